@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-analysis.h: one page analysed — detectors, geometry, rules, score.
+ * A pure function of the page snapshot and the options. */
+#pragma once
+
+#include "eyl-page-data.h"
+#include "eyl-placement.h"
+#include "eyl-geometry.h"
+#include "eyl-brand-kit.h"
+#include "eyl-element.h"
+#include "eyl-finding.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  EylPlacementSet      *placements;  /* for "auto"; not owned */
+  EylPlacement         *placement;   /* NULL = auto; not owned */
+  EylPlacementOverrides overrides;
+  EylLegibility         legibility;
+  EylBrandKit          *brand_kit;   /* may be NULL; not owned */
+} EylAnalysisOptions;
+
+void eyl_analysis_options_init (EylAnalysisOptions *options);
+
+typedef struct _EylPageAnalysis EylPageAnalysis;
+
+struct _EylPageAnalysis
+{
+  /*< private >*/
+  gatomicrefcount ref_count;
+  /*< public >*/
+  guint          index;
+  double         width_pt, height_pt;        /* visible page, pt */
+  double         material_w_mm, material_h_mm;
+  double         scale;                      /* page / material, 0.1 = 1:10 */
+  EylScaleSource scale_source;
+  EylPlacement  *placement;                  /* resolved, overrides applied */
+  char          *placement_reason;           /* why auto chose it, or NULL */
+  EylPageFrame   frame;
+  GPtrArray     *elements;                   /* EylElement */
+  GPtrArray     *findings;                   /* EylFinding */
+  int            customer_focus;             /* 0–100 */
+  JsonObject    *score_breakdown;
+  GPtrArray     *warnings;                   /* char * */
+};
+
+#define EYL_TYPE_PAGE_ANALYSIS (eyl_page_analysis_get_type ())
+GType            eyl_page_analysis_get_type (void) G_GNUC_CONST;
+EylPageAnalysis *eyl_page_analysis_new      (void);
+EylPageAnalysis *eyl_page_analysis_ref      (EylPageAnalysis *self);
+void             eyl_page_analysis_unref    (EylPageAnalysis *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPageAnalysis, eyl_page_analysis_unref)
+
+/* Detect elements, place the page in the world, fill each element's
+ * geometry (floor_mm, cap_height_mm, hidden and eye-zone fractions), run
+ * the rules and the score. */
+EylPageAnalysis *eyl_analyse_page (EylPageData              *page,
+                                   const EylAnalysisOptions *options);
+
+/* Fills the geometry fields of @element for @frame and @placement. */
+void             eyl_analysis_place_element (EylElement         *element,
+                                             const EylPlacement *placement,
+                                             const EylPageFrame *frame);
+
+G_END_DECLS

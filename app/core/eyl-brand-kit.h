@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-brand-kit.h: what the team knows about its own brand, one small
+ * GKeyFile shared by the command line (--brand-kit) and the window.
+ *
+ *   [Brand]
+ *   names=Northwind Tea;Northwind
+ *   website=www.northwind-tea.example
+ *   email=hello@northwind-tea.example
+ *   phone=+44 20 7946 0958
+ *   logos=logo.png;logo-mono.svg   (relative to the kit file)
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _EylBrandKit EylBrandKit;
+
+struct _EylBrandKit
+{
+  /*< private >*/
+  gatomicrefcount ref_count;
+  /*< public >*/
+  GStrv  names;      /* never NULL, may be empty */
+  char  *website;    /* may be NULL */
+  char  *email;
+  char  *phone;
+  GStrv  logos;      /* absolute paths, never NULL */
+  char  *source_file;
+};
+
+#define EYL_TYPE_BRAND_KIT (eyl_brand_kit_get_type ())
+GType        eyl_brand_kit_get_type  (void) G_GNUC_CONST;
+EylBrandKit *eyl_brand_kit_new       (void);
+EylBrandKit *eyl_brand_kit_ref       (EylBrandKit *self);
+void         eyl_brand_kit_unref     (EylBrandKit *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylBrandKit, eyl_brand_kit_unref)
+
+/* Errors (EYL_ERROR_CONFIG) name the file, the key and the problem:
+ * no [Brand] group, wrong type, unreadable logo file. */
+EylBrandKit *eyl_brand_kit_load      (const char   *path,
+                                      GError      **error);
+/* Writes atomically (g_file_set_contents). */
+gboolean     eyl_brand_kit_save      (EylBrandKit  *self,
+                                      const char   *path,
+                                      GError      **error);
+/* Registrable domain of the kit's website or email ("northwind-tea.example"),
+ * newly allocated, or NULL. */
+char        *eyl_brand_kit_dup_domain (EylBrandKit *self);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-detect.h: detectors on the text layer and link annotations.
+ * Pure functions of a page snapshot: safe on any thread. */
+#pragma once
+
+#include "eyl-page-data.h"
+#include "eyl-element.h"
+#include "eyl-brand-kit.h"
+
+G_BEGIN_DECLS
+
+/* URL / bare domain, email, phone, social handle or profile URL, postal
+ * address; PDF link annotations (http, mailto:, tel:) merged with the text
+ * they cover or added with source "link".  Appends EylElement to @out. */
+void   eyl_detect_contacts  (const EylPageData *page,
+                             GPtrArray         *out);
+
+/* Brand name: from the kit's names, else inferred from the domain of the
+ * website / email among @elements (northwind-tea.example → NORTHWIND).
+ * Then re-labels URLs that are clearly not the brand's contact (another
+ * domain in small print, a designer credit) as other_url.  @kit may be
+ * NULL. Appends brand_name elements and edits kinds in place. */
+void   eyl_detect_brand     (const EylPageData *page,
+                             EylBrandKit       *kit,
+                             GPtrArray         *elements);
+
+/* Headline (the most prominent text block) and calls to action (an
+ * imperative phrase list, translatable). */
+void   eyl_detect_headline  (const EylPageData *page,
+                             GPtrArray         *out);
+void   eyl_detect_cta       (const EylPageData *page,
+                             GPtrArray         *out);
+
+/* Runs them all in order and numbers the elements p<page>e<n>. */
+GPtrArray *eyl_detect_all   (const EylPageData *page,
+                             EylBrandKit       *kit);
+
+/* Pattern helpers, exposed for tests: TRUE when the whole string is one. */
+gboolean eyl_detect_is_phone (const char *text);
+gboolean eyl_detect_is_email (const char *text);
+gboolean eyl_detect_is_url   (const char *text);
+/* "https://www.Northwind-Tea.example/x" → "northwind-tea.example". */
+char    *eyl_detect_domain_of (const char *url_or_email);
+
+G_END_DECLS

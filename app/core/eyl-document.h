@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-document.h: one PDF opened with Poppler.
+ *
+ * A PopplerDocument and its pages may be used by one thread at a time:
+ * an EylDocument belongs to the thread that opened it. */
+#pragma once
+
+#include <gio/gio.h>
+#include "eyl-page-data.h"
+
+G_BEGIN_DECLS
+
+#define EYL_TYPE_DOCUMENT (eyl_document_get_type ())
+G_DECLARE_FINAL_TYPE (EylDocument, eyl_document, EYL, DOCUMENT, GObject)
+
+/* @path_or_uri: a relative or absolute path, or a URI.  Errors are in
+ * EYL_ERROR: NOT_FOUND, NOT_PDF (says what the bytes are), INVALID
+ * (truncated, damaged), ENCRYPTED (no password given), WRONG_PASSWORD,
+ * NO_PAGES (zero pages, or every page is 0 × 0 pt). */
+EylDocument *eyl_document_open          (const char    *path_or_uri,
+                                         const char    *password,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+const char  *eyl_document_get_path      (EylDocument   *self);
+guint        eyl_document_get_n_pages   (EylDocument   *self);
+/* Poppler's own repair messages ("Poppler" log domain) seen while opening
+ * and reading, for the report's warnings. */
+guint        eyl_document_get_n_repairs (EylDocument   *self);
+GPtrArray   *eyl_document_get_warnings  (EylDocument   *self);
+
+/* Snapshot of page @index: text, glyph boxes, runs, lines with measured
+ * cap and x heights, images with ppi, links, page boxes.  EYL_ERROR_PAGE
+ * when the page cannot be used (e.g. 0 × 0 pt). */
+EylPageData *eyl_document_get_page_data (EylDocument   *self,
+                                         guint          index,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+
+/* What the first bytes of a file look like: "an empty file", "a PNG
+ * image", "an HTML page", "a ZIP archive", … or NULL when it starts like
+ * a PDF.  Exposed for tests. */
+const char  *eyl_sniff_not_pdf          (const guint8  *data,
+                                         gsize          len);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-element.h: something found on a page (a contact, the logo, …). */
+#pragma once
+
+#include "eyl-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _EylElement EylElement;
+
+struct _EylElement
+{
+  /*< private >*/
+  gatomicrefcount ref_count;
+
+  /*< public >*/
+  char          *id;             /* "p0e3": page 0, element 3 */
+  EylElementKind kind;
+  EylSource      source;
+  char          *text;           /* what it says (normalised for contacts) */
+  EylRect        box;            /* page space, pt */
+  double         confidence;     /* 0 … 1 */
+  double         font_size;      /* pt, 0 when not text */
+  double         cap_height;     /* measured, pt; 0 when not text */
+  guint32        color;          /* text colour 0xRRGGBB */
+
+  /* Filled in by the analysis from the placement: */
+  double         floor_bottom_mm, floor_top_mm;
+  double         cap_height_mm;
+  double         hidden_fraction;
+  double         eye_zone_fraction;
+};
+
+#define EYL_TYPE_ELEMENT (eyl_element_get_type ())
+GType       eyl_element_get_type (void) G_GNUC_CONST;
+EylElement *eyl_element_new      (EylElementKind kind,
+                                  EylSource      source,
+                                  const char    *text,
+                                  const EylRect *box,
+                                  double         confidence);
+EylElement *eyl_element_ref      (EylElement    *self);
+void        eyl_element_unref    (EylElement    *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylElement, eyl_element_unref)
+
+G_END_DECLS

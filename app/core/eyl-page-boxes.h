@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-page-boxes.h: Media/Crop/Bleed/Trim/Art boxes, /Rotate and /UserUnit
+ * read with libqpdf (poppler-glib has no getter for them). */
+#pragma once
+
+#include "eyl-page-data.h"
+
+G_BEGIN_DECLS
+
+typedef struct _EylPdfBoxReader EylPdfBoxReader;
+
+/* Opens @path with libqpdf; @password may be NULL.  Returns NULL and sets
+ * @error (EYL_ERROR_INVALID) when qpdf cannot read it. */
+EylPdfBoxReader *eyl_pdf_box_reader_open  (const char       *path,
+                                           const char       *password,
+                                           GError          **error);
+guint            eyl_pdf_box_reader_get_n_pages (EylPdfBoxReader *reader);
+/* Boxes of page @index in page space (top-left of the crop box after
+ * rotation, y down), inherited attributes resolved, boxes clipped to
+ * the media box as the PDF spec says.  FALSE when the page is missing. */
+gboolean         eyl_pdf_box_reader_get_boxes (EylPdfBoxReader *reader,
+                                               guint            index,
+                                               EylPageBoxes    *boxes);
+void             eyl_pdf_box_reader_free  (EylPdfBoxReader *reader);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPdfBoxReader, eyl_pdf_box_reader_free)
+
+G_END_DECLS

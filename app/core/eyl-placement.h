@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-placement.h: where and how the material is seen (DESIGN.md 3.1).
+ *
+ * Presets are GKeyFiles in data/placements/, compiled into the GResource;
+ * user files in $XDG_CONFIG_HOME/eyeline/placements/ and --placement-file
+ * add to or replace them by id. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  EYL_PLACEMENT_ROLLUP,
+  EYL_PLACEMENT_TABLETOP,
+  EYL_PLACEMENT_BACKDROP,
+  EYL_PLACEMENT_POSTER,
+  EYL_PLACEMENT_LEAFLET,
+  EYL_PLACEMENT_SHELF,
+} EylPlacementKind;
+
+typedef struct
+{
+  double width_mm, height_mm;
+} EylSizeMm;
+
+typedef struct _EylPlacement EylPlacement;
+
+struct _EylPlacement
+{
+  /*< private >*/
+  gatomicrefcount ref_count;
+
+  /*< public >*/
+  char            *id;
+  char            *name;           /* translated display name */
+  char            *description;
+  EylPlacementKind kind;
+
+  /* Nominal sizes of the material (first one is the default), used for
+   * scale detection and for "auto". */
+  GArray          *sizes;          /* EylSizeMm */
+
+  /* Mounting: bottom edge of the visible artwork above the floor, or,
+   * when centre_mm > 0, the centre of the artwork above the floor. */
+  double           bottom_mm;
+  double           centre_mm;
+
+  /* Fixed bands that nobody sees (cassette leader, top rail, shelf strip)
+   * in mm of material, and a rack pocket that shows only the top part. */
+  double           hidden_bottom_mm;
+  double           hidden_top_mm;
+  double           visible_top_fraction;   /* 1.0 = whole face visible */
+  double           safe_margin_mm;         /* keep key content inside */
+
+  /* A table (or counter) in front: 0 height means none. */
+  double           table_height_mm;
+  double           table_objects_mm;       /* leaflets, screens on it */
+  double           table_gap_mm;           /* back edge to the material */
+
+  /* People between a far viewer and the material (free-standing). */
+  double           crowd_height_mm;        /* 0 = none */
+  double           crowd_gap_mm;
+  double           crowd_distance_m;       /* viewers this far or farther */
+
+  /* Viewers. */
+  double           distance_m;             /* eye to material, reading */
+  double           scan_distance_m;        /* phone to material, QR */
+  double           eye_min_mm, eye_max_mm; /* P5 … P95 standing eye height */
+  double           eye_zone_deg;           /* comfortable zone ± angle */
+  double           sight_line_deg;         /* natural line of sight, below horizontal */
+
+  /* Rules. */
+  double           hidden_threshold;       /* share of viewers for contact-hidden */
+  gboolean         needs_reach;            /* QR must be within reach */
+  double           reach_min_mm, reach_max_mm;
+
+  char            *source_file;            /* where it came from, for messages */
+};
+
+#define EYL_TYPE_PLACEMENT (eyl_placement_get_type ())
+GType         eyl_placement_get_type (void) G_GNUC_CONST;
+EylPlacement *eyl_placement_ref      (EylPlacement *self);
+void          eyl_placement_unref    (EylPlacement *self);
+/* A deep copy, to apply overrides to. */
+EylPlacement *eyl_placement_copy     (const EylPlacement *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPlacement, eyl_placement_unref)
+
+const char   *eyl_placement_kind_to_string (EylPlacementKind kind);
+
+/* Parses one placement file.  Errors (EYL_ERROR_CONFIG) name the file, the
+ * key and the problem: missing key, wrong type, negative or absurd size. */
+EylPlacement *eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
+                                              const char  *source_name,
+                                              GError     **error);
+EylPlacement *eyl_placement_new_from_file    (const char  *path,
+                                              GError     **error);
+
+/* Height above the floor of the bottom of the visible artwork for a
+ * material of @height_mm. */
+double        eyl_placement_bottom_above_floor (const EylPlacement *self,
+                                                double              height_mm);
+
+/* The registry: built-in presets, then user files, by id. */
+typedef struct _EylPlacementSet EylPlacementSet;
+
+/* Loads the built-in presets and the user's placement folder (a broken
+ * user file is a warning in @warnings, never fatal). */
+EylPlacementSet *eyl_placement_set_new_default (GPtrArray  *warnings);
+/* Adds or replaces by id. */
+gboolean         eyl_placement_set_add_file    (EylPlacementSet *set,
+                                                const char      *path,
+                                                GError         **error);
+void             eyl_placement_set_add         (EylPlacementSet *set,
+                                                EylPlacement    *placement);
+EylPlacement    *eyl_placement_set_lookup      (EylPlacementSet *set,
+                                                const char      *id);
+/* All placements, sorted by a fixed order (built-ins first). */
+GPtrArray       *eyl_placement_set_list        (EylPlacementSet *set);
+void             eyl_placement_set_free        (EylPlacementSet *set);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPlacementSet, eyl_placement_set_free)
+
+/* "auto": picks a preset from the real size (mm) and proportions of the
+ * material.  Returns a new reference and a human sentence saying why. */
+EylPlacement    *eyl_placement_set_choose_auto (EylPlacementSet *set,
+                                                double           width_mm,
+                                                double           height_mm,
+                                                char           **reason);
+
+/* Command-line / GUI overrides of the main numbers.  NAN = not set. */
+typedef struct
+{
+  double size_w_mm, size_h_mm;   /* real size of the visible artwork */
+  double distance_m;
+  double eye_min_mm, eye_max_mm;
+  double table_mm;
+  double gap_mm;
+} EylPlacementOverrides;
+
+void          eyl_placement_overrides_init  (EylPlacementOverrides       *overrides);
+/* A copy of @base with the overrides applied (size is not part of it). */
+EylPlacement *eyl_placement_apply_overrides (const EylPlacement          *base,
+                                             const EylPlacementOverrides *overrides);
+
+/* Scale and real size (DESIGN.md 3.1): from the visible page at 1:1
+ * (× UserUnit); when that is an exact fraction (1:2, 1:4, 1:5, 1:10,
+ * ± 2 %) of one of the placement's nominal sizes, assume that scale;
+ * a user size always wins.  @scale is page / material (0.1 for 1:10). */
+typedef enum
+{
+  EYL_SCALE_PAGE,      /* 1:1 from the page */
+  EYL_SCALE_DETECTED,  /* exact fraction of a nominal size */
+  EYL_SCALE_USER,      /* --size-mm */
+} EylScaleSource;
+
+const char *eyl_scale_source_to_string (EylScaleSource source);
+
+void        eyl_placement_resolve_size (const EylPlacement          *placement,
+                                        double                       page_w_pt,
+                                        double                       page_h_pt,
+                                        const EylPlacementOverrides *overrides,
+                                        double                      *material_w_mm,
+                                        double                      *material_h_mm,
+                                        double                      *scale,
+                                        EylScaleSource              *source);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-rules.h: the checks.  Each rule is one small unit in rules/ with an
+ * id, a default severity, and a check function that reads the page's
+ * elements (geometry already filled in) and appends EylFinding. */
+#pragma once
+
+#include "eyl-page-data.h"
+#include "eyl-placement.h"
+#include "eyl-geometry.h"
+#include "eyl-element.h"
+#include "eyl-finding.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const EylPageData  *page;
+  const EylPlacement *placement;   /* resolved, overrides applied */
+  const EylPageFrame *frame;
+  GPtrArray          *elements;    /* EylElement, geometry filled */
+  EylLegibility       legibility;
+} EylRuleContext;
+
+typedef void (*EylRuleCheck) (const EylRuleContext *ctx,
+                              GPtrArray            *findings);
+
+typedef struct
+{
+  const char   *id;           /* "contact-hidden" */
+  EylSeverity   severity;     /* default severity */
+  const char   *title;        /* N_("Contact details hidden") */
+  const char   *description;  /* N_(…) one sentence for --help / README */
+  EylRuleCheck  check;
+} EylRule;
+
+/* All rules in report order. */
+const EylRule *eyl_rules_get_all (guint *n_rules);
+const EylRule *eyl_rules_lookup  (const char *id);
+
+/* Runs every rule; findings sorted by severity (errors first), then by
+ * position on the page. */
+GPtrArray     *eyl_rules_run     (const EylRuleContext *ctx);
+
+/* customer_focus 0–100 and its breakdown (each part with its points and
+ * maximum), from the elements and the findings. */
+int            eyl_score_customer_focus (const EylRuleContext *ctx,
+                                         GPtrArray            *findings,
+                                         JsonObject          **breakdown);
+
+G_END_DECLS

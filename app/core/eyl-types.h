@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-types.h: small value types shared by the whole engine */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* A rectangle in page space: PDF points, origin at the top-left corner
+ * of the visible page (crop box, after /Rotate), y growing downwards. */
+typedef struct
+{
+  double x0, y0, x1, y1;
+} EylRect;
+
+static inline double
+eyl_rect_width (const EylRect *r)
+{
+  return r->x1 - r->x0;
+}
+
+static inline double
+eyl_rect_height (const EylRect *r)
+{
+  return r->y1 - r->y0;
+}
+
+static inline gboolean
+eyl_rect_is_empty (const EylRect *r)
+{
+  return !(r->x1 > r->x0 && r->y1 > r->y0);
+}
+
+void     eyl_rect_union        (EylRect       *dest,
+                                const EylRect *other);
+gboolean eyl_rect_intersect    (const EylRect *a,
+                                const EylRect *b,
+                                EylRect       *out);
+gboolean eyl_rect_contains_point (const EylRect *r,
+                                  double         x,
+                                  double         y);
+
+typedef enum
+{
+  EYL_ELEMENT_URL,
+  EYL_ELEMENT_EMAIL,
+  EYL_ELEMENT_PHONE,
+  EYL_ELEMENT_SOCIAL,
+  EYL_ELEMENT_QR,
+  EYL_ELEMENT_ADDRESS,
+  EYL_ELEMENT_LOGO,
+  EYL_ELEMENT_BRAND_NAME,
+  EYL_ELEMENT_HEADLINE,
+  EYL_ELEMENT_CTA,
+  EYL_ELEMENT_OTHER_URL,
+  EYL_ELEMENT_BODY,
+  EYL_N_ELEMENT_KINDS
+} EylElementKind;
+
+/* "url", "email", … as in the JSON report; NULL for an unknown kind. */
+const char *eyl_element_kind_to_string   (EylElementKind kind);
+gboolean    eyl_element_kind_from_string (const char     *str,
+                                          EylElementKind *kind);
+/* TRUE for the kinds that tell a customer how to reach the brand. */
+gboolean    eyl_element_kind_is_contact  (EylElementKind kind);
+
+typedef enum
+{
+  EYL_SOURCE_TEXT,
+  EYL_SOURCE_LINK,
+  EYL_SOURCE_OCR,
+  EYL_SOURCE_RASTER,
+  EYL_SOURCE_BRAND_KIT,
+  EYL_SOURCE_INFERRED,
+} EylSource;
+
+const char *eyl_source_to_string   (EylSource   source);
+gboolean    eyl_source_from_string (const char *str,
+                                    EylSource  *source);
+
+typedef enum
+{
+  EYL_SEVERITY_INFO,
+  EYL_SEVERITY_WARNING,
+  EYL_SEVERITY_ERROR,
+} EylSeverity;
+
+const char *eyl_severity_to_string   (EylSeverity  severity);
+gboolean    eyl_severity_from_string (const char  *str,
+                                      EylSeverity *severity);
+
+/* Legibility standards for text-too-small (DESIGN.md 3.3 and 5). */
+typedef enum
+{
+  EYL_LEGIBILITY_1_200,        /* FAA: cap height ≥ distance / 200 (default) */
+  EYL_LEGIBILITY_20_ARCMIN,    /* human factors: cap height subtends ≥ 20′ */
+  EYL_LEGIBILITY_1_300,        /* lenient: distance / 300 */
+  EYL_LEGIBILITY_INCH_PER_10FT,/* sign industry: 1 in per 10 ft */
+  EYL_LEGIBILITY_ADA_703_5,    /* ADA 2010 Table 703.5.5 */
+} EylLegibility;
+
+const char *eyl_legibility_to_string   (EylLegibility  standard);
+gboolean    eyl_legibility_from_string (const char    *str,
+                                        EylLegibility *standard);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-fixtures.h: PDFs made by the tests with Cairo at test time.
+ * Every fixture is written into a fresh temporary folder. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A fresh temporary folder for this test process, removed at exit. */
+const char *eyl_fixture_dir (void);
+
+/* One string of text: @x,@y is the left end of the baseline in pt from the
+ * top-left corner of the page; @size the font size in pt (DejaVu Sans or
+ * the default sans); @color 0xRRGGBB. */
+typedef struct
+{
+  double      x, y;
+  double      size;
+  const char *text;
+  guint32     color;
+} EylFixtureText;
+
+/* Page options for eyl_fixture_pdf(). */
+typedef struct
+{
+  double  width_pt, height_pt;  /* the PDF page (MediaBox) */
+  int     rotate;               /* /Rotate to set, 0 for none */
+  /* Boxes in PDF user space [x0 y0 x1 y1] (y up); all zero = not set. */
+  double  crop_box[4];
+  double  trim_box[4];
+  double  bleed_box[4];
+  double  user_unit;            /* 0 or 1 = not set */
+  const char *link_uri;         /* a URI link annotation over text[0] */
+} EylFixturePage;
+
+/* Writes @name into eyl_fixture_dir() with one page of @texts and returns
+ * its full path.  Boxes, /Rotate and /UserUnit are added with libqpdf
+ * after Cairo writes the page. */
+char *eyl_fixture_pdf (const char           *name,
+                       const EylFixturePage *page,
+                       const EylFixtureText *texts,
+                       guint                 n_texts);
+
+/* The same PDF encrypted with libqpdf (AES-256, user password @password). */
+char *eyl_fixture_encrypt (const char *path,
+                           const char *name,
+                           const char *password);
+
+/* A roll-up banner 850 × 2000 mm at @scale (1.0 = 1:1, 0.1 = 1:10) with a
+ * headline at the top, the brand name in the upper third and the website
+ * and phone in the bottom 150 mm (when @contacts_low) or at eye level. */
+char *eyl_fixture_banner (const char *name,
+                          double      scale,
+                          gboolean    contacts_low);
+
+/* Writes @len bytes of @data as @name and returns the path. */
+char *eyl_fixture_bytes  (const char *name,
+                          const void *data,
+                          gsize       len);
+
+/* The shared folder (../shared beside the checkout, or $EYL_SHARED_DIR),
+ * or NULL; tests skip with a message when a subfolder is missing. */
+char *eyl_fixture_shared_path (const char *subdir);
+
+G_END_DECLS
