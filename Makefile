@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Convenience entry points; the build itself is meson.
+#   make run   [FILE=banner.pdf] [ARGS=…]   set up, build, check a banner
+#   make test                               set up, build, run every test suite
+#   make bench                              corpus timings against pdftoppm + pdftotext
+
+BUILDDIR ?= _build
+ASANDIR  ?= _build-asan
+SAMPLE   := data/samples/rollup-banner.pdf
+CORRECTED := data/samples/rollup-banner-corrected.pdf
+FILE     ?= $(SAMPLE)
+ARGS     ?= --placement rollup-behind-table
+
+.PHONY: all deps build run test test-asan bench clean
+
+all: build
+
+deps:
+	@sh build-aux/install-deps.sh
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR)
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+# The checker exits 1 when it finds errors, which is the point of the sample.
+run: build
+	@$(BUILDDIR)/app/cli/eyeline-cli check $(ARGS) $(FILE); status=$$?; \
+	  if [ "$(FILE)" = "$(SAMPLE)" ]; then \
+	    echo; echo "The corrected sample ($(CORRECTED)):"; echo; \
+	    $(BUILDDIR)/app/cli/eyeline-cli check $(ARGS) $(CORRECTED); \
+	  fi; [ $$status -le 1 ]
+
+test: build
+	meson test -C $(BUILDDIR) --print-errorlogs
+	$(MAKE) test-asan
+
+# The core and command-line suites again under AddressSanitizer (with leak
+# checking) and UndefinedBehaviorSanitizer.
+test-asan: deps
+	@[ -f $(ASANDIR)/build.ninja ] || meson setup $(ASANDIR) -Db_sanitize=address,undefined -Db_lundef=false
+	meson compile -C $(ASANDIR)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/build-aux/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  meson test -C $(ASANDIR) --suite core --suite cli --print-errorlogs
+
+bench: build
+	sh build-aux/bench.sh $(BUILDDIR)
+
+clean:
+	rm -rf $(BUILDDIR) $(ASANDIR)

@@ -1,0 +1,48 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs the Debian 12 (bookworm) packages Eyeline needs to build, test and
+# benchmark, and only those that are missing.  Used by `make run` / `make test`.
+set -eu
+
+packages="
+  gcc
+  make
+  meson
+  ninja-build
+  pkg-config
+  gettext
+  libglib2.0-dev
+  libpoppler-glib-dev
+  libcairo2-dev
+  libjson-glib-dev
+  libqpdf-dev
+  poppler-utils
+  fonts-dejavu-core
+  time
+"
+
+missing=""
+for p in $packages; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  case "$status" in
+    *"install ok installed"*) ;;
+    *) missing="$missing $p" ;;
+  esac
+done
+
+[ -z "$missing" ] && exit 0
+
+echo "Installing missing packages:$missing"
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+  sudo="sudo"
+else
+  echo "error: need root (or sudo) to install:$missing" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing
