@@ -32,6 +32,11 @@ typedef struct
   double  bleed_box[4];
   double  user_unit;            /* 0 or 1 = not set */
   const char *link_uri;         /* a URI link annotation over text[0] */
+  /* An RGB image of image_width_px × image_height_px pixels drawn into
+   * image_box [x0 y0 x1 y1] (pt, top-left origin like the texts); none
+   * when the pixel size is 0. */
+  double  image_box[4];
+  int     image_width_px, image_height_px;
 } EylFixturePage;
 
 /* Writes @name into eyl_fixture_dir() with one page of @texts and returns

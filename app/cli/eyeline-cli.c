@@ -1,3 +1,931 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyeline-cli: check print PDFs for customer focus from a terminal.
+ *
+ *   eyeline-cli check [OPTIONS] FILE…     analyse files, print a report
+ *   eyeline-cli placements [--format json] list the placement presets
+ *   eyeline-cli worker [OPTIONS] FILE      (hidden) one file, JSON on stdout
+ *
+ * Links the core only: no GTK, no display, no D-Bus. */
 #include "config.h"
-int main (void) { return 0; }
+
+#define G_LOG_DOMAIN "eyeline-cli"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "eyl-analysis.h"
+#include "eyl-batch.h"
+#include "eyl-brand-kit.h"
+#include "eyl-placement.h"
+#include "eyl-report.h"
+#include "eyl-rules.h"
+#include "eyl-worker.h"
+
+enum
+{
+  EXIT_CLEAN = 0,       /* nothing at or above --fail-on */
+  EXIT_FINDINGS = 1,    /* something is */
+  EXIT_USAGE = 2,       /* bad command line */
+  EXIT_UNREADABLE = 3,  /* a file could not be read */
+};
+
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_JSON,
+  FORMAT_CSV,
+} Format;
+
+/* Options shared by `check` and `worker` (the parent forwards them). */
+typedef struct
+{
+  char *placement;
+  char *placement_file;
+  char *size_mm;
+  char *distance_m;
+  char *eye_mm;
+  char *table_mm;
+  char *gap_mm;
+  char *legibility;
+  char *brand_kit;
+  char *memory_mb;
+} AnalysisArgs;
+
+/* What the analysis options turned into. */
+typedef struct
+{
+  EylPlacementSet      *placements;
+  EylPlacement         *placement;     /* NULL for auto */
+  EylBrandKit          *brand_kit;
+  EylAnalysisOptions    options;
+  guint                 memory_mb;
+} Analysis;
+
+static void
+analysis_args_clear (AnalysisArgs *args)
+{
+  g_free (args->placement);
+  g_free (args->placement_file);
+  g_free (args->size_mm);
+  g_free (args->distance_m);
+  g_free (args->eye_mm);
+  g_free (args->table_mm);
+  g_free (args->gap_mm);
+  g_free (args->legibility);
+  g_free (args->brand_kit);
+  g_free (args->memory_mb);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnalysisArgs, analysis_args_clear)
+
+static void
+analysis_clear (Analysis *analysis)
+{
+  g_clear_pointer (&analysis->placements, eyl_placement_set_free);
+  g_clear_pointer (&analysis->placement, eyl_placement_unref);
+  g_clear_pointer (&analysis->brand_kit, eyl_brand_kit_unref);
+}
+
+static GOptionEntry *
+analysis_entries (AnalysisArgs *args)
+{
+  GOptionEntry entries[] = {
+    { "placement", 0, 0, G_OPTION_ARG_STRING, &args->placement,
+      N_("Where the material is seen: a preset id (see “placements”) or auto (default)"), N_("ID") },
+    { "placement-file", 0, 0, G_OPTION_ARG_FILENAME, &args->placement_file,
+      N_("Load a placement from a file (and use it unless --placement says otherwise)"), N_("FILE") },
+    { "size-mm", 0, 0, G_OPTION_ARG_STRING, &args->size_mm,
+      N_("Real size of the visible artwork in mm, e.g. 850x2000"), N_("WxH") },
+    { "distance-m", 0, 0, G_OPTION_ARG_STRING, &args->distance_m,
+      N_("Reading distance in metres"), N_("M") },
+    { "eye-mm", 0, 0, G_OPTION_ARG_STRING, &args->eye_mm,
+      N_("Standing eye heights of the viewers (P5–P95), e.g. 1405-1825"), N_("MIN-MAX") },
+    { "table-mm", 0, 0, G_OPTION_ARG_STRING, &args->table_mm,
+      N_("Height of the table in front in mm (0 = no table)"), N_("MM") },
+    { "gap-mm", 0, 0, G_OPTION_ARG_STRING, &args->gap_mm,
+      N_("Gap between the table’s back edge and the material in mm"), N_("MM") },
+    { "legibility", 0, 0, G_OPTION_ARG_STRING, &args->legibility,
+      N_("Legibility standard: 1:200 (default), 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
+      N_("STANDARD") },
+    { "brand-kit", 0, 0, G_OPTION_ARG_FILENAME, &args->brand_kit,
+      N_("Brand kit file (names, website, email, phone, logos)"), N_("FILE") },
+    { "memory-mb", 0, 0, G_OPTION_ARG_STRING, &args->memory_mb,
+      N_("Memory limit of each worker process in MB (0 = none)"), N_("MB") },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("eyeline-cli: %s\n", message);
+  g_printerr ("%s\n", _("Try “eyeline-cli --help” for more information."));
+  return EXIT_USAGE;
+}
+
+/* Numbers are parsed with g_ascii_strtod: "1.5" means 1.5 whatever the
+ * locale says about decimal commas. */
+static gboolean
+parse_double (const char *str,
+              double      min,
+              double      max,
+              double     *out)
+{
+  char *end = NULL;
+  double value;
+
+  if (str == NULL || *str == '\0')
+    return FALSE;
+  errno = 0;
+  value = g_ascii_strtod (str, &end);
+  if (errno != 0 || end == str || *end != '\0' || !isfinite (value))
+    return FALSE;
+  if (value < min || value > max)
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_uint (const char *str,
+            guint       max,
+            guint      *out)
+{
+  guint64 value;
+
+  if (str == NULL || !g_ascii_string_to_unsigned (str, 10, 0, max, &value, NULL))
+    return FALSE;
+  *out = (guint) value;
+  return TRUE;
+}
+
+/* "850x2000", "850X2000", "850×2000"; also "1405-1825" with @sep "-". */
+static gboolean
+parse_pair (const char *str,
+            const char *separators,
+            double      min,
+            double      max,
+            double     *a,
+            double     *b)
+{
+  g_autofree char *copy = NULL;
+  char *split = NULL;
+  gsize sep_len = 0;
+
+  if (str == NULL)
+    return FALSE;
+  copy = g_strdup (str);
+  g_strstrip (copy);
+
+  if (strstr (separators, "x") != NULL)
+    {
+      if ((split = strstr (copy, "×")) != NULL)
+        sep_len = strlen ("×");
+      else if ((split = strpbrk (copy, "xX")) != NULL)
+        sep_len = 1;
+    }
+  else if (copy[0] != '\0')
+    {
+      /* skip a leading sign so "-5-10" is not split at the sign */
+      if ((split = strpbrk (copy + 1, separators)) != NULL)
+        sep_len = 1;
+    }
+  if (split == NULL)
+    return FALSE;
+
+  *split = '\0';
+  return parse_double (g_strstrip (copy), min, max, a)
+         && parse_double (g_strstrip (split + sep_len), min, max, b);
+}
+
+/* Turns the analysis options into placements, overrides and a brand kit.
+ * Returns EXIT_CLEAN or EXIT_USAGE (after printing the problem). */
+static int
+analysis_setup (AnalysisArgs *args,
+                Analysis     *analysis,
+                gboolean      quiet_warnings)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  EylPlacementOverrides *overrides = &analysis->options.overrides;
+  const char *placement_id = args->placement;
+  g_autofree char *file_id = NULL;
+  EylPlacement *base = NULL;
+
+  eyl_analysis_options_init (&analysis->options);
+  eyl_placement_overrides_init (overrides);
+  analysis->memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
+
+  if (args->memory_mb != NULL && !parse_uint (args->memory_mb, 1024 * 1024, &analysis->memory_mb))
+    return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes"), args->memory_mb);
+
+  if (args->size_mm != NULL
+      && !parse_pair (args->size_mm, "x", 1, 100000, &overrides->size_w_mm, &overrides->size_h_mm))
+    return usage_error (_("--size-mm: “%s” is not a size in millimetres like 850x2000"),
+                        args->size_mm);
+  if (args->distance_m != NULL && !parse_double (args->distance_m, 0.05, 1000, &overrides->distance_m))
+    return usage_error (_("--distance-m: “%s” is not a distance in metres (0.05 to 1000)"),
+                        args->distance_m);
+  if (args->eye_mm != NULL
+      && (!parse_pair (args->eye_mm, "-–", 300, 3000, &overrides->eye_min_mm, &overrides->eye_max_mm)
+          || overrides->eye_min_mm > overrides->eye_max_mm))
+    return usage_error (_("--eye-mm: “%s” is not a range of eye heights in mm like 1405-1825"),
+                        args->eye_mm);
+  if (args->table_mm != NULL && !parse_double (args->table_mm, 0, 3000, &overrides->table_mm))
+    return usage_error (_("--table-mm: “%s” is not a table height in mm (0 = no table)"),
+                        args->table_mm);
+  if (args->gap_mm != NULL && !parse_double (args->gap_mm, 0, 10000, &overrides->gap_mm))
+    return usage_error (_("--gap-mm: “%s” is not a distance in mm"), args->gap_mm);
+  if (args->legibility != NULL
+      && !eyl_legibility_from_string (args->legibility, &analysis->options.legibility))
+    return usage_error (_("--legibility: “%s” is not one of 1:200, 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
+                        args->legibility);
+
+  if (args->brand_kit != NULL)
+    {
+      analysis->brand_kit = eyl_brand_kit_load (args->brand_kit, &error);
+      if (analysis->brand_kit == NULL)
+        return usage_error ("--brand-kit: %s", error->message);
+      analysis->options.brand_kit = analysis->brand_kit;
+    }
+
+  analysis->placements = eyl_placement_set_new_default (warnings);
+  for (guint i = 0; !quiet_warnings && i < warnings->len; i++)
+    g_printerr ("eyeline-cli: %s\n", (const char *) g_ptr_array_index (warnings, i));
+  analysis->options.placements = analysis->placements;
+
+  if (args->placement_file != NULL)
+    {
+      g_autoptr(EylPlacement) from_file = eyl_placement_new_from_file (args->placement_file, &error);
+
+      if (from_file == NULL)
+        return usage_error ("--placement-file: %s", error->message);
+      file_id = g_strdup (from_file->id);
+      eyl_placement_set_add (analysis->placements, from_file);
+      if (placement_id == NULL || g_str_equal (placement_id, "auto"))
+        placement_id = file_id;
+      base = eyl_placement_set_lookup (analysis->placements, placement_id);
+    }
+  else if (placement_id != NULL && !g_str_equal (placement_id, "auto"))
+    base = eyl_placement_set_lookup (analysis->placements, placement_id);
+
+  if (placement_id != NULL && !g_str_equal (placement_id, "auto") && base == NULL)
+    return usage_error (_("--placement: “%s” is not a known placement (see “eyeline-cli placements”)"),
+                        placement_id);
+
+  if (base != NULL)
+    analysis->placement = eyl_placement_apply_overrides (base, overrides);
+  analysis->options.placement = analysis->placement;
+
+  return EXIT_CLEAN;
+}
+
+static void
+forward_analysis_args (AnalysisArgs    *args,
+                       EylWorkerConfig *config)
+{
+  const struct
+  {
+    const char *name;
+    const char *value;
+  } forward[] = {
+    { "--placement", args->placement },
+    { "--placement-file", args->placement_file },
+    { "--size-mm", args->size_mm },
+    { "--distance-m", args->distance_m },
+    { "--eye-mm", args->eye_mm },
+    { "--table-mm", args->table_mm },
+    { "--gap-mm", args->gap_mm },
+    { "--legibility", args->legibility },
+    { "--brand-kit", args->brand_kit },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forward); i++)
+    {
+      g_autofree char *arg = NULL;
+
+      if (forward[i].value == NULL)
+        continue;
+      /* one argv element, so a value starting with '-' stays a value */
+      arg = g_strconcat (forward[i].name, "=", forward[i].value, NULL);
+      eyl_worker_config_add_arg (config, arg);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* worker                                                                  */
+
+static int
+run_worker (int    argc,
+            char **argv)
+{
+  g_auto(AnalysisArgs) args = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree GOptionEntry *entries = analysis_entries (&args);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylFileResult) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *json = NULL;
+  Analysis analysis = { 0 };
+  const char *file = NULL;
+  int out_fd;
+  int status;
+  gsize len, written = 0;
+
+  /* Anything the engine prints (Poppler's own messages) goes to stderr;
+   * stdout carries the JSON only. */
+  out_fd = dup (STDOUT_FILENO);
+  if (out_fd < 0 || dup2 (STDERR_FILENO, STDOUT_FILENO) < 0)
+    {
+      g_printerr ("eyeline-cli worker: %s\n", g_strerror (errno));
+      return EXIT_USAGE;
+    }
+
+  context = g_option_context_new ("FILE");
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  for (int i = 1; i < argc; i++)
+    {
+      if (file == NULL && g_str_equal (argv[i], "--") && i + 1 < argc)
+        continue;
+      if (file != NULL)
+        return usage_error (_("worker: exactly one FILE is needed"));
+      file = argv[i];
+    }
+  if (file == NULL)
+    return usage_error (_("worker: exactly one FILE is needed"));
+
+  /* Limit the address space before anything is opened, so that an
+   * allocation bomb fails here instead of taking the machine down. */
+  {
+    guint memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
+
+    if (args.memory_mb != NULL && !parse_uint (args.memory_mb, 1024 * 1024, &memory_mb))
+      return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes"),
+                          args.memory_mb);
+    eyl_worker_child_limit_memory (memory_mb);
+  }
+
+  password = eyl_worker_child_read_password ();
+  eyl_worker_child_simulate ();
+
+  status = analysis_setup (&args, &analysis, TRUE);
+  if (status != EXIT_CLEAN)
+    {
+      analysis_clear (&analysis);
+      return status;
+    }
+
+  result = eyl_worker_analyse_file (file, password, &analysis.options, NULL);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+
+  node = eyl_file_result_to_json (result);
+  json = eyl_report_json_node_to_string (node, FALSE);
+  len = strlen (json);
+  while (written < len)
+    {
+      gssize n = write (out_fd, json + written, len - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          g_printerr ("eyeline-cli worker: %s\n", g_strerror (errno));
+          analysis_clear (&analysis);
+          return EXIT_UNREADABLE;
+        }
+      written += n;
+    }
+  close (out_fd);
+
+  analysis_clear (&analysis);
+  return EXIT_CLEAN;
+}
+
+/* ---------------------------------------------------------------------- */
+/* placements                                                              */
+
+static void
+print_placement (EylPlacement *p)
+{
+  GString *line = g_string_new (NULL);
+
+  g_print ("%-22s %s\n", p->id, p->name != NULL ? p->name : "");
+  if (p->sizes != NULL && p->sizes->len > 0)
+    {
+      g_string_append (line, _("sizes"));
+      for (guint i = 0; i < p->sizes->len; i++)
+        {
+          const EylSizeMm *size = &g_array_index (p->sizes, EylSizeMm, i);
+
+          g_string_append_printf (line, "%s%.0f × %.0f", i == 0 ? " " : ", ",
+                                  size->width_mm, size->height_mm);
+        }
+      g_string_append (line, " mm; ");
+    }
+  if (p->centre_mm > 0)
+    g_string_append_printf (line, _("centre %.0f mm above the floor"), p->centre_mm);
+  else
+    g_string_append_printf (line, _("bottom %.0f mm above the floor"), p->bottom_mm);
+  g_print ("%24s%s\n", "", line->str);
+  g_string_truncate (line, 0);
+
+  g_string_append_printf (line, _("viewers: eyes %.0f–%.0f mm at %.1f m, eye zone ±%.0f°"),
+                          p->eye_min_mm, p->eye_max_mm, p->distance_m, p->eye_zone_deg);
+  if (p->table_height_mm > 0)
+    g_string_append_printf (line, _("; table %.0f mm (+%.0f mm on it), %.0f mm in front"),
+                            p->table_height_mm, p->table_objects_mm, p->table_gap_mm);
+  g_print ("%24s%s\n", "", line->str);
+  g_string_truncate (line, 0);
+
+  g_string_append_printf (line, _("hidden: bottom %.0f mm, top %.0f mm, visible %.0f %% from the top; safe margin %.0f mm; contact-hidden at %.0f %% of viewers"),
+                          p->hidden_bottom_mm, p->hidden_top_mm, p->visible_top_fraction * 100,
+                          p->safe_margin_mm, p->hidden_threshold * 100);
+  g_print ("%24s%s\n", "", line->str);
+  g_string_free (line, TRUE);
+}
+
+static int
+run_placements (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylPlacementSet) set = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *placement_file = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default) or json"),
+      N_("FORMAT") },
+    { "placement-file", 0, 0, G_OPTION_ARG_FILENAME, &placement_file,
+      N_("Also load a placement from a file"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Lists the placement presets with their numbers."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc > 1)
+    return usage_error (_("placements: unexpected argument “%s”"), argv[1]);
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return usage_error (_("--format: “%s” is not text or json"), format);
+
+  set = eyl_placement_set_new_default (warnings);
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr ("eyeline-cli: %s\n", (const char *) g_ptr_array_index (warnings, i));
+  if (placement_file != NULL && !eyl_placement_set_add_file (set, placement_file, &error))
+    return usage_error ("--placement-file: %s", error->message);
+
+  list = eyl_placement_set_list (set);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *json = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "schema_version");
+      json_builder_add_int_value (builder, EYL_REPORT_SCHEMA_VERSION);
+      json_builder_set_member_name (builder, "placements");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        json_builder_add_value (builder, eyl_placement_to_json (g_ptr_array_index (list, i)));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      json = eyl_report_json_node_to_string (root, TRUE);
+      g_print ("%s", json);
+      return EXIT_CLEAN;
+    }
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      if (i > 0)
+        g_print ("\n");
+      print_placement (g_ptr_array_index (list, i));
+    }
+  g_print ("\n%s\n", _("auto (default): picks one of these from the page’s real size and proportions."));
+  return EXIT_CLEAN;
+}
+
+/* ---------------------------------------------------------------------- */
+/* check                                                                   */
+
+static gboolean
+has_pdf_suffix (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".pdf");
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  /* g_ptr_array_sort passes pointers to the elements */
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Files in the order given; a directory stands for its PDFs (not
+ * recursive), sorted by name. */
+static GPtrArray *
+expand_inputs (char **files)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GDir) dir = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      const char *name;
+
+      if (!g_file_test (files[i], G_FILE_TEST_IS_DIR)
+          || (dir = g_dir_open (files[i], 0, NULL)) == NULL)
+        {
+          g_ptr_array_add (paths, g_strdup (files[i]));
+          continue;
+        }
+
+      found = g_ptr_array_new_with_free_func (g_free);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (files[i], name, NULL);
+
+          if (has_pdf_suffix (name) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            g_ptr_array_add (found, g_steal_pointer (&path));
+        }
+      g_ptr_array_sort (found, compare_paths);
+      for (guint k = 0; k < found->len; k++)
+        g_ptr_array_add (paths, g_strdup (g_ptr_array_index (found, k)));
+    }
+
+  return paths;
+}
+
+/* "Never overwrite an input": compared by device and inode, so a link or
+ * another spelling of the same path is caught too. */
+static gboolean
+output_is_an_input (const char *output,
+                    GPtrArray  *inputs)
+{
+  GStatBuf out_stat;
+
+  if (g_stat (output, &out_stat) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      GStatBuf in_stat;
+
+      if (g_stat (g_ptr_array_index (inputs, i), &in_stat) == 0
+          && in_stat.st_dev == out_stat.st_dev && in_stat.st_ino == out_stat.st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+read_password_file (const char *path,
+                    GError    **error)
+{
+  g_autofree char *contents = NULL;
+  char *newline;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+  newline = strpbrk (contents, "\r\n");
+  if (newline != NULL)
+    *newline = '\0';
+  return g_steal_pointer (&contents);
+}
+
+typedef struct
+{
+  gboolean show;
+} Progress;
+
+static void
+progress_cb (guint          done,
+             guint          total,
+             EylFileResult *result,
+             gpointer       user_data)
+{
+  Progress *progress = user_data;
+
+  if (!progress->show)
+    return;
+  g_printerr ("\r\033[K[%u/%u] %s", done, total, result->path);
+  if (done == total)
+    g_printerr ("\r\033[K");
+}
+
+static int
+run_check (int    argc,
+           char **argv)
+{
+  g_auto(AnalysisArgs) args = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree GOptionEntry *entries = analysis_entries (&args);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylWorkerConfig) config = NULL;
+  g_autoptr(EylReport) report = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *exe = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *password_file = NULL;
+  g_autofree char *format_str = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *fail_on = NULL;
+  g_autofree char *jobs_str = NULL;
+  g_autofree char *timeout_str = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean no_color = FALSE;
+  Analysis analysis = { 0 };
+  Format format = FORMAT_TEXT;
+  int fail_level = EYL_SEVERITY_ERROR;
+  guint jobs = 0, timeout_s = EYL_WORKER_DEFAULT_TIMEOUT_S;
+  Progress progress = { FALSE };
+  int status;
+  guint failed = 0;
+  GOptionEntry check_entries[] = {
+    { "password", 0, 0, G_OPTION_ARG_STRING, &password,
+      N_("Password of encrypted files"), N_("PASSWORD") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the password from the first line of a file"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
+      N_("Report format: text (default), json or csv"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the report to a file instead of standard output"), N_("FILE") },
+    { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on,
+      N_("Exit with 1 when a finding is at least: error (default), warning, info or never"),
+      N_("LEVEL") },
+    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_str,
+      N_("Files checked at once (default: the number of processors)"), N_("N") },
+    { "timeout", 0, 0, G_OPTION_ARG_STRING, &timeout_str,
+      N_("Time limit per file in seconds (default 120, 0 = none)"), N_("S") },
+    { "no-color", 0, 0, G_OPTION_ARG_NONE, &no_color,
+      N_("Never colour the text report"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE… — check print PDFs for customer focus"));
+  g_option_context_set_summary (context,
+                                _("Places each page in the real world at true size, finds the contact "
+                                  "details, the brand, the headline and the call to action, and reports "
+                                  "what is hidden, too low or too small.\n\n"
+                                  "A directory stands for the PDF files in it."));
+  g_option_context_set_description (context,
+                                    _("Examples:\n"
+                                      "  eyeline-cli check banner.pdf\n"
+                                      "  eyeline-cli check --placement rollup-behind-table --table-mm 760 banner.pdf\n"
+                                      "  eyeline-cli check --size-mm 850x2000 --format json -o report.json *.pdf\n"
+                                      "  eyeline-cli check --format csv --fail-on warning folder/\n\n"
+                                      "Exit status: 0 nothing at or above --fail-on, 1 something is, "
+                                      "2 usage error, 3 a file could not be read.\n"));
+  g_option_context_add_main_entries (context, check_entries, GETTEXT_PACKAGE);
+  {
+    GOptionGroup *group = g_option_group_new ("analysis", _("Placement and analysis options:"),
+                                              _("Show placement and analysis options"), NULL, NULL);
+
+    g_option_group_add_entries (group, entries);
+    g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+    g_option_context_add_group (context, group);
+  }
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (files == NULL || files[0] == NULL)
+    return usage_error (_("check: no FILE given"));
+
+  if (format_str != NULL)
+    {
+      if (g_str_equal (format_str, "text"))
+        format = FORMAT_TEXT;
+      else if (g_str_equal (format_str, "json"))
+        format = FORMAT_JSON;
+      else if (g_str_equal (format_str, "csv"))
+        format = FORMAT_CSV;
+      else
+        return usage_error (_("--format: “%s” is not text, json or csv"), format_str);
+    }
+  if (fail_on != NULL)
+    {
+      EylSeverity severity;
+
+      if (g_str_equal (fail_on, "never"))
+        fail_level = G_MAXINT;
+      else if (eyl_severity_from_string (fail_on, &severity))
+        fail_level = severity;
+      else
+        return usage_error (_("--fail-on: “%s” is not error, warning, info or never"), fail_on);
+    }
+  if (jobs_str != NULL && (!parse_uint (jobs_str, 1024, &jobs) || jobs == 0))
+    return usage_error (_("--jobs: “%s” is not a number of jobs from 1 to 1024"), jobs_str);
+  if (timeout_str != NULL && !parse_uint (timeout_str, 7 * 24 * 3600, &timeout_s))
+    return usage_error (_("--timeout: “%s” is not a whole number of seconds"), timeout_str);
+  if (password != NULL && password_file != NULL)
+    return usage_error (_("--password and --password-file cannot be used together"));
+  if (password_file != NULL)
+    {
+      password = read_password_file (password_file, &error);
+      if (password == NULL)
+        return usage_error ("--password-file: %s", error->message);
+    }
+
+  status = analysis_setup (&args, &analysis, FALSE);
+  if (status != EXIT_CLEAN)
+    {
+      analysis_clear (&analysis);
+      return status;
+    }
+
+  paths = expand_inputs (files);
+  if (paths->len == 0)
+    {
+      analysis_clear (&analysis);
+      return usage_error (_("check: no PDF files found"));
+    }
+  if (output != NULL && output_is_an_input (output, paths))
+    {
+      analysis_clear (&analysis);
+      return usage_error (_("--output: “%s” is one of the input files; it is never overwritten"),
+                          output);
+    }
+
+  exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe == NULL)
+    exe = g_strdup (argv[0]);
+  config = eyl_worker_config_new (exe);
+  forward_analysis_args (&args, config);
+  config->timeout_s = timeout_s;
+  config->memory_mb = analysis.memory_mb;
+  config->password = g_strdup (password);
+
+  progress.show = paths->len > 1 && isatty (STDERR_FILENO);
+  g_ptr_array_add (paths, NULL);
+  results = eyl_batch_run (config, (const char * const *) paths->pdata, jobs,
+                           progress_cb, &progress, NULL);
+
+  report = eyl_report_new ();
+  g_free (report->placement_id);
+  report->placement_id = g_strdup (analysis.placement != NULL ? analysis.placement->id : "auto");
+  if (analysis.placement != NULL)
+    report->placement = eyl_placement_ref (analysis.placement);
+  report->legibility = analysis.options.legibility;
+  for (guint i = 0; i < results->len; i++)
+    {
+      EylFileResult *result = g_ptr_array_index (results, i);
+
+      g_ptr_array_add (report->files, eyl_file_result_ref (result));
+      if (!result->ok)
+        {
+          failed++;
+          g_printerr ("eyeline-cli: %s: %s (%s)\n", result->path, result->error_message,
+                      eyl_error_code_to_string (result->error_code));
+        }
+    }
+  analysis_clear (&analysis);
+
+  switch (format)
+    {
+    case FORMAT_JSON:
+      out = eyl_report_format_json (report);
+      break;
+    case FORMAT_CSV:
+      out = eyl_report_format_csv (report);
+      break;
+    case FORMAT_TEXT:
+    default:
+      out = eyl_report_format_text (report,
+                                    !no_color && output == NULL && isatty (STDOUT_FILENO)
+                                    && g_getenv ("NO_COLOR") == NULL);
+      break;
+    }
+
+  if (output != NULL)
+    {
+      /* g_file_set_contents writes a temporary file and renames it: the
+       * target is replaced whole or not at all. */
+      if (!g_file_set_contents (output, out, -1, &error))
+        {
+          g_printerr ("eyeline-cli: --output: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+    }
+  else
+    {
+      fputs (out, stdout);
+      fflush (stdout);
+    }
+
+  if (failed > 0)
+    return EXIT_UNREADABLE;
+  if (eyl_report_max_severity (report) >= fail_level)
+    return EXIT_FINDINGS;
+  return EXIT_CLEAN;
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Usage:\n"
+                       "  eyeline-cli check [OPTIONS] FILE…\n"
+                       "  eyeline-cli placements [--format json]\n"
+                       "  eyeline-cli --version"));
+  g_print ("%s\n\n", _("Checks print marketing PDFs (roll-up banners, posters, leaflets, packs) for "
+                       "customer focus: places each page in the real world at true size and reports "
+                       "contact details hidden behind a table, below eye level or too small to read."));
+  g_print ("%s\n\n", _("Commands:\n"
+                       "  check        Check PDF files and print a report (text, json or csv)\n"
+                       "  placements   List the placement presets and their numbers"));
+  g_print ("%s\n\n", _("Examples:\n"
+                       "  eyeline-cli check banner.pdf\n"
+                       "  eyeline-cli check --placement rollup-behind-table banner.pdf\n"
+                       "  eyeline-cli check --size-mm 850x2000 --distance-m 2 --format json -o report.json banner.pdf\n"
+                       "  eyeline-cli check --format csv --fail-on warning --jobs 4 folder/\n"
+                       "  eyeline-cli placements"));
+  g_print ("%s\n", _("Run “eyeline-cli check --help-all” for every option."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* A worker that dies before reading its password must not take the
+   * parent down with SIGPIPE. */
+  signal (SIGPIPE, SIG_IGN);
+
+  if (argc < 2)
+    {
+      print_help ();
+      return EXIT_USAGE;
+    }
+
+  command = argv[1];
+  if (g_str_equal (command, "--version") || g_str_equal (command, "-V"))
+    {
+      g_print ("eyeline-cli %s\n", PACKAGE_VERSION);
+      return EXIT_CLEAN;
+    }
+  if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
+      || g_str_equal (command, "help"))
+    {
+      print_help ();
+      return EXIT_CLEAN;
+    }
+
+  /* Sub-commands see argv without the program name: argv[0] becomes
+   * "eyeline-cli check" for their --help. */
+  if (g_str_equal (command, "check"))
+    return run_check (argc - 1, argv + 1);
+  if (g_str_equal (command, "placements"))
+    return run_placements (argc - 1, argv + 1);
+  if (g_str_equal (command, "worker"))
+    return run_worker (argc - 1, argv + 1);
+
+  return usage_error (_("“%s” is not a command"), command);
+}

@@ -1,2 +1,172 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-analysis"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "eyl-analysis.h"
+#include "eyl-detect.h"
+#include "eyl-rules.h"
+
+G_DEFINE_BOXED_TYPE (EylPageAnalysis, eyl_page_analysis,
+                     eyl_page_analysis_ref, eyl_page_analysis_unref)
+
+void
+eyl_analysis_options_init (EylAnalysisOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  eyl_placement_overrides_init (&options->overrides);
+  options->legibility = EYL_LEGIBILITY_1_200;
+}
+
+EylPageAnalysis *
+eyl_page_analysis_new (void)
+{
+  EylPageAnalysis *self = g_new0 (EylPageAnalysis, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->scale = 1.0;
+  self->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  return self;
+}
+
+EylPageAnalysis *
+eyl_page_analysis_ref (EylPageAnalysis *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+eyl_page_analysis_unref (EylPageAnalysis *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_pointer (&self->placement, eyl_placement_unref);
+  g_free (self->placement_reason);
+  g_clear_pointer (&self->elements, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->score_breakdown, json_object_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_free (self);
+}
+
+void
+eyl_analysis_place_element (EylElement         *element,
+                            const EylPlacement *placement,
+                            const EylPageFrame *frame)
+{
+  g_return_if_fail (element != NULL);
+  g_return_if_fail (placement != NULL);
+  g_return_if_fail (frame != NULL);
+
+  /* Page space grows downwards: the box's bottom (y1) is the lower edge. */
+  element->floor_bottom_mm = eyl_page_frame_floor_mm (frame, element->box.y1);
+  element->floor_top_mm = eyl_page_frame_floor_mm (frame, element->box.y0);
+  element->cap_height_mm = element->cap_height > 0
+                           ? element->cap_height * frame->mm_per_pt_y
+                           : 0;
+  element->hidden_fraction = eyl_hidden_fraction (placement, frame,
+                                                  element->floor_bottom_mm,
+                                                  element->floor_top_mm);
+  element->eye_zone_fraction = eyl_eye_zone_fraction (placement,
+                                                      element->floor_bottom_mm,
+                                                      element->floor_top_mm);
+}
+
+EylPageAnalysis *
+eyl_analyse_page (EylPageData              *page,
+                  const EylAnalysisOptions *options)
+{
+  g_autoptr(EylPageAnalysis) self = NULL;
+  g_autoptr(EylPlacementSet) own_set = NULL;
+  g_autoptr(EylPlacement) base = NULL;
+  g_autoptr(GPtrArray) elements = NULL;
+  EylRuleContext ctx = { 0 };
+  EylRect visible;
+
+  g_return_val_if_fail (page != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  self = eyl_page_analysis_new ();
+  self->index = page->index;
+  eyl_page_data_visible_size (page, &self->width_pt, &self->height_pt);
+
+  for (guint i = 0; page->warnings != NULL && i < page->warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (page->warnings, i)));
+
+  /* Where the page is seen: the given placement (its nominal sizes tell
+   * the scale), or "auto": the page is first matched against every
+   * preset's nominal sizes, so a 1:10 roll-up is placed by its real size. */
+  if (options->placement != NULL)
+    {
+      base = eyl_placement_ref (options->placement);
+      eyl_placement_resolve_size (base, self->width_pt, self->height_pt, &options->overrides,
+                                  &self->material_w_mm, &self->material_h_mm,
+                                  &self->scale, &self->scale_source);
+    }
+  else
+    {
+      EylPlacementSet *set = options->placements;
+      g_autofree char *reason = NULL;
+
+      if (set == NULL)
+        set = own_set = eyl_placement_set_new_default (self->warnings);
+      eyl_placement_set_resolve_size (set, self->width_pt, self->height_pt, &options->overrides,
+                                      &self->material_w_mm, &self->material_h_mm,
+                                      &self->scale, &self->scale_source);
+      base = eyl_placement_set_choose_auto (set, self->material_w_mm, self->material_h_mm,
+                                            &reason);
+      if (self->scale_source == EYL_SCALE_DETECTED && self->scale > 0)
+        self->placement_reason = g_strdup_printf (_("the page is drawn at 1:%.0f; %s"),
+                                                  1.0 / self->scale, reason);
+      else
+        self->placement_reason = g_steal_pointer (&reason);
+    }
+  g_return_val_if_fail (base != NULL, NULL);
+
+  self->placement = eyl_placement_apply_overrides (base, &options->overrides);
+
+  /* The frame maps page space (not × UserUnit) onto the material; the
+   * visible area may be a trim box with an offset. */
+  visible = page->visible;
+  if (eyl_rect_is_empty (&visible))
+    visible = (EylRect) { 0, 0, page->width, page->height };
+  eyl_page_frame_init (&self->frame, &visible, self->material_w_mm, self->material_h_mm,
+                       self->placement);
+
+  elements = eyl_detect_all (page, options->brand_kit);
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    {
+      EylElement *el = g_ptr_array_index (elements, i);
+
+      eyl_analysis_place_element (el, self->placement, &self->frame);
+      g_ptr_array_add (self->elements, eyl_element_ref (el));
+    }
+
+  ctx.page = page;
+  ctx.placement = self->placement;
+  ctx.frame = &self->frame;
+  ctx.elements = self->elements;
+  ctx.legibility = options->legibility;
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = eyl_rules_run (&ctx);
+  self->customer_focus = eyl_score_customer_focus (&ctx, self->findings,
+                                                   &self->score_breakdown);
+
+  return g_steal_pointer (&self);
+}

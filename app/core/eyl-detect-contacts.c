@@ -1,2 +1,1191 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-detect"
+
+#include <string.h>
+
+#include "eyl-detect-private.h"
+
+/* Contact details on the text layer: web addresses, emails, phones, social
+ * handles and profile URLs, postal addresses; then the page's link
+ * annotations.  Each pattern finds candidates; small functions then decide,
+ * because a regular expression alone cannot tell a phone number from a
+ * date or a price. */
+
+/* Top-level domains accepted for bare domains ("northwind.example") — a
+ * word.word pair is a domain only with one of these, so "3.5", "v2.0" and
+ * "logo.pdf" are not.  Common generic, country and new gTLDs seen in print,
+ * plus the reserved ones (RFC 2606: .example, .test). */
+#define TLDS \
+  "com|org|net|edu|gov|int|info|biz|io|co|eu|de|uk|us|nl|be|ch|at|fr|es|it|pt|pl|se|no|dk|" \
+  "fi|ie|is|cz|sk|hu|ro|bg|gr|hr|si|lt|lv|ee|lu|li|mt|cy|ru|ua|tr|il|ae|in|jp|cn|kr|tw|hk|" \
+  "sg|my|th|vn|id|ph|au|nz|ca|mx|br|ar|cl|za|ng|ke|app|dev|tech|online|site|store|shop|" \
+  "cloud|ai|me|tv|fm|ly|gg|xyz|example|test|blog|news|agency|design|studio|global|world|" \
+  "ngo|berlin|hamburg|koeln|wien|london|paris|bayern|nrw|swiss|scot|wales|cat|social|earth|" \
+  "space|digital|media|network|solutions|services|systems|company|group|team|email|" \
+  "academy|foundation|community|events|travel|coffee|tea|eco|bio|health|org\\.uk|co\\.uk"
+
+/* Hosts whose pages are profiles on a social network. */
+static const char * const social_domains[] = {
+  "twitter.com", "x.com", "facebook.com", "fb.com", "fb.me", "instagram.com",
+  "linkedin.com", "youtube.com", "youtu.be", "tiktok.com", "github.com", "gitlab.com",
+  "pinterest.com", "threads.net", "bsky.app", "mastodon.social", "fosstodon.org",
+  "flickr.com", "vimeo.com", "xing.com", "t.me", "wa.me", "discord.gg", "reddit.com",
+  "twitch.tv", "snapchat.com", "whatsapp.com", "medium.com",
+};
+
+/* Second-level public suffixes, so that "shop.example.co.uk" gives
+ * "example.co.uk" (a small subset of the Public Suffix List). */
+static const char * const second_level_suffixes[] = {
+  "co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "ltd.uk", "plc.uk", "net.uk", "sch.uk",
+  "com.au", "net.au", "org.au", "edu.au", "gov.au", "co.nz", "org.nz", "co.jp", "ne.jp",
+  "or.jp", "ac.jp", "com.br", "com.cn", "com.mx", "co.za", "co.in", "com.tr", "co.il",
+  "com.sg", "com.hk", "co.at", "or.at", "gv.at", "ac.at", "com.ar", "com.es", "com.pl",
+};
+
+typedef struct
+{
+  GRegex *email;
+  GRegex *url;           /* http(s):// … and www.… */
+  GRegex *domain;        /* bare domains with a known TLD */
+  GRegex *handle;        /* @user, @user@instance */
+  GRegex *hashtag;
+  GRegex *social_word;   /* Twitter, Mastodon, … before a #hashtag */
+  GRegex *phone_start;
+  GRegex *phone_prefix;  /* "Tel.", "Phone:", "Call us on", ☎ */
+  GRegex *date;
+  GRegex *year_range;
+  GRegex *us_phone;
+  GRegex *isbn;
+  GRegex *postcode;
+  GRegex *street;
+} Patterns;
+
+static GRegex *
+compile (const char         *pattern,
+         GRegexCompileFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  GRegex *regex;
+
+  regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, &error);
+  if (regex == NULL)
+    g_error ("bad pattern %s: %s", pattern, error->message);
+  return regex;
+}
+
+static const Patterns *
+patterns_get (void)
+{
+  static Patterns p;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      const GRegexCompileFlags ci = G_REGEX_CASELESS;
+
+      p.email = compile ("(?<![\\w.%+\\-@])[a-z0-9._%+\\-]*[a-z0-9_%+\\-]@"
+                         "[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?)*"
+                         "\\.[a-z]{2,24}(?![a-z0-9\\-])", ci);
+      p.url = compile ("(?<![\\w@/.\\-])(?:https?://|www\\.)[^\\s<>\"'`{}|\\\\^«»“”‘’]+", ci);
+      p.domain = compile ("(?<![\\w@/.\\-:])(?:[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?\\.)+"
+                          "(?:" TLDS ")(?![\\w\\-@]|\\.\\w)"
+                          "(?:/[^\\s<>\"'`{}|\\\\^«»“”‘’]*)?", ci);
+      p.handle = compile ("(?<![\\w@.])@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?"
+                          "(?:@[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)*\\.[a-z]{2,24})?(?![\\w@])", ci);
+      p.hashtag = compile ("(?<![\\w#&])#[\\p{L}_][\\p{L}\\p{N}_]{1,60}", 0);
+      p.social_word = compile ("\\b(?:twitter|mastodon|instagram|facebook|tiktok|linkedin|"
+                               "threads|bluesky|youtube|x|follow|hashtag)\\b", ci);
+      p.phone_start = compile ("(?<![\\w+.,/\\-()])(?:\\+\\d|\\(\\+?\\d|\\d)", 0);
+      p.phone_prefix = compile ("(?:\\b(?:tel(?:\\.?\\s?-?\\s?nr)?|tél|telefon|telephone|téléphone|phone|ph|fon|"
+                                "mobile|mob|cell|hotline|fax|whatsapp|t|p|m|f|"
+                                "call(?:\\s+us)?(?:\\s+(?:on|at|now|today|free))?|"
+                                "ring(?:\\s+us)?(?:\\s+on)?|rufen\\s+sie(?:\\s+uns)?(?:\\s+an)?"
+                                ")\\.?|[☎✆📞])[\\s:.\\-–]*$", ci);
+      p.date = compile ("^(?:\\d{1,2}([./\\-])\\d{1,2}\\1(?:\\d{4}|\\d{2})"
+                        "|\\d{4}([./\\-])\\d{1,2}\\2\\d{1,2})$", 0);
+      p.year_range = compile ("^(?:1[89]|20)\\d\\d\\s?[\\-/]\\s?(?:1[89]|20)\\d\\d$", 0);
+      p.us_phone = compile ("^(?:1[ .\\-])?\\(?\\d{3}\\)?[ .\\-]?\\d{3}[ .\\-]\\d{4}$", 0);
+      p.isbn = compile ("\\bisbn(?:-1[03])?\\b", ci);
+      p.postcode = compile (
+        /* UK: "SW1A 1AA", "SE1 9XX" */
+        "\\b(?:[A-Z]{1,2}\\d[A-Z\\d]?|GIR)\\s?\\d[ABD-HJLNP-UW-Z]{2}\\b"
+        /* US: "CA 94105", "NY 10001-1234" */
+        "|\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b"
+        /* NL: "1012 AB Amsterdam" */
+        "|\\b\\d{4}\\s?[A-Z]{2}\\s+\\p{Lu}\\p{L}+"
+        /* DE/FR/ES/IT 5 digits, BE/CH/AT/DK 4 digits, before a city:
+         * "10115 Berlin", "D-10115 Berlin", "CH-8001 Zürich" */
+        "|(?<![\\d.,/\\-])(?:[A-Z]{1,2}-)?\\d{4,5}(?![\\d.,/\\-])\\s+\\p{Lu}\\p{L}+", 0);
+      p.street = compile (
+        "(*UCP)\\b(?:street|road|avenue|lane|drive|boulevard|place|square|terrace|crescent|"
+        "highway|parkway|suite|straße|strasse|weg|platz|allee|gasse|damm|ufer|quai|rue|"
+        "chemin|via|viale|piazza|calle|avenida|straat|laan|gracht|plein|kade)\\b"
+        "|\\b(?:st|rd|ave|blvd|str|pl)\\.(?!\\w)"
+        "|\\bp\\.?\\s?o\\.?\\s?box\\b|\\bpostfach\\b"
+        "|\\w{3,}(?:straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|straat|laan|"
+        "gracht|plein|kade)(?!\\w)", ci);
+
+      g_once_init_leave (&done, 1);
+    }
+
+  return &p;
+}
+
+/* Helpers shared by the detector units */
+
+double
+eyl_detect_rect_overlap_area (const EylRect *a,
+                              const EylRect *b)
+{
+  EylRect r;
+
+  if (!eyl_rect_intersect (a, b, &r))
+    return 0;
+  return eyl_rect_width (&r) * eyl_rect_height (&r);
+}
+
+double
+eyl_detect_rect_coverage (const EylRect *a,
+                          const EylRect *b)
+{
+  double area = eyl_rect_width (a) * eyl_rect_height (a);
+
+  if (area <= 0)
+    return 0;
+  return eyl_detect_rect_overlap_area (a, b) / area;
+}
+
+char *
+eyl_detect_line_text (const EylPageData *page,
+                      guint              line)
+{
+  const EylTextLine *l = &g_array_index (page->lines, EylTextLine, line);
+
+  return eyl_page_data_dup_text (page, l->start, l->end);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+eyl_detect_median_font_size (const EylPageData *page)
+{
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      const EylTextLine *l = &g_array_index (page->lines, EylTextLine, i);
+
+      if (l->font_size > 0)
+        g_array_append_val (sizes, l->font_size);
+    }
+  if (sizes->len == 0)
+    return 0;
+
+  g_array_sort (sizes, compare_double);
+  if (sizes->len % 2 == 1)
+    return g_array_index (sizes, double, sizes->len / 2);
+  return 0.5 * (g_array_index (sizes, double, sizes->len / 2 - 1) +
+                g_array_index (sizes, double, sizes->len / 2));
+}
+
+gboolean
+eyl_detect_is_social_domain (const char *domain)
+{
+  if (domain == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (social_domains); i++)
+    if (g_str_equal (domain, social_domains[i]))
+      return TRUE;
+  return FALSE;
+}
+
+EylElement *
+eyl_detect_element_for_glyphs (const EylPageData *page,
+                               EylElementKind     kind,
+                               EylSource          source,
+                               const char        *text,
+                               guint              start,
+                               guint              end,
+                               double             confidence)
+{
+  EylRect box = eyl_page_data_glyph_box (page, start, end);
+  EylElement *element = eyl_element_new (kind, source, text, &box, confidence);
+  const EylTextLine *line = NULL;
+  const EylTextRun *first_run = NULL;
+
+  /* The style of the glyphs themselves: a line may mix a large name with
+   * a small credit, so the run wins over the line's dominant style. */
+  for (guint i = start; i < end && i < page->glyphs->len; i++)
+    {
+      const EylGlyph *g = &g_array_index (page->glyphs, EylGlyph, i);
+      const EylTextRun *run;
+
+      if (g_unichar_isspace (g->ch) || g->run >= page->runs->len)
+        continue;
+      run = &g_array_index (page->runs, EylTextRun, g->run);
+      if (first_run == NULL)
+        first_run = run;
+      if (line == NULL && g->line < page->lines->len)
+        line = &g_array_index (page->lines, EylTextLine, g->line);
+      element->font_size = MAX (element->font_size, run->font_size);
+    }
+
+  if (first_run != NULL)
+    element->color = first_run->color;
+  if (line != NULL)
+    {
+      /* Cap height scales with the font size within one line. */
+      if (line->font_size > 0 && element->font_size > 0)
+        element->cap_height = line->cap_height * element->font_size / line->font_size;
+      else
+        element->cap_height = line->cap_height;
+      if (first_run == NULL)
+        element->color = line->color;
+    }
+
+  return element;
+}
+
+/* Domains */
+
+static gboolean
+has_http_scheme (const char *text)
+{
+  return g_ascii_strncasecmp (text, "http://", 7) == 0 ||
+         g_ascii_strncasecmp (text, "https://", 8) == 0;
+}
+
+/* The host of a URL, or of a bare domain / www. address, lower-case; NULL
+ * when GUri does not accept it as a web address. */
+static char *
+url_host (const char *text,
+          char      **path_out)
+{
+  g_autofree char *full = NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  full = has_http_scheme (text) ? g_strdup (text) : g_strconcat ("https://", text, NULL);
+  uri = g_uri_parse (full, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
+    return NULL;
+
+  host = g_uri_get_host (uri);
+  if (host == NULL || strchr (host, '.') == NULL || host[0] == '.' ||
+      g_str_has_suffix (host, ".."))
+    return NULL;
+
+  if (path_out != NULL)
+    *path_out = g_strdup (g_uri_get_path (uri));
+  return g_ascii_strdown (host, -1);
+}
+
+static char *
+registrable_domain (const char *host)
+{
+  g_auto(GStrv) labels = NULL;
+  guint n, keep = 2;
+  g_autofree char *h = g_strdup (host);
+
+  if (g_str_has_suffix (h, "."))
+    h[strlen (h) - 1] = '\0';
+  labels = g_strsplit (h, ".", -1);
+  n = g_strv_length (labels);
+  if (n <= 2)
+    return g_steal_pointer (&h);
+
+  for (guint i = 0; i < G_N_ELEMENTS (second_level_suffixes); i++)
+    {
+      g_autofree char *tail = g_strconcat (labels[n - 2], ".", labels[n - 1], NULL);
+      if (g_str_equal (tail, second_level_suffixes[i]))
+        keep = 3;
+    }
+  if (n <= keep)
+    return g_steal_pointer (&h);
+
+  return g_strjoinv (".", labels + (n - keep));
+}
+
+char *
+eyl_detect_domain_of (const char *url_or_email)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *host = NULL;
+  const char *at;
+
+  g_return_val_if_fail (url_or_email != NULL, NULL);
+
+  text = g_strstrip (g_strdup (url_or_email));
+  if (g_ascii_strncasecmp (text, "mailto:", 7) == 0)
+    {
+      char *q = strchr (text, '?');
+      if (q != NULL)
+        *q = '\0';
+      memmove (text, text + 7, strlen (text + 7) + 1);
+    }
+
+  at = strrchr (text, '@');
+  if (at != NULL && strstr (text, "://") == NULL && strchr (text, '/') == NULL)
+    {
+      if (strchr (at + 1, '.') == NULL)
+        return NULL;
+      host = g_ascii_strdown (at + 1, -1);
+    }
+  else
+    host = url_host (text, NULL);
+
+  if (host == NULL || *host == '\0')
+    return NULL;
+  return registrable_domain (host);
+}
+
+/* Matching on lines */
+
+typedef enum
+{
+  MASK_EMAIL  = 1 << 0,
+  MASK_URL    = 1 << 1,
+  MASK_SOCIAL = 1 << 2,
+  MASK_PHONE  = 1 << 3,
+} Mask;
+
+typedef struct
+{
+  const EylPageData *page;
+  const Patterns    *pat;
+  GPtrArray         *out;
+  guint8            *mask;    /* one per glyph */
+  guint              first;   /* first element of @out added by us */
+} Ctx;
+
+/* Glyph index of byte @offset of @text, the text of line @line. */
+static guint
+glyph_at (const Ctx  *ctx,
+          guint       line,
+          const char *text,
+          gsize       offset)
+{
+  const EylTextLine *l = &g_array_index (ctx->page->lines, EylTextLine, line);
+
+  return l->start + (guint) g_utf8_pointer_to_offset (text, text + offset);
+}
+
+static gboolean
+range_taken (const Ctx *ctx,
+             guint      start,
+             guint      end,
+             guint8     bits)
+{
+  for (guint i = start; i < end; i++)
+    if (ctx->mask[i] & bits)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+take_range (Ctx    *ctx,
+            guint   start,
+            guint   end,
+            guint8  bits)
+{
+  for (guint i = start; i < end; i++)
+    ctx->mask[i] |= bits;
+}
+
+/* Trailing punctuation ends a sentence, not the URL; a closing bracket
+ * belongs to the URL only when it opened one. */
+static gsize
+trim_url_end (const char *s,
+              gsize       start,
+              gsize       end)
+{
+  while (end > start)
+    {
+      char c = s[end - 1];
+
+      if (strchr (".,;:!?'\"*", c) != NULL)
+        end--;
+      else if (c == ')' || c == ']')
+        {
+          char open = c == ')' ? '(' : '[';
+          int balance = 0;
+
+          for (gsize i = start; i < end; i++)
+            balance += s[i] == open ? 1 : s[i] == c ? -1 : 0;
+          if (balance >= 0)
+            break;
+          end--;
+        }
+      else
+        break;
+    }
+  return end;
+}
+
+/* A TLD in capitals after a lower-case name is a missing space after a
+ * full stop ("the end.It"), not a domain. */
+static gboolean
+domain_case_ok (const char *s,
+                gsize       len)
+{
+  gsize dot = len;
+  gboolean tld_upper = FALSE, name_lower = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if (s[i] == '/')
+      {
+        len = i;
+        break;
+      }
+  for (gsize i = len; i > 0; i--)
+    if (s[i - 1] == '.')
+      {
+        dot = i - 1;
+        break;
+      }
+  for (gsize i = dot + 1; i < len; i++)
+    tld_upper |= g_ascii_isupper (s[i]);
+  for (gsize i = 0; i < dot; i++)
+    name_lower |= g_ascii_islower (s[i]);
+
+  return !(tld_upper && name_lower);
+}
+
+static EylElement *
+add_web_address (Ctx        *ctx,
+                 const char *text,
+                 guint       start,
+                 guint       end,
+                 double      confidence)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *host = url_host (text, &path);
+  g_autofree char *domain = NULL;
+  EylElementKind kind = EYL_ELEMENT_URL;
+  EylElement *element;
+
+  if (host == NULL)
+    return NULL;
+
+  domain = registrable_domain (host);
+  /* Profile pages: the big networks, and Mastodon-style /@user on any
+   * instance. */
+  if (eyl_detect_is_social_domain (domain) ||
+      (path != NULL && g_str_has_prefix (path, "/@") && strlen (path) > 2))
+    kind = EYL_ELEMENT_SOCIAL;
+
+  element = eyl_detect_element_for_glyphs (ctx->page, kind, EYL_SOURCE_TEXT, text,
+                                           start, end, confidence);
+  g_ptr_array_add (ctx->out, element);
+  take_range (ctx, start, end, kind == EYL_ELEMENT_SOCIAL ? MASK_URL | MASK_SOCIAL : MASK_URL);
+  return element;
+}
+
+/* A URL broken over two lines: only when it is obvious — the first line
+ * ends in the start of a web address cut after "-", "/", "." or "_" (or
+ * that cannot stand alone), the next line starts right below with the rest
+ * in the same type, and the two together make one address. */
+static void
+find_split_urls (Ctx *ctx)
+{
+  const EylPageData *page = ctx->page;
+
+  for (guint i = 0; i + 1 < page->lines->len; i++)
+    {
+      const EylTextLine *a = &g_array_index (page->lines, EylTextLine, i);
+      const EylTextLine *b = &g_array_index (page->lines, EylTextLine, i + 1);
+      g_autofree char *ta = eyl_detect_line_text (page, i);
+      g_autofree char *tb = eyl_detect_line_text (page, i + 1);
+      g_autofree char *joined = NULL;
+      const char *tok_a, *space;
+      gsize len_a, len_b, end_b;
+      double height = eyl_rect_height (&a->box);
+      char last;
+
+      if (b->box.y0 < a->box.y0 || b->box.y0 - a->box.y1 > height ||
+          a->font_size <= 0 || ABS (b->font_size - a->font_size) > 0.2 * a->font_size)
+        continue;
+
+      tok_a = ta;
+      for (const char *p = ta; *p != '\0'; p++)
+        if (g_ascii_isspace (*p))
+          tok_a = p + 1;
+      len_a = strlen (tok_a);
+      if (len_a < 5 || !(g_ascii_strncasecmp (tok_a, "www.", 4) == 0 || has_http_scheme (tok_a)))
+        continue;
+
+      last = tok_a[len_a - 1];
+      space = tb;
+      while (*space != '\0' && !g_ascii_isspace (*space))
+        space++;
+      len_b = space - tb;
+      if (len_b == 0)
+        continue;
+      if (!(strchr ("-/._", last) != NULL || !eyl_detect_is_url (tok_a)))
+        continue;
+      if (!(g_ascii_islower (tb[0]) || g_ascii_isdigit (tb[0]) || tb[0] == '/' ||
+            strchr ("-._", last) != NULL))
+        continue;
+
+      end_b = trim_url_end (tb, 0, len_b);
+      {
+        g_autofree char *rest = g_strndup (tb, end_b);
+
+        joined = g_strconcat (tok_a, rest, NULL);
+      }
+      if (!eyl_detect_is_url (joined))
+        continue;
+
+      {
+        guint ga = glyph_at (ctx, i, ta, tok_a - ta);
+        guint gb = glyph_at (ctx, i + 1, tb, end_b);
+        EylElement *element;
+        EylRect box_b;
+
+        element = add_web_address (ctx, joined, ga, a->end, 0.9);
+        if (element == NULL)
+          continue;
+        box_b = eyl_page_data_glyph_box (page, b->start, gb);
+        eyl_rect_union (&element->box, &box_b);
+        take_range (ctx, b->start, gb, MASK_URL);
+      }
+    }
+}
+
+static void
+find_emails (Ctx        *ctx,
+             guint       line,
+             const char *text)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+
+  g_regex_match (ctx->pat->email, text, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      int s, e;
+      g_autofree char *match = g_match_info_fetch (info, 0);
+      guint gs, ge;
+
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      gs = glyph_at (ctx, line, text, s);
+      ge = glyph_at (ctx, line, text, e);
+      if (range_taken (ctx, gs, ge, MASK_EMAIL | MASK_URL))
+        continue;
+      g_ptr_array_add (ctx->out,
+                       eyl_detect_element_for_glyphs (ctx->page, EYL_ELEMENT_EMAIL,
+                                                      EYL_SOURCE_TEXT, match, gs, ge, 0.95));
+      take_range (ctx, gs, ge, MASK_EMAIL);
+    }
+}
+
+static void
+find_urls (Ctx        *ctx,
+           guint       line,
+           const char *text,
+           GRegex     *regex,
+           gboolean    bare)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+
+  g_regex_match (regex, text, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      int s, e;
+      gsize end;
+      guint gs, ge;
+      g_autofree char *match = NULL;
+
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      end = trim_url_end (text, s, e);
+      if (end <= (gsize) s)
+        continue;
+      if (bare && !domain_case_ok (text + s, end - s))
+        continue;
+      /* "www." alone, or "http://" with nothing after it. */
+      match = g_strndup (text + s, end - s);
+      if (!bare && !eyl_detect_is_url (match))
+        continue;
+
+      gs = glyph_at (ctx, line, text, s);
+      ge = glyph_at (ctx, line, text, end);
+      if (range_taken (ctx, gs, ge, MASK_EMAIL | MASK_URL))
+        continue;
+      add_web_address (ctx, match, gs, ge, bare ? 0.8 : 0.95);
+    }
+}
+
+static gboolean
+line_has_social_word (const Ctx  *ctx,
+                      const char *text,
+                      gsize       before)
+{
+  g_autofree char *head = g_strndup (text, before);
+
+  return g_regex_match (ctx->pat->social_word, head, 0, NULL);
+}
+
+static void
+find_social (Ctx        *ctx,
+             guint       line,
+             const char *text)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr(GMatchInfo) tags = NULL;
+
+  g_regex_match (ctx->pat->handle, text, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      int s, e;
+      guint gs, ge;
+      g_autofree char *match = g_match_info_fetch (info, 0);
+
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      gs = glyph_at (ctx, line, text, s);
+      ge = glyph_at (ctx, line, text, e);
+      if (range_taken (ctx, gs, ge, MASK_EMAIL | MASK_URL | MASK_SOCIAL))
+        continue;
+      g_ptr_array_add (ctx->out,
+                       eyl_detect_element_for_glyphs (ctx->page, EYL_ELEMENT_SOCIAL,
+                                                      EYL_SOURCE_TEXT, match, gs, ge,
+                                                      line_has_social_word (ctx, text, s)
+                                                        ? 0.9 : 0.75));
+      take_range (ctx, gs, ge, MASK_SOCIAL);
+    }
+
+  /* A hashtag is a way to find the brand only when the line says where. */
+  g_regex_match (ctx->pat->hashtag, text, 0, &tags);
+  for (; g_match_info_matches (tags); g_match_info_next (tags, NULL))
+    {
+      int s, e;
+      guint gs, ge;
+      g_autofree char *match = g_match_info_fetch (tags, 0);
+
+      g_match_info_fetch_pos (tags, 0, &s, &e);
+      if (!line_has_social_word (ctx, text, s))
+        continue;
+      gs = glyph_at (ctx, line, text, s);
+      ge = glyph_at (ctx, line, text, e);
+      if (range_taken (ctx, gs, ge, MASK_EMAIL | MASK_URL | MASK_SOCIAL))
+        continue;
+      g_ptr_array_add (ctx->out,
+                       eyl_detect_element_for_glyphs (ctx->page, EYL_ELEMENT_SOCIAL,
+                                                      EYL_SOURCE_TEXT, match, gs, ge, 0.6));
+      take_range (ctx, gs, ge, MASK_SOCIAL);
+    }
+}
+
+/* Phones */
+
+typedef struct
+{
+  gsize    len;         /* bytes of the phone-shaped prefix */
+  guint    n_digits;
+  gboolean plus;
+  gboolean paren;
+  gboolean lone_digit;  /* a one-digit group where phones have none */
+} PhoneScan;
+
+static gboolean
+phone_separator_ok (const char *sep,
+                    gsize       len)
+{
+  static const char * const ok[] = {
+    " ", ".", "-", "/", " / ", " - ", " (", "(", ")", ") ", ")-", "-(", ") - ",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+    if (strlen (ok[i]) == len && strncmp (ok[i], sep, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Walks digit groups and the separators phones use between them and
+ * returns the longest prefix that is balanced and ends in a digit:
+ * "+49 (0)30 1234567", "(030) 1234-567", "+1 (555) 010-0199". */
+static void
+phone_scan (const char *s,
+            PhoneScan  *scan)
+{
+  gsize i = 0;
+  guint digits = 0, groups = 0;
+  int depth = 0;
+  gboolean in_paren_group;
+
+  memset (scan, 0, sizeof *scan);
+
+  if (s[i] == '+')
+    {
+      scan->plus = TRUE;
+      i++;
+    }
+  else if (s[i] == '(')
+    {
+      scan->paren = TRUE;
+      depth = 1;
+      i++;
+      if (s[i] == '+')
+        {
+          scan->plus = TRUE;
+          i++;
+        }
+    }
+
+  for (;;)
+    {
+      gsize g0 = i;
+
+      in_paren_group = depth > 0;
+      while (g_ascii_isdigit (s[i]))
+        i++;
+      if (i == g0)
+        break;
+
+      /* One-digit groups: a country code ("+1 555", "+33 1 …"), a trunk
+       * "(0)"; elsewhere they are lists of numbers ("0.5 1.5 2.5"). */
+      if (i - g0 == 1 && groups > 0 && !in_paren_group && !(groups == 1 && scan->plus))
+        scan->lone_digit = TRUE;
+      digits += i - g0;
+      groups++;
+      if (depth == 0)
+        {
+          scan->len = i;
+          scan->n_digits = digits;
+        }
+
+      {
+        gsize s0 = i;
+        int d = depth;
+
+        while (s[i] != '\0' && !g_ascii_isdigit (s[i]) && i - s0 < 5)
+          {
+            if (s[i] == '(')
+              d++;
+            else if (s[i] == ')')
+              d--;
+            else if (!strchr (" .-/", s[i]))
+              break;
+            i++;
+          }
+        if (!g_ascii_isdigit (s[i]) || !phone_separator_ok (s + s0, i - s0) || d < 0 || d > 1)
+          break;
+        depth = d;
+      }
+    }
+}
+
+static gboolean
+phone_candidate_ok (const char *line_text,
+                    gsize       start,
+                    const char *cand,
+                    PhoneScan  *scan,
+                    double     *confidence)
+{
+  const Patterns *pat = patterns_get ();
+  g_autofree char *before = g_strndup (line_text, start);
+  const char *after = line_text + start + scan->len;
+  gboolean prefix, shape;
+
+  if (scan->n_digits < 7 || scan->n_digits > 15 || scan->lone_digit)
+    return FALSE;
+  if (g_regex_match (pat->date, cand, 0, NULL) || g_regex_match (pat->year_range, cand, 0, NULL))
+    return FALSE;
+  if (g_regex_match (pat->isbn, line_text, 0, NULL))
+    return FALSE;
+
+  /* Prices, measures and percentages: "€ 1 299 000", "1 250 000 m²". */
+  {
+    const char *b = before + strlen (before);
+    const char *a = after;
+
+    while (b > before && b[-1] == ' ')
+      b--;
+    if (b > before)
+      {
+        const char *prev = g_utf8_find_prev_char (before, b);
+        gunichar c = prev != NULL ? g_utf8_get_char (prev) : 0;
+
+        if (g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL ||
+            g_str_has_suffix (before, "EUR ") || g_str_has_suffix (before, "USD "))
+          return FALSE;
+      }
+    if (g_ascii_isalnum (*a) || (*a == ',' && g_ascii_isdigit (a[1])))
+      return FALSE;
+    while (*a == ' ')
+      a++;
+    if (g_unichar_type (g_utf8_get_char (a)) == G_UNICODE_CURRENCY_SYMBOL || *a == '%' ||
+        g_str_has_prefix (a, "EUR") || g_str_has_prefix (a, "USD") ||
+        g_str_has_prefix (a, "mm") || g_str_has_prefix (a, "cm") || g_str_has_prefix (a, "m²") ||
+        g_str_has_prefix (a, "kg"))
+      return FALSE;
+  }
+
+  prefix = g_regex_match (pat->phone_prefix, before, 0, NULL);
+  shape = scan->plus || scan->paren || cand[0] == '0' ||
+          g_regex_match (pat->us_phone, cand, 0, NULL);
+  /* A run of digits with neither the look of a phone number nor a label
+   * saying it is one (order numbers, ISBN-like codes) is not a phone. */
+  if (!shape && !prefix)
+    return FALSE;
+
+  *confidence = prefix ? 0.95 : scan->plus ? 0.85 : 0.7;
+  return TRUE;
+}
+
+static void
+find_phones (Ctx        *ctx,
+             guint       line,
+             const char *text)
+{
+  gint pos = 0;
+
+  for (;;)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      g_autofree char *cand = NULL;
+      PhoneScan scan;
+      double confidence = 0;
+      int s, e;
+      guint gs, ge;
+
+      if (!g_regex_match_full (ctx->pat->phone_start, text, -1, pos, 0, &info, NULL))
+        break;
+      g_match_info_fetch_pos (info, 0, &s, &e);
+
+      phone_scan (text + s, &scan);
+      if (scan.len == 0)
+        {
+          pos = e;
+          continue;
+        }
+      cand = g_strndup (text + s, scan.len);
+      if (!phone_candidate_ok (text, s, cand, &scan, &confidence))
+        {
+          /* Skip this group of digits, then look again. */
+          pos = s + 1;
+          while (text[pos] != '\0' && (g_ascii_isdigit (text[pos]) || text[pos] == '+' ||
+                                       text[pos] == '('))
+            pos++;
+          continue;
+        }
+
+      gs = glyph_at (ctx, line, text, s);
+      ge = glyph_at (ctx, line, text, s + scan.len);
+      pos = s + scan.len;
+      if (range_taken (ctx, gs, ge, MASK_EMAIL | MASK_URL | MASK_SOCIAL | MASK_PHONE))
+        continue;
+      g_ptr_array_add (ctx->out,
+                       eyl_detect_element_for_glyphs (ctx->page, EYL_ELEMENT_PHONE,
+                                                      EYL_SOURCE_TEXT, cand, gs, ge,
+                                                      confidence));
+      take_range (ctx, gs, ge, MASK_PHONE);
+    }
+}
+
+/* Postal addresses: a postcode near a street word, on the same line or
+ * the line above or below; adjacent lines are merged into one element. */
+static gboolean
+lines_adjacent (const EylTextLine *a,
+                const EylTextLine *b)
+{
+  double height = MAX (eyl_rect_height (&a->box), eyl_rect_height (&b->box));
+  double gap = b->box.y0 > a->box.y1 ? b->box.y0 - a->box.y1 : a->box.y0 - b->box.y1;
+
+  return gap < 0.8 * height && a->box.x0 < b->box.x1 && b->box.x0 < a->box.x1;
+}
+
+static void
+find_addresses (Ctx *ctx)
+{
+  const EylPageData *page = ctx->page;
+  guint n = page->lines->len;
+  g_autofree gboolean *postcode = g_new0 (gboolean, n + 1);
+  g_autofree gboolean *street = g_new0 (gboolean, n + 1);
+  g_autofree gboolean *used = g_new0 (gboolean, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = eyl_detect_line_text (page, i);
+
+      postcode[i] = g_regex_match (ctx->pat->postcode, text, 0, NULL);
+      street[i] = g_regex_match (ctx->pat->street, text, 0, NULL);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EylTextLine *li = &g_array_index (page->lines, EylTextLine, i);
+      guint first = i, last = i;
+      g_autoptr(GString) text = NULL;
+      EylElement *element;
+
+      if (!postcode[i] || used[i])
+        continue;
+
+      if (!street[i])
+        {
+          if (i > 0 && street[i - 1] && !used[i - 1] &&
+              lines_adjacent (&g_array_index (page->lines, EylTextLine, i - 1), li))
+            first = i - 1;
+          else if (i + 1 < n && street[i + 1] &&
+                   lines_adjacent (li, &g_array_index (page->lines, EylTextLine, i + 1)))
+            last = i + 1;
+          else
+            continue;
+        }
+
+      text = g_string_new (NULL);
+      for (guint k = first; k <= last; k++)
+        {
+          g_autofree char *t = eyl_detect_line_text (page, k);
+
+          if (text->len > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, g_strstrip (t));
+          used[k] = TRUE;
+        }
+
+      element = eyl_detect_element_for_glyphs (page, EYL_ELEMENT_ADDRESS, EYL_SOURCE_TEXT,
+                                               text->str,
+                                               g_array_index (page->lines, EylTextLine, first).start,
+                                               g_array_index (page->lines, EylTextLine, last).end,
+                                               first == last ? 0.7 : 0.6);
+      g_ptr_array_add (ctx->out, element);
+    }
+}
+
+/* Link annotations */
+
+static char *
+digits_of (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (s, *p);
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+same_target (EylElementKind  kind,
+             const char     *a,
+             const char     *b)
+{
+  if (kind == EYL_ELEMENT_EMAIL)
+    return g_ascii_strcasecmp (a, b) == 0;
+
+  if (kind == EYL_ELEMENT_PHONE)
+    {
+      g_autofree char *da = digits_of (a);
+      g_autofree char *db = digits_of (b);
+      gsize la = strlen (da), lb = strlen (db);
+
+      /* "+44 20 7946 0958" and "020 7946 0958" are the same line: compare
+       * the subscriber part, the last 7 digits. */
+      return la >= 7 && lb >= 7 && strcmp (da + la - 7, db + lb - 7) == 0;
+    }
+
+  {
+    g_autofree char *da = eyl_detect_domain_of (a);
+    g_autofree char *db = eyl_detect_domain_of (b);
+
+    return da != NULL && db != NULL && g_str_equal (da, db);
+  }
+}
+
+static void
+find_links (Ctx *ctx)
+{
+  const EylPageData *page = ctx->page;
+
+  for (guint i = 0; i < page->links->len; i++)
+    {
+      const EylLinkInfo *link = &g_array_index (page->links, EylLinkInfo, i);
+      g_autofree char *target = NULL;
+      EylElementKind kind;
+      EylElement *element;
+      gboolean covered = FALSE;
+      double best_overlap = 0;
+
+      if (link->uri == NULL)
+        continue;
+
+      if (g_ascii_strncasecmp (link->uri, "mailto:", 7) == 0)
+        {
+          g_autofree char *addr = g_strndup (link->uri + 7, strcspn (link->uri + 7, "?"));
+
+          kind = EYL_ELEMENT_EMAIL;
+          target = g_uri_unescape_string (addr, NULL);
+          if (target == NULL || !eyl_detect_is_email (target))
+            continue;
+        }
+      else if (g_ascii_strncasecmp (link->uri, "tel:", 4) == 0)
+        {
+          kind = EYL_ELEMENT_PHONE;
+          target = g_uri_unescape_string (link->uri + 4, NULL);
+          if (target == NULL)
+            continue;
+          g_strstrip (target);
+        }
+      else if (has_http_scheme (link->uri))
+        {
+          g_autofree char *path = NULL;
+          g_autofree char *host = url_host (link->uri, &path);
+          g_autofree char *domain = NULL;
+
+          if (host == NULL)
+            continue;
+          domain = registrable_domain (host);
+          kind = eyl_detect_is_social_domain (domain) ||
+                 (path != NULL && g_str_has_prefix (path, "/@") && strlen (path) > 2)
+                   ? EYL_ELEMENT_SOCIAL : EYL_ELEMENT_URL;
+          target = g_strdup (link->uri);
+        }
+      else
+        continue;
+
+      /* One element per contact: the text under the link already says it. */
+      for (guint k = ctx->first; k < ctx->out->len && !covered; k++)
+        {
+          EylElement *other = g_ptr_array_index (ctx->out, k);
+          gboolean web = kind == EYL_ELEMENT_URL || kind == EYL_ELEMENT_SOCIAL;
+          gboolean other_web = other->kind == EYL_ELEMENT_URL ||
+                               other->kind == EYL_ELEMENT_SOCIAL;
+
+          if (!(other->kind == kind || (web && other_web)))
+            continue;
+          if (eyl_detect_rect_overlap_area (&other->box, &link->box) <= 0 &&
+              !(other->source == EYL_SOURCE_LINK &&
+                eyl_detect_rect_coverage (&other->box, &link->box) > 0))
+            continue;
+          if (same_target (kind, other->text, target))
+            {
+              covered = TRUE;
+              other->confidence = MAX (other->confidence, 0.95);
+            }
+        }
+      if (covered)
+        continue;
+
+      element = eyl_element_new (kind, EYL_SOURCE_LINK, target, &link->box, 0.9);
+      /* The type under the link, for the legibility rules. */
+      for (guint k = 0; k < page->lines->len; k++)
+        {
+          const EylTextLine *l = &g_array_index (page->lines, EylTextLine, k);
+          double overlap = eyl_detect_rect_overlap_area (&l->box, &link->box);
+
+          if (overlap > best_overlap)
+            {
+              best_overlap = overlap;
+              element->font_size = l->font_size;
+              element->cap_height = l->cap_height;
+              element->color = l->color;
+            }
+        }
+      g_ptr_array_add (ctx->out, element);
+    }
+}
+
+void
+eyl_detect_contacts (const EylPageData *page,
+                     GPtrArray         *out)
+{
+  g_autofree guint8 *mask = NULL;
+  Ctx ctx;
+
+  g_return_if_fail (page != NULL);
+  g_return_if_fail (out != NULL);
+
+  mask = g_new0 (guint8, page->glyphs->len + 1);
+  ctx = (Ctx) { page, patterns_get (), out, mask, out->len };
+
+  find_split_urls (&ctx);
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      g_autofree char *text = eyl_detect_line_text (page, i);
+
+      find_emails (&ctx, i, text);
+      find_urls (&ctx, i, text, ctx.pat->url, FALSE);
+      find_urls (&ctx, i, text, ctx.pat->domain, TRUE);
+      find_social (&ctx, i, text);
+      find_phones (&ctx, i, text);
+    }
+  find_addresses (&ctx);
+  find_links (&ctx);
+}
+
+/* Whole-string checks */
+
+static gboolean
+whole_match (GRegex     *regex,
+             const char *text)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  int s, e;
+
+  if (!g_regex_match (regex, text, 0, &info))
+    return FALSE;
+  g_match_info_fetch_pos (info, 0, &s, &e);
+  return s == 0 && (gsize) e == strlen (text);
+}
+
+gboolean
+eyl_detect_is_email (const char *text)
+{
+  g_autofree char *t = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  t = g_strstrip (g_strdup (text));
+  return whole_match (patterns_get ()->email, t);
+}
+
+gboolean
+eyl_detect_is_url (const char *text)
+{
+  const Patterns *pat = patterns_get ();
+  g_autofree char *t = NULL;
+  g_autofree char *host = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  t = g_strstrip (g_strdup (text));
+  if (whole_match (pat->url, t))
+    ;
+  else if (!(whole_match (pat->domain, t) && domain_case_ok (t, strlen (t))))
+    return FALSE;
+
+  host = url_host (t, NULL);
+  if (host == NULL)
+    return FALSE;
+  /* "www.x" alone: a host needs a name and a top-level domain. */
+  return !g_str_has_suffix (host, ".") && strlen (strrchr (host, '.') + 1) >= 2 &&
+         !(g_str_has_prefix (host, "www.") && strchr (host + 4, '.') == NULL);
+}
+
+gboolean
+eyl_detect_is_phone (const char *text)
+{
+  g_autofree char *t = NULL;
+  PhoneScan scan;
+  double confidence;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  t = g_strstrip (g_strdup (text));
+  if (!g_regex_match (patterns_get ()->phone_start, t, 0, NULL) ||
+      !(t[0] == '+' || t[0] == '(' || g_ascii_isdigit (t[0])))
+    return FALSE;
+  phone_scan (t, &scan);
+  if (scan.len != strlen (t))
+    return FALSE;
+  return phone_candidate_ok (t, 0, t, &scan, &confidence);
+}

@@ -1,2 +1,50 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-detect"
+
+#include "eyl-detect-private.h"
+
+/* Reading order: top to bottom, then left to right. */
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b)
+{
+  const EylElement *x = *(EylElement * const *) a;
+  const EylElement *y = *(EylElement * const *) b;
+
+  if (x->box.y0 != y->box.y0)
+    return x->box.y0 < y->box.y0 ? -1 : 1;
+  if (x->box.x0 != y->box.x0)
+    return x->box.x0 < y->box.x0 ? -1 : 1;
+  return (int) x->kind - (int) y->kind;
+}
+
+GPtrArray *
+eyl_detect_all (const EylPageData *page,
+                EylBrandKit       *kit)
+{
+  g_autoptr(GPtrArray) elements = NULL;
+
+  g_return_val_if_fail (page != NULL, NULL);
+
+  elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  /* Contacts first: brand inference reads their domains, and the headline
+   * detector skips them. */
+  eyl_detect_contacts (page, elements);
+  eyl_detect_brand (page, kit, elements);
+  eyl_detect_headline (page, elements);
+  eyl_detect_cta (page, elements);
+
+  g_ptr_array_sort (elements, compare_position);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *element = g_ptr_array_index (elements, i);
+
+      g_free (element->id);
+      element->id = g_strdup_printf ("p%ue%u", page->index, i);
+    }
+
+  return g_steal_pointer (&elements);
+}

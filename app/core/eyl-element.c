@@ -1,2 +1,50 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-element"
+
+#include "eyl-element.h"
+
+G_DEFINE_BOXED_TYPE (EylElement, eyl_element, eyl_element_ref, eyl_element_unref)
+
+EylElement *
+eyl_element_new (EylElementKind kind,
+                 EylSource      source,
+                 const char    *text,
+                 const EylRect *box,
+                 double         confidence)
+{
+  EylElement *self = g_new0 (EylElement, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->kind = kind;
+  self->source = source;
+  self->text = g_strdup (text != NULL ? text : "");
+  if (box != NULL)
+    self->box = *box;
+  self->confidence = CLAMP (confidence, 0.0, 1.0);
+
+  return self;
+}
+
+EylElement *
+eyl_element_ref (EylElement *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+eyl_element_unref (EylElement *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_free (self->id);
+      g_free (self->text);
+      g_free (self);
+    }
+}

@@ -1,2 +1,341 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-page-boxes"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <qpdf/qpdf-c.h>
+
+#include "eyl-error.h"
+#include "eyl-page-boxes.h"
+
+/* How far up the page tree inherited attributes are looked for; a cycle
+ * in /Parent must not loop. */
+#define MAX_TREE_DEPTH 64
+
+/* What Poppler uses for a missing or empty MediaBox (US Letter), so that
+ * both libraries agree on the page. */
+static const EylRect default_media = { 0, 0, 612, 792 };
+
+struct _EylPdfBoxReader
+{
+  qpdf_data qpdf;
+  int       n_pages;
+};
+
+/* A rectangle in PDF user space (y up), normalised so x0 ≤ x1, y0 ≤ y1. */
+typedef struct
+{
+  double x0, y0, x1, y1;
+} PdfRect;
+
+static gboolean
+qpdf_failed (EylPdfBoxReader *reader)
+{
+  if (!qpdf_has_error (reader->qpdf))
+    return FALSE;
+
+  /* Take the error so the next call starts clean. */
+  g_debug ("libqpdf: %s",
+           qpdf_get_error_full_text (reader->qpdf, qpdf_get_error (reader->qpdf)));
+  return TRUE;
+}
+
+EylPdfBoxReader *
+eyl_pdf_box_reader_open (const char  *path,
+                         const char  *password,
+                         GError     **error)
+{
+  g_autoptr(EylPdfBoxReader) reader = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  reader = g_new0 (EylPdfBoxReader, 1);
+  reader->qpdf = qpdf_init ();
+  /* Errors are returned, never printed; qpdf's C API turns every C++
+   * exception into an error state we check with qpdf_has_error(). */
+  qpdf_silence_errors (reader->qpdf);
+  qpdf_set_suppress_warnings (reader->qpdf, QPDF_TRUE);
+
+  qpdf_read (reader->qpdf, path, password);
+  if (qpdf_has_error (reader->qpdf))
+    {
+      qpdf_error e = qpdf_get_error (reader->qpdf);
+      enum qpdf_error_code_e code = qpdf_get_error_code (reader->qpdf, e);
+
+      if (code == qpdf_e_password)
+        g_set_error (error, EYL_ERROR,
+                     password != NULL ? EYL_ERROR_WRONG_PASSWORD : EYL_ERROR_ENCRYPTED,
+                     password != NULL ? _("The password is wrong")
+                                      : _("The file is encrypted and needs a password"));
+      else
+        g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID,
+                     _("Cannot read the page boxes: %s"),
+                     qpdf_get_error_full_text (reader->qpdf, e));
+      return NULL;
+    }
+
+  reader->n_pages = qpdf_get_num_pages (reader->qpdf);
+  if (qpdf_failed (reader) || reader->n_pages < 0)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID,
+                   _("Cannot read the page tree"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&reader);
+}
+
+guint
+eyl_pdf_box_reader_get_n_pages (EylPdfBoxReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+
+  return (guint) reader->n_pages;
+}
+
+void
+eyl_pdf_box_reader_free (EylPdfBoxReader *reader)
+{
+  if (reader == NULL)
+    return;
+
+  if (reader->qpdf != NULL)
+    qpdf_cleanup (&reader->qpdf);
+  g_free (reader);
+}
+
+static gboolean
+read_number (qpdf_data  qpdf,
+             qpdf_oh    oh,
+             double    *value)
+{
+  double v;
+
+  if (!qpdf_oh_is_number (qpdf, oh))
+    return FALSE;
+  v = qpdf_oh_get_numeric_value (qpdf, oh);
+  if (!isfinite (v))
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+/* A rectangle is an array of four numbers, any two opposite corners
+ * (ISO 32000-1 7.9.5): normalise it. */
+static gboolean
+read_rect (qpdf_data  qpdf,
+           qpdf_oh    oh,
+           PdfRect   *rect)
+{
+  double v[4];
+
+  if (!qpdf_oh_is_array (qpdf, oh) || qpdf_oh_get_array_n_items (qpdf, oh) != 4)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    if (!read_number (qpdf, qpdf_oh_get_array_item (qpdf, oh, i), &v[i]))
+      return FALSE;
+
+  rect->x0 = MIN (v[0], v[2]);
+  rect->x1 = MAX (v[0], v[2]);
+  rect->y0 = MIN (v[1], v[3]);
+  rect->y1 = MAX (v[1], v[3]);
+  return TRUE;
+}
+
+/* The value of @key on the page or, for inheritable attributes (ISO
+ * 32000-1 7.7.3.4: MediaBox, CropBox, Rotate, Resources), on the nearest
+ * ancestor that has it.  0 when nowhere. */
+static qpdf_oh
+get_inherited (qpdf_data   qpdf,
+               qpdf_oh     page,
+               const char *key,
+               gboolean    inheritable)
+{
+  qpdf_oh node = page;
+
+  for (int depth = 0; depth < MAX_TREE_DEPTH; depth++)
+    {
+      if (!qpdf_oh_is_dictionary (qpdf, node))
+        return 0;
+      if (qpdf_oh_has_key (qpdf, node, key))
+        {
+          qpdf_oh value = qpdf_oh_get_key (qpdf, node, key);
+
+          if (!qpdf_oh_is_null (qpdf, value))
+            return value;
+        }
+      if (!inheritable || !qpdf_oh_has_key (qpdf, node, "/Parent"))
+        return 0;
+      node = qpdf_oh_get_key (qpdf, node, "/Parent");
+    }
+  return 0;
+}
+
+static gboolean
+get_rect (qpdf_data   qpdf,
+          qpdf_oh     page,
+          const char *key,
+          gboolean    inheritable,
+          PdfRect    *rect)
+{
+  qpdf_oh oh = get_inherited (qpdf, page, key, inheritable);
+
+  return oh != 0 && read_rect (qpdf, oh, rect);
+}
+
+/* Page boundaries are clipped to the media box (ISO 32000-1 14.11.2).
+ * Each coordinate is clamped into the media box, as Poppler's
+ * PDFRectangle::clipTo does, so a box outside it becomes empty at the
+ * same place in both libraries. */
+static PdfRect
+clip_rect (const PdfRect *r,
+           const PdfRect *media)
+{
+  return (PdfRect) {
+    CLAMP (r->x0, media->x0, media->x1),
+    CLAMP (r->y0, media->y0, media->y1),
+    CLAMP (r->x1, media->x0, media->x1),
+    CLAMP (r->y1, media->y0, media->y1),
+  };
+}
+
+/* PDF user space → page space: origin at the top-left corner of the crop
+ * box as displayed after /Rotate (clockwise, ISO 32000-1 Table 30), y
+ * down, in pt.  Unrotated: u = x − crop.x0, v = crop.y1 − y on a W × H
+ * page; rotating the page clockwise by 90° maps (u, v) to (H − v, u). */
+static void
+to_page_space (double         x,
+               double         y,
+               const PdfRect *crop,
+               int            rotate,
+               double        *px,
+               double        *py)
+{
+  double w = crop->x1 - crop->x0;
+  double h = crop->y1 - crop->y0;
+  double u = x - crop->x0;
+  double v = crop->y1 - y;
+
+  switch (rotate)
+    {
+    case 90:
+      *px = h - v;
+      *py = u;
+      break;
+    case 180:
+      *px = w - u;
+      *py = h - v;
+      break;
+    case 270:
+      *px = v;
+      *py = w - u;
+      break;
+    default:
+      *px = u;
+      *py = v;
+      break;
+    }
+}
+
+static EylRect
+rect_to_page_space (const PdfRect *r,
+                    const PdfRect *crop,
+                    int            rotate)
+{
+  double ax, ay, bx, by;
+
+  to_page_space (r->x0, r->y0, crop, rotate, &ax, &ay);
+  to_page_space (r->x1, r->y1, crop, rotate, &bx, &by);
+  return (EylRect) { MIN (ax, bx), MIN (ay, by), MAX (ax, bx), MAX (ay, by) };
+}
+
+/* /Rotate shall be a multiple of 90 (ISO 32000-1 Table 30); anything else
+ * is rounded to the nearest one, negative values turn the other way. */
+static int
+normalise_rotate (double value)
+{
+  long r = lround (value / 90.0) * 90;
+
+  r %= 360;
+  if (r < 0)
+    r += 360;
+  return (int) r;
+}
+
+gboolean
+eyl_pdf_box_reader_get_boxes (EylPdfBoxReader *reader,
+                              guint            index,
+                              EylPageBoxes    *boxes)
+{
+  qpdf_data qpdf;
+  qpdf_oh page, oh;
+  PdfRect media, crop, r;
+  double number;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (boxes != NULL, FALSE);
+
+  *boxes = (EylPageBoxes) { .user_unit = 1.0 };
+  if (index >= (guint) reader->n_pages)
+    return FALSE;
+
+  qpdf = reader->qpdf;
+  page = qpdf_get_page_n (qpdf, index);
+  if (qpdf_failed (reader) || !qpdf_oh_is_dictionary (qpdf, page))
+    goto out;
+
+  if (!get_rect (qpdf, page, "/MediaBox", TRUE, &media)
+      || media.x1 - media.x0 <= 0 || media.y1 - media.y0 <= 0)
+    media = (PdfRect) { default_media.x0, default_media.y0,
+                        default_media.x1, default_media.y1 };
+
+  if (get_rect (qpdf, page, "/CropBox", TRUE, &crop))
+    crop = clip_rect (&crop, &media);
+  else
+    crop = media;
+
+  oh = get_inherited (qpdf, page, "/Rotate", TRUE);
+  if (oh != 0 && read_number (qpdf, oh, &number))
+    boxes->rotate = normalise_rotate (number);
+
+  /* UserUnit is not inheritable (ISO 32000-1 Table 30, PDF 1.6). */
+  oh = get_inherited (qpdf, page, "/UserUnit", FALSE);
+  if (oh != 0 && read_number (qpdf, oh, &number) && number > 0)
+    boxes->user_unit = number;
+
+  boxes->media = rect_to_page_space (&media, &crop, boxes->rotate);
+  boxes->crop = rect_to_page_space (&crop, &crop, boxes->rotate);
+
+  /* Bleed, trim and art default to the crop box (14.11.2); has_* says
+   * whether the file really sets them. */
+  boxes->bleed = boxes->trim = boxes->art = boxes->crop;
+  if (get_rect (qpdf, page, "/BleedBox", FALSE, &r))
+    {
+      r = clip_rect (&r, &media);
+      boxes->bleed = rect_to_page_space (&r, &crop, boxes->rotate);
+      boxes->has_bleed = TRUE;
+    }
+  if (get_rect (qpdf, page, "/TrimBox", FALSE, &r))
+    {
+      r = clip_rect (&r, &media);
+      boxes->trim = rect_to_page_space (&r, &crop, boxes->rotate);
+      boxes->has_trim = TRUE;
+    }
+  if (get_rect (qpdf, page, "/ArtBox", FALSE, &r))
+    {
+      r = clip_rect (&r, &media);
+      boxes->art = rect_to_page_space (&r, &crop, boxes->rotate);
+      boxes->has_art = TRUE;
+    }
+
+  ok = !qpdf_failed (reader);
+
+out:
+  /* Object handles are not needed after this call. */
+  qpdf_oh_release_all (qpdf);
+  return ok;
+}

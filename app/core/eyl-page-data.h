@@ -137,6 +137,12 @@ void                eyl_page_data_builder_set_line_metrics (EylPageDataBuilder *
                                                             guint               line,
                                                             double              cap_height,
                                                             double              x_height);
+/* The lines as end() will number them (for measuring them before end()):
+ * valid until the next add_text() or end(). */
+const EylTextLine  *eyl_page_data_builder_get_lines  (EylPageDataBuilder *builder,
+                                                      guint              *n_lines);
+const EylGlyph     *eyl_page_data_builder_get_glyphs (EylPageDataBuilder *builder,
+                                                      guint              *n_glyphs);
 /* Splits the text into lines (by '\n' and by big vertical jumps), fills
  * cap/x heights not set explicitly by estimate (0.7 / 0.5 of the font
  * size, measured = FALSE) and returns the snapshot. Frees the builder. */

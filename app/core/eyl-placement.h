@@ -88,6 +88,13 @@ EylPlacement *eyl_placement_copy     (const EylPlacement *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPlacement, eyl_placement_unref)
 
 const char   *eyl_placement_kind_to_string (EylPlacementKind kind);
+gboolean      eyl_placement_kind_from_string (const char       *str,
+                                              EylPlacementKind *kind);
+
+/* A placement with every optional number at its default and no sizes: for
+ * code that fills the fields itself (e.g. reading the JSON report). */
+EylPlacement *eyl_placement_new              (const char       *id,
+                                              EylPlacementKind  kind);
 
 /* Parses one placement file.  Errors (EYL_ERROR_CONFIG) name the file, the
  * key and the problem: missing key, wrong type, negative or absurd size. */
@@ -164,5 +171,17 @@ void        eyl_placement_resolve_size (const EylPlacement          *placement,
                                         double                      *material_h_mm,
                                         double                      *scale,
                                         EylScaleSource              *source);
+
+/* The same for "auto": the page is matched against the nominal sizes of
+ * every placement in @set, so a 1:10 banner is found before a placement is
+ * chosen from its real size. */
+void        eyl_placement_set_resolve_size (EylPlacementSet             *set,
+                                            double                       page_w_pt,
+                                            double                       page_h_pt,
+                                            const EylPlacementOverrides *overrides,
+                                            double                      *material_w_mm,
+                                            double                      *material_h_mm,
+                                            double                      *scale,
+                                            EylScaleSource              *source);
 
 G_END_DECLS

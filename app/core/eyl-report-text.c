@@ -1,2 +1,339 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-report-text.c: the report for people (text) and for spreadsheets
+ * (CSV, RFC 4180). */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-report"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "eyl-report.h"
+
+#define COLOR_RESET  "\033[0m"
+#define COLOR_BOLD   "\033[1m"
+#define COLOR_RED    "\033[1;31m"
+#define COLOR_YELLOW "\033[1;33m"
+#define COLOR_BLUE   "\033[1;34m"
+
+static EylElement *
+find_element (EylPageAnalysis *page,
+              const char      *id)
+{
+  if (id == NULL || page->elements == NULL)
+    return NULL;
+
+  for (guint i = 0; i < page->elements->len; i++)
+    {
+      EylElement *element = g_ptr_array_index (page->elements, i);
+
+      if (g_strcmp0 (element->id, id) == 0)
+        return element;
+    }
+  return NULL;
+}
+
+/* "1:10" for a page made at a tenth of the real size. */
+static char *
+format_scale (double scale)
+{
+  if (!(scale > 0) || !isfinite (scale))
+    return g_strdup ("?");
+  if (fabs (scale - 1.0) < 1e-6)
+    return g_strdup ("1:1");
+  if (scale < 1.0)
+    {
+      double inverse = 1.0 / scale;
+
+      if (fabs (inverse - round (inverse)) < 0.01)
+        return g_strdup_printf ("1:%.0f", round (inverse));
+      return g_strdup_printf ("1:%.2f", inverse);
+    }
+  if (fabs (scale - round (scale)) < 0.01)
+    return g_strdup_printf ("%.0f:1", round (scale));
+  return g_strdup_printf ("%.2f:1", scale);
+}
+
+static const char *
+scale_source_label (EylScaleSource source)
+{
+  switch (source)
+    {
+    case EYL_SCALE_DETECTED:
+      return _("detected");
+    case EYL_SCALE_USER:
+      return _("given");
+    case EYL_SCALE_PAGE:
+    default:
+      return _("from the page");
+    }
+}
+
+static const char *
+severity_label (EylSeverity severity)
+{
+  switch (severity)
+    {
+    case EYL_SEVERITY_ERROR:
+      return _("ERROR");
+    case EYL_SEVERITY_WARNING:
+      return _("WARNING");
+    case EYL_SEVERITY_INFO:
+    default:
+      return _("INFO");
+    }
+}
+
+static const char *
+severity_color (EylSeverity severity)
+{
+  switch (severity)
+    {
+    case EYL_SEVERITY_ERROR:
+      return COLOR_RED;
+    case EYL_SEVERITY_WARNING:
+      return COLOR_YELLOW;
+    case EYL_SEVERITY_INFO:
+    default:
+      return COLOR_BLUE;
+    }
+}
+
+static void
+append_page_text (GString         *out,
+                  EylPageAnalysis *page,
+                  gboolean         use_color)
+{
+  g_autofree char *scale = format_scale (page->scale);
+  const char *placement = page->placement != NULL ? page->placement->id : "?";
+  guint n_findings = page->findings != NULL ? page->findings->len : 0;
+
+  /* TRANSLATORS: page number, placement id, material width × height in
+   * mm, scale such as 1:10, how the scale was found, score 0–100. */
+  g_string_append_printf (out, _("  Page %u: %s, %.0f × %.0f mm at %s (%s), customer focus %d/100\n"),
+                          page->index + 1, placement,
+                          page->material_w_mm, page->material_h_mm,
+                          scale, scale_source_label (page->scale_source),
+                          page->customer_focus);
+  if (page->placement_reason != NULL)
+    g_string_append_printf (out, "    %s\n", page->placement_reason);
+
+  if (n_findings == 0)
+    {
+      g_string_append_printf (out, "    %s\n", _("No findings."));
+      return;
+    }
+
+  /* Errors first, then warnings, then infos; the rules' order within. */
+  for (int severity = EYL_SEVERITY_ERROR; severity >= EYL_SEVERITY_INFO; severity--)
+    {
+      for (guint i = 0; i < n_findings; i++)
+        {
+          EylFinding *finding = g_ptr_array_index (page->findings, i);
+
+          if ((int) finding->severity != severity)
+            continue;
+
+          g_string_append (out, "    ");
+          if (use_color)
+            g_string_append (out, severity_color (finding->severity));
+          g_string_append_printf (out, "%-7s", severity_label (finding->severity));
+          if (use_color)
+            g_string_append (out, COLOR_RESET);
+          g_string_append_printf (out, " %s: %s\n", finding->rule,
+                                  finding->message != NULL ? finding->message : "");
+          if (finding->fix != NULL && finding->fix[0] != '\0')
+            g_string_append_printf (out, "            %s %s\n", _("Fix:"), finding->fix);
+        }
+    }
+}
+
+char *
+eyl_report_format_text (EylReport *report,
+                        gboolean   use_color)
+{
+  GString *out = g_string_new (NULL);
+  EylReportSummary summary;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (guint i = 0; i < report->files->len; i++)
+    {
+      EylFileResult *file = g_ptr_array_index (report->files, i);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+
+      if (!file->ok)
+        {
+          if (use_color)
+            g_string_append (out, COLOR_RED);
+          /* TRANSLATORS: file name, error code, message */
+          g_string_append_printf (out, _("%s: cannot be checked (%s): %s"), file->path,
+                                  eyl_error_code_to_string (file->error_code),
+                                  file->error_message != NULL ? file->error_message : "");
+          if (use_color)
+            g_string_append (out, COLOR_RESET);
+          g_string_append_c (out, '\n');
+          continue;
+        }
+
+      if (use_color)
+        g_string_append (out, COLOR_BOLD);
+      g_string_append (out, file->path);
+      if (use_color)
+        g_string_append (out, COLOR_RESET);
+      g_string_append_c (out, '\n');
+
+      for (guint w = 0; file->warnings != NULL && w < file->warnings->len; w++)
+        g_string_append_printf (out, "  %s %s\n", _("Note:"),
+                                (const char *) g_ptr_array_index (file->warnings, w));
+
+      for (guint p = 0; p < file->pages->len; p++)
+        append_page_text (out, g_ptr_array_index (file->pages, p), use_color);
+    }
+
+  eyl_report_get_summary (report, &summary);
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: the summary line at the end of a run */
+  g_string_append_printf (out, _("%u file(s) checked, %u could not be read: %u error(s), %u warning(s), %u info(s)\n"),
+                          summary.files, summary.failed,
+                          summary.errors, summary.warnings, summary.infos);
+
+  return g_string_free (out, FALSE);
+}
+
+/* RFC 4180: a field with a comma, a quote or a line break is quoted, and
+ * quotes inside are doubled. */
+static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  if (value == NULL)
+    value = "";
+
+  if (strpbrk (value, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *c = value; *c != '\0'; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *c);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, value);
+
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+csv_number (GString *out,
+            double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      csv_field (out, "", FALSE);
+      return;
+    }
+  g_ascii_formatd (buf, sizeof buf, "%.3f", value);
+  csv_field (out, buf, FALSE);
+}
+
+static const char * const csv_header[] = {
+  "file", "page", "status", "rule", "severity", "element", "kind", "text",
+  "message", "fix", "x0", "y0", "x1", "y1", "hidden_fraction",
+  "eye_zone_fraction", "floor_bottom_mm", "floor_top_mm", "cap_height_mm",
+  "placement", "customer_focus", "error_code",
+};
+
+char *
+eyl_report_format_csv (EylReport *report)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (csv_header); i++)
+    csv_field (out, csv_header[i], i + 1 == G_N_ELEMENTS (csv_header));
+
+  for (guint i = 0; i < report->files->len; i++)
+    {
+      EylFileResult *file = g_ptr_array_index (report->files, i);
+
+      if (!file->ok)
+        {
+          csv_field (out, file->path, FALSE);
+          csv_field (out, "", FALSE);             /* page */
+          csv_field (out, "error", FALSE);
+          for (guint c = 0; c < 5; c++)           /* rule … text */
+            csv_field (out, "", FALSE);
+          csv_field (out, file->error_message, FALSE);
+          for (guint c = 0; c < 12; c++)          /* fix … customer_focus */
+            csv_field (out, "", FALSE);
+          csv_field (out, eyl_error_code_to_string (file->error_code), TRUE);
+          continue;
+        }
+
+      for (guint p = 0; p < file->pages->len; p++)
+        {
+          EylPageAnalysis *page = g_ptr_array_index (file->pages, p);
+          g_autofree char *page_no = g_strdup_printf ("%u", page->index + 1);
+          g_autofree char *focus = g_strdup_printf ("%d", page->customer_focus);
+
+          for (guint f = 0; page->findings != NULL && f < page->findings->len; f++)
+            {
+              EylFinding *finding = g_ptr_array_index (page->findings, f);
+              EylElement *element = find_element (page, finding->element_id);
+              EylRect box = finding->box;
+
+              if (eyl_rect_is_empty (&box) && element != NULL)
+                box = element->box;
+
+              csv_field (out, file->path, FALSE);
+              csv_field (out, page_no, FALSE);
+              csv_field (out, "ok", FALSE);
+              csv_field (out, finding->rule, FALSE);
+              csv_field (out, eyl_severity_to_string (finding->severity), FALSE);
+              csv_field (out, finding->element_id, FALSE);
+              csv_field (out, element != NULL ? eyl_element_kind_to_string (element->kind) : "",
+                         FALSE);
+              csv_field (out, element != NULL ? element->text : "", FALSE);
+              csv_field (out, finding->message, FALSE);
+              csv_field (out, finding->fix, FALSE);
+              if (eyl_rect_is_empty (&box))
+                for (guint c = 0; c < 4; c++)
+                  csv_field (out, "", FALSE);
+              else
+                {
+                  csv_number (out, box.x0);
+                  csv_number (out, box.y0);
+                  csv_number (out, box.x1);
+                  csv_number (out, box.y1);
+                }
+              if (element != NULL)
+                {
+                  csv_number (out, element->hidden_fraction);
+                  csv_number (out, element->eye_zone_fraction);
+                  csv_number (out, element->floor_bottom_mm);
+                  csv_number (out, element->floor_top_mm);
+                  csv_number (out, element->cap_height_mm);
+                }
+              else
+                for (guint c = 0; c < 5; c++)
+                  csv_field (out, "", FALSE);
+              csv_field (out, page->placement != NULL ? page->placement->id : "", FALSE);
+              csv_field (out, focus, FALSE);
+              csv_field (out, "", TRUE);
+            }
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}

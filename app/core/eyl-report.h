@@ -79,6 +79,11 @@ JsonNode        *eyl_report_to_json        (EylReport          *report);
 EylReport       *eyl_report_from_json      (JsonNode           *node,
                                             GError            **error);
 
+/* Prints a JSON tree (json-glib 1.6 prints 0.1 as 0.10000000000000001;
+ * this prints the shortest form that reads back the same). */
+char            *eyl_report_json_node_to_string (JsonNode *node,
+                                                 gboolean  pretty);
+
 /* Writers: newly allocated UTF-8. */
 char *eyl_report_format_json (EylReport *report);
 char *eyl_report_format_text (EylReport *report,

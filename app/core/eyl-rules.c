@@ -1,2 +1,278 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-rules"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "eyl-rules.h"
+#include "rules/eyl-rules-private.h"
+
+/* Report order: what hides the customer's way in first, then where it
+ * sits, then what is missing, then the copy. */
+static const EylRule *all_rules[] = {
+  &eyl_rule_contact_hidden,
+  &eyl_rule_contact_below_eye_level,
+  &eyl_rule_brand_over_customer,
+  &eyl_rule_text_too_small,
+  &eyl_rule_no_contact,
+  &eyl_rule_no_call_to_action,
+  &eyl_rule_safe_zone,
+  &eyl_rule_we_vs_you,
+};
+
+static EylRule rule_table[G_N_ELEMENTS (all_rules)];
+
+const EylRule *
+eyl_rules_get_all (guint *n_rules)
+{
+  static gsize initialised = 0;
+
+  /* A flat array is easier for callers than an array of pointers; the
+   * descriptors live in their own files, so copy them once. */
+  if (g_once_init_enter (&initialised))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (all_rules); i++)
+        rule_table[i] = *all_rules[i];
+      g_once_init_leave (&initialised, 1);
+    }
+
+  if (n_rules != NULL)
+    *n_rules = G_N_ELEMENTS (all_rules);
+  return rule_table;
+}
+
+const EylRule *
+eyl_rules_lookup (const char *id)
+{
+  const EylRule *rules;
+  guint n;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  rules = eyl_rules_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (rules[i].id, id))
+      return &rules[i];
+
+  return NULL;
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const EylFinding *fa = *(EylFinding * const *) a;
+  const EylFinding *fb = *(EylFinding * const *) b;
+
+  if (fa->severity != fb->severity)
+    return fa->severity > fb->severity ? -1 : 1;
+  if (fa->box.y0 != fb->box.y0)
+    return fa->box.y0 < fb->box.y0 ? -1 : 1;
+  if (fa->box.x0 != fb->box.x0)
+    return fa->box.x0 < fb->box.x0 ? -1 : 1;
+  return g_strcmp0 (fa->rule, fb->rule);
+}
+
+GPtrArray *
+eyl_rules_run (const EylRuleContext *ctx)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  const EylRule *rules;
+  guint n;
+
+  g_return_val_if_fail (ctx != NULL, NULL);
+  g_return_val_if_fail (ctx->placement != NULL, NULL);
+  g_return_val_if_fail (ctx->frame != NULL, NULL);
+  g_return_val_if_fail (ctx->elements != NULL, NULL);
+
+  findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+  rules = eyl_rules_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    rules[i].check (ctx, findings);
+
+  g_ptr_array_sort (findings, compare_findings);
+
+  return g_steal_pointer (&findings);
+}
+
+/* Shared helpers */
+
+EylFinding *
+eyl_rule_finding_new (const EylRule    *rule,
+                      const EylElement *element)
+{
+  EylFinding *finding;
+
+  if (element == NULL)
+    return eyl_finding_new (rule->id, rule->severity, NULL, NULL);
+
+  finding = eyl_finding_new (rule->id, rule->severity, element->id, &element->box);
+  eyl_finding_add_measure (finding, "floor_bottom_mm", element->floor_bottom_mm);
+  eyl_finding_add_measure (finding, "floor_top_mm", element->floor_top_mm);
+  eyl_finding_add_measure (finding, "hidden_fraction", element->hidden_fraction);
+  eyl_finding_add_measure (finding, "eye_zone_fraction", element->eye_zone_fraction);
+  if (element->cap_height_mm > 0)
+    eyl_finding_add_measure (finding, "cap_height_mm", element->cap_height_mm);
+
+  return finding;
+}
+
+/* Two forms so a sentence can start with the element or mention it. */
+static const struct
+{
+  const char *capital;
+  const char *lower;
+} element_names[EYL_N_ELEMENT_KINDS] = {
+  [EYL_ELEMENT_URL] = { N_("The website %s"), N_("the website %s") },
+  [EYL_ELEMENT_EMAIL] = { N_("The email address %s"), N_("the email address %s") },
+  [EYL_ELEMENT_PHONE] = { N_("The phone number %s"), N_("the phone number %s") },
+  [EYL_ELEMENT_SOCIAL] = { N_("The social media link %s"), N_("the social media link %s") },
+  [EYL_ELEMENT_QR] = { N_("The QR code (%s)"), N_("the QR code (%s)") },
+  [EYL_ELEMENT_ADDRESS] = { N_("The address “%s”"), N_("the address “%s”") },
+  [EYL_ELEMENT_LOGO] = { N_("The logo"), N_("the logo") },
+  [EYL_ELEMENT_BRAND_NAME] = { N_("The brand name “%s”"), N_("the brand name “%s”") },
+  [EYL_ELEMENT_HEADLINE] = { N_("The headline “%s”"), N_("the headline “%s”") },
+  [EYL_ELEMENT_CTA] = { N_("The call to action “%s”"), N_("the call to action “%s”") },
+  [EYL_ELEMENT_OTHER_URL] = { N_("The web address %s"), N_("the web address %s") },
+  [EYL_ELEMENT_BODY] = { N_("The text “%s”"), N_("the text “%s”") },
+};
+
+#define MAX_QUOTED_CHARS 40
+
+char *
+eyl_rule_element_name (const EylElement *element,
+                       gboolean          capital)
+{
+  g_autofree char *text = NULL;
+  const char *format;
+
+  g_return_val_if_fail (element != NULL, NULL);
+
+  if (element->kind < 0 || element->kind >= EYL_N_ELEMENT_KINDS)
+    return g_strdup (capital ? _("An element") : _("an element"));
+
+  format = capital ? element_names[element->kind].capital
+                   : element_names[element->kind].lower;
+
+  /* Keep a long headline or address short enough for one sentence. */
+  text = g_strdup (element->text != NULL ? element->text : "");
+  g_strstrip (g_strdelimit (text, "\n\r\t", ' '));
+  if (g_utf8_strlen (text, -1) > MAX_QUOTED_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, MAX_QUOTED_CHARS - 1);
+
+      g_free (text);
+      text = g_strconcat (g_strchomp (cut), "…", NULL);
+    }
+
+  if (strstr (format, "%s") == NULL)
+    return g_strdup (_(format));
+
+  return g_strdup_printf (_(format), text);
+}
+
+gboolean
+eyl_rule_is_contact (const EylElement *element)
+{
+  return eyl_element_kind_is_contact (element->kind);
+}
+
+gboolean
+eyl_rule_is_brand (const EylElement *element)
+{
+  return element->kind == EYL_ELEMENT_LOGO || element->kind == EYL_ELEMENT_BRAND_NAME;
+}
+
+gboolean
+eyl_rule_is_key (const EylElement *element)
+{
+  return eyl_rule_is_contact (element) || eyl_rule_is_brand (element) ||
+         element->kind == EYL_ELEMENT_HEADLINE || element->kind == EYL_ELEMENT_CTA;
+}
+
+gboolean
+eyl_rule_has_text (const EylElement *element)
+{
+  return (eyl_rule_is_contact (element) && element->kind != EYL_ELEMENT_QR) ||
+         element->kind == EYL_ELEMENT_HEADLINE || element->kind == EYL_ELEMENT_CTA ||
+         element->kind == EYL_ELEMENT_BRAND_NAME;
+}
+
+gboolean
+eyl_rule_is_hidden (const EylRuleContext *ctx,
+                    const EylElement     *element)
+{
+  return element->hidden_fraction >= ctx->placement->hidden_threshold;
+}
+
+void
+eyl_rule_median_eye_zone (const EylRuleContext *ctx,
+                          double               *low_mm,
+                          double               *high_mm)
+{
+  double eye = eyl_population_quantile (ctx->placement, 0.5);
+
+  eyl_eye_zone_mm (ctx->placement, eye, ctx->placement->distance_m * 1000.0,
+                   low_mm, high_mm);
+}
+
+const char *
+eyl_rule_occluder_name (const EylRuleContext *ctx,
+                        const EylElement     *element)
+{
+  const EylPlacement *p = ctx->placement;
+  const EylPageFrame *frame = ctx->frame;
+  double centre = (element->floor_bottom_mm + element->floor_top_mm) / 2.0;
+  double above = eyl_hidden_above_mm (p, frame);
+
+  if (isfinite (above) && centre > above)
+    return _("the top rail");
+
+  if (p->hidden_bottom_mm > 0 &&
+      centre < frame->bottom_floor_mm + p->hidden_bottom_mm)
+    {
+      switch (p->kind)
+        {
+        case EYL_PLACEMENT_ROLLUP:
+        case EYL_PLACEMENT_TABLETOP:
+        case EYL_PLACEMENT_BACKDROP:
+          return _("the base cassette");
+        case EYL_PLACEMENT_SHELF:
+          return _("the shelf-edge strip");
+        case EYL_PLACEMENT_POSTER:
+        case EYL_PLACEMENT_LEAFLET:
+        default:
+          return _("the frame");
+        }
+    }
+
+  if (p->visible_top_fraction > 0 && p->visible_top_fraction < 1.0 &&
+      centre < frame->bottom_floor_mm + frame->material_h_mm * (1.0 - p->visible_top_fraction))
+    return _("the rack pocket");
+
+  if (p->table_height_mm > 0)
+    return _("the table");
+  if (p->crowd_height_mm > 0)
+    return _("people standing in front");
+
+  return _("what stands in front of it");
+}
+
+static const char *legibility_names[] = {
+  [EYL_LEGIBILITY_1_200] = N_("1:200 (FAA)"),
+  [EYL_LEGIBILITY_20_ARCMIN] = N_("20 arcminutes"),
+  [EYL_LEGIBILITY_1_300] = N_("1:300"),
+  [EYL_LEGIBILITY_INCH_PER_10FT] = N_("1 inch per 10 feet"),
+  [EYL_LEGIBILITY_ADA_703_5] = N_("ADA 703.5"),
+};
+
+const char *
+eyl_rule_legibility_name (EylLegibility standard)
+{
+  if ((guint) standard >= G_N_ELEMENTS (legibility_names))
+    return "?";
+  return _(legibility_names[standard]);
+}

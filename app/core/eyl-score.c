@@ -1,2 +1,152 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-score"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "eyl-rules.h"
+#include "rules/eyl-rules-private.h"
+
+/* customer_focus, 0–100: how well the page serves a visitor who wants to
+ * act on it.  Six parts, each rounded to whole points so that the parts
+ * add up to the score exactly:
+ *
+ *   contact_visible        30  best contact's share of visitors who see it
+ *                              (1 − hidden_fraction); 0 without a contact
+ *   contact_at_eye_level   20  best contact's eye_zone_fraction
+ *   legible                20  share of key text elements (contacts,
+ *                              headline, call to action, brand name) whose
+ *                              cap height meets the legibility standard
+ *   call_to_action         10  best call to action's 1 − hidden_fraction
+ *   customer_before_brand  10  no brand-over-customer finding
+ *   you_language           10  no we-vs-you finding
+ *
+ * Each part is {points, max, why} in the breakdown; the report writer puts
+ * the breakdown into the JSON as it is. */
+
+static int
+add_part (JsonObject *breakdown,
+          const char *name,
+          double      share,
+          int         max,
+          const char *why)
+{
+  g_autoptr(JsonObject) part = json_object_new ();
+  int points = (int) lround (CLAMP (share, 0.0, 1.0) * max);
+
+  json_object_set_int_member (part, "points", points);
+  json_object_set_int_member (part, "max", max);
+  json_object_set_string_member (part, "why", why);
+  json_object_set_object_member (breakdown, name, g_steal_pointer (&part));
+
+  return points;
+}
+
+static gboolean
+has_finding (GPtrArray  *findings,
+             const char *rule)
+{
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const EylFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (f->rule, rule) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+int
+eyl_score_customer_focus (const EylRuleContext *ctx,
+                          GPtrArray            *findings,
+                          JsonObject          **breakdown)
+{
+  g_autoptr(JsonObject) parts = json_object_new ();
+  g_autofree char *why = NULL;
+  double best_visible = -1, best_eye = -1, best_cta = -1;
+  guint n_text = 0, n_legible = 0;
+  gboolean brand_first, we_first;
+  int score = 0;
+
+  g_return_val_if_fail (ctx != NULL, 0);
+  g_return_val_if_fail (ctx->elements != NULL, 0);
+
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+
+      if (eyl_rule_is_contact (el))
+        {
+          best_visible = MAX (best_visible, 1.0 - el->hidden_fraction);
+          best_eye = MAX (best_eye, el->eye_zone_fraction);
+        }
+      if (el->kind == EYL_ELEMENT_CTA)
+        best_cta = MAX (best_cta, 1.0 - el->hidden_fraction);
+      if (eyl_rule_has_text (el) && el->cap_height_mm > 0 && ctx->placement != NULL)
+        {
+          double needed = eyl_legibility_min_cap_mm (ctx->legibility,
+                                                     ctx->placement->distance_m,
+                                                     el->floor_bottom_mm);
+          n_text++;
+          if (el->cap_height_mm >= needed)
+            n_legible++;
+        }
+    }
+
+  if (best_visible < 0)
+    score += add_part (parts, "contact_visible", 0, 30, _("No contact details were found."));
+  else
+    {
+      why = g_strdup_printf (_("The best-placed contact is seen by %d %% of visitors."),
+                             eyl_rule_percent (best_visible));
+      score += add_part (parts, "contact_visible", best_visible, 30, why);
+      g_clear_pointer (&why, g_free);
+    }
+
+  if (best_eye < 0)
+    score += add_part (parts, "contact_at_eye_level", 0, 20, _("No contact details were found."));
+  else
+    {
+      why = g_strdup_printf (_("The best contact is in the eye-level zone of %d %% of visitors."),
+                             eyl_rule_percent (best_eye));
+      score += add_part (parts, "contact_at_eye_level", best_eye, 20, why);
+      g_clear_pointer (&why, g_free);
+    }
+
+  if (n_text == 0)
+    score += add_part (parts, "legible", 0, 20, _("No measured text among the key elements."));
+  else
+    {
+      why = g_strdup_printf (_("%u of %u key text elements meet the %s standard."),
+                             n_legible, n_text, eyl_rule_legibility_name (ctx->legibility));
+      score += add_part (parts, "legible", (double) n_legible / n_text, 20, why);
+      g_clear_pointer (&why, g_free);
+    }
+
+  if (best_cta < 0)
+    score += add_part (parts, "call_to_action", 0, 10, _("No call to action was found."));
+  else
+    {
+      why = g_strdup_printf (_("The call to action is seen by %d %% of visitors."),
+                             eyl_rule_percent (best_cta));
+      score += add_part (parts, "call_to_action", best_cta, 10, why);
+      g_clear_pointer (&why, g_free);
+    }
+
+  brand_first = has_finding (findings, "brand-over-customer");
+  score += add_part (parts, "customer_before_brand", brand_first ? 0 : 1, 10,
+                     brand_first ? _("The brand takes the place of the customer’s information.")
+                                 : _("The brand does not crowd out the customer’s information."));
+
+  we_first = has_finding (findings, "we-vs-you");
+  score += add_part (parts, "you_language", we_first ? 0 : 1, 10,
+                     we_first ? _("The copy says “we” more than “you”.")
+                              : _("The copy does not talk about “we” more than “you”."));
+
+  if (breakdown != NULL)
+    *breakdown = g_steal_pointer (&parts);
+
+  return CLAMP (score, 0, 100);
+}

@@ -1,2 +1,673 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-worker.c: one file, one worker process (DESIGN.md "Isolation").
+ *
+ * Poppler 22.12 loops forever, allocates gigabytes or crashes on some
+ * real files (../shared/badpdfs/README.md lists measured cases).  A thread
+ * cannot be stopped, a process can: the parent gives the worker a
+ * wall-clock limit and the worker gives itself an address-space limit,
+ * so a hang, a blow-up or a crash costs one file, never the run. */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-worker"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <glib/gi18n.h>
+
+#include "eyl-document.h"
+#include "eyl-worker.h"
+
+/* How many lines of the worker's stderr are kept for diagnosis. */
+#define STDERR_TAIL_LINES 8
+
+#if defined(__SANITIZE_ADDRESS__)
+# define EYL_HAVE_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define EYL_HAVE_ASAN 1
+# endif
+#endif
+
+/* ---------------------------------------------------------------------- */
+/* Configuration                                                           */
+
+EylWorkerConfig *
+eyl_worker_config_new (const char *exe)
+{
+  EylWorkerConfig *self = g_new0 (EylWorkerConfig, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->exe = g_strdup (exe);
+  self->args = g_ptr_array_new_with_free_func (g_free);
+  self->timeout_s = EYL_WORKER_DEFAULT_TIMEOUT_S;
+  self->memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
+
+  return self;
+}
+
+EylWorkerConfig *
+eyl_worker_config_ref (EylWorkerConfig *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+eyl_worker_config_unref (EylWorkerConfig *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->exe);
+  g_ptr_array_unref (self->args);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+  g_free (self);
+}
+
+void
+eyl_worker_config_add_arg (EylWorkerConfig *self,
+                           const char      *arg)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (arg != NULL);
+
+  g_ptr_array_add (self->args, g_strdup (arg));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Parent side                                                             */
+
+typedef struct
+{
+  EylWorkerConfig *config;
+  char            *path;
+  GSubprocess     *process;
+  GSource         *timeout_source;
+  GCancellable    *cancellable;
+  gulong           cancelled_id;
+  gint             timed_out;      /* atomic */
+  gint             cancelled;      /* atomic */
+} WorkerRun;
+
+static void
+worker_run_free (WorkerRun *run)
+{
+  if (run->timeout_source != NULL)
+    {
+      g_source_destroy (run->timeout_source);
+      g_source_unref (run->timeout_source);
+    }
+  if (run->cancelled_id != 0)
+    g_cancellable_disconnect (run->cancellable, run->cancelled_id);
+  g_clear_object (&run->cancellable);
+  g_clear_object (&run->process);
+  eyl_worker_config_unref (run->config);
+  g_free (run->path);
+  g_free (run);
+}
+
+static EylFileResult *
+error_result (const char  *path,
+              EylErrorCode code,
+              const char  *format,
+              ...) G_GNUC_PRINTF (3, 4);
+
+static EylFileResult *
+error_result (const char  *path,
+              EylErrorCode code,
+              const char  *format,
+              ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  error = g_error_new_literal (EYL_ERROR, code, message);
+  return eyl_file_result_new_error (path, error);
+}
+
+/* What glib (g_malloc), C++ (std::bad_alloc, Poppler) and the sanitizers
+ * print when an allocation fails under the address-space limit. */
+static gboolean
+stderr_shows_allocation_failure (const char *text)
+{
+  static const char * const patterns[] = {
+    "failed to allocate",
+    "bad_alloc",
+    "out of memory",
+    "cannot allocate memory",
+  };
+  g_autofree char *lower = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  lower = g_ascii_strdown (text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    if (strstr (lower, patterns[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The last few non-empty lines, joined by " | ", for a message. */
+static char *
+stderr_tail (const char *text,
+             guint       max_lines)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  guint n;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  lines = g_strsplit (text, "\n", -1);
+  n = g_strv_length (lines);
+  for (guint i = n; i > 0 && kept->len < max_lines; i--)
+    {
+      g_strstrip (lines[i - 1]);
+      if (lines[i - 1][0] != '\0')
+        g_ptr_array_insert (kept, 0, lines[i - 1]);
+    }
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv (" | ", (char **) kept->pdata);
+}
+
+static guint
+count_poppler_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; p != NULL && (p = strstr (p, "Poppler")) != NULL; p++)
+    n++;
+  return n;
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize len = 0;
+  const char *data;
+
+  if (bytes == NULL)
+    return g_strdup ("");
+  data = g_bytes_get_data (bytes, &len);
+  return g_strndup (data != NULL ? data : "", len);
+}
+
+static EylFileResult *
+map_outcome (WorkerRun  *run,
+             GBytes     *stdout_bytes,
+             GBytes     *stderr_bytes,
+             GError     *communicate_error)
+{
+  g_autofree char *out = bytes_to_string (stdout_bytes);
+  g_autofree char *err = bytes_to_string (stderr_bytes);
+  g_autofree char *tail = stderr_tail (err, STDERR_TAIL_LINES);
+  g_autofree char *name = g_filename_display_basename (run->path);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  EylFileResult *result;
+
+  if (tail[0] != '\0')
+    g_debug ("worker for %s, stderr: %s", run->path, tail);
+
+  if (g_atomic_int_get (&run->cancelled))
+    return error_result (run->path, EYL_ERROR_CANCELLED,
+                         _("The check of “%s” was cancelled."), name);
+
+  if (g_atomic_int_get (&run->timed_out))
+    return error_result (run->path, EYL_ERROR_TIMEOUT,
+                         _("Analysis of “%s” took longer than %u s and was stopped."),
+                         name, run->config->timeout_s);
+
+  if (communicate_error != NULL && !g_subprocess_get_if_exited (run->process)
+      && !g_subprocess_get_if_signaled (run->process))
+    return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
+                         _("The worker for “%s” could not be run: %s"),
+                         name, communicate_error->message);
+
+  if (g_subprocess_get_if_signaled (run->process))
+    {
+      int sig = g_subprocess_get_term_sig (run->process);
+
+      if (stderr_shows_allocation_failure (err))
+        return error_result (run->path, EYL_ERROR_MEMORY,
+                             _("Analysis of “%s” needed more than the %u MB memory limit and was stopped."),
+                             name, run->config->memory_mb);
+      /* Nobody here sends SIGKILL but us (timeout, cancel): from outside
+       * it is the kernel's out-of-memory killer. */
+      if (sig == SIGKILL)
+        return error_result (run->path, EYL_ERROR_MEMORY,
+                             _("Analysis of “%s” was killed by the system, most likely for using too much memory."),
+                             name);
+      return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
+                           _("The PDF engine crashed while reading “%s” (%s)."),
+                           name, g_strsignal (sig));
+    }
+
+  if (g_subprocess_get_exit_status (run->process) != 0)
+    {
+      if (stderr_shows_allocation_failure (err))
+        return error_result (run->path, EYL_ERROR_MEMORY,
+                             _("Analysis of “%s” needed more than the %u MB memory limit and was stopped."),
+                             name, run->config->memory_mb);
+      return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
+                           _("The worker for “%s” stopped with exit status %d: %s"),
+                           name, g_subprocess_get_exit_status (run->process),
+                           tail[0] != '\0' ? tail : _("no message"));
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, out, -1, &error)
+      || json_parser_get_root (parser) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
+                         _("The worker for “%s” returned an unreadable result: %s"),
+                         name, error != NULL ? error->message : _("not a JSON object"));
+
+  result = eyl_file_result_from_json (json_node_get_object (json_parser_get_root (parser)),
+                                      &error);
+  if (result == NULL)
+    return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
+                         _("The worker for “%s” returned an unreadable result: %s"),
+                         name, error->message);
+
+  /* The report names the file as the user gave it. */
+  g_free (result->path);
+  result->path = g_strdup (run->path);
+
+  if (result->ok && result->warnings->len == 0)
+    {
+      guint n = count_poppler_lines (err);
+
+      if (n > 0)
+        g_ptr_array_add (result->warnings,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Poppler reported %u problem while reading the file.",
+                                                       "Poppler reported %u problems while reading the file.",
+                                                       n),
+                                          n));
+    }
+
+  return result;
+}
+
+static void
+communicate_cb (GObject      *object,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WorkerRun *run = g_task_get_task_data (task);
+  g_autoptr(GBytes) stdout_bytes = NULL;
+  g_autoptr(GBytes) stderr_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_finish (G_SUBPROCESS (object), res,
+                                   &stdout_bytes, &stderr_bytes, &error);
+
+  /* communicate can return (e.g. a broken stdin pipe) before the process
+   * is reaped: the exit status is only known after wait. */
+  if (error != NULL)
+    {
+      g_subprocess_force_exit (run->process);
+      g_subprocess_wait (run->process, NULL, NULL);
+    }
+
+  g_task_return_pointer (task, map_outcome (run, stdout_bytes, stderr_bytes, error),
+                         (GDestroyNotify) eyl_file_result_unref);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  WorkerRun *run = user_data;
+
+  g_atomic_int_set (&run->timed_out, TRUE);
+  g_subprocess_force_exit (run->process);
+  g_clear_pointer (&run->timeout_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancelled_cb (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  WorkerRun *run = user_data;
+
+  g_atomic_int_set (&run->cancelled, TRUE);
+  if (run->process != NULL)
+    g_subprocess_force_exit (run->process);
+}
+
+static const char *
+worker_exe (EylWorkerConfig *config)
+{
+  const char *env = g_getenv ("EYL_WORKER");
+
+  if (env != NULL && env[0] != '\0')
+    return env;
+  return config->exe;
+}
+
+void
+eyl_worker_check_file_async (EylWorkerConfig     *config,
+                             const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) stdin_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  const char *exe = worker_exe (config);
+  WorkerRun *run;
+
+  g_return_if_fail (config != NULL);
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, eyl_worker_check_file_async);
+  /* A cancelled check is still a result (status error, "cancelled"). */
+  g_task_set_check_cancellable (task, FALSE);
+
+  run = g_new0 (WorkerRun, 1);
+  run->config = eyl_worker_config_ref (config);
+  run->path = g_strdup (path);
+  g_task_set_task_data (task, run, (GDestroyNotify) worker_run_free);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_pointer (task,
+                             error_result (path, EYL_ERROR_CANCELLED,
+                                           _("The check of “%s” was cancelled."), name),
+                             (GDestroyNotify) eyl_file_result_unref);
+      return;
+    }
+
+  if (exe == NULL)
+    {
+      g_task_return_pointer (task,
+                             error_result (path, EYL_ERROR_ENGINE_CRASH,
+                                           _("No worker program to check “%s” with."), name),
+                             (GDestroyNotify) eyl_file_result_unref);
+      return;
+    }
+
+  g_ptr_array_add (argv, g_strdup (exe));
+  g_ptr_array_add (argv, g_strdup ("worker"));
+  for (guint i = 0; i < config->args->len; i++)
+    g_ptr_array_add (argv, g_strdup (g_ptr_array_index (config->args, i)));
+  g_ptr_array_add (argv, g_strdup ("--memory-mb"));
+  g_ptr_array_add (argv, g_strdup_printf ("%u", config->memory_mb));
+  g_ptr_array_add (argv, g_strdup ("--"));
+  g_ptr_array_add (argv, g_strdup (path));
+  g_ptr_array_add (argv, NULL);
+
+  /* The password goes through a pipe, never the command line (which
+   * every user of the machine can read in /proc). */
+  if (config->password != NULL)
+    {
+      g_autofree char *line = g_strconcat (config->password, "\n", NULL);
+
+      stdin_bytes = g_bytes_new (line, strlen (line));
+      memset (line, 0, strlen (line));
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  run->process = g_subprocess_launcher_spawnv (launcher,
+                                               (const char * const *) argv->pdata,
+                                               &error);
+  if (run->process == NULL)
+    {
+      g_task_return_pointer (task,
+                             error_result (path, EYL_ERROR_ENGINE_CRASH,
+                                           _("The worker for “%s” could not be started: %s"),
+                                           name, error->message),
+                             (GDestroyNotify) eyl_file_result_unref);
+      return;
+    }
+
+  if (config->timeout_s > 0)
+    {
+      run->timeout_source = g_timeout_source_new_seconds (config->timeout_s);
+      g_source_set_callback (run->timeout_source, timeout_cb, run, NULL);
+      g_source_set_name (run->timeout_source, "[eyeline] worker timeout");
+      g_source_attach (run->timeout_source, g_task_get_context (task));
+    }
+
+  if (cancellable != NULL)
+    {
+      run->cancellable = g_object_ref (cancellable);
+      run->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb),
+                                                 run, NULL);
+    }
+
+  /* No cancellable here: cancelling kills the worker (cancelled_cb) and
+   * communicate then finishes normally with what was read. */
+  g_subprocess_communicate_async (run->process, stdin_bytes, NULL,
+                                  communicate_cb, g_steal_pointer (&task));
+}
+
+EylFileResult *
+eyl_worker_check_file_finish (GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+static void
+sync_cb (GObject      *object,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (res);
+  g_main_context_wakeup (g_main_context_get_thread_default ());
+}
+
+EylFileResult *
+eyl_worker_check_file (EylWorkerConfig *config,
+                       const char      *path,
+                       GCancellable    *cancellable)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_main_context_push_thread_default (context);
+  eyl_worker_check_file_async (config, path, cancellable, sync_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return eyl_worker_check_file_finish (result);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Child side                                                              */
+
+gboolean
+eyl_worker_child_limit_memory (guint memory_mb)
+{
+  struct rlimit no_core = { 0, 0 };
+
+  /* A crashing worker is an expected outcome, not something to debug
+   * with a multi-gigabyte core file. */
+  if (setrlimit (RLIMIT_CORE, &no_core) != 0)
+    g_debug ("setrlimit (RLIMIT_CORE): %s", g_strerror (errno));
+
+  if (memory_mb == 0)
+    return TRUE;
+
+#ifdef EYL_HAVE_ASAN
+  /* AddressSanitizer reserves terabytes of shadow address space: an
+   * address-space limit would stop it from starting at all. */
+  g_debug ("not limiting the address space under AddressSanitizer");
+  return FALSE;
+#else
+  {
+    struct rlimit limit;
+
+    limit.rlim_cur = (rlim_t) memory_mb * 1024 * 1024;
+    limit.rlim_max = limit.rlim_cur;
+    if (setrlimit (RLIMIT_AS, &limit) != 0)
+      {
+        g_warning ("Could not limit the worker’s memory to %u MB: %s",
+                   memory_mb, g_strerror (errno));
+        return FALSE;
+      }
+    return TRUE;
+  }
+#endif
+}
+
+char *
+eyl_worker_child_read_password (void)
+{
+  GString *line = g_string_new (NULL);
+  gboolean got_any = FALSE;
+  int c;
+
+  while ((c = fgetc (stdin)) != EOF)
+    {
+      got_any = TRUE;
+      if (c == '\n')
+        break;
+      g_string_append_c (line, (char) c);
+    }
+
+  if (!got_any)
+    {
+      g_string_free (line, TRUE);
+      return NULL;
+    }
+  if (line->len > 0 && line->str[line->len - 1] == '\r')
+    g_string_truncate (line, line->len - 1);
+  return g_string_free (line, FALSE);
+}
+
+void
+eyl_worker_child_simulate (void)
+{
+  const char *what = g_getenv ("EYL_WORKER_SIMULATE");
+
+  if (what == NULL || what[0] == '\0')
+    return;
+
+  if (g_str_equal (what, "hang"))
+    {
+      for (;;)
+        pause ();
+    }
+  else if (g_str_equal (what, "crash"))
+    {
+      signal (SIGSEGV, SIG_DFL);
+      raise (SIGSEGV);
+    }
+  else if (g_str_equal (what, "oom"))
+    {
+      /* Untouched allocations cost address space, not RAM: under the
+       * RLIMIT_AS of --memory-mb this ends in g_malloc's abort quickly. */
+      GSList *blocks = NULL;
+
+      for (;;)
+        blocks = g_slist_prepend (blocks, g_malloc (64 * 1024 * 1024));
+    }
+  else
+    g_warning ("Unknown EYL_WORKER_SIMULATE value “%s”", what);
+}
+
+EylFileResult *
+eyl_worker_analyse_file (const char               *path,
+                         const char               *password,
+                         const EylAnalysisOptions *options,
+                         GCancellable             *cancellable)
+{
+  g_autoptr(EylDocument) document = NULL;
+  g_autoptr(EylFileResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) first_page_error = NULL;
+  GPtrArray *warnings;
+  guint n_pages, n_repairs;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  document = eyl_document_open (path, password, cancellable, &error);
+  if (document == NULL)
+    return eyl_file_result_new_error (path, error);
+
+  result = eyl_file_result_new (path);
+  n_pages = eyl_document_get_n_pages (document);
+  result->n_pages = n_pages;
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(GError) page_error = NULL;
+      g_autoptr(EylPageData) page = NULL;
+      EylPageAnalysis *analysis;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        return eyl_file_result_new_error (path, error);
+
+      /* One page at a time: a 5000-page file must not hold every
+       * snapshot at once. */
+      page = eyl_document_get_page_data (document, i, cancellable, &page_error);
+      if (page == NULL)
+        {
+          g_ptr_array_add (result->warnings,
+                           g_strdup_printf (_("Page %u was skipped: %s"),
+                                            i + 1, page_error->message));
+          if (first_page_error == NULL)
+            first_page_error = g_steal_pointer (&page_error);
+          continue;
+        }
+
+      analysis = eyl_analyse_page (page, options);
+      if (analysis != NULL)
+        g_ptr_array_add (result->pages, analysis);
+    }
+
+  if (n_pages > 0 && result->pages->len == 0)
+    {
+      if (first_page_error != NULL)
+        return eyl_file_result_new_error (path, first_page_error);
+      g_set_error (&error, EYL_ERROR, EYL_ERROR_NO_PAGES, _("No page could be analysed."));
+      return eyl_file_result_new_error (path, error);
+    }
+
+  n_repairs = eyl_document_get_n_repairs (document);
+  warnings = eyl_document_get_warnings (document);
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    g_ptr_array_add (result->warnings, g_strdup (g_ptr_array_index (warnings, i)));
+  if (n_repairs > 0 && (warnings == NULL || warnings->len == 0))
+    g_ptr_array_add (result->warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Poppler repaired %u problem in the file.",
+                                                   "Poppler repaired %u problems in the file.",
+                                                   n_repairs),
+                                      n_repairs));
+
+  return g_steal_pointer (&result);
+}

@@ -1,2 +1,42 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-rules"
+
+#include <glib/gi18n.h>
+
+#include "eyl-rules-private.h"
+
+/* Visitors who are interested need to be told what to do next. */
+const EylRule eyl_rule_no_call_to_action = {
+  .id = "no-call-to-action",
+  .severity = EYL_SEVERITY_WARNING,
+  .title = N_("No call to action"),
+  .description = N_("No phrase tells the visitor what to do next (visit, call, scan, "
+                    "book, order, …)."),
+  .check = eyl_rule_no_call_to_action_check,
+};
+
+void
+eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
+                                  GPtrArray            *findings)
+{
+  g_autoptr(EylFinding) finding = NULL;
+
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+
+      if (el->kind == EYL_ELEMENT_CTA)
+        return;
+    }
+
+  finding = eyl_rule_finding_new (&eyl_rule_no_call_to_action, NULL);
+  eyl_finding_set_text (finding,
+                        _("No call to action was found: nothing tells the visitor what "
+                          "to do next."),
+                        _("Add a short imperative next to the contact details, such as "
+                          "“Scan to book a demo” or “Book your free tasting”."));
+  eyl_finding_add_measure (finding, "ctas", 0);
+  g_ptr_array_add (findings, g_steal_pointer (&finding));
+}

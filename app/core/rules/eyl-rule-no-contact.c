@@ -1,2 +1,54 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-rules"
+
+#include <glib/gi18n.h>
+
+#include "eyl-rules-private.h"
+
+/* Nothing tells the customer how to reach the company (DESIGN.md 3.3:
+ * a warning, since a pure brand or product face may be intended). */
+const EylRule eyl_rule_no_contact = {
+  .id = "no-contact",
+  .severity = EYL_SEVERITY_WARNING,
+  .title = N_("No contact details"),
+  .description = N_("The page has no website, email, phone number, social link, QR code "
+                    "or address."),
+  .check = eyl_rule_no_contact_check,
+};
+
+void
+eyl_rule_no_contact_check (const EylRuleContext *ctx,
+                           GPtrArray            *findings)
+{
+  g_autoptr(EylFinding) finding = NULL;
+  guint n_other = 0;
+
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+
+      if (eyl_rule_is_contact (el))
+        return;
+      if (el->kind == EYL_ELEMENT_OTHER_URL)
+        n_other++;
+    }
+
+  finding = eyl_rule_finding_new (&eyl_rule_no_contact, NULL);
+  if (n_other > 0)
+    eyl_finding_set_text (finding,
+                          _("The page tells visitors no way to reach you: the only web "
+                            "address on it is not yours."),
+                          _("Add your website, phone number or a QR code in the "
+                            "eye-level zone."));
+  else
+    eyl_finding_set_text (finding,
+                          _("The page tells visitors no way to reach you: no website, "
+                            "email, phone number, QR code or address was found."),
+                          _("Add your website, phone number or a QR code in the "
+                            "eye-level zone."));
+  eyl_finding_add_measure (finding, "contacts", 0);
+  eyl_finding_add_measure (finding, "other_urls", n_other);
+  g_ptr_array_add (findings, g_steal_pointer (&finding));
+}

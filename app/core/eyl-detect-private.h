@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-detect-private.h: helpers shared by the detector units. */
+#pragma once
+
+#include "eyl-detect.h"
+
+G_BEGIN_DECLS
+
+/* An element covering glyphs [start, end): box from the glyph boxes, font
+ * size / cap height / colour from the run and line of the first glyph. */
+EylElement *eyl_detect_element_for_glyphs (const EylPageData *page,
+                                           EylElementKind     kind,
+                                           EylSource          source,
+                                           const char        *text,
+                                           guint              start,
+                                           guint              end,
+                                           double             confidence);
+
+/* Glyph index range [start, end) of line @line as text (UTF-8). */
+char       *eyl_detect_line_text          (const EylPageData *page,
+                                           guint              line);
+
+double      eyl_detect_rect_overlap_area  (const EylRect     *a,
+                                           const EylRect     *b);
+/* Share of @a's area covered by @b, 0 … 1. */
+double      eyl_detect_rect_coverage      (const EylRect     *a,
+                                           const EylRect     *b);
+
+/* Median nominal font size of the page's text lines (pt), 0 when none. */
+double      eyl_detect_median_font_size   (const EylPageData *page);
+
+/* TRUE for the registrable domains of social networks (twitter.com, …). */
+gboolean    eyl_detect_is_social_domain   (const char        *domain);
+
+G_END_DECLS

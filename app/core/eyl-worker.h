@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-worker.h: each file is opened and analysed in a worker process
+ * (DESIGN.md "Isolation").
+ *
+ * The parent side starts `<exe> worker [analysis options] -- FILE` with
+ * GSubprocess, writes the password (if any) as one line on its stdin,
+ * enforces a wall-clock limit and turns a hang, a crash or a blow-up into
+ * that file's error.  The child side (eyl_worker_child_*) is what the
+ * `worker` subcommand of eyeline-cli runs. */
+#pragma once
+
+#include <gio/gio.h>
+#include "eyl-report.h"
+
+G_BEGIN_DECLS
+
+#define EYL_WORKER_DEFAULT_TIMEOUT_S  120
+#define EYL_WORKER_DEFAULT_MEMORY_MB  4096
+
+typedef struct _EylWorkerConfig EylWorkerConfig;
+
+struct _EylWorkerConfig
+{
+  /*< private >*/
+  gatomicrefcount ref_count;
+  /*< public >*/
+  char      *exe;          /* the worker executable; $EYL_WORKER wins */
+  GPtrArray *args;         /* char *: analysis options passed to the worker */
+  char      *password;     /* may be NULL */
+  guint      timeout_s;    /* wall-clock limit per file, 0 = none */
+  guint      memory_mb;    /* address-space limit of the worker, 0 = none */
+};
+
+/* @exe: path of the executable that has a `worker` subcommand (for the
+ * CLI: g_file_read_link ("/proc/self/exe")).  Defaults: timeout
+ * EYL_WORKER_DEFAULT_TIMEOUT_S, memory EYL_WORKER_DEFAULT_MEMORY_MB. */
+EylWorkerConfig *eyl_worker_config_new     (const char      *exe);
+EylWorkerConfig *eyl_worker_config_ref     (EylWorkerConfig *self);
+void             eyl_worker_config_unref   (EylWorkerConfig *self);
+/* Appends one argument (e.g. "--placement", "poster-wall"). */
+void             eyl_worker_config_add_arg (EylWorkerConfig *self,
+                                            const char      *arg);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylWorkerConfig, eyl_worker_config_unref)
+
+/* Analyses @path in a worker process.  Runs on the thread-default main
+ * context of the caller.  The result is always a file result: a failure
+ * of the worker (timeout, memory, engine-crash, cancelled) is the
+ * file's error, never the caller's. */
+void           eyl_worker_check_file_async  (EylWorkerConfig     *config,
+                                             const char          *path,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+EylFileResult *eyl_worker_check_file_finish (GAsyncResult        *result);
+
+/* The same, blocking: iterates a private main context. */
+EylFileResult *eyl_worker_check_file        (EylWorkerConfig     *config,
+                                             const char          *path,
+                                             GCancellable        *cancellable);
+
+/* Child side. */
+
+/* Sets RLIMIT_AS to @memory_mb (0 = leave it) and disables core dumps.
+ * Call before opening anything.  FALSE when the limit is not applied
+ * (e.g. under AddressSanitizer, which needs a huge address space). */
+gboolean       eyl_worker_child_limit_memory (guint       memory_mb);
+/* Reads one line from stdin: the password, or NULL at end of input. */
+char          *eyl_worker_child_read_password (void);
+/* The test hook: $EYL_WORKER_SIMULATE=hang|crash|oom makes the worker
+ * sleep forever, raise SIGSEGV or allocate until g_malloc() aborts.
+ * Returns when the variable is not set. */
+void           eyl_worker_child_simulate     (void);
+/* Opens @path and analyses it page by page (each page snapshot is freed
+ * before the next is read).  Never NULL: a file that cannot be read gives
+ * an error result. */
+EylFileResult *eyl_worker_analyse_file       (const char               *path,
+                                              const char               *password,
+                                              const EylAnalysisOptions *options,
+                                              GCancellable             *cancellable);
+
+G_END_DECLS

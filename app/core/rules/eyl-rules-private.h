@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-rules-private.h: the rules' descriptors and check functions, and
+ * the few helpers they share (one finding per element, the element's
+ * name in a sentence, which side of the eye-level zone it is on). */
+#pragma once
+
+#include "eyl-rules.h"
+
+G_BEGIN_DECLS
+
+/* One descriptor per file in rules/. */
+extern const EylRule eyl_rule_contact_hidden;
+extern const EylRule eyl_rule_contact_below_eye_level;
+extern const EylRule eyl_rule_brand_over_customer;
+extern const EylRule eyl_rule_text_too_small;
+extern const EylRule eyl_rule_no_contact;
+extern const EylRule eyl_rule_no_call_to_action;
+extern const EylRule eyl_rule_safe_zone;
+extern const EylRule eyl_rule_we_vs_you;
+
+void eyl_rule_contact_hidden_check          (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_brand_over_customer_check     (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_text_too_small_check          (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_no_contact_check              (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_no_call_to_action_check       (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_safe_zone_check               (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_we_vs_you_check               (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+
+/* Shared helpers (eyl-rules.c). */
+
+/* A finding of @rule's default severity about @element (its id and box,
+ * and its geometry as measures), or page-wide when @element is NULL. */
+EylFinding *eyl_rule_finding_new      (const EylRule    *rule,
+                                       const EylElement *element);
+
+/* "The website www.x.example" (@capital) or "the website www.x.example",
+ * translated; newly allocated. */
+char       *eyl_rule_element_name     (const EylElement *element,
+                                       gboolean          capital);
+
+/* Contacts as the rules count them: url, email, phone, social, qr,
+ * address (never other_url). */
+gboolean    eyl_rule_is_contact       (const EylElement *element);
+gboolean    eyl_rule_is_brand         (const EylElement *element);
+/* Contacts, brand, headline and call to action. */
+gboolean    eyl_rule_is_key           (const EylElement *element);
+/* Kinds whose text a visitor must read. */
+gboolean    eyl_rule_has_text         (const EylElement *element);
+gboolean    eyl_rule_is_hidden        (const EylRuleContext *ctx,
+                                       const EylElement     *element);
+
+/* The eye-level zone of the median viewer at the reading distance, in mm
+ * above the floor. */
+void        eyl_rule_median_eye_zone  (const EylRuleContext *ctx,
+                                       double               *low_mm,
+                                       double               *high_mm);
+
+/* What hides the bottom of the material for @element: "the table",
+ * "the base cassette", … translated, static. */
+const char *eyl_rule_occluder_name    (const EylRuleContext *ctx,
+                                       const EylElement     *element);
+
+/* A share 0…1 as a whole percentage. */
+static inline int
+eyl_rule_percent (double fraction)
+{
+  return (int) (CLAMP (fraction, 0.0, 1.0) * 100.0 + 0.5);
+}
+
+/* Counts the we-words and you-words of @text (we-vs-you). */
+void        eyl_rule_we_vs_you_count  (const char *text,
+                                       guint      *n_we,
+                                       guint      *n_you);
+
+/* Legibility standard as a short display name ("1:200 (FAA)"). */
+const char *eyl_rule_legibility_name  (EylLegibility standard);
+
+G_END_DECLS

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-analysis.c: the whole chain on a page made with the builder —
+ * placement, scale, detectors, geometry, rules, score. */
+#include "config.h"
+
+#include <string.h>
+
+#include "eyl-analysis.h"
+#include "eyl-rules.h"
+
+#define W_MM 850.0
+#define H_MM 2000.0
+#define LOW_URL "www.northwind-tea.example"
+#define EYE_URL "shop.northwind-tea.example"
+
+/* Adds one line of text spanning @bottom_mm … @top_mm above the bottom
+ * edge of the artwork, @x_mm from its left edge; lengths in material mm,
+ * drawn at @scale with @offset_pt (a bleed around a trim box). */
+static void
+add_line (EylPageDataBuilder *builder,
+          double              scale,
+          double              offset_pt,
+          const char         *text,
+          double              x_mm,
+          double              width_mm,
+          double              bottom_mm,
+          double              top_mm)
+{
+  double k = scale / EYL_MM_PER_PT;   /* page pt per material mm */
+  double height_pt = H_MM * k;
+  g_autofree char *line = g_strconcat (text, "\n", NULL);
+  EylRect box = {
+    offset_pt + x_mm * k, offset_pt + height_pt - top_mm * k,
+    offset_pt + (x_mm + width_mm) * k, offset_pt + height_pt - bottom_mm * k,
+  };
+
+  eyl_page_data_builder_add_text (builder, line, &box, NULL, "DejaVu Sans",
+                                  (top_mm - bottom_mm) * k, 0x202020);
+}
+
+/* An 850 × 2000 mm roll-up at @scale: headline at the top, the brand in
+ * the upper third, a call to action, and the website either 250–300 mm
+ * above the bottom edge (behind the table) or at eye level. */
+static EylPageData *
+make_banner (double   scale,
+             double   bleed_mm,
+             gboolean url_low)
+{
+  double k = scale / EYL_MM_PER_PT;
+  double b = bleed_mm * k;
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, W_MM * k + 2 * b, H_MM * k + 2 * b);
+
+  if (bleed_mm > 0)
+    {
+      EylPageBoxes boxes = { 0 };
+
+      boxes.media = boxes.crop = boxes.bleed = (EylRect) { 0, 0, W_MM * k + 2 * b, H_MM * k + 2 * b };
+      boxes.trim = (EylRect) { b, b, W_MM * k + b, H_MM * k + b };
+      boxes.has_bleed = boxes.has_trim = TRUE;
+      boxes.user_unit = 1.0;
+      eyl_page_data_builder_set_boxes (builder, &boxes);
+    }
+
+  add_line (builder, scale, b, "Fresh tea for your office", 75, 700, 1750, 1850);
+  add_line (builder, scale, b, "NORTHWIND", 150, 550, 1500, 1620);
+  add_line (builder, scale, b, "Order your free tasting box", 100, 650, 1150, 1200);
+  add_line (builder, scale, b, EYE_URL, 100, 650, 1350, 1400);
+  if (url_low)
+    add_line (builder, scale, b, LOW_URL, 100, 650, 250, 300);
+  else
+    add_line (builder, scale, b, LOW_URL, 100, 650, 1300, 1340);
+
+  return eyl_page_data_builder_end (builder);
+}
+
+static EylElement *
+find_element (EylPageAnalysis *analysis,
+              EylElementKind   kind,
+              const char      *text)
+{
+  for (guint i = 0; i < analysis->elements->len; i++)
+    {
+      EylElement *el = g_ptr_array_index (analysis->elements, i);
+
+      g_test_message ("element %s %s “%s” floor %.0f–%.0f hidden %.2f eye %.2f cap %.1f mm",
+                      el->id, eyl_element_kind_to_string (el->kind), el->text,
+                      el->floor_bottom_mm, el->floor_top_mm, el->hidden_fraction,
+                      el->eye_zone_fraction, el->cap_height_mm);
+      if (el->kind == kind && strstr (el->text, text) != NULL)
+        return el;
+    }
+  return NULL;
+}
+
+static guint
+count_findings (EylPageAnalysis *analysis,
+                const char      *rule,
+                const char      *element_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < analysis->findings->len; i++)
+    {
+      EylFinding *f = g_ptr_array_index (analysis->findings, i);
+
+      g_test_message ("finding %s %s %s: %s", eyl_severity_to_string (f->severity),
+                      f->rule, f->element_id, f->message);
+
+      if (g_str_equal (f->rule, rule) &&
+          (element_id == NULL || g_strcmp0 (f->element_id, element_id) == 0))
+        n++;
+    }
+  return n;
+}
+
+static void
+check_score (EylPageAnalysis *analysis)
+{
+  g_autoptr(GList) names = NULL;
+  gint64 sum = 0;
+
+  g_assert_cmpint (analysis->customer_focus, >=, 0);
+  g_assert_cmpint (analysis->customer_focus, <=, 100);
+  g_assert_nonnull (analysis->score_breakdown);
+  names = json_object_get_members (analysis->score_breakdown);
+  for (GList *l = names; l != NULL; l = l->next)
+    sum += json_object_get_int_member (json_object_get_object_member (analysis->score_breakdown,
+                                                                      l->data), "points");
+  g_assert_cmpint (sum, ==, analysis->customer_focus);
+}
+
+static EylPageAnalysis *
+analyse (EylPageData     *page,
+         EylPlacementSet *set,
+         const char      *placement_id)
+{
+  EylAnalysisOptions options;
+
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  if (placement_id != NULL)
+    {
+      options.placement = eyl_placement_set_lookup (set, placement_id);
+      g_assert_nonnull (options.placement);
+    }
+  return eyl_analyse_page (page, &options);
+}
+
+static void
+test_chain (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(EylPageData) page = make_banner (1.0, 0, TRUE);
+  g_autoptr(EylPageAnalysis) analysis = NULL;
+  EylElement *low, *eye;
+
+  analysis = analyse (page, set, "rollup-behind-table");
+  g_assert_nonnull (analysis);
+  g_assert_cmpstr (analysis->placement->id, ==, "rollup-behind-table");
+  g_assert_cmpfloat_with_epsilon (analysis->material_w_mm, W_MM, 0.5);
+  g_assert_cmpfloat_with_epsilon (analysis->material_h_mm, H_MM, 0.5);
+  g_assert_cmpfloat_with_epsilon (analysis->scale, 1.0, 1e-3);
+  g_assert_cmpfloat_with_epsilon (analysis->width_pt, W_MM / EYL_MM_PER_PT, 0.01);
+
+  low = find_element (analysis, EYL_ELEMENT_URL, LOW_URL);
+  eye = find_element (analysis, EYL_ELEMENT_URL, EYE_URL);
+  g_assert_nonnull (low);
+  g_assert_nonnull (eye);
+
+  /* Geometry: the bottom edge of the artwork stands at bottom_mm. */
+  g_assert_cmpfloat_with_epsilon (low->floor_bottom_mm - analysis->frame.bottom_floor_mm, 250, 1.0);
+  g_assert_cmpfloat_with_epsilon (low->floor_top_mm - analysis->frame.bottom_floor_mm, 300, 1.0);
+  g_assert_cmpfloat_with_epsilon (low->cap_height_mm, low->cap_height * EYL_MM_PER_PT, 0.01);
+  g_assert_cmpfloat (low->cap_height_mm, >, 0);
+
+  /* Behind a 750 mm table with things on it, 250–300 mm is hidden for
+   * everyone; 1350–1400 mm is seen by everyone. */
+  g_assert_cmpfloat_with_epsilon (low->hidden_fraction, 1.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (eye->hidden_fraction, 0.0, 1e-6);
+  g_assert_cmpfloat (eye->eye_zone_fraction, >, 0.5);
+  g_assert_cmpuint (count_findings (analysis, "contact-hidden", low->id), ==, 1);
+  g_assert_cmpuint (count_findings (analysis, "contact-hidden", eye->id), ==, 0);
+  g_assert_cmpuint (count_findings (analysis, "no-contact", NULL), ==, 0);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (analysis->findings, 0))->severity,
+                   ==, EYL_SEVERITY_ERROR);
+  check_score (analysis);
+}
+
+static void
+test_corrected (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(EylPageData) low_page = make_banner (1.0, 0, TRUE);
+  g_autoptr(EylPageData) good_page = make_banner (1.0, 0, FALSE);
+  g_autoptr(EylPageAnalysis) low = analyse (low_page, set, "rollup-behind-table");
+  g_autoptr(EylPageAnalysis) good = analyse (good_page, set, "rollup-behind-table");
+
+  g_assert_cmpuint (count_findings (good, "contact-hidden", NULL), ==, 0);
+  g_assert_cmpint (good->customer_focus, >=, low->customer_focus);
+  check_score (good);
+}
+
+static void
+test_scaled_auto (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(EylPageData) page = make_banner (0.1, 0, TRUE);
+  g_autoptr(EylPageAnalysis) analysis = analyse (page, set, NULL);
+  EylElement *low;
+
+  /* 85 × 200 mm is 1:10 of the 850 × 2000 mm roll-up. */
+  g_test_message ("auto: %s (%s)", analysis->placement->id, analysis->placement_reason);
+  g_assert_cmpint (analysis->placement->kind, ==, EYL_PLACEMENT_ROLLUP);
+  g_assert_nonnull (analysis->placement_reason);
+  g_assert_cmpint (analysis->scale_source, ==, EYL_SCALE_DETECTED);
+  g_assert_cmpfloat_with_epsilon (analysis->scale, 0.1, 1e-3);
+  g_assert_cmpfloat_with_epsilon (analysis->material_w_mm, W_MM, 1.0);
+  g_assert_cmpfloat_with_epsilon (analysis->material_h_mm, H_MM, 1.0);
+
+  low = find_element (analysis, EYL_ELEMENT_URL, LOW_URL);
+  g_assert_nonnull (low);
+  g_assert_cmpfloat_with_epsilon (low->floor_bottom_mm - analysis->frame.bottom_floor_mm, 250, 1.0);
+  /* Capitals are measured on the real material: ten times the page's. */
+  g_assert_cmpfloat_with_epsilon (low->cap_height_mm, low->cap_height * EYL_MM_PER_PT * 10, 0.01);
+  check_score (analysis);
+}
+
+static void
+test_trim_offset (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(EylPageData) page = make_banner (1.0, 5.0, TRUE);
+  g_autoptr(EylPageAnalysis) analysis = analyse (page, set, "rollup-behind-table");
+  EylElement *low, *eye;
+
+  /* The 5 mm bleed is not part of the material: the trim box is. */
+  g_assert_cmpfloat_with_epsilon (analysis->width_pt, W_MM / EYL_MM_PER_PT, 0.01);
+  g_assert_cmpfloat_with_epsilon (analysis->material_w_mm, W_MM, 0.5);
+  g_assert_cmpfloat_with_epsilon (analysis->material_h_mm, H_MM, 0.5);
+
+  low = find_element (analysis, EYL_ELEMENT_URL, LOW_URL);
+  eye = find_element (analysis, EYL_ELEMENT_URL, EYE_URL);
+  g_assert_nonnull (low);
+  g_assert_nonnull (eye);
+  g_assert_cmpfloat_with_epsilon (low->floor_bottom_mm - analysis->frame.bottom_floor_mm, 250, 1.0);
+  g_assert_cmpfloat_with_epsilon (eye->floor_top_mm - analysis->frame.bottom_floor_mm, 1400, 1.0);
+  g_assert_cmpuint (count_findings (analysis, "contact-hidden", low->id), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/analysis/chain", test_chain);
+  g_test_add_func ("/eyl/analysis/corrected", test_corrected);
+  g_test_add_func ("/eyl/analysis/scaled-auto", test_scaled_auto);
+  g_test_add_func ("/eyl/analysis/trim-offset", test_trim_offset);
+
+  return g_test_run ();
+}

@@ -1,0 +1,678 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-detect.c: the detectors on page snapshots built with the builder:
+ * text at known boxes and sizes, so every box can be worked out by hand. */
+#include "config.h"
+
+#include <string.h>
+
+#include "eyl-detect.h"
+
+/* The builder gives each character an equal share of the run's box; with
+ * a run 0.6 em per character wide, character i of a line at @x spans
+ * x + 0.6·size·i … x + 0.6·size·(i+1), and the line y … y + size. */
+#define EM 0.6
+
+typedef struct
+{
+  const char *text;
+  double      x, y, size;
+  guint32     color;
+} Line;
+
+static void
+add_line (EylPageDataBuilder *builder,
+          const Line         *line)
+{
+  glong n = g_utf8_strlen (line->text, -1);
+  EylRect box = { line->x, line->y, line->x + EM * line->size * n, line->y + line->size };
+
+  eyl_page_data_builder_add_text (builder, line->text, &box, NULL, "Sans", line->size,
+                                  line->color);
+  eyl_page_data_builder_add_text (builder, "\n", &box, NULL, "Sans", line->size, line->color);
+}
+
+static EylPageData *
+page_new (const Line *lines,
+          guint       n_lines)
+{
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
+
+  for (guint i = 0; i < n_lines; i++)
+    add_line (builder, &lines[i]);
+  return eyl_page_data_builder_end (builder);
+}
+
+/* One line of 12 pt text at 50, 100. */
+static GPtrArray *
+contacts_of (const char *text)
+{
+  Line line = { text, 50, 100, 12, 0 };
+  g_autoptr(EylPageData) page = page_new (&line, 1);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  eyl_detect_contacts (page, out);
+  return out;
+}
+
+static guint
+count_kind (GPtrArray      *elements,
+            EylElementKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < elements->len; i++)
+    if (((EylElement *) g_ptr_array_index (elements, i))->kind == kind)
+      n++;
+  return n;
+}
+
+static EylElement *
+find_kind (GPtrArray      *elements,
+           EylElementKind  kind)
+{
+  for (guint i = 0; i < elements->len; i++)
+    if (((EylElement *) g_ptr_array_index (elements, i))->kind == kind)
+      return g_ptr_array_index (elements, i);
+  return NULL;
+}
+
+/* Asserts that @text holds exactly one element of @kind saying @expected. */
+static void
+assert_one (const char     *text,
+            EylElementKind  kind,
+            const char     *expected)
+{
+  g_autoptr(GPtrArray) out = contacts_of (text);
+  EylElement *element = find_kind (out, kind);
+
+  if (count_kind (out, kind) != 1)
+    g_test_message ("in “%s”: %u of kind %s", text, count_kind (out, kind),
+                    eyl_element_kind_to_string (kind));
+  g_assert_cmpuint (count_kind (out, kind), ==, 1);
+  g_assert_cmpstr (element->text, ==, expected);
+  g_assert_true (element->source == EYL_SOURCE_TEXT);
+}
+
+static void
+assert_no_contact (const char *text)
+{
+  g_autoptr(GPtrArray) out = contacts_of (text);
+
+  for (guint i = 0; i < out->len; i++)
+    {
+      EylElement *element = g_ptr_array_index (out, i);
+      g_test_message ("in “%s”: unexpected %s “%s”", text,
+                      eyl_element_kind_to_string (element->kind), element->text);
+    }
+  g_assert_cmpuint (out->len, ==, 0);
+}
+
+static void
+test_phone_formats (void)
+{
+  const char *phones[] = {
+    "+44 20 7946 0958", "(030) 1234-567", "+1 (555) 010-0199", "+49 (0)30 1234567",
+    "+44 (0)20 7946 0958", "030.1234.567", "+33 1 23 45 67 89", "0800 123 4567",
+    "555-010-0199", "+31 20 123 4567", "0049 30 1234567", "030 / 123 45 67",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("Tel. %s", phones[i]);
+      g_autofree char *bare = g_strdup_printf ("Questions? %s.", phones[i]);
+
+      g_test_message ("phone %s", phones[i]);
+      g_assert_true (eyl_detect_is_phone (phones[i]));
+      assert_one (line, EYL_ELEMENT_PHONE, phones[i]);
+      assert_one (bare, EYL_ELEMENT_PHONE, phones[i]);
+    }
+}
+
+static void
+test_phone_negatives (void)
+{
+  const char *not_phones[] = {
+    "3.5", "v2.0", "2018", "10:30", "2018-2024", "12.05.2024", "01.05.2024", "2024-05-12",
+    "1234567", "0.5 1.5 2.5 3.5", "978-3-16-148410-0", "12345", "10:30–18:00",
+  };
+  const char *lines[] = {
+    "Open 10:30–18:00 since 2018, version v2.0, rated 3.5, see logo.pdf",
+    "Dates: 01.05.2024 – 03.05.2024, 2024-05-12",
+    "Price € 1 299 000 incl. VAT",
+    "Area 1 250 000 m² of parks",
+    "ISBN 978-3-16-148410-0",
+    "Order 12345678 shipped",
+    "Room 1234 5678",
+    "Scores 0.5 1.5 2.5 3.5",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_phones); i++)
+    {
+      g_test_message ("not a phone: %s", not_phones[i]);
+      g_assert_false (eyl_detect_is_phone (not_phones[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    assert_no_contact (lines[i]);
+}
+
+static void
+test_phone_prefix (void)
+{
+  g_autoptr(GPtrArray) labelled = contacts_of ("Call 1234 5678");
+  g_autoptr(GPtrArray) with_tel = contacts_of ("Tel.: 030 1234567");
+  g_autoptr(GPtrArray) without = contacts_of ("030 1234567");
+
+  /* Without the label "1234 5678" has no phone shape; with it, it is one. */
+  g_assert_cmpuint (count_kind (labelled, EYL_ELEMENT_PHONE), ==, 1);
+  g_assert_cmpuint (count_kind (with_tel, EYL_ELEMENT_PHONE), ==, 1);
+  g_assert_cmpuint (count_kind (without, EYL_ELEMENT_PHONE), ==, 1);
+  g_assert_cmpfloat (find_kind (with_tel, EYL_ELEMENT_PHONE)->confidence, >,
+                     find_kind (without, EYL_ELEMENT_PHONE)->confidence);
+}
+
+static void
+test_email (void)
+{
+  g_assert_true (eyl_detect_is_email ("hello@northwind-tea.example"));
+  g_assert_true (eyl_detect_is_email ("info.sales+print@example.co.uk"));
+  g_assert_false (eyl_detect_is_email ("@northwind"));
+  g_assert_false (eyl_detect_is_email ("hello@localhost"));
+  g_assert_false (eyl_detect_is_email ("hello at northwind dot example"));
+
+  assert_one ("Write to hello@northwind-tea.example.", EYL_ELEMENT_EMAIL,
+              "hello@northwind-tea.example");
+  assert_one ("E: info.sales+print@example.co.uk", EYL_ELEMENT_EMAIL,
+              "info.sales+print@example.co.uk");
+
+  /* The domain of an email is not also a URL, nor its name a handle. */
+  {
+    g_autoptr(GPtrArray) out = contacts_of ("hello@northwind-tea.example");
+
+    g_assert_cmpuint (out->len, ==, 1);
+  }
+}
+
+static void
+test_url (void)
+{
+  const char *urls[] = {
+    "https://www.northwind-tea.example/shop?x=1", "www.osgeo.org", "northwind.example",
+    "NORTHWIND.COM", "http://example.org/a_(b)", "shop.example.co.uk/tea",
+  };
+  const char *not_urls[] = { "logo.pdf", "3.5", "v2.0", "node.js", "file.docx", "www.",
+                             "e.g.", "http://", "www.northwind-" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_test_message ("url %s", urls[i]);
+      g_assert_true (eyl_detect_is_url (urls[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_urls); i++)
+    {
+      g_test_message ("not a url %s", not_urls[i]);
+      g_assert_false (eyl_detect_is_url (not_urls[i]));
+    }
+
+  assert_one ("See https://www.northwind-tea.example/shop?x=1.", EYL_ELEMENT_URL,
+              "https://www.northwind-tea.example/shop?x=1");
+  assert_one ("Find us: www.osgeo.org, or ask", EYL_ELEMENT_URL, "www.osgeo.org");
+  assert_one ("Visit northwind.example today", EYL_ELEMENT_URL, "northwind.example");
+  assert_one ("(see www.example.org)", EYL_ELEMENT_URL, "www.example.org");
+  assert_one ("NORTHWIND.COM", EYL_ELEMENT_URL, "NORTHWIND.COM");
+  assert_no_contact ("That was the end.It was late, e.g. at 3.5 or v2.0 with node.js");
+  assert_no_contact ("Download logo.pdf and report.docx");
+}
+
+static void
+test_domain_of (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    { "https://www.Northwind-Tea.example/x", "northwind-tea.example" },
+    { "hello@northwind-tea.example", "northwind-tea.example" },
+    { "mailto:hello@Shop.Example.org?subject=hi", "example.org" },
+    { "shop.example.co.uk/tea", "example.co.uk" },
+    { "osgeo.org", "osgeo.org" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *domain = eyl_detect_domain_of (cases[i].in);
+      g_assert_cmpstr (domain, ==, cases[i].out);
+    }
+  g_assert_null (eyl_detect_domain_of ("not a domain"));
+}
+
+static void
+test_url_split (void)
+{
+  const Line split[] = {
+    { "Visit www.northwind-", 50, 100, 20, 0 },
+    { "tea.example for more", 50, 124, 20, 0 },
+  };
+  const Line whole[] = {
+    { "Visit www.northwind.example", 50, 100, 20, 0 },
+    { "Opening hours daily", 50, 124, 20, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (split, G_N_ELEMENTS (split));
+  g_autoptr(EylPageData) page2 = page_new (whole, G_N_ELEMENTS (whole));
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  g_autoptr(GPtrArray) out2 = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  EylElement *url;
+
+  eyl_detect_contacts (page, out);
+  g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 1);
+  url = find_kind (out, EYL_ELEMENT_URL);
+  g_assert_cmpstr (url->text, ==, "www.northwind-tea.example");
+  /* From "www." (character 6 of line 1, 12 pt per character) down to
+   * the end of "tea.example" (11 characters) on line 2. */
+  g_assert_cmpfloat_with_epsilon (url->box.x0, 50 + 6 * 12, 0.5);
+  g_assert_cmpfloat_with_epsilon (url->box.y0, 100, 0.5);
+  g_assert_cmpfloat_with_epsilon (url->box.y1, 144, 0.5);
+  g_assert_cmpfloat_with_epsilon (url->box.x1, 50 + 20 * 12, 0.5);
+
+  eyl_detect_contacts (page2, out2);
+  g_assert_cmpuint (count_kind (out2, EYL_ELEMENT_URL), ==, 1);
+  g_assert_cmpstr (find_kind (out2, EYL_ELEMENT_URL)->text, ==, "www.northwind.example");
+  g_assert_cmpfloat_with_epsilon (find_kind (out2, EYL_ELEMENT_URL)->box.y1, 120, 0.5);
+}
+
+static void
+test_social (void)
+{
+  assert_one ("Twitter: @northwind_tea", EYL_ELEMENT_SOCIAL, "@northwind_tea");
+  assert_one ("Follow @northwind@mastodon.social", EYL_ELEMENT_SOCIAL,
+              "@northwind@mastodon.social");
+  assert_one ("twitter.com/northwind", EYL_ELEMENT_SOCIAL, "twitter.com/northwind");
+  assert_one ("https://www.instagram.com/northwindtea/", EYL_ELEMENT_SOCIAL,
+              "https://www.instagram.com/northwindtea/");
+  assert_one ("https://fosstodon.example/@northwind", EYL_ELEMENT_SOCIAL,
+              "https://fosstodon.example/@northwind");
+  assert_one ("github.com/osgeo", EYL_ELEMENT_SOCIAL, "github.com/osgeo");
+  assert_one ("Mastodon: #NorthwindTea", EYL_ELEMENT_SOCIAL, "#NorthwindTea");
+
+  /* Profile URLs are social, not url; an email is no handle; a hashtag
+   * without a network named is just a number sign. */
+  {
+    g_autoptr(GPtrArray) out = contacts_of ("linkedin.com/company/northwind");
+    g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 0);
+  }
+  {
+    g_autoptr(GPtrArray) out = contacts_of ("me@northwind.example");
+    g_assert_cmpuint (count_kind (out, EYL_ELEMENT_SOCIAL), ==, 0);
+    g_assert_cmpuint (count_kind (out, EYL_ELEMENT_EMAIL), ==, 1);
+  }
+  assert_no_contact ("We are #1 in tea");
+}
+
+static void
+test_address (void)
+{
+  const Line uk[] = {
+    { "Northwind Tea Ltd", 50, 100, 12, 0 },
+    { "12 Harbour Road", 50, 114, 12, 0 },
+    { "London SE1 9XX", 50, 128, 12, 0 },
+    { "The 2018 Annual Report", 50, 400, 12, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (uk, G_N_ELEMENTS (uk));
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  EylElement *address;
+
+  eyl_detect_contacts (page, out);
+  g_assert_cmpuint (count_kind (out, EYL_ELEMENT_ADDRESS), ==, 1);
+  address = find_kind (out, EYL_ELEMENT_ADDRESS);
+  g_assert_cmpstr (address->text, ==, "12 Harbour Road, London SE1 9XX");
+  g_assert_cmpfloat_with_epsilon (address->box.y0, 114, 0.5);
+  g_assert_cmpfloat_with_epsilon (address->box.y1, 140, 0.5);
+
+  assert_one ("Hauptstraße 5, 10115 Berlin", EYL_ELEMENT_ADDRESS,
+              "Hauptstraße 5, 10115 Berlin");
+  assert_one ("Rue de Rivoli 99, 75001 Paris", EYL_ELEMENT_ADDRESS,
+              "Rue de Rivoli 99, 75001 Paris");
+  assert_one ("Keizersgracht 1, 1015 CJ Amsterdam", EYL_ELEMENT_ADDRESS,
+              "Keizersgracht 1, 1015 CJ Amsterdam");
+  assert_no_contact ("Since 2018 Berlin has had 12345 Visitors");
+  assert_no_contact ("Take the Road less travelled");
+}
+
+/* Boxes are the union of the glyph boxes of the match, also after
+ * multi-byte characters (é and · are two bytes each in UTF-8). */
+static void
+test_boxes (void)
+{
+  const Line lines[] = {
+    { "Café · www.northwind-tea.example", 50, 200, 20, 0x112233 },
+  };
+  g_autoptr(EylPageData) page = page_new (lines, 1);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  EylElement *url;
+  EylRect glyphs;
+
+  eyl_detect_contacts (page, out);
+  url = find_kind (out, EYL_ELEMENT_URL);
+  g_assert_nonnull (url);
+  /* Characters 7 … 31 of the line, 12 pt each, from x = 50. */
+  g_assert_cmpfloat_with_epsilon (url->box.x0, 50 + 7 * 12, 0.5);
+  g_assert_cmpfloat_with_epsilon (url->box.x1, 50 + 32 * 12, 0.5);
+  g_assert_cmpfloat_with_epsilon (url->box.y0, 200, 0.5);
+  g_assert_cmpfloat_with_epsilon (url->box.y1, 220, 0.5);
+  glyphs = eyl_page_data_glyph_box (page, 7, 32);
+  g_assert_cmpfloat_with_epsilon (url->box.x0, glyphs.x0, 0.5);
+  g_assert_cmpfloat_with_epsilon (url->box.x1, glyphs.x1, 0.5);
+  g_assert_cmpfloat_with_epsilon (url->font_size, 20, 1e-9);
+  g_assert_cmpfloat (url->cap_height, >, 0);
+  g_assert_cmpuint (url->color, ==, 0x112233);
+}
+
+static void
+test_links (void)
+{
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 800);
+  Line url_line = { "www.northwind-tea.example", 50, 100, 20, 0 };
+  Line write_line = { "Write to us", 50, 200, 20, 0 };
+  EylRect url_box = { 50, 100, 50 + 25 * 12, 120 };
+  EylRect write_box = { 50, 200, 50 + 11 * 12, 220 };
+  EylRect tel_box = { 300, 300, 400, 320 };
+  EylRect social_box = { 300, 400, 400, 420 };
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  EylElement *email, *phone, *social;
+
+  add_line (builder, &url_line);
+  add_line (builder, &write_line);
+  eyl_page_data_builder_add_link (builder, &url_box, "https://www.northwind-tea.example/");
+  eyl_page_data_builder_add_link (builder, &write_box, "mailto:hello@northwind-tea.example");
+  eyl_page_data_builder_add_link (builder, &tel_box, "tel:+442079460958");
+  eyl_page_data_builder_add_link (builder, &social_box, "https://twitter.com/northwind");
+  eyl_page_data_builder_add_link (builder, &social_box, "file:///etc/passwd");
+  page = eyl_page_data_builder_end (builder);
+
+  eyl_detect_contacts (page, out);
+
+  /* The link over the written URL is the same contact: one element. */
+  g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 1);
+  g_assert_true (find_kind (out, EYL_ELEMENT_URL)->source == EYL_SOURCE_TEXT);
+
+  email = find_kind (out, EYL_ELEMENT_EMAIL);
+  g_assert_nonnull (email);
+  g_assert_true (email->source == EYL_SOURCE_LINK);
+  g_assert_cmpstr (email->text, ==, "hello@northwind-tea.example");
+  g_assert_cmpfloat_with_epsilon (email->box.x1, write_box.x1, 0.5);
+  g_assert_cmpfloat_with_epsilon (email->font_size, 20, 1e-9);
+
+  phone = find_kind (out, EYL_ELEMENT_PHONE);
+  g_assert_nonnull (phone);
+  g_assert_true (phone->source == EYL_SOURCE_LINK);
+  g_assert_cmpstr (phone->text, ==, "+442079460958");
+
+  social = find_kind (out, EYL_ELEMENT_SOCIAL);
+  g_assert_nonnull (social);
+  g_assert_true (social->source == EYL_SOURCE_LINK);
+
+  g_assert_cmpuint (out->len, ==, 4);
+}
+
+static void
+test_brand_inferred (void)
+{
+  const Line lines[] = {
+    { "NORTHWIND TEA", 50, 100, 60, 0 },
+    { "Fine teas since 1921", 50, 200, 20, 0 },
+    { "www.northwind-tea.example", 50, 600, 24, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  EylElement *brand;
+
+  eyl_detect_contacts (page, out);
+  eyl_detect_brand (page, NULL, out);
+
+  g_assert_cmpuint (count_kind (out, EYL_ELEMENT_BRAND_NAME), ==, 1);
+  brand = find_kind (out, EYL_ELEMENT_BRAND_NAME);
+  g_assert_cmpstr (brand->text, ==, "NORTHWIND");
+  g_assert_true (brand->source == EYL_SOURCE_INFERRED);
+  /* The word on the first line, not the name inside the URL. */
+  g_assert_cmpfloat_with_epsilon (brand->box.y0, 100, 0.5);
+  g_assert_cmpfloat_with_epsilon (brand->box.x1, 50 + 9 * 36, 0.5);
+  g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 1);
+}
+
+static void
+test_brand_kit (void)
+{
+  const Line lines[] = {
+    { "Welcome to Northwind Tea", 50, 100, 30, 0 },
+    { "northwind blends, not Northwindy ones", 50, 200, 20, 0 },
+    { "www.northwind-tea.example", 50, 600, 24, 0 },
+    { "www.other-shop.example", 50, 700, 24, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  g_autoptr(EylBrandKit) kit = eyl_brand_kit_new ();
+  guint n = 0;
+
+  g_strfreev (kit->names);
+  kit->names = g_strsplit ("Northwind;Northwind Tea", ";", -1);
+  kit->website = g_strdup ("https://www.northwind-tea.example/");
+
+  eyl_detect_contacts (page, out);
+  eyl_detect_brand (page, kit, out);
+
+  for (guint i = 0; i < out->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (out, i);
+
+      if (e->kind == EYL_ELEMENT_BRAND_NAME)
+        {
+          g_assert_true (e->source == EYL_SOURCE_BRAND_KIT);
+          if (n == 0)
+            g_assert_cmpstr (e->text, ==, "Northwind Tea");
+          else
+            g_assert_cmpstr (e->text, ==, "northwind");
+          n++;
+        }
+      else if (e->kind == EYL_ELEMENT_URL && strstr (e->text, "northwind") != NULL)
+        g_assert_cmpfloat_with_epsilon (e->confidence, 1.0, 1e-9);
+      else if (e->kind == EYL_ELEMENT_URL)
+        g_assert_cmpfloat (e->confidence, <, 1.0);
+    }
+  g_assert_cmpuint (n, ==, 2);
+}
+
+static void
+test_other_url (void)
+{
+  const Line lines[] = {
+    { "NORTHWIND TEA", 50, 100, 60, 0 },
+    { "Fine teas from the hills", 50, 200, 20, 0 },
+    { "Blended in small batches", 50, 224, 20, 0 },
+    { "Shipped the same day", 50, 248, 20, 0 },
+    { "www.northwind-tea.example", 50, 600, 24, 0 },
+    { "www.partner-shop.example", 50, 650, 20, 0 },
+    { "Photo: www.pictures.example", 50, 700, 20, 0 },
+    { "studio-pixel.example", 50, 1300, 7, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  eyl_detect_contacts (page, out);
+  eyl_detect_brand (page, NULL, out);
+
+  for (guint i = 0; i < out->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (out, i);
+
+      g_test_message ("%s %s", eyl_element_kind_to_string (e->kind), e->text);
+      if (g_str_equal (e->text, "studio-pixel.example") ||
+          g_str_equal (e->text, "www.pictures.example"))
+        g_assert_cmpint (e->kind, ==, EYL_ELEMENT_OTHER_URL);
+      else if (g_str_has_prefix (e->text, "www."))
+        g_assert_cmpint (e->kind, ==, EYL_ELEMENT_URL);
+    }
+  g_assert_cmpuint (count_kind (out, EYL_ELEMENT_OTHER_URL), ==, 2);
+  g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 2);
+}
+
+static void
+test_headline (void)
+{
+  const Line lines[] = {
+    { "Fresh from the hills", 50, 60, 30, 0 },
+    { "Taste the", 50, 120, 72, 0xaa0000 },
+    { "difference", 50, 196, 72, 0xaa0000 },
+    { "Our blends are made by hand.", 50, 300, 14, 0 },
+    { "www.northwind-tea.example", 20, 1000, 40, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  EylElement *headline;
+
+  eyl_detect_headline (page, out);
+  g_assert_cmpuint (count_kind (out, EYL_ELEMENT_HEADLINE), ==, 1);
+  headline = find_kind (out, EYL_ELEMENT_HEADLINE);
+  g_assert_cmpstr (headline->text, ==, "Taste the difference");
+  g_assert_cmpfloat_with_epsilon (headline->box.y0, 120, 0.5);
+  g_assert_cmpfloat_with_epsilon (headline->box.y1, 268, 0.5);
+  g_assert_cmpuint (headline->color, ==, 0xaa0000);
+}
+
+/* Measured cap height wins over nominal size, and a huge URL is a
+ * contact, never the headline. */
+static void
+test_headline_measured (void)
+{
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
+  const Line a = { "ALL CAPS CLAIM", 50, 100, 60, 0 };
+  const Line b = { "Lower Case Claim", 50, 300, 50, 0 };
+  const Line c = { "www.northwind-tea.example", 10, 600, 90, 0 };
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  add_line (builder, &a);
+  add_line (builder, &b);
+  add_line (builder, &c);
+  /* Line 1 was measured bigger than line 0's estimate of 0.7 · 60 = 42. */
+  eyl_page_data_builder_set_line_metrics (builder, 1, 45, 30);
+  page = eyl_page_data_builder_end (builder);
+
+  eyl_detect_headline (page, out);
+  g_assert_cmpuint (out->len, ==, 1);
+  g_assert_cmpstr (find_kind (out, EYL_ELEMENT_HEADLINE)->text, ==, "Lower Case Claim");
+  g_assert_cmpfloat_with_epsilon (find_kind (out, EYL_ELEMENT_HEADLINE)->cap_height, 45, 1e-9);
+}
+
+static void
+test_cta (void)
+{
+  const struct { const char *line, *cta; } yes[] = {
+    { "Visit us at stand 42", "Visit us at stand 42" },
+    { "Call now: 0800 123 4567", "Call now: 0800 123 4567" },
+    { "Scan the code", "Scan the code" },
+    { "Sign up today!", "Sign up today!" },
+    { "Contact us", "Contact us" },
+    { "Learn more at www.northwind.example.", "Learn more at www.northwind.example" },
+    { "Great tea. Order online. Fast.", "Order online" },
+    { "Jetzt bestellen", "Jetzt bestellen" },
+    { "Besuchen Sie uns in Halle 3", "Besuchen Sie uns in Halle 3" },
+    { "• Get involved", "Get involved" },
+  };
+  const char *no[] = {
+    "Our visitors love it", "We called it tea", "Target audience", "Booking.com partner",
+    "Try-outs were fun", "shop.example",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      Line line = { yes[i].line, 50, 100, 20, 0 };
+      g_autoptr(EylPageData) page = page_new (&line, 1);
+      g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+      g_test_message ("cta in %s", yes[i].line);
+      eyl_detect_cta (page, out);
+      g_assert_cmpuint (out->len, ==, 1);
+      g_assert_cmpint (((EylElement *) out->pdata[0])->kind, ==, EYL_ELEMENT_CTA);
+      g_assert_cmpstr (((EylElement *) out->pdata[0])->text, ==, yes[i].cta);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    {
+      Line line = { no[i], 50, 100, 20, 0 };
+      g_autoptr(EylPageData) page = page_new (&line, 1);
+      g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+      g_test_message ("no cta in %s", no[i]);
+      eyl_detect_cta (page, out);
+      g_assert_cmpuint (out->len, ==, 0);
+    }
+
+  /* A lower-case "get" that only continues the previous line. */
+  {
+    const Line wrapped[] = {
+      { "We help you", 50, 100, 20, 0 },
+      { "get more from your tea", 50, 122, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (wrapped, G_N_ELEMENTS (wrapped));
+    g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+    eyl_detect_cta (page, out);
+    g_assert_cmpuint (out->len, ==, 0);
+  }
+}
+
+static void
+test_all (void)
+{
+  const Line lines[] = {
+    { "NORTHWIND TEA", 50, 100, 60, 0 },
+    { "Taste the difference", 50, 250, 80, 0 },
+    { "Visit www.northwind-tea.example", 50, 900, 24, 0 },
+    { "Tel. +44 20 7946 0958", 50, 950, 24, 0 },
+    { "hello@northwind-tea.example", 350, 30, 12, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+  g_autoptr(GPtrArray) all = eyl_detect_all (page, NULL);
+  const EylElementKind expected[] = {
+    EYL_ELEMENT_EMAIL, EYL_ELEMENT_BRAND_NAME, EYL_ELEMENT_HEADLINE, EYL_ELEMENT_CTA,
+    EYL_ELEMENT_URL, EYL_ELEMENT_PHONE,
+  };
+
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < all->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (all, i);
+      g_autofree char *id = g_strdup_printf ("p0e%u", i);
+
+      g_test_message ("%s %s %s", e->id, eyl_element_kind_to_string (e->kind), e->text);
+      g_assert_cmpstr (e->id, ==, id);
+      g_assert_cmpint (e->kind, ==, expected[i]);
+      if (i > 0)
+        g_assert_cmpfloat (((EylElement *) all->pdata[i - 1])->box.y0, <=, e->box.y0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/detect/phone/formats", test_phone_formats);
+  g_test_add_func ("/eyl/detect/phone/negatives", test_phone_negatives);
+  g_test_add_func ("/eyl/detect/phone/prefix", test_phone_prefix);
+  g_test_add_func ("/eyl/detect/email", test_email);
+  g_test_add_func ("/eyl/detect/url", test_url);
+  g_test_add_func ("/eyl/detect/url/domain-of", test_domain_of);
+  g_test_add_func ("/eyl/detect/url/split", test_url_split);
+  g_test_add_func ("/eyl/detect/social", test_social);
+  g_test_add_func ("/eyl/detect/address", test_address);
+  g_test_add_func ("/eyl/detect/boxes", test_boxes);
+  g_test_add_func ("/eyl/detect/links", test_links);
+  g_test_add_func ("/eyl/detect/brand/inferred", test_brand_inferred);
+  g_test_add_func ("/eyl/detect/brand/kit", test_brand_kit);
+  g_test_add_func ("/eyl/detect/brand/other-url", test_other_url);
+  g_test_add_func ("/eyl/detect/headline", test_headline);
+  g_test_add_func ("/eyl/detect/headline/measured", test_headline_measured);
+  g_test_add_func ("/eyl/detect/cta", test_cta);
+  g_test_add_func ("/eyl/detect/all", test_all);
+
+  return g_test_run ();
+}

@@ -1,0 +1,612 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-rules.c: each rule fires on a hand-made situation and stays
+ * silent once it is corrected.  Elements are made by hand (no detectors);
+ * their geometry comes from the real geometry unit. */
+#include "config.h"
+
+#include <string.h>
+
+#include "eyl-analysis.h"
+#include "eyl-rules.h"
+#include "rules/eyl-rules-private.h"
+
+#define MATERIAL_W_MM 850.0
+#define MATERIAL_H_MM 2000.0
+
+/* A roll-up 850 × 2000 mm made at 1:1 in pt, standing on the floor. */
+typedef struct
+{
+  EylPlacement   placement;
+  EylPageFrame   frame;
+  GPtrArray     *elements;
+  EylPageData   *page;
+  EylRuleContext ctx;
+} Situation;
+
+static void
+situation_init (Situation *s,
+                double     table_mm,
+                double     distance_m,
+                double     hidden_bottom_mm)
+{
+  EylRect visible = { 0, 0, MATERIAL_W_MM / EYL_MM_PER_PT, MATERIAL_H_MM / EYL_MM_PER_PT };
+  EylSizeMm size = { MATERIAL_W_MM, MATERIAL_H_MM };
+
+  memset (s, 0, sizeof *s);
+  s->placement.id = (char *) "test-rollup";
+  s->placement.name = (char *) "Test roll-up";
+  s->placement.kind = EYL_PLACEMENT_ROLLUP;
+  s->placement.sizes = g_array_new (FALSE, FALSE, sizeof (EylSizeMm));
+  g_array_append_val (s->placement.sizes, size);
+  s->placement.bottom_mm = 0;
+  s->placement.hidden_bottom_mm = hidden_bottom_mm;
+  s->placement.visible_top_fraction = 1.0;
+  s->placement.safe_margin_mm = 25;
+  s->placement.table_height_mm = table_mm;
+  s->placement.table_gap_mm = 600;
+  s->placement.distance_m = distance_m;
+  s->placement.scan_distance_m = 0.5;
+  s->placement.eye_min_mm = 1405;
+  s->placement.eye_max_mm = 1825;
+  s->placement.eye_zone_deg = 15;
+  s->placement.sight_line_deg = 10;
+  s->placement.hidden_threshold = 0.5;
+
+  eyl_page_frame_init (&s->frame, &visible, MATERIAL_W_MM, MATERIAL_H_MM, &s->placement);
+  s->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  s->ctx.placement = &s->placement;
+  s->ctx.frame = &s->frame;
+  s->ctx.elements = s->elements;
+  s->ctx.legibility = EYL_LEGIBILITY_1_200;
+}
+
+static void
+situation_clear (Situation *s)
+{
+  g_clear_pointer (&s->placement.sizes, g_array_unref);
+  g_clear_pointer (&s->elements, g_ptr_array_unref);
+  g_clear_pointer (&s->page, eyl_page_data_unref);
+}
+
+/* An element @x_mm from the left edge, @width_mm wide, spanning
+ * @bottom_mm … @top_mm above the floor, with capitals @cap_mm high. */
+static EylElement *
+situation_add (Situation     *s,
+               EylElementKind kind,
+               const char    *text,
+               double         x_mm,
+               double         width_mm,
+               double         bottom_mm,
+               double         top_mm,
+               double         cap_mm)
+{
+  const EylPageFrame *f = &s->frame;
+  EylRect box;
+  EylElement *el;
+
+  box.x0 = f->visible.x0 + x_mm / f->mm_per_pt_x;
+  box.x1 = box.x0 + width_mm / f->mm_per_pt_x;
+  box.y0 = f->visible.y1 - (top_mm - f->bottom_floor_mm) / f->mm_per_pt_y;
+  box.y1 = f->visible.y1 - (bottom_mm - f->bottom_floor_mm) / f->mm_per_pt_y;
+
+  el = eyl_element_new (kind, EYL_SOURCE_TEXT, text, &box, 0.9);
+  el->id = g_strdup_printf ("p0e%u", s->elements->len);
+  el->cap_height = cap_mm / f->mm_per_pt_y;
+  eyl_analysis_place_element (el, &s->placement, f);
+  g_assert_cmpfloat_with_epsilon (el->floor_bottom_mm, bottom_mm, 0.01);
+  g_assert_cmpfloat_with_epsilon (el->floor_top_mm, top_mm, 0.01);
+  g_assert_cmpfloat_with_epsilon (el->cap_height_mm, cap_mm, 0.01);
+  g_ptr_array_add (s->elements, el);
+
+  return el;
+}
+
+static GPtrArray *
+run_rule (Situation  *s,
+          const char *id)
+{
+  const EylRule *rule = eyl_rules_lookup (id);
+  GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+
+  g_assert_nonnull (rule);
+  rule->check (&s->ctx, findings);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EylFinding *f = g_ptr_array_index (findings, i);
+
+      g_test_message ("%s: %s | %s", f->rule, f->message, f->fix);
+      g_assert_cmpstr (f->rule, ==, id);
+      g_assert_cmpint (f->severity, ==, rule->severity);
+      g_assert_nonnull (f->message);
+      g_assert_nonnull (f->fix);
+    }
+  return findings;
+}
+
+static double
+measure (EylFinding *f,
+         const char *name)
+{
+  g_assert_true (json_object_has_member (f->measures, name));
+  return json_object_get_double_member (f->measures, name);
+}
+
+static void
+test_table (void)
+{
+  static const char *ids[] = {
+    "contact-hidden", "contact-below-eye-level", "brand-over-customer", "text-too-small",
+    "no-contact", "no-call-to-action", "safe-zone", "we-vs-you",
+  };
+  const EylRule *rules;
+  guint n = 0;
+
+  rules = eyl_rules_get_all (&n);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < n; i++)
+    {
+      const EylRule *found = eyl_rules_lookup (ids[i]);
+
+      g_assert_nonnull (found);
+      g_assert_cmpstr (found->id, ==, ids[i]);
+      g_assert_nonnull (found->title);
+      g_assert_nonnull (found->description);
+      g_assert_nonnull (found->check);
+      g_assert_cmpstr (rules[i].id, ==, ids[i]);
+    }
+  g_assert_null (eyl_rules_lookup ("no-such-rule"));
+  g_assert_cmpint (eyl_rules_lookup ("contact-hidden")->severity, ==, EYL_SEVERITY_ERROR);
+  g_assert_cmpint (eyl_rules_lookup ("no-contact")->severity, ==, EYL_SEVERITY_WARNING);
+  g_assert_cmpint (eyl_rules_lookup ("we-vs-you")->severity, ==, EYL_SEVERITY_INFO);
+}
+
+static void
+test_contact_hidden (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylElement *url;
+  EylFinding *f;
+
+  /* Behind a 750 mm table whose back edge is 600 mm in front, seen from
+   * 2 m: y = T − (E − T)·g / (D − g) is at least 750 − 1075·600/1400 =
+   * 289 mm even for the tallest eye (1825 mm), so 100–150 mm is hidden
+   * for everyone. */
+  situation_init (&s, 750, 2.0, 0);
+  url = situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 100, 150, 30);
+  findings = run_rule (&s, "contact-hidden");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (f->severity, ==, EYL_SEVERITY_ERROR);
+  g_assert_cmpstr (f->element_id, ==, url->id);
+  g_assert_cmpfloat_with_epsilon (f->box.y0, url->box.y0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (measure (f, "hidden_fraction"), 1.0, 1e-3);
+  g_assert_cmpfloat_with_epsilon (measure (f, "floor_bottom_mm"), 100, 0.01);
+  g_assert_cmpfloat_with_epsilon (measure (f, "floor_top_mm"), 150, 0.01);
+  g_assert_true (measure (f, "needed_floor_mm") > 150);
+  g_assert_true (measure (f, "needed_floor_mm") < 750);
+  g_assert_nonnull (strstr (f->message, "www.northwind-tea.example"));
+  g_assert_nonnull (strstr (f->message, "table"));
+  g_assert_nonnull (strstr (f->message, "100 %"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* Corrected: the same website at eye level. */
+  situation_init (&s, 750, 2.0, 0);
+  url = situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1500, 1550, 30);
+  g_assert_cmpfloat_with_epsilon (url->hidden_fraction, 0.0, 1e-3);
+  findings = run_rule (&s, "contact-hidden");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* other_url (a designer credit) is not a contact. */
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_OTHER_URL, "www.studio.example", 100, 300, 100, 120, 5);
+  findings = run_rule (&s, "contact-hidden");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+static void
+test_contact_hidden_cassette (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylFinding *f;
+
+  /* No table; the bottom 150 mm of the graphic go into the cassette. */
+  situation_init (&s, 0, 2.0, 150);
+  situation_add (&s, EYL_ELEMENT_PHONE, "+44 20 7946 0958", 100, 400, 60, 110, 30);
+  findings = run_rule (&s, "contact-hidden");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_nonnull (strstr (f->message, "cassette"));
+  g_assert_cmpfloat_with_epsilon (measure (f, "hidden_fraction"), 1.0, 1e-3);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  situation_init (&s, 0, 2.0, 150);
+  situation_add (&s, EYL_ELEMENT_PHONE, "+44 20 7946 0958", 100, 400, 1400, 1450, 30);
+  findings = run_rule (&s, "contact-hidden");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+static void
+test_contact_below_eye_level (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylElement *low;
+  EylFinding *f;
+
+  /* 550–600 mm: above what the table hides for anyone (at most
+   * 750 − 655·600/1400 = 469 mm for a 1405 mm eye) but far below
+   * every eye-level zone at 2 m. */
+  situation_init (&s, 750, 2.0, 0);
+  low = situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 550, 600, 30);
+  /* A hidden contact is contact-hidden's business, not this rule's. */
+  situation_add (&s, EYL_ELEMENT_EMAIL, "hello@northwind-tea.example", 100, 500, 100, 150, 30);
+  g_assert_cmpfloat (low->hidden_fraction, <, 0.5);
+  g_assert_cmpfloat (low->eye_zone_fraction, <, 0.5);
+  findings = run_rule (&s, "contact-below-eye-level");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (f->element_id, ==, low->id);
+  g_assert_cmpfloat_with_epsilon (measure (f, "above_zone"), 0, 1e-9);
+  g_assert_true (measure (f, "eye_zone_low_mm") > 600);
+  g_assert_nonnull (strstr (f->message, "below"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1450, 1500, 30);
+  findings = run_rule (&s, "contact-below-eye-level");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+static void
+test_contact_above_eye_level (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylFinding *f;
+
+  /* Read from 0.5 m, the zone is a few hundred mm around the eyes: a
+   * contact at 1900–1950 mm is above it for everyone. */
+  situation_init (&s, 0, 0.5, 0);
+  situation_add (&s, EYL_ELEMENT_PHONE, "+44 20 7946 0958", 100, 400, 1900, 1950, 30);
+  findings = run_rule (&s, "contact-below-eye-level");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpfloat_with_epsilon (measure (f, "above_zone"), 1, 1e-9);
+  g_assert_nonnull (strstr (f->message, "above the eye-level zone"));
+  situation_clear (&s);
+}
+
+static void
+test_brand_over_customer (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylElement *logo;
+  EylFinding *f;
+
+  /* The logo at eye level, the contacts behind the table. */
+  situation_init (&s, 750, 2.0, 0);
+  logo = situation_add (&s, EYL_ELEMENT_LOGO, NULL, 125, 600, 1350, 1650, 0);
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 1750, 1900, 100);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 100, 150, 30);
+  situation_add (&s, EYL_ELEMENT_PHONE, "+44 20 7946 0958", 100, 400, 40, 90, 30);
+  findings = run_rule (&s, "brand-over-customer");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (f->element_id, ==, logo->id);
+  g_assert_cmpfloat_with_epsilon (measure (f, "contacts"), 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (measure (f, "contacts_hidden_or_low"), 2, 1e-9);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* Corrected: the website moves into the zone beside the logo. */
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_LOGO, NULL, 125, 600, 1350, 1650, 0);
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 1750, 1900, 100);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1250, 1300, 30);
+  situation_add (&s, EYL_ELEMENT_PHONE, "+44 20 7946 0958", 100, 400, 40, 90, 30);
+  findings = run_rule (&s, "brand-over-customer");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* A logo seven times the headline's area, contacts fine. */
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_LOGO, NULL, 25, 800, 1000, 1600, 0);
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 1750, 1850, 70);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1620, 1660, 30);
+  findings = run_rule (&s, "brand-over-customer");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpfloat_with_epsilon (measure (f, "brand_to_headline_area"),
+                                  (800.0 * 600.0) / (700.0 * 100.0), 1e-6);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* Corrected: a headline of 700 × 250 mm (the logo is 2.7 × its area). */
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_LOGO, NULL, 25, 800, 1000, 1600, 0);
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 1650, 1900, 170);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1620, 1640, 15);
+  findings = run_rule (&s, "brand-over-customer");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+static void
+test_text_too_small (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylElement *small;
+  EylFinding *f;
+
+  /* FAA 1:200 at 2 m: capitals of at least 2000 / 200 = 10 mm. */
+  situation_init (&s, 0, 2.0, 0);
+  small = situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 300, 1500, 1512, 8);
+  situation_add (&s, EYL_ELEMENT_PHONE, "+44 20 7946 0958", 100, 300, 1400, 1415, 12);
+  /* A logo has no text to read; body copy is not key text. */
+  situation_add (&s, EYL_ELEMENT_LOGO, NULL, 100, 300, 1300, 1310, 2);
+  situation_add (&s, EYL_ELEMENT_BODY, "small print", 100, 300, 1200, 1203, 2);
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (f->element_id, ==, small->id);
+  g_assert_cmpfloat_with_epsilon (measure (f, "needed_mm"), 10.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (measure (f, "cap_height_mm"), 8.0, 0.01);
+  g_assert_nonnull (strstr (f->message, "1:200"));
+  g_assert_nonnull (strstr (f->message, "8.0 mm"));
+  g_assert_nonnull (strstr (f->message, "10.0 mm"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* The lenient 1:300 standard asks for 6.7 mm: 8 mm passes. */
+  s.ctx.legibility = EYL_LEGIBILITY_1_300;
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  situation_init (&s, 0, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 300, 1500, 1512, 12);
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+static void
+test_no_contact (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylFinding *f;
+
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 1750, 1900, 100);
+  situation_add (&s, EYL_ELEMENT_OTHER_URL, "www.studio.example", 100, 300, 300, 310, 5);
+  findings = run_rule (&s, "no-contact");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_null (f->element_id);
+  g_assert_true (eyl_rect_is_empty (&f->box));
+  g_assert_cmpfloat_with_epsilon (measure (f, "other_urls"), 1, 1e-9);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A QR code alone is a way to reach the brand. */
+  situation_add (&s, EYL_ELEMENT_QR, "https://northwind-tea.example", 100, 200, 1300, 1500, 0);
+  findings = run_rule (&s, "no-contact");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+static void
+test_no_call_to_action (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1500, 1550, 30);
+  findings = run_rule (&s, "no-call-to-action");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  situation_add (&s, EYL_ELEMENT_CTA, "Order your free sample", 100, 600, 1560, 1600, 30);
+  findings = run_rule (&s, "no-call-to-action");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+static void
+test_safe_zone (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylFinding *f;
+  EylElement *el;
+
+  /* 10 mm from the left edge, with a 25 mm safe margin. */
+  situation_init (&s, 0, 2.0, 0);
+  el = situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 10, 500, 1500, 1550, 30);
+  findings = run_rule (&s, "safe-zone");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (f->element_id, ==, el->id);
+  g_assert_cmpfloat_with_epsilon (measure (f, "edge_mm"), 10, 0.01);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* Past the trimmed edge: in the bleed. */
+  situation_init (&s, 0, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", -5, 500, 1500, 1600, 70);
+  findings = run_rule (&s, "safe-zone");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_nonnull (strstr (f->message, "bleed"));
+  g_assert_cmpfloat_with_epsilon (measure (f, "edge_mm"), -5, 0.01);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* Into the 150 mm cassette leader, and just above it (inside the
+   * margin that sits above the leader). */
+  situation_init (&s, 0, 2.0, 150);
+  situation_add (&s, EYL_ELEMENT_LOGO, NULL, 100, 300, 100, 300, 0);
+  situation_add (&s, EYL_ELEMENT_CTA, "Book a tasting", 100, 300, 160, 200, 30);
+  findings = run_rule (&s, "safe-zone");
+  g_assert_cmpuint (findings->len, ==, 2);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_nonnull (strstr (f->message, "cassette"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* Corrected: well inside on every side; body text is never key. */
+  situation_init (&s, 0, 2.0, 150);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1500, 1550, 30);
+  situation_add (&s, EYL_ELEMENT_BODY, "small print", 0, 100, 0, 10, 2);
+  findings = run_rule (&s, "safe-zone");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+static void
+test_we_vs_you_count (void)
+{
+  guint we, you;
+
+  eyl_rule_we_vs_you_count ("We brew our tea. We ship it to us, you're welcome.", &we, &you);
+  g_assert_cmpuint (we, ==, 4);
+  g_assert_cmpuint (you, ==, 1);
+
+  /* "US" in capitals is the country; words inside other words do not count. */
+  eyl_rule_we_vs_you_count ("MADE IN THE US. Yours, your tea. Weekly, ours, Youth", &we, &you);
+  g_assert_cmpuint (we, ==, 1);
+  g_assert_cmpuint (you, ==, 2);
+
+  /* German: formal Sie/Ihr only when capitalised ("sie" is she/they). */
+  eyl_rule_we_vs_you_count ("Wir liefern Ihnen unsere Teesorten, sie sind frisch. Ihr Tee!", &we, &you);
+  g_assert_cmpuint (we, ==, 2);
+  g_assert_cmpuint (you, ==, 2);
+
+  eyl_rule_we_vs_you_count ("", &we, &you);
+  g_assert_cmpuint (we + you, ==, 0);
+  eyl_rule_we_vs_you_count (NULL, &we, &you);
+  g_assert_cmpuint (we + you, ==, 0);
+}
+
+static EylPageData *
+page_with_text (const char *text)
+{
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 595, 842);
+  EylRect box = { 50, 100, 545, 120 };
+
+  eyl_page_data_builder_add_text (builder, text, &box, NULL, "DejaVu Sans", 12, 0);
+  return eyl_page_data_builder_end (builder);
+}
+
+static void
+test_we_vs_you (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylFinding *f;
+
+  situation_init (&s, 0, 2.0, 0);
+  s.page = page_with_text ("We are Northwind. Our teas are our pride; we ship them for you.");
+  s.ctx.page = s.page;
+  findings = run_rule (&s, "we-vs-you");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (f->severity, ==, EYL_SEVERITY_INFO);
+  g_assert_cmpfloat_with_epsilon (measure (f, "we_count"), 4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (measure (f, "you_count"), 1, 1e-9);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* Corrected copy, and too few we-words to matter. */
+  situation_init (&s, 0, 2.0, 0);
+  s.page = page_with_text ("Your tea, your way: you choose, we ship it to you.");
+  s.ctx.page = s.page;
+  findings = run_rule (&s, "we-vs-you");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  situation_init (&s, 0, 2.0, 0);
+  s.page = page_with_text ("We ship. Our tea.");
+  s.ctx.page = s.page;
+  findings = run_rule (&s, "we-vs-you");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+static void
+test_run_sorted (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  guint n_errors = 0;
+
+  situation_init (&s, 750, 2.0, 0);
+  s.page = page_with_text ("We brew. Our tea. We ship to us.");
+  s.ctx.page = s.page;
+  situation_add (&s, EYL_ELEMENT_LOGO, NULL, 125, 600, 1350, 1650, 0);
+  situation_add (&s, EYL_ELEMENT_PHONE, "+44 20 7946 0958", 300, 400, 40, 90, 30);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 100, 150, 8);
+
+  findings = eyl_rules_run (&s.ctx);
+  g_assert_cmpuint (findings->len, >=, 4);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EylFinding *f = g_ptr_array_index (findings, i);
+
+      g_test_message ("%u %s %s y=%.1f", i, eyl_severity_to_string (f->severity), f->rule, f->box.y0);
+      if (f->severity == EYL_SEVERITY_ERROR)
+        n_errors++;
+      if (i == 0)
+        continue;
+
+      EylFinding *prev = g_ptr_array_index (findings, i - 1);
+      g_assert_cmpint (prev->severity, >=, f->severity);
+      if (prev->severity == f->severity)
+        g_assert_cmpfloat (prev->box.y0, <=, f->box.y0);
+    }
+  /* Both contacts hidden; the URL (higher, smaller y) comes first. */
+  g_assert_cmpuint (n_errors, ==, 2);
+  g_assert_cmpstr (((EylFinding *) g_ptr_array_index (findings, 0))->element_id, ==, "p0e2");
+  g_assert_cmpstr (((EylFinding *) g_ptr_array_index (findings, findings->len - 1))->rule,
+                   ==, "we-vs-you");
+  situation_clear (&s);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/rules/table", test_table);
+  g_test_add_func ("/eyl/rules/contact-hidden", test_contact_hidden);
+  g_test_add_func ("/eyl/rules/contact-hidden-cassette", test_contact_hidden_cassette);
+  g_test_add_func ("/eyl/rules/contact-below-eye-level", test_contact_below_eye_level);
+  g_test_add_func ("/eyl/rules/contact-above-eye-level", test_contact_above_eye_level);
+  g_test_add_func ("/eyl/rules/brand-over-customer", test_brand_over_customer);
+  g_test_add_func ("/eyl/rules/text-too-small", test_text_too_small);
+  g_test_add_func ("/eyl/rules/no-contact", test_no_contact);
+  g_test_add_func ("/eyl/rules/no-call-to-action", test_no_call_to_action);
+  g_test_add_func ("/eyl/rules/safe-zone", test_safe_zone);
+  g_test_add_func ("/eyl/rules/we-vs-you-count", test_we_vs_you_count);
+  g_test_add_func ("/eyl/rules/we-vs-you", test_we_vs_you);
+  g_test_add_func ("/eyl/rules/run-sorted", test_run_sorted);
+
+  return g_test_run ();
+}

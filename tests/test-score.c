@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-score.c: customer_focus and its breakdown. */
+#include "config.h"
+
+#include <string.h>
+
+#include "eyl-analysis.h"
+#include "eyl-rules.h"
+
+#define MATERIAL_W_MM 850.0
+#define MATERIAL_H_MM 2000.0
+
+typedef struct
+{
+  EylPlacement   placement;
+  EylPageFrame   frame;
+  GPtrArray     *elements;
+  EylRuleContext ctx;
+} Page;
+
+/* A roll-up 850 × 2000 mm at 1:1 behind a 750 mm table, read from 2 m. */
+static void
+page_init (Page *p)
+{
+  EylRect visible = { 0, 0, MATERIAL_W_MM / EYL_MM_PER_PT, MATERIAL_H_MM / EYL_MM_PER_PT };
+
+  memset (p, 0, sizeof *p);
+  p->placement.id = (char *) "test-rollup";
+  p->placement.kind = EYL_PLACEMENT_ROLLUP;
+  p->placement.visible_top_fraction = 1.0;
+  p->placement.safe_margin_mm = 25;
+  p->placement.table_height_mm = 750;
+  p->placement.table_gap_mm = 600;
+  p->placement.distance_m = 2.0;
+  p->placement.eye_min_mm = 1405;
+  p->placement.eye_max_mm = 1825;
+  p->placement.eye_zone_deg = 15;
+  p->placement.sight_line_deg = 10;
+  p->placement.hidden_threshold = 0.5;
+
+  eyl_page_frame_init (&p->frame, &visible, MATERIAL_W_MM, MATERIAL_H_MM, &p->placement);
+  p->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  p->ctx.placement = &p->placement;
+  p->ctx.frame = &p->frame;
+  p->ctx.elements = p->elements;
+  p->ctx.legibility = EYL_LEGIBILITY_1_200;
+}
+
+static void
+page_add (Page          *p,
+          EylElementKind kind,
+          const char    *text,
+          double         bottom_mm,
+          double         top_mm,
+          double         cap_mm)
+{
+  const EylPageFrame *f = &p->frame;
+  EylRect box;
+  EylElement *el;
+
+  box.x0 = f->visible.x0 + 100 / f->mm_per_pt_x;
+  box.x1 = f->visible.x0 + 700 / f->mm_per_pt_x;
+  box.y0 = f->visible.y1 - (top_mm - f->bottom_floor_mm) / f->mm_per_pt_y;
+  box.y1 = f->visible.y1 - (bottom_mm - f->bottom_floor_mm) / f->mm_per_pt_y;
+  el = eyl_element_new (kind, EYL_SOURCE_TEXT, text, &box, 0.9);
+  el->id = g_strdup_printf ("p0e%u", p->elements->len);
+  el->cap_height = cap_mm / f->mm_per_pt_y;
+  eyl_analysis_place_element (el, &p->placement, f);
+  g_ptr_array_add (p->elements, el);
+}
+
+static void
+page_clear (Page *p)
+{
+  g_clear_pointer (&p->elements, g_ptr_array_unref);
+}
+
+/* The breakdown's points must add up to the score, each within 0…max. */
+static void
+check_breakdown (JsonObject *breakdown,
+                 int         score)
+{
+  g_autoptr(GList) names = json_object_get_members (breakdown);
+  gint64 sum = 0, sum_max = 0;
+
+  g_assert_cmpuint (g_list_length (names), ==, 6);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *part = json_object_get_object_member (breakdown, l->data);
+      gint64 points = json_object_get_int_member (part, "points");
+      gint64 max = json_object_get_int_member (part, "max");
+
+      g_test_message ("%s: %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %s", (char *) l->data,
+                      points, max, json_object_get_string_member (part, "why"));
+      g_assert_cmpint (points, >=, 0);
+      g_assert_cmpint (points, <=, max);
+      g_assert_nonnull (json_object_get_string_member (part, "why"));
+      sum += points;
+      sum_max += max;
+    }
+  g_assert_cmpint (sum, ==, score);
+  g_assert_cmpint (sum_max, ==, 100);
+}
+
+static int
+score_page (Page        *p,
+            JsonObject **breakdown)
+{
+  g_autoptr(GPtrArray) findings = eyl_rules_run (&p->ctx);
+  int score = eyl_score_customer_focus (&p->ctx, findings, breakdown);
+
+  check_breakdown (*breakdown, score);
+  return score;
+}
+
+static gint64
+part_points (JsonObject *breakdown,
+             const char *name)
+{
+  g_assert_true (json_object_has_member (breakdown, name));
+  return json_object_get_int_member (json_object_get_object_member (breakdown, name), "points");
+}
+
+static void
+fill (Page  *p,
+      double contacts_bottom_mm)
+{
+  page_add (p, EYL_ELEMENT_HEADLINE, "Fresh tea for your office", 1750, 1900, 100);
+  page_add (p, EYL_ELEMENT_LOGO, NULL, 1650, 1720, 0);
+  page_add (p, EYL_ELEMENT_CTA, "Order your free tasting box", 1000, 1040, 30);
+  page_add (p, EYL_ELEMENT_URL, "www.northwind-tea.example", contacts_bottom_mm,
+            contacts_bottom_mm + 40, 30);
+  page_add (p, EYL_ELEMENT_PHONE, "+44 20 7946 0958", contacts_bottom_mm - 60,
+            contacts_bottom_mm - 20, 30);
+}
+
+static void
+test_visible_beats_hidden (void)
+{
+  Page good, bad;
+  g_autoptr(JsonObject) good_parts = NULL;
+  g_autoptr(JsonObject) bad_parts = NULL;
+  int good_score, bad_score;
+
+  page_init (&good);
+  fill (&good, 1450);
+  good_score = score_page (&good, &good_parts);
+
+  /* The same page with the contacts 100–190 mm above the floor, behind
+   * the table for everyone. */
+  page_init (&bad);
+  fill (&bad, 150);
+  bad_score = score_page (&bad, &bad_parts);
+
+  g_test_message ("good %d, bad %d", good_score, bad_score);
+  g_assert_cmpint (good_score, >, bad_score);
+  g_assert_cmpint (part_points (bad_parts, "contact_visible"), ==, 0);
+  g_assert_cmpint (part_points (good_parts, "contact_visible"), ==, 30);
+  g_assert_cmpint (part_points (good_parts, "contact_at_eye_level"), >,
+                   part_points (bad_parts, "contact_at_eye_level"));
+  g_assert_cmpint (part_points (good_parts, "call_to_action"), ==, 10);
+  g_assert_cmpint (part_points (good_parts, "legible"), ==, 20);
+
+  page_clear (&good);
+  page_clear (&bad);
+}
+
+static void
+test_empty_page (void)
+{
+  Page p;
+  g_autoptr(JsonObject) parts = NULL;
+  int score;
+
+  page_init (&p);
+  score = score_page (&p, &parts);
+  g_assert_cmpint (part_points (parts, "contact_visible"), ==, 0);
+  g_assert_cmpint (part_points (parts, "contact_at_eye_level"), ==, 0);
+  g_assert_cmpint (part_points (parts, "call_to_action"), ==, 0);
+  g_assert_cmpint (score, <, 50);
+  page_clear (&p);
+}
+
+static void
+test_small_text_costs (void)
+{
+  Page big, small;
+  g_autoptr(JsonObject) big_parts = NULL;
+  g_autoptr(JsonObject) small_parts = NULL;
+
+  /* At 2 m, 1:200 asks for 10 mm capitals: 6 mm fails, 30 mm passes. */
+  page_init (&big);
+  page_add (&big, EYL_ELEMENT_URL, "www.northwind-tea.example", 1450, 1490, 30);
+  page_add (&big, EYL_ELEMENT_PHONE, "+44 20 7946 0958", 1390, 1430, 30);
+  page_init (&small);
+  page_add (&small, EYL_ELEMENT_URL, "www.northwind-tea.example", 1450, 1490, 30);
+  page_add (&small, EYL_ELEMENT_PHONE, "+44 20 7946 0958", 1390, 1430, 6);
+
+  g_assert_cmpint (score_page (&big, &big_parts), >, score_page (&small, &small_parts));
+  g_assert_cmpint (part_points (big_parts, "legible"), ==, 20);
+  g_assert_cmpint (part_points (small_parts, "legible"), ==, 10);
+  page_clear (&big);
+  page_clear (&small);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/score/visible-beats-hidden", test_visible_beats_hidden);
+  g_test_add_func ("/eyl/score/empty-page", test_empty_page);
+  g_test_add_func ("/eyl/score/small-text-costs", test_small_text_costs);
+
+  return g_test_run ();
+}
