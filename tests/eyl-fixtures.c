@@ -197,7 +197,10 @@ eyl_fixture_pdf (const char           *name,
   surface = cairo_pdf_surface_create (raw, page->width_pt, page->height_pt);
   cr = cairo_create (surface);
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  if (page->fill_background)
+    set_rgb (cr, page->background);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
 
   if (page->image_width_px > 0 && page->image_height_px > 0)

@@ -37,6 +37,9 @@ typedef struct
    * when the pixel size is 0. */
   double  image_box[4];
   int     image_width_px, image_height_px;
+  /* Paint the whole page in @background (0xRRGGBB) instead of white. */
+  gboolean fill_background;
+  guint32  background;
 } EylFixturePage;
 
 /* Writes @name into eyl_fixture_dir() with one page of @texts and returns

@@ -309,7 +309,7 @@ test_errors (void)
 static void
 test_user_files (void)
 {
-  /* G_TEST_OPTION_ISOLATE_DIRS gives each test its own XDG_CONFIG_HOME. */
+  /* main() points XDG_CONFIG_HOME at a fresh folder of this process. */
   g_autofree char *dir = g_build_filename (g_get_user_config_dir (),
                                            "eyeline", "placements", NULL);
   g_autofree char *override = g_build_filename (dir, "my-rollup.ini", NULL);
@@ -377,6 +377,7 @@ test_user_files (void)
   g_unlink (override);
   g_unlink (broken);
   g_unlink (extra);
+  g_rmdir (dir);
 }
 
 static void
@@ -564,7 +565,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *config_home = g_dir_make_tmp ("eyl-test-config-XXXXXX", NULL);
+  g_autofree char *eyeline_dir = NULL;
+  int ret;
+
+  /* A config folder of our own, set before GLib caches the user dirs.
+   * (G_TEST_OPTION_ISOLATE_DIRS would do it per test, but GLib 2.74 leaks
+   * the strings it sets, which fails the sanitizer build.) */
+  g_assert_nonnull (config_home);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/eyl/placement/builtins", test_builtins);
   g_test_add_func ("/eyl/placement/rollup-numbers", test_rollup_numbers);
@@ -576,5 +586,10 @@ main (int   argc,
   g_test_add_func ("/eyl/placement/overrides", test_overrides);
   g_test_add_func ("/eyl/placement/boxed", test_boxed);
 
-  return g_test_run ();
+  ret = g_test_run ();
+
+  eyeline_dir = g_build_filename (config_home, "eyeline", NULL);
+  g_rmdir (eyeline_dir);
+  g_rmdir (config_home);
+  return ret;
 }

@@ -3,7 +3,6 @@
 
 #define G_LOG_DOMAIN "eyl-brand-kit"
 
-#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -121,17 +120,16 @@ read_optional_list (GKeyFile    *keyfile,
   return TRUE;
 }
 
-static gboolean
-wrong_type (const char  *path,
-            const char  *key,
-            const char  *value,
-            const char  *expected,
-            GError     **error)
+static void
+set_wrong_type (GError     **error,
+                const char  *path,
+                const char  *key,
+                const char  *value,
+                const char  *expected)
 {
   g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
                _("%s: key “%s” in [%s] is “%s”, which is not %s"),
                path, key, BRAND_GROUP, value, expected);
-  return FALSE;
 }
 
 EylBrandKit *
@@ -175,26 +173,34 @@ eyl_brand_kit_load (const char  *path,
   /* The values must be what the key says: a typo here would silently make
    * every check of the page wrong. */
   if (kit->website != NULL && !eyl_detect_is_url (kit->website))
-    return (wrong_type (path, "website", kit->website, _("a web address"), error), NULL);
+    {
+      set_wrong_type (error, path, "website", kit->website, _("a web address"));
+      return NULL;
+    }
   if (kit->email != NULL && !eyl_detect_is_email (kit->email))
-    return (wrong_type (path, "email", kit->email, _("an email address"), error), NULL);
+    {
+      set_wrong_type (error, path, "email", kit->email, _("an email address"));
+      return NULL;
+    }
   if (kit->phone != NULL && !eyl_detect_is_phone (kit->phone))
-    return (wrong_type (path, "phone", kit->phone, _("a phone number"), error), NULL);
+    {
+      set_wrong_type (error, path, "phone", kit->phone, _("a phone number"));
+      return NULL;
+    }
 
   for (guint i = 0; kit->logos[i] != NULL; i++)
     {
       g_autofree char *logo = g_canonicalize_filename (kit->logos[i], dir);
 
-      if (!g_file_test (logo, G_FILE_TEST_IS_REGULAR) || g_access (logo, R_OK) != 0)
+      if (g_access (logo, R_OK) != 0 || !g_file_test (logo, G_FILE_TEST_IS_REGULAR))
         {
-          int saved_errno = errno;
+          const char *problem = g_file_test (logo, G_FILE_TEST_IS_DIR) ? _("it is a folder")
+                                : g_file_test (logo, G_FILE_TEST_EXISTS) ? _("permission denied")
+                                : _("no such file");
+
           g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
                        _("%s: key “logos” in [%s]: logo file “%s” cannot be read: %s"),
-                       path, BRAND_GROUP, logo,
-                       g_file_test (logo, G_FILE_TEST_EXISTS)
-                         ? (g_file_test (logo, G_FILE_TEST_IS_DIR) ? _("it is a folder")
-                                                                    : g_strerror (saved_errno))
-                         : _("no such file"));
+                       path, BRAND_GROUP, logo, problem);
           return NULL;
         }
 

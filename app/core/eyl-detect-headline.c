@@ -258,7 +258,9 @@ cta_regex (void)
               g_string_append (pattern, escaped);
             }
         }
-      g_string_append (pattern, ")(?!\\w)");
+      /* Followed by a space or the end, not by more of a word or a
+       * domain ("Booking", "Try-outs", "shop.example"). */
+      g_string_append (pattern, ")(?=\\s|$|[!?,:;]|\\.(?!\\w))");
 
       regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&done, 1);

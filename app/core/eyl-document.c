@@ -1,2 +1,1209 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#define G_LOG_DOMAIN "eyl-document"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <cairo.h>
+
+#include "eyl-document.h"
+#include "eyl-error.h"
+#include "eyl-page-boxes.h"
+#include "eyl-poppler-private.h"
+
+/* How many bytes are sniffed; "%PDF-" may follow some junk (ISO 32000-1
+ * 7.5.2 allows readers to look for it; Acrobat accepts it in 1024 bytes). */
+#define SNIFF_LEN 1024
+/* The end of a file searched for %%EOF / startxref. */
+#define TAIL_LEN 2048
+/* Poppler messages kept word for word; the rest are only counted. */
+#define MAX_KEPT_MESSAGES 5
+
+/* The analysis raster: a pixel budget, never print resolution
+ * (DESIGN.md 4: a 1 × 2 m banner at 300 dpi is ~280 Mpx). */
+#define RASTER_BUDGET_PX (4.0 * 1000 * 1000)
+#define RASTER_MAX_SCALE 8.0           /* px per pt */
+/* Cap heights smaller than this in the raster are re-measured on a band
+ * rendered at a higher scale, aiming at TARGET_CAP_PX. */
+#define MIN_CAP_PX       12.0
+#define TARGET_CAP_PX    32.0
+#define MAX_BAND_RENDERS 12
+/* Below this the measurement is too coarse to trust: keep the estimate. */
+#define MIN_MEASURE_PX   6.0
+/* More images than this on a page: pixel sizes come from libqpdf only
+ * (every poppler_page_get_image() call runs the whole page again). */
+#define MAX_IMAGE_DECODES 16
+
+struct _EylDocument
+{
+  GObject          parent_instance;
+
+  char            *path;
+  char            *password;
+  PopplerDocument *poppler;
+  EylPdfBoxReader *boxes;
+  guint            n_pages;
+
+  guint            n_repairs;
+  GPtrArray       *warnings;   /* char * */
+  GPtrArray       *capture;    /* Poppler messages while capturing, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (EylDocument, eyl_document, G_TYPE_OBJECT)
+
+/* Poppler's messages */
+
+/* The document being opened or read on this thread: Poppler reports on the
+ * thread that does the work, and one document belongs to one thread. */
+static GPrivate current_document;
+
+static void
+poppler_log_handler (const char     *log_domain,
+                     GLogLevelFlags  log_level,
+                     const char     *message,
+                     gpointer        user_data)
+{
+  EylDocument *self = g_private_get (&current_document);
+
+  if (self == NULL)
+    {
+      g_log_default_handler (log_domain, log_level, message, user_data);
+      return;
+    }
+
+  self->n_repairs++;
+  if (self->capture != NULL && self->capture->len < MAX_KEPT_MESSAGES)
+    g_ptr_array_add (self->capture, g_strdup (message));
+  g_debug ("Poppler: %s", message);
+}
+
+static void
+ensure_log_handler (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      g_log_set_handler ("Poppler",
+                         G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+                         poppler_log_handler, NULL);
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static void
+begin_capture (EylDocument *self,
+               GPtrArray   *into)
+{
+  ensure_log_handler ();
+  self->capture = into;
+  g_private_set (&current_document, self);
+}
+
+static void
+end_capture (EylDocument *self)
+{
+  g_private_set (&current_document, NULL);
+  self->capture = NULL;
+}
+
+/* GObject */
+
+static void
+eyl_document_finalize (GObject *object)
+{
+  EylDocument *self = EYL_DOCUMENT (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->password, g_free);
+  g_clear_object (&self->poppler);
+  g_clear_pointer (&self->boxes, eyl_pdf_box_reader_free);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (eyl_document_parent_class)->finalize (object);
+}
+
+static void
+eyl_document_class_init (EylDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = eyl_document_finalize;
+}
+
+static void
+eyl_document_init (EylDocument *self)
+{
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* Sniffing */
+
+static gboolean
+has_prefix (const guint8 *data,
+            gsize         len,
+            const char   *magic,
+            gsize         magic_len)
+{
+  return len >= magic_len && memcmp (data, magic, magic_len) == 0;
+}
+
+static gboolean
+find_bytes (const guint8 *data,
+            gsize         len,
+            const char   *needle)
+{
+  gsize n = strlen (needle);
+
+  if (n == 0 || len < n)
+    return FALSE;
+  for (gsize i = 0; i + n <= len; i++)
+    if (data[i] == (guint8) needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Case-insensitive search for an ASCII tag in the first bytes. */
+static gboolean
+find_tag (const guint8 *data,
+          gsize         len,
+          const char   *tag)
+{
+  g_autofree char *lower = g_ascii_strdown ((const char *) data, MIN (len, SNIFF_LEN));
+
+  return strstr (lower, tag) != NULL;
+}
+
+const char *
+eyl_sniff_not_pdf (const guint8 *data,
+                   gsize         len)
+{
+  const guint8 *p = data;
+  gsize n;
+
+  if (len == 0 || data == NULL)
+    return _("an empty file");
+
+  n = MIN (len, SNIFF_LEN);
+  if (find_bytes (data, n, "%PDF-"))
+    return NULL;
+
+  if (has_prefix (data, n, "\x89PNG\r\n\x1a\n", 8))
+    return _("a PNG image");
+  if (has_prefix (data, n, "\xff\xd8\xff", 3))
+    return _("a JPEG image");
+  if (has_prefix (data, n, "GIF87a", 6) || has_prefix (data, n, "GIF89a", 6))
+    return _("a GIF image");
+  if (has_prefix (data, n, "II*\0", 4) || has_prefix (data, n, "MM\0*", 4))
+    return _("a TIFF image");
+  if (has_prefix (data, n, "RIFF", 4) && n >= 12 && memcmp (data + 8, "WEBP", 4) == 0)
+    return _("a WebP image");
+  if (has_prefix (data, n, "8BPS", 4))
+    return _("a Photoshop document");
+  if (has_prefix (data, n, "PK\x03\x04", 4) || has_prefix (data, n, "PK\x05\x06", 4))
+    return _("a ZIP archive (for example an Office document or a packaged folder)");
+  if (has_prefix (data, n, "\x1f\x8b", 2))
+    return _("a gzip-compressed file");
+  if (has_prefix (data, n, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
+    return _("an old Microsoft Office document");
+  if (has_prefix (data, n, "%!PS", 4) || has_prefix (data, n, "\xc5\xd0\xd3\xc6", 4))
+    return _("a PostScript or EPS file");
+  if (has_prefix (data, n, "{\\rtf", 5))
+    return _("an RTF document");
+
+  /* Text formats may start with a byte order mark and blank space. */
+  if (has_prefix (p, n, "\xef\xbb\xbf", 3))
+    {
+      p += 3;
+      n -= 3;
+    }
+  while (n > 0 && g_ascii_isspace (*p))
+    {
+      p++;
+      n--;
+    }
+  if (n == 0)
+    return _("a file with only blank space");
+  if (find_tag (p, n, "<!doctype html") || find_tag (p, n, "<html")
+      || find_tag (p, n, "<head") || find_tag (p, n, "<body"))
+    return _("an HTML page");
+  if (find_tag (p, n, "<svg"))
+    return _("an SVG image");
+  if (has_prefix (p, n, "<?xml", 5) || (n > 0 && p[0] == '<'))
+    return _("an XML file");
+  if (p[0] == '{' || p[0] == '[')
+    return _("a JSON or text file");
+
+  /* Text if it has no NUL and is (mostly) valid UTF-8: a cut-off
+   * character at the end of the sample does not count. */
+  if (memchr (p, '\0', n) == NULL)
+    {
+      const char *end = NULL;
+
+      if (g_utf8_validate ((const char *) p, n, &end) || (const guint8 *) end + 4 >= p + n)
+        return _("a plain text file");
+    }
+
+  return _("an unknown binary file, not a PDF");
+}
+
+/* Opening */
+
+static GFile *
+file_for (const char *path_or_uri)
+{
+  /* "file:///x.pdf" and other URIs; a plain path otherwise, relative ones
+   * resolved against the current folder. */
+  if (g_uri_peek_scheme (path_or_uri) != NULL && strstr (path_or_uri, "://") != NULL)
+    return g_file_new_for_uri (path_or_uri);
+  return g_file_new_for_path (path_or_uri);
+}
+
+static gboolean
+looks_complete (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  guint8 tail[TAIL_LEN];
+  gsize got = 0;
+  goffset size;
+
+  if (in == NULL)
+    return FALSE;
+  if (g_seekable_seek (G_SEEKABLE (in), 0, G_SEEK_END, NULL, NULL))
+    {
+      size = g_seekable_tell (G_SEEKABLE (in));
+      g_seekable_seek (G_SEEKABLE (in), MAX (0, size - TAIL_LEN), G_SEEK_SET, NULL, NULL);
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), tail, sizeof tail, &got, NULL, NULL))
+    return FALSE;
+  return find_bytes (tail, got, "%%EOF") && find_bytes (tail, got, "startxref");
+}
+
+static gboolean
+cancelled (GCancellable  *cancellable,
+           GError       **error)
+{
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_CANCELLED, _("Cancelled"));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+page_has_area (PopplerDocument *doc,
+               int              index)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, index);
+  double w = 0, h = 0;
+
+  if (page == NULL)
+    return FALSE;
+  poppler_page_get_size (page, &w, &h);
+  return w >= 1e-3 && h >= 1e-3 && isfinite (w) && isfinite (h);
+}
+
+EylDocument *
+eyl_document_open (const char    *path_or_uri,
+                   const char    *password,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(EylDocument) self = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(EylPdfBoxReader) boxes = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *display = NULL;
+  guint8 head[SNIFF_LEN];
+  gsize got = 0;
+  const char *what;
+  gboolean any_area = FALSE;
+  int n_pages;
+
+  g_return_val_if_fail (path_or_uri != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (cancelled (cancellable, error))
+    return NULL;
+
+  file = file_for (path_or_uri);
+  display = g_file_get_parse_name (file);
+
+  self = g_object_new (EYL_TYPE_DOCUMENT, NULL);
+  self->path = g_file_get_path (file);
+  if (self->path == NULL)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_NOT_FOUND,
+                   _("“%s” is not a local file"), display);
+      return NULL;
+    }
+  self->password = g_strdup (password);
+
+  /* Sniff before Poppler sees it: say what the bytes are. */
+  in = g_file_read (file, cancellable, &local_error);
+  if (in == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, EYL_ERROR, EYL_ERROR_NOT_FOUND,
+                     _("“%s” is a folder, not a PDF file"), display);
+      else
+        g_set_error (error, EYL_ERROR, EYL_ERROR_NOT_FOUND,
+                     _("Cannot open “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &got,
+                                cancellable, &local_error))
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_NOT_FOUND,
+                   _("Cannot read “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+  g_input_stream_close (G_INPUT_STREAM (in), NULL, NULL);
+
+  what = eyl_sniff_not_pdf (head, got);
+  if (what != NULL)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_NOT_PDF,
+                   _("“%s” is not a PDF: it looks like %s"), display, what);
+      return NULL;
+    }
+
+  if (cancelled (cancellable, error))
+    return NULL;
+
+  uri = g_filename_to_uri (self->path, NULL, NULL);
+  messages = g_ptr_array_new_with_free_func (g_free);
+  begin_capture (self, messages);
+  self->poppler = poppler_document_new_from_file (uri, password, &local_error);
+  end_capture (self);
+
+  if (self->poppler == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        {
+          if (password != NULL)
+            g_set_error (error, EYL_ERROR, EYL_ERROR_WRONG_PASSWORD,
+                         _("The password for “%s” is wrong"), display);
+          else
+            g_set_error (error, EYL_ERROR, EYL_ERROR_ENCRYPTED,
+                         _("“%s” is encrypted: a password is needed to open it"), display);
+        }
+      else if (local_error != NULL && local_error->domain != POPPLER_ERROR)
+        g_set_error (error, EYL_ERROR, EYL_ERROR_NOT_FOUND,
+                     _("Cannot open “%s”: %s"), display, local_error->message);
+      else if (!looks_complete (self->path))
+        g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID,
+                     _("“%s” is damaged or truncated: it starts like a PDF but its end "
+                       "(cross-reference table, %%%%EOF) is missing"), display);
+      else
+        g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID,
+                     _("“%s” is a damaged PDF that cannot be repaired: %s"), display,
+                     local_error != NULL ? local_error->message : _("unknown error"));
+      return NULL;
+    }
+
+  n_pages = poppler_document_get_n_pages (self->poppler);
+  if (n_pages <= 0)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_NO_PAGES, _("“%s” has no pages"), display);
+      return NULL;
+    }
+  self->n_pages = (guint) n_pages;
+
+  /* Stop at the first usable page: a 5000-page file should not cost more. */
+  begin_capture (self, messages);
+  for (int i = 0; i < n_pages && !any_area; i++)
+    {
+      any_area = page_has_area (self->poppler, i);
+      if ((i & 63) == 63 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  end_capture (self);
+  if (cancelled (cancellable, error))
+    return NULL;
+  if (!any_area)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_NO_PAGES,
+                   _("Every page of “%s” is 0 × 0 pt"), display);
+      return NULL;
+    }
+
+  /* Trim/Bleed/Media, /Rotate, /UserUnit: libqpdf.  Without it the page
+   * still works from Poppler's crop box. */
+  boxes = eyl_pdf_box_reader_open (self->path, password, &local_error);
+  if (boxes == NULL)
+    {
+      g_ptr_array_add (self->warnings,
+                       g_strdup_printf (_("The print boxes (trim, bleed) could not be read: %s"),
+                                        local_error != NULL ? local_error->message : ""));
+      g_clear_error (&local_error);
+    }
+  else if (eyl_pdf_box_reader_get_n_pages (boxes) != self->n_pages)
+    {
+      g_ptr_array_add (self->warnings,
+                       g_strdup_printf (_("Poppler sees %u pages and libqpdf %u: the print "
+                                          "boxes are not used"),
+                                        self->n_pages, eyl_pdf_box_reader_get_n_pages (boxes)));
+      g_clear_pointer (&boxes, eyl_pdf_box_reader_free);
+    }
+  self->boxes = g_steal_pointer (&boxes);
+
+  for (guint i = 0; i < messages->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup_printf ("Poppler: %s", (char *) messages->pdata[i]));
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+eyl_document_get_path (EylDocument *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT (self), NULL);
+
+  return self->path;
+}
+
+guint
+eyl_document_get_n_pages (EylDocument *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT (self), 0);
+
+  return self->n_pages;
+}
+
+guint
+eyl_document_get_n_repairs (EylDocument *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT (self), 0);
+
+  return self->n_repairs;
+}
+
+GPtrArray *
+eyl_document_get_warnings (EylDocument *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT (self), NULL);
+
+  return self->warnings;
+}
+
+/* Page snapshot: text */
+
+static guint32
+color_to_rgb (const PopplerColor *c)
+{
+  /* PopplerColor channels are 16 bit. */
+  return ((guint32) (c->red >> 8) << 16) | ((guint32) (c->green >> 8) << 8) | (c->blue >> 8);
+}
+
+static void
+add_text_range (EylPageDataBuilder     *builder,
+                const char             *text,
+                const glong            *offsets,
+                glong                   n_chars,
+                const PopplerRectangle *rects,
+                guint                   n_rects,
+                glong                   start,
+                glong                   end,
+                const char             *font_name,
+                double                  font_size,
+                guint32                 color)
+{
+  g_autofree char *utf8 = NULL;
+  g_autofree EylRect *boxes = NULL;
+
+  start = CLAMP (start, 0, n_chars);
+  end = CLAMP (end, start, n_chars);
+  if (start == end)
+    return;
+
+  utf8 = g_strndup (text + offsets[start], offsets[end] - offsets[start]);
+  boxes = g_new0 (EylRect, end - start);
+  for (glong i = start; i < end; i++)
+    {
+      /* Poppler's text layout is already in page space (verified by the
+       * tests on rotated and cropped pages); one rectangle per character. */
+      if ((guint) i < n_rects)
+        {
+          const PopplerRectangle *r = &rects[i];
+
+          boxes[i - start] = (EylRect) { MIN (r->x1, r->x2), MIN (r->y1, r->y2),
+                                         MAX (r->x1, r->x2), MAX (r->y1, r->y2) };
+        }
+    }
+  eyl_page_data_builder_add_text (builder, utf8, NULL, boxes, font_name, font_size, color);
+}
+
+static gint
+compare_attributes (gconstpointer a,
+                    gconstpointer b)
+{
+  const PopplerTextAttributes *x = a, *y = b;
+
+  return (x->start_index > y->start_index) - (x->start_index < y->start_index);
+}
+
+static void
+extract_text (EylPageDataBuilder *builder,
+              PopplerPage        *page)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree glong *offsets = NULL;
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  GList *attributes, *l;
+  glong n_chars, pos = 0, i;
+  const char *p;
+  const char *last_font = NULL;
+  double last_size = 0;
+  guint32 last_color = 0;
+
+  if (text == NULL || *text == '\0')
+    return;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, -1);
+
+      g_free (text);
+      text = valid;
+    }
+
+  n_chars = g_utf8_strlen (text, -1);
+  offsets = g_new (glong, n_chars + 1);
+  for (p = text, i = 0; *p != '\0'; p = g_utf8_next_char (p), i++)
+    offsets[i] = p - text;
+  offsets[n_chars] = p - text;
+
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
+    n_rects = 0;
+  if (n_rects != (guint) n_chars)
+    g_debug ("page %d: %u glyph boxes for %ld characters",
+             poppler_page_get_index (page), n_rects, n_chars);
+
+  attributes = g_list_sort (poppler_page_get_text_attributes (page), compare_attributes);
+  for (l = attributes; l != NULL; l = l->next)
+    {
+      const PopplerTextAttributes *a = l->data;
+      glong start = a->start_index, end = (glong) a->end_index + 1;
+
+      if (end <= pos)
+        continue;
+      start = MAX (start, pos);
+      /* Characters no attribute covers take the previous style. */
+      if (start > pos)
+        add_text_range (builder, text, offsets, n_chars, rects, n_rects, pos, start,
+                        last_font, last_size, last_color);
+      last_font = a->font_name;
+      last_size = a->font_size;
+      last_color = color_to_rgb (&a->color);
+      add_text_range (builder, text, offsets, n_chars, rects, n_rects, start, end,
+                      last_font, last_size, last_color);
+      pos = MIN (end, n_chars);
+    }
+  if (pos < n_chars)
+    add_text_range (builder, text, offsets, n_chars, rects, n_rects, pos, n_chars,
+                    last_font, last_size, last_color);
+
+  poppler_page_free_text_attributes (attributes);
+  g_free (rects);
+}
+
+/* Page snapshot: images and links */
+
+static void
+extract_images (EylPageDataBuilder *builder,
+                PopplerPage        *page,
+                const EylPageBoxes *boxes)
+{
+  GList *mapping = poppler_page_get_image_mapping (page);
+  PopplerRectangle crop;
+  guint n = 0;
+
+  poppler_page_get_crop_box (page, &crop);
+
+  for (GList *l = mapping; l != NULL; l = l->next, n++)
+    {
+      const PopplerImageMapping *m = l->data;
+      double x1 = MIN (m->area.x1, m->area.x2), y1 = MIN (m->area.y1, m->area.y2);
+      double w = fabs (m->area.x2 - m->area.x1), h = fabs (m->area.y2 - m->area.y1);
+      int px_w = 0, px_h = 0;
+      EylRect box;
+
+      /* poppler-glib 22.12 subtracts the crop box origin from a box that is
+       * already relative to it, and keeps the unrotated width and height
+       * at the image's origin corner on rotated pages (see the tests
+       * /eyl/document/image-*): undo both. */
+      x1 += MIN (crop.x1, crop.x2);
+      y1 += MIN (crop.y1, crop.y2);
+      switch (boxes->rotate)
+        {
+        case 90:
+          box = (EylRect) { x1 - h, y1, x1, y1 + w };
+          break;
+        case 270:
+          box = (EylRect) { x1, y1 - w, x1 + h, y1 };
+          break;
+        default:
+          box = (EylRect) { x1, y1, x1 + w, y1 + h };
+          break;
+        }
+
+      if (n < MAX_IMAGE_DECODES)
+        {
+          cairo_surface_t *surface = poppler_page_get_image (page, m->image_id);
+
+          if (surface != NULL)
+            {
+              px_w = cairo_image_surface_get_width (surface);
+              px_h = cairo_image_surface_get_height (surface);
+              cairo_surface_destroy (surface);
+            }
+        }
+      /* ppi is per page-space axis: on a page turned a quarter the
+       * image's rows run along the page's x axis. */
+      if (boxes->rotate == 90 || boxes->rotate == 270)
+        eyl_page_data_builder_add_image (builder, &box, px_h, px_w);
+      else
+        eyl_page_data_builder_add_image (builder, &box, px_w, px_h);
+    }
+  if (n > MAX_IMAGE_DECODES)
+    {
+      g_autofree char *msg = g_strdup_printf (_("%u images on the page: pixel sizes are "
+                                                "known for the first %d only"),
+                                              n, MAX_IMAGE_DECODES);
+
+      eyl_page_data_builder_add_warning (builder, msg);
+    }
+  poppler_page_free_image_mapping (mapping);
+}
+
+static void
+extract_links (EylPageDataBuilder *builder,
+               PopplerPage        *page,
+               double              height)
+{
+  GList *mapping = poppler_page_get_link_mapping (page);
+
+  for (GList *l = mapping; l != NULL; l = l->next)
+    {
+      const PopplerLinkMapping *m = l->data;
+      EylRect box;
+
+      if (m->action == NULL || m->action->type != POPPLER_ACTION_URI
+          || m->action->uri.uri == NULL)
+        continue;
+
+      /* Link areas come rotated and relative to the crop box, but with
+       * y up: flip them into page space (tests /eyl/document/link-*). */
+      box.x0 = MIN (m->area.x1, m->area.x2);
+      box.x1 = MAX (m->area.x1, m->area.x2);
+      box.y0 = height - MAX (m->area.y1, m->area.y2);
+      box.y1 = height - MIN (m->area.y1, m->area.y2);
+      eyl_page_data_builder_add_link (builder, &box, m->action->uri.uri);
+    }
+  poppler_page_free_link_mapping (mapping);
+}
+
+/* Page snapshot: measured cap and x heights */
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  const guint8    *data;
+  int              width, height, stride;
+  double           scale;     /* px per pt */
+  double           x0, y0;    /* page-space origin of pixel (0, 0) */
+} Raster;
+
+static void
+raster_clear (Raster *r)
+{
+  g_clear_pointer (&r->surface, cairo_surface_destroy);
+}
+
+static gboolean
+raster_render (Raster      *r,
+               PopplerPage *page,
+               double       x0,
+               double       y0,
+               double       x1,
+               double       y1,
+               double       scale)
+{
+  cairo_t *cr;
+
+  r->width = (int) ceil ((x1 - x0) * scale);
+  r->height = (int) ceil ((y1 - y0) * scale);
+  if (r->width <= 0 || r->height <= 0 || r->width > 32767 || r->height > 32767)
+    return FALSE;
+
+  r->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, r->width, r->height);
+  if (cairo_surface_status (r->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      raster_clear (r);
+      return FALSE;
+    }
+  r->scale = scale;
+  r->x0 = x0;
+  r->y0 = y0;
+
+  cr = cairo_create (r->surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -x0, -y0);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+
+  cairo_surface_flush (r->surface);
+  r->data = cairo_image_surface_get_data (r->surface);
+  r->stride = cairo_image_surface_get_stride (r->surface);
+  return TRUE;
+}
+
+/* Relative luminance weights of sRGB (ITU-R BT.709), on 0–255 values:
+ * enough to tell ink from background. */
+static inline double
+raster_luma (const Raster *r,
+             int           x,
+             int           y)
+{
+  guint32 px = *(const guint32 *) (gconstpointer) (r->data + y * r->stride + x * 4);
+
+  return 0.2126 * ((px >> 16) & 0xff) + 0.7152 * ((px >> 8) & 0xff) + 0.0722 * (px & 0xff);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Ink extent of one glyph across its "up" axis, in pt, or 0.
+ *
+ * The background is the median luminance of a ring just outside the glyph
+ * box, so light text on a dark panel works as well as dark on light.  Each
+ * row (or column, for vertical text) gets a coverage: the largest contrast
+ * to the background in it over the largest in the glyph, so anti-aliased
+ * edge rows count by the fraction they are inked.  The glyph is the
+ * heaviest contiguous block of inked rows; its summed coverage is the ink
+ * height with sub-pixel precision for flat-topped, flat-bottomed letters. */
+static double
+measure_glyph (const Raster  *r,
+               const EylRect *box,
+               gboolean       vertical)
+{
+  int gx0, gy0, gx1, gy1, ring, n_along;
+  g_autoptr(GArray) ring_values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree double *profile = NULL;
+  double bg, max_contrast = 0, best_mass = 0, mass = 0;
+  int inset;
+
+  gx0 = (int) floor ((box->x0 - r->x0) * r->scale);
+  gy0 = (int) floor ((box->y0 - r->y0) * r->scale);
+  gx1 = (int) ceil ((box->x1 - r->x0) * r->scale);
+  gy1 = (int) ceil ((box->y1 - r->y0) * r->scale);
+  ring = MAX (2, (int) ((vertical ? gx1 - gx0 : gy1 - gy0) * 0.1));
+
+  if (gx0 - ring < 0 || gy0 - ring < 0 || gx1 + ring > r->width || gy1 + ring > r->height)
+    return 0;
+  if (gx1 - gx0 < 2 || gy1 - gy0 < 2)
+    return 0;
+
+  for (int y = gy0 - ring; y < gy1 + ring; y++)
+    for (int x = gx0 - ring; x < gx1 + ring; x++)
+      {
+        double v;
+
+        if (x >= gx0 && x < gx1 && y >= gy0 && y < gy1)
+          continue;
+        v = raster_luma (r, x, y);
+        g_array_append_val (ring_values, v);
+      }
+  g_array_sort (ring_values, compare_double);
+  bg = g_array_index (ring_values, double, ring_values->len / 2);
+
+  /* The middle of the advance box along the text: the neighbours' ink
+   * (kerning, italics) stays out. */
+  n_along = vertical ? gx1 - gx0 : gy1 - gy0;
+  profile = g_new0 (double, n_along);
+  inset = MAX (0, (int) ((vertical ? gy1 - gy0 : gx1 - gx0) * 0.12));
+
+  for (int a = 0; a < n_along; a++)
+    {
+      double row_max = 0;
+
+      for (int t = inset; t < (vertical ? gy1 - gy0 : gx1 - gx0) - inset; t++)
+        {
+          int x = vertical ? gx0 + a : gx0 + t;
+          int y = vertical ? gy0 + t : gy0 + a;
+
+          row_max = MAX (row_max, fabs (raster_luma (r, x, y) - bg));
+        }
+      profile[a] = row_max;
+      max_contrast = MAX (max_contrast, row_max);
+    }
+
+  /* Ink must clearly differ from the background. */
+  if (max_contrast < 40)
+    return 0;
+
+  for (int a = 0; a <= n_along; a++)
+    {
+      double c = a < n_along ? profile[a] / max_contrast : 0;
+
+      if (c > 0.08)
+        mass += MIN (c, 1.0);
+      else
+        {
+          best_mass = MAX (best_mass, mass);
+          mass = 0;
+        }
+    }
+  return best_mass / r->scale;
+}
+
+typedef struct
+{
+  double cap;   /* pt, 0 = not measured */
+  double x;
+  double est_cap;
+  gboolean vertical;
+  double cap_px_low;  /* measured cap in the page raster, px */
+} LineMeasure;
+
+static gboolean
+is_cap_letter (gunichar c)
+{
+  /* Flat top and flat bottom: the ink is exactly the cap height. */
+  return strchr ("EFHIKLMNTZ", (int) c) != NULL && c < 128;
+}
+
+static gboolean
+is_x_letter (gunichar c)
+{
+  return c < 128 && strchr ("xzvwu", (int) c) != NULL;
+}
+
+static double
+median_of (GArray *values)
+{
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_double);
+  if (values->len % 2 == 1)
+    return g_array_index (values, double, values->len / 2);
+  return 0.5 * (g_array_index (values, double, values->len / 2 - 1)
+                + g_array_index (values, double, values->len / 2));
+}
+
+static void
+measure_line (const Raster      *r,
+              const EylGlyph    *glyphs,
+              const EylTextLine *line,
+              LineMeasure       *out)
+{
+  g_autoptr(GArray) caps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = line->start; i < line->end; i++)
+    {
+      const EylGlyph *g = &glyphs[i];
+      gboolean cap = is_cap_letter (g->ch), x = is_x_letter (g->ch);
+      double v;
+
+      if (!cap && !x)
+        continue;
+      v = measure_glyph (r, &g->box, out->vertical);
+      if (v <= 0)
+        continue;
+      g_array_append_val (cap ? caps : xs, v);
+    }
+
+  out->cap = median_of (caps);
+  out->x = median_of (xs);
+}
+
+static gboolean
+line_is_vertical (const EylGlyph    *glyphs,
+                  const EylTextLine *line)
+{
+  const EylGlyph *first = NULL, *last = NULL;
+
+  for (guint i = line->start; i < line->end; i++)
+    if (!eyl_rect_is_empty (&glyphs[i].box) && !g_unichar_isspace (glyphs[i].ch))
+      {
+        if (first == NULL)
+          first = &glyphs[i];
+        last = &glyphs[i];
+      }
+  if (first == NULL || first == last)
+    /* One glyph: a glyph box taller than wide is the usual case. */
+    return first != NULL && eyl_rect_width (&first->box) > 1.6 * eyl_rect_height (&first->box);
+
+  return fabs (last->box.y0 - first->box.y0) > fabs (last->box.x0 - first->box.x0);
+}
+
+static gboolean
+line_has_letters (const EylGlyph    *glyphs,
+                  const EylTextLine *line)
+{
+  for (guint i = line->start; i < line->end; i++)
+    if (is_cap_letter (glyphs[i].ch) || is_x_letter (glyphs[i].ch))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+accept_measure (LineMeasure *m,
+                double       cap,
+                double       x,
+                double       scale)
+{
+  /* Too few pixels: keep what is there only if it is the better figure. */
+  if (cap * scale >= MIN_MEASURE_PX)
+    m->cap = cap;
+  if (x * scale >= MIN_MEASURE_PX)
+    m->x = x;
+}
+
+static void
+measure_lines (EylPageDataBuilder *builder,
+               PopplerPage        *page,
+               double              width,
+               double              height,
+               GCancellable       *cancellable)
+{
+  const EylTextLine *lines;
+  const EylGlyph *glyphs;
+  g_autofree LineMeasure *m = NULL;
+  Raster r = { 0, };
+  double scale;
+  guint n_lines = 0, renders = 0;
+
+  lines = eyl_page_data_builder_get_lines (builder, &n_lines);
+  glyphs = eyl_page_data_builder_get_glyphs (builder, NULL);
+  if (n_lines == 0)
+    return;
+
+  m = g_new0 (LineMeasure, n_lines);
+  scale = MIN (RASTER_MAX_SCALE, sqrt (RASTER_BUDGET_PX / (width * height)));
+  if (!raster_render (&r, page, 0, 0, width, height, scale))
+    return;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      LineMeasure *lm = &m[i];
+      double cap, x;
+
+      lm->vertical = line_is_vertical (glyphs, &lines[i]);
+      lm->est_cap = 0.7 * lines[i].font_size;
+      if (!line_has_letters (glyphs, &lines[i]))
+        continue;
+      measure_line (&r, glyphs, &lines[i], lm);
+      cap = lm->cap;
+      x = lm->x;
+      lm->cap = lm->x = 0;
+      lm->cap_px_low = MAX (cap, x / 0.7) * scale;
+      accept_measure (lm, cap, x, scale);
+    }
+  raster_clear (&r);
+
+  /* Small text: render bands around groups of nearby lines at a scale
+   * that gives the cap height TARGET_CAP_PX pixels. */
+  for (guint i = 0; i < n_lines && renders < MAX_BAND_RENDERS; i++)
+    {
+      LineMeasure *lm = &m[i];
+      EylRect band;
+      double want, best_scale, area;
+      guint j;
+
+      if (!line_has_letters (glyphs, &lines[i]))
+        continue;
+      if (lm->cap_px_low >= MIN_CAP_PX || lines[i].font_size <= 0
+          || eyl_rect_is_empty (&lines[i].box))
+        continue;
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      want = TARGET_CAP_PX / MAX (lm->est_cap, 0.05);
+      band = lines[i].box;
+      /* Group the following lines needing about the same scale that sit
+       * within a few line heights. */
+      for (j = i + 1; j < n_lines; j++)
+        {
+          EylRect grown = band;
+          const EylTextLine *o = &lines[j];
+          double o_want = TARGET_CAP_PX / MAX (0.7 * o->font_size, 0.05);
+
+          if (m[j].cap_px_low >= MIN_CAP_PX || o->font_size <= 0 || eyl_rect_is_empty (&o->box))
+            break;
+          if (o_want < want / 2 || o_want > want * 2)
+            break;
+          if (o->box.y0 > band.y1 + 3 * eyl_rect_height (&lines[i].box)
+              || o->box.y1 < band.y0 - 3 * eyl_rect_height (&lines[i].box))
+            break;
+          eyl_rect_union (&grown, &o->box);
+          if (eyl_rect_width (&grown) * eyl_rect_height (&grown) * want * want > RASTER_BUDGET_PX)
+            break;
+          band = grown;
+        }
+
+      /* A margin for the background ring. */
+      {
+        double pad = MAX (2.0, 0.5 * eyl_rect_height (&band));
+
+        band.x0 = MAX (0, band.x0 - pad);
+        band.y0 = MAX (0, band.y0 - pad);
+        band.x1 = MIN (width, band.x1 + pad);
+        band.y1 = MIN (height, band.y1 + pad);
+      }
+      area = eyl_rect_width (&band) * eyl_rect_height (&band);
+      best_scale = MIN (want, sqrt (RASTER_BUDGET_PX / MAX (area, 1e-6)));
+      best_scale = MIN (best_scale, 400.0);
+
+      if (best_scale > scale * 1.2
+          && raster_render (&r, page, band.x0, band.y0, band.x1, band.y1, best_scale))
+        {
+          renders++;
+          for (guint k = i; k < j; k++)
+            {
+              LineMeasure hi = m[k];
+
+              if (!line_has_letters (glyphs, &lines[k]))
+                continue;
+              measure_line (&r, glyphs, &lines[k], &hi);
+              accept_measure (&m[k], hi.cap, hi.x, best_scale);
+              m[k].cap_px_low = MIN_CAP_PX;   /* done */
+            }
+          raster_clear (&r);
+        }
+      i = j - 1;
+    }
+
+  for (guint i = 0; i < n_lines; i++)
+    if (m[i].cap > 0 || m[i].x > 0)
+      eyl_page_data_builder_set_line_metrics (builder, i, m[i].cap, m[i].x);
+}
+
+/* Page snapshot */
+
+static void
+fallback_boxes (double        width,
+                double        height,
+                EylPageBoxes *boxes)
+{
+  EylRect visible = { 0, 0, width, height };
+
+  *boxes = (EylPageBoxes) { 0, };
+  boxes->media = boxes->crop = boxes->bleed = boxes->trim = boxes->art = visible;
+  boxes->user_unit = 1.0;
+  /* poppler-glib has no getter for /Rotate; the size is already turned. */
+  boxes->rotate = 0;
+}
+
+EylPageData *
+eyl_document_get_page_data (EylDocument   *self,
+                            guint          index,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  EylPageDataBuilder *builder;
+  EylPageBoxes boxes;
+  double width = 0, height = 0;
+  guint repairs_before;
+
+  g_return_val_if_fail (EYL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (index >= self->n_pages)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_PAGE,
+                   _("Page %u does not exist: the file has %u pages"), index + 1, self->n_pages);
+      return NULL;
+    }
+  if (cancelled (cancellable, error))
+    return NULL;
+
+  messages = g_ptr_array_new_with_free_func (g_free);
+  repairs_before = self->n_repairs;
+  begin_capture (self, messages);
+
+  page = poppler_document_get_page (self->poppler, (int) index);
+  if (page != NULL)
+    poppler_page_get_size (page, &width, &height);
+  if (page == NULL || !(width >= 1e-3 && height >= 1e-3) || !isfinite (width) || !isfinite (height))
+    {
+      end_capture (self);
+      g_set_error (error, EYL_ERROR, EYL_ERROR_PAGE,
+                   _("Page %u cannot be used: it is %g × %g pt"), index + 1, width, height);
+      return NULL;
+    }
+
+  if (self->boxes == NULL || !eyl_pdf_box_reader_get_boxes (self->boxes, index, &boxes))
+    fallback_boxes (width, height, &boxes);
+  else if (fabs (eyl_rect_width (&boxes.crop) - width) > 0.5
+           || fabs (eyl_rect_height (&boxes.crop) - height) > 0.5)
+    {
+      /* Poppler and libqpdf disagree about the page (a broken box that one
+       * repairs differently): Poppler's size is what the text is in. */
+      EylRect visible = { 0, 0, width, height };
+
+      g_debug ("page %u: qpdf crop %g × %g, Poppler %g × %g", index,
+               eyl_rect_width (&boxes.crop), eyl_rect_height (&boxes.crop), width, height);
+      boxes.crop = visible;
+      if (!eyl_rect_intersect (&boxes.trim, &visible, &boxes.trim))
+        {
+          boxes.trim = visible;
+          boxes.has_trim = FALSE;
+        }
+    }
+
+  builder = eyl_page_data_builder_new (index, width, height);
+  eyl_page_data_builder_set_boxes (builder, &boxes);
+
+  extract_text (builder, page);
+  extract_images (builder, page, &boxes);
+  extract_links (builder, page, height);
+  if (!g_cancellable_is_cancelled (cancellable))
+    measure_lines (builder, page, width, height, cancellable);
+
+  end_capture (self);
+
+  if (self->n_repairs > repairs_before)
+    {
+      g_autofree char *msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Poppler reported %u problem on this page",
+                                                           "Poppler reported %u problems on this page",
+                                                           self->n_repairs - repairs_before),
+                                              self->n_repairs - repairs_before);
+
+      eyl_page_data_builder_add_warning (builder, msg);
+      for (guint i = 0; i < messages->len; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("Poppler: %s", (char *) messages->pdata[i]);
+
+          eyl_page_data_builder_add_warning (builder, line);
+          if (self->warnings->len < 2 * MAX_KEPT_MESSAGES)
+            g_ptr_array_add (self->warnings, g_strdup (line));
+        }
+    }
+
+  if (cancelled (cancellable, error))
+    {
+      eyl_page_data_builder_free (builder);
+      return NULL;
+    }
+  return eyl_page_data_builder_end (builder);
+}

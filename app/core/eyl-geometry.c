@@ -322,7 +322,7 @@ eyl_eye_zone_fraction (const EylPlacement *placement,
                        double              bottom_mm,
                        double              top_mm)
 {
-  double centre, d, sight, half;
+  double centre, d, sight, half, e_lo, e_hi, mean, sigma;
 
   g_return_val_if_fail (placement != NULL, 0.0);
 
@@ -333,17 +333,13 @@ eyl_eye_zone_fraction (const EylPlacement *placement,
   d = placement->distance_m * 1000.0;
   sight = d * tan (deg_to_rad (placement->sight_line_deg));
   half = d * tan (deg_to_rad (placement->eye_zone_deg));
+  e_lo = centre + sight - half;
+  e_hi = centre + sight + half;
 
-  {
-    double mean, sigma;
-    double e_lo = centre + sight - half;
-    double e_hi = centre + sight + half;
-
-    population_params (placement, &mean, &sigma);
-    if (sigma <= 0)
-      return mean >= e_lo && mean <= e_hi ? 1.0 : 0.0;
-    return MAX (0.0, normal_cdf (e_hi, mean, sigma) - normal_cdf (e_lo, mean, sigma));
-  }
+  population_params (placement, &mean, &sigma);
+  if (sigma <= 0)
+    return mean >= e_lo && mean <= e_hi ? 1.0 : 0.0;
+  return MAX (0.0, normal_cdf (e_hi, mean, sigma) - normal_cdf (e_lo, mean, sigma));
 }
 
 /* Legibility ------------------------------------------------------------ */

@@ -123,7 +123,8 @@ void             eyl_placement_set_add         (EylPlacementSet *set,
                                                 EylPlacement    *placement);
 EylPlacement    *eyl_placement_set_lookup      (EylPlacementSet *set,
                                                 const char      *id);
-/* All placements, sorted by a fixed order (built-ins first). */
+/* All placements, sorted by a fixed order (built-ins first).  A new array
+ * holding references: free it with g_ptr_array_unref(). */
 GPtrArray       *eyl_placement_set_list        (EylPlacementSet *set);
 void             eyl_placement_set_free        (EylPlacementSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPlacementSet, eyl_placement_set_free)

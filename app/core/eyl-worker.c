@@ -70,7 +70,22 @@ eyl_worker_config_unref (EylWorkerConfig *self)
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
+  g_strfreev (self->env);
   g_free (self);
+}
+
+void
+eyl_worker_config_setenv (EylWorkerConfig *self,
+                          const char      *variable,
+                          const char      *value)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (variable != NULL);
+
+  if (value != NULL)
+    self->env = g_environ_setenv (self->env, variable, value, TRUE);
+  else
+    self->env = g_environ_unsetenv (self->env, variable);
 }
 
 void
@@ -430,10 +445,19 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
       stdin_bytes = g_bytes_new (line, strlen (line));
       memset (line, 0, strlen (line));
     }
+  else
+    stdin_bytes = g_bytes_new (NULL, 0);   /* end of input: no password */
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
                                         | G_SUBPROCESS_FLAGS_STDOUT_PIPE
                                         | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  for (guint i = 0; config->env != NULL && config->env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (config->env[i], "=", 2);
+
+      if (pair[0] != NULL && pair[1] != NULL)
+        g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
   run->process = g_subprocess_launcher_spawnv (launcher,
                                                (const char * const *) argv->pdata,
                                                &error);
@@ -449,7 +473,7 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
 
   if (config->timeout_s > 0)
     {
-      run->timeout_source = g_timeout_source_new_seconds (config->timeout_s);
+      run->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) config->timeout_s * 1000, G_MAXUINT));
       g_source_set_callback (run->timeout_source, timeout_cb, run, NULL);
       g_source_set_name (run->timeout_source, "[eyeline] worker timeout");
       g_source_attach (run->timeout_source, g_task_get_context (task));

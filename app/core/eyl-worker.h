@@ -29,6 +29,7 @@ struct _EylWorkerConfig
   char      *password;     /* may be NULL */
   guint      timeout_s;    /* wall-clock limit per file, 0 = none */
   guint      memory_mb;    /* address-space limit of the worker, 0 = none */
+  GStrv      env;          /* extra environment of the worker, or NULL */
 };
 
 /* @exe: path of the executable that has a `worker` subcommand (for the
@@ -40,6 +41,11 @@ void             eyl_worker_config_unref   (EylWorkerConfig *self);
 /* Appends one argument (e.g. "--placement", "poster-wall"). */
 void             eyl_worker_config_add_arg (EylWorkerConfig *self,
                                             const char      *arg);
+/* Sets a variable in the worker's environment only (e.g. the test hook
+ * EYL_WORKER_SIMULATE), leaving the caller's environment alone. */
+void             eyl_worker_config_setenv  (EylWorkerConfig *self,
+                                            const char      *variable,
+                                            const char      *value);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylWorkerConfig, eyl_worker_config_unref)
 
 /* Analyses @path in a worker process.  Runs on the thread-default main

@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli: eyeline-cli as a user runs it ($EYL_CLI, set by
+ * tests/meson.build): exit codes, formats, placements, --version. */
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "eyl-fixtures.h"
+
+typedef struct
+{
+  int   status;   /* exit status, or -1 when it did not exit normally */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static const char *
+cli_path (void)
+{
+  const char *cli = g_getenv ("EYL_CLI");
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    return NULL;
+  return cli;
+}
+
+#define NEED_CLI()                                                       \
+  G_STMT_START {                                                         \
+    if (cli_path () == NULL)                                             \
+      {                                                                  \
+        g_test_skip ("EYL_CLI is not set: run the tests with meson test"); \
+        return;                                                          \
+      }                                                                  \
+  } G_STMT_END
+
+/* Runs eyeline-cli with the NULL-terminated arguments. */
+static void
+run_cli (Run *run,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) cli_path ());
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (WIFEXITED (wait_status))
+    run->status = WEXITSTATUS (wait_status);
+  else
+    run->status = -1;
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  NEED_CLI ();
+  run_cli (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, PACKAGE_VERSION));
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) check = { 0 };
+
+  NEED_CLI ();
+  run_cli (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "check"));
+  g_assert_nonnull (strstr (run.out, "placements"));
+  g_assert_nonnull (strstr (run.out, "Examples"));
+  /* the worker mode is not for people */
+  g_assert_null (strstr (run.out, "worker"));
+
+  run_cli (&check, "check", "--help-all", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "--fail-on"));
+  g_assert_nonnull (strstr (check.out, "--size-mm"));
+  g_assert_nonnull (strstr (check.out, "Exit status"));
+}
+
+static const char * const placement_ids[] = {
+  "rollup-behind-table", "rollup-free-standing", "tabletop-banner", "backdrop-wall",
+  "poster-wall", "leaflet-rack", "shelf-top", "shelf-eye", "shelf-hand", "shelf-ground",
+};
+
+static void
+test_placements (void)
+{
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *list;
+
+  NEED_CLI ();
+  run_cli (&text, "placements", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (placement_ids); i++)
+    g_assert_nonnull (strstr (text.out, placement_ids[i]));
+
+  run_cli (&json, "placements", "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  list = json_object_get_array_member (json_node_get_object (root), "placements");
+  g_assert_cmpuint (json_array_get_length (list), >=, G_N_ELEMENTS (placement_ids));
+  for (guint i = 0; i < G_N_ELEMENTS (placement_ids); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < json_array_get_length (list); k++)
+        {
+          JsonObject *p = json_array_get_object_element (list, k);
+
+          if (g_str_equal (json_object_get_string_member (p, "id"), placement_ids[i]))
+            {
+              found = TRUE;
+              /* every placement carries its numbers */
+              g_assert_true (json_object_has_member (p, "eye_min_mm"));
+              g_assert_true (json_object_has_member (p, "distance_m"));
+            }
+        }
+      g_assert_true (found);
+    }
+}
+
+static void
+test_usage_errors (void)
+{
+  const struct
+  {
+    const char *option;
+    const char *value;
+  } bad[] = {
+    { "--distance-m", "far" },
+    { "--distance-m", "2,5" },
+    { "--size-mm", "850" },
+    { "--eye-mm", "1800-1400" },
+    { "--table-mm", "-3" },
+    { "--legibility", "huge" },
+    { "--format", "xml" },
+    { "--fail-on", "sometimes" },
+    { "--jobs", "0" },
+    { "--timeout", "soon" },
+    { "--placement", "moon-base" },
+  };
+  g_autofree char *pdf = NULL;
+
+  NEED_CLI ();
+  pdf = eyl_fixture_bytes ("usage.pdf", "%PDF-1.4\n", 9);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "check", bad[i].option, bad[i].value, pdf, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      /* the message names the option */
+      g_assert_nonnull (strstr (run.err, bad[i].option));
+    }
+
+  {
+    g_auto(Run) unknown = { 0 };
+    g_auto(Run) no_file = { 0 };
+    g_auto(Run) no_command = { 0 };
+
+    run_cli (&unknown, "check", "--frobnicate", pdf, NULL);
+    g_assert_cmpint (unknown.status, ==, 2);
+    run_cli (&no_file, "check", NULL);
+    g_assert_cmpint (no_file.status, ==, 2);
+    run_cli (&no_command, "frobnicate", NULL);
+    g_assert_cmpint (no_command.status, ==, 2);
+  }
+}
+
+static void
+test_corrected_banner (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *banner = NULL;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-corrected.pdf", 1.0, FALSE);
+  run_cli (&run, "check", "--placement", "rollup-behind-table", "--no-color", banner, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "contact-hidden"));
+  g_assert_nonnull (strstr (run.out, "rollup-behind-table"));
+}
+
+static void
+test_low_banner (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) never = { 0 };
+  g_autofree char *banner = NULL;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-low.pdf", 0.1, TRUE);
+  run_cli (&run, "check", "--placement", "rollup-behind-table", banner, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "contact-hidden"));
+  g_assert_nonnull (strstr (run.out, "Fix:"));
+
+  run_cli (&never, "check", "--placement", "rollup-behind-table", "--fail-on", "never", banner, NULL);
+  g_assert_cmpint (never.status, ==, 0);
+}
+
+static void
+test_unreadable_with_good (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *files;
+  JsonObject *first, *second;
+
+  NEED_CLI ();
+  good = eyl_fixture_banner ("cli-good.pdf", 0.1, FALSE);
+  bad = eyl_fixture_bytes ("cli-notes.pdf", "<html><body>not a pdf</body></html>", 35);
+
+  run_cli (&run, "check", "--format", "json", "--placement", "rollup-behind-table",
+           good, bad, NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  /* one line on stderr naming the file */
+  g_assert_nonnull (strstr (run.err, "cli-notes.pdf"));
+  g_assert_null (strstr (run.err, "cli-good.pdf"));
+
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "schema_version"), ==, 1);
+  files = json_object_get_array_member (object, "files");
+  g_assert_cmpuint (json_array_get_length (files), ==, 2);
+  first = json_array_get_object_element (files, 0);
+  second = json_array_get_object_element (files, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "path"), ==, good);
+  g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "ok");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "pages")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (second, "status"), ==, "error");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (second, "error"), "code"),
+                   ==, "not-pdf");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "summary"), "failed"),
+                   ==, 1);
+}
+
+static void
+test_json_and_csv (void)
+{
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autofree char *banner = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *page;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-formats.pdf", 0.1, TRUE);
+
+  run_cli (&json, "check", "--format", "json", "--placement", "rollup-behind-table", banner, NULL);
+  g_assert_cmpint (json.status, ==, 1);
+  root = parse_json (json.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "schema_version"), ==, 1);
+  page = json_array_get_object_element (
+    json_object_get_array_member (
+      json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0),
+      "pages"),
+    0);
+  g_assert_cmpstr (json_object_get_string_member (page, "placement"), ==, "rollup-behind-table");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "findings")), >, 0);
+
+  run_cli (&csv, "check", "--format", "csv", "--placement", "rollup-behind-table", banner, NULL);
+  g_assert_cmpint (csv.status, ==, 1);
+  g_assert_true (g_str_has_prefix (csv.out, "file,page,status,rule,severity"));
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  /* header, at least one finding, and the empty string after the last CRLF */
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);
+  g_assert_nonnull (strstr (csv.out, "contact-hidden"));
+}
+
+static void
+test_output_file (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_autofree char *banner = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-output.pdf", 0.1, FALSE);
+  output = g_build_filename (eyl_fixture_dir (), "report.json", NULL);
+
+  run_cli (&run, "check", "--format", "json", "--output", output, banner, NULL);
+  g_assert_cmpint (run.status, !=, 2);
+  g_assert_cmpint (run.status, !=, 3);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (output, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "\"schema_version\": 1"));
+
+  /* an output that is an input, even through a link, is refused */
+  g_assert_true (g_file_get_contents (banner, &before, &before_len, NULL));
+  link = g_build_filename (eyl_fixture_dir (), "link-to-input.pdf", NULL);
+  g_assert_cmpint (symlink (banner, link), ==, 0);
+  run_cli (&refused, "check", "--format", "json", "--output", link, banner, NULL);
+  g_assert_cmpint (refused.status, ==, 2);
+  g_assert_nonnull (strstr (refused.err, "--output"));
+  g_assert_true (g_file_get_contents (banner, &after, &after_len, NULL));
+  g_assert_cmpuint (before_len, ==, after_len);
+  g_assert_true (memcmp (before, after, before_len) == 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/cli/version", test_version);
+  g_test_add_func ("/eyl/cli/help", test_help);
+  g_test_add_func ("/eyl/cli/placements", test_placements);
+  g_test_add_func ("/eyl/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/eyl/cli/corrected-banner", test_corrected_banner);
+  g_test_add_func ("/eyl/cli/low-banner", test_low_banner);
+  g_test_add_func ("/eyl/cli/unreadable-with-good", test_unreadable_with_good);
+  g_test_add_func ("/eyl/cli/json-and-csv", test_json_and_csv);
+  g_test_add_func ("/eyl/cli/output-file", test_output_file);
+
+  return g_test_run ();
+}

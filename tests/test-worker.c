@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-worker: the parent survives a real hang, a real crash and a real
+ * allocation failure of its worker process, and keeps batch results in
+ * input order.  Runs $EYL_CLI (set by tests/meson.build) as the worker. */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include "eyl-batch.h"
+#include "eyl-fixtures.h"
+#include "eyl-worker.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_ASAN 1
+# endif
+#endif
+
+static EylWorkerConfig *
+make_config (void)
+{
+  const char *cli = g_getenv ("EYL_CLI");
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    return NULL;
+  return eyl_worker_config_new (cli);
+}
+
+#define NEED_CONFIG(config)                                             \
+  G_STMT_START {                                                        \
+    if ((config) == NULL)                                               \
+      {                                                                 \
+        g_test_skip ("EYL_CLI is not set: run the tests with meson test"); \
+        return;                                                         \
+      }                                                                 \
+  } G_STMT_END
+
+/* Any PDF will do for the simulated failures: the worker fails before
+ * opening it. */
+static char *
+some_pdf (void)
+{
+  static const char minimal[] = "%PDF-1.4\n%%EOF\n";
+
+  return eyl_fixture_bytes ("simulated.pdf", minimal, sizeof minimal - 1);
+}
+
+static void
+test_hang (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autofree char *path = NULL;
+  gint64 start;
+  double elapsed;
+
+  NEED_CONFIG (config);
+  path = some_pdf ();
+  config->timeout_s = 2;
+
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE", "hang");
+  start = g_get_monotonic_time ();
+  result = eyl_worker_check_file (config, path, NULL);
+  elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  g_test_message ("stopped after %.2f s: %s", elapsed, result->error_message);
+  g_assert_false (result->ok);
+  g_assert_cmpint (result->error_code, ==, EYL_ERROR_TIMEOUT);
+  g_assert_cmpfloat (elapsed, >=, 1.9);
+  g_assert_cmpfloat (elapsed, <, 5.0);
+  g_assert_nonnull (strstr (result->error_message, "2 s"));
+  g_assert_nonnull (strstr (result->error_message, "simulated.pdf"));
+}
+
+static void
+test_crash (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autofree char *path = NULL;
+
+  NEED_CONFIG (config);
+  path = some_pdf ();
+
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE", "crash");
+  result = eyl_worker_check_file (config, path, NULL);
+
+  g_test_message ("%s", result->error_message);
+  g_assert_false (result->ok);
+  g_assert_cmpint (result->error_code, ==, EYL_ERROR_ENGINE_CRASH);
+  g_assert_nonnull (strstr (result->error_message, "simulated.pdf"));
+}
+
+static void
+test_oom (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autofree char *path = NULL;
+
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer needs more address space than RLIMIT_AS allows");
+  return;
+#endif
+  NEED_CONFIG (config);
+  path = some_pdf ();
+  config->memory_mb = 256;
+  config->timeout_s = 30;
+
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE", "oom");
+  result = eyl_worker_check_file (config, path, NULL);
+
+  g_test_message ("%s", result->error_message);
+  g_assert_false (result->ok);
+  g_assert_cmpint (result->error_code, ==, EYL_ERROR_MEMORY);
+  g_assert_nonnull (strstr (result->error_message, "256 MB"));
+}
+
+static void
+test_unreadable_result (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autofree char *path = NULL;
+
+  NEED_CONFIG (config);
+  if (!g_file_test ("/bin/echo", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("no /bin/echo");
+      return;
+    }
+  path = some_pdf ();
+
+  /* echo exits 0 with its arguments on stdout: not a result */
+  g_free (config->exe);
+  config->exe = g_strdup ("/bin/echo");
+  result = eyl_worker_check_file (config, path, NULL);
+
+  g_assert_false (result->ok);
+  g_assert_cmpint (result->error_code, ==, EYL_ERROR_ENGINE_CRASH);
+}
+
+static void
+test_good_file (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autofree char *path = NULL;
+
+  NEED_CONFIG (config);
+  path = eyl_fixture_banner ("worker-banner.pdf", 0.1, TRUE);
+  eyl_worker_config_add_arg (config, "--placement=rollup-behind-table");
+
+  result = eyl_worker_check_file (config, path, NULL);
+  if (!result->ok)
+    g_test_message ("%s", result->error_message);
+  g_assert_true (result->ok);
+  g_assert_cmpstr (result->path, ==, path);
+  g_assert_cmpuint (result->n_pages, ==, 1);
+  g_assert_cmpuint (result->pages->len, ==, 1);
+}
+
+static void
+test_not_pdf (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autofree char *path = NULL;
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0 };
+
+  NEED_CONFIG (config);
+  path = eyl_fixture_bytes ("picture.pdf", png, sizeof png);
+
+  result = eyl_worker_check_file (config, path, NULL);
+  g_assert_false (result->ok);
+  g_assert_cmpint (result->error_code, ==, EYL_ERROR_NOT_PDF);
+}
+
+static void
+progress_cb (guint          done,
+             guint          total,
+             EylFileResult *result,
+             gpointer       user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  g_assert_cmpuint (done, ==, *calls);
+  g_assert_cmpuint (total, ==, 5);
+}
+
+static void
+test_batch_order (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *missing = NULL;
+  const char *paths[6];
+  guint calls = 0;
+
+  NEED_CONFIG (config);
+  good = eyl_fixture_banner ("batch-banner.pdf", 0.1, FALSE);
+  bad = eyl_fixture_bytes ("batch-empty.pdf", "", 0);
+  missing = g_build_filename (eyl_fixture_dir (), "no-such-file.pdf", NULL);
+  paths[0] = bad;
+  paths[1] = good;
+  paths[2] = missing;
+  paths[3] = good;
+  paths[4] = bad;
+  paths[5] = NULL;
+
+  results = eyl_batch_run (config, paths, 2, progress_cb, &calls, NULL);
+  g_assert_cmpuint (calls, ==, 5);
+  g_assert_cmpuint (results->len, ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      EylFileResult *result = g_ptr_array_index (results, i);
+
+      g_assert_cmpstr (result->path, ==, paths[i]);
+      g_assert_cmpint (result->ok, ==, paths[i] == good);
+    }
+  g_assert_cmpint (((EylFileResult *) g_ptr_array_index (results, 0))->error_code, ==,
+                   EYL_ERROR_NOT_PDF);
+  g_assert_cmpint (((EylFileResult *) g_ptr_array_index (results, 2))->error_code, ==,
+                   EYL_ERROR_NOT_FOUND);
+}
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+batch_done_cb (GObject      *object,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+
+  *out = eyl_batch_run_finish (res);
+}
+
+static void
+test_batch_cancel (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GSource) source = NULL;
+  g_autofree char *path = NULL;
+  const char *paths[5];
+  gint64 start;
+  double elapsed;
+
+  NEED_CONFIG (config);
+  path = some_pdf ();
+  paths[0] = paths[1] = paths[2] = paths[3] = path;
+  paths[4] = NULL;
+  config->timeout_s = 60;
+
+  /* Two hanging workers, two files not started yet: a cancel after
+   * 0.5 s ends them all as "cancelled", long before the time limit. */
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE", "hang");
+  g_main_context_push_thread_default (context);
+  source = g_timeout_source_new (500);
+  g_source_set_callback (source, cancel_cb, cancellable, NULL);
+  g_source_attach (source, context);
+
+  start = g_get_monotonic_time ();
+  eyl_batch_run_async (config, paths, 2, NULL, NULL, cancellable, batch_done_cb, &results);
+  while (results == NULL)
+    g_main_context_iteration (context, TRUE);
+  elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_main_context_pop_thread_default (context);
+
+  g_assert_cmpfloat (elapsed, <, 10.0);
+  g_assert_cmpuint (results->len, ==, 4);
+  for (guint i = 0; i < results->len; i++)
+    {
+      EylFileResult *result = g_ptr_array_index (results, i);
+
+      g_assert_false (result->ok);
+      g_assert_cmpint (result->error_code, ==, EYL_ERROR_CANCELLED);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  signal (SIGPIPE, SIG_IGN);
+
+  g_test_add_func ("/eyl/worker/hang", test_hang);
+  g_test_add_func ("/eyl/worker/crash", test_crash);
+  g_test_add_func ("/eyl/worker/oom", test_oom);
+  g_test_add_func ("/eyl/worker/unreadable-result", test_unreadable_result);
+  g_test_add_func ("/eyl/worker/good-file", test_good_file);
+  g_test_add_func ("/eyl/worker/not-pdf", test_not_pdf);
+  g_test_add_func ("/eyl/worker/batch-order", test_batch_order);
+  g_test_add_func ("/eyl/worker/batch-cancel", test_batch_cancel);
+
+  return g_test_run ();
+}
