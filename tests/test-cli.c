@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "eyl-fixtures.h"
@@ -350,6 +353,92 @@ test_output_file (void)
   g_assert_true (memcmp (before, after, before_len) == 0);
 }
 
+static const char *
+file_error_code (const char *json)
+{
+  static char code[64];
+  g_autoptr(JsonNode) root = parse_json (json);
+  JsonObject *file = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (root), "files"), 0);
+
+  if (g_str_equal (json_object_get_string_member (file, "status"), "ok"))
+    return "ok";
+  g_strlcpy (code,
+             json_object_get_string_member (json_object_get_object_member (file, "error"), "code"),
+             sizeof code);
+  return code;
+}
+
+static void
+test_password (void)
+{
+  g_auto(Run) none = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_auto(Run) right = { 0 };
+  g_auto(Run) from_file = { 0 };
+  g_autofree char *banner = NULL;
+  g_autofree char *locked = NULL;
+  g_autofree char *password_file = NULL;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-plain.pdf", 0.1, FALSE);
+  locked = eyl_fixture_encrypt (banner, "cli-locked.pdf", "s3cret pass");
+  password_file = eyl_fixture_bytes ("password.txt", "s3cret pass\n", 12);
+
+  run_cli (&none, "check", "--format", "json", locked, NULL);
+  g_assert_cmpint (none.status, ==, 3);
+  g_assert_cmpstr (file_error_code (none.out), ==, "encrypted");
+
+  run_cli (&wrong, "check", "--format", "json", "--password", "guess", locked, NULL);
+  g_assert_cmpint (wrong.status, ==, 3);
+  g_assert_cmpstr (file_error_code (wrong.out), ==, "wrong-password");
+
+  /* the password travels to the worker on its stdin */
+  run_cli (&right, "check", "--format", "json", "--password", "s3cret pass", locked, NULL);
+  g_assert_cmpint (right.status, ==, 0);
+  g_assert_cmpstr (file_error_code (right.out), ==, "ok");
+
+  run_cli (&from_file, "check", "--format", "json", "--password-file", password_file, locked, NULL);
+  g_assert_cmpint (from_file.status, ==, 0);
+  g_assert_cmpstr (file_error_code (from_file.out), ==, "ok");
+}
+
+static void
+test_directory (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_build_filename (eyl_fixture_dir (), "folder", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *files;
+  g_autofree char *a_path = NULL;
+  g_autofree char *b_path = NULL;
+  g_autofree char *note = NULL;
+
+  NEED_CLI ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  a = eyl_fixture_banner ("dir-a.pdf", 0.1, FALSE);
+  b = eyl_fixture_banner ("dir-b.pdf", 0.1, FALSE);
+  a_path = g_build_filename (dir, "b-second.pdf", NULL);
+  b_path = g_build_filename (dir, "a-first.PDF", NULL);
+  note = g_build_filename (dir, "notes.txt", NULL);
+  g_assert_cmpint (rename (a, a_path), ==, 0);
+  g_assert_cmpint (rename (b, b_path), ==, 0);
+  g_assert_true (g_file_set_contents (note, "not a pdf", -1, NULL));
+
+  run_cli (&run, "check", "--format", "json", "--placement", "rollup-behind-table", dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  files = json_object_get_array_member (json_node_get_object (root), "files");
+  /* its PDFs, sorted by name; the text file is left alone */
+  g_assert_cmpuint (json_array_get_length (files), ==, 2);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (json_array_get_object_element (files, 0), "path"),
+                                   "a-first.PDF"));
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (json_array_get_object_element (files, 1), "path"),
+                                   "b-second.pdf"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -365,6 +454,8 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/unreadable-with-good", test_unreadable_with_good);
   g_test_add_func ("/eyl/cli/json-and-csv", test_json_and_csv);
   g_test_add_func ("/eyl/cli/output-file", test_output_file);
+  g_test_add_func ("/eyl/cli/password", test_password);
+  g_test_add_func ("/eyl/cli/directory", test_directory);
 
   return g_test_run ();
 }

@@ -143,6 +143,7 @@ test_phone_negatives (void)
     "ISBN 978-3-16-148410-0",
     "Order 12345678 shipped",
     "Room 1234 5678",
+    "01001100 01101001",
     "Scores 0.5 1.5 2.5 3.5",
   };
 
@@ -168,6 +169,15 @@ test_phone_prefix (void)
   g_assert_cmpuint (count_kind (without, EYL_ELEMENT_PHONE), ==, 1);
   g_assert_cmpfloat (find_kind (with_tel, EYL_ELEMENT_PHONE)->confidence, >,
                      find_kind (without, EYL_ELEMENT_PHONE)->confidence);
+
+  /* An unbroken run of digits needs the label. */
+  {
+    g_autoptr(GPtrArray) run = contacts_of ("0301234567");
+    g_autoptr(GPtrArray) run_labelled = contacts_of ("Phone: 0301234567");
+
+    g_assert_cmpuint (count_kind (run, EYL_ELEMENT_PHONE), ==, 0);
+    g_assert_cmpuint (count_kind (run_labelled, EYL_ELEMENT_PHONE), ==, 1);
+  }
 }
 
 static void
@@ -442,7 +452,8 @@ test_brand_kit (void)
 {
   const Line lines[] = {
     { "Welcome to Northwind Tea", 50, 100, 30, 0 },
-    { "northwind blends, not Northwindy ones", 50, 200, 20, 0 },
+    { "northwind", 50, 200, 20, 0 },
+    { "Blends from Northwind, not from Northwindy ones", 50, 300, 10, 0 },
     { "www.northwind-tea.example", 50, 600, 24, 0 },
     { "www.other-shop.example", 50, 700, 24, 0 },
   };
@@ -513,6 +524,36 @@ test_other_url (void)
   g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 2);
 }
 
+/* A credit block as on the back of a brochure: the label two lines above
+ * the address, in the same type as the body; the studio's name is no call
+ * to action. */
+static void
+test_credit_block (void)
+{
+  const Line lines[] = {
+    { "Thank you to all our volunteers", 50, 100, 7, 0 },
+    { "CONCEPT & DESIGN", 300, 100, 7, 0 },
+    { "Get Interactive", 300, 109, 7, 0 },
+    { "www.getinteractive.example", 300, 118, 7, 0 },
+    { "www.osgeo.org", 300, 800, 14, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+  g_autoptr(GPtrArray) all = eyl_detect_all (page, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (all, i);
+
+      g_test_message ("%s %s", eyl_element_kind_to_string (e->kind), e->text);
+      if (g_str_equal (e->text, "www.getinteractive.example"))
+        g_assert_cmpint (e->kind, ==, EYL_ELEMENT_OTHER_URL);
+      if (g_str_equal (e->text, "www.osgeo.org"))
+        g_assert_cmpint (e->kind, ==, EYL_ELEMENT_URL);
+    }
+  g_assert_cmpuint (count_kind (all, EYL_ELEMENT_OTHER_URL), ==, 1);
+  g_assert_cmpuint (count_kind (all, EYL_ELEMENT_CTA), ==, 0);
+}
+
 static void
 test_headline (void)
 {
@@ -522,6 +563,7 @@ test_headline (void)
     { "difference", 50, 196, 72, 0xaa0000 },
     { "Our blends are made by hand.", 50, 300, 14, 0 },
     { "www.northwind-tea.example", 20, 1000, 40, 0 },
+    { "127,000+", 20, 1100, 120, 0 },
   };
   g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
@@ -575,6 +617,7 @@ test_cta (void)
     { "Jetzt bestellen", "Jetzt bestellen" },
     { "Besuchen Sie uns in Halle 3", "Besuchen Sie uns in Halle 3" },
     { "• Get involved", "Get involved" },
+    { "To find a group please visit our website", "visit our website" },
   };
   const char *no[] = {
     "Our visitors love it", "We called it tea", "Target audience", "Booking.com partner",
@@ -604,6 +647,28 @@ test_cta (void)
       eyl_detect_cta (page, out);
       g_assert_cmpuint (out->len, ==, 0);
     }
+
+  /* A sentence that runs on over the lines of one paragraph. */
+  {
+    const Line lines[] = {
+      { "Scan to", 50, 100, 20, 0 },
+      { "visit the", 50, 118, 20, 0 },
+      { "online", 50, 136, 20, 0 },
+      { "Dashboard!", 50, 154, 20, 0 },
+      { "Other news", 50, 400, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+    EylElement *cta;
+
+    eyl_detect_cta (page, out);
+    g_assert_cmpuint (out->len, ==, 1);
+    cta = out->pdata[0];
+    g_assert_cmpstr (cta->text, ==, "Scan to visit the online Dashboard!");
+    g_assert_cmpfloat_with_epsilon (cta->box.y0, 100, 0.5);
+    g_assert_cmpfloat_with_epsilon (cta->box.y1, 174, 0.5);
+    g_assert_cmpfloat_with_epsilon (cta->box.x1, 50 + 10 * 12, 0.5);
+  }
 
   /* A lower-case "get" that only continues the previous line. */
   {
@@ -670,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/eyl/detect/brand/inferred", test_brand_inferred);
   g_test_add_func ("/eyl/detect/brand/kit", test_brand_kit);
   g_test_add_func ("/eyl/detect/brand/other-url", test_other_url);
+  g_test_add_func ("/eyl/detect/brand/credit-block", test_credit_block);
   g_test_add_func ("/eyl/detect/headline", test_headline);
   g_test_add_func ("/eyl/detect/headline/measured", test_headline_measured);
   g_test_add_func ("/eyl/detect/cta", test_cta);

@@ -34,6 +34,8 @@ make_report (void)
   /* 850 × 2000 mm at 1:1 in pt (× 72 / 25.4) */
   page->width_pt = 2409.449;
   page->height_pt = 5669.291;
+  page->page_w_pt = 2427.449;   /* with 3 mm bleed each side */
+  page->page_h_pt = 5687.291;
   page->material_w_mm = 850;
   page->material_h_mm = 2000;
   page->scale = 1.0;
@@ -211,6 +213,7 @@ test_json_round_trip (void)
   g_assert_cmpint (page->placement->kind, ==, EYL_PLACEMENT_ROLLUP);
   g_assert_cmpfloat_with_epsilon (page->placement->table_gap_mm, 600, 1e-9);
   g_assert_cmpfloat_with_epsilon (page->frame.bottom_floor_mm, 80, 1e-9);
+  g_assert_cmpfloat_with_epsilon (page->page_w_pt, 2427.449, 1e-9);
   element = g_ptr_array_index (page->elements, 0);
   g_assert_cmpint (element->kind, ==, EYL_ELEMENT_URL);
   g_assert_cmpfloat_with_epsilon (element->hidden_fraction, 1.0, 1e-9);

@@ -43,6 +43,9 @@ struct _EylPageAnalysis
   int            customer_focus;             /* 0–100 */
   JsonObject    *score_breakdown;
   GPtrArray     *warnings;                   /* char * */
+  /* The whole page (crop box after /Rotate) in pt, not × UserUnit: what
+   * page-space boxes are relative to.  0 when unknown. */
+  double         page_w_pt, page_h_pt;
 };
 
 #define EYL_TYPE_PAGE_ANALYSIS (eyl_page_analysis_get_type ())

@@ -126,9 +126,31 @@ overlaps_brand_name (GPtrArray     *elements,
   return FALSE;
 }
 
+/* A brand name in type this much larger than the page's median is
+ * display type, not body copy. */
+#define PROMINENT_RATIO 1.2
+
+typedef struct
+{
+  guint    start, end;
+  EylRect  box;
+  double   font_size;
+  gboolean prominent;
+  char    *text;
+} Candidate;
+
+static void
+candidate_clear (gpointer data)
+{
+  Candidate *c = data;
+
+  g_clear_pointer (&c->text, g_free);
+}
+
 /* Finds @words as whole words (case-insensitive; spaces in @words match
- * any run of spaces) on every line and adds brand_name elements for them,
- * outside contacts and existing brand names.  Returns how many. */
+ * any run of spaces) on every line and adds brand_name elements for the
+ * prominent ones, outside contacts and existing brand names.  Returns how
+ * many. */
 static guint
 add_word_matches (const EylPageData *page,
                   GPtrArray         *elements,
@@ -139,6 +161,10 @@ add_word_matches (const EylPageData *page,
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GString) pattern = g_string_new ("(*UCP)(?<![\\w])");
   g_auto(GStrv) parts = g_strsplit_set (words, " \t", -1);
+  g_autoptr(GArray) found = NULL;
+  const Candidate *biggest = NULL;
+  guint n_prominent = 0;
+  double median;
   gboolean first = TRUE;
   guint n = 0;
 
@@ -162,30 +188,68 @@ add_word_matches (const EylPageData *page,
   if (regex == NULL)
     return 0;
 
+  found = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_array_set_clear_func (found, candidate_clear);
+  median = eyl_detect_median_font_size (page);
+
   for (guint l = 0; l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
       g_autofree char *text = eyl_detect_line_text (page, l);
       g_autoptr(GMatchInfo) info = NULL;
+      guint line_ink = 0;
+
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        line_ink += g_unichar_isalnum (g_utf8_get_char (p)) ? 1 : 0;
 
       g_regex_match (regex, text, 0, &info);
       for (; g_match_info_matches (info); g_match_info_next (info, NULL))
         {
           g_autofree char *match = g_match_info_fetch (info, 0);
+          Candidate c = { 0, };
           int s, e;
-          guint gs, ge;
-          EylRect box;
+          guint ink = 0;
 
           g_match_info_fetch_pos (info, 0, &s, &e);
-          gs = line->start + g_utf8_pointer_to_offset (text, text + s);
-          ge = line->start + g_utf8_pointer_to_offset (text, text + e);
-          box = eyl_page_data_glyph_box (page, gs, ge);
-          if (inside_contact (elements, &box) || overlaps_brand_name (elements, &box))
+          c.start = line->start + g_utf8_pointer_to_offset (text, text + s);
+          c.end = line->start + g_utf8_pointer_to_offset (text, text + e);
+          c.box = eyl_page_data_glyph_box (page, c.start, c.end);
+          c.font_size = line->font_size;
+          if (inside_contact (elements, &c.box) || overlaps_brand_name (elements, &c.box))
             continue;
 
+          for (const char *p = match; *p != '\0'; p = g_utf8_next_char (p))
+            ink += g_unichar_isalnum (g_utf8_get_char (p)) ? 1 : 0;
+          /* The name set apart (a wordmark, a line of its own) or in
+           * display type; not every mention in the body copy. */
+          c.prominent = (median > 0 && line->font_size >= PROMINENT_RATIO * median) ||
+                        2 * ink >= line_ink;
+          c.text = g_steal_pointer (&match);
+          g_array_append_val (found, c);
+        }
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      Candidate *c = &g_array_index (found, Candidate, i);
+
+      if (c->prominent)
+        n_prominent++;
+      if (biggest == NULL || c->font_size > biggest->font_size)
+        biggest = c;
+    }
+
+  /* Only mentions in the body: the largest of them stands for the name. */
+  for (guint i = 0; i < found->len; i++)
+    {
+      Candidate *c = &g_array_index (found, Candidate, i);
+
+      if (c->prominent || (n_prominent == 0 && c == biggest))
+        {
           g_ptr_array_add (elements,
                            eyl_detect_element_for_glyphs (page, EYL_ELEMENT_BRAND_NAME, source,
-                                                          match, gs, ge, confidence));
+                                                          c->text, c->start, c->end,
+                                                          confidence));
           n++;
         }
     }
@@ -342,8 +406,9 @@ confirm_kit_contacts (EylBrandKit *kit,
     }
 }
 
-/* The text of the lines that @box touches, and of the line just before
- * the first of them: where "design by" or "Photo:" would be written. */
+/* The text of the lines that @box touches, and of up to two lines just
+ * above them: where "Design by" or "Photo:" would be written
+ * ("CONCEPT & DESIGN / Get Interactive / www.getinteractive.nl"). */
 static char *
 text_around (const EylPageData *page,
              const EylRect     *box)
@@ -353,24 +418,28 @@ text_around (const EylPageData *page,
   for (guint l = 0; l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
+      guint first = l;
 
       if (eyl_detect_rect_overlap_area (&line->box, box) <= 0)
         continue;
-      if (l > 0)
-        {
-          const EylTextLine *prev = &g_array_index (page->lines, EylTextLine, l - 1);
-          double height = eyl_rect_height (&line->box);
 
-          if (line->box.y0 - prev->box.y1 < height && line->box.y0 >= prev->box.y0)
-            {
-              g_autofree char *t = eyl_detect_line_text (page, l - 1);
-              g_string_append_printf (text, "%s\n", t);
-            }
+      while (first > 0 && l - first < 2)
+        {
+          const EylTextLine *cur = &g_array_index (page->lines, EylTextLine, first);
+          const EylTextLine *prev = &g_array_index (page->lines, EylTextLine, first - 1);
+          double height = eyl_rect_height (&cur->box);
+
+          if (!(cur->box.y0 - prev->box.y1 < height && cur->box.y0 >= prev->box.y0 &&
+                prev->box.x0 < cur->box.x1 && cur->box.x0 < prev->box.x1))
+            break;
+          first--;
         }
-      {
-        g_autofree char *t = eyl_detect_line_text (page, l);
-        g_string_append_printf (text, "%s\n", t);
-      }
+
+      for (guint k = first; k <= l; k++)
+        {
+          g_autofree char *t = eyl_detect_line_text (page, k);
+          g_string_append_printf (text, "%s\n", t);
+        }
     }
 
   return g_string_free (text, FALSE);

@@ -689,6 +689,7 @@ typedef struct
 {
   gsize    len;         /* bytes of the phone-shaped prefix */
   guint    n_digits;
+  guint    groups;      /* digit groups in that prefix */
   gboolean plus;
   gboolean paren;
   gboolean lone_digit;  /* a one-digit group where phones have none */
@@ -759,6 +760,7 @@ phone_scan (const char *s,
         {
           scan->len = i;
           scan->n_digits = digits;
+          scan->groups = groups;
         }
 
       {
@@ -787,6 +789,7 @@ phone_candidate_ok (const char *line_text,
                     gsize       start,
                     const char *cand,
                     PhoneScan  *scan,
+                    gboolean    labelled,
                     double     *confidence)
 {
   const Patterns *pat = patterns_get ();
@@ -835,6 +838,19 @@ phone_candidate_ok (const char *line_text,
    * saying it is one (order numbers, ISBN-like codes) is not a phone. */
   if (!shape && !prefix)
     return FALSE;
+  /* One unbroken run of digits is rarely written as a phone number on
+   * print, and a run of 0 and 1 is decoration ("01001100"); both need a
+   * label or a country code. */
+  if (!prefix && !scan->plus && !labelled)
+    {
+      gboolean binary = TRUE;
+
+      for (const char *p = cand; *p != '\0'; p++)
+        if (g_ascii_isdigit (*p) && *p != '0' && *p != '1')
+          binary = FALSE;
+      if (binary || scan->groups == 1)
+        return FALSE;
+    }
 
   *confidence = prefix ? 0.95 : scan->plus ? 0.85 : 0.7;
   return TRUE;
@@ -867,7 +883,7 @@ find_phones (Ctx        *ctx,
           continue;
         }
       cand = g_strndup (text + s, scan.len);
-      if (!phone_candidate_ok (text, s, cand, &scan, &confidence))
+      if (!phone_candidate_ok (text, s, cand, &scan, FALSE, &confidence))
         {
           /* Skip this group of digits, then look again. */
           pos = s + 1;
@@ -1187,5 +1203,6 @@ eyl_detect_is_phone (const char *text)
   phone_scan (t, &scan);
   if (scan.len != strlen (t))
     return FALSE;
-  return phone_candidate_ok (t, 0, t, &scan, &confidence);
+  /* The caller says it is a phone number (a brand kit's "phone" key). */
+  return phone_candidate_ok (t, 0, t, &scan, TRUE, &confidence);
 }

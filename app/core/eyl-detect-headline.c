@@ -135,8 +135,9 @@ eyl_detect_headline (const EylPageData *page,
       Block *block = NULL;
       guint ink = 0;
 
+      /* A headline has words: a big "127,000+" is a figure, not one. */
       for (guint g = line->start; g < line->end; g++)
-        ink += g_unichar_isalnum (g_array_index (page->glyphs, EylGlyph, g).ch) ? 1 : 0;
+        ink += g_unichar_isalpha (g_array_index (page->glyphs, EylGlyph, g).ch) ? 1 : 0;
       if (ink < 2 || line_is_contact (line, known))
         continue;
 
@@ -241,8 +242,9 @@ cta_regex (void)
       g_ptr_array_sort (phrases, compare_strlen_desc);
 
       /* Group 1: the phrase, at the start of the line (after a bullet), of a
-       * sentence, or after a separator ("… · Visit us"). */
-      g_string_append (pattern, "(*UCP)(?:^[\\-–—•·*→»›>]?\\s*|[.!?:;]\\s+|\\s[·•|→»›>–—]\\s*)(");
+       * sentence, after a separator ("… · Visit us") or after "please". */
+      g_string_append (pattern, "(*UCP)(?:^[\\-–—•·*→»›>]?\\s*|[.!?:;]\\s+|\\s[·•|→»›>–—]\\s*"
+                                "|\\b(?:please|bitte)\\s+)(");
       for (guint i = 0; i < phrases->len; i++)
         {
           g_auto(GStrv) words = g_strsplit (g_ptr_array_index (phrases, i), " ", -1);
@@ -283,11 +285,73 @@ sentence_end (const char *text,
   return len;
 }
 
+/* @line goes on where @prev stops: the next line of one paragraph. */
+static gboolean
+continues_line (const EylTextLine *prev,
+                const EylTextLine *line)
+{
+  double height = eyl_rect_height (&line->box);
+  double gap = line->box.y0 - prev->box.y1;
+  double big = MAX (prev->font_size, line->font_size);
+
+  return big > 0 && ABS (prev->font_size - line->font_size) <= 0.15 * big &&
+         gap > -0.5 * height && gap < height &&
+         line->box.x0 < prev->box.x1 && prev->box.x0 < line->box.x1;
+}
+
+static gboolean
+ends_sentence (const char *text)
+{
+  gsize len = strlen (text);
+
+  return len > 0 && strchr (".!?:", text[len - 1]) != NULL;
+}
+
+/* "Get Interactive" above www.getinteractive.nl is a company's name, not
+ * an instruction: the words run together are in a web address's domain. */
+static gboolean
+names_a_domain (GPtrArray  *elements,
+                const char *sentence)
+{
+  g_autoptr(GString) squashed = g_string_new (NULL);
+
+  for (const char *p = sentence; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (squashed, g_ascii_tolower (*p));
+  if (squashed->len < 5)
+    return FALSE;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *element = g_ptr_array_index (elements, i);
+      g_autofree char *domain = NULL;
+
+      if (element->kind != EYL_ELEMENT_URL && element->kind != EYL_ELEMENT_OTHER_URL &&
+          element->kind != EYL_ELEMENT_EMAIL)
+        continue;
+      domain = eyl_detect_domain_of (element->text);
+      if (domain != NULL && strstr (domain, squashed->str) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A line that begins with a web or email address is that contact, not
+ * the rest of a sentence. */
+static gboolean
+starts_with_contact (const char *text)
+{
+  g_autofree char *token = g_strndup (text, strcspn (text, " \t"));
+
+  return eyl_detect_is_url (token) || eyl_detect_is_email (token);
+}
+
 void
 eyl_detect_cta (const EylPageData *page,
                 GPtrArray         *out)
 {
   GRegex *regex = cta_regex ();
+  guint n_before;
 
   g_return_if_fail (page != NULL);
   g_return_if_fail (out != NULL);
@@ -295,6 +359,7 @@ eyl_detect_cta (const EylPageData *page,
   if (regex == NULL)
     return;
 
+  n_before = out->len;
   for (guint l = 0; l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
@@ -305,7 +370,8 @@ eyl_detect_cta (const EylPageData *page,
       g_regex_match (regex, text, 0, &info);
       for (; g_match_info_matches (info); g_match_info_next (info, NULL))
         {
-          g_autofree char *sentence = NULL;
+          g_autoptr(GString) sentence = g_string_new (NULL);
+          EylElement *element;
           int s, e;
           gsize end;
           guint gs, ge;
@@ -320,22 +386,52 @@ eyl_detect_cta (const EylPageData *page,
             {
               const EylTextLine *prev = &g_array_index (page->lines, EylTextLine, l - 1);
               g_autofree char *prev_text = eyl_detect_line_text (page, l - 1);
-              gsize plen = strlen (prev_text);
-              double gap = line->box.y0 - prev->box.y1;
 
-              if (gap >= 0 && gap < eyl_rect_height (&line->box) && plen > 0 &&
-                  strchr (".!?:", prev_text[plen - 1]) == NULL)
+              if (continues_line (prev, line) && !ends_sentence (g_strstrip (prev_text)))
                 continue;
             }
 
           end = sentence_end (text, e);
           resume = end;
-          sentence = g_strstrip (g_strndup (text + s, end - s));
+          g_string_append_len (sentence, text + s, end - s);
           gs = line->start + g_utf8_pointer_to_offset (text, text + s);
           ge = line->start + g_utf8_pointer_to_offset (text, text + end);
-          g_ptr_array_add (out, eyl_detect_element_for_glyphs (page, EYL_ELEMENT_CTA,
-                                                               EYL_SOURCE_TEXT, sentence,
-                                                               gs, ge, 0.75));
+          if (names_a_domain (out, sentence->str))
+            continue;
+          element = eyl_detect_element_for_glyphs (page, EYL_ELEMENT_CTA, EYL_SOURCE_TEXT,
+                                                   NULL, gs, ge, 0.75);
+
+          /* "Scan to / visit the / online / Dashboard!": a sentence that runs
+           * on to the next lines of the same paragraph (up to four lines). */
+          for (guint k = l + 1; end == strlen (text) && !ends_sentence (text) &&
+                                k < page->lines->len && k <= l + 3; k++)
+            {
+              const EylTextLine *next = &g_array_index (page->lines, EylTextLine, k);
+              g_autofree char *next_text = NULL;
+              gsize next_end;
+              EylRect box;
+
+              if (!continues_line (&g_array_index (page->lines, EylTextLine, k - 1), next))
+                break;
+              next_text = eyl_detect_line_text (page, k);
+              if (starts_with_contact (next_text))
+                break;
+              next_end = sentence_end (next_text, 0);
+              g_string_append_c (sentence, ' ');
+              g_string_append_len (sentence, next_text, next_end);
+              box = eyl_page_data_glyph_box (page, next->start,
+                                             next->start + g_utf8_pointer_to_offset (
+                                               next_text, next_text + next_end));
+              eyl_rect_union (&element->box, &box);
+              if (next_end < strlen (next_text) || ends_sentence (next_text))
+                break;
+            }
+
+          g_free (element->text);
+          element->text = g_strstrip (g_strdup (sentence->str));
+          g_ptr_array_add (out, element);
         }
     }
+
+  g_debug ("%u calls to action", out->len - n_before);
 }

@@ -415,15 +415,48 @@ finish_line (EylPageDataBuilder *builder,
   g_array_append_val (builder->lines, line);
 }
 
-/* A '\n' ends a line; so does a baseline jump of more than half the line
- * height (text that Poppler gives without a break, e.g. a superscript is
- * smaller than that, a new line is not). */
+/* Whether @g continues the line whose last glyph is @prev.
+ *
+ * A '\n' always ends a line (handled by the caller); otherwise a baseline
+ * jump of more than half the line height does.  Poppler's glyph box runs
+ * from the font's ascent to its descent, so its bottom is the baseline
+ * plus a descent proportional to the size: good enough to compare
+ * baselines within a line (a superscript moves less than that, a new line
+ * more).  Text on a page turned a quarter runs down or up the page: there
+ * the "baseline" is an x coordinate. */
+static gboolean
+continues_line (const EylGlyph *prev,
+                const EylGlyph *g,
+                int            *direction,
+                double          height,
+                double          width)
+{
+  if (*direction == 0)
+    {
+      double dx = (g->box.x0 + g->box.x1 - prev->box.x0 - prev->box.x1) / 2;
+      double dy = (g->box.y0 + g->box.y1 - prev->box.y0 - prev->box.y1) / 2;
+      double overlap_x = MIN (g->box.x1, prev->box.x1) - MAX (g->box.x0, prev->box.x0);
+
+      /* Stacked glyphs that share their x range flow vertically. */
+      *direction = (fabs (dy) > fabs (dx)
+                    && overlap_x > 0.5 * MIN (eyl_rect_width (&g->box),
+                                              eyl_rect_width (&prev->box))) ? 2 : 1;
+    }
+
+  if (*direction == 2)
+    return MIN (fabs (g->box.x0 - prev->box.x0), fabs (g->box.x1 - prev->box.x1))
+           <= 0.5 * MAX (width, eyl_rect_width (&g->box));
+
+  return fabs (g->box.y1 - prev->box.y1) <= 0.5 * MAX (height, eyl_rect_height (&g->box));
+}
+
 static void
 split_lines (EylPageDataBuilder *builder)
 {
   guint start = 0;
-  double base = 0, height = 0;
-  gboolean have_base = FALSE;
+  const EylGlyph *prev = NULL;
+  double height = 0, width = 0;
+  int direction = 0;   /* 0 unknown, 1 horizontal, 2 vertical */
 
   if (builder->lines != NULL)
     return;
@@ -440,33 +473,30 @@ split_lines (EylPageDataBuilder *builder)
         {
           finish_line (builder, start, i);
           start = i + 1;
-          have_base = FALSE;
+          prev = NULL;
           continue;
         }
       if (glyph_is_blank (g))
         continue;
 
-      /* Poppler's glyph box runs from the font's ascent to its descent:
-       * its bottom is the baseline plus a descent proportional to the
-       * size, good enough to compare baselines of one line. */
-      if (have_base
-          && fabs (g->box.y1 - base) > 0.5 * MAX (height, eyl_rect_height (&g->box)))
+      if (prev != NULL && !continues_line (prev, g, &direction, height, width))
         {
           finish_line (builder, start, i);
           start = i;
-          have_base = FALSE;
+          prev = NULL;
         }
-      if (!have_base)
+      if (prev == NULL)
         {
-          base = g->box.y1;
           height = eyl_rect_height (&g->box);
-          have_base = TRUE;
+          width = eyl_rect_width (&g->box);
+          direction = 0;
         }
       else
         {
-          base = g->box.y1;
           height = MAX (height, eyl_rect_height (&g->box));
+          width = MAX (width, eyl_rect_width (&g->box));
         }
+      prev = g;
     }
   finish_line (builder, start, builder->glyphs->len);
 }

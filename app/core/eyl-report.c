@@ -501,6 +501,8 @@ build_page (JsonBuilder     *builder,
   json_builder_begin_object (builder);
   add_int (builder, "index", page->index);
   add_pair (builder, "size_pt", page->width_pt, page->height_pt);
+  /* the whole page (crop box), what box_pt is relative to */
+  add_pair (builder, "page_pt", page->page_w_pt, page->page_h_pt);
   add_pair (builder, "material_mm", page->material_w_mm, page->material_h_mm);
   add_factor (builder, "scale", page->scale);
   add_string (builder, "scale_source", eyl_scale_source_to_string (page->scale_source));
@@ -1233,7 +1235,7 @@ eyl_page_analysis_from_json (JsonObject *object,
 {
   g_autoptr(EylPageAnalysis) page = eyl_page_analysis_new ();
   gint64 index;
-  double size[2], material[2], scale, mm_per_pt[2], frame_material[2], bottom_floor;
+  double size[2], page_size[2], material[2], scale, mm_per_pt[2], frame_material[2], bottom_floor;
   const char *scale_source, *placement_id, *reason;
   JsonObject *settings, *frame, *scores;
   JsonArray *elements, *findings;
@@ -1242,6 +1244,7 @@ eyl_page_analysis_from_json (JsonObject *object,
 
   if (!read_int (object, "index", &index, error)
       || !read_numbers (object, "size_pt", FALSE, size, 2, error)
+      || !read_numbers (object, "page_pt", TRUE, page_size, 2, error)
       || !read_numbers (object, "material_mm", FALSE, material, 2, error)
       || !read_double (object, "scale", FALSE, &scale, error)
       || !read_string (object, "scale_source", TRUE, &scale_source, error)
@@ -1257,6 +1260,8 @@ eyl_page_analysis_from_json (JsonObject *object,
   page->index = (guint) index;
   page->width_pt = size[0];
   page->height_pt = size[1];
+  page->page_w_pt = page_size[0];
+  page->page_h_pt = page_size[1];
   page->material_w_mm = material[0];
   page->material_h_mm = material[1];
   page->scale = scale;

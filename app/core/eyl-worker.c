@@ -669,8 +669,14 @@ eyl_worker_analyse_file (const char               *path,
         }
 
       analysis = eyl_analyse_page (page, options);
-      if (analysis != NULL)
-        g_ptr_array_add (result->pages, analysis);
+      if (analysis == NULL)
+        continue;
+      if (analysis->page_w_pt <= 0 || analysis->page_h_pt <= 0)
+        {
+          analysis->page_w_pt = page->width;
+          analysis->page_h_pt = page->height;
+        }
+      g_ptr_array_add (result->pages, analysis);
     }
 
   if (n_pages > 0 && result->pages->len == 0)

@@ -1,0 +1,82 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# bench.sh BUILD_DIR [RUNS] — time `eyeline-cli check --format json` on every
+# corpus file against the floor (DESIGN.md 4): Poppler rendering the same
+# analysis raster (pdftoppm) plus extracting the text layer
+# (pdftotext -bbox-layout) on the same pages, side by side in the same run.
+#
+# The analysis raster follows app/core/eyl-document.c: a budget of
+# RASTER_BUDGET_PX pixels per page, at most RASTER_MAX_SCALE px per pt, so
+# the floor renders each page at 72 * min (8, sqrt (4e6 / (w * h))) dpi.
+set -euo pipefail
+
+build_dir=${1:?usage: bench.sh BUILD_DIR [RUNS]}
+runs=${2:-3}
+here=$(cd "$(dirname "$0")" && pwd)
+cli="$build_dir/app/cli/eyeline-cli"
+shared=${EYL_SHARED_DIR:-"$here/../../shared"}
+corpus="$shared/corpus/files"
+budget_px=4000000
+max_px_per_pt=8
+
+for tool in pdfinfo pdftoppm pdftotext; do
+  command -v "$tool" >/dev/null || { echo "bench.sh: $tool is missing (apt install poppler-utils)" >&2; exit 1; }
+done
+[ -x "$cli" ] || { echo "bench.sh: $cli not built (ninja -C $build_dir)" >&2; exit 1; }
+[ -d "$corpus" ] || { echo "bench.sh: no corpus at $corpus" >&2; exit 1; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+now () { date +%s.%N; }
+
+# Best (smallest) of $runs wall-clock times of a command, in seconds.
+best_of () {
+  local best="" t0 t1 t
+  for ((i = 0; i < runs; i++)); do
+    t0=$(now)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(now)
+    t=$(echo "$t1 - $t0" | bc -l)
+    if [ -z "$best" ] || (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
+  done
+  printf '%s' "$best"
+}
+
+# The floor for one file: every page rendered at the analysis resolution,
+# plus the text layer with boxes.
+floor () {
+  local pdf=$1
+  pdfinfo -f 1 -l 100000 "$pdf" 2>/dev/null \
+    | awk -v budget="$budget_px" -v cap="$max_px_per_pt" '
+        /^Page +[0-9]+ size:/ {
+          w = $4; h = $6
+          s = (w > 0 && h > 0) ? sqrt (budget / (w * h)) : 1
+          if (s > cap) s = cap
+          printf "%d %.3f\n", $2, 72 * s
+        }' \
+    | while read -r page dpi; do
+        pdftoppm -q -r "$dpi" -f "$page" -l "$page" -gray "$pdf" "$tmp/floor"
+        rm -f "$tmp"/floor*
+      done
+  pdftotext -q -bbox-layout "$pdf" "$tmp/floor.html"
+}
+export -f floor
+export tmp budget_px max_px_per_pt
+
+printf '%-36s %6s %10s %10s %7s\n' "file" "pages" "eyeline s" "floor s" "ratio"
+total_e=0
+total_f=0
+for pdf in "$corpus"/*.pdf; do
+  name=$(basename "$pdf" .pdf)
+  pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  e=$(best_of "$cli" check --format json --jobs 1 --fail-on never "$pdf")
+  f=$(best_of bash -c 'floor "$0"' "$pdf")
+  ratio=$(echo "$e / $f" | bc -l)
+  printf '%-36s %6s %10.3f %10.3f %7.2f\n' "$name" "${pages:-?}" "$e" "$f" "$ratio"
+  total_e=$(echo "$total_e + $e" | bc -l)
+  total_f=$(echo "$total_f + $f" | bc -l)
+done
+printf '%-36s %6s %10.3f %10.3f %7.2f\n' "TOTAL" "" "$total_e" "$total_f" \
+  "$(echo "$total_e / $total_f" | bc -l)"
+echo "(best of $runs runs each; eyeline-cli with --jobs 1, its worker process included)"

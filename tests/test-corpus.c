@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-corpus: every real file of $EYL_SHARED_DIR/corpus through
+ * eyeline-cli (JSON): no crash, and every labelled contact that is in the
+ * text layer is found where the label says. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+#include <json-glib/json-glib.h>
+
+static const char * const contact_types[] = { "url", "email", "phone", "social", "address" };
+
+static gboolean
+is_contact_kind (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (contact_types); i++)
+    if (g_strcmp0 (kind, contact_types[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+corpus_dir (void)
+{
+  const char *shared = g_getenv ("EYL_SHARED_DIR");
+  g_autofree char *dir = NULL;
+
+  if (shared == NULL)
+    return NULL;
+  dir = g_build_filename (shared, "corpus", NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return NULL;
+  return g_steal_pointer (&dir);
+}
+
+static JsonNode *
+load_json (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+typedef struct
+{
+  JsonNode   *report;     /* the CLI's JSON report on every file */
+  GHashTable *by_id;      /* corpus id → JsonObject of its file result */
+} Corpus;
+
+static Corpus corpus;
+
+/* Runs the CLI once on the whole corpus (its batch driver runs the files
+ * in parallel) and keeps the report for the tests below. */
+static gboolean
+run_corpus (const char *dir)
+{
+  g_autofree char *files_dir = g_build_filename (dir, "files", NULL);
+  g_autoptr(GDir) gdir = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *cli = g_getenv ("EYL_CLI");
+  const char *name;
+  int wait_status;
+  JsonArray *files;
+
+  gdir = g_dir_open (files_dir, 0, &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (argv, g_strdup (cli));
+  g_ptr_array_add (argv, g_strdup ("check"));
+  g_ptr_array_add (argv, g_strdup ("--format=json"));
+  g_ptr_array_add (argv, g_strdup ("--timeout=300"));
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    if (g_str_has_suffix (name, ".pdf"))
+      g_ptr_array_add (argv, g_build_filename (files_dir, name, NULL));
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("eyeline-cli stderr:\n%s", err);
+  /* 0, 1 (findings) or 3 (a file could not be read): never a crash */
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), !=, 2);
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  corpus.report = json_node_copy (json_parser_get_root (parser));
+  corpus.by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  files = json_object_get_array_member (json_node_get_object (corpus.report), "files");
+  g_assert_cmpuint (json_array_get_length (files), ==, argv->len - 5);
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    {
+      JsonObject *file = json_array_get_object_element (files, i);
+      g_autofree char *base = g_path_get_basename (json_object_get_string_member (file, "path"));
+
+      base[strlen (base) - strlen (".pdf")] = '\0';
+      g_hash_table_insert (corpus.by_id, g_steal_pointer (&base), file);
+    }
+  return TRUE;
+}
+
+static void
+test_no_crash (gconstpointer data)
+{
+  JsonArray *files;
+  guint failed = 0;
+
+  if (corpus.report == NULL)
+    run_corpus (data);
+
+  files = json_object_get_array_member (json_node_get_object (corpus.report), "files");
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    {
+      JsonObject *file = json_array_get_object_element (files, i);
+      const char *status = json_object_get_string_member (file, "status");
+
+      if (g_str_equal (status, "ok"))
+        {
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (file, "pages")), >, 0);
+          continue;
+        }
+
+      {
+        JsonObject *err = json_object_get_object_member (file, "error");
+        const char *code = json_object_get_string_member (err, "code");
+
+        g_test_message ("%s: %s (%s)", json_object_get_string_member (file, "path"),
+                        json_object_get_string_member (err, "message"), code);
+        /* a clean error is a statement about the file, not a failure of
+         * the engine */
+        if (g_str_equal (code, "engine-crash") || g_str_equal (code, "timeout")
+            || g_str_equal (code, "memory"))
+          failed++;
+      }
+    }
+  g_assert_cmpuint (failed, ==, 0);
+}
+
+static JsonObject *
+find_page (JsonObject *file,
+           gint64      index)
+{
+  JsonArray *pages = json_object_get_array_member (file, "pages");
+
+  for (guint i = 0; pages != NULL && i < json_array_get_length (pages); i++)
+    {
+      JsonObject *page = json_array_get_object_element (pages, i);
+
+      if (json_object_get_int_member (page, "index") == index)
+        return page;
+    }
+  return NULL;
+}
+
+static void
+array4 (JsonArray *array,
+        double    *v)
+{
+  for (guint i = 0; i < 4; i++)
+    v[i] = json_array_get_double_element (array, i);
+}
+
+static gboolean
+contains (const double *box,
+          double        x,
+          double        y)
+{
+  return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
+}
+
+static void
+test_contacts_found (gconstpointer data)
+{
+  const char *dir = data;
+  g_autofree char *labels_path = g_build_filename (dir, "labels.json", NULL);
+  g_autoptr(JsonNode) labels = load_json (labels_path);
+  JsonObjectIter iter;
+  const char *id;
+  JsonNode *entry;
+  guint checked = 0, missed = 0;
+
+  if (corpus.report == NULL)
+    run_corpus (dir);
+
+  json_object_iter_init (&iter, json_node_get_object (labels));
+  while (json_object_iter_next (&iter, &id, &entry))
+    {
+      JsonArray *regions = json_object_get_array_member (json_node_get_object (entry), "regions");
+      JsonObject *file = g_hash_table_lookup (corpus.by_id, id);
+
+      for (guint r = 0; regions != NULL && r < json_array_get_length (regions); r++)
+        {
+          JsonObject *region = json_array_get_object_element (regions, r);
+          const char *type = json_object_get_string_member (region, "type");
+          gint64 page_no = json_object_get_int_member_with_default (region, "page", 1);
+          JsonObject *page;
+          JsonArray *elements, *page_pt;
+          double label[4], w, h;
+          gboolean found = FALSE;
+
+          if (!is_contact_kind (type)
+              || !json_object_get_boolean_member_with_default (region, "in_text_layer", FALSE)
+              || !json_object_get_boolean_member_with_default (region, "brand_contact", TRUE))
+            continue;
+
+          checked++;
+          if (file == NULL || !g_str_equal (json_object_get_string_member (file, "status"), "ok")
+              || (page = find_page (file, page_no - 1)) == NULL)
+            {
+              g_test_message ("MISSED %s: %s (file or page %" G_GINT64_FORMAT " not analysed)",
+                              id, json_object_get_string_member (region, "text"), page_no);
+              missed++;
+              continue;
+            }
+
+          /* Labels are fractions of the whole page; box_pt is in page
+           * space on that same page (top-left origin): scale by page_pt. */
+          page_pt = json_object_get_array_member (page, "page_pt");
+          w = json_array_get_double_element (page_pt, 0);
+          h = json_array_get_double_element (page_pt, 1);
+          if (w <= 0 || h <= 0)
+            {
+              JsonArray *size_pt = json_object_get_array_member (page, "size_pt");
+
+              w = json_array_get_double_element (size_pt, 0);
+              h = json_array_get_double_element (size_pt, 1);
+            }
+          array4 (json_object_get_array_member (region, "box"), label);
+          /* hand-drawn boxes: allow 1 % of the page around them */
+          label[0] = (label[0] - 0.01) * w;
+          label[1] = (label[1] - 0.01) * h;
+          label[2] = (label[2] + 0.01) * w;
+          label[3] = (label[3] + 0.01) * h;
+
+          elements = json_object_get_array_member (page, "elements");
+          for (guint e = 0; !found && e < json_array_get_length (elements); e++)
+            {
+              JsonObject *element = json_array_get_object_element (elements, e);
+              double box[4];
+
+              if (!is_contact_kind (json_object_get_string_member (element, "kind")))
+                continue;
+              array4 (json_object_get_array_member (element, "box_pt"), box);
+              found = contains (label, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+                      || contains (box, (label[0] + label[2]) / 2, (label[1] + label[3]) / 2);
+            }
+
+          g_test_message ("%s %s: %s", found ? "found " : "MISSED", id,
+                          json_object_get_string_member (region, "text"));
+          if (!found)
+            missed++;
+        }
+    }
+
+  g_test_message ("%u labelled contacts in the text layer, %u missed", checked, missed);
+  g_assert_cmpuint (checked, >, 0);
+  g_assert_cmpuint (missed, ==, 0);
+}
+
+static void
+test_skipped (gconstpointer data)
+{
+  g_test_skip (data);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  dir = corpus_dir ();
+  if (dir == NULL || g_getenv ("EYL_CLI") == NULL)
+    {
+      g_test_add_data_func ("/eyl/corpus/skipped",
+                            dir == NULL
+                            ? "the shared corpus (../shared/corpus, $EYL_SHARED_DIR) is absent"
+                            : "EYL_CLI is not set: run the tests with meson test",
+                            test_skipped);
+      return g_test_run ();
+    }
+
+  g_test_add_data_func ("/eyl/corpus/no-crash", dir, test_no_crash);
+  g_test_add_data_func ("/eyl/corpus/contacts-found", dir, test_contacts_found);
+  status = g_test_run ();
+
+  g_clear_pointer (&corpus.by_id, g_hash_table_unref);
+  g_clear_pointer (&corpus.report, json_node_unref);
+  return status;
+}

@@ -1,0 +1,607 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "eyl-document.h"
+#include "eyl-error.h"
+#include "eyl-fixtures.h"
+
+/* DejaVu Sans metrics (units per em 2048): ascender 1901, descender 483,
+ * cap height 1493 (0.729 em), x-height 1120 (0.547 em). */
+#define DV_ASCENT  (1901.0 / 2048)
+#define DV_DESCENT (483.0 / 2048)
+#define DV_CAP     0.729
+#define DV_X       0.547
+
+static EylDocument *
+open_ok (const char *path,
+         const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  EylDocument *doc = eyl_document_open (path, password, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static EylPageData *
+page_ok (EylDocument *doc,
+         guint        index)
+{
+  g_autoptr(GError) error = NULL;
+  EylPageData *page = eyl_document_get_page_data (doc, index, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  return page;
+}
+
+/* The first glyph index of @needle in the page text, or fails. */
+static guint
+find_glyph (const EylPageData *page,
+            const char        *needle)
+{
+  const char *hit = strstr (page->text, needle);
+
+  g_assert_nonnull (hit);
+  return (guint) g_utf8_pointer_to_offset (page->text, hit);
+}
+
+static const EylTextLine *
+line_of (const EylPageData *page,
+         guint              glyph)
+{
+  guint line = g_array_index (page->glyphs, EylGlyph, glyph).line;
+
+  g_assert_cmpuint (line, <, page->lines->len);
+  return &g_array_index (page->lines, EylTextLine, line);
+}
+
+static void
+test_text_boxes (void)
+{
+  EylFixtureText texts[] = {
+    { 100, 200, 20, "Hello there", 0xff0000 },
+    { 72, 500, 9, "small print", 0x336699 },
+    { 300, 700, 48, "BIG", 0x000000 },
+  };
+  EylFixturePage pg = { .width_pt = 595, .height_pt = 842 };
+  g_autofree char *path = eyl_fixture_pdf ("text.pdf", &pg, texts, G_N_ELEMENTS (texts));
+  g_autoptr(EylDocument) doc = open_ok (path, NULL);
+  g_autoptr(EylPageData) page = NULL;
+
+  g_assert_cmpuint (eyl_document_get_n_pages (doc), ==, 1);
+  g_assert_cmpuint (eyl_document_get_n_repairs (doc), ==, 0);
+  page = page_ok (doc, 0);
+  g_assert_cmpfloat_with_epsilon (page->width, 595, 0.01);
+  g_assert_cmpfloat_with_epsilon (page->height, 842, 0.01);
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      guint first = find_glyph (page, texts[t].text);
+      const EylGlyph *g = &g_array_index (page->glyphs, EylGlyph, first);
+      const EylTextRun *run = &g_array_index (page->runs, EylTextRun, g->run);
+      const EylTextLine *line = line_of (page, first);
+      g_autofree char *line_text = eyl_page_data_dup_text (page, line->start, line->end);
+
+      /* the glyph box: from the pen position, ascent above and descent
+       * below the baseline where Cairo drew it, within 1 pt */
+      g_assert_cmpfloat_with_epsilon (g->box.x0, texts[t].x, 1.0);
+      g_assert_cmpfloat_with_epsilon (g->box.y0, texts[t].y - DV_ASCENT * texts[t].size, 1.0);
+      g_assert_cmpfloat_with_epsilon (g->box.y1, texts[t].y + DV_DESCENT * texts[t].size, 1.0);
+      g_assert_cmpfloat_with_epsilon (run->font_size, texts[t].size, 0.01);
+      g_assert_cmpuint (run->color, ==, texts[t].color);
+      g_assert_nonnull (strstr (run->font_name, "DejaVu"));
+      /* one line per string */
+      g_assert_cmpstr (line_text, ==, texts[t].text);
+      g_assert_cmpfloat_with_epsilon (line->font_size, texts[t].size, 0.01);
+    }
+}
+
+static void
+check_metrics (const EylPageData *page,
+               const char        *text,
+               double             size,
+               gboolean           with_x)
+{
+  const EylTextLine *line = line_of (page, find_glyph (page, text));
+
+  g_test_message ("%s at %g pt: cap %.3f (want %.3f) x %.3f (want %.3f)", text, size,
+                  line->cap_height, DV_CAP * size, line->x_height, DV_X * size);
+  g_assert_true (line->measured);
+  g_assert_cmpfloat_with_epsilon (line->cap_height, DV_CAP * size, 0.05 * DV_CAP * size);
+  if (with_x)
+    g_assert_cmpfloat_with_epsilon (line->x_height, DV_X * size, 0.05 * DV_X * size);
+}
+
+static void
+test_cap_height (void)
+{
+  EylFixtureText texts[] = {
+    { 40, 100, 72, "HEFT vow", 0x000000 },
+    { 40, 200, 24, "THE LINK zoo wax", 0x202020 },
+    { 40, 260, 9, "FINE PRINT in wax", 0x000000 },
+    { 40, 300, 4, "TINY LEGAL TEXT now", 0x000000 },
+    { 40, 400, 30, "Light GREY text vex", 0x999999 },
+    /* no cap or x letter: keeps the estimate */
+    { 40, 500, 20, "0123 (9)", 0x000000 },
+  };
+  EylFixturePage pg = { .width_pt = 595, .height_pt = 842 };
+  g_autofree char *path = eyl_fixture_pdf ("caps.pdf", &pg, texts, G_N_ELEMENTS (texts));
+  g_autoptr(EylDocument) doc = open_ok (path, NULL);
+  g_autoptr(EylPageData) page = page_ok (doc, 0);
+  const EylTextLine *digits;
+
+  check_metrics (page, "HEFT", 72, TRUE);
+  check_metrics (page, "THE LINK", 24, TRUE);
+  check_metrics (page, "FINE PRINT", 9, TRUE);
+  /* 4 pt is ~11 px in the page raster: measured on a finer band */
+  check_metrics (page, "TINY LEGAL", 4, TRUE);
+  check_metrics (page, "Light GREY", 30, TRUE);
+
+  digits = line_of (page, find_glyph (page, "0123"));
+  g_assert_false (digits->measured);
+  g_assert_cmpfloat_with_epsilon (digits->cap_height, 0.7 * 20, 1e-6);
+}
+
+static void
+test_cap_height_light_on_dark (void)
+{
+  EylFixtureText texts[] = {
+    { 30, 120, 36, "WHITE ON NAVY zzz", 0xffffff },
+    { 30, 220, 12, "ELEVEN TIMES zoo", 0xffee00 },
+  };
+  EylFixturePage pg = {
+    .width_pt = 500, .height_pt = 300,
+    .fill_background = TRUE, .background = 0x10204a,
+  };
+  g_autofree char *path = eyl_fixture_pdf ("dark.pdf", &pg, texts, G_N_ELEMENTS (texts));
+  g_autoptr(EylDocument) doc = open_ok (path, NULL);
+  g_autoptr(EylPageData) page = page_ok (doc, 0);
+
+  check_metrics (page, "WHITE", 36, TRUE);
+  check_metrics (page, "ELEVEN", 12, TRUE);
+}
+
+static void
+test_rotated (void)
+{
+  EylFixtureText texts[] = {
+    { 100, 200, 20, "HELLO", 0x000000 },
+  };
+  EylFixturePage pg = {
+    .width_pt = 600, .height_pt = 800, .rotate = 90,
+    .link_uri = "https://rotated.example/",
+  };
+  g_autofree char *path = eyl_fixture_pdf ("rotated.pdf", &pg, texts, 1);
+  g_autoptr(EylDocument) doc = open_ok (path, NULL);
+  g_autoptr(EylPageData) page = page_ok (doc, 0);
+  const EylGlyph *h;
+  const EylLinkInfo *link;
+  EylRect word, overlap;
+
+  g_assert_cmpint (page->boxes.rotate, ==, 90);
+  /* turned a quarter clockwise: 800 wide, 600 tall */
+  g_assert_cmpfloat_with_epsilon (page->width, 800, 0.01);
+  g_assert_cmpfloat_with_epsilon (page->height, 600, 0.01);
+  g_assert_cmpfloat_with_epsilon (page->visible.x1, 800, 0.01);
+
+  /* unrotated the H sits at u = 100, baseline v = 200; turned clockwise
+   * x' = 800 − v, y' = u: the text runs down, its top points right */
+  h = &g_array_index (page->glyphs, EylGlyph, find_glyph (page, "HELLO"));
+  g_assert_cmpfloat_with_epsilon (h->box.y0, 100, 1.0);
+  g_assert_cmpfloat_with_epsilon (h->box.x0, 800 - 200 - DV_DESCENT * 20, 1.0);
+  g_assert_cmpfloat_with_epsilon (h->box.x1, 800 - 200 + DV_ASCENT * 20, 1.0);
+
+  /* the cap height is measured across the vertical line */
+  check_metrics (page, "HELLO", 20, FALSE);
+
+  /* the link lies over the word */
+  g_assert_cmpint (page->links->len, ==, 1);
+  link = &g_array_index (page->links, EylLinkInfo, 0);
+  g_assert_cmpstr (link->uri, ==, "https://rotated.example/");
+  word = eyl_page_data_glyph_box (page, find_glyph (page, "HELLO"), find_glyph (page, "HELLO") + 5);
+  g_assert_true (eyl_rect_intersect (&word, &link->box, &overlap));
+  g_assert_cmpfloat (eyl_rect_width (&overlap) * eyl_rect_height (&overlap), >,
+                     0.5 * eyl_rect_width (&word) * eyl_rect_height (&word));
+}
+
+static void
+test_crop_offset (void)
+{
+  EylFixtureText texts[] = { { 100, 200, 20, "Cropped", 0x000000 } };
+  EylFixturePage pg = {
+    .width_pt = 600, .height_pt = 800,
+    .crop_box = { 50, 100, 550, 700 },
+    .link_uri = "mailto:hello@crop.example",
+  };
+  g_autofree char *path = eyl_fixture_pdf ("crop.pdf", &pg, texts, 1);
+  g_autoptr(EylDocument) doc = open_ok (path, NULL);
+  g_autoptr(EylPageData) page = page_ok (doc, 0);
+  const EylGlyph *c;
+  const EylLinkInfo *link;
+
+  g_assert_cmpfloat_with_epsilon (page->width, 500, 0.01);
+  g_assert_cmpfloat_with_epsilon (page->height, 600, 0.01);
+  /* the media top is 100 pt above the crop top, its left 50 pt left */
+  c = &g_array_index (page->glyphs, EylGlyph, find_glyph (page, "Cropped"));
+  g_assert_cmpfloat_with_epsilon (c->box.x0, 100 - 50, 1.0);
+  g_assert_cmpfloat_with_epsilon (c->box.y1, 200 - 100 + DV_DESCENT * 20, 1.0);
+  g_assert_cmpfloat_with_epsilon (page->boxes.media.y0, -100, 0.01);
+
+  link = &g_array_index (page->links, EylLinkInfo, 0);
+  g_assert_cmpstr (link->uri, ==, "mailto:hello@crop.example");
+  g_assert_cmpfloat_with_epsilon (link->box.x0, 50, 2.0);
+  g_assert_cmpfloat_with_epsilon (link->box.y1, c->box.y1, 3.0);
+}
+
+static void
+test_images (void)
+{
+  /* 300 × 150 px drawn 144 × 72 pt (2 × 1 in): 150 ppi */
+  EylFixtureText texts[] = { { 72, 72, 12, "Image", 0 } };
+  EylFixturePage pg = {
+    .width_pt = 600, .height_pt = 800,
+    .image_box = { 100, 300, 244, 372 }, .image_width_px = 300, .image_height_px = 150,
+  };
+  struct { int rotate; double crop[4]; EylRect want; } cases[] = {
+    { 0, { 0, 0, 0, 0 }, { 100, 300, 244, 372 } },
+    /* crop 50 left, 100 from the top */
+    { 0, { 50, 100, 550, 700 }, { 50, 200, 194, 272 } },
+    /* x' = 800 − v, y' = u */
+    { 90, { 0, 0, 0, 0 }, { 428, 100, 500, 244 } },
+    /* x' = 600 − (700 − y_pdf) on the 500 × 600 crop, y' = x − 50 */
+    { 90, { 50, 100, 550, 700 }, { 328, 50, 400, 194 } },
+    { 180, { 0, 0, 0, 0 }, { 356, 428, 500, 500 } },
+    /* x' = v, y' = 600 − u */
+    { 270, { 0, 0, 0, 0 }, { 300, 356, 372, 500 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("image-%u.pdf", i);
+      g_autofree char *path = NULL;
+      g_autoptr(EylDocument) doc = NULL;
+      g_autoptr(EylPageData) page = NULL;
+      const EylImageInfo *img;
+
+      pg.rotate = cases[i].rotate;
+      memcpy (pg.crop_box, cases[i].crop, sizeof pg.crop_box);
+      path = eyl_fixture_pdf (name, &pg, texts, 1);
+      doc = open_ok (path, NULL);
+      page = page_ok (doc, 0);
+
+      g_test_message ("rotate %d crop %g", cases[i].rotate, cases[i].crop[0]);
+      g_assert_cmpint (page->images->len, ==, 1);
+      img = &g_array_index (page->images, EylImageInfo, 0);
+      g_assert_cmpfloat_with_epsilon (img->box.x0, cases[i].want.x0, 1.0);
+      g_assert_cmpfloat_with_epsilon (img->box.y0, cases[i].want.y0, 1.0);
+      g_assert_cmpfloat_with_epsilon (img->box.x1, cases[i].want.x1, 1.0);
+      g_assert_cmpfloat_with_epsilon (img->box.y1, cases[i].want.y1, 1.0);
+      g_assert_cmpfloat_with_epsilon (img->ppi_x, 150, 2.0);
+      g_assert_cmpfloat_with_epsilon (img->ppi_y, 150, 2.0);
+    }
+}
+
+static void
+test_trim_bleed (void)
+{
+  EylFixtureText texts[] = { { 40, 40, 12, "Trim", 0 } };
+  EylFixturePage pg = {
+    .width_pt = 620, .height_pt = 867,
+    .bleed_box = { 3.5, 3.5, 616.5, 863.5 },
+    .trim_box = { 12.5, 12.5, 607.5, 854.5 },
+  };
+  g_autofree char *path = eyl_fixture_pdf ("trim.pdf", &pg, texts, 1);
+  g_autoptr(EylDocument) doc = open_ok (path, NULL);
+  g_autoptr(EylPageData) page = page_ok (doc, 0);
+  double w, h;
+
+  g_assert_true (page->boxes.has_trim);
+  g_assert_true (page->boxes.has_bleed);
+  g_assert_cmpfloat_with_epsilon (page->visible.x0, 12.5, 0.01);
+  g_assert_cmpfloat_with_epsilon (page->visible.y0, 12.5, 0.01);
+  eyl_page_data_visible_size (page, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, 595, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, 842, 0.01);
+}
+
+static void
+test_user_unit (void)
+{
+  g_autofree char *path = eyl_fixture_banner ("banner-1-10.pdf", 0.1, TRUE);
+  g_autofree char *uu_path = NULL;
+  EylFixtureText texts[] = { { 10, 50, 10, "Unit", 0 } };
+  /* 85 × 200 mm at UserUnit 10: an 850 × 2000 mm banner */
+  EylFixturePage pg = { .width_pt = 85 * 72 / 25.4, .height_pt = 200 * 72 / 25.4, .user_unit = 10 };
+  g_autoptr(EylDocument) doc = NULL;
+  g_autoptr(EylPageData) page = NULL;
+  double w, h;
+
+  uu_path = eyl_fixture_pdf ("userunit.pdf", &pg, texts, 1);
+  doc = open_ok (uu_path, NULL);
+  page = page_ok (doc, 0);
+  g_assert_cmpfloat_with_epsilon (page->boxes.user_unit, 10, 1e-6);
+  /* Poppler ignores UserUnit: the page itself stays in pt */
+  g_assert_cmpfloat_with_epsilon (page->width, pg.width_pt, 0.01);
+  eyl_page_data_visible_size (page, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w * 25.4 / 72, 850, 0.1);
+  g_assert_cmpfloat_with_epsilon (h * 25.4 / 72, 2000, 0.1);
+  g_clear_object (&doc);
+  g_clear_pointer (&page, eyl_page_data_unref);
+
+  /* the 1:10 banner fixture has no UserUnit: 85 × 200 mm */
+  doc = open_ok (path, NULL);
+  page = page_ok (doc, 0);
+  g_assert_cmpfloat (page->boxes.user_unit, ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (page->width * 25.4 / 72, 85, 0.05);
+}
+
+static void
+test_banner (void)
+{
+  gboolean lows[] = { TRUE, FALSE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lows); i++)
+    {
+      g_autofree char *path = eyl_fixture_banner (lows[i] ? "low.pdf" : "high.pdf", 1.0, lows[i]);
+      g_autoptr(EylDocument) doc = open_ok (path, NULL);
+      g_autoptr(EylPageData) page = page_ok (doc, 0);
+      double mm = 25.4 / 72;
+      const EylTextLine *url = line_of (page, find_glyph (page, "www.northwind-tea.example"));
+      const EylTextLine *phone = line_of (page, find_glyph (page, "+44 20 7946 0958"));
+      const EylTextLine *brand = line_of (page, find_glyph (page, "NORTHWIND"));
+
+      g_assert_cmpfloat_with_epsilon (page->width * mm, 850, 0.1);
+      g_assert_cmpfloat_with_epsilon (page->height * mm, 2000, 0.1);
+      /* the brand in the upper third */
+      g_assert_cmpfloat (brand->box.y1 * mm, <, 2000.0 / 3);
+      if (lows[i])
+        {
+          /* both contacts inside the bottom 150 mm */
+          g_assert_cmpfloat (url->box.y0 * mm, >, 2000 - 150);
+          g_assert_cmpfloat (phone->box.y0 * mm, >, 2000 - 150);
+        }
+      else
+        {
+          /* around 1500 mm above the bottom edge */
+          g_assert_cmpfloat_with_epsilon (2000 - url->box.y1 * mm, 1500, 100);
+          g_assert_cmpfloat_with_epsilon (2000 - phone->box.y1 * mm, 1500, 100);
+        }
+    }
+}
+
+static void
+test_encrypted (void)
+{
+  EylFixtureText texts[] = { { 40, 60, 14, "Secret", 0 } };
+  EylFixturePage pg = { .width_pt = 300, .height_pt = 300 };
+  g_autofree char *plain = eyl_fixture_pdf ("plain.pdf", &pg, texts, 1);
+  g_autofree char *locked = eyl_fixture_encrypt (plain, "locked.pdf", "s3cret");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylDocument) doc = NULL;
+  g_autoptr(EylPageData) page = NULL;
+
+  doc = eyl_document_open (locked, NULL, NULL, &error);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_ENCRYPTED);
+  g_assert_null (doc);
+  g_clear_error (&error);
+
+  doc = eyl_document_open (locked, "wrong", NULL, &error);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_WRONG_PASSWORD);
+  g_assert_null (doc);
+  g_clear_error (&error);
+
+  doc = open_ok (locked, "s3cret");
+  page = page_ok (doc, 0);
+  g_assert_nonnull (strstr (page->text, "Secret"));
+}
+
+static void
+test_sniff (void)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  static const char html[] = "\xef\xbb\xbf  <!DOCTYPE html>\n<html><body>Not a PDF</body></html>";
+  static const guint8 zip[] = { 'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0 };
+  static const char junk_pdf[] = "garbage before the header\n%PDF-1.7\n";
+  struct { const char *name; const void *data; gsize len; const char *word; } cases[] = {
+    { "image.pdf", png, sizeof png, "PNG" },
+    { "page.pdf", html, sizeof html - 1, "HTML" },
+    { "empty.pdf", "", 0, "empty" },
+    { "archive.pdf", zip, sizeof zip, "ZIP" },
+    { "notes.pdf", "Meeting notes\nBring the banner.\n", 32, "text" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = eyl_fixture_bytes (cases[i].name, cases[i].data, cases[i].len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EylDocument) doc = eyl_document_open (path, NULL, NULL, &error);
+      const char *what = eyl_sniff_not_pdf (cases[i].data, cases[i].len);
+
+      g_assert_nonnull (what);
+      g_assert_nonnull (strstr (what, cases[i].word));
+      g_assert_error (error, EYL_ERROR, EYL_ERROR_NOT_PDF);
+      g_assert_nonnull (strstr (error->message, cases[i].word));
+      g_assert_null (doc);
+    }
+
+  /* a header after some junk is still a PDF */
+  g_assert_null (eyl_sniff_not_pdf ((const guint8 *) junk_pdf, sizeof junk_pdf - 1));
+  g_assert_null (eyl_sniff_not_pdf ((const guint8 *) "%PDF-1.4\n", 9));
+  g_assert_nonnull (strstr (eyl_sniff_not_pdf ((const guint8 *) "\xff\xd8\xff\xe0", 4), "JPEG"));
+  g_assert_nonnull (strstr (eyl_sniff_not_pdf ((const guint8 *) "%!PS-Adobe-3.0", 14), "PostScript"));
+  g_assert_nonnull (strstr (eyl_sniff_not_pdf ((const guint8 *) "\x1f\x8b\x08\x00", 4), "gzip"));
+}
+
+static void
+test_truncated (void)
+{
+  EylFixtureText texts[] = { { 40, 60, 14, "Truncated text", 0 } };
+  EylFixturePage pg = { .width_pt = 300, .height_pt = 300 };
+  g_autofree char *path = eyl_fixture_pdf ("whole.pdf", &pg, texts, 1);
+  g_autofree char *contents = NULL;
+  g_autofree char *header_only = NULL;
+  g_autofree char *half = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylDocument) doc = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+
+  header_only = eyl_fixture_bytes ("header-only.pdf", contents, 16);
+  doc = eyl_document_open (header_only, NULL, NULL, &error);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "damaged or truncated"));
+  g_assert_null (doc);
+  g_clear_error (&error);
+
+  /* cut inside the objects: Poppler may rebuild it, but then it says so */
+  half = eyl_fixture_bytes ("half.pdf", contents, len / 3);
+  doc = eyl_document_open (half, NULL, NULL, &error);
+  if (doc == NULL)
+    {
+      g_assert_error (error, EYL_ERROR, EYL_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "damaged or truncated"));
+    }
+  else
+    {
+      g_autoptr(EylPageData) page = eyl_document_get_page_data (doc, 0, NULL, NULL);
+
+      g_assert_cmpuint (eyl_document_get_n_repairs (doc), >, 0);
+      g_assert_cmpuint (eyl_document_get_warnings (doc)->len, >, 0);
+    }
+}
+
+static void
+test_paths_and_uris (void)
+{
+  EylFixtureText texts[] = { { 40, 60, 14, "Relative", 0 } };
+  EylFixturePage pg = { .width_pt = 300, .height_pt = 300 };
+  g_autofree char *path = eyl_fixture_pdf ("relative.pdf", &pg, texts, 1);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *missing = g_build_filename (eyl_fixture_dir (), "missing.pdf", NULL);
+  g_autoptr(EylDocument) rel = NULL;
+  g_autoptr(EylDocument) by_uri = NULL;
+  g_autoptr(EylDocument) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_chdir (eyl_fixture_dir ()), ==, 0);
+  rel = open_ok ("relative.pdf", NULL);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_true (g_path_is_absolute (eyl_document_get_path (rel)));
+  g_assert_true (g_file_test (eyl_document_get_path (rel), G_FILE_TEST_EXISTS));
+
+  by_uri = open_ok (uri, NULL);
+  g_assert_cmpstr (eyl_document_get_path (by_uri), ==, eyl_document_get_path (rel));
+
+  none = eyl_document_open (missing, NULL, NULL, &error);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  none = eyl_document_open (eyl_fixture_dir (), NULL, NULL, &error);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_NOT_FOUND);
+  g_assert_null (none);
+}
+
+/* A PDF written by hand, with a correct cross-reference table. */
+static char *
+write_raw_pdf (const char         *name,
+               const char * const *objects,
+               guint               n_objects)
+{
+  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
+  g_autofree gsize *offsets = g_new0 (gsize, n_objects);
+  gsize xref;
+
+  for (guint i = 0; i < n_objects; i++)
+    {
+      offsets[i] = pdf->len;
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", n_objects + 1);
+  for (guint i = 0; i < n_objects; i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%"
+                          G_GSIZE_FORMAT "\n%%%%EOF\n", n_objects + 1, xref);
+  return eyl_fixture_bytes (name, pdf->str, pdf->len);
+}
+
+static void
+test_no_pages (void)
+{
+  const char * const empty[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [] /Count 0 >>",
+  };
+  const char * const zero[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    /* a crop box outside the media box leaves 0 × 0 pt */
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /CropBox [200 200 300 300] >>",
+  };
+  g_autofree char *p_empty = write_raw_pdf ("no-pages.pdf", empty, G_N_ELEMENTS (empty));
+  g_autofree char *p_zero = write_raw_pdf ("zero-pages.pdf", zero, G_N_ELEMENTS (zero));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylDocument) doc = NULL;
+
+  doc = eyl_document_open (p_empty, NULL, NULL, &error);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_NO_PAGES);
+  g_assert_null (doc);
+  g_clear_error (&error);
+
+  doc = eyl_document_open (p_zero, NULL, NULL, &error);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_NO_PAGES);
+  g_assert_null (doc);
+}
+
+static void
+test_bad_page_index (void)
+{
+  EylFixtureText texts[] = { { 40, 60, 14, "One page", 0 } };
+  EylFixturePage pg = { .width_pt = 300, .height_pt = 300 };
+  g_autofree char *path = eyl_fixture_pdf ("one.pdf", &pg, texts, 1);
+  g_autoptr(EylDocument) doc = open_ok (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylPageData) page = eyl_document_get_page_data (doc, 1, NULL, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_PAGE);
+  g_assert_null (page);
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancellable);
+  page = eyl_document_get_page_data (doc, 0, cancellable, &error);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_CANCELLED);
+  g_assert_null (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/document/text-boxes", test_text_boxes);
+  g_test_add_func ("/eyl/document/cap-height", test_cap_height);
+  g_test_add_func ("/eyl/document/cap-height-light-on-dark", test_cap_height_light_on_dark);
+  g_test_add_func ("/eyl/document/rotated", test_rotated);
+  g_test_add_func ("/eyl/document/crop-offset", test_crop_offset);
+  g_test_add_func ("/eyl/document/images", test_images);
+  g_test_add_func ("/eyl/document/trim-bleed", test_trim_bleed);
+  g_test_add_func ("/eyl/document/user-unit", test_user_unit);
+  g_test_add_func ("/eyl/document/banner", test_banner);
+  g_test_add_func ("/eyl/document/encrypted", test_encrypted);
+  g_test_add_func ("/eyl/document/sniff", test_sniff);
+  g_test_add_func ("/eyl/document/truncated", test_truncated);
+  g_test_add_func ("/eyl/document/paths-and-uris", test_paths_and_uris);
+  g_test_add_func ("/eyl/document/no-pages", test_no_pages);
+  g_test_add_func ("/eyl/document/bad-page-index", test_bad_page_index);
+
+  return g_test_run ();
+}
