@@ -8,6 +8,8 @@
 # The analysis raster follows app/core/eyl-document.c: a budget of
 # RASTER_BUDGET_PX pixels per page, at most RASTER_MAX_SCALE px per pt, so
 # the floor renders each page at 72 * min (8, sqrt (4e6 / (w * h))) dpi.
+# `make bench` may start it with sh: the rest needs bash.
+if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 set -euo pipefail
 
 build_dir=${1:?usage: bench.sh BUILD_DIR [RUNS]}

@@ -112,7 +112,7 @@ test_help (void)
   /* the worker mode is not for people */
   g_assert_null (strstr (run.out, "worker"));
 
-  run_cli (&check, "check", "--help-all", NULL);
+  run_cli (&check, "check", "--help", NULL);
   g_assert_cmpint (check.status, ==, 0);
   g_assert_nonnull (strstr (check.out, "--fail-on"));
   g_assert_nonnull (strstr (check.out, "--size-mm"));

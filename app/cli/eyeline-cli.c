@@ -703,7 +703,7 @@ run_check (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE… — check print PDFs for customer focus"));
+  context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Places each page in the real world at true size, finds the contact "
                                   "details, the brand, the headline and the call to action, and reports "
@@ -718,14 +718,7 @@ run_check (int    argc,
                                       "Exit status: 0 nothing at or above --fail-on, 1 something is, "
                                       "2 usage error, 3 a file could not be read.\n"));
   g_option_context_add_main_entries (context, check_entries, GETTEXT_PACKAGE);
-  {
-    GOptionGroup *group = g_option_group_new ("analysis", _("Placement and analysis options:"),
-                                              _("Show placement and analysis options"), NULL, NULL);
-
-    g_option_group_add_entries (group, entries);
-    g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
-    g_option_context_add_group (context, group);
-  }
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);
@@ -881,7 +874,7 @@ print_help (void)
                        "  eyeline-cli check --size-mm 850x2000 --distance-m 2 --format json -o report.json banner.pdf\n"
                        "  eyeline-cli check --format csv --fail-on warning --jobs 4 folder/\n"
                        "  eyeline-cli placements"));
-  g_print ("%s\n", _("Run “eyeline-cli check --help-all” for every option."));
+  g_print ("%s\n", _("Run “eyeline-cli check --help” for every option."));
 }
 
 int
@@ -921,9 +914,15 @@ main (int    argc,
   /* Sub-commands see argv without the program name: argv[0] becomes
    * "eyeline-cli check" for their --help. */
   if (g_str_equal (command, "check"))
-    return run_check (argc - 1, argv + 1);
+    {
+      argv[1] = (char *) "eyeline-cli check";
+      return run_check (argc - 1, argv + 1);
+    }
   if (g_str_equal (command, "placements"))
-    return run_placements (argc - 1, argv + 1);
+    {
+      argv[1] = (char *) "eyeline-cli placements";
+      return run_placements (argc - 1, argv + 1);
+    }
   if (g_str_equal (command, "worker"))
     return run_worker (argc - 1, argv + 1);
 

@@ -32,8 +32,8 @@
 #define MAX_BAND_RENDERS 12
 /* Below this the measurement is too coarse to trust: keep the estimate. */
 #define MIN_MEASURE_PX   6.0
-/* More images than this on a page: pixel sizes come from libqpdf only
- * (every poppler_page_get_image() call runs the whole page again). */
+/* Images whose pixel size libqpdf cannot tell are decoded with Poppler,
+ * this many per page at most (each call runs the whole page again). */
 #define MAX_IMAGE_DECODES 16
 
 struct _EylDocument
@@ -176,13 +176,30 @@ find_tag (const guint8 *data,
   return strstr (lower, tag) != NULL;
 }
 
+static const char *sniff (const guint8 *data,
+                          gsize         len,
+                          gboolean     *certain);
+
 const char *
 eyl_sniff_not_pdf (const guint8 *data,
                    gsize         len)
 {
+  gboolean certain;
+
+  return sniff (data, len, &certain);
+}
+
+/* @certain is FALSE when the bytes are only "unknown binary": Poppler,
+ * like other readers, still finds PDF objects in such a file. */
+static const char *
+sniff (const guint8 *data,
+       gsize         len,
+       gboolean     *certain)
+{
   const guint8 *p = data;
   gsize n;
 
+  *certain = TRUE;
   if (len == 0 || data == NULL)
     return _("an empty file");
 
@@ -246,6 +263,7 @@ eyl_sniff_not_pdf (const guint8 *data,
         return _("a plain text file");
     }
 
+  *certain = FALSE;
   return _("an unknown binary file, not a PDF");
 }
 
@@ -324,6 +342,7 @@ eyl_document_open (const char    *path_or_uri,
   guint8 head[SNIFF_LEN];
   gsize got = 0;
   const char *what;
+  gboolean certain = TRUE;
   gboolean any_area = FALSE;
   int n_pages;
 
@@ -367,8 +386,8 @@ eyl_document_open (const char    *path_or_uri,
     }
   g_input_stream_close (G_INPUT_STREAM (in), NULL, NULL);
 
-  what = eyl_sniff_not_pdf (head, got);
-  if (what != NULL)
+  what = sniff (head, got, &certain);
+  if (what != NULL && certain)
     {
       g_set_error (error, EYL_ERROR, EYL_ERROR_NOT_PDF,
                    _("“%s” is not a PDF: it looks like %s"), display, what);
@@ -384,6 +403,13 @@ eyl_document_open (const char    *path_or_uri,
   self->poppler = poppler_document_new_from_file (uri, password, &local_error);
   end_capture (self);
 
+  if (self->poppler == NULL && what != NULL)
+    {
+      /* No header and nothing Poppler could rebuild. */
+      g_set_error (error, EYL_ERROR, EYL_ERROR_NOT_PDF,
+                   _("“%s” is not a PDF: it looks like %s"), display, what);
+      return NULL;
+    }
   if (self->poppler == NULL)
     {
       if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
@@ -454,6 +480,38 @@ eyl_document_open (const char    *path_or_uri,
       g_clear_pointer (&boxes, eyl_pdf_box_reader_free);
     }
   self->boxes = g_steal_pointer (&boxes);
+
+  /* Poppler repairs many damaged files without a word; libqpdf says what
+   * it had to repair, and a missing end of file is plain to see. */
+  if (self->boxes != NULL)
+    {
+      g_autoptr(GPtrArray) qpdf_messages = g_ptr_array_new_with_free_func (g_free);
+      guint n = eyl_pdf_box_reader_take_warnings (self->boxes, qpdf_messages);
+
+      self->n_repairs += n;
+      for (guint i = 0; i < MIN (qpdf_messages->len, MAX_KEPT_MESSAGES); i++)
+        g_ptr_array_add (self->warnings,
+                         g_strdup_printf ("libqpdf: %s", (char *) qpdf_messages->pdata[i]));
+    }
+  if (what != NULL)
+    {
+      self->n_repairs++;
+      g_ptr_array_add (self->warnings,
+                       g_strdup (_("The file does not start with a PDF header: it was read anyway")));
+    }
+  else if (!find_bytes (head, MIN (got, 8), "%PDF-"))
+    {
+      self->n_repairs++;
+      g_ptr_array_add (self->warnings,
+                       g_strdup (_("There are stray bytes before the PDF header")));
+    }
+  if (!looks_complete (self->path))
+    {
+      self->n_repairs++;
+      g_ptr_array_add (self->warnings,
+                       g_strdup (_("The end of the file (cross-reference table, %%EOF) is "
+                                   "missing: the file is truncated or damaged and was rebuilt")));
+    }
 
   for (guint i = 0; i < messages->len; i++)
     g_ptr_array_add (self->warnings, g_strdup_printf ("Poppler: %s", (char *) messages->pdata[i]));
@@ -616,14 +674,47 @@ extract_text (EylPageDataBuilder *builder,
 
 /* Page snapshot: images and links */
 
+/* The pixel size of the image drawn w × h (along its own axes) when the
+ * page's image XObjects leave no doubt: exactly one size with that
+ * aspect ratio (within 2 %). */
+static gboolean
+match_image_size (GArray *sizes,
+                  double  w,
+                  double  h,
+                  int    *px_w,
+                  int    *px_h)
+{
+  int found_w = 0, found_h = 0;
+
+  if (sizes == NULL || w <= 0 || h <= 0)
+    return FALSE;
+  for (guint k = 0; k + 1 < sizes->len; k += 2)
+    {
+      int sw = g_array_index (sizes, int, k), sh = g_array_index (sizes, int, k + 1);
+
+      if (fabs (log (((double) sw / sh) / (w / h))) > 0.02)
+        continue;
+      if (found_w != 0)
+        return FALSE;   /* two candidates: ambiguous */
+      found_w = sw;
+      found_h = sh;
+    }
+  if (found_w == 0)
+    return FALSE;
+  *px_w = found_w;
+  *px_h = found_h;
+  return TRUE;
+}
+
 static void
 extract_images (EylPageDataBuilder *builder,
                 PopplerPage        *page,
-                const EylPageBoxes *boxes)
+                const EylPageBoxes *boxes,
+                GArray             *sizes)
 {
   GList *mapping = poppler_page_get_image_mapping (page);
   PopplerRectangle crop;
-  guint n = 0;
+  guint n = 0, decoded = 0, unknown = 0;
 
   poppler_page_get_crop_box (page, &crop);
 
@@ -654,10 +745,15 @@ extract_images (EylPageDataBuilder *builder,
           break;
         }
 
-      if (n < MAX_IMAGE_DECODES)
+      /* Decoding runs the whole page again for each image: prefer the
+       * sizes libqpdf reads from the image dictionaries. */
+      if (match_image_size (sizes, w, h, &px_w, &px_h))
+        ;
+      else if (decoded < MAX_IMAGE_DECODES)
         {
           cairo_surface_t *surface = poppler_page_get_image (page, m->image_id);
 
+          decoded++;
           if (surface != NULL)
             {
               px_w = cairo_image_surface_get_width (surface);
@@ -665,6 +761,8 @@ extract_images (EylPageDataBuilder *builder,
               cairo_surface_destroy (surface);
             }
         }
+      else
+        unknown++;
       /* ppi is per page-space axis: on a page turned a quarter the
        * image's rows run along the page's x axis. */
       if (boxes->rotate == 90 || boxes->rotate == 270)
@@ -672,11 +770,10 @@ extract_images (EylPageDataBuilder *builder,
       else
         eyl_page_data_builder_add_image (builder, &box, px_w, px_h);
     }
-  if (n > MAX_IMAGE_DECODES)
+  if (unknown > 0)
     {
-      g_autofree char *msg = g_strdup_printf (_("%u images on the page: pixel sizes are "
-                                                "known for the first %d only"),
-                                              n, MAX_IMAGE_DECODES);
+      g_autofree char *msg = g_strdup_printf (_("%u of the %u images on the page: pixel "
+                                                "size unknown"), unknown, n);
 
       eyl_page_data_builder_add_warning (builder, msg);
     }
@@ -1174,7 +1271,13 @@ eyl_document_get_page_data (EylDocument   *self,
   eyl_page_data_builder_set_boxes (builder, &boxes);
 
   extract_text (builder, page);
-  extract_images (builder, page, &boxes);
+  {
+    g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (int));
+
+    if (self->boxes == NULL || !eyl_pdf_box_reader_get_image_sizes (self->boxes, index, sizes))
+      g_clear_pointer (&sizes, g_array_unref);
+    extract_images (builder, page, &boxes, sizes);
+  }
   extract_links (builder, page, height);
   if (!g_cancellable_is_cancelled (cancellable))
     measure_lines (builder, page, width, height, cancellable);

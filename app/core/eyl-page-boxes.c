@@ -339,3 +339,101 @@ out:
   qpdf_oh_release_all (qpdf);
   return ok;
 }
+
+/* Form XObjects nest; a cycle or a deep tree must not loop. */
+#define MAX_FORM_DEPTH 4
+#define MAX_IMAGE_SIZES 256
+
+static void
+collect_image_sizes (qpdf_data qpdf,
+                     qpdf_oh   resources,
+                     int       depth,
+                     GArray   *sizes)
+{
+  qpdf_oh xobjects;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  if (depth > MAX_FORM_DEPTH || !qpdf_oh_is_dictionary (qpdf, resources))
+    return;
+  xobjects = qpdf_oh_get_key (qpdf, resources, "/XObject");
+  if (!qpdf_oh_is_dictionary (qpdf, xobjects))
+    return;
+
+  /* The key iterator is shared per qpdf_data: copy the keys before
+   * recursing. */
+  qpdf_oh_begin_dict_key_iter (qpdf, xobjects);
+  while (qpdf_oh_dict_more_keys (qpdf))
+    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (qpdf)));
+
+  for (guint i = 0; i < keys->len && sizes->len < 2 * MAX_IMAGE_SIZES; i++)
+    {
+      qpdf_oh xobject = qpdf_oh_get_key (qpdf, xobjects, keys->pdata[i]);
+      qpdf_oh dict;
+
+      if (!qpdf_oh_is_stream (qpdf, xobject))
+        continue;
+      dict = qpdf_oh_get_dict (qpdf, xobject);
+      if (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, dict, "/Subtype"), "/Image"))
+        {
+          int size[2] = { 0, 0 };
+          gboolean seen = FALSE;
+
+          if (!qpdf_oh_get_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Width"), &size[0])
+              || !qpdf_oh_get_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Height"), &size[1])
+              || size[0] <= 0 || size[1] <= 0)
+            continue;
+          for (guint k = 0; k + 1 < sizes->len && !seen; k += 2)
+            seen = g_array_index (sizes, int, k) == size[0]
+                   && g_array_index (sizes, int, k + 1) == size[1];
+          if (!seen)
+            g_array_append_vals (sizes, size, 2);
+        }
+      else if (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, dict, "/Subtype"), "/Form"))
+        collect_image_sizes (qpdf, qpdf_oh_get_key (qpdf, dict, "/Resources"), depth + 1, sizes);
+    }
+}
+
+gboolean
+eyl_pdf_box_reader_get_image_sizes (EylPdfBoxReader *reader,
+                                    guint            index,
+                                    GArray          *sizes)
+{
+  qpdf_data qpdf;
+  qpdf_oh page;
+  gboolean ok;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (sizes != NULL, FALSE);
+
+  if (index >= (guint) reader->n_pages)
+    return FALSE;
+
+  qpdf = reader->qpdf;
+  page = qpdf_get_page_n (qpdf, index);
+  ok = !qpdf_failed (reader) && qpdf_oh_is_dictionary (qpdf, page);
+  if (ok)
+    collect_image_sizes (qpdf, get_inherited (qpdf, page, "/Resources", TRUE), 0, sizes);
+  ok = ok && !qpdf_failed (reader);
+
+  qpdf_oh_release_all (qpdf);
+  return ok;
+}
+
+guint
+eyl_pdf_box_reader_take_warnings (EylPdfBoxReader *reader,
+                                  GPtrArray       *messages)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (reader != NULL, 0);
+
+  while (qpdf_more_warnings (reader->qpdf))
+    {
+      qpdf_error w = qpdf_next_warning (reader->qpdf);
+
+      if (messages != NULL)
+        g_ptr_array_add (messages, g_strdup (qpdf_get_error_full_text (reader->qpdf, w)));
+      n++;
+    }
+  return n;
+}

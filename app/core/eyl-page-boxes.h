@@ -21,6 +21,18 @@ guint            eyl_pdf_box_reader_get_n_pages (EylPdfBoxReader *reader);
 gboolean         eyl_pdf_box_reader_get_boxes (EylPdfBoxReader *reader,
                                                guint            index,
                                                EylPageBoxes    *boxes);
+/* Pixel sizes (pairs of int: width, height) of the image XObjects page
+ * @index uses, also inside its form XObjects; each size once.  Lets the
+ * document know an image's pixels without decoding it.  FALSE when the
+ * page is missing. */
+gboolean         eyl_pdf_box_reader_get_image_sizes (EylPdfBoxReader *reader,
+                                                     guint            index,
+                                                     GArray          *sizes);
+/* Problems libqpdf repaired while reading (damaged cross-reference
+ * table, …): appends their text to @messages (may be NULL) and returns
+ * how many there were since the last call. */
+guint            eyl_pdf_box_reader_take_warnings (EylPdfBoxReader *reader,
+                                                   GPtrArray       *messages);
 void             eyl_pdf_box_reader_free  (EylPdfBoxReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPdfBoxReader, eyl_pdf_box_reader_free)
