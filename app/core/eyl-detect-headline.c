@@ -92,6 +92,27 @@ compare_prominence (const Block *a,
   return a->box.y0 < b->box.y0 ? 1 : a->box.y0 > b->box.y0 ? -1 : 0;
 }
 
+/* TRUE when brand_name elements already found cover most of the block. */
+static gboolean
+block_is_brand (const Block     *block,
+                const GPtrArray *elements)
+{
+  double area = eyl_rect_width (&block->box) * eyl_rect_height (&block->box);
+  double covered = 0;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const EylElement *element = g_ptr_array_index (elements, i);
+      EylRect overlap;
+
+      if (element->kind == EYL_ELEMENT_BRAND_NAME &&
+          eyl_rect_intersect (&element->box, &block->box, &overlap))
+        covered += eyl_rect_width (&overlap) * eyl_rect_height (&overlap);
+    }
+
+  return area > 0 && covered >= 0.6 * area;
+}
+
 void
 eyl_detect_headline (const EylPageData *page,
                      GPtrArray         *out)
@@ -165,6 +186,11 @@ eyl_detect_headline (const EylPageData *page,
   for (guint b = 0; b < blocks->len; b++)
     {
       const Block *block = &g_array_index (blocks, Block, b);
+
+      /* The wordmark is the brand, not the message: the headline is the
+       * biggest block that says something else, when there is one. */
+      if (block_is_brand (block, out) && blocks->len > 1)
+        continue;
 
       if (best == NULL || compare_prominence (block, best) > 0)
         {

@@ -219,6 +219,21 @@ eyl_rule_median_eye_zone (const EylRuleContext *ctx,
                    low_mm, high_mm);
 }
 
+void
+eyl_rule_visible_eye_zone (const EylRuleContext *ctx,
+                           double               *low_mm,
+                           double               *high_mm)
+{
+  const EylPlacement *p = ctx->placement;
+  /* A table hides more for a lower eye, a crowd for a taller one: the
+   * shortest and tallest visitors bound what nearly everyone sees. */
+  double seen_above = MAX (eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.05)),
+                           eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.95)));
+
+  eyl_rule_median_eye_zone (ctx, low_mm, high_mm);
+  *low_mm = MIN (MAX (*low_mm, seen_above), *high_mm);
+}
+
 const char *
 eyl_rule_occluder_name (const EylRuleContext *ctx,
                         const EylElement     *element)

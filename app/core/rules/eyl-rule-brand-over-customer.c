@@ -42,7 +42,7 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
   guint n_contacts = 0, n_contacts_lost = 0;
   double low, high;
 
-  eyl_rule_median_eye_zone (ctx, &low, &high);
+  eyl_rule_visible_eye_zone (ctx, &low, &high);
 
   for (guint i = 0; i < ctx->elements->len; i++)
     {

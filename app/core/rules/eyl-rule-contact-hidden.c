@@ -52,11 +52,15 @@ eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
                                  eyl_rule_percent (el->hidden_fraction),
                                  el->floor_bottom_mm, el->floor_top_mm,
                                  hidden_to);
-      eyl_rule_median_eye_zone (ctx, &low, &high);
-      fix = g_strdup_printf (_("Move the contact details into the eye-level zone, "
-                               "%.0f–%.0f mm above the floor, or at least above "
-                               "%.0f mm."),
-                             low, high, needed);
+      eyl_rule_visible_eye_zone (ctx, &low, &high);
+      if (needed < high)
+        fix = g_strdup_printf (_("Move the contact details into the eye-level zone "
+                                 "that nothing hides, %.0f–%.0f mm above the floor."),
+                               low, high);
+      else
+        fix = g_strdup_printf (_("Move the contact details above %.0f mm from the "
+                                 "floor, where nothing hides them."),
+                               needed);
 
       finding = eyl_rule_finding_new (&eyl_rule_contact_hidden, el);
       eyl_finding_set_text (finding, message, fix);

@@ -78,7 +78,14 @@ check_element (const EylRuleContext *ctx,
                                 "content at least %.0f mm above it"),
                               bottom - p->hidden_bottom_mm, margin);
     }
-  if (bottom < margin || top < p->hidden_top_mm + margin || side < margin)
+  if (p->hidden_top_mm > 0 && top < p->hidden_top_mm + margin)
+    {
+      *edge_mm = top;
+      return g_strdup_printf (_("is only %.0f mm below the top rail; keep key content at "
+                                "least %.0f mm below it"),
+                              MAX (top - p->hidden_top_mm, 0), margin);
+    }
+  if (bottom < margin || top < margin || side < margin)
     return g_strdup_printf (_("is only %.0f mm from the edge; keep key content at "
                               "least %.0f mm inside"),
                             MAX (*edge_mm, 0), margin);

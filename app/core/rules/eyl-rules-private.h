@@ -63,6 +63,11 @@ gboolean    eyl_rule_is_hidden        (const EylRuleContext *ctx,
 void        eyl_rule_median_eye_zone  (const EylRuleContext *ctx,
                                        double               *low_mm,
                                        double               *high_mm);
+/* The same zone without the part a table, cassette or crowd hides from
+ * the shortest or tallest visitors: where to put what must be seen. */
+void        eyl_rule_visible_eye_zone (const EylRuleContext *ctx,
+                                       double               *low_mm,
+                                       double               *high_mm);
 
 /* What hides the bottom of the material for @element: "the table",
  * "the base cassette", … translated, static. */
