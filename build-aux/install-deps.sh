@@ -16,6 +16,13 @@ packages="
   libcairo2-dev
   libjson-glib-dev
   libqpdf-dev
+  libtesseract-dev
+  tesseract-ocr-eng
+  tesseract-ocr-deu
+  libzbar-dev
+  libfftw3-dev
+  librsvg2-dev
+  libqrencode-dev
   poppler-utils
   fonts-dejavu-core
   time

@@ -45,6 +45,7 @@ eyl_element_unref (EylElement *self)
     {
       g_free (self->id);
       g_free (self->text);
+      g_free (self->symbology);
       g_free (self);
     }
 }

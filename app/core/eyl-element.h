@@ -29,6 +29,16 @@ struct _EylElement
   double         cap_height_mm;
   double         hidden_fraction;
   double         eye_zone_fraction;
+
+  /* Measured on the analysis raster (0 when not measured): */
+  double         contrast_ratio;     /* WCAG 2.x, text vs rendered background */
+  guint32        background;         /* 0xRRGGBB under the glyphs */
+
+  /* QR codes and barcodes: */
+  double         module_pt;          /* module size, page pt; 0 unknown */
+  double         quiet_zone_modules; /* clear margin measured, in modules */
+  gboolean       decoded;            /* payload read (text holds it) */
+  char          *symbology;          /* "QR-Code", "EAN-13", … or NULL */
 };
 
 #define EYL_TYPE_ELEMENT (eyl_element_get_type ())

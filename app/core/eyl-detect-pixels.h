@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-detect-pixels.h: detectors that read the rendered page — what the
+ * text layer misses (outlined or rasterised text, QR codes, logos) and
+ * what it cannot tell (contrast against the real background).
+ *
+ * They run on the worker thread that owns the document: @renderer may
+ * re-render a region at a higher scale.  With renderer->render == NULL
+ * (tests), they use only @raster. */
+#pragma once
+
+#include "eyl-page-data.h"
+#include "eyl-element.h"
+#include "eyl-brand-kit.h"
+#include "eyl-raster.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean     ocr;          /* run Tesseract; default TRUE */
+  const char  *ocr_languages;/* "eng+deu"; NULL = every installed language we know */
+  gboolean     qr;           /* default TRUE */
+  gboolean     logos;        /* default TRUE */
+} EylPixelOptions;
+
+void eyl_pixel_options_init (EylPixelOptions *options);
+
+/* OCR with the Tesseract C API over the parts of the page that have no
+ * live text (the whole page when there is no text layer, else the
+ * regions with ink the text layer does not explain), at a resolution that
+ * suits the text's size.  Words become an EylPageData of their own (via
+ * the builder), run through the same contact / brand / headline / CTA
+ * detectors, and are appended to @elements with source OCR unless a
+ * text-layer element already covers them.  Problems (a missing language
+ * pack) are appended to @warnings as sentences; the check goes on. */
+void eyl_detect_ocr     (const EylPageData *page,
+                         const EylRaster   *raster,
+                         const EylRenderer *renderer,
+                         EylBrandKit       *kit,
+                         const EylPixelOptions *options,
+                         GPtrArray         *elements,
+                         GPtrArray         *warnings);
+
+/* QR codes and barcodes with zbar: decoded payload (a URL in a QR code is
+ * a contact: kind QR with the URL as text), box, module size, quiet zone.
+ * Finder-pattern-like areas that do not decode become QR elements with
+ * decoded = FALSE. */
+void eyl_detect_qr      (const EylPageData *page,
+                         const EylRaster   *raster,
+                         const EylRenderer *renderer,
+                         GPtrArray         *elements,
+                         GPtrArray         *warnings);
+
+/* Logos: with a brand kit, its logo files (PNG, SVG, PDF) found on the
+ * raster at any scale, colour or single-colour (normalised
+ * cross-correlation over a scale pyramid, FFTs with FFTW); without a kit,
+ * candidates from images and compact graphic blobs next to or containing
+ * the brand name, each with a confidence. */
+void eyl_detect_logos   (const EylPageData *page,
+                         const EylRaster   *raster,
+                         EylBrandKit       *kit,
+                         GPtrArray         *elements,
+                         GPtrArray         *warnings);
+
+/* WCAG 2.x contrast of each text element (contacts, headline, CTA, brand
+ * name) against the rendered background under its glyphs: fills
+ * contrast_ratio, color (when not known) and background. */
+void eyl_measure_contrast (const EylPageData *page,
+                           const EylRaster   *raster,
+                           GPtrArray         *elements);
+
+/* WCAG 2.x relative luminance and contrast ratio, exposed for tests. */
+double eyl_relative_luminance (guint32 rgb);
+double eyl_contrast_ratio     (guint32 a,
+                               guint32 b);
+
+G_END_DECLS

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-raster"
+
+#include <math.h>
+
+#include "eyl-error.h"
+#include "eyl-raster.h"
+
+#define DEFAULT_MAX_PIXELS (16.0 * 1000 * 1000)
+
+G_DEFINE_BOXED_TYPE (EylRaster, eyl_raster, eyl_raster_ref, eyl_raster_unref)
+
+EylRaster *
+eyl_raster_new (const EylRect *area,
+                double         scale)
+{
+  EylRaster *self;
+  double w, h;
+
+  g_return_val_if_fail (area != NULL, NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  w = ceil (eyl_rect_width (area) * scale);
+  h = ceil (eyl_rect_height (area) * scale);
+
+  self = g_new0 (EylRaster, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->width = (int) CLAMP (w, 1, 32767);
+  self->height = (int) CLAMP (h, 1, 32767);
+  self->scale = scale;
+  self->area = *area;
+  self->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, self->width, self->height);
+  self->data = cairo_image_surface_get_data (self->surface);
+  self->stride = cairo_image_surface_get_stride (self->surface);
+
+  if (cairo_surface_status (self->surface) == CAIRO_STATUS_SUCCESS)
+    {
+      cairo_t *cr = cairo_create (self->surface);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
+    {
+      /* Out of memory: an empty 1 × 1 raster keeps callers simple. */
+      cairo_surface_destroy (self->surface);
+      self->width = self->height = 1;
+      self->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+      self->data = cairo_image_surface_get_data (self->surface);
+      self->stride = cairo_image_surface_get_stride (self->surface);
+    }
+
+  return self;
+}
+
+EylRaster *
+eyl_raster_ref (EylRaster *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+eyl_raster_unref (EylRaster *self)
+{
+  g_return_if_fail (self != NULL);
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      cairo_surface_destroy (self->surface);
+      g_free (self);
+    }
+}
+
+cairo_surface_t *
+eyl_raster_get_surface (EylRaster *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->surface;
+}
+
+cairo_t *
+eyl_raster_create_context (EylRaster *self)
+{
+  cairo_t *cr;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  cr = cairo_create (self->surface);
+  cairo_scale (cr, self->scale, self->scale);
+  cairo_translate (cr, -self->area.x0, -self->area.y0);
+  return cr;
+}
+
+void
+eyl_raster_page_to_pixel (const EylRaster *self,
+                          double           x_pt,
+                          double           y_pt,
+                          double          *px,
+                          double          *py)
+{
+  *px = (x_pt - self->area.x0) * self->scale;
+  *py = (y_pt - self->area.y0) * self->scale;
+}
+
+void
+eyl_raster_pixel_to_page (const EylRaster *self,
+                          double           px,
+                          double           py,
+                          double          *x_pt,
+                          double          *y_pt)
+{
+  *x_pt = self->area.x0 + px / self->scale;
+  *y_pt = self->area.y0 + py / self->scale;
+}
+
+guint32
+eyl_raster_get_pixel (const EylRaster *self,
+                      int              x,
+                      int              y)
+{
+  const guint32 *row;
+
+  x = CLAMP (x, 0, self->width - 1);
+  y = CLAMP (y, 0, self->height - 1);
+  row = (const guint32 *) (self->data + (gsize) y * self->stride);
+  return row[x] & 0xffffff;
+}
+
+guint8 *
+eyl_raster_dup_gray (const EylRaster *self)
+{
+  guint8 *gray = g_malloc ((gsize) self->width * self->height);
+
+  cairo_surface_flush (self->surface);
+  for (int y = 0; y < self->height; y++)
+    {
+      const guint32 *row = (const guint32 *) (self->data + (gsize) y * self->stride);
+      guint8 *out = gray + (gsize) y * self->width;
+
+      for (int x = 0; x < self->width; x++)
+        {
+          guint32 p = row[x];
+          /* Rec. 709 luma in fixed point: 0.2126 R + 0.7152 G + 0.0722 B. */
+          out[x] = (guint8) ((((p >> 16) & 0xff) * 13933 +
+                              ((p >> 8) & 0xff) * 46871 +
+                              (p & 0xff) * 4732) >> 16);
+        }
+    }
+
+  return gray;
+}
+
+void
+eyl_renderer_init (EylRenderer *renderer)
+{
+  g_return_if_fail (renderer != NULL);
+
+  renderer->render = NULL;
+  renderer->user_data = NULL;
+  renderer->px_per_mm = 1.0;
+  renderer->max_pixels = DEFAULT_MAX_PIXELS;
+}
+
+EylRaster *
+eyl_renderer_render (const EylRenderer *renderer,
+                     const EylRect     *area,
+                     double             scale,
+                     GError           **error)
+{
+  double pixels;
+
+  g_return_val_if_fail (renderer != NULL, NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  if (renderer->render == NULL)
+    {
+      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_PAGE, "No renderer for this page");
+      return NULL;
+    }
+  if (eyl_rect_is_empty (area) || !(scale > 0) || !isfinite (scale))
+    {
+      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_PAGE, "Nothing to render");
+      return NULL;
+    }
+
+  /* Bound the pixel count whatever the page size or UserUnit: a 3 × 6 m
+   * backdrop must not allocate gigabytes. */
+  pixels = eyl_rect_width (area) * eyl_rect_height (area) * scale * scale;
+  if (renderer->max_pixels > 0 && pixels > renderer->max_pixels)
+    scale *= sqrt (renderer->max_pixels / pixels);
+
+  return renderer->render (area, scale, renderer->user_data, error);
+}
