@@ -3,6 +3,7 @@
 #   make run   [FILE=banner.pdf] [ARGS=…]   set up, build, check a banner
 #   make test                               set up, build, run every test suite
 #   make bench                              corpus timings against pdftoppm + pdftotext
+#   make eval [EVAL_ARGS=-v]                detector recall / precision on the corpus
 
 BUILDDIR ?= _build
 ASANDIR  ?= _build-asan
@@ -11,7 +12,7 @@ CORRECTED := data/samples/rollup-banner-corrected.pdf
 FILE     ?= $(SAMPLE)
 ARGS     ?= --placement rollup-behind-table
 
-.PHONY: all deps build run test test-asan bench clean
+.PHONY: all deps build run test test-asan bench eval clean
 
 all: build
 
@@ -48,6 +49,15 @@ test-asan: deps
 
 bench: build
 	sh build-aux/bench.sh $(BUILDDIR)
+
+# Detector accuracy on ../shared/corpus against its hand-made labels.
+SHARED ?= ../shared
+eval: build
+	@[ -d $(SHARED)/corpus/files ] || { echo "eval: no corpus at $(SHARED)/corpus"; exit 1; }
+	@$(BUILDDIR)/app/cli/eyeline-cli check --format json --fail-on never --placement auto \
+	  -o $(BUILDDIR)/eval-report.json $(SHARED)/corpus/files; \
+	  [ $$? -le 1 ] || echo "eval: some files could not be read (see above)"
+	$(BUILDDIR)/tools/eyl-eval $(BUILDDIR)/eval-report.json $(SHARED)/corpus/labels.json $(EVAL_ARGS)
 
 clean:
 	rm -rf $(BUILDDIR) $(ASANDIR)

@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-eval: detector accuracy on the labelled corpus.
+ *
+ *   eyl-eval REPORT.json LABELS.json
+ *
+ * REPORT.json is `eyeline-cli check --format json` over the corpus files;
+ * LABELS.json is ../shared/corpus/labels.json.  Prints, per element kind,
+ * recall and precision against the labels.  A detected element matches a
+ * label when the centre of either box lies inside the other (boxes as
+ * fractions of the page from its top-left corner).  URLs labelled
+ * brand_contact: false are not contacts; sponsor logos count neither way.
+ * Precision counts only pages that carry labels: the labels of a
+ * multi-page file cover the pages they name (page 1 by default). */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+typedef struct
+{
+  char    *file;
+  guint    page;
+  char    *kind;     /* label type or element kind */
+  char    *text;
+  Box      box;
+  gboolean contact;  /* a brand contact */
+  gboolean matched;
+} Item;
+
+static const char * const contact_kinds[] = { "url", "email", "phone", "social", "qr", "address" };
+static const char * const kinds[] = { "url", "email", "phone", "social", "qr", "address",
+                                      "logo", "headline", "cta" };
+
+static gboolean
+is_contact_kind (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (contact_kinds); i++)
+    if (g_strcmp0 (kind, contact_kinds[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+item_free (Item *item)
+{
+  g_free (item->file);
+  g_free (item->kind);
+  g_free (item->text);
+  g_free (item);
+}
+
+static gboolean
+centre_inside (const Box *a,
+               const Box *b)
+{
+  double cx = (a->x0 + a->x1) / 2, cy = (a->y0 + a->y1) / 2;
+
+  return cx >= b->x0 && cx <= b->x1 && cy >= b->y0 && cy <= b->y1;
+}
+
+static gboolean
+boxes_match (const Box *a,
+             const Box *b)
+{
+  return centre_inside (a, b) || centre_inside (b, a);
+}
+
+static Box
+box_from_array (JsonArray *array,
+                double     w,
+                double     h)
+{
+  Box box = { 0, };
+
+  if (array != NULL && json_array_get_length (array) == 4)
+    {
+      box.x0 = json_array_get_double_element (array, 0) / w;
+      box.y0 = json_array_get_double_element (array, 1) / h;
+      box.x1 = json_array_get_double_element (array, 2) / w;
+      box.y1 = json_array_get_double_element (array, 3) / h;
+    }
+  return box;
+}
+
+static JsonNode *
+load (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!json_parser_load_from_file (parser, path, &error))
+    {
+      g_printerr ("eyl-eval: %s: %s\n", path, error->message);
+      return NULL;
+    }
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+file_id (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  if (g_str_has_suffix (base, ".pdf"))
+    base[strlen (base) - 4] = '\0';
+  return g_steal_pointer (&base);
+}
+
+/* Labels of the files that were checked. */
+static void
+read_labels (JsonObject *labels,
+             GHashTable *checked,
+             GPtrArray  *out)
+{
+  g_autoptr(GList) ids = json_object_get_members (labels);
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonObject *entry = json_object_get_object_member (labels, l->data);
+      JsonArray *regions;
+
+      if (!g_hash_table_contains (checked, l->data) || entry == NULL ||
+          !json_object_has_member (entry, "regions"))
+        continue;
+
+      regions = json_object_get_array_member (entry, "regions");
+      for (guint i = 0; i < json_array_get_length (regions); i++)
+        {
+          JsonObject *r = json_array_get_object_element (regions, i);
+          Item *item = g_new0 (Item, 1);
+
+          item->file = g_strdup (l->data);
+          item->page = json_object_has_member (r, "page")
+                         ? (guint) json_object_get_int_member (r, "page") : 1;
+          item->kind = g_strdup (json_object_get_string_member_with_default (r, "type", ""));
+          item->text = g_strdup (json_object_get_string_member_with_default (r, "text", ""));
+          item->box = box_from_array (json_object_get_array_member (r, "box"), 1, 1);
+          item->contact = is_contact_kind (item->kind) &&
+                          json_object_get_boolean_member_with_default (r, "brand_contact", TRUE);
+          g_ptr_array_add (out, item);
+        }
+    }
+}
+
+static void
+read_report (JsonObject *report,
+             GHashTable *checked,
+             GPtrArray  *out)
+{
+  JsonArray *files = json_object_get_array_member (report, "files");
+
+  for (guint f = 0; files != NULL && f < json_array_get_length (files); f++)
+    {
+      JsonObject *file = json_array_get_object_element (files, f);
+      g_autofree char *id = file_id (json_object_get_string_member_with_default (file, "path", ""));
+      JsonArray *pages;
+
+      g_hash_table_add (checked, g_strdup (id));
+      if (!json_object_has_member (file, "pages"))
+        continue;
+
+      pages = json_object_get_array_member (file, "pages");
+      for (guint p = 0; p < json_array_get_length (pages); p++)
+        {
+          JsonObject *page = json_array_get_object_element (pages, p);
+          JsonArray *size = json_object_get_array_member (page, json_object_has_member (page, "page_pt")
+                                                                  ? "page_pt" : "size_pt");
+          JsonArray *elements = json_object_get_array_member (page, "elements");
+          double w = json_array_get_double_element (size, 0);
+          double h = json_array_get_double_element (size, 1);
+
+          for (guint e = 0; elements != NULL && e < json_array_get_length (elements); e++)
+            {
+              JsonObject *el = json_array_get_object_element (elements, e);
+              Item *item = g_new0 (Item, 1);
+
+              item->file = g_strdup (id);
+              item->page = (guint) json_object_get_int_member (page, "index") + 1;
+              item->kind = g_strdup (json_object_get_string_member_with_default (el, "kind", ""));
+              item->text = g_strdup (json_object_get_string_member_with_default (el, "text", ""));
+              item->box = box_from_array (json_object_get_array_member (el, "box_pt"), w, h);
+              item->contact = is_contact_kind (item->kind);
+              g_ptr_array_add (out, item);
+            }
+        }
+    }
+}
+
+/* Does @det count for label @lab?  Contacts match across contact kinds
+ * when @any_contact (a QR with a URL is the same channel as the URL). */
+static gboolean
+same_kind (const Item *lab,
+           const Item *det,
+           gboolean    any_contact)
+{
+  if (any_contact)
+    return lab->contact && det->contact;
+  return g_strcmp0 (lab->kind, det->kind) == 0;
+}
+
+static gboolean
+matches (const Item *lab,
+         const Item *det)
+{
+  return g_strcmp0 (lab->file, det->file) == 0 && lab->page == det->page &&
+         boxes_match (&lab->box, &det->box);
+}
+
+static GHashTable *labelled_pages;
+
+static char *
+page_key (const Item *item)
+{
+  return g_strdup_printf ("%s#%u", item->file, item->page);
+}
+
+static void
+score (const char *title,
+       GPtrArray  *labels,
+       GPtrArray  *detected,
+       const char *kind,      /* NULL: all brand contacts */
+       gboolean    verbose)
+{
+  guint n_labels = 0, found = 0, n_detected = 0, right = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      Item *lab = labels->pdata[i];
+      gboolean hit = FALSE;
+
+      if (kind ? g_strcmp0 (lab->kind, kind) != 0 || (lab->contact != is_contact_kind (kind))
+               : !lab->contact)
+        continue;
+      n_labels++;
+      for (guint j = 0; j < detected->len && !hit; j++)
+        hit = same_kind (lab, detected->pdata[j], kind == NULL) && matches (lab, detected->pdata[j]);
+      found += hit;
+      if (!hit && verbose)
+        g_print ("  missed %-8s %-30s %s\n", lab->kind, lab->file, lab->text);
+    }
+
+  for (guint j = 0; j < detected->len; j++)
+    {
+      Item *det = detected->pdata[j];
+      g_autofree char *key = page_key (det);
+      gboolean ok = FALSE;
+
+      if (kind ? g_strcmp0 (det->kind, kind) != 0 : !det->contact)
+        continue;
+      if (!g_hash_table_contains (labelled_pages, key))
+        continue;
+      n_detected++;
+      for (guint i = 0; i < labels->len && !ok; i++)
+        {
+          Item *lab = labels->pdata[i];
+
+          /* A sponsor's logo found is not a brand logo, but not a mistake either. */
+          if (g_strcmp0 (det->kind, "logo") == 0 && g_strcmp0 (lab->kind, "sponsor_logo") == 0)
+            ok = matches (lab, det);
+          else
+            ok = same_kind (lab, det, kind == NULL) && matches (lab, det);
+        }
+      right += ok;
+      if (!ok && verbose)
+        g_print ("  extra  %-8s %-30s %s\n", det->kind, det->file, det->text);
+    }
+
+  g_print ("%-16s %4u labelled %4u found  recall %5.1f %%   %4u detected %4u right  precision %5.1f %%\n",
+           title, n_labels, found, n_labels ? 100.0 * found / n_labels : 0.0,
+           n_detected, right, n_detected ? 100.0 * right / n_detected : 0.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(JsonNode) report = NULL;
+  g_autoptr(JsonNode) labels = NULL;
+  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) label_items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  g_autoptr(GPtrArray) detected = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  gboolean verbose = argc > 3 && g_strcmp0 (argv[3], "-v") == 0;
+
+  setlocale (LC_ALL, "");
+
+  if (argc < 3)
+    {
+      g_printerr ("usage: eyl-eval REPORT.json LABELS.json [-v]\n");
+      return 2;
+    }
+  if ((report = load (argv[1])) == NULL || (labels = load (argv[2])) == NULL)
+    return 1;
+  if (!JSON_NODE_HOLDS_OBJECT (report) || !JSON_NODE_HOLDS_OBJECT (labels))
+    {
+      g_printerr ("eyl-eval: expected JSON objects\n");
+      return 1;
+    }
+
+  read_report (json_node_get_object (report), checked, detected);
+  read_labels (json_node_get_object (labels), checked, label_items);
+  labelled_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < label_items->len; i++)
+    g_hash_table_add (labelled_pages, page_key (label_items->pdata[i]));
+
+  g_print ("%u files, %u labelled regions, %u detected elements\n\n",
+           g_hash_table_size (checked), label_items->len, detected->len);
+  score ("brand contacts", label_items, detected, NULL, verbose);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    score (kinds[k], label_items, detected, kinds[k], verbose);
+
+  g_hash_table_unref (labelled_pages);
+  return 0;
+}
