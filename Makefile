@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Convenience entry points; the build itself is meson.
-#   make run   [FILE=banner.pdf] [ARGS=…]   set up, build, check a banner
+#   make run   [FILE=banner.pdf]            set up, build, open the window on a banner
+#   make check-sample [FILE=…] [ARGS=…]     the same check with the command line
 #   make test                               set up, build, run every test suite
 #   make bench                              corpus timings against pdftoppm + pdftotext
 #   make eval [EVAL_ARGS=-v]                detector recall / precision on the corpus
@@ -12,7 +13,7 @@ CORRECTED := data/samples/rollup-banner-corrected.pdf
 FILE     ?= $(SAMPLE)
 ARGS     ?= --placement rollup-behind-table
 
-.PHONY: all deps build run test test-asan bench eval clean
+.PHONY: all deps build run check-sample test test-asan bench eval clean
 
 all: build
 
@@ -25,8 +26,14 @@ $(BUILDDIR)/build.ninja:
 build: deps $(BUILDDIR)/build.ninja
 	meson compile -C $(BUILDDIR)
 
-# The checker exits 1 when it finds errors, which is the point of the sample.
+# The window on the bundled banner (or FILE=…), run from the build tree:
+# the settings schema compiled in $(BUILDDIR)/data.
 run: build
+	GSETTINGS_SCHEMA_DIR=$(abspath $(BUILDDIR))/data $(BUILDDIR)/app/gui/eyeline $(FILE)
+
+# The command line on the sample, then on its corrected version.  The
+# checker exits 1 when it finds errors, which is the point of the sample.
+check-sample: build
 	@$(BUILDDIR)/app/cli/eyeline-cli check $(ARGS) $(FILE); status=$$?; \
 	  if [ "$(FILE)" = "$(SAMPLE)" ]; then \
 	    echo; echo "The corrected sample ($(CORRECTED)):"; echo; \

@@ -22,9 +22,15 @@ packages="
   libzbar-dev
   libfftw3-dev
   librsvg2-dev
+  libpango1.0-dev
   libqrencode-dev
   poppler-utils
   fonts-dejavu-core
+  libgtk-4-dev
+  libadwaita-1-dev
+  xvfb
+  xauth
+  adwaita-icon-theme
   time
 "
 

@@ -61,6 +61,17 @@ eyl_page_frame_floor_mm (const EylPageFrame *frame,
 }
 
 double
+eyl_page_frame_page_y (const EylPageFrame *frame,
+                       double              floor_mm)
+{
+  g_return_val_if_fail (frame != NULL, 0.0);
+
+  if (frame->mm_per_pt_y <= 0)
+    return frame->visible.y1;
+  return frame->visible.y1 - (floor_mm - frame->bottom_floor_mm) / frame->mm_per_pt_y;
+}
+
+double
 eyl_page_frame_length_mm (const EylPageFrame *frame,
                           double              length_pt)
 {

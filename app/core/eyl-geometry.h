@@ -31,6 +31,9 @@ void   eyl_page_frame_init      (EylPageFrame       *frame,
 /* A page-space y (pt) → height above the floor (mm). */
 double eyl_page_frame_floor_mm  (const EylPageFrame *frame,
                                  double              y_pt);
+/* The inverse: a height above the floor (mm) → page-space y (pt). */
+double eyl_page_frame_page_y    (const EylPageFrame *frame,
+                                 double              floor_mm);
 /* A page-space length (pt, vertical) → mm on the material. */
 double eyl_page_frame_length_mm (const EylPageFrame *frame,
                                  double              length_pt);

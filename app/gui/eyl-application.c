@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-application"
+
+#include <glib/gi18n.h>
+
+#include "eyl-application.h"
+#include "eyl-preferences-window.h"
+#include "eyl-window.h"
+
+/* The window's resources, compiled into the GUI library (see
+ * app/gui/meson.build); referencing them keeps the linker from dropping
+ * the object that registers them. */
+GResource *eyl_get_resource (void);
+
+struct _EylApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (EylApplication, eyl_application, ADW_TYPE_APPLICATION)
+
+static EylWindow *
+get_window (EylApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (EYL_IS_WINDOW (window))
+    return EYL_WINDOW (window);
+  return eyl_window_new (GTK_APPLICATION (self));
+}
+
+static void
+eyl_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_window (EYL_APPLICATION (app))));
+}
+
+static void
+eyl_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  EylWindow *window = get_window (EYL_APPLICATION (app));
+
+  eyl_window_open_files (window, files, (guint) n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Eyeline authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Eyeline"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Eyeline authors"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Checks print marketing for customer focus: places the banner, "
+                                      "poster or leaflet at true size in front of real visitors and "
+                                      "shows what they see, what a table hides and what is too small "
+                                      "to read."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWidget *preferences = eyl_preferences_window_new (gtk_application_get_active_window (app));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing the windows cancels their checks (their workers are killed). */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_destroy (windows->data);
+      windows = next;
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+style_changed (GSimpleAction *action,
+               GVariant      *value,
+               gpointer       user_data)
+{
+  const char *style = g_variant_get_string (value, NULL);
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (style, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (style, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  g_simple_action_set_state (action, value);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "preferences", preferences_action },
+  { "quit", quit_action },
+  { "style", NULL, "s", "'default'", style_changed },
+};
+
+static void
+eyl_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (eyl_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+}
+
+static void
+eyl_application_class_init (EylApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = eyl_application_activate;
+  app_class->open = eyl_application_open;
+  app_class->startup = eyl_application_startup;
+}
+
+static void
+eyl_application_init (EylApplication *self)
+{
+  /* Make sure the resources are linked in and registered. */
+  g_assert_nonnull (eyl_get_resource ());
+}
+
+EylApplication *
+eyl_application_new (void)
+{
+  return g_object_new (EYL_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

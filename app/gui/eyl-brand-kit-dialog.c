@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-brand-kit-dialog.c: the brand kit editor.
+ *
+ * The kit is one GKeyFile (eyl-brand-kit.h) at a path remembered in
+ * GSettings, so the window and `eyeline-cli --brand-kit` read the same
+ * file.  Logos the user marks on a page are copied next to it, so the
+ * folder can be shared as a whole. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-brand-kit-dialog"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "eyl-brand-kit.h"
+#include "eyl-brand-kit-dialog.h"
+
+struct _EylBrandKitDialog
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesPage  *page;
+  AdwPreferencesGroup *error_group;
+  AdwActionRow        *error_row;
+  AdwEntryRow         *names_row;
+  AdwEntryRow         *website_row;
+  AdwEntryRow         *email_row;
+  AdwEntryRow         *phone_row;
+  GtkListBox          *logos_list;
+  AdwActionRow        *file_row;
+
+  GSettings           *settings;   /* NULL when the schema is not installed */
+  char                *path;
+  GPtrArray           *logos;      /* char *, absolute paths, list order */
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (EylBrandKitDialog, eyl_brand_kit_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GSettings *
+eyl_brand_kit_dialog_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+show_error (EylBrandKitDialog *self,
+            const char        *headline,
+            const GError      *error)
+{
+  if (headline == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
+      return;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->error_row), headline);
+  adw_action_row_set_subtitle (self->error_row, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), TRUE);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Logo rows                                                              */
+
+static void rebuild_logo_rows (EylBrandKitDialog *self);
+
+static void
+on_remove_logo_clicked (GtkButton         *button,
+                        EylBrandKitDialog *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (button), "eyl-logo-path");
+  guint index;
+
+  if (path != NULL && g_ptr_array_find_with_equal_func (self->logos, path, g_str_equal, &index))
+    g_ptr_array_remove_index (self->logos, index);
+  rebuild_logo_rows (self);
+}
+
+static GtkWidget *
+create_logo_row (EylBrandKitDialog *self,
+                 const char        *path)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *thumb;
+  GtkWidget *remove;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *dirname = g_path_get_dirname (path);
+  g_autofree char *accessible = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dirname);
+
+  /* A thumbnail where GTK can read the file; PDFs get an icon, since the
+   * window never opens a PDF itself (the worker does). */
+  if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF")
+      || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      thumb = gtk_image_new_from_icon_name ("x-office-document-symbolic");
+      gtk_image_set_pixel_size (GTK_IMAGE (thumb), 32);
+    }
+  else
+    {
+      thumb = gtk_picture_new_for_filename (path);
+      gtk_picture_set_can_shrink (GTK_PICTURE (thumb), TRUE);
+      gtk_picture_set_content_fit (GTK_PICTURE (thumb), GTK_CONTENT_FIT_CONTAIN);
+      gtk_widget_set_size_request (thumb, 48, 32);
+    }
+  gtk_widget_set_valign (thumb, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (thumb),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, basename, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), thumb);
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove From Brand Kit"));
+  /* Translators: accessible name of the button that removes a logo file */
+  accessible = g_strdup_printf (_("Remove %s"), basename);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (remove), "eyl-logo-path", g_strdup (path), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_logo_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  return row;
+}
+
+static void
+rebuild_logo_rows (EylBrandKitDialog *self)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->logos_list, 0)) != NULL)
+    gtk_list_box_remove (self->logos_list, GTK_WIDGET (row));
+
+  for (guint i = 0; i < self->logos->len; i++)
+    gtk_list_box_append (self->logos_list,
+                         create_logo_row (self, g_ptr_array_index (self->logos, i)));
+}
+
+static void
+add_logo_path (EylBrandKitDialog *self,
+               const char        *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+
+  if (g_ptr_array_find_with_equal_func (self->logos, absolute, g_str_equal, NULL))
+    return;
+
+  g_ptr_array_add (self->logos, g_steal_pointer (&absolute));
+  rebuild_logo_rows (self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Loading and saving                                                     */
+
+static char *
+default_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "eyeline", "brand-kit.ini", NULL);
+}
+
+static char *
+join_names (GStrv names)
+{
+  return g_strjoinv (", ", names);
+}
+
+static GStrv
+split_names (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, ",;", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static char *
+dup_field (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  g_strstrip (text);
+  if (*text == '\0')
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
+static void
+load (EylBrandKitDialog *self)
+{
+  g_autoptr(EylBrandKit) kit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+
+  adw_action_row_set_subtitle (self->file_row, self->path);
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    return;
+
+  kit = eyl_brand_kit_load (self->path, &error);
+  if (kit == NULL)
+    {
+      show_error (self, _("The brand kit could not be read"), error);
+      return;
+    }
+
+  names = join_names (kit->names);
+  gtk_editable_set_text (GTK_EDITABLE (self->names_row), names);
+  gtk_editable_set_text (GTK_EDITABLE (self->website_row), kit->website ? kit->website : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), kit->email ? kit->email : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), kit->phone ? kit->phone : "");
+  for (guint i = 0; kit->logos[i] != NULL; i++)
+    g_ptr_array_add (self->logos, g_strdup (kit->logos[i]));
+  rebuild_logo_rows (self);
+}
+
+static gboolean
+ensure_parent_dir (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+eyl_brand_kit_dialog_save (EylBrandKitDialog  *self,
+                           GError            **error)
+{
+  g_autoptr(EylBrandKit) kit = eyl_brand_kit_new ();
+  g_autofree char *names = NULL;
+
+  g_return_val_if_fail (EYL_IS_BRAND_KIT_DIALOG (self), FALSE);
+
+  names = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->names_row)));
+  g_strfreev (kit->names);
+  kit->names = split_names (names);
+  kit->website = dup_field (self->website_row);
+  kit->email = dup_field (self->email_row);
+  kit->phone = dup_field (self->phone_row);
+  g_strfreev (kit->logos);
+  kit->logos = g_new0 (char *, self->logos->len + 1);
+  for (guint i = 0; i < self->logos->len; i++)
+    kit->logos[i] = g_strdup (g_ptr_array_index (self->logos, i));
+
+  if (!ensure_parent_dir (self->path, error)
+      || !eyl_brand_kit_save (kit, self->path, error))
+    return FALSE;
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "brand-kit-path", self->path);
+
+  show_error (self, NULL, NULL);
+  g_signal_emit (self, signals[SAVED], 0);
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Actions                                                                */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EylBrandKitDialog *self = EYL_BRAND_KIT_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!eyl_brand_kit_dialog_save (self, &error))
+    {
+      show_error (self, _("The brand kit could not be saved"), error);
+      return;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_chooser_response (GtkNativeDialog   *chooser,
+                     int                response,
+                     EylBrandKitDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            add_logo_path (self, path);
+        }
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+add_logo_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EylBrandKitDialog *self = EYL_BRAND_KIT_DIALOG (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("Logos (PNG, SVG, PDF)"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "png");
+  gtk_file_filter_add_suffix (filter, "svg");
+  gtk_file_filter_add_suffix (filter, "pdf");
+
+  self->chooser = gtk_file_chooser_native_new (_("Add Logo Files"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Add"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_field_changed (EylBrandKitDialog *self)
+{
+  /* Nothing to validate while typing: the kit accepts any text, and the
+   * loader says what is wrong with a file written by hand. */
+}
+
+/* ---------------------------------------------------------------------- */
+/* GObject                                                                */
+
+static void
+eyl_brand_kit_dialog_dispose (GObject *object)
+{
+  EylBrandKitDialog *self = EYL_BRAND_KIT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EYL_TYPE_BRAND_KIT_DIALOG);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (eyl_brand_kit_dialog_parent_class)->dispose (object);
+}
+
+static void
+eyl_brand_kit_dialog_finalize (GObject *object)
+{
+  EylBrandKitDialog *self = EYL_BRAND_KIT_DIALOG (object);
+
+  g_free (self->path);
+  g_clear_pointer (&self->logos, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (eyl_brand_kit_dialog_parent_class)->finalize (object);
+}
+
+static void
+eyl_brand_kit_dialog_class_init (EylBrandKitDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = eyl_brand_kit_dialog_dispose;
+  object_class->finalize = eyl_brand_kit_dialog_finalize;
+
+  /**
+   * EylBrandKitDialog::saved:
+   *
+   * The kit was written; checks made from now on should use it.
+   */
+  signals[SAVED] = g_signal_new ("saved",
+                                 G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/eyl-brand-kit-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, error_group);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, error_row);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, names_row);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, website_row);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, email_row);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, logos_list);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, file_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+
+  gtk_widget_class_install_action (widget_class, "brand-kit.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "brand-kit.add-logo", NULL, add_logo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "brand-kit.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "window.close", NULL);
+}
+
+static void
+eyl_brand_kit_dialog_init (EylBrandKitDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->logos = g_ptr_array_new_with_free_func (g_free);
+  self->settings = eyl_brand_kit_dialog_settings_new ();
+  if (self->settings != NULL)
+    self->path = g_settings_get_string (self->settings, "brand-kit-path");
+  if (self->path == NULL || *self->path == '\0')
+    {
+      g_free (self->path);
+      self->path = default_path ();
+    }
+
+  load (self);
+}
+
+GtkWidget *
+eyl_brand_kit_dialog_new (GtkWindow *parent)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  return g_object_new (EYL_TYPE_BRAND_KIT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+}
+
+const char *
+eyl_brand_kit_dialog_get_path (EylBrandKitDialog *self)
+{
+  g_return_val_if_fail (EYL_IS_BRAND_KIT_DIALOG (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+eyl_brand_kit_dialog_add_logo_png (EylBrandKitDialog *self,
+                                   const char        *png_path)
+{
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *target_path = NULL;
+
+  g_return_val_if_fail (EYL_IS_BRAND_KIT_DIALOG (self), FALSE);
+  g_return_val_if_fail (png_path != NULL, FALSE);
+
+  if (!ensure_parent_dir (self->path, &error))
+    {
+      show_error (self, _("The logo could not be added"), error);
+      return FALSE;
+    }
+
+  /* logo-1.png, logo-2.png, …: never overwrite a logo already there. */
+  dir = g_path_get_dirname (self->path);
+  for (guint n = 1; target_path == NULL || g_file_test (target_path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = g_strdup_printf ("logo-%u.png", n);
+
+      g_free (target_path);
+      target_path = g_build_filename (dir, name, NULL);
+    }
+
+  source = g_file_new_for_path (png_path);
+  target = g_file_new_for_path (target_path);
+  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    {
+      show_error (self, _("The logo could not be added"), error);
+      return FALSE;
+    }
+
+  add_logo_path (self, target_path);
+  return TRUE;
+}

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-document-item.h: one open file in the window — where it is, how its
+ * check went (the worker's EylFileResult), its password, its counts. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "eyl-report.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  EYL_DOCUMENT_QUEUED,     /* waiting for a worker */
+  EYL_DOCUMENT_ANALYSING,  /* a worker is checking it */
+  EYL_DOCUMENT_DONE,       /* checked: the result has pages */
+  EYL_DOCUMENT_FAILED,     /* the file could not be read */
+  EYL_DOCUMENT_LOCKED,     /* encrypted: needs a (new) password */
+} EylDocumentStatus;
+
+GType eyl_document_status_get_type (void) G_GNUC_CONST;
+#define EYL_TYPE_DOCUMENT_STATUS (eyl_document_status_get_type ())
+
+#define EYL_TYPE_DOCUMENT_ITEM (eyl_document_item_get_type ())
+G_DECLARE_FINAL_TYPE (EylDocumentItem, eyl_document_item, EYL, DOCUMENT_ITEM, GObject)
+
+EylDocumentItem  *eyl_document_item_new            (GFile           *file);
+GFile            *eyl_document_item_get_file       (EylDocumentItem *self);
+/* Local path (NULL for a file that has none). */
+const char       *eyl_document_item_get_path       (EylDocumentItem *self);
+/* The base name, for titles. */
+const char       *eyl_document_item_get_title      (EylDocumentItem *self);
+
+EylDocumentStatus eyl_document_item_get_status     (EylDocumentItem *self);
+void              eyl_document_item_set_status     (EylDocumentItem *self,
+                                                    EylDocumentStatus status);
+
+/* Stores the worker's result and derives the status (done, failed or
+ * locked) and the counts. */
+void              eyl_document_item_set_result     (EylDocumentItem *self,
+                                                    EylFileResult   *result);
+EylFileResult    *eyl_document_item_get_result     (EylDocumentItem *self);
+/* The analysis of page @index, or NULL (not checked, or skipped). */
+EylPageAnalysis  *eyl_document_item_get_page       (EylDocumentItem *self,
+                                                    guint            index);
+guint             eyl_document_item_get_n_pages    (EylDocumentItem *self);
+
+const char       *eyl_document_item_get_password   (EylDocumentItem *self);
+void              eyl_document_item_set_password   (EylDocumentItem *self,
+                                                    const char      *password);
+
+guint             eyl_document_item_get_n_errors   (EylDocumentItem *self);
+guint             eyl_document_item_get_n_warnings (EylDocumentItem *self);
+guint             eyl_document_item_get_n_infos    (EylDocumentItem *self);
+
+/* The check running for this document, if any: cancelling it is how the
+ * window moves on. */
+GCancellable     *eyl_document_item_get_cancellable   (EylDocumentItem *self);
+void              eyl_document_item_set_cancellable   (EylDocumentItem *self,
+                                                       GCancellable    *cancellable);
+/* Cancels the running check, if any, and forgets it. */
+void              eyl_document_item_cancel            (EylDocumentItem *self);
+
+/* Which options the result was made with (the window's serial). */
+guint             eyl_document_item_get_serial     (EylDocumentItem *self);
+void              eyl_document_item_set_serial     (EylDocumentItem *self,
+                                                    guint            serial);
+
+G_END_DECLS

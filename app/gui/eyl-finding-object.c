@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-finding-object"
+
+#include "eyl-finding-object.h"
+
+struct _EylFindingObject
+{
+  GObject     parent_instance;
+
+  EylFinding *finding;
+  guint       index;
+  gboolean    first_of_group;
+};
+
+G_DEFINE_FINAL_TYPE (EylFindingObject, eyl_finding_object, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MESSAGE,
+  PROP_FIX,
+  PROP_RULE,
+  PROP_SEVERITY,
+  PROP_INDEX,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+eyl_finding_object_finalize (GObject *object)
+{
+  EylFindingObject *self = (EylFindingObject *) object;
+
+  g_clear_pointer (&self->finding, eyl_finding_unref);
+
+  G_OBJECT_CLASS (eyl_finding_object_parent_class)->finalize (object);
+}
+
+static void
+eyl_finding_object_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  EylFindingObject *self = EYL_FINDING_OBJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MESSAGE:
+      g_value_set_string (value, eyl_finding_object_get_message (self));
+      break;
+    case PROP_FIX:
+      g_value_set_string (value, eyl_finding_object_get_fix (self));
+      break;
+    case PROP_RULE:
+      g_value_set_string (value, eyl_finding_object_get_rule (self));
+      break;
+    case PROP_SEVERITY:
+      g_value_set_int (value, eyl_finding_object_get_severity (self));
+      break;
+    case PROP_INDEX:
+      g_value_set_uint (value, self->index);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+eyl_finding_object_class_init (EylFindingObjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = eyl_finding_object_finalize;
+  object_class->get_property = eyl_finding_object_get_property;
+
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIX] =
+    g_param_spec_string ("fix", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULE] =
+    g_param_spec_string ("rule", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEVERITY] =
+    g_param_spec_int ("severity", NULL, NULL,
+                      EYL_SEVERITY_INFO, EYL_SEVERITY_ERROR, EYL_SEVERITY_INFO,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INDEX] =
+    g_param_spec_uint ("index", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+eyl_finding_object_init (EylFindingObject *self)
+{
+}
+
+EylFindingObject *
+eyl_finding_object_new (EylFinding *finding,
+                        guint       index)
+{
+  EylFindingObject *self;
+
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  self = g_object_new (EYL_TYPE_FINDING_OBJECT, NULL);
+  self->finding = eyl_finding_ref (finding);
+  self->index = index;
+  return self;
+}
+
+EylFinding *
+eyl_finding_object_get_finding (EylFindingObject *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_OBJECT (self), NULL);
+  return self->finding;
+}
+
+guint
+eyl_finding_object_get_index (EylFindingObject *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_OBJECT (self), 0);
+  return self->index;
+}
+
+EylSeverity
+eyl_finding_object_get_severity (EylFindingObject *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_OBJECT (self), EYL_SEVERITY_INFO);
+  return self->finding->severity;
+}
+
+const char *
+eyl_finding_object_get_message (EylFindingObject *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_OBJECT (self), NULL);
+  return self->finding->message;
+}
+
+const char *
+eyl_finding_object_get_fix (EylFindingObject *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_OBJECT (self), NULL);
+  return self->finding->fix;
+}
+
+const char *
+eyl_finding_object_get_rule (EylFindingObject *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_OBJECT (self), NULL);
+  return self->finding->rule;
+}
+
+gboolean
+eyl_finding_object_get_first_of_group (EylFindingObject *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_OBJECT (self), FALSE);
+  return self->first_of_group;
+}
+
+void
+eyl_finding_object_set_first_of_group (EylFindingObject *self,
+                                       gboolean          first)
+{
+  g_return_if_fail (EYL_IS_FINDING_OBJECT (self));
+  self->first_of_group = !!first;
+}
+
+const char *
+eyl_severity_icon_name (EylSeverity severity)
+{
+  switch (severity)
+    {
+    case EYL_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case EYL_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case EYL_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-page-view.h: one page at true proportions with the overlay on top.
+ *
+ * A GtkScrollable: put it straight into a GtkScrolledWindow.  The page is
+ * rendered with Poppler on a worker thread (one PopplerDocument per task)
+ * at the zoom × the widget's scale factor; the overlay is the core's
+ * painter (eyl_overlay_paint).  Only give it files the analysis worker
+ * opened cleanly. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "eyl-overlay.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  EYL_ZOOM_FIT_PAGE,
+  EYL_ZOOM_FIT_WIDTH,
+  EYL_ZOOM_FREE,
+} EylZoomMode;
+
+#define EYL_TYPE_PAGE_VIEW (eyl_page_view_get_type ())
+G_DECLARE_FINAL_TYPE (EylPageView, eyl_page_view, EYL, PAGE_VIEW, GtkWidget)
+
+GtkWidget       *eyl_page_view_new              (void);
+
+/* The page to show: @path NULL clears the view.  @analysis (may be NULL)
+ * gives the overlay and, until the page is rendered, its size. */
+void             eyl_page_view_set_page         (EylPageView     *self,
+                                                 const char      *path,
+                                                 const char      *password,
+                                                 guint            page_index,
+                                                 EylPageAnalysis *analysis);
+/* Replaces the overlay only (the page stays, nothing is re-rendered). */
+void             eyl_page_view_set_analysis     (EylPageView     *self,
+                                                 EylPageAnalysis *analysis);
+EylPageAnalysis *eyl_page_view_get_analysis     (EylPageView     *self);
+
+void             eyl_page_view_set_layers       (EylPageView     *self,
+                                                 EylOverlayLayers layers);
+EylOverlayLayers eyl_page_view_get_layers       (EylPageView     *self);
+void             eyl_page_view_set_inches       (EylPageView     *self,
+                                                 gboolean         inches);
+
+/* Zoom: logical pixels per page pt. */
+double           eyl_page_view_get_zoom         (EylPageView     *self);
+void             eyl_page_view_set_zoom         (EylPageView     *self,
+                                                 double           zoom);
+EylZoomMode      eyl_page_view_get_zoom_mode    (EylPageView     *self);
+void             eyl_page_view_set_zoom_mode    (EylPageView     *self,
+                                                 EylZoomMode      mode);
+void             eyl_page_view_zoom_in          (EylPageView     *self);
+void             eyl_page_view_zoom_out         (EylPageView     *self);
+
+/* Highlights finding @index (-1: none) and scrolls it into view. */
+void             eyl_page_view_select_finding   (EylPageView     *self,
+                                                 int              index);
+int              eyl_page_view_get_selected_finding (EylPageView *self);
+/* The part of the page that is on screen, in page pt. */
+gboolean         eyl_page_view_get_visible_rect (EylPageView     *self,
+                                                 EylRect         *rect);
+/* TRUE once the page's pixels are on screen. */
+gboolean         eyl_page_view_is_rendered      (EylPageView     *self);
+
+/* "Mark logo": while on, a drag draws a rectangle and emits
+ * "region-marked" (x0, y0, x1, y1 in page pt) instead of panning. */
+void             eyl_page_view_set_marking      (EylPageView     *self,
+                                                 gboolean         marking);
+gboolean         eyl_page_view_get_marking      (EylPageView     *self);
+
+/* Renders @region (page pt) of the current page to a new PNG file at
+ * about 300 ppi on a worker thread; the result is the PNG's path. */
+void             eyl_page_view_save_region_png_async  (EylPageView         *self,
+                                                       const EylRect       *region,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+char            *eyl_page_view_save_region_png_finish (EylPageView         *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
+G_END_DECLS

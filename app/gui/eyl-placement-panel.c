@@ -1,0 +1,987 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-placement-panel.c: the placement column of the window.
+ *
+ * Every number row is optional: blank means "what the preset (or the
+ * page) says", and once an analysis is shown, the numbers it used are the
+ * rows' placeholders, so the user sees them without overriding them.
+ * Edits become `eyeline-cli check` options for the worker, announced by
+ * "changed" once the user pauses (debounced). */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-placement-panel"
+
+#include <math.h>
+#include <stdlib.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "eyl-placement-panel.h"
+
+#define CHANGED_DELAY_MS 300
+#define MM_PER_IN        25.4
+#define M_PER_FT         0.3048
+
+/* Viewer populations (DESIGN.md 3.1): standing eye heights P5 woman to
+ * P95 man; seated / wheelchair viewers ~1100–1300 mm. */
+static const struct
+{
+  const char *id;
+  double      min_mm, max_mm;
+} populations[] = {
+  { "both",   1405, 1825 },
+  { "uk",     1405, 1745 },
+  { "us",     1420, 1825 },
+  { "seated", 1100, 1300 },
+  { "custom", 0, 0 },
+};
+#define POPULATION_CUSTOM (G_N_ELEMENTS (populations) - 1)
+
+static const struct
+{
+  const char *id;
+  const char *explanation;
+} legibilities[] = {
+  { "1:200", N_("Cap height at least 1/200 of the reading distance: 10 mm at 2 m (FAA).") },
+  { "20-arcmin", N_("Capitals subtend at least 20 minutes of arc: 11.6 mm at 2 m (human factors).") },
+  { "1:300", N_("Cap height at least 1/300 of the distance: a lenient rule for short reads.") },
+  { "1in-per-10ft", N_("One inch of letter height per ten feet of distance (sign industry).") },
+  { "ada-703.5", N_("ADA 2010 Table 703.5.5: depends on the distance and the mounting height.") },
+};
+
+struct _EylPlacementPanel
+{
+  GtkWidget        parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesPage  *page;
+  AdwPreferencesGroup *placement_group;
+  AdwComboRow         *preset_row;
+  AdwActionRow        *auto_row;
+  AdwActionRow        *size_row;
+  GtkEntry            *width_entry;
+  GtkEntry            *height_entry;
+  GtkLabel            *size_unit_label;
+  GtkEntry            *distance_entry;
+  GtkLabel            *distance_unit_label;
+  AdwComboRow         *population_row;
+  GtkEntry            *eye_min_entry;
+  GtkEntry            *eye_max_entry;
+  GtkLabel            *eye_unit_label;
+  GtkEntry            *table_entry;
+  GtkLabel            *table_unit_label;
+  GtkEntry            *gap_entry;
+  GtkLabel            *gap_unit_label;
+  AdwComboRow         *legibility_row;
+
+  GSettings       *settings;        /* NULL when the schema is not installed */
+  EylPlacementSet *placements;
+  GPtrArray       *preset_ids;      /* char *, "auto" first */
+  EylPageAnalysis *analysis;
+
+  gboolean         inches;
+  guint            changed_source;
+  guint            updating;        /* > 0 while the panel fills its own rows */
+};
+
+G_DEFINE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GSettings *
+eyl_placement_panel_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s not installed: using built-in defaults",
+               APPLICATION_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Numbers in the user's units                                            */
+
+/* Parses a number the way people type it ("1 200", "2,5"); FALSE when
+ * the text is not one.  Empty text is "not set" (NAN) and valid. */
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  char *end = NULL;
+
+  *value = NAN;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        continue;
+      g_string_append_c (clean, *p == ',' ? '.' : *p);
+    }
+  if (clean->len == 0)
+    return TRUE;
+
+  *value = g_ascii_strtod (clean->str, &end);
+  if (end == NULL || *end != '\0' || !isfinite (*value) || *value < 0)
+    {
+      *value = NAN;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Lengths on the material are mm or in; distances m or ft. */
+static double
+length_to_mm (EylPlacementPanel *self,
+              double             value)
+{
+  return self->inches ? value * MM_PER_IN : value;
+}
+
+static char *
+format_length (EylPlacementPanel *self,
+               double             mm)
+{
+  if (!isfinite (mm))
+    return g_strdup ("");
+  if (self->inches)
+    return g_strdup_printf ("%.1f", mm / MM_PER_IN);
+  return g_strdup_printf ("%.0f", mm);
+}
+
+static double
+distance_to_m (EylPlacementPanel *self,
+               double             value)
+{
+  return self->inches ? value * M_PER_FT : value;
+}
+
+static char *
+format_distance (EylPlacementPanel *self,
+                 double             m)
+{
+  if (!isfinite (m))
+    return g_strdup ("");
+  if (self->inches)
+    return g_strdup_printf ("%.1f", m / M_PER_FT);
+  return g_strdup_printf ("%.1f", m);
+}
+
+/* What the worker accepts (eyeline-cli's option ranges), in mm or m. */
+static void
+entry_range (EylPlacementPanel *self,
+             GtkEntry          *entry,
+             double            *min,
+             double            *max)
+{
+  *min = 0;
+  *max = 100000;
+  if (entry == self->width_entry || entry == self->height_entry)
+    *min = 1;
+  else if (entry == self->distance_entry)
+    *min = 0.05, *max = 1000;
+  else if (entry == self->eye_min_entry || entry == self->eye_max_entry)
+    *min = 300, *max = 3000;
+  else if (entry == self->table_entry)
+    *max = 3000;
+  else if (entry == self->gap_entry)
+    *max = 10000;
+}
+
+static double length_to_mm (EylPlacementPanel *self, double value);
+static double distance_to_m (EylPlacementPanel *self, double value);
+
+/* The entry's value in mm (m for the distance); NAN when blank, not a
+ * number or out of range.  @valid: FALSE when the text is wrong. */
+static double
+entry_value_checked (EylPlacementPanel *self,
+                     GtkEntry          *entry,
+                     gboolean          *valid)
+{
+  double value, min, max;
+
+  *valid = TRUE;
+  if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (entry)), &value))
+    {
+      *valid = FALSE;
+      return NAN;
+    }
+  if (!isfinite (value))
+    return NAN;
+
+  value = entry == self->distance_entry ? distance_to_m (self, value)
+                                        : length_to_mm (self, value);
+  entry_range (self, entry, &min, &max);
+  if (value < min || value > max)
+    {
+      *valid = FALSE;
+      return NAN;
+    }
+
+  return value;
+}
+
+static double
+entry_value (EylPlacementPanel *self,
+             GtkEntry          *entry)
+{
+  gboolean valid;
+
+  return entry_value_checked (self, entry, &valid);
+}
+
+static void
+validate_entry (EylPlacementPanel *self,
+                GtkEntry          *entry)
+{
+  gboolean valid;
+
+  entry_value_checked (self, entry, &valid);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+set_entry_text (EylPlacementPanel *self,
+                GtkEntry          *entry,
+                const char        *text)
+{
+  self->updating++;
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  validate_entry (self, entry);
+  self->updating--;
+}
+
+static void
+set_placeholder (GtkEntry   *entry,
+                 const char *text)
+{
+  gtk_entry_set_placeholder_text (entry, text != NULL && *text != '\0' ? text : NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* State                                                                  */
+
+static gboolean
+any_override (EylPlacementPanel *self)
+{
+  GtkEntry *entries[] = {
+    self->width_entry, self->height_entry, self->distance_entry,
+    self->table_entry, self->gap_entry,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (*gtk_editable_get_text (GTK_EDITABLE (entries[i])) != '\0')
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+emit_changed_cb (gpointer user_data)
+{
+  EylPlacementPanel *self = user_data;
+
+  self->changed_source = 0;
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Restarts the pause timer: "changed" fires once the user stops typing. */
+static void
+queue_changed (EylPlacementPanel *self)
+{
+  if (self->updating > 0)
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "placement.reset",
+                                 any_override (self));
+
+  g_clear_handle_id (&self->changed_source, g_source_remove);
+  self->changed_source = g_timeout_add (CHANGED_DELAY_MS, emit_changed_cb, self);
+  g_source_set_name_by_id (self->changed_source, "[eyeline] placement changed");
+}
+
+static EylPlacement *
+selected_placement (EylPlacementPanel *self)
+{
+  guint pos = adw_combo_row_get_selected (self->preset_row);
+
+  if (pos == 0 || pos >= self->preset_ids->len)
+    return NULL;
+
+  return eyl_placement_set_lookup (self->placements,
+                                   g_ptr_array_index (self->preset_ids, pos));
+}
+
+/* The placement whose numbers the rows stand for: the one the analysis
+ * used, else the selected preset. */
+static EylPlacement *
+shown_placement (EylPlacementPanel *self)
+{
+  if (self->analysis != NULL && self->analysis->placement != NULL)
+    return self->analysis->placement;
+
+  return selected_placement (self);
+}
+
+static void
+update_placement_rows (EylPlacementPanel *self)
+{
+  EylPlacement *chosen = self->analysis != NULL ? self->analysis->placement : NULL;
+  EylPlacement *preset = selected_placement (self);
+  EylPlacement *kind_of = preset != NULL ? preset : chosen;
+  g_autofree char *note = NULL;
+
+  /* What "auto" chose, and why. */
+  if (preset == NULL && chosen != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Checked as: %s"),
+                                                chosen->name != NULL ? chosen->name : chosen->id);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->auto_row), title);
+      adw_action_row_set_subtitle (self->auto_row,
+                                   self->analysis->placement_reason != NULL
+                                   ? self->analysis->placement_reason : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->auto_row), TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->auto_row), FALSE);
+    }
+
+  /* Numbers that no standard fixes: say so where they matter. */
+  if (kind_of != NULL)
+    {
+      switch (kind_of->kind)
+        {
+        case EYL_PLACEMENT_LEAFLET:
+          /* Translators: %.0f %% is the share of the leaflet a rack pocket shows */
+          note = g_strdup_printf (_("Rack pockets differ: this one shows the top %.0f %%. Set yours in a placement file."),
+                                  kind_of->visible_top_fraction * 100);
+          break;
+        case EYL_PLACEMENT_SHELF:
+          note = g_strdup_printf (_("Shelf-edge strips differ: this one hides the bottom %.0f mm. Set yours in a placement file."),
+                                  kind_of->hidden_bottom_mm);
+          break;
+        case EYL_PLACEMENT_ROLLUP:
+          if (kind_of->hidden_bottom_mm > 0)
+            note = g_strdup_printf (_("Cassettes differ: this one hides the bottom %.0f mm. Check your stand’s leader."),
+                                    kind_of->hidden_bottom_mm);
+          break;
+        case EYL_PLACEMENT_TABLETOP:
+        case EYL_PLACEMENT_BACKDROP:
+        case EYL_PLACEMENT_POSTER:
+        default:
+          break;
+        }
+    }
+
+  /* Above the rows: what the preset is (the combo row is too narrow
+   * for it in the sidebar), then what no standard fixes. */
+  {
+    g_autoptr(GString) description = g_string_new (NULL);
+
+    if (preset != NULL && preset->description != NULL)
+      g_string_append (description, preset->description);
+    else if (preset == NULL && chosen == NULL)
+      g_string_append (description, _("Chosen from the real size and proportions of the page."));
+    if (note != NULL)
+      {
+        if (description->len > 0)
+          g_string_append_c (description, ' ');
+        g_string_append (description, note);
+      }
+    adw_preferences_group_set_description (self->placement_group,
+                                           description->len > 0 ? description->str : NULL);
+  }
+}
+
+static void
+update_placeholders (EylPlacementPanel *self)
+{
+  EylPlacement *placement = shown_placement (self);
+  g_autofree char *w = NULL;
+  g_autofree char *h = NULL;
+  g_autofree char *distance = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *gap = NULL;
+
+  if (self->analysis != NULL && self->analysis->material_w_mm > 0)
+    {
+      w = format_length (self, self->analysis->material_w_mm);
+      h = format_length (self, self->analysis->material_h_mm);
+    }
+  else if (placement != NULL && placement->sizes != NULL && placement->sizes->len > 0)
+    {
+      EylSizeMm *size = &g_array_index (placement->sizes, EylSizeMm, 0);
+
+      w = format_length (self, size->width_mm);
+      h = format_length (self, size->height_mm);
+    }
+
+  if (placement != NULL)
+    {
+      distance = format_distance (self, placement->distance_m);
+      table = format_length (self, placement->table_height_mm);
+      gap = format_length (self, placement->table_height_mm > 0 ? placement->table_gap_mm : NAN);
+    }
+
+  set_placeholder (self->width_entry, w);
+  set_placeholder (self->height_entry, h);
+  set_placeholder (self->distance_entry, distance);
+  set_placeholder (self->table_entry, table);
+  set_placeholder (self->gap_entry, gap);
+
+  /* How the size was found. */
+  if (self->analysis != NULL && self->analysis->material_w_mm > 0)
+    {
+      g_autofree char *subtitle = NULL;
+      double scale = self->analysis->scale;
+
+      switch (self->analysis->scale_source)
+        {
+        case EYL_SCALE_USER:
+          subtitle = g_strdup (_("As entered"));
+          break;
+        case EYL_SCALE_DETECTED:
+          /* Translators: %g is the scale denominator, "1:10" */
+          subtitle = g_strdup_printf (_("The page is drawn at 1:%g of this size; blank: from the page"),
+                                      scale > 0 ? round (1.0 / scale) : 1.0);
+          break;
+        case EYL_SCALE_PAGE:
+        default:
+          subtitle = g_strdup (_("The page at 1:1; blank: from the page"));
+          break;
+        }
+      adw_action_row_set_subtitle (self->size_row, subtitle);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->size_row, _("Blank: from the page"));
+    }
+}
+
+static void
+apply_units (EylPlacementPanel *self)
+{
+  gboolean inches = FALSE;
+  double w, h, distance, table, gap, eye_min, eye_max;
+  const char *length_unit;
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *units = g_settings_get_string (self->settings, "units");
+      inches = g_strcmp0 (units, "in") == 0;
+    }
+
+  /* Convert what the user typed, in the old units, before switching. */
+  w = entry_value (self, self->width_entry);
+  h = entry_value (self, self->height_entry);
+  distance = entry_value (self, self->distance_entry);
+  table = entry_value (self, self->table_entry);
+  gap = entry_value (self, self->gap_entry);
+  eye_min = entry_value (self, self->eye_min_entry);
+  eye_max = entry_value (self, self->eye_max_entry);
+
+  self->inches = inches;
+  /* Translators: unit labels after the number rows */
+  length_unit = inches ? _("in") : _("mm");
+  gtk_label_set_label (self->size_unit_label, length_unit);
+  gtk_label_set_label (self->eye_unit_label, length_unit);
+  gtk_label_set_label (self->table_unit_label, length_unit);
+  gtk_label_set_label (self->gap_unit_label, length_unit);
+  gtk_label_set_label (self->distance_unit_label, inches ? _("ft") : _("m"));
+
+  {
+    struct { GtkEntry *entry; double value; gboolean is_distance; } rows[] = {
+      { self->width_entry, w, FALSE },
+      { self->height_entry, h, FALSE },
+      { self->distance_entry, distance, TRUE },
+      { self->table_entry, table, FALSE },
+      { self->gap_entry, gap, FALSE },
+      { self->eye_min_entry, eye_min, FALSE },
+      { self->eye_max_entry, eye_max, FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_autofree char *text = NULL;
+
+        if (!isfinite (rows[i].value))
+          continue;
+        text = rows[i].is_distance ? format_distance (self, rows[i].value)
+                                   : format_length (self, rows[i].value);
+        set_entry_text (self, rows[i].entry, text);
+      }
+  }
+
+  update_placeholders (self);
+}
+
+static void
+fill_population (EylPlacementPanel *self,
+                 guint              index)
+{
+  double min_mm, max_mm;
+  g_autofree char *min_text = NULL;
+  g_autofree char *max_text = NULL;
+
+  if (index >= G_N_ELEMENTS (populations))
+    return;
+
+  if (index == POPULATION_CUSTOM)
+    {
+      min_mm = self->settings ? g_settings_get_double (self->settings, "eye-min-mm") : 1405;
+      max_mm = self->settings ? g_settings_get_double (self->settings, "eye-max-mm") : 1825;
+    }
+  else
+    {
+      min_mm = populations[index].min_mm;
+      max_mm = populations[index].max_mm;
+    }
+
+  min_text = format_length (self, min_mm);
+  max_text = format_length (self, max_mm);
+  set_entry_text (self, self->eye_min_entry, min_text);
+  set_entry_text (self, self->eye_max_entry, max_text);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Signal handlers                                                        */
+
+static void
+on_entry_changed (EylPlacementPanel *self,
+                  GtkEntry          *entry)
+{
+  validate_entry (self, entry);
+  queue_changed (self);
+}
+
+static void
+on_eye_entry_changed (EylPlacementPanel *self,
+                      GtkEntry          *entry)
+{
+  validate_entry (self, entry);
+  if (self->updating > 0)
+    return;
+
+  /* Hand-typed eye heights are a population of their own. */
+  self->updating++;
+  adw_combo_row_set_selected (self->population_row, POPULATION_CUSTOM);
+  self->updating--;
+  queue_changed (self);
+}
+
+static void
+on_preset_selected (EylPlacementPanel *self)
+{
+  /* The analysis shown was made for the previous preset. */
+  if (self->updating == 0)
+    g_clear_pointer (&self->analysis, eyl_page_analysis_unref);
+  update_placement_rows (self);
+  update_placeholders (self);
+  queue_changed (self);
+}
+
+static void
+on_population_selected (EylPlacementPanel *self)
+{
+  if (self->updating > 0)
+    return;
+
+  fill_population (self, adw_combo_row_get_selected (self->population_row));
+  queue_changed (self);
+}
+
+static void
+on_legibility_selected (EylPlacementPanel *self)
+{
+  guint pos = adw_combo_row_get_selected (self->legibility_row);
+
+  if (pos < G_N_ELEMENTS (legibilities))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->legibility_row),
+                                 _(legibilities[pos].explanation));
+  queue_changed (self);
+}
+
+static void
+on_units_changed (EylPlacementPanel *self)
+{
+  apply_units (self);
+}
+
+static void
+reset_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EylPlacementPanel *self = EYL_PLACEMENT_PANEL (widget);
+
+  self->updating++;
+  set_entry_text (self, self->width_entry, "");
+  set_entry_text (self, self->height_entry, "");
+  set_entry_text (self, self->distance_entry, "");
+  set_entry_text (self, self->table_entry, "");
+  set_entry_text (self, self->gap_entry, "");
+  self->updating--;
+  queue_changed (self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Setup                                                                  */
+
+static void
+fill_presets (EylPlacementPanel *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = NULL;
+
+  self->placements = eyl_placement_set_new_default (warnings);
+  for (guint i = 0; i < warnings->len; i++)
+    g_warning ("%s", (const char *) g_ptr_array_index (warnings, i));
+
+  self->preset_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->preset_ids, g_strdup ("auto"));
+  gtk_string_list_append (names, _("Automatic"));
+
+  list = eyl_placement_set_list (self->placements);
+  for (guint i = 0; i < list->len; i++)
+    {
+      EylPlacement *placement = g_ptr_array_index (list, i);
+
+      g_ptr_array_add (self->preset_ids, g_strdup (placement->id));
+      gtk_string_list_append (names, placement->name != NULL ? placement->name : placement->id);
+    }
+
+  adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (names));
+}
+
+static guint
+index_of_string (const char * const *ids,
+                 gsize               stride,
+                 guint               n,
+                 const char         *id)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const char *candidate = *(const char * const *) ((const char *) ids + i * stride);
+
+      if (g_strcmp0 (candidate, id) == 0)
+        return i;
+    }
+
+  return 0;
+}
+
+static void
+apply_defaults (EylPlacementPanel *self)
+{
+  g_autofree char *placement = NULL;
+  g_autofree char *legibility = NULL;
+  g_autofree char *population = NULL;
+  guint pos;
+
+  if (self->settings != NULL)
+    {
+      placement = g_settings_get_string (self->settings, "default-placement");
+      legibility = g_settings_get_string (self->settings, "legibility");
+      population = g_settings_get_string (self->settings, "population");
+    }
+
+  self->updating++;
+
+  eyl_placement_panel_set_placement_id (self, placement != NULL ? placement : "auto");
+
+  pos = index_of_string (&legibilities[0].id, sizeof legibilities[0],
+                         G_N_ELEMENTS (legibilities), legibility);
+  adw_combo_row_set_selected (self->legibility_row, pos);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->legibility_row),
+                               _(legibilities[pos].explanation));
+
+  pos = index_of_string (&populations[0].id, sizeof populations[0],
+                         G_N_ELEMENTS (populations), population);
+  adw_combo_row_set_selected (self->population_row, pos);
+  fill_population (self, pos);
+
+  self->updating--;
+}
+
+static void
+eyl_placement_panel_dispose (GObject *object)
+{
+  EylPlacementPanel *self = EYL_PLACEMENT_PANEL (object);
+
+  g_clear_handle_id (&self->changed_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EYL_TYPE_PLACEMENT_PANEL);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->analysis, eyl_page_analysis_unref);
+
+  G_OBJECT_CLASS (eyl_placement_panel_parent_class)->dispose (object);
+}
+
+static void
+eyl_placement_panel_finalize (GObject *object)
+{
+  EylPlacementPanel *self = EYL_PLACEMENT_PANEL (object);
+
+  g_clear_pointer (&self->preset_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->placements, eyl_placement_set_free);
+
+  G_OBJECT_CLASS (eyl_placement_panel_parent_class)->finalize (object);
+}
+
+static void
+eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = eyl_placement_panel_dispose;
+  object_class->finalize = eyl_placement_panel_finalize;
+
+  /**
+   * EylPlacementPanel::changed:
+   *
+   * The user changed the placement or one of its numbers and paused:
+   * time to re-run the analysis with eyl_placement_panel_get_worker_args().
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/eyl-placement-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, page);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, placement_group);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, auto_row);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, size_row);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, width_entry);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, height_entry);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, size_unit_label);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, distance_entry);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, distance_unit_label);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, population_row);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_min_entry);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_max_entry);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_unit_label);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_entry);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_unit_label);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_entry);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_unit_label);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_eye_entry_changed);
+
+  gtk_widget_class_install_action (widget_class, "placement.reset", NULL, reset_action);
+
+  gtk_widget_class_set_css_name (widget_class, "eylplacementpanel");
+}
+
+static void
+eyl_placement_panel_init (EylPlacementPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = eyl_placement_panel_settings_new ();
+
+  fill_presets (self);
+  apply_units (self);
+  apply_defaults (self);
+  update_placement_rows (self);
+  update_placeholders (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "placement.reset", FALSE);
+
+  g_signal_connect_swapped (self->preset_row, "notify::selected",
+                            G_CALLBACK (on_preset_selected), self);
+  g_signal_connect_swapped (self->population_row, "notify::selected",
+                            G_CALLBACK (on_population_selected), self);
+  g_signal_connect_swapped (self->legibility_row, "notify::selected",
+                            G_CALLBACK (on_legibility_selected), self);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::units",
+                             G_CALLBACK (on_units_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+GtkWidget *
+eyl_placement_panel_new (void)
+{
+  return g_object_new (EYL_TYPE_PLACEMENT_PANEL, NULL);
+}
+
+const char *
+eyl_placement_panel_get_placement_id (EylPlacementPanel *self)
+{
+  guint pos;
+
+  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
+
+  pos = adw_combo_row_get_selected (self->preset_row);
+  if (pos >= self->preset_ids->len)
+    return "auto";
+
+  return g_ptr_array_index (self->preset_ids, pos);
+}
+
+void
+eyl_placement_panel_set_placement_id (EylPlacementPanel *self,
+                                      const char        *id)
+{
+  guint pos = 0;
+
+  g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
+
+  if (id != NULL && !g_ptr_array_find_with_equal_func (self->preset_ids, id, g_str_equal, &pos))
+    {
+      g_debug ("No placement “%s”: using automatic", id);
+      pos = 0;
+    }
+
+  adw_combo_row_set_selected (self->preset_row, pos);
+}
+
+static void
+add_arg (GPtrArray  *args,
+         const char *option,
+         char       *value)   /* (transfer full) */
+{
+  g_ptr_array_add (args, g_strdup (option));
+  g_ptr_array_add (args, value);
+}
+
+static char *
+format_c (const char *format,
+          double      value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
+}
+
+static char *
+dup_brand_kit_path (EylPlacementPanel *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->settings != NULL)
+    path = g_settings_get_string (self->settings, "brand-kit-path");
+  if (path == NULL || *path == '\0')
+    {
+      g_free (path);
+      path = g_build_filename (g_get_user_config_dir (), "eyeline", "brand-kit.ini", NULL);
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  /* A kit the worker would refuse would fail every check: leave it out
+   * (the brand kit dialog shows what is wrong with it). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (path, &error);
+
+    if (kit == NULL)
+      {
+        g_debug ("Not using the brand kit: %s", error->message);
+        return NULL;
+      }
+  }
+
+  return g_steal_pointer (&path);
+}
+
+GPtrArray *
+eyl_placement_panel_get_worker_args (EylPlacementPanel *self)
+{
+  GPtrArray *args;
+  double w, h, distance, table, gap, eye_min, eye_max;
+  guint legibility;
+  g_autofree char *brand_kit = NULL;
+
+  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
+
+  args = g_ptr_array_new_with_free_func (g_free);
+  add_arg (args, "--placement", g_strdup (eyl_placement_panel_get_placement_id (self)));
+
+  /* Half a size is no size: the page gives both or the user does. */
+  w = entry_value (self, self->width_entry);
+  h = entry_value (self, self->height_entry);
+  if (isfinite (w) && isfinite (h) && w > 0 && h > 0)
+    {
+      g_autofree char *ws = format_c ("%.1f", w);
+      g_autofree char *hs = format_c ("%.1f", h);
+
+      add_arg (args, "--size-mm", g_strdup_printf ("%sx%s", ws, hs));
+    }
+
+  distance = entry_value (self, self->distance_entry);
+  if (isfinite (distance) && distance > 0)
+    add_arg (args, "--distance-m", format_c ("%.2f", distance));
+
+  eye_min = entry_value (self, self->eye_min_entry);
+  eye_max = entry_value (self, self->eye_max_entry);
+  if (isfinite (eye_min) && isfinite (eye_max) && eye_min > 0 && eye_max > eye_min)
+    {
+      g_autofree char *lo = format_c ("%.0f", eye_min);
+      g_autofree char *hi = format_c ("%.0f", eye_max);
+
+      add_arg (args, "--eye-mm", g_strdup_printf ("%s-%s", lo, hi));
+    }
+
+  table = entry_value (self, self->table_entry);
+  if (isfinite (table))
+    add_arg (args, "--table-mm", format_c ("%.0f", table));
+
+  gap = entry_value (self, self->gap_entry);
+  if (isfinite (gap))
+    add_arg (args, "--gap-mm", format_c ("%.0f", gap));
+
+  legibility = adw_combo_row_get_selected (self->legibility_row);
+  if (legibility < G_N_ELEMENTS (legibilities))
+    add_arg (args, "--legibility", g_strdup (legibilities[legibility].id));
+
+  brand_kit = dup_brand_kit_path (self);
+  if (brand_kit != NULL)
+    add_arg (args, "--brand-kit", g_steal_pointer (&brand_kit));
+
+  return args;
+}
+
+void
+eyl_placement_panel_set_analysis (EylPlacementPanel *self,
+                                  EylPageAnalysis   *analysis)
+{
+  g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
+
+  if (analysis == self->analysis)
+    return;
+
+  g_clear_pointer (&self->analysis, eyl_page_analysis_unref);
+  if (analysis != NULL)
+    self->analysis = eyl_page_analysis_ref (analysis);
+
+  update_placement_rows (self);
+  update_placeholders (self);
+}

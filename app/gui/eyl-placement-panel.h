@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-placement-panel.h: where the material is seen — preset, real size,
+ * distance, table, viewers, legibility — as `eyeline-cli check` options
+ * for the worker. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "eyl-analysis.h"
+
+G_BEGIN_DECLS
+
+#define EYL_TYPE_PLACEMENT_PANEL (eyl_placement_panel_get_type ())
+G_DECLARE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, EYL, PLACEMENT_PANEL, GtkWidget)
+
+GtkWidget  *eyl_placement_panel_new             (void);
+
+/* The options for the worker (and `eyeline-cli check`): a new array of
+ * strings, e.g. "--placement", "auto", "--distance-m", "2.5", …  Free with
+ * g_ptr_array_unref(). */
+GPtrArray  *eyl_placement_panel_get_worker_args (EylPlacementPanel *self);
+
+/* Shows what the analysis used: the placement "auto" chose and why, and
+ * the numbers as placeholders of the empty rows.  NULL clears it. */
+void        eyl_placement_panel_set_analysis    (EylPlacementPanel *self,
+                                                 EylPageAnalysis   *analysis);
+
+/* The preset id ("auto" or a placement id). */
+const char *eyl_placement_panel_get_placement_id (EylPlacementPanel *self);
+void        eyl_placement_panel_set_placement_id (EylPlacementPanel *self,
+                                                  const char        *id);
+
+G_END_DECLS

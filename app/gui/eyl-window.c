@@ -1,0 +1,1856 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-window.c: the main window.
+ *
+ * Every open file is an EylDocumentItem in a list model; each is checked
+ * in the core's worker process (eyl_worker_check_file_async), at most
+ * MAX_CHECKS at a time, the current document first.  A file is rendered
+ * for display only once its worker came back with a clean result, so a
+ * PDF that hangs or crashes Poppler costs an error state, never the
+ * window.  Changing the placement re-checks every document with the new
+ * options, cancelling the checks that are running. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-window"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "eyl-window.h"
+#include "eyl-brand-kit-dialog.h"
+#include "eyl-finding-object.h"
+#include "eyl-placement-panel.h"
+#include "eyl-scene-view.h"
+#include "eyl-worker.h"
+
+/* Documents checked at once: each check is a process with its own
+ * Poppler; two keep a batch moving without starving the current one. */
+#define MAX_CHECKS 2
+
+struct _EylWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay   *toast_overlay;
+  AdwWindowTitle    *window_title;
+  GtkToggleButton   *sidebar_button;
+  GtkMenuButton     *zoom_menu_button;
+  GtkStack          *main_stack;
+  GtkBox            *recent_box;
+  GtkListBox        *recent_list;
+  AdwFlap           *flap;
+  GtkListBox        *documents_list;
+  GtkStack          *page_stack;
+  GtkSpinner        *loading_spinner;
+  GtkLabel          *loading_label;
+  EylPageView       *page_view;
+  AdwStatusPage     *error_page;
+  GtkLabel          *error_detail_label;
+  AdwStatusPage     *locked_page;
+  GtkRevealer       *busy_revealer;
+  GtkSpinner        *busy_spinner;
+  GtkBox            *page_nav_box;
+  GtkWidget         *side_box;
+  GtkWidget         *zoom_box;
+  GtkWidget         *overlay_button;
+  GtkWidget         *mark_logo_button;
+  GtkLabel          *page_label;
+  GtkLabel          *score_label;
+  GtkLabel          *counts_label;
+  GtkLabel          *placement_label;
+  GtkListView       *findings_view;
+  EylPlacementPanel *placement_panel;
+  EylSceneView      *scene_view;
+  GMenu             *recent_section;
+
+  GSettings         *settings;           /* NULL when the schema is not installed */
+  GListStore        *documents;          /* EylDocumentItem */
+  GListStore        *findings;           /* EylFindingObject */
+  GtkSingleSelection *findings_selection;
+  EylDocumentItem   *current;
+  guint              page_index;
+  guint              serial;             /* bumped when the check options change */
+  EylPageAnalysis   *shown_analysis;     /* what the findings list shows */
+  GCancellable      *mark_cancellable;
+  AdwMessageDialog  *password_dialog;
+
+  gboolean           show_eye_band;
+  gboolean           show_hidden;
+  gboolean           show_elements;
+  gboolean           show_markers;
+  gboolean           mark_logo;
+  gboolean           show_sidebar;
+  gboolean           sidebar_shown_once;
+};
+
+G_DEFINE_FINAL_TYPE (EylWindow, eyl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_EYE_BAND,
+  PROP_SHOW_HIDDEN,
+  PROP_SHOW_ELEMENTS,
+  PROP_SHOW_MARKERS,
+  PROP_MARK_LOGO,
+  PROP_SHOW_SIDEBAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_view     (EylWindow *self);
+static void update_actions  (EylWindow *self);
+static void schedule_checks (EylWindow *self);
+static void ask_password    (EylWindow *self);
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                        */
+
+void
+eyl_window_add_toast (EylWindow  *self,
+                      const char *title)
+{
+  g_return_if_fail (EYL_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* The worker: $EYL_WORKER (read by the core), else eyeline-cli of the
+ * build tree next to this binary, else the installed one. */
+static char *
+find_worker_exe (void)
+{
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
+  const char *candidates[2];
+
+  if (self_exe != NULL)
+    {
+      dir = g_path_get_dirname (self_exe);
+      candidates[0] = "../cli/eyeline-cli";
+      candidates[1] = "eyeline-cli";
+      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+        {
+          g_autofree char *path = g_build_filename (dir, candidates[i], NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+            return g_canonicalize_filename (path, NULL);
+        }
+    }
+  return g_build_filename (BINDIR, "eyeline-cli", NULL);
+}
+
+/* An app-written headline for each reason a file cannot be checked; the
+ * technical detail goes under it. */
+static const char *
+error_headline (EylErrorCode code)
+{
+  switch (code)
+    {
+    case EYL_ERROR_NOT_FOUND:
+      return _("The File Cannot Be Found");
+    case EYL_ERROR_NOT_PDF:
+      return _("This Is Not a PDF");
+    case EYL_ERROR_INVALID:
+      return _("The PDF Is Damaged");
+    case EYL_ERROR_NO_PAGES:
+      return _("The PDF Has No Pages");
+    case EYL_ERROR_TIMEOUT:
+      return _("Checking Took Too Long");
+    case EYL_ERROR_MEMORY:
+      return _("The PDF Needs Too Much Memory");
+    case EYL_ERROR_ENGINE_CRASH:
+      return _("The PDF Could Not Be Read");
+    case EYL_ERROR_CONFIG:
+      return _("The Settings Could Not Be Used");
+    case EYL_ERROR_ENCRYPTED:
+    case EYL_ERROR_WRONG_PASSWORD:
+      return _("This PDF Is Locked");
+    case EYL_ERROR_PAGE:
+    case EYL_ERROR_OUTPUT:
+    case EYL_ERROR_USAGE:
+    case EYL_ERROR_CANCELLED:
+    default:
+      return _("The File Could Not Be Checked");
+    }
+}
+
+static const char *
+error_explanation (EylErrorCode code)
+{
+  switch (code)
+    {
+    case EYL_ERROR_NOT_FOUND:
+      return _("It may have been moved, renamed or deleted, or it cannot be read.");
+    case EYL_ERROR_NOT_PDF:
+      return _("Eyeline checks the PDF that goes to the printer. Export your artwork as PDF and open that.");
+    case EYL_ERROR_INVALID:
+      return _("The file is broken beyond repair. Export it again from the design program.");
+    case EYL_ERROR_TIMEOUT:
+    case EYL_ERROR_MEMORY:
+    case EYL_ERROR_ENGINE_CRASH:
+      return _("The PDF engine could not get through this file, so it was stopped to keep Eyeline running. Exporting the PDF again, or flattening transparency, often helps.");
+    default:
+      return _("Eyeline could not check this file.");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Checks in the worker process                                         */
+
+typedef struct
+{
+  EylWindow       *self;
+  EylDocumentItem *item;
+  GCancellable    *cancellable;
+  guint            serial;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->item);
+  g_object_unref (data->cancellable);
+  g_free (data);
+}
+
+static EylWorkerConfig *
+make_worker_config (EylWindow       *self,
+                    EylDocumentItem *item)
+{
+  g_autofree char *exe = find_worker_exe ();
+  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
+  EylWorkerConfig *config = eyl_worker_config_new (exe);
+
+  for (guint i = 0; args != NULL && i < args->len; i++)
+    eyl_worker_config_add_arg (config, g_ptr_array_index (args, i));
+  if (eyl_document_item_get_password (item) != NULL)
+    config->password = g_strdup (eyl_document_item_get_password (item));
+  return config;
+}
+
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CheckData *data = user_data;
+  EylWindow *self = data->self;
+  g_autoptr(EylFileResult) file_result = eyl_worker_check_file_finish (result);
+  gboolean prompt;
+
+  /* Cancelled: the user moved on, or the window went away. */
+  if (g_cancellable_is_cancelled (data->cancellable) ||
+      eyl_document_item_get_cancellable (data->item) != data->cancellable)
+    {
+      check_data_free (data);
+      return;
+    }
+
+  eyl_document_item_set_cancellable (data->item, NULL);
+  eyl_document_item_set_serial (data->item, data->serial);
+  eyl_document_item_set_result (data->item, file_result);
+  g_debug ("%s: %s", eyl_document_item_get_title (data->item),
+           file_result->ok ? "checked" : file_result->error_message);
+
+  prompt = data->item == self->current &&
+           eyl_document_item_get_status (data->item) == EYL_DOCUMENT_LOCKED;
+  if (data->item == self->current)
+    update_view (self);
+  if (prompt)
+    ask_password (self);
+  schedule_checks (self);
+  check_data_free (data);
+}
+
+static void
+start_check (EylWindow       *self,
+             EylDocumentItem *item)
+{
+  g_autoptr(EylWorkerConfig) config = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CheckData *data;
+  const char *path = eyl_document_item_get_path (item);
+
+  eyl_document_item_cancel (item);
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (EYL_ERROR, EYL_ERROR_NOT_FOUND,
+                                             _("Only local files can be checked."));
+      g_autoptr(EylFileResult) failed =
+        eyl_file_result_new_error (eyl_document_item_get_title (item), error);
+
+      eyl_document_item_set_result (item, failed);
+      return;
+    }
+
+  config = make_worker_config (self, item);
+  eyl_document_item_set_cancellable (item, cancellable);
+  eyl_document_item_set_status (item, EYL_DOCUMENT_ANALYSING);
+
+  data = g_new0 (CheckData, 1);
+  data->self = g_object_ref (self);
+  data->item = g_object_ref (item);
+  data->cancellable = g_object_ref (cancellable);
+  data->serial = self->serial;
+  eyl_worker_check_file_async (config, path, cancellable, check_done, data);
+}
+
+static gboolean
+needs_check (EylDocumentItem *item)
+{
+  return eyl_document_item_get_status (item) == EYL_DOCUMENT_QUEUED;
+}
+
+/* Starts checks up to MAX_CHECKS, the current document first. */
+static void
+schedule_checks (EylWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  guint running = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (eyl_document_item_get_status (item) == EYL_DOCUMENT_ANALYSING)
+        running++;
+    }
+  if (self->current != NULL && needs_check (self->current))
+    {
+      start_check (self, self->current);
+      running++;
+    }
+  for (guint i = 0; i < n && running < MAX_CHECKS; i++)
+    {
+      g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (needs_check (item))
+        {
+          start_check (self, item);
+          running++;
+        }
+    }
+  if (self->current != NULL)
+    update_view (self);
+}
+
+/* The options changed: every document is checked again (the running
+ * checks are cancelled; results stay on screen until the new ones come). */
+static void
+recheck_all (EylWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  self->serial++;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      EylDocumentStatus status = eyl_document_item_get_status (item);
+
+      eyl_document_item_cancel (item);
+      if (status != EYL_DOCUMENT_LOCKED)
+        eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
+    }
+  schedule_checks (self);
+}
+
+static void
+placement_changed_cb (EylPlacementPanel *panel,
+                      EylWindow         *self)
+{
+  recheck_all (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Password                                                             */
+
+static void
+password_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      EylWindow        *self)
+{
+  EylDocumentItem *item = g_object_get_data (G_OBJECT (dialog), "eyl-item");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "eyl-entry");
+
+  /* GTK 4.8 warns when a window is destroyed with the focus in a
+   * password entry (its focus notification outlives its text widget). */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+
+  if (g_strcmp0 (response, "unlock") == 0 && item != NULL)
+    {
+      eyl_document_item_set_password (item, gtk_editable_get_text (entry));
+      gtk_editable_set_text (entry, "");
+      eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
+      schedule_checks (self);
+    }
+  self->password_dialog = NULL;
+}
+
+static void
+ask_password (EylWindow *self)
+{
+  EylFileResult *result;
+  GtkWidget *dialog, *entry;
+  gboolean wrong;
+
+  if (self->current == NULL || self->password_dialog != NULL ||
+      eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED)
+    return;
+  result = eyl_document_item_get_result (self->current);
+  wrong = result != NULL && result->error_code == EYL_ERROR_WRONG_PASSWORD;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   wrong ? _("Wrong Password") : _("Password Required"),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  wrong
+                                  /* Translators: %s is a file name */
+                                  ? _("The password did not open “%s”. Try again.")
+                                  /* Translators: %s is a file name */
+                                  : _("“%s” is locked. Enter its password to check it."),
+                                  eyl_document_item_get_title (self->current));
+  entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  g_object_set (entry, "activates-default", TRUE, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "unlock", _("_Unlock"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unlock",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "eyl-item", g_object_ref (self->current),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "eyl-entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
+
+  self->password_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* ------------------------------------------------------------------ */
+/* Showing the current document                                         */
+
+static EylOverlayLayers
+current_layers (EylWindow *self)
+{
+  EylOverlayLayers layers = 0;
+
+  if (self->show_eye_band)
+    layers |= EYL_OVERLAY_EYE_LEVEL;
+  if (self->show_hidden)
+    layers |= EYL_OVERLAY_HIDDEN;
+  if (self->show_elements)
+    layers |= EYL_OVERLAY_ELEMENTS | EYL_OVERLAY_LEGEND;
+  if (self->show_markers)
+    layers |= EYL_OVERLAY_FINDINGS;
+  return layers;
+}
+
+/* Errors first, then warnings, then notes; in marker order within each. */
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  EylFindingObject *fa = *(EylFindingObject **) a, *fb = *(EylFindingObject **) b;
+  int sa = eyl_finding_object_get_severity (fa), sb = eyl_finding_object_get_severity (fb);
+
+  if (sa != sb)
+    return sb - sa;
+  return (int) eyl_finding_object_get_index (fa) - (int) eyl_finding_object_get_index (fb);
+}
+
+static void
+fill_findings (EylWindow       *self,
+               EylPageAnalysis *analysis)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  int last_severity = -1;
+
+  if (analysis != NULL && analysis == self->shown_analysis)
+    return;
+  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
+  if (analysis != NULL)
+    self->shown_analysis = eyl_page_analysis_ref (analysis);
+
+  for (guint i = 0; analysis != NULL && analysis->findings != NULL && i < analysis->findings->len; i++)
+    g_ptr_array_add (objects, eyl_finding_object_new (g_ptr_array_index (analysis->findings, i), i));
+  g_ptr_array_sort (objects, compare_findings);
+  for (guint i = 0; i < objects->len; i++)
+    {
+      EylFindingObject *object = objects->pdata[i];
+      int severity = eyl_finding_object_get_severity (object);
+
+      eyl_finding_object_set_first_of_group (object, severity != last_severity);
+      last_severity = severity;
+    }
+  g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
+                       objects->pdata, objects->len);
+  gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+update_summary (EylWindow       *self,
+                EylPageAnalysis *analysis)
+{
+  GtkWidget *score = GTK_WIDGET (self->score_label);
+  guint errors = 0, warnings = 0, infos = 0;
+  g_autoptr(GString) counts = g_string_new (NULL);
+
+  gtk_widget_remove_css_class (score, "eyl-score-good");
+  gtk_widget_remove_css_class (score, "eyl-score-fair");
+  gtk_widget_remove_css_class (score, "eyl-score-poor");
+  if (analysis == NULL)
+    {
+      gtk_label_set_label (self->score_label, "–");
+      gtk_label_set_label (self->counts_label, "");
+      gtk_label_set_label (self->placement_label, "");
+      return;
+    }
+
+  {
+    g_autofree char *text = g_strdup_printf ("%d", analysis->customer_focus);
+    gtk_label_set_label (self->score_label, text);
+    gtk_widget_add_css_class (score, analysis->customer_focus >= 70 ? "eyl-score-good"
+                                     : analysis->customer_focus >= 40 ? "eyl-score-fair"
+                                     : "eyl-score-poor");
+  }
+
+  for (guint i = 0; analysis->findings != NULL && i < analysis->findings->len; i++)
+    {
+      EylFinding *finding = g_ptr_array_index (analysis->findings, i);
+
+      if (finding->severity == EYL_SEVERITY_ERROR)
+        errors++;
+      else if (finding->severity == EYL_SEVERITY_WARNING)
+        warnings++;
+      else
+        infos++;
+    }
+  if (errors + warnings + infos == 0)
+    g_string_append (counts, _("No problems found"));
+  else
+    {
+      if (errors > 0)
+        {
+          /* Translators: count of findings */
+          g_autofree char *text = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+          g_string_append_printf (counts, "<span weight=\"bold\">%s</span>", text);
+        }
+      if (warnings > 0)
+        {
+          g_autofree char *text = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings),
+                                                   warnings);
+          if (counts->len > 0)
+            g_string_append (counts, " · ");
+          g_string_append (counts, text);
+        }
+      if (infos > 0)
+        {
+          g_autofree char *text = g_strdup_printf (ngettext ("%u note", "%u notes", infos), infos);
+          if (counts->len > 0)
+            g_string_append (counts, " · ");
+          g_string_append (counts, text);
+        }
+    }
+  gtk_label_set_markup (self->counts_label, counts->str);
+
+  if (analysis->placement != NULL)
+    {
+      g_autofree char *text = NULL;
+      gboolean inches = self->settings != NULL &&
+                        g_strcmp0 (g_settings_get_string (self->settings, "units"), "in") == 0;
+
+      if (inches)
+        /* Translators: placement name, real size in inches, reading distance in feet */
+        text = g_strdup_printf (_("%s · %.1f × %.1f in · seen from %.0f ft"),
+                                analysis->placement->name,
+                                analysis->material_w_mm / 25.4, analysis->material_h_mm / 25.4,
+                                analysis->placement->distance_m / 0.3048);
+      else
+        /* Translators: placement name, real size in mm, reading distance in metres */
+        text = g_strdup_printf (_("%s · %.0f × %.0f mm · seen from %.1f m"),
+                                analysis->placement->name,
+                                analysis->material_w_mm, analysis->material_h_mm,
+                                analysis->placement->distance_m);
+      gtk_label_set_label (self->placement_label, text);
+    }
+  else
+    gtk_label_set_label (self->placement_label, "");
+}
+
+static void
+set_busy (EylWindow *self,
+          gboolean   busy)
+{
+  gtk_revealer_set_reveal_child (self->busy_revealer, busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+}
+
+static void
+update_view (EylWindow *self)
+{
+  EylDocumentItem *item = self->current;
+  EylFileResult *result;
+  EylPageAnalysis *analysis = NULL;
+  EylDocumentStatus status;
+  guint n_pages;
+
+  if (item == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      adw_window_title_set_title (self->window_title, _("Eyeline"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      eyl_page_view_set_page (self->page_view, NULL, NULL, 0, NULL);
+      fill_findings (self, NULL);
+      update_summary (self, NULL);
+      eyl_scene_view_set_analysis (self->scene_view, NULL);
+      eyl_placement_panel_set_analysis (self->placement_panel, NULL);
+      set_busy (self, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->page_nav_box), FALSE);
+      update_actions (self);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "document");
+  result = eyl_document_item_get_result (item);
+  status = eyl_document_item_get_status (item);
+  adw_window_title_set_title (self->window_title, eyl_document_item_get_title (item));
+
+  if (result != NULL && result->ok)
+    {
+      n_pages = eyl_document_item_get_n_pages (item);
+      if (self->page_index >= n_pages)
+        self->page_index = 0;
+      analysis = eyl_document_item_get_page (item, self->page_index);
+    }
+  else
+    n_pages = 0;
+
+  set_busy (self, (status == EYL_DOCUMENT_ANALYSING || status == EYL_DOCUMENT_QUEUED) &&
+                  result != NULL && result->ok);
+
+  if (result == NULL ||
+      (!result->ok && (status == EYL_DOCUMENT_ANALYSING || status == EYL_DOCUMENT_QUEUED)))
+    {
+      g_autofree char *text = g_strdup_printf (_("Checking “%s”…"), eyl_document_item_get_title (item));
+
+      gtk_label_set_label (self->loading_label, text);
+      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->page_stack, "loading");
+      adw_window_title_set_subtitle (self->window_title, _("Checking…"));
+    }
+  else if (status == EYL_DOCUMENT_LOCKED)
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” is protected with a password. Enter it to check the file; it is only given to the checker and never stored."),
+                                               eyl_document_item_get_title (item));
+
+      adw_status_page_set_description (self->locked_page, text);
+      gtk_stack_set_visible_child_name (self->page_stack, "locked");
+      adw_window_title_set_subtitle (self->window_title, _("Locked"));
+    }
+  else if (!result->ok)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error_explanation (result->error_code), -1);
+
+      adw_status_page_set_title (self->error_page, error_headline (result->error_code));
+      adw_status_page_set_description (self->error_page, escaped);
+      gtk_label_set_label (self->error_detail_label,
+                           result->error_message != NULL ? result->error_message : "");
+      gtk_stack_set_visible_child_name (self->page_stack, "error");
+      adw_window_title_set_subtitle (self->window_title, _("Cannot be checked"));
+    }
+  else if (analysis == NULL)
+    {
+      /* The page was skipped by the analysis: say so. */
+      adw_status_page_set_title (self->error_page, _("This Page Could Not Be Checked"));
+      adw_status_page_set_description (self->error_page, NULL);
+      gtk_label_set_label (self->error_detail_label, "");
+      gtk_stack_set_visible_child_name (self->page_stack, "error");
+    }
+  else
+    {
+      eyl_page_view_set_page (self->page_view,
+                              eyl_document_item_get_path (item),
+                              eyl_document_item_get_password (item),
+                              self->page_index, analysis);
+      gtk_stack_set_visible_child_name (self->page_stack, "page");
+      adw_window_title_set_subtitle (self->window_title,
+                                     analysis->placement != NULL ? analysis->placement->name : NULL);
+    }
+
+  if (status != EYL_DOCUMENT_ANALYSING && status != EYL_DOCUMENT_QUEUED)
+    gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+
+  fill_findings (self, analysis);
+  update_summary (self, analysis);
+  eyl_scene_view_set_analysis (self->scene_view, analysis);
+  eyl_placement_panel_set_analysis (self->placement_panel, analysis);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->page_nav_box), n_pages > 1);
+  if (n_pages > 1)
+    {
+      /* Translators: page number of page count */
+      g_autofree char *text = g_strdup_printf (_("%u of %u"), self->page_index + 1, n_pages);
+      gtk_label_set_label (self->page_label, text);
+    }
+  update_actions (self);
+}
+
+static void
+set_current (EylWindow       *self,
+             EylDocumentItem *item)
+{
+  if (self->current == item)
+    {
+      update_view (self);
+      return;
+    }
+  g_set_object (&self->current, item);
+  self->page_index = 0;
+  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
+  eyl_page_view_set_page (self->page_view, NULL, NULL, 0, NULL);
+
+  /* Select its row without re-entering. */
+  if (item != NULL)
+    {
+      guint position;
+
+      if (g_list_store_find (self->documents, item, &position))
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->documents_list, (int) position);
+
+          if (row != gtk_list_box_get_selected_row (self->documents_list))
+            gtk_list_box_select_row (self->documents_list, row);
+        }
+    }
+  schedule_checks (self);
+  update_view (self);
+  if (item != NULL && eyl_document_item_get_status (item) == EYL_DOCUMENT_LOCKED)
+    ask_password (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents list                                                       */
+
+static void
+update_document_row (EylDocumentItem *item,
+                     GParamSpec      *pspec,
+                     GtkWidget       *box)
+{
+  GtkStack *icon_stack = g_object_get_data (G_OBJECT (box), "eyl-icon-stack");
+  GtkImage *icon = g_object_get_data (G_OBJECT (box), "eyl-icon");
+  GtkSpinner *spinner = g_object_get_data (G_OBJECT (box), "eyl-spinner");
+  GtkLabel *errors = g_object_get_data (G_OBJECT (box), "eyl-errors");
+  GtkLabel *warnings = g_object_get_data (G_OBJECT (box), "eyl-warnings");
+  EylDocumentStatus status = eyl_document_item_get_status (item);
+  guint n_errors = eyl_document_item_get_n_errors (item);
+  guint n_warnings = eyl_document_item_get_n_warnings (item);
+  char text[16];
+
+  gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-error");
+  gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-ok");
+  if (status == EYL_DOCUMENT_DONE)
+    gtk_widget_add_css_class (GTK_WIDGET (icon), n_errors > 0 ? "eyl-error"
+                                                 : n_warnings > 0 ? "eyl-warning" : "eyl-ok");
+
+  switch (status)
+    {
+    case EYL_DOCUMENT_QUEUED:
+    case EYL_DOCUMENT_ANALYSING:
+      gtk_stack_set_visible_child_name (icon_stack, "spinner");
+      gtk_spinner_set_spinning (spinner, TRUE);
+      break;
+    case EYL_DOCUMENT_DONE:
+      gtk_image_set_from_icon_name (icon, n_errors > 0 ? "dialog-error-symbolic"
+                                          : n_warnings > 0 ? "dialog-warning-symbolic"
+                                          : "emblem-ok-symbolic");
+      gtk_stack_set_visible_child_name (icon_stack, "icon");
+      gtk_spinner_set_spinning (spinner, FALSE);
+      break;
+    case EYL_DOCUMENT_FAILED:
+      gtk_image_set_from_icon_name (icon, "action-unavailable-symbolic");
+      gtk_stack_set_visible_child_name (icon_stack, "icon");
+      gtk_spinner_set_spinning (spinner, FALSE);
+      break;
+    case EYL_DOCUMENT_LOCKED:
+    default:
+      gtk_image_set_from_icon_name (icon, "channel-secure-symbolic");
+      gtk_stack_set_visible_child_name (icon_stack, "icon");
+      gtk_spinner_set_spinning (spinner, FALSE);
+      break;
+    }
+
+  g_snprintf (text, sizeof text, "%u", n_errors);
+  gtk_label_set_label (errors, text);
+  gtk_widget_set_visible (GTK_WIDGET (errors), n_errors > 0 && status == EYL_DOCUMENT_DONE);
+  g_snprintf (text, sizeof text, "%u", n_warnings);
+  gtk_label_set_label (warnings, text);
+  gtk_widget_set_visible (GTK_WIDGET (warnings), n_warnings > 0 && status == EYL_DOCUMENT_DONE);
+
+  {
+    g_autofree char *tooltip =
+      status == EYL_DOCUMENT_DONE
+      /* Translators: tooltip of a document in the list */
+      ? g_strdup_printf (_("%s: %u errors, %u warnings"), eyl_document_item_get_title (item),
+                         n_errors, n_warnings)
+      : g_strdup (eyl_document_item_get_title (item));
+    gtk_widget_set_tooltip_text (box, tooltip);
+  }
+}
+
+static GtkWidget *
+create_document_row (gpointer item_ptr,
+                     gpointer user_data)
+{
+  EylDocumentItem *item = item_ptr;
+  GtkWidget *box, *icon_stack, *icon, *spinner, *label, *errors, *warnings;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  icon_stack = gtk_stack_new ();
+  icon = gtk_image_new ();
+  gtk_widget_add_css_class (icon, "eyl-severity-icon");
+  spinner = gtk_spinner_new ();
+  gtk_stack_add_named (GTK_STACK (icon_stack), icon, "icon");
+  gtk_stack_add_named (GTK_STACK (icon_stack), spinner, "spinner");
+  gtk_box_append (GTK_BOX (box), icon_stack);
+
+  label = gtk_label_new (eyl_document_item_get_title (item));
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  errors = gtk_label_new (NULL);
+  gtk_widget_add_css_class (errors, "eyl-badge");
+  gtk_widget_add_css_class (errors, "eyl-badge-error");
+  gtk_box_append (GTK_BOX (box), errors);
+  warnings = gtk_label_new (NULL);
+  gtk_widget_add_css_class (warnings, "eyl-badge");
+  gtk_widget_add_css_class (warnings, "eyl-badge-warning");
+  gtk_box_append (GTK_BOX (box), warnings);
+
+  g_object_set_data (G_OBJECT (box), "eyl-icon-stack", icon_stack);
+  g_object_set_data (G_OBJECT (box), "eyl-icon", icon);
+  g_object_set_data (G_OBJECT (box), "eyl-spinner", spinner);
+  g_object_set_data (G_OBJECT (box), "eyl-errors", errors);
+  g_object_set_data (G_OBJECT (box), "eyl-warnings", warnings);
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_document_row), box, 0);
+  update_document_row (item, NULL, box);
+  return box;
+}
+
+static void
+document_row_selected_cb (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          EylWindow     *self)
+{
+  g_autoptr(EylDocumentItem) item = NULL;
+
+  if (row == NULL)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->documents),
+                                (guint) gtk_list_box_row_get_index (row));
+  if (item != NULL && item != self->current)
+    set_current (self, item);
+}
+
+static void
+documents_changed_cb (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      EylWindow  *self)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), n > 1);
+  /* A batch: show the list once; afterwards the user decides. */
+  if (n > 1 && !self->sidebar_shown_once)
+    {
+      self->sidebar_shown_once = TRUE;
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+    }
+  else if (n <= 1)
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                              */
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+void
+eyl_window_open_files (EylWindow  *self,
+                       GFile     **files,
+                       guint       n_files)
+{
+  EylDocumentItem *first = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  g_return_if_fail (EYL_IS_WINDOW (self));
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(EylDocumentItem) item = NULL;
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < n && !found; j++)
+        {
+          g_autoptr(EylDocumentItem) open = g_list_model_get_item (G_LIST_MODEL (self->documents), j);
+
+          if (g_file_equal (eyl_document_item_get_file (open), files[i]))
+            {
+              found = TRUE;
+              if (first == NULL)
+                first = open;
+            }
+        }
+      if (found)
+        continue;
+
+      item = eyl_document_item_new (files[i]);
+      g_list_store_append (self->documents, item);
+      add_recent (files[i]);
+      if (first == NULL)
+        first = item;
+    }
+  if (first != NULL)
+    set_current (self, first);
+  schedule_checks (self);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  EylWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      eyl_window_open_files (self, (GFile **) array->pdata, array->len);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open PDF Files"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         EylWindow     *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = g_value_get_boxed (value);
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+  eyl_window_open_files (self, (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
+/* Recent PDFs: in the empty state and in the primary menu. */
+static void
+recent_row_activated_cb (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         EylWindow     *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "eyl-uri");
+  g_autoptr(GFile) file = NULL;
+
+  if (uri == NULL)
+    return;
+  file = g_file_new_for_uri (uri);
+  eyl_window_open_files (self, &file, 1);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  eyl_window_open_files (EYL_WINDOW (widget), &file, 1);
+}
+
+static gint
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a, *ib = *(GtkRecentInfo **) b;
+  GDateTime *ta = gtk_recent_info_get_modified (ia), *tb = gtk_recent_info_get_modified (ib);
+
+  return g_date_time_compare (tb, ta);
+}
+
+static void
+update_recent (EylWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GtkWidget *child;
+  guint shown = 0;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/pdf") == 0 &&
+          gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
+        g_ptr_array_add (pdfs, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (pdfs, compare_recent);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  g_menu_remove_all (self->recent_section);
+
+  for (guint i = 0; i < pdfs->len && shown < 5; i++, shown++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (pdfs, i);
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+      g_autofree char *dir = path != NULL ? g_path_get_dirname (path) : NULL;
+      g_autofree char *dir_display = dir != NULL ? g_filename_display_name (dir) : NULL;
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (gtk_recent_info_get_display_name (info), -1);
+      g_autofree char *subtitle = g_markup_escape_text (dir_display != NULL ? dir_display : "", -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "eyl-uri", g_strdup (uri), g_free);
+      gtk_list_box_append (self->recent_list, row);
+
+      {
+        g_autoptr(GMenuItem) menu_item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+        g_menu_item_set_action_and_target_value (menu_item, "win.open-recent",
+                                                 g_variant_new_string (uri));
+        g_menu_append_item (self->recent_section, menu_item);
+      }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_box), shown > 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Findings list                                                        */
+
+static void
+finding_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkWidget *outer, *header, *row, *icon, *texts, *message, *fix, *rule;
+
+  outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  header = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "eyl-group-heading");
+  gtk_box_append (GTK_BOX (outer), header);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  icon = gtk_image_new ();
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "eyl-severity-icon");
+  gtk_box_append (GTK_BOX (row), icon);
+
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_hexpand (texts, TRUE);
+  message = gtk_label_new (NULL);
+  fix = gtk_label_new (NULL);
+  rule = gtk_label_new (NULL);
+  for (GtkWidget *w = message; w != NULL; w = (w == message ? fix : w == fix ? rule : NULL))
+    {
+      gtk_label_set_xalign (GTK_LABEL (w), 0);
+      gtk_label_set_wrap (GTK_LABEL (w), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (w), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (w), 30);
+      gtk_box_append (GTK_BOX (texts), w);
+    }
+  gtk_widget_add_css_class (fix, "eyl-fix");
+  gtk_widget_add_css_class (rule, "dim-label");
+  gtk_widget_add_css_class (rule, "caption");
+  gtk_box_append (GTK_BOX (row), texts);
+  gtk_box_append (GTK_BOX (outer), row);
+
+  g_object_set_data (G_OBJECT (outer), "eyl-header", header);
+  g_object_set_data (G_OBJECT (outer), "eyl-icon", icon);
+  g_object_set_data (G_OBJECT (outer), "eyl-message", message);
+  g_object_set_data (G_OBJECT (outer), "eyl-fix", fix);
+  g_object_set_data (G_OBJECT (outer), "eyl-rule", rule);
+  gtk_list_item_set_child (list_item, outer);
+}
+
+static const char *
+group_title (EylSeverity severity)
+{
+  switch (severity)
+    {
+    case EYL_SEVERITY_ERROR:
+      return _("Errors");
+    case EYL_SEVERITY_WARNING:
+      return _("Warnings");
+    case EYL_SEVERITY_INFO:
+    default:
+      return _("Notes");
+    }
+}
+
+static void
+finding_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  EylFindingObject *object = gtk_list_item_get_item (list_item);
+  GtkWidget *outer = gtk_list_item_get_child (list_item);
+  GtkWidget *header = g_object_get_data (G_OBJECT (outer), "eyl-header");
+  GtkWidget *icon = g_object_get_data (G_OBJECT (outer), "eyl-icon");
+  GtkLabel *message = g_object_get_data (G_OBJECT (outer), "eyl-message");
+  GtkLabel *fix = g_object_get_data (G_OBJECT (outer), "eyl-fix");
+  GtkLabel *rule = g_object_get_data (G_OBJECT (outer), "eyl-rule");
+  EylSeverity severity = eyl_finding_object_get_severity (object);
+  static const char *classes[] = { "eyl-info", "eyl-warning", "eyl-error" };
+  g_autofree char *number = g_strdup_printf ("%u · %s", eyl_finding_object_get_index (object) + 1,
+                                             eyl_finding_object_get_rule (object));
+  g_autofree char *fix_text = NULL;
+
+  gtk_label_set_label (GTK_LABEL (header), group_title (severity));
+  gtk_widget_set_visible (header, eyl_finding_object_get_first_of_group (object));
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), eyl_severity_icon_name (severity));
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (icon, classes[i]);
+  gtk_widget_add_css_class (icon, classes[MIN ((guint) severity, 2u)]);
+  gtk_label_set_label (message, eyl_finding_object_get_message (object));
+  if (eyl_finding_object_get_fix (object) != NULL && eyl_finding_object_get_fix (object)[0] != '\0')
+    /* Translators: the suggested fix of a finding */
+    fix_text = g_strdup_printf (_("Fix: %s"), eyl_finding_object_get_fix (object));
+  gtk_label_set_label (fix, fix_text);
+  gtk_widget_set_visible (GTK_WIDGET (fix), fix_text != NULL);
+  gtk_label_set_label (rule, number);
+}
+
+static void
+finding_selected_cb (GtkSingleSelection *selection,
+                     GParamSpec         *pspec,
+                     EylWindow          *self)
+{
+  EylFindingObject *object = gtk_single_selection_get_selected_item (selection);
+
+  eyl_page_view_select_finding (self->page_view,
+                                object != NULL ? (int) eyl_finding_object_get_index (object) : -1);
+}
+
+void
+eyl_window_select_finding (EylWindow *self,
+                           int        position)
+{
+  g_return_if_fail (EYL_IS_WINDOW (self));
+
+  gtk_single_selection_set_selected (self->findings_selection,
+                                     position < 0 ? GTK_INVALID_LIST_POSITION : (guint) position);
+  if (position >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->findings_view), "list.scroll-to-item",
+                                "u", (guint) position);
+}
+
+static void
+page_finding_activated_cb (EylPageView *view,
+                           int          index,
+                           EylWindow   *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EylFindingObject) object = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+
+      if ((int) eyl_finding_object_get_index (object) == index)
+        {
+          eyl_window_select_finding (self, (int) i);
+          return;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Mark logo                                                            */
+
+static void
+brand_kit_saved_cb (GtkWidget *dialog,
+                    EylWindow *self)
+{
+  eyl_window_add_toast (self, _("Brand kit saved — checking again"));
+  recheck_all (self);
+}
+
+static EylBrandKitDialog *
+open_brand_kit (EylWindow *self)
+{
+  GtkWidget *dialog = eyl_brand_kit_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (brand_kit_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return EYL_BRAND_KIT_DIALOG (dialog);
+}
+
+static void
+region_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(EylWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = eyl_page_view_save_region_png_finish (EYL_PAGE_VIEW (source), result, &error);
+  EylBrandKitDialog *dialog;
+
+  if (png == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("The logo could not be cut out: %s"), error->message);
+          eyl_window_add_toast (self, text);
+        }
+      return;
+    }
+  dialog = open_brand_kit (self);
+  if (eyl_brand_kit_dialog_add_logo_png (dialog, png))
+    eyl_window_add_toast (self, _("Logo added — save the brand kit to use it"));
+  g_unlink (png);
+}
+
+static void
+page_region_marked_cb (EylPageView *view,
+                       double       x0,
+                       double       y0,
+                       double       x1,
+                       double       y1,
+                       EylWindow   *self)
+{
+  EylRect region = { x0, y0, x1, y1 };
+
+  if (self->mark_cancellable != NULL)
+    g_cancellable_cancel (self->mark_cancellable);
+  g_clear_object (&self->mark_cancellable);
+  self->mark_cancellable = g_cancellable_new ();
+  eyl_page_view_save_region_png_async (view, &region, self->mark_cancellable,
+                                       region_saved_cb, g_object_ref (self));
+  g_object_set (self, "mark-logo", FALSE, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                              */
+
+static const char *
+visible_page (EylWindow *self)
+{
+  if (self->current == NULL)
+    return "empty";
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+static void
+update_actions (EylWindow *self)
+{
+  gboolean page = g_strcmp0 (visible_page (self), "page") == 0;
+  guint n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  /* Page tools only where there is a page; the side panel (findings,
+   * placement, side view) only once a file could be read. */
+  gtk_widget_set_visible (self->zoom_box, page);
+  gtk_widget_set_visible (self->overlay_button, page);
+  gtk_widget_set_visible (self->mark_logo_button, page);
+  gtk_widget_set_visible (self->side_box,
+                          self->current != NULL &&
+                          eyl_document_item_get_status (self->current) != EYL_DOCUMENT_FAILED &&
+                          eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED);
+
+  gtk_widget_action_set_enabled (widget, "win.close-document", self->current != NULL);
+  gtk_widget_action_set_enabled (widget, "win.reload", self->current != NULL);
+  gtk_widget_action_set_enabled (widget, "win.unlock",
+                                 self->current != NULL &&
+                                 eyl_document_item_get_status (self->current) == EYL_DOCUMENT_LOCKED);
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", page);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", page);
+  gtk_widget_action_set_enabled (widget, "win.zoom-fit-page", page);
+  gtk_widget_action_set_enabled (widget, "win.zoom-fit-width", page);
+  gtk_widget_action_set_enabled (widget, "win.zoom-100", page);
+  gtk_widget_action_set_enabled (widget, "win.mark-logo", page);
+  gtk_widget_action_set_enabled (widget, "win.previous-page", page && self->page_index > 0);
+  gtk_widget_action_set_enabled (widget, "win.next-page", page && self->page_index + 1 < n_pages);
+  gtk_widget_action_set_enabled (widget, "win.next-document",
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
+  gtk_widget_action_set_enabled (widget, "win.previous-document",
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
+}
+
+static void
+close_document_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  g_autoptr(EylDocumentItem) next = NULL;
+  guint position, n;
+
+  if (self->current == NULL || !g_list_store_find (self->documents, self->current, &position))
+    return;
+  eyl_document_item_cancel (self->current);
+  g_list_store_remove (self->documents, position);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  if (n > 0)
+    next = g_list_model_get_item (G_LIST_MODEL (self->documents), MIN (position, n - 1));
+  g_clear_object (&self->current);
+  set_current (self, next);
+  if (next == NULL)
+    update_recent (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+
+  if (self->current == NULL)
+    return;
+  eyl_document_item_cancel (self->current);
+  eyl_document_item_set_result (self->current, NULL);
+  eyl_document_item_set_status (self->current, EYL_DOCUMENT_QUEUED);
+  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
+  schedule_checks (self);
+}
+
+static void
+unlock_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ask_password (EYL_WINDOW (widget));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    eyl_page_view_zoom_in (self->page_view);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    eyl_page_view_zoom_out (self->page_view);
+  else if (g_str_equal (action_name, "win.zoom-fit-page"))
+    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_PAGE);
+  else if (g_str_equal (action_name, "win.zoom-fit-width"))
+    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_WIDTH);
+  else if (g_str_equal (action_name, "win.zoom-100"))
+    eyl_page_view_set_zoom (self->page_view, 1.0);
+}
+
+static void
+page_zoom_changed_cb (EylPageView *view,
+                      GParamSpec  *pspec,
+                      EylWindow   *self)
+{
+  /* Translators: zoom level in percent */
+  g_autofree char *text = g_strdup_printf (_("%.0f %%"), eyl_page_view_get_zoom (view) * 100);
+
+  gtk_menu_button_set_label (self->zoom_menu_button, text);
+}
+
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  guint n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
+
+  if (g_str_equal (action_name, "win.next-page") && self->page_index + 1 < n_pages)
+    self->page_index++;
+  else if (g_str_equal (action_name, "win.previous-page") && self->page_index > 0)
+    self->page_index--;
+  else
+    return;
+  update_view (self);
+}
+
+static void
+document_step_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  guint position;
+  g_autoptr(EylDocumentItem) item = NULL;
+
+  if (n < 2 || self->current == NULL || !g_list_store_find (self->documents, self->current, &position))
+    return;
+  position = g_str_equal (action_name, "win.next-document") ? (position + 1) % n : (position + n - 1) % n;
+  item = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
+  set_current (self, item);
+}
+
+static void
+brand_kit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_brand_kit (EYL_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                              */
+
+static void
+update_layers (EylWindow *self)
+{
+  eyl_page_view_set_layers (self->page_view, current_layers (self));
+}
+
+static void
+units_changed_cb (GSettings  *settings,
+                  const char *key,
+                  EylWindow  *self)
+{
+  g_autofree char *units = g_settings_get_string (settings, "units");
+
+  eyl_page_view_set_inches (self->page_view, g_strcmp0 (units, "in") == 0);
+  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
+  if (self->current != NULL)
+    update_view (self);
+}
+
+static void
+eyl_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  EylWindow *self = EYL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_EYE_BAND:
+      g_value_set_boolean (value, self->show_eye_band);
+      break;
+    case PROP_SHOW_HIDDEN:
+      g_value_set_boolean (value, self->show_hidden);
+      break;
+    case PROP_SHOW_ELEMENTS:
+      g_value_set_boolean (value, self->show_elements);
+      break;
+    case PROP_SHOW_MARKERS:
+      g_value_set_boolean (value, self->show_markers);
+      break;
+    case PROP_MARK_LOGO:
+      g_value_set_boolean (value, self->mark_logo);
+      break;
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+eyl_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  EylWindow *self = EYL_WINDOW (object);
+  gboolean b = g_value_get_boolean (value);
+  gboolean *slot;
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_EYE_BAND:
+      slot = &self->show_eye_band;
+      break;
+    case PROP_SHOW_HIDDEN:
+      slot = &self->show_hidden;
+      break;
+    case PROP_SHOW_ELEMENTS:
+      slot = &self->show_elements;
+      break;
+    case PROP_SHOW_MARKERS:
+      slot = &self->show_markers;
+      break;
+    case PROP_MARK_LOGO:
+      slot = &self->mark_logo;
+      break;
+    case PROP_SHOW_SIDEBAR:
+      slot = &self->show_sidebar;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  if (*slot == b)
+    return;
+  *slot = b;
+
+  if (prop_id == PROP_MARK_LOGO)
+    {
+      eyl_page_view_set_marking (self->page_view, b);
+      if (b)
+        eyl_window_add_toast (self, _("Drag a rectangle around the logo"));
+    }
+  else if (prop_id == PROP_SHOW_SIDEBAR)
+    adw_flap_set_reveal_flap (self->flap, b);
+  else
+    update_layers (self);
+  g_object_notify_by_pspec (object, pspec);
+}
+
+static void
+flap_revealed_cb (AdwFlap    *flap,
+                  GParamSpec *pspec,
+                  EylWindow  *self)
+{
+  gboolean revealed = adw_flap_get_reveal_flap (flap);
+
+  if (revealed != self->show_sidebar)
+    {
+      self->show_sidebar = revealed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+    }
+}
+
+static void
+eyl_window_dispose (GObject *object)
+{
+  EylWindow *self = (EylWindow *) object;
+
+  if (self->documents != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+          eyl_document_item_cancel (item);
+        }
+    }
+  if (self->mark_cancellable != NULL)
+    g_cancellable_cancel (self->mark_cancellable);
+  g_clear_object (&self->mark_cancellable);
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EYL_TYPE_WINDOW);
+
+  g_clear_object (&self->current);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->findings_selection);
+  g_clear_object (&self->findings);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
+
+  G_OBJECT_CLASS (eyl_window_parent_class)->dispose (object);
+}
+
+static void
+cancel_marking_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_object_set (widget, "mark-logo", FALSE, NULL);
+}
+
+static void
+eyl_window_class_init (EylWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = eyl_window_dispose;
+  object_class->get_property = eyl_window_get_property;
+  object_class->set_property = eyl_window_set_property;
+
+  properties[PROP_SHOW_EYE_BAND] =
+    g_param_spec_boolean ("show-eye-band", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_HIDDEN] =
+    g_param_spec_boolean ("show-hidden", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_ELEMENTS] =
+    g_param_spec_boolean ("show-elements", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_MARKERS] =
+    g_param_spec_boolean ("show-markers", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARK_LOGO] =
+    g_param_spec_boolean ("mark-logo", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (EYL_TYPE_PAGE_VIEW);
+  g_type_ensure (EYL_TYPE_PLACEMENT_PANEL);
+  g_type_ensure (EYL_TYPE_SCENE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/eyl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, zoom_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, page_view);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, error_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, locked_page);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, page_nav_box);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, side_box);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, overlay_button);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, mark_logo_button);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, page_label);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, score_label);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_label);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, findings_view);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_panel);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, scene_view);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, document_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_region_marked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_zoom_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, placement_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.close-document", NULL, close_document_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit-page", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit-width", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-100", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.next-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "win.next-document", NULL, document_step_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL, document_step_action);
+  gtk_widget_class_install_action (widget_class, "win.brand-kit", NULL, brand_kit_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-marking", NULL, cancel_marking_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-eye-band", "show-eye-band");
+  gtk_widget_class_install_property_action (widget_class, "win.show-hidden", "show-hidden");
+  gtk_widget_class_install_property_action (widget_class, "win.show-elements", "show-elements");
+  gtk_widget_class_install_property_action (widget_class, "win.show-markers", "show-markers");
+  gtk_widget_class_install_property_action (widget_class, "win.mark-logo", "mark-logo");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-100", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.zoom-fit-width", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.next-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.mark-logo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-marking", NULL);
+}
+
+static GSettings *
+lookup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s is not installed: settings are not saved", APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new (APPLICATION_ID);
+}
+
+static void
+eyl_window_init (EylWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->show_eye_band = self->show_hidden = self->show_elements = self->show_markers = TRUE;
+  self->documents = g_list_store_new (EYL_TYPE_DOCUMENT_ITEM);
+  self->findings = g_list_store_new (EYL_TYPE_FINDING_OBJECT);
+
+  gtk_list_box_bind_model (self->documents_list, G_LIST_MODEL (self->documents),
+                           create_document_row, self, NULL);
+  g_signal_connect_object (self->documents, "items-changed", G_CALLBACK (documents_changed_cb), self, 0);
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, 0);
+
+  self->findings_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->findings)));
+  gtk_single_selection_set_autoselect (self->findings_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->findings_selection, TRUE);
+  gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->findings_selection, "notify::selected",
+                           G_CALLBACK (finding_selected_cb), self, 0);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (finding_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (finding_bind_cb), NULL);
+  gtk_list_view_set_factory (self->findings_view, factory);
+  gtk_list_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->findings_selection));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  self->settings = lookup_settings ();
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "overlay-eye-band", self, "show-eye-band", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "overlay-hidden", self, "show-hidden", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "overlay-elements", self, "show-elements", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "overlay-markers", self, "show-markers", G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (self->settings, "changed::units", G_CALLBACK (units_changed_cb), self, 0);
+      units_changed_cb (self->settings, "units", self);
+      g_signal_connect_object (self->settings, "changed::legibility",
+                               G_CALLBACK (recheck_all), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::brand-kit-path",
+                               G_CALLBACK (recheck_all), self, G_CONNECT_SWAPPED);
+    }
+  update_layers (self);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  update_recent (self);
+  update_view (self);
+}
+
+EylWindow *
+eyl_window_new (GtkApplication *application)
+{
+  return g_object_new (EYL_TYPE_WINDOW, "application", application, NULL);
+}
+
+EylDocumentItem *
+eyl_window_get_current (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return self->current;
+}
+
+GListModel *
+eyl_window_get_documents (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->documents);
+}
+
+GListModel *
+eyl_window_get_findings (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->findings);
+}
+
+EylPageView *
+eyl_window_get_page_view (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return self->page_view;
+}
+
+const char *
+eyl_window_get_state (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return visible_page (self);
+}
+
+GtkWidget *
+eyl_window_get_placement_panel (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->placement_panel);
+}

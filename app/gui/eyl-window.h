@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-window.h: the main window — open files, the page with its overlay,
+ * the findings, the placement and the side view. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "eyl-document-item.h"
+#include "eyl-page-view.h"
+
+G_BEGIN_DECLS
+
+#define EYL_TYPE_WINDOW (eyl_window_get_type ())
+G_DECLARE_FINAL_TYPE (EylWindow, eyl_window, EYL, WINDOW, AdwApplicationWindow)
+
+EylWindow       *eyl_window_new                (GtkApplication *application);
+
+/* Opens each file in its own entry of the documents list and checks it;
+ * a file already open is shown instead.  The first one becomes current. */
+void             eyl_window_open_files         (EylWindow       *self,
+                                                GFile          **files,
+                                                guint            n_files);
+
+/* For tests and the application: what the window shows. */
+EylDocumentItem *eyl_window_get_current        (EylWindow       *self);
+GListModel      *eyl_window_get_documents      (EylWindow       *self);
+GListModel      *eyl_window_get_findings       (EylWindow       *self);
+EylPageView     *eyl_window_get_page_view      (EylWindow       *self);
+GtkWidget       *eyl_window_get_placement_panel (EylWindow      *self);
+/* "empty", "loading", "page", "error" or "locked". */
+const char      *eyl_window_get_state          (EylWindow       *self);
+/* Selects finding @position of the findings list (-1: none). */
+void             eyl_window_select_finding     (EylWindow       *self,
+                                                int              position);
+void             eyl_window_add_toast          (EylWindow       *self,
+                                                const char      *title);
+
+G_END_DECLS

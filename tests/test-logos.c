@@ -1,0 +1,480 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-logos.c: logos on rasters drawn with Cairo at known places — with
+ * a brand kit (a PNG of the same logo written here, at another size and
+ * in other colours) and without one (image XObjects, graphic blobs). */
+#include "config.h"
+
+#include <math.h>
+#include <cairo.h>
+#include <string.h>
+
+#include "eyl-detect-pixels.h"
+#include "eyl-fixtures.h"
+
+#define PAGE_W 1000.0
+#define PAGE_H 1400.0
+/* Roughly an A1 poster's analysis raster (1 px/mm would be 594 px wide). */
+#define SCALE  0.5
+
+/* The logo in a 250 × 100 unit box: a ring, a square inside it (not
+ * touching, so a one-colour version has the same outlines) and a word. */
+#define LOGO_W 250.0
+#define LOGO_H 100.0
+
+typedef enum
+{
+  LOGO_COLOUR,
+  LOGO_BLACK,
+} LogoStyle;
+
+static void
+draw_logo (cairo_t   *cr,
+           double     x,
+           double     y,
+           double     width,
+           LogoStyle  style)
+{
+  double k = width / LOGO_W;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, k, k);
+
+  if (style == LOGO_COLOUR)
+    cairo_set_source_rgb (cr, 0.88, 0.44, 0.06);
+  else
+    cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 12);
+  cairo_arc (cr, 50, 50, 42, 0, 2 * G_PI);
+  cairo_stroke (cr);
+
+  if (style == LOGO_COLOUR)
+    cairo_set_source_rgb (cr, 0.1, 0.3, 0.8);
+  cairo_rectangle (cr, 35, 35, 30, 30);
+  cairo_fill (cr);
+
+  if (style == LOGO_COLOUR)
+    cairo_set_source_rgb (cr, 0.05, 0.4, 0.2);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 52);
+  cairo_move_to (cr, 105, 70);
+  cairo_show_text (cr, "Nwt");
+  cairo_restore (cr);
+}
+
+/* The ink extents of the logo drawn at @x, @y, @width: the truth. */
+static EylRect
+logo_ink_box (double x,
+              double y,
+              double width)
+{
+  cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (rec);
+  double ix, iy, iw, ih;
+
+  draw_logo (cr, x, y, width, LOGO_BLACK);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (rec, &ix, &iy, &iw, &ih);
+  cairo_surface_destroy (rec);
+  return (EylRect) { ix, iy, ix + iw, iy + ih };
+}
+
+/* The kit's logo: a PNG 300 px wide on a transparent ground. */
+static char *
+write_kit_png (void)
+{
+  char *path = g_build_filename (eyl_fixture_dir (), "logo.png", NULL);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 120);
+  cairo_t *cr = cairo_create (s);
+
+  draw_logo (cr, 0, 0, 300, LOGO_COLOUR);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (s, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (s);
+  return path;
+}
+
+static EylRaster *
+raster_new (void)
+{
+  EylRect area = { 0, 0, PAGE_W, PAGE_H };
+
+  return eyl_raster_new (&area, SCALE);
+}
+
+/* Body text as drawn lines of grey "words" plus the matching text layer. */
+static void
+draw_body (cairo_t            *cr,
+           EylPageDataBuilder *builder,
+           double              x,
+           double              y,
+           int                 n_lines)
+{
+  for (int i = 0; i < n_lines; i++)
+    {
+      double ly = y + i * 24;
+      EylRect box = { x, ly, x + 500, ly + 16 };
+
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 16);
+      cairo_move_to (cr, x, ly + 13);
+      cairo_show_text (cr, "Quality tea from the hills, picked by hand every spring.");
+      if (builder != NULL)
+        {
+          eyl_page_data_builder_add_text (builder, "Quality tea from the hills, picked by hand every spring.",
+                                          &box, NULL, "Sans", 16, 0x333333);
+          eyl_page_data_builder_add_text (builder, "\n", &box, NULL, "Sans", 16, 0x333333);
+        }
+    }
+}
+
+static EylBrandKit *
+kit_with_logo (const char *path)
+{
+  EylBrandKit *kit = eyl_brand_kit_new ();
+  const char *logos[] = { path, NULL };
+
+  g_strfreev (kit->logos);
+  kit->logos = g_strdupv ((char **) logos);
+  return kit;
+}
+
+static GPtrArray *
+elements_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+}
+
+static guint
+count_logos (GPtrArray *elements)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < elements->len; i++)
+    n += ((EylElement *) elements->pdata[i])->kind == EYL_ELEMENT_LOGO;
+  return n;
+}
+
+/* The logo element whose box is nearest @truth, or NULL. */
+static EylElement *
+nearest_logo (GPtrArray     *elements,
+              const EylRect *truth)
+{
+  EylElement *best = NULL;
+  double best_d = G_MAXDOUBLE;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+      double d;
+
+      if (e->kind != EYL_ELEMENT_LOGO)
+        continue;
+      d = fabs (e->box.x0 - truth->x0) + fabs (e->box.y0 - truth->y0) +
+          fabs (e->box.x1 - truth->x1) + fabs (e->box.y1 - truth->y1);
+      if (d < best_d)
+        {
+          best_d = d;
+          best = e;
+        }
+    }
+  return best;
+}
+
+/* Each edge within @tolerance of the page width. */
+static void
+assert_box_near (const EylRect *box,
+                 const EylRect *truth,
+                 double         tolerance)
+{
+  double t = tolerance * PAGE_W;
+
+  g_test_message ("box %.1f %.1f %.1f %.1f, truth %.1f %.1f %.1f %.1f",
+                  box->x0, box->y0, box->x1, box->y1, truth->x0, truth->y0, truth->x1, truth->y1);
+  g_assert_cmpfloat_with_epsilon (box->x0, truth->x0, t);
+  g_assert_cmpfloat_with_epsilon (box->y0, truth->y0, t);
+  g_assert_cmpfloat_with_epsilon (box->x1, truth->x1, t);
+  g_assert_cmpfloat_with_epsilon (box->y1, truth->y1, t);
+}
+
+/* The kit's colour PNG (300 px) is found at 400 pt in colour at the top
+ * and at 150 pt in black at the bottom right of a page with body text. */
+static void
+test_kit_two_scales (void)
+{
+  g_autofree char *png = write_kit_png ();
+  g_autoptr(EylBrandKit) kit = kit_with_logo (png);
+  g_autoptr(EylRaster) raster = raster_new ();
+  g_autoptr(GPtrArray) elements = elements_new ();
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  g_autoptr(EylPageData) page = NULL;
+  EylRect big = logo_ink_box (80, 60, 400), small = logo_ink_box (780, 1250, 150);
+  cairo_t *cr = eyl_raster_create_context (raster);
+  gint64 t0;
+
+  draw_logo (cr, 80, 60, 400, LOGO_COLOUR);
+  draw_logo (cr, 780, 1250, 150, LOGO_BLACK);
+  draw_body (cr, builder, 80, 400, 20);
+  cairo_destroy (cr);
+  page = eyl_page_data_builder_end (builder);
+
+  t0 = g_get_monotonic_time ();
+  eyl_detect_logos (page, raster, kit, elements, warnings);
+  g_test_message ("kit search: %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
+
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (count_logos (elements), ==, 2);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+
+      g_assert_cmpint (e->source, ==, EYL_SOURCE_BRAND_KIT);
+      g_assert_cmpstr (e->text, ==, "logo.png");
+      g_assert_cmpfloat (e->confidence, >=, 0.6);
+    }
+  assert_box_near (&nearest_logo (elements, &big)->box, &big, 0.02);
+  assert_box_near (&nearest_logo (elements, &small)->box, &small, 0.02);
+}
+
+/* A white version on a dark band is found too (|NCC| on grey, edges). */
+static void
+test_kit_negative (void)
+{
+  g_autofree char *png = write_kit_png ();
+  g_autoptr(EylBrandKit) kit = kit_with_logo (png);
+  g_autoptr(EylRaster) raster = raster_new ();
+  g_autoptr(GPtrArray) elements = elements_new ();
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  g_autoptr(EylPageData) page = eyl_page_data_builder_end (builder);
+  EylRect truth = logo_ink_box (300, 1100, 300);
+  cairo_t *cr = eyl_raster_create_context (raster);
+
+  cairo_set_source_rgb (cr, 0.1, 0.15, 0.3);
+  cairo_rectangle (cr, 0, 1000, PAGE_W, 400);
+  cairo_fill (cr);
+  cairo_push_group (cr);
+  draw_logo (cr, 300, 1100, 300, LOGO_BLACK);
+  cairo_pop_group_to_source (cr);
+  /* Black → white: the group's alpha as a white mask. */
+  {
+    cairo_pattern_t *mask = cairo_pattern_reference (cairo_get_source (cr));
+
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_mask (cr, mask);
+    cairo_pattern_destroy (mask);
+  }
+  cairo_destroy (cr);
+
+  eyl_detect_logos (page, raster, kit, elements, NULL);
+  g_assert_cmpuint (count_logos (elements), ==, 1);
+  assert_box_near (&nearest_logo (elements, &truth)->box, &truth, 0.02);
+}
+
+/* A page without the logo: shapes and words, but no match. */
+static void
+test_kit_absent (void)
+{
+  g_autofree char *png = write_kit_png ();
+  g_autoptr(EylBrandKit) kit = kit_with_logo (png);
+  g_autoptr(EylRaster) raster = raster_new ();
+  g_autoptr(GPtrArray) elements = elements_new ();
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  g_autoptr(EylPageData) page = NULL;
+  cairo_t *cr = eyl_raster_create_context (raster);
+
+  /* Another brand: a triangle and another word. */
+  cairo_set_source_rgb (cr, 0.7, 0.1, 0.1);
+  cairo_move_to (cr, 100, 200);
+  cairo_line_to (cr, 200, 60);
+  cairo_line_to (cr, 300, 200);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  cairo_select_font_face (cr, "DejaVu Serif", CAIRO_FONT_SLANT_ITALIC, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 90);
+  cairo_move_to (cr, 330, 180);
+  cairo_show_text (cr, "Acme Co");
+  draw_body (cr, builder, 80, 400, 20);
+  cairo_set_source_rgb (cr, 0.2, 0.5, 0.3);
+  cairo_arc (cr, 700, 1150, 120, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  page = eyl_page_data_builder_end (builder);
+
+  eyl_detect_logos (page, raster, kit, elements, NULL);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+      g_test_message ("unexpected match %.2f at %.0f %.0f %.0f %.0f", e->confidence,
+                      e->box.x0, e->box.y0, e->box.x1, e->box.y1);
+    }
+  g_assert_cmpuint (count_logos (elements), ==, 0);
+}
+
+/* An unreadable logo file is a warning, not a failure. */
+static void
+test_kit_unreadable (void)
+{
+  g_autofree char *bad = eyl_fixture_bytes ("bad.png", "not a png", 9);
+  g_autoptr(EylBrandKit) kit = kit_with_logo (bad);
+  g_autoptr(EylRaster) raster = raster_new ();
+  g_autoptr(GPtrArray) elements = elements_new ();
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  g_autoptr(EylPageData) page = eyl_page_data_builder_end (builder);
+
+  eyl_detect_logos (page, raster, kit, elements, warnings);
+  g_assert_cmpuint (elements->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (strstr (warnings->pdata[0], "bad.png") != NULL);
+}
+
+/* A "photo": smooth random colours, as a scaled-up tiny noise image. */
+static void
+draw_photo (cairo_t       *cr,
+            const EylRect *box)
+{
+  cairo_surface_t *noise = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 24, 24);
+  guint32 *px = (guint32 *) cairo_image_surface_get_data (noise);
+  int stride = cairo_image_surface_get_stride (noise) / 4;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (int y = 0; y < 24; y++)
+    for (int x = 0; x < 24; x++)
+      px[y * stride + x] = g_rand_int (rand) & 0xffffff;
+  cairo_surface_mark_dirty (noise);
+  g_rand_free (rand);
+
+  cairo_save (cr);
+  cairo_translate (cr, box->x0, box->y0);
+  cairo_scale (cr, eyl_rect_width (box) / 24, eyl_rect_height (box) / 24);
+  cairo_set_source_surface (cr, noise, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (noise);
+}
+
+/* Without a kit: an image of the emblem beside the brand name at the top
+ * is a logo candidate, with the name as its text. */
+static void
+test_candidates_image (void)
+{
+  g_autoptr(EylRaster) raster = raster_new ();
+  g_autoptr(GPtrArray) elements = elements_new ();
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  g_autoptr(EylPageData) page = NULL;
+  EylRect image = { 80, 80, 200, 200 }, name = { 220, 110, 520, 170 };
+  EylElement *logo;
+  cairo_t *cr = eyl_raster_create_context (raster);
+
+  /* The emblem: two flat colours. */
+  cairo_set_source_rgb (cr, 0.1, 0.3, 0.8);
+  cairo_arc (cr, 140, 140, 60, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 0.8, 0.1);
+  cairo_arc (cr, 140, 140, 25, 0, 2 * G_PI);
+  cairo_fill (cr);
+  eyl_page_data_builder_add_image (builder, &image, 240, 240);
+
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 60);
+  cairo_move_to (cr, 220, 162);
+  cairo_show_text (cr, "Nwind");
+  eyl_page_data_builder_add_text (builder, "Nwind", &name, NULL, "Sans-Bold", 60, 0x1a1a1a);
+  eyl_page_data_builder_add_text (builder, "\n", &name, NULL, "Sans-Bold", 60, 0x1a1a1a);
+
+  draw_body (cr, builder, 80, 500, 25);
+  cairo_destroy (cr);
+  page = eyl_page_data_builder_end (builder);
+  g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_TEXT, "Nwind",
+                                              &name, 0.9));
+
+  eyl_detect_logos (page, raster, NULL, elements, NULL);
+  g_assert_cmpuint (count_logos (elements), >=, 1);
+  g_assert_cmpuint (count_logos (elements), <=, 3);
+  logo = nearest_logo (elements, &image);
+  g_assert_nonnull (logo);
+  g_assert_cmpint (logo->source, ==, EYL_SOURCE_RASTER);
+  g_assert_cmpstr (logo->text, ==, "Nwind");
+  g_assert_cmpfloat (logo->confidence, >=, 0.6);
+  /* The emblem's centre lies in the box found (the box may take in the
+   * name as well: emblem and name are one lock-up). */
+  g_assert_true (eyl_rect_contains_point (&logo->box, 140, 140));
+  g_assert_cmpfloat (logo->box.x1, <=, 540);
+  g_assert_cmpfloat (logo->box.y1, <=, 230);
+  /* The best candidate is this one. */
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+
+      if (e->kind == EYL_ELEMENT_LOGO)
+        g_assert_cmpfloat (e->confidence, <=, logo->confidence);
+    }
+}
+
+/* A full-page background photo is no logo, nor is the body text on it. */
+static void
+test_candidates_photo (void)
+{
+  g_autoptr(EylRaster) raster = raster_new ();
+  g_autoptr(GPtrArray) elements = elements_new ();
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  g_autoptr(EylPageData) page = NULL;
+  EylRect full = { 0, 0, PAGE_W, PAGE_H }, half = { 0, 0, PAGE_W, PAGE_H * 0.6 };
+  cairo_t *cr = eyl_raster_create_context (raster);
+
+  draw_photo (cr, &half);
+  eyl_page_data_builder_add_image (builder, &full, 3000, 4200);
+  draw_body (cr, builder, 80, 1000, 12);
+  cairo_destroy (cr);
+  page = eyl_page_data_builder_end (builder);
+
+  eyl_detect_logos (page, raster, NULL, elements, NULL);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+      double area = eyl_rect_width (&e->box) * eyl_rect_height (&e->box);
+
+      g_test_message ("candidate %.2f at %.0f %.0f %.0f %.0f", e->confidence,
+                      e->box.x0, e->box.y0, e->box.x1, e->box.y1);
+      g_assert_cmpfloat (area, <, 0.25 * PAGE_W * PAGE_H);
+    }
+}
+
+/* A plain page with only body text has no logo. */
+static void
+test_candidates_text_only (void)
+{
+  g_autoptr(EylRaster) raster = raster_new ();
+  g_autoptr(GPtrArray) elements = elements_new ();
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  g_autoptr(EylPageData) page = NULL;
+  cairo_t *cr = eyl_raster_create_context (raster);
+
+  draw_body (cr, builder, 80, 200, 40);
+  cairo_destroy (cr);
+  page = eyl_page_data_builder_end (builder);
+
+  eyl_detect_logos (page, raster, NULL, elements, NULL);
+  g_assert_cmpuint (count_logos (elements), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/logos/kit/two-scales", test_kit_two_scales);
+  g_test_add_func ("/eyl/logos/kit/negative", test_kit_negative);
+  g_test_add_func ("/eyl/logos/kit/absent", test_kit_absent);
+  g_test_add_func ("/eyl/logos/kit/unreadable", test_kit_unreadable);
+  g_test_add_func ("/eyl/logos/candidates/image", test_candidates_image);
+  g_test_add_func ("/eyl/logos/candidates/photo", test_candidates_photo);
+  g_test_add_func ("/eyl/logos/candidates/text-only", test_candidates_text_only);
+
+  return g_test_run ();
+}

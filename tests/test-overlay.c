@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-overlay.c: the overlay painter on a real banner analysis — pixels
+ * of the hidden zone and of an element box, the marker layout, hit tests —
+ * and PNG / PDF pictures of it for a person to look at. */
+#include "config.h"
+
+#include <math.h>
+#include <cairo-pdf.h>
+#include <poppler.h>
+
+#include "eyl-analysis.h"
+#include "eyl-document.h"
+#include "eyl-overlay.h"
+#include "eyl-fixtures.h"
+
+/* Device pixels per pt for the pixel tests. */
+#define PX 2.0
+
+typedef struct
+{
+  char            *path;
+  EylPageAnalysis *analysis;
+} Banner;
+
+static void
+banner_clear (Banner *b)
+{
+  g_clear_pointer (&b->path, g_free);
+  g_clear_pointer (&b->analysis, eyl_page_analysis_unref);
+}
+
+/* The 1:10 fixture banner (contacts in the bottom 150 mm) analysed as a
+ * roll-up behind a table, or @path when given. */
+static void
+banner_load (Banner     *b,
+             const char *path,
+             const char *placement_id)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(EylDocument) doc = NULL;
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(GError) error = NULL;
+  EylAnalysisOptions options;
+
+  b->path = path != NULL ? g_strdup (path) : eyl_fixture_banner ("banner.pdf", 0.1, TRUE);
+  doc = eyl_document_open (b->path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  page = eyl_document_get_page_data (doc, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  options.placement = eyl_placement_set_lookup (set, placement_id);
+  g_assert_nonnull (options.placement);
+  b->analysis = eyl_analyse_page (page, &options);
+  g_assert_nonnull (b->analysis);
+}
+
+static cairo_surface_t *
+paint_white (EylPageAnalysis         *analysis,
+             const EylOverlayOptions *options)
+{
+  int w = (int) ceil (analysis->width_pt * PX), h = (int) ceil (analysis->height_pt * PX);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, PX, PX);
+  eyl_overlay_paint (cr, analysis, options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y,
+       double           rgb[3])
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 v;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+  v = *(const guint32 *) (data + y * stride + x * 4);
+  rgb[0] = ((v >> 16) & 0xff) / 255.0;
+  rgb[1] = ((v >> 8) & 0xff) / 255.0;
+  rgb[2] = (v & 0xff) / 255.0;
+}
+
+/* Mean brightness of one row of pixels between @x0 and @x1. */
+static double
+row_mean (cairo_surface_t *surface,
+          int              y,
+          int              x0,
+          int              x1)
+{
+  double sum = 0, rgb[3];
+
+  for (int x = x0; x < x1; x++)
+    {
+      pixel (surface, x, y, rgb);
+      sum += (rgb[0] + rgb[1] + rgb[2]) / 3.0;
+    }
+  return sum / (x1 - x0);
+}
+
+static EylElement *
+find_kind (EylPageAnalysis *analysis,
+           EylElementKind   kind,
+           int             *index)
+{
+  for (guint i = 0; i < analysis->elements->len; i++)
+    {
+      EylElement *el = g_ptr_array_index (analysis->elements, i);
+
+      if (el->kind == kind)
+        {
+          if (index != NULL)
+            *index = (int) i;
+          return el;
+        }
+    }
+  return NULL;
+}
+
+static void
+save_png (cairo_surface_t *surface,
+          const char      *name)
+{
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  g_autofree char *keep = g_strconcat ("/tmp/eyl-paint-", name, NULL);
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  /* A copy outside the test's temporary folder, for a person to look at. */
+  cairo_surface_write_to_png (surface, keep);
+  g_test_message ("wrote %s and %s", path, keep);
+}
+
+static void
+test_hidden_zone_pixels (void)
+{
+  Banner b = { 0, };
+  EylOverlayOptions options;
+  cairo_surface_t *surface;
+  const EylPlacement *pl;
+  double median, shortest, y_med, y_short, y_rail;
+  int w, h, x0, x1;
+
+  banner_load (&b, NULL, "rollup-behind-table");
+  pl = b.analysis->placement;
+  eyl_overlay_options_init (&options);
+  options.layers = EYL_OVERLAY_HIDDEN;
+  options.px_per_pt = PX;
+  surface = paint_white (b.analysis, &options);
+  save_png (surface, "overlay-hidden.png");
+
+  /* The table line for the median and the shortest viewer: similar
+   * triangles, as the rules use. */
+  median = eyl_occlusion_height_mm (eyl_population_quantile (pl, 0.5), pl->distance_m * 1000,
+                                    pl->table_height_mm, pl->table_objects_mm, pl->table_gap_mm);
+  shortest = eyl_occlusion_height_mm (pl->eye_min_mm, pl->distance_m * 1000,
+                                      pl->table_height_mm, pl->table_objects_mm, pl->table_gap_mm);
+  g_assert_cmpfloat (median, >, 600);
+  g_assert_cmpfloat (shortest, >, median);
+  y_med = eyl_page_frame_page_y (&b.analysis->frame, median) * PX;
+  y_short = eyl_page_frame_page_y (&b.analysis->frame, shortest) * PX;
+  y_rail = eyl_page_frame_page_y (&b.analysis->frame,
+                                  b.analysis->frame.material_h_mm - pl->hidden_top_mm) * PX;
+  /* The inverse of the frame is right. */
+  g_assert_cmpfloat_with_epsilon (eyl_page_frame_floor_mm (&b.analysis->frame, y_med / PX),
+                                  median, 1e-6);
+
+  w = cairo_image_surface_get_width (surface);
+  h = cairo_image_surface_get_height (surface);
+  /* The right part: the labels sit at the left. */
+  x0 = (int) (w * 0.7);
+  x1 = w - 2;
+
+  /* Every row below the median's table line is hatched (darker)… */
+  for (int y = (int) y_med + 3; y < h - 1; y++)
+    g_assert_cmpfloat (row_mean (surface, y, x0, x1), <, 0.92);
+  /* …the shortest viewers' band more lightly… */
+  for (int y = (int) y_short + 3; y < (int) y_med - 3; y++)
+    {
+      double m = row_mean (surface, y, x0, x1);
+
+      g_assert_cmpfloat (m, <, 0.97);
+      g_assert_cmpfloat (m, >, row_mean (surface, (int) y_med + 6, x0, x1));
+    }
+  /* …and nothing between the top rail (and its label under it: the rail
+   * is too thin to hold it) and the table line is touched. */
+  g_assert_cmpfloat (row_mean (surface, (int) y_rail + 12, 0, w), <, 0.99);
+  for (int y = (int) y_rail + 26; y < (int) y_short - 3; y++)
+    g_assert_cmpfloat (row_mean (surface, y, 0, w), ==, 1.0);
+
+  cairo_surface_destroy (surface);
+  banner_clear (&b);
+}
+
+static void
+test_element_box_pixels (void)
+{
+  Banner b = { 0, };
+  EylOverlayOptions options;
+  cairo_surface_t *surface;
+  EylElement *url;
+  double expected[4], rgb[3], cy;
+  int url_index = -1, x;
+
+  banner_load (&b, NULL, "rollup-behind-table");
+  url = find_kind (b.analysis, EYL_ELEMENT_URL, &url_index);
+  g_assert_nonnull (url);
+  /* The website is the hidden one, in the bottom 150 mm. */
+  g_assert_cmpfloat (url->floor_top_mm, <, 150);
+  g_assert_cmpfloat (url->hidden_fraction, >, 0.99);
+
+  eyl_overlay_options_init (&options);
+  options.layers = EYL_OVERLAY_ELEMENTS;
+  options.px_per_pt = PX;
+  surface = paint_white (b.analysis, &options);
+  save_png (surface, "overlay-elements.png");
+
+  /* The box's left edge, half way down, is in the website's colour:
+   * the stroke is LINE_PX wide, 2 px outside the element. */
+  eyl_overlay_kind_color (EYL_ELEMENT_URL, expected);
+  cy = (url->box.y0 + url->box.y1) / 2.0 * PX;
+  x = (int) floor (url->box.x0 * PX - 2.0);
+  pixel (surface, x, (int) cy, rgb);
+  for (int c = 0; c < 3; c++)
+    g_assert_cmpfloat_with_epsilon (rgb[c], expected[c], 0.12);
+
+  /* Inside the box: a light tint, not white, not the stroke colour. */
+  pixel (surface, (int) ((url->box.x0 + url->box.x1) / 2.0 * PX), (int) cy, rgb);
+  g_assert_cmpfloat (rgb[0], <, 1.0);
+  g_assert_cmpfloat (rgb[0], >, 0.8);
+
+  /* Right of the box, outside every element: untouched. */
+  pixel (surface, (int) (url->box.x1 * PX + 12), (int) cy, rgb);
+  if (eyl_overlay_hit_test (b.analysis, url->box.x1 + 12 / PX, cy / PX) < 0)
+    for (int c = 0; c < 3; c++)
+      g_assert_cmpfloat (rgb[c], ==, 1.0);
+
+  /* Hovering finds the same element. */
+  g_assert_cmpint (eyl_overlay_hit_test (b.analysis, (url->box.x0 + url->box.x1) / 2,
+                                         (url->box.y0 + url->box.y1) / 2), ==, url_index);
+  g_assert_cmpint (eyl_overlay_hit_test (b.analysis, -10, -10), ==, -1);
+
+  cairo_surface_destroy (surface);
+  banner_clear (&b);
+}
+
+static void
+test_markers (void)
+{
+  Banner b = { 0, };
+  EylOverlayOptions options;
+  g_autoptr(GArray) markers = NULL;
+  cairo_surface_t *surface;
+  guint n_boxed = 0;
+
+  banner_load (&b, NULL, "rollup-behind-table");
+  g_assert_cmpuint (b.analysis->findings->len, >=, 3);
+
+  eyl_overlay_options_init (&options);
+  options.layers = EYL_OVERLAY_FINDINGS;
+  options.px_per_pt = PX;
+  markers = eyl_overlay_layout_markers (b.analysis, &options);
+
+  /* One marker per finding, numbered 1… in finding order, inside the
+   * page, none on top of another. */
+  g_assert_cmpuint (markers->len, ==, b.analysis->findings->len);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
+      EylFinding *f = g_ptr_array_index (b.analysis->findings, i);
+
+      g_assert_cmpuint (m->finding, ==, i);
+      g_assert_cmpuint (m->number, ==, i + 1);
+      g_assert_cmpint (m->page_wide, ==, eyl_rect_is_empty (&f->box));
+      g_assert_cmpfloat (m->x - m->radius, >=, -1e-9);
+      g_assert_cmpfloat (m->y - m->radius, >=, -1e-9);
+      g_assert_cmpfloat (m->x + m->radius, <=, b.analysis->width_pt + 1e-9);
+      g_assert_cmpfloat (m->y + m->radius, <=, b.analysis->height_pt + 1e-9);
+      g_assert_cmpfloat_with_epsilon (m->radius * PX, 11.0, 1e-9);
+      if (!m->page_wide)
+        {
+          /* Near its box (moved aside at most a few markers' widths). */
+          g_assert_cmpfloat (fabs (m->y - CLAMP (f->box.y0, m->radius,
+                                                 b.analysis->height_pt - m->radius)),
+                             <, 8 * m->radius);
+          n_boxed++;
+        }
+      for (guint j = 0; j < i; j++)
+        {
+          EylOverlayMarker *o = &g_array_index (markers, EylOverlayMarker, j);
+
+          g_assert_cmpfloat (hypot (o->x - m->x, o->y - m->y), >=, 2 * m->radius);
+        }
+      /* Clicking a marker finds its finding. */
+      g_assert_cmpint (eyl_overlay_hit_test_marker (b.analysis, &options, m->x, m->y), ==, (int) i);
+    }
+  g_assert_cmpuint (n_boxed, >=, 2);
+
+  /* Painted: each marker shows its severity colour below its number. */
+  surface = paint_white (b.analysis, &options);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
+      EylFinding *f = g_ptr_array_index (b.analysis->findings, i);
+      double expected[4], rgb[3];
+
+      eyl_overlay_severity_color (f->severity, expected);
+      pixel (surface, (int) (m->x * PX), (int) ((m->y + m->radius * 0.72) * PX), rgb);
+      for (int c = 0; c < 3; c++)
+        g_assert_cmpfloat_with_epsilon (rgb[c], expected[c], 0.05);
+    }
+  save_png (surface, "overlay-markers.png");
+  cairo_surface_destroy (surface);
+  banner_clear (&b);
+}
+
+static void
+test_palette (void)
+{
+  double a[4], b[4];
+
+  /* Every kind has a colour, contacts differ from the brand, errors from
+   * warnings — and not by the red/green channel alone. */
+  for (int k = 0; k < EYL_N_ELEMENT_KINDS; k++)
+    {
+      eyl_overlay_kind_color (k, a);
+      g_assert_cmpfloat (a[3], ==, 1.0);
+      g_assert_cmpstr (eyl_overlay_kind_label (k), !=, "");
+    }
+  eyl_overlay_kind_color (EYL_ELEMENT_URL, a);
+  eyl_overlay_kind_color (EYL_ELEMENT_LOGO, b);
+  g_assert_cmpfloat (fabs (a[0] - b[0]) + fabs (a[2] - b[2]), >, 0.5);
+  eyl_overlay_severity_color (EYL_SEVERITY_ERROR, a);
+  eyl_overlay_severity_color (EYL_SEVERITY_WARNING, b);
+  /* Brightness differs too (they also differ in shape). */
+  g_assert_cmpfloat (fabs ((a[0] + a[1] + a[2]) - (b[0] + b[1] + b[2])), >, 0.4);
+}
+
+/* The page rendered by Poppler with the overlay on top: what the window
+ * shows.  Also a PDF the way the exporter will make it. */
+static void
+render_picture (const char *pdf,
+                const char *placement_id,
+                const char *name,
+                int         highlighted_finding)
+{
+  Banner b = { 0, };
+  PopplerDocument *doc = NULL;
+  PopplerPage *page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *png_name = g_strconcat (name, ".png", NULL);
+  g_autofree char *pdf_path = NULL;
+  EylOverlayOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double px, pw, ph;
+
+  banner_load (&b, pdf, placement_id);
+  uri = g_filename_to_uri (b.path, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  poppler_page_get_size (page, &pw, &ph);
+
+  /* On screen: the page 1100 px tall. */
+  px = 1100.0 / ph;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (pw * px), (int) ceil (ph * px));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, px, px);
+  poppler_page_render (page, cr);
+  eyl_overlay_options_init (&options);
+  options.px_per_pt = px;
+  options.highlighted_finding = highlighted_finding;
+  eyl_overlay_paint (cr, b.analysis, &options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  save_png (surface, png_name);
+  cairo_surface_destroy (surface);
+
+  /* In print: vectors on a PDF page of the same size. */
+  pdf_path = g_strdup_printf ("/tmp/eyl-paint-%s.pdf", name);
+  surface = cairo_pdf_surface_create (pdf_path, pw, ph);
+  cr = cairo_create (surface);
+  poppler_page_render_for_printing (page, cr);
+  eyl_overlay_options_init (&options);
+  options.px_per_pt = eyl_overlay_print_px_per_pt (b.analysis);
+  eyl_overlay_paint (cr, b.analysis, &options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_object_unref (page);
+  g_object_unref (doc);
+  banner_clear (&b);
+}
+
+static void
+test_pictures (void)
+{
+  const char *root = g_getenv ("EYL_SOURCE_ROOT");
+  g_autofree char *sample = root != NULL
+    ? g_build_filename (root, "data", "samples", "rollup-banner.pdf", NULL) : NULL;
+
+  render_picture (NULL, "rollup-behind-table", "overlay-fixture", -1);
+  if (sample != NULL && g_file_test (sample, G_FILE_TEST_EXISTS))
+    {
+      render_picture (sample, "rollup-behind-table", "overlay-sample", -1);
+      render_picture (sample, "rollup-behind-table", "overlay-sample-selected", 0);
+      render_picture (sample, "poster-wall", "overlay-sample-poster", -1);
+    }
+  else
+    g_test_message ("no sample banner: only the fixture was drawn");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/overlay/palette", test_palette);
+  g_test_add_func ("/eyl/overlay/hidden-zone-pixels", test_hidden_zone_pixels);
+  g_test_add_func ("/eyl/overlay/element-box-pixels", test_element_box_pixels);
+  g_test_add_func ("/eyl/overlay/markers", test_markers);
+  g_test_add_func ("/eyl/overlay/pictures", test_pictures);
+
+  return g_test_run ();
+}

@@ -1,0 +1,754 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-panels.c: the window's side panels and settings dialogs under a
+ * real display (Xvfb): placement panel → worker options, the scene view
+ * painting an analysis, the preferences bound to GSettings, the brand kit
+ * dialog loading and saving.  Each test saves a PNG of what it shows to
+ * /tmp/eyl-panels-*.png for a person to look at. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "eyl-brand-kit.h"
+#include "eyl-worker.h"
+#include "eyl-resources.h"
+
+#include "eyl-brand-kit-dialog.h"
+#include "eyl-placement-panel.h"
+#include "eyl-preferences-window.h"
+#include "eyl-scene-view.h"
+
+static char *config_dir;
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_main_context_wakeup (NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWindow *
+show_in_window (GtkWidget *child,
+                int        width,
+                int        height)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  adw_window_set_content (ADW_WINDOW (window), child);
+  gtk_window_present (window);
+  wait_ms (400);
+
+  return window;
+}
+
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_strdup_printf ("/tmp/eyl-panels-%s.png", name);
+
+  /* Let the widget lay itself out and draw a frame first. */
+  wait_ms (150);
+  texture = render_widget (widget);
+
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+/* Pixels that are not fully transparent. */
+static guint
+count_painted_pixels (GdkTexture *texture)
+{
+  int width, height;
+  g_autofree guchar *data = NULL;
+  guint painted = 0;
+
+  if (texture == NULL)
+    return 0;
+
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    if (data[i * 4 + 3] != 0)  /* CAIRO_FORMAT_ARGB32: alpha last on little-endian */
+      painted++;
+
+  return painted;
+}
+
+static GtkWidget *
+template_child (GtkWidget  *widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static char *
+args_to_string (GPtrArray *args)
+{
+  g_ptr_array_add (args, NULL);
+  return g_strjoinv (" ", (char **) args->pdata);
+}
+
+static char *
+panel_args (EylPlacementPanel *panel)
+{
+  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (panel);
+
+  return args_to_string (args);
+}
+
+static void
+set_text (GtkWidget  *panel,
+          const char *entry,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (template_child (panel, EYL_TYPE_PLACEMENT_PANEL, entry)),
+                         text);
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+/* The sample banner analysed by the real worker with @args. */
+static EylPageAnalysis *
+analyse_sample (GPtrArray *args)
+{
+  const char *cli = g_getenv ("EYL_CLI");
+  const char *root = g_getenv ("EYL_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autoptr(EylFileResult) result = NULL;
+  EylWorkerConfig *config;
+
+  if (cli == NULL || root == NULL)
+    return NULL;
+
+  config = eyl_worker_config_new (cli);
+  for (guint i = 0; args != NULL && i < args->len; i++)
+    eyl_worker_config_add_arg (config, g_ptr_array_index (args, i));
+  path = g_build_filename (root, "data", "samples", "rollup-banner.pdf", NULL);
+  result = eyl_worker_check_file (config, path, NULL);
+  eyl_worker_config_unref (config);
+
+  if (!result->ok)
+    g_error ("worker failed on %s: %s", path, result->error_message);
+  g_assert_cmpuint (result->pages->len, >=, 1);
+
+  return eyl_page_analysis_ref (g_ptr_array_index (result->pages, 0));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Placement panel                                                        */
+
+static void
+on_changed (EylPlacementPanel *panel,
+            guint             *count)
+{
+  (*count)++;
+}
+
+static void
+test_placement_panel_defaults (void)
+{
+  GtkWidget *panel;
+  GtkWindow *window;
+  g_autofree char *args = NULL;
+
+  reset_settings ();
+  panel = eyl_placement_panel_new ();
+  window = show_in_window (panel, 420, 900);
+
+  g_assert_cmpstr (eyl_placement_panel_get_placement_id (EYL_PLACEMENT_PANEL (panel)), ==, "auto");
+  args = panel_args (EYL_PLACEMENT_PANEL (panel));
+  g_assert_cmpstr (args, ==, "--placement auto --eye-mm 1405-1825 --legibility 1:200");
+
+  save_png (GTK_WIDGET (window), "placement-empty");
+  gtk_window_destroy (window);
+}
+
+static void
+test_placement_panel_settings_defaults (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *panel;
+  GtkWindow *window;
+  g_autofree char *args = NULL;
+
+  reset_settings ();
+  g_settings_set_string (settings, "default-placement", "poster-wall");
+  g_settings_set_string (settings, "legibility", "20-arcmin");
+  g_settings_set_string (settings, "population", "us");
+
+  panel = eyl_placement_panel_new ();
+  window = show_in_window (panel, 420, 900);
+  args = panel_args (EYL_PLACEMENT_PANEL (panel));
+  g_assert_cmpstr (args, ==, "--placement poster-wall --eye-mm 1420-1825 --legibility 20-arcmin");
+
+  gtk_window_destroy (window);
+  reset_settings ();
+}
+
+static void
+test_placement_panel_edit (void)
+{
+  GtkWidget *panel;
+  GtkWindow *window;
+  GtkWidget *width_entry;
+  guint changed = 0;
+  g_autofree char *args = NULL;
+  g_autofree char *args_invalid = NULL;
+  g_autofree char *args_reset = NULL;
+
+  reset_settings ();
+  panel = eyl_placement_panel_new ();
+  g_signal_connect (panel, "changed", G_CALLBACK (on_changed), &changed);
+  window = show_in_window (panel, 420, 900);
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* Several quick edits are one "changed", after the pause. */
+  eyl_placement_panel_set_placement_id (EYL_PLACEMENT_PANEL (panel), "rollup-behind-table");
+  set_text (panel, "width_entry", "850");
+  set_text (panel, "height_entry", "2 000");
+  set_text (panel, "distance_entry", "3,5");
+  set_text (panel, "table_entry", "760");
+  set_text (panel, "gap_entry", "500");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                            "population_row")), 3);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                            "legibility_row")), 4);
+  g_assert_cmpuint (changed, ==, 0);
+  wait_ms (100);
+  g_assert_cmpuint (changed, ==, 0);
+  wait_ms (400);
+  g_assert_cmpuint (changed, ==, 1);
+
+  args = panel_args (EYL_PLACEMENT_PANEL (panel));
+  g_assert_cmpstr (args, ==,
+                   "--placement rollup-behind-table --size-mm 850.0x2000.0 --distance-m 3.50 "
+                   "--eye-mm 1100-1300 --table-mm 760 --gap-mm 500 --legibility ada-703.5");
+  save_png (GTK_WIDGET (window), "placement-edited");
+
+  /* Hand-typed eye heights make the population "Custom". */
+  set_text (panel, "eye_min_entry", "1200");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                                               "population_row"))),
+                    ==, 4);
+
+  /* A wrong number is marked and not passed on; half a size is no size. */
+  width_entry = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "width_entry");
+  set_text (panel, "width_entry", "85o");
+  set_text (panel, "distance_entry", "0");
+  g_assert_true (gtk_widget_has_css_class (width_entry, "error"));
+  args_invalid = panel_args (EYL_PLACEMENT_PANEL (panel));
+  g_assert_null (strstr (args_invalid, "--size-mm"));
+  g_assert_null (strstr (args_invalid, "--distance-m"));
+  g_assert_nonnull (strstr (args_invalid, "--eye-mm 1200-1300"));
+  save_png (GTK_WIDGET (window), "placement-invalid");
+
+  /* Reset clears every override but keeps the preset. */
+  gtk_widget_activate_action (panel, "placement.reset", NULL);
+  g_assert_false (gtk_widget_has_css_class (width_entry, "error"));
+  args_reset = panel_args (EYL_PLACEMENT_PANEL (panel));
+  g_assert_cmpstr (args_reset, ==,
+                   "--placement rollup-behind-table --eye-mm 1200-1300 --legibility ada-703.5");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_placement_panel_inches (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *panel;
+  GtkWindow *window;
+  g_autofree char *args = NULL;
+  const char *text;
+
+  reset_settings ();
+  panel = eyl_placement_panel_new ();
+  window = show_in_window (panel, 420, 900);
+
+  set_text (panel, "width_entry", "850");
+  set_text (panel, "height_entry", "2000");
+  set_text (panel, "distance_entry", "2");
+  g_settings_set_string (settings, "units", "in");
+  wait_ms (50);
+
+  /* What the user typed is converted, not reinterpreted. */
+  text = gtk_editable_get_text (GTK_EDITABLE (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                              "width_entry")));
+  g_assert_cmpstr (text, ==, "33.5");
+  text = gtk_editable_get_text (GTK_EDITABLE (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                              "distance_entry")));
+  g_assert_cmpstr (text, ==, "6.6");
+
+  /* 33 in × 80 in (the US roll-up) at 10 ft. */
+  set_text (panel, "width_entry", "33");
+  set_text (panel, "height_entry", "80");
+  set_text (panel, "distance_entry", "10");
+  args = panel_args (EYL_PLACEMENT_PANEL (panel));
+  g_assert_nonnull (strstr (args, "--size-mm 838.2x2032.0"));
+  g_assert_nonnull (strstr (args, "--distance-m 3.05"));
+  save_png (GTK_WIDGET (window), "placement-inches");
+
+  gtk_window_destroy (window);
+  reset_settings ();
+}
+
+/* The panel's options are the worker's: a real check with them uses the
+ * preset and numbers the panel shows, and the panel then shows what the
+ * analysis used. */
+static void
+test_placement_panel_analysis (void)
+{
+  GtkWidget *panel;
+  GtkWindow *window;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(EylPageAnalysis) analysis = NULL;
+  g_autoptr(EylPageAnalysis) auto_analysis = NULL;
+  GtkWidget *auto_row;
+  const char *placeholder;
+
+  if (g_getenv ("EYL_CLI") == NULL)
+    {
+      g_test_skip ("EYL_CLI not set");
+      return;
+    }
+
+  reset_settings ();
+  panel = eyl_placement_panel_new ();
+  window = show_in_window (panel, 420, 900);
+
+  /* Automatic: the panel says what was chosen and why. */
+  args = eyl_placement_panel_get_worker_args (EYL_PLACEMENT_PANEL (panel));
+  auto_analysis = analyse_sample (args);
+  g_assert_cmpstr (auto_analysis->placement->id, ==, "rollup-behind-table");
+  eyl_placement_panel_set_analysis (EYL_PLACEMENT_PANEL (panel), auto_analysis);
+  auto_row = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "auto_row");
+  g_assert_true (gtk_widget_get_visible (auto_row));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (auto_row)),
+                            auto_analysis->placement->name));
+  placeholder = gtk_entry_get_placeholder_text (GTK_ENTRY (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                                           "width_entry")));
+  g_assert_cmpstr (placeholder, ==, "850");
+  placeholder = gtk_entry_get_placeholder_text (GTK_ENTRY (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                                           "table_entry")));
+  g_assert_cmpstr (placeholder, ==, "750");
+  wait_ms (100);
+  save_png (GTK_WIDGET (window), "placement-auto");
+
+  /* A preset and a number of the user's reach the worker. */
+  eyl_placement_panel_set_placement_id (EYL_PLACEMENT_PANEL (panel), "rollup-free-standing");
+  g_assert_false (gtk_widget_get_visible (auto_row));
+  set_text (panel, "distance_entry", "4");
+  g_clear_pointer (&args, g_ptr_array_unref);
+  args = eyl_placement_panel_get_worker_args (EYL_PLACEMENT_PANEL (panel));
+  analysis = analyse_sample (args);
+  g_assert_cmpstr (analysis->placement->id, ==, "rollup-free-standing");
+  g_assert_cmpfloat_with_epsilon (analysis->placement->distance_m, 4.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (analysis->placement->table_height_mm, 0.0, 1e-9);
+  eyl_placement_panel_set_analysis (EYL_PLACEMENT_PANEL (panel), analysis);
+  wait_ms (100);
+  save_png (GTK_WIDGET (window), "placement-preset");
+
+  gtk_window_destroy (window);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Scene view                                                             */
+
+static void
+test_scene_view (void)
+{
+  GtkWidget *view = eyl_scene_view_new ();
+  GtkWindow *window;
+  g_autoptr(EylPageAnalysis) analysis = NULL;
+  g_autoptr(GdkTexture) empty = NULL;
+  g_autoptr(GdkTexture) painted = NULL;
+  guint n_empty, n_painted;
+
+  if (g_getenv ("EYL_CLI") == NULL)
+    {
+      g_test_skip ("EYL_CLI not set");
+      return;
+    }
+
+  reset_settings ();
+  window = show_in_window (view, 640, 400);
+
+  /* Nothing to show: nothing drawn. */
+  empty = render_widget (view);
+  n_empty = count_painted_pixels (empty);
+  g_assert_cmpuint (n_empty, ==, 0);
+
+  analysis = analyse_sample (NULL);
+  eyl_scene_view_set_analysis (EYL_SCENE_VIEW (view), analysis);
+  g_assert_true (eyl_scene_view_get_analysis (EYL_SCENE_VIEW (view)) == analysis);
+  wait_ms (100);
+
+  /* Floor, banner, table, two people and their sight lines: a good part
+   * of the widget is drawn on, far from all of it. */
+  painted = render_widget (view);
+  n_painted = count_painted_pixels (painted);
+  g_test_message ("scene: %u of %d pixels painted", n_painted,
+                  gdk_texture_get_width (painted) * gdk_texture_get_height (painted));
+  g_assert_cmpuint (n_painted, >, 2000);
+  save_png (view, "scene");
+  save_png (GTK_WIDGET (window), "scene-window");
+
+  gtk_window_destroy (window);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Preferences                                                            */
+
+static void
+test_preferences_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *prefs;
+  AdwComboRow *units, *placement, *legibility, *population;
+  GtkWidget *eye_row;
+  g_autofree char *value = NULL;
+
+  reset_settings ();
+  prefs = eyl_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_ms (400);
+
+  units = ADW_COMBO_ROW (template_child (prefs, EYL_TYPE_PREFERENCES_WINDOW, "units_row"));
+  placement = ADW_COMBO_ROW (template_child (prefs, EYL_TYPE_PREFERENCES_WINDOW, "placement_row"));
+  legibility = ADW_COMBO_ROW (template_child (prefs, EYL_TYPE_PREFERENCES_WINDOW, "legibility_row"));
+  population = ADW_COMBO_ROW (template_child (prefs, EYL_TYPE_PREFERENCES_WINDOW, "population_row"));
+  eye_row = template_child (prefs, EYL_TYPE_PREFERENCES_WINDOW, "eye_row");
+
+  /* Defaults shown. */
+  g_assert_cmpuint (adw_combo_row_get_selected (units), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (placement), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (legibility), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (population), ==, 0);
+  g_assert_false (gtk_widget_get_visible (eye_row));
+  save_png (prefs, "preferences");
+
+  /* Rows → settings. */
+  adw_combo_row_set_selected (units, 1);
+  value = g_settings_get_string (settings, "units");
+  g_assert_cmpstr (value, ==, "in");
+  g_clear_pointer (&value, g_free);
+
+  adw_combo_row_set_selected (legibility, 3);
+  value = g_settings_get_string (settings, "legibility");
+  g_assert_cmpstr (value, ==, "1in-per-10ft");
+  g_clear_pointer (&value, g_free);
+
+  adw_combo_row_set_selected (placement, 1);
+  value = g_settings_get_string (settings, "default-placement");
+  g_assert_cmpstr (value, !=, "auto");
+  g_assert_cmpstr (value, ==, "rollup-behind-table");
+  g_clear_pointer (&value, g_free);
+
+  /* Settings → rows. */
+  g_settings_set_string (settings, "population", "custom");
+  g_assert_cmpuint (adw_combo_row_get_selected (population), ==, 4);
+  g_assert_true (gtk_widget_get_visible (eye_row));
+  g_settings_set_double (settings, "eye-min-mm", 1150);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (template_child (prefs, EYL_TYPE_PREFERENCES_WINDOW,
+                                                                                              "eye_min_spin"))),
+                                  1150, 1e-9);
+  g_settings_set_string (settings, "default-placement", "poster-wall");
+  g_assert_cmpuint (adw_combo_row_get_selected (placement), >, 0);
+  wait_ms (200);
+  save_png (prefs, "preferences-custom");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  reset_settings ();
+}
+
+/* ---------------------------------------------------------------------- */
+/* Brand kit                                                              */
+
+static char *
+write_png (const char *dir,
+           const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 120, 60);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.1, 0.4, 0.3);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_arc (cr, 30, 30, 20, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return path;
+}
+
+static void
+on_saved (EylBrandKitDialog *dialog,
+          guint             *count)
+{
+  (*count)++;
+}
+
+static void
+test_brand_kit_dialog (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylBrandKit) kit = NULL;
+  g_autofree char *kit_path = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *saved_path = NULL;
+  g_autofree char *expected_logo = NULL;
+  g_autofree char *args = NULL;
+  GtkWidget *dialog;
+  GtkWidget *panel;
+  guint saved = 0;
+
+  reset_settings ();
+  kit_path = g_build_filename (config_dir, "eyeline", "brand-kit.ini", NULL);
+  g_unlink (kit_path);
+
+  dialog = eyl_brand_kit_dialog_new (NULL);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &saved);
+  g_assert_cmpstr (eyl_brand_kit_dialog_get_path (EYL_BRAND_KIT_DIALOG (dialog)), ==, kit_path);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_ms (300);
+
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, EYL_TYPE_BRAND_KIT_DIALOG, "names_row")),
+                         "Northwind Tea, Northwind ; ");
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, EYL_TYPE_BRAND_KIT_DIALOG, "website_row")),
+                         "www.northwind-tea.example");
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, EYL_TYPE_BRAND_KIT_DIALOG, "email_row")),
+                         "hello@northwind-tea.example");
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, EYL_TYPE_BRAND_KIT_DIALOG, "phone_row")),
+                         "  +44 20 7946 0958 ");
+
+  /* "Mark logo" hands over a cropped PNG: copied next to the kit. */
+  marked = write_png (g_get_tmp_dir (), "eyl-panels-marked-logo.png");
+  g_assert_true (eyl_brand_kit_dialog_add_logo_png (EYL_BRAND_KIT_DIALOG (dialog), marked));
+  expected_logo = g_build_filename (config_dir, "eyeline", "logo-1.png", NULL);
+  g_assert_true (g_file_test (expected_logo, G_FILE_TEST_IS_REGULAR));
+  wait_ms (200);
+  save_png (dialog, "brand-kit");
+
+  g_assert_true (eyl_brand_kit_dialog_save (EYL_BRAND_KIT_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved, ==, 1);
+  saved_path = g_settings_get_string (settings, "brand-kit-path");
+  g_assert_cmpstr (saved_path, ==, kit_path);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The file is the command line's brand kit. */
+  kit = eyl_brand_kit_load (kit_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (kit->names), ==, 2);
+  g_assert_cmpstr (kit->names[0], ==, "Northwind Tea");
+  g_assert_cmpstr (kit->names[1], ==, "Northwind");
+  g_assert_cmpstr (kit->website, ==, "www.northwind-tea.example");
+  g_assert_cmpstr (kit->email, ==, "hello@northwind-tea.example");
+  g_assert_cmpstr (kit->phone, ==, "+44 20 7946 0958");
+  g_assert_cmpuint (g_strv_length (kit->logos), ==, 1);
+  g_assert_cmpstr (kit->logos[0], ==, expected_logo);
+
+  /* A second logo does not overwrite the first. */
+  dialog = eyl_brand_kit_dialog_new (NULL);
+  g_assert_true (eyl_brand_kit_dialog_add_logo_png (EYL_BRAND_KIT_DIALOG (dialog), marked));
+  g_clear_pointer (&expected_logo, g_free);
+  expected_logo = g_build_filename (config_dir, "eyeline", "logo-2.png", NULL);
+  g_assert_true (g_file_test (expected_logo, G_FILE_TEST_IS_REGULAR));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* And checks made from now on use it. */
+  panel = eyl_placement_panel_new ();
+  g_object_ref_sink (panel);
+  args = panel_args (EYL_PLACEMENT_PANEL (panel));
+  g_assert_nonnull (strstr (args, "--brand-kit"));
+  g_assert_nonnull (strstr (args, kit_path));
+  g_object_unref (panel);
+
+  g_unlink (marked);
+  reset_settings ();
+}
+
+static void
+test_brand_kit_dialog_broken (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = g_build_filename (config_dir, "broken-kit.ini", NULL);
+  GtkWidget *dialog;
+  GtkWidget *error_group;
+  GtkWidget *error_row;
+
+  reset_settings ();
+  g_assert_true (g_file_set_contents (path, "[Brand]\nnames=Acme\nlogos=missing-logo.png\n", -1, NULL));
+  g_settings_set_string (settings, "brand-kit-path", path);
+
+  dialog = eyl_brand_kit_dialog_new (NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_ms (300);
+
+  error_group = template_child (dialog, EYL_TYPE_BRAND_KIT_DIALOG, "error_group");
+  error_row = template_child (dialog, EYL_TYPE_BRAND_KIT_DIALOG, "error_row");
+  g_assert_true (gtk_widget_get_visible (error_group));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (error_row)), "broken-kit.ini"));
+  save_png (dialog, "brand-kit-error");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A kit the worker would refuse is not passed on. */
+  {
+    GtkWidget *panel = g_object_ref_sink (eyl_placement_panel_new ());
+    g_autofree char *args = panel_args (EYL_PLACEMENT_PANEL (panel));
+
+    g_assert_null (strstr (args, "--brand-kit"));
+    g_object_unref (panel);
+  }
+
+  g_unlink (path);
+  reset_settings ();
+}
+
+/* ---------------------------------------------------------------------- */
+/* Shortcuts window                                                       */
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_present (GTK_WINDOW (overlay));
+  wait_ms (400);
+  save_png (GTK_WIDGET (overlay), "shortcuts");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *schema_dir = NULL;
+  int ret;
+
+  /* Settings in memory, from the schema compiled in the build tree; a
+   * private config folder for the brand kit. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (builddir != NULL)
+    {
+      schema_dir = g_build_filename (builddir, "..", "data", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+    }
+  config_dir = g_dir_make_tmp ("eyl-panels-XXXXXX", NULL);
+  g_assert_nonnull (config_dir);
+  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the panel tests\n");
+      return 77;
+    }
+  adw_init ();
+  g_resources_register (eyl_get_resource ());
+
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema =
+      source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+    if (schema == NULL)
+      g_error ("GSettings schema %s not found in %s", APPLICATION_ID,
+               schema_dir ? schema_dir : "(default)");
+  }
+
+  g_test_add_func ("/eyl/panels/placement/defaults", test_placement_panel_defaults);
+  g_test_add_func ("/eyl/panels/placement/settings-defaults", test_placement_panel_settings_defaults);
+  g_test_add_func ("/eyl/panels/placement/edit", test_placement_panel_edit);
+  g_test_add_func ("/eyl/panels/placement/inches", test_placement_panel_inches);
+  g_test_add_func ("/eyl/panels/placement/analysis", test_placement_panel_analysis);
+  g_test_add_func ("/eyl/panels/scene-view", test_scene_view);
+  g_test_add_func ("/eyl/panels/preferences", test_preferences_window);
+  g_test_add_func ("/eyl/panels/brand-kit/save", test_brand_kit_dialog);
+  g_test_add_func ("/eyl/panels/brand-kit/broken", test_brand_kit_dialog_broken);
+  g_test_add_func ("/eyl/panels/help-overlay", test_help_overlay);
+
+  ret = g_test_run ();
+
+  /* Leave nothing behind. */
+  {
+    const char *rm[] = { "rm", "-rf", config_dir, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                  NULL, NULL, NULL, NULL);
+  }
+  g_free (config_dir);
+
+  return ret;
+}

@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-scene.c: the side elevation — its layout follows the placement
+ * (figures to scale, sight lines meeting the material where
+ * eyl_occlusion_height_mm says), and pictures of it for every kind of
+ * placement for a person to look at. */
+#include "config.h"
+
+#include <math.h>
+
+#include "eyl-analysis.h"
+#include "eyl-document.h"
+#include "eyl-scene.h"
+#include "eyl-overlay.h"
+#include "eyl-fixtures.h"
+
+#define W 900
+#define H 460
+
+static EylPageData *
+banner_page (void)
+{
+  static char *path = NULL;
+  g_autoptr(EylDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  EylPageData *page;
+
+  if (path == NULL)
+    path = eyl_fixture_banner ("scene-banner.pdf", 0.1, TRUE);
+  doc = eyl_document_open (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  page = eyl_document_get_page_data (doc, 0, NULL, &error);
+  g_assert_no_error (error);
+  return page;
+}
+
+static EylPageAnalysis *
+analyse (const char                  *placement_id,
+         const EylPlacementOverrides *overrides)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(EylPageData) page = banner_page ();
+  EylAnalysisOptions options;
+
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  options.placement = eyl_placement_set_lookup (set, placement_id);
+  g_assert_nonnull (options.placement);
+  if (overrides != NULL)
+    options.overrides = *overrides;
+  return eyl_analyse_page (page, &options);
+}
+
+static cairo_surface_t *
+paint (EylPageAnalysis       *analysis,
+       const EylSceneOptions *options)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  eyl_scene_paint (cr, W, H, analysis, options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+pixel (cairo_surface_t *surface,
+       double           x,
+       double           y,
+       double           rgb[3])
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 v = *(const guint32 *) (data + (int) y * stride + (int) x * 4);
+
+  rgb[0] = ((v >> 16) & 0xff) / 255.0;
+  rgb[1] = ((v >> 8) & 0xff) / 255.0;
+  rgb[2] = (v & 0xff) / 255.0;
+}
+
+static void
+save_png (cairo_surface_t *surface,
+          const char      *name)
+{
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  g_autofree char *keep = g_strconcat ("/tmp/eyl-paint-", name, NULL);
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_write_to_png (surface, keep);
+  g_test_message ("wrote %s and %s", path, keep);
+}
+
+static void
+test_layout_follows_placement (void)
+{
+  g_autoptr(EylPageAnalysis) a = analyse ("rollup-behind-table", NULL);
+  const EylPlacement *pl = a->placement;
+  EylSceneOptions options;
+  EylSceneLayout l;
+  double d = pl->distance_m * 1000.0, h0, h1, x, y;
+
+  eyl_scene_options_init (&options);
+  eyl_scene_layout (W, H, a, &options, &l);
+
+  /* Everything fits: the world inside the picture, the floor on it. */
+  eyl_scene_layout_to_device (&l, l.x_min_mm, l.y_max_mm, &x, &y);
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  eyl_scene_layout_to_device (&l, l.x_max_mm, 0, &x, &y);
+  g_assert_cmpfloat (x, <=, W);
+  g_assert_cmpfloat (y, <=, H);
+
+  /* The figures: P5 and P95 eye heights; drawn heights scale with them. */
+  g_assert_cmpfloat_with_epsilon (l.eye_mm[0], 1405, 1e-9);
+  g_assert_cmpfloat_with_epsilon (l.eye_mm[1], 1825, 1e-9);
+  h0 = l.stature_mm[0] * l.scale;
+  h1 = l.stature_mm[1] * l.scale;
+  g_assert_cmpfloat_with_epsilon (h1 / h0, 1825.0 / 1405.0, 1e-9);
+  g_assert_cmpfloat (l.stature_mm[0], >, l.eye_mm[0]);
+  g_assert_cmpfloat (l.stature_mm[0], <, l.eye_mm[0] + 200);
+
+  /* The material stands from the floor, 2000 mm tall. */
+  g_assert_cmpfloat_with_epsilon (l.material_bottom_mm, 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (l.material_top_mm, 2000, 0.5);
+
+  /* Sight lines meet the material where the geometry says … */
+  g_assert_true (l.sight_over_occluder);
+  for (int i = 0; i < 2; i++)
+    {
+      double hit = eyl_occlusion_height_mm (l.eye_mm[i], d, pl->table_height_mm,
+                                            pl->table_objects_mm, pl->table_gap_mm);
+      double edge_x = l.occluder_gap_mm, edge_y = l.occluder_top_mm;
+
+      g_assert_cmpfloat_with_epsilon (l.sight_hit_mm[i], hit, 1e-9);
+      /* … and pass over the occluder's back edge: eye, edge and hit on
+       * one straight line. */
+      g_assert_cmpfloat_with_epsilon ((l.eye_mm[i] - edge_y) / (d - edge_x),
+                                      (edge_y - l.sight_hit_mm[i]) / edge_x, 1e-9);
+    }
+  /* The shorter the viewer, the more the table hides. */
+  g_assert_cmpfloat (l.sight_hit_mm[0], >, l.sight_hit_mm[1]);
+
+  /* The eye-level band is the union of P5's and P95's zones. */
+  {
+    double lo, hi;
+
+    eyl_eye_zone_mm (pl, 1405, d, &lo, NULL);
+    eyl_eye_zone_mm (pl, 1825, d, NULL, &hi);
+    g_assert_cmpfloat_with_epsilon (l.eye_band_low_mm, lo, 1e-9);
+    g_assert_cmpfloat_with_epsilon (l.eye_band_high_mm, hi, 1e-9);
+  }
+}
+
+static void
+test_layout_live (void)
+{
+  EylPlacementOverrides o;
+  g_autoptr(EylPageAnalysis) near = NULL;
+  g_autoptr(EylPageAnalysis) far = NULL;
+  g_autoptr(EylPageAnalysis) no_table = NULL;
+  EylSceneLayout ln, lf, lt;
+
+  /* A farther viewer looks over the table at a flatter angle, so it hides
+   * more; with no table the sight line is the natural one. */
+  eyl_placement_overrides_init (&o);
+  o.distance_m = 2.0;
+  near = analyse ("rollup-behind-table", &o);
+  o.distance_m = 4.0;
+  far = analyse ("rollup-behind-table", &o);
+  eyl_placement_overrides_init (&o);
+  o.table_mm = 0;
+  no_table = analyse ("rollup-behind-table", &o);
+
+  eyl_scene_layout (W, H, near, NULL, &ln);
+  eyl_scene_layout (W, H, far, NULL, &lf);
+  eyl_scene_layout (W, H, no_table, NULL, &lt);
+
+  g_assert_cmpfloat_with_epsilon (lf.distance_mm, 4000, 1e-9);
+  g_assert_cmpfloat (lf.sight_hit_mm[0], >, ln.sight_hit_mm[0]);
+  g_assert_cmpfloat (lf.scale, <, ln.scale);
+  g_assert_false (lt.sight_over_occluder);
+  /* Without a table, the sight line is the natural one, 10° down. */
+  g_assert_cmpfloat_with_epsilon (lt.sight_hit_mm[0],
+                                  1405 - 2000 * tan (10 * G_PI / 180), 1e-6);
+}
+
+static void
+test_paint_pixels (void)
+{
+  g_autoptr(EylPageAnalysis) a = analyse ("rollup-behind-table", NULL);
+  EylSceneOptions options;
+  EylSceneLayout l;
+  cairo_surface_t *surface;
+  double rgb[3], expected[4], x, y, y_top, y_eye;
+  int url = -1, dark = 0;
+
+  eyl_scene_options_init (&options);
+  eyl_scene_layout (W, H, a, &options, &l);
+  surface = paint (a, &options);
+  save_png (surface, "scene-rollup.png");
+
+  /* The hidden website is ticked on the material in its colour. */
+  for (guint i = 0; i < a->elements->len; i++)
+    if (((EylElement *) g_ptr_array_index (a->elements, i))->kind == EYL_ELEMENT_URL)
+      url = (int) i;
+  g_assert_cmpint (url, >=, 0);
+  {
+    EylElement *el = g_ptr_array_index (a->elements, url);
+
+    eyl_scene_layout_to_device (&l, -5, (el->floor_bottom_mm + el->floor_top_mm) / 2, &x, &y);
+    pixel (surface, x, y, rgb);
+    eyl_overlay_kind_color (EYL_ELEMENT_URL, expected);
+    for (int c = 0; c < 3; c++)
+      g_assert_cmpfloat_with_epsilon (rgb[c], expected[c], 0.1);
+  }
+
+  /* The shortest figure is painted from the floor up to its head: some
+   * pixels along its vertical are coloured, none above its head. */
+  eyl_scene_layout_to_device (&l, l.distance_mm + 0.07 * l.stature_mm[0], l.stature_mm[0], &x, &y_top);
+  eyl_scene_layout_to_device (&l, l.distance_mm, l.eye_mm[0], NULL, &y_eye);
+  for (double yy = y_top + 2; yy < l.floor_y - 2; yy += 1)
+    {
+      pixel (surface, x, yy, rgb);
+      if (rgb[2] < 0.6 && rgb[0] > 0.5)   /* the P5 figure's vermilion */
+        dark++;
+    }
+  g_assert_cmpint (dark, >, (int) ((l.floor_y - y_top) * 0.5));
+  g_assert_cmpfloat (y_eye, >, y_top);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_pictures (void)
+{
+  struct { const char *placement; double distance_m; gboolean dark; const char *name; } cases[] = {
+    { "rollup-behind-table", 0, TRUE, "scene-rollup-dark.png" },
+    { "rollup-free-standing", 6.0, FALSE, "scene-crowd.png" },
+    { "poster-wall", 0, FALSE, "scene-poster.png" },
+    { "tabletop-banner", 0, FALSE, "scene-tabletop.png" },
+    { "leaflet-rack", 0, FALSE, "scene-leaflet.png" },
+    { "shelf-eye", 0, FALSE, "scene-shelf.png" },
+    { "backdrop-wall", 0, FALSE, "scene-backdrop.png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EylPlacementOverrides o;
+      g_autoptr(EylPageAnalysis) a = NULL;
+      EylSceneOptions options;
+      cairo_surface_t *surface;
+
+      eyl_placement_overrides_init (&o);
+      if (cases[i].distance_m > 0)
+        o.distance_m = cases[i].distance_m;
+      a = analyse (cases[i].placement, &o);
+      eyl_scene_options_init (&options);
+      options.dark = cases[i].dark;
+      options.paint_background = TRUE;
+      surface = paint (a, &options);
+      save_png (surface, cases[i].name);
+      cairo_surface_destroy (surface);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/scene/layout-follows-placement", test_layout_follows_placement);
+  g_test_add_func ("/eyl/scene/layout-live", test_layout_live);
+  g_test_add_func ("/eyl/scene/paint-pixels", test_paint_pixels);
+  g_test_add_func ("/eyl/scene/pictures", test_pictures);
+
+  return g_test_run ();
+}

@@ -1,0 +1,548 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the main window under a real display (Xvfb).
+ *
+ * One window goes through what a user does: the empty state, the bundled
+ * banner checked by the worker, a finding selected (the page scrolls to
+ * it), overlays switched, the placement changed, a file that is not a
+ * PDF, an encrypted one and its password, several files in the list.
+ * Each step saves a PNG of the window in the build directory and as
+ * /tmp/eyl-window-*.png for a person to look at.  Exits 77 (skipped) when
+ * no display can be opened. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "eyl-fixtures.h"
+#include "eyl-application.h"
+#include "eyl-document-item.h"
+#include "eyl-finding-object.h"
+#include "eyl-placement-panel.h"
+#include "eyl-window.h"
+
+#define CHECK_TIMEOUT_S 120
+
+static EylApplication *app;
+static EylWindow *window;
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_main_context_wakeup (NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Iterates the main loop until @condition holds or @seconds pass. */
+static gboolean
+wait_for (Condition condition,
+          gpointer  data,
+          guint     seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      wait_ms (50);
+    }
+  return TRUE;
+}
+
+static gboolean
+current_checked (gpointer data)
+{
+  EylDocumentItem *item = eyl_window_get_current (window);
+  EylDocumentStatus status;
+
+  if (item == NULL)
+    return FALSE;
+  status = eyl_document_item_get_status (item);
+  return status == EYL_DOCUMENT_DONE || status == EYL_DOCUMENT_FAILED ||
+         status == EYL_DOCUMENT_LOCKED;
+}
+
+static gboolean
+page_rendered (gpointer data)
+{
+  return eyl_page_view_is_rendered (eyl_window_get_page_view (window));
+}
+
+static void
+save_png (const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("eyl-window-%s.png", name);
+  g_autofree char *in_build = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                                file, NULL);
+  g_autofree char *in_tmp = g_build_filename (g_get_tmp_dir (), file, NULL);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, in_build));
+  g_assert_true (gdk_texture_save_to_png (texture, in_tmp));
+  g_test_message ("saved %s", in_tmp);
+}
+
+static void
+open_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  eyl_window_open_files (window, &file, 1);
+}
+
+static char *
+sample_path (const char *name)
+{
+  const char *root = g_getenv ("EYL_SOURCE_ROOT");
+
+  return g_build_filename (root != NULL ? root : "..", "data", "samples", name, NULL);
+}
+
+static guint
+count_rule (const char *rule,
+            EylSeverity severity)
+{
+  GListModel *findings = eyl_window_get_findings (window);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(EylFindingObject) object = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (eyl_finding_object_get_rule (object), rule) == 0 &&
+          eyl_finding_object_get_severity (object) == severity)
+        n++;
+    }
+  return n;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Tests                                                                  */
+
+static void
+test_empty (void)
+{
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "empty");
+  g_assert_null (eyl_window_get_current (window));
+  save_png ("empty");
+}
+
+static void
+test_sample (void)
+{
+  g_autofree char *path = sample_path ("rollup-banner.pdf");
+  EylPageView *view = eyl_window_get_page_view (window);
+  GListModel *findings = eyl_window_get_findings (window);
+  g_autoptr(EylFindingObject) first = NULL;
+
+  open_path (path);
+  g_assert_nonnull (eyl_window_get_current (window));
+  /* The window stays responsive while the worker checks: this loop runs. */
+  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,
+                   EYL_DOCUMENT_DONE);
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
+  g_assert_true (wait_for (page_rendered, NULL, 30));
+
+  /* The website and the phone sit in the bottom 150 mm: both hidden. */
+  g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), >=, 2);
+  g_assert_cmpuint (eyl_document_item_get_n_errors (eyl_window_get_current (window)), >=, 2);
+  /* Errors come first. */
+  first = g_list_model_get_item (findings, 0);
+  g_assert_cmpint (eyl_finding_object_get_severity (first), ==, EYL_SEVERITY_ERROR);
+  g_assert_true (eyl_finding_object_get_first_of_group (first));
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 100);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >, 100);
+  g_assert_nonnull (eyl_page_view_get_analysis (view));
+  wait_ms (300);
+  save_png ("sample");
+}
+
+static gboolean
+rect_contains (const EylRect *outer,
+               double         x,
+               double         y)
+{
+  return x >= outer->x0 && x <= outer->x1 && y >= outer->y0 && y <= outer->y1;
+}
+
+static void
+test_select_finding (void)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+  GListModel *findings = eyl_window_get_findings (window);
+  g_autoptr(EylFindingObject) object = g_list_model_get_item (findings, 0);
+  EylFinding *finding = eyl_finding_object_get_finding (object);
+  EylRect visible;
+  double cx = (finding->box.x0 + finding->box.x1) / 2;
+  double cy = (finding->box.y0 + finding->box.y1) / 2;
+
+  g_assert_false (eyl_rect_is_empty (&finding->box));
+
+  /* Zoomed in, the finding (at the bottom of the banner) is off screen. */
+  eyl_page_view_set_zoom (view, 0.6);
+  wait_ms (300);
+  g_assert_true (eyl_page_view_get_visible_rect (view, &visible));
+  g_assert_false (rect_contains (&visible, cx, cy));
+
+  eyl_window_select_finding (window, 0);
+  wait_ms (300);
+  g_assert_cmpint (eyl_page_view_get_selected_finding (view), ==,
+                   (int) eyl_finding_object_get_index (object));
+  g_assert_true (eyl_page_view_get_visible_rect (view, &visible));
+  g_assert_true (rect_contains (&visible, cx, cy));
+  wait_for (page_rendered, NULL, 10);
+  wait_ms (300);
+  save_png ("finding");
+
+  /* Keyboard: Ctrl+0 is "fit page" again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit-page", NULL);
+  wait_ms (200);
+  g_assert_cmpint (eyl_page_view_get_zoom_mode (view), ==, EYL_ZOOM_FIT_PAGE);
+}
+
+static void
+test_overlays (void)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+
+  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_HIDDEN);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-hidden", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-elements", NULL);
+  g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_HIDDEN);
+  g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_ELEMENTS);
+  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_EYE_LEVEL);
+  wait_ms (200);
+  save_png ("overlays-off");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-hidden", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-elements", NULL);
+  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_HIDDEN);
+  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_ELEMENTS);
+}
+
+static void
+region_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  char **png = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *png = eyl_page_view_save_region_png_finish (EYL_PAGE_VIEW (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static gboolean
+brand_kit_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), "EylBrandKitDialog") &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        {
+          *(GtkWindow **) data = GTK_WINDOW (toplevel);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* "Mark logo": the region is cut out of the page as a PNG at ~300 ppi and
+ * handed to the brand kit dialog. */
+static void
+test_mark_logo (void)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageAnalysis *analysis = eyl_page_view_get_analysis (view);
+  EylRect region = { 0, 0, 0, 0 };
+  g_autofree char *png = NULL;
+  cairo_surface_t *surface;
+  GtkWindow *dialog = NULL;
+
+  for (guint i = 0; i < analysis->elements->len; i++)
+    {
+      EylElement *element = g_ptr_array_index (analysis->elements, i);
+
+      if (element->kind == EYL_ELEMENT_BRAND_NAME)
+        region = element->box;
+    }
+  g_assert_false (eyl_rect_is_empty (&region));
+
+  eyl_page_view_save_region_png_async (view, &region, NULL, region_saved_cb, &png);
+  g_assert_true (wait_for (is_set, &png, 30));
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  /* The brand name is ~770 mm wide: capped at 2400 px across. */
+  g_assert_cmpint (cairo_image_surface_get_width (surface), >, 1000);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), <=, 2401);
+  cairo_surface_destroy (surface);
+  g_unlink (png);
+
+  /* What the page view's drag emits: the dialog opens with the logo. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-logo", NULL);
+  g_assert_true (eyl_page_view_get_marking (view));
+  g_signal_emit_by_name (view, "region-marked", region.x0, region.y0, region.x1, region.y1);
+  g_assert_false (eyl_page_view_get_marking (view));
+  g_assert_true (wait_for (brand_kit_dialog_shown, &dialog, 30));
+  wait_ms (300);
+  gtk_window_destroy (dialog);
+}
+
+static gboolean
+rechecked (gpointer data)
+{
+  EylDocumentItem *item = eyl_window_get_current (window);
+  EylPageAnalysis *page;
+
+  if (!current_checked (NULL))
+    return FALSE;
+  page = eyl_document_item_get_page (item, 0);
+  return page != NULL && page->placement != NULL &&
+         g_strcmp0 (page->placement->id, data) == 0;
+}
+
+static void
+test_placement (void)
+{
+  EylPlacementPanel *panel = EYL_PLACEMENT_PANEL (eyl_window_get_placement_panel (window));
+  guint hidden_before = count_rule ("contact-hidden", EYL_SEVERITY_ERROR);
+
+  /* Free-standing: no table, the contacts at the very bottom are still
+   * in the cassette; on a wall they are not. */
+  eyl_placement_panel_set_placement_id (panel, "poster-wall");
+  g_assert_true (wait_for (rechecked, "poster-wall", CHECK_TIMEOUT_S));
+  wait_ms (200);
+  g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), <, hidden_before);
+  g_assert_true (wait_for (page_rendered, NULL, 30));
+  save_png ("poster-wall");
+
+  eyl_placement_panel_set_placement_id (panel, "rollup-behind-table");
+  g_assert_true (wait_for (rechecked, "rollup-behind-table", CHECK_TIMEOUT_S));
+  g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), ==, hidden_before);
+}
+
+static void
+test_not_pdf (void)
+{
+  static const char text[] = "This is a note, not a PDF.\n";
+  g_autofree char *path = eyl_fixture_bytes ("notes.pdf", text, sizeof text - 1);
+
+  open_path (path);
+  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,
+                   EYL_DOCUMENT_FAILED);
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "error");
+  g_assert_cmpuint (g_list_model_get_n_items (eyl_window_get_documents (window)), ==, 2);
+  wait_ms (400);
+  save_png ("error");
+}
+
+static AdwMessageDialog *
+find_password_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+password_dialog_shown (gpointer data)
+{
+  return find_password_dialog () != NULL;
+}
+
+static void
+answer_password (const char *password)
+{
+  AdwMessageDialog *dialog = find_password_dialog ();
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  /* What the Unlock button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "unlock");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+test_encrypted (void)
+{
+  g_autofree char *plain = eyl_fixture_banner ("plain-banner.pdf", 0.1, TRUE);
+  g_autofree char *locked = eyl_fixture_encrypt (plain, "locked-banner.pdf", "s3cret pass");
+  EylDocumentItem *item;
+
+  open_path (locked);
+  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  item = eyl_window_get_current (window);
+  g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_LOCKED);
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "locked");
+  g_assert_true (wait_for (password_dialog_shown, NULL, 10));
+  wait_ms (300);
+  save_png ("locked");
+
+  /* A wrong password asks again. */
+  answer_password ("wrong");
+  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_LOCKED);
+  g_assert_cmpint (eyl_document_item_get_result (item)->error_code, ==, EYL_ERROR_WRONG_PASSWORD);
+  g_assert_true (wait_for (password_dialog_shown, NULL, 10));
+
+  answer_password ("s3cret pass");
+  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_DONE);
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
+  g_assert_true (wait_for (page_rendered, NULL, 30));
+  g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), >=, 1);
+}
+
+static gboolean
+all_checked (gpointer data)
+{
+  GListModel *documents = eyl_window_get_documents (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(EylDocumentItem) item = g_list_model_get_item (documents, i);
+      EylDocumentStatus status = eyl_document_item_get_status (item);
+
+      if (status == EYL_DOCUMENT_QUEUED || status == EYL_DOCUMENT_ANALYSING)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_several (void)
+{
+  g_autofree char *corrected = sample_path ("rollup-banner-corrected.pdf");
+  GListModel *documents = eyl_window_get_documents (window);
+  g_autoptr(EylDocumentItem) first = NULL;
+
+  open_path (corrected);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 4);
+  g_assert_true (wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_cmpuint (eyl_document_item_get_n_errors (eyl_window_get_current (window)), ==, 0);
+  g_assert_true (wait_for (page_rendered, NULL, 30));
+
+  /* Opening a file that is open shows it instead of adding it again. */
+  first = g_list_model_get_item (documents, 0);
+  eyl_window_open_files (window, (GFile *[]) { eyl_document_item_get_file (first) }, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 4);
+  g_assert_true (eyl_window_get_current (window) == first);
+  g_assert_true (wait_for (page_rendered, NULL, 30));
+  wait_ms (400);
+  save_png ("several");
+
+  /* The dark style: the page stays paper-white, the chrome follows. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_ms (400);
+  save_png ("dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The primary menu's entries are there. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  /* Closing every document brings back the empty state. */
+  while (g_list_model_get_n_items (documents) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "empty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  /* The worker: the eyeline-cli of this build. */
+  if (g_getenv ("EYL_WORKER") == NULL && g_getenv ("EYL_CLI") != NULL)
+    g_setenv ("EYL_WORKER", g_getenv ("EYL_CLI"), TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the window tests\n");
+      return 77;
+    }
+
+  app = eyl_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Cannot register the application: %s", error->message);
+
+  window = eyl_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (500);
+
+  g_test_add_func ("/eyl/window/empty", test_empty);
+  g_test_add_func ("/eyl/window/sample", test_sample);
+  g_test_add_func ("/eyl/window/select-finding", test_select_finding);
+  g_test_add_func ("/eyl/window/overlays", test_overlays);
+  g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
+  g_test_add_func ("/eyl/window/placement", test_placement);
+  g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);
+  g_test_add_func ("/eyl/window/encrypted", test_encrypted);
+  g_test_add_func ("/eyl/window/several", test_several);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  return status;
+}
