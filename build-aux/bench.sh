@@ -5,9 +5,12 @@
 # analysis raster (pdftoppm) plus extracting the text layer
 # (pdftotext -bbox-layout) on the same pages, side by side in the same run.
 #
-# The analysis raster follows app/core/eyl-document.c: a budget of
-# RASTER_BUDGET_PX pixels per page, at most RASTER_MAX_SCALE px per pt, so
-# the floor renders each page at 72 * min (8, sqrt (4e6 / (w * h))) dpi.
+# The analysis raster (app/core/eyl-analysis.c) is the visible page at
+# 1 px per mm of its real size (--raster-px-per-mm), within 16 Mpx
+# (--raster-max-mpx).  The real size needs the scale detection (a 1:10
+# banner is rendered at 10 px per page mm), so the floor takes each page's
+# resolution from Eyeline's own JSON report: raster_px_per_mm × mm_per_pt
+# px per pt, i.e. 72 × that dpi, in colour as Eyeline renders it.
 # `make bench` may start it with sh: the rest needs bash.
 if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 set -euo pipefail
@@ -18,8 +21,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 cli="$build_dir/app/cli/eyeline-cli"
 shared=${EYL_SHARED_DIR:-"$here/../../shared"}
 corpus="$shared/corpus/files"
-budget_px=4000000
-max_px_per_pt=8
 
 for tool in pdfinfo pdftoppm pdftotext; do
   command -v "$tool" >/dev/null || { echo "bench.sh: $tool is missing (apt install poppler-utils)" >&2; exit 1; }
@@ -45,26 +46,31 @@ best_of () {
   printf '%s' "$best"
 }
 
-# The floor for one file: every page rendered at the analysis resolution,
-# plus the text layer with boxes.
+# "page dpi" lines for the analysis rasters in Eyeline's JSON report $1.
+raster_dpis () {
+  awk '
+    /"index":/ { gsub (/[^0-9]/, "", $2); page = $2 + 1; ppm = 0 }
+    /"raster_px_per_mm":/ { gsub (/[^0-9.]/, "", $2); ppm = $2 }
+    /"mm_per_pt":/ {
+      gsub (/[][,]/, " ")
+      mm = ($2 > $3) ? $2 : $3
+      if (ppm > 0 && mm > 0) printf "%d %.3f\n", page, 72 * ppm * mm
+      ppm = 0
+    }' "$1"
+}
+
+# The floor for one file: every page rendered at the analysis resolution
+# ($tmp/dpis), plus the text layer with boxes.
 floor () {
   local pdf=$1
-  pdfinfo -f 1 -l 100000 "$pdf" 2>/dev/null \
-    | awk -v budget="$budget_px" -v cap="$max_px_per_pt" '
-        /^Page +[0-9]+ size:/ {
-          w = $4; h = $6
-          s = (w > 0 && h > 0) ? sqrt (budget / (w * h)) : 1
-          if (s > cap) s = cap
-          printf "%d %.3f\n", $2, 72 * s
-        }' \
-    | while read -r page dpi; do
-        pdftoppm -q -r "$dpi" -f "$page" -l "$page" -gray "$pdf" "$tmp/floor"
-        rm -f "$tmp"/floor*
-      done
+  while read -r page dpi; do
+    pdftoppm -q -r "$dpi" -f "$page" -l "$page" "$pdf" "$tmp/floor"
+    rm -f "$tmp"/floor*
+  done < "$tmp/dpis"
   pdftotext -q -bbox-layout "$pdf" "$tmp/floor.html"
 }
 export -f floor
-export tmp budget_px max_px_per_pt
+export tmp
 
 printf '%-36s %6s %10s %10s %7s\n' "file" "pages" "eyeline s" "floor s" "ratio"
 total_e=0
@@ -73,6 +79,8 @@ for pdf in "$corpus"/*.pdf; do
   name=$(basename "$pdf" .pdf)
   pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
   e=$(best_of "$cli" check --format json --jobs 1 --fail-on never "$pdf")
+  "$cli" check --format json --jobs 1 --fail-on never -o "$tmp/report.json" "$pdf" >/dev/null 2>&1 || true
+  raster_dpis "$tmp/report.json" > "$tmp/dpis"
   f=$(best_of bash -c 'floor "$0"' "$pdf")
   ratio=$(echo "$e / $f" | bc -l)
   printf '%-36s %6s %10.3f %10.3f %7.2f\n' "$name" "${pages:-?}" "$e" "$f" "$ratio"

@@ -22,7 +22,8 @@ make_report (void)
   EylSizeMm size = { 850, 2000 };
   EylRect url_box = { 100, 2700, 500, 2760 };
   EylRect logo_box = { 50, 800, 760, 1100 };
-  EylElement *url, *logo;
+  EylRect qr_box = { 2000, 3000, 2200, 3200 };
+  EylElement *url, *logo, *qr;
   EylFinding *finding;
 
   g_array_append_val (placement->sizes, size);
@@ -59,6 +60,9 @@ make_report (void)
   url->font_size = 60;
   url->cap_height = 42;
   url->color = 0x1a2b3c;
+  url->contrast_ratio = 3.25;
+  url->background = 0x2a4b6c;
+  url->background_varies = TRUE;
   g_ptr_array_add (page->elements, url);
 
   logo = eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER, NULL, &logo_box, 0.6);
@@ -67,6 +71,18 @@ make_report (void)
   logo->floor_top_mm = 1798;
   logo->eye_zone_fraction = 0.8;
   g_ptr_array_add (page->elements, logo);
+
+  qr = eyl_element_new (EYL_ELEMENT_QR, EYL_SOURCE_RASTER, "https://example.org/q", &qr_box, 0.95);
+  qr->id = g_strdup ("p0e2");
+  qr->decoded = TRUE;
+  qr->module_pt = 2.0 / (25.4 / 72);    /* 2 mm */
+  qr->quiet_zone_modules = 3.5;
+  qr->decode_px_per_module = 1.75;
+  qr->symbology = g_strdup ("QR-Code");
+  g_ptr_array_add (page->elements, qr);
+  page->raster_w_px = 850;
+  page->raster_h_px = 2000;
+  page->raster_px_per_mm = 1.0;
 
   finding = eyl_finding_new ("contact-hidden", EYL_SEVERITY_ERROR, "p0e0", &url_box);
   eyl_finding_set_text (finding,
@@ -79,6 +95,13 @@ make_report (void)
   finding = eyl_finding_new ("we-vs-you", EYL_SEVERITY_INFO, NULL, NULL);
   eyl_finding_set_text (finding, "The copy says “we” 5 times and “you” once.", "Talk to the reader.");
   eyl_finding_add_measure (finding, "we", 5);
+  g_ptr_array_add (page->findings, finding);
+
+  finding = eyl_finding_new ("low-contrast", EYL_SEVERITY_WARNING, "p0e0", &url_box);
+  eyl_finding_set_text (finding, "Low contrast.", "Darken it.");
+  eyl_finding_add_measure (finding, "contrast_ratio", 3.25);
+  json_object_set_string_member (finding->measures, "color", "#1a2b3c");
+  json_object_set_string_member (finding->measures, "background", "#2a4b6c");
   g_ptr_array_add (page->findings, finding);
 
   page->customer_focus = 42;
@@ -168,7 +191,7 @@ test_json_shape (void)
   g_assert_cmpint (json_object_get_int_member (summary, "files"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (summary, "failed"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (summary, "errors"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (summary, "warnings"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (summary, "warnings"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (summary, "infos"), ==, 1);
 
   /* Doubles are rounded and printed short: 0.1 never as 0.1000000000001. */
@@ -219,6 +242,24 @@ test_json_round_trip (void)
   g_assert_cmpfloat_with_epsilon (element->hidden_fraction, 1.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (element->box.y1, 2760, 1e-9);
   g_assert_cmpuint (element->color, ==, 0x1a2b3c);
+  g_assert_cmpfloat_with_epsilon (element->contrast_ratio, 3.25, 1e-9);
+  g_assert_cmpuint (element->background, ==, 0x2a4b6c);
+  g_assert_true (element->background_varies);
+  g_assert_false (element->decoded);
+  g_assert_cmpfloat (element->module_pt, ==, 0);
+  element = g_ptr_array_index (page->elements, 2);
+  g_assert_cmpint (element->kind, ==, EYL_ELEMENT_QR);
+  g_assert_true (element->decoded);
+  g_assert_cmpfloat_with_epsilon (element->module_pt * 25.4 / 72, 2.0, 1e-4);
+  g_assert_cmpfloat_with_epsilon (element->quiet_zone_modules, 3.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (element->decode_px_per_module, 1.75, 1e-9);
+  g_assert_cmpstr (element->symbology, ==, "QR-Code");
+  g_assert_cmpfloat (element->contrast_ratio, ==, 0);
+  g_assert_cmpint (page->raster_w_px, ==, 850);
+  g_assert_cmpint (page->raster_h_px, ==, 2000);
+  g_assert_cmpfloat_with_epsilon (page->raster_px_per_mm, 1.0, 1e-9);
+  g_assert_cmpstr (json_object_get_string_member (((EylFinding *) g_ptr_array_index (page->findings, 2))->measures,
+                                                  "background"), ==, "#2a4b6c");
   g_assert_cmpint (((EylFinding *) g_ptr_array_index (page->findings, 0))->severity, ==,
                    EYL_SEVERITY_ERROR);
   file = g_ptr_array_index (back->files, 1);
@@ -391,8 +432,8 @@ test_csv (void)
 
   g_test_message ("%s", csv);
   g_assert_true (g_str_has_prefix (csv, "file,page,status,rule,severity,element,kind,text,message,fix,x0,y0,x1,y1,hidden_fraction"));
-  /* header, two findings, one failed file */
-  g_assert_cmpuint (rows->len, ==, 4);
+  /* header, three findings, one failed file */
+  g_assert_cmpuint (rows->len, ==, 5);
   n_columns = ((GPtrArray *) g_ptr_array_index (rows, 0))->len;
   for (guint r = 1; r < rows->len; r++)
     g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, r))->len, ==, n_columns);
@@ -410,9 +451,10 @@ test_csv (void)
   g_assert_cmpstr (cell (rows, 1, "hidden_fraction"), ==, "1.000");
   g_assert_cmpstr (cell (rows, 2, "rule"), ==, "we-vs-you");
   g_assert_cmpstr (cell (rows, 2, "element"), ==, "");
-  g_assert_cmpstr (cell (rows, 3, "file"), ==, "logo.png");
-  g_assert_cmpstr (cell (rows, 3, "status"), ==, "error");
-  g_assert_cmpstr (cell (rows, 3, "error_code"), ==, "not-pdf");
+  g_assert_cmpstr (cell (rows, 3, "rule"), ==, "low-contrast");
+  g_assert_cmpstr (cell (rows, 4, "file"), ==, "logo.png");
+  g_assert_cmpstr (cell (rows, 4, "status"), ==, "error");
+  g_assert_cmpstr (cell (rows, 4, "error_code"), ==, "not-pdf");
 }
 
 static void

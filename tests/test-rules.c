@@ -137,7 +137,8 @@ test_table (void)
 {
   static const char *ids[] = {
     "contact-hidden", "contact-below-eye-level", "brand-over-customer", "text-too-small",
-    "no-contact", "no-call-to-action", "safe-zone", "we-vs-you",
+    "low-contrast", "no-contact", "no-call-to-action", "qr-unreadable", "qr-too-small",
+    "qr-quiet-zone", "qr-out-of-reach", "safe-zone", "we-vs-you",
   };
   const EylRule *rules;
   guint n = 0;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <cairo-pdf.h>
 
 #include "eyl-fixtures.h"
 #include "eyl-application.h"
@@ -86,9 +87,9 @@ page_rendered (gpointer data)
 }
 
 static void
-save_png (const char *name)
+save_widget_png (GtkWidget  *widget,
+                 const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -109,6 +110,12 @@ save_png (const char *name)
   g_assert_true (gdk_texture_save_to_png (texture, in_build));
   g_assert_true (gdk_texture_save_to_png (texture, in_tmp));
   g_test_message ("saved %s", in_tmp);
+}
+
+static void
+save_png (const char *name)
+{
+  save_widget_png (GTK_WIDGET (window), name);
 }
 
 static void
@@ -186,6 +193,29 @@ test_sample (void)
   g_assert_nonnull (eyl_page_view_get_analysis (view));
   wait_ms (300);
   save_png ("sample");
+
+  /* Hovering the website tells how high it is and whom it is hidden from. */
+  {
+    EylPageAnalysis *analysis = eyl_page_view_get_analysis (view);
+    g_autofree char *text = NULL;
+    double wx = 0, wy = 0;
+
+    for (guint i = 0; i < analysis->elements->len; i++)
+      {
+        EylElement *element = g_ptr_array_index (analysis->elements, i);
+
+        if (element->kind == EYL_ELEMENT_URL)
+          eyl_page_view_page_to_widget (view, (element->box.x0 + element->box.x1) / 2,
+                                        (element->box.y0 + element->box.y1) / 2, &wx, &wy);
+      }
+    text = eyl_page_view_describe_point (view, wx, wy);
+    g_assert_nonnull (text);
+    g_test_message ("hover: %s", text);
+    g_assert_nonnull (strstr (text, "Website"));
+    g_assert_nonnull (strstr (text, "above the floor"));
+    g_assert_nonnull (strstr (text, "Hidden for 100 % of viewers"));
+    g_assert_null (eyl_page_view_describe_point (view, 2, 2));
+  }
 }
 
 static gboolean
@@ -444,6 +474,58 @@ test_encrypted (void)
   g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), >=, 1);
 }
 
+/* Two A4 pages, each with a website, drawn with Cairo. */
+static char *
+two_page_pdf (void)
+{
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), "two-pages.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int page = 0; page < 2; page++)
+    {
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 48);
+      cairo_move_to (cr, 60, 200);
+      cairo_show_text (cr, page == 0 ? "Taste our tea" : "Visit us today");
+      cairo_set_font_size (cr, 24);
+      cairo_move_to (cr, 60, 400 + page * 300);
+      cairo_show_text (cr, "www.northwind-tea.example");
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_pages (void)
+{
+  g_autofree char *path = two_page_pdf ();
+  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageAnalysis *first_page;
+
+  open_path (path);
+  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,
+                   EYL_DOCUMENT_DONE);
+  g_assert_cmpuint (eyl_document_item_get_n_pages (eyl_window_get_current (window)), ==, 2);
+  first_page = eyl_page_view_get_analysis (view);
+  g_assert_nonnull (first_page);
+  g_assert_cmpuint (first_page->index, ==, 0);
+  g_assert_true (wait_for (page_rendered, NULL, 30));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-page", NULL);
+  g_assert_nonnull (eyl_page_view_get_analysis (view));
+  g_assert_cmpuint (eyl_page_view_get_analysis (view)->index, ==, 1);
+  g_assert_true (wait_for (page_rendered, NULL, 30));
+  wait_ms (300);
+  save_png ("page-2");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-page", NULL);
+  g_assert_cmpuint (eyl_page_view_get_analysis (view)->index, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 static gboolean
 all_checked (gpointer data)
 {
@@ -499,6 +581,52 @@ test_several (void)
   g_assert_cmpstr (eyl_window_get_state (window), ==, "empty");
 }
 
+static GtkWindow *
+find_toplevel (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), type_name) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+/* The primary menu's windows open (and close) without a warning. */
+static void
+test_dialogs (void)
+{
+  static const struct
+  {
+    const char *action;
+    const char *type;
+    const char *png;
+  } dialogs[] = {
+    { "app.about", "AdwAboutWindow", "about" },
+    { "app.preferences", "EylPreferencesWindow", "preferences" },
+    { "win.show-help-overlay", "GtkShortcutsWindow", "shortcuts" },
+    { "win.brand-kit", "EylBrandKitDialog", "brand-kit" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GtkWindow *dialog;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), dialogs[i].action, NULL);
+      wait_ms (500);
+      dialog = find_toplevel (dialogs[i].type);
+      g_assert_nonnull (dialog);
+      save_widget_png (GTK_WIDGET (dialog), dialogs[i].png);
+      gtk_window_close (dialog);
+      wait_ms (100);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,7 +667,9 @@ main (int   argc,
   g_test_add_func ("/eyl/window/placement", test_placement);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);
   g_test_add_func ("/eyl/window/encrypted", test_encrypted);
+  g_test_add_func ("/eyl/window/pages", test_pages);
   g_test_add_func ("/eyl/window/several", test_several);
+  g_test_add_func ("/eyl/window/dialogs", test_dialogs);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

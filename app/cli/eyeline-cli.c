@@ -57,6 +57,12 @@ typedef struct
   char *legibility;
   char *brand_kit;
   char *memory_mb;
+  gboolean no_ocr;
+  gboolean no_qr;
+  gboolean no_logos;
+  char *ocr_languages;
+  char *raster_px_per_mm;
+  char *raster_max_mpx;
 } AnalysisArgs;
 
 /* What the analysis options turned into. */
@@ -82,6 +88,9 @@ analysis_args_clear (AnalysisArgs *args)
   g_free (args->legibility);
   g_free (args->brand_kit);
   g_free (args->memory_mb);
+  g_free (args->ocr_languages);
+  g_free (args->raster_px_per_mm);
+  g_free (args->raster_max_mpx);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnalysisArgs, analysis_args_clear)
@@ -119,6 +128,21 @@ analysis_entries (AnalysisArgs *args)
       N_("Brand kit file (names, website, email, phone, logos)"), N_("FILE") },
     { "memory-mb", 0, 0, G_OPTION_ARG_STRING, &args->memory_mb,
       N_("Memory limit of each worker process in MB (0 = none)"), N_("MB") },
+    { "no-ocr", 0, 0, G_OPTION_ARG_NONE, &args->no_ocr,
+      N_("Do not read outlined or rasterised text with OCR"), NULL },
+    { "no-qr", 0, 0, G_OPTION_ARG_NONE, &args->no_qr,
+      N_("Do not look for QR codes and barcodes"), NULL },
+    { "no-logos", 0, 0, G_OPTION_ARG_NONE, &args->no_logos,
+      N_("Do not look for logos on the rendered page"), NULL },
+    { "ocr-languages", 0, 0, G_OPTION_ARG_STRING, &args->ocr_languages,
+      N_("Tesseract languages for OCR, e.g. eng+deu (default: every installed one Eyeline knows)"),
+      N_("LANGS") },
+    { "raster-px-per-mm", 0, 0, G_OPTION_ARG_STRING, &args->raster_px_per_mm,
+      N_("Resolution of the analysis raster in pixels per mm of the real size (default 1)"),
+      N_("N") },
+    { "raster-max-mpx", 0, 0, G_OPTION_ARG_STRING, &args->raster_max_mpx,
+      N_("Largest analysis raster in megapixels; bigger pages are rendered coarser (default 16)"),
+      N_("N") },
     { NULL }
   };
 
@@ -220,6 +244,26 @@ parse_pair (const char *str,
          && parse_double (g_strstrip (split + sep_len), min, max, b);
 }
 
+/* Tesseract language codes ("eng", "chi_sim", "script/Latin") joined by
+ * '+', as its -l option takes them. */
+static gboolean
+valid_languages (const char *langs)
+{
+  g_auto(GStrv) parts = g_strsplit (langs, "+", -1);
+
+  if (parts[0] == NULL)
+    return FALSE;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        return FALSE;
+      for (const char *c = parts[i]; *c != '\0'; c++)
+        if (!g_ascii_isalnum (*c) && *c != '_' && *c != '-' && *c != '/')
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* Turns the analysis options into placements, overrides and a brand kit.
  * Returns EXIT_CLEAN or EXIT_USAGE (after printing the problem). */
 static int
@@ -262,6 +306,27 @@ analysis_setup (AnalysisArgs *args,
       && !eyl_legibility_from_string (args->legibility, &analysis->options.legibility))
     return usage_error (_("--legibility: “%s” is not one of 1:200, 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
                         args->legibility);
+
+  if (args->ocr_languages != NULL && !valid_languages (args->ocr_languages))
+    return usage_error (_("--ocr-languages: “%s” is not a list of Tesseract languages like eng+deu"),
+                        args->ocr_languages);
+  if (args->raster_px_per_mm != NULL
+      && !parse_double (args->raster_px_per_mm, 0.05, 50, &analysis->options.raster_px_per_mm))
+    return usage_error (_("--raster-px-per-mm: “%s” is not a resolution from 0.05 to 50"),
+                        args->raster_px_per_mm);
+  if (args->raster_max_mpx != NULL)
+    {
+      double mpx;
+
+      if (!parse_double (args->raster_max_mpx, 0.01, 1000, &mpx))
+        return usage_error (_("--raster-max-mpx: “%s” is not a number of megapixels from 0.01 to 1000"),
+                            args->raster_max_mpx);
+      analysis->options.raster_max_pixels = mpx * 1e6;
+    }
+  analysis->options.pixels.ocr = !args->no_ocr;
+  analysis->options.pixels.qr = !args->no_qr;
+  analysis->options.pixels.logos = !args->no_logos;
+  analysis->options.pixels.ocr_languages = args->ocr_languages;
 
   if (args->brand_kit != NULL)
     {
@@ -320,6 +385,18 @@ forward_analysis_args (AnalysisArgs    *args,
     { "--gap-mm", args->gap_mm },
     { "--legibility", args->legibility },
     { "--brand-kit", args->brand_kit },
+    { "--ocr-languages", args->ocr_languages },
+    { "--raster-px-per-mm", args->raster_px_per_mm },
+    { "--raster-max-mpx", args->raster_max_mpx },
+  };
+  const struct
+  {
+    const char *name;
+    gboolean    value;
+  } flags[] = {
+    { "--no-ocr", args->no_ocr },
+    { "--no-qr", args->no_qr },
+    { "--no-logos", args->no_logos },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (forward); i++)
@@ -332,6 +409,9 @@ forward_analysis_args (AnalysisArgs    *args,
       arg = g_strconcat (forward[i].name, "=", forward[i].value, NULL);
       eyl_worker_config_add_arg (config, arg);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    if (flags[i].value)
+      eyl_worker_config_add_arg (config, flags[i].name);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -9,7 +9,16 @@
 
 #include "eyl-analysis.h"
 #include "eyl-detect.h"
+#include "eyl-detect-pixels.h"
 #include "eyl-rules.h"
+
+/* Defaults of the analysis raster (issue 3): 1 px per mm of the real size
+ * is enough for capitals of 10 mm and more (the smallest that matters at
+ * 2 m under FAA 1:200) to get 7 px, and detectors re-render small regions
+ * larger; 16 Mpx (64 MB of xRGB) bounds any page, even a 3 × 6 m
+ * backdrop. */
+#define DEFAULT_RASTER_PX_PER_MM  1.0
+#define DEFAULT_RASTER_MAX_PIXELS (16.0 * 1000 * 1000)
 
 G_DEFINE_BOXED_TYPE (EylPageAnalysis, eyl_page_analysis,
                      eyl_page_analysis_ref, eyl_page_analysis_unref)
@@ -22,6 +31,9 @@ eyl_analysis_options_init (EylAnalysisOptions *options)
   memset (options, 0, sizeof *options);
   eyl_placement_overrides_init (&options->overrides);
   options->legibility = EYL_LEGIBILITY_1_200;
+  eyl_pixel_options_init (&options->pixels);
+  options->raster_px_per_mm = DEFAULT_RASTER_PX_PER_MM;
+  options->raster_max_pixels = DEFAULT_RASTER_MAX_PIXELS;
 }
 
 EylPageAnalysis *
@@ -91,10 +103,69 @@ EylPageAnalysis *
 eyl_analyse_page (EylPageData              *page,
                   const EylAnalysisOptions *options)
 {
+  return eyl_analyse_page_full (page, NULL, options);
+}
+
+/* Reading order: top to bottom, then left to right (as eyl_detect_all). */
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b)
+{
+  const EylElement *x = *(EylElement * const *) a;
+  const EylElement *y = *(EylElement * const *) b;
+
+  if (x->box.y0 != y->box.y0)
+    return x->box.y0 < y->box.y0 ? -1 : 1;
+  if (x->box.x0 != y->box.x0)
+    return x->box.x0 < y->box.x0 ? -1 : 1;
+  return (int) x->kind - (int) y->kind;
+}
+
+/* The visible page rendered once at @renderer's resolution on the
+ * material; NULL (with a warning) when it cannot be rendered. */
+static EylRaster *
+render_analysis_raster (EylPageAnalysis   *self,
+                        const EylRenderer *renderer,
+                        const EylRect     *visible)
+{
+  g_autoptr(GError) error = NULL;
+  EylRaster *raster;
+  double mm_per_pt, scale;
+
+  mm_per_pt = MAX (self->frame.mm_per_pt_x, self->frame.mm_per_pt_y);
+  if (!(mm_per_pt > 0) || !isfinite (mm_per_pt))
+    mm_per_pt = 25.4 / 72.0;
+  scale = (renderer->px_per_mm > 0 ? renderer->px_per_mm : DEFAULT_RASTER_PX_PER_MM) * mm_per_pt;
+
+  raster = eyl_renderer_render (renderer, visible, scale, &error);
+  if (raster == NULL)
+    {
+      g_ptr_array_add (self->warnings,
+                       g_strdup_printf (_("The page could not be rendered, so only its text "
+                                          "layer was checked: %s"),
+                                        error != NULL ? error->message : "?"));
+      return NULL;
+    }
+
+  self->raster_w_px = raster->width;
+  self->raster_h_px = raster->height;
+  self->raster_px_per_mm = raster->scale / mm_per_pt;
+  g_debug ("page %u: analysis raster %d × %d px, %.3f px/mm", self->index,
+           raster->width, raster->height, self->raster_px_per_mm);
+  return raster;
+}
+
+EylPageAnalysis *
+eyl_analyse_page_full (EylPageData              *page,
+                       const EylRenderer        *renderer,
+                       const EylAnalysisOptions *options)
+{
   g_autoptr(EylPageAnalysis) self = NULL;
   g_autoptr(EylPlacementSet) own_set = NULL;
   g_autoptr(EylPlacement) base = NULL;
   g_autoptr(GPtrArray) elements = NULL;
+  g_autoptr(EylRaster) raster = NULL;
+  g_autoptr(GPtrArray) pixel_warnings = NULL;
   EylRuleContext ctx = { 0 };
   EylRect visible;
 
@@ -148,8 +219,49 @@ eyl_analyse_page (EylPageData              *page,
   eyl_page_frame_init (&self->frame, &visible, self->material_w_mm, self->material_h_mm,
                        self->placement);
 
+  /* The analysis raster: rendered once, shared by every pixel detector
+   * and by the rules that need pixels. */
+  if (renderer != NULL && renderer->render != NULL)
+    raster = render_analysis_raster (self, renderer, &visible);
+
   elements = eyl_detect_all (page, options->brand_kit);
-  for (guint i = 0; elements != NULL && i < elements->len; i++)
+  if (elements == NULL)
+    elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  if (raster != NULL)
+    {
+      guint n_text = elements->len;
+
+      pixel_warnings = g_ptr_array_new_with_free_func (g_free);
+      if (options->pixels.ocr)
+        eyl_detect_ocr (page, raster, renderer, options->brand_kit, &options->pixels,
+                        elements, pixel_warnings);
+      if (options->pixels.qr)
+        eyl_detect_qr (page, raster, renderer, elements, pixel_warnings);
+      if (options->pixels.logos)
+        eyl_detect_logos (page, raster, options->brand_kit, elements, pixel_warnings);
+
+      /* New elements joined the list: number them all again in reading
+       * order, as eyl_detect_all does. */
+      if (elements->len != n_text)
+        {
+          g_ptr_array_sort (elements, compare_position);
+          for (guint i = 0; i < elements->len; i++)
+            {
+              EylElement *el = g_ptr_array_index (elements, i);
+
+              g_free (el->id);
+              el->id = g_strdup_printf ("p%ue%u", page->index, i);
+            }
+        }
+
+      eyl_measure_contrast (page, raster, elements);
+
+      for (guint i = 0; i < pixel_warnings->len; i++)
+        g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (pixel_warnings, i)));
+    }
+
+  for (guint i = 0; i < elements->len; i++)
     {
       EylElement *el = g_ptr_array_index (elements, i);
 
@@ -162,6 +274,7 @@ eyl_analyse_page (EylPageData              *page,
   ctx.frame = &self->frame;
   ctx.elements = self->elements;
   ctx.legibility = options->legibility;
+  ctx.raster = raster;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = eyl_rules_run (&ctx);

@@ -9,6 +9,8 @@
 #include "eyl-brand-kit.h"
 #include "eyl-element.h"
 #include "eyl-finding.h"
+#include "eyl-raster.h"
+#include "eyl-detect-pixels.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +21,12 @@ typedef struct
   EylPlacementOverrides overrides;
   EylLegibility         legibility;
   EylBrandKit          *brand_kit;   /* may be NULL; not owned */
+  EylPixelOptions       pixels;      /* OCR, QR codes, logos */
+  /* The analysis raster: px per mm of the real size (default 1) and the
+   * pixel budget of any one raster (default 16 Mpx); the worker copies
+   * them into its EylRenderer. */
+  double                raster_px_per_mm;
+  double                raster_max_pixels;
 } EylAnalysisOptions;
 
 void eyl_analysis_options_init (EylAnalysisOptions *options);
@@ -46,6 +54,10 @@ struct _EylPageAnalysis
   /* The whole page (crop box after /Rotate) in pt, not × UserUnit: what
    * page-space boxes are relative to.  0 when unknown. */
   double         page_w_pt, page_h_pt;
+  /* The analysis raster the pixel detectors read: its size in pixels and
+   * its resolution on the material (px per mm); 0 when none was made. */
+  int            raster_w_px, raster_h_px;
+  double         raster_px_per_mm;
 };
 
 #define EYL_TYPE_PAGE_ANALYSIS (eyl_page_analysis_get_type ())
@@ -60,6 +72,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPageAnalysis, eyl_page_analysis_unref)
  * the rules and the score. */
 EylPageAnalysis *eyl_analyse_page (EylPageData              *page,
                                    const EylAnalysisOptions *options);
+
+/* The same with pixels: renders the analysis raster of the visible page
+ * once with @renderer (at renderer->px_per_mm on the material, within
+ * renderer->max_pixels), runs the pixel detectors enabled in
+ * options->pixels on it, measures contrast and gives the rules the
+ * raster.  @renderer NULL (or without a render function): text layer
+ * only, as eyl_analyse_page().  Runs on the thread that owns the
+ * document behind @renderer. */
+EylPageAnalysis *eyl_analyse_page_full (EylPageData              *page,
+                                        const EylRenderer        *renderer,
+                                        const EylAnalysisOptions *options);
 
 /* Fills the geometry fields of @element for @frame and @placement. */
 void             eyl_analysis_place_element (EylElement         *element,

@@ -50,6 +50,8 @@
  * SHARED_ENOUGH of the scale a region wants. */
 #define SHARED_PIXELS      (8.0 * 1000 * 1000)
 #define SHARED_ENOUGH      0.7
+/* Regions are merged up to this size. */
+#define MERGED_PIXELS      (1.0 * 1000 * 1000)
 /* Without a renderer (tests) a region is upscaled from the raster, by at
  * most this factor (more invents nothing). */
 #define MAX_UPSCALE        4.0
@@ -90,7 +92,6 @@ word_clear (gpointer data)
 
 typedef struct
 {
-  const EylPageData     *page;
   const EylRenderer     *renderer;
   TessBaseAPI           *api;
   GArray                *words;      /* Word */
@@ -711,7 +712,11 @@ regions_of_bands (GArray          *bands,
 
           eyl_rect_union (&both, &o->area);
           if (MAX (o->scale, r.scale) < 1.6 * MIN (o->scale, r.scale) &&
-              eyl_rect_width (&both) * eyl_rect_height (&both) <= 2.0 * parts)
+              eyl_rect_width (&both) * eyl_rect_height (&both) <= 2.0 * parts &&
+              /* Tesseract's time grows with the area it lays out: a
+               * 4 Mpx block of graphics took 1.6 s. */
+              eyl_rect_width (&both) * eyl_rect_height (&both) *
+              MAX (r.scale, o->scale) * MAX (r.scale, o->scale) <= MERGED_PIXELS)
             {
               r.area = both;
               r.scale = MAX (r.scale, o->scale);
@@ -1139,7 +1144,6 @@ eyl_detect_ocr (const EylPageData     *page,
   clip = raster->area;
   words = g_array_new (FALSE, FALSE, sizeof (Word));
   g_array_set_clear_func (words, word_clear);
-  ocr.page = page;
   ocr.renderer = renderer;
   ocr.words = words;
 

@@ -49,6 +49,7 @@ struct _EylDocument
   guint            n_repairs;
   GPtrArray       *warnings;   /* char * */
   GPtrArray       *capture;    /* Poppler messages while capturing, or NULL */
+  GPtrArray       *renderers;  /* RenderTarget, one per page asked for */
 };
 
 G_DEFINE_FINAL_TYPE (EylDocument, eyl_document, G_TYPE_OBJECT)
@@ -121,6 +122,7 @@ eyl_document_finalize (GObject *object)
   g_clear_object (&self->poppler);
   g_clear_pointer (&self->boxes, eyl_pdf_box_reader_free);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->renderers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (eyl_document_parent_class)->finalize (object);
 }
@@ -137,6 +139,7 @@ static void
 eyl_document_init (EylDocument *self)
 {
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->renderers = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* Sniffing */
@@ -1309,4 +1312,91 @@ eyl_document_get_page_data (EylDocument   *self,
       return NULL;
     }
   return eyl_page_data_builder_end (builder);
+}
+
+/* Rendering */
+
+typedef struct
+{
+  EylDocument *document;   /* not owned: the renderer lives no longer */
+  guint        index;
+} RenderTarget;
+
+static EylRaster *
+render_page_area (const EylRect *area,
+                  double         scale,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  RenderTarget *target = user_data;
+  EylDocument *self = target->document;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylRaster) raster = NULL;
+  cairo_t *cr;
+
+  page = poppler_document_get_page (self->poppler, (int) target->index);
+  if (page == NULL)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_PAGE,
+                   _("Page %u cannot be rendered"), target->index + 1);
+      return NULL;
+    }
+
+  raster = eyl_raster_new (area, scale);
+  if (raster->width < (int) floor (eyl_rect_width (area) * scale) ||
+      raster->height < (int) floor (eyl_rect_height (area) * scale))
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_PAGE,
+                   _("Page %u is too large to render at %.3g px per pt"),
+                   target->index + 1, scale);
+      return NULL;
+    }
+
+  /* poppler_page_render draws the crop box turned by /Rotate with its
+   * origin at the top left: page space, as the text layer's boxes.  The
+   * raster is already white; Poppler's messages are counted as repairs. */
+  begin_capture (self, messages);
+  cr = eyl_raster_create_context (raster);
+  cairo_rectangle (cr, area->x0, area->y0, eyl_rect_width (area), eyl_rect_height (area));
+  cairo_clip (cr);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  end_capture (self);
+
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  return g_steal_pointer (&raster);
+}
+
+gboolean
+eyl_document_get_renderer (EylDocument *self,
+                           guint        index,
+                           EylRenderer *renderer)
+{
+  RenderTarget *target = NULL;
+
+  g_return_val_if_fail (EYL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (renderer != NULL, FALSE);
+
+  if (index >= self->n_pages)
+    return FALSE;
+
+  for (guint i = 0; i < self->renderers->len && target == NULL; i++)
+    {
+      RenderTarget *t = g_ptr_array_index (self->renderers, i);
+
+      if (t->index == index)
+        target = t;
+    }
+  if (target == NULL)
+    {
+      target = g_new0 (RenderTarget, 1);
+      target->document = self;
+      target->index = index;
+      g_ptr_array_add (self->renderers, target);
+    }
+
+  renderer->render = render_page_area;
+  renderer->user_data = target;
+  return TRUE;
 }

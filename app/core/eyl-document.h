@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include "eyl-page-data.h"
+#include "eyl-raster.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,15 @@ EylPageData *eyl_document_get_page_data (EylDocument   *self,
                                          guint          index,
                                          GCancellable  *cancellable,
                                          GError       **error);
+
+/* Fills @renderer's render function so that it renders page @index of
+ * @self in page space (the crop box after /Rotate, as the text layer) on
+ * a white background; px_per_mm and max_pixels are left as they are.
+ * Valid while @self lives, on the thread that owns it.  FALSE when the
+ * page does not exist. */
+gboolean     eyl_document_get_renderer  (EylDocument   *self,
+                                         guint          index,
+                                         EylRenderer   *renderer);
 
 /* What the first bytes of a file look like: "an empty file", "a PNG
  * image", "an HTML page", "a ZIP archive", … or NULL when it starts like

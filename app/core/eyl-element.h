@@ -33,12 +33,17 @@ struct _EylElement
   /* Measured on the analysis raster (0 when not measured): */
   double         contrast_ratio;     /* WCAG 2.x, text vs rendered background */
   guint32        background;         /* 0xRRGGBB under the glyphs */
+  gboolean       background_varies;  /* a photo or gradient: the ratio is
+                                      * the worst of a few sub-areas */
 
   /* QR codes and barcodes: */
   double         module_pt;          /* module size, page pt; 0 unknown */
   double         quiet_zone_modules; /* clear margin measured, in modules */
   gboolean       decoded;            /* payload read (text holds it) */
   char          *symbology;          /* "QR-Code", "EAN-13", … or NULL */
+  double         decode_px_per_module; /* fewest camera pixels per module at
+                                        * which zbar still read it; 0 = not
+                                        * measured (qr-unreadable) */
 };
 
 #define EYL_TYPE_ELEMENT (eyl_element_get_type ())

@@ -444,9 +444,46 @@ page_visible_rect (EylPageAnalysis *page,
 }
 
 static void
+add_bool (JsonBuilder *builder,
+          const char  *name,
+          gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* What the pixel detectors measured: only the fields they set. */
+static void
+build_element_pixels (JsonBuilder *builder,
+                      EylElement  *element,
+                      double       mm_per_pt)
+{
+  if (element->contrast_ratio > 0)
+    {
+      g_autofree char *background = g_strdup_printf ("#%06x", element->background & 0xffffff);
+
+      add_double (builder, "contrast_ratio", element->contrast_ratio);
+      add_string (builder, "background", background);
+      if (element->background_varies)
+        add_bool (builder, "background_varies", TRUE);
+    }
+  if (element->kind == EYL_ELEMENT_QR)
+    add_bool (builder, "decoded", element->decoded);
+  if (element->module_pt > 0 && mm_per_pt > 0)
+    add_double (builder, "module_mm", element->module_pt * mm_per_pt);
+  if (element->quiet_zone_modules > 0)
+    add_double (builder, "quiet_zone_modules", element->quiet_zone_modules);
+  if (element->decode_px_per_module > 0)
+    add_double (builder, "decode_px_per_module", element->decode_px_per_module);
+  if (element->symbology != NULL)
+    add_string (builder, "symbology", element->symbology);
+}
+
+static void
 build_element (JsonBuilder   *builder,
                EylElement    *element,
-               const EylRect *visible)
+               const EylRect *visible,
+               double         mm_per_pt)
 {
   EylRect rel = rect_relative (&element->box, visible);
   g_autofree char *color = g_strdup_printf ("#%06x", element->color & 0xffffff);
@@ -466,6 +503,7 @@ build_element (JsonBuilder   *builder,
   add_double (builder, "font_size_pt", element->font_size);
   add_double (builder, "cap_height_pt", element->cap_height);
   add_string (builder, "color", color);
+  build_element_pixels (builder, element, mm_per_pt);
   json_builder_end_object (builder);
 }
 
@@ -505,6 +543,12 @@ build_page (JsonBuilder     *builder,
   add_pair (builder, "page_pt", page->page_w_pt, page->page_h_pt);
   add_pair (builder, "material_mm", page->material_w_mm, page->material_h_mm);
   add_factor (builder, "scale", page->scale);
+  /* The analysis raster the pixel detectors read, when there was one. */
+  if (page->raster_w_px > 0 && page->raster_h_px > 0)
+    {
+      add_pair (builder, "raster_px", page->raster_w_px, page->raster_h_px);
+      add_double (builder, "raster_px_per_mm", page->raster_px_per_mm);
+    }
   add_string (builder, "scale_source", eyl_scale_source_to_string (page->scale_source));
   add_string (builder, "placement", page->placement != NULL ? page->placement->id : NULL);
   add_string (builder, "placement_reason", page->placement_reason);
@@ -532,7 +576,8 @@ build_page (JsonBuilder     *builder,
   json_builder_set_member_name (builder, "elements");
   json_builder_begin_array (builder);
   for (guint i = 0; page->elements != NULL && i < page->elements->len; i++)
-    build_element (builder, g_ptr_array_index (page->elements, i), &visible);
+    build_element (builder, g_ptr_array_index (page->elements, i), &visible,
+                   page->frame.mm_per_pt_x);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "findings");
@@ -1126,8 +1171,67 @@ eyl_placement_from_json (JsonObject *object,
   return g_steal_pointer (&p);
 }
 
+/* true / false, or @out left alone when null / missing. */
+static gboolean
+read_bool (JsonObject *object,
+           const char *name,
+           gboolean   *out,
+           GError    **error)
+{
+  JsonNode *node = get_member (object, name);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return malformed (error, _("is not true or false"), name);
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static guint32
+parse_rgb (const char *str)
+{
+  if (str != NULL && str[0] == '#')
+    return (guint32) g_ascii_strtoull (str + 1, NULL, 16) & 0xffffff;
+  return 0;
+}
+
+/* The fields of build_element_pixels(). */
+static gboolean
+element_pixels_from_json (JsonObject *object,
+                          EylElement *element,
+                          double      mm_per_pt,
+                          GError    **error)
+{
+  const char *background, *symbology;
+  double ratio, module_mm, quiet, decode_px;
+  gboolean varies = FALSE, decoded = FALSE;
+
+  if (!read_double (object, "contrast_ratio", TRUE, &ratio, error)
+      || !read_string (object, "background", TRUE, &background, error)
+      || !read_bool (object, "background_varies", &varies, error)
+      || !read_bool (object, "decoded", &decoded, error)
+      || !read_double (object, "module_mm", TRUE, &module_mm, error)
+      || !read_double (object, "quiet_zone_modules", TRUE, &quiet, error)
+      || !read_double (object, "decode_px_per_module", TRUE, &decode_px, error)
+      || !read_string (object, "symbology", TRUE, &symbology, error))
+    return FALSE;
+
+  element->contrast_ratio = isnan (ratio) ? 0.0 : ratio;
+  element->background = parse_rgb (background);
+  element->background_varies = varies;
+  element->decoded = decoded;
+  element->module_pt = !isnan (module_mm) && mm_per_pt > 0 ? module_mm / mm_per_pt : 0.0;
+  element->quiet_zone_modules = isnan (quiet) ? 0.0 : quiet;
+  element->decode_px_per_module = isnan (decode_px) ? 0.0 : decode_px;
+  g_free (element->symbology);
+  element->symbology = g_strdup (symbology);
+  return TRUE;
+}
+
 static EylElement *
 element_from_json (JsonObject *object,
+                   double      mm_per_pt,
                    GError    **error)
 {
   const char *id, *kind_str, *source_str, *text, *color_str;
@@ -1175,6 +1279,11 @@ element_from_json (JsonObject *object,
   element->cap_height = isnan (cap_pt) ? 0.0 : cap_pt;
   if (color_str != NULL && color_str[0] == '#')
     element->color = (guint32) g_ascii_strtoull (color_str + 1, NULL, 16) & 0xffffff;
+  if (!element_pixels_from_json (object, element, mm_per_pt, error))
+    {
+      eyl_element_unref (element);
+      return NULL;
+    }
 
   return element;
 }
@@ -1235,6 +1344,7 @@ eyl_page_analysis_from_json (JsonObject *object,
 {
   g_autoptr(EylPageAnalysis) page = eyl_page_analysis_new ();
   gint64 index;
+  double raster_px[2], raster_px_per_mm;
   double size[2], page_size[2], material[2], scale, mm_per_pt[2], frame_material[2], bottom_floor;
   const char *scale_source, *placement_id, *reason;
   JsonObject *settings, *frame, *scores;
@@ -1246,6 +1356,8 @@ eyl_page_analysis_from_json (JsonObject *object,
       || !read_numbers (object, "size_pt", FALSE, size, 2, error)
       || !read_numbers (object, "page_pt", TRUE, page_size, 2, error)
       || !read_numbers (object, "material_mm", FALSE, material, 2, error)
+      || !read_numbers (object, "raster_px", TRUE, raster_px, 2, error)
+      || !read_double (object, "raster_px_per_mm", TRUE, &raster_px_per_mm, error)
       || !read_double (object, "scale", FALSE, &scale, error)
       || !read_string (object, "scale_source", TRUE, &scale_source, error)
       || !read_string (object, "placement", TRUE, &placement_id, error)
@@ -1264,6 +1376,13 @@ eyl_page_analysis_from_json (JsonObject *object,
   page->page_h_pt = page_size[1];
   page->material_w_mm = material[0];
   page->material_h_mm = material[1];
+  if (!isnan (raster_px[0]) && !isnan (raster_px[1]) && raster_px[0] >= 1 && raster_px[1] >= 1
+      && raster_px[0] <= G_MAXINT && raster_px[1] <= G_MAXINT)
+    {
+      page->raster_w_px = (int) raster_px[0];
+      page->raster_h_px = (int) raster_px[1];
+      page->raster_px_per_mm = isnan (raster_px_per_mm) ? 0.0 : raster_px_per_mm;
+    }
   page->scale = scale;
   page->scale_source = EYL_SCALE_PAGE;
   for (int s = EYL_SCALE_PAGE; s <= EYL_SCALE_USER; s++)
@@ -1320,7 +1439,7 @@ eyl_page_analysis_from_json (JsonObject *object,
           malformed (error, _("is not a list of objects"), "elements");
           return NULL;
         }
-      element = element_from_json (json_node_get_object (node), error);
+      element = element_from_json (json_node_get_object (node), page->frame.mm_per_pt_x, error);
       if (element == NULL)
         return NULL;
       g_ptr_array_add (page->elements, element);

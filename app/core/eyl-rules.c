@@ -17,8 +17,13 @@ static const EylRule *all_rules[] = {
   &eyl_rule_contact_below_eye_level,
   &eyl_rule_brand_over_customer,
   &eyl_rule_text_too_small,
+  &eyl_rule_low_contrast,
   &eyl_rule_no_contact,
   &eyl_rule_no_call_to_action,
+  &eyl_rule_qr_unreadable,
+  &eyl_rule_qr_too_small,
+  &eyl_rule_qr_quiet_zone,
+  &eyl_rule_qr_out_of_reach,
   &eyl_rule_safe_zone,
   &eyl_rule_we_vs_you,
 };
@@ -170,6 +175,10 @@ eyl_rule_element_name (const EylElement *element,
 
   if (strstr (format, "%s") == NULL)
     return g_strdup (_(format));
+
+  /* A QR code that could not be read has no payload to quote. */
+  if (element->kind == EYL_ELEMENT_QR && text[0] == '\0')
+    return g_strdup (capital ? _("The unreadable QR code") : _("the unreadable QR code"));
 
   return g_strdup_printf (_(format), text);
 }

@@ -9,6 +9,7 @@
 #include "eyl-geometry.h"
 #include "eyl-element.h"
 #include "eyl-finding.h"
+#include "eyl-raster.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ typedef struct
   const EylPageFrame *frame;
   GPtrArray          *elements;    /* EylElement, geometry filled */
   EylLegibility       legibility;
+  const EylRaster    *raster;      /* the analysis raster; NULL when no pixels */
 } EylRuleContext;
 
 typedef void (*EylRuleCheck) (const EylRuleContext *ctx,

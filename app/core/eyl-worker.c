@@ -651,6 +651,7 @@ eyl_worker_analyse_file (const char               *path,
       g_autoptr(GError) page_error = NULL;
       g_autoptr(EylPageData) page = NULL;
       EylPageAnalysis *analysis;
+      EylRenderer renderer;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, &error))
         return eyl_file_result_new_error (path, error);
@@ -668,7 +669,17 @@ eyl_worker_analyse_file (const char               *path,
           continue;
         }
 
-      analysis = eyl_analyse_page (page, options);
+      /* The analysis raster is rendered from this document, on this
+       * thread, at the resolution the options ask for. */
+      eyl_renderer_init (&renderer);
+      if (options->raster_px_per_mm > 0)
+        renderer.px_per_mm = options->raster_px_per_mm;
+      if (options->raster_max_pixels > 0)
+        renderer.max_pixels = options->raster_max_pixels;
+      if (!eyl_document_get_renderer (document, i, &renderer))
+        renderer.render = NULL;
+
+      analysis = eyl_analyse_page_full (page, &renderer, options);
       if (analysis == NULL)
         continue;
       if (analysis->page_w_pt <= 0 || analysis->page_h_pt <= 0)

@@ -56,12 +56,15 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   static const char *developers[] = { "The Eyeline authors", NULL };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
                         "application-name", _("Eyeline"),
-                        "application-icon", APPLICATION_ID,
+                        /* Until the app icon is installed: the eye of the empty state. */
+                        "application-icon", gtk_icon_theme_has_icon (theme, APPLICATION_ID)
+                                            ? APPLICATION_ID : "view-reveal-symbolic",
                         "developer-name", _("The Eyeline authors"),
                         "developers", developers,
                         "version", PACKAGE_VERSION,

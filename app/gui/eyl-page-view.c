@@ -26,7 +26,7 @@
 #define ZOOM_STEP          1.2
 /* Rendered page budget (device pixels): beyond it the texture is scaled
  * up, softer but bounded in memory. */
-#define MAX_RENDER_PIXELS  (24.0 * 1000 * 1000)
+#define MAX_RENDER_PIXELS  (16.0 * 1000 * 1000)
 #define RENDER_DELAY_MS    120
 /* "Mark logo" crops: about 300 ppi, at most this many pixels across. */
 #define REGION_PPI         300.0
@@ -166,6 +166,22 @@ widget_to_page (EylPageView *self,
   page_origin (self, &ox, &oy);
   *px = (wx - ox) / self->zoom;
   *py = (wy - oy) / self->zoom;
+}
+
+void
+eyl_page_view_page_to_widget (EylPageView *self,
+                              double       px,
+                              double       py,
+                              double      *wx,
+                              double      *wy)
+{
+  double ox, oy;
+
+  g_return_if_fail (EYL_IS_PAGE_VIEW (self));
+
+  page_origin (self, &ox, &oy);
+  *wx = ox + px * self->zoom;
+  *wy = oy + py * self->zoom;
 }
 
 gboolean
@@ -924,27 +940,29 @@ format_length (EylPageView *self,
   return g_strdup_printf (_("%.0f mm"), mm);
 }
 
-static gboolean
-eyl_page_view_query_tooltip (GtkWidget  *widget,
-                             int         x,
-                             int         y,
-                             gboolean    keyboard_mode,
-                             GtkTooltip *tooltip)
+/* What the tooltip says about the element at widget point @x, @y: its
+ * kind and text, height above the floor, cap height, and for what share
+ * of viewers it is hidden or at eye level.  NULL where there is none. */
+char *
+eyl_page_view_describe_point (EylPageView *self,
+                              double       x,
+                              double       y)
 {
-  EylPageView *self = EYL_PAGE_VIEW (widget);
   g_autoptr(GString) text = NULL;
   g_autofree char *escaped = NULL, *bottom = NULL, *top = NULL;
   EylElement *element;
   double px, py;
   int index;
 
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), NULL);
+
   if (self->analysis == NULL || self->analysis->elements == NULL || self->marking ||
       !(self->layers & EYL_OVERLAY_ELEMENTS))
-    return FALSE;
+    return NULL;
   widget_to_page (self, x, y, &px, &py);
   index = eyl_overlay_hit_test (self->analysis, px, py);
   if (index < 0 || (guint) index >= self->analysis->elements->len)
-    return FALSE;
+    return NULL;
   element = g_ptr_array_index (self->analysis->elements, index);
 
   text = g_string_new (NULL);
@@ -974,8 +992,21 @@ eyl_page_view_query_tooltip (GtkWidget  *widget,
   g_string_append_c (text, '\n');
   /* Translators: share of viewers for whom the element is in their eye-level zone */
   g_string_append_printf (text, _("At eye level for %.0f %% of viewers"), element->eye_zone_fraction * 100);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
 
-  gtk_tooltip_set_markup (tooltip, text->str);
+static gboolean
+eyl_page_view_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_mode,
+                             GtkTooltip *tooltip)
+{
+  g_autofree char *markup = eyl_page_view_describe_point (EYL_PAGE_VIEW (widget), x, y);
+
+  if (markup == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
 

@@ -64,6 +64,19 @@ gboolean         eyl_page_view_get_visible_rect (EylPageView     *self,
 /* TRUE once the page's pixels are on screen. */
 gboolean         eyl_page_view_is_rendered      (EylPageView     *self);
 
+/* The hover text (Pango markup) for the element at widget point @x, @y:
+ * height above the floor, cap height, share of viewers it is hidden for;
+ * NULL where there is no element. */
+char            *eyl_page_view_describe_point   (EylPageView     *self,
+                                                 double           x,
+                                                 double           y);
+/* Page pt → widget coordinates (for tests and pointer feedback). */
+void             eyl_page_view_page_to_widget   (EylPageView     *self,
+                                                 double           px,
+                                                 double           py,
+                                                 double          *wx,
+                                                 double          *wy);
+
 /* "Mark logo": while on, a drag draws a rectangle and emits
  * "region-marked" (x0, y0, x1, y1 in page pt) instead of panning. */
 void             eyl_page_view_set_marking      (EylPageView     *self,

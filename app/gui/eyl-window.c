@@ -23,8 +23,9 @@
 #include "eyl-worker.h"
 
 /* Documents checked at once: each check is a process with its own
- * Poppler; two keep a batch moving without starving the current one. */
-#define MAX_CHECKS 2
+ * Poppler; half the cores (2 to 4) keep a batch moving without starving
+ * the current one or the page rendering. */
+#define MAX_CHECKS (CLAMP (g_get_num_processors () / 2, 2u, 4u))
 
 struct _EylWindow
 {
@@ -50,11 +51,14 @@ struct _EylWindow
   GtkRevealer       *busy_revealer;
   GtkSpinner        *busy_spinner;
   GtkBox            *page_nav_box;
-  GtkWidget         *side_box;
+  GtkWidget         *side_scroller;
+  AdwFlap           *side_flap;
+  GtkWidget         *side_button;
   GtkWidget         *zoom_box;
   GtkWidget         *overlay_button;
   GtkWidget         *mark_logo_button;
   GtkLabel          *page_label;
+  GtkWidget         *summary_box;
   GtkLabel          *score_label;
   GtkLabel          *counts_label;
   GtkLabel          *placement_label;
@@ -80,6 +84,7 @@ struct _EylWindow
   gboolean           show_markers;
   gboolean           mark_logo;
   gboolean           show_sidebar;
+  gboolean           show_findings;
   gboolean           sidebar_shown_once;
 };
 
@@ -93,6 +98,7 @@ enum {
   PROP_SHOW_MARKERS,
   PROP_MARK_LOGO,
   PROP_SHOW_SIDEBAR,
+  PROP_SHOW_FINDINGS,
   N_PROPS
 };
 
@@ -506,6 +512,7 @@ update_summary (EylWindow       *self,
   gtk_widget_remove_css_class (score, "eyl-score-good");
   gtk_widget_remove_css_class (score, "eyl-score-fair");
   gtk_widget_remove_css_class (score, "eyl-score-poor");
+  gtk_widget_set_visible (self->summary_box, analysis != NULL);
   if (analysis == NULL)
     {
       gtk_label_set_label (self->score_label, "–");
@@ -1315,10 +1322,14 @@ update_actions (EylWindow *self)
   gtk_widget_set_visible (self->zoom_box, page);
   gtk_widget_set_visible (self->overlay_button, page);
   gtk_widget_set_visible (self->mark_logo_button, page);
-  gtk_widget_set_visible (self->side_box,
-                          self->current != NULL &&
-                          eyl_document_item_get_status (self->current) != EYL_DOCUMENT_FAILED &&
-                          eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED);
+  {
+    gboolean side = self->current != NULL &&
+                    eyl_document_item_get_status (self->current) != EYL_DOCUMENT_FAILED &&
+                    eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED;
+
+    gtk_widget_set_visible (self->side_scroller, side);
+    gtk_widget_set_visible (self->side_button, side);
+  }
 
   gtk_widget_action_set_enabled (widget, "win.close-document", self->current != NULL);
   gtk_widget_action_set_enabled (widget, "win.reload", self->current != NULL);
@@ -1507,6 +1518,9 @@ eyl_window_get_property (GObject    *object,
     case PROP_SHOW_SIDEBAR:
       g_value_set_boolean (value, self->show_sidebar);
       break;
+    case PROP_SHOW_FINDINGS:
+      g_value_set_boolean (value, self->show_findings);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1542,6 +1556,9 @@ eyl_window_set_property (GObject      *object,
     case PROP_SHOW_SIDEBAR:
       slot = &self->show_sidebar;
       break;
+    case PROP_SHOW_FINDINGS:
+      slot = &self->show_findings;
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
@@ -1553,27 +1570,35 @@ eyl_window_set_property (GObject      *object,
   if (prop_id == PROP_MARK_LOGO)
     {
       eyl_page_view_set_marking (self->page_view, b);
+      /* A plain timed toast: dismissing one during its show animation
+       * crashes libadwaita 1.2's toast overlay. */
       if (b)
-        eyl_window_add_toast (self, _("Drag a rectangle around the logo"));
+        eyl_window_add_toast (self, _("Drag a rectangle around the logo (Esc to stop)"));
     }
   else if (prop_id == PROP_SHOW_SIDEBAR)
     adw_flap_set_reveal_flap (self->flap, b);
+  else if (prop_id == PROP_SHOW_FINDINGS)
+    adw_flap_set_reveal_flap (self->side_flap, b);
   else
     update_layers (self);
   g_object_notify_by_pspec (object, pspec);
 }
 
+/* The flaps fold and unfold by themselves with the window's width: the
+ * actions follow them. */
 static void
 flap_revealed_cb (AdwFlap    *flap,
                   GParamSpec *pspec,
                   EylWindow  *self)
 {
   gboolean revealed = adw_flap_get_reveal_flap (flap);
+  gboolean *slot = flap == self->flap ? &self->show_sidebar : &self->show_findings;
+  int prop = flap == self->flap ? PROP_SHOW_SIDEBAR : PROP_SHOW_FINDINGS;
 
-  if (revealed != self->show_sidebar)
+  if (revealed != *slot)
     {
-      self->show_sidebar = revealed;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+      *slot = revealed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
     }
 }
 
@@ -1645,6 +1670,9 @@ eyl_window_class_init (EylWindowClass *klass)
   properties[PROP_SHOW_SIDEBAR] =
     g_param_spec_boolean ("show-sidebar", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_FINDINGS] =
+    g_param_spec_boolean ("show-findings", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EYL_TYPE_PAGE_VIEW);
@@ -1671,11 +1699,14 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_nav_box);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, side_box);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, side_scroller);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, side_flap);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, side_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, overlay_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, mark_logo_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_label);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, summary_box);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, score_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_label);
@@ -1712,6 +1743,7 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-markers", "show-markers");
   gtk_widget_class_install_property_action (widget_class, "win.mark-logo", "mark-logo");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-document", NULL);
@@ -1729,6 +1761,7 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_CONTROL_MASK, "win.show-findings", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.mark-logo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-marking", NULL);
 }
@@ -1765,6 +1798,8 @@ eyl_window_init (EylWindow *self)
                            create_document_row, self, NULL);
   g_signal_connect_object (self->documents, "items-changed", G_CALLBACK (documents_changed_cb), self, 0);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, 0);
+  g_signal_connect_object (self->side_flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, 0);
+  self->show_findings = adw_flap_get_reveal_flap (self->side_flap);
 
   self->findings_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->findings)));
   gtk_single_selection_set_autoselect (self->findings_selection, FALSE);

@@ -17,6 +17,11 @@ extern const EylRule eyl_rule_no_contact;
 extern const EylRule eyl_rule_no_call_to_action;
 extern const EylRule eyl_rule_safe_zone;
 extern const EylRule eyl_rule_we_vs_you;
+extern const EylRule eyl_rule_low_contrast;
+extern const EylRule eyl_rule_qr_too_small;
+extern const EylRule eyl_rule_qr_quiet_zone;
+extern const EylRule eyl_rule_qr_unreadable;
+extern const EylRule eyl_rule_qr_out_of_reach;
 
 void eyl_rule_contact_hidden_check          (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
@@ -33,6 +38,16 @@ void eyl_rule_no_call_to_action_check       (const EylRuleContext *ctx,
 void eyl_rule_safe_zone_check               (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 void eyl_rule_we_vs_you_check               (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_low_contrast_check            (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_qr_too_small_check            (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_qr_quiet_zone_check           (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_qr_unreadable_check           (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_qr_out_of_reach_check         (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 
 /* Shared helpers (eyl-rules.c). */

@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ocr.c: OCR of text drawn as outlines (cairo_text_path + fill, so
+ * there is no text layer), on pages drawn with Cairo at test time.  The
+ * renderer of these tests draws the same page at any scale, as the
+ * worker's Poppler renderer does. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <cairo.h>
+
+#include "eyl-detect.h"
+#include "eyl-detect-pixels.h"
+
+#define MM (72.0 / 25.4)   /* pt per mm */
+
+/* DejaVu Sans: cap height 0.729 em (its 'H' is 1493 of 2048 units). */
+#define CAP_EM 0.729
+
+typedef struct
+{
+  const char *text;
+  double      x, y;     /* left end of the baseline, pt */
+  double      cap_mm;   /* cap height */
+} Line;
+
+typedef struct
+{
+  double      width, height;   /* pt */
+  const Line *lines;
+  guint       n_lines;
+  guint       renders;         /* calls to the render func */
+  double      max_scale;       /* finest scale asked for */
+} Page;
+
+static void
+draw_page (Page    *page,
+           cairo_t *cr)
+{
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  for (guint i = 0; i < page->n_lines; i++)
+    {
+      cairo_set_font_size (cr, page->lines[i].cap_mm * MM / CAP_EM);
+      cairo_move_to (cr, page->lines[i].x, page->lines[i].y);
+      /* Outlines: what a "create outlines" export leaves of the text. */
+      cairo_text_path (cr, page->lines[i].text);
+      cairo_fill (cr);
+    }
+}
+
+/* The ink box of line @i in page space. */
+static EylRect
+ink_box (const Page *page,
+         guint       i)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  cairo_text_extents_t ext;
+  EylRect box;
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, page->lines[i].cap_mm * MM / CAP_EM);
+  cairo_text_extents (cr, page->lines[i].text, &ext);
+  box.x0 = page->lines[i].x + ext.x_bearing;
+  box.y0 = page->lines[i].y + ext.y_bearing;
+  box.x1 = box.x0 + ext.width;
+  box.y1 = box.y0 + ext.height;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return box;
+}
+
+static EylRaster *
+render_page (const EylRect *area,
+             double         scale,
+             gpointer       user_data,
+             GError       **error)
+{
+  Page *page = user_data;
+  EylRaster *raster = eyl_raster_new (area, scale);
+  cairo_t *cr = eyl_raster_create_context (raster);
+
+  page->renders++;
+  page->max_scale = MAX (page->max_scale, scale);
+  draw_page (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  return raster;
+}
+
+/* The analysis raster: 1 px per mm of the page (1:1 pages here). */
+static EylRaster *
+analysis_raster (Page *page)
+{
+  EylRect area = { 0, 0, page->width, page->height };
+  EylRaster *raster = eyl_raster_new (&area, 1.0 / MM);
+  cairo_t *cr = eyl_raster_create_context (raster);
+
+  draw_page (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  return raster;
+}
+
+static EylPageData *
+page_data (const Page *page,
+           gboolean    live)
+{
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, page->width, page->height);
+
+  for (guint i = 0; live && i < page->n_lines; i++)
+    {
+      EylRect box = ink_box (page, i);
+      double size = page->lines[i].cap_mm * MM / CAP_EM;
+
+      eyl_page_data_builder_add_text (builder, page->lines[i].text, &box, NULL, "DejaVu Sans",
+                                      size, 0x1a1a1a);
+      eyl_page_data_builder_add_text (builder, "\n", &box, NULL, "DejaVu Sans", size, 0x1a1a1a);
+    }
+  return eyl_page_data_builder_end (builder);
+}
+
+typedef struct
+{
+  GPtrArray *elements;
+  GPtrArray *warnings;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->elements, g_ptr_array_unref);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
+}
+
+/* Runs the text detectors and then OCR, as the analysis does. */
+static Result
+run (Page       *page,
+     gboolean    live,
+     gboolean    with_renderer,
+     const char *languages)
+{
+  g_autoptr(EylPageData) data = page_data (page, live);
+  g_autoptr(EylRaster) raster = analysis_raster (page);
+  EylRenderer renderer;
+  EylPixelOptions options = { TRUE, languages, FALSE, FALSE };
+  Result result;
+
+  eyl_renderer_init (&renderer);
+  if (with_renderer)
+    {
+      renderer.render = render_page;
+      renderer.user_data = page;
+    }
+  result.elements = eyl_detect_all (data, NULL);
+  result.warnings = g_ptr_array_new_with_free_func (g_free);
+  eyl_detect_ocr (data, raster, &renderer, NULL, &options, result.elements, result.warnings);
+  for (guint i = 0; i < result.elements->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (result.elements, i);
+
+      g_test_message ("%s %s %.2f [%.0f %.0f %.0f %.0f] %s", eyl_source_to_string (e->source),
+                      eyl_element_kind_to_string (e->kind), e->confidence,
+                      e->box.x0, e->box.y0, e->box.x1, e->box.y1, e->text);
+    }
+  return result;
+}
+
+static const EylElement *
+find (GPtrArray      *elements,
+      EylElementKind  kind,
+      EylSource       source)
+{
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const EylElement *e = g_ptr_array_index (elements, i);
+
+      if (e->kind == kind && e->source == source)
+        return e;
+    }
+  return NULL;
+}
+
+static guint
+count (GPtrArray      *elements,
+       EylElementKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < elements->len; i++)
+    n += ((const EylElement *) g_ptr_array_index (elements, i))->kind == kind;
+  return n;
+}
+
+static gboolean
+have_languages (void)
+{
+  if (g_file_test ("/usr/share/tesseract-ocr/5/tessdata/eng.traineddata", G_FILE_TEST_EXISTS) ||
+      g_getenv ("TESSDATA_PREFIX") != NULL)
+    return TRUE;
+  g_test_skip ("tesseract-ocr-eng is not installed");
+  return FALSE;
+}
+
+/* A roll-up 850 × 2000 mm at 1:1 with the website and phone at the
+ * bottom, 20 mm cap height, as outlines. */
+static const Line banner_lines[] = {
+  { "www.northwind-tea.example", 60 * MM, 1700 * MM, 20 },
+  { "+44 20 7946 0958",          60 * MM, 1800 * MM, 20 },
+};
+
+static Page
+banner (void)
+{
+  return (Page) { 850 * MM, 2000 * MM, banner_lines, G_N_ELEMENTS (banner_lines), 0, 0 };
+}
+
+/* Asserts that @e is where line @i was drawn, within 3 mm. */
+static void
+assert_at (const EylElement *e,
+           const Page       *page,
+           guint             i)
+{
+  EylRect drawn = ink_box (page, i);
+
+  g_assert_nonnull (e);
+  g_assert_cmpfloat_with_epsilon (e->box.x0, drawn.x0, 3 * MM);
+  g_assert_cmpfloat_with_epsilon (e->box.y0, drawn.y0, 3 * MM);
+  g_assert_cmpfloat_with_epsilon (e->box.x1, drawn.x1, 3 * MM);
+  g_assert_cmpfloat_with_epsilon (e->box.y1, drawn.y1, 3 * MM);
+}
+
+static void
+check_banner (gboolean with_renderer)
+{
+  Page page = banner ();
+  Result result;
+  const EylElement *url, *phone;
+
+  if (!have_languages ())
+    return;
+
+  result = run (&page, FALSE, with_renderer, NULL);
+  url = find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
+  phone = find (result.elements, EYL_ELEMENT_PHONE, EYL_SOURCE_OCR);
+  g_assert_nonnull (url);
+  g_assert_cmpstr (url->text, ==, "www.northwind-tea.example");
+  assert_at (url, &page, 0);
+  g_assert_nonnull (phone);
+  assert_at (phone, &page, 1);
+  g_assert_cmpfloat (url->confidence, >, 0.5);
+  g_assert_cmpfloat (url->confidence, <=, 1.0);
+  /* Measured cap height: 20 mm, as drawn (±15 %). */
+  g_assert_cmpfloat_with_epsilon (url->cap_height, 20 * MM, 3 * MM);
+  g_assert_cmpuint (result.warnings->len, ==, 0);
+  if (with_renderer)
+    g_assert_cmpuint (page.renders, >=, 1);
+  result_clear (&result);
+}
+
+static void
+test_outlined_contacts (void)
+{
+  check_banner (TRUE);
+}
+
+/* Without a renderer (renderer->render == NULL) only the raster is read:
+ * 20 px caps are enough. */
+static void
+test_raster_only (void)
+{
+  check_banner (FALSE);
+}
+
+/* The same text live in the text layer: OCR adds no duplicate. */
+static void
+test_live_text (void)
+{
+  Page page = banner ();
+  Result result;
+
+  if (!have_languages ())
+    return;
+
+  result = run (&page, TRUE, TRUE, NULL);
+  g_assert_cmpuint (count (result.elements, EYL_ELEMENT_URL), ==, 1);
+  g_assert_cmpuint (count (result.elements, EYL_ELEMENT_PHONE), ==, 1);
+  g_assert_null (find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR));
+  g_assert_null (find (result.elements, EYL_ELEMENT_PHONE, EYL_SOURCE_OCR));
+  result_clear (&result);
+}
+
+/* A live headline and an outlined contact line of 6 mm caps: 6 px on the
+ * analysis raster, too small to read; the region is re-rendered larger. */
+static const Line small_lines[] = {
+  { "Fresh tea every day",       60 * MM, 300 * MM, 60 },
+  { "www.northwind-tea.example", 60 * MM, 1850 * MM, 6 },
+};
+
+static void
+test_small_text (void)
+{
+  Page page = { 850 * MM, 2000 * MM, small_lines, G_N_ELEMENTS (small_lines), 0, 0 };
+  g_autoptr(EylPageData) data = NULL;
+  g_autoptr(EylRaster) raster = NULL;
+  g_autoptr(GPtrArray) elements = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  EylPageDataBuilder *builder;
+  EylRenderer renderer;
+  EylRect box;
+  const EylElement *url;
+
+  if (!have_languages ())
+    return;
+
+  /* Only the headline is live text. */
+  builder = eyl_page_data_builder_new (0, page.width, page.height);
+  box = ink_box (&page, 0);
+  eyl_page_data_builder_add_text (builder, small_lines[0].text, &box, NULL, "DejaVu Sans",
+                                  60 * MM / CAP_EM, 0x1a1a1a);
+  data = eyl_page_data_builder_end (builder);
+  raster = analysis_raster (&page);
+
+  eyl_renderer_init (&renderer);
+  renderer.render = render_page;
+  renderer.user_data = &page;
+  elements = eyl_detect_all (data, NULL);
+  g_assert_null (find (elements, EYL_ELEMENT_URL, EYL_SOURCE_TEXT));
+  eyl_detect_ocr (data, raster, &renderer, NULL, NULL, elements, warnings);
+
+  url = find (elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
+  g_assert_nonnull (url);
+  g_assert_cmpstr (url->text, ==, "www.northwind-tea.example");
+  assert_at (url, &page, 1);
+  g_assert_cmpfloat_with_epsilon (url->cap_height, 6 * MM, 1.5 * MM);
+  /* Re-rendered, at several times the analysis raster's scale, and not
+   * the whole page. */
+  g_assert_cmpuint (page.renders, >=, 1);
+  g_assert_cmpfloat (page.max_scale, >, 4 * raster->scale);
+  /* The live headline is not read again. */
+  g_assert_cmpuint (count (elements, EYL_ELEMENT_HEADLINE), <=, 1);
+}
+
+/* A language that is not installed: one warning naming the package, and
+ * OCR goes on with the others. */
+static void
+test_missing_language (void)
+{
+  Page page = banner ();
+  Result result;
+
+  if (!have_languages ())
+    return;
+
+  result = run (&page, FALSE, FALSE, "eng+xyz");
+  g_assert_cmpuint (result.warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result.warnings, 0), "'xyz'"));
+  g_assert_nonnull (strstr (g_ptr_array_index (result.warnings, 0), "tesseract-ocr-xyz"));
+  g_assert_nonnull (find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR));
+  result_clear (&result);
+
+  /* None installed: warned, skipped, no crash. */
+  page = banner ();
+  result = run (&page, FALSE, TRUE, "xyz");
+  g_assert_cmpuint (result.warnings->len, ==, 2);
+  g_assert_null (find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR));
+  g_assert_cmpuint (page.renders, ==, 0);
+  result_clear (&result);
+}
+
+/* options->ocr = FALSE: nothing read. */
+static void
+test_disabled (void)
+{
+  Page page = banner ();
+  g_autoptr(EylPageData) data = page_data (&page, FALSE);
+  g_autoptr(EylRaster) raster = analysis_raster (&page);
+  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  EylPixelOptions options = { FALSE, NULL, FALSE, FALSE };
+
+  eyl_detect_ocr (data, raster, NULL, NULL, &options, elements, NULL);
+  g_assert_cmpuint (elements->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/ocr/outlined-contacts", test_outlined_contacts);
+  g_test_add_func ("/eyl/ocr/raster-only", test_raster_only);
+  g_test_add_func ("/eyl/ocr/live-text", test_live_text);
+  g_test_add_func ("/eyl/ocr/small-text", test_small_text);
+  g_test_add_func ("/eyl/ocr/missing-language", test_missing_language);
+  g_test_add_func ("/eyl/ocr/disabled", test_disabled);
+
+  return g_test_run ();
+}
