@@ -117,6 +117,8 @@ test_help (void)
   g_assert_nonnull (strstr (check.out, "--fail-on"));
   g_assert_nonnull (strstr (check.out, "--size-mm"));
   g_assert_nonnull (strstr (check.out, "Exit status"));
+  g_assert_nonnull (strstr (check.out, "--no-ocr"));
+  g_assert_nonnull (strstr (check.out, "--raster-px-per-mm"));
 }
 
 static const char * const placement_ids[] = {
@@ -182,6 +184,9 @@ test_usage_errors (void)
     { "--jobs", "0" },
     { "--timeout", "soon" },
     { "--placement", "moon-base" },
+    { "--raster-px-per-mm", "0" },
+    { "--raster-max-mpx", "lots" },
+    { "--ocr-languages", "eng;rm -rf" },
   };
   g_autofree char *pdf = NULL;
 
@@ -281,6 +286,44 @@ test_unreadable_with_good (void)
                    ==, "not-pdf");
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "summary"), "failed"),
                    ==, 1);
+}
+
+/* The pixel options reach the worker: the analysis raster follows
+ * --raster-px-per-mm within --raster-max-mpx, and --no-logos leaves the
+ * logos out. */
+static void
+test_pixel_options (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *banner = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *page;
+  JsonArray *raster_px, *elements;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-pixels.pdf", 0.1, TRUE);
+
+  run_cli (&run, "check", "--format", "json", "--placement", "rollup-behind-table",
+           "--raster-px-per-mm", "2", "--raster-max-mpx", "1", "--no-logos", "--no-ocr",
+           "--no-qr", banner, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  root = parse_json (run.out);
+  page = json_array_get_object_element (
+    json_object_get_array_member (
+      json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0),
+      "pages"),
+    0);
+  /* 850 × 2000 mm at 2 px/mm is 6.8 Mpx: capped at 1 Mpx */
+  raster_px = json_object_get_array_member (page, "raster_px");
+  g_assert_cmpfloat (json_array_get_double_element (raster_px, 0) *
+                     json_array_get_double_element (raster_px, 1), <=, 1.001e6);
+  g_assert_cmpfloat (json_array_get_double_element (raster_px, 0) *
+                     json_array_get_double_element (raster_px, 1), >, 0.95e6);
+  g_assert_cmpfloat (json_object_get_double_member (page, "raster_px_per_mm"), <, 1.0);
+  elements = json_object_get_array_member (page, "elements");
+  for (guint i = 0; i < json_array_get_length (elements); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (elements, i), "kind"),
+                     !=, "logo");
 }
 
 static void
@@ -452,6 +495,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/corrected-banner", test_corrected_banner);
   g_test_add_func ("/eyl/cli/low-banner", test_low_banner);
   g_test_add_func ("/eyl/cli/unreadable-with-good", test_unreadable_with_good);
+  g_test_add_func ("/eyl/cli/pixel-options", test_pixel_options);
   g_test_add_func ("/eyl/cli/json-and-csv", test_json_and_csv);
   g_test_add_func ("/eyl/cli/output-file", test_output_file);
   g_test_add_func ("/eyl/cli/password", test_password);
