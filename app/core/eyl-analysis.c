@@ -136,6 +136,14 @@ render_analysis_raster (EylPageAnalysis   *self,
   if (!(mm_per_pt > 0) || !isfinite (mm_per_pt))
     mm_per_pt = 25.4 / 72.0;
   scale = (renderer->px_per_mm > 0 ? renderer->px_per_mm : DEFAULT_RASTER_PX_PER_MM) * mm_per_pt;
+  if (renderer->min_pixels > 0)
+    {
+      double area_pt = eyl_rect_width (visible) * eyl_rect_height (visible);
+      double pixels = area_pt * scale * scale;
+
+      if (area_pt > 0 && pixels < renderer->min_pixels)
+        scale *= sqrt (renderer->min_pixels / pixels);
+    }
 
   raster = eyl_renderer_render (renderer, visible, scale, &error);
   if (raster == NULL)

@@ -9,6 +9,9 @@
 #include "eyl-raster.h"
 
 #define DEFAULT_MAX_PIXELS (16.0 * 1000 * 1000)
+/* 1 px per mm leaves an A4 leaflet at 210 × 297 px, too coarse to see its
+ * logo or its text at all: small material gets at least this many pixels. */
+#define DEFAULT_MIN_PIXELS (1.0 * 1000 * 1000)
 
 G_DEFINE_BOXED_TYPE (EylRaster, eyl_raster, eyl_raster_ref, eyl_raster_unref)
 
@@ -163,6 +166,7 @@ eyl_renderer_init (EylRenderer *renderer)
   renderer->user_data = NULL;
   renderer->px_per_mm = 1.0;
   renderer->max_pixels = DEFAULT_MAX_PIXELS;
+  renderer->min_pixels = DEFAULT_MIN_PIXELS;
 }
 
 EylRaster *

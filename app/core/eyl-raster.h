@@ -78,6 +78,7 @@ typedef struct
   gpointer      user_data;
   double        px_per_mm;     /* analysis raster resolution on the material; default 1 */
   double        max_pixels;    /* budget of any one raster; default 16 Mpx */
+  double        min_pixels;    /* floor of the analysis raster; default 1 Mpx */
 } EylRenderer;
 
 void       eyl_renderer_init   (EylRenderer *renderer);
