@@ -1211,6 +1211,10 @@ score_candidate (const Work      *work,
         s -= 0.15;
       if (fill > 0.1 && fill < 0.8)
         s += 0.05;
+      /* One flat colour filling its box, cut from a band or panel by the
+       * text laid over it (the contact strip of a banner), is no mark. */
+      if (fill > 0.9 && n_colours <= 1 && !c->image)
+        s -= 0.4;
     }
   else if (!c->image)
     s -= 0.3;

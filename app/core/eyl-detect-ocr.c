@@ -44,6 +44,11 @@
 #define BAND_MAX_PPT       (600.0 / 72.0)
 /* Budgets per page: the "bounded" OCR work. */
 #define TOTAL_PIXELS       (25.0 * 1000 * 1000)
+/* A page with live text gets far less: its leftover ink is mostly photos,
+ * maps and screenshots, and Tesseract spends ~1.4 s per Mpx on them
+ * (flyer-osgeo-geoserver: 3.6 Mpx of map read at 600 ppi in 5 s).  An
+ * outlined contact line is a band of well under 1 Mpx. */
+#define LIVE_TOTAL_PIXELS  (1.5 * 1000 * 1000)
 #define REGION_PIXELS      (4.0 * 1000 * 1000)
 #define MAX_REGIONS        4
 /* One render shared by all the regions of a page, when it is at least
@@ -97,6 +102,7 @@ typedef struct
   GArray                *words;      /* Word */
   guint                  next_line;
   double                 pixels;     /* OCR pixels spent */
+  double                 budget;     /* pixels it may spend on regions */
   guint                  regions;
 } Ocr;
 
@@ -786,7 +792,7 @@ ocr_regions (Ocr             *ocr,
           scale *= sqrt (REGION_PIXELS / pixels);
           pixels = REGION_PIXELS;
         }
-      if (ocr->pixels + pixels > TOTAL_PIXELS)
+      if (ocr->pixels + pixels > ocr->budget)
         continue;
 
       if (image == NULL)
@@ -1146,6 +1152,7 @@ eyl_detect_ocr (const EylPageData     *page,
   g_array_set_clear_func (words, word_clear);
   ocr.renderer = renderer;
   ocr.words = words;
+  ocr.budget = live ? LIVE_TOTAL_PIXELS : TOTAL_PIXELS;
 
   if (!live)
     {
