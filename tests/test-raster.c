@@ -182,6 +182,7 @@ test_resolution (void)
 
   eyl_renderer_init (&renderer);
   renderer.px_per_mm = 2.0;
+  renderer.min_pixels = 0;
   g_assert_true (eyl_document_get_renderer (doc, 0, &renderer));
   analysis = eyl_analyse_page_full (page, &renderer, &options);
   g_assert_nonnull (analysis);
@@ -190,6 +191,14 @@ test_resolution (void)
   g_assert_cmpint (analysis->raster_h_px, >=, 594);
   g_assert_cmpint (analysis->raster_h_px, <=, 595);
   g_assert_cmpfloat_with_epsilon (analysis->raster_px_per_mm, 2.0, 1e-6);
+
+  /* Small material gets at least min_pixels: 1 Mpx on 210 × 297 mm is
+   * sqrt (1e6 / 62370) = 4.004 px per mm. */
+  g_clear_pointer (&analysis, eyl_page_analysis_unref);
+  renderer.min_pixels = 1e6;
+  analysis = eyl_analyse_page_full (page, &renderer, &options);
+  g_assert_cmpfloat_with_epsilon (analysis->raster_px_per_mm, 4.004, 0.01);
+  g_assert_cmpint ((gint64) analysis->raster_w_px * analysis->raster_h_px, >=, 1000000);
 
   /* Without a renderer: no raster, as before. */
   g_clear_pointer (&analysis, eyl_page_analysis_unref);
