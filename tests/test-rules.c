@@ -136,7 +136,8 @@ static void
 test_table (void)
 {
   static const char *ids[] = {
-    "contact-hidden", "contact-below-eye-level", "brand-over-customer", "text-too-small",
+    "contact-hidden", "contact-below-eye-level", "brand-over-customer", "brand-hidden",
+    "text-too-small",
     "low-contrast", "no-contact", "no-call-to-action", "qr-unreadable", "qr-too-small",
     "qr-quiet-zone", "qr-out-of-reach", "safe-zone", "we-vs-you",
   };
@@ -342,6 +343,48 @@ test_brand_over_customer (void)
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1620, 1640, 15);
   findings = run_rule (&s, "brand-over-customer");
   g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+static void
+test_brand_hidden (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylElement *logo;
+  EylFinding *f;
+
+  /* The only logo at 300–400 mm behind a 750 mm table with its back edge
+   * 600 mm in front, seen from 2 m: hidden for everyone (see
+   * test_contact_hidden: the hide line is at least 289 mm — and above
+   * 350 mm, the logo's middle, for all but the tallest eyes:
+   * 750 − (E − 750)·600/1400 > 350 for E < 1683 mm). */
+  situation_init (&s, 750, 2.0, 0);
+  logo = situation_add (&s, EYL_ELEMENT_LOGO, "", 100, 400, 300, 400, 0);
+  findings = run_rule (&s, "brand-hidden");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (f->severity, ==, EYL_SEVERITY_WARNING);
+  g_assert_cmpstr (f->element_id, ==, logo->id);
+  g_assert_true (measure (f, "hidden_fraction") >= 0.5);
+  g_assert_nonnull (strstr (f->message, "table"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* A second mark at eye level: the brand is seen. */
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_LOGO, "", 100, 400, 300, 400, 0);
+  situation_add (&s, EYL_ELEMENT_BRAND_NAME, "NORTHWIND", 100, 600, 1500, 1600, 60);
+  findings = run_rule (&s, "brand-hidden");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* No brand mark at all: nothing to say here. */
+  situation_init (&s, 750, 2.0, 0);
+  findings = run_rule (&s, "brand-hidden");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
   situation_clear (&s);
 }
 
@@ -601,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/eyl/rules/contact-below-eye-level", test_contact_below_eye_level);
   g_test_add_func ("/eyl/rules/contact-above-eye-level", test_contact_above_eye_level);
   g_test_add_func ("/eyl/rules/brand-over-customer", test_brand_over_customer);
+  g_test_add_func ("/eyl/rules/brand-hidden", test_brand_hidden);
   g_test_add_func ("/eyl/rules/text-too-small", test_text_too_small);
   g_test_add_func ("/eyl/rules/no-contact", test_no_contact);
   g_test_add_func ("/eyl/rules/no-call-to-action", test_no_call_to_action);

@@ -16,6 +16,7 @@ static const EylRule *all_rules[] = {
   &eyl_rule_contact_hidden,
   &eyl_rule_contact_below_eye_level,
   &eyl_rule_brand_over_customer,
+  &eyl_rule_brand_hidden,
   &eyl_rule_text_too_small,
   &eyl_rule_low_contrast,
   &eyl_rule_no_contact,

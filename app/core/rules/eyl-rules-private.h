@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 extern const EylRule eyl_rule_contact_hidden;
 extern const EylRule eyl_rule_contact_below_eye_level;
 extern const EylRule eyl_rule_brand_over_customer;
+extern const EylRule eyl_rule_brand_hidden;
 extern const EylRule eyl_rule_text_too_small;
 extern const EylRule eyl_rule_no_contact;
 extern const EylRule eyl_rule_no_call_to_action;
@@ -28,6 +29,8 @@ void eyl_rule_contact_hidden_check          (const EylRuleContext *ctx,
 void eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 void eyl_rule_brand_over_customer_check     (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_brand_hidden_check            (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 void eyl_rule_text_too_small_check          (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
