@@ -51,7 +51,7 @@
 /* Without a kit: the best few candidates, plus any very likely one. */
 #define MAX_CANDIDATES     4
 #define HIGH_CONFIDENCE    0.9
-#define MIN_CONFIDENCE     0.5
+#define MIN_CONFIDENCE     0.6
 
 /* FFTW's planner is not thread-safe (FFTW manual, 5.4 "Thread safety"):
  * only fftw_execute* may run concurrently. */
