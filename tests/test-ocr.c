@@ -9,6 +9,11 @@
 #include <string.h>
 #include <cairo.h>
 
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+#include "eyl-analysis.h"
+#include "eyl-document.h"
 #include "eyl-detect.h"
 #include "eyl-detect-pixels.h"
 
@@ -385,6 +390,106 @@ test_disabled (void)
   g_assert_cmpuint (elements->len, ==, 0);
 }
 
+/* The common real case, end to end: a roll-up whose website and email
+ * line is outlined (no text layer) at the very bottom, behind a table.
+ * PDF drawn with Cairo, opened with Poppler, analysed with the renderer. */
+static void
+test_rollup_outlined_contacts_hidden (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylDocument) doc = NULL;
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(EylPlacementSet) set = NULL;
+  g_autoptr(EylPageAnalysis) analysis = NULL;
+  const char *lines[] = { "www.northwind-tea.example", "hello@northwind-tea.example" };
+  const EylElementKind kinds[] = { EYL_ELEMENT_URL, EYL_ELEMENT_EMAIL };
+  EylAnalysisOptions options;
+  EylRenderer renderer;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w = 850 * MM, h = 2000 * MM;
+
+  if (!have_languages ())
+    return;
+
+  dir = g_dir_make_tmp ("eyl-ocr-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "rollup-outlined.pdf", NULL);
+
+  surface = cairo_pdf_surface_create (path, w, h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  /* A live headline near the top … */
+  cairo_set_font_size (cr, 120 * MM);
+  cairo_move_to (cr, 60 * MM, 300 * MM);
+  cairo_show_text (cr, "Fresh tea");
+  /* … and the contact line as outlines in the bottom 150 mm
+   * (40 mm font, 29 mm cap height). */
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 40 * MM);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      cairo_move_to (cr, 60 * MM, (1905 + 60 * i) * MM);
+      cairo_text_path (cr, lines[i]);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  doc = eyl_document_open (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  page = eyl_document_get_page_data (doc, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  set = eyl_placement_set_new_default (NULL);
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  options.placement = eyl_placement_set_lookup (set, "rollup-behind-table");
+  g_assert_nonnull (options.placement);
+  options.pixels.qr = options.pixels.logos = FALSE;
+  eyl_renderer_init (&renderer);
+  g_assert_true (eyl_document_get_renderer (doc, 0, &renderer));
+
+  analysis = eyl_analyse_page_full (page, &renderer, &options);
+  g_assert_nonnull (analysis);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      const EylElement *found = NULL;
+      gboolean reported = FALSE;
+
+      for (guint i = 0; i < analysis->elements->len; i++)
+        {
+          const EylElement *e = g_ptr_array_index (analysis->elements, i);
+
+          if (e->kind == kinds[k])
+            found = e;
+        }
+      g_assert_nonnull (found);
+      g_assert_cmpint (found->source, ==, EYL_SOURCE_OCR);
+      g_assert_cmpfloat (found->hidden_fraction, >=, 0.99);
+
+      for (guint i = 0; i < analysis->findings->len; i++)
+        {
+          const EylFinding *f = g_ptr_array_index (analysis->findings, i);
+
+          reported |= g_strcmp0 (f->rule, "contact-hidden") == 0 &&
+                      f->severity == EYL_SEVERITY_ERROR &&
+                      g_strcmp0 (f->element_id, found->id) == 0;
+        }
+      g_assert_true (reported);
+    }
+
+  g_clear_object (&doc);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/small-text", test_small_text);
   g_test_add_func ("/eyl/ocr/missing-language", test_missing_language);
   g_test_add_func ("/eyl/ocr/disabled", test_disabled);
+  g_test_add_func ("/eyl/ocr/rollup-outlined-contacts-hidden", test_rollup_outlined_contacts_hidden);
 
   return g_test_run ();
 }

@@ -700,9 +700,10 @@ regions_of_bands (GArray          *bands,
         continue;
       r.n = band->n;
       r.scale = MIN (BAND_MAX_PPT, image->scale * BAND_TARGET_PX / MAX (band->height, 1.0));
-      /* Not worth a second look unless it is much closer. */
+      /* Big enough to read as it is (an outlined contact line on a
+       * banner): read it at the raster's own scale, no closer look. */
       if (r.scale < 1.5 * image->scale)
-        continue;
+        r.scale = image->scale;
 
       /* Merge with a neighbour of a similar scale: a block of lines is
        * read in one go, which Tesseract's layout also likes, and each
@@ -1174,6 +1175,7 @@ eyl_detect_ocr (const EylPageData     *page,
 
   gray = eyl_raster_dup_gray (scan);
   bands = find_bands (gray, scan->width, scan->height, mask);
+  g_debug ("page %u: %u text-like bands of ink (%s text layer)", page->index, bands->len, live ? "with a" : "no");
   if (live && bands->len == 0)
     return;
 
