@@ -90,3 +90,62 @@ done
 printf '%-36s %6s %10.3f %10.3f %7.2f\n' "TOTAL" "" "$total_e" "$total_f" \
   "$(echo "$total_e / $total_f" | bc -l)"
 echo "(best of $runs runs each; eyeline-cli with --jobs 1, its worker process included)"
+
+# Pages that need OCR (no text layer): Eyeline's OCR path — the time of a
+# check minus the time of the same check with --no-ocr — against the
+# floor of Poppler and Tesseract's own tools on the same page: pdftoppm in
+# grey at the resolution Eyeline reads such a page (app/core/eyl-detect-ocr.c:
+# at most 8 Mpx and 300 dpi) and the tesseract command with the same page
+# segmentation (sparse text, --psm 11) and languages.
+if ! command -v tesseract >/dev/null; then
+  echo
+  echo "OCR floor skipped: the tesseract command is missing (apt install tesseract-ocr)"
+  exit 0
+fi
+langs=$(tesseract --list-langs 2>/dev/null | grep -xE 'eng|deu' | paste -sd+ -)
+[ -n "$langs" ] || langs=eng
+
+ocr_floor () {
+  local pdf=$1 langs=$2
+  while read -r page dpi; do
+    pdftoppm -q -gray -r "$dpi" -f "$page" -l "$page" "$pdf" "$tmp/ocr"
+    for img in "$tmp"/ocr*.pgm; do
+      # One thread, as Eyeline runs Tesseract: its OpenMP threads make it
+      # several times slower on a 2-core machine, not faster.
+      OMP_THREAD_LIMIT=1 tesseract "$img" - --psm 11 -l "$langs" >/dev/null 2>&1 || true
+    done
+    rm -f "$tmp"/ocr*
+  done < "$tmp/ocr-pages"
+}
+export -f ocr_floor
+
+echo
+printf '%-36s %6s %10s %10s %7s\n' "pages that need OCR" "pages" "OCR s" "floor s" "ratio"
+total_o=0
+total_of=0
+for pdf in "$corpus"/*.pdf; do
+  name=$(basename "$pdf" .pdf)
+  pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  : > "$tmp/ocr-pages"
+  for ((p = 1; p <= ${pages:-0}; p++)); do
+    if [ -z "$(pdftotext -q -f "$p" -l "$p" "$pdf" - 2>/dev/null | tr -d '[:space:]')" ]; then
+      size=$(pdfinfo -f "$p" -l "$p" "$pdf" 2>/dev/null | awk '/^Page +[0-9]+ size:/ { print $4, $6; exit }')
+      awk -v p="$p" -v s="$size" 'BEGIN {
+        split (s, a, " "); dpi = 72 * sqrt (8e6 / (a[1] * a[2]));
+        if (dpi > 300) dpi = 300;
+        printf "%d %.3f\n", p, dpi }' >> "$tmp/ocr-pages"
+    fi
+  done
+  [ -s "$tmp/ocr-pages" ] || continue
+  n=$(wc -l < "$tmp/ocr-pages")
+  with=$(best_of "$cli" check --format json --jobs 1 --fail-on never "$pdf")
+  without=$(best_of "$cli" check --format json --jobs 1 --fail-on never --no-ocr "$pdf")
+  o=$(echo "$with - $without" | bc -l)
+  of=$(best_of bash -c 'ocr_floor "$0" "$1"' "$pdf" "$langs")
+  printf '%-36s %6s %10.3f %10.3f %7.2f\n' "$name" "$n" "$o" "$of" "$(echo "$o / $of" | bc -l)"
+  total_o=$(echo "$total_o + $o" | bc -l)
+  total_of=$(echo "$total_of + $of" | bc -l)
+done
+printf '%-36s %6s %10.3f %10.3f %7.2f\n' "TOTAL" "" "$total_o" "$total_of" \
+  "$(echo "$total_o / $total_of" | bc -l)"
+echo "(Eyeline's OCR path: a check minus the same check with --no-ocr; floor: pdftoppm -gray + tesseract --psm 11 -l $langs)"

@@ -17,6 +17,7 @@ packages="
   libjson-glib-dev
   libqpdf-dev
   libtesseract-dev
+  tesseract-ocr
   tesseract-ocr-eng
   tesseract-ocr-deu
   libzbar-dev
@@ -32,6 +33,7 @@ packages="
   xauth
   adwaita-icon-theme
   time
+  bc
 "
 
 missing=""
