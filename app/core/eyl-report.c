@@ -948,11 +948,14 @@ read_string (JsonObject  *object,
   return TRUE;
 }
 
-static JsonArray *
-read_array (JsonObject *object,
-            const char *name,
-            gboolean    optional,
-            GError    **error)
+/* The member @name of the JSON type @type (an array or an object), or
+ * NULL: an error unless it is @optional and absent. */
+static JsonNode *
+read_container (JsonObject  *object,
+                const char  *name,
+                JsonNodeType type,
+                gboolean     optional,
+                GError     **error)
 {
   JsonNode *node = get_member (object, name);
 
@@ -962,12 +965,24 @@ read_array (JsonObject *object,
         malformed (error, _("is missing"), name);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (JSON_NODE_TYPE (node) != type)
     {
-      malformed (error, _("is not a list"), name);
+      malformed (error, type == JSON_NODE_ARRAY ? _("is not a list") : _("is not an object"),
+                 name);
       return NULL;
     }
-  return json_node_get_array (node);
+  return node;
+}
+
+static JsonArray *
+read_array (JsonObject *object,
+            const char *name,
+            gboolean    optional,
+            GError    **error)
+{
+  JsonNode *node = read_container (object, name, JSON_NODE_ARRAY, optional, error);
+
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 static JsonObject *
@@ -976,20 +991,9 @@ read_object (JsonObject *object,
              gboolean    optional,
              GError    **error)
 {
-  JsonNode *node = get_member (object, name);
+  JsonNode *node = read_container (object, name, JSON_NODE_OBJECT, optional, error);
 
-  if (node == NULL)
-    {
-      if (!optional)
-        malformed (error, _("is missing"), name);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      malformed (error, _("is not an object"), name);
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 /* An array of @n numbers. */
