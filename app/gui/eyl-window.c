@@ -721,6 +721,9 @@ set_current (EylWindow       *self,
     }
   g_set_object (&self->current, item);
   self->page_index = 0;
+  /* A rectangle marks a logo on the page it was drawn on, not the next. */
+  if (self->mark_logo)
+    g_object_set (self, "mark-logo", FALSE, NULL);
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
   eyl_page_view_set_page (self->page_view, NULL, NULL, 0, NULL);
 
@@ -1322,6 +1325,9 @@ update_actions (EylWindow *self)
   gtk_widget_set_visible (self->zoom_box, page);
   gtk_widget_set_visible (self->overlay_button, page);
   gtk_widget_set_visible (self->mark_logo_button, page);
+  /* Marking belongs to the page shown: it ends when there is none. */
+  if (!page && self->mark_logo)
+    g_object_set (self, "mark-logo", FALSE, NULL);
   {
     gboolean side = self->current != NULL &&
                     eyl_document_item_get_status (self->current) != EYL_DOCUMENT_FAILED &&
