@@ -67,6 +67,12 @@ char *eyl_fixture_bytes  (const char *name,
                           const void *data,
                           gsize       len);
 
+/* A PDF written by hand: object i + 1 is @objects[i], object 1 the
+ * catalog; the cross-reference table is correct.  Returns the path. */
+char *eyl_fixture_raw_pdf (const char         *name,
+                           const char * const *objects,
+                           guint               n_objects);
+
 /* The shared folder (../shared beside the checkout, or $EYL_SHARED_DIR),
  * or NULL; tests skip with a message when a subfolder is missing. */
 char *eyl_fixture_shared_path (const char *subdir);

@@ -508,30 +508,6 @@ test_paths_and_uris (void)
   g_assert_null (none);
 }
 
-/* A PDF written by hand, with a correct cross-reference table. */
-static char *
-write_raw_pdf (const char         *name,
-               const char * const *objects,
-               guint               n_objects)
-{
-  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
-  g_autofree gsize *offsets = g_new0 (gsize, n_objects);
-  gsize xref;
-
-  for (guint i = 0; i < n_objects; i++)
-    {
-      offsets[i] = pdf->len;
-      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
-    }
-  xref = pdf->len;
-  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", n_objects + 1);
-  for (guint i = 0; i < n_objects; i++)
-    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
-  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%"
-                          G_GSIZE_FORMAT "\n%%%%EOF\n", n_objects + 1, xref);
-  return eyl_fixture_bytes (name, pdf->str, pdf->len);
-}
-
 static void
 test_no_pages (void)
 {
@@ -545,8 +521,8 @@ test_no_pages (void)
     /* a crop box outside the media box leaves 0 × 0 pt */
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /CropBox [200 200 300 300] >>",
   };
-  g_autofree char *p_empty = write_raw_pdf ("no-pages.pdf", empty, G_N_ELEMENTS (empty));
-  g_autofree char *p_zero = write_raw_pdf ("zero-pages.pdf", zero, G_N_ELEMENTS (zero));
+  g_autofree char *p_empty = eyl_fixture_raw_pdf ("no-pages.pdf", empty, G_N_ELEMENTS (empty));
+  g_autofree char *p_zero = eyl_fixture_raw_pdf ("zero-pages.pdf", zero, G_N_ELEMENTS (zero));
   g_autoptr(GError) error = NULL;
   g_autoptr(EylDocument) doc = NULL;
 

@@ -151,30 +151,6 @@ test_user_unit (void)
   assert_rect (&boxes.crop, 0, 0, 240, 566.93);
 }
 
-/* A PDF written by hand, with a correct cross-reference table. */
-static char *
-write_raw_pdf (const char         *name,
-               const char * const *objects,
-               guint               n_objects)
-{
-  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
-  g_autofree gsize *offsets = g_new0 (gsize, n_objects);
-  gsize xref;
-
-  for (guint i = 0; i < n_objects; i++)
-    {
-      offsets[i] = pdf->len;
-      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
-    }
-  xref = pdf->len;
-  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", n_objects + 1);
-  for (guint i = 0; i < n_objects; i++)
-    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
-  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%"
-                          G_GSIZE_FORMAT "\n%%%%EOF\n", n_objects + 1, xref);
-  return eyl_fixture_bytes (name, pdf->str, pdf->len);
-}
-
 static void
 test_inherited (void)
 {
@@ -188,7 +164,7 @@ test_inherited (void)
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /CropBox [200 200 300 300]"
     " /Rotate 0 /UserUnit 2.5 >>",
   };
-  g_autofree char *path = write_raw_pdf ("inherit.pdf", objects, G_N_ELEMENTS (objects));
+  g_autofree char *path = eyl_fixture_raw_pdf ("inherit.pdf", objects, G_N_ELEMENTS (objects));
   g_autoptr(GError) error = NULL;
   g_autoptr(EylPdfBoxReader) reader = eyl_pdf_box_reader_open (path, NULL, &error);
   EylPageBoxes boxes;
