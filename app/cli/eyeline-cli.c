@@ -2,6 +2,7 @@
 /* eyeline-cli: check print PDFs for customer focus from a terminal.
  *
  *   eyeline-cli check [OPTIONS] FILE…     analyse files, print a report
+ *   eyeline-cli export --output DIR FILE… check and save annotated files
  *   eyeline-cli placements [--format json] list the placement presets
  *   eyeline-cli worker [OPTIONS] FILE      (hidden) one file, JSON on stdout
  *
@@ -24,6 +25,7 @@
 #include "eyl-analysis.h"
 #include "eyl-batch.h"
 #include "eyl-brand-kit.h"
+#include "eyl-export.h"
 #include "eyl-placement.h"
 #include "eyl-report.h"
 #include "eyl-rules.h"
@@ -429,7 +431,15 @@ run_worker (int    argc,
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *password = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *export_str = NULL;
+  g_autofree char *export_dir = NULL;
   Analysis analysis = { 0 };
+  EylExportMode export_mode = EYL_EXPORT_NONE;
+  GOptionEntry export_entries[] = {
+    { "export", 0, 0, G_OPTION_ARG_STRING, &export_str, NULL, NULL },
+    { "export-dir", 0, 0, G_OPTION_ARG_FILENAME, &export_dir, NULL, NULL },
+    { NULL }
+  };
   const char *file = NULL;
   int out_fd;
   int status;
@@ -446,8 +456,13 @@ run_worker (int    argc,
 
   context = g_option_context_new ("FILE");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);
+  if (export_str != NULL && !eyl_export_mode_from_string (export_str, &export_mode))
+    return usage_error (_("--export: “%s” is not overlay, annotations or png"), export_str);
+  if (export_mode != EYL_EXPORT_NONE && export_dir == NULL)
+    return usage_error (_("worker: --export needs --export-dir"));
   for (int i = 1; i < argc; i++)
     {
       if (file == NULL && g_str_equal (argv[i], "--") && i + 1 < argc)
@@ -481,6 +496,16 @@ run_worker (int    argc,
     }
 
   result = eyl_worker_analyse_file (file, password, &analysis.options, NULL);
+  if (result->ok && export_mode != EYL_EXPORT_NONE)
+    {
+      eyl_worker_child_simulate_export ();
+      if (!eyl_export_write (export_mode, file, password, result, export_dir,
+                             result->outputs, NULL, &error))
+        {
+          g_clear_pointer (&result, eyl_file_result_unref);
+          result = eyl_file_result_new_error (file, error);
+        }
+    }
   if (password != NULL)
     memset (password, 0, strlen (password));
 
@@ -620,7 +645,7 @@ run_placements (int    argc,
 }
 
 /* ---------------------------------------------------------------------- */
-/* check                                                                   */
+/* check and export                                                        */
 
 static gboolean
 has_pdf_suffix (const char *name)
@@ -638,37 +663,68 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Files in the order given; a directory stands for its PDFs (not
- * recursive), sorted by name. */
+static gboolean
+same_file (const GStatBuf *a,
+           const GStatBuf *b)
+{
+  return a != NULL && b != NULL && a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* The PDFs of @dir sorted by name; with @recursive, those of its
+ * sub-folders too (not hidden ones, not symbolic links to folders, and
+ * not @skip: the output folder of an export). */
+static void
+expand_dir (const char     *dir_path,
+            gboolean        recursive,
+            const GStatBuf *skip,
+            guint           depth,
+            GPtrArray      *paths)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      GStatBuf st;
+
+      if (g_lstat (path, &st) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
+        {
+          if (recursive && name[0] != '.' && depth < 64 && !same_file (&st, skip))
+            g_ptr_array_add (subdirs, g_steal_pointer (&path));
+        }
+      else if (has_pdf_suffix (name) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (found, g_steal_pointer (&path));
+    }
+  g_ptr_array_sort (found, compare_paths);
+  g_ptr_array_sort (subdirs, compare_paths);
+  for (guint k = 0; k < found->len; k++)
+    g_ptr_array_add (paths, g_strdup (g_ptr_array_index (found, k)));
+  for (guint k = 0; k < subdirs->len; k++)
+    expand_dir (g_ptr_array_index (subdirs, k), recursive, skip, depth + 1, paths);
+}
+
+/* Files in the order given; a directory stands for its PDFs, sorted by
+ * name. */
 static GPtrArray *
-expand_inputs (char **files)
+expand_inputs (char          **files,
+               gboolean        recursive,
+               const GStatBuf *skip)
 {
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(GDir) dir = NULL;
-      g_autoptr(GPtrArray) found = NULL;
-      const char *name;
-
-      if (!g_file_test (files[i], G_FILE_TEST_IS_DIR)
-          || (dir = g_dir_open (files[i], 0, NULL)) == NULL)
-        {
-          g_ptr_array_add (paths, g_strdup (files[i]));
-          continue;
-        }
-
-      found = g_ptr_array_new_with_free_func (g_free);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (files[i], name, NULL);
-
-          if (has_pdf_suffix (name) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
-            g_ptr_array_add (found, g_steal_pointer (&path));
-        }
-      g_ptr_array_sort (found, compare_paths);
-      for (guint k = 0; k < found->len; k++)
-        g_ptr_array_add (paths, g_strdup (g_ptr_array_index (found, k)));
+      if (g_file_test (files[i], G_FILE_TEST_IS_DIR))
+        expand_dir (files[i], recursive, skip, 0, paths);
+      else
+        g_ptr_array_add (paths, g_strdup (files[i]));
     }
 
   return paths;
@@ -690,7 +746,7 @@ output_is_an_input (const char *output,
       GStatBuf in_stat;
 
       if (g_stat (g_ptr_array_index (inputs, i), &in_stat) == 0
-          && in_stat.st_dev == out_stat.st_dev && in_stat.st_ino == out_stat.st_ino)
+          && same_file (&in_stat, &out_stat))
         return TRUE;
     }
   return FALSE;
@@ -723,63 +779,207 @@ progress_cb (guint          done,
              gpointer       user_data)
 {
   Progress *progress = user_data;
+  g_autofree char *name = NULL;
 
   if (!progress->show)
     return;
-  g_printerr ("\r\033[K[%u/%u] %s", done, total, result->path);
+  name = g_filename_display_name (result->path);
+  g_printerr ("\r\033[K[%u/%u] %s", done, total, name);
   if (done == total)
     g_printerr ("\r\033[K");
+}
+
+/* Options of `check` and `export` that are about the run, not the
+ * analysis. */
+typedef struct
+{
+  AnalysisArgs args;
+  char        *password;
+  char        *password_file;
+  char        *fail_on;
+  char        *jobs_str;
+  char        *timeout_str;
+  char       **files;
+  /* parsed */
+  int          fail_level;
+  guint        jobs;
+  guint        timeout_s;
+  Analysis     analysis;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  analysis_args_clear (&run->args);
+  if (run->password != NULL)
+    memset (run->password, 0, strlen (run->password));
+  g_free (run->password);
+  g_free (run->password_file);
+  g_free (run->fail_on);
+  g_free (run->jobs_str);
+  g_free (run->timeout_str);
+  g_strfreev (run->files);
+  analysis_clear (&run->analysis);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static GOptionEntry *
+run_entries (Run *run)
+{
+  GOptionEntry entries[] = {
+    { "password", 0, 0, G_OPTION_ARG_STRING, &run->password,
+      N_("Password of encrypted files"), N_("PASSWORD") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &run->password_file,
+      N_("Read the password from the first line of a file"), N_("FILE") },
+    { "fail-on", 0, 0, G_OPTION_ARG_STRING, &run->fail_on,
+      N_("Exit with 1 when a finding is at least: error (default), warning, info or never"),
+      N_("LEVEL") },
+    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &run->jobs_str,
+      N_("Files processed at once, each by its own worker (default: the number of processors)"),
+      N_("N") },
+    { "timeout", 0, 0, G_OPTION_ARG_STRING, &run->timeout_str,
+      N_("Time limit per file in seconds (default 120, 0 = none)"), N_("S") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &run->files, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+/* After parsing: the run's own options, then the analysis options. */
+static int
+run_setup (Run        *run,
+           const char *command)
+{
+  g_autoptr(GError) error = NULL;
+
+  run->fail_level = EYL_SEVERITY_ERROR;
+  run->timeout_s = EYL_WORKER_DEFAULT_TIMEOUT_S;
+
+  if (run->files == NULL || run->files[0] == NULL)
+    return usage_error (_("%s: no FILE given"), command);
+  if (run->fail_on != NULL)
+    {
+      EylSeverity severity;
+
+      if (g_str_equal (run->fail_on, "never"))
+        run->fail_level = G_MAXINT;
+      else if (eyl_severity_from_string (run->fail_on, &severity))
+        run->fail_level = severity;
+      else
+        return usage_error (_("--fail-on: “%s” is not error, warning, info or never"), run->fail_on);
+    }
+  if (run->jobs_str != NULL && (!parse_uint (run->jobs_str, 1024, &run->jobs) || run->jobs == 0))
+    return usage_error (_("--jobs: “%s” is not a number of jobs from 1 to 1024"), run->jobs_str);
+  if (run->timeout_str != NULL && !parse_uint (run->timeout_str, 7 * 24 * 3600, &run->timeout_s))
+    return usage_error (_("--timeout: “%s” is not a whole number of seconds"), run->timeout_str);
+  if (run->password != NULL && run->password_file != NULL)
+    return usage_error (_("--password and --password-file cannot be used together"));
+  if (run->password_file != NULL)
+    {
+      run->password = read_password_file (run->password_file, &error);
+      if (run->password == NULL)
+        return usage_error ("--password-file: %s", error->message);
+    }
+
+  return analysis_setup (&run->args, &run->analysis, FALSE);
+}
+
+static EylWorkerConfig *
+run_config (Run        *run,
+            const char *argv0)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  EylWorkerConfig *config = eyl_worker_config_new (exe != NULL ? exe : argv0);
+
+  forward_analysis_args (&run->args, config);
+  config->timeout_s = run->timeout_s;
+  config->memory_mb = run->analysis.memory_mb;
+  config->password = g_strdup (run->password);
+  return config;
+}
+
+/* Runs every path through the workers and collects the report; files
+ * that failed are reported on stderr, one line each. */
+static EylReport *
+run_batch (Run             *run,
+           EylWorkerConfig *config,
+           GPtrArray       *paths,
+           guint           *failed)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  Progress progress = { FALSE };
+  EylReport *report;
+
+  progress.show = paths->len > 1 && isatty (STDERR_FILENO);
+  g_ptr_array_add (paths, NULL);
+  results = eyl_batch_run (config, (const char * const *) paths->pdata, run->jobs,
+                           progress_cb, &progress, NULL);
+  g_ptr_array_remove_index (paths, paths->len - 1);
+
+  report = eyl_report_new ();
+  g_free (report->placement_id);
+  report->placement_id = g_strdup (run->analysis.placement != NULL
+                                   ? run->analysis.placement->id : "auto");
+  if (run->analysis.placement != NULL)
+    report->placement = eyl_placement_ref (run->analysis.placement);
+  report->legibility = run->analysis.options.legibility;
+
+  *failed = 0;
+  for (guint i = 0; i < results->len; i++)
+    {
+      EylFileResult *result = g_ptr_array_index (results, i);
+
+      g_ptr_array_add (report->files, eyl_file_result_ref (result));
+      if (!result->ok)
+        {
+          (*failed)++;
+          g_printerr ("eyeline-cli: %s: %s (%s)\n", result->path, result->error_message,
+                      eyl_error_code_to_string (result->error_code));
+        }
+    }
+  return report;
+}
+
+static int
+run_status (Run       *run,
+            EylReport *report,
+            guint      failed)
+{
+  if (failed > 0)
+    return EXIT_UNREADABLE;
+  if (eyl_report_max_severity (report) >= run->fail_level)
+    return EXIT_FINDINGS;
+  return EXIT_CLEAN;
 }
 
 static int
 run_check (int    argc,
            char **argv)
 {
-  g_auto(AnalysisArgs) args = { 0 };
+  g_auto(Run) run = { 0 };
   g_autoptr(GOptionContext) context = NULL;
-  g_autofree GOptionEntry *entries = analysis_entries (&args);
+  g_autofree GOptionEntry *entries = analysis_entries (&run.args);
+  g_autofree GOptionEntry *common_entries = run_entries (&run);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylWorkerConfig) config = NULL;
   g_autoptr(EylReport) report = NULL;
   g_autoptr(GPtrArray) paths = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autofree char *exe = NULL;
-  g_autofree char *password = NULL;
-  g_autofree char *password_file = NULL;
   g_autofree char *format_str = NULL;
   g_autofree char *output = NULL;
-  g_autofree char *fail_on = NULL;
-  g_autofree char *jobs_str = NULL;
-  g_autofree char *timeout_str = NULL;
   g_autofree char *out = NULL;
-  g_auto(GStrv) files = NULL;
   gboolean no_color = FALSE;
-  Analysis analysis = { 0 };
   Format format = FORMAT_TEXT;
-  int fail_level = EYL_SEVERITY_ERROR;
-  guint jobs = 0, timeout_s = EYL_WORKER_DEFAULT_TIMEOUT_S;
-  Progress progress = { FALSE };
   int status;
   guint failed = 0;
   GOptionEntry check_entries[] = {
-    { "password", 0, 0, G_OPTION_ARG_STRING, &password,
-      N_("Password of encrypted files"), N_("PASSWORD") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
-      N_("Read the password from the first line of a file"), N_("FILE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
       N_("Report format: text (default), json or csv"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the report to a file instead of standard output"), N_("FILE") },
-    { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on,
-      N_("Exit with 1 when a finding is at least: error (default), warning, info or never"),
-      N_("LEVEL") },
-    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_str,
-      N_("Files checked at once (default: the number of processors)"), N_("N") },
-    { "timeout", 0, 0, G_OPTION_ARG_STRING, &timeout_str,
-      N_("Time limit per file in seconds (default 120, 0 = none)"), N_("S") },
     { "no-color", 0, 0, G_OPTION_ARG_NONE, &no_color,
       N_("Never colour the text report"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
 
@@ -798,12 +998,11 @@ run_check (int    argc,
                                       "Exit status: 0 nothing at or above --fail-on, 1 something is, "
                                       "2 usage error, 3 a file could not be read.\n"));
   g_option_context_add_main_entries (context, check_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);
-  if (files == NULL || files[0] == NULL)
-    return usage_error (_("check: no FILE given"));
 
   if (format_str != NULL)
     {
@@ -816,83 +1015,20 @@ run_check (int    argc,
       else
         return usage_error (_("--format: “%s” is not text, json or csv"), format_str);
     }
-  if (fail_on != NULL)
-    {
-      EylSeverity severity;
 
-      if (g_str_equal (fail_on, "never"))
-        fail_level = G_MAXINT;
-      else if (eyl_severity_from_string (fail_on, &severity))
-        fail_level = severity;
-      else
-        return usage_error (_("--fail-on: “%s” is not error, warning, info or never"), fail_on);
-    }
-  if (jobs_str != NULL && (!parse_uint (jobs_str, 1024, &jobs) || jobs == 0))
-    return usage_error (_("--jobs: “%s” is not a number of jobs from 1 to 1024"), jobs_str);
-  if (timeout_str != NULL && !parse_uint (timeout_str, 7 * 24 * 3600, &timeout_s))
-    return usage_error (_("--timeout: “%s” is not a whole number of seconds"), timeout_str);
-  if (password != NULL && password_file != NULL)
-    return usage_error (_("--password and --password-file cannot be used together"));
-  if (password_file != NULL)
-    {
-      password = read_password_file (password_file, &error);
-      if (password == NULL)
-        return usage_error ("--password-file: %s", error->message);
-    }
-
-  status = analysis_setup (&args, &analysis, FALSE);
+  status = run_setup (&run, "check");
   if (status != EXIT_CLEAN)
-    {
-      analysis_clear (&analysis);
-      return status;
-    }
+    return status;
 
-  paths = expand_inputs (files);
+  paths = expand_inputs (run.files, FALSE, NULL);
   if (paths->len == 0)
-    {
-      analysis_clear (&analysis);
-      return usage_error (_("check: no PDF files found"));
-    }
+    return usage_error (_("check: no PDF files found"));
   if (output != NULL && output_is_an_input (output, paths))
-    {
-      analysis_clear (&analysis);
-      return usage_error (_("--output: “%s” is one of the input files; it is never overwritten"),
-                          output);
-    }
+    return usage_error (_("--output: “%s” is one of the input files; it is never overwritten"),
+                        output);
 
-  exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (exe == NULL)
-    exe = g_strdup (argv[0]);
-  config = eyl_worker_config_new (exe);
-  forward_analysis_args (&args, config);
-  config->timeout_s = timeout_s;
-  config->memory_mb = analysis.memory_mb;
-  config->password = g_strdup (password);
-
-  progress.show = paths->len > 1 && isatty (STDERR_FILENO);
-  g_ptr_array_add (paths, NULL);
-  results = eyl_batch_run (config, (const char * const *) paths->pdata, jobs,
-                           progress_cb, &progress, NULL);
-
-  report = eyl_report_new ();
-  g_free (report->placement_id);
-  report->placement_id = g_strdup (analysis.placement != NULL ? analysis.placement->id : "auto");
-  if (analysis.placement != NULL)
-    report->placement = eyl_placement_ref (analysis.placement);
-  report->legibility = analysis.options.legibility;
-  for (guint i = 0; i < results->len; i++)
-    {
-      EylFileResult *result = g_ptr_array_index (results, i);
-
-      g_ptr_array_add (report->files, eyl_file_result_ref (result));
-      if (!result->ok)
-        {
-          failed++;
-          g_printerr ("eyeline-cli: %s: %s (%s)\n", result->path, result->error_message,
-                      eyl_error_code_to_string (result->error_code));
-        }
-    }
-  analysis_clear (&analysis);
+  config = run_config (&run, argv[0]);
+  report = run_batch (&run, config, paths, &failed);
 
   switch (format)
     {
@@ -926,11 +1062,164 @@ run_check (int    argc,
       fflush (stdout);
     }
 
-  if (failed > 0)
-    return EXIT_UNREADABLE;
-  if (eyl_report_max_severity (report) >= fail_level)
-    return EXIT_FINDINGS;
-  return EXIT_CLEAN;
+  return run_status (&run, report, failed);
+}
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree GOptionEntry *entries = analysis_entries (&run.args);
+  g_autofree GOptionEntry *common_entries = run_entries (&run);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylWorkerConfig) config = NULL;
+  g_autoptr(EylReport) report = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autofree char *output_dir = NULL;
+  g_autofree char *mode_str = NULL;
+  g_autofree char *report_str = NULL;
+  gboolean recursive = FALSE, overwrite = FALSE;
+  EylExportMode mode = EYL_EXPORT_OVERLAY;
+  Format report_format = FORMAT_TEXT;
+  GStatBuf output_stat;
+  gboolean have_output_stat;
+  guint failed = 0, n_outputs = 0;
+  int status;
+  GOptionEntry export_entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
+      N_("Folder for the exported files (created if missing)"), N_("DIR") },
+    { "mode", 'm', 0, G_OPTION_ARG_STRING, &mode_str,
+      N_("overlay (default): the pages with the overlay and a summary page; annotations: the "
+         "original with PDF comments; png: one image per page"), N_("MODE") },
+    { "report", 0, 0, G_OPTION_ARG_STRING, &report_str,
+      N_("Also write one report of the whole run into the folder: json or csv"), N_("FORMAT") },
+    { "recursive", 'r', 0, G_OPTION_ARG_NONE, &recursive,
+      N_("Take the PDFs in sub-folders too"), NULL },
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
+      N_("Replace outputs that exist instead of numbering the new ones"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Checks each file like “check” and exports the result: an annotated "
+                                  "PDF, the original with PDF comments, or PNG images.\n\n"
+                                  "A directory stands for the PDF files in it.  Outputs are named after "
+                                  "the input (banner.pdf → banner-eyeline.pdf), written completely or "
+                                  "not at all, and never replace an input."));
+  g_option_context_set_description (context,
+                                    _("Examples:\n"
+                                      "  eyeline-cli export --output checked/ banner.pdf\n"
+                                      "  eyeline-cli export --output checked/ --report csv --recursive banners/\n"
+                                      "  eyeline-cli export --output comments/ --mode annotations *.pdf\n"
+                                      "  eyeline-cli export --output slides/ --mode png --placement poster-wall poster.pdf\n\n"
+                                      "Exit status: 0 nothing at or above --fail-on, 1 something is, "
+                                      "2 usage error, 3 a file could not be read or exported.\n"));
+  g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (output_dir == NULL)
+    return usage_error (_("export: --output DIR is needed"));
+  if (mode_str != NULL && (!eyl_export_mode_from_string (mode_str, &mode) || mode == EYL_EXPORT_NONE))
+    return usage_error (_("--mode: “%s” is not overlay, annotations or png"), mode_str);
+  if (report_str != NULL)
+    {
+      if (g_str_equal (report_str, "json"))
+        report_format = FORMAT_JSON;
+      else if (g_str_equal (report_str, "csv"))
+        report_format = FORMAT_CSV;
+      else
+        return usage_error (_("--report: “%s” is not json or csv"), report_str);
+    }
+
+  status = run_setup (&run, "export");
+  if (status != EXIT_CLEAN)
+    return status;
+
+  if (g_file_test (output_dir, G_FILE_TEST_EXISTS) && !g_file_test (output_dir, G_FILE_TEST_IS_DIR))
+    return usage_error (_("--output: “%s” is not a folder"), output_dir);
+  if (g_mkdir_with_parents (output_dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_printerr ("eyeline-cli: %s: %s (output)\n", output_dir, g_strerror (saved));
+      return EXIT_UNREADABLE;
+    }
+  have_output_stat = g_stat (output_dir, &output_stat) == 0;
+
+  paths = expand_inputs (run.files, recursive, have_output_stat ? &output_stat : NULL);
+  if (paths->len == 0)
+    return usage_error (_("export: no PDF files found"));
+
+  config = run_config (&run, argv[0]);
+  config->export_mode = mode;
+  config->export_dir = g_strdup (output_dir);
+  config->overwrite = overwrite;
+  for (guint i = 0; i < paths->len; i++)
+    eyl_export_guard_add_input (config->guard, g_ptr_array_index (paths, i));
+
+  report = run_batch (&run, config, paths, &failed);
+
+  for (guint i = 0; i < report->files->len; i++)
+    {
+      EylFileResult *result = g_ptr_array_index (report->files, i);
+
+      for (guint k = 0; k < result->outputs->len; k++)
+        {
+          g_autofree char *display = g_filename_display_name (g_ptr_array_index (result->outputs, k));
+
+          g_print ("%s\n", display);
+          n_outputs++;
+        }
+    }
+
+  if (report_format != FORMAT_TEXT)
+    {
+      g_autofree char *text = report_format == FORMAT_JSON ? eyl_report_format_json (report)
+                                                            : eyl_report_format_csv (report);
+      g_autofree char *written = NULL;
+
+      written = eyl_export_write_file (output_dir,
+                                       report_format == FORMAT_JSON ? "eyeline-report.json"
+                                                                    : "eyeline-report.csv",
+                                       text, strlen (text), overwrite, config->guard, &error);
+      if (written == NULL)
+        {
+          g_printerr ("eyeline-cli: %s (output)\n", error->message);
+          failed++;
+        }
+      else
+        {
+          g_autofree char *display = g_filename_display_name (written);
+
+          g_print ("%s\n", display);
+        }
+    }
+
+  {
+    EylReportSummary summary;
+
+    eyl_report_get_summary (report, &summary);
+    /* Translators: the last line of an export run, followed by
+     * "· 3 outputs · 2 errors, 1 warnings, 0 notes". */
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "Exported %u of %u file",
+                             "Exported %u of %u files",
+                             paths->len),
+                summary.files - summary.failed, paths->len);
+    g_printerr (" · ");
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u output", "%u outputs", n_outputs), n_outputs);
+    g_printerr (" · ");
+    g_printerr (_("%u errors, %u warnings, %u notes"), summary.errors, summary.warnings, summary.infos);
+    g_printerr ("\n");
+  }
+
+  return run_status (&run, report, failed);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -940,6 +1229,7 @@ print_help (void)
 {
   g_print ("%s\n\n", _("Usage:\n"
                        "  eyeline-cli check [OPTIONS] FILE…\n"
+                       "  eyeline-cli export --output DIR [OPTIONS] FILE…\n"
                        "  eyeline-cli placements [--format json]\n"
                        "  eyeline-cli --version"));
   g_print ("%s\n\n", _("Checks print marketing PDFs (roll-up banners, posters, leaflets, packs) for "
@@ -947,12 +1237,14 @@ print_help (void)
                        "contact details hidden behind a table, below eye level or too small to read."));
   g_print ("%s\n\n", _("Commands:\n"
                        "  check        Check PDF files and print a report (text, json or csv)\n"
+                       "  export       Check PDF files and save annotated PDFs, PDF comments or PNGs\n"
                        "  placements   List the placement presets and their numbers"));
   g_print ("%s\n\n", _("Examples:\n"
                        "  eyeline-cli check banner.pdf\n"
                        "  eyeline-cli check --placement rollup-behind-table banner.pdf\n"
                        "  eyeline-cli check --size-mm 850x2000 --distance-m 2 --format json -o report.json banner.pdf\n"
                        "  eyeline-cli check --format csv --fail-on warning --jobs 4 folder/\n"
+                       "  eyeline-cli export --output checked/ --report csv folder/\n"
                        "  eyeline-cli placements"));
   g_print ("%s\n", _("Run “eyeline-cli check --help” for every option."));
 }
@@ -997,6 +1289,11 @@ main (int    argc,
     {
       argv[1] = (char *) "eyeline-cli check";
       return run_check (argc - 1, argv + 1);
+    }
+  if (g_str_equal (command, "export"))
+    {
+      argv[1] = (char *) "eyeline-cli export";
+      return run_export (argc - 1, argv + 1);
     }
   if (g_str_equal (command, "placements"))
     {

@@ -1400,3 +1400,11 @@ eyl_document_get_renderer (EylDocument *self,
   renderer->user_data = target;
   return TRUE;
 }
+
+PopplerDocument *
+eyl_document_get_poppler (EylDocument *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT (self), NULL);
+
+  return self->poppler;
+}

@@ -122,8 +122,8 @@ eyl_overlay_kind_label (EylElementKind kind)
     }
 }
 
-static const char *
-severity_label (EylSeverity severity)
+const char *
+eyl_overlay_severity_label (EylSeverity severity)
 {
   switch (severity)
     {
@@ -1176,7 +1176,7 @@ paint_legend (Paint *p)
       }
   for (int s = EYL_SEVERITY_ERROR; s >= EYL_SEVERITY_INFO; s--)
     if (sevs[s])
-      rows[n_rows++] = (LegendRow) { 1, s, severity_label (s) };
+      rows[n_rows++] = (LegendRow) { 1, s, eyl_overlay_severity_label (s) };
   if (layers & EYL_OVERLAY_EYE_LEVEL)
     rows[n_rows++] = (LegendRow) { 2, 0, _("Eye level") };
   if (layers & EYL_OVERLAY_HIDDEN)

@@ -88,6 +88,8 @@ void        eyl_overlay_kind_color     (EylElementKind kind,
                                         double         rgba[4]);
 void        eyl_overlay_severity_color (EylSeverity    severity,
                                         double         rgba[4]);
+/* Translated "Error", "Warning", "Info". */
+const char *eyl_overlay_severity_label (EylSeverity    severity);
 /* Short translated name of a kind: "Website", "Phone", "Logo", … */
 const char *eyl_overlay_kind_label     (EylElementKind kind);
 

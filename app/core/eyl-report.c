@@ -30,6 +30,7 @@ eyl_file_result_new (const char *path)
   self->ok = TRUE;
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_page_analysis_unref);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->outputs = g_ptr_array_new_with_free_func (g_free);
 
   return self;
 }
@@ -73,6 +74,7 @@ eyl_file_result_unref (EylFileResult *self)
   g_free (self->path);
   g_free (self->error_message);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->outputs, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_free (self);
 }
@@ -623,6 +625,8 @@ build_file (JsonBuilder   *builder,
       json_builder_end_object (builder);
     }
   add_strings (builder, "warnings", file->warnings);
+  if (file->outputs != NULL && file->outputs->len > 0)
+    add_strings (builder, "outputs", file->outputs);
   add_int (builder, "n_pages", file->n_pages);
 
   json_builder_set_member_name (builder, "pages");
@@ -1530,7 +1534,8 @@ eyl_file_result_from_json (JsonObject *object,
       return NULL;
     }
 
-  if (!read_strings (object, "warnings", file->warnings, error))
+  if (!read_strings (object, "warnings", file->warnings, error)
+      || !read_strings (object, "outputs", file->outputs, error))
     return NULL;
 
   n_pages = get_member (object, "n_pages");

@@ -25,6 +25,7 @@ struct _EylFileResult
   guint        n_pages;
   GPtrArray   *pages;          /* EylPageAnalysis */
   GPtrArray   *warnings;       /* char *: repairs, pages skipped, … */
+  GPtrArray   *outputs;        /* char *: files exported for it (export only) */
 };
 
 #define EYL_TYPE_FILE_RESULT (eyl_file_result_get_type ())

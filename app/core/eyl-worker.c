@@ -45,6 +45,7 @@ eyl_worker_config_new (const char *exe)
   self->args = g_ptr_array_new_with_free_func (g_free);
   self->timeout_s = EYL_WORKER_DEFAULT_TIMEOUT_S;
   self->memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
+  self->guard = eyl_export_guard_new ();
 
   return self;
 }
@@ -71,6 +72,8 @@ eyl_worker_config_unref (EylWorkerConfig *self)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
   g_strfreev (self->env);
+  g_free (self->export_dir);
+  eyl_export_guard_free (self->guard);
   g_free (self);
 }
 
@@ -109,6 +112,7 @@ typedef struct
   GSource         *timeout_source;
   GCancellable    *cancellable;
   gulong           cancelled_id;
+  char            *temp_dir;       /* export: the worker's private folder */
   gint             timed_out;      /* atomic */
   gint             cancelled;      /* atomic */
 } WorkerRun;
@@ -125,6 +129,10 @@ worker_run_free (WorkerRun *run)
     g_cancellable_disconnect (run->cancellable, run->cancelled_id);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->process);
+  /* Published files were moved out; whatever is left is partial. */
+  if (run->temp_dir != NULL)
+    eyl_export_remove_temp_dir (run->temp_dir);
+  g_free (run->temp_dir);
   eyl_worker_config_unref (run->config);
   g_free (run->path);
   g_free (run);
@@ -305,6 +313,20 @@ map_outcome (WorkerRun  *run,
   g_free (result->path);
   result->path = g_strdup (run->path);
 
+  if (run->temp_dir != NULL && result->ok)
+    {
+      g_autoptr(GPtrArray) names = g_steal_pointer (&result->outputs);
+
+      result->outputs = g_ptr_array_new_with_free_func (g_free);
+      if (!eyl_export_publish (run->temp_dir, names, run->config->export_dir,
+                               run->config->overwrite, run->config->guard,
+                               result->outputs, &error))
+        {
+          eyl_file_result_unref (result);
+          return eyl_file_result_new_error (run->path, error);
+        }
+    }
+
   if (result->ok && result->warnings->len == 0)
     {
       guint n = count_poppler_lines (err);
@@ -432,6 +454,21 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
     g_ptr_array_add (argv, g_strdup (g_ptr_array_index (config->args, i)));
   g_ptr_array_add (argv, g_strdup ("--memory-mb"));
   g_ptr_array_add (argv, g_strdup_printf ("%u", config->memory_mb));
+  if (config->export_mode != EYL_EXPORT_NONE && config->export_dir != NULL)
+    {
+      /* A private folder next to the final place, so that publishing is a
+       * rename within one file system. */
+      run->temp_dir = eyl_export_make_temp_dir (config->export_dir, &error);
+      if (run->temp_dir == NULL)
+        {
+          g_task_return_pointer (task, eyl_file_result_new_error (path, error),
+                                 (GDestroyNotify) eyl_file_result_unref);
+          return;
+        }
+      g_ptr_array_add (argv, g_strconcat ("--export=", eyl_export_mode_to_string (config->export_mode),
+                                          NULL));
+      g_ptr_array_add (argv, g_strconcat ("--export-dir=", run->temp_dir, NULL));
+    }
   g_ptr_array_add (argv, g_strdup ("--"));
   g_ptr_array_add (argv, g_strdup (path));
   g_ptr_array_add (argv, NULL);
@@ -711,4 +748,28 @@ eyl_worker_analyse_file (const char               *path,
                                       n_repairs));
 
   return g_steal_pointer (&result);
+}
+
+void
+eyl_worker_child_simulate_export (void)
+{
+  const char *what = g_getenv ("EYL_WORKER_SIMULATE_EXPORT");
+
+  if (what == NULL || what[0] == '\0')
+    return;
+
+  if (g_str_equal (what, "disk-full"))
+    {
+      struct rlimit limit = { 4096, 4096 };
+
+      /* Writes beyond the limit fail with EFBIG instead of killing the
+       * process: the same path as a full disk. */
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        g_warning ("setrlimit (RLIMIT_FSIZE): %s", g_strerror (errno));
+      return;
+    }
+
+  g_setenv ("EYL_WORKER_SIMULATE", what, TRUE);
+  eyl_worker_child_simulate ();
 }

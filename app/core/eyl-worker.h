@@ -10,6 +10,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "eyl-export.h"
 #include "eyl-report.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,14 @@ struct _EylWorkerConfig
   guint      timeout_s;    /* wall-clock limit per file, 0 = none */
   guint      memory_mb;    /* address-space limit of the worker, 0 = none */
   GStrv      env;          /* extra environment of the worker, or NULL */
+  /* Export (EYL_EXPORT_NONE: check only): the worker writes into a new
+   * private folder inside export_dir; the parent publishes the files
+   * when the worker exited cleanly (eyl_export_publish) and removes the
+   * folder in any case.  The file result's outputs are the final paths. */
+  EylExportMode   export_mode;
+  char           *export_dir;
+  gboolean        overwrite;
+  EylExportGuard *guard;   /* created with the config */
 };
 
 /* @exe: path of the executable that has a `worker` subcommand (for the
@@ -76,6 +85,10 @@ char          *eyl_worker_child_read_password (void);
  * sleep forever, raise SIGSEGV or allocate until g_malloc() aborts.
  * Returns when the variable is not set. */
 void           eyl_worker_child_simulate     (void);
+/* The test hook of the export step: $EYL_WORKER_SIMULATE_EXPORT=hang|
+ * crash makes the worker hang or crash after the analysis, "disk-full"
+ * makes every write of more than 4 KB fail (RLIMIT_FSIZE). */
+void           eyl_worker_child_simulate_export (void);
 /* Opens @path and analyses it page by page (each page snapshot is freed
  * before the next is read).  Never NULL: a file that cannot be read gives
  * an error result. */

@@ -1,0 +1,1220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-export.c: annotated PDFs, PDF annotations and PNGs (see
+ * eyl-export.h). */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyeline-export"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "eyl-error.h"
+#include "eyl-export.h"
+#include "eyl-overlay.h"
+#include "eyl-poppler-private.h"
+
+/* The summary page: A4 portrait, in pt. */
+#define SUMMARY_W      595.276
+#define SUMMARY_H      841.890
+#define SUMMARY_MARGIN 42.0
+#define CROP_SIZE      84.0
+#define MARKER_COLUMN  26.0
+/* PNG exports: the long side of the page in pixels. */
+#define PNG_LONG_SIDE_PX 2000.0
+#define PNG_MAX_PIXELS   (16.0 * 1000 * 1000)
+
+static const struct
+{
+  EylExportMode mode;
+  const char   *name;
+} modes[] = {
+  { EYL_EXPORT_NONE, "none" },
+  { EYL_EXPORT_OVERLAY, "overlay" },
+  { EYL_EXPORT_ANNOTATIONS, "annotations" },
+  { EYL_EXPORT_PNG, "png" },
+};
+
+const char *
+eyl_export_mode_to_string (EylExportMode mode)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    if (modes[i].mode == mode)
+      return modes[i].name;
+  return "none";
+}
+
+gboolean
+eyl_export_mode_from_string (const char    *string,
+                             EylExportMode *mode)
+{
+  for (guint i = 0; string != NULL && i < G_N_ELEMENTS (modes); i++)
+    if (g_str_equal (string, modes[i].name))
+      {
+        if (mode != NULL)
+          *mode = modes[i].mode;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+char *
+eyl_export_output_name (const char    *input_path,
+                        EylExportMode  mode,
+                        guint          page,
+                        guint          n_pages)
+{
+  g_autofree char *base = g_path_get_basename (input_path);
+  g_autofree char *lower = g_ascii_strdown (base, -1);
+  const char *stem = base;
+  gsize len = strlen (base);
+
+  if (g_str_has_suffix (lower, ".pdf"))
+    {
+      len -= 4;
+      base[len] = '\0';
+    }
+  /* No hidden outputs, nothing that reads as a folder. */
+  while (*stem == '.')
+    stem++;
+  if (*stem == '\0' || g_str_equal (base, G_DIR_SEPARATOR_S))
+    stem = "document";
+
+  switch (mode)
+    {
+    case EYL_EXPORT_ANNOTATIONS:
+      return g_strdup_printf ("%s-annotated.pdf", stem);
+    case EYL_EXPORT_PNG:
+      if (n_pages > 1)
+        return g_strdup_printf ("%s-eyeline-p%u.png", stem, page);
+      return g_strdup_printf ("%s-eyeline.png", stem);
+    case EYL_EXPORT_OVERLAY:
+    case EYL_EXPORT_NONE:
+    default:
+      return g_strdup_printf ("%s-eyeline.pdf", stem);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Writing files: a new file in the worker's private folder, every error
+ * kept with its errno. */
+
+typedef struct
+{
+  int         fd;
+  int         error;   /* first errno */
+  const char *name;    /* for messages */
+} Sink;
+
+static gboolean
+output_error (GError    **error,
+              const char *name,
+              int         err)
+{
+  g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+               _("Could not write “%s”: %s"), name, g_strerror (err));
+  return FALSE;
+}
+
+static gboolean
+sink_open (Sink       *sink,
+           const char *dir,
+           const char *name,
+           GError    **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  sink->error = 0;
+  sink->name = name;
+  sink->fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (sink->fd < 0)
+    return output_error (error, name, errno);
+  return TRUE;
+}
+
+static cairo_status_t
+sink_write (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  while (length > 0)
+    {
+      ssize_t n = write (sink->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          sink->error = n < 0 ? errno : ENOSPC;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= (unsigned int) n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Flushes the file to disk before it may be renamed into place: a
+ * published output is complete even after a power cut. */
+static gboolean
+sink_close (Sink    *sink,
+            GError **error)
+{
+  if (sink->fd >= 0)
+    {
+      if (sink->error == 0 && fsync (sink->fd) != 0 && errno != EINVAL)
+        sink->error = errno;
+      if (close (sink->fd) != 0 && sink->error == 0)
+        sink->error = errno;
+      sink->fd = -1;
+    }
+  if (sink->error != 0)
+    return output_error (error, sink->name, sink->error);
+  return TRUE;
+}
+
+/* Closes the sink, then reports Cairo's own error if writing went well
+ * but drawing did not. */
+static gboolean
+sink_finish (Sink          *sink,
+             cairo_status_t status,
+             GError       **error)
+{
+  if (!sink_close (sink, error))
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT, _("Could not write “%s”: %s"),
+                   sink->name, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Overlay mode */
+
+static EylPageAnalysis *
+find_analysis (EylFileResult *result,
+               guint          index)
+{
+  for (guint i = 0; i < result->pages->len; i++)
+    {
+      EylPageAnalysis *page = g_ptr_array_index (result->pages, i);
+
+      if (page->index == index)
+        return page;
+    }
+  return NULL;
+}
+
+/* The page as Poppler draws it for print, recorded once: painted as the
+ * exported page and, clipped, as the crops of the summary. */
+static cairo_surface_t *
+record_page (PopplerPage *page,
+             double       width,
+             double       height)
+{
+  cairo_rectangle_t extents = { 0, 0, width, height };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                               &extents);
+  cairo_t *cr = cairo_create (recording);
+
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  return recording;
+}
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  double           y;
+  guint            n_pages;
+} Summary;
+
+static void
+summary_page (Summary *s)
+{
+  if (s->cr != NULL)
+    {
+      cairo_show_page (s->cr);
+      cairo_destroy (s->cr);
+    }
+  cairo_pdf_surface_set_size (s->surface, SUMMARY_W, SUMMARY_H);
+  s->cr = cairo_create (s->surface);
+  s->y = SUMMARY_MARGIN;
+  s->n_pages++;
+}
+
+static PangoLayout *
+summary_layout (Summary    *s,
+                const char *markup,
+                double      size_pt,
+                double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (s->cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+/* A block of text across the page; a new page first when it does not
+ * fit. */
+static void
+summary_text (Summary    *s,
+              const char *markup,
+              double      size_pt,
+              double      space_after)
+{
+  double width = SUMMARY_W - 2 * SUMMARY_MARGIN;
+  g_autoptr(PangoLayout) layout = summary_layout (s, markup, size_pt, width);
+  double h = layout_height (layout);
+
+  if (s->y + h > SUMMARY_H - SUMMARY_MARGIN && s->y > SUMMARY_MARGIN)
+    {
+      summary_page (s);
+      g_clear_object (&layout);
+      layout = summary_layout (s, markup, size_pt, width);
+    }
+  cairo_set_source_rgb (s->cr, 0.12, 0.12, 0.14);
+  cairo_move_to (s->cr, SUMMARY_MARGIN, s->y);
+  pango_cairo_show_layout (s->cr, layout);
+  s->y += h + space_after;
+}
+
+static void
+draw_marker (cairo_t     *cr,
+             double       cx,
+             double       cy,
+             guint        number,
+             EylSeverity  severity)
+{
+  double rgba[4];
+  g_autofree char *text = g_strdup_printf ("%u", number);
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
+  int w, h;
+
+  eyl_overlay_severity_color (severity, rgba);
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, 9, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], 1);
+  cairo_fill (cr);
+
+  pango_font_description_set_absolute_size (font, 9 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, cx - w / 2.0, cy - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The finding's region of the page (the whole page for a page-wide
+ * finding), scaled into a square cell, vector like the page. */
+static void
+draw_crop (cairo_t         *cr,
+           cairo_surface_t *page,
+           double           page_w,
+           double           page_h,
+           EylFinding      *finding,
+           double           x,
+           double           y)
+{
+  EylRect r = { 0, 0, page_w, page_h };
+  double rgba[4], scale, cw, ch, ox, oy;
+
+  if (!eyl_rect_is_empty (&finding->box))
+    {
+      double w = eyl_rect_width (&finding->box), h = eyl_rect_height (&finding->box);
+      double margin = MAX (0.15 * MAX (w, h), 0.01 * MAX (page_w, page_h));
+
+      r.x0 = MAX (0, finding->box.x0 - margin);
+      r.y0 = MAX (0, finding->box.y0 - margin);
+      r.x1 = MIN (page_w, finding->box.x1 + margin);
+      r.y1 = MIN (page_h, finding->box.y1 + margin);
+      if (eyl_rect_is_empty (&r))
+        r = (EylRect) { 0, 0, page_w, page_h };
+    }
+
+  scale = CROP_SIZE / MAX (eyl_rect_width (&r), eyl_rect_height (&r));
+  cw = eyl_rect_width (&r) * scale;
+  ch = eyl_rect_height (&r) * scale;
+  ox = x + (CROP_SIZE - cw) / 2;
+  oy = y + (CROP_SIZE - ch) / 2;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, ox, oy, cw, ch);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, ox - r.x0 * scale, oy - r.y0 * scale);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, page, 0, 0);
+  cairo_paint (cr);
+  if (!eyl_rect_is_empty (&finding->box))
+    {
+      eyl_overlay_severity_color (finding->severity, rgba);
+      cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], 1);
+      cairo_set_line_width (cr, 1.5 / scale);
+      cairo_rectangle (cr, finding->box.x0, finding->box.y0,
+                       eyl_rect_width (&finding->box), eyl_rect_height (&finding->box));
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.78);
+  cairo_set_line_width (cr, 0.5);
+  cairo_rectangle (cr, x, y, CROP_SIZE, CROP_SIZE);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+summary_finding (Summary         *s,
+                 EylFinding      *finding,
+                 guint            number,
+                 cairo_surface_t *page,
+                 double           page_w,
+                 double           page_h)
+{
+  double text_x = SUMMARY_MARGIN + MARKER_COLUMN + CROP_SIZE + 12;
+  double width = SUMMARY_W - SUMMARY_MARGIN - text_x;
+  g_autofree char *message = g_markup_escape_text (finding->message != NULL ? finding->message : "", -1);
+  g_autofree char *fix = g_markup_escape_text (finding->fix != NULL ? finding->fix : "", -1);
+  g_autofree char *markup = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  double row_h;
+
+  /* Translators: a row of the findings table in the exported PDF:
+   * severity, rule id, the finding, then "Fix:" and the fix. */
+  markup = g_strdup_printf (_("<b>%s</b> · %s\n%s\n<i>Fix:</i> %s"),
+                            eyl_overlay_severity_label (finding->severity),
+                            finding->rule, message, fix);
+  layout = summary_layout (s, markup, 9, width);
+  row_h = MAX (CROP_SIZE, layout_height (layout)) + 10;
+  if (s->y + row_h > SUMMARY_H - SUMMARY_MARGIN)
+    {
+      summary_page (s);
+      g_clear_object (&layout);
+      layout = summary_layout (s, markup, 9, width);
+    }
+
+  draw_marker (s->cr, SUMMARY_MARGIN + 10, s->y + 10, number, finding->severity);
+  if (page != NULL)
+    draw_crop (s->cr, page, page_w, page_h, finding, SUMMARY_MARGIN + MARKER_COLUMN, s->y);
+  cairo_set_source_rgb (s->cr, 0.12, 0.12, 0.14);
+  cairo_move_to (s->cr, text_x, s->y);
+  pango_cairo_show_layout (s->cr, layout);
+  s->y += row_h;
+}
+
+static char *
+escape_printf (const char *format,
+               ...) G_GNUC_PRINTF (1, 2);
+
+static char *
+escape_printf (const char *format,
+               ...)
+{
+  va_list args;
+  char *text;
+
+  va_start (args, format);
+  text = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  return text;
+}
+
+static void
+summary_placement (Summary         *s,
+                   EylPageAnalysis *analysis)
+{
+  EylPlacement *p = analysis->placement;
+  g_autofree char *line = NULL;
+  g_autoptr(GString) numbers = g_string_new (NULL);
+
+  if (p == NULL)
+    return;
+
+  line = escape_printf (_("<b>Placement:</b> %s"), p->name != NULL ? p->name : p->id);
+  summary_text (s, line, 10, 2);
+  if (analysis->placement_reason != NULL)
+    {
+      g_autofree char *reason = escape_printf ("%s", analysis->placement_reason);
+
+      summary_text (s, reason, 9, 2);
+    }
+
+  g_string_append_printf (numbers, _("Material %.0f × %.0f mm"),
+                          analysis->material_w_mm, analysis->material_h_mm);
+  if (analysis->scale > 0 && fabs (analysis->scale - 1) > 1e-6)
+    g_string_append_printf (numbers, _(" (artwork at 1:%.0f)"), 1 / analysis->scale);
+  g_string_append (numbers, " · ");
+  g_string_append_printf (numbers, _("viewers’ eyes %.0f–%.0f mm above the floor at %.1f m"),
+                          p->eye_min_mm, p->eye_max_mm, p->distance_m);
+  if (p->table_height_mm > 0)
+    {
+      g_string_append (numbers, " · ");
+      g_string_append_printf (numbers, _("table %.0f mm high, %.0f mm in front"),
+                              p->table_height_mm, p->table_gap_mm);
+    }
+  if (p->hidden_bottom_mm > 0 || p->hidden_top_mm > 0)
+    {
+      g_string_append (numbers, " · ");
+      g_string_append_printf (numbers, _("never seen: %.0f mm at the bottom, %.0f mm at the top"),
+                              p->hidden_bottom_mm, p->hidden_top_mm);
+    }
+  if (p->visible_top_fraction < 1)
+    {
+      g_string_append (numbers, " · ");
+      g_string_append_printf (numbers, _("only the top %.0f %% shows"),
+                              p->visible_top_fraction * 100);
+    }
+  line = (g_free (line), g_markup_escape_text (numbers->str, -1));
+  summary_text (s, line, 9, 4);
+}
+
+static void
+summary_write (Summary        *s,
+               PopplerDocument *doc,
+               EylFileResult   *result,
+               GPtrArray       *recordings,
+               const char      *display_name)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *sub = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%x");
+
+  summary_page (s);
+  title = escape_printf (_("<b>Eyeline check</b> — %s"), display_name);
+  summary_text (s, title, 16, 4);
+  sub = escape_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u page · checked on %s · Eyeline %s",
+                                    "%u pages · checked on %s · Eyeline %s",
+                                    result->n_pages),
+                       result->n_pages, date, PACKAGE_VERSION);
+  summary_text (s, sub, 9, 6);
+  summary_text (s, _("The numbered markers on the pages before this one match the numbers below. "
+                     "The hatched areas are hidden from the viewers; the band is eye level."),
+                9, 10);
+
+  for (guint i = 0; i < result->pages->len; i++)
+    {
+      EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
+      cairo_surface_t *page = analysis->index < recordings->len
+                              ? g_ptr_array_index (recordings, analysis->index) : NULL;
+      g_autofree char *heading = NULL;
+      g_autofree char *score = NULL;
+      double w = analysis->page_w_pt, h = analysis->page_h_pt;
+
+      if (page != NULL)
+        {
+          cairo_rectangle_t extents;
+
+          if (cairo_recording_surface_get_extents (page, &extents))
+            {
+              w = extents.width;
+              h = extents.height;
+            }
+        }
+
+      if (result->n_pages > 1)
+        {
+          heading = escape_printf (_("<b>Page %u</b>"), analysis->index + 1);
+          s->y += 6;
+          summary_text (s, heading, 12, 4);
+        }
+      summary_placement (s, analysis);
+      score = escape_printf (_("<b>Customer focus:</b> %d / 100"), analysis->customer_focus);
+      summary_text (s, score, 10, 8);
+
+      if (analysis->findings->len == 0)
+        summary_text (s, _("No findings on this page."), 9, 8);
+      for (guint k = 0; k < analysis->findings->len; k++)
+        summary_finding (s, g_ptr_array_index (analysis->findings, k), k + 1, page, w, h);
+    }
+
+  if (result->warnings->len > 0)
+    {
+      s->y += 6;
+      summary_text (s, _("<b>Warnings</b>"), 10, 2);
+      for (guint i = 0; i < result->warnings->len; i++)
+        {
+          g_autofree char *line = escape_printf ("• %s",
+                                                 (const char *) g_ptr_array_index (result->warnings, i));
+
+          summary_text (s, line, 9, 2);
+        }
+    }
+
+  (void) doc;
+  cairo_show_page (s->cr);
+  g_clear_pointer (&s->cr, cairo_destroy);
+}
+
+static gboolean
+write_overlay_pdf (PopplerDocument *doc,
+                   EylFileResult   *result,
+                   const char      *dir,
+                   const char      *name,
+                   const char      *display_name,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) recordings = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Summary summary = { 0 };
+  Sink sink;
+  guint n_findings = 0;
+  int n_pages = poppler_document_get_n_pages (doc);
+
+  if (!sink_open (&sink, dir, name, error))
+    return FALSE;
+
+  surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, SUMMARY_W, SUMMARY_H);
+  /* Translators: the title of an exported PDF; %s is the checked file. */
+  title = g_strdup_printf (_("%s — Eyeline check"), display_name);
+  for (guint i = 0; i < result->pages->len; i++)
+    n_findings += ((EylPageAnalysis *) g_ptr_array_index (result->pages, i))->findings->len;
+  subject = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Customer-focus check: %u finding",
+                                          "Customer-focus check: %u findings",
+                                          n_findings),
+                             n_findings);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Eyeline " PACKAGE_VERSION);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      EylPageAnalysis *analysis = find_analysis (result, (guint) i);
+      cairo_surface_t *recording;
+      double w = 0, h = 0;
+      cairo_t *cr;
+
+      if (page != NULL)
+        poppler_page_get_size (page, &w, &h);
+      if (page == NULL || !(w >= 1 && h >= 1))
+        {
+          /* An unusable page (0 × 0 pt) has nothing to draw: keep the
+           * numbering of the others. */
+          g_ptr_array_add (recordings, NULL);
+          continue;
+        }
+
+      recording = record_page (page, w, h);
+      g_ptr_array_add (recordings, recording);
+
+      cairo_pdf_surface_set_size (surface, w, h);
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      if (analysis != NULL)
+        {
+          EylOverlayOptions options;
+
+          eyl_overlay_options_init (&options);
+          options.px_per_pt = eyl_overlay_print_px_per_pt (analysis);
+          eyl_overlay_paint (cr, analysis, &options);
+        }
+      cairo_show_page (cr);
+      cairo_destroy (cr);
+
+      /* The recording is kept for the crops only when there are any. */
+      if (analysis == NULL || analysis->findings->len == 0)
+        g_clear_pointer (&g_ptr_array_index (recordings, recordings->len - 1),
+                         cairo_surface_destroy);
+    }
+
+  summary.surface = surface;
+  summary_write (&summary, doc, result, recordings, display_name);
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return sink_finish (&sink, status, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Annotations mode */
+
+static gboolean
+write_annotations (PopplerDocument *doc,
+                   EylFileResult   *result,
+                   const char      *dir,
+                   const char      *name,
+                   GError         **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint i = 0; i < result->pages->len; i++)
+    {
+      EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, (int) analysis->index);
+      double w, h;
+
+      if (page == NULL)
+        continue;
+      poppler_page_get_size (page, &w, &h);
+
+      for (guint k = 0; k < analysis->findings->len; k++)
+        {
+          EylFinding *finding = g_ptr_array_index (analysis->findings, k);
+          g_autoptr(PopplerAnnot) annot = NULL;
+          g_autofree char *contents = NULL;
+          PopplerRectangle rect;
+          PopplerColor color;
+          double rgba[4];
+
+          if (eyl_rect_is_empty (&finding->box))
+            {
+              /* A page-wide finding: a note in the top-left corner. */
+              double size = MIN (24, MIN (w, h) / 4);
+
+              rect = (PopplerRectangle) { 4, h - 4 - size, 4 + size, h - 4 };
+              annot = poppler_annot_text_new (doc, &rect);
+              poppler_annot_text_set_icon (POPPLER_ANNOT_TEXT (annot), POPPLER_ANNOT_TEXT_ICON_NOTE);
+            }
+          else
+            {
+              /* Page space has y down from the top of the visible page;
+               * Poppler's annotation rectangles have y up. */
+              rect = (PopplerRectangle) {
+                finding->box.x0, h - finding->box.y1,
+                finding->box.x1, h - finding->box.y0,
+              };
+              annot = poppler_annot_square_new (doc, &rect);
+            }
+
+          /* Translators: the text of a PDF comment: number, severity,
+           * the finding, then "Fix:" and the fix. */
+          contents = g_strdup_printf (_("%u. %s: %s\nFix: %s"), k + 1,
+                                      eyl_overlay_severity_label (finding->severity),
+                                      finding->message != NULL ? finding->message : finding->rule,
+                                      finding->fix != NULL ? finding->fix : "");
+          poppler_annot_set_contents (annot, contents);
+          poppler_annot_markup_set_label (POPPLER_ANNOT_MARKUP (annot), "Eyeline");
+          eyl_overlay_severity_color (finding->severity, rgba);
+          color.red = (guint16) (rgba[0] * 65535);
+          color.green = (guint16) (rgba[1] * 65535);
+          color.blue = (guint16) (rgba[2] * 65535);
+          poppler_annot_set_color (annot, &color);
+          poppler_page_add_annot (page, annot);
+        }
+    }
+
+  /* Poppler saves a modified document as the original bytes plus an
+   * incremental update: the content is not rewritten. */
+  uri = g_filename_to_uri (path, NULL, &local_error);
+  if (uri == NULL || !poppler_document_save (doc, uri, &local_error))
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT, _("Could not write “%s”: %s"),
+                   name, local_error != NULL ? local_error->message : _("unknown error"));
+      return FALSE;
+    }
+  /* Poppler does not report a short write: check the size and flush. */
+  {
+    int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+    GStatBuf st;
+
+    if (fd < 0)
+      return output_error (error, name, errno);
+    if (fstat (fd, &st) != 0 || st.st_size == 0 || fsync (fd) != 0)
+      {
+        int err = errno != 0 ? errno : ENOSPC;
+
+        close (fd);
+        return output_error (error, name, err);
+      }
+    close (fd);
+  }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* PNG mode */
+
+static gboolean
+write_png (PopplerPage     *page,
+           EylPageAnalysis *analysis,
+           const char      *dir,
+           const char      *name,
+           GError         **error)
+{
+  EylOverlayOptions options;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double w, h, px;
+  int width, height;
+  Sink sink;
+
+  poppler_page_get_size (page, &w, &h);
+  if (!(w >= 1 && h >= 1))
+    return TRUE;
+  px = PNG_LONG_SIDE_PX / MAX (w, h);
+  if (w * h * px * px > PNG_MAX_PIXELS)
+    px = sqrt (PNG_MAX_PIXELS / (w * h));
+  width = MAX (1, (int) ceil (w * px));
+  height = MAX (1, (int) ceil (h * px));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, px, px);
+  poppler_page_render (page, cr);
+  eyl_overlay_options_init (&options);
+  options.px_per_pt = px;
+  eyl_overlay_paint (cr, analysis, &options);
+  cairo_destroy (cr);
+
+  if (!sink_open (&sink, dir, name, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
+  cairo_surface_destroy (surface);
+  return sink_finish (&sink, status, error);
+}
+
+/* ---------------------------------------------------------------------- */
+
+gboolean
+eyl_export_write (EylExportMode  mode,
+                  const char    *path,
+                  const char    *password,
+                  EylFileResult *result,
+                  const char    *dir,
+                  GPtrArray     *names,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(EylDocument) document = NULL;
+  g_autofree char *display_name = NULL;
+  PopplerDocument *doc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (result != NULL && result->ok, FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (names != NULL, FALSE);
+
+  if (mode == EYL_EXPORT_NONE)
+    return TRUE;
+
+  document = eyl_document_open (path, password, cancellable, error);
+  if (document == NULL)
+    return FALSE;
+  doc = eyl_document_get_poppler (document);
+  display_name = g_filename_display_basename (path);
+
+  switch (mode)
+    {
+    case EYL_EXPORT_OVERLAY:
+      {
+        g_autofree char *name = eyl_export_output_name (path, mode, 0, 0);
+
+        if (!write_overlay_pdf (doc, result, dir, name, display_name, error))
+          return FALSE;
+        g_ptr_array_add (names, g_steal_pointer (&name));
+        return TRUE;
+      }
+
+    case EYL_EXPORT_ANNOTATIONS:
+      {
+        g_autofree char *name = eyl_export_output_name (path, mode, 0, 0);
+
+        if (!write_annotations (doc, result, dir, name, error))
+          return FALSE;
+        g_ptr_array_add (names, g_steal_pointer (&name));
+        return TRUE;
+      }
+
+    case EYL_EXPORT_PNG:
+      for (guint i = 0; i < result->pages->len; i++)
+        {
+          EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
+          g_autoptr(PopplerPage) page = poppler_document_get_page (doc, (int) analysis->index);
+          g_autofree char *name = NULL;
+
+          if (page == NULL)
+            continue;
+          name = eyl_export_output_name (path, mode, analysis->index + 1, result->n_pages);
+          if (!write_png (page, analysis, dir, name, error))
+            return FALSE;
+          g_ptr_array_add (names, g_steal_pointer (&name));
+        }
+      return TRUE;
+
+    case EYL_EXPORT_NONE:
+    default:
+      return TRUE;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Parent side: publishing */
+
+typedef struct
+{
+  dev_t dev;
+  ino_t ino;
+} FileId;
+
+struct _EylExportGuard
+{
+  GMutex      lock;
+  GArray     *inputs;     /* FileId */
+  GHashTable *published;  /* paths published in this run */
+};
+
+EylExportGuard *
+eyl_export_guard_new (void)
+{
+  EylExportGuard *self = g_new0 (EylExportGuard, 1);
+
+  g_mutex_init (&self->lock);
+  self->inputs = g_array_new (FALSE, FALSE, sizeof (FileId));
+  self->published = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return self;
+}
+
+void
+eyl_export_guard_free (EylExportGuard *self)
+{
+  if (self == NULL)
+    return;
+  g_mutex_clear (&self->lock);
+  g_array_unref (self->inputs);
+  g_hash_table_unref (self->published);
+  g_free (self);
+}
+
+void
+eyl_export_guard_add_input (EylExportGuard *self,
+                            const char     *path)
+{
+  GStatBuf st;
+  FileId id;
+
+  g_return_if_fail (self != NULL);
+
+  if (g_stat (path, &st) != 0)
+    return;
+  id.dev = st.st_dev;
+  id.ino = st.st_ino;
+  g_mutex_lock (&self->lock);
+  g_array_append_val (self->inputs, id);
+  g_mutex_unlock (&self->lock);
+}
+
+static gboolean
+guard_is_input (EylExportGuard *self,
+                const GStatBuf *st)
+{
+  for (guint i = 0; self != NULL && i < self->inputs->len; i++)
+    {
+      const FileId *id = &g_array_index (self->inputs, FileId, i);
+
+      if (id->dev == st->st_dev && id->ino == st->st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+eyl_export_make_temp_dir (const char *target_dir,
+                          GError    **error)
+{
+  g_autofree char *display = g_filename_display_name (target_dir);
+  g_autofree char *template = NULL;
+  int saved;
+
+  if (g_mkdir_with_parents (target_dir, 0755) != 0)
+    {
+      saved = errno;
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                   _("Cannot create the output folder “%s”: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+  if (!g_file_test (target_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                   _("The output folder “%s” is not a folder."), display);
+      return NULL;
+    }
+
+  template = g_build_filename (target_dir, ".eyeline-XXXXXX", NULL);
+  if (g_mkdtemp_full (template, 0700) == NULL)
+    {
+      saved = errno;
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                   _("Cannot write into the output folder “%s”: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+  return g_steal_pointer (&template);
+}
+
+void
+eyl_export_remove_temp_dir (const char *temp_dir)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (temp_dir == NULL)
+    return;
+  dir = g_dir_open (temp_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (temp_dir, name, NULL);
+
+      if (g_unlink (path) != 0)
+        g_debug ("could not remove %s: %s", path, g_strerror (errno));
+    }
+  if (g_rmdir (temp_dir) != 0)
+    g_debug ("could not remove %s: %s", temp_dir, g_strerror (errno));
+}
+
+/* "banner-eyeline.pdf", n = 2 → "banner-eyeline-2.pdf" */
+static char *
+numbered_name (const char *name,
+               guint       n)
+{
+  const char *dot = strrchr (name, '.');
+
+  if (n <= 1)
+    return g_strdup (name);
+  if (dot == NULL || dot == name)
+    return g_strdup_printf ("%s-%u", name, n);
+  return g_strdup_printf ("%.*s-%u%s", (int) (dot - name), name, n, dot);
+}
+
+/* Moves @from to @to unless @to exists: atomic, never replaces. */
+static int
+rename_no_replace (const char *from,
+                   const char *to)
+{
+  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS)
+    return errno;
+  /* File systems without RENAME_NOREPLACE: link() fails on an existing
+   * name just the same. */
+  if (link (from, to) != 0)
+    return errno;
+  g_unlink (from);
+  return 0;
+}
+
+/* With @overwrite: may @target (which exists) be replaced? */
+static gboolean
+check_replaceable (EylExportGuard *guard,
+                   const char     *target,
+                   GError        **error)
+{
+  g_autofree char *display = g_filename_display_name (target);
+  GStatBuf st;
+
+  if (g_lstat (target, &st) != 0)
+    return TRUE;
+  if (S_ISLNK (st.st_mode))
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                   _("“%s” is a symbolic link; it is not overwritten."), display);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                   _("“%s” exists and is not a regular file."), display);
+      return FALSE;
+    }
+  if (guard_is_input (guard, &st))
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                   _("“%s” is one of the input files; it is never overwritten."), display);
+      return FALSE;
+    }
+  if (st.st_nlink > 1)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                   _("“%s” has other hard links; it is not overwritten."), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Moves @from into @target_dir under @name or a numbered variant;
+ * returns the final path. */
+static char *
+publish_one (const char     *from,
+             const char     *name,
+             const char     *target_dir,
+             gboolean        overwrite,
+             EylExportGuard *guard,
+             GError        **error)
+{
+  g_autofree char *display_dir = g_filename_display_name (target_dir);
+
+  for (guint n = 1; n < 10000; n++)
+    {
+      g_autofree char *candidate = numbered_name (name, n);
+      g_autofree char *target = g_build_filename (target_dir, candidate, NULL);
+      gboolean taken;
+      int err;
+
+      g_mutex_lock (&guard->lock);
+      taken = g_hash_table_contains (guard->published, target);
+      g_mutex_unlock (&guard->lock);
+      /* Two inputs with the same name in one run: never the same output. */
+      if (taken)
+        continue;
+
+      if (overwrite && g_file_test (target, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+        {
+          if (!check_replaceable (guard, target, error))
+            return NULL;
+          /* rename() replaces the name, never writes through it. */
+          if (g_rename (from, target) != 0)
+            {
+              err = errno;
+              g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                           _("Could not save “%s” in “%s”: %s"), candidate, display_dir,
+                           g_strerror (err));
+              return NULL;
+            }
+        }
+      else
+        {
+          err = rename_no_replace (from, target);
+          if (err == EEXIST)
+            continue;
+          if (err != 0)
+            {
+              g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                           _("Could not save “%s” in “%s”: %s"), candidate, display_dir,
+                           g_strerror (err));
+              return NULL;
+            }
+        }
+
+      g_mutex_lock (&guard->lock);
+      g_hash_table_add (guard->published, g_strdup (target));
+      g_mutex_unlock (&guard->lock);
+      return g_steal_pointer (&target);
+    }
+
+  g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+               _("Too many files named like “%s” in “%s”."), name, display_dir);
+  return NULL;
+}
+
+gboolean
+eyl_export_publish (const char     *temp_dir,
+                    GPtrArray      *names,
+                    const char     *target_dir,
+                    gboolean        overwrite,
+                    EylExportGuard *guard,
+                    GPtrArray      *published,
+                    GError        **error)
+{
+  g_return_val_if_fail (temp_dir != NULL, FALSE);
+  g_return_val_if_fail (names != NULL, FALSE);
+  g_return_val_if_fail (guard != NULL, FALSE);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *from = NULL;
+      char *final;
+
+      /* Names come from the worker: base names only. */
+      if (name[0] == '\0' || name[0] == '.' || strchr (name, G_DIR_SEPARATOR) != NULL)
+        {
+          g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                       _("The worker returned an invalid output name “%s”."), name);
+          return FALSE;
+        }
+      from = g_build_filename (temp_dir, name, NULL);
+      final = publish_one (from, name, target_dir, overwrite, guard, error);
+      if (final == NULL)
+        return FALSE;
+      if (published != NULL)
+        g_ptr_array_add (published, final);
+      else
+        g_free (final);
+    }
+  return TRUE;
+}
+
+char *
+eyl_export_write_file (const char     *target_dir,
+                       const char     *name,
+                       const char     *contents,
+                       gsize           length,
+                       gboolean        overwrite,
+                       EylExportGuard *guard,
+                       GError        **error)
+{
+  g_autofree char *temp_dir = eyl_export_make_temp_dir (target_dir, error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) published = g_ptr_array_new_with_free_func (g_free);
+  Sink sink;
+  gboolean ok;
+
+  if (temp_dir == NULL)
+    return NULL;
+
+  ok = sink_open (&sink, temp_dir, name, error);
+  if (ok)
+    {
+      sink_write (&sink, (const unsigned char *) contents, (unsigned int) length);
+      ok = sink_close (&sink, error);
+    }
+  g_ptr_array_add (names, (gpointer) name);
+  ok = ok && eyl_export_publish (temp_dir, names, target_dir, overwrite, guard, published, error);
+  eyl_export_remove_temp_dir (temp_dir);
+  if (!ok)
+    return NULL;
+  return g_strdup (g_ptr_array_index (published, 0));
+}
