@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "eyl-fixtures"
 
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -380,4 +381,51 @@ eyl_fixture_raw_pdf (const char         *name,
   g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%"
                           G_GSIZE_FORMAT "\n%%%%EOF\n", n_objects + 1, xref);
   return eyl_fixture_bytes (name, pdf->str, pdf->len);
+}
+
+void
+eyl_fixture_run_clear (EylFixtureRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+const char *
+eyl_fixture_cli (void)
+{
+  const char *cli = g_getenv ("EYL_CLI");
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    return NULL;
+  return cli;
+}
+
+void
+eyl_fixture_run_cli (EylFixtureRun      *run,
+                     const char * const *env,
+                     const char * const *argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  int wait_status = 0;
+
+  g_assert_nonnull (eyl_fixture_cli ());
+  g_ptr_array_add (args, (char *) eyl_fixture_cli ());
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1] != NULL ? pair[1] : "", TRUE);
+    }
+
+  g_spawn_sync (NULL, (char **) args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
 }

@@ -77,4 +77,24 @@ char *eyl_fixture_raw_pdf (const char         *name,
  * or NULL; tests skip with a message when a subfolder is missing. */
 char *eyl_fixture_shared_path (const char *subdir);
 
+/* The result of running eyeline-cli ($EYL_CLI). */
+typedef struct
+{
+  int   status;   /* exit status, -1 when killed by a signal */
+  char *out;
+  char *err;
+} EylFixtureRun;
+
+void eyl_fixture_run_clear (EylFixtureRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EylFixtureRun, eyl_fixture_run_clear)
+
+/* $EYL_CLI, or NULL when the tests are not run by meson. */
+const char *eyl_fixture_cli (void);
+
+/* Runs $EYL_CLI with the NULL-terminated @argv; @env ("NAME=value", may
+ * be NULL) is added to the environment. */
+void eyl_fixture_run_cli (EylFixtureRun      *run,
+                          const char * const *env,
+                          const char * const *argv);
+
 G_END_DECLS

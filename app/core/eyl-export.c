@@ -794,8 +794,8 @@ write_png (PopplerPage     *page,
   px = PNG_LONG_SIDE_PX / MAX (w, h);
   if (w * h * px * px > PNG_MAX_PIXELS)
     px = sqrt (PNG_MAX_PIXELS / (w * h));
-  width = MAX (1, (int) ceil (w * px));
-  height = MAX (1, (int) ceil (h * px));
+  width = MAX (1, (int) lround (w * px));
+  height = MAX (1, (int) lround (h * px));
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);

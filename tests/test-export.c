@@ -1,0 +1,655 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-export.c: eyeline-cli export and the core's publishing rules.
+ *
+ * Fixtures are banners drawn with Cairo; results are reopened with
+ * Poppler: page count, text still text, no raster added to vector
+ * pages, annotations present, inputs unchanged, nothing partial left. */
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <poppler.h>
+#include <cairo.h>
+
+#include "eyl-poppler-private.h"
+
+#include "eyl-export.h"
+#include "eyl-fixtures.h"
+#include "eyl-report.h"
+#include "eyl-worker.h"
+#include "eyl-batch.h"
+
+#define NEED_CLI()                                                         \
+  G_STMT_START {                                                           \
+    if (eyl_fixture_cli () == NULL)                                        \
+      {                                                                    \
+        g_test_skip ("EYL_CLI is not set: run the tests with meson test"); \
+        return;                                                            \
+      }                                                                    \
+  } G_STMT_END
+
+static char *
+checksum_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static char *
+new_dir (const char *name)
+{
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0755), ==, 0);
+  return g_steal_pointer (&path);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, as one string "a b c" (hidden ones too: a
+ * left-over temporary folder must show). */
+static char *
+list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static guint
+count_images (PopplerPage *page)
+{
+  GList *mapping = poppler_page_get_image_mapping (page);
+  guint n = g_list_length (mapping);
+
+  poppler_page_free_image_mapping (mapping);
+  return n;
+}
+
+static char *
+page_text (PopplerDocument *doc,
+           int              index)
+{
+  PopplerPage *page = poppler_document_get_page (doc, index);
+  char *text = poppler_page_get_text (page);
+
+  g_object_unref (page);
+  return text;
+}
+
+/* A banner with its contacts in the cassette: errors to draw. */
+static char *
+low_banner (const char *name)
+{
+  return eyl_fixture_banner (name, 0.1, TRUE);
+}
+
+static void
+test_overlay_pdf (void)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out_dir = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *original_text = NULL;
+  g_autofree char *exported_text = NULL;
+  g_autofree char *summary_text = NULL;
+  g_autoptr(PopplerDocument) original = NULL;
+  g_autoptr(PopplerDocument) exported = NULL;
+  g_autofree char *title = NULL;
+  g_auto(EylFixtureRun) run = { 0 };
+  PopplerPage *page;
+
+  NEED_CLI ();
+
+  input = low_banner ("overlay-banner.pdf");
+  before = checksum_of (input);
+  out_dir = new_dir ("overlay-out");
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+    "export", "--output", out_dir, "--placement", "rollup-behind-table", "--no-ocr",
+    input, NULL });
+  g_assert_cmpint (run.status, ==, 1);   /* errors found, nothing failed */
+
+  listing = list_dir (out_dir);
+  g_assert_cmpstr (listing, ==, "overlay-banner-eyeline.pdf");
+  output = g_build_filename (out_dir, "overlay-banner-eyeline.pdf", NULL);
+  g_assert_nonnull (strstr (run.out, output));
+
+  original = open_pdf (input);
+  exported = open_pdf (output);
+  /* The page, then the summary page. */
+  g_assert_cmpint (poppler_document_get_n_pages (exported), ==,
+                   poppler_document_get_n_pages (original) + 1);
+
+  /* Text stays text: every word of the original is extractable from the
+   * exported page. */
+  original_text = page_text (original, 0);
+  exported_text = page_text (exported, 0);
+  {
+    g_auto(GStrv) words = g_strsplit_set (original_text, " \n", -1);
+    guint n_words = 0;
+
+    for (guint i = 0; words[i] != NULL; i++)
+      {
+        if (words[i][0] == '\0')
+          continue;
+        n_words++;
+        g_assert_nonnull (strstr (exported_text, words[i]));
+      }
+    g_assert_cmpuint (n_words, >=, 4);
+  }
+
+  /* Vector input, vector output: no raster image on the page. */
+  page = poppler_document_get_page (original, 0);
+  g_assert_cmpuint (count_images (page), ==, 0);
+  g_object_unref (page);
+  page = poppler_document_get_page (exported, 0);
+  g_assert_cmpuint (count_images (page), ==, 0);
+  {
+    double w0, h0, w1, h1;
+    PopplerPage *orig = poppler_document_get_page (original, 0);
+
+    poppler_page_get_size (orig, &w0, &h0);
+    poppler_page_get_size (page, &w1, &h1);
+    g_assert_cmpfloat_with_epsilon (w0, w1, 0.01);
+    g_assert_cmpfloat_with_epsilon (h0, h1, 0.01);
+    g_object_unref (orig);
+  }
+  g_object_unref (page);
+
+  /* The summary names the file and lists the findings with the fixes. */
+  summary_text = page_text (exported, 1);
+  g_assert_nonnull (strstr (summary_text, "overlay-banner.pdf"));
+  g_assert_nonnull (strstr (summary_text, "contact-hidden"));
+  g_assert_nonnull (strstr (summary_text, "Fix:"));
+  g_assert_nonnull (strstr (summary_text, "Roll-up banner behind a table"));
+
+  title = poppler_document_get_title (exported);
+  g_assert_nonnull (title);
+  g_assert_nonnull (strstr (title, "overlay-banner.pdf"));
+  {
+    g_autofree char *creator = poppler_document_get_creator (exported);
+
+    g_assert_true (g_str_has_prefix (creator, "Eyeline"));
+  }
+
+  after = checksum_of (input);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_annotations (void)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *out_dir = NULL;
+  g_autofree char *in_bytes = NULL;
+  g_autofree char *out_bytes = NULL;
+  g_autofree char *text_before = NULL;
+  g_autofree char *text_after = NULL;
+  g_autoptr(PopplerDocument) original = NULL;
+  g_autoptr(PopplerDocument) annotated = NULL;
+  g_auto(EylFixtureRun) run = { 0 };
+  gsize in_len, out_len;
+  PopplerPage *page;
+  GList *annots;
+  guint n_squares = 0, n_with_fix = 0;
+
+  NEED_CLI ();
+
+  input = low_banner ("annotations-banner.pdf");
+  out_dir = new_dir ("annotations-out");
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+    "export", "-o", out_dir, "--mode", "annotations", "--placement", "rollup-behind-table",
+    "--no-ocr", input, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  output = g_build_filename (out_dir, "annotations-banner-annotated.pdf", NULL);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+
+  /* The original bytes come first, untouched; the comments are an
+   * incremental update after them. */
+  g_assert_true (g_file_get_contents (input, &in_bytes, &in_len, NULL));
+  g_assert_true (g_file_get_contents (output, &out_bytes, &out_len, NULL));
+  g_assert_cmpuint (out_len, >, in_len);
+  g_assert_cmpmem (in_bytes, in_len, out_bytes, in_len);
+
+  original = open_pdf (input);
+  annotated = open_pdf (output);
+  g_assert_cmpint (poppler_document_get_n_pages (annotated), ==,
+                   poppler_document_get_n_pages (original));
+  text_before = page_text (original, 0);
+  text_after = page_text (annotated, 0);
+  g_assert_cmpstr (text_before, ==, text_after);
+
+  page = poppler_document_get_page (annotated, 0);
+  annots = poppler_page_get_annot_mapping (page);
+  for (GList *l = annots; l != NULL; l = l->next)
+    {
+      PopplerAnnotMapping *m = l->data;
+      g_autofree char *contents = poppler_annot_get_contents (m->annot);
+
+      if (poppler_annot_get_annot_type (m->annot) == POPPLER_ANNOT_SQUARE)
+        {
+          n_squares++;
+          /* On the page, not off it. */
+          g_assert_cmpfloat (m->area.x2, >, m->area.x1);
+          g_assert_cmpfloat (m->area.y2, >, m->area.y1);
+        }
+      if (contents != NULL && strstr (contents, "Fix:") != NULL)
+        n_with_fix++;
+    }
+  poppler_page_free_annot_mapping (annots);
+  g_object_unref (page);
+  /* The website and the phone at least: each hidden in the cassette. */
+  g_assert_cmpuint (n_squares, >=, 2);
+  g_assert_cmpuint (n_with_fix, >=, n_squares);
+}
+
+static void
+test_png (void)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *out_dir = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *listing = NULL;
+  g_auto(EylFixtureRun) run = { 0 };
+  cairo_surface_t *png;
+
+  NEED_CLI ();
+
+  input = low_banner ("png-banner.pdf");
+  out_dir = new_dir ("png-out");
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+    "export", "-o", out_dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  listing = list_dir (out_dir);
+  g_assert_cmpstr (listing, ==, "png-banner-eyeline.png");
+
+  output = g_build_filename (out_dir, "png-banner-eyeline.png", NULL);
+  png = cairo_image_surface_create_from_png (output);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  /* A tall banner: 2000 px tall, proportional width. */
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 2000);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 850);
+  cairo_surface_destroy (png);
+}
+
+/* Names: a second export numbers, --overwrite replaces, and never an
+ * input, a symbolic link or a hard link. */
+static void
+test_names_and_links (void)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *victim = NULL;
+  g_autofree char *victim_sum = NULL;
+  g_autofree char *input_sum = NULL;
+  g_autofree char *sum = NULL;
+
+  NEED_CLI ();
+
+  dir = new_dir ("names");
+  input = low_banner ("names/flyer.pdf");
+  input_sum = checksum_of (input);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(EylFixtureRun) run = { 0 };
+
+      /* Into the input's own folder. */
+      eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+        "export", "-o", dir, "--fail-on", "never", "--no-ocr", input, NULL });
+      g_assert_cmpint (run.status, ==, 0);
+    }
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "flyer-eyeline-2.pdf flyer-eyeline.pdf flyer.pdf");
+
+  {
+    g_auto(EylFixtureRun) run = { 0 };
+
+    eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+      "export", "-o", dir, "--overwrite", "--fail-on", "never", "--no-ocr", input, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_clear_pointer (&listing, g_free);
+    listing = list_dir (dir);
+    g_assert_cmpstr (listing, ==, "flyer-eyeline-2.pdf flyer-eyeline.pdf flyer.pdf");
+  }
+
+  /* The output name is a symbolic link to another file: refused with
+   * --overwrite, and the file it points to is untouched. */
+  target = g_build_filename (dir, "flyer-eyeline.pdf", NULL);
+  victim = eyl_fixture_banner ("victim.pdf", 0.1, FALSE);
+  victim_sum = checksum_of (victim);
+  g_assert_cmpint (g_unlink (target), ==, 0);
+  g_assert_cmpint (symlink (victim, target), ==, 0);
+  {
+    g_auto(EylFixtureRun) run = { 0 };
+
+    eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+      "export", "-o", dir, "--overwrite", "--no-ocr", input, NULL });
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "symbolic link"));
+    g_assert_nonnull (strstr (run.err, "(output)"));
+  }
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_SYMLINK));
+  sum = checksum_of (victim);
+  g_assert_cmpstr (sum, ==, victim_sum);
+
+  /* A hard link to the input under the output's name. */
+  g_assert_cmpint (g_unlink (target), ==, 0);
+  g_assert_cmpint (link (input, target), ==, 0);
+  {
+    g_auto(EylFixtureRun) run = { 0 };
+
+    eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+      "export", "-o", dir, "--overwrite", "--no-ocr", input, NULL });
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "input"));
+  }
+  g_clear_pointer (&sum, g_free);
+  sum = checksum_of (input);
+  g_assert_cmpstr (sum, ==, input_sum);
+
+  /* Without --overwrite the link is left alone and the output numbered. */
+  {
+    g_auto(EylFixtureRun) run = { 0 };
+
+    eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+      "export", "-o", dir, "--fail-on", "never", "--no-ocr", input, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "flyer-eyeline-3.pdf"));
+  }
+  g_clear_pointer (&sum, g_free);
+  sum = checksum_of (input);
+  g_assert_cmpstr (sum, ==, input_sum);
+  /* No temporary folder left behind by any of the runs. */
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (dir);
+  g_assert_null (strstr (listing, ".eyeline-"));
+}
+
+/* The worker crashes, hangs or cannot write while exporting: the file
+ * fails with the right code, the others are exported, nothing partial
+ * is left. */
+static void
+test_failures_leave_nothing (void)
+{
+  static const struct
+  {
+    const char *simulate;
+    const char *code;
+  } cases[] = {
+    { "disk-full", "output" },
+    { "crash", "engine-crash" },
+    { "hang", "timeout" },
+  };
+  g_autofree char *input = NULL;
+
+  NEED_CLI ();
+
+  input = low_banner ("failing.pdf");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(EylFixtureRun) run = { 0 };
+      g_autofree char *name = g_strdup_printf ("fail-%s", cases[i].simulate);
+      g_autofree char *dir = new_dir (name);
+      g_autofree char *env = g_strdup_printf ("EYL_WORKER_SIMULATE_EXPORT=%s", cases[i].simulate);
+      g_autofree char *listing = NULL;
+      g_autofree char *code = g_strdup_printf ("(%s)", cases[i].code);
+
+      eyl_fixture_run_cli (&run, (const char *[]) { env, NULL }, (const char *[]) {
+        "export", "-o", dir, "--timeout", "3", "--no-ocr", "--report", "json", input, NULL });
+      g_assert_cmpint (run.status, ==, 3);
+      g_assert_nonnull (strstr (run.err, "failing.pdf"));
+      g_assert_nonnull (strstr (run.err, code));
+      /* Only the run's report, which records the failure. */
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "eyeline-report.json");
+    }
+}
+
+static void
+test_unwritable_folder (void)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *below_file = NULL;
+  g_auto(EylFixtureRun) run = { 0 };
+  g_auto(EylFixtureRun) not_dir = { 0 };
+
+  NEED_CLI ();
+
+  input = low_banner ("unwritable.pdf");
+  file = eyl_fixture_bytes ("plain-file", "x", 1);
+  /* A folder below a plain file cannot be made, whoever runs the test. */
+  below_file = g_build_filename (file, "out", NULL);
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+    "export", "-o", below_file, "--no-ocr", input, NULL });
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "plain-file"));
+
+  eyl_fixture_run_cli (&not_dir, NULL, (const char *[]) {
+    "export", "-o", file, "--no-ocr", input, NULL });
+  g_assert_cmpint (not_dir.status, ==, 2);
+  g_assert_nonnull (strstr (not_dir.err, "not a folder"));
+}
+
+/* eyl_batch_run iterates a private main context: cancel from a thread,
+ * as a Cancel button would from the window's. */
+static gpointer
+cancel_soon (gpointer user_data)
+{
+  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (user_data);
+  return NULL;
+}
+
+/* Cancelling an export kills its worker and leaves no file. */
+static void
+test_cancel (void)
+{
+  g_autoptr(EylWorkerConfig) config = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *input = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *listing = NULL;
+  const char *paths[2] = { NULL, NULL };
+  EylFileResult *result;
+  GThread *thread;
+
+  NEED_CLI ();
+
+  input = low_banner ("cancelled.pdf");
+  dir = new_dir ("cancel-out");
+  config = eyl_worker_config_new (eyl_fixture_cli ());
+  eyl_worker_config_add_arg (config, "--no-ocr");
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE_EXPORT", "hang");
+  config->export_mode = EYL_EXPORT_OVERLAY;
+  config->export_dir = g_strdup (dir);
+  config->timeout_s = 60;
+  paths[0] = input;
+
+  thread = g_thread_new ("cancel", cancel_soon, cancellable);
+  results = eyl_batch_run (config, paths, 1, NULL, NULL, cancellable);
+  g_thread_join (thread);
+  g_assert_cmpuint (results->len, ==, 1);
+  result = g_ptr_array_index (results, 0);
+  g_assert_false (result->ok);
+  g_assert_cmpint (result->error_code, ==, EYL_ERROR_CANCELLED);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "");
+}
+
+static void
+test_output_names (void)
+{
+  static const struct
+  {
+    const char   *input;
+    EylExportMode mode;
+    guint         page, n_pages;
+    const char   *expected;
+  } cases[] = {
+    { "/a/b/banner.pdf", EYL_EXPORT_OVERLAY, 0, 1, "banner-eyeline.pdf" },
+    { "Banner.PDF", EYL_EXPORT_ANNOTATIONS, 0, 1, "Banner-annotated.pdf" },
+    { "x/poster.pdf", EYL_EXPORT_PNG, 1, 1, "poster-eyeline.png" },
+    { "x/pack.pdf", EYL_EXPORT_PNG, 3, 6, "pack-eyeline-p3.png" },
+    { "../../.hidden.pdf", EYL_EXPORT_OVERLAY, 0, 1, "hidden-eyeline.pdf" },
+    { ".pdf", EYL_EXPORT_OVERLAY, 0, 1, "document-eyeline.pdf" },
+    { "no-suffix", EYL_EXPORT_OVERLAY, 0, 1, "no-suffix-eyeline.pdf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = eyl_export_output_name (cases[i].input, cases[i].mode,
+                                                      cases[i].page, cases[i].n_pages);
+
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
+/* Two inputs with the same base name in one run: two outputs. */
+static void
+test_same_name_twice (void)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *report_path = NULL;
+  g_autofree char *report = NULL;
+  g_auto(EylFixtureRun) run = { 0 };
+
+  NEED_CLI ();
+
+  g_free (new_dir ("twice/a"));
+  g_free (new_dir ("twice/b"));
+  a = low_banner ("twice/a/same.pdf");
+  b = eyl_fixture_banner ("twice/b/same.pdf", 0.1, FALSE);
+  out = new_dir ("twice-out");
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+    "export", "-o", out, "--recursive", "--jobs", "2", "--report", "csv", "--no-ocr",
+    "--fail-on", "never", a, b, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  listing = list_dir (out);
+  g_assert_cmpstr (listing, ==, "eyeline-report.csv same-eyeline-2.pdf same-eyeline.pdf");
+
+  /* One CSV of the run's findings: the low banner's contacts. */
+  report_path = g_build_filename (out, "eyeline-report.csv", NULL);
+  g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
+  g_assert_nonnull (strstr (report, "a/same.pdf"));
+  g_assert_nonnull (strstr (report, "contact-hidden"));
+}
+
+/* A folder of corpus files with two workers: one output per input and a
+ * combined report that parses. */
+static void
+test_corpus_batch (void)
+{
+  g_autofree char *files = eyl_fixture_shared_path ("corpus/files");
+  g_autofree char *out = NULL;
+  g_autofree char *report_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(EylReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(EylFixtureRun) run = { 0 };
+  guint n_inputs = 0;
+  const char *name;
+
+  NEED_CLI ();
+  if (files == NULL || !g_file_test (files, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no corpus (../shared/corpus/files): batch export not run");
+      return;
+    }
+  if (!g_test_slow ())
+    {
+      g_test_skip ("the corpus batch runs with -m slow (make test does)");
+      return;
+    }
+
+  dir = g_dir_open (files, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".pdf"))
+      n_inputs++;
+
+  out = new_dir ("corpus-out");
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+    "export", "-o", out, "--jobs", "2", "--report", "json", "--fail-on", "never", files, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+
+  report_path = g_build_filename (out, "eyeline-report.json", NULL);
+  json_parser_load_from_file (parser, report_path, &error);
+  g_assert_no_error (error);
+  report = eyl_report_from_json (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->files->len, ==, n_inputs);
+  for (guint i = 0; i < report->files->len; i++)
+    {
+      EylFileResult *file = g_ptr_array_index (report->files, i);
+      g_autofree char *expected = eyl_export_output_name (file->path, EYL_EXPORT_OVERLAY, 0, 1);
+      g_autofree char *path = g_build_filename (out, expected, NULL);
+      g_autoptr(PopplerDocument) doc = NULL;
+
+      g_assert_true (file->ok);
+      g_assert_cmpuint (file->outputs->len, ==, 1);
+      g_assert_cmpstr (file->outputs->pdata[0], ==, path);
+      doc = open_pdf (path);
+      g_assert_cmpint (poppler_document_get_n_pages (doc), >, (int) file->n_pages);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/export/output-names", test_output_names);
+  g_test_add_func ("/eyl/export/overlay-pdf", test_overlay_pdf);
+  g_test_add_func ("/eyl/export/annotations", test_annotations);
+  g_test_add_func ("/eyl/export/png", test_png);
+  g_test_add_func ("/eyl/export/names-and-links", test_names_and_links);
+  g_test_add_func ("/eyl/export/same-name-twice", test_same_name_twice);
+  g_test_add_func ("/eyl/export/failures-leave-nothing", test_failures_leave_nothing);
+  g_test_add_func ("/eyl/export/unwritable-folder", test_unwritable_folder);
+  g_test_add_func ("/eyl/export/cancel", test_cancel);
+  g_test_add_func ("/eyl/export/corpus-batch", test_corpus_batch);
+
+  return g_test_run ();
+}
