@@ -18,6 +18,7 @@
 #include "eyl-fixtures.h"
 #include "eyl-application.h"
 #include "eyl-document-item.h"
+#include "eyl-export-dialog.h"
 #include "eyl-finding-object.h"
 #include "eyl-placement-panel.h"
 #include "eyl-window.h"
@@ -597,6 +598,121 @@ find_toplevel (const char *type_name)
   return NULL;
 }
 
+static gboolean
+export_finished (gpointer data)
+{
+  EylExportJob *job = eyl_window_get_export_job (window);
+
+  return job != NULL && !eyl_export_job_is_running (job);
+}
+
+static char *
+export_folder (const char *name)
+{
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0755), ==, 0);
+  return g_steal_pointer (&path);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Export…, Export All… and Cancel, as a user would, with the window
+ * answering all along. */
+static void
+test_export (void)
+{
+  g_autofree char *sample = sample_path ("rollup-banner.pdf");
+  g_autofree char *one = export_folder ("window-export-one");
+  g_autofree char *all = export_folder ("window-export-all");
+  g_autofree char *cancelled = export_folder ("window-export-cancel");
+  g_autofree char *expected = NULL;
+  GListModel *documents = eyl_window_get_documents (window);
+  EylExportDialog *dialog;
+  EylExportJob *job;
+  GtkWindow *failures;
+  gint64 last, longest = 0;
+  guint n_ok = 0;
+
+  open_path (sample);
+  g_assert_true (wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_ms (400);
+  dialog = EYL_EXPORT_DIALOG (find_toplevel ("EylExportDialog"));
+  g_assert_nonnull (dialog);
+  eyl_export_dialog_set_folder (dialog, one);
+  wait_ms (100);
+  save_widget_png (GTK_WIDGET (dialog), "export-dialog");
+  eyl_export_dialog_confirm (dialog);
+
+  job = eyl_window_get_export_job (window);
+  g_assert_nonnull (job);
+  g_assert_true (eyl_export_job_is_running (job));
+  /* The window keeps drawing and answering while the worker exports. */
+  last = g_get_monotonic_time ();
+  while (!export_finished (NULL))
+    {
+      gint64 now;
+
+      wait_ms (20);
+      now = g_get_monotonic_time ();
+      longest = MAX (longest, now - last);
+      last = now;
+    }
+  g_test_message ("longest main loop gap while exporting: %" G_GINT64_FORMAT " ms", longest / 1000);
+  g_assert_cmpint (longest, <, 500 * 1000);
+  g_assert_cmpuint (eyl_export_job_get_n_failed (job), ==, 0);
+  g_assert_cmpuint (eyl_export_job_get_n_outputs (job), ==, 1);
+  expected = g_build_filename (one, "rollup-banner-eyeline.pdf", NULL);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  wait_ms (300);
+  save_png ("export-done");
+
+  /* Export All: the file that is not a PDF fails and is listed. */
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(EylDocumentItem) item = g_list_model_get_item (documents, i);
+
+      if (eyl_document_item_get_status (item) == EYL_DOCUMENT_DONE)
+        n_ok++;
+    }
+  g_assert_cmpuint (n_ok, <, g_list_model_get_n_items (documents));
+  eyl_window_export (window, TRUE, all, EYL_EXPORT_ANNOTATIONS, FALSE);
+  wait_ms (100);
+  save_png ("export-progress");
+  g_assert_true (wait_for (export_finished, NULL, CHECK_TIMEOUT_S));
+  job = eyl_window_get_export_job (window);
+  g_assert_cmpuint (eyl_export_job_get_total (job), ==, g_list_model_get_n_items (documents));
+  g_assert_cmpuint (eyl_export_job_get_n_outputs (job), ==, n_ok);
+  g_assert_cmpuint (eyl_export_job_get_n_failed (job), >=, 1);
+  g_assert_cmpuint (count_files (all), ==, n_ok);
+  wait_ms (300);
+  failures = find_toplevel ("AdwMessageDialog");
+  g_assert_nonnull (failures);
+  save_widget_png (GTK_WIDGET (failures), "export-failures");
+  gtk_window_close (failures);
+
+  /* Cancel: the worker hangs while exporting; nothing is left. */
+  g_setenv ("EYL_WORKER_SIMULATE_EXPORT", "hang", TRUE);
+  eyl_window_export (window, FALSE, cancelled, EYL_EXPORT_OVERLAY, FALSE);
+  wait_ms (1500);
+  g_assert_true (eyl_export_job_is_running (eyl_window_get_export_job (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", NULL));
+  g_assert_true (wait_for (export_finished, NULL, 30));
+  g_unsetenv ("EYL_WORKER_SIMULATE_EXPORT");
+  g_assert_true (eyl_export_job_was_cancelled (eyl_window_get_export_job (window)));
+  g_assert_cmpuint (count_files (cancelled), ==, 0);
+}
+
 /* The primary menu's windows open (and close) without a warning. */
 static void
 test_dialogs (void)
@@ -668,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);
   g_test_add_func ("/eyl/window/encrypted", test_encrypted);
   g_test_add_func ("/eyl/window/pages", test_pages);
+  g_test_add_func ("/eyl/window/export", test_export);
   g_test_add_func ("/eyl/window/several", test_several);
   g_test_add_func ("/eyl/window/dialogs", test_dialogs);
   status = g_test_run ();

@@ -903,6 +903,7 @@ typedef struct
 
 struct _EylExportGuard
 {
+  gatomicrefcount ref_count;
   GMutex      lock;
   GArray     *inputs;     /* FileId */
   GHashTable *published;  /* paths published in this run */
@@ -913,16 +914,25 @@ eyl_export_guard_new (void)
 {
   EylExportGuard *self = g_new0 (EylExportGuard, 1);
 
+  g_atomic_ref_count_init (&self->ref_count);
   g_mutex_init (&self->lock);
   self->inputs = g_array_new (FALSE, FALSE, sizeof (FileId));
   self->published = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
 
-void
-eyl_export_guard_free (EylExportGuard *self)
+EylExportGuard *
+eyl_export_guard_ref (EylExportGuard *self)
 {
-  if (self == NULL)
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+eyl_export_guard_unref (EylExportGuard *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_mutex_clear (&self->lock);
   g_array_unref (self->inputs);

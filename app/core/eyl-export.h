@@ -54,12 +54,15 @@ gboolean    eyl_export_write            (EylExportMode  mode,
  * by device and inode, and the names already published in this run. */
 typedef struct _EylExportGuard EylExportGuard;
 
+/* Shared by every worker config of one run (the window exports with one
+ * config per document, for their passwords). */
 EylExportGuard *eyl_export_guard_new       (void);
-void            eyl_export_guard_free      (EylExportGuard *self);
+EylExportGuard *eyl_export_guard_ref       (EylExportGuard *self);
+void            eyl_export_guard_unref     (EylExportGuard *self);
 /* Remembers @path's device and inode (if it exists). */
 void            eyl_export_guard_add_input (EylExportGuard *self,
                                             const char     *path);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylExportGuard, eyl_export_guard_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylExportGuard, eyl_export_guard_unref)
 
 /* Parent side: a new private folder for one file's outputs inside
  * @target_dir (created if missing).  EYL_ERROR_OUTPUT when the folder

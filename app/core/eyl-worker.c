@@ -73,7 +73,7 @@ eyl_worker_config_unref (EylWorkerConfig *self)
   g_free (self->password);
   g_strfreev (self->env);
   g_free (self->export_dir);
-  eyl_export_guard_free (self->guard);
+  eyl_export_guard_unref (self->guard);
   g_free (self);
 }
 

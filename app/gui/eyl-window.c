@@ -17,6 +17,8 @@
 
 #include "eyl-window.h"
 #include "eyl-brand-kit-dialog.h"
+#include "eyl-export-dialog.h"
+#include "eyl-export-job.h"
 #include "eyl-finding-object.h"
 #include "eyl-placement-panel.h"
 #include "eyl-scene-view.h"
@@ -49,6 +51,9 @@ struct _EylWindow
   GtkLabel          *error_detail_label;
   AdwStatusPage     *locked_page;
   GtkRevealer       *busy_revealer;
+  GtkRevealer       *export_revealer;
+  GtkLabel          *export_label;
+  GtkProgressBar    *export_progress;
   GtkSpinner        *busy_spinner;
   GtkBox            *page_nav_box;
   GtkWidget         *side_scroller;
@@ -77,6 +82,8 @@ struct _EylWindow
   EylPageAnalysis   *shown_analysis;     /* what the findings list shows */
   GCancellable      *mark_cancellable;
   AdwMessageDialog  *password_dialog;
+  EylExportJob      *export_job;         /* running or last export */
+  guint              export_pulse_id;
 
   gboolean           show_eye_band;
   gboolean           show_hidden;
@@ -1338,6 +1345,15 @@ update_actions (EylWindow *self)
   }
 
   gtk_widget_action_set_enabled (widget, "win.close-document", self->current != NULL);
+  {
+    gboolean exporting = self->export_job != NULL && eyl_export_job_is_running (self->export_job);
+
+    gtk_widget_action_set_enabled (widget, "win.export", self->current != NULL && !exporting);
+    gtk_widget_action_set_enabled (widget, "win.export-all",
+                                   g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0
+                                   && !exporting);
+    gtk_widget_action_set_enabled (widget, "win.cancel-export", exporting);
+  }
   gtk_widget_action_set_enabled (widget, "win.reload", self->current != NULL);
   gtk_widget_action_set_enabled (widget, "win.unlock",
                                  self->current != NULL &&
@@ -1464,6 +1480,254 @@ document_step_action (GtkWidget  *widget,
   position = g_str_equal (action_name, "win.next-document") ? (position + 1) % n : (position + n - 1) % n;
   item = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
   set_current (self, item);
+}
+
+/* ------------------------------------------------------------------ */
+/* Export                                                               */
+
+static EylWorkerConfig *
+export_config_cb (EylDocumentItem *item,
+                  gpointer         user_data)
+{
+  return make_worker_config (EYL_WINDOW (user_data), item);
+}
+
+static gboolean
+export_pulse_cb (gpointer user_data)
+{
+  EylWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->export_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_progress_cb (EylExportJob *job,
+                    EylWindow    *self)
+{
+  guint done = eyl_export_job_get_done (job);
+  guint total = eyl_export_job_get_total (job);
+  g_autofree char *text = NULL;
+
+  /* Translators: the progress line of an export; %u of %u files. */
+  text = g_strdup_printf (_("Exporting %u of %u…"), MIN (done + 1, total), total);
+  gtk_label_set_text (self->export_label, text);
+  if (total > 1)
+    {
+      g_clear_handle_id (&self->export_pulse_id, g_source_remove);
+      gtk_progress_bar_set_fraction (self->export_progress, (double) done / total);
+    }
+}
+
+static void
+export_finished_cb (EylExportJob *job,
+                    EylWindow    *self)
+{
+  GPtrArray *results = eyl_export_job_get_results (job);
+  g_autofree char *title = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GString) failures = g_string_new (NULL);
+  guint exported = 0, failed = 0, total = eyl_export_job_get_total (job);
+  AdwToast *toast;
+
+  g_clear_handle_id (&self->export_pulse_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      EylFileResult *result = g_ptr_array_index (results, i);
+      g_autofree char *name = NULL;
+
+      if (result == NULL || (!result->ok && result->error_code == EYL_ERROR_CANCELLED))
+        continue;
+      if (result->ok)
+        {
+          exported++;
+          continue;
+        }
+      failed++;
+      name = g_filename_display_basename (result->path);
+      g_string_append_printf (failures, "%s%s: %s", failures->len > 0 ? "\n" : "", name,
+                              result->error_message);
+    }
+
+  if (eyl_export_job_was_cancelled (job))
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Export cancelled; %u file was saved",
+                                          "Export cancelled; %u files were saved",
+                                          exported),
+                             exported);
+  else if (failed == 0)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u file", "Exported %u files",
+                                          exported),
+                             exported);
+  else
+    /* Translators: exported, total, failed. */
+    title = g_strdup_printf (_("Exported %u of %u files; %u could not be exported"),
+                             exported, total, failed);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 8);
+  if (exported > 0)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (eyl_export_job_get_folder (job));
+
+      uri = g_file_get_uri (folder);
+      adw_toast_set_button_label (toast, _("Open Folder"));
+      adw_toast_set_action_name (toast, "win.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  if (failed > 0)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                  _("Some Files Could Not Be Exported"),
+                                                  failures->str);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  update_actions (self);
+}
+
+void
+eyl_window_export (EylWindow    *self,
+                   gboolean      all,
+                   const char   *folder,
+                   EylExportMode mode,
+                   gboolean      overwrite)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (EYL_IS_WINDOW (self));
+  g_return_if_fail (folder != NULL);
+
+  if (self->export_job != NULL && eyl_export_job_is_running (self->export_job))
+    return;
+
+  if (all)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->documents), i));
+    }
+  else if (self->current != NULL)
+    g_ptr_array_add (items, g_object_ref (self->current));
+  if (items->len == 0)
+    return;
+
+  if (self->export_job != NULL)
+    g_signal_handlers_disconnect_by_data (self->export_job, self);
+  g_clear_object (&self->export_job);
+  self->export_job = eyl_export_job_new (items, folder, mode, overwrite, export_config_cb, self);
+  g_signal_connect (self->export_job, "progress", G_CALLBACK (export_progress_cb), self);
+  g_signal_connect (self->export_job, "finished", G_CALLBACK (export_finished_cb), self);
+
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "export-folder", folder);
+      g_settings_set_string (self->settings, "export-mode", eyl_export_mode_to_string (mode));
+    }
+
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  if (items->len == 1)
+    self->export_pulse_id = g_timeout_add (120, export_pulse_cb, self);
+  export_progress_cb (self->export_job, self);
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  eyl_export_job_start (self->export_job);
+  update_actions (self);
+}
+
+EylExportJob *
+eyl_window_get_export_job (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return self->export_job;
+}
+
+static void
+export_dialog_cb (EylExportDialog *dialog,
+                  const char      *folder,
+                  int              mode,
+                  gboolean         overwrite,
+                  EylWindow       *self)
+{
+  gboolean all = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "eyl-export-all"));
+
+  eyl_window_export (self, all, folder, (EylExportMode) mode, overwrite);
+}
+
+/* The folder last exported to, else the first document's. */
+static char *
+default_export_folder (EylWindow *self,
+                       gboolean   all)
+{
+  g_autofree char *saved = NULL;
+  EylDocumentItem *first = self->current;
+  g_autoptr(EylDocumentItem) item = NULL;
+
+  if (self->settings != NULL)
+    saved = g_settings_get_string (self->settings, "export-folder");
+  if (saved != NULL && saved[0] != '\0' && g_file_test (saved, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&saved);
+
+  if (all || first == NULL)
+    {
+      item = g_list_model_get_item (G_LIST_MODEL (self->documents), 0);
+      first = item;
+    }
+  if (first != NULL && eyl_document_item_get_path (first) != NULL)
+    return g_path_get_dirname (eyl_document_item_get_path (first));
+  return g_strdup (g_get_home_dir ());
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  gboolean all = g_str_equal (action_name, "win.export-all");
+  g_autofree char *folder = default_export_folder (self, all);
+  g_autofree char *mode_name = self->settings != NULL
+                               ? g_settings_get_string (self->settings, "export-mode") : NULL;
+  EylExportMode mode = EYL_EXPORT_OVERLAY;
+  guint n = all ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 1;
+  GtkWidget *dialog;
+
+  if (!all && self->current == NULL)
+    return;
+  if (mode_name != NULL)
+    eyl_export_mode_from_string (mode_name, &mode);
+  if (mode == EYL_EXPORT_NONE)
+    mode = EYL_EXPORT_OVERLAY;
+
+  dialog = eyl_export_dialog_new (GTK_WINDOW (self), n, folder, mode);
+  g_object_set_data (G_OBJECT (dialog), "eyl-export-all", GINT_TO_POINTER (all));
+  g_signal_connect_object (dialog, "export", G_CALLBACK (export_dialog_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+
+  if (self->export_job != NULL)
+    eyl_export_job_cancel (self->export_job);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -1627,6 +1891,13 @@ eyl_window_dispose (GObject *object)
     g_cancellable_cancel (self->mark_cancellable);
   g_clear_object (&self->mark_cancellable);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  if (self->export_job != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->export_job, self);
+      eyl_export_job_cancel (self->export_job);
+      g_clear_object (&self->export_job);
+    }
+  g_clear_handle_id (&self->export_pulse_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EYL_TYPE_WINDOW);
 
@@ -1703,6 +1974,9 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, error_detail_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, locked_page);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_nav_box);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, side_scroller);
@@ -1742,6 +2016,10 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-document", NULL, document_step_action);
   gtk_widget_class_install_action (widget_class, "win.previous-document", NULL, document_step_action);
   gtk_widget_class_install_action (widget_class, "win.brand-kit", NULL, brand_kit_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-marking", NULL, cancel_marking_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-eye-band", "show-eye-band");
   gtk_widget_class_install_property_action (widget_class, "win.show-hidden", "show-hidden");
@@ -1752,6 +2030,9 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);

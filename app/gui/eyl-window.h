@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "eyl-document-item.h"
+#include "eyl-export-job.h"
 #include "eyl-page-view.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,17 @@ void             eyl_window_select_finding     (EylWindow       *self,
                                                 int              position);
 void             eyl_window_add_toast          (EylWindow       *self,
                                                 const char      *title);
+
+/* What the Export dialog starts: the current document (or, with @all,
+ * every open one) into @folder; progress shows at the bottom of the
+ * page with a Cancel button, the end as a toast with "Open Folder".
+ * Does nothing while an export runs. */
+void             eyl_window_export             (EylWindow       *self,
+                                                gboolean         all,
+                                                const char      *folder,
+                                                EylExportMode    mode,
+                                                gboolean         overwrite);
+/* The running or last export, or NULL. */
+EylExportJob    *eyl_window_get_export_job     (EylWindow       *self);
 
 G_END_DECLS
