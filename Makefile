@@ -5,6 +5,8 @@
 #   make test                               set up, build, run every test suite
 #   make bench                              corpus timings against pdftoppm + pdftotext
 #   make eval [EVAL_ARGS=-v]                detector recall / precision on the corpus
+#   make install [PREFIX=…] [DESTDIR=…]     install (default prefix /usr/local)
+#   make fuzz [FUZZ_SECONDS=…]              run the libFuzzer targets (clang)
 
 BUILDDIR ?= _build
 ASANDIR  ?= _build-asan
@@ -13,7 +15,7 @@ CORRECTED := data/samples/rollup-banner-corrected.pdf
 FILE     ?= $(SAMPLE)
 ARGS     ?= --placement rollup-behind-table
 
-.PHONY: all deps build run check-sample test test-asan bench eval clean
+.PHONY: all deps build run check-sample test test-asan bench eval install fuzz clean
 
 all: build
 
@@ -65,6 +67,14 @@ eval: build
 	  -o $(BUILDDIR)/eval-report.json $(SHARED)/corpus/files; \
 	  [ $$? -le 1 ] || echo "eval: some files could not be read (see above)"
 	$(BUILDDIR)/tools/eyl-eval $(BUILDDIR)/eval-report.json $(SHARED)/corpus/labels.json $(EVAL_ARGS)
+
+install:
+	@echo "install: not yet"; exit 1
+
+FUZZ_SECONDS ?= 300
+fuzz:
+	@sh build-aux/install-deps.sh --fuzz
+	@echo "fuzz: not yet"; exit 1
 
 clean:
 	rm -rf $(BUILDDIR) $(ASANDIR)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 (bookworm) packages Eyeline needs to build, test and
-# benchmark, and only those that are missing.  Used by `make run` / `make test`.
+# benchmark, and only those that are missing.  Used by `make run` / `make test`;
+# `--fuzz` adds clang and libFuzzer for `make fuzz`.
 set -eu
 
 packages="
@@ -34,7 +35,17 @@ packages="
   adwaita-icon-theme
   time
   bc
+  desktop-file-utils
+  appstream
+  libglib2.0-bin
+  locales
 "
+# German locale for the translation tests (numbers with a decimal comma).
+locale_wanted="de_DE.UTF-8"
+
+if [ "${1:-}" = "--fuzz" ]; then
+  packages="$packages clang libclang-rt-14-dev"
+fi
 
 missing=""
 for p in $packages; do
@@ -45,19 +56,30 @@ for p in $packages; do
   esac
 done
 
-[ -z "$missing" ] && exit 0
+have_locale() {
+  locale -a 2>/dev/null | grep -qix "de_DE.utf8"
+}
 
-echo "Installing missing packages:$missing"
+[ -z "$missing" ] && have_locale && exit 0
+
 if [ "$(id -u)" -eq 0 ]; then
   sudo=""
 elif command -v sudo >/dev/null 2>&1; then
   sudo="sudo"
 else
-  echo "error: need root (or sudo) to install:$missing" >&2
+  echo "error: need root (or sudo) to install:$missing $locale_wanted" >&2
   exit 1
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-# shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing
+if [ -n "$missing" ]; then
+  echo "Installing missing packages:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  # shellcheck disable=SC2086
+  $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+if ! have_locale; then
+  echo "Generating the $locale_wanted locale"
+  $sudo localedef -i de_DE -c -f UTF-8 "$locale_wanted"
+fi
