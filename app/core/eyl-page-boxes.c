@@ -116,7 +116,22 @@ read_number (qpdf_data  qpdf,
 
   if (!qpdf_oh_is_number (qpdf, oh))
     return FALSE;
-  v = qpdf_oh_get_numeric_value (qpdf, oh);
+  /* libqpdf converts a real with atof(), which follows LC_NUMERIC: under
+   * a decimal-comma locale "2409.449" would become 2409.  Read the
+   * PDF's own spelling with g_ascii_strtod instead. */
+  if (qpdf_oh_is_real (qpdf, oh))
+    {
+      const char *text = qpdf_oh_get_real_value (qpdf, oh);
+      char *end = NULL;
+
+      if (text == NULL)
+        return FALSE;
+      v = g_ascii_strtod (text, &end);
+      if (end == text)
+        return FALSE;
+    }
+  else
+    v = qpdf_oh_get_numeric_value (qpdf, oh);
   if (!isfinite (v))
     return FALSE;
   *value = v;

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "eyl-raster"
 
 #include <math.h>
+#include <glib/gi18n.h>
 
 #include "eyl-error.h"
 #include "eyl-raster.h"
@@ -182,12 +183,12 @@ eyl_renderer_render (const EylRenderer *renderer,
 
   if (renderer->render == NULL)
     {
-      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_PAGE, "No renderer for this page");
+      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_PAGE, _("No renderer for this page"));
       return NULL;
     }
   if (eyl_rect_is_empty (area) || !(scale > 0) || !isfinite (scale))
     {
-      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_PAGE, "Nothing to render");
+      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_PAGE, _("Nothing to render"));
       return NULL;
     }
 
@@ -196,6 +197,13 @@ eyl_renderer_render (const EylRenderer *renderer,
   pixels = eyl_rect_width (area) * eyl_rect_height (area) * scale * scale;
   if (renderer->max_pixels > 0 && pixels > renderer->max_pixels)
     scale *= sqrt (renderer->max_pixels / pixels);
+  /* An area of absurd size (infinite, or so large that the budget leaves
+   * less than a pixel) has no raster within the budget. */
+  if (!(scale > 0) || !isfinite (scale) || !isfinite (pixels))
+    {
+      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_PAGE, _("The page is too large to render"));
+      return NULL;
+    }
 
   return renderer->render (area, scale, renderer->user_data, error);
 }

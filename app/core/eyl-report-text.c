@@ -60,13 +60,17 @@ scale_source_label (EylScaleSource source)
 {
   switch (source)
     {
+    /* Translators: how the scale of the artwork was found, shown in
+     * brackets after it: "at 1:10 (detected)" */
     case EYL_SCALE_DETECTED:
-      return _("detected");
+      return C_("scale source", "detected");
+    /* Translators: the scale was given on the command line or in the window */
     case EYL_SCALE_USER:
-      return _("given");
+      return C_("scale source", "given");
+    /* Translators: the page is the real size, "at 1:1 (from the page)" */
     case EYL_SCALE_PAGE:
     default:
-      return _("from the page");
+      return C_("scale source", "from the page");
     }
 }
 
@@ -75,6 +79,8 @@ severity_label (EylSeverity severity)
 {
   switch (severity)
     {
+    /* Translators: severity labels at the start of a report line, in
+     * capitals; padded to 7 characters, keep them short */
     case EYL_SEVERITY_ERROR:
       return _("ERROR");
     case EYL_SEVERITY_WARNING:
@@ -109,7 +115,7 @@ append_page_text (GString         *out,
   const char *placement = page->placement != NULL ? page->placement->id : "?";
   guint n_findings = page->findings != NULL ? page->findings->len : 0;
 
-  /* TRANSLATORS: page number, placement id, material width × height in
+  /* Translators: page number, placement id, material width × height in
    * mm, scale such as 1:10, how the scale was found, score 0–100. */
   g_string_append_printf (out, _("  Page %u: %s, %.0f × %.0f mm at %s (%s), customer focus %d/100\n"),
                           page->index + 1, placement,
@@ -144,6 +150,7 @@ append_page_text (GString         *out,
           g_string_append_printf (out, " %s: %s\n", finding->rule,
                                   finding->message != NULL ? finding->message : "");
           if (finding->fix != NULL && finding->fix[0] != '\0')
+            /* Translators: before the suggested fix of a finding */
             g_string_append_printf (out, "            %s %s\n", _("Fix:"), finding->fix);
         }
     }
@@ -169,7 +176,8 @@ eyl_report_format_text (EylReport *report,
         {
           if (use_color)
             g_string_append (out, COLOR_RED);
-          /* TRANSLATORS: file name, error code, message */
+          /* Translators: file name, error code (untranslated, such as
+           * "encrypted"), message */
           g_string_append_printf (out, _("%s: cannot be checked (%s): %s"), file->path,
                                   eyl_error_code_to_string (file->error_code),
                                   file->error_message != NULL ? file->error_message : "");
@@ -187,6 +195,8 @@ eyl_report_format_text (EylReport *report,
       g_string_append_c (out, '\n');
 
       for (guint w = 0; file->warnings != NULL && w < file->warnings->len; w++)
+        /* Translators: before a warning about the file, such as a repaired
+         * cross-reference table */
         g_string_append_printf (out, "  %s %s\n", _("Note:"),
                                 (const char *) g_ptr_array_index (file->warnings, w));
 
@@ -196,10 +206,33 @@ eyl_report_format_text (EylReport *report,
 
   eyl_report_get_summary (report, &summary);
   g_string_append_c (out, '\n');
-  /* TRANSLATORS: the summary line at the end of a run */
-  g_string_append_printf (out, _("%u file(s) checked, %u could not be read: %u error(s), %u warning(s), %u info(s)\n"),
-                          summary.files, summary.failed,
-                          summary.errors, summary.warnings, summary.infos);
+  /* The summary line at the end of a run, in parts so that each number
+   * gets its own plural: "3 files checked, 1 could not be read: 2 errors,
+   * 1 warning, 0 notes". */
+  g_string_append_printf (out,
+                          /* Translators: the start of the summary line */
+                          g_dngettext (GETTEXT_PACKAGE, "%u file checked", "%u files checked",
+                                       summary.files),
+                          summary.files);
+  g_string_append_printf (out,
+                          /* Translators: continues "3 files checked"; followed by the
+                           * counts of errors, warnings and notes */
+                          g_dngettext (GETTEXT_PACKAGE, ", %u could not be read: ",
+                                       ", %u could not be read: ", summary.failed),
+                          summary.failed);
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
+                                            summary.errors),
+                          summary.errors);
+  g_string_append (out, ", ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                            summary.warnings),
+                          summary.warnings);
+  g_string_append (out, ", ");
+  /* Translators: findings of severity "info" */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes",
+                                            summary.infos),
+                          summary.infos);
+  g_string_append_c (out, '\n');
 
   return g_string_free (out, FALSE);
 }

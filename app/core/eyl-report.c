@@ -1593,7 +1593,7 @@ eyl_report_from_json (JsonNode *node,
   if (version != EYL_REPORT_SCHEMA_VERSION)
     {
       g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID,
-                   _("Unsupported report schema version %" G_GINT64_FORMAT), version);
+                   _("Unsupported report schema version %lld"), (long long) version);
       return NULL;
     }
 

@@ -132,6 +132,10 @@ static const struct
   const char *capital;
   const char *lower;
 } element_names[EYL_N_ELEMENT_KINDS] = {
+  /* Translators: the capitalised form starts a sentence as its subject
+   * ("The website www.x.example is hidden by …"); the lower-case form is
+   * the object of a sentence ("At 0.8 m a phone camera sees the QR code
+   * (…)"; German: accusative).  %s is the element's text. */
   [EYL_ELEMENT_URL] = { N_("The website %s"), N_("the website %s") },
   [EYL_ELEMENT_EMAIL] = { N_("The email address %s"), N_("the email address %s") },
   [EYL_ELEMENT_PHONE] = { N_("The phone number %s"), N_("the phone number %s") },
@@ -254,6 +258,9 @@ eyl_rule_occluder_name (const EylRuleContext *ctx,
   double above = eyl_hidden_above_mm (p, frame);
 
   if (isfinite (above) && centre > above)
+    /* Translators: what hides part of the material, used in "… is hidden
+     * by %s for 60 % of visitors" and "the bottom 175 mm that %s hides"
+     * (German: accusative, "durch den Tisch"). */
     return _("the top rail");
 
   if (p->hidden_bottom_mm > 0 &&
@@ -286,6 +293,8 @@ eyl_rule_occluder_name (const EylRuleContext *ctx,
   return _("what stands in front of it");
 }
 
+/* Translators: names of legibility standards, used in "at 2.0 m the %s
+ * standard asks for at least 10.0 mm" */
 static const char *legibility_names[] = {
   [EYL_LEGIBILITY_1_200] = N_("1:200 (FAA)"),
   [EYL_LEGIBILITY_20_ARCMIN] = N_("20 arcminutes"),

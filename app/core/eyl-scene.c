@@ -352,17 +352,32 @@ hatch_rect (Scene        *s,
 
 /* Pieces of the scene ------------------------------------------------- */
 
+/* The grid step for @extent: @step, or ten times coarser until at most
+ * 100 lines are left (a wrong size override or a damaged report can make
+ * the world kilometres high); 0 when @extent is not a finite length. */
+static double
+grid_step (double extent,
+           double step)
+{
+  if (!isfinite (extent))
+    return 0;
+  while (extent / step > 100)
+    step *= 10;
+  return step;
+}
+
 static void
 paint_grid (Scene *s)
 {
   cairo_t *cr = s->cr;
-  double step = s->options->inches ? 304.8 : 500.0;
+  double base = s->options->inches ? 304.8 : 500.0;
+  double step = grid_step (s->l.y_max_mm, base);
   double x_left = X (s, s->l.x_min_mm), x_right = X (s, s->l.x_max_mm);
 
   /* Height lines every 0.5 m (1 ft), labelled on the right. */
   cairo_save (cr);
   cairo_set_line_width (cr, 1.0);
-  for (int i = 1; i * step <= s->l.y_max_mm; i++)
+  for (int i = 1; step > 0 && i * step <= s->l.y_max_mm; i++)
     {
       double y = round (Y (s, i * step)) + 0.5;
       g_autofree char *label = format_distance (i * step, s->options->inches);
@@ -383,7 +398,8 @@ paint_grid (Scene *s)
   hatch_rect (s, x_left, s->l.floor_y, x_right, s->l.floor_y + 6, s->muted, 6);
 
   /* Metre scale along the floor: ticks every 0.5 m, labels every metre. */
-  for (int i = 0; i * step <= s->l.x_max_mm; i++)
+  step = grid_step (s->l.x_max_mm, base);
+  for (int i = 0; step > 0 && i * step <= s->l.x_max_mm; i++)
     {
       double x = X (s, i * step);
       gboolean major = s->options->inches ? TRUE : i % 2 == 0;

@@ -813,12 +813,24 @@ update_document_row (EylDocumentItem *item,
   gtk_widget_set_visible (GTK_WIDGET (warnings), n_warnings > 0 && status == EYL_DOCUMENT_DONE);
 
   {
-    g_autofree char *tooltip =
-      status == EYL_DOCUMENT_DONE
-      /* Translators: tooltip of a document in the list */
-      ? g_strdup_printf (_("%s: %u errors, %u warnings"), eyl_document_item_get_title (item),
-                         n_errors, n_warnings)
-      : g_strdup (eyl_document_item_get_title (item));
+    g_autofree char *tooltip = NULL;
+
+    if (status == EYL_DOCUMENT_DONE)
+      {
+        g_autofree char *errors_text =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
+                           n_errors);
+        g_autofree char *warnings_text =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
+                           n_warnings);
+
+        /* Translators: tooltip of a document in the list: its title,
+         * "2 errors", "1 warning" */
+        tooltip = g_strdup_printf (_("%s: %s, %s"), eyl_document_item_get_title (item),
+                                   errors_text, warnings_text);
+      }
+    else
+      tooltip = g_strdup (eyl_document_item_get_title (item));
     gtk_widget_set_tooltip_text (box, tooltip);
   }
 }
@@ -1563,7 +1575,10 @@ export_finished_cb (EylExportJob *job,
                              exported);
   else
     /* Translators: exported, total, failed. */
-    title = g_strdup_printf (_("Exported %u of %u files; %u could not be exported"),
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Exported %u of %u files; %u could not be exported",
+                                          "Exported %u of %u files; %u could not be exported",
+                                          failed),
                              exported, total, failed);
 
   toast = adw_toast_new (title);

@@ -14,7 +14,9 @@ main (int   argc,
   g_autoptr(EylApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* EYL_LOCALEDIR: the build tree's po/, to see a translation uninstalled */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("EYL_LOCALEDIR") != NULL ? g_getenv ("EYL_LOCALEDIR")
+                                                                       : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
