@@ -69,7 +69,14 @@ eval: build
 	$(BUILDDIR)/tools/eyl-eval $(BUILDDIR)/eval-report.json $(SHARED)/corpus/labels.json $(EVAL_ARGS)
 
 install:
-	@echo "install: not yet"; exit 1
+	@sh build-aux/install-deps.sh
+	@if [ -f $(BUILDDIR)/build.ninja ]; then \
+	  meson configure $(BUILDDIR) -Dprefix=$(if $(PREFIX),$(PREFIX),/usr/local); \
+	else \
+	  meson setup $(BUILDDIR) --prefix=$(if $(PREFIX),$(PREFIX),/usr/local); \
+	fi
+	meson compile -C $(BUILDDIR)
+	meson install -C $(BUILDDIR) --no-rebuild $(if $(DESTDIR),--destdir "$(DESTDIR)")
 
 FUZZ_SECONDS ?= 300
 fuzz:

@@ -1,0 +1,46 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Takes the screenshots of the AppStream metadata: the real window on the
+# bundled samples, 1280 × 800, under Xvfb.  Needs xvfb-run, xdotool and
+# ImageMagick's `import`.  Run from the top of the source tree:
+#
+#   sh data/screenshots/take-screenshots.sh [BUILDDIR]      (default _build)
+set -eu
+
+if [ "${1:-}" != "--inside-xvfb" ]; then
+  build=$(cd "${1:-_build}" && pwd)
+  exec xvfb-run -a -s "-screen 0 1280x800x24" sh "$0" --inside-xvfb "$build"
+fi
+build=$2
+out=$(pwd)/data/screenshots
+samples=$(pwd)/data/samples
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=keyfile
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
+export GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 LANGUAGE=C LC_ALL=C.UTF-8
+export EYL_WORKER="$build/app/cli/eyeline-cli"
+
+# shoot NAME CLICK-X CLICK-Y FILE: the window filling the screen; an
+# optional click (0 0: none) once the check has finished.
+shoot() {
+  mkdir -p "$XDG_CONFIG_HOME/glib-2.0/settings"
+  printf '[io/github/eyeline/Eyeline]\nwindow-width=1280\nwindow-height=800\n' \
+    > "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
+  "$build/app/gui/eyeline" "$4" &
+  pid=$!
+  sleep 12
+  if [ "$2" -gt 0 ]; then
+    xdotool mousemove "$2" "$3" click 1
+    sleep 3
+  fi
+  import -window root -crop 1280x800+0+0 +repage "$out/$1.png"
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  echo "$out/$1.png"
+}
+
+shoot window 0 0 "$samples/rollup-banner.pdf"
+shoot window-placement 1175 69 "$samples/rollup-banner.pdf"
+ADW_DEBUG_COLOR_SCHEME=prefer-dark shoot window-corrected-dark 0 0 "$samples/rollup-banner-corrected.pdf"
