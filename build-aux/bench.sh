@@ -11,7 +11,8 @@
 # banner is rendered at 10 px per page mm), so the floor takes each page's
 # resolution from Eyeline's own JSON report: raster_px_per_mm × mm_per_pt
 # px per pt, i.e. 72 × that dpi, in colour as Eyeline renders it.
-# A second table does the same for the pages that need OCR (see below).
+# Further tables: batch export of the corpus with one and two workers
+# against pdftocairo (see below), and the pages that need OCR.
 # `make bench` may start it with sh: the rest needs bash.
 if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 set -euo pipefail
@@ -91,6 +92,51 @@ done
 printf '%-36s %6s %10.3f %10.3f %7.2f\n' "TOTAL" "" "$total_e" "$total_f" \
   "$(echo "$total_e / $total_f" | bc -l)"
 echo "(best of $runs runs each; eyeline-cli with --jobs 1, its worker process included)"
+
+# Batch export of the whole corpus (eyeline-cli export, overlay mode: every
+# page drawn again as vectors with the overlay, plus a summary page) with one
+# worker and with two, side by side with the floor of Poppler's own tool for
+# the same vector re-rendering, pdftocairo -pdf, run on the same files one at
+# a time and two at a time; then the size of what was exported against the
+# inputs.
+export_batch () {
+  rm -rf "$tmp/export"
+  mkdir "$tmp/export"
+  "$cli" export --jobs "$1" --fail-on never --report csv --output "$tmp/export" "$corpus"
+}
+export_floor () {
+  mkdir -p "$tmp/floor-export"
+  find "$corpus" -maxdepth 1 -name '*.pdf' -print0 |
+    xargs -0 -P "$1" -I{} sh -c 'pdftocairo -q -pdf "$1" "$2/$(basename "$1")" || true' _ {} "$tmp/floor-export"
+  rm -rf "$tmp/floor-export"
+}
+export -f export_batch export_floor
+export cli corpus
+
+if command -v pdftocairo >/dev/null; then
+  n_in=$(find "$corpus" -maxdepth 1 -name '*.pdf' | wc -l)
+  echo
+  printf '%-36s %10s %10s %7s\n' "export of the corpus ($n_in files)" "eyeline s" "floor s" "ratio"
+  e1=$(best_of bash -c 'export_batch 1')
+  f1=$(best_of bash -c 'export_floor 1')
+  printf '%-36s %10.3f %10.3f %7.2f\n' "--jobs 1" "$e1" "$f1" "$(echo "$e1 / $f1" | bc -l)"
+  e2=$(best_of bash -c 'export_batch 2')
+  f2=$(best_of bash -c 'export_floor 2')
+  printf '%-36s %10.3f %10.3f %7.2f\n' "--jobs 2" "$e2" "$f2" "$(echo "$e2 / $f2" | bc -l)"
+  printf '%-36s %10.2f %10.2f\n' "speed-up of --jobs 2" "$(echo "$e1 / $e2" | bc -l)" "$(echo "$f1 / $f2" | bc -l)"
+  export_batch 2 >/dev/null 2>&1 || true
+  n_out=$(find "$tmp/export" -name '*-eyeline.pdf' | wc -l)
+  in_bytes=$(find "$corpus" -maxdepth 1 -name '*.pdf' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+  out_bytes=$(find "$tmp/export" -name '*-eyeline.pdf' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+  printf '%-36s %10.1f MB in  %8.1f MB out  (%.2f × the input; %d of %d files exported)\n' "size" \
+    "$(echo "$in_bytes / 1000000" | bc -l)" "$(echo "$out_bytes / 1000000" | bc -l)" \
+    "$(echo "$out_bytes / ($in_bytes + 1)" | bc -l)" "$n_out" "$n_in"
+  echo "(best of $runs runs each; $(nproc) processors; floor: pdftocairo -pdf per file, run one or two at a time)"
+  rm -rf "$tmp/export"
+else
+  echo
+  echo "Export floor skipped: pdftocairo is missing (apt install poppler-utils)"
+fi
 
 # Pages that need OCR (no text layer): Eyeline's OCR path — the time of a
 # check minus the time of the same check with --no-ocr — against the

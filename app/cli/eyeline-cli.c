@@ -839,7 +839,7 @@ run_entries (Run *run)
       N_("Files processed at once, each by its own worker (default: the number of processors)"),
       N_("N") },
     { "timeout", 0, 0, G_OPTION_ARG_STRING, &run->timeout_str,
-      N_("Time limit per file in seconds (default 120, 0 = none)"), N_("S") },
+      N_("Time budget in seconds for opening a file and again for each of its pages (default 60, 0 = none)"), N_("S") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &run->files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -1147,7 +1147,9 @@ run_export (int    argc,
     {
       int saved = errno;
 
-      g_printerr ("eyeline-cli: %s: %s (output)\n", output_dir, g_strerror (saved));
+      /* Translators: in brackets after an error: it is about the output,
+       * not an input file */
+      g_printerr ("eyeline-cli: %s: %s (%s)\n", output_dir, g_strerror (saved), _("output"));
       return EXIT_UNREADABLE;
     }
   have_output_stat = g_stat (output_dir, &output_stat) == 0;
@@ -1190,7 +1192,7 @@ run_export (int    argc,
                                        text, strlen (text), overwrite, config->guard, &error);
       if (written == NULL)
         {
-          g_printerr ("eyeline-cli: %s (output)\n", error->message);
+          g_printerr ("eyeline-cli: %s (%s)\n", error->message, _("output"));
           failed++;
         }
       else
@@ -1206,7 +1208,7 @@ run_export (int    argc,
 
     eyl_report_get_summary (report, &summary);
     /* Translators: the last line of an export run, followed by
-     * "· 3 outputs · 2 errors, 1 warnings, 0 notes". */
+     * "· 3 outputs · 2 errors, 1 warning, 0 notes". */
     g_printerr (g_dngettext (GETTEXT_PACKAGE,
                              "Exported %u of %u file",
                              "Exported %u of %u files",
@@ -1215,7 +1217,15 @@ run_export (int    argc,
     g_printerr (" · ");
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u output", "%u outputs", n_outputs), n_outputs);
     g_printerr (" · ");
-    g_printerr (_("%u errors, %u warnings, %u notes"), summary.errors, summary.warnings, summary.infos);
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", summary.errors),
+                summary.errors);
+    g_printerr (", ");
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", summary.warnings),
+                summary.warnings);
+    g_printerr (", ");
+    /* Translators: findings of severity "info" */
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", summary.infos),
+                summary.infos);
     g_printerr ("\n");
   }
 
@@ -1256,7 +1266,9 @@ main (int    argc,
   const char *command;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* EYL_LOCALEDIR: the tests point it at the build tree's po/ */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("EYL_LOCALEDIR") != NULL ? g_getenv ("EYL_LOCALEDIR")
+                                                                       : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -22,6 +22,7 @@
 #include "eyl-export.h"
 #include "eyl-overlay.h"
 #include "eyl-poppler-private.h"
+#include "eyl-worker.h"
 
 /* The summary page: A4 portrait, in pt. */
 #define SUMMARY_W      595.276
@@ -32,6 +33,9 @@
 /* PNG exports: the long side of the page in pixels. */
 #define PNG_LONG_SIDE_PX 2000.0
 #define PNG_MAX_PIXELS   (16.0 * 1000 * 1000)
+/* Pages whose recording is kept for the summary's crops; the others are
+ * recorded again when their crops are drawn. */
+#define MAX_KEPT_RECORDINGS 8
 
 static const struct
 {
@@ -536,9 +540,26 @@ summary_write (Summary        *s,
       EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
       cairo_surface_t *page = analysis->index < recordings->len
                               ? g_ptr_array_index (recordings, analysis->index) : NULL;
+      cairo_surface_t *again = NULL;
       g_autofree char *heading = NULL;
       g_autofree char *score = NULL;
       double w = analysis->page_w_pt, h = analysis->page_h_pt;
+
+      /* Pages beyond the ones kept are recorded again for their crops:
+       * a catalogue is never held in memory whole. */
+      if (page == NULL && analysis->findings->len > 0)
+        {
+          g_autoptr(PopplerPage) pp = poppler_document_get_page (doc, (int) analysis->index);
+          double pw = 0, ph = 0;
+
+          if (pp != NULL)
+            poppler_page_get_size (pp, &pw, &ph);
+          if (pw >= 1 && ph >= 1)
+            {
+              eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
+              page = again = record_page (pp, pw, ph);
+            }
+        }
 
       if (page != NULL)
         {
@@ -565,6 +586,7 @@ summary_write (Summary        *s,
         summary_text (s, _("No findings on this page."), 9, 8);
       for (guint k = 0; k < analysis->findings->len; k++)
         summary_finding (s, g_ptr_array_index (analysis->findings, k), k + 1, page, w, h);
+      g_clear_pointer (&again, cairo_surface_destroy);
     }
 
   if (result->warnings->len > 0)
@@ -601,6 +623,7 @@ write_overlay_pdf (PopplerDocument *doc,
   Summary summary = { 0 };
   Sink sink;
   guint n_findings = 0;
+  guint n_kept = 0;
   int n_pages = poppler_document_get_n_pages (doc);
 
   if (!sink_open (&sink, dir, name, error))
@@ -628,6 +651,7 @@ write_overlay_pdf (PopplerDocument *doc,
       double w = 0, h = 0;
       cairo_t *cr;
 
+      eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, (guint) i + 1, (guint) n_pages);
       if (page != NULL)
         poppler_page_get_size (page, &w, &h);
       if (page == NULL || !(w >= 1 && h >= 1))
@@ -656,10 +680,13 @@ write_overlay_pdf (PopplerDocument *doc,
       cairo_show_page (cr);
       cairo_destroy (cr);
 
-      /* The recording is kept for the crops only when there are any. */
-      if (analysis == NULL || analysis->findings->len == 0)
+      /* The recording is kept for the crops only when there are any,
+       * and only for the first few such pages (see summary_write). */
+      if (analysis == NULL || analysis->findings->len == 0 || n_kept >= MAX_KEPT_RECORDINGS)
         g_clear_pointer (&g_ptr_array_index (recordings, recordings->len - 1),
                          cairo_surface_destroy);
+      else
+        n_kept++;
     }
 
   summary.surface = surface;
@@ -692,6 +719,7 @@ write_annotations (PopplerDocument *doc,
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, (int) analysis->index);
       double w, h;
 
+      eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
       if (page == NULL)
         continue;
       poppler_page_get_size (page, &w, &h);
@@ -877,6 +905,7 @@ eyl_export_write (EylExportMode  mode,
           g_autoptr(PopplerPage) page = poppler_document_get_page (doc, (int) analysis->index);
           g_autofree char *name = NULL;
 
+          eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
           if (page == NULL)
             continue;
           name = eyl_export_output_name (path, mode, analysis->index + 1, result->n_pages);

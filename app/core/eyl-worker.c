@@ -17,6 +17,8 @@
 #include <unistd.h>
 #include <sys/resource.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <gio/gunixinputstream.h>
 
 #include "eyl-document.h"
 #include "eyl-worker.h"
@@ -104,15 +106,25 @@ eyl_worker_config_add_arg (EylWorkerConfig *self,
 /* ---------------------------------------------------------------------- */
 /* Parent side                                                             */
 
+/* The worker reports each page it starts on this descriptor (see
+ * eyl_worker_child_progress); every report gives it a new time budget. */
+#define PROGRESS_FD 3
+
 typedef struct
 {
   EylWorkerConfig *config;
   char            *path;
   GSubprocess     *process;
+  GMainContext    *context;
   GSource         *timeout_source;
   GCancellable    *cancellable;
   gulong           cancelled_id;
   char            *temp_dir;       /* export: the worker's private folder */
+  GInputStream    *progress;       /* read end of the progress pipe */
+  char             progress_buf[256];
+  EylWorkerStage   stage;          /* what the worker last said it does */
+  guint            page;           /* 1-based, 0 before the first page */
+  guint            n_pages;
   gint             timed_out;      /* atomic */
   gint             cancelled;      /* atomic */
 } WorkerRun;
@@ -129,6 +141,8 @@ worker_run_free (WorkerRun *run)
     g_cancellable_disconnect (run->cancellable, run->cancelled_id);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->process);
+  g_clear_object (&run->progress);
+  g_clear_pointer (&run->context, g_main_context_unref);
   /* Published files were moved out; whatever is left is partial. */
   if (run->temp_dir != NULL)
     eyl_export_remove_temp_dir (run->temp_dir);
@@ -253,9 +267,21 @@ map_outcome (WorkerRun  *run,
                          _("The check of “%s” was cancelled."), name);
 
   if (g_atomic_int_get (&run->timed_out))
-    return error_result (run->path, EYL_ERROR_TIMEOUT,
-                         _("Analysis of “%s” took longer than %u s and was stopped."),
-                         name, run->config->timeout_s);
+    {
+      if (run->page == 0)
+        return error_result (run->path, EYL_ERROR_TIMEOUT,
+                             _("Opening “%s” took longer than %u s and was stopped."),
+                             name, run->config->timeout_s);
+      if (run->stage == EYL_WORKER_STAGE_EXPORT)
+        return error_result (run->path, EYL_ERROR_TIMEOUT,
+                             /* Translators: page number, page count, file name, seconds. */
+                             _("Exporting page %u of %u of “%s” took longer than %u s and was stopped."),
+                             run->page, run->n_pages, name, run->config->timeout_s);
+      return error_result (run->path, EYL_ERROR_TIMEOUT,
+                           /* Translators: page number, page count, file name, seconds. */
+                           _("Reading page %u of %u of “%s” took longer than %u s and was stopped."),
+                           run->page, run->n_pages, name, run->config->timeout_s);
+    }
 
   if (communicate_error != NULL && !g_subprocess_get_if_exited (run->process)
       && !g_subprocess_get_if_signaled (run->process))
@@ -380,6 +406,70 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A new budget of timeout_s from now: at the start, and whenever the
+ * worker starts another page. */
+static void
+arm_timeout (WorkerRun *run)
+{
+  if (run->config->timeout_s == 0 || g_atomic_int_get (&run->timed_out))
+    return;
+
+  if (run->timeout_source != NULL)
+    {
+      g_source_destroy (run->timeout_source);
+      g_clear_pointer (&run->timeout_source, g_source_unref);
+    }
+  run->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) run->config->timeout_s * 1000,
+                                                           G_MAXUINT));
+  g_source_set_callback (run->timeout_source, timeout_cb, run, NULL);
+  g_source_set_static_name (run->timeout_source, "[eyeline] worker timeout");
+  g_source_attach (run->timeout_source, run->context);
+}
+
+/* "<stage> <page>/<n_pages>" lines; only the last complete one counts. */
+static void
+parse_progress (WorkerRun  *run,
+                const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char stage[16];
+      guint page, n_pages;
+
+      if (sscanf (lines[i], "%15s %u/%u", stage, &page, &n_pages) != 3)
+        continue;
+      run->stage = g_str_equal (stage, "export") ? EYL_WORKER_STAGE_EXPORT
+                                                 : EYL_WORKER_STAGE_ANALYSIS;
+      run->page = page;
+      run->n_pages = n_pages;
+    }
+}
+
+static void
+progress_read_cb (GObject      *object,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WorkerRun *run = g_task_get_task_data (task);
+  gssize n;
+
+  n = g_input_stream_read_finish (G_INPUT_STREAM (object), res, NULL);
+  if (n <= 0)
+    return;   /* the worker is gone (end of file) */
+
+  run->progress_buf[n] = '\0';
+  parse_progress (run, run->progress_buf);
+  if (run->timeout_source != NULL)
+    arm_timeout (run);
+
+  g_input_stream_read_async (run->progress, run->progress_buf, sizeof run->progress_buf - 1,
+                             G_PRIORITY_DEFAULT, NULL, progress_read_cb,
+                             g_steal_pointer (&task));
+}
+
 static void
 cancelled_cb (GCancellable *cancellable,
               gpointer      user_data)
@@ -488,6 +578,25 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
                                         | G_SUBPROCESS_FLAGS_STDOUT_PIPE
                                         | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (config->timeout_s > 0)
+    {
+      int fds[2];
+
+      /* The parent's write end closes with the launcher: end of file on
+       * the read end means the worker is gone. */
+      if (g_unix_open_pipe (fds, FD_CLOEXEC, &error))
+        {
+          g_subprocess_launcher_take_fd (launcher, fds[1], PROGRESS_FD);
+          g_subprocess_launcher_setenv (launcher, "EYL_WORKER_PROGRESS_FD",
+                                        G_STRINGIFY (PROGRESS_FD), TRUE);
+          run->progress = g_unix_input_stream_new (fds[0], TRUE);
+        }
+      else
+        {
+          g_warning ("No progress pipe for the worker: %s", error->message);
+          g_clear_error (&error);
+        }
+    }
   for (guint i = 0; config->env != NULL && config->env[i] != NULL; i++)
     {
       g_auto(GStrv) pair = g_strsplit (config->env[i], "=", 2);
@@ -508,13 +617,11 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
       return;
     }
 
-  if (config->timeout_s > 0)
-    {
-      run->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) config->timeout_s * 1000, G_MAXUINT));
-      g_source_set_callback (run->timeout_source, timeout_cb, run, NULL);
-      g_source_set_name (run->timeout_source, "[eyeline] worker timeout");
-      g_source_attach (run->timeout_source, g_task_get_context (task));
-    }
+  run->context = g_main_context_ref (g_task_get_context (task));
+  arm_timeout (run);
+  if (run->progress != NULL)
+    g_input_stream_read_async (run->progress, run->progress_buf, sizeof run->progress_buf - 1,
+                               G_PRIORITY_DEFAULT, NULL, progress_read_cb, g_object_ref (task));
 
   if (cancellable != NULL)
     {
@@ -659,6 +766,37 @@ eyl_worker_child_simulate (void)
     g_warning ("Unknown EYL_WORKER_SIMULATE value “%s”", what);
 }
 
+void
+eyl_worker_child_progress (EylWorkerStage stage,
+                           guint          page,
+                           guint          n_pages)
+{
+  static int fd = -2;
+  char line[64];
+  int len;
+
+  if (fd == -2)
+    {
+      const char *env = g_getenv ("EYL_WORKER_PROGRESS_FD");
+      guint64 value = 0;
+
+      fd = -1;
+      if (env != NULL && g_ascii_string_to_unsigned (env, 10, 3, 1024, &value, NULL))
+        {
+          fd = (int) value;
+          signal (SIGPIPE, SIG_IGN);
+        }
+    }
+  if (fd < 0)
+    return;
+
+  len = g_snprintf (line, sizeof line, "%s %u/%u\n",
+                    stage == EYL_WORKER_STAGE_EXPORT ? "export" : "analysis", page, n_pages);
+  /* A parent that stopped reading must not stop the worker. */
+  if (write (fd, line, (size_t) len) < 0 && errno != EINTR && errno != EAGAIN)
+    fd = -1;
+}
+
 EylFileResult *
 eyl_worker_analyse_file (const char               *path,
                          const char               *password,
@@ -692,6 +830,7 @@ eyl_worker_analyse_file (const char               *path,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, &error))
         return eyl_file_result_new_error (path, error);
+      eyl_worker_child_progress (EYL_WORKER_STAGE_ANALYSIS, i + 1, n_pages);
 
       /* One page at a time: a 5000-page file must not hold every
        * snapshot at once. */

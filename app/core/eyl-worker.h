@@ -15,7 +15,10 @@
 
 G_BEGIN_DECLS
 
-#define EYL_WORKER_DEFAULT_TIMEOUT_S  120
+/* The time budget: seconds for opening the file, and again for each page
+ * (analysis and export), so a 5000-page catalogue gets its time and a
+ * page that never finishes is stopped after one budget. */
+#define EYL_WORKER_DEFAULT_TIMEOUT_S  60
 #define EYL_WORKER_DEFAULT_MEMORY_MB  4096
 
 typedef struct _EylWorkerConfig EylWorkerConfig;
@@ -28,7 +31,7 @@ struct _EylWorkerConfig
   char      *exe;          /* the worker executable; $EYL_WORKER wins */
   GPtrArray *args;         /* char *: analysis options passed to the worker */
   char      *password;     /* may be NULL */
-  guint      timeout_s;    /* wall-clock limit per file, 0 = none */
+  guint      timeout_s;    /* wall-clock budget per page, 0 = none */
   guint      memory_mb;    /* address-space limit of the worker, 0 = none */
   GStrv      env;          /* extra environment of the worker, or NULL */
   /* Export (EYL_EXPORT_NONE: check only): the worker writes into a new
@@ -74,6 +77,19 @@ EylFileResult *eyl_worker_check_file        (EylWorkerConfig     *config,
                                              GCancellable        *cancellable);
 
 /* Child side. */
+
+typedef enum
+{
+  EYL_WORKER_STAGE_ANALYSIS,
+  EYL_WORKER_STAGE_EXPORT,
+} EylWorkerStage;
+
+/* Tells the parent the worker starts page @page (1-based) of @n_pages:
+ * the parent gives it a new time budget.  Does nothing outside a worker
+ * ($EYL_WORKER_PROGRESS_FD unset). */
+void           eyl_worker_child_progress     (EylWorkerStage stage,
+                                              guint          page,
+                                              guint          n_pages);
 
 /* Sets RLIMIT_AS to @memory_mb (0 = leave it) and disables core dumps.
  * Call before opening anything.  FALSE when the limit is not applied
