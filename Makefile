@@ -3,7 +3,7 @@
 #   make run   [FILE=banner.pdf]            set up, build, open the window on a banner
 #   make check-sample [FILE=…] [ARGS=…]     the same check with the command line
 #   make test                               set up, build, run every test suite
-#   make bench                              corpus timings against pdftoppm + pdftotext
+#   make bench [BENCH=check,export,ocr]     corpus timings against Poppler's own tools
 #   make eval [EVAL_ARGS=-v]                detector recall / precision on the corpus
 #   make install [PREFIX=…] [DESTDIR=…]     install (default prefix /usr/local)
 #   make fuzz [FUZZ_SECONDS=…]              run the libFuzzer targets (clang)
@@ -57,7 +57,7 @@ test-asan: deps
 	  meson test -C $(ASANDIR) --suite core --suite cli --print-errorlogs
 
 bench: build
-	sh build-aux/bench.sh $(BUILDDIR)
+	BENCH=$(BENCH) sh build-aux/bench.sh $(BUILDDIR)
 
 # Detector accuracy on ../shared/corpus against its hand-made labels.
 SHARED ?= ../shared

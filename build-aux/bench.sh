@@ -74,6 +74,10 @@ floor () {
 export -f floor
 export tmp
 
+# BENCH=check,export,ocr (the default: all three) picks the tables.
+want () { case ",${BENCH:-check,export,ocr}," in *",$1,"*) return 0 ;; esac; return 1; }
+
+if want check; then
 printf '%-36s %6s %10s %10s %7s\n' "file" "pages" "eyeline s" "floor s" "ratio"
 total_e=0
 total_f=0
@@ -92,6 +96,7 @@ done
 printf '%-36s %6s %10.3f %10.3f %7.2f\n' "TOTAL" "" "$total_e" "$total_f" \
   "$(echo "$total_e / $total_f" | bc -l)"
 echo "(best of $runs runs each; eyeline-cli with --jobs 1, its worker process included)"
+fi
 
 # Batch export of the whole corpus (eyeline-cli export, overlay mode: every
 # page drawn again as vectors with the overlay, plus a summary page) with one
@@ -113,7 +118,9 @@ export_floor () {
 export -f export_batch export_floor
 export cli corpus
 
-if command -v pdftocairo >/dev/null; then
+if ! want export; then
+  :
+elif command -v pdftocairo >/dev/null; then
   n_in=$(find "$corpus" -maxdepth 1 -name '*.pdf' | wc -l)
   echo
   printf '%-36s %10s %10s %7s\n' "export of the corpus ($n_in files)" "eyeline s" "floor s" "ratio"
@@ -146,6 +153,7 @@ fi
 # read as it is when that is at most 1.2 × finer), over the same visible
 # page (the trim box), and the tesseract command with the same page
 # segmentation (sparse text, --psm 11), dpi and languages.
+want ocr || exit 0
 if ! command -v tesseract >/dev/null; then
   echo
   echo "OCR floor skipped: the tesseract command is missing (apt install tesseract-ocr)"

@@ -39,6 +39,7 @@ packages="
   appstream
   libglib2.0-bin
   locales
+  groff-base
 "
 # German locale for the translation tests (numbers with a decimal comma).
 locale_wanted="de_DE.UTF-8"
