@@ -74,8 +74,10 @@ poppler_log_handler (const char     *log_domain,
       return;
     }
 
+  /* Counted all, kept a few: a damaged file can make millions. */
   self->n_repairs++;
-  if (self->capture != NULL && self->capture->len < MAX_KEPT_MESSAGES)
+  if (self->capture != NULL && self->capture->len < MAX_KEPT_MESSAGES
+      && !g_ptr_array_find_with_equal_func (self->capture, message, g_str_equal, NULL))
     g_ptr_array_add (self->capture, g_strdup (message));
   g_debug ("Poppler: %s", message);
 }

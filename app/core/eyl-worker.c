@@ -874,17 +874,21 @@ eyl_worker_analyse_file (const char               *path,
       return eyl_file_result_new_error (path, error);
     }
 
+  /* The count first, then the few messages kept (the same message
+   * once). */
   n_repairs = eyl_document_get_n_repairs (document);
   warnings = eyl_document_get_warnings (document);
-  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
-    g_ptr_array_add (result->warnings, g_strdup (g_ptr_array_index (warnings, i)));
-  if (n_repairs > 0 && (warnings == NULL || warnings->len == 0))
+  if (n_repairs > 0)
     g_ptr_array_add (result->warnings,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "Poppler repaired %u problem in the file.",
-                                                   "Poppler repaired %u problems in the file.",
+                                                   "The file is damaged: %u problem was repaired while reading it.",
+                                                   "The file is damaged: %u problems were repaired while reading it.",
                                                    n_repairs),
                                       n_repairs));
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    if (!g_ptr_array_find_with_equal_func (result->warnings, g_ptr_array_index (warnings, i),
+                                           g_str_equal, NULL))
+      g_ptr_array_add (result->warnings, g_strdup (g_ptr_array_index (warnings, i)));
 
   return g_steal_pointer (&result);
 }
