@@ -250,6 +250,20 @@ test_budget (void)
   g_assert_cmpfloat_with_epsilon ((double) analysis->raster_h_px / analysis->raster_w_px, 2.0, 0.01);
 }
 
+/* Whatever scale a caller asks for, no raster is larger than 64 Mpx:
+ * a 5 × 5 m artboard at 10 px per pt gets a coarser raster, not 16 GB. */
+static void
+test_hard_cap (void)
+{
+  EylRect artboard = { 0, 0, 14173, 14173 };   /* 5 m in pt */
+  g_autoptr(EylRaster) raster = eyl_raster_new (&artboard, 10.0);
+
+  g_assert_cmpfloat ((double) raster->width * raster->height, <=, 64.0e6 * 1.001);
+  g_assert_cmpint (raster->width, >, 7000);
+  g_assert_cmpfloat (raster->scale, <, 10.0);
+  g_assert_cmpfloat_with_epsilon (raster->scale * 14173, raster->width, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/eyl/raster/region", test_region);
   g_test_add_func ("/eyl/raster/resolution", test_resolution);
   g_test_add_func ("/eyl/raster/budget", test_budget);
+  g_test_add_func ("/eyl/raster/hard-cap", test_hard_cap);
 
   return g_test_run ();
 }

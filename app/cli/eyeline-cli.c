@@ -320,8 +320,8 @@ analysis_setup (AnalysisArgs *args,
     {
       double mpx;
 
-      if (!parse_double (args->raster_max_mpx, 0.01, 1000, &mpx))
-        return usage_error (_("--raster-max-mpx: “%s” is not a number of megapixels from 0.01 to 1000"),
+      if (!parse_double (args->raster_max_mpx, 0.01, 64, &mpx))
+        return usage_error (_("--raster-max-mpx: “%s” is not a number of megapixels from 0.01 to 64"),
                             args->raster_max_mpx);
       analysis->options.raster_max_pixels = mpx * 1e6;
     }

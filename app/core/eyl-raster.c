@@ -10,6 +10,8 @@
 #include "eyl-raster.h"
 
 #define DEFAULT_MAX_PIXELS (16.0 * 1000 * 1000)
+/* No raster is ever larger than this (256 MB), budget or not. */
+#define HARD_MAX_PIXELS    (64.0 * 1000 * 1000)
 /* 1 px per mm leaves an A4 leaflet at 210 × 297 px, too coarse to see its
  * logo or its text at all: small material gets at least this many pixels. */
 #define DEFAULT_MIN_PIXELS (1.0 * 1000 * 1000)
@@ -26,8 +28,20 @@ eyl_raster_new (const EylRect *area,
   g_return_val_if_fail (area != NULL, NULL);
   g_return_val_if_fail (scale > 0, NULL);
 
-  w = ceil (eyl_rect_width (area) * scale);
-  h = ceil (eyl_rect_height (area) * scale);
+  /* The last line of defence, whatever the caller asked: at most
+   * HARD_MAX_PIXELS (4 bytes each), the scale lowered to fit. */
+  w = eyl_rect_width (area) * scale;
+  h = eyl_rect_height (area) * scale;
+  if (w * h > HARD_MAX_PIXELS)
+    {
+      double shrink = sqrt (HARD_MAX_PIXELS / (w * h));
+
+      scale *= shrink;
+      w *= shrink;
+      h *= shrink;
+    }
+  w = ceil (w);
+  h = ceil (h);
 
   self = g_new0 (EylRaster, 1);
   g_atomic_ref_count_init (&self->ref_count);
