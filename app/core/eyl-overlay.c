@@ -39,6 +39,8 @@ typedef struct
   const EylOverlayOptions *options;
   double                   u;        /* page pt per device px */
   EylRect                  visible;  /* the artwork, page space */
+  gboolean                 has_legend;
+  EylRect                  legend;   /* where the legend goes, when drawn */
 } Paint;
 
 /* Palette ------------------------------------------------------------- */
@@ -299,6 +301,18 @@ draw_tag (Paint        *p,
   double fg[4], w, h, pad_x = 4 * p->u, pad_y = 1.5 * p->u;
   double max_w = (p->visible.x1 - p->visible.x0) - 2 * MARGIN_PX * p->u;
 
+  /* A tag that would run under the legend wraps before it, unless that
+   * leaves it too narrow to read. */
+  if (p->has_legend && x < p->legend.x0)
+    {
+      double room = p->legend.x0 - 4 * p->u - x;
+
+      layout_size (layout, &w, &h);
+      if (y < p->legend.y1 + 2 * p->u && y + h + 2 * pad_y > p->legend.y0 - 2 * p->u
+          && x + w + 2 * pad_x > p->legend.x0 - 4 * p->u && room >= 0.4 * max_w)
+        max_w = MIN (max_w, room);
+    }
+
   if (max_w > 0)
     {
       pango_layout_set_width (layout, (int) ((max_w - 2 * pad_x) * PANGO_SCALE));
@@ -512,6 +526,11 @@ paint_hatched (Paint      *p,
   y1 = MIN (y1, p->visible.y1);
   if (y1 <= y0)
     return;
+  /* A band or page of absurd size (a damaged report): no endless loop in
+   * hatch_lines(), at most a few thousand lines. */
+  if (!isfinite (y1 - y0) || !isfinite (p->visible.x1 - p->visible.x0) || !(step > 0))
+    return;
+  step = MAX (step, (p->visible.x1 - p->visible.x0 + y1 - y0) / 4000.0);
 
   cairo_save (cr);
   cairo_rectangle (cr, p->visible.x0, y0, p->visible.x1 - p->visible.x0, y1 - y0);
@@ -1142,8 +1161,10 @@ typedef struct
   const char    *label;
 } LegendRow;
 
+/* With @measure_only, sets p->legend and draws nothing. */
 static void
-paint_legend (Paint *p)
+paint_legend (Paint    *p,
+              gboolean  measure_only)
 {
   EylPageAnalysis *a = p->analysis;
   EylOverlayLayers layers = p->options->layers;
@@ -1197,6 +1218,10 @@ paint_legend (Paint *p)
   h = pad + n_rows * row_h + pad - 2 * p->u;
   x = p->visible.x1 - MARGIN_PX * p->u - w;
   y = top_inset (a, p->options, p->u);
+  p->legend = (EylRect) { x, y, x + w, y + h };
+  p->has_legend = TRUE;
+  if (measure_only)
+    return;
 
   cairo_save (cr);
   rounded_rect (cr, x + 0.8 * p->u, y + 1.5 * p->u, w, h, 6 * p->u);
@@ -1290,7 +1315,7 @@ eyl_overlay_paint (cairo_t                 *cr,
                    const EylOverlayOptions *options)
 {
   EylOverlayOptions defaults;
-  Paint p;
+  Paint p = { 0 };
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (analysis != NULL);
@@ -1312,6 +1337,9 @@ eyl_overlay_paint (cairo_t                 *cr,
                    p.visible.x1 - p.visible.x0, p.visible.y1 - p.visible.y0);
   cairo_clip (cr);
 
+  /* The labels keep clear of the legend drawn last. */
+  if (options->layers & EYL_OVERLAY_LEGEND)
+    paint_legend (&p, TRUE);
   if ((options->layers & EYL_OVERLAY_EYE_LEVEL) && analysis->placement != NULL)
     paint_eye_level (&p);
   if ((options->layers & EYL_OVERLAY_HIDDEN) && analysis->placement != NULL)
@@ -1341,7 +1369,7 @@ eyl_overlay_paint (cairo_t                 *cr,
         paint_spotlight (&p, &f->box, rgba);
     }
   if (options->layers & EYL_OVERLAY_LEGEND)
-    paint_legend (&p);
+    paint_legend (&p, FALSE);
 
   cairo_restore (cr);
 }

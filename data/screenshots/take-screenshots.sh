@@ -30,7 +30,7 @@ shoot() {
     > "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
   "$build/app/gui/eyeline" "$4" &
   pid=$!
-  sleep 12
+  sleep "${SHOT_DELAY:-20}"
   if [ "$2" -gt 0 ]; then
     xdotool mousemove "$2" "$3" click 1
     sleep 3
