@@ -17,6 +17,8 @@ GResource *eyl_get_resource (void);
 struct _EylApplication
 {
   AdwApplication parent_instance;
+
+  GSettings     *settings;   /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (EylApplication, eyl_application, ADW_TYPE_APPLICATION)
@@ -108,28 +110,64 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (app));
 }
 
+/* "default", "light" or "dark", as the style key and the menu say it. */
+static void
+apply_style (const char *style)
+{
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (style, "light") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (style, "dark") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+/* Without the schema: the choice lasts until the application quits. */
 static void
 style_changed (GSimpleAction *action,
                GVariant      *value,
                gpointer       user_data)
 {
-  const char *style = g_variant_get_string (value, NULL);
-  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
-
-  if (g_str_equal (style, "light"))
-    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
-  else if (g_str_equal (style, "dark"))
-    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  apply_style (g_variant_get_string (value, NULL));
   g_simple_action_set_state (action, value);
+}
+
+static void
+style_setting_changed_cb (GSettings  *settings,
+                          const char *key,
+                          gpointer    user_data)
+{
+  g_autofree char *style = g_settings_get_string (settings, key);
+
+  apply_style (style);
 }
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "quit", quit_action },
+};
+
+static const GActionEntry style_action[] = {
   { "style", NULL, "s", "'default'", style_changed },
 };
+
+static GSettings *
+lookup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "style"))
+    {
+      g_debug ("Schema %s is not installed: the style is not saved", APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new (APPLICATION_ID);
+}
 
 static void
 eyl_application_startup (GApplication *app)
@@ -137,19 +175,49 @@ eyl_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
+  EylApplication *self = EYL_APPLICATION (app);
+
   G_APPLICATION_CLASS (eyl_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  self->settings = lookup_settings ();
+  if (self->settings != NULL)
+    {
+      g_autoptr(GAction) style = g_settings_create_action (self->settings, "style");
+
+      g_action_map_add_action (G_ACTION_MAP (app), style);
+      g_signal_connect_object (self->settings, "changed::style",
+                               G_CALLBACK (style_setting_changed_cb), self, 0);
+      style_setting_changed_cb (self->settings, "style", self);
+    }
+  else
+    g_action_map_add_action_entries (G_ACTION_MAP (app), style_action,
+                                     G_N_ELEMENTS (style_action), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
 }
 
 static void
+eyl_application_dispose (GObject *object)
+{
+  EylApplication *self = EYL_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (eyl_application_parent_class)->dispose (object);
+}
+
+static void
 eyl_application_class_init (EylApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = eyl_application_dispose;
 
   app_class->activate = eyl_application_activate;
   app_class->open = eyl_application_open;

@@ -59,6 +59,9 @@ struct _EylPageView
   double           anchor_px, anchor_py, anchor_wx, anchor_wy;
   /* Scroll a page rectangle into view at the next allocation. */
   gboolean         scroll_pending;
+  /* A new page whose fitting zoom is not known before the next
+   * allocation: rendering now would use the last page's zoom. */
+  gboolean         zoom_pending;
   EylRect          scroll_rect;
 
   GdkTexture      *texture;
@@ -397,7 +400,8 @@ render_timeout_cb (gpointer user_data)
   g_autoptr(GTask) task = NULL;
 
   self->render_timeout = 0;
-  if (self->path == NULL || !has_page (self))
+  if (self->path == NULL || !has_page (self) ||
+      (self->zoom_pending && self->zoom_mode != EYL_ZOOM_FREE))
     return G_SOURCE_REMOVE;
 
   if (self->render_cancellable != NULL)
@@ -423,6 +427,8 @@ queue_render (EylPageView *self,
   double scale;
 
   if (self->path == NULL || !has_page (self) || !gtk_widget_get_realized (GTK_WIDGET (self)))
+    return;
+  if (self->zoom_pending && self->zoom_mode != EYL_ZOOM_FREE)
     return;
   scale = wanted_scale (self);
   if (!force && self->texture != NULL &&
@@ -589,6 +595,8 @@ eyl_page_view_size_allocate (GtkWidget *widget,
 
   if (self->zoom_mode != EYL_ZOOM_FREE)
     self->zoom = fit_zoom (self, self->zoom_mode, width, height);
+  if (has_page (self))
+    self->zoom_pending = FALSE;
 
   cw = self->page_w * self->zoom + 2 * MARGIN_PX;
   ch = self->page_h * self->zoom + 2 * MARGIN_PX;
@@ -1129,11 +1137,27 @@ eyl_page_view_set_property (GObject      *object,
     }
 }
 
+/* The worker has already read the file and reported what Poppler had to
+ * say about it (the file's notes); rendering it again for display need
+ * not repeat that, and a damaged file can make hundreds of thousands of
+ * lines. */
+static void
+poppler_log_cb (const char     *log_domain,
+                GLogLevelFlags  log_level,
+                const char     *message,
+                gpointer        user_data)
+{
+}
+
 static void
 eyl_page_view_class_init (EylPageViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_log_set_handler ("Poppler", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO |
+                                G_LOG_LEVEL_DEBUG,
+                     poppler_log_cb, NULL);
 
   object_class->dispose = eyl_page_view_dispose;
   object_class->finalize = eyl_page_view_finalize;
@@ -1289,6 +1313,7 @@ eyl_page_view_set_page (EylPageView     *self,
   page_size_from_analysis (self, analysis);
   if (self->zoom_mode == EYL_ZOOM_FREE)
     self->zoom_mode = EYL_ZOOM_FIT_PAGE;
+  self->zoom_pending = TRUE;
   gtk_adjustment_set_value (self->hadjustment, 0);
   gtk_adjustment_set_value (self->vadjustment, 0);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -1314,6 +1339,7 @@ eyl_page_view_set_analysis (EylPageView     *self,
   if (!has_page (self))
     {
       page_size_from_analysis (self, analysis);
+      self->zoom_pending = TRUE;
       gtk_widget_queue_resize (GTK_WIDGET (self));
       queue_render (self, TRUE);
     }

@@ -30,6 +30,7 @@ struct _EylPreferencesWindow
   AdwActionRow  *eye_row;
   GtkSpinButton *eye_min_spin;
   GtkSpinButton *eye_max_spin;
+  GtkSpinButton *time_budget_spin;
 
   GSettings     *settings;
   GStrv          placement_ids;   /* "auto" first */
@@ -131,6 +132,7 @@ eyl_preferences_window_dispose (GObject *object)
       g_settings_unbind (self->eye_row, "visible");
       g_settings_unbind (gtk_spin_button_get_adjustment (self->eye_min_spin), "value");
       g_settings_unbind (gtk_spin_button_get_adjustment (self->eye_max_spin), "value");
+      g_settings_unbind (gtk_spin_button_get_adjustment (self->time_budget_spin), "value");
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EYL_TYPE_PREFERENCES_WINDOW);
@@ -167,6 +169,7 @@ eyl_preferences_window_class_init (EylPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPreferencesWindow, eye_row);
   gtk_widget_class_bind_template_child (widget_class, EylPreferencesWindow, eye_min_spin);
   gtk_widget_class_bind_template_child (widget_class, EylPreferencesWindow, eye_max_spin);
+  gtk_widget_class_bind_template_child (widget_class, EylPreferencesWindow, time_budget_spin);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -189,6 +192,9 @@ eyl_preferences_window_init (EylPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "eye-max-mm",
                    gtk_spin_button_get_adjustment (self->eye_max_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "time-budget",
+                   gtk_spin_button_get_adjustment (self->time_budget_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "population", self->eye_row, "visible",
                                 G_SETTINGS_BIND_GET,

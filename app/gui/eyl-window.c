@@ -64,6 +64,8 @@ struct _EylWindow
   GtkWidget         *mark_logo_button;
   GtkLabel          *page_label;
   GtkWidget         *summary_box;
+  GtkWidget         *notes_box;
+  GtkLabel          *notes_label;
   GtkLabel          *score_label;
   GtkLabel          *counts_label;
   GtkLabel          *placement_label;
@@ -187,6 +189,23 @@ error_headline (EylErrorCode code)
     }
 }
 
+/* What stopped the check, at a glance: the engine ran out of time, or
+ * failed; anything else is the file's fault. */
+static const char *
+error_icon (EylErrorCode code)
+{
+  switch (code)
+    {
+    case EYL_ERROR_TIMEOUT:
+      return "alarm-symbolic";
+    case EYL_ERROR_MEMORY:
+    case EYL_ERROR_ENGINE_CRASH:
+      return "computer-fail-symbolic";
+    default:
+      return "dialog-error-symbolic";
+    }
+}
+
 static const char *
 error_explanation (EylErrorCode code)
 {
@@ -198,8 +217,12 @@ error_explanation (EylErrorCode code)
       return _("Eyeline checks the PDF that goes to the printer. Export your artwork as PDF and open that.");
     case EYL_ERROR_INVALID:
       return _("The file is broken beyond repair. Export it again from the design program.");
+    case EYL_ERROR_NO_PAGES:
+      return _("The file opens, but it has no page with a size that can be checked. Export it again from the design program.");
     case EYL_ERROR_TIMEOUT:
+      return _("The PDF engine did not finish this file within the time budget, so it was stopped to keep Eyeline running. Exporting the PDF again often helps; a larger time budget can be set in Preferences.");
     case EYL_ERROR_MEMORY:
+      return _("The PDF engine needed more memory than allowed for this file, so it was stopped to keep Eyeline running. Exporting the PDF again, or flattening transparency, often helps.");
     case EYL_ERROR_ENGINE_CRASH:
       return _("The PDF engine could not get through this file, so it was stopped to keep Eyeline running. Exporting the PDF again, or flattening transparency, often helps.");
     default:
@@ -210,9 +233,11 @@ error_explanation (EylErrorCode code)
 /* ------------------------------------------------------------------ */
 /* Checks in the worker process                                         */
 
+/* The window is held weakly: closing it must dispose it, and disposing it
+ * is what cancels the checks and stops their workers. */
 typedef struct
 {
-  EylWindow       *self;
+  GWeakRef         self;
   EylDocumentItem *item;
   GCancellable    *cancellable;
   guint            serial;
@@ -221,7 +246,7 @@ typedef struct
 static void
 check_data_free (CheckData *data)
 {
-  g_object_unref (data->self);
+  g_weak_ref_clear (&data->self);
   g_object_unref (data->item);
   g_object_unref (data->cancellable);
   g_free (data);
@@ -239,6 +264,10 @@ make_worker_config (EylWindow       *self,
     eyl_worker_config_add_arg (config, g_ptr_array_index (args, i));
   if (eyl_document_item_get_password (item) != NULL)
     config->password = g_strdup (eyl_document_item_get_password (item));
+  /* Preferences → Damaged Files: a file that loops in the PDF engine
+   * costs this much per page, not a frozen batch. */
+  if (self->settings != NULL)
+    config->timeout_s = g_settings_get_uint (self->settings, "time-budget");
   return config;
 }
 
@@ -248,12 +277,12 @@ check_done (GObject      *source,
             gpointer      user_data)
 {
   CheckData *data = user_data;
-  EylWindow *self = data->self;
+  g_autoptr(EylWindow) self = g_weak_ref_get (&data->self);
   g_autoptr(EylFileResult) file_result = eyl_worker_check_file_finish (result);
   gboolean prompt;
 
   /* Cancelled: the user moved on, or the window went away. */
-  if (g_cancellable_is_cancelled (data->cancellable) ||
+  if (self == NULL || g_cancellable_is_cancelled (data->cancellable) ||
       eyl_document_item_get_cancellable (data->item) != data->cancellable)
     {
       check_data_free (data);
@@ -302,7 +331,7 @@ start_check (EylWindow       *self,
   eyl_document_item_set_status (item, EYL_DOCUMENT_ANALYSING);
 
   data = g_new0 (CheckData, 1);
-  data->self = g_object_ref (self);
+  g_weak_ref_init (&data->self, self);
   data->item = g_object_ref (item);
   data->cancellable = g_object_ref (cancellable);
   data->serial = self->serial;
@@ -599,6 +628,90 @@ update_summary (EylWindow       *self,
     gtk_label_set_label (self->placement_label, "");
 }
 
+/* The worker's messages name the file by the path it was given; the
+ * window's title already says which file it is. */
+static char *
+short_message (EylDocumentItem *item,
+               const char      *message)
+{
+  g_autoptr(GString) text = g_string_new (message);
+  const char *path = eyl_document_item_get_path (item);
+
+  if (path != NULL && path[0] != '\0')
+    g_string_replace (text, path, eyl_document_item_get_title (item), 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Lines the PDF libraries wrote themselves, as opposed to Eyeline's own
+ * sentences (see eyl-document.c). */
+static gboolean
+is_engine_message (const char *message)
+{
+  return g_str_has_prefix (message, "Poppler:") || g_str_has_prefix (message, "libqpdf:");
+}
+
+/* What went wrong while reading the file: Eyeline's own sentences as
+ * they are, the engines' lines counted (they are technical and often
+ * repeat) and listed in the tooltip. */
+static void
+update_notes (EylWindow     *self,
+              EylFileResult *result)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_engine = 0, n_shown = 0, n_more = 0;
+
+  for (guint i = 0; result != NULL && result->ok && result->warnings != NULL &&
+                    i < result->warnings->len; i++)
+    {
+      const char *warning = g_ptr_array_index (result->warnings, i);
+
+      if (!g_hash_table_add (seen, (gpointer) warning))
+        continue;
+      if (is_engine_message (warning))
+        {
+          n_engine++;
+          if (n_engine <= 12)
+            {
+              g_autofree char *line = short_message (self->current, warning);
+              g_string_append_printf (tooltip, "%s%s", tooltip->len > 0 ? "\n" : "", line);
+            }
+          continue;
+        }
+      if (n_shown == 3)
+        {
+          n_more++;
+          continue;
+        }
+      {
+        g_autofree char *line = short_message (self->current, warning);
+
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
+        n_shown++;
+      }
+    }
+  if (n_more > 0)
+    {
+      g_autofree char *line = g_strdup_printf (ngettext ("And %u more.", "And %u more.", n_more),
+                                               n_more);
+      g_string_append_printf (text, "\n%s", line);
+    }
+  if (n_engine > 0)
+    {
+      g_autofree char *line =
+        g_strdup_printf (ngettext ("The PDF engine reported %u problem while reading it.",
+                                   "The PDF engine reported %u problems while reading it.",
+                                   n_engine),
+                         n_engine);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
+    }
+
+  gtk_label_set_label (self->notes_label, text->str);
+  gtk_widget_set_tooltip_text (self->notes_box, tooltip->len > 0 ? tooltip->str : NULL);
+  gtk_widget_set_visible (self->notes_box, text->len > 0);
+}
+
 static void
 set_busy (EylWindow *self,
           gboolean   busy)
@@ -624,6 +737,7 @@ update_view (EylWindow *self)
       eyl_page_view_set_page (self->page_view, NULL, NULL, 0, NULL);
       fill_findings (self, NULL);
       update_summary (self, NULL);
+      update_notes (self, NULL);
       eyl_scene_view_set_analysis (self->scene_view, NULL);
       eyl_placement_panel_set_analysis (self->placement_panel, NULL);
       set_busy (self, FALSE);
@@ -662,29 +776,46 @@ update_view (EylWindow *self)
     }
   else if (status == EYL_DOCUMENT_LOCKED)
     {
-      g_autofree char *text = g_strdup_printf (_("“%s” is protected with a password. Enter it to check the file; it is only given to the checker and never stored."),
-                                               eyl_document_item_get_title (item));
+      gboolean wrong = result->error_code == EYL_ERROR_WRONG_PASSWORD;
+      g_autofree char *text = NULL;
+      g_autofree char *escaped = NULL;
 
-      adw_status_page_set_description (self->locked_page, text);
+      if (wrong)
+        /* Translators: %s is a file name */
+        text = g_strdup_printf (_("The password did not open “%s”. Passwords are case-sensitive; check the keyboard layout and try again."),
+                                eyl_document_item_get_title (item));
+      else
+        /* Translators: %s is a file name */
+        text = g_strdup_printf (_("“%s” is protected with a password. Enter it to check the file; it is only given to the checker and never stored."),
+                                eyl_document_item_get_title (item));
+      escaped = g_markup_escape_text (text, -1);
+      adw_status_page_set_title (self->locked_page,
+                                 wrong ? _("Wrong Password") : _("This PDF Is Locked"));
+      adw_status_page_set_description (self->locked_page, escaped);
       gtk_stack_set_visible_child_name (self->page_stack, "locked");
       adw_window_title_set_subtitle (self->window_title, _("Locked"));
     }
   else if (!result->ok)
     {
       g_autofree char *escaped = g_markup_escape_text (error_explanation (result->error_code), -1);
+      g_autofree char *detail = short_message (item, result->error_message != NULL
+                                                     ? result->error_message : "");
 
+      adw_status_page_set_icon_name (self->error_page, error_icon (result->error_code));
       adw_status_page_set_title (self->error_page, error_headline (result->error_code));
       adw_status_page_set_description (self->error_page, escaped);
-      gtk_label_set_label (self->error_detail_label,
-                           result->error_message != NULL ? result->error_message : "");
+      gtk_label_set_label (self->error_detail_label, detail);
       gtk_stack_set_visible_child_name (self->page_stack, "error");
       adw_window_title_set_subtitle (self->window_title, _("Cannot be checked"));
     }
   else if (analysis == NULL)
     {
-      /* The page was skipped by the analysis: say so. */
+      /* The page was skipped by the analysis: say so; why is among
+       * the file's notes. */
+      adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->error_page, _("This Page Could Not Be Checked"));
-      adw_status_page_set_description (self->error_page, NULL);
+      adw_status_page_set_description (self->error_page,
+                                       _("The page cannot be used, for example because it has no size. The other pages were checked."));
       gtk_label_set_label (self->error_detail_label, "");
       gtk_stack_set_visible_child_name (self->page_stack, "error");
     }
@@ -704,6 +835,7 @@ update_view (EylWindow *self)
 
   fill_findings (self, analysis);
   update_summary (self, analysis);
+  update_notes (self, result);
   eyl_scene_view_set_analysis (self->scene_view, analysis);
   eyl_placement_panel_set_analysis (self->placement_panel, analysis);
 
@@ -781,6 +913,12 @@ update_document_row (EylDocumentItem *item,
   switch (status)
     {
     case EYL_DOCUMENT_QUEUED:
+      /* Waiting for a worker: still, so that a long batch does not keep
+       * dozens of spinners turning (each one redraws the list). */
+      gtk_image_set_from_icon_name (icon, "content-loading-symbolic");
+      gtk_stack_set_visible_child_name (icon_stack, "icon");
+      gtk_spinner_set_spinning (spinner, FALSE);
+      break;
     case EYL_DOCUMENT_ANALYSING:
       gtk_stack_set_visible_child_name (icon_stack, "spinner");
       gtk_spinner_set_spinning (spinner, TRUE);
@@ -829,6 +967,9 @@ update_document_row (EylDocumentItem *item,
         tooltip = g_strdup_printf (_("%s: %s, %s"), eyl_document_item_get_title (item),
                                    errors_text, warnings_text);
       }
+    else if (status == EYL_DOCUMENT_QUEUED)
+      /* Translators: tooltip of a document in the list that waits for its check */
+      tooltip = g_strdup_printf (_("%s: waiting to be checked"), eyl_document_item_get_title (item));
     else
       tooltip = g_strdup (eyl_document_item_get_title (item));
     gtk_widget_set_tooltip_text (box, tooltip);
@@ -1376,8 +1517,10 @@ update_actions (EylWindow *self)
   gtk_widget_action_set_enabled (widget, "win.zoom-fit-width", page);
   gtk_widget_action_set_enabled (widget, "win.zoom-100", page);
   gtk_widget_action_set_enabled (widget, "win.mark-logo", page);
-  gtk_widget_action_set_enabled (widget, "win.previous-page", page && self->page_index > 0);
-  gtk_widget_action_set_enabled (widget, "win.next-page", page && self->page_index + 1 < n_pages);
+  /* Not only from a page that could be checked: a skipped page must not
+   * trap the user. */
+  gtk_widget_action_set_enabled (widget, "win.previous-page", n_pages > 0 && self->page_index > 0);
+  gtk_widget_action_set_enabled (widget, "win.next-page", self->page_index + 1 < n_pages);
   gtk_widget_action_set_enabled (widget, "win.next-document",
                                  g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
   gtk_widget_action_set_enabled (widget, "win.previous-document",
@@ -2002,6 +2145,8 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, mark_logo_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, notes_box);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, notes_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, score_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_label);
