@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <glib/gi18n.h>
 #include <glib-unix.h>
@@ -680,6 +681,15 @@ eyl_worker_child_limit_memory (guint memory_mb)
 {
   struct rlimit no_core = { 0, 0 };
 
+  /* A worker whose parent is gone (the window crashed, the CLI was
+   * killed) has nobody to stop its time budget: it goes too.  And the
+   * window, the display server and the parent come first on a busy
+   * machine. */
+  if (prctl (PR_SET_PDEATHSIG, SIGKILL) != 0)
+    g_debug ("prctl (PR_SET_PDEATHSIG): %s", g_strerror (errno));
+  if (setpriority (PRIO_PROCESS, 0, 10) != 0)
+    g_debug ("setpriority: %s", g_strerror (errno));
+
   /* A crashing worker is an expected outcome, not something to debug
    * with a multi-gigabyte core file. */
   if (setrlimit (RLIMIT_CORE, &no_core) != 0)
@@ -838,8 +848,9 @@ eyl_worker_analyse_file (const char               *path,
       if (page == NULL)
         {
           g_ptr_array_add (result->warnings,
-                           g_strdup_printf (_("Page %u was skipped: %s"),
-                                            i + 1, page_error->message));
+                           /* Translators: %s says which page cannot be used and why. */
+                           g_strdup_printf (_("%s; the page was skipped."),
+                                            page_error->message));
           if (first_page_error == NULL)
             first_page_error = g_steal_pointer (&page_error);
           continue;

@@ -91,7 +91,8 @@ void           eyl_worker_child_progress     (EylWorkerStage stage,
                                               guint          page,
                                               guint          n_pages);
 
-/* Sets RLIMIT_AS to @memory_mb (0 = leave it) and disables core dumps.
+/* Sets RLIMIT_AS to @memory_mb (0 = leave it) and disables core dumps;
+ * the worker also dies with its parent and runs at a lower priority.
  * Call before opening anything.  FALSE when the limit is not applied
  * (e.g. under AddressSanitizer, which needs a huge address space). */
 gboolean       eyl_worker_child_limit_memory (guint       memory_mb);
