@@ -2,9 +2,13 @@
 /* test-brand-kit.c: loading, saving and the errors of brand kit files. */
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "eyl-brand-kit.h"
 #include "eyl-error.h"
@@ -34,8 +38,11 @@ fixture_teardown (Fixture       *fixture,
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_chmod (path, 0600);
-      g_unlink (path);
+      g_chmod (path, 0700);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        g_rmdir (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
@@ -227,6 +234,250 @@ test_save_error (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, path));
 }
 
+/* Every error reads "FILE: [Brand] KEY: PROBLEM" (or "FILE: PROBLEM" when
+ * no key is to blame): the exact wording, for one case of each kind. */
+static void
+assert_message (const GError *error,
+                const char   *path,
+                const char   *rest)
+{
+  g_autofree char *expected = g_strdup_printf ("%s: %s", path, rest);
+
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_CONFIG);
+  g_assert_cmpstr (error->message, ==, expected);
+  /* One line, printable. */
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+static void
+test_messages (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const struct
+  {
+    const char *contents;
+    const char *message;   /* after "FILE: " */
+  } cases[] = {
+    { "[Brand]\nlogos=logo.svg\n",
+      "[Brand] logos: cannot read “logo.svg”: No such file or directory" },
+    { "[Brand]\nwebsite=our shop\n",
+      "[Brand] website: “our shop” is not a web address" },
+    { "[Brand]\nemail=hello\n",
+      "[Brand] email: “hello” is not an email address" },
+    { "[Brand]\nphone=call us\n",
+      "[Brand] phone: “call us” is not a phone number" },
+    { "[Brand]\nwebiste=www.northwind-tea.example\n",
+      "[Brand] webiste: unknown key (the keys are names, website, email, phone, logos)" },
+    { "[Brand]\nnames=Northwind\n[logos]\nfile=logo.svg\n",
+      "unknown group [logos]; a brand kit has only [Brand]" },
+    { "[Other]\nnames=Northwind\n",
+      "no [Brand] group; a brand kit needs one" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = write_file (fixture, "brand.ini", cases[i].contents);
+      g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (path, &error);
+
+      g_assert_null (kit);
+      assert_message (error, path, cases[i].message);
+    }
+}
+
+/* A missing file, a folder, a key file that GKeyFile refuses. */
+static void
+test_unreadable_kit (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.ini", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "folder.ini", NULL);
+  g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (missing, &error);
+
+  g_assert_null (kit);
+  assert_message (error, missing, "cannot read the brand kit: No such file or directory");
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  kit = eyl_brand_kit_load (folder, &error);
+  g_assert_null (kit);
+  assert_config_error (error, folder, "cannot read the brand kit");
+}
+
+/* Bytes that are not UTF-8, in a value, a key and a group: an error naming
+ * the key, in a message that is itself valid UTF-8. */
+static void
+test_not_utf8 (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const struct { const char *contents, *needle; } cases[] = {
+    { "[Brand]\nwebsite=www.\xff\xfe.example\n", "[Brand] website: cannot be read" },
+    { "[Brand]\nnames=North\xc3wind\n", "[Brand] names: cannot be read as a list" },
+    { "[Brand]\nlogos=logo\xff.png\n", "[Brand] logos: cannot be read as a list" },
+    { "[Brand]\nnames=x\n[Br\xffnd]\nnames=y\n", "brand.ini" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = write_file (fixture, "brand.ini", cases[i].contents);
+      g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (path, &error);
+
+      g_assert_null (kit);
+      assert_config_error (error, path, cases[i].needle);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
+/* Logo files: a folder, a dangling link, one that is there. */
+static void
+test_logo_kinds (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (fixture->dir, "logos", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "dangling.png", NULL);
+  g_autofree char *logo = write_file (fixture, "logo.png", "\x89PNG\r\n\x1a\n");
+  g_autofree char *path = NULL;
+  g_autoptr(EylBrandKit) kit = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  path = write_file (fixture, "brand.ini", "[Brand]\nlogos=logo.png;logos\n");
+  kit = eyl_brand_kit_load (path, &error);
+  g_assert_null (kit);
+  assert_message (error, path, "[Brand] logos: cannot read “logos”: it is a folder");
+  g_clear_error (&error);
+
+  g_assert_cmpint (symlink ("nowhere.png", link), ==, 0);
+  g_free (path);
+  path = write_file (fixture, "brand.ini", "[Brand]\nlogos=dangling.png\n");
+  kit = eyl_brand_kit_load (path, &error);
+  g_assert_null (kit);
+  assert_message (error, path,
+                  "[Brand] logos: cannot read “dangling.png”: No such file or directory");
+  g_clear_error (&error);
+
+  g_free (path);
+  path = write_file (fixture, "brand.ini", "[Brand]\nlogos=logo.png\n");
+  kit = eyl_brand_kit_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kit->logos[0], ==, logo);
+}
+
+static EylBrandKit *
+make_kit (const char *name,
+          gsize       repeat)
+{
+  EylBrandKit *kit = eyl_brand_kit_new ();
+  GString *long_name = g_string_new (NULL);
+
+  for (gsize i = 0; i < repeat; i++)
+    g_string_append (long_name, name);
+  g_strfreev (kit->names);
+  kit->names = g_new0 (char *, 2);
+  kit->names[0] = g_string_free (long_name, FALSE);
+  kit->website = g_strdup ("www.northwind-tea.example");
+  return kit;
+}
+
+/* Saving replaces the file as a whole (a new file renamed over the old
+ * one), never rewrites it in place: a reader that has the old file open
+ * still reads all of it, and no temporary file is left behind. */
+static void
+test_save_atomic (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "brand.ini", NULL);
+  g_autoptr(EylBrandKit) old_kit = make_kit ("Old Name ", 50);
+  g_autoptr(EylBrandKit) new_kit = make_kit ("New", 1);
+  g_autoptr(EylBrandKit) loaded = NULL;
+  g_autofree char *old_contents = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GStatBuf before, after;
+  char buffer[8192];
+  gssize n;
+  int fd;
+  guint n_files = 0;
+
+  g_assert_true (eyl_brand_kit_save (old_kit, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &old_contents, NULL, NULL));
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  fd = g_open (path, O_RDONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_true (eyl_brand_kit_save (new_kit, path, &error));
+  g_assert_no_error (error);
+
+  /* The old file, still open, is whole and unchanged. */
+  n = read (fd, buffer, sizeof buffer - 1);
+  g_assert_cmpint (n, ==, (gssize) strlen (old_contents));
+  buffer[n] = '\0';
+  g_assert_cmpstr (buffer, ==, old_contents);
+  close (fd);
+
+  /* The path names a new file with the new kit. */
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, !=, after.st_ino);
+  loaded = eyl_brand_kit_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->names[0], ==, "New");
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
+/* A save that fails half-way (here: a file size limit, as a full disk)
+ * leaves the old kit complete. */
+static void
+test_save_interrupted (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "brand.ini", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(EylBrandKit) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(EylBrandKit) big = make_kit ("A much longer name ", 2000);
+      struct rlimit limit = { 4096, 4096 };
+
+      path = g_strdup (g_getenv ("EYL_TEST_KIT"));
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (eyl_brand_kit_save (big, path, &error));
+      g_assert_error (error, EYL_ERROR, EYL_ERROR_OUTPUT);
+      g_assert_nonnull (strstr (error->message, path));
+      return;
+    }
+
+  {
+    g_autoptr(EylBrandKit) kit = make_kit ("Northwind", 1);
+
+    g_assert_true (eyl_brand_kit_save (kit, path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  }
+
+  g_setenv ("EYL_TEST_KIT", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("EYL_TEST_KIT");
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  loaded = eyl_brand_kit_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->names[0], ==, "Northwind");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +494,12 @@ main (int   argc,
   ADD ("/eyl/brand-kit/wrong-type", test_wrong_type);
   ADD ("/eyl/brand-kit/unreadable-logo", test_unreadable_logo);
   ADD ("/eyl/brand-kit/save-error", test_save_error);
+  ADD ("/eyl/brand-kit/messages", test_messages);
+  ADD ("/eyl/brand-kit/unreadable-kit", test_unreadable_kit);
+  ADD ("/eyl/brand-kit/not-utf8", test_not_utf8);
+  ADD ("/eyl/brand-kit/logo-kinds", test_logo_kinds);
+  ADD ("/eyl/brand-kit/save-atomic", test_save_atomic);
+  ADD ("/eyl/brand-kit/save-interrupted", test_save_interrupted);
 
 #undef ADD
 

@@ -306,6 +306,139 @@ test_errors (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/eyl.ini"));
 }
 
+/* Every error reads "FILE: [Placement] KEY: PROBLEM" (or "FILE: PROBLEM"
+ * when no key is to blame), one printable line: the exact wording, for
+ * each kind of problem. */
+static void
+expect_message (const char *contents,
+                const char *message)
+{
+  g_autofree char *path = write_temp ("broken.ini", contents);
+  g_autofree char *expected = g_strdup_printf ("%s: %s", path, message);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylPlacement) p = eyl_placement_new_from_file (path, &error);
+
+  g_assert_null (p);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_CONFIG);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_null (strchr (error->message, '\n'));
+  remove_temp (path);
+}
+
+static void
+test_messages (void)
+{
+  const struct
+  {
+    const char *prefix;      /* line of the minimal file to replace, or NULL to add */
+    const char *line;        /* NULL: remove it */
+    const char *message;
+  } cases[] = {
+    /* A missing key. */
+    { "distance_m=", NULL, "[Placement] distance_m: missing required key" },
+    { "kind=", NULL, "[Placement] kind: missing required key" },
+    /* Not a number, NaN, infinities, empty. */
+    { "distance_m=", "distance_m=far", "[Placement] distance_m: “far” is not a number" },
+    { "distance_m=", "distance_m=nan", "[Placement] distance_m: “nan” is not a number" },
+    { "distance_m=", "distance_m=NaN", "[Placement] distance_m: “NaN” is not a number" },
+    { "distance_m=", "distance_m=inf", "[Placement] distance_m: “inf” is not a number" },
+    { "eye_min_mm=", "eye_min_mm=-infinity", "[Placement] eye_min_mm: “-infinity” is not a number" },
+    { "distance_m=", "distance_m=", "[Placement] distance_m: “” is not a number" },
+    { NULL, "table_height_mm=1e999", "[Placement] table_height_mm: “1e999” is not a number" },
+    /* Wrong type. */
+    { NULL, "needs_reach=maybe", "[Placement] needs_reach: “maybe” is not true or false" },
+    /* Negative and absurd sizes. */
+    { NULL, "table_gap_mm=-10", "[Placement] table_gap_mm: -10 is negative" },
+    { NULL, "hidden_threshold=1.5", "[Placement] hidden_threshold: 1.5 is out of range (0 to 1)" },
+    { "sizes_mm=", "sizes_mm=-500x700", "[Placement] sizes_mm: “-500x700” is not a positive size" },
+    { "sizes_mm=", "sizes_mm=nanx700", "[Placement] sizes_mm: “nanx700” is not a size like 850x2000" },
+    { "sizes_mm=", "sizes_mm=500x700x9", "[Placement] sizes_mm: “500x700x9” is not a size like 850x2000" },
+    { "sizes_mm=", "sizes_mm=;", "[Placement] sizes_mm: no size given" },
+    /* An unknown kind (preset type). */
+    { "kind=", "kind=billboard",
+      "[Placement] kind: “billboard” is not one of rollup, tabletop, backdrop, poster, leaflet, shelf" },
+    /* Typos are not silently ignored. */
+    { NULL, "distanse_m=3", "[Placement] distanse_m: unknown key" },
+    { NULL, "distance_m[de]=3", "[Placement] distance_m[de]: only name and description can be translated" },
+    { NULL, "[Viewers]\ndistance_m=3", "unknown group [Viewers]; a placement file has only [Placement]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *contents = cases[i].prefix != NULL
+        ? replace_line (cases[i].prefix, cases[i].line)
+        : g_strconcat (minimal, cases[i].line, "\n", NULL);
+
+      g_test_message ("%s", cases[i].message);
+      expect_message (contents, cases[i].message);
+    }
+
+  expect_message ("[Banner]\nid=x\n", "no [Placement] group; a placement file needs one");
+}
+
+/* Bytes that are not UTF-8: the key is named as unreadable (not "missing"),
+ * and the message is valid UTF-8. */
+static void
+test_not_utf8 (void)
+{
+  const struct { const char *prefix, *line, *key; } cases[] = {
+    { "id=", "id=test-\xff", "[Placement] id: cannot be read" },
+    { "kind=", "kind=post\xc3r", "[Placement] kind: cannot be read" },
+    { "sizes_mm=", "sizes_mm=500x700;\xfe", "[Placement] sizes_mm: cannot be read" },
+    { NULL, "name=Poster \xff", "[Placement] name: cannot be read" },
+    { NULL, "name[de]=Plakat \xff", "[Placement] name[de]: cannot be read" },
+    { NULL, "description=\xff", "[Placement] description: cannot be read" },
+    { "distance_m=", "distance_m=2\xff", "[Placement] distance_m: “2\xef\xbf\xbd” is not a number" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *contents = cases[i].prefix != NULL
+        ? replace_line (cases[i].prefix, cases[i].line)
+        : g_strconcat (minimal, cases[i].line, "\n", NULL);
+      g_autofree char *path = write_temp ("broken.ini", contents);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EylPlacement) p = eyl_placement_new_from_file (path, &error);
+
+      g_assert_null (p);
+      g_assert_error (error, EYL_ERROR, EYL_ERROR_CONFIG);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_assert_nonnull (strstr (error->message, cases[i].key));
+      remove_temp (path);
+    }
+}
+
+/* Translated names are still read, in the user's language. */
+static void
+test_translated_keys (void)
+{
+  g_autofree char *contents = g_strconcat (minimal, "name=Poster\nname[de]=Plakat\n"
+                                           "description=On a wall\ndescription[de]=An der Wand\n",
+                                           NULL);
+  g_autofree char *path = write_temp ("ok.ini", contents);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylPlacement) p = eyl_placement_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->name, ==, "Poster");
+  g_assert_cmpstr (p->description, ==, "On a wall");
+  remove_temp (path);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (eyl_placement_new_from_file ("/nonexistent/eyl.ini", &error));
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_CONFIG);
+  g_assert_cmpstr (error->message, ==,
+                   "/nonexistent/eyl.ini: cannot read the placement file: No such file or directory");
+}
+
 static void
 test_user_files (void)
 {
@@ -580,6 +713,10 @@ main (int   argc,
   g_test_add_func ("/eyl/placement/rollup-numbers", test_rollup_numbers);
   g_test_add_func ("/eyl/placement/translated-name", test_translated_name);
   g_test_add_func ("/eyl/placement/errors", test_errors);
+  g_test_add_func ("/eyl/placement/messages", test_messages);
+  g_test_add_func ("/eyl/placement/not-utf8", test_not_utf8);
+  g_test_add_func ("/eyl/placement/translated-keys", test_translated_keys);
+  g_test_add_func ("/eyl/placement/missing-file", test_missing_file);
   g_test_add_func ("/eyl/placement/user-files", test_user_files);
   g_test_add_func ("/eyl/placement/auto", test_auto);
   g_test_add_func ("/eyl/placement/scale", test_scale);

@@ -97,6 +97,13 @@ eyl_analysis_place_element (EylElement         *element,
   element->eye_zone_fraction = eyl_eye_zone_fraction (placement,
                                                       element->floor_bottom_mm,
                                                       element->floor_top_mm);
+  /* An element without a usable position (a NaN box from a damaged page)
+   * has no share anywhere: 0, as the report reader reads it back, and
+   * never NaN in the rules' arithmetic. */
+  if (isnan (element->hidden_fraction))
+    element->hidden_fraction = 0.0;
+  if (isnan (element->eye_zone_fraction))
+    element->eye_zone_fraction = 0.0;
 }
 
 EylPageAnalysis *

@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "eyl-brand-kit.h"
@@ -54,6 +56,88 @@ eyl_brand_kit_unref (EylBrandKit *self)
     }
 }
 
+/* Every error names the file, the group and key, and the problem:
+ * "brand.ini: [Brand] logos: cannot read “logo.svg”: No such file or
+ * directory".  Values come from the file and may be any bytes: the
+ * message is made valid UTF-8, so it can be printed and shown. */
+static void
+set_config_error (GError     **error,
+                  const char  *path,
+                  const char  *key,
+                  const char  *format,
+                  ...) G_GNUC_PRINTF (4, 5);
+
+static void
+set_config_error (GError     **error,
+                  const char  *path,
+                  const char  *key,
+                  const char  *format,
+                  ...)
+{
+  g_autofree char *problem = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (key != NULL)
+    /* TRANSLATORS: a file name, a [group] and key in it, and the problem */
+    message = g_strdup_printf (_("%s: [%s] %s: %s"), path, BRAND_GROUP, key, problem);
+  else
+    message = g_strdup_printf ("%s: %s", path, problem);
+  g_set_error_literal (error, EYL_ERROR, EYL_ERROR_CONFIG, message);
+  if (error != NULL && *error != NULL && !g_utf8_validate ((*error)->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+      g_free ((*error)->message);
+      (*error)->message = valid;
+    }
+}
+
+/* The keys of a kit; anything else is a typo that would silently make
+ * every check of the page wrong. */
+static const char * const known_keys[] = {
+  "names", "website", "email", "phone", "logos", NULL,
+};
+
+static gboolean
+check_keys (GKeyFile    *keyfile,
+            const char  *path,
+            GError     **error)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+  g_auto(GStrv) keys = NULL;
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      if (!g_str_equal (groups[i], BRAND_GROUP))
+        {
+          g_autofree char *group = g_utf8_make_valid (groups[i], -1);
+
+          set_config_error (error, path, NULL,
+                            _("unknown group [%s]; a brand kit has only [%s]"),
+                            group, BRAND_GROUP);
+          return FALSE;
+        }
+    }
+
+  keys = g_key_file_get_keys (keyfile, BRAND_GROUP, NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      if (!g_strv_contains (known_keys, keys[i]))
+        {
+          g_autofree char *known = g_strjoinv (", ", (GStrv) known_keys);
+
+          set_config_error (error, path, keys[i], _("unknown key (the keys are %s)"), known);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Reads an optional string key; a missing key is not an error, a value
  * that GKeyFile cannot read (bad UTF-8, bad escape) is. */
 static gboolean
@@ -71,9 +155,7 @@ read_optional_string (GKeyFile    *keyfile,
     {
       if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
         return TRUE;
-      g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
-                   _("%s: key “%s” in [%s] cannot be read: %s"),
-                   path, key, BRAND_GROUP, local_error->message);
+      set_config_error (error, path, key, _("cannot be read: %s"), local_error->message);
       return FALSE;
     }
 
@@ -101,9 +183,8 @@ read_optional_list (GKeyFile    *keyfile,
     {
       if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
         return TRUE;
-      g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
-                   _("%s: key “%s” in [%s] cannot be read as a list: %s"),
-                   path, key, BRAND_GROUP, local_error->message);
+      set_config_error (error, path, key, _("cannot be read as a list: %s"),
+                        local_error->message);
       return FALSE;
     }
 
@@ -127,9 +208,45 @@ set_wrong_type (GError     **error,
                 const char  *value,
                 const char  *expected)
 {
-  g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
-               _("%s: key “%s” in [%s] is “%s”, which is not %s"),
-               path, key, BRAND_GROUP, value, expected);
+  set_config_error (error, path, key, _("“%s” is not %s"), value, expected);
+}
+
+/* Opens the logo for reading: the one test that answers for permissions,
+ * ACLs and dangling links alike, with the system's own words. */
+static gboolean
+check_logo (const char  *path,
+            const char  *key,
+            const char  *written,
+            const char  *logo,
+            GError     **error)
+{
+  int fd;
+
+  if (g_file_test (logo, G_FILE_TEST_IS_DIR))
+    {
+      set_config_error (error, path, key, _("cannot read “%s”: %s"), written,
+                        _("it is a folder"));
+      return FALSE;
+    }
+
+  fd = g_open (logo, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      set_config_error (error, path, key, _("cannot read “%s”: %s"), written,
+                        g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  if (!g_file_test (logo, G_FILE_TEST_IS_REGULAR))
+    {
+      set_config_error (error, path, key, _("cannot read “%s”: %s"), written,
+                        _("not a regular file"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 EylBrandKit *
@@ -146,17 +263,19 @@ eyl_brand_kit_load (const char  *path,
 
   if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &local_error))
     {
-      g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
-                   _("%s: cannot read the brand kit: %s"), path, local_error->message);
+      set_config_error (error, path, NULL, _("cannot read the brand kit: %s"),
+                        local_error->message);
       return NULL;
     }
 
   if (!g_key_file_has_group (keyfile, BRAND_GROUP))
     {
-      g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
-                   _("%s: no [%s] group; a brand kit needs one"), path, BRAND_GROUP);
+      set_config_error (error, path, NULL, _("no [%s] group; a brand kit needs one"),
+                        BRAND_GROUP);
       return NULL;
     }
+  if (!check_keys (keyfile, path, error))
+    return NULL;
 
   kit = eyl_brand_kit_new ();
   abs_path = g_canonicalize_filename (path, NULL);
@@ -192,17 +311,8 @@ eyl_brand_kit_load (const char  *path,
     {
       g_autofree char *logo = g_canonicalize_filename (kit->logos[i], dir);
 
-      if (g_access (logo, R_OK) != 0 || !g_file_test (logo, G_FILE_TEST_IS_REGULAR))
-        {
-          const char *problem = g_file_test (logo, G_FILE_TEST_IS_DIR) ? _("it is a folder")
-                                : g_file_test (logo, G_FILE_TEST_EXISTS) ? _("permission denied")
-                                : _("no such file");
-
-          g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
-                       _("%s: key “logos” in [%s]: logo file “%s” cannot be read: %s"),
-                       path, BRAND_GROUP, logo, problem);
-          return NULL;
-        }
+      if (!check_logo (path, "logos", kit->logos[i], logo, error))
+        return NULL;
 
       g_free (kit->logos[i]);
       kit->logos[i] = g_steal_pointer (&logo);
@@ -264,6 +374,9 @@ eyl_brand_kit_save (EylBrandKit  *self,
     {
       g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
                    _("%s: cannot save the brand kit: %s"), path, local_error->message);
+      /* Nothing was replaced: g_file_set_contents writes a temporary
+       * file next to @path and renames it over @path only when it is
+       * complete, so the old kit survives a full disk or a crash. */
       return FALSE;
     }
 

@@ -37,11 +37,16 @@ EylBrandKit *eyl_brand_kit_ref       (EylBrandKit *self);
 void         eyl_brand_kit_unref     (EylBrandKit *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylBrandKit, eyl_brand_kit_unref)
 
-/* Errors (EYL_ERROR_CONFIG) name the file, the key and the problem:
- * no [Brand] group, wrong type, unreadable logo file. */
+/* Errors (EYL_ERROR_CONFIG) are one line, "FILE: [Brand] KEY: PROBLEM"
+ * (or "FILE: PROBLEM"): unreadable file, no [Brand] group, another group,
+ * an unknown key, a value that is not UTF-8 or not what the key says, an
+ * unreadable logo file ("cannot read “logo.svg”: No such file or
+ * directory"). */
 EylBrandKit *eyl_brand_kit_load      (const char   *path,
                                       GError      **error);
-/* Writes atomically (g_file_set_contents). */
+/* Writes atomically (g_file_set_contents: a temporary file renamed over
+ * @path), so a crash or a full disk never leaves half a kit; a symbolic
+ * link at @path is replaced by the file, its target left alone. */
 gboolean     eyl_brand_kit_save      (EylBrandKit  *self,
                                       const char   *path,
                                       GError      **error);

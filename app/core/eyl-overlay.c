@@ -313,7 +313,10 @@ draw_tag (Paint        *p,
         max_w = MIN (max_w, room);
     }
 
-  if (max_w > 0)
+  /* Pango units are ints: a width beyond them (a page kilometres wide in
+   * a damaged report) needs no wrapping, and must not overflow the cast. */
+  if (max_w > 0 && (max_w - 2 * pad_x) * PANGO_SCALE > 0
+      && (max_w - 2 * pad_x) * PANGO_SCALE < G_MAXINT)
     {
       pango_layout_set_width (layout, (int) ((max_w - 2 * pad_x) * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD);

@@ -184,15 +184,156 @@ eyl_placement_bottom_above_floor (const EylPlacement *self,
 
 /* Loading ------------------------------------------------------------- */
 
+/* Every error names the file, the group and key, and the problem, as the
+ * brand kit's do: "poster.ini: [Placement] distance_m: “far” is not a
+ * number".  Values come from the file and may be any bytes: the message is
+ * made valid UTF-8, so it can be printed and shown. */
 static void
 set_key_error (GError     **error,
                const char  *source,
                const char  *key,
                const char  *problem)
 {
-  /* TRANSLATORS: a file name, a key in it, and the problem with its value */
-  g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
-               _("%s: key “%s”: %s"), source, key, problem);
+  g_autofree char *message = NULL;
+
+  if (key != NULL)
+    /* TRANSLATORS: a file name, a [group] and key in it, and the problem */
+    message = g_strdup_printf (_("%s: [%s] %s: %s"), source, PLACEMENT_GROUP, key, problem);
+  else
+    message = g_strdup_printf ("%s: %s", source, problem);
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (message, -1);
+
+      g_free (message);
+      message = valid;
+    }
+  g_set_error_literal (error, EYL_ERROR, EYL_ERROR_CONFIG, message);
+}
+
+/* A value that GKeyFile refused (bad UTF-8, bad escape): its own words. */
+static void
+set_unreadable_error (GError      **error,
+                      const char   *source,
+                      const char   *key,
+                      const GError *reason)
+{
+  g_autofree char *problem = g_strdup_printf (_("cannot be read: %s"), reason->message);
+
+  set_key_error (error, source, key, problem);
+}
+
+/* The keys of a placement file (name and description also translated,
+ * name[de]=…); anything else is a typo that would silently leave a
+ * default in place. */
+static const char * const known_keys[] = {
+  "id", "kind", "name", "description", "sizes_mm", "needs_reach",
+  "bottom_mm", "centre_mm", "hidden_bottom_mm", "hidden_top_mm",
+  "visible_top_fraction", "safe_margin_mm", "table_height_mm",
+  "table_objects_mm", "table_gap_mm", "crowd_height_mm", "crowd_gap_mm",
+  "crowd_distance_m", "distance_m", "scan_distance_m", "eye_min_mm",
+  "eye_max_mm", "eye_zone_deg", "sight_line_deg", "hidden_threshold",
+  "reach_min_mm", "reach_max_mm", NULL,
+};
+
+static gboolean
+check_keys (GKeyFile    *keyfile,
+            const char  *source,
+            GError     **error)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+  g_auto(GStrv) keys = g_key_file_get_keys (keyfile, PLACEMENT_GROUP, NULL, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      if (!g_str_equal (groups[i], PLACEMENT_GROUP))
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("unknown group [%s]; a placement file has only [%s]"),
+                             groups[i], PLACEMENT_GROUP);
+
+          set_key_error (error, source, NULL, problem);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *base = g_strdup (keys[i]);
+      char *bracket = strchr (base, '[');
+      gboolean translated = bracket != NULL;
+
+      if (translated)
+        *bracket = '\0';
+      if (!g_strv_contains (known_keys, base) ||
+          (translated && !g_str_equal (base, "name") && !g_str_equal (base, "description")))
+        {
+          set_key_error (error, source, keys[i],
+                         translated ? _("only name and description can be translated")
+                                    : _("unknown key"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A string key that must be there and be readable. */
+static char *
+read_required_string (GKeyFile    *keyfile,
+                      const char  *source,
+                      const char  *key,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *value;
+
+  value = g_key_file_get_string (keyfile, PLACEMENT_GROUP, key, &local_error);
+  if (value == NULL)
+    {
+      if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
+        set_key_error (error, source, key, _("missing required key"));
+      else
+        set_unreadable_error (error, source, key, local_error);
+      return NULL;
+    }
+  return g_strstrip (value);
+}
+
+/* name and description: optional, but a value that is there must be
+ * readable, in the user's language as in the others. */
+static gboolean
+read_optional_locale_string (GKeyFile    *keyfile,
+                             const char  *source,
+                             const char  *key,
+                             char       **out,
+                             GError     **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (keyfile, PLACEMENT_GROUP, NULL, NULL);
+  g_autoptr(GError) local_error = NULL;
+  char *value;
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *raw = NULL;
+
+      if (!g_str_has_prefix (keys[i], key) ||
+          (keys[i][strlen (key)] != '\0' && keys[i][strlen (key)] != '['))
+        continue;
+      raw = g_key_file_get_string (keyfile, PLACEMENT_GROUP, keys[i], &local_error);
+      if (raw == NULL)
+        {
+          set_unreadable_error (error, source, keys[i], local_error);
+          return FALSE;
+        }
+    }
+
+  value = g_key_file_get_locale_string (keyfile, PLACEMENT_GROUP, key, NULL, NULL);
+  if (value != NULL)
+    {
+      g_free (*out);
+      *out = value;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -303,6 +444,7 @@ read_sizes (GKeyFile     *keyfile,
             GError      **error)
 {
   g_auto(GStrv) items = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize n_items = 0;
 
   if (!g_key_file_has_key (keyfile, PLACEMENT_GROUP, "sizes_mm", NULL))
@@ -312,7 +454,12 @@ read_sizes (GKeyFile     *keyfile,
     }
 
   items = g_key_file_get_string_list (keyfile, PLACEMENT_GROUP, "sizes_mm",
-                                      &n_items, NULL);
+                                      &n_items, &local_error);
+  if (items == NULL && local_error != NULL)
+    {
+      set_unreadable_error (error, source, "sizes_mm", local_error);
+      return FALSE;
+    }
   for (gsize i = 0; items != NULL && i < n_items; i++)
     {
       EylSizeMm size;
@@ -383,18 +530,19 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
 
   if (!g_key_file_has_group (keyfile, PLACEMENT_GROUP))
     {
-      g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
-                   _("%s: no [%s] group"), source_name, PLACEMENT_GROUP);
+      g_autofree char *problem = g_strdup_printf (_("no [%s] group; a placement file needs one"),
+                                                  PLACEMENT_GROUP);
+
+      set_key_error (error, source_name, NULL, problem);
       return NULL;
     }
 
-  id = g_key_file_get_string (keyfile, PLACEMENT_GROUP, "id", NULL);
+  if (!check_keys (keyfile, source_name, error))
+    return NULL;
+
+  id = read_required_string (keyfile, source_name, "id", error);
   if (id == NULL)
-    {
-      set_key_error (error, source_name, "id", _("missing required key"));
-      return NULL;
-    }
-  g_strstrip (id);
+    return NULL;
   if (!valid_id (id))
     {
       g_autofree char *problem =
@@ -404,13 +552,9 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
       return NULL;
     }
 
-  kind_str = g_key_file_get_string (keyfile, PLACEMENT_GROUP, "kind", NULL);
+  kind_str = read_required_string (keyfile, source_name, "kind", error);
   if (kind_str == NULL)
-    {
-      set_key_error (error, source_name, "kind", _("missing required key"));
-      return NULL;
-    }
-  g_strstrip (kind_str);
+    return NULL;
   if (!eyl_placement_kind_from_string (kind_str, &kind))
     {
       g_autofree char *problem =
@@ -423,16 +567,11 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
   self = eyl_placement_new (id, kind);
   self->source_file = g_strdup (source_name);
 
-  g_clear_pointer (&self->name, g_free);
-  self->name = g_key_file_get_locale_string (keyfile, PLACEMENT_GROUP, "name",
-                                             NULL, NULL);
-  if (self->name == NULL)
-    self->name = g_strdup (id);
-  g_clear_pointer (&self->description, g_free);
-  self->description = g_key_file_get_locale_string (keyfile, PLACEMENT_GROUP,
-                                                    "description", NULL, NULL);
-  if (self->description == NULL)
-    self->description = g_strdup ("");
+  /* eyl_placement_new() set the fallbacks: the id and "". */
+  if (!read_optional_locale_string (keyfile, source_name, "name", &self->name, error) ||
+      !read_optional_locale_string (keyfile, source_name, "description",
+                                    &self->description, error))
+    return NULL;
 
   if (!read_sizes (keyfile, source_name, self, error))
     return NULL;
@@ -538,11 +677,14 @@ eyl_placement_new_from_file (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &local_error))
+  /* Translations of every language are kept, so that a translated key
+   * other than name and description is seen (and refused). */
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
     {
-      g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
-                   _("%s: cannot read placement file: %s"),
-                   path, local_error->message);
+      g_autofree char *problem = g_strdup_printf (_("cannot read the placement file: %s"),
+                                                  local_error->message);
+
+      set_key_error (error, path, NULL, problem);
       return NULL;
     }
   return eyl_placement_new_from_keyfile (keyfile, path, error);
@@ -704,7 +846,7 @@ load_builtins (EylPlacementSet *set,
       bytes = g_resource_lookup_data (resource, path,
                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
       if (bytes != NULL &&
-          g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_NONE, &local_error))
+          g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
         placement = eyl_placement_new_from_keyfile (keyfile, path, &local_error);
 
       if (placement == NULL)

@@ -96,8 +96,10 @@ gboolean      eyl_placement_kind_from_string (const char       *str,
 EylPlacement *eyl_placement_new              (const char       *id,
                                               EylPlacementKind  kind);
 
-/* Parses one placement file.  Errors (EYL_ERROR_CONFIG) name the file, the
- * key and the problem: missing key, wrong type, negative or absurd size. */
+/* Parses one placement file.  Errors (EYL_ERROR_CONFIG) are one line,
+ * "FILE: [Placement] KEY: PROBLEM" (or "FILE: PROBLEM"): missing key, wrong
+ * type, not a number (NaN and infinities included), negative or absurd
+ * size, unknown kind, unknown key or group, a value that is not UTF-8. */
 EylPlacement *eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
                                               const char  *source_name,
                                               GError     **error);

@@ -336,6 +336,11 @@ hatch_rect (Scene        *s,
 
   if (x1 <= x0 || y1 <= y0)
     return;
+  /* A rectangle of absurd size (a damaged report, a wrong override): no
+   * endless loop, at most a few thousand lines. */
+  if (!isfinite (x1 - x0) || !isfinite (y1 - y0) || !(step > 0))
+    return;
+  step = MAX (step, (x1 - x0 + y1 - y0) / 4000.0);
   cairo_save (cr);
   cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
   cairo_clip (cr);

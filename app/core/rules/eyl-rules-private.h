@@ -96,7 +96,10 @@ const char *eyl_rule_occluder_name    (const EylRuleContext *ctx,
 static inline int
 eyl_rule_percent (double fraction)
 {
-  return (int) (CLAMP (fraction, 0.0, 1.0) * 100.0 + 0.5);
+  /* NaN (a share of nothing) is 0, not undefined behaviour in the cast. */
+  if (!(fraction > 0.0))
+    return 0;
+  return (int) (MIN (fraction, 1.0) * 100.0 + 0.5);
 }
 
 /* Counts the we-words and you-words of @text (we-vs-you). */
