@@ -47,6 +47,7 @@ struct _EylDocument
   guint            n_pages;
 
   guint            n_repairs;
+  guint            n_out_of_memory;   /* renders Cairo gave up on */
   GPtrArray       *warnings;   /* char * */
   GPtrArray       *capture;    /* Poppler messages while capturing, or NULL */
   GPtrArray       *renderers;  /* RenderTarget, one per page asked for */
@@ -538,6 +539,14 @@ eyl_document_get_n_pages (EylDocument *self)
   g_return_val_if_fail (EYL_IS_DOCUMENT (self), 0);
 
   return self->n_pages;
+}
+
+guint
+eyl_document_get_n_out_of_memory (EylDocument *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT (self), 0);
+
+  return self->n_out_of_memory;
 }
 
 guint
@@ -1335,6 +1344,7 @@ render_page_area (const EylRect *area,
   g_autoptr(PopplerPage) page = NULL;
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(EylRaster) raster = NULL;
+  cairo_status_t status;
   cairo_t *cr;
 
   page = poppler_document_get_page (self->poppler, (int) target->index);
@@ -1363,8 +1373,20 @@ render_page_area (const EylRect *area,
   cairo_rectangle (cr, area->x0, area->y0, eyl_rect_width (area), eyl_rect_height (area));
   cairo_clip (cr);
   poppler_page_render (page, cr);
+  status = cairo_status (cr);
   cairo_destroy (cr);
   end_capture (self);
+
+  /* Under the worker's address-space limit Cairo gives up and Poppler
+   * goes on with what it has: the raster is missing parts. */
+  if (status == CAIRO_STATUS_NO_MEMORY)
+    {
+      self->n_out_of_memory++;
+      g_set_error (error, EYL_ERROR, EYL_ERROR_MEMORY,
+                   _("Page %u needs more memory to render than the limit allows"),
+                   target->index + 1);
+      return NULL;
+    }
 
   cairo_surface_flush (eyl_raster_get_surface (raster));
   return g_steal_pointer (&raster);

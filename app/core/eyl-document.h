@@ -27,6 +27,9 @@ guint        eyl_document_get_n_pages   (EylDocument   *self);
 /* Poppler's own repair messages ("Poppler" log domain) seen while opening
  * and reading, for the report's warnings. */
 guint        eyl_document_get_n_repairs (EylDocument   *self);
+/* Page renders that ran out of memory (Cairo's NO_MEMORY under the
+ * worker's address-space limit): their rasters are incomplete. */
+guint        eyl_document_get_n_out_of_memory (EylDocument *self);
 GPtrArray   *eyl_document_get_warnings  (EylDocument   *self);
 
 /* Snapshot of page @index: text, glyph boxes, runs, lines with measured

@@ -818,7 +818,7 @@ eyl_worker_analyse_file (const char               *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) first_page_error = NULL;
   GPtrArray *warnings;
-  guint n_pages, n_repairs;
+  guint n_pages, n_repairs, n_out_of_memory;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -866,7 +866,22 @@ eyl_worker_analyse_file (const char               *path,
       if (!eyl_document_get_renderer (document, i, &renderer))
         renderer.render = NULL;
 
+      n_out_of_memory = eyl_document_get_n_out_of_memory (document);
       analysis = eyl_analyse_page_full (page, &renderer, options);
+      if (eyl_document_get_n_out_of_memory (document) > n_out_of_memory)
+        {
+          /* A check of half a page would be wrong: the page is lost,
+           * the others are kept (and a file of only such pages fails
+           * with "memory"). */
+          g_clear_pointer (&analysis, eyl_page_analysis_unref);
+          g_set_error (&page_error, EYL_ERROR, EYL_ERROR_MEMORY,
+                       _("Page %u needs more memory to render than the limit allows"), i + 1);
+          g_ptr_array_add (result->warnings,
+                           g_strdup_printf (_("%s; the page was skipped."), page_error->message));
+          if (first_page_error == NULL)
+            first_page_error = g_steal_pointer (&page_error);
+          continue;
+        }
       if (analysis == NULL)
         continue;
       if (analysis->page_w_pt <= 0 || analysis->page_h_pt <= 0)
@@ -880,7 +895,14 @@ eyl_worker_analyse_file (const char               *path,
   if (n_pages > 0 && result->pages->len == 0)
     {
       if (first_page_error != NULL)
-        return eyl_file_result_new_error (path, first_page_error);
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          /* The file's error names the file. */
+          if (strstr (first_page_error->message, name) == NULL)
+            g_prefix_error (&first_page_error, "“%s”: ", name);
+          return eyl_file_result_new_error (path, first_page_error);
+        }
       g_set_error (&error, EYL_ERROR, EYL_ERROR_NO_PAGES, _("No page could be analysed."));
       return eyl_file_result_new_error (path, error);
     }
