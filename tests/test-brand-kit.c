@@ -448,13 +448,13 @@ test_save_interrupted (Fixture       *fixture,
     {
       g_autoptr(EylBrandKit) big = make_kit ("A much longer name ", 2000);
       struct rlimit limit = { 4096, 4096 };
+      const char *kit_path = g_getenv ("EYL_TEST_KIT");
 
-      path = g_strdup (g_getenv ("EYL_TEST_KIT"));
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-      g_assert_false (eyl_brand_kit_save (big, path, &error));
+      g_assert_false (eyl_brand_kit_save (big, kit_path, &error));
       g_assert_error (error, EYL_ERROR, EYL_ERROR_OUTPUT);
-      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, kit_path));
       return;
     }
 
