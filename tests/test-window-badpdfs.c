@@ -26,6 +26,7 @@
 #include "eyl-finding-object.h"
 #include "eyl-preferences-window.h"
 #include "eyl-window.h"
+#include "eyl-gui-fixtures.h"
 
 /* Short enough that the two files that loop forever in Poppler cost
  * seconds, long enough for the slowest good file on a busy machine. */
@@ -315,75 +316,15 @@ restart_ticks (void)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Helpers (as in test-window.c)                                          */
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  g_main_context_wakeup (NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      wait_ms (50);
-    }
-  return TRUE;
-}
+/* Helpers                                                                */
 
 static void
 save_widget_png (GtkWidget  *widget,
                  const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = g_strdup_printf ("eyl-badpdfs-%s.png", name);
-  g_autofree char *in_build = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                                file, NULL);
-  g_autofree char *in_tmp = g_build_filename (g_get_tmp_dir (), file, NULL);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  for (int tries = 0; node == NULL && tries < 100; tries++)
-    {
-      wait_ms (20);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, in_build));
-  g_assert_true (gdk_texture_save_to_png (texture, in_tmp));
-  g_test_message ("saved %s", in_tmp);
+  eyl_gui_save_png (widget, file);
   restart_ticks ();
 }
 
@@ -429,26 +370,10 @@ shows (const char *needle)
   return find_label (GTK_WIDGET (window), needle) != NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return GTK_WINDOW (toplevel);
-    }
-  return NULL;
-}
-
 static gboolean
 toplevel_shown (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+  return eyl_gui_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 static gboolean
@@ -493,7 +418,7 @@ show_case (Case *c)
   /* Opening a file that is open shows it. */
   eyl_window_open_files (window, &file, 1);
   g_assert_true (eyl_window_get_current (window) == c->item);
-  wait_ms (300);
+  eyl_gui_wait_ms (300);
 }
 
 /* Worker processes still running: children of this process that are not
@@ -580,8 +505,8 @@ check_report (Case *c)
   g_assert_cmpuint (result->n_pages, >, 0);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
   g_assert_nonnull (eyl_page_view_get_analysis (eyl_window_get_page_view (window)));
-  g_assert_true (wait_for (page_rendered, NULL, 30));
-  wait_ms (200);
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  eyl_gui_wait_ms (200);
 
   g_assert_true (shows ("Customer focus"));
   if (g_list_model_get_n_items (findings) == 0)
@@ -672,7 +597,7 @@ check_error (Case *c)
 static AdwMessageDialog *
 password_dialog (void)
 {
-  return (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  return (AdwMessageDialog *) eyl_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean
@@ -709,26 +634,26 @@ check_password (Case *c)
   g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_LOCKED);
   g_assert_cmpint (eyl_document_item_get_result (item)->error_code, ==, EYL_ERROR_ENCRYPTED);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "locked");
-  g_assert_true (wait_for (password_dialog_says, "Password Required", 10));
+  g_assert_true (eyl_gui_wait_for (password_dialog_says, "Password Required", 10));
   g_assert_true (shows ("This PDF Is Locked"));
-  wait_ms (300);
+  eyl_gui_wait_ms (300);
   save_png (locked_png);
 
   doing = "a wrong password";
   answer_password ("not the password");
-  g_assert_true (wait_for (item_settled, item, 30));
+  g_assert_true (eyl_gui_wait_for (item_settled, item, 30));
   g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_LOCKED);
   g_assert_cmpint (eyl_document_item_get_result (item)->error_code, ==, EYL_ERROR_WRONG_PASSWORD);
-  g_assert_true (wait_for (password_dialog_says, "Wrong Password", 10));
+  g_assert_true (eyl_gui_wait_for (password_dialog_says, "Wrong Password", 10));
   g_assert_true (shows ("Wrong Password"));
   g_assert_true (shows ("did not open"));
-  wait_ms (300);
+  eyl_gui_wait_ms (300);
   save_png (wrong_png);
   save_widget_png (GTK_WIDGET (password_dialog ()), dialog_png);
 
   doing = "the right password";
   answer_password (c->password);
-  g_assert_true (wait_for (item_settled, item, 60));
+  g_assert_true (eyl_gui_wait_for (item_settled, item, 60));
   g_assert_null (password_dialog ());
   check_report (c);
 }
@@ -751,14 +676,14 @@ check_page_error (Case *c)
   for (guint i = 0; i < skipped; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-page", NULL));
   /* After the stack's crossfade. */
-  wait_ms (800);
+  eyl_gui_wait_ms (800);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "error");
   g_assert_true (shows ("This Page Could Not Be Checked"));
   g_assert_true (shows ("The other pages were checked"));
   png = png_name ("skipped-page", c);
   save_png (png);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-page", NULL);
-  wait_ms (200);
+  eyl_gui_wait_ms (200);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
 }
 
@@ -795,11 +720,11 @@ test_open_all (void)
     }
   g_assert_true (eyl_window_get_current (window) ==
                  ((Case *) g_ptr_array_index (cases, 0))->item);
-  wait_ms (300);
+  eyl_gui_wait_ms (300);
   save_png ("opening");
 
   doing = "checking every file";
-  g_assert_true (wait_for (all_but_slow_settled, NULL, SETTLE_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (all_but_slow_settled, NULL, SETTLE_TIMEOUT_S));
   g_test_message ("all but the slow files checked in %.1f s",
                   (g_get_monotonic_time () - start) / 1e6);
   for (guint i = 0; i < cases->len; i++)
@@ -900,7 +825,7 @@ find_spin_button (GtkWidget *widget,
 static gboolean
 toplevel_gone (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+  return eyl_gui_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
 /* After all that: a good document, zoom, the export dialog, the
@@ -927,54 +852,54 @@ test_still_usable (void)
   doing = "zooming";
   zoom = eyl_page_view_get_zoom (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
-  g_assert_true (wait_for (zoom_differs, &zoom, 5));
+  g_assert_true (eyl_gui_wait_for (zoom_differs, &zoom, 5));
   g_assert_cmpfloat (eyl_page_view_get_zoom (view), >, zoom);
-  g_assert_true (wait_for (page_rendered, NULL, 30));
-  wait_ms (300);
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  eyl_gui_wait_ms (300);
   save_png ("zoomed");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit-page", NULL);
 
   doing = "the export dialog";
   export_type = EYL_TYPE_EXPORT_DIALOG;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (export_type), 10));
-  wait_ms (300);
-  dialog = find_toplevel (export_type);
+  g_assert_true (eyl_gui_wait_for (toplevel_shown, GSIZE_TO_POINTER (export_type), 10));
+  eyl_gui_wait_ms (300);
+  dialog = eyl_gui_find_toplevel (export_type);
   save_widget_png (GTK_WIDGET (dialog), "export-dialog");
   gtk_window_close (dialog);
-  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (export_type), 10));
+  g_assert_true (eyl_gui_wait_for (toplevel_gone, GSIZE_TO_POINTER (export_type), 10));
 
   /* The time budget is a preference, bound both ways. */
   doing = "the preferences";
   settings = g_settings_new (APPLICATION_ID);
   preferences_type = EYL_TYPE_PREFERENCES_WINDOW;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (preferences_type), 10));
-  wait_ms (300);
-  dialog = find_toplevel (preferences_type);
+  g_assert_true (eyl_gui_wait_for (toplevel_shown, GSIZE_TO_POINTER (preferences_type), 10));
+  eyl_gui_wait_ms (300);
+  dialog = eyl_gui_find_toplevel (preferences_type);
   budget = find_spin_button (GTK_WIDGET (dialog), TIME_BUDGET_S);
   g_assert_nonnull (budget);
   save_widget_png (GTK_WIDGET (dialog), "preferences");
   gtk_spin_button_set_value (budget, 90);
-  wait_ms (100);
+  eyl_gui_wait_ms (100);
   g_assert_cmpuint (g_settings_get_uint (settings, "time-budget"), ==, 90);
   g_settings_set_uint (settings, "time-budget", TIME_BUDGET_S);
-  wait_ms (100);
+  eyl_gui_wait_ms (100);
   g_assert_cmpfloat (gtk_spin_button_get_value (budget), ==, TIME_BUDGET_S);
   gtk_window_close (dialog);
-  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (preferences_type), 10));
+  g_assert_true (eyl_gui_wait_for (toplevel_gone, GSIZE_TO_POINTER (preferences_type), 10));
 
   /* The style menu is the style setting: it is kept across restarts. */
   doing = "the style";
   g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
-  wait_ms (100);
+  eyl_gui_wait_ms (100);
   g_assert_cmpstr (g_settings_get_string (settings, "style"), ==, "dark");
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_ms (300);
+  eyl_gui_wait_ms (300);
   save_png ("dark");
   g_settings_set_string (settings, "style", "light");
-  wait_ms (100);
+  eyl_gui_wait_ms (100);
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_FORCE_LIGHT);
   {
@@ -982,7 +907,7 @@ test_still_usable (void)
     g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "light");
   }
   g_settings_reset (settings, "style");
-  wait_ms (100);
+  eyl_gui_wait_ms (100);
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_DEFAULT);
 
@@ -999,7 +924,7 @@ test_close (void)
   doing = "closing";
   gtk_window_destroy (GTK_WINDOW (window));
   window = NULL;
-  g_assert_true (wait_for (no_children, NULL, 10));
+  g_assert_true (eyl_gui_wait_for (no_children, NULL, 10));
 }
 
 int
@@ -1038,7 +963,7 @@ main (int   argc,
   window = eyl_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (500);
+  eyl_gui_wait_ms (500);
   tick_id = g_timeout_add (10, tick_cb, NULL);
 
   g_test_add_func ("/eyl/window-badpdfs/open-all", test_open_all);
@@ -1051,7 +976,7 @@ main (int   argc,
   if (window != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (window));
-      if (!wait_for (no_children, NULL, 10))
+      if (!eyl_gui_wait_for (no_children, NULL, 10))
         g_printerr ("Worker processes still running after the window was closed\n");
     }
   g_clear_pointer (&cases, g_ptr_array_unref);

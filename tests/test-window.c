@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 
 #include "eyl-fixtures.h"
+#include "eyl-gui-fixtures.h"
 #include "eyl-application.h"
 #include "eyl-document-item.h"
 #include "eyl-export-dialog.h"
@@ -30,43 +31,6 @@ static EylWindow *window;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  g_main_context_wakeup (NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Iterates the main loop until @condition holds or @seconds pass. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      wait_ms (50);
-    }
-  return TRUE;
-}
 
 static gboolean
 current_checked (gpointer data)
@@ -91,26 +55,9 @@ static void
 save_widget_png (GtkWidget  *widget,
                  const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = g_strdup_printf ("eyl-window-%s.png", name);
-  g_autofree char *in_build = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                                file, NULL);
-  g_autofree char *in_tmp = g_build_filename (g_get_tmp_dir (), file, NULL);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, in_build));
-  g_assert_true (gdk_texture_save_to_png (texture, in_tmp));
-  g_test_message ("saved %s", in_tmp);
+  eyl_gui_save_png (widget, file);
 }
 
 static void
@@ -175,11 +122,11 @@ test_sample (void)
   open_path (path);
   g_assert_nonnull (eyl_window_get_current (window));
   /* The window stays responsive while the worker checks: this loop runs. */
-  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,
                    EYL_DOCUMENT_DONE);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
-  g_assert_true (wait_for (page_rendered, NULL, 30));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
 
   /* The website and the phone sit in the bottom 150 mm: both hidden. */
   g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), >=, 2);
@@ -192,7 +139,7 @@ test_sample (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 100);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >, 100);
   g_assert_nonnull (eyl_page_view_get_analysis (view));
-  wait_ms (300);
+  eyl_gui_wait_ms (300);
   save_png ("sample");
 
   /* Hovering the website tells how high it is and whom it is hidden from. */
@@ -242,23 +189,23 @@ test_select_finding (void)
 
   /* Zoomed in, the finding (at the bottom of the banner) is off screen. */
   eyl_page_view_set_zoom (view, 0.6);
-  wait_ms (300);
+  eyl_gui_wait_ms (300);
   g_assert_true (eyl_page_view_get_visible_rect (view, &visible));
   g_assert_false (rect_contains (&visible, cx, cy));
 
   eyl_window_select_finding (window, 0);
-  wait_ms (300);
+  eyl_gui_wait_ms (300);
   g_assert_cmpint (eyl_page_view_get_selected_finding (view), ==,
                    (int) eyl_finding_object_get_index (object));
   g_assert_true (eyl_page_view_get_visible_rect (view, &visible));
   g_assert_true (rect_contains (&visible, cx, cy));
-  wait_for (page_rendered, NULL, 10);
-  wait_ms (300);
+  eyl_gui_wait_for (page_rendered, NULL, 10);
+  eyl_gui_wait_ms (300);
   save_png ("finding");
 
   /* Keyboard: Ctrl+0 is "fit page" again. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit-page", NULL);
-  wait_ms (200);
+  eyl_gui_wait_ms (200);
   g_assert_cmpint (eyl_page_view_get_zoom_mode (view), ==, EYL_ZOOM_FIT_PAGE);
 }
 
@@ -273,7 +220,7 @@ test_overlays (void)
   g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_HIDDEN);
   g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_ELEMENTS);
   g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_EYE_LEVEL);
-  wait_ms (200);
+  eyl_gui_wait_ms (200);
   save_png ("overlays-off");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-hidden", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-elements", NULL);
@@ -340,7 +287,7 @@ test_mark_logo (void)
   g_assert_false (eyl_rect_is_empty (&region));
 
   eyl_page_view_save_region_png_async (view, &region, NULL, region_saved_cb, &png);
-  g_assert_true (wait_for (is_set, &png, 30));
+  g_assert_true (eyl_gui_wait_for (is_set, &png, 30));
   surface = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   /* The brand name is ~770 mm wide: capped at 2400 px across. */
@@ -354,8 +301,8 @@ test_mark_logo (void)
   g_assert_true (eyl_page_view_get_marking (view));
   g_signal_emit_by_name (view, "region-marked", region.x0, region.y0, region.x1, region.y1);
   g_assert_false (eyl_page_view_get_marking (view));
-  g_assert_true (wait_for (brand_kit_dialog_shown, &dialog, 30));
-  wait_ms (300);
+  g_assert_true (eyl_gui_wait_for (brand_kit_dialog_shown, &dialog, 30));
+  eyl_gui_wait_ms (300);
   gtk_window_destroy (dialog);
 }
 
@@ -381,14 +328,14 @@ test_placement (void)
   /* Free-standing: no table, the contacts at the very bottom are still
    * in the cassette; on a wall they are not. */
   eyl_placement_panel_set_placement_id (panel, "poster-wall");
-  g_assert_true (wait_for (rechecked, "poster-wall", CHECK_TIMEOUT_S));
-  wait_ms (200);
+  g_assert_true (eyl_gui_wait_for (rechecked, "poster-wall", CHECK_TIMEOUT_S));
+  eyl_gui_wait_ms (200);
   g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), <, hidden_before);
-  g_assert_true (wait_for (page_rendered, NULL, 30));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
   save_png ("poster-wall");
 
   eyl_placement_panel_set_placement_id (panel, "rollup-behind-table");
-  g_assert_true (wait_for (rechecked, "rollup-behind-table", CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (rechecked, "rollup-behind-table", CHECK_TIMEOUT_S));
   g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), ==, hidden_before);
 }
 
@@ -399,12 +346,12 @@ test_not_pdf (void)
   g_autofree char *path = eyl_fixture_bytes ("notes.pdf", text, sizeof text - 1);
 
   open_path (path);
-  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,
                    EYL_DOCUMENT_FAILED);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "error");
   g_assert_cmpuint (g_list_model_get_n_items (eyl_window_get_documents (window)), ==, 2);
-  wait_ms (400);
+  eyl_gui_wait_ms (400);
   save_png ("error");
 }
 
@@ -452,26 +399,26 @@ test_encrypted (void)
   EylDocumentItem *item;
 
   open_path (locked);
-  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
   item = eyl_window_get_current (window);
   g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_LOCKED);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "locked");
-  g_assert_true (wait_for (password_dialog_shown, NULL, 10));
-  wait_ms (300);
+  g_assert_true (eyl_gui_wait_for (password_dialog_shown, NULL, 10));
+  eyl_gui_wait_ms (300);
   save_png ("locked");
 
   /* A wrong password asks again. */
   answer_password ("wrong");
-  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_LOCKED);
   g_assert_cmpint (eyl_document_item_get_result (item)->error_code, ==, EYL_ERROR_WRONG_PASSWORD);
-  g_assert_true (wait_for (password_dialog_shown, NULL, 10));
+  g_assert_true (eyl_gui_wait_for (password_dialog_shown, NULL, 10));
 
   answer_password ("s3cret pass");
-  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_DONE);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
-  g_assert_true (wait_for (page_rendered, NULL, 30));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
   g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), >=, 1);
 }
 
@@ -507,20 +454,20 @@ test_pages (void)
   EylPageAnalysis *first_page;
 
   open_path (path);
-  g_assert_true (wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,
                    EYL_DOCUMENT_DONE);
   g_assert_cmpuint (eyl_document_item_get_n_pages (eyl_window_get_current (window)), ==, 2);
   first_page = eyl_page_view_get_analysis (view);
   g_assert_nonnull (first_page);
   g_assert_cmpuint (first_page->index, ==, 0);
-  g_assert_true (wait_for (page_rendered, NULL, 30));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-page", NULL);
   g_assert_nonnull (eyl_page_view_get_analysis (view));
   g_assert_cmpuint (eyl_page_view_get_analysis (view)->index, ==, 1);
-  g_assert_true (wait_for (page_rendered, NULL, 30));
-  wait_ms (300);
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  eyl_gui_wait_ms (300);
   save_png ("page-2");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-page", NULL);
   g_assert_cmpuint (eyl_page_view_get_analysis (view)->index, ==, 0);
@@ -552,22 +499,22 @@ test_several (void)
 
   open_path (corrected);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 4);
-  g_assert_true (wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_cmpuint (eyl_document_item_get_n_errors (eyl_window_get_current (window)), ==, 0);
-  g_assert_true (wait_for (page_rendered, NULL, 30));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
 
   /* Opening a file that is open shows it instead of adding it again. */
   first = g_list_model_get_item (documents, 0);
   eyl_window_open_files (window, (GFile *[]) { eyl_document_item_get_file (first) }, 1);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 4);
   g_assert_true (eyl_window_get_current (window) == first);
-  g_assert_true (wait_for (page_rendered, NULL, 30));
-  wait_ms (400);
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  eyl_gui_wait_ms (400);
   save_png ("several");
 
   /* The dark style: the page stays paper-white, the chrome follows. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_ms (400);
+  eyl_gui_wait_ms (400);
   save_png ("dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
@@ -580,22 +527,6 @@ test_several (void)
   while (g_list_model_get_n_items (documents) > 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "empty");
-}
-
-static GtkWindow *
-find_toplevel (const char *type_name)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), type_name) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return GTK_WINDOW (toplevel);
-    }
-  return NULL;
 }
 
 static gboolean
@@ -644,13 +575,13 @@ test_export (void)
   guint n_ok = 0;
 
   open_path (sample);
-  g_assert_true (wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  wait_ms (400);
-  dialog = EYL_EXPORT_DIALOG (find_toplevel ("EylExportDialog"));
+  eyl_gui_wait_ms (400);
+  dialog = EYL_EXPORT_DIALOG (eyl_gui_find_toplevel (EYL_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
   eyl_export_dialog_set_folder (dialog, one);
-  wait_ms (100);
+  eyl_gui_wait_ms (100);
   save_widget_png (GTK_WIDGET (dialog), "export-dialog");
   eyl_export_dialog_confirm (dialog);
 
@@ -663,7 +594,7 @@ test_export (void)
     {
       gint64 now;
 
-      wait_ms (20);
+      eyl_gui_wait_ms (20);
       now = g_get_monotonic_time ();
       longest = MAX (longest, now - last);
       last = now;
@@ -674,7 +605,7 @@ test_export (void)
   g_assert_cmpuint (eyl_export_job_get_n_outputs (job), ==, 1);
   expected = g_build_filename (one, "rollup-banner-eyeline.pdf", NULL);
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
-  wait_ms (300);
+  eyl_gui_wait_ms (300);
   save_png ("export-done");
 
   /* Export All: the file that is not a PDF fails and is listed. */
@@ -687,16 +618,16 @@ test_export (void)
     }
   g_assert_cmpuint (n_ok, <, g_list_model_get_n_items (documents));
   eyl_window_export (window, TRUE, all, EYL_EXPORT_ANNOTATIONS, FALSE);
-  wait_ms (100);
+  eyl_gui_wait_ms (100);
   save_png ("export-progress");
-  g_assert_true (wait_for (export_finished, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (export_finished, NULL, CHECK_TIMEOUT_S));
   job = eyl_window_get_export_job (window);
   g_assert_cmpuint (eyl_export_job_get_total (job), ==, g_list_model_get_n_items (documents));
   g_assert_cmpuint (eyl_export_job_get_n_outputs (job), ==, n_ok);
   g_assert_cmpuint (eyl_export_job_get_n_failed (job), >=, 1);
   g_assert_cmpuint (count_files (all), ==, n_ok);
-  wait_ms (300);
-  failures = find_toplevel ("AdwMessageDialog");
+  eyl_gui_wait_ms (300);
+  failures = eyl_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (failures);
   save_widget_png (GTK_WIDGET (failures), "export-failures");
   gtk_window_close (failures);
@@ -704,10 +635,10 @@ test_export (void)
   /* Cancel: the worker hangs while exporting; nothing is left. */
   g_setenv ("EYL_WORKER_SIMULATE_EXPORT", "hang", TRUE);
   eyl_window_export (window, FALSE, cancelled, EYL_EXPORT_OVERLAY, FALSE);
-  wait_ms (1500);
+  eyl_gui_wait_ms (1500);
   g_assert_true (eyl_export_job_is_running (eyl_window_get_export_job (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", NULL));
-  g_assert_true (wait_for (export_finished, NULL, 30));
+  g_assert_true (eyl_gui_wait_for (export_finished, NULL, 30));
   g_unsetenv ("EYL_WORKER_SIMULATE_EXPORT");
   g_assert_true (eyl_export_job_was_cancelled (eyl_window_get_export_job (window)));
   g_assert_cmpuint (count_files (cancelled), ==, 0);
@@ -734,12 +665,12 @@ test_dialogs (void)
       GtkWindow *dialog;
 
       gtk_widget_activate_action (GTK_WIDGET (window), dialogs[i].action, NULL);
-      wait_ms (500);
-      dialog = find_toplevel (dialogs[i].type);
+      eyl_gui_wait_ms (500);
+      dialog = eyl_gui_find_toplevel (g_type_from_name (dialogs[i].type));
       g_assert_nonnull (dialog);
       save_widget_png (GTK_WIDGET (dialog), dialogs[i].png);
       gtk_window_close (dialog);
-      wait_ms (100);
+      eyl_gui_wait_ms (100);
     }
 }
 
@@ -773,7 +704,7 @@ main (int   argc,
   window = eyl_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (500);
+  eyl_gui_wait_ms (500);
 
   g_test_add_func ("/eyl/window/empty", test_empty);
   g_test_add_func ("/eyl/window/sample", test_sample);
