@@ -998,11 +998,14 @@ create_document_row (gpointer item_ptr,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
 
+  /* Pills at their own height, not stretched to the row's. */
   errors = gtk_label_new (NULL);
+  gtk_widget_set_valign (errors, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (errors, "eyl-badge");
   gtk_widget_add_css_class (errors, "eyl-badge-error");
   gtk_box_append (GTK_BOX (box), errors);
   warnings = gtk_label_new (NULL);
+  gtk_widget_set_valign (warnings, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (warnings, "eyl-badge");
   gtk_widget_add_css_class (warnings, "eyl-badge-warning");
   gtk_box_append (GTK_BOX (box), warnings);
