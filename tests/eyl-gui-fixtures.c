@@ -84,3 +84,18 @@ eyl_gui_find_toplevel (GType type)
     }
   return NULL;
 }
+
+void
+eyl_gui_answer_password (AdwMessageDialog *dialog,
+                         const char       *password)
+{
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  /* What the Unlock button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "unlock");
+  gtk_window_close (GTK_WINDOW (dialog));
+}

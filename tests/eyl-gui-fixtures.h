@@ -3,7 +3,7 @@
  * loop, snapshots of widgets to PNG, finding a toplevel. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -25,5 +25,10 @@ void       eyl_gui_save_png       (GtkWidget      *widget,
 
 /* The visible toplevel of @type, or NULL. */
 GtkWindow *eyl_gui_find_toplevel  (GType           type);
+
+/* Types @password into the password dialog's entry and answers it as
+ * its Unlock button does. */
+void       eyl_gui_answer_password (AdwMessageDialog *dialog,
+                                    const char       *password);
 
 G_END_DECLS

@@ -379,16 +379,7 @@ password_dialog_shown (gpointer data)
 static void
 answer_password (const char *password)
 {
-  AdwMessageDialog *dialog = find_password_dialog ();
-  GtkWidget *entry;
-
-  g_assert_nonnull (dialog);
-  entry = adw_message_dialog_get_extra_child (dialog);
-  g_assert_true (GTK_IS_EDITABLE (entry));
-  gtk_editable_set_text (GTK_EDITABLE (entry), password);
-  /* What the Unlock button does: the response, then the dialog closes. */
-  adw_message_dialog_response (dialog, "unlock");
-  gtk_window_close (GTK_WINDOW (dialog));
+  eyl_gui_answer_password (find_password_dialog (), password);
 }
 
 static void
