@@ -17,6 +17,8 @@ packages="
   libcairo2-dev
   libjson-glib-dev
   libqpdf-dev
+  libpsl-dev
+  publicsuffix
   libtesseract-dev
   tesseract-ocr
   tesseract-ocr-eng

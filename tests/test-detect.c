@@ -231,6 +231,14 @@ test_url (void)
   assert_one ("NORTHWIND.COM", EYL_ELEMENT_URL, "NORTHWIND.COM");
   assert_no_contact ("That was the end.It was late, e.g. at 3.5 or v2.0 with node.js");
   assert_no_contact ("Download logo.pdf and report.docx");
+
+  /* Any TLD of the Public Suffix List, none that is not in it; file names
+   * whose extension happens to be a TLD are not web addresses. */
+  assert_one ("mobileera.rocks", EYL_ELEMENT_URL, "mobileera.rocks");
+  assert_one ("Programme at northwind.events/2027", EYL_ELEMENT_URL, "northwind.events/2027");
+  assert_one ("Tickets: tea.berlin", EYL_ELEMENT_URL, "tea.berlin");
+  assert_no_contact ("see plan.notatld or ring.xyzq");
+  assert_no_contact ("Run setup.py, read notes.md");
 }
 
 static void
@@ -242,6 +250,8 @@ test_domain_of (void)
     { "mailto:hello@Shop.Example.org?subject=hi", "example.org" },
     { "shop.example.co.uk/tea", "example.co.uk" },
     { "osgeo.org", "osgeo.org" },
+    { "http://bremen.freifunk.net/x", "freifunk.net" },
+    { "www.mobileera.rocks", "mobileera.rocks" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -313,6 +323,13 @@ test_social (void)
     g_assert_cmpuint (count_kind (out, EYL_ELEMENT_EMAIL), ==, 1);
   }
   assert_no_contact ("We are #1 in tea");
+
+  /* A tag alone on its line (a banner's event tag), or a channel under a
+   * label of its own; a tag inside running copy is not. */
+  assert_one ("#mobileera", EYL_ELEMENT_SOCIAL, "#mobileera");
+  assert_one ("IRC: #ffhb im Hackint", EYL_ELEMENT_SOCIAL, "#ffhb");
+  assert_one ("#ffhb im Hackint", EYL_ELEMENT_SOCIAL, "#ffhb");
+  assert_no_contact ("Our tea is the #best in town and everybody in the whole town knows it");
 }
 
 static void
@@ -341,6 +358,12 @@ test_address (void)
               "Rue de Rivoli 99, 75001 Paris");
   assert_one ("Keizersgracht 1, 1015 CJ Amsterdam", EYL_ELEMENT_ADDRESS,
               "Keizersgracht 1, 1015 CJ Amsterdam");
+  /* A street with its house number is an address without a postcode. */
+  assert_one ("Bornstraße 14/15 in Bremen", EYL_ELEMENT_ADDRESS, "Bornstraße 14/15 in Bremen");
+  assert_one ("221B Baker Street", EYL_ELEMENT_ADDRESS, "221B Baker Street");
+  assert_one ("11 rue de la Paix", EYL_ELEMENT_ADDRESS, "11 rue de la Paix");
+  assert_one ("Via Roma, 10", EYL_ELEMENT_ADDRESS, "Via Roma, 10");
+  assert_no_contact ("We are offering 5 workshops in 3 rooms");
   assert_no_contact ("Since 2018 Berlin has had 12345 Visitors");
   assert_no_contact ("Take the Road less travelled");
 }

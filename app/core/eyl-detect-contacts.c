@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "eyl-detect"
 
 #include <string.h>
+#include <libpsl.h>
 
 #include "eyl-detect-private.h"
 
@@ -13,18 +14,17 @@
  * because a regular expression alone cannot tell a phone number from a
  * date or a price. */
 
-/* Top-level domains accepted for bare domains ("northwind.example") — a
- * word.word pair is a domain only with one of these, so "3.5", "v2.0" and
- * "logo.pdf" are not.  Common generic, country and new gTLDs seen in print,
- * plus the reserved ones (RFC 2606: .example, .test). */
-#define TLDS \
-  "com|org|net|edu|gov|int|info|biz|io|co|eu|de|uk|us|nl|be|ch|at|fr|es|it|pt|pl|se|no|dk|" \
-  "fi|ie|is|cz|sk|hu|ro|bg|gr|hr|si|lt|lv|ee|lu|li|mt|cy|ru|ua|tr|il|ae|in|jp|cn|kr|tw|hk|" \
-  "sg|my|th|vn|id|ph|au|nz|ca|mx|br|ar|cl|za|ng|ke|app|dev|tech|online|site|store|shop|" \
-  "cloud|ai|me|tv|fm|ly|gg|xyz|example|test|blog|news|agency|design|studio|global|world|" \
-  "ngo|berlin|hamburg|koeln|wien|london|paris|bayern|nrw|swiss|scot|wales|cat|social|earth|" \
-  "space|digital|media|network|solutions|services|systems|company|group|team|email|" \
-  "academy|foundation|community|events|travel|coffee|tea|eco|bio|health|org\\.uk|co\\.uk"
+/* Top-level domains come from the Public Suffix List (libpsl, Debian's
+ * publicsuffix data): any TLD in it — ".rocks", ".events", ".berlin" — makes
+ * a bare "name.tld" a domain, so "3.5", "v2.0" and "logo.pdf" are not.  The
+ * reserved names of RFC 2606 (.example, .test) are accepted too, for
+ * samples and tests.  A few TLDs are also everyday file extensions; a bare
+ * "setup.py" or "notes.md" in copy is a file name, so those need "www." or
+ * a scheme to count. */
+static const char * const reserved_tlds[] = { "example", "test" };
+static const char * const file_extension_tlds[] = {
+  "py", "md", "sh", "rs", "zip", "mov", "so", "ps", "cpp", "tar",
+};
 
 /* Hosts whose pages are profiles on a social network. */
 static const char * const social_domains[] = {
@@ -33,15 +33,6 @@ static const char * const social_domains[] = {
   "pinterest.com", "threads.net", "bsky.app", "mastodon.social", "fosstodon.org",
   "flickr.com", "vimeo.com", "xing.com", "t.me", "wa.me", "discord.gg", "reddit.com",
   "twitch.tv", "snapchat.com", "whatsapp.com", "medium.com",
-};
-
-/* Second-level public suffixes, so that "shop.example.co.uk" gives
- * "example.co.uk" (a small subset of the Public Suffix List). */
-static const char * const second_level_suffixes[] = {
-  "co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "ltd.uk", "plc.uk", "net.uk", "sch.uk",
-  "com.au", "net.au", "org.au", "edu.au", "gov.au", "co.nz", "org.nz", "co.jp", "ne.jp",
-  "or.jp", "ac.jp", "com.br", "com.cn", "com.mx", "co.za", "co.in", "com.tr", "co.il",
-  "com.sg", "com.hk", "co.at", "or.at", "gv.at", "ac.at", "com.ar", "com.es", "com.pl",
 };
 
 typedef struct
@@ -60,6 +51,7 @@ typedef struct
   GRegex *isbn;
   GRegex *postcode;
   GRegex *street;
+  GRegex *street_number; /* a street and its house number, without postcode */
 } Patterns;
 
 static GRegex *
@@ -90,13 +82,13 @@ patterns_get (void)
                          "\\.[a-z]{2,24}(?![a-z0-9\\-])", ci);
       p.url = compile ("(?<![\\w@/.\\-])(?:https?://|www\\.)[^\\s<>\"'`{}|\\\\^«»“”‘’]+", ci);
       p.domain = compile ("(?<![\\w@/.\\-:])(?:[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?\\.)+"
-                          "(?:" TLDS ")(?![\\w\\-@]|\\.\\w)"
+                          "[a-z]{2,24}(?![\\w\\-@]|\\.\\w)"
                           "(?:/[^\\s<>\"'`{}|\\\\^«»“”‘’]*)?", ci);
       p.handle = compile ("(?<![\\w@.])@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?"
                           "(?:@[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)*\\.[a-z]{2,24})?(?![\\w@])", ci);
       p.hashtag = compile ("(?<![\\w#&])#[\\p{L}_][\\p{L}\\p{N}_]{1,60}", 0);
       p.social_word = compile ("\\b(?:twitter|mastodon|instagram|facebook|tiktok|linkedin|"
-                               "threads|bluesky|youtube|x|follow|hashtag)\\b", ci);
+                               "threads|bluesky|youtube|x|follow|hashtag|irc|matrix|discord|telegram)\\b", ci);
       p.phone_start = compile ("(?<![\\w+.,/\\-()])(?:\\+\\d|\\(\\+?\\d|\\d)", 0);
       p.phone_prefix = compile ("(?:\\b(?:tel(?:\\.?\\s?-?\\s?nr)?|tél|telefon|telephone|téléphone|phone|ph|fon|"
                                 "mobile|mob|cell|hotline|fax|whatsapp|t|p|m|f|"
@@ -126,6 +118,26 @@ patterns_get (void)
         "|\\bp\\.?\\s?o\\.?\\s?box\\b|\\bpostfach\\b"
         "|\\w{3,}(?:straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|straat|laan|"
         "gracht|plein|kade)(?!\\w)", ci);
+
+      p.street_number = compile (
+        /* "Hauptstraße 5", "Bornstraße 14/15", "Keizersgracht 123a" */
+        "(*UCP)\\b\\p{L}{3,}(?:straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|"
+        "straat|laan|gracht|plein|kade|gade|vej|gatan|vägen)\\s?\\d{1,4}\\s?[a-z]?"
+        "(?:\\s?[/\\-–]\\s?\\d{1,4}[a-z]?)?(?!\\w|[.,]\\d)"
+        /* "Am Wall 12", "Unter den Linden 77" are too loose; "Berliner Straße 5" */
+        "|\\b\\p{Lu}\\p{L}+\\s+(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Damm|Ufer|Ring)"
+        "\\s+\\d{1,4}\\s?[a-z]?(?!\\w|[.,]\\d)"
+        /* "Rue de la Paix 11", "Via Roma, 10", "Calle Mayor 3" */
+        "|\\b(?:Rue|Avenue|Boulevard|Bd|Chemin|Place|Quai|Via|Viale|Piazza|Corso|Calle|"
+        "Avenida|Carrer|Rua|Praça)\\s+(?:\\p{L}+['’]?\\s*){1,5},?\\s+\\d{1,4}(?!\\w|[.,]\\d)"
+        /* "11 rue de la Paix", "11bis, avenue Foch" */
+        "|\\b\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|boulevard|bd|chemin|place|"
+        "allée|impasse|quai|cours)\\s+\\p{L}"
+        /* "221B Baker Street", "1600 Pennsylvania Ave", "10 Downing St." */
+        "|\\b\\d{1,5}[A-Z]?\\s+(?:\\p{Lu}[\\p{L}\\-]*\\.?\\s+){1,3}"
+        "(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Ln\\.?|Drive|Dr\\.?|"
+        "Boulevard|Blvd\\.?|Way|Place|Pl\\.?|Court|Ct\\.?|Square|Sq\\.?|Terrace|"
+        "Crescent|Highway|Hwy\\.?|Parkway|Pkwy\\.?)(?!\\w)", 0);
 
       g_once_init_leave (&done, 1);
     }
@@ -289,30 +301,89 @@ url_host (const char *text,
   return g_ascii_strdown (host, -1);
 }
 
+static const psl_ctx_t *
+public_suffixes (void)
+{
+  static const psl_ctx_t *psl;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* The newest of the system's list and the one built into libpsl. */
+      psl = psl_latest (NULL);
+      if (psl == NULL)
+        psl = psl_builtin ();
+      g_once_init_leave (&done, 1);
+    }
+  return psl;
+}
+
+/* The TLD of a host is one a registry hands out (no "*" rule: an unknown
+ * last label is not a TLD). */
+static gboolean
+tld_is_known (const char *host)
+{
+  const char *dot = strrchr (host, '.');
+  const char *tld = dot != NULL ? dot + 1 : host;
+  g_autofree char *lower = g_ascii_strdown (tld, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reserved_tlds); i++)
+    if (g_str_equal (lower, reserved_tlds[i]))
+      return TRUE;
+  return public_suffixes () != NULL &&
+         psl_is_public_suffix2 (public_suffixes (), lower,
+                                PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
+}
+
+static gboolean
+tld_is_file_extension (const char *host)
+{
+  const char *dot = strrchr (host, '.');
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (file_extension_tlds); i++)
+    if (g_ascii_strcasecmp (dot + 1, file_extension_tlds[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "shop.example.co.uk" → "example.co.uk", by the Public Suffix List. */
 static char *
 registrable_domain (const char *host)
 {
-  g_auto(GStrv) labels = NULL;
-  guint n, keep = 2;
-  g_autofree char *h = g_strdup (host);
+  g_autofree char *h = g_ascii_strdown (host, -1);
+  const char *reg = NULL;
 
   if (g_str_has_suffix (h, "."))
     h[strlen (h) - 1] = '\0';
-  labels = g_strsplit (h, ".", -1);
-  n = g_strv_length (labels);
-  if (n <= 2)
-    return g_steal_pointer (&h);
-
-  for (guint i = 0; i < G_N_ELEMENTS (second_level_suffixes); i++)
+  if (public_suffixes () != NULL)
+    reg = psl_registrable_domain (public_suffixes (), h);
+  if (reg == NULL)
     {
-      g_autofree char *tail = g_strconcat (labels[n - 2], ".", labels[n - 1], NULL);
-      if (g_str_equal (tail, second_level_suffixes[i]))
-        keep = 3;
-    }
-  if (n <= keep)
-    return g_steal_pointer (&h);
+      /* Reserved or unknown TLDs: the last two labels. */
+      const char *last = strrchr (h, '.');
+      const char *p = last;
 
-  return g_strjoinv (".", labels + (n - keep));
+      while (p != NULL && p > h && *(p - 1) != '.')
+        p--;
+      if (last == NULL || p == NULL || p == h)
+        return g_steal_pointer (&h);
+      return g_strdup (p);
+    }
+  return g_strdup (reg);
+}
+
+/* A bare domain (no scheme, no "www."): its TLD is a real one and not a
+ * file extension, and its case is that of a domain. */
+static gboolean
+bare_domain_ok (const char *text,
+                gsize       len)
+{
+  g_autofree char *host = g_strndup (text, len);
+  char *slash = strchr (host, '/');
+
+  if (slash != NULL)
+    *slash = '\0';
+  return tld_is_known (host) && !tld_is_file_extension (host);
 }
 
 char *
@@ -608,7 +679,7 @@ find_urls (Ctx        *ctx,
       end = trim_url_end (text, s, e);
       if (end <= (gsize) s)
         continue;
-      if (bare && !domain_case_ok (text + s, end - s))
+      if (bare && (!domain_case_ok (text + s, end - s) || !bare_domain_ok (text + s, end - s)))
         continue;
       /* "www." alone, or "http://" with nothing after it. */
       match = g_strndup (text + s, end - s);
@@ -631,6 +702,20 @@ line_has_social_word (const Ctx  *ctx,
   g_autofree char *head = g_strndup (text, before);
 
   return g_regex_match (ctx->pat->social_word, head, 0, NULL);
+}
+
+/* text[s, e) opens a short line: the event's tag alone on a banner, or a
+ * channel with its network ("#ffhb im Hackint") in a contact column whose
+ * label ("IRC:") is a line of its own. */
+static gboolean
+stands_alone (const char *text,
+              int         s,
+              int         e)
+{
+  for (int i = 0; i < s; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return g_utf8_strlen (text + e, -1) <= 24;
 }
 
 static void
@@ -661,7 +746,8 @@ find_social (Ctx        *ctx,
       take_range (ctx, gs, ge, MASK_SOCIAL);
     }
 
-  /* A hashtag is a way to find the brand only when the line says where. */
+  /* A hashtag is a way to find the brand when the line says where, or when
+   * it stands on a line of its own (the event's tag on a banner). */
   g_regex_match (ctx->pat->hashtag, text, 0, &tags);
   for (; g_match_info_matches (tags); g_match_info_next (tags, NULL))
     {
@@ -670,7 +756,7 @@ find_social (Ctx        *ctx,
       g_autofree char *match = g_match_info_fetch (tags, 0);
 
       g_match_info_fetch_pos (tags, 0, &s, &e);
-      if (!line_has_social_word (ctx, text, s))
+      if (!line_has_social_word (ctx, text, s) && !stands_alone (text, s, e))
         continue;
       gs = glyph_at (ctx, line, text, s);
       ge = glyph_at (ctx, line, text, e);
@@ -907,7 +993,9 @@ find_phones (Ctx        *ctx,
 }
 
 /* Postal addresses: a postcode near a street word, on the same line or
- * the line above or below; adjacent lines are merged into one element. */
+ * the line above or below, or a street with its house number ("Bornstraße
+ * 14/15", "221B Baker Street") with or without a postcode line below;
+ * adjacent lines are merged into one element. */
 static gboolean
 lines_adjacent (const EylTextLine *a,
                 const EylTextLine *b)
@@ -926,6 +1014,7 @@ find_addresses (Ctx *ctx)
   g_autofree gboolean *postcode = g_new0 (gboolean, n + 1);
   g_autofree gboolean *street = g_new0 (gboolean, n + 1);
   g_autofree gboolean *used = g_new0 (gboolean, n + 1);
+  g_autofree gboolean *numbered = g_new0 (gboolean, n + 1);
 
   for (guint i = 0; i < n; i++)
     {
@@ -933,6 +1022,7 @@ find_addresses (Ctx *ctx)
 
       postcode[i] = g_regex_match (ctx->pat->postcode, text, 0, NULL);
       street[i] = g_regex_match (ctx->pat->street, text, 0, NULL);
+      numbered[i] = g_regex_match (ctx->pat->street_number, text, 0, NULL);
     }
 
   for (guint i = 0; i < n; i++)
@@ -942,10 +1032,17 @@ find_addresses (Ctx *ctx)
       g_autoptr(GString) text = NULL;
       EylElement *element;
 
-      if (!postcode[i] || used[i])
+      if (used[i] || (!postcode[i] && !numbered[i]))
         continue;
 
-      if (!street[i])
+      if (!postcode[i])
+        {
+          /* The street line; the postcode and city may follow below. */
+          if (i + 1 < n && postcode[i + 1] && !used[i + 1] &&
+              lines_adjacent (li, &g_array_index (page->lines, EylTextLine, i + 1)))
+            last = i + 1;
+        }
+      else if (!street[i] && !numbered[i])
         {
           if (i > 0 && street[i - 1] && !used[i - 1] &&
               lines_adjacent (&g_array_index (page->lines, EylTextLine, i - 1), li))
@@ -1176,7 +1273,8 @@ eyl_detect_is_url (const char *text)
   t = g_strstrip (g_strdup (text));
   if (whole_match (pat->url, t))
     ;
-  else if (!(whole_match (pat->domain, t) && domain_case_ok (t, strlen (t))))
+  else if (!(whole_match (pat->domain, t) && domain_case_ok (t, strlen (t)) &&
+             bare_domain_ok (t, strlen (t))))
     return FALSE;
 
   host = url_host (t, NULL);

@@ -359,16 +359,39 @@ out:
 #define MAX_FORM_DEPTH 4
 #define MAX_IMAGE_SIZES 256
 
+/* Marks an indirect object as visited; FALSE when it was already.  Forms
+ * often share one resource dictionary that names every form again (a box
+ * sheet with a hundred forms): without this set the walk is exponential in
+ * the depth.  Direct objects have no identity and are always walked. */
+static gboolean
+visit_object (qpdf_data   qpdf,
+              qpdf_oh     oh,
+              GHashTable *visited)
+{
+  int id = qpdf_oh_get_object_id (qpdf, oh);
+  guint64 key;
+
+  if (id <= 0)
+    return TRUE;
+  key = ((guint64) (guint) id << 16) | (guint) (qpdf_oh_get_generation (qpdf, oh) & 0xffff);
+  if (g_hash_table_contains (visited, &key))
+    return FALSE;
+  g_hash_table_add (visited, g_memdup2 (&key, sizeof key));
+  return TRUE;
+}
+
 static void
-collect_image_sizes (qpdf_data qpdf,
-                     qpdf_oh   resources,
-                     int       depth,
-                     GArray   *sizes)
+collect_image_sizes (qpdf_data   qpdf,
+                     qpdf_oh     resources,
+                     int         depth,
+                     GHashTable *visited,
+                     GArray     *sizes)
 {
   qpdf_oh xobjects;
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
-  if (depth > MAX_FORM_DEPTH || !qpdf_oh_is_dictionary (qpdf, resources))
+  if (depth > MAX_FORM_DEPTH || !qpdf_oh_is_dictionary (qpdf, resources)
+      || !visit_object (qpdf, resources, visited))
     return;
   xobjects = qpdf_oh_get_key (qpdf, resources, "/XObject");
   if (!qpdf_oh_is_dictionary (qpdf, xobjects))
@@ -385,7 +408,7 @@ collect_image_sizes (qpdf_data qpdf,
       qpdf_oh xobject = qpdf_oh_get_key (qpdf, xobjects, keys->pdata[i]);
       qpdf_oh dict;
 
-      if (!qpdf_oh_is_stream (qpdf, xobject))
+      if (!qpdf_oh_is_stream (qpdf, xobject) || !visit_object (qpdf, xobject, visited))
         continue;
       dict = qpdf_oh_get_dict (qpdf, xobject);
       if (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, dict, "/Subtype"), "/Image"))
@@ -404,7 +427,8 @@ collect_image_sizes (qpdf_data qpdf,
             g_array_append_vals (sizes, size, 2);
         }
       else if (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, dict, "/Subtype"), "/Form"))
-        collect_image_sizes (qpdf, qpdf_oh_get_key (qpdf, dict, "/Resources"), depth + 1, sizes);
+        collect_image_sizes (qpdf, qpdf_oh_get_key (qpdf, dict, "/Resources"), depth + 1,
+                             visited, sizes);
     }
 }
 
@@ -427,7 +451,13 @@ eyl_pdf_box_reader_get_image_sizes (EylPdfBoxReader *reader,
   page = qpdf_get_page_n (qpdf, index);
   ok = !qpdf_failed (reader) && qpdf_oh_is_dictionary (qpdf, page);
   if (ok)
-    collect_image_sizes (qpdf, get_inherited (qpdf, page, "/Resources", TRUE), 0, sizes);
+    {
+      g_autoptr(GHashTable) visited = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                             g_free, NULL);
+
+      collect_image_sizes (qpdf, get_inherited (qpdf, page, "/Resources", TRUE), 0,
+                           visited, sizes);
+    }
   ok = ok && !qpdf_failed (reader);
 
   qpdf_oh_release_all (qpdf);
