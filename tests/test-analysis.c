@@ -251,6 +251,65 @@ test_trim_offset (void)
   g_assert_cmpuint (count_findings (analysis, "contact-hidden", low->id), ==, 1);
 }
 
+/* A brochure: no-contact and no-call-to-action are about the piece.  The
+ * website on the back cover answers the cover's no-contact; the missing
+ * call to action is said once, on the first page. */
+static EylPageAnalysis *
+piece_page (gboolean with_url)
+{
+  EylPageAnalysis *page = eyl_page_analysis_new ();
+  EylRect box = { 10, 10, 100, 20 };
+
+  if (with_url)
+    g_ptr_array_add (page->elements,
+                     eyl_element_new (EYL_ELEMENT_URL, EYL_SOURCE_TEXT, "www.northwind.example",
+                                      &box, 0.9));
+  else
+    g_ptr_array_add (page->findings,
+                     eyl_finding_new ("no-contact", EYL_SEVERITY_WARNING, NULL, NULL));
+  g_ptr_array_add (page->findings,
+                   eyl_finding_new ("no-call-to-action", EYL_SEVERITY_WARNING, NULL, NULL));
+  g_ptr_array_add (page->findings,
+                   eyl_finding_new ("safe-zone", EYL_SEVERITY_WARNING, "p0e0", &box));
+  return page;
+}
+
+static guint
+count_rule (EylPageAnalysis *page,
+            const char      *rule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < page->findings->len; i++)
+    n += g_str_equal (((EylFinding *) g_ptr_array_index (page->findings, i))->rule, rule);
+  return n;
+}
+
+static void
+test_piece (void)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_page_analysis_unref);
+  g_autoptr(GPtrArray) alone = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_page_analysis_unref);
+
+  g_ptr_array_add (pages, piece_page (FALSE));
+  g_ptr_array_add (pages, piece_page (FALSE));
+  g_ptr_array_add (pages, piece_page (TRUE));
+  eyl_analysis_judge_piece (pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      EylPageAnalysis *page = g_ptr_array_index (pages, i);
+
+      g_assert_cmpuint (count_rule (page, "no-contact"), ==, 0);
+      g_assert_cmpuint (count_rule (page, "no-call-to-action"), ==, i == 0 ? 1 : 0);
+      g_assert_cmpuint (count_rule (page, "safe-zone"), ==, 1);
+    }
+
+  /* One page without a contact keeps its finding. */
+  g_ptr_array_add (alone, piece_page (FALSE));
+  eyl_analysis_judge_piece (alone);
+  g_assert_cmpuint (count_rule (g_ptr_array_index (alone, 0), "no-contact"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/eyl/analysis/corrected", test_corrected);
   g_test_add_func ("/eyl/analysis/scaled-auto", test_scaled_auto);
   g_test_add_func ("/eyl/analysis/trim-offset", test_trim_offset);
+  g_test_add_func ("/eyl/analysis/piece", test_piece);
 
   return g_test_run ();
 }

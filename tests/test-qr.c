@@ -550,13 +550,16 @@ test_rule_unreadable (void)
   g_assert_cmpuint (run_rule (&s, &eyl_rule_qr_unreadable), ==, 1);
   situation_clear (&s);
 
-  /* Whole but small: 0.5 mm modules are ~0.9 camera px at 0.8 m. */
+  /* Whole but small: 0.5 mm modules are ~0.9 camera px at 0.8 m — and
+   * the code is far narrower than the 10:1 rule asks: one finding, that
+   * it is too small, not a second that it cannot be read. */
   f.damaged = FALSE;
   f.module_mm = 0.5;
   situation_init (&s, &f, 1000);
   g_assert_cmpuint (s.elements->len, ==, 1);
   g_assert_true (((EylElement *) g_ptr_array_index (s.elements, 0))->decoded);
-  g_assert_cmpuint (run_rule (&s, &eyl_rule_qr_unreadable), ==, 1);
+  g_assert_cmpuint (run_rule (&s, &eyl_rule_qr_unreadable), ==, 0);
+  g_assert_cmpuint (run_rule (&s, &eyl_rule_qr_too_small), ==, 1);
   situation_clear (&s);
 
   /* 2 mm modules: ~3.8 camera px per module. */
@@ -566,34 +569,6 @@ test_rule_unreadable (void)
   situation_init (&s, &f, 1000);
   g_assert_cmpuint (s.elements->len, ==, 1);
   g_assert_cmpuint (run_rule (&s, &eyl_rule_qr_unreadable), ==, 0);
-  situation_clear (&s);
-  fixture_clear (&f);
-}
-
-static void
-test_rule_out_of_reach (void)
-{
-  Situation s;
-  Fixture f;
-
-  /* An A4 page centred 350 mm above the floor: the code (100–137 mm
-   * from the top) sits ~380 mm lower than the page top, far below... */
-  fixture_init (&f, PAYLOAD);
-  situation_init (&s, &f, 300);
-  g_assert_cmpuint (run_rule (&s, &eyl_rule_qr_out_of_reach), ==, 1);
-  situation_clear (&s);
-
-  /* ... too high on a page centred at 1450 mm ... */
-  situation_init (&s, &f, 1450);
-  g_assert_cmpuint (run_rule (&s, &eyl_rule_qr_out_of_reach), ==, 1);
-  situation_clear (&s);
-
-  /* ... within reach at 1000 mm, and ignored where nobody reaches. */
-  situation_init (&s, &f, 1000);
-  g_assert_cmpuint (run_rule (&s, &eyl_rule_qr_out_of_reach), ==, 0);
-  s.placement.needs_reach = FALSE;
-  s.placement.centre_mm = 300;
-  g_assert_cmpuint (run_rule (&s, &eyl_rule_qr_out_of_reach), ==, 0);
   situation_clear (&s);
   fixture_clear (&f);
 }
@@ -729,7 +704,6 @@ main (int   argc,
   g_test_add_func ("/eyl/qr/rule-too-small", test_rule_too_small);
   g_test_add_func ("/eyl/qr/rule-quiet-zone", test_rule_quiet_zone);
   g_test_add_func ("/eyl/qr/rule-unreadable", test_rule_unreadable);
-  g_test_add_func ("/eyl/qr/rule-out-of-reach", test_rule_out_of_reach);
 #else
   g_test_add_func ("/eyl/qr/fixtures", test_no_qrencode);
 #endif

@@ -51,6 +51,8 @@ situation_init (Situation *s,
   s->placement.eye_zone_deg = 15;
   s->placement.sight_line_deg = 10;
   s->placement.hidden_threshold = 0.5;
+  s->placement.expects_contact = TRUE;
+  s->placement.expects_cta = TRUE;
 
   eyl_page_frame_init (&s->frame, &visible, MATERIAL_W_MM, MATERIAL_H_MM, &s->placement);
   s->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
@@ -117,7 +119,9 @@ run_rule (Situation  *s,
 
       g_test_message ("%s: %s | %s", f->rule, f->message, f->fix);
       g_assert_cmpstr (f->rule, ==, id);
-      g_assert_cmpint (f->severity, ==, rule->severity);
+      /* A rule may raise or lower its default by the harm done. */
+      g_assert_cmpint (f->severity, >=, EYL_SEVERITY_INFO);
+      g_assert_cmpint (f->severity, <=, EYL_SEVERITY_ERROR);
       g_assert_nonnull (f->message);
       g_assert_nonnull (f->fix);
     }
@@ -137,9 +141,9 @@ test_table (void)
 {
   static const char *ids[] = {
     "contact-hidden", "contact-below-eye-level", "brand-over-customer", "brand-hidden",
-    "text-too-small",
+    "key-content-hidden", "text-too-small",
     "low-contrast", "no-contact", "no-call-to-action", "qr-unreadable", "qr-too-small",
-    "qr-quiet-zone", "qr-out-of-reach", "safe-zone", "we-vs-you",
+    "qr-quiet-zone", "safe-zone", "we-vs-you",
   };
   const EylRule *rules;
   guint n = 0;
@@ -323,24 +327,12 @@ test_brand_over_customer (void)
   g_clear_pointer (&findings, g_ptr_array_unref);
   situation_clear (&s);
 
-  /* A logo seven times the headline's area, contacts fine. */
+  /* A logo seven times the headline's area, contacts in view: a ratio of
+   * areas alone is no finding a consultant would sign. */
   situation_init (&s, 750, 2.0, 0);
   situation_add (&s, EYL_ELEMENT_LOGO, NULL, 25, 800, 1000, 1600, 0);
   situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 1750, 1850, 70);
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1620, 1660, 30);
-  findings = run_rule (&s, "brand-over-customer");
-  g_assert_cmpuint (findings->len, ==, 1);
-  f = g_ptr_array_index (findings, 0);
-  g_assert_cmpfloat_with_epsilon (measure (f, "brand_to_headline_area"),
-                                  (800.0 * 600.0) / (700.0 * 100.0), 1e-6);
-  g_clear_pointer (&findings, g_ptr_array_unref);
-  situation_clear (&s);
-
-  /* Corrected: a headline of 700 × 250 mm (the logo is 2.7 × its area). */
-  situation_init (&s, 750, 2.0, 0);
-  situation_add (&s, EYL_ELEMENT_LOGO, NULL, 25, 800, 1000, 1600, 0);
-  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 1650, 1900, 170);
-  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1620, 1640, 15);
   findings = run_rule (&s, "brand-over-customer");
   g_assert_cmpuint (findings->len, ==, 0);
   situation_clear (&s);
@@ -380,12 +372,103 @@ test_brand_hidden (void)
   g_clear_pointer (&findings, g_ptr_array_unref);
   situation_clear (&s);
 
-  /* No brand mark at all: nothing to say here. */
+  /* No brand mark at all on a roll-up: the stand does not say whose it
+   * is — one page-level finding. */
   situation_init (&s, 750, 2.0, 0);
+  findings = run_rule (&s, "brand-hidden");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_null (((EylFinding *) g_ptr_array_index (findings, 0))->element_id);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* ... but a poster may belong to an event: nothing to say. */
+  s.placement.kind = EYL_PLACEMENT_POSTER;
   findings = run_rule (&s, "brand-hidden");
   g_assert_cmpuint (findings->len, ==, 0);
   g_clear_pointer (&findings, g_ptr_array_unref);
   situation_clear (&s);
+}
+
+/* A leaflet's cover in a rack whose pocket shows the top third: the footer
+ * is read in the hand, the rack judges what shows. */
+static void
+test_leaflet_in_rack (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylPlacement *held;
+
+  situation_init (&s, 0, 1.0, 0);
+  s.placement.kind = EYL_PLACEMENT_LEAFLET;
+  s.placement.visible_top_fraction = 0.333;
+  held = eyl_placement_for_piece (&s.placement, MATERIAL_W_MM, MATERIAL_H_MM, 0, FALSE);
+  g_assert_cmpfloat (held->hand_distance_m, >, 0);
+  g_assert_false (held->held);
+  s.placement.hand_distance_m = held->hand_distance_m;
+  s.placement.scan_distance_m = held->scan_distance_m;
+  g_clear_pointer (&held, eyl_placement_unref);
+  eyl_page_frame_init (&s.frame, &s.frame.visible, MATERIAL_W_MM, MATERIAL_H_MM, &s.placement);
+
+  /* Logo alone above the pocket, name and website in it. */
+  situation_add (&s, EYL_ELEMENT_LOGO, "", 100, 400, 1700, 1900, 0);
+  situation_add (&s, EYL_ELEMENT_BRAND_NAME, "NORTHWIND", 100, 400, 600, 700, 60);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 300, 100, 110, 3);
+
+  findings = run_rule (&s, "contact-hidden");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = run_rule (&s, "contact-below-eye-level");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  /* 3 mm capitals read in the hand at 0.4 m are fine (1:200 asks 2 mm). */
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = run_rule (&s, "brand-over-customer");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_nonnull (strstr (((EylFinding *) g_ptr_array_index (findings, 0))->message, "rack"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* The name comes up beside the logo: the rack shows whose it is. */
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Fresh tea, delivered", 100, 600, 1500, 1600, 50);
+  findings = run_rule (&s, "brand-over-customer");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
+/* The scene follows the piece: inner pages in the hand, posters read from
+ * a distance that grows with their size, small pieces and packs are not
+ * asked for contacts. */
+static void
+test_piece_scene (void)
+{
+  g_autoptr(EylPlacement) leaflet = eyl_placement_new ("leaflet", EYL_PLACEMENT_LEAFLET);
+  g_autoptr(EylPlacement) poster = eyl_placement_new ("poster", EYL_PLACEMENT_POSTER);
+  g_autoptr(EylPlacement) inner = NULL;
+  g_autoptr(EylPlacement) a0 = NULL;
+  g_autoptr(EylPlacement) a4 = NULL;
+  g_autoptr(EylPlacement) sticker = NULL;
+  g_autoptr(EylPlacement) given = NULL;
+
+  leaflet->visible_top_fraction = 0.333;
+  leaflet->distance_m = 1.0;
+  inner = eyl_placement_for_piece (leaflet, 210, 297, 1, FALSE);
+  g_assert_true (inner->held);
+  g_assert_cmpfloat (inner->visible_top_fraction, ==, 1.0);
+  g_assert_cmpfloat (inner->distance_m, <, 0.5);
+
+  poster->distance_m = 2.0;
+  poster->scan_distance_m = 0.8;
+  a0 = eyl_placement_for_piece (poster, 841, 1189, 0, FALSE);
+  a4 = eyl_placement_for_piece (poster, 210, 297, 0, FALSE);
+  sticker = eyl_placement_for_piece (poster, 85, 55, 0, FALSE);
+  given = eyl_placement_for_piece (poster, 210, 297, 0, TRUE);
+  g_assert_cmpfloat_with_epsilon (a0->distance_m, 2.0, 1e-9);
+  g_assert_cmpfloat (a4->distance_m, <, 1.0);
+  g_assert_cmpfloat (a4->scan_distance_m, <, a0->scan_distance_m);
+  g_assert_cmpfloat_with_epsilon (given->distance_m, 2.0, 1e-9);
+  g_assert_true (a4->expects_contact);
+  g_assert_false (sticker->expects_contact);
+  g_assert_false (sticker->expects_cta);
 }
 
 static void
@@ -441,10 +524,26 @@ test_no_contact (void)
   findings = run_rule (&s, "no-contact");
   g_assert_cmpuint (findings->len, ==, 1);
   f = g_ptr_array_index (findings, 0);
+  /* A roll-up without a way to follow up has failed at its job. */
+  g_assert_cmpint (f->severity, ==, EYL_SEVERITY_ERROR);
   g_assert_null (f->element_id);
   g_assert_true (eyl_rect_is_empty (&f->box));
   g_assert_cmpfloat_with_epsilon (measure (f, "other_urls"), 1, 1e-9);
   g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* On a poster it is a warning; on a sticker nothing is asked. */
+  s.placement.kind = EYL_PLACEMENT_POSTER;
+  findings = run_rule (&s, "no-contact");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_WARNING);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  s.placement.expects_contact = FALSE;
+  findings = run_rule (&s, "no-contact");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  s.placement.expects_contact = TRUE;
+  s.placement.kind = EYL_PLACEMENT_ROLLUP;
 
   /* A QR code alone is a way to reach the brand. */
   situation_add (&s, EYL_ELEMENT_QR, "https://northwind-tea.example", 100, 200, 1300, 1500, 0);
@@ -510,6 +609,23 @@ test_safe_zone (void)
   g_assert_cmpuint (findings->len, ==, 2);
   f = g_ptr_array_index (findings, 0);
   g_assert_nonnull (strstr (f->message, "cassette"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* 23 mm from the side against a 25 mm margin: a note, not a warning;
+   * 24.6 mm is 25 mm as printed: nothing to say. */
+  situation_init (&s, 0, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 23, 300, 1500, 1550, 30);
+  findings = run_rule (&s, "safe-zone");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_INFO);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+  situation_init (&s, 0, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 24.6, 300, 1500, 1550, 30);
+  findings = run_rule (&s, "safe-zone");
+  g_assert_cmpuint (findings->len, ==, 0);
   g_clear_pointer (&findings, g_ptr_array_unref);
   situation_clear (&s);
 
@@ -645,6 +761,8 @@ main (int   argc,
   g_test_add_func ("/eyl/rules/contact-above-eye-level", test_contact_above_eye_level);
   g_test_add_func ("/eyl/rules/brand-over-customer", test_brand_over_customer);
   g_test_add_func ("/eyl/rules/brand-hidden", test_brand_hidden);
+  g_test_add_func ("/eyl/rules/leaflet-in-rack", test_leaflet_in_rack);
+  g_test_add_func ("/eyl/rules/piece-scene", test_piece_scene);
   g_test_add_func ("/eyl/rules/text-too-small", test_text_too_small);
   g_test_add_func ("/eyl/rules/no-contact", test_no_contact);
   g_test_add_func ("/eyl/rules/no-call-to-action", test_no_call_to_action);

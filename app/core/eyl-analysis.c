@@ -224,7 +224,14 @@ eyl_analyse_page_full (EylPageData              *page,
     }
   g_return_val_if_fail (base != NULL, NULL);
 
-  self->placement = eyl_placement_apply_overrides (base, &options->overrides);
+  {
+    g_autoptr(EylPlacement) overridden = eyl_placement_apply_overrides (base, &options->overrides);
+
+    self->placement = eyl_placement_for_piece (overridden, self->material_w_mm,
+                                               self->material_h_mm, page->index,
+                                               isfinite (options->overrides.distance_m) &&
+                                               options->overrides.distance_m > 0);
+  }
 
   /* The frame maps page space (not × UserUnit) onto the material; the
    * visible area may be a trim box with an offset. */
@@ -297,4 +304,66 @@ eyl_analyse_page_full (EylPageData              *page,
                                                    &self->score_breakdown);
 
   return g_steal_pointer (&self);
+}
+
+/* Findings about what a page lacks; answers_rule() says which elements
+ * answer each. */
+static const char * const piece_rules[] = { "no-contact", "no-call-to-action", "brand-hidden" };
+
+static gboolean
+answers_rule (guint             rule,
+              const EylElement *element)
+{
+  switch (rule)
+    {
+    case 0:
+      return eyl_element_kind_is_contact (element->kind);
+    case 1:
+      return element->kind == EYL_ELEMENT_CTA;
+    case 2:
+    default:
+      return element->kind == EYL_ELEMENT_LOGO || element->kind == EYL_ELEMENT_BRAND_NAME;
+    }
+}
+
+void
+eyl_analysis_judge_piece (GPtrArray *pages)
+{
+  g_return_if_fail (pages != NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (piece_rules); r++)
+    {
+      gboolean answered = FALSE, said = FALSE;
+
+      for (guint p = 0; p < pages->len && !answered; p++)
+        {
+          const EylPageAnalysis *page = g_ptr_array_index (pages, p);
+
+          for (guint i = 0; i < page->elements->len && !answered; i++)
+            answered = answers_rule (r, g_ptr_array_index (page->elements, i));
+        }
+
+      for (guint p = 0; p < pages->len; p++)
+        {
+          EylPageAnalysis *page = g_ptr_array_index (pages, p);
+
+          for (guint i = page->findings->len; i > 0; i--)
+            {
+              const EylFinding *f = g_ptr_array_index (page->findings, i - 1);
+
+              /* brand-hidden about an element is about this page's
+               * occlusion, not about the piece. */
+              if (!g_str_equal (f->rule, piece_rules[r]) || f->element_id != NULL)
+                continue;
+              if (answered || said)
+                g_ptr_array_remove_index (page->findings, i - 1);
+            }
+          for (guint i = 0; i < page->findings->len && !said; i++)
+            {
+              const EylFinding *f = g_ptr_array_index (page->findings, i);
+
+              said = g_str_equal (f->rule, piece_rules[r]) && f->element_id == NULL;
+            }
+        }
+    }
 }

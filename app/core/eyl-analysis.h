@@ -85,6 +85,13 @@ EylPageAnalysis *eyl_analyse_page_full (EylPageData              *page,
                                         const EylAnalysisOptions *options);
 
 /* Fills the geometry fields of @element for @frame and @placement. */
+/* The piece as a whole (DESIGN.md 3.3): a brochure, a folded leaflet, a
+ * banner in several versions.  What a piece lacks is said once, on the
+ * first page that says it, and not at all when another page has it: no
+ * contact, no call to action, no brand.  @pages: EylPageAnalysis in page
+ * order, changed in place. */
+void             eyl_analysis_judge_piece   (GPtrArray          *pages);
+
 void             eyl_analysis_place_element (EylElement         *element,
                                              const EylPlacement *placement,
                                              const EylPageFrame *frame);

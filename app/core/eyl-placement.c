@@ -119,6 +119,8 @@ eyl_placement_new (const char       *id,
   self->hidden_threshold = 0.5;
   self->reach_min_mm = 380;  /* ADA 2010 308 */
   self->reach_max_mm = 1220;
+  self->expects_contact = TRUE;
+  self->expects_cta = TRUE;
 
   return self;
 }
@@ -1002,6 +1004,97 @@ eyl_placement_overrides_init (EylPlacementOverrides *overrides)
   overrides->eye_max_mm = NAN;
   overrides->table_mm = NAN;
   overrides->gap_mm = NAN;
+}
+
+/* Reading in the hand: 0.35–0.4 m (DESIGN.md 3.1); a phone scanning a
+ * code in the hand comes as close as it focuses, ~0.2 m. */
+#define HAND_DISTANCE_M      0.4
+#define HAND_SCAN_DISTANCE_M 0.2
+/* People step back until a piece on a wall fills a comfortable ~30° of
+ * view: about twice its longer side (28° for 2×); scanning a code they
+ * come closer, to about its longer side. */
+#define VIEW_DISTANCE_PER_SIDE 2.0
+#define SCAN_DISTANCE_PER_SIDE 1.0
+/* Smaller than a postcard (A6, 148 mm) on its longer side by a margin:
+ * stickers, labels, badges, tickets. */
+#define SMALL_PIECE_MM 120.0
+#define SAFE_MARGIN_PER_SIDE 0.05
+
+EylPlacement *
+eyl_placement_for_piece (const EylPlacement *base,
+                         double              width_mm,
+                         double              height_mm,
+                         guint               page_index,
+                         gboolean            distance_given)
+{
+  EylPlacement *self;
+  double longer_m;
+
+  g_return_val_if_fail (base != NULL, NULL);
+
+  self = eyl_placement_copy (base);
+  longer_m = (isfinite (width_mm) && isfinite (height_mm) ? MAX (width_mm, height_mm) : 0) / 1000.0;
+
+  switch (self->kind)
+    {
+    case EYL_PLACEMENT_LEAFLET:
+      /* The rack shows the cover's top; everything is read in the hand
+       * (at the distance the user gave, when there is one). */
+      self->hand_distance_m = distance_given ? self->distance_m : HAND_DISTANCE_M;
+      self->scan_distance_m = MIN (self->scan_distance_m, HAND_SCAN_DISTANCE_M);
+      self->needs_reach = FALSE;
+      if (page_index > 0)
+        {
+          self->held = TRUE;
+          self->visible_top_fraction = 1.0;
+          self->hidden_bottom_mm = 0;
+          self->hidden_top_mm = 0;
+          if (!distance_given)
+            self->distance_m = HAND_DISTANCE_M;
+        }
+      break;
+
+    case EYL_PLACEMENT_SHELF:
+      /* A pack is taken from the shelf to be read and scanned. */
+      self->hand_distance_m = HAND_DISTANCE_M;
+      self->scan_distance_m = MIN (self->scan_distance_m, HAND_SCAN_DISTANCE_M);
+      self->needs_reach = FALSE;
+      self->expects_contact = FALSE;
+      self->expects_cta = FALSE;
+      break;
+
+    case EYL_PLACEMENT_POSTER:
+      if (longer_m > 0)
+        {
+          if (!distance_given)
+            self->distance_m = CLAMP (VIEW_DISTANCE_PER_SIDE * longer_m,
+                                      HAND_DISTANCE_M, MAX (self->distance_m, HAND_DISTANCE_M));
+          self->scan_distance_m = CLAMP (SCAN_DISTANCE_PER_SIDE * longer_m,
+                                         HAND_SCAN_DISTANCE_M,
+                                         MAX (self->scan_distance_m, HAND_SCAN_DISTANCE_M));
+        }
+      break;
+
+    case EYL_PLACEMENT_ROLLUP:
+    case EYL_PLACEMENT_TABLETOP:
+    case EYL_PLACEMENT_BACKDROP:
+    default:
+      break;
+    }
+
+  /* Printers ask for 3 mm on a sticker and 10 mm or more on a poster: the
+   * safe margin shrinks with a small piece, to a twentieth of its shorter
+   * side. */
+  if (isfinite (width_mm) && isfinite (height_mm) && width_mm > 0 && height_mm > 0)
+    self->safe_margin_mm = MIN (self->safe_margin_mm,
+                                SAFE_MARGIN_PER_SIDE * MIN (width_mm, height_mm));
+
+  if (longer_m > 0 && longer_m * 1000.0 < SMALL_PIECE_MM)
+    {
+      self->expects_contact = FALSE;
+      self->expects_cta = FALSE;
+    }
+  return self;
 }
 
 EylPlacement *

@@ -77,6 +77,12 @@ struct _EylPlacement
   double           reach_min_mm, reach_max_mm;
 
   char            *source_file;            /* where it came from, for messages */
+  /* How people meet this piece (eyl_placement_for_piece); not in the
+   * placement files: derived from the kind, the real size and the page. */
+  gboolean         held;                   /* read in the hand, nothing hides it */
+  double           hand_distance_m;        /* > 0: what is not seen from afar is read here */
+  gboolean         expects_contact;        /* no-contact applies */
+  gboolean         expects_cta;            /* no-call-to-action applies */
 };
 
 #define EYL_TYPE_PLACEMENT (eyl_placement_get_type ())
@@ -152,6 +158,23 @@ void          eyl_placement_overrides_init  (EylPlacementOverrides       *overri
 /* A copy of @base with the overrides applied (size is not part of it). */
 EylPlacement *eyl_placement_apply_overrides (const EylPlacement          *base,
                                              const EylPlacementOverrides *overrides);
+
+/* The scene one page of a piece is judged in (DESIGN.md 3.1), a new
+ * placement derived from @base (overrides already applied):
+ *  - a leaflet's cover is judged in the rack (what shows above the pocket,
+ *    from the aisle) and then in the hand; its other pages in the hand;
+ *  - a poster is read from a distance that grows with its size (people
+ *    step back until it fills the view: 2 × its longer side, between the
+ *    hand distance and the preset's distance), and a QR code on it is
+ *    scanned from closer the smaller it is;
+ *  - packs and pieces smaller than a postcard (stickers, labels, badges)
+ *    are not expected to carry contact details or a call to action.
+ * @distance_given: the user set the reading distance; it is kept. */
+EylPlacement *eyl_placement_for_piece       (const EylPlacement          *base,
+                                             double                       width_mm,
+                                             double                       height_mm,
+                                             guint                        page_index,
+                                             gboolean                     distance_given);
 
 /* Scale and real size (DESIGN.md 3.1): from the visible page at 1:1
  * (× UserUnit); when that is an exact fraction (1:2, 1:4, 1:5, 1:10,

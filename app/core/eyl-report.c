@@ -401,6 +401,13 @@ build_placement (JsonBuilder        *builder,
   json_builder_add_boolean_value (builder, p->needs_reach);
   add_double (builder, "reach_min_mm", p->reach_min_mm);
   add_double (builder, "reach_max_mm", p->reach_max_mm);
+  json_builder_set_member_name (builder, "held");
+  json_builder_add_boolean_value (builder, p->held);
+  add_double (builder, "hand_distance_m", p->hand_distance_m);
+  json_builder_set_member_name (builder, "expects_contact");
+  json_builder_add_boolean_value (builder, p->expects_contact);
+  json_builder_set_member_name (builder, "expects_cta");
+  json_builder_add_boolean_value (builder, p->expects_cta);
   add_string (builder, "source_file", p->source_file);
   json_builder_end_object (builder);
 }
@@ -1076,6 +1083,11 @@ read_strings (JsonObject *object,
   return TRUE;
 }
 
+static gboolean read_bool (JsonObject *object,
+                           const char *name,
+                           gboolean   *out,
+                           GError    **error);
+
 EylPlacement *
 eyl_placement_from_json (JsonObject *object,
                          GError    **error)
@@ -1089,7 +1101,7 @@ eyl_placement_from_json (JsonObject *object,
   {
     const char *name;
     double     *field;
-  } numbers[21];
+  } numbers[22];
   guint n = 0;
 
   g_return_val_if_fail (object != NULL, NULL);
@@ -1157,6 +1169,7 @@ eyl_placement_from_json (JsonObject *object,
   NUMBER (hidden_threshold);
   NUMBER (reach_min_mm);
   NUMBER (reach_max_mm);
+  NUMBER (hand_distance_m);
 #undef NUMBER
   g_assert (n == G_N_ELEMENTS (numbers));
 
@@ -1175,6 +1188,10 @@ eyl_placement_from_json (JsonObject *object,
         }
       p->needs_reach = json_node_get_boolean (reach);
     }
+  if (!read_bool (object, "held", &p->held, error) ||
+      !read_bool (object, "expects_contact", &p->expects_contact, error) ||
+      !read_bool (object, "expects_cta", &p->expects_cta, error))
+    return NULL;
 
   return g_steal_pointer (&p);
 }

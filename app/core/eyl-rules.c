@@ -17,6 +17,7 @@ static const EylRule *all_rules[] = {
   &eyl_rule_contact_below_eye_level,
   &eyl_rule_brand_over_customer,
   &eyl_rule_brand_hidden,
+  &eyl_rule_key_content_hidden,
   &eyl_rule_text_too_small,
   &eyl_rule_low_contrast,
   &eyl_rule_no_contact,
@@ -24,7 +25,6 @@ static const EylRule *all_rules[] = {
   &eyl_rule_qr_unreadable,
   &eyl_rule_qr_too_small,
   &eyl_rule_qr_quiet_zone,
-  &eyl_rule_qr_out_of_reach,
   &eyl_rule_safe_zone,
   &eyl_rule_we_vs_you,
 };
@@ -213,6 +213,43 @@ eyl_rule_has_text (const EylElement *element)
   return (eyl_rule_is_contact (element) && element->kind != EYL_ELEMENT_QR) ||
          element->kind == EYL_ELEMENT_HEADLINE || element->kind == EYL_ELEMENT_CTA ||
          element->kind == EYL_ELEMENT_BRAND_NAME;
+}
+
+gboolean
+eyl_rule_is_display (const EylRuleContext *ctx)
+{
+  switch (ctx->placement->kind)
+    {
+    case EYL_PLACEMENT_ROLLUP:
+    case EYL_PLACEMENT_TABLETOP:
+    case EYL_PLACEMENT_BACKDROP:
+      return TRUE;
+    case EYL_PLACEMENT_POSTER:
+    case EYL_PLACEMENT_LEAFLET:
+    case EYL_PLACEMENT_SHELF:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+eyl_rule_piece_is_held (const EylRuleContext *ctx)
+{
+  return ctx->placement->held || ctx->placement->hand_distance_m > 0;
+}
+
+double
+eyl_rule_reading_distance (const EylRuleContext *ctx,
+                           const EylElement     *element)
+{
+  const EylPlacement *p = ctx->placement;
+  gboolean seen_from_aisle = (eyl_rule_is_brand (element) ||
+                              element->kind == EYL_ELEMENT_HEADLINE) &&
+                             !eyl_rule_is_hidden (ctx, element);
+
+  if (p->held || p->hand_distance_m <= 0 || seen_from_aisle)
+    return p->distance_m;
+  return p->hand_distance_m;
 }
 
 gboolean

@@ -23,6 +23,10 @@
  *   customer_before_brand  10  no brand-over-customer finding
  *   you_language           10  no we-vs-you finding
  *
+ * An error caps the score at ERROR_CAP: a page a consultant would send
+ * back is never "good".  The cap is a part of its own, "error_cap", with
+ * negative points, so that the parts still add up to the score.
+ *
  * Each part is {points, max, why} in the breakdown; the report writer puts
  * the breakdown into the JSON as it is. */
 
@@ -42,6 +46,18 @@ add_part (JsonObject *breakdown,
   json_object_set_object_member (breakdown, name, g_steal_pointer (&part));
 
   return points;
+}
+
+#define ERROR_CAP 40
+
+static gboolean
+has_severity (GPtrArray   *findings,
+              EylSeverity  severity)
+{
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    if (((const EylFinding *) g_ptr_array_index (findings, i))->severity == severity)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -77,7 +93,13 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
 
-      if (eyl_rule_is_contact (el))
+      /* A piece read in the hand shows its contacts to every reader. */
+      if (eyl_rule_is_contact (el) && eyl_rule_piece_is_held (ctx))
+        {
+          best_visible = 1.0;
+          best_eye = 1.0;
+        }
+      else if (eyl_rule_is_contact (el))
         {
           best_visible = MAX (best_visible, 1.0 - el->hidden_fraction);
           best_eye = MAX (best_eye, el->eye_zone_fraction);
@@ -86,11 +108,12 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
         best_cta = MAX (best_cta, 1.0 - el->hidden_fraction);
       if (eyl_rule_has_text (el) && el->cap_height_mm > 0 && ctx->placement != NULL)
         {
+          /* As text-too-small judges it: at the element's own distance. */
           double needed = eyl_legibility_min_cap_mm (ctx->legibility,
-                                                     ctx->placement->distance_m,
+                                                     eyl_rule_reading_distance (ctx, el),
                                                      el->floor_bottom_mm);
           n_text++;
-          if (el->cap_height_mm >= needed)
+          if (round (el->cap_height_mm * 10.0) >= round (needed * 10.0))
             n_legible++;
         }
     }
@@ -144,6 +167,17 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
   score += add_part (parts, "you_language", we_first ? 0 : 1, 10,
                      we_first ? _("The copy says “we” more than “you”.")
                               : _("The copy does not talk about “we” more than “you”."));
+
+  if (score > ERROR_CAP && has_severity (findings, EYL_SEVERITY_ERROR))
+    {
+      g_autoptr(JsonObject) cap = json_object_new ();
+
+      json_object_set_int_member (cap, "points", ERROR_CAP - score);
+      json_object_set_int_member (cap, "max", 0);
+      json_object_set_string_member (cap, "why", _("An error caps the score."));
+      json_object_set_object_member (parts, "error_cap", g_steal_pointer (&cap));
+      score = ERROR_CAP;
+    }
 
   if (breakdown != NULL)
     *breakdown = g_steal_pointer (&parts);

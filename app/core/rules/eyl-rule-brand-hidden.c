@@ -42,7 +42,23 @@ eyl_rule_brand_hidden_check (const EylRuleContext *ctx,
         lowest = el;
     }
   if (lowest == NULL)
-    return;
+    {
+      /* No logo and no name at all: at a stand, nothing says whose it is.
+       * (A poster or leaflet may belong to an event or a cause; a pack's
+       * brand is on panels a flat sheet does not tell apart.) */
+      if (eyl_rule_is_display (ctx))
+        {
+          finding = eyl_rule_finding_new (&eyl_rule_brand_hidden, NULL);
+          eyl_finding_set_text (finding,
+                                _("No logo or brand name was found anywhere: the stand "
+                                  "does not say whose it is."),
+                                _("Put the logo and the name at the top, where they are "
+                                  "seen from across the hall."));
+          eyl_finding_add_measure (finding, "brand_elements", 0);
+          g_ptr_array_add (findings, g_steal_pointer (&finding));
+        }
+      return;
+    }
 
   name = eyl_rule_element_name (lowest, TRUE);
   /* TRANSLATORS: the first %s is "The logo" or "The brand name “X”", the

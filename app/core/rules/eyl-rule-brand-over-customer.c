@@ -15,14 +15,12 @@ const EylRule eyl_rule_brand_over_customer = {
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Brand before customer"),
   .description = N_("The logo or brand name owns the eye-level zone while every contact "
-                    "detail is hidden or below it, or the logo is far bigger than the "
-                    "headline."),
+                    "detail is hidden or below it, or a leaflet shows only its logo "
+                    "above the rack pocket."),
   .check = eyl_rule_brand_over_customer_check,
 };
 
 #define EYE_ZONE_MIN_SHARE 0.5
-/* "≫ the headline": more than three times its area. */
-#define BRAND_AREA_RATIO 3.0
 
 static double
 area (const EylElement *el)
@@ -30,11 +28,50 @@ area (const EylElement *el)
   return MAX (eyl_rect_width (&el->box), 0) * MAX (eyl_rect_height (&el->box), 0);
 }
 
+/* A leaflet's cover in the rack: what shows above the pocket is all a
+ * passer-by sees.  When that is the logo alone — the name, the headline,
+ * every word of a promise down in the pocket — the rack shows a mark and
+ * no reason to take the leaflet. */
+static void
+check_rack (const EylRuleContext *ctx,
+            GPtrArray            *findings)
+{
+  const EylElement *logo = NULL;
+  g_autoptr(EylFinding) finding = NULL;
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+
+      if (eyl_rule_is_hidden (ctx, el))
+        continue;
+      if (el->kind == EYL_ELEMENT_HEADLINE || el->kind == EYL_ELEMENT_BRAND_NAME ||
+          el->kind == EYL_ELEMENT_CTA)
+        return;
+      if (el->kind == EYL_ELEMENT_LOGO && (logo == NULL || area (el) > area (logo)))
+        logo = el;
+    }
+  if (logo == NULL)
+    return;
+
+  message = g_strdup_printf (_("In the rack only the logo shows above the pocket (the top "
+                               "%d %% of the leaflet): the name and the headline sit in the "
+                               "pocket, so a passer-by sees a mark and no reason to take it."),
+                             eyl_rule_percent (ctx->placement->visible_top_fraction));
+  finding = eyl_rule_finding_new (&eyl_rule_brand_over_customer, logo);
+  eyl_finding_set_text (finding, message,
+                        _("Bring the name and the headline — what the reader gets — into "
+                          "the top part that the rack shows, and make the logo smaller."));
+  eyl_finding_add_measure (finding, "visible_top_fraction", ctx->placement->visible_top_fraction);
+  g_ptr_array_add (findings, g_steal_pointer (&finding));
+}
+
 void
 eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
                                     GPtrArray            *findings)
 {
-  const EylElement *brand = NULL, *biggest = NULL, *headline = NULL;
+  const EylElement *brand = NULL, *biggest = NULL;
   g_autoptr(EylFinding) finding = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
@@ -42,8 +79,18 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
   guint n_contacts = 0, n_contacts_lost = 0;
   double low, high;
 
-  eyl_rule_visible_eye_zone (ctx, &low, &high);
+  /* A pack's front should carry the brand; a page read in the hand has
+   * no eye level to give away. */
+  if (ctx->placement->kind == EYL_PLACEMENT_SHELF || ctx->placement->held)
+    return;
+  if (eyl_rule_piece_is_held (ctx))
+    {
+      if (ctx->placement->visible_top_fraction < 1.0)
+        check_rack (ctx, findings);
+      return;
+    }
 
+  eyl_rule_visible_eye_zone (ctx, &low, &high);
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
@@ -56,8 +103,6 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
           (brand == NULL || el->eye_zone_fraction > brand->eye_zone_fraction ||
            (el->eye_zone_fraction == brand->eye_zone_fraction && area (el) > area (brand))))
         brand = el;
-      if (el->kind == EYL_ELEMENT_HEADLINE && (headline == NULL || area (el) > area (headline)))
-        headline = el;
       if (eyl_rule_is_contact (el))
         {
           n_contacts++;
@@ -69,34 +114,23 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
 
   if (brand == NULL)
     return;
+  /* With no contact at all, no-contact says it better.  The size of the
+   * logo against the headline alone is no finding: a consultant judges the
+   * layout by what the visitor can see and do, not by a ratio of areas. */
+  if (n_contacts == 0 || n_contacts_lost < n_contacts ||
+      !(brand->eye_zone_fraction >= EYE_ZONE_MIN_SHARE || biggest == brand))
+    return;
 
   name = eyl_rule_element_name (brand, TRUE);
-
-  /* With no contact at all, no-contact says it better. */
-  if (n_contacts > 0 && n_contacts_lost == n_contacts &&
-      (brand->eye_zone_fraction >= EYE_ZONE_MIN_SHARE || biggest == brand))
-    {
-      message = g_strdup_printf (_("%s takes the eye-level zone (%.0f–%.0f mm above "
-                                   "the floor, in view for %d %% of visitors) while "
-                                   "every contact detail is hidden or below it."),
-                                 name, brand->floor_bottom_mm, brand->floor_top_mm,
-                                 eyl_rule_percent (brand->eye_zone_fraction));
-      fix = g_strdup_printf (_("Give the eye-level zone, %.0f–%.0f mm above the floor, "
-                               "to what the visitor needs — the website, phone or QR "
-                               "code — and move the brand higher."),
-                             low, high);
-    }
-  else if (headline != NULL && area (headline) > 0 &&
-           area (brand) > BRAND_AREA_RATIO * area (headline))
-    {
-      message = g_strdup_printf (_("%s is %.1f times the size of the headline: the "
-                                   "page talks about the company before the customer."),
-                                 name, area (brand) / area (headline));
-      fix = g_strdup (_("Make the headline — what the visitor gets — the biggest "
-                        "thing on the page, and the logo smaller."));
-    }
-  else
-    return;
+  message = g_strdup_printf (_("%s takes the eye-level zone (%.0f–%.0f mm above "
+                               "the floor, in view for %d %% of visitors) while "
+                               "every contact detail is hidden or below it."),
+                             name, brand->floor_bottom_mm, brand->floor_top_mm,
+                             eyl_rule_percent (brand->eye_zone_fraction));
+  fix = g_strdup_printf (_("Give the eye-level zone, %.0f–%.0f mm above the floor, "
+                           "to what the visitor needs — the website, phone or QR "
+                           "code — and move the brand higher."),
+                         low, high);
 
   finding = eyl_rule_finding_new (&eyl_rule_brand_over_customer, brand);
   eyl_finding_set_text (finding, message, fix);
@@ -104,7 +138,5 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
   eyl_finding_add_measure (finding, "contacts_hidden_or_low", n_contacts_lost);
   eyl_finding_add_measure (finding, "eye_zone_low_mm", low);
   eyl_finding_add_measure (finding, "eye_zone_high_mm", high);
-  if (headline != NULL && area (headline) > 0)
-    eyl_finding_add_measure (finding, "brand_to_headline_area", area (brand) / area (headline));
   g_ptr_array_add (findings, g_steal_pointer (&finding));
 }

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "eyl-rules"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "eyl-rules-private.h"
 
@@ -26,6 +27,14 @@ eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
                                         GPtrArray            *findings)
 {
   double low, high;
+
+  /* Eye level means nothing for a piece in the hand, nor for one that is
+   * seen whole within the comfortable zone from where it is read (an A4
+   * or A3 poster on a wall: ±15° at 0.6–0.8 m spans its height). */
+  if (eyl_rule_piece_is_held (ctx) ||
+      ctx->frame->material_h_mm <= 2.0 * ctx->placement->distance_m * 1000.0 *
+                                   tan (ctx->placement->eye_zone_deg * G_PI / 180.0))
+    return;
 
   eyl_rule_median_eye_zone (ctx, &low, &high);
 

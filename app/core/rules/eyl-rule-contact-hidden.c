@@ -31,6 +31,11 @@ eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
   double needed = MAX (eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.05)),
                        eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.95)));
 
+  /* A leaflet's footer in the rack pocket, a pack's back panel: taken in
+   * the hand, read there.  Nothing is lost. */
+  if (eyl_rule_piece_is_held (ctx))
+    return;
+
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);

@@ -22,7 +22,7 @@ const EylRule eyl_rule_low_contrast = {
   .id = "low-contrast",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Low contrast"),
-  .description = N_("A contact, headline, call to action or brand name has less contrast "
+  .description = N_("A contact, headline or call to action has less contrast "
                     "against the printed background under it than WCAG 2.x asks for "
                     "(4.5:1, or 3:1 for large text)."),
   .check = eyl_rule_low_contrast_check,
@@ -38,8 +38,6 @@ void
 eyl_rule_low_contrast_check (const EylRuleContext *ctx,
                              GPtrArray            *findings)
 {
-  double distance_m = ctx->placement->distance_m;
-
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
@@ -50,11 +48,16 @@ eyl_rule_low_contrast_check (const EylRuleContext *ctx,
       g_autofree char *fg = NULL;
       g_autofree char *bg = NULL;
       gboolean large = FALSE;
-      double needed;
+      double needed, distance_m;
 
-      if (!eyl_rule_has_text (el) || !(el->contrast_ratio > 0))
+      /* Logotypes are exempt (WCAG 2.x, 1.4.3): a brand name is set in the
+       * brand's colours on purpose.  What is hidden is reported as hidden. */
+      if (!eyl_rule_has_text (el) || !(el->contrast_ratio > 0) ||
+          el->kind == EYL_ELEMENT_BRAND_NAME ||
+          (!eyl_rule_piece_is_held (ctx) && eyl_rule_is_hidden (ctx, el)))
         continue;
 
+      distance_m = eyl_rule_reading_distance (ctx, el);
       if (el->cap_height_mm > 0)
         {
           double min_cap = eyl_legibility_min_cap_mm (ctx->legibility, distance_m,

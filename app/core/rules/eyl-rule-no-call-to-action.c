@@ -23,6 +23,9 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
 {
   g_autoptr(EylFinding) finding = NULL;
 
+  if (!ctx->placement->expects_cta)
+    return;
+
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);

@@ -25,6 +25,10 @@ eyl_rule_no_contact_check (const EylRuleContext *ctx,
   g_autoptr(EylFinding) finding = NULL;
   guint n_other = 0;
 
+  /* Stickers, labels, badges and packs are not asked for contact details. */
+  if (!ctx->placement->expects_contact)
+    return;
+
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
@@ -36,6 +40,10 @@ eyl_rule_no_contact_check (const EylRuleContext *ctx,
     }
 
   finding = eyl_rule_finding_new (&eyl_rule_no_contact, NULL);
+  /* Display material that a visitor walks past without a way to follow up
+   * has failed at its one job (DESIGN.md 3.3). */
+  if (eyl_rule_is_display (ctx))
+    finding->severity = EYL_SEVERITY_ERROR;
   if (n_other > 0)
     eyl_finding_set_text (finding,
                           _("The page tells visitors no way to reach you: the only web "

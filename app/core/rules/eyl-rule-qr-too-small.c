@@ -11,7 +11,6 @@
  * the code's width; QR Code Generator Pro / Scanova print guides, after
  * ISO/IEC 18004's module-size guidance): below a tenth of the distance a
  * phone holds from it, the code is too small to scan. */
-#define SCAN_DISTANCE_RATIO 10.0
 
 const EylRule eyl_rule_qr_too_small = {
   .id = "qr-too-small",
@@ -27,7 +26,7 @@ eyl_rule_qr_too_small_check (const EylRuleContext *ctx,
                              GPtrArray            *findings)
 {
   double distance_m = ctx->placement->scan_distance_m;
-  double needed_mm = distance_m * 1000.0 / SCAN_DISTANCE_RATIO;
+  double needed_mm = distance_m * 1000.0 / EYL_RULE_QR_SCAN_RATIO;
 
   if (!(distance_m > 0))
     return;
@@ -58,7 +57,7 @@ eyl_rule_qr_too_small_check (const EylRuleContext *ctx,
                                  name, width_mm, distance_m, needed_mm);
       fix = g_strdup_printf (_("Print it at least %.0f mm wide, or place it where people "
                                "can scan it from %.1f m or closer."),
-                             needed_mm, width_mm * SCAN_DISTANCE_RATIO / 1000.0);
+                             needed_mm, width_mm * EYL_RULE_QR_SCAN_RATIO / 1000.0);
 
       finding = eyl_rule_finding_new (&eyl_rule_qr_too_small, el);
       eyl_finding_set_text (finding, message, fix);

@@ -76,7 +76,11 @@ eyl_rule_qr_unreadable_check (const EylRuleContext *ctx,
           double width_mm = eyl_rect_width (&el->box) * ctx->frame->mm_per_pt_x;
           double needed_width_mm = width_mm * needed / seen;
 
-          if (seen >= needed)
+          /* A code narrower than the 10:1 rule asks is reported as too
+           * small; its modules are the same problem. */
+          if (seen >= needed ||
+              MIN (width_mm, eyl_rect_height (&el->box) * ctx->frame->mm_per_pt_y)
+                < distance_m * 1000.0 / EYL_RULE_QR_SCAN_RATIO)
             continue;
 
           name = eyl_rule_element_name (el, FALSE);
@@ -91,6 +95,8 @@ eyl_rule_qr_unreadable_check (const EylRuleContext *ctx,
                                    "larger modules."),
                                  ceil (needed_width_mm), needed / px_per_mm);
           finding = eyl_rule_finding_new (&eyl_rule_qr_unreadable, el);
+          /* It decodes: a phone that comes closer reads it. */
+          finding->severity = EYL_SEVERITY_WARNING;
           eyl_finding_set_text (finding, message, fix);
           eyl_finding_add_measure (finding, "decoded", 1);
           eyl_finding_add_measure (finding, "scan_distance_m", distance_m);

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "eyl-rules"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "eyl-rules-private.h"
 
@@ -18,6 +19,13 @@ const EylRule eyl_rule_safe_zone = {
                     "the hidden cassette leader or top rail, or the safe margin."),
   .check = eyl_rule_safe_zone_check,
 };
+
+/* Shortfalls this small are within the printer's trimming tolerance. */
+#define TRIVIAL_SHORTFALL_MM 3.0
+/* A mark this close to the trimmed edge (the printer's 3 mm bleed) is cut
+ * by the trim: artwork that runs to the edge, not a logo set too close. */
+#define TOUCHING_MM 3.0
+
 
 static const char *
 bottom_band_name (const EylPlacement *p)
@@ -37,10 +45,15 @@ bottom_band_name (const EylPlacement *p)
     }
 }
 
+/* What is wrong with @el's place, or NULL; @edge_mm is the distance that
+ * fell short and @needed_mm what it should have been (negative when the
+ * element is in the bleed or in a hidden band: no margin makes that
+ * right). */
 static char *
 check_element (const EylRuleContext *ctx,
                const EylElement     *el,
-               double               *edge_mm)
+               double               *edge_mm,
+               double               *needed_mm)
 {
   const EylPlacement *p = ctx->placement;
   const EylPageFrame *f = ctx->frame;
@@ -53,6 +66,7 @@ check_element (const EylRuleContext *ctx,
   double side = MIN (left, right);
 
   *edge_mm = MIN (MIN (left, right), MIN (top, bottom));
+  *needed_mm = -1;
 
   if (*edge_mm < 0)
     return g_strdup_printf (_("reaches %.0f mm beyond the trimmed edge into the bleed, "
@@ -74,6 +88,7 @@ check_element (const EylRuleContext *ctx,
   if (p->hidden_bottom_mm > 0 && bottom < p->hidden_bottom_mm + margin)
     {
       *edge_mm = bottom;
+      *needed_mm = p->hidden_bottom_mm + margin;
       return g_strdup_printf (_("is only %.0f mm above the hidden bottom band; keep key "
                                 "content at least %.0f mm above it"),
                               bottom - p->hidden_bottom_mm, margin);
@@ -81,10 +96,12 @@ check_element (const EylRuleContext *ctx,
   if (p->hidden_top_mm > 0 && top < p->hidden_top_mm + margin)
     {
       *edge_mm = top;
+      *needed_mm = p->hidden_top_mm + margin;
       return g_strdup_printf (_("is only %.0f mm below the top rail; keep key content at "
                                 "least %.0f mm below it"),
                               MAX (top - p->hidden_top_mm, 0), margin);
     }
+  *needed_mm = margin;
   if (bottom < margin || top < margin || side < margin)
     return g_strdup_printf (_("is only %.0f mm from the edge; keep key content at "
                               "least %.0f mm inside"),
@@ -105,13 +122,26 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
       g_autofree char *problem = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double edge_mm = 0;
+      double edge_mm = 0, needed_mm = -1;
 
       if (!eyl_rule_is_key (el) || eyl_rect_is_empty (&el->box))
         continue;
+      /* One finding per problem: a hidden contact, headline or call to
+       * action is reported as hidden. */
+      if (!eyl_rule_is_brand (el) && !eyl_rule_piece_is_held (ctx) &&
+          eyl_rule_is_hidden (ctx, el))
+        continue;
 
-      problem = check_element (ctx, el, &edge_mm);
+      problem = check_element (ctx, el, &edge_mm, &needed_mm);
       if (problem == NULL)
+        continue;
+      /* A shape that touches or runs off the trimmed edge is background
+       * by design, not a logo placed too close to the edge. */
+      if (el->kind == EYL_ELEMENT_LOGO && edge_mm < TOUCHING_MM)
+        continue;
+      /* Within the margin once both are rounded as printed: no finding
+       * ("5 mm inside; keep at least 5 mm"). */
+      if (needed_mm >= 0 && round (edge_mm) >= round (needed_mm))
         continue;
 
       name = eyl_rule_element_name (el, TRUE);
@@ -130,6 +160,10 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
                                MAX (ctx->placement->safe_margin_mm, 0));
 
       finding = eyl_rule_finding_new (&eyl_rule_safe_zone, el);
+      /* A margin a few millimetres short is a note for the designer, not a
+       * warning: the printer's tolerance is about 1–2 mm. */
+      if (needed_mm >= 0 && edge_mm >= needed_mm - TRIVIAL_SHORTFALL_MM)
+        finding->severity = EYL_SEVERITY_INFO;
       eyl_finding_set_text (finding, message, fix);
       eyl_finding_add_measure (finding, "edge_mm", edge_mm);
       eyl_finding_add_measure (finding, "safe_margin_mm", ctx->placement->safe_margin_mm);

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "eyl-rules"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "eyl-rules-private.h"
 
@@ -14,7 +15,7 @@ const EylRule eyl_rule_text_too_small = {
   .id = "text-too-small",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Text too small to read"),
-  .description = N_("The cap height of a contact, headline, call to action or brand name "
+  .description = N_("The cap height of a contact, headline or call to action "
                     "is below the legibility standard for the reading distance."),
   .check = eyl_rule_text_too_small_check,
 };
@@ -23,7 +24,6 @@ void
 eyl_rule_text_too_small_check (const EylRuleContext *ctx,
                                GPtrArray            *findings)
 {
-  double distance_m = ctx->placement->distance_m;
   const char *standard = eyl_rule_legibility_name (ctx->legibility);
 
   for (guint i = 0; i < ctx->elements->len; i++)
@@ -33,14 +33,21 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double needed;
+      double needed, distance_m;
 
-      if (!eyl_rule_has_text (el) || el->cap_height_mm <= 0)
+      /* What is hidden is reported as hidden, not as small as well. */
+      /* A brand name is a logotype: judged as the brand, not as copy. */
+      if (!eyl_rule_has_text (el) || el->cap_height_mm <= 0 ||
+          el->kind == EYL_ELEMENT_BRAND_NAME ||
+          (!eyl_rule_piece_is_held (ctx) && eyl_rule_is_hidden (ctx, el)))
         continue;
 
+      distance_m = eyl_rule_reading_distance (ctx, el);
       /* The baseline is the bottom of the element's box. */
       needed = eyl_legibility_min_cap_mm (ctx->legibility, distance_m, el->floor_bottom_mm);
-      if (el->cap_height_mm >= needed)
+      /* Compared as printed (0.1 mm), so that a message never says
+       * "10.0 mm; the standard asks for 10.0 mm". */
+      if (round (el->cap_height_mm * 10.0) >= round (needed * 10.0))
         continue;
 
       name = eyl_rule_element_name (el, TRUE);

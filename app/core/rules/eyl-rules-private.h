@@ -22,7 +22,7 @@ extern const EylRule eyl_rule_low_contrast;
 extern const EylRule eyl_rule_qr_too_small;
 extern const EylRule eyl_rule_qr_quiet_zone;
 extern const EylRule eyl_rule_qr_unreadable;
-extern const EylRule eyl_rule_qr_out_of_reach;
+extern const EylRule eyl_rule_key_content_hidden;
 
 void eyl_rule_contact_hidden_check          (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
@@ -50,7 +50,7 @@ void eyl_rule_qr_quiet_zone_check           (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 void eyl_rule_qr_unreadable_check           (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
-void eyl_rule_qr_out_of_reach_check         (const EylRuleContext *ctx,
+void eyl_rule_key_content_hidden_check      (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 
 /* Shared helpers (eyl-rules.c). */
@@ -91,6 +91,23 @@ void        eyl_rule_visible_eye_zone (const EylRuleContext *ctx,
  * "the base cassette", … translated, static. */
 const char *eyl_rule_occluder_name    (const EylRuleContext *ctx,
                                        const EylElement     *element);
+
+/* Pieces people take and read in the hand (a leaflet, a pack): contacts
+ * and copy are judged there, not where the piece stands. */
+gboolean    eyl_rule_piece_is_held    (const EylRuleContext *ctx);
+/* The distance @element is read from: what the rack or shelf shows of a
+ * held piece (its brand and headline) from the aisle, the rest in the
+ * hand; everything else at the placement's distance. */
+double      eyl_rule_reading_distance (const EylRuleContext *ctx,
+                                       const EylElement     *element);
+
+/* Display material that stands at a stand: roll-ups, table-top banners,
+ * backdrops. */
+gboolean    eyl_rule_is_display       (const EylRuleContext *ctx);
+
+/* The 10:1 rule: a QR code is at least a tenth of the distance it is
+ * scanned from (DESIGN.md 5). */
+#define EYL_RULE_QR_SCAN_RATIO 10.0
 
 /* A share 0…1 as a whole percentage. */
 static inline int
