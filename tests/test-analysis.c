@@ -253,7 +253,8 @@ test_trim_offset (void)
 
 /* A brochure: no-contact and no-call-to-action are about the piece.  The
  * website on the back cover answers the cover's no-contact; the missing
- * call to action is said once, on the first page. */
+ * call to action is said once, on the page with the website (where it
+ * belongs). */
 static EylPageAnalysis *
 piece_page (gboolean with_url)
 {
@@ -300,14 +301,18 @@ test_piece (void)
       EylPageAnalysis *page = g_ptr_array_index (pages, i);
 
       g_assert_cmpuint (count_rule (page, "no-contact"), ==, 0);
-      g_assert_cmpuint (count_rule (page, "no-call-to-action"), ==, i == 0 ? 1 : 0);
+      g_assert_cmpuint (count_rule (page, "no-call-to-action"), ==, i == 2 ? 1 : 0);
       g_assert_cmpuint (count_rule (page, "safe-zone"), ==, 1);
     }
 
-  /* One page without a contact keeps its finding. */
+  /* Without any contact: each lack is said once, on the first page. */
+  g_ptr_array_add (alone, piece_page (FALSE));
   g_ptr_array_add (alone, piece_page (FALSE));
   eyl_analysis_judge_piece (alone);
   g_assert_cmpuint (count_rule (g_ptr_array_index (alone, 0), "no-contact"), ==, 1);
+  g_assert_cmpuint (count_rule (g_ptr_array_index (alone, 0), "no-call-to-action"), ==, 1);
+  g_assert_cmpuint (count_rule (g_ptr_array_index (alone, 1), "no-contact"), ==, 0);
+  g_assert_cmpuint (count_rule (g_ptr_array_index (alone, 1), "no-call-to-action"), ==, 0);
 }
 
 int

@@ -175,6 +175,65 @@ eyl_analyse_page_full (EylPageData              *page,
                        const EylRenderer        *renderer,
                        const EylAnalysisOptions *options)
 {
+  return eyl_analyse_page_in_piece (page, renderer, options, NULL);
+}
+
+static char *
+text_key (const EylElement *element)
+{
+  g_autofree char *folded = g_utf8_casefold (element->text != NULL ? element->text : "", -1);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (key, g_utf8_get_char (p));
+  return g_string_free (key, FALSE);
+}
+
+/* Another version of the cover: most of this page's texts stand on the
+ * first page too, at about the same place (a tenth of the page). */
+static gboolean
+repeats_first_page (const EylPageAnalysis *self,
+                    GPtrArray             *elements,
+                    const EylPageAnalysis *first)
+{
+  guint n_text = 0, n_same = 0;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (elements, i);
+      g_autofree char *key = text_key (el);
+      double cx = (el->box.x0 + el->box.x1) / 2.0 / MAX (self->width_pt, 1);
+      double cy = (el->box.y0 + el->box.y1) / 2.0 / MAX (self->height_pt, 1);
+
+      if (strlen (key) < 3)
+        continue;
+      n_text++;
+      for (guint k = 0; k < first->elements->len; k++)
+        {
+          const EylElement *other = g_ptr_array_index (first->elements, k);
+          g_autofree char *other_key = text_key (other);
+          double ox = (other->box.x0 + other->box.x1) / 2.0 / MAX (first->width_pt, 1);
+          double oy = (other->box.y0 + other->box.y1) / 2.0 / MAX (first->height_pt, 1);
+
+          if (g_str_equal (key, other_key) && fabs (cx - ox) < 0.1 && fabs (cy - oy) < 0.1)
+            {
+              n_same++;
+              break;
+            }
+        }
+    }
+  return n_same >= 2 && 2 * n_same >= n_text;
+}
+
+EylPageAnalysis *
+eyl_analyse_page_in_piece (EylPageData              *page,
+                           const EylRenderer        *renderer,
+                           const EylAnalysisOptions *options,
+                           const EylPageAnalysis    *first)
+{
+  g_autoptr(EylPlacement) overridden = NULL;
+  gboolean distance_given;
   g_autoptr(EylPageAnalysis) self = NULL;
   g_autoptr(EylPlacementSet) own_set = NULL;
   g_autoptr(EylPlacement) base = NULL;
@@ -224,14 +283,11 @@ eyl_analyse_page_full (EylPageData              *page,
     }
   g_return_val_if_fail (base != NULL, NULL);
 
-  {
-    g_autoptr(EylPlacement) overridden = eyl_placement_apply_overrides (base, &options->overrides);
-
-    self->placement = eyl_placement_for_piece (overridden, self->material_w_mm,
-                                               self->material_h_mm, page->index,
-                                               isfinite (options->overrides.distance_m) &&
-                                               options->overrides.distance_m > 0);
-  }
+  /* Judged as a cover until the elements say otherwise (below). */
+  overridden = eyl_placement_apply_overrides (base, &options->overrides);
+  distance_given = isfinite (options->overrides.distance_m) && options->overrides.distance_m > 0;
+  self->placement = eyl_placement_for_piece (overridden, self->material_w_mm,
+                                             self->material_h_mm, 0, distance_given);
 
   /* The frame maps page space (not × UserUnit) onto the material; the
    * visible area may be a trim box with an offset. */
@@ -283,6 +339,17 @@ eyl_analyse_page_full (EylPageData              *page,
         g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (pixel_warnings, i)));
     }
 
+  /* A later page is an inside page unless it repeats the cover. */
+  if (page->index > 0 && (first == NULL || !repeats_first_page (self, elements, first)))
+    {
+      g_clear_pointer (&self->placement, eyl_placement_unref);
+      self->placement = eyl_placement_for_piece (overridden, self->material_w_mm,
+                                                 self->material_h_mm, page->index,
+                                                 distance_given);
+      eyl_page_frame_init (&self->frame, &visible, self->material_w_mm, self->material_h_mm,
+                           self->placement);
+    }
+
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *el = g_ptr_array_index (elements, i);
@@ -326,6 +393,24 @@ answers_rule (guint             rule,
     }
 }
 
+static gboolean
+is_piece_finding (const EylFinding *finding,
+                  guint             rule)
+{
+  /* brand-hidden about an element is about this page's occlusion, not
+   * about the piece. */
+  return g_str_equal (finding->rule, piece_rules[rule]) && finding->element_id == NULL;
+}
+
+static void
+drop_piece_findings (EylPageAnalysis *page,
+                     guint            rule)
+{
+  for (guint i = page->findings->len; i > 0; i--)
+    if (is_piece_finding (g_ptr_array_index (page->findings, i - 1), rule))
+      g_ptr_array_remove_index (page->findings, i - 1);
+}
+
 void
 eyl_analysis_judge_piece (GPtrArray *pages)
 {
@@ -343,27 +428,37 @@ eyl_analysis_judge_piece (GPtrArray *pages)
             answered = answers_rule (r, g_ptr_array_index (page->elements, i));
         }
 
+      /* A call to action belongs beside the contact details: say it is
+       * missing on the first page that has them, so put it first. */
+      if (r == 1 && !answered)
+        for (guint p = 0; p < pages->len && !said; p++)
+          {
+            EylPageAnalysis *page = g_ptr_array_index (pages, p);
+            gboolean has_contact = FALSE, has_finding = FALSE;
+
+            for (guint i = 0; i < page->elements->len && !has_contact; i++)
+              has_contact = answers_rule (0, g_ptr_array_index (page->elements, i));
+            for (guint i = 0; i < page->findings->len && !has_finding; i++)
+              has_finding = is_piece_finding (g_ptr_array_index (page->findings, i), r);
+            if (has_contact && has_finding)
+              {
+                for (guint q = 0; q < pages->len; q++)
+                  if (q != p)
+                    drop_piece_findings (g_ptr_array_index (pages, q), r);
+                said = TRUE;
+              }
+          }
+      if (said)
+        continue;
+
       for (guint p = 0; p < pages->len; p++)
         {
           EylPageAnalysis *page = g_ptr_array_index (pages, p);
 
-          for (guint i = page->findings->len; i > 0; i--)
-            {
-              const EylFinding *f = g_ptr_array_index (page->findings, i - 1);
-
-              /* brand-hidden about an element is about this page's
-               * occlusion, not about the piece. */
-              if (!g_str_equal (f->rule, piece_rules[r]) || f->element_id != NULL)
-                continue;
-              if (answered || said)
-                g_ptr_array_remove_index (page->findings, i - 1);
-            }
+          if (answered || said)
+            drop_piece_findings (page, r);
           for (guint i = 0; i < page->findings->len && !said; i++)
-            {
-              const EylFinding *f = g_ptr_array_index (page->findings, i);
-
-              said = g_str_equal (f->rule, piece_rules[r]) && f->element_id == NULL;
-            }
+            said = is_piece_finding (g_ptr_array_index (page->findings, i), r);
         }
     }
 }

@@ -84,14 +84,25 @@ EylPageAnalysis *eyl_analyse_page_full (EylPageData              *page,
                                         const EylRenderer        *renderer,
                                         const EylAnalysisOptions *options);
 
-/* Fills the geometry fields of @element for @frame and @placement. */
+/* The same for one page of a multi-page piece: @first is the analysis of
+ * its first page (NULL for the first page itself).  A later page that
+ * repeats the first one's texts in the same places is another version of
+ * the cover (three colourways of a leaflet) and is judged as a cover; any
+ * other later page of a leaflet is an inside page, read in the hand. */
+EylPageAnalysis *eyl_analyse_page_in_piece (EylPageData              *page,
+                                            const EylRenderer        *renderer,
+                                            const EylAnalysisOptions *options,
+                                            const EylPageAnalysis    *first);
+
 /* The piece as a whole (DESIGN.md 3.3): a brochure, a folded leaflet, a
- * banner in several versions.  What a piece lacks is said once, on the
- * first page that says it, and not at all when another page has it: no
- * contact, no call to action, no brand.  @pages: EylPageAnalysis in page
- * order, changed in place. */
+ * banner in several versions.  What a piece lacks is said once and not at
+ * all when another page has it: no contact and no brand on the first page
+ * that lacks them, no call to action on the page with the contact details
+ * (where it belongs).  @pages: EylPageAnalysis in page order, changed in
+ * place. */
 void             eyl_analysis_judge_piece   (GPtrArray          *pages);
 
+/* Fills the geometry fields of @element for @frame and @placement. */
 void             eyl_analysis_place_element (EylElement         *element,
                                              const EylPlacement *placement,
                                              const EylPageFrame *frame);

@@ -867,7 +867,9 @@ eyl_worker_analyse_file (const char               *path,
         renderer.render = NULL;
 
       n_out_of_memory = eyl_document_get_n_out_of_memory (document);
-      analysis = eyl_analyse_page_full (page, &renderer, options);
+      analysis = eyl_analyse_page_in_piece (page, &renderer, options,
+                                            result->pages->len > 0
+                                              ? g_ptr_array_index (result->pages, 0) : NULL);
       if (eyl_document_get_n_out_of_memory (document) > n_out_of_memory)
         {
           /* A check of half a page would be wrong: the page is lost,
