@@ -696,8 +696,12 @@ paint_hidden (Paint *p)
         case EYL_PLACEMENT_BACKDROP:
           band_text = _("Inside the cassette: never seen");
           break;
+        case EYL_PLACEMENT_FLAG:
+          band_text = _("Sleeve and ground spike: never seen");
+          break;
         case EYL_PLACEMENT_POSTER:
         case EYL_PLACEMENT_LEAFLET:
+        case EYL_PLACEMENT_STICKER:
         default:
           band_text = _("Covered at the bottom: never seen");
           break;

@@ -45,6 +45,8 @@ static const struct
   { EYL_PLACEMENT_POSTER,   "poster" },
   { EYL_PLACEMENT_LEAFLET,  "leaflet" },
   { EYL_PLACEMENT_SHELF,    "shelf" },
+  { EYL_PLACEMENT_FLAG,     "flag" },
+  { EYL_PLACEMENT_STICKER,  "sticker" },
 };
 
 G_DEFINE_BOXED_TYPE (EylPlacement, eyl_placement,

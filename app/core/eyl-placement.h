@@ -18,6 +18,8 @@ typedef enum
   EYL_PLACEMENT_POSTER,
   EYL_PLACEMENT_LEAFLET,
   EYL_PLACEMENT_SHELF,
+  EYL_PLACEMENT_FLAG,      /* feather / beach flag, banner on a pole, outdoors */
+  EYL_PLACEMENT_STICKER,   /* sticker, label, badge: in the hand or on a surface */
 } EylPlacementKind;
 
 typedef struct

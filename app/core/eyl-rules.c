@@ -227,6 +227,8 @@ eyl_rule_is_display (const EylRuleContext *ctx)
     case EYL_PLACEMENT_POSTER:
     case EYL_PLACEMENT_LEAFLET:
     case EYL_PLACEMENT_SHELF:
+    case EYL_PLACEMENT_FLAG:
+    case EYL_PLACEMENT_STICKER:
     default:
       return FALSE;
     }
@@ -311,8 +313,11 @@ eyl_rule_occluder_name (const EylRuleContext *ctx,
           return _("the base cassette");
         case EYL_PLACEMENT_SHELF:
           return _("the shelf-edge strip");
+        case EYL_PLACEMENT_FLAG:
+          return _("the flag’s sleeve");
         case EYL_PLACEMENT_POSTER:
         case EYL_PLACEMENT_LEAFLET:
+        case EYL_PLACEMENT_STICKER:
         default:
           return _("the frame");
         }

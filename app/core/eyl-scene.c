@@ -531,8 +531,17 @@ paint_mount (Scene *s)
       }
       break;
 
+    case EYL_PLACEMENT_FLAG:
+      /* The pole beside the flag, from the ground to its top. */
+      source (s, s->fg, 0.9);
+      cairo_move_to (cr, X (s, -20), Y (s, 0));
+      cairo_line_to (cr, X (s, -20), Y (s, top + 50));
+      cairo_stroke (cr);
+      break;
+
     case EYL_PLACEMENT_POSTER:
     case EYL_PLACEMENT_BACKDROP:
+    case EYL_PLACEMENT_STICKER:
     default:
       /* A wall behind. */
       hatch_rect (s, X (s, s->l.x_min_mm), Y (s, s->l.y_max_mm - 40), X (s, -25 - 4 * u),

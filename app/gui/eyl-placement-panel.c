@@ -387,6 +387,8 @@ update_placement_rows (EylPlacementPanel *self)
         case EYL_PLACEMENT_TABLETOP:
         case EYL_PLACEMENT_BACKDROP:
         case EYL_PLACEMENT_POSTER:
+        case EYL_PLACEMENT_FLAG:
+        case EYL_PLACEMENT_STICKER:
         default:
           break;
         }

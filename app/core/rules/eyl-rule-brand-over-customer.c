@@ -30,8 +30,8 @@ area (const EylElement *el)
 
 /* A leaflet's cover in the rack: what shows above the pocket is all a
  * passer-by sees.  When that is the logo alone — the name, the headline,
- * every word of a promise down in the pocket — the rack shows a mark and
- * no reason to take the leaflet. */
+ * every word of a promise, even the web address down in the pocket — the
+ * rack shows a mark and no reason to take the leaflet. */
 static void
 check_rack (const EylRuleContext *ctx,
             GPtrArray            *findings)
@@ -47,7 +47,7 @@ check_rack (const EylRuleContext *ctx,
       if (eyl_rule_is_hidden (ctx, el))
         continue;
       if (el->kind == EYL_ELEMENT_HEADLINE || el->kind == EYL_ELEMENT_BRAND_NAME ||
-          el->kind == EYL_ELEMENT_CTA)
+          el->kind == EYL_ELEMENT_CTA || eyl_rule_is_contact (el))
         return;
       if (el->kind == EYL_ELEMENT_LOGO && (logo == NULL || area (el) > area (logo)))
         logo = el;

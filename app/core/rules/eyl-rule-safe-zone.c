@@ -38,8 +38,11 @@ bottom_band_name (const EylPlacement *p)
       return _("the base cassette");
     case EYL_PLACEMENT_SHELF:
       return _("the shelf-edge strip");
+    case EYL_PLACEMENT_FLAG:
+      return _("the flag’s sleeve");
     case EYL_PLACEMENT_POSTER:
     case EYL_PLACEMENT_LEAFLET:
+    case EYL_PLACEMENT_STICKER:
     default:
       return _("the frame");
     }
@@ -71,6 +74,11 @@ check_element (const EylRuleContext *ctx,
   if (*edge_mm < 0)
     return g_strdup_printf (_("reaches %.0f mm beyond the trimmed edge into the bleed, "
                               "which is cut off"), -*edge_mm);
+  /* A flat pack sheet's bottom edge is a panel's, not the bottom of the
+   * face on the shelf: the strip is judged on the front panel only. */
+  if (p->kind == EYL_PLACEMENT_SHELF)
+    return NULL;
+
   if (bottom < p->hidden_bottom_mm)
     {
       *edge_mm = bottom;
