@@ -4,7 +4,8 @@
 #   make check-sample [FILE=…] [ARGS=…]     the same check with the command line
 #   make test                               set up, build, run every test suite
 #   make bench [BENCH=check,export,ocr]     corpus timings against Poppler's own tools
-#   make eval [EVAL_ARGS=-v]                detector recall / precision on the corpus
+#   make eval [EVAL_ARGS=-v]                detector recall / precision on the corpus, then
+#                                           the findings against the consultant's answer key
 #   make install [PREFIX=…] [DESTDIR=…]     install (default prefix /usr/local)
 #   make fuzz [FUZZ_SECONDS=…]              run the libFuzzer targets (clang)
 
@@ -59,7 +60,11 @@ test-asan: deps
 bench: build
 	BENCH=$(BENCH) sh build-aux/bench.sh $(BUILDDIR)
 
-# Detector accuracy on ../shared/corpus against its hand-made labels.
+# Detector accuracy on ../shared/corpus against its hand-made labels, then
+# the findings of each file, checked with the placement and size of the
+# consultant's answer key (expected-findings.json), against that key.  The
+# findings totals are kept in $(BUILDDIR)/eval-findings.tsv and shown as
+# "before" by the next run.
 SHARED ?= ../shared
 eval: build
 	@[ -d $(SHARED)/corpus/files ] || { echo "eval: no corpus at $(SHARED)/corpus"; exit 1; }
@@ -67,6 +72,10 @@ eval: build
 	  -o $(BUILDDIR)/eval-report.json $(SHARED)/corpus/files; \
 	  [ $$? -le 1 ] || echo "eval: some files could not be read (see above)"
 	$(BUILDDIR)/tools/eyl-eval $(BUILDDIR)/eval-report.json $(SHARED)/corpus/labels.json $(EVAL_ARGS)
+	@echo
+	$(BUILDDIR)/tools/eyl-eval findings --cli $(BUILDDIR)/app/cli/eyeline-cli \
+	  --out $(BUILDDIR)/eval-findings --save $(BUILDDIR)/eval-findings.tsv $(EVAL_ARGS) \
+	  $(SHARED)/corpus/expected-findings.json $(SHARED)/corpus/files
 
 install:
 	@sh build-aux/install-deps.sh

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* eyl-eval: detector accuracy on the labelled corpus.
+/* eyl-eval: detector accuracy and findings on the labelled corpus.
  *
- *   eyl-eval REPORT.json LABELS.json
+ *   eyl-eval REPORT.json LABELS.json [-v]
+ *   eyl-eval findings [-v] [--cli PATH] [--out DIR] [--save FILE] KEY.json FILES_DIR
+ *
+ * The second form is the findings score against the consultant's answer
+ * key (expected-findings.json): see findings_main.
  *
  * REPORT.json is `eyeline-cli check --format json` over the corpus files;
  * LABELS.json is ../shared/corpus/labels.json.  Prints, per element kind,
@@ -13,9 +17,15 @@
  * multi-page file cover the pages they name (page 1 by default). */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+
+#include "eyl-eval-findings.h"
+#include "eyl-eval-run.h"
+#include "eyl-eval-totals.h"
 
 typedef struct
 {
@@ -276,6 +286,93 @@ score (const char *title,
            n_detected, right, n_detected ? 100.0 * right / n_detected : 0.0);
 }
 
+/* Each file of the key checked with its own placement and size, two at a
+ * time; the musts found, the must-nots raised and the findings by rule and
+ * severity over the corpus.  With --save, the totals of the run before
+ * (when there is one) are shown beside the new ones, which then replace
+ * them. */
+static int
+findings_main (int   argc,
+               char *argv[])
+{
+  g_autofree char *cli = NULL;
+  g_autofree char *out_dir = NULL;
+  g_autofree char *save = NULL;
+  gboolean verbose = FALSE;
+  int jobs = 2;
+  const GOptionEntry entries[] = {
+    { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli, "The eyeline-cli to run (default: eyeline-cli)", "PATH" },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, "Folder of the reports, one per file (default: eval-findings)", "DIR" },
+    { "save", 0, 0, G_OPTION_ARG_FILENAME, &save, "Totals of the previous run, replaced by this one", "FILE" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Files checked at once (default 2)", "N" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Each file's musts and raised must-nots", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("KEY.json FILES_DIR");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) now = NULL;
+
+  g_option_context_set_summary (context, "The findings of eyeline-cli against the answer key.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3)
+    {
+      g_printerr ("eyl-eval findings: %s\n", error != NULL ? error->message : "expected KEY.json FILES_DIR");
+      return 2;
+    }
+  if (out_dir == NULL)
+    out_dir = g_strdup ("eval-findings");
+  if (g_mkdir_with_parents (out_dir, 0755) != 0)
+    {
+      g_printerr ("eyl-eval: cannot create %s: %s\n", out_dir, g_strerror (errno));
+      return 1;
+    }
+  if ((files = eyl_eval_key_load (argv[1], &error)) == NULL)
+    {
+      g_printerr ("eyl-eval: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("Findings against %s: %u files, each with its placement and size, %d at a time\n",
+           argv[1], files->len, jobs);
+  eyl_eval_run_checks (files, cli != NULL ? cli : "eyeline-cli", argv[2], out_dir, (guint) MAX (jobs, 1));
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      EylEvalFile *file = files->pdata[i];
+
+      if (file->status == EYL_EVAL_CHECKED)
+        eyl_eval_file_score (file);
+      /* Files not checked are always named. */
+      if (verbose || file->status != EYL_EVAL_CHECKED)
+        eyl_eval_file_print (file);
+    }
+
+  now = eyl_eval_totals_count (files);
+  if (save != NULL && g_file_test (save, G_FILE_TEST_EXISTS) &&
+      (before = eyl_eval_totals_load (save, &error)) == NULL)
+    {
+      g_printerr ("eyl-eval: previous totals: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  g_print ("\n");
+  eyl_eval_totals_print (before, now);
+
+  if (save == NULL)
+    return 0;
+  /* A run that checked nothing (no corpus, a broken build) would only
+   * bury the numbers to compare with. */
+  if (eyl_eval_totals_get (now, "files.checked") == 0)
+    g_printerr ("eyl-eval: no file was checked; %s keeps the previous totals\n", save);
+  else if (!eyl_eval_totals_save (now, save, &error))
+    {
+      g_printerr ("eyl-eval: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,9 +386,12 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
 
+  if (argc > 1 && g_strcmp0 (argv[1], "findings") == 0)
+    return findings_main (argc - 1, argv + 1);
   if (argc < 3)
     {
-      g_printerr ("usage: eyl-eval REPORT.json LABELS.json [-v]\n");
+      g_printerr ("usage: eyl-eval REPORT.json LABELS.json [-v]\n"
+                  "       eyl-eval findings [-v] [--cli PATH] [--out DIR] [--save FILE] KEY.json FILES_DIR\n");
       return 2;
     }
   if ((report = load (argv[1])) == NULL || (labels = load (argv[2])) == NULL)
