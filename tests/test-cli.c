@@ -122,8 +122,8 @@ test_help (void)
 }
 
 static const char * const placement_ids[] = {
-  "rollup-behind-table", "rollup-free-standing", "tabletop-banner", "backdrop-wall",
-  "poster-wall", "leaflet-rack", "shelf-top", "shelf-eye", "shelf-hand", "shelf-ground",
+  "rollup-behind-table", "rollup-free-standing", "flag", "tabletop-banner", "backdrop-wall",
+  "poster-wall", "leaflet-rack", "sticker", "shelf-top", "shelf-eye", "shelf-hand", "shelf-ground",
 };
 
 static void

@@ -12,8 +12,8 @@
 #include "eyl-error.h"
 
 static const char * const builtin_ids[] = {
-  "rollup-behind-table", "rollup-free-standing", "tabletop-banner",
-  "backdrop-wall", "poster-wall", "leaflet-rack",
+  "rollup-behind-table", "rollup-free-standing", "flag", "tabletop-banner",
+  "backdrop-wall", "poster-wall", "leaflet-rack", "sticker",
   "shelf-top", "shelf-eye", "shelf-hand", "shelf-ground",
 };
 
@@ -490,9 +490,10 @@ test_user_files (void)
   g_assert_cmpstr (p->source_file, ==, override);
 
   list = eyl_placement_set_list (set);
-  g_assert_cmpuint (list->len, ==, 11);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (builtin_ids) + 1);
   g_assert_true (g_ptr_array_index (list, 0) == p);
-  g_assert_cmpstr (((EylPlacement *) g_ptr_array_index (list, 10))->id, ==, "kiosk");
+  g_assert_cmpstr (((EylPlacement *) g_ptr_array_index (list, G_N_ELEMENTS (builtin_ids)))->id,
+                   ==, "kiosk");
   g_assert_null (eyl_placement_set_lookup (set, "broken"));
 
   /* --placement-file: add_file replaces by id too. */
@@ -544,7 +545,14 @@ test_auto (void)
   check_auto (set, 210, 297, "leaflet-rack", "210 × 297 mm");
   check_auto (set, 148, 210, "leaflet-rack", "leaflet");
   check_auto (set, 99, 210, "leaflet-rack", "leaflet");
-  check_auto (set, 85, 55, "shelf-eye", "85 × 55 mm");
+  /* Postcards go into the rack too; stickers are stickers; a banner
+   * narrower than a roll-up (1:3.4) is a flag. */
+  check_auto (set, 105, 148, "leaflet-rack", "postcard");
+  check_auto (set, 150, 150, "leaflet-rack", "postcard");
+  check_auto (set, 85, 55, "sticker", "85 × 55 mm");
+  check_auto (set, 95, 95, "sticker", "sticker");
+  check_auto (set, 650, 2200, "flag", "flag");
+  check_auto (set, 120, 90, "shelf-eye", "120 × 90 mm");
 }
 
 static void
@@ -610,15 +618,24 @@ test_scale (void)
   check_scale (NULL, set, 85, 200, 850, 2000, 0.1, EYL_SCALE_DETECTED);
   check_scale (NULL, set, 85, 55, 85, 55, 1.0, EYL_SCALE_PAGE);
 
-  /* The user's size wins. */
+  /* The user's size wins ... */
   eyl_placement_overrides_init (&over);
-  over.size_w_mm = 1000;
+  over.size_w_mm = 850;
   over.size_h_mm = 2000;
   eyl_placement_resolve_size (rollup, pt (85), pt (200), &over, &w, &h, &scale, &source);
-  g_assert_cmpfloat_with_epsilon (w, 1000, 1e-9);
+  g_assert_false (eyl_placement_size_fitted (pt (85), pt (200), &over));
+  g_assert_cmpfloat_with_epsilon (w, 850, 1e-9);
   g_assert_cmpfloat_with_epsilon (h, 2000, 1e-9);
   g_assert_cmpfloat_with_epsilon (scale, 0.1, 1e-9);
   g_assert_cmpint (source, ==, EYL_SCALE_USER);
+  /* ... but never stretches the page: 1000 × 2000 for an 85 × 200 page is
+   * fitted evenly inside, 850 × 2000. */
+  over.size_w_mm = 1000;
+  eyl_placement_resolve_size (rollup, pt (85), pt (200), &over, &w, &h, &scale, &source);
+  g_assert_true (eyl_placement_size_fitted (pt (85), pt (200), &over));
+  g_assert_cmpfloat_with_epsilon (w, 850, 1e-6);
+  g_assert_cmpfloat_with_epsilon (h, 2000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (scale, 0.1, 1e-9);
   /* Only a height: the width follows the page (85 / 200 · 1000 = 425). */
   over.size_w_mm = NAN;
   over.size_h_mm = 1000;

@@ -283,6 +283,17 @@ eyl_analyse_page_in_piece (EylPageData              *page,
     }
   g_return_val_if_fail (base != NULL, NULL);
 
+  if (eyl_placement_size_fitted (self->width_pt, self->height_pt, &options->overrides))
+    g_ptr_array_add (self->warnings,
+                     /* Translators: sizes in mm: the size given, the page's, what is used. */
+                     g_strdup_printf (_("The size given, %.0f × %.0f mm, has other proportions "
+                                        "than the page (%.0f × %.0f mm); the page was scaled "
+                                        "evenly to %.0f × %.0f mm instead of being stretched."),
+                                      options->overrides.size_w_mm, options->overrides.size_h_mm,
+                                      self->width_pt * EYL_MM_PER_PT,
+                                      self->height_pt * EYL_MM_PER_PT,
+                                      self->material_w_mm, self->material_h_mm));
+
   /* Judged as a cover until the elements say otherwise (below). */
   overridden = eyl_placement_apply_overrides (base, &options->overrides);
   distance_given = isfinite (options->overrides.distance_m) && options->overrides.distance_m > 0;

@@ -24,10 +24,12 @@ GResource *eyl_core_get_resource (void);
 static const char * const builtin_order[] = {
   "rollup-behind-table",
   "rollup-free-standing",
+  "flag",
   "tabletop-banner",
   "backdrop-wall",
   "poster-wall",
   "leaflet-rack",
+  "sticker",
   "shelf-top",
   "shelf-eye",
   "shelf-hand",
@@ -913,6 +915,10 @@ eyl_placement_set_new_default (GPtrArray *warnings)
 
 /* "auto" ---------------------------------------------------------------- */
 
+/* Smaller than a postcard (A6, 148 mm) on its longer side by a margin:
+ * stickers, labels, badges, tickets. */
+#define SMALL_PIECE_MM 120.0
+
 /* Thresholds of DESIGN.md 3.1 and the size classes of ISO 216 / DIN 678,
  * with 2 % tolerance for bleed-less exports rounded to whole points. */
 #define AUTO_BANNER_MM     1500.0       /* roll-ups are 2 m tall, backdrops wider */
@@ -920,6 +926,12 @@ eyl_placement_set_new_default (GPtrArray *warnings)
 #define AUTO_A3_LONG_MM    (420 * 0.98)
 #define AUTO_LEAFLET_LONG  (210 * 0.98) /* DL, A5 long side */
 #define AUTO_LEAFLET_SHORT (99 * 0.98)  /* DL short side */
+/* Postcards: A6 105 × 148 mm and the 150 × 105 / 150 × 150 mm cards. */
+#define AUTO_CARD_LONG     (148 * 0.98)
+#define AUTO_CARD_SHORT    (105 * 0.98)
+/* Roll-ups are 1:2–1:2.5 (850 × 2000, 1000 × 2000 …); feather and beach
+ * flags are narrower, 1:3 and more (650 × 2200, 600 × 2000, 850 × 3000). */
+#define AUTO_FLAG_RATIO    2.8
 
 EylPlacement *
 eyl_placement_set_choose_auto (EylPlacementSet *set,
@@ -935,8 +947,14 @@ eyl_placement_set_choose_auto (EylPlacementSet *set,
 
   g_return_val_if_fail (set != NULL, NULL);
 
-  if (height_mm >= AUTO_BANNER_MM && height_mm >= width_mm &&
-      width_mm <= AUTO_ROLLUP_MAX_W)
+  if (height_mm >= AUTO_BANNER_MM && width_mm > 0 && height_mm / width_mm >= AUTO_FLAG_RATIO)
+    {
+      id = "flag";
+      why = g_strdup_printf (_("%.0f × %.0f mm, taller than 1.5 m and narrower than a roll-up (1:%.1f): a flag on a pole"),
+                             width_mm, height_mm, height_mm / width_mm);
+    }
+  else if (height_mm >= AUTO_BANNER_MM && height_mm >= width_mm &&
+           width_mm <= AUTO_ROLLUP_MAX_W)
     {
       id = "rollup-behind-table";
       why = g_strdup_printf (_("%.0f × %.0f mm portrait, taller than 1.5 m: a roll-up banner (assumed behind a table)"),
@@ -965,6 +983,18 @@ eyl_placement_set_choose_auto (EylPlacementSet *set,
     {
       id = "leaflet-rack";
       why = g_strdup_printf (_("%.0f × %.0f mm, leaflet size (DL, A5 or A4): a leaflet in a rack"),
+                             width_mm, height_mm);
+    }
+  else if (long_side >= AUTO_CARD_LONG && short_side >= AUTO_CARD_SHORT)
+    {
+      id = "leaflet-rack";
+      why = g_strdup_printf (_("%.0f × %.0f mm, postcard size: a card in a rack, then in the hand"),
+                             width_mm, height_mm);
+    }
+  else if (long_side < SMALL_PIECE_MM)
+    {
+      id = "sticker";
+      why = g_strdup_printf (_("%.0f × %.0f mm, smaller than a postcard: a sticker or label"),
                              width_mm, height_mm);
     }
   else
@@ -1012,14 +1042,12 @@ eyl_placement_overrides_init (EylPlacementOverrides *overrides)
  * code in the hand comes as close as it focuses, ~0.2 m. */
 #define HAND_DISTANCE_M      0.4
 #define HAND_SCAN_DISTANCE_M 0.2
-/* People step back until a piece on a wall fills a comfortable ~30° of
- * view: about twice its longer side (28° for 2×); scanning a code they
- * come closer, to about its longer side. */
-#define VIEW_DISTANCE_PER_SIDE 2.0
+/* People step back until a piece on a wall fills a comfortable field of
+ * view (~23°): about 2.5 times its longer side — ~1 m for an A3 poster,
+ * ~3 m for an A0 (DESIGN.md 3.1), never farther than the preset's aisle
+ * distance; scanning a code they come closer, to about its longer side. */
+#define VIEW_DISTANCE_PER_SIDE 2.5
 #define SCAN_DISTANCE_PER_SIDE 1.0
-/* Smaller than a postcard (A6, 148 mm) on its longer side by a margin:
- * stickers, labels, badges, tickets. */
-#define SMALL_PIECE_MM 120.0
 #define SAFE_MARGIN_PER_SIDE 0.05
 
 EylPlacement *
@@ -1077,9 +1105,15 @@ eyl_placement_for_piece (const EylPlacement *base,
         }
       break;
 
+    case EYL_PLACEMENT_STICKER:
+      self->expects_contact = FALSE;
+      self->expects_cta = FALSE;
+      break;
+
     case EYL_PLACEMENT_ROLLUP:
     case EYL_PLACEMENT_TABLETOP:
     case EYL_PLACEMENT_BACKDROP:
+    case EYL_PLACEMENT_FLAG:
     default:
       break;
     }
@@ -1186,6 +1220,23 @@ is_paper_size (double w,
 }
 
 /* The common part of both resolvers: @placements are tried in order. */
+gboolean
+eyl_placement_size_fitted (double                       page_w_pt,
+                           double                       page_h_pt,
+                           const EylPlacementOverrides *overrides)
+{
+  double page_ratio, user_ratio;
+
+  if (overrides == NULL || !(page_w_pt > 0) || !(page_h_pt > 0) ||
+      !(isfinite (overrides->size_w_mm) && overrides->size_w_mm > 0) ||
+      !(isfinite (overrides->size_h_mm) && overrides->size_h_mm > 0))
+    return FALSE;
+  page_ratio = page_w_pt / page_h_pt;
+  user_ratio = overrides->size_w_mm / overrides->size_h_mm;
+  /* 2 %: bleed-less exports rounded to whole points. */
+  return fabs (user_ratio / page_ratio - 1.0) > 0.02;
+}
+
 static void
 resolve_size (const EylPlacement * const *placements,
               guint                       n_placements,
@@ -1211,9 +1262,18 @@ resolve_size (const EylPlacement * const *placements,
   if ((user_w || user_h) && page_w > 0 && page_h > 0)
     {
       /* The user's size always wins; one side alone keeps the page's
-       * proportions. */
+       * proportions.  Two sides in other proportions than the page's
+       * never stretch it: the page is scaled uniformly to fit inside them
+       * (eyl_placement_size_fitted() tells the caller to say so). */
       out_w = user_w ? overrides->size_w_mm : overrides->size_h_mm * page_w / page_h;
       out_h = user_h ? overrides->size_h_mm : overrides->size_w_mm * page_h / page_w;
+      if (user_w && user_h && eyl_placement_size_fitted (page_w_pt, page_h_pt, overrides))
+        {
+          double s = MIN (out_w / page_w, out_h / page_h);
+
+          out_w = page_w * s;
+          out_h = page_h * s;
+        }
       out_scale = page_h / out_h;
       out_source = EYL_SCALE_USER;
       goto out;

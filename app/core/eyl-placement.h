@@ -200,6 +200,12 @@ void        eyl_placement_resolve_size (const EylPlacement          *placement,
                                         double                      *scale,
                                         EylScaleSource              *source);
 
+/* TRUE when the user gave both sides of the real size in proportions that
+ * differ from the page's (by more than 2 %): the size was fitted. */
+gboolean    eyl_placement_size_fitted  (double                       page_w_pt,
+                                        double                       page_h_pt,
+                                        const EylPlacementOverrides *overrides);
+
 /* The same for "auto": the page is matched against the nominal sizes of
  * every placement in @set, so a 1:10 banner is found before a placement is
  * chosen from its real size. */
