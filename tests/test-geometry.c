@@ -344,6 +344,33 @@ test_legibility (void)
                                   15.875, 1e-6);
 }
 
+/* One eye-level zone: the median visitor's, what nothing hides of it,
+ * and its part on the piece (none for a piece mounted too low). */
+static void
+test_eye_zone_for (void)
+{
+  g_autoptr(EylPlacement) p = make_placement ();
+  EylPageFrame frame;
+  EylEyeZone zone;
+  double lo, hi;
+
+  make_frame (&frame, p, 850, 2000);
+  eyl_eye_zone_for (p, &frame, &zone);
+  eyl_eye_zone_mm (p, eyl_population_quantile (p, 0.5), 2000, &lo, &hi);
+  g_assert_cmpfloat_with_epsilon (zone.low_mm, lo, 1e-9);
+  g_assert_cmpfloat_with_epsilon (zone.high_mm, hi, 1e-9);
+  g_assert_cmpfloat_with_epsilon (zone.sight_mm, (lo + hi) / 2, 1e-9);
+  g_assert_cmpfloat (zone.piece_low_mm, >=, zone.low_mm);
+  g_assert_cmpfloat (zone.piece_high_mm, <=, 2000);
+  g_assert_cmpfloat (zone.piece_low_mm, <, zone.piece_high_mm);
+
+  /* A 300 mm sign whose top is at 500 mm: no part of it at eye level. */
+  p->bottom_mm = 200;
+  make_frame (&frame, p, 300, 300);
+  eyl_eye_zone_for (p, &frame, &zone);
+  g_assert_cmpfloat (zone.piece_low_mm, >, zone.piece_high_mm);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +379,7 @@ main (int   argc,
 
   g_test_add_func ("/eyl/geometry/table-occlusion", test_table_occlusion);
   g_test_add_func ("/eyl/geometry/frame", test_frame);
+  g_test_add_func ("/eyl/geometry/eye-zone-for", test_eye_zone_for);
   g_test_add_func ("/eyl/geometry/population", test_population);
   g_test_add_func ("/eyl/geometry/hidden-fraction/table", test_hidden_fraction_table);
   g_test_add_func ("/eyl/geometry/hidden-fraction/bands", test_hidden_fraction_bands);

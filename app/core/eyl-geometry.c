@@ -192,6 +192,34 @@ eyl_eye_zone_mm (const EylPlacement *placement,
     *high_mm = centre + half;
 }
 
+void
+eyl_eye_zone_for (const EylPlacement *placement,
+                  const EylPageFrame *frame,
+                  EylEyeZone         *zone)
+{
+  double median, seen_above, top_hidden;
+
+  g_return_if_fail (placement != NULL);
+  g_return_if_fail (frame != NULL);
+  g_return_if_fail (zone != NULL);
+
+  median = eyl_population_quantile (placement, 0.5);
+  eyl_eye_zone_mm (placement, median, placement->distance_m * 1000.0,
+                   &zone->low_mm, &zone->high_mm);
+  zone->sight_mm = (zone->low_mm + zone->high_mm) / 2.0;
+
+  /* A table hides more for a lower eye, a crowd for a taller one: the
+   * shortest and tallest visitors bound what nearly everyone sees. */
+  seen_above = MAX (eyl_hidden_below_mm (placement, frame, eyl_population_quantile (placement, 0.05)),
+                    eyl_hidden_below_mm (placement, frame, eyl_population_quantile (placement, 0.95)));
+  top_hidden = eyl_hidden_above_mm (placement, frame);
+  zone->seen_low_mm = MAX (zone->low_mm, seen_above);
+  zone->seen_high_mm = isfinite (top_hidden) ? MIN (zone->high_mm, top_hidden) : zone->high_mm;
+
+  zone->piece_low_mm = MAX (zone->seen_low_mm, frame->bottom_floor_mm);
+  zone->piece_high_mm = MIN (zone->seen_high_mm, frame->bottom_floor_mm + frame->material_h_mm);
+}
+
 /* Population ------------------------------------------------------------ */
 
 static void

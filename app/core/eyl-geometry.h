@@ -66,6 +66,25 @@ void   eyl_eye_zone_mm          (const EylPlacement *placement,
                                  double             *low_mm,
                                  double             *high_mm);
 
+/* The eye-level zone of a scene (DESIGN.md 3.1), the one set of numbers
+ * that the overlay, the side view, the rules' messages and fixes and the
+ * summary page all use: the comfortable zone of the median visitor at the
+ * reading distance, its centre (the natural line of sight), the part of it
+ * nothing hides from the shortest or tallest visitor, and that part on the
+ * piece itself — where a fix can move something (empty when low > high:
+ * no part of the piece is at eye level, seen). */
+typedef struct
+{
+  double low_mm, high_mm;
+  double sight_mm;
+  double seen_low_mm, seen_high_mm;
+  double piece_low_mm, piece_high_mm;
+} EylEyeZone;
+
+void   eyl_eye_zone_for         (const EylPlacement *placement,
+                                 const EylPageFrame *frame,
+                                 EylEyeZone         *zone);
+
 /* The viewer population: standing eye heights modelled as a normal
  * distribution whose 5th and 95th percentiles are eye_min_mm and
  * eye_max_mm.  Share of viewers with eye height below @eye_mm. */

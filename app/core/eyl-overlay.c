@@ -395,59 +395,39 @@ paint_eye_level (Paint *p)
   const EylPlacement *pl = a->placement;
   const EylPageFrame *fr = &a->frame;
   cairo_t *cr = p->cr;
-  double d = pl->distance_m * 1000.0;
-  double lo_min, hi_min, lo_max, hi_max, lo_med, hi_med;
-  double e_min = MIN (pl->eye_min_mm, pl->eye_max_mm);
-  double e_max = MAX (pl->eye_min_mm, pl->eye_max_mm);
-  double e_med = eyl_population_quantile (pl, 0.5);
   double band[4] = { 0.337, 0.706, 0.914, 1.0 };
   double edge[4] = { 0.000, 0.447, 0.698, 1.0 };
-  double y_top, y_bottom, y_core_top, y_core_bottom, y_med;
+  double y_top, y_bottom, y_med;
+  EylEyeZone zone;
   g_autofree char *range = NULL;
   g_autofree char *label = NULL;
   g_autofree char *med = NULL;
   g_autofree char *med_label = NULL;
 
-  /* The zone moves linearly with the eye, so the union over P5…P95 runs
-   * from the lowest zone's bottom to the highest zone's top; the part
-   * every viewer shares (P95's bottom to P5's top) is drawn stronger. */
-  eyl_eye_zone_mm (pl, e_min, d, &lo_min, &hi_min);
-  eyl_eye_zone_mm (pl, e_max, d, &lo_max, &hi_max);
-  eyl_eye_zone_mm (pl, e_med, d, &lo_med, &hi_med);
-
-  y_top = MAX (eyl_page_frame_page_y (fr, hi_max), p->visible.y0);
-  y_bottom = MIN (eyl_page_frame_page_y (fr, lo_min), p->visible.y1);
+  /* The one eye-level zone (eyl_eye_zone_for): the numbers the findings,
+   * the side view and the summary page give too. */
+  eyl_eye_zone_for (pl, fr, &zone);
+  y_top = MAX (eyl_page_frame_page_y (fr, zone.high_mm), p->visible.y0);
+  y_bottom = MIN (eyl_page_frame_page_y (fr, zone.low_mm), p->visible.y1);
   if (y_bottom <= y_top)
     return;
 
   cairo_save (cr);
   cairo_rectangle (cr, p->visible.x0, y_top, p->visible.x1 - p->visible.x0, y_bottom - y_top);
-  cairo_set_source_rgba (cr, band[0], band[1], band[2], 0.13);
+  cairo_set_source_rgba (cr, band[0], band[1], band[2], 0.18);
   cairo_fill (cr);
-
-  y_core_top = MAX (eyl_page_frame_page_y (fr, hi_min), p->visible.y0);
-  y_core_bottom = MIN (eyl_page_frame_page_y (fr, lo_max), p->visible.y1);
-  if (y_core_bottom > y_core_top)
-    {
-      cairo_rectangle (cr, p->visible.x0, y_core_top,
-                       p->visible.x1 - p->visible.x0, y_core_bottom - y_core_top);
-      cairo_set_source_rgba (cr, band[0], band[1], band[2], 0.20);
-      cairo_fill (cr);
-      horizontal_line (p, y_core_top, edge, 1.5, FALSE);
-      horizontal_line (p, y_core_bottom, edge, 1.5, FALSE);
-    }
-  horizontal_line (p, y_top, edge, 1.0, TRUE);
-  horizontal_line (p, y_bottom, edge, 1.0, TRUE);
+  horizontal_line (p, y_top, edge, 1.5, FALSE);
+  horizontal_line (p, y_bottom, edge, 1.5, FALSE);
 
   /* The median viewer's natural line of sight, where most eyes fall. */
-  y_med = eyl_page_frame_page_y (fr, (lo_med + hi_med) / 2.0);
+  y_med = eyl_page_frame_page_y (fr, zone.sight_mm);
   if (y_med > p->visible.y0 && y_med < p->visible.y1)
     {
       double gaze[4] = { 0.000, 0.447, 0.698, 1.0 };
       double tag_bg[4] = { 1, 1, 1, 0.92 };
 
       horizontal_line (p, y_med, gaze, 2.0, TRUE);
-      med = format_length ((lo_med + hi_med) / 2.0, p->options->inches);
+      med = format_length (zone.sight_mm, p->options->inches);
       /* TRANSLATORS: a dashed line on the page; %s is its height above the floor */
       med_label = g_strdup_printf (_("Median visitor’s line of sight %s"), med);
       {
@@ -460,23 +440,11 @@ paint_eye_level (Paint *p)
       }
     }
 
-  /* The label names the zone every viewer shares when there is one. */
-  if (y_core_bottom > y_core_top)
-    {
-      range = format_range (MAX (lo_max, fr->bottom_floor_mm), hi_min, p->options->inches);
-      /* TRANSLATORS: %s is a range of heights above the floor */
-      label = g_strdup_printf (_("Eye level of every visitor %s"), range);
-      draw_tag (p, label, p->visible.x0 + MARGIN_PX * p->u, y_core_top + 4 * p->u,
-                edge, LABEL_PX, TRUE);
-    }
-  else
-    {
-      range = format_range (lo_min, hi_max, p->options->inches);
-      /* TRANSLATORS: %s is a range of heights above the floor */
-      label = g_strdup_printf (_("Eye level %s"), range);
-      draw_tag (p, label, p->visible.x0 + MARGIN_PX * p->u, y_top + 4 * p->u,
-                edge, LABEL_PX, TRUE);
-    }
+  range = format_range (zone.low_mm, zone.high_mm, p->options->inches);
+  /* TRANSLATORS: %s is a range of heights above the floor */
+  label = g_strdup_printf (_("Eye level %s"), range);
+  draw_tag (p, label, p->visible.x0 + MARGIN_PX * p->u, y_top + 4 * p->u,
+            edge, LABEL_PX, TRUE);
   cairo_restore (cr);
 }
 

@@ -266,25 +266,24 @@ eyl_rule_median_eye_zone (const EylRuleContext *ctx,
                           double               *low_mm,
                           double               *high_mm)
 {
-  double eye = eyl_population_quantile (ctx->placement, 0.5);
+  EylEyeZone zone;
 
-  eyl_eye_zone_mm (ctx->placement, eye, ctx->placement->distance_m * 1000.0,
-                   low_mm, high_mm);
+  eyl_eye_zone_for (ctx->placement, ctx->frame, &zone);
+  *low_mm = zone.low_mm;
+  *high_mm = zone.high_mm;
 }
 
-void
+gboolean
 eyl_rule_visible_eye_zone (const EylRuleContext *ctx,
                            double               *low_mm,
                            double               *high_mm)
 {
-  const EylPlacement *p = ctx->placement;
-  /* A table hides more for a lower eye, a crowd for a taller one: the
-   * shortest and tallest visitors bound what nearly everyone sees. */
-  double seen_above = MAX (eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.05)),
-                           eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.95)));
+  EylEyeZone zone;
 
-  eyl_rule_median_eye_zone (ctx, low_mm, high_mm);
-  *low_mm = MIN (MAX (*low_mm, seen_above), *high_mm);
+  eyl_eye_zone_for (ctx->placement, ctx->frame, &zone);
+  *low_mm = zone.piece_low_mm;
+  *high_mm = zone.piece_high_mm;
+  return zone.piece_low_mm < zone.piece_high_mm;
 }
 
 const char *

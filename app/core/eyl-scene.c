@@ -71,7 +71,7 @@ eyl_scene_layout (double                 width,
 {
   const EylPlacement *pl;
   const EylPageFrame *fr;
-  double font_px, d, lo, hi, sx, sy, ml, mr, mt, mb, world_w, world_h;
+  double font_px, d, sx, sy, ml, mr, mt, mb, world_w, world_h;
 
   g_return_if_fail (analysis != NULL && analysis->placement != NULL);
   g_return_if_fail (l != NULL);
@@ -133,10 +133,14 @@ eyl_scene_layout (double                 width,
         l->sight_hit_mm[i] = l->eye_mm[i] - d * tan (pl->sight_line_deg * G_PI / 180.0);
     }
 
-  eyl_eye_zone_mm (pl, l->eye_mm[0], d, &lo, NULL);
-  eyl_eye_zone_mm (pl, l->eye_mm[1], d, NULL, &hi);
-  l->eye_band_low_mm = MAX (lo, 0.0);
-  l->eye_band_high_mm = hi;
+  /* The one eye-level zone the overlay and the findings name. */
+  {
+    EylEyeZone zone;
+
+    eyl_eye_zone_for (pl, fr, &zone);
+    l->eye_band_low_mm = MAX (zone.low_mm, 0.0);
+    l->eye_band_high_mm = zone.high_mm;
+  }
 
   /* The world: from behind the material (its foot, a wall) to behind the
    * viewers; from the floor to above the tallest head or the material. */

@@ -67,11 +67,14 @@ eyl_rule_brand_hidden_check (const EylRuleContext *ctx,
                                "appears nowhere else: the stand does not say whose it is."),
                              name, eyl_rule_occluder_name (ctx, lowest),
                              eyl_rule_percent (lowest->hidden_fraction));
-  eyl_rule_visible_eye_zone (ctx, &low, &high);
-  fix = g_strdup_printf (_("Show the logo where it is seen from the aisle — above the table, "
-                           "for example at the top of the eye-level zone (up to %.0f mm "
-                           "above the floor) or above it."),
-                         high);
+  if (eyl_rule_visible_eye_zone (ctx, &low, &high))
+    fix = g_strdup_printf (_("Show the logo where it is seen from the aisle — above the table, "
+                             "for example at the top of the eye-level zone (up to %.0f mm "
+                             "above the floor) or above it."),
+                           high);
+  else
+    fix = g_strdup (_("Show the logo where it is seen from the aisle: at the top of the "
+                      "piece."));
 
   finding = eyl_rule_finding_new (&eyl_rule_brand_hidden, lowest);
   eyl_finding_set_text (finding, message, fix);

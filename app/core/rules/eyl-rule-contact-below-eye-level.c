@@ -45,7 +45,7 @@ eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double centre;
+      double centre, fix_low, fix_high;
       gboolean below;
 
       if (!eyl_rule_is_contact (el) || eyl_rule_is_hidden (ctx, el) ||
@@ -73,8 +73,13 @@ eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
                                    low, high, ctx->placement->distance_m,
                                    eyl_rule_percent (el->eye_zone_fraction));
 
-      fix = g_strdup_printf (_("Move it into the eye-level zone, %.0f–%.0f mm above the floor."),
-                             low, high);
+      /* A fix the piece allows: the part of the zone on the piece. */
+      if (eyl_rule_visible_eye_zone (ctx, &fix_low, &fix_high))
+        fix = g_strdup_printf (_("Move it into the eye-level zone, %.0f–%.0f mm above the floor."),
+                               fix_low, fix_high);
+      else
+        fix = g_strdup (_("No part of the piece reaches the eye-level zone as it is mounted: "
+                          "put it as high as the piece allows, or mount the piece higher."));
 
       finding = eyl_rule_finding_new (&eyl_rule_contact_below_eye_level, el);
       eyl_finding_set_text (finding, message, fix);

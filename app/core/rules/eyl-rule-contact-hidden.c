@@ -57,8 +57,7 @@ eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
                                  eyl_rule_percent (el->hidden_fraction),
                                  el->floor_bottom_mm, el->floor_top_mm,
                                  hidden_to);
-      eyl_rule_visible_eye_zone (ctx, &low, &high);
-      if (needed < high)
+      if (eyl_rule_visible_eye_zone (ctx, &low, &high) && needed < high)
         fix = g_strdup_printf (_("Move the contact details into the eye-level zone "
                                  "that nothing hides, %.0f–%.0f mm above the floor."),
                                low, high);

@@ -50,10 +50,13 @@ eyl_rule_key_content_hidden_check (const EylRuleContext *ctx,
                                  name, eyl_rule_occluder_name (ctx, el),
                                  eyl_rule_percent (el->hidden_fraction),
                                  el->floor_bottom_mm, el->floor_top_mm);
-      eyl_rule_visible_eye_zone (ctx, &low, &high);
-      fix = g_strdup_printf (_("Move it up into the part everyone sees, %.0f–%.0f mm "
-                               "above the floor."),
-                             low, high);
+      if (eyl_rule_visible_eye_zone (ctx, &low, &high))
+        fix = g_strdup_printf (_("Move it up into the part everyone sees, %.0f–%.0f mm "
+                                 "above the floor."),
+                               low, high);
+      else
+        fix = g_strdup (_("Move it as high on the piece as it goes: no part of it is in "
+                          "the eye-level zone that nothing hides."));
       finding = eyl_rule_finding_new (&eyl_rule_key_content_hidden, el);
       eyl_finding_set_text (finding, message, fix);
       eyl_finding_add_measure (finding, "threshold", ctx->placement->hidden_threshold);

@@ -82,8 +82,9 @@ void        eyl_rule_median_eye_zone  (const EylRuleContext *ctx,
                                        double               *low_mm,
                                        double               *high_mm);
 /* The same zone without the part a table, cassette or crowd hides from
- * the shortest or tallest visitors: where to put what must be seen. */
-void        eyl_rule_visible_eye_zone (const EylRuleContext *ctx,
+ * the shortest or tallest visitors, on the piece: where a fix can put
+ * what must be seen.  FALSE when no part of the piece is there. */
+gboolean    eyl_rule_visible_eye_zone (const EylRuleContext *ctx,
                                        double               *low_mm,
                                        double               *high_mm);
 
