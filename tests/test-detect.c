@@ -916,6 +916,240 @@ test_credit_block (void)
   g_assert_cmpuint (count_kind (all, EYL_ELEMENT_CTA), ==, 0);
 }
 
+/* The kind and flag of the element saying @text; fails when none does. */
+static EylElement *
+element_saying (GPtrArray  *elements,
+                const char *text)
+{
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (elements, i);
+
+      if (g_str_equal (e->text, text))
+        return e;
+    }
+  g_test_message ("no element says “%s”", text);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static GPtrArray *
+detect_brand_of (const EylPageData *page)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  eyl_detect_contacts (page, out);
+  eyl_detect_brand (page, NULL, out);
+  for (guint i = 0; i < out->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (out, i);
+      g_test_message ("  %s “%s”%s", eyl_element_kind_to_string (e->kind), e->text,
+                      e->third_party ? " (third party)" : "");
+    }
+  return out;
+}
+
+static void
+assert_theirs (GPtrArray      *elements,
+               const char     *text,
+               EylElementKind  kind)
+{
+  EylElement *e = element_saying (elements, text);
+
+  g_assert_cmpint (e->kind, ==, kind);
+  g_assert_true (e->third_party);
+}
+
+static void
+assert_brands (GPtrArray      *elements,
+               const char     *text,
+               EylElementKind  kind)
+{
+  EylElement *e = element_saying (elements, text);
+
+  g_assert_cmpint (e->kind, ==, kind);
+  g_assert_false (e->third_party);
+}
+
+/* Sponsors and partners: named by the words next to them, or standing in
+ * a strip of logos. */
+static void
+test_brand_sponsors (void)
+{
+  {
+    const Line lines[] = {
+      { "NORTHWIND TEA", 50, 100, 60, 0 },
+      { "Fine teas from the hills", 50, 200, 20, 0 },
+      { "www.northwind-tea.example", 50, 600, 24, 0 },
+      { "Sponsored by", 50, 1200, 12, 0 },
+      { "www.acme.example", 50, 1215, 12, 0 },
+      { "Supported by Globex, Tel. +49 421 1234567", 50, 1250, 12, 0 },
+      { "Partners: @initech", 50, 1280, 12, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_brands (out, "www.northwind-tea.example", EYL_ELEMENT_URL);
+    assert_theirs (out, "www.acme.example", EYL_ELEMENT_OTHER_URL);
+    assert_theirs (out, "+49 421 1234567", EYL_ELEMENT_PHONE);
+    assert_theirs (out, "@initech", EYL_ELEMENT_SOCIAL);
+  }
+  /* Three logos in a row, a web address under one of them. */
+  {
+    EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
+    const Line brand = { "www.northwind-tea.example", 50, 600, 24, 0 };
+    const Line caption = { "www.initech.example", 230, 1165, 10, 0 };
+    g_autoptr(EylPageData) page = NULL;
+    g_autoptr(GPtrArray) out = NULL;
+
+    add_line (builder, &brand);
+    add_line (builder, &caption);
+    for (guint i = 0; i < 3; i++)
+      eyl_page_data_builder_add_image (builder,
+                                       &(EylRect) { 50 + 180 * i, 1100, 170 + 180 * i, 1160 },
+                                       240, 120);
+    page = eyl_page_data_builder_end (builder);
+    out = detect_brand_of (page);
+
+    assert_brands (out, "www.northwind-tea.example", EYL_ELEMENT_URL);
+    assert_theirs (out, "www.initech.example", EYL_ELEMENT_OTHER_URL);
+  }
+  /* Only a sponsor's contact on the page: kept, so that no-contact does
+   * not blame the page for it; a designer's credit alone is no contact. */
+  {
+    const Line lines[] = {
+      { "Sponsored by", 50, 1200, 12, 0 },
+      { "www.acme.example", 50, 1215, 12, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_brands (out, "www.acme.example", EYL_ELEMENT_URL);
+  }
+  {
+    const Line lines[] = {
+      { "Fine teas from the hills", 50, 200, 20, 0 },
+      { "Design: www.studio.example", 50, 1215, 12, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_theirs (out, "www.studio.example", EYL_ELEMENT_OTHER_URL);
+  }
+  /* A design studio's own flyer: "design" next to its address, in body
+   * type, and no other address on the page. */
+  {
+    const Line lines[] = {
+      { "Studio Nord", 50, 100, 60, 0 },
+      { "Design and print for small brands", 50, 200, 20, 0 },
+      { "www.studionord.example", 50, 224, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_brands (out, "www.studionord.example", EYL_ELEMENT_URL);
+  }
+}
+
+/* People: a guest speaker's site, a speaker's email, an author's
+ * affiliation footnote. */
+static void
+test_brand_people (void)
+{
+  {
+    const Line lines[] = {
+      { "Join the Northwind User Group", 50, 100, 30, 0 },
+      { "Guest speaker: Jess Doe", 300, 200, 14, 0 },
+      { "http://www.jessdoe.example/", 300, 220, 14, 0 },
+      { "Speakers:", 300, 300, 14, 0 },
+      { "Jane Roe, jane.roe@uni-x.example", 300, 320, 14, 0 },
+      { "http://northwind.github.io/", 200, 800, 14, 0 },
+      { "northwindgroup@gmail.com", 190, 820, 14, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_theirs (out, "http://www.jessdoe.example/", EYL_ELEMENT_OTHER_URL);
+    assert_theirs (out, "jane.roe@uni-x.example", EYL_ELEMENT_OTHER_URL);
+    assert_brands (out, "http://northwind.github.io/", EYL_ELEMENT_URL);
+    assert_brands (out, "northwindgroup@gmail.com", EYL_ELEMENT_EMAIL);
+  }
+  {
+    const Line lines[] = {
+      { "Homepage", 300, 1000, 20, 0 },
+      { "rdmorganiser.github.io", 300, 1024, 20, 0 },
+      { "Source code", 300, 1060, 20, 0 },
+      { "github.com/rdmorganiser", 300, 1084, 20, 0 },
+      { "1 Leibniz Institute for Astrophysics", 20, 1240, 20, 0 },
+      { "2 University of Applied Sciences", 20, 1264, 20, 0 },
+      { "3 janedoe.example", 20, 1288, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_theirs (out, "janedoe.example", EYL_ELEMENT_OTHER_URL);
+    assert_brands (out, "rdmorganiser.github.io", EYL_ELEMENT_URL);
+    assert_brands (out, "github.com/rdmorganiser", EYL_ELEMENT_SOCIAL);
+  }
+  /* A design's source on a box, in Chinese: "modified from …". */
+  {
+    const Line lines[] = {
+      { "网站主页：https://manjaro.example", 50, 1000, 12, 0 },
+      { "修改自 https://github.com/someone/media-box", 50, 1300, 12, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_brands (out, "https://manjaro.example", EYL_ELEMENT_URL);
+    assert_theirs (out, "https://github.com/someone/media-box", EYL_ELEMENT_OTHER_URL);
+  }
+}
+
+/* The brand's domain: the one written as the brand's name, repeated, or
+ * where a call to action points — not merely the one in the largest type. */
+static void
+test_brand_domain (void)
+{
+  {
+    const Line lines[] = {
+      { "NORTHWIND", 50, 100, 60, 0 },
+      { "Tickets at www.ticketshop.example", 50, 300, 30, 0 },
+      { "www.northwind.example", 50, 600, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    g_assert_nonnull (find_kind (out, EYL_ELEMENT_BRAND_NAME));
+    g_assert_cmpstr (find_kind (out, EYL_ELEMENT_BRAND_NAME)->text, ==, "NORTHWIND");
+  }
+  {
+    const Line lines[] = {
+      { "Northwind blends tea by hand and with care", 50, 100, 12, 0 },
+      { "www.bigprint.example", 50, 300, 30, 0 },
+      { "Learn more at www.northwind.example", 50, 600, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    g_assert_nonnull (find_kind (out, EYL_ELEMENT_BRAND_NAME));
+    g_assert_cmpstr (find_kind (out, EYL_ELEMENT_BRAND_NAME)->text, ==, "Northwind");
+  }
+  {
+    const Line lines[] = {
+      { "Northwind blends tea by hand and with care", 50, 100, 12, 0 },
+      { "www.bigprint.example", 50, 300, 20, 0 },
+      { "www.northwind.example", 50, 600, 14, 0 },
+      { "www.northwind.example", 50, 900, 14, 0 },
+      { "www.northwind.example", 50, 1200, 14, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    g_assert_nonnull (find_kind (out, EYL_ELEMENT_BRAND_NAME));
+    g_assert_cmpstr (find_kind (out, EYL_ELEMENT_BRAND_NAME)->text, ==, "Northwind");
+  }
+}
+
 static void
 test_headline (void)
 {
@@ -1106,6 +1340,9 @@ main (int   argc,
   g_test_add_func ("/eyl/detect/brand/kit", test_brand_kit);
   g_test_add_func ("/eyl/detect/brand/other-url", test_other_url);
   g_test_add_func ("/eyl/detect/brand/credit-block", test_credit_block);
+  g_test_add_func ("/eyl/detect/brand/sponsors", test_brand_sponsors);
+  g_test_add_func ("/eyl/detect/brand/people", test_brand_people);
+  g_test_add_func ("/eyl/detect/brand/domain", test_brand_domain);
   g_test_add_func ("/eyl/detect/headline", test_headline);
   g_test_add_func ("/eyl/detect/headline/measured", test_headline_measured);
   g_test_add_func ("/eyl/detect/cta", test_cta);
