@@ -100,6 +100,25 @@ test_match_text (void)
   g_assert_cmpuint (garbled_map[3], ==, 15);
 }
 
+/* A line whose glyphs mostly have no Unicode meaning is left to the OCR
+ * stage; a few garbled digits in a URL are not. */
+static void
+test_garbled_lines (void)
+{
+  g_autoptr(EylPageData) page = NULL;
+  EylPageDataBuilder *b = eyl_page_data_builder_new (0, 400, 100);
+  EylRect box = { 0, 0, 300, 10 };
+
+  eyl_page_data_builder_add_text (b, "\xee\x80\x81\xee\x80\x82\xee\x80\x83 ab\n"
+                                  "https://releases.ubuntu.com/"
+                                  "\xef\xbf\xbd\xef\xbf\xbd.\xef\xbf\xbd\xef\xbf\xbd",
+                                  &box, NULL, "Sans", 10, 0);
+  page = eyl_page_data_builder_end (b);
+  g_assert_cmpuint (page->lines->len, ==, 2);
+  g_assert_true (g_array_index (page->lines, EylTextLine, 0).garbled);
+  g_assert_false (g_array_index (page->lines, EylTextLine, 1).garbled);
+}
+
 /* A template printed without being filled in says so once per page. */
 static void
 test_placeholder_warning (void)
@@ -333,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/eyl/page-data/dup-text-utf8", test_dup_text_utf8);
   g_test_add_func ("/eyl/page-data/match-text", test_match_text);
   g_test_add_func ("/eyl/page-data/placeholder-warning", test_placeholder_warning);
+  g_test_add_func ("/eyl/page-data/garbled-lines", test_garbled_lines);
   g_test_add_func ("/eyl/page-data/lines-newline", test_lines_newline);
   g_test_add_func ("/eyl/page-data/lines-baseline-jump", test_lines_baseline_jump);
   g_test_add_func ("/eyl/page-data/line-metrics", test_line_metrics);

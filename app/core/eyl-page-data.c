@@ -118,6 +118,16 @@ eyl_page_data_dup_text (const EylPageData *self,
   return g_strndup (self->text + a, b - a);
 }
 
+/* A character the PDF gives for a glyph without saying what it is. */
+static gboolean
+meaning_unknown (gunichar ch)
+{
+  GUnicodeType type = g_unichar_type (ch);
+
+  return ch == 0xFFFD || type == G_UNICODE_PRIVATE_USE || type == G_UNICODE_UNASSIGNED ||
+         type == G_UNICODE_SURROGATE || (type == G_UNICODE_CONTROL && ch != '\t' && ch != '\n');
+}
+
 /* What a glyph adds to the text to match on (see dup_match_text). */
 static void
 append_match_char (GString           *out,
@@ -128,7 +138,6 @@ append_match_char (GString           *out,
                    EylMatchTextFlags  flags)
 {
   gsize before = out->len;
-  GUnicodeType type = g_unichar_type (ch);
 
   if (ch == 0x00AD)
     {
@@ -148,8 +157,7 @@ append_match_char (GString           *out,
     }
   else if (ch == 0x200B || ch == 0x200C || ch == 0x200D || ch == 0x2060 || ch == 0xFEFF)
     ;   /* zero-width: nothing to see, nothing to match */
-  else if (ch == 0xFFFD || type == G_UNICODE_PRIVATE_USE || type == G_UNICODE_UNASSIGNED ||
-           type == G_UNICODE_SURROGATE || (type == G_UNICODE_CONTROL && ch != '\t'))
+  else if (meaning_unknown (ch))
     /* A glyph whose meaning the PDF does not say (a font without a
      * Unicode map): it ends a word, so no contact runs through it and a
      * URL stops before its garbled version number. */
@@ -451,6 +459,7 @@ finish_line (EylPageDataBuilder *builder,
   EylTextLine line = { 0, };
   gboolean has_ink = FALSE;
   guint index = builder->lines->len;
+  guint n_ink = 0, n_unknown = 0;
 
   /* Leading and trailing blanks belong to no line. */
   while (start < end && glyph_is_blank (&g_array_index (builder->glyphs, EylGlyph, start)))
@@ -476,7 +485,13 @@ finish_line (EylPageDataBuilder *builder,
 
       g->line = index;
       eyl_rect_union (&line.box, &g->box);
+      if (!glyph_is_blank (g))
+        {
+          n_ink++;
+          n_unknown += meaning_unknown (g->ch) ? 1 : 0;
+        }
     }
+  line.garbled = 3 * n_unknown >= n_ink;
   line_dominant_style (builder, &line);
   line.cap_height = CAP_ESTIMATE * line.font_size;
   line.x_height = X_ESTIMATE * line.font_size;

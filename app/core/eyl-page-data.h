@@ -37,6 +37,10 @@ typedef struct
   double  x_height;        /* measured, pt; 0 unknown */
   gboolean measured;       /* FALSE: cap/x height estimated from font size */
   guint32 color;           /* dominant colour */
+  gboolean garbled;        /* a third or more of its glyphs have no known
+                            * meaning (private-use, U+FFFD: a font without a
+                            * Unicode map): the words are only in the pixels,
+                            * for the OCR stage to read */
 } EylTextLine;
 
 typedef struct
