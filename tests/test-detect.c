@@ -440,6 +440,8 @@ test_not_code (void)
   assert_no_contact ("\"url\": \"https://www.northwind-tea.example\", \"email\": \"hi@northwind.example\"");
   assert_no_contact ("<link rel=\"me\" href=\"https://social.northwind.example/@tea\"/>");
   assert_no_contact ("Logs in /var/log/northwind.com/ and ~/northwind.net or C:\\Sites\\tea.org");
+  /* A price at the start of a line is no shell prompt. */
+  assert_one ("$ 99 a box: call 555-010-0199", EYL_ELEMENT_PHONE, "555-010-0199");
 
   /* A shell session set in a monospace font: the lines around the URL
    * are code, so the URL is an argument, not a contact. */

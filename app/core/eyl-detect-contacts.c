@@ -157,9 +157,10 @@ patterns_get (void)
         "\"[^\"]{1,40}\"\\s*:\\s*[\"\\[{\\d]"
         "|@(?:context|type|id|graph|vocab|base|language)\\b"
         "|</?[A-Za-z][\\w:.\\-]*(?:\\s+[\\w:.\\-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'))*\\s*/?>"
-        "|^\\s*(?:\\$|#!|>>>|%)\\s", 0);
+        /* "$ git clone …", not "$ 99" */
+        "|^\\s*[$%]\\s+[a-z][\\w.\\-]*(?:\\s|$)|^\\s*#!/|^\\s*>>>\\s", 0);
       p.code_sign = compile ("[{}<>|\\\\$;=]|&&|\\(\\)|^\\s*(?:#|//)", 0);
-      p.mono_font = compile ("mono|courier|consol|menlo|monaco|inconsolata|source\\s*code|"
+      p.mono_font = compile ("mono(?!type|line)|courier|consol|menlo|monaco|inconsolata|source\\s*code|"
                              "fira\\s*code|typewriter|fixedsys|lucida\\s*console|andale", ci);
       /* "SSID", "WLAN mit dem Namen", "Wi-Fi network called", "WLAN:";
        * not "Freies WLAN" over the address, nor "Wi-Fi at our stand". */
