@@ -107,6 +107,69 @@ assert_no_contact (const char *text)
   g_assert_cmpuint (out->len, ==, 0);
 }
 
+/* The texts of the elements of @kind, "|"-separated, in page order. */
+static char *
+texts_of (GPtrArray      *elements,
+          EylElementKind  kind)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (elements, i);
+
+      if (e->kind != kind)
+        continue;
+      if (s->len > 0)
+        g_string_append_c (s, '|');
+      g_string_append (s, e->text);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static GPtrArray *
+contacts_of_page (const EylPageData *page)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  eyl_detect_contacts (page, out);
+  for (guint i = 0; i < out->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (out, i);
+      g_test_message ("  %s “%s”", eyl_element_kind_to_string (e->kind), e->text);
+    }
+  return out;
+}
+
+static GPtrArray *
+contacts_of_lines (const Line *lines,
+                   guint       n_lines)
+{
+  g_autoptr(EylPageData) page = page_new (lines, n_lines);
+
+  return contacts_of_page (page);
+}
+
+/* Lines in the font @font (a monospace one for code). */
+static EylPageData *
+page_new_font (const Line *lines,
+               guint       n_lines,
+               const char *font)
+{
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      glong n = g_utf8_strlen (lines[i].text, -1);
+      EylRect box = { lines[i].x, lines[i].y, lines[i].x + EM * lines[i].size * n,
+                      lines[i].y + lines[i].size };
+
+      eyl_page_data_builder_add_text (builder, lines[i].text, &box, NULL, font, lines[i].size, 0);
+      eyl_page_data_builder_add_text (builder, "\n", &box, NULL, font, lines[i].size, 0);
+    }
+  return eyl_page_data_builder_end (builder);
+}
+
 static void
 test_phone_formats (void)
 {
@@ -368,6 +431,284 @@ test_address (void)
   assert_no_contact ("Take the Road less travelled");
 }
 
+/* Code and technical text: JSON-LD, markup, a shell session in a
+ * monospace font, file paths: nothing there is a way to reach the brand. */
+static void
+test_not_code (void)
+{
+  assert_no_contact ("{\"@context\": \"https://schema.org\", \"@type\": \"Organization\",");
+  assert_no_contact ("\"url\": \"https://www.northwind-tea.example\", \"email\": \"hi@northwind.example\"");
+  assert_no_contact ("<link rel=\"me\" href=\"https://social.northwind.example/@tea\"/>");
+  assert_no_contact ("Logs in /var/log/northwind.com/ and ~/northwind.net or C:\\Sites\\tea.org");
+  /* A price at the start of a line is no shell prompt. */
+  assert_one ("$ 99 a box: call 555-010-0199", EYL_ELEMENT_PHONE, "555-010-0199");
+
+  /* A shell session set in a monospace font: the lines around the URL
+   * are code, so the URL is an argument, not a contact. */
+  {
+    const Line lines[] = {
+      { "$ git clone https://github.com/northwind/tea.git", 50, 100, 10, 0 },
+      { "$ cd tea && make", 50, 112, 10, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new_font (lines, G_N_ELEMENTS (lines), "DejaVu Sans Mono");
+    g_autoptr(GPtrArray) out = contacts_of_page (page);
+
+    g_assert_cmpuint (out->len, ==, 0);
+  }
+  /* A web address set in a monospace face on its own is still one. */
+  {
+    const Line lines[] = {
+      { "www.northwind-tea.example", 50, 100, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new_font (lines, 1, "Courier New");
+    g_autoptr(GPtrArray) out = contacts_of_page (page);
+
+    g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 1);
+  }
+}
+
+/* A template that was never filled in prints its placeholders: they are
+ * no contacts, and the page says what it saw. */
+static void
+test_not_placeholder (void)
+{
+  const Line lines[] = {
+    { "Mail: [name@example.com]", 50, 100, 12, 0 },
+    { "Web: [www.example.com] Tel. [PHONE]", 50, 120, 12, 0 },
+    { "Write to {{email}} or [E-MAIL]", 50, 140, 12, 0 },
+    { "Order at www.northwind-tea.example", 50, 200, 12, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+  g_autoptr(GPtrArray) out = contacts_of_page (page);
+  gboolean warned = FALSE;
+
+  g_assert_cmpuint (out->len, ==, 1);
+  g_assert_cmpstr (find_kind (out, EYL_ELEMENT_URL)->text, ==, "www.northwind-tea.example");
+  for (guint i = 0; i < page->warnings->len; i++)
+    {
+      const char *w = g_ptr_array_index (page->warnings, i);
+
+      g_test_message ("warning: %s", w);
+      warned |= strstr (w, "[name@example.com]") != NULL;
+    }
+  g_assert_true (warned);
+
+  /* Brackets alone are no placeholder. */
+  assert_one ("Shop online [www.northwind-tea.example]", EYL_ELEMENT_URL,
+              "www.northwind-tea.example");
+}
+
+/* Network addresses, Wi-Fi names, file names, licence links and the
+ * document's own link. */
+static void
+test_not_contacts (void)
+{
+  assert_no_contact ("Router: 192.168.178.1, admin at http://192.168.0.1/admin");
+  assert_no_contact ("Server 10.0.0.138:8080 and 2001:db8::1");
+  assert_no_contact ("SSID: cafe.northwind.example");
+  assert_no_contact ("WLAN: cafe.northwind.example, Wi-Fi name = tea.northwind.example");
+  assert_no_contact ("Download flyer_v2.pdf, read README.md, run setup.py, unpack tea.tar.gz");
+  assert_no_contact ("CC BY-SA 4.0 https://creativecommons.org/licenses/by-sa/4.0/");
+  assert_no_contact ("Licence: opensource.org/licenses/MIT or https://www.gnu.org/licenses/gpl-3.0.html");
+
+  /* The network's name in the copy, wrapped onto the next line. */
+  {
+    const Line lines[] = {
+      { "Verbinde dich mit dem WLAN mit dem Namen", 50, 100, 12, 0 },
+      { "bremen.freifunk.net und surfe los", 50, 114, 12, 0 },
+    };
+    g_autoptr(GPtrArray) out = contacts_of_lines (lines, G_N_ELEMENTS (lines));
+
+    g_assert_cmpuint (out->len, ==, 0);
+  }
+  /* Wi-Fi named before a real call to visit is no network name, nor is
+   * the address under a headline that offers Wi-Fi. */
+  assert_one ("Free Wi-Fi at our stand, visit www.northwind-tea.example", EYL_ELEMENT_URL,
+              "www.northwind-tea.example");
+  {
+    const Line lines[] = {
+      { "Freies WLAN", 50, 100, 60, 0 },
+      { "bremen.freifunk.net", 50, 170, 30, 0 },
+    };
+    g_autoptr(GPtrArray) out = contacts_of_lines (lines, G_N_ELEMENTS (lines));
+
+    g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 1);
+  }
+
+  /* Link annotations: a licence badge and the PDF's link to itself. */
+  {
+    EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 800);
+    EylRect badge = { 300, 700, 360, 720 };
+    EylRect self = { 0, 0, 600, 800 };
+    g_autoptr(EylPageData) page = NULL;
+    g_autoptr(GPtrArray) out = NULL;
+
+    eyl_page_data_builder_add_link (builder, &badge,
+                                    "https://creativecommons.org/licenses/by-nc-sa/4.0/");
+    eyl_page_data_builder_add_link (builder, &self,
+                                    "https://northwind-tea.example/print/flyer-2024.pdf");
+    /* A QR code image carries its own link: the QR is the contact. */
+    eyl_page_data_builder_add_image (builder, &(EylRect) { 400, 600, 460, 660 }, 120, 120);
+    eyl_page_data_builder_add_link (builder, &(EylRect) { 400, 600, 460, 660 },
+                                    "https://northwind-tea.example/");
+    page = eyl_page_data_builder_end (builder);
+    out = contacts_of_page (page);
+    g_assert_cmpuint (out->len, ==, 0);
+  }
+}
+
+/* One contact is one element: a handle and its profile URL, an address
+ * printed twice on top of itself. */
+static void
+test_contact_once (void)
+{
+  {
+    const Line lines[] = {
+      { "Follow @NorthwindTea", 50, 100, 20, 0 },
+      { "twitter.com/northwindtea", 50, 400, 12, 0 },
+      { "@other_shop", 50, 500, 12, 0 },
+    };
+    g_autoptr(GPtrArray) out = contacts_of_lines (lines, G_N_ELEMENTS (lines));
+    g_autofree char *social = texts_of (out, EYL_ELEMENT_SOCIAL);
+
+    g_assert_cmpstr (social, ==, "@NorthwindTea|@other_shop");
+  }
+  {
+    const Line lines[] = {
+      { "x.com/northwind", 50, 100, 20, 0 },
+      { "@northwind", 50, 400, 12, 0 },
+    };
+    g_autoptr(GPtrArray) out = contacts_of_lines (lines, G_N_ELEMENTS (lines));
+    g_autofree char *social = texts_of (out, EYL_ELEMENT_SOCIAL);
+
+    g_assert_cmpstr (social, ==, "x.com/northwind");
+  }
+  /* Overprinted text (a shadow, a knock-out copy): the same words twice. */
+  {
+    const Line lines[] = {
+      { "at www.northwind-tea.example", 50, 100, 20, 0 },
+      { "www.northwind-tea.example", 86.5, 100.5, 20, 0 },
+    };
+    g_autoptr(GPtrArray) out = contacts_of_lines (lines, G_N_ELEMENTS (lines));
+
+    g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 1);
+  }
+}
+
+/* Lines are joined only where an address was cut: a URL above an email
+ * are two contacts; a hyphen or a soft hyphen at the line end inside an
+ * email or URL joins the two halves. */
+static void
+test_contact_lines (void)
+{
+  {
+    const Line lines[] = {
+      { "http://northwind.github.io/", 240, 100, 20, 0 },
+      { "northwindgroup@gmail.com", 228, 124, 20, 0 },
+    };
+    g_autoptr(GPtrArray) out = contacts_of_lines (lines, G_N_ELEMENTS (lines));
+    g_autofree char *urls = texts_of (out, EYL_ELEMENT_URL);
+    g_autofree char *emails = texts_of (out, EYL_ELEMENT_EMAIL);
+
+    g_assert_cmpstr (urls, ==, "http://northwind.github.io/");
+    g_assert_cmpstr (emails, ==, "northwindgroup@gmail.com");
+  }
+  {
+    const Line lines[] = {
+      { "Write to freifunk@hackerspace-", 50, 100, 12, 0 },
+      { "bremen.de before you come", 50, 114, 12, 0 },
+    };
+    g_autoptr(GPtrArray) out = contacts_of_lines (lines, G_N_ELEMENTS (lines));
+    g_autofree char *emails = texts_of (out, EYL_ELEMENT_EMAIL);
+    EylElement *email = find_kind (out, EYL_ELEMENT_EMAIL);
+
+    g_assert_cmpstr (emails, ==, "freifunk@hackerspace-bremen.de");
+    g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 0);
+    /* Both halves: x 50 + 9·7.2 … 50 + 30·7.2 above, 50 … 50 + 9·7.2 below. */
+    g_assert_cmpfloat_with_epsilon (email->box.x0, 50, 0.5);
+    g_assert_cmpfloat_with_epsilon (email->box.y1, 126, 0.5);
+  }
+  {
+    const Line lines[] = {
+      { "Visit www.northwind\xc2\xad", 50, 100, 20, 0 },
+      { "tea.example for more", 50, 124, 20, 0 },
+    };
+    g_autoptr(GPtrArray) out = contacts_of_lines (lines, G_N_ELEMENTS (lines));
+    g_autofree char *urls = texts_of (out, EYL_ELEMENT_URL);
+
+    g_assert_cmpstr (urls, ==, "www.northwindtea.example");
+  }
+  /* A soft hyphen inside a line is a hyphen the reader sees. */
+  assert_one ("melde dich bei freifunk@hackerspace\xc2\xad" "bremen.de an.", EYL_ELEMENT_EMAIL,
+              "freifunk@hackerspace-bremen.de");
+  assert_no_contact ("unver\xc2\xad" "schl\xc3\xbcsseltes Netz, Frei\xc2\xad" "funk");
+}
+
+/* Ligatures, zero-width and unknown glyphs in the text layer. */
+static void
+test_text_hygiene (void)
+{
+  assert_one ("www.o\xef\xac\x83" "ce-tea.example", EYL_ELEMENT_URL, "www.office-tea.example");
+  assert_one ("info@\xef\xac\x82" "owers.example", EYL_ELEMENT_EMAIL, "info@flowers.example");
+  assert_one ("www.north\xe2\x80\x8bwind.example", EYL_ELEMENT_URL, "www.northwind.example");
+  assert_one ("https://releases.ubuntu.com/\xef\xbf\xbd\xef\xbf\xbd.\xef\xbf\xbd\xef\xbf\xbd",
+              EYL_ELEMENT_URL, "https://releases.ubuntu.com/");
+  assert_one ("https://northwind.example/tea\xee\x80\x81\xee\x80\x82", EYL_ELEMENT_URL,
+              "https://northwind.example/tea");
+
+  /* The box still covers the glyphs: "www.o", the ligature, "ce-tea.example"
+   * are glyphs 0 … 20 of the line, 7.2 pt each from x = 50. */
+  {
+    g_autoptr(GPtrArray) out = contacts_of ("www.o\xef\xac\x83" "ce-tea.example shop");
+    EylElement *url = find_kind (out, EYL_ELEMENT_URL);
+
+    g_assert_cmpfloat_with_epsilon (url->box.x0, 50, 0.5);
+    g_assert_cmpfloat_with_epsilon (url->box.x1, 50 + 20 * 7.2, 0.5);
+  }
+}
+
+static void
+test_phone_national (void)
+{
+  const struct { const char *line, *phone; } yes[] = {
+    { "Tel. +49 (0)421 123 45 67", "+49 (0)421 123 45 67" },
+    { "Ruf an: 0421 / 123 45 67", "0421 / 123 45 67" },
+    { "Call (555) 123-4567 now", "(555) 123-4567" },
+    { "+1 555 123 4567", "+1 555 123 4567" },
+    { "Fon +49 421 12345-0", "+49 421 12345-0" },
+    { "Telefon: 0421-123456", "0421-123456" },
+    { "T +44 (0) 20 7946 0958", "+44 (0) 20 7946 0958" },
+  };
+  const char *no[] = {
+    "Since 1998–2024 in Bremen", "Only € 12.500 or 1.299,00 €", "ISBN 978-3-16-148410-0",
+    "4,001 users 127K+ jobs 83+M tools 550+K 2200+ 21K+", "Batch 114514 made 2025-05-16",
+    "best before 2036-05-15", "Open 10:00-18:00, 20.-22. Mai 2024", "Page 12 of 345678",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    assert_one (yes[i].line, EYL_ELEMENT_PHONE, yes[i].phone);
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    assert_no_contact (no[i]);
+}
+
+static void
+test_address_venue (void)
+{
+  assert_one ("Venue: Congress Center Hamburg, Marseiller Str. 2", EYL_ELEMENT_ADDRESS,
+              "Venue: Congress Center Hamburg, Marseiller Str. 2");
+  assert_one ("Venue: LUDUS ACADEMIE, Quai du Commerce 48, 1000 Brussels, Belgium",
+              EYL_ELEMENT_ADDRESS,
+              "Venue: LUDUS ACADEMIE, Quai du Commerce 48, 1000 Brussels, Belgium");
+  assert_one ("Ort: Haus der Wissenschaft, Bremen", EYL_ELEMENT_ADDRESS,
+              "Ort: Haus der Wissenschaft, Bremen");
+  assert_one ("1600 Amphitheatre Parkway, Mountain View, CA 94043", EYL_ELEMENT_ADDRESS,
+              "1600 Amphitheatre Parkway, Mountain View, CA 94043");
+  assert_one ("350 Fifth Avenue, New York, NY 10118", EYL_ELEMENT_ADDRESS,
+              "350 Fifth Avenue, New York, NY 10118");
+  assert_no_contact ("Venue: to be announced");
+  assert_no_contact ("Location matters to us");
+}
+
 /* Boxes are the union of the glyph boxes of the match, also after
  * multi-byte characters (é and · are two bytes each in UTF-8). */
 static void
@@ -577,6 +918,240 @@ test_credit_block (void)
   g_assert_cmpuint (count_kind (all, EYL_ELEMENT_CTA), ==, 0);
 }
 
+/* The kind and flag of the element saying @text; fails when none does. */
+static EylElement *
+element_saying (GPtrArray  *elements,
+                const char *text)
+{
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (elements, i);
+
+      if (g_str_equal (e->text, text))
+        return e;
+    }
+  g_test_message ("no element says “%s”", text);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static GPtrArray *
+detect_brand_of (const EylPageData *page)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  eyl_detect_contacts (page, out);
+  eyl_detect_brand (page, NULL, out);
+  for (guint i = 0; i < out->len; i++)
+    {
+      EylElement *e = g_ptr_array_index (out, i);
+      g_test_message ("  %s “%s”%s", eyl_element_kind_to_string (e->kind), e->text,
+                      e->third_party ? " (third party)" : "");
+    }
+  return out;
+}
+
+static void
+assert_theirs (GPtrArray      *elements,
+               const char     *text,
+               EylElementKind  kind)
+{
+  EylElement *e = element_saying (elements, text);
+
+  g_assert_cmpint (e->kind, ==, kind);
+  g_assert_true (e->third_party);
+}
+
+static void
+assert_brands (GPtrArray      *elements,
+               const char     *text,
+               EylElementKind  kind)
+{
+  EylElement *e = element_saying (elements, text);
+
+  g_assert_cmpint (e->kind, ==, kind);
+  g_assert_false (e->third_party);
+}
+
+/* Sponsors and partners: named by the words next to them, or standing in
+ * a strip of logos. */
+static void
+test_brand_sponsors (void)
+{
+  {
+    const Line lines[] = {
+      { "NORTHWIND TEA", 50, 100, 60, 0 },
+      { "Fine teas from the hills", 50, 200, 20, 0 },
+      { "www.northwind-tea.example", 50, 600, 24, 0 },
+      { "Sponsored by", 50, 1200, 12, 0 },
+      { "www.acme.example", 50, 1215, 12, 0 },
+      { "Supported by Globex, Tel. +49 421 1234567", 50, 1250, 12, 0 },
+      { "Partners: @initech", 50, 1280, 12, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_brands (out, "www.northwind-tea.example", EYL_ELEMENT_URL);
+    assert_theirs (out, "www.acme.example", EYL_ELEMENT_OTHER_URL);
+    assert_theirs (out, "+49 421 1234567", EYL_ELEMENT_PHONE);
+    assert_theirs (out, "@initech", EYL_ELEMENT_SOCIAL);
+  }
+  /* Three logos in a row, a web address under one of them. */
+  {
+    EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
+    const Line brand = { "www.northwind-tea.example", 50, 600, 24, 0 };
+    const Line caption = { "www.initech.example", 230, 1165, 10, 0 };
+    g_autoptr(EylPageData) page = NULL;
+    g_autoptr(GPtrArray) out = NULL;
+
+    add_line (builder, &brand);
+    add_line (builder, &caption);
+    for (guint i = 0; i < 3; i++)
+      eyl_page_data_builder_add_image (builder,
+                                       &(EylRect) { 50 + 180 * i, 1100, 170 + 180 * i, 1160 },
+                                       240, 120);
+    page = eyl_page_data_builder_end (builder);
+    out = detect_brand_of (page);
+
+    assert_brands (out, "www.northwind-tea.example", EYL_ELEMENT_URL);
+    assert_theirs (out, "www.initech.example", EYL_ELEMENT_OTHER_URL);
+  }
+  /* Only a sponsor's contact on the page: kept, so that no-contact does
+   * not blame the page for it; a designer's credit alone is no contact. */
+  {
+    const Line lines[] = {
+      { "Sponsored by", 50, 1200, 12, 0 },
+      { "www.acme.example", 50, 1215, 12, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_brands (out, "www.acme.example", EYL_ELEMENT_URL);
+  }
+  {
+    const Line lines[] = {
+      { "Fine teas from the hills", 50, 200, 20, 0 },
+      { "Design: www.studio.example", 50, 1215, 12, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_theirs (out, "www.studio.example", EYL_ELEMENT_OTHER_URL);
+  }
+  /* A design studio's own flyer: "design" next to its address, in body
+   * type, and no other address on the page. */
+  {
+    const Line lines[] = {
+      { "Studio Nord", 50, 100, 60, 0 },
+      { "Design and print for small brands", 50, 200, 20, 0 },
+      { "www.studionord.example", 50, 224, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_brands (out, "www.studionord.example", EYL_ELEMENT_URL);
+  }
+}
+
+/* People: a guest speaker's site, a speaker's email, an author's
+ * affiliation footnote. */
+static void
+test_brand_people (void)
+{
+  {
+    const Line lines[] = {
+      { "Join the Northwind User Group", 50, 100, 30, 0 },
+      { "Guest speaker: Jess Doe", 300, 200, 14, 0 },
+      { "http://www.jessdoe.example/", 300, 220, 14, 0 },
+      { "Speakers:", 300, 300, 14, 0 },
+      { "Jane Roe, jane.roe@uni-x.example", 300, 320, 14, 0 },
+      { "http://northwind.github.io/", 200, 800, 14, 0 },
+      { "northwindgroup@gmail.com", 190, 820, 14, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_theirs (out, "http://www.jessdoe.example/", EYL_ELEMENT_OTHER_URL);
+    assert_theirs (out, "jane.roe@uni-x.example", EYL_ELEMENT_OTHER_URL);
+    assert_brands (out, "http://northwind.github.io/", EYL_ELEMENT_URL);
+    assert_brands (out, "northwindgroup@gmail.com", EYL_ELEMENT_EMAIL);
+  }
+  {
+    const Line lines[] = {
+      { "Homepage", 300, 1000, 20, 0 },
+      { "rdmorganiser.github.io", 300, 1024, 20, 0 },
+      { "Source code", 300, 1060, 20, 0 },
+      { "github.com/rdmorganiser", 300, 1084, 20, 0 },
+      { "1 Leibniz Institute for Astrophysics", 20, 1240, 20, 0 },
+      { "2 University of Applied Sciences", 20, 1264, 20, 0 },
+      { "3 janedoe.example", 20, 1288, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_theirs (out, "janedoe.example", EYL_ELEMENT_OTHER_URL);
+    assert_brands (out, "rdmorganiser.github.io", EYL_ELEMENT_URL);
+    assert_brands (out, "github.com/rdmorganiser", EYL_ELEMENT_SOCIAL);
+  }
+  /* A design's source on a box, in Chinese: "modified from …". */
+  {
+    const Line lines[] = {
+      { "网站主页：https://manjaro.example", 50, 1000, 12, 0 },
+      { "修改自 https://github.com/someone/media-box", 50, 1300, 12, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    assert_brands (out, "https://manjaro.example", EYL_ELEMENT_URL);
+    assert_theirs (out, "https://github.com/someone/media-box", EYL_ELEMENT_OTHER_URL);
+  }
+}
+
+/* The brand's domain: the one written as the brand's name, repeated, or
+ * where a call to action points — not merely the one in the largest type. */
+static void
+test_brand_domain (void)
+{
+  {
+    const Line lines[] = {
+      { "NORTHWIND", 50, 100, 60, 0 },
+      { "Tickets at www.ticketshop.example", 50, 300, 30, 0 },
+      { "www.northwind.example", 50, 600, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    g_assert_nonnull (find_kind (out, EYL_ELEMENT_BRAND_NAME));
+    g_assert_cmpstr (find_kind (out, EYL_ELEMENT_BRAND_NAME)->text, ==, "NORTHWIND");
+  }
+  {
+    const Line lines[] = {
+      { "Northwind blends tea by hand and with care", 50, 100, 12, 0 },
+      { "www.bigprint.example", 50, 300, 30, 0 },
+      { "Learn more at www.northwind.example", 50, 600, 20, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    g_assert_nonnull (find_kind (out, EYL_ELEMENT_BRAND_NAME));
+    g_assert_cmpstr (find_kind (out, EYL_ELEMENT_BRAND_NAME)->text, ==, "Northwind");
+  }
+  {
+    const Line lines[] = {
+      { "Northwind blends tea by hand and with care", 50, 100, 12, 0 },
+      { "www.bigprint.example", 50, 300, 20, 0 },
+      { "www.northwind.example", 50, 600, 14, 0 },
+      { "www.northwind.example", 50, 900, 14, 0 },
+      { "www.northwind.example", 50, 1200, 14, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = detect_brand_of (page);
+
+    g_assert_nonnull (find_kind (out, EYL_ELEMENT_BRAND_NAME));
+    g_assert_cmpstr (find_kind (out, EYL_ELEMENT_BRAND_NAME)->text, ==, "Northwind");
+  }
+}
+
 static void
 test_headline (void)
 {
@@ -754,11 +1329,22 @@ main (int   argc,
   g_test_add_func ("/eyl/detect/social", test_social);
   g_test_add_func ("/eyl/detect/address", test_address);
   g_test_add_func ("/eyl/detect/boxes", test_boxes);
+  g_test_add_func ("/eyl/detect/not/code", test_not_code);
+  g_test_add_func ("/eyl/detect/not/placeholder", test_not_placeholder);
+  g_test_add_func ("/eyl/detect/not/other", test_not_contacts);
+  g_test_add_func ("/eyl/detect/once", test_contact_once);
+  g_test_add_func ("/eyl/detect/once/lines", test_contact_lines);
+  g_test_add_func ("/eyl/detect/hygiene", test_text_hygiene);
+  g_test_add_func ("/eyl/detect/phone/national", test_phone_national);
+  g_test_add_func ("/eyl/detect/address/venue", test_address_venue);
   g_test_add_func ("/eyl/detect/links", test_links);
   g_test_add_func ("/eyl/detect/brand/inferred", test_brand_inferred);
   g_test_add_func ("/eyl/detect/brand/kit", test_brand_kit);
   g_test_add_func ("/eyl/detect/brand/other-url", test_other_url);
   g_test_add_func ("/eyl/detect/brand/credit-block", test_credit_block);
+  g_test_add_func ("/eyl/detect/brand/sponsors", test_brand_sponsors);
+  g_test_add_func ("/eyl/detect/brand/people", test_brand_people);
+  g_test_add_func ("/eyl/detect/brand/domain", test_brand_domain);
   g_test_add_func ("/eyl/detect/headline", test_headline);
   g_test_add_func ("/eyl/detect/headline/measured", test_headline_measured);
   g_test_add_func ("/eyl/detect/cta", test_cta);

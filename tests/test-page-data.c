@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "eyl-page-data.h"
 
 static void
@@ -52,6 +54,95 @@ test_dup_text_utf8 (void)
   g_assert_cmpstr (all, ==, "Grüße €5");
   none = eyl_page_data_dup_text (page, 4, 4);
   g_assert_cmpstr (none, ==, "");
+}
+
+/* The text to match on: ligatures spelt out, soft hyphens and unknown
+ * glyphs handled, and every byte still tells its glyph. */
+static void
+test_match_text (void)
+{
+  g_autoptr(EylPageData) page = NULL;
+  EylPageDataBuilder *b = eyl_page_data_builder_new (0, 400, 100);
+  EylRect box = { 0, 0, 300, 10 };
+  g_autofree char *plain = NULL;
+  g_autofree char *seen = NULL;
+  g_autofree char *garbled = NULL;
+  g_autofree guint *map = NULL;
+  g_autofree guint *garbled_map = NULL;
+
+  /* glyphs: o \ufb03 c e \u00ad x _ y \u200b z \u00ad | 1 \ufffd \ue000 */
+  eyl_page_data_builder_add_text (b, "o" "\xef\xac\x83" "ce" "\xc2\xad" "x_y" "\xe2\x80\x8b" "z"
+                                  "\xc2\xad" "\n" "1" "\xef\xbf\xbd" "\xee\x80\x80",
+                                  &box, NULL, "Sans", 10, 0);
+  page = eyl_page_data_builder_end (b);
+  g_assert_cmpuint (page->glyphs->len, ==, 15);
+
+  plain = eyl_page_data_dup_match_text (page, 0, 11, EYL_MATCH_TEXT_DEFAULT, &map);
+  g_assert_cmpstr (plain, ==, "officex_yz");
+  /* "o" glyph 0, "ffi" all glyph 1, "c" 2, "e" 3, "x" 5 (4 dropped) … */
+  g_assert_cmpuint (map[0], ==, 0);
+  g_assert_cmpuint (map[1], ==, 1);
+  g_assert_cmpuint (map[3], ==, 1);
+  g_assert_cmpuint (map[4], ==, 2);
+  g_assert_cmpuint (map[6], ==, 5);
+  g_assert_cmpuint (map[9], ==, 9);
+  g_assert_cmpuint (map[10], ==, 11);
+
+  /* A soft hyphen inside the range is a drawn hyphen; the last one is a
+   * line break and goes. */
+  seen = eyl_page_data_dup_match_text (page, 0, 11, EYL_MATCH_TEXT_SOFT_HYPHEN_SEEN, NULL);
+  g_assert_cmpstr (seen, ==, "office-x_yz");
+
+  /* Glyphs without a meaning become spaces, one per glyph. */
+  garbled = eyl_page_data_dup_match_text (page, 12, 15, EYL_MATCH_TEXT_DEFAULT, &garbled_map);
+  g_assert_cmpstr (garbled, ==, "1  ");
+  g_assert_cmpuint (garbled_map[2], ==, 14);
+  g_assert_cmpuint (garbled_map[3], ==, 15);
+}
+
+/* A line whose glyphs mostly have no Unicode meaning is left to the OCR
+ * stage; a few garbled digits in a URL are not. */
+static void
+test_garbled_lines (void)
+{
+  g_autoptr(EylPageData) page = NULL;
+  EylPageDataBuilder *b = eyl_page_data_builder_new (0, 400, 100);
+  EylRect box = { 0, 0, 300, 10 };
+
+  eyl_page_data_builder_add_text (b, "\xee\x80\x81\xee\x80\x82\xee\x80\x83 ab\n"
+                                  "https://releases.ubuntu.com/"
+                                  "\xef\xbf\xbd\xef\xbf\xbd.\xef\xbf\xbd\xef\xbf\xbd",
+                                  &box, NULL, "Sans", 10, 0);
+  page = eyl_page_data_builder_end (b);
+  g_assert_cmpuint (page->lines->len, ==, 2);
+  g_assert_true (g_array_index (page->lines, EylTextLine, 0).garbled);
+  g_assert_false (g_array_index (page->lines, EylTextLine, 1).garbled);
+}
+
+/* A template printed without being filled in says so once per page. */
+static void
+test_placeholder_warning (void)
+{
+  const char *texts[] = { "Write to [E-MAIL] or call {{phone}}", "See [1] and [sic] or [PDF]" };
+  const guint expected[] = { 1, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(EylPageData) page = NULL;
+      EylPageDataBuilder *b = eyl_page_data_builder_new (0, 400, 100);
+      EylRect box = { 0, 0, 300, 10 };
+
+      eyl_page_data_builder_add_text (b, texts[i], &box, NULL, "Sans", 10, 0);
+      page = eyl_page_data_builder_end (b);
+      g_assert_cmpuint (page->warnings->len, ==, expected[i]);
+      if (expected[i] > 0)
+        {
+          const char *w = g_ptr_array_index (page->warnings, 0);
+
+          g_assert_nonnull (strstr (w, "[E-MAIL]"));
+          g_assert_nonnull (strstr (w, "{{phone}}"));
+        }
+    }
 }
 
 static void
@@ -259,6 +350,9 @@ main (int   argc,
 
   g_test_add_func ("/eyl/page-data/equal-share", test_equal_share);
   g_test_add_func ("/eyl/page-data/dup-text-utf8", test_dup_text_utf8);
+  g_test_add_func ("/eyl/page-data/match-text", test_match_text);
+  g_test_add_func ("/eyl/page-data/placeholder-warning", test_placeholder_warning);
+  g_test_add_func ("/eyl/page-data/garbled-lines", test_garbled_lines);
   g_test_add_func ("/eyl/page-data/lines-newline", test_lines_newline);
   g_test_add_func ("/eyl/page-data/lines-baseline-jump", test_lines_baseline_jump);
   g_test_add_func ("/eyl/page-data/line-metrics", test_line_metrics);

@@ -23,7 +23,8 @@ make_report (void)
   EylRect url_box = { 100, 2700, 500, 2760 };
   EylRect logo_box = { 50, 800, 760, 1100 };
   EylRect qr_box = { 2000, 3000, 2200, 3200 };
-  EylElement *url, *logo, *qr;
+  EylRect credit_box = { 100, 5500, 400, 5520 };
+  EylElement *url, *logo, *qr, *credit;
   EylFinding *finding;
 
   g_array_append_val (placement->sizes, size);
@@ -80,6 +81,12 @@ make_report (void)
   qr->decode_px_per_module = 1.75;
   qr->symbology = g_strdup ("QR-Code");
   g_ptr_array_add (page->elements, qr);
+
+  credit = eyl_element_new (EYL_ELEMENT_OTHER_URL, EYL_SOURCE_TEXT, "www.studio.example",
+                            &credit_box, 0.95);
+  credit->id = g_strdup ("p0e3");
+  credit->third_party = TRUE;
+  g_ptr_array_add (page->elements, credit);
   page->raster_w_px = 850;
   page->raster_h_px = 2000;
   page->raster_px_per_mm = 1.0;
@@ -165,6 +172,11 @@ test_json_shape (void)
   g_assert_cmpstr (json_object_get_string_member (element, "kind"), ==, "url");
   g_assert_cmpstr (json_object_get_string_member (element, "source"), ==, "text");
   g_assert_cmpstr (json_object_get_string_member (element, "color"), ==, "#1a2b3c");
+  /* only a contact that is not the brand's says so */
+  g_assert_false (json_object_has_member (element, "third_party"));
+  g_assert_true (json_object_get_boolean_member (
+    json_array_get_object_element (json_object_get_array_member (page, "elements"), 3),
+    "third_party"));
   /* box_rel: 100 / 2409.449 = 0.0415, 2760 / 5669.291 = 0.4868 */
   box_rel = json_object_get_array_member (element, "box_rel");
   g_assert_cmpfloat_with_epsilon (json_array_get_double_element (box_rel, 0), 100 / 2409.449, 1e-3);
@@ -254,6 +266,8 @@ test_json_round_trip (void)
   g_assert_cmpfloat_with_epsilon (element->quiet_zone_modules, 3.5, 1e-9);
   g_assert_cmpfloat_with_epsilon (element->decode_px_per_module, 1.75, 1e-9);
   g_assert_cmpstr (element->symbology, ==, "QR-Code");
+  g_assert_false (element->third_party);
+  g_assert_true (((EylElement *) g_ptr_array_index (page->elements, 3))->third_party);
   g_assert_cmpfloat (element->contrast_ratio, ==, 0);
   g_assert_cmpint (page->raster_w_px, ==, 850);
   g_assert_cmpint (page->raster_h_px, ==, 2000);

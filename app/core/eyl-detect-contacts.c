@@ -52,6 +52,12 @@ typedef struct
   GRegex *postcode;
   GRegex *street;
   GRegex *street_number; /* a street and its house number, without postcode */
+  GRegex *venue;         /* "Venue: …, …", "Ort: …" */
+  GRegex *number_label;  /* IBAN, VAT number, order number: digits, but no phone */
+  GRegex *code;          /* JSON, markup, a shell prompt */
+  GRegex *code_sign;     /* what shows a line in a monospace face is code */
+  GRegex *mono_font;
+  GRegex *wifi;          /* words that name a Wi-Fi network just before it */
 } Patterns;
 
 static GRegex *
@@ -81,7 +87,7 @@ patterns_get (void)
                          "[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?)*"
                          "\\.[a-z]{2,24}(?![a-z0-9\\-])", ci);
       p.url = compile ("(?<![\\w@/.\\-])(?:https?://|www\\.)[^\\s<>\"'`{}|\\\\^«»“”‘’]+", ci);
-      p.domain = compile ("(?<![\\w@/.\\-:])(?:[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?\\.)+"
+      p.domain = compile ("(?<![\\w@/.\\-:~\\\\])(?:[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?\\.)+"
                           "[a-z]{2,24}(?![\\w\\-@]|\\.\\w)"
                           "(?:/[^\\s<>\"'`{}|\\\\^«»“”‘’]*)?", ci);
       p.handle = compile ("(?<![\\w@.])@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?"
@@ -138,6 +144,32 @@ patterns_get (void)
         "(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Ln\\.?|Drive|Dr\\.?|"
         "Boulevard|Blvd\\.?|Way|Place|Pl\\.?|Court|Ct\\.?|Square|Sq\\.?|Terrace|"
         "Crescent|Highway|Hwy\\.?|Parkway|Pkwy\\.?)(?!\\w)", 0);
+
+      p.venue = compile (
+        "(*UCP)^\\s*(?:venue|location|address|adresse|anschrift|ort|veranstaltungsort|"
+        "tagungsort|lieu|where|wo)\\s*:\\s*\\p{L}[^,]*,\\s*(?:\\p{Lu}|\\d)", ci);
+      p.number_label = compile (
+        "(*UCP)\\b(?i:iban|bic|swift|konto(?:nummer|nr)?|account(?:\\s+(?:no|number))?|blz|"
+        "sort\\s+code|ust-?id(?:nr)?|vat(?:\\s+(?:no|id))?|steuer-?nr|hrb|order(?:\\s+no)?|"
+        "art(?:ikel)?-?nr|sku|ref)\\b[\\s.:#-]*(?:[A-Z0-9]{1,6}[\\s.\\-]?)*$", 0);
+      p.code = compile (
+        /* JSON ("key": value), JSON-LD keywords, a tag, a shell prompt */
+        "\"[^\"]{1,40}\"\\s*:\\s*[\"\\[{\\d]"
+        "|@(?:context|type|id|graph|vocab|base|language)\\b"
+        "|</?[A-Za-z][\\w:.\\-]*(?:\\s+[\\w:.\\-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'))*\\s*/?>"
+        /* "$ git clone …", not "$ 99" */
+        "|^\\s*[$%]\\s+[a-z][\\w.\\-]*(?:\\s|$)|^\\s*#!/|^\\s*>>>\\s", 0);
+      p.code_sign = compile ("[{}<>|\\\\$;=]|&&|\\(\\)|^\\s*(?:#|//)", 0);
+      p.mono_font = compile ("mono(?!type|line)|courier|consol|menlo|monaco|inconsolata|source\\s*code|"
+                             "fira\\s*code|typewriter|fixedsys|lucida\\s*console|andale", ci);
+      /* "SSID", "WLAN mit dem Namen", "Wi-Fi network called", "WLAN:";
+       * not "Freies WLAN" over the address, nor "Wi-Fi at our stand". */
+      p.wifi = compile (
+        "(*UCP)\\b(?:ssid\\s*[:=]?"
+        "|(?:w-?lan|wi-?fi|wireless|hotspot|funknetz|netzwerk|network|réseau)\\b"
+        "(?:[^.!?:;]{0,30}?\\b(?:namen?|named|called|namens|heißt|nom)\\s*[:=]?"
+        "|\\s*(?:-?\\s*name\\s*)?[:=]))"
+        "\\s*[\"„“”»«']?\\s*$", ci);
 
       g_once_init_leave (&done, 1);
     }
@@ -292,8 +324,9 @@ url_host (const char *text,
     return NULL;
 
   host = g_uri_get_host (uri);
+  /* A machine's address ("192.168.0.1") is no place to send a customer. */
   if (host == NULL || strchr (host, '.') == NULL || host[0] == '.' ||
-      g_str_has_suffix (host, ".."))
+      g_str_has_suffix (host, "..") || g_hostname_is_ip_address (host))
     return NULL;
 
   if (path_out != NULL)
@@ -429,6 +462,15 @@ typedef enum
   MASK_PHONE  = 1 << 3,
 } Mask;
 
+/* A line's text to match on (eyl_page_data_dup_match_text: ligatures
+ * spelt out, unknown glyphs made spaces) and, per byte, its glyph. */
+typedef struct
+{
+  char     *text;
+  guint    *glyph_of;
+  gboolean  code;      /* a listing or markup: nothing in it is a contact */
+} LineText;
+
 typedef struct
 {
   const EylPageData *page;
@@ -436,18 +478,34 @@ typedef struct
   GPtrArray         *out;
   guint8            *mask;    /* one per glyph */
   guint              first;   /* first element of @out added by us */
+  LineText          *lines;   /* one per line of the page */
 } Ctx;
 
-/* Glyph index of byte @offset of @text, the text of line @line. */
-static guint
-glyph_at (const Ctx  *ctx,
-          guint       line,
-          const char *text,
-          gsize       offset)
+char *
+eyl_detect_line_match_text (const EylPageData *page,
+                            guint              line,
+                            EylMatchTextFlags  flags,
+                            guint            **glyph_of)
 {
-  const EylTextLine *l = &g_array_index (ctx->page->lines, EylTextLine, line);
+  const EylTextLine *l = &g_array_index (page->lines, EylTextLine, line);
 
-  return l->start + (guint) g_utf8_pointer_to_offset (text, text + offset);
+  return eyl_page_data_dup_match_text (page, l->start, l->end, flags, glyph_of);
+}
+
+/* The glyph of the byte at @offset of a line's text; glyph_end() is one
+ * past the glyph of the byte before @offset, for the end of a match. */
+static guint
+glyph_start (const LineText *lt,
+             gsize           offset)
+{
+  return lt->glyph_of[offset];
+}
+
+static guint
+glyph_end (const LineText *lt,
+           gsize           offset)
+{
+  return offset == 0 ? lt->glyph_of[0] : lt->glyph_of[offset - 1] + 1;
 }
 
 static gboolean
@@ -470,6 +528,82 @@ take_range (Ctx    *ctx,
 {
   for (guint i = start; i < end; i++)
     ctx->mask[i] |= bits;
+}
+
+static gboolean
+lines_adjacent (const EylTextLine *a,
+                const EylTextLine *b)
+{
+  double height = MAX (eyl_rect_height (&a->box), eyl_rect_height (&b->box));
+  double gap = b->box.y0 > a->box.y1 ? b->box.y0 - a->box.y1 : a->box.y0 - b->box.y1;
+
+  return gap < 0.8 * height && a->box.x0 < b->box.x1 && b->box.x0 < a->box.x1;
+}
+
+static const EylTextLine *
+line_at (const Ctx *ctx,
+         guint      line)
+{
+  return &g_array_index (ctx->page->lines, EylTextLine, line);
+}
+
+/* Most of the line's ink is set in a monospace face. */
+static gboolean
+line_is_monospace (const Ctx *ctx,
+                   guint      line)
+{
+  const EylTextLine *l = line_at (ctx, line);
+  guint mono = 0, all = 0;
+
+  for (guint i = l->start; i < l->end; i++)
+    {
+      const EylGlyph *g = &g_array_index (ctx->page->glyphs, EylGlyph, i);
+      const EylTextRun *run;
+
+      if (g_unichar_isspace (g->ch) || g->run >= ctx->page->runs->len)
+        continue;
+      run = &g_array_index (ctx->page->runs, EylTextRun, g->run);
+      all++;
+      if (run->font_name != NULL && g_regex_match (ctx->pat->mono_font, run->font_name, 0, NULL))
+        mono++;
+    }
+  return all > 0 && 2 * mono > all;
+}
+
+/* Code and markup: a line of JSON, XML or a shell prompt anywhere, and a
+ * block of two or more lines in a monospace face with the signs of code
+ * in one of them (a listing).  A single web address in a monospace brand
+ * face is not code. */
+static void
+mark_code_lines (Ctx *ctx)
+{
+  guint n = ctx->page->lines->len;
+  g_autofree gboolean *mono = g_new0 (gboolean, n + 1);
+  g_autofree gboolean *signs = g_new0 (gboolean, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ctx->lines[i].code = g_regex_match (ctx->pat->code, ctx->lines[i].text, 0, NULL);
+      mono[i] = line_is_monospace (ctx, i);
+      signs[i] = mono[i] && g_regex_match (ctx->pat->code_sign, ctx->lines[i].text, 0, NULL);
+    }
+
+  for (guint i = 0; i < n;)
+    {
+      guint end = i + 1;
+      gboolean any = signs[i];
+
+      if (!mono[i])
+        {
+          i++;
+          continue;
+        }
+      while (end < n && mono[end] && lines_adjacent (line_at (ctx, end - 1), line_at (ctx, end)))
+        any |= signs[end++];
+      for (guint k = i; any && end - i >= 2 && k < end; k++)
+        ctx->lines[k].code = TRUE;
+      i = end;
+    }
 }
 
 /* Trailing punctuation ends a sentence, not the URL; a closing bracket
@@ -531,6 +665,101 @@ domain_case_ok (const char *s,
   return !(tld_upper && name_lower);
 }
 
+/* Words of templates: "[name@example.com]", "{{www.domain.com}}". */
+static const char * const placeholder_words[] = {
+  "example", "domain", "yourdomain", "your-domain", "mydomain", "yoursite", "yourcompany",
+  "company", "firma", "musterfirma", "beispiel", "mustermann", "muster", "name", "yourname",
+  "your.name", "vorname.nachname", "firstname.lastname", "user", "username", "email",
+  "e-mail", "mail", "you", "xxx",
+};
+
+static gboolean
+is_placeholder_word (const char *word,
+                     gsize       len)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (placeholder_words); i++)
+    if (strlen (placeholder_words[i]) == len &&
+        g_ascii_strncasecmp (word, placeholder_words[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* text[start, end) is a contact in brackets made of a template's words:
+ * the template was printed without being filled in.  The page says so in
+ * a warning (eyl-page-data.c); here it is just not a contact. */
+static gboolean
+is_placeholder (const char *text,
+                gsize       start,
+                gsize       end)
+{
+  g_autofree char *contact = g_strndup (text + start, end - start);
+  g_autofree char *domain = NULL;
+  const char *at = strchr (contact, '@');
+  gsize before = start, after = end;
+
+  while (before > 0 && text[before - 1] == ' ')
+    before--;
+  while (text[after] == ' ')
+    after++;
+  if (before == 0 || strchr ("[{<", text[before - 1]) == NULL ||
+      text[after] == '\0' || strchr ("]}>", text[after]) == NULL)
+    return FALSE;
+
+  if (at != NULL && is_placeholder_word (contact, at - contact))
+    return TRUE;
+  domain = eyl_detect_domain_of (contact);
+  return domain != NULL && is_placeholder_word (domain, strcspn (domain, "."));
+}
+
+/* Pages that state a licence (a badge's link, "CC BY-SA …") are no
+ * contact of anyone on the page. */
+static const struct
+{
+  const char *domain, *path;
+} licence_pages[] = {
+  { "creativecommons.org", "/licenses" }, { "creativecommons.org", "/publicdomain" },
+  { "opensource.org", "/license" }, { "gnu.org", "/licenses" }, { "gnu.org", "/copyleft" },
+  { "spdx.org", "/licenses" }, { "choosealicense.com", "/licenses" },
+  { "apache.org", "/licenses" }, { "mozilla.org", "/MPL" },
+};
+
+static gboolean
+is_licence_page (const char *domain,
+                 const char *path)
+{
+  for (guint i = 0; path != NULL && i < G_N_ELEMENTS (licence_pages); i++)
+    if (g_str_equal (domain, licence_pages[i].domain) &&
+        g_ascii_strncasecmp (path, licence_pages[i].path, strlen (licence_pages[i].path)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What kind of web address @text is: a profile on a social network, a
+ * web address, or none (not a host, a licence page). */
+static gboolean
+web_address_kind (const char     *text,
+                  EylElementKind *kind)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *host = url_host (text, &path);
+  g_autofree char *domain = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  domain = registrable_domain (host);
+  if (is_licence_page (domain, path))
+    return FALSE;
+
+  /* Profile pages: the big networks, and Mastodon-style /@user on any
+   * instance. */
+  if (eyl_detect_is_social_domain (domain) ||
+      (path != NULL && g_str_has_prefix (path, "/@") && strlen (path) > 2))
+    *kind = EYL_ELEMENT_SOCIAL;
+  else
+    *kind = EYL_ELEMENT_URL;
+  return TRUE;
+}
+
 static EylElement *
 add_web_address (Ctx        *ctx,
                  const char *text,
@@ -538,21 +767,11 @@ add_web_address (Ctx        *ctx,
                  guint       end,
                  double      confidence)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *host = url_host (text, &path);
-  g_autofree char *domain = NULL;
-  EylElementKind kind = EYL_ELEMENT_URL;
+  EylElementKind kind;
   EylElement *element;
 
-  if (host == NULL)
+  if (!web_address_kind (text, &kind))
     return NULL;
-
-  domain = registrable_domain (host);
-  /* Profile pages: the big networks, and Mastodon-style /@user on any
-   * instance. */
-  if (eyl_detect_is_social_domain (domain) ||
-      (path != NULL && g_str_has_prefix (path, "/@") && strlen (path) > 2))
-    kind = EYL_ELEMENT_SOCIAL;
 
   element = eyl_detect_element_for_glyphs (ctx->page, kind, EYL_SOURCE_TEXT, text,
                                            start, end, confidence);
@@ -561,28 +780,54 @@ add_web_address (Ctx        *ctx,
   return element;
 }
 
-/* A URL broken over two lines: only when it is obvious — the first line
- * ends in the start of a web address cut after "-", "/", "." or "_" (or
- * that cannot stand alone), the next line starts right below with the rest
- * in the same type, and the two together make one address. */
+/* The name of a Wi-Fi network ("WLAN mit dem Namen bremen.freifunk.net",
+ * "SSID: …") is written like a domain: the words just before it, on this
+ * line or at the end of the line above, say which it is. */
+static gboolean
+names_a_network (const Ctx  *ctx,
+                 guint       line,
+                 const char *text,
+                 gsize       start)
+{
+  g_autoptr(GString) before = g_string_new (NULL);
+  const EylTextLine *cur = line_at (ctx, line);
+  const EylTextLine *prev = line > 0 ? line_at (ctx, line - 1) : NULL;
+
+  /* The line above in the same type: the sentence goes on. */
+  if (prev != NULL && lines_adjacent (prev, cur) && prev->box.y0 < cur->box.y0 &&
+      ABS (prev->font_size - cur->font_size) <= 0.2 * cur->font_size)
+    g_string_append_printf (before, "%s ", ctx->lines[line - 1].text);
+  g_string_append_len (before, text, start);
+  return g_regex_match (ctx->pat->wifi, before->str, 0, NULL);
+}
+
+/* Where an address is cut at the end of a line: the first line ends in
+ * the start of a web address or email cut after "-", "/", ".", "_", "@"
+ * or at a soft hyphen (or in a start that cannot stand alone), the next
+ * line starts right below with the rest in the same type, and the two
+ * together make one address.  Two addresses stacked — a URL above an
+ * email, a URL above another — are never joined. */
 static void
-find_split_urls (Ctx *ctx)
+find_split_contacts (Ctx *ctx)
 {
   const EylPageData *page = ctx->page;
 
   for (guint i = 0; i + 1 < page->lines->len; i++)
     {
-      const EylTextLine *a = &g_array_index (page->lines, EylTextLine, i);
-      const EylTextLine *b = &g_array_index (page->lines, EylTextLine, i + 1);
-      g_autofree char *ta = eyl_detect_line_text (page, i);
-      g_autofree char *tb = eyl_detect_line_text (page, i + 1);
+      const EylTextLine *a = line_at (ctx, i);
+      const EylTextLine *b = line_at (ctx, i + 1);
+      const char *ta = ctx->lines[i].text;
+      const char *tb = ctx->lines[i + 1].text;
       g_autofree char *joined = NULL;
+      g_autofree char *rest = NULL;
       const char *tok_a, *space;
       gsize len_a, len_b, end_b;
       double height = eyl_rect_height (&a->box);
+      gboolean soft_break, email, cut;
       char last;
 
-      if (b->box.y0 < a->box.y0 || b->box.y0 - a->box.y1 > height ||
+      if (ctx->lines[i].code || ctx->lines[i + 1].code ||
+          b->box.y0 < a->box.y0 || b->box.y0 - a->box.y1 > height ||
           a->font_size <= 0 || ABS (b->font_size - a->font_size) > 0.2 * a->font_size)
         continue;
 
@@ -591,55 +836,67 @@ find_split_urls (Ctx *ctx)
         if (g_ascii_isspace (*p))
           tok_a = p + 1;
       len_a = strlen (tok_a);
-      if (len_a < 5 || !(g_ascii_strncasecmp (tok_a, "www.", 4) == 0 || has_http_scheme (tok_a)))
+      email = strchr (tok_a, '@') != NULL && strchr (tok_a, '/') == NULL;
+      if (len_a < 5 || !(email || g_ascii_strncasecmp (tok_a, "www.", 4) == 0 ||
+                         has_http_scheme (tok_a)))
         continue;
 
-      last = tok_a[len_a - 1];
       space = tb;
       while (*space != '\0' && !g_ascii_isspace (*space))
         space++;
       len_b = space - tb;
       if (len_b == 0)
         continue;
-      if (!(strchr ("-/._", last) != NULL || !eyl_detect_is_url (tok_a)))
+      end_b = trim_url_end (tb, 0, len_b);
+      rest = g_strndup (tb, end_b);
+
+      /* The text layer ends the line in a soft hyphen: hyphenation. */
+      soft_break = g_array_index (page->glyphs, EylGlyph, a->end - 1).ch == 0x00AD;
+      last = tok_a[len_a - 1];
+      cut = soft_break || strchr ("-._@", last) != NULL ||
+            (last == '/' && !eyl_detect_is_url (rest)) ||
+            (!email && !eyl_detect_is_url (tok_a));
+      /* The next line opening an email of its own is the next contact. */
+      if (!cut || strchr (rest, '@') != NULL)
         continue;
       if (!(g_ascii_islower (tb[0]) || g_ascii_isdigit (tb[0]) || tb[0] == '/' ||
-            strchr ("-._", last) != NULL))
+            strchr ("-._@", last) != NULL || soft_break))
         continue;
 
-      end_b = trim_url_end (tb, 0, len_b);
-      {
-        g_autofree char *rest = g_strndup (tb, end_b);
-
-        joined = g_strconcat (tok_a, rest, NULL);
-      }
-      if (!eyl_detect_is_url (joined))
+      joined = g_strconcat (tok_a, rest, NULL);
+      if (email ? !eyl_detect_is_email (joined) : !eyl_detect_is_url (joined))
         continue;
 
       {
-        guint ga = glyph_at (ctx, i, ta, tok_a - ta);
-        guint gb = glyph_at (ctx, i + 1, tb, end_b);
+        guint ga = glyph_start (&ctx->lines[i], tok_a - ta);
+        guint gb = glyph_end (&ctx->lines[i + 1], end_b);
         EylElement *element;
         EylRect box_b;
 
-        element = add_web_address (ctx, joined, ga, a->end, 0.9);
-        if (element == NULL)
+        if (email)
+          {
+            element = eyl_detect_element_for_glyphs (page, EYL_ELEMENT_EMAIL, EYL_SOURCE_TEXT,
+                                                     joined, ga, a->end, 0.9);
+            g_ptr_array_add (ctx->out, element);
+            take_range (ctx, ga, a->end, MASK_EMAIL | MASK_URL);
+          }
+        else if ((element = add_web_address (ctx, joined, ga, a->end, 0.9)) == NULL)
           continue;
         box_b = eyl_page_data_glyph_box (page, b->start, gb);
         eyl_rect_union (&element->box, &box_b);
-        take_range (ctx, b->start, gb, MASK_URL);
+        take_range (ctx, b->start, gb, MASK_EMAIL | MASK_URL);
       }
     }
 }
 
 static void
-find_emails (Ctx        *ctx,
-             guint       line,
-             const char *text)
+find_emails (Ctx   *ctx,
+             guint  line)
 {
+  const LineText *lt = &ctx->lines[line];
   g_autoptr(GMatchInfo) info = NULL;
 
-  g_regex_match (ctx->pat->email, text, 0, &info);
+  g_regex_match (ctx->pat->email, lt->text, 0, &info);
   for (; g_match_info_matches (info); g_match_info_next (info, NULL))
     {
       int s, e;
@@ -647,10 +904,15 @@ find_emails (Ctx        *ctx,
       guint gs, ge;
 
       g_match_info_fetch_pos (info, 0, &s, &e);
-      gs = glyph_at (ctx, line, text, s);
-      ge = glyph_at (ctx, line, text, e);
+      gs = glyph_start (lt, s);
+      ge = glyph_end (lt, e);
       if (range_taken (ctx, gs, ge, MASK_EMAIL | MASK_URL))
         continue;
+      if (is_placeholder (lt->text, s, e))
+        {
+          take_range (ctx, gs, ge, MASK_EMAIL | MASK_URL | MASK_SOCIAL);
+          continue;
+        }
       g_ptr_array_add (ctx->out,
                        eyl_detect_element_for_glyphs (ctx->page, EYL_ELEMENT_EMAIL,
                                                       EYL_SOURCE_TEXT, match, gs, ge, 0.95));
@@ -659,12 +921,13 @@ find_emails (Ctx        *ctx,
 }
 
 static void
-find_urls (Ctx        *ctx,
-           guint       line,
-           const char *text,
-           GRegex     *regex,
-           gboolean    bare)
+find_urls (Ctx      *ctx,
+           guint     line,
+           GRegex   *regex,
+           gboolean  bare)
 {
+  const LineText *lt = &ctx->lines[line];
+  const char *text = lt->text;
   g_autoptr(GMatchInfo) info = NULL;
 
   g_regex_match (regex, text, 0, &info);
@@ -686,10 +949,15 @@ find_urls (Ctx        *ctx,
       if (!bare && !eyl_detect_is_url (match))
         continue;
 
-      gs = glyph_at (ctx, line, text, s);
-      ge = glyph_at (ctx, line, text, end);
+      gs = glyph_start (lt, s);
+      ge = glyph_end (lt, end);
       if (range_taken (ctx, gs, ge, MASK_EMAIL | MASK_URL))
         continue;
+      if (is_placeholder (text, s, end) || names_a_network (ctx, line, text, s))
+        {
+          take_range (ctx, gs, ge, MASK_URL);
+          continue;
+        }
       add_web_address (ctx, match, gs, ge, bare ? 0.8 : 0.95);
     }
 }
@@ -719,10 +987,11 @@ stands_alone (const char *text,
 }
 
 static void
-find_social (Ctx        *ctx,
-             guint       line,
-             const char *text)
+find_social (Ctx   *ctx,
+             guint  line)
 {
+  const LineText *lt = &ctx->lines[line];
+  const char *text = lt->text;
   g_autoptr(GMatchInfo) info = NULL;
   g_autoptr(GMatchInfo) tags = NULL;
 
@@ -734,8 +1003,8 @@ find_social (Ctx        *ctx,
       g_autofree char *match = g_match_info_fetch (info, 0);
 
       g_match_info_fetch_pos (info, 0, &s, &e);
-      gs = glyph_at (ctx, line, text, s);
-      ge = glyph_at (ctx, line, text, e);
+      gs = glyph_start (lt, s);
+      ge = glyph_end (lt, e);
       if (range_taken (ctx, gs, ge, MASK_EMAIL | MASK_URL | MASK_SOCIAL))
         continue;
       g_ptr_array_add (ctx->out,
@@ -758,8 +1027,8 @@ find_social (Ctx        *ctx,
       g_match_info_fetch_pos (tags, 0, &s, &e);
       if (!line_has_social_word (ctx, text, s) && !stands_alone (text, s, e))
         continue;
-      gs = glyph_at (ctx, line, text, s);
-      ge = glyph_at (ctx, line, text, e);
+      gs = glyph_start (lt, s);
+      ge = glyph_end (lt, e);
       if (range_taken (ctx, gs, ge, MASK_EMAIL | MASK_URL | MASK_SOCIAL))
         continue;
       g_ptr_array_add (ctx->out,
@@ -779,6 +1048,8 @@ typedef struct
   gboolean plus;
   gboolean paren;
   gboolean lone_digit;  /* a one-digit group where phones have none */
+  gsize    extension;   /* end of a one-digit group after "-" (the
+                         * extension of "12345-0"), 0 for none */
 } PhoneScan;
 
 static gboolean
@@ -805,7 +1076,7 @@ phone_scan (const char *s,
   gsize i = 0;
   guint digits = 0, groups = 0;
   int depth = 0;
-  gboolean in_paren_group;
+  gboolean in_paren_group, after_dash = FALSE;
 
   memset (scan, 0, sizeof *scan);
 
@@ -839,7 +1110,12 @@ phone_scan (const char *s,
       /* One-digit groups: a country code ("+1 555", "+33 1 …"), a trunk
        * "(0)"; elsewhere they are lists of numbers ("0.5 1.5 2.5"). */
       if (i - g0 == 1 && groups > 0 && !in_paren_group && !(groups == 1 && scan->plus))
-        scan->lone_digit = TRUE;
+        {
+          if (after_dash && scan->extension == 0)
+            scan->extension = i;
+          else
+            scan->lone_digit = TRUE;
+        }
       digits += i - g0;
       groups++;
       if (depth == 0)
@@ -865,6 +1141,7 @@ phone_scan (const char *s,
           }
         if (!g_ascii_isdigit (s[i]) || !phone_separator_ok (s + s0, i - s0) || d < 0 || d > 1)
           break;
+        after_dash = i - s0 == 1 && s[s0] == '-';
         depth = d;
       }
     }
@@ -881,13 +1158,22 @@ phone_candidate_ok (const char *line_text,
   const Patterns *pat = patterns_get ();
   g_autofree char *before = g_strndup (line_text, start);
   const char *after = line_text + start + scan->len;
-  gboolean prefix, shape;
+  gboolean prefix, shape, lone;
 
-  if (scan->n_digits < 7 || scan->n_digits > 15 || scan->lone_digit)
+  if (scan->n_digits < 7 || scan->n_digits > 15)
     return FALSE;
   if (g_regex_match (pat->date, cand, 0, NULL) || g_regex_match (pat->year_range, cand, 0, NULL))
     return FALSE;
-  if (g_regex_match (pat->isbn, line_text, 0, NULL))
+  if (g_regex_match (pat->isbn, line_text, 0, NULL) ||
+      g_regex_match (pat->number_label, before, 0, NULL))
+    return FALSE;
+
+  /* A one-digit group is a list of numbers, unless a label says it is a
+   * phone number written in short groups ("Tel. 0421 36 10 2") or it is
+   * the extension at the end ("+49 421 12345-0"). */
+  prefix = g_regex_match (pat->phone_prefix, before, 0, NULL);
+  lone = scan->lone_digit || (scan->extension != 0 && scan->extension != scan->len);
+  if (lone && !(prefix && (scan->plus || scan->paren || cand[0] == '0')))
     return FALSE;
 
   /* Prices, measures and percentages: "€ 1 299 000", "1 250 000 m²". */
@@ -917,7 +1203,6 @@ phone_candidate_ok (const char *line_text,
       return FALSE;
   }
 
-  prefix = g_regex_match (pat->phone_prefix, before, 0, NULL);
   shape = scan->plus || scan->paren || cand[0] == '0' ||
           g_regex_match (pat->us_phone, cand, 0, NULL);
   /* A run of digits with neither the look of a phone number nor a label
@@ -943,10 +1228,11 @@ phone_candidate_ok (const char *line_text,
 }
 
 static void
-find_phones (Ctx        *ctx,
-             guint       line,
-             const char *text)
+find_phones (Ctx   *ctx,
+             guint  line)
 {
+  const LineText *lt = &ctx->lines[line];
+  const char *text = lt->text;
   gint pos = 0;
 
   for (;;)
@@ -971,16 +1257,20 @@ find_phones (Ctx        *ctx,
       cand = g_strndup (text + s, scan.len);
       if (!phone_candidate_ok (text, s, cand, &scan, FALSE, &confidence))
         {
-          /* Skip this group of digits, then look again. */
+          /* A number that is not a phone number is not one either from its
+           * second group on ("ID 2024 0815 4711"); a run too long for one
+           * number may be two, so look again after its first group. */
           pos = s + 1;
+          if (scan.n_digits <= 15)
+            pos = s + scan.len;
           while (text[pos] != '\0' && (g_ascii_isdigit (text[pos]) || text[pos] == '+' ||
                                        text[pos] == '('))
             pos++;
           continue;
         }
 
-      gs = glyph_at (ctx, line, text, s);
-      ge = glyph_at (ctx, line, text, s + scan.len);
+      gs = glyph_start (lt, s);
+      ge = glyph_end (lt, s + scan.len);
       pos = s + scan.len;
       if (range_taken (ctx, gs, ge, MASK_EMAIL | MASK_URL | MASK_SOCIAL | MASK_PHONE))
         continue;
@@ -993,19 +1283,10 @@ find_phones (Ctx        *ctx,
 }
 
 /* Postal addresses: a postcode near a street word, on the same line or
- * the line above or below, or a street with its house number ("Bornstraße
- * 14/15", "221B Baker Street") with or without a postcode line below;
- * adjacent lines are merged into one element. */
-static gboolean
-lines_adjacent (const EylTextLine *a,
-                const EylTextLine *b)
-{
-  double height = MAX (eyl_rect_height (&a->box), eyl_rect_height (&b->box));
-  double gap = b->box.y0 > a->box.y1 ? b->box.y0 - a->box.y1 : a->box.y0 - b->box.y1;
-
-  return gap < 0.8 * height && a->box.x0 < b->box.x1 && b->box.x0 < a->box.x1;
-}
-
+ * the line above or below, a street with its house number ("Bornstraße
+ * 14/15", "221B Baker Street") with or without a postcode line below, or
+ * a line that says it is one ("Venue: Congress Center, Hamburg"); adjacent
+ * lines are merged into one element. */
 static void
 find_addresses (Ctx *ctx)
 {
@@ -1018,11 +1299,14 @@ find_addresses (Ctx *ctx)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = eyl_detect_line_text (page, i);
+      const char *text = ctx->lines[i].text;
 
+      if (ctx->lines[i].code)
+        continue;
       postcode[i] = g_regex_match (ctx->pat->postcode, text, 0, NULL);
       street[i] = g_regex_match (ctx->pat->street, text, 0, NULL);
-      numbered[i] = g_regex_match (ctx->pat->street_number, text, 0, NULL);
+      numbered[i] = g_regex_match (ctx->pat->street_number, text, 0, NULL) ||
+                    g_regex_match (ctx->pat->venue, text, 0, NULL);
     }
 
   for (guint i = 0; i < n; i++)
@@ -1057,7 +1341,7 @@ find_addresses (Ctx *ctx)
       text = g_string_new (NULL);
       for (guint k = first; k <= last; k++)
         {
-          g_autofree char *t = eyl_detect_line_text (page, k);
+          g_autofree char *t = g_strdup (ctx->lines[k].text);
 
           if (text->len > 0)
             g_string_append (text, ", ");
@@ -1114,6 +1398,24 @@ same_target (EylElementKind  kind,
   }
 }
 
+/* A link laid over an image and no text: the image is what the reader
+ * sees — a QR code, which the pixel stage reads, or a logo — so the link
+ * is no contact of its own. */
+static gboolean
+link_on_image (const EylPageData *page,
+               const EylRect     *box)
+{
+  gboolean on_image = FALSE;
+
+  for (guint i = 0; i < page->lines->len; i++)
+    if (eyl_detect_rect_overlap_area (&g_array_index (page->lines, EylTextLine, i).box, box) > 0)
+      return FALSE;
+  for (guint i = 0; i < page->images->len && !on_image; i++)
+    on_image = eyl_detect_rect_coverage (box, &g_array_index (page->images, EylImageInfo, i).box)
+               >= 0.5;
+  return on_image;
+}
+
 static void
 find_links (Ctx *ctx)
 {
@@ -1152,14 +1454,12 @@ find_links (Ctx *ctx)
         {
           g_autofree char *path = NULL;
           g_autofree char *host = url_host (link->uri, &path);
-          g_autofree char *domain = NULL;
 
-          if (host == NULL)
+          /* A link to a PDF is the document's link to itself (or to
+           * another document): nothing a reader of the print can follow. */
+          if (host == NULL || !web_address_kind (link->uri, &kind) ||
+              (path != NULL && g_str_has_suffix (path, ".pdf")))
             continue;
-          domain = registrable_domain (host);
-          kind = eyl_detect_is_social_domain (domain) ||
-                 (path != NULL && g_str_has_prefix (path, "/@") && strlen (path) > 2)
-                   ? EYL_ELEMENT_SOCIAL : EYL_ELEMENT_URL;
           target = g_strdup (link->uri);
         }
       else
@@ -1185,7 +1485,7 @@ find_links (Ctx *ctx)
               other->confidence = MAX (other->confidence, 0.95);
             }
         }
-      if (covered)
+      if (covered || link_on_image (page, &link->box))
         continue;
 
       element = eyl_element_new (kind, EYL_SOURCE_LINK, target, &link->box, 0.9);
@@ -1207,32 +1507,122 @@ find_links (Ctx *ctx)
     }
 }
 
+/* One contact, one element */
+
+static double
+type_size (const EylElement *element)
+{
+  return element->cap_height > 0 ? element->cap_height : 0.7 * element->font_size;
+}
+
+/* The user name of a profile on Twitter / X ("twitter.com/northwind/" →
+ * "northwind"), NULL for other addresses. */
+static char *
+twitter_user (const EylElement *element)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *domain = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (element->kind != EYL_ELEMENT_SOCIAL || element->text[0] == '@' ||
+      element->text[0] == '#' || (host = url_host (element->text, &path)) == NULL)
+    return NULL;
+  domain = registrable_domain (host);
+  if (!g_str_equal (domain, "twitter.com") && !g_str_equal (domain, "x.com"))
+    return NULL;
+  parts = g_strsplit (path != NULL ? path : "", "/", 3);
+  if (parts[0] == NULL || parts[1] == NULL || parts[1][0] == '\0')
+    return NULL;
+  return g_strdup (parts[1]);
+}
+
+/* @a and @b say the same: a handle and its profile ("@northwind",
+ * "x.com/northwind"), or the same words printed twice over each other (a
+ * shadow, a knock-out copy). */
+static gboolean
+same_contact (const EylElement *a,
+              const EylElement *b)
+{
+  g_autofree char *user_a = twitter_user (a);
+  g_autofree char *user_b = twitter_user (b);
+  double smaller = MIN (eyl_rect_width (&a->box) * eyl_rect_height (&a->box),
+                        eyl_rect_width (&b->box) * eyl_rect_height (&b->box));
+
+  if (user_a != NULL && b->kind == EYL_ELEMENT_SOCIAL && b->text[0] == '@')
+    return g_ascii_strcasecmp (user_a, b->text + 1) == 0;
+  if (user_b != NULL && a->kind == EYL_ELEMENT_SOCIAL && a->text[0] == '@')
+    return g_ascii_strcasecmp (user_b, a->text + 1) == 0;
+
+  return a->kind == b->kind && g_ascii_strcasecmp (a->text, b->text) == 0 && smaller > 0 &&
+         eyl_detect_rect_overlap_area (&a->box, &b->box) >= 0.5 * smaller;
+}
+
+/* Keeps one element of each contact: the one in the larger type, the
+ * profile URL when both are the same size. */
+static void
+merge_duplicates (Ctx *ctx)
+{
+  for (guint i = ctx->first; i < ctx->out->len; i++)
+    for (guint j = i + 1; j < ctx->out->len; j++)
+      {
+        EylElement *a = g_ptr_array_index (ctx->out, i);
+        EylElement *b = g_ptr_array_index (ctx->out, j);
+        gboolean drop_a;
+
+        if (!same_contact (a, b))
+          continue;
+        g_debug ("%s and %s: one contact", a->text, b->text);
+        if (type_size (a) != type_size (b))
+          drop_a = type_size (a) < type_size (b);
+        else
+          drop_a = a->text[0] == '@';
+        g_ptr_array_remove_index (ctx->out, drop_a ? i : j);
+        i--;
+        break;
+      }
+}
+
 void
 eyl_detect_contacts (const EylPageData *page,
                      GPtrArray         *out)
 {
   g_autofree guint8 *mask = NULL;
+  guint n_lines;
   Ctx ctx;
 
   g_return_if_fail (page != NULL);
   g_return_if_fail (out != NULL);
 
+  n_lines = page->lines->len;
   mask = g_new0 (guint8, page->glyphs->len + 1);
-  ctx = (Ctx) { page, patterns_get (), out, mask, out->len };
+  ctx = (Ctx) { page, patterns_get (), out, mask, out->len, g_new0 (LineText, n_lines + 1) };
+  for (guint i = 0; i < n_lines; i++)
+    ctx.lines[i].text = eyl_detect_line_match_text (page, i, EYL_MATCH_TEXT_SOFT_HYPHEN_SEEN,
+                                                    &ctx.lines[i].glyph_of);
+  mark_code_lines (&ctx);
 
-  find_split_urls (&ctx);
-  for (guint i = 0; i < page->lines->len; i++)
+  find_split_contacts (&ctx);
+  for (guint i = 0; i < n_lines; i++)
     {
-      g_autofree char *text = eyl_detect_line_text (page, i);
-
-      find_emails (&ctx, i, text);
-      find_urls (&ctx, i, text, ctx.pat->url, FALSE);
-      find_urls (&ctx, i, text, ctx.pat->domain, TRUE);
-      find_social (&ctx, i, text);
-      find_phones (&ctx, i, text);
+      if (ctx.lines[i].code)
+        continue;
+      find_emails (&ctx, i);
+      find_urls (&ctx, i, ctx.pat->url, FALSE);
+      find_urls (&ctx, i, ctx.pat->domain, TRUE);
+      find_social (&ctx, i);
+      find_phones (&ctx, i);
     }
   find_addresses (&ctx);
   find_links (&ctx);
+  merge_duplicates (&ctx);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_free (ctx.lines[i].text);
+      g_free (ctx.lines[i].glyph_of);
+    }
+  g_free (ctx.lines);
 }
 
 /* Whole-string checks */

@@ -1051,6 +1051,14 @@ words_confidence (GArray        *words,
   return n > 0 ? sum / n / 100.0 : 0.5;
 }
 
+/* A contact, or a web address found to be someone else's (other_url): the
+ * same words read again by OCR are the same element. */
+static gboolean
+contact_like (EylElementKind kind)
+{
+  return eyl_element_kind_is_contact (kind) || kind == EYL_ELEMENT_OTHER_URL;
+}
+
 static gboolean
 covered (GPtrArray        *elements,
          const EylElement *element)
@@ -1062,8 +1070,7 @@ covered (GPtrArray        *elements,
     {
       const EylElement *e = g_ptr_array_index (elements, i);
       gboolean same_kind = e->kind == element->kind ||
-                           (eyl_element_kind_is_contact (e->kind) &&
-                            eyl_element_kind_is_contact (element->kind));
+                           (contact_like (e->kind) && contact_like (element->kind));
 
       if (!same_kind)
         continue;

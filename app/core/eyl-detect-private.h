@@ -19,6 +19,12 @@ EylElement *eyl_detect_element_for_glyphs (const EylPageData *page,
 /* Glyph index range [start, end) of line @line as text (UTF-8). */
 char       *eyl_detect_line_text          (const EylPageData *page,
                                            guint              line);
+/* Line @line as text to match patterns on, with the glyph of each byte
+ * (see eyl_page_data_dup_match_text). */
+char       *eyl_detect_line_match_text    (const EylPageData *page,
+                                           guint              line,
+                                           EylMatchTextFlags  flags,
+                                           guint            **glyph_of);
 
 double      eyl_detect_rect_overlap_area  (const EylRect     *a,
                                            const EylRect     *b);

@@ -23,6 +23,9 @@ struct _EylElement
   double         font_size;      /* pt, 0 when not text */
   double         cap_height;     /* measured, pt; 0 when not text */
   guint32        color;          /* text colour 0xRRGGBB */
+  gboolean       third_party;    /* a contact, but someone else's: a
+                                  * sponsor's, a speaker's, a credit's;
+                                  * not the brand's way to be reached */
 
   /* Filled in by the analysis from the placement: */
   double         floor_bottom_mm, floor_top_mm;

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "eyl-page-data.h"
 
@@ -115,6 +116,82 @@ eyl_page_data_dup_text (const EylPageData *self,
   a = g_array_index (real->offsets, gsize, start);
   b = g_array_index (real->offsets, gsize, end);
   return g_strndup (self->text + a, b - a);
+}
+
+/* A character the PDF gives for a glyph without saying what it is. */
+static gboolean
+meaning_unknown (gunichar ch)
+{
+  GUnicodeType type = g_unichar_type (ch);
+
+  return ch == 0xFFFD || type == G_UNICODE_PRIVATE_USE || type == G_UNICODE_UNASSIGNED ||
+         type == G_UNICODE_SURROGATE || (type == G_UNICODE_CONTROL && ch != '\t' && ch != '\n');
+}
+
+/* What a glyph adds to the text to match on (see dup_match_text). */
+static void
+append_match_char (GString           *out,
+                   GArray            *glyph_of,
+                   guint              glyph,
+                   gunichar           ch,
+                   gboolean           last,
+                   EylMatchTextFlags  flags)
+{
+  gsize before = out->len;
+
+  if (ch == 0x00AD)
+    {
+      /* Only a glyph that is drawn is in a PDF: inside a line the reader
+       * sees a hyphen; at the end of the range it is a line break. */
+      if (!last && (flags & EYL_MATCH_TEXT_SOFT_HYPHEN_SEEN))
+        g_string_append_c (out, '-');
+    }
+  else if (ch >= 0xFB00 && ch <= 0xFB06)
+    {
+      /* The Latin ligatures U+FB00 … U+FB06: ff, fi, fl, ffi, ffl, st, st. */
+      gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n = g_unichar_fully_decompose (ch, TRUE, parts, G_N_ELEMENTS (parts));
+
+      for (gsize i = 0; i < n; i++)
+        g_string_append_unichar (out, parts[i]);
+    }
+  else if (ch == 0x200B || ch == 0x200C || ch == 0x200D || ch == 0x2060 || ch == 0xFEFF)
+    ;   /* zero-width: nothing to see, nothing to match */
+  else if (meaning_unknown (ch))
+    /* A glyph whose meaning the PDF does not say (a font without a
+     * Unicode map): it ends a word, so no contact runs through it and a
+     * URL stops before its garbled version number. */
+    g_string_append_c (out, ' ');
+  else
+    g_string_append_unichar (out, ch);
+
+  for (gsize i = before; i < out->len; i++)
+    g_array_append_val (glyph_of, glyph);
+}
+
+char *
+eyl_page_data_dup_match_text (const EylPageData *self,
+                              guint              start,
+                              guint              end,
+                              EylMatchTextFlags  flags,
+                              guint            **glyph_of)
+{
+  GString *out;
+  g_autoptr(GArray) map = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  end = MIN (end, self->glyphs->len);
+  out = g_string_new (NULL);
+  map = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = start; i < end; i++)
+    append_match_char (out, map, i, g_array_index (self->glyphs, EylGlyph, i).ch,
+                       i + 1 == end, flags);
+  g_array_append_val (map, end);
+
+  if (glyph_of != NULL)
+    *glyph_of = (guint *) (gpointer) g_array_free (g_steal_pointer (&map), FALSE);
+  return g_string_free (out, FALSE);
 }
 
 EylRect
@@ -382,6 +459,7 @@ finish_line (EylPageDataBuilder *builder,
   EylTextLine line = { 0, };
   gboolean has_ink = FALSE;
   guint index = builder->lines->len;
+  guint n_ink = 0, n_unknown = 0;
 
   /* Leading and trailing blanks belong to no line. */
   while (start < end && glyph_is_blank (&g_array_index (builder->glyphs, EylGlyph, start)))
@@ -407,7 +485,13 @@ finish_line (EylPageDataBuilder *builder,
 
       g->line = index;
       eyl_rect_union (&line.box, &g->box);
+      if (!glyph_is_blank (g))
+        {
+          n_ink++;
+          n_unknown += meaning_unknown (g->ch) ? 1 : 0;
+        }
     }
+  line.garbled = 3 * n_unknown >= n_ink;
   line_dominant_style (builder, &line);
   line.cap_height = CAP_ESTIMATE * line.font_size;
   line.x_height = X_ESTIMATE * line.font_size;
@@ -563,6 +647,56 @@ apply_metrics (EylPageDataBuilder *builder)
     }
 }
 
+/* Placeholders of a template printed without being filled in: anything
+ * in "{{ }}" or "<< >>", and in square brackets the words of a form or an
+ * example address ("[E-MAIL]", "[Ihr Name]", "[name@example.com]"), not a
+ * footnote "[1]" or "[sic]".  One warning for all of a page's. */
+static void
+warn_placeholders (EylPageDataBuilder *builder)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\\{\\{[^{}\\n]{1,40}\\}\\}|<<[^<>\\n]{1,40}>>|"
+                                         "\\[[^\\[\\]\\n]{2,40}\\]", 0, 0, NULL);
+  g_autoptr(GRegex) words = g_regex_new (
+    "(*UCP)\\b(?:e-?mail|mail|url|web(?:site|seite)?|link|phone|tel(?:efon|ephone)?|fax|"
+    "mobile?|handy|name|vorname|nachname|address|adresse|anschrift|street|straße|strasse|"
+    "city|stadt|ort|zip|plz|postcode|company|firma|logo|date|datum|title|titel|text|"
+    "headline|slogan|your|ihre?|deine?|lorem|placeholder|platzhalter)\\b"
+    "|x{3,}|@example|\\bexample\\.(?:com|org|net)\\b", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint n = 0;
+
+  g_regex_match (regex, builder->text->str, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      g_autofree char *match = g_match_info_fetch (info, 0);
+      g_autofree char *quoted = NULL;
+
+      if (match[0] == '[' && !g_regex_match (words, match, 0, NULL))
+        continue;
+      /* TRANSLATORS: quotes around a placeholder printed on the page. */
+      quoted = g_strdup_printf (_("“%s”"), match);
+      if (strstr (list->str, quoted) != NULL)
+        continue;
+      if (n < 3)
+        g_string_append_printf (list, "%s%s", n > 0 ? ", " : "", quoted);
+      n++;
+    }
+  if (n == 0)
+    return;
+  if (n > 3)
+    g_string_append (list, ", …");
+
+  g_ptr_array_add (builder->warnings,
+                   /* TRANSLATORS: %s lists placeholders like “[E-MAIL]”. */
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "A template placeholder was printed without "
+                                                 "being filled in: %s.",
+                                                 "Template placeholders were printed without "
+                                                 "being filled in: %s.", n),
+                                    list->str));
+}
+
 EylPageData *
 eyl_page_data_builder_end (EylPageDataBuilder *builder)
 {
@@ -573,6 +707,7 @@ eyl_page_data_builder_end (EylPageDataBuilder *builder)
 
   split_lines (builder);
   apply_metrics (builder);
+  warn_placeholders (builder);
 
   real = g_new0 (EylPageDataReal, 1);
   self = &real->pub;

@@ -37,6 +37,10 @@ typedef struct
   double  x_height;        /* measured, pt; 0 unknown */
   gboolean measured;       /* FALSE: cap/x height estimated from font size */
   guint32 color;           /* dominant colour */
+  gboolean garbled;        /* a third or more of its glyphs have no known
+                            * meaning (private-use, U+FFFD: a font without a
+                            * Unicode map): the words are only in the pixels,
+                            * for the OCR stage to read */
 } EylTextLine;
 
 typedef struct
@@ -98,6 +102,28 @@ char        *eyl_page_data_dup_text  (const EylPageData *self,
 EylRect      eyl_page_data_glyph_box (const EylPageData *self,
                                       guint              start,
                                       guint              end);
+/* How eyl_page_data_dup_match_text() treats a soft hyphen (U+00AD) with
+ * glyphs after it on the same line. */
+typedef enum
+{
+  EYL_MATCH_TEXT_DEFAULT = 0,
+  /* A PDF holds only glyphs that are drawn: a soft hyphen inside a line
+   * is a hyphen the reader sees ("hackerspace-bremen.de"), so "-".
+   * Without the flag it is dropped, as hyphenation ("Frei" U+00AD "funk"). */
+  EYL_MATCH_TEXT_SOFT_HYPHEN_SEEN = 1 << 0,
+} EylMatchTextFlags;
+
+/* Glyphs [start, end) as text to match patterns on: ligatures spelt out
+ * (ﬁ → fi), a soft hyphen ending the range and zero-width characters
+ * dropped, private-use characters, U+FFFD and control characters (glyphs
+ * with no known meaning) made spaces.  @glyph_of, when not NULL, receives
+ * a newly allocated array with, for every byte of the result, the index
+ * of the glyph it comes from, and @end one past the last byte. */
+char        *eyl_page_data_dup_match_text (const EylPageData *self,
+                                           guint              start,
+                                           guint              end,
+                                           EylMatchTextFlags  flags,
+                                           guint            **glyph_of);
 /* Size of the visible artwork in pt × UserUnit. */
 void         eyl_page_data_visible_size (const EylPageData *self,
                                          double            *width_pt,

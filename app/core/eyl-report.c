@@ -512,6 +512,8 @@ build_element (JsonBuilder   *builder,
   add_double (builder, "font_size_pt", element->font_size);
   add_double (builder, "cap_height_pt", element->cap_height);
   add_string (builder, "color", color);
+  if (element->third_party)
+    add_bool (builder, "third_party", TRUE);
   build_element_pixels (builder, element, mm_per_pt);
   json_builder_end_object (builder);
 }
@@ -1265,6 +1267,7 @@ element_from_json (JsonObject *object,
   EylRect box;
   double floor[2], cap_mm, hidden, eye, confidence, font_size, cap_pt;
   EylElement *element;
+  gboolean third_party = FALSE;
 
   if (!read_string (object, "id", FALSE, &id, error)
       || !read_string (object, "kind", FALSE, &kind_str, error)
@@ -1278,7 +1281,8 @@ element_from_json (JsonObject *object,
       || !read_double (object, "eye_zone_fraction", TRUE, &eye, error)
       || !read_double (object, "confidence", TRUE, &confidence, error)
       || !read_double (object, "font_size_pt", TRUE, &font_size, error)
-      || !read_double (object, "cap_height_pt", TRUE, &cap_pt, error))
+      || !read_double (object, "cap_height_pt", TRUE, &cap_pt, error)
+      || !read_bool (object, "third_party", &third_party, error))
     return NULL;
 
   if (!eyl_element_kind_from_string (kind_str, &kind))
@@ -1302,6 +1306,7 @@ element_from_json (JsonObject *object,
   element->eye_zone_fraction = isnan (eye) ? 0.0 : eye;
   element->font_size = isnan (font_size) ? 0.0 : font_size;
   element->cap_height = isnan (cap_pt) ? 0.0 : cap_pt;
+  element->third_party = third_party;
   if (color_str != NULL && color_str[0] == '#')
     element->color = (guint32) g_ascii_strtoull (color_str + 1, NULL, 16) & 0xffffff;
   if (!element_pixels_from_json (object, element, mm_per_pt, error))
