@@ -395,7 +395,7 @@ answers_rule (guint             rule,
   switch (rule)
     {
     case 0:
-      return eyl_element_kind_is_contact (element->kind);
+      return eyl_element_kind_is_contact (element->kind) && !element->third_party;
     case 1:
       return element->kind == EYL_ELEMENT_CTA;
     case 2:

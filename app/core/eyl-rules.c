@@ -191,7 +191,9 @@ eyl_rule_element_name (const EylElement *element,
 gboolean
 eyl_rule_is_contact (const EylElement *element)
 {
-  return eyl_element_kind_is_contact (element->kind);
+  /* A sponsor's, speaker's or credit's contact is kept and shown, but only
+   * the brand's own count for the rules. */
+  return eyl_element_kind_is_contact (element->kind) && !element->third_party;
 }
 
 gboolean

@@ -65,8 +65,8 @@ EylFinding *eyl_rule_finding_new      (const EylRule    *rule,
 char       *eyl_rule_element_name     (const EylElement *element,
                                        gboolean          capital);
 
-/* Contacts as the rules count them: url, email, phone, social, qr,
- * address (never other_url). */
+/* Contacts as the rules count them: the brand's own url, email, phone,
+ * social, qr, address (never other_url, never a third party's). */
 gboolean    eyl_rule_is_contact       (const EylElement *element);
 gboolean    eyl_rule_is_brand         (const EylElement *element);
 /* Contacts, brand, headline and call to action. */
