@@ -227,8 +227,13 @@ rules_of (GHashTable *before,
           if (!g_str_has_prefix (name, "rule/") || slash == name + 4)
             continue;
           rule = g_strndup (name + 5, slash - name - 5);
-          if (g_hash_table_add (seen, rule))
-            g_ptr_array_add (rules, g_steal_pointer (&rule));
+          /* g_hash_table_add() would replace an equal key with this one,
+           * which is freed below: look first. */
+          if (!g_hash_table_contains (seen, rule))
+            {
+              g_hash_table_add (seen, rule);
+              g_ptr_array_add (rules, g_steal_pointer (&rule));
+            }
         }
     }
   g_ptr_array_sort (rules, compare_strings);

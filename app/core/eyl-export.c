@@ -22,6 +22,7 @@
 #include "eyl-export.h"
 #include "eyl-overlay.h"
 #include "eyl-poppler-private.h"
+#include "eyl-rules.h"
 #include "eyl-worker.h"
 
 /* The summary page: A4 portrait, in pt. */
@@ -580,7 +581,17 @@ summary_write (Summary        *s,
         }
       summary_placement (s, analysis);
       score = escape_printf (_("<b>Customer focus:</b> %d / 100"), analysis->customer_focus);
-      summary_text (s, score, 10, 8);
+      summary_text (s, score, 10, 2);
+      {
+        g_auto(GStrv) parts = eyl_score_breakdown_lines (analysis->score_breakdown);
+
+        for (guint k = 0; parts != NULL && parts[k] != NULL; k++)
+          {
+            g_autofree char *line = escape_printf ("• %s", parts[k]);
+
+            summary_text (s, line, 8, parts[k + 1] == NULL ? 8 : 1);
+          }
+      }
 
       if (analysis->findings->len == 0)
         summary_text (s, _("No findings on this page."), 9, 8);

@@ -49,4 +49,9 @@ int            eyl_score_customer_focus (const EylRuleContext *ctx,
                                          GPtrArray            *findings,
                                          JsonObject          **breakdown);
 
+/* The breakdown as sentences for people, one per part in a fixed order:
+ * "Contact visible: 30 of 30 — the best-placed contact is seen by …".
+ * Parts the breakdown lacks are left out; NULL-terminated, translated. */
+GStrv          eyl_score_breakdown_lines (JsonObject *breakdown);
+
 G_END_DECLS

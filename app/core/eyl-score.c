@@ -50,6 +50,43 @@ add_part (JsonObject *breakdown,
 
 #define ERROR_CAP 40
 
+static const struct
+{
+  const char *id;
+  const char *name;
+} part_names[] = {
+  { "contact_visible", N_("Contact visible") },
+  { "contact_at_eye_level", N_("Contact at eye level") },
+  { "legible", N_("Key text legible") },
+  { "call_to_action", N_("Call to action") },
+  { "customer_before_brand", N_("Customer before brand") },
+  { "you_language", N_("“You” language") },
+  { "error_cap", N_("Capped by an error") },
+};
+
+GStrv
+eyl_score_breakdown_lines (JsonObject *breakdown)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  for (guint i = 0; breakdown != NULL && i < G_N_ELEMENTS (part_names); i++)
+    {
+      JsonObject *part;
+      g_autofree char *line = NULL;
+
+      if (!json_object_has_member (breakdown, part_names[i].id) ||
+          (part = json_object_get_object_member (breakdown, part_names[i].id)) == NULL)
+        continue;
+      /* TRANSLATORS: "Contact visible: 30 of 30 — The best-placed contact …" */
+      line = g_strdup_printf (_("%s: %d of %d — %s"), _(part_names[i].name),
+                              (int) json_object_get_int_member_with_default (part, "points", 0),
+                              (int) json_object_get_int_member_with_default (part, "max", 0),
+                              json_object_get_string_member_with_default (part, "why", ""));
+      g_strv_builder_add (lines, line);
+    }
+  return g_strv_builder_end (lines);
+}
+
 static gboolean
 has_severity (GPtrArray   *findings,
               EylSeverity  severity)

@@ -20,6 +20,7 @@
 #include "eyl-export-dialog.h"
 #include "eyl-export-job.h"
 #include "eyl-finding-object.h"
+#include "eyl-rules.h"
 #include "eyl-placement-panel.h"
 #include "eyl-scene-view.h"
 #include "eyl-worker.h"
@@ -67,6 +68,8 @@ struct _EylWindow
   GtkWidget         *notes_box;
   GtkLabel          *notes_label;
   GtkLabel          *score_label;
+  GtkWidget         *breakdown_expander;
+  GtkLabel          *breakdown_label;
   GtkLabel          *counts_label;
   GtkLabel          *placement_label;
   GtkListView       *findings_view;
@@ -549,6 +552,7 @@ update_summary (EylWindow       *self,
   gtk_widget_remove_css_class (score, "eyl-score-fair");
   gtk_widget_remove_css_class (score, "eyl-score-poor");
   gtk_widget_set_visible (self->summary_box, analysis != NULL);
+  gtk_widget_set_visible (self->breakdown_expander, analysis != NULL);
   if (analysis == NULL)
     {
       gtk_label_set_label (self->score_label, "–");
@@ -563,6 +567,20 @@ update_summary (EylWindow       *self,
     gtk_widget_add_css_class (score, analysis->customer_focus >= 70 ? "eyl-score-good"
                                      : analysis->customer_focus >= 40 ? "eyl-score-fair"
                                      : "eyl-score-poor");
+  }
+
+  /* What earned and lost the points, as the summary page says it. */
+  {
+    g_auto(GStrv) lines = eyl_score_breakdown_lines (analysis->score_breakdown);
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+      {
+        g_autofree char *escaped = g_markup_escape_text (lines[i], -1);
+
+        g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "", escaped);
+      }
+    gtk_label_set_markup (self->breakdown_label, text->str);
   }
 
   for (guint i = 0; analysis->findings != NULL && i < analysis->findings->len; i++)
@@ -2151,6 +2169,8 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, notes_box);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, notes_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, score_label);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, breakdown_expander);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, breakdown_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, findings_view);
