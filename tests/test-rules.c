@@ -451,6 +451,15 @@ test_piece_scene (void)
 
   leaflet->visible_top_fraction = 0.333;
   leaflet->distance_m = 1.0;
+  /* An A4 sheet in landscape is folded in three to go into the rack: its
+   * cover is the right third; an A5 flyer in landscape is not folded. */
+  {
+    g_autoptr(EylPlacement) folded = eyl_placement_for_piece (leaflet, 297, 210, 0, FALSE);
+    g_autoptr(EylPlacement) flat = eyl_placement_for_piece (leaflet, 210, 148, 0, FALSE);
+
+    g_assert_cmpfloat_with_epsilon (folded->cover_x0_fraction, 2.0 / 3.0, 1e-9);
+    g_assert_cmpfloat (flat->cover_x0_fraction, ==, 0);
+  }
   inner = eyl_placement_for_piece (leaflet, 210, 297, 1, FALSE);
   g_assert_true (inner->held);
   g_assert_cmpfloat (inner->visible_top_fraction, ==, 1.0);

@@ -366,6 +366,14 @@ eyl_analyse_page_in_piece (EylPageData              *page,
       EylElement *el = g_ptr_array_index (elements, i);
 
       eyl_analysis_place_element (el, self->placement, &self->frame);
+      /* Folded in: the rack shows only the cover panel. */
+      if (self->placement->cover_x0_fraction > 0 &&
+          (el->box.x0 + el->box.x1) / 2.0 <
+            visible.x0 + self->placement->cover_x0_fraction * (visible.x1 - visible.x0))
+        {
+          el->hidden_fraction = 1.0;
+          el->eye_zone_fraction = 0.0;
+        }
       g_ptr_array_add (self->elements, eyl_element_ref (el));
     }
 

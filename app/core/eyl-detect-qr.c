@@ -1131,6 +1131,9 @@ measure_symbol (Ctx          *ctx,
 
     el = eyl_element_new (EYL_ELEMENT_QR, EYL_SOURCE_RASTER, s->data, &box, 0.95);
     el->decoded = TRUE;
+    /* A Wi-Fi join code (ZXing's WIFI: format) connects a phone to a
+     * network; it is no way to reach the brand. */
+    el->third_party = g_ascii_strncasecmp (s->data, "WIFI:", 5) == 0;
     el->symbology = g_strdup (s->name);
     el->module_pt = module_px / r->scale;
 

@@ -25,7 +25,9 @@ struct _EylElement
   guint32        color;          /* text colour 0xRRGGBB */
   gboolean       third_party;    /* a contact, but someone else's: a
                                   * sponsor's, a speaker's, a credit's;
-                                  * not the brand's way to be reached */
+                                  * or no contact at all (a Wi-Fi join
+                                  * code): not the brand's way to be
+                                  * reached, and no rule judges it */
 
   /* Filled in by the analysis from the placement: */
   double         floor_bottom_mm, floor_top_mm;

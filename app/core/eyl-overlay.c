@@ -682,7 +682,7 @@ paint_hidden (Paint *p)
       if (pocket > band_mm)
         {
           band_mm = pocket;
-          band_text = _("Inside the rack pocket: never seen");
+          band_text = _("Inside the rack pocket: read in the hand");
         }
     }
   if (band_mm > bottom)
@@ -691,6 +691,24 @@ paint_hidden (Paint *p)
 
       paint_hatched (p, y, p->visible.y1, HATCH_CROSS);
       horizontal_line (p, y, line_dark, 1.5, FALSE);
+    }
+  /* A folded sheet: the panels folded in are seen only in the hand. */
+  if (pl->cover_x0_fraction > 0 && pl->cover_x0_fraction < 1)
+    {
+      EylRect whole = p->visible;
+      double x = whole.x0 + pl->cover_x0_fraction * (whole.x1 - whole.x0);
+
+      p->visible.x1 = x;
+      paint_hatched (p, whole.y0, eyl_page_frame_page_y (fr, MAX (band_mm, bottom)), HATCH_LIGHT);
+      p->visible = whole;
+      cairo_save (p->cr);
+      cairo_set_source_rgba (p->cr, line_dark[0], line_dark[1], line_dark[2], line_dark[3]);
+      cairo_set_line_width (p->cr, 1.5 * p->u);
+      cairo_move_to (p->cr, x, whole.y0);
+      cairo_line_to (p->cr, x, whole.y1);
+      cairo_stroke (p->cr);
+      cairo_restore (p->cr);
+      hidden_label (p, _("Folded in: read in the hand"), whole.y0, whole.y1, TRUE);
     }
   if (pl->hidden_top_mm > 0)
     {

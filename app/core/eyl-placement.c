@@ -1049,6 +1049,8 @@ eyl_placement_overrides_init (EylPlacementOverrides *overrides)
 #define VIEW_DISTANCE_PER_SIDE 2.5
 #define SCAN_DISTANCE_PER_SIDE 1.0
 #define SAFE_MARGIN_PER_SIDE 0.05
+/* Rack pockets take up to A4 portrait (210 mm wide) + a margin. */
+#define FOLDED_MIN_WIDTH_MM 230.0
 
 EylPlacement *
 eyl_placement_for_piece (const EylPlacement *base,
@@ -1073,6 +1075,10 @@ eyl_placement_for_piece (const EylPlacement *base,
       self->hand_distance_m = distance_given ? self->distance_m : HAND_DISTANCE_M;
       self->scan_distance_m = MIN (self->scan_distance_m, HAND_SCAN_DISTANCE_M);
       self->needs_reach = FALSE;
+      /* Wider than the widest pocket (A4 portrait) and landscape: folded in
+       * three (letter-fold, roll-fold, 6-panel sheets). */
+      if (page_index == 0 && width_mm > FOLDED_MIN_WIDTH_MM && width_mm > height_mm)
+        self->cover_x0_fraction = 2.0 / 3.0;
       if (page_index > 0)
         {
           self->held = TRUE;

@@ -85,6 +85,9 @@ struct _EylPlacement
   double           hand_distance_m;        /* > 0: what is not seen from afar is read here */
   gboolean         expects_contact;        /* no-contact applies */
   gboolean         expects_cta;            /* no-call-to-action applies */
+  /* A sheet folded to go into the rack: the cover panel, the one the rack
+   * shows, starts this far across the page (0 = not folded). */
+  double           cover_x0_fraction;
 };
 
 #define EYL_TYPE_PLACEMENT (eyl_placement_get_type ())
@@ -169,6 +172,9 @@ EylPlacement *eyl_placement_apply_overrides (const EylPlacement          *base,
  *    step back until it fills the view: 2 × its longer side, between the
  *    hand distance and the preset's distance), and a QR code on it is
  *    scanned from closer the smaller it is;
+ *  - a landscape leaflet wider than a rack pocket (an A4 or letter sheet)
+ *    is folded in three to go in: the rack shows the top of its cover
+ *    panel, the right third of the outside (page 1);
  *  - packs and pieces smaller than a postcard (stickers, labels, badges)
  *    are not expected to carry contact details or a call to action.
  * @distance_given: the user set the reading distance; it is kept. */

@@ -404,6 +404,7 @@ build_placement (JsonBuilder        *builder,
   json_builder_set_member_name (builder, "held");
   json_builder_add_boolean_value (builder, p->held);
   add_double (builder, "hand_distance_m", p->hand_distance_m);
+  add_double (builder, "cover_x0_fraction", p->cover_x0_fraction);
   json_builder_set_member_name (builder, "expects_contact");
   json_builder_add_boolean_value (builder, p->expects_contact);
   json_builder_set_member_name (builder, "expects_cta");
@@ -1103,7 +1104,7 @@ eyl_placement_from_json (JsonObject *object,
   {
     const char *name;
     double     *field;
-  } numbers[22];
+  } numbers[23];
   guint n = 0;
 
   g_return_val_if_fail (object != NULL, NULL);
@@ -1172,6 +1173,7 @@ eyl_placement_from_json (JsonObject *object,
   NUMBER (reach_min_mm);
   NUMBER (reach_max_mm);
   NUMBER (hand_distance_m);
+  NUMBER (cover_x0_fraction);
 #undef NUMBER
   g_assert (n == G_N_ELEMENTS (numbers));
 

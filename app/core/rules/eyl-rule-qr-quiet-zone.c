@@ -38,7 +38,7 @@ eyl_rule_qr_quiet_zone_check (const EylRuleContext *ctx,
       double module_mm, have_mm, needed_mm;
 
       /* Measured only on codes that were read (their modules are known). */
-      if (el->kind != EYL_ELEMENT_QR || !el->decoded || el->module_pt <= 0 ||
+      if (el->kind != EYL_ELEMENT_QR || el->third_party || !el->decoded || el->module_pt <= 0 ||
           el->quiet_zone_modules >= QUIET_ZONE_MODULES - MEASURE_TOLERANCE)
         continue;
 

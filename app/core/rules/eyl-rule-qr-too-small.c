@@ -40,7 +40,7 @@ eyl_rule_qr_too_small_check (const EylRuleContext *ctx,
       g_autofree char *fix = NULL;
       double width_mm;
 
-      if (el->kind != EYL_ELEMENT_QR || eyl_rect_is_empty (&el->box))
+      if (el->kind != EYL_ELEMENT_QR || el->third_party || eyl_rect_is_empty (&el->box))
         continue;
 
       /* The narrower side: a 1-D code is wide but short. */

@@ -52,7 +52,7 @@ eyl_rule_qr_unreadable_check (const EylRuleContext *ctx,
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
 
-      if (el->kind != EYL_ELEMENT_QR)
+      if (el->kind != EYL_ELEMENT_QR || el->third_party)
         continue;
 
       if (!el->decoded)
