@@ -1313,6 +1313,35 @@ test_all (void)
     }
 }
 
+/* Body copy: neighbouring lines in one size make one block; a caption or
+ * a contact line is no copy; another size starts another block. */
+static void
+test_body (void)
+{
+  const Line lines[] = {
+    { "Fresh tea from our own gardens,", 50, 100, 10, 0 },
+    { "picked by hand and shipped within", 50, 112, 10, 0 },
+    { "a week of the harvest to your door.", 50, 124, 10, 0 },
+    { "Visit www.northwind.example", 50, 300, 10, 0 },
+    { "Photo", 50, 400, 8, 0 },
+    { "A second block of copy in larger type,", 50, 500, 16, 0 },
+    { "as the back of a leaflet often has it.", 50, 519, 16, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  EylElement *first = NULL;
+
+  eyl_detect_contacts (page, out);
+  eyl_detect_body (page, out);
+  g_assert_cmpuint (count_kind (out, EYL_ELEMENT_BODY), ==, 2);
+  first = find_kind (out, EYL_ELEMENT_BODY);
+  g_assert_true (g_str_has_prefix (first->text, "Fresh tea from our own gardens, picked"));
+  g_assert_cmpfloat_with_epsilon (first->box.y0, 100, 0.5);
+  g_assert_cmpfloat_with_epsilon (first->box.y1, 134, 0.5);
+  g_assert_cmpfloat_with_epsilon (first->font_size, 10, 1e-9);
+  g_assert_cmpfloat (first->cap_height, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1348,6 +1377,7 @@ main (int   argc,
   g_test_add_func ("/eyl/detect/headline", test_headline);
   g_test_add_func ("/eyl/detect/headline/measured", test_headline_measured);
   g_test_add_func ("/eyl/detect/cta", test_cta);
+  g_test_add_func ("/eyl/detect/body", test_body);
   g_test_add_func ("/eyl/detect/all", test_all);
 
   return g_test_run ();

@@ -36,6 +36,7 @@ eyl_detect_all (const EylPageData *page,
   eyl_detect_brand (page, kit, elements);
   eyl_detect_headline (page, elements);
   eyl_detect_cta (page, elements);
+  eyl_detect_body (page, elements);
 
   g_ptr_array_sort (elements, compare_position);
   for (guint i = 0; i < elements->len; i++)

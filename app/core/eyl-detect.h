@@ -31,6 +31,11 @@ void   eyl_detect_headline  (const EylPageData *page,
 void   eyl_detect_cta       (const EylPageData *page,
                              GPtrArray         *out);
 
+/* Body copy: blocks of running text in one type size that no element
+ * found before explains (one body element per block, its median capitals). */
+void   eyl_detect_body      (const EylPageData *page,
+                             GPtrArray         *out);
+
 /* Runs them all in order and numbers the elements p<page>e<n>. */
 GPtrArray *eyl_detect_all   (const EylPageData *page,
                              EylBrandKit       *kit);

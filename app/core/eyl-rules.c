@@ -251,6 +251,10 @@ eyl_rule_reading_distance (const EylRuleContext *ctx,
                               element->kind == EYL_ELEMENT_HEADLINE) &&
                              !eyl_rule_is_hidden (ctx, element);
 
+  if (element->kind == EYL_ELEMENT_BODY)
+    return p->held || p->hand_distance_m > 0
+           ? (p->held ? p->distance_m : p->hand_distance_m)
+           : MIN (p->distance_m, EYL_RULE_BODY_DISTANCE_M);
   if (p->held || p->hand_distance_m <= 0 || seen_from_aisle)
     return p->distance_m;
   return p->hand_distance_m;

@@ -143,7 +143,8 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
         }
       if (el->kind == EYL_ELEMENT_CTA)
         best_cta = MAX (best_cta, 1.0 - el->hidden_fraction);
-      if (eyl_rule_has_text (el) && el->cap_height_mm > 0 && ctx->placement != NULL)
+      if ((eyl_rule_has_text (el) || el->kind == EYL_ELEMENT_BODY) &&
+          el->cap_height_mm > 0 && ctx->placement != NULL)
         {
           /* As text-too-small judges it: at the element's own distance. */
           double needed = eyl_legibility_min_cap_mm (ctx->legibility,

@@ -20,11 +20,81 @@ const EylRule eyl_rule_text_too_small = {
   .check = eyl_rule_text_too_small_check,
 };
 
+/* The farthest distance at which @cap_mm meets the standard (the
+ * standards grow with distance: bisection), m. */
+static double
+legible_from_m (const EylRuleContext *ctx,
+                double                cap_mm,
+                double                floor_mm)
+{
+  double lo = 0.0, hi = 100.0;
+
+  for (int i = 0; i < 40; i++)
+    {
+      double mid = (lo + hi) / 2.0;
+
+      if (eyl_legibility_min_cap_mm (ctx->legibility, mid, floor_mm) <= cap_mm)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Body copy: one finding for the page, about its smallest block, a note
+ * (those who read copy walk up to it). */
+static void
+check_body (const EylRuleContext *ctx,
+            GPtrArray            *findings)
+{
+  const EylElement *smallest = NULL;
+  g_autoptr(EylFinding) finding = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *fix = NULL;
+  double distance_m, needed;
+
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+
+      if (el->kind == EYL_ELEMENT_BODY && el->cap_height_mm > 0 &&
+          (smallest == NULL || el->cap_height_mm < smallest->cap_height_mm))
+        smallest = el;
+    }
+  if (smallest == NULL)
+    return;
+
+  distance_m = eyl_rule_reading_distance (ctx, smallest);
+  needed = eyl_legibility_min_cap_mm (ctx->legibility, distance_m, smallest->floor_bottom_mm);
+  if (round (smallest->cap_height_mm * 10.0) >= round (needed * 10.0))
+    return;
+
+  /* TRANSLATORS: "Body text has capitals 2.1 mm high: legible from about
+   * 0.4 m; at 1.0 m the 1:200 (FAA) standard asks for 5.0 mm." */
+  message = g_strdup_printf (_("Body text has capitals %.1f mm high: legible from about "
+                               "%.1f m; at %.1f m the %s standard asks for %.1f mm."),
+                             smallest->cap_height_mm,
+                             legible_from_m (ctx, smallest->cap_height_mm, smallest->floor_bottom_mm),
+                             distance_m, eyl_rule_legibility_name (ctx->legibility), needed);
+  fix = g_strdup_printf (_("Set the copy with capitals of %.1f mm or more, or keep it short "
+                           "and let the headline carry the message."),
+                         needed);
+  finding = eyl_rule_finding_new (&eyl_rule_text_too_small, smallest);
+  finding->severity = EYL_SEVERITY_INFO;
+  eyl_finding_set_text (finding, message, fix);
+  eyl_finding_add_measure (finding, "needed_mm", needed);
+  eyl_finding_add_measure (finding, "distance_m", distance_m);
+  eyl_finding_add_measure (finding, "legibility", ctx->legibility);
+  g_ptr_array_add (findings, g_steal_pointer (&finding));
+}
+
 void
 eyl_rule_text_too_small_check (const EylRuleContext *ctx,
                                GPtrArray            *findings)
 {
   const char *standard = eyl_rule_legibility_name (ctx->legibility);
+
+  check_body (ctx, findings);
 
   for (guint i = 0; i < ctx->elements->len; i++)
     {

@@ -98,13 +98,18 @@ const char *eyl_rule_occluder_name    (const EylRuleContext *ctx,
 gboolean    eyl_rule_piece_is_held    (const EylRuleContext *ctx);
 /* The distance @element is read from: what the rack or shelf shows of a
  * held piece (its brand and headline) from the aisle, the rest in the
- * hand; everything else at the placement's distance. */
+ * hand; body copy from close up (EYL_RULE_BODY_DISTANCE_M); everything
+ * else at the placement's distance. */
 double      eyl_rule_reading_distance (const EylRuleContext *ctx,
                                        const EylElement     *element);
 
 /* Display material that stands at a stand: roll-ups, table-top banners,
  * backdrops. */
 gboolean    eyl_rule_is_display       (const EylRuleContext *ctx);
+
+/* Body copy is read by those who walk up to it: from 1 m at most
+ * (DESIGN.md 3.1, "close: 0.5–1 m, reading"). */
+#define EYL_RULE_BODY_DISTANCE_M 1.0
 
 /* The 10:1 rule: a QR code is at least a tenth of the distance it is
  * scanned from (DESIGN.md 5). */
