@@ -63,15 +63,6 @@ continues_block (const EylTextLine *prev,
          fabs (line->font_size - prev->font_size) <= SIZE_TOLERANCE * MAX (prev->font_size, 1);
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 add_block (const EylPageData *page,
            GArray            *lines,
@@ -106,13 +97,13 @@ add_block (const EylPageData *page,
 
   quoted = g_utf8_substring (text->str, 0, MIN (g_utf8_strlen (text->str, -1), TEXT_CHARS));
   el = eyl_element_new (EYL_ELEMENT_BODY, EYL_SOURCE_TEXT, quoted, &box, 0.6);
-  g_array_sort (sizes, compare_double);
+  g_array_sort (sizes, eyl_detect_compare_double);
   el->font_size = g_array_index (sizes, double, sizes->len / 2);
   /* The typical line's capitals: the median, so one big initial does not
    * speak for the block. */
   if (caps->len > 0)
     {
-      g_array_sort (caps, compare_double);
+      g_array_sort (caps, eyl_detect_compare_double);
       el->cap_height = g_array_index (caps, double, caps->len / 2);
     }
   else

@@ -210,9 +210,9 @@ eyl_detect_line_text (const EylPageData *page,
   return eyl_page_data_dup_text (page, l->start, l->end);
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
+int
+eyl_detect_compare_double (gconstpointer a,
+                           gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -234,7 +234,7 @@ eyl_detect_median_font_size (const EylPageData *page)
   if (sizes->len == 0)
     return 0;
 
-  g_array_sort (sizes, compare_double);
+  g_array_sort (sizes, eyl_detect_compare_double);
   if (sizes->len % 2 == 1)
     return g_array_index (sizes, double, sizes->len / 2);
   return 0.5 * (g_array_index (sizes, double, sizes->len / 2 - 1) +

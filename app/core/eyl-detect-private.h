@@ -32,6 +32,10 @@ double      eyl_detect_rect_overlap_area  (const EylRect     *a,
 double      eyl_detect_rect_coverage      (const EylRect     *a,
                                            const EylRect     *b);
 
+/* qsort-style order of doubles, for g_array_sort. */
+int         eyl_detect_compare_double     (gconstpointer      a,
+                                           gconstpointer      b);
+
 /* Median nominal font size of the page's text lines (pt), 0 when none. */
 double      eyl_detect_median_font_size   (const EylPageData *page);
 
