@@ -1039,9 +1039,9 @@ eyl_placement_overrides_init (EylPlacementOverrides *overrides)
 }
 
 /* Reading in the hand: 0.35–0.4 m (DESIGN.md 3.1); a phone scanning a
- * code in the hand comes as close as it focuses, ~0.2 m. */
+ * code on a piece in the hand comes to 15–25 cm, as close as it focuses. */
 #define HAND_DISTANCE_M      0.4
-#define HAND_SCAN_DISTANCE_M 0.2
+#define HAND_SCAN_DISTANCE_M 0.15
 /* People step back until a piece on a wall fills a comfortable field of
  * view (~23°): about 2.5 times its longer side — ~1 m for an A3 poster,
  * ~3 m for an A0 (DESIGN.md 3.1), never farther than the preset's aisle

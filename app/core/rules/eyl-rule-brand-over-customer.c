@@ -39,17 +39,25 @@ check_rack (const EylRuleContext *ctx,
   const EylElement *logo = NULL;
   g_autoptr(EylFinding) finding = NULL;
   g_autofree char *message = NULL;
+  const EylPageFrame *f = ctx->frame;
+  double lip = f->bottom_floor_mm +
+               f->material_h_mm * (1.0 - CLAMP (ctx->placement->visible_top_fraction, 0, 1));
+  double cover_x = f->visible.x0 + ctx->placement->cover_x0_fraction * (f->visible.x1 - f->visible.x0);
 
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
+      /* Text on the cover whose first line shows at least the top half of
+       * its capitals above the pocket lip is read in the rack (words are
+       * known by their upper half). */
+      gboolean text_shows = (el->box.x0 + el->box.x1) / 2.0 >= cover_x &&
+                            el->floor_top_mm - lip >= MAX (0.5 * el->cap_height_mm, 1.0);
 
-      if (eyl_rule_is_hidden (ctx, el))
-        continue;
-      if (el->kind == EYL_ELEMENT_HEADLINE || el->kind == EYL_ELEMENT_BRAND_NAME ||
-          el->kind == EYL_ELEMENT_CTA || eyl_rule_is_contact (el))
+      if ((el->kind == EYL_ELEMENT_HEADLINE || el->kind == EYL_ELEMENT_BRAND_NAME ||
+           el->kind == EYL_ELEMENT_CTA || eyl_rule_is_contact (el)) && text_shows)
         return;
-      if (el->kind == EYL_ELEMENT_LOGO && (logo == NULL || area (el) > area (logo)))
+      if (el->kind == EYL_ELEMENT_LOGO && !eyl_rule_is_hidden (ctx, el) &&
+          (logo == NULL || area (el) > area (logo)))
         logo = el;
     }
   if (logo == NULL)

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "eyl-rules"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "eyl-rules-private.h"
 
@@ -11,6 +12,8 @@
  * the code's width; QR Code Generator Pro / Scanova print guides, after
  * ISO/IEC 18004's module-size guidance): below a tenth of the distance a
  * phone holds from it, the code is too small to scan. */
+
+#define NEAR_RULE_SHARE 0.8
 
 const EylRule eyl_rule_qr_too_small = {
   .id = "qr-too-small",
@@ -46,20 +49,25 @@ eyl_rule_qr_too_small_check (const EylRuleContext *ctx,
       /* The narrower side: a 1-D code is wide but short. */
       width_mm = MIN (eyl_rect_width (&el->box) * ctx->frame->mm_per_pt_x,
                       eyl_rect_height (&el->box) * ctx->frame->mm_per_pt_y);
-      if (width_mm >= needed_mm)
+      /* Compared as printed (whole mm). */
+      if (round (width_mm) >= round (needed_mm))
         continue;
 
       name = eyl_rule_element_name (el, TRUE);
       /* TRANSLATORS: "The QR code (https://…) is 25 mm wide; a phone scans
        * it from about 0.8 m, which needs at least 80 mm (the 10:1 rule)." */
-      message = g_strdup_printf (_("%s is %.0f mm wide; a phone scans it from about %.1f m, "
+      message = g_strdup_printf (_("%s is %.0f mm wide; a phone scans it from about %.2g m, "
                                    "which needs at least %.0f mm (the 10:1 rule)."),
                                  name, width_mm, distance_m, needed_mm);
       fix = g_strdup_printf (_("Print it at least %.0f mm wide, or place it where people "
-                               "can scan it from %.1f m or closer."),
+                               "can scan it from %.2g m or closer."),
                              needed_mm, width_mm * EYL_RULE_QR_SCAN_RATIO / 1000.0);
 
       finding = eyl_rule_finding_new (&eyl_rule_qr_too_small, el);
+      /* The 10:1 rule is a rule of thumb: a code within a fifth of it is a
+       * note (phones read it from a little closer). */
+      if (width_mm >= NEAR_RULE_SHARE * needed_mm)
+        finding->severity = EYL_SEVERITY_INFO;
       eyl_finding_set_text (finding, message, fix);
       eyl_finding_add_measure (finding, "width_mm", width_mm);
       eyl_finding_add_measure (finding, "needed_mm", needed_mm);

@@ -170,7 +170,7 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
       finding = eyl_rule_finding_new (&eyl_rule_safe_zone, el);
       /* A margin a few millimetres short is a note for the designer, not a
        * warning: the printer's tolerance is about 1–2 mm. */
-      if (needed_mm >= 0 && edge_mm >= needed_mm - TRIVIAL_SHORTFALL_MM)
+      if (needed_mm >= 0 && round (edge_mm) >= needed_mm - TRIVIAL_SHORTFALL_MM)
         finding->severity = EYL_SEVERITY_INFO;
       eyl_finding_set_text (finding, message, fix);
       eyl_finding_add_measure (finding, "edge_mm", edge_mm);
