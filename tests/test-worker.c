@@ -66,13 +66,53 @@ test_hang (void)
   result = eyl_worker_check_file (config, path, NULL);
   elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 
+  /* A worker that waits without working is stopped at the wall-clock
+   * backstop, three budgets. */
   g_test_message ("stopped after %.2f s: %s", elapsed, result->error_message);
+  g_assert_false (result->ok);
+  g_assert_cmpint (result->error_code, ==, EYL_ERROR_TIMEOUT);
+  g_assert_cmpfloat (elapsed, >=, 5.9);
+  g_assert_cmpfloat (elapsed, <, 9.0);
+  g_assert_nonnull (strstr (result->error_message, "2 s"));
+  g_assert_nonnull (strstr (result->error_message, "simulated.pdf"));
+}
+
+/* The budget counts CPU time: a worker busy in a loop is stopped after
+ * its budget; one starved of CPU for longer than its budget (a loaded
+ * machine, a suspended CLI) is not. */
+static void
+test_cpu_budget (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylWorkerConfig) starved = make_config ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autoptr(EylFileResult) starved_result = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *banner = NULL;
+  gint64 start;
+  double elapsed;
+
+  NEED_CONFIG (config);
+  path = some_pdf ();
+  config->timeout_s = 2;
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE", "spin");
+  start = g_get_monotonic_time ();
+  result = eyl_worker_check_file (config, path, NULL);
+  elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("spinning worker stopped after %.2f s", elapsed);
   g_assert_false (result->ok);
   g_assert_cmpint (result->error_code, ==, EYL_ERROR_TIMEOUT);
   g_assert_cmpfloat (elapsed, >=, 1.9);
   g_assert_cmpfloat (elapsed, <, 5.0);
-  g_assert_nonnull (strstr (result->error_message, "2 s"));
-  g_assert_nonnull (strstr (result->error_message, "simulated.pdf"));
+
+  starved->timeout_s = 2;
+  eyl_worker_config_setenv (starved, "EYL_WORKER_SIMULATE", "idle-3s");
+  eyl_worker_config_add_arg (starved, "--no-ocr");
+  eyl_worker_config_add_arg (starved, "--no-logos");
+  banner = eyl_fixture_banner ("worker-starved.pdf", 0.1, TRUE);
+  starved_result = eyl_worker_check_file (starved, banner, NULL);
+  g_test_message ("starved worker: %s", starved_result->ok ? "checked" : starved_result->error_message);
+  g_assert_true (starved_result->ok);
 }
 
 static void
@@ -300,6 +340,7 @@ main (int    argc,
   signal (SIGPIPE, SIG_IGN);
 
   g_test_add_func ("/eyl/worker/hang", test_hang);
+  g_test_add_func ("/eyl/worker/cpu-budget", test_cpu_budget);
   g_test_add_func ("/eyl/worker/crash", test_crash);
   g_test_add_func ("/eyl/worker/oom", test_oom);
   g_test_add_func ("/eyl/worker/unreadable-result", test_unreadable_result);

@@ -128,6 +128,8 @@ typedef struct
   guint            n_pages;
   gint             timed_out;      /* atomic */
   gint             cancelled;      /* atomic */
+  double           armed_cpu_s;    /* the worker's CPU time when armed */
+  gint64           armed_at_us;    /* monotonic time when armed */
 } WorkerRun;
 
 static void
@@ -396,15 +398,80 @@ communicate_cb (GObject      *object,
                          (GDestroyNotify) eyl_file_result_unref);
 }
 
+/* The budget counts the worker's CPU time, so that a busy machine (or a
+ * CLI suspended with Ctrl+Z) does not stop a healthy file; a worker that
+ * waits without working is stopped at this many budgets of wall-clock
+ * time. */
+#define WALL_CLOCK_BACKSTOP 3
+/* Share of the budget the worker must have worked for to be stopped. */
+#define CPU_SHARE_SPENT     0.8
+
+/* User + system CPU time of process @pid (all its threads), s; a negative
+ * value when it cannot be read (then the wall clock alone decides). */
+static double
+process_cpu_s (const char *pid)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *stat = NULL;
+  unsigned long long utime, stime;
+  const char *p;
+  long ticks = sysconf (_SC_CLK_TCK);
+
+  if (pid == NULL || ticks <= 0)
+    return -1;
+  path = g_strdup_printf ("/proc/%s/stat", pid);
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return -1;
+  /* "pid (comm) state ppid …": utime and stime are fields 14 and 15, and
+   * comm may hold spaces and parentheses: count from the last ')'. */
+  p = strrchr (stat, ')');
+  if (p == NULL ||
+      sscanf (p + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu",
+              &utime, &stime) != 2)
+    return -1;
+  return (double) (utime + stime) / ticks;
+}
+
+static void arm_source (WorkerRun *run,
+                        double     seconds);
+
 static gboolean
 timeout_cb (gpointer user_data)
 {
   WorkerRun *run = user_data;
+  double budget = run->config->timeout_s;
+  double cpu = process_cpu_s (g_subprocess_get_identifier (run->process));
+  double wall = (g_get_monotonic_time () - run->armed_at_us) / (double) G_USEC_PER_SEC;
+
+  g_clear_pointer (&run->timeout_source, g_source_unref);
+  if (cpu >= 0 && cpu - run->armed_cpu_s < CPU_SHARE_SPENT * budget &&
+      wall < WALL_CLOCK_BACKSTOP * budget)
+    {
+      /* Starved or suspended, not stuck: let it work out its budget,
+       * up to the backstop. */
+      arm_source (run, CLAMP (budget - (cpu - run->armed_cpu_s), 0.5,
+                              WALL_CLOCK_BACKSTOP * budget - wall));
+      return G_SOURCE_REMOVE;
+    }
 
   g_atomic_int_set (&run->timed_out, TRUE);
   g_subprocess_force_exit (run->process);
-  g_clear_pointer (&run->timeout_source, g_source_unref);
   return G_SOURCE_REMOVE;
+}
+
+static void
+arm_source (WorkerRun *run,
+            double     seconds)
+{
+  if (run->timeout_source != NULL)
+    {
+      g_source_destroy (run->timeout_source);
+      g_clear_pointer (&run->timeout_source, g_source_unref);
+    }
+  run->timeout_source = g_timeout_source_new ((guint) MIN (seconds * 1000.0, (double) G_MAXUINT));
+  g_source_set_callback (run->timeout_source, timeout_cb, run, NULL);
+  g_source_set_static_name (run->timeout_source, "[eyeline] worker timeout");
+  g_source_attach (run->timeout_source, run->context);
 }
 
 /* A new budget of timeout_s from now: at the start, and whenever the
@@ -412,19 +479,15 @@ timeout_cb (gpointer user_data)
 static void
 arm_timeout (WorkerRun *run)
 {
+  double cpu;
+
   if (run->config->timeout_s == 0 || g_atomic_int_get (&run->timed_out))
     return;
 
-  if (run->timeout_source != NULL)
-    {
-      g_source_destroy (run->timeout_source);
-      g_clear_pointer (&run->timeout_source, g_source_unref);
-    }
-  run->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) run->config->timeout_s * 1000,
-                                                           G_MAXUINT));
-  g_source_set_callback (run->timeout_source, timeout_cb, run, NULL);
-  g_source_set_static_name (run->timeout_source, "[eyeline] worker timeout");
-  g_source_attach (run->timeout_source, run->context);
+  cpu = process_cpu_s (g_subprocess_get_identifier (run->process));
+  run->armed_cpu_s = MAX (cpu, 0);
+  run->armed_at_us = g_get_monotonic_time ();
+  arm_source (run, run->config->timeout_s);
 }
 
 /* "<stage> <page>/<n_pages>" lines; only the last complete one counts. */
@@ -758,6 +821,18 @@ eyl_worker_child_simulate (void)
       for (;;)
         pause ();
     }
+  else if (g_str_equal (what, "spin"))
+    {
+      /* A hang that works: a loop in the PDF engine. */
+      volatile guint64 n = 0;
+
+      for (;;)
+        n++;
+    }
+  else if (g_str_equal (what, "idle-3s"))
+    /* Starved: no CPU for 3 s (a loaded machine, Ctrl+Z), then the
+     * work. */
+    g_usleep (3 * G_USEC_PER_SEC);
   else if (g_str_equal (what, "crash"))
     {
       signal (SIGSEGV, SIG_DFL);
