@@ -147,12 +147,13 @@ elements_new (void)
 }
 
 static guint
-count_logos (GPtrArray *elements)
+count_kind (GPtrArray      *elements,
+            EylElementKind  kind)
 {
   guint n = 0;
 
   for (guint i = 0; i < elements->len; i++)
-    n += ((EylElement *) elements->pdata[i])->kind == EYL_ELEMENT_LOGO;
+    n += ((EylElement *) elements->pdata[i])->kind == kind;
   return n;
 }
 
@@ -221,11 +222,11 @@ test_kit_two_scales (void)
   page = eyl_page_data_builder_end (builder);
 
   t0 = g_get_monotonic_time ();
-  eyl_detect_logos (page, raster, kit, elements, warnings);
+  eyl_detect_logos (page, raster, kit, NULL, elements, warnings);
   g_test_message ("kit search: %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
 
   g_assert_cmpuint (warnings->len, ==, 0);
-  g_assert_cmpuint (count_logos (elements), ==, 2);
+  g_assert_cmpuint (count_kind (elements, EYL_ELEMENT_LOGO), ==, 2);
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
@@ -267,8 +268,8 @@ test_kit_negative (void)
   }
   cairo_destroy (cr);
 
-  eyl_detect_logos (page, raster, kit, elements, NULL);
-  g_assert_cmpuint (count_logos (elements), ==, 1);
+  eyl_detect_logos (page, raster, kit, NULL, elements, NULL);
+  g_assert_cmpuint (count_kind (elements, EYL_ELEMENT_LOGO), ==, 1);
   assert_box_near (&nearest_logo (elements, &truth)->box, &truth, 0.02);
 }
 
@@ -302,14 +303,14 @@ test_kit_absent (void)
   cairo_destroy (cr);
   page = eyl_page_data_builder_end (builder);
 
-  eyl_detect_logos (page, raster, kit, elements, NULL);
+  eyl_detect_logos (page, raster, kit, NULL, elements, NULL);
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
       g_test_message ("unexpected match %.2f at %.0f %.0f %.0f %.0f", e->confidence,
                       e->box.x0, e->box.y0, e->box.x1, e->box.y1);
     }
-  g_assert_cmpuint (count_logos (elements), ==, 0);
+  g_assert_cmpuint (count_kind (elements, EYL_ELEMENT_LOGO), ==, 0);
 }
 
 /* An unreadable logo file is a warning, not a failure. */
@@ -324,7 +325,7 @@ test_kit_unreadable (void)
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
   g_autoptr(EylPageData) page = eyl_page_data_builder_end (builder);
 
-  eyl_detect_logos (page, raster, kit, elements, warnings);
+  eyl_detect_logos (page, raster, kit, NULL, elements, warnings);
   g_assert_cmpuint (elements->len, ==, 0);
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_true (strstr (warnings->pdata[0], "bad.png") != NULL);
@@ -392,9 +393,9 @@ test_candidates_image (void)
   g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_TEXT, "Nwind",
                                               &name, 0.9));
 
-  eyl_detect_logos (page, raster, NULL, elements, NULL);
-  g_assert_cmpuint (count_logos (elements), >=, 1);
-  g_assert_cmpuint (count_logos (elements), <=, 3);
+  eyl_detect_logos (page, raster, NULL, NULL, elements, NULL);
+  g_assert_cmpuint (count_kind (elements, EYL_ELEMENT_LOGO), >=, 1);
+  g_assert_cmpuint (count_kind (elements, EYL_ELEMENT_LOGO), <=, 3);
   logo = nearest_logo (elements, &image);
   g_assert_nonnull (logo);
   g_assert_cmpint (logo->source, ==, EYL_SOURCE_RASTER);
@@ -432,7 +433,7 @@ test_candidates_photo (void)
   cairo_destroy (cr);
   page = eyl_page_data_builder_end (builder);
 
-  eyl_detect_logos (page, raster, NULL, elements, NULL);
+  eyl_detect_logos (page, raster, NULL, NULL, elements, NULL);
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
@@ -458,8 +459,289 @@ test_candidates_text_only (void)
   cairo_destroy (cr);
   page = eyl_page_data_builder_end (builder);
 
-  eyl_detect_logos (page, raster, NULL, elements, NULL);
-  g_assert_cmpuint (count_logos (elements), ==, 0);
+  eyl_detect_logos (page, raster, NULL, NULL, elements, NULL);
+  g_assert_cmpuint (count_kind (elements, EYL_ELEMENT_LOGO), ==, 0);
+}
+
+/* An emblem: a disc in @rgb with a light square in it. */
+static void
+set_rgb (cairo_t *cr,
+         guint32  rgb)
+{
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
+static void
+draw_emblem (cairo_t *cr,
+             double   x,
+             double   y,
+             double   size,
+             guint32  rgb)
+{
+  set_rgb (cr, rgb);
+  cairo_arc (cr, x + size / 2, y + size / 2, size / 2, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 0.85, 0.2);
+  cairo_rectangle (cr, x + 0.35 * size, y + 0.35 * size, 0.3 * size, 0.3 * size);
+  cairo_fill (cr);
+}
+
+/* A word drawn as outlines: on the raster, not in the text layer.
+ * Returns its ink box. */
+static EylRect
+draw_outlined_word (cairo_t    *cr,
+                    const char *word,
+                    double      x,
+                    double      baseline,
+                    double      size)
+{
+  EylRect box;
+
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.15);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, size);
+  cairo_move_to (cr, x, baseline);
+  cairo_text_path (cr, word);
+  cairo_path_extents (cr, &box.x0, &box.y0, &box.x1, &box.y1);
+  cairo_fill (cr);
+  return box;
+}
+
+
+/* The share of @box covered by elements of @kind. */
+static double
+covered_by (GPtrArray      *elements,
+            EylElementKind  kind,
+            const EylRect  *box)
+{
+  double best = 0;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+      EylRect both;
+
+      if (e->kind == kind && eyl_rect_intersect (&e->box, box, &both))
+        best = MAX (best, eyl_rect_width (&both) * eyl_rect_height (&both) /
+                          (eyl_rect_width (box) * eyl_rect_height (box)));
+    }
+  return best;
+}
+
+static void
+log_elements (GPtrArray *elements)
+{
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+
+      g_test_message ("%s %.2f at %.0f %.0f %.0f %.0f", eyl_element_kind_to_string (e->kind),
+                      e->confidence, e->box.x0, e->box.y0, e->box.x1, e->box.y1);
+    }
+}
+
+/* A page for the tests without a kit: draw with cr, add text to builder,
+ * then canvas_detect(). */
+typedef struct
+{
+  EylRaster          *raster;
+  EylPageDataBuilder *builder;
+  cairo_t            *cr;
+  EylPageData        *page;
+  GPtrArray          *elements;
+} Canvas;
+
+static void
+canvas_init (Canvas *c)
+{
+  c->raster = raster_new ();
+  c->builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  c->cr = eyl_raster_create_context (c->raster);
+  c->page = NULL;
+  c->elements = elements_new ();
+}
+
+static void
+canvas_detect (Canvas *c)
+{
+  g_clear_pointer (&c->cr, cairo_destroy);
+  c->page = eyl_page_data_builder_end (g_steal_pointer (&c->builder));
+  eyl_detect_logos (c->page, c->raster, NULL, NULL, c->elements, NULL);
+  log_elements (c->elements);
+}
+
+static void
+canvas_clear (Canvas *c)
+{
+  g_clear_pointer (&c->cr, cairo_destroy);
+  g_clear_pointer (&c->builder, eyl_page_data_builder_free);
+  g_clear_pointer (&c->page, eyl_page_data_unref);
+  g_clear_pointer (&c->raster, eyl_raster_unref);
+  g_clear_pointer (&c->elements, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Canvas, canvas_clear)
+
+/* A photo inside the margins, in the top corner where logos sit, is no
+ * logo: its colours lie on no blend of a few flat ones.  (Alone on the
+ * page: no better mark to lose against.) */
+static void
+test_candidates_photo_in_margins (void)
+{
+  g_auto(Canvas) c;
+  EylRect photo = { 560, 80, 920, 380 };
+
+  canvas_init (&c);
+  draw_photo (c.cr, &photo);
+  eyl_page_data_builder_add_image (c.builder, &photo, 720, 600);
+  draw_body (c.cr, c.builder, 80, 600, 20);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &photo), <, 0.5);
+}
+
+/* A shape cut by the page's edge (a background wedge in two tints) is
+ * no logo, even in the bottom corner where flyers sign off. */
+static void
+test_candidates_bleed (void)
+{
+  g_auto(Canvas) c;
+  EylRect wedge = { 500, 1100, PAGE_W, PAGE_H };
+  static const struct { guint32 rgb; double top, left; } tints[] = {
+    { 0x8c99a6, 1100, 500 }, { 0x33734d, 1250, 750 },
+  };
+
+  canvas_init (&c);
+  for (guint i = 0; i < G_N_ELEMENTS (tints); i++)
+    {
+      set_rgb (c.cr, tints[i].rgb);
+      cairo_move_to (c.cr, PAGE_W + 10, tints[i].top);
+      cairo_line_to (c.cr, PAGE_W + 10, PAGE_H + 10);
+      cairo_line_to (c.cr, tints[i].left, PAGE_H + 10);
+      cairo_close_path (c.cr);
+      cairo_fill (c.cr);
+    }
+  draw_body (c.cr, c.builder, 80, 400, 20);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &wedge), <, 0.2);
+}
+
+/* An emblem with its wordmark drawn beside it (outlined type, no text
+ * layer) is one logo, not an emblem and a few letters. */
+static void
+test_candidates_lock_up (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 80, 80, 220, 220 }, word, both = emblem;
+  EylElement *logo;
+
+  canvas_init (&c);
+  draw_emblem (c.cr, emblem.x0, emblem.y0, eyl_rect_width (&emblem), 0x1a4c99);
+  word = draw_outlined_word (c.cr, "OSGEA", 250, 185, 90);
+  eyl_rect_union (&both, &word);
+  draw_body (c.cr, c.builder, 80, 500, 20);
+  canvas_detect (&c);
+
+  g_assert_cmpuint (count_kind (c.elements, EYL_ELEMENT_LOGO), ==, 1);
+  logo = nearest_logo (c.elements, &both);
+  g_assert_true (eyl_rect_contains_point (&logo->box, 150, 150));
+  g_assert_true (eyl_rect_contains_point (&logo->box, word.x1 - 10, (word.y0 + word.y1) / 2));
+}
+
+/* Five marks of about one size in a row at the foot are sponsors: one
+ * sponsor block, none of them the brand's logo, which is the emblem at
+ * the top. */
+static void
+test_candidates_sponsor_row (void)
+{
+  g_auto(Canvas) c;
+  EylRect row = { 80, 1200, 920, 1280 }, emblem = { 80, 80, 240, 240 };
+  static const guint32 colours[] = { 0xc0392b, 0x27ae60, 0x2c3e50, 0x8e44ad, 0xd35400 };
+
+  canvas_init (&c);
+  draw_emblem (c.cr, emblem.x0, emblem.y0, eyl_rect_width (&emblem), 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 450, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (colours); i++)
+    {
+      double x = 80 + i * 175;
+
+      set_rgb (c.cr, colours[i]);
+      if (i % 2 == 0)
+        cairo_rectangle (c.cr, x, 1210, 60, 60);
+      else
+        cairo_arc (c.cr, x + 30, 1240, 32, 0, 2 * G_PI);
+      cairo_fill (c.cr);
+      draw_outlined_word (c.cr, "Ab", x + 68, 1262, 40);
+    }
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &row), <, 0.05);
+  g_assert_cmpuint (count_kind (c.elements, EYL_ELEMENT_SPONSOR_LOGO), >=, 1);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_SPONSOR_LOGO, &row), >, 0.8);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
+/* A QR code found before (the QR detector runs first) is no logo, nor is
+ * the panel that holds it. */
+static void
+test_candidates_qr (void)
+{
+  g_auto(Canvas) c;
+  EylRect code = { 700, 80, 900, 280 }, emblem = { 80, 80, 220, 220 };
+  GRand *rand = g_rand_new_with_seed (3);
+
+  canvas_init (&c);
+  /* Modules of a code-like square. */
+  cairo_set_source_rgb (c.cr, 0, 0, 0);
+  for (int y = 0; y < 25; y++)
+    for (int x = 0; x < 25; x++)
+      if (g_rand_boolean (rand))
+        cairo_rectangle (c.cr, code.x0 + x * 8, code.y0 + y * 8, 8, 8);
+  cairo_fill (c.cr);
+  g_rand_free (rand);
+  draw_emblem (c.cr, emblem.x0, emblem.y0, eyl_rect_width (&emblem), 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 500, 20);
+  g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_QR, EYL_SOURCE_RASTER,
+                                                "https://example.org", &code, 0.95));
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &code), <, 0.2);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
+/* A light logo on a coloured band that runs off the page: the band is
+ * background, the mark on it is found. */
+static void
+test_candidates_light_on_colour (void)
+{
+  g_auto(Canvas) c;
+  EylRect band = { 0, 0, PAGE_W, 320 }, mark = { 400, 90, 600, 230 };
+
+  canvas_init (&c);
+  set_rgb (c.cr, 0xbf1a73);
+  cairo_rectangle (c.cr, band.x0, band.y0, eyl_rect_width (&band), eyl_rect_height (&band));
+  cairo_fill (c.cr);
+  /* A white ring and bar. */
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  cairo_set_line_width (c.cr, 14);
+  cairo_arc (c.cr, 470, 160, 60, 0, 2 * G_PI);
+  cairo_stroke (c.cr);
+  cairo_rectangle (c.cr, 550, 100, 50, 120);
+  cairo_fill (c.cr);
+  draw_body (c.cr, c.builder, 80, 500, 20);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &mark), >, 0.7);
+  /* Not the band itself. */
+  for (guint i = 0; i < c.elements->len; i++)
+    {
+      EylElement *e = c.elements->pdata[i];
+
+      if (e->kind == EYL_ELEMENT_LOGO)
+        g_assert_cmpfloat (eyl_rect_width (&e->box), <, 0.5 * PAGE_W);
+    }
 }
 
 int
@@ -475,6 +757,12 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/image", test_candidates_image);
   g_test_add_func ("/eyl/logos/candidates/photo", test_candidates_photo);
   g_test_add_func ("/eyl/logos/candidates/text-only", test_candidates_text_only);
+  g_test_add_func ("/eyl/logos/candidates/photo-in-margins", test_candidates_photo_in_margins);
+  g_test_add_func ("/eyl/logos/candidates/bleed", test_candidates_bleed);
+  g_test_add_func ("/eyl/logos/candidates/lock-up", test_candidates_lock_up);
+  g_test_add_func ("/eyl/logos/candidates/sponsor-row", test_candidates_sponsor_row);
+  g_test_add_func ("/eyl/logos/candidates/qr", test_candidates_qr);
+  g_test_add_func ("/eyl/logos/candidates/light-on-colour", test_candidates_light_on_colour);
 
   return g_test_run ();
 }

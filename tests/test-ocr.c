@@ -162,7 +162,7 @@ run (Page       *page,
     }
   result.elements = eyl_detect_all (data, NULL);
   result.warnings = g_ptr_array_new_with_free_func (g_free);
-  eyl_detect_ocr (data, raster, &renderer, NULL, &options, result.elements, result.warnings);
+  eyl_detect_ocr (data, raster, &renderer, NULL, &options, result.elements, result.warnings, NULL);
   for (guint i = 0; i < result.elements->len; i++)
     {
       EylElement *e = g_ptr_array_index (result.elements, i);
@@ -334,7 +334,7 @@ test_small_text (void)
   renderer.user_data = &page;
   elements = eyl_detect_all (data, NULL);
   g_assert_null (find (elements, EYL_ELEMENT_URL, EYL_SOURCE_TEXT));
-  eyl_detect_ocr (data, raster, &renderer, NULL, NULL, elements, warnings);
+  eyl_detect_ocr (data, raster, &renderer, NULL, NULL, elements, warnings, NULL);
 
   url = find (elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
   g_assert_nonnull (url);
@@ -386,7 +386,7 @@ test_disabled (void)
   g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   EylPixelOptions options = { FALSE, NULL, FALSE, FALSE };
 
-  eyl_detect_ocr (data, raster, NULL, NULL, &options, elements, NULL);
+  eyl_detect_ocr (data, raster, NULL, NULL, &options, elements, NULL, NULL);
   g_assert_cmpuint (elements->len, ==, 0);
 }
 

@@ -65,7 +65,7 @@ test_element_kinds (void)
 {
   const char *expected[] = {
     "url", "email", "phone", "social", "qr", "address", "logo",
-    "brand_name", "headline", "cta", "other_url", "body",
+    "brand_name", "headline", "cta", "other_url", "body", "sponsor_logo",
   };
 
   g_assert_cmpint (G_N_ELEMENTS (expected), ==, EYL_N_ELEMENT_KINDS);
@@ -86,6 +86,7 @@ test_element_kinds (void)
   g_assert_true (eyl_element_kind_is_contact (EYL_ELEMENT_QR));
   g_assert_false (eyl_element_kind_is_contact (EYL_ELEMENT_OTHER_URL));
   g_assert_false (eyl_element_kind_is_contact (EYL_ELEMENT_LOGO));
+  g_assert_false (eyl_element_kind_is_contact (EYL_ELEMENT_SPONSOR_LOGO));
   g_assert_false (eyl_element_kind_is_contact (EYL_ELEMENT_HEADLINE));
 }
 

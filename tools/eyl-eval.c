@@ -45,7 +45,7 @@ typedef struct
 
 static const char * const contact_kinds[] = { "url", "email", "phone", "social", "qr", "address" };
 static const char * const kinds[] = { "url", "email", "phone", "social", "qr", "address",
-                                      "logo", "headline", "cta" };
+                                      "logo", "sponsor_logo", "headline", "cta" };
 
 static gboolean
 is_contact_kind (const char *kind)

@@ -240,6 +240,7 @@ eyl_analyse_page_in_piece (EylPageData              *page,
   g_autoptr(GPtrArray) elements = NULL;
   g_autoptr(EylRaster) raster = NULL;
   g_autoptr(GPtrArray) pixel_warnings = NULL;
+  g_autoptr(EylPageData) read = NULL;
   EylRuleContext ctx = { 0 };
   EylRect visible;
 
@@ -324,11 +325,11 @@ eyl_analyse_page_in_piece (EylPageData              *page,
       pixel_warnings = g_ptr_array_new_with_free_func (g_free);
       if (options->pixels.ocr)
         eyl_detect_ocr (page, raster, renderer, options->brand_kit, &options->pixels,
-                        elements, pixel_warnings);
+                        elements, pixel_warnings, &read);
       if (options->pixels.qr)
         eyl_detect_qr (page, raster, renderer, elements, pixel_warnings);
       if (options->pixels.logos)
-        eyl_detect_logos (page, raster, options->brand_kit, elements, pixel_warnings);
+        eyl_detect_logos (page, raster, options->brand_kit, read, elements, pixel_warnings);
 
       /* New elements joined the list: number them all again in reading
        * order, as eyl_detect_all does. */

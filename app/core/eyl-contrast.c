@@ -236,6 +236,7 @@ is_measured_kind (EylElementKind kind)
     case EYL_ELEMENT_QR:
     case EYL_ELEMENT_LOGO:
     case EYL_ELEMENT_BODY:
+    case EYL_ELEMENT_SPONSOR_LOGO:
     default:
       return FALSE;
     }

@@ -27,6 +27,8 @@
 #include <librsvg/rsvg.h>
 
 #include "eyl-detect-pixels.h"
+#include "eyl-detect-private.h"
+#include "eyl-phrases.h"
 #include "eyl-poppler-private.h"
 
 /* Search raster budget: the analysis raster (~1 px/mm) is averaged down
@@ -48,10 +50,12 @@
 /* Gradient magnitude (Sobel, grey levels) at which an edge counts as
  * fully present: any ink edge on a plain ground exceeds it. */
 #define EDGE_SATURATION    64.0
-/* Without a kit: the best few candidates, plus any very likely one. */
+/* Without a kit: the best few candidates close to the best one (a page
+ * has a logo or two, not a dozen), plus any very likely one. */
 #define MAX_CANDIDATES     4
 #define HIGH_CONFIDENCE    0.9
 #define MIN_CONFIDENCE     0.6
+#define BEHIND_BEST        0.2
 
 /* FFTW's planner is not thread-safe (FFTW manual, 5.4 "Thread safety"):
  * only fftw_execute* may run concurrently. */
@@ -609,17 +613,19 @@ ncc_at (const Plane *img,
 
 typedef struct
 {
+  double score;        /* first: see score_cmp_desc() */
   double x, y, w, h;   /* search pixels */
-  double score;
 } Match;
 
+/* Best first, for arrays of structs that start with their score (Match,
+ * Candidate). */
 static int
-match_cmp_desc (gconstpointer a,
+score_cmp_desc (gconstpointer a,
                 gconstpointer b)
 {
-  const Match *ma = a, *mb = b;
+  double x = *(const double *) a, y = *(const double *) b;
 
-  return (ma->score < mb->score) - (ma->score > mb->score);
+  return (x < y) - (x > y);
 }
 
 static gboolean
@@ -639,7 +645,7 @@ boxes_clash (const Match *a,
 static void
 non_maximum_suppression (GArray *matches)
 {
-  g_array_sort (matches, match_cmp_desc);
+  g_array_sort (matches, score_cmp_desc);
   for (guint i = 0; i < matches->len; i++)
     for (guint j = matches->len; j-- > i + 1;)
       if (boxes_clash (&g_array_index (matches, Match, i), &g_array_index (matches, Match, j)))
@@ -698,7 +704,7 @@ refine (const Plane *features[2],
                                 ncc_at (features[1], e, x, y, FALSE));
 
             if (v > best.score)
-              best = (Match) { x, y, tw, th, v };
+              best = (Match) { .score = v, .x = x, .y = y, .w = tw, .h = th };
           }
     }
   if (best.score > 0)
@@ -790,7 +796,7 @@ find_logo (Level       *level,
                     peak = FALSE;
                 }
             if (peak)
-              g_array_append_val (level_peaks, ((Match) { x, y, tw, th, v }));
+              g_array_append_val (level_peaks, ((Match) { .score = v, .x = x, .y = y, .w = tw, .h = th }));
           }
       non_maximum_suppression (level_peaks);
       g_array_append_vals (peaks, level_peaks->data, MIN (level_peaks->len, MAX_PEAKS_PER_SCALE));
@@ -890,7 +896,10 @@ typedef struct
   double    factor;         /* work px per raster px */
   guint32  *rgb;            /* 0xRRGGBB averaged */
   guint8   *ink;            /* differs from the ground */
+  guint8   *text;           /* under text that is not the brand's name */
   guint32   ground;
+  double    ground_share;   /* of the page in the ground's colour */
+  const EylRaster *raster;  /* what it was averaged from */
 } Work;
 
 static void
@@ -898,6 +907,7 @@ work_clear (Work *w)
 {
   g_free (w->rgb);
   g_free (w->ink);
+  g_free (w->text);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Work, work_clear)
@@ -932,11 +942,13 @@ work_init (Work            *work,
   g_autofree guint64 *sums = g_new0 (guint64, 4096 * 3);
   guint best = 0;
 
+  work->raster = raster;
   work->factor = search_factor (raster);
   work->w = MAX (1, (int) (raster->width * work->factor));
   work->h = MAX (1, (int) (raster->height * work->factor));
   work->rgb = g_new (guint32, (gsize) work->w * work->h);
   work->ink = g_new0 (guint8, (gsize) work->w * work->h);
+  work->text = g_new0 (guint8, (gsize) work->w * work->h);
 
   cairo_surface_flush (raster->surface);
   for (int y = 0; y < work->h; y++)
@@ -975,6 +987,7 @@ work_init (Work            *work,
   for (guint i = 1; i < 4096; i++)
     if (hist[i] > hist[best])
       best = i;
+  work->ground_share = (double) hist[best] / ((double) work->w * work->h);
   work->ground = (guint32) ((sums[best * 3] / hist[best]) << 16 |
                             (sums[best * 3 + 1] / hist[best]) << 8 |
                             (sums[best * 3 + 2] / hist[best]));
@@ -1001,13 +1014,292 @@ page_to_work (const Work      *work,
   *y1 = CLAMP ((int) ceil (d * work->factor), 0, work->h);
 }
 
+/* A box of the work image, [x0, x1) × [y0, y1). */
 typedef struct
 {
-  int      x0, y0, x1, y1;  /* work px, [x0, x1) */
-  double   score;
-  gboolean brand;
-  gboolean image;
-  char    *text;
+  int x0, y0, x1, y1;
+} Box;
+
+static Box
+work_box (const Work      *work,
+          const EylRaster *raster,
+          const EylRect   *r)
+{
+  Box b;
+
+  page_to_work (work, raster, r, &b.x0, &b.y0, &b.x1, &b.y1);
+  return b;
+}
+
+static inline double
+box_area (const Box *b)
+{
+  return (double) MAX (0, b->x1 - b->x0) * MAX (0, b->y1 - b->y0);
+}
+
+static double
+box_intersection (const Box *a,
+                  const Box *b)
+{
+  int ix = MIN (a->x1, b->x1) - MAX (a->x0, b->x0), iy = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+
+  return ix > 0 && iy > 0 ? (double) ix * iy : 0;
+}
+
+/* Shared area over the smaller box's. */
+static double
+box_overlap (const Box *a,
+             const Box *b)
+{
+  double small = MIN (box_area (a), box_area (b));
+
+  return small > 0 ? box_intersection (a, b) / small : 0;
+}
+
+static void
+box_union (Box       *dest,
+           const Box *other)
+{
+  dest->x0 = MIN (dest->x0, other->x0);
+  dest->y0 = MIN (dest->y0, other->y0);
+  dest->x1 = MAX (dest->x1, other->x1);
+  dest->y1 = MAX (dest->y1, other->y1);
+}
+
+static void
+box_to_page (const Work      *work,
+             const EylRaster *raster,
+             const Box       *b,
+             EylRect         *r)
+{
+  eyl_raster_pixel_to_page (raster, b->x0 / work->factor, b->y0 / work->factor, &r->x0, &r->y0);
+  eyl_raster_pixel_to_page (raster, b->x1 / work->factor, b->y1 / work->factor, &r->x1, &r->y1);
+}
+
+/* Alphanumerics of @text, lower-cased: "ubuntu®" and "Ubuntu" are one name. */
+static char *
+squash (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (ch))
+        g_string_append_unichar (s, g_unichar_tolower (ch));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* What the text tells the logo detector: where the brand's name is set
+ * in type (every line that reads as the brand, not only the one the brand
+ * detector kept), where it is drawn (outlined lettering that OCR reads as
+ * the brand: a wordmark, part of the logo), and the other text, which is
+ * no mark. */
+typedef struct
+{
+  GArray *names;   /* Box: the brand's name in type (live text) */
+  GArray *drawn;   /* Box: the brand's name drawn, read by OCR */
+  GArray *lines;   /* Box: other lines of text (layer, OCR) */
+} PageText;
+
+static void
+page_text_clear (PageText *t)
+{
+  g_clear_pointer (&t->names, g_array_unref);
+  g_clear_pointer (&t->drawn, g_array_unref);
+  g_clear_pointer (&t->lines, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageText, page_text_clear)
+
+/* Does @text read as the brand: one of its names, or (@domains) the
+ * domain of its website or email ("Freifunk-MYK.de" drawn as a
+ * wordmark; set in type, a domain is a contact)? */
+static gboolean
+is_brand_text (GPtrArray  *elements,
+               const char *text,
+               gboolean    domains)
+{
+  g_autofree char *line = squash (text);
+
+  if (strlen (line) < 2)
+    return FALSE;
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+      g_autofree char *name = NULL;
+
+      if (e->text == NULL)
+        continue;
+      if (e->kind == EYL_ELEMENT_BRAND_NAME)
+        name = squash (e->text);
+      else if (domains && (e->kind == EYL_ELEMENT_URL || e->kind == EYL_ELEMENT_EMAIL))
+        {
+          g_autofree char *domain = eyl_detect_domain_of (e->text);
+          g_autofree char *label = g_strndup (domain, domain != NULL ? strcspn (domain, ".") : 0);
+          g_autofree char *bare = squash (label);
+
+          /* "freifunk-myk.de" or just "mobileera" of mobileera.rocks. */
+          name = squash (domain);
+          if (strlen (bare) >= 3 && g_str_equal (line, bare))
+            return TRUE;
+        }
+      if (name != NULL && strlen (name) >= 2 && g_str_equal (line, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+page_text_init (PageText          *t,
+                const Work        *work,
+                const EylRaster   *raster,
+                const EylPageData *page,
+                const EylPageData *read,
+                GPtrArray         *elements)
+{
+  t->names = g_array_new (FALSE, FALSE, sizeof (Box));
+  t->drawn = g_array_new (FALSE, FALSE, sizeof (Box));
+  t->lines = g_array_new (FALSE, FALSE, sizeof (Box));
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+      Box b = work_box (work, raster, &e->box);
+
+      if (box_area (&b) <= 0)
+        continue;
+      if (e->source == EYL_SOURCE_OCR)
+        g_array_append_val (e->kind == EYL_ELEMENT_BRAND_NAME || is_brand_text (elements, e->text, TRUE)
+                              ? t->drawn : t->lines, b);
+      else if (e->kind == EYL_ELEMENT_BRAND_NAME && e->source != EYL_SOURCE_INFERRED)
+        g_array_append_val (t->names, b);
+    }
+  for (guint l = 0; page->lines != NULL && l < page->lines->len; l++)
+    {
+      const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
+      g_autofree char *text = eyl_detect_line_text (page, l);
+      Box b = work_box (work, raster, &line->box);
+
+      if (box_area (&b) <= 0)
+        continue;
+      g_array_append_val (is_brand_text (elements, text, FALSE) ? t->names : t->lines, b);
+    }
+  for (guint l = 0; read != NULL && l < read->lines->len; l++)
+    {
+      const EylTextLine *line = &g_array_index (read->lines, EylTextLine, l);
+      g_autofree char *text = eyl_detect_line_text (read, l);
+      Box b = work_box (work, raster, &line->box);
+
+      if (box_area (&b) <= 0)
+        continue;
+      g_array_append_val (is_brand_text (elements, text, TRUE) ? t->drawn : t->lines, b);
+    }
+}
+
+/* Marks the text that is not the brand's name in work->text: the text
+ * layer's glyphs and the text elements found so far (OCR words among
+ * them).  Brand names stay ink: they are part of the logo's lock-up. */
+static void
+mark_glyphs (Work              *work,
+             const EylRaster   *raster,
+             const EylPageData *page)
+{
+  for (guint i = 0; page->glyphs != NULL && i < page->glyphs->len; i++)
+    {
+      const EylGlyph *g = &g_array_index (page->glyphs, EylGlyph, i);
+      Box b;
+
+      if (eyl_rect_is_empty (&g->box))
+        continue;
+      b = work_box (work, raster, &g->box);
+      for (int y = b.y0; y < b.y1; y++)
+        memset (work->text + (gsize) y * work->w + b.x0, 1, MAX (0, b.x1 - b.x0));
+    }
+}
+
+static void
+mark_boxes (guint8       *mask,
+            int           stride,
+            const GArray *boxes)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const Box *b = &g_array_index (boxes, Box, i);
+
+      for (int y = b->y0; y < b->y1; y++)
+        memset (mask + (gsize) y * stride + b->x0, 1, MAX (0, b->x1 - b->x0));
+    }
+}
+
+static void
+work_mark_text (Work              *work,
+                const EylRaster   *raster,
+                const EylPageData *page,
+                const EylPageData *read,
+                GPtrArray         *elements,
+                const PageText    *t)
+{
+  gsize n = (gsize) work->w * work->h;
+  g_autofree guint8 *keep = g_new0 (guint8, n);
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+      Box b;
+
+      if (e->kind == EYL_ELEMENT_LOGO || e->kind == EYL_ELEMENT_QR ||
+          e->kind == EYL_ELEMENT_BRAND_NAME)
+        continue;
+      b = work_box (work, raster, &e->box);
+      for (int y = b.y0; y < b.y1; y++)
+        memset (work->text + (gsize) y * work->w + b.x0, 1, MAX (0, b.x1 - b.x0));
+    }
+  mark_glyphs (work, raster, page);
+  if (read != NULL)
+    mark_glyphs (work, raster, read);
+  /* A pixel more all round: glyph boxes are font boxes, and the
+   * anti-aliased ink of a light text on a dark photo spills out of them. */
+  {
+    g_autofree guint8 *copy = g_memdup2 (work->text, n);
+
+    for (int y = 0; y < work->h; y++)
+      for (int x = 0; x < work->w; x++)
+        if (copy[(gsize) y * work->w + x])
+          for (int dy = -1; dy <= 1; dy++)
+            for (int dx = -1; dx <= 1; dx++)
+              if (x + dx >= 0 && y + dy >= 0 && x + dx < work->w && y + dy < work->h)
+                work->text[(gsize) (y + dy) * work->w + x + dx] = 1;
+  }
+  mark_boxes (keep, work->w, t->names);
+  mark_boxes (keep, work->w, t->drawn);
+  for (gsize i = 0; i < n; i++)
+    if (keep[i])
+      work->text[i] = 0;
+}
+
+/* An image XObject's ground is not known: it may join any mark. */
+#define ANY_GROUND G_MAXUINT
+
+typedef struct
+{
+  double    score;          /* first: see score_cmp_desc() */
+  Box       box;            /* work px */
+  gboolean  brand;          /* its lock-up holds the brand's name */
+  gboolean  image;          /* an image XObject's box */
+  gboolean  panel;          /* a ground for other marks: never part of one */
+  guint     ground;         /* the panel it lies on (0: the page; ANY_GROUND) */
+  double    clear;          /* ring_clear() on its ground; < 0 not known */
+  gboolean  sponsor;        /* one of a block of others' marks */
+  gboolean  gone;           /* rejected, or merged into another */
+  guint     parts;          /* candidates merged into it */
+  guint     letters;        /* letter-like pieces of ink in it */
+  guint     turned;         /* the same, turned by 90° (type on a flag) */
+  guint     pieces;         /* pieces of ink */
+  guint32   colour;         /* its commonest ink colour */
+  char     *text;
 } Candidate;
 
 static void
@@ -1016,85 +1308,42 @@ candidate_clear (Candidate *c)
   g_free (c->text);
 }
 
-static int
-candidate_cmp_desc (gconstpointer a,
-                    gconstpointer b)
+/* How a candidate looks on the work image. */
+typedef struct
 {
-  const Candidate *ca = a, *cb = b;
+  guint  n, n_ink;
+  guint  n_colours;     /* colours holding ≥ 3 % of the ink */
+  double flat;          /* share of the box in its FLAT_COLOURS commonest colours
+                         * or a blend between two of them */
+  double fill;          /* ink / box */
+  double clear;         /* 1: no ink in the ring around the box */
+  guint  pieces;        /* 8-connected pieces of ink */
+  guint  letters;       /* of them, upright ones as high as most of the box */
+  guint  turned;        /* the same turned by 90°: as wide as most of it */
+  guint32 colour;       /* the commonest colour of its ink */
+  double largest;       /* share of the box taken by the biggest piece's box */
+} Looks;
 
-  return (ca->score < cb->score) - (ca->score > cb->score);
-}
+/* Flat art (a logo, an icon, type) is a few colours plus the blends
+ * between two of them along their edges — however soft the edges are (a
+ * low-resolution picture scaled up); a photo or a painting spreads over
+ * colours that lie on no such blend. */
+#define FLAT_COLOURS 5
+/* How far (RGB distance) a pixel may lie from those colours and their
+ * blends: JPEG noise and dithering, not a photo's shading. */
+#define BLEND_TOLERANCE 24.0
 
-/* Is @r (work px) beside a brand name?  Returns the name or NULL.  Beside:
- * overlapping, or within a gap of 3 % of the page's shorter side. */
-static const char *
-brand_next_to (const Work      *work,
-               const EylRaster *raster,
-               GPtrArray       *elements,
-               const Candidate *c,
-               gboolean        *inside)
-{
-  int gap = (int) ceil (0.03 * MIN (work->w, work->h));
-
-  for (guint i = 0; i < elements->len; i++)
-    {
-      EylElement *e = elements->pdata[i];
-      int x0, y0, x1, y1;
-
-      if (e->kind != EYL_ELEMENT_BRAND_NAME)
-        continue;
-      page_to_work (work, raster, &e->box, &x0, &y0, &x1, &y1);
-      if (x0 < c->x1 + gap && x1 > c->x0 - gap && y0 < c->y1 + gap && y1 > c->y0 - gap)
-        {
-          *inside = x0 >= c->x0 - 1 && x1 <= c->x1 + 1 && y0 >= c->y0 - 1 && y1 <= c->y1 + 1;
-          return e->text;
-        }
-    }
-  *inside = FALSE;
-  return NULL;
-}
-
-/* The share of @c's ink inside the brand names' boxes. */
-static double
-name_share (const Work      *work,
-            const EylRaster *raster,
-            GPtrArray       *elements,
-            const Candidate *c)
-{
-  guint in = 0, all = 0;
-
-  for (int y = c->y0; y < c->y1; y++)
-    for (int x = c->x0; x < c->x1; x++)
-      {
-        double px = (x + 0.5) / work->factor, py = (y + 0.5) / work->factor, X, Y;
-        gboolean hit = FALSE;
-
-        if (!work->ink[(gsize) y * work->w + x])
-          continue;
-        all++;
-        eyl_raster_pixel_to_page (raster, px, py, &X, &Y);
-        for (guint i = 0; i < elements->len && !hit; i++)
-          {
-            EylElement *e = elements->pdata[i];
-
-            hit = e->kind == EYL_ELEMENT_BRAND_NAME && eyl_rect_contains_point (&e->box, X, Y);
-          }
-        in += hit;
-      }
-  return all > 0 ? (double) in / all : 0;
-}
-
-/* The share of @c's box taken by the box of its biggest 8-connected
- * piece of ink. */
-static double
-largest_piece_share (const Work      *work,
-                     const Candidate *c)
+static void
+measure_pieces (const Work *work,
+                const Box  *c,
+                Looks      *looks)
 {
   int cw = c->x1 - c->x0, ch = c->y1 - c->y0;
   g_autofree guint8 *seen = g_new0 (guint8, (gsize) cw * ch);
   g_autofree int *stack = g_new (int, (gsize) cw * ch);
-  double best = 0;
 
+  looks->pieces = 0;
+  looks->largest = 0;
   for (gsize start = 0; start < (gsize) cw * ch; start++)
     {
       int sp = 0, x0 = G_MAXINT, y0 = G_MAXINT, x1 = -1, y1 = -1;
@@ -1124,115 +1373,315 @@ largest_piece_share (const Work      *work,
                   }
               }
         }
-      best = MAX (best, (double) (x1 - x0) * (y1 - y0) / ((double) cw * ch));
+      /* Specks (a stray anti-aliased pixel) are no piece. */
+      if ((x1 - x0) * (y1 - y0) >= MAX (4, 0.01 * cw * ch))
+        looks->pieces++;
+      /* A letter: as high as most of the line, not much wider than high. */
+      if (y1 - y0 >= 0.5 * ch && x1 - x0 <= 1.5 * (y1 - y0) && y1 - y0 >= 2)
+        looks->letters++;
+      if (x1 - x0 >= 0.5 * cw && y1 - y0 <= 1.5 * (x1 - x0) && x1 - x0 >= 2)
+        looks->turned++;
+      looks->largest = MAX (looks->largest, (double) (x1 - x0) * (y1 - y0) / ((double) cw * ch));
     }
-  return best;
 }
 
-/* Scores what makes a logo a logo; the weights sum to about 1 for a
- * perfect case and were set on the corpus (README, make eval). */
-static void
-score_candidate (const Work      *work,
-                 const EylRaster *raster,
-                 GPtrArray       *elements,
-                 Candidate       *c)
+/* The ring around @c: a logo stands alone on its ground.  1 when the
+ * ring holds no ink of @mask, 0 from a quarter of it. */
+static double
+ring_clear (const Work   *work,
+            const guint8 *mask,
+            const Box    *c)
 {
-  double W = work->w, H = work->h;
-  double cw = c->x1 - c->x0, ch = c->y1 - c->y0;
-  double area = cw * ch / (W * H), cx = (c->x0 + c->x1) / 2.0 / W, cy = (c->y0 + c->y1) / 2.0 / H;
-  g_autofree guint *hist = g_new0 (guint, 4096);
-  guint n_ink = 0, n = 0, n_colours = 0, ring_ink = 0, ring_n = 0;
-  int margin = (int) ceil (0.02 * MIN (W, H)) + 1;
-  gboolean inside = FALSE;
-  const char *brand;
-  double s = 0.25;
+  int margin = (int) ceil (0.02 * MIN (work->w, work->h)) + 1;
+  guint ring_ink = 0, ring_n = 0;
 
-  for (int y = c->y0; y < c->y1; y++)
-    for (int x = c->x0; x < c->x1; x++)
-      {
-        gsize i = (gsize) y * work->w + x;
-
-        n++;
-        if (work->ink[i])
-          {
-            n_ink++;
-            hist[colour_bin (work->rgb[i])]++;
-          }
-      }
-  for (guint b = 0; b < 4096; b++)
-    if (hist[b] > 0.03 * n_ink && hist[b] >= 2)
-      n_colours++;
-
-  /* The ring around the box: a logo stands alone. */
   for (int y = MAX (0, c->y0 - margin); y < MIN (work->h, c->y1 + margin); y++)
     for (int x = MAX (0, c->x0 - margin); x < MIN (work->w, c->x1 + margin); x++)
       {
         if (x >= c->x0 && x < c->x1 && y >= c->y0 && y < c->y1)
           continue;
         ring_n++;
-        ring_ink += work->ink[(gsize) y * work->w + x];
+        ring_ink += mask[(gsize) y * work->w + x] != 0;
       }
+  return ring_n > 0 ? CLAMP (1.0 - 4.0 * ring_ink / ring_n, 0, 1) : 1;
+}
 
-  brand = brand_next_to (work, raster, elements, c, &inside);
-  if (brand != NULL && !c->image && name_share (work, raster, elements, c) > 0.85)
+/* Distance in RGB from @p to the segment @a–@b: the colours an edge
+ * between two flat colours blends through (anti-aliasing, a blurred
+ * scan). */
+static double
+segment_distance (const double p[3],
+                  const double a[3],
+                  const double b[3])
+{
+  double ab[3], ap[3], len = 0, t = 0, d = 0;
+
+  for (int k = 0; k < 3; k++)
     {
-      /* The brand name set in type alone: a brand_name element already,
-       * not a logo. */
-      s -= 0.4;
+      ab[k] = b[k] - a[k];
+      ap[k] = p[k] - a[k];
+      len += ab[k] * ab[k];
+      t += ap[k] * ab[k];
     }
-  else if (brand != NULL)
+  t = len > 0 ? CLAMP (t / len, 0, 1) : 0;
+  for (int k = 0; k < 3; k++)
+    d += (ap[k] - t * ab[k]) * (ap[k] - t * ab[k]);
+  return sqrt (d);
+}
+
+static void
+measure_looks (const Work *work,
+               const Box  *c,
+               Looks      *looks)
+{
+  g_autofree guint *ink_hist = g_new0 (guint, 4096);
+  g_autofree guint *all_hist = g_new0 (guint, 4096);
+  g_autofree double *sums = g_new0 (double, 4096 * 3);
+  double colours[FLAT_COLOURS][3] = { { 0, } };
+  guint n_top = 0, n_flat = 0;
+  const EylRaster *raster = work->raster;
+  int rx0 = (int) (c->x0 / work->factor), ry0 = (int) (c->y0 / work->factor);
+  int rx1 = MIN (raster->width, (int) ceil (c->x1 / work->factor));
+  int ry1 = MIN (raster->height, (int) ceil (c->y1 / work->factor));
+  guint n_px = 0, n_ink_px = 0;
+
+  memset (looks, 0, sizeof *looks);
+  for (int y = c->y0; y < c->y1; y++)
+    for (int x = c->x0; x < c->x1; x++)
+      {
+        looks->n++;
+        looks->n_ink += work->ink[(gsize) y * work->w + x];
+      }
+  /* Colours on the analysis raster, finer than the work image: fewer of
+   * its pixels are blends of a mark's edges. */
+  cairo_surface_flush (raster->surface);
+  for (int y = ry0; y < ry1; y++)
     {
-      s += inside ? 0.3 : 0.25;
-      c->brand = TRUE;
-      g_free (c->text);
-      c->text = g_strdup (brand);
+      const guint32 *row = (const guint32 *) (raster->data + (gsize) y * raster->stride);
+
+      for (int x = rx0; x < rx1; x++)
+        {
+          guint32 px = row[x] & 0xffffff;
+          guint bin = colour_bin (px);
+
+          n_px++;
+          all_hist[bin]++;
+          sums[bin * 3] += (px >> 16) & 0xff;
+          sums[bin * 3 + 1] += (px >> 8) & 0xff;
+          sums[bin * 3 + 2] += px & 0xff;
+          if (colour_distance (px, work->ground) > INK_DISTANCE)
+            {
+              n_ink_px++;
+              ink_hist[bin]++;
+            }
+        }
     }
+  {
+    guint top_ink = 0;
 
-  /* Where logos sit on print marketing: the top band, the bottom band
-   * (flyers sign off there), a corner. */
-  if (cy < 0.25)
-    s += 0.05 + 0.1 * (1 - cy / 0.25);
-  else if (cy > 0.8)
-    s += 0.1;
-  if ((cx < 0.3 || cx > 0.7) && (cy < 0.3 || cy > 0.7))
-    s += 0.05;
+    for (guint b = 0; b < 4096; b++)
+      {
+        if (ink_hist[b] > 0.03 * n_ink_px && ink_hist[b] >= 2)
+          looks->n_colours++;
+        if (ink_hist[b] > ink_hist[top_ink])
+          top_ink = b;
+      }
+    if (ink_hist[top_ink] > 0)
+      looks->colour = (guint32) (lround (sums[top_ink * 3] / all_hist[top_ink]) << 16 |
+                                 lround (sums[top_ink * 3 + 1] / all_hist[top_ink]) << 8 |
+                                 lround (sums[top_ink * 3 + 2] / all_hist[top_ink]));
+  }
 
-  if (ring_n > 0)
-    s += 0.2 * CLAMP (1.0 - 4.0 * ring_ink / ring_n, 0, 1);
-
-  /* Few flat colours (a photo has many), and some but not all ink. */
-  if (n_ink > 0)
+  /* The commonest colours; flat art is made of them and of the blends
+   * between two of them, a photo or a painting of much else. */
+  for (guint k = 0; k < FLAT_COLOURS; k++)
     {
-      double fill = (double) n_ink / n;
+      guint best = 0;
 
-      if (n_colours <= 6)
-        s += 0.1;
-      else if (n_colours > 12)
-        s -= 0.15;
-      if (fill > 0.1 && fill < 0.8)
-        s += 0.05;
-      /* One flat colour filling its box, cut from a band or panel by the
-       * text laid over it (the contact strip of a banner), is no mark. */
-      if (fill > 0.9 && n_colours <= 1 && !c->image)
-        s -= 0.4;
+      for (guint b = 1; b < 4096; b++)
+        if (all_hist[b] > all_hist[best])
+          best = b;
+      if (all_hist[best] == 0)
+        break;
+      for (int i = 0; i < 3; i++)
+        colours[k][i] = sums[best * 3 + i] / all_hist[best];
+      all_hist[best] = 0;
+      n_top++;
     }
-  else if (!c->image)
-    s -= 0.3;
+  for (int y = ry0; y < ry1; y++)
+    {
+      const guint32 *row = (const guint32 *) (raster->data + (gsize) y * raster->stride);
 
-  /* The brand's mark is the biggest of the modest marks: up to 2 % of
-   * the page it scores more the bigger it is; beyond 25 % it is a
-   * picture. */
-  if (area <= 0.15)
-    s += 0.15 * MIN (1.0, area / 0.02);
-  else if (area > 0.25)
-    s -= 0.2;
+      for (int x = rx0; x < rx1; x++)
+        {
+          guint32 px = row[x];
+          double p[3] = { (px >> 16) & 0xff, (px >> 8) & 0xff, px & 0xff };
+          double d = G_MAXDOUBLE;
 
-  /* An emblem: one shape makes most of it (text is many letter-sized
-   * pieces). */
-  if (largest_piece_share (work, c) >= 0.4)
-    s += 0.1;
+          for (guint i = 0; i < n_top && d > BLEND_TOLERANCE; i++)
+            for (guint j = i; j < n_top && d > BLEND_TOLERANCE; j++)
+              d = MIN (d, segment_distance (p, colours[i], colours[j]));
+          n_flat += d <= BLEND_TOLERANCE;
+        }
+    }
+  looks->flat = n_px > 0 ? (double) n_flat / n_px : 1;
+  looks->fill = looks->n > 0 ? (double) looks->n_ink / looks->n : 0;
 
-  c->score = CLAMP (s, 0, 1);
+  looks->clear = ring_clear (work, work->ink, c);
+  measure_pieces (work, c, looks);
+}
+
+/* Above this many pieces a mark is a block of text, a diagram or a
+ * pattern: a lock-up is an emblem and a word or two. */
+#define MAX_PIECES 40
+/* Below this flatness, a photo, a gradient or a soft illustration. */
+#define MIN_FLAT   0.6
+
+/* Is @b cut by the page's edge: does its ink run along an edge for a
+ * fifth of its own width or height (or 3 px)?  A mark that merely
+ * touches the trim in a tight crop meets it at a point; a background
+ * shape cut off meets it along the cut. */
+static gboolean
+cut_by_edge (const Work   *work,
+             const guint8 *mask,
+             const Box    *b)
+{
+  int bw = b->x1 - b->x0, bh = b->y1 - b->y0, w = work->w, h = work->h;
+  int top = 0, bottom = 0, left = 0, right = 0;
+
+  if (w < 2 || h < 2)
+    return FALSE;
+  /* The outermost row or column of pixels and the one inside it: the
+   * edge of the analysis raster may fall a pixel into the bleed. */
+  for (int x = b->x0; x < b->x1; x++)
+    {
+      top += b->y0 <= 1 && (mask[x] || mask[(gsize) w + x]);
+      bottom += b->y1 >= h - 1 && (mask[(gsize) (h - 1) * w + x] || mask[(gsize) (h - 2) * w + x]);
+    }
+  for (int y = b->y0; y < b->y1; y++)
+    {
+      left += b->x0 <= 1 && (mask[(gsize) y * w] || mask[(gsize) y * w + 1]);
+      right += b->x1 >= w - 1 && (mask[(gsize) y * w + w - 1] || mask[(gsize) y * w + w - 2]);
+    }
+  return MAX (top, bottom) >= MAX (3, 0.2 * bw) || MAX (left, right) >= MAX (3, 0.2 * bh);
+}
+
+/* The share of @c covered by the boxes in @boxes, and how many of them
+ * lie mostly inside it. */
+static double
+text_cover (const GArray *boxes,
+            const Box    *c,
+            guint        *n_inside)
+{
+  double covered = 0;
+
+  *n_inside = 0;
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const Box *b = &g_array_index (boxes, Box, i);
+      double inter = box_intersection (b, c);
+
+      covered += inter;
+      if (inter > 0.7 * box_area (b))
+        (*n_inside)++;
+    }
+  return box_area (c) > 0 ? MIN (1.0, covered / box_area (c)) : 0;
+}
+
+/* The share of the ink of @c inside the boxes in @boxes. */
+static double
+ink_share_in (const Work   *work,
+              const GArray *boxes,
+              const Box    *c)
+{
+  guint in = 0, all = 0;
+
+  for (int y = c->y0; y < c->y1; y++)
+    for (int x = c->x0; x < c->x1; x++)
+      {
+        gboolean hit = FALSE;
+
+        if (!work->ink[(gsize) y * work->w + x])
+          continue;
+        all++;
+        for (guint i = 0; i < boxes->len && !hit; i++)
+          {
+            const Box *b = &g_array_index (boxes, Box, i);
+
+            hit = x >= b->x0 && x < b->x1 && y >= b->y0 && y < b->y1;
+          }
+        in += hit;
+      }
+  return all > 0 ? (double) in / all : 0;
+}
+
+/* A QR code or a barcode, or a panel holding one: no logo. */
+static gboolean
+holds_code (const Work      *work,
+            const EylRaster *raster,
+            GPtrArray       *elements,
+            const Box       *c)
+{
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+      Box b;
+
+      if (e->kind != EYL_ELEMENT_QR)
+        continue;
+      b = work_box (work, raster, &e->box);
+      if (box_overlap (&b, c) > 0.3)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Why @c is no logo, or NULL when it may be one. */
+static const char *
+rejection (const Work      *work,
+           const EylRaster *raster,
+           GPtrArray       *elements,
+           const PageText  *t,
+           const Candidate *c,
+           const Looks     *looks)
+{
+  guint n_lines = 0, n_names = 0;
+  double area = box_area (&c->box) / ((double) work->w * work->h);
+
+  /* A shape cut by the page's edge is background: a band, a wedge, a
+   * photo bleeding off.  A mark is placed whole, inside the margins. */
+  if (cut_by_edge (work, work->ink, &c->box))
+    return "bleeds off the page";
+  /* A plain one-colour shape hugging the page's edge: decoration cut by
+   * the trim or a die line (a tight crop of a real mark has more to it). */
+  if (looks->pieces <= 2 && looks->n_colours <= 1 &&
+      (c->box.x0 <= 0.01 * work->w || c->box.y0 <= 0.01 * work->h ||
+       c->box.x1 >= 0.99 * work->w || c->box.y1 >= 0.99 * work->h))
+    return "plain shape at the edge";
+  /* As wide or as high as the page: a band, a rule, a row of text (a
+   * wordmark may be as wide as a narrow banner). */
+  if (!c->brand && (c->box.x1 - c->box.x0 > 0.97 * work->w || c->box.y1 - c->box.y0 > 0.97 * work->h))
+    return "spans the page";
+  if (holds_code (work, raster, elements, &c->box))
+    return "a QR code or barcode";
+  if (area > 0.35)
+    return "too big";
+  if (looks->flat < MIN_FLAT)
+    return "photographic";
+  /* The brand's name set in type, alone: a brand_name element already. */
+  if (!c->image && t->names->len > 0 && ink_share_in (work, t->names, &c->box) > 0.85)
+    return "the brand's name in type";
+  /* Ink left over from live text (a letter whose glyph box is smaller than
+   * its outline, a word of a heading): mostly under lines of text. */
+  if (text_cover (t->lines, &c->box, &n_lines) > 0.5 &&
+      text_cover (t->names, &c->box, &n_names) + text_cover (t->drawn, &c->box, &n_names) < 0.3)
+    return "part of the text";
+  /* Three lines of text inside: a text box, a card, a labelled diagram. */
+  if (n_lines >= 3)
+    return "holds text";
+  if (looks->pieces > MAX_PIECES)
+    return "many pieces";
+  return NULL;
 }
 
 /* Removes specks (stars on a night sky, JPEG noise): ink with fewer than
@@ -1314,44 +1763,187 @@ remove_bands (guint8 *mask,
       mask[i] = 0;
 }
 
-/* The most common colour of @work in a rectangle (work px). */
+/* The most common colour of @work in a box (only where @where is set,
+ * when not NULL), and the share it covers. */
 static guint32
-mode_colour (const Work *work,
-             int         x0,
-             int         y0,
-             int         x1,
-             int         y1)
+mode_colour (const Work   *work,
+             const Box    *b,
+             const guint8 *where,
+             double       *share)
 {
   g_autofree guint *hist = g_new0 (guint, 4096);
-  guint best = 0;
+  guint best = 0, n = 0;
   guint32 colour = work->ground;
 
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      hist[colour_bin (work->rgb[(gsize) y * work->w + x])]++;
+  for (int y = b->y0; y < b->y1; y++)
+    for (int x = b->x0; x < b->x1; x++)
+      if (where == NULL || where[(gsize) y * work->w + x])
+        {
+          hist[colour_bin (work->rgb[(gsize) y * work->w + x])]++;
+          n++;
+        }
   for (guint i = 1; i < 4096; i++)
     if (hist[i] > hist[best])
       best = i;
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      if (colour_bin (work->rgb[(gsize) y * work->w + x]) == best)
+  if (share != NULL)
+    *share = n > 0 ? (double) hist[best] / n : 0;
+  for (int y = b->y0; y < b->y1; y++)
+    for (int x = b->x0; x < b->x1; x++)
+      if ((where == NULL || where[(gsize) y * work->w + x]) &&
+          colour_bin (work->rgb[(gsize) y * work->w + x]) == best)
         return work->rgb[(gsize) y * work->w + x];
   return colour;
 }
 
-/* Connected areas of @mask inside [x0, x1) × [y0, y1), after closing
- * gaps of up to 2r px so that the parts of an emblem make one blob.  A
- * blob too big to be a logo is a panel (a coloured band, a photo): at
- * @depth 0 its own ground is found and the search goes on inside it. */
+/* The area a panel covers: its own pixels (@label == @id) and the holes
+ * they enclose (a light mark on the panel is a hole in its ink), not the
+ * page around it inside its box.  Newly allocated, work size. */
+static guint8 *
+panel_area (const Work  *work,
+            const guint *label,
+            guint        id,
+            const Box   *b)
+{
+  int w = work->w;
+  gsize n = (gsize) w * work->h;
+  guint8 *area = g_new0 (guint8, n);
+  g_autofree guint8 *outside = g_new0 (guint8, n);
+  g_autofree int *stack = g_new (int, (gsize) (b->x1 - b->x0) * (b->y1 - b->y0) + 1);
+  int sp = 0;
+
+  /* What the box's border reaches without crossing the panel is outside. */
+  for (int y = b->y0; y < b->y1; y++)
+    for (int x = b->x0; x < b->x1; x++)
+      {
+        gsize i = (gsize) y * w + x;
+
+        if ((x == b->x0 || y == b->y0 || x == b->x1 - 1 || y == b->y1 - 1) &&
+            label[i] != id && !outside[i])
+          {
+            outside[i] = 1;
+            stack[sp++] = (int) i;
+          }
+      }
+  while (sp > 0)
+    {
+      int i = stack[--sp], x = i % w, y = i / w;
+      static const int dx[] = { 1, -1, 0, 0 }, dy[] = { 0, 0, 1, -1 };
+
+      for (int k = 0; k < 4; k++)
+        {
+          int xx = x + dx[k], yy = y + dy[k];
+          gsize j = (gsize) yy * w + xx;
+
+          if (xx >= b->x0 && yy >= b->y0 && xx < b->x1 && yy < b->y1 &&
+              label[j] != id && !outside[j])
+            {
+              outside[j] = 1;
+              stack[sp++] = (int) j;
+            }
+        }
+    }
+  for (int y = b->y0; y < b->y1; y++)
+    for (int x = b->x0; x < b->x1; x++)
+      area[(gsize) y * w + x] = !outside[(gsize) y * w + x];
+  return area;
+}
+
+/* Ink on a busy panel (a photo, a gradient sky): what differs by more
+ * than @threshold from the mean of the panel around it, in a window of
+ * 2·radius + 1 px, so that a mark stands out and the slow changes of the
+ * picture do not.  Only pixels @on the panel count, for the mean too,
+ * and not those under text.
+ * Sets @sub inside @b. */
+static void
+local_contrast_ink (const Work   *work,
+                    const guint8 *on,
+                    const Box    *b,
+                    int           threshold,
+                    guint8       *sub)
+{
+  int w = work->w, bw = b->x1 - b->x0, bh = b->y1 - b->y0;
+  int radius = MAX (2, (int) lround (0.03 * MIN (work->w, work->h)));
+  gsize stride = (gsize) bw + 1;
+  g_autofree double *sat = g_new0 (double, stride * (bh + 1) * 4);
+
+  /* Summed-area tables of R, G, B and of the count of pixels on the panel. */
+  for (int y = 0; y < bh; y++)
+    for (int x = 0; x < bw; x++)
+      {
+        gsize i = (gsize) (y + b->y0) * w + x + b->x0;
+        guint32 c = work->rgb[i];
+        double v[4] = { (c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff, 1 };
+
+        for (int k = 0; k < 4; k++)
+          {
+            double *s = sat + k * stride * (bh + 1);
+            gsize o = (gsize) (y + 1) * stride + x + 1;
+
+            /* Text is not the picture: it would light up its lines'
+             * surroundings. */
+            s[o] = (on[i] && !work->text[i] ? v[k] : 0) + s[o - 1] + s[o - stride] - s[o - stride - 1];
+          }
+      }
+
+  for (int y = 0; y < bh; y++)
+    for (int x = 0; x < bw; x++)
+      {
+        gsize i = (gsize) (y + b->y0) * w + x + b->x0;
+        int x0 = MAX (0, x - radius), y0 = MAX (0, y - radius);
+        int x1 = MIN (bw, x + radius + 1), y1 = MIN (bh, y + radius + 1);
+        double mean[4];
+        guint32 c = work->rgb[i];
+        int d = 0;
+
+        if (!on[i])
+          continue;
+        for (int k = 0; k < 4; k++)
+          {
+            const double *s = sat + k * stride * (bh + 1);
+
+            mean[k] = s[(gsize) y1 * stride + x1] - s[(gsize) y0 * stride + x1] -
+                      s[(gsize) y1 * stride + x0] + s[(gsize) y0 * stride + x0];
+          }
+        if (mean[3] < 1)
+          continue;
+        d = MAX (d, ABS ((int) ((c >> 16) & 0xff) - (int) lround (mean[0] / mean[3])));
+        d = MAX (d, ABS ((int) ((c >> 8) & 0xff) - (int) lround (mean[1] / mean[3])));
+        d = MAX (d, ABS ((int) (c & 0xff) - (int) lround (mean[2] / mean[3])));
+        sub[i] = !work->text[i] && d > threshold;
+      }
+}
+
+/* Does the ring just around @b leave the area @within? */
+static gboolean
+touches_edge (const Work   *work,
+              const guint8 *within,
+              const Box    *b)
+{
+  for (int y = b->y0 - 1; y <= b->y1; y++)
+    for (int x = b->x0 - 1; x <= b->x1; x++)
+      {
+        if (y >= b->y0 && y < b->y1 && x >= b->x0 && x < b->x1)
+          continue;
+        if (x < 0 || y < 0 || x >= work->w || y >= work->h || !within[(gsize) y * work->w + x])
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Connected areas of @mask inside @region, after closing gaps of up to
+ * 2r px so that the parts of an emblem make one blob.  A blob that is a
+ * ground for other marks — too big to be a logo, cut by the page's edge,
+ * or one flat colour filling its box (a band, a badge, a panel) — is
+ * searched again inside, at @depth + 1, for what differs from its own
+ * colour: a light logo on a coloured band is found that way. */
 static void
 blobs_in (const Work   *work,
           const guint8 *mask,
-          const guint8 *text,
-          int           rx0,
-          int           ry0,
-          int           rx1,
-          int           ry1,
+          const Box    *region,
+          const guint8 *within,
           int           depth,
+          guint         ground_id,
+          guint        *n_grounds,
           GArray       *out)
 {
   int w = work->w, h = work->h;
@@ -1359,11 +1951,13 @@ blobs_in (const Work   *work,
   g_autofree guint8 *rows = g_new0 (guint8, n);
   g_autofree guint8 *grown = g_new0 (guint8, n);
   g_autofree int *stack = g_new (int, n);
-  g_autofree guint8 *seen = g_new0 (guint8, n);
+  g_autofree guint *label = g_new0 (guint, n);   /* component + 1, 0 unseen */
+  guint n_labels = 0;
   /* Closing gaps up to ~0.6 % of the page diagonal: letter spacing and
    * the gap between an emblem and its wordmark, not the margin to the
    * next block. */
   int r = MAX (1, (int) lround (0.003 * hypot (w, h)) >> depth);
+  int rx0 = region->x0, ry0 = region->y0, rx1 = region->x1, ry1 = region->y1;
 
   for (int y = ry0; y < ry1; y++)
     {
@@ -1394,12 +1988,16 @@ blobs_in (const Work   *work,
     for (int sx = rx0; sx < rx1; sx++)
       {
         gsize start = (gsize) sy * w + sx;
-        int sp = 0, x0 = G_MAXINT, y0 = G_MAXINT, x1 = -1, y1 = -1;
-        double W = w, H = h, cw, ch, area, aspect;
+        int sp = 0;
+        Box b = { G_MAXINT, G_MAXINT, -1, -1 };
+        double W = w, H = h, cw, ch, area, aspect, ground_share = 0, n_ink = 0;
+        gboolean bleeds, panel;
+        guint id;
 
-        if (!grown[start] || seen[start])
+        if (!grown[start] || label[start] != 0)
           continue;
-        seen[start] = 1;
+        id = ++n_labels;
+        label[start] = id;
         stack[sp++] = (int) start;
         while (sp > 0)
           {
@@ -1409,186 +2007,802 @@ blobs_in (const Work   *work,
             /* The box of the real ink, not of its dilation. */
             if (mask[i])
               {
-                x0 = MIN (x0, x);
-                y0 = MIN (y0, y);
-                x1 = MAX (x1, x + 1);
-                y1 = MAX (y1, y + 1);
+                b.x0 = MIN (b.x0, x);
+                b.y0 = MIN (b.y0, y);
+                b.x1 = MAX (b.x1, x + 1);
+                b.y1 = MAX (b.y1, y + 1);
               }
             for (int k = 0; k < 4; k++)
               {
                 int xx = x + dx[k], yy = y + dy[k];
                 int j = yy * w + xx;
 
-                if (xx >= rx0 && yy >= ry0 && xx < rx1 && yy < ry1 && grown[j] && !seen[j])
+                if (xx >= rx0 && yy >= ry0 && xx < rx1 && yy < ry1 && grown[j] && label[j] == 0)
                   {
-                    seen[j] = 1;
+                    label[j] = id;
                     stack[sp++] = j;
                   }
               }
           }
-        if (x1 <= x0 || y1 <= y0)
+        if (b.x1 <= b.x0 || b.y1 <= b.y0)
           continue;
 
-        cw = x1 - x0;
-        ch = y1 - y0;
+        cw = b.x1 - b.x0;
+        ch = b.y1 - b.y0;
         area = cw * ch / (W * H);
         aspect = cw / ch;
-        /* Too big, or a band across the page. */
-        if ((area > 0.35 || cw > 0.9 * W || ch > 0.9 * H) && depth < 2)
+        bleeds = cut_by_edge (work, mask, &b);
+        panel = area > 0.35 || cw > 0.9 * W || ch > 0.9 * H || bleeds;
+        if (!panel && area > 0.005)
           {
-            /* A panel: ink is what differs from the panel's own ground. */
-            guint32 ground = mode_colour (work, x0, y0, x1, y1);
+            /* The ink of the work image, text included: a panel with
+             * text on it is still one. */
+            for (int y = b.y0; y < b.y1; y++)
+              for (int x = b.x0; x < b.x1; x++)
+                n_ink += work->ink[(gsize) y * w + x];
+            if (n_ink > 0.85 * cw * ch)
+              {
+                mode_colour (work, &b, NULL, &ground_share);
+                panel = ground_share > 0.6;
+              }
+          }
+        if (panel && depth < 2)
+          {
+            /* Ink is what differs from the panel's own ground, on the
+             * panel.  Inside a busy panel (a photo, a night sky) only marks
+             * that stand out strongly count. */
+            g_autofree guint8 *on = panel_area (work, label, id, &b);
             g_autofree guint8 *sub = g_new0 (guint8, n);
+            double share = 0;
+            guint32 ground = mode_colour (work, &b, on, &share);
 
-            for (int y = y0; y < y1; y++)
-              for (int x = x0; x < x1; x++)
-                {
-                  gsize i = (gsize) y * w + x;
+            g_debug ("panel %.3f %.3f %.3f %.3f, depth %d: ground #%06x on %.0f %% of it%s",
+                     b.x0 / W, b.y0 / H, b.x1 / W, b.y1 / H, depth, ground, 100 * share,
+                     share < 0.5 ? ", busy" : "");
+            if (share < 0.5)
+              local_contrast_ink (work, on, &b, INK_DISTANCE * (depth + 2), sub);
+            else
+              for (int y = b.y0; y < b.y1; y++)
+                for (int x = b.x0; x < b.x1; x++)
+                  {
+                    gsize i = (gsize) y * w + x;
 
-                  /* Inside a busy panel (a photo, a night sky) only marks
-                   * that stand out strongly count. */
-                  sub[i] = !text[i] &&
-                           colour_distance (work->rgb[i], ground) > INK_DISTANCE * (depth + 2);
-                }
+                    sub[i] = on[i] && !work->text[i] &&
+                             colour_distance (work->rgb[i], ground) > INK_DISTANCE * (depth + 2);
+                  }
             remove_specks (sub, w, h);
-            blobs_in (work, sub, text, x0, y0, x1, y1, depth + 1, out);
-            continue;
+            blobs_in (work, sub, &b, on, depth + 1, ++(*n_grounds), n_grounds, out);
           }
 
-        /* Logo-like: not a speck, not a full-page photo, not a rule. */
-        if (area < 0.001 || area > 0.35 || cw < 0.02 * MIN (W, H) || ch < 0.02 * MIN (W, H) ||
-            cw > 0.9 * W || ch > 0.9 * H ||
-            aspect > 12 || aspect < 1.0 / 6)
+        /* Logo-like: not a speck, not a rule.  Size, bleed and the rest are
+         * judged with the candidate's looks. */
+        if (area < 0.001 || cw < 0.02 * MIN (W, H) || ch < 0.02 * MIN (W, H) ||
+            aspect > 12 || aspect < 1.0 / 12)
           continue;
-        g_array_append_val (out, ((Candidate) { x0, y0, x1, y1, 0, FALSE, FALSE, NULL }));
+        /* On a panel, what touches its edge is the edge (a shade along a
+         * curve, a cut photo), not a mark placed on it. */
+        if (within != NULL && touches_edge (work, within, &b))
+          continue;
+        g_array_append_val (out, ((Candidate) { .box = b, .panel = panel, .ground = ground_id,
+                                                .clear = ring_clear (work, mask, &b), .parts = 1 }));
       }
 }
 
-/* Blobs of ink that the text does not explain.  Text: the text layer's
- * glyphs and the text elements found so far (OCR words among them),
- * except brand names, part of the logo's lock-up. */
+/* Blobs of ink that the text does not explain. */
 static void
-find_blobs (const Work        *work,
-            const EylRaster   *raster,
-            const EylPageData *page,
-            GPtrArray         *elements,
-            GArray            *out)
+find_blobs (const Work *work,
+            GArray     *out)
 {
   gsize n = (gsize) work->w * work->h;
   g_autofree guint8 *mask = g_memdup2 (work->ink, n);
-  g_autofree guint8 *text = g_new0 (guint8, n);
-  g_autofree guint8 *keep = g_new0 (guint8, n);
+  Box all = { 0, 0, work->w, work->h };
+  guint n_grounds = 0;
+
+  /* A page that is one big picture (a photo to the edges) is a busy
+   * panel of its own: its ink is what stands out locally. */
+  if (work->ground_share < 0.5)
+    {
+      g_autofree guint8 *everywhere = g_malloc (n);
+
+      memset (everywhere, 1, n);
+      memset (mask, 0, n);
+      local_contrast_ink (work, everywhere, &all, 2 * INK_DISTANCE, mask);
+    }
+  for (gsize i = 0; i < n; i++)
+    if (work->text[i])
+      mask[i] = 0;
+  remove_specks (mask, work->w, work->h);
+  remove_bands (mask, work->w, work->h);
+  blobs_in (work, mask, &all, NULL, 0, 0, &n_grounds, out);
+}
+
+/* A word: letters in a line, much wider than high. */
+static inline gboolean
+wordish (const Box *b,
+         guint      letters)
+{
+  return letters >= 3 && b->x1 - b->x0 >= 2 * (b->y1 - b->y0);
+}
+
+/* The middle of @s level with @l (side by side) or over it (stacked). */
+static inline gboolean
+aligned (const Box *s,
+         const Box *l,
+         gboolean   stacked)
+{
+  double c = stacked ? (s->x0 + s->x1) / 2.0 : (s->y0 + s->y1) / 2.0;
+
+  return stacked ? c >= l->x0 && c <= l->x1 : c >= l->y0 && c <= l->y1;
+}
+
+/* Are @a and @b parts of one mark?  Two cases make a lock-up:
+ *  - letters (or words) of one line of type: about the same height, side
+ *    by side, the gap under 60 % of their height (a word space); the same
+ *    turned by 90°;
+ *  - an emblem and its wordmark: the word no taller than the emblem,
+ *    beside or under it, within 60 % of the word's height (designers set
+ *    the wordmark about a cap height away; sponsors' logos in a row keep
+ *    a wider berth).
+ * Two emblems, however close, stay two: an icon is not part of the logo
+ * beside it.  Without @lock_ups only the first case (words are made
+ * before they are joined to an emblem). */
+static gboolean
+one_mark (const Box *a,
+          guint      letters_a,
+          const Box *b,
+          guint      letters_b,
+          gboolean   lock_ups)
+{
+  double ha = a->y1 - a->y0, hb = b->y1 - b->y0, wa = a->x1 - a->x0, wb = b->x1 - b->x0;
+  double gap_x = MAX (a->x0, b->x0) - MIN (a->x1, b->x1);
+  double gap_y = MAX (a->y0, b->y0) - MIN (a->y1, b->y1);
+
+  /* Interlocked: an image and its ink, the nested parts of an emblem. */
+  if (gap_x < 0 && gap_y < 0 && box_overlap (a, b) > 0.25)
+    return TRUE;
+
+  /* Side by side. */
+  if (gap_y < 0)
+    {
+      const Box *s = ha < hb ? a : b, *l = ha < hb ? b : a;
+      double hs = MIN (ha, hb), hl = MAX (ha, hb);
+
+      if (hl <= 1.5 * hs && gap_x <= 0.6 * hs + 1 && aligned (s, l, FALSE))
+        return TRUE;
+      if (lock_ups && wordish (s, s == a ? letters_a : letters_b) && !wordish (l, l == a ? letters_a : letters_b) &&
+          gap_x <= 0.6 * hs + 1 && aligned (s, l, FALSE))
+        return TRUE;
+    }
+
+  /* One above the other. */
+  if (lock_ups && gap_x < 0)
+    {
+      const Box *s = wa < wb ? a : b, *l = wa < wb ? b : a;
+      gboolean a_word = wordish (a, letters_a), b_word = wordish (b, letters_b);
+      const Box *word = a_word ? a : b, *emblem = a_word ? b : a;
+      double word_h = word->y1 - word->y0;
+
+      if (a_word != b_word &&
+          word_h <= emblem->y1 - emblem->y0 && gap_y <= 0.6 * word_h + 1 && aligned (s, l, TRUE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Can @a and @b be parts of one thing: on the same ground? */
+static inline gboolean
+same_ground (const Candidate *a,
+             const Candidate *b)
+{
+  return a->ground == b->ground || a->ground == ANY_GROUND || b->ground == ANY_GROUND;
+}
+
+/* Shapes of one colour close together — dots, squares, a constellation —
+ * make one emblem: each compact, no more than half the bigger one's size
+ * apart. */
+static gboolean
+one_cluster (const Candidate *a,
+             const Candidate *b)
+{
+  double wa = a->box.x1 - a->box.x0, ha = a->box.y1 - a->box.y0;
+  double wb = b->box.x1 - b->box.x0, hb = b->box.y1 - b->box.y0;
+  double gap_x = MAX (a->box.x0, b->box.x0) - MIN (a->box.x1, b->box.x1);
+  double gap_y = MAX (a->box.y0, b->box.y0) - MIN (a->box.y1, b->box.y1);
+  double size = MAX (MAX (wa, ha), MAX (wb, hb));
+
+  if (a->pieces > 2 || b->pieces > 2 || colour_distance (a->colour, b->colour) > INK_DISTANCE ||
+      MAX (wa, ha) > 2.5 * MIN (wa, ha) || MAX (wb, hb) > 2.5 * MIN (wb, hb))
+    return FALSE;
+  return MAX (gap_x, gap_y) <= 0.5 * size;
+}
+
+/* one_mark() for type turned by 90° (a wordmark up a flag), for parts
+ * that are mostly turned letters: the same test on the boxes turned. */
+static gboolean
+one_turned_mark (const Candidate *a,
+                 const Candidate *b,
+                 gboolean         lock_ups)
+{
+  Box ta = { a->box.y0, a->box.x0, a->box.y1, a->box.x1 };
+  Box tb = { b->box.y0, b->box.x0, b->box.y1, b->box.x1 };
+
+  if (a->turned == 0 || b->turned == 0 || 2 * a->turned < a->pieces || 2 * b->turned < b->pieces)
+    return FALSE;
+  return one_mark (&ta, a->turned, &tb, b->turned, lock_ups);
+}
+
+/* Merges the candidates that are parts of one mark, until none is left
+ * to merge.  The merged box is no bigger than a logo can be. */
+/* What merge_parts() joins: parts of one shape (a cluster of dots, an
+ * image and its ink), then letters into words, then words and emblems
+ * into lock-ups. */
+typedef enum
+{
+  MERGE_SHAPES,
+  MERGE_WORDS,
+  MERGE_LOCK_UPS,
+} MergeStage;
+
+static gboolean
+merge_pair (const Candidate *a,
+            const Candidate *b,
+            MergeStage       stage)
+{
+  if (one_cluster (a, b))
+    return TRUE;
+  if (stage == MERGE_SHAPES)
+    return box_overlap (&a->box, &b->box) > 0.25 && box_intersection (&a->box, &b->box) > 0;
+  return one_mark (&a->box, a->letters, &b->box, b->letters, stage == MERGE_LOCK_UPS) ||
+         one_turned_mark (a, b, stage == MERGE_LOCK_UPS);
+}
+
+static void
+merge_parts (GArray     *cands,
+             const Work *work,
+             MergeStage  stage)
+{
+  double page = (double) work->w * work->h;
+  gboolean merged = TRUE;
+
+  while (merged)
+    {
+      merged = FALSE;
+      for (guint i = 0; i < cands->len; i++)
+        {
+          Candidate *a = &g_array_index (cands, Candidate, i);
+
+          if (a->gone)
+            continue;
+          for (guint j = i + 1; j < cands->len; j++)
+            {
+              Candidate *b = &g_array_index (cands, Candidate, j);
+              Box u;
+
+              /* The parts of a mark lie on one ground: an icon on a panel
+               * and a logo beside the panel are two things. */
+              if (b->gone || a->panel || b->panel || !same_ground (a, b) ||
+                  !merge_pair (a, b, stage))
+                continue;
+              u = a->box;
+              box_union (&u, &b->box);
+              if (box_area (&u) > 0.25 * page)
+                continue;
+              g_debug ("merge (stage %d) %.2f %.2f %.2f %.2f + %.2f %.2f %.2f %.2f", stage,
+                       a->box.x0 / (double) work->w, a->box.y0 / (double) work->h,
+                       a->box.x1 / (double) work->w, a->box.y1 / (double) work->h,
+                       b->box.x0 / (double) work->w, b->box.y0 / (double) work->h,
+                       b->box.x1 / (double) work->w, b->box.y1 / (double) work->h);
+              a->box = u;
+              a->image = a->image && b->image;
+              if (a->ground == ANY_GROUND)
+                a->ground = b->ground;
+              if (a->clear < 0 || (b->clear >= 0 && b->clear < a->clear))
+                a->clear = b->clear;
+              a->parts += b->parts;
+              a->letters += b->letters;
+              a->turned += b->turned;
+              a->pieces += b->pieces;
+              b->gone = TRUE;
+              merged = TRUE;
+            }
+        }
+    }
+}
+
+/* The brand's name, set in type or drawn, beside a mark joins its
+ * lock-up. */
+static void
+join_names (Candidate      *c,
+            const PageText *t)
+{
+  gboolean joined = TRUE;
+
+  while (joined)
+    {
+      joined = FALSE;
+      for (guint i = 0; i < t->names->len + t->drawn->len; i++)
+        {
+          const Box *name = i < t->names->len ? &g_array_index (t->names, Box, i)
+                                              : &g_array_index (t->drawn, Box, i - t->names->len);
+          Box u = c->box;
+
+          if (box_intersection (name, &c->box) >= box_area (name) * 0.99)
+            {
+              c->brand = TRUE;
+              continue;
+            }
+          /* A name is a word, however its letters join. */
+          if (!one_mark (&c->box, c->letters, name, G_MAXUINT, TRUE))
+            continue;
+          box_union (&u, name);
+          c->box = u;
+          c->brand = TRUE;
+          joined = TRUE;
+        }
+    }
+}
+
+/* The brand name among @elements whose box meets @c, for the logo's text. */
+static const char *
+brand_name_in (const Work      *work,
+               const EylRaster *raster,
+               GPtrArray       *elements,
+               const Box       *c)
+{
+  const char *first = NULL;
 
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
-      int x0, y0, x1, y1;
+      Box b;
 
-      if (e->kind == EYL_ELEMENT_LOGO || e->kind == EYL_ELEMENT_QR)
+      if (e->kind != EYL_ELEMENT_BRAND_NAME || e->text == NULL)
         continue;
-      page_to_work (work, raster, &e->box, &x0, &y0, &x1, &y1);
-      for (int y = y0; y < y1; y++)
-        memset ((e->kind == EYL_ELEMENT_BRAND_NAME ? keep : text) + (gsize) y * work->w + x0, 1,
-                MAX (0, x1 - x0));
+      first = first != NULL ? first : e->text;
+      b = work_box (work, raster, &e->box);
+      if (box_intersection (&b, c) > 0)
+        return e->text;
     }
-  for (guint i = 0; page->glyphs != NULL && i < page->glyphs->len; i++)
-    {
-      const EylGlyph *g = &g_array_index (page->glyphs, EylGlyph, i);
-      int x0, y0, x1, y1;
-
-      if (eyl_rect_is_empty (&g->box))
-        continue;
-      page_to_work (work, raster, &g->box, &x0, &y0, &x1, &y1);
-      for (int y = y0; y < y1; y++)
-        memset (text + (gsize) y * work->w + x0, 1, MAX (0, x1 - x0));
-    }
-  for (gsize i = 0; i < n; i++)
-    {
-      if (keep[i])
-        text[i] = 0;
-      if (text[i])
-        mask[i] = 0;
-    }
-  remove_specks (mask, work->w, work->h);
-  remove_bands (mask, work->w, work->h);
-  blobs_in (work, mask, text, 0, 0, work->w, work->h, 0, out);
+  return first;
 }
 
-static double
-candidate_overlap (const Candidate *a,
-                   const Candidate *b)
+/* Headings over other organisations' marks: "Sponsors", "Gefördert
+ * durch:" (data/sponsors/<language>.txt). */
+static GRegex *
+sponsor_heading_regex (void)
 {
-  int ix = MIN (a->x1, b->x1) - MAX (a->x0, b->x0), iy = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
-  double sa = (double) (a->x1 - a->x0) * (a->y1 - a->y0), sb = (double) (b->x1 - b->x0) * (b->y1 - b->y0);
+  static GRegex *regex;
+  static gsize done = 0;
 
-  if (ix <= 0 || iy <= 0)
-    return 0;
-  return (double) ix * iy / MIN (sa, sb);
+  if (g_once_init_enter (&done))
+    {
+      g_autofree char *phrases = eyl_phrases_pattern ("sponsors", 0, 0);
+      g_autofree char *pattern = g_strdup_printf ("(*UCP)(?<!\\w)(?:%s)(?!\\w)", phrases);
+
+      regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&done, 1);
+    }
+  return regex;
 }
 
-/* A row of marks of about the same height is a strip of partners' or
- * sponsors' logos (or of icons), not the brand's own. */
+/* Boxes of the short lines that head a block of sponsors' logos. */
+static GArray *
+sponsor_headings (const Work        *work,
+                  const EylRaster   *raster,
+                  const EylPageData *page)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Box));
+  GRegex *regex = sponsor_heading_regex ();
+
+  for (guint l = 0; regex != NULL && page->lines != NULL && l < page->lines->len; l++)
+    {
+      const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
+      g_autofree char *text = eyl_detect_line_text (page, l);
+      g_auto(GStrv) words = g_strsplit (g_strstrip (text), " ", -1);
+      Box b;
+
+      if (g_strv_length (words) > 8 || !g_regex_match (regex, text, 0, NULL))
+        continue;
+      b = work_box (work, raster, &line->box);
+      g_array_append_val (out, b);
+    }
+  return out;
+}
+
+/* Is @c in the block a heading @hd announces: below it (within a fifth
+ * of the page) in its column, or after it on its line? */
+static gboolean
+under_heading (const Work *work,
+               const Box  *hd,
+               const Box  *c)
+{
+  double W = work->w, H = work->h;
+  double hh = hd->y1 - hd->y0;
+
+  if (c->y0 >= hd->y1 - 0.5 * hh && c->y0 <= hd->y1 + 0.2 * H &&
+      c->x1 > hd->x0 - 0.05 * W && c->x0 < hd->x0 + MAX (hd->x1 - hd->x0, 0.45 * W))
+    return TRUE;
+  return c->y0 < hd->y1 && c->y1 > hd->y0 && c->x0 >= hd->x1 && c->x0 - hd->x1 < 0.3 * W;
+}
+
+/* Two neighbours in a row of logos: about the same height (designers
+ * even out their weight, not their height: up to 2.5 ×), level, and
+ * apart by no more than three heights. */
+static gboolean
+row_neighbours (const Box *a,
+                const Box *b)
+{
+  double ha = a->y1 - a->y0, hb = b->y1 - b->y0;
+  double big_h = MAX (ha, hb);
+  double gap_x = MAX (a->x0, b->x0) - MIN (a->x1, b->x1);
+
+  return big_h <= 2.5 * MIN (ha, hb) &&
+         ABS ((a->y0 + a->y1) - (b->y0 + b->y1)) / 2.0 <= 0.5 * big_h &&
+         gap_x > 0 && gap_x < 3 * big_h;
+}
+
+/* The same, one above the other: a column of icons or of logos, about
+ * the same size both ways. */
+static gboolean
+column_neighbours (const Box *a,
+                   const Box *b)
+{
+  Box ta = { a->y0, a->x0, a->y1, a->x1 }, tb = { b->y0, b->x0, b->y1, b->x1 };
+  double ha = a->y1 - a->y0, hb = b->y1 - b->y0;
+  double gap_y = MAX (a->y0, b->y0) - MIN (a->y1, b->y1);
+
+  /* Turned by 90°, a column is a row; the gap still counts in heights. */
+  return row_neighbours (&ta, &tb) && MAX (ha, hb) <= 2.5 * MIN (ha, hb) &&
+         gap_y < 3 * MAX (ha, hb);
+}
+
+/* Sizes of the groups @related makes of the live candidates: @size[i] is
+ * the number of candidates in i's group. */
 static void
-penalise_rows (GArray *cands)
+group_sizes (GArray   *cands,
+             gboolean (*related) (const Box *, const Box *),
+             guint    *size)
 {
-  g_autofree guint *siblings = g_new0 (guint, cands->len);
+  g_autofree guint *group = g_new (guint, cands->len);
+
+  for (guint i = 0; i < cands->len; i++)
+    group[i] = i;
+  /* Union-find, the smallest index as the root. */
+  for (guint i = 0; i < cands->len; i++)
+    for (guint j = i + 1; j < cands->len; j++)
+      {
+        Candidate *a = &g_array_index (cands, Candidate, i);
+        Candidate *b = &g_array_index (cands, Candidate, j);
+        guint ri = i, rj = j;
+
+        if (a->gone || b->gone || !same_ground (a, b) || !related (&a->box, &b->box))
+          continue;
+        while (group[ri] != ri)
+          ri = group[ri];
+        while (group[rj] != rj)
+          rj = group[rj];
+        group[MAX (ri, rj)] = MIN (ri, rj);
+      }
+  memset (size, 0, sizeof (guint) * cands->len);
+  for (guint i = 0; i < cands->len; i++)
+    {
+      guint r = i;
+
+      while (group[r] != r)
+        r = group[r];
+      group[i] = r;
+      if (!g_array_index (cands, Candidate, i).gone)
+        size[r]++;
+    }
+  for (guint i = 0; i < cands->len; i++)
+    size[i] = size[group[i]];
+}
+
+/* A line of text right beside @b, level with it: the label of an icon. */
+static gboolean
+has_label_beside (const PageText *t,
+                  const Box      *b)
+{
+  double bw = b->x1 - b->x0;
+
+  for (guint i = 0; i < t->lines->len; i++)
+    {
+      const Box *l = &g_array_index (t->lines, Box, i);
+      double cy = (l->y0 + l->y1) / 2.0;
+
+      if (cy >= b->y0 && cy <= b->y1 &&
+          ((l->x0 >= b->x1 && l->x0 - b->x1 < 1.5 * bw) || (l->x1 <= b->x0 && b->x0 - l->x1 < 1.5 * bw)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Marks that repeat — a row or a column of three or more of one size —
+ * are not the brand's one logo.  Sponsors' and partners' logos: such a
+ * row in the lower part of the page, where funders sign, a longer row
+ * or a column anywhere (a sponsor wall, a step-and-repeat), or marks
+ * under a heading that says so.  Icons: repeated marks each with a label
+ * beside it (a list of facts, a row of benefits); they are no logo at
+ * all. */
+static void
+find_sponsors (const Work        *work,
+               const EylRaster   *raster,
+               const EylPageData *page,
+               const PageText    *t,
+               GArray            *cands)
+{
+  g_autoptr(GArray) headings = sponsor_headings (work, raster, page);
+  g_autofree guint *in_row = g_new0 (guint, cands->len);
+  g_autofree guint *in_column = g_new0 (guint, cands->len);
+
+  group_sizes (cands, row_neighbours, in_row);
+  group_sizes (cands, column_neighbours, in_column);
 
   for (guint i = 0; i < cands->len; i++)
     {
-      const Candidate *a = &g_array_index (cands, Candidate, i);
-      double ha = a->y1 - a->y0, cya = (a->y0 + a->y1) / 2.0;
+      Candidate *c = &g_array_index (cands, Candidate, i);
+      double cy = (c->box.y0 + c->box.y1) / 2.0 / work->h;
 
-      for (guint j = 0; j < cands->len; j++)
+      if (c->gone)
+        continue;
+      for (guint k = 0; k < headings->len && !c->sponsor; k++)
+        c->sponsor = under_heading (work, &g_array_index (headings, Box, k), &c->box);
+      if (c->sponsor || (in_row[i] < 3 && in_column[i] < 3))
+        continue;
+      if (has_label_beside (t, &c->box))
         {
-          const Candidate *b = &g_array_index (cands, Candidate, j);
-          double hb = b->y1 - b->y0, cyb = (b->y0 + b->y1) / 2.0;
-
-          if (i != j && candidate_overlap (a, b) < 0.5 && fabs (cya - cyb) < ha / 2 &&
-              hb > 0.6 * ha && hb < 1.6 * ha && (b->x0 >= a->x1 || b->x1 <= a->x0))
-            siblings[i]++;
+          g_debug ("icon at %.2f %.2f", (c->box.x0 + c->box.x1) / 2.0 / work->w, cy);
+          c->gone = TRUE;
         }
+      else if (in_row[i] >= 4 || in_column[i] >= 3 || cy > 0.6)
+        c->sponsor = TRUE;
+      else
+        c->gone = TRUE;
     }
+}
+
+/* Scores what makes a logo a logo; the weights sum to about 1 for a
+ * perfect case. */
+static double
+score_candidate (const Work      *work,
+                 const Candidate *c,
+                 const Looks     *looks)
+{
+  double W = work->w, H = work->h;
+  double cw = c->box.x1 - c->box.x0, ch = c->box.y1 - c->box.y0;
+  double area = cw * ch / (W * H), cx = (c->box.x0 + c->box.x1) / 2.0 / W;
+  double cy = (c->box.y0 + c->box.y1) / 2.0 / H;
+  /* An emblem and a word joined: a lock-up, the way brands sign. */
+  gboolean lock_up = c->parts > 1 && (c->letters >= 3 || c->turned >= 3) &&
+                     c->pieces > MAX (c->letters, c->turned);
+  double s = 0.25;
+
+  /* Beside or around the brand's name. */
+  if (c->brand)
+    s += 0.3;
+  else if (lock_up)
+    s += 0.15;
+  else if (c->parts > 1)
+    s += 0.05;
+
+  /* Where logos sit on print marketing: the top band, the bottom band
+   * (flyers sign off there), a corner. */
+  if (cy < 0.25)
+    s += 0.05 + 0.1 * (1 - cy / 0.25);
+  else if (cy > 0.8)
+    s += 0.1;
+  else if (cy > 0.3 && cy < 0.7 && !c->brand && !lock_up)
+    s -= 0.1;   /* the middle carries the message and its pictures */
+  if ((cx < 0.3 || cx > 0.7) && (cy < 0.3 || cy > 0.7))
+    s += 0.05;
+
+  s += 0.2 * looks->clear;
+
+  /* Few flat colours (a photo has many), and some but not all ink. */
+  if (looks->n_ink > 0)
+    {
+      if (looks->n_colours <= 6)
+        s += 0.1;
+      else if (looks->n_colours > 12)
+        s -= 0.15;
+      if (looks->fill > 0.1 && looks->fill < 0.8)
+        s += 0.05;
+      /* One flat colour filling its box, cut from a band or panel by the
+       * text laid over it (the contact strip of a banner), is no mark. */
+      if (looks->fill > 0.9 && looks->n_colours == 1 && !c->image)
+        s -= 0.4;
+    }
+  else if (!c->image)
+    s -= 0.3;
+
+  /* The brand's mark is the biggest of the modest marks: up to 2 % of
+   * the page it scores more the bigger it is; from 15 % on less and
+   * less, and from 30 % it is a picture. */
+  if (area <= 0.15 || c->brand)   /* a name may be long: not a picture */
+    s += 0.15 * MIN (1.0, area / 0.02);
+  else
+    s += 0.15 - 0.35 * MIN (1.0, (area - 0.15) / 0.15);
+
+  /* An emblem: one shape makes most of it (text is many letter-sized
+   * pieces). */
+  if (looks->largest >= 0.4)
+    s += 0.1;
+
+  return CLAMP (s, 0, 1);
+}
+
+/* Judges every live candidate: drops the ones that are no mark at all,
+ * scores the others. */
+static void
+judge (const Work      *work,
+       const EylRaster *raster,
+       GPtrArray       *elements,
+       const PageText  *t,
+       GArray          *cands,
+       const char      *stage)
+{
   for (guint i = 0; i < cands->len; i++)
-    if (siblings[i] >= 2)
-      g_array_index (cands, Candidate, i).score -= 0.15;
+    {
+      Candidate *c = &g_array_index (cands, Candidate, i);
+      const char *why;
+      Looks looks;
+
+      if (c->gone)
+        continue;
+      measure_looks (work, &c->box, &looks);
+      if (c->clear >= 0)
+        looks.clear = c->clear;
+      why = rejection (work, raster, elements, t, c, &looks);
+      g_debug ("%s %s %.3f %.3f %.3f %.3f: flat %.2f colours %u fill %.2f pieces %u clear %.2f%s%s",
+               stage, c->image ? "image" : "blob",
+               c->box.x0 / (double) work->w, c->box.y0 / (double) work->h,
+               c->box.x1 / (double) work->w, c->box.y1 / (double) work->h,
+               looks.flat, looks.n_colours, looks.fill, looks.pieces, looks.clear,
+               why != NULL ? ": " : "", why != NULL ? why : "");
+      if (why != NULL)
+        {
+          c->gone = TRUE;
+          continue;
+        }
+      /* A mark keeps the counts of its parts: in its wider box a word's
+       * letters no longer look like letters. */
+      if (c->parts == 1)
+        {
+          c->letters = looks.letters;
+          c->turned = looks.turned;
+          c->pieces = looks.pieces;
+          c->colour = looks.colour;
+        }
+      c->score = score_candidate (work, c, &looks);
+    }
+}
+
+/* Sponsors' marks near each other (within a few of their heights) make
+ * one block: one element says "these are others' logos". */
+static void
+add_sponsor_blocks (const Work      *work,
+                    const EylRaster *raster,
+                    GArray          *marks,
+                    GPtrArray       *elements)
+{
+  g_autofree guint *group = g_new (guint, marks->len);
+
+  for (guint i = 0; i < marks->len; i++)
+    group[i] = i;
+  for (guint i = 0; i < marks->len; i++)
+    for (guint j = i + 1; j < marks->len; j++)
+      {
+        const Box *a = &g_array_index (marks, Box, i), *b = &g_array_index (marks, Box, j);
+        double big_h = MAX (a->y1 - a->y0, b->y1 - b->y0);
+        double gap_x = MAX (a->x0, b->x0) - MIN (a->x1, b->x1);
+        double gap_y = MAX (a->y0, b->y0) - MIN (a->y1, b->y1);
+        guint ri = i, rj = j;
+
+        if (gap_x >= 4 * big_h || gap_y >= 3 * big_h)
+          continue;
+        while (group[ri] != ri)
+          ri = group[ri];
+        while (group[rj] != rj)
+          rj = group[rj];
+        group[MAX (ri, rj)] = MIN (ri, rj);
+      }
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Box block = g_array_index (marks, Box, i);
+      EylRect box;
+
+      if (group[i] != i)
+        continue;
+      for (guint j = i + 1; j < marks->len; j++)
+        {
+          guint r = j;
+
+          while (group[r] != r)
+            r = group[r];
+          if (r == i)
+            box_union (&block, &g_array_index (marks, Box, j));
+        }
+      box_to_page (work, raster, &block, &box);
+      g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_SPONSOR_LOGO, EYL_SOURCE_RASTER,
+                                                  NULL, &box, 0.7));
+    }
 }
 
 static void
 detect_without_kit (const EylPageData *page,
                     const EylRaster   *raster,
+                    const EylPageData *read,
                     GPtrArray         *elements)
 {
   g_auto(Work) work = { 0, };
+  g_auto(PageText) text = { 0, };
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) sponsors = g_array_new (FALSE, FALSE, sizeof (Box));
   guint kept = 0, n_images = 0;
+  double best = -1;
 
   g_array_set_clear_func (cands, (GDestroyNotify) candidate_clear);
   work_init (&work, raster);
+  page_text_init (&text, &work, raster, page, read, elements);
+  work_mark_text (&work, raster, page, read, elements, &text);
 
-  /* Image XObjects: a logo is often a placed PNG. */
+  find_blobs (&work, cands);
+
+  /* Image XObjects: a logo is often a placed PNG.  One whose ink is a
+   * blob already adds nothing. */
   for (guint i = 0; page->images != NULL && i < page->images->len; i++)
     {
       const EylImageInfo *img = &g_array_index (page->images, EylImageInfo, i);
-      Candidate c = { 0, };
+      Candidate c = { .image = TRUE, .ground = ANY_GROUND, .clear = -1, .parts = 1 };
+      gboolean known = FALSE;
       EylRect vis;
-      double area;
 
       if (!eyl_rect_intersect (&img->box, &raster->area, &vis))
         continue;
-      page_to_work (&work, raster, &vis, &c.x0, &c.y0, &c.x1, &c.y1);
-      area = (double) (c.x1 - c.x0) * (c.y1 - c.y0) / ((double) work.w * work.h);
-      if (c.x1 - c.x0 < 2 || c.y1 - c.y0 < 2 || area < 0.0005 || area > 0.35)
+      c.box = work_box (&work, raster, &vis);
+      if (c.box.x1 - c.box.x0 < 2 || c.box.y1 - c.box.y0 < 2 ||
+          box_area (&c.box) < 0.0005 * work.w * work.h)
         continue;
-      c.image = TRUE;
-      g_array_append_val (cands, c);
       n_images++;
+      for (guint j = 0; j < cands->len && !known; j++)
+        known = box_overlap (&g_array_index (cands, Candidate, j).box, &c.box) > 0.8;
+      if (!known)
+        g_array_append_val (cands, c);
     }
 
-  find_blobs (&work, raster, page, elements, cands);
-
+  /* A panel's marks are found again inside it: once is enough. */
   for (guint i = 0; i < cands->len; i++)
-    score_candidate (&work, raster, elements, &g_array_index (cands, Candidate, i));
-  penalise_rows (cands);
+    for (guint j = i + 1; j < cands->len; j++)
+      {
+        Candidate *a = &g_array_index (cands, Candidate, i), *b = &g_array_index (cands, Candidate, j);
+        double inter = box_intersection (&a->box, &b->box);
+
+        if (!b->gone && inter > 0.9 * MAX (box_area (&a->box), box_area (&b->box)))
+          b->gone = TRUE;
+      }
+
+  /* Pieces first: what is no mark must not join one. */
+  judge (&work, raster, elements, &text, cands, "piece");
+  merge_parts (cands, &work, MERGE_SHAPES);
+  merge_parts (cands, &work, MERGE_WORDS);
+  merge_parts (cands, &work, MERGE_LOCK_UPS);
+  for (guint i = 0; i < cands->len; i++)
+    if (!g_array_index (cands, Candidate, i).gone)
+      join_names (&g_array_index (cands, Candidate, i), &text);
+  /* A part inside a lock-up that took it in (a wordmark joined to its
+   * emblem) is that lock-up. */
+  for (guint i = 0; i < cands->len; i++)
+    for (guint j = 0; j < cands->len; j++)
+      {
+        Candidate *a = &g_array_index (cands, Candidate, i), *b = &g_array_index (cands, Candidate, j);
+
+        if (i != j && !a->gone && !b->gone && !b->panel && box_area (&b->box) > box_area (&a->box) &&
+            box_intersection (&a->box, &b->box) > 0.9 * box_area (&a->box))
+          a->gone = TRUE;
+      }
+  judge (&work, raster, elements, &text, cands, "mark");
+  find_sponsors (&work, raster, page, &text, cands);
 
   /* On a page of many pictures (a dashboard, a catalogue) any one of
    * them is less likely the brand's mark. */
@@ -1596,40 +2810,45 @@ detect_without_kit (const EylPageData *page,
     for (guint i = 0; i < cands->len; i++)
       if (g_array_index (cands, Candidate, i).image)
         g_array_index (cands, Candidate, i).score -= 0.1;
-  g_array_sort (cands, candidate_cmp_desc);
+  g_array_sort (cands, score_cmp_desc);
+  for (guint i = 0; i < cands->len && best < 0; i++)
+    if (!g_array_index (cands, Candidate, i).gone && !g_array_index (cands, Candidate, i).sponsor)
+      best = g_array_index (cands, Candidate, i).score;
 
   for (guint i = 0; i < cands->len; i++)
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
-      gboolean dup = FALSE;
       EylRect box;
 
-      g_debug ("candidate %.2f %s at %.2f %.2f %.2f %.2f", c->score, c->image ? "image" : "blob",
-               (double) c->x0 / work.w, (double) c->y0 / work.h, (double) c->x1 / work.w, (double) c->y1 / work.h);
-      if (c->score < MIN_CONFIDENCE || (kept >= MAX_CANDIDATES && c->score < HIGH_CONFIDENCE))
+      if (c->gone)
         continue;
-      /* The same logo as an image and as a blob: the better one stands. */
-      for (guint j = 0; j < i && !dup; j++)
+      g_debug ("candidate %.2f %s%s at %.2f %.2f %.2f %.2f", c->score, c->image ? "image" : "blob",
+               c->sponsor ? " (sponsor)" : "",
+               (double) c->box.x0 / work.w, (double) c->box.y0 / work.h,
+               (double) c->box.x1 / work.w, (double) c->box.y1 / work.h);
+      if (c->sponsor)
         {
-          Candidate *o = &g_array_index (cands, Candidate, j);
-
-          dup = o->score >= MIN_CONFIDENCE && candidate_overlap (c, o) > 0.5;
+          g_array_append_val (sponsors, c->box);
+          continue;
         }
-      if (dup)
+      if (c->score < MIN_CONFIDENCE ||
+          (c->score < HIGH_CONFIDENCE && (kept >= MAX_CANDIDATES || c->score < best - BEHIND_BEST)))
         continue;
 
-      eyl_raster_pixel_to_page (raster, c->x0 / work.factor, c->y0 / work.factor, &box.x0, &box.y0);
-      eyl_raster_pixel_to_page (raster, c->x1 / work.factor, c->y1 / work.factor, &box.x1, &box.y1);
+      box_to_page (&work, raster, &c->box, &box);
       g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER,
-                                                  c->text, &box, c->score));
+                                                  c->brand ? brand_name_in (&work, raster, elements, &c->box) : NULL,
+                                                  &box, c->score));
       kept++;
     }
+  add_sponsor_blocks (&work, raster, sponsors, elements);
 }
 
 void
 eyl_detect_logos (const EylPageData *page,
                   const EylRaster   *raster,
                   EylBrandKit       *kit,
+                  const EylPageData *read,
                   GPtrArray         *elements,
                   GPtrArray         *warnings)
 {
@@ -1640,5 +2859,5 @@ eyl_detect_logos (const EylPageData *page,
   if (kit != NULL && kit->logos != NULL && kit->logos[0] != NULL)
     detect_with_kit (raster, kit, elements, warnings);
   else
-    detect_without_kit (page, raster, elements);
+    detect_without_kit (page, raster, read, elements);
 }

@@ -72,6 +72,10 @@
  * more likely a texture read as letters: the corpus' photos and emblems
  * gave "Wa", "poh", "BS wes ar" at 0.3–0.48, real text 0.58 and up. */
 #define MIN_ELEMENT_CONFIDENCE 0.5
+/* Words passed on as read text (see eyl_detect_ocr's @read): surer than
+ * the noise above, so that a texture read as letters still counts as a
+ * picture. */
+#define READ_WORD_CONFIDENCE 70.0f
 
 /* Languages used when none are asked for: the ones we know the corpus
  * and the users need, those installed. */
@@ -1127,7 +1131,8 @@ eyl_detect_ocr (const EylPageData     *page,
                 EylBrandKit           *kit,
                 const EylPixelOptions *options,
                 GPtrArray             *elements,
-                GPtrArray             *warnings)
+                GPtrArray             *warnings,
+                EylPageData          **read)
 {
   g_autofree char *languages = NULL;
   g_autoptr(GArray) words = NULL;
@@ -1147,6 +1152,8 @@ eyl_detect_ocr (const EylPageData     *page,
   g_return_if_fail (raster != NULL);
   g_return_if_fail (elements != NULL);
 
+  if (read != NULL)
+    *read = NULL;
   if (options != NULL && !options->ocr)
     return;
 
@@ -1225,6 +1232,24 @@ eyl_detect_ocr (const EylPageData     *page,
 
   if (words->len == 0)
     return;
+
+  if (read != NULL)
+    {
+      g_autoptr(GArray) sure = g_array_new (FALSE, FALSE, sizeof (Word));
+
+      g_array_set_clear_func (sure, word_clear);
+      for (guint i = 0; i < words->len; i++)
+        {
+          Word w = g_array_index (words, Word, i);
+
+          if (w.confidence < READ_WORD_CONFIDENCE)
+            continue;
+          w.text = g_strdup (w.text);
+          g_array_append_val (sure, w);
+        }
+      if (sure->len > 0)
+        *read = build_page (page, sure);
+    }
 
   ocr_page = build_page (page, words);
   g_debug ("Page %u, OCR text (%s, %.1f Mpx, %u regions):\n%s", page->index + 1, languages,

@@ -32,14 +32,18 @@ void eyl_pixel_options_init (EylPixelOptions *options);
  * the builder), run through the same contact / brand / headline / CTA
  * detectors, and are appended to @elements with source OCR unless a
  * text-layer element already covers them.  Problems (a missing language
- * pack) are appended to @warnings as sentences; the check goes on. */
+ * pack) are appended to @warnings as sentences; the check goes on.  When
+ * @read is not NULL it receives the words read with confidence, as a page
+ * of their own (NULL when none), for the detectors that run after: a
+ * logo is no line of type. */
 void eyl_detect_ocr     (const EylPageData *page,
                          const EylRaster   *raster,
                          const EylRenderer *renderer,
                          EylBrandKit       *kit,
                          const EylPixelOptions *options,
                          GPtrArray         *elements,
-                         GPtrArray         *warnings);
+                         GPtrArray         *warnings,
+                         EylPageData      **read);
 
 /* QR codes and barcodes with zbar: decoded payload (a URL in a QR code is
  * a contact: kind QR with the URL as text), box, module size, quiet zone.
@@ -54,11 +58,17 @@ void eyl_detect_qr      (const EylPageData *page,
 /* Logos: with a brand kit, its logo files (PNG, SVG, PDF) found on the
  * raster at any scale, colour or single-colour (normalised
  * cross-correlation over a scale pyramid, FFTs with FFTW); without a kit,
- * candidates from images and compact graphic blobs next to or containing
- * the brand name, each with a confidence. */
+ * compact self-contained marks — not photos, background shapes cut by
+ * the page's edge, QR codes or type — with their parts (an emblem and its
+ * wordmark) joined, each with a confidence.  A row or grid of marks of
+ * one size, or marks under "Sponsors", "Gefördert durch", … become
+ * EYL_ELEMENT_SPONSOR_LOGO blocks.  @read (may be NULL) is the text OCR
+ * read (see eyl_detect_ocr): outlined type is no logo, unless it reads
+ * as the brand's name or domain (a drawn wordmark). */
 void eyl_detect_logos   (const EylPageData *page,
                          const EylRaster   *raster,
                          EylBrandKit       *kit,
+                         const EylPageData *read,
                          GPtrArray         *elements,
                          GPtrArray         *warnings);
 

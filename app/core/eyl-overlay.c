@@ -79,6 +79,8 @@ eyl_overlay_kind_color (EylElementKind kind,
     case EYL_ELEMENT_HEADLINE:   set_rgba (rgba, 0.902, 0.624, 0.000); break;
     case EYL_ELEMENT_CTA:        set_rgba (rgba, 0.000, 0.620, 0.451); break;
     case EYL_ELEMENT_OTHER_URL:  set_rgba (rgba, 0.502, 0.502, 0.502); break;
+    /* Others' marks: the brand's purple, greyed. */
+    case EYL_ELEMENT_SPONSOR_LOGO: set_rgba (rgba, 0.600, 0.490, 0.565); break;
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
     default:                     set_rgba (rgba, 0.650, 0.650, 0.650); break;
@@ -119,6 +121,8 @@ eyl_overlay_kind_label (EylElementKind kind)
     /* TRANSLATORS: short label on a box around a web address that is not the brand's */
     case EYL_ELEMENT_OTHER_URL:  return _("Other link");
     case EYL_ELEMENT_BODY:       return _("Body text");
+    /* TRANSLATORS: short label on a box around sponsors' or partners' logos */
+    case EYL_ELEMENT_SPONSOR_LOGO: return _("Sponsors");
     case EYL_N_ELEMENT_KINDS:
     default:                     return "";
     }
@@ -155,6 +159,15 @@ static gboolean
 kind_is_drawn (EylElementKind kind)
 {
   return kind != EYL_ELEMENT_BODY && kind < EYL_N_ELEMENT_KINDS;
+}
+
+/* Marks and names, the brand's and its sponsors': drawn dashed, a second
+ * cue beside the hue. */
+static gboolean
+kind_is_dashed (EylElementKind kind)
+{
+  return kind == EYL_ELEMENT_LOGO || kind == EYL_ELEMENT_BRAND_NAME ||
+         kind == EYL_ELEMENT_SPONSOR_LOGO;
 }
 
 /* Options ------------------------------------------------------------- */
@@ -768,8 +781,7 @@ paint_element (Paint      *p,
                    eyl_rect_width (&b) + 2 * pad, eyl_rect_height (&b) + 2 * pad);
   cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], emphasis ? 0.22 : 0.08);
   cairo_fill_preserve (cr);
-  /* The brand family dashed: a second cue beside the hue. */
-  if (el->kind == EYL_ELEMENT_LOGO || el->kind == EYL_ELEMENT_BRAND_NAME)
+  if (kind_is_dashed (el->kind))
     {
       double dash[] = { 6 * p->u, 3 * p->u };
 
@@ -1244,7 +1256,7 @@ paint_legend (Paint    *p,
           cairo_rectangle (cr, sx + 1 * p->u, cy - 4.5 * p->u, sw - 2 * p->u, 9 * p->u);
           cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], 0.15);
           cairo_fill_preserve (cr);
-          if (rows[i].value == EYL_ELEMENT_LOGO || rows[i].value == EYL_ELEMENT_BRAND_NAME)
+          if (kind_is_dashed (rows[i].value))
             {
               double dash[] = { 3 * p->u, 1.5 * p->u };
 

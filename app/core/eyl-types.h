@@ -54,6 +54,7 @@ typedef enum
   EYL_ELEMENT_CTA,
   EYL_ELEMENT_OTHER_URL,
   EYL_ELEMENT_BODY,
+  EYL_ELEMENT_SPONSOR_LOGO,   /* a block of sponsors' or partners' marks */
   EYL_N_ELEMENT_KINDS
 } EylElementKind;
 
