@@ -388,6 +388,28 @@ test_brand_hidden (void)
   situation_clear (&s);
 }
 
+/* A headline behind the table is a warning; sponsors' marks there a note. */
+static void
+test_key_content_hidden (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 300, 400, 60);
+  situation_add (&s, EYL_ELEMENT_SPONSOR_LOGO, NULL, 75, 700, 100, 200, 0);
+  situation_add (&s, EYL_ELEMENT_CTA, "Book a tasting", 75, 700, 1500, 1560, 40);
+  findings = run_rule (&s, "key-content-hidden");
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_WARNING);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 1))->severity, ==,
+                   EYL_SEVERITY_INFO);
+  g_assert_nonnull (strstr (((EylFinding *) g_ptr_array_index (findings, 1))->message,
+                            "sponsors"));
+  situation_clear (&s);
+}
+
 /* A leaflet's cover in a rack whose pocket shows the top third: the footer
  * is read in the hand, the rack judges what shows. */
 static void
@@ -780,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/eyl/rules/contact-above-eye-level", test_contact_above_eye_level);
   g_test_add_func ("/eyl/rules/brand-over-customer", test_brand_over_customer);
   g_test_add_func ("/eyl/rules/brand-hidden", test_brand_hidden);
+  g_test_add_func ("/eyl/rules/key-content-hidden", test_key_content_hidden);
   g_test_add_func ("/eyl/rules/leaflet-in-rack", test_leaflet_in_rack);
   g_test_add_func ("/eyl/rules/piece-scene", test_piece_scene);
   g_test_add_func ("/eyl/rules/text-too-small", test_text_too_small);

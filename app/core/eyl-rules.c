@@ -148,6 +148,7 @@ static const struct
   [EYL_ELEMENT_CTA] = { N_("The call to action “%s”"), N_("the call to action “%s”") },
   [EYL_ELEMENT_OTHER_URL] = { N_("The web address %s"), N_("the web address %s") },
   [EYL_ELEMENT_BODY] = { N_("The text “%s”"), N_("the text “%s”") },
+  [EYL_ELEMENT_SPONSOR_LOGO] = { N_("The sponsors’ logos"), N_("the sponsors’ logos") },
 };
 
 #define MAX_QUOTED_CHARS 40
@@ -166,6 +167,8 @@ eyl_rule_element_name (const EylElement *element,
 
   format = capital ? element_names[element->kind].capital
                    : element_names[element->kind].lower;
+  if (format == NULL)
+    return g_strdup (capital ? _("An element") : _("an element"));
 
   /* Keep a long headline or address short enough for one sentence. */
   text = g_strdup (element->text != NULL ? element->text : "");
