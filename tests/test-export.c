@@ -441,6 +441,59 @@ test_failures_leave_nothing (void)
     }
 }
 
+/* Poppler's save does not report a full disk: an annotated PDF cut short
+ * is never published, and never replaces a good one with --overwrite,
+ * whether the disk fills within the original bytes or in the comments
+ * after them. */
+static void
+test_annotations_disk_full (void)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing = NULL;
+  g_auto(EylFixtureRun) first = { 0 };
+  GStatBuf st;
+  const char *limits[2] = { "disk-full", NULL };
+
+  NEED_CLI ();
+
+  input = low_banner ("full-disk.pdf");
+  dir = new_dir ("full-disk-out");
+  eyl_fixture_run_cli (&first, NULL, (const char *[]) {
+    "export", "-o", dir, "--mode", "annotations", "--fail-on", "never", "--no-ocr", input, NULL });
+  g_assert_cmpint (first.status, ==, 0);
+  output = g_build_filename (dir, "full-disk-annotated.pdf", NULL);
+  good = checksum_of (output);
+
+  /* Full a little after the original bytes: in the comments. */
+  g_assert_cmpint (g_stat (input, &st), ==, 0);
+  limits[1] = g_strdup_printf ("disk-full:%" G_GINT64_FORMAT, (gint64) st.st_size + 200);
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      g_auto(EylFixtureRun) run = { 0 };
+      g_autofree char *env = g_strdup_printf ("EYL_WORKER_SIMULATE_EXPORT=%s", limits[i]);
+
+      eyl_fixture_run_cli (&run, (const char *[]) { env, NULL }, (const char *[]) {
+        "export", "-o", dir, "--mode", "annotations", "--overwrite", "--no-ocr", input, NULL });
+      g_assert_cmpint (run.status, ==, 3);
+      g_assert_nonnull (strstr (run.err, "full-disk.pdf"));
+      g_assert_nonnull (strstr (run.err, "(output)"));
+      g_assert_nonnull (strstr (run.err, "Exported 0 of 1"));
+      g_assert_cmpstr (run.out, ==, "");
+
+      g_clear_pointer (&after, g_free);
+      after = checksum_of (output);
+      g_assert_cmpstr (after, ==, good);
+      g_clear_pointer (&listing, g_free);
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "full-disk-annotated.pdf");
+    }
+  g_free ((char *) limits[1]);
+}
+
 static void
 test_unwritable_folder (void)
 {
@@ -647,6 +700,7 @@ main (int    argc,
   g_test_add_func ("/eyl/export/names-and-links", test_names_and_links);
   g_test_add_func ("/eyl/export/same-name-twice", test_same_name_twice);
   g_test_add_func ("/eyl/export/failures-leave-nothing", test_failures_leave_nothing);
+  g_test_add_func ("/eyl/export/annotations-disk-full", test_annotations_disk_full);
   g_test_add_func ("/eyl/export/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/eyl/export/cancel", test_cancel);
   g_test_add_func ("/eyl/export/corpus-batch", test_corpus_batch);

@@ -713,9 +713,110 @@ write_overlay_pdf (PopplerDocument *doc,
 /* ---------------------------------------------------------------------- */
 /* Annotations mode */
 
+static guint
+count_annots (PopplerPage *page)
+{
+  GList *mapping = poppler_page_get_annot_mapping (page);
+  guint n = g_list_length (mapping);
+
+  poppler_page_free_annot_mapping (mapping);
+  return n;
+}
+
+/* Does the end of @fd (of @size bytes) look like the end Poppler writes:
+ * "startxref", an offset inside the file, "%%EOF"? */
+static gboolean
+ends_like_pdf (int    fd,
+               goffset size)
+{
+  char tail[1024 + 1];
+  gsize want = (gsize) MIN (size, (goffset) sizeof tail - 1);
+  gssize got;
+  const char *startxref = NULL;
+  guint64 offset;
+  char *end = NULL;
+  gsize len;
+
+  got = pread (fd, tail, want, size - (goffset) want);
+  if (got != (gssize) want)
+    return FALSE;
+  tail[got] = '\0';
+  len = (gsize) got;
+  while (len > 0 && g_ascii_isspace (tail[len - 1]))
+    tail[--len] = '\0';
+  if (!g_str_has_suffix (tail, "%%EOF"))
+    return FALSE;
+  for (const char *p = tail; (p = strstr (p, "startxref")) != NULL; p++)
+    startxref = p;
+  if (startxref == NULL)
+    return FALSE;
+  offset = g_ascii_strtoull (startxref + strlen ("startxref"), &end, 10);
+  return end != startxref + strlen ("startxref") && offset > 0 && (goffset) offset < size;
+}
+
+/* Poppler's save reports neither a short write nor a full disk: what it
+ * wrote is read back before it may be published.  A complete incremental
+ * update is longer than the original, ends with its own cross-reference
+ * offset and %%EOF, opens, and has the pages and every comment added. */
+static gboolean
+verify_annotated (const char *path,
+                  const char *name,
+                  const char *input_path,
+                  const char *password,
+                  int         n_pages,
+                  GArray     *expected,
+                  GError    **error)
+{
+  g_autoptr(PopplerDocument) reread = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf in_st, st;
+  gboolean complete;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return output_error (error, name, errno);
+  if (fstat (fd, &st) != 0 || fsync (fd) != 0)
+    {
+      int err = errno;
+
+      close (fd);
+      return output_error (error, name, err);
+    }
+  complete = st.st_size > 0 && ends_like_pdf (fd, st.st_size);
+  close (fd);
+  if (complete && g_stat (input_path, &in_st) == 0 && S_ISREG (in_st.st_mode))
+    complete = st.st_size > in_st.st_size;
+
+  if (complete)
+    {
+      uri = g_filename_to_uri (path, NULL, NULL);
+      reread = uri != NULL ? poppler_document_new_from_file (uri, password, NULL) : NULL;
+      complete = reread != NULL && poppler_document_get_n_pages (reread) == n_pages;
+    }
+  for (guint i = 0; complete && i < expected->len; i += 2)
+    {
+      guint index = g_array_index (expected, guint, i);
+      g_autoptr(PopplerPage) page = poppler_document_get_page (reread, (int) index);
+
+      complete = page != NULL && count_annots (page) == g_array_index (expected, guint, i + 1);
+    }
+
+  if (!complete)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                   _("Could not write “%s”: the file written is incomplete (is the disk full?)"),
+                   name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_annotations (PopplerDocument *doc,
                    EylFileResult   *result,
+                   const char      *input_path,
+                   const char      *password,
                    const char      *dir,
                    const char      *name,
                    GError         **error)
@@ -723,17 +824,23 @@ write_annotations (PopplerDocument *doc,
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *uri = NULL;
   g_autoptr(GError) local_error = NULL;
+  /* pairs: page index, comments it should have after the save */
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < result->pages->len; i++)
     {
       EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, (int) analysis->index);
+      guint n_annots;
       double w, h;
 
       eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
       if (page == NULL)
         continue;
       poppler_page_get_size (page, &w, &h);
+      if (analysis->findings->len == 0)
+        continue;
+      n_annots = count_annots (page);
 
       for (guint k = 0; k < analysis->findings->len; k++)
         {
@@ -779,6 +886,9 @@ write_annotations (PopplerDocument *doc,
           poppler_annot_set_color (annot, &color);
           poppler_page_add_annot (page, annot);
         }
+      n_annots += analysis->findings->len;
+      g_array_append_val (expected, analysis->index);
+      g_array_append_val (expected, n_annots);
     }
 
   /* Poppler saves a modified document as the original bytes plus an
@@ -790,23 +900,8 @@ write_annotations (PopplerDocument *doc,
                    name, local_error != NULL ? local_error->message : _("unknown error"));
       return FALSE;
     }
-  /* Poppler does not report a short write: check the size and flush. */
-  {
-    int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-    GStatBuf st;
-
-    if (fd < 0)
-      return output_error (error, name, errno);
-    if (fstat (fd, &st) != 0 || st.st_size == 0 || fsync (fd) != 0)
-      {
-        int err = errno != 0 ? errno : ENOSPC;
-
-        close (fd);
-        return output_error (error, name, err);
-      }
-    close (fd);
-  }
-  return TRUE;
+  return verify_annotated (path, name, input_path, password,
+                           poppler_document_get_n_pages (doc), expected, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -903,7 +998,7 @@ eyl_export_write (EylExportMode  mode,
       {
         g_autofree char *name = eyl_export_output_name (path, mode, 0, 0);
 
-        if (!write_annotations (doc, result, dir, name, error))
+        if (!write_annotations (doc, result, path, password, dir, name, error))
           return FALSE;
         g_ptr_array_add (names, g_steal_pointer (&name));
         return TRUE;

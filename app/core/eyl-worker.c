@@ -938,9 +938,16 @@ eyl_worker_child_simulate_export (void)
   if (what == NULL || what[0] == '\0')
     return;
 
-  if (g_str_equal (what, "disk-full"))
+  /* "disk-full", or "disk-full:BYTES" for a disk that fills up later. */
+  if (g_str_equal (what, "disk-full") || g_str_has_prefix (what, "disk-full:"))
     {
       struct rlimit limit = { 4096, 4096 };
+      guint64 bytes;
+
+      if (what[strlen ("disk-full")] == ':'
+          && g_ascii_string_to_unsigned (what + strlen ("disk-full:"), 10, 1, G_MAXINT64,
+                                         &bytes, NULL))
+        limit.rlim_cur = limit.rlim_max = (rlim_t) bytes;
 
       /* Writes beyond the limit fail with EFBIG instead of killing the
        * process: the same path as a full disk. */

@@ -104,7 +104,8 @@ char          *eyl_worker_child_read_password (void);
 void           eyl_worker_child_simulate     (void);
 /* The test hook of the export step: $EYL_WORKER_SIMULATE_EXPORT=hang|
  * crash makes the worker hang or crash after the analysis, "disk-full"
- * makes every write of more than 4 KB fail (RLIMIT_FSIZE). */
+ * makes every write beyond 4 KB of a file fail (RLIMIT_FSIZE), and
+ * "disk-full:BYTES" every write beyond BYTES. */
 void           eyl_worker_child_simulate_export (void);
 /* Opens @path and analyses it page by page (each page snapshot is freed
  * before the next is read).  Never NULL: a file that cannot be read gives
