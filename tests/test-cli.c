@@ -3,8 +3,12 @@
  * tests/meson.build): exit codes, formats, placements, --version. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -396,6 +400,85 @@ test_output_file (void)
   g_assert_true (memcmp (before, after, before_len) == 0);
 }
 
+/* -o over what is not a regular file: written to in place, never
+ * renamed over; "-" is standard output; an unwritable target is found
+ * before any file is checked. */
+static void
+test_output_special (void)
+{
+  g_auto(Run) dash = { 0 };
+  g_auto(Run) via_link = { 0 };
+  g_auto(Run) to_fifo = { 0 };
+  g_auto(EylFixtureRun) missing = { 0 };
+  g_autofree char *banner = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *node = NULL;
+  g_autofree char *unwritable = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GString *from_fifo = g_string_new (NULL);
+  char buf[4096];
+  GStatBuf st;
+  gssize n;
+  int reader;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-special.pdf", 0.1, FALSE);
+
+  run_cli (&dash, "check", "--format", "json", "-o", "-", banner, NULL);
+  g_assert_cmpint (dash.status, ==, 0);
+  root = parse_json (dash.out);
+
+  /* /dev/stdout is a link to /proc/self/fd/1: the same in the test's
+   * folder, so that a failure cannot replace the system's. */
+  link = g_build_filename (eyl_fixture_dir (), "stdout-link", NULL);
+  g_assert_cmpint (symlink ("/proc/self/fd/1", link), ==, 0);
+  run_cli (&via_link, "check", "--no-color", "-o", link, banner, NULL);
+  g_assert_cmpint (via_link.status, ==, 0);
+  g_assert_nonnull (strstr (via_link.out, "1 file checked"));
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+
+  /* A FIFO with its reader waiting: the reader gets the report. */
+  fifo = g_build_filename (eyl_fixture_dir (), "report.fifo", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_open (fifo, O_RDONLY | O_NONBLOCK, 0);
+  g_assert_cmpint (reader, >=, 0);
+  run_cli (&to_fifo, "check", "--no-color", "-o", fifo, banner, NULL);
+  g_assert_cmpint (to_fifo.status, ==, 0);
+  while ((n = read (reader, buf, sizeof buf)) > 0)
+    g_string_append_len (from_fifo, buf, n);
+  close (reader);
+  g_assert_nonnull (strstr (from_fifo->str, "1 file checked"));
+  g_string_free (from_fifo, TRUE);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  /* A device node like /dev/null (made here when allowed: as root). */
+  node = g_build_filename (eyl_fixture_dir (), "null", NULL);
+  if (mknod (node, S_IFCHR | 0666, makedev (1, 3)) == 0)
+    {
+      g_auto(Run) to_null = { 0 };
+
+      run_cli (&to_null, "check", "-o", node, banner, NULL);
+      g_assert_cmpint (to_null.status, ==, 0);
+      g_assert_cmpint (g_lstat (node, &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+    }
+  else
+    g_test_message ("no device node (%s): that case is not run", g_strerror (errno));
+
+  /* A folder that does not exist: refused before the run (the worker
+   * would crash if it ran). */
+  unwritable = g_build_filename (eyl_fixture_dir (), "no-such-folder", "report.json", NULL);
+  eyl_fixture_run_cli (&missing, (const char *[]) { "EYL_WORKER_SIMULATE=crash", NULL },
+                       (const char *[]) { "check", "-o", unwritable, banner, NULL });
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "--output"));
+  g_assert_nonnull (strstr (missing.err, "report.json"));
+  g_assert_null (strstr (missing.err, "engine-crash"));
+}
+
 static const char *
 file_error_code (const char *json)
 {
@@ -498,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/pixel-options", test_pixel_options);
   g_test_add_func ("/eyl/cli/json-and-csv", test_json_and_csv);
   g_test_add_func ("/eyl/cli/output-file", test_output_file);
+  g_test_add_func ("/eyl/cli/output-special", test_output_special);
   g_test_add_func ("/eyl/cli/password", test_password);
   g_test_add_func ("/eyl/cli/directory", test_directory);
 

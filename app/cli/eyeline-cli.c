@@ -28,6 +28,7 @@
 #include "eyl-export.h"
 #include "eyl-placement.h"
 #include "eyl-report.h"
+#include "eyl-report-target.h"
 #include "eyl-rules.h"
 #include "eyl-worker.h"
 
@@ -969,6 +970,7 @@ run_check (int    argc,
   g_autofree char *format_str = NULL;
   g_autofree char *output = NULL;
   g_autofree char *out = NULL;
+  g_autoptr(EylReportTarget) target = NULL;
   gboolean no_color = FALSE;
   Format format = FORMAT_TEXT;
   int status;
@@ -977,7 +979,8 @@ run_check (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
       N_("Report format: text (default), json or csv"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write the report to a file instead of standard output"), N_("FILE") },
+      N_("Write the report to a file instead of standard output (- is standard output)"),
+      N_("FILE") },
     { "no-color", 0, 0, G_OPTION_ARG_NONE, &no_color,
       N_("Never colour the text report"), NULL },
     { NULL }
@@ -1023,9 +1026,15 @@ run_check (int    argc,
   paths = expand_inputs (run.files, FALSE, NULL);
   if (paths->len == 0)
     return usage_error (_("check: no PDF files found"));
+  if (output != NULL && g_str_equal (output, "-"))
+    g_clear_pointer (&output, g_free);
   if (output != NULL && output_is_an_input (output, paths))
     return usage_error (_("--output: “%s” is one of the input files; it is never overwritten"),
                         output);
+  /* Before the run: an unwritable target is found before any file is
+   * checked. */
+  if (output != NULL && (target = eyl_report_target_open (output, &error)) == NULL)
+    return usage_error ("--output: %s", error->message);
 
   config = run_config (&run, argv[0]);
   report = run_batch (&run, config, paths, &failed);
@@ -1046,11 +1055,9 @@ run_check (int    argc,
       break;
     }
 
-  if (output != NULL)
+  if (target != NULL)
     {
-      /* g_file_set_contents writes a temporary file and renames it: the
-       * target is replaced whole or not at all. */
-      if (!g_file_set_contents (output, out, -1, &error))
+      if (!eyl_report_target_commit (target, out, strlen (out), &error))
         {
           g_printerr ("eyeline-cli: --output: %s\n", error->message);
           return EXIT_USAGE;
