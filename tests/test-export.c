@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <poppler.h>
 #include <cairo.h>
+#include <cairo-pdf.h>
 
 #include "eyl-poppler-private.h"
 
@@ -303,6 +304,107 @@ test_png (void)
   g_assert_cmpint (cairo_image_surface_get_height (png), ==, 2000);
   g_assert_cmpint (cairo_image_surface_get_width (png), ==, 850);
   cairo_surface_destroy (png);
+}
+
+/* An A4 leaflet of @n_pages pages, a line of text on each. */
+static char *
+leaflet (const char *name,
+         guint       n_pages)
+{
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Page %u: visit www.example.org", i + 1);
+
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 28);
+      cairo_move_to (cr, 60, 400);
+      cairo_show_text (cr, text);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_steal_pointer (&path);
+}
+
+static guint64
+inode_of (const char *dir,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  return st.st_ino;
+}
+
+/* The PNGs of one file are published together or not at all, under one
+ * number. */
+static void
+test_png_set (void)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *p3 = NULL;
+  g_autofree char *victim = NULL;
+  g_autofree char *victim_sum = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *taken = NULL;
+  g_auto(EylFixtureRun) first = { 0 };
+  g_auto(EylFixtureRun) refused = { 0 };
+  g_auto(EylFixtureRun) numbered = { 0 };
+  guint64 p1_inode, p2_inode;
+
+  NEED_CLI ();
+
+  input = leaflet ("set.pdf", 3);
+  dir = new_dir ("png-set");
+  eyl_fixture_run_cli (&first, NULL, (const char *[]) {
+    "export", "-o", dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
+  g_assert_cmpint (first.status, ==, 0);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "set-eyeline-p1.png set-eyeline-p2.png set-eyeline-p3.png");
+  p1_inode = inode_of (dir, "set-eyeline-p1.png");
+  p2_inode = inode_of (dir, "set-eyeline-p2.png");
+
+  /* The third name is refused with --overwrite: the first two are not
+   * replaced either. */
+  p3 = g_build_filename (dir, "set-eyeline-p3.png", NULL);
+  victim = eyl_fixture_banner ("png-victim.pdf", 0.1, FALSE);
+  victim_sum = checksum_of (victim);
+  g_assert_cmpint (g_unlink (p3), ==, 0);
+  g_assert_cmpint (symlink (victim, p3), ==, 0);
+  eyl_fixture_run_cli (&refused, NULL, (const char *[]) {
+    "export", "-o", dir, "--mode", "png", "--overwrite", "--no-ocr", input, NULL });
+  g_assert_cmpint (refused.status, ==, 3);
+  g_assert_nonnull (strstr (refused.err, "symbolic link"));
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_cmpuint (inode_of (dir, "set-eyeline-p1.png"), ==, p1_inode);
+  g_assert_cmpuint (inode_of (dir, "set-eyeline-p2.png"), ==, p2_inode);
+  sum = checksum_of (victim);
+  g_assert_cmpstr (sum, ==, victim_sum);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "set-eyeline-p1.png set-eyeline-p2.png set-eyeline-p3.png");
+
+  /* Without --overwrite: one number for the set, free for every page
+   * (-2 is taken for page 2 only). */
+  taken = eyl_fixture_bytes ("png-set/set-eyeline-p2-2.png", "x", 1);
+  eyl_fixture_run_cli (&numbered, NULL, (const char *[]) {
+    "export", "-o", dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
+  g_assert_cmpint (numbered.status, ==, 0);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==,
+                   "set-eyeline-p1-3.png set-eyeline-p1.png set-eyeline-p2-2.png "
+                   "set-eyeline-p2-3.png set-eyeline-p2.png set-eyeline-p3-3.png "
+                   "set-eyeline-p3.png");
 }
 
 /* Names: a second export numbers, --overwrite replaces, and never an
@@ -697,6 +799,7 @@ main (int    argc,
   g_test_add_func ("/eyl/export/overlay-pdf", test_overlay_pdf);
   g_test_add_func ("/eyl/export/annotations", test_annotations);
   g_test_add_func ("/eyl/export/png", test_png);
+  g_test_add_func ("/eyl/export/png-set", test_png_set);
   g_test_add_func ("/eyl/export/names-and-links", test_names_and_links);
   g_test_add_func ("/eyl/export/same-name-twice", test_same_name_twice);
   g_test_add_func ("/eyl/export/failures-leave-nothing", test_failures_leave_nothing);
