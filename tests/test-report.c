@@ -471,6 +471,67 @@ test_csv (void)
   g_assert_cmpstr (cell (rows, 4, "error_code"), ==, "not-pdf");
 }
 
+/* Cells a spreadsheet would run as formulas are neutralised (OWASP, CSV
+ * injection): a single quote first, the cell quoted; numbers stay
+ * numbers. */
+static void
+test_csv_formulas (void)
+{
+  g_autoptr(EylReport) report = eyl_report_new ();
+  g_autoptr(EylFileResult) file = eyl_file_result_new ("=HYPERLINK(\"http://x.example\",\"open\").pdf");
+  g_autoptr(EylFileResult) failed = NULL;
+  g_autoptr(GError) error = g_error_new_literal (EYL_ERROR, EYL_ERROR_NOT_PDF, "-not a PDF");
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  EylPageAnalysis *page = eyl_page_analysis_new ();
+  EylRect box = { -5, 10, 20, 30 };
+  EylElement *element;
+  EylFinding *finding;
+
+  element = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, "@SUM(A1:A9)", &box, 0.9);
+  element->id = g_strdup ("p0e0");
+  g_ptr_array_add (page->elements, element);
+  finding = eyl_finding_new ("contact-hidden", EYL_SEVERITY_ERROR, "p0e0", &box);
+  eyl_finding_set_text (finding, "+1+2", "\tcmd|' /C calc'!A0");
+  g_ptr_array_add (page->findings, finding);
+  g_ptr_array_add (file->pages, page);
+  g_ptr_array_add (report->files, g_steal_pointer (&file));
+  failed = eyl_file_result_new_error ("@evil.pdf", error);
+  g_ptr_array_add (report->files, g_steal_pointer (&failed));
+
+  csv = eyl_report_format_csv (report);
+  g_test_message ("%s", csv);
+  g_assert_true (g_str_has_prefix (csv, "file,"));
+  g_assert_nonnull (strstr (csv, "\r\n\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\").pdf\","));
+  g_assert_nonnull (strstr (csv, "\r\n\"'@evil.pdf\","));
+
+  rows = csv_parse (csv);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (cell (rows, 1, "file"), ==, "'=HYPERLINK(\"http://x.example\",\"open\").pdf");
+  g_assert_cmpstr (cell (rows, 1, "text"), ==, "'@SUM(A1:A9)");
+  g_assert_cmpstr (cell (rows, 1, "message"), ==, "'+1+2");
+  g_assert_cmpstr (cell (rows, 1, "fix"), ==, "'\tcmd|' /C calc'!A0");
+  g_assert_cmpstr (cell (rows, 1, "x0"), ==, "-5.000");
+  g_assert_cmpstr (cell (rows, 2, "message"), ==, "'-not a PDF");
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          const char *value = g_ptr_array_index (row, c);
+          char *end = NULL;
+
+          /* nothing starts like a formula but a number */
+          if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
+            {
+              g_ascii_strtod (value, &end);
+              g_assert_true (end != NULL && *end == '\0');
+            }
+        }
+    }
+}
+
 static void
 test_summary (void)
 {
@@ -500,6 +561,7 @@ main (int    argc,
   g_test_add_func ("/eyl/report/json-malformed", test_json_malformed);
   g_test_add_func ("/eyl/report/text", test_text);
   g_test_add_func ("/eyl/report/csv", test_csv);
+  g_test_add_func ("/eyl/report/csv-formulas", test_csv_formulas);
   g_test_add_func ("/eyl/report/summary", test_summary);
 
   return g_test_run ();

@@ -238,18 +238,27 @@ eyl_report_format_text (EylReport *report,
 }
 
 /* RFC 4180: a field with a comma, a quote or a line break is quoted, and
- * quotes inside are doubled. */
+ * quotes inside are doubled.  Text that a spreadsheet would run as a
+ * formula (= + - @, or a tab or carriage return first: file names and
+ * words read from the PDF are anyone's) is neutralised as OWASP's "CSV
+ * Injection" page says: a single quote before it, and the cell quoted. */
 static void
-csv_field (GString    *out,
-           const char *value,
-           gboolean    last)
+csv_cell (GString    *out,
+          const char *value,
+          gboolean    may_be_formula,
+          gboolean    last)
 {
+  gboolean formula;
+
   if (value == NULL)
     value = "";
 
-  if (strpbrk (value, ",\"\r\n") != NULL)
+  formula = may_be_formula && value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+  if (formula || strpbrk (value, ",\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
       for (const char *c = value; *c != '\0'; c++)
         {
           if (*c == '"')
@@ -265,6 +274,16 @@ csv_field (GString    *out,
 }
 
 static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  csv_cell (out, value, TRUE, last);
+}
+
+/* Numbers are written here, never from the text: "-3.000" stays a
+ * number. */
+static void
 csv_number (GString *out,
             double   value)
 {
@@ -276,7 +295,7 @@ csv_number (GString *out,
       return;
     }
   g_ascii_formatd (buf, sizeof buf, "%.3f", value);
-  csv_field (out, buf, FALSE);
+  csv_cell (out, buf, FALSE, FALSE);
 }
 
 static const char * const csv_header[] = {
