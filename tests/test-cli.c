@@ -5,12 +5,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "eyl-fixtures.h"
@@ -479,6 +481,85 @@ test_output_special (void)
   g_assert_null (strstr (missing.err, "engine-crash"));
 }
 
+/* Runs eyeline-cli with its standard error on a terminal (a pseudo
+ * terminal read here), so that it shows its progress; returns what the
+ * terminal got. */
+static char *
+run_cli_on_terminal (const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GString *seen = g_string_new (NULL);
+  char buf[4096];
+  gssize n;
+  int master, slave;
+
+  master = posix_openpt (O_RDWR | O_NOCTTY);
+  g_assert_cmpint (master, >=, 0);
+  g_assert_cmpint (grantpt (master), ==, 0);
+  g_assert_cmpint (unlockpt (master), ==, 0);
+  slave = g_open (ptsname (master), O_RDWR | O_NOCTTY, 0);
+  g_assert_cmpint (slave, >=, 0);
+
+  g_ptr_array_add (args, (char *) cli_path ());
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) argv[i]);
+  g_ptr_array_add (args, NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_take_stderr_fd (launcher, slave);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_clear_object (&launcher);   /* closes our copy of the terminal's end */
+
+  /* EIO once the program (the last holder of the other end) is gone */
+  while ((n = read (master, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (seen, buf, n);
+  close (master);
+  g_subprocess_wait (process, NULL, NULL);
+  g_test_message ("terminal:\n%s", seen->str);
+  return g_string_free (seen, FALSE);
+}
+
+/* A file name with an escape sequence reaches no terminal raw: not in the
+ * text report, the error lines, the progress or the exported paths. */
+static void
+test_terminal_escapes (void)
+{
+  g_auto(Run) text = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *terminal = NULL;
+  g_autofree char *dir = g_build_filename (eyl_fixture_dir (), "escapes-out", NULL);
+
+  NEED_CLI ();
+  good = eyl_fixture_banner ("esc\033[31mred.pdf", 0.1, FALSE);
+  bad = eyl_fixture_bytes ("bad\033]0;title\007.pdf", "not a pdf", 9);
+
+  run_cli (&text, "check", "--no-color", good, bad, NULL);
+  g_assert_cmpint (text.status, ==, 3);
+  g_assert_null (strchr (text.out, '\033'));
+  g_assert_null (strchr (text.err, '\033'));
+  g_assert_null (strchr (text.err, '\007'));
+  g_assert_nonnull (strstr (text.out, "esc\\x1B[31mred.pdf"));
+  g_assert_nonnull (strstr (text.out, "bad\\x1B]0;title\\x07.pdf"));
+  g_assert_nonnull (strstr (text.err, "bad\\x1B]0;title\\x07.pdf"));
+
+  /* the progress: only the program's own clearing of the line */
+  terminal = run_cli_on_terminal ((const char *[]) { "check", good, bad, NULL });
+  g_assert_nonnull (strstr (terminal, "esc\\x1B[31mred.pdf"));
+  g_assert_null (strstr (terminal, "\033[31m"));
+  g_assert_null (strstr (terminal, "\033]0"));
+
+  run_cli (&exported, "export", "-o", dir, "--fail-on", "never", "--no-ocr", good, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_null (strchr (exported.out, '\033'));
+  g_assert_nonnull (strstr (exported.out, "esc\\x1B[31mred-eyeline.pdf"));
+}
+
 static const char *
 file_error_code (const char *json)
 {
@@ -582,6 +663,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/json-and-csv", test_json_and_csv);
   g_test_add_func ("/eyl/cli/output-file", test_output_file);
   g_test_add_func ("/eyl/cli/output-special", test_output_special);
+  g_test_add_func ("/eyl/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/eyl/cli/password", test_password);
   g_test_add_func ("/eyl/cli/directory", test_directory);
 

@@ -152,6 +152,38 @@ analysis_entries (AnalysisArgs *args)
   return g_memdup2 (entries, sizeof entries);
 }
 
+static void
+print_error_va (const char *format,
+                va_list     args) G_GNUC_PRINTF (1, 0);
+
+/* One line on standard error.  What it quotes — file names, messages
+ * with words from a PDF — may hold control characters: they are shown
+ * escaped, never sent to the terminal. */
+static void
+print_error_va (const char *format,
+                va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *printable = eyl_report_printable (message);
+
+  g_printerr ("eyeline-cli: %s\n", printable);
+}
+
+static void
+print_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_error (const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_error_va (format, args);
+  va_end (args);
+}
+
 static int
 usage_error (const char *format,
              ...) G_GNUC_PRINTF (1, 2);
@@ -160,16 +192,23 @@ static int
 usage_error (const char *format,
              ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error_va (format, args);
   va_end (args);
 
-  g_printerr ("eyeline-cli: %s\n", message);
   g_printerr ("%s\n", _("Try “eyeline-cli --help” for more information."));
   return EXIT_USAGE;
+}
+
+/* A path on standard output, one a line, as people read it. */
+static void
+print_path (const char *path)
+{
+  g_autofree char *printable = eyl_report_printable_path (path);
+
+  g_print ("%s\n", printable);
 }
 
 /* Numbers are parsed with g_ascii_strtod: "1.5" means 1.5 whatever the
@@ -341,7 +380,7 @@ analysis_setup (AnalysisArgs *args,
 
   analysis->placements = eyl_placement_set_new_default (warnings);
   for (guint i = 0; !quiet_warnings && i < warnings->len; i++)
-    g_printerr ("eyeline-cli: %s\n", (const char *) g_ptr_array_index (warnings, i));
+    print_error ("%s", (const char *) g_ptr_array_index (warnings, i));
   analysis->options.placements = analysis->placements;
 
   if (args->placement_file != NULL)
@@ -540,8 +579,10 @@ static void
 print_placement (EylPlacement *p)
 {
   GString *line = g_string_new (NULL);
+  g_autofree char *id = eyl_report_printable (p->id);
+  g_autofree char *name = eyl_report_printable (p->name);
 
-  g_print ("%-22s %s\n", p->id, p->name != NULL ? p->name : "");
+  g_print ("%-22s %s\n", id, name);
   if (p->sizes != NULL && p->sizes->len > 0)
     {
       g_string_append (line, _("sizes"));
@@ -607,7 +648,7 @@ run_placements (int    argc,
 
   set = eyl_placement_set_new_default (warnings);
   for (guint i = 0; i < warnings->len; i++)
-    g_printerr ("eyeline-cli: %s\n", (const char *) g_ptr_array_index (warnings, i));
+    print_error ("%s", (const char *) g_ptr_array_index (warnings, i));
   if (placement_file != NULL && !eyl_placement_set_add_file (set, placement_file, &error))
     return usage_error ("--placement-file: %s", error->message);
 
@@ -784,7 +825,7 @@ progress_cb (guint          done,
 
   if (!progress->show)
     return;
-  name = g_filename_display_name (result->path);
+  name = eyl_report_printable_path (result->path);
   g_printerr ("\r\033[K[%u/%u] %s", done, total, name);
   if (done == total)
     g_printerr ("\r\033[K");
@@ -935,9 +976,11 @@ run_batch (Run             *run,
       g_ptr_array_add (report->files, eyl_file_result_ref (result));
       if (!result->ok)
         {
+          g_autofree char *path = eyl_report_printable_path (result->path);
+
           (*failed)++;
-          g_printerr ("eyeline-cli: %s: %s (%s)\n", result->path, result->error_message,
-                      eyl_error_code_to_string (result->error_code));
+          print_error ("%s: %s (%s)", path, result->error_message,
+                       eyl_error_code_to_string (result->error_code));
         }
     }
   return report;
@@ -1059,7 +1102,7 @@ run_check (int    argc,
     {
       if (!eyl_report_target_commit (target, out, strlen (out), &error))
         {
-          g_printerr ("eyeline-cli: --output: %s\n", error->message);
+          print_error ("--output: %s", error->message);
           return EXIT_USAGE;
         }
     }
@@ -1156,7 +1199,9 @@ run_export (int    argc,
 
       /* Translators: in brackets after an error: it is about the output,
        * not an input file */
-      g_printerr ("eyeline-cli: %s: %s (%s)\n", output_dir, g_strerror (saved), _("output"));
+      g_autofree char *display = eyl_report_printable_path (output_dir);
+
+      print_error ("%s: %s (%s)", display, g_strerror (saved), _("output"));
       return EXIT_UNREADABLE;
     }
   have_output_stat = g_stat (output_dir, &output_stat) == 0;
@@ -1180,9 +1225,7 @@ run_export (int    argc,
 
       for (guint k = 0; k < result->outputs->len; k++)
         {
-          g_autofree char *display = g_filename_display_name (g_ptr_array_index (result->outputs, k));
-
-          g_print ("%s\n", display);
+          print_path (g_ptr_array_index (result->outputs, k));
           n_outputs++;
         }
     }
@@ -1199,15 +1242,11 @@ run_export (int    argc,
                                        text, strlen (text), overwrite, config->guard, &error);
       if (written == NULL)
         {
-          g_printerr ("eyeline-cli: %s (%s)\n", error->message, _("output"));
+          print_error ("%s (%s)", error->message, _("output"));
           failed++;
         }
       else
-        {
-          g_autofree char *display = g_filename_display_name (written);
-
-          g_print ("%s\n", display);
-        }
+        print_path (written);
     }
 
   {
