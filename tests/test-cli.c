@@ -560,6 +560,152 @@ test_terminal_escapes (void)
   g_assert_nonnull (strstr (exported.out, "esc\\x1B[31mred-eyeline.pdf"));
 }
 
+static void
+communicated_cb (GObject      *object,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (res);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  g_subprocess_force_exit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs eyeline-cli with @env added, killed after @seconds: a hang fails
+ * the test (status -1) instead of stopping it. */
+static void
+run_cli_deadline (Run                *run,
+                  const char * const *env,
+                  guint               seconds,
+                  const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GSource) deadline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (args, (char *) cli_path ());
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) argv[i]);
+  g_ptr_array_add (args, NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+
+  g_main_context_push_thread_default (context);
+  deadline = g_timeout_source_new_seconds (seconds);
+  g_source_set_callback (deadline, deadline_cb, process, NULL);
+  g_source_attach (deadline, context);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (deadline);
+  g_main_context_pop_thread_default (context);
+
+  g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, NULL);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+/* A FIFO anywhere in the configuration is named and refused (or skipped)
+ * at once, and a FIFO given as the PDF is not a regular file. */
+static void
+test_config_fifos (void)
+{
+  g_autofree char *banner = NULL;
+  g_autofree char *xdg = g_build_filename (eyl_fixture_dir (), "fifo-xdg", NULL);
+  g_autofree char *placements = g_build_filename (xdg, "eyeline", "placements", NULL);
+  g_autofree char *stuck = g_build_filename (placements, "stuck.ini", NULL);
+  g_autofree char *xdg_env = g_strconcat ("XDG_CONFIG_HOME=", xdg, NULL);
+  g_autofree char *fifo = g_build_filename (eyl_fixture_dir (), "config.fifo", NULL);
+  g_autofree char *logo_fifo = g_build_filename (eyl_fixture_dir (), "logo.fifo", NULL);
+  g_autofree char *pdf_fifo = g_build_filename (eyl_fixture_dir (), "stream.pdf", NULL);
+  g_autofree char *kit = NULL;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-fifo.pdf", 0.1, FALSE);
+  g_assert_cmpint (g_mkdir_with_parents (placements, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (stuck, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (logo_fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (pdf_fifo, 0600), ==, 0);
+  kit = eyl_fixture_bytes ("fifo-kit.ini", "[Brand]\nnames=Northwind\nlogos=logo.fifo\n", 40);
+
+  /* In the placements folder: skipped with a word, the check goes on. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli_deadline (&run, (const char *[]) { xdg_env, NULL }, 30,
+                      (const char *[]) { "check", "--no-color", banner, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "stuck.ini"));
+    g_assert_nonnull (strstr (run.err, "FIFO"));
+    g_assert_nonnull (strstr (run.out, "1 file checked"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli_deadline (&run, (const char *[]) { xdg_env, NULL }, 30,
+                      (const char *[]) { "placements", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "stuck.ini"));
+  }
+
+  /* Named on the command line: refused, naming it. */
+  {
+    g_auto(Run) as_placement = { 0 };
+    g_auto(Run) as_kit = { 0 };
+    g_auto(Run) as_logo = { 0 };
+
+    run_cli_deadline (&as_placement, NULL, 30,
+                      (const char *[]) { "check", "--placement-file", fifo, banner, NULL });
+    g_assert_cmpint (as_placement.status, ==, 2);
+    g_assert_nonnull (strstr (as_placement.err, "config.fifo"));
+    g_assert_nonnull (strstr (as_placement.err, "FIFO"));
+
+    run_cli_deadline (&as_kit, NULL, 30,
+                      (const char *[]) { "check", "--brand-kit", fifo, banner, NULL });
+    g_assert_cmpint (as_kit.status, ==, 2);
+    g_assert_nonnull (strstr (as_kit.err, "config.fifo"));
+    g_assert_nonnull (strstr (as_kit.err, "FIFO"));
+
+    run_cli_deadline (&as_logo, NULL, 30,
+                      (const char *[]) { "check", "--brand-kit", kit, banner, NULL });
+    g_assert_cmpint (as_logo.status, ==, 2);
+    g_assert_nonnull (strstr (as_logo.err, "logo.fifo"));
+    g_assert_nonnull (strstr (as_logo.err, "FIFO"));
+  }
+
+  /* The PDF itself: not a regular file, at once (not after a timeout). */
+  {
+    g_auto(Run) run = { 0 };
+    gint64 start = g_get_monotonic_time ();
+
+    run_cli_deadline (&run, NULL, 30,
+                      (const char *[]) { "check", "--timeout", "20", pdf_fifo, banner, NULL });
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "stream.pdf"));
+    g_assert_nonnull (strstr (run.err, "not a regular file"));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
+  }
+}
+
 static const char *
 file_error_code (const char *json)
 {
@@ -664,6 +810,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/output-file", test_output_file);
   g_test_add_func ("/eyl/cli/output-special", test_output_special);
   g_test_add_func ("/eyl/cli/terminal-escapes", test_terminal_escapes);
+  g_test_add_func ("/eyl/cli/config-fifos", test_config_fifos);
   g_test_add_func ("/eyl/cli/password", test_password);
   g_test_add_func ("/eyl/cli/directory", test_directory);
 

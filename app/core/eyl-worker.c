@@ -17,7 +17,9 @@
 #include <unistd.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <glib-unix.h>
 #include <gio/gunixinputstream.h>
 
@@ -538,6 +540,25 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
                              (GDestroyNotify) eyl_file_result_unref);
       return;
     }
+
+  /* A FIFO, a device or a socket: the worker would wait on it until its
+   * time budget ran out (a FIFO nobody writes to never opens) or read
+   * without end.  Folders and missing files are the worker's to say. */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+      {
+        g_task_return_pointer (task,
+                               error_result (path, EYL_ERROR_NOT_FOUND,
+                                             S_ISFIFO (st.st_mode)
+                                             ? _("“%s” is a FIFO (named pipe), not a regular file.")
+                                             : _("“%s” is a device or a socket, not a regular file."),
+                                             name),
+                               (GDestroyNotify) eyl_file_result_unref);
+        return;
+      }
+  }
 
   g_ptr_array_add (argv, g_strdup (exe));
   g_ptr_array_add (argv, g_strdup ("worker"));
