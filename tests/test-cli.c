@@ -756,6 +756,37 @@ test_password (void)
   g_assert_cmpstr (file_error_code (from_file.out), ==, "ok");
 }
 
+/* A password file is read up to its first line, and no further: not
+ * /dev/zero without end, nor a line longer than any password. */
+static void
+test_password_file_bounded (void)
+{
+  g_auto(Run) zero = { 0 };
+  g_auto(Run) long_line = { 0 };
+  g_autofree char *banner = NULL;
+  g_autofree char *locked = NULL;
+  g_autofree char *huge = NULL;
+  g_autofree char *huge_file = NULL;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-bounded.pdf", 0.1, FALSE);
+  locked = eyl_fixture_encrypt (banner, "cli-bounded-locked.pdf", "pw");
+
+  run_cli_deadline (&zero, NULL, 30,
+                    (const char *[]) { "check", "--password-file", "/dev/zero", locked, NULL });
+  g_assert_cmpint (zero.status, ==, 2);
+  g_assert_nonnull (strstr (zero.err, "--password-file"));
+  g_assert_nonnull (strstr (zero.err, "/dev/zero"));
+
+  huge = g_strnfill (64 * 1024, 'p');
+  huge_file = eyl_fixture_bytes ("huge-password.txt", huge, strlen (huge));
+  run_cli_deadline (&long_line, NULL, 30,
+                    (const char *[]) { "check", "--password-file", huge_file, locked, NULL });
+  g_assert_cmpint (long_line.status, ==, 2);
+  g_assert_nonnull (strstr (long_line.err, "huge-password.txt"));
+  g_assert_nonnull (strstr (long_line.err, "longer than"));
+}
+
 static void
 test_directory (void)
 {
@@ -812,6 +843,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/eyl/cli/config-fifos", test_config_fifos);
   g_test_add_func ("/eyl/cli/password", test_password);
+  g_test_add_func ("/eyl/cli/password-file-bounded", test_password_file_bounded);
   g_test_add_func ("/eyl/cli/directory", test_directory);
 
   return g_test_run ();

@@ -25,6 +25,7 @@
 #include "eyl-analysis.h"
 #include "eyl-batch.h"
 #include "eyl-brand-kit.h"
+#include "eyl-config-file.h"
 #include "eyl-export.h"
 #include "eyl-placement.h"
 #include "eyl-report.h"
@@ -794,19 +795,35 @@ output_is_an_input (const char *output,
   return FALSE;
 }
 
+/* PDF passwords are at most 127 bytes (ISO 32000-2, 7.6.4.3.3). */
+#define PASSWORD_MAX_BYTES 1024
+
+/* The first line of @path, at most PASSWORD_MAX_BYTES: a terminal, a
+ * pipe or a FIFO a script writes to are fine, /dev/zero is not read
+ * without end. */
 static char *
 read_password_file (const char *path,
                     GError    **error)
 {
-  g_autofree char *contents = NULL;
-  char *newline;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
+  char *contents = NULL;
+  gsize length = 0;
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  newline = strpbrk (contents, "\r\n");
-  if (newline != NULL)
-    *newline = '\0';
-  return g_steal_pointer (&contents);
+  if (eyl_config_file_read (path, PASSWORD_MAX_BYTES, EYL_READ_DEVICES | EYL_READ_ONE_LINE,
+                            &contents, &length, &local_error))
+    {
+      if (memchr (contents, '\0', length) == NULL)
+        return contents;
+      memset (contents, 0, length);
+      g_free (contents);
+      g_set_error_literal (&local_error, EYL_ERROR, EYL_ERROR_CONFIG,
+                           _("its first line holds a NUL byte"));
+    }
+  display = g_filename_display_name (path);
+  g_set_error (error, EYL_ERROR, EYL_ERROR_USAGE, _("cannot read “%s”: %s"),
+               display, local_error->message);
+  return NULL;
 }
 
 typedef struct
