@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <poppler.h>
@@ -275,6 +276,45 @@ test_annotations (void)
   /* The website and the phone at least: each hidden in the cassette. */
   g_assert_cmpuint (n_squares, >=, 2);
   g_assert_cmpuint (n_with_fix, >=, n_squares);
+}
+
+/* Every mode with a relative output folder, "-o ." too: run from the
+ * folder of the input. */
+static void
+test_relative_output (void)
+{
+  static const char * const modes[] = { "annotations", "overlay", "png" };
+  g_autofree char *dir = new_dir ("relative");
+  g_autofree char *input = low_banner ("relative/flyer.pdf");
+
+  NEED_CLI ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    for (guint k = 0; k < 2; k++)
+      {
+        const char *output = k == 0 ? "out" : ".";
+        const char *argv[] = { eyl_fixture_cli (), "export", "-o", output, "--mode", modes[i],
+                               "--no-ocr", "--fail-on", "never", "flyer.pdf", NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+        g_autoptr(GError) error = NULL;
+        int wait_status = 0;
+
+        g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                      &out, &err, &wait_status, &error);
+        g_assert_no_error (error);
+        g_test_message ("%s -o %s:\n%s%s", modes[i], output, out, err);
+        g_assert_true (WIFEXITED (wait_status));
+        g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+        g_assert_nonnull (strstr (err, "Exported 1 of 1"));
+        g_assert_true (g_str_has_prefix (out, output));
+      }
+  {
+    g_autofree char *listing = list_dir (dir);
+
+    g_assert_cmpstr (listing, ==,
+                     "flyer-annotated.pdf flyer-eyeline.pdf flyer-eyeline.png flyer.pdf out");
+  }
 }
 
 static void
@@ -799,6 +839,7 @@ main (int    argc,
   g_test_add_func ("/eyl/export/overlay-pdf", test_overlay_pdf);
   g_test_add_func ("/eyl/export/annotations", test_annotations);
   g_test_add_func ("/eyl/export/png", test_png);
+  g_test_add_func ("/eyl/export/relative-output", test_relative_output);
   g_test_add_func ("/eyl/export/png-set", test_png_set);
   g_test_add_func ("/eyl/export/names-and-links", test_names_and_links);
   g_test_add_func ("/eyl/export/same-name-twice", test_same_name_twice);

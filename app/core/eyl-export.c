@@ -821,7 +821,10 @@ write_annotations (PopplerDocument *doc,
                    const char      *name,
                    GError         **error)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *relative = g_build_filename (dir, name, NULL);
+  /* Poppler saves to a URI, and a URI is absolute: the folder may have
+   * been given relative ("-o ."). */
+  g_autofree char *path = g_canonicalize_filename (relative, NULL);
   g_autofree char *uri = NULL;
   g_autoptr(GError) local_error = NULL;
   /* pairs: page index, comments it should have after the save */
