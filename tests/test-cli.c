@@ -787,6 +787,51 @@ test_password_file_bounded (void)
   g_assert_nonnull (strstr (long_line.err, "longer than"));
 }
 
+/* A file name that is not UTF-8 is checked and exported like any other:
+ * valid JSON that keeps its bytes, valid CSV, escaped text. */
+static void
+test_non_utf8_name (void)
+{
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_autofree char *banner = NULL;
+  g_autofree char *dir = g_build_filename (eyl_fixture_dir (), "latin1-out", NULL);
+  g_autofree char *output = NULL;
+  g_autofree guchar *bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *file;
+  gsize len = 0;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("caf\xe9.pdf", 0.1, FALSE);
+
+  run_cli (&json, "check", "--format", "json", banner, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (g_utf8_validate (json.out, -1, NULL));
+  root = parse_json (json.out);
+  file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root),
+                                                                      "files"), 0);
+  g_assert_cmpstr (json_object_get_string_member (file, "status"), ==, "ok");
+  bytes = g_base64_decode (json_object_get_string_member (file, "path_bytes"), &len);
+  g_assert_cmpmem (bytes, len, banner, strlen (banner));
+
+  run_cli (&csv, "check", "--format", "csv", banner, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_utf8_validate (csv.out, -1, NULL));
+
+  run_cli (&text, "check", "--no-color", banner, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "caf\\xE9.pdf"));
+
+  run_cli (&exported, "export", "-o", dir, "--no-ocr", "--fail-on", "never", banner, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  output = g_build_filename (dir, "caf\xe9-eyeline.pdf", NULL);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (exported.out, "caf\\xE9-eyeline.pdf"));
+}
+
 static void
 test_directory (void)
 {
@@ -845,6 +890,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/password", test_password);
   g_test_add_func ("/eyl/cli/password-file-bounded", test_password_file_bounded);
   g_test_add_func ("/eyl/cli/directory", test_directory);
+  g_test_add_func ("/eyl/cli/non-utf8-name", test_non_utf8_name);
 
   return g_test_run ();
 }

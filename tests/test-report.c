@@ -302,6 +302,62 @@ test_file_result_round_trip (void)
   g_assert_true (json_node_equal (node, again));
 }
 
+/* A file name that is not UTF-8: the JSON stays UTF-8 ("path" is the
+ * display name) and loses nothing ("path_bytes", "outputs_bytes"); the
+ * CSV and the text stay UTF-8 too. */
+static void
+test_non_utf8_paths (void)
+{
+  g_autoptr(EylReport) report = eyl_report_new ();
+  g_autoptr(EylFileResult) file = eyl_file_result_new ("dir/caf\xe9.pdf");
+  g_autoptr(EylFileResult) back = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  g_autofree guchar *bytes = NULL;
+  JsonObject *object;
+  gsize len = 0;
+
+  g_ptr_array_add (file->outputs, g_strdup ("out/caf\xe9-eyeline.pdf"));
+  g_ptr_array_add (file->outputs, g_strdup ("out/plain-eyeline.pdf"));
+  node = eyl_file_result_to_json (file);
+  json = eyl_report_json_node_to_string (node, FALSE);
+  g_test_message ("%s", json);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+
+  parsed = parse (json);
+  object = json_node_get_object (parsed);
+  g_assert_cmpstr (json_object_get_string_member (object, "path"), ==, "dir/caf\xef\xbf\xbd.pdf");
+  bytes = g_base64_decode (json_object_get_string_member (object, "path_bytes"), &len);
+  g_assert_cmpmem (bytes, len, "dir/caf\xe9.pdf", strlen ("dir/caf\xe9.pdf"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "outputs_bytes")),
+                    ==, 2);
+
+  back = eyl_file_result_from_json (object, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->path, ==, "dir/caf\xe9.pdf");
+  g_assert_cmpstr (g_ptr_array_index (back->outputs, 0), ==, "out/caf\xe9-eyeline.pdf");
+  g_assert_cmpstr (g_ptr_array_index (back->outputs, 1), ==, "out/plain-eyeline.pdf");
+
+  g_ptr_array_add (report->files, g_steal_pointer (&file));
+  csv = eyl_report_format_csv (report);
+  text = eyl_report_format_text (report, FALSE);
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "dir/caf\\xE9.pdf"));
+
+  /* a UTF-8 name has no "path_bytes" */
+  {
+    g_autoptr(EylFileResult) plain = eyl_file_result_new ("dir/café.pdf");
+    g_autoptr(JsonNode) plain_node = eyl_file_result_to_json (plain);
+
+    g_assert_false (json_object_has_member (json_node_get_object (plain_node), "path_bytes"));
+  }
+}
+
 static void
 test_json_malformed (void)
 {
@@ -558,6 +614,7 @@ main (int    argc,
   g_test_add_func ("/eyl/report/json-shape", test_json_shape);
   g_test_add_func ("/eyl/report/json-round-trip", test_json_round_trip);
   g_test_add_func ("/eyl/report/file-result-round-trip", test_file_result_round_trip);
+  g_test_add_func ("/eyl/report/non-utf8-paths", test_non_utf8_paths);
   g_test_add_func ("/eyl/report/json-malformed", test_json_malformed);
   g_test_add_func ("/eyl/report/text", test_text);
   g_test_add_func ("/eyl/report/csv", test_csv);

@@ -386,10 +386,13 @@ eyl_report_format_csv (EylReport *report)
   for (guint i = 0; i < report->files->len; i++)
     {
       EylFileResult *file = g_ptr_array_index (report->files, i);
+      /* CSV is UTF-8: a file name that is not shows U+FFFD where its
+       * stray bytes are (the JSON report keeps them). */
+      g_autofree char *path = g_filename_display_name (file->path);
 
       if (!file->ok)
         {
-          csv_field (out, file->path, FALSE);
+          csv_field (out, path, FALSE);
           csv_field (out, "", FALSE);             /* page */
           csv_field (out, "error", FALSE);
           for (guint c = 0; c < 5; c++)           /* rule … text */
@@ -416,7 +419,7 @@ eyl_report_format_csv (EylReport *report)
               if (eyl_rect_is_empty (&box) && element != NULL)
                 box = element->box;
 
-              csv_field (out, file->path, FALSE);
+              csv_field (out, path, FALSE);
               csv_field (out, page_no, FALSE);
               csv_field (out, "ok", FALSE);
               csv_field (out, finding->rule, FALSE);
