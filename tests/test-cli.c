@@ -487,10 +487,7 @@ test_output_special (void)
 static char *
 run_cli_on_terminal (const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   GString *seen = g_string_new (NULL);
   char buf[4096];
   gssize n;
@@ -503,15 +500,8 @@ run_cli_on_terminal (const char * const *argv)
   slave = g_open (ptsname (master), O_RDWR | O_NOCTTY, 0);
   g_assert_cmpint (slave, >=, 0);
 
-  g_ptr_array_add (args, (char *) cli_path ());
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (char *) argv[i]);
-  g_ptr_array_add (args, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  g_subprocess_launcher_take_stderr_fd (launcher, slave);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_clear_object (&launcher);   /* closes our copy of the terminal's end */
+  /* the launcher, gone, has closed our copy of the terminal's end */
+  process = eyl_fixture_spawn_cli (NULL, argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, slave);
 
   /* EIO once the program (the last holder of the other end) is gone */
   while ((n = read (master, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
@@ -583,28 +573,14 @@ run_cli_deadline (Run                *run,
                   guint               seconds,
                   const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GSource) deadline = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_ptr_array_add (args, (char *) cli_path ());
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (char *) argv[i]);
-  g_ptr_array_add (args, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
-
-      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
-    }
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
+  process = eyl_fixture_spawn_cli (env, argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                              | G_SUBPROCESS_FLAGS_STDERR_PIPE, -1);
 
   g_main_context_push_thread_default (context);
   deadline = g_timeout_source_new_seconds (seconds);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -709,6 +710,87 @@ test_cancel (void)
   g_assert_cmpstr (listing, ==, "");
 }
 
+/* Waits until a name starting with @prefix shows in @dir. */
+static gboolean
+wait_for_entry (const char *dir,
+                const char *prefix)
+{
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *listing = list_dir (dir);
+
+      if (g_str_has_prefix (listing, prefix) || strstr (listing, prefix) != NULL)
+        return TRUE;
+      g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+    }
+  return FALSE;
+}
+
+/* eyeline-cli with @env added, signalled with @sig once @prefix shows
+ * in @dir: it must die of @sig and leave nothing temporary behind. */
+static void
+interrupt_run (const char * const *env,
+               const char * const *argv,
+               const char         *dir,
+               const char         *prefix,
+               int                 sig)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  process = eyl_fixture_spawn_cli (env, argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                              | G_SUBPROCESS_FLAGS_STDERR_SILENCE, -1);
+
+  g_assert_true (wait_for_entry (dir, prefix));
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);   /* the worker at work */
+  g_subprocess_send_signal (process, sig);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s: %s", g_strsignal (sig),
+                  g_subprocess_get_if_signaled (process) ? "signalled" : "exited");
+  g_assert_true (g_subprocess_get_if_signaled (process));
+  g_assert_cmpint (g_subprocess_get_term_sig (process), ==, sig);
+
+  listing = list_dir (dir);
+  g_assert_null (strstr (listing, prefix));
+}
+
+/* Ctrl+C, kill or a closed terminal in the middle of a run: the
+ * workers' private folders and the report's temporary file are removed,
+ * then the program dies of the signal. */
+static void
+test_signals_leave_nothing (void)
+{
+  static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  g_autofree char *input = NULL;
+
+  NEED_CLI ();
+
+  input = low_banner ("interrupted.pdf");
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("signal-%d", signals[i]);
+      g_autofree char *dir = new_dir (name);
+      g_autofree char *report = g_build_filename (dir, "report.txt", NULL);
+      g_autofree char *listing = NULL;
+
+      interrupt_run ((const char *[]) { "EYL_WORKER_SIMULATE_EXPORT=hang", NULL },
+                     (const char *[]) { "export", "-o", dir, "--no-ocr", "--report", "json",
+                                        input, NULL },
+                     dir, ".eyeline-", signals[i]);
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "");
+
+      interrupt_run ((const char *[]) { "EYL_WORKER_SIMULATE=hang", NULL },
+                     (const char *[]) { "check", "-o", report, input, NULL },
+                     dir, ".report.txt-", signals[i]);
+      g_clear_pointer (&listing, g_free);
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "");
+    }
+}
+
 static void
 test_output_names (void)
 {
@@ -847,6 +929,7 @@ main (int    argc,
   g_test_add_func ("/eyl/export/annotations-disk-full", test_annotations_disk_full);
   g_test_add_func ("/eyl/export/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/eyl/export/cancel", test_cancel);
+  g_test_add_func ("/eyl/export/signals-leave-nothing", test_signals_leave_nothing);
   g_test_add_func ("/eyl/export/corpus-batch", test_corpus_batch);
 
   return g_test_run ();

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "eyl-analysis.h"
 #include "eyl-batch.h"
@@ -959,8 +960,74 @@ run_config (Run        *run,
   return config;
 }
 
+/* Signals that end the command (Ctrl+C, kill, a closed terminal) are
+ * caught in the main loop: the run is cancelled, which stops the workers
+ * and removes their private folders, the caller removes its own
+ * temporary file, and then the signal is raised again with its default
+ * action, so that the exit status says which it was. */
+static const int interrupt_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2 };
+
+static struct
+{
+  GCancellable *cancellable;
+  guint         ids[G_N_ELEMENTS (interrupt_signals)];
+  int           caught;
+} interrupt;
+
+static gboolean
+interrupt_cb (gpointer user_data)
+{
+  if (interrupt.caught == 0)
+    interrupt.caught = GPOINTER_TO_INT (user_data);
+  g_cancellable_cancel (interrupt.cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Before anything temporary is made. */
+static void
+interrupt_catch (void)
+{
+  interrupt.cancellable = g_cancellable_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (interrupt_signals); i++)
+    interrupt.ids[i] = g_unix_signal_add (interrupt_signals[i], interrupt_cb,
+                                          GINT_TO_POINTER (interrupt_signals[i]));
+}
+
+/* Has a signal come?  What is pending is dispatched, without waiting. */
+static gboolean
+interrupted (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  return interrupt.caught != 0;
+}
+
+/* After the cleanup: the signal again, with its default action. */
+static G_NORETURN void
+interrupt_reraise (void)
+{
+  int sig = interrupt.caught;
+
+  /* Removing the last source of a signal restores its default action. */
+  for (guint i = 0; i < G_N_ELEMENTS (interrupt_signals); i++)
+    g_clear_handle_id (&interrupt.ids[i], g_source_remove);
+  signal (sig, SIG_DFL);
+  fflush (stdout);
+  raise (sig);
+  _exit (128 + sig);
+}
+
+static void
+batch_done_cb (GObject      *object,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  *(GPtrArray **) user_data = eyl_batch_run_finish (res);
+}
+
 /* Runs every path through the workers and collects the report; files
- * that failed are reported on stderr, one line each. */
+ * that failed are reported on stderr, one line each.  A signal cancels
+ * the run (see interrupt_catch). */
 static EylReport *
 run_batch (Run             *run,
            EylWorkerConfig *config,
@@ -973,8 +1040,10 @@ run_batch (Run             *run,
 
   progress.show = paths->len > 1 && isatty (STDERR_FILENO);
   g_ptr_array_add (paths, NULL);
-  results = eyl_batch_run (config, (const char * const *) paths->pdata, run->jobs,
-                           progress_cb, &progress, NULL);
+  eyl_batch_run_async (config, (const char * const *) paths->pdata, run->jobs,
+                       progress_cb, &progress, interrupt.cancellable, batch_done_cb, &results);
+  while (results == NULL)
+    g_main_context_iteration (NULL, TRUE);
   g_ptr_array_remove_index (paths, paths->len - 1);
 
   report = eyl_report_new ();
@@ -1082,6 +1151,7 @@ run_check (int    argc,
   status = run_setup (&run, "check");
   if (status != EXIT_CLEAN)
     return status;
+  interrupt_catch ();
 
   paths = expand_inputs (run.files, FALSE, NULL);
   if (paths->len == 0)
@@ -1098,6 +1168,11 @@ run_check (int    argc,
 
   config = run_config (&run, argv[0]);
   report = run_batch (&run, config, paths, &failed);
+  if (interrupted ())
+    {
+      g_clear_pointer (&target, eyl_report_target_free);
+      interrupt_reraise ();
+    }
 
   switch (format)
     {
@@ -1115,6 +1190,11 @@ run_check (int    argc,
       break;
     }
 
+  if (interrupted ())
+    {
+      g_clear_pointer (&target, eyl_report_target_free);
+      interrupt_reraise ();
+    }
   if (target != NULL)
     {
       if (!eyl_report_target_commit (target, out, strlen (out), &error))
@@ -1207,6 +1287,7 @@ run_export (int    argc,
   status = run_setup (&run, "export");
   if (status != EXIT_CLEAN)
     return status;
+  interrupt_catch ();
 
   if (g_file_test (output_dir, G_FILE_TEST_EXISTS) && !g_file_test (output_dir, G_FILE_TEST_IS_DIR))
     return usage_error (_("--output: “%s” is not a folder"), output_dir);
@@ -1235,6 +1316,10 @@ run_export (int    argc,
     eyl_export_guard_add_input (config->guard, g_ptr_array_index (paths, i));
 
   report = run_batch (&run, config, paths, &failed);
+  /* The outputs published before the signal are complete; the workers'
+   * folders are gone. */
+  if (interrupted ())
+    interrupt_reraise ();
 
   for (guint i = 0; i < report->files->len; i++)
     {
@@ -1247,6 +1332,8 @@ run_export (int    argc,
         }
     }
 
+  if (report_format != FORMAT_TEXT && interrupted ())
+    interrupt_reraise ();
   if (report_format != FORMAT_TEXT)
     {
       g_autofree char *text = report_format == FORMAT_JSON ? eyl_report_format_json (report)
