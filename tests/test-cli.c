@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "eyl-fixtures.h"
+#include "eyl-worker.h"
 
 typedef struct
 {
@@ -220,6 +221,87 @@ test_usage_errors (void)
     g_assert_cmpint (no_file.status, ==, 2);
     run_cli (&no_command, "frobnicate", NULL);
     g_assert_cmpint (no_command.status, ==, 2);
+  }
+}
+
+/* Usage errors that say what is wrong and what would be right, and
+ * values people type that are right. */
+static void
+test_usage_messages (void)
+{
+  static const struct
+  {
+    const char *command, *option, *value;
+    const char *says;
+  } refused[] = {
+    { "check", "-o", "", "--output: the file name is empty" },
+    { "export", "-o", "", "--output: the folder name is empty" },
+    { "check", "--timeout", "9999999", "from 0 to 604800" },
+    { "check", "--memory-mb", "99999999", "to 1048576" },
+  };
+  g_autofree char *banner = NULL;
+  g_autofree char *bom_placement = NULL;
+  g_autofree char *bom_kit = NULL;
+  g_autofree char *man_path = NULL;
+  g_autofree char *man = NULL;
+  const char *timeout_entry;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-usage.pdf", 0.1, FALSE);
+
+  /* an empty name; out of range: the range is in the message */
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, refused[i].command, refused[i].option, refused[i].value, banner, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, refused[i].says));
+    }
+
+  /* eye heights with an en or em dash, as the help writes them */
+  {
+    g_auto(Run) en = { 0 };
+    g_auto(Run) em = { 0 };
+
+    run_cli (&en, "check", "--eye-mm", "1400–1900", "--no-color", banner, NULL);
+    g_assert_cmpint (en.status, ==, 0);
+    run_cli (&em, "check", "--eye-mm", "1400 — 1900", "--no-color", banner, NULL);
+    g_assert_cmpint (em.status, ==, 0);
+  }
+
+  /* a placement file and a brand kit saved with a byte order mark */
+  {
+    static const char kit[] = "\xef\xbb\xbf[Brand]\nnames=Northwind\n";
+    g_autofree char *preset_path = g_build_filename (g_getenv ("EYL_SOURCE_ROOT"), "data",
+                                                     "placements", "poster-wall.ini", NULL);
+    g_autofree char *preset = NULL;
+    g_autoptr(GString) placement = g_string_new ("\xef\xbb\xbf");
+    g_auto(Run) run = { 0 };
+    g_auto(Run) with_kit = { 0 };
+
+    g_assert_true (g_file_get_contents (preset_path, &preset, NULL, NULL));
+    g_string_append (placement, preset);
+    g_assert_cmpuint (g_string_replace (placement, "id=poster-wall", "id=bom-wall", 1), ==, 1);
+    bom_placement = eyl_fixture_bytes ("bom.ini", placement->str, placement->len);
+    bom_kit = eyl_fixture_bytes ("bom-kit.ini", kit, sizeof kit - 1);
+    run_cli (&run, "placements", "--placement-file", bom_placement, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "bom-wall"));
+    run_cli (&with_kit, "check", "--brand-kit", bom_kit, "--no-color", banner, NULL);
+    g_assert_cmpint (with_kit.status, ==, 0);
+  }
+
+  /* the man page says the time budget the program uses */
+  man_path = g_build_filename (g_getenv ("EYL_SOURCE_ROOT"), "doc", "eyeline-cli.1", NULL);
+  g_assert_true (g_file_get_contents (man_path, &man, NULL, NULL));
+  timeout_entry = strstr (man, ".BI \\-\\-timeout= S\n");
+  g_assert_nonnull (timeout_entry);
+  {
+    g_autofree char *entry = g_strndup (timeout_entry, strstr (timeout_entry, ".TP") - timeout_entry);
+    g_autofree char *budget = g_strdup_printf ("default %u per page", EYL_WORKER_DEFAULT_TIMEOUT_S);
+
+    g_assert_nonnull (strstr (entry, budget));
   }
 }
 
@@ -854,6 +936,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/help", test_help);
   g_test_add_func ("/eyl/cli/placements", test_placements);
   g_test_add_func ("/eyl/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/eyl/cli/usage-messages", test_usage_messages);
   g_test_add_func ("/eyl/cli/corrected-banner", test_corrected_banner);
   g_test_add_func ("/eyl/cli/low-banner", test_low_banner);
   g_test_add_func ("/eyl/cli/unreadable-with-good", test_unreadable_with_good);

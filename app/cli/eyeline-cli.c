@@ -34,6 +34,10 @@
 #include "eyl-rules.h"
 #include "eyl-worker.h"
 
+/* The largest --memory-mb (1 TB) and --timeout (a week). */
+#define MAX_MEMORY_MB (1024 * 1024)
+#define MAX_TIMEOUT_S (7 * 24 * 3600)
+
 enum
 {
   EXIT_CLEAN = 0,       /* nothing at or above --fail-on */
@@ -266,6 +270,17 @@ parse_pair (const char *str,
     return FALSE;
   copy = g_strdup (str);
   g_strstrip (copy);
+  /* A range typed with an en or em dash ("1405–1825", as the help text
+   * writes it) is a range with a hyphen. */
+  if (strchr (separators, '-') != NULL)
+    {
+      g_autoptr(GString) plain = g_string_new (copy);
+
+      g_string_replace (plain, "–", "-", 0);
+      g_string_replace (plain, "—", "-", 0);
+      g_free (copy);
+      copy = g_string_free (g_steal_pointer (&plain), FALSE);
+    }
 
   if (strstr (separators, "x") != NULL)
     {
@@ -326,8 +341,10 @@ analysis_setup (AnalysisArgs *args,
   eyl_placement_overrides_init (overrides);
   analysis->memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
 
-  if (args->memory_mb != NULL && !parse_uint (args->memory_mb, 1024 * 1024, &analysis->memory_mb))
-    return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes"), args->memory_mb);
+  if (args->memory_mb != NULL && !parse_uint (args->memory_mb, MAX_MEMORY_MB, &analysis->memory_mb))
+    return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes from 0 to %u "
+                          "(0 = no limit)"),
+                        args->memory_mb, MAX_MEMORY_MB);
 
   if (args->size_mm != NULL
       && !parse_pair (args->size_mm, "x", 1, 100000, &overrides->size_w_mm, &overrides->size_h_mm))
@@ -337,7 +354,7 @@ analysis_setup (AnalysisArgs *args,
     return usage_error (_("--distance-m: “%s” is not a distance in metres (0.05 to 1000)"),
                         args->distance_m);
   if (args->eye_mm != NULL
-      && (!parse_pair (args->eye_mm, "-–", 300, 3000, &overrides->eye_min_mm, &overrides->eye_max_mm)
+      && (!parse_pair (args->eye_mm, "-", 300, 3000, &overrides->eye_min_mm, &overrides->eye_max_mm)
           || overrides->eye_min_mm > overrides->eye_max_mm))
     return usage_error (_("--eye-mm: “%s” is not a range of eye heights in mm like 1405-1825"),
                         args->eye_mm);
@@ -521,9 +538,10 @@ run_worker (int    argc,
   {
     guint memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
 
-    if (args.memory_mb != NULL && !parse_uint (args.memory_mb, 1024 * 1024, &memory_mb))
-      return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes"),
-                          args.memory_mb);
+    if (args.memory_mb != NULL && !parse_uint (args.memory_mb, MAX_MEMORY_MB, &memory_mb))
+      return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes from 0 to %u "
+                            "(0 = no limit)"),
+                          args.memory_mb, MAX_MEMORY_MB);
     eyl_worker_child_limit_memory (memory_mb);
   }
 
@@ -932,8 +950,10 @@ run_setup (Run        *run,
     }
   if (run->jobs_str != NULL && (!parse_uint (run->jobs_str, 1024, &run->jobs) || run->jobs == 0))
     return usage_error (_("--jobs: “%s” is not a number of jobs from 1 to 1024"), run->jobs_str);
-  if (run->timeout_str != NULL && !parse_uint (run->timeout_str, 7 * 24 * 3600, &run->timeout_s))
-    return usage_error (_("--timeout: “%s” is not a whole number of seconds"), run->timeout_str);
+  if (run->timeout_str != NULL && !parse_uint (run->timeout_str, MAX_TIMEOUT_S, &run->timeout_s))
+    return usage_error (_("--timeout: “%s” is not a whole number of seconds from 0 to %u "
+                          "(0 = none)"),
+                        run->timeout_str, MAX_TIMEOUT_S);
   if (run->password != NULL && run->password_file != NULL)
     return usage_error (_("--password and --password-file cannot be used together"));
   if (run->password_file != NULL)
@@ -1272,6 +1292,8 @@ run_export (int    argc,
     return usage_error ("%s", error->message);
   if (output_dir == NULL)
     return usage_error (_("export: --output DIR is needed"));
+  if (output_dir[0] == '\0')
+    return usage_error (_("--output: the folder name is empty"));
   if (mode_str != NULL && (!eyl_export_mode_from_string (mode_str, &mode) || mode == EYL_EXPORT_NONE))
     return usage_error (_("--mode: “%s” is not overlay, annotations or png"), mode_str);
   if (report_str != NULL)

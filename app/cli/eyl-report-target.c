@@ -105,7 +105,7 @@ eyl_report_target_open (const char  *path,
 
   if (path[0] == '\0')
     {
-      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT, _("The file name is empty."));
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT, _("the file name is empty"));
       return NULL;
     }
 

@@ -177,6 +177,11 @@ eyl_config_file_read (const char    *path,
       return FALSE;
     }
 
+  /* Editors on Windows start UTF-8 files with a byte order mark;
+   * GKeyFile would take it for part of the first line. */
+  if (!one_line && data->len >= 3 && memcmp (data->data, "\xef\xbb\xbf", 3) == 0)
+    g_byte_array_remove_range (data, 0, 3);
+
   if (length != NULL)
     *length = data->len;
   g_byte_array_append (data, (const guint8 *) "", 1);

@@ -30,7 +30,8 @@ typedef enum
 } EylReadFlags;
 
 /* Reads @path into @contents (NUL-terminated; @length may be NULL): at
- * most @max_bytes, or its first line with EYL_READ_ONE_LINE.  Errors are
+ * most @max_bytes, or its first line with EYL_READ_ONE_LINE; a UTF-8 byte
+ * order mark at the start of a whole file is dropped.  Errors are
  * EYL_ERROR_CONFIG and say the problem without the file name, for the
  * caller to put it in ("it is a FIFO (named pipe), not a regular file",
  * "it is larger than 1.0 MB", the system's words). */
