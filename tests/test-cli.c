@@ -237,7 +237,11 @@ test_usage_messages (void)
     { "check", "-o", "", "--output: the file name is empty" },
     { "export", "-o", "", "--output: the folder name is empty" },
     { "check", "--timeout", "9999999", "from 0 to 604800" },
-    { "check", "--memory-mb", "99999999", "to 1048576" },
+    { "check", "--memory-mb", "99999999", "from 256 to 1048576" },
+    /* too small for any worker: not the file's fault */
+    { "check", "--memory-mb", "1", "at least 256 MB" },
+    { "check", "--memory-mb", "100", "at least 256 MB" },
+    { "check", "--memory-mb", "255", "at least 256 MB" },
   };
   g_autofree char *banner = NULL;
   g_autofree char *bom_placement = NULL;

@@ -303,6 +303,23 @@ parse_pair (const char *str,
          && parse_double (g_strstrip (split + sep_len), min, max, b);
 }
 
+/* --memory-mb: 0 (no limit) or EYL_WORKER_MIN_MEMORY_MB to MAX_MEMORY_MB.
+ * Returns EXIT_CLEAN or EXIT_USAGE (after saying why). */
+static int
+parse_memory_mb (const char *str,
+                 guint      *out)
+{
+  if (!parse_uint (str, MAX_MEMORY_MB, out))
+    return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes from %u to %u "
+                          "(0 = no limit)"),
+                        str, EYL_WORKER_MIN_MEMORY_MB, MAX_MEMORY_MB);
+  if (*out > 0 && *out < EYL_WORKER_MIN_MEMORY_MB)
+    return usage_error (_("--memory-mb: %u MB is too small: a worker needs at least %u MB "
+                          "(0 = no limit)"),
+                        *out, EYL_WORKER_MIN_MEMORY_MB);
+  return EXIT_CLEAN;
+}
+
 /* Tesseract language codes ("eng", "chi_sim", "script/Latin") joined by
  * '+', as its -l option takes them. */
 static gboolean
@@ -341,10 +358,8 @@ analysis_setup (AnalysisArgs *args,
   eyl_placement_overrides_init (overrides);
   analysis->memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
 
-  if (args->memory_mb != NULL && !parse_uint (args->memory_mb, MAX_MEMORY_MB, &analysis->memory_mb))
-    return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes from 0 to %u "
-                          "(0 = no limit)"),
-                        args->memory_mb, MAX_MEMORY_MB);
+  if (args->memory_mb != NULL && parse_memory_mb (args->memory_mb, &analysis->memory_mb) != EXIT_CLEAN)
+    return EXIT_USAGE;
 
   if (args->size_mm != NULL
       && !parse_pair (args->size_mm, "x", 1, 100000, &overrides->size_w_mm, &overrides->size_h_mm))
@@ -538,10 +553,8 @@ run_worker (int    argc,
   {
     guint memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
 
-    if (args.memory_mb != NULL && !parse_uint (args.memory_mb, MAX_MEMORY_MB, &memory_mb))
-      return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes from 0 to %u "
-                            "(0 = no limit)"),
-                          args.memory_mb, MAX_MEMORY_MB);
+    if (args.memory_mb != NULL && parse_memory_mb (args.memory_mb, &memory_mb) != EXIT_CLEAN)
+      return EXIT_USAGE;
     eyl_worker_child_limit_memory (memory_mb);
   }
 

@@ -541,6 +541,17 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
       return;
     }
 
+  if (config->memory_mb > 0 && config->memory_mb < EYL_WORKER_MIN_MEMORY_MB)
+    {
+      g_task_return_pointer (task,
+                             error_result (path, EYL_ERROR_USAGE,
+                                           _("The memory limit of %u MB is too small to check “%s”: "
+                                             "a worker needs at least %u MB."),
+                                           config->memory_mb, name, EYL_WORKER_MIN_MEMORY_MB),
+                             (GDestroyNotify) eyl_file_result_unref);
+      return;
+    }
+
   /* A FIFO, a device or a socket: the worker would wait on it until its
    * time budget ran out (a FIFO nobody writes to never opens) or read
    * without end.  Folders and missing files are the worker's to say. */
