@@ -97,4 +97,13 @@ void eyl_fixture_run_cli (EylFixtureRun      *run,
                           const char * const *env,
                           const char * const *argv);
 
+/* Starts $EYL_CLI with @argv and @env ("NAME=value", may be NULL) added
+ * to the environment, its standard streams as @flags say (a
+ * GSubprocessFlags); @stderr_fd, when not -1, becomes its standard error
+ * (the caller's copy is closed). */
+gpointer eyl_fixture_spawn_cli (const char * const *env,
+                                const char * const *argv,
+                                guint               flags,
+                                int                 stderr_fd);
+
 G_END_DECLS

@@ -3,13 +3,20 @@
  * tests/meson.build): exit codes, formats, placements, --version. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "eyl-fixtures.h"
+#include "eyl-worker.h"
 
 typedef struct
 {
@@ -217,6 +224,91 @@ test_usage_errors (void)
   }
 }
 
+/* Usage errors that say what is wrong and what would be right, and
+ * values people type that are right. */
+static void
+test_usage_messages (void)
+{
+  static const struct
+  {
+    const char *command, *option, *value;
+    const char *says;
+  } refused[] = {
+    { "check", "-o", "", "--output: the file name is empty" },
+    { "export", "-o", "", "--output: the folder name is empty" },
+    { "check", "--timeout", "9999999", "from 0 to 604800" },
+    { "check", "--memory-mb", "99999999", "from 256 to 1048576" },
+    /* too small for any worker: not the file's fault */
+    { "check", "--memory-mb", "1", "at least 256 MB" },
+    { "check", "--memory-mb", "100", "at least 256 MB" },
+    { "check", "--memory-mb", "255", "at least 256 MB" },
+  };
+  g_autofree char *banner = NULL;
+  g_autofree char *bom_placement = NULL;
+  g_autofree char *bom_kit = NULL;
+  g_autofree char *man_path = NULL;
+  g_autofree char *man = NULL;
+  const char *timeout_entry;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-usage.pdf", 0.1, FALSE);
+
+  /* an empty name; out of range: the range is in the message */
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, refused[i].command, refused[i].option, refused[i].value, banner, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, refused[i].says));
+    }
+
+  /* eye heights with an en or em dash, as the help writes them */
+  {
+    g_auto(Run) en = { 0 };
+    g_auto(Run) em = { 0 };
+
+    run_cli (&en, "check", "--eye-mm", "1400–1900", "--no-color", banner, NULL);
+    g_assert_cmpint (en.status, ==, 0);
+    run_cli (&em, "check", "--eye-mm", "1400 — 1900", "--no-color", banner, NULL);
+    g_assert_cmpint (em.status, ==, 0);
+  }
+
+  /* a placement file and a brand kit saved with a byte order mark */
+  {
+    static const char kit[] = "\xef\xbb\xbf[Brand]\nnames=Northwind\n";
+    g_autofree char *preset_path = g_build_filename (g_getenv ("EYL_SOURCE_ROOT"), "data",
+                                                     "placements", "poster-wall.ini", NULL);
+    g_autofree char *preset = NULL;
+    g_autoptr(GString) placement = g_string_new ("\xef\xbb\xbf");
+    g_auto(Run) run = { 0 };
+    g_auto(Run) with_kit = { 0 };
+
+    g_assert_true (g_file_get_contents (preset_path, &preset, NULL, NULL));
+    g_string_append (placement, preset);
+    g_assert_cmpuint (g_string_replace (placement, "id=poster-wall", "id=bom-wall", 1), ==, 1);
+    bom_placement = eyl_fixture_bytes ("bom.ini", placement->str, placement->len);
+    bom_kit = eyl_fixture_bytes ("bom-kit.ini", kit, sizeof kit - 1);
+    run_cli (&run, "placements", "--placement-file", bom_placement, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "bom-wall"));
+    run_cli (&with_kit, "check", "--brand-kit", bom_kit, "--no-color", banner, NULL);
+    g_assert_cmpint (with_kit.status, ==, 0);
+  }
+
+  /* the man page says the time budget the program uses */
+  man_path = g_build_filename (g_getenv ("EYL_SOURCE_ROOT"), "doc", "eyeline-cli.1", NULL);
+  g_assert_true (g_file_get_contents (man_path, &man, NULL, NULL));
+  timeout_entry = strstr (man, ".BI \\-\\-timeout= S\n");
+  g_assert_nonnull (timeout_entry);
+  {
+    g_autofree char *entry = g_strndup (timeout_entry, strstr (timeout_entry, ".TP") - timeout_entry);
+    g_autofree char *budget = g_strdup_printf ("default %u per page", EYL_WORKER_DEFAULT_TIMEOUT_S);
+
+    g_assert_nonnull (strstr (entry, budget));
+  }
+}
+
 static void
 test_corrected_banner (void)
 {
@@ -396,6 +488,286 @@ test_output_file (void)
   g_assert_true (memcmp (before, after, before_len) == 0);
 }
 
+/* -o over what is not a regular file: written to in place, never
+ * renamed over; "-" is standard output; an unwritable target is found
+ * before any file is checked. */
+static void
+test_output_special (void)
+{
+  g_auto(Run) dash = { 0 };
+  g_auto(Run) via_link = { 0 };
+  g_auto(Run) to_fifo = { 0 };
+  g_auto(EylFixtureRun) missing = { 0 };
+  g_autofree char *banner = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *node = NULL;
+  g_autofree char *unwritable = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GString *from_fifo = g_string_new (NULL);
+  char buf[4096];
+  GStatBuf st;
+  gssize n;
+  int reader;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-special.pdf", 0.1, FALSE);
+
+  run_cli (&dash, "check", "--format", "json", "-o", "-", banner, NULL);
+  g_assert_cmpint (dash.status, ==, 0);
+  root = parse_json (dash.out);
+
+  /* /dev/stdout is a link to /proc/self/fd/1: the same in the test's
+   * folder, so that a failure cannot replace the system's. */
+  link = g_build_filename (eyl_fixture_dir (), "stdout-link", NULL);
+  g_assert_cmpint (symlink ("/proc/self/fd/1", link), ==, 0);
+  run_cli (&via_link, "check", "--no-color", "-o", link, banner, NULL);
+  g_assert_cmpint (via_link.status, ==, 0);
+  g_assert_nonnull (strstr (via_link.out, "1 file checked"));
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+
+  /* A FIFO with its reader waiting: the reader gets the report. */
+  fifo = g_build_filename (eyl_fixture_dir (), "report.fifo", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_open (fifo, O_RDONLY | O_NONBLOCK, 0);
+  g_assert_cmpint (reader, >=, 0);
+  run_cli (&to_fifo, "check", "--no-color", "-o", fifo, banner, NULL);
+  g_assert_cmpint (to_fifo.status, ==, 0);
+  while ((n = read (reader, buf, sizeof buf)) > 0)
+    g_string_append_len (from_fifo, buf, n);
+  close (reader);
+  g_assert_nonnull (strstr (from_fifo->str, "1 file checked"));
+  g_string_free (from_fifo, TRUE);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  /* A device node like /dev/null (made here when allowed: as root). */
+  node = g_build_filename (eyl_fixture_dir (), "null", NULL);
+  if (mknod (node, S_IFCHR | 0666, makedev (1, 3)) == 0)
+    {
+      g_auto(Run) to_null = { 0 };
+
+      run_cli (&to_null, "check", "-o", node, banner, NULL);
+      g_assert_cmpint (to_null.status, ==, 0);
+      g_assert_cmpint (g_lstat (node, &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+    }
+  else
+    g_test_message ("no device node (%s): that case is not run", g_strerror (errno));
+
+  /* A folder that does not exist: refused before the run (the worker
+   * would crash if it ran). */
+  unwritable = g_build_filename (eyl_fixture_dir (), "no-such-folder", "report.json", NULL);
+  eyl_fixture_run_cli (&missing, (const char *[]) { "EYL_WORKER_SIMULATE=crash", NULL },
+                       (const char *[]) { "check", "-o", unwritable, banner, NULL });
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "--output"));
+  g_assert_nonnull (strstr (missing.err, "report.json"));
+  g_assert_null (strstr (missing.err, "engine-crash"));
+}
+
+/* Runs eyeline-cli with its standard error on a terminal (a pseudo
+ * terminal read here), so that it shows its progress; returns what the
+ * terminal got. */
+static char *
+run_cli_on_terminal (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  GString *seen = g_string_new (NULL);
+  char buf[4096];
+  gssize n;
+  int master, slave;
+
+  master = posix_openpt (O_RDWR | O_NOCTTY);
+  g_assert_cmpint (master, >=, 0);
+  g_assert_cmpint (grantpt (master), ==, 0);
+  g_assert_cmpint (unlockpt (master), ==, 0);
+  slave = g_open (ptsname (master), O_RDWR | O_NOCTTY, 0);
+  g_assert_cmpint (slave, >=, 0);
+
+  /* the launcher, gone, has closed our copy of the terminal's end */
+  process = eyl_fixture_spawn_cli (NULL, argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, slave);
+
+  /* EIO once the program (the last holder of the other end) is gone */
+  while ((n = read (master, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (seen, buf, n);
+  close (master);
+  g_subprocess_wait (process, NULL, NULL);
+  g_test_message ("terminal:\n%s", seen->str);
+  return g_string_free (seen, FALSE);
+}
+
+/* A file name with an escape sequence reaches no terminal raw: not in the
+ * text report, the error lines, the progress or the exported paths. */
+static void
+test_terminal_escapes (void)
+{
+  g_auto(Run) text = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *terminal = NULL;
+  g_autofree char *dir = g_build_filename (eyl_fixture_dir (), "escapes-out", NULL);
+
+  NEED_CLI ();
+  good = eyl_fixture_banner ("esc\033[31mred.pdf", 0.1, FALSE);
+  bad = eyl_fixture_bytes ("bad\033]0;title\007.pdf", "not a pdf", 9);
+
+  run_cli (&text, "check", "--no-color", good, bad, NULL);
+  g_assert_cmpint (text.status, ==, 3);
+  g_assert_null (strchr (text.out, '\033'));
+  g_assert_null (strchr (text.err, '\033'));
+  g_assert_null (strchr (text.err, '\007'));
+  g_assert_nonnull (strstr (text.out, "esc\\x1B[31mred.pdf"));
+  g_assert_nonnull (strstr (text.out, "bad\\x1B]0;title\\x07.pdf"));
+  g_assert_nonnull (strstr (text.err, "bad\\x1B]0;title\\x07.pdf"));
+
+  /* the progress: only the program's own clearing of the line */
+  terminal = run_cli_on_terminal ((const char *[]) { "check", good, bad, NULL });
+  g_assert_nonnull (strstr (terminal, "esc\\x1B[31mred.pdf"));
+  g_assert_null (strstr (terminal, "\033[31m"));
+  g_assert_null (strstr (terminal, "\033]0"));
+
+  run_cli (&exported, "export", "-o", dir, "--fail-on", "never", "--no-ocr", good, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_null (strchr (exported.out, '\033'));
+  g_assert_nonnull (strstr (exported.out, "esc\\x1B[31mred-eyeline.pdf"));
+}
+
+static void
+communicated_cb (GObject      *object,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (res);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  g_subprocess_force_exit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs eyeline-cli with @env added, killed after @seconds: a hang fails
+ * the test (status -1) instead of stopping it. */
+static void
+run_cli_deadline (Run                *run,
+                  const char * const *env,
+                  guint               seconds,
+                  const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GSource) deadline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = eyl_fixture_spawn_cli (env, argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                              | G_SUBPROCESS_FLAGS_STDERR_PIPE, -1);
+
+  g_main_context_push_thread_default (context);
+  deadline = g_timeout_source_new_seconds (seconds);
+  g_source_set_callback (deadline, deadline_cb, process, NULL);
+  g_source_attach (deadline, context);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (deadline);
+  g_main_context_pop_thread_default (context);
+
+  g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, NULL);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+/* A FIFO anywhere in the configuration is named and refused (or skipped)
+ * at once, and a FIFO given as the PDF is not a regular file. */
+static void
+test_config_fifos (void)
+{
+  g_autofree char *banner = NULL;
+  g_autofree char *xdg = g_build_filename (eyl_fixture_dir (), "fifo-xdg", NULL);
+  g_autofree char *placements = g_build_filename (xdg, "eyeline", "placements", NULL);
+  g_autofree char *stuck = g_build_filename (placements, "stuck.ini", NULL);
+  g_autofree char *xdg_env = g_strconcat ("XDG_CONFIG_HOME=", xdg, NULL);
+  g_autofree char *fifo = g_build_filename (eyl_fixture_dir (), "config.fifo", NULL);
+  g_autofree char *logo_fifo = g_build_filename (eyl_fixture_dir (), "logo.fifo", NULL);
+  g_autofree char *pdf_fifo = g_build_filename (eyl_fixture_dir (), "stream.pdf", NULL);
+  g_autofree char *kit = NULL;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-fifo.pdf", 0.1, FALSE);
+  g_assert_cmpint (g_mkdir_with_parents (placements, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (stuck, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (logo_fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (pdf_fifo, 0600), ==, 0);
+  kit = eyl_fixture_bytes ("fifo-kit.ini", "[Brand]\nnames=Northwind\nlogos=logo.fifo\n", 40);
+
+  /* In the placements folder: skipped with a word, the check goes on. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli_deadline (&run, (const char *[]) { xdg_env, NULL }, 30,
+                      (const char *[]) { "check", "--no-color", banner, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "stuck.ini"));
+    g_assert_nonnull (strstr (run.err, "FIFO"));
+    g_assert_nonnull (strstr (run.out, "1 file checked"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli_deadline (&run, (const char *[]) { xdg_env, NULL }, 30,
+                      (const char *[]) { "placements", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "stuck.ini"));
+  }
+
+  /* Named on the command line: refused, naming it. */
+  {
+    g_auto(Run) as_placement = { 0 };
+    g_auto(Run) as_kit = { 0 };
+    g_auto(Run) as_logo = { 0 };
+
+    run_cli_deadline (&as_placement, NULL, 30,
+                      (const char *[]) { "check", "--placement-file", fifo, banner, NULL });
+    g_assert_cmpint (as_placement.status, ==, 2);
+    g_assert_nonnull (strstr (as_placement.err, "config.fifo"));
+    g_assert_nonnull (strstr (as_placement.err, "FIFO"));
+
+    run_cli_deadline (&as_kit, NULL, 30,
+                      (const char *[]) { "check", "--brand-kit", fifo, banner, NULL });
+    g_assert_cmpint (as_kit.status, ==, 2);
+    g_assert_nonnull (strstr (as_kit.err, "config.fifo"));
+    g_assert_nonnull (strstr (as_kit.err, "FIFO"));
+
+    run_cli_deadline (&as_logo, NULL, 30,
+                      (const char *[]) { "check", "--brand-kit", kit, banner, NULL });
+    g_assert_cmpint (as_logo.status, ==, 2);
+    g_assert_nonnull (strstr (as_logo.err, "logo.fifo"));
+    g_assert_nonnull (strstr (as_logo.err, "FIFO"));
+  }
+
+  /* The PDF itself: not a regular file, at once (not after a timeout). */
+  {
+    g_auto(Run) run = { 0 };
+    gint64 start = g_get_monotonic_time ();
+
+    run_cli_deadline (&run, NULL, 30,
+                      (const char *[]) { "check", "--timeout", "20", pdf_fifo, banner, NULL });
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "stream.pdf"));
+    g_assert_nonnull (strstr (run.err, "not a regular file"));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
+  }
+}
+
 static const char *
 file_error_code (const char *json)
 {
@@ -446,6 +818,82 @@ test_password (void)
   g_assert_cmpstr (file_error_code (from_file.out), ==, "ok");
 }
 
+/* A password file is read up to its first line, and no further: not
+ * /dev/zero without end, nor a line longer than any password. */
+static void
+test_password_file_bounded (void)
+{
+  g_auto(Run) zero = { 0 };
+  g_auto(Run) long_line = { 0 };
+  g_autofree char *banner = NULL;
+  g_autofree char *locked = NULL;
+  g_autofree char *huge = NULL;
+  g_autofree char *huge_file = NULL;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-bounded.pdf", 0.1, FALSE);
+  locked = eyl_fixture_encrypt (banner, "cli-bounded-locked.pdf", "pw");
+
+  run_cli_deadline (&zero, NULL, 30,
+                    (const char *[]) { "check", "--password-file", "/dev/zero", locked, NULL });
+  g_assert_cmpint (zero.status, ==, 2);
+  g_assert_nonnull (strstr (zero.err, "--password-file"));
+  g_assert_nonnull (strstr (zero.err, "/dev/zero"));
+
+  huge = g_strnfill (64 * 1024, 'p');
+  huge_file = eyl_fixture_bytes ("huge-password.txt", huge, strlen (huge));
+  run_cli_deadline (&long_line, NULL, 30,
+                    (const char *[]) { "check", "--password-file", huge_file, locked, NULL });
+  g_assert_cmpint (long_line.status, ==, 2);
+  g_assert_nonnull (strstr (long_line.err, "huge-password.txt"));
+  g_assert_nonnull (strstr (long_line.err, "longer than"));
+}
+
+/* A file name that is not UTF-8 is checked and exported like any other:
+ * valid JSON that keeps its bytes, valid CSV, escaped text. */
+static void
+test_non_utf8_name (void)
+{
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_autofree char *banner = NULL;
+  g_autofree char *dir = g_build_filename (eyl_fixture_dir (), "latin1-out", NULL);
+  g_autofree char *output = NULL;
+  g_autofree guchar *bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *file;
+  gsize len = 0;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("caf\xe9.pdf", 0.1, FALSE);
+
+  run_cli (&json, "check", "--format", "json", banner, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (g_utf8_validate (json.out, -1, NULL));
+  root = parse_json (json.out);
+  file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root),
+                                                                      "files"), 0);
+  g_assert_cmpstr (json_object_get_string_member (file, "status"), ==, "ok");
+  bytes = g_base64_decode (json_object_get_string_member (file, "path_bytes"), &len);
+  g_assert_cmpmem (bytes, len, banner, strlen (banner));
+
+  run_cli (&csv, "check", "--format", "csv", banner, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_utf8_validate (csv.out, -1, NULL));
+
+  run_cli (&text, "check", "--no-color", banner, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "caf\\xE9.pdf"));
+
+  run_cli (&exported, "export", "-o", dir, "--no-ocr", "--fail-on", "never", banner, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  output = g_build_filename (dir, "caf\xe9-eyeline.pdf", NULL);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (exported.out, "caf\\xE9-eyeline.pdf"));
+}
+
 static void
 test_directory (void)
 {
@@ -492,14 +940,20 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/help", test_help);
   g_test_add_func ("/eyl/cli/placements", test_placements);
   g_test_add_func ("/eyl/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/eyl/cli/usage-messages", test_usage_messages);
   g_test_add_func ("/eyl/cli/corrected-banner", test_corrected_banner);
   g_test_add_func ("/eyl/cli/low-banner", test_low_banner);
   g_test_add_func ("/eyl/cli/unreadable-with-good", test_unreadable_with_good);
   g_test_add_func ("/eyl/cli/pixel-options", test_pixel_options);
   g_test_add_func ("/eyl/cli/json-and-csv", test_json_and_csv);
   g_test_add_func ("/eyl/cli/output-file", test_output_file);
+  g_test_add_func ("/eyl/cli/output-special", test_output_special);
+  g_test_add_func ("/eyl/cli/terminal-escapes", test_terminal_escapes);
+  g_test_add_func ("/eyl/cli/config-fifos", test_config_fifos);
   g_test_add_func ("/eyl/cli/password", test_password);
+  g_test_add_func ("/eyl/cli/password-file-bounded", test_password_file_bounded);
   g_test_add_func ("/eyl/cli/directory", test_directory);
+  g_test_add_func ("/eyl/cli/non-utf8-name", test_non_utf8_name);
 
   return g_test_run ();
 }

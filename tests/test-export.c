@@ -7,12 +7,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <poppler.h>
 #include <cairo.h>
+#include <cairo-pdf.h>
 
 #include "eyl-poppler-private.h"
 
@@ -276,6 +279,45 @@ test_annotations (void)
   g_assert_cmpuint (n_with_fix, >=, n_squares);
 }
 
+/* Every mode with a relative output folder, "-o ." too: run from the
+ * folder of the input. */
+static void
+test_relative_output (void)
+{
+  static const char * const modes[] = { "annotations", "overlay", "png" };
+  g_autofree char *dir = new_dir ("relative");
+  g_autofree char *input = low_banner ("relative/flyer.pdf");
+
+  NEED_CLI ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    for (guint k = 0; k < 2; k++)
+      {
+        const char *output = k == 0 ? "out" : ".";
+        const char *argv[] = { eyl_fixture_cli (), "export", "-o", output, "--mode", modes[i],
+                               "--no-ocr", "--fail-on", "never", "flyer.pdf", NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+        g_autoptr(GError) error = NULL;
+        int wait_status = 0;
+
+        g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                      &out, &err, &wait_status, &error);
+        g_assert_no_error (error);
+        g_test_message ("%s -o %s:\n%s%s", modes[i], output, out, err);
+        g_assert_true (WIFEXITED (wait_status));
+        g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+        g_assert_nonnull (strstr (err, "Exported 1 of 1"));
+        g_assert_true (g_str_has_prefix (out, output));
+      }
+  {
+    g_autofree char *listing = list_dir (dir);
+
+    g_assert_cmpstr (listing, ==,
+                     "flyer-annotated.pdf flyer-eyeline.pdf flyer-eyeline.png flyer.pdf out");
+  }
+}
+
 static void
 test_png (void)
 {
@@ -303,6 +345,107 @@ test_png (void)
   g_assert_cmpint (cairo_image_surface_get_height (png), ==, 2000);
   g_assert_cmpint (cairo_image_surface_get_width (png), ==, 850);
   cairo_surface_destroy (png);
+}
+
+/* An A4 leaflet of @n_pages pages, a line of text on each. */
+static char *
+leaflet (const char *name,
+         guint       n_pages)
+{
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Page %u: visit www.example.org", i + 1);
+
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 28);
+      cairo_move_to (cr, 60, 400);
+      cairo_show_text (cr, text);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_steal_pointer (&path);
+}
+
+static guint64
+inode_of (const char *dir,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  return st.st_ino;
+}
+
+/* The PNGs of one file are published together or not at all, under one
+ * number. */
+static void
+test_png_set (void)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *p3 = NULL;
+  g_autofree char *victim = NULL;
+  g_autofree char *victim_sum = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *taken = NULL;
+  g_auto(EylFixtureRun) first = { 0 };
+  g_auto(EylFixtureRun) refused = { 0 };
+  g_auto(EylFixtureRun) numbered = { 0 };
+  guint64 p1_inode, p2_inode;
+
+  NEED_CLI ();
+
+  input = leaflet ("set.pdf", 3);
+  dir = new_dir ("png-set");
+  eyl_fixture_run_cli (&first, NULL, (const char *[]) {
+    "export", "-o", dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
+  g_assert_cmpint (first.status, ==, 0);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "set-eyeline-p1.png set-eyeline-p2.png set-eyeline-p3.png");
+  p1_inode = inode_of (dir, "set-eyeline-p1.png");
+  p2_inode = inode_of (dir, "set-eyeline-p2.png");
+
+  /* The third name is refused with --overwrite: the first two are not
+   * replaced either. */
+  p3 = g_build_filename (dir, "set-eyeline-p3.png", NULL);
+  victim = eyl_fixture_banner ("png-victim.pdf", 0.1, FALSE);
+  victim_sum = checksum_of (victim);
+  g_assert_cmpint (g_unlink (p3), ==, 0);
+  g_assert_cmpint (symlink (victim, p3), ==, 0);
+  eyl_fixture_run_cli (&refused, NULL, (const char *[]) {
+    "export", "-o", dir, "--mode", "png", "--overwrite", "--no-ocr", input, NULL });
+  g_assert_cmpint (refused.status, ==, 3);
+  g_assert_nonnull (strstr (refused.err, "symbolic link"));
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_cmpuint (inode_of (dir, "set-eyeline-p1.png"), ==, p1_inode);
+  g_assert_cmpuint (inode_of (dir, "set-eyeline-p2.png"), ==, p2_inode);
+  sum = checksum_of (victim);
+  g_assert_cmpstr (sum, ==, victim_sum);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "set-eyeline-p1.png set-eyeline-p2.png set-eyeline-p3.png");
+
+  /* Without --overwrite: one number for the set, free for every page
+   * (-2 is taken for page 2 only). */
+  taken = eyl_fixture_bytes ("png-set/set-eyeline-p2-2.png", "x", 1);
+  eyl_fixture_run_cli (&numbered, NULL, (const char *[]) {
+    "export", "-o", dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
+  g_assert_cmpint (numbered.status, ==, 0);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==,
+                   "set-eyeline-p1-3.png set-eyeline-p1.png set-eyeline-p2-2.png "
+                   "set-eyeline-p2-3.png set-eyeline-p2.png set-eyeline-p3-3.png "
+                   "set-eyeline-p3.png");
 }
 
 /* Names: a second export numbers, --overwrite replaces, and never an
@@ -441,6 +584,59 @@ test_failures_leave_nothing (void)
     }
 }
 
+/* Poppler's save does not report a full disk: an annotated PDF cut short
+ * is never published, and never replaces a good one with --overwrite,
+ * whether the disk fills within the original bytes or in the comments
+ * after them. */
+static void
+test_annotations_disk_full (void)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing = NULL;
+  g_auto(EylFixtureRun) first = { 0 };
+  GStatBuf st;
+  const char *limits[2] = { "disk-full", NULL };
+
+  NEED_CLI ();
+
+  input = low_banner ("full-disk.pdf");
+  dir = new_dir ("full-disk-out");
+  eyl_fixture_run_cli (&first, NULL, (const char *[]) {
+    "export", "-o", dir, "--mode", "annotations", "--fail-on", "never", "--no-ocr", input, NULL });
+  g_assert_cmpint (first.status, ==, 0);
+  output = g_build_filename (dir, "full-disk-annotated.pdf", NULL);
+  good = checksum_of (output);
+
+  /* Full a little after the original bytes: in the comments. */
+  g_assert_cmpint (g_stat (input, &st), ==, 0);
+  limits[1] = g_strdup_printf ("disk-full:%" G_GINT64_FORMAT, (gint64) st.st_size + 200);
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      g_auto(EylFixtureRun) run = { 0 };
+      g_autofree char *env = g_strdup_printf ("EYL_WORKER_SIMULATE_EXPORT=%s", limits[i]);
+
+      eyl_fixture_run_cli (&run, (const char *[]) { env, NULL }, (const char *[]) {
+        "export", "-o", dir, "--mode", "annotations", "--overwrite", "--no-ocr", input, NULL });
+      g_assert_cmpint (run.status, ==, 3);
+      g_assert_nonnull (strstr (run.err, "full-disk.pdf"));
+      g_assert_nonnull (strstr (run.err, "(output)"));
+      g_assert_nonnull (strstr (run.err, "Exported 0 of 1"));
+      g_assert_cmpstr (run.out, ==, "");
+
+      g_clear_pointer (&after, g_free);
+      after = checksum_of (output);
+      g_assert_cmpstr (after, ==, good);
+      g_clear_pointer (&listing, g_free);
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "full-disk-annotated.pdf");
+    }
+  g_free ((char *) limits[1]);
+}
+
 static void
 test_unwritable_folder (void)
 {
@@ -512,6 +708,87 @@ test_cancel (void)
   g_assert_cmpint (result->error_code, ==, EYL_ERROR_CANCELLED);
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
+}
+
+/* Waits until a name starting with @prefix shows in @dir. */
+static gboolean
+wait_for_entry (const char *dir,
+                const char *prefix)
+{
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *listing = list_dir (dir);
+
+      if (g_str_has_prefix (listing, prefix) || strstr (listing, prefix) != NULL)
+        return TRUE;
+      g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+    }
+  return FALSE;
+}
+
+/* eyeline-cli with @env added, signalled with @sig once @prefix shows
+ * in @dir: it must die of @sig and leave nothing temporary behind. */
+static void
+interrupt_run (const char * const *env,
+               const char * const *argv,
+               const char         *dir,
+               const char         *prefix,
+               int                 sig)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  process = eyl_fixture_spawn_cli (env, argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                              | G_SUBPROCESS_FLAGS_STDERR_SILENCE, -1);
+
+  g_assert_true (wait_for_entry (dir, prefix));
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);   /* the worker at work */
+  g_subprocess_send_signal (process, sig);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s: %s", g_strsignal (sig),
+                  g_subprocess_get_if_signaled (process) ? "signalled" : "exited");
+  g_assert_true (g_subprocess_get_if_signaled (process));
+  g_assert_cmpint (g_subprocess_get_term_sig (process), ==, sig);
+
+  listing = list_dir (dir);
+  g_assert_null (strstr (listing, prefix));
+}
+
+/* Ctrl+C, kill or a closed terminal in the middle of a run: the
+ * workers' private folders and the report's temporary file are removed,
+ * then the program dies of the signal. */
+static void
+test_signals_leave_nothing (void)
+{
+  static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  g_autofree char *input = NULL;
+
+  NEED_CLI ();
+
+  input = low_banner ("interrupted.pdf");
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("signal-%d", signals[i]);
+      g_autofree char *dir = new_dir (name);
+      g_autofree char *report = g_build_filename (dir, "report.txt", NULL);
+      g_autofree char *listing = NULL;
+
+      interrupt_run ((const char *[]) { "EYL_WORKER_SIMULATE_EXPORT=hang", NULL },
+                     (const char *[]) { "export", "-o", dir, "--no-ocr", "--report", "json",
+                                        input, NULL },
+                     dir, ".eyeline-", signals[i]);
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "");
+
+      interrupt_run ((const char *[]) { "EYL_WORKER_SIMULATE=hang", NULL },
+                     (const char *[]) { "check", "-o", report, input, NULL },
+                     dir, ".report.txt-", signals[i]);
+      g_clear_pointer (&listing, g_free);
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "");
+    }
 }
 
 static void
@@ -644,11 +921,15 @@ main (int    argc,
   g_test_add_func ("/eyl/export/overlay-pdf", test_overlay_pdf);
   g_test_add_func ("/eyl/export/annotations", test_annotations);
   g_test_add_func ("/eyl/export/png", test_png);
+  g_test_add_func ("/eyl/export/relative-output", test_relative_output);
+  g_test_add_func ("/eyl/export/png-set", test_png_set);
   g_test_add_func ("/eyl/export/names-and-links", test_names_and_links);
   g_test_add_func ("/eyl/export/same-name-twice", test_same_name_twice);
   g_test_add_func ("/eyl/export/failures-leave-nothing", test_failures_leave_nothing);
+  g_test_add_func ("/eyl/export/annotations-disk-full", test_annotations_disk_full);
   g_test_add_func ("/eyl/export/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/eyl/export/cancel", test_cancel);
+  g_test_add_func ("/eyl/export/signals-leave-nothing", test_signals_leave_nothing);
   g_test_add_func ("/eyl/export/corpus-batch", test_corpus_batch);
 
   return g_test_run ();

@@ -302,6 +302,62 @@ test_file_result_round_trip (void)
   g_assert_true (json_node_equal (node, again));
 }
 
+/* A file name that is not UTF-8: the JSON stays UTF-8 ("path" is the
+ * display name) and loses nothing ("path_bytes", "outputs_bytes"); the
+ * CSV and the text stay UTF-8 too. */
+static void
+test_non_utf8_paths (void)
+{
+  g_autoptr(EylReport) report = eyl_report_new ();
+  g_autoptr(EylFileResult) file = eyl_file_result_new ("dir/caf\xe9.pdf");
+  g_autoptr(EylFileResult) back = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  g_autofree guchar *bytes = NULL;
+  JsonObject *object;
+  gsize len = 0;
+
+  g_ptr_array_add (file->outputs, g_strdup ("out/caf\xe9-eyeline.pdf"));
+  g_ptr_array_add (file->outputs, g_strdup ("out/plain-eyeline.pdf"));
+  node = eyl_file_result_to_json (file);
+  json = eyl_report_json_node_to_string (node, FALSE);
+  g_test_message ("%s", json);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+
+  parsed = parse (json);
+  object = json_node_get_object (parsed);
+  g_assert_cmpstr (json_object_get_string_member (object, "path"), ==, "dir/caf\xef\xbf\xbd.pdf");
+  bytes = g_base64_decode (json_object_get_string_member (object, "path_bytes"), &len);
+  g_assert_cmpmem (bytes, len, "dir/caf\xe9.pdf", strlen ("dir/caf\xe9.pdf"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "outputs_bytes")),
+                    ==, 2);
+
+  back = eyl_file_result_from_json (object, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->path, ==, "dir/caf\xe9.pdf");
+  g_assert_cmpstr (g_ptr_array_index (back->outputs, 0), ==, "out/caf\xe9-eyeline.pdf");
+  g_assert_cmpstr (g_ptr_array_index (back->outputs, 1), ==, "out/plain-eyeline.pdf");
+
+  g_ptr_array_add (report->files, g_steal_pointer (&file));
+  csv = eyl_report_format_csv (report);
+  text = eyl_report_format_text (report, FALSE);
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "dir/caf\\xE9.pdf"));
+
+  /* a UTF-8 name has no "path_bytes" */
+  {
+    g_autoptr(EylFileResult) plain = eyl_file_result_new ("dir/café.pdf");
+    g_autoptr(JsonNode) plain_node = eyl_file_result_to_json (plain);
+
+    g_assert_false (json_object_has_member (json_node_get_object (plain_node), "path_bytes"));
+  }
+}
+
 static void
 test_json_malformed (void)
 {
@@ -471,6 +527,67 @@ test_csv (void)
   g_assert_cmpstr (cell (rows, 4, "error_code"), ==, "not-pdf");
 }
 
+/* Cells a spreadsheet would run as formulas are neutralised (OWASP, CSV
+ * injection): a single quote first, the cell quoted; numbers stay
+ * numbers. */
+static void
+test_csv_formulas (void)
+{
+  g_autoptr(EylReport) report = eyl_report_new ();
+  g_autoptr(EylFileResult) file = eyl_file_result_new ("=HYPERLINK(\"http://x.example\",\"open\").pdf");
+  g_autoptr(EylFileResult) failed = NULL;
+  g_autoptr(GError) error = g_error_new_literal (EYL_ERROR, EYL_ERROR_NOT_PDF, "-not a PDF");
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  EylPageAnalysis *page = eyl_page_analysis_new ();
+  EylRect box = { -5, 10, 20, 30 };
+  EylElement *element;
+  EylFinding *finding;
+
+  element = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, "@SUM(A1:A9)", &box, 0.9);
+  element->id = g_strdup ("p0e0");
+  g_ptr_array_add (page->elements, element);
+  finding = eyl_finding_new ("contact-hidden", EYL_SEVERITY_ERROR, "p0e0", &box);
+  eyl_finding_set_text (finding, "+1+2", "\tcmd|' /C calc'!A0");
+  g_ptr_array_add (page->findings, finding);
+  g_ptr_array_add (file->pages, page);
+  g_ptr_array_add (report->files, g_steal_pointer (&file));
+  failed = eyl_file_result_new_error ("@evil.pdf", error);
+  g_ptr_array_add (report->files, g_steal_pointer (&failed));
+
+  csv = eyl_report_format_csv (report);
+  g_test_message ("%s", csv);
+  g_assert_true (g_str_has_prefix (csv, "file,"));
+  g_assert_nonnull (strstr (csv, "\r\n\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\").pdf\","));
+  g_assert_nonnull (strstr (csv, "\r\n\"'@evil.pdf\","));
+
+  rows = csv_parse (csv);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (cell (rows, 1, "file"), ==, "'=HYPERLINK(\"http://x.example\",\"open\").pdf");
+  g_assert_cmpstr (cell (rows, 1, "text"), ==, "'@SUM(A1:A9)");
+  g_assert_cmpstr (cell (rows, 1, "message"), ==, "'+1+2");
+  g_assert_cmpstr (cell (rows, 1, "fix"), ==, "'\tcmd|' /C calc'!A0");
+  g_assert_cmpstr (cell (rows, 1, "x0"), ==, "-5.000");
+  g_assert_cmpstr (cell (rows, 2, "message"), ==, "'-not a PDF");
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          const char *value = g_ptr_array_index (row, c);
+          char *end = NULL;
+
+          /* nothing starts like a formula but a number */
+          if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
+            {
+              g_ascii_strtod (value, &end);
+              g_assert_true (end != NULL && *end == '\0');
+            }
+        }
+    }
+}
+
 static void
 test_summary (void)
 {
@@ -497,9 +614,11 @@ main (int    argc,
   g_test_add_func ("/eyl/report/json-shape", test_json_shape);
   g_test_add_func ("/eyl/report/json-round-trip", test_json_round_trip);
   g_test_add_func ("/eyl/report/file-result-round-trip", test_file_result_round_trip);
+  g_test_add_func ("/eyl/report/non-utf8-paths", test_non_utf8_paths);
   g_test_add_func ("/eyl/report/json-malformed", test_json_malformed);
   g_test_add_func ("/eyl/report/text", test_text);
   g_test_add_func ("/eyl/report/csv", test_csv);
+  g_test_add_func ("/eyl/report/csv-formulas", test_csv_formulas);
   g_test_add_func ("/eyl/report/summary", test_summary);
 
   return g_test_run ();

@@ -159,6 +159,26 @@ test_oom (void)
   g_assert_nonnull (strstr (result->error_message, "256 MB"));
 }
 
+/* A limit no worker can start in is the limit's fault, not the file's. */
+static void
+test_memory_too_small (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autofree char *path = NULL;
+
+  NEED_CONFIG (config);
+  path = some_pdf ();
+  config->memory_mb = 100;
+
+  result = eyl_worker_check_file (config, path, NULL);
+  g_test_message ("%s", result->error_message);
+  g_assert_false (result->ok);
+  g_assert_cmpint (result->error_code, ==, EYL_ERROR_USAGE);
+  g_assert_nonnull (strstr (result->error_message, "100 MB"));
+  g_assert_nonnull (strstr (result->error_message, "256 MB"));
+}
+
 static void
 test_unreadable_result (void)
 {
@@ -343,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/cpu-budget", test_cpu_budget);
   g_test_add_func ("/eyl/worker/crash", test_crash);
   g_test_add_func ("/eyl/worker/oom", test_oom);
+  g_test_add_func ("/eyl/worker/memory-too-small", test_memory_too_small);
   g_test_add_func ("/eyl/worker/unreadable-result", test_unreadable_result);
   g_test_add_func ("/eyl/worker/good-file", test_good_file);
   g_test_add_func ("/eyl/worker/not-pdf", test_not_pdf);

@@ -21,15 +21,22 @@
 #include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "eyl-analysis.h"
 #include "eyl-batch.h"
 #include "eyl-brand-kit.h"
+#include "eyl-config-file.h"
 #include "eyl-export.h"
 #include "eyl-placement.h"
 #include "eyl-report.h"
+#include "eyl-report-target.h"
 #include "eyl-rules.h"
 #include "eyl-worker.h"
+
+/* The largest --memory-mb (1 TB) and --timeout (a week). */
+#define MAX_MEMORY_MB (1024 * 1024)
+#define MAX_TIMEOUT_S (7 * 24 * 3600)
 
 enum
 {
@@ -151,6 +158,38 @@ analysis_entries (AnalysisArgs *args)
   return g_memdup2 (entries, sizeof entries);
 }
 
+static void
+print_error_va (const char *format,
+                va_list     args) G_GNUC_PRINTF (1, 0);
+
+/* One line on standard error.  What it quotes — file names, messages
+ * with words from a PDF — may hold control characters: they are shown
+ * escaped, never sent to the terminal. */
+static void
+print_error_va (const char *format,
+                va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *printable = eyl_report_printable (message);
+
+  g_printerr ("eyeline-cli: %s\n", printable);
+}
+
+static void
+print_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_error (const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_error_va (format, args);
+  va_end (args);
+}
+
 static int
 usage_error (const char *format,
              ...) G_GNUC_PRINTF (1, 2);
@@ -159,16 +198,23 @@ static int
 usage_error (const char *format,
              ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error_va (format, args);
   va_end (args);
 
-  g_printerr ("eyeline-cli: %s\n", message);
   g_printerr ("%s\n", _("Try “eyeline-cli --help” for more information."));
   return EXIT_USAGE;
+}
+
+/* A path on standard output, one a line, as people read it. */
+static void
+print_path (const char *path)
+{
+  g_autofree char *printable = eyl_report_printable_path (path);
+
+  g_print ("%s\n", printable);
 }
 
 /* Numbers are parsed with g_ascii_strtod: "1.5" means 1.5 whatever the
@@ -224,6 +270,17 @@ parse_pair (const char *str,
     return FALSE;
   copy = g_strdup (str);
   g_strstrip (copy);
+  /* A range typed with an en or em dash ("1405–1825", as the help text
+   * writes it) is a range with a hyphen. */
+  if (strchr (separators, '-') != NULL)
+    {
+      g_autoptr(GString) plain = g_string_new (copy);
+
+      g_string_replace (plain, "–", "-", 0);
+      g_string_replace (plain, "—", "-", 0);
+      g_free (copy);
+      copy = g_string_free (g_steal_pointer (&plain), FALSE);
+    }
 
   if (strstr (separators, "x") != NULL)
     {
@@ -244,6 +301,23 @@ parse_pair (const char *str,
   *split = '\0';
   return parse_double (g_strstrip (copy), min, max, a)
          && parse_double (g_strstrip (split + sep_len), min, max, b);
+}
+
+/* --memory-mb: 0 (no limit) or EYL_WORKER_MIN_MEMORY_MB to MAX_MEMORY_MB.
+ * Returns EXIT_CLEAN or EXIT_USAGE (after saying why). */
+static int
+parse_memory_mb (const char *str,
+                 guint      *out)
+{
+  if (!parse_uint (str, MAX_MEMORY_MB, out))
+    return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes from %u to %u "
+                          "(0 = no limit)"),
+                        str, EYL_WORKER_MIN_MEMORY_MB, MAX_MEMORY_MB);
+  if (*out > 0 && *out < EYL_WORKER_MIN_MEMORY_MB)
+    return usage_error (_("--memory-mb: %u MB is too small: a worker needs at least %u MB "
+                          "(0 = no limit)"),
+                        *out, EYL_WORKER_MIN_MEMORY_MB);
+  return EXIT_CLEAN;
 }
 
 /* Tesseract language codes ("eng", "chi_sim", "script/Latin") joined by
@@ -284,8 +358,8 @@ analysis_setup (AnalysisArgs *args,
   eyl_placement_overrides_init (overrides);
   analysis->memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
 
-  if (args->memory_mb != NULL && !parse_uint (args->memory_mb, 1024 * 1024, &analysis->memory_mb))
-    return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes"), args->memory_mb);
+  if (args->memory_mb != NULL && parse_memory_mb (args->memory_mb, &analysis->memory_mb) != EXIT_CLEAN)
+    return EXIT_USAGE;
 
   if (args->size_mm != NULL
       && !parse_pair (args->size_mm, "x", 1, 100000, &overrides->size_w_mm, &overrides->size_h_mm))
@@ -295,7 +369,7 @@ analysis_setup (AnalysisArgs *args,
     return usage_error (_("--distance-m: “%s” is not a distance in metres (0.05 to 1000)"),
                         args->distance_m);
   if (args->eye_mm != NULL
-      && (!parse_pair (args->eye_mm, "-–", 300, 3000, &overrides->eye_min_mm, &overrides->eye_max_mm)
+      && (!parse_pair (args->eye_mm, "-", 300, 3000, &overrides->eye_min_mm, &overrides->eye_max_mm)
           || overrides->eye_min_mm > overrides->eye_max_mm))
     return usage_error (_("--eye-mm: “%s” is not a range of eye heights in mm like 1405-1825"),
                         args->eye_mm);
@@ -340,7 +414,7 @@ analysis_setup (AnalysisArgs *args,
 
   analysis->placements = eyl_placement_set_new_default (warnings);
   for (guint i = 0; !quiet_warnings && i < warnings->len; i++)
-    g_printerr ("eyeline-cli: %s\n", (const char *) g_ptr_array_index (warnings, i));
+    print_error ("%s", (const char *) g_ptr_array_index (warnings, i));
   analysis->options.placements = analysis->placements;
 
   if (args->placement_file != NULL)
@@ -479,9 +553,8 @@ run_worker (int    argc,
   {
     guint memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
 
-    if (args.memory_mb != NULL && !parse_uint (args.memory_mb, 1024 * 1024, &memory_mb))
-      return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes"),
-                          args.memory_mb);
+    if (args.memory_mb != NULL && parse_memory_mb (args.memory_mb, &memory_mb) != EXIT_CLEAN)
+      return EXIT_USAGE;
     eyl_worker_child_limit_memory (memory_mb);
   }
 
@@ -539,8 +612,10 @@ static void
 print_placement (EylPlacement *p)
 {
   GString *line = g_string_new (NULL);
+  g_autofree char *id = eyl_report_printable (p->id);
+  g_autofree char *name = eyl_report_printable (p->name);
 
-  g_print ("%-22s %s\n", p->id, p->name != NULL ? p->name : "");
+  g_print ("%-22s %s\n", id, name);
   if (p->sizes != NULL && p->sizes->len > 0)
     {
       g_string_append (line, _("sizes"));
@@ -606,7 +681,7 @@ run_placements (int    argc,
 
   set = eyl_placement_set_new_default (warnings);
   for (guint i = 0; i < warnings->len; i++)
-    g_printerr ("eyeline-cli: %s\n", (const char *) g_ptr_array_index (warnings, i));
+    print_error ("%s", (const char *) g_ptr_array_index (warnings, i));
   if (placement_file != NULL && !eyl_placement_set_add_file (set, placement_file, &error))
     return usage_error ("--placement-file: %s", error->message);
 
@@ -752,19 +827,35 @@ output_is_an_input (const char *output,
   return FALSE;
 }
 
+/* PDF passwords are at most 127 bytes (ISO 32000-2, 7.6.4.3.3). */
+#define PASSWORD_MAX_BYTES 1024
+
+/* The first line of @path, at most PASSWORD_MAX_BYTES: a terminal, a
+ * pipe or a FIFO a script writes to are fine, /dev/zero is not read
+ * without end. */
 static char *
 read_password_file (const char *path,
                     GError    **error)
 {
-  g_autofree char *contents = NULL;
-  char *newline;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
+  char *contents = NULL;
+  gsize length = 0;
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  newline = strpbrk (contents, "\r\n");
-  if (newline != NULL)
-    *newline = '\0';
-  return g_steal_pointer (&contents);
+  if (eyl_config_file_read (path, PASSWORD_MAX_BYTES, EYL_READ_DEVICES | EYL_READ_ONE_LINE,
+                            &contents, &length, &local_error))
+    {
+      if (memchr (contents, '\0', length) == NULL)
+        return contents;
+      memset (contents, 0, length);
+      g_free (contents);
+      g_set_error_literal (&local_error, EYL_ERROR, EYL_ERROR_CONFIG,
+                           _("its first line holds a NUL byte"));
+    }
+  display = g_filename_display_name (path);
+  g_set_error (error, EYL_ERROR, EYL_ERROR_USAGE, _("cannot read “%s”: %s"),
+               display, local_error->message);
+  return NULL;
 }
 
 typedef struct
@@ -783,7 +874,7 @@ progress_cb (guint          done,
 
   if (!progress->show)
     return;
-  name = g_filename_display_name (result->path);
+  name = eyl_report_printable_path (result->path);
   g_printerr ("\r\033[K[%u/%u] %s", done, total, name);
   if (done == total)
     g_printerr ("\r\033[K");
@@ -872,8 +963,10 @@ run_setup (Run        *run,
     }
   if (run->jobs_str != NULL && (!parse_uint (run->jobs_str, 1024, &run->jobs) || run->jobs == 0))
     return usage_error (_("--jobs: “%s” is not a number of jobs from 1 to 1024"), run->jobs_str);
-  if (run->timeout_str != NULL && !parse_uint (run->timeout_str, 7 * 24 * 3600, &run->timeout_s))
-    return usage_error (_("--timeout: “%s” is not a whole number of seconds"), run->timeout_str);
+  if (run->timeout_str != NULL && !parse_uint (run->timeout_str, MAX_TIMEOUT_S, &run->timeout_s))
+    return usage_error (_("--timeout: “%s” is not a whole number of seconds from 0 to %u "
+                          "(0 = none)"),
+                        run->timeout_str, MAX_TIMEOUT_S);
   if (run->password != NULL && run->password_file != NULL)
     return usage_error (_("--password and --password-file cannot be used together"));
   if (run->password_file != NULL)
@@ -900,8 +993,74 @@ run_config (Run        *run,
   return config;
 }
 
+/* Signals that end the command (Ctrl+C, kill, a closed terminal) are
+ * caught in the main loop: the run is cancelled, which stops the workers
+ * and removes their private folders, the caller removes its own
+ * temporary file, and then the signal is raised again with its default
+ * action, so that the exit status says which it was. */
+static const int interrupt_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2 };
+
+static struct
+{
+  GCancellable *cancellable;
+  guint         ids[G_N_ELEMENTS (interrupt_signals)];
+  int           caught;
+} interrupt;
+
+static gboolean
+interrupt_cb (gpointer user_data)
+{
+  if (interrupt.caught == 0)
+    interrupt.caught = GPOINTER_TO_INT (user_data);
+  g_cancellable_cancel (interrupt.cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Before anything temporary is made. */
+static void
+interrupt_catch (void)
+{
+  interrupt.cancellable = g_cancellable_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (interrupt_signals); i++)
+    interrupt.ids[i] = g_unix_signal_add (interrupt_signals[i], interrupt_cb,
+                                          GINT_TO_POINTER (interrupt_signals[i]));
+}
+
+/* Has a signal come?  What is pending is dispatched, without waiting. */
+static gboolean
+interrupted (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  return interrupt.caught != 0;
+}
+
+/* After the cleanup: the signal again, with its default action. */
+static G_NORETURN void
+interrupt_reraise (void)
+{
+  int sig = interrupt.caught;
+
+  /* Removing the last source of a signal restores its default action. */
+  for (guint i = 0; i < G_N_ELEMENTS (interrupt_signals); i++)
+    g_clear_handle_id (&interrupt.ids[i], g_source_remove);
+  signal (sig, SIG_DFL);
+  fflush (stdout);
+  raise (sig);
+  _exit (128 + sig);
+}
+
+static void
+batch_done_cb (GObject      *object,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  *(GPtrArray **) user_data = eyl_batch_run_finish (res);
+}
+
 /* Runs every path through the workers and collects the report; files
- * that failed are reported on stderr, one line each. */
+ * that failed are reported on stderr, one line each.  A signal cancels
+ * the run (see interrupt_catch). */
 static EylReport *
 run_batch (Run             *run,
            EylWorkerConfig *config,
@@ -914,8 +1073,10 @@ run_batch (Run             *run,
 
   progress.show = paths->len > 1 && isatty (STDERR_FILENO);
   g_ptr_array_add (paths, NULL);
-  results = eyl_batch_run (config, (const char * const *) paths->pdata, run->jobs,
-                           progress_cb, &progress, NULL);
+  eyl_batch_run_async (config, (const char * const *) paths->pdata, run->jobs,
+                       progress_cb, &progress, interrupt.cancellable, batch_done_cb, &results);
+  while (results == NULL)
+    g_main_context_iteration (NULL, TRUE);
   g_ptr_array_remove_index (paths, paths->len - 1);
 
   report = eyl_report_new ();
@@ -934,9 +1095,11 @@ run_batch (Run             *run,
       g_ptr_array_add (report->files, eyl_file_result_ref (result));
       if (!result->ok)
         {
+          g_autofree char *path = eyl_report_printable_path (result->path);
+
           (*failed)++;
-          g_printerr ("eyeline-cli: %s: %s (%s)\n", result->path, result->error_message,
-                      eyl_error_code_to_string (result->error_code));
+          print_error ("%s: %s (%s)", path, result->error_message,
+                       eyl_error_code_to_string (result->error_code));
         }
     }
   return report;
@@ -969,6 +1132,7 @@ run_check (int    argc,
   g_autofree char *format_str = NULL;
   g_autofree char *output = NULL;
   g_autofree char *out = NULL;
+  g_autoptr(EylReportTarget) target = NULL;
   gboolean no_color = FALSE;
   Format format = FORMAT_TEXT;
   int status;
@@ -977,7 +1141,8 @@ run_check (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
       N_("Report format: text (default), json or csv"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write the report to a file instead of standard output"), N_("FILE") },
+      N_("Write the report to a file instead of standard output (- is standard output)"),
+      N_("FILE") },
     { "no-color", 0, 0, G_OPTION_ARG_NONE, &no_color,
       N_("Never colour the text report"), NULL },
     { NULL }
@@ -1019,16 +1184,28 @@ run_check (int    argc,
   status = run_setup (&run, "check");
   if (status != EXIT_CLEAN)
     return status;
+  interrupt_catch ();
 
   paths = expand_inputs (run.files, FALSE, NULL);
   if (paths->len == 0)
     return usage_error (_("check: no PDF files found"));
+  if (output != NULL && g_str_equal (output, "-"))
+    g_clear_pointer (&output, g_free);
   if (output != NULL && output_is_an_input (output, paths))
     return usage_error (_("--output: “%s” is one of the input files; it is never overwritten"),
                         output);
+  /* Before the run: an unwritable target is found before any file is
+   * checked. */
+  if (output != NULL && (target = eyl_report_target_open (output, &error)) == NULL)
+    return usage_error ("--output: %s", error->message);
 
   config = run_config (&run, argv[0]);
   report = run_batch (&run, config, paths, &failed);
+  if (interrupted ())
+    {
+      g_clear_pointer (&target, eyl_report_target_free);
+      interrupt_reraise ();
+    }
 
   switch (format)
     {
@@ -1046,13 +1223,16 @@ run_check (int    argc,
       break;
     }
 
-  if (output != NULL)
+  if (interrupted ())
     {
-      /* g_file_set_contents writes a temporary file and renames it: the
-       * target is replaced whole or not at all. */
-      if (!g_file_set_contents (output, out, -1, &error))
+      g_clear_pointer (&target, eyl_report_target_free);
+      interrupt_reraise ();
+    }
+  if (target != NULL)
+    {
+      if (!eyl_report_target_commit (target, out, strlen (out), &error))
         {
-          g_printerr ("eyeline-cli: --output: %s\n", error->message);
+          print_error ("--output: %s", error->message);
           return EXIT_USAGE;
         }
     }
@@ -1125,6 +1305,8 @@ run_export (int    argc,
     return usage_error ("%s", error->message);
   if (output_dir == NULL)
     return usage_error (_("export: --output DIR is needed"));
+  if (output_dir[0] == '\0')
+    return usage_error (_("--output: the folder name is empty"));
   if (mode_str != NULL && (!eyl_export_mode_from_string (mode_str, &mode) || mode == EYL_EXPORT_NONE))
     return usage_error (_("--mode: “%s” is not overlay, annotations or png"), mode_str);
   if (report_str != NULL)
@@ -1140,6 +1322,7 @@ run_export (int    argc,
   status = run_setup (&run, "export");
   if (status != EXIT_CLEAN)
     return status;
+  interrupt_catch ();
 
   if (g_file_test (output_dir, G_FILE_TEST_EXISTS) && !g_file_test (output_dir, G_FILE_TEST_IS_DIR))
     return usage_error (_("--output: “%s” is not a folder"), output_dir);
@@ -1149,7 +1332,9 @@ run_export (int    argc,
 
       /* Translators: in brackets after an error: it is about the output,
        * not an input file */
-      g_printerr ("eyeline-cli: %s: %s (%s)\n", output_dir, g_strerror (saved), _("output"));
+      g_autofree char *display = eyl_report_printable_path (output_dir);
+
+      print_error ("%s: %s (%s)", display, g_strerror (saved), _("output"));
       return EXIT_UNREADABLE;
     }
   have_output_stat = g_stat (output_dir, &output_stat) == 0;
@@ -1166,6 +1351,10 @@ run_export (int    argc,
     eyl_export_guard_add_input (config->guard, g_ptr_array_index (paths, i));
 
   report = run_batch (&run, config, paths, &failed);
+  /* The outputs published before the signal are complete; the workers'
+   * folders are gone. */
+  if (interrupted ())
+    interrupt_reraise ();
 
   for (guint i = 0; i < report->files->len; i++)
     {
@@ -1173,13 +1362,13 @@ run_export (int    argc,
 
       for (guint k = 0; k < result->outputs->len; k++)
         {
-          g_autofree char *display = g_filename_display_name (g_ptr_array_index (result->outputs, k));
-
-          g_print ("%s\n", display);
+          print_path (g_ptr_array_index (result->outputs, k));
           n_outputs++;
         }
     }
 
+  if (report_format != FORMAT_TEXT && interrupted ())
+    interrupt_reraise ();
   if (report_format != FORMAT_TEXT)
     {
       g_autofree char *text = report_format == FORMAT_JSON ? eyl_report_format_json (report)
@@ -1192,15 +1381,11 @@ run_export (int    argc,
                                        text, strlen (text), overwrite, config->guard, &error);
       if (written == NULL)
         {
-          g_printerr ("eyeline-cli: %s (%s)\n", error->message, _("output"));
+          print_error ("%s (%s)", error->message, _("output"));
           failed++;
         }
       else
-        {
-          g_autofree char *display = g_filename_display_name (written);
-
-          g_print ("%s\n", display);
-        }
+        print_path (written);
     }
 
   {

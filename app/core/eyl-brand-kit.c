@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "eyl-brand-kit.h"
+#include "eyl-config-file.h"
 #include "eyl-detect.h"
 #include "eyl-error.h"
 
@@ -220,30 +221,13 @@ check_logo (const char  *path,
             const char  *logo,
             GError     **error)
 {
-  int fd;
+  g_autoptr(GError) local_error = NULL;
 
-  if (g_file_test (logo, G_FILE_TEST_IS_DIR))
+  /* Without blocking: a FIFO nobody writes to is refused at once. */
+  if (!eyl_config_file_check (logo, &local_error))
     {
       set_config_error (error, path, key, _("cannot read “%s”: %s"), written,
-                        _("it is a folder"));
-      return FALSE;
-    }
-
-  fd = g_open (logo, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      set_config_error (error, path, key, _("cannot read “%s”: %s"), written,
-                        g_strerror (saved_errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-
-  if (!g_file_test (logo, G_FILE_TEST_IS_REGULAR))
-    {
-      set_config_error (error, path, key, _("cannot read “%s”: %s"), written,
-                        _("not a regular file"));
+                        local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -258,10 +242,14 @@ eyl_brand_kit_load (const char  *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *abs_path = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &local_error))
+  if (!eyl_config_file_read (path, EYL_CONFIG_FILE_MAX_BYTES, EYL_READ_DEFAULT,
+                             &contents, &length, &local_error)
+      || !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, &local_error))
     {
       set_config_error (error, path, NULL, _("cannot read the brand kit: %s"),
                         local_error->message);

@@ -713,27 +713,137 @@ write_overlay_pdf (PopplerDocument *doc,
 /* ---------------------------------------------------------------------- */
 /* Annotations mode */
 
+static guint
+count_annots (PopplerPage *page)
+{
+  GList *mapping = poppler_page_get_annot_mapping (page);
+  guint n = g_list_length (mapping);
+
+  poppler_page_free_annot_mapping (mapping);
+  return n;
+}
+
+/* Does the end of @fd (of @size bytes) look like the end Poppler writes:
+ * "startxref", an offset inside the file, "%%EOF"? */
+static gboolean
+ends_like_pdf (int    fd,
+               goffset size)
+{
+  char tail[1024 + 1];
+  gsize want = (gsize) MIN (size, (goffset) sizeof tail - 1);
+  gssize got;
+  const char *startxref = NULL;
+  guint64 offset;
+  char *end = NULL;
+  gsize len;
+
+  got = pread (fd, tail, want, size - (goffset) want);
+  if (got != (gssize) want)
+    return FALSE;
+  tail[got] = '\0';
+  len = (gsize) got;
+  while (len > 0 && g_ascii_isspace (tail[len - 1]))
+    tail[--len] = '\0';
+  if (!g_str_has_suffix (tail, "%%EOF"))
+    return FALSE;
+  for (const char *p = tail; (p = strstr (p, "startxref")) != NULL; p++)
+    startxref = p;
+  if (startxref == NULL)
+    return FALSE;
+  offset = g_ascii_strtoull (startxref + strlen ("startxref"), &end, 10);
+  return end != startxref + strlen ("startxref") && offset > 0 && (goffset) offset < size;
+}
+
+/* Poppler's save reports neither a short write nor a full disk: what it
+ * wrote is read back before it may be published.  A complete incremental
+ * update is longer than the original, ends with its own cross-reference
+ * offset and %%EOF, opens, and has the pages and every comment added. */
+static gboolean
+verify_annotated (const char *path,
+                  const char *name,
+                  const char *input_path,
+                  const char *password,
+                  int         n_pages,
+                  GArray     *expected,
+                  GError    **error)
+{
+  g_autoptr(PopplerDocument) reread = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf in_st, st;
+  gboolean complete;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return output_error (error, name, errno);
+  if (fstat (fd, &st) != 0 || fsync (fd) != 0)
+    {
+      int err = errno;
+
+      close (fd);
+      return output_error (error, name, err);
+    }
+  complete = st.st_size > 0 && ends_like_pdf (fd, st.st_size);
+  close (fd);
+  if (complete && g_stat (input_path, &in_st) == 0 && S_ISREG (in_st.st_mode))
+    complete = st.st_size > in_st.st_size;
+
+  if (complete)
+    {
+      uri = g_filename_to_uri (path, NULL, NULL);
+      reread = uri != NULL ? poppler_document_new_from_file (uri, password, NULL) : NULL;
+      complete = reread != NULL && poppler_document_get_n_pages (reread) == n_pages;
+    }
+  for (guint i = 0; complete && i < expected->len; i += 2)
+    {
+      guint index = g_array_index (expected, guint, i);
+      g_autoptr(PopplerPage) page = poppler_document_get_page (reread, (int) index);
+
+      complete = page != NULL && count_annots (page) == g_array_index (expected, guint, i + 1);
+    }
+
+  if (!complete)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                   _("Could not write “%s”: the file written is incomplete (is the disk full?)"),
+                   name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_annotations (PopplerDocument *doc,
                    EylFileResult   *result,
+                   const char      *input_path,
+                   const char      *password,
                    const char      *dir,
                    const char      *name,
                    GError         **error)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *relative = g_build_filename (dir, name, NULL);
+  /* Poppler saves to a URI, and a URI is absolute: the folder may have
+   * been given relative ("-o ."). */
+  g_autofree char *path = g_canonicalize_filename (relative, NULL);
   g_autofree char *uri = NULL;
   g_autoptr(GError) local_error = NULL;
+  /* pairs: page index, comments it should have after the save */
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < result->pages->len; i++)
     {
       EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, (int) analysis->index);
+      guint n_annots;
       double w, h;
 
       eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
       if (page == NULL)
         continue;
       poppler_page_get_size (page, &w, &h);
+      if (analysis->findings->len == 0)
+        continue;
+      n_annots = count_annots (page);
 
       for (guint k = 0; k < analysis->findings->len; k++)
         {
@@ -779,6 +889,9 @@ write_annotations (PopplerDocument *doc,
           poppler_annot_set_color (annot, &color);
           poppler_page_add_annot (page, annot);
         }
+      n_annots += analysis->findings->len;
+      g_array_append_val (expected, analysis->index);
+      g_array_append_val (expected, n_annots);
     }
 
   /* Poppler saves a modified document as the original bytes plus an
@@ -790,23 +903,8 @@ write_annotations (PopplerDocument *doc,
                    name, local_error != NULL ? local_error->message : _("unknown error"));
       return FALSE;
     }
-  /* Poppler does not report a short write: check the size and flush. */
-  {
-    int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-    GStatBuf st;
-
-    if (fd < 0)
-      return output_error (error, name, errno);
-    if (fstat (fd, &st) != 0 || st.st_size == 0 || fsync (fd) != 0)
-      {
-        int err = errno != 0 ? errno : ENOSPC;
-
-        close (fd);
-        return output_error (error, name, err);
-      }
-    close (fd);
-  }
-  return TRUE;
+  return verify_annotated (path, name, input_path, password,
+                           poppler_document_get_n_pages (doc), expected, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -903,7 +1001,7 @@ eyl_export_write (EylExportMode  mode,
       {
         g_autofree char *name = eyl_export_output_name (path, mode, 0, 0);
 
-        if (!write_annotations (doc, result, dir, name, error))
+        if (!write_annotations (doc, result, path, password, dir, name, error))
           return FALSE;
         g_ptr_array_add (names, g_steal_pointer (&name));
         return TRUE;
@@ -1134,69 +1232,96 @@ check_replaceable (EylExportGuard *guard,
   return TRUE;
 }
 
-/* Moves @from into @target_dir under @name or a numbered variant;
- * returns the final path. */
-static char *
-publish_one (const char     *from,
-             const char     *name,
-             const char     *target_dir,
-             gboolean        overwrite,
-             EylExportGuard *guard,
-             GError        **error)
+/* Is @target taken for a new output: published earlier in this run, or
+ * (without @overwrite) anything there, even a link to nothing? */
+static gboolean
+target_taken (EylExportGuard *guard,
+              const char     *target,
+              gboolean        overwrite)
 {
-  g_autofree char *display_dir = g_filename_display_name (target_dir);
+  GStatBuf st;
+  gboolean taken;
 
-  for (guint n = 1; n < 10000; n++)
+  g_mutex_lock (&guard->lock);
+  taken = g_hash_table_contains (guard->published, target);
+  g_mutex_unlock (&guard->lock);
+  return taken || (!overwrite && g_lstat (target, &st) == 0);
+}
+
+/* One output of a set being published: where it comes from, where it
+ * goes, and (with overwrite) a hard link to what it replaced, kept in
+ * the temporary folder until the whole set is in place. */
+typedef struct
+{
+  char    *from;
+  char    *target;
+  char    *backup;
+  gboolean moved;
+} Move;
+
+static void
+move_clear (Move *move)
+{
+  g_free (move->from);
+  g_free (move->target);
+  g_free (move->backup);
+}
+
+/* Puts the targets back as they were: a replaced file from its backup, a
+ * new one back into the temporary folder. */
+static void
+undo_moves (GArray *moves)
+{
+  for (guint i = moves->len; i > 0; i--)
     {
-      g_autofree char *candidate = numbered_name (name, n);
-      g_autofree char *target = g_build_filename (target_dir, candidate, NULL);
-      gboolean taken;
-      int err;
+      Move *move = &g_array_index (moves, Move, i - 1);
 
-      g_mutex_lock (&guard->lock);
-      taken = g_hash_table_contains (guard->published, target);
-      g_mutex_unlock (&guard->lock);
-      /* Two inputs with the same name in one run: never the same output. */
-      if (taken)
+      if (!move->moved)
         continue;
+      if (move->backup != NULL ? g_rename (move->backup, move->target) != 0
+                               : g_rename (move->target, move->from) != 0)
+        g_warning ("Could not undo the export of %s: %s", move->target, g_strerror (errno));
+      move->moved = FALSE;
+    }
+}
 
-      if (overwrite && g_file_test (target, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+/* Moves every file of the set into place, or none: 0, EEXIST when a
+ * name was taken meanwhile (without overwrite), or the errno of a failed
+ * rename (@failed says which). */
+static int
+move_all (GArray      *moves,
+          const char  *temp_dir,
+          gboolean     overwrite,
+          const char **failed)
+{
+  for (guint i = 0; i < moves->len; i++)
+    {
+      Move *move = &g_array_index (moves, Move, i);
+      int err = 0;
+
+      if (overwrite)
         {
-          if (!check_replaceable (guard, target, error))
-            return NULL;
+          g_autofree char *backup_name = g_strdup_printf ("replaced-%u", i);
+
+          move->backup = g_build_filename (temp_dir, backup_name, NULL);
+          if (link (move->target, move->backup) != 0)
+            g_clear_pointer (&move->backup, g_free);   /* nothing there, or no hard links */
           /* rename() replaces the name, never writes through it. */
-          if (g_rename (from, target) != 0)
-            {
-              err = errno;
-              g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
-                           _("Could not save “%s” in “%s”: %s"), candidate, display_dir,
-                           g_strerror (err));
-              return NULL;
-            }
+          if (g_rename (move->from, move->target) != 0)
+            err = errno;
         }
       else
+        err = rename_no_replace (move->from, move->target);
+
+      if (err != 0)
         {
-          err = rename_no_replace (from, target);
-          if (err == EEXIST)
-            continue;
-          if (err != 0)
-            {
-              g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
-                           _("Could not save “%s” in “%s”: %s"), candidate, display_dir,
-                           g_strerror (err));
-              return NULL;
-            }
+          *failed = move->target;
+          undo_moves (moves);
+          return err;
         }
-
-      g_mutex_lock (&guard->lock);
-      g_hash_table_add (guard->published, g_strdup (target));
-      g_mutex_unlock (&guard->lock);
-      return g_steal_pointer (&target);
+      move->moved = TRUE;
     }
-
-  g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
-               _("Too many files named like “%s” in “%s”."), name, display_dir);
-  return NULL;
+  return 0;
 }
 
 gboolean
@@ -1208,6 +1333,8 @@ eyl_export_publish (const char     *temp_dir,
                     GPtrArray      *published,
                     GError        **error)
 {
+  g_autofree char *display_dir = NULL;
+
   g_return_val_if_fail (temp_dir != NULL, FALSE);
   g_return_val_if_fail (names != NULL, FALSE);
   g_return_val_if_fail (guard != NULL, FALSE);
@@ -1215,8 +1342,6 @@ eyl_export_publish (const char     *temp_dir,
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      g_autofree char *from = NULL;
-      char *final;
 
       /* Names come from the worker: base names only. */
       if (name[0] == '\0' || name[0] == '.' || strchr (name, G_DIR_SEPARATOR) != NULL)
@@ -1225,16 +1350,66 @@ eyl_export_publish (const char     *temp_dir,
                        _("The worker returned an invalid output name “%s”."), name);
           return FALSE;
         }
-      from = g_build_filename (temp_dir, name, NULL);
-      final = publish_one (from, name, target_dir, overwrite, guard, error);
-      if (final == NULL)
-        return FALSE;
-      if (published != NULL)
-        g_ptr_array_add (published, final);
-      else
-        g_free (final);
     }
-  return TRUE;
+  if (names->len == 0)
+    return TRUE;
+  display_dir = g_filename_display_name (target_dir);
+
+  /* One number for the whole set (banner-eyeline-p1-2.png goes with
+   * banner-eyeline-p2-2.png), the first that is free for every name. */
+  for (guint n = 1; n < 10000; n++)
+    {
+      g_autoptr(GArray) moves = g_array_new (FALSE, TRUE, sizeof (Move));
+      const char *failed = NULL;
+      gboolean taken = FALSE;
+      int err;
+
+      g_array_set_clear_func (moves, (GDestroyNotify) move_clear);
+      for (guint i = 0; i < names->len && !taken; i++)
+        {
+          const char *name = g_ptr_array_index (names, i);
+          g_autofree char *candidate = numbered_name (name, n);
+          Move move = { 0 };
+
+          move.from = g_build_filename (temp_dir, name, NULL);
+          move.target = g_build_filename (target_dir, candidate, NULL);
+          taken = target_taken (guard, move.target, overwrite);
+          g_array_append_val (moves, move);
+        }
+      if (taken)
+        continue;
+
+      /* Every refusal before anything is moved. */
+      for (guint i = 0; overwrite && i < moves->len; i++)
+        if (!check_replaceable (guard, g_array_index (moves, Move, i).target, error))
+          return FALSE;
+
+      err = move_all (moves, temp_dir, overwrite, &failed);
+      if (err == EEXIST && !overwrite)
+        continue;
+      if (err != 0)
+        {
+          g_autofree char *display = g_filename_display_basename (failed);
+
+          g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                       _("Could not save “%s” in “%s”: %s"), display, display_dir,
+                       g_strerror (err));
+          return FALSE;
+        }
+
+      g_mutex_lock (&guard->lock);
+      for (guint i = 0; i < moves->len; i++)
+        g_hash_table_add (guard->published, g_strdup (g_array_index (moves, Move, i).target));
+      g_mutex_unlock (&guard->lock);
+      for (guint i = 0; published != NULL && i < moves->len; i++)
+        g_ptr_array_add (published, g_steal_pointer (&g_array_index (moves, Move, i).target));
+      return TRUE;
+    }
+
+  g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+               _("Too many files named like “%s” in “%s”."),
+               (const char *) g_ptr_array_index (names, 0), display_dir);
+  return FALSE;
 }
 
 char *

@@ -69,12 +69,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylExportGuard, eyl_export_guard_unref)
  * cannot be written. */
 char       *eyl_export_make_temp_dir    (const char     *target_dir,
                                          GError        **error);
-/* Moves each of @names from @temp_dir into @target_dir, appending the
- * final paths to @published.  A name that exists gets a numbered suffix
- * ("banner-eyeline-2.pdf") unless @overwrite; with @overwrite, an
+/* Moves @names (the outputs of one file) from @temp_dir into
+ * @target_dir together or not at all, appending the final paths to
+ * @published.  When a name exists, the whole set gets the first numbered
+ * suffix free for every name ("banner-eyeline-p1-2.png",
+ * "banner-eyeline-p2-2.png") unless @overwrite; with @overwrite, an
  * existing target that is an input, a symbolic link or has other hard
- * links is refused (EYL_ERROR_OUTPUT).  On error, files already moved
- * stay (they are complete), the rest is left in @temp_dir. */
+ * links is refused (EYL_ERROR_OUTPUT) before anything is moved.  On
+ * error the target folder is as it was and the files stay in
+ * @temp_dir. */
 gboolean    eyl_export_publish          (const char     *temp_dir,
                                          GPtrArray      *names,
                                          const char     *target_dir,

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-placement.h"
+#include "eyl-config-file.h"
 #include "eyl-error.h"
 #include "eyl-geometry.h"
 
@@ -680,12 +681,18 @@ eyl_placement_new_from_file (const char  *path,
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* Translations of every language are kept, so that a translated key
+  /* Read without blocking on a FIFO (refused, named), then parsed.
+   * Translations of every language are kept, so that a translated key
    * other than name and description is seen (and refused). */
-  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
+  if (!eyl_config_file_read (path, EYL_CONFIG_FILE_MAX_BYTES, EYL_READ_DEFAULT,
+                             &contents, &length, &local_error)
+      || !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_KEEP_TRANSLATIONS,
+                                     &local_error))
     {
       g_autofree char *problem = g_strdup_printf (_("cannot read the placement file: %s"),
                                                   local_error->message);

@@ -17,6 +17,59 @@
 #define COLOR_YELLOW "\033[1;33m"
 #define COLOR_BLUE   "\033[1;34m"
 
+/* Bidi embeddings, overrides and isolates: they reorder what follows on
+ * the line ("Trojan Source"). */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+char *
+eyl_report_printable (const char *text)
+{
+  GString *out;
+  const char *p, *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text));
+  end = text + strlen (text);
+  for (p = text; p < end; )
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (out, "\\x%02X", c);
+      else if ((c >= 0x80 && c < 0xA0) || is_bidi_control (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+eyl_report_printable_path (const char *path)
+{
+  g_autofree char *display = NULL;
+
+  /* In a UTF-8 file system the bytes themselves, so that a stray byte
+   * shows as \xHH instead of a replacement character. */
+  if (path == NULL || g_get_filename_charsets (NULL))
+    return eyl_report_printable (path);
+  display = g_filename_display_name (path);
+  return eyl_report_printable (display);
+}
+
 static EylElement *
 find_element (EylPageAnalysis *page,
               const char      *id)
@@ -112,7 +165,8 @@ append_page_text (GString         *out,
                   gboolean         use_color)
 {
   g_autofree char *scale = format_scale (page->scale);
-  const char *placement = page->placement != NULL ? page->placement->id : "?";
+  g_autofree char *placement = eyl_report_printable (page->placement != NULL
+                                                     ? page->placement->id : "?");
   guint n_findings = page->findings != NULL ? page->findings->len : 0;
 
   /* Translators: page number, placement id, material width × height in
@@ -123,7 +177,11 @@ append_page_text (GString         *out,
                           scale, scale_source_label (page->scale_source),
                           page->customer_focus);
   if (page->placement_reason != NULL)
-    g_string_append_printf (out, "    %s\n", page->placement_reason);
+    {
+      g_autofree char *reason = eyl_report_printable (page->placement_reason);
+
+      g_string_append_printf (out, "    %s\n", reason);
+    }
 
   if (n_findings == 0)
     {
@@ -137,9 +195,15 @@ append_page_text (GString         *out,
       for (guint i = 0; i < n_findings; i++)
         {
           EylFinding *finding = g_ptr_array_index (page->findings, i);
+          g_autofree char *rule = NULL;
+          g_autofree char *message = NULL;
+          g_autofree char *fix = NULL;
 
           if ((int) finding->severity != severity)
             continue;
+          rule = eyl_report_printable (finding->rule);
+          message = eyl_report_printable (finding->message);
+          fix = eyl_report_printable (finding->fix);
 
           g_string_append (out, "    ");
           if (use_color)
@@ -147,11 +211,10 @@ append_page_text (GString         *out,
           g_string_append_printf (out, "%-7s", severity_label (finding->severity));
           if (use_color)
             g_string_append (out, COLOR_RESET);
-          g_string_append_printf (out, " %s: %s\n", finding->rule,
-                                  finding->message != NULL ? finding->message : "");
-          if (finding->fix != NULL && finding->fix[0] != '\0')
+          g_string_append_printf (out, " %s: %s\n", rule, message);
+          if (fix[0] != '\0')
             /* Translators: before the suggested fix of a finding */
-            g_string_append_printf (out, "            %s %s\n", _("Fix:"), finding->fix);
+            g_string_append_printf (out, "            %s %s\n", _("Fix:"), fix);
         }
     }
 }
@@ -168,19 +231,21 @@ eyl_report_format_text (EylReport *report,
   for (guint i = 0; i < report->files->len; i++)
     {
       EylFileResult *file = g_ptr_array_index (report->files, i);
+      g_autofree char *path = eyl_report_printable_path (file->path);
 
       if (i > 0)
         g_string_append_c (out, '\n');
 
       if (!file->ok)
         {
+          g_autofree char *message = eyl_report_printable (file->error_message);
+
           if (use_color)
             g_string_append (out, COLOR_RED);
           /* Translators: file name, error code (untranslated, such as
            * "encrypted"), message */
-          g_string_append_printf (out, _("%s: cannot be checked (%s): %s"), file->path,
-                                  eyl_error_code_to_string (file->error_code),
-                                  file->error_message != NULL ? file->error_message : "");
+          g_string_append_printf (out, _("%s: cannot be checked (%s): %s"), path,
+                                  eyl_error_code_to_string (file->error_code), message);
           if (use_color)
             g_string_append (out, COLOR_RESET);
           g_string_append_c (out, '\n');
@@ -189,16 +254,19 @@ eyl_report_format_text (EylReport *report,
 
       if (use_color)
         g_string_append (out, COLOR_BOLD);
-      g_string_append (out, file->path);
+      g_string_append (out, path);
       if (use_color)
         g_string_append (out, COLOR_RESET);
       g_string_append_c (out, '\n');
 
       for (guint w = 0; file->warnings != NULL && w < file->warnings->len; w++)
-        /* Translators: before a warning about the file, such as a repaired
-         * cross-reference table */
-        g_string_append_printf (out, "  %s %s\n", _("Note:"),
-                                (const char *) g_ptr_array_index (file->warnings, w));
+        {
+          g_autofree char *warning = eyl_report_printable (g_ptr_array_index (file->warnings, w));
+
+          /* Translators: before a warning about the file, such as a
+           * repaired cross-reference table */
+          g_string_append_printf (out, "  %s %s\n", _("Note:"), warning);
+        }
 
       for (guint p = 0; p < file->pages->len; p++)
         append_page_text (out, g_ptr_array_index (file->pages, p), use_color);
@@ -238,18 +306,27 @@ eyl_report_format_text (EylReport *report,
 }
 
 /* RFC 4180: a field with a comma, a quote or a line break is quoted, and
- * quotes inside are doubled. */
+ * quotes inside are doubled.  Text that a spreadsheet would run as a
+ * formula (= + - @, or a tab or carriage return first: file names and
+ * words read from the PDF are anyone's) is neutralised as OWASP's "CSV
+ * Injection" page says: a single quote before it, and the cell quoted. */
 static void
-csv_field (GString    *out,
-           const char *value,
-           gboolean    last)
+csv_cell (GString    *out,
+          const char *value,
+          gboolean    may_be_formula,
+          gboolean    last)
 {
+  gboolean formula;
+
   if (value == NULL)
     value = "";
 
-  if (strpbrk (value, ",\"\r\n") != NULL)
+  formula = may_be_formula && value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+  if (formula || strpbrk (value, ",\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
       for (const char *c = value; *c != '\0'; c++)
         {
           if (*c == '"')
@@ -265,6 +342,16 @@ csv_field (GString    *out,
 }
 
 static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  csv_cell (out, value, TRUE, last);
+}
+
+/* Numbers are written here, never from the text: "-3.000" stays a
+ * number. */
+static void
 csv_number (GString *out,
             double   value)
 {
@@ -276,7 +363,7 @@ csv_number (GString *out,
       return;
     }
   g_ascii_formatd (buf, sizeof buf, "%.3f", value);
-  csv_field (out, buf, FALSE);
+  csv_cell (out, buf, FALSE, FALSE);
 }
 
 static const char * const csv_header[] = {
@@ -299,10 +386,13 @@ eyl_report_format_csv (EylReport *report)
   for (guint i = 0; i < report->files->len; i++)
     {
       EylFileResult *file = g_ptr_array_index (report->files, i);
+      /* CSV is UTF-8: a file name that is not shows U+FFFD where its
+       * stray bytes are (the JSON report keeps them). */
+      g_autofree char *path = g_filename_display_name (file->path);
 
       if (!file->ok)
         {
-          csv_field (out, file->path, FALSE);
+          csv_field (out, path, FALSE);
           csv_field (out, "", FALSE);             /* page */
           csv_field (out, "error", FALSE);
           for (guint c = 0; c < 5; c++)           /* rule … text */
@@ -329,7 +419,7 @@ eyl_report_format_csv (EylReport *report)
               if (eyl_rect_is_empty (&box) && element != NULL)
                 box = element->box;
 
-              csv_field (out, file->path, FALSE);
+              csv_field (out, path, FALSE);
               csv_field (out, page_no, FALSE);
               csv_field (out, "ok", FALSE);
               csv_field (out, finding->rule, FALSE);

@@ -230,6 +230,20 @@ add_double (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* JSON is UTF-8: a string that is not (a message quoting bytes of a
+ * file name, say) is made valid rather than making the document
+ * unreadable. */
+static void
+add_string_value (JsonBuilder *builder,
+                  const char  *value)
+{
+  g_autofree char *valid = NULL;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+  json_builder_add_string_value (builder, value);
+}
+
 static void
 add_string (JsonBuilder *builder,
             const char  *name,
@@ -237,7 +251,7 @@ add_string (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
-    json_builder_add_string_value (builder, value);
+    add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);
 }
@@ -286,7 +300,69 @@ add_strings (JsonBuilder *builder,
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
   for (guint i = 0; strings != NULL && i < strings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+    add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+/* File names are bytes.  "path" is always UTF-8 (the display name, a
+ * byte that is not UTF-8 shown as U+FFFD); when that loses something,
+ * "path_bytes" holds the bytes themselves in base64 (README, JSON
+ * report). */
+static gboolean
+path_is_lossless (const char *path)
+{
+  return path == NULL || g_utf8_validate (path, -1, NULL);
+}
+
+static void
+add_path (JsonBuilder *builder,
+          const char  *name,
+          const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path != NULL ? path : "");
+  g_autofree char *bytes_name = g_strconcat (name, "_bytes", NULL);
+
+  add_string (builder, name, display);
+  if (!path_is_lossless (path))
+    {
+      g_autofree char *encoded = g_base64_encode ((const guchar *) path, strlen (path));
+
+      add_string (builder, bytes_name, encoded);
+    }
+}
+
+/* A list of paths the same way: "outputs", and "outputs_bytes" beside it
+ * (every entry, in the same order) when one of them is not UTF-8. */
+static void
+add_paths (JsonBuilder *builder,
+           const char  *name,
+           GPtrArray   *paths)
+{
+  g_autofree char *bytes_name = g_strconcat (name, "_bytes", NULL);
+  gboolean lossless = TRUE;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autofree char *display = g_filename_display_name (g_ptr_array_index (paths, i));
+
+      add_string_value (builder, display);
+      lossless = lossless && path_is_lossless (g_ptr_array_index (paths, i));
+    }
+  json_builder_end_array (builder);
+  if (lossless)
+    return;
+
+  json_builder_set_member_name (builder, bytes_name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *encoded = g_base64_encode ((const guchar *) path, strlen (path));
+
+      json_builder_add_string_value (builder, encoded);
+    }
   json_builder_end_array (builder);
 }
 
@@ -624,7 +700,7 @@ build_file (JsonBuilder   *builder,
             EylFileResult *file)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "path", file->path);
+  add_path (builder, "path", file->path);
   add_string (builder, "status", file->ok ? "ok" : "error");
   if (!file->ok)
     {
@@ -636,7 +712,7 @@ build_file (JsonBuilder   *builder,
     }
   add_strings (builder, "warnings", file->warnings);
   if (file->outputs != NULL && file->outputs->len > 0)
-    add_strings (builder, "outputs", file->outputs);
+    add_paths (builder, "outputs", file->outputs);
   add_int (builder, "n_pages", file->n_pages);
 
   json_builder_set_member_name (builder, "pages");
@@ -1086,6 +1162,80 @@ read_strings (JsonObject *object,
   return TRUE;
 }
 
+/* "NAME_bytes" (base64) beside a path: the bytes of a file name that is
+ * not UTF-8.  A new string, or NULL when absent; an error when it is not
+ * base64 of a file name. */
+static gboolean
+read_path_bytes (JsonNode    *node,
+                 const char  *name,
+                 char       **out,
+                 GError     **error)
+{
+  g_autofree guchar *bytes = NULL;
+  gsize len = 0;
+
+  *out = NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return malformed (error, _("is not a string"), name);
+  bytes = g_base64_decode (json_node_get_string (node), &len);
+  if (len == 0 || memchr (bytes, '\0', len) != NULL)
+    return malformed (error, _("is not the base64 of a file name"), name);
+  *out = g_strndup ((const char *) bytes, len);
+  return TRUE;
+}
+
+/* "path", or the bytes of "path_bytes" when it is there. */
+static gboolean
+read_path (JsonObject  *object,
+           const char  *name,
+           char       **out,
+           GError     **error)
+{
+  g_autofree char *bytes_name = g_strconcat (name, "_bytes", NULL);
+  JsonNode *bytes = get_member (object, bytes_name);
+  const char *path;
+
+  *out = NULL;
+  if (!read_string (object, name, FALSE, &path, error))
+    return FALSE;
+  if (bytes != NULL)
+    return read_path_bytes (bytes, bytes_name, out, error);
+  *out = g_strdup (path);
+  return TRUE;
+}
+
+/* "outputs", or the bytes of "outputs_bytes" (as many) when it is
+ * there. */
+static gboolean
+read_paths (JsonObject *object,
+            const char *name,
+            GPtrArray  *out,
+            GError    **error)
+{
+  g_autofree char *bytes_name = g_strconcat (name, "_bytes", NULL);
+  JsonArray *bytes;
+
+  if (!read_strings (object, name, out, error))
+    return FALSE;
+  if (get_member (object, bytes_name) == NULL)
+    return TRUE;
+  bytes = read_array (object, bytes_name, FALSE, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (json_array_get_length (bytes) != out->len)
+    return malformed (error, _("does not match the list beside it"), bytes_name);
+  for (guint i = 0; i < out->len; i++)
+    {
+      char *path;
+
+      if (!read_path_bytes (json_array_get_element (bytes, i), bytes_name, &path, error))
+        return FALSE;
+      g_free (g_ptr_array_index (out, i));
+      g_ptr_array_index (out, i) = path;
+    }
+  return TRUE;
+}
+
 static gboolean read_bool (JsonObject *object,
                            const char *name,
                            gboolean   *out,
@@ -1524,13 +1674,14 @@ eyl_file_result_from_json (JsonObject *object,
                            GError    **error)
 {
   g_autoptr(EylFileResult) file = NULL;
-  const char *path, *status;
+  g_autofree char *path = NULL;
+  const char *status;
   JsonArray *pages;
   JsonNode *n_pages;
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!read_string (object, "path", FALSE, &path, error)
+  if (!read_path (object, "path", &path, error)
       || !read_string (object, "status", FALSE, &status, error))
     return NULL;
 
@@ -1559,7 +1710,7 @@ eyl_file_result_from_json (JsonObject *object,
     }
 
   if (!read_strings (object, "warnings", file->warnings, error)
-      || !read_strings (object, "outputs", file->outputs, error))
+      || !read_paths (object, "outputs", file->outputs, error))
     return NULL;
 
   n_pages = get_member (object, "n_pages");

@@ -85,6 +85,14 @@ EylReport       *eyl_report_from_json      (JsonNode           *node,
 char            *eyl_report_json_node_to_string (JsonNode *node,
                                                  gboolean  pretty);
 
+/* @text for a terminal: control characters (C0, DEL, C1) and bidi
+ * overrides written as \xHH or \uHHHH escapes, bytes that are not UTF-8
+ * as \xHH; the rest as it is.  For everything printed for people: file
+ * names and words from a PDF may hold an escape sequence. */
+char *eyl_report_printable      (const char *text);
+/* The same for a file name in the file system's encoding. */
+char *eyl_report_printable_path (const char *path);
+
 /* Writers: newly allocated UTF-8. */
 char *eyl_report_format_json (EylReport *report);
 char *eyl_report_format_text (EylReport *report,

@@ -17,7 +17,9 @@
 #include <unistd.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <glib-unix.h>
 #include <gio/gunixinputstream.h>
 
@@ -602,6 +604,36 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
       return;
     }
 
+  if (config->memory_mb > 0 && config->memory_mb < EYL_WORKER_MIN_MEMORY_MB)
+    {
+      g_task_return_pointer (task,
+                             error_result (path, EYL_ERROR_USAGE,
+                                           _("The memory limit of %u MB is too small to check “%s”: "
+                                             "a worker needs at least %u MB."),
+                                           config->memory_mb, name, EYL_WORKER_MIN_MEMORY_MB),
+                             (GDestroyNotify) eyl_file_result_unref);
+      return;
+    }
+
+  /* A FIFO, a device or a socket: the worker would wait on it until its
+   * time budget ran out (a FIFO nobody writes to never opens) or read
+   * without end.  Folders and missing files are the worker's to say. */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+      {
+        g_task_return_pointer (task,
+                               error_result (path, EYL_ERROR_NOT_FOUND,
+                                             S_ISFIFO (st.st_mode)
+                                             ? _("“%s” is a FIFO (named pipe), not a regular file.")
+                                             : _("“%s” is a device or a socket, not a regular file."),
+                                             name),
+                               (GDestroyNotify) eyl_file_result_unref);
+        return;
+      }
+  }
+
   g_ptr_array_add (argv, g_strdup (exe));
   g_ptr_array_add (argv, g_strdup ("worker"));
   for (guint i = 0; i < config->args->len; i++)
@@ -1013,9 +1045,16 @@ eyl_worker_child_simulate_export (void)
   if (what == NULL || what[0] == '\0')
     return;
 
-  if (g_str_equal (what, "disk-full"))
+  /* "disk-full", or "disk-full:BYTES" for a disk that fills up later. */
+  if (g_str_equal (what, "disk-full") || g_str_has_prefix (what, "disk-full:"))
     {
       struct rlimit limit = { 4096, 4096 };
+      guint64 bytes;
+
+      if (what[strlen ("disk-full")] == ':'
+          && g_ascii_string_to_unsigned (what + strlen ("disk-full:"), 10, 1, G_MAXINT64,
+                                         &bytes, NULL))
+        limit.rlim_cur = limit.rlim_max = (rlim_t) bytes;
 
       /* Writes beyond the limit fail with EFBIG instead of killing the
        * process: the same path as a full disk. */

@@ -20,6 +20,11 @@ G_BEGIN_DECLS
  * page that never finishes is stopped after one budget. */
 #define EYL_WORKER_DEFAULT_TIMEOUT_S  60
 #define EYL_WORKER_DEFAULT_MEMORY_MB  4096
+/* The smallest address-space limit a worker can work in: its libraries
+ * alone (Poppler, Cairo, Tesseract, …) map about 110 MB, and reading a
+ * small page needs about 200 MB.  Below it every file would fail, and
+ * the failure would look like the file's fault. */
+#define EYL_WORKER_MIN_MEMORY_MB      256
 
 typedef struct _EylWorkerConfig EylWorkerConfig;
 
@@ -32,7 +37,8 @@ struct _EylWorkerConfig
   GPtrArray *args;         /* char *: analysis options passed to the worker */
   char      *password;     /* may be NULL */
   guint      timeout_s;    /* wall-clock budget per page, 0 = none */
-  guint      memory_mb;    /* address-space limit of the worker, 0 = none */
+  guint      memory_mb;    /* address-space limit of the worker, 0 = none, or at least
+                            * EYL_WORKER_MIN_MEMORY_MB */
   GStrv      env;          /* extra environment of the worker, or NULL */
   /* Export (EYL_EXPORT_NONE: check only): the worker writes into a new
    * private folder inside export_dir; the parent publishes the files
@@ -104,7 +110,8 @@ char          *eyl_worker_child_read_password (void);
 void           eyl_worker_child_simulate     (void);
 /* The test hook of the export step: $EYL_WORKER_SIMULATE_EXPORT=hang|
  * crash makes the worker hang or crash after the analysis, "disk-full"
- * makes every write of more than 4 KB fail (RLIMIT_FSIZE). */
+ * makes every write beyond 4 KB of a file fail (RLIMIT_FSIZE), and
+ * "disk-full:BYTES" every write beyond BYTES. */
 void           eyl_worker_child_simulate_export (void);
 /* Opens @path and analyses it page by page (each page snapshot is freed
  * before the next is read).  Never NULL: a file that cannot be read gives
