@@ -125,9 +125,12 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
   /* With no contact at all, no-contact says it better.  The size of the
    * logo against the headline alone is no finding: a consultant judges the
    * layout by what the visitor can see and do, not by a ratio of areas. */
-  if (n_contacts == 0 || n_contacts_lost < n_contacts ||
-      !(brand->eye_zone_fraction >= EYE_ZONE_MIN_SHARE || biggest == brand))
+  /* "Takes the zone": a logo or the brand name is the biggest thing in it,
+   * not a mark at its edge above a room name or a headline. */
+  if (n_contacts == 0 || n_contacts_lost < n_contacts || biggest == NULL ||
+      !eyl_rule_is_brand (biggest))
     return;
+  brand = biggest;
 
   name = eyl_rule_element_name (brand, TRUE);
   message = g_strdup_printf (_("%s takes the eye-level zone (%.0f–%.0f mm above "
