@@ -61,13 +61,27 @@ eyl_rule_brand_hidden_check (const EylRuleContext *ctx,
     }
 
   name = eyl_rule_element_name (lowest, TRUE);
-  /* TRANSLATORS: the first %s is "The logo" or "The brand name “X”", the
-   * second what hides it ("the table"). */
-  message = g_strdup_printf (_("%s is hidden by %s for %d %% of visitors, and the brand "
-                               "appears nowhere else: the stand does not say whose it is."),
-                             name, eyl_rule_occluder_name (ctx, lowest),
-                             eyl_rule_percent (lowest->hidden_fraction));
-  if (eyl_rule_visible_eye_zone (ctx, &low, &high))
+  if (eyl_rule_piece_is_held (ctx))
+    {
+      /* A leaflet in a rack, a pack on a shelf: what the rack shows. */
+      /* TRANSLATORS: %s is "The logo" or "The brand name “X”" */
+      message = g_strdup_printf (_("%s sits below what the rack or shelf shows, and the brand "
+                                   "appears nowhere above it: passers-by cannot tell whose "
+                                   "it is."),
+                                 name);
+      fix = g_strdup (_("Put the logo or the name in the top part that the rack or shelf "
+                        "shows."));
+    }
+  else
+    /* TRANSLATORS: the first %s is "The logo" or "The brand name “X”", the
+     * second what hides it ("the table"). */
+    message = g_strdup_printf (_("%s is hidden by %s for %d %% of visitors, and the brand "
+                                 "appears nowhere else: the stand does not say whose it is."),
+                               name, eyl_rule_occluder_name (ctx, lowest),
+                               eyl_rule_percent (lowest->hidden_fraction));
+  if (fix != NULL)
+    ;
+  else if (eyl_rule_visible_eye_zone (ctx, &low, &high))
     fix = g_strdup_printf (_("Show the logo where it is seen from the aisle — above the table, "
                              "for example at the top of the eye-level zone (up to %.0f mm "
                              "above the floor) or above it."),
