@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "eyl-detect-private.h"
+#include "eyl-phrases.h"
 
 /* The headline (the most prominent block of text) and the calls to
  * action (imperative phrases). */
@@ -75,21 +76,28 @@ compare_lines_by_position (gconstpointer a,
   return (x->box.x0 > y->box.x0) - (x->box.x0 < y->box.x0);
 }
 
-/* Prominence: the largest cap height (measured, the size a reader sees);
- * within 5 % of each other the larger area; then the one higher up. */
-static int
-compare_prominence (const Block *a,
-                    const Block *b)
+/* Prominence: the measured cap height (the size a reader sees), a bold
+ * face a little more, a block higher up a little more (the eye starts at
+ * the top). */
+static double
+prominence (const EylPageData *page,
+            const Block       *block)
 {
-  double big = MAX (a->cap_height, b->cap_height);
-  double area_a = eyl_rect_width (&a->box) * eyl_rect_height (&a->box);
-  double area_b = eyl_rect_width (&b->box) * eyl_rect_height (&b->box);
+  double weight = 1.0, cy = (block->box.y0 + block->box.y1) / 2.0;
+  const EylTextLine *first = &g_array_index (page->lines, EylTextLine,
+                                             g_array_index (block->lines, guint, 0));
+  const EylGlyph *glyph = first->start < first->end
+                            ? &g_array_index (page->glyphs, EylGlyph, first->start) : NULL;
 
-  if (big > 0 && ABS (a->cap_height - b->cap_height) > 0.05 * big)
-    return a->cap_height > b->cap_height ? 1 : -1;
-  if (ABS (area_a - area_b) > 0.1 * MAX (area_a, area_b))
-    return area_a > area_b ? 1 : -1;
-  return a->box.y0 < b->box.y0 ? 1 : a->box.y0 > b->box.y0 ? -1 : 0;
+  if (glyph != NULL && glyph->run < page->runs->len)
+    {
+      const char *font = g_array_index (page->runs, EylTextRun, glyph->run).font_name;
+      g_autofree char *lower = g_ascii_strdown (font != NULL ? font : "", -1);
+
+      if (strstr (lower, "bold") || strstr (lower, "black") || strstr (lower, "heavy"))
+        weight = 1.15;
+    }
+  return block->cap_height * weight * (1.1 - 0.1 * CLAMP (cy / MAX (page->height, 1), 0, 1));
 }
 
 /* TRUE when brand_name elements already found cover most of the block. */
@@ -113,6 +121,197 @@ block_is_brand (const Block     *block,
   return area > 0 && covered >= 0.6 * area;
 }
 
+/* Does @text read as language: two words of three letters or more, or
+ * one of four?  OCR's readings of a texture ("de Ma", "oL ab", "NUT")
+ * and figures ("127K+") do not. */
+gboolean
+eyl_detect_reads_as_words (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (text != NULL ? text : "", " \t\n", -1);
+  guint n_words = 0, longest = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      guint letters = 0;
+      gboolean word = TRUE;
+      const char *p = tokens[i], *end = tokens[i] + strlen (tokens[i]);
+
+      /* Punctuation around a word is no part of it. */
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      while (end > p && !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (end))))
+        end = g_utf8_prev_char (end);
+      for (const char *q = p; q < end && word; q = g_utf8_next_char (q))
+        {
+          gunichar ch = g_utf8_get_char (q);
+
+          if (g_unichar_isalpha (ch))
+            letters++;
+          else if (!g_unichar_isdigit (ch) && !strchr ("-'.&", (char) ch) && ch != 0x2019)
+            word = FALSE;
+        }
+      if (word && letters >= 3)
+        {
+          n_words++;
+          longest = MAX (longest, letters);
+        }
+    }
+  return n_words >= 2 || longest >= 4;
+}
+
+/* The words of the block's largest type: a figure set big with small
+ * labels ("550+K executions") is a statistic, not a headline. */
+static gboolean
+big_type_is_words (const EylPageData *page,
+                   const Block       *block)
+{
+  double biggest = 0;
+  guint letters = 0, digits = 0;
+
+  for (guint i = 0; i < block->lines->len; i++)
+    {
+      const EylTextLine *line = &g_array_index (page->lines, EylTextLine,
+                                                g_array_index (block->lines, guint, i));
+
+      for (guint g = line->start; g < line->end; g++)
+        {
+          const EylGlyph *glyph = &g_array_index (page->glyphs, EylGlyph, g);
+
+          if (glyph->run < page->runs->len)
+            biggest = MAX (biggest, g_array_index (page->runs, EylTextRun, glyph->run).font_size);
+        }
+    }
+  for (guint i = 0; i < block->lines->len; i++)
+    {
+      const EylTextLine *line = &g_array_index (page->lines, EylTextLine,
+                                                g_array_index (block->lines, guint, i));
+
+      for (guint g = line->start; g < line->end; g++)
+        {
+          const EylGlyph *glyph = &g_array_index (page->glyphs, EylGlyph, g);
+          double size = glyph->run < page->runs->len
+                          ? g_array_index (page->runs, EylTextRun, glyph->run).font_size : 0;
+
+          if (size < 0.85 * biggest)
+            continue;
+          letters += g_unichar_isalpha (glyph->ch) ? 1 : 0;
+          digits += g_unichar_isdigit (glyph->ch) ? 1 : 0;
+        }
+    }
+  return letters > digits;
+}
+
+static char *
+block_text (const EylPageData *page,
+            const Block       *block)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < block->lines->len; i++)
+    {
+      g_autofree char *t = eyl_detect_line_text (page, g_array_index (block->lines, guint, i));
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, g_strstrip (t));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static guint
+count_words (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (text, " ", -1);
+  guint n = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    n += tokens[i][0] != '\0';
+  return n;
+}
+
+/* A headline is a message, read at a glance: up to this many words.
+ * Longer blocks are body copy or a credits paragraph. */
+#define MAX_HEADLINE_WORDS 50
+/* Headings of one size and colour set this many times or more are the
+ * section headings of a leaflet, none of them the headline. */
+#define SECTION_TIER 3
+
+/* Section headings: blocks of about the same cap height (±6 %) and one
+ * colour that say SECTION_TIER or more different things (the copies of
+ * one heading on an imposed sheet, or on every panel of a box, are
+ * one). */
+static gboolean
+in_section_tier (const EylPageData *page,
+                 const GArray      *blocks,
+                 const Block       *block)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      const Block *other = &g_array_index (blocks, Block, b);
+
+      if (other->color == block->color && block->cap_height > 0 &&
+          ABS (other->cap_height - block->cap_height) <= 0.06 * block->cap_height)
+        g_hash_table_add (texts, block_text (page, other));
+    }
+  return g_hash_table_size (texts) >= SECTION_TIER;
+}
+
+/* The cap height most of the page's text is set in (weighted by glyphs):
+ * a headline stands out from it. */
+static double
+body_cap_height (const EylPageData *page,
+                 const GArray      *blocks)
+{
+  g_autoptr(GArray) caps = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      const Block *block = &g_array_index (blocks, Block, b);
+
+      for (guint i = 0; i < block->lines->len; i++)
+        {
+          const EylTextLine *line = &g_array_index (page->lines, EylTextLine,
+                                                    g_array_index (block->lines, guint, i));
+
+          for (guint g = line->start; g < line->end; g++)
+            g_array_append_val (caps, line->cap_height);
+        }
+    }
+  return eyl_detect_median (caps);
+}
+
+/* Why @block is no headline, or NULL. */
+static const char *
+not_a_headline (const EylPageData *page,
+                const GArray      *blocks,
+                const Block       *block,
+                const char        *text,
+                double             body_cap,
+                GPtrArray         *elements)
+{
+  GRegex *sponsors = eyl_phrases_regex ("sponsors");
+
+  if (block_is_brand (block, elements) && blocks->len > 1)
+    return "the brand's name";
+  if (!eyl_detect_reads_as_words (text))
+    return "no words";
+  if (!big_type_is_words (page, block))
+    return "a figure";
+  if (count_words (text) > MAX_HEADLINE_WORDS)
+    return "body copy";
+  /* "Thanks to our sponsors …", "Gefördert durch": credits. */
+  if (sponsors != NULL && g_regex_match (sponsors, text, 0, NULL))
+    return "credits";
+  if (in_section_tier (page, blocks, block))
+    return "one of several section headings";
+  /* On a page with body text, a headline stands out from it. */
+  if (blocks->len >= 4 && body_cap > 0 && block->cap_height < 1.1 * body_cap)
+    return "no bigger than the text";
+  return NULL;
+}
+
 void
 eyl_detect_headline (const EylPageData *page,
                      GPtrArray         *out)
@@ -120,9 +319,10 @@ eyl_detect_headline (const EylPageData *page,
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_autoptr(GPtrArray) contacts = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *best_text = NULL;
   GPtrArray *known = out;
-  const Block *best = NULL, *second = NULL;
+  const Block *best = NULL;
+  double best_score = 0, second_score = 0, body_cap;
   EylElement *element;
 
   g_return_if_fail (page != NULL);
@@ -183,39 +383,37 @@ eyl_detect_headline (const EylPageData *page,
       block->cap_height = MAX (block->cap_height, line->cap_height);
     }
 
+  body_cap = body_cap_height (page, blocks);
   for (guint b = 0; b < blocks->len; b++)
     {
       const Block *block = &g_array_index (blocks, Block, b);
+      g_autofree char *text = block_text (page, block);
+      const char *why = not_a_headline (page, blocks, block, text, body_cap, out);
+      double score;
 
-      /* The wordmark is the brand, not the message: the headline is the
-       * biggest block that says something else, when there is one. */
-      if (block_is_brand (block, out) && blocks->len > 1)
-        continue;
-
-      if (best == NULL || compare_prominence (block, best) > 0)
+      if (why != NULL)
         {
-          second = best;
-          best = block;
+          g_debug ("not the headline (%s): %s", why, text);
+          continue;
         }
-      else if (second == NULL || compare_prominence (block, second) > 0)
-        second = block;
+      score = prominence (page, block);
+      if (best == NULL || score > best_score)
+        {
+          second_score = best_score;
+          best = block;
+          best_score = score;
+          g_free (best_text);
+          best_text = g_steal_pointer (&text);
+        }
+      else
+        second_score = MAX (second_score, score);
     }
   if (best == NULL)
     return;
 
-  for (guint i = 0; i < best->lines->len; i++)
-    {
-      g_autofree char *t = eyl_detect_line_text (page, g_array_index (best->lines, guint, i));
-
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, g_strstrip (t));
-    }
-
   /* Clearly bigger than anything else: sure; a close call: less so. */
-  element = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, text->str, &best->box,
-                             second == NULL || best->cap_height > 1.3 * second->cap_height
-                               ? 0.9 : 0.7);
+  element = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, best_text, &best->box,
+                             best_score > 1.3 * second_score ? 0.9 : 0.7);
   element->font_size = best->font_size;
   element->cap_height = best->cap_height;
   element->color = best->color;
