@@ -778,10 +778,24 @@ test_cta (void)
     { "Besuchen Sie uns in Halle 3", "Besuchen Sie uns in Halle 3" },
     { "• Get involved", "Get involved" },
     { "To find a group please visit our website", "visit our website" },
+    /* In the middle of a sentence, after a comma or as a pointer. */
+    { "Free entry, visit godot.example for the programme", "visit godot.example for the programme" },
+    { "Full schedule and registration on conf.example", "Full schedule and registration on conf.example" },
+    { "Become a member", "Become a member" },
+    { "Join us", "Join us" },
+    /* German, from data/cta/de.txt. */
+    { "Mitmachen - Austauschen", "Mitmachen - Austauschen" },
+    { "nicht zögern, informiere Dich jetzt:", "informiere Dich jetzt:" },
+    { "Mach mit!", "Mach mit!" },
+    { "Wie kann ich mitmachen?", "Wie kann ich mitmachen?" },
   };
   const char *no[] = {
     "Our visitors love it", "We called it tea", "Target audience", "Booking.com partner",
     "Try-outs were fun", "shop.example",
+    /* Benefit labels: the verb alone over a paragraph, no instruction. */
+    "Discover", "Explore",
+    /* A German infinitive as a noun. */
+    "Mitmachen ist einfach und kostenlos",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
@@ -828,6 +842,29 @@ test_cta (void)
     g_assert_cmpfloat_with_epsilon (cta->box.y0, 100, 0.5);
     g_assert_cmpfloat_with_epsilon (cta->box.y1, 174, 0.5);
     g_assert_cmpfloat_with_epsilon (cta->box.x1, 50 + 10 * 12, 0.5);
+  }
+
+  /* Benefit labels side by side in one text line, columns apart:
+   * "Discover" has no object there. */
+  {
+    EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
+    const char *labels[] = { "Discover", "Decode", "Cure" };
+    g_autoptr(EylPageData) page = NULL;
+    g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        EylRect box = { 20 + 190 * i, 500, 20 + 190 * i + EM * 20 * strlen (labels[i]), 520 };
+        EylRect space = { box.x1, 500, box.x1 + EM * 20, 520 };
+
+        eyl_page_data_builder_add_text (builder, labels[i], &box, NULL, "Sans", 20, 0);
+        if (i + 1 < G_N_ELEMENTS (labels))
+          eyl_page_data_builder_add_text (builder, " ", &space, NULL, "Sans", 20, 0);
+      }
+    page = eyl_page_data_builder_end (builder);
+    g_assert_cmpuint (page->lines->len, ==, 1);
+    eyl_detect_cta (page, out);
+    g_assert_cmpuint (out->len, ==, 0);
   }
 
   /* A lower-case "get" that only continues the previous line. */

@@ -3,7 +3,6 @@
 
 #define G_LOG_DOMAIN "eyl-detect"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
 #include "eyl-detect-private.h"
@@ -420,79 +419,151 @@ eyl_detect_headline (const EylPageData *page,
   g_ptr_array_add (out, element);
 }
 
-/* Calls to action: imperative phrases at the start of a line or of a
- * sentence.  Translators: add the phrases your language uses on posters;
- * the English ones are always looked for too. */
-static const char * const cta_phrases[] = {
-  N_("visit"), N_("call"), N_("scan"), N_("book"), N_("order"), N_("join"),
-  N_("contact us"), N_("download"), N_("register"), N_("sign up"), N_("subscribe"),
-  N_("follow us"), N_("try"), N_("get"), N_("learn more"), N_("find out"), N_("discover"),
-  N_("shop"), N_("buy"), N_("ask"), N_("come"), N_("meet us"), N_("talk to us"),
-  N_("email us"), N_("write to us"), N_("apply"), N_("donate"), N_("get involved"),
-  N_("get in touch"), N_("reserve"), N_("start"), N_("explore"), N_("see us"),
-  N_("chat with us"), N_("request"), N_("claim"),
-  /* German, as it appears on German posters whatever the UI language */
-  "besuchen Sie", "rufen Sie", "jetzt", "kontaktieren Sie", "bestellen Sie", "scannen Sie",
-  "melden Sie sich", "schreiben Sie", "folgen Sie", "mehr erfahren", "entdecken Sie",
-};
-
-static int
-compare_strlen_desc (gconstpointer a,
-                     gconstpointer b)
+/* Calls to action, from data/cta/<language>.txt: imperative phrases at
+ * the start of a clause — a line, a sentence, after a bullet, a
+ * separator ("… · Visit us"), a comma ("…, visit example.org") or
+ * "please" — and pointers anywhere in a sentence ("Full schedule and
+ * registration on …").  Two expressions, group 1 the phrase each:
+ * clauses[0] at the start of a clause, clauses[1] anywhere. */
+static GRegex **
+cta_regexes (void)
 {
-  return (int) strlen (*(const char * const *) b) - (int) strlen (*(const char * const *) a);
-}
-
-static GRegex *
-cta_regex (void)
-{
-  static GRegex *regex;
+  static GRegex *regexes[2];
   static gsize done = 0;
 
   if (g_once_init_enter (&done))
     {
-      g_autoptr(GPtrArray) phrases = g_ptr_array_new ();
-      g_autoptr(GString) pattern = g_string_new (NULL);
-
-      for (guint i = 0; i < G_N_ELEMENTS (cta_phrases); i++)
+      for (guint anywhere = 0; anywhere < 2; anywhere++)
         {
-          const char *translated = g_dgettext (GETTEXT_PACKAGE, cta_phrases[i]);
+          EylPhraseFlags where = anywhere ? EYL_PHRASE_ANYWHERE : 0;
+          EylPhraseFlags mask = EYL_PHRASE_ANYWHERE | EYL_PHRASE_NEEDS_MORE | EYL_PHRASE_ALONE;
+          g_autofree char *complete = eyl_phrases_pattern ("cta", mask, where);
+          g_autofree char *needs_more = eyl_phrases_pattern ("cta", mask,
+                                                             where | EYL_PHRASE_NEEDS_MORE);
+          g_autofree char *alone = eyl_phrases_pattern ("cta", mask, where | EYL_PHRASE_ALONE);
+          g_autofree char *pattern = NULL;
 
-          g_ptr_array_add (phrases, (gpointer) cta_phrases[i]);
-          if (translated != cta_phrases[i] && *translated != '\0')
-            g_ptr_array_add (phrases, (gpointer) translated);
+          /* A complete phrase is followed by a space or the end, not by
+           * more of a word or a domain ("Booking", "Try-outs",
+           * "shop.example"); the others by another word on the line
+           * ("Discover" alone over a paragraph is a label), or by the end
+           * of the clause or a capital (a list of calls, "Mitmachen
+           * Austauschen"; a lower-case verb after it makes it a noun). */
+          pattern = g_strdup_printf ("(*UCP)%s((?:%s)(?=\\s|$|[!?,:;]|\\.(?!\\w))"
+                                     "|(?:%s)(?=[:,]?\\s+[\\w\"'„“(])"
+                                     "|(?:%s)(?=\\s*(?:$|[!?,:;.–—]|-\\s)|\\s+\\p{Lu}))",
+                                     anywhere ? "(?<!\\w)"
+                                              : "(?:^[\\-–—•·*→»›>]?\\s*|[.!?:;,]\\s+"
+                                                "|\\s[·•|→»›>–—]\\s*|\\b(?:please|bitte)\\s+)",
+                                     complete, needs_more, alone);
+          regexes[anywhere] = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
         }
-      /* Longest first, so "get involved" is preferred to "get". */
-      g_ptr_array_sort (phrases, compare_strlen_desc);
-
-      /* Group 1: the phrase, at the start of the line (after a bullet), of a
-       * sentence, after a separator ("… · Visit us") or after "please". */
-      g_string_append (pattern, "(*UCP)(?:^[\\-–—•·*→»›>]?\\s*|[.!?:;]\\s+|\\s[·•|→»›>–—]\\s*"
-                                "|\\b(?:please|bitte)\\s+)(");
-      for (guint i = 0; i < phrases->len; i++)
-        {
-          g_auto(GStrv) words = g_strsplit (g_ptr_array_index (phrases, i), " ", -1);
-
-          if (i > 0)
-            g_string_append_c (pattern, '|');
-          for (guint w = 0; words[w] != NULL; w++)
-            {
-              g_autofree char *escaped = g_regex_escape_string (words[w], -1);
-
-              if (w > 0)
-                g_string_append (pattern, "\\s+");
-              g_string_append (pattern, escaped);
-            }
-        }
-      /* Followed by a space or the end, not by more of a word or a
-       * domain ("Booking", "Try-outs", "shop.example"). */
-      g_string_append (pattern, ")(?=\\s|$|[!?,:;]|\\.(?!\\w))");
-
-      regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&done, 1);
     }
 
-  return regex;
+  return regexes;
+}
+
+typedef struct
+{
+  int      start, end;   /* bytes of the phrase */
+  gboolean anywhere;     /* a pointer, not at the start of a clause */
+} CtaMatch;
+
+static int
+compare_cta_matches (gconstpointer a,
+                     gconstpointer b)
+{
+  return ((const CtaMatch *) a)->start - ((const CtaMatch *) b)->start;
+}
+
+/* The phrases of both expressions in @text, in the order they stand. */
+static GArray *
+cta_matches (GRegex     **regexes,
+             const char  *text)
+{
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (CtaMatch));
+
+  for (guint r = 0; r < 2; r++)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+
+      g_regex_match (regexes[r], text, 0, &info);
+      for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+        {
+          CtaMatch match = { 0, 0, r == 1 };
+
+          g_match_info_fetch_pos (info, 1, &match.start, &match.end);
+          g_array_append_val (matches, match);
+        }
+    }
+  g_array_sort (matches, compare_cta_matches);
+  return matches;
+}
+
+/* Is the phrase @phrase (@len bytes, as matched) one that needs more
+ * words after it? */
+static gboolean
+needs_more (const char *phrase,
+            gsize       len)
+{
+  const GArray *phrases = eyl_phrases_get ("cta");
+  g_autofree char *matched = g_strndup (phrase, len);
+  g_auto(GStrv) words = g_strsplit_set (matched, " \t", -1);
+  g_autofree char *joined = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (kept, words[i]);
+  parts = g_strv_builder_end (kept);
+  joined = g_strjoinv (" ", parts);
+  folded = g_utf8_casefold (joined, -1);
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      const EylPhrase *p = &g_array_index (phrases, EylPhrase, i);
+      g_autofree char *candidate = g_utf8_casefold (p->text, -1);
+
+      if (g_str_equal (candidate, folded))
+        return (p->flags & EYL_PHRASE_NEEDS_MORE) != 0;
+    }
+  return FALSE;
+}
+
+/* Does a word follow byte @end of @text (line @line) within a gap of
+ * one and a half times the type's size, as in a sentence? */
+static gboolean
+next_word_close (const EylPageData *page,
+                 const EylTextLine *line,
+                 const char        *text,
+                 gsize              end)
+{
+  guint last = line->start + g_utf8_pointer_to_offset (text, text + end) - 1;
+  const EylGlyph *a, *b;
+
+  for (guint g = last + 1; g < line->end; g++)
+    {
+      if (g_unichar_isspace (g_array_index (page->glyphs, EylGlyph, g).ch))
+        continue;
+      a = &g_array_index (page->glyphs, EylGlyph, last);
+      b = &g_array_index (page->glyphs, EylGlyph, g);
+      return b->box.x0 - a->box.x1 <= 1.5 * MAX (line->font_size, eyl_rect_height (&a->box));
+    }
+  return FALSE;
+}
+
+/* Start of the sentence around byte @at: after the last full stop, "!"
+ * or "?" followed by a space before it, or the start of the line. */
+static gsize
+sentence_start (const char *text,
+                gsize       at)
+{
+  for (gsize i = at; i > 1; i--)
+    if (strchr (".!?", text[i - 2]) != NULL && text[i - 1] == ' ')
+      return i;
+  return 0;
 }
 
 /* End of the sentence that starts at byte @from: a full stop, "!" or "?"
@@ -574,13 +645,13 @@ void
 eyl_detect_cta (const EylPageData *page,
                 GPtrArray         *out)
 {
-  GRegex *regex = cta_regex ();
+  GRegex **regexes = cta_regexes ();
   guint n_before;
 
   g_return_if_fail (page != NULL);
   g_return_if_fail (out != NULL);
 
-  if (regex == NULL)
+  if (regexes[0] == NULL || regexes[1] == NULL)
     return;
 
   n_before = out->len;
@@ -588,21 +659,29 @@ eyl_detect_cta (const EylPageData *page,
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
       g_autofree char *text = eyl_detect_line_text (page, l);
-      g_autoptr(GMatchInfo) info = NULL;
+      g_autoptr(GArray) matches = cta_matches (regexes, text);
       gsize resume = 0;
 
-      g_regex_match (regex, text, 0, &info);
-      for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+      for (guint m = 0; m < matches->len; m++)
         {
           g_autoptr(GString) sentence = g_string_new (NULL);
+          const CtaMatch *match = &g_array_index (matches, CtaMatch, m);
           EylElement *element;
-          int s, e;
+          int s = match->start, e = match->end;
           gsize end;
           guint gs, ge;
 
-          g_match_info_fetch_pos (info, 1, &s, &e);
           if ((gsize) s < resume)
             continue;
+          /* "Discover      Decode      Explore" across the columns of one
+           * text line: labels side by side, not "discover" with an
+           * object. */
+          if (needs_more (text + s, e - s) && !next_word_close (page, line, text, e))
+            continue;
+          /* A pointer ("registration on …") says where the sentence
+           * goes: the call to action is the whole sentence. */
+          if (match->anywhere)
+            s = (int) MAX (sentence_start (text, s), resume);
 
           /* A lower-case "get" at the start of a line inside a paragraph is
            * a wrapped sentence, not an instruction. */
