@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "eyl-detect.h"
+#include "eyl-detect-private.h"
+#include "eyl-phrases.h"
 
 /* The builder gives each character an equal share of the run's box; with
  * a run 0.6 em per character wide, character i of a line at @x spans
@@ -1201,6 +1203,141 @@ test_headline_measured (void)
   g_assert_cmpfloat_with_epsilon (find_kind (out, EYL_ELEMENT_HEADLINE)->cap_height, 45, 1e-9);
 }
 
+/* The headline of @lines, or NULL. */
+static char *
+headline_of (const Line *lines,
+             guint       n_lines)
+{
+  g_autoptr(EylPageData) page = page_new (lines, n_lines);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  EylElement *headline;
+
+  eyl_detect_headline (page, out);
+  headline = find_kind (out, EYL_ELEMENT_HEADLINE);
+  g_test_message ("headline: %s", headline != NULL ? headline->text : "(none)");
+  return headline != NULL ? g_strdup (headline->text) : NULL;
+}
+
+/* A leaflet's section headings, set in one size and colour, are not its
+ * headline, though bigger than the rest: the tagline is. */
+static void
+test_headline_sections (void)
+{
+  const Line lines[] = {
+    { "The open server for your maps", 50, 60, 16, 0 },
+    { "What is it?", 50, 120, 20, 0x4ab969 },
+    { "It publishes your data for the world to see.", 50, 150, 11, 0 },
+    { "Easy to install", 50, 220, 20, 0x4ab969 },
+    { "Installers for every system and a web archive.", 50, 250, 11, 0 },
+    { "Beautiful maps", 50, 320, 20, 0x4ab969 },
+    { "Styles in the standard language of maps.", 50, 350, 11, 0 },
+    { "Share features", 50, 420, 20, 0x4ab969 },
+    { "Feature services for every client.", 50, 450, 11, 0 },
+  };
+  g_autofree char *headline = headline_of (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpstr (headline, ==, "The open server for your maps");
+}
+
+/* A statistics panel (big figures, small words), a credits paragraph
+ * and labels no bigger than the text are no headline. */
+static void
+test_headline_not (void)
+{
+  const Line stats[] = {
+    { "Workflow runs in the last year across every server we run.", 50, 200, 12, 0 },
+    { "Numbers are updated every month from the public statistics.", 50, 220, 12, 0 },
+  };
+  const Line credits[] = {
+    { "We thank everyone who made this possible.", 50, 60, 12, 0 },
+    { "Thanks to our sponsors Acme, Globex and Initech for their support.", 50, 400, 16, 0 },
+    { "Printed on recycled paper.", 50, 500, 12, 0 },
+  };
+  /* (In two inks: not one tier of section headings either.) */
+  const Line labels[] = {
+    { "PIEZO BUZZER", 50, 60, 10, 0 },
+    { "SERVO MOTOR", 250, 60, 10, 0x444444 },
+    { "TOUCH SENSOR", 50, 300, 10, 0x444444 },
+    { "ITSYBITSY + EXPANDER BOARD", 250, 300, 10, 0 },
+    { "Cables and accessories for every board", 50, 600, 9.5, 0x888888 },
+  };
+  g_autofree char *a = NULL;
+  g_autofree char *b = headline_of (credits, G_N_ELEMENTS (credits));
+  g_autofree char *c = headline_of (labels, G_N_ELEMENTS (labels));
+
+  /* The figure big, its label small, on one line. */
+  {
+    EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
+    EylRect figure = { 50, 60, 50 + 5 * EM * 60, 120 };
+    EylRect label = { figure.x1, 100, figure.x1 + 11 * EM * 14, 114 };
+    g_autoptr(EylPageData) page = NULL;
+    g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+    eyl_page_data_builder_add_text (builder, "550+K", &figure, NULL, "Sans", 60, 0);
+    eyl_page_data_builder_add_text (builder, " executions", &label, NULL, "Sans", 14, 0);
+    eyl_page_data_builder_add_text (builder, "\n", &label, NULL, "Sans", 14, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (stats); i++)
+      add_line (builder, &stats[i]);
+    page = eyl_page_data_builder_end (builder);
+    eyl_detect_headline (page, out);
+    if (find_kind (out, EYL_ELEMENT_HEADLINE) != NULL)
+      a = g_strdup (find_kind (out, EYL_ELEMENT_HEADLINE)->text);
+    g_test_message ("headline: %s", a != NULL ? a : "(none)");
+  }
+  g_assert_true (a == NULL || strstr (a, "550") == NULL);
+  g_assert_null (b != NULL && strstr (b, "sponsors") != NULL ? b : NULL);
+  g_assert_null (c);
+}
+
+/* What OCR reads in a photo or an emblem ("de Ma", "oL ab") and figures
+ * are no words; short real headlines are. */
+static void
+test_reads_as_words (void)
+{
+  const char *words[] = { "Odin", "GODOT CON", "Mach mit!", "deRSE19 conference", "Arch Linux™" };
+  const char *not_words[] = { "de Ma", "oL ab", "NUT", "127,000+", "May E/funk- NS", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_assert_true (eyl_detect_reads_as_words (words[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (not_words); i++)
+    g_assert_false (eyl_detect_reads_as_words (not_words[i]));
+}
+
+/* The list files' syntax: comments, blank lines, "…" before and after,
+ * " !" after; and the lists compiled in. */
+static void
+test_phrases (void)
+{
+  const char *data = "# calls\n\nvisit\n  sign   up  # spaces\ndiscover …\n… details at …\n"
+                     "... more at ...\nmitmachen !\n";
+  g_autoptr(GArray) phrases = g_array_new (FALSE, FALSE, sizeof (EylPhrase));
+  const struct { const char *text; EylPhraseFlags flags; } expected[] = {
+    { "visit", 0 },
+    { "sign up", 0 },
+    { "discover", EYL_PHRASE_NEEDS_MORE },
+    { "details at", EYL_PHRASE_ANYWHERE | EYL_PHRASE_NEEDS_MORE },
+    { "more at", EYL_PHRASE_ANYWHERE | EYL_PHRASE_NEEDS_MORE },
+    { "mitmachen", EYL_PHRASE_ALONE },
+  };
+
+  eyl_phrases_parse (data, strlen (data), phrases);
+  g_assert_cmpuint (phrases->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      EylPhrase *p = &g_array_index (phrases, EylPhrase, i);
+
+      g_assert_cmpstr (p->text, ==, expected[i].text);
+      g_assert_cmpint (p->flags, ==, expected[i].flags);
+      g_free ((char *) p->text);
+    }
+
+  g_assert_cmpuint (eyl_phrases_get ("cta")->len, >, 50);
+  g_assert_cmpuint (eyl_phrases_get ("sponsors")->len, >, 10);
+  g_assert_cmpuint (eyl_phrases_get ("no-such-list")->len, ==, 0);
+  g_assert_true (g_regex_match (eyl_phrases_regex ("sponsors"), "Gefördert durch:", 0, NULL));
+  g_assert_false (g_regex_match (eyl_phrases_regex ("sponsors"), "Our partnership", 0, NULL));
+}
+
 static void
 test_cta (void)
 {
@@ -1216,10 +1353,24 @@ test_cta (void)
     { "Besuchen Sie uns in Halle 3", "Besuchen Sie uns in Halle 3" },
     { "• Get involved", "Get involved" },
     { "To find a group please visit our website", "visit our website" },
+    /* In the middle of a sentence, after a comma or as a pointer. */
+    { "Free entry, visit godot.example for the programme", "visit godot.example for the programme" },
+    { "Full schedule and registration on conf.example", "Full schedule and registration on conf.example" },
+    { "Become a member", "Become a member" },
+    { "Join us", "Join us" },
+    /* German, from data/cta/de.txt. */
+    { "Mitmachen - Austauschen", "Mitmachen - Austauschen" },
+    { "nicht zögern, informiere Dich jetzt:", "informiere Dich jetzt:" },
+    { "Mach mit!", "Mach mit!" },
+    { "Wie kann ich mitmachen?", "Wie kann ich mitmachen?" },
   };
   const char *no[] = {
     "Our visitors love it", "We called it tea", "Target audience", "Booking.com partner",
     "Try-outs were fun", "shop.example",
+    /* Benefit labels: the verb alone over a paragraph, no instruction. */
+    "Discover", "Explore",
+    /* A German infinitive as a noun. */
+    "Mitmachen ist einfach und kostenlos",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
@@ -1266,6 +1417,29 @@ test_cta (void)
     g_assert_cmpfloat_with_epsilon (cta->box.y0, 100, 0.5);
     g_assert_cmpfloat_with_epsilon (cta->box.y1, 174, 0.5);
     g_assert_cmpfloat_with_epsilon (cta->box.x1, 50 + 10 * 12, 0.5);
+  }
+
+  /* Benefit labels side by side in one text line, columns apart:
+   * "Discover" has no object there. */
+  {
+    EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
+    const char *labels[] = { "Discover", "Decode", "Cure" };
+    g_autoptr(EylPageData) page = NULL;
+    g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        EylRect box = { 20 + 190 * i, 500, 20 + 190 * i + EM * 20 * strlen (labels[i]), 520 };
+        EylRect space = { box.x1, 500, box.x1 + EM * 20, 520 };
+
+        eyl_page_data_builder_add_text (builder, labels[i], &box, NULL, "Sans", 20, 0);
+        if (i + 1 < G_N_ELEMENTS (labels))
+          eyl_page_data_builder_add_text (builder, " ", &space, NULL, "Sans", 20, 0);
+      }
+    page = eyl_page_data_builder_end (builder);
+    g_assert_cmpuint (page->lines->len, ==, 1);
+    eyl_detect_cta (page, out);
+    g_assert_cmpuint (out->len, ==, 0);
   }
 
   /* A lower-case "get" that only continues the previous line. */
@@ -1376,8 +1550,12 @@ main (int   argc,
   g_test_add_func ("/eyl/detect/brand/domain", test_brand_domain);
   g_test_add_func ("/eyl/detect/headline", test_headline);
   g_test_add_func ("/eyl/detect/headline/measured", test_headline_measured);
+  g_test_add_func ("/eyl/detect/headline/sections", test_headline_sections);
+  g_test_add_func ("/eyl/detect/headline/not", test_headline_not);
+  g_test_add_func ("/eyl/detect/headline/words", test_reads_as_words);
   g_test_add_func ("/eyl/detect/cta", test_cta);
   g_test_add_func ("/eyl/detect/body", test_body);
+  g_test_add_func ("/eyl/detect/phrases", test_phrases);
   g_test_add_func ("/eyl/detect/all", test_all);
 
   return g_test_run ();

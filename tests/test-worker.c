@@ -99,11 +99,13 @@ test_cpu_budget (void)
   start = g_get_monotonic_time ();
   result = eyl_worker_check_file (config, path, NULL);
   elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  /* About 2 s on an idle machine; never past the backstop (6 s) however
+   * busy the machine running the tests is. */
   g_test_message ("spinning worker stopped after %.2f s", elapsed);
   g_assert_false (result->ok);
   g_assert_cmpint (result->error_code, ==, EYL_ERROR_TIMEOUT);
   g_assert_cmpfloat (elapsed, >=, 1.9);
-  g_assert_cmpfloat (elapsed, <, 5.0);
+  g_assert_cmpfloat (elapsed, <, 8.0);
 
   starved->timeout_s = 2;
   eyl_worker_config_setenv (starved, "EYL_WORKER_SIMULATE", "idle-3s");

@@ -3,10 +3,10 @@
 
 #define G_LOG_DOMAIN "eyl-detect"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
 #include "eyl-detect-private.h"
+#include "eyl-phrases.h"
 
 /* The headline (the most prominent block of text) and the calls to
  * action (imperative phrases). */
@@ -75,21 +75,28 @@ compare_lines_by_position (gconstpointer a,
   return (x->box.x0 > y->box.x0) - (x->box.x0 < y->box.x0);
 }
 
-/* Prominence: the largest cap height (measured, the size a reader sees);
- * within 5 % of each other the larger area; then the one higher up. */
-static int
-compare_prominence (const Block *a,
-                    const Block *b)
+/* Prominence: the measured cap height (the size a reader sees), a bold
+ * face a little more, a block higher up a little more (the eye starts at
+ * the top). */
+static double
+prominence (const EylPageData *page,
+            const Block       *block)
 {
-  double big = MAX (a->cap_height, b->cap_height);
-  double area_a = eyl_rect_width (&a->box) * eyl_rect_height (&a->box);
-  double area_b = eyl_rect_width (&b->box) * eyl_rect_height (&b->box);
+  double weight = 1.0, cy = (block->box.y0 + block->box.y1) / 2.0;
+  const EylTextLine *first = &g_array_index (page->lines, EylTextLine,
+                                             g_array_index (block->lines, guint, 0));
+  const EylGlyph *glyph = first->start < first->end
+                            ? &g_array_index (page->glyphs, EylGlyph, first->start) : NULL;
 
-  if (big > 0 && ABS (a->cap_height - b->cap_height) > 0.05 * big)
-    return a->cap_height > b->cap_height ? 1 : -1;
-  if (ABS (area_a - area_b) > 0.1 * MAX (area_a, area_b))
-    return area_a > area_b ? 1 : -1;
-  return a->box.y0 < b->box.y0 ? 1 : a->box.y0 > b->box.y0 ? -1 : 0;
+  if (glyph != NULL && glyph->run < page->runs->len)
+    {
+      const char *font = g_array_index (page->runs, EylTextRun, glyph->run).font_name;
+      g_autofree char *lower = g_ascii_strdown (font != NULL ? font : "", -1);
+
+      if (strstr (lower, "bold") || strstr (lower, "black") || strstr (lower, "heavy"))
+        weight = 1.15;
+    }
+  return block->cap_height * weight * (1.1 - 0.1 * CLAMP (cy / MAX (page->height, 1), 0, 1));
 }
 
 /* TRUE when brand_name elements already found cover most of the block. */
@@ -113,6 +120,197 @@ block_is_brand (const Block     *block,
   return area > 0 && covered >= 0.6 * area;
 }
 
+/* Does @text read as language: two words of three letters or more, or
+ * one of four?  OCR's readings of a texture ("de Ma", "oL ab", "NUT")
+ * and figures ("127K+") do not. */
+gboolean
+eyl_detect_reads_as_words (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (text != NULL ? text : "", " \t\n", -1);
+  guint n_words = 0, longest = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      guint letters = 0;
+      gboolean word = TRUE;
+      const char *p = tokens[i], *end = tokens[i] + strlen (tokens[i]);
+
+      /* Punctuation around a word is no part of it. */
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      while (end > p && !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (end))))
+        end = g_utf8_prev_char (end);
+      for (const char *q = p; q < end && word; q = g_utf8_next_char (q))
+        {
+          gunichar ch = g_utf8_get_char (q);
+
+          if (g_unichar_isalpha (ch))
+            letters++;
+          else if (!g_unichar_isdigit (ch) && !strchr ("-'.&", (char) ch) && ch != 0x2019)
+            word = FALSE;
+        }
+      if (word && letters >= 3)
+        {
+          n_words++;
+          longest = MAX (longest, letters);
+        }
+    }
+  return n_words >= 2 || longest >= 4;
+}
+
+/* The words of the block's largest type: a figure set big with small
+ * labels ("550+K executions") is a statistic, not a headline. */
+static gboolean
+big_type_is_words (const EylPageData *page,
+                   const Block       *block)
+{
+  double biggest = 0;
+  guint letters = 0, digits = 0;
+
+  for (guint i = 0; i < block->lines->len; i++)
+    {
+      const EylTextLine *line = &g_array_index (page->lines, EylTextLine,
+                                                g_array_index (block->lines, guint, i));
+
+      for (guint g = line->start; g < line->end; g++)
+        {
+          const EylGlyph *glyph = &g_array_index (page->glyphs, EylGlyph, g);
+
+          if (glyph->run < page->runs->len)
+            biggest = MAX (biggest, g_array_index (page->runs, EylTextRun, glyph->run).font_size);
+        }
+    }
+  for (guint i = 0; i < block->lines->len; i++)
+    {
+      const EylTextLine *line = &g_array_index (page->lines, EylTextLine,
+                                                g_array_index (block->lines, guint, i));
+
+      for (guint g = line->start; g < line->end; g++)
+        {
+          const EylGlyph *glyph = &g_array_index (page->glyphs, EylGlyph, g);
+          double size = glyph->run < page->runs->len
+                          ? g_array_index (page->runs, EylTextRun, glyph->run).font_size : 0;
+
+          if (size < 0.85 * biggest)
+            continue;
+          letters += g_unichar_isalpha (glyph->ch) ? 1 : 0;
+          digits += g_unichar_isdigit (glyph->ch) ? 1 : 0;
+        }
+    }
+  return letters > digits;
+}
+
+static char *
+block_text (const EylPageData *page,
+            const Block       *block)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < block->lines->len; i++)
+    {
+      g_autofree char *t = eyl_detect_line_text (page, g_array_index (block->lines, guint, i));
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, g_strstrip (t));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static guint
+count_words (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (text, " ", -1);
+  guint n = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    n += tokens[i][0] != '\0';
+  return n;
+}
+
+/* A headline is a message, read at a glance: up to this many words.
+ * Longer blocks are body copy or a credits paragraph. */
+#define MAX_HEADLINE_WORDS 50
+/* Headings of one size and colour set this many times or more are the
+ * section headings of a leaflet, none of them the headline. */
+#define SECTION_TIER 3
+
+/* Section headings: blocks of about the same cap height (±6 %) and one
+ * colour that say SECTION_TIER or more different things (the copies of
+ * one heading on an imposed sheet, or on every panel of a box, are
+ * one). */
+static gboolean
+in_section_tier (const EylPageData *page,
+                 const GArray      *blocks,
+                 const Block       *block)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      const Block *other = &g_array_index (blocks, Block, b);
+
+      if (other->color == block->color && block->cap_height > 0 &&
+          ABS (other->cap_height - block->cap_height) <= 0.06 * block->cap_height)
+        g_hash_table_add (texts, block_text (page, other));
+    }
+  return g_hash_table_size (texts) >= SECTION_TIER;
+}
+
+/* The cap height most of the page's text is set in (weighted by glyphs):
+ * a headline stands out from it. */
+static double
+body_cap_height (const EylPageData *page,
+                 const GArray      *blocks)
+{
+  g_autoptr(GArray) caps = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      const Block *block = &g_array_index (blocks, Block, b);
+
+      for (guint i = 0; i < block->lines->len; i++)
+        {
+          const EylTextLine *line = &g_array_index (page->lines, EylTextLine,
+                                                    g_array_index (block->lines, guint, i));
+
+          for (guint g = line->start; g < line->end; g++)
+            g_array_append_val (caps, line->cap_height);
+        }
+    }
+  return eyl_detect_median (caps);
+}
+
+/* Why @block is no headline, or NULL. */
+static const char *
+not_a_headline (const EylPageData *page,
+                const GArray      *blocks,
+                const Block       *block,
+                const char        *text,
+                double             body_cap,
+                GPtrArray         *elements)
+{
+  GRegex *sponsors = eyl_phrases_regex ("sponsors");
+
+  if (block_is_brand (block, elements) && blocks->len > 1)
+    return "the brand's name";
+  if (!eyl_detect_reads_as_words (text))
+    return "no words";
+  if (!big_type_is_words (page, block))
+    return "a figure";
+  if (count_words (text) > MAX_HEADLINE_WORDS)
+    return "body copy";
+  /* "Thanks to our sponsors …", "Gefördert durch": credits. */
+  if (sponsors != NULL && g_regex_match (sponsors, text, 0, NULL))
+    return "credits";
+  if (in_section_tier (page, blocks, block))
+    return "one of several section headings";
+  /* On a page with body text, a headline stands out from it. */
+  if (blocks->len >= 4 && body_cap > 0 && block->cap_height < 1.1 * body_cap)
+    return "no bigger than the text";
+  return NULL;
+}
+
 void
 eyl_detect_headline (const EylPageData *page,
                      GPtrArray         *out)
@@ -120,9 +318,10 @@ eyl_detect_headline (const EylPageData *page,
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_autoptr(GPtrArray) contacts = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *best_text = NULL;
   GPtrArray *known = out;
-  const Block *best = NULL, *second = NULL;
+  const Block *best = NULL;
+  double best_score = 0, second_score = 0, body_cap;
   EylElement *element;
 
   g_return_if_fail (page != NULL);
@@ -183,118 +382,188 @@ eyl_detect_headline (const EylPageData *page,
       block->cap_height = MAX (block->cap_height, line->cap_height);
     }
 
+  body_cap = body_cap_height (page, blocks);
   for (guint b = 0; b < blocks->len; b++)
     {
       const Block *block = &g_array_index (blocks, Block, b);
+      g_autofree char *text = block_text (page, block);
+      const char *why = not_a_headline (page, blocks, block, text, body_cap, out);
+      double score;
 
-      /* The wordmark is the brand, not the message: the headline is the
-       * biggest block that says something else, when there is one. */
-      if (block_is_brand (block, out) && blocks->len > 1)
-        continue;
-
-      if (best == NULL || compare_prominence (block, best) > 0)
+      if (why != NULL)
         {
-          second = best;
-          best = block;
+          g_debug ("not the headline (%s): %s", why, text);
+          continue;
         }
-      else if (second == NULL || compare_prominence (block, second) > 0)
-        second = block;
+      score = prominence (page, block);
+      if (best == NULL || score > best_score)
+        {
+          second_score = best_score;
+          best = block;
+          best_score = score;
+          g_free (best_text);
+          best_text = g_steal_pointer (&text);
+        }
+      else
+        second_score = MAX (second_score, score);
     }
   if (best == NULL)
     return;
 
-  for (guint i = 0; i < best->lines->len; i++)
-    {
-      g_autofree char *t = eyl_detect_line_text (page, g_array_index (best->lines, guint, i));
-
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, g_strstrip (t));
-    }
-
   /* Clearly bigger than anything else: sure; a close call: less so. */
-  element = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, text->str, &best->box,
-                             second == NULL || best->cap_height > 1.3 * second->cap_height
-                               ? 0.9 : 0.7);
+  element = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, best_text, &best->box,
+                             best_score > 1.3 * second_score ? 0.9 : 0.7);
   element->font_size = best->font_size;
   element->cap_height = best->cap_height;
   element->color = best->color;
   g_ptr_array_add (out, element);
 }
 
-/* Calls to action: imperative phrases at the start of a line or of a
- * sentence.  Translators: add the phrases your language uses on posters;
- * the English ones are always looked for too. */
-static const char * const cta_phrases[] = {
-  N_("visit"), N_("call"), N_("scan"), N_("book"), N_("order"), N_("join"),
-  N_("contact us"), N_("download"), N_("register"), N_("sign up"), N_("subscribe"),
-  N_("follow us"), N_("try"), N_("get"), N_("learn more"), N_("find out"), N_("discover"),
-  N_("shop"), N_("buy"), N_("ask"), N_("come"), N_("meet us"), N_("talk to us"),
-  N_("email us"), N_("write to us"), N_("apply"), N_("donate"), N_("get involved"),
-  N_("get in touch"), N_("reserve"), N_("start"), N_("explore"), N_("see us"),
-  N_("chat with us"), N_("request"), N_("claim"),
-  /* German, as it appears on German posters whatever the UI language */
-  "besuchen Sie", "rufen Sie", "jetzt", "kontaktieren Sie", "bestellen Sie", "scannen Sie",
-  "melden Sie sich", "schreiben Sie", "folgen Sie", "mehr erfahren", "entdecken Sie",
-};
-
-static int
-compare_strlen_desc (gconstpointer a,
-                     gconstpointer b)
+/* Calls to action, from data/cta/<language>.txt: imperative phrases at
+ * the start of a clause — a line, a sentence, after a bullet, a
+ * separator ("… · Visit us"), a comma ("…, visit example.org") or
+ * "please" — and pointers anywhere in a sentence ("Full schedule and
+ * registration on …").  Two expressions, group 1 the phrase each:
+ * clauses[0] at the start of a clause, clauses[1] anywhere. */
+static GRegex **
+cta_regexes (void)
 {
-  return (int) strlen (*(const char * const *) b) - (int) strlen (*(const char * const *) a);
-}
-
-static GRegex *
-cta_regex (void)
-{
-  static GRegex *regex;
+  static GRegex *regexes[2];
   static gsize done = 0;
 
   if (g_once_init_enter (&done))
     {
-      g_autoptr(GPtrArray) phrases = g_ptr_array_new ();
-      g_autoptr(GString) pattern = g_string_new (NULL);
-
-      for (guint i = 0; i < G_N_ELEMENTS (cta_phrases); i++)
+      for (guint anywhere = 0; anywhere < 2; anywhere++)
         {
-          const char *translated = g_dgettext (GETTEXT_PACKAGE, cta_phrases[i]);
+          EylPhraseFlags where = anywhere ? EYL_PHRASE_ANYWHERE : 0;
+          EylPhraseFlags mask = EYL_PHRASE_ANYWHERE | EYL_PHRASE_NEEDS_MORE | EYL_PHRASE_ALONE;
+          g_autofree char *complete = eyl_phrases_pattern ("cta", mask, where);
+          g_autofree char *needs_more = eyl_phrases_pattern ("cta", mask,
+                                                             where | EYL_PHRASE_NEEDS_MORE);
+          g_autofree char *alone = eyl_phrases_pattern ("cta", mask, where | EYL_PHRASE_ALONE);
+          g_autofree char *pattern = NULL;
 
-          g_ptr_array_add (phrases, (gpointer) cta_phrases[i]);
-          if (translated != cta_phrases[i] && *translated != '\0')
-            g_ptr_array_add (phrases, (gpointer) translated);
+          /* A complete phrase is followed by a space or the end, not by
+           * more of a word or a domain ("Booking", "Try-outs",
+           * "shop.example"); the others by another word on the line
+           * ("Discover" alone over a paragraph is a label), or by the end
+           * of the clause or a capital (a list of calls, "Mitmachen
+           * Austauschen"; a lower-case verb after it makes it a noun). */
+          pattern = g_strdup_printf ("(*UCP)%s((?:%s)(?=\\s|$|[!?,:;]|\\.(?!\\w))"
+                                     "|(?:%s)(?=[:,]?\\s+[\\w\"'„“(])"
+                                     "|(?:%s)(?=\\s*(?:$|[!?,:;.–—]|-\\s)|\\s+\\p{Lu}))",
+                                     anywhere ? "(?<!\\w)"
+                                              : "(?:^[\\-–—•·*→»›>]?\\s*|[.!?:;,]\\s+"
+                                                "|\\s[·•|→»›>–—]\\s*|\\b(?:please|bitte)\\s+)",
+                                     complete, needs_more, alone);
+          regexes[anywhere] = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
         }
-      /* Longest first, so "get involved" is preferred to "get". */
-      g_ptr_array_sort (phrases, compare_strlen_desc);
-
-      /* Group 1: the phrase, at the start of the line (after a bullet), of a
-       * sentence, after a separator ("… · Visit us") or after "please". */
-      g_string_append (pattern, "(*UCP)(?:^[\\-–—•·*→»›>]?\\s*|[.!?:;]\\s+|\\s[·•|→»›>–—]\\s*"
-                                "|\\b(?:please|bitte)\\s+)(");
-      for (guint i = 0; i < phrases->len; i++)
-        {
-          g_auto(GStrv) words = g_strsplit (g_ptr_array_index (phrases, i), " ", -1);
-
-          if (i > 0)
-            g_string_append_c (pattern, '|');
-          for (guint w = 0; words[w] != NULL; w++)
-            {
-              g_autofree char *escaped = g_regex_escape_string (words[w], -1);
-
-              if (w > 0)
-                g_string_append (pattern, "\\s+");
-              g_string_append (pattern, escaped);
-            }
-        }
-      /* Followed by a space or the end, not by more of a word or a
-       * domain ("Booking", "Try-outs", "shop.example"). */
-      g_string_append (pattern, ")(?=\\s|$|[!?,:;]|\\.(?!\\w))");
-
-      regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&done, 1);
     }
 
-  return regex;
+  return regexes;
+}
+
+typedef struct
+{
+  int      start, end;   /* bytes of the phrase */
+  gboolean anywhere;     /* a pointer, not at the start of a clause */
+} CtaMatch;
+
+static int
+compare_cta_matches (gconstpointer a,
+                     gconstpointer b)
+{
+  return ((const CtaMatch *) a)->start - ((const CtaMatch *) b)->start;
+}
+
+/* The phrases of both expressions in @text, in the order they stand. */
+static GArray *
+cta_matches (GRegex     **regexes,
+             const char  *text)
+{
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (CtaMatch));
+
+  for (guint r = 0; r < 2; r++)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+
+      g_regex_match (regexes[r], text, 0, &info);
+      for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+        {
+          CtaMatch match = { 0, 0, r == 1 };
+
+          g_match_info_fetch_pos (info, 1, &match.start, &match.end);
+          g_array_append_val (matches, match);
+        }
+    }
+  g_array_sort (matches, compare_cta_matches);
+  return matches;
+}
+
+/* Is the phrase @phrase (@len bytes, as matched) one that needs more
+ * words after it? */
+static gboolean
+needs_more (const char *phrase,
+            gsize       len)
+{
+  const GArray *phrases = eyl_phrases_get ("cta");
+  g_autofree char *matched = g_strndup (phrase, len);
+  g_auto(GStrv) words = g_strsplit_set (matched, " \t", -1);
+  g_autofree char *joined = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (kept, words[i]);
+  parts = g_strv_builder_end (kept);
+  joined = g_strjoinv (" ", parts);
+  folded = g_utf8_casefold (joined, -1);
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      const EylPhrase *p = &g_array_index (phrases, EylPhrase, i);
+      g_autofree char *candidate = g_utf8_casefold (p->text, -1);
+
+      if (g_str_equal (candidate, folded))
+        return (p->flags & EYL_PHRASE_NEEDS_MORE) != 0;
+    }
+  return FALSE;
+}
+
+/* Does a word follow byte @end of @text (line @line) within a gap of
+ * one and a half times the type's size, as in a sentence? */
+static gboolean
+next_word_close (const EylPageData *page,
+                 const EylTextLine *line,
+                 const char        *text,
+                 gsize              end)
+{
+  guint last = line->start + g_utf8_pointer_to_offset (text, text + end) - 1;
+  const EylGlyph *a, *b;
+
+  for (guint g = last + 1; g < line->end; g++)
+    {
+      if (g_unichar_isspace (g_array_index (page->glyphs, EylGlyph, g).ch))
+        continue;
+      a = &g_array_index (page->glyphs, EylGlyph, last);
+      b = &g_array_index (page->glyphs, EylGlyph, g);
+      return b->box.x0 - a->box.x1 <= 1.5 * MAX (line->font_size, eyl_rect_height (&a->box));
+    }
+  return FALSE;
+}
+
+/* Start of the sentence around byte @at: after the last full stop, "!"
+ * or "?" followed by a space before it, or the start of the line. */
+static gsize
+sentence_start (const char *text,
+                gsize       at)
+{
+  for (gsize i = at; i > 1; i--)
+    if (strchr (".!?", text[i - 2]) != NULL && text[i - 1] == ' ')
+      return i;
+  return 0;
 }
 
 /* End of the sentence that starts at byte @from: a full stop, "!" or "?"
@@ -376,13 +645,13 @@ void
 eyl_detect_cta (const EylPageData *page,
                 GPtrArray         *out)
 {
-  GRegex *regex = cta_regex ();
+  GRegex **regexes = cta_regexes ();
   guint n_before;
 
   g_return_if_fail (page != NULL);
   g_return_if_fail (out != NULL);
 
-  if (regex == NULL)
+  if (regexes[0] == NULL || regexes[1] == NULL)
     return;
 
   n_before = out->len;
@@ -390,21 +659,29 @@ eyl_detect_cta (const EylPageData *page,
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
       g_autofree char *text = eyl_detect_line_text (page, l);
-      g_autoptr(GMatchInfo) info = NULL;
+      g_autoptr(GArray) matches = cta_matches (regexes, text);
       gsize resume = 0;
 
-      g_regex_match (regex, text, 0, &info);
-      for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+      for (guint m = 0; m < matches->len; m++)
         {
           g_autoptr(GString) sentence = g_string_new (NULL);
+          const CtaMatch *match = &g_array_index (matches, CtaMatch, m);
           EylElement *element;
-          int s, e;
+          int s = match->start, e = match->end;
           gsize end;
           guint gs, ge;
 
-          g_match_info_fetch_pos (info, 1, &s, &e);
           if ((gsize) s < resume)
             continue;
+          /* "Discover      Decode      Explore" across the columns of one
+           * text line: labels side by side, not "discover" with an
+           * object. */
+          if (needs_more (text + s, e - s) && !next_word_close (page, line, text, e))
+            continue;
+          /* A pointer ("registration on …") says where the sentence
+           * goes: the call to action is the whole sentence. */
+          if (match->anywhere)
+            s = (int) MAX (sentence_start (text, s), resume);
 
           /* A lower-case "get" at the start of a line inside a paragraph is
            * a wrapped sentence, not an instruction. */

@@ -2366,25 +2366,6 @@ brand_name_in (const Work      *work,
   return first;
 }
 
-/* Headings over other organisations' marks: "Sponsors", "Gefördert
- * durch:" (data/sponsors/<language>.txt). */
-static GRegex *
-sponsor_heading_regex (void)
-{
-  static GRegex *regex;
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      g_autofree char *phrases = eyl_phrases_pattern ("sponsors", 0, 0);
-      g_autofree char *pattern = g_strdup_printf ("(*UCP)(?<!\\w)(?:%s)(?!\\w)", phrases);
-
-      regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&done, 1);
-    }
-  return regex;
-}
-
 /* Boxes of the short lines that head a block of sponsors' logos. */
 static GArray *
 sponsor_headings (const Work        *work,
@@ -2392,7 +2373,8 @@ sponsor_headings (const Work        *work,
                   const EylPageData *page)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (Box));
-  GRegex *regex = sponsor_heading_regex ();
+  /* "Sponsors", "Gefördert durch:" (data/sponsors/<language>.txt). */
+  GRegex *regex = eyl_phrases_regex ("sponsors");
 
   for (guint l = 0; regex != NULL && page->lines != NULL && l < page->lines->len; l++)
     {

@@ -39,6 +39,13 @@ int         eyl_detect_compare_double     (gconstpointer      a,
 /* Median nominal font size of the page's text lines (pt), 0 when none. */
 double      eyl_detect_median_font_size   (const EylPageData *page);
 
+/* The median of @values (doubles, sorted in place); 0 when empty. */
+double      eyl_detect_median             (GArray            *values);
+
+/* TRUE when @text reads as language: two words of three letters or
+ * more, or one of four (not a figure, not OCR's reading of a texture). */
+gboolean    eyl_detect_reads_as_words     (const char        *text);
+
 /* TRUE for the registrable domains of social networks (twitter.com, …). */
 gboolean    eyl_detect_is_social_domain   (const char        *domain);
 

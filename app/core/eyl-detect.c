@@ -20,6 +20,26 @@ compare_position (gconstpointer a,
   return (int) x->kind - (int) y->kind;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+eyl_detect_median (GArray *values)
+{
+  g_return_val_if_fail (values != NULL, 0);
+
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
 GPtrArray *
 eyl_detect_all (const EylPageData *page,
                 EylBrandKit       *kit)

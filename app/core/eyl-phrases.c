@@ -13,7 +13,7 @@ GResource *eyl_core_get_resource (void);
 #define RESOURCE_DIR RESOURCE_BASE "/phrases"
 
 G_LOCK_DEFINE_STATIC (lists);
-static GHashTable *lists;   /* list name → GArray of EylPhrase */
+static GHashTable *lists;   /* list name → List */
 
 /* Strips a leading or trailing ellipsis ("…" or "...") from @s in place;
  * TRUE when there was one. */
@@ -63,6 +63,11 @@ eyl_phrases_parse (const char *data,
       if (hash != NULL)
         *hash = '\0';
       g_strstrip (line);
+      if (g_str_has_suffix (line, " !"))
+        {
+          line[strlen (line) - 2] = '\0';
+          phrase.flags |= EYL_PHRASE_ALONE;
+        }
       if (strip_ellipsis (line, TRUE))
         phrase.flags |= EYL_PHRASE_ANYWHERE;
       if (strip_ellipsis (line, FALSE))
@@ -131,25 +136,72 @@ load_list (const char *list)
   return phrases;
 }
 
+/* What is kept of a list: its phrases, and the regular expression of
+ * them once asked for (NULL until then, or when it does not compile). */
+typedef struct
+{
+  GArray *phrases;
+  GRegex *regex;
+  gboolean regex_tried;
+} List;
+
+/* The entry of @list, loaded on first use.  Call with the lock held. */
+static List *
+list_entry (const char *list)
+{
+  List *entry;
+
+  if (lists == NULL)
+    lists = g_hash_table_new (g_str_hash, g_str_equal);
+  entry = g_hash_table_lookup (lists, list);
+  if (entry == NULL)
+    {
+      entry = g_new0 (List, 1);
+      entry->phrases = load_list (list);
+      g_hash_table_insert (lists, g_strdup (list), entry);
+    }
+  return entry;
+}
+
 const GArray *
 eyl_phrases_get (const char *list)
 {
-  GArray *phrases;
+  const GArray *phrases;
 
   g_return_val_if_fail (list != NULL, NULL);
 
   G_LOCK (lists);
-  if (lists == NULL)
-    lists = g_hash_table_new (g_str_hash, g_str_equal);
-  phrases = g_hash_table_lookup (lists, list);
-  if (phrases == NULL)
-    {
-      phrases = load_list (list);
-      g_hash_table_insert (lists, g_strdup (list), phrases);
-    }
+  phrases = list_entry (list)->phrases;
   G_UNLOCK (lists);
 
   return phrases;
+}
+
+GRegex *
+eyl_phrases_regex (const char *list)
+{
+  g_autofree char *alternation = NULL;
+  List *entry;
+  GRegex *regex;
+
+  g_return_val_if_fail (list != NULL, NULL);
+
+  /* Built outside the lock: eyl_phrases_pattern() takes it. */
+  alternation = eyl_phrases_pattern (list, 0, 0);
+
+  G_LOCK (lists);
+  entry = list_entry (list);
+  if (!entry->regex_tried)
+    {
+      g_autofree char *pattern = g_strdup_printf ("(*UCP)(?<!\\w)(?:%s)(?!\\w)", alternation);
+
+      entry->regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      entry->regex_tried = TRUE;
+    }
+  regex = entry->regex;
+  G_UNLOCK (lists);
+
+  return regex;
 }
 
 char *

@@ -17,6 +17,10 @@ typedef enum
   /* "discover …": needs more words after it in the same sentence; alone
    * ("Discover" over a paragraph) it is a label, not an instruction. */
   EYL_PHRASE_NEEDS_MORE = 1 << 1,
+  /* "mitmachen !": ends its clause, or another capitalised call follows
+   * ("Mitmachen – Austauschen"); a lower-case word after it makes it
+   * something else ("Mitmachen ist einfach" is about taking part). */
+  EYL_PHRASE_ALONE      = 1 << 2,
 } EylPhraseFlags;
 
 typedef struct
@@ -38,9 +42,14 @@ char         *eyl_phrases_pattern  (const char     *list,
                                     EylPhraseFlags  mask,
                                     EylPhraseFlags  flags);
 
+/* A case-insensitive regular expression matching any phrase of @list
+ * as whole words, anywhere.  Compiled once, shared, never freed; NULL
+ * only if the list cannot be compiled. */
+GRegex       *eyl_phrases_regex    (const char *list);
+
 /* Parses one list file's text (exposed for tests): '#' starts a comment,
- * blank lines are skipped, a leading or trailing "…" (or "...") sets the
- * flags above.  Appends EylPhrase with newly allocated text to @out. */
+ * blank lines are skipped, a leading or trailing "…" (or "...") and a
+ * trailing " !" set the flags above.  Appends EylPhrase with newly allocated text to @out. */
 void          eyl_phrases_parse    (const char *data,
                                     gsize       len,
                                     GArray     *out);
