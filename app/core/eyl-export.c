@@ -744,9 +744,12 @@ ends_like_pdf (int    fd,
   len = (gsize) got;
   while (len > 0 && g_ascii_isspace (tail[len - 1]))
     tail[--len] = '\0';
-  if (!g_str_has_suffix (tail, "%%EOF"))
+  /* The tail may hold binary stream data (NUL bytes included): search the
+   * bytes, not a C string. */
+  if (len < 5 || memcmp (tail + len - 5, "%%EOF", 5) != 0)
     return FALSE;
-  for (const char *p = tail; (p = strstr (p, "startxref")) != NULL; p++)
+  for (const char *p = tail; p < tail + len &&
+       (p = memmem (p, (size_t) (tail + len - p), "startxref", 9)) != NULL; p++)
     startxref = p;
   if (startxref == NULL)
     return FALSE;
@@ -791,7 +794,12 @@ verify_annotated (const char *path,
   if (complete)
     {
       uri = g_filename_to_uri (path, NULL, NULL);
-      reread = uri != NULL ? poppler_document_new_from_file (uri, password, NULL) : NULL;
+      g_autoptr(GError) reread_error = NULL;
+
+      reread = uri != NULL ? poppler_document_new_from_file (uri, password, &reread_error) : NULL;
+      if (reread == NULL)
+        g_debug ("%s: cannot read it back: %s", name,
+                 reread_error != NULL ? reread_error->message : "no URI");
       complete = reread != NULL && poppler_document_get_n_pages (reread) == n_pages;
     }
   for (guint i = 0; complete && i < expected->len; i += 2)
