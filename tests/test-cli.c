@@ -894,6 +894,83 @@ test_non_utf8_name (void)
   g_assert_nonnull (strstr (exported.out, "caf\\xE9-eyeline.pdf"));
 }
 
+static gboolean
+tmp_has_kit_copy (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "eyeline-kit-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* A key given twice is an error naming it; a brand kit from a pipe is
+ * read (and reaches the workers). */
+static void
+test_config_keys_and_pipes (void)
+{
+  g_autofree char *banner = NULL;
+  g_autofree char *preset_path = g_build_filename (g_getenv ("EYL_SOURCE_ROOT"), "data",
+                                                   "placements", "poster-wall.ini", NULL);
+  g_autofree char *preset = NULL;
+  g_autofree char *twice = NULL;
+  g_autofree char *kit_twice = NULL;
+
+  NEED_CLI ();
+  banner = eyl_fixture_banner ("cli-keys.pdf", 0.1, FALSE);
+
+  g_assert_true (g_file_get_contents (preset_path, &preset, NULL, NULL));
+  {
+    g_autofree char *text = g_strconcat (preset, "\ndistance_m=9\n", NULL);
+    g_auto(Run) run = { 0 };
+
+    twice = eyl_fixture_bytes ("twice.ini", text, strlen (text));
+    run_cli (&run, "check", "--placement-file", twice, banner, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "twice.ini"));
+    g_assert_nonnull (strstr (run.err, "distance_m"));
+    g_assert_nonnull (strstr (run.err, "twice"));
+  }
+  {
+    static const char kit[] = "[Brand]\nnames=Northwind\nnames=Southwind\n";
+    g_auto(Run) run = { 0 };
+
+    kit_twice = eyl_fixture_bytes ("kit-twice.ini", kit, sizeof kit - 1);
+    run_cli (&run, "check", "--brand-kit", kit_twice, banner, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "names"));
+    g_assert_nonnull (strstr (run.err, "twice"));
+  }
+
+  /* --brand-kit /dev/stdin in a pipeline, as <(…) would give */
+  {
+    static const char kit[] = "[Brand]\nnames=Northwind\n";
+    g_autoptr(GSubprocess) process = NULL;
+    g_autoptr(GBytes) in = g_bytes_new_static (kit, sizeof kit - 1);
+    g_autoptr(GBytes) out = NULL;
+    g_autoptr(GBytes) err = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *out_text = NULL;
+
+    process = eyl_fixture_spawn_cli (NULL, (const char *[]) {
+                                       "check", "--format", "json", "--brand-kit", "/dev/stdin",
+                                       banner, NULL },
+                                     G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                     | G_SUBPROCESS_FLAGS_STDERR_PIPE, -1);
+    g_subprocess_communicate (process, in, NULL, &out, &err, &error);
+    g_assert_no_error (error);
+    out_text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+    g_test_message ("%.*s", (int) g_bytes_get_size (err), (const char *) g_bytes_get_data (err, NULL));
+    g_assert_true (g_subprocess_get_if_exited (process));
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+    /* the workers used the kit */
+    g_assert_nonnull (strstr (out_text, "\"source\": \"brand_kit\""));
+    g_assert_false (tmp_has_kit_copy ());
+  }
+}
+
 static void
 test_directory (void)
 {
@@ -950,6 +1027,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/output-special", test_output_special);
   g_test_add_func ("/eyl/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/eyl/cli/config-fifos", test_config_fifos);
+  g_test_add_func ("/eyl/cli/config-keys-and-pipes", test_config_keys_and_pipes);
   g_test_add_func ("/eyl/cli/password", test_password);
   g_test_add_func ("/eyl/cli/password-file-bounded", test_password_file_bounded);
   g_test_add_func ("/eyl/cli/directory", test_directory);

@@ -109,6 +109,22 @@ page_text (PopplerDocument *doc,
   return text;
 }
 
+/* The run's JSON report in @out_dir (eyeline-report.json), read back. */
+static EylReport *
+read_run_report (const char *out_dir)
+{
+  g_autofree char *path = g_build_filename (out_dir, "eyeline-report.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  EylReport *report;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  report = eyl_report_from_json (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+  return report;
+}
+
 /* A banner with its contacts in the cassette: errors to draw. */
 static char *
 low_banner (const char *name)
@@ -852,6 +868,43 @@ test_same_name_twice (void)
   g_assert_nonnull (strstr (report, "contact-hidden"));
 }
 
+/* Same-named inputs get their output names by the order they were given
+ * in, not by which finishes first: the first (a long leaflet) is still
+ * "same-eyeline.pdf" when the second (one page) is done long before. */
+static void
+test_same_name_input_order (void)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(EylReport) report = NULL;
+  g_auto(EylFixtureRun) run = { 0 };
+  EylFileResult *first, *second;
+
+  NEED_CLI ();
+
+  g_free (new_dir ("order/a"));
+  g_free (new_dir ("order/b"));
+  a = leaflet ("order/a/same.pdf", 40);
+  b = leaflet ("order/b/same.pdf", 1);
+  out = new_dir ("order-out");
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+    "export", "-o", out, "--jobs", "2", "--report", "json", "--no-ocr", "--no-qr", "--no-logos",
+    "--fail-on", "never", a, b, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+
+  report = read_run_report (out);
+  first = g_ptr_array_index (report->files, 0);
+  second = g_ptr_array_index (report->files, 1);
+  g_assert_true (g_str_has_suffix (first->path, "a/same.pdf"));
+  g_assert_cmpuint (first->outputs->len, ==, 1);
+  g_assert_cmpuint (second->outputs->len, ==, 1);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (first->outputs, 0), "/same-eyeline.pdf"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (second->outputs, 0), "/same-eyeline-2.pdf"));
+  /* and in that order on standard output */
+  g_assert_true (strstr (run.out, "same-eyeline.pdf") < strstr (run.out, "same-eyeline-2.pdf"));
+}
+
 /* A folder of corpus files with two workers: one output per input and a
  * combined report that parses. */
 static void
@@ -859,11 +912,8 @@ test_corpus_batch (void)
 {
   g_autofree char *files = eyl_fixture_shared_path ("corpus/files");
   g_autofree char *out = NULL;
-  g_autofree char *report_path = NULL;
   g_autoptr(GDir) dir = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(EylReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(EylFixtureRun) run = { 0 };
   guint n_inputs = 0;
   const char *name;
@@ -890,11 +940,7 @@ test_corpus_batch (void)
     "export", "-o", out, "--jobs", "2", "--report", "json", "--fail-on", "never", files, NULL });
   g_assert_cmpint (run.status, ==, 0);
 
-  report_path = g_build_filename (out, "eyeline-report.json", NULL);
-  json_parser_load_from_file (parser, report_path, &error);
-  g_assert_no_error (error);
-  report = eyl_report_from_json (json_parser_get_root (parser), &error);
-  g_assert_no_error (error);
+  report = read_run_report (out);
   g_assert_cmpuint (report->files->len, ==, n_inputs);
   for (guint i = 0; i < report->files->len; i++)
     {
@@ -925,6 +971,7 @@ main (int    argc,
   g_test_add_func ("/eyl/export/png-set", test_png_set);
   g_test_add_func ("/eyl/export/names-and-links", test_names_and_links);
   g_test_add_func ("/eyl/export/same-name-twice", test_same_name_twice);
+  g_test_add_func ("/eyl/export/same-name-input-order", test_same_name_input_order);
   g_test_add_func ("/eyl/export/failures-leave-nothing", test_failures_leave_nothing);
   g_test_add_func ("/eyl/export/annotations-disk-full", test_annotations_disk_full);
   g_test_add_func ("/eyl/export/unwritable-folder", test_unwritable_folder);

@@ -896,7 +896,18 @@ typedef struct
   guint        jobs;
   guint        timeout_s;
   Analysis     analysis;
+  char        *kit_copy;     /* a --brand-kit from a pipe, saved for the workers */
 } Run;
+
+/* What the run made outside the output: gone at the end, or before a
+ * signal is raised again. */
+static void
+run_remove_temp_files (Run *run)
+{
+  if (run->kit_copy != NULL && g_unlink (run->kit_copy) != 0)
+    g_debug ("could not remove %s: %s", run->kit_copy, g_strerror (errno));
+  g_clear_pointer (&run->kit_copy, g_free);
+}
 
 static void
 run_clear (Run *run)
@@ -911,6 +922,7 @@ run_clear (Run *run)
   g_free (run->timeout_str);
   g_strfreev (run->files);
   analysis_clear (&run->analysis);
+  run_remove_temp_files (run);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
@@ -944,6 +956,7 @@ run_setup (Run        *run,
            const char *command)
 {
   g_autoptr(GError) error = NULL;
+  int status;
 
   run->fail_level = EYL_SEVERITY_ERROR;
   run->timeout_s = EYL_WORKER_DEFAULT_TIMEOUT_S;
@@ -976,7 +989,23 @@ run_setup (Run        *run,
         return usage_error ("--password-file: %s", error->message);
     }
 
-  return analysis_setup (&run->args, &run->analysis, FALSE);
+  status = analysis_setup (&run->args, &run->analysis, FALSE);
+  if (status != EXIT_CLEAN)
+    return status;
+
+  /* A kit read from a pipe (<(…)) cannot be read again by each worker:
+   * they get a copy of it as it was read. */
+  if (run->args.brand_kit != NULL && !g_file_test (run->args.brand_kit, G_FILE_TEST_IS_REGULAR))
+    {
+      int fd = g_file_open_tmp ("eyeline-kit-XXXXXX.ini", &run->kit_copy, &error);
+
+      if (fd < 0 || !g_close (fd, &error)
+          || !eyl_brand_kit_save (run->analysis.brand_kit, run->kit_copy, &error))
+        return usage_error ("--brand-kit: %s", error->message);
+      g_free (run->args.brand_kit);
+      run->args.brand_kit = g_strdup (run->kit_copy);
+    }
+  return EXIT_CLEAN;
 }
 
 static EylWorkerConfig *
@@ -1037,9 +1066,11 @@ interrupted (void)
 
 /* After the cleanup: the signal again, with its default action. */
 static G_NORETURN void
-interrupt_reraise (void)
+interrupt_reraise (Run *run)
 {
   int sig = interrupt.caught;
+
+  run_remove_temp_files (run);
 
   /* Removing the last source of a signal restores its default action. */
   for (guint i = 0; i < G_N_ELEMENTS (interrupt_signals); i++)
@@ -1204,7 +1235,7 @@ run_check (int    argc,
   if (interrupted ())
     {
       g_clear_pointer (&target, eyl_report_target_free);
-      interrupt_reraise ();
+      interrupt_reraise (&run);
     }
 
   switch (format)
@@ -1226,7 +1257,7 @@ run_check (int    argc,
   if (interrupted ())
     {
       g_clear_pointer (&target, eyl_report_target_free);
-      interrupt_reraise ();
+      interrupt_reraise (&run);
     }
   if (target != NULL)
     {
@@ -1354,7 +1385,7 @@ run_export (int    argc,
   /* The outputs published before the signal are complete; the workers'
    * folders are gone. */
   if (interrupted ())
-    interrupt_reraise ();
+    interrupt_reraise (&run);
 
   for (guint i = 0; i < report->files->len; i++)
     {
@@ -1368,7 +1399,7 @@ run_export (int    argc,
     }
 
   if (report_format != FORMAT_TEXT && interrupted ())
-    interrupt_reraise ();
+    interrupt_reraise (&run);
   if (report_format != FORMAT_TEXT)
     {
       g_autofree char *text = report_format == FORMAT_JSON ? eyl_report_format_json (report)

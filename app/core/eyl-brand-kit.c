@@ -247,7 +247,8 @@ eyl_brand_kit_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!eyl_config_file_read (path, EYL_CONFIG_FILE_MAX_BYTES, EYL_READ_DEFAULT,
+  /* A pipe (--brand-kit <(…)) is read too, up to the size bound. */
+  if (!eyl_config_file_read (path, EYL_CONFIG_FILE_MAX_BYTES, EYL_READ_PIPES,
                              &contents, &length, &local_error)
       || !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, &local_error))
     {
@@ -255,6 +256,19 @@ eyl_brand_kit_load (const char  *path,
                         local_error->message);
       return NULL;
     }
+
+  {
+    g_autofree char *group = NULL;
+    g_autofree char *key = NULL;
+    guint first, second;
+
+    if (eyl_config_file_find_duplicate_key (contents, length, &group, &key, &first, &second))
+      {
+        set_config_error (error, path, key, _("the key is given twice (lines %u and %u)"),
+                          first, second);
+        return NULL;
+      }
+  }
 
   if (!g_key_file_has_group (keyfile, BRAND_GROUP))
     {
@@ -267,7 +281,12 @@ eyl_brand_kit_load (const char  *path,
 
   kit = eyl_brand_kit_new ();
   abs_path = g_canonicalize_filename (path, NULL);
-  dir = g_path_get_dirname (abs_path);
+  /* Logos are relative to the kit file; a kit from a pipe has no folder:
+   * they are relative to the current one. */
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    dir = g_path_get_dirname (abs_path);
+  else
+    dir = g_get_current_dir ();
   kit->source_file = g_strdup (abs_path);
 
   if (!read_optional_list (keyfile, path, "names", &kit->names, error) ||

@@ -39,9 +39,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylBrandKit, eyl_brand_kit_unref)
 
 /* Errors (EYL_ERROR_CONFIG) are one line, "FILE: [Brand] KEY: PROBLEM"
  * (or "FILE: PROBLEM"): unreadable file, no [Brand] group, another group,
- * an unknown key, a value that is not UTF-8 or not what the key says, an
- * unreadable logo file ("cannot read “logo.svg”: No such file or
- * directory"). */
+ * an unknown key or one given twice, a value that is not UTF-8 or not
+ * what the key says, an unreadable logo file ("cannot read “logo.svg”: No
+ * such file or directory").  @path may be a pipe (<(…)): read up to
+ * 1 MB, its logos relative to the current folder.  A FIFO, a device or a
+ * logo that is not a regular file is refused without waiting. */
 EylBrandKit *eyl_brand_kit_load      (const char   *path,
                                       GError      **error);
 /* Writes atomically (g_file_set_contents: a temporary file renamed over

@@ -190,6 +190,59 @@ eyl_config_file_read (const char    *path,
 }
 
 gboolean
+eyl_config_file_find_duplicate_key (const char  *contents,
+                                    gsize        length,
+                                    char       **group,
+                                    char       **key,
+                                    guint       *first_line,
+                                    guint       *second_line)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *text = g_strndup (contents, length);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *current = g_strdup ("");
+
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      char *equals;
+      g_autofree char *id = NULL;
+      gpointer earlier;
+
+      /* as GKeyFile reads it: comments, groups, key=value */
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+      if (line[0] == '[')
+        {
+          char *end = strchr (line, ']');
+
+          g_free (current);
+          current = g_strndup (line + 1, end != NULL ? (gsize) (end - line - 1) : strlen (line + 1));
+          continue;
+        }
+      equals = strchr (line, '=');
+      if (equals == NULL)
+        continue;
+      *equals = '\0';
+      g_strchomp (line);
+      /* the group and the key, apart: "[a]b" and "[a]" "b" cannot meet */
+      id = g_strdup_printf ("%zu:%s\n%s", strlen (current), current, line);
+      if (g_hash_table_lookup_extended (seen, id, NULL, &earlier))
+        {
+          *group = g_strdup (current);
+          *key = g_strdup (line);
+          *first_line = GPOINTER_TO_UINT (earlier);
+          *second_line = i + 1;
+          return TRUE;
+        }
+      g_hash_table_insert (seen, g_steal_pointer (&id), GUINT_TO_POINTER (i + 1));
+    }
+  return FALSE;
+}
+
+gboolean
 eyl_config_file_check (const char  *path,
                        GError     **error)
 {

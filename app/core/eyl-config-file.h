@@ -42,6 +42,17 @@ gboolean eyl_config_file_read  (const char    *path,
                                 gsize         *length,
                                 GError       **error);
 
+/* A key given twice in one group of the key file @contents (GKeyFile
+ * keeps the last one without a word): TRUE and the first such @key (with
+ * its [locale], if any) and its @group, newly allocated, and the lines of
+ * both (1-based). */
+gboolean eyl_config_file_find_duplicate_key (const char  *contents,
+                                             gsize        length,
+                                             char       **group,
+                                             char       **key,
+                                             guint       *first_line,
+                                             guint       *second_line);
+
 /* Is @path a regular file that can be opened for reading?  Tested
  * without blocking and without reading (a logo of a brand kit). */
 gboolean eyl_config_file_check (const char    *path,

@@ -1047,13 +1047,34 @@ typedef struct
   ino_t ino;
 } FileId;
 
+typedef struct
+{
+  char    *key;        /* the name the outputs are numbered by */
+  gboolean settled;
+} Ticket;
+
+typedef struct
+{
+  guint     ticket;
+  GCallback resume;    /* void (*) (gpointer data) */
+  gpointer  data;
+} Waiter;
+
 struct _EylExportGuard
 {
   gatomicrefcount ref_count;
   GMutex      lock;
   GArray     *inputs;     /* FileId */
   GHashTable *published;  /* paths published in this run */
+  GArray     *tickets;    /* Ticket, in the order taken */
+  GArray     *waiters;    /* Waiter */
 };
+
+static void
+ticket_clear (Ticket *ticket)
+{
+  g_free (ticket->key);
+}
 
 EylExportGuard *
 eyl_export_guard_new (void)
@@ -1064,6 +1085,9 @@ eyl_export_guard_new (void)
   g_mutex_init (&self->lock);
   self->inputs = g_array_new (FALSE, FALSE, sizeof (FileId));
   self->published = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tickets = g_array_new (FALSE, TRUE, sizeof (Ticket));
+  g_array_set_clear_func (self->tickets, (GDestroyNotify) ticket_clear);
+  self->waiters = g_array_new (FALSE, TRUE, sizeof (Waiter));
   return self;
 }
 
@@ -1083,7 +1107,108 @@ eyl_export_guard_unref (EylExportGuard *self)
   g_mutex_clear (&self->lock);
   g_array_unref (self->inputs);
   g_hash_table_unref (self->published);
+  g_array_unref (self->tickets);
+  g_array_unref (self->waiters);
   g_free (self);
+}
+
+guint
+eyl_export_guard_take_ticket (EylExportGuard *self,
+                              const char     *key)
+{
+  Ticket ticket = { g_strdup (key), FALSE };
+  guint n;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  g_mutex_lock (&self->lock);
+  n = self->tickets->len;
+  g_array_append_val (self->tickets, ticket);
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
+static gboolean
+may_publish_locked (EylExportGuard *self,
+                    guint           ticket)
+{
+  const Ticket *mine = &g_array_index (self->tickets, Ticket, ticket);
+
+  for (guint i = 0; i < ticket; i++)
+    {
+      const Ticket *earlier = &g_array_index (self->tickets, Ticket, i);
+
+      if (!earlier->settled && g_str_equal (earlier->key, mine->key))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+eyl_export_guard_may_publish (EylExportGuard *self,
+                              guint           ticket)
+{
+  gboolean may;
+
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  g_mutex_lock (&self->lock);
+  may = ticket >= self->tickets->len || may_publish_locked (self, ticket);
+  g_mutex_unlock (&self->lock);
+  return may;
+}
+
+void
+eyl_export_guard_wait (EylExportGuard *self,
+                       guint           ticket,
+                       GCallback       resume,
+                       gpointer        data)
+{
+  Waiter waiter = { ticket, resume, data };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (resume != NULL);
+
+  g_mutex_lock (&self->lock);
+  g_array_append_val (self->waiters, waiter);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+eyl_export_guard_settle (EylExportGuard *self,
+                         guint           ticket)
+{
+  g_autoptr(GArray) ready = g_array_new (FALSE, FALSE, sizeof (Waiter));
+
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  if (ticket < self->tickets->len && !g_array_index (self->tickets, Ticket, ticket).settled)
+    {
+      g_array_index (self->tickets, Ticket, ticket).settled = TRUE;
+      for (guint i = self->waiters->len; i > 0; i--)
+        {
+          Waiter *waiter = &g_array_index (self->waiters, Waiter, i - 1);
+
+          if (may_publish_locked (self, waiter->ticket))
+            {
+              g_array_prepend_val (ready, *waiter);
+              g_array_remove_index (self->waiters, i - 1);
+            }
+        }
+    }
+  g_mutex_unlock (&self->lock);
+
+  /* Outside the lock: each publishes and settles in turn.  (Two ready
+   * at once have different keys: the order between them does not
+   * matter.) */
+  for (guint i = 0; i < ready->len; i++)
+    {
+      Waiter *waiter = &g_array_index (ready, Waiter, i);
+
+      ((void (*) (gpointer)) waiter->resume) (waiter->data);
+    }
 }
 
 void

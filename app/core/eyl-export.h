@@ -64,6 +64,28 @@ void            eyl_export_guard_add_input (EylExportGuard *self,
                                             const char     *path);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylExportGuard, eyl_export_guard_unref)
 
+/* Publishing in input order.  Workers finish in any order, but two inputs
+ * whose outputs are named alike ("a/same.pdf", "b/same.pdf") must get
+ * their names — "same-eyeline.pdf", "same-eyeline-2.pdf" — by the order
+ * they were given in.  Each export takes a ticket when it starts (starts
+ * happen in input order) with the name its outputs are numbered by
+ * (@key); it may publish once every earlier ticket with the same key is
+ * settled (published, failed or dropped). */
+guint       eyl_export_guard_take_ticket (EylExportGuard *self,
+                                          const char     *key);
+gboolean    eyl_export_guard_may_publish (EylExportGuard *self,
+                                          guint           ticket);
+/* Parks @resume until @ticket may publish; it is called from
+ * eyl_export_guard_settle() of the last earlier ticket. */
+void        eyl_export_guard_wait        (EylExportGuard *self,
+                                          guint           ticket,
+                                          GCallback       resume,
+                                          gpointer        data);
+/* @ticket will not publish (any more): the exports waiting for it may
+ * go on.  Once per ticket; more calls are ignored. */
+void        eyl_export_guard_settle      (EylExportGuard *self,
+                                          guint           ticket);
+
 /* Parent side: a new private folder for one file's outputs inside
  * @target_dir (created if missing).  EYL_ERROR_OUTPUT when the folder
  * cannot be written. */

@@ -700,6 +700,22 @@ eyl_placement_new_from_file (const char  *path,
       set_key_error (error, path, NULL, problem);
       return NULL;
     }
+  /* GKeyFile keeps the last of a key given twice without a word: which
+   * one was meant is the author's to say. */
+  {
+    g_autofree char *group = NULL;
+    g_autofree char *key = NULL;
+    guint first, second;
+
+    if (eyl_config_file_find_duplicate_key (contents, length, &group, &key, &first, &second))
+      {
+        g_autofree char *problem = g_strdup_printf (_("the key is given twice (lines %u and %u)"),
+                                                    first, second);
+
+        set_key_error (error, path, key, problem);
+        return NULL;
+      }
+  }
   return eyl_placement_new_from_keyfile (keyfile, path, error);
 }
 

@@ -123,6 +123,11 @@ typedef struct
   GCancellable    *cancellable;
   gulong           cancelled_id;
   char            *temp_dir;       /* export: the worker's private folder */
+  gboolean         has_ticket;     /* export: its turn to publish (guard) */
+  guint            ticket;
+  GBytes          *stdout_bytes;   /* kept while waiting for that turn */
+  GBytes          *stderr_bytes;
+  GError          *communicate_error;
   GInputStream    *progress;       /* read end of the progress pipe */
   char             progress_buf[256];
   EylWorkerStage   stage;          /* what the worker last said it does */
@@ -152,6 +157,12 @@ worker_run_free (WorkerRun *run)
   if (run->temp_dir != NULL)
     eyl_export_remove_temp_dir (run->temp_dir);
   g_free (run->temp_dir);
+  /* Whatever happened, the exports waiting for this one's turn go on. */
+  if (run->has_ticket)
+    eyl_export_guard_settle (run->config->guard, run->ticket);
+  g_clear_pointer (&run->stdout_bytes, g_bytes_unref);
+  g_clear_pointer (&run->stderr_bytes, g_bytes_unref);
+  g_clear_error (&run->communicate_error);
   eyl_worker_config_unref (run->config);
   g_free (run->path);
   g_free (run);
@@ -374,6 +385,35 @@ map_outcome (WorkerRun  *run,
   return result;
 }
 
+/* The worker is gone and it is this file's turn to publish: the result,
+ * its outputs in place. */
+static void
+finish_run (GTask *task)
+{
+  WorkerRun *run = g_task_get_task_data (task);
+  EylFileResult *result = map_outcome (run, run->stdout_bytes, run->stderr_bytes,
+                                       run->communicate_error);
+  g_autoptr(EylExportGuard) guard = NULL;
+  gboolean has_ticket = run->has_ticket;
+  guint ticket = run->ticket;
+
+  /* Settled here rather than when the task is freed: the exports
+   * waiting for this one go on now. */
+  run->has_ticket = FALSE;
+  guard = eyl_export_guard_ref (run->config->guard);
+  g_task_return_pointer (task, result, (GDestroyNotify) eyl_file_result_unref);
+  if (has_ticket)
+    eyl_export_guard_settle (guard, ticket);
+}
+
+static void
+resume_cb (gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  finish_run (task);
+}
+
 static void
 communicate_cb (GObject      *object,
                 GAsyncResult *res,
@@ -381,23 +421,29 @@ communicate_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   WorkerRun *run = g_task_get_task_data (task);
-  g_autoptr(GBytes) stdout_bytes = NULL;
-  g_autoptr(GBytes) stderr_bytes = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_subprocess_communicate_finish (G_SUBPROCESS (object), res,
-                                   &stdout_bytes, &stderr_bytes, &error);
+                                   &run->stdout_bytes, &run->stderr_bytes,
+                                   &run->communicate_error);
 
   /* communicate can return (e.g. a broken stdin pipe) before the process
    * is reaped: the exit status is only known after wait. */
-  if (error != NULL)
+  if (run->communicate_error != NULL)
     {
       g_subprocess_force_exit (run->process);
       g_subprocess_wait (run->process, NULL, NULL);
     }
 
-  g_task_return_pointer (task, map_outcome (run, stdout_bytes, stderr_bytes, error),
-                         (GDestroyNotify) eyl_file_result_unref);
+  /* An earlier input whose outputs are named alike has not published
+   * yet: this one waits its turn (the worker is done, its files stay in
+   * the private folder). */
+  if (run->has_ticket && !eyl_export_guard_may_publish (run->config->guard, run->ticket))
+    {
+      eyl_export_guard_wait (run->config->guard, run->ticket, G_CALLBACK (resume_cb),
+                             g_steal_pointer (&task));
+      return;
+    }
+  finish_run (task);
 }
 
 /* The budget counts the worker's CPU time, so that a busy machine (or a
@@ -651,6 +697,13 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
                                  (GDestroyNotify) eyl_file_result_unref);
           return;
         }
+      /* Starts happen in input order: so do the turns to publish. */
+      {
+        g_autofree char *key = eyl_export_output_name (path, config->export_mode, 0, 1);
+
+        run->ticket = eyl_export_guard_take_ticket (config->guard, key);
+        run->has_ticket = TRUE;
+      }
       g_ptr_array_add (argv, g_strconcat ("--export=", eyl_export_mode_to_string (config->export_mode),
                                           NULL));
       g_ptr_array_add (argv, g_strconcat ("--export-dir=", run->temp_dir, NULL));
