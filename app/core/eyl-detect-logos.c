@@ -2445,8 +2445,12 @@ group_sizes (GArray   *cands,
              gboolean (*related) (const Box *, const Box *),
              guint    *size)
 {
-  g_autofree guint *group = g_new (guint, cands->len);
+  g_autofree guint *group = NULL;
 
+  /* No candidates: nothing to group (and @size may be NULL). */
+  if (cands->len == 0)
+    return;
+  group = g_new (guint, cands->len);
   for (guint i = 0; i < cands->len; i++)
     group[i] = i;
   /* Union-find, the smallest index as the root. */
