@@ -1320,6 +1320,7 @@ typedef struct
   guint  pieces;        /* 8-connected pieces of ink */
   guint  letters;       /* of them, upright ones as high as most of the box */
   guint  turned;        /* the same turned by 90°: as wide as most of it */
+  guint  bars;          /* of them, thin bars across the box */
   guint32 colour;       /* the commonest colour of its ink */
   double largest;       /* share of the box taken by the biggest piece's box */
 } Looks;
@@ -1376,6 +1377,11 @@ measure_pieces (const Work *work,
       /* Specks (a stray anti-aliased pixel) are no piece. */
       if ((x1 - x0) * (y1 - y0) >= MAX (4, 0.01 * cw * ch))
         looks->pieces++;
+      /* A bar: across the whole box one way, thin the other (a barcode,
+       * a stripe pattern). */
+      if ((y1 - y0 >= 0.6 * ch && (x1 - x0) * 5 <= y1 - y0) ||
+          (x1 - x0 >= 0.6 * cw && (y1 - y0) * 5 <= x1 - x0))
+        looks->bars++;
       /* A letter: as high as most of the line, not much wider than high. */
       if (y1 - y0 >= 0.5 * ch && x1 - x0 <= 1.5 * (y1 - y0) && y1 - y0 >= 2)
         looks->letters++;
@@ -1681,6 +1687,9 @@ rejection (const Work      *work,
     return "holds text";
   if (looks->pieces > MAX_PIECES)
     return "many pieces";
+  /* Parallel bars: a barcode (one zbar could not read), a stripe block. */
+  if (looks->bars >= 5 && looks->bars >= 0.7 * looks->pieces)
+    return "stripes";
   return NULL;
 }
 
@@ -2501,11 +2510,12 @@ has_label_beside (const PageText *t,
 
 /* Marks that repeat — a row or a column of three or more of one size —
  * are not the brand's one logo.  Sponsors' and partners' logos: such a
- * row in the lower part of the page, where funders sign, a longer row
- * or a column anywhere (a sponsor wall, a step-and-repeat), or marks
- * under a heading that says so.  Icons: repeated marks each with a label
- * beside it (a list of facts, a row of benefits); they are no logo at
- * all. */
+ * row in the lower part of the page, where funders sign, a row or a
+ * column of four or more anywhere (a sponsor wall, a step-and-repeat),
+ * or marks under a heading that says so.  Icons: repeated marks each
+ * with a label beside it (a list of facts, a row of benefits); they are
+ * no logo at all.  Three pictures down a column of text are neither:
+ * they are judged as any mark. */
 static void
 find_sponsors (const Work        *work,
                const EylRaster   *raster,
@@ -2531,15 +2541,13 @@ find_sponsors (const Work        *work,
         c->sponsor = under_heading (work, &g_array_index (headings, Box, k), &c->box);
       if (c->sponsor || (in_row[i] < 3 && in_column[i] < 3))
         continue;
-      if (has_label_beside (t, &c->box))
+      if (in_row[i] >= 4 || in_column[i] >= 4 || (in_row[i] >= 3 && cy > 0.6))
+        c->sponsor = TRUE;
+      else if (has_label_beside (t, &c->box))
         {
           g_debug ("icon at %.2f %.2f", (c->box.x0 + c->box.x1) / 2.0 / work->w, cy);
           c->gone = TRUE;
         }
-      else if (in_row[i] >= 4 || in_column[i] >= 3 || cy > 0.6)
-        c->sponsor = TRUE;
-      else
-        c->gone = TRUE;
     }
 }
 
@@ -2722,6 +2730,7 @@ detect_without_kit (const EylPageData *page,
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GArray) sponsors = g_array_new (FALSE, FALSE, sizeof (Box));
   guint kept = 0, n_images = 0;
+  gboolean top_of_third[3] = { FALSE, FALSE, FALSE };
   double best = -1;
 
   g_array_set_clear_func (cands, (GDestroyNotify) candidate_clear);
@@ -2800,10 +2809,16 @@ detect_without_kit (const EylPageData *page,
   for (guint i = 0; i < cands->len; i++)
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
+      /* A page may sign at its head and at its foot: the best mark of
+       * the top and of the bottom third compete only within it. */
+      guint third = MIN (2, (guint) (3 * (c->box.y0 + c->box.y1) / 2 / work.h));
+      gboolean first_of_third = !c->sponsor && third != 1 && !top_of_third[third];
       EylRect box;
 
       if (c->gone)
         continue;
+      if (first_of_third)
+        top_of_third[third] = TRUE;
       g_debug ("candidate %.2f %s%s at %.2f %.2f %.2f %.2f", c->score, c->image ? "image" : "blob",
                c->sponsor ? " (sponsor)" : "",
                (double) c->box.x0 / work.w, (double) c->box.y0 / work.h,
@@ -2814,7 +2829,8 @@ detect_without_kit (const EylPageData *page,
           continue;
         }
       if (c->score < MIN_CONFIDENCE ||
-          (c->score < HIGH_CONFIDENCE && (kept >= MAX_CANDIDATES || c->score < best - BEHIND_BEST)))
+          (c->score < HIGH_CONFIDENCE && !first_of_third &&
+           (kept >= MAX_CANDIDATES || c->score < best - BEHIND_BEST)))
         continue;
 
       box_to_page (&work, raster, &c->box, &box);
