@@ -50,8 +50,7 @@
 /* Gradient magnitude (Sobel, grey levels) at which an edge counts as
  * fully present: any ink edge on a plain ground exceeds it. */
 #define EDGE_SATURATION    64.0
-/* Without a kit: the best few candidates close to the best one (a page
- * has a logo or two, not a dozen), plus any very likely one. */
+/* Without a kit: the best few candidates (see emit_logos()). */
 #define MAX_CANDIDATES     4
 #define HIGH_CONFIDENCE    0.9
 #define MIN_CONFIDENCE     0.6
@@ -1299,14 +1298,7 @@ typedef struct
   guint     turned;         /* the same, turned by 90° (type on a flag) */
   guint     pieces;         /* pieces of ink */
   guint32   colour;         /* its commonest ink colour */
-  char     *text;
 } Candidate;
-
-static void
-candidate_clear (Candidate *c)
-{
-  g_free (c->text);
-}
 
 /* How a candidate looks on the work image. */
 typedef struct
@@ -2719,29 +2711,16 @@ add_sponsor_blocks (const Work      *work,
     }
 }
 
-static void
-detect_without_kit (const EylPageData *page,
-                    const EylRaster   *raster,
-                    const EylPageData *read,
-                    GPtrArray         *elements)
+/* Image XObjects: a logo is often a placed PNG.  One whose ink is a blob
+ * already adds nothing.  Returns how many images the page has. */
+static guint
+add_image_candidates (const Work        *work,
+                      const EylRaster   *raster,
+                      const EylPageData *page,
+                      GArray            *cands)
 {
-  g_auto(Work) work = { 0, };
-  g_auto(PageText) text = { 0, };
-  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autoptr(GArray) sponsors = g_array_new (FALSE, FALSE, sizeof (Box));
-  guint kept = 0, n_images = 0;
-  gboolean top_of_third[3] = { FALSE, FALSE, FALSE };
-  double best = -1;
+  guint n_images = 0;
 
-  g_array_set_clear_func (cands, (GDestroyNotify) candidate_clear);
-  work_init (&work, raster);
-  page_text_init (&text, &work, raster, page, read, elements);
-  work_mark_text (&work, raster, page, read, elements, &text);
-
-  find_blobs (&work, cands);
-
-  /* Image XObjects: a logo is often a placed PNG.  One whose ink is a
-   * blob already adds nothing. */
   for (guint i = 0; page->images != NULL && i < page->images->len; i++)
     {
       const EylImageInfo *img = &g_array_index (page->images, EylImageInfo, i);
@@ -2751,9 +2730,9 @@ detect_without_kit (const EylPageData *page,
 
       if (!eyl_rect_intersect (&img->box, &raster->area, &vis))
         continue;
-      c.box = work_box (&work, raster, &vis);
+      c.box = work_box (work, raster, &vis);
       if (c.box.x1 - c.box.x0 < 2 || c.box.y1 - c.box.y0 < 2 ||
-          box_area (&c.box) < 0.0005 * work.w * work.h)
+          box_area (&c.box) < 0.0005 * work->w * work->h)
         continue;
       n_images++;
       for (guint j = 0; j < cands->len && !known; j++)
@@ -2761,46 +2740,48 @@ detect_without_kit (const EylPageData *page,
       if (!known)
         g_array_append_val (cands, c);
     }
+  return n_images;
+}
 
-  /* A panel's marks are found again inside it: once is enough. */
-  for (guint i = 0; i < cands->len; i++)
-    for (guint j = i + 1; j < cands->len; j++)
-      {
-        Candidate *a = &g_array_index (cands, Candidate, i), *b = &g_array_index (cands, Candidate, j);
-        double inter = box_intersection (&a->box, &b->box);
-
-        if (!b->gone && inter > 0.9 * MAX (box_area (&a->box), box_area (&b->box)))
-          b->gone = TRUE;
-      }
-
-  /* Pieces first: what is no mark must not join one. */
-  judge (&work, raster, elements, &text, cands, "piece");
-  merge_parts (cands, &work, MERGE_SHAPES);
-  merge_parts (cands, &work, MERGE_WORDS);
-  merge_parts (cands, &work, MERGE_LOCK_UPS);
-  for (guint i = 0; i < cands->len; i++)
-    if (!g_array_index (cands, Candidate, i).gone)
-      join_names (&g_array_index (cands, Candidate, i), &text);
-  /* A part inside a lock-up that took it in (a wordmark joined to its
-   * emblem) is that lock-up. */
+/* Drops a candidate whose box lies inside another's: @same_only, only
+ * the same box again (a panel's marks found again inside it); else any
+ * part inside a lock-up that took it in (a wordmark joined to its
+ * emblem). */
+static void
+drop_inner (GArray   *cands,
+            gboolean  same_only)
+{
   for (guint i = 0; i < cands->len; i++)
     for (guint j = 0; j < cands->len; j++)
       {
         Candidate *a = &g_array_index (cands, Candidate, i), *b = &g_array_index (cands, Candidate, j);
+        double inter = box_intersection (&a->box, &b->box);
 
-        if (i != j && !a->gone && !b->gone && !b->panel && box_area (&b->box) > box_area (&a->box) &&
-            box_intersection (&a->box, &b->box) > 0.9 * box_area (&a->box))
+        if (i == j || a->gone || b->gone)
+          continue;
+        if (same_only ? j < i && inter > 0.9 * MAX (box_area (&a->box), box_area (&b->box))
+                      : !b->panel && box_area (&b->box) > box_area (&a->box) &&
+                        inter > 0.9 * box_area (&a->box))
           a->gone = TRUE;
       }
-  judge (&work, raster, elements, &text, cands, "mark");
-  find_sponsors (&work, raster, page, &text, cands);
+}
 
-  /* On a page of many pictures (a dashboard, a catalogue) any one of
-   * them is less likely the brand's mark. */
-  if (n_images > 4)
-    for (guint i = 0; i < cands->len; i++)
-      if (g_array_index (cands, Candidate, i).image)
-        g_array_index (cands, Candidate, i).score -= 0.1;
+/* Emits the logos among the judged candidates, best first: those within
+ * BEHIND_BEST of the page's best (a page has a logo or two, not a
+ * dozen), the best of the top and of the bottom third (a page may sign
+ * at its head and at its foot), any very likely one; and the sponsor
+ * blocks. */
+static void
+emit_logos (const Work      *work,
+            const EylRaster *raster,
+            GArray          *cands,
+            GPtrArray       *elements)
+{
+  g_autoptr(GArray) sponsors = g_array_new (FALSE, FALSE, sizeof (Box));
+  gboolean first_taken[3] = { FALSE, FALSE, FALSE };
+  double best = -1;
+  guint kept = 0;
+
   g_array_sort (cands, score_cmp_desc);
   for (guint i = 0; i < cands->len && best < 0; i++)
     if (!g_array_index (cands, Candidate, i).gone && !g_array_index (cands, Candidate, i).sponsor)
@@ -2809,20 +2790,18 @@ detect_without_kit (const EylPageData *page,
   for (guint i = 0; i < cands->len; i++)
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
-      /* A page may sign at its head and at its foot: the best mark of
-       * the top and of the bottom third compete only within it. */
-      guint third = MIN (2, (guint) (3 * (c->box.y0 + c->box.y1) / 2 / work.h));
-      gboolean first_of_third = !c->sponsor && third != 1 && !top_of_third[third];
+      guint third = MIN (2, (guint) (3 * (c->box.y0 + c->box.y1) / 2 / work->h));
+      gboolean first_of_third = !c->sponsor && third != 1 && !first_taken[third];
       EylRect box;
 
       if (c->gone)
         continue;
       if (first_of_third)
-        top_of_third[third] = TRUE;
+        first_taken[third] = TRUE;
       g_debug ("candidate %.2f %s%s at %.2f %.2f %.2f %.2f", c->score, c->image ? "image" : "blob",
                c->sponsor ? " (sponsor)" : "",
-               (double) c->box.x0 / work.w, (double) c->box.y0 / work.h,
-               (double) c->box.x1 / work.w, (double) c->box.y1 / work.h);
+               (double) c->box.x0 / work->w, (double) c->box.y0 / work->h,
+               (double) c->box.x1 / work->w, (double) c->box.y1 / work->h);
       if (c->sponsor)
         {
           g_array_append_val (sponsors, c->box);
@@ -2833,13 +2812,54 @@ detect_without_kit (const EylPageData *page,
            (kept >= MAX_CANDIDATES || c->score < best - BEHIND_BEST)))
         continue;
 
-      box_to_page (&work, raster, &c->box, &box);
+      box_to_page (work, raster, &c->box, &box);
       g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER,
-                                                  c->brand ? brand_name_in (&work, raster, elements, &c->box) : NULL,
+                                                  c->brand ? brand_name_in (work, raster, elements, &c->box) : NULL,
                                                   &box, c->score));
       kept++;
     }
-  add_sponsor_blocks (&work, raster, sponsors, elements);
+  add_sponsor_blocks (work, raster, sponsors, elements);
+}
+
+static void
+detect_without_kit (const EylPageData *page,
+                    const EylRaster   *raster,
+                    const EylPageData *read,
+                    GPtrArray         *elements)
+{
+  g_auto(Work) work = { 0, };
+  g_auto(PageText) text = { 0, };
+  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  guint n_images;
+
+  work_init (&work, raster);
+  page_text_init (&text, &work, raster, page, read, elements);
+  work_mark_text (&work, raster, page, read, elements, &text);
+
+  find_blobs (&work, cands);
+  n_images = add_image_candidates (&work, raster, page, cands);
+  drop_inner (cands, TRUE);
+
+  /* Pieces first: what is no mark must not join one. */
+  judge (&work, raster, elements, &text, cands, "piece");
+  merge_parts (cands, &work, MERGE_SHAPES);
+  merge_parts (cands, &work, MERGE_WORDS);
+  merge_parts (cands, &work, MERGE_LOCK_UPS);
+  for (guint i = 0; i < cands->len; i++)
+    if (!g_array_index (cands, Candidate, i).gone)
+      join_names (&g_array_index (cands, Candidate, i), &text);
+  drop_inner (cands, FALSE);
+  judge (&work, raster, elements, &text, cands, "mark");
+  find_sponsors (&work, raster, page, &text, cands);
+
+  /* On a page of many pictures (a dashboard, a catalogue) any one of
+   * them is less likely the brand's mark. */
+  if (n_images > 4)
+    for (guint i = 0; i < cands->len; i++)
+      if (g_array_index (cands, Candidate, i).image)
+        g_array_index (cands, Candidate, i).score -= 0.1;
+
+  emit_logos (&work, raster, cands, elements);
 }
 
 void
