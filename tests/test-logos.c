@@ -684,15 +684,20 @@ test_candidates_sponsor_row (void)
 }
 
 /* A QR code found before (the QR detector runs first) is no logo, nor is
- * the panel that holds it. */
+ * the panel that holds it, nor a block of bars no decoder could read. */
 static void
 test_candidates_qr (void)
 {
   g_auto(Canvas) c;
   EylRect code = { 700, 80, 900, 280 }, emblem = { 80, 80, 220, 220 };
+  EylRect bars = { 80, 1150, 260, 1260 };
   GRand *rand = g_rand_new_with_seed (3);
 
   canvas_init (&c);
+  cairo_set_source_rgb (c.cr, 0, 0, 0);
+  for (double x = bars.x0; x < bars.x1; x += 18)
+    cairo_rectangle (c.cr, x, bars.y0, 6 + ((int) x % 3) * 3, eyl_rect_height (&bars));
+  cairo_fill (c.cr);
   /* Modules of a code-like square. */
   cairo_set_source_rgb (c.cr, 0, 0, 0);
   for (int y = 0; y < 25; y++)
@@ -708,6 +713,7 @@ test_candidates_qr (void)
   canvas_detect (&c);
 
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &code), <, 0.2);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &bars), <, 0.2);
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
 }
 

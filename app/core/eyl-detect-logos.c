@@ -50,8 +50,7 @@
 /* Gradient magnitude (Sobel, grey levels) at which an edge counts as
  * fully present: any ink edge on a plain ground exceeds it. */
 #define EDGE_SATURATION    64.0
-/* Without a kit: the best few candidates close to the best one (a page
- * has a logo or two, not a dozen), plus any very likely one. */
+/* Without a kit: the best few candidates (see emit_logos()). */
 #define MAX_CANDIDATES     4
 #define HIGH_CONFIDENCE    0.9
 #define MIN_CONFIDENCE     0.6
@@ -1299,14 +1298,7 @@ typedef struct
   guint     turned;         /* the same, turned by 90° (type on a flag) */
   guint     pieces;         /* pieces of ink */
   guint32   colour;         /* its commonest ink colour */
-  char     *text;
 } Candidate;
-
-static void
-candidate_clear (Candidate *c)
-{
-  g_free (c->text);
-}
 
 /* How a candidate looks on the work image. */
 typedef struct
@@ -1320,6 +1312,7 @@ typedef struct
   guint  pieces;        /* 8-connected pieces of ink */
   guint  letters;       /* of them, upright ones as high as most of the box */
   guint  turned;        /* the same turned by 90°: as wide as most of it */
+  guint  bars;          /* of them, thin bars across the box */
   guint32 colour;       /* the commonest colour of its ink */
   double largest;       /* share of the box taken by the biggest piece's box */
 } Looks;
@@ -1376,6 +1369,11 @@ measure_pieces (const Work *work,
       /* Specks (a stray anti-aliased pixel) are no piece. */
       if ((x1 - x0) * (y1 - y0) >= MAX (4, 0.01 * cw * ch))
         looks->pieces++;
+      /* A bar: across the whole box one way, thin the other (a barcode,
+       * a stripe pattern). */
+      if ((y1 - y0 >= 0.6 * ch && (x1 - x0) * 5 <= y1 - y0) ||
+          (x1 - x0 >= 0.6 * cw && (y1 - y0) * 5 <= x1 - x0))
+        looks->bars++;
       /* A letter: as high as most of the line, not much wider than high. */
       if (y1 - y0 >= 0.5 * ch && x1 - x0 <= 1.5 * (y1 - y0) && y1 - y0 >= 2)
         looks->letters++;
@@ -1681,6 +1679,9 @@ rejection (const Work      *work,
     return "holds text";
   if (looks->pieces > MAX_PIECES)
     return "many pieces";
+  /* Parallel bars: a barcode (one zbar could not read), a stripe block. */
+  if (looks->bars >= 5 && looks->bars >= 0.7 * looks->pieces)
+    return "stripes";
   return NULL;
 }
 
@@ -2505,11 +2506,12 @@ has_label_beside (const PageText *t,
 
 /* Marks that repeat — a row or a column of three or more of one size —
  * are not the brand's one logo.  Sponsors' and partners' logos: such a
- * row in the lower part of the page, where funders sign, a longer row
- * or a column anywhere (a sponsor wall, a step-and-repeat), or marks
- * under a heading that says so.  Icons: repeated marks each with a label
- * beside it (a list of facts, a row of benefits); they are no logo at
- * all. */
+ * row in the lower part of the page, where funders sign, a row or a
+ * column of four or more anywhere (a sponsor wall, a step-and-repeat),
+ * or marks under a heading that says so.  Icons: repeated marks each
+ * with a label beside it (a list of facts, a row of benefits); they are
+ * no logo at all.  Three pictures down a column of text are neither:
+ * they are judged as any mark. */
 static void
 find_sponsors (const Work        *work,
                const EylRaster   *raster,
@@ -2535,15 +2537,13 @@ find_sponsors (const Work        *work,
         c->sponsor = under_heading (work, &g_array_index (headings, Box, k), &c->box);
       if (c->sponsor || (in_row[i] < 3 && in_column[i] < 3))
         continue;
-      if (has_label_beside (t, &c->box))
+      if (in_row[i] >= 4 || in_column[i] >= 4 || (in_row[i] >= 3 && cy > 0.6))
+        c->sponsor = TRUE;
+      else if (has_label_beside (t, &c->box))
         {
           g_debug ("icon at %.2f %.2f", (c->box.x0 + c->box.x1) / 2.0 / work->w, cy);
           c->gone = TRUE;
         }
-      else if (in_row[i] >= 4 || in_column[i] >= 3 || cy > 0.6)
-        c->sponsor = TRUE;
-      else
-        c->gone = TRUE;
     }
 }
 
@@ -2715,28 +2715,16 @@ add_sponsor_blocks (const Work      *work,
     }
 }
 
-static void
-detect_without_kit (const EylPageData *page,
-                    const EylRaster   *raster,
-                    const EylPageData *read,
-                    GPtrArray         *elements)
+/* Image XObjects: a logo is often a placed PNG.  One whose ink is a blob
+ * already adds nothing.  Returns how many images the page has. */
+static guint
+add_image_candidates (const Work        *work,
+                      const EylRaster   *raster,
+                      const EylPageData *page,
+                      GArray            *cands)
 {
-  g_auto(Work) work = { 0, };
-  g_auto(PageText) text = { 0, };
-  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autoptr(GArray) sponsors = g_array_new (FALSE, FALSE, sizeof (Box));
-  guint kept = 0, n_images = 0;
-  double best = -1;
+  guint n_images = 0;
 
-  g_array_set_clear_func (cands, (GDestroyNotify) candidate_clear);
-  work_init (&work, raster);
-  page_text_init (&text, &work, raster, page, read, elements);
-  work_mark_text (&work, raster, page, read, elements, &text);
-
-  find_blobs (&work, cands);
-
-  /* Image XObjects: a logo is often a placed PNG.  One whose ink is a
-   * blob already adds nothing. */
   for (guint i = 0; page->images != NULL && i < page->images->len; i++)
     {
       const EylImageInfo *img = &g_array_index (page->images, EylImageInfo, i);
@@ -2746,9 +2734,9 @@ detect_without_kit (const EylPageData *page,
 
       if (!eyl_rect_intersect (&img->box, &raster->area, &vis))
         continue;
-      c.box = work_box (&work, raster, &vis);
+      c.box = work_box (work, raster, &vis);
       if (c.box.x1 - c.box.x0 < 2 || c.box.y1 - c.box.y0 < 2 ||
-          box_area (&c.box) < 0.0005 * work.w * work.h)
+          box_area (&c.box) < 0.0005 * work->w * work->h)
         continue;
       n_images++;
       for (guint j = 0; j < cands->len && !known; j++)
@@ -2756,17 +2744,105 @@ detect_without_kit (const EylPageData *page,
       if (!known)
         g_array_append_val (cands, c);
     }
+  return n_images;
+}
 
-  /* A panel's marks are found again inside it: once is enough. */
+/* Drops a candidate whose box lies inside another's: @same_only, only
+ * the same box again (a panel's marks found again inside it); else any
+ * part inside a lock-up that took it in (a wordmark joined to its
+ * emblem). */
+static void
+drop_inner (GArray   *cands,
+            gboolean  same_only)
+{
   for (guint i = 0; i < cands->len; i++)
-    for (guint j = i + 1; j < cands->len; j++)
+    for (guint j = 0; j < cands->len; j++)
       {
         Candidate *a = &g_array_index (cands, Candidate, i), *b = &g_array_index (cands, Candidate, j);
         double inter = box_intersection (&a->box, &b->box);
 
-        if (!b->gone && inter > 0.9 * MAX (box_area (&a->box), box_area (&b->box)))
-          b->gone = TRUE;
+        if (i == j || a->gone || b->gone)
+          continue;
+        if (same_only ? j < i && inter > 0.9 * MAX (box_area (&a->box), box_area (&b->box))
+                      : !b->panel && box_area (&b->box) > box_area (&a->box) &&
+                        inter > 0.9 * box_area (&a->box))
+          a->gone = TRUE;
       }
+}
+
+/* Emits the logos among the judged candidates, best first: those within
+ * BEHIND_BEST of the page's best (a page has a logo or two, not a
+ * dozen), the best of the top and of the bottom third (a page may sign
+ * at its head and at its foot), any very likely one; and the sponsor
+ * blocks. */
+static void
+emit_logos (const Work      *work,
+            const EylRaster *raster,
+            GArray          *cands,
+            GPtrArray       *elements)
+{
+  g_autoptr(GArray) sponsors = g_array_new (FALSE, FALSE, sizeof (Box));
+  gboolean first_taken[3] = { FALSE, FALSE, FALSE };
+  double best = -1;
+  guint kept = 0;
+
+  g_array_sort (cands, score_cmp_desc);
+  for (guint i = 0; i < cands->len && best < 0; i++)
+    if (!g_array_index (cands, Candidate, i).gone && !g_array_index (cands, Candidate, i).sponsor)
+      best = g_array_index (cands, Candidate, i).score;
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = &g_array_index (cands, Candidate, i);
+      guint third = MIN (2, (guint) (3 * (c->box.y0 + c->box.y1) / 2 / work->h));
+      gboolean first_of_third = !c->sponsor && third != 1 && !first_taken[third];
+      EylRect box;
+
+      if (c->gone)
+        continue;
+      if (first_of_third)
+        first_taken[third] = TRUE;
+      g_debug ("candidate %.2f %s%s at %.2f %.2f %.2f %.2f", c->score, c->image ? "image" : "blob",
+               c->sponsor ? " (sponsor)" : "",
+               (double) c->box.x0 / work->w, (double) c->box.y0 / work->h,
+               (double) c->box.x1 / work->w, (double) c->box.y1 / work->h);
+      if (c->sponsor)
+        {
+          g_array_append_val (sponsors, c->box);
+          continue;
+        }
+      if (c->score < MIN_CONFIDENCE ||
+          (c->score < HIGH_CONFIDENCE && !first_of_third &&
+           (kept >= MAX_CANDIDATES || c->score < best - BEHIND_BEST)))
+        continue;
+
+      box_to_page (work, raster, &c->box, &box);
+      g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER,
+                                                  c->brand ? brand_name_in (work, raster, elements, &c->box) : NULL,
+                                                  &box, c->score));
+      kept++;
+    }
+  add_sponsor_blocks (work, raster, sponsors, elements);
+}
+
+static void
+detect_without_kit (const EylPageData *page,
+                    const EylRaster   *raster,
+                    const EylPageData *read,
+                    GPtrArray         *elements)
+{
+  g_auto(Work) work = { 0, };
+  g_auto(PageText) text = { 0, };
+  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  guint n_images;
+
+  work_init (&work, raster);
+  page_text_init (&text, &work, raster, page, read, elements);
+  work_mark_text (&work, raster, page, read, elements, &text);
+
+  find_blobs (&work, cands);
+  n_images = add_image_candidates (&work, raster, page, cands);
+  drop_inner (cands, TRUE);
 
   /* Pieces first: what is no mark must not join one. */
   judge (&work, raster, elements, &text, cands, "piece");
@@ -2776,17 +2852,7 @@ detect_without_kit (const EylPageData *page,
   for (guint i = 0; i < cands->len; i++)
     if (!g_array_index (cands, Candidate, i).gone)
       join_names (&g_array_index (cands, Candidate, i), &text);
-  /* A part inside a lock-up that took it in (a wordmark joined to its
-   * emblem) is that lock-up. */
-  for (guint i = 0; i < cands->len; i++)
-    for (guint j = 0; j < cands->len; j++)
-      {
-        Candidate *a = &g_array_index (cands, Candidate, i), *b = &g_array_index (cands, Candidate, j);
-
-        if (i != j && !a->gone && !b->gone && !b->panel && box_area (&b->box) > box_area (&a->box) &&
-            box_intersection (&a->box, &b->box) > 0.9 * box_area (&a->box))
-          a->gone = TRUE;
-      }
+  drop_inner (cands, FALSE);
   judge (&work, raster, elements, &text, cands, "mark");
   find_sponsors (&work, raster, page, &text, cands);
 
@@ -2796,38 +2862,8 @@ detect_without_kit (const EylPageData *page,
     for (guint i = 0; i < cands->len; i++)
       if (g_array_index (cands, Candidate, i).image)
         g_array_index (cands, Candidate, i).score -= 0.1;
-  g_array_sort (cands, score_cmp_desc);
-  for (guint i = 0; i < cands->len && best < 0; i++)
-    if (!g_array_index (cands, Candidate, i).gone && !g_array_index (cands, Candidate, i).sponsor)
-      best = g_array_index (cands, Candidate, i).score;
 
-  for (guint i = 0; i < cands->len; i++)
-    {
-      Candidate *c = &g_array_index (cands, Candidate, i);
-      EylRect box;
-
-      if (c->gone)
-        continue;
-      g_debug ("candidate %.2f %s%s at %.2f %.2f %.2f %.2f", c->score, c->image ? "image" : "blob",
-               c->sponsor ? " (sponsor)" : "",
-               (double) c->box.x0 / work.w, (double) c->box.y0 / work.h,
-               (double) c->box.x1 / work.w, (double) c->box.y1 / work.h);
-      if (c->sponsor)
-        {
-          g_array_append_val (sponsors, c->box);
-          continue;
-        }
-      if (c->score < MIN_CONFIDENCE ||
-          (c->score < HIGH_CONFIDENCE && (kept >= MAX_CANDIDATES || c->score < best - BEHIND_BEST)))
-        continue;
-
-      box_to_page (&work, raster, &c->box, &box);
-      g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER,
-                                                  c->brand ? brand_name_in (&work, raster, elements, &c->box) : NULL,
-                                                  &box, c->score));
-      kept++;
-    }
-  add_sponsor_blocks (&work, raster, sponsors, elements);
+  emit_logos (&work, raster, cands, elements);
 }
 
 void
