@@ -653,6 +653,39 @@ test_annotations_disk_full (void)
   g_free ((char *) limits[1]);
 }
 
+/* What the read-back of an annotated PDF must pass: a file without
+ * findings (Poppler copies it unchanged) and one whose update ends with a
+ * binary cross-reference stream (a0-rotate-90.pdf, written by pdf-lib). */
+static void
+test_annotations_read_back (void)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *badpdfs = eyl_fixture_shared_path ("badpdfs/files");
+  g_autofree char *streams = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *listing = NULL;
+  g_auto(EylFixtureRun) run = { 0 };
+
+  NEED_CLI ();
+
+  clean = eyl_fixture_banner ("clean.pdf", 0.1, FALSE);
+  dir = new_dir ("read-back-out");
+  if (badpdfs != NULL)
+    streams = g_build_filename (badpdfs, "a0-rotate-90.pdf", NULL);
+  if (streams == NULL || !g_file_test (streams, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_message ("no ../shared/badpdfs: the cross-reference stream case is not run");
+      g_clear_pointer (&streams, g_free);
+    }
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+    "export", "-o", dir, "--mode", "annotations", "--fail-on", "never", "--no-ocr",
+    "--placement", "rollup-behind-table", clean, streams, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, streams != NULL ? "a0-rotate-90-annotated.pdf clean-annotated.pdf"
+                                                : "clean-annotated.pdf");
+}
+
 static void
 test_unwritable_folder (void)
 {
@@ -974,6 +1007,7 @@ main (int    argc,
   g_test_add_func ("/eyl/export/same-name-input-order", test_same_name_input_order);
   g_test_add_func ("/eyl/export/failures-leave-nothing", test_failures_leave_nothing);
   g_test_add_func ("/eyl/export/annotations-disk-full", test_annotations_disk_full);
+  g_test_add_func ("/eyl/export/annotations-read-back", test_annotations_read_back);
   g_test_add_func ("/eyl/export/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/eyl/export/cancel", test_cancel);
   g_test_add_func ("/eyl/export/signals-leave-nothing", test_signals_leave_nothing);

@@ -724,43 +724,49 @@ count_annots (PopplerPage *page)
 }
 
 /* Does the end of @fd (of @size bytes) look like the end Poppler writes:
- * "startxref", an offset inside the file, "%%EOF"? */
+ * "startxref", an offset inside the file, "%%EOF"?  The bytes before it
+ * may be binary (a cross-reference stream): no string functions. */
 static gboolean
-ends_like_pdf (int    fd,
+ends_like_pdf (int     fd,
                goffset size)
 {
-  char tail[1024 + 1];
-  gsize want = (gsize) MIN (size, (goffset) sizeof tail - 1);
-  gssize got;
-  const char *startxref = NULL;
-  guint64 offset;
-  char *end = NULL;
-  gsize len;
+  static const char keyword[] = "startxref";
+  char tail[1024];
+  gsize want = (gsize) MIN (size, (goffset) sizeof tail);
+  gsize len, at;
+  guint64 offset = 0;
+  gboolean digits = FALSE;
 
-  got = pread (fd, tail, want, size - (goffset) want);
-  if (got != (gssize) want)
+  if (pread (fd, tail, want, size - (goffset) want) != (gssize) want)
     return FALSE;
-  tail[got] = '\0';
-  len = (gsize) got;
+  len = want;
   while (len > 0 && g_ascii_isspace (tail[len - 1]))
-    tail[--len] = '\0';
-  /* The tail may hold binary stream data (NUL bytes included): search the
-   * bytes, not a C string. */
+    len--;
   if (len < 5 || memcmp (tail + len - 5, "%%EOF", 5) != 0)
     return FALSE;
-  for (const char *p = tail; p < tail + len &&
-       (p = memmem (p, (size_t) (tail + len - p), "startxref", 9)) != NULL; p++)
-    startxref = p;
-  if (startxref == NULL)
+
+  /* the last "startxref" */
+  for (at = len - 5; at > 0; at--)
+    if (at - 1 + strlen (keyword) <= len && memcmp (tail + at - 1, keyword, strlen (keyword)) == 0)
+      break;
+  if (at == 0)
     return FALSE;
-  offset = g_ascii_strtoull (startxref + strlen ("startxref"), &end, 10);
-  return end != startxref + strlen ("startxref") && offset > 0 && (goffset) offset < size;
+  for (at = at - 1 + strlen (keyword); at < len && g_ascii_isspace (tail[at]); at++)
+    ;
+  for (; at < len && g_ascii_isdigit (tail[at]) && offset < (guint64) G_MAXINT64 / 10; at++)
+    {
+      offset = offset * 10 + (guint64) (tail[at] - '0');
+      digits = TRUE;
+    }
+  return digits && offset > 0 && (goffset) offset < size;
 }
 
 /* Poppler's save reports neither a short write nor a full disk: what it
- * wrote is read back before it may be published.  A complete incremental
- * update is longer than the original, ends with its own cross-reference
- * offset and %%EOF, opens, and has the pages and every comment added. */
+ * wrote is read back before it may be published.  Without comments to add
+ * Poppler copies the original: the copy has its size.  With comments, the
+ * file (the original and an incremental update, or a rewrite of a file it
+ * had to repair) ends with Poppler's own cross-reference offset and
+ * %%EOF, opens, and has the pages and every comment added. */
 static gboolean
 verify_annotated (const char *path,
                   const char *name,
@@ -786,22 +792,23 @@ verify_annotated (const char *path,
       close (fd);
       return output_error (error, name, err);
     }
-  complete = st.st_size > 0 && ends_like_pdf (fd, st.st_size);
+  if (expected->len == 0)
+    complete = g_stat (input_path, &in_st) == 0 && st.st_size == in_st.st_size;
+  else
+    complete = st.st_size > 0 && ends_like_pdf (fd, st.st_size);
   close (fd);
-  if (complete && g_stat (input_path, &in_st) == 0 && S_ISREG (in_st.st_mode))
-    complete = st.st_size > in_st.st_size;
 
-  if (complete)
+  if (!complete)
     {
-      uri = g_filename_to_uri (path, NULL, NULL);
-      g_autoptr(GError) reread_error = NULL;
-
-      reread = uri != NULL ? poppler_document_new_from_file (uri, password, &reread_error) : NULL;
-      if (reread == NULL)
-        g_debug ("%s: cannot read it back: %s", name,
-                 reread_error != NULL ? reread_error->message : "no URI");
-      complete = reread != NULL && poppler_document_get_n_pages (reread) == n_pages;
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+                   _("Could not write “%s”: the file written is incomplete (is the disk full?)"),
+                   name);
+      return FALSE;
     }
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  reread = uri != NULL ? poppler_document_new_from_file (uri, password, NULL) : NULL;
+  complete = reread != NULL && poppler_document_get_n_pages (reread) == n_pages;
   for (guint i = 0; complete && i < expected->len; i += 2)
     {
       guint index = g_array_index (expected, guint, i);
@@ -809,11 +816,13 @@ verify_annotated (const char *path,
 
       complete = page != NULL && count_annots (page) == g_array_index (expected, guint, i + 1);
     }
-
+  /* A damaged original (no cross-reference table, say) that Poppler
+   * rebuilt can take an update that no reader finds the comments in. */
   if (!complete)
     {
       g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
-                   _("Could not write “%s”: the file written is incomplete (is the disk full?)"),
+                   _("Could not write “%s”: the file written does not open with its pages and "
+                     "comments (the original may be too damaged to add comments to)"),
                    name);
       return FALSE;
     }
