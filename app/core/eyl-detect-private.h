@@ -37,5 +37,8 @@ double      eyl_detect_median_font_size   (const EylPageData *page);
 
 /* TRUE for the registrable domains of social networks (twitter.com, …). */
 gboolean    eyl_detect_is_social_domain   (const char        *domain);
+/* TRUE when @text names a social network or asks to follow ("Twitter",
+ * "Mastodon", "follow us"): the words that make "@name" a handle. */
+gboolean    eyl_detect_names_social_network (const char      *text);
 
 G_END_DECLS
