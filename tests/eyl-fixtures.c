@@ -429,3 +429,13 @@ eyl_fixture_run_cli (EylFixtureRun      *run,
   run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
   g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
 }
+
+gboolean
+eyl_fixture_have_ocr (void)
+{
+  if (g_file_test ("/usr/share/tesseract-ocr/5/tessdata/eng.traineddata", G_FILE_TEST_EXISTS) ||
+      g_getenv ("TESSDATA_PREFIX") != NULL)
+    return TRUE;
+  g_test_skip ("tesseract-ocr-eng is not installed");
+  return FALSE;
+}
