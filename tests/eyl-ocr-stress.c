@@ -133,6 +133,9 @@ static const char * const body[] = {
   "no blends, no additives, just honest tea.",
 };
 
+/* Brand names set beside a round mark (see draw_mark). */
+static const char * const lockups[] = { "agens", "northwind", "solaria", "greenleaf" };
+
 static const char *fine_print = "Printed on recycled paper. Prices valid until 31.12.2025.";
 
 /* ------------------------------------------------------------------ */
@@ -337,6 +340,27 @@ design_px_per_pt (const PageKind *kind)
   return px_per_mm / MM;
 }
 
+/* The width of @line as drawn (pt): its text and what is beside it. */
+static double
+line_width (const Metrics *metrics,
+            const Line    *line)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 4, 4);
+  cairo_t *cr = cairo_create (surface);
+  guint f = line->levels[EYL_STRESS_FONT], w = line->levels[EYL_STRESS_WEIGHT];
+  PangoLayout *layout = make_layout (cr, fonts[f].family, weights[w],
+                                     line->cap_pt / metrics->cap_ratio[f][w], line->text);
+  double beside = line->levels[EYL_STRESS_BESIDE] == BESIDE_QR ? 4.2 * line->cap_pt
+                  : line->levels[EYL_STRESS_BESIDE] == BESIDE_ICON ? 2.0 * line->cap_pt : 0;
+  EylRect ink;
+
+  ink_extents (layout, &ink);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return ink.x1 - ink.x0 + beside;
+}
+
 EylStressSet *
 eyl_stress_set_new (guint   n_pages,
                     guint32 seed)
@@ -414,6 +438,14 @@ eyl_stress_set_new (guint   n_pages,
           line->levels[EYL_STRESS_POSITION] = places[l];
           line->text = brands[p % G_N_ELEMENTS (brands)][l];
           line->cap_pt = sizes_px[line->levels[EYL_STRESS_SIZE]] / page->design_px_per_pt;
+          /* Too wide for the page in this size (a long address in a
+           * monospace face on a flyer): the next size down. */
+          while (line->levels[EYL_STRESS_SIZE] > 0 &&
+                 line_width (&set->metrics, line) > 0.9 * page->width_pt)
+            {
+              line->levels[EYL_STRESS_SIZE]--;
+              line->cap_pt = sizes_px[line->levels[EYL_STRESS_SIZE]] / page->design_px_per_pt;
+            }
         }
     }
 
@@ -711,6 +743,26 @@ draw_icon (cairo_t *cr,
   cairo_restore (cr);
 }
 
+/* A round logo mark of @size pt at @x, @y (top-left): a ring open at the
+ * right with a dot inside, the kind of mark OCR takes for an '@'. */
+static void
+draw_mark (cairo_t *cr,
+           double   x,
+           double   y,
+           double   size)
+{
+  double r = size / 2, cx = x + r, cy = y + r;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, 0.2 * size);
+  cairo_arc (cr, cx, cy, r - 0.1 * size, 0.35 * G_PI, 1.9 * G_PI);
+  cairo_stroke (cr);
+  cairo_arc (cr, cx + 0.05 * size, cy + 0.05 * size, 0.2 * size, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 /* A QR-code-like block of 25 modules: three finder patterns and random
  * modules (it need not decode: it is ink beside the line). */
 static void
@@ -747,6 +799,21 @@ draw_qr (cairo_t *cr,
           cairo_rectangle (cr, x + i * m, y + j * m, m, m);
       }
   cairo_fill (cr);
+}
+
+/* @text in DejaVu Sans Bold with capitals @cap pt tall; its ink in @ink. */
+static PangoLayout *
+bold_sans (cairo_t       *cr,
+           const Metrics *metrics,
+           double         cap,
+           const char    *text,
+           EylRect       *ink)
+{
+  PangoLayout *layout = make_layout (cr, "DejaVu Sans", PANGO_WEIGHT_BOLD,
+                                     cap / metrics->cap_ratio[0][1], text);
+
+  ink_extents (layout, ink);
+  return layout;
 }
 
 typedef struct
@@ -857,17 +924,14 @@ draw_page (Page          *page,
       cap = MIN (0.3 * gap_top, 60 * px);
       if (cap >= 10 * px)
         {
-          size = cap / metrics->cap_ratio[0][1];
-          layout = make_layout (cr, "DejaVu Sans", PANGO_WEIGHT_BOLD, size,
-                                headlines[page->index % G_N_ELEMENTS (headlines)]);
-          ink_extents (layout, &ink);
+          const char *headline = headlines[page->index % G_N_ELEMENTS (headlines)];
+
+          layout = bold_sans (cr, metrics, cap, headline, &ink);
           if (ink.x1 - ink.x0 > w - 2 * margin)
             {
-              size *= (w - 2 * margin) / (ink.x1 - ink.x0);
               g_object_unref (layout);
-              layout = make_layout (cr, "DejaVu Sans", PANGO_WEIGHT_BOLD, size,
-                                    headlines[page->index % G_N_ELEMENTS (headlines)]);
-              ink_extents (layout, &ink);
+              layout = bold_sans (cr, metrics, cap * (w - 2 * margin) / (ink.x1 - ink.x0),
+                                  headline, &ink);
             }
           draw_layout (cr, layout, margin,
                        slot_bottom[POSITION_TOP] + (gap_top - (ink.y1 - ink.y0)) / 2, outlined);
@@ -887,6 +951,20 @@ draw_page (Page          *page,
               draw_layout (cr, layout, margin, y + i * 2.2 * cap, outlined);
               g_object_unref (layout);
             }
+        }
+
+      /* A lock-up at the right, under the middle: a round mark and the
+       * brand's name, which OCR may read as a handle ("@agens"). */
+      cap = MIN (20 * px, 0.3 * gap_low);
+      if (cap >= 10 * px)
+        {
+          layout = bold_sans (cr, metrics, cap, lockups[page->index % G_N_ELEMENTS (lockups)],
+                              &ink);
+          draw_mark (cr, w - margin - (ink.x1 - ink.x0) - 1.8 * cap,
+                     slot_bottom[POSITION_MIDDLE] + 0.1 * gap_low - 0.15 * cap, 1.4 * cap);
+          draw_layout (cr, layout, w - margin - (ink.x1 - ink.x0),
+                       slot_bottom[POSITION_MIDDLE] + 0.1 * gap_low, outlined);
+          g_object_unref (layout);
         }
 
       cap = 7 * px;
@@ -1093,6 +1171,15 @@ eyl_stress_set_run (EylStressSet  *set,
   return TRUE;
 }
 
+/* @cap_px is @min_cap_px or more, give or take the rounding of the
+ * raster's size to whole pixels (a 12 px design may measure 11.99). */
+static gboolean
+at_least (double cap_px,
+          double min_cap_px)
+{
+  return cap_px >= min_cap_px - 0.05;
+}
+
 void
 eyl_stress_set_recall (EylStressSet *set,
                        double        min_cap_px,
@@ -1106,7 +1193,7 @@ eyl_stress_set_recall (EylStressSet *set,
       {
         const Line *line = &g_array_index (set->pages, Page, p).lines[l];
 
-        if (line->cap_px < min_cap_px)
+        if (!at_least (line->cap_px, min_cap_px))
           continue;
         lines++;
         found += line->found;
@@ -1147,6 +1234,7 @@ eyl_stress_set_table (EylStressSet *set,
                       gboolean      misses)
 {
   GString *out = g_string_new (NULL);
+  g_autofree char *caps_column = g_strdup_printf ("caps>=%g", min_cap_px);
   guint found, n, found_big, n_big, exact = 0;
 
   eyl_stress_set_recall (set, 0, &found, &n);
@@ -1166,7 +1254,7 @@ eyl_stress_set_table (EylStressSet *set,
                           n_big, n_big ? 100.0 * found_big / n_big : 0,
                           eyl_stress_set_spurious (set));
   g_string_append_printf (out, "%-11s %-18s  %9s  %7s  %9s  %7s\n", "condition", "level",
-                          "found", "recall", "caps>=12", "recall");
+                          "found", "recall", caps_column, "recall");
   for (guint f = 0; f < EYL_STRESS_N_FACTORS; f++)
     {
       gboolean first = TRUE;
@@ -1184,7 +1272,7 @@ eyl_stress_set_table (EylStressSet *set,
                   continue;
                 m++;
                 k += line->found;
-                if (line->cap_px >= min_cap_px)
+                if (at_least (line->cap_px, min_cap_px))
                   {
                     mb++;
                     kb += line->found;

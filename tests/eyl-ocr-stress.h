@@ -4,7 +4,9 @@
  * email, phone, social handle) in several fonts, weights, sizes and
  * colours, on plain, gradient and photo-like backgrounds, as live text or
  * as outlines, at the top, middle or bottom and at either edge, with or
- * without an icon or a QR code beside them and other text on the page.
+ * without an icon or a QR code beside them and other text on the page
+ * (a headline, a paragraph, fine print and a logo lock-up — a round mark
+ * and a name, which must not be read as a handle).
  * Each page is written as a PDF, opened with Poppler and analysed as the
  * worker does; the contacts found are matched against those drawn.
  *
