@@ -1877,7 +1877,8 @@ wordlike (const char *text)
 
           if (g_unichar_isalpha (ch))
             letters++;
-          else if (p[1] != '\0' || strchr (",.:;!?'’\"”)-–™®", (int) ch) == NULL)
+          else if (*g_utf8_next_char (p) != '\0' ||
+                   g_utf8_strchr (",.:;!?'’\"”)-–™®", -1, ch) == NULL)
             other++;   /* inside the word, or not punctuation */
         }
       if (letters >= 2 && other == 0)
@@ -2067,6 +2068,25 @@ covered (GPtrArray        *elements,
   return FALSE;
 }
 
+/* A copy of the words Tesseract is sure enough of for a headline. */
+static GArray *
+sure_words (GArray *words)
+{
+  GArray *sure = g_array_new (FALSE, FALSE, sizeof (Word));
+
+  g_array_set_clear_func (sure, word_clear);
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word w = g_array_index (words, Word, i);
+
+      if (w.weak || w.confidence < MIN_HEADLINE_CONFIDENCE)
+        continue;
+      w.text = g_strdup (w.text);
+      g_array_append_val (sure, w);
+    }
+  return sure;
+}
+
 static gboolean
 has_live_text (const EylPageData *page)
 {
@@ -2118,6 +2138,7 @@ eyl_detect_ocr (const EylPageData     *page,
   g_autoptr(GArray) regions = NULL;
   g_autoptr(GArray) bands = NULL;
   g_autoptr(GArray) blobs = NULL;
+  g_autoptr(GArray) sure = NULL;
   g_autoptr(EylPageData) ocr_page = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autofree guint8 *gray = NULL;
@@ -2229,9 +2250,17 @@ eyl_detect_ocr (const EylPageData     *page,
   for (guint i = 0; i < elements->len; i++)
     if (((EylElement *) g_ptr_array_index (elements, i))->kind == EYL_ELEMENT_HEADLINE)
       had_headline = TRUE;
-  if (!had_headline)
-    eyl_detect_headline (ocr_page, found);
-  eyl_detect_cta (ocr_page, found);
+  /* The headline and calls to action from the words Tesseract is sure
+   * of: a big blur read as "San" must not take the headline's place. */
+  sure = sure_words (words);
+  if (sure->len > 0)
+    {
+      g_autoptr(EylPageData) sure_page = build_page (page, sure);
+
+      if (!had_headline)
+        eyl_detect_headline (sure_page, found);
+      eyl_detect_cta (sure_page, found);
+    }
 
   for (guint i = 0; i < found->len; i++)
     {
