@@ -4,8 +4,9 @@
 #   make check-sample [FILE=…] [ARGS=…]     the same check with the command line
 #   make test                               set up, build, run every test suite
 #   make bench [BENCH=check,export,ocr]     corpus timings against Poppler's own tools
-#   make eval [EVAL_ARGS=-v]                detector recall / precision on the corpus, then
-#                                           the findings against the consultant's answer key
+#   make eval [EVAL_ARGS=-v]                detector recall / precision on the corpus, the
+#                                           findings against the consultant's answer key, then
+#                                           OCR recall on the generated stress set by condition
 #   make install [PREFIX=…] [DESTDIR=…]     install (default prefix /usr/local)
 #   make fuzz [FUZZ_SECONDS=…]              run the libFuzzer targets (clang)
 
@@ -64,7 +65,9 @@ bench: build
 # the findings of each file, checked with the placement and size of the
 # consultant's answer key (expected-findings.json), against that key.  The
 # findings totals are kept in $(BUILDDIR)/eval-findings.tsv and shown as
-# "before" by the next run.
+# "before" by the next run.  Last, the generated OCR stress set
+# (tests/eyl-ocr-stress.c): contact recall by font, size, colour, ground,
+# live or outlined, place; -v lists each line missed.
 SHARED ?= ../shared
 eval: build
 	@[ -d $(SHARED)/corpus/files ] || { echo "eval: no corpus at $(SHARED)/corpus"; exit 1; }
@@ -76,6 +79,8 @@ eval: build
 	$(BUILDDIR)/tools/eyl-eval findings --cli $(BUILDDIR)/app/cli/eyeline-cli \
 	  --out $(BUILDDIR)/eval-findings --save $(BUILDDIR)/eval-findings.tsv $(EVAL_ARGS) \
 	  $(SHARED)/corpus/expected-findings.json $(SHARED)/corpus/files
+	@echo
+	$(BUILDDIR)/tests/ocr-stress $(EVAL_ARGS)
 
 install:
 	@sh build-aux/install-deps.sh

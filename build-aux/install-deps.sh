@@ -30,6 +30,7 @@ packages="
   libqrencode-dev
   poppler-utils
   fonts-dejavu-core
+  fonts-urw-base35
   libgtk-4-dev
   libadwaita-1-dev
   xvfb

@@ -457,3 +457,13 @@ eyl_fixture_spawn_cli (const char * const *env,
   g_assert_no_error (error);
   return process;
 }
+
+gboolean
+eyl_fixture_have_ocr (void)
+{
+  if (g_file_test ("/usr/share/tesseract-ocr/5/tessdata/eng.traineddata", G_FILE_TEST_EXISTS) ||
+      g_getenv ("TESSDATA_PREFIX") != NULL)
+    return TRUE;
+  g_test_skip ("tesseract-ocr-eng is not installed");
+  return FALSE;
+}

@@ -73,6 +73,10 @@ char *eyl_fixture_raw_pdf (const char         *name,
                            const char * const *objects,
                            guint               n_objects);
 
+/* TRUE when Tesseract's English data is installed; else the test is
+ * marked skipped (g_test_skip) and FALSE is returned. */
+gboolean eyl_fixture_have_ocr (void);
+
 /* The shared folder (../shared beside the checkout, or $EYL_SHARED_DIR),
  * or NULL; tests skip with a message when a subfolder is missing. */
 char *eyl_fixture_shared_path (const char *subdir);

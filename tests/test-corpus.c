@@ -362,6 +362,116 @@ test_qr_decoded (gconstpointer data)
   g_assert_cmpuint (missed, ==, 0);
 }
 
+/* TRUE when a labelled region of page @index (from 0) whose type is in
+ * @types lies under @box (page space; labels are fractions of @w × @h). */
+static gboolean
+on_label (JsonArray          *regions,
+          gint64              index,
+          const char * const *types,
+          const double       *box,
+          double              w,
+          double              h)
+{
+  for (guint r = 0; r < json_array_get_length (regions); r++)
+    {
+      JsonObject *region = json_array_get_object_element (regions, r);
+      double label[4];
+
+      if (json_object_get_int_member_with_default (region, "page", 1) != index + 1 ||
+          !g_strv_contains (types, json_object_get_string_member (region, "type")))
+        continue;
+      array4 (json_object_get_array_member (region, "box"), label);
+      label[0] = (label[0] - 0.01) * w;
+      label[1] = (label[1] - 0.01) * h;
+      label[2] = (label[2] + 0.01) * w;
+      label[3] = (label[3] + 0.01) * h;
+      if (contains (label, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2) ||
+          contains (box, (label[0] + label[2]) / 2, (label[1] + label[3]) / 2))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What OCR reads from a logo is never a handle: a social handle from OCR
+ * is where the labels have a handle or a web address ("@Gride" on
+ * Gridcoin's lock-up, "@GQENS" on a sponsor's logo were not), and a
+ * headline or call to action from OCR is on a labelled headline, call to
+ * action or wordmark (no emblem or photo read as words).  Web addresses,
+ * emails and phone numbers are not held to the labels: OCR rightly reads
+ * them in pictures too (a browser's address bar in a screenshot). */
+static void
+test_ocr_plausible (gconstpointer data)
+{
+  static const char * const handle_types[] = { "social", "url", NULL };
+  static const char * const headline_types[] = { "headline", "cta", "logo", "sponsor_logo", NULL };
+  g_autofree char *labels_path = g_build_filename (data, "labels.json", NULL);
+  g_autoptr(JsonNode) labels = load_json (labels_path);
+  JsonObject *by_file = json_node_get_object (labels);
+  JsonArray *files;
+  guint checked = 0, stray = 0;
+
+  if (corpus.report == NULL)
+    run_corpus (data);
+
+  files = json_object_get_array_member (json_node_get_object (corpus.report), "files");
+  for (guint f = 0; f < json_array_get_length (files); f++)
+    {
+      JsonObject *file = json_array_get_object_element (files, f);
+      g_autofree char *id = g_path_get_basename (json_object_get_string_member (file, "path"));
+      JsonArray *regions, *pages;
+
+      id[strlen (id) - strlen (".pdf")] = '\0';
+      if (!json_object_has_member (by_file, id) || !json_object_has_member (file, "pages"))
+        continue;
+      regions = json_object_get_array_member (json_object_get_object_member (by_file, id), "regions");
+      pages = json_object_get_array_member (file, "pages");
+      for (guint p = 0; p < json_array_get_length (pages); p++)
+        {
+          JsonObject *page = json_array_get_object_element (pages, p);
+          gint64 index = json_object_get_int_member (page, "index");
+          JsonArray *elements = json_object_get_array_member (page, "elements");
+          JsonArray *page_pt = json_object_get_array_member (page, "page_pt");
+          double w = json_array_get_double_element (page_pt, 0);
+          double h = json_array_get_double_element (page_pt, 1);
+          gboolean labelled = FALSE;
+
+          /* The labels of a multi-page file cover the pages they name. */
+          for (guint r = 0; r < json_array_get_length (regions); r++)
+            labelled |= json_object_get_int_member_with_default (json_array_get_object_element (regions, r),
+                                                                 "page", 1) == index + 1;
+
+          for (guint e = 0; e < json_array_get_length (elements); e++)
+            {
+              JsonObject *element = json_array_get_object_element (elements, e);
+              const char *kind = json_object_get_string_member (element, "kind");
+              const char * const *types;
+              double box[4];
+
+              if (g_strcmp0 (json_object_get_string_member (element, "source"), "ocr") != 0)
+                continue;
+              if (g_str_equal (kind, "social"))
+                types = handle_types;   /* on any page */
+              else if ((g_str_equal (kind, "headline") || g_str_equal (kind, "cta")) && labelled)
+                types = headline_types;
+              else
+                continue;
+              array4 (json_object_get_array_member (element, "box_pt"), box);
+              checked++;
+              if (!on_label (regions, index, types, box, w, h))
+                {
+                  stray++;
+                  g_test_message ("STRAY %s page %" G_GINT64_FORMAT ": OCR %s \"%s\"", id, index + 1,
+                                  kind, json_object_get_string_member (element, "text"));
+                }
+            }
+        }
+    }
+  g_test_message ("%u OCR handles, headlines and calls to action, %u where the labels have none",
+                  checked, stray);
+  g_assert_cmpuint (checked, >, 0);
+  g_assert_cmpuint (stray, ==, 0);
+}
+
 static void
 test_skipped (gconstpointer data)
 {
@@ -392,6 +502,7 @@ main (int    argc,
   g_test_add_data_func ("/eyl/corpus/contacts-found", dir, test_contacts_found);
   g_test_add_data_func ("/eyl/corpus/all-contacts-found", dir, test_all_contacts_found);
   g_test_add_data_func ("/eyl/corpus/qr-decoded", dir, test_qr_decoded);
+  g_test_add_data_func ("/eyl/corpus/ocr-plausible", dir, test_ocr_plausible);
   status = g_test_run ();
 
   g_clear_pointer (&corpus.by_id, g_hash_table_unref);

@@ -11,8 +11,10 @@
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 #include "eyl-analysis.h"
+#include "eyl-fixtures.h"
 #include "eyl-document.h"
 #include "eyl-detect.h"
 #include "eyl-detect-pixels.h"
@@ -200,16 +202,6 @@ count (GPtrArray      *elements,
   return n;
 }
 
-static gboolean
-have_languages (void)
-{
-  if (g_file_test ("/usr/share/tesseract-ocr/5/tessdata/eng.traineddata", G_FILE_TEST_EXISTS) ||
-      g_getenv ("TESSDATA_PREFIX") != NULL)
-    return TRUE;
-  g_test_skip ("tesseract-ocr-eng is not installed");
-  return FALSE;
-}
-
 /* A roll-up 850 × 2000 mm at 1:1 with the website and phone at the
  * bottom, 20 mm cap height, as outlines. */
 static const Line banner_lines[] = {
@@ -245,7 +237,7 @@ check_banner (gboolean with_renderer)
   Result result;
   const EylElement *url, *phone;
 
-  if (!have_languages ())
+  if (!eyl_fixture_have_ocr ())
     return;
 
   result = run (&page, FALSE, with_renderer, NULL);
@@ -287,7 +279,7 @@ test_live_text (void)
   Page page = banner ();
   Result result;
 
-  if (!have_languages ())
+  if (!eyl_fixture_have_ocr ())
     return;
 
   result = run (&page, TRUE, TRUE, NULL);
@@ -318,7 +310,7 @@ test_small_text (void)
   EylRect box;
   const EylElement *url;
 
-  if (!have_languages ())
+  if (!eyl_fixture_have_ocr ())
     return;
 
   /* Only the headline is live text. */
@@ -357,7 +349,7 @@ test_missing_language (void)
   Page page = banner ();
   Result result;
 
-  if (!have_languages ())
+  if (!eyl_fixture_have_ocr ())
     return;
 
   result = run (&page, FALSE, FALSE, "eng+xyz");
@@ -390,6 +382,54 @@ test_disabled (void)
   g_assert_cmpuint (elements->len, ==, 0);
 }
 
+/* A roll-up 850 × 2000 mm at 1:1 drawn into a PDF at @path: white, with
+ * a live bold headline "Fresh tea" of @headline_mm font size whose
+ * baseline is @baseline_mm from the top.  Returns the context, in dark
+ * ink, for the rest; banner_pdf_end() writes the file. */
+static cairo_t *
+banner_pdf_begin (const char *path,
+                  double      headline_mm,
+                  double      baseline_mm)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 850 * MM, 2000 * MM);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, headline_mm * MM);
+  cairo_move_to (cr, 60 * MM, baseline_mm * MM);
+  cairo_show_text (cr, "Fresh tea");
+  return cr;
+}
+
+static void
+banner_pdf_end (cairo_t *cr)
+{
+  cairo_surface_t *surface = cairo_get_target (cr);
+
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+}
+
+/* The first page of the PDF at @path, and the document (@doc). */
+static EylPageData *
+open_first_page (const char   *path,
+                 EylDocument **doc)
+{
+  g_autoptr(GError) error = NULL;
+  EylPageData *page;
+
+  *doc = eyl_document_open (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  page = eyl_document_get_page_data (*doc, 0, NULL, &error);
+  g_assert_no_error (error);
+  return page;
+}
+
 /* The common real case, end to end: a roll-up whose website and email
  * line is outlined (no text layer) at the very bottom, behind a table.
  * PDF drawn with Cairo, opened with Poppler, analysed with the renderer. */
@@ -407,27 +447,17 @@ test_rollup_outlined_contacts_hidden (void)
   const EylElementKind kinds[] = { EYL_ELEMENT_URL, EYL_ELEMENT_EMAIL };
   EylAnalysisOptions options;
   EylRenderer renderer;
-  cairo_surface_t *surface;
   cairo_t *cr;
-  double w = 850 * MM, h = 2000 * MM;
 
-  if (!have_languages ())
+  if (!eyl_fixture_have_ocr ())
     return;
 
   dir = g_dir_make_tmp ("eyl-ocr-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "rollup-outlined.pdf", NULL);
 
-  surface = cairo_pdf_surface_create (path, w, h);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
   /* A live headline near the top … */
-  cairo_set_font_size (cr, 120 * MM);
-  cairo_move_to (cr, 60 * MM, 300 * MM);
-  cairo_show_text (cr, "Fresh tea");
+  cr = banner_pdf_begin (path, 120, 300);
   /* … and the contact line as outlines in the bottom 150 mm
    * (40 mm font, 29 mm cap height). */
   cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -438,13 +468,8 @@ test_rollup_outlined_contacts_hidden (void)
       cairo_text_path (cr, lines[i]);
       cairo_fill (cr);
     }
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  doc = eyl_document_open (path, NULL, NULL, &error);
-  g_assert_no_error (error);
-  page = eyl_document_get_page_data (doc, 0, NULL, &error);
-  g_assert_no_error (error);
+  banner_pdf_end (cr);
+  page = open_first_page (path, &doc);
 
   set = eyl_placement_set_new_default (NULL);
   eyl_analysis_options_init (&options);
@@ -490,6 +515,177 @@ test_rollup_outlined_contacts_hidden (void)
   g_rmdir (dir);
 }
 
+/* The same outlined footer is found whatever the resolution of the
+ * analysis raster (--raster-px-per-mm 1, 2 and 4): a roll-up at 1:1 with
+ * a live headline and body, and the website and phone number at the
+ * bottom drawn as outlines (pango_cairo_layout_path), in two sizes. */
+static void
+draw_outlined (cairo_t    *cr,
+               const char *text,
+               double      size_pt,
+               double      x,
+               double      y)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans");
+
+  pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  cairo_fill (cr);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+static void
+test_resolution_stable (void)
+{
+  static const struct
+  {
+    double      cap_mm;
+    const char *url, *phone;
+  } footers[] = {
+    { 9, "www.northwind-tea.com", "+44 20 7946 0958" },
+    { 22, "www.bluefjord.org", "+47 22 12 34 56" },
+  };
+  const double h = 2000 * MM;
+  static const double px_per_mm[] = { 1, 2, 4 };
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+
+  for (guint f = 0; f < G_N_ELEMENTS (footers); f++)
+    {
+      g_autofree char *name = g_strdup_printf ("footer-%u.pdf", f);
+      g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+      double size = footers[f].cap_mm * MM / CAP_EM;
+      g_autoptr(EylDocument) doc = NULL;
+      g_autoptr(EylPageData) page = NULL;
+      cairo_t *cr = banner_pdf_begin (path, 110, 350);
+
+      cairo_select_font_face (cr, "DejaVu Serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 40 * MM);
+      cairo_move_to (cr, 60 * MM, 900 * MM);
+      cairo_show_text (cr, "Hand-picked every morning");
+      draw_outlined (cr, footers[f].url, size, 60 * MM, h - 60 * MM - 4.2 * size);
+      draw_outlined (cr, footers[f].phone, size, 60 * MM, h - 60 * MM - 2.6 * size);
+      banner_pdf_end (cr);
+      page = open_first_page (path, &doc);
+
+      for (guint r = 0; r < G_N_ELEMENTS (px_per_mm); r++)
+        {
+          g_autoptr(EylPageAnalysis) analysis = NULL;
+          EylAnalysisOptions options;
+          EylRenderer renderer;
+          const EylElement *url = NULL, *phone = NULL;
+
+          eyl_analysis_options_init (&options);
+          options.pixels.qr = options.pixels.logos = FALSE;
+          options.raster_px_per_mm = px_per_mm[r];
+          eyl_renderer_init (&renderer);
+          renderer.px_per_mm = px_per_mm[r];
+          g_assert_true (eyl_document_get_renderer (doc, 0, &renderer));
+          analysis = eyl_analyse_page_full (page, &renderer, &options);
+          g_assert_cmpfloat_with_epsilon (analysis->raster_px_per_mm, MIN (px_per_mm[r], 3.2), 0.25);
+
+          for (guint i = 0; i < analysis->elements->len; i++)
+            {
+              const EylElement *e = g_ptr_array_index (analysis->elements, i);
+
+              if (e->kind == EYL_ELEMENT_URL && e->source == EYL_SOURCE_OCR)
+                url = e;
+              else if (e->kind == EYL_ELEMENT_PHONE && e->source == EYL_SOURCE_OCR)
+                phone = e;
+            }
+          g_test_message ("%.0f mm capitals at %g px/mm: %s, %s", footers[f].cap_mm, px_per_mm[r],
+                          url != NULL ? url->text : "no web address",
+                          phone != NULL ? phone->text : "no phone number");
+          g_assert_nonnull (url);
+          g_assert_nonnull (phone);
+          g_assert_cmpstr (url->text, ==, footers[f].url);
+          /* Where it was drawn: in the bottom 60 mm + two lines. */
+          g_assert_cmpfloat (url->box.y0, >, h - 60 * MM - 6 * size);
+          g_assert_cmpfloat (phone->box.y1, <, h - 50 * MM);
+          g_assert_cmpfloat (url->box.y1, <=, phone->box.y0 + 0.5 * size);
+        }
+    }
+}
+
+/* German, outlined: umlauts and ß come through (tesseract-ocr-deu, which
+ * install-deps.sh installs), and a German phone number, street address
+ * and email are found. */
+static void
+test_german (void)
+{
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), "german.pdf", NULL);
+  g_autoptr(EylDocument) doc = NULL;
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(EylPageAnalysis) analysis = NULL;
+  const EylElement *headline = NULL, *phone = NULL, *address = NULL, *email = NULL;
+  EylAnalysisOptions options;
+  EylRenderer renderer;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  if (!g_file_test ("/usr/share/tesseract-ocr/5/tessdata/deu.traineddata", G_FILE_TEST_EXISTS) &&
+      g_getenv ("TESSDATA_PREFIX") == NULL)
+    {
+      g_test_skip ("tesseract-ocr-deu is not installed");
+      return;
+    }
+
+  /* Nothing live: every line is outlined. */
+  surface = cairo_pdf_surface_create (path, 850 * MM, 2000 * MM);
+  cr = cairo_create (surface);
+  cairo_surface_destroy (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  draw_outlined (cr, "Frische Brötchen für Sie", 50 * MM, 60 * MM, 250 * MM);
+  draw_outlined (cr, "Tel. 030 / 314 215 00", 36 * MM, 60 * MM, 1620 * MM);
+  draw_outlined (cr, "Straße des 17. Juni 135", 36 * MM, 60 * MM, 1700 * MM);
+  draw_outlined (cr, "10623 Berlin", 36 * MM, 60 * MM, 1760 * MM);
+  draw_outlined (cr, "kontakt@baeckerei-mueller.de", 36 * MM, 60 * MM, 1840 * MM);
+  banner_pdf_end (cr);
+  page = open_first_page (path, &doc);
+
+  eyl_analysis_options_init (&options);
+  options.pixels.qr = options.pixels.logos = FALSE;
+  eyl_renderer_init (&renderer);
+  g_assert_true (eyl_document_get_renderer (doc, 0, &renderer));
+  analysis = eyl_analyse_page_full (page, &renderer, &options);
+
+  for (guint i = 0; i < analysis->elements->len; i++)
+    {
+      const EylElement *e = g_ptr_array_index (analysis->elements, i);
+
+      g_test_message ("%s %s: %s", eyl_source_to_string (e->source),
+                      eyl_element_kind_to_string (e->kind), e->text);
+      if (e->source != EYL_SOURCE_OCR)
+        continue;
+      if (e->kind == EYL_ELEMENT_HEADLINE)
+        headline = e;
+      else if (e->kind == EYL_ELEMENT_PHONE)
+        phone = e;
+      else if (e->kind == EYL_ELEMENT_ADDRESS)
+        address = e;
+      else if (e->kind == EYL_ELEMENT_EMAIL)
+        email = e;
+    }
+  g_assert_nonnull (headline);
+  g_assert_nonnull (strstr (headline->text, "Brötchen"));
+  g_assert_nonnull (phone);
+  g_assert_nonnull (strstr (phone->text, "030"));
+  g_assert_nonnull (address);
+  g_assert_nonnull (strstr (address->text, "Straße des 17. Juni"));
+  g_assert_nonnull (email);
+  g_assert_cmpstr (email->text, ==, "kontakt@baeckerei-mueller.de");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +699,8 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/missing-language", test_missing_language);
   g_test_add_func ("/eyl/ocr/disabled", test_disabled);
   g_test_add_func ("/eyl/ocr/rollup-outlined-contacts-hidden", test_rollup_outlined_contacts_hidden);
+  g_test_add_func ("/eyl/ocr/resolution-stable", test_resolution_stable);
+  g_test_add_func ("/eyl/ocr/german", test_german);
 
   return g_test_run ();
 }

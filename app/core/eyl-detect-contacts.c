@@ -252,6 +252,14 @@ eyl_detect_is_social_domain (const char *domain)
   return FALSE;
 }
 
+gboolean
+eyl_detect_names_social_network (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return g_regex_match (patterns_get ()->social_word, text, 0, NULL);
+}
+
 EylElement *
 eyl_detect_element_for_glyphs (const EylPageData *page,
                                EylElementKind     kind,

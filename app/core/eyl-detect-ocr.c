@@ -2,20 +2,29 @@
 /* eyl-detect-ocr.c: text the text layer does not have, read with
  * Tesseract (C API, LSTM engine).
  *
- * Which pixels: the whole page when it has no text layer; else only the
- * text-like ink the live text does not explain (its glyph boxes are
- * masked).  Text-like ink is found on a grey plane as connected
- * components of ink (darker or lighter than the local mean) that sit in a
- * row: a band of similar heights whose width is several times its height.
+ * Which pixels: every band of text-like ink the text layer does not
+ * explain (its glyph boxes are masked), found on a grey plane as
+ * connected components of ink (darker or lighter than the local mean)
+ * that sit in a row: a band of similar heights whose width is several
+ * times its height.  Bands are looked for at every size, on the analysis
+ * raster and on its halvings, so the same line is found whatever the
+ * raster's resolution.  A page without a text layer is first read whole
+ * (the page pass); its bands then get a second look where that read
+ * little.
  *
  * Resolution: Tesseract reads best with an x-height of about 20 px or more
  * (Tesseract FAQ, "Is there a Minimum / Maximum Text Size?": "accuracy
  * drops off below 10px x-height"; tessdoc ImproveQuality: "optimal …
- * x-height of at least 20 pixels").  A page without a text layer is read
- * once at a scale bounded by a pixel budget; bands whose letters are too
- * small there, and every band of a page with live text, are re-rendered
- * alone at a scale that makes their letters BAND_TARGET_PX tall.  The
- * whole page is never rendered at print resolution. */
+ * x-height of at least 20 pixels").  The page pass is read at a scale
+ * bounded by a pixel budget; each band is read at the scale that makes
+ * its letters BAND_TARGET_PX tall — rendered again larger, or cut from
+ * a finer image and made smaller.  The whole page is never rendered at
+ * print resolution, and the work is bounded in pixels and renders, likely
+ * contact lines first.
+ *
+ * What is read becomes a page of its own for the text detectors; what
+ * they find there is kept only when Tesseract was sure enough of it and
+ * it makes sense (see plausible()). */
 #include "config.h"
 
 #define G_LOG_DOMAIN "eyl-ocr"
@@ -42,15 +51,30 @@
 #define BAND_SMALL_PX      18
 #define BAND_TARGET_PX     32.0
 #define BAND_MAX_PPT       (600.0 / 72.0)
-/* Budgets per page: the issue's "bounded" OCR work. */
-#define TOTAL_PIXELS       (25.0 * 1000 * 1000)
+/* Budgets per page: the issue's "bounded" OCR work, counted in pixels
+ * read, never in time.  A page without a text layer: the page pass and
+ * then a second look at the bands it did not read, likely contacts
+ * first (most of the others are photos and patterns it rightly read as
+ * nothing: 3 Mpx more, for the bands that look most like contacts (see
+ * MIN_SECOND_LOOK), kept the corpus' recall at a fifth of the time 17 Mpx
+ * for all took on flyer-freifunk-myk-6page). */
+#define TOTAL_PIXELS       (PAGE_PASS_PIXELS + 3.0 * 1000 * 1000)
 /* A page with live text gets far less: its leftover ink is mostly photos,
  * maps and screenshots, and Tesseract spends ~1.4 s per Mpx on them
  * (flyer-osgeo-geoserver: 3.6 Mpx of map read at 600 ppi in 5 s).  An
  * outlined contact line is a band of well under 1 Mpx. */
 #define LIVE_TOTAL_PIXELS  (1.5 * 1000 * 1000)
+/* On a page without a text layer, a band the page pass did not read gets
+ * a second look when it is at least this likely a contact line (short,
+ * or at an edge beside an icon: see band_priority); a long line it did
+ * not read is a pattern more often than text. */
+#define MIN_SECOND_LOOK    2.0
+/* A band the page pass read with words this sure on average (0 … 100) is
+ * read; less, it gets a second look at the size that suits it (very big
+ * letters read on the page pass came out "Frische Brötchen fut"). */
+#define WELL_READ          85.0
 #define REGION_PIXELS      (4.0 * 1000 * 1000)
-#define MAX_REGIONS        4
+#define MAX_RENDERS        6
 /* One render shared by all the regions of a page, when it is at least
  * SHARED_ENOUGH of the scale a region wants. */
 #define SHARED_PIXELS      (8.0 * 1000 * 1000)
@@ -66,24 +90,49 @@
 #define INK_THRESHOLD      48
 #define MEAN_RADIUS        20
 /* Words Tesseract is less sure of than this (0 … 100) are noise: on
- * photos and graphics it reads shapes as short low-confidence words. */
+ * photos and graphics it reads shapes as short low-confidence words.
+ * They are kept only where, alone or with their neighbours, they spell
+ * an email or a web address with a real top-level domain: Tesseract
+ * gives some clear addresses little confidence (a monospace face's
+ * "team@solaria. energy" got 9). */
 #define MIN_WORD_CONFIDENCE 45.0f
 /* An element read from so unsure words (detector × OCR confidence) is
  * more likely a texture read as letters: the corpus' photos and emblems
  * gave "Wa", "poh", "BS wes ar" at 0.3–0.48, real text 0.58 and up. */
 #define MIN_ELEMENT_CONFIDENCE 0.5
-/* A headline or a call to action read by OCR: the mean confidence of its
- * words (0 … 1).  On the corpus, logos and photos read as words scored
- * 0.79–0.87, real headlines 0.94 and up. */
-#define MESSAGE_WORD_CONFIDENCE 0.9
 /* Words passed on as read text (see eyl_detect_ocr's @read): surer than
  * the noise above, so that a texture read as letters still counts as a
  * picture. */
 #define READ_WORD_CONFIDENCE 70.0f
+/* A headline or call to action from OCR: words this sure (0 … 100) on
+ * average.  The corpus' and the stress set's junk headlines ("NUT", "be
+ * 9", "DO)", "ajje any pun") were read at 45–82, real ones at 88 and up. */
+#define MIN_HEADLINE_CONFIDENCE 85.0
+/* A handle from OCR with no network named beside it: its '@' or '#' and
+ * its letters this sure.  On the corpus and the stress set, real handles
+ * had an '@' of 98.1–99 % and letters of 79 % or more; most logos read as
+ * a handle ("@Gridcoin", "@yagens") 93.5–96.6 % and 55–67 %.  Not all: a
+ * mark beside a wordmark can be read as a sure '@' ("@ agens", 98.7 %),
+ * which is why "@" is never joined to the word after it (Tesseract's
+ * space there is the gap between a logo's mark and its name). */
+#define MIN_SIGN_CONFIDENCE    97.5
+#define MIN_HANDLE_CONFIDENCE  70.0
+/* A phone number from OCR: its digits this sure (the corpus' only junk
+ * one, "444444 4747" from a pattern, had 56 %). */
+#define MIN_PHONE_CONFIDENCE   60.0
+/* The confidence an email or web address with a real domain keeps
+ * however unsure Tesseract was of its words. */
+#define VALIDATED_CONFIDENCE   0.7
 
-/* Languages used when none are asked for: the ones we know the corpus
- * and the users need, those installed. */
-static const char * const default_languages[] = { "eng", "deu" };
+/* Languages used when none are asked for, those of them installed:
+ * German and English (what the corpus and the users need, installed by
+ * install-deps.sh), then the other languages of trade-show Europe when
+ * their packs are there.  The first is the one Tesseract reads with, the
+ * others are tried on words it is unsure of: with English first,
+ * "Brötchen" came out "Brotchen", while German first reads the English
+ * of the corpus and the stress set as well.  Each language costs time: a
+ * user with many packs can name the ones wanted (--ocr-languages). */
+static const char * const default_languages[] = { "deu", "eng", "fra", "nld", "ita", "spa" };
 
 typedef struct
 {
@@ -92,6 +141,8 @@ typedef struct
   double   cap_height;  /* pt, 0 unknown: baseline to top of the ink */
   gboolean has_cap;     /* the word has a capital, digit or ascender */
   float    confidence;  /* 0 … 100 */
+  float    sign_confidence; /* of its '@' or '#' (the least sure), −1 none */
+  gboolean weak;        /* confidence under MIN_WORD_CONFIDENCE */
   guint    line;        /* unique per text line over the whole page */
 } Word;
 
@@ -103,15 +154,26 @@ word_clear (gpointer data)
   g_free (word->text);
 }
 
+/* How much a read word is worth: its letters times Tesseract's
+ * confidence (words it is unsure of count for nothing). */
+static double
+word_score (const Word *w)
+{
+  return w->weak ? 0 : w->confidence * g_utf8_strlen (w->text, -1);
+}
+
 typedef struct
 {
   const EylRenderer     *renderer;
+  const EylPageData     *live;       /* the page, when it has live text */
   TessBaseAPI           *api;
   GArray                *words;      /* Word */
   guint                  next_line;
   double                 pixels;     /* OCR pixels spent */
   double                 budget;     /* pixels it may spend on regions */
-  guint                  regions;
+  guint                  regions;    /* read */
+  guint                  renders;    /* of parts of the page */
+  guint                  skipped;    /* regions past the budget */
 } Ocr;
 
 /* ------------------------------------------------------------------ */
@@ -244,6 +306,8 @@ typedef struct
   int    x0, y0, x1, y1;
   double height;        /* median component height, px */
   int    n;
+  int    wall_x0;       /* graphics to the left end here, or -1 */
+  int    wall_x1;       /* graphics to the right start here, or G_MAXINT */
 } Band;
 
 static int
@@ -334,19 +398,265 @@ find_components (const guint8 *ink,
   return comps;
 }
 
-/* Ink bands: rows of components of similar height, close together. */
+static void rows_of (GArray       *comps,
+                     GArray       *members,
+                     guint         depth,
+                     GArray       *walls,
+                     GArray       *bands,
+                     GArray       *blobs);
+
+/* Ink this much taller than the row's usual height (the median over its
+ * columns of the height from its highest to its lowest ink: letters, as a
+ * contact line spans more columns than the QR code or icon beside it)
+ * is no letter of it: '(', 'j' and '@' are at most 1.8 times an
+ * x-height. */
+#define TALL_IN_ROW 2.2
+
+/* The band of the components @members (indices into @comps): its box,
+ * median height and count; or, when it is not text-like, a blob.  Ink of
+ * @walls (left out of the row, see add_row) bounds how far its region
+ * may reach to either side. */
+static void
+add_band (GArray *comps,
+          GArray *members,
+          GArray *walls,
+          GArray *bands,
+          GArray *blobs)
+{
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (int));
+  Band band = { G_MAXINT, G_MAXINT, 0, 0, 0, 0, -1, G_MAXINT };
+
+  for (guint k = 0; k < members->len; k++)
+    {
+      const Comp *c = &g_array_index (comps, Comp, g_array_index (members, guint, k));
+      int hc = c->y1 - c->y0;
+
+      band.x0 = MIN (band.x0, c->x0);
+      band.y0 = MIN (band.y0, c->y0);
+      band.x1 = MAX (band.x1, c->x1);
+      band.y1 = MAX (band.y1, c->y1);
+      band.n++;
+      g_array_append_val (heights, hc);
+    }
+  g_array_sort (heights, compare_int);
+  band.height = g_array_index (heights, int, heights->len / 2);
+
+  /* Text: a row of several letters, or one long run of letters merged at
+   * low resolution; not a block of small pieces many times taller than
+   * they are (a QR code: a line of letters with ascenders and descenders
+   * is at most about twice its median letter). */
+  if (((band.n >= 3 && band.x1 - band.x0 >= 2 * band.height) ||
+       (band.x1 - band.x0 >= 4 * band.height)) &&
+      band.y1 - band.y0 <= 2.6 * band.height)
+    {
+      for (guint k = 0; walls != NULL && k < walls->len; k++)
+        {
+          const Comp *w = &g_array_index (walls, Comp, k);
+
+          if (MIN (w->y1, band.y1) <= MAX (w->y0, band.y0))
+            continue;
+          if (w->x1 <= band.x0)
+            band.wall_x0 = MAX (band.wall_x0, w->x1);
+          else if (w->x0 >= band.x1)
+            band.wall_x1 = MIN (band.wall_x1, w->x0);
+        }
+      g_array_append_val (bands, band);
+    }
+  else if (blobs != NULL && band.y1 - band.y0 >= 4 &&
+           band.x1 - band.x0 <= 2 * (band.y1 - band.y0) &&
+           band.y1 - band.y0 <= 2 * (band.x1 - band.x0))
+    {
+      Comp blob = { band.x0, band.y0, band.x1, band.y1, band.n };
+
+      g_array_append_val (blobs, blob);
+    }
+}
+
+/* Per column from @x0 on (@width of them): the height from the highest to
+ * the lowest ink of @members there, 0 for none. */
+static int *
+column_extents (GArray *comps,
+                GArray *members,
+                int    *x0,
+                int    *width)
+{
+  int left = G_MAXINT, right = 0;
+  g_autofree int *top = NULL;
+  int *extent;
+
+  for (guint k = 0; k < members->len; k++)
+    {
+      const Comp *c = &g_array_index (comps, Comp, g_array_index (members, guint, k));
+
+      left = MIN (left, c->x0);
+      right = MAX (right, c->x1);
+    }
+  *x0 = left;
+  *width = MAX (right - left, 0);
+  top = g_new (int, MAX (*width, 1));
+  extent = g_new0 (int, MAX (*width, 1));
+  for (int x = 0; x < *width; x++)
+    top[x] = G_MAXINT;
+  for (guint k = 0; k < members->len; k++)
+    {
+      const Comp *c = &g_array_index (comps, Comp, g_array_index (members, guint, k));
+
+      for (int x = c->x0; x < c->x1; x++)
+        {
+          top[x - left] = MIN (top[x - left], c->y0);
+          /* extent holds the bottom until the end */
+          extent[x - left] = MAX (extent[x - left], c->y1);
+        }
+    }
+  for (int x = 0; x < *width; x++)
+    extent[x] = top[x] < G_MAXINT ? extent[x] - top[x] : 0;
+  return extent;
+}
+
+/* A row whose ink is far taller over some of its columns than over most
+ * is a line of text beside graphics: a QR code, whose pieces the size of
+ * letters join the row, an icon or a logo taller than the line.  The
+ * components over those columns are taken out and the rest joined again;
+ * what was taken out is a row (or a blob) of its own, and a wall the
+ * line's region stops at, so that Tesseract does not read the graphics
+ * as letters glued to the first word. */
+static void
+add_row (GArray *comps,
+         GArray *members,
+         guint   depth,
+         GArray *walls,
+         GArray *bands,
+         GArray *blobs)
+{
+  g_autoptr(GArray) tall = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) rest = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) tall_comps = g_array_new (FALSE, FALSE, sizeof (Comp));
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree int *extent = NULL;
+  int x0, width;
+  double usual;
+
+  extent = column_extents (comps, members, &x0, &width);
+  for (int x = 0; x < width; x++)
+    if (extent[x] > 0)
+      g_array_append_val (sorted, extent[x]);
+  g_array_sort (sorted, compare_int);
+  usual = sorted->len > 0 ? g_array_index (sorted, int, sorted->len / 2) : 0;
+
+  for (guint k = 0; k < members->len; k++)
+    {
+      guint i = g_array_index (members, guint, k);
+      const Comp *c = &g_array_index (comps, Comp, i);
+      int centre = (c->x0 + c->x1) / 2 - x0;
+
+      if (depth < 3 && extent[centre] > TALL_IN_ROW * usual && extent[centre] > 3)
+        {
+          g_array_append_val (tall, i);
+          g_array_append_val (tall_comps, *c);
+        }
+      else
+        g_array_append_val (rest, i);
+    }
+  if (tall->len == 0 || rest->len == 0)
+    {
+      add_band (comps, members, walls, bands, blobs);
+      return;
+    }
+  rows_of (comps, tall, depth + 1, walls, bands, blobs);
+  rows_of (comps, rest, depth + 1, tall_comps, bands, blobs);
+}
+
+/* Joins @members (indices into @comps, in the order of x0) into rows:
+ * similar heights, overlapping vertically, a gap of at most ~1.5 letter
+ * heights (a word space is ~0.3 em, generous letter-spacing on posters
+ * more); each row goes on to add_row. */
+static void
+rows_of (GArray *comps,
+         GArray *members,
+         guint   depth,
+         GArray *walls,
+         GArray *bands,
+         GArray *blobs)
+{
+  guint n = members->len;
+  g_autofree int *parent = g_new (int, MAX (n, 1));
+  g_autofree int *root_row = g_new (int, MAX (n, 1));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Comp *a = &g_array_index (comps, Comp, g_array_index (members, guint, i));
+      int ha = a->y1 - a->y0;
+
+      for (guint j = i + 1; j < n; j++)
+        {
+          const Comp *b = &g_array_index (comps, Comp, g_array_index (members, guint, j));
+          int hb = b->y1 - b->y0;
+          int hmax = MAX (ha, hb), hmin = MIN (ha, hb);
+          int overlap = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+
+          if (b->x0 > a->x1 + 2 * hmax + 2)
+            {
+              /* Sorted by x0: later ones start further right, but a wide
+               * one may still be close; stop only well past. */
+              if (b->x0 > a->x1 + 2 * ha + 2 + 120)
+                break;
+              continue;
+            }
+          if (hmax > 3 * hmin || overlap < hmin / 2)
+            continue;
+
+          {
+            int ra = i, rb = j;
+
+            while (parent[ra] != ra)
+              ra = parent[ra] = parent[parent[ra]];
+            while (parent[rb] != rb)
+              rb = parent[rb] = parent[parent[rb]];
+            if (ra != rb)
+              parent[MAX (ra, rb)] = MIN (ra, rb);
+          }
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      int r = i;
+      GArray *row;
+
+      while (parent[r] != r)
+        r = parent[r];
+      if ((guint) r == i)
+        {
+          root_row[i] = rows->len;
+          g_ptr_array_add (rows, g_array_new (FALSE, FALSE, sizeof (guint)));
+        }
+      row = g_ptr_array_index (rows, root_row[r]);
+      g_array_append_val (row, g_array_index (members, guint, i));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    add_row (comps, g_ptr_array_index (rows, r), depth, walls, bands, blobs);
+}
+
+/* Ink bands: rows of components of similar height, close together.
+ * Compact components that are in no band (an icon, a QR code, a logo)
+ * are added to @blobs: they tell where a contact line may be. */
 static GArray *
 find_bands (const guint8  *gray,
             int            w,
             int            h,
-            const guint8  *mask)
+            const guint8  *mask,
+            GArray        *blobs)
 {
   g_autofree guint32 *sum = g_new (guint32, (gsize) (w + 1) * (h + 1));
   g_autofree guint8 *ink = g_malloc0 ((gsize) w * h);
   g_autoptr(GArray) comps = NULL;
-  g_autofree int *parent = NULL;
+  g_autoptr(GArray) all = NULL;
   GArray *bands = g_array_new (FALSE, FALSE, sizeof (Band));
-  guint n;
 
   /* Summed-area table for the local mean (Crow 1984, "Summed-area tables
    * for texture mapping"). */
@@ -409,89 +719,160 @@ find_bands (const guint8  *gray,
   }
 
   g_array_sort (comps, compare_comp_x);
-  n = comps->len;
-  parent = g_new (int, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    parent[i] = i;
-
-  /* Join neighbours in a row: similar height, overlapping vertically,
-   * a gap of at most ~1.5 letter heights (a word space is ~0.3 em,
-   * generous letter-spacing on posters more). */
-  for (guint i = 0; i < n; i++)
-    {
-      const Comp *a = &g_array_index (comps, Comp, i);
-      int ha = a->y1 - a->y0;
-
-      for (guint j = i + 1; j < n; j++)
-        {
-          const Comp *b = &g_array_index (comps, Comp, j);
-          int hb = b->y1 - b->y0;
-          int hmax = MAX (ha, hb), hmin = MIN (ha, hb);
-          int overlap = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
-
-          if (b->x0 > a->x1 + 2 * hmax + 2)
-            {
-              /* Sorted by x0: later ones start further right, but a wide
-               * one may still be close; stop only well past. */
-              if (b->x0 > a->x1 + 2 * ha + 2 + 120)
-                break;
-              continue;
-            }
-          if (hmax > 3 * hmin || overlap < hmin / 2)
-            continue;
-
-          {
-            int ra = i, rb = j;
-
-            while (parent[ra] != ra)
-              ra = parent[ra] = parent[parent[ra]];
-            while (parent[rb] != rb)
-              rb = parent[rb] = parent[parent[rb]];
-            if (ra != rb)
-              parent[MAX (ra, rb)] = MIN (ra, rb);
-          }
-        }
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GArray) heights = NULL;
-      Band band = { G_MAXINT, G_MAXINT, 0, 0, 0, 0 };
-      int r = i;
-
-      while (parent[r] != r)
-        r = parent[r];
-      if ((guint) r != i)
-        continue;
-
-      heights = g_array_new (FALSE, FALSE, sizeof (int));
-      for (guint j = i; j < n; j++)
-        {
-          const Comp *c = &g_array_index (comps, Comp, j);
-          int rj = j, hc = c->y1 - c->y0;
-
-          while (parent[rj] != rj)
-            rj = parent[rj];
-          if ((guint) rj != i)
-            continue;
-          band.x0 = MIN (band.x0, c->x0);
-          band.y0 = MIN (band.y0, c->y0);
-          band.x1 = MAX (band.x1, c->x1);
-          band.y1 = MAX (band.y1, c->y1);
-          band.n++;
-          g_array_append_val (heights, hc);
-        }
-      g_array_sort (heights, compare_int);
-      band.height = g_array_index (heights, int, heights->len / 2);
-
-      /* Text: a row of several letters, or one long run of letters
-       * merged at low resolution. */
-      if ((band.n >= 3 && band.x1 - band.x0 >= 2 * band.height) ||
-          (band.x1 - band.x0 >= 4 * band.height))
-        g_array_append_val (bands, band);
-    }
+  all = g_array_sized_new (FALSE, FALSE, sizeof (guint), comps->len);
+  for (guint i = 0; i < comps->len; i++)
+    g_array_append_val (all, i);
+  rows_of (comps, all, 0, NULL, bands, blobs);
 
   return bands;
+}
+
+/* Bands whose letters are taller than this (median component, px) are
+ * looked for on the next coarser level (see find_bands_all_sizes). */
+#define LEVEL_MAX_BAND  28
+/* Levels down to an image of this many pixels on its longer side. */
+#define LEVEL_MIN_SIDE  400
+
+/* @gray (and @mask) at half the size, 2 × 2 pixels averaged (masked when
+ * any was). */
+static guint8 *
+half_size (const guint8  *gray,
+           int            w,
+           int            h,
+           const guint8 **mask)
+{
+  int hw = w / 2, hh = h / 2;
+  guint8 *half = g_malloc ((gsize) MAX (hw * hh, 1));
+  guint8 *half_mask = *mask != NULL ? g_malloc ((gsize) MAX (hw * hh, 1)) : NULL;
+
+  for (int y = 0; y < hh; y++)
+    for (int x = 0; x < hw; x++)
+      {
+        gsize a = (gsize) (2 * y) * w + 2 * x, b = a + w;
+
+        half[(gsize) y * hw + x] = (gray[a] + gray[a + 1] + gray[b] + gray[b + 1] + 2) / 4;
+        if (half_mask != NULL)
+          half_mask[(gsize) y * hw + x] = (*mask)[a] | (*mask)[a + 1] | (*mask)[b] | (*mask)[b + 1];
+      }
+  *mask = half_mask;
+  return half;
+}
+
+static void
+scale_band (Band *band,
+            int   f)
+{
+  band->x0 *= f;
+  band->y0 *= f;
+  band->x1 *= f;
+  band->y1 *= f;
+  band->height *= f;
+  if (band->wall_x0 >= 0)
+    band->wall_x0 *= f;
+  if (band->wall_x1 < G_MAXINT)
+    band->wall_x1 *= f;
+}
+
+/* Bands of text of any size.  The ink test compares a pixel with the mean
+ * of a window of 2·MEAN_RADIUS+1 px, so letters much taller than that
+ * fall apart into their edges; they are looked for on the image at half
+ * the size, and so on.  Each level keeps the bands of letters up to
+ * LEVEL_MAX_BAND px (the coarsest keeps all); where two levels found the
+ * same line the finer one stays, and the few pieces a finer level makes
+ * of big letters go.  The levels are halvings of the analysis raster, so
+ * a finer raster (--raster-px-per-mm 4) finds what a coarser one does
+ * and more, in pixels of the same size on its coarser levels.  Bands and
+ * @blobs are in pixels of the full-size image. */
+static GArray *
+find_bands_all_sizes (const guint8 *gray,
+                      int           w,
+                      int           h,
+                      const guint8 *mask,
+                      GArray       *blobs)
+{
+  GArray *all = g_array_new (FALSE, FALSE, sizeof (Band));
+  g_autoptr(GPtrArray) levels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree guint8 *level_gray = NULL;
+  g_autofree guint8 *level_mask = NULL;
+  const guint8 *g = gray, *m = mask;
+  int lw = w, lh = h, f = 1;
+
+  for (;;)
+    {
+      gboolean last = MAX (lw, lh) / 2 < LEVEL_MIN_SIDE;
+      g_autoptr(GArray) level_blobs = g_array_new (FALSE, FALSE, sizeof (Comp));
+      GArray *bands = find_bands (g, lw, lh, m, level_blobs);
+
+      for (guint i = 0; i < bands->len; i++)
+        {
+          Band *band = &g_array_index (bands, Band, i);
+
+          if (!last && band->height > LEVEL_MAX_BAND)
+            g_array_remove_index_fast (bands, i--);
+          else
+            scale_band (band, f);
+        }
+      for (guint i = 0; i < level_blobs->len; i++)
+        {
+          Comp c = g_array_index (level_blobs, Comp, i);
+
+          c.x0 *= f;
+          c.y0 *= f;
+          c.x1 *= f;
+          c.y1 *= f;
+          g_array_append_val (blobs, c);
+        }
+      g_ptr_array_add (levels, bands);
+      if (last)
+        break;
+
+      {
+        const guint8 *next_mask = m;
+        guint8 *next = half_size (g, lw, lh, &next_mask);
+
+        g_free (level_gray);
+        g_free (level_mask);
+        g = level_gray = next;
+        m = level_mask = (guint8 *) next_mask;
+        lw /= 2;
+        lh /= 2;
+        f *= 2;
+      }
+    }
+
+  /* Coarse to fine: a finer level's band replaces the coarser band of the
+   * same line; its few pieces of a coarser band's big letters go. */
+  for (guint l = levels->len; l-- > 0;)
+    {
+      GArray *bands = g_ptr_array_index (levels, l);
+      guint coarser = all->len;
+
+      for (guint i = 0; i < bands->len; i++)
+        {
+          const Band *fine = &g_array_index (bands, Band, i);
+          EylRect fine_box = { fine->x0, fine->y0, fine->x1, fine->y1 };
+          gboolean keep = TRUE;
+
+          for (guint j = 0; j < coarser && keep; j++)
+            {
+              Band *coarse = &g_array_index (all, Band, j);
+              EylRect coarse_box = { coarse->x0, coarse->y0, coarse->x1, coarse->y1 };
+
+              if (coarse->n == 0 || eyl_detect_rect_coverage (&fine_box, &coarse_box) < 0.5)
+                continue;
+              if (fine->height >= 0.6 * coarse->height)
+                coarse->n = 0;   /* the same line: dropped below */
+              else if (fine->n <= 4)
+                keep = FALSE;
+            }
+          if (keep)
+            g_array_append_val (all, *fine);
+        }
+    }
+  for (guint i = all->len; i-- > 0;)
+    if (g_array_index (all, Band, i).n == 0)
+      g_array_remove_index (all, i);
+  return all;
 }
 
 /* ------------------------------------------------------------------ */
@@ -516,6 +897,38 @@ limit_openmp_threads (void)
   *(void **) &set_max_active_levels = dlsym (RTLD_DEFAULT, "omp_set_max_active_levels");
   if (set_max_active_levels != NULL)
     set_max_active_levels (0);
+}
+
+/* How sure Tesseract is of the '@' or '#' of the word at @it (the least
+ * sure of them), −1 when it has none: a handle read from a logo or a
+ * swirl ("@Gride") owes its '@' to a shape, read with less confidence
+ * than the letters around it. */
+static float
+sign_confidence (TessResultIterator *it)
+{
+  TessResultIterator *symbol = TessResultIteratorCopy (it);
+  float sign = -1;
+  gboolean last;
+
+  do
+    {
+      const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst (symbol);
+      char *text = TessResultIteratorGetUTF8Text (symbol, RIL_SYMBOL);
+
+      if (text != NULL && (g_str_equal (text, "@") || g_str_equal (text, "#")))
+        {
+          float c = TessResultIteratorConfidence (symbol, RIL_SYMBOL);
+
+          sign = sign < 0 ? c : MIN (sign, c);
+        }
+      if (text != NULL)
+        TessDeleteText (text);
+      last = TessPageIteratorIsAtFinalElement (pit, RIL_WORD, RIL_SYMBOL);
+    }
+  while (!last && TessResultIteratorNext (symbol, RIL_SYMBOL));
+
+  TessResultIteratorDelete (symbol);
+  return sign;
 }
 
 /* Reads @gray (covering @area at @scale px/pt) and appends its words. */
@@ -572,10 +985,11 @@ ocr_gray (Ocr           *ocr,
         continue;
 
       word.confidence = TessResultIteratorConfidence (it, RIL_WORD);
-      if (word.confidence < MIN_WORD_CONFIDENCE)
-        continue;
+      word.weak = word.confidence < MIN_WORD_CONFIDENCE;
+      word.sign_confidence = sign_confidence (it);
+      /* Letters or digits, or the '@' of "hello @ example.com". */
       for (const char *p = utf8; *p != '\0'; p = g_utf8_next_char (p))
-        if (g_unichar_isalnum (g_utf8_get_char (p)))
+        if (g_unichar_isalnum (g_utf8_get_char (p)) || *p == '@')
           any_alnum = TRUE;
       if (!any_alnum)
         continue;
@@ -613,8 +1027,8 @@ ocr_gray (Ocr           *ocr,
            (g_get_monotonic_time () - start) / 1000.0);
 }
 
-/* @area of @source at @scale (at most MAX_UPSCALE times finer and within
- * REGION_PIXELS): a crop, resampled bilinearly. */
+/* @area of @source at @scale (at most MAX_UPSCALE times finer): a crop,
+ * resampled bilinearly, or averaged when it is coarser than @source. */
 static EylRaster *
 crop_raster (const EylRaster *source,
              const EylRect   *area,
@@ -624,14 +1038,13 @@ crop_raster (const EylRaster *source,
   cairo_t *cr;
 
   scale = MIN (scale, source->scale * MAX_UPSCALE);
-  if ((double) eyl_rect_width (area) * eyl_rect_height (area) * scale * scale > REGION_PIXELS)
-    scale = sqrt (REGION_PIXELS / (eyl_rect_width (area) * eyl_rect_height (area)));
   out = eyl_raster_new (area, scale);
   cr = eyl_raster_create_context (out);
   cairo_translate (cr, source->area.x0, source->area.y0);
   cairo_scale (cr, 1.0 / source->scale, 1.0 / source->scale);
   cairo_set_source_surface (cr, source->surface, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_pattern_set_filter (cairo_get_source (cr),
+                            scale < source->scale ? CAIRO_FILTER_GOOD : CAIRO_FILTER_BILINEAR);
   cairo_paint (cr);
   cairo_destroy (cr);
   cairo_surface_flush (out->surface);
@@ -658,6 +1071,43 @@ render_area (Ocr             *ocr,
   return out;
 }
 
+/* Paints the live glyphs over @gray (@raster's) in its most common grey:
+ * a region cut around an outlined line may show the edge of a live line
+ * next to it, which Tesseract would read into the line's words. */
+static void
+erase_live_text (const EylPageData *page,
+                 const EylRaster   *raster,
+                 guint8            *gray)
+{
+  gsize histogram[256] = { 0, };
+  gsize n = (gsize) raster->width * raster->height;
+  guint8 ground = 255;
+
+  for (gsize i = 0; i < n; i++)
+    histogram[gray[i]]++;
+  for (guint v = 0; v < 256; v++)
+    if (histogram[v] > histogram[ground])
+      ground = v;
+
+  for (guint i = 0; i < page->glyphs->len; i++)
+    {
+      const EylGlyph *glyph = &g_array_index (page->glyphs, EylGlyph, i);
+      double x0, y0, x1, y1;
+      int ix0, iy0, ix1, iy1;
+
+      if (eyl_rect_is_empty (&glyph->box) || !eyl_rect_intersect (&glyph->box, &raster->area, NULL))
+        continue;
+      eyl_raster_page_to_pixel (raster, glyph->box.x0, glyph->box.y0, &x0, &y0);
+      eyl_raster_page_to_pixel (raster, glyph->box.x1, glyph->box.y1, &x1, &y1);
+      ix0 = CLAMP ((int) floor (x0), 0, raster->width);
+      iy0 = CLAMP ((int) floor (y0), 0, raster->height);
+      ix1 = CLAMP ((int) ceil (x1), 0, raster->width);
+      iy1 = CLAMP ((int) ceil (y1), 0, raster->height);
+      for (int y = iy0; y < iy1; y++)
+        memset (gray + (gsize) y * raster->width + ix0, ground, ix1 - ix0);
+    }
+}
+
 static void
 ocr_raster (Ocr             *ocr,
             const EylRaster *raster,
@@ -665,6 +1115,8 @@ ocr_raster (Ocr             *ocr,
 {
   g_autofree guint8 *gray = eyl_raster_dup_gray (raster);
 
+  if (ocr->live != NULL)
+    erase_live_text (ocr->live, raster, gray);
   ocr_gray (ocr, gray, raster->width, raster->height, &raster->area, raster->scale, psm);
 }
 
@@ -673,18 +1125,106 @@ ocr_raster (Ocr             *ocr,
 
 typedef struct
 {
-  EylRect area;     /* page space */
-  double  scale;    /* wanted px/pt */
-  int     n;        /* ink components: how much it looks like text */
+  EylRect  area;      /* page space */
+  double   scale;     /* wanted px/pt */
+  int      n;         /* ink components: how much it looks like text */
+  double   priority;  /* how likely a contact line: read first */
+  gboolean planned;   /* within the budget */
+  guint    source;    /* 0: cut from the scan image, else render i − 1 */
 } Region;
 
-/* Bands of @image (at @image_scale) as regions to read at a scale that
- * makes their letters BAND_TARGET_PX tall; with @only_small, only bands
- * smaller than BAND_SMALL_PX. */
+/* How much @band looks like a contact line, from its shape and place
+ * alone (nothing is read yet): a contact is one short line (a web address
+ * or phone number is 10–40 characters: 4–30 band heights long, a line of
+ * body text 40–80), often near an edge of the piece (a footer, a
+ * header strip, a side column) and often beside an icon or a QR code.
+ * Contacts anywhere else are still read when the budget allows, after
+ * these. */
+static double
+band_priority (const Band *band,
+               int         w,
+               int         h,
+               GArray     *blobs)
+{
+  double length = (double) (band->x1 - band->x0) / MAX (band->height, 1.0);
+  double edge_y = MIN (band->y0, h - band->y1) / (double) MAX (h, 1);
+  double edge_x = MIN (band->x0, w - band->x1) / (double) MAX (w, 1);
+  double priority = 0;
+
+  if (length <= 30)
+    priority += 2;
+  else if (length <= 50)
+    priority += 1;
+  if (edge_y < 0.15)
+    priority += 1.5;
+  if (edge_x < 0.08)
+    priority += 0.5;
+
+  for (guint i = 0; blobs != NULL && i < blobs->len; i++)
+    {
+      const Comp *b = &g_array_index (blobs, Comp, i);
+      int bh = b->y1 - b->y0;
+      int gap = MAX (b->x0 - band->x1, band->x0 - b->x1);
+      int cy = (band->y0 + band->y1) / 2;
+
+      /* As tall as the letters (an icon) up to a few lines (a QR code),
+       * level with the line, within three letter heights of one end. */
+      if (bh >= 0.8 * band->height && bh <= 10 * band->height &&
+          cy >= b->y0 && cy <= b->y1 && gap >= 0 && gap <= 3 * band->height)
+        {
+          priority += 2;
+          break;
+        }
+    }
+
+  /* Among equals, more letters first. */
+  return priority + MIN (band->n, 40) / 80.0;
+}
+
+/* Per band of @image: TRUE when @words (read from @image) Tesseract is
+ * sure of cover most of its length, read well (WELL_READ). */
+static gboolean *
+bands_read (GArray          *bands,
+            const EylRaster *image,
+            GArray          *words)
+{
+  gboolean *read = g_new0 (gboolean, MAX (bands->len, 1));
+
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const Band *band = &g_array_index (bands, Band, i);
+      double pad = 0.3 * band->height, covered = 0, score = 0, letters = 0;
+      EylRect box;
+
+      eyl_raster_pixel_to_page (image, band->x0 - pad, band->y0 - pad, &box.x0, &box.y0);
+      eyl_raster_pixel_to_page (image, band->x1 + pad, band->y1 + pad, &box.x1, &box.y1);
+      for (guint j = 0; j < words->len; j++)
+        {
+          const Word *w = &g_array_index (words, Word, j);
+
+          if (!w->weak && eyl_rect_contains_point (&box, 0.5 * (w->box.x0 + w->box.x1),
+                                                   0.5 * (w->box.y0 + w->box.y1)))
+            {
+              covered += eyl_rect_width (&w->box);
+              score += word_score (w);
+              letters += g_utf8_strlen (w->text, -1);
+            }
+        }
+      read[i] = covered >= 0.6 * eyl_rect_width (&box) && score >= WELL_READ * letters;
+    }
+  return read;
+}
+
+/* Bands of @image (at its scale) as regions to read at a scale that makes
+ * their letters BAND_TARGET_PX tall (finer or coarser than @image), with
+ * the priority of a contact line, at least @min_priority.  With @skip
+ * (one per band), bands marked there are left out. */
 static GArray *
 regions_of_bands (GArray          *bands,
+                  GArray          *blobs,
                   const EylRaster *image,
-                  gboolean         only_small,
+                  const gboolean  *skip,
+                  double           min_priority,
                   const EylRect   *clip)
 {
   GArray *regions = g_array_new (FALSE, FALSE, sizeof (Region));
@@ -692,32 +1232,38 @@ regions_of_bands (GArray          *bands,
   for (guint i = 0; i < bands->len; i++)
     {
       const Band *band = &g_array_index (bands, Band, i);
-      double pad = MAX (2.0, 0.6 * band->height);
-      Region r;
+      double pad = MAX (2.0, 0.6 * band->height), left, right;
+      Region r = { { 0, }, 0, 0, 0, FALSE, 0 };
 
-      if (only_small && band->height >= BAND_SMALL_PX)
+      if (skip != NULL && skip[i])
         continue;
       /* Tiny bands are specks, dotted rules or halftone; a 4 px band is
        * read at 8× (32 px), enough for any text. */
       if (band->height < 4)
         continue;
 
-      eyl_raster_pixel_to_page (image, band->x0 - pad, band->y0 - pad, &r.area.x0, &r.area.y0);
-      eyl_raster_pixel_to_page (image, band->x1 + pad, band->y1 + pad, &r.area.x1, &r.area.y1);
+      /* Up to half way to graphics beside the line, no further. */
+      left = band->x0 - pad;
+      right = band->x1 + pad;
+      if (band->wall_x0 >= 0)
+        left = MAX (left, 0.5 * (band->x0 + band->wall_x0));
+      if (band->wall_x1 < G_MAXINT)
+        right = MIN (right, 0.5 * (band->x1 + band->wall_x1));
+      eyl_raster_pixel_to_page (image, left, band->y0 - pad, &r.area.x0, &r.area.y0);
+      eyl_raster_pixel_to_page (image, right, band->y1 + pad, &r.area.x1, &r.area.y1);
       if (!eyl_rect_intersect (&r.area, clip, &r.area))
         continue;
       r.n = band->n;
+      /* The same letters get the same pixels whatever the resolution of
+       * @image: big text is read smaller, small text is rendered
+       * again larger. */
       r.scale = MIN (BAND_MAX_PPT, image->scale * BAND_TARGET_PX / MAX (band->height, 1.0));
-      /* Big enough to read as it is (an outlined contact line on a
-       * banner): read it at the raster's own scale, no closer look. */
-      if (r.scale < 1.5 * image->scale)
-        r.scale = image->scale;
+      r.priority = band_priority (band, image->width, image->height, blobs);
+      if (r.priority < min_priority)
+        continue;
 
       /* Merge with a neighbour of a similar scale: a block of lines is
-       * read in one go, which Tesseract's layout also likes, and each
-       * render costs about as much as rendering the page (Poppler walks
-       * the whole content stream: 0.45 s a region on
-       * poster-galaxy-factsheet-2025). */
+       * read in one go, which Tesseract's layout also likes. */
       for (guint j = 0; j < regions->len; j++)
         {
           Region *o = &g_array_index (regions, Region, j);
@@ -736,6 +1282,7 @@ regions_of_bands (GArray          *bands,
               r.area = both;
               r.scale = MAX (r.scale, o->scale);
               r.n += o->n;
+              r.priority = MAX (r.priority, o->priority);
               g_array_remove_index_fast (regions, j);
               j = (guint) -1;   /* the grown region may meet others */
             }
@@ -746,89 +1293,167 @@ regions_of_bands (GArray          *bands,
   return regions;
 }
 
-/* Most text-like first: the budget goes to rows of many letters. */
+/* Likely contact lines first. */
 static int
-compare_region_text (gconstpointer a,
-                     gconstpointer b)
+compare_region_priority (gconstpointer a,
+                         gconstpointer b)
 {
   const Region *p = a, *q = b;
 
-  return q->n - p->n;
+  return (q->priority > p->priority) - (q->priority < p->priority);
 }
 
-static void
-ocr_regions (Ocr             *ocr,
-             const EylRaster *raster,
-             GArray          *regions)
+typedef struct
 {
-  g_autoptr(EylRaster) shared = NULL;
+  EylRect area;
+  double  scale;
+} Render;
 
-  g_array_sort (regions, compare_region_text);
+/* @scale, lowered where region @r would take more than REGION_PIXELS. */
+static double
+region_scale (const Region *r,
+              double        scale)
+{
+  double pixels = eyl_rect_width (&r->area) * eyl_rect_height (&r->area) * scale * scale;
 
-  /* Each render costs about as much as the whole page (Poppler walks the
-   * whole content stream: 0.45 s a region on poster-galaxy-factsheet-2025),
-   * so several regions are first cut from one render of their union. */
-  if (regions->len > 1 && ocr->renderer != NULL && ocr->renderer->render != NULL)
-    {
-      EylRect all = g_array_index (regions, Region, 0).area;
-      double scale = 0, pixels;
+  return pixels > REGION_PIXELS ? scale * sqrt (REGION_PIXELS / pixels) : scale;
+}
 
-      for (guint i = 0; i < regions->len; i++)
-        {
-          eyl_rect_union (&all, &g_array_index (regions, Region, i).area);
-          scale = MAX (scale, g_array_index (regions, Region, i).scale);
-        }
-      pixels = eyl_rect_width (&all) * eyl_rect_height (&all) * scale * scale;
-      if (pixels > SHARED_PIXELS)
-        scale *= sqrt (SHARED_PIXELS / pixels);
-      shared = render_area (ocr, raster, &all, scale);
-    }
+/* Which regions the budget covers, most likely contacts first, and where
+ * each one's pixels come from: cut from @scan when it is fine enough (or
+ * nothing else is left), else from one of at most MAX_RENDERS renders,
+ * each shared by the regions it can hold within SHARED_PIXELS (a render
+ * costs about as much as rendering the whole page: Poppler walks the
+ * whole content stream, 0.45 s a region on poster-galaxy-factsheet-2025). */
+static GArray *
+plan_regions (Ocr             *ocr,
+              const EylRaster *scan,
+              GArray          *regions)
+{
+  GArray *renders = g_array_new (FALSE, FALSE, sizeof (Render));
+  gboolean can_render = ocr->renderer != NULL && ocr->renderer->render != NULL;
+  double pixels = ocr->pixels;
 
   for (guint i = 0; i < regions->len; i++)
     {
-      const Region *r = &g_array_index (regions, Region, i);
-      g_autoptr(EylRaster) image = NULL;
-      guint before = ocr->words->len;
-      double scale = r->scale;
-      double pixels = eyl_rect_width (&r->area) * eyl_rect_height (&r->area) * scale * scale;
+      Region *r = &g_array_index (regions, Region, i);
+      double scale = region_scale (r, r->scale);
+      double cost = eyl_rect_width (&r->area) * eyl_rect_height (&r->area) * scale * scale;
 
-      if (shared != NULL && shared->scale >= SHARED_ENOUGH * scale)
-        image = crop_raster (shared, &r->area, shared->scale);
-      else if (ocr->regions >= MAX_REGIONS)
-        continue;
-      if (pixels > REGION_PIXELS)
+      if (pixels + cost > ocr->budget)
         {
-          scale *= sqrt (REGION_PIXELS / pixels);
-          pixels = REGION_PIXELS;
+          ocr->skipped++;
+          continue;
         }
-      if (ocr->pixels + pixels > ocr->budget)
+      pixels += cost;
+      r->planned = TRUE;
+      r->source = 0;
+      if (!can_render || scan->scale >= SHARED_ENOUGH * scale)
         continue;
 
-      if (image == NULL)
+      for (guint j = 0; j < renders->len && r->source == 0; j++)
         {
-          image = render_area (ocr, raster, &r->area, scale);
-          if (image == NULL)
-            continue;
-          ocr->regions++;
+          Render *o = &g_array_index (renders, Render, j);
+          EylRect both = o->area;
+          double s = MAX (o->scale, scale);
+
+          eyl_rect_union (&both, &r->area);
+          if (eyl_rect_width (&both) * eyl_rect_height (&both) * s * s <= SHARED_PIXELS)
+            {
+              o->area = both;
+              o->scale = s;
+              r->source = j + 1;
+            }
         }
-      /* A band or a few lines: one uniform block. */
-      ocr_raster (ocr, image, PSM_SINGLE_BLOCK);
+      if (r->source == 0 && renders->len < MAX_RENDERS)
+        {
+          Render n = { r->area, scale };
 
-      /* What this closer look read replaces what the page pass read
-       * there. */
-      if (ocr->words->len > before)
-        for (guint j = 0; j < before; j++)
-          {
-            Word *w = &g_array_index (ocr->words, Word, j);
-            double cx = 0.5 * (w->box.x0 + w->box.x1), cy = 0.5 * (w->box.y0 + w->box.y1);
+          g_array_append_val (renders, n);
+          r->source = renders->len;
+        }
+    }
+  return renders;
+}
 
-            if (eyl_rect_contains_point (&r->area, cx, cy))
-              {
-                g_array_remove_index (ocr->words, j);
-                before--;
-                j--;
-              }
-          }
+static void
+ocr_region (Ocr             *ocr,
+            const EylRaster *source,
+            const Region    *r)
+{
+  g_autoptr(EylRaster) image = crop_raster (source, &r->area, region_scale (r, r->scale));
+  guint before = ocr->words->len;
+
+  g_debug ("region [%.0f %.0f %.0f %.0f] pt, priority %.2f, %d components, at %.2f px/pt (%s)",
+           r->area.x0, r->area.y0, r->area.x1, r->area.y1, r->priority, r->n, image->scale,
+           r->source == 0 ? "scan" : "render");
+  /* A band or a few lines: one uniform block. */
+  ocr_raster (ocr, image, PSM_SINGLE_BLOCK);
+  ocr->regions++;
+
+  /* This closer look and what was read before in its area (the page
+   * pass, an overlapping region): the better read stays. */
+  {
+    double read_before = 0, read_now = 0;
+    gboolean now_wins;
+
+    for (guint j = 0; j < ocr->words->len; j++)
+      {
+        const Word *w = &g_array_index (ocr->words, Word, j);
+        double cx = 0.5 * (w->box.x0 + w->box.x1), cy = 0.5 * (w->box.y0 + w->box.y1);
+
+        if (j >= before)
+          read_now += word_score (w);
+        else if (eyl_rect_contains_point (&r->area, cx, cy))
+          read_before += word_score (w);
+      }
+    now_wins = read_now >= read_before;
+    for (guint j = ocr->words->len; j-- > 0;)
+      {
+        const Word *w = &g_array_index (ocr->words, Word, j);
+        double cx = 0.5 * (w->box.x0 + w->box.x1), cy = 0.5 * (w->box.y0 + w->box.y1);
+
+        if (j >= before ? !now_wins
+                        : now_wins && eyl_rect_contains_point (&r->area, cx, cy))
+          g_array_remove_index (ocr->words, j);
+      }
+  }
+}
+
+/* Reads the regions the budget covers, each at its own scale: those cut
+ * from @scan, then render by render. */
+static void
+ocr_regions (Ocr             *ocr,
+             const EylRaster *scan,
+             GArray          *regions)
+{
+  g_autoptr(GArray) renders = NULL;
+
+  g_array_sort (regions, compare_region_priority);
+  renders = plan_regions (ocr, scan, regions);
+
+  for (guint k = 0; k <= renders->len; k++)
+    {
+      g_autoptr(EylRaster) rendered = NULL;
+      const EylRaster *source = scan;
+
+      if (k > 0)
+        {
+          const Render *render = &g_array_index (renders, Render, k - 1);
+
+          rendered = render_area (ocr, scan, &render->area, render->scale);
+          ocr->renders++;
+          /* A render that fails leaves the scan image, upscaled. */
+          if (rendered != NULL)
+            source = rendered;
+        }
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const Region *r = &g_array_index (regions, Region, i);
+
+          if (r->planned && r->source == k)
+            ocr_region (ocr, source, r);
+        }
     }
 }
 
@@ -929,6 +1554,163 @@ join_rows (GArray *words)
     }
 }
 
+/* Word @i takes in the @n words after it (same line). */
+static void
+merge_words (GArray *words,
+             guint   i,
+             guint   n)
+{
+  Word *w = &g_array_index (words, Word, i);
+  GString *text = g_string_new (w->text);
+
+  for (guint k = 1; k <= n; k++)
+    {
+      const Word *o = &g_array_index (words, Word, i + k);
+
+      g_string_append (text, o->text);
+      eyl_rect_union (&w->box, &o->box);
+      w->confidence = MIN (w->confidence, o->confidence);
+      if (o->sign_confidence >= 0)
+        w->sign_confidence = w->sign_confidence < 0 ? o->sign_confidence
+                                                    : MIN (w->sign_confidence, o->sign_confidence);
+      w->cap_height = MAX (w->cap_height, o->cap_height);
+      w->has_cap |= o->has_cap;
+      w->weak |= o->weak;
+    }
+  g_free (w->text);
+  w->text = g_string_free (text, FALSE);
+  g_array_remove_range (words, i + 1, n);
+}
+
+/* An email or a web address whose domain ends in a top-level domain a
+ * registry hands out (the Public Suffix List, through the text layer's
+ * own check of bare domains), with a name of three letters or more: what
+ * photo grain or a logo does not spell by chance. */
+static gboolean
+contact_validated (const char *text)
+{
+  g_autofree char *domain = NULL;
+  const char *dot;
+
+  if (!eyl_detect_is_email (text) && !eyl_detect_is_url (text))
+    return FALSE;
+  domain = eyl_detect_domain_of (text);
+  if (domain == NULL || !eyl_detect_is_url (domain))
+    return FALSE;
+  dot = strchr (domain, '.');
+  return dot != NULL && dot - domain >= 3;
+}
+
+/* Letters, digits, '_' and '.', not ending in '.': the name of a
+ * handle. */
+static gboolean
+handle_name (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n == 0 || n > 30 || text[n - 1] == '.')
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* How an email or web address starts: "hello@…", "www.…", "http…". */
+static gboolean
+contact_start (const char *text)
+{
+  return strchr (text, '@') != NULL || g_ascii_strncasecmp (text, "www.", 4) == 0 ||
+         g_ascii_strncasecmp (text, "http", 4) == 0;
+}
+
+/* Between @a and @b stands what addresses are made of: "@", ".", ":",
+ * "/", "-" or "_". */
+static gboolean
+punctuated (const char *a,
+            const char *b)
+{
+  gsize n = strlen (a);
+
+  return (n > 0 && strchr ("@.:/-_", a[n - 1]) != NULL) || strchr ("@./-_", b[0]) != NULL;
+}
+
+/* At most this many words make one address again. */
+#define MAX_JOINED 5
+
+/* Tesseract often sees a space where letters are set wide: "hello
+ * @northwind.com", "team @ solaria.energy", "https: //example.org",
+ * "www. example.com", and in a monospace face "team@solaria. energy",
+ * even "kontakt@kaf feehaus -mueller.de".  No contact has a space: the
+ * longest run of words of one line that together make an email or a web
+ * address with a real domain is joined, where each space is next to an
+ * address's punctuation (or the run starts like an address and its first
+ * word is none alone).  @words is in line order. */
+static void
+join_split_contacts (GArray *words)
+{
+  for (guint i = 0; i + 1 < words->len; i++)
+    {
+      const Word *a = &g_array_index (words, Word, i);
+      const Word *b = &g_array_index (words, Word, i + 1);
+      g_autoptr(GString) run = NULL;
+      gboolean alone;
+      guint best = 0;
+
+      if (b->line != a->line)
+        continue;
+
+      /* "@solaria_ energy": a handle cut after its '_' or '.'. */
+      if (a->text[0] == '@' && strlen (a->text) > 2 && handle_name (b->text) &&
+          strchr ("_.", a->text[strlen (a->text) - 1]) != NULL)
+        {
+          g_autofree char *name = g_strconcat (a->text + 1, b->text, NULL);
+
+          if (handle_name (name))
+            {
+              merge_words (words, i, 1);
+              continue;
+            }
+        }
+
+      alone = contact_validated (a->text);
+      run = g_string_new (a->text);
+      for (guint k = 1; k < MAX_JOINED && i + k < words->len; k++)
+        {
+          const Word *prev = &g_array_index (words, Word, i + k - 1);
+          const Word *next = &g_array_index (words, Word, i + k);
+
+          if (next->line != a->line)
+            break;
+          if (!punctuated (prev->text, next->text) && (alone || !contact_start (a->text)))
+            break;
+          g_string_append (run, next->text);
+          if (contact_validated (run->str))
+            best = k;
+        }
+      if (best > 0)
+        merge_words (words, i, best);
+    }
+}
+
+/* "wwwexample.com": small type loses the dot after "www" (a bare domain
+ * "wwwexample.com" is never meant). */
+static void
+restore_www_dot (Word *w)
+{
+  g_autofree char *fixed = NULL;
+
+  if (g_ascii_strncasecmp (w->text, "www", 3) != 0 || w->text[3] == '.' ||
+      !g_ascii_isalnum (w->text[3]))
+    return;
+  fixed = g_strconcat ("www.", w->text + 3, NULL);
+  if (contact_validated (fixed))
+    {
+      g_free (w->text);
+      w->text = g_steal_pointer (&fixed);
+    }
+}
+
 static EylPageData *
 build_page (const EylPageData *page,
             GArray            *words)
@@ -943,6 +1725,13 @@ build_page (const EylPageData *page,
   eyl_page_data_builder_set_boxes (builder, &page->boxes);
   join_rows (words);
   g_array_sort (words, compare_word_position);
+  join_split_contacts (words);
+  for (guint i = 0; i < words->len; i++)
+    restore_www_dot (&g_array_index (words, Word, i));
+  for (guint i = 0; i < words->len; i++)
+    if (g_array_index (words, Word, i).weak &&
+        !contact_validated (g_array_index (words, Word, i).text))
+      g_array_remove_index (words, i--);
 
   /* Lines in reading order, top to bottom: Tesseract's order holds within
    * a region, the regions themselves were read smallest first. */
@@ -1037,13 +1826,83 @@ build_page (const EylPageData *page,
   return eyl_page_data_builder_end (builder);
 }
 
-/* Mean Tesseract confidence (0 … 1) of the words under @box. */
-static double
-words_confidence (GArray        *words,
-                  const EylRect *box)
+typedef struct
 {
-  double sum = 0;
-  guint n = 0;
+  double mean, min;   /* word confidence, 0 … 100 */
+  double sign;        /* of the best '@' or '#', −1 none */
+} WordStats;
+
+static void
+words_stats (GArray        *words,
+             const EylRect *box,
+             WordStats     *st)
+{
+  double sum = 0, weight = 0;
+
+  st->min = 100;
+  st->sign = -1;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+      double n = g_utf8_strlen (w->text, -1);
+      EylRect both;
+
+      if (!eyl_rect_intersect (&w->box, box, &both))
+        continue;
+      sum += n * w->confidence;
+      weight += n;
+      st->min = MIN (st->min, w->confidence);
+      st->sign = MAX (st->sign, w->sign_confidence);
+    }
+  st->mean = weight > 0 ? sum / weight : 0;
+}
+
+/* Text a person would set as a headline or a call to action: most of it
+ * words of letters (a trailing comma or "!" allowed), one of them at
+ * least four letters long; not the "hm zu u m", "NUT" or "May E/funk- NS"
+ * that OCR makes of an emblem, nor a contact read in pieces. */
+static gboolean
+wordlike (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (text, " \t\n", -1);
+  guint n = 0, clean = 0, longest = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *t = tokens[i];
+      guint letters = 0, other = 0;
+
+      if (*t == '\0')
+        continue;
+      n++;
+      for (const char *p = t; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar ch = g_utf8_get_char (p);
+
+          if (g_unichar_isalpha (ch))
+            letters++;
+          else if (*g_utf8_next_char (p) != '\0' ||
+                   g_utf8_strchr (",.:;!?'’\"”)-–™®", -1, ch) == NULL)
+            other++;   /* inside the word, or not punctuation */
+        }
+      if (letters >= 2 && other == 0)
+        {
+          clean++;
+          longest = MAX (longest, letters);
+        }
+    }
+  return n > 0 && 3 * clean >= 2 * n && longest >= 4 &&
+         strchr (text, '@') == NULL && !eyl_detect_is_url (text);
+}
+
+/* The text of the OCR lines that @box touches (for the words around a
+ * handle). */
+static char *
+lines_text (GArray        *words,
+            const EylRect *box)
+{
+  g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
+  GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < words->len; i++)
     {
@@ -1051,12 +1910,137 @@ words_confidence (GArray        *words,
       EylRect both;
 
       if (eyl_rect_intersect (&w->box, box, &both))
-        {
-          sum += w->confidence;
-          n++;
-        }
+        g_hash_table_add (lines, GUINT_TO_POINTER (w->line));
     }
-  return n > 0 ? sum / n / 100.0 : 0.5;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+
+      if (g_hash_table_contains (lines, GUINT_TO_POINTER (w->line)) && !w->weak)
+        g_string_append_printf (text, "%s ", w->text);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* An address with more to it than a short bare domain: "name@host.tld",
+ * "www.…" or "https://…", ten characters or more. */
+static gboolean
+structured (const char *text)
+{
+  return strlen (text) >= 10 && contact_start (text);
+}
+
+/* All capitals, two letters or more: "GQENS". */
+static gboolean
+shouting (const char *name)
+{
+  guint upper = 0;
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_islower (ch))
+        return FALSE;
+      upper += g_unichar_isupper (ch);
+    }
+  return upper >= 2;
+}
+
+/* One digit makes up more than 60 % of them: "444444 4747". */
+static gboolean
+one_digit_mostly (const char *text)
+{
+  guint count[10] = { 0, }, n = 0, most = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      {
+        count[*p - '0']++;
+        most = MAX (most, count[*p - '0']);
+        n++;
+      }
+  return n > 0 && most > 0.6 * n;
+}
+
+/* Whether an element the detectors found in the OCR text is worth
+ * reporting, and its confidence (the detector's × Tesseract's).  Low
+ * confidence never makes a headline, a call to action or a contact:
+ * - an email or web address needs a real top-level domain; read from
+ *   unsure words (see MIN_WORD_CONFIDENCE) it must also be a whole
+ *   address, not a short bare domain ("aks.ee" from a photo);
+ * - a handle or hashtag needs a network named on its line, or an '@'/'#'
+ *   and letters Tesseract is sure of (MIN_SIGN_CONFIDENCE), in a name
+ *   not all capitals (a logo's word misread: "@GQENS" for "agens");
+ * - a phone number needs sure digits, not mostly one digit over and over
+ *   (a pattern read as digits);
+ * - an address or a brand name needs words Tesseract is sure of;
+ * - a headline or call to action needs sure words that look like words. */
+static gboolean
+plausible (EylElement *element,
+           GArray     *words)
+{
+  WordStats st;
+  double confidence;
+
+  words_stats (words, &element->box, &st);
+  confidence = st.mean / 100.0;
+  g_debug ("%s \"%s\": words %.0f %% (least %.0f %%, '@' %.1f %%)",
+           eyl_element_kind_to_string (element->kind), element->text, st.mean, st.min, st.sign);
+
+  switch (element->kind)
+    {
+    case EYL_ELEMENT_URL:
+    case EYL_ELEMENT_OTHER_URL:
+    case EYL_ELEMENT_EMAIL:
+      if (!contact_validated (element->text) ||
+          (st.min < MIN_WORD_CONFIDENCE && !structured (element->text)))
+        return FALSE;
+      confidence = MAX (confidence, VALIDATED_CONFIDENCE);
+      break;
+
+    case EYL_ELEMENT_SOCIAL:
+      if (element->text[0] != '@' && element->text[0] != '#')
+        {
+          /* A profile's web address. */
+          if (!contact_validated (element->text) ||
+              (st.min < MIN_WORD_CONFIDENCE && !structured (element->text)))
+            return FALSE;
+          confidence = MAX (confidence, VALIDATED_CONFIDENCE);
+        }
+      else
+        {
+          g_autofree char *line = lines_text (words, &element->box);
+
+          if (!eyl_detect_names_social_network (line) &&
+              (st.sign < MIN_SIGN_CONFIDENCE || st.mean < MIN_HANDLE_CONFIDENCE ||
+               shouting (element->text + 1)))
+            return FALSE;
+        }
+      break;
+
+    case EYL_ELEMENT_PHONE:
+      if (st.mean < MIN_PHONE_CONFIDENCE || one_digit_mostly (element->text))
+        return FALSE;
+      break;
+
+    case EYL_ELEMENT_HEADLINE:
+    case EYL_ELEMENT_CTA:
+    case EYL_ELEMENT_BODY:
+      if (st.mean < MIN_HEADLINE_CONFIDENCE || !wordlike (element->text))
+        return FALSE;
+      break;
+
+    case EYL_ELEMENT_ADDRESS:
+    case EYL_ELEMENT_BRAND_NAME:
+    case EYL_ELEMENT_QR:
+    case EYL_ELEMENT_LOGO:
+    default:
+      break;
+    }
+
+  element->confidence *= confidence;
+  return element->confidence >= MIN_ELEMENT_CONFIDENCE;
 }
 
 /* A contact, or a web address found to be someone else's (other_url): the
@@ -1067,28 +2051,44 @@ contact_like (EylElementKind kind)
   return eyl_element_kind_is_contact (kind) || kind == EYL_ELEMENT_OTHER_URL;
 }
 
+/* An element of the same kind (any contact for a contact) already has
+ * most of @element's place: the same words, read again.  A neighbour's
+ * box only touches it (a region cut around an outlined line shows the
+ * edge of the live line above, and Tesseract's boxes may take it in). */
 static gboolean
 covered (GPtrArray        *elements,
          const EylElement *element)
 {
-  double cx = 0.5 * (element->box.x0 + element->box.x1);
-  double cy = 0.5 * (element->box.y0 + element->box.y1);
-
   for (guint i = 0; i < elements->len; i++)
     {
       const EylElement *e = g_ptr_array_index (elements, i);
       gboolean same_kind = e->kind == element->kind ||
                            (contact_like (e->kind) && contact_like (element->kind));
 
-      if (!same_kind)
-        continue;
-      if (eyl_rect_contains_point (&e->box, cx, cy) ||
-          eyl_rect_contains_point (&element->box,
-                                   0.5 * (e->box.x0 + e->box.x1),
-                                   0.5 * (e->box.y0 + e->box.y1)))
+      if (same_kind && (eyl_detect_rect_coverage (&element->box, &e->box) >= 0.5 ||
+                        eyl_detect_rect_coverage (&e->box, &element->box) >= 0.5))
         return TRUE;
     }
   return FALSE;
+}
+
+/* A copy of the words Tesseract is sure enough of for a headline. */
+static GArray *
+sure_words (GArray *words)
+{
+  GArray *sure = g_array_new (FALSE, FALSE, sizeof (Word));
+
+  g_array_set_clear_func (sure, word_clear);
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word w = g_array_index (words, Word, i);
+
+      if (w.weak || w.confidence < MIN_HEADLINE_CONFIDENCE)
+        continue;
+      w.text = g_strdup (w.text);
+      g_array_append_val (sure, w);
+    }
+  return sure;
 }
 
 static gboolean
@@ -1142,6 +2142,8 @@ eyl_detect_ocr (const EylPageData     *page,
   g_autoptr(GArray) words = NULL;
   g_autoptr(GArray) regions = NULL;
   g_autoptr(GArray) bands = NULL;
+  g_autoptr(GArray) blobs = NULL;
+  g_autoptr(GArray) sure = NULL;
   g_autoptr(EylPageData) ocr_page = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autofree guint8 *gray = NULL;
@@ -1172,15 +2174,18 @@ eyl_detect_ocr (const EylPageData     *page,
   ocr.renderer = renderer;
   ocr.words = words;
   ocr.budget = live ? LIVE_TOTAL_PIXELS : TOTAL_PIXELS;
+  ocr.live = live ? page : NULL;
 
   if (!live)
     {
-      /* No text layer: read the whole page once, at a bounded scale. */
+      /* No text layer: read the whole page once, at a bounded scale
+       * that does not depend on the analysis raster's. */
       double area = eyl_rect_width (&clip) * eyl_rect_height (&clip);
       double scale = MIN (PAGE_PASS_MAX_PPT, sqrt (PAGE_PASS_PIXELS / MAX (area, 1.0)));
 
-      scale = MAX (scale, raster->scale);
-      if (renderer != NULL && renderer->render != NULL && scale > raster->scale * 1.2)
+      if (scale <= raster->scale * 1.2)
+        page_image = crop_raster (raster, &clip, MIN (scale, raster->scale));
+      else if (renderer != NULL && renderer->render != NULL)
         page_image = render_area (&ocr, raster, &clip, scale);
       scan = page_image != NULL ? page_image : raster;
     }
@@ -1192,7 +2197,8 @@ eyl_detect_ocr (const EylPageData     *page,
     }
 
   gray = eyl_raster_dup_gray (scan);
-  bands = find_bands (gray, scan->width, scan->height, mask);
+  blobs = g_array_new (FALSE, FALSE, sizeof (Comp));
+  bands = find_bands_all_sizes (gray, scan->width, scan->height, mask, blobs);
   g_debug ("page %u: %u text-like bands of ink (%s text layer)", page->index, bands->len, live ? "with a" : "no");
   if (live && bands->len == 0)
     return;
@@ -1214,22 +2220,26 @@ eyl_detect_ocr (const EylPageData     *page,
 
   if (!live)
     {
+      g_autofree gboolean *band_read = NULL;
+
       /* Sparse text: posters and stickers are scattered words, not
        * paragraphs.  Measured on the corpus' 9 pages without a text
        * layer: PSM_SPARSE_TEXT found 17 contacts in 10.9 s, PSM_AUTO 12
        * in 14.7 s. */
       ocr_gray (&ocr, gray, scan->width, scan->height, &scan->area, scan->scale, PSM_SPARSE_TEXT);
-      /* Read at ~300 dpi, text too small for that is fine print (under
-       * ~6 pt), not worth re-rendering parts of the page. */
-      if (scan->scale < 0.8 * PAGE_PASS_MAX_PPT)
-        regions = regions_of_bands (bands, scan, TRUE, &clip);
-      else
-        regions = g_array_new (FALSE, FALSE, sizeof (Region));
+      /* Then each band again that this pass did not read, or read with
+       * letters too small for Tesseract.  Read at ~300 dpi, text too small
+       * for that is fine print (under ~6 pt): not worth rendering again. */
+      band_read = bands_read (bands, scan, words);
+      for (guint i = 0; i < bands->len; i++)
+        if (g_array_index (bands, Band, i).height < BAND_SMALL_PX)
+          band_read[i] = scan->scale >= 0.8 * PAGE_PASS_MAX_PPT;
+      regions = regions_of_bands (bands, blobs, scan, band_read, MIN_SECOND_LOOK, &clip);
     }
   else
-    regions = regions_of_bands (bands, scan, FALSE, &clip);
+    regions = regions_of_bands (bands, blobs, scan, NULL, 0, &clip);
 
-  ocr_regions (&ocr, raster, regions);
+  ocr_regions (&ocr, scan, regions);
 
   TessBaseAPIEnd (ocr.api);
   TessBaseAPIDelete (ocr.api);
@@ -1239,9 +2249,9 @@ eyl_detect_ocr (const EylPageData     *page,
 
   if (read != NULL)
     {
-      g_autoptr(GArray) sure = g_array_new (FALSE, FALSE, sizeof (Word));
+      g_autoptr(GArray) confident = g_array_new (FALSE, FALSE, sizeof (Word));
 
-      g_array_set_clear_func (sure, word_clear);
+      g_array_set_clear_func (confident, word_clear);
       for (guint i = 0; i < words->len; i++)
         {
           Word w = g_array_index (words, Word, i);
@@ -1249,24 +2259,33 @@ eyl_detect_ocr (const EylPageData     *page,
           if (w.confidence < READ_WORD_CONFIDENCE)
             continue;
           w.text = g_strdup (w.text);
-          g_array_append_val (sure, w);
+          g_array_append_val (confident, w);
         }
-      if (sure->len > 0)
-        *read = build_page (page, sure);
+      if (confident->len > 0)
+        *read = build_page (page, confident);
     }
 
   ocr_page = build_page (page, words);
-  g_debug ("Page %u, OCR text (%s, %.1f Mpx, %u regions):\n%s", page->index + 1, languages,
-           ocr.pixels / 1e6, ocr.regions, ocr_page->text);
+  g_debug ("Page %u, OCR text (%s, %.1f Mpx, %u regions, %u renders, %u left out):\n%s",
+           page->index + 1, languages, ocr.pixels / 1e6, ocr.regions, ocr.renders, ocr.skipped,
+           ocr_page->text);
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   eyl_detect_contacts (ocr_page, found);
   eyl_detect_brand (ocr_page, kit, found);
   for (guint i = 0; i < elements->len; i++)
     if (((EylElement *) g_ptr_array_index (elements, i))->kind == EYL_ELEMENT_HEADLINE)
       had_headline = TRUE;
-  if (!had_headline)
-    eyl_detect_headline (ocr_page, found);
-  eyl_detect_cta (ocr_page, found);
+  /* The headline and calls to action from the words Tesseract is sure
+   * of: a big blur read as "San" must not take the headline's place. */
+  sure = sure_words (words);
+  if (sure->len > 0)
+    {
+      g_autoptr(EylPageData) sure_page = build_page (page, sure);
+
+      if (!had_headline)
+        eyl_detect_headline (sure_page, found);
+      eyl_detect_cta (sure_page, found);
+    }
 
   for (guint i = 0; i < found->len; i++)
     {
@@ -1275,15 +2294,13 @@ eyl_detect_ocr (const EylPageData     *page,
       if (element->source != EYL_SOURCE_TEXT && element->source != EYL_SOURCE_OCR)
         continue;   /* inferred brand names and the like: not read here */
       if (covered (elements, element))
-        continue;
+        {
+          g_debug ("%s \"%s\": already found", eyl_element_kind_to_string (element->kind),
+                   element->text);
+          continue;
+        }
       element->source = EYL_SOURCE_OCR;
-      /* The message is what the reader sees first: only sure readings
-       * of it are judged (a texture read as "de Ma" is no headline). */
-      if ((element->kind == EYL_ELEMENT_HEADLINE || element->kind == EYL_ELEMENT_CTA) &&
-          words_confidence (words, &element->box) < MESSAGE_WORD_CONFIDENCE)
-        continue;
-      element->confidence *= words_confidence (words, &element->box);
-      if (element->confidence < MIN_ELEMENT_CONFIDENCE)
+      if (!plausible (element, words))
         continue;
       g_ptr_array_add (elements, eyl_element_ref (element));
     }

@@ -48,5 +48,8 @@ gboolean    eyl_detect_reads_as_words     (const char        *text);
 
 /* TRUE for the registrable domains of social networks (twitter.com, …). */
 gboolean    eyl_detect_is_social_domain   (const char        *domain);
+/* TRUE when @text names a social network or asks to follow ("Twitter",
+ * "Mastodon", "follow us"): the words that make "@name" a handle. */
+gboolean    eyl_detect_names_social_network (const char      *text);
 
 G_END_DECLS
