@@ -1861,6 +1861,17 @@ words_stats (GArray        *words,
  * words of letters (a trailing comma or "!" allowed), one of them at
  * least four letters long; not the "hm zu u m", "NUT" or "May E/funk- NS"
  * that OCR makes of an emblem, nor a contact read in pieces. */
+static guint
+count_tokens (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (text, " \t\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    n += tokens[i][0] != '\0';
+  return n;
+}
+
 static gboolean
 wordlike (const char *text)
 {
@@ -2028,6 +2039,10 @@ plausible (EylElement *element,
     case EYL_ELEMENT_CTA:
     case EYL_ELEMENT_BODY:
       if (st.mean < MIN_HEADLINE_CONFIDENCE || !wordlike (element->text))
+        return FALSE;
+      /* One word read from pixels is a panel label ("Wiki") or a wordmark
+       * far more often than the piece's message. */
+      if (element->kind == EYL_ELEMENT_HEADLINE && count_tokens (element->text) < 2)
         return FALSE;
       break;
 
