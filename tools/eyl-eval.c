@@ -14,7 +14,9 @@
  * fractions of the page from its top-left corner).  URLs labelled
  * brand_contact: false are not contacts; sponsor logos count neither way.
  * Precision counts only pages that carry labels: the labels of a
- * multi-page file cover the pages they name (page 1 by default). */
+ * multi-page file cover the pages they name (page 1 by default).  With
+ * the answer key beside LABELS.json, the placements "auto" chose are
+ * compared with the key's (presets read from data/placements). */
 #include "config.h"
 
 #include <errno.h>
@@ -40,6 +42,7 @@ typedef struct
   char    *text;
   Box      box;
   gboolean contact;  /* a brand contact */
+  int      live;     /* in the text layer: 1, outlined or raster: 0, not known: -1 */
   gboolean matched;
 } Item;
 
@@ -153,6 +156,8 @@ read_labels (JsonObject *labels,
           item->box = box_from_array (json_object_get_array_member (r, "box"), 1, 1);
           item->contact = is_contact_kind (item->kind) &&
                           json_object_get_boolean_member_with_default (r, "brand_contact", TRUE);
+          item->live = json_object_has_member (r, "in_text_layer")
+                         ? json_object_get_boolean_member (r, "in_text_layer") : -1;
           g_ptr_array_add (out, item);
         }
     }
@@ -196,6 +201,9 @@ read_report (JsonObject *report,
               item->text = g_strdup (json_object_get_string_member_with_default (el, "text", ""));
               item->box = box_from_array (json_object_get_array_member (el, "box_pt"), w, h);
               item->contact = is_contact_kind (item->kind);
+              /* Read from the text layer, or from pixels (OCR, a code). */
+              item->live = g_strcmp0 (json_object_get_string_member_with_default (el, "source", ""),
+                                      "text") == 0;
               g_ptr_array_add (out, item);
             }
         }
@@ -230,11 +238,15 @@ page_key (const Item *item)
   return g_strdup_printf ("%s#%u", item->file, item->page);
 }
 
+/* @live: only labels in the text layer (1), only outlined or raster ones
+ * (0, QR codes aside), or all (-1); detections are split the same way by
+ * where they were read. */
 static void
 score (const char *title,
        GPtrArray  *labels,
        GPtrArray  *detected,
        const char *kind,      /* NULL: all brand contacts */
+       int         live,
        gboolean    verbose)
 {
   guint n_labels = 0, found = 0, n_detected = 0, right = 0;
@@ -246,6 +258,8 @@ score (const char *title,
 
       if (kind ? g_strcmp0 (lab->kind, kind) != 0 || (lab->contact != is_contact_kind (kind))
                : !lab->contact)
+        continue;
+      if (live >= 0 && lab->live != live)
         continue;
       n_labels++;
       for (guint j = 0; j < detected->len && !hit; j++)
@@ -262,6 +276,8 @@ score (const char *title,
       gboolean ok = FALSE;
 
       if (kind ? g_strcmp0 (det->kind, kind) != 0 : !det->contact)
+        continue;
+      if (live >= 0 && (det->live != live || g_strcmp0 (det->kind, "qr") == 0))
         continue;
       if (!g_hash_table_contains (labelled_pages, key))
         continue;
@@ -284,6 +300,81 @@ score (const char *title,
   g_print ("%-16s %4u labelled %4u found  recall %5.1f %%   %4u detected %4u right  precision %5.1f %%\n",
            title, n_labels, found, n_labels ? 100.0 * found / n_labels : 0.0,
            n_detected, right, n_detected ? 100.0 * right / n_detected : 0.0);
+}
+
+/* The kind of placement preset @id (rollup, poster, leaflet…) from its
+ * file in @dir, or NULL. */
+static char *
+preset_kind (const char *dir,
+             const char *id)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *name = g_strconcat (id, ".ini", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_auto(GStrv) groups = NULL;
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  groups = g_key_file_get_groups (file, NULL);
+  return groups[0] != NULL ? g_key_file_get_string (file, groups[0], "kind", NULL) : NULL;
+}
+
+/* The placement "auto" chose for each file's first page against the
+ * answer key's: the same preset, the same kind of piece (a roll-up behind
+ * a table instead of a free-standing one), or another; the others are
+ * listed with the reason given, to be judged by a reader. */
+static void
+score_placements (JsonObject *report,
+                  const char *key_path,
+                  const char *presets_dir)
+{
+  g_autoptr(JsonNode) key = load (key_path);
+  JsonObject *key_files;
+  JsonArray *files = json_object_get_array_member (report, "files");
+  guint n = 0, same = 0, same_kind = 0;
+  g_autoptr(GString) others = g_string_new (NULL);
+
+  if (key == NULL || !JSON_NODE_HOLDS_OBJECT (key) ||
+      (key_files = json_object_get_object_member (json_node_get_object (key), "files")) == NULL)
+    return;
+
+  for (guint f = 0; files != NULL && f < json_array_get_length (files); f++)
+    {
+      JsonObject *file = json_array_get_object_element (files, f);
+      g_autofree char *id = file_id (json_object_get_string_member_with_default (file, "path", ""));
+      JsonObject *expected = json_object_get_object_member (key_files, id);
+      JsonArray *pages = json_object_get_array_member (file, "pages");
+      JsonObject *page;
+      const char *want, *got;
+      g_autofree char *want_kind = NULL;
+      g_autofree char *got_kind = NULL;
+
+      if (expected == NULL || pages == NULL || json_array_get_length (pages) == 0)
+        continue;
+      page = json_array_get_object_element (pages, 0);
+      want = json_object_get_string_member_with_default (expected, "placement", "");
+      got = json_object_get_string_member_with_default (page, "placement", "");
+      n++;
+      if (g_strcmp0 (want, got) == 0)
+        {
+          same++;
+          continue;
+        }
+      want_kind = preset_kind (presets_dir, want);
+      got_kind = preset_kind (presets_dir, got);
+      if (want_kind != NULL && g_strcmp0 (want_kind, got_kind) == 0)
+        {
+          same_kind++;
+          continue;
+        }
+      g_string_append_printf (others, "  %-30s key %-20s auto %-20s %s\n", id, want, got,
+                              json_object_get_string_member_with_default (page, "placement_reason", ""));
+    }
+  if (n == 0)
+    return;
+  g_print ("\nPlacement chosen by auto on %u files: %u as the key, %u the same kind of piece "
+           "(%.0f %%); the others, each with its reason:\n%s",
+           n, same, same_kind, 100.0 * (same + same_kind) / n, others->str);
 }
 
 /* Each file of the key checked with its own placement and size, two at a
@@ -410,10 +501,21 @@ main (int   argc,
 
   g_print ("%u files, %u labelled regions, %u detected elements\n\n",
            g_hash_table_size (checked), label_items->len, detected->len);
-  score ("brand contacts", label_items, detected, NULL, verbose);
+  score ("brand contacts", label_items, detected, NULL, -1, verbose);
+  score ("  live text", label_items, detected, NULL, 1, FALSE);
+  score ("  outlined", label_items, detected, NULL, 0, FALSE);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    score (kinds[k], label_items, detected, kinds[k], verbose);
+    score (kinds[k], label_items, detected, kinds[k], -1, verbose);
 
   g_hash_table_unref (labelled_pages);
+
+  /* The answer key beside the labels gives each file's scene. */
+  {
+    g_autofree char *dir = g_path_get_dirname (argv[2]);
+    g_autofree char *key = g_build_filename (dir, "expected-findings.json", NULL);
+
+    if (g_file_test (key, G_FILE_TEST_IS_REGULAR))
+      score_placements (json_node_get_object (report), key, "data/placements");
+  }
   return 0;
 }
