@@ -62,12 +62,13 @@ enum
 enum
 {
   NOT_HANDLE_EDGE,     /* raised */
-  NOT_ANY_HEADLINE,    /* raised by rule "*" */
+  NOT_ANY_HEADLINE,    /* not raised: the one finding it meets is a must's */
   NOT_ANY_URL_2,       /* not raised: no URL finding on page 2 */
   NOT_URL_EDGE,        /* not raised: safe-zone is on the handle */
-  NOT_ANY_NONE,        /* raised: any finding on page 1 (no page given) */
+  NOT_ANY_NONE,        /* raised: any finding on page 1 (no page given) no must asks for */
   NOT_OTHER_URL,       /* not raised: another domain */
-  NOT_SMALL_ANY,       /* raised: element "none" takes any element */
+  NOT_SMALL_ANY,       /* not raised: element "none" takes any element, but the
+                        * headline's finding is a must's */
   N_MUST_NOT
 };
 
@@ -282,13 +283,14 @@ test_must_not (Fixture       *fixture,
 {
   const Hit hits[] = {
     { NOT_HANDLE_EDGE, "social", NULL, "handle at the edge" },
-    { NOT_ANY_HEADLINE, "headline", NULL, "headline small" },
-    /* No page given: page 1, where the first finding is page-level. */
-    { NOT_ANY_NONE, "", NULL, "no cta" },
-    { NOT_SMALL_ANY, "headline", NULL, NULL },
+    /* No page given: page 1, where the page-level finding and the URL's
+     * error meet musts and the other URL's warning does not. */
+    { NOT_ANY_NONE, "url", NULL, "menu url hidden" },
   };
 
   assert_hits (fixture, "must_not", hits, G_N_ELEMENTS (hits));
+  g_assert_null (hit (fixture, "must_not", NOT_ANY_HEADLINE));
+  g_assert_null (hit (fixture, "must_not", NOT_SMALL_ANY));
   g_assert_null (hit (fixture, "must_not", NOT_ANY_URL_2));
   g_assert_null (hit (fixture, "must_not", NOT_URL_EDGE));
   g_assert_null (hit (fixture, "must_not", NOT_OTHER_URL));
@@ -307,7 +309,7 @@ test_totals (Fixture       *fixture,
     "must.severity_agrees", "must_not.total", "must_not.raised", "findings",
     "rule/brand-hidden/warning", "rule/brand-hidden/error", "rule/no-contact/warning",
   };
-  const guint expected[] = { 2, 1, 1, N_MUST, 7, 4, N_MUST_NOT, 4, 10, 2, 1, 1 };
+  const guint expected[] = { 2, 1, 1, N_MUST, 7, 4, N_MUST_NOT, 2, 10, 2, 1, 1 };
 
   /* The absent file's must counts neither way. */
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -454,21 +454,32 @@ find_match (const EylEvalExpect *expect,
 
 /* Which musts were found and which must-nots raised.  A finding may meet
  * several entries (two "qr-too-small" on two QR codes both count when the
- * detectors see one): the key is matched loosely, not one to one. */
+ * detectors see one): the key is matched loosely, not one to one.  A
+ * finding that meets a must is what the key asks for, so it never counts
+ * against a broader must-not ("nothing page-level that treats this 1:10
+ * file as a leaflet" beside "no contact: error"). */
 void
 eyl_eval_file_score (EylEvalFile *file)
 {
+  /* Borrowed: g_ptr_array_copy() would take the free function along. */
+  g_autoptr(GPtrArray) unasked = g_ptr_array_sized_new (file->findings->len);
+
+  for (guint i = 0; i < file->findings->len; i++)
+    g_ptr_array_add (unasked, file->findings->pdata[i]);
+
   for (guint i = 0; i < file->must->len; i++)
     {
       EylEvalExpect *expect = file->must->pdata[i];
 
       expect->hit = find_match (expect, file->findings);
+      if (expect->hit != NULL)
+        g_ptr_array_remove (unasked, (gpointer) expect->hit);
     }
   for (guint i = 0; i < file->must_not->len; i++)
     {
       EylEvalExpect *expect = file->must_not->pdata[i];
 
-      expect->hit = find_match (expect, file->findings);
+      expect->hit = find_match (expect, unasked);
     }
 }
 
