@@ -315,6 +315,54 @@ test_piece (void)
   g_assert_cmpuint (count_rule (g_ptr_array_index (alone, 1), "no-call-to-action"), ==, 0);
 }
 
+/* A brochure's cover with its logo in the rack's pocket: the title the
+ * rack shows spells the name the back page gives, so the brand is not
+ * hidden; a cover whose visible title says something else keeps it. */
+static EylPageAnalysis *
+cover_page (const char *title)
+{
+  EylPageAnalysis *page = eyl_page_analysis_new ();
+  EylRect top = { 10, 10, 200, 40 }, low = { 10, 700, 100, 780 };
+  EylElement *headline = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, title, &top, 0.9);
+  EylElement *logo = eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER, "", &low, 0.9);
+
+  logo->hidden_fraction = 1.0;
+  logo->id = g_strdup ("p0e1");
+  g_ptr_array_add (page->elements, headline);
+  g_ptr_array_add (page->elements, logo);
+  g_ptr_array_add (page->findings,
+                   eyl_finding_new ("brand-hidden", EYL_SEVERITY_WARNING, "p0e1", &low));
+  return page;
+}
+
+static EylPageAnalysis *
+back_page (void)
+{
+  EylPageAnalysis *page = eyl_page_analysis_new ();
+  EylRect box = { 10, 10, 100, 20 };
+
+  g_ptr_array_add (page->elements,
+                   eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_INFERRED, "OSGeo", &box, 0.7));
+  return page;
+}
+
+static void
+test_piece_brand_spelled (void)
+{
+  const char *titles[] = { "Open Source Geospatial Foundation", "Maps for everyone" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+    {
+      g_autoptr(GPtrArray) pages =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_page_analysis_unref);
+
+      g_ptr_array_add (pages, cover_page (titles[t]));
+      g_ptr_array_add (pages, back_page ());
+      eyl_analysis_judge_piece (pages);
+      g_assert_cmpuint (count_rule (g_ptr_array_index (pages, 0), "brand-hidden"), ==, t);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/eyl/analysis/scaled-auto", test_scaled_auto);
   g_test_add_func ("/eyl/analysis/trim-offset", test_trim_offset);
   g_test_add_func ("/eyl/analysis/piece", test_piece);
+  g_test_add_func ("/eyl/analysis/piece-brand-spelled", test_piece_brand_spelled);
 
   return g_test_run ();
 }

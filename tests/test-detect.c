@@ -1516,6 +1516,32 @@ test_body (void)
   g_assert_cmpfloat (first->cap_height, >, 0);
 }
 
+/* A name written out in the words it stands for, or as itself. */
+static void
+test_spells_name (void)
+{
+  const struct { const char *text, *name; gboolean spelled; } cases[] = {
+    { "Open Source Geospatial Foundation", "OSGeo", TRUE },
+    { "Welcome to the OSGeo community", "OSGeo", TRUE },
+    { "Northwind Tea Company", "Northwind", TRUE },
+    { "Northwind Tea Company", "NWT", FALSE },            /* one letter a word: too easy */
+    { "open source geospatial foundation", "OSGeo", FALSE },  /* not names */
+    { "Our Services Generate Opportunities", "OSGeo", FALSE }, /* four words for five letters */
+    { "OSGeoLive", "OSGeo", FALSE },                      /* one word: not the name as a word */
+    { "Free Software Foundation Europe", "FSFE", FALSE },
+    { "Geo Spatial", "GS", FALSE },                        /* too short to tell */
+    { "Research Data Management Organiser", "RDMO", FALSE },
+    { "Deutsche Gesellschaft für Research Software Engineering", "deRSE", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s / %s", cases[i].text, cases[i].name);
+      g_assert_cmpint (eyl_detect_text_spells_name (cases[i].text, cases[i].name), ==,
+                       cases[i].spelled);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1557,6 +1583,7 @@ main (int   argc,
   g_test_add_func ("/eyl/detect/body", test_body);
   g_test_add_func ("/eyl/detect/phrases", test_phrases);
   g_test_add_func ("/eyl/detect/all", test_all);
+  g_test_add_func ("/eyl/detect/spells-name", test_spells_name);
 
   return g_test_run ();
 }

@@ -431,10 +431,72 @@ drop_piece_findings (EylPageAnalysis *page,
       g_ptr_array_remove_index (page->findings, i - 1);
 }
 
+/* The brand's names that any page of the piece writes out (the inferred
+ * or kit brand_name elements). */
+static GPtrArray *
+piece_brand_names (GPtrArray *pages)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const EylPageAnalysis *page = g_ptr_array_index (pages, p);
+
+      for (guint i = 0; i < page->elements->len; i++)
+        {
+          const EylElement *el = g_ptr_array_index (page->elements, i);
+
+          if (el->kind == EYL_ELEMENT_BRAND_NAME && el->text != NULL &&
+              !g_ptr_array_find_with_equal_func (names, el->text, g_str_equal, NULL))
+            g_ptr_array_add (names, el->text);
+        }
+    }
+  return names;
+}
+
+/* "The logo is hidden and the brand appears nowhere above it" is false
+ * when a text the visitor sees writes the brand's name out: the cover
+ * title "Open Source Geospatial Foundation" of a brochure whose back page
+ * names OSGeo. */
+static void
+drop_brand_hidden_when_spelled (EylPageAnalysis *page,
+                                GPtrArray       *names)
+{
+  gboolean spelled = FALSE;
+
+  for (guint i = 0; i < page->elements->len && !spelled; i++)
+    {
+      const EylElement *el = g_ptr_array_index (page->elements, i);
+
+      if (el->text == NULL || el->hidden_fraction >= 0.5 ||
+          !(el->kind == EYL_ELEMENT_HEADLINE || el->kind == EYL_ELEMENT_BODY ||
+            el->kind == EYL_ELEMENT_CTA))
+        continue;
+      for (guint n = 0; n < names->len && !spelled; n++)
+        spelled = eyl_detect_text_spells_name (el->text, g_ptr_array_index (names, n));
+    }
+  if (!spelled)
+    return;
+  for (guint i = page->findings->len; i > 0; i--)
+    {
+      const EylFinding *finding = g_ptr_array_index (page->findings, i - 1);
+
+      if (g_str_equal (finding->rule, "brand-hidden") && finding->element_id != NULL)
+        g_ptr_array_remove_index (page->findings, i - 1);
+    }
+}
+
 void
 eyl_analysis_judge_piece (GPtrArray *pages)
 {
   g_return_if_fail (pages != NULL);
+
+  {
+    g_autoptr(GPtrArray) names = piece_brand_names (pages);
+
+    for (guint p = 0; p < pages->len && names->len > 0; p++)
+      drop_brand_hidden_when_spelled (g_ptr_array_index (pages, p), names);
+  }
 
   for (guint r = 0; r < G_N_ELEMENTS (piece_rules); r++)
     {

@@ -350,6 +350,88 @@ domain_labels (const char *domain)
   return labels;
 }
 
+/* Can @name (folded letters) from @pos on be spelled by the starts of
+ * @words from @w on, one part per word, in at most @budget more words and
+ * two words in all (@used so far)? */
+static gboolean
+spell_from (const char * const *name,
+            guint               n_name,
+            guint               pos,
+            char              **words,
+            guint               w,
+            guint               budget,
+            guint               used)
+{
+  if (pos == n_name)
+    return used >= 2;
+  if (words[w] == NULL || budget == 0 || !g_unichar_isupper (g_utf8_get_char (words[w])))
+    return FALSE;
+
+  /* The longest part first: "Geo" from "Geospatial" before "G". */
+  {
+    g_autofree char *folded = g_utf8_casefold (words[w], -1);
+    glong len = g_utf8_strlen (folded, -1);
+
+    for (glong k = MIN (len, (glong) (n_name - pos)); k >= 1; k--)
+      {
+        const char *p = folded;
+        gboolean same = TRUE;
+
+        for (glong i = 0; i < k && same; i++, p = g_utf8_next_char (p))
+          same = g_utf8_get_char (p) == g_utf8_get_char (name[pos + i]);
+        if (same && spell_from (name, n_name, pos + (guint) k, words, w + 1, budget - 1,
+                                used + 1))
+          return TRUE;
+      }
+  }
+  return FALSE;
+}
+
+gboolean
+eyl_detect_text_spells_name (const char *text,
+                             const char *name)
+{
+  g_autofree char *folded_name = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GRegex) word = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL || name == NULL)
+    return FALSE;
+
+  /* The name's letters and digits, folded; one pointer per character. */
+  folded_name = g_utf8_casefold (name, -1);
+  letters = g_ptr_array_new ();
+  for (const char *p = folded_name; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_ptr_array_add (letters, (gpointer) p);
+  if (letters->len < 3)
+    return FALSE;
+
+  /* The name itself as a word. */
+  escaped = g_regex_escape_string (name, -1);
+  pattern = g_strdup_printf ("(*UCP)(?<![\\w])%s(?![\\w])", escaped);
+  word = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  if (word != NULL && g_regex_match (word, text, 0, NULL))
+    return TRUE;
+
+  /* Its parts as the starts of words in a row, two words or more and no
+   * more than one per two letters (an acronym of single letters is too
+   * easily met by chance). */
+  words = g_regex_split_simple ("[^\\p{L}\\p{N}]+", text, 0, 0);
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      guint budget = (letters->len + 1) / 2;
+
+      if (budget >= 2 && spell_from ((const char * const *) letters->pdata, letters->len, 0,
+                                     words, w, budget, 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* When no label is written out as a word, a word that starts the name
  * ("Galaxy" for galaxyproject.org) is a weaker guess. */
 static char *

@@ -44,6 +44,12 @@ GPtrArray *eyl_detect_all   (const EylPageData *page,
 gboolean eyl_detect_is_phone (const char *text);
 gboolean eyl_detect_is_email (const char *text);
 gboolean eyl_detect_is_url   (const char *text);
+/* Does @text write out the name @name: the name as a word, or the words
+ * it is made of ("Open Source Geospatial Foundation" spells "OSGeo": each
+ * capitalised word in a row gives the start of the next part of the
+ * name)?  Case-insensitive; names shorter than three letters never match. */
+gboolean eyl_detect_text_spells_name (const char *text,
+                                      const char *name);
 /* "https://www.Northwind-Tea.example/x" → "northwind-tea.example". */
 char    *eyl_detect_domain_of (const char *url_or_email);
 
