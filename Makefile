@@ -33,7 +33,13 @@ build: deps $(BUILDDIR)/build.ninja
 # The window on the bundled banner (or FILE=…), run from the build tree:
 # the settings schema compiled in $(BUILDDIR)/data.
 run: build
-	GSETTINGS_SCHEMA_DIR=$(abspath $(BUILDDIR))/data $(BUILDDIR)/app/gui/eyeline $(FILE)
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "make run: no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the"; \
+	  echo "window cannot open; this is the same check on the command line:"; echo; \
+	  $(BUILDDIR)/app/cli/eyeline-cli check $(ARGS) $(FILE); status=$$?; [ $$status -le 1 ]; \
+	else \
+	  GSETTINGS_SCHEMA_DIR=$(abspath $(BUILDDIR))/data $(BUILDDIR)/app/gui/eyeline $(FILE); \
+	fi
 
 # The command line on the sample, then on its corrected version.  The
 # checker exits 1 when it finds errors, which is the point of the sample.

@@ -521,7 +521,9 @@ summary_write (Summary        *s,
   g_autofree char *title = NULL;
   g_autofree char *sub = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%x");
+  /* ISO 8601: "12/06/26" is a different day in Boston and in Berlin, and
+   * a sign-off sheet travels. */
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
 
   summary_page (s);
   title = escape_printf (_("<b>Eyeline check</b> — %s"), display_name);
