@@ -1354,7 +1354,9 @@ test_cta (void)
     { "• Get involved", "Get involved" },
     { "To find a group please visit our website", "visit our website" },
     /* In the middle of a sentence, after a comma or as a pointer. */
-    { "Free entry, visit godot.example for the programme", "visit godot.example for the programme" },
+    { "Free entry, visit godot.example for the programme",
+      "Free entry, visit godot.example for the programme" },  /* an offer opens it */
+    { "Entry is by ticket, visit godot.example for the programme", "visit godot.example for the programme" },
     { "Full schedule and registration on conf.example", "Full schedule and registration on conf.example" },
     { "Become a member", "Become a member" },
     { "Join us", "Join us" },
