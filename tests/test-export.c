@@ -21,6 +21,7 @@
 
 #include "eyl-export.h"
 #include "eyl-fixtures.h"
+#include "eyl-page-boxes.h"
 #include "eyl-report.h"
 #include "eyl-worker.h"
 #include "eyl-batch.h"
@@ -130,6 +131,44 @@ static char *
 low_banner (const char *name)
 {
   return eyl_fixture_banner (name, 0.1, TRUE);
+}
+
+/* Issue: a page drawn at 1:10 with /UserUnit 10 exported as 1:10 of its
+ * size.  The overlay's page keeps the input's unit; the summary page, which
+ * has none, keeps 1. */
+static void
+test_overlay_user_unit (void)
+{
+  EylFixtureText texts[] = { { 10, 50, 10, "Visit www.northwind.example", 0 } };
+  EylFixturePage pg = { .width_pt = 85 * 72 / 25.4, .height_pt = 200 * 72 / 25.4, .user_unit = 10 };
+  g_autofree char *input = eyl_fixture_pdf ("userunit-export.pdf", &pg, texts, 1);
+  g_autofree char *out_dir = new_dir ("userunit-out");
+  g_autofree char *output = g_build_filename (out_dir, "userunit-export-eyeline.pdf", NULL);
+  g_autoptr(EylPdfBoxReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  EylPageBoxes boxes = { 0 };
+  g_auto(EylFixtureRun) run = { 0 };
+
+  NEED_CLI ();
+
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+    "export", "--output", out_dir, "--placement", "rollup-behind-table", "--no-ocr",
+    "--fail-on", "never", input, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+
+  reader = eyl_pdf_box_reader_open (output, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (eyl_pdf_box_reader_get_n_pages (reader), ==, 2);
+  g_assert_true (eyl_pdf_box_reader_get_boxes (reader, 0, &boxes));
+  g_assert_cmpfloat_with_epsilon (boxes.user_unit, 10, 1e-6);
+  g_assert_true (eyl_pdf_box_reader_get_boxes (reader, 1, &boxes));
+  g_assert_cmpfloat_with_epsilon (boxes.user_unit, 1, 1e-6);
+  /* Still a PDF Poppler reads, page and summary. */
+  {
+    g_autoptr(PopplerDocument) exported = open_pdf (output);
+
+    g_assert_cmpint (poppler_document_get_n_pages (exported), ==, 2);
+  }
 }
 
 static void
@@ -998,6 +1037,7 @@ main (int    argc,
 
   g_test_add_func ("/eyl/export/output-names", test_output_names);
   g_test_add_func ("/eyl/export/overlay-pdf", test_overlay_pdf);
+  g_test_add_func ("/eyl/export/overlay-user-unit", test_overlay_user_unit);
   g_test_add_func ("/eyl/export/annotations", test_annotations);
   g_test_add_func ("/eyl/export/png", test_png);
   g_test_add_func ("/eyl/export/relative-output", test_relative_output);

@@ -17,10 +17,12 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <qpdf/qpdf-c.h>
 
 #include "eyl-error.h"
 #include "eyl-export.h"
 #include "eyl-overlay.h"
+#include "eyl-page-boxes.h"
 #include "eyl-poppler-private.h"
 #include "eyl-rules.h"
 #include "eyl-worker.h"
@@ -620,6 +622,90 @@ summary_write (Summary        *s,
   g_clear_pointer (&s->cr, cairo_destroy);
 }
 
+/* Cairo writes every page in plain points: a page with /UserUnit (a 381 m
+ * backdrop drawn at 1:75) would come out at 5.08 m.  The input's units
+ * are given back to the output's pages (ISO 32000-1, Table 30) through
+ * libqpdf, written beside the output and renamed over it.  @units: one
+ * double per output page (the summary pages after them keep 1). */
+static gboolean
+set_user_units (const char *dir,
+                const char *name,
+                GArray     *units,
+                GError    **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *tmp_name = g_strconcat (".", name, ".units", NULL);
+  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
+  qpdf_data qpdf = qpdf_init ();
+  gboolean ok = FALSE;
+  int fd;
+
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+  if ((qpdf_read (qpdf, path, NULL) & QPDF_ERRORS) == 0)
+    {
+      int n = qpdf_get_num_pages (qpdf);
+
+      for (int i = 0; i < n && (guint) i < units->len; i++)
+        {
+          double unit = g_array_index (units, double, i);
+
+          if (unit != 1.0)
+            qpdf_oh_replace_key (qpdf, qpdf_get_page_n (qpdf, (size_t) i), "/UserUnit",
+                                 qpdf_oh_new_real_from_double (qpdf, unit, 6));
+        }
+      ok = !qpdf_has_error (qpdf) &&
+           (qpdf_init_write (qpdf, tmp) & QPDF_ERRORS) == 0 &&
+           (qpdf_write (qpdf) & QPDF_ERRORS) == 0;
+    }
+  qpdf_cleanup (&qpdf);
+
+  /* On disk before it replaces the output, as sink_close() does. */
+  if (ok && ((fd = g_open (tmp, O_RDONLY | O_CLOEXEC, 0)) < 0 || fsync (fd) != 0 ||
+             close (fd) != 0))
+    ok = FALSE;
+  if (ok && g_rename (tmp, path) == 0)
+    return TRUE;
+
+  g_unlink (tmp);
+  g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
+               _("Could not write “%s”: the pages’ unit of length (/UserUnit) could not be set"),
+               name);
+  return FALSE;
+}
+
+/* The /UserUnit of each page of @path that write_overlay_pdf() draws (an
+ * unusable page has no page in the output), or NULL when every page has 1. */
+static GArray *
+input_user_units (PopplerDocument *doc,
+                  const char      *path,
+                  const char      *password)
+{
+  int n_pages = poppler_document_get_n_pages (doc);
+  g_autoptr(EylPdfBoxReader) reader = eyl_pdf_box_reader_open (path, password, NULL);
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean any = FALSE;
+
+  if (reader == NULL)
+    return NULL;
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      EylPageBoxes boxes = { .user_unit = 1.0 };
+      double unit, w = 0, h = 0;
+
+      if (page != NULL)
+        poppler_page_get_size (page, &w, &h);
+      if (page == NULL || !(w >= 1 && h >= 1))
+        continue;
+      eyl_pdf_box_reader_get_boxes (reader, (guint) i, &boxes);
+      unit = boxes.user_unit > 0 ? boxes.user_unit : 1.0;
+      any |= unit != 1.0;
+      g_array_append_val (units, unit);
+    }
+  return any ? g_steal_pointer (&units) : NULL;
+}
+
 static gboolean
 write_overlay_pdf (PopplerDocument *doc,
                    EylFileResult   *result,
@@ -1010,7 +1096,12 @@ eyl_export_write (EylExportMode  mode,
       {
         g_autofree char *name = eyl_export_output_name (path, mode, 0, 0);
 
+        g_autoptr(GArray) units = NULL;
+
         if (!write_overlay_pdf (doc, result, dir, name, display_name, error))
+          return FALSE;
+        units = input_user_units (doc, path, password);
+        if (units != NULL && !set_user_units (dir, name, units, error))
           return FALSE;
         g_ptr_array_add (names, g_steal_pointer (&name));
         return TRUE;
