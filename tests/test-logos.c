@@ -329,6 +329,40 @@ test_kit_unreadable (void)
   g_assert_cmpuint (elements->len, ==, 0);
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_true (strstr (warnings->pdata[0], "bad.png") != NULL);
+  g_assert_true (strstr (warnings->pdata[0], "not a PNG, SVG or PDF") != NULL);
+}
+
+/* A logo in a format Eyeline does not read is named for what it is, by
+ * its content and not its name (a GIF called .png); an empty file is
+ * empty; a directory is not a file. */
+static void
+test_kit_logo_formats (void)
+{
+  const struct { const char *name; const char *bytes; gsize len; const char *says; } cases[] = {
+    { "gif-logo.png", "GIF89a\x01\x00\x01\x00\x00\x00\x00;", 13, "GIF image" },
+    { "photo.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF\x00", 11, "JPEG image" },
+    { "logo.webp", "RIFF\x10\x00\x00\x00WEBPVP8 ", 16, "WebP image" },
+    { "empty.svg", "", 0, "empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases) + 1; i++)
+    {
+      g_autofree char *path = i < G_N_ELEMENTS (cases)
+                                ? eyl_fixture_bytes (cases[i].name, cases[i].bytes, cases[i].len)
+                                : g_strdup (eyl_fixture_dir ());
+      g_autoptr(EylBrandKit) kit = kit_with_logo (path);
+      g_autoptr(EylRaster) raster = raster_new ();
+      g_autoptr(GPtrArray) elements = elements_new ();
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+      g_autoptr(EylPageData) page = eyl_page_data_builder_end (builder);
+
+      eyl_detect_logos (page, raster, kit, NULL, elements, warnings);
+      g_assert_cmpuint (warnings->len, ==, 1);
+      g_test_message ("%s", (char *) warnings->pdata[0]);
+      g_assert_nonnull (strstr (warnings->pdata[0],
+                                i < G_N_ELEMENTS (cases) ? cases[i].says : "not a regular file"));
+    }
 }
 
 /* A "photo": smooth random colours, as a scaled-up tiny noise image. */
@@ -760,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/kit/negative", test_kit_negative);
   g_test_add_func ("/eyl/logos/kit/absent", test_kit_absent);
   g_test_add_func ("/eyl/logos/kit/unreadable", test_kit_unreadable);
+  g_test_add_func ("/eyl/logos/kit/logo-formats", test_kit_logo_formats);
   g_test_add_func ("/eyl/logos/candidates/image", test_candidates_image);
   g_test_add_func ("/eyl/logos/candidates/photo", test_candidates_photo);
   g_test_add_func ("/eyl/logos/candidates/text-only", test_candidates_text_only);

@@ -19,11 +19,17 @@
 
 #define G_LOG_DOMAIN "eyl-logos"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <fftw3.h>
 #include <cairo.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
 #include <librsvg/rsvg.h>
 
 #include "eyl-detect-pixels.h"
@@ -321,6 +327,99 @@ render_pdf (const char  *path,
   return s;
 }
 
+/* What a logo file is, from its first bytes (not its name): Eyeline
+ * reads PNG, SVG (also gzipped) and PDF; anything else gets a message
+ * saying what it is instead of the loader's "out of memory". */
+typedef enum
+{
+  LOGO_PNG,
+  LOGO_SVG,
+  LOGO_PDF,
+  LOGO_OTHER,
+} LogoFormat;
+
+#define SNIFF_BYTES 1024
+
+static LogoFormat
+sniff_logo (const char  *path,
+            GError     **error)
+{
+  static const struct { const char *magic; gsize len; const char *name; } others[] = {
+    { "GIF8", 4, "GIF" },
+    { "\xff\xd8\xff", 3, "JPEG" },
+    { "II*\0", 4, "TIFF" },
+    { "MM\0*", 4, "TIFF" },
+    { "BM", 2, "BMP" },
+    { "%!PS", 4, "PostScript" },
+    { "\0\0\1\0", 4, "ICO" },
+  };
+  guint8 head[SNIFF_BYTES + 1] = { 0 };
+  g_autofree char *base = g_filename_display_basename (path);
+  struct stat st;
+  gssize n = 0;
+  int fd;
+
+  /* Never block on a FIFO or a device: a regular file or nothing. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+      return LOGO_OTHER;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("it is not a regular file"));
+      return LOGO_OTHER;
+    }
+  do
+    n = read (fd, head, SNIFF_BYTES);
+  while (n < 0 && errno == EINTR);
+  close (fd);
+  if (n < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+      return LOGO_OTHER;
+    }
+  if (n == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the file is empty"));
+      return LOGO_OTHER;
+    }
+
+  if (n >= 8 && memcmp (head, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return LOGO_PNG;
+  if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b)   /* gzip: an .svgz */
+    return LOGO_SVG;
+  /* "%PDF-" may follow some junk (ISO 32000-1, 7.5.2: within 1024 bytes). */
+  if (g_strstr_len ((const char *) head, n, "%PDF-") != NULL)
+    return LOGO_PDF;
+  if (g_strstr_len ((const char *) head, n, "<svg") != NULL)
+    return LOGO_SVG;
+  if (n >= 12 && memcmp (head, "RIFF", 4) == 0 && memcmp (head + 8, "WEBP", 4) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("it is a %s image; a logo can be a PNG, SVG or PDF file"), "WebP");
+      return LOGO_OTHER;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if ((gsize) n >= others[i].len && memcmp (head, others[i].magic, others[i].len) == 0)
+      {
+        /* TRANSLATORS: %s is an image format: GIF, JPEG, TIFF… */
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("it is a %s image; a logo can be a PNG, SVG or PDF file"), others[i].name);
+        return LOGO_OTHER;
+      }
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("it is not a PNG, SVG or PDF file"));
+  return LOGO_OTHER;
+}
+
 /* The logo as grey on a plain ground, cropped to its ink: transparent
  * parts become white, or black when the logo itself is light (a white
  * logo for dark grounds would vanish on white). */
@@ -328,19 +427,27 @@ static Plane *
 logo_plane (const char  *path,
             GError     **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
   cairo_surface_t *s;
   const guint8 *data;
   int w, h, stride, x0, y0, x1, y1;
   double light = 0, opaque = 0, ground;
   Plane *p;
 
-  if (g_str_has_suffix (lower, ".svg") || g_str_has_suffix (lower, ".svgz"))
-    s = render_svg (path, error);
-  else if (g_str_has_suffix (lower, ".pdf"))
-    s = render_pdf (path, error);
-  else
-    s = load_png (path, error);
+  switch (sniff_logo (path, error))
+    {
+    case LOGO_SVG:
+      s = render_svg (path, error);
+      break;
+    case LOGO_PDF:
+      s = render_pdf (path, error);
+      break;
+    case LOGO_PNG:
+      s = load_png (path, error);
+      break;
+    case LOGO_OTHER:
+    default:
+      return NULL;
+    }
   if (s == NULL)
     return NULL;
 
