@@ -26,6 +26,7 @@
 #include "eyl-analysis.h"
 #include "eyl-batch.h"
 #include "eyl-brand-kit.h"
+#include "eyl-channel.h"
 #include "eyl-config-file.h"
 #include "eyl-export.h"
 #include "eyl-placement.h"
@@ -502,9 +503,9 @@ run_worker (int    argc,
   g_autofree GOptionEntry *entries = analysis_entries (&args);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylFileResult) result = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  const char *json;
   g_autofree char *password = NULL;
-  g_autofree char *json = NULL;
   g_autofree char *export_str = NULL;
   g_autofree char *export_dir = NULL;
   Analysis analysis = { 0 };
@@ -520,7 +521,7 @@ run_worker (int    argc,
   gsize len, written = 0;
 
   /* Anything the engine prints (Poppler's own messages) goes to stderr;
-   * stdout carries the JSON only. */
+   * stdout carries the answer only (eyl-channel.h). */
   out_fd = dup (STDOUT_FILENO);
   if (out_fd < 0 || dup2 (STDERR_FILENO, STDOUT_FILENO) < 0)
     {
@@ -582,9 +583,8 @@ run_worker (int    argc,
   if (password != NULL)
     memset (password, 0, strlen (password));
 
-  node = eyl_file_result_to_json (result);
-  json = eyl_report_json_node_to_string (node, FALSE);
-  len = strlen (json);
+  answer = eyl_channel_write (result);
+  json = g_bytes_get_data (answer, &len);
   while (written < len)
     {
       gssize n = write (out_fd, json + written, len - written);

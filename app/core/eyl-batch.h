@@ -39,4 +39,13 @@ GPtrArray *eyl_batch_run        (EylWorkerConfig     *config,
                                  gpointer             progress_data,
                                  GCancellable        *cancellable);
 
+/* The Evaluate stage again for a file read before (DESIGN.md 3.5): a new
+ * result with every page of @result evaluated from its read with
+ * @options, and the piece judged as a whole; the file's warnings and
+ * outputs are kept.  NULL when that cannot be done without a worker: the
+ * file failed, a page has no read (a result from JSON), or @options give
+ * a page another real size (eyl_evaluate_needs_read()). */
+EylFileResult *eyl_file_result_evaluate (EylFileResult            *result,
+                                         const EylAnalysisOptions *options);
+
 G_END_DECLS

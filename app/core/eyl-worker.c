@@ -25,6 +25,7 @@
 
 #include "eyl-document.h"
 #include "eyl-worker.h"
+#include "eyl-channel.h"
 
 /* How many lines of the worker's stderr are kept for diagnosis. */
 #define STDERR_TAIL_LINES 8
@@ -267,11 +268,9 @@ map_outcome (WorkerRun  *run,
              GBytes     *stderr_bytes,
              GError     *communicate_error)
 {
-  g_autofree char *out = bytes_to_string (stdout_bytes);
   g_autofree char *err = bytes_to_string (stderr_bytes);
   g_autofree char *tail = stderr_tail (err, STDERR_TAIL_LINES);
   g_autofree char *name = g_filename_display_basename (run->path);
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   EylFileResult *result;
 
@@ -336,16 +335,7 @@ map_outcome (WorkerRun  *run,
                            tail[0] != '\0' ? tail : _("no message"));
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, out, -1, &error)
-      || json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
-                         _("The worker for “%s” returned an unreadable result: %s"),
-                         name, error != NULL ? error->message : _("not a JSON object"));
-
-  result = eyl_file_result_from_json (json_node_get_object (json_parser_get_root (parser)),
-                                      &error);
+  result = eyl_channel_read (stdout_bytes, &error);
   if (result == NULL)
     return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
                          _("The worker for “%s” returned an unreadable result: %s"),

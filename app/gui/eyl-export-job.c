@@ -29,7 +29,6 @@ struct _EylExportJob
   guint                   done;
   guint                   n_failed;
   guint                   n_outputs;
-  char                   *last_title;
   gboolean                started;
   gboolean                finished;
 };
@@ -52,7 +51,6 @@ eyl_export_job_finalize (GObject *object)
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->results);
   g_free (self->folder);
-  g_free (self->last_title);
   eyl_export_guard_unref (self->guard);
   g_clear_object (&self->cancellable);
 
@@ -134,7 +132,6 @@ file_done (GObject      *source,
   Started *started = user_data;
   EylExportJob *self = started->self;
   EylFileResult *result = eyl_worker_check_file_finish (res);
-  EylDocumentItem *item = g_ptr_array_index (self->items, started->index);
 
   self->running--;
   self->done++;
@@ -144,8 +141,6 @@ file_done (GObject      *source,
     self->n_failed++;
   g_clear_pointer (&g_ptr_array_index (self->results, started->index), eyl_file_result_unref);
   g_ptr_array_index (self->results, started->index) = result;
-  g_free (self->last_title);
-  self->last_title = g_strdup (eyl_document_item_get_title (item));
 
   g_signal_emit (self, signals[PROGRESS], 0);
   start_more (self);
@@ -251,13 +246,6 @@ eyl_export_job_get_folder (EylExportJob *self)
 {
   g_return_val_if_fail (EYL_IS_EXPORT_JOB (self), NULL);
   return self->folder;
-}
-
-const char *
-eyl_export_job_get_last_title (EylExportJob *self)
-{
-  g_return_val_if_fail (EYL_IS_EXPORT_JOB (self), NULL);
-  return self->last_title;
 }
 
 GPtrArray *

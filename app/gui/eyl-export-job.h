@@ -43,8 +43,6 @@ guint         eyl_export_job_get_done     (EylExportJob *self);
 guint         eyl_export_job_get_n_failed (EylExportJob *self);
 guint         eyl_export_job_get_n_outputs (EylExportJob *self);
 const char   *eyl_export_job_get_folder   (EylExportJob *self);
-/* The title of the file that finished last, for the progress line. */
-const char   *eyl_export_job_get_last_title (EylExportJob *self);
 /* EylFileResult of every file done so far, in item order (NULL for files
  * not done). */
 GPtrArray    *eyl_export_job_get_results  (EylExportJob *self);

@@ -914,55 +914,88 @@ dup_brand_kit_path (EylPlacementPanel *self)
   return g_steal_pointer (&path);
 }
 
-GPtrArray *
-eyl_placement_panel_get_worker_args (EylPlacementPanel *self)
+void
+eyl_placement_panel_get_options (EylPlacementPanel  *self,
+                                 EylAnalysisOptions *options)
 {
-  GPtrArray *args;
-  double w, h, distance, table, gap, eye_min, eye_max;
+  EylPlacementOverrides *o;
+  double w, h, eye_min, eye_max;
   guint legibility;
-  g_autofree char *brand_kit = NULL;
 
-  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
+  g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
+  g_return_if_fail (options != NULL);
 
-  args = g_ptr_array_new_with_free_func (g_free);
-  add_arg (args, "--placement", g_strdup (eyl_placement_panel_get_placement_id (self)));
+  o = &options->overrides;
+  options->placements = self->placements;
+  options->placement = selected_placement (self);
+  eyl_placement_overrides_init (o);
 
   /* Half a size is no size: the page gives both or the user does. */
   w = entry_value (self, self->width_entry);
   h = entry_value (self, self->height_entry);
   if (isfinite (w) && isfinite (h) && w > 0 && h > 0)
     {
-      g_autofree char *ws = format_c ("%.1f", w);
-      g_autofree char *hs = format_c ("%.1f", h);
-
-      add_arg (args, "--size-mm", g_strdup_printf ("%sx%s", ws, hs));
+      o->size_w_mm = w;
+      o->size_h_mm = h;
     }
 
-  distance = entry_value (self, self->distance_entry);
-  if (isfinite (distance) && distance > 0)
-    add_arg (args, "--distance-m", format_c ("%.2f", distance));
+  o->distance_m = entry_value (self, self->distance_entry);
 
+  /* A reversed range is no range (the entries show it as an error). */
   eye_min = entry_value (self, self->eye_min_entry);
   eye_max = entry_value (self, self->eye_max_entry);
   if (isfinite (eye_min) && isfinite (eye_max) && eye_min > 0 && eye_max > eye_min)
     {
-      g_autofree char *lo = format_c ("%.0f", eye_min);
-      g_autofree char *hi = format_c ("%.0f", eye_max);
+      o->eye_min_mm = eye_min;
+      o->eye_max_mm = eye_max;
+    }
+
+  o->table_mm = entry_value (self, self->table_entry);
+  o->gap_mm = entry_value (self, self->gap_entry);
+
+  legibility = adw_combo_row_get_selected (self->legibility_row);
+  if (legibility >= G_N_ELEMENTS (legibilities) ||
+      !eyl_legibility_from_string (legibilities[legibility].id, &options->legibility))
+    options->legibility = EYL_LEGIBILITY_1_200;
+}
+
+GPtrArray *
+eyl_placement_panel_get_worker_args (EylPlacementPanel *self)
+{
+  EylAnalysisOptions options;
+  const EylPlacementOverrides *o = &options.overrides;
+  GPtrArray *args;
+  g_autofree char *brand_kit = NULL;
+
+  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
+
+  eyl_analysis_options_init (&options);
+  eyl_placement_panel_get_options (self, &options);
+
+  args = g_ptr_array_new_with_free_func (g_free);
+  add_arg (args, "--placement", g_strdup (eyl_placement_panel_get_placement_id (self)));
+
+  if (isfinite (o->size_w_mm))
+    {
+      g_autofree char *ws = format_c ("%.1f", o->size_w_mm);
+      g_autofree char *hs = format_c ("%.1f", o->size_h_mm);
+
+      add_arg (args, "--size-mm", g_strdup_printf ("%sx%s", ws, hs));
+    }
+  if (isfinite (o->distance_m))
+    add_arg (args, "--distance-m", format_c ("%.2f", o->distance_m));
+  if (isfinite (o->eye_min_mm))
+    {
+      g_autofree char *lo = format_c ("%.0f", o->eye_min_mm);
+      g_autofree char *hi = format_c ("%.0f", o->eye_max_mm);
 
       add_arg (args, "--eye-mm", g_strdup_printf ("%s-%s", lo, hi));
     }
-
-  table = entry_value (self, self->table_entry);
-  if (isfinite (table))
-    add_arg (args, "--table-mm", format_c ("%.0f", table));
-
-  gap = entry_value (self, self->gap_entry);
-  if (isfinite (gap))
-    add_arg (args, "--gap-mm", format_c ("%.0f", gap));
-
-  legibility = adw_combo_row_get_selected (self->legibility_row);
-  if (legibility < G_N_ELEMENTS (legibilities))
-    add_arg (args, "--legibility", g_strdup (legibilities[legibility].id));
+  if (isfinite (o->table_mm))
+    add_arg (args, "--table-mm", format_c ("%.0f", o->table_mm));
+  if (isfinite (o->gap_mm))
+    add_arg (args, "--gap-mm", format_c ("%.0f", o->gap_mm));
+  add_arg (args, "--legibility", g_strdup (eyl_legibility_to_string (options.legibility)));
 
   brand_kit = dup_brand_kit_path (self);
   if (brand_kit != NULL)

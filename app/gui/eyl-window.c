@@ -24,6 +24,7 @@
 #include "eyl-placement-panel.h"
 #include "eyl-scene-view.h"
 #include "eyl-worker.h"
+#include "eyl-batch.h"
 
 /* Documents checked at once: each check is a process with its own
  * Poppler; half the cores (2 to 4) keep a batch moving without starving
@@ -83,7 +84,7 @@ struct _EylWindow
   GtkSingleSelection *findings_selection;
   EylDocumentItem   *current;
   guint              page_index;
-  guint              serial;             /* bumped when the check options change */
+  char              *read_key;           /* the worker options the results were read with */
   EylPageAnalysis   *shown_analysis;     /* what the findings list shows */
   GCancellable      *mark_cancellable;
   AdwMessageDialog  *password_dialog;
@@ -243,7 +244,6 @@ typedef struct
   GWeakRef         self;
   EylDocumentItem *item;
   GCancellable    *cancellable;
-  guint            serial;
 } CheckData;
 
 static void
@@ -274,6 +274,81 @@ make_worker_config (EylWindow       *self,
   return config;
 }
 
+/* What the Read stage depends on among the worker's options (the real
+ * size and the brand kit): when it changes, every document is read again
+ * by a worker; anything else is evaluated here (DESIGN.md 3.5). */
+static char *
+dup_read_key (EylWindow *self)
+{
+  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i + 1 < args->len; i += 2)
+    {
+      const char *name = g_ptr_array_index (args, i);
+
+      if (g_str_equal (name, "--size-mm") || g_str_equal (name, "--brand-kit"))
+        g_string_append_printf (key, "%s=%s\n", name, (const char *) g_ptr_array_index (args, i + 1));
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Stores @result for @item evaluated with the panel's options as they are
+ * now (they may have changed while the worker read the file). */
+static void
+set_evaluated_result (EylWindow       *self,
+                      EylDocumentItem *item,
+                      EylFileResult   *result)
+{
+  g_autoptr(EylFileResult) evaluated = NULL;
+  EylAnalysisOptions options;
+
+  if (self->placement_panel == NULL)
+    {
+      eyl_document_item_set_result (item, result);
+      return;
+    }
+  eyl_analysis_options_init (&options);
+  eyl_placement_panel_get_options (self->placement_panel, &options);
+  evaluated = eyl_file_result_evaluate (result, &options);
+  eyl_document_item_set_result (item, evaluated != NULL ? evaluated : result);
+}
+
+/* The placement, the viewers or the legibility standard changed: every
+ * document read before is evaluated again here, at once; a document whose
+ * real size changes with them is read again by a worker. */
+static void
+reevaluate_all (EylWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  EylAnalysisOptions options;
+  gboolean queued = FALSE;
+
+  eyl_analysis_options_init (&options);
+  eyl_placement_panel_get_options (self->placement_panel, &options);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      EylFileResult *result = eyl_document_item_get_result (item);
+      g_autoptr(EylFileResult) evaluated = NULL;
+
+      if (eyl_document_item_get_status (item) != EYL_DOCUMENT_DONE || result == NULL)
+        continue;
+      evaluated = eyl_file_result_evaluate (result, &options);
+      if (evaluated != NULL)
+        {
+          eyl_document_item_set_result (item, evaluated);
+          continue;
+        }
+      eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
+      queued = TRUE;
+    }
+  if (queued)
+    schedule_checks (self);
+  else if (self->current != NULL)
+    update_view (self);
+}
+
 static void
 check_done (GObject      *source,
             GAsyncResult *result,
@@ -293,8 +368,7 @@ check_done (GObject      *source,
     }
 
   eyl_document_item_set_cancellable (data->item, NULL);
-  eyl_document_item_set_serial (data->item, data->serial);
-  eyl_document_item_set_result (data->item, file_result);
+  set_evaluated_result (self, data->item, file_result);
   g_debug ("%s: %s", eyl_document_item_get_title (data->item),
            file_result->ok ? "checked" : file_result->error_message);
 
@@ -330,6 +404,8 @@ start_check (EylWindow       *self,
     }
 
   config = make_worker_config (self, item);
+  g_free (self->read_key);
+  self->read_key = dup_read_key (self);
   eyl_document_item_set_cancellable (item, cancellable);
   eyl_document_item_set_status (item, EYL_DOCUMENT_ANALYSING);
 
@@ -337,7 +413,6 @@ start_check (EylWindow       *self,
   g_weak_ref_init (&data->self, self);
   data->item = g_object_ref (item);
   data->cancellable = g_object_ref (cancellable);
-  data->serial = self->serial;
   eyl_worker_check_file_async (config, path, cancellable, check_done, data);
 }
 
@@ -387,7 +462,6 @@ recheck_all (EylWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
-  self->serial++;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
@@ -404,7 +478,12 @@ static void
 placement_changed_cb (EylPlacementPanel *panel,
                       EylWindow         *self)
 {
-  recheck_all (self);
+  g_autofree char *read_key = dup_read_key (self);
+
+  if (g_strcmp0 (read_key, self->read_key) != 0)
+    recheck_all (self);
+  else
+    reevaluate_all (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2086,6 +2165,7 @@ eyl_window_dispose (GObject *object)
   g_clear_object (&self->findings);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
+  g_clear_pointer (&self->read_key, g_free);
 
   G_OBJECT_CLASS (eyl_window_parent_class)->dispose (object);
 }
@@ -2300,7 +2380,7 @@ eyl_window_init (EylWindow *self)
       g_signal_connect_object (self->settings, "changed::units", G_CALLBACK (units_changed_cb), self, 0);
       units_changed_cb (self->settings, "units", self);
       g_signal_connect_object (self->settings, "changed::legibility",
-                               G_CALLBACK (recheck_all), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (reevaluate_all), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::brand-kit-path",
                                G_CALLBACK (recheck_all), self, G_CONNECT_SWAPPED);
     }
