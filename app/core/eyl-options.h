@@ -43,4 +43,71 @@ void eyl_analysis_options_resolve_size (const EylAnalysisOptions *options,
                                         EylScaleSource           *source,
                                         GPtrArray                *warnings);
 
+/* The check settings a user gives (DESIGN.md 3.5): one table owns each
+ * one's name, shape, unit, range, what it overrides and its words.  The
+ * command line's options (--NAME), the worker's input, the window's
+ * placement rows (their ranges and titles) and the GSettings key that
+ * remembers a row all come from it.  Adding a setting: one entry here,
+ * its field in EylPlacementOverrides (and eyl_placement_apply_overrides),
+ * one row in ui/eyl-placement-panel.ui, one line in the README. */
+typedef enum
+{
+  EYL_OPTION_NUMBER,   /* "750" */
+  EYL_OPTION_RANGE,    /* "1405-1825" (also with an en or em dash) */
+  EYL_OPTION_SIZE,     /* "850x2000" (also X or ×) */
+} EylOptionShape;
+
+typedef enum
+{
+  EYL_OPTION_UNIT_MM,  /* a length: mm (the window may show inches) */
+  EYL_OPTION_UNIT_M,   /* a distance: m (the window may show feet) */
+} EylOptionUnit;
+
+typedef struct
+{
+  const char    *name;            /* "table-mm": --table-mm */
+  EylOptionShape shape;
+  EylOptionUnit  unit;
+  double         min, max;        /* accepted values, in the unit */
+  gsize          offset;          /* the value (a range's start, a size's
+                                   * width) in EylPlacementOverrides */
+  gsize          offset2;         /* a range's end, a size's height; or 0 */
+  const char    *placement_key;   /* the placement-file key it overrides, or NULL */
+  const char    *settings_key;    /* the GSettings key that remembers it, or NULL */
+  const char    *label;           /* N_(): the window row's title */
+  const char    *description;     /* N_(): --help */
+  const char    *arg_description; /* N_(): --help's placeholder, "MM" */
+  const char    *problem;         /* N_(): "--name: “%s” is not …" */
+} EylOption;
+
+const EylOption *eyl_options_get_all (guint *n_options);
+const EylOption *eyl_option_lookup   (const char *name);
+
+/* Parses @text (C locale, as typed on a command line) into @overrides;
+ * FALSE with EYL_ERROR_INVALID saying "--name: “text” is not …" when it
+ * is no value of @option, out of range, or a range whose end is below
+ * its start. */
+gboolean  eyl_option_parse     (const EylOption       *option,
+                                const char            *text,
+                                EylPlacementOverrides *overrides,
+                                GError               **error);
+/* @option's value in @overrides as eyl_option_parse() reads it; NULL when
+ * it is not set (NAN). */
+char     *eyl_option_format    (const EylOption             *option,
+                                const EylPlacementOverrides *overrides);
+/* Is @value (in the option's unit) one the option accepts? */
+gboolean  eyl_option_in_range  (const EylOption *option,
+                                double           value);
+/* The worker's input: "--name=value" for every option set in
+ * @overrides, appended to @args (char *). */
+void      eyl_options_to_args  (const EylPlacementOverrides *overrides,
+                                GPtrArray                   *args);
+
+/* A number as the command line takes it: C locale, finite, within
+ * [@min, @max]. */
+gboolean  eyl_options_parse_number (const char *text,
+                                    double      min,
+                                    double      max,
+                                    double     *value);
+
 G_END_DECLS

@@ -283,12 +283,15 @@ dup_read_key (EylWindow *self)
   g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
   GString *key = g_string_new (NULL);
 
-  for (guint i = 0; i + 1 < args->len; i += 2)
+  for (guint i = 0; i < args->len; i++)
     {
-      const char *name = g_ptr_array_index (args, i);
+      const char *arg = g_ptr_array_index (args, i);
 
-      if (g_str_equal (name, "--size-mm") || g_str_equal (name, "--brand-kit"))
-        g_string_append_printf (key, "%s=%s\n", name, (const char *) g_ptr_array_index (args, i + 1));
+      if (g_str_has_prefix (arg, "--size-mm=") ||
+          (g_str_equal (arg, "--brand-kit") && i + 1 < args->len))
+        g_string_append_printf (key, "%s %s\n", arg,
+                                g_str_has_prefix (arg, "--size-mm=") ? ""
+                                : (const char *) g_ptr_array_index (args, ++i));
     }
   return g_string_free (key, FALSE);
 }
