@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "eyl-window.h"
+#include "eyl-window-private.h"
 #include "eyl-brand-kit-dialog.h"
 #include "eyl-export-dialog.h"
 #include "eyl-export-job.h"
@@ -31,75 +31,6 @@
  * the current one or the page rendering. */
 #define MAX_CHECKS (CLAMP (g_get_num_processors () / 2, 2u, 4u))
 
-struct _EylWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay   *toast_overlay;
-  AdwWindowTitle    *window_title;
-  GtkToggleButton   *sidebar_button;
-  GtkMenuButton     *zoom_menu_button;
-  GtkStack          *main_stack;
-  GtkBox            *recent_box;
-  GtkListBox        *recent_list;
-  AdwFlap           *flap;
-  GtkListBox        *documents_list;
-  GtkStack          *page_stack;
-  GtkSpinner        *loading_spinner;
-  GtkLabel          *loading_label;
-  EylPageView       *page_view;
-  AdwStatusPage     *error_page;
-  GtkLabel          *error_detail_label;
-  AdwStatusPage     *locked_page;
-  GtkRevealer       *busy_revealer;
-  GtkRevealer       *export_revealer;
-  GtkLabel          *export_label;
-  GtkProgressBar    *export_progress;
-  GtkSpinner        *busy_spinner;
-  GtkBox            *page_nav_box;
-  GtkWidget         *side_scroller;
-  AdwFlap           *side_flap;
-  GtkWidget         *side_button;
-  GtkWidget         *zoom_box;
-  GtkWidget         *overlay_button;
-  GtkWidget         *mark_logo_button;
-  GtkLabel          *page_label;
-  GtkWidget         *summary_box;
-  GtkWidget         *notes_box;
-  GtkLabel          *notes_label;
-  GtkLabel          *score_label;
-  GtkWidget         *breakdown_expander;
-  GtkLabel          *breakdown_label;
-  GtkLabel          *counts_label;
-  GtkLabel          *placement_label;
-  GtkListView       *findings_view;
-  EylPlacementPanel *placement_panel;
-  EylSceneView      *scene_view;
-  GMenu             *recent_section;
-
-  GSettings         *settings;           /* NULL when the schema is not installed */
-  GListStore        *documents;          /* EylDocumentItem */
-  GListStore        *findings;           /* EylFindingObject */
-  GtkSingleSelection *findings_selection;
-  EylDocumentItem   *current;
-  guint              page_index;
-  char              *read_key;           /* the worker options the results were read with */
-  EylPageAnalysis   *shown_analysis;     /* what the findings list shows */
-  GCancellable      *mark_cancellable;
-  AdwMessageDialog  *password_dialog;
-  EylExportJob      *export_job;         /* running or last export */
-  guint              export_pulse_id;
-
-  gboolean           show_eye_band;
-  gboolean           show_hidden;
-  gboolean           show_elements;
-  gboolean           show_markers;
-  gboolean           mark_logo;
-  gboolean           show_sidebar;
-  gboolean           show_findings;
-  gboolean           sidebar_shown_once;
-};
 
 G_DEFINE_FINAL_TYPE (EylWindow, eyl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -117,10 +48,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_view     (EylWindow *self);
-static void update_actions  (EylWindow *self);
-static void schedule_checks (EylWindow *self);
-static void ask_password    (EylWindow *self);
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                        */
@@ -347,9 +274,9 @@ reevaluate_all (EylWindow *self)
       queued = TRUE;
     }
   if (queued)
-    schedule_checks (self);
+    _eyl_window_schedule_checks (self);
   else if (self->current != NULL)
-    update_view (self);
+    _eyl_window_update_view (self);
 }
 
 static void
@@ -378,10 +305,10 @@ check_done (GObject      *source,
   prompt = data->item == self->current &&
            eyl_document_item_get_status (data->item) == EYL_DOCUMENT_LOCKED;
   if (data->item == self->current)
-    update_view (self);
+    _eyl_window_update_view (self);
   if (prompt)
-    ask_password (self);
-  schedule_checks (self);
+    _eyl_window_ask_password (self);
+  _eyl_window_schedule_checks (self);
   check_data_free (data);
 }
 
@@ -426,8 +353,8 @@ needs_check (EylDocumentItem *item)
 }
 
 /* Starts checks up to MAX_CHECKS, the current document first. */
-static void
-schedule_checks (EylWindow *self)
+void
+_eyl_window_schedule_checks (EylWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   guint running = 0;
@@ -455,7 +382,7 @@ schedule_checks (EylWindow *self)
         }
     }
   if (self->current != NULL)
-    update_view (self);
+    _eyl_window_update_view (self);
 }
 
 /* The options changed: every document is checked again (the running
@@ -474,7 +401,7 @@ recheck_all (EylWindow *self)
       if (status != EYL_DOCUMENT_LOCKED)
         eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
     }
-  schedule_checks (self);
+  _eyl_window_schedule_checks (self);
 }
 
 static void
@@ -509,13 +436,13 @@ password_response_cb (AdwMessageDialog *dialog,
       eyl_document_item_set_password (item, gtk_editable_get_text (entry));
       gtk_editable_set_text (entry, "");
       eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
-      schedule_checks (self);
+      _eyl_window_schedule_checks (self);
     }
   self->password_dialog = NULL;
 }
 
-static void
-ask_password (EylWindow *self)
+void
+_eyl_window_ask_password (EylWindow *self)
 {
   EylFileResult *result;
   GtkWidget *dialog, *entry;
@@ -820,8 +747,8 @@ set_busy (EylWindow *self,
   gtk_spinner_set_spinning (self->busy_spinner, busy);
 }
 
-static void
-update_view (EylWindow *self)
+void
+_eyl_window_update_view (EylWindow *self)
 {
   EylDocumentItem *item = self->current;
   EylFileResult *result;
@@ -842,7 +769,7 @@ update_view (EylWindow *self)
       eyl_placement_panel_set_analysis (self->placement_panel, NULL);
       set_busy (self, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->page_nav_box), FALSE);
-      update_actions (self);
+      _eyl_window_update_actions (self);
       return;
     }
 
@@ -946,16 +873,16 @@ update_view (EylWindow *self)
       g_autofree char *text = g_strdup_printf (_("%u of %u"), self->page_index + 1, n_pages);
       gtk_label_set_label (self->page_label, text);
     }
-  update_actions (self);
+  _eyl_window_update_actions (self);
 }
 
-static void
-set_current (EylWindow       *self,
+void
+_eyl_window_set_current (EylWindow       *self,
              EylDocumentItem *item)
 {
   if (self->current == item)
     {
-      update_view (self);
+      _eyl_window_update_view (self);
       return;
     }
   g_set_object (&self->current, item);
@@ -979,10 +906,10 @@ set_current (EylWindow       *self,
             gtk_list_box_select_row (self->documents_list, row);
         }
     }
-  schedule_checks (self);
-  update_view (self);
+  _eyl_window_schedule_checks (self);
+  _eyl_window_update_view (self);
   if (item != NULL && eyl_document_item_get_status (item) == EYL_DOCUMENT_LOCKED)
-    ask_password (self);
+    _eyl_window_ask_password (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1132,7 +1059,7 @@ document_row_selected_cb (GtkListBox    *list,
   item = g_list_model_get_item (G_LIST_MODEL (self->documents),
                                 (guint) gtk_list_box_row_get_index (row));
   if (item != NULL && item != self->current)
-    set_current (self, item);
+    _eyl_window_set_current (self, item);
 }
 
 static void
@@ -1202,52 +1129,8 @@ eyl_window_open_files (EylWindow  *self,
         first = item;
     }
   if (first != NULL)
-    set_current (self, first);
-  schedule_checks (self);
-}
-
-static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  EylWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      eyl_window_open_files (self, (GFile **) array->pdata, array->len);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Open PDF Files"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_file_filter_set_name (pdf, _("PDF documents"));
-  gtk_file_filter_add_mime_type (pdf, "application/pdf");
-  gtk_file_filter_add_suffix (pdf, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), pdf);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+    _eyl_window_set_current (self, first);
+  _eyl_window_schedule_checks (self);
 }
 
 static gboolean
@@ -1286,16 +1169,6 @@ recent_row_activated_cb (GtkListBox    *list,
   eyl_window_open_files (self, &file, 1);
 }
 
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  eyl_window_open_files (EYL_WINDOW (widget), &file, 1);
-}
-
 static gint
 compare_recent (gconstpointer a,
                 gconstpointer b)
@@ -1306,8 +1179,8 @@ compare_recent (gconstpointer a,
   return g_date_time_compare (tb, ta);
 }
 
-static void
-update_recent (EylWindow *self)
+void
+_eyl_window_update_recent (EylWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   GList *items = gtk_recent_manager_get_items (manager);
@@ -1511,8 +1384,8 @@ brand_kit_saved_cb (GtkWidget *dialog,
   recheck_all (self);
 }
 
-static EylBrandKitDialog *
-open_brand_kit (EylWindow *self)
+EylBrandKitDialog *
+_eyl_window_open_brand_kit (EylWindow *self)
 {
   GtkWidget *dialog = eyl_brand_kit_dialog_new (GTK_WINDOW (self));
 
@@ -1540,7 +1413,7 @@ region_saved_cb (GObject      *source,
         }
       return;
     }
-  dialog = open_brand_kit (self);
+  dialog = _eyl_window_open_brand_kit (self);
   if (eyl_brand_kit_dialog_add_logo_png (dialog, png))
     eyl_window_add_toast (self, _("Logo added — save the brand kit to use it"));
   g_unlink (png);
@@ -1568,131 +1441,12 @@ page_region_marked_cb (EylPageView *view,
 /* ------------------------------------------------------------------ */
 /* Actions                                                              */
 
-static const char *
-visible_page (EylWindow *self)
+const char *
+_eyl_window_visible_page (EylWindow *self)
 {
   if (self->current == NULL)
     return "empty";
   return gtk_stack_get_visible_child_name (self->page_stack);
-}
-
-static void
-update_actions (EylWindow *self)
-{
-  gboolean page = g_strcmp0 (visible_page (self), "page") == 0;
-  guint n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
-  GtkWidget *widget = GTK_WIDGET (self);
-
-  /* Page tools only where there is a page; the side panel (findings,
-   * placement, side view) only once a file could be read. */
-  gtk_widget_set_visible (self->zoom_box, page);
-  gtk_widget_set_visible (self->overlay_button, page);
-  gtk_widget_set_visible (self->mark_logo_button, page);
-  /* Marking belongs to the page shown: it ends when there is none. */
-  if (!page && self->mark_logo)
-    g_object_set (self, "mark-logo", FALSE, NULL);
-  {
-    gboolean side = self->current != NULL &&
-                    eyl_document_item_get_status (self->current) != EYL_DOCUMENT_FAILED &&
-                    eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED;
-
-    gtk_widget_set_visible (self->side_scroller, side);
-    gtk_widget_set_visible (self->side_button, side);
-  }
-
-  gtk_widget_action_set_enabled (widget, "win.close-document", self->current != NULL);
-  {
-    gboolean exporting = self->export_job != NULL && eyl_export_job_is_running (self->export_job);
-
-    gtk_widget_action_set_enabled (widget, "win.export", self->current != NULL && !exporting);
-    gtk_widget_action_set_enabled (widget, "win.export-all",
-                                   g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0
-                                   && !exporting);
-    gtk_widget_action_set_enabled (widget, "win.cancel-export", exporting);
-  }
-  gtk_widget_action_set_enabled (widget, "win.reload", self->current != NULL);
-  gtk_widget_action_set_enabled (widget, "win.unlock",
-                                 self->current != NULL &&
-                                 eyl_document_item_get_status (self->current) == EYL_DOCUMENT_LOCKED);
-  gtk_widget_action_set_enabled (widget, "win.zoom-in", page);
-  gtk_widget_action_set_enabled (widget, "win.zoom-out", page);
-  gtk_widget_action_set_enabled (widget, "win.zoom-fit-page", page);
-  gtk_widget_action_set_enabled (widget, "win.zoom-fit-width", page);
-  gtk_widget_action_set_enabled (widget, "win.zoom-100", page);
-  gtk_widget_action_set_enabled (widget, "win.mark-logo", page);
-  /* Not only from a page that could be checked: a skipped page must not
-   * trap the user. */
-  gtk_widget_action_set_enabled (widget, "win.previous-page", n_pages > 0 && self->page_index > 0);
-  gtk_widget_action_set_enabled (widget, "win.next-page", self->page_index + 1 < n_pages);
-  gtk_widget_action_set_enabled (widget, "win.next-document",
-                                 g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
-  gtk_widget_action_set_enabled (widget, "win.previous-document",
-                                 g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
-}
-
-static void
-close_document_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-  g_autoptr(EylDocumentItem) next = NULL;
-  guint position, n;
-
-  if (self->current == NULL || !g_list_store_find (self->documents, self->current, &position))
-    return;
-  eyl_document_item_cancel (self->current);
-  g_list_store_remove (self->documents, position);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  if (n > 0)
-    next = g_list_model_get_item (G_LIST_MODEL (self->documents), MIN (position, n - 1));
-  g_clear_object (&self->current);
-  set_current (self, next);
-  if (next == NULL)
-    update_recent (self);
-}
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-
-  if (self->current == NULL)
-    return;
-  eyl_document_item_cancel (self->current);
-  eyl_document_item_set_result (self->current, NULL);
-  eyl_document_item_set_status (self->current, EYL_DOCUMENT_QUEUED);
-  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
-  schedule_checks (self);
-}
-
-static void
-unlock_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ask_password (EYL_WINDOW (widget));
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    eyl_page_view_zoom_in (self->page_view);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    eyl_page_view_zoom_out (self->page_view);
-  else if (g_str_equal (action_name, "win.zoom-fit-page"))
-    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_PAGE);
-  else if (g_str_equal (action_name, "win.zoom-fit-width"))
-    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_WIDTH);
-  else if (g_str_equal (action_name, "win.zoom-100"))
-    eyl_page_view_set_zoom (self->page_view, 1.0);
 }
 
 static void
@@ -1704,40 +1458,6 @@ page_zoom_changed_cb (EylPageView *view,
   g_autofree char *text = g_strdup_printf (_("%.0f %%"), eyl_page_view_get_zoom (view) * 100);
 
   gtk_menu_button_set_label (self->zoom_menu_button, text);
-}
-
-static void
-page_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-  guint n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
-
-  if (g_str_equal (action_name, "win.next-page") && self->page_index + 1 < n_pages)
-    self->page_index++;
-  else if (g_str_equal (action_name, "win.previous-page") && self->page_index > 0)
-    self->page_index--;
-  else
-    return;
-  update_view (self);
-}
-
-static void
-document_step_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  guint position;
-  g_autoptr(EylDocumentItem) item = NULL;
-
-  if (n < 2 || self->current == NULL || !g_list_store_find (self->documents, self->current, &position))
-    return;
-  position = g_str_equal (action_name, "win.next-document") ? (position + 1) % n : (position + n - 1) % n;
-  item = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
-  set_current (self, item);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1850,7 +1570,7 @@ export_finished_cb (EylExportJob *job,
       gtk_window_present (GTK_WINDOW (dialog));
     }
 
-  update_actions (self);
+  _eyl_window_update_actions (self);
 }
 
 void
@@ -1899,7 +1619,7 @@ eyl_window_export (EylWindow    *self,
   export_progress_cb (self->export_job, self);
   gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
   eyl_export_job_start (self->export_job);
-  update_actions (self);
+  _eyl_window_update_actions (self);
 }
 
 EylExportJob *
@@ -1907,96 +1627,6 @@ eyl_window_get_export_job (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
   return self->export_job;
-}
-
-static void
-export_dialog_cb (EylExportDialog *dialog,
-                  const char      *folder,
-                  int              mode,
-                  gboolean         overwrite,
-                  EylWindow       *self)
-{
-  gboolean all = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "eyl-export-all"));
-
-  eyl_window_export (self, all, folder, (EylExportMode) mode, overwrite);
-}
-
-/* The folder last exported to, else the first document's. */
-static char *
-default_export_folder (EylWindow *self,
-                       gboolean   all)
-{
-  g_autofree char *saved = NULL;
-  EylDocumentItem *first = self->current;
-  g_autoptr(EylDocumentItem) item = NULL;
-
-  if (self->settings != NULL)
-    saved = g_settings_get_string (self->settings, "export-folder");
-  if (saved != NULL && saved[0] != '\0' && g_file_test (saved, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&saved);
-
-  if (all || first == NULL)
-    {
-      item = g_list_model_get_item (G_LIST_MODEL (self->documents), 0);
-      first = item;
-    }
-  if (first != NULL && eyl_document_item_get_path (first) != NULL)
-    return g_path_get_dirname (eyl_document_item_get_path (first));
-  return g_strdup (g_get_home_dir ());
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-  gboolean all = g_str_equal (action_name, "win.export-all");
-  g_autofree char *folder = default_export_folder (self, all);
-  g_autofree char *mode_name = self->settings != NULL
-                               ? g_settings_get_string (self->settings, "export-mode") : NULL;
-  EylExportMode mode = EYL_EXPORT_OVERLAY;
-  guint n = all ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 1;
-  GtkWidget *dialog;
-
-  if (!all && self->current == NULL)
-    return;
-  if (mode_name != NULL)
-    eyl_export_mode_from_string (mode_name, &mode);
-  if (mode == EYL_EXPORT_NONE)
-    mode = EYL_EXPORT_OVERLAY;
-
-  dialog = eyl_export_dialog_new (GTK_WINDOW (self), n, folder, mode);
-  g_object_set_data (G_OBJECT (dialog), "eyl-export-all", GINT_TO_POINTER (all));
-  g_signal_connect_object (dialog, "export", G_CALLBACK (export_dialog_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-cancel_export_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-
-  if (self->export_job != NULL)
-    eyl_export_job_cancel (self->export_job);
-}
-
-static void
-open_folder_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
-}
-
-static void
-brand_kit_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  open_brand_kit (EYL_WINDOW (widget));
 }
 
 /* ------------------------------------------------------------------ */
@@ -2018,7 +1648,7 @@ units_changed_cb (GSettings  *settings,
   eyl_page_view_set_inches (self->page_view, g_strcmp0 (units, "in") == 0);
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
   if (self->current != NULL)
-    update_view (self);
+    _eyl_window_update_view (self);
 }
 
 static void
@@ -2174,14 +1804,6 @@ eyl_window_dispose (GObject *object)
 }
 
 static void
-cancel_marking_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  g_object_set (widget, "mark-logo", FALSE, NULL);
-}
-
-static void
 eyl_window_class_init (EylWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -2267,56 +1889,7 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, page_zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, placement_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.close-document", NULL, close_document_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit-page", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit-width", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-100", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.next-page", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.next-document", NULL, document_step_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL, document_step_action);
-  gtk_widget_class_install_action (widget_class, "win.brand-kit", NULL, brand_kit_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
-  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-marking", NULL, cancel_marking_action);
-  gtk_widget_class_install_property_action (widget_class, "win.show-eye-band", "show-eye-band");
-  gtk_widget_class_install_property_action (widget_class, "win.show-hidden", "show-hidden");
-  gtk_widget_class_install_property_action (widget_class, "win.show-elements", "show-elements");
-  gtk_widget_class_install_property_action (widget_class, "win.show-markers", "show-markers");
-  gtk_widget_class_install_property_action (widget_class, "win.mark-logo", "mark-logo");
-  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
-  gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.export-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-document", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-100", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.zoom-fit-width", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.next-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-document", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-document", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_CONTROL_MASK, "win.show-findings", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.mark-logo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-marking", NULL);
+  _eyl_window_class_actions_init (widget_class);
 }
 
 static GSettings *
@@ -2390,9 +1963,9 @@ eyl_window_init (EylWindow *self)
   update_layers (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
-  update_recent (self);
-  update_view (self);
+                           G_CALLBACK (_eyl_window_update_recent), self, G_CONNECT_SWAPPED);
+  _eyl_window_update_recent (self);
+  _eyl_window_update_view (self);
 }
 
 EylWindow *
@@ -2433,7 +2006,7 @@ const char *
 eyl_window_get_state (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
-  return visible_page (self);
+  return _eyl_window_visible_page (self);
 }
 
 GtkWidget *
