@@ -248,3 +248,27 @@ eyl_options_to_args (const EylPlacementOverrides *overrides,
         g_ptr_array_add (args, g_strdup_printf ("--%s=%s", options[i].name, value));
     }
 }
+
+char *
+eyl_format_length (double   mm,
+                   gboolean inches)
+{
+  if (inches)
+    /* TRANSLATORS: a length in inches */
+    return g_strdup_printf (_("%.0f in"), mm / 25.4);
+  /* TRANSLATORS: a length in millimetres */
+  return g_strdup_printf (_("%.0f mm"), round (mm / 5.0) * 5.0);
+}
+
+char *
+eyl_format_range (double   lo_mm,
+                  double   hi_mm,
+                  gboolean inches)
+{
+  if (inches)
+    /* TRANSLATORS: a range of heights in inches, e.g. "49–71 in" */
+    return g_strdup_printf (_("%.0f–%.0f in"), lo_mm / 25.4, hi_mm / 25.4);
+  /* TRANSLATORS: a range of heights in millimetres, e.g. "1250–1800 mm" */
+  return g_strdup_printf (_("%.0f–%.0f mm"),
+                          round (lo_mm / 5.0) * 5.0, round (hi_mm / 5.0) * 5.0);
+}

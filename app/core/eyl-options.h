@@ -110,4 +110,13 @@ gboolean  eyl_options_parse_number (const char *text,
                                     double      max,
                                     double     *value);
 
+/* Lengths and ranges of heights in labels (the overlay, the side view),
+ * rounded to what a person would say: "1250 mm" (to 5 mm), "49 in";
+ * "1250–1800 mm". */
+char     *eyl_format_length (double   mm,
+                             gboolean inches);
+char     *eyl_format_range  (double   lo_mm,
+                             double   hi_mm,
+                             gboolean inches);
+
 G_END_DECLS

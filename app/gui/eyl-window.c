@@ -6,8 +6,11 @@
  * MAX_CHECKS at a time, the current document first.  A file is rendered
  * for display only once its worker came back with a clean result, so a
  * PDF that hangs or crashes Poppler costs an error state, never the
- * window.  Changing the placement re-checks every document with the new
- * options, cancelling the checks that are running. */
+ * window.  The worker's answer keeps what it read on every page: changing
+ * the placement, the viewers or the legibility standard evaluates every
+ * document again here, at once (DESIGN.md 3.5); only another real size or
+ * brand kit sends the documents to a worker again.  The win.* actions are
+ * in eyl-window-actions.c. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "eyl-window"
