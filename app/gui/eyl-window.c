@@ -19,6 +19,8 @@
 #include <glib/gstdio.h>
 
 #include "eyl-window-private.h"
+#include "eyl-document-row.h"
+#include "eyl-finding-row.h"
 #include "eyl-brand-kit-dialog.h"
 #include "eyl-export-dialog.h"
 #include "eyl-export-job.h"
@@ -918,136 +920,11 @@ _eyl_window_set_current (EylWindow       *self,
 /* ------------------------------------------------------------------ */
 /* Documents list                                                       */
 
-static void
-update_document_row (EylDocumentItem *item,
-                     GParamSpec      *pspec,
-                     GtkWidget       *box)
-{
-  GtkStack *icon_stack = g_object_get_data (G_OBJECT (box), "eyl-icon-stack");
-  GtkImage *icon = g_object_get_data (G_OBJECT (box), "eyl-icon");
-  GtkSpinner *spinner = g_object_get_data (G_OBJECT (box), "eyl-spinner");
-  GtkLabel *errors = g_object_get_data (G_OBJECT (box), "eyl-errors");
-  GtkLabel *warnings = g_object_get_data (G_OBJECT (box), "eyl-warnings");
-  EylDocumentStatus status = eyl_document_item_get_status (item);
-  guint n_errors = eyl_document_item_get_n_errors (item);
-  guint n_warnings = eyl_document_item_get_n_warnings (item);
-  char text[16];
-
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-error");
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-ok");
-  if (status == EYL_DOCUMENT_DONE)
-    gtk_widget_add_css_class (GTK_WIDGET (icon), n_errors > 0 ? "eyl-error"
-                                                 : n_warnings > 0 ? "eyl-warning" : "eyl-ok");
-
-  switch (status)
-    {
-    case EYL_DOCUMENT_QUEUED:
-      /* Waiting for a worker: still, so that a long batch does not keep
-       * dozens of spinners turning (each one redraws the list). */
-      gtk_image_set_from_icon_name (icon, "content-loading-symbolic");
-      gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
-      break;
-    case EYL_DOCUMENT_ANALYSING:
-      gtk_stack_set_visible_child_name (icon_stack, "spinner");
-      gtk_spinner_set_spinning (spinner, TRUE);
-      break;
-    case EYL_DOCUMENT_DONE:
-      gtk_image_set_from_icon_name (icon, n_errors > 0 ? "dialog-error-symbolic"
-                                          : n_warnings > 0 ? "dialog-warning-symbolic"
-                                          : "emblem-ok-symbolic");
-      gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
-      break;
-    case EYL_DOCUMENT_FAILED:
-      gtk_image_set_from_icon_name (icon, "action-unavailable-symbolic");
-      gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
-      break;
-    case EYL_DOCUMENT_LOCKED:
-    default:
-      gtk_image_set_from_icon_name (icon, "channel-secure-symbolic");
-      gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
-      break;
-    }
-
-  g_snprintf (text, sizeof text, "%u", n_errors);
-  gtk_label_set_label (errors, text);
-  gtk_widget_set_visible (GTK_WIDGET (errors), n_errors > 0 && status == EYL_DOCUMENT_DONE);
-  g_snprintf (text, sizeof text, "%u", n_warnings);
-  gtk_label_set_label (warnings, text);
-  gtk_widget_set_visible (GTK_WIDGET (warnings), n_warnings > 0 && status == EYL_DOCUMENT_DONE);
-
-  {
-    g_autofree char *tooltip = NULL;
-
-    if (status == EYL_DOCUMENT_DONE)
-      {
-        g_autofree char *errors_text =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
-                           n_errors);
-        g_autofree char *warnings_text =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
-                           n_warnings);
-
-        /* Translators: tooltip of a document in the list: its title,
-         * "2 errors", "1 warning" */
-        tooltip = g_strdup_printf (_("%s: %s, %s"), eyl_document_item_get_title (item),
-                                   errors_text, warnings_text);
-      }
-    else if (status == EYL_DOCUMENT_QUEUED)
-      /* Translators: tooltip of a document in the list that waits for its check */
-      tooltip = g_strdup_printf (_("%s: waiting to be checked"), eyl_document_item_get_title (item));
-    else
-      tooltip = g_strdup (eyl_document_item_get_title (item));
-    gtk_widget_set_tooltip_text (box, tooltip);
-  }
-}
-
 static GtkWidget *
 create_document_row (gpointer item_ptr,
                      gpointer user_data)
 {
-  EylDocumentItem *item = item_ptr;
-  GtkWidget *box, *icon_stack, *icon, *spinner, *label, *errors, *warnings;
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  icon_stack = gtk_stack_new ();
-  icon = gtk_image_new ();
-  gtk_widget_add_css_class (icon, "eyl-severity-icon");
-  spinner = gtk_spinner_new ();
-  gtk_stack_add_named (GTK_STACK (icon_stack), icon, "icon");
-  gtk_stack_add_named (GTK_STACK (icon_stack), spinner, "spinner");
-  gtk_box_append (GTK_BOX (box), icon_stack);
-
-  label = gtk_label_new (eyl_document_item_get_title (item));
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-
-  /* Pills at their own height, not stretched to the row's. */
-  errors = gtk_label_new (NULL);
-  gtk_widget_set_valign (errors, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (errors, "eyl-badge");
-  gtk_widget_add_css_class (errors, "eyl-badge-error");
-  gtk_box_append (GTK_BOX (box), errors);
-  warnings = gtk_label_new (NULL);
-  gtk_widget_set_valign (warnings, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (warnings, "eyl-badge");
-  gtk_widget_add_css_class (warnings, "eyl-badge-warning");
-  gtk_box_append (GTK_BOX (box), warnings);
-
-  g_object_set_data (G_OBJECT (box), "eyl-icon-stack", icon_stack);
-  g_object_set_data (G_OBJECT (box), "eyl-icon", icon);
-  g_object_set_data (G_OBJECT (box), "eyl-spinner", spinner);
-  g_object_set_data (G_OBJECT (box), "eyl-errors", errors);
-  g_object_set_data (G_OBJECT (box), "eyl-warnings", warnings);
-  g_signal_connect_object (item, "notify", G_CALLBACK (update_document_row), box, 0);
-  update_document_row (item, NULL, box);
-  return box;
+  return eyl_document_row_new (item_ptr);
 }
 
 static void
@@ -1243,61 +1120,7 @@ finding_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
 {
-  GtkWidget *outer, *header, *row, *icon, *texts, *message, *fix, *rule;
-
-  outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  header = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "eyl-group-heading");
-  gtk_box_append (GTK_BOX (outer), header);
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  icon = gtk_image_new ();
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, "eyl-severity-icon");
-  gtk_box_append (GTK_BOX (row), icon);
-
-  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_hexpand (texts, TRUE);
-  message = gtk_label_new (NULL);
-  fix = gtk_label_new (NULL);
-  rule = gtk_label_new (NULL);
-  for (GtkWidget *w = message; w != NULL; w = (w == message ? fix : w == fix ? rule : NULL))
-    {
-      gtk_label_set_xalign (GTK_LABEL (w), 0);
-      gtk_label_set_wrap (GTK_LABEL (w), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (w), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (w), 30);
-      gtk_box_append (GTK_BOX (texts), w);
-    }
-  gtk_widget_add_css_class (fix, "eyl-fix");
-  gtk_widget_add_css_class (rule, "dim-label");
-  gtk_widget_add_css_class (rule, "caption");
-  gtk_box_append (GTK_BOX (row), texts);
-  gtk_box_append (GTK_BOX (outer), row);
-
-  g_object_set_data (G_OBJECT (outer), "eyl-header", header);
-  g_object_set_data (G_OBJECT (outer), "eyl-icon", icon);
-  g_object_set_data (G_OBJECT (outer), "eyl-message", message);
-  g_object_set_data (G_OBJECT (outer), "eyl-fix", fix);
-  g_object_set_data (G_OBJECT (outer), "eyl-rule", rule);
-  gtk_list_item_set_child (list_item, outer);
-}
-
-static const char *
-group_title (EylSeverity severity)
-{
-  switch (severity)
-    {
-    case EYL_SEVERITY_ERROR:
-      return _("Errors");
-    case EYL_SEVERITY_WARNING:
-      return _("Warnings");
-    case EYL_SEVERITY_INFO:
-    default:
-      return _("Notes");
-    }
+  gtk_list_item_set_child (list_item, eyl_finding_row_new ());
 }
 
 static void
@@ -1305,32 +1128,8 @@ finding_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  EylFindingObject *object = gtk_list_item_get_item (list_item);
-  GtkWidget *outer = gtk_list_item_get_child (list_item);
-  GtkWidget *header = g_object_get_data (G_OBJECT (outer), "eyl-header");
-  GtkWidget *icon = g_object_get_data (G_OBJECT (outer), "eyl-icon");
-  GtkLabel *message = g_object_get_data (G_OBJECT (outer), "eyl-message");
-  GtkLabel *fix = g_object_get_data (G_OBJECT (outer), "eyl-fix");
-  GtkLabel *rule = g_object_get_data (G_OBJECT (outer), "eyl-rule");
-  EylSeverity severity = eyl_finding_object_get_severity (object);
-  static const char *classes[] = { "eyl-info", "eyl-warning", "eyl-error" };
-  g_autofree char *number = g_strdup_printf ("%u · %s", eyl_finding_object_get_index (object) + 1,
-                                             eyl_finding_object_get_rule (object));
-  g_autofree char *fix_text = NULL;
-
-  gtk_label_set_label (GTK_LABEL (header), group_title (severity));
-  gtk_widget_set_visible (header, eyl_finding_object_get_first_of_group (object));
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), eyl_severity_icon_name (severity));
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (icon, classes[i]);
-  gtk_widget_add_css_class (icon, classes[MIN ((guint) severity, 2u)]);
-  gtk_label_set_label (message, eyl_finding_object_get_message (object));
-  if (eyl_finding_object_get_fix (object) != NULL && eyl_finding_object_get_fix (object)[0] != '\0')
-    /* Translators: the suggested fix of a finding */
-    fix_text = g_strdup_printf (_("Fix: %s"), eyl_finding_object_get_fix (object));
-  gtk_label_set_label (fix, fix_text);
-  gtk_widget_set_visible (GTK_WIDGET (fix), fix_text != NULL);
-  gtk_label_set_label (rule, number);
+  eyl_finding_row_set_finding (EYL_FINDING_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item));
 }
 
 static void
