@@ -12,6 +12,8 @@
 #include "eyl-export-job.h"
 #include "eyl-placement-panel.h"
 #include "eyl-scene-view.h"
+#include "eyl-batch.h"
+#include "eyl-failure-page.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +35,7 @@ struct _EylWindow
   GtkSpinner        *loading_spinner;
   GtkLabel          *loading_label;
   EylPageView       *page_view;
-  AdwStatusPage     *error_page;
-  GtkLabel          *error_detail_label;
+  EylFailurePage      *error_page;
   AdwStatusPage     *locked_page;
   GtkRevealer       *busy_revealer;
   GtkRevealer       *export_revealer;
@@ -68,6 +69,7 @@ struct _EylWindow
   GtkSingleSelection *findings_selection;
   EylDocumentItem   *current;
   guint              page_index;
+  EylScheduler      *scheduler;          /* checks and exports, MAX_CHECKS workers */
   char              *read_key;           /* the worker options the results were read with */
   EylPageAnalysis   *shown_analysis;     /* what the findings list shows */
   GCancellable      *mark_cancellable;

@@ -21,6 +21,8 @@
 #include "eyl-window-private.h"
 #include "eyl-document-row.h"
 #include "eyl-finding-row.h"
+#include "eyl-failure-page.h"
+#include "eyl-password-dialog.h"
 #include "eyl-brand-kit-dialog.h"
 #include "eyl-export-dialog.h"
 #include "eyl-export-job.h"
@@ -88,82 +90,6 @@ find_worker_exe (void)
         }
     }
   return g_build_filename (BINDIR, "eyeline-cli", NULL);
-}
-
-/* An app-written headline for each reason a file cannot be checked; the
- * technical detail goes under it. */
-static const char *
-error_headline (EylErrorCode code)
-{
-  switch (code)
-    {
-    case EYL_ERROR_NOT_FOUND:
-      return _("The File Cannot Be Found");
-    case EYL_ERROR_NOT_PDF:
-      return _("This Is Not a PDF");
-    case EYL_ERROR_INVALID:
-      return _("The PDF Is Damaged");
-    case EYL_ERROR_NO_PAGES:
-      return _("The PDF Has No Pages");
-    case EYL_ERROR_TIMEOUT:
-      return _("Checking Took Too Long");
-    case EYL_ERROR_MEMORY:
-      return _("The PDF Needs Too Much Memory");
-    case EYL_ERROR_ENGINE_CRASH:
-      return _("The PDF Could Not Be Read");
-    case EYL_ERROR_CONFIG:
-      return _("The Settings Could Not Be Used");
-    case EYL_ERROR_ENCRYPTED:
-    case EYL_ERROR_WRONG_PASSWORD:
-      return _("This PDF Is Locked");
-    case EYL_ERROR_PAGE:
-    case EYL_ERROR_OUTPUT:
-    case EYL_ERROR_USAGE:
-    case EYL_ERROR_CANCELLED:
-    default:
-      return _("The File Could Not Be Checked");
-    }
-}
-
-/* What stopped the check, at a glance: the engine ran out of time, or
- * failed; anything else is the file's fault. */
-static const char *
-error_icon (EylErrorCode code)
-{
-  switch (code)
-    {
-    case EYL_ERROR_TIMEOUT:
-      return "alarm-symbolic";
-    case EYL_ERROR_MEMORY:
-    case EYL_ERROR_ENGINE_CRASH:
-      return "computer-fail-symbolic";
-    default:
-      return "dialog-error-symbolic";
-    }
-}
-
-static const char *
-error_explanation (EylErrorCode code)
-{
-  switch (code)
-    {
-    case EYL_ERROR_NOT_FOUND:
-      return _("It may have been moved, renamed or deleted, or it cannot be read.");
-    case EYL_ERROR_NOT_PDF:
-      return _("Eyeline checks the PDF that goes to the printer. Export your artwork as PDF and open that.");
-    case EYL_ERROR_INVALID:
-      return _("The file is broken beyond repair. Export it again from the design program.");
-    case EYL_ERROR_NO_PAGES:
-      return _("The file opens, but it has no page with a size that can be checked. Export it again from the design program.");
-    case EYL_ERROR_TIMEOUT:
-      return _("The PDF engine did not finish this file within the time budget, so it was stopped to keep Eyeline running. Exporting the PDF again often helps; a larger time budget can be set in Preferences.");
-    case EYL_ERROR_MEMORY:
-      return _("The PDF engine needed more memory than allowed for this file, so it was stopped to keep Eyeline running. Exporting the PDF again, or flattening transparency, often helps.");
-    case EYL_ERROR_ENGINE_CRASH:
-      return _("The PDF engine could not get through this file, so it was stopped to keep Eyeline running. Exporting the PDF again, or flattening transparency, often helps.");
-    default:
-      return _("Eyeline could not check this file.");
-    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -291,7 +217,7 @@ check_done (GObject      *source,
 {
   CheckData *data = user_data;
   g_autoptr(EylWindow) self = g_weak_ref_get (&data->self);
-  g_autoptr(EylFileResult) file_result = eyl_worker_check_file_finish (result);
+  g_autoptr(EylFileResult) file_result = eyl_scheduler_check_file_finish (result);
   gboolean prompt;
 
   /* Cancelled: the user moved on, or the window went away. */
@@ -317,9 +243,22 @@ check_done (GObject      *source,
   check_data_free (data);
 }
 
+/* The scheduler starts the worker: the document is being checked now. */
+static void
+check_started (gpointer user_data)
+{
+  CheckData *data = user_data;
+
+  if (eyl_document_item_get_cancellable (data->item) == data->cancellable)
+    eyl_document_item_set_status (data->item, EYL_DOCUMENT_ANALYSING);
+}
+
+/* Queues @item's check on the scheduler; it waits (queued) until a worker
+ * is free, the current document first (@priority). */
 static void
 start_check (EylWindow       *self,
-             EylDocumentItem *item)
+             EylDocumentItem *item,
+             int              priority)
 {
   g_autoptr(EylWorkerConfig) config = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -342,19 +281,22 @@ start_check (EylWindow       *self,
   g_free (self->read_key);
   self->read_key = dup_read_key (self);
   eyl_document_item_set_cancellable (item, cancellable);
-  eyl_document_item_set_status (item, EYL_DOCUMENT_ANALYSING);
+  eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
 
   data = g_new0 (CheckData, 1);
   g_weak_ref_init (&data->self, self);
   data->item = g_object_ref (item);
   data->cancellable = g_object_ref (cancellable);
-  eyl_worker_check_file_async (config, path, cancellable, check_done, data);
+  eyl_scheduler_check_file_async (self->scheduler, config, path, priority, cancellable,
+                                  check_started, check_done, data);
 }
 
+/* Queued and not on the scheduler yet. */
 static gboolean
 needs_check (EylDocumentItem *item)
 {
-  return eyl_document_item_get_status (item) == EYL_DOCUMENT_QUEUED;
+  return eyl_document_item_get_status (item) == EYL_DOCUMENT_QUEUED &&
+         eyl_document_item_get_cancellable (item) == NULL;
 }
 
 /* Starts checks up to MAX_CHECKS, the current document first. */
@@ -364,16 +306,20 @@ _eyl_window_schedule_checks (EylWindow *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   guint running = 0;
 
+  /* Checks on the scheduler (running, or waiting behind an export). */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
 
-      if (eyl_document_item_get_status (item) == EYL_DOCUMENT_ANALYSING)
+      if (eyl_document_item_get_cancellable (item) != NULL)
         running++;
     }
+  /* The current document first, without waiting for a slot; then the
+   * others in list order as slots free up, so that the list is checked
+   * from the top whatever order the files were opened in. */
   if (self->current != NULL && needs_check (self->current))
     {
-      start_check (self, self->current);
+      start_check (self, self->current, EYL_SCHEDULER_PRIORITY_URGENT);
       running++;
     }
   for (guint i = 0; i < n && running < MAX_CHECKS; i++)
@@ -382,7 +328,7 @@ _eyl_window_schedule_checks (EylWindow *self)
 
       if (needs_check (item))
         {
-          start_check (self, item);
+          start_check (self, item, 0);
           running++;
         }
     }
@@ -429,68 +375,27 @@ password_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       EylWindow        *self)
 {
-  EylDocumentItem *item = g_object_get_data (G_OBJECT (dialog), "eyl-item");
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "eyl-entry");
-
-  /* GTK 4.8 warns when a window is destroyed with the focus in a
-   * password entry (its focus notification outlives its text widget). */
-  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
-
-  if (g_strcmp0 (response, "unlock") == 0 && item != NULL)
-    {
-      eyl_document_item_set_password (item, gtk_editable_get_text (entry));
-      gtk_editable_set_text (entry, "");
-      eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
-      _eyl_window_schedule_checks (self);
-    }
   self->password_dialog = NULL;
+  if (g_strcmp0 (response, "unlock") == 0)
+    _eyl_window_schedule_checks (self);
 }
 
 void
 _eyl_window_ask_password (EylWindow *self)
 {
-  EylFileResult *result;
-  GtkWidget *dialog, *entry;
-  gboolean wrong;
+  GtkWidget *dialog;
 
   if (self->current == NULL || self->password_dialog != NULL ||
       eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED)
     return;
-  result = eyl_document_item_get_result (self->current);
-  wrong = result != NULL && result->error_code == EYL_ERROR_WRONG_PASSWORD;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   wrong ? _("Wrong Password") : _("Password Required"),
-                                   NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  wrong
-                                  /* Translators: %s is a file name */
-                                  ? _("The password did not open “%s”. Try again.")
-                                  /* Translators: %s is a file name */
-                                  : _("“%s” is locked. Enter its password to check it."),
-                                  eyl_document_item_get_title (self->current));
-  entry = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  g_object_set (entry, "activates-default", TRUE, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "unlock", _("_Unlock"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unlock",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "eyl-item", g_object_ref (self->current),
-                          g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "eyl-entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
-
+  dialog = eyl_password_dialog_new (GTK_WINDOW (self), self->current);
+  /* After the dialog's own handler has given the item its password. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self,
+                           G_CONNECT_AFTER);
   self->password_dialog = ADW_MESSAGE_DIALOG (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
 }
 
 /* ------------------------------------------------------------------ */
@@ -829,14 +734,10 @@ _eyl_window_update_view (EylWindow *self)
     }
   else if (!result->ok)
     {
-      g_autofree char *escaped = g_markup_escape_text (error_explanation (result->error_code), -1);
       g_autofree char *detail = short_message (item, result->error_message != NULL
                                                      ? result->error_message : "");
 
-      adw_status_page_set_icon_name (self->error_page, error_icon (result->error_code));
-      adw_status_page_set_title (self->error_page, error_headline (result->error_code));
-      adw_status_page_set_description (self->error_page, escaped);
-      gtk_label_set_label (self->error_detail_label, detail);
+      eyl_failure_page_set_error (self->error_page, result->error_code, detail);
       gtk_stack_set_visible_child_name (self->page_stack, "error");
       adw_window_title_set_subtitle (self->window_title, _("Cannot be checked"));
     }
@@ -844,11 +745,7 @@ _eyl_window_update_view (EylWindow *self)
     {
       /* The page was skipped by the analysis: say so; why is among
        * the file's notes. */
-      adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
-      adw_status_page_set_title (self->error_page, _("This Page Could Not Be Checked"));
-      adw_status_page_set_description (self->error_page,
-                                       _("The page cannot be used, for example because it has no size. The other pages were checked."));
-      gtk_label_set_label (self->error_detail_label, "");
+      eyl_failure_page_set_page_skipped (self->error_page);
       gtk_stack_set_visible_child_name (self->page_stack, "error");
     }
   else
@@ -1405,7 +1302,8 @@ eyl_window_export (EylWindow    *self,
   if (self->export_job != NULL)
     g_signal_handlers_disconnect_by_data (self->export_job, self);
   g_clear_object (&self->export_job);
-  self->export_job = eyl_export_job_new (items, folder, mode, overwrite, export_config_cb, self);
+  self->export_job = eyl_export_job_new (items, folder, mode, overwrite, self->scheduler,
+                                        export_config_cb, self);
   g_signal_connect (self->export_job, "progress", G_CALLBACK (export_progress_cb), self);
   g_signal_connect (self->export_job, "finished", G_CALLBACK (export_finished_cb), self);
 
@@ -1601,6 +1499,7 @@ eyl_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
   g_clear_pointer (&self->read_key, g_free);
+  g_clear_pointer (&self->scheduler, eyl_scheduler_unref);
 
   G_OBJECT_CLASS (eyl_window_parent_class)->dispose (object);
 }
@@ -1641,6 +1540,7 @@ eyl_window_class_init (EylWindowClass *klass)
   g_type_ensure (EYL_TYPE_PAGE_VIEW);
   g_type_ensure (EYL_TYPE_PLACEMENT_PANEL);
   g_type_ensure (EYL_TYPE_SCENE_VIEW);
+  g_type_ensure (EYL_TYPE_FAILURE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/eyl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EylWindow, toast_overlay);
@@ -1657,7 +1557,6 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_view);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, error_detail_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, locked_page);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_revealer);
@@ -1719,6 +1618,7 @@ eyl_window_init (EylWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->show_eye_band = self->show_hidden = self->show_elements = self->show_markers = TRUE;
+  self->scheduler = eyl_scheduler_new (MAX_CHECKS);
   self->documents = g_list_store_new (EYL_TYPE_DOCUMENT_ITEM);
   self->findings = g_list_store_new (EYL_TYPE_FINDING_OBJECT);
 
