@@ -74,8 +74,8 @@ floor () {
 export -f floor
 export tmp
 
-# BENCH=check,export,ocr (the default: all three) picks the tables.
-want () { case ",${BENCH:-check,export,ocr}," in *",$1,"*) return 0 ;; esac; return 1; }
+# BENCH=check,latency,export,ocr (the default: all four) picks the tables.
+want () { case ",${BENCH:-check,latency,export,ocr}," in *",$1,"*) return 0 ;; esac; return 1; }
 
 if want check; then
 printf '%-36s %6s %10s %10s %7s\n' "file" "pages" "eyeline s" "floor s" "ratio"
@@ -96,6 +96,22 @@ done
 printf '%-36s %6s %10.3f %10.3f %7.2f\n' "TOTAL" "" "$total_e" "$total_f" \
   "$(echo "$total_e / $total_f" | bc -l)"
 echo "(best of $runs runs each; eyeline-cli with --jobs 1, its worker process included)"
+fi
+
+# The placement-edit latency (DESIGN.md 3.5): a file read once, then the
+# whole file evaluated 100 times with the viewers, the table and the
+# legibility standard changing, as the window does without a worker.
+if want latency; then
+  bench_eval="$build_dir/tools/eyl-bench-evaluate"
+  poster=$(ls -S "$corpus"/poster-*.pdf 2>/dev/null | head -n 1)
+  echo
+  printf '%-36s %10s %10s %10s %10s\n' "placement edit (100 evaluations)" "read s" "p50 ms" "p95 ms" "max ms"
+  for pdf in "$here/../data/samples/rollup-banner.pdf" $poster; do
+    "$bench_eval" "$pdf" 100 | while IFS=$'\t' read -r file read_s p50 p95 max; do
+      printf '%-36s %10.2f %10.3f %10.3f %10.3f\n' "$(basename "$file")" "$read_s" "$p50" "$p95" "$max"
+    done
+  done
+  echo "(the Read stage once in-process, then eyl_file_result_evaluate per edit; budget 50 ms)"
 fi
 
 # Batch export of the whole corpus (eyeline-cli export, overlay mode: every

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "eyl-analysis.h"
+#include "eyl-channel.h"
 #include "eyl-rules.h"
 
 #define W_MM 850.0
@@ -363,6 +364,119 @@ test_piece_brand_spelled (void)
     }
 }
 
+/* Read once, evaluate many times (DESIGN.md 3.5): the same result as both
+ * stages at once; another placement changes the geometry without touching
+ * what was read; another real size asks for a new read. */
+static void
+test_read_then_evaluate (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(EylPageData) page = make_banner (1.0, 0, TRUE);
+  g_autoptr(EylPageAnalysis) whole = analyse (page, set, "rollup-behind-table");
+  g_autoptr(EylPageAnalysis) first = NULL;
+  g_autoptr(EylPageAnalysis) no_table = NULL;
+  g_autoptr(EylPageRead) read = NULL;
+  EylAnalysisOptions options;
+  EylElement *low;
+
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  options.placement = eyl_placement_set_lookup (set, "rollup-behind-table");
+  read = eyl_read_page (page, NULL, &options);
+  g_assert_cmpuint (read->elements->len, ==, whole->elements->len);
+  g_assert_cmpfloat_with_epsilon (read->material_h_mm, H_MM, 0.5);
+  g_assert_nonnull (read->text);
+
+  first = eyl_evaluate_page (read, &options, NULL);
+  g_assert_true (first->read == read);
+  g_assert_cmpuint (first->findings->len, ==, whole->findings->len);
+  g_assert_cmpint (first->customer_focus, ==, whole->customer_focus);
+  for (guint i = 0; i < first->findings->len; i++)
+    g_assert_cmpstr (((EylFinding *) g_ptr_array_index (first->findings, i))->rule, ==,
+                     ((EylFinding *) g_ptr_array_index (whole->findings, i))->rule);
+  low = find_element (first, EYL_ELEMENT_URL, LOW_URL);
+  g_assert_nonnull (low);
+  g_assert_cmpfloat_with_epsilon (low->hidden_fraction, 1.0, 1e-6);
+
+  /* No table: the low website is seen; the read elements keep no
+   * geometry of either evaluation. */
+  options.overrides.table_mm = 0;
+  g_assert_false (eyl_evaluate_needs_read (read, &options));
+  no_table = eyl_evaluate_page (read, &options, NULL);
+  low = find_element (no_table, EYL_ELEMENT_URL, LOW_URL);
+  g_assert_nonnull (low);
+  g_assert_cmpfloat (low->hidden_fraction, <, 1.0);
+  g_assert_cmpuint (count_findings (no_table, "contact-hidden", low->id), ==, 0);
+  g_assert_cmpint (no_table->customer_focus, >, first->customer_focus);
+  for (guint i = 0; i < read->elements->len; i++)
+    g_assert_cmpfloat (((EylElement *) g_ptr_array_index (read->elements, i))->hidden_fraction,
+                       ==, 0.0);
+
+  /* Half the real size: the raster would be another; read again. */
+  options.overrides.size_w_mm = W_MM / 2;
+  options.overrides.size_h_mm = H_MM / 2;
+  g_assert_true (eyl_evaluate_needs_read (read, &options));
+}
+
+/* The worker's answer (eyl-channel.h): the public report and each page's
+ * read travel; the parent evaluates the read again to the same result. */
+static void
+test_channel (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(EylPageData) page = make_banner (1.0, 0, TRUE);
+  g_autoptr(EylFileResult) sent = eyl_file_result_new ("banner.pdf");
+  g_autoptr(EylFileResult) received = NULL;
+  g_autoptr(EylPageAnalysis) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) garbage = NULL;
+  g_autoptr(GError) error = NULL;
+  EylPageAnalysis *analysis;
+  EylPageRead *read, *back;
+  EylAnalysisOptions options;
+
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  g_ptr_array_add (sent->pages, eyl_analyse_page (page, &options));
+  sent->n_pages = 1;
+  analysis = g_ptr_array_index (sent->pages, 0);
+  read = analysis->read;
+  g_assert_nonnull (read);
+
+  bytes = eyl_channel_write (sent);
+  received = eyl_channel_read (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (received);
+  g_assert_cmpuint (received->pages->len, ==, 1);
+  back = ((EylPageAnalysis *) g_ptr_array_index (received->pages, 0))->read;
+  g_assert_nonnull (back);
+  g_assert_cmpstr (back->text, ==, read->text);
+  g_assert_cmpuint (back->elements->len, ==, read->elements->len);
+  g_assert_cmpfloat (back->material_h_mm, ==, read->material_h_mm);
+  for (guint i = 0; i < read->elements->len; i++)
+    {
+      EylElement *a = g_ptr_array_index (read->elements, i);
+      EylElement *b = g_ptr_array_index (back->elements, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpfloat (a->box.y1, ==, b->box.y1);
+      g_assert_cmpfloat (a->cap_height, ==, b->cap_height);
+    }
+
+  again = eyl_evaluate_page (back, &options, NULL);
+  g_assert_cmpuint (again->findings->len, ==, analysis->findings->len);
+  g_assert_cmpint (again->customer_focus, ==, analysis->customer_focus);
+
+  /* Bytes of another kind are an error, not a crash. */
+  garbage = g_bytes_new_static ("{\"ok\": true}", 12);
+  g_assert_null (eyl_channel_read (garbage, &error));
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_ENGINE_CRASH);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +489,8 @@ main (int   argc,
   g_test_add_func ("/eyl/analysis/trim-offset", test_trim_offset);
   g_test_add_func ("/eyl/analysis/piece", test_piece);
   g_test_add_func ("/eyl/analysis/piece-brand-spelled", test_piece_brand_spelled);
+  g_test_add_func ("/eyl/analysis/read-then-evaluate", test_read_then_evaluate);
+  g_test_add_func ("/eyl/analysis/channel", test_channel);
 
   return g_test_run ();
 }

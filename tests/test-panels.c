@@ -217,7 +217,7 @@ test_placement_panel_defaults (void)
 
   g_assert_cmpstr (eyl_placement_panel_get_placement_id (EYL_PLACEMENT_PANEL (panel)), ==, "auto");
   args = panel_args (EYL_PLACEMENT_PANEL (panel));
-  g_assert_cmpstr (args, ==, "--placement auto --eye-mm 1405-1825 --legibility 1:200");
+  g_assert_cmpstr (args, ==, "--placement auto --eye-mm=1405-1825 --legibility 1:200");
 
   save_png (GTK_WIDGET (window), "placement-empty");
   gtk_window_destroy (window);
@@ -239,7 +239,7 @@ test_placement_panel_settings_defaults (void)
   panel = eyl_placement_panel_new ();
   window = show_in_window (panel, 420, 900);
   args = panel_args (EYL_PLACEMENT_PANEL (panel));
-  g_assert_cmpstr (args, ==, "--placement poster-wall --eye-mm 1420-1825 --legibility 20-arcmin");
+  g_assert_cmpstr (args, ==, "--placement poster-wall --eye-mm=1420-1825 --legibility 20-arcmin");
 
   gtk_window_destroy (window);
   reset_settings ();
@@ -281,9 +281,30 @@ test_placement_panel_edit (void)
 
   args = panel_args (EYL_PLACEMENT_PANEL (panel));
   g_assert_cmpstr (args, ==,
-                   "--placement rollup-behind-table --size-mm 850.0x2000.0 --distance-m 3.50 "
-                   "--eye-mm 1100-1300 --table-mm 760 --gap-mm 500 --legibility ada-703.5");
+                   "--placement rollup-behind-table --size-mm=850x2000 --distance-m=3.5 "
+                   "--eye-mm=1100-1300 --table-mm=760 --gap-mm=500 --legibility ada-703.5");
   save_png (GTK_WIDGET (window), "placement-edited");
+
+  /* The crowd in front (one entry of the core's options table): the
+   * options the window evaluates with, the worker's input and the
+   * GSettings key that remembers it. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_autofree char *crowd_args = NULL;
+    EylAnalysisOptions options;
+
+    set_text (panel, "crowd_entry", "1500");
+    eyl_analysis_options_init (&options);
+    eyl_placement_panel_get_options (EYL_PLACEMENT_PANEL (panel), &options);
+    g_assert_cmpfloat (options.overrides.crowd_mm, ==, 1500);
+    g_assert_cmpfloat (options.overrides.table_mm, ==, 760);
+    g_assert_cmpfloat (options.overrides.eye_min_mm, ==, 1100);
+    crowd_args = panel_args (EYL_PLACEMENT_PANEL (panel));
+    g_assert_nonnull (strstr (crowd_args, "--crowd-mm=1500"));
+    g_assert_cmpfloat (g_settings_get_double (settings, "crowd-mm"), ==, 1500);
+    set_text (panel, "crowd_entry", "");
+    g_assert_cmpfloat (g_settings_get_double (settings, "crowd-mm"), ==, 0);
+  }
 
   /* Hand-typed eye heights make the population "Custom". */
   set_text (panel, "eye_min_entry", "1200");
@@ -299,7 +320,7 @@ test_placement_panel_edit (void)
   args_invalid = panel_args (EYL_PLACEMENT_PANEL (panel));
   g_assert_null (strstr (args_invalid, "--size-mm"));
   g_assert_null (strstr (args_invalid, "--distance-m"));
-  g_assert_nonnull (strstr (args_invalid, "--eye-mm 1200-1300"));
+  g_assert_nonnull (strstr (args_invalid, "--eye-mm=1200-1300"));
   save_png (GTK_WIDGET (window), "placement-invalid");
 
   /* Reset clears every override but keeps the preset. */
@@ -307,7 +328,7 @@ test_placement_panel_edit (void)
   g_assert_false (gtk_widget_has_css_class (width_entry, "error"));
   args_reset = panel_args (EYL_PLACEMENT_PANEL (panel));
   g_assert_cmpstr (args_reset, ==,
-                   "--placement rollup-behind-table --eye-mm 1200-1300 --legibility ada-703.5");
+                   "--placement rollup-behind-table --eye-mm=1200-1300 --legibility ada-703.5");
 
   gtk_window_destroy (window);
 }
@@ -344,8 +365,8 @@ test_placement_panel_inches (void)
   set_text (panel, "height_entry", "80");
   set_text (panel, "distance_entry", "10");
   args = panel_args (EYL_PLACEMENT_PANEL (panel));
-  g_assert_nonnull (strstr (args, "--size-mm 838.2x2032.0"));
-  g_assert_nonnull (strstr (args, "--distance-m 3.05"));
+  g_assert_nonnull (strstr (args, "--size-mm=838.2x2032"));
+  g_assert_nonnull (strstr (args, "--distance-m=3.048"));
   save_png (GTK_WIDGET (window), "placement-inches");
 
   gtk_window_destroy (window);

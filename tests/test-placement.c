@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "eyl-placement.h"
+#include "eyl-options.h"
 #include "eyl-geometry.h"
 #include "eyl-error.h"
 
@@ -711,6 +712,74 @@ test_boxed (void)
   g_assert_false (eyl_placement_kind_from_string ("billboard", &kind));
 }
 
+/* The options table (eyl-options.h): what the command line, the worker and
+ * the window parse; a reversed range is refused there and never swapped
+ * by eyl_placement_apply_overrides(). */
+static void
+test_options (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  EylPlacement *base = eyl_placement_set_lookup (set, "rollup-behind-table");
+  g_autoptr(EylPlacement) reversed = NULL;
+  g_autoptr(EylPlacement) crowded = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  EylPlacementOverrides o;
+  guint n;
+  const EylOption *all = eyl_options_get_all (&n);
+
+  g_assert_cmpuint (n, >=, 6);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (eyl_option_lookup (all[i].name) == &all[i]);
+      g_assert_cmpfloat (all[i].min, <, all[i].max);
+      g_assert_nonnull (all[i].label);
+      g_assert_nonnull (all[i].problem);
+    }
+
+  eyl_placement_overrides_init (&o);
+  g_assert_true (eyl_option_parse (eyl_option_lookup ("eye-mm"), "1400–1900", &o, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (o.eye_min_mm, ==, 1400);
+  g_assert_cmpfloat (o.eye_max_mm, ==, 1900);
+  g_assert_true (eyl_option_parse (eyl_option_lookup ("size-mm"), "850×2000", &o, NULL));
+  g_assert_cmpfloat (o.size_h_mm, ==, 2000);
+  g_assert_true (eyl_option_parse (eyl_option_lookup ("crowd-mm"), " 1500 ", &o, NULL));
+  g_assert_cmpfloat (o.crowd_mm, ==, 1500);
+
+  g_assert_false (eyl_option_parse (eyl_option_lookup ("eye-mm"), "1900-1400", &o, &error));
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "--eye-mm"));
+  g_clear_error (&error);
+  g_assert_false (eyl_option_parse (eyl_option_lookup ("table-mm"), "-3", &o, NULL));
+  g_assert_false (eyl_option_parse (eyl_option_lookup ("distance-m"), "2,5", &o, NULL));
+  g_assert_false (eyl_option_parse (eyl_option_lookup ("size-mm"), "850", &o, NULL));
+  /* Unchanged by what was refused. */
+  g_assert_cmpfloat (o.eye_min_mm, ==, 1400);
+
+  /* What was parsed is what the worker is given. */
+  eyl_options_to_args (&o, args);
+  g_assert_cmpuint (args->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (args, 0), ==, "--size-mm=850x2000");
+  g_assert_cmpstr (g_ptr_array_index (args, 1), ==, "--eye-mm=1400-1900");
+  g_assert_cmpstr (g_ptr_array_index (args, 2), ==, "--crowd-mm=1500");
+
+  /* A crowd in front of the table: at its front edge, for every viewer. */
+  crowded = eyl_placement_apply_overrides (base, &o);
+  g_assert_cmpfloat (crowded->crowd_height_mm, ==, 1500);
+  g_assert_cmpfloat (crowded->crowd_gap_mm, ==, base->table_gap_mm + 760);
+  g_assert_cmpfloat (crowded->crowd_distance_m, ==, 0);
+
+  /* A reversed range handed to the core directly keeps the preset's. */
+  eyl_placement_overrides_init (&o);
+  o.eye_min_mm = 1800;
+  o.eye_max_mm = 1500;
+  reversed = eyl_placement_apply_overrides (base, &o);
+  g_assert_cmpfloat (reversed->eye_min_mm, ==, base->eye_min_mm);
+  g_assert_cmpfloat (reversed->eye_max_mm, ==, base->eye_max_mm);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/eyl/placement/scale", test_scale);
   g_test_add_func ("/eyl/placement/overrides", test_overrides);
   g_test_add_func ("/eyl/placement/boxed", test_boxed);
+  g_test_add_func ("/eyl/placement/options", test_options);
 
   ret = g_test_run ();
 

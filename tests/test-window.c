@@ -320,10 +320,29 @@ rechecked (gpointer data)
 }
 
 static void
+count_analysing_cb (EylDocumentItem *item,
+                    GParamSpec      *pspec,
+                    guint           *n)
+{
+  if (eyl_document_item_get_status (item) == EYL_DOCUMENT_ANALYSING)
+    (*n)++;
+}
+
+static void
 test_placement (void)
 {
   EylPlacementPanel *panel = EYL_PLACEMENT_PANEL (eyl_window_get_placement_panel (window));
+  EylDocumentItem *item = eyl_window_get_current (window);
   guint hidden_before = count_rule ("contact-hidden", EYL_SEVERITY_ERROR);
+  EylPageRead *read = eyl_document_item_get_page (item, 0)->read;
+  guint n_analysing = 0;
+  gulong handler;
+
+  /* Another placement is evaluated in the window from what the worker
+   * read (DESIGN.md 3.5): no worker, the same read. */
+  g_assert_nonnull (read);
+  handler = g_signal_connect (item, "notify::status", G_CALLBACK (count_analysing_cb),
+                              &n_analysing);
 
   /* Free-standing: no table, the contacts at the very bottom are still
    * in the cassette; on a wall they are not. */
@@ -337,6 +356,10 @@ test_placement (void)
   eyl_placement_panel_set_placement_id (panel, "rollup-behind-table");
   g_assert_true (eyl_gui_wait_for (rechecked, "rollup-behind-table", CHECK_TIMEOUT_S));
   g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), ==, hidden_before);
+
+  g_assert_cmpuint (n_analysing, ==, 0);
+  g_assert_true (eyl_document_item_get_page (item, 0)->read == read);
+  g_signal_handler_disconnect (item, handler);
 }
 
 static void

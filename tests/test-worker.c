@@ -354,6 +354,80 @@ test_batch_cancel (void)
     }
 }
 
+/* The scheduler (eyl-batch.h): one worker at a time here; the most urgent
+ * waiting check starts next, equals in the order they came; a check
+ * cancelled while it waits is answered without a worker. */
+typedef struct
+{
+  GString *starts;
+  GString *answers;
+  char     name;
+} Submitted;
+
+static void
+submitted_started (gpointer user_data)
+{
+  Submitted *s = user_data;
+
+  g_string_append_c (s->starts, s->name);
+}
+
+static void
+submitted_done (GObject      *object,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  Submitted *s = user_data;
+  g_autoptr(EylFileResult) result = eyl_scheduler_check_file_finish (res);
+
+  g_assert_nonnull (result);
+  g_assert_false (result->ok);
+  if (result->error_code == EYL_ERROR_CANCELLED)
+    g_string_append_c (s->answers, g_ascii_tolower (s->name));
+  else
+    g_string_append_c (s->answers, s->name);
+}
+
+static void
+test_scheduler (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(EylScheduler) scheduler = NULL;
+  g_autoptr(GCancellable) cancel_d = g_cancellable_new ();
+  g_autoptr(GString) starts = g_string_new (NULL);
+  g_autoptr(GString) answers = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  Submitted subs[5];
+  const int priorities[5] = { 0, 0, 2, 0, EYL_SCHEDULER_PRIORITY_URGENT };
+
+  NEED_CONFIG (config);
+  path = some_pdf ();
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE", "crash");
+  g_main_context_push_thread_default (context);
+  scheduler = eyl_scheduler_new (1);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      subs[i] = (Submitted) { starts, answers, (char) ('A' + i) };
+      eyl_scheduler_check_file_async (scheduler, config, path, priorities[i],
+                                      i == 3 ? cancel_d : NULL, submitted_started,
+                                      submitted_done, &subs[i]);
+      /* One slot; the urgent E takes a second one. */
+      g_assert_cmpuint (eyl_scheduler_get_n_running (scheduler), ==, i < 4 ? 1 : 2);
+    }
+  g_cancellable_cancel (cancel_d);
+  while (answers->len < 5)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  /* A was started at once, E (urgent) too; C outranks B; D never
+   * started. */
+  g_assert_cmpstr (starts->str, ==, "AECB");
+  g_assert_nonnull (strchr (answers->str, 'd'));
+  g_assert_cmpuint (eyl_scheduler_get_n_running (scheduler), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -371,6 +445,7 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/not-pdf", test_not_pdf);
   g_test_add_func ("/eyl/worker/batch-order", test_batch_order);
   g_test_add_func ("/eyl/worker/batch-cancel", test_batch_cancel);
+  g_test_add_func ("/eyl/worker/scheduler", test_scheduler);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "eyl-analysis.h"
 #include "eyl-batch.h"
 #include "eyl-brand-kit.h"
+#include "eyl-channel.h"
 #include "eyl-config-file.h"
 #include "eyl-export.h"
 #include "eyl-placement.h"
@@ -58,11 +59,7 @@ typedef struct
 {
   char *placement;
   char *placement_file;
-  char *size_mm;
-  char *distance_m;
-  char *eye_mm;
-  char *table_mm;
-  char *gap_mm;
+  char *check_options[16];      /* one per eyl_options_get_all() entry */
   char *legibility;
   char *brand_kit;
   char *memory_mb;
@@ -89,11 +86,8 @@ analysis_args_clear (AnalysisArgs *args)
 {
   g_free (args->placement);
   g_free (args->placement_file);
-  g_free (args->size_mm);
-  g_free (args->distance_m);
-  g_free (args->eye_mm);
-  g_free (args->table_mm);
-  g_free (args->gap_mm);
+  for (guint i = 0; i < G_N_ELEMENTS (args->check_options); i++)
+    g_free (args->check_options[i]);
   g_free (args->legibility);
   g_free (args->brand_kit);
   g_free (args->memory_mb);
@@ -115,21 +109,16 @@ analysis_clear (Analysis *analysis)
 static GOptionEntry *
 analysis_entries (AnalysisArgs *args)
 {
-  GOptionEntry entries[] = {
+  const GOptionEntry placement_entries[] = {
     { "placement", 0, 0, G_OPTION_ARG_STRING, &args->placement,
       N_("Where the material is seen: a preset id (see “placements”) or auto (default)"), N_("ID") },
     { "placement-file", 0, 0, G_OPTION_ARG_FILENAME, &args->placement_file,
       N_("Load a placement from a file (and use it unless --placement says otherwise)"), N_("FILE") },
-    { "size-mm", 0, 0, G_OPTION_ARG_STRING, &args->size_mm,
-      N_("Real size of the visible artwork in mm, e.g. 850x2000"), N_("WxH") },
-    { "distance-m", 0, 0, G_OPTION_ARG_STRING, &args->distance_m,
-      N_("Reading distance in metres"), N_("M") },
-    { "eye-mm", 0, 0, G_OPTION_ARG_STRING, &args->eye_mm,
-      N_("Standing eye heights of the viewers (P5–P95), e.g. 1405-1825"), N_("MIN-MAX") },
-    { "table-mm", 0, 0, G_OPTION_ARG_STRING, &args->table_mm,
-      N_("Height of the table in front in mm (0 = no table)"), N_("MM") },
-    { "gap-mm", 0, 0, G_OPTION_ARG_STRING, &args->gap_mm,
-      N_("Gap between the table’s back edge and the material in mm"), N_("MM") },
+  };
+  GArray *all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  guint n_options;
+  const EylOption *options = eyl_options_get_all (&n_options);
+  GOptionEntry entries[] = {
     { "legibility", 0, 0, G_OPTION_ARG_STRING, &args->legibility,
       N_("Legibility standard: 1:200 (default), 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
       N_("STANDARD") },
@@ -152,10 +141,21 @@ analysis_entries (AnalysisArgs *args)
     { "raster-max-mpx", 0, 0, G_OPTION_ARG_STRING, &args->raster_max_mpx,
       N_("Largest analysis raster in megapixels; bigger pages are rendered coarser (default 16)"),
       N_("N") },
-    { NULL }
   };
 
-  return g_memdup2 (entries, sizeof entries);
+  /* The check settings come from the core's table (eyl-options.h). */
+  g_assert (n_options <= G_N_ELEMENTS (args->check_options));
+  g_array_append_vals (all, placement_entries, G_N_ELEMENTS (placement_entries));
+  for (guint i = 0; i < n_options; i++)
+    {
+      GOptionEntry entry = { options[i].name, 0, 0, G_OPTION_ARG_STRING,
+                             &args->check_options[i], options[i].description,
+                             options[i].arg_description };
+
+      g_array_append_val (all, entry);
+    }
+  g_array_append_vals (all, entries, G_N_ELEMENTS (entries));
+  return (GOptionEntry *) g_array_free (all, FALSE);
 }
 
 static void
@@ -217,29 +217,6 @@ print_path (const char *path)
   g_print ("%s\n", printable);
 }
 
-/* Numbers are parsed with g_ascii_strtod: "1.5" means 1.5 whatever the
- * locale says about decimal commas. */
-static gboolean
-parse_double (const char *str,
-              double      min,
-              double      max,
-              double     *out)
-{
-  char *end = NULL;
-  double value;
-
-  if (str == NULL || *str == '\0')
-    return FALSE;
-  errno = 0;
-  value = g_ascii_strtod (str, &end);
-  if (errno != 0 || end == str || *end != '\0' || !isfinite (value))
-    return FALSE;
-  if (value < min || value > max)
-    return FALSE;
-  *out = value;
-  return TRUE;
-}
-
 static gboolean
 parse_uint (const char *str,
             guint       max,
@@ -251,56 +228,6 @@ parse_uint (const char *str,
     return FALSE;
   *out = (guint) value;
   return TRUE;
-}
-
-/* "850x2000", "850X2000", "850×2000"; also "1405-1825" with @sep "-". */
-static gboolean
-parse_pair (const char *str,
-            const char *separators,
-            double      min,
-            double      max,
-            double     *a,
-            double     *b)
-{
-  g_autofree char *copy = NULL;
-  char *split = NULL;
-  gsize sep_len = 0;
-
-  if (str == NULL)
-    return FALSE;
-  copy = g_strdup (str);
-  g_strstrip (copy);
-  /* A range typed with an en or em dash ("1405–1825", as the help text
-   * writes it) is a range with a hyphen. */
-  if (strchr (separators, '-') != NULL)
-    {
-      g_autoptr(GString) plain = g_string_new (copy);
-
-      g_string_replace (plain, "–", "-", 0);
-      g_string_replace (plain, "—", "-", 0);
-      g_free (copy);
-      copy = g_string_free (g_steal_pointer (&plain), FALSE);
-    }
-
-  if (strstr (separators, "x") != NULL)
-    {
-      if ((split = strstr (copy, "×")) != NULL)
-        sep_len = strlen ("×");
-      else if ((split = strpbrk (copy, "xX")) != NULL)
-        sep_len = 1;
-    }
-  else if (copy[0] != '\0')
-    {
-      /* skip a leading sign so "-5-10" is not split at the sign */
-      if ((split = strpbrk (copy + 1, separators)) != NULL)
-        sep_len = 1;
-    }
-  if (split == NULL)
-    return FALSE;
-
-  *split = '\0';
-  return parse_double (g_strstrip (copy), min, max, a)
-         && parse_double (g_strstrip (split + sep_len), min, max, b);
 }
 
 /* --memory-mb: 0 (no limit) or EYL_WORKER_MIN_MEMORY_MB to MAX_MEMORY_MB.
@@ -361,23 +288,15 @@ analysis_setup (AnalysisArgs *args,
   if (args->memory_mb != NULL && parse_memory_mb (args->memory_mb, &analysis->memory_mb) != EXIT_CLEAN)
     return EXIT_USAGE;
 
-  if (args->size_mm != NULL
-      && !parse_pair (args->size_mm, "x", 1, 100000, &overrides->size_w_mm, &overrides->size_h_mm))
-    return usage_error (_("--size-mm: “%s” is not a size in millimetres like 850x2000"),
-                        args->size_mm);
-  if (args->distance_m != NULL && !parse_double (args->distance_m, 0.05, 1000, &overrides->distance_m))
-    return usage_error (_("--distance-m: “%s” is not a distance in metres (0.05 to 1000)"),
-                        args->distance_m);
-  if (args->eye_mm != NULL
-      && (!parse_pair (args->eye_mm, "-", 300, 3000, &overrides->eye_min_mm, &overrides->eye_max_mm)
-          || overrides->eye_min_mm > overrides->eye_max_mm))
-    return usage_error (_("--eye-mm: “%s” is not a range of eye heights in mm like 1405-1825"),
-                        args->eye_mm);
-  if (args->table_mm != NULL && !parse_double (args->table_mm, 0, 3000, &overrides->table_mm))
-    return usage_error (_("--table-mm: “%s” is not a table height in mm (0 = no table)"),
-                        args->table_mm);
-  if (args->gap_mm != NULL && !parse_double (args->gap_mm, 0, 10000, &overrides->gap_mm))
-    return usage_error (_("--gap-mm: “%s” is not a distance in mm"), args->gap_mm);
+  {
+    guint n_options;
+    const EylOption *options = eyl_options_get_all (&n_options);
+
+    for (guint i = 0; i < n_options; i++)
+      if (args->check_options[i] != NULL
+          && !eyl_option_parse (&options[i], args->check_options[i], overrides, &error))
+        return usage_error ("%s", error->message);
+  }
   if (args->legibility != NULL
       && !eyl_legibility_from_string (args->legibility, &analysis->options.legibility))
     return usage_error (_("--legibility: “%s” is not one of 1:200, 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
@@ -387,14 +306,15 @@ analysis_setup (AnalysisArgs *args,
     return usage_error (_("--ocr-languages: “%s” is not a list of Tesseract languages like eng+deu"),
                         args->ocr_languages);
   if (args->raster_px_per_mm != NULL
-      && !parse_double (args->raster_px_per_mm, 0.05, 50, &analysis->options.raster_px_per_mm))
+      && !eyl_options_parse_number (args->raster_px_per_mm, 0.05, 50,
+                                    &analysis->options.raster_px_per_mm))
     return usage_error (_("--raster-px-per-mm: “%s” is not a resolution from 0.05 to 50"),
                         args->raster_px_per_mm);
   if (args->raster_max_mpx != NULL)
     {
       double mpx;
 
-      if (!parse_double (args->raster_max_mpx, 0.01, 64, &mpx))
+      if (!eyl_options_parse_number (args->raster_max_mpx, 0.01, 64, &mpx))
         return usage_error (_("--raster-max-mpx: “%s” is not a number of megapixels from 0.01 to 64"),
                             args->raster_max_mpx);
       analysis->options.raster_max_pixels = mpx * 1e6;
@@ -454,11 +374,6 @@ forward_analysis_args (AnalysisArgs    *args,
   } forward[] = {
     { "--placement", args->placement },
     { "--placement-file", args->placement_file },
-    { "--size-mm", args->size_mm },
-    { "--distance-m", args->distance_m },
-    { "--eye-mm", args->eye_mm },
-    { "--table-mm", args->table_mm },
-    { "--gap-mm", args->gap_mm },
     { "--legibility", args->legibility },
     { "--brand-kit", args->brand_kit },
     { "--ocr-languages", args->ocr_languages },
@@ -488,6 +403,14 @@ forward_analysis_args (AnalysisArgs    *args,
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     if (flags[i].value)
       eyl_worker_config_add_arg (config, flags[i].name);
+  for (guint i = 0; i < G_N_ELEMENTS (args->check_options); i++)
+    if (args->check_options[i] != NULL)
+      {
+        g_autofree char *arg = g_strdup_printf ("--%s=%s", eyl_options_get_all (NULL)[i].name,
+                                                args->check_options[i]);
+
+        eyl_worker_config_add_arg (config, arg);
+      }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -502,9 +425,9 @@ run_worker (int    argc,
   g_autofree GOptionEntry *entries = analysis_entries (&args);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylFileResult) result = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  const char *json;
   g_autofree char *password = NULL;
-  g_autofree char *json = NULL;
   g_autofree char *export_str = NULL;
   g_autofree char *export_dir = NULL;
   Analysis analysis = { 0 };
@@ -520,7 +443,7 @@ run_worker (int    argc,
   gsize len, written = 0;
 
   /* Anything the engine prints (Poppler's own messages) goes to stderr;
-   * stdout carries the JSON only. */
+   * stdout carries the answer only (eyl-channel.h). */
   out_fd = dup (STDOUT_FILENO);
   if (out_fd < 0 || dup2 (STDERR_FILENO, STDOUT_FILENO) < 0)
     {
@@ -582,9 +505,8 @@ run_worker (int    argc,
   if (password != NULL)
     memset (password, 0, strlen (password));
 
-  node = eyl_file_result_to_json (result);
-  json = eyl_report_json_node_to_string (node, FALSE);
-  len = strlen (json);
+  answer = eyl_channel_write (result);
+  json = g_bytes_get_data (answer, &len);
   while (written < len)
     {
       gssize n = write (out_fd, json + written, len - written);

@@ -9,32 +9,10 @@
 
 #include "eyl-analysis.h"
 #include "eyl-detect.h"
-#include "eyl-detect-pixels.h"
 #include "eyl-rules.h"
-
-/* Defaults of the analysis raster (issue 3): 1 px per mm of the real size
- * is enough for capitals of 10 mm and more (the smallest that matters at
- * 2 m under FAA 1:200) to get 7 px, and detectors re-render small regions
- * larger; 16 Mpx (64 MB of xRGB) bounds any page, even a 3 × 6 m
- * backdrop. */
-#define DEFAULT_RASTER_PX_PER_MM  1.0
-#define DEFAULT_RASTER_MAX_PIXELS (16.0 * 1000 * 1000)
 
 G_DEFINE_BOXED_TYPE (EylPageAnalysis, eyl_page_analysis,
                      eyl_page_analysis_ref, eyl_page_analysis_unref)
-
-void
-eyl_analysis_options_init (EylAnalysisOptions *options)
-{
-  g_return_if_fail (options != NULL);
-
-  memset (options, 0, sizeof *options);
-  eyl_placement_overrides_init (&options->overrides);
-  options->legibility = EYL_LEGIBILITY_1_200;
-  eyl_pixel_options_init (&options->pixels);
-  options->raster_px_per_mm = DEFAULT_RASTER_PX_PER_MM;
-  options->raster_max_pixels = DEFAULT_RASTER_MAX_PIXELS;
-}
 
 EylPageAnalysis *
 eyl_page_analysis_new (void)
@@ -73,6 +51,7 @@ eyl_page_analysis_unref (EylPageAnalysis *self)
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->score_breakdown, json_object_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->read, eyl_page_read_unref);
   g_free (self);
 }
 
@@ -111,63 +90,6 @@ eyl_analyse_page (EylPageData              *page,
                   const EylAnalysisOptions *options)
 {
   return eyl_analyse_page_full (page, NULL, options);
-}
-
-/* Reading order: top to bottom, then left to right (as eyl_detect_all). */
-static int
-compare_position (gconstpointer a,
-                  gconstpointer b)
-{
-  const EylElement *x = *(EylElement * const *) a;
-  const EylElement *y = *(EylElement * const *) b;
-
-  if (x->box.y0 != y->box.y0)
-    return x->box.y0 < y->box.y0 ? -1 : 1;
-  if (x->box.x0 != y->box.x0)
-    return x->box.x0 < y->box.x0 ? -1 : 1;
-  return (int) x->kind - (int) y->kind;
-}
-
-/* The visible page rendered once at @renderer's resolution on the
- * material; NULL (with a warning) when it cannot be rendered. */
-static EylRaster *
-render_analysis_raster (EylPageAnalysis   *self,
-                        const EylRenderer *renderer,
-                        const EylRect     *visible)
-{
-  g_autoptr(GError) error = NULL;
-  EylRaster *raster;
-  double mm_per_pt, scale;
-
-  mm_per_pt = MAX (self->frame.mm_per_pt_x, self->frame.mm_per_pt_y);
-  if (!(mm_per_pt > 0) || !isfinite (mm_per_pt))
-    mm_per_pt = 25.4 / 72.0;
-  scale = (renderer->px_per_mm > 0 ? renderer->px_per_mm : DEFAULT_RASTER_PX_PER_MM) * mm_per_pt;
-  if (renderer->min_pixels > 0)
-    {
-      double area_pt = eyl_rect_width (visible) * eyl_rect_height (visible);
-      double pixels = area_pt * scale * scale;
-
-      if (area_pt > 0 && pixels < renderer->min_pixels)
-        scale *= sqrt (renderer->min_pixels / pixels);
-    }
-
-  raster = eyl_renderer_render (renderer, visible, scale, &error);
-  if (raster == NULL)
-    {
-      g_ptr_array_add (self->warnings,
-                       g_strdup_printf (_("The page could not be rendered, so only its text "
-                                          "layer was checked: %s"),
-                                        error != NULL ? error->message : "?"));
-      return NULL;
-    }
-
-  self->raster_w_px = raster->width;
-  self->raster_h_px = raster->height;
-  self->raster_px_per_mm = raster->scale / mm_per_pt;
-  g_debug ("page %u: analysis raster %d × %d px, %.3f px/mm", self->index,
-           raster->width, raster->height, self->raster_px_per_mm);
-  return raster;
 }
 
 EylPageAnalysis *
@@ -226,62 +148,66 @@ repeats_first_page (const EylPageAnalysis *self,
   return n_same >= 2 && 2 * n_same >= n_text;
 }
 
-EylPageAnalysis *
-eyl_analyse_page_in_piece (EylPageData              *page,
-                           const EylRenderer        *renderer,
-                           const EylAnalysisOptions *options,
-                           const EylPageAnalysis    *first)
+/* Where the page is seen: the given placement (its nominal sizes tell the
+ * scale), or "auto": the page is first matched against every preset's
+ * nominal sizes, so a 1:10 roll-up is placed by its real size. */
+static EylPlacement *
+choose_placement (EylPageAnalysis          *self,
+                  const EylAnalysisOptions *options)
 {
-  g_autoptr(EylPlacement) overridden = NULL;
-  gboolean distance_given;
-  g_autoptr(EylPageAnalysis) self = NULL;
   g_autoptr(EylPlacementSet) own_set = NULL;
-  g_autoptr(EylPlacement) base = NULL;
-  g_autoptr(GPtrArray) elements = NULL;
-  g_autoptr(EylRaster) raster = NULL;
-  g_autoptr(GPtrArray) pixel_warnings = NULL;
-  g_autoptr(EylPageData) read = NULL;
-  EylRuleContext ctx = { 0 };
-  EylRect visible;
+  EylAnalysisOptions with_set = *options;
+  g_autofree char *reason = NULL;
+  EylPlacement *base;
 
-  g_return_val_if_fail (page != NULL, NULL);
+  if (options->placement == NULL && with_set.placements == NULL)
+    with_set.placements = own_set = eyl_placement_set_new_default (self->warnings);
+  eyl_analysis_options_resolve_size (&with_set, self->width_pt, self->height_pt,
+                                     &self->material_w_mm, &self->material_h_mm,
+                                     &self->scale, &self->scale_source, NULL);
+  if (options->placement != NULL)
+    return eyl_placement_ref (options->placement);
+
+  base = eyl_placement_set_choose_auto (with_set.placements, self->material_w_mm, self->material_h_mm, &reason);
+  if (self->scale_source == EYL_SCALE_DETECTED && self->scale > 0)
+    self->placement_reason = g_strdup_printf (_("the page is drawn at 1:%.0f; %s"),
+                                              1.0 / self->scale, reason);
+  else
+    self->placement_reason = g_steal_pointer (&reason);
+  return base;
+}
+
+EylPageAnalysis *
+eyl_evaluate_page (EylPageRead              *read,
+                   const EylAnalysisOptions *options,
+                   const EylPageAnalysis    *first)
+{
+  g_autoptr(EylPageAnalysis) self = NULL;
+  g_autoptr(EylPlacement) base = NULL;
+  g_autoptr(EylPlacement) overridden = NULL;
+  g_autoptr(GPtrArray) elements = NULL;
+  const EylRect *visible;
+  EylRuleContext ctx = { 0 };
+  gboolean distance_given;
+
+  g_return_val_if_fail (read != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
   self = eyl_page_analysis_new ();
-  self->index = page->index;
-  eyl_page_data_visible_size (page, &self->width_pt, &self->height_pt);
+  self->read = eyl_page_read_ref (read);
+  self->index = read->index;
+  self->width_pt = read->width_pt;
+  self->height_pt = read->height_pt;
+  self->page_w_pt = read->page_w_pt;
+  self->page_h_pt = read->page_h_pt;
+  self->raster_w_px = read->raster_w_px;
+  self->raster_h_px = read->raster_h_px;
+  self->raster_px_per_mm = read->raster_px_per_mm;
+  visible = &read->visible;
+  for (guint i = 0; i < read->warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (read->warnings, i)));
 
-  for (guint i = 0; page->warnings != NULL && i < page->warnings->len; i++)
-    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (page->warnings, i)));
-
-  /* Where the page is seen: the given placement (its nominal sizes tell
-   * the scale), or "auto": the page is first matched against every
-   * preset's nominal sizes, so a 1:10 roll-up is placed by its real size. */
-  if (options->placement != NULL)
-    {
-      base = eyl_placement_ref (options->placement);
-      eyl_placement_resolve_size (base, self->width_pt, self->height_pt, &options->overrides,
-                                  &self->material_w_mm, &self->material_h_mm,
-                                  &self->scale, &self->scale_source);
-    }
-  else
-    {
-      EylPlacementSet *set = options->placements;
-      g_autofree char *reason = NULL;
-
-      if (set == NULL)
-        set = own_set = eyl_placement_set_new_default (self->warnings);
-      eyl_placement_set_resolve_size (set, self->width_pt, self->height_pt, &options->overrides,
-                                      &self->material_w_mm, &self->material_h_mm,
-                                      &self->scale, &self->scale_source);
-      base = eyl_placement_set_choose_auto (set, self->material_w_mm, self->material_h_mm,
-                                            &reason);
-      if (self->scale_source == EYL_SCALE_DETECTED && self->scale > 0)
-        self->placement_reason = g_strdup_printf (_("the page is drawn at 1:%.0f; %s"),
-                                                  1.0 / self->scale, reason);
-      else
-        self->placement_reason = g_steal_pointer (&reason);
-    }
+  base = choose_placement (self, options);
   g_return_val_if_fail (base != NULL, NULL);
 
   if (eyl_placement_size_fitted (self->width_pt, self->height_pt, &options->overrides))
@@ -295,72 +221,27 @@ eyl_analyse_page_in_piece (EylPageData              *page,
                                       self->height_pt * EYL_MM_PER_PT,
                                       self->material_w_mm, self->material_h_mm));
 
-  /* Judged as a cover until the elements say otherwise (below). */
+  /* The elements as measured; this evaluation fills in their geometry. */
+  elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  for (guint i = 0; i < read->elements->len; i++)
+    g_ptr_array_add (elements, eyl_element_copy (g_ptr_array_index (read->elements, i)));
+
+  /* The scene: a cover (page 1, or a later page that repeats it: another
+   * version of the cover), else an inside page, read in the hand. */
   overridden = eyl_placement_apply_overrides (base, &options->overrides);
   distance_given = isfinite (options->overrides.distance_m) && options->overrides.distance_m > 0;
   self->placement = eyl_placement_for_piece (overridden, self->material_w_mm,
-                                             self->material_h_mm, 0, distance_given);
+                                             self->material_h_mm,
+                                             read->index > 0 &&
+                                               (first == NULL ||
+                                                !repeats_first_page (self, elements, first))
+                                               ? read->index : 0,
+                                             distance_given);
 
   /* The frame maps page space (not × UserUnit) onto the material; the
    * visible area may be a trim box with an offset. */
-  visible = page->visible;
-  if (eyl_rect_is_empty (&visible))
-    visible = (EylRect) { 0, 0, page->width, page->height };
-  eyl_page_frame_init (&self->frame, &visible, self->material_w_mm, self->material_h_mm,
+  eyl_page_frame_init (&self->frame, visible, self->material_w_mm, self->material_h_mm,
                        self->placement);
-
-  /* The analysis raster: rendered once, shared by every pixel detector
-   * and by the rules that need pixels. */
-  if (renderer != NULL && renderer->render != NULL)
-    raster = render_analysis_raster (self, renderer, &visible);
-
-  elements = eyl_detect_all (page, options->brand_kit);
-  if (elements == NULL)
-    elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
-
-  if (raster != NULL)
-    {
-      guint n_text = elements->len;
-
-      pixel_warnings = g_ptr_array_new_with_free_func (g_free);
-      if (options->pixels.ocr)
-        eyl_detect_ocr (page, raster, renderer, options->brand_kit, &options->pixels,
-                        elements, pixel_warnings, &read);
-      if (options->pixels.qr)
-        eyl_detect_qr (page, raster, renderer, elements, pixel_warnings);
-      if (options->pixels.logos)
-        eyl_detect_logos (page, raster, options->brand_kit, read, elements, pixel_warnings);
-
-      /* New elements joined the list: number them all again in reading
-       * order, as eyl_detect_all does. */
-      if (elements->len != n_text)
-        {
-          g_ptr_array_sort (elements, compare_position);
-          for (guint i = 0; i < elements->len; i++)
-            {
-              EylElement *el = g_ptr_array_index (elements, i);
-
-              g_free (el->id);
-              el->id = g_strdup_printf ("p%ue%u", page->index, i);
-            }
-        }
-
-      eyl_measure_contrast (page, raster, elements);
-
-      for (guint i = 0; i < pixel_warnings->len; i++)
-        g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (pixel_warnings, i)));
-    }
-
-  /* A later page is an inside page unless it repeats the cover. */
-  if (page->index > 0 && (first == NULL || !repeats_first_page (self, elements, first)))
-    {
-      g_clear_pointer (&self->placement, eyl_placement_unref);
-      self->placement = eyl_placement_for_piece (overridden, self->material_w_mm,
-                                                 self->material_h_mm, page->index,
-                                                 distance_given);
-      eyl_page_frame_init (&self->frame, &visible, self->material_w_mm, self->material_h_mm,
-                           self->placement);
-    }
 
   for (guint i = 0; i < elements->len; i++)
     {
@@ -370,7 +251,7 @@ eyl_analyse_page_in_piece (EylPageData              *page,
       /* Folded in: the rack shows only the cover panel. */
       if (self->placement->cover_x0_fraction > 0 &&
           (el->box.x0 + el->box.x1) / 2.0 <
-            visible.x0 + self->placement->cover_x0_fraction * (visible.x1 - visible.x0))
+            visible->x0 + self->placement->cover_x0_fraction * (visible->x1 - visible->x0))
         {
           el->hidden_fraction = 1.0;
           el->eye_zone_fraction = 0.0;
@@ -378,12 +259,11 @@ eyl_analyse_page_in_piece (EylPageData              *page,
       g_ptr_array_add (self->elements, eyl_element_ref (el));
     }
 
-  ctx.page = page;
   ctx.placement = self->placement;
   ctx.frame = &self->frame;
   ctx.elements = self->elements;
   ctx.legibility = options->legibility;
-  ctx.raster = raster;
+  ctx.text = read->text;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = eyl_rules_run (&ctx);
@@ -391,6 +271,56 @@ eyl_analyse_page_in_piece (EylPageData              *page,
                                                    &self->score_breakdown);
 
   return g_steal_pointer (&self);
+}
+
+GPtrArray *
+eyl_evaluate_pages (GPtrArray                *reads,
+                    const EylAnalysisOptions *options)
+{
+  GPtrArray *pages;
+
+  g_return_val_if_fail (reads != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  pages = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_page_analysis_unref);
+  for (guint i = 0; i < reads->len; i++)
+    g_ptr_array_add (pages, eyl_evaluate_page (g_ptr_array_index (reads, i), options,
+                                               pages->len > 0
+                                                 ? g_ptr_array_index (pages, 0) : NULL));
+  eyl_analysis_judge_piece (pages);
+  return pages;
+}
+
+gboolean
+eyl_evaluate_needs_read (const EylPageRead        *read,
+                         const EylAnalysisOptions *options)
+{
+  double w_mm, h_mm, scale;
+  EylScaleSource source;
+
+  g_return_val_if_fail (read != NULL, TRUE);
+  g_return_val_if_fail (options != NULL, TRUE);
+
+  eyl_analysis_options_resolve_size (options, read->width_pt, read->height_pt,
+                                     &w_mm, &h_mm, &scale, &source, NULL);
+  return fabs (w_mm - read->material_w_mm) > 0.01 * MAX (read->material_w_mm, 1)
+         || fabs (h_mm - read->material_h_mm) > 0.01 * MAX (read->material_h_mm, 1);
+}
+
+/* Read, then evaluate. */
+EylPageAnalysis *
+eyl_analyse_page_in_piece (EylPageData              *page,
+                           const EylRenderer        *renderer,
+                           const EylAnalysisOptions *options,
+                           const EylPageAnalysis    *first)
+{
+  g_autoptr(EylPageRead) read = NULL;
+
+  g_return_val_if_fail (page != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  read = eyl_read_page (page, renderer, options);
+  return eyl_evaluate_page (read, options, first);
 }
 
 /* Findings about what a page lacks; answers_rule() says which elements

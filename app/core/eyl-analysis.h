@@ -1,8 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* eyl-analysis.h: one page analysed — detectors, geometry, rules, score.
- * A pure function of the page snapshot and the options. */
+/* eyl-analysis.h: the Evaluate stage (DESIGN.md 3.5) — what was read on a
+ * page (EylPageRead, eyl-read.h) placed in the world: real size, scene,
+ * geometry of every element, findings, score.  Pure, cheap (well under a
+ * millisecond a page) and GTK-free: the window runs it in its own process
+ * whenever the placement, the viewers or the legibility standard change.
+ *
+ *   PDF page ──eyl_read_page()──► EylPageRead ──eyl_evaluate_page()──► EylPageAnalysis
+ *            (worker: text, OCR,                (anywhere: placement,
+ *             QR, logos, contrast)               geometry, rules, score) */
 #pragma once
 
+#include "eyl-options.h"
+#include "eyl-read.h"
 #include "eyl-page-data.h"
 #include "eyl-placement.h"
 #include "eyl-geometry.h"
@@ -13,23 +22,6 @@
 #include "eyl-detect-pixels.h"
 
 G_BEGIN_DECLS
-
-typedef struct
-{
-  EylPlacementSet      *placements;  /* for "auto"; not owned */
-  EylPlacement         *placement;   /* NULL = auto; not owned */
-  EylPlacementOverrides overrides;
-  EylLegibility         legibility;
-  EylBrandKit          *brand_kit;   /* may be NULL; not owned */
-  EylPixelOptions       pixels;      /* OCR, QR codes, logos */
-  /* The analysis raster: px per mm of the real size (default 1) and the
-   * pixel budget of any one raster (default 16 Mpx); the worker copies
-   * them into its EylRenderer. */
-  double                raster_px_per_mm;
-  double                raster_max_pixels;
-} EylAnalysisOptions;
-
-void eyl_analysis_options_init (EylAnalysisOptions *options);
 
 typedef struct _EylPageAnalysis EylPageAnalysis;
 
@@ -58,6 +50,9 @@ struct _EylPageAnalysis
    * its resolution on the material (px per mm); 0 when none was made. */
   int            raster_w_px, raster_h_px;
   double         raster_px_per_mm;
+  /* What the page was evaluated from: kept so that it can be evaluated
+   * again with other options; NULL for an analysis read back from JSON. */
+  EylPageRead   *read;
 };
 
 #define EYL_TYPE_PAGE_ANALYSIS (eyl_page_analysis_get_type ())
@@ -67,7 +62,27 @@ EylPageAnalysis *eyl_page_analysis_ref      (EylPageAnalysis *self);
 void             eyl_page_analysis_unref    (EylPageAnalysis *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPageAnalysis, eyl_page_analysis_unref)
 
-/* Detect elements, place the page in the world, fill each element's
+/* Evaluate: @read placed with @options (placement, overrides,
+ * legibility; the brand kit and pixel options were the Read stage's).
+ * @first is the evaluation of the piece's first page, NULL for the first
+ * page itself (see eyl_analyse_page_in_piece()).  The elements are copies
+ * of @read's with their geometry filled; @read is kept in the result. */
+EylPageAnalysis *eyl_evaluate_page (EylPageRead              *read,
+                                    const EylAnalysisOptions *options,
+                                    const EylPageAnalysis    *first);
+
+/* Every page of a piece evaluated (@reads: EylPageRead in page order) and
+ * the piece judged as a whole (eyl_analysis_judge_piece()): a new array
+ * of EylPageAnalysis. */
+GPtrArray       *eyl_evaluate_pages (GPtrArray                *reads,
+                                     const EylAnalysisOptions *options);
+
+/* TRUE when @options would read @read's page at another real size (more
+ * than 1 % apart): its raster resolution is stale, read the page again. */
+gboolean         eyl_evaluate_needs_read (const EylPageRead        *read,
+                                          const EylAnalysisOptions *options);
+
+/* Both stages at once — Read, then Evaluate.  Detect elements, place the page in the world, fill each element's
  * geometry (floor_mm, cap_height_mm, hidden and eye-zone fractions), run
  * the rules and the score. */
 EylPageAnalysis *eyl_analyse_page (EylPageData              *page,

@@ -58,14 +58,22 @@ eyl_detect_all (const EylPageData *page,
   eyl_detect_cta (page, elements);
   eyl_detect_body (page, elements);
 
+  eyl_detect_sort_elements (elements, page->index);
+  return g_steal_pointer (&elements);
+}
+
+void
+eyl_detect_sort_elements (GPtrArray *elements,
+                          guint      page_index)
+{
+  g_return_if_fail (elements != NULL);
+
   g_ptr_array_sort (elements, compare_position);
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *element = g_ptr_array_index (elements, i);
 
       g_free (element->id);
-      element->id = g_strdup_printf ("p%ue%u", page->index, i);
+      element->id = g_strdup_printf ("p%ue%u", page_index, i);
     }
-
-  return g_steal_pointer (&elements);
 }

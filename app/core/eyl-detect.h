@@ -40,6 +40,12 @@ void   eyl_detect_body      (const EylPageData *page,
 GPtrArray *eyl_detect_all   (const EylPageData *page,
                              EylBrandKit       *kit);
 
+/* Sorts @elements in reading order (top to bottom, then left to right)
+ * and numbers them p<page>e<n> again (after the pixel detectors added
+ * theirs). */
+void   eyl_detect_sort_elements (GPtrArray *elements,
+                                 guint      page_index);
+
 /* Pattern helpers, exposed for tests: TRUE when the whole string is one. */
 gboolean eyl_detect_is_phone (const char *text);
 gboolean eyl_detect_is_email (const char *text);

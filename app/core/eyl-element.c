@@ -49,3 +49,18 @@ eyl_element_unref (EylElement *self)
       g_free (self);
     }
 }
+
+EylElement *
+eyl_element_copy (const EylElement *self)
+{
+  EylElement *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  g_atomic_ref_count_init (&copy->ref_count);
+  copy->id = g_strdup (self->id);
+  copy->text = g_strdup (self->text);
+  copy->symbology = g_strdup (self->symbology);
+  return copy;
+}

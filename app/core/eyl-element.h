@@ -60,6 +60,9 @@ EylElement *eyl_element_new      (EylElementKind kind,
                                   double         confidence);
 EylElement *eyl_element_ref      (EylElement    *self);
 void        eyl_element_unref    (EylElement    *self);
+/* A new element with the same fields (the evaluation fills the copy's
+ * geometry and leaves the read element as measured). */
+EylElement *eyl_element_copy     (const EylElement *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylElement, eyl_element_unref)
 
 G_END_DECLS

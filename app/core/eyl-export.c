@@ -25,7 +25,7 @@
 #include "eyl-page-boxes.h"
 #include "eyl-poppler-private.h"
 #include "eyl-rules.h"
-#include "eyl-worker.h"
+#include "eyl-worker-child.h"
 
 /* The summary page: A4 portrait, in pt. */
 #define SUMMARY_W      595.276

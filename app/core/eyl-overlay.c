@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "eyl-options.h"
 #include "eyl-overlay.h"
 
 /* Sizes in device pixels. */
@@ -217,31 +218,6 @@ visible_of (EylPageAnalysis *analysis)
   return r;
 }
 
-/* Lengths in labels, rounded to what a person would say. */
-static char *
-format_length (double   mm,
-               gboolean inches)
-{
-  if (inches)
-    /* TRANSLATORS: a length in inches */
-    return g_strdup_printf (_("%.0f in"), mm / 25.4);
-  /* TRANSLATORS: a length in millimetres */
-  return g_strdup_printf (_("%.0f mm"), round (mm / 5.0) * 5.0);
-}
-
-static char *
-format_range (double   lo_mm,
-              double   hi_mm,
-              gboolean inches)
-{
-  if (inches)
-    /* TRANSLATORS: a range of heights in inches, e.g. "49–71 in" */
-    return g_strdup_printf (_("%.0f–%.0f in"), lo_mm / 25.4, hi_mm / 25.4);
-  /* TRANSLATORS: a range of heights in millimetres, e.g. "1250–1800 mm" */
-  return g_strdup_printf (_("%.0f–%.0f mm"),
-                          round (lo_mm / 5.0) * 5.0, round (hi_mm / 5.0) * 5.0);
-}
-
 /* Text ---------------------------------------------------------------- */
 
 static PangoLayout *
@@ -440,7 +416,7 @@ paint_eye_level (Paint *p)
       double tag_bg[4] = { 1, 1, 1, 0.92 };
 
       horizontal_line (p, y_med, gaze, 2.0, TRUE);
-      med = format_length (zone.sight_mm, p->options->inches);
+      med = eyl_format_length (zone.sight_mm, p->options->inches);
       /* TRANSLATORS: a dashed line on the page; %s is its height above the floor */
       med_label = g_strdup_printf (_("Median visitor’s line of sight %s"), med);
       {
@@ -453,7 +429,7 @@ paint_eye_level (Paint *p)
       }
     }
 
-  range = format_range (zone.low_mm, zone.high_mm, p->options->inches);
+  range = eyl_format_range (zone.low_mm, zone.high_mm, p->options->inches);
   /* TRANSLATORS: %s is a range of heights above the floor */
   label = g_strdup_printf (_("Eye level %s"), range);
   draw_tag (p, label, p->visible.x0 + MARGIN_PX * p->u, y_top + 4 * p->u,

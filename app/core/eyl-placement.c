@@ -1059,6 +1059,7 @@ eyl_placement_overrides_init (EylPlacementOverrides *overrides)
   overrides->eye_max_mm = NAN;
   overrides->table_mm = NAN;
   overrides->gap_mm = NAN;
+  overrides->crowd_mm = NAN;
 }
 
 /* Reading in the hand: 0.35–0.4 m (DESIGN.md 3.1); a phone scanning a
@@ -1176,17 +1177,20 @@ eyl_placement_apply_overrides (const EylPlacement          *base,
 
   if (isfinite (overrides->distance_m) && overrides->distance_m > 0)
     self->distance_m = overrides->distance_m;
-  if (isfinite (overrides->eye_min_mm) && overrides->eye_min_mm > 0)
-    self->eye_min_mm = overrides->eye_min_mm;
-  if (isfinite (overrides->eye_max_mm) && overrides->eye_max_mm > 0)
-    self->eye_max_mm = overrides->eye_max_mm;
-  if (self->eye_min_mm > self->eye_max_mm)
-    {
-      double tmp = self->eye_min_mm;
+  {
+    double eye_min = isfinite (overrides->eye_min_mm) && overrides->eye_min_mm > 0
+                     ? overrides->eye_min_mm : self->eye_min_mm;
+    double eye_max = isfinite (overrides->eye_max_mm) && overrides->eye_max_mm > 0
+                     ? overrides->eye_max_mm : self->eye_max_mm;
 
-      self->eye_min_mm = self->eye_max_mm;
-      self->eye_max_mm = tmp;
-    }
+    /* A reversed range is no range: the command line refuses it, so
+     * nothing here makes one up by swapping its ends. */
+    if (eye_min <= eye_max)
+      {
+        self->eye_min_mm = eye_min;
+        self->eye_max_mm = eye_max;
+      }
+  }
   if (isfinite (overrides->table_mm) && overrides->table_mm >= 0)
     {
       self->table_height_mm = overrides->table_mm;
@@ -1196,6 +1200,19 @@ eyl_placement_apply_overrides (const EylPlacement          *base,
     }
   if (isfinite (overrides->gap_mm) && overrides->gap_mm >= 0)
     self->table_gap_mm = overrides->gap_mm;
+  if (isfinite (overrides->crowd_mm) && overrides->crowd_mm >= 0)
+    {
+      /* Where the preset puts no crowd: people at the front of the table
+       * (a table is ~760 mm deep), else a metre in front.  Everyone
+       * farther away looks over them. */
+      self->crowd_height_mm = overrides->crowd_mm;
+      if (overrides->crowd_mm > 0)
+        {
+          if (self->crowd_gap_mm <= 0)
+            self->crowd_gap_mm = self->table_height_mm > 0 ? self->table_gap_mm + 760 : 1000;
+          self->crowd_distance_m = 0;
+        }
+    }
 
   return self;
 }

@@ -157,10 +157,13 @@ typedef struct
   double eye_min_mm, eye_max_mm;
   double table_mm;
   double gap_mm;
+  double crowd_mm;               /* a crowd in front: head height, 0 = none */
 } EylPlacementOverrides;
 
 void          eyl_placement_overrides_init  (EylPlacementOverrides       *overrides);
-/* A copy of @base with the overrides applied (size is not part of it). */
+/* A copy of @base with the overrides applied (size is not part of it).
+ * An eye range that would end below its start is not applied (the
+ * preset's range is kept): eyl_option_parse() refuses one. */
 EylPlacement *eyl_placement_apply_overrides (const EylPlacement          *base,
                                              const EylPlacementOverrides *overrides);
 

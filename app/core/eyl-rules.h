@@ -15,12 +15,15 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const EylPageData  *page;
+  const EylPageData  *page;        /* NULL when evaluated from a read (below) */
   const EylPlacement *placement;   /* resolved, overrides applied */
   const EylPageFrame *frame;
   GPtrArray          *elements;    /* EylElement, geometry filled */
   EylLegibility       legibility;
-  const EylRaster    *raster;      /* the analysis raster; NULL when no pixels */
+  const EylRaster    *raster;      /* the analysis raster; NULL when no pixels
+                                    * (always in the Evaluate stage: what rules need
+                                    * from pixels is measured onto the elements) */
+  const char         *text;        /* the page's text layer, or NULL: page->text */
 } EylRuleContext;
 
 typedef void (*EylRuleCheck) (const EylRuleContext *ctx,

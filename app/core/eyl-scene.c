@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "eyl-options.h"
 #include "eyl-scene.h"
 #include "eyl-overlay.h"
 
@@ -201,17 +202,6 @@ source (Scene        *s,
 }
 
 static char *
-format_length (double   mm,
-               gboolean inches)
-{
-  if (inches)
-    /* TRANSLATORS: a length in inches */
-    return g_strdup_printf (_("%.0f in"), mm / 25.4);
-  /* TRANSLATORS: a length in millimetres */
-  return g_strdup_printf (_("%.0f mm"), round (mm / 5.0) * 5.0);
-}
-
-static char *
 format_distance (double   mm,
                  gboolean inches)
 {
@@ -220,19 +210,6 @@ format_distance (double   mm,
     return g_strdup_printf (_("%.1f ft"), mm / 304.8);
   /* TRANSLATORS: a distance in metres */
   return g_strdup_printf (_("%.2g m"), mm / 1000.0);
-}
-
-static char *
-format_range (double   lo_mm,
-              double   hi_mm,
-              gboolean inches)
-{
-  if (inches)
-    /* TRANSLATORS: a range of heights in inches, e.g. "49–71 in" */
-    return g_strdup_printf (_("%.0f–%.0f in"), lo_mm / 25.4, hi_mm / 25.4);
-  /* TRANSLATORS: a range of heights in millimetres, e.g. "1250–1800 mm" */
-  return g_strdup_printf (_("%.0f–%.0f mm"),
-                          round (lo_mm / 5.0) * 5.0, round (hi_mm / 5.0) * 5.0);
 }
 
 typedef enum
@@ -668,7 +645,7 @@ paint_occluder (Scene *s)
   if (!s->l.occluder_is_crowd)
     {
       double slab = 30.0;
-      g_autofree char *th = format_length (t, s->options->inches);
+      g_autofree char *th = eyl_format_length (t, s->options->inches);
 
       /* Table top, legs, and what stands on it at the back edge. */
       cairo_rectangle (cr, X (s, g), Y (s, t), depth * s->l.scale, MAX (slab * s->l.scale, 2.5));
@@ -704,7 +681,7 @@ paint_occluder (Scene *s)
 
       if (top > t)
         {
-          g_autofree char *items = format_length (top - t, s->options->inches);
+          g_autofree char *items = eyl_format_length (top - t, s->options->inches);
 
           /* TRANSLATORS: the table's height and the height of the items on it */
           label = g_strdup_printf (_("Table %s + %s items"), th, items);
@@ -881,8 +858,8 @@ paint_figures (Scene *s)
       double ex = X (s, x_eye + off), ey = Y (s, s->l.eye_mm[i]);
       double hy = Y (s, s->l.sight_hit_mm[i]);
       double dash[] = { 6, 4 };
-      g_autofree char *eye = format_length (s->l.eye_mm[i], s->options->inches);
-      g_autofree char *hit = format_length (s->l.sight_hit_mm[i], s->options->inches);
+      g_autofree char *eye = eyl_format_length (s->l.eye_mm[i], s->options->inches);
+      g_autofree char *hit = eyl_format_length (s->l.sight_hit_mm[i], s->options->inches);
       g_autofree char *who = NULL;
       g_autofree char *sees = NULL;
 
@@ -967,7 +944,7 @@ paint_eye_band (Scene *s)
   cairo_restore (cr);
 
   {
-    g_autofree char *range = format_range (s->l.eye_band_low_mm, s->l.eye_band_high_mm,
+    g_autofree char *range = eyl_format_range (s->l.eye_band_low_mm, s->l.eye_band_high_mm,
                                            s->options->inches);
     /* TRANSLATORS: the eye-level zone; %s is a range of heights */
     g_autofree char *label = g_strdup_printf (_("Eye level %s"), range);

@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <glib/gi18n.h>
@@ -23,8 +22,8 @@
 #include <glib-unix.h>
 #include <gio/gunixinputstream.h>
 
-#include "eyl-document.h"
 #include "eyl-worker.h"
+#include "eyl-channel.h"
 
 /* How many lines of the worker's stderr are kept for diagnosis. */
 #define STDERR_TAIL_LINES 8
@@ -267,11 +266,9 @@ map_outcome (WorkerRun  *run,
              GBytes     *stderr_bytes,
              GError     *communicate_error)
 {
-  g_autofree char *out = bytes_to_string (stdout_bytes);
   g_autofree char *err = bytes_to_string (stderr_bytes);
   g_autofree char *tail = stderr_tail (err, STDERR_TAIL_LINES);
   g_autofree char *name = g_filename_display_basename (run->path);
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   EylFileResult *result;
 
@@ -336,16 +333,7 @@ map_outcome (WorkerRun  *run,
                            tail[0] != '\0' ? tail : _("no message"));
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, out, -1, &error)
-      || json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
-                         _("The worker for “%s” returned an unreadable result: %s"),
-                         name, error != NULL ? error->message : _("not a JSON object"));
-
-  result = eyl_file_result_from_json (json_node_get_object (json_parser_get_root (parser)),
-                                      &error);
+  result = eyl_channel_read (stdout_bytes, &error);
   if (result == NULL)
     return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
                          _("The worker for “%s” returned an unreadable result: %s"),
@@ -819,304 +807,4 @@ eyl_worker_check_file (EylWorkerConfig *config,
   g_main_context_pop_thread_default (context);
 
   return eyl_worker_check_file_finish (result);
-}
-
-/* ---------------------------------------------------------------------- */
-/* Child side                                                              */
-
-gboolean
-eyl_worker_child_limit_memory (guint memory_mb)
-{
-  struct rlimit no_core = { 0, 0 };
-
-  /* A worker whose parent is gone (the window crashed, the CLI was
-   * killed) has nobody to stop its time budget: it goes too.  And the
-   * window, the display server and the parent come first on a busy
-   * machine. */
-  if (prctl (PR_SET_PDEATHSIG, SIGKILL) != 0)
-    g_debug ("prctl (PR_SET_PDEATHSIG): %s", g_strerror (errno));
-  if (setpriority (PRIO_PROCESS, 0, 10) != 0)
-    g_debug ("setpriority: %s", g_strerror (errno));
-
-  /* A crashing worker is an expected outcome, not something to debug
-   * with a multi-gigabyte core file. */
-  if (setrlimit (RLIMIT_CORE, &no_core) != 0)
-    g_debug ("setrlimit (RLIMIT_CORE): %s", g_strerror (errno));
-
-  if (memory_mb == 0)
-    return TRUE;
-
-#ifdef EYL_HAVE_ASAN
-  /* AddressSanitizer reserves terabytes of shadow address space: an
-   * address-space limit would stop it from starting at all. */
-  g_debug ("not limiting the address space under AddressSanitizer");
-  return FALSE;
-#else
-  {
-    struct rlimit limit;
-
-    limit.rlim_cur = (rlim_t) memory_mb * 1024 * 1024;
-    limit.rlim_max = limit.rlim_cur;
-    if (setrlimit (RLIMIT_AS, &limit) != 0)
-      {
-        g_warning ("Could not limit the worker’s memory to %u MB: %s",
-                   memory_mb, g_strerror (errno));
-        return FALSE;
-      }
-    return TRUE;
-  }
-#endif
-}
-
-char *
-eyl_worker_child_read_password (void)
-{
-  GString *line = g_string_new (NULL);
-  gboolean got_any = FALSE;
-  int c;
-
-  while ((c = fgetc (stdin)) != EOF)
-    {
-      got_any = TRUE;
-      if (c == '\n')
-        break;
-      g_string_append_c (line, (char) c);
-    }
-
-  if (!got_any)
-    {
-      g_string_free (line, TRUE);
-      return NULL;
-    }
-  if (line->len > 0 && line->str[line->len - 1] == '\r')
-    g_string_truncate (line, line->len - 1);
-  return g_string_free (line, FALSE);
-}
-
-void
-eyl_worker_child_simulate (void)
-{
-  const char *what = g_getenv ("EYL_WORKER_SIMULATE");
-
-  if (what == NULL || what[0] == '\0')
-    return;
-
-  if (g_str_equal (what, "hang"))
-    {
-      for (;;)
-        pause ();
-    }
-  else if (g_str_equal (what, "spin"))
-    {
-      /* A hang that works: a loop in the PDF engine. */
-      volatile guint64 n = 0;
-
-      for (;;)
-        n++;
-    }
-  else if (g_str_equal (what, "idle-3s"))
-    /* Starved: no CPU for 3 s (a loaded machine, Ctrl+Z), then the
-     * work. */
-    g_usleep (3 * G_USEC_PER_SEC);
-  else if (g_str_equal (what, "crash"))
-    {
-      signal (SIGSEGV, SIG_DFL);
-      raise (SIGSEGV);
-    }
-  else if (g_str_equal (what, "oom"))
-    {
-      /* Untouched allocations cost address space, not RAM: under the
-       * RLIMIT_AS of --memory-mb this ends in g_malloc's abort quickly. */
-      GSList *blocks = NULL;
-
-      for (;;)
-        blocks = g_slist_prepend (blocks, g_malloc (64 * 1024 * 1024));
-    }
-  else
-    g_warning ("Unknown EYL_WORKER_SIMULATE value “%s”", what);
-}
-
-void
-eyl_worker_child_progress (EylWorkerStage stage,
-                           guint          page,
-                           guint          n_pages)
-{
-  static int fd = -2;
-  char line[64];
-  int len;
-
-  if (fd == -2)
-    {
-      const char *env = g_getenv ("EYL_WORKER_PROGRESS_FD");
-      guint64 value = 0;
-
-      fd = -1;
-      if (env != NULL && g_ascii_string_to_unsigned (env, 10, 3, 1024, &value, NULL))
-        {
-          fd = (int) value;
-          signal (SIGPIPE, SIG_IGN);
-        }
-    }
-  if (fd < 0)
-    return;
-
-  len = g_snprintf (line, sizeof line, "%s %u/%u\n",
-                    stage == EYL_WORKER_STAGE_EXPORT ? "export" : "analysis", page, n_pages);
-  /* A parent that stopped reading must not stop the worker. */
-  if (write (fd, line, (size_t) len) < 0 && errno != EINTR && errno != EAGAIN)
-    fd = -1;
-}
-
-EylFileResult *
-eyl_worker_analyse_file (const char               *path,
-                         const char               *password,
-                         const EylAnalysisOptions *options,
-                         GCancellable             *cancellable)
-{
-  g_autoptr(EylDocument) document = NULL;
-  g_autoptr(EylFileResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) first_page_error = NULL;
-  GPtrArray *warnings;
-  guint n_pages, n_repairs, n_out_of_memory;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-
-  document = eyl_document_open (path, password, cancellable, &error);
-  if (document == NULL)
-    return eyl_file_result_new_error (path, error);
-
-  result = eyl_file_result_new (path);
-  n_pages = eyl_document_get_n_pages (document);
-  result->n_pages = n_pages;
-
-  for (guint i = 0; i < n_pages; i++)
-    {
-      g_autoptr(GError) page_error = NULL;
-      g_autoptr(EylPageData) page = NULL;
-      EylPageAnalysis *analysis;
-      EylRenderer renderer;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-        return eyl_file_result_new_error (path, error);
-      eyl_worker_child_progress (EYL_WORKER_STAGE_ANALYSIS, i + 1, n_pages);
-
-      /* One page at a time: a 5000-page file must not hold every
-       * snapshot at once. */
-      page = eyl_document_get_page_data (document, i, cancellable, &page_error);
-      if (page == NULL)
-        {
-          g_ptr_array_add (result->warnings,
-                           /* Translators: %s says which page cannot be used and why. */
-                           g_strdup_printf (_("%s; the page was skipped."),
-                                            page_error->message));
-          if (first_page_error == NULL)
-            first_page_error = g_steal_pointer (&page_error);
-          continue;
-        }
-
-      /* The analysis raster is rendered from this document, on this
-       * thread, at the resolution the options ask for. */
-      eyl_renderer_init (&renderer);
-      if (options->raster_px_per_mm > 0)
-        renderer.px_per_mm = options->raster_px_per_mm;
-      if (options->raster_max_pixels > 0)
-        renderer.max_pixels = options->raster_max_pixels;
-      if (!eyl_document_get_renderer (document, i, &renderer))
-        renderer.render = NULL;
-
-      n_out_of_memory = eyl_document_get_n_out_of_memory (document);
-      analysis = eyl_analyse_page_in_piece (page, &renderer, options,
-                                            result->pages->len > 0
-                                              ? g_ptr_array_index (result->pages, 0) : NULL);
-      if (eyl_document_get_n_out_of_memory (document) > n_out_of_memory)
-        {
-          /* A check of half a page would be wrong: the page is lost,
-           * the others are kept (and a file of only such pages fails
-           * with "memory"). */
-          g_clear_pointer (&analysis, eyl_page_analysis_unref);
-          g_set_error (&page_error, EYL_ERROR, EYL_ERROR_MEMORY,
-                       _("Page %u needs more memory to render than the limit allows"), i + 1);
-          g_ptr_array_add (result->warnings,
-                           g_strdup_printf (_("%s; the page was skipped."), page_error->message));
-          if (first_page_error == NULL)
-            first_page_error = g_steal_pointer (&page_error);
-          continue;
-        }
-      if (analysis == NULL)
-        continue;
-      if (analysis->page_w_pt <= 0 || analysis->page_h_pt <= 0)
-        {
-          analysis->page_w_pt = page->width;
-          analysis->page_h_pt = page->height;
-        }
-      g_ptr_array_add (result->pages, analysis);
-    }
-
-  eyl_analysis_judge_piece (result->pages);
-
-  if (n_pages > 0 && result->pages->len == 0)
-    {
-      if (first_page_error != NULL)
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-
-          /* The file's error names the file. */
-          if (strstr (first_page_error->message, name) == NULL)
-            g_prefix_error (&first_page_error, "“%s”: ", name);
-          return eyl_file_result_new_error (path, first_page_error);
-        }
-      g_set_error (&error, EYL_ERROR, EYL_ERROR_NO_PAGES, _("No page could be analysed."));
-      return eyl_file_result_new_error (path, error);
-    }
-
-  /* The count first, then the few messages kept (the same message
-   * once). */
-  n_repairs = eyl_document_get_n_repairs (document);
-  warnings = eyl_document_get_warnings (document);
-  if (n_repairs > 0)
-    g_ptr_array_add (result->warnings,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "The file is damaged: %u problem was repaired while reading it.",
-                                                   "The file is damaged: %u problems were repaired while reading it.",
-                                                   n_repairs),
-                                      n_repairs));
-  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
-    if (!g_ptr_array_find_with_equal_func (result->warnings, g_ptr_array_index (warnings, i),
-                                           g_str_equal, NULL))
-      g_ptr_array_add (result->warnings, g_strdup (g_ptr_array_index (warnings, i)));
-
-  return g_steal_pointer (&result);
-}
-
-void
-eyl_worker_child_simulate_export (void)
-{
-  const char *what = g_getenv ("EYL_WORKER_SIMULATE_EXPORT");
-
-  if (what == NULL || what[0] == '\0')
-    return;
-
-  /* "disk-full", or "disk-full:BYTES" for a disk that fills up later. */
-  if (g_str_equal (what, "disk-full") || g_str_has_prefix (what, "disk-full:"))
-    {
-      struct rlimit limit = { 4096, 4096 };
-      guint64 bytes;
-
-      if (what[strlen ("disk-full")] == ':'
-          && g_ascii_string_to_unsigned (what + strlen ("disk-full:"), 10, 1, G_MAXINT64,
-                                         &bytes, NULL))
-        limit.rlim_cur = limit.rlim_max = (rlim_t) bytes;
-
-      /* Writes beyond the limit fail with EFBIG instead of killing the
-       * process: the same path as a full disk. */
-      signal (SIGXFSZ, SIG_IGN);
-      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
-        g_warning ("setrlimit (RLIMIT_FSIZE): %s", g_strerror (errno));
-      return;
-    }
-
-  g_setenv ("EYL_WORKER_SIMULATE", what, TRUE);
-  eyl_worker_child_simulate ();
 }

@@ -18,8 +18,7 @@ struct _EylDocumentItem
   EylFileResult     *result;
   char              *password;
   GCancellable      *cancellable;
-  guint              serial;
-  guint              n_errors, n_warnings, n_infos;
+  guint              n_errors, n_warnings;
 };
 
 G_DEFINE_FINAL_TYPE (EylDocumentItem, eyl_document_item, G_TYPE_OBJECT)
@@ -199,7 +198,6 @@ set_counts (EylDocumentItem *self,
             guint            warnings,
             guint            infos)
 {
-  self->n_infos = infos;
   if (self->n_errors != errors)
     {
       self->n_errors = errors;
@@ -325,13 +323,6 @@ eyl_document_item_get_n_warnings (EylDocumentItem *self)
   return self->n_warnings;
 }
 
-guint
-eyl_document_item_get_n_infos (EylDocumentItem *self)
-{
-  g_return_val_if_fail (EYL_IS_DOCUMENT_ITEM (self), 0);
-  return self->n_infos;
-}
-
 GCancellable *
 eyl_document_item_get_cancellable (EylDocumentItem *self)
 {
@@ -355,19 +346,4 @@ eyl_document_item_cancel (EylDocumentItem *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-}
-
-guint
-eyl_document_item_get_serial (EylDocumentItem *self)
-{
-  g_return_val_if_fail (EYL_IS_DOCUMENT_ITEM (self), 0);
-  return self->serial;
-}
-
-void
-eyl_document_item_set_serial (EylDocumentItem *self,
-                              guint            serial)
-{
-  g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
-  self->serial = serial;
 }

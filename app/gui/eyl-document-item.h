@@ -51,7 +51,6 @@ void              eyl_document_item_set_password   (EylDocumentItem *self,
 
 guint             eyl_document_item_get_n_errors   (EylDocumentItem *self);
 guint             eyl_document_item_get_n_warnings (EylDocumentItem *self);
-guint             eyl_document_item_get_n_infos    (EylDocumentItem *self);
 
 /* The check running for this document, if any: cancelling it is how the
  * window moves on. */
@@ -61,9 +60,5 @@ void              eyl_document_item_set_cancellable   (EylDocumentItem *self,
 /* Cancels the running check, if any, and forgets it. */
 void              eyl_document_item_cancel            (EylDocumentItem *self);
 
-/* Which options the result was made with (the window's serial). */
-guint             eyl_document_item_get_serial     (EylDocumentItem *self);
-void              eyl_document_item_set_serial     (EylDocumentItem *self,
-                                                    guint            serial);
 
 G_END_DECLS

@@ -202,13 +202,6 @@ eyl_export_dialog_new (GtkWindow    *parent,
   return GTK_WIDGET (self);
 }
 
-const char *
-eyl_export_dialog_get_folder (EylExportDialog *self)
-{
-  g_return_val_if_fail (EYL_IS_EXPORT_DIALOG (self), NULL);
-  return self->folder;
-}
-
 void
 eyl_export_dialog_set_folder (EylExportDialog *self,
                               const char      *folder)

@@ -22,7 +22,6 @@ GtkWidget    *eyl_export_dialog_new        (GtkWindow       *parent,
                                             const char      *folder,
                                             EylExportMode    mode);
 
-const char   *eyl_export_dialog_get_folder (EylExportDialog *self);
 void          eyl_export_dialog_set_folder (EylExportDialog *self,
                                             const char      *folder);
 EylExportMode eyl_export_dialog_get_mode   (EylExportDialog *self);

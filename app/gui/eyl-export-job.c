@@ -4,11 +4,11 @@
 
 #define G_LOG_DOMAIN "eyl-export-job"
 
+#include "eyl-batch.h"
 #include "eyl-export-job.h"
 
 /* Exports at once: each is a process with its own Poppler; two keep the
  * window's own checks and rendering responsive on small machines. */
-#define MAX_RUNNING (CLAMP (g_get_num_processors () / 2, 1u, 4u))
 
 struct _EylExportJob
 {
@@ -24,12 +24,10 @@ struct _EylExportJob
   EylExportGuard         *guard;
   GCancellable           *cancellable;
   GPtrArray              *results;    /* EylFileResult or NULL, item order */
-  guint                   next;       /* next item to start */
-  guint                   running;
+  EylScheduler           *scheduler; /* the window's: its checks and this export share it */
   guint                   done;
   guint                   n_failed;
   guint                   n_outputs;
-  char                   *last_title;
   gboolean                started;
   gboolean                finished;
 };
@@ -52,9 +50,9 @@ eyl_export_job_finalize (GObject *object)
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->results);
   g_free (self->folder);
-  g_free (self->last_title);
   eyl_export_guard_unref (self->guard);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->scheduler, eyl_scheduler_unref);
 
   G_OBJECT_CLASS (eyl_export_job_parent_class)->finalize (object);
 }
@@ -84,6 +82,7 @@ eyl_export_job_new (GPtrArray              *items,
                     const char             *folder,
                     EylExportMode           mode,
                     gboolean                overwrite,
+                    EylScheduler           *scheduler,
                     EylExportJobConfigFunc  make_config,
                     gpointer                user_data)
 {
@@ -102,6 +101,7 @@ eyl_export_job_new (GPtrArray              *items,
   self->folder = g_strdup (folder);
   self->mode = mode;
   self->overwrite = overwrite;
+  self->scheduler = eyl_scheduler_ref (scheduler);
   self->make_config = make_config;
   self->user_data = user_data;
   return self;
@@ -113,14 +113,11 @@ typedef struct
   guint         index;
 } Started;
 
-static void start_more (EylExportJob *self);
-
+/* Every file answered (exported, failed or cancelled): finished. */
 static void
 maybe_finish (EylExportJob *self)
 {
-  if (self->finished || self->running > 0)
-    return;
-  if (self->next < self->items->len && !g_cancellable_is_cancelled (self->cancellable))
+  if (self->finished || !self->started || self->done < self->items->len)
     return;
   self->finished = TRUE;
   g_signal_emit (self, signals[FINISHED], 0);
@@ -133,10 +130,8 @@ file_done (GObject      *source,
 {
   Started *started = user_data;
   EylExportJob *self = started->self;
-  EylFileResult *result = eyl_worker_check_file_finish (res);
-  EylDocumentItem *item = g_ptr_array_index (self->items, started->index);
+  EylFileResult *result = eyl_scheduler_check_file_finish (res);
 
-  self->running--;
   self->done++;
   if (result->ok)
     self->n_outputs += result->outputs->len;
@@ -144,24 +139,22 @@ file_done (GObject      *source,
     self->n_failed++;
   g_clear_pointer (&g_ptr_array_index (self->results, started->index), eyl_file_result_unref);
   g_ptr_array_index (self->results, started->index) = result;
-  g_free (self->last_title);
-  self->last_title = g_strdup (eyl_document_item_get_title (item));
 
   g_signal_emit (self, signals[PROGRESS], 0);
-  start_more (self);
   maybe_finish (self);
 
   g_object_unref (self);
   g_free (started);
 }
 
+/* Every file goes to the scheduler at once; it starts them as workers
+ * free up, after the window's own checks. */
 static void
-start_more (EylExportJob *self)
+submit_all (EylExportJob *self)
 {
-  while (self->running < MAX_RUNNING && self->next < self->items->len
-         && !g_cancellable_is_cancelled (self->cancellable))
+  for (guint i = 0; i < self->items->len; i++)
     {
-      EylDocumentItem *item = g_ptr_array_index (self->items, self->next);
+      EylDocumentItem *item = g_ptr_array_index (self->items, i);
       g_autoptr(EylWorkerConfig) config = self->make_config (item, self->user_data);
       Started *started = g_new0 (Started, 1);
 
@@ -173,10 +166,9 @@ start_more (EylExportJob *self)
       config->guard = eyl_export_guard_ref (self->guard);
 
       started->self = g_object_ref (self);
-      started->index = self->next++;
-      self->running++;
-      eyl_worker_check_file_async (config, eyl_document_item_get_path (item), self->cancellable,
-                                   file_done, started);
+      started->index = i;
+      eyl_scheduler_check_file_async (self->scheduler, config, eyl_document_item_get_path (item),
+                                      -1, self->cancellable, NULL, file_done, started);
     }
 }
 
@@ -191,7 +183,7 @@ eyl_export_job_start (EylExportJob *self)
   for (guint i = 0; i < self->items->len; i++)
     eyl_export_guard_add_input (self->guard,
                                 eyl_document_item_get_path (g_ptr_array_index (self->items, i)));
-  start_more (self);
+  submit_all (self);
   maybe_finish (self);
 }
 
@@ -251,13 +243,6 @@ eyl_export_job_get_folder (EylExportJob *self)
 {
   g_return_val_if_fail (EYL_IS_EXPORT_JOB (self), NULL);
   return self->folder;
-}
-
-const char *
-eyl_export_job_get_last_title (EylExportJob *self)
-{
-  g_return_val_if_fail (EYL_IS_EXPORT_JOB (self), NULL);
-  return self->last_title;
 }
 
 GPtrArray *

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "eyl-batch.h"
 #include "eyl-document-item.h"
 #include "eyl-export.h"
 #include "eyl-worker.h"
@@ -21,11 +22,14 @@ G_DECLARE_FINAL_TYPE (EylExportJob, eyl_export_job, EYL, EXPORT_JOB, GObject)
 typedef EylWorkerConfig *(*EylExportJobConfigFunc) (EylDocumentItem *item,
                                                     gpointer         user_data);
 
-/* @items: EylDocumentItem.  @make_config is called from start() only. */
+/* @items: EylDocumentItem.  @scheduler: the one the window's checks run
+ * on (the export waits behind them).  @make_config is called from start()
+ * only. */
 EylExportJob *eyl_export_job_new          (GPtrArray              *items,
                                            const char             *folder,
                                            EylExportMode           mode,
                                            gboolean                overwrite,
+                                           EylScheduler           *scheduler,
                                            EylExportJobConfigFunc  make_config,
                                            gpointer                user_data);
 
@@ -43,8 +47,6 @@ guint         eyl_export_job_get_done     (EylExportJob *self);
 guint         eyl_export_job_get_n_failed (EylExportJob *self);
 guint         eyl_export_job_get_n_outputs (EylExportJob *self);
 const char   *eyl_export_job_get_folder   (EylExportJob *self);
-/* The title of the file that finished last, for the progress line. */
-const char   *eyl_export_job_get_last_title (EylExportJob *self);
 /* EylFileResult of every file done so far, in item order (NULL for files
  * not done). */
 GPtrArray    *eyl_export_job_get_results  (EylExportJob *self);

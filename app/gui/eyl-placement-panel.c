@@ -71,6 +71,8 @@ struct _EylPlacementPanel
   GtkLabel            *table_unit_label;
   GtkEntry            *gap_entry;
   GtkLabel            *gap_unit_label;
+  GtkEntry            *crowd_entry;
+  GtkLabel            *crowd_unit_label;
   AdwComboRow         *legibility_row;
 
   GSettings       *settings;        /* NULL when the schema is not installed */
@@ -84,6 +86,36 @@ struct _EylPlacementPanel
 };
 
 G_DEFINE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, GTK_TYPE_WIDGET)
+
+/* The number rows: the option of the core's table (eyl-options.h) each
+ * entry stands for — its range, unit and, for a pair, which end. */
+static const struct
+{
+  gsize       entry;     /* offset of the GtkEntry * in EylPlacementPanel */
+  const char *option;
+  gboolean    second;    /* a range's end, a size's height */
+} number_rows[] = {
+  { G_STRUCT_OFFSET (EylPlacementPanel, width_entry), "size-mm", FALSE },
+  { G_STRUCT_OFFSET (EylPlacementPanel, height_entry), "size-mm", TRUE },
+  { G_STRUCT_OFFSET (EylPlacementPanel, distance_entry), "distance-m", FALSE },
+  { G_STRUCT_OFFSET (EylPlacementPanel, eye_min_entry), "eye-mm", FALSE },
+  { G_STRUCT_OFFSET (EylPlacementPanel, eye_max_entry), "eye-mm", TRUE },
+  { G_STRUCT_OFFSET (EylPlacementPanel, table_entry), "table-mm", FALSE },
+  { G_STRUCT_OFFSET (EylPlacementPanel, gap_entry), "gap-mm", FALSE },
+  { G_STRUCT_OFFSET (EylPlacementPanel, crowd_entry), "crowd-mm", FALSE },
+};
+
+#define ROW_ENTRY(self, i) (*(GtkEntry **) ((char *) (self) + number_rows[i].entry))
+
+static const EylOption *
+entry_option (EylPlacementPanel *self,
+              GtkEntry          *entry)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    if (ROW_ENTRY (self, i) == entry)
+      return eyl_option_lookup (number_rows[i].option);
+  return NULL;
+}
 
 enum {
   CHANGED,
@@ -179,38 +211,16 @@ format_distance (EylPlacementPanel *self,
   return g_strdup_printf ("%.1f", m);
 }
 
-/* What the worker accepts (eyeline-cli's option ranges), in mm or m. */
-static void
-entry_range (EylPlacementPanel *self,
-             GtkEntry          *entry,
-             double            *min,
-             double            *max)
-{
-  *min = 0;
-  *max = 100000;
-  if (entry == self->width_entry || entry == self->height_entry)
-    *min = 1;
-  else if (entry == self->distance_entry)
-    *min = 0.05, *max = 1000;
-  else if (entry == self->eye_min_entry || entry == self->eye_max_entry)
-    *min = 300, *max = 3000;
-  else if (entry == self->table_entry)
-    *max = 3000;
-  else if (entry == self->gap_entry)
-    *max = 10000;
-}
-
-static double length_to_mm (EylPlacementPanel *self, double value);
-static double distance_to_m (EylPlacementPanel *self, double value);
-
 /* The entry's value in mm (m for the distance); NAN when blank, not a
- * number or out of range.  @valid: FALSE when the text is wrong. */
+ * number or out of its option's range.  @valid: FALSE when the text is
+ * wrong. */
 static double
 entry_value_checked (EylPlacementPanel *self,
                      GtkEntry          *entry,
                      gboolean          *valid)
 {
-  double value, min, max;
+  const EylOption *option = entry_option (self, entry);
+  double value;
 
   *valid = TRUE;
   if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (entry)), &value))
@@ -221,10 +231,9 @@ entry_value_checked (EylPlacementPanel *self,
   if (!isfinite (value))
     return NAN;
 
-  value = entry == self->distance_entry ? distance_to_m (self, value)
-                                        : length_to_mm (self, value);
-  entry_range (self, entry, &min, &max);
-  if (value < min || value > max)
+  value = option->unit == EYL_OPTION_UNIT_M ? distance_to_m (self, value)
+                                             : length_to_mm (self, value);
+  if (!eyl_option_in_range (option, value))
     {
       *valid = FALSE;
       return NAN;
@@ -281,7 +290,7 @@ any_override (EylPlacementPanel *self)
 {
   GtkEntry *entries[] = {
     self->width_entry, self->height_entry, self->distance_entry,
-    self->table_entry, self->gap_entry,
+    self->table_entry, self->gap_entry, self->crowd_entry,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -423,6 +432,7 @@ update_placeholders (EylPlacementPanel *self)
   g_autofree char *distance = NULL;
   g_autofree char *table = NULL;
   g_autofree char *gap = NULL;
+  g_autofree char *crowd = NULL;
 
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
     {
@@ -442,6 +452,7 @@ update_placeholders (EylPlacementPanel *self)
       distance = format_distance (self, placement->distance_m);
       table = format_length (self, placement->table_height_mm);
       gap = format_length (self, placement->table_height_mm > 0 ? placement->table_gap_mm : NAN);
+      crowd = format_length (self, placement->crowd_height_mm);
     }
 
   set_placeholder (self->width_entry, w);
@@ -449,6 +460,7 @@ update_placeholders (EylPlacementPanel *self)
   set_placeholder (self->distance_entry, distance);
   set_placeholder (self->table_entry, table);
   set_placeholder (self->gap_entry, gap);
+  set_placeholder (self->crowd_entry, crowd);
 
   /* How the size was found. */
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
@@ -483,7 +495,7 @@ static void
 apply_units (EylPlacementPanel *self)
 {
   gboolean inches = FALSE;
-  double w, h, distance, table, gap, eye_min, eye_max;
+  double values[G_N_ELEMENTS (number_rows)];
   const char *length_unit;
 
   if (self->settings != NULL)
@@ -493,13 +505,8 @@ apply_units (EylPlacementPanel *self)
     }
 
   /* Convert what the user typed, in the old units, before switching. */
-  w = entry_value (self, self->width_entry);
-  h = entry_value (self, self->height_entry);
-  distance = entry_value (self, self->distance_entry);
-  table = entry_value (self, self->table_entry);
-  gap = entry_value (self, self->gap_entry);
-  eye_min = entry_value (self, self->eye_min_entry);
-  eye_max = entry_value (self, self->eye_max_entry);
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    values[i] = entry_value (self, ROW_ENTRY (self, i));
 
   self->inches = inches;
   /* Translators: unit labels after the number rows */
@@ -508,30 +515,20 @@ apply_units (EylPlacementPanel *self)
   gtk_label_set_label (self->eye_unit_label, length_unit);
   gtk_label_set_label (self->table_unit_label, length_unit);
   gtk_label_set_label (self->gap_unit_label, length_unit);
+  gtk_label_set_label (self->crowd_unit_label, length_unit);
   gtk_label_set_label (self->distance_unit_label, inches ? _("ft") : _("m"));
 
-  {
-    struct { GtkEntry *entry; double value; gboolean is_distance; } rows[] = {
-      { self->width_entry, w, FALSE },
-      { self->height_entry, h, FALSE },
-      { self->distance_entry, distance, TRUE },
-      { self->table_entry, table, FALSE },
-      { self->gap_entry, gap, FALSE },
-      { self->eye_min_entry, eye_min, FALSE },
-      { self->eye_max_entry, eye_max, FALSE },
-    };
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    {
+      const EylOption *option = eyl_option_lookup (number_rows[i].option);
+      g_autofree char *text = NULL;
 
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      {
-        g_autofree char *text = NULL;
-
-        if (!isfinite (rows[i].value))
-          continue;
-        text = rows[i].is_distance ? format_distance (self, rows[i].value)
-                                   : format_length (self, rows[i].value);
-        set_entry_text (self, rows[i].entry, text);
-      }
-  }
+      if (!isfinite (values[i]))
+        continue;
+      text = option->unit == EYL_OPTION_UNIT_M ? format_distance (self, values[i])
+                                               : format_length (self, values[i]);
+      set_entry_text (self, ROW_ENTRY (self, i), text);
+    }
 
   update_placeholders (self);
 }
@@ -567,11 +564,61 @@ fill_population (EylPlacementPanel *self,
 /* ---------------------------------------------------------------------- */
 /* Signal handlers                                                        */
 
+/* A row whose option has a GSettings key is remembered there (0 when
+ * blank). */
+static void
+remember_entry (EylPlacementPanel *self,
+                GtkEntry          *entry)
+{
+  const EylOption *option = entry_option (self, entry);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  gboolean valid;
+  double value;
+
+  if (self->settings == NULL || self->updating > 0 || option == NULL ||
+      option->settings_key == NULL)
+    return;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, option->settings_key))
+    return;
+  value = entry_value_checked (self, entry, &valid);
+  if (valid)
+    g_settings_set_double (self->settings, option->settings_key, isfinite (value) ? value : 0);
+}
+
+/* The remembered rows, as the window opens. */
+static void
+restore_entries (EylPlacementPanel *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings == NULL)
+    return;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    {
+      const EylOption *option = eyl_option_lookup (number_rows[i].option);
+      g_autofree char *text = NULL;
+      double value;
+
+      if (option->settings_key == NULL || option->shape != EYL_OPTION_NUMBER ||
+          !g_settings_schema_has_key (schema, option->settings_key))
+        continue;
+      value = g_settings_get_double (self->settings, option->settings_key);
+      if (!(value > 0))
+        continue;
+      text = option->unit == EYL_OPTION_UNIT_M ? format_distance (self, value)
+                                               : format_length (self, value);
+      set_entry_text (self, ROW_ENTRY (self, i), text);
+    }
+}
+
 static void
 on_entry_changed (EylPlacementPanel *self,
                   GtkEntry          *entry)
 {
   validate_entry (self, entry);
+  remember_entry (self, entry);
   queue_changed (self);
 }
 
@@ -641,7 +688,9 @@ reset_action (GtkWidget  *widget,
   set_entry_text (self, self->distance_entry, "");
   set_entry_text (self, self->table_entry, "");
   set_entry_text (self, self->gap_entry, "");
+  set_entry_text (self, self->crowd_entry, "");
   self->updating--;
+  remember_entry (self, self->crowd_entry);
   queue_changed (self);
 }
 
@@ -790,6 +839,8 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_unit_label);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_entry);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_eye_entry_changed);
@@ -809,6 +860,7 @@ eyl_placement_panel_init (EylPlacementPanel *self)
   fill_presets (self);
   apply_units (self);
   apply_defaults (self);
+  restore_entries (self);
   update_placement_rows (self);
   update_placeholders (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "placement.reset", FALSE);
@@ -874,15 +926,6 @@ add_arg (GPtrArray  *args,
 }
 
 static char *
-format_c (const char *format,
-          double      value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
-}
-
-static char *
 dup_brand_kit_path (EylPlacementPanel *self)
 {
   g_autofree char *path = NULL;
@@ -914,55 +957,68 @@ dup_brand_kit_path (EylPlacementPanel *self)
   return g_steal_pointer (&path);
 }
 
+void
+eyl_placement_panel_get_options (EylPlacementPanel  *self,
+                                 EylAnalysisOptions *options)
+{
+  EylPlacementOverrides *o;
+  guint legibility;
+
+  g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
+  g_return_if_fail (options != NULL);
+
+  o = &options->overrides;
+  options->placements = self->placements;
+  options->placement = selected_placement (self);
+  eyl_placement_overrides_init (o);
+
+  /* Each row into its option's field; a pair only when both ends are
+   * given (half a size is no size) and a range only when it rises. */
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    {
+      const EylOption *option = eyl_option_lookup (number_rows[i].option);
+      double value = entry_value (self, ROW_ENTRY (self, i)), end;
+
+      if (number_rows[i].second)
+        continue;
+      if (option->shape == EYL_OPTION_NUMBER)
+        {
+          G_STRUCT_MEMBER (double, o, option->offset) = value;
+          continue;
+        }
+      end = entry_value (self, ROW_ENTRY (self, i + 1));
+      if (isfinite (value) && isfinite (end) &&
+          (option->shape != EYL_OPTION_RANGE || end > value))
+        {
+          G_STRUCT_MEMBER (double, o, option->offset) = value;
+          G_STRUCT_MEMBER (double, o, option->offset2) = end;
+        }
+    }
+
+  legibility = adw_combo_row_get_selected (self->legibility_row);
+  if (legibility >= G_N_ELEMENTS (legibilities) ||
+      !eyl_legibility_from_string (legibilities[legibility].id, &options->legibility))
+    options->legibility = EYL_LEGIBILITY_1_200;
+}
+
 GPtrArray *
 eyl_placement_panel_get_worker_args (EylPlacementPanel *self)
 {
+  EylAnalysisOptions options;
+  const EylPlacementOverrides *o = &options.overrides;
   GPtrArray *args;
-  double w, h, distance, table, gap, eye_min, eye_max;
-  guint legibility;
   g_autofree char *brand_kit = NULL;
 
   g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
 
+  eyl_analysis_options_init (&options);
+  eyl_placement_panel_get_options (self, &options);
+
   args = g_ptr_array_new_with_free_func (g_free);
   add_arg (args, "--placement", g_strdup (eyl_placement_panel_get_placement_id (self)));
 
-  /* Half a size is no size: the page gives both or the user does. */
-  w = entry_value (self, self->width_entry);
-  h = entry_value (self, self->height_entry);
-  if (isfinite (w) && isfinite (h) && w > 0 && h > 0)
-    {
-      g_autofree char *ws = format_c ("%.1f", w);
-      g_autofree char *hs = format_c ("%.1f", h);
-
-      add_arg (args, "--size-mm", g_strdup_printf ("%sx%s", ws, hs));
-    }
-
-  distance = entry_value (self, self->distance_entry);
-  if (isfinite (distance) && distance > 0)
-    add_arg (args, "--distance-m", format_c ("%.2f", distance));
-
-  eye_min = entry_value (self, self->eye_min_entry);
-  eye_max = entry_value (self, self->eye_max_entry);
-  if (isfinite (eye_min) && isfinite (eye_max) && eye_min > 0 && eye_max > eye_min)
-    {
-      g_autofree char *lo = format_c ("%.0f", eye_min);
-      g_autofree char *hi = format_c ("%.0f", eye_max);
-
-      add_arg (args, "--eye-mm", g_strdup_printf ("%s-%s", lo, hi));
-    }
-
-  table = entry_value (self, self->table_entry);
-  if (isfinite (table))
-    add_arg (args, "--table-mm", format_c ("%.0f", table));
-
-  gap = entry_value (self, self->gap_entry);
-  if (isfinite (gap))
-    add_arg (args, "--gap-mm", format_c ("%.0f", gap));
-
-  legibility = adw_combo_row_get_selected (self->legibility_row);
-  if (legibility < G_N_ELEMENTS (legibilities))
-    add_arg (args, "--legibility", g_strdup (legibilities[legibility].id));
+  eyl_options_to_args (o, args);
+  add_arg (args, "--legibility", g_strdup (eyl_legibility_to_string (options.legibility)));
 
   brand_kit = dup_brand_kit_path (self);
   if (brand_kit != NULL)

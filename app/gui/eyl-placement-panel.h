@@ -20,6 +20,13 @@ GtkWidget  *eyl_placement_panel_new             (void);
  * g_ptr_array_unref(). */
 GPtrArray  *eyl_placement_panel_get_worker_args (EylPlacementPanel *self);
 
+/* The same as options for the Evaluate stage, in this process: the
+ * panel's placement set, the preset (NULL for auto), the overrides and
+ * the legibility standard.  The brand kit and pixel options are left
+ * alone (they are the worker's: the Read stage). */
+void        eyl_placement_panel_get_options     (EylPlacementPanel  *self,
+                                                 EylAnalysisOptions *options);
+
 /* Shows what the analysis used: the placement "auto" chose and why, and
  * the numbers as placeholders of the empty rows.  NULL clears it. */
 void        eyl_placement_panel_set_analysis    (EylPlacementPanel *self,

@@ -23,7 +23,6 @@ struct _EylSceneView
   EylPageAnalysis *analysis;
   GSettings       *settings;   /* units; NULL without the schema */
   gboolean         inches;
-  int              highlighted_element;
 };
 
 G_DEFINE_FINAL_TYPE (EylSceneView, eyl_scene_view, GTK_TYPE_WIDGET)
@@ -95,7 +94,6 @@ eyl_scene_view_snapshot (GtkWidget   *widget,
     eyl_scene_options_init (&options);
     options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
     options.inches = self->inches;
-    options.highlighted_element = self->highlighted_element;
     eyl_scene_paint (cr, width, height, self->analysis, &options);
     cairo_destroy (cr);
   }
@@ -218,7 +216,6 @@ eyl_scene_view_init (EylSceneView *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
-  self->highlighted_element = -1;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
@@ -258,7 +255,6 @@ eyl_scene_view_set_analysis (EylSceneView    *self,
   g_clear_pointer (&self->analysis, eyl_page_analysis_unref);
   if (analysis != NULL)
     self->analysis = eyl_page_analysis_ref (analysis);
-  self->highlighted_element = -1;
 
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -273,17 +269,3 @@ eyl_scene_view_get_analysis (EylSceneView *self)
   return self->analysis;
 }
 
-/* Marks one element (an index in analysis->elements, -1 for none) in
- * the side view, e.g. the one of the selected finding. */
-void
-eyl_scene_view_set_highlighted_element (EylSceneView *self,
-                                        int           element)
-{
-  g_return_if_fail (EYL_IS_SCENE_VIEW (self));
-
-  if (self->highlighted_element == element)
-    return;
-
-  self->highlighted_element = element;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}

@@ -17,7 +17,5 @@ GtkWidget       *eyl_scene_view_new          (void);
 void             eyl_scene_view_set_analysis (EylSceneView    *self,
                                               EylPageAnalysis *analysis);
 EylPageAnalysis *eyl_scene_view_get_analysis (EylSceneView    *self);
-void             eyl_scene_view_set_highlighted_element (EylSceneView *self,
-                                                         int           element);
 
 G_END_DECLS

@@ -6,8 +6,11 @@
  * MAX_CHECKS at a time, the current document first.  A file is rendered
  * for display only once its worker came back with a clean result, so a
  * PDF that hangs or crashes Poppler costs an error state, never the
- * window.  Changing the placement re-checks every document with the new
- * options, cancelling the checks that are running. */
+ * window.  The worker's answer keeps what it read on every page: changing
+ * the placement, the viewers or the legibility standard evaluates every
+ * document again here, at once (DESIGN.md 3.5); only another real size or
+ * brand kit sends the documents to a worker again.  The win.* actions are
+ * in eyl-window-actions.c. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "eyl-window"
@@ -15,7 +18,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "eyl-window.h"
+#include "eyl-window-private.h"
+#include "eyl-document-row.h"
+#include "eyl-finding-row.h"
+#include "eyl-failure-page.h"
+#include "eyl-password-dialog.h"
 #include "eyl-brand-kit-dialog.h"
 #include "eyl-export-dialog.h"
 #include "eyl-export-job.h"
@@ -24,81 +31,13 @@
 #include "eyl-placement-panel.h"
 #include "eyl-scene-view.h"
 #include "eyl-worker.h"
+#include "eyl-batch.h"
 
 /* Documents checked at once: each check is a process with its own
  * Poppler; half the cores (2 to 4) keep a batch moving without starving
  * the current one or the page rendering. */
 #define MAX_CHECKS (CLAMP (g_get_num_processors () / 2, 2u, 4u))
 
-struct _EylWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay   *toast_overlay;
-  AdwWindowTitle    *window_title;
-  GtkToggleButton   *sidebar_button;
-  GtkMenuButton     *zoom_menu_button;
-  GtkStack          *main_stack;
-  GtkBox            *recent_box;
-  GtkListBox        *recent_list;
-  AdwFlap           *flap;
-  GtkListBox        *documents_list;
-  GtkStack          *page_stack;
-  GtkSpinner        *loading_spinner;
-  GtkLabel          *loading_label;
-  EylPageView       *page_view;
-  AdwStatusPage     *error_page;
-  GtkLabel          *error_detail_label;
-  AdwStatusPage     *locked_page;
-  GtkRevealer       *busy_revealer;
-  GtkRevealer       *export_revealer;
-  GtkLabel          *export_label;
-  GtkProgressBar    *export_progress;
-  GtkSpinner        *busy_spinner;
-  GtkBox            *page_nav_box;
-  GtkWidget         *side_scroller;
-  AdwFlap           *side_flap;
-  GtkWidget         *side_button;
-  GtkWidget         *zoom_box;
-  GtkWidget         *overlay_button;
-  GtkWidget         *mark_logo_button;
-  GtkLabel          *page_label;
-  GtkWidget         *summary_box;
-  GtkWidget         *notes_box;
-  GtkLabel          *notes_label;
-  GtkLabel          *score_label;
-  GtkWidget         *breakdown_expander;
-  GtkLabel          *breakdown_label;
-  GtkLabel          *counts_label;
-  GtkLabel          *placement_label;
-  GtkListView       *findings_view;
-  EylPlacementPanel *placement_panel;
-  EylSceneView      *scene_view;
-  GMenu             *recent_section;
-
-  GSettings         *settings;           /* NULL when the schema is not installed */
-  GListStore        *documents;          /* EylDocumentItem */
-  GListStore        *findings;           /* EylFindingObject */
-  GtkSingleSelection *findings_selection;
-  EylDocumentItem   *current;
-  guint              page_index;
-  guint              serial;             /* bumped when the check options change */
-  EylPageAnalysis   *shown_analysis;     /* what the findings list shows */
-  GCancellable      *mark_cancellable;
-  AdwMessageDialog  *password_dialog;
-  EylExportJob      *export_job;         /* running or last export */
-  guint              export_pulse_id;
-
-  gboolean           show_eye_band;
-  gboolean           show_hidden;
-  gboolean           show_elements;
-  gboolean           show_markers;
-  gboolean           mark_logo;
-  gboolean           show_sidebar;
-  gboolean           show_findings;
-  gboolean           sidebar_shown_once;
-};
 
 G_DEFINE_FINAL_TYPE (EylWindow, eyl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -116,10 +55,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_view     (EylWindow *self);
-static void update_actions  (EylWindow *self);
-static void schedule_checks (EylWindow *self);
-static void ask_password    (EylWindow *self);
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                        */
@@ -157,82 +92,6 @@ find_worker_exe (void)
   return g_build_filename (BINDIR, "eyeline-cli", NULL);
 }
 
-/* An app-written headline for each reason a file cannot be checked; the
- * technical detail goes under it. */
-static const char *
-error_headline (EylErrorCode code)
-{
-  switch (code)
-    {
-    case EYL_ERROR_NOT_FOUND:
-      return _("The File Cannot Be Found");
-    case EYL_ERROR_NOT_PDF:
-      return _("This Is Not a PDF");
-    case EYL_ERROR_INVALID:
-      return _("The PDF Is Damaged");
-    case EYL_ERROR_NO_PAGES:
-      return _("The PDF Has No Pages");
-    case EYL_ERROR_TIMEOUT:
-      return _("Checking Took Too Long");
-    case EYL_ERROR_MEMORY:
-      return _("The PDF Needs Too Much Memory");
-    case EYL_ERROR_ENGINE_CRASH:
-      return _("The PDF Could Not Be Read");
-    case EYL_ERROR_CONFIG:
-      return _("The Settings Could Not Be Used");
-    case EYL_ERROR_ENCRYPTED:
-    case EYL_ERROR_WRONG_PASSWORD:
-      return _("This PDF Is Locked");
-    case EYL_ERROR_PAGE:
-    case EYL_ERROR_OUTPUT:
-    case EYL_ERROR_USAGE:
-    case EYL_ERROR_CANCELLED:
-    default:
-      return _("The File Could Not Be Checked");
-    }
-}
-
-/* What stopped the check, at a glance: the engine ran out of time, or
- * failed; anything else is the file's fault. */
-static const char *
-error_icon (EylErrorCode code)
-{
-  switch (code)
-    {
-    case EYL_ERROR_TIMEOUT:
-      return "alarm-symbolic";
-    case EYL_ERROR_MEMORY:
-    case EYL_ERROR_ENGINE_CRASH:
-      return "computer-fail-symbolic";
-    default:
-      return "dialog-error-symbolic";
-    }
-}
-
-static const char *
-error_explanation (EylErrorCode code)
-{
-  switch (code)
-    {
-    case EYL_ERROR_NOT_FOUND:
-      return _("It may have been moved, renamed or deleted, or it cannot be read.");
-    case EYL_ERROR_NOT_PDF:
-      return _("Eyeline checks the PDF that goes to the printer. Export your artwork as PDF and open that.");
-    case EYL_ERROR_INVALID:
-      return _("The file is broken beyond repair. Export it again from the design program.");
-    case EYL_ERROR_NO_PAGES:
-      return _("The file opens, but it has no page with a size that can be checked. Export it again from the design program.");
-    case EYL_ERROR_TIMEOUT:
-      return _("The PDF engine did not finish this file within the time budget, so it was stopped to keep Eyeline running. Exporting the PDF again often helps; a larger time budget can be set in Preferences.");
-    case EYL_ERROR_MEMORY:
-      return _("The PDF engine needed more memory than allowed for this file, so it was stopped to keep Eyeline running. Exporting the PDF again, or flattening transparency, often helps.");
-    case EYL_ERROR_ENGINE_CRASH:
-      return _("The PDF engine could not get through this file, so it was stopped to keep Eyeline running. Exporting the PDF again, or flattening transparency, often helps.");
-    default:
-      return _("Eyeline could not check this file.");
-    }
-}
-
 /* ------------------------------------------------------------------ */
 /* Checks in the worker process                                         */
 
@@ -243,7 +102,6 @@ typedef struct
   GWeakRef         self;
   EylDocumentItem *item;
   GCancellable    *cancellable;
-  guint            serial;
 } CheckData;
 
 static void
@@ -274,6 +132,84 @@ make_worker_config (EylWindow       *self,
   return config;
 }
 
+/* What the Read stage depends on among the worker's options (the real
+ * size and the brand kit): when it changes, every document is read again
+ * by a worker; anything else is evaluated here (DESIGN.md 3.5). */
+static char *
+dup_read_key (EylWindow *self)
+{
+  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < args->len; i++)
+    {
+      const char *arg = g_ptr_array_index (args, i);
+
+      if (g_str_has_prefix (arg, "--size-mm=") ||
+          (g_str_equal (arg, "--brand-kit") && i + 1 < args->len))
+        g_string_append_printf (key, "%s %s\n", arg,
+                                g_str_has_prefix (arg, "--size-mm=") ? ""
+                                : (const char *) g_ptr_array_index (args, ++i));
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Stores @result for @item evaluated with the panel's options as they are
+ * now (they may have changed while the worker read the file). */
+static void
+set_evaluated_result (EylWindow       *self,
+                      EylDocumentItem *item,
+                      EylFileResult   *result)
+{
+  g_autoptr(EylFileResult) evaluated = NULL;
+  EylAnalysisOptions options;
+
+  if (self->placement_panel == NULL)
+    {
+      eyl_document_item_set_result (item, result);
+      return;
+    }
+  eyl_analysis_options_init (&options);
+  eyl_placement_panel_get_options (self->placement_panel, &options);
+  evaluated = eyl_file_result_evaluate (result, &options);
+  eyl_document_item_set_result (item, evaluated != NULL ? evaluated : result);
+}
+
+/* The placement, the viewers or the legibility standard changed: every
+ * document read before is evaluated again here, at once; a document whose
+ * real size changes with them is read again by a worker. */
+static void
+reevaluate_all (EylWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  EylAnalysisOptions options;
+  gboolean queued = FALSE;
+
+  eyl_analysis_options_init (&options);
+  eyl_placement_panel_get_options (self->placement_panel, &options);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      EylFileResult *result = eyl_document_item_get_result (item);
+      g_autoptr(EylFileResult) evaluated = NULL;
+
+      if (eyl_document_item_get_status (item) != EYL_DOCUMENT_DONE || result == NULL)
+        continue;
+      evaluated = eyl_file_result_evaluate (result, &options);
+      if (evaluated != NULL)
+        {
+          eyl_document_item_set_result (item, evaluated);
+          continue;
+        }
+      eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
+      queued = TRUE;
+    }
+  if (queued)
+    _eyl_window_schedule_checks (self);
+  else if (self->current != NULL)
+    _eyl_window_update_view (self);
+}
+
 static void
 check_done (GObject      *source,
             GAsyncResult *result,
@@ -281,7 +217,7 @@ check_done (GObject      *source,
 {
   CheckData *data = user_data;
   g_autoptr(EylWindow) self = g_weak_ref_get (&data->self);
-  g_autoptr(EylFileResult) file_result = eyl_worker_check_file_finish (result);
+  g_autoptr(EylFileResult) file_result = eyl_scheduler_check_file_finish (result);
   gboolean prompt;
 
   /* Cancelled: the user moved on, or the window went away. */
@@ -293,24 +229,36 @@ check_done (GObject      *source,
     }
 
   eyl_document_item_set_cancellable (data->item, NULL);
-  eyl_document_item_set_serial (data->item, data->serial);
-  eyl_document_item_set_result (data->item, file_result);
+  set_evaluated_result (self, data->item, file_result);
   g_debug ("%s: %s", eyl_document_item_get_title (data->item),
            file_result->ok ? "checked" : file_result->error_message);
 
   prompt = data->item == self->current &&
            eyl_document_item_get_status (data->item) == EYL_DOCUMENT_LOCKED;
   if (data->item == self->current)
-    update_view (self);
+    _eyl_window_update_view (self);
   if (prompt)
-    ask_password (self);
-  schedule_checks (self);
+    _eyl_window_ask_password (self);
+  _eyl_window_schedule_checks (self);
   check_data_free (data);
 }
 
+/* The scheduler starts the worker: the document is being checked now. */
+static void
+check_started (gpointer user_data)
+{
+  CheckData *data = user_data;
+
+  if (eyl_document_item_get_cancellable (data->item) == data->cancellable)
+    eyl_document_item_set_status (data->item, EYL_DOCUMENT_ANALYSING);
+}
+
+/* Queues @item's check on the scheduler; it waits (queued) until a worker
+ * is free, the current document first (@priority). */
 static void
 start_check (EylWindow       *self,
-             EylDocumentItem *item)
+             EylDocumentItem *item,
+             int              priority)
 {
   g_autoptr(EylWorkerConfig) config = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -330,40 +278,48 @@ start_check (EylWindow       *self,
     }
 
   config = make_worker_config (self, item);
+  g_free (self->read_key);
+  self->read_key = dup_read_key (self);
   eyl_document_item_set_cancellable (item, cancellable);
-  eyl_document_item_set_status (item, EYL_DOCUMENT_ANALYSING);
+  eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
 
   data = g_new0 (CheckData, 1);
   g_weak_ref_init (&data->self, self);
   data->item = g_object_ref (item);
   data->cancellable = g_object_ref (cancellable);
-  data->serial = self->serial;
-  eyl_worker_check_file_async (config, path, cancellable, check_done, data);
+  eyl_scheduler_check_file_async (self->scheduler, config, path, priority, cancellable,
+                                  check_started, check_done, data);
 }
 
+/* Queued and not on the scheduler yet. */
 static gboolean
 needs_check (EylDocumentItem *item)
 {
-  return eyl_document_item_get_status (item) == EYL_DOCUMENT_QUEUED;
+  return eyl_document_item_get_status (item) == EYL_DOCUMENT_QUEUED &&
+         eyl_document_item_get_cancellable (item) == NULL;
 }
 
 /* Starts checks up to MAX_CHECKS, the current document first. */
-static void
-schedule_checks (EylWindow *self)
+void
+_eyl_window_schedule_checks (EylWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   guint running = 0;
 
+  /* Checks on the scheduler (running, or waiting behind an export). */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
 
-      if (eyl_document_item_get_status (item) == EYL_DOCUMENT_ANALYSING)
+      if (eyl_document_item_get_cancellable (item) != NULL)
         running++;
     }
+  /* The current document first, without waiting for a slot; then the
+   * others in list order as slots free up, so that the list is checked
+   * from the top whatever order the files were opened in. */
   if (self->current != NULL && needs_check (self->current))
     {
-      start_check (self, self->current);
+      start_check (self, self->current, EYL_SCHEDULER_PRIORITY_URGENT);
       running++;
     }
   for (guint i = 0; i < n && running < MAX_CHECKS; i++)
@@ -372,12 +328,12 @@ schedule_checks (EylWindow *self)
 
       if (needs_check (item))
         {
-          start_check (self, item);
+          start_check (self, item, 0);
           running++;
         }
     }
   if (self->current != NULL)
-    update_view (self);
+    _eyl_window_update_view (self);
 }
 
 /* The options changed: every document is checked again (the running
@@ -387,7 +343,6 @@ recheck_all (EylWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
-  self->serial++;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
@@ -397,14 +352,19 @@ recheck_all (EylWindow *self)
       if (status != EYL_DOCUMENT_LOCKED)
         eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
     }
-  schedule_checks (self);
+  _eyl_window_schedule_checks (self);
 }
 
 static void
 placement_changed_cb (EylPlacementPanel *panel,
                       EylWindow         *self)
 {
-  recheck_all (self);
+  g_autofree char *read_key = dup_read_key (self);
+
+  if (g_strcmp0 (read_key, self->read_key) != 0)
+    recheck_all (self);
+  else
+    reevaluate_all (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -415,68 +375,27 @@ password_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       EylWindow        *self)
 {
-  EylDocumentItem *item = g_object_get_data (G_OBJECT (dialog), "eyl-item");
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "eyl-entry");
-
-  /* GTK 4.8 warns when a window is destroyed with the focus in a
-   * password entry (its focus notification outlives its text widget). */
-  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
-
-  if (g_strcmp0 (response, "unlock") == 0 && item != NULL)
-    {
-      eyl_document_item_set_password (item, gtk_editable_get_text (entry));
-      gtk_editable_set_text (entry, "");
-      eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
-      schedule_checks (self);
-    }
   self->password_dialog = NULL;
+  if (g_strcmp0 (response, "unlock") == 0)
+    _eyl_window_schedule_checks (self);
 }
 
-static void
-ask_password (EylWindow *self)
+void
+_eyl_window_ask_password (EylWindow *self)
 {
-  EylFileResult *result;
-  GtkWidget *dialog, *entry;
-  gboolean wrong;
+  GtkWidget *dialog;
 
   if (self->current == NULL || self->password_dialog != NULL ||
       eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED)
     return;
-  result = eyl_document_item_get_result (self->current);
-  wrong = result != NULL && result->error_code == EYL_ERROR_WRONG_PASSWORD;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   wrong ? _("Wrong Password") : _("Password Required"),
-                                   NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  wrong
-                                  /* Translators: %s is a file name */
-                                  ? _("The password did not open “%s”. Try again.")
-                                  /* Translators: %s is a file name */
-                                  : _("“%s” is locked. Enter its password to check it."),
-                                  eyl_document_item_get_title (self->current));
-  entry = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  g_object_set (entry, "activates-default", TRUE, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "unlock", _("_Unlock"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unlock",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "eyl-item", g_object_ref (self->current),
-                          g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "eyl-entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
-
+  dialog = eyl_password_dialog_new (GTK_WINDOW (self), self->current);
+  /* After the dialog's own handler has given the item its password. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self,
+                           G_CONNECT_AFTER);
   self->password_dialog = ADW_MESSAGE_DIALOG (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
 }
 
 /* ------------------------------------------------------------------ */
@@ -738,8 +657,8 @@ set_busy (EylWindow *self,
   gtk_spinner_set_spinning (self->busy_spinner, busy);
 }
 
-static void
-update_view (EylWindow *self)
+void
+_eyl_window_update_view (EylWindow *self)
 {
   EylDocumentItem *item = self->current;
   EylFileResult *result;
@@ -760,7 +679,7 @@ update_view (EylWindow *self)
       eyl_placement_panel_set_analysis (self->placement_panel, NULL);
       set_busy (self, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->page_nav_box), FALSE);
-      update_actions (self);
+      _eyl_window_update_actions (self);
       return;
     }
 
@@ -815,14 +734,10 @@ update_view (EylWindow *self)
     }
   else if (!result->ok)
     {
-      g_autofree char *escaped = g_markup_escape_text (error_explanation (result->error_code), -1);
       g_autofree char *detail = short_message (item, result->error_message != NULL
                                                      ? result->error_message : "");
 
-      adw_status_page_set_icon_name (self->error_page, error_icon (result->error_code));
-      adw_status_page_set_title (self->error_page, error_headline (result->error_code));
-      adw_status_page_set_description (self->error_page, escaped);
-      gtk_label_set_label (self->error_detail_label, detail);
+      eyl_failure_page_set_error (self->error_page, result->error_code, detail);
       gtk_stack_set_visible_child_name (self->page_stack, "error");
       adw_window_title_set_subtitle (self->window_title, _("Cannot be checked"));
     }
@@ -830,11 +745,7 @@ update_view (EylWindow *self)
     {
       /* The page was skipped by the analysis: say so; why is among
        * the file's notes. */
-      adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
-      adw_status_page_set_title (self->error_page, _("This Page Could Not Be Checked"));
-      adw_status_page_set_description (self->error_page,
-                                       _("The page cannot be used, for example because it has no size. The other pages were checked."));
-      gtk_label_set_label (self->error_detail_label, "");
+      eyl_failure_page_set_page_skipped (self->error_page);
       gtk_stack_set_visible_child_name (self->page_stack, "error");
     }
   else
@@ -864,16 +775,16 @@ update_view (EylWindow *self)
       g_autofree char *text = g_strdup_printf (_("%u of %u"), self->page_index + 1, n_pages);
       gtk_label_set_label (self->page_label, text);
     }
-  update_actions (self);
+  _eyl_window_update_actions (self);
 }
 
-static void
-set_current (EylWindow       *self,
+void
+_eyl_window_set_current (EylWindow       *self,
              EylDocumentItem *item)
 {
   if (self->current == item)
     {
-      update_view (self);
+      _eyl_window_update_view (self);
       return;
     }
   g_set_object (&self->current, item);
@@ -897,145 +808,20 @@ set_current (EylWindow       *self,
             gtk_list_box_select_row (self->documents_list, row);
         }
     }
-  schedule_checks (self);
-  update_view (self);
+  _eyl_window_schedule_checks (self);
+  _eyl_window_update_view (self);
   if (item != NULL && eyl_document_item_get_status (item) == EYL_DOCUMENT_LOCKED)
-    ask_password (self);
+    _eyl_window_ask_password (self);
 }
 
 /* ------------------------------------------------------------------ */
 /* Documents list                                                       */
 
-static void
-update_document_row (EylDocumentItem *item,
-                     GParamSpec      *pspec,
-                     GtkWidget       *box)
-{
-  GtkStack *icon_stack = g_object_get_data (G_OBJECT (box), "eyl-icon-stack");
-  GtkImage *icon = g_object_get_data (G_OBJECT (box), "eyl-icon");
-  GtkSpinner *spinner = g_object_get_data (G_OBJECT (box), "eyl-spinner");
-  GtkLabel *errors = g_object_get_data (G_OBJECT (box), "eyl-errors");
-  GtkLabel *warnings = g_object_get_data (G_OBJECT (box), "eyl-warnings");
-  EylDocumentStatus status = eyl_document_item_get_status (item);
-  guint n_errors = eyl_document_item_get_n_errors (item);
-  guint n_warnings = eyl_document_item_get_n_warnings (item);
-  char text[16];
-
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-error");
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-ok");
-  if (status == EYL_DOCUMENT_DONE)
-    gtk_widget_add_css_class (GTK_WIDGET (icon), n_errors > 0 ? "eyl-error"
-                                                 : n_warnings > 0 ? "eyl-warning" : "eyl-ok");
-
-  switch (status)
-    {
-    case EYL_DOCUMENT_QUEUED:
-      /* Waiting for a worker: still, so that a long batch does not keep
-       * dozens of spinners turning (each one redraws the list). */
-      gtk_image_set_from_icon_name (icon, "content-loading-symbolic");
-      gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
-      break;
-    case EYL_DOCUMENT_ANALYSING:
-      gtk_stack_set_visible_child_name (icon_stack, "spinner");
-      gtk_spinner_set_spinning (spinner, TRUE);
-      break;
-    case EYL_DOCUMENT_DONE:
-      gtk_image_set_from_icon_name (icon, n_errors > 0 ? "dialog-error-symbolic"
-                                          : n_warnings > 0 ? "dialog-warning-symbolic"
-                                          : "emblem-ok-symbolic");
-      gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
-      break;
-    case EYL_DOCUMENT_FAILED:
-      gtk_image_set_from_icon_name (icon, "action-unavailable-symbolic");
-      gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
-      break;
-    case EYL_DOCUMENT_LOCKED:
-    default:
-      gtk_image_set_from_icon_name (icon, "channel-secure-symbolic");
-      gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
-      break;
-    }
-
-  g_snprintf (text, sizeof text, "%u", n_errors);
-  gtk_label_set_label (errors, text);
-  gtk_widget_set_visible (GTK_WIDGET (errors), n_errors > 0 && status == EYL_DOCUMENT_DONE);
-  g_snprintf (text, sizeof text, "%u", n_warnings);
-  gtk_label_set_label (warnings, text);
-  gtk_widget_set_visible (GTK_WIDGET (warnings), n_warnings > 0 && status == EYL_DOCUMENT_DONE);
-
-  {
-    g_autofree char *tooltip = NULL;
-
-    if (status == EYL_DOCUMENT_DONE)
-      {
-        g_autofree char *errors_text =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
-                           n_errors);
-        g_autofree char *warnings_text =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
-                           n_warnings);
-
-        /* Translators: tooltip of a document in the list: its title,
-         * "2 errors", "1 warning" */
-        tooltip = g_strdup_printf (_("%s: %s, %s"), eyl_document_item_get_title (item),
-                                   errors_text, warnings_text);
-      }
-    else if (status == EYL_DOCUMENT_QUEUED)
-      /* Translators: tooltip of a document in the list that waits for its check */
-      tooltip = g_strdup_printf (_("%s: waiting to be checked"), eyl_document_item_get_title (item));
-    else
-      tooltip = g_strdup (eyl_document_item_get_title (item));
-    gtk_widget_set_tooltip_text (box, tooltip);
-  }
-}
-
 static GtkWidget *
 create_document_row (gpointer item_ptr,
                      gpointer user_data)
 {
-  EylDocumentItem *item = item_ptr;
-  GtkWidget *box, *icon_stack, *icon, *spinner, *label, *errors, *warnings;
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  icon_stack = gtk_stack_new ();
-  icon = gtk_image_new ();
-  gtk_widget_add_css_class (icon, "eyl-severity-icon");
-  spinner = gtk_spinner_new ();
-  gtk_stack_add_named (GTK_STACK (icon_stack), icon, "icon");
-  gtk_stack_add_named (GTK_STACK (icon_stack), spinner, "spinner");
-  gtk_box_append (GTK_BOX (box), icon_stack);
-
-  label = gtk_label_new (eyl_document_item_get_title (item));
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-
-  /* Pills at their own height, not stretched to the row's. */
-  errors = gtk_label_new (NULL);
-  gtk_widget_set_valign (errors, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (errors, "eyl-badge");
-  gtk_widget_add_css_class (errors, "eyl-badge-error");
-  gtk_box_append (GTK_BOX (box), errors);
-  warnings = gtk_label_new (NULL);
-  gtk_widget_set_valign (warnings, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (warnings, "eyl-badge");
-  gtk_widget_add_css_class (warnings, "eyl-badge-warning");
-  gtk_box_append (GTK_BOX (box), warnings);
-
-  g_object_set_data (G_OBJECT (box), "eyl-icon-stack", icon_stack);
-  g_object_set_data (G_OBJECT (box), "eyl-icon", icon);
-  g_object_set_data (G_OBJECT (box), "eyl-spinner", spinner);
-  g_object_set_data (G_OBJECT (box), "eyl-errors", errors);
-  g_object_set_data (G_OBJECT (box), "eyl-warnings", warnings);
-  g_signal_connect_object (item, "notify", G_CALLBACK (update_document_row), box, 0);
-  update_document_row (item, NULL, box);
-  return box;
+  return eyl_document_row_new (item_ptr);
 }
 
 static void
@@ -1050,7 +836,7 @@ document_row_selected_cb (GtkListBox    *list,
   item = g_list_model_get_item (G_LIST_MODEL (self->documents),
                                 (guint) gtk_list_box_row_get_index (row));
   if (item != NULL && item != self->current)
-    set_current (self, item);
+    _eyl_window_set_current (self, item);
 }
 
 static void
@@ -1120,52 +906,8 @@ eyl_window_open_files (EylWindow  *self,
         first = item;
     }
   if (first != NULL)
-    set_current (self, first);
-  schedule_checks (self);
-}
-
-static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  EylWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      eyl_window_open_files (self, (GFile **) array->pdata, array->len);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Open PDF Files"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_file_filter_set_name (pdf, _("PDF documents"));
-  gtk_file_filter_add_mime_type (pdf, "application/pdf");
-  gtk_file_filter_add_suffix (pdf, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), pdf);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+    _eyl_window_set_current (self, first);
+  _eyl_window_schedule_checks (self);
 }
 
 static gboolean
@@ -1204,16 +946,6 @@ recent_row_activated_cb (GtkListBox    *list,
   eyl_window_open_files (self, &file, 1);
 }
 
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  eyl_window_open_files (EYL_WINDOW (widget), &file, 1);
-}
-
 static gint
 compare_recent (gconstpointer a,
                 gconstpointer b)
@@ -1224,8 +956,8 @@ compare_recent (gconstpointer a,
   return g_date_time_compare (tb, ta);
 }
 
-static void
-update_recent (EylWindow *self)
+void
+_eyl_window_update_recent (EylWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   GList *items = gtk_recent_manager_get_items (manager);
@@ -1285,61 +1017,7 @@ finding_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
 {
-  GtkWidget *outer, *header, *row, *icon, *texts, *message, *fix, *rule;
-
-  outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  header = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "eyl-group-heading");
-  gtk_box_append (GTK_BOX (outer), header);
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  icon = gtk_image_new ();
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, "eyl-severity-icon");
-  gtk_box_append (GTK_BOX (row), icon);
-
-  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_hexpand (texts, TRUE);
-  message = gtk_label_new (NULL);
-  fix = gtk_label_new (NULL);
-  rule = gtk_label_new (NULL);
-  for (GtkWidget *w = message; w != NULL; w = (w == message ? fix : w == fix ? rule : NULL))
-    {
-      gtk_label_set_xalign (GTK_LABEL (w), 0);
-      gtk_label_set_wrap (GTK_LABEL (w), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (w), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (w), 30);
-      gtk_box_append (GTK_BOX (texts), w);
-    }
-  gtk_widget_add_css_class (fix, "eyl-fix");
-  gtk_widget_add_css_class (rule, "dim-label");
-  gtk_widget_add_css_class (rule, "caption");
-  gtk_box_append (GTK_BOX (row), texts);
-  gtk_box_append (GTK_BOX (outer), row);
-
-  g_object_set_data (G_OBJECT (outer), "eyl-header", header);
-  g_object_set_data (G_OBJECT (outer), "eyl-icon", icon);
-  g_object_set_data (G_OBJECT (outer), "eyl-message", message);
-  g_object_set_data (G_OBJECT (outer), "eyl-fix", fix);
-  g_object_set_data (G_OBJECT (outer), "eyl-rule", rule);
-  gtk_list_item_set_child (list_item, outer);
-}
-
-static const char *
-group_title (EylSeverity severity)
-{
-  switch (severity)
-    {
-    case EYL_SEVERITY_ERROR:
-      return _("Errors");
-    case EYL_SEVERITY_WARNING:
-      return _("Warnings");
-    case EYL_SEVERITY_INFO:
-    default:
-      return _("Notes");
-    }
+  gtk_list_item_set_child (list_item, eyl_finding_row_new ());
 }
 
 static void
@@ -1347,32 +1025,8 @@ finding_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  EylFindingObject *object = gtk_list_item_get_item (list_item);
-  GtkWidget *outer = gtk_list_item_get_child (list_item);
-  GtkWidget *header = g_object_get_data (G_OBJECT (outer), "eyl-header");
-  GtkWidget *icon = g_object_get_data (G_OBJECT (outer), "eyl-icon");
-  GtkLabel *message = g_object_get_data (G_OBJECT (outer), "eyl-message");
-  GtkLabel *fix = g_object_get_data (G_OBJECT (outer), "eyl-fix");
-  GtkLabel *rule = g_object_get_data (G_OBJECT (outer), "eyl-rule");
-  EylSeverity severity = eyl_finding_object_get_severity (object);
-  static const char *classes[] = { "eyl-info", "eyl-warning", "eyl-error" };
-  g_autofree char *number = g_strdup_printf ("%u · %s", eyl_finding_object_get_index (object) + 1,
-                                             eyl_finding_object_get_rule (object));
-  g_autofree char *fix_text = NULL;
-
-  gtk_label_set_label (GTK_LABEL (header), group_title (severity));
-  gtk_widget_set_visible (header, eyl_finding_object_get_first_of_group (object));
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), eyl_severity_icon_name (severity));
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (icon, classes[i]);
-  gtk_widget_add_css_class (icon, classes[MIN ((guint) severity, 2u)]);
-  gtk_label_set_label (message, eyl_finding_object_get_message (object));
-  if (eyl_finding_object_get_fix (object) != NULL && eyl_finding_object_get_fix (object)[0] != '\0')
-    /* Translators: the suggested fix of a finding */
-    fix_text = g_strdup_printf (_("Fix: %s"), eyl_finding_object_get_fix (object));
-  gtk_label_set_label (fix, fix_text);
-  gtk_widget_set_visible (GTK_WIDGET (fix), fix_text != NULL);
-  gtk_label_set_label (rule, number);
+  eyl_finding_row_set_finding (EYL_FINDING_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -1429,8 +1083,8 @@ brand_kit_saved_cb (GtkWidget *dialog,
   recheck_all (self);
 }
 
-static EylBrandKitDialog *
-open_brand_kit (EylWindow *self)
+EylBrandKitDialog *
+_eyl_window_open_brand_kit (EylWindow *self)
 {
   GtkWidget *dialog = eyl_brand_kit_dialog_new (GTK_WINDOW (self));
 
@@ -1458,7 +1112,7 @@ region_saved_cb (GObject      *source,
         }
       return;
     }
-  dialog = open_brand_kit (self);
+  dialog = _eyl_window_open_brand_kit (self);
   if (eyl_brand_kit_dialog_add_logo_png (dialog, png))
     eyl_window_add_toast (self, _("Logo added — save the brand kit to use it"));
   g_unlink (png);
@@ -1486,131 +1140,12 @@ page_region_marked_cb (EylPageView *view,
 /* ------------------------------------------------------------------ */
 /* Actions                                                              */
 
-static const char *
-visible_page (EylWindow *self)
+const char *
+_eyl_window_visible_page (EylWindow *self)
 {
   if (self->current == NULL)
     return "empty";
   return gtk_stack_get_visible_child_name (self->page_stack);
-}
-
-static void
-update_actions (EylWindow *self)
-{
-  gboolean page = g_strcmp0 (visible_page (self), "page") == 0;
-  guint n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
-  GtkWidget *widget = GTK_WIDGET (self);
-
-  /* Page tools only where there is a page; the side panel (findings,
-   * placement, side view) only once a file could be read. */
-  gtk_widget_set_visible (self->zoom_box, page);
-  gtk_widget_set_visible (self->overlay_button, page);
-  gtk_widget_set_visible (self->mark_logo_button, page);
-  /* Marking belongs to the page shown: it ends when there is none. */
-  if (!page && self->mark_logo)
-    g_object_set (self, "mark-logo", FALSE, NULL);
-  {
-    gboolean side = self->current != NULL &&
-                    eyl_document_item_get_status (self->current) != EYL_DOCUMENT_FAILED &&
-                    eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED;
-
-    gtk_widget_set_visible (self->side_scroller, side);
-    gtk_widget_set_visible (self->side_button, side);
-  }
-
-  gtk_widget_action_set_enabled (widget, "win.close-document", self->current != NULL);
-  {
-    gboolean exporting = self->export_job != NULL && eyl_export_job_is_running (self->export_job);
-
-    gtk_widget_action_set_enabled (widget, "win.export", self->current != NULL && !exporting);
-    gtk_widget_action_set_enabled (widget, "win.export-all",
-                                   g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0
-                                   && !exporting);
-    gtk_widget_action_set_enabled (widget, "win.cancel-export", exporting);
-  }
-  gtk_widget_action_set_enabled (widget, "win.reload", self->current != NULL);
-  gtk_widget_action_set_enabled (widget, "win.unlock",
-                                 self->current != NULL &&
-                                 eyl_document_item_get_status (self->current) == EYL_DOCUMENT_LOCKED);
-  gtk_widget_action_set_enabled (widget, "win.zoom-in", page);
-  gtk_widget_action_set_enabled (widget, "win.zoom-out", page);
-  gtk_widget_action_set_enabled (widget, "win.zoom-fit-page", page);
-  gtk_widget_action_set_enabled (widget, "win.zoom-fit-width", page);
-  gtk_widget_action_set_enabled (widget, "win.zoom-100", page);
-  gtk_widget_action_set_enabled (widget, "win.mark-logo", page);
-  /* Not only from a page that could be checked: a skipped page must not
-   * trap the user. */
-  gtk_widget_action_set_enabled (widget, "win.previous-page", n_pages > 0 && self->page_index > 0);
-  gtk_widget_action_set_enabled (widget, "win.next-page", self->page_index + 1 < n_pages);
-  gtk_widget_action_set_enabled (widget, "win.next-document",
-                                 g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
-  gtk_widget_action_set_enabled (widget, "win.previous-document",
-                                 g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
-}
-
-static void
-close_document_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-  g_autoptr(EylDocumentItem) next = NULL;
-  guint position, n;
-
-  if (self->current == NULL || !g_list_store_find (self->documents, self->current, &position))
-    return;
-  eyl_document_item_cancel (self->current);
-  g_list_store_remove (self->documents, position);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  if (n > 0)
-    next = g_list_model_get_item (G_LIST_MODEL (self->documents), MIN (position, n - 1));
-  g_clear_object (&self->current);
-  set_current (self, next);
-  if (next == NULL)
-    update_recent (self);
-}
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-
-  if (self->current == NULL)
-    return;
-  eyl_document_item_cancel (self->current);
-  eyl_document_item_set_result (self->current, NULL);
-  eyl_document_item_set_status (self->current, EYL_DOCUMENT_QUEUED);
-  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
-  schedule_checks (self);
-}
-
-static void
-unlock_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ask_password (EYL_WINDOW (widget));
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    eyl_page_view_zoom_in (self->page_view);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    eyl_page_view_zoom_out (self->page_view);
-  else if (g_str_equal (action_name, "win.zoom-fit-page"))
-    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_PAGE);
-  else if (g_str_equal (action_name, "win.zoom-fit-width"))
-    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_WIDTH);
-  else if (g_str_equal (action_name, "win.zoom-100"))
-    eyl_page_view_set_zoom (self->page_view, 1.0);
 }
 
 static void
@@ -1622,40 +1157,6 @@ page_zoom_changed_cb (EylPageView *view,
   g_autofree char *text = g_strdup_printf (_("%.0f %%"), eyl_page_view_get_zoom (view) * 100);
 
   gtk_menu_button_set_label (self->zoom_menu_button, text);
-}
-
-static void
-page_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-  guint n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
-
-  if (g_str_equal (action_name, "win.next-page") && self->page_index + 1 < n_pages)
-    self->page_index++;
-  else if (g_str_equal (action_name, "win.previous-page") && self->page_index > 0)
-    self->page_index--;
-  else
-    return;
-  update_view (self);
-}
-
-static void
-document_step_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  guint position;
-  g_autoptr(EylDocumentItem) item = NULL;
-
-  if (n < 2 || self->current == NULL || !g_list_store_find (self->documents, self->current, &position))
-    return;
-  position = g_str_equal (action_name, "win.next-document") ? (position + 1) % n : (position + n - 1) % n;
-  item = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
-  set_current (self, item);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1768,7 +1269,7 @@ export_finished_cb (EylExportJob *job,
       gtk_window_present (GTK_WINDOW (dialog));
     }
 
-  update_actions (self);
+  _eyl_window_update_actions (self);
 }
 
 void
@@ -1801,7 +1302,8 @@ eyl_window_export (EylWindow    *self,
   if (self->export_job != NULL)
     g_signal_handlers_disconnect_by_data (self->export_job, self);
   g_clear_object (&self->export_job);
-  self->export_job = eyl_export_job_new (items, folder, mode, overwrite, export_config_cb, self);
+  self->export_job = eyl_export_job_new (items, folder, mode, overwrite, self->scheduler,
+                                        export_config_cb, self);
   g_signal_connect (self->export_job, "progress", G_CALLBACK (export_progress_cb), self);
   g_signal_connect (self->export_job, "finished", G_CALLBACK (export_finished_cb), self);
 
@@ -1817,7 +1319,7 @@ eyl_window_export (EylWindow    *self,
   export_progress_cb (self->export_job, self);
   gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
   eyl_export_job_start (self->export_job);
-  update_actions (self);
+  _eyl_window_update_actions (self);
 }
 
 EylExportJob *
@@ -1825,96 +1327,6 @@ eyl_window_get_export_job (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
   return self->export_job;
-}
-
-static void
-export_dialog_cb (EylExportDialog *dialog,
-                  const char      *folder,
-                  int              mode,
-                  gboolean         overwrite,
-                  EylWindow       *self)
-{
-  gboolean all = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "eyl-export-all"));
-
-  eyl_window_export (self, all, folder, (EylExportMode) mode, overwrite);
-}
-
-/* The folder last exported to, else the first document's. */
-static char *
-default_export_folder (EylWindow *self,
-                       gboolean   all)
-{
-  g_autofree char *saved = NULL;
-  EylDocumentItem *first = self->current;
-  g_autoptr(EylDocumentItem) item = NULL;
-
-  if (self->settings != NULL)
-    saved = g_settings_get_string (self->settings, "export-folder");
-  if (saved != NULL && saved[0] != '\0' && g_file_test (saved, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&saved);
-
-  if (all || first == NULL)
-    {
-      item = g_list_model_get_item (G_LIST_MODEL (self->documents), 0);
-      first = item;
-    }
-  if (first != NULL && eyl_document_item_get_path (first) != NULL)
-    return g_path_get_dirname (eyl_document_item_get_path (first));
-  return g_strdup (g_get_home_dir ());
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-  gboolean all = g_str_equal (action_name, "win.export-all");
-  g_autofree char *folder = default_export_folder (self, all);
-  g_autofree char *mode_name = self->settings != NULL
-                               ? g_settings_get_string (self->settings, "export-mode") : NULL;
-  EylExportMode mode = EYL_EXPORT_OVERLAY;
-  guint n = all ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 1;
-  GtkWidget *dialog;
-
-  if (!all && self->current == NULL)
-    return;
-  if (mode_name != NULL)
-    eyl_export_mode_from_string (mode_name, &mode);
-  if (mode == EYL_EXPORT_NONE)
-    mode = EYL_EXPORT_OVERLAY;
-
-  dialog = eyl_export_dialog_new (GTK_WINDOW (self), n, folder, mode);
-  g_object_set_data (G_OBJECT (dialog), "eyl-export-all", GINT_TO_POINTER (all));
-  g_signal_connect_object (dialog, "export", G_CALLBACK (export_dialog_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-cancel_export_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EylWindow *self = EYL_WINDOW (widget);
-
-  if (self->export_job != NULL)
-    eyl_export_job_cancel (self->export_job);
-}
-
-static void
-open_folder_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
-}
-
-static void
-brand_kit_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  open_brand_kit (EYL_WINDOW (widget));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1936,7 +1348,7 @@ units_changed_cb (GSettings  *settings,
   eyl_page_view_set_inches (self->page_view, g_strcmp0 (units, "in") == 0);
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
   if (self->current != NULL)
-    update_view (self);
+    _eyl_window_update_view (self);
 }
 
 static void
@@ -2086,16 +1498,10 @@ eyl_window_dispose (GObject *object)
   g_clear_object (&self->findings);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
+  g_clear_pointer (&self->read_key, g_free);
+  g_clear_pointer (&self->scheduler, eyl_scheduler_unref);
 
   G_OBJECT_CLASS (eyl_window_parent_class)->dispose (object);
-}
-
-static void
-cancel_marking_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  g_object_set (widget, "mark-logo", FALSE, NULL);
 }
 
 static void
@@ -2134,6 +1540,7 @@ eyl_window_class_init (EylWindowClass *klass)
   g_type_ensure (EYL_TYPE_PAGE_VIEW);
   g_type_ensure (EYL_TYPE_PLACEMENT_PANEL);
   g_type_ensure (EYL_TYPE_SCENE_VIEW);
+  g_type_ensure (EYL_TYPE_FAILURE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/eyl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EylWindow, toast_overlay);
@@ -2150,7 +1557,6 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_view);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, error_detail_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, locked_page);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_revealer);
@@ -2184,56 +1590,7 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, page_zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, placement_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.close-document", NULL, close_document_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit-page", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit-width", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-100", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.next-page", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.next-document", NULL, document_step_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL, document_step_action);
-  gtk_widget_class_install_action (widget_class, "win.brand-kit", NULL, brand_kit_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
-  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-marking", NULL, cancel_marking_action);
-  gtk_widget_class_install_property_action (widget_class, "win.show-eye-band", "show-eye-band");
-  gtk_widget_class_install_property_action (widget_class, "win.show-hidden", "show-hidden");
-  gtk_widget_class_install_property_action (widget_class, "win.show-elements", "show-elements");
-  gtk_widget_class_install_property_action (widget_class, "win.show-markers", "show-markers");
-  gtk_widget_class_install_property_action (widget_class, "win.mark-logo", "mark-logo");
-  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
-  gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.export-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-document", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-100", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.zoom-fit-width", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.next-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-document", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-document", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_CONTROL_MASK, "win.show-findings", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.mark-logo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-marking", NULL);
+  _eyl_window_class_actions_init (widget_class);
 }
 
 static GSettings *
@@ -2261,6 +1618,7 @@ eyl_window_init (EylWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->show_eye_band = self->show_hidden = self->show_elements = self->show_markers = TRUE;
+  self->scheduler = eyl_scheduler_new (MAX_CHECKS);
   self->documents = g_list_store_new (EYL_TYPE_DOCUMENT_ITEM);
   self->findings = g_list_store_new (EYL_TYPE_FINDING_OBJECT);
 
@@ -2300,16 +1658,16 @@ eyl_window_init (EylWindow *self)
       g_signal_connect_object (self->settings, "changed::units", G_CALLBACK (units_changed_cb), self, 0);
       units_changed_cb (self->settings, "units", self);
       g_signal_connect_object (self->settings, "changed::legibility",
-                               G_CALLBACK (recheck_all), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (reevaluate_all), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::brand-kit-path",
                                G_CALLBACK (recheck_all), self, G_CONNECT_SWAPPED);
     }
   update_layers (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
-  update_recent (self);
-  update_view (self);
+                           G_CALLBACK (_eyl_window_update_recent), self, G_CONNECT_SWAPPED);
+  _eyl_window_update_recent (self);
+  _eyl_window_update_view (self);
 }
 
 EylWindow *
@@ -2350,7 +1708,7 @@ const char *
 eyl_window_get_state (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
-  return visible_page (self);
+  return _eyl_window_visible_page (self);
 }
 
 GtkWidget *

@@ -101,7 +101,9 @@ eyl_rule_we_vs_you_check (const EylRuleContext *ctx,
   g_autofree char *message = NULL;
   guint n_we, n_you;
 
-  eyl_rule_we_vs_you_count (ctx->page != NULL ? ctx->page->text : NULL, &n_we, &n_you);
+  eyl_rule_we_vs_you_count (ctx->text != NULL ? ctx->text
+                            : ctx->page != NULL ? ctx->page->text : NULL,
+                            &n_we, &n_you);
   if (n_we < MIN_WE_WORDS || n_we <= n_you)
     return;
 

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-options.h: what one check is asked to do — the inputs of both
+ * stages (DESIGN.md 3.5).  The Read stage (eyl-read.h) uses the real size,
+ * the brand kit and the pixel options; the Evaluate stage (eyl-analysis.h)
+ * the placement, its overrides and the legibility standard. */
+#pragma once
+
+#include "eyl-placement.h"
+#include "eyl-geometry.h"
+#include "eyl-brand-kit.h"
+#include "eyl-detect-pixels.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  EylPlacementSet      *placements;  /* for "auto"; not owned */
+  EylPlacement         *placement;   /* NULL = auto; not owned */
+  EylPlacementOverrides overrides;
+  EylLegibility         legibility;
+  EylBrandKit          *brand_kit;   /* may be NULL; not owned */
+  EylPixelOptions       pixels;      /* OCR, QR codes, logos */
+  /* The analysis raster: px per mm of the real size (default 1) and the
+   * pixel budget of any one raster (default 16 Mpx); the worker copies
+   * them into its EylRenderer. */
+  double                raster_px_per_mm;
+  double                raster_max_pixels;
+} EylAnalysisOptions;
+
+void eyl_analysis_options_init (EylAnalysisOptions *options);
+
+/* The real size of a visible page of @width_pt × @height_pt: the size the
+ * user gave, else a nominal size of the placement (or, for "auto", of any
+ * preset) the page is an exact fraction of, else the page at 1:1.  Both
+ * stages ask it: Read for the raster's resolution, Evaluate for the
+ * geometry.  @warnings (may be NULL) receives problems of the presets. */
+void eyl_analysis_options_resolve_size (const EylAnalysisOptions *options,
+                                        double                    width_pt,
+                                        double                    height_pt,
+                                        double                   *material_w_mm,
+                                        double                   *material_h_mm,
+                                        double                   *scale,
+                                        EylScaleSource           *source,
+                                        GPtrArray                *warnings);
+
+/* The check settings a user gives (DESIGN.md 3.5): one table owns each
+ * one's name, shape, unit, range, what it overrides and its words.  The
+ * command line's options (--NAME), the worker's input, the window's
+ * placement rows (their ranges and titles) and the GSettings key that
+ * remembers a row all come from it.  Adding a setting: one entry here,
+ * its field in EylPlacementOverrides (and eyl_placement_apply_overrides),
+ * one row in ui/eyl-placement-panel.ui, one line in the README. */
+typedef enum
+{
+  EYL_OPTION_NUMBER,   /* "750" */
+  EYL_OPTION_RANGE,    /* "1405-1825" (also with an en or em dash) */
+  EYL_OPTION_SIZE,     /* "850x2000" (also X or ×) */
+} EylOptionShape;
+
+typedef enum
+{
+  EYL_OPTION_UNIT_MM,  /* a length: mm (the window may show inches) */
+  EYL_OPTION_UNIT_M,   /* a distance: m (the window may show feet) */
+} EylOptionUnit;
+
+typedef struct
+{
+  const char    *name;            /* "table-mm": --table-mm */
+  EylOptionShape shape;
+  EylOptionUnit  unit;
+  double         min, max;        /* accepted values, in the unit */
+  gsize          offset;          /* the value (a range's start, a size's
+                                   * width) in EylPlacementOverrides */
+  gsize          offset2;         /* a range's end, a size's height; or 0 */
+  const char    *placement_key;   /* the placement-file key it overrides, or NULL */
+  const char    *settings_key;    /* the GSettings key that remembers it, or NULL */
+  const char    *label;           /* N_(): the window row's title */
+  const char    *description;     /* N_(): --help */
+  const char    *arg_description; /* N_(): --help's placeholder, "MM" */
+  const char    *problem;         /* N_(): "--name: “%s” is not …" */
+} EylOption;
+
+const EylOption *eyl_options_get_all (guint *n_options);
+const EylOption *eyl_option_lookup   (const char *name);
+
+/* Parses @text (C locale, as typed on a command line) into @overrides;
+ * FALSE with EYL_ERROR_INVALID saying "--name: “text” is not …" when it
+ * is no value of @option, out of range, or a range whose end is below
+ * its start. */
+gboolean  eyl_option_parse     (const EylOption       *option,
+                                const char            *text,
+                                EylPlacementOverrides *overrides,
+                                GError               **error);
+/* @option's value in @overrides as eyl_option_parse() reads it; NULL when
+ * it is not set (NAN). */
+char     *eyl_option_format    (const EylOption             *option,
+                                const EylPlacementOverrides *overrides);
+/* Is @value (in the option's unit) one the option accepts? */
+gboolean  eyl_option_in_range  (const EylOption *option,
+                                double           value);
+/* The worker's input: "--name=value" for every option set in
+ * @overrides, appended to @args (char *). */
+void      eyl_options_to_args  (const EylPlacementOverrides *overrides,
+                                GPtrArray                   *args);
+
+/* A number as the command line takes it: C locale, finite, within
+ * [@min, @max]. */
+gboolean  eyl_options_parse_number (const char *text,
+                                    double      min,
+                                    double      max,
+                                    double     *value);
+
+/* Lengths and ranges of heights in labels (the overlay, the side view),
+ * rounded to what a person would say: "1250 mm" (to 5 mm), "49 in";
+ * "1250–1800 mm". */
+char     *eyl_format_length (double   mm,
+                             gboolean inches);
+char     *eyl_format_range  (double   lo_mm,
+                             double   hi_mm,
+                             gboolean inches);
+
+G_END_DECLS

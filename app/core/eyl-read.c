@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-read"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "eyl-read.h"
+#include "eyl-detect.h"
+#include "eyl-detect-pixels.h"
+
+G_DEFINE_BOXED_TYPE (EylPageRead, eyl_page_read, eyl_page_read_ref, eyl_page_read_unref)
+
+EylPageRead *
+eyl_page_read_new (void)
+{
+  EylPageRead *self = g_new0 (EylPageRead, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+EylPageRead *
+eyl_page_read_ref (EylPageRead *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+eyl_page_read_unref (EylPageRead *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->text);
+  g_clear_pointer (&self->elements, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* The visible page rendered once at @renderer's resolution on the
+ * material; NULL (with a warning) when it cannot be rendered. */
+static EylRaster *
+render_analysis_raster (EylPageRead       *self,
+                        const EylRenderer *renderer)
+{
+  g_autoptr(GError) error = NULL;
+  EylRaster *raster;
+  double w_pt = eyl_rect_width (&self->visible);
+  double h_pt = eyl_rect_height (&self->visible);
+  double mm_per_pt, scale;
+
+  mm_per_pt = MAX (w_pt > 0 ? self->material_w_mm / w_pt : 0,
+                   h_pt > 0 ? self->material_h_mm / h_pt : 0);
+  if (!(mm_per_pt > 0) || !isfinite (mm_per_pt))
+    mm_per_pt = 25.4 / 72.0;
+  scale = (renderer->px_per_mm > 0 ? renderer->px_per_mm : 1.0) * mm_per_pt;
+  if (renderer->min_pixels > 0)
+    {
+      double area_pt = w_pt * h_pt;
+      double pixels = area_pt * scale * scale;
+
+      if (area_pt > 0 && pixels < renderer->min_pixels)
+        scale *= sqrt (renderer->min_pixels / pixels);
+    }
+
+  raster = eyl_renderer_render (renderer, &self->visible, scale, &error);
+  if (raster == NULL)
+    {
+      g_ptr_array_add (self->warnings,
+                       g_strdup_printf (_("The page could not be rendered, so only its text "
+                                          "layer was checked: %s"),
+                                        error != NULL ? error->message : "?"));
+      return NULL;
+    }
+
+  self->raster_w_px = raster->width;
+  self->raster_h_px = raster->height;
+  self->raster_px_per_mm = raster->scale / mm_per_pt;
+  g_debug ("page %u: analysis raster %d × %d px, %.3f px/mm", self->index,
+           raster->width, raster->height, self->raster_px_per_mm);
+  return raster;
+}
+
+/* The pixel detectors on the one raster: OCR first (its words help the
+ * logo finder tell type from a mark), QR codes, logos; then the contrast
+ * of every text element. */
+static void
+read_pixels (EylPageRead              *self,
+             EylPageData              *page,
+             const EylRaster          *raster,
+             const EylRenderer        *renderer,
+             const EylAnalysisOptions *options)
+{
+  g_autoptr(GPtrArray) pixel_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPageData) words = NULL;
+  GPtrArray *elements = self->elements;
+  guint n_text = elements->len;
+
+  if (options->pixels.ocr)
+    eyl_detect_ocr (page, raster, renderer, options->brand_kit, &options->pixels,
+                    elements, pixel_warnings, &words);
+  if (options->pixels.qr)
+    eyl_detect_qr (page, raster, renderer, elements, pixel_warnings);
+  if (options->pixels.logos)
+    eyl_detect_logos (page, raster, options->brand_kit, words, elements, pixel_warnings);
+
+  /* New elements joined the list: number them all again in reading
+   * order, as eyl_detect_all does. */
+  if (elements->len != n_text)
+    eyl_detect_sort_elements (elements, page->index);
+
+  eyl_measure_contrast (page, raster, elements);
+
+  for (guint i = 0; i < pixel_warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (pixel_warnings, i)));
+}
+
+EylPageRead *
+eyl_read_page (EylPageData              *page,
+               const EylRenderer        *renderer,
+               const EylAnalysisOptions *options)
+{
+  g_autoptr(EylPageRead) self = NULL;
+  g_autoptr(EylRaster) raster = NULL;
+  g_autoptr(GPtrArray) elements = NULL;
+  double scale;
+  EylScaleSource source;
+
+  g_return_val_if_fail (page != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  self = eyl_page_read_new ();
+  self->index = page->index;
+  eyl_page_data_visible_size (page, &self->width_pt, &self->height_pt);
+  self->page_w_pt = page->width;
+  self->page_h_pt = page->height;
+  self->visible = page->visible;
+  if (eyl_rect_is_empty (&self->visible))
+    self->visible = (EylRect) { 0, 0, page->width, page->height };
+  self->text = g_strdup (page->text);
+
+  for (guint i = 0; page->warnings != NULL && i < page->warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (page->warnings, i)));
+
+  /* The real size sets the raster's resolution (px per mm of material). */
+  eyl_analysis_options_resolve_size (options, self->width_pt, self->height_pt,
+                                     &self->material_w_mm, &self->material_h_mm,
+                                     &scale, &source, NULL);
+
+  /* The analysis raster: rendered once, shared by every pixel detector. */
+  if (renderer != NULL && renderer->render != NULL)
+    raster = render_analysis_raster (self, renderer);
+
+  elements = eyl_detect_all (page, options->brand_kit);
+  if (elements != NULL)
+    g_ptr_array_extend_and_steal (self->elements, g_steal_pointer (&elements));
+
+  if (raster != NULL)
+    read_pixels (self, page, raster, renderer, options);
+
+  return g_steal_pointer (&self);
+}

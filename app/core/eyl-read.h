@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-read.h: the Read stage (DESIGN.md 3.5) — one page of a PDF turned
+ * into what was measured on it: elements from the text layer, OCR, QR
+ * codes and logos, their contrast, and the page's text and sizes.
+ *
+ * Reading is the expensive part (Poppler, Tesseract, zbar) and runs in the
+ * worker process, once per file, real size, brand kit and pixel options.
+ * Nothing in an EylPageRead depends on where the page is seen: the
+ * Evaluate stage (eyl_evaluate_page() in eyl-analysis.h) places it, as
+ * often as the placement changes, without reading it again. */
+#pragma once
+
+#include "eyl-options.h"
+#include "eyl-page-data.h"
+#include "eyl-element.h"
+#include "eyl-raster.h"
+
+G_BEGIN_DECLS
+
+typedef struct _EylPageRead EylPageRead;
+
+struct _EylPageRead
+{
+  /*< private >*/
+  gatomicrefcount ref_count;
+  /*< public, read-only once made >*/
+  guint      index;                  /* 0-based page index */
+  double     width_pt, height_pt;    /* visible page, pt */
+  double     page_w_pt, page_h_pt;   /* crop box after /Rotate, pt; what boxes are relative to */
+  EylRect    visible;                /* trim box, else crop box (page space) */
+  /* The real size the page was read at (the raster's resolution follows
+   * it): a placement that gives another real size needs a new read. */
+  double     material_w_mm, material_h_mm;
+  char      *text;                   /* the text layer, UTF-8 (copy checks) */
+  GPtrArray *elements;               /* EylElement, measured, in reading order;
+                                      * geometry fields not filled */
+  GPtrArray *warnings;               /* char *, for the user */
+  /* The analysis raster: its size and resolution on the material; 0 when
+   * none was made. */
+  int        raster_w_px, raster_h_px;
+  double     raster_px_per_mm;
+};
+
+#define EYL_TYPE_PAGE_READ (eyl_page_read_get_type ())
+GType        eyl_page_read_get_type (void) G_GNUC_CONST;
+EylPageRead *eyl_page_read_new      (void);
+EylPageRead *eyl_page_read_ref      (EylPageRead *self);
+void         eyl_page_read_unref    (EylPageRead *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPageRead, eyl_page_read_unref)
+
+/* Reads @page: the detectors on its text layer, then — when @renderer can
+ * render (not NULL, with a render function) — the analysis raster of the
+ * visible page once (at renderer->px_per_mm on the real size from
+ * @options, within renderer->max_pixels), the pixel detectors enabled in
+ * options->pixels on it, and the contrast of the text.  Runs on the
+ * thread that owns the document behind @renderer. */
+EylPageRead *eyl_read_page          (EylPageData              *page,
+                                     const EylRenderer        *renderer,
+                                     const EylAnalysisOptions *options);
+
+G_END_DECLS

@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-window-actions.c: the main window's win.* actions — open, close,
+ * reload, unlock, zoom, pages, documents, export, brand kit — their
+ * keyboard bindings, and their enabled state (_eyl_window_update_actions). */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-window"
+
+#include <glib/gi18n.h>
+
+#include "eyl-window-private.h"
+#include "eyl-export-dialog.h"
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  EylWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      eyl_window_open_files (self, (GFile **) array->pdata, array->len);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open PDF Files"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  eyl_window_open_files (EYL_WINDOW (widget), &file, 1);
+}
+
+void
+_eyl_window_update_actions (EylWindow *self)
+{
+  gboolean page = g_strcmp0 (_eyl_window_visible_page (self), "page") == 0;
+  guint n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  /* Page tools only where there is a page; the side panel (findings,
+   * placement, side view) only once a file could be read. */
+  gtk_widget_set_visible (self->zoom_box, page);
+  gtk_widget_set_visible (self->overlay_button, page);
+  gtk_widget_set_visible (self->mark_logo_button, page);
+  /* Marking belongs to the page shown: it ends when there is none. */
+  if (!page && self->mark_logo)
+    g_object_set (self, "mark-logo", FALSE, NULL);
+  {
+    gboolean side = self->current != NULL &&
+                    eyl_document_item_get_status (self->current) != EYL_DOCUMENT_FAILED &&
+                    eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED;
+
+    gtk_widget_set_visible (self->side_scroller, side);
+    gtk_widget_set_visible (self->side_button, side);
+  }
+
+  gtk_widget_action_set_enabled (widget, "win.close-document", self->current != NULL);
+  {
+    gboolean exporting = self->export_job != NULL && eyl_export_job_is_running (self->export_job);
+
+    gtk_widget_action_set_enabled (widget, "win.export", self->current != NULL && !exporting);
+    gtk_widget_action_set_enabled (widget, "win.export-all",
+                                   g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0
+                                   && !exporting);
+    gtk_widget_action_set_enabled (widget, "win.cancel-export", exporting);
+  }
+  gtk_widget_action_set_enabled (widget, "win.reload", self->current != NULL);
+  gtk_widget_action_set_enabled (widget, "win.unlock",
+                                 self->current != NULL &&
+                                 eyl_document_item_get_status (self->current) == EYL_DOCUMENT_LOCKED);
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", page);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", page);
+  gtk_widget_action_set_enabled (widget, "win.zoom-fit-page", page);
+  gtk_widget_action_set_enabled (widget, "win.zoom-fit-width", page);
+  gtk_widget_action_set_enabled (widget, "win.zoom-100", page);
+  gtk_widget_action_set_enabled (widget, "win.mark-logo", page);
+  /* Not only from a page that could be checked: a skipped page must not
+   * trap the user. */
+  gtk_widget_action_set_enabled (widget, "win.previous-page", n_pages > 0 && self->page_index > 0);
+  gtk_widget_action_set_enabled (widget, "win.next-page", self->page_index + 1 < n_pages);
+  gtk_widget_action_set_enabled (widget, "win.next-document",
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
+  gtk_widget_action_set_enabled (widget, "win.previous-document",
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
+}
+
+static void
+close_document_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  g_autoptr(EylDocumentItem) next = NULL;
+  guint position, n;
+
+  if (self->current == NULL || !g_list_store_find (self->documents, self->current, &position))
+    return;
+  eyl_document_item_cancel (self->current);
+  g_list_store_remove (self->documents, position);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  if (n > 0)
+    next = g_list_model_get_item (G_LIST_MODEL (self->documents), MIN (position, n - 1));
+  g_clear_object (&self->current);
+  _eyl_window_set_current (self, next);
+  if (next == NULL)
+    _eyl_window_update_recent (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+
+  if (self->current == NULL)
+    return;
+  eyl_document_item_cancel (self->current);
+  eyl_document_item_set_result (self->current, NULL);
+  eyl_document_item_set_status (self->current, EYL_DOCUMENT_QUEUED);
+  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
+  _eyl_window_schedule_checks (self);
+}
+
+static void
+unlock_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _eyl_window_ask_password (EYL_WINDOW (widget));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    eyl_page_view_zoom_in (self->page_view);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    eyl_page_view_zoom_out (self->page_view);
+  else if (g_str_equal (action_name, "win.zoom-fit-page"))
+    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_PAGE);
+  else if (g_str_equal (action_name, "win.zoom-fit-width"))
+    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_WIDTH);
+  else if (g_str_equal (action_name, "win.zoom-100"))
+    eyl_page_view_set_zoom (self->page_view, 1.0);
+}
+
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  guint n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
+
+  if (g_str_equal (action_name, "win.next-page") && self->page_index + 1 < n_pages)
+    self->page_index++;
+  else if (g_str_equal (action_name, "win.previous-page") && self->page_index > 0)
+    self->page_index--;
+  else
+    return;
+  _eyl_window_update_view (self);
+}
+
+static void
+document_step_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  guint position;
+  g_autoptr(EylDocumentItem) item = NULL;
+
+  if (n < 2 || self->current == NULL || !g_list_store_find (self->documents, self->current, &position))
+    return;
+  position = g_str_equal (action_name, "win.next-document") ? (position + 1) % n : (position + n - 1) % n;
+  item = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
+  _eyl_window_set_current (self, item);
+}
+
+static void
+export_dialog_cb (EylExportDialog *dialog,
+                  const char      *folder,
+                  int              mode,
+                  gboolean         overwrite,
+                  EylWindow       *self)
+{
+  gboolean all = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "eyl-export-all"));
+
+  eyl_window_export (self, all, folder, (EylExportMode) mode, overwrite);
+}
+
+/* The folder last exported to, else the first document's. */
+static char *
+default_export_folder (EylWindow *self,
+                       gboolean   all)
+{
+  g_autofree char *saved = NULL;
+  EylDocumentItem *first = self->current;
+  g_autoptr(EylDocumentItem) item = NULL;
+
+  if (self->settings != NULL)
+    saved = g_settings_get_string (self->settings, "export-folder");
+  if (saved != NULL && saved[0] != '\0' && g_file_test (saved, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&saved);
+
+  if (all || first == NULL)
+    {
+      item = g_list_model_get_item (G_LIST_MODEL (self->documents), 0);
+      first = item;
+    }
+  if (first != NULL && eyl_document_item_get_path (first) != NULL)
+    return g_path_get_dirname (eyl_document_item_get_path (first));
+  return g_strdup (g_get_home_dir ());
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  gboolean all = g_str_equal (action_name, "win.export-all");
+  g_autofree char *folder = default_export_folder (self, all);
+  g_autofree char *mode_name = self->settings != NULL
+                               ? g_settings_get_string (self->settings, "export-mode") : NULL;
+  EylExportMode mode = EYL_EXPORT_OVERLAY;
+  guint n = all ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 1;
+  GtkWidget *dialog;
+
+  if (!all && self->current == NULL)
+    return;
+  if (mode_name != NULL)
+    eyl_export_mode_from_string (mode_name, &mode);
+  if (mode == EYL_EXPORT_NONE)
+    mode = EYL_EXPORT_OVERLAY;
+
+  dialog = eyl_export_dialog_new (GTK_WINDOW (self), n, folder, mode);
+  g_object_set_data (G_OBJECT (dialog), "eyl-export-all", GINT_TO_POINTER (all));
+  g_signal_connect_object (dialog, "export", G_CALLBACK (export_dialog_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+
+  if (self->export_job != NULL)
+    eyl_export_job_cancel (self->export_job);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+brand_kit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _eyl_window_open_brand_kit (EYL_WINDOW (widget));
+}
+
+static void
+cancel_marking_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_object_set (widget, "mark-logo", FALSE, NULL);
+}
+
+void
+_eyl_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.close-document", NULL, close_document_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit-page", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit-width", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-100", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.next-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "win.next-document", NULL, document_step_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL, document_step_action);
+  gtk_widget_class_install_action (widget_class, "win.brand-kit", NULL, brand_kit_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-marking", NULL, cancel_marking_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-eye-band", "show-eye-band");
+  gtk_widget_class_install_property_action (widget_class, "win.show-hidden", "show-hidden");
+  gtk_widget_class_install_property_action (widget_class, "win.show-elements", "show-elements");
+  gtk_widget_class_install_property_action (widget_class, "win.show-markers", "show-markers");
+  gtk_widget_class_install_property_action (widget_class, "win.mark-logo", "mark-logo");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-100", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.zoom-fit-width", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.next-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_CONTROL_MASK, "win.show-findings", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.mark-logo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-marking", NULL);
+}

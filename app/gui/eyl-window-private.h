@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-window-private.h: what the files of the main window share — the
+ * instance struct and the few functions one part calls in another
+ * (eyl-window.c: documents, checks, the view; eyl-window-actions.c: the
+ * win.* actions, their keys and their enabled state). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "eyl-window.h"
+#include "eyl-brand-kit-dialog.h"
+#include "eyl-export-job.h"
+#include "eyl-placement-panel.h"
+#include "eyl-scene-view.h"
+#include "eyl-batch.h"
+#include "eyl-failure-page.h"
+
+G_BEGIN_DECLS
+
+struct _EylWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay   *toast_overlay;
+  AdwWindowTitle    *window_title;
+  GtkToggleButton   *sidebar_button;
+  GtkMenuButton     *zoom_menu_button;
+  GtkStack          *main_stack;
+  GtkBox            *recent_box;
+  GtkListBox        *recent_list;
+  AdwFlap           *flap;
+  GtkListBox        *documents_list;
+  GtkStack          *page_stack;
+  GtkSpinner        *loading_spinner;
+  GtkLabel          *loading_label;
+  EylPageView       *page_view;
+  EylFailurePage      *error_page;
+  AdwStatusPage     *locked_page;
+  GtkRevealer       *busy_revealer;
+  GtkRevealer       *export_revealer;
+  GtkLabel          *export_label;
+  GtkProgressBar    *export_progress;
+  GtkSpinner        *busy_spinner;
+  GtkBox            *page_nav_box;
+  GtkWidget         *side_scroller;
+  AdwFlap           *side_flap;
+  GtkWidget         *side_button;
+  GtkWidget         *zoom_box;
+  GtkWidget         *overlay_button;
+  GtkWidget         *mark_logo_button;
+  GtkLabel          *page_label;
+  GtkWidget         *summary_box;
+  GtkWidget         *notes_box;
+  GtkLabel          *notes_label;
+  GtkLabel          *score_label;
+  GtkWidget         *breakdown_expander;
+  GtkLabel          *breakdown_label;
+  GtkLabel          *counts_label;
+  GtkLabel          *placement_label;
+  GtkListView       *findings_view;
+  EylPlacementPanel *placement_panel;
+  EylSceneView      *scene_view;
+  GMenu             *recent_section;
+
+  GSettings         *settings;           /* NULL when the schema is not installed */
+  GListStore        *documents;          /* EylDocumentItem */
+  GListStore        *findings;           /* EylFindingObject */
+  GtkSingleSelection *findings_selection;
+  EylDocumentItem   *current;
+  guint              page_index;
+  EylScheduler      *scheduler;          /* checks and exports, MAX_CHECKS workers */
+  char              *read_key;           /* the worker options the results were read with */
+  EylPageAnalysis   *shown_analysis;     /* what the findings list shows */
+  GCancellable      *mark_cancellable;
+  AdwMessageDialog  *password_dialog;
+  EylExportJob      *export_job;         /* running or last export */
+  guint              export_pulse_id;
+
+  gboolean           show_eye_band;
+  gboolean           show_hidden;
+  gboolean           show_elements;
+  gboolean           show_markers;
+  gboolean           mark_logo;
+  gboolean           show_sidebar;
+  gboolean           show_findings;
+  gboolean           sidebar_shown_once;
+};
+
+void              _eyl_window_ask_password (EylWindow *self);
+EylBrandKitDialog *_eyl_window_open_brand_kit (EylWindow *self);
+void              _eyl_window_schedule_checks (EylWindow *self);
+void              _eyl_window_set_current (EylWindow *self, EylDocumentItem *item);
+void              _eyl_window_update_actions (EylWindow *self);
+void              _eyl_window_update_recent (EylWindow *self);
+void              _eyl_window_update_view (EylWindow *self);
+const char *      _eyl_window_visible_page (EylWindow *self);
+void              _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
+
+G_END_DECLS
