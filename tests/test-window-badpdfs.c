@@ -31,7 +31,7 @@
 /* Short enough that the two files that loop forever in Poppler cost
  * seconds, long enough for the slowest good file on a busy machine. */
 #define TIME_BUDGET_S    30
-#define SETTLE_TIMEOUT_S 150
+#define SETTLE_TIMEOUT_S 240
 /* The longest the main loop may stay away (ms). */
 #define MAX_GAP_MS       500
 
