@@ -195,10 +195,9 @@ test_hidden_zone_pixels (void)
       g_assert_cmpfloat (m, <, 0.97);
       g_assert_cmpfloat (m, >, row_mean (surface, (int) y_med + 6, x0, x1));
     }
-  /* …and nothing between the top rail (and its label under it: the rail
-   * is too thin to hold it) and the table line is touched. */
-  g_assert_cmpfloat (row_mean (surface, (int) y_rail + 12, 0, w), <, 0.99);
-  for (int y = (int) y_rail + 26; y < (int) y_short - 3; y++)
+  /* …and nothing between the top rail and the table line is touched
+   * (the zones' sentences are a layer of their own). */
+  for (int y = (int) y_rail + 3; y < (int) y_short - 3; y++)
     g_assert_cmpfloat (row_mean (surface, y, 0, w), ==, 1.0);
 
   cairo_surface_destroy (surface);
