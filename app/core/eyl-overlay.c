@@ -1934,9 +1934,9 @@ legend_rows (EylPageAnalysis *const *pages,
     if (sevs[s])
       rows[n++] = (LegendRow) { ROW_SEVERITY, s, eyl_overlay_severity_label (s) };
   if ((layers & EYL_OVERLAY_EYE_LEVEL) && placed)
-    rows[n++] = (LegendRow) { ROW_EYE_LEVEL, 0, _("Eye level: the band most eyes fall on") };
+    rows[n++] = (LegendRow) { ROW_EYE_LEVEL, 0, _("Eye level") };
   if ((layers & EYL_OVERLAY_HIDDEN) && placed)
-    rows[n++] = (LegendRow) { ROW_HIDDEN, 0, _("Hidden from visitors (hatched)") };
+    rows[n++] = (LegendRow) { ROW_HIDDEN, 0, _("Hidden from visitors") };
   return n;
 }
 

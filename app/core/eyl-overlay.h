@@ -144,7 +144,8 @@ GArray *eyl_overlay_layout_labels  (EylPageAnalysis         *analysis,
  * style and letter), the severities of the markers, the eye-level band,
  * the hidden zones.  User space of @cr: 1 unit = 1 device px (or 1 pt in
  * print); drawn from (0, 0) into @max_width (rows flow into columns
- * when it is wide enough; ≤ 0: one column).  The size is returned in
+ * when it is wide enough; ≤ 0 or narrower than one column: one
+ * column, as wide as its longest row).  The size is returned in
  * @width / @height (may be NULL); with @cr NULL only measured. */
 void    eyl_overlay_paint_legend   (cairo_t                *cr,
                                     EylPageAnalysis *const *pages,
