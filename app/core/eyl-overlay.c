@@ -838,6 +838,15 @@ marker_rect (const EylOverlayMarker *m)
   return (EylRect) { m->x - r, m->y - r, m->x + r, m->y + r };
 }
 
+/* Markers are drawn with the findings layer; the selected finding's in
+ * any case. */
+static gboolean
+marker_is_drawn (const EylOverlayOptions *options,
+                 guint                    finding)
+{
+  return (options->layers & EYL_OVERLAY_FINDINGS) || (int) finding == options->highlighted_finding;
+}
+
 /* The panel behind the row of page-wide markers, with its caption. */
 static gboolean
 whole_page_panel (GArray  *markers,
@@ -1276,18 +1285,20 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
   g_array_set_clear_func (pl.labels, label_clear);
 
   collect_obstacles (analysis, &pl.vis, 1.0 * pl.p.u, pl.hard, pl.soft);
-  if (layers & EYL_OVERLAY_FINDINGS)
+  if (analysis->findings != NULL)
     {
       g_autoptr(GArray) markers = eyl_overlay_layout_markers (analysis, options);
       EylRect panel;
 
       for (guint i = 0; i < markers->len; i++)
-        {
-          EylRect r = marker_rect (&g_array_index (markers, EylOverlayMarker, i));
+        if (marker_is_drawn (options, i))
+          {
+            EylRect r = marker_rect (&g_array_index (markers, EylOverlayMarker, i));
 
-          g_array_append_val (pl.hard, r);
-        }
-      if (whole_page_panel (markers, pl.p.u, pl.vis.x0 + (MARGIN_PX - 2) * pl.p.u, &panel))
+            g_array_append_val (pl.hard, r);
+          }
+      if ((layers & EYL_OVERLAY_FINDINGS) &&
+          whole_page_panel (markers, pl.p.u, pl.vis.x0 + (MARGIN_PX - 2) * pl.p.u, &panel))
         g_array_append_val (pl.hard, panel);
     }
 
@@ -2157,6 +2168,13 @@ eyl_overlay_paint (cairo_t                 *cr,
     {
       markers = eyl_overlay_layout_markers (analysis, options);
       paint_findings (&p, markers);
+    }
+  else if (hl >= 0 && analysis->findings != NULL && (guint) hl < analysis->findings->len)
+    {
+      /* The calm view still numbers the finding the user picked. */
+      markers = eyl_overlay_layout_markers (analysis, options);
+      paint_marker (&p, &g_array_index (markers, EylOverlayMarker, hl),
+                    ((EylFinding *) g_ptr_array_index (analysis->findings, hl))->severity, TRUE);
     }
 
   cairo_restore (cr);
