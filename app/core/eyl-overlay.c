@@ -1086,7 +1086,8 @@ candidates (Placer                *pl,
                 ADD (xs[i], inner);
               else if (k == 1)
                 ADD (xs[i], outer);
-              else if (k >= 2 && fits)
+              else if (k >= 2 && fits && inner + (k - 1) * step >= a->y0 &&
+                       inner + (k - 1) * step + h <= a->y1)
                 ADD (xs[i], inner + (k - 1) * step);
             }
       }
