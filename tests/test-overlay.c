@@ -719,6 +719,90 @@ test_labels_corpus (void)
   g_assert_cmpuint (stats.markers_off_box * 10, >=, stats.markers * 9);
 }
 
+/* The ink along the top edge of a box of @kind drawn alone: one bit per
+ * pixel, for comparing line styles. */
+static GString *
+edge_signature (Banner         *b,
+                EylElementKind  kind,
+                const EylRect  *box)
+{
+  EylOverlayOptions options;
+  cairo_surface_t *surface;
+  GString *sig = g_string_new (NULL);
+  /* The outline runs 2 px outside the box. */
+  int y = (int) floor (box->y0 * PX - 2.0);
+
+  g_ptr_array_set_size (b->analysis->elements, 0);
+  g_ptr_array_set_size (b->analysis->findings, 0);
+  g_ptr_array_add (b->analysis->elements, eyl_element_new (kind, EYL_SOURCE_TEXT, "x", box, 1.0));
+  eyl_overlay_options_init (&options);
+  options.layers = EYL_OVERLAY_ELEMENTS;
+  options.px_per_pt = PX;
+  surface = paint_white (b->analysis, &options);
+  for (int x = (int) (box->x0 * PX); x < (int) (box->x1 * PX); x++)
+    {
+      double rgb[3];
+
+      pixel (surface, x, y, rgb);
+      g_string_append_c (sig, rgb[0] + rgb[1] + rgb[2] < 2.4 ? '#' : '.');
+    }
+  cairo_surface_destroy (surface);
+  return sig;
+}
+
+static guint
+signature_distance (GString *a,
+                    GString *b)
+{
+  guint d = 0;
+
+  for (gsize i = 0; i < MIN (a->len, b->len); i++)
+    d += a->str[i] != b->str[i];
+  return d;
+}
+
+/* Kinds that share a hue (the contacts' blues, the brand's purples)
+ * differ in their line and their letter, not in colour alone. */
+static void
+test_kind_styles (void)
+{
+  static const EylElementKind families[][6] = {
+    { EYL_ELEMENT_URL, EYL_ELEMENT_EMAIL, EYL_ELEMENT_PHONE, EYL_ELEMENT_SOCIAL, EYL_ELEMENT_ADDRESS,
+      EYL_ELEMENT_QR },
+    { EYL_ELEMENT_LOGO, EYL_ELEMENT_BRAND_NAME, EYL_ELEMENT_SPONSOR_LOGO, EYL_ELEMENT_LOGO,
+      EYL_ELEMENT_LOGO, EYL_ELEMENT_LOGO },
+  };
+  Banner b = { 0, };
+  EylRect box;
+
+  /* Every drawn kind has its own letter. */
+  for (int i = 0; i < EYL_N_ELEMENT_KINDS; i++)
+    for (int j = 0; j < i; j++)
+      if (i != EYL_ELEMENT_BODY && j != EYL_ELEMENT_BODY)
+        g_assert_cmpstr (eyl_overlay_kind_letter (i), !=, eyl_overlay_kind_letter (j));
+
+  banner_load (&b, NULL, "rollup-behind-table");
+  box = (EylRect) { b.analysis->width_pt * 0.2, b.analysis->height_pt * 0.4,
+                    b.analysis->width_pt * 0.8, b.analysis->height_pt * 0.45 };
+  for (guint f = 0; f < G_N_ELEMENTS (families); f++)
+    for (guint i = 0; i < G_N_ELEMENTS (families[f]); i++)
+      for (guint j = 0; j < i; j++)
+        {
+          g_autoptr(GString) si = NULL;
+          g_autoptr(GString) sj = NULL;
+
+          if (families[f][i] == families[f][j])
+            continue;
+          si = edge_signature (&b, families[f][i], &box);
+          sj = edge_signature (&b, families[f][j], &box);
+          /* At least a tenth of the edge differs. */
+          if (signature_distance (si, sj) * 10 < si->len)
+            g_error ("%s and %s look alike:\n%s\n%s", eyl_overlay_kind_label (families[f][i]),
+                     eyl_overlay_kind_label (families[f][j]), si->str, sj->str);
+        }
+  banner_clear (&b);
+}
+
 /* The legend is drawn beside the page, never on it. */
 static void
 test_legend_off_page (void)
@@ -799,6 +883,7 @@ main (int    argc,
   g_test_add_func ("/eyl/overlay/pictures", test_pictures);
   g_test_add_func ("/eyl/overlay/labels-generated", test_labels_generated);
   g_test_add_func ("/eyl/overlay/legend-off-page", test_legend_off_page);
+  g_test_add_func ("/eyl/overlay/kind-styles", test_kind_styles);
   g_test_add_func ("/eyl/overlay/labels-corpus", test_labels_corpus);
 
   return g_test_run ();

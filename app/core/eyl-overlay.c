@@ -343,17 +343,17 @@ kind_style (EylElementKind kind)
   switch (kind)
     {
     case EYL_ELEMENT_URL:          return (KindStyle) { { 0 }, 0, FALSE, TRUE };
-    case EYL_ELEMENT_EMAIL:        return (KindStyle) { { 7, 3, 0.01, 3 }, 4, FALSE, TRUE };
-    case EYL_ELEMENT_PHONE:        return (KindStyle) { { 0.01, 4 }, 2, FALSE, TRUE };
-    case EYL_ELEMENT_SOCIAL:       return (KindStyle) { { 12, 4 }, 2, FALSE, TRUE };
-    case EYL_ELEMENT_QR:           return (KindStyle) { { 0 }, 0, TRUE, TRUE };
-    case EYL_ELEMENT_ADDRESS:      return (KindStyle) { { 7, 3, 0.01, 3, 0.01, 3 }, 6, FALSE, TRUE };
+    case EYL_ELEMENT_EMAIL:        return (KindStyle) { { 9, 5, 0.01, 5 }, 4, FALSE, TRUE };
+    case EYL_ELEMENT_PHONE:        return (KindStyle) { { 0.01, 5 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_SOCIAL:       return (KindStyle) { { 14, 6 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_QR:           return (KindStyle) { { 4, 5 }, 2, TRUE, TRUE };
+    case EYL_ELEMENT_ADDRESS:      return (KindStyle) { { 9, 5, 0.01, 5, 0.01, 5 }, 6, FALSE, TRUE };
     case EYL_ELEMENT_LOGO:         return (KindStyle) { { 0 }, 0, TRUE, FALSE };
-    case EYL_ELEMENT_BRAND_NAME:   return (KindStyle) { { 6, 3 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_BRAND_NAME:   return (KindStyle) { { 7, 5 }, 2, FALSE, TRUE };
     case EYL_ELEMENT_HEADLINE:     return (KindStyle) { { 0 }, 0, FALSE, TRUE };
-    case EYL_ELEMENT_CTA:          return (KindStyle) { { 6, 3 }, 2, TRUE, TRUE };
-    case EYL_ELEMENT_OTHER_URL:    return (KindStyle) { { 0.01, 4 }, 2, FALSE, TRUE };
-    case EYL_ELEMENT_SPONSOR_LOGO: return (KindStyle) { { 0.01, 4 }, 2, TRUE, TRUE };
+    case EYL_ELEMENT_CTA:          return (KindStyle) { { 7, 5 }, 2, TRUE, TRUE };
+    case EYL_ELEMENT_OTHER_URL:    return (KindStyle) { { 0.01, 5 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_SPONSOR_LOGO: return (KindStyle) { { 0.01, 5 }, 2, TRUE, TRUE };
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
     default:                       return (KindStyle) { { 0 }, 0, FALSE, TRUE };
