@@ -1352,9 +1352,10 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
                                 { 0 }, NULL, FALSE, FALSE };
           g_autofree char *med = format_length (zone.sight_mm, options->inches);
           /* TRANSLATORS: a dashed line on the page; %s is its height above the floor */
-          g_autofree char *label = g_strdup_printf (_("Median visitor’s line of sight %s"), med);
+          g_autofree char *label = g_strdup_printf (_("Line of sight %s"), med);
 
-          place_label (&pl, &l, label, _("Line of sight"), FALSE);
+          /* Short: the legend says what the dashed line is. */
+          place_label (&pl, &l, label, med, FALSE);
         }
     }
 
@@ -1895,6 +1896,7 @@ typedef enum
   ROW_KIND,
   ROW_SEVERITY,
   ROW_EYE_LEVEL,
+  ROW_SIGHT,
   ROW_HIDDEN,
 } RowType;
 
@@ -1946,7 +1948,10 @@ legend_rows (EylPageAnalysis *const *pages,
     if (sevs[s])
       rows[n++] = (LegendRow) { ROW_SEVERITY, s, eyl_overlay_severity_label (s) };
   if ((layers & EYL_OVERLAY_EYE_LEVEL) && placed)
-    rows[n++] = (LegendRow) { ROW_EYE_LEVEL, 0, _("Eye level") };
+    {
+      rows[n++] = (LegendRow) { ROW_EYE_LEVEL, 0, _("Eye level") };
+      rows[n++] = (LegendRow) { ROW_SIGHT, 0, _("Median visitor’s line of sight") };
+    }
   if ((layers & EYL_OVERLAY_HIDDEN) && placed)
     rows[n++] = (LegendRow) { ROW_HIDDEN, 0, _("Hidden from visitors") };
   return n;
@@ -2004,6 +2009,20 @@ legend_swatch (Paint           *p,
       cairo_rectangle (cr, sx, cy - 5 * p->u, sw, 10 * p->u);
       fill_and_stroke (cr, (double[4]) { 0.337, 0.706, 0.914, 0.45 },
                        (double[4]) { 0.0, 0.447, 0.698, 1 }, 1.2 * p->u);
+      break;
+    case ROW_SIGHT:
+      {
+        double dash[] = { 4 * p->u, 3 * p->u };
+
+        cairo_save (cr);
+        cairo_set_dash (cr, dash, 2, 0);
+        cairo_move_to (cr, sx, cy);
+        cairo_line_to (cr, sx + sw, cy);
+        cairo_set_source_rgba (cr, 0.0, 0.447, 0.698, 1);
+        cairo_set_line_width (cr, 2 * p->u);
+        cairo_stroke (cr);
+        cairo_restore (cr);
+      }
       break;
     case ROW_HIDDEN:
     default:
