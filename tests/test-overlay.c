@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <cairo-pdf.h>
 #include <json-glib/json-glib.h>
 #include <poppler.h>
@@ -448,6 +449,30 @@ test_pictures (void)
     }
   else
     g_test_message ("no sample banner: only the fixture was drawn");
+
+  /* Real files from the corpus, calm and with every layer, in the small
+   * window. */
+  {
+    static const struct { const char *file, *placement; } real[] = {
+      { "rollup-osgeo-01.pdf", "rollup-behind-table" },
+      { "flyer-freifunk-bremen-6panel.pdf", "leaflet-rack" },
+      { "poster-derse19-a3.pdf", "poster-wall" },
+    };
+    g_autofree char *dir = eyl_fixture_shared_path ("corpus/files");
+
+    for (guint i = 0; dir != NULL && i < G_N_ELEMENTS (real); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, real[i].file, NULL);
+        g_autofree char *base = g_strndup (real[i].file, strlen (real[i].file) - 4);
+        g_autofree char *calm = g_strconcat ("overlay-corpus-", base, "-calm", NULL);
+        g_autofree char *all = g_strconcat ("overlay-corpus-", base, "-all-900", NULL);
+
+        if (!g_file_test (path, G_FILE_TEST_EXISTS))
+          continue;
+        render_picture_full (path, real[i].placement, calm, -1, EYL_OVERLAY_CALM, 880);
+        render_picture_full (path, real[i].placement, all, -1, EYL_OVERLAY_ALL, 640);
+      }
+  }
 }
 
 /* Labels and markers ---------------------------------------------------- */

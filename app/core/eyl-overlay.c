@@ -847,22 +847,36 @@ marker_is_drawn (const EylOverlayOptions *options,
   return (options->layers & EYL_OVERLAY_FINDINGS) || (int) finding == options->highlighted_finding;
 }
 
+/* From the panel's left edge to the first page-wide marker's: the
+ * caption "Whole page" and its margins. */
+static double
+whole_page_lead (EylPageAnalysis *analysis,
+                 double           u)
+{
+  double cw, ch;
+
+  measure_text (analysis, u, _("Whole page"), TAG_PX, TRUE, &cw, &ch);
+  return 22 * u + cw;
+}
+
 /* The panel behind the row of page-wide markers, with its caption. */
 static gboolean
 whole_page_panel (GArray  *markers,
                   double   u,
-                  double   x0,
+                  double   lead,
                   EylRect *panel)
 {
   gboolean any = FALSE;
 
-  *panel = (EylRect) { x0, INFINITY, 0, 0 };
+  *panel = (EylRect) { 0, INFINITY, 0, 0 };
   for (guint i = 0; i < markers->len; i++)
     {
       EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
 
       if (m->page_wide)
         {
+          if (!any)
+            panel->x0 = m->x - m->radius - lead;
           any = TRUE;
           panel->x1 = MAX (panel->x1, m->x + m->radius + 6 * u);
           panel->y0 = MIN (panel->y0, m->y - m->radius - 5 * u);
@@ -903,21 +917,62 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
   gap = MARKER_GAP_PX * u;
   s = 2 * rr + gap;
 
-  /* Page-wide findings: a row at the top-left, after a caption. */
-  {
-    double cw, ch;
-
-    measure_text (analysis, u, _("Whole page"), TAG_PX, TRUE, &cw, &ch);
-    row_x = vis.x0 + MARGIN_PX * u + 6 * u + cw + 8 * u + 6 * u + r;
-  }
-  row_y = top_inset (analysis, options, u) + r + 2 * u;
-
   /* The markers keep off the findings' boxes (their own above all) and,
    * when they can, off the elements. */
   hard = g_array_new (FALSE, FALSE, sizeof (EylRect));
   soft = g_array_new (FALSE, FALSE, sizeof (EylRect));
   boxes = g_array_new (FALSE, FALSE, sizeof (EylRect));
   collect_obstacles (analysis, &vis, 1 * u, boxes, soft);
+
+  /* Page-wide findings: a row after a caption, in the corner where it
+   * covers the fewest elements (the top-left one first, below the top
+   * rail); wrapped at the top-left when one row is too long. */
+  {
+    double lead = whole_page_lead (analysis, u);
+    double m = (MARGIN_PX - 2) * u, w, h = 2 * r + 10 * u;
+    double ox = vis.x0 + m, oy = top_inset (analysis, options, u) - 3 * u;
+    guint n_wide = 0;
+
+    for (guint i = 0; i < analysis->findings->len; i++)
+      n_wide += eyl_rect_is_empty (&((EylFinding *) g_ptr_array_index (analysis->findings, i))->box);
+    w = lead + n_wide * (2 * r + gap) - gap + 6 * u;
+    if (n_wide > 0 && ox + w <= vis.x1 - m)
+      {
+        double xs[] = { ox, vis.x1 - m - w, ox, vis.x1 - m - w };
+        double ys[] = { oy, oy, vis.y1 - m - h, vis.y1 - m - h };
+        double best = INFINITY;
+        guint pick = 0;
+
+        for (guint c = 0; c < G_N_ELEMENTS (xs); c++)
+          {
+            EylRect panel = { xs[c], ys[c], xs[c] + w, ys[c] + h };
+            double cost = place_cost (&panel, &vis, boxes, soft), over = 0;
+
+            if (cost < 0)
+              {
+                for (guint j = 0; j < boxes->len; j++)
+                  over += overlap_area (&panel, &g_array_index (boxes, EylRect, j));
+                cost = 10 + over / rect_area (&panel);
+              }
+            if (cost < best - 1e-9)
+              {
+                best = cost;
+                pick = c;
+              }
+          }
+        ox = xs[pick];
+        oy = ys[pick];
+      }
+    row_x = ox + lead + r;
+    row_y = oy + 5 * u + r;
+    if (n_wide > 0)
+      {
+        /* The caption: no boxed marker on it. */
+        EylRect caption = { ox, oy, ox + lead, oy + h };
+
+        g_array_append_val (hard, caption);
+      }
+  }
 
   for (guint i = 0; i < analysis->findings->len; i++)
     {
@@ -936,7 +991,7 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
           if (row_x > vis.x1 - r - MARGIN_PX * u)
             {
               /* Wrap under the caption. */
-              row_x = vis.x0 + MARGIN_PX * u + 6 * u + r;
+              row_x = vis.x0 + (MARGIN_PX - 2) * u + 8 * u + r;
               row_y += 2 * r + gap;
             }
           g_array_append_val (markers, m);
@@ -1299,7 +1354,7 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
             g_array_append_val (pl.hard, r);
           }
       if ((layers & EYL_OVERLAY_FINDINGS) &&
-          whole_page_panel (markers, pl.p.u, pl.vis.x0 + (MARGIN_PX - 2) * pl.p.u, &panel))
+          whole_page_panel (markers, pl.p.u, whole_page_lead (analysis, pl.p.u), &panel))
         g_array_append_val (pl.hard, panel);
     }
 
@@ -1819,12 +1874,12 @@ paint_findings (Paint  *p,
   int hl = p->options->highlighted_finding;
   EylRect panel;
 
-  if (whole_page_panel (markers, p->u, p->visible.x0 + (MARGIN_PX - 2) * p->u, &panel))
+  if (whole_page_panel (markers, p->u, whole_page_lead (a, p->u), &panel))
     {
       /* A panel behind the row of page-wide markers, with its caption. */
       cairo_t *cr = p->cr;
       g_autoptr(PangoLayout) layout = make_layout (p, _("Whole page"), TAG_PX, TRUE);
-      double w, h, x = p->visible.x0 + MARGIN_PX * p->u + 2 * p->u;
+      double w, h, x = panel.x0 + 4 * p->u;
       double y = (panel.y0 + panel.y1) / 2;
       double bg[4] = { 0.13, 0.13, 0.17, 0.92 };
 
