@@ -5,12 +5,15 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <cairo-pdf.h>
+#include <json-glib/json-glib.h>
 #include <poppler.h>
 
 #include "eyl-analysis.h"
 #include "eyl-document.h"
 #include "eyl-overlay.h"
+#include "eyl-report.h"
 #include "eyl-fixtures.h"
 
 /* Device pixels per pt for the pixel tests. */
@@ -195,10 +198,9 @@ test_hidden_zone_pixels (void)
       g_assert_cmpfloat (m, <, 0.97);
       g_assert_cmpfloat (m, >, row_mean (surface, (int) y_med + 6, x0, x1));
     }
-  /* …and nothing between the top rail (and its label under it: the rail
-   * is too thin to hold it) and the table line is touched. */
-  g_assert_cmpfloat (row_mean (surface, (int) y_rail + 12, 0, w), <, 0.99);
-  for (int y = (int) y_rail + 26; y < (int) y_short - 3; y++)
+  /* …and nothing between the top rail and the table line is touched
+   * (the zones' sentences are a layer of their own). */
+  for (int y = (int) y_rail + 3; y < (int) y_short - 3; y++)
     g_assert_cmpfloat (row_mean (surface, y, 0, w), ==, 1.0);
 
   cairo_surface_destroy (surface);
@@ -352,10 +354,12 @@ test_palette (void)
 /* The page rendered by Poppler with the overlay on top: what the window
  * shows.  Also a PDF the way the exporter will make it. */
 static void
-render_picture (const char *pdf,
-                const char *placement_id,
-                const char *name,
-                int         highlighted_finding)
+render_picture_full (const char       *pdf,
+                     const char       *placement_id,
+                     const char       *name,
+                     int               highlighted_finding,
+                     EylOverlayLayers  layers,
+                     double            page_px)
 {
   Banner b = { 0, };
   PopplerDocument *doc = NULL;
@@ -376,8 +380,8 @@ render_picture (const char *pdf,
   page = poppler_document_get_page (doc, 0);
   poppler_page_get_size (page, &pw, &ph);
 
-  /* On screen: the page 1100 px tall. */
-  px = 1100.0 / ph;
+  /* On screen: the page @page_px tall. */
+  px = page_px / ph;
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (pw * px), (int) ceil (ph * px));
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -385,6 +389,7 @@ render_picture (const char *pdf,
   cairo_scale (cr, px, px);
   poppler_page_render (page, cr);
   eyl_overlay_options_init (&options);
+  options.layers = layers;
   options.px_per_pt = px;
   options.highlighted_finding = highlighted_finding;
   eyl_overlay_paint (cr, b.analysis, &options);
@@ -399,6 +404,7 @@ render_picture (const char *pdf,
   cr = cairo_create (surface);
   poppler_page_render_for_printing (page, cr);
   eyl_overlay_options_init (&options);
+  options.layers = EYL_OVERLAY_PRINT;
   options.px_per_pt = eyl_overlay_print_px_per_pt (b.analysis);
   eyl_overlay_paint (cr, b.analysis, &options);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
@@ -410,6 +416,15 @@ render_picture (const char *pdf,
   g_object_unref (page);
   g_object_unref (doc);
   banner_clear (&b);
+}
+
+static void
+render_picture (const char *pdf,
+                const char *placement_id,
+                const char *name,
+                int         highlighted_finding)
+{
+  render_picture_full (pdf, placement_id, name, highlighted_finding, EYL_OVERLAY_CALM, 1100);
 }
 
 static void
@@ -425,9 +440,459 @@ test_pictures (void)
       render_picture (sample, "rollup-behind-table", "overlay-sample", -1);
       render_picture (sample, "rollup-behind-table", "overlay-sample-selected", 0);
       render_picture (sample, "poster-wall", "overlay-sample-poster", -1);
+      /* Everything on, in a window 900 px wide (the page about 640 px
+       * tall beside the sidebar) and at 1600 px. */
+      render_picture_full (sample, "rollup-behind-table", "overlay-sample-all-900", 0,
+                           EYL_OVERLAY_ALL, 640);
+      render_picture_full (sample, "rollup-behind-table", "overlay-sample-all-1600", -1,
+                           EYL_OVERLAY_ALL, 880);
     }
   else
     g_test_message ("no sample banner: only the fixture was drawn");
+
+  /* Real files from the corpus, calm and with every layer, in the small
+   * window. */
+  {
+    static const struct { const char *file, *placement; } real[] = {
+      { "rollup-osgeo-01.pdf", "rollup-behind-table" },
+      { "flyer-freifunk-bremen-6panel.pdf", "leaflet-rack" },
+      { "poster-derse19-a3.pdf", "poster-wall" },
+    };
+    g_autofree char *dir = eyl_fixture_shared_path ("corpus/files");
+
+    for (guint i = 0; dir != NULL && i < G_N_ELEMENTS (real); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, real[i].file, NULL);
+        g_autofree char *base = g_strndup (real[i].file, strlen (real[i].file) - 4);
+        g_autofree char *calm = g_strconcat ("overlay-corpus-", base, "-calm", NULL);
+        g_autofree char *all = g_strconcat ("overlay-corpus-", base, "-all-900", NULL);
+
+        if (!g_file_test (path, G_FILE_TEST_EXISTS))
+          continue;
+        render_picture_full (path, real[i].placement, calm, -1, EYL_OVERLAY_CALM, 880);
+        render_picture_full (path, real[i].placement, all, -1, EYL_OVERLAY_ALL, 640);
+      }
+  }
+}
+
+/* Labels and markers ---------------------------------------------------- */
+
+typedef struct
+{
+  guint labels, shown, shortened;
+  guint markers, markers_off_box;   /* markers of boxed findings */
+} LayoutStats;
+
+static gboolean
+rects_overlap (const EylRect *a,
+               const EylRect *b)
+{
+  /* Touching is allowed; a hair of rounding is not an overlap. */
+  const double eps = 1e-6;
+
+  return MIN (a->x1, b->x1) - MAX (a->x0, b->x0) > eps &&
+         MIN (a->y1, b->y1) - MAX (a->y0, b->y0) > eps;
+}
+
+static EylRect
+marker_box (const EylOverlayMarker *m)
+{
+  /* The disc itself (the ring and shadow may touch a neighbour). */
+  return (EylRect) { m->x - m->radius, m->y - m->radius, m->x + m->radius, m->y + m->radius };
+}
+
+static const char *
+label_name (const EylOverlayLabel *l)
+{
+  return l->text != NULL ? l->text : "(none)";
+}
+
+/* Lays out the labels and markers of @a for @options and checks what
+ * the issue asks: no label on the flagged element (its own element, any
+ * finding's box), on a marker or on another label; every label inside
+ * the artwork; no marker on another. */
+static void
+check_layout (EylPageAnalysis         *a,
+              const EylOverlayOptions *options,
+              const char              *what,
+              LayoutStats             *stats)
+{
+  g_autoptr(GArray) labels = eyl_overlay_layout_labels (a, options);
+  g_autoptr(GArray) markers = eyl_overlay_layout_markers (a, options);
+  EylRect vis = a->frame.visible;
+
+  if (eyl_rect_is_empty (&vis))
+    vis = (EylRect) { 0, 0, a->width_pt, a->height_pt };
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EylOverlayLabel *l = &g_array_index (labels, EylOverlayLabel, i);
+
+      stats->labels++;
+      if (!l->shown)
+        continue;
+      stats->shown++;
+      stats->shortened += l->shortened;
+      if (!(l->box.x0 >= vis.x0 - 1e-6 && l->box.y0 >= vis.y0 - 1e-6 &&
+            l->box.x1 <= vis.x1 + 1e-6 && l->box.y1 <= vis.y1 + 1e-6))
+        g_error ("%s: label “%s” leaves the artwork", what, label_name (l));
+      if (l->element >= 0)
+        {
+          EylElement *el = g_ptr_array_index (a->elements, l->element);
+
+          if (rects_overlap (&l->box, &el->box))
+            g_error ("%s: label “%s” covers its element", what, label_name (l));
+        }
+      for (guint k = 0; a->findings != NULL && k < a->findings->len; k++)
+        {
+          EylFinding *f = g_ptr_array_index (a->findings, k);
+
+          if (!eyl_rect_is_empty (&f->box) && rects_overlap (&l->box, &f->box))
+            g_error ("%s: label “%s” covers the box of finding %u (%s)", what, label_name (l),
+                     k + 1, f->rule);
+        }
+      for (guint j = 0; j < i; j++)
+        {
+          EylOverlayLabel *o = &g_array_index (labels, EylOverlayLabel, j);
+
+          if (o->shown && rects_overlap (&l->box, &o->box))
+            g_error ("%s: labels “%s” and “%s” collide", what, label_name (l), label_name (o));
+        }
+      if (options->layers & EYL_OVERLAY_FINDINGS)
+        for (guint j = 0; j < markers->len; j++)
+          {
+            EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, j);
+            EylRect mb = marker_box (m);
+
+            if (rects_overlap (&l->box, &mb))
+              g_error ("%s: label “%s” covers marker %u", what, label_name (l), m->number);
+          }
+    }
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
+      EylFinding *f = g_ptr_array_index (a->findings, m->finding);
+      EylRect mb = marker_box (m);
+
+      stats->markers += !m->page_wide;
+      if (!m->page_wide && !rects_overlap (&mb, &f->box))
+        stats->markers_off_box++;
+      for (guint j = 0; j < i; j++)
+        {
+          EylOverlayMarker *o = &g_array_index (markers, EylOverlayMarker, j);
+
+          if (hypot (o->x - m->x, o->y - m->y) < 2 * m->radius - 1e-6)
+            g_error ("%s: markers %u and %u collide", what, o->number, m->number);
+        }
+    }
+}
+
+/* The scales a page is seen at: the window at 1600 and at 900 px wide
+ * (the page in what the sidebar leaves), and print. */
+static void
+check_scales (EylPageAnalysis *a,
+              const char      *name,
+              LayoutStats     *stats)
+{
+  double w = MAX (a->width_pt, 1), h = MAX (a->height_pt, 1);
+  double scales[] = {
+    MIN (1000.0 / w, 880.0 / h),
+    MIN (520.0 / w, 600.0 / h),
+    eyl_overlay_print_px_per_pt (a),
+  };
+  EylOverlayLayers layers[] = { EYL_OVERLAY_CALM, EYL_OVERLAY_PRINT,
+                                EYL_OVERLAY_ALL };
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    for (guint k = 0; k < G_N_ELEMENTS (layers); k++)
+      {
+        EylOverlayOptions options;
+        g_autofree char *what = g_strdup_printf ("%s page %u at %.3f px/pt, layers %#x", name,
+                                                 a->index + 1, scales[s], layers[k]);
+
+        eyl_overlay_options_init (&options);
+        options.px_per_pt = scales[s];
+        options.layers = layers[k];
+        /* The first finding selected, as the window does after a check. */
+        options.highlighted_finding = k == 2 && a->findings->len > 0 ? 0 : -1;
+        check_layout (a, &options, what, stats);
+      }
+}
+
+/* The fixture banner crowded with generated elements and findings: small
+ * boxes close together, some touching the page edge, some inside others. */
+static void
+test_labels_generated (void)
+{
+  Banner b = { 0, };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  LayoutStats stats = { 0 };
+  EylRect vis;
+
+  banner_load (&b, NULL, "rollup-behind-table");
+  vis = b.analysis->frame.visible;
+  check_scales (b.analysis, "fixture", &stats);
+
+  for (int round = 0; round < 4; round++)
+    {
+      for (int i = 0; i < 12; i++)
+        {
+          double w = g_rand_double_range (rand, 0.05, 0.6) * eyl_rect_width (&vis);
+          double h = g_rand_double_range (rand, 0.005, 0.05) * eyl_rect_height (&vis);
+          double x = g_rand_double_range (rand, vis.x0, vis.x1 - w * 0.5);
+          double y = g_rand_double_range (rand, vis.y0, vis.y1 - h * 0.5);
+          EylRect box = { x, y, MIN (x + w, vis.x1), MIN (y + h, vis.y1) };
+          EylElementKind kind = (EylElementKind) g_rand_int_range (rand, 0, EYL_N_ELEMENT_KINDS);
+          EylElement *el = eyl_element_new (kind, EYL_SOURCE_TEXT, "generated", &box, 1.0);
+
+          g_free (el->id);
+          el->id = g_strdup_printf ("g%d-%d", round, i);
+          g_ptr_array_add (b.analysis->elements, el);
+          if (g_rand_boolean (rand))
+            g_ptr_array_add (b.analysis->findings,
+                             eyl_finding_new ("generated", (EylSeverity) g_rand_int_range (rand, 0, 3),
+                                              el->id, &box));
+        }
+      check_scales (b.analysis, "crowded fixture", &stats);
+    }
+
+  g_test_message ("%u labels, %u shown (%u shortened); %u markers, %u beside their box",
+                  stats.labels, stats.shown, stats.shortened, stats.markers, stats.markers_off_box);
+  /* Not everything is dropped: the placer finds room on a crowded page. */
+  g_assert_cmpuint (stats.shown, >, stats.labels / 3);
+  g_assert_cmpuint (stats.markers_off_box, >, stats.markers / 2);
+  banner_clear (&b);
+}
+
+/* The corpus, analysed by the command line (as the window's worker
+ * does), read back from its JSON report, laid out at every scale. */
+static void
+test_labels_corpus (void)
+{
+  g_autofree char *dir = eyl_fixture_shared_path ("corpus/files");
+  g_autoptr(GDir) gdir = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(EylReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(EylFixtureRun) run = { 0 };
+  LayoutStats stats = { 0 };
+  const char *saved = g_getenv ("EYL_CORPUS_REPORT");
+  const char *name;
+  guint n_pages = 0;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no corpus (../shared/corpus/files)");
+      return;
+    }
+  if (!g_test_slow ())
+    {
+      g_test_skip ("the corpus is laid out in the corpus suite (-m slow)");
+      return;
+    }
+  if (saved == NULL && eyl_fixture_cli () == NULL)
+    {
+      g_test_skip ("no eyeline-cli (run by meson)");
+      return;
+    }
+
+  if (saved != NULL)
+    {
+      /* A report of the corpus made before (eyeline-cli check
+       * --format=json …): the layout alone, in seconds. */
+      json_parser_load_from_file (parser, saved, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_ptr_array_add (argv, g_strdup ("check"));
+      g_ptr_array_add (argv, g_strdup ("--format=json"));
+      g_ptr_array_add (argv, g_strdup ("--timeout=300"));
+      gdir = g_dir_open (dir, 0, &error);
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (gdir)) != NULL)
+        if (g_str_has_suffix (name, ".pdf"))
+          g_ptr_array_add (argv, g_build_filename (dir, name, NULL));
+      g_ptr_array_add (argv, NULL);
+      eyl_fixture_run_cli (&run, NULL, (const char * const *) argv->pdata);
+      g_assert_cmpint (run.status, !=, 2);
+      json_parser_load_from_data (parser, run.out, -1, &error);
+      g_assert_no_error (error);
+    }
+  report = eyl_report_from_json (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < report->files->len; i++)
+    {
+      EylFileResult *file = g_ptr_array_index (report->files, i);
+      g_autofree char *base = g_path_get_basename (file->path);
+
+      for (guint p = 0; file->ok && p < file->pages->len; p++)
+        {
+          check_scales (g_ptr_array_index (file->pages, p), base, &stats);
+          n_pages++;
+        }
+    }
+  g_test_message ("%u corpus pages: %u labels, %u shown (%u shortened); %u markers, %u beside their box",
+                  n_pages, stats.labels, stats.shown, stats.shortened, stats.markers,
+                  stats.markers_off_box);
+  g_assert_cmpuint (n_pages, >, 20);
+  /* The markers beside their boxes, not on them (a box that fills the
+   * page leaves no room: a few may be). */
+  g_assert_cmpuint (stats.markers_off_box * 10, >=, stats.markers * 9);
+}
+
+/* The ink along the top edge of a box of @kind drawn alone: one bit per
+ * pixel, for comparing line styles. */
+static GString *
+edge_signature (Banner         *b,
+                EylElementKind  kind,
+                const EylRect  *box)
+{
+  EylOverlayOptions options;
+  cairo_surface_t *surface;
+  GString *sig = g_string_new (NULL);
+  /* The outline runs 2 px outside the box. */
+  int y = (int) floor (box->y0 * PX - 2.0);
+
+  g_ptr_array_set_size (b->analysis->elements, 0);
+  g_ptr_array_set_size (b->analysis->findings, 0);
+  g_ptr_array_add (b->analysis->elements, eyl_element_new (kind, EYL_SOURCE_TEXT, "x", box, 1.0));
+  eyl_overlay_options_init (&options);
+  options.layers = EYL_OVERLAY_ELEMENTS;
+  options.px_per_pt = PX;
+  surface = paint_white (b->analysis, &options);
+  for (int x = (int) (box->x0 * PX); x < (int) (box->x1 * PX); x++)
+    {
+      double rgb[3];
+
+      pixel (surface, x, y, rgb);
+      g_string_append_c (sig, rgb[0] + rgb[1] + rgb[2] < 2.4 ? '#' : '.');
+    }
+  cairo_surface_destroy (surface);
+  return sig;
+}
+
+static guint
+signature_distance (GString *a,
+                    GString *b)
+{
+  guint d = 0;
+
+  for (gsize i = 0; i < MIN (a->len, b->len); i++)
+    d += a->str[i] != b->str[i];
+  return d;
+}
+
+/* Kinds that share a hue (the contacts' blues, the brand's purples)
+ * differ in their line and their letter, not in colour alone. */
+static void
+test_kind_styles (void)
+{
+  static const EylElementKind families[][6] = {
+    { EYL_ELEMENT_URL, EYL_ELEMENT_EMAIL, EYL_ELEMENT_PHONE, EYL_ELEMENT_SOCIAL, EYL_ELEMENT_ADDRESS,
+      EYL_ELEMENT_QR },
+    { EYL_ELEMENT_LOGO, EYL_ELEMENT_BRAND_NAME, EYL_ELEMENT_SPONSOR_LOGO, EYL_ELEMENT_LOGO,
+      EYL_ELEMENT_LOGO, EYL_ELEMENT_LOGO },
+  };
+  Banner b = { 0, };
+  EylRect box;
+
+  /* Every drawn kind has its own letter. */
+  for (int i = 0; i < EYL_N_ELEMENT_KINDS; i++)
+    for (int j = 0; j < i; j++)
+      if (i != EYL_ELEMENT_BODY && j != EYL_ELEMENT_BODY)
+        g_assert_cmpstr (eyl_overlay_kind_letter (i), !=, eyl_overlay_kind_letter (j));
+
+  banner_load (&b, NULL, "rollup-behind-table");
+  box = (EylRect) { b.analysis->width_pt * 0.2, b.analysis->height_pt * 0.4,
+                    b.analysis->width_pt * 0.8, b.analysis->height_pt * 0.45 };
+  for (guint f = 0; f < G_N_ELEMENTS (families); f++)
+    for (guint i = 0; i < G_N_ELEMENTS (families[f]); i++)
+      for (guint j = 0; j < i; j++)
+        {
+          g_autoptr(GString) si = NULL;
+          g_autoptr(GString) sj = NULL;
+
+          if (families[f][i] == families[f][j])
+            continue;
+          si = edge_signature (&b, families[f][i], &box);
+          sj = edge_signature (&b, families[f][j], &box);
+          /* At least a tenth of the edge differs. */
+          if (signature_distance (si, sj) * 10 < si->len)
+            g_error ("%s and %s look alike:\n%s\n%s", eyl_overlay_kind_label (families[f][i]),
+                     eyl_overlay_kind_label (families[f][j]), si->str, sj->str);
+        }
+  banner_clear (&b);
+}
+
+/* The legend is drawn beside the page, never on it. */
+static void
+test_legend_off_page (void)
+{
+  Banner b = { 0, };
+  EylOverlayOptions options;
+  cairo_surface_t *with, *without, *legend;
+  cairo_t *cr;
+  double w = 0, h = 0, w1 = 0, h1 = 0;
+  int sw, sh, stride;
+  const guint8 *data;
+  guint inked = 0;
+
+  banner_load (&b, NULL, "rollup-behind-table");
+
+  /* The legend bit changes no pixel of the page. */
+  eyl_overlay_options_init (&options);
+  options.px_per_pt = PX;
+  options.layers = EYL_OVERLAY_ALL;
+  with = paint_white (b.analysis, &options);
+  options.layers = EYL_OVERLAY_ALL & ~EYL_OVERLAY_LEGEND;
+  without = paint_white (b.analysis, &options);
+  stride = cairo_image_surface_get_stride (with);
+  g_assert_cmpmem (cairo_image_surface_get_data (with), stride * cairo_image_surface_get_height (with),
+                   cairo_image_surface_get_data (without),
+                   stride * cairo_image_surface_get_height (without));
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+
+  /* Beside the page: measured, then drawn within its size — in one
+   * column for a narrow panel, in columns when wide. */
+  eyl_overlay_paint_legend (NULL, &b.analysis, 1, EYL_OVERLAY_ALL, 200, &w, &h);
+  g_assert_cmpfloat (w, >, 40);
+  g_assert_cmpfloat (w, <=, 200);
+  g_assert_cmpfloat (h, >, 30);
+  eyl_overlay_paint_legend (NULL, &b.analysis, 1, EYL_OVERLAY_ALL, 2000, &w1, &h1);
+  g_assert_cmpfloat (h1, <, h);
+
+  sw = (int) ceil (w) + 40;
+  sh = (int) ceil (h) + 40;
+  legend = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sw, sh);
+  cr = cairo_create (legend);
+  eyl_overlay_paint_legend (cr, &b.analysis, 1, EYL_OVERLAY_ALL, 200, NULL, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (legend);
+  data = cairo_image_surface_get_data (legend);
+  stride = cairo_image_surface_get_stride (legend);
+  for (int y = 0; y < sh; y++)
+    for (int x = 0; x < sw; x++)
+      {
+        guint8 alpha = data[y * stride + x * 4 + 3];
+
+        inked += alpha > 0;
+        /* Nothing beyond the size it gave (a pixel of antialiasing). */
+        if (alpha > 0)
+          {
+            g_assert_cmpint (x, <=, (int) ceil (w) + 1);
+            g_assert_cmpint (y, <=, (int) ceil (h) + 1);
+          }
+      }
+  g_assert_cmpuint (inked, >, 500);
+  save_png (legend, "overlay-legend.png");
+  cairo_surface_destroy (legend);
+  banner_clear (&b);
 }
 
 int
@@ -441,6 +906,10 @@ main (int    argc,
   g_test_add_func ("/eyl/overlay/element-box-pixels", test_element_box_pixels);
   g_test_add_func ("/eyl/overlay/markers", test_markers);
   g_test_add_func ("/eyl/overlay/pictures", test_pictures);
+  g_test_add_func ("/eyl/overlay/labels-generated", test_labels_generated);
+  g_test_add_func ("/eyl/overlay/legend-off-page", test_legend_off_page);
+  g_test_add_func ("/eyl/overlay/kind-styles", test_kind_styles);
+  g_test_add_func ("/eyl/overlay/labels-corpus", test_labels_corpus);
 
   return g_test_run ();
 }

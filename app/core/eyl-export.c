@@ -513,6 +513,28 @@ summary_placement (Summary         *s,
   summary_text (s, line, 9, 4);
 }
 
+/* The key to the overlay's colours, line styles and letters: here, not
+ * on the artwork, where it would hide a logo or a website. */
+static void
+summary_legend (Summary       *s,
+                EylFileResult *result)
+{
+  double width = SUMMARY_W - 2 * SUMMARY_MARGIN, w = 0, h = 0;
+
+  eyl_overlay_paint_legend (NULL, (EylPageAnalysis *const *) result->pages->pdata, result->pages->len,
+                            EYL_OVERLAY_PRINT, width, &w, &h);
+  if (h <= 0)
+    return;
+  if (s->y + h > SUMMARY_H - SUMMARY_MARGIN)
+    summary_page (s);
+  cairo_save (s->cr);
+  cairo_translate (s->cr, SUMMARY_MARGIN, s->y);
+  eyl_overlay_paint_legend (s->cr, (EylPageAnalysis *const *) result->pages->pdata, result->pages->len,
+                            EYL_OVERLAY_PRINT, width, NULL, NULL);
+  cairo_restore (s->cr);
+  s->y += h + 10;
+}
+
 static void
 summary_write (Summary        *s,
                PopplerDocument *doc,
@@ -539,6 +561,7 @@ summary_write (Summary        *s,
   summary_text (s, _("The numbered markers on the pages before this one match the numbers below. "
                      "The hatched areas are hidden from the viewers; the band is eye level."),
                 9, 10);
+  summary_legend (s, result);
 
   for (guint i = 0; i < result->pages->len; i++)
     {
@@ -773,6 +796,7 @@ write_overlay_pdf (PopplerDocument *doc,
           EylOverlayOptions options;
 
           eyl_overlay_options_init (&options);
+          options.layers = EYL_OVERLAY_PRINT;
           options.px_per_pt = eyl_overlay_print_px_per_pt (analysis);
           eyl_overlay_paint (cr, analysis, &options);
         }
@@ -1046,6 +1070,7 @@ write_png (PopplerPage     *page,
   cairo_scale (cr, px, px);
   poppler_page_render (page, cr);
   eyl_overlay_options_init (&options);
+  options.layers = EYL_OVERLAY_PRINT;
   options.px_per_pt = px;
   eyl_overlay_paint (cr, analysis, &options);
   cairo_destroy (cr);

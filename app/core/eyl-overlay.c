@@ -6,8 +6,8 @@
  * screen (lines, markers, labels) are given in device pixels and divided
  * by px_per_pt.  Colours follow the Okabe–Ito palette (safe for the common
  * colour-vision deficiencies), and nothing relies on hue alone: boxes carry
- * a kind label, markers a number and a shape per severity, hidden zones a
- * hatching and a sentence.  Every stroke has a white halo so it reads on
+ * a line style per kind and a label with the kind's letter, markers a
+ * number and a shape per severity, hidden zones a hatching and a sentence.  Every stroke has a white halo so it reads on
  * dark and light artwork alike. */
 #include "config.h"
 
@@ -40,8 +40,6 @@ typedef struct
   const EylOverlayOptions *options;
   double                   u;        /* page pt per device px */
   EylRect                  visible;  /* the artwork, page space */
-  gboolean                 has_legend;
-  EylRect                  legend;   /* where the legend goes, when drawn */
 } Paint;
 
 /* Palette ------------------------------------------------------------- */
@@ -156,21 +154,6 @@ text_color_for (const double bg[4],
     set_rgba (fg, 1.0, 1.0, 1.0);
 }
 
-static gboolean
-kind_is_drawn (EylElementKind kind)
-{
-  return kind != EYL_ELEMENT_BODY && kind < EYL_N_ELEMENT_KINDS;
-}
-
-/* Marks and names, the brand's and its sponsors': drawn dashed, a second
- * cue beside the hue. */
-static gboolean
-kind_is_dashed (EylElementKind kind)
-{
-  return kind == EYL_ELEMENT_LOGO || kind == EYL_ELEMENT_BRAND_NAME ||
-         kind == EYL_ELEMENT_SPONSOR_LOGO;
-}
-
 /* Options ------------------------------------------------------------- */
 
 void
@@ -179,7 +162,7 @@ eyl_overlay_options_init (EylOverlayOptions *options)
   g_return_if_fail (options != NULL);
 
   *options = (EylOverlayOptions) {
-    .layers = EYL_OVERLAY_ALL,
+    .layers = EYL_OVERLAY_CALM,
     .px_per_pt = 1.0,
     .highlighted_finding = -1,
     .highlighted_element = -1,
@@ -274,65 +257,6 @@ rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* A label on a filled tag.  (@x, @y) is the tag's top-left corner; the
- * tag is moved inside the artwork.  Returns the tag's rectangle. */
-static EylRect
-draw_tag (Paint        *p,
-          const char   *text,
-          double        x,
-          double        y,
-          const double  bg[4],
-          double        size_px,
-          gboolean      bold)
-{
-  cairo_t *cr = p->cr;
-  g_autoptr(PangoLayout) layout = make_layout (p, text, size_px, bold);
-  double fg[4], w, h, pad_x = 4 * p->u, pad_y = 1.5 * p->u;
-  double max_w = (p->visible.x1 - p->visible.x0) - 2 * MARGIN_PX * p->u;
-
-  /* A tag that would run under the legend wraps before it, unless that
-   * leaves it too narrow to read. */
-  if (p->has_legend && x < p->legend.x0)
-    {
-      double room = p->legend.x0 - 4 * p->u - x;
-
-      layout_size (layout, &w, &h);
-      if (y < p->legend.y1 + 2 * p->u && y + h + 2 * pad_y > p->legend.y0 - 2 * p->u
-          && x + w + 2 * pad_x > p->legend.x0 - 4 * p->u && room >= 0.4 * max_w)
-        max_w = MIN (max_w, room);
-    }
-
-  /* Pango units are ints: a width beyond them (a page kilometres wide in
-   * a damaged report) needs no wrapping, and must not overflow the cast. */
-  if (max_w > 0 && (max_w - 2 * pad_x) * PANGO_SCALE > 0
-      && (max_w - 2 * pad_x) * PANGO_SCALE < G_MAXINT)
-    {
-      pango_layout_set_width (layout, (int) ((max_w - 2 * pad_x) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-    }
-  layout_size (layout, &w, &h);
-  w += 2 * pad_x;
-  h += 2 * pad_y;
-  x = CLAMP (x, p->visible.x0, MAX (p->visible.x0, p->visible.x1 - w));
-  y = CLAMP (y, p->visible.y0, MAX (p->visible.y0, p->visible.y1 - h));
-
-  cairo_save (cr);
-  rounded_rect (cr, x, y, w, h, 3 * p->u);
-  cairo_set_source_rgba (cr, bg[0], bg[1], bg[2], bg[3]);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_set_line_width (cr, 1.0 * p->u);
-  cairo_stroke (cr);
-
-  text_color_for (bg, fg);
-  cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], 1.0);
-  cairo_move_to (cr, x + pad_x, y + pad_y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-
-  return (EylRect) { x, y, x + w, y + h };
-}
-
 /* Strokes the current path in @rgba over a white halo (kept path). */
 static void
 stroke_with_halo (Paint        *p,
@@ -375,66 +299,225 @@ horizontal_line (Paint        *p,
   cairo_restore (cr);
 }
 
-/* Eye-level band ------------------------------------------------------ */
+/* Kind styles --------------------------------------------------------- */
 
-static void
-paint_eye_level (Paint *p)
+/* Hue alone does not tell a website from a phone number (both contacts,
+ * both blue) or a logo from a brand name: each kind also has its own
+ * line — solid, dashed, dotted, dash-dot — corner marks for pictures, and
+ * a letter on its label and in the legend. */
+typedef struct
 {
-  EylPageAnalysis *a = p->analysis;
-  const EylPlacement *pl = a->placement;
-  const EylPageFrame *fr = &a->frame;
-  cairo_t *cr = p->cr;
-  double band[4] = { 0.337, 0.706, 0.914, 1.0 };
-  double edge[4] = { 0.000, 0.447, 0.698, 1.0 };
-  double y_top, y_bottom, y_med;
-  EylEyeZone zone;
-  g_autofree char *range = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *med = NULL;
-  g_autofree char *med_label = NULL;
+  double   dash[6];    /* device px; n_dash 0 = solid */
+  int      n_dash;
+  gboolean corners;    /* thick corner marks */
+  gboolean outline;    /* the full outline (else the corners only) */
+} KindStyle;
 
-  /* The one eye-level zone (eyl_eye_zone_for): the numbers the findings,
-   * the side view and the summary page give too. */
-  eyl_eye_zone_for (pl, fr, &zone);
-  y_top = MAX (eyl_page_frame_page_y (fr, zone.high_mm), p->visible.y0);
-  y_bottom = MIN (eyl_page_frame_page_y (fr, zone.low_mm), p->visible.y1);
-  if (y_bottom <= y_top)
-    return;
+static KindStyle
+kind_style (EylElementKind kind)
+{
+  switch (kind)
+    {
+    case EYL_ELEMENT_URL:          return (KindStyle) { { 0 }, 0, FALSE, TRUE };
+    case EYL_ELEMENT_EMAIL:        return (KindStyle) { { 9, 5, 0.01, 5 }, 4, FALSE, TRUE };
+    case EYL_ELEMENT_PHONE:        return (KindStyle) { { 0.01, 5 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_SOCIAL:       return (KindStyle) { { 14, 6 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_QR:           return (KindStyle) { { 4, 5 }, 2, TRUE, TRUE };
+    case EYL_ELEMENT_ADDRESS:      return (KindStyle) { { 9, 5, 0.01, 5, 0.01, 5 }, 6, FALSE, TRUE };
+    case EYL_ELEMENT_LOGO:         return (KindStyle) { { 0 }, 0, TRUE, FALSE };
+    case EYL_ELEMENT_BRAND_NAME:   return (KindStyle) { { 7, 5 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_HEADLINE:     return (KindStyle) { { 0 }, 0, FALSE, TRUE };
+    case EYL_ELEMENT_CTA:          return (KindStyle) { { 7, 5 }, 2, TRUE, TRUE };
+    case EYL_ELEMENT_OTHER_URL:    return (KindStyle) { { 0.01, 5 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_SPONSOR_LOGO: return (KindStyle) { { 0.01, 5 }, 2, TRUE, TRUE };
+    case EYL_ELEMENT_BODY:
+    case EYL_N_ELEMENT_KINDS:
+    default:                       return (KindStyle) { { 0 }, 0, FALSE, TRUE };
+    }
+}
+
+const char *
+eyl_overlay_kind_letter (EylElementKind kind)
+{
+  switch (kind)
+    {
+    /* TRANSLATORS: one letter for "Website" on its label and in the legend */
+    case EYL_ELEMENT_URL:          return C_("kind letter", "W");
+    case EYL_ELEMENT_EMAIL:        return "@";
+    /* TRANSLATORS: one letter for "Phone" (telephone) */
+    case EYL_ELEMENT_PHONE:        return C_("kind letter", "T");
+    case EYL_ELEMENT_SOCIAL:       return "#";
+    /* TRANSLATORS: one letter for "QR code" */
+    case EYL_ELEMENT_QR:           return C_("kind letter", "Q");
+    /* TRANSLATORS: one letter for "Address" */
+    case EYL_ELEMENT_ADDRESS:      return C_("kind letter", "A");
+    /* TRANSLATORS: one letter for "Logo" */
+    case EYL_ELEMENT_LOGO:         return C_("kind letter", "L");
+    /* TRANSLATORS: one letter for "Brand name" */
+    case EYL_ELEMENT_BRAND_NAME:   return C_("kind letter", "B");
+    /* TRANSLATORS: one letter for "Headline" */
+    case EYL_ELEMENT_HEADLINE:     return C_("kind letter", "H");
+    /* TRANSLATORS: one letter for "Call to action" */
+    case EYL_ELEMENT_CTA:          return C_("kind letter", "C");
+    /* TRANSLATORS: one letter for "Other link" */
+    case EYL_ELEMENT_OTHER_URL:    return C_("kind letter", "O");
+    /* TRANSLATORS: one letter for "Sponsors" */
+    case EYL_ELEMENT_SPONSOR_LOGO: return C_("kind letter", "S");
+    case EYL_ELEMENT_BODY:
+    case EYL_N_ELEMENT_KINDS:
+    default:                       return "";
+    }
+}
+
+/* Outlines @b in @kind's style, @u page units per device px. */
+static void
+stroke_kind_box (cairo_t        *cr,
+                 EylElementKind  kind,
+                 const EylRect  *b,
+                 double          u,
+                 double          width_px,
+                 const double    rgba[4])
+{
+  KindStyle st = kind_style (kind);
+  double w = eyl_rect_width (b), h = eyl_rect_height (b);
+  double dash[6];
 
   cairo_save (cr);
-  cairo_rectangle (cr, p->visible.x0, y_top, p->visible.x1 - p->visible.x0, y_bottom - y_top);
-  cairo_set_source_rgba (cr, band[0], band[1], band[2], 0.18);
-  cairo_fill (cr);
-  horizontal_line (p, y_top, edge, 1.5, FALSE);
-  horizontal_line (p, y_bottom, edge, 1.5, FALSE);
-
-  /* The median viewer's natural line of sight, where most eyes fall. */
-  y_med = eyl_page_frame_page_y (fr, zone.sight_mm);
-  if (y_med > p->visible.y0 && y_med < p->visible.y1)
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (int pass = 0; pass < 2; pass++)
     {
-      double gaze[4] = { 0.000, 0.447, 0.698, 1.0 };
-      double tag_bg[4] = { 1, 1, 1, 0.92 };
+      /* A white halo first, then the colour. */
+      double lw = (pass == 0 ? width_px + 2 * HALO_PX * 0.6 : width_px) * u;
 
-      horizontal_line (p, y_med, gaze, 2.0, TRUE);
-      med = eyl_format_length (zone.sight_mm, p->options->inches);
-      /* TRANSLATORS: a dashed line on the page; %s is its height above the floor */
-      med_label = g_strdup_printf (_("Median visitor’s line of sight %s"), med);
-      {
-        g_autoptr(PangoLayout) layout = make_layout (p, med_label, TAG_PX, FALSE);
-        double w, h;
+      if (pass == 0)
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      else
+        cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3]);
+      if (st.outline)
+        {
+          for (int i = 0; i < st.n_dash; i++)
+            dash[i] = st.dash[i] * u * (width_px / LINE_PX);
+          cairo_set_dash (cr, dash, st.n_dash, 0);
+          cairo_set_line_width (cr, (st.corners ? lw * 0.6 : lw));
+          cairo_rectangle (cr, b->x0, b->y0, w, h);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      if (st.corners)
+        {
+          double c = MIN (10 * u, MIN (w, h) / 3.0);
 
-        layout_size (layout, &w, &h);
-        draw_tag (p, med_label, p->visible.x1 - w - (8 + MARGIN_PX) * p->u,
-                  y_med + 3 * p->u, tag_bg, TAG_PX, FALSE);
-      }
+          cairo_set_line_width (cr, lw * 1.5);
+          cairo_move_to (cr, b->x0, b->y0 + c);
+          cairo_line_to (cr, b->x0, b->y0);
+          cairo_line_to (cr, b->x0 + c, b->y0);
+          cairo_move_to (cr, b->x1 - c, b->y0);
+          cairo_line_to (cr, b->x1, b->y0);
+          cairo_line_to (cr, b->x1, b->y0 + c);
+          cairo_move_to (cr, b->x1, b->y1 - c);
+          cairo_line_to (cr, b->x1, b->y1);
+          cairo_line_to (cr, b->x1 - c, b->y1);
+          cairo_move_to (cr, b->x0 + c, b->y1);
+          cairo_line_to (cr, b->x0, b->y1);
+          cairo_line_to (cr, b->x0, b->y1 - c);
+          cairo_stroke (cr);
+        }
     }
-
-  range = eyl_format_range (zone.low_mm, zone.high_mm, p->options->inches);
-  /* TRANSLATORS: %s is a range of heights above the floor */
-  label = g_strdup_printf (_("Eye level %s"), range);
-  draw_tag (p, label, p->visible.x0 + MARGIN_PX * p->u, y_top + 4 * p->u,
-            edge, LABEL_PX, TRUE);
   cairo_restore (cr);
+}
+
+/* Labels: measuring ---------------------------------------------------- */
+
+/* A scratch context for measuring text outside painting. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+} Scratch;
+
+static void
+scratch_open (Scratch *s)
+{
+  s->surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  s->cr = cairo_create (s->surface);
+}
+
+static void
+scratch_close (Scratch *s)
+{
+  g_clear_pointer (&s->cr, cairo_destroy);
+  g_clear_pointer (&s->surface, cairo_surface_destroy);
+}
+
+/* Text size without a cairo_t of the caller's (for layout functions). */
+static void
+measure_text (EylPageAnalysis *analysis,
+              double           u,
+              const char      *str,
+              double           size_px,
+              gboolean         bold,
+              double          *width,
+              double          *height)
+{
+  Scratch s;
+  Paint p = { .analysis = analysis, .u = u };
+
+  scratch_open (&s);
+  p.cr = s.cr;
+  {
+    g_autoptr(PangoLayout) layout = make_layout (&p, str, size_px, bold);
+
+    layout_size (layout, width, height);
+  }
+  scratch_close (&s);
+}
+
+#define TAG_PAD_X   4.0
+#define TAG_PAD_Y   1.5
+#define BADGE_GAP   3.0
+
+/* The size of a label's tag, page pt.  An element's label is its letter
+ * on a white badge, then (unless @shortened) its kind's name. */
+static void
+tag_size (Paint                 *p,
+          EylOverlayLabelKind    kind,
+          int                    element_kind,
+          const char            *text,
+          gboolean               shortened,
+          double                *w,
+          double                *h)
+{
+  double tw = 0, th = 0;
+
+  if (kind == EYL_OVERLAY_LABEL_ELEMENT)
+    {
+      g_autoptr(PangoLayout) badge = make_layout (p, eyl_overlay_kind_letter (element_kind),
+                                                  TAG_PX, TRUE);
+      double bw, bh;
+
+      layout_size (badge, &bw, &bh);
+      *w = 2 * TAG_PAD_X * p->u + MAX (bw + 4 * p->u, bh);
+      *h = bh + 2 * TAG_PAD_Y * p->u;
+      if (!shortened)
+        {
+          g_autoptr(PangoLayout) layout = make_layout (p, text, TAG_PX, TRUE);
+
+          layout_size (layout, &tw, &th);
+          *w += BADGE_GAP * p->u + tw - TAG_PAD_X * p->u;
+          *h = MAX (*h, th + 2 * TAG_PAD_Y * p->u);
+        }
+      return;
+    }
+  {
+    g_autoptr(PangoLayout) layout = make_layout (p, text, kind == EYL_OVERLAY_LABEL_SIGHT ? TAG_PX
+                                                                                          : LABEL_PX,
+                                                 kind != EYL_OVERLAY_LABEL_SIGHT);
+
+    layout_size (layout, &tw, &th);
+    *w = tw + 2 * TAG_PAD_X * p->u;
+    *h = th + 2 * TAG_PAD_Y * p->u;
+  }
 }
 
 /* Hidden zones -------------------------------------------------------- */
@@ -446,144 +529,21 @@ typedef enum
   HATCH_CROSS,   /* a fixed band: never seen */
 } HatchStyle;
 
-static void
-hatch_lines (Paint  *p,
-             double  y0,
-             double  y1,
-             double  step,
-             int     direction)
+/* One hidden zone: its hatched area, its edge line and its sentence. */
+typedef struct
 {
-  cairo_t *cr = p->cr;
-  double x0 = p->visible.x0, x1 = p->visible.x1;
+  EylRect     area;         /* page space, within the artwork */
+  HatchStyle  style;
+  double      line;         /* the edge line: y, or x for a fold */
+  double      line_px;
+  gboolean    line_dashed;
+  gboolean    vertical;     /* the line is the fold, at x = line */
+  const char *label;        /* the sentence, or NULL */
+  const char *short_label;  /* when the sentence does not fit */
+  gboolean    label_low;    /* the label sits at the area's bottom edge */
+} Zone;
 
-  /* 45° lines on x − y = c (or x + y = c), c a multiple of @step: anchored
-   * to page space, so bands that touch continue each other's lines. */
-  if (direction > 0)
-    for (double c = floor ((x0 - y1) / step) * step; c <= x1 - y0 + step; c += step)
-      {
-        cairo_move_to (cr, c + y0, y0);
-        cairo_line_to (cr, c + y1, y1);
-      }
-  else
-    for (double c = floor ((x0 + y0) / step) * step; c <= x1 + y1 + step; c += step)
-      {
-        cairo_move_to (cr, c - y0, y0);
-        cairo_line_to (cr, c - y1, y1);
-      }
-}
-
-static void
-paint_hatched (Paint      *p,
-               double      y0,
-               double      y1,
-               HatchStyle  style)
-{
-  cairo_t *cr = p->cr;
-  double veil = style == HATCH_LIGHT ? 0.10 : style == HATCH_CROSS ? 0.20 : 0.24;
-  double step = (style == HATCH_LIGHT ? HATCH_PX * 1.6 : HATCH_PX) * p->u;
-
-  y0 = MAX (y0, p->visible.y0);
-  y1 = MIN (y1, p->visible.y1);
-  if (y1 <= y0)
-    return;
-  /* A band or page of absurd size (a damaged report): no endless loop in
-   * hatch_lines(), at most a few thousand lines. */
-  if (!isfinite (y1 - y0) || !isfinite (p->visible.x1 - p->visible.x0) || !(step > 0))
-    return;
-  step = MAX (step, (p->visible.x1 - p->visible.x0 + y1 - y0) / 4000.0);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, p->visible.x0, y0, p->visible.x1 - p->visible.x0, y1 - y0);
-  cairo_clip (cr);
-  cairo_set_source_rgba (cr, 0.12, 0.12, 0.16, veil);
-  cairo_paint (cr);
-
-  /* A dark line beside a light one: visible on any artwork. */
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  for (int pass = 0; pass < (style == HATCH_CROSS ? 2 : 1); pass++)
-    {
-      int dir = pass == 0 ? 1 : -1;
-
-      cairo_new_path (cr);
-      hatch_lines (p, y0, y1, step, dir);
-      cairo_set_source_rgba (cr, 1, 1, 1, style == HATCH_LIGHT ? 0.45 : 0.6);
-      cairo_set_line_width (cr, 3.0 * p->u);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgba (cr, 0.10, 0.10, 0.14, style == HATCH_LIGHT ? 0.55 : 0.75);
-      cairo_set_line_width (cr, 1.2 * p->u);
-      cairo_stroke (cr);
-    }
-  cairo_restore (cr);
-}
-
-/* Does @r touch an element box or its kind tag (drawn above the box)? */
-static gboolean
-hits_element (Paint         *p,
-              const EylRect *r)
-{
-  GPtrArray *elements = p->analysis->elements;
-  double tag_h = (TAG_PX * 1.25 + 6) * p->u;
-
-  if (!(p->options->layers & EYL_OVERLAY_ELEMENTS) || elements == NULL)
-    return FALSE;
-  for (guint i = 0; i < elements->len; i++)
-    {
-      EylElement *el = g_ptr_array_index (elements, i);
-      EylRect box = el->box, out;
-
-      if (!kind_is_drawn (el->kind) || eyl_rect_is_empty (&box))
-        continue;
-      box.x0 -= 4 * p->u;
-      box.x1 += 4 * p->u;
-      box.y0 -= tag_h;
-      box.y1 += 4 * p->u;
-      if (eyl_rect_intersect (r, &box, &out))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The label of a hidden zone: inside it at its top edge, or just outside
- * it when the zone is too thin (above a bottom band, below a top band);
- * at the left unless an element box is there, then at the right. */
-static void
-hidden_label (Paint      *p,
-              const char *text,
-              double      y0,
-              double      y1,
-              gboolean    from_top)
-{
-  double bg[4] = { 0.13, 0.13, 0.17, 0.92 };
-  g_autoptr(PangoLayout) layout = make_layout (p, text, LABEL_PX, TRUE);
-  double w, h, y, xs[3], ys[2];
-
-  layout_size (layout, &w, &h);
-  w += 8 * p->u;
-  h += 3 * p->u;
-  y0 = MAX (y0, p->visible.y0);
-  y1 = MIN (y1, p->visible.y1);
-
-  /* Inside the zone at its inner edge when it fits, else outside it. */
-  ys[1] = from_top ? y1 + 3 * p->u : y0 - h - 3 * p->u;
-  ys[0] = y1 - y0 >= h + 8 * p->u ? (from_top ? y1 - h - 4 * p->u : y0 + 4 * p->u) : ys[1];
-
-  xs[0] = p->visible.x0 + MARGIN_PX * p->u;
-  xs[1] = p->visible.x1 - MARGIN_PX * p->u - w;
-  xs[2] = (p->visible.x0 + p->visible.x1 - w) / 2.0;
-  for (guint j = 0; j < G_N_ELEMENTS (ys); j++)
-    for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
-      {
-        EylRect r = { xs[i], ys[j], xs[i] + w, ys[j] + h };
-
-        if (!hits_element (p, &r))
-          {
-            draw_tag (p, text, xs[i], ys[j], bg, LABEL_PX, TRUE);
-            return;
-          }
-      }
-  y = ys[0];
-  draw_tag (p, text, xs[0], y, bg, LABEL_PX, TRUE);
-}
+#define MAX_ZONES 6
 
 /* Top of what a table or a crowd hides for one eye (not the fixed bands). */
 static double
@@ -602,22 +562,44 @@ occluder_line_mm (const EylPlacement *pl,
   return MAX (table, crowd);
 }
 
-static void
-paint_hidden (Paint *p)
+static const char *
+band_sentence (EylPlacementKind kind)
 {
-  EylPageAnalysis *a = p->analysis;
+  switch (kind)
+    {
+    case EYL_PLACEMENT_SHELF:    return _("Behind the shelf edge strip: never seen");
+    case EYL_PLACEMENT_TABLETOP: return _("Inside the base: never seen");
+    case EYL_PLACEMENT_ROLLUP:
+    case EYL_PLACEMENT_BACKDROP: return _("Inside the cassette: never seen");
+    case EYL_PLACEMENT_FLAG:     return _("Sleeve and ground spike: never seen");
+    case EYL_PLACEMENT_POSTER:
+    case EYL_PLACEMENT_LEAFLET:
+    case EYL_PLACEMENT_STICKER:
+    default:                     return _("Covered at the bottom: never seen");
+    }
+}
+
+/* The hidden zones of @a's placement, in painting order. */
+static guint
+collect_zones (EylPageAnalysis *a,
+               EylRect          vis,
+               Zone             zones[MAX_ZONES])
+{
   const EylPlacement *pl = a->placement;
   const EylPageFrame *fr = &a->frame;
   double bottom = fr->bottom_floor_mm;
   double top = bottom + fr->material_h_mm;
-  double e_min = MIN (pl->eye_min_mm, pl->eye_max_mm);
-  double e_med = eyl_population_quantile (pl, 0.5);
-  double line_dark[4] = { 0.10, 0.10, 0.14, 1.0 };
+  double e_min, e_med, med_mm, min_mm, band_mm = 0.0;
   gboolean crowd_med = FALSE, crowd_min = FALSE;
-  double med_mm = occluder_line_mm (pl, e_med, &crowd_med);
-  double min_mm = occluder_line_mm (pl, e_min, &crowd_min);
-  double band_mm = 0.0;
   const char *band_text = NULL;
+  guint n = 0;
+
+  if (pl == NULL)
+    return 0;
+  e_min = MIN (pl->eye_min_mm, pl->eye_max_mm);
+  e_med = eyl_population_quantile (pl, 0.5);
+  med_mm = occluder_line_mm (pl, e_med, &crowd_med);
+  min_mm = occluder_line_mm (pl, e_min, &crowd_min);
 
   /* The table (or crowd): hidden for the median viewer and everyone
    * shorter; hidden for the shortest viewers (P5) a little higher. */
@@ -625,44 +607,31 @@ paint_hidden (Paint *p)
     {
       double y = eyl_page_frame_page_y (fr, MIN (med_mm, top));
 
-      paint_hatched (p, y, p->visible.y1, HATCH_DENSE);
-      horizontal_line (p, y, line_dark, 2.0, FALSE);
+      zones[n++] = (Zone) {
+        { vis.x0, y, vis.x1, vis.y1 }, HATCH_DENSE, y, 2.0, FALSE, FALSE,
+        crowd_med ? _("Hidden by the crowd for most visitors")
+                  : _("Hidden by the table for most visitors"),
+        crowd_med ? _("Hidden by the crowd") : _("Hidden by the table"), FALSE,
+      };
     }
   if (min_mm > MAX (med_mm, bottom))
     {
       double y0 = eyl_page_frame_page_y (fr, MIN (min_mm, top));
       double y1 = eyl_page_frame_page_y (fr, MAX (med_mm, bottom));
 
-      paint_hatched (p, y0, y1, HATCH_LIGHT);
-      horizontal_line (p, y0, line_dark, 1.5, TRUE);
+      zones[n++] = (Zone) {
+        { vis.x0, y0, vis.x1, y1 }, HATCH_LIGHT, y0, 1.5, TRUE, FALSE,
+        crowd_min ? _("Hidden by the crowd for the shortest visitors")
+                  : _("Hidden by the table for the shortest visitors"),
+        _("Hidden for the shortest"), FALSE,
+      };
     }
 
   /* Fixed bands nobody sees. */
   if (pl->hidden_bottom_mm > 0)
     {
       band_mm = bottom + MIN (pl->hidden_bottom_mm, fr->material_h_mm);
-      switch (pl->kind)
-        {
-        case EYL_PLACEMENT_SHELF:
-          band_text = _("Behind the shelf edge strip: never seen");
-          break;
-        case EYL_PLACEMENT_TABLETOP:
-          band_text = _("Inside the base: never seen");
-          break;
-        case EYL_PLACEMENT_ROLLUP:
-        case EYL_PLACEMENT_BACKDROP:
-          band_text = _("Inside the cassette: never seen");
-          break;
-        case EYL_PLACEMENT_FLAG:
-          band_text = _("Sleeve and ground spike: never seen");
-          break;
-        case EYL_PLACEMENT_POSTER:
-        case EYL_PLACEMENT_LEAFLET:
-        case EYL_PLACEMENT_STICKER:
-        default:
-          band_text = _("Covered at the bottom: never seen");
-          break;
-        }
+      band_text = band_sentence (pl->kind);
     }
   if (pl->visible_top_fraction < 1.0)
     {
@@ -678,48 +647,1038 @@ paint_hidden (Paint *p)
     {
       double y = eyl_page_frame_page_y (fr, band_mm);
 
-      paint_hatched (p, y, p->visible.y1, HATCH_CROSS);
-      horizontal_line (p, y, line_dark, 1.5, FALSE);
+      zones[n++] = (Zone) {
+        { vis.x0, y, vis.x1, vis.y1 }, HATCH_CROSS, y, 1.5, FALSE, FALSE,
+        band_text, _("Never seen"), FALSE,
+      };
     }
   /* A folded sheet: the panels folded in are seen only in the hand. */
   if (pl->cover_x0_fraction > 0 && pl->cover_x0_fraction < 1)
     {
-      EylRect whole = p->visible;
-      double x = whole.x0 + pl->cover_x0_fraction * (whole.x1 - whole.x0);
+      double x = vis.x0 + pl->cover_x0_fraction * (vis.x1 - vis.x0);
+      double y1 = eyl_page_frame_page_y (fr, MAX (band_mm, bottom));
 
-      p->visible.x1 = x;
-      paint_hatched (p, whole.y0, eyl_page_frame_page_y (fr, MAX (band_mm, bottom)), HATCH_LIGHT);
-      p->visible = whole;
-      cairo_save (p->cr);
-      cairo_set_source_rgba (p->cr, line_dark[0], line_dark[1], line_dark[2], line_dark[3]);
-      cairo_set_line_width (p->cr, 1.5 * p->u);
-      cairo_move_to (p->cr, x, whole.y0);
-      cairo_line_to (p->cr, x, whole.y1);
-      cairo_stroke (p->cr);
-      cairo_restore (p->cr);
-      hidden_label (p, _("Folded in: read in the hand"), whole.y0, whole.y1, TRUE);
+      zones[n++] = (Zone) {
+        { vis.x0, vis.y0, x, MIN (y1, vis.y1) }, HATCH_LIGHT, x, 1.5, FALSE, TRUE,
+        _("Folded in: read in the hand"), _("Folded in"), FALSE,
+      };
     }
   if (pl->hidden_top_mm > 0)
     {
       double y = eyl_page_frame_page_y (fr, top - MIN (pl->hidden_top_mm, fr->material_h_mm));
 
-      paint_hatched (p, p->visible.y0, y, HATCH_CROSS);
-      horizontal_line (p, y, line_dark, 1.5, FALSE);
-      hidden_label (p, _("Under the top rail: never seen"), p->visible.y0, y, TRUE);
+      zones[n++] = (Zone) {
+        { vis.x0, vis.y0, vis.x1, y }, HATCH_CROSS, y, 1.5, FALSE, FALSE,
+        _("Under the top rail: never seen"), _("Never seen"), TRUE,
+      };
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      zones[i].area.y0 = MAX (zones[i].area.y0, vis.y0);
+      zones[i].area.y1 = MIN (zones[i].area.y1, vis.y1);
+    }
+  return n;
+}
+
+/* Obstacles ------------------------------------------------------------ */
+
+/* Element boxes larger than this share of the artwork (a text block, a
+ * photo taken for a logo) are avoided when possible, not at any cost. */
+#define LARGE_ELEMENT 0.20
+
+static gboolean
+kind_is_drawn (EylElementKind kind)
+{
+  return kind != EYL_ELEMENT_BODY && kind < EYL_N_ELEMENT_KINDS;
+}
+
+static double
+rect_area (const EylRect *r)
+{
+  return eyl_rect_is_empty (r) ? 0.0 : eyl_rect_width (r) * eyl_rect_height (r);
+}
+
+static EylRect
+rect_grow (const EylRect *r,
+           double         d)
+{
+  return (EylRect) { r->x0 - d, r->y0 - d, r->x1 + d, r->y1 + d };
+}
+
+/* Overlap of two rectangles, 0 when they only touch. */
+static double
+overlap_area (const EylRect *a,
+              const EylRect *b)
+{
+  double w = MIN (a->x1, b->x1) - MAX (a->x0, b->x0);
+  double h = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+
+  return w > 0 && h > 0 ? w * h : 0.0;
+}
+
+static gboolean
+element_is_large (EylPageAnalysis *a,
+                  const EylRect   *box,
+                  const EylRect   *vis)
+{
+  (void) a;
+  return rect_area (box) > LARGE_ELEMENT * rect_area (vis);
+}
+
+/* What labels and markers must keep off (@hard) and should keep off
+ * (@soft): the findings' boxes and the small element boxes; large blocks
+ * and body text. */
+static void
+collect_obstacles (EylPageAnalysis *a,
+                   const EylRect   *vis,
+                   double           pad,
+                   GArray          *hard,
+                   GArray          *soft)
+{
+  if (a->findings != NULL)
+    for (guint i = 0; i < a->findings->len; i++)
+      {
+        EylFinding *f = g_ptr_array_index (a->findings, i);
+        EylRect r = rect_grow (&f->box, pad);
+
+        if (!eyl_rect_is_empty (&f->box))
+          g_array_append_val (hard, r);
+      }
+  if (a->elements != NULL)
+    for (guint i = 0; i < a->elements->len; i++)
+      {
+        EylElement *el = g_ptr_array_index (a->elements, i);
+        EylRect r = rect_grow (&el->box, pad);
+
+        if (eyl_rect_is_empty (&el->box))
+          continue;
+        if (kind_is_drawn (el->kind) && !element_is_large (a, &el->box, vis))
+          g_array_append_val (hard, r);
+        else
+          g_array_append_val (soft, r);
+      }
+}
+
+/* -1 when @r leaves @vis or touches a hard obstacle, else the share of
+ * @r on soft obstacles (0 = free). */
+static double
+place_cost (const EylRect *r,
+            const EylRect *vis,
+            GArray        *hard,
+            GArray        *soft)
+{
+  double cost = 0.0, area = rect_area (r);
+  const double eps = 1e-6;
+
+  if (r->x0 < vis->x0 - eps || r->y0 < vis->y0 - eps ||
+      r->x1 > vis->x1 + eps || r->y1 > vis->y1 + eps)
+    return -1;
+  for (guint i = 0; i < hard->len; i++)
+    if (overlap_area (r, &g_array_index (hard, EylRect, i)) > 0)
+      return -1;
+  for (guint i = 0; soft != NULL && i < soft->len; i++)
+    cost += overlap_area (r, &g_array_index (soft, EylRect, i));
+  return area > 0 ? cost / area : 0.0;
+}
+
+/* Markers ------------------------------------------------------------- */
+
+/* Where panels anchored at the top of the page (the page-wide markers)
+ * start: below the top rail's band and its label. */
+static double
+top_inset (EylPageAnalysis         *analysis,
+           const EylOverlayOptions *options,
+           double                   u)
+{
+  EylRect vis = visible_of (analysis);
+  const EylPlacement *pl = analysis->placement;
+  double y;
+
+  if (!(options->layers & EYL_OVERLAY_HIDDEN) || pl == NULL || pl->hidden_top_mm <= 0)
+    return vis.y0 + MARGIN_PX * u;
+
+  y = eyl_page_frame_page_y (&analysis->frame,
+                             analysis->frame.bottom_floor_mm + analysis->frame.material_h_mm -
+                             MIN (pl->hidden_top_mm, analysis->frame.material_h_mm));
+  return MAX (y, vis.y0) + 6 * u;
+}
+
+/* The square a marker covers, ring and emphasis included, per radius. */
+#define MARKER_EXTENT 1.45
+
+static EylRect
+marker_rect (const EylOverlayMarker *m)
+{
+  double r = m->radius * MARKER_EXTENT;
+
+  return (EylRect) { m->x - r, m->y - r, m->x + r, m->y + r };
+}
+
+/* Markers are drawn with the findings layer; the selected finding's in
+ * any case. */
+static gboolean
+marker_is_drawn (const EylOverlayOptions *options,
+                 guint                    finding)
+{
+  return (options->layers & EYL_OVERLAY_FINDINGS) || (int) finding == options->highlighted_finding;
+}
+
+/* From the panel's left edge to the first page-wide marker's: the
+ * caption "Whole page" and its margins. */
+static double
+whole_page_lead (EylPageAnalysis *analysis,
+                 double           u)
+{
+  double cw, ch;
+
+  measure_text (analysis, u, _("Whole page"), TAG_PX, TRUE, &cw, &ch);
+  return 22 * u + cw;
+}
+
+/* The panel behind the row of page-wide markers, with its caption. */
+static gboolean
+whole_page_panel (GArray  *markers,
+                  double   u,
+                  double   lead,
+                  EylRect *panel)
+{
+  gboolean any = FALSE;
+
+  *panel = (EylRect) { 0, INFINITY, 0, 0 };
+  for (guint i = 0; i < markers->len; i++)
+    {
+      EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
+
+      if (m->page_wide)
+        {
+          if (!any)
+            panel->x0 = m->x - m->radius - lead;
+          any = TRUE;
+          panel->x1 = MAX (panel->x1, m->x + m->radius + 6 * u);
+          panel->y0 = MIN (panel->y0, m->y - m->radius - 5 * u);
+          panel->y1 = MAX (panel->y1, m->y + m->radius + 5 * u);
+        }
+    }
+  return any;
+}
+
+GArray *
+eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
+                            const EylOverlayOptions *options)
+{
+  GArray *markers;
+  EylOverlayOptions defaults;
+  g_autoptr(GArray) hard = NULL;
+  g_autoptr(GArray) soft = NULL;
+  g_autoptr(GArray) boxes = NULL;
+  EylRect vis;
+  double u, r, rr, gap, s, row_x, row_y;
+
+  g_return_val_if_fail (analysis != NULL, NULL);
+
+  if (options == NULL)
+    {
+      eyl_overlay_options_init (&defaults);
+      options = &defaults;
     }
 
-  /* Labels last, so no hatching crosses them. */
-  if (med_mm > bottom)
-    hidden_label (p, crowd_med ? _("Hidden by the crowd for most visitors")
-                               : _("Hidden by the table for most visitors"),
-                  eyl_page_frame_page_y (fr, MIN (med_mm, top)), p->visible.y1, FALSE);
-  if (min_mm > MAX (med_mm, bottom))
-    hidden_label (p, crowd_min ? _("Hidden by the crowd for the shortest visitors")
-                               : _("Hidden by the table for the shortest visitors"),
-                  eyl_page_frame_page_y (fr, MIN (min_mm, top)),
-                  eyl_page_frame_page_y (fr, MAX (med_mm, bottom)), FALSE);
-  if (band_mm > bottom && band_text != NULL)
-    hidden_label (p, band_text, eyl_page_frame_page_y (fr, band_mm), p->visible.y1, FALSE);
+  markers = g_array_new (FALSE, TRUE, sizeof (EylOverlayMarker));
+  if (analysis->findings == NULL)
+    return markers;
+
+  vis = visible_of (analysis);
+  u = 1.0 / px_per_pt_of (options);
+  r = MARKER_RADIUS_PX * u;
+  rr = r * MARKER_EXTENT;
+  gap = MARKER_GAP_PX * u;
+  s = 2 * rr + gap;
+
+  /* The markers keep off the findings' boxes (their own above all) and,
+   * when they can, off the elements. */
+  hard = g_array_new (FALSE, FALSE, sizeof (EylRect));
+  soft = g_array_new (FALSE, FALSE, sizeof (EylRect));
+  boxes = g_array_new (FALSE, FALSE, sizeof (EylRect));
+  collect_obstacles (analysis, &vis, 1 * u, boxes, soft);
+
+  /* Page-wide findings: a row after a caption, in the corner where it
+   * covers the fewest elements (the top-left one first, below the top
+   * rail); wrapped at the top-left when one row is too long. */
+  {
+    double lead = whole_page_lead (analysis, u);
+    double m = (MARGIN_PX - 2) * u, w, h = 2 * r + 10 * u;
+    double ox = vis.x0 + m, oy = top_inset (analysis, options, u) - 3 * u;
+    guint n_wide = 0;
+
+    for (guint i = 0; i < analysis->findings->len; i++)
+      n_wide += eyl_rect_is_empty (&((EylFinding *) g_ptr_array_index (analysis->findings, i))->box);
+    w = lead + n_wide * (2 * r + gap) - gap + 6 * u;
+    if (n_wide > 0 && ox + w <= vis.x1 - m)
+      {
+        double xs[] = { ox, vis.x1 - m - w, ox, vis.x1 - m - w };
+        double ys[] = { oy, oy, vis.y1 - m - h, vis.y1 - m - h };
+        double best = INFINITY;
+        guint pick = 0;
+
+        for (guint c = 0; c < G_N_ELEMENTS (xs); c++)
+          {
+            EylRect panel = { xs[c], ys[c], xs[c] + w, ys[c] + h };
+            double cost = place_cost (&panel, &vis, boxes, soft), over = 0;
+
+            if (cost < 0)
+              {
+                for (guint j = 0; j < boxes->len; j++)
+                  over += overlap_area (&panel, &g_array_index (boxes, EylRect, j));
+                cost = 10 + over / rect_area (&panel);
+              }
+            if (cost < best - 1e-9)
+              {
+                best = cost;
+                pick = c;
+              }
+          }
+        ox = xs[pick];
+        oy = ys[pick];
+      }
+    row_x = ox + lead + r;
+    row_y = oy + 5 * u + r;
+    if (n_wide > 0)
+      {
+        /* The caption: no boxed marker on it. */
+        EylRect caption = { ox, oy, ox + lead, oy + h };
+
+        g_array_append_val (hard, caption);
+      }
+  }
+
+  for (guint i = 0; i < analysis->findings->len; i++)
+    {
+      EylFinding *f = g_ptr_array_index (analysis->findings, i);
+      EylOverlayMarker m = { .finding = i, .number = i + 1, .radius = r };
+      EylRect own = rect_grow (&f->box, 1 * u);
+      double best = INFINITY;
+      gboolean found = FALSE;
+
+      if (eyl_rect_is_empty (&f->box))
+        {
+          m.page_wide = TRUE;
+          m.x = row_x;
+          m.y = row_y;
+          row_x += 2 * r + gap;
+          if (row_x > vis.x1 - r - MARGIN_PX * u)
+            {
+              /* Wrap under the caption. */
+              row_x = vis.x0 + (MARGIN_PX - 2) * u + 8 * u + r;
+              row_y += 2 * r + gap;
+            }
+          g_array_append_val (markers, m);
+          {
+            EylRect mr = marker_rect (&m);
+
+            g_array_append_val (hard, mr);
+          }
+          continue;
+        }
+
+      /* Beside the box: a column down its right edge, a row along its top,
+       * a column at its left, a row under it; the cheapest free place
+       * wins, the first on a tie.  Other findings' boxes and elements
+       * cost, the own box and other markers are never covered. */
+      for (int side = 0; side < 4 && best > 0; side++)
+        for (int k = 0; k < 6 && best > 0; k++)
+          {
+            EylOverlayMarker c = m;
+            EylRect cr;
+            double cost, extra = 0;
+
+            switch (side)
+              {
+              case 0: c.x = f->box.x1 + gap + rr; c.y = f->box.y0 + rr + k * s; break;
+              case 1: c.x = f->box.x1 - rr - k * s; c.y = f->box.y0 - gap - rr; break;
+              case 2: c.x = f->box.x0 - gap - rr; c.y = f->box.y0 + rr + k * s; break;
+              default: c.x = f->box.x0 + rr + k * s; c.y = f->box.y1 + gap + rr; break;
+              }
+            cr = marker_rect (&c);
+            if (overlap_area (&cr, &own) > 0)
+              continue;
+            cost = place_cost (&cr, &vis, hard, soft);
+            if (cost < 0)
+              continue;
+            for (guint j = 0; j < boxes->len; j++)
+              extra += overlap_area (&cr, &g_array_index (boxes, EylRect, j));
+            cost += 4 * extra / rect_area (&cr) + 0.01 * k;
+            if (cost < best)
+              {
+                best = cost;
+                m.x = c.x;
+                m.y = c.y;
+                found = TRUE;
+              }
+          }
+
+      if (!found)
+        {
+          /* A box that fills its surroundings: its top-right corner,
+           * inside, lined up with the markers already there. */
+          m.x = CLAMP (f->box.x1 - r, vis.x0 + r, vis.x1 - r);
+          m.y = CLAMP (f->box.y0 + r, vis.y0 + r, vis.y1 - r);
+          for (int tries = 0; tries < 64; tries++)
+            {
+              EylRect mr = marker_rect (&m);
+
+              if (place_cost (&mr, &(EylRect) { -INFINITY, -INFINITY, INFINITY, INFINITY },
+                              hard, NULL) >= 0)
+                break;
+              if (m.x - s >= vis.x0 + r && tries < 32)
+                m.x -= s;
+              else
+                m.y += s;
+            }
+        }
+      g_array_append_val (markers, m);
+      {
+        EylRect mr = marker_rect (&m);
+
+        g_array_append_val (hard, mr);
+      }
+    }
+  return markers;
+}
+
+/* Labels: placing ------------------------------------------------------ */
+
+static void
+label_clear (gpointer data)
+{
+  EylOverlayLabel *l = data;
+
+  g_clear_pointer (&l->text, g_free);
+}
+
+typedef struct
+{
+  Paint    p;         /* cr: a scratch context for measuring */
+  EylRect  vis;
+  GArray  *hard;      /* EylRect */
+  GArray  *soft;      /* EylRect */
+  GArray  *labels;    /* EylOverlayLabel */
+} Placer;
+
+/* Candidate top-left corners for a @w × @h tag naming @l. */
+static guint
+candidates (Placer                *pl,
+            const EylOverlayLabel *l,
+            gboolean               low_edge,
+            double                 w,
+            double                 h,
+            double                 xs_out[],
+            double                 ys_out[],
+            guint                  max)
+{
+  const EylRect *a = &l->anchor;
+  const EylRect *v = &pl->vis;
+  double u = pl->p.u, g = 3 * u, m = MARGIN_PX * u;
+  guint n = 0;
+
+#define ADD(X, Y) G_STMT_START { if (n < max) { xs_out[n] = (X); ys_out[n] = (Y); n++; } } G_STMT_END
+
+  switch (l->kind)
+    {
+    case EYL_OVERLAY_LABEL_ELEMENT:
+      /* Above, below, then beside the box; never on it. */
+      ADD (a->x0, a->y0 - g - h);
+      ADD (a->x1 - w, a->y0 - g - h);
+      ADD (a->x0, a->y1 + g);
+      ADD (a->x1 - w, a->y1 + g);
+      ADD (a->x1 + g, a->y0);
+      ADD (a->x0 - g - w, a->y0);
+      ADD (a->x1 + g, a->y1 - h);
+      ADD (a->x0 - g - w, a->y1 - h);
+      ADD (a->x1 + g, (a->y0 + a->y1 - h) / 2);
+      ADD (a->x0 - g - w, (a->y0 + a->y1 - h) / 2);
+      ADD ((a->x0 + a->x1 - w) / 2, a->y0 - g - h);
+      ADD ((a->x0 + a->x1 - w) / 2, a->y1 + g);
+      break;
+
+    case EYL_OVERLAY_LABEL_ZONE:
+      {
+        /* Inside the zone at its inner edge, then just outside it, then
+         * deeper inside; at the left, the right, the middle. */
+        double xs[] = { a->x0 + m, a->x1 - m - w, (a->x0 + a->x1 - w) / 2,
+                        a->x0 + (a->x1 - a->x0 - w) / 4, a->x0 + 3 * (a->x1 - a->x0 - w) / 4 };
+        double inner = low_edge ? a->y1 - h - 4 * u : a->y0 + 4 * u;
+        double outer = low_edge ? a->y1 + g : a->y0 - h - g;
+        double step = (h + 4 * u) * (low_edge ? -1 : 1);
+        gboolean fits = a->y1 - a->y0 >= h + 8 * u;
+
+        for (int k = 0; k < 7; k++)
+          for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+            {
+              if (k == 0 && fits)
+                ADD (xs[i], inner);
+              else if (k == 1)
+                ADD (xs[i], outer);
+              else if (k >= 2 && fits && inner + (k - 1) * step >= a->y0 &&
+                       inner + (k - 1) * step + h <= a->y1)
+                ADD (xs[i], inner + (k - 1) * step);
+            }
+      }
+      break;
+
+    case EYL_OVERLAY_LABEL_EYE_LEVEL:
+    case EYL_OVERLAY_LABEL_SIGHT:
+      {
+        /* At the page's edges, where artwork leaves its margin: inside
+         * the band at its top, just above or below the line; then
+         * further along it. */
+        double xs[] = { v->x0 + 2 * u, v->x1 - 2 * u - w,
+                        v->x0 + (v->x1 - v->x0 - w) * 0.25, v->x0 + (v->x1 - v->x0 - w) * 0.75,
+                        (v->x0 + v->x1 - w) / 2 };
+        double ys[6];
+        guint ny = 0;
+
+        if (l->kind == EYL_OVERLAY_LABEL_EYE_LEVEL)
+          {
+            ys[ny++] = a->y0 + 3 * u;
+            ys[ny++] = a->y1 - h - 3 * u;
+            ys[ny++] = a->y0 - h - 3 * u;
+            ys[ny++] = a->y1 + 3 * u;
+            ys[ny++] = (a->y0 + a->y1 - h) / 2;
+          }
+        else
+          {
+            ys[ny++] = a->y0 + 3 * u;
+            ys[ny++] = a->y0 - h - 3 * u;
+          }
+        for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+          for (guint j = 0; j < ny; j++)
+            ADD (xs[i], ys[j]);
+      }
+      break;
+
+    default:
+      break;
+    }
+#undef ADD
+  return n;
+}
+
+/* Puts @l at the first free candidate place, in full, else shortened;
+ * else the cheapest place on soft obstacles only; else not shown. */
+static void
+place_label (Placer          *pl,
+             EylOverlayLabel *l,
+             const char      *full,
+             const char      *brief,
+             gboolean         low_edge)
+{
+  const char *texts[2] = { full, brief };
+  int element_kind = 0;
+  double best = INFINITY, gap = 1.0 * pl->p.u;
+  EylRect own = rect_grow (&l->anchor, 1.5 * pl->p.u);
+
+  if (l->kind == EYL_OVERLAY_LABEL_ELEMENT)
+    element_kind = ((EylElement *) g_ptr_array_index (pl->p.analysis->elements, l->element))->kind;
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      double xs[64], ys[64], w, h;
+      guint n;
+
+      if (texts[t] == NULL)
+        continue;
+      tag_size (&pl->p, l->kind, element_kind, texts[t], t == 1 && l->kind == EYL_OVERLAY_LABEL_ELEMENT,
+                &w, &h);
+      n = candidates (pl, l, low_edge, w, h, xs, ys, G_N_ELEMENTS (xs));
+      for (guint i = 0; i < n; i++)
+        {
+          EylRect r = { xs[i], ys[i], xs[i] + w, ys[i] + h };
+          EylRect test = rect_grow (&r, gap);
+          double cost;
+
+          /* An element's label is never on its element; a zone's or the
+           * band's is on its zone by design. */
+          if (l->kind == EYL_OVERLAY_LABEL_ELEMENT && overlap_area (&r, &own) > 0)
+            continue;
+          cost = place_cost (&r, &pl->vis, pl->hard, pl->soft);
+          if (cost < 0 || place_cost (&test, &(EylRect) { -INFINITY, -INFINITY, INFINITY, INFINITY },
+                                      pl->hard, NULL) < 0)
+            continue;
+          /* A short text on a free place beats a full one on body text. */
+          cost += t * 0.05;
+          if (cost < best)
+            {
+              best = cost;
+              l->box = r;
+              g_free (l->text);
+              l->text = g_strdup (texts[t]);
+              l->shortened = t == 1;
+              l->shown = TRUE;
+            }
+        }
+      if (best == 0)
+        break;
+    }
+
+  if (l->shown)
+    g_array_append_val (pl->hard, l->box);
+  else
+    {
+      l->box = (EylRect) { 0, 0, 0, 0 };
+      g_free (l->text);
+      l->text = g_strdup (full);
+    }
+  g_array_append_val (pl->labels, *l);
+}
+
+static void
+place_element_label (Placer *pl,
+                     int     index)
+{
+  EylElement *el = g_ptr_array_index (pl->p.analysis->elements, index);
+  EylOverlayLabel l = { EYL_OVERLAY_LABEL_ELEMENT, index, { 0 }, { 0 }, NULL, FALSE, FALSE };
+
+  l.anchor = rect_grow (&el->box, 2.0 * pl->p.u);
+  place_label (pl, &l, eyl_overlay_kind_label (el->kind), eyl_overlay_kind_letter (el->kind), FALSE);
+}
+
+static gboolean
+label_has_element (GArray *labels,
+                   int     index)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_array_index (labels, EylOverlayLabel, i).element == index)
+      return TRUE;
+  return FALSE;
+}
+
+/* The element a finding is about, or -1. */
+static int
+finding_element (EylPageAnalysis *a,
+                 int              finding)
+{
+  EylFinding *f;
+
+  if (finding < 0 || a->findings == NULL || (guint) finding >= a->findings->len ||
+      a->elements == NULL)
+    return -1;
+  f = g_ptr_array_index (a->findings, finding);
+  if (f->element_id == NULL)
+    return -1;
+  for (guint i = 0; i < a->elements->len; i++)
+    {
+      EylElement *el = g_ptr_array_index (a->elements, i);
+
+      if (g_strcmp0 (el->id, f->element_id) == 0)
+        return kind_is_drawn (el->kind) ? (int) i : -1;
+    }
+  return -1;
+}
+
+static gboolean
+element_index_ok (EylPageAnalysis *a,
+                  int              index)
+{
+  EylElement *el;
+
+  if (index < 0 || a->elements == NULL || (guint) index >= a->elements->len)
+    return FALSE;
+  el = g_ptr_array_index (a->elements, index);
+  return kind_is_drawn (el->kind) && !eyl_rect_is_empty (&el->box);
+}
+
+GArray *
+eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
+                           const EylOverlayOptions *options)
+{
+  EylOverlayOptions defaults;
+  Placer pl = { 0 };
+  Scratch scratch;
+  EylOverlayLayers layers;
+  int first[3];
+
+  g_return_val_if_fail (analysis != NULL, NULL);
+
+  if (options == NULL)
+    {
+      eyl_overlay_options_init (&defaults);
+      options = &defaults;
+    }
+  layers = options->layers;
+
+  scratch_open (&scratch);
+  pl.p.cr = scratch.cr;
+  pl.p.analysis = analysis;
+  pl.p.options = options;
+  pl.p.u = 1.0 / px_per_pt_of (options);
+  pl.p.visible = pl.vis = visible_of (analysis);
+  pl.hard = g_array_new (FALSE, FALSE, sizeof (EylRect));
+  pl.soft = g_array_new (FALSE, FALSE, sizeof (EylRect));
+  pl.labels = g_array_new (FALSE, TRUE, sizeof (EylOverlayLabel));
+  g_array_set_clear_func (pl.labels, label_clear);
+
+  collect_obstacles (analysis, &pl.vis, 1.0 * pl.p.u, pl.hard, pl.soft);
+  if (analysis->findings != NULL)
+    {
+      g_autoptr(GArray) markers = eyl_overlay_layout_markers (analysis, options);
+      EylRect panel;
+
+      for (guint i = 0; i < markers->len; i++)
+        if (marker_is_drawn (options, i))
+          {
+            EylRect r = marker_rect (&g_array_index (markers, EylOverlayMarker, i));
+
+            g_array_append_val (pl.hard, r);
+          }
+      if ((layers & EYL_OVERLAY_FINDINGS) &&
+          whole_page_panel (markers, pl.p.u, whole_page_lead (analysis, pl.p.u), &panel))
+        g_array_append_val (pl.hard, panel);
+    }
+
+  /* The element the user points at or picked comes first. */
+  first[0] = options->hovered_element;
+  first[1] = options->highlighted_element;
+  first[2] = finding_element (analysis, options->highlighted_finding);
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    if (element_index_ok (analysis, first[i]) && !label_has_element (pl.labels, first[i]))
+      place_element_label (&pl, first[i]);
+
+  if ((layers & EYL_OVERLAY_HIDDEN) && (layers & EYL_OVERLAY_ZONE_LABELS) && analysis->placement != NULL)
+    {
+      Zone zones[MAX_ZONES];
+      guint n = collect_zones (analysis, pl.vis, zones);
+
+      for (guint i = 0; i < n; i++)
+        if (zones[i].label != NULL && !eyl_rect_is_empty (&zones[i].area))
+          {
+            EylOverlayLabel l = { EYL_OVERLAY_LABEL_ZONE, -1, zones[i].area, { 0 }, NULL, FALSE, FALSE };
+
+            place_label (&pl, &l, zones[i].label, zones[i].short_label, zones[i].label_low);
+          }
+    }
+
+  if ((layers & EYL_OVERLAY_EYE_LEVEL) && (layers & EYL_OVERLAY_ZONE_LABELS) &&
+      analysis->placement != NULL)
+    {
+      const EylPageFrame *fr = &analysis->frame;
+      EylEyeZone zone;
+      double y_top, y_bottom, y_med;
+
+      eyl_eye_zone_for (analysis->placement, fr, &zone);
+      y_top = MAX (eyl_page_frame_page_y (fr, zone.high_mm), pl.vis.y0);
+      y_bottom = MIN (eyl_page_frame_page_y (fr, zone.low_mm), pl.vis.y1);
+      if (y_bottom > y_top)
+        {
+          EylOverlayLabel l = { EYL_OVERLAY_LABEL_EYE_LEVEL, -1, { pl.vis.x0, y_top, pl.vis.x1, y_bottom },
+                                { 0 }, NULL, FALSE, FALSE };
+          g_autofree char *range = eyl_format_range (zone.low_mm, zone.high_mm, options->inches);
+          /* TRANSLATORS: %s is a range of heights above the floor */
+          g_autofree char *label = g_strdup_printf (_("Eye level %s"), range);
+
+          place_label (&pl, &l, label, _("Eye level"), FALSE);
+        }
+      y_med = eyl_page_frame_page_y (fr, zone.sight_mm);
+      if (y_med > pl.vis.y0 && y_med < pl.vis.y1)
+        {
+          EylOverlayLabel l = { EYL_OVERLAY_LABEL_SIGHT, -1, { pl.vis.x0, y_med, pl.vis.x1, y_med },
+                                { 0 }, NULL, FALSE, FALSE };
+          g_autofree char *med = eyl_format_length (zone.sight_mm, options->inches);
+          /* TRANSLATORS: a dashed line on the page; %s is its height above the floor */
+          g_autofree char *label = g_strdup_printf (_("Line of sight %s"), med);
+
+          /* Short: the legend says what the dashed line is. */
+          place_label (&pl, &l, label, med, FALSE);
+        }
+    }
+
+  if ((layers & EYL_OVERLAY_ELEMENTS) && (layers & EYL_OVERLAY_LABELS) && analysis->elements != NULL)
+    {
+      /* Flagged elements first, then the others. */
+      for (int pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < analysis->elements->len; i++)
+          {
+            EylElement *el = g_ptr_array_index (analysis->elements, i);
+            gboolean flagged = FALSE;
+
+            if (!element_index_ok (analysis, (int) i) || label_has_element (pl.labels, (int) i))
+              continue;
+            for (guint k = 0; analysis->findings != NULL && k < analysis->findings->len && !flagged; k++)
+              flagged = g_strcmp0 (((EylFinding *) g_ptr_array_index (analysis->findings, k))->element_id,
+                                   el->id) == 0;
+            if (flagged == (pass == 0))
+              place_element_label (&pl, (int) i);
+          }
+    }
+
+  g_array_unref (pl.hard);
+  g_array_unref (pl.soft);
+  scratch_close (&scratch);
+  return pl.labels;
+}
+
+/* Labels: painting ----------------------------------------------------- */
+
+static void
+paint_label (Paint                 *p,
+             const EylOverlayLabel *l)
+{
+  cairo_t *cr = p->cr;
+  double bg[4], fg[4];
+  double x = l->box.x0, y = l->box.y0, w = eyl_rect_width (&l->box), h = eyl_rect_height (&l->box);
+  double size = l->kind == EYL_OVERLAY_LABEL_SIGHT ? TAG_PX : LABEL_PX;
+  gboolean bold = l->kind != EYL_OVERLAY_LABEL_SIGHT;
+
+  switch (l->kind)
+    {
+    case EYL_OVERLAY_LABEL_ELEMENT:
+      eyl_overlay_kind_color (((EylElement *) g_ptr_array_index (p->analysis->elements, l->element))->kind, bg);
+      size = TAG_PX;
+      break;
+    case EYL_OVERLAY_LABEL_EYE_LEVEL:
+      set_rgba (bg, 0.000, 0.447, 0.698);
+      break;
+    case EYL_OVERLAY_LABEL_SIGHT:
+      set_rgba (bg, 1, 1, 1);
+      bg[3] = 0.92;
+      break;
+    case EYL_OVERLAY_LABEL_ZONE:
+    default:
+      set_rgba (bg, 0.13, 0.13, 0.17);
+      bg[3] = 0.92;
+      break;
+    }
+  text_color_for (bg, fg);
+
+  cairo_save (cr);
+  rounded_rect (cr, x, y, w, h, 3 * p->u);
+  cairo_set_source_rgba (cr, bg[0], bg[1], bg[2], bg[3]);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 1.0 * p->u);
+  cairo_stroke (cr);
+
+  if (l->kind == EYL_OVERLAY_LABEL_ELEMENT)
+    {
+      EylElementKind kind = ((EylElement *) g_ptr_array_index (p->analysis->elements, l->element))->kind;
+      g_autoptr(PangoLayout) badge = make_layout (p, eyl_overlay_kind_letter (kind), TAG_PX, TRUE);
+      double bw, bh, side;
+
+      layout_size (badge, &bw, &bh);
+      side = MAX (bw + 4 * p->u, bh);
+      rounded_rect (cr, x + TAG_PAD_X * p->u * 0.5, y + (h - bh) / 2, side + TAG_PAD_X * p->u, bh,
+                    2 * p->u);
+      cairo_set_source_rgba (cr, 1, 1, 1, 1);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, bg[0], bg[1], bg[2], 1);
+      cairo_move_to (cr, x + TAG_PAD_X * p->u + (side - bw) / 2, y + (h - bh) / 2);
+      pango_cairo_show_layout (cr, badge);
+      if (!l->shortened)
+        {
+          g_autoptr(PangoLayout) layout = make_layout (p, l->text, TAG_PX, TRUE);
+
+          cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], 1);
+          cairo_move_to (cr, x + TAG_PAD_X * p->u + side + BADGE_GAP * p->u, y + TAG_PAD_Y * p->u);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+  else
+    {
+      g_autoptr(PangoLayout) layout = make_layout (p, l->text, size, bold);
+
+      cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], 1);
+      cairo_move_to (cr, x + TAG_PAD_X * p->u, y + TAG_PAD_Y * p->u);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_restore (cr);
+}
+
+/* Eye-level band ------------------------------------------------------ */
+
+static void
+paint_eye_level (Paint *p)
+{
+  EylPageAnalysis *a = p->analysis;
+  const EylPageFrame *fr = &a->frame;
+  cairo_t *cr = p->cr;
+  double band[4] = { 0.337, 0.706, 0.914, 1.0 };
+  double edge[4] = { 0.000, 0.447, 0.698, 1.0 };
+  double y_top, y_bottom, y_med;
+  EylEyeZone zone;
+
+  /* The one eye-level zone (eyl_eye_zone_for): the numbers the findings,
+   * the side view and the summary page give too. */
+  eyl_eye_zone_for (a->placement, fr, &zone);
+  y_top = MAX (eyl_page_frame_page_y (fr, zone.high_mm), p->visible.y0);
+  y_bottom = MIN (eyl_page_frame_page_y (fr, zone.low_mm), p->visible.y1);
+  if (y_bottom <= y_top)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, p->visible.x0, y_top, p->visible.x1 - p->visible.x0, y_bottom - y_top);
+  cairo_set_source_rgba (cr, band[0], band[1], band[2], 0.18);
+  cairo_fill (cr);
+  horizontal_line (p, y_top, edge, 1.5, FALSE);
+  horizontal_line (p, y_bottom, edge, 1.5, FALSE);
+
+  /* The median viewer's natural line of sight, where most eyes fall. */
+  y_med = eyl_page_frame_page_y (fr, zone.sight_mm);
+  if (y_med > p->visible.y0 && y_med < p->visible.y1)
+    horizontal_line (p, y_med, edge, 2.0, TRUE);
+  cairo_restore (cr);
+}
+
+/* Hidden zones: painting ------------------------------------------------ */
+
+static void
+hatch_lines (Paint   *p,
+             EylRect  area,
+             double   step,
+             int      direction)
+{
+  cairo_t *cr = p->cr;
+  double x0 = area.x0, x1 = area.x1, y0 = area.y0, y1 = area.y1;
+
+  /* 45° lines on x − y = c (or x + y = c), c a multiple of @step: anchored
+   * to page space, so bands that touch continue each other's lines. */
+  if (direction > 0)
+    for (double c = floor ((x0 - y1) / step) * step; c <= x1 - y0 + step; c += step)
+      {
+        cairo_move_to (cr, c + y0, y0);
+        cairo_line_to (cr, c + y1, y1);
+      }
+  else
+    for (double c = floor ((x0 + y0) / step) * step; c <= x1 + y1 + step; c += step)
+      {
+        cairo_move_to (cr, c - y0, y0);
+        cairo_line_to (cr, c - y1, y1);
+      }
+}
+
+/* The boxes the hatching leaves clear: what the findings are about and
+ * the small elements, merged where they overlap (an even-odd clip would
+ * hatch the overlap again). */
+static GArray *
+hatch_holes (Paint *p)
+{
+  g_autoptr(GArray) hard = g_array_new (FALSE, FALSE, sizeof (EylRect));
+  g_autoptr(GArray) soft = g_array_new (FALSE, FALSE, sizeof (EylRect));
+  gboolean merged = TRUE;
+
+  collect_obstacles (p->analysis, &p->visible, 3.0 * p->u, hard, soft);
+  while (merged)
+    {
+      merged = FALSE;
+      for (guint i = 0; i < hard->len && !merged; i++)
+        for (guint j = i + 1; j < hard->len && !merged; j++)
+          {
+            EylRect *a = &g_array_index (hard, EylRect, i);
+            EylRect *b = &g_array_index (hard, EylRect, j);
+
+            if (overlap_area (a, b) > 0)
+              {
+                eyl_rect_union (a, b);
+                g_array_remove_index_fast (hard, j);
+                merged = TRUE;
+              }
+          }
+    }
+  return g_steal_pointer (&hard);
+}
+
+static void
+paint_hatched (Paint      *p,
+               EylRect     area,
+               HatchStyle  style,
+               GArray     *holes)
+{
+  cairo_t *cr = p->cr;
+  double veil = style == HATCH_LIGHT ? 0.10 : style == HATCH_CROSS ? 0.20 : 0.24;
+  double step = (style == HATCH_LIGHT ? HATCH_PX * 1.6 : HATCH_PX) * p->u;
+
+  if (eyl_rect_is_empty (&area))
+    return;
+  /* A band or page of absurd size (a damaged report): no endless loop in
+   * hatch_lines(), at most a few thousand lines. */
+  if (!isfinite (eyl_rect_height (&area)) || !isfinite (eyl_rect_width (&area)) || !(step > 0))
+    return;
+  step = MAX (step, (eyl_rect_width (&area) + eyl_rect_height (&area)) / 4000.0);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, area.x0, area.y0, eyl_rect_width (&area), eyl_rect_height (&area));
+  for (guint i = 0; holes != NULL && i < holes->len; i++)
+    {
+      EylRect *h = &g_array_index (holes, EylRect, i);
+
+      if (overlap_area (h, &area) > 0)
+        cairo_rectangle (cr, h->x0, h->y0, eyl_rect_width (h), eyl_rect_height (h));
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_clip (cr);
+  cairo_set_source_rgba (cr, 0.12, 0.12, 0.16, veil);
+  cairo_paint (cr);
+
+  /* A dark line beside a light one: visible on any artwork. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (int pass = 0; pass < (style == HATCH_CROSS ? 2 : 1); pass++)
+    {
+      int dir = pass == 0 ? 1 : -1;
+
+      cairo_new_path (cr);
+      hatch_lines (p, area, step, dir);
+      cairo_set_source_rgba (cr, 1, 1, 1, style == HATCH_LIGHT ? 0.45 : 0.6);
+      cairo_set_line_width (cr, 3.0 * p->u);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgba (cr, 0.10, 0.10, 0.14, style == HATCH_LIGHT ? 0.55 : 0.75);
+      cairo_set_line_width (cr, 1.2 * p->u);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+paint_hidden (Paint *p)
+{
+  double line_dark[4] = { 0.10, 0.10, 0.14, 1.0 };
+  g_autoptr(GArray) holes = hatch_holes (p);
+  Zone zones[MAX_ZONES];
+  guint n = collect_zones (p->analysis, p->visible, zones);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Zone *z = &zones[i];
+
+      paint_hatched (p, z->area, z->style, holes);
+      if (z->vertical)
+        {
+          cairo_save (p->cr);
+          cairo_set_source_rgba (p->cr, line_dark[0], line_dark[1], line_dark[2], line_dark[3]);
+          cairo_set_line_width (p->cr, z->line_px * p->u);
+          cairo_move_to (p->cr, z->line, p->visible.y0);
+          cairo_line_to (p->cr, z->line, p->visible.y1);
+          cairo_stroke (p->cr);
+          cairo_restore (p->cr);
+        }
+      else if (z->line >= p->visible.y0 && z->line <= p->visible.y1)
+        horizontal_line (p, z->line, line_dark, z->line_px, z->line_dashed);
+    }
+
+  /* The holes framed, so a clear box in a hatched band reads as "this is
+   * the one". */
+  for (guint i = 0; i < holes->len; i++)
+    {
+      EylRect *h = &g_array_index (holes, EylRect, i);
+      gboolean in_zone = FALSE;
+
+      for (guint k = 0; k < n && !in_zone; k++)
+        in_zone = overlap_area (h, &zones[k].area) > 0;
+      if (!in_zone)
+        continue;
+      cairo_save (p->cr);
+      cairo_rectangle (p->cr, h->x0, h->y0, eyl_rect_width (h), eyl_rect_height (h));
+      cairo_set_source_rgba (p->cr, line_dark[0], line_dark[1], line_dark[2], 0.55);
+      cairo_set_line_width (p->cr, 1.0 * p->u);
+      cairo_stroke (p->cr);
+      cairo_restore (p->cr);
+    }
 }
 
 /* Element boxes ------------------------------------------------------- */
@@ -746,33 +1705,16 @@ paint_element (Paint      *p,
   cairo_t *cr = p->cr;
   double rgba[4];
   double pad = 2.0 * p->u;
-  EylRect b = el->box;
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
+  EylRect b = rect_grow (&el->box, pad);
 
   eyl_overlay_kind_color (el->kind, rgba);
 
   cairo_save (cr);
-  cairo_rectangle (cr, b.x0 - pad, b.y0 - pad,
-                   eyl_rect_width (&b) + 2 * pad, eyl_rect_height (&b) + 2 * pad);
-  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], emphasis ? 0.22 : 0.08);
-  cairo_fill_preserve (cr);
-  if (kind_is_dashed (el->kind))
-    {
-      double dash[] = { 6 * p->u, 3 * p->u };
-
-      cairo_set_dash (cr, dash, 2, 0);
-    }
-  stroke_with_halo (p, rgba, emphasis ? 3.5 : LINE_PX);
+  cairo_rectangle (cr, b.x0, b.y0, eyl_rect_width (&b), eyl_rect_height (&b));
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], emphasis ? 0.22 : 0.06);
+  cairo_fill (cr);
+  stroke_kind_box (cr, el->kind, &b, p->u, emphasis ? 3.5 : LINE_PX, rgba);
   cairo_restore (cr);
-
-  /* The kind's name on a tag above the box (inside it at the page top). */
-  layout = make_layout (p, eyl_overlay_kind_label (el->kind), TAG_PX, TRUE);
-  layout_size (layout, &w, &h);
-  h += 3 * p->u;
-  draw_tag (p, eyl_overlay_kind_label (el->kind), b.x0 - pad,
-            b.y0 - pad - h >= p->visible.y0 ? b.y0 - pad - h - 1 * p->u : b.y0 + pad,
-            rgba, TAG_PX, TRUE);
 }
 
 static void
@@ -804,140 +1746,7 @@ paint_elements (Paint *p)
     }
 }
 
-/* Markers ------------------------------------------------------------- */
-
-/* Text size without a cairo_t of the caller's (for layout functions). */
-static void
-measure_text (EylPageAnalysis *analysis,
-              double           u,
-              const char      *str,
-              double           size_px,
-              gboolean         bold,
-              double          *width,
-              double          *height)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  Paint p = { .cr = cr, .analysis = analysis, .u = u };
-  g_autoptr(PangoLayout) layout = make_layout (&p, str, size_px, bold);
-
-  layout_size (layout, width, height);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}
-
-/* Where panels anchored at the top of the page (the page-wide markers,
- * the legend) start: below the top rail's band and its label. */
-static double
-top_inset (EylPageAnalysis         *analysis,
-           const EylOverlayOptions *options,
-           double                   u)
-{
-  EylRect vis = visible_of (analysis);
-  const EylPlacement *pl = analysis->placement;
-  double y, w, h;
-
-  if (!(options->layers & EYL_OVERLAY_HIDDEN) || pl == NULL || pl->hidden_top_mm <= 0)
-    return vis.y0 + MARGIN_PX * u;
-
-  y = eyl_page_frame_page_y (&analysis->frame,
-                             analysis->frame.bottom_floor_mm + analysis->frame.material_h_mm -
-                             MIN (pl->hidden_top_mm, analysis->frame.material_h_mm));
-  measure_text (analysis, u, _("Under the top rail: never seen"), LABEL_PX, TRUE, &w, &h);
-  h += 3 * u;
-  if (y - vis.y0 >= h + 8 * u)
-    return y + 6 * u;
-  return y + 3 * u + h + 6 * u;
-}
-
-GArray *
-eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
-                            const EylOverlayOptions *options)
-{
-  GArray *markers;
-  EylOverlayOptions defaults;
-  EylRect vis;
-  double u, r, gap, row_x, row_y;
-
-  g_return_val_if_fail (analysis != NULL, NULL);
-
-  if (options == NULL)
-    {
-      eyl_overlay_options_init (&defaults);
-      options = &defaults;
-    }
-
-  markers = g_array_new (FALSE, TRUE, sizeof (EylOverlayMarker));
-  if (analysis->findings == NULL)
-    return markers;
-
-  vis = visible_of (analysis);
-  u = 1.0 / px_per_pt_of (options);
-  r = MARKER_RADIUS_PX * u;
-  gap = MARKER_GAP_PX * u;
-
-  /* Page-wide findings: a row at the top-left, after a caption. */
-  {
-    double cw, ch;
-
-    measure_text (analysis, u, _("Whole page"), TAG_PX, TRUE, &cw, &ch);
-    row_x = vis.x0 + MARGIN_PX * u + 6 * u + cw + 8 * u + 6 * u + r;
-  }
-  row_y = top_inset (analysis, options, u) + r + 2 * u;
-
-  for (guint i = 0; i < analysis->findings->len; i++)
-    {
-      EylFinding *f = g_ptr_array_index (analysis->findings, i);
-      EylOverlayMarker m = { .finding = i, .number = i + 1, .radius = r };
-
-      if (eyl_rect_is_empty (&f->box))
-        {
-          m.page_wide = TRUE;
-          m.x = row_x;
-          m.y = row_y;
-          row_x += 2 * r + gap;
-          if (row_x > vis.x1 - r - MARGIN_PX * u)
-            {
-              /* Wrap under the caption. */
-              row_x = vis.x0 + MARGIN_PX * u + 6 * u + r;
-              row_y += 2 * r + gap;
-            }
-          g_array_append_val (markers, m);
-          continue;
-        }
-
-      /* The top-right corner of the box, kept inside the page. */
-      m.x = CLAMP (f->box.x1, vis.x0 + r, vis.x1 - r);
-      m.y = CLAMP (f->box.y0, vis.y0 + r, vis.y1 - r);
-
-      /* Several findings on one element: line them up leftwards (then
-       * rightwards when the page edge stops them). */
-      for (int tries = 0; tries < 64; tries++)
-        {
-          gboolean overlap = FALSE;
-
-          for (guint j = 0; j < markers->len; j++)
-            {
-              EylOverlayMarker *o = &g_array_index (markers, EylOverlayMarker, j);
-
-              if (hypot (o->x - m.x, o->y - m.y) < 2 * r + gap * 0.5)
-                {
-                  overlap = TRUE;
-                  break;
-                }
-            }
-          if (!overlap)
-            break;
-          if (m.x - (2 * r + gap) >= vis.x0 + r && tries < 32)
-            m.x -= 2 * r + gap;
-          else
-            m.y += 2 * r + gap;
-        }
-      g_array_append_val (markers, m);
-    }
-  return markers;
-}
-
+/* Markers: painting ----------------------------------------------------- */
 static void
 marker_shape (cairo_t     *cr,
               EylSeverity  severity,
@@ -1032,64 +1841,41 @@ paint_spotlight (Paint        *p,
   cairo_restore (cr);
 }
 
+
 static void
-paint_findings (Paint *p)
+paint_findings (Paint  *p,
+                GArray *markers)
 {
   EylPageAnalysis *a = p->analysis;
-  g_autoptr(GArray) markers = eyl_overlay_layout_markers (a, p->options);
-  gboolean any_page_wide = FALSE;
   int hl = p->options->highlighted_finding;
+  EylRect panel;
 
-  for (guint i = 0; i < markers->len; i++)
-    any_page_wide |= g_array_index (markers, EylOverlayMarker, i).page_wide;
-
-  if (any_page_wide)
+  if (whole_page_panel (markers, p->u, whole_page_lead (a, p->u), &panel))
     {
       /* A panel behind the row of page-wide markers, with its caption. */
-      double r = MARKER_RADIUS_PX * p->u, x1 = 0, y0 = INFINITY, y1 = 0;
-      double caption_bg[4] = { 0.13, 0.13, 0.17, 0.92 };
-      double px0 = p->visible.x0 + (MARGIN_PX - 2) * p->u;
       cairo_t *cr = p->cr;
       g_autoptr(PangoLayout) layout = make_layout (p, _("Whole page"), TAG_PX, TRUE);
-      double w, h;
+      double w, h, x = panel.x0 + 4 * p->u;
+      double y = (panel.y0 + panel.y1) / 2;
+      double bg[4] = { 0.13, 0.13, 0.17, 0.92 };
 
-      for (guint i = 0; i < markers->len; i++)
-        {
-          EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
-
-          if (m->page_wide)
-            {
-              x1 = MAX (x1, m->x + r);
-              y0 = MIN (y0, m->y);
-              y1 = MAX (y1, m->y + r);
-            }
-        }
       cairo_save (cr);
-      rounded_rect (cr, px0, y0 - r - 5 * p->u, x1 + 6 * p->u - px0, y1 + 5 * p->u - (y0 - r - 5 * p->u),
-                    6 * p->u);
+      rounded_rect (cr, panel.x0, panel.y0, eyl_rect_width (&panel), eyl_rect_height (&panel), 6 * p->u);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
       cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, 0.35);
       cairo_set_line_width (cr, 1.0 * p->u);
       cairo_stroke (cr);
-      cairo_restore (cr);
 
       layout_size (layout, &w, &h);
-      draw_tag (p, _("Whole page"), p->visible.x0 + MARGIN_PX * p->u + 2 * p->u,
-                y0 - (h + 3 * p->u) / 2.0, caption_bg, TAG_PX, TRUE);
-    }
-
-  if (hl >= 0 && (guint) hl < markers->len)
-    {
-      EylFinding *f = g_ptr_array_index (a->findings, hl);
-
-      if (!eyl_rect_is_empty (&f->box))
-        {
-          double rgba[4];
-
-          eyl_overlay_severity_color (f->severity, rgba);
-          paint_spotlight (p, &f->box, rgba);
-        }
+      y = MIN (y, panel.y0 + 5 * p->u + MARKER_RADIUS_PX * p->u) - (h + 2 * TAG_PAD_Y * p->u) / 2;
+      rounded_rect (cr, x, y, w + 2 * TAG_PAD_X * p->u, h + 2 * TAG_PAD_Y * p->u, 3 * p->u);
+      cairo_set_source_rgba (cr, bg[0], bg[1], bg[2], bg[3]);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, 1, 1, 1, 1);
+      cairo_move_to (cr, x + TAG_PAD_X * p->u, y + TAG_PAD_Y * p->u);
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
     }
 
   /* Lower severities first, so errors are on top where markers touch. */
@@ -1133,159 +1919,228 @@ eyl_overlay_hit_test_marker (EylPageAnalysis         *analysis,
   return hit;
 }
 
+
 /* Legend -------------------------------------------------------------- */
+
+typedef enum
+{
+  ROW_KIND,
+  ROW_SEVERITY,
+  ROW_EYE_LEVEL,
+  ROW_SIGHT,
+  ROW_HIDDEN,
+} RowType;
 
 typedef struct
 {
-  int            type;   /* 0 kind, 1 severity, 2 band, 3 hatch */
-  int            value;
-  const char    *label;
+  RowType     type;
+  int         value;
+  const char *label;
 } LegendRow;
 
-/* With @measure_only, sets p->legend and draws nothing. */
-static void
-paint_legend (Paint    *p,
-              gboolean  measure_only)
+static guint
+legend_rows (EylPageAnalysis *const *pages,
+             guint                   n_pages,
+             EylOverlayLayers        layers,
+             LegendRow               rows[EYL_N_ELEMENT_KINDS + 8])
 {
-  EylPageAnalysis *a = p->analysis;
-  EylOverlayLayers layers = p->options->layers;
-  cairo_t *cr = p->cr;
-  LegendRow rows[EYL_N_ELEMENT_KINDS + 8];
-  guint n_rows = 0;
   gboolean kinds[EYL_N_ELEMENT_KINDS] = { FALSE, };
   gboolean sevs[3] = { FALSE, };
-  double row_h = 15 * p->u, sw = 16 * p->u, pad = 7 * p->u;
-  double max_w = 0, x, y, w, h;
+  gboolean placed = FALSE;
+  guint n = 0;
 
-  if ((layers & EYL_OVERLAY_ELEMENTS) && a->elements != NULL)
-    for (guint i = 0; i < a->elements->len; i++)
-      {
-        EylElement *el = g_ptr_array_index (a->elements, i);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      EylPageAnalysis *a = pages[p];
 
-        if (kind_is_drawn (el->kind))
-          kinds[el->kind] = TRUE;
-      }
+      if (a == NULL)
+        continue;
+      placed |= a->placement != NULL;
+      if ((layers & EYL_OVERLAY_ELEMENTS) && a->elements != NULL)
+        for (guint i = 0; i < a->elements->len; i++)
+          {
+            EylElement *el = g_ptr_array_index (a->elements, i);
+
+            if (kind_is_drawn (el->kind))
+              kinds[el->kind] = TRUE;
+          }
+      if ((layers & EYL_OVERLAY_FINDINGS) && a->findings != NULL)
+        for (guint i = 0; i < a->findings->len; i++)
+          {
+            EylFinding *f = g_ptr_array_index (a->findings, i);
+
+            sevs[CLAMP ((int) f->severity, 0, 2)] = TRUE;
+          }
+    }
   for (int k = 0; k < EYL_N_ELEMENT_KINDS; k++)
     if (kinds[k])
-      rows[n_rows++] = (LegendRow) { 0, k, eyl_overlay_kind_label (k) };
-
-  if ((layers & EYL_OVERLAY_FINDINGS) && a->findings != NULL)
-    for (guint i = 0; i < a->findings->len; i++)
-      {
-        EylFinding *f = g_ptr_array_index (a->findings, i);
-
-        sevs[CLAMP ((int) f->severity, 0, 2)] = TRUE;
-      }
+      rows[n++] = (LegendRow) { ROW_KIND, k, eyl_overlay_kind_label (k) };
   for (int s = EYL_SEVERITY_ERROR; s >= EYL_SEVERITY_INFO; s--)
     if (sevs[s])
-      rows[n_rows++] = (LegendRow) { 1, s, eyl_overlay_severity_label (s) };
-  if (layers & EYL_OVERLAY_EYE_LEVEL)
-    rows[n_rows++] = (LegendRow) { 2, 0, _("Eye level") };
-  if (layers & EYL_OVERLAY_HIDDEN)
-    rows[n_rows++] = (LegendRow) { 3, 0, _("Hidden") };
+      rows[n++] = (LegendRow) { ROW_SEVERITY, s, eyl_overlay_severity_label (s) };
+  if ((layers & EYL_OVERLAY_EYE_LEVEL) && placed)
+    {
+      rows[n++] = (LegendRow) { ROW_EYE_LEVEL, 0, _("Eye level") };
+      rows[n++] = (LegendRow) { ROW_SIGHT, 0, _("Median visitor’s line of sight") };
+    }
+  if ((layers & EYL_OVERLAY_HIDDEN) && placed)
+    rows[n++] = (LegendRow) { ROW_HIDDEN, 0, _("Hidden from visitors") };
+  return n;
+}
+
+/* Fills the current path in @fill and outlines it in @line. */
+static void
+fill_and_stroke (cairo_t      *cr,
+                 const double  fill[4],
+                 const double  line[4],
+                 double        width)
+{
+  cairo_set_source_rgba (cr, fill[0], fill[1], fill[2], fill[3]);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, line[0], line[1], line[2], line[3]);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+}
+
+static void
+legend_swatch (Paint           *p,
+               const LegendRow *row,
+               double           sx,
+               double           cy,
+               double           sw)
+{
+  cairo_t *cr = p->cr;
+  double rgba[4];
+
+  switch (row->type)
+    {
+    case ROW_KIND:
+      {
+        EylRect b = { sx + 1 * p->u, cy - 5 * p->u, sx + sw - 1 * p->u, cy + 5 * p->u };
+        g_autoptr(PangoLayout) letter = make_layout (p, eyl_overlay_kind_letter (row->value), 8.0, TRUE);
+        double lw, lh;
+
+        eyl_overlay_kind_color (row->value, rgba);
+        cairo_rectangle (cr, b.x0, b.y0, eyl_rect_width (&b), eyl_rect_height (&b));
+        cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], 0.12);
+        cairo_fill (cr);
+        stroke_kind_box (cr, row->value, &b, p->u, 1.6, rgba);
+        layout_size (letter, &lw, &lh);
+        cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], 1);
+        cairo_move_to (cr, sx + (sw - lw) / 2, cy - lh / 2);
+        pango_cairo_show_layout (cr, letter);
+      }
+      break;
+    case ROW_SEVERITY:
+      eyl_overlay_severity_color (row->value, rgba);
+      marker_shape (cr, row->value, sx + sw / 2.0, cy, 5.5 * p->u);
+      fill_and_stroke (cr, rgba, (double[4]) { 0.1, 0.1, 0.12, 0.6 }, 0.8 * p->u);
+      break;
+    case ROW_EYE_LEVEL:
+      cairo_rectangle (cr, sx, cy - 5 * p->u, sw, 10 * p->u);
+      fill_and_stroke (cr, (double[4]) { 0.337, 0.706, 0.914, 0.45 },
+                       (double[4]) { 0.0, 0.447, 0.698, 1 }, 1.2 * p->u);
+      break;
+    case ROW_SIGHT:
+      {
+        double dash[] = { 4 * p->u, 3 * p->u };
+
+        cairo_save (cr);
+        cairo_set_dash (cr, dash, 2, 0);
+        cairo_move_to (cr, sx, cy);
+        cairo_line_to (cr, sx + sw, cy);
+        cairo_set_source_rgba (cr, 0.0, 0.447, 0.698, 1);
+        cairo_set_line_width (cr, 2 * p->u);
+        cairo_stroke (cr);
+        cairo_restore (cr);
+      }
+      break;
+    case ROW_HIDDEN:
+    default:
+      cairo_save (cr);
+      cairo_rectangle (cr, sx, cy - 5 * p->u, sw, 10 * p->u);
+      cairo_clip_preserve (cr);
+      cairo_set_source_rgba (cr, 0.12, 0.12, 0.16, 0.25);
+      cairo_fill (cr);
+      for (double c = sx - 10 * p->u; c < sx + sw; c += 4 * p->u)
+        {
+          cairo_move_to (cr, c, cy - 5 * p->u);
+          cairo_line_to (cr, c + 10 * p->u, cy + 5 * p->u);
+        }
+      cairo_set_source_rgba (cr, 0.10, 0.10, 0.14, 0.8);
+      cairo_set_line_width (cr, 1.0 * p->u);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      break;
+    }
+}
+
+void
+eyl_overlay_paint_legend (cairo_t                *cr,
+                          EylPageAnalysis *const *pages,
+                          guint                   n_pages,
+                          EylOverlayLayers        layers,
+                          double                  max_width,
+                          double                 *width,
+                          double                 *height)
+{
+  LegendRow rows[EYL_N_ELEMENT_KINDS + 8];
+  guint n_rows = legend_rows (pages, n_pages, layers, rows);
+  Scratch scratch = { 0 };
+  Paint p = { .u = 1.0 };
+  double row_h = 16, sw = 20, gap = 6, col_gap = 14, label_w = 0, col_w;
+  guint n_cols = 1, per_col;
+
+  if (width != NULL)
+    *width = 0;
+  if (height != NULL)
+    *height = 0;
   if (n_rows == 0)
     return;
 
+  if (cr == NULL)
+    scratch_open (&scratch);
+  p.cr = cr != NULL ? cr : scratch.cr;
+  p.analysis = n_pages > 0 ? pages[0] : NULL;
+
   for (guint i = 0; i < n_rows; i++)
     {
-      g_autoptr(PangoLayout) layout = make_layout (p, rows[i].label, TAG_PX, FALSE);
+      g_autoptr(PangoLayout) layout = make_layout (&p, rows[i].label, TAG_PX, FALSE);
       double lw, lh;
 
       layout_size (layout, &lw, &lh);
-      max_w = MAX (max_w, lw);
+      label_w = MAX (label_w, lw);
     }
+  col_w = sw + gap + label_w;
+  if (max_width > 0)
+    n_cols = CLAMP ((guint) ((max_width + col_gap) / (col_w + col_gap)), 1, n_rows);
+  per_col = (n_rows + n_cols - 1) / n_cols;
+  n_cols = (n_rows + per_col - 1) / per_col;
+  if (width != NULL)
+    *width = n_cols * col_w + (n_cols - 1) * col_gap;
+  if (height != NULL)
+    *height = per_col * row_h;
 
-  w = pad + sw + 6 * p->u + max_w + pad;
-  h = pad + n_rows * row_h + pad - 2 * p->u;
-  x = p->visible.x1 - MARGIN_PX * p->u - w;
-  y = top_inset (a, p->options, p->u);
-  p->legend = (EylRect) { x, y, x + w, y + h };
-  p->has_legend = TRUE;
-  if (measure_only)
-    return;
-
-  cairo_save (cr);
-  rounded_rect (cr, x + 0.8 * p->u, y + 1.5 * p->u, w, h, 6 * p->u);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
-  cairo_fill (cr);
-  rounded_rect (cr, x, y, w, h, 6 * p->u);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.94);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, 0.35);
-  cairo_set_line_width (cr, 1.0 * p->u);
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < n_rows; i++)
+  if (cr != NULL)
     {
-      double ry = y + pad + i * row_h;
-      double cy = ry + row_h / 2.0 - 1 * p->u;
-      double sx = x + pad;
-      double rgba[4];
-      g_autoptr(PangoLayout) layout = make_layout (p, rows[i].label, TAG_PX, FALSE);
-      double lw, lh;
-
-      switch (rows[i].type)
+      cairo_save (cr);
+      for (guint i = 0; i < n_rows; i++)
         {
-        case 0:
-          eyl_overlay_kind_color (rows[i].value, rgba);
-          cairo_save (cr);
-          cairo_rectangle (cr, sx + 1 * p->u, cy - 4.5 * p->u, sw - 2 * p->u, 9 * p->u);
-          cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], 0.15);
-          cairo_fill_preserve (cr);
-          if (kind_is_dashed (rows[i].value))
-            {
-              double dash[] = { 3 * p->u, 1.5 * p->u };
+          double x = (i / per_col) * (col_w + col_gap);
+          double cy = (i % per_col) * row_h + row_h / 2.0;
+          g_autoptr(PangoLayout) layout = make_layout (&p, rows[i].label, TAG_PX, FALSE);
+          double lw, lh;
 
-              cairo_set_dash (cr, dash, 2, 0);
-            }
-          cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], 1);
-          cairo_set_line_width (cr, 2 * p->u);
-          cairo_stroke (cr);
-          cairo_restore (cr);
-          break;
-        case 1:
-          eyl_overlay_severity_color (rows[i].value, rgba);
-          marker_shape (cr, rows[i].value, sx + sw / 2.0, cy, 5.5 * p->u);
-          cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], 1);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, 0.6);
-          cairo_set_line_width (cr, 0.8 * p->u);
-          cairo_stroke (cr);
-          break;
-        case 2:
-          cairo_rectangle (cr, sx, cy - 5 * p->u, sw, 10 * p->u);
-          cairo_set_source_rgba (cr, 0.337, 0.706, 0.914, 0.45);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgba (cr, 0.0, 0.447, 0.698, 1);
-          cairo_set_line_width (cr, 1.2 * p->u);
-          cairo_stroke (cr);
-          break;
-        case 3:
-          cairo_save (cr);
-          cairo_rectangle (cr, sx, cy - 5 * p->u, sw, 10 * p->u);
-          cairo_clip_preserve (cr);
-          cairo_set_source_rgba (cr, 0.12, 0.12, 0.16, 0.25);
-          cairo_fill (cr);
-          for (double c = sx - 10 * p->u; c < sx + sw; c += 4 * p->u)
-            {
-              cairo_move_to (cr, c, cy - 5 * p->u);
-              cairo_line_to (cr, c + 10 * p->u, cy + 5 * p->u);
-            }
-          cairo_set_source_rgba (cr, 0.10, 0.10, 0.14, 0.8);
-          cairo_set_line_width (cr, 1.0 * p->u);
-          cairo_stroke (cr);
-          cairo_restore (cr);
-          break;
-        default:
-          break;
+          cairo_new_path (cr);
+          legend_swatch (&p, &rows[i], x, cy, sw);
+          layout_size (layout, &lw, &lh);
+          cairo_set_source_rgba (cr, 0.12, 0.12, 0.14, 1);
+          cairo_move_to (cr, x + sw + gap, cy - lh / 2.0);
+          pango_cairo_show_layout (cr, layout);
         }
-
-      layout_size (layout, &lw, &lh);
-      cairo_set_source_rgba (cr, 0.12, 0.12, 0.14, 1);
-      cairo_move_to (cr, sx + sw + 6 * p->u, cy - lh / 2.0);
-      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
     }
-  cairo_restore (cr);
+  scratch_close (&scratch);
 }
 
 /* Entry points -------------------------------------------------------- */
@@ -1297,6 +2152,9 @@ eyl_overlay_paint (cairo_t                 *cr,
 {
   EylOverlayOptions defaults;
   Paint p = { 0 };
+  g_autoptr(GArray) markers = NULL;
+  g_autoptr(GArray) labels = NULL;
+  int hl;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (analysis != NULL);
@@ -1312,24 +2170,34 @@ eyl_overlay_paint (cairo_t                 *cr,
   p.options = options;
   p.u = 1.0 / px_per_pt_of (options);
   p.visible = visible_of (analysis);
+  hl = options->highlighted_finding;
 
   cairo_save (cr);
   cairo_rectangle (cr, p.visible.x0, p.visible.y0,
                    p.visible.x1 - p.visible.x0, p.visible.y1 - p.visible.y0);
   cairo_clip (cr);
 
-  /* The labels keep clear of the legend drawn last. */
-  if (options->layers & EYL_OVERLAY_LEGEND)
-    paint_legend (&p, TRUE);
+  /* What the page shows first, then what is picked, then the words and
+   * the markers on top — placed so that none hides another or the
+   * flagged elements.  The legend is not drawn here (see
+   * eyl_overlay_paint_legend()). */
   if ((options->layers & EYL_OVERLAY_EYE_LEVEL) && analysis->placement != NULL)
     paint_eye_level (&p);
   if ((options->layers & EYL_OVERLAY_HIDDEN) && analysis->placement != NULL)
     paint_hidden (&p);
   if (options->layers & EYL_OVERLAY_ELEMENTS)
     paint_elements (&p);
-  if (options->highlighted_element >= 0 && analysis->elements != NULL &&
-      (guint) options->highlighted_element < analysis->elements->len &&
-      options->highlighted_finding < 0)
+
+  if (hl >= 0 && analysis->findings != NULL && (guint) hl < analysis->findings->len)
+    {
+      EylFinding *f = g_ptr_array_index (analysis->findings, hl);
+      double rgba[4];
+
+      eyl_overlay_severity_color (f->severity, rgba);
+      if (!eyl_rect_is_empty (&f->box))
+        paint_spotlight (&p, &f->box, rgba);
+    }
+  else if (element_index_ok (analysis, options->highlighted_element))
     {
       EylElement *el = g_ptr_array_index (analysis->elements, options->highlighted_element);
       double rgba[4];
@@ -1337,20 +2205,28 @@ eyl_overlay_paint (cairo_t                 *cr,
       eyl_overlay_kind_color (el->kind, rgba);
       paint_spotlight (&p, &el->box, rgba);
     }
-  if (options->layers & EYL_OVERLAY_FINDINGS)
-    paint_findings (&p);
-  else if (options->highlighted_finding >= 0 && analysis->findings != NULL &&
-           (guint) options->highlighted_finding < analysis->findings->len)
-    {
-      EylFinding *f = g_ptr_array_index (analysis->findings, options->highlighted_finding);
-      double rgba[4];
 
-      eyl_overlay_severity_color (f->severity, rgba);
-      if (!eyl_rect_is_empty (&f->box))
-        paint_spotlight (&p, &f->box, rgba);
+  labels = eyl_overlay_layout_labels (analysis, options);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EylOverlayLabel *l = &g_array_index (labels, EylOverlayLabel, i);
+
+      if (l->shown)
+        paint_label (&p, l);
     }
-  if (options->layers & EYL_OVERLAY_LEGEND)
-    paint_legend (&p, FALSE);
+
+  if ((options->layers & EYL_OVERLAY_FINDINGS) && analysis->findings != NULL)
+    {
+      markers = eyl_overlay_layout_markers (analysis, options);
+      paint_findings (&p, markers);
+    }
+  else if (hl >= 0 && analysis->findings != NULL && (guint) hl < analysis->findings->len)
+    {
+      /* The calm view still numbers the finding the user picked. */
+      markers = eyl_overlay_layout_markers (analysis, options);
+      paint_marker (&p, &g_array_index (markers, EylOverlayMarker, hl),
+                    ((EylFinding *) g_ptr_array_index (analysis->findings, hl))->severity, TRUE);
+    }
 
   cairo_restore (cr);
 }

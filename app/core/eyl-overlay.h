@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-overlay.h: the one painter of what Eyeline draws on a page — the
  * eye-level band, hidden zones, element boxes, numbered finding markers
- * and a legend.  Cairo only: the window's page view and the annotated PDF
- * export call the same function, so what the user sees is what the
- * exported PDF shows. */
+ * and their labels — and of the legend that explains them beside the
+ * page.  Cairo only: the window's page view and the annotated PDF export
+ * call the same function, so what the user sees is what the exported PDF
+ * shows.
+ *
+ * Nothing drawn hides what a finding is about: labels are placed around
+ * what they name, never on a finding's box, an element box, a marker or
+ * another label (shortened, or left to hover and selection, when nowhere
+ * is free); the hatching of hidden zones leaves the flagged elements
+ * clear; the legend is never painted on the page. */
 #pragma once
 
 #include <cairo.h>
@@ -16,10 +23,25 @@ typedef enum
 {
   EYL_OVERLAY_EYE_LEVEL = 1 << 0,  /* eye-level band of the population */
   EYL_OVERLAY_HIDDEN    = 1 << 1,  /* table, cassette, rail, pocket, strip */
-  EYL_OVERLAY_ELEMENTS  = 1 << 2,  /* element boxes coloured by kind */
+  EYL_OVERLAY_ELEMENTS  = 1 << 2,  /* element boxes, a line style per kind */
   EYL_OVERLAY_FINDINGS  = 1 << 3,  /* numbered markers */
-  EYL_OVERLAY_LEGEND    = 1 << 4,  /* kind → colour, in a corner */
-  EYL_OVERLAY_ALL       = 0x1f,
+  /* The legend is wanted beside the page (eyl_overlay_paint_legend());
+   * eyl_overlay_paint() never draws it on the artwork. */
+  EYL_OVERLAY_LEGEND    = 1 << 4,
+  /* Kind labels on every element box, where there is room; without it
+   * only the hovered or highlighted element and the highlighted
+   * finding's element are named. */
+  EYL_OVERLAY_LABELS    = 1 << 5,
+  /* The sentences on the hidden zones and the eye-level band, where
+   * there is room (the legend names them too). */
+  EYL_OVERLAY_ZONE_LABELS = 1 << 6,
+  EYL_OVERLAY_ALL       = 0x7f,
+  /* The calm default: what is hidden, and the markers; the rest on
+   * demand. */
+  EYL_OVERLAY_CALM      = EYL_OVERLAY_HIDDEN | EYL_OVERLAY_FINDINGS,
+  /* The annotated PDF: everything on the page, labels where they fit. */
+  EYL_OVERLAY_PRINT     = EYL_OVERLAY_EYE_LEVEL | EYL_OVERLAY_HIDDEN | EYL_OVERLAY_ELEMENTS |
+                          EYL_OVERLAY_FINDINGS | EYL_OVERLAY_LABELS | EYL_OVERLAY_ZONE_LABELS,
 } EylOverlayLayers;
 
 typedef struct
@@ -37,7 +59,7 @@ typedef struct
   gboolean         inches;
 } EylOverlayOptions;
 
-/* Every layer, 1 px per pt, nothing highlighted. */
+/* The calm layers (EYL_OVERLAY_CALM), 1 px per pt, nothing highlighted. */
 void   eyl_overlay_options_init    (EylOverlayOptions *options);
 
 /* A px_per_pt for print (PDF/PNG export): the overlay is drawn as if the
@@ -63,10 +85,11 @@ typedef struct
   gboolean page_wide;   /* no box: in the list at the top of the page */
 } EylOverlayMarker;
 
-/* Where the markers go for @options->px_per_pt: at the top-left corner of
- * each finding's box, moved aside so that none overlaps another;
- * page-wide findings in a row at the top.  An array of EylOverlayMarker,
- * one per finding, in finding order. */
+/* Where the markers go for @options->px_per_pt: beside each finding's box
+ * (right, above, left or below, outside it when there is room), none on
+ * another; several findings of one box in a column; page-wide findings in
+ * a row at the top.  An array of EylOverlayMarker, one per finding, in
+ * finding order. */
 GArray *eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
                                     const EylOverlayOptions *options);
 
@@ -83,6 +106,55 @@ int     eyl_overlay_hit_test        (EylPageAnalysis *analysis,
                                      double           x_pt,
                                      double           y_pt);
 
+typedef enum
+{
+  EYL_OVERLAY_LABEL_ELEMENT,    /* an element's kind */
+  EYL_OVERLAY_LABEL_ZONE,       /* a hidden zone's sentence */
+  EYL_OVERLAY_LABEL_EYE_LEVEL,  /* the eye-level band and its range */
+  EYL_OVERLAY_LABEL_SIGHT,      /* the median visitor's line of sight */
+} EylOverlayLabelKind;
+
+/* One label of the overlay, placed. */
+typedef struct
+{
+  EylOverlayLabelKind kind;
+  int                 element;    /* index in analysis->elements, or -1 */
+  EylRect             anchor;     /* what it names: element box, zone, band */
+  EylRect             box;        /* the tag, page pt; empty when not shown */
+  char               *text;       /* what is drawn (may be shortened) */
+  gboolean            shown;      /* FALSE: no free place, hover shows it */
+  gboolean            shortened;  /* the short form (an element's letter) */
+} EylOverlayLabel;
+
+/* Where the labels go for @options (its layers, px_per_pt, hovered and
+ * highlighted items): each tried at candidate places around what it
+ * names, in full then shortened, and put at the first free one — inside
+ * the artwork, off every finding's box, element box (small ones; large
+ * blocks and body text are avoided when possible), marker and other
+ * label.  A label with no free place is returned with shown FALSE.  The
+ * hovered or highlighted element is placed first.  An array of
+ * EylOverlayLabel (the array frees the texts); the painter draws exactly
+ * these, so a widget can use the boxes for hit tests or tooltips. */
+GArray *eyl_overlay_layout_labels  (EylPageAnalysis         *analysis,
+                                    const EylOverlayOptions *options);
+
+/* The legend, drawn beside the page — a popover or side panel of the
+ * window, the summary page of the export — never on it.  Rows for what
+ * @layers shows on @pages: the element kinds present (each with its line
+ * style and letter), the severities of the markers, the eye-level band,
+ * the hidden zones.  User space of @cr: 1 unit = 1 device px (or 1 pt in
+ * print); drawn from (0, 0) into @max_width (rows flow into columns
+ * when it is wide enough; ≤ 0 or narrower than one column: one
+ * column, as wide as its longest row).  The size is returned in
+ * @width / @height (may be NULL); with @cr NULL only measured. */
+void    eyl_overlay_paint_legend   (cairo_t                *cr,
+                                    EylPageAnalysis *const *pages,
+                                    guint                   n_pages,
+                                    EylOverlayLayers        layers,
+                                    double                  max_width,
+                                    double                 *width,
+                                    double                 *height);
+
 /* The palette, for the window's legend and findings list. */
 void        eyl_overlay_kind_color     (EylElementKind kind,
                                         double         rgba[4]);
@@ -92,5 +164,7 @@ void        eyl_overlay_severity_color (EylSeverity    severity,
 const char *eyl_overlay_severity_label (EylSeverity    severity);
 /* Short translated name of a kind: "Website", "Phone", "Logo", … */
 const char *eyl_overlay_kind_label     (EylElementKind kind);
+/* The kind's letter, on its label and in the legend: "W", "T", "L", … */
+const char *eyl_overlay_kind_letter    (EylElementKind kind);
 
 G_END_DECLS
