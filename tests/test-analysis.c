@@ -477,6 +477,56 @@ test_channel (void)
   g_assert_error (error, EYL_ERROR, EYL_ERROR_ENGINE_CRASH);
 }
 
+/* "auto" on one A4 sheet: with display type only it is a poster on a
+ * wall; with a block of running text it is a leaflet; the cover of a
+ * piece of several pages is a leaflet whatever it carries. */
+static EylPageData *
+a4_sheet (gboolean with_copy)
+{
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 595.28, 841.89);
+  EylRect title = { 60, 80, 535, 160 }, date = { 60, 600, 400, 630 };
+
+  eyl_page_data_builder_add_text (builder, "SUMMER FAIR\n", &title, NULL, "DejaVu Sans", 72, 0x202020);
+  eyl_page_data_builder_add_text (builder, "12 July, Town Hall\n", &date, NULL, "DejaVu Sans", 28, 0x202020);
+  for (guint i = 0; with_copy && i < 10; i++)
+    {
+      EylRect line = { 60, 250 + i * 14, 535, 261 + i * 14 };
+
+      eyl_page_data_builder_add_text (builder,
+                                      "Our fair brings local growers, bakers and makers together "
+                                      "for a day of tasting and talks.\n",
+                                      &line, NULL, "DejaVu Sans", 10, 0x202020);
+    }
+  return eyl_page_data_builder_end (builder);
+}
+
+static void
+test_auto_poster_without_copy (void)
+{
+  const struct { gboolean copy; guint n_pages; const char *kind; } cases[] = {
+    { FALSE, 1, "poster" },
+    { TRUE, 1, "leaflet" },
+    { FALSE, 2, "leaflet" },
+    { FALSE, 0, "leaflet" },   /* not known: as before */
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(EylPageData) page = a4_sheet (cases[c].copy);
+      g_autoptr(EylPageRead) read = NULL;
+      g_autoptr(EylPageAnalysis) analysis = NULL;
+      EylAnalysisOptions options;
+
+      eyl_analysis_options_init (&options);
+      read = eyl_read_page (page, NULL, &options);
+      read->n_pages = cases[c].n_pages;
+      analysis = eyl_evaluate_page (read, &options, NULL);
+      g_test_message ("case %u: %s (%s)", c, analysis->placement->id, analysis->placement_reason);
+      g_assert_cmpstr (eyl_placement_kind_to_string (analysis->placement->kind), ==, cases[c].kind);
+      g_assert_nonnull (analysis->placement_reason);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/eyl/analysis/piece", test_piece);
   g_test_add_func ("/eyl/analysis/piece-brand-spelled", test_piece_brand_spelled);
   g_test_add_func ("/eyl/analysis/read-then-evaluate", test_read_then_evaluate);
+  g_test_add_func ("/eyl/analysis/auto-poster-without-copy", test_auto_poster_without_copy);
   g_test_add_func ("/eyl/analysis/channel", test_channel);
 
   return g_test_run ();

@@ -148,6 +148,54 @@ repeats_first_page (const EylPageAnalysis *self,
   return n_same >= 2 && 2 * n_same >= n_text;
 }
 
+/* Smallest side of a sheet that is hung as a poster as often as it is
+ * handed out as a leaflet: A4 and US letter (210 and 216 mm). */
+#define POSTER_MIN_SHORT_MM 200.0
+
+/* A single sheet of A4 or more, upright, with no running text at all —
+ * display type, a date, an address, a code — is made to be read on a wall
+ * from a step away; a leaflet carries copy to read in the hand (DESIGN.md
+ * 3.1).  Size alone cannot tell them apart: the words can.  Pages of a
+ * brochure or a folded leaflet are leaflets whatever their cover says. */
+static EylPlacement *
+poster_without_copy (EylPageAnalysis *self,
+                     EylPlacementSet *set,
+                     EylPlacement    *base,
+                     char           **reason)
+{
+  const EylPageRead *read = self->read;
+  EylPlacement *poster = NULL;
+
+  if (base == NULL || base->kind != EYL_PLACEMENT_LEAFLET || read == NULL ||
+      read->n_pages != 1 || self->material_h_mm < self->material_w_mm ||
+      self->material_w_mm < POSTER_MIN_SHORT_MM)
+    return base;
+  for (guint i = 0; i < read->elements->len; i++)
+    if (((const EylElement *) g_ptr_array_index (read->elements, i))->kind == EYL_ELEMENT_BODY)
+      return base;
+
+  {
+    g_autoptr(GPtrArray) all = eyl_placement_set_list (set);
+
+    for (guint i = 0; i < all->len && poster == NULL; i++)
+      {
+        EylPlacement *candidate = g_ptr_array_index (all, i);
+
+        if (candidate->kind == EYL_PLACEMENT_POSTER)
+          poster = eyl_placement_ref (candidate);
+      }
+  }
+  if (poster == NULL)
+    return base;
+
+  g_free (*reason);
+  *reason = g_strdup_printf (_("%.0f × %.0f mm, one sheet without running text: a poster on a "
+                               "wall, read from a step away"),
+                             self->material_w_mm, self->material_h_mm);
+  eyl_placement_unref (base);
+  return poster;
+}
+
 /* Where the page is seen: the given placement (its nominal sizes tell the
  * scale), or "auto": the page is first matched against every preset's
  * nominal sizes, so a 1:10 roll-up is placed by its real size. */
@@ -169,6 +217,7 @@ choose_placement (EylPageAnalysis          *self,
     return eyl_placement_ref (options->placement);
 
   base = eyl_placement_set_choose_auto (with_set.placements, self->material_w_mm, self->material_h_mm, &reason);
+  base = poster_without_copy (self, with_set.placements, base, &reason);
   if (self->scale_source == EYL_SCALE_DETECTED && self->scale > 0)
     self->placement_reason = g_strdup_printf (_("the page is drawn at 1:%.0f; %s"),
                                               1.0 / self->scale, reason);

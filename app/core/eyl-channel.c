@@ -53,6 +53,7 @@ static const Field element_fields[] = {
 
 static const Field page_read_fields[] = {
   { "index", FIELD_UINT, offsetof (EylPageRead, index) },
+  { "n_pages", FIELD_UINT, offsetof (EylPageRead, n_pages) },
   { "width_pt", FIELD_DOUBLE, offsetof (EylPageRead, width_pt) },
   { "height_pt", FIELD_DOUBLE, offsetof (EylPageRead, height_pt) },
   { "page_w_pt", FIELD_DOUBLE, offsetof (EylPageRead, page_w_pt) },

@@ -25,6 +25,7 @@ struct _EylPageRead
   gatomicrefcount ref_count;
   /*< public, read-only once made >*/
   guint      index;                  /* 0-based page index */
+  guint      n_pages;                /* pages in the document, 0 when not known */
   double     width_pt, height_pt;    /* visible page, pt */
   double     page_w_pt, page_h_pt;   /* crop box after /Rotate, pt; what boxes are relative to */
   EylRect    visible;                /* trim box, else crop box (page space) */

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-document.h"
+#include "eyl-read.h"
 #include "eyl-worker-child.h"
 
 gboolean
@@ -219,9 +220,15 @@ eyl_worker_analyse_file (const char               *path,
         renderer.render = NULL;
 
       n_out_of_memory = eyl_document_get_n_out_of_memory (document);
-      analysis = eyl_analyse_page_in_piece (page, &renderer, options,
-                                            result->pages->len > 0
-                                              ? g_ptr_array_index (result->pages, 0) : NULL);
+      {
+        g_autoptr(EylPageRead) read = eyl_read_page (page, &renderer, options);
+
+        /* A piece of one page is judged unlike a cover of several. */
+        read->n_pages = n_pages;
+        analysis = eyl_evaluate_page (read, options,
+                                      result->pages->len > 0
+                                        ? g_ptr_array_index (result->pages, 0) : NULL);
+      }
       if (eyl_document_get_n_out_of_memory (document) > n_out_of_memory)
         {
           /* A check of half a page would be wrong: the page is lost,
