@@ -527,6 +527,57 @@ test_auto_poster_without_copy (void)
     }
 }
 
+/* A two-page leaflet: the cover has no contact, the back has the
+ * website.  The cover's score does not lose the contact's points the
+ * piece has, as its findings do not say it is missing; a single sheet
+ * without one does. */
+static void
+test_piece_score (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_page_analysis_unref);
+  g_autoptr(EylPageAnalysis) alone = NULL;
+  g_autoptr(EylPageData) cover = a4_sheet (FALSE);
+  g_autoptr(EylPageData) back = NULL;
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (1, 595.28, 841.89);
+  EylRect url = { 60, 700, 400, 730 };
+  EylAnalysisOptions options;
+  JsonObject *part;
+
+  eyl_page_data_builder_add_text (builder, "www.summer-fair.example\n", &url, NULL, "DejaVu Sans",
+                                  24, 0x202020);
+  back = eyl_page_data_builder_end (builder);
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  options.placement = eyl_placement_set_lookup (set, "leaflet-rack");
+
+  alone = eyl_analyse_page (cover, &options);
+  part = json_object_get_object_member (alone->score_breakdown, "contact_visible");
+  g_assert_cmpint (json_object_get_int_member (part, "points"), ==, 0);
+
+  g_ptr_array_add (pages, eyl_analyse_page (cover, &options));
+  g_ptr_array_add (pages, eyl_analyse_page (back, &options));
+  eyl_analysis_judge_piece (pages);
+  {
+    EylPageAnalysis *first = g_ptr_array_index (pages, 0);
+    int sum = 0;
+    g_autoptr(GList) names = json_object_get_members (first->score_breakdown);
+
+    part = json_object_get_object_member (first->score_breakdown, "contact_visible");
+    g_assert_cmpint (json_object_get_int_member (part, "points"), ==,
+                     json_object_get_int_member (part, "max"));
+    g_assert_nonnull (strstr (json_object_get_string_member (part, "why"), "page 2"));
+    g_assert_cmpuint (count_rule (first, "no-contact"), ==, 0);
+    /* The parts still add up to the score. */
+    for (GList *l = names; l != NULL; l = l->next)
+      sum += (int) json_object_get_int_member (
+               json_object_get_object_member (first->score_breakdown, l->data), "points");
+    g_assert_cmpint (sum, ==, first->customer_focus);
+    g_assert_cmpint (first->customer_focus, >, alone->customer_focus);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/eyl/analysis/piece-brand-spelled", test_piece_brand_spelled);
   g_test_add_func ("/eyl/analysis/read-then-evaluate", test_read_then_evaluate);
   g_test_add_func ("/eyl/analysis/auto-poster-without-copy", test_auto_poster_without_copy);
+  g_test_add_func ("/eyl/analysis/piece-score", test_piece_score);
   g_test_add_func ("/eyl/analysis/channel", test_channel);
 
   return g_test_run ();

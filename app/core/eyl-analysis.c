@@ -465,6 +465,92 @@ drop_brand_hidden_when_spelled (EylPageAnalysis *page,
     }
 }
 
+/* The first page (1-based) of @pages that has an element answering
+ * piece rule @rule, or 0. */
+static guint
+page_answering (GPtrArray *pages,
+                guint      rule)
+{
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const EylPageAnalysis *page = g_ptr_array_index (pages, p);
+
+      for (guint i = 0; i < page->elements->len; i++)
+        if (answers_rule (rule, g_ptr_array_index (page->elements, i)))
+          return p + 1;
+    }
+  return 0;
+}
+
+static void
+give_part (JsonObject *breakdown,
+           const char *name,
+           const char *why)
+{
+  JsonObject *part = breakdown != NULL ? json_object_get_object_member (breakdown, name) : NULL;
+
+  if (part == NULL || json_object_get_int_member (part, "points") > 0)
+    return;
+  json_object_set_int_member (part, "points", json_object_get_int_member (part, "max"));
+  json_object_set_string_member (part, "why", why);
+}
+
+/* A page of a piece that is taken in the hand (a brochure's cover and
+ * inside pages, a leaflet's back) has the piece's contact details and call
+ * to action within reach on another page: its score does not lose the points a
+ * single sheet without them would, as its findings do not say they are
+ * missing.  An error still caps it. */
+static void
+score_in_piece (EylPageAnalysis *page,
+                guint            page_number,
+                guint            contact_page,
+                guint            cta_page)
+{
+  JsonObject *breakdown = page->score_breakdown;
+  g_autoptr(GList) names = NULL;
+  gboolean has_error = FALSE;
+  int score = 0;
+
+  if (breakdown == NULL || page->placement == NULL ||
+      !(page->placement->held || page->placement->kind == EYL_PLACEMENT_LEAFLET))
+    return;
+  if (contact_page > 0 && contact_page != page_number)
+    {
+      g_autofree char *why = g_strdup_printf (_("The piece’s contact details are on page %u, "
+                                                "in the reader’s hands."), contact_page);
+
+      give_part (breakdown, "contact_visible", why);
+      give_part (breakdown, "contact_at_eye_level", why);
+    }
+  if (cta_page > 0 && cta_page != page_number)
+    {
+      g_autofree char *why = g_strdup_printf (_("The piece’s call to action is on page %u."),
+                                              cta_page);
+
+      give_part (breakdown, "call_to_action", why);
+    }
+
+  json_object_remove_member (breakdown, "error_cap");
+  names = json_object_get_members (breakdown);
+  for (GList *l = names; l != NULL; l = l->next)
+    score += (int) json_object_get_int_member (json_object_get_object_member (breakdown, l->data),
+                                               "points");
+  for (guint i = 0; i < page->findings->len; i++)
+    has_error |= ((const EylFinding *) g_ptr_array_index (page->findings, i))->severity ==
+                 EYL_SEVERITY_ERROR;
+  if (has_error && score > EYL_SCORE_ERROR_CAP)
+    {
+      g_autoptr(JsonObject) cap = json_object_new ();
+
+      json_object_set_int_member (cap, "points", EYL_SCORE_ERROR_CAP - score);
+      json_object_set_int_member (cap, "max", 0);
+      json_object_set_string_member (cap, "why", _("An error caps the score."));
+      json_object_set_object_member (breakdown, "error_cap", g_steal_pointer (&cap));
+      score = EYL_SCORE_ERROR_CAP;
+    }
+  page->customer_focus = CLAMP (score, 0, 100);
+}
+
 void
 eyl_analysis_judge_piece (GPtrArray *pages)
 {
@@ -521,5 +607,13 @@ eyl_analysis_judge_piece (GPtrArray *pages)
           for (guint i = 0; i < page->findings->len && !said; i++)
             said = is_piece_finding (g_ptr_array_index (page->findings, i), r);
         }
+    }
+
+  if (pages->len > 1)
+    {
+      guint contact_page = page_answering (pages, 0), cta_page = page_answering (pages, 1);
+
+      for (guint p = 0; p < pages->len; p++)
+        score_in_piece (g_ptr_array_index (pages, p), p + 1, contact_page, cta_page);
     }
 }

@@ -46,6 +46,10 @@ const EylRule *eyl_rules_lookup  (const char *id);
  * position on the page. */
 GPtrArray     *eyl_rules_run     (const EylRuleContext *ctx);
 
+/* An error caps the score at this: a page a consultant would send back is
+ * never "good". */
+#define EYL_SCORE_ERROR_CAP 40
+
 /* customer_focus 0–100 and its breakdown (each part with its points and
  * maximum), from the elements and the findings. */
 int            eyl_score_customer_focus (const EylRuleContext *ctx,

@@ -23,7 +23,7 @@
  *   customer_before_brand  10  no brand-over-customer finding
  *   you_language           10  no we-vs-you finding
  *
- * An error caps the score at ERROR_CAP: a page a consultant would send
+ * An error caps the score at EYL_SCORE_ERROR_CAP: a page a consultant would send
  * back is never "good".  The cap is a part of its own, "error_cap", with
  * negative points, so that the parts still add up to the score.
  *
@@ -48,7 +48,6 @@ add_part (JsonObject *breakdown,
   return points;
 }
 
-#define ERROR_CAP 40
 
 static const struct
 {
@@ -206,15 +205,15 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
                      we_first ? _("The copy says “we” more than “you”.")
                               : _("The copy does not talk about “we” more than “you”."));
 
-  if (score > ERROR_CAP && has_severity (findings, EYL_SEVERITY_ERROR))
+  if (score > EYL_SCORE_ERROR_CAP && has_severity (findings, EYL_SEVERITY_ERROR))
     {
       g_autoptr(JsonObject) cap = json_object_new ();
 
-      json_object_set_int_member (cap, "points", ERROR_CAP - score);
+      json_object_set_int_member (cap, "points", EYL_SCORE_ERROR_CAP - score);
       json_object_set_int_member (cap, "max", 0);
       json_object_set_string_member (cap, "why", _("An error caps the score."));
       json_object_set_object_member (parts, "error_cap", g_steal_pointer (&cap));
-      score = ERROR_CAP;
+      score = EYL_SCORE_ERROR_CAP;
     }
 
   if (breakdown != NULL)
