@@ -508,7 +508,6 @@ score_in_piece (EylPageAnalysis *page,
 {
   JsonObject *breakdown = page->score_breakdown;
   g_autoptr(GList) names = NULL;
-  gboolean has_error = FALSE;
   int score = 0;
 
   if (breakdown == NULL || page->placement == NULL ||
@@ -535,19 +534,7 @@ score_in_piece (EylPageAnalysis *page,
   for (GList *l = names; l != NULL; l = l->next)
     score += (int) json_object_get_int_member (json_object_get_object_member (breakdown, l->data),
                                                "points");
-  for (guint i = 0; i < page->findings->len; i++)
-    has_error |= ((const EylFinding *) g_ptr_array_index (page->findings, i))->severity ==
-                 EYL_SEVERITY_ERROR;
-  if (has_error && score > EYL_SCORE_ERROR_CAP)
-    {
-      g_autoptr(JsonObject) cap = json_object_new ();
-
-      json_object_set_int_member (cap, "points", EYL_SCORE_ERROR_CAP - score);
-      json_object_set_int_member (cap, "max", 0);
-      json_object_set_string_member (cap, "why", _("An error caps the score."));
-      json_object_set_object_member (breakdown, "error_cap", g_steal_pointer (&cap));
-      score = EYL_SCORE_ERROR_CAP;
-    }
+  score = eyl_score_cap (breakdown, score, page->findings);
   page->customer_focus = CLAMP (score, 0, 100);
 }
 

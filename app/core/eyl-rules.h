@@ -56,6 +56,13 @@ int            eyl_score_customer_focus (const EylRuleContext *ctx,
                                          GPtrArray            *findings,
                                          JsonObject          **breakdown);
 
+/* The error cap on @score, the sum of @breakdown's parts: adds (or
+ * removes) the "error_cap" part as @findings have an error; returns the
+ * score. */
+int            eyl_score_cap            (JsonObject           *breakdown,
+                                         int                   score,
+                                         GPtrArray            *findings);
+
 /* The breakdown as sentences for people, one per part in a fixed order:
  * "Contact visible: 30 of 30 — the best-placed contact is seen by …".
  * Parts the breakdown lacks are left out; NULL-terminated, translated. */

@@ -111,6 +111,24 @@ has_finding (GPtrArray  *findings,
 }
 
 int
+eyl_score_cap (JsonObject *breakdown,
+               int         score,
+               GPtrArray  *findings)
+{
+  g_autoptr(JsonObject) cap = NULL;
+
+  json_object_remove_member (breakdown, "error_cap");
+  if (score <= EYL_SCORE_ERROR_CAP || !has_severity (findings, EYL_SEVERITY_ERROR))
+    return score;
+  cap = json_object_new ();
+  json_object_set_int_member (cap, "points", EYL_SCORE_ERROR_CAP - score);
+  json_object_set_int_member (cap, "max", 0);
+  json_object_set_string_member (cap, "why", _("An error caps the score."));
+  json_object_set_object_member (breakdown, "error_cap", g_steal_pointer (&cap));
+  return EYL_SCORE_ERROR_CAP;
+}
+
+int
 eyl_score_customer_focus (const EylRuleContext *ctx,
                           GPtrArray            *findings,
                           JsonObject          **breakdown)
@@ -205,16 +223,7 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
                      we_first ? _("The copy says “we” more than “you”.")
                               : _("The copy does not talk about “we” more than “you”."));
 
-  if (score > EYL_SCORE_ERROR_CAP && has_severity (findings, EYL_SEVERITY_ERROR))
-    {
-      g_autoptr(JsonObject) cap = json_object_new ();
-
-      json_object_set_int_member (cap, "points", EYL_SCORE_ERROR_CAP - score);
-      json_object_set_int_member (cap, "max", 0);
-      json_object_set_string_member (cap, "why", _("An error caps the score."));
-      json_object_set_object_member (parts, "error_cap", g_steal_pointer (&cap));
-      score = EYL_SCORE_ERROR_CAP;
-    }
+  score = eyl_score_cap (parts, score, findings);
 
   if (breakdown != NULL)
     *breakdown = g_steal_pointer (&parts);
