@@ -578,6 +578,30 @@ test_piece_score (void)
   }
 }
 
+/* A real size no print comes to (a wrong /UserUnit, a slip of the
+ * scale) is checked, and said. */
+static void
+test_implausible_size (void)
+{
+  g_autoptr(EylPageData) page = a4_sheet (FALSE);
+  g_autoptr(EylPageAnalysis) normal = NULL;
+  g_autoptr(EylPageAnalysis) huge = NULL;
+  EylAnalysisOptions options;
+  gboolean said = FALSE;
+
+  eyl_analysis_options_init (&options);
+  normal = eyl_analyse_page (page, &options);
+  for (guint i = 0; i < normal->warnings->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (normal->warnings, i), "comes to"));
+
+  options.overrides.size_w_mm = 210 * 1000;
+  options.overrides.size_h_mm = 297 * 1000;
+  huge = eyl_analyse_page (page, &options);
+  for (guint i = 0; i < huge->warnings->len; i++)
+    said |= strstr (g_ptr_array_index (huge->warnings, i), "210.0 × 297.0 m") != NULL;
+  g_assert_true (said);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/eyl/analysis/read-then-evaluate", test_read_then_evaluate);
   g_test_add_func ("/eyl/analysis/auto-poster-without-copy", test_auto_poster_without_copy);
   g_test_add_func ("/eyl/analysis/piece-score", test_piece_score);
+  g_test_add_func ("/eyl/analysis/implausible-size", test_implausible_size);
   g_test_add_func ("/eyl/analysis/channel", test_channel);
 
   return g_test_run ();

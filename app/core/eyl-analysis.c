@@ -148,6 +148,10 @@ repeats_first_page (const EylPageAnalysis *self,
   return n_same >= 2 && 2 * n_same >= n_text;
 }
 
+/* Beyond this the real size is more likely a wrong /UserUnit or scale
+ * than a print: the largest building wraps are some tens of metres. */
+#define PLAUSIBLE_MAX_MM 50000.0
+
 /* Smallest side of a sheet that is hung as a poster as often as it is
  * handed out as a leaflet: A4 and US letter (210 and 216 mm). */
 #define POSTER_MIN_SHORT_MM 200.0
@@ -258,6 +262,15 @@ eyl_evaluate_page (EylPageRead              *read,
 
   base = choose_placement (self, options);
   g_return_val_if_fail (base != NULL, NULL);
+
+  if (MAX (self->material_w_mm, self->material_h_mm) > PLAUSIBLE_MAX_MM)
+    g_ptr_array_add (self->warnings,
+                     /* Translators: the real size in metres the page comes to. */
+                     g_strdup_printf (_("The page comes to %.1f × %.1f m; nothing printed for a "
+                                        "stand, a wall or a shop is that large. Check the real "
+                                        "size (--size-mm) or the file's unit of length "
+                                        "(/UserUnit)."),
+                                      self->material_w_mm / 1000, self->material_h_mm / 1000));
 
   if (eyl_placement_size_fitted (self->width_pt, self->height_pt, &options->overrides))
     g_ptr_array_add (self->warnings,
