@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "eyl-analysis.h"
+#include "eyl-attention.h"
 #include "eyl-detect.h"
 #include "eyl-detect-pixels.h"
 #include "eyl-rules.h"
@@ -73,6 +74,7 @@ eyl_page_analysis_unref (EylPageAnalysis *self)
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->score_breakdown, json_object_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->attention, json_object_unref);
   g_free (self);
 }
 
@@ -389,6 +391,9 @@ eyl_analyse_page_in_piece (EylPageData              *page,
   self->findings = eyl_rules_run (&ctx);
   self->customer_focus = eyl_score_customer_focus (&ctx, self->findings,
                                                    &self->score_breakdown);
+  if (raster != NULL)
+    self->attention = eyl_attention_for_page (raster, &self->frame, self->placement,
+                                              self->elements);
 
   return g_steal_pointer (&self);
 }

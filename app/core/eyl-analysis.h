@@ -58,6 +58,9 @@ struct _EylPageAnalysis
    * its resolution on the material (px per mm); 0 when none was made. */
   int            raster_w_px, raster_h_px;
   double         raster_px_per_mm;
+  /* Predicted attention (model) of what the median visitor sees:
+   * eyl_attention_for_page(); NULL without a raster. */
+  JsonObject    *attention;
 };
 
 #define EYL_TYPE_PAGE_ANALYSIS (eyl_page_analysis_get_type ())

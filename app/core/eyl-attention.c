@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "eyl-attention.h"
+#include "eyl-element.h"
 
 /* Parameters of Boolean Map Saliency as its authors set it for fixation
  * prediction (TPAMI 2016; the SMILER wrapper of their code): step 8,
@@ -874,4 +875,223 @@ eyl_attention_load_image (const char *path,
       }
   cairo_surface_mark_dirty (s);
   return s;
+}
+
+/* ---- a page as the visitor sees it ---- */
+
+/* Fixations listed in the report. */
+#define PAGE_FIXATIONS 5
+
+/* What the median visitor does not see of the raster, as an A8 mask of
+ * about the model's working size. */
+static cairo_surface_t *
+page_hidden_mask (const EylRaster    *raster,
+                  const EylPageFrame *frame,
+                  const EylPlacement *placement,
+                  gboolean           *any_seen)
+{
+  double eye = eyl_population_quantile (placement, 0.5);
+  double below = eyl_hidden_below_mm (placement, frame, eye);
+  double above = eyl_hidden_above_mm (placement, frame);
+  double f = MIN (1.0, 400.0 / MAX (raster->width, raster->height));
+  int w = MAX (1, (int) round (raster->width * f)), h = MAX (1, (int) round (raster->height * f));
+  cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+  guint8 *data;
+  int stride;
+
+  *any_seen = FALSE;
+  cairo_surface_flush (mask);
+  data = cairo_image_surface_get_data (mask);
+  stride = cairo_image_surface_get_stride (mask);
+  for (int y = 0; y < h; y++)
+    {
+      double y_pt = raster->area.y0 + (y + 0.5) / h * (raster->area.y1 - raster->area.y0);
+      double floor_mm = eyl_page_frame_floor_mm (frame, y_pt);
+      gboolean row_hidden = floor_mm < below || floor_mm > above;
+
+      for (int x = 0; x < w; x++)
+        {
+          double x_pt = raster->area.x0 + (x + 0.5) / w * (raster->area.x1 - raster->area.x0);
+          /* A folded leaflet in a rack shows its cover panel only. */
+          gboolean col_hidden = placement->cover_x0_fraction > 0 &&
+                                x_pt < frame->visible.x0 + placement->cover_x0_fraction *
+                                                           (frame->visible.x1 - frame->visible.x0);
+
+          data[(gsize) y * stride + x] = row_hidden || col_hidden ? 255 : 0;
+          if (!row_hidden && !col_hidden)
+            *any_seen = TRUE;
+        }
+    }
+  cairo_surface_mark_dirty (mask);
+  return mask;
+}
+
+/* Share of the map inside the union of the boxes of @elements that
+ * @member accepts. */
+static double
+group_share (const EylAttentionMap *map,
+             const EylRaster       *raster,
+             GPtrArray             *elements,
+             gboolean             (*member) (const EylElement *))
+{
+  double total = 0, inside = 0;
+  double aw = raster->area.x1 - raster->area.x0, ah = raster->area.y1 - raster->area.y0;
+
+  for (int y = 0; y < map->height; y++)
+    for (int x = 0; x < map->width; x++)
+      {
+        double v = map->values[(gsize) y * map->width + x];
+        double x_pt = raster->area.x0 + (x + 0.5) / map->width * aw;
+        double y_pt = raster->area.y0 + (y + 0.5) / map->height * ah;
+
+        total += v;
+        for (guint i = 0; v > 0 && i < elements->len; i++)
+          {
+            const EylElement *el = g_ptr_array_index (elements, i);
+
+            if (member (el) && x_pt >= el->box.x0 && x_pt < el->box.x1 &&
+                y_pt >= el->box.y0 && y_pt < el->box.y1)
+              {
+                inside += v;
+                break;
+              }
+          }
+      }
+  return total > 0 ? inside / total : 0;
+}
+
+static gboolean
+is_brand (const EylElement *el)
+{
+  return el->kind == EYL_ELEMENT_LOGO || el->kind == EYL_ELEMENT_BRAND_NAME;
+}
+
+/* What the customer needs: the brand's own ways to reach it, what to do
+ * and the offer (DESIGN.md 1). */
+static gboolean
+is_customer (const EylElement *el)
+{
+  return (eyl_element_kind_is_contact (el->kind) && !el->third_party) ||
+         el->kind == EYL_ELEMENT_CTA || el->kind == EYL_ELEMENT_HEADLINE;
+}
+
+/* The smallest element whose box holds the point, or NULL. */
+static const EylElement *
+element_at (GPtrArray *elements,
+            double     x_pt,
+            double     y_pt)
+{
+  const EylElement *best = NULL;
+  double best_area = G_MAXDOUBLE;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (elements, i);
+      double area = (el->box.x1 - el->box.x0) * (el->box.y1 - el->box.y0);
+
+      if (x_pt >= el->box.x0 && x_pt <= el->box.x1 && y_pt >= el->box.y0 &&
+          y_pt <= el->box.y1 && area < best_area)
+        {
+          best = el;
+          best_area = area;
+        }
+    }
+  return best;
+}
+
+static void
+set_share (JsonObject *object,
+           const char *name,
+           double      share)
+{
+  /* Three decimals: a model's share is no more precise than that. */
+  json_object_set_double_member (object, name, round (share * 1000) / 1000);
+}
+
+JsonObject *
+eyl_attention_for_page (EylRaster          *raster,
+                        const EylPageFrame *frame,
+                        const EylPlacement *placement,
+                        GPtrArray          *elements)
+{
+  g_autoptr(EylAttentionMap) map = NULL;
+  cairo_surface_t *mask;
+  JsonObject *out, *kinds;
+  JsonArray *list;
+  EylAttentionFixation fix[PAGE_FIXATIONS];
+  double aw, ah, customer, brand;
+  gboolean any_seen;
+  guint n;
+
+  g_return_val_if_fail (raster != NULL && frame != NULL && placement != NULL, NULL);
+  g_return_val_if_fail (elements != NULL, NULL);
+
+  mask = page_hidden_mask (raster, frame, placement, &any_seen);
+  if (!any_seen)
+    {
+      cairo_surface_destroy (mask);
+      return NULL;
+    }
+  map = eyl_attention_map_compute (eyl_raster_get_surface (raster), mask, NULL);
+  cairo_surface_destroy (mask);
+  aw = raster->area.x1 - raster->area.x0;
+  ah = raster->area.y1 - raster->area.y0;
+
+  out = json_object_new ();
+  json_object_set_string_member (out, "model", "boolean-map-saliency");
+
+  list = json_array_new ();
+  kinds = json_object_new ();
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (elements, i);
+      JsonObject *item = json_object_new ();
+      const char *kind = eyl_element_kind_to_string (el->kind);
+      double share = eyl_attention_map_share (map, (el->box.x0 - raster->area.x0) / aw,
+                                              (el->box.y0 - raster->area.y0) / ah,
+                                              (el->box.x1 - raster->area.x0) / aw,
+                                              (el->box.y1 - raster->area.y0) / ah);
+
+      json_object_set_string_member (item, "element", el->id);
+      json_object_set_string_member (item, "kind", kind);
+      set_share (item, "share", share);
+      json_array_add_object_element (list, item);
+      /* By kind: the sum over its elements (they seldom overlap). */
+      set_share (kinds, kind, MIN (1.0, share + (json_object_has_member (kinds, kind)
+                                                 ? json_object_get_double_member (kinds, kind)
+                                                 : 0)));
+    }
+  json_object_set_array_member (out, "elements", list);
+  json_object_set_object_member (out, "kinds", kinds);
+
+  customer = group_share (map, raster, elements, is_customer);
+  brand = group_share (map, raster, elements, is_brand);
+  set_share (out, "customer_share", customer);
+  set_share (out, "brand_share", brand);
+  /* How many times the brand's pull the customer's information has;
+   * null when the page has no brand to compare with. */
+  if (brand > 0)
+    json_object_set_double_member (out, "customer_vs_brand", round (customer / brand * 100) / 100);
+  else
+    json_object_set_null_member (out, "customer_vs_brand");
+
+  list = json_array_new ();
+  n = eyl_attention_map_fixations (map, PAGE_FIXATIONS, EYL_ATTENTION_IOR_RADIUS, fix);
+  for (guint k = 0; k < n; k++)
+    {
+      JsonObject *item = json_object_new ();
+      double x_pt = raster->area.x0 + fix[k].x * aw, y_pt = raster->area.y0 + fix[k].y * ah;
+      const EylElement *el = element_at (elements, x_pt, y_pt);
+
+      json_object_set_int_member (item, "order", k + 1);
+      json_object_set_double_member (item, "x_pt", round (x_pt * 10) / 10);
+      json_object_set_double_member (item, "y_pt", round (y_pt * 10) / 10);
+      if (el != NULL)
+        json_object_set_string_member (item, "element", el->id);
+      else
+        json_object_set_null_member (item, "element");
+      json_array_add_object_element (list, item);
+    }
+  json_object_set_array_member (out, "fixations", list);
+  return out;
 }

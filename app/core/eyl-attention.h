@@ -14,6 +14,10 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "eyl-geometry.h"
+#include "eyl-raster.h"
 
 G_BEGIN_DECLS
 
@@ -90,5 +94,16 @@ gboolean         eyl_attention_map_write_png  (const EylAttentionMap *map,
  * RGB24 surface; NULL and @error when it cannot be read. */
 cairo_surface_t *eyl_attention_load_image (const char *path,
                                            GError    **error);
+
+/* The predicted attention (model) of a page as the median visitor of
+ * @placement sees it — what the table, cassette, pocket or top rail hides
+ * masked — for the JSON report: each element's share, the shares of the
+ * brand (logo, brand name) and of what the customer needs (contacts, call
+ * to action, headline), and the first fixations in page space.  NULL when
+ * nothing of the page is seen.  Field list: README, "JSON report". */
+JsonObject *eyl_attention_for_page (EylRaster          *raster,
+                                    const EylPageFrame *frame,
+                                    const EylPlacement *placement,
+                                    GPtrArray          *elements);
 
 G_END_DECLS
