@@ -7,7 +7,7 @@
  *
  * usage: eyl-eval-attention DATA_DIR [--subjects all|odd|even]
  *          [--maps OUT_DIR] [--per-image FILE] [--baseline centre]
- *          [--max-side N] [--step N] [--blur F] [--gamma F] [--centre F]
+ *          [--max-side N] [--step N] [--blur F,…] [--gamma F,…] [--centre F,…]
  *          [--whiten F] [--scales N] [--limit N] */
 #include "config.h"
 
@@ -410,6 +410,53 @@ centre_baseline (int W,
   return s;
 }
 
+/* The four scores of an 8-bit map @pred for @im: AUC-Judd, sAUC, NSS, CC. */
+static void
+score_map (cairo_surface_t *pred,
+           const Image     *im,
+           GPtrArray       *images,
+           double           r[4])
+{
+  gsize n = (gsize) im->width * im->height;
+  g_autoptr(GArray) P = fixated_pixels (im);
+  g_autofree double *D = density (im);
+  g_autofree double *S = NULL;
+
+  cairo_surface_flush (pred);
+  S = resize_bilinear (cairo_image_surface_get_data (pred),
+                       cairo_image_surface_get_width (pred),
+                       cairo_image_surface_get_height (pred),
+                       cairo_image_surface_get_stride (pred),
+                       im->width, im->height);
+  r[0] = auc_judd (S, n, P);
+  r[1] = sauc (S, im, P, images);
+  r[2] = nss (S, n, P);
+  r[3] = cc (S, D, n);
+}
+
+/* "0.02,0.03" → the numbers; @fallback alone when @list is NULL. */
+static GArray *
+parse_list (const char *list,
+            double      fallback)
+{
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (list == NULL)
+    g_array_append_val (values, fallback);
+  else
+    {
+      g_auto(GStrv) parts = g_strsplit (list, ",", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          double v = g_ascii_strtod (parts[i], NULL);
+
+          g_array_append_val (values, v);
+        }
+    }
+  return values;
+}
+
 /* The reference table of the set's README (its first table after a
  * "Baselines" heading), printed as it stands. */
 static void
@@ -448,9 +495,12 @@ main (int    argc,
   g_autofree char *maps = NULL;
   g_autofree char *per_image = NULL;
   g_autofree char *baseline = NULL;
+  g_autofree char *blur_list = NULL;
+  g_autofree char *gamma_list = NULL;
+  g_autofree char *centre_list = NULL;
   EylAttentionParams params;
   int limit = 0, max_side = -1, step = -1, scales = -1;
-  double blur_f = -1, gamma = -1, centre = -1, whiten = -2;
+  double whiten = -2;
   GOptionEntry entries[] = {
     { "subjects", 0, 0, G_OPTION_ARG_STRING, &subjects, "Fixations scored: all, odd, even or 1,3,…", "S" },
     { "maps", 0, 0, G_OPTION_ARG_FILENAME, &maps, "Also write the predicted maps (NNN.png) here", "DIR" },
@@ -459,19 +509,24 @@ main (int    argc,
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, "Only the first N images (a quick look)", "N" },
     { "max-side", 0, 0, G_OPTION_ARG_INT, &max_side, "Model: working resolution", "PX" },
     { "step", 0, 0, G_OPTION_ARG_INT, &step, "Model: threshold step", "N" },
-    { "blur", 0, 0, G_OPTION_ARG_DOUBLE, &blur_f, "Model: blur σ, fraction of the longest side", "F" },
-    { "gamma", 0, 0, G_OPTION_ARG_DOUBLE, &gamma, "Model: exponent of the map", "F" },
-    { "centre", 0, 0, G_OPTION_ARG_DOUBLE, &centre, "Model: weight of the centre prior", "F" },
     { "whiten", 0, 0, G_OPTION_ARG_DOUBLE, &whiten, "Model: whitening ridge (-1: none)", "F" },
     { "scales", 0, 0, G_OPTION_ARG_INT, &scales, "Model: 1 or 2 resolutions", "N" },
+    { "blur", 0, 0, G_OPTION_ARG_STRING, &blur_list,
+      "Model: blur σ, fraction of the longest side (a list tries each)", "F[,F…]" },
+    { "gamma", 0, 0, G_OPTION_ARG_STRING, &gamma_list, "Model: exponent of the map (a list tries each)", "F[,F…]" },
+    { "centre", 0, 0, G_OPTION_ARG_STRING, &centre_list,
+      "Model: weight of the centre prior (a list tries each)", "F[,F…]" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("DATA_DIR");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GString) rows = g_string_new ("id\tn_fixations\tauc_judd\tsauc\tnss\tcc\n");
-  double total[4] = { 0 };
-  guint n_scored = 0;
+  g_autoptr(GArray) blurs = NULL;
+  g_autoptr(GArray) gammas = NULL;
+  g_autoptr(GArray) centres = NULL;
+  g_autofree double *total = NULL;
+  guint n_scored = 0, n_variants;
 
   g_option_context_set_summary (context,
                                 "Scores the predicted attention model (Boolean Map Saliency) "
@@ -488,16 +543,19 @@ main (int    argc,
     params.max_side = max_side;
   if (step > 0)
     params.step = step;
-  if (blur_f >= 0)
-    params.blur = blur_f;
-  if (gamma > 0)
-    params.gamma = gamma;
-  if (centre >= 0)
-    params.centre = centre;
   if (whiten > -2)
     params.whiten = whiten;
   if (scales > 0)
     params.scales = scales;
+  blurs = parse_list (blur_list, params.blur);
+  gammas = parse_list (gamma_list, params.gamma);
+  centres = parse_list (centre_list, params.centre);
+  n_variants = baseline != NULL ? 1 : blurs->len * gammas->len * centres->len;
+  total = g_new0 (double, 4 * n_variants);
+  /* The model's last steps are applied per variant to one computation. */
+  params.blur = 0;
+  params.gamma = 1;
+  params.centre = 0;
 
   images = read_set (argv[1], subjects, limit, &error);
   if (images == NULL)
@@ -514,59 +572,61 @@ main (int    argc,
   for (guint i = 0; i < images->len; i++)
     {
       const Image *im = g_ptr_array_index (images, i);
-      cairo_surface_t *pred;
-      g_autoptr(GArray) P = NULL;
-      g_autofree double *S = NULL;
-      g_autofree double *D = NULL;
-      gsize n = (gsize) im->width * im->height;
-      double r[4];
+      g_autoptr(EylAttentionMap) raw = NULL;
 
       if (im->x->len == 0)
         continue;
-      if (baseline != NULL && g_str_equal (baseline, "centre"))
-        pred = centre_baseline (im->width, im->height);
-      else
+      if (baseline == NULL)
         {
           g_autofree char *name = g_strconcat (im->id, ".jpg", NULL);
           g_autofree char *path = g_build_filename (argv[1], name, NULL);
           cairo_surface_t *img = eyl_attention_load_image (path, &error);
-          g_autoptr(EylAttentionMap) map = NULL;
 
           if (img == NULL)
             {
               fprintf (stderr, "eyl-eval-attention: %s\n", error->message);
               return 3;
             }
-          map = eyl_attention_map_compute (img, NULL, &params);
+          raw = eyl_attention_map_compute (img, NULL, &params);
           cairo_surface_destroy (img);
-          pred = eyl_attention_map_to_surface (map);
         }
-      if (maps != NULL)
+
+      for (guint v = 0; v < n_variants; v++)
         {
-          g_autofree char *name = g_strconcat (im->id, ".png", NULL);
-          g_autofree char *path = g_build_filename (maps, name, NULL);
+          cairo_surface_t *pred;
+          double r[4];
 
-          cairo_surface_write_to_png (pred, path);
+          if (baseline != NULL)
+            pred = centre_baseline (im->width, im->height);
+          else
+            {
+              EylAttentionMap map = { raw->width, raw->height,
+                                      g_memdup2 (raw->values,
+                                                 sizeof (float) * raw->width * raw->height) };
+              double b = g_array_index (blurs, double, v % blurs->len);
+              double g = g_array_index (gammas, double, v / blurs->len % gammas->len);
+              double c = g_array_index (centres, double, v / blurs->len / gammas->len);
+
+              eyl_attention_map_refine (&map, NULL, b * MAX (raw->width, raw->height), c, g);
+              pred = eyl_attention_map_to_surface (&map);
+              g_free (map.values);
+            }
+          if (maps != NULL && v == 0)
+            {
+              g_autofree char *name = g_strconcat (im->id, ".png", NULL);
+              g_autofree char *path = g_build_filename (maps, name, NULL);
+
+              cairo_surface_write_to_png (pred, path);
+            }
+          score_map (pred, im, images, r);
+          cairo_surface_destroy (pred);
+          for (int k = 0; k < 4; k++)
+            total[4 * v + k] += r[k];
+          if (v == 0)
+            g_string_append_printf (rows, "%s\t%u\t%.6f\t%.6f\t%.6f\t%.6f\n", im->id,
+                                    im->x->len, r[0], r[1], r[2], r[3]);
         }
-
-      cairo_surface_flush (pred);
-      S = resize_bilinear (cairo_image_surface_get_data (pred),
-                           cairo_image_surface_get_width (pred),
-                           cairo_image_surface_get_height (pred),
-                           cairo_image_surface_get_stride (pred),
-                           im->width, im->height);
-      cairo_surface_destroy (pred);
-      P = fixated_pixels (im);
-      D = density (im);
-      r[0] = auc_judd (S, n, P);
-      r[1] = sauc (S, im, P, images);
-      r[2] = nss (S, n, P);
-      r[3] = cc (S, D, n);
-      for (int k = 0; k < 4; k++)
-        total[k] += r[k];
       n_scored++;
-      g_string_append_printf (rows, "%s\t%u\t%.6f\t%.6f\t%.6f\t%.6f\n", im->id,
-                              im->x->len, r[0], r[1], r[2], r[3]);
       if (isatty (fileno (stderr)))
         fprintf (stderr, "\r%u/%u", i + 1, images->len);
     }
@@ -587,14 +647,20 @@ main (int    argc,
   print_reference (argv[1]);
   printf ("\nThis run, %u images, subjects %s:\n\n", n_scored, subjects ? subjects : "all");
   printf ("| Predictor | AUC-Judd | sAUC | NSS | CC |\n|---|---|---|---|---|\n");
-  if (baseline != NULL)
-    printf ("| Baseline: %s |", baseline);
-  else
-    printf ("| Eyeline predicted attention (model: BMS %d px, step %d, blur %.3f, γ %.2f, "
-            "centre %.2f, %d scale%s) |",
-            params.max_side, params.step, params.blur, params.gamma, params.centre,
-            params.scales, params.scales > 1 ? "s" : "");
-  printf (" %.3f | %.3f | %.3f | %.3f |\n", total[0] / n_scored, total[1] / n_scored,
-          total[2] / n_scored, total[3] / n_scored);
+  for (guint v = 0; v < n_variants; v++)
+    {
+      if (baseline != NULL)
+        printf ("| Baseline: %s |", baseline);
+      else
+        printf ("| Eyeline predicted attention (model: BMS %d px, step %d, %d scale%s, "
+                "blur %.3f, γ %.2f, centre %.2f) |",
+                params.max_side, params.step, params.scales, params.scales > 1 ? "s" : "",
+                g_array_index (blurs, double, v % blurs->len),
+                g_array_index (gammas, double, v / blurs->len % gammas->len),
+                g_array_index (centres, double, v / blurs->len / gammas->len));
+      printf (" %.3f | %.3f | %.3f | %.3f |\n", total[4 * v] / n_scored,
+              total[4 * v + 1] / n_scored, total[4 * v + 2] / n_scored,
+              total[4 * v + 3] / n_scored);
+    }
   return 0;
 }

@@ -580,6 +580,47 @@ normalise_max (float *v,
       v[i] /= hi;
 }
 
+void
+eyl_attention_map_refine (EylAttentionMap *map,
+                          const guint8    *visible,
+                          double           blur_px,
+                          double           centre,
+                          double           gamma)
+{
+  int w, h;
+  gsize n;
+
+  g_return_if_fail (map != NULL);
+
+  w = map->width;
+  h = map->height;
+  n = (gsize) w * h;
+  blur (map->values, w, h, blur_px);
+
+  if (centre > 0)
+    /* A centre prior: the eye starts at the middle of what it is shown
+     * (Tatler 2007); a Gaussian of σ = ¼ of each side. */
+    for (int y = 0; y < h; y++)
+      for (int x = 0; x < w; x++)
+        {
+          double dx = (x + 0.5 - w / 2.0) / (0.25 * w);
+          double dy = (y + 0.5 - h / 2.0) / (0.25 * h);
+          double g = exp (-(dx * dx + dy * dy) / 2);
+
+          map->values[(gsize) y * w + x] *= (float) (1 - centre + centre * g);
+        }
+
+  if (visible != NULL)
+    for (gsize i = 0; i < n; i++)
+      if (!visible[i])
+        map->values[i] = 0;
+
+  normalise_max (map->values, n);
+  if (gamma > 0 && gamma != 1.0)
+    for (gsize i = 0; i < n; i++)
+      map->values[i] = powf (map->values[i], (float) gamma);
+}
+
 EylAttentionMap *
 eyl_attention_map_compute (cairo_surface_t          *image,
                            cairo_surface_t          *hidden,
@@ -634,30 +675,7 @@ eyl_attention_map_compute (cairo_surface_t          *image,
     }
 
   dilate_grey (map->values, w, h, params->dilate_final);
-  blur (map->values, w, h, params->blur * side);
-
-  if (params->centre > 0)
-    /* A centre prior: the eye starts at the middle of what it is shown
-     * (Tatler 2007); a Gaussian of σ = ¼ of each side. */
-    for (int y = 0; y < h; y++)
-      for (int x = 0; x < w; x++)
-        {
-          double dx = (x + 0.5 - w / 2.0) / (0.25 * w);
-          double dy = (y + 0.5 - h / 2.0) / (0.25 * h);
-          double g = exp (-(dx * dx + dy * dy) / 2);
-
-          map->values[(gsize) y * w + x] *= (float) (1 - params->centre + params->centre * g);
-        }
-
-  if (visible != NULL)
-    for (gsize i = 0; i < n; i++)
-      if (!visible[i])
-        map->values[i] = 0;
-
-  normalise_max (map->values, n);
-  if (params->gamma > 0 && params->gamma != 1.0)
-    for (gsize i = 0; i < n; i++)
-      map->values[i] = powf (map->values[i], (float) params->gamma);
+  eyl_attention_map_refine (map, visible, params->blur * side, params->centre, params->gamma);
   return map;
 }
 

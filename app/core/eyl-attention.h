@@ -61,6 +61,16 @@ EylAttentionMap *eyl_attention_map_compute (cairo_surface_t          *image,
                                             cairo_surface_t          *hidden,
                                             const EylAttentionParams *params);
 void             eyl_attention_map_free    (EylAttentionMap          *map);
+/* The last steps of the model, in place, on a map computed with blur 0,
+ * no centre prior and γ 1: Gaussian blur of σ @blur_px, the centre prior
+ * of weight @centre, zero where @visible (map-sized, may be NULL) is 0,
+ * scaled to a maximum of 1, raised to @gamma.  For evaluations that try
+ * several settings on one computation. */
+void             eyl_attention_map_refine  (EylAttentionMap          *map,
+                                            const guint8             *visible,
+                                            double                    blur_px,
+                                            double                    centre,
+                                            double                    gamma);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylAttentionMap, eyl_attention_map_free)
 
 /* Share 0…1 of the map's total inside the box (0…1 of width and height). */
