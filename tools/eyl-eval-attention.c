@@ -167,15 +167,6 @@ resize_bilinear (const guint8 *src,
 }
 
 static int
-cmp_double_desc (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da < db) - (da > db);
-}
-
-static int
 cmp_double (gconstpointer a,
             gconstpointer b)
 {
@@ -206,32 +197,76 @@ auc_judd (const double *S,
           gsize         n,
           const GArray *P)
 {
-  g_autofree double *all = g_memdup2 (S, n * sizeof (double));
-  g_autofree double *pos = g_new (double, P->len);
-  gsize n_p = P->len, n_n = n - P->len, ia = 0, ip = 0;
+  g_autofree double *t = g_new (double, P->len);
+  g_autofree gsize *at_least = NULL;
+  g_autofree gsize *pos_at_least = NULL;
+  gsize n_p = P->len, n_n = n - P->len;
+  guint n_t = 0;
   double area = 0, tp_prev = 0, fp_prev = 0;
 
+  /* Thresholds: the distinct positive values, ascending here. */
   for (guint i = 0; i < P->len; i++)
-    pos[i] = S[g_array_index (P, gsize, i)];
-  qsort (all, n, sizeof (double), cmp_double_desc);
-  qsort (pos, n_p, sizeof (double), cmp_double_desc);
+    t[i] = S[g_array_index (P, gsize, i)];
+  qsort (t, n_p, sizeof (double), cmp_double);
+  for (gsize i = 0; i < n_p; i++)
+    if (n_t == 0 || t[i] != t[n_t - 1])
+      t[n_t++] = t[i];
 
-  /* Thresholds: the distinct positive values, descending. */
-  for (gsize k = 0; k < n_p;)
+  /* Count the pixels at or above each threshold without sorting them
+   * all: each pixel falls in the bucket of the highest threshold it
+   * reaches. */
+  at_least = g_new0 (gsize, n_t + 1);
+  pos_at_least = g_new0 (gsize, n_t + 1);
+  for (gsize i = 0; i < n; i++)
     {
-      double t = pos[k], tp, fp;
+      guint lo = 0, hi = n_t;
 
-      while (k < n_p && pos[k] >= t)
-        k++;
-      ip = k;
-      while (ia < n && all[ia] >= t)
-        ia++;
-      tp = (double) ip / n_p;
-      fp = (double) (ia - ip) / n_n;
-      area += (fp - fp_prev) * (tp + tp_prev) / 2;
-      tp_prev = tp;
-      fp_prev = fp;
+      /* Thresholds ≤ S[i]. */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (t[mid] <= S[i])
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      at_least[lo]++;
     }
+  for (guint i = 0; i < P->len; i++)
+    {
+      double v = S[g_array_index (P, gsize, i)];
+      guint lo = 0, hi = n_t;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (t[mid] <= v)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      pos_at_least[lo]++;
+    }
+  /* Bucket k holds the pixels reaching thresholds 1…k exactly: from the
+   * highest threshold down, the cumulative counts are the ROC points. */
+  {
+    gsize all = 0, pos = 0;
+
+    for (guint k = n_t; k >= 1; k--)
+      {
+        double tp, fp;
+
+        all += at_least[k];
+        pos += pos_at_least[k];
+        tp = (double) pos / n_p;
+        fp = (double) (all - pos) / n_n;
+        area += (fp - fp_prev) * (tp + tp_prev) / 2;
+        tp_prev = tp;
+        fp_prev = fp;
+      }
+  }
   area += (1 - fp_prev) * (1 + tp_prev) / 2;
   return area;
 }
