@@ -72,13 +72,12 @@ rgb_to_lab (const double lin[3],
   lab[2] = 200 * (fy - fz);
 }
 
-/* @src scaled to @w × @h with Cairo's GOOD filter (a box filter when
- * shrinking, bilinear when enlarging). */
-static cairo_surface_t *
-resample (cairo_surface_t *src,
-          cairo_format_t   format,
-          int              w,
-          int              h)
+cairo_surface_t *
+eyl_image_scaled (cairo_surface_t *src,
+                  cairo_format_t   format,
+                  int              w,
+                  int              h,
+                  cairo_filter_t   filter)
 {
   cairo_surface_t *dst = cairo_image_surface_create (format, w, h);
   cairo_t *cr = cairo_create (dst);
@@ -86,7 +85,7 @@ resample (cairo_surface_t *src,
   cairo_scale (cr, (double) w / cairo_image_surface_get_width (src),
                (double) h / cairo_image_surface_get_height (src));
   cairo_set_source_surface (cr, src, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_pattern_set_filter (cairo_get_source (cr), filter);
   cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
@@ -464,11 +463,11 @@ dilate_grey (float *map,
 
 /* Separable Gaussian blur of σ @sigma px, truncated at 3σ; near the
  * border the kernel is renormalised over the pixels inside. */
-static void
-blur (float *map,
-      int    w,
-      int    h,
-      double sigma)
+void
+eyl_blur_plane (float *map,
+                int    w,
+                int    h,
+                double sigma)
 {
   int r = (int) ceil (3 * sigma);
   g_autofree float *k = NULL;
@@ -514,7 +513,7 @@ bms_at (cairo_surface_t          *image,
         int                       h,
         const EylAttentionParams *p)
 {
-  cairo_surface_t *small = resample (image, CAIRO_FORMAT_RGB24, w, h);
+  cairo_surface_t *small = eyl_image_scaled (image, CAIRO_FORMAT_RGB24, w, h, CAIRO_FILTER_GOOD);
   gsize n = (gsize) w * h;
   g_autofree guint8 *ch = feature_channels (small, visible, p->whiten);
   g_autofree guint8 *seen = g_new (guint8, n);
@@ -556,7 +555,7 @@ visible_mask (cairo_surface_t *hidden,
 
   if (hidden == NULL)
     return NULL;
-  a = resample (hidden, CAIRO_FORMAT_A8, w, h);
+  a = eyl_image_scaled (hidden, CAIRO_FORMAT_A8, w, h, CAIRO_FILTER_GOOD);
   data = cairo_image_surface_get_data (a);
   stride = cairo_image_surface_get_stride (a);
   visible = g_new (guint8, (gsize) w * h);
@@ -595,7 +594,7 @@ eyl_attention_map_refine (EylAttentionMap *map,
   w = map->width;
   h = map->height;
   n = (gsize) w * h;
-  blur (map->values, w, h, blur_px);
+  eyl_blur_plane (map->values, w, h, blur_px);
 
   if (centre > 0)
     /* A centre prior: the eye starts at the middle of what it is shown

@@ -105,6 +105,21 @@ gboolean         eyl_attention_map_write_png  (const EylAttentionMap *map,
 cairo_surface_t *eyl_attention_load_image (const char *path,
                                            GError    **error);
 
+/* @src drawn into a new @w × @h surface of @format with @filter (GOOD:
+ * a box filter when shrinking), edges padded. */
+cairo_surface_t *eyl_image_scaled (cairo_surface_t *src,
+                                   cairo_format_t   format,
+                                   int              w,
+                                   int              h,
+                                   cairo_filter_t   filter);
+
+/* Gaussian blur of σ @sigma px of a @w × @h plane of floats, in place,
+ * truncated at 3σ and renormalised at the border (no dark edge). */
+void        eyl_blur_plane         (float *plane,
+                                    int    w,
+                                    int    h,
+                                    double sigma);
+
 /* The predicted attention (model) of a page as the median visitor of
  * @placement sees it — what the table, cassette, pocket or top rail hides
  * masked — for the JSON report: each element's share, the shares of the

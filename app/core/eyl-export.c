@@ -20,6 +20,7 @@
 
 #include "eyl-error.h"
 #include "eyl-export.h"
+#include "eyl-walkup.h"
 #include "eyl-overlay.h"
 #include "eyl-poppler-private.h"
 #include "eyl-rules.h"
@@ -47,6 +48,7 @@ static const struct
   { EYL_EXPORT_OVERLAY, "overlay" },
   { EYL_EXPORT_ANNOTATIONS, "annotations" },
   { EYL_EXPORT_PNG, "png" },
+  { EYL_EXPORT_WALKUP, "walkup" },
 };
 
 const char *
@@ -102,6 +104,10 @@ eyl_export_output_name (const char    *input_path,
       if (n_pages > 1)
         return g_strdup_printf ("%s-eyeline-p%u.png", stem, page);
       return g_strdup_printf ("%s-eyeline.png", stem);
+    case EYL_EXPORT_WALKUP:
+      if (n_pages > 1)
+        return g_strdup_printf ("%s-walkup-p%u.png", stem, page);
+      return g_strdup_printf ("%s-walkup.png", stem);
     case EYL_EXPORT_OVERLAY:
     case EYL_EXPORT_NONE:
     default:
@@ -973,6 +979,58 @@ write_png (PopplerPage     *page,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Walk-up mode */
+
+/* The artwork is rendered with this many pixels on its longer side:
+ * more than the nearest view of the strip shows. */
+#define WALKUP_ARTWORK_PX 1600.0
+/* Height of the nearest view in the strip, px. */
+#define WALKUP_HEIGHT_PX  900
+
+static gboolean
+write_walkup (PopplerPage     *page,
+              EylPageAnalysis *analysis,
+              const char      *dir,
+              const char      *name,
+              GError         **error)
+{
+  const EylRect *v = &analysis->frame.visible;
+  double vw = v->x1 - v->x0, vh = v->y1 - v->y0, px;
+  cairo_surface_t *artwork, *strip;
+  cairo_status_t status;
+  cairo_t *cr;
+  Sink sink;
+
+  if (!(vw >= 1 && vh >= 1) || analysis->placement == NULL)
+    return TRUE;
+  px = WALKUP_ARTWORK_PX / MAX (vw, vh);
+  artwork = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (1, (int) lround (vw * px)),
+                                        MAX (1, (int) lround (vh * px)));
+  cr = cairo_create (artwork);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, px, px);
+  cairo_translate (cr, -v->x0, -v->y0);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+
+  /* The legibility standard of the check is not sent to the worker:
+   * the walk-up marks use the default, 1:200. */
+  strip = eyl_walkup_strip (artwork, &analysis->frame, analysis->placement, analysis->elements,
+                            EYL_LEGIBILITY_1_200, EYL_WALKUP_ACUITY_ARCMIN, WALKUP_HEIGHT_PX);
+  cairo_surface_destroy (artwork);
+
+  if (!sink_open (&sink, dir, name, error))
+    {
+      cairo_surface_destroy (strip);
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png_stream (strip, sink_write, &sink);
+  cairo_surface_destroy (strip);
+  return sink_finish (&sink, status, error);
+}
+
+/* ---------------------------------------------------------------------- */
 
 gboolean
 eyl_export_write (EylExportMode  mode,
@@ -1025,6 +1083,7 @@ eyl_export_write (EylExportMode  mode,
       }
 
     case EYL_EXPORT_PNG:
+    case EYL_EXPORT_WALKUP:
       for (guint i = 0; i < result->pages->len; i++)
         {
           EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
@@ -1035,7 +1094,8 @@ eyl_export_write (EylExportMode  mode,
           if (page == NULL)
             continue;
           name = eyl_export_output_name (path, mode, analysis->index + 1, result->n_pages);
-          if (!write_png (page, analysis, dir, name, error))
+          if (!(mode == EYL_EXPORT_WALKUP ? write_walkup (page, analysis, dir, name, error)
+                                          : write_png (page, analysis, dir, name, error)))
             return FALSE;
           g_ptr_array_add (names, g_steal_pointer (&name));
         }
