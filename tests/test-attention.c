@@ -7,8 +7,11 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "eyl-attention.h"
+#include "eyl-fixtures.h"
 
 /* A grey @w × @h image. */
 static cairo_surface_t *
@@ -179,6 +182,62 @@ test_png (void)
   g_rmdir (dir);
 }
 
+/* eyeline-cli attention: a PNG of the map named after the image, and the
+ * first fixation printed on the disc (centred at 0.75, 0.25). */
+static void
+test_cli (void)
+{
+  g_auto(EylFixtureRun) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("eyl-attention-cli-XXXXXX", &error);
+  g_autofree char *input = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *out_dir = NULL;
+  cairo_surface_t *img = grey_image (200, 200);
+  cairo_surface_t *back;
+
+  if (eyl_fixture_cli () == NULL)
+    {
+      g_test_skip ("EYL_CLI is not set (run the tests with meson)");
+      cairo_surface_destroy (img);
+      return;
+    }
+  g_assert_no_error (error);
+  disc (img, 150, 50, 14, 0.9, 0.1, 0.1);
+  input = g_build_filename (dir, "disc.png", NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (img, input), ==, CAIRO_STATUS_SUCCESS);
+  out_dir = g_build_filename (dir, "maps", NULL);
+
+  eyl_fixture_run_cli (&run, NULL, (const char * const[]) {
+    "attention", "-o", out_dir, "-n", "1", input, NULL });
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    const char *line = strstr (run.out, "fixation 1: ");
+    EylAttentionFixation f = { 0 };
+
+    g_assert_nonnull (line);
+    g_assert_cmpint (sscanf (line, "fixation 1: %lf, %lf", &f.x, &f.y), ==, 2);
+    g_assert_true (near (&f, 0.75, 0.25, 14.0 / 200));
+  }
+  output = g_build_filename (out_dir, "disc.png", NULL);
+  back = eyl_attention_load_image (output, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_width (back), ==, 400);
+
+  /* No image: a usage error. */
+  eyl_fixture_run_clear (&run);
+  eyl_fixture_run_cli (&run, NULL, (const char * const[]) { "attention", "-o", out_dir, NULL });
+  g_assert_cmpint (run.status, ==, 2);
+
+  cairo_surface_destroy (back);
+  cairo_surface_destroy (img);
+  g_unlink (output);
+  g_rmdir (out_dir);
+  g_unlink (input);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -190,6 +249,7 @@ main (int    argc,
   g_test_add_func ("/eyl/attention/hidden-gets-none", test_hidden);
   g_test_add_func ("/eyl/attention/flat-image", test_flat);
   g_test_add_func ("/eyl/attention/png", test_png);
+  g_test_add_func ("/eyl/attention/cli", test_cli);
 
   return g_test_run ();
 }
