@@ -445,16 +445,17 @@ centre_baseline (int W,
   return s;
 }
 
-/* The four scores of an 8-bit map @pred for @im: AUC-Judd, sAUC, NSS, CC. */
+/* The four scores of an 8-bit map @pred for @im: AUC-Judd, sAUC, NSS,
+ * CC; @P its fixated pixels, @D its fixation density. */
 static void
 score_map (cairo_surface_t *pred,
            const Image     *im,
+           const GArray    *P,
+           const double    *D,
            GPtrArray       *images,
            double           r[4])
 {
   gsize n = (gsize) im->width * im->height;
-  g_autoptr(GArray) P = fixated_pixels (im);
-  g_autofree double *D = density (im);
   g_autofree double *S = NULL;
 
   cairo_surface_flush (pred);
@@ -608,9 +609,13 @@ main (int    argc,
     {
       const Image *im = g_ptr_array_index (images, i);
       g_autoptr(EylAttentionMap) raw = NULL;
+      g_autoptr(GArray) P = NULL;
+      g_autofree double *D = NULL;
 
       if (im->x->len == 0)
         continue;
+      P = fixated_pixels (im);
+      D = density (im);
       if (baseline == NULL)
         {
           g_autofree char *name = g_strconcat (im->id, ".jpg", NULL);
@@ -653,7 +658,7 @@ main (int    argc,
 
               cairo_surface_write_to_png (pred, path);
             }
-          score_map (pred, im, images, r);
+          score_map (pred, im, P, D, images, r);
           cairo_surface_destroy (pred);
           for (int k = 0; k < 4; k++)
             total[4 * v + k] += r[k];
