@@ -386,14 +386,15 @@ eyl_analyse_page_in_piece (EylPageData              *page,
   ctx.elements = self->elements;
   ctx.legibility = options->legibility;
   ctx.raster = raster;
+  if (raster != NULL)
+    self->attention = eyl_attention_for_page (raster, &self->frame, self->placement,
+                                              self->elements);
+  ctx.attention = self->attention;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = eyl_rules_run (&ctx);
   self->customer_focus = eyl_score_customer_focus (&ctx, self->findings,
                                                    &self->score_breakdown);
-  if (raster != NULL)
-    self->attention = eyl_attention_for_page (raster, &self->frame, self->placement,
-                                              self->elements);
 
   return g_steal_pointer (&self);
 }

@@ -403,3 +403,21 @@ eyl_rule_rgb_string (guint32 rgb)
 {
   return g_strdup_printf ("#%06x", rgb & 0xffffff);
 }
+
+void
+eyl_rule_add_attention_measures (const EylRuleContext *ctx,
+                                 EylFinding           *finding)
+{
+  if (ctx->attention == NULL)
+    return;
+  eyl_finding_add_measure (finding, "attention_brand_share",
+                           json_object_get_double_member_with_default (ctx->attention,
+                                                                       "brand_share", 0));
+  eyl_finding_add_measure (finding, "attention_customer_share",
+                           json_object_get_double_member_with_default (ctx->attention,
+                                                                       "customer_share", 0));
+  if (json_object_has_member (ctx->attention, "customer_vs_brand") &&
+      !json_object_get_null_member (ctx->attention, "customer_vs_brand"))
+    eyl_finding_add_measure (finding, "customer_vs_brand",
+                             json_object_get_double_member (ctx->attention, "customer_vs_brand"));
+}

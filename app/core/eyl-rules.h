@@ -21,6 +21,8 @@ typedef struct
   GPtrArray          *elements;    /* EylElement, geometry filled */
   EylLegibility       legibility;
   const EylRaster    *raster;      /* the analysis raster; NULL when no pixels */
+  JsonObject         *attention;   /* predicted attention (model) of the page,
+                                    * eyl_attention_for_page(); may be NULL */
 } EylRuleContext;
 
 typedef void (*EylRuleCheck) (const EylRuleContext *ctx,

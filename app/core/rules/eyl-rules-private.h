@@ -141,6 +141,11 @@ gboolean    eyl_rule_contrast_needed  (const EylRuleContext *ctx,
                                        const EylElement     *element,
                                        double               *needed,
                                        gboolean             *large);
+/* The page's predicted attention (model) as measures of @finding, when
+ * the page was rendered: attention_brand_share, attention_customer_share
+ * and customer_vs_brand (README, JSON report). */
+void        eyl_rule_add_attention_measures (const EylRuleContext *ctx,
+                                             EylFinding           *finding);
 /* "#rrggbb", newly allocated. */
 char       *eyl_rule_rgb_string       (guint32 rgb);
 
