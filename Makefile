@@ -5,6 +5,8 @@
 #   make test                               set up, build, run every test suite
 #   make bench [BENCH=check,latency,export,ocr]  corpus timings against Poppler's own tools,
 #                                           and the placement-edit latency
+#   make eval-attention [ATTENTION=DIR]     the predicted attention model scored on an
+#                                           eye-tracking set (default ../shared/attention)
 #   make eval [EVAL_ARGS=-v]                detector recall / precision on the corpus, the
 #                                           findings against the consultant's answer key, then
 #                                           OCR recall on the generated stress set by condition
@@ -88,6 +90,17 @@ eval: build
 	  $(SHARED)/corpus/expected-findings.json $(SHARED)/corpus/files
 	@echo
 	$(BUILDDIR)/tests/ocr-stress $(EVAL_ARGS)
+
+# The predicted attention model (eyl-attention.c) on an eye-tracking set:
+# AUC-Judd, shuffled AUC, NSS and CC as the set's score.py computes them,
+# beside the set's reference table.  ATTENTION=DIR scores any folder of
+# that format; ATTENTION_ARGS passes options (--maps DIR, --per-image FILE,
+# --subjects odd, --baseline centre, model parameters: see --help).
+.PHONY: eval-attention
+ATTENTION ?= $(SHARED)/attention
+eval-attention: build
+	@[ -f $(ATTENTION)/index.tsv ] || { echo "eval-attention: no index.tsv in $(ATTENTION)"; exit 1; }
+	$(BUILDDIR)/tools/eyl-eval-attention $(ATTENTION) $(ATTENTION_ARGS)
 
 install:
 	@sh build-aux/install-deps.sh

@@ -26,6 +26,7 @@ packages="
   libzbar-dev
   libfftw3-dev
   librsvg2-dev
+  libgdk-pixbuf-2.0-dev
   libpango1.0-dev
   libqrencode-dev
   poppler-utils

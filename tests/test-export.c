@@ -339,7 +339,7 @@ test_annotations (void)
 static void
 test_relative_output (void)
 {
-  static const char * const modes[] = { "annotations", "overlay", "png" };
+  static const char * const modes[] = { "annotations", "overlay", "png", "walkup" };
   g_autofree char *dir = new_dir ("relative");
   g_autofree char *input = low_banner ("relative/flyer.pdf");
 
@@ -369,7 +369,8 @@ test_relative_output (void)
     g_autofree char *listing = list_dir (dir);
 
     g_assert_cmpstr (listing, ==,
-                     "flyer-annotated.pdf flyer-eyeline.pdf flyer-eyeline.png flyer.pdf out");
+                     "flyer-annotated.pdf flyer-eyeline.pdf flyer-eyeline.png flyer-walkup.png "
+                     "flyer.pdf out");
   }
 }
 

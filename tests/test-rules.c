@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "eyl-analysis.h"
+#include "eyl-detect-pixels.h"
 #include "eyl-rules.h"
 #include "rules/eyl-rules-private.h"
 
@@ -143,7 +144,7 @@ test_table (void)
     "contact-hidden", "contact-below-eye-level", "brand-over-customer", "brand-hidden",
     "key-content-hidden", "text-too-small",
     "low-contrast", "no-contact", "no-call-to-action", "qr-unreadable", "qr-too-small",
-    "qr-quiet-zone", "safe-zone", "we-vs-you",
+    "qr-quiet-zone", "safe-zone", "we-vs-you", "cvd-low-contrast",
   };
   const EylRule *rules;
   guint n = 0;
@@ -750,6 +751,57 @@ test_we_vs_you (void)
   situation_clear (&s);
 }
 
+/* Red on black: 5.25:1 for normal vision, 3.29:1 for a protanope (worked
+ * by hand in test-cvd.c).  Below 4.5:1 for text of ordinary size, above
+ * the 3:1 of large text; white on black passes for everyone. */
+static void
+test_cvd_low_contrast (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylElement *cta;
+  EylFinding *f;
+
+  situation_init (&s, 0, 2, 0);
+  /* At 2 m the 1:200 standard asks for 10 mm capitals: 12 mm is not large. */
+  cta = situation_add (&s, EYL_ELEMENT_CTA, "Book a tasting", 100, 600, 1400, 1420, 12);
+  cta->color = 0xff0000;
+  cta->background = 0x000000;
+  cta->contrast_ratio = 5.25;
+  findings = run_rule (&s, "cvd-low-contrast");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (f->severity, ==, EYL_SEVERITY_WARNING);
+  g_assert_cmpstr (json_object_get_string_member (f->measures, "deficiency"), ==, "protanopia");
+  g_assert_cmpfloat_with_epsilon (measure (f, "protanopia_ratio"), 3.29, 0.05);
+  g_assert_cmpfloat (measure (f, "deuteranopia_ratio"), >, 4.5);
+  g_assert_cmpfloat (measure (f, "needed_ratio"), ==, 4.5);
+  g_assert_nonnull (strstr (f->message, "3.3:1"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Large text: 3:1 is enough, and a protanope has 3.3:1. */
+  cta->cap_height_mm = 30;
+  findings = run_rule (&s, "cvd-low-contrast");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Lightness, not hue: white on black reads for everyone. */
+  cta->cap_height_mm = 12;
+  cta->color = 0xffffff;
+  cta->contrast_ratio = 21;
+  findings = run_rule (&s, "cvd-low-contrast");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Failing for everyone is low-contrast's finding, not this one's. */
+  cta->color = 0x303030;
+  cta->contrast_ratio = eyl_contrast_ratio (0x303030, 0x000000);
+  findings = run_rule (&s, "cvd-low-contrast");
+  g_assert_cmpuint (findings->len, ==, 0);
+
+  situation_clear (&s);
+}
+
 static void
 test_run_sorted (void)
 {
@@ -812,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/eyl/rules/we-vs-you-count", test_we_vs_you_count);
   g_test_add_func ("/eyl/rules/we-vs-you", test_we_vs_you);
   g_test_add_func ("/eyl/rules/run-sorted", test_run_sorted);
+  g_test_add_func ("/eyl/rules/cvd-low-contrast", test_cvd_low_contrast);
 
   return g_test_run ();
 }

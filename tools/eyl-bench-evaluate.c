@@ -58,6 +58,15 @@ read_file (const char               *path,
                                                     ? g_ptr_array_index (result->pages, 0) : NULL));
     }
   eyl_analysis_judge_piece (result->pages);
+  /* As the window gets them: the reads through the worker's channel,
+   * without pixels. */
+  for (guint i = 0; i < result->pages->len; i++)
+    {
+      EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
+
+      if (analysis->read != NULL)
+        eyl_page_read_drop_pixels (analysis->read);
+    }
   return result;
 }
 

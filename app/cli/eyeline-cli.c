@@ -4,6 +4,7 @@
  *   eyeline-cli check [OPTIONS] FILE…     analyse files, print a report
  *   eyeline-cli export --output DIR FILE… check and save annotated files
  *   eyeline-cli placements [--format json] list the placement presets
+ *   eyeline-cli attention -o DIR IMAGE…   predicted attention maps (PNG)
  *   eyeline-cli worker [OPTIONS] FILE      (hidden) one file, JSON on stdout
  *
  * Links the core only: no GTK, no display, no D-Bus. */
@@ -24,6 +25,7 @@
 #include <glib-unix.h>
 
 #include "eyl-analysis.h"
+#include "eyl-attention.h"
 #include "eyl-batch.h"
 #include "eyl-brand-kit.h"
 #include "eyl-channel.h"
@@ -1225,7 +1227,8 @@ run_export (int    argc,
       N_("Folder for the exported files (created if missing)"), N_("DIR") },
     { "mode", 'm', 0, G_OPTION_ARG_STRING, &mode_str,
       N_("overlay (default): the pages with the overlay and a summary page; annotations: the "
-         "original with PDF comments; png: one image per page"), N_("MODE") },
+         "original with PDF comments; png: one image per page; walkup: per page, the piece as "
+         "a visitor sees it from 8, 4 and 2 m (and in the hand)"), N_("MODE") },
     { "report", 0, 0, G_OPTION_ARG_STRING, &report_str,
       N_("Also write one report of the whole run into the folder: json or csv"), N_("FORMAT") },
     { "recursive", 'r', 0, G_OPTION_ARG_NONE, &recursive,
@@ -1247,7 +1250,8 @@ run_export (int    argc,
                                       "  eyeline-cli export --output checked/ banner.pdf\n"
                                       "  eyeline-cli export --output checked/ --report csv --recursive banners/\n"
                                       "  eyeline-cli export --output comments/ --mode annotations *.pdf\n"
-                                      "  eyeline-cli export --output slides/ --mode png --placement poster-wall poster.pdf\n\n"
+                                      "  eyeline-cli export --output slides/ --mode png --placement poster-wall poster.pdf\n"
+                                      "  eyeline-cli export --output walkup/ --mode walkup banner.pdf\n\n"
                                       "Exit status: 0 nothing at or above --fail-on, 1 something is, "
                                       "2 usage error, 3 a file could not be read or exported.\n"));
   g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
@@ -1261,7 +1265,7 @@ run_export (int    argc,
   if (output_dir[0] == '\0')
     return usage_error (_("--output: the folder name is empty"));
   if (mode_str != NULL && (!eyl_export_mode_from_string (mode_str, &mode) || mode == EYL_EXPORT_NONE))
-    return usage_error (_("--mode: “%s” is not overlay, annotations or png"), mode_str);
+    return usage_error (_("--mode: “%s” is not overlay, annotations, png or walkup"), mode_str);
   if (report_str != NULL)
     {
       if (g_str_equal (report_str, "json"))
@@ -1372,6 +1376,95 @@ run_export (int    argc,
 
 /* ---------------------------------------------------------------------- */
 
+/* The predicted attention (model) of images: one 8-bit grey PNG per image
+ * (what an eye-tracking set's scorer reads) and the first fixations. */
+static int
+run_attention (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output_dir = NULL;
+  g_auto(GStrv) files = NULL;
+  int n_fixations = 5;
+  guint failed = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
+      N_("Folder for the maps (created if missing)"), N_("DIR") },
+    { "fixations", 'n', 0, G_OPTION_ARG_INT, &n_fixations,
+      N_("How many predicted fixations to print (0–20, default 5)"), N_("N") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("IMAGE…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Writes the predicted attention (model, not eye tracking) of each "
+                                  "image as an 8-bit grey PNG named after it (photo.jpg → photo.png) "
+                                  "and prints the first fixations the model predicts, in order, as "
+                                  "fractions of the image's width and height."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (output_dir == NULL || output_dir[0] == '\0')
+    return usage_error (_("attention: --output DIR is needed"));
+  if (files == NULL || files[0] == NULL)
+    return usage_error (_("attention: no image given"));
+  if (n_fixations < 0 || n_fixations > 20)
+    return usage_error (_("--fixations: %d is not between 0 and 20"), n_fixations);
+  if (g_mkdir_with_parents (output_dir, 0755) != 0)
+    {
+      int saved = errno;
+      g_autofree char *display = eyl_report_printable_path (output_dir);
+
+      print_error ("%s: %s (%s)", display, g_strerror (saved), _("output"));
+      return EXIT_UNREADABLE;
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GError) file_error = NULL;
+      g_autoptr(EylAttentionMap) map = NULL;
+      g_autofree char *base = g_path_get_basename (files[i]);
+      g_autofree char *name = NULL;
+      g_autofree char *out = NULL;
+      EylAttentionFixation fix[20];
+      cairo_surface_t *image;
+      char *dot;
+      guint n;
+
+      image = eyl_attention_load_image (files[i], &file_error);
+      if (image == NULL)
+        {
+          print_error ("%s", file_error->message);
+          failed++;
+          continue;
+        }
+      map = eyl_attention_map_compute (image, NULL, NULL);
+      cairo_surface_destroy (image);
+
+      dot = strrchr (base, '.');
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      name = g_strconcat (base, ".png", NULL);
+      out = g_build_filename (output_dir, name, NULL);
+      if (!eyl_attention_map_write_png (map, out, &file_error))
+        {
+          print_error ("%s (%s)", file_error->message, _("output"));
+          failed++;
+          continue;
+        }
+      print_path (out);
+      n = eyl_attention_map_fixations (map, n_fixations, EYL_ATTENTION_IOR_RADIUS, fix);
+      for (guint k = 0; k < n; k++)
+        /* Translators: a predicted fixation: order, x and y as fractions */
+        g_print (_("  fixation %u: %.3f, %.3f\n"), k + 1, fix[k].x, fix[k].y);
+    }
+  return failed > 0 ? EXIT_UNREADABLE : EXIT_CLEAN;
+}
+
+/* ---------------------------------------------------------------------- */
+
 static void
 print_help (void)
 {
@@ -1379,6 +1472,7 @@ print_help (void)
                        "  eyeline-cli check [OPTIONS] FILE…\n"
                        "  eyeline-cli export --output DIR [OPTIONS] FILE…\n"
                        "  eyeline-cli placements [--format json]\n"
+                       "  eyeline-cli attention --output DIR IMAGE…\n"
                        "  eyeline-cli --version"));
   g_print ("%s\n\n", _("Checks print marketing PDFs (roll-up banners, posters, leaflets, packs) for "
                        "customer focus: places each page in the real world at true size and reports "
@@ -1386,7 +1480,8 @@ print_help (void)
   g_print ("%s\n\n", _("Commands:\n"
                        "  check        Check PDF files and print a report (text, json or csv)\n"
                        "  export       Check PDF files and save annotated PDFs, PDF comments or PNGs\n"
-                       "  placements   List the placement presets and their numbers"));
+                       "  placements   List the placement presets and their numbers\n"
+                       "  attention    Predicted attention (model) of images, as PNG maps"));
   g_print ("%s\n\n", _("Examples:\n"
                        "  eyeline-cli check banner.pdf\n"
                        "  eyeline-cli check --placement rollup-behind-table banner.pdf\n"
@@ -1449,6 +1544,11 @@ main (int    argc,
     {
       argv[1] = (char *) "eyeline-cli placements";
       return run_placements (argc - 1, argv + 1);
+    }
+  if (g_str_equal (command, "attention"))
+    {
+      argv[1] = (char *) "eyeline-cli attention";
+      return run_attention (argc - 1, argv + 1);
     }
   if (g_str_equal (command, "worker"))
     return run_worker (argc - 1, argv + 1);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "eyl-analysis.h"
+#include "eyl-attention.h"
 #include "eyl-detect.h"
 #include "eyl-rules.h"
 
@@ -52,6 +53,7 @@ eyl_page_analysis_unref (EylPageAnalysis *self)
   g_clear_pointer (&self->score_breakdown, json_object_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->read, eyl_page_read_unref);
+  g_clear_pointer (&self->attention, json_object_unref);
   g_free (self);
 }
 
@@ -326,6 +328,12 @@ eyl_evaluate_page (EylPageRead              *read,
   ctx.elements = self->elements;
   ctx.legibility = options->legibility;
   ctx.text = read->text;
+  /* The attention model needs the pixels: only where the page was read
+   * (the worker, the tests), not after the channel. */
+  if (read->attention_raster != NULL)
+    self->attention = eyl_attention_for_page (read->attention_raster, &self->frame, self->placement,
+                                              self->elements);
+  ctx.attention = self->attention;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = eyl_rules_run (&ctx);

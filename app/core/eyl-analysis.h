@@ -53,6 +53,9 @@ struct _EylPageAnalysis
   /* What the page was evaluated from: kept so that it can be evaluated
    * again with other options; NULL for an analysis read back from JSON. */
   EylPageRead   *read;
+  /* Predicted attention (model) of what the median visitor sees:
+   * eyl_attention_for_page(); NULL without a raster. */
+  JsonObject    *attention;
 };
 
 #define EYL_TYPE_PAGE_ANALYSIS (eyl_page_analysis_get_type ())

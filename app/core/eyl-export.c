@@ -21,6 +21,7 @@
 
 #include "eyl-error.h"
 #include "eyl-export.h"
+#include "eyl-walkup.h"
 #include "eyl-overlay.h"
 #include "eyl-page-boxes.h"
 #include "eyl-poppler-private.h"
@@ -39,6 +40,14 @@
 /* Pages whose recording is kept for the summary's crops; the others are
  * recorded again when their crops are drawn. */
 #define MAX_KEPT_RECORDINGS 8
+/* Walk-up strips: the artwork is rendered with this many pixels on its
+ * longer side (more than the nearest view shows); the nearest view is
+ * WALKUP_HEIGHT_PX high in the PNG, WALKUP_SUMMARY_PX on the summary
+ * page, where the strip is at most WALKUP_SUMMARY_PT high. */
+#define WALKUP_ARTWORK_PX  1600.0
+#define WALKUP_HEIGHT_PX   900
+#define WALKUP_SUMMARY_PX  450
+#define WALKUP_SUMMARY_PT  170.0
 
 static const struct
 {
@@ -49,6 +58,7 @@ static const struct
   { EYL_EXPORT_OVERLAY, "overlay" },
   { EYL_EXPORT_ANNOTATIONS, "annotations" },
   { EYL_EXPORT_PNG, "png" },
+  { EYL_EXPORT_WALKUP, "walkup" },
 };
 
 const char *
@@ -104,6 +114,10 @@ eyl_export_output_name (const char    *input_path,
       if (n_pages > 1)
         return g_strdup_printf ("%s-eyeline-p%u.png", stem, page);
       return g_strdup_printf ("%s-eyeline.png", stem);
+    case EYL_EXPORT_WALKUP:
+      if (n_pages > 1)
+        return g_strdup_printf ("%s-walkup-p%u.png", stem, page);
+      return g_strdup_printf ("%s-walkup.png", stem);
     case EYL_EXPORT_OVERLAY:
     case EYL_EXPORT_NONE:
     default:
@@ -245,6 +259,47 @@ record_page (PopplerPage *page,
   return recording;
 }
 
+/* The walk-up strip of @analysis's page: the visible artwork drawn from
+ * @recording (the page recorded for print) or else rendered from @page.
+ * NULL when the page has no visible area or no placement. */
+static cairo_surface_t *
+walkup_strip_for (EylPageAnalysis *analysis,
+                  PopplerPage     *page,
+                  cairo_surface_t *recording,
+                  int              height_px)
+{
+  const EylRect *v = &analysis->frame.visible;
+  double vw = v->x1 - v->x0, vh = v->y1 - v->y0, px;
+  cairo_surface_t *artwork, *strip;
+  cairo_t *cr;
+
+  if (!(vw >= 1 && vh >= 1) || analysis->placement == NULL)
+    return NULL;
+  px = WALKUP_ARTWORK_PX / MAX (vw, vh);
+  artwork = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (1, (int) lround (vw * px)),
+                                        MAX (1, (int) lround (vh * px)));
+  cr = cairo_create (artwork);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, px, px);
+  cairo_translate (cr, -v->x0, -v->y0);
+  if (recording != NULL)
+    {
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+    }
+  else
+    poppler_page_render (page, cr);
+  cairo_destroy (cr);
+
+  /* The legibility standard of the check is not sent to the worker:
+   * the walk-up marks use the default, 1:200. */
+  strip = eyl_walkup_strip (artwork, &analysis->frame, analysis->placement, analysis->elements,
+                            EYL_LEGIBILITY_1_200, EYL_WALKUP_ACUITY_ARCMIN, height_px);
+  cairo_surface_destroy (artwork);
+  return strip;
+}
+
 typedef struct
 {
   cairo_surface_t *surface;
@@ -317,6 +372,40 @@ summary_text (Summary    *s,
   pango_cairo_show_layout (s->cr, layout);
   s->y += h + space_after;
 }
+
+/* The walk-up strip under a page's score: the piece from 8, 4 and 2 m
+ * (and in the hand) as on `export --mode walkup`, scaled to the width. */
+static void
+summary_walkup (Summary         *s,
+                EylPageAnalysis *analysis,
+                cairo_surface_t *recording)
+{
+  double width = SUMMARY_W - 2 * SUMMARY_MARGIN, k, h;
+  cairo_surface_t *strip;
+
+  if (recording == NULL)
+    return;
+  strip = walkup_strip_for (analysis, NULL, recording, WALKUP_SUMMARY_PX);
+  if (strip == NULL)
+    return;
+  k = MIN (width / cairo_image_surface_get_width (strip),
+           WALKUP_SUMMARY_PT / cairo_image_surface_get_height (strip));
+  h = cairo_image_surface_get_height (strip) * k;
+  summary_text (s, _("<b>Walk-up view</b> — the piece from each distance at the size it looks, "
+                     "no sharper than the eye sees it there; grey is hidden from the median "
+                     "visitor, green text can be read (1:200)."), 9, 2);
+  if (s->y + h > SUMMARY_H - SUMMARY_MARGIN)
+    summary_page (s);
+  cairo_save (s->cr);
+  cairo_translate (s->cr, SUMMARY_MARGIN, s->y);
+  cairo_scale (s->cr, k, k);
+  cairo_set_source_surface (s->cr, strip, 0, 0);
+  cairo_paint (s->cr);
+  cairo_restore (s->cr);
+  s->y += h + 8;
+  cairo_surface_destroy (strip);
+}
+
 
 static void
 draw_marker (cairo_t     *cr,
@@ -619,6 +708,8 @@ summary_write (Summary        *s,
             summary_text (s, line, 8, parts[k + 1] == NULL ? 8 : 1);
           }
       }
+      /* A strip for the first pages only: a catalogue is not walked up to. */
+      summary_walkup (s, analysis, analysis->index < MAX_KEPT_RECORDINGS ? page : NULL);
 
       if (analysis->findings->len == 0)
         summary_text (s, _("No findings on this page."), 9, 8);
@@ -1086,6 +1177,32 @@ write_png (PopplerPage     *page,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Walk-up mode */
+
+static gboolean
+write_walkup (PopplerPage     *page,
+              EylPageAnalysis *analysis,
+              const char      *dir,
+              const char      *name,
+              GError         **error)
+{
+  cairo_surface_t *strip = walkup_strip_for (analysis, page, NULL, WALKUP_HEIGHT_PX);
+  cairo_status_t status;
+  Sink sink;
+
+  if (strip == NULL)
+    return TRUE;
+  if (!sink_open (&sink, dir, name, error))
+    {
+      cairo_surface_destroy (strip);
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png_stream (strip, sink_write, &sink);
+  cairo_surface_destroy (strip);
+  return sink_finish (&sink, status, error);
+}
+
+/* ---------------------------------------------------------------------- */
 
 gboolean
 eyl_export_write (EylExportMode  mode,
@@ -1143,6 +1260,7 @@ eyl_export_write (EylExportMode  mode,
       }
 
     case EYL_EXPORT_PNG:
+    case EYL_EXPORT_WALKUP:
       for (guint i = 0; i < result->pages->len; i++)
         {
           EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
@@ -1153,7 +1271,8 @@ eyl_export_write (EylExportMode  mode,
           if (page == NULL)
             continue;
           name = eyl_export_output_name (path, mode, analysis->index + 1, result->n_pages);
-          if (!write_png (page, analysis, dir, name, error))
+          if (!(mode == EYL_EXPORT_WALKUP ? write_walkup (page, analysis, dir, name, error)
+                                          : write_png (page, analysis, dir, name, error)))
             return FALSE;
           g_ptr_array_add (names, g_steal_pointer (&name));
         }

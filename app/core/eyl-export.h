@@ -22,6 +22,7 @@ typedef enum
   EYL_EXPORT_OVERLAY,         /* the pages as vectors + overlay + summary page */
   EYL_EXPORT_ANNOTATIONS,     /* the original + PDF annotations, content untouched */
   EYL_EXPORT_PNG,             /* one PNG per page with its overlay */
+  EYL_EXPORT_WALKUP,          /* one PNG per page: the walk-up strip */
 } EylExportMode;
 
 const char *eyl_export_mode_to_string   (EylExportMode  mode);
@@ -31,7 +32,8 @@ gboolean    eyl_export_mode_from_string (const char    *string,
 /* The name of an output of @input_path, from its base name only:
  * "banner.pdf" → "banner-eyeline.pdf" (overlay), "banner-annotated.pdf"
  * (annotations), "banner-eyeline.png" or, for @page ≥ 1 of a document
- * with several pages, "banner-eyeline-p2.png". */
+ * with several pages, "banner-eyeline-p2.png"; "banner-walkup.png",
+ * "banner-walkup-p2.png" (walkup). */
 char       *eyl_export_output_name      (const char    *input_path,
                                          EylExportMode  mode,
                                          guint          page,

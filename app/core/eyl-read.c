@@ -43,6 +43,7 @@ eyl_page_read_unref (EylPageRead *self)
   g_free (self->text);
   g_clear_pointer (&self->elements, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->attention_raster, eyl_raster_unref);
   g_free (self);
 }
 
@@ -165,7 +166,18 @@ eyl_read_page (EylPageData              *page,
     g_ptr_array_extend_and_steal (self->elements, g_steal_pointer (&elements));
 
   if (raster != NULL)
-    read_pixels (self, page, raster, renderer, options);
+    {
+      read_pixels (self, page, raster, renderer, options);
+      self->attention_raster = g_steal_pointer (&raster);
+    }
 
   return g_steal_pointer (&self);
+}
+
+void
+eyl_page_read_drop_pixels (EylPageRead *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->attention_raster, eyl_raster_unref);
 }

@@ -40,6 +40,12 @@ struct _EylPageRead
    * none was made. */
   int        raster_w_px, raster_h_px;
   double     raster_px_per_mm;
+  /* The analysis raster, for the predicted attention (model) that the
+   * Evaluate stage computes for the scene: kept in the process that read
+   * the page only (never sent through the worker's channel); whoever holds
+   * the read may drop it (eyl_page_read_drop_pixels()) once evaluated.
+   * NULL without a raster. */
+  EylRaster *attention_raster;
 };
 
 #define EYL_TYPE_PAGE_READ (eyl_page_read_get_type ())
@@ -48,6 +54,10 @@ EylPageRead *eyl_page_read_new      (void);
 EylPageRead *eyl_page_read_ref      (EylPageRead *self);
 void         eyl_page_read_unref    (EylPageRead *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPageRead, eyl_page_read_unref)
+
+/* Frees the raster kept for the attention model (a worker reading page
+ * after page holds one page's pixels at a time). */
+void         eyl_page_read_drop_pixels (EylPageRead *self);
 
 /* Reads @page: the detectors on its text layer, then — when @renderer can
  * render (not NULL, with a render function) — the analysis raster of the

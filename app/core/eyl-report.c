@@ -680,6 +680,10 @@ build_page (JsonBuilder     *builder,
   add_object_copy (builder, "breakdown", page->score_breakdown);
   json_builder_end_object (builder);
 
+  /* Predicted attention (model), when the page was rendered. */
+  if (page->attention != NULL)
+    add_object_copy (builder, "attention", page->attention);
+
   add_strings (builder, "warnings", page->warnings);
   json_builder_end_object (builder);
 }
@@ -1661,6 +1665,15 @@ eyl_page_analysis_from_json (JsonObject *object,
       return NULL;
     g_clear_pointer (&page->score_breakdown, json_object_unref);
     page->score_breakdown = breakdown != NULL ? json_object_ref (breakdown) : json_object_new ();
+  }
+
+  {
+    JsonObject *attention = read_object (object, "attention", TRUE, error);
+
+    if (attention == NULL && get_member (object, "attention") != NULL)
+      return NULL;
+    if (attention != NULL)
+      page->attention = json_object_ref (attention);
   }
 
   if (!read_strings (object, "warnings", page->warnings, error))

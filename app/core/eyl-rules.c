@@ -27,6 +27,7 @@ static const EylRule *all_rules[] = {
   &eyl_rule_qr_quiet_zone,
   &eyl_rule_safe_zone,
   &eyl_rule_we_vs_you,
+  &eyl_rule_cvd_low_contrast,
 };
 
 static EylRule rule_table[G_N_ELEMENTS (all_rules)];
@@ -359,4 +360,64 @@ eyl_rule_legibility_name (EylLegibility standard)
   if ((guint) standard >= G_N_ELEMENTS (legibility_names))
     return "?";
   return _(legibility_names[standard]);
+}
+
+/* WCAG 2.1 success criterion 1.4.3 (Contrast, minimum): 4.5:1 for text,
+ * 3:1 for large text. */
+#define MIN_RATIO        4.5
+#define MIN_RATIO_LARGE  3.0
+/* WCAG calls text "large" at 18 pt, or 14 pt bold, at reading size: about
+ * 1.5 × body text (12 pt).  On print seen from a distance the same margin
+ * is measured against the legibility minimum for that distance: capitals
+ * at least 1.5 × the minimum count as large. */
+#define LARGE_FACTOR     1.5
+
+gboolean
+eyl_rule_contrast_needed (const EylRuleContext *ctx,
+                          const EylElement     *el,
+                          double               *needed,
+                          gboolean             *large)
+{
+  *large = FALSE;
+  /* Logotypes are exempt (WCAG 2.x, 1.4.3): a brand name is set in the
+   * brand's colours on purpose.  What is hidden is reported as hidden. */
+  if (!eyl_rule_has_text (el) || !(el->contrast_ratio > 0) ||
+      el->kind == EYL_ELEMENT_BRAND_NAME ||
+      (!eyl_rule_piece_is_held (ctx) && eyl_rule_is_hidden (ctx, el)))
+    return FALSE;
+
+  if (el->cap_height_mm > 0)
+    {
+      double distance_m = eyl_rule_reading_distance (ctx, el);
+      double min_cap = eyl_legibility_min_cap_mm (ctx->legibility, distance_m,
+                                                  el->floor_bottom_mm);
+
+      *large = min_cap > 0 && el->cap_height_mm >= LARGE_FACTOR * min_cap;
+    }
+  *needed = *large ? MIN_RATIO_LARGE : MIN_RATIO;
+  return TRUE;
+}
+
+char *
+eyl_rule_rgb_string (guint32 rgb)
+{
+  return g_strdup_printf ("#%06x", rgb & 0xffffff);
+}
+
+void
+eyl_rule_add_attention_measures (const EylRuleContext *ctx,
+                                 EylFinding           *finding)
+{
+  if (ctx->attention == NULL)
+    return;
+  eyl_finding_add_measure (finding, "attention_brand_share",
+                           json_object_get_double_member_with_default (ctx->attention,
+                                                                       "brand_share", 0));
+  eyl_finding_add_measure (finding, "attention_customer_share",
+                           json_object_get_double_member_with_default (ctx->attention,
+                                                                       "customer_share", 0));
+  if (json_object_has_member (ctx->attention, "customer_vs_brand") &&
+      !json_object_get_null_member (ctx->attention, "customer_vs_brand"))
+    eyl_finding_add_measure (finding, "customer_vs_brand",
+                             json_object_get_double_member (ctx->attention, "customer_vs_brand"));
 }

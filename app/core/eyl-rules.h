@@ -24,6 +24,8 @@ typedef struct
                                     * (always in the Evaluate stage: what rules need
                                     * from pixels is measured onto the elements) */
   const char         *text;        /* the page's text layer, or NULL: page->text */
+  JsonObject         *attention;   /* predicted attention (model) of the page,
+                                    * eyl_attention_for_page(); may be NULL */
 } EylRuleContext;
 
 typedef void (*EylRuleCheck) (const EylRuleContext *ctx,

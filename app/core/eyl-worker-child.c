@@ -228,6 +228,8 @@ eyl_worker_analyse_file (const char               *path,
         analysis = eyl_evaluate_page (read, options,
                                       result->pages->len > 0
                                         ? g_ptr_array_index (result->pages, 0) : NULL);
+        /* One page's pixels at a time. */
+        eyl_page_read_drop_pixels (read);
       }
       if (eyl_document_get_n_out_of_memory (document) > n_out_of_memory)
         {

@@ -72,6 +72,7 @@ check_rack (const EylRuleContext *ctx,
                         _("Bring the name and the headline — what the reader gets — into "
                           "the top part that the rack shows, and make the logo smaller."));
   eyl_finding_add_measure (finding, "visible_top_fraction", ctx->placement->visible_top_fraction);
+  eyl_rule_add_attention_measures (ctx, finding);
   g_ptr_array_add (findings, g_steal_pointer (&finding));
 }
 
@@ -149,5 +150,6 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
   eyl_finding_add_measure (finding, "contacts_hidden_or_low", n_contacts_lost);
   eyl_finding_add_measure (finding, "eye_zone_low_mm", low);
   eyl_finding_add_measure (finding, "eye_zone_high_mm", high);
+  eyl_rule_add_attention_measures (ctx, finding);
   g_ptr_array_add (findings, g_steal_pointer (&finding));
 }

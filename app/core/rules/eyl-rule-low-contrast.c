@@ -8,16 +8,6 @@
 #include "eyl-finding.h"
 #include "eyl-rules-private.h"
 
-/* WCAG 2.1 success criterion 1.4.3 (Contrast, minimum): 4.5:1 for text,
- * 3:1 for large text. */
-#define MIN_RATIO        4.5
-#define MIN_RATIO_LARGE  3.0
-/* WCAG calls text "large" at 18 pt, or 14 pt bold, at reading size: about
- * 1.5 × body text (12 pt).  On print seen from a distance the same margin
- * is measured against the legibility minimum for that distance: capitals
- * at least 1.5 × the minimum count as large. */
-#define LARGE_FACTOR     1.5
-
 const EylRule eyl_rule_low_contrast = {
   .id = "low-contrast",
   .severity = EYL_SEVERITY_WARNING,
@@ -27,12 +17,6 @@ const EylRule eyl_rule_low_contrast = {
                     "(4.5:1, or 3:1 for large text)."),
   .check = eyl_rule_low_contrast_check,
 };
-
-static char *
-rgb_string (guint32 rgb)
-{
-  return g_strdup_printf ("#%06x", rgb & 0xffffff);
-}
 
 void
 eyl_rule_low_contrast_check (const EylRuleContext *ctx,
@@ -48,30 +32,15 @@ eyl_rule_low_contrast_check (const EylRuleContext *ctx,
       g_autofree char *fg = NULL;
       g_autofree char *bg = NULL;
       gboolean large = FALSE;
-      double needed, distance_m;
+      double needed;
 
-      /* Logotypes are exempt (WCAG 2.x, 1.4.3): a brand name is set in the
-       * brand's colours on purpose.  What is hidden is reported as hidden. */
-      if (!eyl_rule_has_text (el) || !(el->contrast_ratio > 0) ||
-          el->kind == EYL_ELEMENT_BRAND_NAME ||
-          (!eyl_rule_piece_is_held (ctx) && eyl_rule_is_hidden (ctx, el)))
-        continue;
-
-      distance_m = eyl_rule_reading_distance (ctx, el);
-      if (el->cap_height_mm > 0)
-        {
-          double min_cap = eyl_legibility_min_cap_mm (ctx->legibility, distance_m,
-                                                      el->floor_bottom_mm);
-
-          large = min_cap > 0 && el->cap_height_mm >= LARGE_FACTOR * min_cap;
-        }
-      needed = large ? MIN_RATIO_LARGE : MIN_RATIO;
       /* The ratio is rounded for display: 4.48 shows as 4.5 but fails. */
-      if (el->contrast_ratio >= needed)
+      if (!eyl_rule_contrast_needed (ctx, el, &needed, &large) ||
+          el->contrast_ratio >= needed)
         continue;
 
-      fg = rgb_string (el->color);
-      bg = rgb_string (el->background);
+      fg = eyl_rule_rgb_string (el->color);
+      bg = eyl_rule_rgb_string (el->background);
       name = eyl_rule_element_name (el, TRUE);
       /* TRANSLATORS: "The website www.x.example (#999999 on #ffffff) has a
        * contrast of 2.8:1; WCAG 2.x asks for at least 4.5:1." */

@@ -23,6 +23,7 @@ extern const EylRule eyl_rule_qr_too_small;
 extern const EylRule eyl_rule_qr_quiet_zone;
 extern const EylRule eyl_rule_qr_unreadable;
 extern const EylRule eyl_rule_key_content_hidden;
+extern const EylRule eyl_rule_cvd_low_contrast;
 
 void eyl_rule_contact_hidden_check          (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
@@ -51,6 +52,8 @@ void eyl_rule_qr_quiet_zone_check           (const EylRuleContext *ctx,
 void eyl_rule_qr_unreadable_check           (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 void eyl_rule_key_content_hidden_check      (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_cvd_low_contrast_check        (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 
 /* Shared helpers (eyl-rules.c). */
@@ -129,6 +132,22 @@ eyl_rule_percent (double fraction)
 void        eyl_rule_we_vs_you_count  (const char *text,
                                        guint      *n_we,
                                        guint      *n_you);
+
+/* The contrast WCAG 2.x asks of @element's text against its background
+ * (low-contrast, cvd-low-contrast): 3:1 for text large for its reading
+ * distance, else 4.5:1.  FALSE when no contrast rule judges it (no text,
+ * not measured, a logotype, hidden from the visitor). */
+gboolean    eyl_rule_contrast_needed  (const EylRuleContext *ctx,
+                                       const EylElement     *element,
+                                       double               *needed,
+                                       gboolean             *large);
+/* The page's predicted attention (model) as measures of @finding, when
+ * the page was rendered: attention_brand_share, attention_customer_share
+ * and customer_vs_brand (README, JSON report). */
+void        eyl_rule_add_attention_measures (const EylRuleContext *ctx,
+                                             EylFinding           *finding);
+/* "#rrggbb", newly allocated. */
+char       *eyl_rule_rgb_string       (guint32 rgb);
 
 /* Legibility standard as a short display name ("1:200 (FAA)"). */
 const char *eyl_rule_legibility_name  (EylLegibility standard);

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-walkup.h: the walk-up view — the piece as a visitor sees it on the
+ * way to it (8 m across the hall, 4 m, 2 m, in the hand): at the size it
+ * subtends, with no detail finer than the eye resolves there, what hides
+ * it greyed, and the text that can be read there marked. */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "eyl-element.h"
+#include "eyl-geometry.h"
+
+G_BEGIN_DECLS
+
+/* Normal vision resolves about 1 arc-minute (Snellen 6/6, 20/20). */
+#define EYL_WALKUP_ACUITY_ARCMIN 1.0
+#define EYL_WALKUP_MAX_VIEWS     4
+
+/* The distances of the views, far to near: 8, 4 and 2 m, and the
+ * scene's reading distance when it is nearer (a leaflet in the hand, a
+ * pack).  Returns how many (at most EYL_WALKUP_MAX_VIEWS). */
+guint eyl_walkup_distances (const EylPlacement *placement,
+                            double             *distances_m);
+
+/* Whether @element can be read from @distance_m by the median visitor:
+ * not hidden from there and capitals at least what @legibility asks for
+ * at that distance.  Only for elements with text and a measured cap
+ * height. */
+gboolean eyl_walkup_legible (const EylElement   *element,
+                             const EylPageFrame *frame,
+                             const EylPlacement *placement,
+                             EylLegibility       legibility,
+                             double              distance_m);
+
+/* One view: @artwork is the visible artwork (@frame->visible) rendered
+ * at any resolution; the view is drawn at @px_per_degree pixels per
+ * degree of visual angle, its detail limited to @acuity_arcmin.  New
+ * RGB24 surface. */
+cairo_surface_t *eyl_walkup_view  (cairo_surface_t    *artwork,
+                                   const EylPageFrame *frame,
+                                   const EylPlacement *placement,
+                                   GPtrArray          *elements,
+                                   EylLegibility       legibility,
+                                   double              distance_m,
+                                   double              acuity_arcmin,
+                                   double              px_per_degree);
+
+/* The strip of the views at eyl_walkup_distances(), far to near, side by
+ * side on one scale of visual angle (the nearest @height_px high), each
+ * labelled with its distance and what can be read there.  New RGB24
+ * surface. */
+cairo_surface_t *eyl_walkup_strip (cairo_surface_t    *artwork,
+                                   const EylPageFrame *frame,
+                                   const EylPlacement *placement,
+                                   GPtrArray          *elements,
+                                   EylLegibility       legibility,
+                                   double              acuity_arcmin,
+                                   int                 height_px);
+
+G_END_DECLS

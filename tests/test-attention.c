@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Predicted attention (model) on generated images whose answer is known:
+ * a single red disc on grey draws the first fixation, what is hidden gets
+ * none, and the map written as PNG is what an eye-tracking scorer reads. */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "eyl-attention.h"
+#include "eyl-fixtures.h"
+
+/* A grey @w × @h image. */
+static cairo_surface_t *
+grey_image (int w,
+            int h)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (s);
+
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return s;
+}
+
+static void
+disc (cairo_surface_t *s,
+      double           x,
+      double           y,
+      double           r,
+      double           red,
+      double           green,
+      double           blue)
+{
+  cairo_t *cr = cairo_create (s);
+
+  cairo_set_source_rgb (cr, red, green, blue);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
+static gboolean
+near (const EylAttentionFixation *f,
+      double                      x,
+      double                      y,
+      double                      r)
+{
+  return hypot (f->x - x, f->y - y) <= r;
+}
+
+static void
+test_red_disc (void)
+{
+  cairo_surface_t *img = grey_image (300, 200);
+  g_autoptr(EylAttentionMap) map = NULL;
+  EylAttentionFixation fix[3];
+  double share_disc, share_elsewhere;
+
+  /* Off centre, so that no centre bias can take the answer for it. */
+  disc (img, 230, 60, 18, 0.9, 0.1, 0.1);
+  map = eyl_attention_map_compute (img, NULL, NULL);
+  g_assert_nonnull (map);
+  g_assert_cmpint (map->width, ==, 400);
+  g_assert_cmpint (map->height, ==, 267);
+
+  g_assert_cmpuint (eyl_attention_map_fixations (map, 3, EYL_ATTENTION_IOR_RADIUS, fix), >=, 1);
+  g_assert_true (near (&fix[0], 230.0 / 300, 60.0 / 200, 18.0 / 300));
+  g_assert_cmpfloat (fix[0].value, ==, 1.0);
+
+  /* The box around the disc takes most of the attention; a box of the
+   * same size elsewhere next to none. */
+  share_disc = eyl_attention_map_share (map, 190.0 / 300, 20.0 / 200, 270.0 / 300, 100.0 / 200);
+  share_elsewhere = eyl_attention_map_share (map, 30.0 / 300, 100.0 / 200, 110.0 / 300, 180.0 / 200);
+  g_assert_cmpfloat (share_disc, >, 0.5);
+  g_assert_cmpfloat (share_elsewhere, <, 0.05);
+  g_assert_cmpfloat_with_epsilon (eyl_attention_map_share (map, 0, 0, 1, 1), 1.0, 1e-9);
+  cairo_surface_destroy (img);
+}
+
+/* Two discs: the one that stands out more is looked at first, and
+ * inhibition of return sends the second fixation to the other. */
+static void
+test_order (void)
+{
+  cairo_surface_t *img = grey_image (400, 300);
+  g_autoptr(EylAttentionMap) map = NULL;
+  EylAttentionFixation fix[2];
+
+  disc (img, 90, 220, 25, 0.95, 0.05, 0.05);
+  disc (img, 320, 80, 12, 0.58, 0.5, 0.5);
+  map = eyl_attention_map_compute (img, NULL, NULL);
+  g_assert_cmpuint (eyl_attention_map_fixations (map, 2, EYL_ATTENTION_IOR_RADIUS, fix), ==, 2);
+  g_assert_true (near (&fix[0], 90.0 / 400, 220.0 / 300, 25.0 / 400));
+  g_assert_true (near (&fix[1], 320.0 / 400, 80.0 / 300, 20.0 / 400));
+  cairo_surface_destroy (img);
+}
+
+/* What the table hides gets no attention: the bright disc under the
+ * table line loses to the faint one a visitor sees. */
+static void
+test_hidden (void)
+{
+  cairo_surface_t *img = grey_image (200, 400);
+  cairo_surface_t *hidden = cairo_image_surface_create (CAIRO_FORMAT_A8, 50, 100);
+  g_autoptr(EylAttentionMap) map = NULL;
+  EylAttentionFixation fix[1];
+  cairo_t *cr;
+
+  disc (img, 100, 320, 30, 0.95, 0.05, 0.05);
+  disc (img, 60, 90, 15, 0.3, 0.3, 0.7);
+  /* The lower half hidden, the mask at a quarter of the image's size. */
+  cr = cairo_create (hidden);
+  cairo_rectangle (cr, 0, 50, 50, 50);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  map = eyl_attention_map_compute (img, hidden, NULL);
+  g_assert_cmpuint (eyl_attention_map_fixations (map, 1, EYL_ATTENTION_IOR_RADIUS, fix), ==, 1);
+  g_assert_true (near (&fix[0], 60.0 / 200, 90.0 / 400, 15.0 / 200));
+  g_assert_cmpfloat (eyl_attention_map_share (map, 0, 0.5, 1, 1), ==, 0);
+  cairo_surface_destroy (hidden);
+  cairo_surface_destroy (img);
+}
+
+/* Nothing stands out in a flat image: no fixation is invented. */
+static void
+test_flat (void)
+{
+  cairo_surface_t *img = grey_image (120, 80);
+  g_autoptr(EylAttentionMap) map = eyl_attention_map_compute (img, NULL, NULL);
+  EylAttentionFixation fix[3];
+
+  g_assert_cmpuint (eyl_attention_map_fixations (map, 3, EYL_ATTENTION_IOR_RADIUS, fix), ==, 0);
+  g_assert_cmpfloat (eyl_attention_map_share (map, 0, 0, 1, 1), ==, 0);
+  cairo_surface_destroy (img);
+}
+
+/* The PNG is 8-bit grey at the map's size, white where the map peaks;
+ * read back through the same loader the command uses. */
+static void
+test_png (void)
+{
+  cairo_surface_t *img = grey_image (160, 160);
+  g_autoptr(EylAttentionMap) map = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("eyl-attention-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  cairo_surface_t *back;
+  EylAttentionFixation fix[1];
+  const guint8 *data;
+  guint32 peak;
+  int stride;
+
+  g_assert_no_error (error);
+  disc (img, 40, 40, 10, 0.1, 0.8, 0.1);
+  map = eyl_attention_map_compute (img, NULL, NULL);
+  path = g_build_filename (dir, "map.png", NULL);
+  g_assert_true (eyl_attention_map_write_png (map, path, &error));
+  g_assert_no_error (error);
+
+  back = eyl_attention_load_image (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_width (back), ==, map->width);
+  g_assert_cmpint (cairo_image_surface_get_height (back), ==, map->height);
+  eyl_attention_map_fixations (map, 1, EYL_ATTENTION_IOR_RADIUS, fix);
+  data = cairo_image_surface_get_data (back);
+  stride = cairo_image_surface_get_stride (back);
+  peak = *(const guint32 *) (data + (int) (fix[0].y * map->height) * stride +
+                             4 * (int) (fix[0].x * map->width));
+  /* Grey: the three channels equal, and full white at the peak. */
+  g_assert_cmphex (peak & 0xffffff, ==, 0xffffff);
+  g_assert_cmphex (*(const guint32 *) data & 0xffffff, ==, 0);
+
+  cairo_surface_destroy (back);
+  cairo_surface_destroy (img);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* eyeline-cli attention: a PNG of the map named after the image, and the
+ * first fixation printed on the disc (centred at 0.75, 0.25). */
+static void
+test_cli (void)
+{
+  g_auto(EylFixtureRun) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("eyl-attention-cli-XXXXXX", &error);
+  g_autofree char *input = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *out_dir = NULL;
+  cairo_surface_t *img = grey_image (200, 200);
+  cairo_surface_t *back;
+
+  if (eyl_fixture_cli () == NULL)
+    {
+      g_test_skip ("EYL_CLI is not set (run the tests with meson)");
+      cairo_surface_destroy (img);
+      return;
+    }
+  g_assert_no_error (error);
+  disc (img, 150, 50, 14, 0.9, 0.1, 0.1);
+  input = g_build_filename (dir, "disc.png", NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (img, input), ==, CAIRO_STATUS_SUCCESS);
+  out_dir = g_build_filename (dir, "maps", NULL);
+
+  eyl_fixture_run_cli (&run, NULL, (const char * const[]) {
+    "attention", "-o", out_dir, "-n", "1", input, NULL });
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    const char *line = strstr (run.out, "fixation 1: ");
+    EylAttentionFixation f = { 0 };
+
+    g_assert_nonnull (line);
+    g_assert_cmpint (sscanf (line, "fixation 1: %lf, %lf", &f.x, &f.y), ==, 2);
+    g_assert_true (near (&f, 0.75, 0.25, 14.0 / 200));
+  }
+  output = g_build_filename (out_dir, "disc.png", NULL);
+  back = eyl_attention_load_image (output, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_width (back), ==, 400);
+
+  /* No image: a usage error. */
+  eyl_fixture_run_clear (&run);
+  eyl_fixture_run_cli (&run, NULL, (const char * const[]) { "attention", "-o", out_dir, NULL });
+  g_assert_cmpint (run.status, ==, 2);
+
+  cairo_surface_destroy (back);
+  cairo_surface_destroy (img);
+  g_unlink (output);
+  g_rmdir (out_dir);
+  g_unlink (input);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/attention/red-disc-first-fixation", test_red_disc);
+  g_test_add_func ("/eyl/attention/fixation-order", test_order);
+  g_test_add_func ("/eyl/attention/hidden-gets-none", test_hidden);
+  g_test_add_func ("/eyl/attention/flat-image", test_flat);
+  g_test_add_func ("/eyl/attention/png", test_png);
+  g_test_add_func ("/eyl/attention/cli", test_cli);
+
+  return g_test_run ();
+}

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The walk-up view on generated artwork whose answer is known: the size a
+ * piece subtends, detail finer than an arc-minute gone, what the table
+ * hides greyed and which text can be read from where. */
+#include "config.h"
+
+#include <glib.h>
+#include <math.h>
+
+#include "eyl-walkup.h"
+
+/* A 200 × 400 mm piece made at 1:1 on a wall, its bottom @bottom_mm
+ * above the floor (page space in pt). */
+typedef struct
+{
+  EylPlacement *placement;
+  EylPageFrame  frame;
+} Scene;
+
+static void
+scene_init (Scene  *s,
+            double  bottom_mm,
+            double  table_mm)
+{
+  EylRect visible = { 0, 0, 200 / EYL_MM_PER_PT, 400 / EYL_MM_PER_PT };
+
+  s->placement = eyl_placement_new ("test-wall", EYL_PLACEMENT_POSTER);
+  s->placement->bottom_mm = bottom_mm;
+  s->placement->distance_m = 2;
+  s->placement->table_height_mm = table_mm;
+  s->placement->table_gap_mm = 0;
+  s->placement->eye_min_mm = 1405;
+  s->placement->eye_max_mm = 1825;
+  eyl_page_frame_init (&s->frame, &visible, 200, 400, s->placement);
+}
+
+static void
+test_distances (void)
+{
+  Scene s;
+  double d[EYL_WALKUP_MAX_VIEWS];
+
+  scene_init (&s, 1000, 0);
+  g_assert_cmpuint (eyl_walkup_distances (s.placement, d), ==, 3);
+  g_assert_cmpfloat (d[0], ==, 8);
+  g_assert_cmpfloat (d[2], ==, 2);
+  /* A leaflet is also seen in the hand. */
+  s.placement->hand_distance_m = 0.4;
+  g_assert_cmpuint (eyl_walkup_distances (s.placement, d), ==, 4);
+  g_assert_cmpfloat (d[3], ==, 0.4);
+  eyl_placement_unref (s.placement);
+}
+
+/* Vertical stripes of @period_mm on the 200 × 400 mm artwork at 10 px/mm. */
+static cairo_surface_t *
+stripes (double period_mm)
+{
+  cairo_surface_t *art = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2000, 4000);
+  cairo_t *cr = cairo_create (art);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (double x = 0; x < 200; x += period_mm)
+    cairo_rectangle (cr, x * 10, 0, period_mm * 5, 4000);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  return art;
+}
+
+/* Spread of the grey values along the middle row of @view. */
+static int
+row_contrast (cairo_surface_t *view)
+{
+  int w = cairo_image_surface_get_width (view), h = cairo_image_surface_get_height (view);
+  const guint8 *row;
+  int lo = 255, hi = 0;
+
+  cairo_surface_flush (view);
+  row = cairo_image_surface_get_data (view) + (gsize) (h / 2) * cairo_image_surface_get_stride (view);
+  for (int x = w / 4; x < 3 * w / 4; x++)
+    {
+      int g = row[4 * x + 1];
+
+      lo = MIN (lo, g);
+      hi = MAX (hi, g);
+    }
+  return hi - lo;
+}
+
+/* At 4 m an arc-minute is 1.16 mm: 1 mm stripes blur to grey, 40 mm
+ * stripes stay black and white.  The view of 200 mm at 4 m subtends
+ * 2·atan(0.1 / 4) = 2.864°: 344 px at 120 px per degree. */
+static void
+test_acuity (void)
+{
+  Scene s;
+  cairo_surface_t *fine = stripes (1), *coarse = stripes (40);
+  cairo_surface_t *v_fine, *v_coarse;
+
+  scene_init (&s, 1000, 0);
+  v_fine = eyl_walkup_view (fine, &s.frame, s.placement, NULL, EYL_LEGIBILITY_1_200, 4,
+                            EYL_WALKUP_ACUITY_ARCMIN, 120);
+  v_coarse = eyl_walkup_view (coarse, &s.frame, s.placement, NULL, EYL_LEGIBILITY_1_200, 4,
+                              EYL_WALKUP_ACUITY_ARCMIN, 120);
+  g_assert_cmpint (cairo_image_surface_get_width (v_fine), ==, 344);
+  g_assert_cmpint (cairo_image_surface_get_height (v_fine), ==, 687);
+  g_assert_cmpint (row_contrast (v_fine), <, 40);
+  g_assert_cmpint (row_contrast (v_coarse), >, 200);
+  /* Weaker eyes (3 arc-minutes) lose 3 mm stripes too. */
+  {
+    cairo_surface_t *mid = stripes (3);
+    cairo_surface_t *sharp = eyl_walkup_view (mid, &s.frame, s.placement, NULL,
+                                              EYL_LEGIBILITY_1_200, 4, 1, 120);
+    cairo_surface_t *weak = eyl_walkup_view (mid, &s.frame, s.placement, NULL,
+                                             EYL_LEGIBILITY_1_200, 4, 3, 120);
+
+    g_assert_cmpint (row_contrast (sharp), >, row_contrast (weak) + 60);
+    cairo_surface_destroy (sharp);
+    cairo_surface_destroy (weak);
+    cairo_surface_destroy (mid);
+  }
+  cairo_surface_destroy (v_fine);
+  cairo_surface_destroy (v_coarse);
+  cairo_surface_destroy (fine);
+  cairo_surface_destroy (coarse);
+  eyl_placement_unref (s.placement);
+}
+
+/* A headline with 30 mm capitals: 1:200 reads it up to 6 m.  A contact
+ * with 8 mm capitals: up to 1.6 m.  Behind a 1100 mm table (the piece
+ * stands on the floor against it, no gap) the contact low down is
+ * hidden, and greyed in the view. */
+static void
+test_legible_and_hidden (void)
+{
+  Scene s;
+  g_autoptr(EylElement) headline = NULL;
+  g_autoptr(EylElement) contact = NULL;
+  g_autoptr(GPtrArray) elements = g_ptr_array_new ();
+  cairo_surface_t *art = stripes (200);   /* black left half, white right half */
+  cairo_surface_t *view;
+  EylRect box = { 0, 0, 10, 10 };
+  const guint8 *data;
+  int h, stride;
+
+  scene_init (&s, 800, 1100);
+  headline = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, "Fresh tea", &box, 1);
+  headline->cap_height_mm = 30;
+  headline->floor_bottom_mm = 1100;
+  headline->floor_top_mm = 1140;
+  contact = eyl_element_new (EYL_ELEMENT_URL, EYL_SOURCE_TEXT, "tea.example", &box, 1);
+  contact->cap_height_mm = 8;
+  contact->floor_bottom_mm = 850;
+  contact->floor_top_mm = 860;
+
+  g_assert_true (eyl_walkup_legible (headline, &s.frame, s.placement, EYL_LEGIBILITY_1_200, 4));
+  g_assert_false (eyl_walkup_legible (headline, &s.frame, s.placement, EYL_LEGIBILITY_1_200, 8));
+  g_assert_false (eyl_walkup_legible (contact, &s.frame, s.placement, EYL_LEGIBILITY_1_200, 1));
+  /* Without the table it reads from 1 m, not from 2 m. */
+  s.placement->table_height_mm = 0;
+  g_assert_true (eyl_walkup_legible (contact, &s.frame, s.placement, EYL_LEGIBILITY_1_200, 1));
+  g_assert_false (eyl_walkup_legible (contact, &s.frame, s.placement, EYL_LEGIBILITY_1_200, 2));
+  s.placement->table_height_mm = 1100;
+
+  /* The part below the table top (800 … 1100 mm: the lower 300 of 400
+   * mm) is grey, the top white. */
+  g_ptr_array_add (elements, headline);
+  view = eyl_walkup_view (art, &s.frame, s.placement, elements, EYL_LEGIBILITY_1_200, 2,
+                          EYL_WALKUP_ACUITY_ARCMIN, 60);
+  cairo_surface_flush (view);
+  data = cairo_image_surface_get_data (view);
+  stride = cairo_image_surface_get_stride (view);
+  h = cairo_image_surface_get_height (view);
+  {
+    int x = cairo_image_surface_get_width (view) * 3 / 4;
+    guint32 top = *(const guint32 *) (data + (gsize) (h / 8) * stride + 4 * x) & 0xffffff;
+    guint32 low = *(const guint32 *) (data + (gsize) (h * 7 / 8) * stride + 4 * x) & 0xffffff;
+
+    g_assert_cmphex (top, ==, 0xffffff);
+    g_assert_cmpint (low & 0xff, <, 0xa0);
+    g_assert_cmpint (low & 0xff, >, 0x50);
+  }
+  cairo_surface_destroy (view);
+  cairo_surface_destroy (art);
+  eyl_placement_unref (s.placement);
+}
+
+/* The strip holds one view per distance, the nearest the tallest. */
+static void
+test_strip (void)
+{
+  Scene s;
+  cairo_surface_t *art = stripes (40);
+  cairo_surface_t *strip;
+
+  scene_init (&s, 1000, 0);
+  strip = eyl_walkup_strip (art, &s.frame, s.placement, NULL, EYL_LEGIBILITY_1_200,
+                            EYL_WALKUP_ACUITY_ARCMIN, 300);
+  g_assert_nonnull (strip);
+  /* 300 px of view, two paddings and the label under it. */
+  g_assert_cmpint (cairo_image_surface_get_height (strip), ==, 300 + 2 * 16 + 44);
+  g_assert_cmpint (cairo_image_surface_get_width (strip), >, 3 * 150);
+  cairo_surface_destroy (strip);
+  cairo_surface_destroy (art);
+  eyl_placement_unref (s.placement);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eyl/walkup/distances", test_distances);
+  g_test_add_func ("/eyl/walkup/acuity", test_acuity);
+  g_test_add_func ("/eyl/walkup/legible-and-hidden", test_legible_and_hidden);
+  g_test_add_func ("/eyl/walkup/strip", test_strip);
+
+  return g_test_run ();
+}
