@@ -942,6 +942,7 @@ engine_take (const char *languages,
   /* Quiet, and no files written. */
   TessBaseAPISetVariable (api, "debug_file", "/dev/null");
   TessBaseAPISetVariable (api, "tessedit_write_images", "0");
+  eyl_stage_count ("tesseract-inits");
   g_debug ("Tesseract initialised with %s (%d in this process)", languages,
            g_atomic_int_add (&n_engine_inits, 1) + 1);
   return api;

@@ -157,6 +157,7 @@ scanner_take (gboolean qr_only)
       zbar_image_scanner_set_config (scanner, linear[i], ZBAR_CFG_ENABLE, 1);
   /* Light-on-dark codes are common on dark designs (the GodotCon poster). */
   zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_TEST_INVERTED, 1);
+  eyl_stage_count ("zbar-scanners");
   g_debug ("zbar scanner created (%d in this process)", g_atomic_int_add (&n_scanner_inits, 1) + 1);
   return scanner;
 }

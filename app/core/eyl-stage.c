@@ -20,6 +20,7 @@ static const char * const stage_names[EYL_N_STAGES] = {
 static GMutex   lock;
 static double   totals[EYL_N_STAGES];   /* CPU s, every thread */
 static char    *out_path;
+static GHashTable *counts;              /* static string → count */
 static gsize    initialised;
 
 /* This thread's stage and the CPU time it entered it at. */
@@ -56,6 +57,15 @@ write_times (void)
     {
       counted += totals[i];
       g_string_append_printf (line, " %s=%.4f", stage_names[i], totals[i]);
+    }
+  if (counts != NULL)
+    {
+      GHashTableIter iter;
+      gpointer what, n;
+
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &what, &n))
+        g_string_append_printf (line, " n_%s=%u", (const char *) what, GPOINTER_TO_UINT (n));
     }
   g_mutex_unlock (&lock);
   f = fopen (out_path, "a");
@@ -122,6 +132,19 @@ eyl_stage_leave (EylStage previous)
 {
   if (enabled ())
     switch_stage (previous);
+}
+
+void
+eyl_stage_count (const char *what)
+{
+  if (!enabled ())
+    return;
+  g_mutex_lock (&lock);
+  if (counts == NULL)
+    counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (counts, (gpointer) what,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, what)) + 1));
+  g_mutex_unlock (&lock);
 }
 
 const char *
