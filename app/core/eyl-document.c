@@ -692,7 +692,7 @@ extract_text (EylPageDataBuilder *builder,
 
 /* The pixel size of the image drawn w × h (along its own axes) when the
  * page's image XObjects leave no doubt: exactly one size with that
- * aspect ratio (within 2 %). */
+ * aspect ratio (within 2 %), however many images have it. */
 static gboolean
 match_image_size (GArray *sizes,
                   double  w,
@@ -710,8 +710,10 @@ match_image_size (GArray *sizes,
 
       if (fabs (log (((double) sw / sh) / (w / h))) > 0.02)
         continue;
+      if (found_w == sw && found_h == sh)
+        continue;       /* the same size again: no doubt */
       if (found_w != 0)
-        return FALSE;   /* two candidates: ambiguous */
+        return FALSE;   /* two sizes: ambiguous */
       found_w = sw;
       found_h = sh;
     }
