@@ -3,7 +3,7 @@
 #   make run   [FILE=banner.pdf]            set up, build, open the window on a banner
 #   make check-sample [FILE=…] [ARGS=…]     the same check with the command line
 #   make test                               set up, build, run every test suite
-#   make bench [BENCH=check,export,ocr]     corpus timings against Poppler's own tools
+#   make bench [BENCH=check,export,ocr,stages] corpus timings against Poppler's own tools
 #   make eval [EVAL_ARGS=-v]                detector recall / precision on the corpus, the
 #                                           findings against the consultant's answer key, then
 #                                           OCR recall on the generated stress set by condition

@@ -12,7 +12,8 @@
 # resolution from Eyeline's own JSON report: raster_px_per_mm × mm_per_pt
 # px per pt, i.e. 72 × that dpi, in colour as Eyeline renders it.
 # Further tables: batch export of the corpus with one and two workers
-# against pdftocairo (see below), and the pages that need OCR.
+# against pdftocairo (see below), the pages that need OCR, and the CPU
+# time of each stage of each file (stage_table, BENCH=stages).
 # `make bench` may start it with sh: the rest needs bash.
 if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 set -euo pipefail
