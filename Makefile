@@ -3,7 +3,7 @@
 #   make run   [FILE=banner.pdf]            set up, build, open the window on a banner
 #   make check-sample [FILE=…] [ARGS=…]     the same check with the command line
 #   make test                               set up, build, run every test suite
-#   make bench [BENCH=check,latency,export,ocr]  corpus timings against Poppler's own tools,
+#   make bench [BENCH=check,latency,export,ocr,stages]  corpus timings against Poppler's own tools,
 #                                           and the placement-edit latency
 #   make eval-attention [ATTENTION=DIR]     the predicted attention model scored on an
 #                                           eye-tracking set (default ../shared/attention)

@@ -12,7 +12,8 @@
 # resolution from Eyeline's own JSON report: raster_px_per_mm × mm_per_pt
 # px per pt, i.e. 72 × that dpi, in colour as Eyeline renders it.
 # Further tables: batch export of the corpus with one and two workers
-# against pdftocairo (see below), and the pages that need OCR.
+# against pdftocairo (see below), the pages that need OCR, and the CPU
+# time of each stage of each file (stage_table, BENCH=stages).
 # `make bench` may start it with sh: the rest needs bash.
 if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 set -euo pipefail
@@ -74,8 +75,87 @@ floor () {
 export -f floor
 export tmp
 
-# BENCH=check,latency,export,ocr (the default: all four) picks the tables.
-want () { case ",${BENCH:-check,latency,export,ocr}," in *",$1,"*) return 0 ;; esac; return 1; }
+# BENCH=check,latency,export,ocr,stages (the default: all five) picks the tables.
+want () { case ",${BENCH:-check,latency,export,ocr,stages}," in *",$1,"*) return 0 ;; esac; return 1; }
+
+# CPU time (user + system, s) and peak RSS (kB) of a command and the
+# processes it waited for, from GNU time: "cpu rss".
+cpu_of () {
+  /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$@" >/dev/null 2>&1 || true
+  awk 'END { printf "%.3f %d", $1 + $2, $3 }' "$tmp/time"
+}
+
+# The stage table: every file checked once with --jobs 1, each process
+# writing its CPU time per stage (EYL_STAGE_TIMES, app/core/eyl-stage.c);
+# against the floor in CPU time, which a machine shared with other work
+# measures far better than wall-clock time.  Then the geometry path
+# (--no-ocr --no-qr --no-logos) against pdftotext -bbox-layout alone,
+# and the whole corpus with --jobs 1 and --jobs 2 (wall clock: the
+# speed-up of the second processor).
+stage_table () {
+  local stages="open text render cap-heights detect ocr qr logos rules report other"
+  local pdf name e f g t line
+  printf '%-30s %5s %7s %7s %5s %7s %7s %5s %6s %6s' file pages cpu floor ×  geom text × rss_MB tess
+  for s in $stages; do printf ' %6.6s' "$s"; done
+  echo
+  : > "$tmp/stage-sums"
+  for pdf in "$corpus"/*.pdf; do
+    name=$(basename "$pdf" .pdf)
+    pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }' || true)
+    rm -f "$tmp/stages" "$tmp/report.json"
+    read -r e _ <<< "$(EYL_STAGE_TIMES="$tmp/stages" cpu_of "$cli" check --format json --jobs 1 \
+                         --fail-on never --timeout 0 -o "$tmp/report.json" "$pdf")"
+    raster_dpis "$tmp/report.json" > "$tmp/dpis"
+    read -r f _ <<< "$(cpu_of bash -c 'floor "$0"' "$pdf")"
+    read -r g _ <<< "$(cpu_of "$cli" check --format json --jobs 1 --fail-on never --timeout 0 \
+                         --no-ocr --no-qr --no-logos "$pdf")"
+    read -r t _ <<< "$(cpu_of pdftotext -q -bbox-layout "$pdf" "$tmp/floor.html")"
+    # One line per process: the worker's peak RSS and Tesseract inits,
+    # the stages summed over the worker and the parent.
+    line=$(awk -v stages="$stages" '
+      { for (i = 1; i <= NF; i++) {
+          split ($i, kv, "="); v[kv[1]] += kv[2]
+          if (kv[1] == "n_tesseract-inits" && kv[2] > inits) inits = kv[2]
+        }
+        if ($2 == "name=worker") { split ($4, r, "="); if (r[2] > rss) rss = r[2] } }
+      END {
+        printf "%.0f %d", rss / 1024, inits
+        n = split (stages, s, " ")
+        for (i = 1; i <= n; i++) printf " %.3f", v[s[i]]
+      }' "$tmp/stages" 2>/dev/null || echo 0)
+    printf '%-30.30s %5s %7.2f %7.2f %5.1f %7.2f %7.2f %5.1f' "$name" "${pages:-?}" "$e" "$f" \
+      "$(echo "$e / ($f + 0.001)" | bc -l)" "$g" "$t" "$(echo "$g / ($t + 0.001)" | bc -l)"
+    for v in $line; do printf ' %6s' "$v"; done
+    echo
+    echo "$e $f $g $t $line" >> "$tmp/stage-sums"
+  done
+  awk -v stages="$stages" '
+    { for (i = 1; i <= NF; i++) if (i == 5) { if ($i > rss) rss = $i } else if (i == 6) { if ($i > inits) inits = $i } else sum[i] += $i }
+    END {
+      printf "%-30s %5s %7.2f %7.2f %5.1f %7.2f %7.2f %5.1f %6.0f %6d", "TOTAL", "", sum[1], sum[2],
+        sum[1] / (sum[2] + 0.001), sum[3], sum[4], sum[3] / (sum[4] + 0.001), rss, inits
+      for (i = 7; i <= NF; i++) printf " %6.2f", sum[i]
+      printf "\n"
+    }' "$tmp/stage-sums"
+  echo "(CPU s, user + system, one run each; floor: pdftoppm at Eyeline's raster resolution +"
+  echo " pdftotext -bbox-layout; geom: --no-ocr --no-qr --no-logos against pdftotext -bbox-layout;"
+  echo " rss_MB: the worker's peak; tess: Tesseract initialisations in the worker (TOTAL: the most);"
+  echo " stages from EYL_STAGE_TIMES, \"other\" is process start and"
+  echo " what no stage names; the renders OCR, QR and cap heights ask for count as render)"
+
+  local w1 w2 t0
+  t0=$(now); "$cli" check --format json --jobs 1 --fail-on never --timeout 0 "$corpus" >/dev/null 2>&1 || true
+  w1=$(echo "$(now) - $t0" | bc -l)
+  t0=$(now); "$cli" check --format json --jobs 2 --fail-on never --timeout 0 "$corpus" >/dev/null 2>&1 || true
+  w2=$(echo "$(now) - $t0" | bc -l)
+  printf 'corpus, wall clock: --jobs 1 %.1f s, --jobs 2 %.1f s, speed-up %.2f (%d processors)\n' \
+    "$w1" "$w2" "$(echo "$w1 / $w2" | bc -l)" "$(nproc)"
+}
+
+if want stages; then
+  stage_table
+  echo
+fi
 
 if want check; then
 printf '%-36s %6s %10s %10s %7s\n' "file" "pages" "eyeline s" "floor s" "ratio"

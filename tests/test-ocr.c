@@ -686,6 +686,42 @@ test_german (void)
   g_assert_cmpstr (email->text, ==, "kontakt@baeckerei-mueller.de");
 }
 
+/* One Tesseract per process and language set, reused page after page:
+ * the second read initialises nothing and reads the same. */
+static void
+test_one_engine (void)
+{
+  Page page = banner ();
+  Result first, second;
+  guint before, after_first;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+
+  before = eyl_detect_ocr_get_n_engine_inits ();
+  first = run (&page, FALSE, TRUE, NULL);
+  after_first = eyl_detect_ocr_get_n_engine_inits ();
+  g_assert_cmpuint (after_first, <=, before + 1);
+  second = run (&page, FALSE, TRUE, NULL);
+  g_assert_cmpuint (eyl_detect_ocr_get_n_engine_inits (), ==, after_first);
+  g_assert_cmpuint (after_first, >=, 1);
+
+  g_assert_cmpuint (first.elements->len, ==, second.elements->len);
+  for (guint i = 0; i < first.elements->len; i++)
+    {
+      const EylElement *a = g_ptr_array_index (first.elements, i);
+      const EylElement *b = g_ptr_array_index (second.elements, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpfloat (a->confidence, ==, b->confidence);
+      g_assert_cmpfloat (a->box.x0, ==, b->box.x0);
+      g_assert_cmpfloat (a->box.y1, ==, b->box.y1);
+    }
+  result_clear (&first);
+  result_clear (&second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/rollup-outlined-contacts-hidden", test_rollup_outlined_contacts_hidden);
   g_test_add_func ("/eyl/ocr/resolution-stable", test_resolution_stable);
   g_test_add_func ("/eyl/ocr/german", test_german);
+  g_test_add_func ("/eyl/ocr/one-engine", test_one_engine);
 
   return g_test_run ();
 }

@@ -270,6 +270,25 @@ test_image (void)
   fixture_clear (&f);
 }
 
+/* The zbar scanners live as long as the process: reading the same code
+ * again creates none and reads the same. */
+static void
+test_one_scanner (void)
+{
+  Fixture f;
+  guint after_first;
+
+  fixture_init (&f, PAYLOAD);
+  check_code (&f, FALSE, 6.0);
+  after_first = eyl_detect_qr_get_n_scanner_inits ();
+  g_assert_cmpuint (after_first, >=, 1);
+  g_assert_cmpuint (after_first, <=, 2);   /* QR codes only, and every symbology */
+  check_code (&f, FALSE, 6.0);
+  check_code (&f, TRUE, 6.0);
+  g_assert_cmpuint (eyl_detect_qr_get_n_scanner_inits (), ==, after_first);
+  fixture_clear (&f);
+}
+
 static void
 test_quiet_zone (void)
 {
@@ -704,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/eyl/qr/rule-too-small", test_rule_too_small);
   g_test_add_func ("/eyl/qr/rule-quiet-zone", test_rule_quiet_zone);
   g_test_add_func ("/eyl/qr/rule-unreadable", test_rule_unreadable);
+  g_test_add_func ("/eyl/qr/one-scanner", test_one_scanner);
 #else
   g_test_add_func ("/eyl/qr/fixtures", test_no_qrencode);
 #endif

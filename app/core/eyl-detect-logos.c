@@ -33,6 +33,7 @@
 #include <librsvg/rsvg.h>
 
 #include "eyl-detect-pixels.h"
+#include "eyl-stage.h"
 #include "eyl-detect-private.h"
 #include "eyl-phrases.h"
 #include "eyl-poppler-private.h"
@@ -2981,6 +2982,7 @@ eyl_detect_logos (const EylPageData *page,
                   GPtrArray         *elements,
                   GPtrArray         *warnings)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_LOGOS);
   g_return_if_fail (page != NULL);
   g_return_if_fail (raster != NULL);
   g_return_if_fail (elements != NULL);

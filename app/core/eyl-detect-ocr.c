@@ -38,6 +38,7 @@
 
 #include "eyl-detect-pixels.h"
 #include "eyl-detect-private.h"
+#include "eyl-stage.h"
 
 /* Page pass on a page with no text layer: at most this many pixels, and
  * no finer than 300 dpi (the resolution tessdoc ImproveQuality calls
@@ -62,7 +63,8 @@
 /* A page with live text gets far less: its leftover ink is mostly photos,
  * maps and screenshots, and Tesseract spends ~1.4 s per Mpx on them
  * (flyer-osgeo-geoserver: 3.6 Mpx of map read at 600 ppi in 5 s).  An
- * outlined contact line is a band of well under 1 Mpx. */
+ * outlined contact line is a band of well under 1 Mpx.  Half of this
+ * kept the corpus' findings but lost 3 of the stress set's 384 lines. */
 #define LIVE_TOTAL_PIXELS  (1.5 * 1000 * 1000)
 /* On a page without a text layer, a band the page pass did not read gets
  * a second look when it is at least this likely a contact line (short,
@@ -897,6 +899,83 @@ limit_openmp_threads (void)
   *(void **) &set_max_active_levels = dlsym (RTLD_DEFAULT, "omp_set_max_active_levels");
   if (set_max_active_levels != NULL)
     set_max_active_levels (0);
+}
+
+/* Long-lived engines.  Initialising Tesseract loads its language models
+ * (~0.12 s for deu+eng, more under load): once per process, not once per
+ * page.  An engine is taken from the pool for one page and given back
+ * after it, so that a process analysing pages on several threads (the
+ * window) never shares one; the pool keeps them, per language set, for as
+ * long as the process lives. */
+static GMutex      engines_lock;
+static GHashTable *idle_engines;   /* languages → GPtrArray of TessBaseAPI */
+static gint        n_engine_inits;   /* atomic */
+
+static TessBaseAPI *
+engine_take (const char *languages,
+             GPtrArray  *warnings)
+{
+  TessBaseAPI *api = NULL;
+  GPtrArray *idle;
+
+  g_mutex_lock (&engines_lock);
+  if (idle_engines == NULL)
+    idle_engines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  idle = g_hash_table_lookup (idle_engines, languages);
+  if (idle != NULL && idle->len > 0)
+    api = g_ptr_array_steal_index_fast (idle, idle->len - 1);
+  g_mutex_unlock (&engines_lock);
+  /* On every thread that reads: the OpenMP setting is the thread's. */
+  limit_openmp_threads ();
+  if (api != NULL)
+    return api;
+
+  api = TessBaseAPICreate ();
+  if (TessBaseAPIInit3 (api, tessdata_dir (), languages) != 0)
+    {
+      if (warnings != NULL)
+        g_ptr_array_add (warnings,
+                         /* TRANSLATORS: %s is a list of language codes, "eng+deu". */
+                         g_strdup_printf (_("OCR could not start with the languages %s."), languages));
+      TessBaseAPIDelete (api);
+      return NULL;
+    }
+  /* Quiet, and no files written. */
+  TessBaseAPISetVariable (api, "debug_file", "/dev/null");
+  TessBaseAPISetVariable (api, "tessedit_write_images", "0");
+  eyl_stage_count ("tesseract-inits");
+  g_debug ("Tesseract initialised with %s (%d in this process)", languages,
+           g_atomic_int_add (&n_engine_inits, 1) + 1);
+  return api;
+}
+
+/* Back to the pool, with nothing of the page kept: the adaptive
+ * classifier of the legacy engine would otherwise learn from one page
+ * for the next, and a file's results would depend on the files before. */
+static void
+engine_give_back (const char  *languages,
+                  TessBaseAPI *api)
+{
+  GPtrArray *idle;
+
+  TessBaseAPIClear (api);
+  TessBaseAPIClearAdaptiveClassifier (api);
+  g_mutex_lock (&engines_lock);
+  idle = g_hash_table_lookup (idle_engines, languages);
+  if (idle == NULL)
+    {
+      idle = g_ptr_array_new ();
+      g_hash_table_insert (idle_engines, g_strdup (languages), idle);
+    }
+  g_ptr_array_add (idle, api);
+  g_mutex_unlock (&engines_lock);
+}
+
+guint
+eyl_detect_ocr_get_n_engine_inits (void)
+{
+  return (guint) g_atomic_int_get (&n_engine_inits);
 }
 
 /* How sure Tesseract is of the '@' or '#' of the word at @it (the least
@@ -2153,6 +2232,7 @@ eyl_detect_ocr (const EylPageData     *page,
                 GPtrArray             *warnings,
                 EylPageData          **read)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_OCR);
   g_autofree char *languages = NULL;
   g_autoptr(GArray) words = NULL;
   g_autoptr(GArray) regions = NULL;
@@ -2218,20 +2298,9 @@ eyl_detect_ocr (const EylPageData     *page,
   if (live && bands->len == 0)
     return;
 
-  limit_openmp_threads ();
-  ocr.api = TessBaseAPICreate ();
-  if (TessBaseAPIInit3 (ocr.api, tessdata_dir (), languages) != 0)
-    {
-      if (warnings != NULL)
-        g_ptr_array_add (warnings,
-                         /* TRANSLATORS: %s is a list of language codes, "eng+deu". */
-                         g_strdup_printf (_("OCR could not start with the languages %s."), languages));
-      TessBaseAPIDelete (ocr.api);
-      return;
-    }
-  /* Quiet, and no files written. */
-  TessBaseAPISetVariable (ocr.api, "debug_file", "/dev/null");
-  TessBaseAPISetVariable (ocr.api, "tessedit_write_images", "0");
+  ocr.api = engine_take (languages, warnings);
+  if (ocr.api == NULL)
+    return;
 
   if (!live)
     {
@@ -2256,8 +2325,7 @@ eyl_detect_ocr (const EylPageData     *page,
 
   ocr_regions (&ocr, scan, regions);
 
-  TessBaseAPIEnd (ocr.api);
-  TessBaseAPIDelete (ocr.api);
+  engine_give_back (languages, g_steal_pointer (&ocr.api));
 
   if (words->len == 0)
     return;

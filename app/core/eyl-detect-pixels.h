@@ -45,10 +45,19 @@ void eyl_detect_ocr     (const EylPageData *page,
                          GPtrArray         *warnings,
                          EylPageData      **read);
 
+/* How many Tesseract engines this process has initialised: one per
+ * language set, kept for the life of the process (a debug aid and a test
+ * of that promise). */
+guint eyl_detect_ocr_get_n_engine_inits (void);
+
 /* QR codes and barcodes with zbar: decoded payload (a URL in a QR code is
  * a contact: kind QR with the URL as text), box, module size, quiet zone.
  * Finder-pattern-like areas that do not decode become QR elements with
  * decoded = FALSE. */
+/* How many zbar scanners this process has created (at most one per kind
+ * and thread at a time, kept for the life of the process). */
+guint eyl_detect_qr_get_n_scanner_inits (void);
+
 void eyl_detect_qr      (const EylPageData *page,
                          const EylRaster   *raster,
                          const EylRenderer *renderer,

@@ -30,6 +30,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-detect-pixels.h"
+#include "eyl-stage.h"
 
 /* Candidates rendered again per page: bounds the work on a busy page (a
  * poster full of photos takes ~0.4 s a render).  The budget counts renders,
@@ -124,24 +125,29 @@ symbol_clear (gpointer data)
   g_free (s->data);
 }
 
-/* Reads every symbol zbar finds in @gray.  With @qr_only, only QR codes
- * (the readability ladder must not be fooled by a 1-D misread). */
-static GArray *
-scan_gray (const guint8 *gray,
-           int           width,
-           int           height,
-           gboolean      qr_only)
+/* Long-lived scanners, one kind for QR codes only and one for every
+ * symbology, kept for the life of the process: taken for one scan and
+ * given back, so that threads never share one. */
+static GMutex     scanners_lock;
+static GPtrArray *idle_scanners[2];   /* [qr_only] of zbar_image_scanner_t */
+static gint       n_scanner_inits;   /* atomic */
+
+static zbar_image_scanner_t *
+scanner_take (gboolean qr_only)
 {
   static const zbar_symbol_type_t linear[] = {
     ZBAR_EAN13, ZBAR_EAN8, ZBAR_UPCA, ZBAR_UPCE, ZBAR_CODE128, ZBAR_CODE39,
   };
-  GArray *symbols = g_array_new (FALSE, TRUE, sizeof (Symbol));
-  zbar_image_scanner_t *scanner;
-  zbar_image_t *image;
+  zbar_image_scanner_t *scanner = NULL;
+  GPtrArray *idle;
 
-  g_array_set_clear_func (symbols, symbol_clear);
-  if (width < 8 || height < 8)
-    return symbols;
+  g_mutex_lock (&scanners_lock);
+  idle = idle_scanners[qr_only != FALSE];
+  if (idle != NULL && idle->len > 0)
+    scanner = g_ptr_array_steal_index_fast (idle, idle->len - 1);
+  g_mutex_unlock (&scanners_lock);
+  if (scanner != NULL)
+    return scanner;
 
   scanner = zbar_image_scanner_create ();
   zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
@@ -151,7 +157,45 @@ scan_gray (const guint8 *gray,
       zbar_image_scanner_set_config (scanner, linear[i], ZBAR_CFG_ENABLE, 1);
   /* Light-on-dark codes are common on dark designs (the GodotCon poster). */
   zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_TEST_INVERTED, 1);
+  eyl_stage_count ("zbar-scanners");
+  g_debug ("zbar scanner created (%d in this process)", g_atomic_int_add (&n_scanner_inits, 1) + 1);
+  return scanner;
+}
 
+static void
+scanner_give_back (gboolean              qr_only,
+                   zbar_image_scanner_t *scanner)
+{
+  g_mutex_lock (&scanners_lock);
+  if (idle_scanners[qr_only != FALSE] == NULL)
+    idle_scanners[qr_only != FALSE] = g_ptr_array_new ();
+  g_ptr_array_add (idle_scanners[qr_only != FALSE], scanner);
+  g_mutex_unlock (&scanners_lock);
+}
+
+guint
+eyl_detect_qr_get_n_scanner_inits (void)
+{
+  return (guint) g_atomic_int_get (&n_scanner_inits);
+}
+
+/* Reads every symbol zbar finds in @gray.  With @qr_only, only QR codes
+ * (the readability ladder must not be fooled by a 1-D misread). */
+static GArray *
+scan_gray (const guint8 *gray,
+           int           width,
+           int           height,
+           gboolean      qr_only)
+{
+  GArray *symbols = g_array_new (FALSE, TRUE, sizeof (Symbol));
+  zbar_image_scanner_t *scanner;
+  zbar_image_t *image;
+
+  g_array_set_clear_func (symbols, symbol_clear);
+  if (width < 8 || height < 8)
+    return symbols;
+
+  scanner = scanner_take (qr_only);
   image = zbar_image_create ();
   zbar_image_set_format (image, zbar_fourcc ('Y', '8', '0', '0'));
   zbar_image_set_size (image, (unsigned) width, (unsigned) height);
@@ -194,7 +238,7 @@ scan_gray (const guint8 *gray,
     }
 
   zbar_image_destroy (image);
-  zbar_image_scanner_destroy (scanner);
+  scanner_give_back (qr_only, scanner);
 
   return symbols;
 }
@@ -1338,6 +1382,7 @@ eyl_detect_qr (const EylPageData *page,
                GPtrArray         *elements,
                GPtrArray         *warnings)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_QR);
   g_autofree guint8 *gray = NULL;
   g_autoptr(GArray) candidates = NULL;
   g_autoptr(GPtrArray) found = NULL;

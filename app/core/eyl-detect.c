@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "eyl-detect"
 
 #include "eyl-detect-private.h"
+#include "eyl-stage.h"
 
 /* Reading order: top to bottom, then left to right. */
 static int
@@ -44,6 +45,7 @@ GPtrArray *
 eyl_detect_all (const EylPageData *page,
                 EylBrandKit       *kit)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_DETECT);
   g_autoptr(GPtrArray) elements = NULL;
 
   g_return_val_if_fail (page != NULL, NULL);

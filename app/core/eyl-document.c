@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "eyl-document.h"
+#include "eyl-stage.h"
 #include "eyl-error.h"
 #include "eyl-page-boxes.h"
 #include "eyl-poppler-private.h"
@@ -337,6 +338,7 @@ eyl_document_open (const char    *path_or_uri,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_OPEN);
   g_autoptr(EylDocument) self = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInputStream) in = NULL;
@@ -690,7 +692,7 @@ extract_text (EylPageDataBuilder *builder,
 
 /* The pixel size of the image drawn w × h (along its own axes) when the
  * page's image XObjects leave no doubt: exactly one size with that
- * aspect ratio (within 2 %). */
+ * aspect ratio (within 2 %), however many images have it. */
 static gboolean
 match_image_size (GArray *sizes,
                   double  w,
@@ -708,8 +710,10 @@ match_image_size (GArray *sizes,
 
       if (fabs (log (((double) sw / sh) / (w / h))) > 0.02)
         continue;
+      if (found_w == sw && found_h == sh)
+        continue;       /* the same size again: no doubt */
       if (found_w != 0)
-        return FALSE;   /* two candidates: ambiguous */
+        return FALSE;   /* two sizes: ambiguous */
       found_w = sw;
       found_h = sh;
     }
@@ -847,6 +851,7 @@ raster_render (Raster      *r,
                double       y1,
                double       scale)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
   cairo_t *cr;
 
   r->width = (int) ceil ((x1 - x0) * scale);
@@ -1094,6 +1099,7 @@ measure_lines (EylPageDataBuilder *builder,
                double              height,
                GCancellable       *cancellable)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_CAP_HEIGHTS);
   const EylTextLine *lines;
   const EylGlyph *glyphs;
   g_autofree LineMeasure *m = NULL;
@@ -1228,6 +1234,7 @@ eyl_document_get_page_data (EylDocument   *self,
                             GCancellable  *cancellable,
                             GError       **error)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_TEXT);
   g_autoptr(PopplerPage) page = NULL;
   g_autoptr(GPtrArray) messages = NULL;
   EylPageDataBuilder *builder;
@@ -1339,6 +1346,7 @@ render_page_area (const EylRect *area,
                   gpointer       user_data,
                   GError       **error)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
   RenderTarget *target = user_data;
   EylDocument *self = target->document;
   g_autoptr(PopplerPage) page = NULL;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-report.h"
+#include "eyl-stage.h"
 
 #define COLOR_RESET  "\033[0m"
 #define COLOR_BOLD   "\033[1m"
@@ -223,6 +224,7 @@ char *
 eyl_report_format_text (EylReport *report,
                         gboolean   use_color)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_REPORT);
   GString *out = g_string_new (NULL);
   EylReportSummary summary;
 
@@ -376,6 +378,7 @@ static const char * const csv_header[] = {
 char *
 eyl_report_format_csv (EylReport *report)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_REPORT);
   GString *out = g_string_new (NULL);
 
   g_return_val_if_fail (report != NULL, NULL);

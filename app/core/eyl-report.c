@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-report.h"
+#include "eyl-stage.h"
 
 /* ---------------------------------------------------------------------- */
 /* File results and reports                                                */
@@ -730,6 +731,7 @@ build_file (JsonBuilder   *builder,
 JsonNode *
 eyl_file_result_to_json (EylFileResult *file)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_REPORT);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   g_return_val_if_fail (file != NULL, NULL);
@@ -933,6 +935,7 @@ char *
 eyl_report_json_node_to_string (JsonNode *node,
                                 gboolean  pretty)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_REPORT);
   GString *out = g_string_new (NULL);
 
   print_node (out, node, pretty, 0);
@@ -944,6 +947,7 @@ eyl_report_json_node_to_string (JsonNode *node,
 char *
 eyl_report_format_json (EylReport *report)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_REPORT);
   g_autoptr(JsonNode) root = eyl_report_to_json (report);
 
   return eyl_report_json_node_to_string (root, TRUE);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "eyl-rules.h"
+#include "eyl-stage.h"
 #include "rules/eyl-rules-private.h"
 
 /* Report order: what hides the customer's way in first, then where it
@@ -86,6 +87,7 @@ compare_findings (gconstpointer a,
 GPtrArray *
 eyl_rules_run (const EylRuleContext *ctx)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RULES);
   g_autoptr(GPtrArray) findings = NULL;
   const EylRule *rules;
   guint n;

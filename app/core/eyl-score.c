@@ -8,6 +8,7 @@
 
 #include "eyl-rules.h"
 #include "rules/eyl-rules-private.h"
+#include "eyl-stage.h"
 
 /* customer_focus, 0–100: how well the page serves a visitor who wants to
  * act on it.  Six parts, each rounded to whole points so that the parts
@@ -133,6 +134,7 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
                           GPtrArray            *findings,
                           JsonObject          **breakdown)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RULES);
   g_autoptr(JsonObject) parts = json_object_new ();
   g_autofree char *why = NULL;
   double best_visible = -1, best_eye = -1, best_cta = -1;
