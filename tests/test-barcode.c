@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "eyl-barcode.h"
+#include "eyl-pack-fixtures.h"
 #include "eyl-page-data.h"
 #include "eyl-raster.h"
 
@@ -60,13 +61,9 @@ static void
 symbol_draw (const Symbol *s,
              cairo_t      *cr)
 {
-  g_autofree char *modules = eyl_barcode_modules (s->symbology, s->digits);
   double x = EYL_BARCODE_NOMINAL_X_MM * s->magnification;
   double h = symbol_height_mm (s);
-  int n;
 
-  g_assert_nonnull (modules);
-  n = (int) strlen (modules);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -84,16 +81,7 @@ symbol_draw (const Symbol *s,
       cairo_rectangle (cr, -s->block_mm - 4, 0, 4, h);
       cairo_fill (cr);
     }
-  cairo_set_source_rgb (cr, ((s->bar_rgb >> 16) & 0xff) / 255.0,
-                        ((s->bar_rgb >> 8) & 0xff) / 255.0, (s->bar_rgb & 0xff) / 255.0);
-  for (int i = 0; i < n; i++)
-    if (modules[i] == '1')
-      {
-        gboolean guard = i < 3 || i >= n - 3 || (i >= n / 2 - 2 && i <= n / 2 + 2);
-
-        cairo_rectangle (cr, i * x, 0, x, h + (guard ? 5 * x : 0));
-      }
-  cairo_fill (cr);
+  eyl_pack_draw_barcode (cr, s->symbology, s->digits, x, h, s->bar_rgb);
   cairo_restore (cr);
 }
 

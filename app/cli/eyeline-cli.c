@@ -72,6 +72,7 @@ typedef struct
   char *ocr_languages;
   char *raster_px_per_mm;
   char *raster_max_mpx;
+  char *front_panel;
 } AnalysisArgs;
 
 /* What the analysis options turned into. */
@@ -100,6 +101,7 @@ analysis_args_clear (AnalysisArgs *args)
   g_free (args->ocr_languages);
   g_free (args->raster_px_per_mm);
   g_free (args->raster_max_mpx);
+  g_free (args->front_panel);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnalysisArgs, analysis_args_clear)
@@ -152,6 +154,9 @@ analysis_entries (AnalysisArgs *args)
     { "raster-max-mpx", 0, 0, G_OPTION_ARG_STRING, &args->raster_max_mpx,
       N_("Largest analysis raster in megapixels; bigger pages are rendered coarser (default 16)"),
       N_("N") },
+    { "front-panel", 0, 0, G_OPTION_ARG_STRING, &args->front_panel,
+      N_("A pack's net: the panel (numbered as in the report) that faces the shopper "
+         "(default: the one with the largest brand and product name)"), N_("N") },
     { NULL }
   };
 
@@ -399,6 +404,15 @@ analysis_setup (AnalysisArgs *args,
                             args->raster_max_mpx);
       analysis->options.raster_max_pixels = mpx * 1e6;
     }
+  if (args->front_panel != NULL)
+    {
+      double panel;
+
+      if (!parse_double (args->front_panel, 1, 1000, &panel) || panel != floor (panel))
+        return usage_error (_("--front-panel: “%s” is not a panel number from 1 to 1000"),
+                            args->front_panel);
+      analysis->options.front_panel = (int) panel;
+    }
   analysis->options.pixels.ocr = !args->no_ocr;
   analysis->options.pixels.qr = !args->no_qr;
   analysis->options.pixels.logos = !args->no_logos;
@@ -464,6 +478,7 @@ forward_analysis_args (AnalysisArgs    *args,
     { "--ocr-languages", args->ocr_languages },
     { "--raster-px-per-mm", args->raster_px_per_mm },
     { "--raster-max-mpx", args->raster_max_mpx },
+    { "--front-panel", args->front_panel },
   };
   const struct
   {

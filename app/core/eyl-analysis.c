@@ -73,6 +73,7 @@ eyl_page_analysis_unref (EylPageAnalysis *self)
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->score_breakdown, json_object_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->packaging, eyl_packaging_unref);
   g_free (self);
 }
 
@@ -226,6 +227,45 @@ repeats_first_page (const EylPageAnalysis *self,
   return n_same >= 2 && 2 * n_same >= n_text;
 }
 
+/* A pack net with a front panel: on the shelf (an eye-level shelf unless
+ * a placement was chosen) the front panel is the face, at its real size. */
+static void
+eyl_analysis_place_front_panel (EylPageAnalysis          *self,
+                                const EylAnalysisOptions *options,
+                                EylPlacementSet          *own_set,
+                                gboolean                  distance_given)
+{
+  g_autoptr(EylPlacement) base = NULL;
+  g_autoptr(EylPlacement) overridden = NULL;
+  EylPlacementSet *set = options->placements != NULL ? options->placements : own_set;
+  const EylPanel *front;
+  EylRect box;
+
+  if (!eyl_packaging_front_box (self->packaging, &box))
+    return;
+  front = &g_array_index (self->packaging->panels, EylPanel, self->packaging->front_panel);
+  if (options->placement != NULL)
+    base = eyl_placement_ref (options->placement);
+  else if (set != NULL && (base = eyl_placement_set_lookup (set, "shelf-eye")) != NULL)
+    {
+      g_autofree char *old = g_steal_pointer (&self->placement_reason);
+
+      eyl_placement_ref (base);
+      /* Translators: %s says which panel is the front and why. */
+      self->placement_reason = g_strdup_printf (_("a pack's net with a dieline: its front "
+                                                  "panel on an eye-level shelf (%s)"),
+                                                self->packaging->front_reason);
+    }
+  if (base == NULL)
+    return;
+
+  overridden = eyl_placement_apply_overrides (base, &options->overrides);
+  g_clear_pointer (&self->placement, eyl_placement_unref);
+  self->placement = eyl_placement_for_piece (overridden, front->width_mm, front->height_mm, 0,
+                                             distance_given);
+  eyl_page_frame_init (&self->frame, &box, front->width_mm, front->height_mm, self->placement);
+}
+
 EylPageAnalysis *
 eyl_analyse_page_in_piece (EylPageData              *page,
                            const EylRenderer        *renderer,
@@ -351,6 +391,12 @@ eyl_analyse_page_in_piece (EylPageData              *page,
         g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (pixel_warnings, i)));
     }
 
+  /* A pack's sheet: barcodes, its dieline's panels, the front panel. */
+  self->packaging = eyl_packaging_read (page, raster, renderer, self->frame.mm_per_pt_x,
+                                        options->source_path, options->password, elements,
+                                        options->front_panel);
+  eyl_analysis_place_front_panel (self, options, own_set, distance_given);
+
   /* A later page is an inside page unless it repeats the cover. */
   if (page->index > 0 && (first == NULL || !repeats_first_page (self, elements, first)))
     {
@@ -366,7 +412,17 @@ eyl_analyse_page_in_piece (EylPageData              *page,
     {
       EylElement *el = g_ptr_array_index (elements, i);
 
+      /* The glue flap and what lies outside the net are not artwork. */
+      if (!eyl_packaging_is_artwork (self->packaging, el))
+        continue;
       eyl_analysis_place_element (el, self->placement, &self->frame);
+      /* On the shelf only the front panel faces the aisle: the other
+       * panels are read in the hand. */
+      if (eyl_packaging_off_front (self->packaging, el))
+        {
+          el->hidden_fraction = 1.0;
+          el->eye_zone_fraction = 0.0;
+        }
       /* Folded in: the rack shows only the cover panel. */
       if (self->placement->cover_x0_fraction > 0 &&
           (el->box.x0 + el->box.x1) / 2.0 <
@@ -384,6 +440,7 @@ eyl_analyse_page_in_piece (EylPageData              *page,
   ctx.elements = self->elements;
   ctx.legibility = options->legibility;
   ctx.raster = raster;
+  ctx.packaging = self->packaging;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = eyl_rules_run (&ctx);

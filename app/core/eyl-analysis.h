@@ -11,6 +11,7 @@
 #include "eyl-finding.h"
 #include "eyl-raster.h"
 #include "eyl-detect-pixels.h"
+#include "eyl-packaging.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,12 @@ typedef struct
    * them into its EylRenderer. */
   double                raster_px_per_mm;
   double                raster_max_pixels;
+  /* Packaging: the PDF the page comes from, for its dieline (NULL: none
+   * read), its password, and the front panel the user chose (1-based;
+   * 0 = the one with the largest brand and product name). */
+  const char           *source_path;
+  const char           *password;
+  int                   front_panel;
 } EylAnalysisOptions;
 
 void eyl_analysis_options_init (EylAnalysisOptions *options);
@@ -58,6 +65,9 @@ struct _EylPageAnalysis
    * its resolution on the material (px per mm); 0 when none was made. */
   int            raster_w_px, raster_h_px;
   double         raster_px_per_mm;
+  /* Barcodes, dieline, panels and front panel (eyl-packaging.h); NULL
+   * when the page was not read in this process. */
+  EylPackaging  *packaging;
 };
 
 #define EYL_TYPE_PAGE_ANALYSIS (eyl_page_analysis_get_type ())

@@ -35,6 +35,9 @@
 #define TEXTURE_RATIO      2.5
 /* The shortest symbol worth a render, mm: EAN-8 at 80 % is 17.7 mm long. */
 #define MIN_CANDIDATE_MM   14.0
+#define MIN_RUN_MM         8.0
+/* Fewer px a module than this and the measures are rounding. */
+#define MIN_MEASURE_PX     3.0
 /* A run may be this many modules off its table width (ink spread, the
  * render's rounding) and still match. */
 #define RUN_TOLERANCE      0.8
@@ -780,6 +783,20 @@ already_found (GPtrArray  *found,
   return FALSE;
 }
 
+/* The raster as a red-light scanner sees it: its red channel.  Magenta
+ * and red lines drawn over a symbol (a dieline shown on the artwork)
+ * vanish in it. */
+static guint8 *
+dup_red (const EylRaster *raster)
+{
+  guint8 *red = g_new (guint8, (gsize) raster->width * raster->height);
+
+  for (int y = 0; y < raster->height; y++)
+    for (int x = 0; x < raster->width; x++)
+      red[(gsize) y * raster->width + x] = (eyl_raster_get_pixel (raster, x, y) >> 16) & 0xff;
+  return red;
+}
+
 /* Every symbol zbar reads on @raster, measured there, added to @found. */
 static void
 read_raster (const EylRaster *raster,
@@ -789,6 +806,14 @@ read_raster (const EylRaster *raster,
 {
   g_autofree guint8 *gray = eyl_raster_dup_gray (raster);
   g_autoptr(GArray) reads = scan (gray, raster->width, raster->height);
+
+  if (reads->len == 0)
+    {
+      g_free (gray);
+      gray = dup_red (raster);
+      g_array_unref (reads);
+      reads = scan (gray, raster->width, raster->height);
+    }
 
   for (guint i = 0; i < reads->len; i++)
     {
@@ -867,6 +892,38 @@ find_candidates (const EylRaster *raster,
           mark[cy * cw + cx] = 2;
       }
 
+  /* A symbol is many cells across its bars (8 mm and more even for the
+   * smallest EAN-8); a line (a crease, a frame) is one or two: keep only
+   * runs of texture that long across. */
+  {
+    int min_run = MAX (2, (int) ceil (MIN_RUN_MM / (mm_per_px * CELL)));
+
+    for (int kind = 1; kind <= 2; kind++)
+      {
+        int outer = kind == 1 ? ch : cw, inner = kind == 1 ? cw : ch;
+
+        for (int o = 0; o < outer; o++)
+          for (int start = 0; start < inner;)
+            {
+              int end = start;
+
+#define CELL_AT(n) (kind == 1 ? o * cw + (n) : (n) * cw + o)
+              while (end < inner && mark[CELL_AT (end)] == kind)
+                end++;
+              if (end == start)
+                {
+                  start++;
+                  continue;
+                }
+              if (end - start < min_run)
+                for (int n = start; n < end; n++)
+                  mark[CELL_AT (n)] = 0;
+#undef CELL_AT
+              start = end;
+            }
+      }
+  }
+
   /* Connected cells of one orientation, flood-filled. */
   stack = g_new (int, (gsize) cw * ch);
   for (int start = 0; start < cw * ch; start++)
@@ -938,6 +995,18 @@ eyl_detect_barcodes (const EylPageData *page,
   gray = eyl_raster_dup_gray (raster);
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   find_candidates (raster, gray, mm_per_pt, candidates);
+  /* What the raster read with too few pixels a module to measure well is
+   * measured again in detail, first. */
+  for (guint i = found->len; i > 0; i--)
+    {
+      const EylBarcode *b = g_ptr_array_index (found, i - 1);
+      Candidate c = { b->box, G_MAXDOUBLE };
+
+      if (b->measured && b->module_mm / mm_per_pt * raster->scale >= MIN_MEASURE_PX)
+        continue;
+      g_array_append_val (candidates, c);
+      g_ptr_array_remove_index (found, i - 1);
+    }
   g_array_sort (candidates, compare_candidates);
   for (guint i = 0; i < candidates->len && n_rendered < MAX_CANDIDATES; i++)
     {

@@ -27,6 +27,13 @@ static const EylRule *all_rules[] = {
   &eyl_rule_qr_quiet_zone,
   &eyl_rule_safe_zone,
   &eyl_rule_we_vs_you,
+  /* packaging */
+  &eyl_rule_barcode_check_digit,
+  &eyl_rule_barcode_size,
+  &eyl_rule_barcode_red_scanner,
+  &eyl_rule_barcode_truncated,
+  &eyl_rule_barcode_quiet_zone,
+  &eyl_rule_barcode_on_fold,
 };
 
 static EylRule rule_table[G_N_ELEMENTS (all_rules)];

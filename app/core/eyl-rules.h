@@ -21,6 +21,7 @@ typedef struct
   GPtrArray          *elements;    /* EylElement, geometry filled */
   EylLegibility       legibility;
   const EylRaster    *raster;      /* the analysis raster; NULL when no pixels */
+  const struct _EylPackaging *packaging; /* barcodes, dieline, panels; may be NULL */
 } EylRuleContext;
 
 typedef void (*EylRuleCheck) (const EylRuleContext *ctx,

@@ -979,6 +979,7 @@ eyl_worker_analyse_file (const char               *path,
   g_autoptr(GError) first_page_error = NULL;
   GPtrArray *warnings;
   guint n_pages, n_repairs, n_out_of_memory;
+  EylAnalysisOptions file_options;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -986,6 +987,12 @@ eyl_worker_analyse_file (const char               *path,
   document = eyl_document_open (path, password, cancellable, &error);
   if (document == NULL)
     return eyl_file_result_new_error (path, error);
+
+  /* The file itself is read again for what Poppler does not tell (a
+   * pack's dieline). */
+  file_options = *options;
+  file_options.source_path = path;
+  file_options.password = password;
 
   result = eyl_file_result_new (path);
   n_pages = eyl_document_get_n_pages (document);
@@ -1027,7 +1034,7 @@ eyl_worker_analyse_file (const char               *path,
         renderer.render = NULL;
 
       n_out_of_memory = eyl_document_get_n_out_of_memory (document);
-      analysis = eyl_analyse_page_in_piece (page, &renderer, options,
+      analysis = eyl_analyse_page_in_piece (page, &renderer, &file_options,
                                             result->pages->len > 0
                                               ? g_ptr_array_index (result->pages, 0) : NULL);
       if (eyl_document_get_n_out_of_memory (document) > n_out_of_memory)

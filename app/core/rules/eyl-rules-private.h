@@ -23,6 +23,12 @@ extern const EylRule eyl_rule_qr_too_small;
 extern const EylRule eyl_rule_qr_quiet_zone;
 extern const EylRule eyl_rule_qr_unreadable;
 extern const EylRule eyl_rule_key_content_hidden;
+extern const EylRule eyl_rule_barcode_check_digit;
+extern const EylRule eyl_rule_barcode_size;
+extern const EylRule eyl_rule_barcode_truncated;
+extern const EylRule eyl_rule_barcode_quiet_zone;
+extern const EylRule eyl_rule_barcode_red_scanner;
+extern const EylRule eyl_rule_barcode_on_fold;
 
 void eyl_rule_contact_hidden_check          (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
@@ -51,6 +57,19 @@ void eyl_rule_qr_quiet_zone_check           (const EylRuleContext *ctx,
 void eyl_rule_qr_unreadable_check           (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 void eyl_rule_key_content_hidden_check      (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+/* Packaging: rules/eyl-rule-barcode.c */
+void eyl_rule_barcode_check_digit_check     (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_size_check            (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_truncated_check       (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_quiet_zone_check      (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_red_scanner_check     (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_on_fold_check         (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 
 /* Shared helpers (eyl-rules.c). */

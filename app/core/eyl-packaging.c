@@ -1,0 +1,487 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-packaging"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "eyl-packaging.h"
+
+/* A logo's height counts as this many cap heights of a name set in type
+ * (a wordmark's letters fill about half its box). */
+#define LOGO_CAP_SHARE 0.5
+
+EylPackaging *
+eyl_packaging_new (void)
+{
+  EylPackaging *self = g_new0 (EylPackaging, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->barcodes = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_barcode_free);
+  self->panels = g_array_new (FALSE, FALSE, sizeof (EylPanel));
+  self->front_panel = -1;
+  return self;
+}
+
+EylPackaging *
+eyl_packaging_ref (EylPackaging *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+eyl_packaging_unref (EylPackaging *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_pointer (&self->barcodes, g_ptr_array_unref);
+  g_clear_pointer (&self->dieline, eyl_dieline_free);
+  g_clear_pointer (&self->panels, g_array_unref);
+  g_free (self->front_reason);
+  g_free (self);
+}
+
+/* How large an element shows the brand or the product's name, mm. */
+static double
+name_size_mm (const EylElement *el,
+              double            mm_per_pt)
+{
+  if (el->kind == EYL_ELEMENT_LOGO)
+    return LOGO_CAP_SHARE * eyl_rect_height (&el->box) * mm_per_pt;
+  if (el->cap_height > 0)
+    return el->cap_height * mm_per_pt;
+  return 0.7 * el->font_size * mm_per_pt;
+}
+
+typedef struct
+{
+  const EylElement *brand, *product;
+  double            brand_mm, product_mm;
+} PanelNames;
+
+static void
+choose_front (EylPackaging *self,
+              GPtrArray    *elements)
+{
+  g_autofree PanelNames *names = g_new0 (PanelNames, MAX (self->panels->len, 1));
+  int best = -1, largest = -1;
+  double best_score = 0, largest_area = 0;
+
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (elements, i);
+      int p = eyl_panels_find (self->panels, (el->box.x0 + el->box.x1) / 2,
+                               (el->box.y0 + el->box.y1) / 2);
+      double size;
+
+      if (p < 0)
+        continue;
+      size = name_size_mm (el, self->mm_per_pt);
+      if ((el->kind == EYL_ELEMENT_BRAND_NAME || el->kind == EYL_ELEMENT_LOGO) &&
+          size > names[p].brand_mm)
+        {
+          names[p].brand = el;
+          names[p].brand_mm = size;
+        }
+      else if (el->kind == EYL_ELEMENT_HEADLINE && size > names[p].product_mm)
+        {
+          names[p].product = el;
+          names[p].product_mm = size;
+        }
+    }
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      const EylPanel *p = &g_array_index (self->panels, EylPanel, i);
+      double score = names[i].brand_mm + names[i].product_mm;
+
+      if (p->flap || p->glue)
+        continue;
+      if (p->area_mm2 > largest_area)
+        {
+          largest_area = p->area_mm2;
+          largest = (int) i;
+        }
+      if (score > best_score)
+        {
+          best_score = score;
+          best = (int) i;
+        }
+    }
+
+  if (best >= 0)
+    {
+      const PanelNames *n = &names[best];
+      g_autoptr(GString) reason = g_string_new (NULL);
+
+      /* Translators: the start of the reason a panel is the pack's front;
+       * %d is its number. */
+      g_string_printf (reason, _("panel %d carries"), best + 1);
+      if (n->brand != NULL)
+        {
+          if (n->brand->kind == EYL_ELEMENT_LOGO)
+            /* Translators: part of "panel 2 carries the logo (9.0 mm) …". */
+            g_string_append_printf (reason, _(" the logo (%.1f mm)"), n->brand_mm);
+          else
+            g_string_append_printf (reason, _(" the brand name “%s” (%.1f mm)"), n->brand->text,
+                                    n->brand_mm);
+        }
+      if (n->product != NULL)
+        g_string_append_printf (reason, n->brand != NULL ? _(" and the product name “%s” (%.1f mm)")
+                                                         : _(" the product name “%s” (%.1f mm)"),
+                                n->product->text, n->product_mm);
+      g_string_append (reason, _(", larger than any other panel"));
+      self->front_panel = best;
+      self->front_reason = g_string_free (g_steal_pointer (&reason), FALSE);
+    }
+  else if (largest >= 0)
+    {
+      self->front_panel = largest;
+      self->front_reason = g_strdup_printf (_("panel %d is the largest face; no panel carries "
+                                              "a brand or product name that could be read"),
+                                            largest + 1);
+    }
+}
+
+EylPackaging *
+eyl_packaging_read (const EylPageData *page,
+                    const EylRaster   *raster,
+                    const EylRenderer *renderer,
+                    double             mm_per_pt,
+                    const char        *path,
+                    const char        *password,
+                    GPtrArray         *elements,
+                    int                front_panel)
+{
+  g_autoptr(EylPackaging) self = eyl_packaging_new ();
+
+  g_return_val_if_fail (page != NULL, NULL);
+
+  self->mm_per_pt = mm_per_pt > 0 ? mm_per_pt : 25.4 / 72.0;
+  if (raster != NULL)
+    {
+      g_clear_pointer (&self->barcodes, g_ptr_array_unref);
+      self->barcodes = eyl_detect_barcodes (page, raster, renderer, self->mm_per_pt);
+    }
+
+  if (path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->dieline = eyl_dieline_read (path, password, page->index, &error);
+      if (error != NULL)
+        g_debug ("page %u: %s", page->index, error->message);
+    }
+  if (self->dieline != NULL)
+    {
+      g_array_unref (self->panels);
+      self->panels = eyl_panels_from_dieline (self->dieline, self->mm_per_pt);
+    }
+
+  /* A net of one panel (a label's outline) is the page itself. */
+  if (self->panels->len >= 2)
+    {
+      if (front_panel > 0 && (guint) front_panel <= self->panels->len)
+        {
+          self->front_panel = front_panel - 1;
+          self->front_reason = g_strdup_printf (_("panel %d, as chosen"), front_panel);
+        }
+      else
+        choose_front (self, elements);
+    }
+  return g_steal_pointer (&self);
+}
+
+gboolean
+eyl_packaging_front_box (const EylPackaging *self,
+                         EylRect            *box)
+{
+  if (self == NULL || self->front_panel < 0 || (guint) self->front_panel >= self->panels->len)
+    return FALSE;
+  if (box != NULL)
+    *box = g_array_index (self->panels, EylPanel, self->front_panel).box;
+  return TRUE;
+}
+
+gboolean
+eyl_packaging_off_front (const EylPackaging *self,
+                         const EylElement   *element)
+{
+  EylRect front;
+
+  if (!eyl_packaging_front_box (self, &front))
+    return FALSE;
+  return eyl_panels_find (self->panels, (element->box.x0 + element->box.x1) / 2,
+                          (element->box.y0 + element->box.y1) / 2) != self->front_panel;
+}
+
+gboolean
+eyl_packaging_is_artwork (const EylPackaging *self,
+                          const EylElement   *element)
+{
+  int p;
+
+  if (self == NULL || self->panels->len < 2)
+    return TRUE;
+  p = eyl_panels_find (self->panels, (element->box.x0 + element->box.x1) / 2,
+                       (element->box.y0 + element->box.y1) / 2);
+  return p >= 0 && !g_array_index (self->panels, EylPanel, p).glue;
+}
+
+static void
+member_double (JsonBuilder *builder,
+               const char  *name,
+               double       value,
+               double       unit)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, round (value / unit) * unit);
+}
+
+static void
+member_string (JsonBuilder *builder,
+               const char  *name,
+               const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+member_box (JsonBuilder   *builder,
+            const EylRect *box)
+{
+  json_builder_set_member_name (builder, "box_pt");
+  json_builder_begin_array (builder);
+  json_builder_add_double_value (builder, round (box->x0 * 10) / 10);
+  json_builder_add_double_value (builder, round (box->y0 * 10) / 10);
+  json_builder_add_double_value (builder, round (box->x1 * 10) / 10);
+  json_builder_add_double_value (builder, round (box->y1 * 10) / 10);
+  json_builder_end_array (builder);
+}
+
+void
+eyl_packaging_build_json (const EylPackaging *self,
+                          JsonBuilder        *builder)
+{
+  g_return_if_fail (self != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "mm_per_pt");
+  json_builder_add_double_value (builder, self->mm_per_pt);
+
+  json_builder_set_member_name (builder, "barcodes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->barcodes->len; i++)
+    {
+      const EylBarcode *b = g_ptr_array_index (self->barcodes, i);
+
+      json_builder_begin_object (builder);
+      member_string (builder, "symbology", b->symbology);
+      member_string (builder, "digits", b->digits);
+      json_builder_set_member_name (builder, "check_digit_ok");
+      json_builder_add_boolean_value (builder, b->check_ok);
+      member_box (builder, &b->box);
+      if (b->measured)
+        {
+          member_double (builder, "module_mm", b->module_mm, 0.001);
+          member_double (builder, "magnification", b->magnification, 0.01);
+          member_double (builder, "bar_height_mm", b->bar_height_mm, 0.01);
+          member_double (builder, "nominal_bar_height_mm", b->nominal_height_mm, 0.01);
+          member_double (builder, "quiet_left_modules", b->quiet_left_modules, 0.1);
+          member_double (builder, "quiet_right_modules", b->quiet_right_modules, 0.1);
+          member_double (builder, "red_light_contrast", b->red_contrast, 0.01);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "dieline");
+  json_builder_begin_array (builder);
+  for (guint i = 0; self->dieline != NULL && i < self->dieline->groups->len; i++)
+    {
+      const EylDielineGroup *g = &g_array_index (self->dieline->groups, EylDielineGroup, i);
+
+      json_builder_begin_object (builder);
+      member_string (builder, "name", g->name);
+      member_string (builder, "found_as", g->iso_layer ? "iso-19593-layer"
+                                          : g->layer ? "layer" : "spot-colour");
+      member_string (builder, "kind", eyl_dieline_kind_to_string (g->kind));
+      member_double (builder, "length_mm", g->length_pt * self->mm_per_pt, 0.1);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "panels");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      const EylPanel *p = &g_array_index (self->panels, EylPanel, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, i + 1);
+      member_string (builder, "role", (int) i == self->front_panel ? "front"
+                                      : p->glue ? "glue-flap" : p->flap ? "flap" : "panel");
+      member_box (builder, &p->box);
+      member_double (builder, "width_mm", p->width_mm, 0.1);
+      member_double (builder, "height_mm", p->height_mm, 0.1);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "front_panel");
+  if (self->front_panel >= 0)
+    json_builder_add_int_value (builder, self->front_panel + 1);
+  else
+    json_builder_add_null_value (builder);
+  member_string (builder, "front_panel_reason", self->front_reason);
+  json_builder_end_object (builder);
+}
+
+static double
+get_double (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : 0.0;
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static void
+get_box (JsonObject *object,
+         EylRect    *box)
+{
+  JsonArray *a = get_array (object, "box_pt");
+
+  if (a == NULL || json_array_get_length (a) != 4)
+    return;
+  box->x0 = json_array_get_double_element (a, 0);
+  box->y0 = json_array_get_double_element (a, 1);
+  box->x1 = json_array_get_double_element (a, 2);
+  box->y1 = json_array_get_double_element (a, 3);
+}
+
+/* Elements of @array that are objects (others are skipped). */
+static JsonObject *
+object_at (JsonArray *array,
+           guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+EylPackaging *
+eyl_packaging_from_json (JsonObject *object)
+{
+  g_autoptr(EylPackaging) self = eyl_packaging_new ();
+  JsonArray *barcodes = get_array (object, "barcodes");
+  JsonArray *groups = get_array (object, "dieline");
+  JsonArray *panels = get_array (object, "panels");
+  JsonNode *front = json_object_get_member (object, "front_panel");
+
+  self->mm_per_pt = get_double (object, "mm_per_pt");
+  if (!(self->mm_per_pt > 0))
+    self->mm_per_pt = 25.4 / 72.0;
+
+  for (guint i = 0; barcodes != NULL && i < json_array_get_length (barcodes); i++)
+    {
+      JsonObject *o = object_at (barcodes, i);
+      EylBarcode *b;
+
+      if (o == NULL)
+        continue;
+      b = g_new0 (EylBarcode, 1);
+      b->symbology = g_strdup (get_string (o, "symbology"));
+      b->digits = g_strdup (get_string (o, "digits"));
+      b->check_ok = json_object_get_boolean_member_with_default (o, "check_digit_ok", FALSE);
+      get_box (o, &b->box);
+      b->measured = json_object_has_member (o, "module_mm");
+      b->module_mm = get_double (o, "module_mm");
+      b->magnification = get_double (o, "magnification");
+      b->bar_height_mm = get_double (o, "bar_height_mm");
+      b->nominal_height_mm = get_double (o, "nominal_bar_height_mm");
+      b->quiet_left_modules = get_double (o, "quiet_left_modules");
+      b->quiet_right_modules = get_double (o, "quiet_right_modules");
+      b->red_contrast = get_double (o, "red_light_contrast");
+      g_ptr_array_add (self->barcodes, b);
+    }
+
+  if (groups != NULL && json_array_get_length (groups) > 0)
+    {
+      self->dieline = g_new0 (EylDieline, 1);
+      self->dieline->groups = g_array_new (FALSE, FALSE, sizeof (EylDielineGroup));
+      self->dieline->segments = g_array_new (FALSE, FALSE, sizeof (EylDielineSegment));
+      for (guint i = 0; i < json_array_get_length (groups); i++)
+        {
+          JsonObject *o = object_at (groups, i);
+          EylDielineGroup g = { 0 };
+          const char *found_as, *kind;
+
+          if (o == NULL)
+            continue;
+          found_as = get_string (o, "found_as");
+          kind = get_string (o, "kind");
+          g.name = g_strdup (get_string (o, "name"));
+          g.iso_layer = g_strcmp0 (found_as, "iso-19593-layer") == 0;
+          g.layer = g.iso_layer || g_strcmp0 (found_as, "layer") == 0;
+          g.kind = EYL_DIELINE_OTHER;
+          for (int k = 0; k < EYL_N_DIELINE_KINDS; k++)
+            if (g_strcmp0 (kind, eyl_dieline_kind_to_string (k)) == 0)
+              g.kind = k;
+          g.length_pt = get_double (o, "length_mm") / self->mm_per_pt;
+          g_array_append_val (self->dieline->groups, g);
+        }
+    }
+
+  for (guint i = 0; panels != NULL && i < json_array_get_length (panels); i++)
+    {
+      JsonObject *o = object_at (panels, i);
+      const char *role;
+      EylPanel p = { 0 };
+
+      if (o == NULL)
+        continue;
+      role = get_string (o, "role");
+      get_box (o, &p.box);
+      p.width_mm = get_double (o, "width_mm");
+      p.height_mm = get_double (o, "height_mm");
+      p.area_mm2 = p.width_mm * p.height_mm;
+      p.glue = g_strcmp0 (role, "glue-flap") == 0;
+      p.flap = p.glue || g_strcmp0 (role, "flap") == 0;
+      g_array_append_val (self->panels, p);
+    }
+
+  if (front != NULL && JSON_NODE_HOLDS_VALUE (front))
+    self->front_panel = (int) json_node_get_int (front) - 1;
+  if (self->front_panel >= (int) self->panels->len)
+    self->front_panel = -1;
+  self->front_reason = g_strdup (get_string (object, "front_panel_reason"));
+  return g_steal_pointer (&self);
+}
