@@ -11,7 +11,9 @@
 #include <json-glib/json-glib.h>
 
 #include "eyl-dieline.h"
+#include "eyl-label-rules.h"
 #include "eyl-element.h"
+#include "eyl-error.h"
 #include "eyl-fixtures.h"
 #include "eyl-pack-fixtures.h"
 #include "eyl-packaging.h"
@@ -348,6 +350,148 @@ test_check_cli_front_panel_option (void)
   g_assert_false (has_finding (page, "barcode-quiet-zone"));
 }
 
+/* A page of @w_mm × @h_mm with one line per entry: text, its top in mm,
+ * its x-height and cap height in mm. */
+typedef struct
+{
+  const char *text;
+  double      top_mm, x_mm, cap_mm;
+} Line;
+
+static EylPageData *
+label_page (double      w_mm,
+            double      h_mm,
+            const Line *lines,
+            guint       n)
+{
+  EylPageDataBuilder *b = eyl_page_data_builder_new (0, w_mm * PT_PER_MM, h_mm * PT_PER_MM);
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      EylRect box = { 5 * PT_PER_MM, lines[i].top_mm * PT_PER_MM, (w_mm - 5) * PT_PER_MM,
+                      (lines[i].top_mm + 2 * lines[i].cap_mm) * PT_PER_MM };
+      g_autofree char *text = g_strconcat (lines[i].text, "\n", NULL);
+
+      eyl_page_data_builder_add_text (b, text, &box, NULL, "Sans",
+                                      lines[i].cap_mm / 0.7 * PT_PER_MM, 0);
+    }
+  for (guint i = 0; i < n; i++)
+    eyl_page_data_builder_set_line_metrics (b, i, lines[i].cap_mm * PT_PER_MM,
+                                            lines[i].x_mm * PT_PER_MM);
+  return eyl_page_data_builder_end (b);
+}
+
+static const EylLabelRuleSet *
+load_set (GPtrArray  **sets,
+          const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  *sets = eyl_label_rules_load (id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint ((*sets)->len, ==, 1);
+  return g_ptr_array_index (*sets, 0);
+}
+
+static void
+test_label_rules_load (void)
+{
+  g_auto(GStrv) ids = eyl_label_rules_list ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  const EylLabelRuleSet *eu;
+
+  g_assert_true (g_strv_contains ((const char * const *) ids, "eu-1169-2011"));
+  g_assert_true (g_strv_contains ((const char * const *) ids, "us-21cfr101-105"));
+  none = eyl_label_rules_load ("eu-1169-2011,no-such-set", &error);
+  g_assert_null (none);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_NOT_FOUND);
+
+  eu = load_set (&sets, "eu-1169-2011");
+  g_assert_cmpfloat (eu->x_height_min_mm, ==, 1.2);
+  g_assert_cmpfloat (eu->small_x_height_min_mm, ==, 0.9);
+  g_assert_nonnull (strstr (eu->source, "Article 13"));
+}
+
+static void
+test_label_rules_eu (void)
+{
+  static const Line lines[] = {
+    { "NORTHWIND", 10, 5.0, 7.0 },
+    { "Ingredients: green tea leaves", 40, 0.8, 1.1 },
+    { "Store dry and cool", 50, 1.0, 1.4 },
+  };
+  g_autoptr(GPtrArray) sets = NULL;
+  const EylLabelRuleSet *eu = load_set (&sets, "eu-1169-2011");
+  g_autoptr(EylPageData) large = label_page (100, 100, lines, G_N_ELEMENTS (lines));
+  g_autoptr(EylPageData) small = label_page (80, 90, lines, G_N_ELEMENTS (lines));
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+  EylFinding *f;
+
+  /* 100 cm²: 1.2 mm for both small lines. */
+  eyl_label_rules_check_x_height (eu, "label-x-height", large, NULL, findings);
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (f->rule, ==, "label-x-height");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f->measures, "x_height_mm"),
+                                  0.8, 0.01);
+  g_assert_cmpfloat (json_object_get_double_member (f->measures, "needed_mm"), ==, 1.2);
+  g_assert_nonnull (strstr (f->message, "2 of 3"));
+
+  /* 72 cm² (under 80): 0.9 mm, which only the ingredients miss. */
+  g_ptr_array_set_size (findings, 0);
+  eyl_label_rules_check_x_height (eu, "label-x-height", small, NULL, findings);
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpfloat (json_object_get_double_member (f->measures, "needed_mm"), ==, 0.9);
+  g_assert_nonnull (strstr (f->message, "1 of 3"));
+}
+
+static void
+test_label_rules_us (void)
+{
+  /* 4 × 5 in = 20 in²: 1/8 in (3.2 mm), in the bottom 30 % (from 3.5 in). */
+  static const Line low_small[] = { { "Net Wt 3.5 oz (99 g)", 110, 2.0, 2.8 } };
+  static const Line high_big[] = { { "Net Wt 3.5 oz (99 g)", 20, 3.4, 4.6 } };
+  static const Line good[] = { { "NET WT 3.5 OZ (99 G)", 110, 2.4, 3.4 },
+                               { "Green Tea", 20, 2.0, 3.0 } };
+  g_autoptr(GPtrArray) sets = NULL;
+  const EylLabelRuleSet *us = load_set (&sets, "us-21cfr101-105");
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+  EylFinding *f;
+
+  {
+    g_autoptr(EylPageData) page = label_page (101.6, 127, low_small, 1);
+
+    eyl_label_rules_check_net_quantity (us, "label-net-quantity", page, NULL, findings);
+    g_assert_cmpuint (findings->len, ==, 1);
+    f = g_ptr_array_index (findings, 0);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f->measures, "needed_mm"),
+                                    3.175, 0.01);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f->measures, "height_mm"),
+                                    2.0, 0.01);
+  }
+  {
+    g_autoptr(EylPageData) page = label_page (101.6, 127, high_big, 1);
+
+    g_ptr_array_set_size (findings, 0);
+    eyl_label_rules_check_net_quantity (us, "label-net-quantity", page, NULL, findings);
+    g_assert_cmpuint (findings->len, ==, 1);
+    f = g_ptr_array_index (findings, 0);
+    g_assert_nonnull (strstr (f->message, "bottom 30"));
+  }
+  {
+    g_autoptr(EylPageData) page = label_page (101.6, 127, good, 2);
+
+    /* Capitals only: measured by their height, 3.4 mm. */
+    g_ptr_array_set_size (findings, 0);
+    eyl_label_rules_check_net_quantity (us, "label-net-quantity", page, NULL, findings);
+    g_assert_cmpuint (findings->len, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,6 +507,9 @@ main (int    argc,
   g_test_add_func ("/eyl/dieline/front-panel", test_front_panel);
   g_test_add_func ("/eyl/dieline/check-cli", test_check_cli);
   g_test_add_func ("/eyl/dieline/check-cli-front-panel", test_check_cli_front_panel_option);
+  g_test_add_func ("/eyl/label-rules/load", test_label_rules_load);
+  g_test_add_func ("/eyl/label-rules/eu-1169-2011", test_label_rules_eu);
+  g_test_add_func ("/eyl/label-rules/us-21cfr101-105", test_label_rules_us);
 
   return g_test_run ();
 }

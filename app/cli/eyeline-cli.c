@@ -73,6 +73,7 @@ typedef struct
   char *raster_px_per_mm;
   char *raster_max_mpx;
   char *front_panel;
+  char *label_rules;
 } AnalysisArgs;
 
 /* What the analysis options turned into. */
@@ -83,6 +84,7 @@ typedef struct
   EylBrandKit          *brand_kit;
   EylAnalysisOptions    options;
   guint                 memory_mb;
+  GPtrArray            *label_rules;
 } Analysis;
 
 static void
@@ -102,6 +104,7 @@ analysis_args_clear (AnalysisArgs *args)
   g_free (args->raster_px_per_mm);
   g_free (args->raster_max_mpx);
   g_free (args->front_panel);
+  g_free (args->label_rules);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnalysisArgs, analysis_args_clear)
@@ -112,6 +115,7 @@ analysis_clear (Analysis *analysis)
   g_clear_pointer (&analysis->placements, eyl_placement_set_free);
   g_clear_pointer (&analysis->placement, eyl_placement_unref);
   g_clear_pointer (&analysis->brand_kit, eyl_brand_kit_unref);
+  g_clear_pointer (&analysis->label_rules, g_ptr_array_unref);
 }
 
 static GOptionEntry *
@@ -157,6 +161,9 @@ analysis_entries (AnalysisArgs *args)
     { "front-panel", 0, 0, G_OPTION_ARG_STRING, &args->front_panel,
       N_("A pack's net: the panel (numbered as in the report) that faces the shopper "
          "(default: the one with the largest brand and product name)"), N_("N") },
+    { "label-rules", 0, 0, G_OPTION_ARG_STRING, &args->label_rules,
+      N_("Label type-size rule sets to apply, comma-separated: eu-1169-2011, us-21cfr101-105 "
+         "or a file (an aid, not legal advice; default none)"), N_("IDS") },
     { NULL }
   };
 
@@ -413,6 +420,13 @@ analysis_setup (AnalysisArgs *args,
                             args->front_panel);
       analysis->options.front_panel = (int) panel;
     }
+  if (args->label_rules != NULL)
+    {
+      analysis->label_rules = eyl_label_rules_load (args->label_rules, &error);
+      if (analysis->label_rules == NULL)
+        return usage_error ("--label-rules: %s", error->message);
+      analysis->options.label_rules = analysis->label_rules;
+    }
   analysis->options.pixels.ocr = !args->no_ocr;
   analysis->options.pixels.qr = !args->no_qr;
   analysis->options.pixels.logos = !args->no_logos;
@@ -479,6 +493,7 @@ forward_analysis_args (AnalysisArgs    *args,
     { "--raster-px-per-mm", args->raster_px_per_mm },
     { "--raster-max-mpx", args->raster_max_mpx },
     { "--front-panel", args->front_panel },
+    { "--label-rules", args->label_rules },
   };
   const struct
   {

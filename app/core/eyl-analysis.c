@@ -395,6 +395,8 @@ eyl_analyse_page_in_piece (EylPageData              *page,
   self->packaging = eyl_packaging_read (page, raster, renderer, self->frame.mm_per_pt_x,
                                         options->source_path, options->password, elements,
                                         options->front_panel);
+  if (options->label_rules != NULL)
+    self->packaging->label_rules = g_ptr_array_ref (options->label_rules);
   eyl_analysis_place_front_panel (self, options, own_set, distance_given);
 
   /* A later page is an inside page unless it repeats the cover. */

@@ -34,6 +34,8 @@ typedef struct
   const char           *source_path;
   const char           *password;
   int                   front_panel;
+  /* EylLabelRuleSet chosen (eyl_label_rules_load), NULL for none; not owned. */
+  GPtrArray            *label_rules;
 } EylAnalysisOptions;
 
 void eyl_analysis_options_init (EylAnalysisOptions *options);

@@ -43,6 +43,7 @@ eyl_packaging_unref (EylPackaging *self)
   g_clear_pointer (&self->barcodes, g_ptr_array_unref);
   g_clear_pointer (&self->dieline, eyl_dieline_free);
   g_clear_pointer (&self->panels, g_array_unref);
+  g_clear_pointer (&self->label_rules, g_ptr_array_unref);
   g_free (self->front_reason);
   g_free (self);
 }
@@ -222,16 +223,24 @@ eyl_packaging_off_front (const EylPackaging *self,
 }
 
 gboolean
-eyl_packaging_is_artwork (const EylPackaging *self,
-                          const EylElement   *element)
+eyl_packaging_point_is_artwork (const EylPackaging *self,
+                                double              x,
+                                double              y)
 {
   int p;
 
   if (self == NULL || self->panels->len < 2)
     return TRUE;
-  p = eyl_panels_find (self->panels, (element->box.x0 + element->box.x1) / 2,
-                       (element->box.y0 + element->box.y1) / 2);
+  p = eyl_panels_find (self->panels, x, y);
   return p >= 0 && !g_array_index (self->panels, EylPanel, p).glue;
+}
+
+gboolean
+eyl_packaging_is_artwork (const EylPackaging *self,
+                          const EylElement   *element)
+{
+  return eyl_packaging_point_is_artwork (self, (element->box.x0 + element->box.x1) / 2,
+                                         (element->box.y0 + element->box.y1) / 2);
 }
 
 static void

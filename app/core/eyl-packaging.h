@@ -11,6 +11,7 @@
 #include "eyl-barcode.h"
 #include "eyl-dieline.h"
 #include "eyl-element.h"
+#include "eyl-label-rules.h"
 #include "eyl-panels.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ struct _EylPackaging
   int         front_panel;   /* index into panels, -1 none */
   char       *front_reason;  /* why that panel, translated; NULL none */
   double      mm_per_pt;     /* of the sheet at its real size */
+  GPtrArray  *label_rules;   /* EylLabelRuleSet chosen, or NULL (eyl-label-rules.h) */
 };
 
 EylPackaging *eyl_packaging_new   (void);
@@ -61,6 +63,10 @@ gboolean      eyl_packaging_off_front (const EylPackaging *self,
  * net (crop marks, the printer's notes).  TRUE without a net. */
 gboolean      eyl_packaging_is_artwork (const EylPackaging *self,
                                         const EylElement   *element);
+/* The same for a point in page space. */
+gboolean      eyl_packaging_point_is_artwork (const EylPackaging *self,
+                                              double              x,
+                                              double              y);
 
 /* The "packaging" member of a page in the JSON report: barcodes with
  * their measures, the dieline's layers and spot colours, the panels and

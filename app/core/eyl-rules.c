@@ -34,6 +34,8 @@ static const EylRule *all_rules[] = {
   &eyl_rule_barcode_truncated,
   &eyl_rule_barcode_quiet_zone,
   &eyl_rule_barcode_on_fold,
+  &eyl_rule_label_x_height,
+  &eyl_rule_label_net_quantity,
 };
 
 static EylRule rule_table[G_N_ELEMENTS (all_rules)];
