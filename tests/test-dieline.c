@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
+#include "eyl-poppler-private.h"
 
 #include "eyl-dieline.h"
 #include "eyl-label-rules.h"
@@ -39,7 +40,7 @@ read_sheet (EylPackNet     net,
   EylPackSpec spec = { net, dieline, EYL_PACK_BARCODE_NONE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autoptr(GError) error = NULL;
-  EylDieline *d = eyl_dieline_read (path, NULL, 0, &error);
+  EylDieline *d = eyl_dieline_read (path, NULL, 0, FALSE, &error);
 
   g_assert_no_error (error);
   return d;
@@ -229,7 +230,7 @@ test_front_panel (void)
   g_ptr_array_add (elements, text_element (EYL_ELEMENT_BRAND_NAME, "NORTHWIND", 156, 72, 2.3));
   g_ptr_array_add (elements, text_element (EYL_ELEMENT_HEADLINE, "Green Tea", 156, 80, 2.0));
 
-  pack = eyl_packaging_read (page, NULL, NULL, MM_PER_PT, path, NULL, elements, 0);
+  pack = eyl_packaging_read (page, NULL, NULL, MM_PER_PT, path, NULL, elements, 0, FALSE);
   g_assert_nonnull (pack->dieline);
   g_assert_true (eyl_packaging_front_box (pack, &box));
   g_assert_true (near (box.x0, 62) && near (box.x1, 122));
@@ -246,7 +247,7 @@ test_front_panel (void)
 
   /* The user's choice wins: the back face. */
   chosen = eyl_packaging_read (page, NULL, NULL, MM_PER_PT, path, NULL, elements,
-                               panel_at (pack->panels, 182, 120) + 1);
+                               panel_at (pack->panels, 182, 120) + 1, FALSE);
   g_assert_true (eyl_packaging_front_box (chosen, &box));
   g_assert_true (near (box.x0, 152) && near (box.x1, 212));
 }
@@ -348,6 +349,46 @@ test_check_cli_front_panel_option (void)
   g_assert_cmpint (json_object_get_int_member (pack, "front_panel"), ==, 5);
   g_assert_false (has_finding (page, "barcode-on-fold"));
   g_assert_false (has_finding (page, "barcode-quiet-zone"));
+}
+
+/* The annotated PDF's summary page lists the panels and the barcode. */
+static void
+test_export_summary (void)
+{
+  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK };
+  g_autofree char *path = eyl_pack_make_sheet (&spec);
+  g_autofree char *out_dir = g_build_filename (eyl_fixture_dir (), "export", NULL);
+  const char *argv[] = { g_getenv ("EYL_CLI"), "export", "--output", out_dir, "--no-ocr",
+                         "--no-logos", "--fail-on", "never", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerPage) last = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *text = NULL;
+  const char *name;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  dir = g_dir_open (out_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL && exported == NULL)
+    if (g_str_has_suffix (name, ".pdf"))
+      exported = g_build_filename (out_dir, name, NULL);
+  g_assert_nonnull (exported);
+
+  uri = g_filename_to_uri (exported, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  last = poppler_document_get_page (doc, poppler_document_get_n_pages (doc) - 1);
+  text = poppler_page_get_text (last);
+  g_assert_nonnull (strstr (text, "Barcode EAN-13 4006381333931"));
+  g_assert_nonnull (strstr (text, "Front panel:"));
+  g_assert_nonnull (strstr (text, "Cutting"));
 }
 
 /* A page of @w_mm × @h_mm with one line per entry: text, its top in mm,
@@ -507,6 +548,7 @@ main (int    argc,
   g_test_add_func ("/eyl/dieline/front-panel", test_front_panel);
   g_test_add_func ("/eyl/dieline/check-cli", test_check_cli);
   g_test_add_func ("/eyl/dieline/check-cli-front-panel", test_check_cli_front_panel_option);
+  g_test_add_func ("/eyl/dieline/export-summary", test_export_summary);
   g_test_add_func ("/eyl/label-rules/load", test_label_rules_load);
   g_test_add_func ("/eyl/label-rules/eu-1169-2011", test_label_rules_eu);
   g_test_add_func ("/eyl/label-rules/us-21cfr101-105", test_label_rules_us);

@@ -394,7 +394,9 @@ eyl_analyse_page_in_piece (EylPageData              *page,
   /* A pack's sheet: barcodes, its dieline's panels, the front panel. */
   self->packaging = eyl_packaging_read (page, raster, renderer, self->frame.mm_per_pt_x,
                                         options->source_path, options->password, elements,
-                                        options->front_panel);
+                                        options->front_panel,
+                                        options->placement != NULL &&
+                                          options->placement->kind == EYL_PLACEMENT_SHELF);
   if (options->label_rules != NULL)
     self->packaging->label_rules = g_ptr_array_ref (options->label_rules);
   eyl_analysis_place_front_panel (self, options, own_set, distance_given);

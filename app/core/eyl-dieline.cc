@@ -15,6 +15,8 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -224,6 +226,7 @@ struct Output
   std::vector<EylDielineGroup>       groups;
   std::map<std::string, int>         index;      /* "L:name" / "S:name" → group */
   std::vector<EylDielineSegment>     segments;   /* default user space */
+  std::vector<EylDielineSegment>     strokes;    /* every other stroked line */
 
   int
   group (const std::string &name,
@@ -237,7 +240,7 @@ struct Output
     if (it != index.end ())
       return it->second;
 
-    EylDielineGroup g = { g_strdup (name.c_str ()), iso, layer, kind, 0.0 };
+    EylDielineGroup g = { g_strdup (name.c_str ()), iso, layer, FALSE, kind, 0.0 };
     groups.push_back (g);
     index[key] = (int) groups.size () - 1;
     return (int) groups.size () - 1;
@@ -418,8 +421,10 @@ private:
   {
     int group = stroke ? current_group () : -1;
 
-    for (size_t i = 0; group >= 0 && i + 3 < path.size (); i += 4)
-      out.segments.push_back ({ path[i], path[i + 1], path[i + 2], path[i + 3], (guint) group });
+    for (size_t i = 0; stroke && i + 3 < path.size (); i += 4)
+      (group >= 0 ? out.segments : out.strokes).push_back ({ path[i], path[i + 1], path[i + 2],
+                                                             path[i + 3],
+                                                             (guint) MAX (group, 0) });
     path.clear ();
   }
 
@@ -579,19 +584,38 @@ EylDieline *
 eyl_dieline_read (const char *path,
                   const char *password,
                   guint       index,
+                  gboolean    guess,
                   GError    **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A file is read once for all its pages (the worker reads one file,
+   * page after page, on one thread): the last one is kept, on the heap
+   * and never destroyed at exit (libqpdf's own statics may be gone by
+   * then). */
+  static std::mutex lock;
+  static std::string *cached_path = new std::string ();
+  static std::unique_ptr<QPDF> *pdf_holder = new std::unique_ptr<QPDF> ();
+  static std::vector<QPDFPageObjectHelper> *pages_holder =
+    new std::vector<QPDFPageObjectHelper> ();
+  std::unique_ptr<QPDF> &pdf = *pdf_holder;
+  std::vector<QPDFPageObjectHelper> &pages = *pages_holder;
+  std::lock_guard<std::mutex> hold (lock);
+
   try
     {
-      QPDF pdf;
       Output out;
 
-      pdf.setSuppressWarnings (true);
-      pdf.processFile (path, password);
-
-      std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper (pdf).getAllPages ();
+      if (pdf == nullptr || *cached_path != path)
+        {
+          pages.clear ();
+          pdf.reset (new QPDF ());
+          cached_path->clear ();
+          pdf->setSuppressWarnings (true);
+          pdf->processFile (path, password);
+          pages = QPDFPageDocumentHelper (*pdf).getAllPages ();
+          *cached_path = path;
+        }
       if (index >= pages.size ())
         return NULL;
 
@@ -599,6 +623,16 @@ eyl_dieline_read (const char *path,
       Parser parser (out, page.getAttribute ("/Resources", false), Matrix (), -1, 0);
 
       page.parseContents (&parser);
+      /* No named dieline: every stroked line, for the caller to judge. */
+      if (out.segments.empty () && guess && !out.strokes.empty ())
+        {
+          int g = out.group (_("stroked lines"), false, false, EYL_DIELINE_OTHER);
+
+          out.groups[g].guessed = TRUE;
+          for (EylDielineSegment &s : out.strokes)
+            s.group = (guint) g;
+          out.segments.swap (out.strokes);
+        }
       if (out.segments.empty ())
         {
           for (EylDielineGroup &g : out.groups)
@@ -616,6 +650,8 @@ eyl_dieline_read (const char *path,
       double w = x1 - x0, h = y1 - y0;
 
       EylDieline *dieline = g_new0 (EylDieline, 1);
+      dieline->page_width = rotate == 90 || rotate == 270 ? h : w;
+      dieline->page_height = rotate == 90 || rotate == 270 ? w : h;
       dieline->groups = g_array_new (FALSE, FALSE, sizeof (EylDielineGroup));
       dieline->segments = g_array_new (FALSE, FALSE, sizeof (EylDielineSegment));
       for (EylDielineGroup &g : out.groups)
@@ -650,6 +686,9 @@ eyl_dieline_read (const char *path,
     }
   catch (const std::exception &e)
     {
+      pages.clear ();
+      pdf.reset ();
+      cached_path->clear ();
       g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID, _("Cannot read the dieline: %s"),
                    e.what ());
       return NULL;

@@ -35,6 +35,8 @@ typedef struct
   char          *name;        /* the layer's or the spot colour's name */
   gboolean       iso_layer;   /* an ISO 19593-1 processing-steps layer */
   gboolean       layer;       /* a layer (else a spot colour) */
+  gboolean       guessed;     /* no name said so: every stroked line of
+                               * the page (eyl_dieline_read's @guess) */
   EylDielineKind kind;
   double         length_pt;   /* of its stroked lines, page pt */
 } EylDielineGroup;
@@ -50,6 +52,8 @@ typedef struct
 {
   GArray *groups;             /* EylDielineGroup */
   GArray *segments;           /* EylDielineSegment */
+  double  page_width;         /* the page the lines are on (page space), pt */
+  double  page_height;
 } EylDieline;
 
 void        eyl_dieline_free (EylDieline *dieline);
@@ -62,10 +66,13 @@ gboolean    eyl_dieline_kind_for_name (const char     *name,
                                        EylDielineKind *kind);
 
 /* The dieline of page @index of @path; NULL when the page has none (or
- * the file cannot be read by libqpdf: then @error says why). */
+ * the file cannot be read by libqpdf: then @error says why).  With
+ * @guess, a page without a named dieline gives all its stroked lines as
+ * one guessed group (many sheets draw the net in plain black). */
 EylDieline *eyl_dieline_read (const char *path,
                               const char *password,
                               guint       index,
+                              gboolean    guess,
                               GError    **error);
 
 /* Total length in page pt of the segments of @kind. */

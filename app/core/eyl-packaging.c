@@ -11,6 +11,13 @@
 /* A logo's height counts as this many cap heights of a name set in type
  * (a wordmark's letters fill about half its box). */
 #define LOGO_CAP_SHARE 0.5
+/* A net guessed from plain strokes: at least this many faces and a flap,
+ * over this share of the sheet, no panel larger than this share. */
+#define NET_MIN_FACES       2
+#define NET_MIN_SHARE       0.4
+#define NET_MAX_PANEL_SHARE 0.5
+/* Pages before and after a page without a net where its net may be. */
+#define NEARBY_PAGES        2
 
 EylPackaging *
 eyl_packaging_new (void)
@@ -53,8 +60,11 @@ static double
 name_size_mm (const EylElement *el,
               double            mm_per_pt)
 {
+  /* A wordmark's letters run along its longer side, also when it is
+   * turned up a side panel. */
   if (el->kind == EYL_ELEMENT_LOGO)
-    return LOGO_CAP_SHARE * eyl_rect_height (&el->box) * mm_per_pt;
+    return LOGO_CAP_SHARE * MIN (eyl_rect_width (&el->box), eyl_rect_height (&el->box)) *
+           mm_per_pt;
   if (el->cap_height > 0)
     return el->cap_height * mm_per_pt;
   return 0.7 * el->font_size * mm_per_pt;
@@ -150,6 +160,58 @@ choose_front (EylPackaging *self,
     }
 }
 
+/* Plain strokes enclose a pack's net when they make faces and flaps over
+ * much of the sheet — not a frame round the page, not a table's cells. */
+static gboolean
+looks_like_net (GArray            *panels,
+                const EylPageData *page)
+{
+  double page_area = page->width * page->height, largest = 0;
+  EylRect all = { 0 };
+  guint faces = 0, flaps = 0;
+
+  for (guint i = 0; i < panels->len; i++)
+    {
+      const EylPanel *p = &g_array_index (panels, EylPanel, i);
+
+      if (i == 0)
+        all = p->box;
+      else
+        eyl_rect_union (&all, &p->box);
+      largest = MAX (largest, eyl_rect_width (&p->box) * eyl_rect_height (&p->box));
+      faces += !p->flap;
+      flaps += p->flap;
+    }
+  return faces >= NET_MIN_FACES && flaps >= 1 && page_area > 0 &&
+         eyl_rect_width (&all) * eyl_rect_height (&all) >= NET_MIN_SHARE * page_area &&
+         largest <= NET_MAX_PANEL_SHARE * page_area;
+}
+
+/* @d when it can be @page's net: drawn on a page of its size, and named,
+ * or guessed from strokes that look like a net; else freed. */
+static EylDieline *
+usable (EylDieline        *d,
+        const EylPageData *page,
+        double             mm_per_pt)
+{
+  g_autoptr(GArray) panels = NULL;
+
+  if (d == NULL)
+    return NULL;
+  if (fabs (d->page_width - page->width) >= 1 || fabs (d->page_height - page->height) >= 1)
+    {
+      eyl_dieline_free (d);
+      return NULL;
+    }
+  if (!g_array_index (d->groups, EylDielineGroup, 0).guessed)
+    return d;
+  panels = eyl_panels_from_dieline (d, mm_per_pt);
+  if (looks_like_net (panels, page))
+    return d;
+  eyl_dieline_free (d);
+  return NULL;
+}
+
 EylPackaging *
 eyl_packaging_read (const EylPageData *page,
                     const EylRaster   *raster,
@@ -158,7 +220,8 @@ eyl_packaging_read (const EylPageData *page,
                     const char        *path,
                     const char        *password,
                     GPtrArray         *elements,
-                    int                front_panel)
+                    int                front_panel,
+                    gboolean           guess_net)
 {
   g_autoptr(EylPackaging) self = eyl_packaging_new ();
 
@@ -175,9 +238,19 @@ eyl_packaging_read (const EylPageData *page,
     {
       g_autoptr(GError) error = NULL;
 
-      self->dieline = eyl_dieline_read (path, password, page->index, &error);
+      self->dieline = usable (eyl_dieline_read (path, password, page->index, guess_net, &error),
+                              page, self->mm_per_pt);
       if (error != NULL)
         g_debug ("page %u: %s", page->index, error->message);
+      /* The net is often drawn on a page of its own, after the artwork:
+       * a page of the same size nearby lends it. */
+      for (guint k = 1; self->dieline == NULL && error == NULL && k <= NEARBY_PAGES; k++)
+        for (int dir = 1; dir >= -1 && self->dieline == NULL; dir -= 2)
+          if ((int) page->index + dir * (int) k >= 0)
+            self->dieline = usable (eyl_dieline_read (path, password,
+                                                      page->index + dir * (int) k, guess_net,
+                                                      NULL),
+                                    page, self->mm_per_pt);
     }
   if (self->dieline != NULL)
     {
@@ -320,7 +393,8 @@ eyl_packaging_build_json (const EylPackaging *self,
       json_builder_begin_object (builder);
       member_string (builder, "name", g->name);
       member_string (builder, "found_as", g->iso_layer ? "iso-19593-layer"
-                                          : g->layer ? "layer" : "spot-colour");
+                                          : g->layer ? "layer"
+                                          : g->guessed ? "stroked-lines" : "spot-colour");
       member_string (builder, "kind", eyl_dieline_kind_to_string (g->kind));
       member_double (builder, "length_mm", g->length_pt * self->mm_per_pt, 0.1);
       json_builder_end_object (builder);
@@ -460,6 +534,7 @@ eyl_packaging_from_json (JsonObject *object)
           g.name = g_strdup (get_string (o, "name"));
           g.iso_layer = g_strcmp0 (found_as, "iso-19593-layer") == 0;
           g.layer = g.iso_layer || g_strcmp0 (found_as, "layer") == 0;
+          g.guessed = g_strcmp0 (found_as, "stroked-lines") == 0;
           g.kind = EYL_DIELINE_OTHER;
           for (int k = 0; k < EYL_N_DIELINE_KINDS; k++)
             if (g_strcmp0 (kind, eyl_dieline_kind_to_string (k)) == 0)
@@ -493,4 +568,80 @@ eyl_packaging_from_json (JsonObject *object)
     self->front_panel = -1;
   self->front_reason = g_strdup (get_string (object, "front_panel_reason"));
   return g_steal_pointer (&self);
+}
+
+GStrv
+eyl_packaging_summary_lines (const EylPackaging *self)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  if (self == NULL)
+    return g_strv_builder_end (lines);
+
+  if (self->dieline != NULL && self->dieline->groups->len > 0)
+    {
+      g_autoptr(GString) line = g_string_new (_("Dieline:"));
+
+      for (guint i = 0; i < self->dieline->groups->len; i++)
+        {
+          const EylDielineGroup *g = &g_array_index (self->dieline->groups, EylDielineGroup, i);
+
+          g_string_append (line, i > 0 ? "; " : " ");
+          /* Translators: "layer “Cutting” (ISO 19593-1): cut, 1234 mm". */
+          g_string_append_printf (line,
+                                  g->iso_layer ? _("layer “%s” (ISO 19593-1): %s, %.0f mm")
+                                  : g->layer ? _("layer “%s”: %s, %.0f mm")
+                                  : g->guessed ? _("%s: %s, %.0f mm")
+                                  : _("spot colour “%s”: %s, %.0f mm"),
+                                  g->name, eyl_dieline_kind_to_string (g->kind),
+                                  g->length_pt * self->mm_per_pt);
+        }
+      g_strv_builder_add (lines, line->str);
+    }
+
+  if (self->panels->len > 0)
+    {
+      g_autoptr(GString) line = g_string_new (_("Panels:"));
+
+      for (guint i = 0; i < self->panels->len; i++)
+        {
+          const EylPanel *p = &g_array_index (self->panels, EylPanel, i);
+
+          g_string_append (line, i > 0 ? " · " : " ");
+          /* Translators: "3 front 60 × 120 mm". */
+          g_string_append_printf (line, _("%u %s %.0f × %.0f mm"), i + 1,
+                                  (int) i == self->front_panel ? _("front")
+                                  : p->glue ? _("glue flap") : p->flap ? _("flap") : _("panel"),
+                                  p->width_mm, p->height_mm);
+        }
+      g_strv_builder_add (lines, line->str);
+    }
+  if (self->front_reason != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Front panel: %s."), self->front_reason);
+
+      g_strv_builder_add (lines, line);
+    }
+
+  for (guint i = 0; i < self->barcodes->len; i++)
+    {
+      const EylBarcode *b = g_ptr_array_index (self->barcodes, i);
+      g_autofree char *line = NULL;
+
+      if (b->measured)
+        /* Translators: "Barcode EAN-13 4006381333931: 100 % (module 0.330 mm), bars 22.8 of
+         * 22.9 mm, quiet zones 11.0 and 7.0 modules, red-light contrast 100 %". */
+        line = g_strdup_printf (_("Barcode %s %s: %.0f %% (module %.3f mm), bars %.1f of "
+                                  "%.1f mm, quiet zones %.1f and %.1f modules, red-light "
+                                  "contrast %.0f %%%s"),
+                                b->symbology, b->digits, 100 * b->magnification, b->module_mm,
+                                b->bar_height_mm, b->nominal_height_mm, b->quiet_left_modules,
+                                b->quiet_right_modules, 100 * b->red_contrast,
+                                b->check_ok ? "" : _(", check digit wrong"));
+      else
+        line = g_strdup_printf (_("Barcode %s %s (not measured)%s"), b->symbology, b->digits,
+                                b->check_ok ? "" : _(", check digit wrong"));
+      g_strv_builder_add (lines, line);
+    }
+  return g_strv_builder_end (lines);
 }

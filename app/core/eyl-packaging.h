@@ -40,7 +40,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPackaging, eyl_packaging_unref)
 /* Barcodes on @raster (re-rendered with @renderer), the dieline of page
  * @page->index of @path (NULL: no file to read), its panels and the front
  * panel among them for @elements; @front_panel > 0 chooses panel
- * @front_panel (1-based) instead. */
+ * @front_panel (1-based) instead.  With @guess_net (the page is known to
+ * be a pack), a page without a named dieline may show its net in plain
+ * strokes: they are used when they enclose faces and flaps. */
 EylPackaging *eyl_packaging_read  (const EylPageData *page,
                                    const EylRaster   *raster,
                                    const EylRenderer *renderer,
@@ -48,7 +50,8 @@ EylPackaging *eyl_packaging_read  (const EylPageData *page,
                                    const char        *path,
                                    const char        *password,
                                    GPtrArray         *elements,
-                                   int                front_panel);
+                                   int                front_panel,
+                                   gboolean           guess_net);
 
 /* The front panel's box in page space; FALSE when there is none. */
 gboolean      eyl_packaging_front_box (const EylPackaging *self,
@@ -73,6 +76,12 @@ gboolean      eyl_packaging_point_is_artwork (const EylPackaging *self,
  * the front panel. */
 void          eyl_packaging_build_json (const EylPackaging *self,
                                         JsonBuilder        *builder);
+
+/* For people (the export's summary page): the dieline's layers or spot
+ * colours with their lengths, the panels with their sizes, the front
+ * panel and why, each barcode's number and measures.  Translated,
+ * NULL-terminated; empty for NULL. */
+GStrv         eyl_packaging_summary_lines (const EylPackaging *self);
 
 /* The same read back (what the parent of a worker sees); the dieline's
  * lines themselves are not in the report, only its groups. */
