@@ -324,6 +324,9 @@ test_check_cli (void)
                                   0.03);
   g_assert_true (has_finding (page, "barcode-on-fold"));
   g_assert_false (has_finding (page, "barcode-size"));
+  /* The back panel's website is read in the hand, not "beyond the trim"
+   * of the front panel's frame. */
+  g_assert_false (has_finding (page, "safe-zone"));
 
   panels = json_object_get_array_member (pack, "panels");
   g_assert_cmpuint (json_array_get_length (panels), ==, 13);

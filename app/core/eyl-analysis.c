@@ -448,6 +448,7 @@ eyl_analyse_page_in_piece (EylPageData              *page,
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = eyl_rules_run (&ctx);
+  eyl_packaging_filter_findings (self->packaging, self->elements, self->findings);
   self->customer_focus = eyl_score_customer_focus (&ctx, self->findings,
                                                    &self->score_breakdown);
 

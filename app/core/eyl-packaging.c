@@ -645,3 +645,31 @@ eyl_packaging_summary_lines (const EylPackaging *self)
     }
   return g_strv_builder_end (lines);
 }
+
+void
+eyl_packaging_filter_findings (const EylPackaging *self,
+                               GPtrArray          *elements,
+                               GPtrArray          *findings)
+{
+  if (!eyl_packaging_front_box (self, NULL))
+    return;
+  /* The frame is the front panel's: an element on another panel is
+   * "outside" it by design, not beyond the trim. */
+  for (guint i = findings->len; i > 0; i--)
+    {
+      const EylFinding *f = g_ptr_array_index (findings, i - 1);
+
+      if (!g_str_equal (f->rule, "safe-zone") || f->element_id == NULL)
+        continue;
+      for (guint k = 0; k < elements->len; k++)
+        {
+          const EylElement *el = g_ptr_array_index (elements, k);
+
+          if (g_strcmp0 (el->id, f->element_id) == 0 && eyl_packaging_off_front (self, el))
+            {
+              g_ptr_array_remove_index (findings, i - 1);
+              break;
+            }
+        }
+    }
+}

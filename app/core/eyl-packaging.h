@@ -77,6 +77,13 @@ gboolean      eyl_packaging_point_is_artwork (const EylPackaging *self,
 void          eyl_packaging_build_json (const EylPackaging *self,
                                         JsonBuilder        *builder);
 
+/* Drops what the front panel's frame says about elements on the other
+ * panels that only a frame round the whole sheet could say (safe-zone:
+ * a back-panel text is not "beyond the trim"). */
+void          eyl_packaging_filter_findings (const EylPackaging *self,
+                                             GPtrArray          *elements,
+                                             GPtrArray          *findings);
+
 /* For people (the export's summary page): the dieline's layers or spot
  * colours with their lengths, the panels with their sizes, the front
  * panel and why, each barcode's number and measures.  Translated,
