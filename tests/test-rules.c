@@ -145,6 +145,9 @@ test_table (void)
     "key-content-hidden", "text-too-small",
     "low-contrast", "no-contact", "no-call-to-action", "qr-unreadable", "qr-too-small",
     "qr-quiet-zone", "safe-zone", "we-vs-you", "cvd-low-contrast",
+    /* packaging */
+    "barcode-check-digit", "barcode-size", "barcode-red-scanner", "barcode-truncated",
+    "barcode-quiet-zone", "barcode-on-fold", "label-x-height", "label-net-quantity",
   };
   const EylRule *rules;
   guint n = 0;

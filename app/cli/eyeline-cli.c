@@ -71,6 +71,8 @@ typedef struct
   char *ocr_languages;
   char *raster_px_per_mm;
   char *raster_max_mpx;
+  char *front_panel;
+  char *label_rules;
 } AnalysisArgs;
 
 /* What the analysis options turned into. */
@@ -81,6 +83,7 @@ typedef struct
   EylBrandKit          *brand_kit;
   EylAnalysisOptions    options;
   guint                 memory_mb;
+  GPtrArray            *label_rules;
 } Analysis;
 
 static void
@@ -96,6 +99,8 @@ analysis_args_clear (AnalysisArgs *args)
   g_free (args->ocr_languages);
   g_free (args->raster_px_per_mm);
   g_free (args->raster_max_mpx);
+  g_free (args->front_panel);
+  g_free (args->label_rules);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnalysisArgs, analysis_args_clear)
@@ -106,6 +111,7 @@ analysis_clear (Analysis *analysis)
   g_clear_pointer (&analysis->placements, eyl_placement_set_free);
   g_clear_pointer (&analysis->placement, eyl_placement_unref);
   g_clear_pointer (&analysis->brand_kit, eyl_brand_kit_unref);
+  g_clear_pointer (&analysis->label_rules, g_ptr_array_unref);
 }
 
 static GOptionEntry *
@@ -143,6 +149,12 @@ analysis_entries (AnalysisArgs *args)
     { "raster-max-mpx", 0, 0, G_OPTION_ARG_STRING, &args->raster_max_mpx,
       N_("Largest analysis raster in megapixels; bigger pages are rendered coarser (default 16)"),
       N_("N") },
+    { "front-panel", 0, 0, G_OPTION_ARG_STRING, &args->front_panel,
+      N_("A pack's net: the panel (numbered as in the report) that faces the shopper "
+         "(default: the one with the largest brand and product name)"), N_("N") },
+    { "label-rules", 0, 0, G_OPTION_ARG_STRING, &args->label_rules,
+      N_("Label type-size rule sets to apply, comma-separated: eu-1169-2011, us-21cfr101-105 "
+         "or a file (an aid, not legal advice; default none)"), N_("IDS") },
   };
 
   /* The check settings come from the core's table (eyl-options.h). */
@@ -321,6 +333,22 @@ analysis_setup (AnalysisArgs *args,
                             args->raster_max_mpx);
       analysis->options.raster_max_pixels = mpx * 1e6;
     }
+  if (args->front_panel != NULL)
+    {
+      guint64 panel;
+
+      if (!g_ascii_string_to_unsigned (args->front_panel, 10, 1, 1000, &panel, NULL))
+        return usage_error (_("--front-panel: “%s” is not a panel number from 1 to 1000"),
+                            args->front_panel);
+      analysis->options.front_panel = (int) panel;
+    }
+  if (args->label_rules != NULL)
+    {
+      analysis->label_rules = eyl_label_rules_load (args->label_rules, &error);
+      if (analysis->label_rules == NULL)
+        return usage_error ("--label-rules: %s", error->message);
+      analysis->options.label_rules = analysis->label_rules;
+    }
   analysis->options.pixels.ocr = !args->no_ocr;
   analysis->options.pixels.qr = !args->no_qr;
   analysis->options.pixels.logos = !args->no_logos;
@@ -381,6 +409,8 @@ forward_analysis_args (AnalysisArgs    *args,
     { "--ocr-languages", args->ocr_languages },
     { "--raster-px-per-mm", args->raster_px_per_mm },
     { "--raster-max-mpx", args->raster_max_mpx },
+    { "--front-panel", args->front_panel },
+    { "--label-rules", args->label_rules },
   };
   const struct
   {

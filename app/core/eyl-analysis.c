@@ -54,6 +54,7 @@ eyl_page_analysis_unref (EylPageAnalysis *self)
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->read, eyl_page_read_unref);
   g_clear_pointer (&self->attention, json_object_unref);
+  g_clear_pointer (&self->packaging, eyl_packaging_unref);
   g_free (self);
 }
 
@@ -154,6 +155,47 @@ repeats_first_page (const EylPageAnalysis *self,
  * than a print: the largest building wraps are some tens of metres. */
 #define PLAUSIBLE_MAX_MM 50000.0
 
+/* A pack net with a front panel: on the shelf (an eye-level shelf unless
+ * a placement was chosen) the front panel is the face, at its real size. */
+static void
+eyl_analysis_place_front_panel (EylPageAnalysis          *self,
+                                const EylAnalysisOptions *options,
+                                gboolean                  distance_given)
+{
+  g_autoptr(EylPlacement) base = NULL;
+  g_autoptr(EylPlacement) overridden = NULL;
+  g_autoptr(EylPlacementSet) own_set = NULL;
+  EylPlacementSet *set = options->placements;
+  const EylPanel *front;
+  EylRect box;
+
+  if (self->packaging == NULL || !eyl_packaging_front_box (self->packaging, &box))
+    return;
+  if (set == NULL && options->placement == NULL)
+    set = own_set = eyl_placement_set_new_default (self->warnings);
+  front = &g_array_index (self->packaging->panels, EylPanel, self->packaging->front_panel);
+  if (options->placement != NULL)
+    base = eyl_placement_ref (options->placement);
+  else if (set != NULL && (base = eyl_placement_set_lookup (set, "shelf-eye")) != NULL)
+    {
+      g_autofree char *old = g_steal_pointer (&self->placement_reason);
+
+      eyl_placement_ref (base);
+      /* Translators: %s says which panel is the front and why. */
+      self->placement_reason = g_strdup_printf (_("a pack's net with a dieline: its front "
+                                                  "panel on an eye-level shelf (%s)"),
+                                                self->packaging->front_reason);
+    }
+  if (base == NULL)
+    return;
+
+  overridden = eyl_placement_apply_overrides (base, &options->overrides);
+  g_clear_pointer (&self->placement, eyl_placement_unref);
+  self->placement = eyl_placement_for_piece (overridden, front->width_mm, front->height_mm, 0,
+                                             distance_given);
+  eyl_page_frame_init (&self->frame, &box, front->width_mm, front->height_mm, self->placement);
+}
+
 /* Smallest side of a sheet that is hung as a poster as often as it is
  * handed out as a leaflet: A4 and US letter (210 and 216 mm). */
 #define POSTER_MIN_SHORT_MM 200.0
@@ -244,6 +286,7 @@ eyl_evaluate_page (EylPageRead              *read,
   const EylRect *visible;
   EylRuleContext ctx = { 0 };
   gboolean distance_given;
+  guint piece_index;
 
   g_return_val_if_fail (read != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -294,24 +337,38 @@ eyl_evaluate_page (EylPageRead              *read,
    * version of the cover), else an inside page, read in the hand. */
   overridden = eyl_placement_apply_overrides (base, &options->overrides);
   distance_given = isfinite (options->overrides.distance_m) && options->overrides.distance_m > 0;
+  piece_index = read->index > 0 && (first == NULL || !repeats_first_page (self, elements, first))
+                  ? read->index : 0;
   self->placement = eyl_placement_for_piece (overridden, self->material_w_mm,
-                                             self->material_h_mm,
-                                             read->index > 0 &&
-                                               (first == NULL ||
-                                                !repeats_first_page (self, elements, first))
-                                               ? read->index : 0,
-                                             distance_given);
+                                             self->material_h_mm, piece_index, distance_given);
 
   /* The frame maps page space (not × UserUnit) onto the material; the
    * visible area may be a trim box with an offset. */
   eyl_page_frame_init (&self->frame, visible, self->material_w_mm, self->material_h_mm,
                        self->placement);
 
+  /* A pack's net: on the shelf its front panel is the face, at its real
+   * size (a later page of the file is read in the hand). */
+  if (read->packaging != NULL)
+    self->packaging = eyl_packaging_ref (read->packaging);
+  if (piece_index == 0)
+    eyl_analysis_place_front_panel (self, options, distance_given);
+
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *el = g_ptr_array_index (elements, i);
 
+      /* The glue flap and what lies outside the net are not artwork. */
+      if (!eyl_packaging_is_artwork (self->packaging, el))
+        continue;
       eyl_analysis_place_element (el, self->placement, &self->frame);
+      /* On the shelf only the front panel faces the aisle: the other
+       * panels are read in the hand. */
+      if (eyl_packaging_off_front (self->packaging, el))
+        {
+          el->hidden_fraction = 1.0;
+          el->eye_zone_fraction = 0.0;
+        }
       /* Folded in: the rack shows only the cover panel. */
       if (self->placement->cover_x0_fraction > 0 &&
           (el->box.x0 + el->box.x1) / 2.0 <
@@ -334,9 +391,11 @@ eyl_evaluate_page (EylPageRead              *read,
     self->attention = eyl_attention_for_page (read->attention_raster, &self->frame, self->placement,
                                               self->elements);
   ctx.attention = self->attention;
+  ctx.packaging = self->packaging;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = eyl_rules_run (&ctx);
+  eyl_packaging_filter_findings (self->packaging, self->elements, self->findings);
   self->customer_focus = eyl_score_customer_focus (&ctx, self->findings,
                                                    &self->score_breakdown);
 

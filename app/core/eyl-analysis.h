@@ -20,6 +20,8 @@
 #include "eyl-finding.h"
 #include "eyl-raster.h"
 #include "eyl-detect-pixels.h"
+#include "eyl-packaging.h"
+#include "eyl-packaging.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +58,9 @@ struct _EylPageAnalysis
   /* Predicted attention (model) of what the median visitor sees:
    * eyl_attention_for_page(); NULL without a raster. */
   JsonObject    *attention;
+  /* Barcodes, dieline, panels and front panel (eyl-packaging.h), from
+   * the read; NULL when the page has none. */
+  EylPackaging  *packaging;
 };
 
 #define EYL_TYPE_PAGE_ANALYSIS (eyl_page_analysis_get_type ())

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "eyl-channel.h"
+#include "eyl-packaging.h"
 
 /* The answer: (version, public JSON of the file result, one a{sv} read
  * per analysed page in the order of result->pages). */
@@ -189,6 +190,19 @@ eyl_channel_page_read_to_variant (const EylPageRead *read)
     g_variant_builder_add_value (&warnings, string_variant (g_ptr_array_index (read->warnings, i)));
   g_variant_builder_add (&builder, "{sv}", "elements", g_variant_builder_end (&elements));
   g_variant_builder_add (&builder, "{sv}", "warnings", g_variant_builder_end (&warnings));
+  /* A pack's barcodes and panels travel as the report writes them (the
+   * dieline's groups, not its lines). */
+  if (read->packaging != NULL)
+    {
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      eyl_packaging_build_json (read->packaging, json);
+      root = json_builder_get_root (json);
+      text = json_to_string (root, FALSE);
+      g_variant_builder_add (&builder, "{sv}", "packaging", string_variant (text));
+    }
   return g_variant_builder_end (&builder);
 }
 
@@ -197,6 +211,7 @@ eyl_channel_page_read_from_variant (GVariant *variant)
 {
   g_autoptr(GVariant) elements = NULL;
   g_autoptr(GVariant) warnings = NULL;
+  g_autoptr(GVariant) packaging = NULL;
   EylPageRead *read;
 
   g_return_val_if_fail (variant != NULL, NULL);
@@ -221,6 +236,15 @@ eyl_channel_page_read_from_variant (GVariant *variant)
       g_autoptr(GVariant) str = g_variant_get_child_value (warnings, i);
 
       g_ptr_array_add (read->warnings, g_variant_dup_string (str, NULL));
+    }
+
+  packaging = g_variant_lookup_value (variant, "packaging", G_VARIANT_TYPE_STRING);
+  if (packaging != NULL)
+    {
+      g_autoptr(JsonNode) root = json_from_string (g_variant_get_string (packaging, NULL), NULL);
+
+      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+        read->packaging = eyl_packaging_from_json (json_node_get_object (root));
     }
   return read;
 }

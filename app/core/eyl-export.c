@@ -696,6 +696,17 @@ summary_write (Summary        *s,
           summary_text (s, heading, 12, 4);
         }
       summary_placement (s, analysis);
+      {
+        /* A pack: its panels and barcodes (eyl-packaging.c). */
+        g_auto(GStrv) pack = eyl_packaging_summary_lines (analysis->packaging);
+
+        for (guint k = 0; pack != NULL && pack[k] != NULL; k++)
+          {
+            g_autofree char *line = escape_printf ("%s", pack[k]);
+
+            summary_text (s, line, 9, pack[k + 1] == NULL ? 4 : 2);
+          }
+      }
       score = escape_printf (_("<b>Customer focus:</b> %d / 100"), analysis->customer_focus);
       summary_text (s, score, 10, 2);
       {

@@ -25,6 +25,14 @@ typedef struct
    * them into its EylRenderer. */
   double                raster_px_per_mm;
   double                raster_max_pixels;
+  /* Packaging: the PDF the page comes from, for its dieline (NULL: none
+   * read), its password, and the front panel the user chose (1-based;
+   * 0 = the one with the largest brand and product name). */
+  const char           *source_path;
+  const char           *password;
+  int                   front_panel;
+  /* EylLabelRuleSet chosen (eyl_label_rules_load), NULL for none; not owned. */
+  GPtrArray            *label_rules;
 } EylAnalysisOptions;
 
 void eyl_analysis_options_init (EylAnalysisOptions *options);

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "eyl-read.h"
+#include "eyl-packaging.h"
 #include "eyl-detect.h"
 #include "eyl-detect-pixels.h"
 
@@ -44,6 +45,7 @@ eyl_page_read_unref (EylPageRead *self)
   g_clear_pointer (&self->elements, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->attention_raster, eyl_raster_unref);
+  g_clear_pointer (&self->packaging, eyl_packaging_unref);
   g_free (self);
 }
 
@@ -166,10 +168,21 @@ eyl_read_page (EylPageData              *page,
     g_ptr_array_extend_and_steal (self->elements, g_steal_pointer (&elements));
 
   if (raster != NULL)
-    {
-      read_pixels (self, page, raster, renderer, options);
-      self->attention_raster = g_steal_pointer (&raster);
-    }
+    read_pixels (self, page, raster, renderer, options);
+
+  /* A pack's sheet: barcodes, its dieline's panels, the front panel.  A
+   * net drawn in plain strokes is looked for only when the page is to be
+   * seen on a shelf. */
+  self->packaging = eyl_packaging_read (page, raster, renderer,
+                                        self->width_pt > 0 ? self->material_w_mm / self->width_pt : 0,
+                                        options->source_path, options->password, self->elements,
+                                        options->front_panel,
+                                        options->placement != NULL &&
+                                          options->placement->kind == EYL_PLACEMENT_SHELF);
+  if (self->packaging != NULL && options->label_rules != NULL)
+    self->packaging->label_rules = g_ptr_array_ref (options->label_rules);
+
+  self->attention_raster = g_steal_pointer (&raster);
 
   return g_steal_pointer (&self);
 }

@@ -46,6 +46,9 @@ struct _EylPageRead
    * the read may drop it (eyl_page_read_drop_pixels()) once evaluated.
    * NULL without a raster. */
   EylRaster *attention_raster;
+  /* A pack's sheet: its barcodes, dieline, panels and front panel
+   * (eyl-packaging.h); NULL when none was read. */
+  struct _EylPackaging *packaging;
 };
 
 #define EYL_TYPE_PAGE_READ (eyl_page_read_get_type ())

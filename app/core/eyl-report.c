@@ -686,6 +686,12 @@ build_page (JsonBuilder     *builder,
     add_object_copy (builder, "attention", page->attention);
 
   add_strings (builder, "warnings", page->warnings);
+  /* A pack's barcodes, dieline and panels (eyl-packaging.c). */
+  if (page->packaging != NULL)
+    {
+      json_builder_set_member_name (builder, "packaging");
+      eyl_packaging_build_json (page->packaging, builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -1560,6 +1566,10 @@ eyl_page_analysis_from_json (JsonObject *object,
     }
 
   page->index = (guint) index;
+  if (json_object_has_member (object, "packaging") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "packaging")))
+    page->packaging = eyl_packaging_from_json (json_object_get_object_member (object,
+                                                                            "packaging"));
   page->width_pt = size[0];
   page->height_pt = size[1];
   page->page_w_pt = page_size[0];

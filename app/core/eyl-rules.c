@@ -29,6 +29,15 @@ static const EylRule *all_rules[] = {
   &eyl_rule_safe_zone,
   &eyl_rule_we_vs_you,
   &eyl_rule_cvd_low_contrast,
+  /* packaging */
+  &eyl_rule_barcode_check_digit,
+  &eyl_rule_barcode_size,
+  &eyl_rule_barcode_red_scanner,
+  &eyl_rule_barcode_truncated,
+  &eyl_rule_barcode_quiet_zone,
+  &eyl_rule_barcode_on_fold,
+  &eyl_rule_label_x_height,
+  &eyl_rule_label_net_quantity,
 };
 
 static EylRule rule_table[G_N_ELEMENTS (all_rules)];

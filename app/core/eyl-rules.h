@@ -26,6 +26,7 @@ typedef struct
   const char         *text;        /* the page's text layer, or NULL: page->text */
   JsonObject         *attention;   /* predicted attention (model) of the page,
                                     * eyl_attention_for_page(); may be NULL */
+  const struct _EylPackaging *packaging; /* barcodes, dieline, panels; may be NULL */
 } EylRuleContext;
 
 typedef void (*EylRuleCheck) (const EylRuleContext *ctx,

@@ -172,6 +172,7 @@ eyl_worker_analyse_file (const char               *path,
   g_autoptr(GError) first_page_error = NULL;
   GPtrArray *warnings;
   guint n_pages, n_repairs, n_out_of_memory;
+  EylAnalysisOptions file_options;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -179,6 +180,13 @@ eyl_worker_analyse_file (const char               *path,
   document = eyl_document_open (path, password, cancellable, &error);
   if (document == NULL)
     return eyl_file_result_new_error (path, error);
+
+  /* The file itself is read again for what Poppler does not tell (a
+   * pack's dieline). */
+  file_options = *options;
+  file_options.source_path = path;
+  file_options.password = password;
+  options = &file_options;
 
   result = eyl_file_result_new (path);
   n_pages = eyl_document_get_n_pages (document);

@@ -24,6 +24,14 @@ extern const EylRule eyl_rule_qr_quiet_zone;
 extern const EylRule eyl_rule_qr_unreadable;
 extern const EylRule eyl_rule_key_content_hidden;
 extern const EylRule eyl_rule_cvd_low_contrast;
+extern const EylRule eyl_rule_barcode_check_digit;
+extern const EylRule eyl_rule_barcode_size;
+extern const EylRule eyl_rule_barcode_truncated;
+extern const EylRule eyl_rule_barcode_quiet_zone;
+extern const EylRule eyl_rule_barcode_red_scanner;
+extern const EylRule eyl_rule_barcode_on_fold;
+extern const EylRule eyl_rule_label_x_height;
+extern const EylRule eyl_rule_label_net_quantity;
 
 void eyl_rule_contact_hidden_check          (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
@@ -54,6 +62,24 @@ void eyl_rule_qr_unreadable_check           (const EylRuleContext *ctx,
 void eyl_rule_key_content_hidden_check      (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 void eyl_rule_cvd_low_contrast_check        (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+/* Packaging: rules/eyl-rule-barcode.c */
+void eyl_rule_barcode_check_digit_check     (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_size_check            (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_truncated_check       (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_quiet_zone_check      (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_red_scanner_check     (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_on_fold_check         (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+/* Packaging: rules/eyl-rule-label.c */
+void eyl_rule_label_x_height_check          (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_label_net_quantity_check      (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 
 /* Shared helpers (eyl-rules.c). */

@@ -1,0 +1,675 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-packaging"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "eyl-packaging.h"
+
+/* A logo's height counts as this many cap heights of a name set in type
+ * (a wordmark's letters fill about half its box). */
+#define LOGO_CAP_SHARE 0.5
+/* A net guessed from plain strokes: at least this many faces and a flap,
+ * over this share of the sheet, no panel larger than this share. */
+#define NET_MIN_FACES       2
+#define NET_MIN_SHARE       0.4
+#define NET_MAX_PANEL_SHARE 0.5
+/* Pages before and after a page without a net where its net may be. */
+#define NEARBY_PAGES        2
+
+EylPackaging *
+eyl_packaging_new (void)
+{
+  EylPackaging *self = g_new0 (EylPackaging, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->barcodes = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_barcode_free);
+  self->panels = g_array_new (FALSE, FALSE, sizeof (EylPanel));
+  self->front_panel = -1;
+  return self;
+}
+
+EylPackaging *
+eyl_packaging_ref (EylPackaging *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+eyl_packaging_unref (EylPackaging *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_pointer (&self->barcodes, g_ptr_array_unref);
+  g_clear_pointer (&self->dieline, eyl_dieline_free);
+  g_clear_pointer (&self->panels, g_array_unref);
+  g_clear_pointer (&self->label_rules, g_ptr_array_unref);
+  g_free (self->front_reason);
+  g_free (self);
+}
+
+/* How large an element shows the brand or the product's name, mm. */
+static double
+name_size_mm (const EylElement *el,
+              double            mm_per_pt)
+{
+  /* A wordmark's letters run along its longer side, also when it is
+   * turned up a side panel. */
+  if (el->kind == EYL_ELEMENT_LOGO)
+    return LOGO_CAP_SHARE * MIN (eyl_rect_width (&el->box), eyl_rect_height (&el->box)) *
+           mm_per_pt;
+  if (el->cap_height > 0)
+    return el->cap_height * mm_per_pt;
+  return 0.7 * el->font_size * mm_per_pt;
+}
+
+typedef struct
+{
+  const EylElement *brand, *product;
+  double            brand_mm, product_mm;
+} PanelNames;
+
+static void
+choose_front (EylPackaging *self,
+              GPtrArray    *elements)
+{
+  g_autofree PanelNames *names = g_new0 (PanelNames, MAX (self->panels->len, 1));
+  int best = -1, largest = -1;
+  double best_score = 0, largest_area = 0;
+
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (elements, i);
+      int p = eyl_panels_find (self->panels, (el->box.x0 + el->box.x1) / 2,
+                               (el->box.y0 + el->box.y1) / 2);
+      double size;
+
+      if (p < 0)
+        continue;
+      size = name_size_mm (el, self->mm_per_pt);
+      if ((el->kind == EYL_ELEMENT_BRAND_NAME || el->kind == EYL_ELEMENT_LOGO) &&
+          size > names[p].brand_mm)
+        {
+          names[p].brand = el;
+          names[p].brand_mm = size;
+        }
+      else if (el->kind == EYL_ELEMENT_HEADLINE && size > names[p].product_mm)
+        {
+          names[p].product = el;
+          names[p].product_mm = size;
+        }
+    }
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      const EylPanel *p = &g_array_index (self->panels, EylPanel, i);
+      double score = names[i].brand_mm + names[i].product_mm;
+
+      if (p->flap || p->glue)
+        continue;
+      if (p->area_mm2 > largest_area)
+        {
+          largest_area = p->area_mm2;
+          largest = (int) i;
+        }
+      if (score > best_score)
+        {
+          best_score = score;
+          best = (int) i;
+        }
+    }
+
+  if (best >= 0)
+    {
+      const PanelNames *n = &names[best];
+      g_autoptr(GString) reason = g_string_new (NULL);
+
+      /* Translators: the start of the reason a panel is the pack's front;
+       * %d is its number. */
+      g_string_printf (reason, _("panel %d carries"), best + 1);
+      if (n->brand != NULL)
+        {
+          if (n->brand->kind == EYL_ELEMENT_LOGO)
+            /* Translators: part of "panel 2 carries the logo (9.0 mm) …". */
+            g_string_append_printf (reason, _(" the logo (%.1f mm)"), n->brand_mm);
+          else
+            g_string_append_printf (reason, _(" the brand name “%s” (%.1f mm)"), n->brand->text,
+                                    n->brand_mm);
+        }
+      if (n->product != NULL)
+        g_string_append_printf (reason, n->brand != NULL ? _(" and the product name “%s” (%.1f mm)")
+                                                         : _(" the product name “%s” (%.1f mm)"),
+                                n->product->text, n->product_mm);
+      g_string_append (reason, _(", larger than any other panel"));
+      self->front_panel = best;
+      self->front_reason = g_string_free (g_steal_pointer (&reason), FALSE);
+    }
+  else if (largest >= 0)
+    {
+      self->front_panel = largest;
+      self->front_reason = g_strdup_printf (_("panel %d is the largest face; no panel carries "
+                                              "a brand or product name that could be read"),
+                                            largest + 1);
+    }
+}
+
+/* Plain strokes enclose a pack's net when they make faces and flaps over
+ * much of the sheet — not a frame round the page, not a table's cells. */
+static gboolean
+looks_like_net (GArray            *panels,
+                const EylPageData *page)
+{
+  double page_area = page->width * page->height, largest = 0;
+  EylRect all = { 0 };
+  guint faces = 0, flaps = 0;
+
+  for (guint i = 0; i < panels->len; i++)
+    {
+      const EylPanel *p = &g_array_index (panels, EylPanel, i);
+
+      if (i == 0)
+        all = p->box;
+      else
+        eyl_rect_union (&all, &p->box);
+      largest = MAX (largest, eyl_rect_width (&p->box) * eyl_rect_height (&p->box));
+      faces += !p->flap;
+      flaps += p->flap;
+    }
+  return faces >= NET_MIN_FACES && flaps >= 1 && page_area > 0 &&
+         eyl_rect_width (&all) * eyl_rect_height (&all) >= NET_MIN_SHARE * page_area &&
+         largest <= NET_MAX_PANEL_SHARE * page_area;
+}
+
+/* @d when it can be @page's net: drawn on a page of its size, and named,
+ * or guessed from strokes that look like a net; else freed. */
+static EylDieline *
+usable (EylDieline        *d,
+        const EylPageData *page,
+        double             mm_per_pt)
+{
+  g_autoptr(GArray) panels = NULL;
+
+  if (d == NULL)
+    return NULL;
+  if (fabs (d->page_width - page->width) >= 1 || fabs (d->page_height - page->height) >= 1)
+    {
+      eyl_dieline_free (d);
+      return NULL;
+    }
+  if (!g_array_index (d->groups, EylDielineGroup, 0).guessed)
+    return d;
+  panels = eyl_panels_from_dieline (d, mm_per_pt);
+  if (looks_like_net (panels, page))
+    return d;
+  eyl_dieline_free (d);
+  return NULL;
+}
+
+EylPackaging *
+eyl_packaging_read (const EylPageData *page,
+                    const EylRaster   *raster,
+                    const EylRenderer *renderer,
+                    double             mm_per_pt,
+                    const char        *path,
+                    const char        *password,
+                    GPtrArray         *elements,
+                    int                front_panel,
+                    gboolean           guess_net)
+{
+  g_autoptr(EylPackaging) self = eyl_packaging_new ();
+
+  g_return_val_if_fail (page != NULL, NULL);
+
+  self->mm_per_pt = mm_per_pt > 0 ? mm_per_pt : 25.4 / 72.0;
+  if (raster != NULL)
+    {
+      g_clear_pointer (&self->barcodes, g_ptr_array_unref);
+      self->barcodes = eyl_detect_barcodes (page, raster, renderer, self->mm_per_pt);
+    }
+
+  if (path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->dieline = usable (eyl_dieline_read (path, password, page->index, guess_net, &error),
+                              page, self->mm_per_pt);
+      if (error != NULL)
+        g_debug ("page %u: %s", page->index, error->message);
+      /* The net is often drawn on a page of its own, after the artwork:
+       * a page of the same size nearby lends it. */
+      for (guint k = 1; self->dieline == NULL && error == NULL && k <= NEARBY_PAGES; k++)
+        for (int dir = 1; dir >= -1 && self->dieline == NULL; dir -= 2)
+          if ((int) page->index + dir * (int) k >= 0)
+            self->dieline = usable (eyl_dieline_read (path, password,
+                                                      page->index + dir * (int) k, guess_net,
+                                                      NULL),
+                                    page, self->mm_per_pt);
+    }
+  if (self->dieline != NULL)
+    {
+      g_array_unref (self->panels);
+      self->panels = eyl_panels_from_dieline (self->dieline, self->mm_per_pt);
+    }
+
+  /* A net of one panel (a label's outline) is the page itself. */
+  if (self->panels->len >= 2)
+    {
+      if (front_panel > 0 && (guint) front_panel <= self->panels->len)
+        {
+          self->front_panel = front_panel - 1;
+          self->front_reason = g_strdup_printf (_("panel %d, as chosen"), front_panel);
+        }
+      else
+        choose_front (self, elements);
+    }
+  return g_steal_pointer (&self);
+}
+
+gboolean
+eyl_packaging_front_box (const EylPackaging *self,
+                         EylRect            *box)
+{
+  if (self == NULL || self->front_panel < 0 || (guint) self->front_panel >= self->panels->len)
+    return FALSE;
+  if (box != NULL)
+    *box = g_array_index (self->panels, EylPanel, self->front_panel).box;
+  return TRUE;
+}
+
+gboolean
+eyl_packaging_off_front (const EylPackaging *self,
+                         const EylElement   *element)
+{
+  EylRect front;
+
+  if (!eyl_packaging_front_box (self, &front))
+    return FALSE;
+  return eyl_panels_find (self->panels, (element->box.x0 + element->box.x1) / 2,
+                          (element->box.y0 + element->box.y1) / 2) != self->front_panel;
+}
+
+gboolean
+eyl_packaging_point_is_artwork (const EylPackaging *self,
+                                double              x,
+                                double              y)
+{
+  int p;
+
+  if (self == NULL || self->panels->len < 2)
+    return TRUE;
+  p = eyl_panels_find (self->panels, x, y);
+  return p >= 0 && !g_array_index (self->panels, EylPanel, p).glue;
+}
+
+gboolean
+eyl_packaging_is_artwork (const EylPackaging *self,
+                          const EylElement   *element)
+{
+  return eyl_packaging_point_is_artwork (self, (element->box.x0 + element->box.x1) / 2,
+                                         (element->box.y0 + element->box.y1) / 2);
+}
+
+static void
+member_double (JsonBuilder *builder,
+               const char  *name,
+               double       value,
+               double       unit)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, round (value / unit) * unit);
+}
+
+static void
+member_string (JsonBuilder *builder,
+               const char  *name,
+               const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+member_box (JsonBuilder   *builder,
+            const EylRect *box)
+{
+  json_builder_set_member_name (builder, "box_pt");
+  json_builder_begin_array (builder);
+  json_builder_add_double_value (builder, round (box->x0 * 10) / 10);
+  json_builder_add_double_value (builder, round (box->y0 * 10) / 10);
+  json_builder_add_double_value (builder, round (box->x1 * 10) / 10);
+  json_builder_add_double_value (builder, round (box->y1 * 10) / 10);
+  json_builder_end_array (builder);
+}
+
+void
+eyl_packaging_build_json (const EylPackaging *self,
+                          JsonBuilder        *builder)
+{
+  g_return_if_fail (self != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "mm_per_pt");
+  json_builder_add_double_value (builder, self->mm_per_pt);
+
+  json_builder_set_member_name (builder, "barcodes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->barcodes->len; i++)
+    {
+      const EylBarcode *b = g_ptr_array_index (self->barcodes, i);
+
+      json_builder_begin_object (builder);
+      member_string (builder, "symbology", b->symbology);
+      member_string (builder, "digits", b->digits);
+      json_builder_set_member_name (builder, "check_digit_ok");
+      json_builder_add_boolean_value (builder, b->check_ok);
+      member_box (builder, &b->box);
+      if (b->measured)
+        {
+          member_double (builder, "module_mm", b->module_mm, 0.001);
+          member_double (builder, "magnification", b->magnification, 0.01);
+          member_double (builder, "bar_height_mm", b->bar_height_mm, 0.01);
+          member_double (builder, "nominal_bar_height_mm", b->nominal_height_mm, 0.01);
+          member_double (builder, "quiet_left_modules", b->quiet_left_modules, 0.1);
+          member_double (builder, "quiet_right_modules", b->quiet_right_modules, 0.1);
+          member_double (builder, "red_light_contrast", b->red_contrast, 0.01);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "dieline");
+  json_builder_begin_array (builder);
+  for (guint i = 0; self->dieline != NULL && i < self->dieline->groups->len; i++)
+    {
+      const EylDielineGroup *g = &g_array_index (self->dieline->groups, EylDielineGroup, i);
+
+      json_builder_begin_object (builder);
+      member_string (builder, "name", g->name);
+      member_string (builder, "found_as", g->iso_layer ? "iso-19593-layer"
+                                          : g->layer ? "layer"
+                                          : g->guessed ? "stroked-lines" : "spot-colour");
+      member_string (builder, "kind", eyl_dieline_kind_to_string (g->kind));
+      member_double (builder, "length_mm", g->length_pt * self->mm_per_pt, 0.1);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "panels");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      const EylPanel *p = &g_array_index (self->panels, EylPanel, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, i + 1);
+      member_string (builder, "role", (int) i == self->front_panel ? "front"
+                                      : p->glue ? "glue-flap" : p->flap ? "flap" : "panel");
+      member_box (builder, &p->box);
+      member_double (builder, "width_mm", p->width_mm, 0.1);
+      member_double (builder, "height_mm", p->height_mm, 0.1);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "front_panel");
+  if (self->front_panel >= 0)
+    json_builder_add_int_value (builder, self->front_panel + 1);
+  else
+    json_builder_add_null_value (builder);
+  member_string (builder, "front_panel_reason", self->front_reason);
+  json_builder_end_object (builder);
+}
+
+static double
+get_double (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : 0.0;
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static void
+get_box (JsonObject *object,
+         EylRect    *box)
+{
+  JsonArray *a = get_array (object, "box_pt");
+
+  if (a == NULL || json_array_get_length (a) != 4)
+    return;
+  box->x0 = json_array_get_double_element (a, 0);
+  box->y0 = json_array_get_double_element (a, 1);
+  box->x1 = json_array_get_double_element (a, 2);
+  box->y1 = json_array_get_double_element (a, 3);
+}
+
+/* Elements of @array that are objects (others are skipped). */
+static JsonObject *
+object_at (JsonArray *array,
+           guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+EylPackaging *
+eyl_packaging_from_json (JsonObject *object)
+{
+  g_autoptr(EylPackaging) self = eyl_packaging_new ();
+  JsonArray *barcodes = get_array (object, "barcodes");
+  JsonArray *groups = get_array (object, "dieline");
+  JsonArray *panels = get_array (object, "panels");
+  JsonNode *front = json_object_get_member (object, "front_panel");
+
+  self->mm_per_pt = get_double (object, "mm_per_pt");
+  if (!(self->mm_per_pt > 0))
+    self->mm_per_pt = 25.4 / 72.0;
+
+  for (guint i = 0; barcodes != NULL && i < json_array_get_length (barcodes); i++)
+    {
+      JsonObject *o = object_at (barcodes, i);
+      EylBarcode *b;
+
+      if (o == NULL)
+        continue;
+      b = g_new0 (EylBarcode, 1);
+      b->symbology = g_strdup (get_string (o, "symbology"));
+      b->digits = g_strdup (get_string (o, "digits"));
+      b->check_ok = json_object_get_boolean_member_with_default (o, "check_digit_ok", FALSE);
+      get_box (o, &b->box);
+      b->measured = json_object_has_member (o, "module_mm");
+      b->module_mm = get_double (o, "module_mm");
+      b->magnification = get_double (o, "magnification");
+      b->bar_height_mm = get_double (o, "bar_height_mm");
+      b->nominal_height_mm = get_double (o, "nominal_bar_height_mm");
+      b->quiet_left_modules = get_double (o, "quiet_left_modules");
+      b->quiet_right_modules = get_double (o, "quiet_right_modules");
+      b->red_contrast = get_double (o, "red_light_contrast");
+      g_ptr_array_add (self->barcodes, b);
+    }
+
+  if (groups != NULL && json_array_get_length (groups) > 0)
+    {
+      self->dieline = g_new0 (EylDieline, 1);
+      self->dieline->groups = g_array_new (FALSE, FALSE, sizeof (EylDielineGroup));
+      self->dieline->segments = g_array_new (FALSE, FALSE, sizeof (EylDielineSegment));
+      for (guint i = 0; i < json_array_get_length (groups); i++)
+        {
+          JsonObject *o = object_at (groups, i);
+          EylDielineGroup g = { 0 };
+          const char *found_as, *kind;
+
+          if (o == NULL)
+            continue;
+          found_as = get_string (o, "found_as");
+          kind = get_string (o, "kind");
+          g.name = g_strdup (get_string (o, "name"));
+          g.iso_layer = g_strcmp0 (found_as, "iso-19593-layer") == 0;
+          g.layer = g.iso_layer || g_strcmp0 (found_as, "layer") == 0;
+          g.guessed = g_strcmp0 (found_as, "stroked-lines") == 0;
+          g.kind = EYL_DIELINE_OTHER;
+          for (int k = 0; k < EYL_N_DIELINE_KINDS; k++)
+            if (g_strcmp0 (kind, eyl_dieline_kind_to_string (k)) == 0)
+              g.kind = k;
+          g.length_pt = get_double (o, "length_mm") / self->mm_per_pt;
+          g_array_append_val (self->dieline->groups, g);
+        }
+    }
+
+  for (guint i = 0; panels != NULL && i < json_array_get_length (panels); i++)
+    {
+      JsonObject *o = object_at (panels, i);
+      const char *role;
+      EylPanel p = { 0 };
+
+      if (o == NULL)
+        continue;
+      role = get_string (o, "role");
+      get_box (o, &p.box);
+      p.width_mm = get_double (o, "width_mm");
+      p.height_mm = get_double (o, "height_mm");
+      p.area_mm2 = p.width_mm * p.height_mm;
+      p.glue = g_strcmp0 (role, "glue-flap") == 0;
+      p.flap = p.glue || g_strcmp0 (role, "flap") == 0;
+      g_array_append_val (self->panels, p);
+    }
+
+  if (front != NULL && JSON_NODE_HOLDS_VALUE (front))
+    self->front_panel = (int) json_node_get_int (front) - 1;
+  if (self->front_panel >= (int) self->panels->len)
+    self->front_panel = -1;
+  self->front_reason = g_strdup (get_string (object, "front_panel_reason"));
+  return g_steal_pointer (&self);
+}
+
+GStrv
+eyl_packaging_summary_lines (const EylPackaging *self)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  if (self == NULL)
+    return g_strv_builder_end (lines);
+
+  if (self->dieline != NULL && self->dieline->groups->len > 0)
+    {
+      g_autoptr(GString) line = g_string_new (_("Dieline:"));
+
+      for (guint i = 0; i < self->dieline->groups->len; i++)
+        {
+          const EylDielineGroup *g = &g_array_index (self->dieline->groups, EylDielineGroup, i);
+
+          g_string_append (line, i > 0 ? "; " : " ");
+          /* Translators: "layer “Cutting” (ISO 19593-1): cut, 1234 mm". */
+          g_string_append_printf (line,
+                                  g->iso_layer ? _("layer “%s” (ISO 19593-1): %s, %.0f mm")
+                                  : g->layer ? _("layer “%s”: %s, %.0f mm")
+                                  : g->guessed ? _("%s: %s, %.0f mm")
+                                  : _("spot colour “%s”: %s, %.0f mm"),
+                                  g->name, eyl_dieline_kind_to_string (g->kind),
+                                  g->length_pt * self->mm_per_pt);
+        }
+      g_strv_builder_add (lines, line->str);
+    }
+
+  if (self->panels->len > 0)
+    {
+      g_autoptr(GString) line = g_string_new (_("Panels:"));
+
+      for (guint i = 0; i < self->panels->len; i++)
+        {
+          const EylPanel *p = &g_array_index (self->panels, EylPanel, i);
+
+          g_string_append (line, i > 0 ? " · " : " ");
+          /* Translators: "3 front 60 × 120 mm". */
+          g_string_append_printf (line, _("%u %s %.0f × %.0f mm"), i + 1,
+                                  (int) i == self->front_panel ? _("front")
+                                  : p->glue ? _("glue flap") : p->flap ? _("flap") : _("panel"),
+                                  p->width_mm, p->height_mm);
+        }
+      g_strv_builder_add (lines, line->str);
+    }
+  if (self->front_reason != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Front panel: %s."), self->front_reason);
+
+      g_strv_builder_add (lines, line);
+    }
+
+  for (guint i = 0; i < self->barcodes->len; i++)
+    {
+      const EylBarcode *b = g_ptr_array_index (self->barcodes, i);
+      g_autofree char *line = NULL;
+
+      if (b->measured)
+        /* Translators: "Barcode EAN-13 4006381333931: 100 % (module 0.330 mm), bars 22.8 of
+         * 22.9 mm, quiet zones 11.0 and 7.0 modules, red-light contrast 100 %". */
+        line = g_strdup_printf (_("Barcode %s %s: %.0f %% (module %.3f mm), bars %.1f of "
+                                  "%.1f mm, quiet zones %.1f and %.1f modules, red-light "
+                                  "contrast %.0f %%%s"),
+                                b->symbology, b->digits, 100 * b->magnification, b->module_mm,
+                                b->bar_height_mm, b->nominal_height_mm, b->quiet_left_modules,
+                                b->quiet_right_modules, 100 * b->red_contrast,
+                                b->check_ok ? "" : _(", check digit wrong"));
+      else
+        line = g_strdup_printf (_("Barcode %s %s (not measured)%s"), b->symbology, b->digits,
+                                b->check_ok ? "" : _(", check digit wrong"));
+      g_strv_builder_add (lines, line);
+    }
+  return g_strv_builder_end (lines);
+}
+
+void
+eyl_packaging_filter_findings (const EylPackaging *self,
+                               GPtrArray          *elements,
+                               GPtrArray          *findings)
+{
+  if (!eyl_packaging_front_box (self, NULL))
+    return;
+  /* The frame is the front panel's: an element on another panel is
+   * "outside" it by design, not beyond the trim. */
+  for (guint i = findings->len; i > 0; i--)
+    {
+      const EylFinding *f = g_ptr_array_index (findings, i - 1);
+
+      if (!g_str_equal (f->rule, "safe-zone") || f->element_id == NULL)
+        continue;
+      for (guint k = 0; k < elements->len; k++)
+        {
+          const EylElement *el = g_ptr_array_index (elements, k);
+
+          if (g_strcmp0 (el->id, f->element_id) == 0 && eyl_packaging_off_front (self, el))
+            {
+              g_ptr_array_remove_index (findings, i - 1);
+              break;
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-pack-fixtures.h: pack sheets made by the tests — the artwork and
+ * barcodes drawn with Cairo, the dieline added with libqpdf as ISO
+ * 19593-1 processing-steps layers or as spot colours. */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Draws an EAN / UPC symbol from the encoding tables with its first bar's
+ * top-left at the origin of @cr's user space, which must be in mm: module
+ * width @x_mm, data bars @height_mm high, guard bars 5 modules longer. */
+void eyl_pack_draw_barcode (cairo_t    *cr,
+                            const char *symbology,
+                            const char *digits,
+                            double      x_mm,
+                            double      height_mm,
+                            guint32     rgb);
+
+typedef enum
+{
+  EYL_PACK_TUCK_END,   /* reverse tuck end box: 4 faces, glue flap, tucks, dust flaps */
+  EYL_PACK_SLEEVE,     /* 4 faces and a glue flap */
+  EYL_PACK_LABEL,      /* one rounded rectangle */
+} EylPackNet;
+
+typedef enum
+{
+  EYL_PACK_DIELINE_NONE,
+  EYL_PACK_DIELINE_ISO,    /* OCGs "Cutting" / "Creasing" with GTS_Metadata */
+  EYL_PACK_DIELINE_SPOT,   /* stroked in the spot colours "CutContour" and "Rill" */
+} EylPackDieline;
+
+typedef enum
+{
+  EYL_PACK_BARCODE_NONE,
+  EYL_PACK_BARCODE_BACK,   /* EAN-13 at 100 % on the back face */
+  EYL_PACK_BARCODE_FOLD,   /* the same across the crease beside the back face */
+} EylPackBarcode;
+
+typedef struct
+{
+  EylPackNet     net;
+  EylPackDieline dieline;
+  EylPackBarcode barcode;
+} EylPackSpec;
+
+/* Writes the sheet into the fixture folder; returns its path.  The tuck
+ * end box's faces (mm from the top-left of its 240 × 250 mm page): glue
+ * flap x 20–32, side 32–62, front 62–122, side 122–152, back 152–212, all
+ * y 60–180; the front carries "NORTHWIND" and "Green Tea" in large type,
+ * the back the same small. */
+char *eyl_pack_make_sheet (const EylPackSpec *spec);
+
+/* Length in mm of the cut and the crease lines eyl_pack_make_sheet()
+ * draws for @net. */
+double eyl_pack_cut_length_mm    (EylPackNet net);
+double eyl_pack_crease_length_mm (EylPackNet net);
+
+G_END_DECLS
