@@ -750,6 +750,60 @@ test_candidates_light_on_colour (void)
     }
 }
 
+/* A poster more magenta than white: a band over the top half with WiFi
+ * arcs and a white round emblem set just above its lower edge.  The page
+ * is two flat colours, not a photo: the arcs are found whole, as one
+ * mark (not their ends, each a logo), and the emblem is found though the
+ * band is thin under it. */
+static void
+test_candidates_two_colour_poster (void)
+{
+  g_auto(Canvas) c;
+  EylRect band = { 0, 0, PAGE_W, 760 }, arcs = { 242, 245, 758, 530 }, emblem = { 420, 580, 580, 740 };
+  guint n_on_arcs = 0;
+
+  canvas_init (&c);
+  set_rgb (c.cr, 0xdc2467);
+  cairo_rectangle (c.cr, band.x0, band.y0, eyl_rect_width (&band), eyl_rect_height (&band));
+  cairo_fill (c.cr);
+  set_rgb (c.cr, 0xffcc11);
+  cairo_set_line_width (c.cr, 50);
+  cairo_set_line_cap (c.cr, CAIRO_LINE_CAP_ROUND);
+  for (int i = 0; i < 3; i++)
+    {
+      cairo_new_sub_path (c.cr);
+      cairo_arc (c.cr, 500, 600, 120 + 105 * i, G_PI * 1.25, G_PI * 1.75);
+      cairo_stroke (c.cr);
+    }
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  cairo_arc (c.cr, 500, 660, 80, 0, 2 * G_PI);
+  cairo_fill (c.cr);
+  set_rgb (c.cr, 0xdc2467);
+  cairo_set_line_width (c.cr, 12);
+  cairo_arc (c.cr, 500, 660, 50, 0, 2 * G_PI);
+  cairo_stroke (c.cr);
+  set_rgb (c.cr, 0xffcc11);
+  cairo_move_to (c.cr, 470, 660);
+  cairo_line_to (c.cr, 520, 635);
+  cairo_line_to (c.cr, 520, 685);
+  cairo_close_path (c.cr);
+  cairo_fill (c.cr);
+  draw_body (c.cr, c.builder, 80, 900, 12);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &arcs), >, 0.7);
+  for (guint i = 0; i < c.elements->len; i++)
+    {
+      EylElement *e = c.elements->pdata[i];
+      EylRect both;
+
+      n_on_arcs += e->kind == EYL_ELEMENT_LOGO && eyl_rect_intersect (&e->box, &arcs, &both) &&
+                   eyl_rect_height (&both) > 0.3 * eyl_rect_height (&arcs);
+    }
+  g_assert_cmpuint (n_on_arcs, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/sponsor-row", test_candidates_sponsor_row);
   g_test_add_func ("/eyl/logos/candidates/qr", test_candidates_qr);
   g_test_add_func ("/eyl/logos/candidates/light-on-colour", test_candidates_light_on_colour);
+  g_test_add_func ("/eyl/logos/candidates/two-colour-poster", test_candidates_two_colour_poster);
 
   return g_test_run ();
 }
