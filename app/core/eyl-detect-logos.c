@@ -2151,7 +2151,11 @@ blobs_in (const Work   *work,
                              colour_distance (work->rgb[i], ground) > INK_DISTANCE * (depth + 2);
                   }
             remove_specks (sub, w, h);
-            blobs_in (work, sub, &b, on, depth + 1, ++(*n_grounds), n_grounds, out);
+            /* Only a picture has edges that make shapes of their own (a
+             * shade along a curve, a cut photo).  A flat panel — often a
+             * net of die lines and tints whose holes are not closed at
+             * this size — holds marks that may reach its open edge. */
+            blobs_in (work, sub, &b, busy ? on : NULL, depth + 1, ++(*n_grounds), n_grounds, out);
           }
 
         /* Logo-like: not a speck, not a rule.  Size, bleed and the rest are
