@@ -804,6 +804,55 @@ test_candidates_two_colour_poster (void)
   g_assert_cmpuint (n_on_arcs, ==, 1);
 }
 
+/* A pack's net: panels outlined by thin die lines, open at a tuck, tinted
+ * stripes over the lower part of the front panel and a large emblem on
+ * it, just above the stripes.  Lines, tints and emblem join into one
+ * panel whose holes are open to the page; the emblem on it is found. */
+static void
+test_candidates_emblem_on_pack (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 330, 330, 630, 630 };
+  static const double xs[] = { 60, 320, 700, 940 }, ys[] = { 60, 250, 1100, 1340 };
+
+  canvas_init (&c);
+  set_rgb (c.cr, 0xe95420);
+  cairo_set_line_width (c.cr, 1.5);
+  /* Die lines; the front panel and the flap above it are open at the
+   * top (the tuck). */
+  for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+    {
+      cairo_move_to (c.cr, xs[i], ys[0]);
+      cairo_line_to (c.cr, xs[i], ys[3]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
+    for (guint j = 0; j + 1 < G_N_ELEMENTS (xs); j++)
+      if (i >= 2 || j != 1)
+        {
+          cairo_move_to (c.cr, xs[j], ys[i]);
+          cairo_line_to (c.cr, xs[j + 1], ys[i]);
+        }
+  cairo_stroke (c.cr);
+  /* Tinted stripes on the front panel, from just under the emblem. */
+  for (int i = 0; i < 8; i++)
+    {
+      set_rgb (c.cr, i % 2 ? 0xf9d2c4 : 0xfbb9a4);
+      cairo_rectangle (c.cr, xs[1], 640 + 40 * i, xs[2] - xs[1], 40);
+      cairo_fill (c.cr);
+    }
+  set_rgb (c.cr, 0xe95420);
+  cairo_arc (c.cr, 480, 480, 150, 0, 2 * G_PI);
+  cairo_fill (c.cr);
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  cairo_set_line_width (c.cr, 22);
+  cairo_arc (c.cr, 480, 480, 80, 0, 2 * G_PI);
+  cairo_stroke (c.cr);
+  draw_body (c.cr, c.builder, 340, 1000, 3);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/qr", test_candidates_qr);
   g_test_add_func ("/eyl/logos/candidates/light-on-colour", test_candidates_light_on_colour);
   g_test_add_func ("/eyl/logos/candidates/two-colour-poster", test_candidates_two_colour_poster);
+  g_test_add_func ("/eyl/logos/candidates/emblem-on-pack", test_candidates_emblem_on_pack);
 
   return g_test_run ();
 }
