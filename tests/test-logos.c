@@ -853,6 +853,104 @@ test_candidates_emblem_on_pack (void)
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
 }
 
+/* A big emblem of one colour in the middle of a poster — a compass
+ * star in a ring, no word — is a logo as well as the emblem and name at
+ * the top: the middle carries pictures, but an emblem is no picture. */
+static void
+test_candidates_emblem_in_middle (void)
+{
+  g_auto(Canvas) c;
+  EylRect top = { 80, 80, 220, 220 }, middle = { 340, 540, 660, 860 }, name = { 250, 120, 560, 180 };
+
+  canvas_init (&c);
+  draw_emblem (c.cr, top.x0, top.y0, eyl_rect_width (&top), 0x1a4c99);
+  cairo_set_source_rgb (c.cr, 0.1, 0.1, 0.1);
+  cairo_select_font_face (c.cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (c.cr, 60);
+  cairo_move_to (c.cr, 250, 172);
+  cairo_show_text (c.cr, "Nwind");
+  eyl_page_data_builder_add_text (c.builder, "Nwind", &name, NULL, "Sans-Bold", 60, 0x1a1a1a);
+  eyl_page_data_builder_add_text (c.builder, "\n", &name, NULL, "Sans-Bold", 60, 0x1a1a1a);
+  g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_TEXT, "Nwind",
+                                                &name, 0.9));
+  set_rgb (c.cr, 0x27575c);
+  cairo_set_line_width (c.cr, 18);
+  cairo_new_path (c.cr);
+  cairo_arc (c.cr, 500, 700, 150, 0, 2 * G_PI);
+  cairo_stroke (c.cr);
+  for (int k = 0; k < 4; k++)
+    {
+      double a = k * G_PI / 2;
+
+      cairo_move_to (c.cr, 500 + 130 * cos (a), 700 + 130 * sin (a));
+      cairo_line_to (c.cr, 500 + 30 * cos (a + G_PI / 4), 700 + 30 * sin (a + G_PI / 4));
+      cairo_line_to (c.cr, 500 + 30 * cos (a - G_PI / 4), 700 + 30 * sin (a - G_PI / 4));
+      cairo_close_path (c.cr);
+    }
+  cairo_fill (c.cr);
+  draw_body (c.cr, c.builder, 80, 1000, 12);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &top), >, 0.8);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &middle), >, 0.8);
+}
+
+/* A placed image of a mascot under its wordmark at the foot of a flyer,
+ * on a grey wedge: OCR reads the wordmark with one letter wrong
+ * ("Nwlnd" for the brand "Nwind").  It is the brand's logo, not text, and
+ * the speck of the mascot found as a blob does not stand for the image. */
+static void
+test_candidates_misread_wordmark (void)
+{
+  g_auto(Canvas) c;
+  g_autoptr(EylPageData) read = NULL;
+  EylPageDataBuilder *ocr = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  EylRect image = { 80, 1120, 420, 1300 }, name = { 80, 60, 400, 120 }, word;
+  EylElement *logo;
+
+  canvas_init (&c);
+  set_rgb (c.cr, 0xe6e6e6);
+  cairo_move_to (c.cr, 0, 1250);
+  cairo_line_to (c.cr, PAGE_W, 1050);
+  cairo_line_to (c.cr, PAGE_W, PAGE_H);
+  cairo_line_to (c.cr, 0, PAGE_H);
+  cairo_close_path (c.cr);
+  cairo_fill (c.cr);
+  cairo_set_source_rgb (c.cr, 0.1, 0.1, 0.1);
+  cairo_select_font_face (c.cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (c.cr, 60);
+  cairo_move_to (c.cr, 80, 112);
+  cairo_show_text (c.cr, "Nwind");
+  eyl_page_data_builder_add_text (c.builder, "Nwind", &name, NULL, "Sans-Bold", 60, 0x1a1a1a);
+  eyl_page_data_builder_add_text (c.builder, "\n", &name, NULL, "Sans-Bold", 60, 0x1a1a1a);
+  draw_body (c.cr, c.builder, 80, 300, 20);
+
+  /* The image: the wordmark over a light mascot with a dark foot. */
+  word = draw_outlined_word (c.cr, "Nwind", 90, 1190, 70);
+  set_rgb (c.cr, 0xc8c8d0);
+  cairo_arc (c.cr, 330, 1240, 50, 0, 2 * G_PI);
+  cairo_fill (c.cr);
+  set_rgb (c.cr, 0x303040);
+  cairo_rectangle (c.cr, 300, 1282, 40, 16);
+  cairo_fill (c.cr);
+  eyl_page_data_builder_add_image (c.builder, &image, 500, 265);
+  eyl_page_data_builder_add_text (ocr, "Nwlnd", &word, NULL, "Sans", 70, 0x1a1a26);
+  eyl_page_data_builder_add_text (ocr, "\n", &word, NULL, "Sans", 70, 0x1a1a26);
+  read = eyl_page_data_builder_end (ocr);
+  g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_TEXT, "Nwind",
+                                                &name, 0.9));
+
+  g_clear_pointer (&c.cr, cairo_destroy);
+  c.page = eyl_page_data_builder_end (g_steal_pointer (&c.builder));
+  eyl_detect_logos (c.page, c.raster, NULL, read, c.elements, NULL);
+  log_elements (c.elements);
+
+  logo = nearest_logo (c.elements, &image);
+  g_assert_nonnull (logo);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &image), >, 0.8);
+  g_assert_cmpstr (logo->text, ==, "Nwind");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -874,6 +972,8 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/light-on-colour", test_candidates_light_on_colour);
   g_test_add_func ("/eyl/logos/candidates/two-colour-poster", test_candidates_two_colour_poster);
   g_test_add_func ("/eyl/logos/candidates/emblem-on-pack", test_candidates_emblem_on_pack);
+  g_test_add_func ("/eyl/logos/candidates/emblem-in-middle", test_candidates_emblem_in_middle);
+  g_test_add_func ("/eyl/logos/candidates/misread-wordmark", test_candidates_misread_wordmark);
 
   return g_test_run ();
 }

@@ -1113,9 +1113,28 @@ page_text_clear (PageText *t)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageText, page_text_clear)
 
-/* Does @text read as the brand: one of its names, or (@domains) the
- * domain of its website or email ("Freifunk-MYK.de" drawn as a
- * wordmark; set in type, a domain is a contact)? */
+/* Do @a and @b (squashed) differ by one letter read wrong, added or
+ * lost?  OCR of a drawn wordmark does that ("PestGIS" for "PostGIS");
+ * only for names long enough that one letter leaves them unmistakable. */
+static gboolean
+one_letter_misread (const char *a,
+                    const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b), i = 0;
+
+  if (MIN (la, lb) < 5 || MAX (la, lb) - MIN (la, lb) > 1)
+    return FALSE;
+  while (i < MIN (la, lb) && a[i] == b[i])
+    i++;
+  if (la == lb)
+    return strcmp (a + i + 1, b + i + 1) == 0;
+  return strcmp (la > lb ? a + i + 1 : a + i, la > lb ? b + i : b + i + 1) == 0;
+}
+
+/* Does @text read as the brand: one of its names, or, read from pixels
+ * (@domains), the domain of its website or email ("Freifunk-MYK.de"
+ * drawn as a wordmark; set in type, a domain is a contact) or a name
+ * with one letter misread? */
 static gboolean
 is_brand_text (GPtrArray  *elements,
                const char *text,
@@ -1145,7 +1164,8 @@ is_brand_text (GPtrArray  *elements,
           if (strlen (bare) >= 3 && g_str_equal (line, bare))
             return TRUE;
         }
-      if (name != NULL && strlen (name) >= 2 && g_str_equal (line, name))
+      if (name != NULL && strlen (name) >= 2 &&
+          (g_str_equal (line, name) || (domains && one_letter_misread (line, name))))
         return TRUE;
     }
   return FALSE;
@@ -1194,6 +1214,7 @@ page_text_init (PageText          *t,
 
       if (box_area (&b) <= 0)
         continue;
+      g_debug ("read line \"%s\" at %d %d %d %d", text, b.x0, b.y0, b.x1, b.y1);
       g_array_append_val (is_brand_text (elements, text, TRUE) ? t->drawn : t->lines, b);
     }
 }
@@ -2651,6 +2672,11 @@ score_candidate (const Work      *work,
   /* An emblem and a word joined: a lock-up, the way brands sign. */
   gboolean lock_up = c->parts > 1 && (c->letters >= 3 || c->turned >= 3) &&
                      c->pieces > MAX (c->letters, c->turned);
+  /* A big emblem of a few flat colours, one shape making much of it, no
+   * word: the brand's mark in the middle of a pack's front or of a
+   * poster. */
+  gboolean emblem = area >= 0.02 && looks->largest >= 0.3 && looks->n_colours <= 6 &&
+                    looks->flat >= 0.9 && !wordish (&c->box, looks->letters);
   double s = 0.25;
 
   /* Beside or around the brand's name. */
@@ -2667,7 +2693,7 @@ score_candidate (const Work      *work,
     s += 0.05 + 0.1 * (1 - cy / 0.25);
   else if (cy > 0.8)
     s += 0.1;
-  else if (cy > 0.3 && cy < 0.7 && !c->brand && !lock_up)
+  else if (cy > 0.3 && cy < 0.7 && !c->brand && !lock_up && !emblem)
     s -= 0.1;   /* the middle carries the message and its pictures */
   if ((cx < 0.3 || cx > 0.7) && (cy < 0.3 || cy > 0.7))
     s += 0.05;
@@ -2729,11 +2755,13 @@ judge (const Work      *work,
       if (c->clear >= 0)
         looks.clear = c->clear;
       why = rejection (work, raster, elements, t, c, &looks);
-      g_debug ("%s %s %.3f %.3f %.3f %.3f: flat %.2f colours %u fill %.2f pieces %u clear %.2f%s%s",
+      g_debug ("%s %s %.3f %.3f %.3f %.3f: flat %.2f colours %u fill %.2f pieces %u largest %.2f "
+               "letters %u clear %.2f%s%s",
                stage, c->image ? "image" : "blob",
                c->box.x0 / (double) work->w, c->box.y0 / (double) work->h,
                c->box.x1 / (double) work->w, c->box.y1 / (double) work->h,
-               looks.flat, looks.n_colours, looks.fill, looks.pieces, looks.clear,
+               looks.flat, looks.n_colours, looks.fill, looks.pieces, looks.largest, looks.letters,
+               looks.clear,
                why != NULL ? ": " : "", why != NULL ? why : "");
       if (why != NULL)
         {
@@ -2829,8 +2857,11 @@ add_image_candidates (const Work        *work,
           box_area (&c.box) < 0.0005 * work->w * work->h)
         continue;
       n_images++;
+      /* Known when a blob covers it: a speck of its ink found as a blob
+       * (the foot of a mascot on a grey ground) does not stand for it. */
       for (guint j = 0; j < cands->len && !known; j++)
-        known = box_overlap (&g_array_index (cands, Candidate, j).box, &c.box) > 0.8;
+        known = box_intersection (&g_array_index (cands, Candidate, j).box, &c.box) >
+                0.8 * box_area (&c.box);
       g_debug ("image %.3f %.3f %.3f %.3f%s", c.box.x0 / (double) work->w, c.box.y0 / (double) work->h,
                c.box.x1 / (double) work->w, c.box.y1 / (double) work->h, known ? ": a blob already" : "");
       if (!known)
