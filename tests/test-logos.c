@@ -750,6 +750,21 @@ test_candidates_light_on_colour (void)
     }
 }
 
+static void
+add_triangle (cairo_t *cr,
+              double   x0,
+              double   y0,
+              double   x1,
+              double   y1,
+              double   x2,
+              double   y2)
+{
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_line_to (cr, x2, y2);
+  cairo_close_path (cr);
+}
+
 /* A poster more magenta than white: a band over the top half with WiFi
  * arcs and a white round emblem set just above its lower edge.  The page
  * is two flat colours, not a photo: the arcs are found whole, as one
@@ -783,10 +798,7 @@ test_candidates_two_colour_poster (void)
   cairo_arc (c.cr, 500, 660, 50, 0, 2 * G_PI);
   cairo_stroke (c.cr);
   set_rgb (c.cr, 0xffcc11);
-  cairo_move_to (c.cr, 470, 660);
-  cairo_line_to (c.cr, 520, 635);
-  cairo_line_to (c.cr, 520, 685);
-  cairo_close_path (c.cr);
+  add_triangle (c.cr, 470, 660, 520, 635, 520, 685);
   cairo_fill (c.cr);
   draw_body (c.cr, c.builder, 80, 900, 12);
   canvas_detect (&c);
@@ -882,10 +894,9 @@ test_candidates_emblem_in_middle (void)
     {
       double a = k * G_PI / 2;
 
-      cairo_move_to (c.cr, 500 + 130 * cos (a), 700 + 130 * sin (a));
-      cairo_line_to (c.cr, 500 + 30 * cos (a + G_PI / 4), 700 + 30 * sin (a + G_PI / 4));
-      cairo_line_to (c.cr, 500 + 30 * cos (a - G_PI / 4), 700 + 30 * sin (a - G_PI / 4));
-      cairo_close_path (c.cr);
+      add_triangle (c.cr, 500 + 130 * cos (a), 700 + 130 * sin (a),
+                    500 + 30 * cos (a + G_PI / 4), 700 + 30 * sin (a + G_PI / 4),
+                    500 + 30 * cos (a - G_PI / 4), 700 + 30 * sin (a - G_PI / 4));
     }
   cairo_fill (c.cr);
   draw_body (c.cr, c.builder, 80, 1000, 12);
