@@ -1828,11 +1828,12 @@ run_lengths (const guint8 *m,
 
 /* Removes thin bands across the page (rules, a strip of sky along the
  * top): ink that is at most 5 % of the height thick all along a stretch
- * of ≥ 40 % of the width, and the same turned by 90°.  They would join
- * every mark near them into one blob.  Panels, thicker, stay — and so
- * does the thin edge of a panel under a mark set near it, which is
- * thin only as far as the mark is wide: cutting it would open the
- * mark's hole in the panel to the page around. */
+ * of ≥ 40 % of the width, and the same turned by 90°; and hairlines
+ * (die lines, rules) where they leave a run of ink that long.  They
+ * would join every mark near them into one blob.  Panels, thicker, stay
+ * — and so does the thin edge of a panel under a mark set near it,
+ * which is thin only as far as the mark is wide: cutting it would open
+ * the mark's hole in the panel to the page around. */
 static void
 remove_bands (guint8 *mask,
               int     w,
@@ -1854,7 +1855,9 @@ remove_bands (guint8 *mask,
     thin[i] = mask[i] && hrun[i] <= 0.05 * w;
   run_lengths (thin, w, h, TRUE, vthin);
   for (gsize i = 0; i < n; i++)
-    if (hthin[i] >= 0.4 * w || vthin[i] >= 0.4 * h)
+    if (hthin[i] >= 0.4 * w || vthin[i] >= 0.4 * h ||
+        (hrun[i] >= 0.4 * w && vrun[i] <= MAX (2, 0.01 * h)) ||
+        (vrun[i] >= 0.4 * h && hrun[i] <= MAX (2, 0.01 * w)))
       mask[i] = 0;
 }
 
@@ -2172,11 +2175,7 @@ blobs_in (const Work   *work,
                              colour_distance (work->rgb[i], ground) > INK_DISTANCE * (depth + 2);
                   }
             remove_specks (sub, w, h);
-            /* Only a picture has edges that make shapes of their own (a
-             * shade along a curve, a cut photo).  A flat panel — often a
-             * net of die lines and tints whose holes are not closed at
-             * this size — holds marks that may reach its open edge. */
-            blobs_in (work, sub, &b, busy ? on : NULL, depth + 1, ++(*n_grounds), n_grounds, out);
+            blobs_in (work, sub, &b, on, depth + 1, ++(*n_grounds), n_grounds, out);
           }
 
         /* Logo-like: not a speck, not a rule.  Size, bleed and the rest are
