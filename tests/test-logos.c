@@ -962,6 +962,54 @@ test_candidates_misread_wordmark (void)
   g_assert_cmpstr (logo->text, ==, "Nwind");
 }
 
+/* The confidence of the logo found on the icon of a page with an emblem
+ * at the top and, at the foot, an icon with (@labelled) or without a
+ * label set beside it; 0 when none is found. */
+static double
+icon_confidence (gboolean labelled)
+{
+  g_auto(Canvas) c;
+  EylRect top = { 80, 80, 240, 240 }, icon = { 80, 1180, 150, 1250 }, label = { 170, 1195, 420, 1235 };
+  EylElement *logo;
+
+  canvas_init (&c);
+  draw_emblem (c.cr, top.x0, top.y0, eyl_rect_width (&top), 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 450, 20);
+  set_rgb (c.cr, 0x2c3e50);
+  cairo_arc (c.cr, 115, 1203, 14, 0, 2 * G_PI);
+  cairo_fill (c.cr);
+  add_triangle (c.cr, 85, 1250, 145, 1250, 115, 1222);
+  cairo_fill (c.cr);
+  if (labelled)
+    {
+      cairo_select_font_face (c.cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (c.cr, 36);
+      cairo_move_to (c.cr, 170, 1230);
+      cairo_show_text (c.cr, "4,001 Tools");
+      eyl_page_data_builder_add_text (c.builder, "4,001 Tools", &label, NULL, "Sans-Bold", 36, 0x2c3e50);
+      eyl_page_data_builder_add_text (c.builder, "\n", &label, NULL, "Sans-Bold", 36, 0x2c3e50);
+    }
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &top), >, 0.8);
+  if (covered_by (c.elements, EYL_ELEMENT_LOGO, &icon) < 0.5)
+    return 0;
+  logo = nearest_logo (c.elements, &icon);
+  return logo->confidence;
+}
+
+/* An icon with its label set beside it — a figure of a stats panel — is
+ * less likely a logo than the same mark alone. */
+static void
+test_candidates_icon_with_label (void)
+{
+  double alone = icon_confidence (FALSE), labelled = icon_confidence (TRUE);
+
+  g_test_message ("icon alone %.2f, with a label %.2f", alone, labelled);
+  g_assert_cmpfloat (alone, >, 0);
+  g_assert_cmpfloat (labelled, <, alone - 0.05);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -985,6 +1033,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/emblem-on-pack", test_candidates_emblem_on_pack);
   g_test_add_func ("/eyl/logos/candidates/emblem-in-middle", test_candidates_emblem_in_middle);
   g_test_add_func ("/eyl/logos/candidates/misread-wordmark", test_candidates_misread_wordmark);
+  g_test_add_func ("/eyl/logos/candidates/icon-with-label", test_candidates_icon_with_label);
 
   return g_test_run ();
 }

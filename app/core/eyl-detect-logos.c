@@ -2645,6 +2645,12 @@ find_sponsors (const Work        *work,
         continue;
       for (guint k = 0; k < headings->len && !c->sponsor; k++)
         c->sponsor = under_heading (work, &g_array_index (headings, Box, k), &c->box);
+      /* One small mark with a line of text beside it, level with it,
+       * that is not the brand's name: an icon and its label (a figure in
+       * a stats panel), less likely a logo.  A big emblem is no icon. */
+      if (!c->sponsor && !c->brand && !c->image &&
+          box_area (&c->box) < 0.015 * work->w * work->h && has_label_beside (t, &c->box))
+        c->score -= 0.1;
       if (c->sponsor || (in_row[i] < 3 && in_column[i] < 3))
         continue;
       if (in_row[i] >= 4 || in_column[i] >= 4 || (in_row[i] >= 3 && cy > 0.6))
