@@ -765,6 +765,26 @@ add_triangle (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* A line of dark bold type drawn at @box's left on @baseline and put in
+ * the text layer. */
+static void
+show_line (Canvas        *c,
+           const char    *text,
+           const EylRect *box,
+           double         baseline,
+           double         size)
+{
+  guint32 rgb = 0x1a1a1a;
+
+  set_rgb (c->cr, rgb);
+  cairo_select_font_face (c->cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (c->cr, size);
+  cairo_move_to (c->cr, box->x0, baseline);
+  cairo_show_text (c->cr, text);
+  eyl_page_data_builder_add_text (c->builder, text, box, NULL, "Sans-Bold", size, rgb);
+  eyl_page_data_builder_add_text (c->builder, "\n", box, NULL, "Sans-Bold", size, rgb);
+}
+
 /* A poster more magenta than white: a band over the top half with WiFi
  * arcs and a white round emblem set just above its lower edge.  The page
  * is two flat colours, not a photo: the arcs are found whole, as one
@@ -876,13 +896,7 @@ test_candidates_emblem_in_middle (void)
 
   canvas_init (&c);
   draw_emblem (c.cr, top.x0, top.y0, eyl_rect_width (&top), 0x1a4c99);
-  cairo_set_source_rgb (c.cr, 0.1, 0.1, 0.1);
-  cairo_select_font_face (c.cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (c.cr, 60);
-  cairo_move_to (c.cr, 250, 172);
-  cairo_show_text (c.cr, "Nwind");
-  eyl_page_data_builder_add_text (c.builder, "Nwind", &name, NULL, "Sans-Bold", 60, 0x1a1a1a);
-  eyl_page_data_builder_add_text (c.builder, "\n", &name, NULL, "Sans-Bold", 60, 0x1a1a1a);
+  show_line (&c, "Nwind", &name, 172, 60);
   g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_TEXT, "Nwind",
                                                 &name, 0.9));
   set_rgb (c.cr, 0x27575c);
@@ -982,12 +996,7 @@ icon_confidence (gboolean labelled)
   cairo_fill (c.cr);
   if (labelled)
     {
-      cairo_select_font_face (c.cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-      cairo_set_font_size (c.cr, 36);
-      cairo_move_to (c.cr, 170, 1230);
-      cairo_show_text (c.cr, "4,001 Tools");
-      eyl_page_data_builder_add_text (c.builder, "4,001 Tools", &label, NULL, "Sans-Bold", 36, 0x2c3e50);
-      eyl_page_data_builder_add_text (c.builder, "\n", &label, NULL, "Sans-Bold", 36, 0x2c3e50);
+      show_line (&c, "4,001 Tools", &label, 1230, 36);
     }
   canvas_detect (&c);
 
