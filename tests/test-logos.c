@@ -773,6 +773,275 @@ test_candidates_light_on_colour (void)
     }
 }
 
+static void
+add_triangle (cairo_t *cr,
+              double   x0,
+              double   y0,
+              double   x1,
+              double   y1,
+              double   x2,
+              double   y2)
+{
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_line_to (cr, x2, y2);
+  cairo_close_path (cr);
+}
+
+/* A line of dark bold type drawn at @box's left on @baseline and put in
+ * the text layer. */
+static void
+show_line (Canvas        *c,
+           const char    *text,
+           const EylRect *box,
+           double         baseline,
+           double         size)
+{
+  guint32 rgb = 0x1a1a1a;
+
+  set_rgb (c->cr, rgb);
+  cairo_select_font_face (c->cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (c->cr, size);
+  cairo_move_to (c->cr, box->x0, baseline);
+  cairo_show_text (c->cr, text);
+  eyl_page_data_builder_add_text (c->builder, text, box, NULL, "Sans-Bold", size, rgb);
+  eyl_page_data_builder_add_text (c->builder, "\n", box, NULL, "Sans-Bold", size, rgb);
+}
+
+/* A poster more magenta than white: a band over the top half with WiFi
+ * arcs and a white round emblem set just above its lower edge.  The page
+ * is two flat colours, not a photo: the arcs are found whole, as one
+ * mark (not their ends, each a logo), and the emblem is found though the
+ * band is thin under it. */
+static void
+test_candidates_two_colour_poster (void)
+{
+  g_auto(Canvas) c;
+  EylRect band = { 0, 0, PAGE_W, 760 }, arcs = { 242, 245, 758, 530 }, emblem = { 420, 580, 580, 740 };
+  guint n_on_arcs = 0;
+
+  canvas_init (&c);
+  set_rgb (c.cr, 0xdc2467);
+  cairo_rectangle (c.cr, band.x0, band.y0, eyl_rect_width (&band), eyl_rect_height (&band));
+  cairo_fill (c.cr);
+  set_rgb (c.cr, 0xffcc11);
+  cairo_set_line_width (c.cr, 50);
+  cairo_set_line_cap (c.cr, CAIRO_LINE_CAP_ROUND);
+  for (int i = 0; i < 3; i++)
+    {
+      cairo_new_sub_path (c.cr);
+      cairo_arc (c.cr, 500, 600, 120 + 105 * i, G_PI * 1.25, G_PI * 1.75);
+      cairo_stroke (c.cr);
+    }
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  cairo_arc (c.cr, 500, 660, 80, 0, 2 * G_PI);
+  cairo_fill (c.cr);
+  set_rgb (c.cr, 0xdc2467);
+  cairo_set_line_width (c.cr, 12);
+  cairo_arc (c.cr, 500, 660, 50, 0, 2 * G_PI);
+  cairo_stroke (c.cr);
+  set_rgb (c.cr, 0xffcc11);
+  add_triangle (c.cr, 470, 660, 520, 635, 520, 685);
+  cairo_fill (c.cr);
+  draw_body (c.cr, c.builder, 80, 900, 12);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &arcs), >, 0.7);
+  for (guint i = 0; i < c.elements->len; i++)
+    {
+      EylElement *e = c.elements->pdata[i];
+      EylRect both;
+
+      n_on_arcs += e->kind == EYL_ELEMENT_LOGO && eyl_rect_intersect (&e->box, &arcs, &both) &&
+                   eyl_rect_height (&both) > 0.3 * eyl_rect_height (&arcs);
+    }
+  g_assert_cmpuint (n_on_arcs, ==, 1);
+}
+
+/* A pack's net: panels outlined by thin die lines, open at a tuck, tinted
+ * stripes over the lower part of the front panel and a large emblem on
+ * it, just above the stripes.  Lines, tints and emblem join into one
+ * panel whose holes are open to the page; the emblem on it is found. */
+static void
+test_candidates_emblem_on_pack (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 330, 330, 630, 630 };
+  static const double xs[] = { 60, 320, 700, 940 }, ys[] = { 60, 250, 1100, 1340 };
+
+  canvas_init (&c);
+  set_rgb (c.cr, 0xe95420);
+  cairo_set_line_width (c.cr, 1.5);
+  /* Die lines; the front panel and the flap above it are open at the
+   * top (the tuck). */
+  for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+    {
+      cairo_move_to (c.cr, xs[i], ys[0]);
+      cairo_line_to (c.cr, xs[i], ys[3]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
+    for (guint j = 0; j + 1 < G_N_ELEMENTS (xs); j++)
+      if (i >= 2 || j != 1)
+        {
+          cairo_move_to (c.cr, xs[j], ys[i]);
+          cairo_line_to (c.cr, xs[j + 1], ys[i]);
+        }
+  cairo_stroke (c.cr);
+  /* Tinted stripes on the front panel, from just under the emblem. */
+  for (int i = 0; i < 8; i++)
+    {
+      set_rgb (c.cr, i % 2 ? 0xf9d2c4 : 0xfbb9a4);
+      cairo_rectangle (c.cr, xs[1], 640 + 40 * i, xs[2] - xs[1], 40);
+      cairo_fill (c.cr);
+    }
+  set_rgb (c.cr, 0xe95420);
+  cairo_arc (c.cr, 480, 480, 150, 0, 2 * G_PI);
+  cairo_fill (c.cr);
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  cairo_set_line_width (c.cr, 22);
+  cairo_arc (c.cr, 480, 480, 80, 0, 2 * G_PI);
+  cairo_stroke (c.cr);
+  draw_body (c.cr, c.builder, 340, 1000, 3);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
+/* A big emblem of one colour in the middle of a poster — a compass
+ * star in a ring, no word — is a logo as well as the emblem and name at
+ * the top: the middle carries pictures, but an emblem is no picture. */
+static void
+test_candidates_emblem_in_middle (void)
+{
+  g_auto(Canvas) c;
+  EylRect top = { 80, 80, 220, 220 }, middle = { 340, 540, 660, 860 }, name = { 250, 120, 560, 180 };
+
+  canvas_init (&c);
+  draw_emblem (c.cr, top.x0, top.y0, eyl_rect_width (&top), 0x1a4c99);
+  show_line (&c, "Nwind", &name, 172, 60);
+  g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_TEXT, "Nwind",
+                                                &name, 0.9));
+  set_rgb (c.cr, 0x27575c);
+  cairo_set_line_width (c.cr, 18);
+  cairo_new_path (c.cr);
+  cairo_arc (c.cr, 500, 700, 150, 0, 2 * G_PI);
+  cairo_stroke (c.cr);
+  for (int k = 0; k < 4; k++)
+    {
+      double a = k * G_PI / 2;
+
+      add_triangle (c.cr, 500 + 130 * cos (a), 700 + 130 * sin (a),
+                    500 + 30 * cos (a + G_PI / 4), 700 + 30 * sin (a + G_PI / 4),
+                    500 + 30 * cos (a - G_PI / 4), 700 + 30 * sin (a - G_PI / 4));
+    }
+  cairo_fill (c.cr);
+  draw_body (c.cr, c.builder, 80, 1000, 12);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &top), >, 0.8);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &middle), >, 0.8);
+}
+
+/* A placed image of a mascot under its wordmark at the foot of a flyer,
+ * on a grey wedge: OCR reads the wordmark with one letter wrong
+ * ("Nwlnd" for the brand "Nwind").  It is the brand's logo, not text, and
+ * the speck of the mascot found as a blob does not stand for the image. */
+static void
+test_candidates_misread_wordmark (void)
+{
+  g_auto(Canvas) c;
+  g_autoptr(EylPageData) read = NULL;
+  EylPageDataBuilder *ocr = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  EylRect image = { 80, 1120, 420, 1300 }, name = { 80, 60, 400, 120 }, word;
+  EylElement *logo;
+
+  canvas_init (&c);
+  set_rgb (c.cr, 0xe6e6e6);
+  cairo_move_to (c.cr, 0, 1250);
+  cairo_line_to (c.cr, PAGE_W, 1050);
+  cairo_line_to (c.cr, PAGE_W, PAGE_H);
+  cairo_line_to (c.cr, 0, PAGE_H);
+  cairo_close_path (c.cr);
+  cairo_fill (c.cr);
+  cairo_set_source_rgb (c.cr, 0.1, 0.1, 0.1);
+  cairo_select_font_face (c.cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (c.cr, 60);
+  cairo_move_to (c.cr, 80, 112);
+  cairo_show_text (c.cr, "Nwind");
+  eyl_page_data_builder_add_text (c.builder, "Nwind", &name, NULL, "Sans-Bold", 60, 0x1a1a1a);
+  eyl_page_data_builder_add_text (c.builder, "\n", &name, NULL, "Sans-Bold", 60, 0x1a1a1a);
+  draw_body (c.cr, c.builder, 80, 300, 20);
+
+  /* The image: the wordmark over a light mascot with a dark foot. */
+  word = draw_outlined_word (c.cr, "Nwind", 90, 1190, 70);
+  set_rgb (c.cr, 0xc8c8d0);
+  cairo_arc (c.cr, 330, 1240, 50, 0, 2 * G_PI);
+  cairo_fill (c.cr);
+  set_rgb (c.cr, 0x303040);
+  cairo_rectangle (c.cr, 300, 1282, 40, 16);
+  cairo_fill (c.cr);
+  eyl_page_data_builder_add_image (c.builder, &image, 500, 265);
+  eyl_page_data_builder_add_text (ocr, "Nwlnd", &word, NULL, "Sans", 70, 0x1a1a26);
+  eyl_page_data_builder_add_text (ocr, "\n", &word, NULL, "Sans", 70, 0x1a1a26);
+  read = eyl_page_data_builder_end (ocr);
+  g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_TEXT, "Nwind",
+                                                &name, 0.9));
+
+  g_clear_pointer (&c.cr, cairo_destroy);
+  c.page = eyl_page_data_builder_end (g_steal_pointer (&c.builder));
+  eyl_detect_logos (c.page, c.raster, NULL, read, c.elements, NULL);
+  log_elements (c.elements);
+
+  logo = nearest_logo (c.elements, &image);
+  g_assert_nonnull (logo);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &image), >, 0.8);
+  g_assert_cmpstr (logo->text, ==, "Nwind");
+}
+
+/* The confidence of the logo found on the icon of a page with an emblem
+ * at the top and, at the foot, an icon with (@labelled) or without a
+ * label set beside it; 0 when none is found. */
+static double
+icon_confidence (gboolean labelled)
+{
+  g_auto(Canvas) c;
+  EylRect top = { 80, 80, 240, 240 }, icon = { 80, 1180, 150, 1250 }, label = { 170, 1195, 420, 1235 };
+  EylElement *logo;
+
+  canvas_init (&c);
+  draw_emblem (c.cr, top.x0, top.y0, eyl_rect_width (&top), 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 450, 20);
+  set_rgb (c.cr, 0x2c3e50);
+  cairo_arc (c.cr, 115, 1203, 14, 0, 2 * G_PI);
+  cairo_fill (c.cr);
+  add_triangle (c.cr, 85, 1250, 145, 1250, 115, 1222);
+  cairo_fill (c.cr);
+  if (labelled)
+    {
+      show_line (&c, "4,001 Tools", &label, 1230, 36);
+    }
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &top), >, 0.8);
+  if (covered_by (c.elements, EYL_ELEMENT_LOGO, &icon) < 0.5)
+    return 0;
+  logo = nearest_logo (c.elements, &icon);
+  return logo->confidence;
+}
+
+/* An icon with its label set beside it — a figure of a stats panel — is
+ * less likely a logo than the same mark alone. */
+static void
+test_candidates_icon_with_label (void)
+{
+  double alone = icon_confidence (FALSE), labelled = icon_confidence (TRUE);
+
+  g_test_message ("icon alone %.2f, with a label %.2f", alone, labelled);
+  g_assert_cmpfloat (alone, >, 0);
+  g_assert_cmpfloat (labelled, <, alone - 0.05);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -792,6 +1061,11 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/sponsor-row", test_candidates_sponsor_row);
   g_test_add_func ("/eyl/logos/candidates/qr", test_candidates_qr);
   g_test_add_func ("/eyl/logos/candidates/light-on-colour", test_candidates_light_on_colour);
+  g_test_add_func ("/eyl/logos/candidates/two-colour-poster", test_candidates_two_colour_poster);
+  g_test_add_func ("/eyl/logos/candidates/emblem-on-pack", test_candidates_emblem_on_pack);
+  g_test_add_func ("/eyl/logos/candidates/emblem-in-middle", test_candidates_emblem_in_middle);
+  g_test_add_func ("/eyl/logos/candidates/misread-wordmark", test_candidates_misread_wordmark);
+  g_test_add_func ("/eyl/logos/candidates/icon-with-label", test_candidates_icon_with_label);
 
   return g_test_run ();
 }

@@ -1221,9 +1221,28 @@ page_text_clear (PageText *t)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageText, page_text_clear)
 
-/* Does @text read as the brand: one of its names, or (@domains) the
- * domain of its website or email ("Freifunk-MYK.de" drawn as a
- * wordmark; set in type, a domain is a contact)? */
+/* Do @a and @b (squashed) differ by one letter read wrong, added or
+ * lost?  OCR of a drawn wordmark does that ("PestGIS" for "PostGIS");
+ * only for names long enough that one letter leaves them unmistakable. */
+static gboolean
+one_letter_misread (const char *a,
+                    const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b), i = 0;
+
+  if (MIN (la, lb) < 5 || MAX (la, lb) - MIN (la, lb) > 1)
+    return FALSE;
+  while (i < MIN (la, lb) && a[i] == b[i])
+    i++;
+  if (la == lb)
+    return strcmp (a + i + 1, b + i + 1) == 0;
+  return strcmp (la > lb ? a + i + 1 : a + i, la > lb ? b + i : b + i + 1) == 0;
+}
+
+/* Does @text read as the brand: one of its names, or, read from pixels
+ * (@domains), the domain of its website or email ("Freifunk-MYK.de"
+ * drawn as a wordmark; set in type, a domain is a contact) or a name
+ * with one letter misread? */
 static gboolean
 is_brand_text (GPtrArray  *elements,
                const char *text,
@@ -1253,7 +1272,8 @@ is_brand_text (GPtrArray  *elements,
           if (strlen (bare) >= 3 && g_str_equal (line, bare))
             return TRUE;
         }
-      if (name != NULL && strlen (name) >= 2 && g_str_equal (line, name))
+      if (name != NULL && strlen (name) >= 2 &&
+          (g_str_equal (line, name) || (domains && one_letter_misread (line, name))))
         return TRUE;
     }
   return FALSE;
@@ -1302,6 +1322,7 @@ page_text_init (PageText          *t,
 
       if (box_area (&b) <= 0)
         continue;
+      g_debug ("read line \"%s\" at %d %d %d %d", text, b.x0, b.y0, b.x1, b.y1);
       g_array_append_val (is_brand_text (elements, text, TRUE) ? t->drawn : t->lines, b);
     }
 }
@@ -1535,6 +1556,82 @@ segment_distance (const double p[3],
   return sqrt (d);
 }
 
+/* The FLAT_COLOURS commonest colours of a histogram of colour_bin()s
+ * (@hist, emptied on the way; @sums: the bins' R, G, B sums) into
+ * @colours.  Returns how many there are. */
+static guint
+top_colours (guint        *hist,
+             const double *sums,
+             double        colours[FLAT_COLOURS][3])
+{
+  guint n_top = 0;
+
+  for (guint k = 0; k < FLAT_COLOURS; k++)
+    {
+      guint best = 0;
+
+      for (guint b = 1; b < 4096; b++)
+        if (hist[b] > hist[best])
+          best = b;
+      if (hist[best] == 0)
+        break;
+      for (int i = 0; i < 3; i++)
+        colours[k][i] = sums[best * 3 + i] / hist[best];
+      hist[best] = 0;
+      n_top++;
+    }
+  return n_top;
+}
+
+/* Is @px one of @colours or a blend between two of them? */
+static gboolean
+on_a_blend (guint32       px,
+            const double  colours[FLAT_COLOURS][3],
+            guint         n_top)
+{
+  double p[3] = { (px >> 16) & 0xff, (px >> 8) & 0xff, px & 0xff };
+
+  for (guint i = 0; i < n_top; i++)
+    for (guint j = i; j < n_top; j++)
+      if (segment_distance (p, colours[i], colours[j]) <= BLEND_TOLERANCE)
+        return TRUE;
+  return FALSE;
+}
+
+/* The share of the work image's pixels in @b (where @where is set) that
+ * are flat colours or their blends: a ground of a few tints (a poster in
+ * two colours, a pack's printed panels) against a photo or a gradient. */
+static double
+flat_share (const Work   *work,
+            const Box    *b,
+            const guint8 *where)
+{
+  g_autofree guint *hist = g_new0 (guint, 4096);
+  g_autofree double *sums = g_new0 (double, 4096 * 3);
+  double colours[FLAT_COLOURS][3] = { { 0, } };
+  guint n = 0, n_flat = 0, n_top;
+
+  for (int y = b->y0; y < b->y1; y++)
+    for (int x = b->x0; x < b->x1; x++)
+      if (where == NULL || where[(gsize) y * work->w + x])
+        {
+          guint32 c = work->rgb[(gsize) y * work->w + x];
+          guint bin = colour_bin (c);
+
+          hist[bin]++;
+          sums[bin * 3] += (c >> 16) & 0xff;
+          sums[bin * 3 + 1] += (c >> 8) & 0xff;
+          sums[bin * 3 + 2] += c & 0xff;
+          n++;
+        }
+  n_top = top_colours (hist, sums, colours);
+  for (int y = b->y0; y < b->y1; y++)
+    for (int x = b->x0; x < b->x1; x++)
+      if (where == NULL || where[(gsize) y * work->w + x])
+        n_flat += on_a_blend (work->rgb[(gsize) y * work->w + x], colours, n_top);
+  return n > 0 ? (double) n_flat / n : 1;
+}
+
 static void
 measure_looks (const Work *work,
                const Box  *c,
@@ -1544,7 +1641,7 @@ measure_looks (const Work *work,
   g_autofree guint *all_hist = g_new0 (guint, 4096);
   g_autofree double *sums = g_new0 (double, 4096 * 3);
   double colours[FLAT_COLOURS][3] = { { 0, } };
-  guint n_top = 0, n_flat = 0;
+  guint n_top, n_flat = 0;
   const EylRaster *raster = work->raster;
   int rx0 = (int) (c->x0 / work->factor), ry0 = (int) (c->y0 / work->factor);
   int rx1 = MIN (raster->width, (int) ceil (c->x1 / work->factor));
@@ -1600,35 +1697,13 @@ measure_looks (const Work *work,
 
   /* The commonest colours; flat art is made of them and of the blends
    * between two of them, a photo or a painting of much else. */
-  for (guint k = 0; k < FLAT_COLOURS; k++)
-    {
-      guint best = 0;
-
-      for (guint b = 1; b < 4096; b++)
-        if (all_hist[b] > all_hist[best])
-          best = b;
-      if (all_hist[best] == 0)
-        break;
-      for (int i = 0; i < 3; i++)
-        colours[k][i] = sums[best * 3 + i] / all_hist[best];
-      all_hist[best] = 0;
-      n_top++;
-    }
+  n_top = top_colours (all_hist, sums, colours);
   for (int y = ry0; y < ry1; y++)
     {
       const guint32 *row = (const guint32 *) (raster->data + (gsize) y * raster->stride);
 
       for (int x = rx0; x < rx1; x++)
-        {
-          guint32 px = row[x];
-          double p[3] = { (px >> 16) & 0xff, (px >> 8) & 0xff, px & 0xff };
-          double d = G_MAXDOUBLE;
-
-          for (guint i = 0; i < n_top && d > BLEND_TOLERANCE; i++)
-            for (guint j = i; j < n_top && d > BLEND_TOLERANCE; j++)
-              d = MIN (d, segment_distance (p, colours[i], colours[j]));
-          n_flat += d <= BLEND_TOLERANCE;
-        }
+        n_flat += on_a_blend (row[x], colours, n_top);
     }
   looks->flat = n_px > 0 ? (double) n_flat / n_px : 1;
   looks->fill = looks->n > 0 ? (double) looks->n_ink / looks->n : 0;
@@ -1642,6 +1717,9 @@ measure_looks (const Work *work,
 #define MAX_PIECES 40
 /* Below this flatness, a photo, a gradient or a soft illustration. */
 #define MIN_FLAT   0.6
+/* A ground (a page, a panel) with no dominant colour is a picture below
+ * this flatness, and a few flat tints above it. */
+#define MIN_FLAT_GROUND 0.8
 
 /* Is @b cut by the page's edge: does its ink run along an edge for a
  * fifth of its own width or height (or 3 px)?  A mark that merely
@@ -1821,54 +1899,73 @@ remove_specks (guint8 *mask,
       }
 }
 
+/* Sets @run[i] to the length of the run of set pixels of @m (along rows,
+ * or along columns when @columns) that pixel i belongs to; 0 off @m. */
+static void
+run_lengths (const guint8 *m,
+             int           w,
+             int           h,
+             gboolean      columns,
+             int          *run)
+{
+  int n_lines = columns ? w : h, len = columns ? h : w;
+  gsize step = columns ? (gsize) w : 1;
+
+  for (int l = 0; l < n_lines; l++)
+    {
+      gsize first = columns ? (gsize) l : (gsize) l * w;
+
+      for (int k = 0; k < len;)
+        {
+          int e = k;
+
+          if (!m[first + k * step])
+            {
+              run[first + k * step] = 0;
+              k++;
+              continue;
+            }
+          while (e < len && m[first + e * step])
+            e++;
+          for (int q = k; q < e; q++)
+            run[first + q * step] = e - k;
+          k = e;
+        }
+    }
+}
+
 /* Removes thin bands across the page (rules, a strip of sky along the
- * top): ink in a horizontal run of ≥ 40 % of the width that is at most
- * 5 % of the height thick, and the same turned by 90°.  They would join
- * every mark near them into one blob.  Panels, thicker, stay. */
+ * top): ink that is at most 5 % of the height thick all along a stretch
+ * of ≥ 40 % of the width, and the same turned by 90°; and hairlines
+ * (die lines, rules) where they leave a run of ink that long.  They
+ * would join every mark near them into one blob.  Panels, thicker, stay
+ * — and so does the thin edge of a panel under a mark set near it,
+ * which is thin only as far as the mark is wide: cutting it would open
+ * the mark's hole in the panel to the page around. */
 static void
 remove_bands (guint8 *mask,
               int     w,
               int     h)
 {
-  g_autofree guint8 *copy = g_memdup2 (mask, (gsize) w * h);
-  g_autofree int *hrun = g_new0 (int, (gsize) w * h);
-  g_autofree int *vrun = g_new0 (int, (gsize) w * h);
+  gsize n = (gsize) w * h;
+  g_autofree guint8 *thin = g_new (guint8, n);
+  g_autofree int *hrun = g_new (int, n);
+  g_autofree int *vrun = g_new (int, n);
+  g_autofree int *hthin = g_new (int, n);
+  g_autofree int *vthin = g_new (int, n);
 
-  /* Length of the run each pixel belongs to, along rows and columns. */
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w;)
-      {
-        int e = x;
-
-        if (!copy[(gsize) y * w + x])
-          {
-            x++;
-            continue;
-          }
-        while (e < w && copy[(gsize) y * w + e])
-          e++;
-        for (int k = x; k < e; k++)
-          hrun[(gsize) y * w + k] = e - x;
-        x = e;
-      }
-  for (int x = 0; x < w; x++)
-    for (int y = 0; y < h;)
-      {
-        int e = y;
-
-        if (!copy[(gsize) y * w + x])
-          {
-            y++;
-            continue;
-          }
-        while (e < h && copy[(gsize) e * w + x])
-          e++;
-        for (int k = y; k < e; k++)
-          vrun[(gsize) k * w + x] = e - y;
-        y = e;
-      }
-  for (gsize i = 0; i < (gsize) w * h; i++)
-    if ((hrun[i] >= 0.4 * w && vrun[i] <= 0.05 * h) || (vrun[i] >= 0.4 * h && hrun[i] <= 0.05 * w))
+  run_lengths (mask, w, h, FALSE, hrun);
+  run_lengths (mask, w, h, TRUE, vrun);
+  for (gsize i = 0; i < n; i++)
+    thin[i] = mask[i] && vrun[i] <= 0.05 * h;
+  run_lengths (thin, w, h, FALSE, hthin);
+  for (gsize i = 0; i < n; i++)
+    thin[i] = mask[i] && hrun[i] <= 0.05 * w;
+  run_lengths (thin, w, h, TRUE, vthin);
+  for (gsize i = 0; i < n; i++)
+    if (hthin[i] >= 0.4 * w || vthin[i] >= 0.4 * h ||
+        (hrun[i] >= 0.4 * w && vrun[i] <= MAX (2, 0.01 * h)) ||
+        (vrun[i] >= 0.4 * h && hrun[i] <= MAX (2, 0.01 * w)))
       mask[i] = 0;
 }
 
@@ -2162,13 +2259,19 @@ blobs_in (const Work   *work,
              * that stand out strongly count. */
             g_autofree guint8 *on = panel_area (work, label, id, &b);
             g_autofree guint8 *sub = g_new0 (guint8, n);
-            double share = 0;
+            double share = 0, flat;
             guint32 ground = mode_colour (work, &b, on, &share);
+            gboolean busy;
 
-            g_debug ("panel %.3f %.3f %.3f %.3f, depth %d: ground #%06x on %.0f %% of it%s",
-                     b.x0 / W, b.y0 / H, b.x1 / W, b.y1 / H, depth, ground, 100 * share,
-                     share < 0.5 ? ", busy" : "");
-            if (share < 0.5)
+            /* A panel of a few flat tints (stripes, a two-colour print) is
+             * not busy for want of one dominant colour: its marks are
+             * found tint by tint, one level deeper. */
+            flat = share < 0.5 ? flat_share (work, &b, on) : 1;
+            busy = share < 0.5 && flat < MIN_FLAT_GROUND;
+            g_debug ("panel %.3f %.3f %.3f %.3f, depth %d: ground #%06x on %.0f %% of it, flat %.2f%s",
+                     b.x0 / W, b.y0 / H, b.x1 / W, b.y1 / H, depth, ground, 100 * share, flat,
+                     busy ? ", busy" : "");
+            if (busy)
               local_contrast_ink (work, on, &b, INK_DISTANCE * (depth + 2), sub);
             else
               for (int y = b.y0; y < b.y1; y++)
@@ -2191,7 +2294,11 @@ blobs_in (const Work   *work,
         /* On a panel, what touches its edge is the edge (a shade along a
          * curve, a cut photo), not a mark placed on it. */
         if (within != NULL && touches_edge (work, within, &b))
-          continue;
+          {
+            g_debug ("blob %.3f %.3f %.3f %.3f, depth %d: touches its panel's edge",
+                     b.x0 / W, b.y0 / H, b.x1 / W, b.y1 / H, depth);
+            continue;
+          }
         g_array_append_val (out, ((Candidate) { .box = b, .panel = panel, .ground = ground_id,
                                                 .clear = ring_clear (work, mask, &b), .parts = 1 }));
       }
@@ -2208,8 +2315,11 @@ find_blobs (const Work *work,
   guint n_grounds = 0;
 
   /* A page that is one big picture (a photo to the edges) is a busy
-   * panel of its own: its ink is what stands out locally. */
-  if (work->ground_share < 0.5)
+   * panel of its own: its ink is what stands out locally.  A page of a
+   * few flat colours (a poster half magenta, half white) is not. */
+  g_debug ("page: ground #%06x on %.0f %% of it, flat %.2f", work->ground, 100 * work->ground_share,
+           flat_share (work, &all, NULL));
+  if (work->ground_share < 0.5 && flat_share (work, &all, NULL) < MIN_FLAT_GROUND)
     {
       g_autofree guint8 *everywhere = g_malloc (n);
 
@@ -2643,6 +2753,12 @@ find_sponsors (const Work        *work,
         continue;
       for (guint k = 0; k < headings->len && !c->sponsor; k++)
         c->sponsor = under_heading (work, &g_array_index (headings, Box, k), &c->box);
+      /* One small mark with a line of text beside it, level with it,
+       * that is not the brand's name: an icon and its label (a figure in
+       * a stats panel), less likely a logo.  A big emblem is no icon. */
+      if (!c->sponsor && !c->brand && !c->image &&
+          box_area (&c->box) < 0.015 * work->w * work->h && has_label_beside (t, &c->box))
+        c->score -= 0.1;
       if (c->sponsor || (in_row[i] < 3 && in_column[i] < 3))
         continue;
       if (in_row[i] >= 4 || in_column[i] >= 4 || (in_row[i] >= 3 && cy > 0.6))
@@ -2669,6 +2785,11 @@ score_candidate (const Work      *work,
   /* An emblem and a word joined: a lock-up, the way brands sign. */
   gboolean lock_up = c->parts > 1 && (c->letters >= 3 || c->turned >= 3) &&
                      c->pieces > MAX (c->letters, c->turned);
+  /* A big emblem of a few flat colours, one shape making much of it, no
+   * word: the brand's mark in the middle of a pack's front or of a
+   * poster. */
+  gboolean emblem = area >= 0.02 && looks->largest >= 0.3 && looks->n_colours <= 6 &&
+                    looks->flat >= 0.9 && !wordish (&c->box, looks->letters);
   double s = 0.25;
 
   /* Beside or around the brand's name. */
@@ -2685,7 +2806,7 @@ score_candidate (const Work      *work,
     s += 0.05 + 0.1 * (1 - cy / 0.25);
   else if (cy > 0.8)
     s += 0.1;
-  else if (cy > 0.3 && cy < 0.7 && !c->brand && !lock_up)
+  else if (cy > 0.3 && cy < 0.7 && !c->brand && !lock_up && !emblem)
     s -= 0.1;   /* the middle carries the message and its pictures */
   if ((cx < 0.3 || cx > 0.7) && (cy < 0.3 || cy > 0.7))
     s += 0.05;
@@ -2747,11 +2868,13 @@ judge (const Work      *work,
       if (c->clear >= 0)
         looks.clear = c->clear;
       why = rejection (work, raster, elements, t, c, &looks);
-      g_debug ("%s %s %.3f %.3f %.3f %.3f: flat %.2f colours %u fill %.2f pieces %u clear %.2f%s%s",
+      g_debug ("%s %s %.3f %.3f %.3f %.3f: flat %.2f colours %u fill %.2f pieces %u largest %.2f "
+               "letters %u clear %.2f%s%s",
                stage, c->image ? "image" : "blob",
                c->box.x0 / (double) work->w, c->box.y0 / (double) work->h,
                c->box.x1 / (double) work->w, c->box.y1 / (double) work->h,
-               looks.flat, looks.n_colours, looks.fill, looks.pieces, looks.clear,
+               looks.flat, looks.n_colours, looks.fill, looks.pieces, looks.largest, looks.letters,
+               looks.clear,
                why != NULL ? ": " : "", why != NULL ? why : "");
       if (why != NULL)
         {
@@ -2847,8 +2970,13 @@ add_image_candidates (const Work        *work,
           box_area (&c.box) < 0.0005 * work->w * work->h)
         continue;
       n_images++;
+      /* Known when a blob covers it: a speck of its ink found as a blob
+       * (the foot of a mascot on a grey ground) does not stand for it. */
       for (guint j = 0; j < cands->len && !known; j++)
-        known = box_overlap (&g_array_index (cands, Candidate, j).box, &c.box) > 0.8;
+        known = box_intersection (&g_array_index (cands, Candidate, j).box, &c.box) >
+                0.8 * box_area (&c.box);
+      g_debug ("image %.3f %.3f %.3f %.3f%s", c.box.x0 / (double) work->w, c.box.y0 / (double) work->h,
+               c.box.x1 / (double) work->w, c.box.y1 / (double) work->h, known ? ": a blob already" : "");
       if (!known)
         g_array_append_val (cands, c);
     }
