@@ -307,6 +307,7 @@ eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
                                      "of %.0f in² %s asks for %.1f mm (%.4g in) — %s%s"),
                                    text, height_mm, area_in2, set->name, need_in * MM_PER_IN,
                                    need_in, set->source,
+                                   /* xgettext:no-c-format */
                                    too_high ? _(", and it stands above the bottom 30 % of the "
                                                 "panel.") : ".");
       else
@@ -315,6 +316,7 @@ eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
                                    text, 100 * set->bottom_fraction, set->source);
       finding = eyl_finding_new (rule_id, EYL_SEVERITY_WARNING, NULL, &line->box);
       eyl_finding_set_text (finding, message,
+                            /* xgettext:no-c-format */
                             _("Set the net quantity in the bottom 30 % of the front panel, "
                               "at least as high as the rule asks."));
       eyl_finding_add_measure (finding, "height_mm", height_mm);

@@ -35,6 +35,7 @@ const EylRule eyl_rule_barcode_size = {
   .id = "barcode-size",
   .severity = EYL_SEVERITY_ERROR,
   .title = N_("Barcode out of size"),
+  /* xgettext:no-c-format */
   .description = N_("An EAN / UPC symbol is printed below 80 % or above 200 % of its nominal "
                     "size (module 0.264–0.660 mm; GS1 General Specifications 5.12.3.1)."),
   .check = eyl_rule_barcode_size_check,
