@@ -68,7 +68,7 @@ test-asan: deps
 	  meson test -C $(ASANDIR) --suite core --suite cli --print-errorlogs
 
 bench: build
-	BENCH=$(BENCH) sh build-aux/bench.sh $(BUILDDIR)
+	BENCH=$(BENCH) bash build-aux/bench.sh $(BUILDDIR)
 
 # Detector accuracy on ../shared/corpus against its hand-made labels, then
 # the findings of each file, checked with the placement and size of the
