@@ -209,23 +209,92 @@ test_select_finding (void)
   g_assert_cmpint (eyl_page_view_get_zoom_mode (view), ==, EYL_ZOOM_FIT_PAGE);
 }
 
+static gboolean
+action_state (const char *name)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), name);
+
+  g_assert_nonnull (state);
+  return g_variant_get_boolean (state);
+}
+
 static void
 test_overlays (void)
 {
   EylPageView *view = eyl_window_get_page_view (window);
+  static const struct { const char *action; EylOverlayLayers layer; } toggles[] = {
+    { "show-eye-band", EYL_OVERLAY_EYE_LEVEL }, { "show-hidden", EYL_OVERLAY_HIDDEN },
+    { "show-elements", EYL_OVERLAY_ELEMENTS }, { "show-markers", EYL_OVERLAY_FINDINGS },
+    { "show-labels", EYL_OVERLAY_LABELS }, { "show-zone-labels", EYL_OVERLAY_ZONE_LABELS },
+  };
 
-  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_HIDDEN);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-hidden", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-elements", NULL);
-  g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_HIDDEN);
-  g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_ELEMENTS);
-  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_EYE_LEVEL);
+  /* The calm default: hidden zones and the markers, the rest on demand;
+   * never the legend on the page. */
+  g_assert_cmpint (eyl_page_view_get_layers (view), ==, EYL_OVERLAY_CALM);
+
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    {
+      g_autofree char *action = g_strconcat ("win.", toggles[i].action, NULL);
+      gboolean was = (eyl_page_view_get_layers (view) & toggles[i].layer) != 0;
+
+      /* A stateful action: the menu shows its check mark. */
+      g_assert_true (g_variant_type_equal (g_action_group_get_action_state_type (G_ACTION_GROUP (window),
+                                                                                  toggles[i].action),
+                                           G_VARIANT_TYPE_BOOLEAN));
+      g_assert_cmpint (action_state (toggles[i].action), ==, was);
+      gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+      g_assert_cmpint ((eyl_page_view_get_layers (view) & toggles[i].layer) != 0, ==, !was);
+      g_assert_cmpint (action_state (toggles[i].action), ==, !was);
+      g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_LEGEND);
+    }
   eyl_gui_wait_ms (200);
-  save_png ("overlays-off");
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-hidden", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-elements", NULL);
-  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_HIDDEN);
-  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_ELEMENTS);
+  save_png ("overlays-all");
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    {
+      g_autofree char *action = g_strconcat ("win.", toggles[i].action, NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+    }
+  g_assert_cmpint (eyl_page_view_get_layers (view), ==, EYL_OVERLAY_CALM);
+}
+
+/* The legend sits beside the page, never on it, and shows rows. */
+static void
+test_legend (void)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageAnalysis *analysis = eyl_page_view_get_analysis (view);
+  GtkWidget *legend = eyl_window_get_legend (window);
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (view));
+  graphene_rect_t legend_rect, scroller_rect, page_rect;
+  double x0, y0, x1, y1;
+
+  g_assert_nonnull (analysis);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      /* Everything on, then the calm default. */
+      if (pass == 0)
+        g_object_set (window, "show-eye-band", TRUE, "show-elements", TRUE, NULL);
+      else
+        g_object_set (window, "show-eye-band", FALSE, "show-elements", FALSE, NULL);
+      eyl_gui_wait_ms (300);
+      g_assert_true (gtk_widget_is_drawable (legend));
+      g_assert_cmpint (gtk_widget_get_height (legend), >, 10);
+      g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (window), &legend_rect));
+      g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (window), &scroller_rect));
+      eyl_page_view_page_to_widget (view, 0, 0, &x0, &y0);
+      eyl_page_view_page_to_widget (view, analysis->width_pt, analysis->height_pt, &x1, &y1);
+      g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (window),
+                                                       x0, y0, &x0, &y0));
+      g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (window),
+                                                       x1, y1, &x1, &y1));
+      page_rect = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+      g_assert_cmpfloat (page_rect.size.width, >, 50);
+      /* Neither the page nor the area it scrolls in. */
+      g_assert_false (graphene_rect_intersection (&legend_rect, &page_rect, NULL));
+      g_assert_false (graphene_rect_intersection (&legend_rect, &scroller_rect, NULL));
+    }
+  save_png ("legend");
 }
 
 static void
@@ -724,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/sample", test_sample);
   g_test_add_func ("/eyl/window/select-finding", test_select_finding);
   g_test_add_func ("/eyl/window/overlays", test_overlays);
+  g_test_add_func ("/eyl/window/legend", test_legend);
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
   g_test_add_func ("/eyl/window/placement", test_placement);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);

@@ -339,10 +339,6 @@ _eyl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-marking", NULL, cancel_marking_action);
-  gtk_widget_class_install_property_action (widget_class, "win.show-eye-band", "show-eye-band");
-  gtk_widget_class_install_property_action (widget_class, "win.show-hidden", "show-hidden");
-  gtk_widget_class_install_property_action (widget_class, "win.show-elements", "show-elements");
-  gtk_widget_class_install_property_action (widget_class, "win.show-markers", "show-markers");
   gtk_widget_class_install_property_action (widget_class, "win.mark-logo", "mark-logo");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");

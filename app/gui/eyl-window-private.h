@@ -59,6 +59,8 @@ struct _EylWindow
   GtkLabel          *counts_label;
   GtkLabel          *placement_label;
   GtkListView       *findings_view;
+  GtkWidget         *legend_expander;
+  GtkDrawingArea    *legend_area;
   EylPlacementPanel *placement_panel;
   EylSceneView      *scene_view;
   GMenu             *recent_section;
@@ -81,6 +83,8 @@ struct _EylWindow
   gboolean           show_hidden;
   gboolean           show_elements;
   gboolean           show_markers;
+  gboolean           show_labels;
+  gboolean           show_zone_labels;
   gboolean           mark_logo;
   gboolean           show_sidebar;
   gboolean           show_findings;

@@ -15,6 +15,7 @@
 
 #define G_LOG_DOMAIN "eyl-window"
 
+#include <math.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -47,6 +48,8 @@ enum {
   PROP_SHOW_HIDDEN,
   PROP_SHOW_ELEMENTS,
   PROP_SHOW_MARKERS,
+  PROP_SHOW_LABELS,
+  PROP_SHOW_ZONE_LABELS,
   PROP_MARK_LOGO,
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_FINDINGS,
@@ -411,10 +414,52 @@ current_layers (EylWindow *self)
   if (self->show_hidden)
     layers |= EYL_OVERLAY_HIDDEN;
   if (self->show_elements)
-    layers |= EYL_OVERLAY_ELEMENTS | EYL_OVERLAY_LEGEND;
+    layers |= EYL_OVERLAY_ELEMENTS;
   if (self->show_markers)
     layers |= EYL_OVERLAY_FINDINGS;
+  if (self->show_labels)
+    layers |= EYL_OVERLAY_LABELS;
+  if (self->show_zone_labels)
+    layers |= EYL_OVERLAY_ZONE_LABELS;
+  /* Never EYL_OVERLAY_LEGEND: the legend lives beside the page. */
   return layers;
+}
+
+/* The legend beside the page: what the layers shown draw on this page. */
+static void
+legend_draw_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  EylWindow *self = EYL_WINDOW (data);
+
+  if (self->shown_analysis == NULL)
+    return;
+  eyl_overlay_paint_legend (cr, &self->shown_analysis, 1, current_layers (self), width, NULL, NULL);
+}
+
+static void
+update_legend (EylWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->legend_area));
+  double w = 0, h = 0;
+
+  if (self->shown_analysis != NULL)
+    eyl_overlay_paint_legend (NULL, &self->shown_analysis, 1, current_layers (self), width, &w, &h);
+  gtk_drawing_area_set_content_height (self->legend_area, (int) ceil (h));
+  gtk_widget_set_visible (self->legend_expander, h > 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+}
+
+static void
+legend_resize_cb (GtkDrawingArea *area,
+                  int             width,
+                  int             height,
+                  EylWindow      *self)
+{
+  update_legend (self);
 }
 
 /* Errors first, then warnings, then notes; in marker order within each. */
@@ -763,6 +808,7 @@ _eyl_window_update_view (EylWindow *self)
     gtk_spinner_set_spinning (self->loading_spinner, FALSE);
 
   fill_findings (self, analysis);
+  update_legend (self);
   update_summary (self, analysis);
   update_notes (self, result);
   eyl_scene_view_set_analysis (self->scene_view, analysis);
@@ -1336,6 +1382,7 @@ static void
 update_layers (EylWindow *self)
 {
   eyl_page_view_set_layers (self->page_view, current_layers (self));
+  update_legend (self);
 }
 
 static void
@@ -1351,40 +1398,48 @@ units_changed_cb (GSettings  *settings,
     _eyl_window_update_view (self);
 }
 
+/* Every property of the window is a boolean switch: its field. */
+static gboolean *
+property_slot (EylWindow *self,
+               guint      prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_SHOW_EYE_BAND:
+      return &self->show_eye_band;
+    case PROP_SHOW_HIDDEN:
+      return &self->show_hidden;
+    case PROP_SHOW_ELEMENTS:
+      return &self->show_elements;
+    case PROP_SHOW_MARKERS:
+      return &self->show_markers;
+    case PROP_SHOW_LABELS:
+      return &self->show_labels;
+    case PROP_SHOW_ZONE_LABELS:
+      return &self->show_zone_labels;
+    case PROP_MARK_LOGO:
+      return &self->mark_logo;
+    case PROP_SHOW_SIDEBAR:
+      return &self->show_sidebar;
+    case PROP_SHOW_FINDINGS:
+      return &self->show_findings;
+    default:
+      return NULL;
+    }
+}
+
 static void
 eyl_window_get_property (GObject    *object,
                          guint       prop_id,
                          GValue     *value,
                          GParamSpec *pspec)
 {
-  EylWindow *self = EYL_WINDOW (object);
+  gboolean *slot = property_slot (EYL_WINDOW (object), prop_id);
 
-  switch (prop_id)
-    {
-    case PROP_SHOW_EYE_BAND:
-      g_value_set_boolean (value, self->show_eye_band);
-      break;
-    case PROP_SHOW_HIDDEN:
-      g_value_set_boolean (value, self->show_hidden);
-      break;
-    case PROP_SHOW_ELEMENTS:
-      g_value_set_boolean (value, self->show_elements);
-      break;
-    case PROP_SHOW_MARKERS:
-      g_value_set_boolean (value, self->show_markers);
-      break;
-    case PROP_MARK_LOGO:
-      g_value_set_boolean (value, self->mark_logo);
-      break;
-    case PROP_SHOW_SIDEBAR:
-      g_value_set_boolean (value, self->show_sidebar);
-      break;
-    case PROP_SHOW_FINDINGS:
-      g_value_set_boolean (value, self->show_findings);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (slot == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    g_value_set_boolean (value, *slot);
 }
 
 static void
@@ -1395,32 +1450,10 @@ eyl_window_set_property (GObject      *object,
 {
   EylWindow *self = EYL_WINDOW (object);
   gboolean b = g_value_get_boolean (value);
-  gboolean *slot;
+  gboolean *slot = property_slot (self, prop_id);
 
-  switch (prop_id)
+  if (slot == NULL)
     {
-    case PROP_SHOW_EYE_BAND:
-      slot = &self->show_eye_band;
-      break;
-    case PROP_SHOW_HIDDEN:
-      slot = &self->show_hidden;
-      break;
-    case PROP_SHOW_ELEMENTS:
-      slot = &self->show_elements;
-      break;
-    case PROP_SHOW_MARKERS:
-      slot = &self->show_markers;
-      break;
-    case PROP_MARK_LOGO:
-      slot = &self->mark_logo;
-      break;
-    case PROP_SHOW_SIDEBAR:
-      slot = &self->show_sidebar;
-      break;
-    case PROP_SHOW_FINDINGS:
-      slot = &self->show_findings;
-      break;
-    default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
@@ -1514,27 +1547,22 @@ eyl_window_class_init (EylWindowClass *klass)
   object_class->get_property = eyl_window_get_property;
   object_class->set_property = eyl_window_set_property;
 
-  properties[PROP_SHOW_EYE_BAND] =
-    g_param_spec_boolean ("show-eye-band", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_HIDDEN] =
-    g_param_spec_boolean ("show-hidden", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_ELEMENTS] =
-    g_param_spec_boolean ("show-elements", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_MARKERS] =
-    g_param_spec_boolean ("show-markers", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MARK_LOGO] =
-    g_param_spec_boolean ("mark-logo", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_SIDEBAR] =
-    g_param_spec_boolean ("show-sidebar", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_FINDINGS] =
-    g_param_spec_boolean ("show-findings", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  {
+    /* Booleans all; the overlay's defaults are the calm ones. */
+    static const struct { guint id; const char *name; gboolean value; } booleans[] = {
+      { PROP_SHOW_EYE_BAND, "show-eye-band", FALSE }, { PROP_SHOW_HIDDEN, "show-hidden", TRUE },
+      { PROP_SHOW_ELEMENTS, "show-elements", FALSE }, { PROP_SHOW_MARKERS, "show-markers", TRUE },
+      { PROP_SHOW_LABELS, "show-labels", FALSE },
+      { PROP_SHOW_ZONE_LABELS, "show-zone-labels", FALSE },
+      { PROP_MARK_LOGO, "mark-logo", FALSE }, { PROP_SHOW_SIDEBAR, "show-sidebar", FALSE },
+      { PROP_SHOW_FINDINGS, "show-findings", TRUE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (booleans); i++)
+      properties[booleans[i].id] =
+        g_param_spec_boolean (booleans[i].name, NULL, NULL, booleans[i].value,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  }
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EYL_TYPE_PAGE_VIEW);
@@ -1580,6 +1608,8 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, findings_view);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, legend_expander);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, legend_area);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_panel);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, scene_view);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_section);
@@ -1617,7 +1647,8 @@ eyl_window_init (EylWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->show_eye_band = self->show_hidden = self->show_elements = self->show_markers = TRUE;
+  /* Calm: what is hidden and the markers; the rest on demand. */
+  self->show_hidden = self->show_markers = TRUE;
   self->scheduler = eyl_scheduler_new (MAX_CHECKS);
   self->documents = g_list_store_new (EYL_TYPE_DOCUMENT_ITEM);
   self->findings = g_list_store_new (EYL_TYPE_FINDING_OBJECT);
@@ -1655,6 +1686,9 @@ eyl_window_init (EylWindow *self)
       g_settings_bind (self->settings, "overlay-hidden", self, "show-hidden", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "overlay-elements", self, "show-elements", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "overlay-markers", self, "show-markers", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "overlay-labels", self, "show-labels", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "overlay-zone-labels", self, "show-zone-labels",
+                       G_SETTINGS_BIND_DEFAULT);
       g_signal_connect_object (self->settings, "changed::units", G_CALLBACK (units_changed_cb), self, 0);
       units_changed_cb (self->settings, "units", self);
       g_signal_connect_object (self->settings, "changed::legibility",
@@ -1662,6 +1696,23 @@ eyl_window_init (EylWindow *self)
       g_signal_connect_object (self->settings, "changed::brand-kit-path",
                                G_CALLBACK (recheck_all), self, G_CONNECT_SWAPPED);
     }
+  /* The toggles of "What to show": stateful actions, so that the menu
+   * shows their check marks. */
+  {
+    static const char *const toggles[] = {
+      "show-eye-band", "show-hidden", "show-elements", "show-markers", "show-labels",
+      "show-zone-labels",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+      {
+        g_autoptr(GPropertyAction) action = g_property_action_new (toggles[i], self, toggles[i]);
+
+        g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+      }
+  }
+  gtk_drawing_area_set_draw_func (self->legend_area, legend_draw_cb, self, NULL);
+  g_signal_connect_object (self->legend_area, "resize", G_CALLBACK (legend_resize_cb), self, 0);
   update_layers (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -1716,4 +1767,11 @@ eyl_window_get_placement_panel (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->placement_panel);
+}
+
+GtkWidget *
+eyl_window_get_legend (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->legend_area);
 }

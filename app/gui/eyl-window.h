@@ -28,6 +28,8 @@ GListModel      *eyl_window_get_documents      (EylWindow       *self);
 GListModel      *eyl_window_get_findings       (EylWindow       *self);
 EylPageView     *eyl_window_get_page_view      (EylWindow       *self);
 GtkWidget       *eyl_window_get_placement_panel (EylWindow      *self);
+/* The legend of the overlay, beside the page. */
+GtkWidget *      eyl_window_get_legend (EylWindow *self);
 /* "empty", "loading", "page", "error" or "locked". */
 const char      *eyl_window_get_state          (EylWindow       *self);
 /* Selects finding @position of the findings list (-1: none). */
