@@ -51,6 +51,23 @@ page_rendered (gpointer data)
   return eyl_page_view_is_rendered (eyl_window_get_page_view (window));
 }
 
+/* Widgets that animate at the frame rate while a check runs: a turning
+ * spinner costs a core with software rendering.  Counted over the
+ * window's tree. */
+static guint
+count_animations (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)) &&
+      gtk_widget_get_mapped (widget))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_animations (child);
+  return n;
+}
+
 static void
 save_widget_png (GtkWidget  *widget,
                  const char *name)
@@ -121,6 +138,9 @@ test_sample (void)
 
   open_path (path);
   g_assert_nonnull (eyl_window_get_current (window));
+  eyl_gui_wait_ms (200);
+  /* Waiting costs nothing: no spinner turns while the worker checks. */
+  g_assert_cmpuint (count_animations (GTK_WIDGET (window)), ==, 0);
   /* The window stays responsive while the worker checks: this loop runs. */
   g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,

@@ -32,7 +32,7 @@ struct _EylWindow
   AdwFlap           *flap;
   GtkListBox        *documents_list;
   GtkStack          *page_stack;
-  GtkSpinner        *loading_spinner;
+  GtkLabel          *loading_time;
   GtkLabel          *loading_label;
   EylPageView       *page_view;
   EylFailurePage      *error_page;
@@ -41,7 +41,6 @@ struct _EylWindow
   GtkRevealer       *export_revealer;
   GtkLabel          *export_label;
   GtkProgressBar    *export_progress;
-  GtkSpinner        *busy_spinner;
   GtkBox            *page_nav_box;
   GtkWidget         *side_scroller;
   AdwFlap           *side_flap;
@@ -78,6 +77,8 @@ struct _EylWindow
   AdwMessageDialog  *password_dialog;
   EylExportJob      *export_job;         /* running or last export */
   guint              export_pulse_id;
+  guint              loading_pulse_id;   /* counts loading_seconds while a check runs */
+  guint              loading_seconds;
 
   gboolean           show_eye_band;
   gboolean           show_hidden;

@@ -694,12 +694,42 @@ update_notes (EylWindow     *self,
   gtk_widget_set_visible (self->notes_box, text->len > 0);
 }
 
+static gboolean
+loading_pulse_cb (gpointer data)
+{
+  EylWindow *self = EYL_WINDOW (data);
+
+  g_autofree char *text = NULL;
+
+  self->loading_seconds++;
+  /* Translators: how long the check has run so far, in seconds. */
+  text = g_strdup_printf (ngettext ("%u second so far", "%u seconds so far", self->loading_seconds),
+                          self->loading_seconds);
+  gtk_label_set_label (self->loading_time, text);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A check is running with nothing to show yet: the time taken so far,
+ * once a second, so the window costs next to nothing while it waits. */
+static void
+set_loading (EylWindow *self,
+             gboolean   loading)
+{
+  if (loading && self->loading_pulse_id == 0)
+    {
+      self->loading_seconds = 0;
+      gtk_label_set_label (self->loading_time, "");
+      self->loading_pulse_id = g_timeout_add_seconds (1, loading_pulse_cb, self);
+    }
+  else if (!loading)
+    g_clear_handle_id (&self->loading_pulse_id, g_source_remove);
+}
+
 static void
 set_busy (EylWindow *self,
           gboolean   busy)
 {
   gtk_revealer_set_reveal_child (self->busy_revealer, busy);
-  gtk_spinner_set_spinning (self->busy_spinner, busy);
 }
 
 void
@@ -723,6 +753,7 @@ _eyl_window_update_view (EylWindow *self)
       eyl_scene_view_set_analysis (self->scene_view, NULL);
       eyl_placement_panel_set_analysis (self->placement_panel, NULL);
       set_busy (self, FALSE);
+      set_loading (self, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->page_nav_box), FALSE);
       _eyl_window_update_actions (self);
       return;
@@ -752,7 +783,7 @@ _eyl_window_update_view (EylWindow *self)
       g_autofree char *text = g_strdup_printf (_("Checking “%s”…"), eyl_document_item_get_title (item));
 
       gtk_label_set_label (self->loading_label, text);
-      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+      set_loading (self, TRUE);
       gtk_stack_set_visible_child_name (self->page_stack, "loading");
       adw_window_title_set_subtitle (self->window_title, _("Checking…"));
     }
@@ -805,7 +836,7 @@ _eyl_window_update_view (EylWindow *self)
     }
 
   if (status != EYL_DOCUMENT_ANALYSING && status != EYL_DOCUMENT_QUEUED)
-    gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+    set_loading (self, FALSE);
 
   fill_findings (self, analysis);
   update_legend (self);
@@ -1522,6 +1553,7 @@ eyl_window_dispose (GObject *object)
       g_clear_object (&self->export_job);
     }
   g_clear_handle_id (&self->export_pulse_id, g_source_remove);
+  g_clear_handle_id (&self->loading_pulse_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EYL_TYPE_WINDOW);
 
@@ -1581,7 +1613,7 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, documents_list);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_stack);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_time);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_view);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, error_page);
@@ -1590,7 +1622,6 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_progress);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_nav_box);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, side_scroller);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, side_flap);
