@@ -223,6 +223,37 @@ test_select_finding (void)
   eyl_gui_wait_ms (300);
   save_png ("finding");
 
+  /* The findings in groups: the heading is a row of its own, not selected
+   * with the first finding; folding hides the group's findings. */
+  {
+    GListModel *rows = eyl_window_get_finding_rows (window);
+    GtkSelectionModel *selection = eyl_window_get_finding_selection (window);
+    g_autoptr(GObject) heading = g_list_model_get_item (rows, 0);
+    g_autoptr(GObject) second = g_list_model_get_item (rows, 1);
+    EylFindingGroup *group;
+    guint n_rows = g_list_model_get_n_items (rows), count;
+
+    g_assert_true (EYL_IS_FINDING_GROUP (heading));
+    group = EYL_FINDING_GROUP (heading);
+    count = eyl_finding_group_get_count (group);
+    g_assert_cmpstr (eyl_finding_group_get_rule (group), ==, "contact-hidden");
+    g_assert_cmpuint (count, >=, 2);
+    g_assert_true (second == (GObject *) object);
+    g_assert_false (gtk_selection_model_is_selected (selection, 0));
+    g_assert_true (gtk_selection_model_is_selected (selection, 1));
+
+    eyl_finding_group_set_expanded (group, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows - count);
+    g_assert_false (gtk_selection_model_is_selected (selection, 0));
+    eyl_gui_wait_ms (200);
+    save_png ("folded");
+    /* Selecting a finding of a folded group unfolds it. */
+    eyl_window_select_finding (window, 0);
+    g_assert_true (eyl_finding_group_get_expanded (group));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+    g_assert_true (gtk_selection_model_is_selected (selection, 1));
+  }
+
   /* Keyboard: Ctrl+0 is "fit page" again. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit-page", NULL);
   eyl_gui_wait_ms (200);

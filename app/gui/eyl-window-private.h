@@ -67,6 +67,9 @@ struct _EylWindow
   GSettings         *settings;           /* NULL when the schema is not installed */
   GListStore        *documents;          /* EylDocumentItem */
   GListStore        *findings;           /* EylFindingObject */
+  GListStore        *finding_rows;       /* what the list shows: EylFindingGroup, then its
+                                          * EylFindingObject when unfolded */
+  GPtrArray         *finding_groups;     /* EylFindingGroup, in list order */
   GtkSingleSelection *findings_selection;
   EylDocumentItem   *current;
   guint              page_index;

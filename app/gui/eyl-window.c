@@ -462,7 +462,8 @@ legend_resize_cb (GtkDrawingArea *area,
   update_legend (self);
 }
 
-/* Errors first, then warnings, then notes; in marker order within each. */
+/* Errors first, then warnings, then notes; by rule within each, in marker
+ * order within a rule. */
 static int
 compare_findings (gconstpointer a,
                   gconstpointer b)
@@ -470,9 +471,51 @@ compare_findings (gconstpointer a,
   EylFindingObject *fa = *(EylFindingObject **) a, *fb = *(EylFindingObject **) b;
   int sa = eyl_finding_object_get_severity (fa), sb = eyl_finding_object_get_severity (fb);
 
+  int rule;
+
   if (sa != sb)
     return sb - sa;
+  /* One group per rule within a severity. */
+  rule = g_strcmp0 (eyl_finding_object_get_rule (fa), eyl_finding_object_get_rule (fb));
+  if (rule != 0)
+    return rule;
   return (int) eyl_finding_object_get_index (fa) - (int) eyl_finding_object_get_index (fb);
+}
+
+/* The rows of the list: each group's heading, then its findings when it
+ * is unfolded.  The selected finding stays selected if it is still shown. */
+static void
+update_finding_rows (EylWindow *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gpointer selected = gtk_single_selection_get_selected_item (self->findings_selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  guint group = 0;
+
+  if (selected != NULL)
+    g_object_ref (selected);
+  for (guint i = 0; i < n; i++)
+    {
+      EylFindingObject *object = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+
+      while (group < self->finding_groups->len &&
+             !eyl_finding_group_contains (self->finding_groups->pdata[group], object))
+        group++;
+      g_assert (group < self->finding_groups->len);
+      if (eyl_finding_object_get_first_of_group (object))
+        g_ptr_array_add (rows, self->finding_groups->pdata[group]);
+      if (eyl_finding_group_get_expanded (self->finding_groups->pdata[group]))
+        g_ptr_array_add (rows, object);
+      g_object_unref (object);  /* the store holds it */
+    }
+  g_list_store_splice (self->finding_rows, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->finding_rows)),
+                       rows->pdata, rows->len);
+  gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; selected != NULL && i < rows->len; i++)
+    if (rows->pdata[i] == selected)
+      gtk_single_selection_set_selected (self->findings_selection, i);
+  g_clear_object (&selected);
 }
 
 static void
@@ -480,7 +523,7 @@ fill_findings (EylWindow       *self,
                EylPageAnalysis *analysis)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-  int last_severity = -1;
+  EylFindingGroup *group = NULL;
 
   if (analysis != NULL && analysis == self->shown_analysis)
     return;
@@ -491,17 +534,29 @@ fill_findings (EylWindow       *self,
   for (guint i = 0; analysis != NULL && analysis->findings != NULL && i < analysis->findings->len; i++)
     g_ptr_array_add (objects, eyl_finding_object_new (g_ptr_array_index (analysis->findings, i), i));
   g_ptr_array_sort (objects, compare_findings);
+  for (guint i = 0; i < self->finding_groups->len; i++)
+    g_signal_handlers_disconnect_by_data (self->finding_groups->pdata[i], self);
+  g_ptr_array_set_size (self->finding_groups, 0);
   for (guint i = 0; i < objects->len; i++)
     {
       EylFindingObject *object = objects->pdata[i];
-      int severity = eyl_finding_object_get_severity (object);
+      gboolean first = group == NULL || !eyl_finding_group_contains (group, object);
 
-      eyl_finding_object_set_first_of_group (object, severity != last_severity);
-      last_severity = severity;
+      eyl_finding_object_set_first_of_group (object, first);
+      if (first)
+        {
+          group = eyl_finding_group_new (eyl_finding_object_get_severity (object),
+                                         eyl_finding_object_get_rule (object));
+          g_ptr_array_add (self->finding_groups, group);
+          g_signal_connect_object (group, "notify::expanded", G_CALLBACK (update_finding_rows),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      eyl_finding_group_add (group);
     }
+  gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
   g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
                        objects->pdata, objects->len);
-  gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
+  update_finding_rows (self);
 }
 
 static void
@@ -1102,8 +1157,16 @@ finding_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  eyl_finding_row_set_finding (EYL_FINDING_ROW (gtk_list_item_get_child (list_item)),
-                               gtk_list_item_get_item (list_item));
+  gpointer item = gtk_list_item_get_item (list_item);
+  EylFindingRow *row = EYL_FINDING_ROW (gtk_list_item_get_child (list_item));
+
+  /* A heading is a row of its own: never selected with its first finding. */
+  gtk_list_item_set_selectable (list_item, !EYL_IS_FINDING_GROUP (item));
+  gtk_list_item_set_activatable (list_item, EYL_IS_FINDING_GROUP (item));
+  if (EYL_IS_FINDING_GROUP (item))
+    eyl_finding_row_set_group (row, item);
+  else
+    eyl_finding_row_set_finding (row, item);
 }
 
 static void
@@ -1111,23 +1174,37 @@ finding_selected_cb (GtkSingleSelection *selection,
                      GParamSpec         *pspec,
                      EylWindow          *self)
 {
-  EylFindingObject *object = gtk_single_selection_get_selected_item (selection);
+  gpointer object = gtk_single_selection_get_selected_item (selection);
 
   eyl_page_view_select_finding (self->page_view,
-                                object != NULL ? (int) eyl_finding_object_get_index (object) : -1);
+                                EYL_IS_FINDING_OBJECT (object)
+                                ? (int) eyl_finding_object_get_index (object) : -1);
 }
 
 void
 eyl_window_select_finding (EylWindow *self,
                            int        position)
 {
+  g_autoptr(EylFindingObject) object = NULL;
+  guint row;
+
   g_return_if_fail (EYL_IS_WINDOW (self));
 
-  gtk_single_selection_set_selected (self->findings_selection,
-                                     position < 0 ? GTK_INVALID_LIST_POSITION : (guint) position);
   if (position >= 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->findings_view), "list.scroll-to-item",
-                                "u", (guint) position);
+    object = g_list_model_get_item (G_LIST_MODEL (self->findings), (guint) position);
+  if (object == NULL)
+    {
+      gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+  /* A finding in a folded group: unfold it. */
+  for (guint i = 0; i < self->finding_groups->len; i++)
+    if (eyl_finding_group_contains (self->finding_groups->pdata[i], object))
+      eyl_finding_group_set_expanded (self->finding_groups->pdata[i], TRUE);
+  if (!g_list_store_find (self->finding_rows, object, &row))
+    return;
+  gtk_single_selection_set_selected (self->findings_selection, row);
+  gtk_widget_activate_action (GTK_WIDGET (self->findings_view), "list.scroll-to-item", "u", row);
 }
 
 static void
@@ -1561,6 +1638,8 @@ eyl_window_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->findings_selection);
   g_clear_object (&self->findings);
+  g_clear_object (&self->finding_rows);
+  g_clear_pointer (&self->finding_groups, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
   g_clear_pointer (&self->read_key, g_free);
@@ -1683,6 +1762,8 @@ eyl_window_init (EylWindow *self)
   self->scheduler = eyl_scheduler_new (MAX_CHECKS);
   self->documents = g_list_store_new (EYL_TYPE_DOCUMENT_ITEM);
   self->findings = g_list_store_new (EYL_TYPE_FINDING_OBJECT);
+  self->finding_rows = g_list_store_new (G_TYPE_OBJECT);
+  self->finding_groups = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_list_box_bind_model (self->documents_list, G_LIST_MODEL (self->documents),
                            create_document_row, self, NULL);
@@ -1691,7 +1772,7 @@ eyl_window_init (EylWindow *self)
   g_signal_connect_object (self->side_flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, 0);
   self->show_findings = adw_flap_get_reveal_flap (self->side_flap);
 
-  self->findings_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->findings)));
+  self->findings_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->finding_rows)));
   gtk_single_selection_set_autoselect (self->findings_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->findings_selection, TRUE);
   gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
@@ -1805,4 +1886,18 @@ eyl_window_get_legend (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->legend_area);
+}
+
+GListModel *
+eyl_window_get_finding_rows (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->finding_rows);
+}
+
+GtkSelectionModel *
+eyl_window_get_finding_selection (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return GTK_SELECTION_MODEL (self->findings_selection);
 }

@@ -28,6 +28,10 @@ GListModel      *eyl_window_get_documents      (EylWindow       *self);
 GListModel      *eyl_window_get_findings       (EylWindow       *self);
 EylPageView     *eyl_window_get_page_view      (EylWindow       *self);
 GtkWidget       *eyl_window_get_placement_panel (EylWindow      *self);
+/* What the findings list shows: EylFindingGroup headings, each followed
+ * by its EylFindingObject findings when unfolded; and its selection. */
+GListModel *      eyl_window_get_finding_rows (EylWindow *self);
+GtkSelectionModel *eyl_window_get_finding_selection (EylWindow *self);
 /* The legend of the overlay, beside the page. */
 GtkWidget *      eyl_window_get_legend (EylWindow *self);
 /* "empty", "loading", "page", "error" or "locked". */
