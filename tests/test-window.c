@@ -348,6 +348,29 @@ test_legend (void)
   save_png ("legend");
 }
 
+/* The side view in a pane the user can drag taller, with tooltips that
+ * explain its words. */
+static void
+test_scene_pane (void)
+{
+  GtkWidget *scene = eyl_window_get_scene_view (window);
+  GtkWidget *paned = gtk_widget_get_parent (scene);
+  const char *tooltip = gtk_widget_get_tooltip_text (scene);
+  int height = gtk_widget_get_height (scene);
+
+  g_assert_true (GTK_IS_PANED (paned));
+  g_assert_nonnull (strstr (tooltip, "P95"));
+  g_assert_nonnull (strstr (tooltip, "5 % of visitors"));
+  g_assert_nonnull (strstr (tooltip, "Line of sight"));
+  g_assert_cmpint (height, >=, 150);
+  gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) - 150);
+  eyl_gui_wait_ms (300);
+  g_assert_cmpint (gtk_widget_get_height (scene), >, height + 100);
+  save_png ("scene-pane");
+  gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) + 150);
+  eyl_gui_wait_ms (200);
+}
+
 static void
 region_saved_cb (GObject      *source,
                  GAsyncResult *result,
@@ -845,6 +868,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/select-finding", test_select_finding);
   g_test_add_func ("/eyl/window/overlays", test_overlays);
   g_test_add_func ("/eyl/window/legend", test_legend);
+  g_test_add_func ("/eyl/window/scene-pane", test_scene_pane);
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
   g_test_add_func ("/eyl/window/placement", test_placement);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);

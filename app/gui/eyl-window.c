@@ -1901,3 +1901,10 @@ eyl_window_get_finding_selection (EylWindow *self)
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
   return GTK_SELECTION_MODEL (self->findings_selection);
 }
+
+GtkWidget *
+eyl_window_get_scene_view (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->scene_view);
+}

@@ -32,6 +32,8 @@ GtkWidget       *eyl_window_get_placement_panel (EylWindow      *self);
  * by its EylFindingObject findings when unfolded; and its selection. */
 GListModel *      eyl_window_get_finding_rows (EylWindow *self);
 GtkSelectionModel *eyl_window_get_finding_selection (EylWindow *self);
+/* The side view of the room, in a pane under the side panel. */
+GtkWidget *      eyl_window_get_scene_view (EylWindow *self);
 /* The legend of the overlay, beside the page. */
 GtkWidget *      eyl_window_get_legend (EylWindow *self);
 /* "empty", "loading", "page", "error" or "locked". */
