@@ -126,6 +126,17 @@ test_empty (void)
   g_assert_cmpstr (eyl_window_get_state (window), ==, "empty");
   g_assert_null (eyl_window_get_current (window));
   save_png ("empty");
+
+  /* "Open the sample banner": the bundled banner, then closed again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  g_assert_nonnull (eyl_window_get_current (window));
+  g_assert_cmpstr (eyl_document_item_get_title (eyl_window_get_current (window)), ==,
+                   "rollup-banner.pdf");
+  eyl_gui_wait_ms (200);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+  eyl_gui_wait_ms (200);
+  g_assert_null (eyl_window_get_current (window));
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "empty");
 }
 
 static void
