@@ -361,6 +361,26 @@ test_legend (void)
 
 /* The side view in a pane the user can drag taller, with tooltips that
  * explain its words. */
+/* The window narrows to a phone-like 400 px with the title still shown. */
+static void
+test_narrow (void)
+{
+  int minimum, natural;
+  GtkWidget *title;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  eyl_gui_wait_ms (600);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("window minimum width %d px", minimum);
+  g_assert_cmpint (minimum, <=, 460);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 480);
+  title = eyl_window_get_title_widget (window);
+  g_assert_cmpint (gtk_widget_get_width (title), >=, 80);
+  save_png ("narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  eyl_gui_wait_ms (600);
+}
+
 static void
 test_scene_pane (void)
 {
@@ -880,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/overlays", test_overlays);
   g_test_add_func ("/eyl/window/legend", test_legend);
   g_test_add_func ("/eyl/window/scene-pane", test_scene_pane);
+  g_test_add_func ("/eyl/window/narrow", test_narrow);
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
   g_test_add_func ("/eyl/window/placement", test_placement);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);

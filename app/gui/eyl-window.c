@@ -1908,3 +1908,10 @@ eyl_window_get_scene_view (EylWindow *self)
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->scene_view);
 }
+
+GtkWidget *
+eyl_window_get_title_widget (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->window_title);
+}

@@ -34,6 +34,8 @@ GListModel *      eyl_window_get_finding_rows (EylWindow *self);
 GtkSelectionModel *eyl_window_get_finding_selection (EylWindow *self);
 /* The side view of the room, in a pane under the side panel. */
 GtkWidget *      eyl_window_get_scene_view (EylWindow *self);
+/* The title in the header bar. */
+GtkWidget *      eyl_window_get_title_widget (EylWindow *self);
 /* The legend of the overlay, beside the page. */
 GtkWidget *      eyl_window_get_legend (EylWindow *self);
 /* "empty", "loading", "page", "error" or "locked". */
