@@ -68,6 +68,22 @@ count_animations (GtkWidget *widget)
   return n;
 }
 
+static GtkScrolledWindow *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 save_widget_png (GtkWidget  *widget,
                  const char *name)
@@ -770,6 +786,18 @@ test_export (void)
   g_assert_nonnull (dialog);
   eyl_export_dialog_set_folder (dialog, one);
   eyl_gui_wait_ms (100);
+  /* It opens tall enough to show every choice without scrolling. */
+  {
+    GtkScrolledWindow *scroller = find_scrolled_window (GTK_WIDGET (dialog));
+    GtkAdjustment *adjustment;
+
+    g_assert_nonnull (scroller);
+    adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+    g_test_message ("export dialog: content %.0f px in %.0f px",
+                    gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=,
+                       gtk_adjustment_get_page_size (adjustment) + 1);
+  }
   save_widget_png (GTK_WIDGET (dialog), "export-dialog");
   eyl_export_dialog_confirm (dialog);
 
