@@ -113,6 +113,7 @@ _eyl_window_update_actions (EylWindow *self)
   /* Page tools only where there is a page; the side panel (findings,
    * placement, side view) only once a file could be read. */
   gtk_widget_set_visible (self->zoom_box, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->zoom_menu_button_compact), page);
   gtk_widget_set_visible (self->overlay_button, page);
   gtk_widget_set_visible (self->mark_logo_button, page);
   /* Marking belongs to the page shown: it ends when there is none. */

@@ -26,6 +26,7 @@ struct _EylWindow
   AdwWindowTitle    *window_title;
   GtkToggleButton   *sidebar_button;
   GtkMenuButton     *zoom_menu_button;
+  GtkMenuButton     *zoom_menu_button_compact;
   GtkStack          *main_stack;
   GtkBox            *recent_box;
   GtkListBox        *recent_list;

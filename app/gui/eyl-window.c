@@ -1311,6 +1311,7 @@ page_zoom_changed_cb (EylPageView *view,
   g_autofree char *text = g_strdup_printf (_("%.0f %%"), eyl_page_view_get_zoom (view) * 100);
 
   gtk_menu_button_set_label (self->zoom_menu_button, text);
+  gtk_menu_button_set_label (self->zoom_menu_button_compact, text);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1686,6 +1687,7 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, zoom_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, zoom_menu_button_compact);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_list);
