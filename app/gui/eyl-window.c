@@ -1488,6 +1488,29 @@ eyl_window_get_export_job (EylWindow *self)
 /* GObject                                                              */
 
 static void
+toggle_change_state_cb (GSimpleAction *action,
+                        GVariant      *value,
+                        EylWindow     *self)
+{
+  g_object_set (self, g_action_get_name (G_ACTION (action)), g_variant_get_boolean (value), NULL);
+}
+
+/* The property changed (menu, settings or code): its action's state follows. */
+static void
+toggle_notify_cb (EylWindow  *self,
+                  GParamSpec *pspec,
+                  gpointer    data)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), pspec->name);
+  gboolean value = FALSE;
+
+  if (action == NULL)
+    return;
+  g_object_get (self, pspec->name, &value, NULL);
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (value));
+}
+
+static void
 update_layers (EylWindow *self)
 {
   eyl_page_view_set_layers (self->page_view, current_layers (self));
@@ -1811,7 +1834,9 @@ eyl_window_init (EylWindow *self)
                                G_CALLBACK (recheck_all), self, G_CONNECT_SWAPPED);
     }
   /* The toggles of "What to show": stateful actions, so that the menu
-   * shows their check marks. */
+   * shows their check marks.  Simple actions bound by hand: a
+   * GPropertyAction would hold the window and keep it from being
+   * disposed (its workers would outlive it). */
   {
     static const char *const toggles[] = {
       "show-eye-band", "show-hidden", "show-elements", "show-markers", "show-labels",
@@ -1820,9 +1845,15 @@ eyl_window_init (EylWindow *self)
 
     for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
       {
-        g_autoptr(GPropertyAction) action = g_property_action_new (toggles[i], self, toggles[i]);
+        g_autoptr(GSimpleAction) action = NULL;
+        g_autofree char *signal = g_strconcat ("notify::", toggles[i], NULL);
+        gboolean value = FALSE;
 
+        g_object_get (self, toggles[i], &value, NULL);
+        action = g_simple_action_new_stateful (toggles[i], NULL, g_variant_new_boolean (value));
+        g_signal_connect_object (action, "change-state", G_CALLBACK (toggle_change_state_cb), self, 0);
         g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+        g_signal_connect (self, signal, G_CALLBACK (toggle_notify_cb), NULL);
       }
   }
   gtk_drawing_area_set_draw_func (self->legend_area, legend_draw_cb, self, NULL);
