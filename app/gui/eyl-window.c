@@ -437,6 +437,13 @@ legend_draw_cb (GtkDrawingArea *area,
 
   if (self->shown_analysis == NULL)
     return;
+  /* The legend is drawn for paper (dark ink): a light card keeps it
+   * readable in the dark style. */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    {
+      cairo_set_source_rgb (cr, 0.96, 0.96, 0.96);
+      cairo_paint (cr);
+    }
   eyl_overlay_paint_legend (cr, &self->shown_analysis, 1, current_layers (self), width, NULL, NULL);
 }
 
@@ -1857,6 +1864,8 @@ eyl_window_init (EylWindow *self)
       }
   }
   gtk_drawing_area_set_draw_func (self->legend_area, legend_draw_cb, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->legend_area, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->legend_area, "resize", G_CALLBACK (legend_resize_cb), self, 0);
   update_layers (self);
 
