@@ -51,6 +51,39 @@ page_rendered (gpointer data)
   return eyl_page_view_is_rendered (eyl_window_get_page_view (window));
 }
 
+/* Widgets that animate at the frame rate while a check runs: a turning
+ * spinner costs a core with software rendering.  Counted over the
+ * window's tree. */
+static guint
+count_animations (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)) &&
+      gtk_widget_get_mapped (widget))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_animations (child);
+  return n;
+}
+
+static GtkScrolledWindow *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 save_widget_png (GtkWidget  *widget,
                  const char *name)
@@ -109,6 +142,17 @@ test_empty (void)
   g_assert_cmpstr (eyl_window_get_state (window), ==, "empty");
   g_assert_null (eyl_window_get_current (window));
   save_png ("empty");
+
+  /* "Open the sample banner": the bundled banner, then closed again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  g_assert_nonnull (eyl_window_get_current (window));
+  g_assert_cmpstr (eyl_document_item_get_title (eyl_window_get_current (window)), ==,
+                   "rollup-banner.pdf");
+  eyl_gui_wait_ms (200);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+  eyl_gui_wait_ms (200);
+  g_assert_null (eyl_window_get_current (window));
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "empty");
 }
 
 static void
@@ -121,6 +165,9 @@ test_sample (void)
 
   open_path (path);
   g_assert_nonnull (eyl_window_get_current (window));
+  eyl_gui_wait_ms (200);
+  /* Waiting costs nothing: no spinner turns while the worker checks. */
+  g_assert_cmpuint (count_animations (GTK_WIDGET (window)), ==, 0);
   /* The window stays responsive while the worker checks: this loop runs. */
   g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,
@@ -203,29 +250,172 @@ test_select_finding (void)
   eyl_gui_wait_ms (300);
   save_png ("finding");
 
+  /* The findings in groups: the heading is a row of its own, not selected
+   * with the first finding; folding hides the group's findings. */
+  {
+    GListModel *rows = eyl_window_get_finding_rows (window);
+    GtkSelectionModel *selection = eyl_window_get_finding_selection (window);
+    g_autoptr(GObject) heading = g_list_model_get_item (rows, 0);
+    g_autoptr(GObject) second = g_list_model_get_item (rows, 1);
+    EylFindingGroup *group;
+    guint n_rows = g_list_model_get_n_items (rows), count;
+
+    g_assert_true (EYL_IS_FINDING_GROUP (heading));
+    group = EYL_FINDING_GROUP (heading);
+    count = eyl_finding_group_get_count (group);
+    g_assert_cmpstr (eyl_finding_group_get_rule (group), ==, "contact-hidden");
+    g_assert_cmpuint (count, >=, 2);
+    g_assert_true (second == (GObject *) object);
+    g_assert_false (gtk_selection_model_is_selected (selection, 0));
+    g_assert_true (gtk_selection_model_is_selected (selection, 1));
+
+    eyl_finding_group_set_expanded (group, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows - count);
+    g_assert_false (gtk_selection_model_is_selected (selection, 0));
+    eyl_gui_wait_ms (200);
+    save_png ("folded");
+    /* Selecting a finding of a folded group unfolds it. */
+    eyl_window_select_finding (window, 0);
+    g_assert_true (eyl_finding_group_get_expanded (group));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+    g_assert_true (gtk_selection_model_is_selected (selection, 1));
+  }
+
   /* Keyboard: Ctrl+0 is "fit page" again. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit-page", NULL);
   eyl_gui_wait_ms (200);
   g_assert_cmpint (eyl_page_view_get_zoom_mode (view), ==, EYL_ZOOM_FIT_PAGE);
 }
 
+static gboolean
+action_state (const char *name)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), name);
+
+  g_assert_nonnull (state);
+  return g_variant_get_boolean (state);
+}
+
 static void
 test_overlays (void)
 {
   EylPageView *view = eyl_window_get_page_view (window);
+  static const struct { const char *action; EylOverlayLayers layer; } toggles[] = {
+    { "show-eye-band", EYL_OVERLAY_EYE_LEVEL }, { "show-hidden", EYL_OVERLAY_HIDDEN },
+    { "show-elements", EYL_OVERLAY_ELEMENTS }, { "show-markers", EYL_OVERLAY_FINDINGS },
+    { "show-labels", EYL_OVERLAY_LABELS }, { "show-zone-labels", EYL_OVERLAY_ZONE_LABELS },
+  };
 
-  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_HIDDEN);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-hidden", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-elements", NULL);
-  g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_HIDDEN);
-  g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_ELEMENTS);
-  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_EYE_LEVEL);
+  /* The calm default: hidden zones and the markers, the rest on demand;
+   * never the legend on the page. */
+  g_assert_cmpint (eyl_page_view_get_layers (view), ==, EYL_OVERLAY_CALM);
+
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    {
+      g_autofree char *action = g_strconcat ("win.", toggles[i].action, NULL);
+      gboolean was = (eyl_page_view_get_layers (view) & toggles[i].layer) != 0;
+
+      /* A stateful action: the menu shows its check mark. */
+      g_assert_true (g_variant_type_equal (g_action_group_get_action_state_type (G_ACTION_GROUP (window),
+                                                                                  toggles[i].action),
+                                           G_VARIANT_TYPE_BOOLEAN));
+      g_assert_cmpint (action_state (toggles[i].action), ==, was);
+      gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+      g_assert_cmpint ((eyl_page_view_get_layers (view) & toggles[i].layer) != 0, ==, !was);
+      g_assert_cmpint (action_state (toggles[i].action), ==, !was);
+      g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_LEGEND);
+    }
   eyl_gui_wait_ms (200);
-  save_png ("overlays-off");
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-hidden", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-elements", NULL);
-  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_HIDDEN);
-  g_assert_true (eyl_page_view_get_layers (view) & EYL_OVERLAY_ELEMENTS);
+  save_png ("overlays-all");
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    {
+      g_autofree char *action = g_strconcat ("win.", toggles[i].action, NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+    }
+  g_assert_cmpint (eyl_page_view_get_layers (view), ==, EYL_OVERLAY_CALM);
+}
+
+/* The legend sits beside the page, never on it, and shows rows. */
+static void
+test_legend (void)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageAnalysis *analysis = eyl_page_view_get_analysis (view);
+  GtkWidget *legend = eyl_window_get_legend (window);
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (view));
+  graphene_rect_t legend_rect, scroller_rect, page_rect;
+  double x0, y0, x1, y1;
+
+  g_assert_nonnull (analysis);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      /* Everything on, then the calm default. */
+      if (pass == 0)
+        g_object_set (window, "show-eye-band", TRUE, "show-elements", TRUE, NULL);
+      else
+        g_object_set (window, "show-eye-band", FALSE, "show-elements", FALSE, NULL);
+      eyl_gui_wait_ms (300);
+      g_assert_true (gtk_widget_is_drawable (legend));
+      g_assert_cmpint (gtk_widget_get_height (legend), >, 10);
+      g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (window), &legend_rect));
+      g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (window), &scroller_rect));
+      eyl_page_view_page_to_widget (view, 0, 0, &x0, &y0);
+      eyl_page_view_page_to_widget (view, analysis->width_pt, analysis->height_pt, &x1, &y1);
+      g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (window),
+                                                       x0, y0, &x0, &y0));
+      g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (window),
+                                                       x1, y1, &x1, &y1));
+      page_rect = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+      g_assert_cmpfloat (page_rect.size.width, >, 50);
+      /* Neither the page nor the area it scrolls in. */
+      g_assert_false (graphene_rect_intersection (&legend_rect, &page_rect, NULL));
+      g_assert_false (graphene_rect_intersection (&legend_rect, &scroller_rect, NULL));
+    }
+  save_png ("legend");
+}
+
+/* The side view in a pane the user can drag taller, with tooltips that
+ * explain its words. */
+/* The window narrows to a phone-like 400 px with the title still shown. */
+static void
+test_narrow (void)
+{
+  int minimum, natural;
+  GtkWidget *title;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  eyl_gui_wait_ms (600);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("window minimum width %d px", minimum);
+  g_assert_cmpint (minimum, <=, 460);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 480);
+  title = eyl_window_get_title_widget (window);
+  g_assert_cmpint (gtk_widget_get_width (title), >=, 80);
+  save_png ("narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  eyl_gui_wait_ms (600);
+}
+
+static void
+test_scene_pane (void)
+{
+  GtkWidget *scene = eyl_window_get_scene_view (window);
+  GtkWidget *paned = gtk_widget_get_parent (scene);
+  const char *tooltip = gtk_widget_get_tooltip_text (scene);
+  int height = gtk_widget_get_height (scene);
+
+  g_assert_true (GTK_IS_PANED (paned));
+  g_assert_nonnull (strstr (tooltip, "P95"));
+  g_assert_nonnull (strstr (tooltip, "5 % of visitors"));
+  g_assert_nonnull (strstr (tooltip, "Line of sight"));
+  g_assert_cmpint (height, >=, 150);
+  gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) - 150);
+  eyl_gui_wait_ms (300);
+  g_assert_cmpint (gtk_widget_get_height (scene), >, height + 100);
+  save_png ("scene-pane");
+  gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) + 150);
+  eyl_gui_wait_ms (200);
 }
 
 static void
@@ -596,6 +786,18 @@ test_export (void)
   g_assert_nonnull (dialog);
   eyl_export_dialog_set_folder (dialog, one);
   eyl_gui_wait_ms (100);
+  /* It opens tall enough to show every choice without scrolling. */
+  {
+    GtkScrolledWindow *scroller = find_scrolled_window (GTK_WIDGET (dialog));
+    GtkAdjustment *adjustment;
+
+    g_assert_nonnull (scroller);
+    adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+    g_test_message ("export dialog: content %.0f px in %.0f px",
+                    gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=,
+                       gtk_adjustment_get_page_size (adjustment) + 1);
+  }
   save_widget_png (GTK_WIDGET (dialog), "export-dialog");
   eyl_export_dialog_confirm (dialog);
 
@@ -724,6 +926,9 @@ main (int   argc,
   g_test_add_func ("/eyl/window/sample", test_sample);
   g_test_add_func ("/eyl/window/select-finding", test_select_finding);
   g_test_add_func ("/eyl/window/overlays", test_overlays);
+  g_test_add_func ("/eyl/window/legend", test_legend);
+  g_test_add_func ("/eyl/window/scene-pane", test_scene_pane);
+  g_test_add_func ("/eyl/window/narrow", test_narrow);
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
   g_test_add_func ("/eyl/window/placement", test_placement);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);

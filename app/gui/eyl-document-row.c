@@ -14,7 +14,6 @@ struct _EylDocumentRow
   /* Template widgets */
   GtkStack        *icon_stack;
   GtkImage        *icon;
-  GtkSpinner      *spinner;
   GtkLabel        *title_label;
   GtkLabel        *errors_label;
   GtkLabel        *warnings_label;
@@ -39,7 +38,6 @@ update (EylDocumentRow *self)
   EylDocumentItem *item = self->item;
   GtkStack *icon_stack = self->icon_stack;
   GtkImage *icon = self->icon;
-  GtkSpinner *spinner = self->spinner;
   GtkLabel *errors = self->errors_label;
   GtkLabel *warnings = self->warnings_label;
   EylDocumentStatus status = eyl_document_item_get_status (item);
@@ -57,33 +55,29 @@ update (EylDocumentRow *self)
   switch (status)
     {
     case EYL_DOCUMENT_QUEUED:
-      /* Waiting for a worker: still, so that a long batch does not keep
-       * dozens of spinners turning (each one redraws the list). */
+      /* Waiting for a worker.  No spinners here: each one redraws the
+       * list sixty times a second, a core with software rendering. */
       gtk_image_set_from_icon_name (icon, "content-loading-symbolic");
       gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
       break;
     case EYL_DOCUMENT_ANALYSING:
-      gtk_stack_set_visible_child_name (icon_stack, "spinner");
-      gtk_spinner_set_spinning (spinner, TRUE);
+      gtk_image_set_from_icon_name (icon, "emblem-synchronizing-symbolic");
+      gtk_stack_set_visible_child_name (icon_stack, "icon");
       break;
     case EYL_DOCUMENT_DONE:
       gtk_image_set_from_icon_name (icon, n_errors > 0 ? "dialog-error-symbolic"
                                           : n_warnings > 0 ? "dialog-warning-symbolic"
                                           : "emblem-ok-symbolic");
       gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
       break;
     case EYL_DOCUMENT_FAILED:
       gtk_image_set_from_icon_name (icon, "action-unavailable-symbolic");
       gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
       break;
     case EYL_DOCUMENT_LOCKED:
     default:
       gtk_image_set_from_icon_name (icon, "channel-secure-symbolic");
       gtk_stack_set_visible_child_name (icon_stack, "icon");
-      gtk_spinner_set_spinning (spinner, FALSE);
       break;
     }
 
@@ -206,7 +200,6 @@ eyl_document_row_class_init (EylDocumentRowClass *klass)
                                                RESOURCE_BASE "/eyl-document-row.ui");
   gtk_widget_class_bind_template_child (widget_class, EylDocumentRow, icon_stack);
   gtk_widget_class_bind_template_child (widget_class, EylDocumentRow, icon);
-  gtk_widget_class_bind_template_child (widget_class, EylDocumentRow, spinner);
   gtk_widget_class_bind_template_child (widget_class, EylDocumentRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, EylDocumentRow, errors_label);
   gtk_widget_class_bind_template_child (widget_class, EylDocumentRow, warnings_label);

@@ -84,7 +84,9 @@ error_explanation (EylErrorCode code)
     case EYL_ERROR_NO_PAGES:
       return _("The file opens, but it has no page with a size that can be checked. Export it again from the design program.");
     case EYL_ERROR_TIMEOUT:
-      return _("The PDF engine did not finish this file within the time budget, so it was stopped to keep Eyeline running. Exporting the PDF again often helps; a larger time budget can be set in Preferences.");
+      /* Not the file's fault: detailed artwork takes longer, and so does
+       * any file on a busy computer. */
+      return _("Eyeline stopped checking when the time allowed ran out. That says nothing about the artwork: detailed pages take longer, and on a busy computer so do ordinary ones. Try again, or allow more time in Preferences.");
     case EYL_ERROR_MEMORY:
       return _("The PDF engine needed more memory than allowed for this file, so it was stopped to keep Eyeline running. Exporting the PDF again, or flattening transparency, often helps.");
     case EYL_ERROR_ENGINE_CRASH:

@@ -3,7 +3,10 @@
 
 #define G_LOG_DOMAIN "eyl-finding-object"
 
+#include <glib/gi18n.h>
+
 #include "eyl-finding-object.h"
+#include "eyl-rules.h"
 
 struct _EylFindingObject
 {
@@ -185,4 +188,142 @@ eyl_severity_icon_name (EylSeverity severity)
     default:
       return "dialog-information-symbolic";
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Groups                                                               */
+
+struct _EylFindingGroup
+{
+  GObject      parent_instance;
+
+  EylSeverity  severity;
+  char        *rule;
+  guint        count;
+  gboolean     expanded;
+};
+
+G_DEFINE_FINAL_TYPE (EylFindingGroup, eyl_finding_group, G_TYPE_OBJECT)
+
+static GParamSpec *group_expanded_pspec;
+
+static void
+eyl_finding_group_finalize (GObject *object)
+{
+  g_free (EYL_FINDING_GROUP (object)->rule);
+  G_OBJECT_CLASS (eyl_finding_group_parent_class)->finalize (object);
+}
+
+static void
+eyl_finding_group_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  g_value_set_boolean (value, EYL_FINDING_GROUP (object)->expanded);
+}
+
+static void
+eyl_finding_group_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  eyl_finding_group_set_expanded (EYL_FINDING_GROUP (object), g_value_get_boolean (value));
+}
+
+static void
+eyl_finding_group_class_init (EylFindingGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = eyl_finding_group_finalize;
+  object_class->get_property = eyl_finding_group_get_property;
+  object_class->set_property = eyl_finding_group_set_property;
+  group_expanded_pspec =
+    g_param_spec_boolean ("expanded", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, 1, group_expanded_pspec);
+}
+
+static void
+eyl_finding_group_init (EylFindingGroup *self)
+{
+  self->expanded = TRUE;
+}
+
+EylFindingGroup *
+eyl_finding_group_new (EylSeverity  severity,
+                       const char  *rule)
+{
+  EylFindingGroup *self = g_object_new (EYL_TYPE_FINDING_GROUP, NULL);
+
+  self->severity = severity;
+  self->rule = g_strdup (rule != NULL ? rule : "");
+  return self;
+}
+
+EylSeverity
+eyl_finding_group_get_severity (EylFindingGroup *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_GROUP (self), EYL_SEVERITY_INFO);
+  return self->severity;
+}
+
+const char *
+eyl_finding_group_get_rule (EylFindingGroup *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_GROUP (self), NULL);
+  return self->rule;
+}
+
+const char *
+eyl_finding_group_get_title (EylFindingGroup *self)
+{
+  const EylRule *rule;
+
+  g_return_val_if_fail (EYL_IS_FINDING_GROUP (self), NULL);
+  rule = eyl_rules_lookup (self->rule);
+  return rule != NULL && rule->title != NULL ? _(rule->title) : self->rule;
+}
+
+guint
+eyl_finding_group_get_count (EylFindingGroup *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_GROUP (self), 0);
+  return self->count;
+}
+
+void
+eyl_finding_group_add (EylFindingGroup *self)
+{
+  g_return_if_fail (EYL_IS_FINDING_GROUP (self));
+  self->count++;
+}
+
+gboolean
+eyl_finding_group_get_expanded (EylFindingGroup *self)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_GROUP (self), FALSE);
+  return self->expanded;
+}
+
+void
+eyl_finding_group_set_expanded (EylFindingGroup *self,
+                                gboolean         expanded)
+{
+  g_return_if_fail (EYL_IS_FINDING_GROUP (self));
+  if (self->expanded == !!expanded)
+    return;
+  self->expanded = !!expanded;
+  g_object_notify_by_pspec (G_OBJECT (self), group_expanded_pspec);
+}
+
+gboolean
+eyl_finding_group_contains (EylFindingGroup  *self,
+                            EylFindingObject *object)
+{
+  g_return_val_if_fail (EYL_IS_FINDING_GROUP (self), FALSE);
+  return eyl_finding_object_get_severity (object) == self->severity &&
+         g_strcmp0 (eyl_finding_object_get_rule (object), self->rule) == 0;
 }

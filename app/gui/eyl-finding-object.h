@@ -27,6 +27,27 @@ const char       *eyl_finding_object_get_rule      (EylFindingObject *self);
 gboolean          eyl_finding_object_get_first_of_group (EylFindingObject *self);
 void              eyl_finding_object_set_first_of_group (EylFindingObject *self,
                                                          gboolean          first);
+/* A heading of the findings list: the findings of one rule and severity,
+ * counted, collapsible. */
+#define EYL_TYPE_FINDING_GROUP (eyl_finding_group_get_type ())
+G_DECLARE_FINAL_TYPE (EylFindingGroup, eyl_finding_group, EYL, FINDING_GROUP, GObject)
+
+EylFindingGroup  *eyl_finding_group_new            (EylSeverity       severity,
+                                                    const char       *rule);
+EylSeverity       eyl_finding_group_get_severity   (EylFindingGroup  *self);
+const char       *eyl_finding_group_get_rule       (EylFindingGroup  *self);
+/* The rule's translated title ("Contact details hidden"), or its id. */
+const char       *eyl_finding_group_get_title      (EylFindingGroup  *self);
+guint             eyl_finding_group_get_count      (EylFindingGroup  *self);
+void              eyl_finding_group_add            (EylFindingGroup  *self);
+/* Property "expanded" (notified). */
+gboolean          eyl_finding_group_get_expanded   (EylFindingGroup  *self);
+void              eyl_finding_group_set_expanded   (EylFindingGroup  *self,
+                                                    gboolean          expanded);
+/* Whether @object belongs to @self. */
+gboolean          eyl_finding_group_contains       (EylFindingGroup  *self,
+                                                    EylFindingObject *object);
+
 /* The icon of a severity, shared with the document list. */
 const char       *eyl_severity_icon_name           (EylSeverity       severity);
 

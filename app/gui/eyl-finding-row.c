@@ -12,7 +12,12 @@ struct _EylFindingRow
   GtkBox            parent_instance;
 
   /* Template widgets */
+  GtkWidget        *header_box;
+  GtkImage         *arrow;
   GtkLabel         *header_label;
+  GtkLabel         *count_label;
+  GtkWidget        *body_box;
+  EylFindingGroup  *group;
   GtkImage         *icon;
   GtkLabel         *message_label;
   GtkLabel         *fix_label;
@@ -31,21 +36,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-group_title (EylSeverity severity)
-{
-  switch (severity)
-    {
-    case EYL_SEVERITY_ERROR:
-      return _("Errors");
-    case EYL_SEVERITY_WARNING:
-      return _("Warnings");
-    case EYL_SEVERITY_INFO:
-    default:
-      return _("Notes");
-    }
-}
-
 static void
 update (EylFindingRow *self)
 {
@@ -61,9 +51,8 @@ update (EylFindingRow *self)
   severity = eyl_finding_object_get_severity (object);
   number = g_strdup_printf ("%u · %s", eyl_finding_object_get_index (object) + 1,
                             eyl_finding_object_get_rule (object));
-  gtk_label_set_label (self->header_label, group_title (severity));
-  gtk_widget_set_visible (GTK_WIDGET (self->header_label),
-                          eyl_finding_object_get_first_of_group (object));
+  gtk_widget_set_visible (self->header_box, FALSE);
+  gtk_widget_set_visible (self->body_box, TRUE);
   gtk_image_set_from_icon_name (self->icon, eyl_severity_icon_name (severity));
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->icon), classes[i]);
@@ -76,6 +65,12 @@ update (EylFindingRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->fix_label), fix_text != NULL);
   gtk_label_set_label (self->rule_label, number);
 }
+
+static void header_released_cb (GtkGestureClick *gesture,
+                                int              n_press,
+                                double           x,
+                                double           y,
+                                EylFindingRow   *self);
 
 static void
 eyl_finding_row_get_property (GObject    *object,
@@ -120,6 +115,9 @@ eyl_finding_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EYL_TYPE_FINDING_ROW);
   g_clear_object (&self->finding);
+  if (self->group != NULL)
+    g_signal_handlers_disconnect_by_data (self->group, self);
+  g_clear_object (&self->group);
 
   G_OBJECT_CLASS (eyl_finding_row_parent_class)->dispose (object);
 }
@@ -141,7 +139,11 @@ eyl_finding_row_class_init (EylFindingRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/eyl-finding-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, EylFindingRow, header_box);
+  gtk_widget_class_bind_template_child (widget_class, EylFindingRow, arrow);
   gtk_widget_class_bind_template_child (widget_class, EylFindingRow, header_label);
+  gtk_widget_class_bind_template_child (widget_class, EylFindingRow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, EylFindingRow, body_box);
   gtk_widget_class_bind_template_child (widget_class, EylFindingRow, icon);
   gtk_widget_class_bind_template_child (widget_class, EylFindingRow, message_label);
   gtk_widget_class_bind_template_child (widget_class, EylFindingRow, fix_label);
@@ -151,7 +153,11 @@ eyl_finding_row_class_init (EylFindingRowClass *klass)
 static void
 eyl_finding_row_init (EylFindingRow *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (click, "released", G_CALLBACK (header_released_cb), self);
+  gtk_widget_add_controller (self->header_box, GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *
@@ -175,8 +181,56 @@ eyl_finding_row_set_finding (EylFindingRow    *self,
   g_return_if_fail (EYL_IS_FINDING_ROW (self));
   g_return_if_fail (finding == NULL || EYL_IS_FINDING_OBJECT (finding));
 
+  if (self->group != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->group, self);
+      g_clear_object (&self->group);
+      g_clear_object (&self->finding);
+    }
   if (!g_set_object (&self->finding, finding))
     return;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING]);
+}
+
+static void
+update_group (EylFindingRow *self)
+{
+  g_autofree char *count = NULL;
+
+  count = g_strdup_printf ("%u", eyl_finding_group_get_count (self->group));
+  gtk_label_set_label (self->header_label, eyl_finding_group_get_title (self->group));
+  gtk_label_set_label (self->count_label, count);
+  gtk_image_set_from_icon_name (self->arrow, eyl_finding_group_get_expanded (self->group)
+                                             ? "pan-down-symbolic" : "pan-end-symbolic");
+}
+
+static void
+header_released_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    EylFindingRow   *self)
+{
+  if (self->group != NULL)
+    eyl_finding_group_set_expanded (self->group, !eyl_finding_group_get_expanded (self->group));
+}
+
+void
+eyl_finding_row_set_group (EylFindingRow   *self,
+                           EylFindingGroup *group)
+{
+  g_return_if_fail (EYL_IS_FINDING_ROW (self));
+
+  if (self->group != NULL)
+    g_signal_handlers_disconnect_by_data (self->group, self);
+  g_set_object (&self->group, group);
+  gtk_widget_set_visible (self->header_box, group != NULL);
+  gtk_widget_set_visible (self->body_box, group == NULL);
+  if (group == NULL)
+    return;
+  g_clear_object (&self->finding);
+  g_signal_connect_object (group, "notify::expanded", G_CALLBACK (update_group), self,
+                           G_CONNECT_SWAPPED);
+  update_group (self);
 }

@@ -17,5 +17,8 @@ GtkWidget        *eyl_finding_row_new         (void);
 EylFindingObject *eyl_finding_row_get_finding (EylFindingRow    *self);
 void              eyl_finding_row_set_finding (EylFindingRow    *self,
                                                EylFindingObject *finding);
+/* Makes the row the heading of @group (a click folds or unfolds it). */
+void              eyl_finding_row_set_group   (EylFindingRow    *self,
+                                               EylFindingGroup  *group);
 
 G_END_DECLS

@@ -914,7 +914,7 @@ motion_cb (GtkEventControllerMotion *controller,
   double px, py;
   int element = -1;
 
-  if (self->analysis != NULL && (self->layers & EYL_OVERLAY_ELEMENTS))
+  if (self->analysis != NULL && self->layers != 0)
     {
       widget_to_page (self, x, y, &px, &py);
       element = eyl_overlay_hit_test (self->analysis, px, py);
@@ -964,8 +964,10 @@ eyl_page_view_describe_point (EylPageView *self,
 
   g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), NULL);
 
+  /* Hover names an element whatever the layers: the calm overlay draws
+   * no boxes, and the tooltip is how one learns what is where. */
   if (self->analysis == NULL || self->analysis->elements == NULL || self->marking ||
-      !(self->layers & EYL_OVERLAY_ELEMENTS))
+      self->layers == 0)
     return NULL;
   widget_to_page (self, x, y, &px, &py);
   index = eyl_overlay_hit_test (self->analysis, px, py);

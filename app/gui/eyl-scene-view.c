@@ -68,11 +68,20 @@ static void
 update_description (EylSceneView *self)
 {
   g_autofree char *description = describe (self->analysis);
+  g_autofree char *tooltip = NULL;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+  /* What the drawing's words mean, for those who have not met them. */
+  tooltip = g_strdup_printf ("%s\n\n%s\n%s\n%s", description,
+                             _("P5 and P95: the eye heights of the shortest and the tallest visitors "
+                               "counted — 5 % of visitors have eyes lower than P5, 5 % higher than P95."),
+                             _("Line of sight: from a visitor's eyes to the page; what the table or "
+                               "the base hides lies below it."),
+                             _("Eye level: the band of the page between those eye heights, where "
+                               "visitors look without bending or looking up."));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #define G_LOG_DOMAIN "eyl-window"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "eyl-window-private.h"
@@ -27,6 +28,43 @@ open_response_cb (GtkNativeDialog *dialog,
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+/* The bundled sample banner, written to the cache folder (the worker
+ * reads a file) and opened. */
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "eyeline", NULL);
+  g_autofree char *path = g_build_filename (dir, "rollup-banner.pdf", NULL);
+  gsize size;
+  const char *data;
+
+  bytes = g_resources_lookup_data ("/io/github/eyeline/Eyeline/samples/rollup-banner.pdf",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes != NULL)
+    {
+      data = g_bytes_get_data (bytes, &size);
+      if (g_mkdir_with_parents (dir, 0700) == 0)
+        g_file_set_contents (path, data, (gssize) size, &error);
+      else
+        g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
+    }
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Cannot open the sample: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+  file = g_file_new_for_path (path);
+  eyl_window_open_files (self, &file, 1);
 }
 
 static void
@@ -75,6 +113,7 @@ _eyl_window_update_actions (EylWindow *self)
   /* Page tools only where there is a page; the side panel (findings,
    * placement, side view) only once a file could be read. */
   gtk_widget_set_visible (self->zoom_box, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->zoom_menu_button_compact), page);
   gtk_widget_set_visible (self->overlay_button, page);
   gtk_widget_set_visible (self->mark_logo_button, page);
   /* Marking belongs to the page shown: it ends when there is none. */
@@ -320,6 +359,7 @@ void
 _eyl_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.close-document", NULL, close_document_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
@@ -339,10 +379,6 @@ _eyl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-marking", NULL, cancel_marking_action);
-  gtk_widget_class_install_property_action (widget_class, "win.show-eye-band", "show-eye-band");
-  gtk_widget_class_install_property_action (widget_class, "win.show-hidden", "show-hidden");
-  gtk_widget_class_install_property_action (widget_class, "win.show-elements", "show-elements");
-  gtk_widget_class_install_property_action (widget_class, "win.show-markers", "show-markers");
   gtk_widget_class_install_property_action (widget_class, "win.mark-logo", "mark-logo");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");

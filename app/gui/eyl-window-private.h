@@ -26,13 +26,14 @@ struct _EylWindow
   AdwWindowTitle    *window_title;
   GtkToggleButton   *sidebar_button;
   GtkMenuButton     *zoom_menu_button;
+  GtkMenuButton     *zoom_menu_button_compact;
   GtkStack          *main_stack;
   GtkBox            *recent_box;
   GtkListBox        *recent_list;
   AdwFlap           *flap;
   GtkListBox        *documents_list;
   GtkStack          *page_stack;
-  GtkSpinner        *loading_spinner;
+  GtkLabel          *loading_time;
   GtkLabel          *loading_label;
   EylPageView       *page_view;
   EylFailurePage      *error_page;
@@ -41,7 +42,6 @@ struct _EylWindow
   GtkRevealer       *export_revealer;
   GtkLabel          *export_label;
   GtkProgressBar    *export_progress;
-  GtkSpinner        *busy_spinner;
   GtkBox            *page_nav_box;
   GtkWidget         *side_scroller;
   AdwFlap           *side_flap;
@@ -59,6 +59,8 @@ struct _EylWindow
   GtkLabel          *counts_label;
   GtkLabel          *placement_label;
   GtkListView       *findings_view;
+  GtkWidget         *legend_expander;
+  GtkDrawingArea    *legend_area;
   EylPlacementPanel *placement_panel;
   EylSceneView      *scene_view;
   GMenu             *recent_section;
@@ -66,6 +68,9 @@ struct _EylWindow
   GSettings         *settings;           /* NULL when the schema is not installed */
   GListStore        *documents;          /* EylDocumentItem */
   GListStore        *findings;           /* EylFindingObject */
+  GListStore        *finding_rows;       /* what the list shows: EylFindingGroup, then its
+                                          * EylFindingObject when unfolded */
+  GPtrArray         *finding_groups;     /* EylFindingGroup, in list order */
   GtkSingleSelection *findings_selection;
   EylDocumentItem   *current;
   guint              page_index;
@@ -76,11 +81,15 @@ struct _EylWindow
   AdwMessageDialog  *password_dialog;
   EylExportJob      *export_job;         /* running or last export */
   guint              export_pulse_id;
+  guint              loading_pulse_id;   /* counts loading_seconds while a check runs */
+  guint              loading_seconds;
 
   gboolean           show_eye_band;
   gboolean           show_hidden;
   gboolean           show_elements;
   gboolean           show_markers;
+  gboolean           show_labels;
+  gboolean           show_zone_labels;
   gboolean           mark_logo;
   gboolean           show_sidebar;
   gboolean           show_findings;

@@ -15,6 +15,7 @@
 
 #define G_LOG_DOMAIN "eyl-window"
 
+#include <math.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -47,6 +48,8 @@ enum {
   PROP_SHOW_HIDDEN,
   PROP_SHOW_ELEMENTS,
   PROP_SHOW_MARKERS,
+  PROP_SHOW_LABELS,
+  PROP_SHOW_ZONE_LABELS,
   PROP_MARK_LOGO,
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_FINDINGS,
@@ -411,13 +414,63 @@ current_layers (EylWindow *self)
   if (self->show_hidden)
     layers |= EYL_OVERLAY_HIDDEN;
   if (self->show_elements)
-    layers |= EYL_OVERLAY_ELEMENTS | EYL_OVERLAY_LEGEND;
+    layers |= EYL_OVERLAY_ELEMENTS;
   if (self->show_markers)
     layers |= EYL_OVERLAY_FINDINGS;
+  if (self->show_labels)
+    layers |= EYL_OVERLAY_LABELS;
+  if (self->show_zone_labels)
+    layers |= EYL_OVERLAY_ZONE_LABELS;
+  /* Never EYL_OVERLAY_LEGEND: the legend lives beside the page. */
   return layers;
 }
 
-/* Errors first, then warnings, then notes; in marker order within each. */
+/* The legend beside the page: what the layers shown draw on this page. */
+static void
+legend_draw_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  EylWindow *self = EYL_WINDOW (data);
+
+  if (self->shown_analysis == NULL)
+    return;
+  /* The legend is drawn for paper (dark ink): a light card keeps it
+   * readable in the dark style. */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    {
+      cairo_set_source_rgb (cr, 0.96, 0.96, 0.96);
+      cairo_paint (cr);
+    }
+  eyl_overlay_paint_legend (cr, &self->shown_analysis, 1, current_layers (self), width, NULL, NULL);
+}
+
+static void
+update_legend (EylWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->legend_area));
+  double w = 0, h = 0;
+
+  if (self->shown_analysis != NULL)
+    eyl_overlay_paint_legend (NULL, &self->shown_analysis, 1, current_layers (self), width, &w, &h);
+  gtk_drawing_area_set_content_height (self->legend_area, (int) ceil (h));
+  gtk_widget_set_visible (self->legend_expander, h > 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+}
+
+static void
+legend_resize_cb (GtkDrawingArea *area,
+                  int             width,
+                  int             height,
+                  EylWindow      *self)
+{
+  update_legend (self);
+}
+
+/* Errors first, then warnings, then notes; by rule within each, in marker
+ * order within a rule. */
 static int
 compare_findings (gconstpointer a,
                   gconstpointer b)
@@ -425,9 +478,51 @@ compare_findings (gconstpointer a,
   EylFindingObject *fa = *(EylFindingObject **) a, *fb = *(EylFindingObject **) b;
   int sa = eyl_finding_object_get_severity (fa), sb = eyl_finding_object_get_severity (fb);
 
+  int rule;
+
   if (sa != sb)
     return sb - sa;
+  /* One group per rule within a severity. */
+  rule = g_strcmp0 (eyl_finding_object_get_rule (fa), eyl_finding_object_get_rule (fb));
+  if (rule != 0)
+    return rule;
   return (int) eyl_finding_object_get_index (fa) - (int) eyl_finding_object_get_index (fb);
+}
+
+/* The rows of the list: each group's heading, then its findings when it
+ * is unfolded.  The selected finding stays selected if it is still shown. */
+static void
+update_finding_rows (EylWindow *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gpointer selected = gtk_single_selection_get_selected_item (self->findings_selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  guint group = 0;
+
+  if (selected != NULL)
+    g_object_ref (selected);
+  for (guint i = 0; i < n; i++)
+    {
+      EylFindingObject *object = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+
+      while (group < self->finding_groups->len &&
+             !eyl_finding_group_contains (self->finding_groups->pdata[group], object))
+        group++;
+      g_assert (group < self->finding_groups->len);
+      if (eyl_finding_object_get_first_of_group (object))
+        g_ptr_array_add (rows, self->finding_groups->pdata[group]);
+      if (eyl_finding_group_get_expanded (self->finding_groups->pdata[group]))
+        g_ptr_array_add (rows, object);
+      g_object_unref (object);  /* the store holds it */
+    }
+  g_list_store_splice (self->finding_rows, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->finding_rows)),
+                       rows->pdata, rows->len);
+  gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; selected != NULL && i < rows->len; i++)
+    if (rows->pdata[i] == selected)
+      gtk_single_selection_set_selected (self->findings_selection, i);
+  g_clear_object (&selected);
 }
 
 static void
@@ -435,7 +530,7 @@ fill_findings (EylWindow       *self,
                EylPageAnalysis *analysis)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-  int last_severity = -1;
+  EylFindingGroup *group = NULL;
 
   if (analysis != NULL && analysis == self->shown_analysis)
     return;
@@ -446,17 +541,29 @@ fill_findings (EylWindow       *self,
   for (guint i = 0; analysis != NULL && analysis->findings != NULL && i < analysis->findings->len; i++)
     g_ptr_array_add (objects, eyl_finding_object_new (g_ptr_array_index (analysis->findings, i), i));
   g_ptr_array_sort (objects, compare_findings);
+  for (guint i = 0; i < self->finding_groups->len; i++)
+    g_signal_handlers_disconnect_by_data (self->finding_groups->pdata[i], self);
+  g_ptr_array_set_size (self->finding_groups, 0);
   for (guint i = 0; i < objects->len; i++)
     {
       EylFindingObject *object = objects->pdata[i];
-      int severity = eyl_finding_object_get_severity (object);
+      gboolean first = group == NULL || !eyl_finding_group_contains (group, object);
 
-      eyl_finding_object_set_first_of_group (object, severity != last_severity);
-      last_severity = severity;
+      eyl_finding_object_set_first_of_group (object, first);
+      if (first)
+        {
+          group = eyl_finding_group_new (eyl_finding_object_get_severity (object),
+                                         eyl_finding_object_get_rule (object));
+          g_ptr_array_add (self->finding_groups, group);
+          g_signal_connect_object (group, "notify::expanded", G_CALLBACK (update_finding_rows),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      eyl_finding_group_add (group);
     }
+  gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
   g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
                        objects->pdata, objects->len);
-  gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
+  update_finding_rows (self);
 }
 
 static void
@@ -649,12 +756,42 @@ update_notes (EylWindow     *self,
   gtk_widget_set_visible (self->notes_box, text->len > 0);
 }
 
+static gboolean
+loading_pulse_cb (gpointer data)
+{
+  EylWindow *self = EYL_WINDOW (data);
+
+  g_autofree char *text = NULL;
+
+  self->loading_seconds++;
+  /* Translators: how long the check has run so far, in seconds. */
+  text = g_strdup_printf (ngettext ("%u second so far", "%u seconds so far", self->loading_seconds),
+                          self->loading_seconds);
+  gtk_label_set_label (self->loading_time, text);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A check is running with nothing to show yet: the time taken so far,
+ * once a second, so the window costs next to nothing while it waits. */
+static void
+set_loading (EylWindow *self,
+             gboolean   loading)
+{
+  if (loading && self->loading_pulse_id == 0)
+    {
+      self->loading_seconds = 0;
+      gtk_label_set_label (self->loading_time, "");
+      self->loading_pulse_id = g_timeout_add_seconds (1, loading_pulse_cb, self);
+    }
+  else if (!loading)
+    g_clear_handle_id (&self->loading_pulse_id, g_source_remove);
+}
+
 static void
 set_busy (EylWindow *self,
           gboolean   busy)
 {
   gtk_revealer_set_reveal_child (self->busy_revealer, busy);
-  gtk_spinner_set_spinning (self->busy_spinner, busy);
 }
 
 void
@@ -678,6 +815,7 @@ _eyl_window_update_view (EylWindow *self)
       eyl_scene_view_set_analysis (self->scene_view, NULL);
       eyl_placement_panel_set_analysis (self->placement_panel, NULL);
       set_busy (self, FALSE);
+      set_loading (self, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->page_nav_box), FALSE);
       _eyl_window_update_actions (self);
       return;
@@ -707,7 +845,7 @@ _eyl_window_update_view (EylWindow *self)
       g_autofree char *text = g_strdup_printf (_("Checking “%s”…"), eyl_document_item_get_title (item));
 
       gtk_label_set_label (self->loading_label, text);
-      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+      set_loading (self, TRUE);
       gtk_stack_set_visible_child_name (self->page_stack, "loading");
       adw_window_title_set_subtitle (self->window_title, _("Checking…"));
     }
@@ -760,9 +898,10 @@ _eyl_window_update_view (EylWindow *self)
     }
 
   if (status != EYL_DOCUMENT_ANALYSING && status != EYL_DOCUMENT_QUEUED)
-    gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+    set_loading (self, FALSE);
 
   fill_findings (self, analysis);
+  update_legend (self);
   update_summary (self, analysis);
   update_notes (self, result);
   eyl_scene_view_set_analysis (self->scene_view, analysis);
@@ -1025,8 +1164,16 @@ finding_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  eyl_finding_row_set_finding (EYL_FINDING_ROW (gtk_list_item_get_child (list_item)),
-                               gtk_list_item_get_item (list_item));
+  gpointer item = gtk_list_item_get_item (list_item);
+  EylFindingRow *row = EYL_FINDING_ROW (gtk_list_item_get_child (list_item));
+
+  /* A heading is a row of its own: never selected with its first finding. */
+  gtk_list_item_set_selectable (list_item, !EYL_IS_FINDING_GROUP (item));
+  gtk_list_item_set_activatable (list_item, EYL_IS_FINDING_GROUP (item));
+  if (EYL_IS_FINDING_GROUP (item))
+    eyl_finding_row_set_group (row, item);
+  else
+    eyl_finding_row_set_finding (row, item);
 }
 
 static void
@@ -1034,23 +1181,37 @@ finding_selected_cb (GtkSingleSelection *selection,
                      GParamSpec         *pspec,
                      EylWindow          *self)
 {
-  EylFindingObject *object = gtk_single_selection_get_selected_item (selection);
+  gpointer object = gtk_single_selection_get_selected_item (selection);
 
   eyl_page_view_select_finding (self->page_view,
-                                object != NULL ? (int) eyl_finding_object_get_index (object) : -1);
+                                EYL_IS_FINDING_OBJECT (object)
+                                ? (int) eyl_finding_object_get_index (object) : -1);
 }
 
 void
 eyl_window_select_finding (EylWindow *self,
                            int        position)
 {
+  g_autoptr(EylFindingObject) object = NULL;
+  guint row;
+
   g_return_if_fail (EYL_IS_WINDOW (self));
 
-  gtk_single_selection_set_selected (self->findings_selection,
-                                     position < 0 ? GTK_INVALID_LIST_POSITION : (guint) position);
   if (position >= 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->findings_view), "list.scroll-to-item",
-                                "u", (guint) position);
+    object = g_list_model_get_item (G_LIST_MODEL (self->findings), (guint) position);
+  if (object == NULL)
+    {
+      gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+  /* A finding in a folded group: unfold it. */
+  for (guint i = 0; i < self->finding_groups->len; i++)
+    if (eyl_finding_group_contains (self->finding_groups->pdata[i], object))
+      eyl_finding_group_set_expanded (self->finding_groups->pdata[i], TRUE);
+  if (!g_list_store_find (self->finding_rows, object, &row))
+    return;
+  gtk_single_selection_set_selected (self->findings_selection, row);
+  gtk_widget_activate_action (GTK_WIDGET (self->findings_view), "list.scroll-to-item", "u", row);
 }
 
 static void
@@ -1157,6 +1318,7 @@ page_zoom_changed_cb (EylPageView *view,
   g_autofree char *text = g_strdup_printf (_("%.0f %%"), eyl_page_view_get_zoom (view) * 100);
 
   gtk_menu_button_set_label (self->zoom_menu_button, text);
+  gtk_menu_button_set_label (self->zoom_menu_button_compact, text);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1333,9 +1495,33 @@ eyl_window_get_export_job (EylWindow *self)
 /* GObject                                                              */
 
 static void
+toggle_change_state_cb (GSimpleAction *action,
+                        GVariant      *value,
+                        EylWindow     *self)
+{
+  g_object_set (self, g_action_get_name (G_ACTION (action)), g_variant_get_boolean (value), NULL);
+}
+
+/* The property changed (menu, settings or code): its action's state follows. */
+static void
+toggle_notify_cb (EylWindow  *self,
+                  GParamSpec *pspec,
+                  gpointer    data)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), pspec->name);
+  gboolean value = FALSE;
+
+  if (action == NULL)
+    return;
+  g_object_get (self, pspec->name, &value, NULL);
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (value));
+}
+
+static void
 update_layers (EylWindow *self)
 {
   eyl_page_view_set_layers (self->page_view, current_layers (self));
+  update_legend (self);
 }
 
 static void
@@ -1351,40 +1537,48 @@ units_changed_cb (GSettings  *settings,
     _eyl_window_update_view (self);
 }
 
+/* Every property of the window is a boolean switch: its field. */
+static gboolean *
+property_slot (EylWindow *self,
+               guint      prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_SHOW_EYE_BAND:
+      return &self->show_eye_band;
+    case PROP_SHOW_HIDDEN:
+      return &self->show_hidden;
+    case PROP_SHOW_ELEMENTS:
+      return &self->show_elements;
+    case PROP_SHOW_MARKERS:
+      return &self->show_markers;
+    case PROP_SHOW_LABELS:
+      return &self->show_labels;
+    case PROP_SHOW_ZONE_LABELS:
+      return &self->show_zone_labels;
+    case PROP_MARK_LOGO:
+      return &self->mark_logo;
+    case PROP_SHOW_SIDEBAR:
+      return &self->show_sidebar;
+    case PROP_SHOW_FINDINGS:
+      return &self->show_findings;
+    default:
+      return NULL;
+    }
+}
+
 static void
 eyl_window_get_property (GObject    *object,
                          guint       prop_id,
                          GValue     *value,
                          GParamSpec *pspec)
 {
-  EylWindow *self = EYL_WINDOW (object);
+  gboolean *slot = property_slot (EYL_WINDOW (object), prop_id);
 
-  switch (prop_id)
-    {
-    case PROP_SHOW_EYE_BAND:
-      g_value_set_boolean (value, self->show_eye_band);
-      break;
-    case PROP_SHOW_HIDDEN:
-      g_value_set_boolean (value, self->show_hidden);
-      break;
-    case PROP_SHOW_ELEMENTS:
-      g_value_set_boolean (value, self->show_elements);
-      break;
-    case PROP_SHOW_MARKERS:
-      g_value_set_boolean (value, self->show_markers);
-      break;
-    case PROP_MARK_LOGO:
-      g_value_set_boolean (value, self->mark_logo);
-      break;
-    case PROP_SHOW_SIDEBAR:
-      g_value_set_boolean (value, self->show_sidebar);
-      break;
-    case PROP_SHOW_FINDINGS:
-      g_value_set_boolean (value, self->show_findings);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (slot == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    g_value_set_boolean (value, *slot);
 }
 
 static void
@@ -1395,32 +1589,10 @@ eyl_window_set_property (GObject      *object,
 {
   EylWindow *self = EYL_WINDOW (object);
   gboolean b = g_value_get_boolean (value);
-  gboolean *slot;
+  gboolean *slot = property_slot (self, prop_id);
 
-  switch (prop_id)
+  if (slot == NULL)
     {
-    case PROP_SHOW_EYE_BAND:
-      slot = &self->show_eye_band;
-      break;
-    case PROP_SHOW_HIDDEN:
-      slot = &self->show_hidden;
-      break;
-    case PROP_SHOW_ELEMENTS:
-      slot = &self->show_elements;
-      break;
-    case PROP_SHOW_MARKERS:
-      slot = &self->show_markers;
-      break;
-    case PROP_MARK_LOGO:
-      slot = &self->mark_logo;
-      break;
-    case PROP_SHOW_SIDEBAR:
-      slot = &self->show_sidebar;
-      break;
-    case PROP_SHOW_FINDINGS:
-      slot = &self->show_findings;
-      break;
-    default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
@@ -1489,6 +1661,7 @@ eyl_window_dispose (GObject *object)
       g_clear_object (&self->export_job);
     }
   g_clear_handle_id (&self->export_pulse_id, g_source_remove);
+  g_clear_handle_id (&self->loading_pulse_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EYL_TYPE_WINDOW);
 
@@ -1496,6 +1669,8 @@ eyl_window_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->findings_selection);
   g_clear_object (&self->findings);
+  g_clear_object (&self->finding_rows);
+  g_clear_pointer (&self->finding_groups, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
   g_clear_pointer (&self->read_key, g_free);
@@ -1514,27 +1689,22 @@ eyl_window_class_init (EylWindowClass *klass)
   object_class->get_property = eyl_window_get_property;
   object_class->set_property = eyl_window_set_property;
 
-  properties[PROP_SHOW_EYE_BAND] =
-    g_param_spec_boolean ("show-eye-band", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_HIDDEN] =
-    g_param_spec_boolean ("show-hidden", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_ELEMENTS] =
-    g_param_spec_boolean ("show-elements", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_MARKERS] =
-    g_param_spec_boolean ("show-markers", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MARK_LOGO] =
-    g_param_spec_boolean ("mark-logo", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_SIDEBAR] =
-    g_param_spec_boolean ("show-sidebar", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_FINDINGS] =
-    g_param_spec_boolean ("show-findings", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  {
+    /* Booleans all; the overlay's defaults are the calm ones. */
+    static const struct { guint id; const char *name; gboolean value; } booleans[] = {
+      { PROP_SHOW_EYE_BAND, "show-eye-band", FALSE }, { PROP_SHOW_HIDDEN, "show-hidden", TRUE },
+      { PROP_SHOW_ELEMENTS, "show-elements", FALSE }, { PROP_SHOW_MARKERS, "show-markers", TRUE },
+      { PROP_SHOW_LABELS, "show-labels", FALSE },
+      { PROP_SHOW_ZONE_LABELS, "show-zone-labels", FALSE },
+      { PROP_MARK_LOGO, "mark-logo", FALSE }, { PROP_SHOW_SIDEBAR, "show-sidebar", FALSE },
+      { PROP_SHOW_FINDINGS, "show-findings", TRUE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (booleans); i++)
+      properties[booleans[i].id] =
+        g_param_spec_boolean (booleans[i].name, NULL, NULL, booleans[i].value,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  }
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EYL_TYPE_PAGE_VIEW);
@@ -1547,13 +1717,14 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, zoom_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, zoom_menu_button_compact);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, documents_list);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_stack);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_time);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_view);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, error_page);
@@ -1562,7 +1733,6 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_progress);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_nav_box);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, side_scroller);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, side_flap);
@@ -1580,6 +1750,8 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, findings_view);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, legend_expander);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, legend_area);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_panel);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, scene_view);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_section);
@@ -1617,10 +1789,13 @@ eyl_window_init (EylWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->show_eye_band = self->show_hidden = self->show_elements = self->show_markers = TRUE;
+  /* Calm: what is hidden and the markers; the rest on demand. */
+  self->show_hidden = self->show_markers = TRUE;
   self->scheduler = eyl_scheduler_new (MAX_CHECKS);
   self->documents = g_list_store_new (EYL_TYPE_DOCUMENT_ITEM);
   self->findings = g_list_store_new (EYL_TYPE_FINDING_OBJECT);
+  self->finding_rows = g_list_store_new (G_TYPE_OBJECT);
+  self->finding_groups = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_list_box_bind_model (self->documents_list, G_LIST_MODEL (self->documents),
                            create_document_row, self, NULL);
@@ -1629,7 +1804,7 @@ eyl_window_init (EylWindow *self)
   g_signal_connect_object (self->side_flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, 0);
   self->show_findings = adw_flap_get_reveal_flap (self->side_flap);
 
-  self->findings_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->findings)));
+  self->findings_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->finding_rows)));
   gtk_single_selection_set_autoselect (self->findings_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->findings_selection, TRUE);
   gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
@@ -1655,6 +1830,9 @@ eyl_window_init (EylWindow *self)
       g_settings_bind (self->settings, "overlay-hidden", self, "show-hidden", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "overlay-elements", self, "show-elements", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "overlay-markers", self, "show-markers", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "overlay-labels", self, "show-labels", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "overlay-zone-labels", self, "show-zone-labels",
+                       G_SETTINGS_BIND_DEFAULT);
       g_signal_connect_object (self->settings, "changed::units", G_CALLBACK (units_changed_cb), self, 0);
       units_changed_cb (self->settings, "units", self);
       g_signal_connect_object (self->settings, "changed::legibility",
@@ -1662,6 +1840,33 @@ eyl_window_init (EylWindow *self)
       g_signal_connect_object (self->settings, "changed::brand-kit-path",
                                G_CALLBACK (recheck_all), self, G_CONNECT_SWAPPED);
     }
+  /* The toggles of "What to show": stateful actions, so that the menu
+   * shows their check marks.  Simple actions bound by hand: a
+   * GPropertyAction would hold the window and keep it from being
+   * disposed (its workers would outlive it). */
+  {
+    static const char *const toggles[] = {
+      "show-eye-band", "show-hidden", "show-elements", "show-markers", "show-labels",
+      "show-zone-labels",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+      {
+        g_autoptr(GSimpleAction) action = NULL;
+        g_autofree char *signal = g_strconcat ("notify::", toggles[i], NULL);
+        gboolean value = FALSE;
+
+        g_object_get (self, toggles[i], &value, NULL);
+        action = g_simple_action_new_stateful (toggles[i], NULL, g_variant_new_boolean (value));
+        g_signal_connect_object (action, "change-state", G_CALLBACK (toggle_change_state_cb), self, 0);
+        g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+        g_signal_connect (self, signal, G_CALLBACK (toggle_notify_cb), NULL);
+      }
+  }
+  gtk_drawing_area_set_draw_func (self->legend_area, legend_draw_cb, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->legend_area, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->legend_area, "resize", G_CALLBACK (legend_resize_cb), self, 0);
   update_layers (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -1716,4 +1921,39 @@ eyl_window_get_placement_panel (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->placement_panel);
+}
+
+GtkWidget *
+eyl_window_get_legend (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->legend_area);
+}
+
+GListModel *
+eyl_window_get_finding_rows (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->finding_rows);
+}
+
+GtkSelectionModel *
+eyl_window_get_finding_selection (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return GTK_SELECTION_MODEL (self->findings_selection);
+}
+
+GtkWidget *
+eyl_window_get_scene_view (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->scene_view);
+}
+
+GtkWidget *
+eyl_window_get_title_widget (EylWindow *self)
+{
+  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->window_title);
 }

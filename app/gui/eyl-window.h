@@ -28,6 +28,16 @@ GListModel      *eyl_window_get_documents      (EylWindow       *self);
 GListModel      *eyl_window_get_findings       (EylWindow       *self);
 EylPageView     *eyl_window_get_page_view      (EylWindow       *self);
 GtkWidget       *eyl_window_get_placement_panel (EylWindow      *self);
+/* What the findings list shows: EylFindingGroup headings, each followed
+ * by its EylFindingObject findings when unfolded; and its selection. */
+GListModel *      eyl_window_get_finding_rows (EylWindow *self);
+GtkSelectionModel *eyl_window_get_finding_selection (EylWindow *self);
+/* The side view of the room, in a pane under the side panel. */
+GtkWidget *      eyl_window_get_scene_view (EylWindow *self);
+/* The title in the header bar. */
+GtkWidget *      eyl_window_get_title_widget (EylWindow *self);
+/* The legend of the overlay, beside the page. */
+GtkWidget *      eyl_window_get_legend (EylWindow *self);
 /* "empty", "loading", "page", "error" or "locked". */
 const char      *eyl_window_get_state          (EylWindow       *self);
 /* Selects finding @position of the findings list (-1: none). */
