@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "eyl-rules"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "eyl-cvd.h"
 #include "eyl-detect-pixels.h"
@@ -25,6 +26,10 @@ const EylRule eyl_rule_cvd_low_contrast = {
                     "tritanopia (simulated, Machado et al. 2009)."),
   .check = eyl_rule_cvd_low_contrast_check,
 };
+
+/* How far the ratio of the element's two colours may stray from the
+ * contrast measured on the render (a varied background, antialiasing). */
+#define CONSISTENT_RATIO 0.35
 
 void
 eyl_rule_cvd_low_contrast_check (const EylRuleContext *ctx,
@@ -48,6 +53,12 @@ eyl_rule_cvd_low_contrast_check (const EylRuleContext *ctx,
         continue;
 
       seen = eyl_contrast_ratio (el->color, el->background);
+      /* The two colours must be the ones the contrast was measured on: a
+       * text colour from the text layer that the render does not show
+       * (a dark purple URL whose fill says orange) would give a ratio
+       * that contradicts the measured one. */
+      if (fabs (seen - el->contrast_ratio) > CONSISTENT_RATIO * el->contrast_ratio)
+        continue;
       for (int c = 0; c < EYL_CVD_N; c++)
         {
           ratio[c] = eyl_contrast_ratio (eyl_cvd_simulate (c, el->color),
