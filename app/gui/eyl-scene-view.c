@@ -75,6 +75,7 @@ update_description (EylSceneView *self)
                                   -1);
   /* What the drawing's words mean, for those who have not met them. */
   tooltip = g_strdup_printf ("%s\n\n%s\n%s\n%s", description,
+                             /* xgettext:no-c-format */
                              _("P5 and P95: the eye heights of the shortest and the tallest visitors "
                                "counted — 5 % of visitors have eyes lower than P5, 5 % higher than P95."),
                              _("Line of sight: from a visitor's eyes to the page; what the table or "
