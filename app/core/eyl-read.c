@@ -11,6 +11,9 @@
 #include "eyl-detect.h"
 #include "eyl-detect-pixels.h"
 
+/* Pages of a document looked at as a pack's sheet (its dieline). */
+#define PACKAGING_MAX_PAGE 24
+
 G_DEFINE_BOXED_TYPE (EylPageRead, eyl_page_read, eyl_page_read_ref, eyl_page_read_unref)
 
 EylPageRead *
@@ -173,9 +176,13 @@ eyl_read_page (EylPageData              *page,
   /* A pack's sheet: barcodes, its dieline's panels, the front panel.  A
    * net drawn in plain strokes is looked for only when the page is to be
    * seen on a shelf. */
-  self->packaging = eyl_packaging_read (page, raster, renderer,
+  /* Barcodes are codes: --no-qr skips them too.  A pack's net is looked
+   * for on the first pages only: the file is parsed again for each page
+   * (a 5000-page document is no pack). */
+  self->packaging = eyl_packaging_read (page, options->pixels.qr ? raster : NULL, renderer,
                                         self->width_pt > 0 ? self->material_w_mm / self->width_pt : 0,
-                                        options->source_path, options->password, self->elements,
+                                        page->index < PACKAGING_MAX_PAGE ? options->source_path : NULL,
+                                        options->password, self->elements,
                                         options->front_panel,
                                         options->placement != NULL &&
                                           options->placement->kind == EYL_PLACEMENT_SHELF);

@@ -17,6 +17,9 @@
 #include "eyl-read.h"
 #include "eyl-worker-child.h"
 
+/* Pages of a document that get the predicted attention (model). */
+#define ATTENTION_MAX_PAGES 24
+
 gboolean
 eyl_worker_child_limit_memory (guint memory_mb)
 {
@@ -233,6 +236,11 @@ eyl_worker_analyse_file (const char               *path,
 
         /* A piece of one page is judged unlike a cover of several. */
         read->n_pages = n_pages;
+        /* The attention model costs about 0.3 s of CPU a page: the first
+         * pages of a document get it, a 5000-page file does not spend
+         * half an hour on it (a budget of work, so every run agrees). */
+        if (i >= ATTENTION_MAX_PAGES)
+          eyl_page_read_drop_pixels (read);
         analysis = eyl_evaluate_page (read, options,
                                       result->pages->len > 0
                                         ? g_ptr_array_index (result->pages, 0) : NULL);
