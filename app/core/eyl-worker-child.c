@@ -17,6 +17,16 @@
 #include "eyl-read.h"
 #include "eyl-worker-child.h"
 
+/* Under AddressSanitizer the worker's address space is not limited: its
+ * shadow memory needs terabytes of it. */
+#if defined(__SANITIZE_ADDRESS__)
+# define EYL_HAVE_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define EYL_HAVE_ASAN 1
+# endif
+#endif
+
 /* Pages of a document that get the predicted attention (model). */
 #define ATTENTION_MAX_PAGES 24
 

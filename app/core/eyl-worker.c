@@ -28,14 +28,6 @@
 /* How many lines of the worker's stderr are kept for diagnosis. */
 #define STDERR_TAIL_LINES 8
 
-#if defined(__SANITIZE_ADDRESS__)
-# define EYL_HAVE_ASAN 1
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define EYL_HAVE_ASAN 1
-# endif
-#endif
-
 /* ---------------------------------------------------------------------- */
 /* Configuration                                                           */
 
