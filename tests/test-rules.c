@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "eyl-analysis.h"
+#include "eyl-cvd.h"
 #include "eyl-detect-pixels.h"
 #include "eyl-rules.h"
 #include "rules/eyl-rules-private.h"
@@ -554,6 +555,24 @@ test_text_too_small (void)
   findings = run_rule (&s, "text-too-small");
   g_assert_cmpuint (findings->len, ==, 0);
   situation_clear (&s);
+
+  /* A wall poster is walked up to: its website is read from 1 m (5 mm
+   * asked), while its headline must reach the corridor at 2 m. */
+  situation_init (&s, 0, 2.0, 0);
+  s.placement.kind = EYL_PLACEMENT_POSTER;
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 300, 1500, 1512, 8);
+  small = situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 100, 300, 1600, 1612, 8);
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (f->element_id, ==, small->id);
+  g_assert_cmpfloat_with_epsilon (measure (f, "distance_m"), 2.0, 1e-6);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  /* At a stand the website must reach the aisle. */
+  s.placement.kind = EYL_PLACEMENT_ROLLUP;
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 2);
+  situation_clear (&s);
 }
 
 static void
@@ -575,6 +594,23 @@ test_no_contact (void)
   g_assert_true (eyl_rect_is_empty (&f->box));
   g_assert_cmpfloat_with_epsilon (measure (f, "other_urls"), 1, 1e-9);
   g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A free-standing roll-up (no stand table in front: a room sign, a
+   * sign by a door) may only name a room: a warning, not an error. */
+  s.placement.table_height_mm = 0;
+  findings = run_rule (&s, "no-contact");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_WARNING);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  /* A banner on the stand's own table is stand graphics: an error. */
+  s.placement.kind = EYL_PLACEMENT_TABLETOP;
+  findings = run_rule (&s, "no-contact");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_ERROR);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  s.placement.table_height_mm = 750;
 
   /* On a poster it is a warning; on a sticker nothing is asked. */
   s.placement.kind = EYL_PLACEMENT_POSTER;
@@ -607,7 +643,18 @@ test_no_call_to_action (void)
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1500, 1550, 30);
   findings = run_rule (&s, "no-call-to-action");
   g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_WARNING);
   g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A flag draws people in from afar: without a call to action, a note. */
+  s.placement.kind = EYL_PLACEMENT_FLAG;
+  findings = run_rule (&s, "no-call-to-action");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_INFO);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  s.placement.kind = EYL_PLACEMENT_ROLLUP;
 
   situation_add (&s, EYL_ELEMENT_CTA, "Order your free sample", 100, 600, 1560, 1600, 30);
   findings = run_rule (&s, "no-call-to-action");
@@ -671,6 +718,27 @@ test_safe_zone (void)
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 24.6, 300, 1500, 1550, 30);
   findings = run_rule (&s, "safe-zone");
   g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* On a large format the tolerance grows with the margin: 36 mm against
+   * 40 mm is a note, 30 mm a warning. */
+  situation_init (&s, 0, 2.0, 0);
+  s.placement.safe_margin_mm = 40;
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 36, 300, 1500, 1550, 30);
+  findings = run_rule (&s, "safe-zone");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_INFO);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+  situation_init (&s, 0, 2.0, 0);
+  s.placement.safe_margin_mm = 40;
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 30, 300, 1500, 1550, 30);
+  findings = run_rule (&s, "safe-zone");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_WARNING);
   g_clear_pointer (&findings, g_ptr_array_unref);
   situation_clear (&s);
 
@@ -754,6 +822,44 @@ test_we_vs_you (void)
   situation_clear (&s);
 }
 
+/* Large type a whisker under 3:1 still reads: a note; well under, or at
+ * an ordinary size, a warning. */
+static void
+test_low_contrast_near (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylElement *headline;
+
+  situation_init (&s, 0, 2, 0);
+  /* At 2 m the 1:200 standard asks for 10 mm: 100 mm capitals are large. */
+  headline = situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 100, 700, 1500, 1600, 100);
+  headline->color = 0xffffff;
+  headline->background = 0x4db05b;
+  headline->contrast_ratio = 2.8;
+  findings = run_rule (&s, "low-contrast");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_INFO);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  headline->contrast_ratio = 2.2;
+  findings = run_rule (&s, "low-contrast");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_WARNING);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* 12 mm is not large at 2 m: 4.2:1 against 4.5:1 stays a warning. */
+  headline->cap_height_mm = 12;
+  headline->contrast_ratio = 4.2;
+  findings = run_rule (&s, "low-contrast");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_WARNING);
+  situation_clear (&s);
+}
+
 /* Red on black: 5.25:1 for normal vision, 3.29:1 for a protanope (worked
  * by hand in test-cvd.c).  Below 4.5:1 for text of ordinary size, above
  * the 3:1 of large text; white on black passes for everyone. */
@@ -781,6 +887,20 @@ test_cvd_low_contrast (void)
   g_assert_cmpfloat (measure (f, "needed_ratio"), ==, 4.5);
   g_assert_nonnull (strstr (f->message, "3.3:1"));
   g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A pair that loses little for a protanope (#a86838 on black: 4.7:1,
+   * 4.2:1 for a protanope, a tenth less) fails only because it is near
+   * the line for everyone: no colour-vision problem. */
+  cta->color = 0xa86838;
+  cta->contrast_ratio = eyl_contrast_ratio (0xa86838, 0x000000);
+  g_assert_cmpfloat (cta->contrast_ratio, >=, 4.5);
+  g_assert_cmpfloat (eyl_contrast_ratio (eyl_cvd_simulate (EYL_CVD_PROTANOPIA, 0xa86838), 0),
+                     <, 4.5);
+  findings = run_rule (&s, "cvd-low-contrast");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  cta->color = 0xff0000;
+  cta->contrast_ratio = 5.25;
 
   /* Large text: 3:1 is enough, and a protanope has 3.3:1. */
   cta->cap_height_mm = 30;
@@ -877,6 +997,7 @@ main (int   argc,
   g_test_add_func ("/eyl/rules/we-vs-you", test_we_vs_you);
   g_test_add_func ("/eyl/rules/run-sorted", test_run_sorted);
   g_test_add_func ("/eyl/rules/cvd-low-contrast", test_cvd_low_contrast);
+  g_test_add_func ("/eyl/rules/low-contrast-near", test_low_contrast_near);
 
   return g_test_run ();
 }

@@ -270,6 +270,12 @@ eyl_rule_reading_distance (const EylRuleContext *ctx,
     return p->held || p->hand_distance_m > 0
            ? (p->held ? p->distance_m : p->hand_distance_m)
            : MIN (p->distance_m, EYL_RULE_BODY_DISTANCE_M);
+  /* A poster on a wall is walked up to: who wants its website or email
+   * has stopped in front of it, like the reader of its copy.  At a stand
+   * the aisle is where contacts must reach (the table keeps people off). */
+  if (p->kind == EYL_PLACEMENT_POSTER && !p->held && p->hand_distance_m <= 0 &&
+      eyl_rule_is_contact (element) && element->kind != EYL_ELEMENT_QR)
+    return MIN (p->distance_m, EYL_RULE_BODY_DISTANCE_M);
   if (p->held || p->hand_distance_m <= 0 || seen_from_aisle)
     return p->distance_m;
   return p->hand_distance_m;

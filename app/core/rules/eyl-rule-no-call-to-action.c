@@ -35,6 +35,21 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
     }
 
   finding = eyl_rule_finding_new (&eyl_rule_no_call_to_action, NULL);
+  /* A flag is seen from afar and draws people to the stand or the door:
+   * what to do next is said there, so its absence is a note. */
+  if (ctx->placement->kind == EYL_PLACEMENT_FLAG)
+    {
+      finding->severity = EYL_SEVERITY_INFO;
+      eyl_finding_set_text (finding,
+                            _("No call to action was found. A flag mostly draws people "
+                              "in; a short one (“Free entry”, “Try it here”) can still "
+                              "help."),
+                            _("If the flag stands where people decide, add a short "
+                              "imperative in large type."));
+      eyl_finding_add_measure (finding, "ctas", 0);
+      g_ptr_array_add (findings, g_steal_pointer (&finding));
+      return;
+    }
   eyl_finding_set_text (finding,
                         _("No call to action was found: nothing tells the visitor what "
                           "to do next."),

@@ -40,9 +40,12 @@ eyl_rule_no_contact_check (const EylRuleContext *ctx,
     }
 
   finding = eyl_rule_finding_new (&eyl_rule_no_contact, NULL);
-  /* Display material that a visitor walks past without a way to follow up
-   * has failed at its one job (DESIGN.md 3.3). */
-  if (eyl_rule_is_display (ctx))
+  /* Stand graphics that a visitor walks past without a way to follow up
+   * have failed at their one job (DESIGN.md 3.3): a banner on the stand's
+   * table, or a roll-up or wall behind it.  A free-standing sign by a door
+   * or a photo wall may only name a room or a brand: a warning. */
+  if (eyl_rule_is_display (ctx) &&
+      (ctx->placement->kind == EYL_PLACEMENT_TABLETOP || ctx->placement->table_height_mm > 0))
     finding->severity = EYL_SEVERITY_ERROR;
   if (n_other > 0)
     eyl_finding_set_text (finding,

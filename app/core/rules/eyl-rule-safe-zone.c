@@ -20,8 +20,11 @@ const EylRule eyl_rule_safe_zone = {
   .check = eyl_rule_safe_zone_check,
 };
 
-/* Shortfalls this small are within the printer's trimming tolerance. */
+/* Shortfalls this small are within the printer's trimming tolerance: 3 mm,
+ * or a tenth of the margin asked for on large formats (a 40 mm roll-up
+ * margin missed by 3 mm is as trivial as 49 mm against 51). */
 #define TRIVIAL_SHORTFALL_MM 3.0
+#define TRIVIAL_SHORTFALL_SHARE 0.1
 /* A mark this close to the trimmed edge (the printer's 3 mm bleed) is cut
  * by the trim: artwork that runs to the edge, not a logo set too close. */
 #define TOUCHING_MM 3.0
@@ -170,7 +173,9 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
       finding = eyl_rule_finding_new (&eyl_rule_safe_zone, el);
       /* A margin a few millimetres short is a note for the designer, not a
        * warning: the printer's tolerance is about 1–2 mm. */
-      if (needed_mm >= 0 && round (edge_mm) >= needed_mm - TRIVIAL_SHORTFALL_MM)
+      if (needed_mm >= 0 &&
+          round (edge_mm) >= needed_mm - MAX (TRIVIAL_SHORTFALL_MM,
+                                              TRIVIAL_SHORTFALL_SHARE * needed_mm))
         finding->severity = EYL_SEVERITY_INFO;
       eyl_finding_set_text (finding, message, fix);
       eyl_finding_add_measure (finding, "edge_mm", edge_mm);

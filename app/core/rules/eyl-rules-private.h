@@ -127,8 +127,9 @@ const char *eyl_rule_occluder_name    (const EylRuleContext *ctx,
 gboolean    eyl_rule_piece_is_held    (const EylRuleContext *ctx);
 /* The distance @element is read from: what the rack or shelf shows of a
  * held piece (its brand and headline) from the aisle, the rest in the
- * hand; body copy from close up (EYL_RULE_BODY_DISTANCE_M); everything
- * else at the placement's distance. */
+ * hand; body copy, and a wall poster's contacts, from close up
+ * (EYL_RULE_BODY_DISTANCE_M); everything else at the placement's
+ * distance. */
 double      eyl_rule_reading_distance (const EylRuleContext *ctx,
                                        const EylElement     *element);
 
