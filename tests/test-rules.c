@@ -130,6 +130,19 @@ run_rule (Situation  *s,
   return findings;
 }
 
+/* Runs rule @id and checks that it raises exactly one finding, of
+ * @severity. */
+static void
+expect_one (Situation  *s,
+            const char *id,
+            EylSeverity severity)
+{
+  g_autoptr(GPtrArray) findings = run_rule (s, id);
+
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==, severity);
+}
+
 static double
 measure (EylFinding *f,
          const char *name)
@@ -543,11 +556,7 @@ test_text_too_small (void)
   /* The lenient 1:300 standard asks for 6.7 mm: 8 mm passes (the body
    * copy, 3.3 mm asked, still does not). */
   s.ctx.legibility = EYL_LEGIBILITY_1_300;
-  findings = run_rule (&s, "text-too-small");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_INFO);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "text-too-small", EYL_SEVERITY_INFO);
   situation_clear (&s);
 
   situation_init (&s, 0, 2.0, 0);
@@ -598,27 +607,15 @@ test_no_contact (void)
   /* A free-standing roll-up (no stand table in front: a room sign, a
    * sign by a door) may only name a room: a warning, not an error. */
   s.placement.table_height_mm = 0;
-  findings = run_rule (&s, "no-contact");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_WARNING);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "no-contact", EYL_SEVERITY_WARNING);
   /* A banner on the stand's own table is stand graphics: an error. */
   s.placement.kind = EYL_PLACEMENT_TABLETOP;
-  findings = run_rule (&s, "no-contact");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_ERROR);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "no-contact", EYL_SEVERITY_ERROR);
   s.placement.table_height_mm = 750;
 
   /* On a poster it is a warning; on a sticker nothing is asked. */
   s.placement.kind = EYL_PLACEMENT_POSTER;
-  findings = run_rule (&s, "no-contact");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_WARNING);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "no-contact", EYL_SEVERITY_WARNING);
   s.placement.expects_contact = FALSE;
   findings = run_rule (&s, "no-contact");
   g_assert_cmpuint (findings->len, ==, 0);
@@ -641,19 +638,11 @@ test_no_call_to_action (void)
 
   situation_init (&s, 750, 2.0, 0);
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1500, 1550, 30);
-  findings = run_rule (&s, "no-call-to-action");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_WARNING);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "no-call-to-action", EYL_SEVERITY_WARNING);
 
   /* A flag draws people in from afar: without a call to action, a note. */
   s.placement.kind = EYL_PLACEMENT_FLAG;
-  findings = run_rule (&s, "no-call-to-action");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_INFO);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "no-call-to-action", EYL_SEVERITY_INFO);
   s.placement.kind = EYL_PLACEMENT_ROLLUP;
 
   situation_add (&s, EYL_ELEMENT_CTA, "Order your free sample", 100, 600, 1560, 1600, 30);
@@ -708,11 +697,7 @@ test_safe_zone (void)
    * 24.6 mm is 25 mm as printed: nothing to say. */
   situation_init (&s, 0, 2.0, 0);
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 23, 300, 1500, 1550, 30);
-  findings = run_rule (&s, "safe-zone");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_INFO);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "safe-zone", EYL_SEVERITY_INFO);
   situation_clear (&s);
   situation_init (&s, 0, 2.0, 0);
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 24.6, 300, 1500, 1550, 30);
@@ -726,20 +711,12 @@ test_safe_zone (void)
   situation_init (&s, 0, 2.0, 0);
   s.placement.safe_margin_mm = 40;
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 36, 300, 1500, 1550, 30);
-  findings = run_rule (&s, "safe-zone");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_INFO);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "safe-zone", EYL_SEVERITY_INFO);
   situation_clear (&s);
   situation_init (&s, 0, 2.0, 0);
   s.placement.safe_margin_mm = 40;
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 30, 300, 1500, 1550, 30);
-  findings = run_rule (&s, "safe-zone");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_WARNING);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "safe-zone", EYL_SEVERITY_WARNING);
   situation_clear (&s);
 
   /* Corrected: well inside on every side; body text is never key. */
@@ -837,26 +814,15 @@ test_low_contrast_near (void)
   headline->color = 0xffffff;
   headline->background = 0x4db05b;
   headline->contrast_ratio = 2.8;
-  findings = run_rule (&s, "low-contrast");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_INFO);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "low-contrast", EYL_SEVERITY_INFO);
 
   headline->contrast_ratio = 2.2;
-  findings = run_rule (&s, "low-contrast");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_WARNING);
-  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect_one (&s, "low-contrast", EYL_SEVERITY_WARNING);
 
   /* 12 mm is not large at 2 m: 4.2:1 against 4.5:1 stays a warning. */
   headline->cap_height_mm = 12;
   headline->contrast_ratio = 4.2;
-  findings = run_rule (&s, "low-contrast");
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
-                   EYL_SEVERITY_WARNING);
+  expect_one (&s, "low-contrast", EYL_SEVERITY_WARNING);
   situation_clear (&s);
 }
 
