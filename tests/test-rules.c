@@ -636,7 +636,12 @@ test_no_call_to_action (void)
   Situation s;
   g_autoptr(GPtrArray) findings = NULL;
 
+  /* A background without a word or a mark on it: nothing to act on. */
   situation_init (&s, 750, 2.0, 0);
+  findings = run_rule (&s, "no-call-to-action");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1500, 1550, 30);
   expect_one (&s, "no-call-to-action", EYL_SEVERITY_WARNING);
 
