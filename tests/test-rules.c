@@ -214,6 +214,20 @@ test_contact_hidden (void)
   g_assert_nonnull (strstr (f->message, "table"));
   g_assert_nonnull (strstr (f->message, "100 %"));
   g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* With a hashtag in sight the hidden website is still the error; with
+   * an email in sight a hidden hashtag is a warning. */
+  situation_add (&s, EYL_ELEMENT_SOCIAL, "#northwindtea", 100, 500, 1500, 1550, 30);
+  findings = run_rule (&s, "contact-hidden");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                   EYL_SEVERITY_ERROR);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_SOCIAL, "#northwindtea", 100, 500, 100, 150, 30);
+  situation_add (&s, EYL_ELEMENT_EMAIL, "tea@northwind-tea.example", 100, 500, 1500, 1550, 30);
+  expect_one (&s, "contact-hidden", EYL_SEVERITY_WARNING);
   situation_clear (&s);
 
   /* Corrected: the same website at eye level. */

@@ -19,6 +19,24 @@ const EylRule eyl_rule_contact_hidden = {
   .check = eyl_rule_contact_hidden_check,
 };
 
+/* How directly a channel leads to the brand: a website or its QR code,
+ * then an email or a phone number, then a social handle or an address. */
+static int
+channel_rank (EylElementKind kind)
+{
+  switch (kind)
+    {
+    case EYL_ELEMENT_URL:
+    case EYL_ELEMENT_QR:
+      return 3;
+    case EYL_ELEMENT_EMAIL:
+    case EYL_ELEMENT_PHONE:
+      return 2;
+    default:
+      return 1;
+    }
+}
+
 void
 eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
                                GPtrArray            *findings)
@@ -28,6 +46,7 @@ eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
    * nearly everyone (a table hides more for a lower eye). */
   const EylPlacement *p = ctx->placement;
   double hidden_to = eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.5));
+  int best_in_sight = 0;
   double needed = MAX (eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.05)),
                        eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.95)));
 
@@ -35,6 +54,18 @@ eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
    * the hand, read there.  Nothing is lost. */
   if (eyl_rule_piece_is_held (ctx))
     return;
+
+  /* Severity follows the harm: while a channel as direct as the hidden
+   * one stays in sight (a website for a website, an email or a phone for
+   * a social handle), visitors can still follow up: a warning.  All the
+   * good ones hidden is the error this rule exists for. */
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+
+      if (eyl_rule_is_contact (el) && !eyl_rule_is_hidden (ctx, el))
+        best_in_sight = MAX (best_in_sight, channel_rank (el->kind));
+    }
 
   for (guint i = 0; i < ctx->elements->len; i++)
     {
@@ -67,6 +98,8 @@ eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
                                needed);
 
       finding = eyl_rule_finding_new (&eyl_rule_contact_hidden, el);
+      if (best_in_sight >= channel_rank (el->kind))
+        finding->severity = EYL_SEVERITY_WARNING;
       eyl_finding_set_text (finding, message, fix);
       eyl_finding_add_measure (finding, "hidden_below_mm", hidden_to);
       eyl_finding_add_measure (finding, "threshold", p->hidden_threshold);

@@ -20,6 +20,9 @@ const EylRule eyl_rule_text_too_small = {
   .check = eyl_rule_text_too_small_check,
 };
 
+/* How close to the standard a cap height is "just under" it. */
+#define NEAR_SHARE 0.9
+
 /* The farthest distance at which @cap_mm meets the standard (the
  * standards grow with distance: bisection), m. */
 static double
@@ -129,6 +132,11 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
                              (needed / el->cap_height_mm - 1.0) * 100.0, needed);
 
       finding = eyl_rule_finding_new (&eyl_rule_text_too_small, el);
+      /* Within a tenth of the standard, the text reads from nearly the
+       * whole distance (the standards are guides with a margin of their
+       * own): a note, not a warning. */
+      if (el->cap_height_mm >= NEAR_SHARE * needed)
+        finding->severity = EYL_SEVERITY_INFO;
       eyl_finding_set_text (finding, message, fix);
       eyl_finding_add_measure (finding, "needed_mm", needed);
       eyl_finding_add_measure (finding, "distance_m", distance_m);
