@@ -681,7 +681,9 @@ test_candidates_sponsor_row (void)
 {
   g_auto(Canvas) c;
   EylRect row = { 80, 1200, 920, 1280 }, emblem = { 80, 80, 240, 240 };
+  EylRect caption = { 430, 1250, 520, 1262 }, address = { 605, 1250, 700, 1262 };
   static const guint32 colours[] = { 0xc0392b, 0x27ae60, 0x2c3e50, 0x8e44ad, 0xd35400 };
+  EylElement *url;
 
   canvas_init (&c);
   draw_emblem (c.cr, emblem.x0, emblem.y0, eyl_rect_width (&emblem), 0x1a4c99);
@@ -698,8 +700,16 @@ test_candidates_sponsor_row (void)
       cairo_fill (c.cr);
       draw_outlined_word (c.cr, "Ab", x + 68, 1262, 40);
     }
+  /* What the text stage took for a headline and a website among the
+   * marks: a partner's caption and a partner's address. */
+  g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_OCR,
+                                                "Academy of Media Arts", &caption, 0.6));
+  url = eyl_element_new (EYL_ELEMENT_URL, EYL_SOURCE_TEXT, "partner.example", &address, 0.9);
+  g_ptr_array_add (c.elements, url);
   canvas_detect (&c);
 
+  g_assert_cmpuint (count_kind (c.elements, EYL_ELEMENT_HEADLINE), ==, 0);
+  g_assert_true (url->third_party);
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &row), <, 0.05);
   g_assert_cmpuint (count_kind (c.elements, EYL_ELEMENT_SPONSOR_LOGO), >=, 1);
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_SPONSOR_LOGO, &row), >, 0.8);

@@ -579,6 +579,25 @@ test_text_too_small (void)
   g_assert_cmpuint (findings->len, ==, 0);
   situation_clear (&s);
 
+  /* One contact once: a small repeat of the website (under the logo) is
+   * no problem while a legible copy stands beside it; two equally small
+   * copies are one finding. */
+  situation_init (&s, 0, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_URL, "WWW.Northwind-Tea.example", 100, 300, 1500, 1505, 4);
+  situation_add (&s, EYL_ELEMENT_URL, "https://northwind-tea.example", 100, 300, 1400, 1412, 12);
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+  situation_init (&s, 0, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_URL, "northwind-tea.example", 100, 300, 1500, 1505, 4);
+  situation_add (&s, EYL_ELEMENT_URL, "northwind-tea.example", 400, 300, 1500, 1505, 4);
+  situation_add (&s, EYL_ELEMENT_URL, "another-tea.example", 100, 300, 1400, 1405, 4);
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
   /* A wall poster is walked up to: its website is read from 1 m (5 mm
    * asked), while its headline must reach the corridor at 2 m. */
   situation_init (&s, 0, 2.0, 0);

@@ -2894,6 +2894,29 @@ judge (const Work      *work,
     }
 }
 
+/* Words inside a block of others' marks belong to those marks (a
+ * partner's name under its emblem, "Gefördert durch"): never the piece's
+ * headline, call to action or brand name, and an address there is the
+ * partner's (a QR code stays the piece's: partners do not print theirs). */
+static void
+claim_block_text (GPtrArray     *elements,
+                  const EylRect *block)
+{
+  for (guint i = elements->len; i-- > 0;)
+    {
+      EylElement *el = g_ptr_array_index (elements, i);
+      double cx = (el->box.x0 + el->box.x1) / 2.0, cy = (el->box.y0 + el->box.y1) / 2.0;
+
+      if (cx < block->x0 || cx > block->x1 || cy < block->y0 || cy > block->y1)
+        continue;
+      if (el->kind == EYL_ELEMENT_HEADLINE || el->kind == EYL_ELEMENT_CTA ||
+          el->kind == EYL_ELEMENT_BRAND_NAME)
+        g_ptr_array_remove_index (elements, i);
+      else if (eyl_element_kind_is_contact (el->kind) && el->kind != EYL_ELEMENT_QR)
+        el->third_party = TRUE;
+    }
+}
+
 /* Sponsors' marks near each other (within a few of their heights) make
  * one block: one element says "these are others' logos". */
 static void
@@ -2941,6 +2964,7 @@ add_sponsor_blocks (const Work      *work,
             box_union (&block, &g_array_index (marks, Box, j));
         }
       box_to_page (work, raster, &block, &box);
+      claim_block_text (elements, &box);
       g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_SPONSOR_LOGO, EYL_SOURCE_RASTER,
                                                   NULL, &box, 0.7));
     }

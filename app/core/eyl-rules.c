@@ -211,6 +211,64 @@ eyl_rule_is_contact (const EylElement *element)
   return eyl_element_kind_is_contact (element->kind) && !element->third_party;
 }
 
+/* The contact's text as a reader takes it: case and a leading scheme or
+ * "www." do not make another address. */
+static char *
+contact_key (const EylElement *element)
+{
+  g_autofree char *folded = NULL;
+  const char *text;
+
+  if (element->text == NULL)
+    return NULL;
+  folded = g_utf8_casefold (element->text, -1);
+  text = folded;
+  if (g_str_has_prefix (text, "https://"))
+    text += strlen ("https://");
+  else if (g_str_has_prefix (text, "http://"))
+    text += strlen ("http://");
+  if (g_str_has_prefix (text, "www."))
+    text += strlen ("www.");
+  return g_strdup (text);
+}
+
+gboolean
+eyl_rule_has_better_copy (const EylRuleContext *ctx,
+                          const EylElement     *element,
+                          EylRuleCopyBetter     better)
+{
+  g_autofree char *key = NULL;
+
+  if (!eyl_rule_is_contact (element) || (key = contact_key (element)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *other = g_ptr_array_index (ctx->elements, i);
+      g_autofree char *other_key = NULL;
+      int cmp;
+
+      if (other == element || !eyl_rule_is_contact (other) ||
+          (other_key = contact_key (other)) == NULL || strcmp (key, other_key) != 0)
+        continue;
+      cmp = better (ctx, other, element);
+      /* Two equal copies: the first one stands for both. */
+      if (cmp > 0 || (cmp == 0 && i < eyl_rule_element_index (ctx, element)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+eyl_rule_element_index (const EylRuleContext *ctx,
+                        const EylElement     *element)
+{
+  guint index = G_MAXUINT;
+
+  g_ptr_array_find (ctx->elements, element, &index);
+  return index;
+}
+
 gboolean
 eyl_rule_is_brand (const EylElement *element)
 {

@@ -22,6 +22,18 @@ const EylRule eyl_rule_contact_below_eye_level = {
 
 #define EYE_ZONE_MIN_SHARE 0.5
 
+/* The copy more visitors see at eye level is the one that counts. */
+static int
+nearer_eye_level (const EylRuleContext *ctx,
+                  const EylElement     *a,
+                  const EylElement     *b)
+{
+  double a_share = eyl_rule_is_hidden (ctx, a) ? -1 : a->eye_zone_fraction;
+  double b_share = eyl_rule_is_hidden (ctx, b) ? -1 : b->eye_zone_fraction;
+
+  return (a_share > b_share) - (a_share < b_share);
+}
+
 void
 eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
                                         GPtrArray            *findings)
@@ -49,7 +61,8 @@ eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
       gboolean below;
 
       if (!eyl_rule_is_contact (el) || eyl_rule_is_hidden (ctx, el) ||
-          el->eye_zone_fraction >= EYE_ZONE_MIN_SHARE)
+          el->eye_zone_fraction >= EYE_ZONE_MIN_SHARE ||
+          eyl_rule_has_better_copy (ctx, el, nearer_eye_level))
         continue;
 
       centre = (el->floor_bottom_mm + el->floor_top_mm) / 2.0;

@@ -19,6 +19,16 @@ const EylRule eyl_rule_contact_hidden = {
   .check = eyl_rule_contact_hidden_check,
 };
 
+/* The copy fewer visitors lose behind the occluder is the one that counts. */
+static int
+less_hidden (const EylRuleContext *ctx,
+             const EylElement     *a,
+             const EylElement     *b)
+{
+  (void) ctx;
+  return (a->hidden_fraction < b->hidden_fraction) - (a->hidden_fraction > b->hidden_fraction);
+}
+
 /* How directly a channel leads to the brand: a website or its QR code,
  * then an email or a phone number, then a social handle or an address. */
 static int
@@ -76,7 +86,8 @@ eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
       g_autofree char *fix = NULL;
       double low, high;
 
-      if (!eyl_rule_is_contact (el) || !eyl_rule_is_hidden (ctx, el))
+      if (!eyl_rule_is_contact (el) || !eyl_rule_is_hidden (ctx, el) ||
+          eyl_rule_has_better_copy (ctx, el, less_hidden))
         continue;
 
       name = eyl_rule_element_name (el, TRUE);

@@ -44,6 +44,16 @@ legible_from_m (const EylRuleContext *ctx,
   return lo;
 }
 
+/* The larger copy of a contact is the one a reader reads. */
+static int
+larger_copy (const EylRuleContext *ctx,
+             const EylElement     *a,
+             const EylElement     *b)
+{
+  (void) ctx;
+  return (a->cap_height_mm > b->cap_height_mm) - (a->cap_height_mm < b->cap_height_mm);
+}
+
 /* Body copy: one finding for the page, about its smallest block, a note
  * (those who read copy walk up to it). */
 static void
@@ -120,7 +130,8 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
       needed = eyl_legibility_min_cap_mm (ctx->legibility, distance_m, el->floor_bottom_mm);
       /* Compared as printed (0.1 mm), so that a message never says
        * "10.0 mm; the standard asks for 10.0 mm". */
-      if (round (el->cap_height_mm * 10.0) >= round (needed * 10.0))
+      if (round (el->cap_height_mm * 10.0) >= round (needed * 10.0) ||
+          eyl_rule_has_better_copy (ctx, el, larger_copy))
         continue;
 
       name = eyl_rule_element_name (el, TRUE);

@@ -97,6 +97,21 @@ char       *eyl_rule_element_name     (const EylElement *element,
 /* Contacts as the rules count them: the brand's own url, email, phone,
  * social, qr, address (never other_url, never a third party's). */
 gboolean    eyl_rule_is_contact       (const EylElement *element);
+
+/* Compares two copies of one contact for a rule: > 0 when @a serves the
+ * reader better than @b, 0 when they are as good. */
+typedef int (*EylRuleCopyBetter) (const EylRuleContext *ctx,
+                                  const EylElement     *a,
+                                  const EylElement     *b);
+/* One contact once: TRUE when the page prints @element's contact (the
+ * same address, whatever its case or "www.") again, in a copy that
+ * serves the reader better by @better, or as well and earlier.  A small
+ * repeat under a logo is no problem while a legible copy stands beside it. */
+gboolean    eyl_rule_has_better_copy  (const EylRuleContext *ctx,
+                                       const EylElement     *element,
+                                       EylRuleCopyBetter     better);
+guint       eyl_rule_element_index    (const EylRuleContext *ctx,
+                                       const EylElement     *element);
 gboolean    eyl_rule_is_brand         (const EylElement *element);
 /* Contacts, brand, headline and call to action. */
 gboolean    eyl_rule_is_key           (const EylElement *element);
