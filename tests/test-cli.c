@@ -323,6 +323,55 @@ test_corrected_banner (void)
   g_assert_nonnull (strstr (run.out, "rollup-behind-table"));
 }
 
+/* Two versions of a banner: the website moved up is fixed; the other
+ * way round it is new, and the exit status says so. */
+static void
+test_compare (void)
+{
+  g_auto(Run) forward = { 0 };
+  g_auto(Run) back = { 0 };
+  g_auto(Run) one = { 0 };
+  g_autofree char *low = NULL;
+  g_autofree char *good = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *obj, *page, *change;
+  JsonArray *changes;
+  gboolean hidden_fixed = FALSE;
+
+  NEED_CLI ();
+  low = eyl_fixture_banner ("cli-compare-v1.pdf", 1.0, TRUE);
+  good = eyl_fixture_banner ("cli-compare-v2.pdf", 1.0, FALSE);
+  run_cli (&forward, "compare", "--placement", "rollup-behind-table", "--format", "json",
+           low, good, NULL);
+  g_assert_cmpint (forward.status, ==, 0);
+  root = parse_json (forward.out);
+  obj = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (obj, "new"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (obj, "fixed"), >=, 1);
+  page = json_array_get_object_element (json_object_get_array_member (obj, "pages"), 0);
+  g_assert_cmpint (json_object_get_int_member (page, "score_after"), >,
+                   json_object_get_int_member (page, "score_before"));
+  changes = json_object_get_array_member (page, "changes");
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      change = json_array_get_object_element (changes, i);
+      if (g_str_equal (json_object_get_string_member (change, "change"), "fixed") &&
+          g_str_equal (json_object_get_string_member (json_object_get_object_member (change, "before"),
+                                                      "rule"), "contact-hidden"))
+        hidden_fixed = TRUE;
+    }
+  g_assert_true (hidden_fixed);
+
+  run_cli (&back, "compare", "--placement", "rollup-behind-table", "--no-color", good, low, NULL);
+  g_assert_cmpint (back.status, ==, 1);
+  g_assert_nonnull (strstr (back.out, "contact-hidden"));
+  g_assert_nonnull (strstr (back.out, "0 fixed"));
+
+  run_cli (&one, "compare", low, NULL);
+  g_assert_cmpint (one.status, ==, 2);
+  g_assert_nonnull (strstr (one.err, "two PDF files"));
+}
+
 static void
 test_low_banner (void)
 {
@@ -1020,6 +1069,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/usage-messages", test_usage_messages);
   g_test_add_func ("/eyl/cli/corrected-banner", test_corrected_banner);
   g_test_add_func ("/eyl/cli/low-banner", test_low_banner);
+  g_test_add_func ("/eyl/cli/compare", test_compare);
   g_test_add_func ("/eyl/cli/unreadable-with-good", test_unreadable_with_good);
   g_test_add_func ("/eyl/cli/pixel-options", test_pixel_options);
   g_test_add_func ("/eyl/cli/json-and-csv", test_json_and_csv);

@@ -32,6 +32,7 @@
 #include "eyl-config-file.h"
 #include "eyl-export.h"
 #include "eyl-placement.h"
+#include "eyl-compare.h"
 #include "eyl-report.h"
 #include "eyl-report-target.h"
 #include "eyl-rules.h"
@@ -1493,6 +1494,91 @@ run_attention (int    argc,
   return failed > 0 ? EXIT_UNREADABLE : EXIT_CLEAN;
 }
 
+/* Two versions of one piece: each checked as "check" would, then
+ * compared page by page. */
+static int
+run_compare (int    argc,
+             char **argv)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree GOptionEntry *entries = analysis_entries (&run.args);
+  g_autofree GOptionEntry *common_entries = run_entries (&run);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylWorkerConfig) config = NULL;
+  g_autoptr(EylReport) report = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(EylComparison) comparison = NULL;
+  g_autofree char *format_str = NULL;
+  g_autofree char *out = NULL;
+  gboolean json = FALSE, no_color = FALSE;
+  int status, worst;
+  guint failed = 0;
+  GOptionEntry compare_entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
+      N_("Report format: text (default) or json"), N_("FORMAT") },
+    { "no-color", 0, 0, G_OPTION_ARG_NONE, &no_color,
+      N_("Never colour the text report"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (N_("OLD NEW"));
+  g_option_context_set_summary (context,
+                                _("Checks two versions of one piece with the same settings and "
+                                  "shows, page by page, how the score changed and which findings "
+                                  "were fixed, which are new and which are still open."));
+  g_option_context_set_description (context,
+                                    _("Examples:\n"
+                                      "  eyeline-cli compare banner-v1.pdf banner-v2.pdf\n"
+                                      "  eyeline-cli compare --placement rollup-behind-table --format json v1.pdf v2.pdf\n\n"
+                                      "Exit status: 0 no new finding at or above --fail-on, 1 a new one is, "
+                                      "2 usage error, 3 a file could not be read.\n"));
+  g_option_context_add_main_entries (context, compare_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (format_str != NULL)
+    {
+      if (g_str_equal (format_str, "json"))
+        json = TRUE;
+      else if (!g_str_equal (format_str, "text"))
+        return usage_error (_("--format: “%s” is not text or json"), format_str);
+    }
+
+  status = run_setup (&run, "compare");
+  if (status != EXIT_CLEAN)
+    return status;
+  if (g_strv_length (run.files) != 2)
+    return usage_error (_("compare: give two PDF files, the old version and the new"));
+  interrupt_catch ();
+
+  paths = g_ptr_array_new ();
+  g_ptr_array_add (paths, run.files[0]);
+  g_ptr_array_add (paths, run.files[1]);
+  config = run_config (&run, argv[0]);
+  report = run_batch (&run, config, paths, &failed);
+  if (interrupted ())
+    interrupt_reraise (&run);
+  if (failed > 0 || report->files->len != 2)
+    return EXIT_UNREADABLE;
+
+  comparison = eyl_comparison_new (g_ptr_array_index (report->files, 0),
+                                   g_ptr_array_index (report->files, 1));
+  if (json)
+    out = eyl_comparison_format_json (comparison);
+  else
+    out = eyl_comparison_format_text (comparison,
+                                      !no_color && isatty (STDOUT_FILENO)
+                                      && g_getenv ("NO_COLOR") == NULL);
+  fputs (out, stdout);
+  fflush (stdout);
+
+  worst = eyl_comparison_max_new_severity (comparison);
+  return worst >= 0 && worst >= run.fail_level ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 /* ---------------------------------------------------------------------- */
 
 static void
@@ -1501,6 +1587,7 @@ print_help (void)
   g_print ("%s\n\n", _("Usage:\n"
                        "  eyeline-cli check [OPTIONS] FILE…\n"
                        "  eyeline-cli export --output DIR [OPTIONS] FILE…\n"
+                       "  eyeline-cli compare [OPTIONS] OLD NEW\n"
                        "  eyeline-cli placements [--format json]\n"
                        "  eyeline-cli attention --output DIR IMAGE…\n"
                        "  eyeline-cli --version"));
@@ -1510,6 +1597,7 @@ print_help (void)
   g_print ("%s\n\n", _("Commands:\n"
                        "  check        Check PDF files and print a report (text, json or csv)\n"
                        "  export       Check PDF files and save annotated PDFs, PDF comments or PNGs\n"
+                       "  compare      Check two versions of a piece: the score's change, findings fixed and new\n"
                        "  placements   List the placement presets and their numbers\n"
                        "  attention    Predicted attention (model) of images, as PNG maps"));
   g_print ("%s\n\n", _("Examples:\n"
@@ -1569,6 +1657,11 @@ main (int    argc,
     {
       argv[1] = (char *) "eyeline-cli export";
       return run_export (argc - 1, argv + 1);
+    }
+  if (g_str_equal (command, "compare"))
+    {
+      argv[1] = (char *) "eyeline-cli compare";
+      return run_compare (argc - 1, argv + 1);
     }
   if (g_str_equal (command, "placements"))
     {

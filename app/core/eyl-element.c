@@ -3,6 +3,8 @@
 
 #define G_LOG_DOMAIN "eyl-element"
 
+#include <string.h>
+
 #include "eyl-element.h"
 
 G_DEFINE_BOXED_TYPE (EylElement, eyl_element, eyl_element_ref, eyl_element_unref)
@@ -63,4 +65,23 @@ eyl_element_copy (const EylElement *self)
   copy->text = g_strdup (self->text);
   copy->symbology = g_strdup (self->symbology);
   return copy;
+}
+
+char *
+eyl_element_text_key (const EylElement *self)
+{
+  g_autofree char *folded = NULL;
+  const char *text;
+
+  if (self->text == NULL)
+    return NULL;
+  folded = g_utf8_casefold (self->text, -1);
+  text = folded;
+  if (g_str_has_prefix (text, "https://"))
+    text += strlen ("https://");
+  else if (g_str_has_prefix (text, "http://"))
+    text += strlen ("http://");
+  if (g_str_has_prefix (text, "www."))
+    text += strlen ("www.");
+  return g_strdup (text);
 }

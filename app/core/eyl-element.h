@@ -60,6 +60,10 @@ EylElement *eyl_element_new      (EylElementKind kind,
                                   double         confidence);
 EylElement *eyl_element_ref      (EylElement    *self);
 void        eyl_element_unref    (EylElement    *self);
+/* The element's text as a reader takes it, to tell whether two elements
+ * say the same: case folded, a leading "http(s)://" and "www." dropped.
+ * NULL when the element has no text. */
+char       *eyl_element_text_key (const EylElement *self);
 /* A new element with the same fields (the evaluation fills the copy's
  * geometry and leaves the read element as measured). */
 EylElement *eyl_element_copy     (const EylElement *self);

@@ -211,27 +211,6 @@ eyl_rule_is_contact (const EylElement *element)
   return eyl_element_kind_is_contact (element->kind) && !element->third_party;
 }
 
-/* The contact's text as a reader takes it: case and a leading scheme or
- * "www." do not make another address. */
-static char *
-contact_key (const EylElement *element)
-{
-  g_autofree char *folded = NULL;
-  const char *text;
-
-  if (element->text == NULL)
-    return NULL;
-  folded = g_utf8_casefold (element->text, -1);
-  text = folded;
-  if (g_str_has_prefix (text, "https://"))
-    text += strlen ("https://");
-  else if (g_str_has_prefix (text, "http://"))
-    text += strlen ("http://");
-  if (g_str_has_prefix (text, "www."))
-    text += strlen ("www.");
-  return g_strdup (text);
-}
-
 gboolean
 eyl_rule_has_better_copy (const EylRuleContext *ctx,
                           const EylElement     *element,
@@ -239,7 +218,7 @@ eyl_rule_has_better_copy (const EylRuleContext *ctx,
 {
   g_autofree char *key = NULL;
 
-  if (!eyl_rule_is_contact (element) || (key = contact_key (element)) == NULL)
+  if (!eyl_rule_is_contact (element) || (key = eyl_element_text_key (element)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < ctx->elements->len; i++)
@@ -249,7 +228,7 @@ eyl_rule_has_better_copy (const EylRuleContext *ctx,
       int cmp;
 
       if (other == element || !eyl_rule_is_contact (other) ||
-          (other_key = contact_key (other)) == NULL || strcmp (key, other_key) != 0)
+          (other_key = eyl_element_text_key (other)) == NULL || strcmp (key, other_key) != 0)
         continue;
       cmp = better (ctx, other, element);
       /* Two equal copies: the first one stands for both. */
