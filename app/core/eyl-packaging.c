@@ -16,6 +16,8 @@
 #define NET_MIN_FACES       2
 #define NET_MIN_SHARE       0.4
 #define NET_MAX_PANEL_SHARE 0.5
+/* Panels this close (mm) share a line of the net. */
+#define NET_GAP_MM          2.0
 /* Pages before and after a page without a net where its net may be. */
 #define NEARBY_PAGES        2
 /* Ink: dark, or a strong colour (a blue logo on white). */
@@ -34,7 +36,7 @@
 #define PRODUCT_MAX_CHARS   40
 /* Names smaller than this share of the face's short side do not mark it. */
 #define MIN_NAME_SHARE      0.04
-/* Back and side panels are read in the hand (issue: 0.35 m), their text
+/* Back and side panels are read in the hand at 0.35 m, their text
  * held to the label rules' x-height (EU 1169/2011 unless others are
  * chosen); an x-height is about this share of the cap height. */
 #define HAND_DISTANCE_M     0.35
@@ -366,11 +368,53 @@ bare_net (const EylPackaging *self,
   return stray < BARE_NET_STRAY * (double) (x1 - x0) * (y1 - y0);
 }
 
+/* Do the boxes of panels @a and @b touch (share a line of the net)? */
+static gboolean
+panels_touch (const EylRect *a,
+              const EylRect *b,
+              double         gap)
+{
+  return a->x0 <= b->x1 + gap && b->x0 <= a->x1 + gap &&
+         a->y0 <= b->y1 + gap && b->y0 <= a->y1 + gap;
+}
+
+/* A net is one piece: from any panel every other is reached across the
+ * lines they share (boxes drawn apart on a poster are not). */
+static gboolean
+panels_connected (GArray *panels,
+                  double  gap)
+{
+  g_autofree guint *stack = g_new (guint, MAX (panels->len, 1));
+  g_autofree gboolean *reached = g_new0 (gboolean, MAX (panels->len, 1));
+  guint n = 0, n_reached = 1;
+
+  if (panels->len == 0)
+    return FALSE;
+  reached[0] = TRUE;
+  stack[n++] = 0;
+  while (n > 0)
+    {
+      guint i = stack[--n];
+
+      for (guint k = 0; k < panels->len; k++)
+        if (!reached[k] && panels_touch (&g_array_index (panels, EylPanel, i).box,
+                                         &g_array_index (panels, EylPanel, k).box, gap))
+          {
+            reached[k] = TRUE;
+            n_reached++;
+            stack[n++] = k;
+          }
+    }
+  return n_reached == panels->len;
+}
+
 /* Plain strokes enclose a pack's net when they make faces and flaps over
- * much of the sheet — not a frame round the page, not a table's cells. */
+ * much of the sheet, in one piece — not a frame round the page, not a
+ * table's cells, not boxes set apart on a poster. */
 static gboolean
 looks_like_net (GArray            *panels,
-                const EylPageData *page)
+                const EylPageData *page,
+                double             mm_per_pt)
 {
   double page_area = page->width * page->height, largest = 0;
   EylRect all = { 0 };
@@ -390,7 +434,8 @@ looks_like_net (GArray            *panels,
     }
   return faces >= NET_MIN_FACES && flaps >= 1 && page_area > 0 &&
          eyl_rect_width (&all) * eyl_rect_height (&all) >= NET_MIN_SHARE * page_area &&
-         largest <= NET_MAX_PANEL_SHARE * page_area;
+         largest <= NET_MAX_PANEL_SHARE * page_area &&
+         panels_connected (panels, NET_GAP_MM / mm_per_pt);
 }
 
 /* @d when it can be @page's net: drawn on a page of its size, and named,
@@ -412,7 +457,7 @@ usable (EylDieline        *d,
   if (!g_array_index (d->groups, EylDielineGroup, 0).guessed)
     return d;
   panels = eyl_panels_from_dieline (d, mm_per_pt);
-  if (looks_like_net (panels, page))
+  if (looks_like_net (panels, page, mm_per_pt))
     return d;
   eyl_dieline_free (d);
   return NULL;
