@@ -211,9 +211,12 @@ draw_artwork (const EylPackSpec *spec,
   cairo_set_source_rgb (cr, 0.1, 0.3, 0.1);
 
   /* Front face (the label is all front). */
-  text (cr, 66, 95, 20, "NORTHWIND");
-  text (cr, 66, 125, 26, "Green Tea");
-  if (spec->net != EYL_PACK_LABEL)
+  if (!spec->bare)
+    {
+      text (cr, 66, 95, 20, "NORTHWIND");
+      text (cr, 66, 125, 26, "Green Tea");
+    }
+  if (spec->net != EYL_PACK_LABEL && !spec->bare)
     {
       /* The back face, the sides, the glue flap. */
       text (cr, 156, 72, 9, "NORTHWIND");
@@ -237,7 +240,7 @@ draw_artwork (const EylPackSpec *spec,
   cairo_line_to (cr, PAGE_W_MM - 5, PAGE_H_MM - 10);
   cairo_stroke (cr);
 
-  if (spec->barcode != EYL_PACK_BARCODE_NONE)
+  if (spec->barcode != EYL_PACK_BARCODE_NONE && !spec->bare)
     {
       cairo_save (cr);
       cairo_translate (cr, spec->barcode == EYL_PACK_BARCODE_FOLD ? 140 : 165, 140);
@@ -364,8 +367,8 @@ char *
 eyl_pack_make_sheet (const EylPackSpec *spec)
 {
   static guint counter;
-  g_autofree char *name = g_strdup_printf ("pack-%u-%u-%u-%u.pdf", spec->net, spec->dieline,
-                                           spec->barcode, counter++);
+  g_autofree char *name = g_strdup_printf ("pack-%u-%u-%u-%u-%u.pdf", spec->net, spec->dieline,
+                                           spec->barcode, spec->bare, counter++);
   g_autofree char *art = g_strconcat (name, ".art.pdf", NULL);
   char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
   g_autofree char *art_path = g_build_filename (eyl_fixture_dir (), art, NULL);

@@ -45,6 +45,7 @@ typedef struct
   EylPackNet     net;
   EylPackDieline dieline;
   EylPackBarcode barcode;
+  gboolean       bare;      /* only the net and crop marks: the die-cutter's page */
 } EylPackSpec;
 
 /* Writes the sheet into the fixture folder; returns its path.  The tuck

@@ -19,6 +19,7 @@
 #include "eyl-pack-fixtures.h"
 #include "eyl-packaging.h"
 #include "eyl-panels.h"
+#include "eyl-rules.h"
 
 #define PT_PER_MM (72.0 / 25.4)
 #define MM_PER_PT (25.4 / 72.0)
@@ -37,7 +38,7 @@ static EylDieline *
 read_sheet (EylPackNet     net,
             EylPackDieline dieline)
 {
-  EylPackSpec spec = { net, dieline, EYL_PACK_BARCODE_NONE };
+  EylPackSpec spec = { net, dieline, EYL_PACK_BARCODE_NONE, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autoptr(GError) error = NULL;
   EylDieline *d = eyl_dieline_read (path, NULL, 0, FALSE, &error);
@@ -214,7 +215,7 @@ text_element (EylElementKind kind,
 static void
 test_front_panel (void)
 {
-  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_NONE };
+  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_NONE, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autoptr(EylPageData) page = eyl_page_data_builder_end (
     eyl_page_data_builder_new (0, 240 * PT_PER_MM, 250 * PT_PER_MM));
@@ -250,6 +251,83 @@ test_front_panel (void)
                                panel_at (pack->panels, 182, 120) + 1, FALSE);
   g_assert_true (eyl_packaging_front_box (chosen, &box));
   g_assert_true (near (box.x0, 152) && near (box.x1, 212));
+}
+
+/* A box that repeats its name on the back: a paragraph set large there is
+ * no product name, and names too small for a face do not mark it. */
+static void
+test_front_panel_names (void)
+{
+  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_NONE, FALSE };
+  g_autofree char *path = eyl_pack_make_sheet (&spec);
+  g_autoptr(EylPageData) page = eyl_page_data_builder_end (
+    eyl_page_data_builder_new (0, 240 * PT_PER_MM, 250 * PT_PER_MM));
+  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  g_autoptr(GPtrArray) tiny = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  g_autoptr(EylPackaging) pack = NULL;
+  g_autoptr(EylPackaging) none = NULL;
+  EylRect box;
+
+  g_ptr_array_add (elements, text_element (EYL_ELEMENT_BRAND_NAME, "NORTHWIND", 66, 95, 5.2));
+  g_ptr_array_add (elements, text_element (EYL_ELEMENT_HEADLINE, "Green Tea", 66, 125, 6.7));
+  g_ptr_array_add (elements, text_element (EYL_ELEMENT_BRAND_NAME, "NORTHWIND", 156, 72, 5.2));
+  g_ptr_array_add (elements, text_element (EYL_ELEMENT_HEADLINE,
+                                           "Green tea leaves picked by hand in spring and dried "
+                                           "in the sun", 156, 110, 8.0));
+  pack = eyl_packaging_read (page, NULL, NULL, MM_PER_PT, path, NULL, elements, 0, FALSE);
+  g_assert_true (eyl_packaging_front_box (pack, &box));
+  g_assert_true (near (box.x0, 62) && near (box.x1, 122));
+  g_assert_null (strstr (pack->front_reason, "picked by hand"));
+
+  /* A 1.5 mm name on the back is no evidence: the largest face is. */
+  g_ptr_array_add (tiny, text_element (EYL_ELEMENT_BRAND_NAME, "NORTHWIND", 156, 72, 1.5));
+  none = eyl_packaging_read (page, NULL, NULL, MM_PER_PT, path, NULL, tiny, 0, FALSE);
+  g_assert_true (eyl_packaging_front_box (none, &box));
+  g_assert_nonnull (strstr (none->front_reason, "largest face"));
+}
+
+/* Where on the net a symbol is: on the glue flap, across a fold between
+ * panels, flat on the back; a pack with a Code 128 and no EAN / UPC. */
+static void
+test_barcode_placement (void)
+{
+  static const char *json =
+    "{\"mm_per_pt\": 1.0, \"front_panel\": 2,"
+    " \"panels\": ["
+    "  {\"role\": \"glue-flap\", \"box_pt\": [0, 0, 10, 100], \"width_mm\": 10, \"height_mm\": 100},"
+    "  {\"role\": \"front\", \"box_pt\": [10, 0, 70, 100], \"width_mm\": 60, \"height_mm\": 100},"
+    "  {\"role\": \"panel\", \"box_pt\": [70, 0, 130, 100], \"width_mm\": 60, \"height_mm\": 100}],"
+    " \"barcodes\": [%s]}";
+  static const struct
+  {
+    const char *barcode;
+    gboolean    placement, symbology;
+  } cases[] = {
+    { "{\"symbology\": \"Code 128\", \"digits\": \"ABC\", \"check_digit_ok\": true,"
+      " \"box_pt\": [1, 40, 9, 60]}", TRUE, TRUE },
+    { "{\"symbology\": \"EAN-13\", \"digits\": \"4006381333931\", \"check_digit_ok\": true,"
+      " \"box_pt\": [55, 40, 90, 60]}", TRUE, FALSE },
+    { "{\"symbology\": \"EAN-13\", \"digits\": \"4006381333931\", \"check_digit_ok\": true,"
+      " \"box_pt\": [80, 40, 115, 60]}", FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (json, cases[i].barcode);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(EylPackaging) pack = NULL;
+      g_autoptr(GPtrArray) placement = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+      g_autoptr(GPtrArray) symbology = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+      EylRuleContext ctx = { 0 };
+
+      g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+      pack = eyl_packaging_from_json (json_node_get_object (json_parser_get_root (parser)));
+      ctx.packaging = pack;
+      eyl_rules_lookup ("barcode-placement")->check (&ctx, placement);
+      eyl_rules_lookup ("barcode-symbology")->check (&ctx, symbology);
+      g_assert_cmpuint (placement->len, ==, cases[i].placement ? 1 : 0);
+      g_assert_cmpuint (symbology->len, ==, cases[i].symbology ? 1 : 0);
+    }
 }
 
 /* The whole check through the command line: JSON report with the
@@ -307,7 +385,7 @@ has_finding (JsonObject *page,
 static void
 test_check_cli (void)
 {
-  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_SPOT, EYL_PACK_BARCODE_FOLD };
+  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_SPOT, EYL_PACK_BARCODE_FOLD, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autoptr(JsonParser) parser = NULL;
   JsonObject *page, *pack, *barcode, *front;
@@ -339,10 +417,35 @@ test_check_cli (void)
                             "front panel"));
 }
 
+/* A page that is only the net (the die-cutter's sheet) is not judged;
+ * the net found under auto makes the sheet a pack on the shelf. */
+static void
+test_check_cli_bare_net (void)
+{
+  EylPackSpec bare = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_NONE, EYL_PACK_BARCODE_NONE, TRUE };
+  EylPackSpec art = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_NONE, EYL_PACK_BARCODE_NONE, FALSE };
+  g_autofree char *bare_path = eyl_pack_make_sheet (&bare);
+  g_autofree char *art_path = eyl_pack_make_sheet (&art);
+  g_autoptr(JsonParser) bare_parser = NULL;
+  g_autoptr(JsonParser) art_parser = NULL;
+  JsonObject *page, *pack;
+
+  page = first_page (check_json (bare_path, NULL, &bare_parser));
+  pack = json_object_get_object_member (page, "packaging");
+  g_assert_true (json_object_get_boolean_member (pack, "dieline_only"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "findings")), ==, 0);
+
+  page = first_page (check_json (art_path, NULL, &art_parser));
+  pack = json_object_get_object_member (page, "packaging");
+  g_assert_false (json_object_get_boolean_member (pack, "dieline_only"));
+  g_assert_cmpint (json_object_get_int_member (pack, "front_panel"), >, 0);
+  g_assert_cmpstr (json_object_get_string_member (page, "placement"), ==, "shelf-eye");
+}
+
 static void
 test_check_cli_front_panel_option (void)
 {
-  EylPackSpec spec = { EYL_PACK_SLEEVE, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK };
+  EylPackSpec spec = { EYL_PACK_SLEEVE, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autoptr(JsonParser) parser = NULL;
   JsonObject *page, *pack;
@@ -358,7 +461,7 @@ test_check_cli_front_panel_option (void)
 static void
 test_export_summary (void)
 {
-  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK };
+  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autofree char *out_dir = g_build_filename (eyl_fixture_dir (), "export", NULL);
   const char *argv[] = { g_getenv ("EYL_CLI"), "export", "--output", out_dir, "--no-ocr",
@@ -551,6 +654,9 @@ main (int    argc,
   g_test_add_func ("/eyl/dieline/front-panel", test_front_panel);
   g_test_add_func ("/eyl/dieline/check-cli", test_check_cli);
   g_test_add_func ("/eyl/dieline/check-cli-front-panel", test_check_cli_front_panel_option);
+  g_test_add_func ("/eyl/dieline/check-cli-bare-net", test_check_cli_bare_net);
+  g_test_add_func ("/eyl/dieline/front-panel-names", test_front_panel_names);
+  g_test_add_func ("/eyl/dieline/barcode-placement", test_barcode_placement);
   g_test_add_func ("/eyl/dieline/export-summary", test_export_summary);
   g_test_add_func ("/eyl/label-rules/load", test_label_rules_load);
   g_test_add_func ("/eyl/label-rules/eu-1169-2011", test_label_rules_eu);

@@ -161,7 +161,8 @@ test_table (void)
     "qr-quiet-zone", "safe-zone", "we-vs-you", "cvd-low-contrast",
     /* packaging */
     "barcode-check-digit", "barcode-size", "barcode-red-scanner", "barcode-truncated",
-    "barcode-quiet-zone", "barcode-on-fold", "label-x-height", "label-net-quantity",
+    "barcode-quiet-zone", "barcode-on-fold", "barcode-placement", "barcode-symbology",
+    "label-x-height", "label-net-quantity",
   };
   const EylRule *rules;
   guint n = 0;

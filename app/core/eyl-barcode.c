@@ -125,6 +125,12 @@ upce_expand (const char *e)
 }
 
 gboolean
+eyl_barcode_is_retail (const char *symbology)
+{
+  return eyl_barcode_nominal (symbology, NULL, NULL, NULL);
+}
+
+gboolean
 eyl_barcode_check_digit_ok (const char *symbology,
                             const char *digits)
 {
@@ -259,6 +265,8 @@ symbology_name (zbar_symbol_type_t type,
       return g_strdup ("UPC-E");
     case ZBAR_EAN8:
       return g_strdup ("EAN-8");
+    case ZBAR_CODE128:
+      return g_strdup ("Code 128");
     default:
       return NULL;
     }
@@ -285,7 +293,10 @@ scan (const guint8 *gray,
       int           width,
       int           height)
 {
-  static const zbar_symbol_type_t types[] = { ZBAR_EAN13, ZBAR_EAN8, ZBAR_UPCA, ZBAR_UPCE };
+  /* Code 128 too: packs carry it where a retail symbol belongs, and it
+   * is judged for that (rules/eyl-rule-barcode.c). */
+  static const zbar_symbol_type_t types[] = { ZBAR_EAN13, ZBAR_EAN8, ZBAR_UPCA, ZBAR_UPCE,
+                                              ZBAR_CODE128 };
   GArray *reads = g_array_new (FALSE, TRUE, sizeof (Read));
   zbar_image_scanner_t *scanner;
   zbar_image_t *image;
@@ -826,7 +837,10 @@ read_raster (const EylRaster *raster,
         continue;
       b->symbology = g_strdup (r->symbology);
       b->digits = g_strdup (r->digits);
-      b->check_ok = eyl_barcode_check_digit_ok (b->symbology, b->digits);
+      /* zbar reads a Code 128 only when its mod-103 check character
+       * agrees: what it reads is right. */
+      b->check_ok = eyl_barcode_is_retail (b->symbology)
+                      ? eyl_barcode_check_digit_ok (b->symbology, b->digits) : TRUE;
       if (!measure (b, raster, gray, r, mm_per_pt, page_rect))
         {
           double x0, y0, x1, y1;

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char    *symbology;          /* "EAN-13", "EAN-8", "UPC-A", "UPC-E" */
+  char    *symbology;          /* "EAN-13", "EAN-8", "UPC-A", "UPC-E", "Code 128" */
   char    *digits;             /* as printed, check digit included */
   gboolean check_ok;           /* GS1 mod-10 check digit verified */
   EylRect  box;                /* the bars (guards included), page space */
@@ -49,6 +49,10 @@ gboolean    eyl_barcode_nominal (const char *symbology,
 #define EYL_BARCODE_NOMINAL_X_MM 0.330
 #define EYL_BARCODE_MIN_MAGNIFICATION 0.80
 #define EYL_BARCODE_MAX_MAGNIFICATION 2.00
+
+/* TRUE for the retail symbologies a checkout scans (EAN / UPC), FALSE
+ * for others read on the pack (Code 128). */
+gboolean    eyl_barcode_is_retail      (const char *symbology);
 
 /* GS1 mod-10: TRUE when the last digit of @digits is the check digit of
  * the others (for UPC-E, of the UPC-A number it stands for). */

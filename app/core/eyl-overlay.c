@@ -19,6 +19,7 @@
 
 #include "eyl-options.h"
 #include "eyl-overlay.h"
+#include "eyl-packaging.h"
 
 /* Sizes in device pixels. */
 #define LINE_PX          2.0
@@ -41,6 +42,8 @@ typedef struct
   double                   u;        /* page pt per device px */
   EylRect                  visible;  /* the artwork, page space */
 } Paint;
+
+static void paint_net (Paint *p);
 
 /* Palette ------------------------------------------------------------- */
 
@@ -2228,6 +2231,104 @@ eyl_overlay_paint (cairo_t                 *cr,
                     ((EylFinding *) g_ptr_array_index (analysis->findings, hl))->severity, TRUE);
     }
 
+  cairo_restore (cr);
+
+  /* A pack's net, with the hidden zones: over the whole sheet, also where
+   * the shelf judges only the front panel (the visible area). */
+  if (options->layers & (EYL_OVERLAY_HIDDEN | EYL_OVERLAY_ELEMENTS))
+    paint_net (&p);
+}
+
+/* A pack's net (eyl-packaging.c) -------------------------------------- */
+
+/* A panel's number (as --front-panel takes it) and role, in a corner. */
+static void
+paint_panel_tag (Paint         *p,
+                 const EylRect *box,
+                 const char    *text,
+                 gboolean       front)
+{
+  cairo_t *cr = p->cr;
+  g_autoptr(PangoLayout) layout = make_layout (p, text, front ? 11.0 : 9.0, front);
+  double w, h, x, y;
+
+  /* The bottom-right corner: the top-left one carries the zones' words. */
+  layout_size (layout, &w, &h);
+  x = box->x1 - w - 4 * p->u;
+  y = box->y1 - h - 3 * p->u;
+  if (w + 6 * p->u > eyl_rect_width (box) || h + 6 * p->u > eyl_rect_height (box))
+    return;
+  cairo_rectangle (cr, x - 2 * p->u, y - p->u, w + 4 * p->u, h + 2 * p->u);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_fill (cr);
+  if (front)
+    cairo_set_source_rgba (cr, 0.08, 0.36, 0.75, 1);
+  else
+    cairo_set_source_rgba (cr, 0.25, 0.25, 0.3, 1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The panels of the net: outlines dashed like creases, the glue flap
+ * shaded (no artwork), the safe margin dotted inside each panel, the
+ * front panel ringed, each panel's number and role in its corner. */
+static void
+paint_net (Paint *p)
+{
+  const EylPackaging *pack = p->analysis->packaging;
+  cairo_t *cr = p->cr;
+  const double dash[2] = { 5 * p->u, 3 * p->u }, dot[2] = { 1 * p->u, 3 * p->u };
+  double margin_pt;
+  EylRect front;
+
+  if (pack == NULL || pack->panels->len < 2 || !(pack->mm_per_pt > 0))
+    return;
+  margin_pt = (p->analysis->placement != NULL ? p->analysis->placement->safe_margin_mm : 3.0) /
+              pack->mm_per_pt;
+
+  cairo_save (cr);
+  for (guint i = 0; i < pack->panels->len; i++)
+    {
+      const EylPanel *panel = &g_array_index (pack->panels, EylPanel, i);
+      const EylRect *b = &panel->box;
+      g_autofree char *tag = NULL;
+
+      if (panel->glue)
+        {
+          cairo_rectangle (cr, b->x0, b->y0, eyl_rect_width (b), eyl_rect_height (b));
+          cairo_set_source_rgba (cr, 0.45, 0.45, 0.5, 0.22);
+          cairo_fill (cr);
+        }
+      else if (margin_pt > 0 && eyl_rect_width (b) > 4 * margin_pt &&
+               eyl_rect_height (b) > 4 * margin_pt)
+        {
+          cairo_rectangle (cr, b->x0 + margin_pt, b->y0 + margin_pt,
+                           eyl_rect_width (b) - 2 * margin_pt, eyl_rect_height (b) - 2 * margin_pt);
+          cairo_set_source_rgba (cr, 0.08, 0.36, 0.75, 0.55);
+          cairo_set_line_width (cr, 0.8 * p->u);
+          cairo_set_dash (cr, dot, 2, 0);
+          cairo_stroke (cr);
+        }
+      cairo_rectangle (cr, b->x0, b->y0, eyl_rect_width (b), eyl_rect_height (b));
+      cairo_set_source_rgba (cr, 0.3, 0.3, 0.35, 0.85);
+      cairo_set_line_width (cr, 1.0 * p->u);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      /* Translators: a panel's tag on a pack's net: its number and role. */
+      tag = (int) i == pack->front_panel ? g_strdup_printf (_("%u · front panel"), i + 1)
+            : panel->glue ? g_strdup_printf (_("%u · glue flap"), i + 1)
+            : g_strdup_printf ("%u", i + 1);
+      paint_panel_tag (p, b, tag, (int) i == pack->front_panel);
+    }
+  if (eyl_packaging_front_box (pack, &front))
+    {
+      cairo_rectangle (cr, front.x0, front.y0, eyl_rect_width (&front), eyl_rect_height (&front));
+      cairo_set_source_rgba (cr, 0.08, 0.36, 0.75, 0.9);
+      cairo_set_line_width (cr, 2.5 * p->u);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
 }
 

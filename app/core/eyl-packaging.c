@@ -16,8 +16,32 @@
 #define NET_MIN_FACES       2
 #define NET_MIN_SHARE       0.4
 #define NET_MAX_PANEL_SHARE 0.5
+/* Panels this close (mm) share a line of the net. */
+#define NET_GAP_MM          2.0
 /* Pages before and after a page without a net where its net may be. */
 #define NEARBY_PAGES        2
+/* Ink: dark, or a strong colour (a blue logo on white). */
+#define INK_LUMA            150
+#define INK_CHROMA          90
+/* A bare net: its lines (drawn this wide, mm) hold all but this share of
+ * the ink inside the net. */
+#define NET_LINE_MM         1.0
+#define BARE_NET_STRAY      0.002
+/* The front panel: among the faces at least this share of the largest;
+ * names this much larger than another face's decide, else the face
+ * with the largest graphic does. */
+#define FACE_SHARE          0.6
+#define NAME_MARGIN         1.15
+/* A product name is a short line, not a paragraph set large. */
+#define PRODUCT_MAX_CHARS   40
+/* Names smaller than this share of the face's short side do not mark it. */
+#define MIN_NAME_SHARE      0.04
+/* Back and side panels are read in the hand at 0.35 m, their text
+ * held to the label rules' x-height (EU 1169/2011 unless others are
+ * chosen); an x-height is about this share of the cap height. */
+#define HAND_DISTANCE_M     0.35
+#define HAND_LABEL_RULES    "eu-1169-2011"
+#define X_PER_CAP           0.7
 
 EylPackaging *
 eyl_packaging_new (void)
@@ -70,19 +94,135 @@ name_size_mm (const EylElement *el,
   return 0.7 * el->font_size * mm_per_pt;
 }
 
+static gboolean
+is_ink (guint32 rgb)
+{
+  int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+  int luma = (2126 * r + 7152 * g + 722 * b) / 10000;
+
+  return luma < INK_LUMA || MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > INK_CHROMA;
+}
+
+/* @box (page space) in raster pixels, clipped; FALSE when empty. */
+static gboolean
+box_pixels (const EylRaster *raster,
+            const EylRect   *box,
+            int             *x0,
+            int             *y0,
+            int             *x1,
+            int             *y1)
+{
+  double fx0, fy0, fx1, fy1;
+
+  eyl_raster_page_to_pixel (raster, box->x0, box->y0, &fx0, &fy0);
+  eyl_raster_page_to_pixel (raster, box->x1, box->y1, &fx1, &fy1);
+  *x0 = MAX (0, (int) ceil (MIN (fx0, fx1)));
+  *y0 = MAX (0, (int) ceil (MIN (fy0, fy1)));
+  *x1 = MIN (raster->width, (int) floor (MAX (fx0, fx1)));
+  *y1 = MIN (raster->height, (int) floor (MAX (fy0, fy1)));
+  return *x1 - *x0 > 2 && *y1 - *y0 > 2;
+}
+
+/* The box (mm²) of the largest patch of ink that stands on @box without
+ * touching its edges — a logo or a product picture; a band across the
+ * face (a colour strip, a wave that bleeds) touches them. */
+static double
+largest_graphic_mm2 (const EylRaster *raster,
+                     const EylRect   *box,
+                     double           mm_per_pt)
+{
+  g_autofree guint8 *seen = NULL;
+  g_autofree int *stack = NULL;
+  int x0, y0, x1, y1, w, h;
+  double best = 0, mm_per_px;
+
+  if (raster == NULL || !box_pixels (raster, box, &x0, &y0, &x1, &y1))
+    return 0;
+  w = x1 - x0, h = y1 - y0;
+  mm_per_px = mm_per_pt / raster->scale;
+  seen = g_new0 (guint8, (gsize) w * h);
+  stack = g_new (int, (gsize) w * h);
+  for (int start = 0; start < w * h; start++)
+    {
+      int n = 0, lo_x = w, lo_y = h, hi_x = -1, hi_y = -1;
+
+      if (seen[start] ||
+          !is_ink (eyl_raster_get_pixel (raster, x0 + start % w, y0 + start / w)))
+        continue;
+      seen[start] = 1;
+      stack[n++] = start;
+      while (n > 0)
+        {
+          int i = stack[--n], x = i % w, y = i / w;
+
+          lo_x = MIN (lo_x, x), hi_x = MAX (hi_x, x);
+          lo_y = MIN (lo_y, y), hi_y = MAX (hi_y, y);
+          for (int dy = -1; dy <= 1; dy++)
+            for (int dx = -1; dx <= 1; dx++)
+              {
+                int nx = x + dx, ny = y + dy, k = ny * w + nx;
+
+                if (nx < 0 || ny < 0 || nx >= w || ny >= h || seen[k])
+                  continue;
+                seen[k] = 1;
+                if (is_ink (eyl_raster_get_pixel (raster, x0 + nx, y0 + ny)))
+                  stack[n++] = k;
+              }
+        }
+      if (lo_x <= 1 || lo_y <= 1 || hi_x >= w - 2 || hi_y >= h - 2)
+        continue;
+      best = MAX (best, (hi_x - lo_x + 1) * (hi_y - lo_y + 1) * mm_per_px * mm_per_px);
+    }
+  return best;
+}
+
 typedef struct
 {
   const EylElement *brand, *product;
   double            brand_mm, product_mm;
 } PanelNames;
 
+/* Why @best is the front: its names, larger than any other face's. */
+static char *
+names_reason (int               best,
+              const PanelNames *n)
+{
+  GString *reason = g_string_new (NULL);
+
+  /* Translators: the start of the reason a panel is the pack's front;
+   * %d is its number. */
+  g_string_printf (reason, _("panel %d carries"), best + 1);
+  if (n->brand != NULL)
+    {
+      if (n->brand->kind == EYL_ELEMENT_LOGO)
+        /* Translators: part of "panel 2 carries the logo (9.0 mm) …". */
+        g_string_append_printf (reason, _(" the logo (%.1f mm)"), n->brand_mm);
+      else
+        g_string_append_printf (reason, _(" the brand name “%s” (%.1f mm)"), n->brand->text,
+                                n->brand_mm);
+    }
+  if (n->product != NULL)
+    g_string_append_printf (reason, n->brand != NULL ? _(" and the product name “%s” (%.1f mm)")
+                                                     : _(" the product name “%s” (%.1f mm)"),
+                            n->product->text, n->product_mm);
+  g_string_append (reason, _(", larger than any other panel"));
+  return g_string_free (reason, FALSE);
+}
+
+/* The principal display panel: among the faces (the flaps and the narrow
+ * sides are not), the one with the brand and product name at the largest
+ * size.  A box often repeats its title on the back at the same size:
+ * then the front is the face with the largest graphic (the logo or the
+ * product picture), the back the one with the copy. */
 static void
-choose_front (EylPackaging *self,
-              GPtrArray    *elements)
+choose_front (EylPackaging    *self,
+              GPtrArray       *elements,
+              const EylRaster *raster)
 {
   g_autofree PanelNames *names = g_new0 (PanelNames, MAX (self->panels->len, 1));
-  int best = -1, largest = -1;
-  double best_score = 0, largest_area = 0;
+  g_autofree double *score = g_new0 (double, MAX (self->panels->len, 1));
+  int best = -1, second = -1, largest = -1, graphic = -1;
+  double largest_area = 0, graphic_mm2 = 0;
 
   for (guint i = 0; elements != NULL && i < elements->len; i++)
     {
@@ -100,7 +240,8 @@ choose_front (EylPackaging *self,
           names[p].brand = el;
           names[p].brand_mm = size;
         }
-      else if (el->kind == EYL_ELEMENT_HEADLINE && size > names[p].product_mm)
+      else if (el->kind == EYL_ELEMENT_HEADLINE && size > names[p].product_mm &&
+               (el->text == NULL || g_utf8_strlen (el->text, -1) <= PRODUCT_MAX_CHARS))
         {
           names[p].product = el;
           names[p].product_mm = size;
@@ -110,48 +251,62 @@ choose_front (EylPackaging *self,
   for (guint i = 0; i < self->panels->len; i++)
     {
       const EylPanel *p = &g_array_index (self->panels, EylPanel, i);
-      double score = names[i].brand_mm + names[i].product_mm;
 
-      if (p->flap || p->glue)
-        continue;
-      if (p->area_mm2 > largest_area)
+      if (!p->flap && !p->glue && p->area_mm2 > largest_area)
         {
           largest_area = p->area_mm2;
           largest = (int) i;
         }
-      if (score > best_score)
-        {
-          best_score = score;
-          best = (int) i;
-        }
     }
-
-  if (best >= 0)
+  for (guint i = 0; i < self->panels->len; i++)
     {
-      const PanelNames *n = &names[best];
-      g_autoptr(GString) reason = g_string_new (NULL);
+      const EylPanel *p = &g_array_index (self->panels, EylPanel, i);
 
-      /* Translators: the start of the reason a panel is the pack's front;
-       * %d is its number. */
-      g_string_printf (reason, _("panel %d carries"), best + 1);
-      if (n->brand != NULL)
+      if (p->flap || p->glue || p->area_mm2 < FACE_SHARE * largest_area)
+        continue;
+      /* Names too small for the face say nothing about which it is. */
+      score[i] = names[i].brand_mm + names[i].product_mm;
+      if (score[i] < MIN_NAME_SHARE * MIN (p->width_mm, p->height_mm))
+        score[i] = 0;
+      if (best < 0 || score[i] > score[best])
+        second = best, best = (int) i;
+      else if (second < 0 || score[i] > score[second])
+        second = (int) i;
+      if (raster != NULL)
         {
-          if (n->brand->kind == EYL_ELEMENT_LOGO)
-            /* Translators: part of "panel 2 carries the logo (9.0 mm) …". */
-            g_string_append_printf (reason, _(" the logo (%.1f mm)"), n->brand_mm);
-          else
-            g_string_append_printf (reason, _(" the brand name “%s” (%.1f mm)"), n->brand->text,
-                                    n->brand_mm);
+          double g = largest_graphic_mm2 (raster, &p->box, self->mm_per_pt);
+
+          if (g > graphic_mm2)
+            graphic_mm2 = g, graphic = (int) i;
         }
-      if (n->product != NULL)
-        g_string_append_printf (reason, n->brand != NULL ? _(" and the product name “%s” (%.1f mm)")
-                                                         : _(" the product name “%s” (%.1f mm)"),
-                                n->product->text, n->product_mm);
-      g_string_append (reason, _(", larger than any other panel"));
-      self->front_panel = best;
-      self->front_reason = g_string_free (g_steal_pointer (&reason), FALSE);
     }
-  else if (largest >= 0)
+  if (best < 0)
+    return;
+
+  if (score[best] > 0 && (second < 0 || score[best] >= NAME_MARGIN * score[second]))
+    {
+      self->front_panel = best;
+      self->front_reason = names_reason (best, &names[best]);
+    }
+  else if (graphic >= 0)
+    {
+      self->front_panel = graphic;
+      /* Translators: %d the panel's number, %.0f the graphic's box in cm². */
+      self->front_reason = g_strdup_printf (score[best] > 0
+                                              ? _("panel %d carries the largest graphic "
+                                                  "(%.0f cm²); the names on the faces are "
+                                                  "alike in size")
+                                              : _("panel %d carries the largest graphic "
+                                                  "(%.0f cm²); no face carries a brand or "
+                                                  "product name that could be read"),
+                                            graphic + 1, graphic_mm2 / 100);
+    }
+  else if (score[best] > 0)
+    {
+      self->front_panel = best;
+      self->front_reason = names_reason (best, &names[best]);
+    }
+  else
     {
       self->front_panel = largest;
       self->front_reason = g_strdup_printf (_("panel %d is the largest face; no panel carries "
@@ -160,11 +315,106 @@ choose_front (EylPackaging *self,
     }
 }
 
+/* The page is the bare net (the die-cutter's sheet beside the artwork):
+ * no text, and the lines of the net hold all the ink inside it. */
+static gboolean
+bare_net (const EylPackaging *self,
+          const EylPageData  *page,
+          const EylRaster    *raster)
+{
+  cairo_surface_t *mask;
+  cairo_t *cr;
+  const guint8 *bits;
+  EylRect net = { 0 };
+  int x0, y0, x1, y1, stride;
+  guint64 stray = 0;
+
+  if (raster == NULL || self->dieline == NULL || self->panels->len < 2 ||
+      (page->lines != NULL && page->lines->len > 0))
+    return FALSE;
+  for (guint i = 0; i < self->panels->len; i++)
+    if (i == 0)
+      net = g_array_index (self->panels, EylPanel, i).box;
+    else
+      eyl_rect_union (&net, &g_array_index (self->panels, EylPanel, i).box);
+  if (!box_pixels (raster, &net, &x0, &y0, &x1, &y1))
+    return FALSE;
+
+  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, raster->width, raster->height);
+  cr = cairo_create (mask);
+  cairo_set_line_width (cr, MAX (3.0, NET_LINE_MM / self->mm_per_pt * raster->scale));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint i = 0; i < self->dieline->segments->len; i++)
+    {
+      const EylDielineSegment *seg = &g_array_index (self->dieline->segments,
+                                                     EylDielineSegment, i);
+      double ax, ay, bx, by;
+
+      eyl_raster_page_to_pixel (raster, seg->x0, seg->y0, &ax, &ay);
+      eyl_raster_page_to_pixel (raster, seg->x1, seg->y1, &bx, &by);
+      cairo_move_to (cr, ax, ay);
+      cairo_line_to (cr, bx, by);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (mask);
+  bits = cairo_image_surface_get_data (mask);
+  stride = cairo_image_surface_get_stride (mask);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      stray += bits[y * stride + x] == 0 && is_ink (eyl_raster_get_pixel (raster, x, y));
+  cairo_surface_destroy (mask);
+  g_debug ("page %u: %" G_GUINT64_FORMAT " px of ink off the net's lines", page->index, stray);
+  return stray < BARE_NET_STRAY * (double) (x1 - x0) * (y1 - y0);
+}
+
+/* Do the boxes of panels @a and @b touch (share a line of the net)? */
+static gboolean
+panels_touch (const EylRect *a,
+              const EylRect *b,
+              double         gap)
+{
+  return a->x0 <= b->x1 + gap && b->x0 <= a->x1 + gap &&
+         a->y0 <= b->y1 + gap && b->y0 <= a->y1 + gap;
+}
+
+/* A net is one piece: from any panel every other is reached across the
+ * lines they share (boxes drawn apart on a poster are not). */
+static gboolean
+panels_connected (GArray *panels,
+                  double  gap)
+{
+  g_autofree guint *stack = g_new (guint, MAX (panels->len, 1));
+  g_autofree gboolean *reached = g_new0 (gboolean, MAX (panels->len, 1));
+  guint n = 0, n_reached = 1;
+
+  if (panels->len == 0)
+    return FALSE;
+  reached[0] = TRUE;
+  stack[n++] = 0;
+  while (n > 0)
+    {
+      guint i = stack[--n];
+
+      for (guint k = 0; k < panels->len; k++)
+        if (!reached[k] && panels_touch (&g_array_index (panels, EylPanel, i).box,
+                                         &g_array_index (panels, EylPanel, k).box, gap))
+          {
+            reached[k] = TRUE;
+            n_reached++;
+            stack[n++] = k;
+          }
+    }
+  return n_reached == panels->len;
+}
+
 /* Plain strokes enclose a pack's net when they make faces and flaps over
- * much of the sheet — not a frame round the page, not a table's cells. */
+ * much of the sheet, in one piece — not a frame round the page, not a
+ * table's cells, not boxes set apart on a poster. */
 static gboolean
 looks_like_net (GArray            *panels,
-                const EylPageData *page)
+                const EylPageData *page,
+                double             mm_per_pt)
 {
   double page_area = page->width * page->height, largest = 0;
   EylRect all = { 0 };
@@ -184,7 +434,8 @@ looks_like_net (GArray            *panels,
     }
   return faces >= NET_MIN_FACES && flaps >= 1 && page_area > 0 &&
          eyl_rect_width (&all) * eyl_rect_height (&all) >= NET_MIN_SHARE * page_area &&
-         largest <= NET_MAX_PANEL_SHARE * page_area;
+         largest <= NET_MAX_PANEL_SHARE * page_area &&
+         panels_connected (panels, NET_GAP_MM / mm_per_pt);
 }
 
 /* @d when it can be @page's net: drawn on a page of its size, and named,
@@ -206,7 +457,7 @@ usable (EylDieline        *d,
   if (!g_array_index (d->groups, EylDielineGroup, 0).guessed)
     return d;
   panels = eyl_panels_from_dieline (d, mm_per_pt);
-  if (looks_like_net (panels, page))
+  if (looks_like_net (panels, page, mm_per_pt))
     return d;
   eyl_dieline_free (d);
   return NULL;
@@ -224,6 +475,7 @@ eyl_packaging_read (const EylPageData *page,
                     gboolean           guess_net)
 {
   g_autoptr(EylPackaging) self = eyl_packaging_new ();
+  gboolean own_net = FALSE;
 
   g_return_val_if_fail (page != NULL, NULL);
 
@@ -240,6 +492,7 @@ eyl_packaging_read (const EylPageData *page,
 
       self->dieline = usable (eyl_dieline_read (path, password, page->index, guess_net, &error),
                               page, self->mm_per_pt);
+      own_net = self->dieline != NULL;
       if (error != NULL)
         g_debug ("page %u: %s", page->index, error->message);
       /* The net is often drawn on a page of its own, after the artwork:
@@ -258,8 +511,11 @@ eyl_packaging_read (const EylPageData *page,
       self->panels = eyl_panels_from_dieline (self->dieline, self->mm_per_pt);
     }
 
+  /* A page that is only the net (no artwork) has no front to judge. */
+  self->dieline_only = own_net && bare_net (self, page, raster);
+
   /* A net of one panel (a label's outline) is the page itself. */
-  if (self->panels->len >= 2)
+  if (self->panels->len >= 2 && !self->dieline_only)
     {
       if (front_panel > 0 && (guint) front_panel <= self->panels->len)
         {
@@ -267,7 +523,7 @@ eyl_packaging_read (const EylPageData *page,
           self->front_reason = g_strdup_printf (_("panel %d, as chosen"), front_panel);
         }
       else
-        choose_front (self, elements);
+        choose_front (self, elements, raster);
     }
   return g_steal_pointer (&self);
 }
@@ -302,6 +558,8 @@ eyl_packaging_point_is_artwork (const EylPackaging *self,
 {
   int p;
 
+  if (self != NULL && self->dieline_only)
+    return FALSE;
   if (self == NULL || self->panels->len < 2)
     return TRUE;
   p = eyl_panels_find (self->panels, x, y);
@@ -418,6 +676,9 @@ eyl_packaging_build_json (const EylPackaging *self,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "dieline_only");
+  json_builder_add_boolean_value (builder, self->dieline_only);
 
   json_builder_set_member_name (builder, "front_panel");
   if (self->front_panel >= 0)
@@ -562,6 +823,8 @@ eyl_packaging_from_json (JsonObject *object)
       g_array_append_val (self->panels, p);
     }
 
+  self->dieline_only = json_object_get_boolean_member_with_default (object, "dieline_only",
+                                                                    FALSE);
   if (front != NULL && JSON_NODE_HOLDS_VALUE (front))
     self->front_panel = (int) json_node_get_int (front) - 1;
   if (self->front_panel >= (int) self->panels->len)
@@ -616,6 +879,8 @@ eyl_packaging_summary_lines (const EylPackaging *self)
         }
       g_strv_builder_add (lines, line->str);
     }
+  if (self->dieline_only)
+    g_strv_builder_add (lines, _("The page is the bare net: not judged as artwork."));
   if (self->front_reason != NULL)
     {
       g_autofree char *line = g_strdup_printf (_("Front panel: %s."), self->front_reason);
@@ -646,30 +911,110 @@ eyl_packaging_summary_lines (const EylPackaging *self)
   return g_strv_builder_end (lines);
 }
 
+/* The x-height a back or side panel's text needs, read in the hand: the
+ * label rule sets chosen, else EU 1169/2011 Art. 13 (the legal minimum
+ * for mandatory text on a pack); 0 when there is none. */
+static double
+hand_x_height_mm (const EylPackaging *self,
+                  const char        **source)
+{
+  g_autoptr(GPtrArray) own = NULL;
+  GPtrArray *sets = self->label_rules;
+  double largest_mm2 = 0, need = 0;
+
+  if (sets == NULL)
+    sets = own = eyl_label_rules_load (HAND_LABEL_RULES, NULL);
+  for (guint i = 0; i < self->panels->len; i++)
+    largest_mm2 = MAX (largest_mm2, g_array_index (self->panels, EylPanel, i).area_mm2);
+  for (guint i = 0; sets != NULL && i < sets->len; i++)
+    {
+      const EylLabelRuleSet *set = g_ptr_array_index (sets, i);
+      double x = set->x_height_min_mm;
+
+      if (set->small_x_height_min_mm > 0 && largest_mm2 < set->small_surface_cm2 * 100)
+        x = set->small_x_height_min_mm;
+      if (x > need)
+        {
+          need = x;
+          *source = g_intern_string (set->source);
+        }
+    }
+  return need;
+}
+
+static const EylElement *
+finding_element (const EylFinding *f,
+                 GPtrArray        *elements)
+{
+  for (guint k = 0; f->element_id != NULL && k < elements->len; k++)
+    {
+      const EylElement *el = g_ptr_array_index (elements, k);
+
+      if (g_strcmp0 (el->id, f->element_id) == 0)
+        return el;
+    }
+  return NULL;
+}
+
 void
 eyl_packaging_filter_findings (const EylPackaging *self,
                                GPtrArray          *elements,
                                GPtrArray          *findings)
 {
+  const char *source = NULL;
+  double need_x = -1;
+
+  /* The bare net is not artwork: nothing on it is judged. */
+  if (self != NULL && self->dieline_only)
+    {
+      g_ptr_array_set_size (findings, 0);
+      return;
+    }
   if (!eyl_packaging_front_box (self, NULL))
     return;
-  /* The frame is the front panel's: an element on another panel is
-   * "outside" it by design, not beyond the trim. */
   for (guint i = findings->len; i > 0; i--)
     {
-      const EylFinding *f = g_ptr_array_index (findings, i - 1);
+      EylFinding *f = g_ptr_array_index (findings, i - 1);
+      const EylElement *el = finding_element (f, elements);
+      g_autofree char *message = NULL;
+      g_autofree char *fix = NULL;
+      double x_mm;
 
-      if (!g_str_equal (f->rule, "safe-zone") || f->element_id == NULL)
+      if (el == NULL || !eyl_packaging_off_front (self, el))
         continue;
-      for (guint k = 0; k < elements->len; k++)
+      /* The frame is the front panel's: an element on another panel is
+       * "outside" it by design, not beyond the trim. */
+      if (g_str_equal (f->rule, "safe-zone"))
         {
-          const EylElement *el = g_ptr_array_index (elements, k);
-
-          if (g_strcmp0 (el->id, f->element_id) == 0 && eyl_packaging_off_front (self, el))
-            {
-              g_ptr_array_remove_index (findings, i - 1);
-              break;
-            }
+          g_ptr_array_remove_index (findings, i - 1);
+          continue;
         }
+      if (!g_str_equal (f->rule, "text-too-small") || el->cap_height_mm <= 0)
+        continue;
+      /* A back or side panel is read in the hand, where a pack's text is
+       * held to the label minimum, not to a sign's legibility. */
+      if (need_x < 0)
+        need_x = hand_x_height_mm (self, &source);
+      if (need_x <= 0)
+        continue;
+      x_mm = X_PER_CAP * el->cap_height_mm;
+      if (round (x_mm * 10) >= round (need_x * 10))
+        {
+          g_ptr_array_remove_index (findings, i - 1);
+          continue;
+        }
+      /* Translators: "“https://…” on a back or side panel, read in the hand at 0.35 m, has an
+       * x-height of about 0.8 mm (capitals 1.1 mm); Regulation … asks for 0.9 mm." */
+      message = g_strdup_printf (_("“%s” on a back or side panel, read in the hand at %.2f m, "
+                                   "has an x-height of about %.1f mm (capitals %.1f mm); %s "
+                                   "asks for %.1f mm."),
+                                 el->text != NULL ? el->text : "", HAND_DISTANCE_M, x_mm,
+                                 el->cap_height_mm, source, need_x);
+      fix = g_strdup_printf (_("Set the text with an x-height of at least %.1f mm (capitals "
+                               "of about %.1f mm)."),
+                             need_x, need_x / X_PER_CAP);
+      eyl_finding_set_text (f, message, fix);
+      eyl_finding_add_measure (f, "x_height_mm", x_mm);
+      eyl_finding_add_measure (f, "needed_x_height_mm", need_x);
     }
 }

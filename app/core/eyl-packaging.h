@@ -30,6 +30,7 @@ struct _EylPackaging
   char       *front_reason;  /* why that panel, translated; NULL none */
   double      mm_per_pt;     /* of the sheet at its real size */
   GPtrArray  *label_rules;   /* EylLabelRuleSet chosen, or NULL (eyl-label-rules.h) */
+  gboolean    dieline_only;  /* the page is the bare net: no artwork to judge */
 };
 
 EylPackaging *eyl_packaging_new   (void);
@@ -62,8 +63,9 @@ gboolean      eyl_packaging_front_box (const EylPackaging *self,
 gboolean      eyl_packaging_off_front (const EylPackaging *self,
                                        const EylElement   *element);
 
-/* FALSE when @element is not artwork: on the glue flap, or outside the
- * net (crop marks, the printer's notes).  TRUE without a net. */
+/* FALSE when @element is not artwork: on the glue flap, outside the net
+ * (crop marks, the printer's notes), or anywhere on a page that is only
+ * the net.  TRUE without a net. */
 gboolean      eyl_packaging_is_artwork (const EylPackaging *self,
                                         const EylElement   *element);
 /* The same for a point in page space. */
@@ -79,7 +81,8 @@ void          eyl_packaging_build_json (const EylPackaging *self,
 
 /* Drops what the front panel's frame says about elements on the other
  * panels that only a frame round the whole sheet could say (safe-zone:
- * a back-panel text is not "beyond the trim"). */
+ * a back-panel text is not "beyond the trim"); on a page that is only
+ * the net, every finding. */
 void          eyl_packaging_filter_findings (const EylPackaging *self,
                                              GPtrArray          *elements,
                                              GPtrArray          *findings);

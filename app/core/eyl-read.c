@@ -174,8 +174,9 @@ eyl_read_page (EylPageData              *page,
     read_pixels (self, page, raster, renderer, options);
 
   /* A pack's sheet: barcodes, its dieline's panels, the front panel.  A
-   * net drawn in plain strokes is looked for only when the page is to be
-   * seen on a shelf. */
+   * net drawn in plain strokes is looked for when the page is to be seen
+   * on a shelf, or when the placement is left to auto: a net found makes
+   * the piece a pack (eyl_analysis_place_front_panel). */
   /* Barcodes are codes: --no-qr skips them too.  A pack's net is looked
    * for on the first pages only: the file is parsed again for each page
    * (a 5000-page document is no pack). */
@@ -184,10 +185,14 @@ eyl_read_page (EylPageData              *page,
                                         page->index < PACKAGING_MAX_PAGE ? options->source_path : NULL,
                                         options->password, self->elements,
                                         options->front_panel,
-                                        options->placement != NULL &&
+                                        options->placement == NULL ||
                                           options->placement->kind == EYL_PLACEMENT_SHELF);
   if (self->packaging != NULL && options->label_rules != NULL)
     self->packaging->label_rules = g_ptr_array_ref (options->label_rules);
+  if (self->packaging != NULL && self->packaging->dieline_only)
+    g_ptr_array_add (self->warnings,
+                     g_strdup (_("The page is only the pack's dieline (its net, no artwork): "
+                                 "it is not judged.")));
 
   self->attention_raster = g_steal_pointer (&raster);
 

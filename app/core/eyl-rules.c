@@ -36,6 +36,8 @@ static const EylRule *all_rules[] = {
   &eyl_rule_barcode_truncated,
   &eyl_rule_barcode_quiet_zone,
   &eyl_rule_barcode_on_fold,
+  &eyl_rule_barcode_placement,
+  &eyl_rule_barcode_symbology,
   &eyl_rule_label_x_height,
   &eyl_rule_label_net_quantity,
 };

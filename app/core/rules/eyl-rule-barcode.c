@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-rule-barcode.c: the retail barcodes of a pack (EAN / UPC), as
  * measured by eyl-barcode.c: size, height, quiet zones, what a red
- * scanner sees, a fold through the bars, the check digit.  Numbers and
+ * scanner sees, a fold through the bars, the check digit; where on the
+ * net a symbol is, and a pack with no retail symbol at all.  Numbers and
  * sources: README "Packaging". */
 #include "config.h"
 
@@ -76,6 +77,28 @@ const EylRule eyl_rule_barcode_on_fold = {
   .check = eyl_rule_barcode_on_fold_check,
 };
 
+const EylRule eyl_rule_barcode_placement = {
+  .id = "barcode-placement",
+  .severity = EYL_SEVERITY_WARNING,
+  .title = N_("Barcode where it cannot be scanned"),
+  .description = N_("A barcode on the glue or closing flap (inside the closed pack) or across "
+                    "the fold between two panels of the net."),
+  .check = eyl_rule_barcode_placement_check,
+};
+
+const EylRule eyl_rule_barcode_symbology = {
+  .id = "barcode-symbology",
+  .severity = EYL_SEVERITY_INFO,
+  .title = N_("No retail barcode"),
+  .description = N_("A pack carries a barcode that checkouts do not scan (Code 128) and no "
+                    "EAN / UPC symbol."),
+  .check = eyl_rule_barcode_symbology_check,
+};
+
+/* A symbol this share of whose box lies on a second panel is bent
+ * round the fold between them. */
+#define ACROSS_FOLD_SHARE 0.1
+
 static EylFinding *
 barcode_finding (const EylRule    *rule,
                  EylSeverity       severity,
@@ -122,7 +145,7 @@ segment_crosses (const EylRect *box,
   return t1 > t0 + 1e-9;
 }
 
-static void
+static gboolean
 check_fold (const EylPackaging *pack,
             const EylBarcode   *b,
             const char         *name,
@@ -132,7 +155,7 @@ check_fold (const EylPackaging *pack,
   double inset = MIN (eyl_rect_width (&inner), eyl_rect_height (&inner)) * 0.02;
 
   if (pack->dieline == NULL)
-    return;
+    return FALSE;
   inner.x0 += inset, inner.y0 += inset, inner.x1 -= inset, inner.y1 -= inset;
   for (guint i = 0; i < pack->dieline->segments->len; i++)
     {
@@ -156,8 +179,100 @@ check_fold (const EylPackaging *pack,
                                                   message,
                                                   _("Move the barcode onto one flat panel, "
                                                     "clear of creases and cuts.")));
-      return;
+      return TRUE;
     }
+  return FALSE;
+}
+
+/* The share of @box that lies on panel @p. */
+static double
+share_on_panel (const EylPackaging *pack,
+                guint               p,
+                const EylRect      *box)
+{
+  EylRect on;
+  double area = eyl_rect_width (box) * eyl_rect_height (box);
+
+  if (area <= 0 ||
+      !eyl_rect_intersect (box, &g_array_index (pack->panels, EylPanel, p).box, &on))
+    return 0;
+  return eyl_rect_width (&on) * eyl_rect_height (&on) / area;
+}
+
+/* Where on the net the symbol is: the glue or closing flap is inside the
+ * closed pack; bars bent round a fold between two panels misread (a net
+ * guessed from plain strokes has no crease layer for check_fold). */
+static void
+check_placement (const EylPackaging *pack,
+                 const EylBarcode   *b,
+                 const char         *name,
+                 gboolean            on_fold,
+                 GPtrArray          *findings)
+{
+  int p;
+  const EylPanel *panel;
+  g_autofree char *message = NULL;
+
+  if (pack->panels->len < 2)
+    return;
+  p = eyl_panels_find (pack->panels, (b->box.x0 + b->box.x1) / 2, (b->box.y0 + b->box.y1) / 2);
+  if (p < 0)
+    return;
+  panel = &g_array_index (pack->panels, EylPanel, p);
+  if (panel->glue)
+    /* Translators: %s the barcode ("Code 128 12345"), %d the panel's number. */
+    message = g_strdup_printf (_("The barcode %s is on the glue or closing flap (panel %d), "
+                                 "inside the pack once it is closed: no scanner will see it."),
+                               name, p + 1);
+  else if (!on_fold)
+    for (guint i = 0; i < pack->panels->len && message == NULL; i++)
+      if ((int) i != p && share_on_panel (pack, i, &b->box) >= ACROSS_FOLD_SHARE)
+        message = g_strdup_printf (_("The barcode %s runs across the fold between panels %d "
+                                     "and %u: the bars bend round the edge and scanners "
+                                     "misread them."),
+                                   name, p + 1, i + 1);
+  if (message == NULL)
+    return;
+  g_ptr_array_add (findings, barcode_finding (&eyl_rule_barcode_placement,
+                                              eyl_rule_barcode_placement.severity, b, message,
+                                              _("Put the barcode flat on the back or the base "
+                                                "panel, where it is seen when the pack is "
+                                                "closed.")));
+}
+
+/* One note a page: a pack with symbols but none a checkout reads. */
+static void
+check_symbology (const EylPackaging *pack,
+                 GPtrArray          *findings)
+{
+  const EylBarcode *other = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (pack->panels->len < 2)
+    return;
+  for (guint i = 0; i < pack->barcodes->len; i++)
+    {
+      const EylBarcode *b = g_ptr_array_index (pack->barcodes, i);
+
+      if (eyl_barcode_is_retail (b->symbology))
+        return;
+      if (other == NULL)
+        other = b;
+    }
+  if (other == NULL)
+    return;
+  name = g_strdup_printf ("%s %s", other->symbology, other->digits);
+  /* Translators: %s the barcode ("Code 128 12345"). */
+  message = g_strdup_printf (_("The pack carries the barcode %s but no EAN / UPC symbol: "
+                               "checkouts scan a product's GTIN as EAN-13 or UPC-A (GS1 General "
+                               "Specifications 5.2); Code 128 is read on logistics labels."),
+                             name);
+  g_ptr_array_add (findings, barcode_finding (&eyl_rule_barcode_symbology,
+                                              eyl_rule_barcode_symbology.severity, other,
+                                              message,
+                                              _("If the pack is sold in shops, print its GTIN "
+                                                "as an EAN-13 or UPC-A symbol.")));
 }
 
 static void
@@ -180,7 +295,7 @@ check_one (const EylPackaging *pack,
                                                     "again and let the layout program compute "
                                                     "the check digit.")));
     }
-  check_fold (pack, b, name, findings);
+  check_placement (pack, b, name, check_fold (pack, b, name, findings), findings);
   if (!b->measured || !eyl_barcode_nominal (b->symbology, &nominal_h, &need_left, &need_right))
     return;
 
@@ -293,6 +408,7 @@ check_rule (const EylRule        *rule,
   all = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
   for (guint i = 0; i < ctx->packaging->barcodes->len; i++)
     check_one (ctx->packaging, g_ptr_array_index (ctx->packaging->barcodes, i), all);
+  check_symbology (ctx->packaging, all);
   for (guint i = 0; i < all->len; i++)
     {
       EylFinding *finding = g_ptr_array_index (all, i);
@@ -311,3 +427,5 @@ BARCODE_CHECK (eyl_rule_barcode_truncated_check, eyl_rule_barcode_truncated)
 BARCODE_CHECK (eyl_rule_barcode_quiet_zone_check, eyl_rule_barcode_quiet_zone)
 BARCODE_CHECK (eyl_rule_barcode_red_scanner_check, eyl_rule_barcode_red_scanner)
 BARCODE_CHECK (eyl_rule_barcode_on_fold_check, eyl_rule_barcode_on_fold)
+BARCODE_CHECK (eyl_rule_barcode_placement_check, eyl_rule_barcode_placement)
+BARCODE_CHECK (eyl_rule_barcode_symbology_check, eyl_rule_barcode_symbology)

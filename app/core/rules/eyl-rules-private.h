@@ -30,6 +30,8 @@ extern const EylRule eyl_rule_barcode_truncated;
 extern const EylRule eyl_rule_barcode_quiet_zone;
 extern const EylRule eyl_rule_barcode_red_scanner;
 extern const EylRule eyl_rule_barcode_on_fold;
+extern const EylRule eyl_rule_barcode_placement;
+extern const EylRule eyl_rule_barcode_symbology;
 extern const EylRule eyl_rule_label_x_height;
 extern const EylRule eyl_rule_label_net_quantity;
 
@@ -75,6 +77,10 @@ void eyl_rule_barcode_quiet_zone_check      (const EylRuleContext *ctx,
 void eyl_rule_barcode_red_scanner_check     (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 void eyl_rule_barcode_on_fold_check         (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_placement_check       (const EylRuleContext *ctx,
+                                             GPtrArray            *findings);
+void eyl_rule_barcode_symbology_check       (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
 /* Packaging: rules/eyl-rule-label.c */
 void eyl_rule_label_x_height_check          (const EylRuleContext *ctx,
