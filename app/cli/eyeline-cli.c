@@ -462,11 +462,20 @@ run_worker (int    argc,
   g_autofree char *password = NULL;
   g_autofree char *export_str = NULL;
   g_autofree char *export_dir = NULL;
+  g_autofree char *render_area = NULL;
+  g_autofree char *render_png = NULL;
+  int render_page = -1;
+  double render_scale = 1.0;
   Analysis analysis = { 0 };
   EylExportMode export_mode = EYL_EXPORT_NONE;
   GOptionEntry export_entries[] = {
     { "export", 0, 0, G_OPTION_ARG_STRING, &export_str, NULL, NULL },
     { "export-dir", 0, 0, G_OPTION_ARG_FILENAME, &export_dir, NULL, NULL },
+    /* The window's page view (eyl_worker_render_page_async). */
+    { "render-page", 0, 0, G_OPTION_ARG_INT, &render_page, NULL, NULL },
+    { "render-area", 0, 0, G_OPTION_ARG_STRING, &render_area, NULL, NULL },
+    { "render-scale", 0, 0, G_OPTION_ARG_DOUBLE, &render_scale, NULL, NULL },
+    { "render-png", 0, 0, G_OPTION_ARG_FILENAME, &render_png, NULL, NULL },
     { NULL }
   };
   const char *file = NULL;
@@ -516,14 +525,29 @@ run_worker (int    argc,
   password = eyl_worker_child_read_password ();
   eyl_worker_child_simulate ();
 
-  status = analysis_setup (&args, &analysis, TRUE);
-  if (status != EXIT_CLEAN)
+  if (render_png != NULL)
     {
-      analysis_clear (&analysis);
-      return status;
-    }
+      g_auto(GStrv) parts = render_area != NULL ? g_strsplit (render_area, ",", 5) : NULL;
+      EylRect area = { 0 };
 
-  result = eyl_worker_analyse_file (file, password, &analysis.options, NULL);
+      if (parts != NULL && g_strv_length (parts) == 4)
+        area = (EylRect) { g_ascii_strtod (parts[0], NULL), g_ascii_strtod (parts[1], NULL),
+                           g_ascii_strtod (parts[2], NULL), g_ascii_strtod (parts[3], NULL) };
+      if (render_page < 0 || !(render_scale > 0) || eyl_rect_is_empty (&area))
+        return usage_error (_("worker: --render-png needs --render-page, --render-area and --render-scale"));
+      result = eyl_worker_render_page (file, password, (guint) render_page, &area,
+                                       render_scale, render_png);
+    }
+  else
+    {
+      status = analysis_setup (&args, &analysis, TRUE);
+      if (status != EXIT_CLEAN)
+        {
+          analysis_clear (&analysis);
+          return status;
+        }
+      result = eyl_worker_analyse_file (file, password, &analysis.options, NULL);
+    }
   if (result->ok && export_mode != EYL_EXPORT_NONE)
     {
       eyl_worker_child_simulate_export ();

@@ -83,4 +83,22 @@ EylFileResult *eyl_worker_check_file        (EylWorkerConfig     *config,
                                              const char          *path,
                                              GCancellable        *cancellable);
 
+/* Renders @area (page pt) of page @page_index (0-based) of @path at
+ * @scale px/pt (lowered to stay within 16 Mpx) into the PNG file
+ * @png_path, in a worker process with @config's time and memory limits:
+ * the window never runs Poppler itself (DESIGN.md "Isolation").  The
+ * result is a file result without pages: ok with the PNG written, or the
+ * error (timeout, memory, engine-crash, cancelled).  @config's analysis
+ * arguments are passed along and ignored. */
+void           eyl_worker_render_page_async  (EylWorkerConfig     *config,
+                                              const char          *path,
+                                              guint                page_index,
+                                              const EylRect       *area,
+                                              double               scale,
+                                              const char          *png_path,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+EylFileResult *eyl_worker_render_page_finish (GAsyncResult        *result);
+
 G_END_DECLS
