@@ -105,6 +105,9 @@ typedef struct
   GWeakRef         self;
   EylDocumentItem *item;
   GCancellable    *cancellable;
+  EylWorkerConfig *config;
+  int              priority;
+  char            *snapshot;     /* what the worker checks, until the item takes it */
 } CheckData;
 
 static void
@@ -113,6 +116,8 @@ check_data_free (CheckData *data)
   g_weak_ref_clear (&data->self);
   g_object_unref (data->item);
   g_object_unref (data->cancellable);
+  g_clear_pointer (&data->config, eyl_worker_config_unref);
+  eyl_document_item_discard_snapshot_free (data->snapshot);
   g_free (data);
 }
 
@@ -214,6 +219,33 @@ reevaluate_all (EylWindow *self)
 }
 
 static void
+replace_in (char       **text,
+            const char  *from,
+            const char  *to)
+{
+  GString *string;
+
+  if (*text == NULL || strstr (*text, from) == NULL)
+    return;
+  string = g_string_new (*text);
+  g_string_replace (string, from, to, 0);
+  g_free (*text);
+  *text = g_string_free (string, FALSE);
+}
+
+static void
+restore_path (EylFileResult *result,
+              const char    *snapshot,
+              const char    *path)
+{
+  replace_in (&result->error_message, snapshot, path);
+  for (guint i = 0; i < result->warnings->len; i++)
+    replace_in ((char **) &result->warnings->pdata[i], snapshot, path);
+  g_free (result->path);
+  result->path = g_strdup (path);
+}
+
+static void
 check_done (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -232,6 +264,10 @@ check_done (GObject      *source,
     }
 
   eyl_document_item_set_cancellable (data->item, NULL);
+  /* The worker read the snapshot: the report names the file itself. */
+  if (data->snapshot != NULL)
+    restore_path (file_result, data->snapshot, eyl_document_item_get_path (data->item));
+  eyl_document_item_set_snapshot (data->item, g_steal_pointer (&data->snapshot));
   set_evaluated_result (self, data->item, file_result);
   g_debug ("%s: %s", eyl_document_item_get_title (data->item),
            file_result->ok ? "checked" : file_result->error_message);
@@ -254,6 +290,35 @@ check_started (gpointer user_data)
 
   if (eyl_document_item_get_cancellable (data->item) == data->cancellable)
     eyl_document_item_set_status (data->item, EYL_DOCUMENT_ANALYSING);
+}
+
+/* The file is copied: the worker checks the copy, and the page view
+ * renders the copy it checked (DESIGN.md "Isolation").  A file that
+ * cannot be copied (a FIFO, unreadable, gone) goes to the worker as it
+ * is, which says what is wrong with it; nothing is rendered then. */
+static void
+snapshot_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CheckData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylWindow) self = g_weak_ref_get (&data->self);
+
+  data->snapshot = eyl_document_item_snapshot_finish (data->item, result, &error);
+  if (self == NULL || g_cancellable_is_cancelled (data->cancellable) ||
+      eyl_document_item_get_cancellable (data->item) != data->cancellable)
+    {
+      check_data_free (data);
+      return;
+    }
+  if (data->snapshot == NULL)
+    g_debug ("%s: no snapshot: %s", eyl_document_item_get_title (data->item), error->message);
+  eyl_scheduler_check_file_async (self->scheduler, data->config,
+                                  data->snapshot != NULL ? data->snapshot
+                                                         : eyl_document_item_get_path (data->item),
+                                  data->priority, data->cancellable,
+                                  check_started, check_done, data);
 }
 
 /* Queues @item's check on the scheduler; it waits (queued) until a worker
@@ -290,8 +355,9 @@ start_check (EylWindow       *self,
   g_weak_ref_init (&data->self, self);
   data->item = g_object_ref (item);
   data->cancellable = g_object_ref (cancellable);
-  eyl_scheduler_check_file_async (self->scheduler, config, path, priority, cancellable,
-                                  check_started, check_done, data);
+  data->config = g_steal_pointer (&config);
+  data->priority = priority;
+  eyl_document_item_snapshot_async (item, cancellable, snapshot_done, data);
 }
 
 /* Queued and not on the scheduler yet. */
@@ -380,7 +446,14 @@ password_response_cb (AdwMessageDialog *dialog,
 {
   self->password_dialog = NULL;
   if (g_strcmp0 (response, "unlock") == 0)
-    _eyl_window_schedule_checks (self);
+    {
+      /* A check without the password may be running (the file changed
+       * on disk meanwhile): the one with it replaces it. */
+      if (self->current != NULL &&
+          eyl_document_item_get_status (self->current) == EYL_DOCUMENT_QUEUED)
+        eyl_document_item_cancel (self->current);
+      _eyl_window_schedule_checks (self);
+    }
 }
 
 void
@@ -794,6 +867,19 @@ set_busy (EylWindow *self,
   gtk_revealer_set_reveal_child (self->busy_revealer, busy);
 }
 
+/* The page view's rendering workers: the checks' program and time
+ * budget (their memory limit is the default). */
+static void
+update_render_config (EylWindow *self)
+{
+  g_autofree char *exe = find_worker_exe ();
+  g_autoptr(EylWorkerConfig) config = eyl_worker_config_new (exe);
+
+  if (self->settings != NULL)
+    config->timeout_s = g_settings_get_uint (self->settings, "time-budget");
+  eyl_page_view_set_worker_config (self->page_view, config);
+}
+
 void
 _eyl_window_update_view (EylWindow *self)
 {
@@ -888,8 +974,9 @@ _eyl_window_update_view (EylWindow *self)
     }
   else
     {
+      update_render_config (self);
       eyl_page_view_set_page (self->page_view,
-                              eyl_document_item_get_path (item),
+                              eyl_document_item_get_snapshot (item),
                               eyl_document_item_get_password (item),
                               self->page_index, analysis);
       gtk_stack_set_visible_child_name (self->page_stack, "page");
@@ -1009,6 +1096,28 @@ add_recent (GFile *file)
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
+/* The file was written or replaced since its check: what the window
+ * shows was read from the bytes before (the snapshot), until the new
+ * check is done. */
+static void
+document_changed_cb (EylDocumentItem *item,
+                     EylWindow       *self)
+{
+  g_autofree char *text = NULL;
+
+  if (eyl_document_item_get_path (item) == NULL)
+    return;
+  eyl_document_item_cancel (item);
+  eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
+  /* Translators: %s is a file name */
+  text = g_strdup_printf (_("“%s” changed on disk — checked again"),
+                          eyl_document_item_get_title (item));
+  eyl_window_add_toast (self, text);
+  _eyl_window_schedule_checks (self);
+  if (item == self->current)
+    _eyl_window_update_view (self);
+}
+
 void
 eyl_window_open_files (EylWindow  *self,
                        GFile     **files,
@@ -1039,6 +1148,8 @@ eyl_window_open_files (EylWindow  *self,
         continue;
 
       item = eyl_document_item_new (files[i]);
+      g_signal_connect_object (item, "changed-on-disk", G_CALLBACK (document_changed_cb),
+                               self, 0);
       g_list_store_append (self->documents, item);
       add_recent (files[i]);
       if (first == NULL)
