@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-document.h"
+#include "eyl-detect-pixels.h"
 #include "eyl-read.h"
 #include "eyl-worker-child.h"
 
@@ -395,6 +396,25 @@ eyl_worker_render_page (const char    *path,
       g_set_error (&error, EYL_ERROR, EYL_ERROR_OUTPUT, "%s: %s", png_path,
                    cairo_status_to_string (status));
       return eyl_file_result_new_error (path, error);
+    }
+  return eyl_file_result_new (path);
+}
+
+EylFileResult *
+eyl_worker_render_logo (const char *path,
+                        const char *png_path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (png_path != NULL, NULL);
+
+  if (!eyl_detect_logos_render_file (path, png_path, &error))
+    {
+      g_autoptr(GError) logo_error = g_error_new_literal (EYL_ERROR, EYL_ERROR_CONFIG,
+                                                          error->message);
+
+      return eyl_file_result_new_error (path, logo_error);
     }
   return eyl_file_result_new (path);
 }

@@ -59,4 +59,10 @@ EylFileResult *eyl_worker_render_page        (const char               *path,
                                               double                    scale,
                                               const char               *png_path);
 
+/* The logo mode of the worker (eyl_worker_prepare_brand_kit): the kit
+ * logo @path drawn as the logo search reads it, into the PNG file
+ * @png_path.  Never NULL: an ok result without pages, or the error. */
+EylFileResult *eyl_worker_render_logo        (const char               *path,
+                                              const char               *png_path);
+
 G_END_DECLS

@@ -861,3 +861,96 @@ eyl_worker_render_page_finish (GAsyncResult *result)
 
   return g_task_propagate_pointer (G_TASK (result), NULL);
 }
+
+/* ---------------------------------------------------------------------- */
+/* Brand-kit logos                                                         */
+
+static EylFileResult *
+run_blocking (EylWorkerConfig *config,
+              const char      *path,
+              GPtrArray       *extra)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_main_context_push_thread_default (context);
+  task = g_task_new (NULL, NULL, sync_cb, &result);
+  g_task_set_source_tag (task, run_blocking);
+  start_worker (task, config, path, extra, NULL);
+  g_clear_object (&task);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+EylBrandKit *
+eyl_worker_prepare_brand_kit (EylWorkerConfig  *config,
+                              EylBrandKit      *kit,
+                              const char       *dir,
+                              GError          **error)
+{
+  g_autoptr(EylBrandKit) prepared = NULL;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (kit != NULL, NULL);
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  prepared = eyl_brand_kit_copy (kit);
+  for (guint i = 0; prepared->logos[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(EylFileResult) result = NULL;
+      g_autofree char *base = g_path_get_basename (prepared->logos[i]);
+      g_autofree char *name = g_filename_display_basename (prepared->logos[i]);
+      g_autofree char *sub = g_strdup_printf ("%s%c%u", dir, G_DIR_SEPARATOR, i + 1);
+      g_autofree char *png = g_build_filename (sub, base, NULL);
+
+      /* The same name (the logo's: it names the logo's findings), one
+       * folder each: two kits' "logo.pdf" do not collide. */
+      if (g_mkdir_with_parents (sub, 0700) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG, "%s: %s", sub, g_strerror (saved));
+          return NULL;
+        }
+      g_ptr_array_add (extra, g_strconcat ("--render-logo=", png, NULL));
+      result = run_blocking (config, prepared->logos[i], extra);
+      if (!result->ok)
+        {
+          /* TRANSLATORS: the first %s is a logo file's name, the second its problem. */
+          g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
+                       _("The brand kit's logo %s could not be read: %s"),
+                       name, result->error_message);
+          return NULL;
+        }
+      g_free (prepared->logos[i]);
+      prepared->logos[i] = g_steal_pointer (&png);
+    }
+  return g_steal_pointer (&prepared);
+}
+
+void
+eyl_worker_remove_kit_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        eyl_export_remove_temp_dir (path);
+      else if (g_unlink (path) != 0)
+        g_debug ("could not remove %s: %s", path, g_strerror (errno));
+    }
+  if (g_rmdir (dir) != 0)
+    g_debug ("could not remove %s: %s", dir, g_strerror (errno));
+}

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "eyl-brand-kit.h"
 #include "eyl-export.h"
 #include "eyl-report.h"
 #include "eyl-worker-child.h"
@@ -100,5 +101,20 @@ void           eyl_worker_render_page_async  (EylWorkerConfig     *config,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
 EylFileResult *eyl_worker_render_page_finish (GAsyncResult        *result);
+
+/* Reads each logo of @kit once, each in a worker process with a time
+ * budget of its own (@config's limits): a logo that hangs or blows up
+ * Poppler is named, not blamed on the page being checked.  The logos are
+ * drawn as the logo search reads them into PNG files of the same names in
+ * the new folder @dir; the result is a kit that lists them, for the
+ * workers that check the files.  Blocking (a private main context).
+ * NULL and @error (EYL_ERROR_CONFIG, naming the logo) when one fails. */
+EylBrandKit   *eyl_worker_prepare_brand_kit  (EylWorkerConfig     *config,
+                                              EylBrandKit         *kit,
+                                              const char          *dir,
+                                              GError             **error);
+/* Removes the folder of eyl_worker_prepare_brand_kit (and a kit saved
+ * in it). */
+void           eyl_worker_remove_kit_dir     (const char          *dir);
 
 G_END_DECLS
