@@ -1047,6 +1047,58 @@ test_changed_on_disk (void)
   g_clear_pointer (&checked_copy, g_free);
 }
 
+static gboolean
+find_text (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+window_shows (gpointer text)
+{
+  return find_text (GTK_WIDGET (window), text);
+}
+
+/* A kit logo that cannot be read is read once, by a worker of its own,
+ * and named in a toast; the document is checked without it. */
+static void
+test_kit_logo (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "eyeline", NULL);
+  g_autofree char *kit = g_build_filename (dir, "brand-kit.ini", NULL);
+  g_autofree char *logo = g_build_filename (dir, "odd-logo.pdf", NULL);
+  g_autofree char *sample = sample_path ("rollup-banner.pdf");
+  EylDocumentItem *item;
+
+  g_assert_false (g_file_test (kit, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  /* A GIF under a PDF's name. */
+  g_assert_true (g_file_set_contents (logo, "GIF89a\x01\x00\x01\x00", 10, NULL));
+  g_assert_true (g_file_set_contents (kit, "[Brand]\nnames=Northwind Tea\nlogos=odd-logo.pdf\n",
+                                      -1, NULL));
+  open_path (sample);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  item = eyl_window_get_current (window);
+  g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_DONE);
+  g_assert_true (eyl_gui_wait_for (window_shows, (gpointer) "odd-logo.pdf", 10));
+  g_assert_true (find_text (GTK_WIDGET (window), "GIF"));
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  save_png ("kit-logo");
+
+  g_unlink (kit);
+  g_unlink (logo);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1095,6 +1147,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/several", test_several);
   g_test_add_func ("/eyl/window/snapshot", test_snapshot);
   g_test_add_func ("/eyl/window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
   g_test_add_func ("/eyl/window/dialogs", test_dialogs);
   status = g_test_run ();
 

@@ -954,7 +954,8 @@ run_prepare_kit (Run *run)
   run->kit_dir = g_dir_make_tmp ("eyeline-kit-XXXXXX", &error);
   if (run->kit_dir == NULL)
     return usage_error ("--brand-kit: %s", error->message);
-  prepared = eyl_worker_prepare_brand_kit (config, run->analysis.brand_kit, run->kit_dir, &error);
+  prepared = eyl_worker_prepare_brand_kit (config, run->analysis.brand_kit, run->kit_dir,
+                                           NULL, &error);
   if (prepared == NULL)
     return usage_error ("--brand-kit: %s", error->message);
   kit_path = g_build_filename (run->kit_dir, "brand-kit.ini", NULL);

@@ -868,16 +868,17 @@ eyl_worker_render_page_finish (GAsyncResult *result)
 static EylFileResult *
 run_blocking (EylWorkerConfig *config,
               const char      *path,
-              GPtrArray       *extra)
+              GPtrArray       *extra,
+              GCancellable    *cancellable)
 {
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GTask) task = NULL;
 
   g_main_context_push_thread_default (context);
-  task = g_task_new (NULL, NULL, sync_cb, &result);
+  task = g_task_new (NULL, cancellable, sync_cb, &result);
   g_task_set_source_tag (task, run_blocking);
-  start_worker (task, config, path, extra, NULL);
+  start_worker (task, config, path, extra, cancellable);
   g_clear_object (&task);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
@@ -890,6 +891,7 @@ EylBrandKit *
 eyl_worker_prepare_brand_kit (EylWorkerConfig  *config,
                               EylBrandKit      *kit,
                               const char       *dir,
+                              GCancellable     *cancellable,
                               GError          **error)
 {
   g_autoptr(EylBrandKit) prepared = NULL;
@@ -918,7 +920,7 @@ eyl_worker_prepare_brand_kit (EylWorkerConfig  *config,
           return NULL;
         }
       g_ptr_array_add (extra, g_strconcat ("--render-logo=", png, NULL));
-      result = run_blocking (config, prepared->logos[i], extra);
+      result = run_blocking (config, prepared->logos[i], extra, cancellable);
       if (!result->ok)
         {
           /* TRANSLATORS: the first %s is a logo file's name, the second its problem. */

@@ -107,11 +107,13 @@ EylFileResult *eyl_worker_render_page_finish (GAsyncResult        *result);
  * Poppler is named, not blamed on the page being checked.  The logos are
  * drawn as the logo search reads them into PNG files of the same names in
  * the new folder @dir; the result is a kit that lists them, for the
- * workers that check the files.  Blocking (a private main context).
+ * workers that check the files.  Blocking (a private main context, so
+ * it may run on any thread); @cancellable stops the worker running.
  * NULL and @error (EYL_ERROR_CONFIG, naming the logo) when one fails. */
 EylBrandKit   *eyl_worker_prepare_brand_kit  (EylWorkerConfig     *config,
                                               EylBrandKit         *kit,
                                               const char          *dir,
+                                              GCancellable        *cancellable,
                                               GError             **error);
 /* Removes the folder of eyl_worker_prepare_brand_kit (and a kit saved
  * in it). */

@@ -130,7 +130,15 @@ make_worker_config (EylWindow       *self,
   EylWorkerConfig *config = eyl_worker_config_new (exe);
 
   for (guint i = 0; args != NULL && i < args->len; i++)
-    eyl_worker_config_add_arg (config, g_ptr_array_index (args, i));
+    {
+      const char *arg = g_ptr_array_index (args, i);
+
+      /* The kit of the logos as read once, not the logo files. */
+      if (i > 0 && g_str_equal (g_ptr_array_index (args, i - 1), "--brand-kit") &&
+          self->kit_prepared != NULL && self->kit_cancellable == NULL)
+        arg = self->kit_prepared;
+      eyl_worker_config_add_arg (config, arg);
+    }
   if (eyl_document_item_get_password (item) != NULL)
     config->password = g_strdup (eyl_document_item_get_password (item));
   /* Preferences → Damaged Files: a file that loops in the PDF engine
@@ -360,6 +368,159 @@ start_check (EylWindow       *self,
   eyl_document_item_snapshot_async (item, cancellable, snapshot_done, data);
 }
 
+/* ------------------------------------------------------------------ */
+/* Brand-kit logos, read once                                           */
+
+typedef struct
+{
+  char  *source;     /* the kit file */
+  char  *exe;
+  guint  timeout_s;
+  char  *dir;        /* set by the thread */
+  char  *problem;    /* a logo that could not be read, set by the thread */
+} KitJob;
+
+static void
+kit_job_free (KitJob *job)
+{
+  g_free (job->source);
+  g_free (job->exe);
+  g_free (job->dir);
+  g_free (job->problem);
+  g_free (job);
+}
+
+/* The kit file as it is now: another save means other logos. */
+static char *
+dup_kit_key (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return g_strdup (path);
+  return g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, path,
+                          (gint64) st.st_size, (gint64) st.st_mtime);
+}
+
+/* Each logo in a worker with a budget of its own; a logo that cannot be
+ * read is left out of the kit (and named), not blamed on every page. */
+static void
+prepare_kit_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  KitJob *job = task_data;
+  g_autoptr(EylBrandKit) kit = NULL;
+  g_autoptr(EylBrandKit) prepared = NULL;
+  g_autoptr(EylWorkerConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  kit = eyl_brand_kit_load (job->source, &error);
+  if (kit == NULL || kit->logos[0] == NULL)
+    {
+      g_task_return_pointer (task, g_strdup (job->source), g_free);
+      return;
+    }
+  job->dir = g_dir_make_tmp ("eyeline-kit-XXXXXX", &error);
+  if (job->dir == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  config = eyl_worker_config_new (job->exe);
+  config->timeout_s = job->timeout_s;
+  prepared = eyl_worker_prepare_brand_kit (config, kit, job->dir, cancellable, &error);
+  if (prepared == NULL)
+    {
+      job->problem = g_strdup (error->message);
+      g_clear_error (&error);
+      prepared = eyl_brand_kit_copy (kit);
+      g_strfreev (prepared->logos);
+      prepared->logos = g_new0 (char *, 1);
+    }
+  path = g_build_filename (job->dir, "brand-kit.ini", NULL);
+  if (!eyl_brand_kit_save (prepared, path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&path), g_free);
+}
+
+static void
+prepare_kit_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  EylWindow *self = EYL_WINDOW (source);
+  KitJob *job = g_task_get_task_data (G_TASK (result));
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prepared = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Gone with the window (disposed) or replaced by another kit. */
+  if (self->kit_dirs == NULL)
+    {
+      eyl_worker_remove_kit_dir (job->dir);
+      return;
+    }
+  if (job->dir != NULL)
+    g_ptr_array_add (self->kit_dirs, g_strdup (job->dir));
+  if (cancellable != self->kit_cancellable)
+    return;
+  g_clear_object (&self->kit_cancellable);
+  g_free (self->kit_prepared);
+  /* Cannot be prepared: the checks read the kit themselves. */
+  self->kit_prepared = prepared != NULL ? g_steal_pointer (&prepared) : g_strdup (job->source);
+  if (error != NULL)
+    g_debug ("brand kit: %s", error->message);
+  if (job->problem != NULL)
+    eyl_window_add_toast (self, job->problem);
+  _eyl_window_schedule_checks (self);
+}
+
+/* TRUE when the checks can start: no kit, or its logos read. */
+static gboolean
+kit_ready (EylWindow *self)
+{
+  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *key = NULL;
+  const char *source = NULL;
+  KitJob *job;
+
+  for (guint i = 0; args != NULL && i + 1 < args->len; i++)
+    if (g_str_equal (g_ptr_array_index (args, i), "--brand-kit"))
+      source = g_ptr_array_index (args, i + 1);
+  if (source == NULL)
+    return TRUE;
+  key = dup_kit_key (source);
+  if (g_strcmp0 (key, self->kit_key) == 0)
+    return self->kit_cancellable == NULL;
+
+  if (self->kit_cancellable != NULL)
+    g_cancellable_cancel (self->kit_cancellable);
+  g_clear_object (&self->kit_cancellable);
+  g_clear_pointer (&self->kit_prepared, g_free);
+  g_free (self->kit_key);
+  self->kit_key = g_steal_pointer (&key);
+  self->kit_cancellable = g_cancellable_new ();
+  if (self->kit_dirs == NULL)
+    self->kit_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  job = g_new0 (KitJob, 1);
+  job->source = g_strdup (source);
+  job->exe = find_worker_exe ();
+  job->timeout_s = self->settings != NULL ? g_settings_get_uint (self->settings, "time-budget")
+                                          : EYL_WORKER_DEFAULT_TIMEOUT_S;
+  task = g_task_new (self, self->kit_cancellable, prepare_kit_done, NULL);
+  g_task_set_source_tag (task, kit_ready);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify) kit_job_free);
+  g_task_run_in_thread (task, prepare_kit_thread);
+  return FALSE;
+}
+
 /* Queued and not on the scheduler yet. */
 static gboolean
 needs_check (EylDocumentItem *item)
@@ -374,6 +535,14 @@ _eyl_window_schedule_checks (EylWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   guint running = 0;
+
+  /* The documents stay queued while the kit's logos are read. */
+  if (n > 0 && self->placement_panel != NULL && !kit_ready (self))
+    {
+      if (self->current != NULL)
+        _eyl_window_update_view (self);
+      return;
+    }
 
   /* Checks on the scheduler (running, or waiting behind an export). */
   for (guint i = 0; i < n; i++)
@@ -1786,6 +1955,14 @@ eyl_window_dispose (GObject *object)
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
   g_clear_pointer (&self->read_key, g_free);
   g_clear_pointer (&self->scheduler, eyl_scheduler_unref);
+  if (self->kit_cancellable != NULL)
+    g_cancellable_cancel (self->kit_cancellable);
+  g_clear_object (&self->kit_cancellable);
+  for (guint i = 0; self->kit_dirs != NULL && i < self->kit_dirs->len; i++)
+    eyl_worker_remove_kit_dir (g_ptr_array_index (self->kit_dirs, i));
+  g_clear_pointer (&self->kit_dirs, g_ptr_array_unref);
+  g_clear_pointer (&self->kit_key, g_free);
+  g_clear_pointer (&self->kit_prepared, g_free);
 
   G_OBJECT_CLASS (eyl_window_parent_class)->dispose (object);
 }
