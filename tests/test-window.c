@@ -1154,6 +1154,8 @@ main (int   argc,
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
+  /* The workers it stopped are reaped, their temporary files removed. */
+  eyl_gui_wait_ms (500);
   g_object_unref (app);
   return status;
 }
