@@ -951,7 +951,7 @@ run_prepare_kit (Run *run)
 
   config->timeout_s = run->timeout_s;
   config->memory_mb = run->analysis.memory_mb;
-  run->kit_dir = g_dir_make_tmp ("eyeline-kit-XXXXXX", &error);
+  run->kit_dir = g_dir_make_tmp ("eyeline-logos-XXXXXX", &error);
   if (run->kit_dir == NULL)
     return usage_error ("--brand-kit: %s", error->message);
   prepared = eyl_worker_prepare_brand_kit (config, run->analysis.brand_kit, run->kit_dir,

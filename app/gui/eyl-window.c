@@ -423,7 +423,7 @@ prepare_kit_thread (GTask        *task,
       g_task_return_pointer (task, g_strdup (job->source), g_free);
       return;
     }
-  job->dir = g_dir_make_tmp ("eyeline-kit-XXXXXX", &error);
+  job->dir = g_dir_make_tmp ("eyeline-logos-XXXXXX", &error);
   if (job->dir == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
