@@ -324,6 +324,16 @@ render_pdf (const char  *path,
   cr = cairo_create (s);
   cairo_scale (cr, scale, scale);
   poppler_page_render (page, cr);
+  /* Out of memory half way (a worker's address-space limit): a partial
+   * drawing would be searched for as the logo. */
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Drawing it failed: %s"),
+                   cairo_status_to_string (cairo_status (cr)));
+      cairo_destroy (cr);
+      cairo_surface_destroy (s);
+      return NULL;
+    }
   cairo_destroy (cr);
   return s;
 }
