@@ -58,14 +58,15 @@ test: build
 	$(MAKE) test-asan
 
 # The core and command-line suites again under AddressSanitizer (with leak
-# checking) and UndefinedBehaviorSanitizer.
+# checking) and UndefinedBehaviorSanitizer, and the named subset of the
+# bad-PDF suite (badpdfs-asan, tests/meson.build).
 test-asan: deps
 	@[ -f $(ASANDIR)/build.ninja ] || meson setup $(ASANDIR) -Db_sanitize=address,undefined -Db_lundef=false
 	meson compile -C $(ASANDIR)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/build-aux/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  meson test -C $(ASANDIR) --suite core --suite cli --print-errorlogs
+	  meson test -C $(ASANDIR) --suite core --suite cli --suite badpdfs-asan --print-errorlogs
 
 bench: build
 	BENCH=$(BENCH) bash build-aux/bench.sh $(BUILDDIR)

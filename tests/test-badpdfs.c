@@ -612,6 +612,44 @@ test_inputs_unchanged (void)
   }
 }
 
+/* A brand kit whose logo is a file that hangs or blows up Poppler: the
+ * run stops with an error naming the logo (read once, by a worker with
+ * a budget of its own), not a time-out blamed on the banner's page. */
+static void
+test_kit_logo (void)
+{
+  static const char * const logos[] = { "hang-form-field-loop.pdf", "mem-type3-glyph-cycle.pdf" };
+  g_autofree char *banner = NULL;
+
+  if (skip_without_manifest ())
+    return;
+  banner = eyl_fixture_banner ("kit-logo-banner.pdf", 0.1, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (logos); i++)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("eyl-badpdfs-kit-XXXXXX", NULL);
+      g_autofree char *kit = g_build_filename (dir, "brand-kit.ini", NULL);
+      g_autofree char *logo = g_build_filename (files_dir, logos[i], NULL);
+      g_autofree char *text = g_strdup_printf ("[Brand]\nnames=Northwind Tea\nlogos=%s\n", logo);
+      g_autofree char *banner_name = g_path_get_basename (banner);
+      g_auto(EylFixtureRun) run = { 0 };
+      const char *argv[] = {
+        "check", "--format", "json", "--timeout", HANG_TIMEOUT, "--brand-kit", kit, banner, NULL,
+      };
+
+      g_assert_nonnull (entry_for_path (logo));
+      g_assert_true (g_file_set_contents (kit, text, -1, NULL));
+      eyl_fixture_run_cli (&run, NULL, argv);
+      g_test_message ("%s: status %d: %s", logos[i], run.status, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, logos[i]));
+      g_assert_nonnull (strstr (run.err, "logo"));
+      g_assert_null (strstr (run.err, banner_name));
+      g_assert_cmpstr (run.out, ==, "");
+      g_unlink (kit);
+      g_rmdir (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/eyl/badpdfs/hangs-export", test_hangs_export);
   g_test_add_func ("/eyl/badpdfs/many-pages", test_many_pages);
   g_test_add_func ("/eyl/badpdfs/passwords", test_passwords);
+  g_test_add_func ("/eyl/badpdfs/kit-logo", test_kit_logo);
   g_test_add_func ("/eyl/badpdfs/inputs-unchanged", test_inputs_unchanged);
 
   return g_test_run ();

@@ -890,6 +890,217 @@ test_dialogs (void)
     }
 }
 
+/* One page with a headline and a website on a coloured ground, written
+ * to a new name and renamed over @path (as an export over the same name
+ * does). */
+static void
+write_page_pdf (const char *path,
+                double      width,
+                double      height,
+                double      red,
+                double      blue)
+{
+  g_autofree char *tmp = g_strconcat (path, ".new", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (tmp, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, red, 0.2, blue);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 40);
+  cairo_move_to (cr, 40, 120);
+  cairo_show_text (cr, "Fresh tea daily");
+  cairo_set_font_size (cr, 20);
+  cairo_move_to (cr, 40, 200);
+  cairo_show_text (cr, "www.northwind-tea.example");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (g_rename (tmp, path), ==, 0);
+}
+
+static gboolean
+same_bytes (const char *a,
+            const char *b)
+{
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+  gsize len_a = 0, len_b = 0;
+
+  if (a == NULL || b == NULL ||
+      !g_file_get_contents (a, &text_a, &len_a, NULL) ||
+      !g_file_get_contents (b, &text_b, &len_b, NULL))
+    return FALSE;
+  return len_a == len_b && memcmp (text_a, text_b, len_a) == 0;
+}
+
+static gboolean
+rendered_since (gpointer data)
+{
+  return eyl_page_view_get_n_renders (eyl_window_get_page_view (window)) > GPOINTER_TO_UINT (data);
+}
+
+static char *changing_path;
+static char *checked_copy;
+
+/* The window renders the bytes its worker checked (a private snapshot),
+ * never the file as it is on disk now: a file replaced after its check
+ * (the attack of a hang file exported over the same name) is not rendered
+ * from the new bytes until it has been checked again. */
+static void
+test_snapshot (void)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+  EylDocumentItem *item;
+  const char *shown;
+  GdkTexture *texture;
+  guint renders;
+
+  changing_path = g_build_filename (eyl_fixture_dir (), "changing-banner.pdf", NULL);
+  checked_copy = g_build_filename (eyl_fixture_dir (), "changing-banner-checked.pdf", NULL);
+  write_page_pdf (changing_path, 400, 800, 0.9, 0.1);
+  {
+    g_autofree char *bytes = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (changing_path, &bytes, &len, NULL));
+    g_assert_true (g_file_set_contents (checked_copy, bytes, (gssize) len, NULL));
+  }
+  open_path (changing_path);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  item = eyl_window_get_current (window);
+  g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_DONE);
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  /* The report names the file, not the snapshot. */
+  g_assert_cmpstr (eyl_document_item_get_result (item)->path, ==, changing_path);
+
+  shown = eyl_page_view_get_path (view);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (shown, !=, changing_path);
+  g_assert_cmpstr (shown, ==, eyl_document_item_get_snapshot (item));
+  g_assert_true (same_bytes (shown, changing_path));
+
+  /* Replaced on disk (landscape now); a zoom asks for a new render at
+   * once, before the window has heard of the change. */
+  write_page_pdf (changing_path, 800, 400, 0.1, 0.9);
+  renders = eyl_page_view_get_n_renders (view);
+  eyl_page_view_set_zoom (view, eyl_page_view_get_zoom (view) * 1.5);
+  g_assert_true (same_bytes (eyl_page_view_get_path (view), checked_copy));
+  g_assert_false (same_bytes (eyl_page_view_get_path (view), changing_path));
+  g_assert_true (eyl_gui_wait_for (rendered_since, GUINT_TO_POINTER (renders), 30));
+  texture = eyl_page_view_get_texture (view);
+  g_assert_nonnull (texture);
+  /* Still the checked (portrait) page, unless the new bytes were checked
+   * in the meantime. */
+  if (!same_bytes (eyl_document_item_get_snapshot (item), changing_path))
+    g_assert_cmpint (gdk_texture_get_height (texture), >, gdk_texture_get_width (texture));
+}
+
+/* Checked again, with a landscape (@data non-NULL) or portrait page. */
+static gboolean
+checked_as (gpointer landscape)
+{
+  EylDocumentItem *item = eyl_window_get_current (window);
+  EylPageAnalysis *page;
+
+  if (item == NULL || eyl_document_item_get_status (item) != EYL_DOCUMENT_DONE)
+    return FALSE;
+  page = eyl_document_item_get_page (item, 0);
+  return page != NULL && (page->page_w_pt > page->page_h_pt) == (landscape != NULL);
+}
+
+static gboolean
+landscape_rendered (gpointer data)
+{
+  GdkTexture *texture = eyl_page_view_get_texture (eyl_window_get_page_view (window));
+
+  return texture != NULL && gdk_texture_get_width (texture) > gdk_texture_get_height (texture);
+}
+
+/* A file that changes on disk is checked again by itself, and then shown
+ * from its new bytes. */
+static void
+test_changed_on_disk (void)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+  EylDocumentItem *item = eyl_window_get_current (window);
+
+  g_assert_nonnull (changing_path);
+  g_assert_true (g_file_test (changing_path, G_FILE_TEST_EXISTS));
+  g_assert_true (eyl_gui_wait_for (checked_as, GINT_TO_POINTER (1), CHECK_TIMEOUT_S));
+  g_assert_true (same_bytes (eyl_document_item_get_snapshot (item), changing_path));
+  g_assert_cmpstr (eyl_page_view_get_path (view), ==, eyl_document_item_get_snapshot (item));
+  g_assert_true (eyl_gui_wait_for (landscape_rendered, NULL, 30));
+  eyl_gui_wait_ms (300);
+  save_png ("changed-on-disk");
+
+  /* Written again in place: checked again (portrait once more). */
+  write_page_pdf (changing_path, 400, 800, 0.9, 0.1);
+  g_assert_true (eyl_gui_wait_for (checked_as, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (same_bytes (eyl_document_item_get_snapshot (item), changing_path));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+  g_unlink (changing_path);
+  g_unlink (checked_copy);
+  g_clear_pointer (&changing_path, g_free);
+  g_clear_pointer (&checked_copy, g_free);
+}
+
+static gboolean
+find_text (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+window_shows (gpointer text)
+{
+  return find_text (GTK_WIDGET (window), text);
+}
+
+/* A kit logo that cannot be read is read once, by a worker of its own,
+ * and named in a toast; the document is checked without it. */
+static void
+test_kit_logo (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "eyeline", NULL);
+  g_autofree char *kit = g_build_filename (dir, "brand-kit.ini", NULL);
+  g_autofree char *logo = g_build_filename (dir, "odd-logo.pdf", NULL);
+  g_autofree char *sample = sample_path ("rollup-banner.pdf");
+  EylDocumentItem *item;
+
+  /* This build's own configuration folder: no kit before this test. */
+  g_unlink (kit);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  /* A GIF under a PDF's name. */
+  g_assert_true (g_file_set_contents (logo, "GIF89a\x01\x00\x01\x00", 10, NULL));
+  g_assert_true (g_file_set_contents (kit, "[Brand]\nnames=Northwind Tea\nlogos=odd-logo.pdf\n",
+                                      -1, NULL));
+  open_path (sample);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  item = eyl_window_get_current (window);
+  g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_DONE);
+  /* After the toasts before it (one at a time, a few seconds each). */
+  g_assert_true (eyl_gui_wait_for (window_shows, (gpointer) "odd-logo.pdf", 60));
+  g_assert_true (find_text (GTK_WIDGET (window), "GIF"));
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  save_png ("kit-logo");
+
+  g_unlink (kit);
+  g_unlink (logo);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -936,10 +1147,15 @@ main (int   argc,
   g_test_add_func ("/eyl/window/pages", test_pages);
   g_test_add_func ("/eyl/window/export", test_export);
   g_test_add_func ("/eyl/window/several", test_several);
+  g_test_add_func ("/eyl/window/snapshot", test_snapshot);
+  g_test_add_func ("/eyl/window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
   g_test_add_func ("/eyl/window/dialogs", test_dialogs);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
+  /* The workers it stopped are reaped, their temporary files removed. */
+  eyl_gui_wait_ms (500);
   g_object_unref (app);
   return status;
 }

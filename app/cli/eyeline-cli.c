@@ -463,11 +463,23 @@ run_worker (int    argc,
   g_autofree char *password = NULL;
   g_autofree char *export_str = NULL;
   g_autofree char *export_dir = NULL;
+  g_autofree char *render_area = NULL;
+  g_autofree char *render_png = NULL;
+  g_autofree char *render_logo = NULL;
+  int render_page = -1;
+  double render_scale = 1.0;
   Analysis analysis = { 0 };
   EylExportMode export_mode = EYL_EXPORT_NONE;
   GOptionEntry export_entries[] = {
     { "export", 0, 0, G_OPTION_ARG_STRING, &export_str, NULL, NULL },
     { "export-dir", 0, 0, G_OPTION_ARG_FILENAME, &export_dir, NULL, NULL },
+    /* The window's page view (eyl_worker_render_page_async). */
+    { "render-page", 0, 0, G_OPTION_ARG_INT, &render_page, NULL, NULL },
+    { "render-area", 0, 0, G_OPTION_ARG_STRING, &render_area, NULL, NULL },
+    { "render-scale", 0, 0, G_OPTION_ARG_DOUBLE, &render_scale, NULL, NULL },
+    { "render-png", 0, 0, G_OPTION_ARG_FILENAME, &render_png, NULL, NULL },
+    /* A brand kit's logo, once per run (eyl_worker_prepare_brand_kit). */
+    { "render-logo", 0, 0, G_OPTION_ARG_FILENAME, &render_logo, NULL, NULL },
     { NULL }
   };
   const char *file = NULL;
@@ -517,14 +529,31 @@ run_worker (int    argc,
   password = eyl_worker_child_read_password ();
   eyl_worker_child_simulate ();
 
-  status = analysis_setup (&args, &analysis, TRUE);
-  if (status != EXIT_CLEAN)
+  if (render_logo != NULL)
+    result = eyl_worker_render_logo (file, render_logo);
+  else if (render_png != NULL)
     {
-      analysis_clear (&analysis);
-      return status;
-    }
+      g_auto(GStrv) parts = render_area != NULL ? g_strsplit (render_area, ",", 5) : NULL;
+      EylRect area = { 0 };
 
-  result = eyl_worker_analyse_file (file, password, &analysis.options, NULL);
+      if (parts != NULL && g_strv_length (parts) == 4)
+        area = (EylRect) { g_ascii_strtod (parts[0], NULL), g_ascii_strtod (parts[1], NULL),
+                           g_ascii_strtod (parts[2], NULL), g_ascii_strtod (parts[3], NULL) };
+      if (render_page < 0 || !(render_scale > 0) || eyl_rect_is_empty (&area))
+        return usage_error (_("worker: --render-png needs --render-page, --render-area and --render-scale"));
+      result = eyl_worker_render_page (file, password, (guint) render_page, &area,
+                                       render_scale, render_png);
+    }
+  else
+    {
+      status = analysis_setup (&args, &analysis, TRUE);
+      if (status != EXIT_CLEAN)
+        {
+          analysis_clear (&analysis);
+          return status;
+        }
+      result = eyl_worker_analyse_file (file, password, &analysis.options, NULL);
+    }
   if (result->ok && export_mode != EYL_EXPORT_NONE)
     {
       eyl_worker_child_simulate_export ();
@@ -852,6 +881,7 @@ typedef struct
   guint        timeout_s;
   Analysis     analysis;
   char        *kit_copy;     /* a --brand-kit from a pipe, saved for the workers */
+  char        *kit_dir;      /* the kit's logos as read once for the run, and its kit */
 } Run;
 
 /* What the run made outside the output: gone at the end, or before a
@@ -862,6 +892,8 @@ run_remove_temp_files (Run *run)
   if (run->kit_copy != NULL && g_unlink (run->kit_copy) != 0)
     g_debug ("could not remove %s: %s", run->kit_copy, g_strerror (errno));
   g_clear_pointer (&run->kit_copy, g_free);
+  eyl_worker_remove_kit_dir (run->kit_dir);
+  g_clear_pointer (&run->kit_dir, g_free);
 }
 
 static void
@@ -903,6 +935,36 @@ run_entries (Run *run)
   };
 
   return g_memdup2 (entries, sizeof entries);
+}
+
+/* The kit's logos are read once for the run, each by a worker with a
+ * budget of its own (a logo that hangs is named, not blamed on the first
+ * page checked); the workers that check the files get a kit of the
+ * logos as read. */
+static int
+run_prepare_kit (Run *run)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(EylWorkerConfig) config = eyl_worker_config_new (exe);
+  g_autoptr(EylBrandKit) prepared = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kit_path = NULL;
+
+  config->timeout_s = run->timeout_s;
+  config->memory_mb = run->analysis.memory_mb;
+  run->kit_dir = g_dir_make_tmp ("eyeline-logos-XXXXXX", &error);
+  if (run->kit_dir == NULL)
+    return usage_error ("--brand-kit: %s", error->message);
+  prepared = eyl_worker_prepare_brand_kit (config, run->analysis.brand_kit, run->kit_dir,
+                                           NULL, &error);
+  if (prepared == NULL)
+    return usage_error ("--brand-kit: %s", error->message);
+  kit_path = g_build_filename (run->kit_dir, "brand-kit.ini", NULL);
+  if (!eyl_brand_kit_save (prepared, kit_path, &error))
+    return usage_error ("--brand-kit: %s", error->message);
+  g_free (run->args.brand_kit);
+  run->args.brand_kit = g_steal_pointer (&kit_path);
+  return EXIT_CLEAN;
 }
 
 /* After parsing: the run's own options, then the analysis options. */
@@ -960,6 +1022,8 @@ run_setup (Run        *run,
       g_free (run->args.brand_kit);
       run->args.brand_kit = g_strdup (run->kit_copy);
     }
+  if (run->analysis.brand_kit != NULL && run->analysis.brand_kit->logos[0] != NULL)
+    return run_prepare_kit (run);
   return EXIT_CLEAN;
 }
 

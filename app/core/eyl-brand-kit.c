@@ -404,3 +404,22 @@ eyl_brand_kit_dup_domain (EylBrandKit *self)
 
   return domain;
 }
+
+EylBrandKit *
+eyl_brand_kit_copy (EylBrandKit *self)
+{
+  EylBrandKit *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = eyl_brand_kit_new ();
+  g_strfreev (copy->names);
+  copy->names = g_strdupv (self->names);
+  copy->website = g_strdup (self->website);
+  copy->email = g_strdup (self->email);
+  copy->phone = g_strdup (self->phone);
+  g_strfreev (copy->logos);
+  copy->logos = g_strdupv (self->logos);
+  copy->source_file = g_strdup (self->source_file);
+  return copy;
+}

@@ -52,6 +52,8 @@ EylBrandKit *eyl_brand_kit_load      (const char   *path,
 gboolean     eyl_brand_kit_save      (EylBrandKit  *self,
                                       const char   *path,
                                       GError      **error);
+/* A new kit with the same contents (to give it other logo files). */
+EylBrandKit *eyl_brand_kit_copy      (EylBrandKit  *self);
 /* Registrable domain of the kit's website or email ("northwind-tea.example"),
  * newly allocated, or NULL. */
 char        *eyl_brand_kit_dup_domain (EylBrandKit *self);

@@ -324,6 +324,16 @@ render_pdf (const char  *path,
   cr = cairo_create (s);
   cairo_scale (cr, scale, scale);
   poppler_page_render (page, cr);
+  /* Out of memory half way (a worker's address-space limit): a partial
+   * drawing would be searched for as the logo. */
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Drawing it failed: %s"),
+                   cairo_status_to_string (cairo_status (cr)));
+      cairo_destroy (cr);
+      cairo_surface_destroy (s);
+      return NULL;
+    }
   cairo_destroy (cr);
   return s;
 }
@@ -424,6 +434,25 @@ sniff_logo (const char  *path,
 /* The logo as grey on a plain ground, cropped to its ink: transparent
  * parts become white, or black when the logo itself is light (a white
  * logo for dark grounds would vanish on white). */
+/* The logo file drawn (SVG, PDF) or loaded (PNG), or NULL. */
+static cairo_surface_t *
+logo_surface (const char  *path,
+              GError     **error)
+{
+  switch (sniff_logo (path, error))
+    {
+    case LOGO_SVG:
+      return render_svg (path, error);
+    case LOGO_PDF:
+      return render_pdf (path, error);
+    case LOGO_PNG:
+      return load_png (path, error);
+    case LOGO_OTHER:
+    default:
+      return NULL;
+    }
+}
+
 static Plane *
 logo_plane (const char  *path,
             GError     **error)
@@ -434,21 +463,7 @@ logo_plane (const char  *path,
   double light = 0, opaque = 0, ground;
   Plane *p;
 
-  switch (sniff_logo (path, error))
-    {
-    case LOGO_SVG:
-      s = render_svg (path, error);
-      break;
-    case LOGO_PDF:
-      s = render_pdf (path, error);
-      break;
-    case LOGO_PNG:
-      s = load_png (path, error);
-      break;
-    case LOGO_OTHER:
-    default:
-      return NULL;
-    }
+  s = logo_surface (path, error);
   if (s == NULL)
     return NULL;
 
@@ -3143,4 +3158,29 @@ eyl_detect_logos (const EylPageData *page,
     detect_with_kit (raster, kit, elements, warnings);
   else
     detect_without_kit (page, raster, read, elements);
+}
+
+gboolean
+eyl_detect_logos_render_file (const char  *path,
+                              const char  *png_path,
+                              GError     **error)
+{
+  cairo_surface_t *s;
+  cairo_status_t status;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (png_path != NULL, FALSE);
+
+  s = logo_surface (path, error);
+  if (s == NULL)
+    return FALSE;
+  status = cairo_surface_write_to_png (s, png_path);
+  cairo_surface_destroy (s);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", png_path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -80,6 +80,13 @@ void eyl_detect_logos   (const EylPageData *page,
                          const EylPageData *read,
                          GPtrArray         *elements,
                          GPtrArray         *warnings);
+/* A kit logo (PNG, SVG or PDF, told by its bytes) drawn as the search
+ * reads it, saved as a PNG at @png_path: the worker that reads a kit's
+ * logos once for a run (eyl_worker_prepare_brand_kit).  FALSE and
+ * @error saying what is wrong with the file. */
+gboolean eyl_detect_logos_render_file (const char  *path,
+                                       const char  *png_path,
+                                       GError     **error);
 
 /* WCAG 2.x contrast of each text element (contacts, headline, CTA, brand
  * name) against the rendered background under its glyphs: fills

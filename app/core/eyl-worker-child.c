@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-document.h"
+#include "eyl-detect-pixels.h"
 #include "eyl-read.h"
 #include "eyl-worker-child.h"
 
@@ -346,4 +347,74 @@ eyl_worker_child_simulate_export (void)
 
   g_setenv ("EYL_WORKER_SIMULATE", what, TRUE);
   eyl_worker_child_simulate ();
+}
+
+EylFileResult *
+eyl_worker_render_page (const char    *path,
+                        const char    *password,
+                        guint          page_index,
+                        const EylRect *area,
+                        double         scale,
+                        const char    *png_path)
+{
+  g_autoptr(EylDocument) document = NULL;
+  g_autoptr(EylRaster) raster = NULL;
+  g_autoptr(GError) error = NULL;
+  EylRenderer renderer;
+  cairo_status_t status;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+  g_return_val_if_fail (png_path != NULL, NULL);
+
+  document = eyl_document_open (path, password, NULL, &error);
+  if (document == NULL)
+    return eyl_file_result_new_error (path, error);
+  eyl_worker_child_progress (EYL_WORKER_STAGE_ANALYSIS, page_index + 1,
+                             eyl_document_get_n_pages (document));
+
+  eyl_renderer_init (&renderer);
+  if (!eyl_document_get_renderer (document, page_index, &renderer))
+    {
+      g_set_error (&error, EYL_ERROR, EYL_ERROR_PAGE,
+                   _("The document has no page %u."), page_index + 1);
+      return eyl_file_result_new_error (path, error);
+    }
+  raster = eyl_renderer_render (&renderer, area, scale, &error);
+  if (raster == NULL)
+    return eyl_file_result_new_error (path, error);
+  if (eyl_document_get_n_out_of_memory (document) > 0)
+    {
+      g_set_error (&error, EYL_ERROR, EYL_ERROR_MEMORY,
+                   _("Page %u needs more memory to render than the limit allows"),
+                   page_index + 1);
+      return eyl_file_result_new_error (path, error);
+    }
+  status = cairo_surface_write_to_png (eyl_raster_get_surface (raster), png_path);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (&error, EYL_ERROR, EYL_ERROR_OUTPUT, "%s: %s", png_path,
+                   cairo_status_to_string (status));
+      return eyl_file_result_new_error (path, error);
+    }
+  return eyl_file_result_new (path);
+}
+
+EylFileResult *
+eyl_worker_render_logo (const char *path,
+                        const char *png_path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (png_path != NULL, NULL);
+
+  if (!eyl_detect_logos_render_file (path, png_path, &error))
+    {
+      g_autoptr(GError) logo_error = g_error_new_literal (EYL_ERROR, EYL_ERROR_CONFIG,
+                                                          error->message);
+
+      return eyl_file_result_new_error (path, logo_error);
+    }
+  return eyl_file_result_new (path);
 }

@@ -48,4 +48,21 @@ EylFileResult *eyl_worker_analyse_file       (const char               *path,
                                               const EylAnalysisOptions *options,
                                               GCancellable             *cancellable);
 
+/* The render mode of the worker (eyl_worker_render_page_async): renders
+ * @area (page pt) of page @page_index of @path at @scale px/pt, within
+ * the analysis raster budget, to the PNG file @png_path.  Never NULL: an
+ * ok result without pages, or the error. */
+EylFileResult *eyl_worker_render_page        (const char               *path,
+                                              const char               *password,
+                                              guint                     page_index,
+                                              const EylRect            *area,
+                                              double                    scale,
+                                              const char               *png_path);
+
+/* The logo mode of the worker (eyl_worker_prepare_brand_kit): the kit
+ * logo @path drawn as the logo search reads it, into the PNG file
+ * @png_path.  Never NULL: an ok result without pages, or the error. */
+EylFileResult *eyl_worker_render_logo        (const char               *path,
+                                              const char               *png_path);
+
 G_END_DECLS

@@ -583,14 +583,16 @@ worker_exe (EylWorkerConfig *config)
   return config->exe;
 }
 
-void
-eyl_worker_check_file_async (EylWorkerConfig     *config,
-                             const char          *path,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+/* Starts `<exe> worker [config args] [@extra] -- @path` for @task: the
+ * check of a file, or (with @extra) the render of one of its pages.  The
+ * task returns an EylFileResult in any case. */
+static void
+start_worker (GTask           *task,
+              EylWorkerConfig *config,
+              const char      *path,
+              GPtrArray       *extra,
+              GCancellable    *cancellable)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GBytes) stdin_bytes = NULL;
@@ -599,11 +601,6 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
   const char *exe = worker_exe (config);
   WorkerRun *run;
 
-  g_return_if_fail (config != NULL);
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, eyl_worker_check_file_async);
   /* A cancelled check is still a result (status error, "cancelled"). */
   g_task_set_check_cancellable (task, FALSE);
 
@@ -688,6 +685,8 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
                                           NULL));
       g_ptr_array_add (argv, g_strconcat ("--export-dir=", run->temp_dir, NULL));
     }
+  for (guint i = 0; extra != NULL && i < extra->len; i++)
+    g_ptr_array_add (argv, g_strdup (g_ptr_array_index (extra, i)));
   g_ptr_array_add (argv, g_strdup ("--"));
   g_ptr_array_add (argv, g_strdup (path));
   g_ptr_array_add (argv, NULL);
@@ -762,7 +761,24 @@ eyl_worker_check_file_async (EylWorkerConfig     *config,
   /* No cancellable here: cancelling kills the worker (cancelled_cb) and
    * communicate then finishes normally with what was read. */
   g_subprocess_communicate_async (run->process, stdin_bytes, NULL,
-                                  communicate_cb, g_steal_pointer (&task));
+                                  communicate_cb, g_object_ref (task));
+}
+
+void
+eyl_worker_check_file_async (EylWorkerConfig     *config,
+                             const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (config != NULL);
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, eyl_worker_check_file_async);
+  start_worker (task, config, path, NULL, cancellable);
 }
 
 EylFileResult *
@@ -799,4 +815,144 @@ eyl_worker_check_file (EylWorkerConfig *config,
   g_main_context_pop_thread_default (context);
 
   return eyl_worker_check_file_finish (result);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Display rendering                                                       */
+
+void
+eyl_worker_render_page_async (EylWorkerConfig     *config,
+                              const char          *path,
+                              guint                page_index,
+                              const EylRect       *area,
+                              double               scale,
+                              const char          *png_path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_free);
+  char a[4][G_ASCII_DTOSTR_BUF_SIZE], s[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (config != NULL);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (area != NULL && !eyl_rect_is_empty (area));
+  g_return_if_fail (png_path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, eyl_worker_render_page_async);
+  g_ptr_array_add (extra, g_strdup_printf ("--render-page=%u", page_index));
+  g_ptr_array_add (extra, g_strdup_printf ("--render-area=%s,%s,%s,%s",
+                                           g_ascii_dtostr (a[0], sizeof a[0], area->x0),
+                                           g_ascii_dtostr (a[1], sizeof a[1], area->y0),
+                                           g_ascii_dtostr (a[2], sizeof a[2], area->x1),
+                                           g_ascii_dtostr (a[3], sizeof a[3], area->y1)));
+  g_ptr_array_add (extra, g_strconcat ("--render-scale=", g_ascii_dtostr (s, sizeof s, scale),
+                                       NULL));
+  g_ptr_array_add (extra, g_strconcat ("--render-png=", png_path, NULL));
+  start_worker (task, config, path, extra, cancellable);
+}
+
+EylFileResult *
+eyl_worker_render_page_finish (GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Brand-kit logos                                                         */
+
+static EylFileResult *
+run_blocking (EylWorkerConfig *config,
+              const char      *path,
+              GPtrArray       *extra,
+              GCancellable    *cancellable)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_main_context_push_thread_default (context);
+  task = g_task_new (NULL, cancellable, sync_cb, &result);
+  g_task_set_source_tag (task, run_blocking);
+  start_worker (task, config, path, extra, cancellable);
+  g_clear_object (&task);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+EylBrandKit *
+eyl_worker_prepare_brand_kit (EylWorkerConfig  *config,
+                              EylBrandKit      *kit,
+                              const char       *dir,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  g_autoptr(EylBrandKit) prepared = NULL;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (kit != NULL, NULL);
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  prepared = eyl_brand_kit_copy (kit);
+  for (guint i = 0; prepared->logos[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(EylFileResult) result = NULL;
+      g_autofree char *base = g_path_get_basename (prepared->logos[i]);
+      g_autofree char *name = g_filename_display_basename (prepared->logos[i]);
+      g_autofree char *sub = g_strdup_printf ("%s%c%u", dir, G_DIR_SEPARATOR, i + 1);
+      g_autofree char *png = g_build_filename (sub, base, NULL);
+
+      /* The same name (the logo's: it names the logo's findings), one
+       * folder each: two kits' "logo.pdf" do not collide. */
+      if (g_mkdir_with_parents (sub, 0700) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG, "%s: %s", sub, g_strerror (saved));
+          return NULL;
+        }
+      g_ptr_array_add (extra, g_strconcat ("--render-logo=", png, NULL));
+      result = run_blocking (config, prepared->logos[i], extra, cancellable);
+      if (!result->ok)
+        {
+          /* TRANSLATORS: the first %s is a logo file's name, the second its problem. */
+          g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
+                       _("The brand kit's logo %s could not be read: %s"),
+                       name, result->error_message);
+          return NULL;
+        }
+      g_free (prepared->logos[i]);
+      prepared->logos[i] = g_steal_pointer (&png);
+    }
+  return g_steal_pointer (&prepared);
+}
+
+void
+eyl_worker_remove_kit_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        eyl_export_remove_temp_dir (path);
+      else if (g_unlink (path) != 0)
+        g_debug ("could not remove %s: %s", path, g_strerror (errno));
+    }
+  if (g_rmdir (dir) != 0)
+    g_debug ("could not remove %s: %s", dir, g_strerror (errno));
 }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "eyl-brand-kit.h"
 #include "eyl-export.h"
 #include "eyl-report.h"
 #include "eyl-worker-child.h"
@@ -82,5 +83,40 @@ EylFileResult *eyl_worker_check_file_finish (GAsyncResult        *result);
 EylFileResult *eyl_worker_check_file        (EylWorkerConfig     *config,
                                              const char          *path,
                                              GCancellable        *cancellable);
+
+/* Renders @area (page pt) of page @page_index (0-based) of @path at
+ * @scale px/pt (lowered to stay within 16 Mpx) into the PNG file
+ * @png_path, in a worker process with @config's time and memory limits:
+ * the window never runs Poppler itself (DESIGN.md "Isolation").  The
+ * result is a file result without pages: ok with the PNG written, or the
+ * error (timeout, memory, engine-crash, cancelled).  @config's analysis
+ * arguments are passed along and ignored. */
+void           eyl_worker_render_page_async  (EylWorkerConfig     *config,
+                                              const char          *path,
+                                              guint                page_index,
+                                              const EylRect       *area,
+                                              double               scale,
+                                              const char          *png_path,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+EylFileResult *eyl_worker_render_page_finish (GAsyncResult        *result);
+
+/* Reads each logo of @kit once, each in a worker process with a time
+ * budget of its own (@config's limits): a logo that hangs or blows up
+ * Poppler is named, not blamed on the page being checked.  The logos are
+ * drawn as the logo search reads them into PNG files of the same names in
+ * the new folder @dir; the result is a kit that lists them, for the
+ * workers that check the files.  Blocking (a private main context, so
+ * it may run on any thread); @cancellable stops the worker running.
+ * NULL and @error (EYL_ERROR_CONFIG, naming the logo) when one fails. */
+EylBrandKit   *eyl_worker_prepare_brand_kit  (EylWorkerConfig     *config,
+                                              EylBrandKit         *kit,
+                                              const char          *dir,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+/* Removes the folder of eyl_worker_prepare_brand_kit (and a kit saved
+ * in it). */
+void           eyl_worker_remove_kit_dir     (const char          *dir);
 
 G_END_DECLS

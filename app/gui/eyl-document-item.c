@@ -3,9 +3,19 @@
 
 #define G_LOG_DOMAIN "eyl-document-item"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "eyl-document-item.h"
+
+/* A burst of events (write, close, rename) is one change. */
+#define CHANGE_SETTLE_MS 300
 
 struct _EylDocumentItem
 {
@@ -19,6 +29,10 @@ struct _EylDocumentItem
   char              *password;
   GCancellable      *cancellable;
   guint              n_errors, n_warnings;
+  char              *snapshot;       /* the private copy the result was read from */
+  char              *signature;      /* the file as the last snapshot found it */
+  GFileMonitor      *monitor;
+  guint              change_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (EylDocumentItem, eyl_document_item, G_TYPE_OBJECT)
@@ -42,12 +56,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED_ON_DISK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 eyl_document_item_dispose (GObject *object)
 {
   EylDocumentItem *self = (EylDocumentItem *) object;
 
   eyl_document_item_cancel (self);
+  g_clear_handle_id (&self->change_timeout, g_source_remove);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (eyl_document_item_parent_class)->dispose (object);
@@ -59,6 +84,9 @@ eyl_document_item_finalize (GObject *object)
   EylDocumentItem *self = (EylDocumentItem *) object;
 
   g_clear_pointer (&self->result, eyl_file_result_unref);
+  eyl_document_item_discard_snapshot (self->snapshot);
+  g_clear_pointer (&self->snapshot, g_free);
+  g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->title, g_free);
   if (self->password != NULL)
@@ -125,6 +153,70 @@ eyl_document_item_class_init (EylDocumentItemClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EylDocumentItem::changed-on-disk:
+   *
+   * The file was written, replaced or removed since it was opened (once
+   * per burst of changes).
+   */
+  signals[CHANGED_ON_DISK] =
+    g_signal_new ("changed-on-disk", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+/* Which file, which size, which times: different after any write or
+ * replacement. */
+static char *
+stat_signature (const struct stat *st)
+{
+  return g_strdup_printf ("%ju:%ju:%jd:%jd.%09ld:%jd.%09ld",
+                          (uintmax_t) st->st_dev, (uintmax_t) st->st_ino,
+                          (intmax_t) st->st_size,
+                          (intmax_t) st->st_mtim.tv_sec, st->st_mtim.tv_nsec,
+                          (intmax_t) st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+}
+
+static gboolean
+change_settled_cb (gpointer user_data)
+{
+  EylDocumentItem *self = user_data;
+  g_autofree char *now = NULL;
+  struct stat st;
+
+  self->change_timeout = 0;
+  if (self->path != NULL && stat (self->path, &st) == 0)
+    now = stat_signature (&st);
+  /* Events of the folder that came late (the file being written just
+   * before it was opened) and reads: the file is still what was copied. */
+  if (now != NULL && g_strcmp0 (now, self->signature) == 0)
+    return G_SOURCE_REMOVE;
+  g_signal_emit (self, signals[CHANGED_ON_DISK], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    EylDocumentItem   *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      g_clear_handle_id (&self->change_timeout, g_source_remove);
+      self->change_timeout = g_timeout_add (CHANGE_SETTLE_MS, change_settled_cb, self);
+      break;
+    default:
+      break;
+    }
 }
 
 static void
@@ -149,6 +241,11 @@ eyl_document_item_new (GFile *file)
       g_autofree char *base = g_file_get_basename (file);
       self->title = g_filename_display_name (base != NULL ? base : "?");
     }
+  /* Watched from the start: a file replaced while its check runs is
+   * checked again too. */
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
   return self;
 }
 
@@ -346,4 +443,229 @@ eyl_document_item_cancel (EylDocumentItem *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+}
+
+/* ------------------------------------------------------------------ */
+/* Snapshots                                                            */
+
+static void
+set_string (char       **slot,
+            const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*slot);
+  *slot = copy;
+}
+
+const char *
+eyl_document_item_get_snapshot (EylDocumentItem *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT_ITEM (self), NULL);
+  return self->snapshot;
+}
+
+void
+eyl_document_item_set_snapshot (EylDocumentItem *self,
+                                char            *snapshot)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
+
+  if (g_strcmp0 (snapshot, self->snapshot) == 0)
+    {
+      g_free (snapshot);
+      return;
+    }
+  eyl_document_item_discard_snapshot (self->snapshot);
+  g_free (self->snapshot);
+  self->snapshot = snapshot;
+}
+
+void
+eyl_document_item_discard_snapshot (const char *snapshot)
+{
+  g_autofree char *dir = NULL;
+
+  if (snapshot == NULL)
+    return;
+  dir = g_path_get_dirname (snapshot);
+  g_unlink (snapshot);
+  g_rmdir (dir);
+}
+
+/* Copies @path into a new private folder under the same name (the
+ * worker's messages name the file by its base name).  Opened without
+ * blocking and tested first: a FIFO or a device is not read here (the
+ * worker says what it is). */
+static char *
+copy_snapshot (const char    *path,
+               char         **signature,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *snapshot = NULL;
+  char buffer[64 * 1024];
+  struct stat st;
+  int in = -1, out = -1;
+  gboolean ok = FALSE;
+
+  in = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (in < 0 || fstat (in, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path,
+                   g_strerror (saved));
+      goto out;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "%s", path);
+      goto out;
+    }
+  *signature = stat_signature (&st);
+  dir = g_dir_make_tmp ("eyeline-snapshot-XXXXXX", error);
+  if (dir == NULL)
+    goto out;
+  snapshot = g_build_filename (dir, base, NULL);
+  out = open (snapshot, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (out < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", snapshot,
+                   g_strerror (saved));
+      goto out;
+    }
+  for (;;)
+    {
+      ssize_t n = read (in, buffer, sizeof buffer);
+      ssize_t done = 0;
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path,
+                       g_strerror (saved));
+          goto out;
+        }
+      if (n == 0)
+        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+      while (done < n)
+        {
+          ssize_t w = write (out, buffer + done, (size_t) (n - done));
+
+          if (w < 0 && errno == EINTR)
+            continue;
+          if (w <= 0)
+            {
+              int saved = w < 0 ? errno : ENOSPC;
+
+              g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s",
+                           snapshot, g_strerror (saved));
+              goto out;
+            }
+          done += w;
+        }
+    }
+  ok = close (out) == 0;
+  out = -1;
+  if (!ok)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", snapshot, g_strerror (errno));
+
+out:
+  if (in >= 0)
+    close (in);
+  if (out >= 0)
+    close (out);
+  if (!ok && snapshot != NULL)
+    eyl_document_item_discard_snapshot (snapshot);
+  else if (!ok && dir != NULL)
+    g_rmdir (dir);
+  return ok ? g_steal_pointer (&snapshot) : NULL;
+}
+
+typedef struct
+{
+  char *path;
+  char *signature;   /* set by the thread */
+} SnapshotJob;
+
+static void
+snapshot_job_free (SnapshotJob *job)
+{
+  g_free (job->path);
+  g_free (job->signature);
+  g_free (job);
+}
+
+static void
+snapshot_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  SnapshotJob *job = task_data;
+  GError *error = NULL;
+  char *snapshot = copy_snapshot (job->path, &job->signature, cancellable, &error);
+
+  if (snapshot == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, snapshot, (GDestroyNotify) eyl_document_item_discard_snapshot_free);
+}
+
+void
+eyl_document_item_discard_snapshot_free (char *snapshot)
+{
+  eyl_document_item_discard_snapshot (snapshot);
+  g_free (snapshot);
+}
+
+void
+eyl_document_item_snapshot_async (EylDocumentItem     *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SnapshotJob *job;
+
+  g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, eyl_document_item_snapshot_async);
+  if (self->path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Only local files can be checked."));
+      return;
+    }
+  job = g_new0 (SnapshotJob, 1);
+  job->path = g_strdup (self->path);
+  g_task_set_task_data (task, job, (GDestroyNotify) snapshot_job_free);
+  g_task_run_in_thread (task, snapshot_thread);
+}
+
+char *
+eyl_document_item_snapshot_finish (EylDocumentItem  *self,
+                                   GAsyncResult     *result,
+                                   GError          **error)
+{
+  SnapshotJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  /* The newest copy is what a change is measured against. */
+  job = g_task_get_task_data (G_TASK (result));
+  if (job != NULL && job->signature != NULL)
+    set_string (&self->signature, job->signature);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

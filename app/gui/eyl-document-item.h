@@ -60,5 +60,27 @@ void              eyl_document_item_set_cancellable   (EylDocumentItem *self,
 /* Cancels the running check, if any, and forgets it. */
 void              eyl_document_item_cancel            (EylDocumentItem *self);
 
+/* The exact bytes a check read (DESIGN.md "Isolation"): each check copies
+ * the file once into a private snapshot and the worker checks the copy,
+ * so the window renders what was checked — never a file replaced since.
+ * The "changed-on-disk" signal says when the file itself changed. */
+void              eyl_document_item_snapshot_async    (EylDocumentItem     *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+/* The new snapshot's path (remove it with eyl_document_item_discard_snapshot
+ * unless it is given to eyl_document_item_set_snapshot). */
+char             *eyl_document_item_snapshot_finish   (EylDocumentItem     *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+/* The snapshot the current result was read from, or NULL. */
+const char       *eyl_document_item_get_snapshot      (EylDocumentItem *self);
+/* Takes @snapshot; the one before is removed. */
+void              eyl_document_item_set_snapshot      (EylDocumentItem *self,
+                                                       char            *snapshot);
+/* Removes a snapshot file and its private folder (NULL: nothing). */
+void              eyl_document_item_discard_snapshot  (const char      *snapshot);
+void              eyl_document_item_discard_snapshot_free (char        *snapshot);
+
 
 G_END_DECLS

@@ -18,7 +18,7 @@
 #include <gtk/gtk.h>
 
 #include "eyl-page-view.h"
-#include "eyl-poppler-private.h"
+#include "eyl-worker.h"
 
 #define MARGIN_PX          24.0
 #define MIN_ZOOM           0.02
@@ -44,6 +44,8 @@ struct _EylPageView
   char            *path;
   char            *password;
   guint            page_index;
+  EylWorkerConfig *worker;            /* limits of the rendering workers */
+  guint            n_renders;         /* pages rendered, for tests */
   EylPageAnalysis *analysis;
   double           page_w, page_h;    /* pt */
 
@@ -209,142 +211,92 @@ eyl_page_view_get_visible_rect (EylPageView *self,
 }
 
 /* ------------------------------------------------------------------ */
-/* Rendering on a worker thread                                         */
+/* Rendering in a worker process                                        */
 
+/* Poppler runs in a worker process with the check's limits, never here
+ * (DESIGN.md "Isolation"): a page that hangs or blows up the engine
+ * costs its render, and closing the document kills the worker. */
 typedef struct
 {
-  char   *path;
-  char   *password;
-  guint   page_index;
-  double  scale;      /* device px per pt */
-  EylRect region;     /* empty: the whole page */
-  double  page_w, page_h;
+  EylPageView     *self;      /* owned */
+  guint            serial;
+  char            *path;
+  guint            page_index;
+  double           scale;     /* device px per pt asked for */
+  char            *png;       /* the worker's output, removed once read */
 } RenderJob;
 
 static void
 render_job_free (RenderJob *job)
 {
+  if (job->png != NULL)
+    g_unlink (job->png);
+  g_free (job->png);
   g_free (job->path);
-  if (job->password != NULL)
-    memset (job->password, 0, strlen (job->password));
-  g_free (job->password);
+  g_clear_object (&job->self);
   g_free (job);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenderJob, render_job_free)
 
-static RenderJob *
-render_job_new (EylPageView *self,
-                double       scale)
+/* A worker configuration for one render: the window's limits and
+ * environment, this document's password. */
+static EylWorkerConfig *
+render_config (EylPageView *self)
 {
-  RenderJob *job = g_new0 (RenderJob, 1);
+  EylWorkerConfig *config = eyl_worker_config_new (self->worker->exe);
 
+  config->timeout_s = self->worker->timeout_s;
+  config->memory_mb = self->worker->memory_mb;
+  config->env = g_strdupv (self->worker->env);
+  config->password = g_strdup (self->password);
+  return config;
+}
+
+/* Starts a worker rendering @area of the current page at @scale into a
+ * new private PNG file.  @callback gets @task (which then owns the job)
+ * or, without a task, the RenderJob as user data. */
+static gboolean
+start_render (EylPageView         *self,
+              const EylRect       *area,
+              double               scale,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              GTask               *task,
+              RenderJob          **out_job,
+              GError             **error)
+{
+  g_autoptr(EylWorkerConfig) config = NULL;
+  g_autoptr(RenderJob) job = g_new0 (RenderJob, 1);
+  int fd;
+
+  if (self->worker == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No worker program to render the page with."));
+      return FALSE;
+    }
+  fd = g_file_open_tmp ("eyeline-page-XXXXXX.png", &job->png, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  job->self = g_object_ref (self);
   job->path = g_strdup (self->path);
-  job->password = g_strdup (self->password);
   job->page_index = self->page_index;
   job->scale = scale;
-  return job;
-}
-
-/* Opens the job's own document: Poppler documents are not shared between
- * threads. */
-static PopplerPage *
-open_page (RenderJob     *job,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autofree char *uri = NULL;
-  g_autoptr(PopplerDocument) doc = NULL;
-  PopplerPage *page;
-
-  uri = g_filename_to_uri (job->path, NULL, error);
-  if (uri == NULL)
-    return NULL;
-  doc = poppler_document_new_from_file (uri, job->password, error);
-  if (doc == NULL)
-    return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  page = poppler_document_get_page (doc, (int) job->page_index);
-  if (page == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("The document has no page %u."), job->page_index + 1);
-  /* The page keeps its document alive. */
-  return page;
-}
-
-static cairo_surface_t *
-render_surface (PopplerPage   *page,
-                RenderJob     *job,
-                int           *out_w,
-                int           *out_h)
-{
-  double w_pt, h_pt, x0 = 0, y0 = 0;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  int w, h;
-
-  poppler_page_get_size (page, &w_pt, &h_pt);
-  job->page_w = w_pt;
-  job->page_h = h_pt;
-  if (!eyl_rect_is_empty (&job->region))
+  config = render_config (self);
+  *out_job = job;
+  if (task != NULL)
     {
-      x0 = job->region.x0;
-      y0 = job->region.y0;
-      w_pt = eyl_rect_width (&job->region);
-      h_pt = eyl_rect_height (&job->region);
+      g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) render_job_free);
+      eyl_worker_render_page_async (config, self->path, self->page_index, area, scale,
+                                    (*out_job)->png, cancellable, callback, g_object_ref (task));
     }
-  w = MAX (1, (int) ceil (w_pt * job->scale));
-  h = MAX (1, (int) ceil (h_pt * job->scale));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cr = cairo_create (surface);
-  /* Paper is white whatever the theme. */
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, job->scale, job->scale);
-  cairo_translate (cr, -x0, -y0);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  *out_w = w;
-  *out_h = h;
-  return surface;
-}
-
-static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  RenderJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PopplerPage) page = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_surface_t *surface;
-  GdkTexture *texture;
-  int w, h;
-
-  page = open_page (job, cancellable, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  surface = render_surface (page, job, &w, &h);
-  if (g_task_return_error_if_cancelled (task))
-    {
-      cairo_surface_destroy (surface);
-      return;
-    }
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * h,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      surface);
-  /* Cairo's ARGB32 is native-endian premultiplied BGRA on little endian. */
-  texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  g_task_return_pointer (task, texture, g_object_unref);
+  else
+    eyl_worker_render_page_async (config, self->path, self->page_index, area, scale,
+                                  (*out_job)->png, cancellable, callback,
+                                  g_steal_pointer (&job));
+  return TRUE;
 }
 
 static void
@@ -352,32 +304,31 @@ render_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  EylPageView *self = EYL_PAGE_VIEW (object);
-  RenderJob *job = g_task_get_task_data (G_TASK (result));
-  guint serial = GPOINTER_TO_UINT (user_data);
+  g_autoptr(RenderJob) job = user_data;
+  EylPageView *self = job->self;
+  g_autoptr(EylFileResult) file_result = eyl_worker_render_page_finish (result);
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 
-  texture = g_task_propagate_pointer (G_TASK (result), &error);
-  if (serial != self->render_serial)
+  if (job->serial != self->render_serial)
     return;
-  if (texture == NULL)
+  g_clear_object (&self->render_cancellable);
+  if (!file_result->ok)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Cannot render page %u of %s: %s",
-                   job->page_index + 1, job->path, error->message);
+      if (file_result->error_code != EYL_ERROR_CANCELLED)
+        g_message ("Cannot render page %u: %s", job->page_index + 1,
+                   file_result->error_message);
       return;
     }
-  g_clear_object (&self->render_cancellable);
+  texture = gdk_texture_new_from_filename (job->png, &error);
+  if (texture == NULL)
+    {
+      g_message ("Cannot read the rendered page %u: %s", job->page_index + 1, error->message);
+      return;
+    }
+  self->n_renders++;
   g_set_object (&self->texture, texture);
   self->texture_scale = job->scale;
-  if (job->page_w > 0 && job->page_h > 0 &&
-      (fabs (job->page_w - self->page_w) > 0.01 || fabs (job->page_h - self->page_h) > 0.01))
-    {
-      self->page_w = job->page_w;
-      self->page_h = job->page_h;
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENDERED]);
 }
@@ -397,7 +348,9 @@ static gboolean
 render_timeout_cb (gpointer user_data)
 {
   EylPageView *self = user_data;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RenderJob *job = NULL;
+  EylRect page;
 
   self->render_timeout = 0;
   if (self->path == NULL || !has_page (self) ||
@@ -409,12 +362,14 @@ render_timeout_cb (gpointer user_data)
   g_clear_object (&self->render_cancellable);
   self->render_cancellable = g_cancellable_new ();
 
-  task = g_task_new (self, self->render_cancellable, render_done,
-                     GUINT_TO_POINTER (++self->render_serial));
-  g_task_set_source_tag (task, render_timeout_cb);
-  g_task_set_task_data (task, render_job_new (self, wanted_scale (self)),
-                        (GDestroyNotify) render_job_free);
-  g_task_run_in_thread (task, render_thread);
+  page = (EylRect) { 0, 0, self->page_w, self->page_h };
+  if (!start_render (self, &page, wanted_scale (self), self->render_cancellable,
+                     render_done, NULL, &job, &error))
+    {
+      g_message ("Cannot render page %u: %s", self->page_index + 1, error->message);
+      return G_SOURCE_REMOVE;
+    }
+  job->serial = ++self->render_serial;
   return G_SOURCE_REMOVE;
 }
 
@@ -453,43 +408,22 @@ cancel_render (EylPageView *self)
 /* Region → PNG ("Mark logo")                                           */
 
 static void
-region_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+region_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  RenderJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PopplerPage) page = NULL;
-  g_autofree char *path = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  int fd, w, h;
+  g_autoptr(GTask) task = user_data;
+  RenderJob *job = g_task_get_task_data (task);
+  g_autoptr(EylFileResult) file_result = eyl_worker_render_page_finish (result);
 
-  page = open_page (job, cancellable, &error);
-  if (page == NULL)
+  if (!file_result->ok)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_new_error (task, EYL_ERROR, file_result->error_code, "%s",
+                               file_result->error_message);
       return;
     }
-  fd = g_file_open_tmp ("eyeline-logo-XXXXXX.png", &path, &error);
-  if (fd < 0)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  close (fd);
-  surface = render_surface (page, job, &w, &h);
-  status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (path);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
-                               cairo_status_to_string (status));
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&path), g_free);
+  /* The caller owns the file now. */
+  g_task_return_pointer (task, g_steal_pointer (&job->png), g_free);
 }
 
 void
@@ -500,7 +434,8 @@ eyl_page_view_save_region_png_async (EylPageView         *self,
                                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  RenderJob *job;
+  g_autoptr(GError) error = NULL;
+  RenderJob *job = NULL;
   double longest;
 
   g_return_if_fail (EYL_IS_PAGE_VIEW (self));
@@ -515,10 +450,9 @@ eyl_page_view_save_region_png_async (EylPageView         *self,
       return;
     }
   longest = MAX (eyl_rect_width (region), eyl_rect_height (region));
-  job = render_job_new (self, MIN (REGION_PPI / 72.0, REGION_MAX_PX / longest));
-  job->region = *region;
-  g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
-  g_task_run_in_thread (task, region_thread);
+  if (!start_render (self, region, MIN (REGION_PPI / 72.0, REGION_MAX_PX / longest),
+                     cancellable, region_done, task, &job, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 char *
@@ -1061,6 +995,7 @@ eyl_page_view_finalize (GObject *object)
   EylPageView *self = (EylPageView *) object;
 
   g_free (self->path);
+  g_clear_pointer (&self->worker, eyl_worker_config_unref);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
@@ -1139,27 +1074,11 @@ eyl_page_view_set_property (GObject      *object,
     }
 }
 
-/* The worker has already read the file and reported what Poppler had to
- * say about it (the file's notes); rendering it again for display need
- * not repeat that, and a damaged file can make hundreds of thousands of
- * lines. */
-static void
-poppler_log_cb (const char     *log_domain,
-                GLogLevelFlags  log_level,
-                const char     *message,
-                gpointer        user_data)
-{
-}
-
 static void
 eyl_page_view_class_init (EylPageViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  g_log_set_handler ("Poppler", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO |
-                                G_LOG_LEVEL_DEBUG,
-                     poppler_log_cb, NULL);
 
   object_class->dispose = eyl_page_view_dispose;
   object_class->finalize = eyl_page_view_finalize;
@@ -1484,4 +1403,37 @@ eyl_page_view_get_marking (EylPageView *self)
 {
   g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), FALSE);
   return self->marking;
+}
+
+void
+eyl_page_view_set_worker_config (EylPageView     *self,
+                                 EylWorkerConfig *config)
+{
+  g_return_if_fail (EYL_IS_PAGE_VIEW (self));
+
+  if (config != NULL)
+    eyl_worker_config_ref (config);
+  g_clear_pointer (&self->worker, eyl_worker_config_unref);
+  self->worker = config;
+}
+
+guint
+eyl_page_view_get_n_renders (EylPageView *self)
+{
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), 0);
+  return self->n_renders;
+}
+
+const char *
+eyl_page_view_get_path (EylPageView *self)
+{
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), NULL);
+  return self->path;
+}
+
+GdkTexture *
+eyl_page_view_get_texture (EylPageView *self)
+{
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), NULL);
+  return self->texture;
 }

@@ -2,15 +2,17 @@
 /* eyl-page-view.h: one page at true proportions with the overlay on top.
  *
  * A GtkScrollable: put it straight into a GtkScrolledWindow.  The page is
- * rendered with Poppler on a worker thread (one PopplerDocument per task)
- * at the zoom × the widget's scale factor; the overlay is the core's
- * painter (eyl_overlay_paint).  Only give it files the analysis worker
- * opened cleanly. */
+ * rendered in a worker process (eyl_worker_render_page_async, with the
+ * limits of eyl_page_view_set_worker_config) at the zoom × the widget's
+ * scale factor; the overlay is the core's painter (eyl_overlay_paint).
+ * Only give it the bytes the analysis worker opened cleanly (the
+ * window's snapshot of the file). */
 #pragma once
 
 #include <gtk/gtk.h>
 
 #include "eyl-overlay.h"
+#include "eyl-worker.h"
 
 G_BEGIN_DECLS
 
@@ -84,7 +86,7 @@ void             eyl_page_view_set_marking      (EylPageView     *self,
 gboolean         eyl_page_view_get_marking      (EylPageView     *self);
 
 /* Renders @region (page pt) of the current page to a new PNG file at
- * about 300 ppi on a worker thread; the result is the PNG's path. */
+ * about 300 ppi in a worker process; the result is the PNG's path. */
 void             eyl_page_view_save_region_png_async  (EylPageView         *self,
                                                        const EylRect       *region,
                                                        GCancellable        *cancellable,
@@ -93,5 +95,17 @@ void             eyl_page_view_save_region_png_async  (EylPageView         *self
 char            *eyl_page_view_save_region_png_finish (EylPageView         *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+
+/* The worker program and limits (time, memory, environment) of the
+ * rendering workers; the password is the page's.  Without one nothing is
+ * rendered. */
+void             eyl_page_view_set_worker_config (EylPageView     *self,
+                                                  EylWorkerConfig *config);
+/* Renders finished since the view was made (for tests). */
+guint            eyl_page_view_get_n_renders    (EylPageView     *self);
+/* The rendered page (for tests), or NULL. */
+GdkTexture      *eyl_page_view_get_texture      (EylPageView     *self);
+/* The file the page is rendered from, or NULL. */
+const char      *eyl_page_view_get_path         (EylPageView     *self);
 
 G_END_DECLS

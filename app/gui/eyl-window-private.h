@@ -94,6 +94,12 @@ struct _EylWindow
   gboolean           show_sidebar;
   gboolean           show_findings;
   gboolean           sidebar_shown_once;
+
+  /* The brand kit's logos, read once by workers (eyl_worker_prepare_brand_kit). */
+  char              *kit_key;            /* the kit file (path, size, time) prepared */
+  char              *kit_prepared;       /* the kit the checks get, or NULL */
+  GCancellable      *kit_cancellable;    /* while its logos are read */
+  GPtrArray         *kit_dirs;           /* folders of prepared kits, removed at the end */
 };
 
 void              _eyl_window_ask_password (EylWindow *self);

@@ -105,6 +105,9 @@ typedef struct
   GWeakRef         self;
   EylDocumentItem *item;
   GCancellable    *cancellable;
+  EylWorkerConfig *config;
+  int              priority;
+  char            *snapshot;     /* what the worker checks, until the item takes it */
 } CheckData;
 
 static void
@@ -113,6 +116,8 @@ check_data_free (CheckData *data)
   g_weak_ref_clear (&data->self);
   g_object_unref (data->item);
   g_object_unref (data->cancellable);
+  g_clear_pointer (&data->config, eyl_worker_config_unref);
+  eyl_document_item_discard_snapshot_free (data->snapshot);
   g_free (data);
 }
 
@@ -125,7 +130,15 @@ make_worker_config (EylWindow       *self,
   EylWorkerConfig *config = eyl_worker_config_new (exe);
 
   for (guint i = 0; args != NULL && i < args->len; i++)
-    eyl_worker_config_add_arg (config, g_ptr_array_index (args, i));
+    {
+      const char *arg = g_ptr_array_index (args, i);
+
+      /* The kit of the logos as read once, not the logo files. */
+      if (i > 0 && g_str_equal (g_ptr_array_index (args, i - 1), "--brand-kit") &&
+          self->kit_prepared != NULL && self->kit_cancellable == NULL)
+        arg = self->kit_prepared;
+      eyl_worker_config_add_arg (config, arg);
+    }
   if (eyl_document_item_get_password (item) != NULL)
     config->password = g_strdup (eyl_document_item_get_password (item));
   /* Preferences → Damaged Files: a file that loops in the PDF engine
@@ -214,6 +227,33 @@ reevaluate_all (EylWindow *self)
 }
 
 static void
+replace_in (char       **text,
+            const char  *from,
+            const char  *to)
+{
+  GString *string;
+
+  if (*text == NULL || strstr (*text, from) == NULL)
+    return;
+  string = g_string_new (*text);
+  g_string_replace (string, from, to, 0);
+  g_free (*text);
+  *text = g_string_free (string, FALSE);
+}
+
+static void
+restore_path (EylFileResult *result,
+              const char    *snapshot,
+              const char    *path)
+{
+  replace_in (&result->error_message, snapshot, path);
+  for (guint i = 0; i < result->warnings->len; i++)
+    replace_in ((char **) &result->warnings->pdata[i], snapshot, path);
+  g_free (result->path);
+  result->path = g_strdup (path);
+}
+
+static void
 check_done (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -232,6 +272,10 @@ check_done (GObject      *source,
     }
 
   eyl_document_item_set_cancellable (data->item, NULL);
+  /* The worker read the snapshot: the report names the file itself. */
+  if (data->snapshot != NULL)
+    restore_path (file_result, data->snapshot, eyl_document_item_get_path (data->item));
+  eyl_document_item_set_snapshot (data->item, g_steal_pointer (&data->snapshot));
   set_evaluated_result (self, data->item, file_result);
   g_debug ("%s: %s", eyl_document_item_get_title (data->item),
            file_result->ok ? "checked" : file_result->error_message);
@@ -254,6 +298,35 @@ check_started (gpointer user_data)
 
   if (eyl_document_item_get_cancellable (data->item) == data->cancellable)
     eyl_document_item_set_status (data->item, EYL_DOCUMENT_ANALYSING);
+}
+
+/* The file is copied: the worker checks the copy, and the page view
+ * renders the copy it checked (DESIGN.md "Isolation").  A file that
+ * cannot be copied (a FIFO, unreadable, gone) goes to the worker as it
+ * is, which says what is wrong with it; nothing is rendered then. */
+static void
+snapshot_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CheckData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylWindow) self = g_weak_ref_get (&data->self);
+
+  data->snapshot = eyl_document_item_snapshot_finish (data->item, result, &error);
+  if (self == NULL || g_cancellable_is_cancelled (data->cancellable) ||
+      eyl_document_item_get_cancellable (data->item) != data->cancellable)
+    {
+      check_data_free (data);
+      return;
+    }
+  if (data->snapshot == NULL)
+    g_debug ("%s: no snapshot: %s", eyl_document_item_get_title (data->item), error->message);
+  eyl_scheduler_check_file_async (self->scheduler, data->config,
+                                  data->snapshot != NULL ? data->snapshot
+                                                         : eyl_document_item_get_path (data->item),
+                                  data->priority, data->cancellable,
+                                  check_started, check_done, data);
 }
 
 /* Queues @item's check on the scheduler; it waits (queued) until a worker
@@ -290,8 +363,162 @@ start_check (EylWindow       *self,
   g_weak_ref_init (&data->self, self);
   data->item = g_object_ref (item);
   data->cancellable = g_object_ref (cancellable);
-  eyl_scheduler_check_file_async (self->scheduler, config, path, priority, cancellable,
-                                  check_started, check_done, data);
+  data->config = g_steal_pointer (&config);
+  data->priority = priority;
+  eyl_document_item_snapshot_async (item, cancellable, snapshot_done, data);
+}
+
+/* ------------------------------------------------------------------ */
+/* Brand-kit logos, read once                                           */
+
+typedef struct
+{
+  char  *source;     /* the kit file */
+  char  *exe;
+  guint  timeout_s;
+  char  *dir;        /* set by the thread */
+  char  *problem;    /* a logo that could not be read, set by the thread */
+} KitJob;
+
+static void
+kit_job_free (KitJob *job)
+{
+  g_free (job->source);
+  g_free (job->exe);
+  g_free (job->dir);
+  g_free (job->problem);
+  g_free (job);
+}
+
+/* The kit file as it is now: another save means other logos. */
+static char *
+dup_kit_key (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return g_strdup (path);
+  return g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, path,
+                          (gint64) st.st_size, (gint64) st.st_mtime);
+}
+
+/* Each logo in a worker with a budget of its own; a logo that cannot be
+ * read is left out of the kit (and named), not blamed on every page. */
+static void
+prepare_kit_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  KitJob *job = task_data;
+  g_autoptr(EylBrandKit) kit = NULL;
+  g_autoptr(EylBrandKit) prepared = NULL;
+  g_autoptr(EylWorkerConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  kit = eyl_brand_kit_load (job->source, &error);
+  if (kit == NULL || kit->logos[0] == NULL)
+    {
+      g_task_return_pointer (task, g_strdup (job->source), g_free);
+      return;
+    }
+  job->dir = g_dir_make_tmp ("eyeline-logos-XXXXXX", &error);
+  if (job->dir == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  config = eyl_worker_config_new (job->exe);
+  config->timeout_s = job->timeout_s;
+  prepared = eyl_worker_prepare_brand_kit (config, kit, job->dir, cancellable, &error);
+  if (prepared == NULL)
+    {
+      job->problem = g_strdup (error->message);
+      g_clear_error (&error);
+      prepared = eyl_brand_kit_copy (kit);
+      g_strfreev (prepared->logos);
+      prepared->logos = g_new0 (char *, 1);
+    }
+  path = g_build_filename (job->dir, "brand-kit.ini", NULL);
+  if (!eyl_brand_kit_save (prepared, path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&path), g_free);
+}
+
+static void
+prepare_kit_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  EylWindow *self = EYL_WINDOW (source);
+  KitJob *job = g_task_get_task_data (G_TASK (result));
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prepared = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Gone with the window (disposed) or replaced by another kit. */
+  if (self->kit_dirs == NULL)
+    {
+      eyl_worker_remove_kit_dir (job->dir);
+      return;
+    }
+  if (job->dir != NULL)
+    g_ptr_array_add (self->kit_dirs, g_strdup (job->dir));
+  if (cancellable != self->kit_cancellable)
+    return;
+  g_clear_object (&self->kit_cancellable);
+  g_free (self->kit_prepared);
+  /* Cannot be prepared: the checks read the kit themselves. */
+  self->kit_prepared = prepared != NULL ? g_steal_pointer (&prepared) : g_strdup (job->source);
+  if (error != NULL)
+    g_debug ("brand kit: %s", error->message);
+  if (job->problem != NULL)
+    eyl_window_add_toast (self, job->problem);
+  _eyl_window_schedule_checks (self);
+}
+
+/* TRUE when the checks can start: no kit, or its logos read. */
+static gboolean
+kit_ready (EylWindow *self)
+{
+  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *key = NULL;
+  const char *source = NULL;
+  KitJob *job;
+
+  for (guint i = 0; args != NULL && i + 1 < args->len; i++)
+    if (g_str_equal (g_ptr_array_index (args, i), "--brand-kit"))
+      source = g_ptr_array_index (args, i + 1);
+  if (source == NULL)
+    return TRUE;
+  key = dup_kit_key (source);
+  if (g_strcmp0 (key, self->kit_key) == 0)
+    return self->kit_cancellable == NULL;
+
+  if (self->kit_cancellable != NULL)
+    g_cancellable_cancel (self->kit_cancellable);
+  g_clear_object (&self->kit_cancellable);
+  g_clear_pointer (&self->kit_prepared, g_free);
+  g_free (self->kit_key);
+  self->kit_key = g_steal_pointer (&key);
+  self->kit_cancellable = g_cancellable_new ();
+  if (self->kit_dirs == NULL)
+    self->kit_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  job = g_new0 (KitJob, 1);
+  job->source = g_strdup (source);
+  job->exe = find_worker_exe ();
+  job->timeout_s = self->settings != NULL ? g_settings_get_uint (self->settings, "time-budget")
+                                          : EYL_WORKER_DEFAULT_TIMEOUT_S;
+  task = g_task_new (self, self->kit_cancellable, prepare_kit_done, NULL);
+  g_task_set_source_tag (task, kit_ready);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify) kit_job_free);
+  g_task_run_in_thread (task, prepare_kit_thread);
+  return FALSE;
 }
 
 /* Queued and not on the scheduler yet. */
@@ -308,6 +535,14 @@ _eyl_window_schedule_checks (EylWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   guint running = 0;
+
+  /* The documents stay queued while the kit's logos are read. */
+  if (n > 0 && self->placement_panel != NULL && !kit_ready (self))
+    {
+      if (self->current != NULL)
+        _eyl_window_update_view (self);
+      return;
+    }
 
   /* Checks on the scheduler (running, or waiting behind an export). */
   for (guint i = 0; i < n; i++)
@@ -380,7 +615,14 @@ password_response_cb (AdwMessageDialog *dialog,
 {
   self->password_dialog = NULL;
   if (g_strcmp0 (response, "unlock") == 0)
-    _eyl_window_schedule_checks (self);
+    {
+      /* A check without the password may be running (the file changed
+       * on disk meanwhile): the one with it replaces it. */
+      if (self->current != NULL &&
+          eyl_document_item_get_status (self->current) == EYL_DOCUMENT_QUEUED)
+        eyl_document_item_cancel (self->current);
+      _eyl_window_schedule_checks (self);
+    }
 }
 
 void
@@ -794,6 +1036,19 @@ set_busy (EylWindow *self,
   gtk_revealer_set_reveal_child (self->busy_revealer, busy);
 }
 
+/* The page view's rendering workers: the checks' program and time
+ * budget (their memory limit is the default). */
+static void
+update_render_config (EylWindow *self)
+{
+  g_autofree char *exe = find_worker_exe ();
+  g_autoptr(EylWorkerConfig) config = eyl_worker_config_new (exe);
+
+  if (self->settings != NULL)
+    config->timeout_s = g_settings_get_uint (self->settings, "time-budget");
+  eyl_page_view_set_worker_config (self->page_view, config);
+}
+
 void
 _eyl_window_update_view (EylWindow *self)
 {
@@ -888,8 +1143,9 @@ _eyl_window_update_view (EylWindow *self)
     }
   else
     {
+      update_render_config (self);
       eyl_page_view_set_page (self->page_view,
-                              eyl_document_item_get_path (item),
+                              eyl_document_item_get_snapshot (item),
                               eyl_document_item_get_password (item),
                               self->page_index, analysis);
       gtk_stack_set_visible_child_name (self->page_stack, "page");
@@ -1009,6 +1265,28 @@ add_recent (GFile *file)
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
+/* The file was written or replaced since its check: what the window
+ * shows was read from the bytes before (the snapshot), until the new
+ * check is done. */
+static void
+document_changed_cb (EylDocumentItem *item,
+                     EylWindow       *self)
+{
+  g_autofree char *text = NULL;
+
+  if (eyl_document_item_get_path (item) == NULL)
+    return;
+  eyl_document_item_cancel (item);
+  eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
+  /* Translators: %s is a file name */
+  text = g_strdup_printf (_("“%s” changed on disk — checked again"),
+                          eyl_document_item_get_title (item));
+  eyl_window_add_toast (self, text);
+  _eyl_window_schedule_checks (self);
+  if (item == self->current)
+    _eyl_window_update_view (self);
+}
+
 void
 eyl_window_open_files (EylWindow  *self,
                        GFile     **files,
@@ -1039,6 +1317,8 @@ eyl_window_open_files (EylWindow  *self,
         continue;
 
       item = eyl_document_item_new (files[i]);
+      g_signal_connect_object (item, "changed-on-disk", G_CALLBACK (document_changed_cb),
+                               self, 0);
       g_list_store_append (self->documents, item);
       add_recent (files[i]);
       if (first == NULL)
@@ -1675,6 +1955,14 @@ eyl_window_dispose (GObject *object)
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
   g_clear_pointer (&self->read_key, g_free);
   g_clear_pointer (&self->scheduler, eyl_scheduler_unref);
+  if (self->kit_cancellable != NULL)
+    g_cancellable_cancel (self->kit_cancellable);
+  g_clear_object (&self->kit_cancellable);
+  for (guint i = 0; self->kit_dirs != NULL && i < self->kit_dirs->len; i++)
+    eyl_worker_remove_kit_dir (g_ptr_array_index (self->kit_dirs, i));
+  g_clear_pointer (&self->kit_dirs, g_ptr_array_unref);
+  g_clear_pointer (&self->kit_key, g_free);
+  g_clear_pointer (&self->kit_prepared, g_free);
 
   G_OBJECT_CLASS (eyl_window_parent_class)->dispose (object);
 }
