@@ -275,6 +275,29 @@ eyl_rule_reading_distance (const EylRuleContext *ctx,
   return p->hand_distance_m;
 }
 
+double
+eyl_rule_min_cap_mm (const EylRuleContext *ctx,
+                     double                distance_m,
+                     double                floor_mm)
+{
+  double acuity = ctx->placement != NULL && ctx->placement->acuity > 0 ? ctx->placement->acuity : 1.0;
+
+  return eyl_legibility_min_cap_mm (ctx->legibility, distance_m, floor_mm) / acuity;
+}
+
+char *
+eyl_rule_standard_name (const EylRuleContext *ctx)
+{
+  const char *standard = eyl_rule_legibility_name (ctx->legibility);
+  double acuity = ctx->placement != NULL ? ctx->placement->acuity : 1.0;
+
+  if (!(acuity > 0) || fabs (acuity - 1.0) < 1e-6)
+    return g_strdup (standard);
+  /* TRANSLATORS: a legibility standard and the viewers' eyesight as a
+   * Snellen fraction: "1:200 (FAA), for 20/40 eyesight". */
+  return g_strdup_printf (_("%s, for 20/%.0f eyesight"), standard, 20.0 / acuity);
+}
+
 gboolean
 eyl_rule_is_hidden (const EylRuleContext *ctx,
                     const EylElement     *element)
@@ -400,8 +423,7 @@ eyl_rule_contrast_needed (const EylRuleContext *ctx,
   if (el->cap_height_mm > 0)
     {
       double distance_m = eyl_rule_reading_distance (ctx, el);
-      double min_cap = eyl_legibility_min_cap_mm (ctx->legibility, distance_m,
-                                                  el->floor_bottom_mm);
+      double min_cap = eyl_rule_min_cap_mm (ctx, distance_m, el->floor_bottom_mm);
 
       *large = min_cap > 0 && el->cap_height_mm >= LARGE_FACTOR * min_cap;
     }

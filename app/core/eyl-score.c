@@ -166,9 +166,8 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
           el->cap_height_mm > 0 && ctx->placement != NULL)
         {
           /* As text-too-small judges it: at the element's own distance. */
-          double needed = eyl_legibility_min_cap_mm (ctx->legibility,
-                                                     eyl_rule_reading_distance (ctx, el),
-                                                     el->floor_bottom_mm);
+          double needed = eyl_rule_min_cap_mm (ctx, eyl_rule_reading_distance (ctx, el),
+                                               el->floor_bottom_mm);
           n_text++;
           if (round (el->cap_height_mm * 10.0) >= round (needed * 10.0))
             n_legible++;

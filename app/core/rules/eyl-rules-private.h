@@ -132,6 +132,16 @@ gboolean    eyl_rule_piece_is_held    (const EylRuleContext *ctx);
 double      eyl_rule_reading_distance (const EylRuleContext *ctx,
                                        const EylElement     *element);
 
+/* The cap height the legibility standard asks for at @distance_m, for
+ * the placement's viewers: divided by their acuity (20/40 eyes need
+ * twice the size: the standards assume normal vision). */
+double      eyl_rule_min_cap_mm       (const EylRuleContext *ctx,
+                                       double                distance_m,
+                                       double                floor_mm);
+/* The standard's name for messages, with the viewers' eyesight when it
+ * is not normal: "1:200 (FAA), for 20/40 eyesight".  A new string. */
+char       *eyl_rule_standard_name    (const EylRuleContext *ctx);
+
 /* Display material that stands at a stand: roll-ups, table-top banners,
  * backdrops. */
 gboolean    eyl_rule_is_display       (const EylRuleContext *ctx);
