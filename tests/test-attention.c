@@ -12,6 +12,7 @@
 
 #include "eyl-attention.h"
 #include "eyl-fixtures.h"
+#include "rules/eyl-rules-private.h"
 
 /* A grey @w × @h image. */
 static cairo_surface_t *
@@ -238,6 +239,53 @@ test_cli (void)
   g_rmdir (dir);
 }
 
+/* brand-over-customer cites the predicted attention (model) as the
+ * visitor sees it: the brand's share and that of the contact that draws
+ * most, from the placement's distance. */
+static void
+test_rule_sentence (void)
+{
+  g_autoptr(EylPlacement) placement = eyl_placement_new ("test", EYL_PLACEMENT_POSTER);
+  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  g_autoptr(JsonObject) attention = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *sentence = NULL;
+  g_autofree char *without = NULL;
+  EylRuleContext ctx = { 0 };
+  EylRect box = { 0, 0, 10, 10 };
+  const char *ids[] = { "logo-1", "url-1", "phone-1" };
+  EylElementKind kinds[] = { EYL_ELEMENT_LOGO, EYL_ELEMENT_URL, EYL_ELEMENT_PHONE };
+  const char *texts[] = { NULL, "tea.example", "0123 456" };
+
+  placement->distance_m = 4;
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      EylElement *el = eyl_element_new (kinds[i], EYL_SOURCE_TEXT, texts[i], &box, 1);
+
+      g_free (el->id);
+      el->id = g_strdup (ids[i]);
+      g_ptr_array_add (elements, el);
+    }
+  g_assert_true (json_parser_load_from_data (parser,
+                                             "{\"elements\": [{\"element\": \"logo-1\", \"share\": 0.38},"
+                                             " {\"element\": \"url-1\", \"share\": 0.031},"
+                                             " {\"element\": \"phone-1\", \"share\": 0.01}]}",
+                                             -1, NULL));
+  attention = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  ctx.placement = placement;
+  ctx.elements = elements;
+  without = eyl_rule_attention_sentence (&ctx, g_ptr_array_index (elements, 0));
+  g_assert_null (without);
+  ctx.attention = attention;
+  sentence = eyl_rule_attention_sentence (&ctx, g_ptr_array_index (elements, 0));
+  g_assert_nonnull (sentence);
+  g_assert_true (g_str_has_prefix (sentence, "Predicted attention (model), from 4.0 m: "));
+  g_assert_nonnull (strstr (sentence, "38 %"));
+  g_assert_nonnull (strstr (sentence, "tea.example"));
+  g_assert_nonnull (strstr (sentence, " 3 %."));
+  g_assert_null (strstr (sentence, "0123"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -250,6 +298,7 @@ main (int    argc,
   g_test_add_func ("/eyl/attention/flat-image", test_flat);
   g_test_add_func ("/eyl/attention/png", test_png);
   g_test_add_func ("/eyl/attention/cli", test_cli);
+  g_test_add_func ("/eyl/attention/rule-sentence", test_rule_sentence);
 
   return g_test_run ();
 }

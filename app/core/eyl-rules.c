@@ -437,6 +437,63 @@ eyl_rule_rgb_string (guint32 rgb)
   return g_strdup_printf ("#%06x", rgb & 0xffffff);
 }
 
+/* The share of @id in the attention's element list, or −1. */
+static double
+attention_share_of (JsonObject *attention,
+                    const char *id)
+{
+  JsonArray *list = json_object_has_member (attention, "elements")
+                    ? json_object_get_array_member (attention, "elements") : NULL;
+
+  for (guint i = 0; list != NULL && id != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *item = json_array_get_object_element (list, i);
+
+      if (item != NULL && g_strcmp0 (json_object_get_string_member_with_default (item, "element", NULL),
+                                     id) == 0)
+        return json_object_get_double_member_with_default (item, "share", 0);
+    }
+  return -1;
+}
+
+char *
+eyl_rule_attention_sentence (const EylRuleContext *ctx,
+                             const EylElement     *brand)
+{
+  const EylElement *contact = NULL;
+  g_autofree char *brand_name = NULL;
+  g_autofree char *contact_name = NULL;
+  double brand_share, contact_share = -1;
+
+  if (ctx->attention == NULL || brand == NULL ||
+      (brand_share = attention_share_of (ctx->attention, brand->id)) < 0)
+    return NULL;
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+      double share;
+
+      if (eyl_rule_is_contact (el) && (share = attention_share_of (ctx->attention, el->id)) > contact_share)
+        {
+          contact = el;
+          contact_share = share;
+        }
+    }
+  brand_name = eyl_rule_element_name (brand, FALSE);
+  if (contact == NULL)
+    /* TRANSLATORS: "Predicted attention (model), from 4.0 m: the logo
+     * draws 38 % of it." — a model's prediction, never eye tracking. */
+    return g_strdup_printf (_("Predicted attention (model), from %.1f m: %s draws %d %% of it."),
+                            ctx->placement->distance_m, brand_name, eyl_rule_percent (brand_share));
+  contact_name = eyl_rule_element_name (contact, FALSE);
+  /* TRANSLATORS: "Predicted attention (model), from 4.0 m: the logo draws
+   * 38 % of it; the website “tea.example” 3 %." */
+  return g_strdup_printf (_("Predicted attention (model), from %.1f m: %s draws %d %% of it; "
+                            "%s %d %%."),
+                          ctx->placement->distance_m, brand_name, eyl_rule_percent (brand_share),
+                          contact_name, eyl_rule_percent (contact_share));
+}
+
 void
 eyl_rule_add_attention_measures (const EylRuleContext *ctx,
                                  EylFinding           *finding)

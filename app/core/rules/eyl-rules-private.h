@@ -177,6 +177,12 @@ gboolean    eyl_rule_contrast_needed  (const EylRuleContext *ctx,
                                        const EylElement     *element,
                                        double               *needed,
                                        gboolean             *large);
+/* What the predicted attention (model) of the page as the visitor sees
+ * it says of @brand against the contact that draws most: "Predicted
+ * attention (model), from 4.0 m: the logo draws 38 % of it; the website
+ * “tea.example” 3 %."  NULL without attention or a share for @brand. */
+char       *eyl_rule_attention_sentence (const EylRuleContext *ctx,
+                                         const EylElement     *brand);
 /* The page's predicted attention (model) as measures of @finding, when
  * the page was rendered: attention_brand_share, attention_customer_share
  * and customer_vs_brand (README, JSON report). */
