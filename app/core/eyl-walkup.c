@@ -327,3 +327,24 @@ eyl_walkup_strip (cairo_surface_t    *artwork,
   cairo_destroy (cr);
   return strip;
 }
+
+cairo_surface_t *
+eyl_walkup_strip_for_page (PopplerPage        *page,
+                           const EylPageFrame *frame,
+                           const EylPlacement *placement,
+                           GPtrArray          *elements,
+                           EylLegibility       legibility,
+                           int                 height_px)
+{
+  g_autoptr(EylRaster) artwork = NULL;
+
+  g_return_val_if_fail (frame != NULL && placement != NULL, NULL);
+
+  if (!(frame->visible.x1 - frame->visible.x0 >= 1 && frame->visible.y1 - frame->visible.y0 >= 1))
+    return NULL;
+  artwork = eyl_attention_render_visible (page, &frame->visible, 1600);
+  if (artwork == NULL)
+    return NULL;
+  return eyl_walkup_strip (eyl_raster_get_surface (artwork), frame, placement, elements, legibility,
+                           EYL_WALKUP_ACUITY_ARCMIN, height_px);
+}

@@ -7,6 +7,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <poppler.h>
 
 #include "eyl-element.h"
 #include "eyl-geometry.h"
@@ -58,5 +59,15 @@ cairo_surface_t *eyl_walkup_strip (cairo_surface_t    *artwork,
                                    EylLegibility       legibility,
                                    double              acuity_arcmin,
                                    int                 height_px);
+
+/* The strip for @page as eyl_walkup_strip() draws it: its visible part
+ * (@frame->visible) rendered at 1600 px on its longer side.  NULL when
+ * the page has no visible area. */
+cairo_surface_t *eyl_walkup_strip_for_page (PopplerPage        *page,
+                                            const EylPageFrame *frame,
+                                            const EylPlacement *placement,
+                                            GPtrArray          *elements,
+                                            EylLegibility       legibility,
+                                            int                 height_px);
 
 G_END_DECLS
