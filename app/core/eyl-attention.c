@@ -1376,6 +1376,7 @@ eyl_attention_heatmap_for_page (PopplerPage        *page,
       cairo_text_extents_t ext;
 
       g_snprintf (label, sizeof label, "%u", k + 1);
+      cairo_new_path (cr);
       cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       cairo_fill_preserve (cr);

@@ -94,6 +94,8 @@ struct _EylWindow
   gboolean           show_sidebar;
   gboolean           show_findings;
   gboolean           sidebar_shown_once;
+  GtkWindow         *attention_window;   /* the visitor's views, while shown (weak) */
+  GtkWindow         *walkup_window;
 };
 
 void              _eyl_window_ask_password (EylWindow *self);
@@ -105,5 +107,9 @@ void              _eyl_window_update_recent (EylWindow *self);
 void              _eyl_window_update_view (EylWindow *self);
 const char *      _eyl_window_visible_page (EylWindow *self);
 void              _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
+/* win.view-attention and win.view-walkup, and their windows for the page
+ * shown (eyl-window-actions.c). */
+void              _eyl_window_visitor_views_init (EylWindow *self);
+void              _eyl_window_update_visitor_views (EylWindow *self);
 
 G_END_DECLS
