@@ -571,7 +571,7 @@ print_reference_part (const char *dir,
           count++;
         }
       if (count > 0)
-        printf ("| %.*s (%u images) | %.3f | %.3f | %.3f | %.3f |\n", (int) strlen (name) - 4, name,
+        printf ("| %.*s (%u images) | %.4f | %.4f | %.4f | %.4f |\n", (int) strlen (name) - 4, name,
                 count, sum[0] / count, sum[1] / count, sum[2] / count, sum[3] / count);
     }
 }
@@ -590,7 +590,7 @@ main (int    argc,
   g_autofree char *signature_list = NULL;
   g_autofree char *part = NULL;
   EylAttentionParams params;
-  int limit = 0, max_side = -1, step = -1, scales = -1, dilate = -1, dilate_final = -1;
+  int limit = 0, max_side = -1, step = -1, scales = -1, dilate = -1, dilate_final = -1, lab_plain = -1;
   double whiten = -2, norm = -1;
   GOptionEntry entries[] = {
     { "subjects", 0, 0, G_OPTION_ARG_STRING, &subjects, "Fixations scored: all, odd, even or 1,3,…", "S" },
@@ -605,6 +605,7 @@ main (int    argc,
     { "dilate", 0, 0, G_OPTION_ARG_INT, &dilate, "Model: dilation of each Boolean attention map, px", "N" },
     { "dilate-final", 0, 0, G_OPTION_ARG_INT, &dilate_final, "Model: dilation of the sum, px", "N" },
     { "norm", 0, 0, G_OPTION_ARG_DOUBLE, &norm, "Model: power of the area each map is divided by", "F" },
+    { "lab-plain", 0, 0, G_OPTION_ARG_INT, &lab_plain, "Model: 1 adds the Lab channels unwhitened", "N" },
     { "blur", 0, 0, G_OPTION_ARG_STRING, &blur_list,
       "Model: blur σ, fraction of the longest side (a list tries each)", "F[,F…]" },
     { "gamma", 0, 0, G_OPTION_ARG_STRING, &gamma_list, "Model: exponent of the map (a list tries each)", "F[,F…]" },
@@ -652,6 +653,8 @@ main (int    argc,
     params.dilate_final = dilate_final;
   if (norm >= 0)
     params.norm = norm;
+  if (lab_plain >= 0)
+    params.lab_plain = lab_plain;
   blurs = parse_list (blur_list, params.blur);
   gammas = parse_list (gamma_list, params.gamma);
   centres = parse_list (centre_list, params.centre);
@@ -792,7 +795,7 @@ main (int    argc,
                 g_array_index (gammas, double, v / blurs->len % gammas->len),
                 g_array_index (centres, double, v / blurs->len / gammas->len % centres->len),
                 g_array_index (signatures, double, v / blurs->len / gammas->len / centres->len));
-      printf (" %.3f | %.3f | %.3f | %.3f |\n", total[4 * v] / n_scored,
+      printf (" %.4f | %.4f | %.4f | %.4f |\n", total[4 * v] / n_scored,
               total[4 * v + 1] / n_scored, total[4 * v + 2] / n_scored,
               total[4 * v + 3] / n_scored);
     }

@@ -37,6 +37,7 @@ typedef struct
   int    scales;        /* 1: one resolution; 2: also at half max_side */
   double norm;          /* each attention map is divided by its area to
                          * this power: 0.5 = its L2 norm (the authors') */
+  int    lab_plain;     /* 1: also the Lab channels without whitening */
   double signature;     /* weight 0…1 of the image signature (Hou et al.
                          * 2012) mixed into the Boolean map saliency */
 } EylAttentionParams;
