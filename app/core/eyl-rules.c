@@ -294,8 +294,9 @@ eyl_rule_standard_name (const EylRuleContext *ctx)
   if (!(acuity > 0) || fabs (acuity - 1.0) < 1e-6)
     return g_strdup (standard);
   /* TRANSLATORS: a legibility standard and the viewers' eyesight as a
-   * Snellen fraction: "1:200 (FAA), for 20/40 eyesight". */
-  return g_strdup_printf (_("%s, for 20/%.0f eyesight"), standard, 20.0 / acuity);
+   * Snellen fraction, used in "at 2.0 m the %s standard asks for …":
+   * "1:200 (FAA) (20/40 eyesight)". */
+  return g_strdup_printf (_("%s (20/%.0f eyesight)"), standard, 20.0 / acuity);
 }
 
 gboolean

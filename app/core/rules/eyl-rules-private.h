@@ -139,7 +139,7 @@ double      eyl_rule_min_cap_mm       (const EylRuleContext *ctx,
                                        double                distance_m,
                                        double                floor_mm);
 /* The standard's name for messages, with the viewers' eyesight when it
- * is not normal: "1:200 (FAA), for 20/40 eyesight".  A new string. */
+ * is not normal: "1:200 (FAA) (20/40 eyesight)".  A new string. */
 char       *eyl_rule_standard_name    (const EylRuleContext *ctx);
 
 /* Display material that stands at a stand: roll-ups, table-top banners,
