@@ -1099,6 +1099,8 @@ test_kit_logo (void)
   g_unlink (kit);
   g_unlink (logo);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 /* The visitor's views: win.view-attention and win.view-walkup open a
  * window beside the page that shows the page shown, and close it again. */
 static GtkWindow *
