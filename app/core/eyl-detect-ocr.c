@@ -78,7 +78,9 @@
 #define REGION_PIXELS      (4.0 * 1000 * 1000)
 #define MAX_RENDERS        6
 /* One render shared by all the regions of a page, when it is at least
- * SHARED_ENOUGH of the scale a region wants. */
+ * SHARED_ENOUGH of the scale a region wants: the first holds them all
+ * within MAX_SHARED_PIXELS (64 MB of RGB), the others SHARED_PIXELS. */
+#define MAX_SHARED_PIXELS  (16.0 * 1000 * 1000)
 #define SHARED_PIXELS      (8.0 * 1000 * 1000)
 #define SHARED_ENOUGH      0.7
 /* Regions are merged up to this size. */
@@ -1400,10 +1402,15 @@ region_scale (const Region *r,
 
 /* Which regions the budget covers, most likely contacts first, and where
  * each one's pixels come from: cut from @scan when it is fine enough (or
- * nothing else is left), else from one of at most MAX_RENDERS renders,
- * each shared by the regions it can hold within SHARED_PIXELS (a render
- * costs about as much as rendering the whole page: Poppler walks the
- * whole content stream, 0.45 s a region on poster-galaxy-factsheet-2025). */
+ * nothing else is left), else from renders of the page.  A render costs
+ * about as much as rendering the whole page however small its clip
+ * (Poppler walks the whole content stream and decodes every image: 0.2 s
+ * a region on flyer-freifunk-bremen-6panel, 0.45 s on
+ * poster-galaxy-factsheet-2025), so the first render holds every region
+ * that needs one, at the finest scale they ask for within the renderer's
+ * pixel cap (MAX_SHARED_PIXELS at most); a region that needs finer
+ * pixels than that gets one of at most MAX_RENDERS more, each shared by
+ * the regions it can hold within SHARED_PIXELS. */
 static GArray *
 plan_regions (Ocr             *ocr,
               const EylRaster *scan,
@@ -1411,7 +1418,8 @@ plan_regions (Ocr             *ocr,
 {
   GArray *renders = g_array_new (FALSE, FALSE, sizeof (Render));
   gboolean can_render = ocr->renderer != NULL && ocr->renderer->render != NULL;
-  double pixels = ocr->pixels;
+  double pixels = ocr->pixels, finest = 0, cap = MAX_SHARED_PIXELS;
+  Render shared = { { 0, }, 0 };
 
   for (guint i = 0; i < regions->len; i++)
     {
@@ -1429,8 +1437,35 @@ plan_regions (Ocr             *ocr,
       r->source = 0;
       if (!can_render || scan->scale >= SHARED_ENOUGH * scale)
         continue;
+      if (finest == 0)
+        shared.area = r->area;
+      else
+        eyl_rect_union (&shared.area, &r->area);
+      finest = MAX (finest, scale);
+    }
+  if (finest == 0)
+    return renders;
 
-      for (guint j = 0; j < renders->len && r->source == 0; j++)
+  if (ocr->renderer->max_pixels > 0)
+    cap = MIN (cap, ocr->renderer->max_pixels);
+  shared.scale = MIN (finest, sqrt (cap / MAX (eyl_rect_width (&shared.area) *
+                                               eyl_rect_height (&shared.area), 1e-6)));
+  g_array_append_val (renders, shared);
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      Region *r = &g_array_index (regions, Region, i);
+      double scale = region_scale (r, r->scale);
+
+      if (!r->planned || scan->scale >= SHARED_ENOUGH * scale)
+        continue;
+      if (shared.scale >= SHARED_ENOUGH * scale)
+        {
+          r->source = 1;
+          continue;
+        }
+
+      for (guint j = 1; j < renders->len && r->source == 0; j++)
         {
           Render *o = &g_array_index (renders, Render, j);
           EylRect both = o->area;
@@ -1444,7 +1479,7 @@ plan_regions (Ocr             *ocr,
               r->source = j + 1;
             }
         }
-      if (r->source == 0 && renders->len < MAX_RENDERS)
+      if (r->source == 0 && renders->len <= MAX_RENDERS)
         {
           Render n = { r->area, scale };
 
