@@ -29,6 +29,7 @@ typedef struct
   const char *text;
   double      x, y;     /* left end of the baseline, pt */
   double      cap_mm;   /* cap height */
+  double      turn;     /* radians, clockwise (0: level) */
 } Line;
 
 typedef struct
@@ -51,10 +52,14 @@ draw_page (Page    *page,
   for (guint i = 0; i < page->n_lines; i++)
     {
       cairo_set_font_size (cr, page->lines[i].cap_mm * MM / CAP_EM);
-      cairo_move_to (cr, page->lines[i].x, page->lines[i].y);
+      cairo_save (cr);
+      cairo_translate (cr, page->lines[i].x, page->lines[i].y);
+      cairo_rotate (cr, page->lines[i].turn);
+      cairo_move_to (cr, 0, 0);
       /* Outlines: what a "create outlines" export leaves of the text. */
       cairo_text_path (cr, page->lines[i].text);
       cairo_fill (cr);
+      cairo_restore (cr);
     }
 }
 
@@ -343,6 +348,42 @@ test_small_text (void)
 
 /* A language that is not installed: one warning naming the package, and
  * OCR goes on with the others. */
+/* A box's side panel: the web address set turned, reading bottom to top
+ * on the left and top to bottom on the right (no text layer). */
+static const Line turned_lines[] = {
+  { "Fresh tea every day",       40 * MM, 40 * MM, 12, 0 },
+  { "www.northwind-tea.example", 40 * MM, 280 * MM, 5, -G_PI / 2 },
+  { "hello@tea-house.example",  250 * MM, 60 * MM, 5, G_PI / 2 },
+};
+
+static void
+test_turned (void)
+{
+  Page page = { 300 * MM, 300 * MM, turned_lines, G_N_ELEMENTS (turned_lines), 0, 0 };
+  Result result;
+  const EylElement *url, *email;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+
+  result = run (&page, FALSE, TRUE, NULL);
+  url = find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
+  email = find (result.elements, EYL_ELEMENT_EMAIL, EYL_SOURCE_OCR);
+  g_assert_nonnull (url);
+  g_assert_cmpstr (url->text, ==, "www.northwind-tea.example");
+  g_assert_nonnull (email);
+  g_assert_cmpstr (email->text, ==, "hello@tea-house.example");
+  /* Where they were drawn: a tall, narrow box beside the baseline's
+   * start (the line runs up from 280 mm, down from 60 mm). */
+  g_assert_cmpfloat (eyl_rect_height (&url->box), >, 3 * eyl_rect_width (&url->box));
+  g_assert_cmpfloat_with_epsilon (url->box.x1, 40 * MM, 3 * MM);
+  g_assert_cmpfloat_with_epsilon (url->box.y1, 280 * MM, 5 * MM);
+  g_assert_cmpfloat (eyl_rect_height (&email->box), >, 3 * eyl_rect_width (&email->box));
+  g_assert_cmpfloat_with_epsilon (email->box.x0, 250 * MM, 3 * MM);
+  g_assert_cmpfloat_with_epsilon (email->box.y0, 60 * MM, 5 * MM);
+  result_clear (&result);
+}
+
 static void
 test_missing_language (void)
 {
@@ -732,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/raster-only", test_raster_only);
   g_test_add_func ("/eyl/ocr/live-text", test_live_text);
   g_test_add_func ("/eyl/ocr/small-text", test_small_text);
+  g_test_add_func ("/eyl/ocr/turned", test_turned);
   g_test_add_func ("/eyl/ocr/missing-language", test_missing_language);
   g_test_add_func ("/eyl/ocr/disabled", test_disabled);
   g_test_add_func ("/eyl/ocr/rollup-outlined-contacts-hidden", test_rollup_outlined_contacts_hidden);

@@ -150,6 +150,7 @@ typedef struct
   float    sign_confidence; /* of its '@' or '#' (the least sure), −1 none */
   gboolean weak;        /* confidence under MIN_WORD_CONFIDENCE */
   guint    line;        /* unique per text line over the whole page */
+  gboolean turned;      /* read from a line set turned by 90° */
 } Word;
 
 static void
@@ -181,6 +182,7 @@ typedef struct
   guint                  renders;    /* of parts of the page */
   guint                  skipped;    /* regions past the budget */
   double                 render_cost; /* what a render costs beyond its pixels, px */
+  guint                  turned_read; /* words read from turned lines */
 } Ocr;
 
 /* ------------------------------------------------------------------ */
@@ -2192,7 +2194,9 @@ sure_words (GArray *words)
     {
       Word w = g_array_index (words, Word, i);
 
-      if (w.weak || w.confidence < MIN_HEADLINE_CONFIDENCE)
+      /* A turned line is a side panel's address or a wordmark set on
+       * end: read for contacts only, never a headline. */
+      if (w.weak || w.confidence < MIN_HEADLINE_CONFIDENCE || w.turned)
         continue;
       w.text = g_strdup (w.text);
       g_array_append_val (sure, w);
@@ -2235,6 +2239,201 @@ live_text_mask (const EylPageData *page,
         memset (mask + (gsize) y * image->width + ix0, 1, ix1 - ix0);
     }
   return mask;
+}
+
+/* ---- Text turned a quarter ---- */
+
+/* A side panel's web address, a flag's tagline: lines set turned by 90°.
+ * At most this many such bands a page are read, those of at least
+ * TURNED_MIN_LETTERS ink components, and kept when Tesseract is this sure
+ * of them on average (0 … 100; turned noise reads below 60). */
+#define TURNED_MAX_BANDS     6
+#define TURNED_MIN_LETTERS   5
+#define TURNED_MIN_CONFIDENCE 70.0
+/* Letters this tall (px) read best. */
+#define TURNED_LETTER_PX     32.0
+
+/* @src (@w × @h) turned 90° clockwise: @h wide, @w high. */
+static guint8 *
+turn_cw (const guint8 *src,
+         int           w,
+         int           h)
+{
+  guint8 *out = g_new (guint8, (gsize) w * h);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      out[(gsize) x * h + (h - 1 - y)] = src[(gsize) y * w + x];
+  return out;
+}
+
+/* @src (@w × @h) turned half a turn, in place. */
+static void
+turn_half (guint8 *src,
+           int     w,
+           int     h)
+{
+  gsize n = (gsize) w * h;
+
+  for (gsize i = 0; i < n / 2; i++)
+    {
+      guint8 t = src[i];
+
+      src[i] = src[n - 1 - i];
+      src[n - 1 - i] = t;
+    }
+}
+
+/* Mean confidence of words @from … end of @words, or -1 without any. */
+static double
+mean_confidence (GArray *words,
+                 guint   from)
+{
+  double sum = 0;
+
+  for (guint i = from; i < words->len; i++)
+    sum += g_array_index (words, Word, i).confidence;
+  return words->len > from ? sum / (words->len - from) : -1;
+}
+
+/* Reads @area (page space), where a band of letters runs top to bottom
+ * or bottom to top: rendered (or cut from @scan) at a scale that gives
+ * its letters TURNED_LETTER_PX, turned clockwise and read, then turned
+ * half a turn more and read again; the surer reading is kept, its words'
+ * boxes turned back into page space. */
+static void
+ocr_turned_area (Ocr             *ocr,
+                 const EylRaster *scan,
+                 const EylRect   *area,
+                 double           letter_px)
+{
+  double scale = scan->scale * CLAMP (TURNED_LETTER_PX / MAX (letter_px, 1.0), 1.0, 8.0);
+  g_autoptr(EylRaster) image = render_area (ocr, scan, area, scale);
+  g_autofree guint8 *gray = NULL;
+  g_autofree guint8 *turned = NULL;
+  EylRect origin = { 0, 0, 0, 0 };
+  guint from = ocr->words->len, mid;
+  double first, second;
+  int W, H;
+  gboolean half;
+
+  if (image == NULL)
+    return;
+  W = image->width;
+  H = image->height;
+  gray = eyl_raster_dup_gray (image);
+  if (ocr->live != NULL)
+    erase_live_text (ocr->live, image, gray);
+  turned = turn_cw (gray, W, H);
+  ocr_gray (ocr, turned, H, W, &origin, image->scale, PSM_SINGLE_BLOCK);
+  mid = ocr->words->len;
+  first = mean_confidence (ocr->words, from);
+  turn_half (turned, H, W);
+  ocr_gray (ocr, turned, H, W, &origin, image->scale, PSM_SINGLE_BLOCK);
+  second = mean_confidence (ocr->words, mid);
+  half = second > first;
+  if (MAX (first, second) < TURNED_MIN_CONFIDENCE)
+    {
+      g_array_remove_range (ocr->words, from, ocr->words->len - from);
+      return;
+    }
+  if (half)
+    g_array_remove_range (ocr->words, from, mid - from);
+  else
+    g_array_remove_range (ocr->words, mid, ocr->words->len - mid);
+
+  for (guint i = from; i < ocr->words->len; i++)
+    {
+      Word *w = &g_array_index (ocr->words, Word, i);
+      /* Pixels of the turned image (H wide, W high). */
+      double a0 = w->box.x0 * image->scale, a1 = w->box.x1 * image->scale;
+      double b0 = w->box.y0 * image->scale, b1 = w->box.y1 * image->scale;
+      double t;
+
+      if (half)
+        {
+          t = a0;
+          a0 = H - a1;
+          a1 = H - t;
+          t = b0;
+          b0 = W - b1;
+          b1 = W - t;
+        }
+      /* Turned back: x = b, y = H − a. */
+      w->box = (EylRect) { image->area.x0 + b0 / image->scale, image->area.y0 + (H - a1) / image->scale,
+                           image->area.x0 + b1 / image->scale, image->area.y0 + (H - a0) / image->scale };
+      w->line = ++ocr->next_line;
+      w->turned = TRUE;
+      ocr->turned_read++;
+    }
+}
+
+static int
+compare_band_letters (gconstpointer a,
+                      gconstpointer b)
+{
+  return ((const Band *) b)->n - ((const Band *) a)->n;
+}
+
+/* The bands of @scan's ink that run top to bottom, beside what the text
+ * layer (@mask) and the words read so far explain; the longest few read
+ * by ocr_turned_area. */
+static void
+ocr_turned (Ocr             *ocr,
+            const EylRaster *scan,
+            const guint8    *gray,
+            const guint8    *mask)
+{
+  int w = scan->width, h = scan->height;
+  g_autofree guint8 *explained = g_malloc0 ((gsize) w * h);
+  g_autofree guint8 *turned = turn_cw (gray, w, h);
+  g_autofree guint8 *turned_mask = NULL;
+  g_autoptr(GArray) blobs = g_array_new (FALSE, FALSE, sizeof (Comp));
+  g_autoptr(GArray) bands = NULL;
+  guint read = 0;
+
+  if (mask != NULL)
+    memcpy (explained, mask, (gsize) w * h);
+  for (guint i = 0; i < ocr->words->len; i++)
+    {
+      const Word *word = &g_array_index (ocr->words, Word, i);
+      double x0, y0, x1, y1;
+
+      /* Turned letters read level come out as short unsure scraps
+       * ("Oo", "(Q)"): they explain nothing. */
+      if (word->confidence < READ_WORD_CONFIDENCE || g_utf8_strlen (word->text, -1) < 3)
+        continue;
+      eyl_raster_page_to_pixel (scan, word->box.x0, word->box.y0, &x0, &y0);
+      eyl_raster_page_to_pixel (scan, word->box.x1, word->box.y1, &x1, &y1);
+      for (int y = CLAMP ((int) floor (y0) - 1, 0, h); y < CLAMP ((int) ceil (y1) + 1, 0, h); y++)
+        for (int x = CLAMP ((int) floor (x0) - 1, 0, w); x < CLAMP ((int) ceil (x1) + 1, 0, w); x++)
+          explained[(gsize) y * w + x] = 1;
+    }
+  turned_mask = turn_cw (explained, w, h);
+  bands = find_bands_all_sizes (turned, h, w, turned_mask, blobs);
+  g_array_sort (bands, compare_band_letters);
+
+  for (guint i = 0; i < bands->len && read < TURNED_MAX_BANDS; i++)
+    {
+      const Band *band = &g_array_index (bands, Band, i);
+      double margin = band->height;
+      EylRect area;
+
+      if (band->n < TURNED_MIN_LETTERS)
+        break;
+      /* Turned back: x = turned y, y = h − turned x. */
+      area = (EylRect) { scan->area.x0 + (band->y0 - margin) / scan->scale,
+                         scan->area.y0 + (h - band->x1 - margin) / scan->scale,
+                         scan->area.x0 + (band->y1 + margin) / scan->scale,
+                         scan->area.y0 + (h - band->x0 + margin) / scan->scale };
+      eyl_rect_intersect (&area, &scan->area, &area);
+      if (eyl_rect_is_empty (&area))
+        continue;
+      g_debug ("turned band of %d letters at [%.0f %.0f %.0f %.0f]", band->n,
+               area.x0, area.y0, area.x1, area.y1);
+      ocr_turned_area (ocr, scan, &area, band->height);
+      read++;
+    }
 }
 
 void
@@ -2346,6 +2545,7 @@ eyl_detect_ocr (const EylPageData     *page,
     regions = regions_of_bands (bands, blobs, scan, NULL, 0, &clip);
 
   ocr_regions (&ocr, scan, regions);
+  ocr_turned (&ocr, scan, gray, mask);
 
   engine_give_back (languages, g_steal_pointer (&ocr.api));
 
@@ -2361,7 +2561,10 @@ eyl_detect_ocr (const EylPageData     *page,
         {
           Word w = g_array_index (words, Word, i);
 
-          if (w.confidence < READ_WORD_CONFIDENCE)
+          /* Turned lines are read for their contacts only: a mark
+           * whose strokes read as turned letters is still a mark to the
+           * logo finder. */
+          if (w.confidence < READ_WORD_CONFIDENCE || w.turned)
             continue;
           w.text = g_strdup (w.text);
           g_array_append_val (confident, w);
@@ -2376,7 +2579,28 @@ eyl_detect_ocr (const EylPageData     *page,
            ocr_page->text);
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   eyl_detect_contacts (ocr_page, found);
-  eyl_detect_brand (ocr_page, kit, found);
+  if (ocr.turned_read > 0)
+    {
+      /* The brand from the level words: a wordmark set on end is a
+       * mark for the logo finder. */
+      g_autoptr(GArray) level = g_array_new (FALSE, FALSE, sizeof (Word));
+      g_autoptr(EylPageData) level_page = NULL;
+
+      g_array_set_clear_func (level, word_clear);
+      for (guint i = 0; i < words->len; i++)
+        {
+          Word w = g_array_index (words, Word, i);
+
+          if (w.turned)
+            continue;
+          w.text = g_strdup (w.text);
+          g_array_append_val (level, w);
+        }
+      level_page = build_page (page, level);
+      eyl_detect_brand (level_page, kit, found);
+    }
+  else
+    eyl_detect_brand (ocr_page, kit, found);
   for (guint i = 0; i < elements->len; i++)
     if (((EylElement *) g_ptr_array_index (elements, i))->kind == EYL_ELEMENT_HEADLINE)
       had_headline = TRUE;
