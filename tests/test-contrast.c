@@ -259,7 +259,9 @@ test_covered (void)
 static void
 test_rule_thresholds (void)
 {
-  g_autoptr(EylPlacement) placement = eyl_placement_new ("poster-wall", EYL_PLACEMENT_POSTER);
+  /* A roll-up: its website is read from where the banner is seen (a wall
+   * poster's would be read close up). */
+  g_autoptr(EylPlacement) placement = eyl_placement_new ("rollup-free-standing", EYL_PLACEMENT_ROLLUP);
   g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   g_autoptr(GPtrArray) findings = NULL;
   EylRect box = { 10, 10, 200, 40 };
