@@ -18,6 +18,7 @@
 #include "eyl-fixtures.h"
 #include "eyl-gui-fixtures.h"
 #include "eyl-application.h"
+#include "eyl-compare-view.h"
 #include "eyl-document-item.h"
 #include "eyl-export-dialog.h"
 #include "eyl-finding-object.h"
@@ -1101,6 +1102,103 @@ test_kit_logo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
 
+static gboolean
+compare_shown (gpointer data)
+{
+  EylCompareView *view = EYL_COMPARE_VIEW (eyl_window_get_compare_view (window));
+
+  return g_strcmp0 (eyl_window_get_state (window), "compare") == 0 &&
+         eyl_compare_view_get_comparison (view) != NULL &&
+         eyl_page_view_is_rendered (eyl_compare_view_get_page_view (view, FALSE)) &&
+         eyl_page_view_is_rendered (eyl_compare_view_get_page_view (view, TRUE));
+}
+
+static guint
+count_changes (EylCompareView *view,
+               EylChangeKind   kind,
+               const char     *rule)
+{
+  GListModel *findings = eyl_compare_view_get_findings (view, kind);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(EylFindingObject) object = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (eyl_finding_object_get_rule (object), rule) == 0)
+        n++;
+    }
+  return n;
+}
+
+/* The banner and its corrected version side by side: the hidden website
+ * and phone are listed as fixed, the score rises and says by how much;
+ * Escape leads back to the new version. */
+static void
+test_compare (void)
+{
+  g_autofree char *old_path = sample_path ("rollup-banner.pdf");
+  g_autofree char *new_path = sample_path ("rollup-banner-corrected.pdf");
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  EylCompareView *view = EYL_COMPARE_VIEW (eyl_window_get_compare_view (window));
+  const EylComparison *comparison;
+  const EylPageComparison *page;
+  g_autofree char *expected = NULL;
+
+  while (eyl_window_get_current (window) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+
+  eyl_window_compare_files (window, old_file, new_file);
+  g_assert_cmpuint (g_list_model_get_n_items (eyl_window_get_documents (window)), ==, 2);
+  g_assert_true (eyl_gui_wait_for (compare_shown, NULL, CHECK_TIMEOUT_S));
+  eyl_gui_wait_ms (300);
+  save_png ("compare");
+
+  comparison = eyl_compare_view_get_comparison (view);
+  g_assert_cmpuint (comparison->pages->len, ==, 1);
+  page = g_ptr_array_index (comparison->pages, 0);
+  g_test_message ("score %d -> %d; %u fixed, %u new, %u kept", page->score_before,
+                  page->score_after, comparison->n_fixed, comparison->n_new, comparison->n_kept);
+  g_assert_cmpint (page->score_after, >, page->score_before);
+  /* The score's change, as the view says it: "20 → 85, +65". */
+  expected = g_strdup_printf ("%d → %d, %+d", page->score_before, page->score_after,
+                              page->score_after - page->score_before);
+  g_assert_cmpstr (eyl_compare_view_get_score_text (view), ==, expected);
+  /* The website and the phone were hidden: fixed, and not still open. */
+  g_assert_cmpuint (count_changes (view, EYL_CHANGE_FIXED, "contact-hidden"), >=, 2);
+  g_assert_cmpuint (count_changes (view, EYL_CHANGE_KEPT, "contact-hidden"), ==, 0);
+  g_assert_cmpuint (count_changes (view, EYL_CHANGE_NEW, "contact-hidden"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (eyl_compare_view_get_findings (view, EYL_CHANGE_FIXED)),
+                    ==, comparison->n_fixed);
+  /* Both pages shown, each with its own findings. */
+  g_assert_true (eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, FALSE)) !=
+                 eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, TRUE)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (eyl_compare_view_get_page_view (view, FALSE))), >, 100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (eyl_compare_view_get_page_view (view, TRUE))), >, 100);
+
+  /* The way back: the new version, as checked. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "compare.back", NULL);
+  eyl_gui_wait_ms (200);
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
+  g_assert_true (g_file_equal (eyl_document_item_get_file (eyl_window_get_current (window)), new_file));
+  g_assert_null (eyl_compare_view_get_comparison (view));
+
+  /* The same file is not another version. */
+  eyl_window_compare_files (window, new_file, new_file);
+  eyl_gui_wait_ms (200);
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
+
+  /* Closing a version ends the comparison. */
+  eyl_window_compare_files (window, old_file, new_file);
+  g_assert_true (eyl_gui_wait_for (compare_shown, NULL, 30));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+  eyl_gui_wait_ms (200);
+  g_assert_cmpstr (eyl_window_get_state (window), !=, "compare");
+  while (eyl_window_get_current (window) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1151,6 +1249,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
   g_test_add_func ("/eyl/window/dialogs", test_dialogs);
+  g_test_add_func ("/eyl/window/compare", test_compare);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

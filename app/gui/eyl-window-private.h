@@ -14,6 +14,7 @@
 #include "eyl-scene-view.h"
 #include "eyl-batch.h"
 #include "eyl-failure-page.h"
+#include "eyl-compare-view.h"
 
 G_BEGIN_DECLS
 
@@ -100,6 +101,12 @@ struct _EylWindow
   char              *kit_prepared;       /* the kit the checks get, or NULL */
   GCancellable      *kit_cancellable;    /* while its logos are read */
   GPtrArray         *kit_dirs;           /* folders of prepared kits, removed at the end */
+
+  /* Two versions compared (eyl_window_compare_files): shown once both are checked. */
+  EylCompareView    *compare_view;
+  EylDocumentItem   *compare_before;     /* NULL when not comparing */
+  EylDocumentItem   *compare_after;
+  EylFileResult     *compare_results[2]; /* what the view compares, to redo it on a new check */
 };
 
 void              _eyl_window_ask_password (EylWindow *self);
@@ -111,5 +118,6 @@ void              _eyl_window_update_recent (EylWindow *self);
 void              _eyl_window_update_view (EylWindow *self);
 const char *      _eyl_window_visible_page (EylWindow *self);
 void              _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
+void              _eyl_window_update_compare (EylWindow *self);
 
 G_END_DECLS
