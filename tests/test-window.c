@@ -1177,6 +1177,14 @@ test_compare (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (eyl_compare_view_get_page_view (view, FALSE))), >, 100);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (eyl_compare_view_get_page_view (view, TRUE))), >, 100);
 
+  /* The keyboard is in the view: Escape reaches its way back. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+  }
+
   /* The way back: the new version, as checked. */
   gtk_widget_activate_action (GTK_WIDGET (view), "compare.back", NULL);
   eyl_gui_wait_ms (200);

@@ -21,6 +21,7 @@ struct _EylCompareView
   GtkBox           parent_instance;
 
   /* Template widgets */
+  GtkWidget       *back_button;
   GtkLabel        *files_label;
   GtkWidget       *page_nav_box;
   GtkWidget       *previous_button;
@@ -371,6 +372,13 @@ back_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[SIGNAL_CLOSED], 0);
 }
 
+/* Focus on the way back: Escape then reaches the view from anywhere in it. */
+static gboolean
+eyl_compare_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (EYL_COMPARE_VIEW (widget)->back_button);
+}
+
 static void
 eyl_compare_view_dispose (GObject *object)
 {
@@ -392,6 +400,7 @@ eyl_compare_view_class_init (EylCompareViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eyl_compare_view_dispose;
+  widget_class->grab_focus = eyl_compare_view_grab_focus;
 
   /* Back to the document the comparison was started from. */
   signals[SIGNAL_CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -400,6 +409,7 @@ eyl_compare_view_class_init (EylCompareViewClass *klass)
   g_type_ensure (EYL_TYPE_PAGE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eyeline/Eyeline/eyl-compare-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, EylCompareView, back_button);
   gtk_widget_class_bind_template_child (widget_class, EylCompareView, files_label);
   gtk_widget_class_bind_template_child (widget_class, EylCompareView, page_nav_box);
   gtk_widget_class_bind_template_child (widget_class, EylCompareView, previous_button);
