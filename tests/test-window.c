@@ -1207,6 +1207,76 @@ test_compare (void)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
 
+/* Two versions of two pages, the second a copy: paired page by page,
+ * the score unchanged, the pages stepped through together.  Then the
+ * banner and a copy of it: every finding still open, none fixed or new. */
+static void
+test_compare_pages (void)
+{
+  g_autofree char *path = two_page_pdf ();
+  g_autofree char *copy = g_build_filename (eyl_fixture_dir (), "two-pages-v2.pdf", NULL);
+  g_autoptr(GFile) old_file = g_file_new_for_path (path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (copy);
+  g_autoptr(GError) error = NULL;
+  EylCompareView *view = EYL_COMPARE_VIEW (eyl_window_get_compare_view (window));
+  const EylComparison *comparison;
+  const EylPageComparison *page;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (g_file_copy (old_file, new_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  eyl_window_compare_files (window, old_file, new_file);
+  g_assert_true (eyl_gui_wait_for (compare_shown, NULL, CHECK_TIMEOUT_S));
+  comparison = eyl_compare_view_get_comparison (view);
+  g_assert_cmpuint (comparison->pages->len, ==, 2);
+  g_assert_cmpuint (comparison->n_fixed, ==, 0);
+  g_assert_cmpuint (comparison->n_new, ==, 0);
+  g_assert_cmpuint (comparison->n_kept, ==, 0);
+
+  eyl_compare_view_set_page (view, 1);
+  g_assert_cmpuint (eyl_compare_view_get_page (view), ==, 1);
+  g_assert_cmpuint (eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, FALSE))->index, ==, 1);
+  g_assert_cmpuint (eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, TRUE))->index, ==, 1);
+  page = g_ptr_array_index (comparison->pages, 1);
+  expected = g_strdup_printf ("%d → %d, unchanged", page->score_before, page->score_after);
+  g_assert_cmpstr (eyl_compare_view_get_score_text (view), ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (eyl_compare_view_get_findings (view, EYL_CHANGE_KEPT)),
+                    ==, page->changes->len);
+  g_assert_true (eyl_gui_wait_for (compare_shown, NULL, 30));
+  eyl_gui_wait_ms (300);
+  save_png ("compare-pages");
+  /* Past the last page stays on it. */
+  eyl_compare_view_set_page (view, 5);
+  g_assert_cmpuint (eyl_compare_view_get_page (view), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "compare.back", NULL);
+  g_unlink (copy);
+
+  {
+    g_autofree char *banner = sample_path ("rollup-banner.pdf");
+    g_autofree char *banner_copy = g_build_filename (eyl_fixture_dir (), "banner-v2.pdf", NULL);
+    g_autoptr(GFile) banner_file = g_file_new_for_path (banner);
+    g_autoptr(GFile) copy_file = g_file_new_for_path (banner_copy);
+    EylPageAnalysis *after;
+
+    g_assert_true (g_file_copy (banner_file, copy_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL,
+                                &error));
+    eyl_window_compare_files (window, banner_file, copy_file);
+    g_assert_true (eyl_gui_wait_for (compare_shown, NULL, CHECK_TIMEOUT_S));
+    comparison = eyl_compare_view_get_comparison (view);
+    after = eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, TRUE));
+    g_assert_cmpuint (after->findings->len, >=, 2);
+    g_assert_cmpuint (comparison->n_kept, ==, after->findings->len);
+    g_assert_cmpuint (comparison->n_fixed, ==, 0);
+    g_assert_cmpuint (comparison->n_new, ==, 0);
+    g_assert_cmpuint (count_changes (view, EYL_CHANGE_KEPT, "contact-hidden"), >=, 2);
+    gtk_widget_activate_action (GTK_WIDGET (view), "compare.back", NULL);
+    g_unlink (banner_copy);
+  }
+  while (eyl_window_get_current (window) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1258,6 +1328,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
   g_test_add_func ("/eyl/window/dialogs", test_dialogs);
   g_test_add_func ("/eyl/window/compare", test_compare);
+  g_test_add_func ("/eyl/window/compare-pages", test_compare_pages);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

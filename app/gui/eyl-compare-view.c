@@ -158,12 +158,16 @@ update_lists (EylCompareView          *self,
     g_autofree char *kept = g_strdup_printf (_("Still Open (%u)"), n[EYL_CHANGE_KEPT]);
     const char *texts[N_KINDS] = { fixed, new, kept };
 
+    GtkListBox *lists[N_KINDS] = { self->fixed_list, self->new_list, self->kept_list };
+
+    /* An empty group says nothing the sentence above does not. */
     for (guint k = 0; k < N_KINDS; k++)
-      gtk_label_set_label (headings[k], texts[k]);
+      {
+        gtk_label_set_label (headings[k], texts[k]);
+        gtk_widget_set_visible (GTK_WIDGET (headings[k]), n[k] > 0);
+        gtk_widget_set_visible (GTK_WIDGET (lists[k]), n[k] > 0);
+      }
   }
-  gtk_widget_set_visible (GTK_WIDGET (self->fixed_list), n[EYL_CHANGE_FIXED] > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->new_list), n[EYL_CHANGE_NEW] > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->kept_list), n[EYL_CHANGE_KEPT] > 0);
 
   if (n[EYL_CHANGE_NEW] == 0 && n[EYL_CHANGE_KEPT] == 0)
     counts = g_strdup (n[EYL_CHANGE_FIXED] > 0 ? _("Every finding of the old version is fixed.")
