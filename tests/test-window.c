@@ -1177,6 +1177,9 @@ test_compare (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (eyl_compare_view_get_page_view (view, FALSE))), >, 100);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (eyl_compare_view_get_page_view (view, TRUE))), >, 100);
 
+  /* Page tools of the single page are hidden while comparing. */
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "compare");
+
   /* The keyboard is in the view: Escape reaches its way back. */
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -1231,13 +1234,23 @@ test_compare_pages (void)
   g_assert_cmpuint (comparison->pages->len, ==, 2);
   g_assert_cmpuint (comparison->n_fixed, ==, 0);
   g_assert_cmpuint (comparison->n_new, ==, 0);
-  g_assert_cmpuint (comparison->n_kept, ==, 0);
+  /* A copy: whatever the placement finds stays, nothing is fixed or new. */
+  {
+    EylDocumentItem *after = eyl_window_get_current (window);
+    guint n = 0;
+
+    g_assert_true (g_file_equal (eyl_document_item_get_file (after), new_file));
+    for (guint i = 0; i < 2; i++)
+      n += eyl_document_item_get_page (after, i)->findings->len;
+    g_assert_cmpuint (comparison->n_kept, ==, n);
+  }
 
   eyl_compare_view_set_page (view, 1);
   g_assert_cmpuint (eyl_compare_view_get_page (view), ==, 1);
   g_assert_cmpuint (eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, FALSE))->index, ==, 1);
   g_assert_cmpuint (eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, TRUE))->index, ==, 1);
   page = g_ptr_array_index (comparison->pages, 1);
+  g_assert_cmpint (page->score_before, ==, page->score_after);
   expected = g_strdup_printf ("%d → %d, unchanged", page->score_before, page->score_after);
   g_assert_cmpstr (eyl_compare_view_get_score_text (view), ==, expected);
   g_assert_cmpuint (g_list_model_get_n_items (eyl_compare_view_get_findings (view, EYL_CHANGE_KEPT)),

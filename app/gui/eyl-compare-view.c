@@ -172,6 +172,11 @@ update_lists (EylCompareView          *self,
   if (n[EYL_CHANGE_NEW] == 0 && n[EYL_CHANGE_KEPT] == 0)
     counts = g_strdup (n[EYL_CHANGE_FIXED] > 0 ? _("Every finding of the old version is fixed.")
                                                : _("Neither version has findings on this page."));
+  else if (n[EYL_CHANGE_NEW] == 0 && n[EYL_CHANGE_FIXED] == 0)
+    /* Translators: %u findings both versions have */
+    counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Nothing fixed, nothing new: %u finding still open.",
+                                           "Nothing fixed, nothing new: %u findings still open.",
+                                           n[EYL_CHANGE_KEPT]), n[EYL_CHANGE_KEPT]);
   else if (n[EYL_CHANGE_NEW] == 0)
     /* Translators: %u findings fixed, %u still open; nothing new */
     counts = g_strdup_printf (_("%u fixed, nothing new, %u still open."),

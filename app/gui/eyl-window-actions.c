@@ -176,7 +176,9 @@ _eyl_window_update_actions (EylWindow *self)
                     eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED;
 
     gtk_widget_set_visible (self->side_scroller, side);
-    gtk_widget_set_visible (self->side_button, side);
+    /* Comparing, the findings are the compare view's own. */
+    gtk_widget_set_visible (self->side_button,
+                            side && g_strcmp0 (_eyl_window_visible_page (self), "compare") != 0);
   }
 
   gtk_widget_action_set_enabled (widget, "win.close-document", self->current != NULL);
