@@ -18,6 +18,7 @@
 #include "eyl-fixtures.h"
 #include "eyl-gui-fixtures.h"
 #include "eyl-application.h"
+#include "eyl-compare-view.h"
 #include "eyl-document-item.h"
 #include "eyl-export-dialog.h"
 #include "eyl-finding-object.h"
@@ -1156,6 +1157,194 @@ test_visitor_views (void)
     }
 }
 
+static gboolean
+compare_shown (gpointer data)
+{
+  EylCompareView *view = EYL_COMPARE_VIEW (eyl_window_get_compare_view (window));
+
+  return g_strcmp0 (eyl_window_get_state (window), "compare") == 0 &&
+         eyl_compare_view_get_comparison (view) != NULL &&
+         eyl_page_view_is_rendered (eyl_compare_view_get_page_view (view, FALSE)) &&
+         eyl_page_view_is_rendered (eyl_compare_view_get_page_view (view, TRUE));
+}
+
+static guint
+count_changes (EylCompareView *view,
+               EylChangeKind   kind,
+               const char     *rule)
+{
+  GListModel *findings = eyl_compare_view_get_findings (view, kind);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(EylFindingObject) object = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (eyl_finding_object_get_rule (object), rule) == 0)
+        n++;
+    }
+  return n;
+}
+
+/* The banner and its corrected version side by side: the hidden website
+ * and phone are listed as fixed, the score rises and says by how much;
+ * Escape leads back to the new version. */
+static void
+test_compare (void)
+{
+  g_autofree char *old_path = sample_path ("rollup-banner.pdf");
+  g_autofree char *new_path = sample_path ("rollup-banner-corrected.pdf");
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  EylCompareView *view = EYL_COMPARE_VIEW (eyl_window_get_compare_view (window));
+  const EylComparison *comparison;
+  const EylPageComparison *page;
+  g_autofree char *expected = NULL;
+
+  while (eyl_window_get_current (window) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+
+  eyl_window_compare_files (window, old_file, new_file);
+  g_assert_cmpuint (g_list_model_get_n_items (eyl_window_get_documents (window)), ==, 2);
+  g_assert_true (eyl_gui_wait_for (compare_shown, NULL, CHECK_TIMEOUT_S));
+  eyl_gui_wait_ms (300);
+  save_png ("compare");
+
+  comparison = eyl_compare_view_get_comparison (view);
+  g_assert_cmpuint (comparison->pages->len, ==, 1);
+  page = g_ptr_array_index (comparison->pages, 0);
+  g_test_message ("score %d -> %d; %u fixed, %u new, %u kept", page->score_before,
+                  page->score_after, comparison->n_fixed, comparison->n_new, comparison->n_kept);
+  g_assert_cmpint (page->score_after, >, page->score_before);
+  /* The score's change, as the view says it: "20 → 85, +65". */
+  expected = g_strdup_printf ("%d → %d, %+d", page->score_before, page->score_after,
+                              page->score_after - page->score_before);
+  g_assert_cmpstr (eyl_compare_view_get_score_text (view), ==, expected);
+  /* The website and the phone were hidden: fixed, and not still open. */
+  g_assert_cmpuint (count_changes (view, EYL_CHANGE_FIXED, "contact-hidden"), >=, 2);
+  g_assert_cmpuint (count_changes (view, EYL_CHANGE_KEPT, "contact-hidden"), ==, 0);
+  g_assert_cmpuint (count_changes (view, EYL_CHANGE_NEW, "contact-hidden"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (eyl_compare_view_get_findings (view, EYL_CHANGE_FIXED)),
+                    ==, comparison->n_fixed);
+  /* Both pages shown, each with its own findings. */
+  g_assert_true (eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, FALSE)) !=
+                 eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, TRUE)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (eyl_compare_view_get_page_view (view, FALSE))), >, 100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (eyl_compare_view_get_page_view (view, TRUE))), >, 100);
+
+  /* Page tools of the single page are hidden while comparing. */
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "compare");
+
+  /* The keyboard is in the view: Escape reaches its way back. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+  }
+
+  /* The way back: the new version, as checked. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "compare.back", NULL);
+  eyl_gui_wait_ms (200);
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
+  g_assert_true (g_file_equal (eyl_document_item_get_file (eyl_window_get_current (window)), new_file));
+  g_assert_null (eyl_compare_view_get_comparison (view));
+
+  /* The same file is not another version. */
+  eyl_window_compare_files (window, new_file, new_file);
+  eyl_gui_wait_ms (200);
+  g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
+
+  /* Closing a version ends the comparison. */
+  eyl_window_compare_files (window, old_file, new_file);
+  g_assert_true (eyl_gui_wait_for (compare_shown, NULL, 30));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+  eyl_gui_wait_ms (200);
+  g_assert_cmpstr (eyl_window_get_state (window), !=, "compare");
+  while (eyl_window_get_current (window) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
+/* Two versions of two pages, the second a copy: paired page by page,
+ * the score unchanged, the pages stepped through together.  Then the
+ * banner and a copy of it: every finding still open, none fixed or new. */
+static void
+test_compare_pages (void)
+{
+  g_autofree char *path = two_page_pdf ();
+  g_autofree char *copy = g_build_filename (eyl_fixture_dir (), "two-pages-v2.pdf", NULL);
+  g_autoptr(GFile) old_file = g_file_new_for_path (path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (copy);
+  g_autoptr(GError) error = NULL;
+  EylCompareView *view = EYL_COMPARE_VIEW (eyl_window_get_compare_view (window));
+  const EylComparison *comparison;
+  const EylPageComparison *page;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (g_file_copy (old_file, new_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  eyl_window_compare_files (window, old_file, new_file);
+  g_assert_true (eyl_gui_wait_for (compare_shown, NULL, CHECK_TIMEOUT_S));
+  comparison = eyl_compare_view_get_comparison (view);
+  g_assert_cmpuint (comparison->pages->len, ==, 2);
+  g_assert_cmpuint (comparison->n_fixed, ==, 0);
+  g_assert_cmpuint (comparison->n_new, ==, 0);
+  /* A copy: whatever the placement finds stays, nothing is fixed or new. */
+  {
+    EylDocumentItem *after = eyl_window_get_current (window);
+    guint n = 0;
+
+    g_assert_true (g_file_equal (eyl_document_item_get_file (after), new_file));
+    for (guint i = 0; i < 2; i++)
+      n += eyl_document_item_get_page (after, i)->findings->len;
+    g_assert_cmpuint (comparison->n_kept, ==, n);
+  }
+
+  eyl_compare_view_set_page (view, 1);
+  g_assert_cmpuint (eyl_compare_view_get_page (view), ==, 1);
+  g_assert_cmpuint (eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, FALSE))->index, ==, 1);
+  g_assert_cmpuint (eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, TRUE))->index, ==, 1);
+  page = g_ptr_array_index (comparison->pages, 1);
+  g_assert_cmpint (page->score_before, ==, page->score_after);
+  expected = g_strdup_printf ("%d → %d, unchanged", page->score_before, page->score_after);
+  g_assert_cmpstr (eyl_compare_view_get_score_text (view), ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (eyl_compare_view_get_findings (view, EYL_CHANGE_KEPT)),
+                    ==, page->changes->len);
+  g_assert_true (eyl_gui_wait_for (compare_shown, NULL, 30));
+  eyl_gui_wait_ms (300);
+  save_png ("compare-pages");
+  /* Past the last page stays on it. */
+  eyl_compare_view_set_page (view, 5);
+  g_assert_cmpuint (eyl_compare_view_get_page (view), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "compare.back", NULL);
+  g_unlink (copy);
+
+  {
+    g_autofree char *banner = sample_path ("rollup-banner.pdf");
+    g_autofree char *banner_copy = g_build_filename (eyl_fixture_dir (), "banner-v2.pdf", NULL);
+    g_autoptr(GFile) banner_file = g_file_new_for_path (banner);
+    g_autoptr(GFile) copy_file = g_file_new_for_path (banner_copy);
+    EylPageAnalysis *after;
+
+    g_assert_true (g_file_copy (banner_file, copy_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL,
+                                &error));
+    eyl_window_compare_files (window, banner_file, copy_file);
+    g_assert_true (eyl_gui_wait_for (compare_shown, NULL, CHECK_TIMEOUT_S));
+    comparison = eyl_compare_view_get_comparison (view);
+    after = eyl_page_view_get_analysis (eyl_compare_view_get_page_view (view, TRUE));
+    g_assert_cmpuint (after->findings->len, >=, 2);
+    g_assert_cmpuint (comparison->n_kept, ==, after->findings->len);
+    g_assert_cmpuint (comparison->n_fixed, ==, 0);
+    g_assert_cmpuint (comparison->n_new, ==, 0);
+    g_assert_cmpuint (count_changes (view, EYL_CHANGE_KEPT, "contact-hidden"), >=, 2);
+    gtk_widget_activate_action (GTK_WIDGET (view), "compare.back", NULL);
+    g_unlink (banner_copy);
+  }
+  while (eyl_window_get_current (window) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1207,6 +1396,8 @@ main (int   argc,
   g_test_add_func ("/eyl/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
   g_test_add_func ("/eyl/window/dialogs", test_dialogs);
+  g_test_add_func ("/eyl/window/compare", test_compare);
+  g_test_add_func ("/eyl/window/compare-pages", test_compare_pages);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

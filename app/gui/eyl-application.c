@@ -19,6 +19,7 @@ struct _EylApplication
   AdwApplication parent_instance;
 
   GSettings     *settings;   /* NULL when the schema is not installed */
+  gboolean       compare;    /* --compare: the two files opened are compared */
 };
 
 G_DEFINE_FINAL_TYPE (EylApplication, eyl_application, ADW_TYPE_APPLICATION)
@@ -47,7 +48,10 @@ eyl_application_open (GApplication  *app,
 {
   EylWindow *window = get_window (EYL_APPLICATION (app));
 
-  eyl_window_open_files (window, files, (guint) n_files);
+  if (EYL_APPLICATION (app)->compare && n_files == 2)
+    eyl_window_compare_files (window, files[0], files[1]);
+  else
+    eyl_window_open_files (window, files, (guint) n_files);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -201,6 +205,17 @@ eyl_application_startup (GApplication *app)
                                          preferences_accels);
 }
 
+/* Read by the instance that opens the window (a running one opens the
+ * files without comparing). */
+static int
+eyl_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "compare"))
+    EYL_APPLICATION (app)->compare = TRUE;
+  return -1;
+}
+
 static void
 eyl_application_dispose (GObject *object)
 {
@@ -222,6 +237,7 @@ eyl_application_class_init (EylApplicationClass *klass)
   app_class->activate = eyl_application_activate;
   app_class->open = eyl_application_open;
   app_class->startup = eyl_application_startup;
+  app_class->handle_local_options = eyl_application_handle_local_options;
 }
 
 static void
@@ -229,6 +245,9 @@ eyl_application_init (EylApplication *self)
 {
   /* Make sure the resources are linked in and registered. */
   g_assert_nonnull (eyl_get_resource ());
+  g_application_add_main_option (G_APPLICATION (self), "compare", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Compare two versions: OLD.pdf NEW.pdf"), NULL);
 }
 
 EylApplication *

@@ -14,6 +14,19 @@
 #include "eyl-attention.h"
 #include "eyl-walkup.h"
 
+/* Offers PDF files; the filter is returned to be chosen or released. */
+static GtkFileFilter *
+add_pdf_filter (GtkFileChooser *chooser)
+{
+  GtkFileFilter *pdf = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (chooser, pdf);
+  return pdf;
+}
+
 static void
 open_response_cb (GtkNativeDialog *dialog,
                   int              response,
@@ -76,22 +89,60 @@ open_action (GtkWidget  *widget,
 {
   EylWindow *self = EYL_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) pdf = NULL;
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   dialog = gtk_file_chooser_native_new (_("Open PDF Files"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_file_filter_set_name (pdf, _("PDF documents"));
-  gtk_file_filter_add_mime_type (pdf, "application/pdf");
-  gtk_file_filter_add_suffix (pdf, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  pdf = add_pdf_filter (GTK_FILE_CHOOSER (dialog));
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), pdf);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+compare_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     EylWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->current != NULL)
+    {
+      g_autoptr(GFile) other = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (other != NULL)
+        eyl_window_compare_files (self, eyl_document_item_get_file (self->current), other);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* The document shown is the old version: pick the new one, in its
+ * folder.  A file already open is compared as it was checked. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) pdf = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->current == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Compare with Another Version"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
+  pdf = add_pdf_filter (GTK_FILE_CHOOSER (dialog));
+  folder = g_file_get_parent (eyl_document_item_get_file (self->current));
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (compare_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -127,7 +178,9 @@ _eyl_window_update_actions (EylWindow *self)
                     eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED;
 
     gtk_widget_set_visible (self->side_scroller, side);
-    gtk_widget_set_visible (self->side_button, side);
+    /* Comparing, the findings are the compare view's own. */
+    gtk_widget_set_visible (self->side_button,
+                            side && g_strcmp0 (_eyl_window_visible_page (self), "compare") != 0);
   }
 
   gtk_widget_action_set_enabled (widget, "win.close-document", self->current != NULL);
@@ -141,6 +194,9 @@ _eyl_window_update_actions (EylWindow *self)
     gtk_widget_action_set_enabled (widget, "win.cancel-export", exporting);
   }
   gtk_widget_action_set_enabled (widget, "win.reload", self->current != NULL);
+  gtk_widget_action_set_enabled (widget, "win.compare",
+                                 self->current != NULL &&
+                                 g_strcmp0 (_eyl_window_visible_page (self), "compare") != 0);
   gtk_widget_action_set_enabled (widget, "win.unlock",
                                  self->current != NULL &&
                                  eyl_document_item_get_status (self->current) == EYL_DOCUMENT_LOCKED);
@@ -381,6 +437,7 @@ _eyl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-marking", NULL, cancel_marking_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_property_action (widget_class, "win.mark-logo", "mark-logo");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
@@ -407,6 +464,7 @@ _eyl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_CONTROL_MASK, "win.show-findings", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.mark-logo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-marking", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.compare", NULL);
 }
 
 /* ------------------------------------------------------------------ */

@@ -14,6 +14,7 @@
 #include "eyl-scene-view.h"
 #include "eyl-batch.h"
 #include "eyl-failure-page.h"
+#include "eyl-compare-view.h"
 
 G_BEGIN_DECLS
 
@@ -102,6 +103,12 @@ struct _EylWindow
   GPtrArray         *kit_dirs;           /* folders of prepared kits, removed at the end */
   GtkWindow         *attention_window;   /* the visitor's views, while shown (weak) */
   GtkWindow         *walkup_window;
+
+  /* Two versions compared (eyl_window_compare_files): shown once both are checked. */
+  EylCompareView    *compare_view;
+  EylDocumentItem   *compare_before;     /* NULL when not comparing */
+  EylDocumentItem   *compare_after;
+  EylFileResult     *compare_results[2]; /* what the view compares, to redo it on a new check */
 };
 
 void              _eyl_window_ask_password (EylWindow *self);
@@ -117,5 +124,6 @@ void              _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
  * shown (eyl-window-actions.c). */
 void              _eyl_window_visitor_views_init (EylWindow *self);
 void              _eyl_window_update_visitor_views (EylWindow *self);
+void              _eyl_window_update_compare (EylWindow *self);
 
 G_END_DECLS

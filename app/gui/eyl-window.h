@@ -58,4 +58,12 @@ void             eyl_window_export             (EylWindow       *self,
 /* The running or last export, or NULL. */
 EylExportJob    *eyl_window_get_export_job     (EylWindow       *self);
 
+/* Opens @before and @after (when not open yet) and, once both are
+ * checked with the same options, shows them side by side: the score's
+ * change and the findings fixed, new and still open. */
+void             eyl_window_compare_files      (EylWindow       *self,
+                                                GFile           *before,
+                                                GFile           *after);
+GtkWidget       *eyl_window_get_compare_view   (EylWindow       *self);
+
 G_END_DECLS

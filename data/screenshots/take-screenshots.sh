@@ -22,25 +22,30 @@ export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME=
 export GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 LANGUAGE=C LC_ALL=C.UTF-8
 export EYL_WORKER="$build/app/cli/eyeline-cli"
 
-# shoot NAME CLICK-X CLICK-Y FILE: the window filling the screen; an
-# optional click (0 0: none) once the check has finished.
+# shoot NAME CLICK-X CLICK-Y FILE...: the window filling the screen; an
+# optional click (0 0: none) once the check has finished.  Several files
+# are passed on as they are (e.g. --compare OLD NEW).
 shoot() {
   mkdir -p "$XDG_CONFIG_HOME/glib-2.0/settings"
   printf '[io/github/eyeline/Eyeline]\nwindow-width=1280\nwindow-height=800\n' \
     > "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
-  "$build/app/gui/eyeline" "$4" &
+  name=$1 x=$2 y=$3
+  shift 3
+  "$build/app/gui/eyeline" "$@" &
   pid=$!
   sleep "${SHOT_DELAY:-20}"
-  if [ "$2" -gt 0 ]; then
-    xdotool mousemove "$2" "$3" click 1
+  if [ "$x" -gt 0 ]; then
+    xdotool mousemove "$x" "$y" click 1
     sleep 3
   fi
-  import -window root -crop 1280x800+0+0 +repage "$out/$1.png"
+  import -window root -crop 1280x800+0+0 +repage "$out/$name.png"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
-  echo "$out/$1.png"
+  echo "$out/$name.png"
 }
 
 shoot window 0 0 "$samples/rollup-banner.pdf"
 shoot window-placement 1175 69 "$samples/rollup-banner.pdf"
 ADW_DEBUG_COLOR_SCHEME=prefer-dark shoot window-corrected-dark 0 0 "$samples/rollup-banner-corrected.pdf"
+shoot window-compare 0 0 --compare "$samples/rollup-banner.pdf" \
+  "$samples/rollup-banner-corrected.pdf"
