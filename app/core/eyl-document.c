@@ -827,72 +827,32 @@ extract_links (EylPageDataBuilder *builder,
 
 /* Page snapshot: measured cap and x heights */
 
-typedef struct
-{
-  cairo_surface_t *surface;
-  const guint8    *data;
-  int              width, height, stride;
-  double           scale;     /* px per pt */
-  double           x0, y0;    /* page-space origin of pixel (0, 0) */
-} Raster;
-
-static void
-raster_clear (Raster *r)
-{
-  g_clear_pointer (&r->surface, cairo_surface_destroy);
-}
-
-static gboolean
-raster_render (Raster      *r,
-               PopplerPage *page,
-               double       x0,
-               double       y0,
-               double       x1,
-               double       y1,
-               double       scale)
+/* The page, or @area of it, rendered at @scale px/pt onto a raster whose
+ * user space is page space; NULL when it would be larger than Cairo's
+ * 32767 px or the raster's pixel cap lowers the scale. */
+static EylRaster *
+snapshot_render (PopplerPage   *page,
+                 const EylRect *area,
+                 double         scale)
 {
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
+  g_autoptr(EylRaster) raster = NULL;
+  double w = ceil (eyl_rect_width (area) * scale);
+  double h = ceil (eyl_rect_height (area) * scale);
   cairo_t *cr;
 
-  r->width = (int) ceil ((x1 - x0) * scale);
-  r->height = (int) ceil ((y1 - y0) * scale);
-  if (r->width <= 0 || r->height <= 0 || r->width > 32767 || r->height > 32767)
-    return FALSE;
+  if (w <= 0 || h <= 0 || w > 32767 || h > 32767)
+    return NULL;
+  raster = eyl_raster_new (area, scale);
+  if (raster->scale != scale
+      || cairo_surface_status (eyl_raster_get_surface (raster)) != CAIRO_STATUS_SUCCESS)
+    return NULL;
 
-  r->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, r->width, r->height);
-  if (cairo_surface_status (r->surface) != CAIRO_STATUS_SUCCESS)
-    {
-      raster_clear (r);
-      return FALSE;
-    }
-  r->scale = scale;
-  r->x0 = x0;
-  r->y0 = y0;
-
-  cr = cairo_create (r->surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  cairo_translate (cr, -x0, -y0);
+  cr = eyl_raster_create_context (raster);
   poppler_page_render (page, cr);
   cairo_destroy (cr);
-
-  cairo_surface_flush (r->surface);
-  r->data = cairo_image_surface_get_data (r->surface);
-  r->stride = cairo_image_surface_get_stride (r->surface);
-  return TRUE;
-}
-
-/* Relative luminance weights of sRGB (ITU-R BT.709), on 0–255 values:
- * enough to tell ink from background. */
-static inline double
-raster_luma (const Raster *r,
-             int           x,
-             int           y)
-{
-  guint32 px = *(const guint32 *) (gconstpointer) (r->data + y * r->stride + x * 4);
-
-  return 0.2126 * ((px >> 16) & 0xff) + 0.7152 * ((px >> 8) & 0xff) + 0.0722 * (px & 0xff);
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  return g_steal_pointer (&raster);
 }
 
 static int
@@ -914,9 +874,9 @@ compare_double (gconstpointer a,
  * heaviest contiguous block of inked rows; its summed coverage is the ink
  * height with sub-pixel precision for flat-topped, flat-bottomed letters. */
 static double
-measure_glyph (const Raster  *r,
-               const EylRect *box,
-               gboolean       vertical)
+measure_glyph (const EylRaster *r,
+               const EylRect   *box,
+               gboolean         vertical)
 {
   int gx0, gy0, gx1, gy1, ring, n_along;
   g_autoptr(GArray) ring_values = g_array_new (FALSE, FALSE, sizeof (double));
@@ -924,10 +884,10 @@ measure_glyph (const Raster  *r,
   double bg, max_contrast = 0, best_mass = 0, mass = 0;
   int inset;
 
-  gx0 = (int) floor ((box->x0 - r->x0) * r->scale);
-  gy0 = (int) floor ((box->y0 - r->y0) * r->scale);
-  gx1 = (int) ceil ((box->x1 - r->x0) * r->scale);
-  gy1 = (int) ceil ((box->y1 - r->y0) * r->scale);
+  gx0 = (int) floor ((box->x0 - r->area.x0) * r->scale);
+  gy0 = (int) floor ((box->y0 - r->area.y0) * r->scale);
+  gx1 = (int) ceil ((box->x1 - r->area.x0) * r->scale);
+  gy1 = (int) ceil ((box->y1 - r->area.y0) * r->scale);
   ring = MAX (2, (int) ((vertical ? gx1 - gx0 : gy1 - gy0) * 0.1));
 
   if (gx0 - ring < 0 || gy0 - ring < 0 || gx1 + ring > r->width || gy1 + ring > r->height)
@@ -942,7 +902,7 @@ measure_glyph (const Raster  *r,
 
         if (x >= gx0 && x < gx1 && y >= gy0 && y < gy1)
           continue;
-        v = raster_luma (r, x, y);
+        v = eyl_raster_get_luma (r, x, y);
         g_array_append_val (ring_values, v);
       }
   g_array_sort (ring_values, compare_double);
@@ -963,7 +923,7 @@ measure_glyph (const Raster  *r,
           int x = vertical ? gx0 + a : gx0 + t;
           int y = vertical ? gy0 + t : gy0 + a;
 
-          row_max = MAX (row_max, fabs (raster_luma (r, x, y) - bg));
+          row_max = MAX (row_max, fabs (eyl_raster_get_luma (r, x, y) - bg));
         }
       profile[a] = row_max;
       max_contrast = MAX (max_contrast, row_max);
@@ -1023,7 +983,7 @@ median_of (GArray *values)
 }
 
 static void
-measure_line (const Raster      *r,
+measure_line (const EylRaster   *r,
               const EylGlyph    *glyphs,
               const EylTextLine *line,
               LineMeasure       *out)
@@ -1103,7 +1063,8 @@ measure_lines (EylPageDataBuilder *builder,
   const EylTextLine *lines;
   const EylGlyph *glyphs;
   g_autofree LineMeasure *m = NULL;
-  Raster r = { 0, };
+  g_autoptr(EylRaster) r = NULL;
+  EylRect whole = { 0, 0, width, height };
   double scale;
   guint n_lines = 0, renders = 0;
 
@@ -1114,7 +1075,8 @@ measure_lines (EylPageDataBuilder *builder,
 
   m = g_new0 (LineMeasure, n_lines);
   scale = MIN (RASTER_MAX_SCALE, sqrt (RASTER_BUDGET_PX / (width * height)));
-  if (!raster_render (&r, page, 0, 0, width, height, scale))
+  r = snapshot_render (page, &whole, scale);
+  if (r == NULL)
     return;
 
   for (guint i = 0; i < n_lines; i++)
@@ -1126,14 +1088,14 @@ measure_lines (EylPageDataBuilder *builder,
       lm->est_cap = 0.7 * lines[i].font_size;
       if (!line_has_letters (glyphs, &lines[i]))
         continue;
-      measure_line (&r, glyphs, &lines[i], lm);
+      measure_line (r, glyphs, &lines[i], lm);
       cap = lm->cap;
       x = lm->x;
       lm->cap = lm->x = 0;
       lm->cap_px_low = MAX (cap, x / 0.7) * scale;
       accept_measure (lm, cap, x, scale);
     }
-  raster_clear (&r);
+  g_clear_pointer (&r, eyl_raster_unref);
 
   /* Small text: render bands around groups of nearby lines at a scale
    * that gives the cap height TARGET_CAP_PX pixels. */
@@ -1189,7 +1151,7 @@ measure_lines (EylPageDataBuilder *builder,
       best_scale = MIN (best_scale, 400.0);
 
       if (best_scale > scale * 1.2
-          && raster_render (&r, page, band.x0, band.y0, band.x1, band.y1, best_scale))
+          && (r = snapshot_render (page, &band, best_scale)) != NULL)
         {
           renders++;
           for (guint k = i; k < j; k++)
@@ -1198,11 +1160,11 @@ measure_lines (EylPageDataBuilder *builder,
 
               if (!line_has_letters (glyphs, &lines[k]))
                 continue;
-              measure_line (&r, glyphs, &lines[k], &hi);
+              measure_line (r, glyphs, &lines[k], &hi);
               accept_measure (&m[k], hi.cap, hi.x, best_scale);
               m[k].cap_px_low = MIN_CAP_PX;   /* done */
             }
-          raster_clear (&r);
+          g_clear_pointer (&r, eyl_raster_unref);
         }
       i = j - 1;
     }
