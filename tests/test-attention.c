@@ -12,6 +12,9 @@
 
 #include "eyl-attention.h"
 #include "eyl-fixtures.h"
+#include "rules/eyl-rules-private.h"
+#include "eyl-walkup.h"
+#include <cairo-pdf.h>
 
 /* A grey @w × @h image. */
 static cairo_surface_t *
@@ -238,6 +241,117 @@ test_cli (void)
   g_rmdir (dir);
 }
 
+/* brand-over-customer cites the predicted attention (model) as the
+ * visitor sees it: the brand's share and that of the contact that draws
+ * most, from the placement's distance. */
+static void
+test_rule_sentence (void)
+{
+  g_autoptr(EylPlacement) placement = eyl_placement_new ("test", EYL_PLACEMENT_POSTER);
+  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  g_autoptr(JsonObject) attention = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *sentence = NULL;
+  g_autofree char *without = NULL;
+  EylRuleContext ctx = { 0 };
+  EylRect box = { 0, 0, 10, 10 };
+  const char *ids[] = { "logo-1", "url-1", "phone-1" };
+  EylElementKind kinds[] = { EYL_ELEMENT_LOGO, EYL_ELEMENT_URL, EYL_ELEMENT_PHONE };
+  const char *texts[] = { NULL, "tea.example", "0123 456" };
+
+  placement->distance_m = 4;
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      EylElement *el = eyl_element_new (kinds[i], EYL_SOURCE_TEXT, texts[i], &box, 1);
+
+      g_free (el->id);
+      el->id = g_strdup (ids[i]);
+      g_ptr_array_add (elements, el);
+    }
+  g_assert_true (json_parser_load_from_data (parser,
+                                             "{\"elements\": [{\"element\": \"logo-1\", \"share\": 0.38},"
+                                             " {\"element\": \"url-1\", \"share\": 0.031},"
+                                             " {\"element\": \"phone-1\", \"share\": 0.01}]}",
+                                             -1, NULL));
+  attention = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  ctx.placement = placement;
+  ctx.elements = elements;
+  without = eyl_rule_attention_sentence (&ctx, g_ptr_array_index (elements, 0));
+  g_assert_null (without);
+  ctx.attention = attention;
+  sentence = eyl_rule_attention_sentence (&ctx, g_ptr_array_index (elements, 0));
+  g_assert_nonnull (sentence);
+  g_assert_true (g_str_has_prefix (sentence, "Predicted attention (model), from 4.0 m: "));
+  g_assert_nonnull (strstr (sentence, "38 %"));
+  g_assert_nonnull (strstr (sentence, "tea.example"));
+  g_assert_nonnull (strstr (sentence, " 3 %."));
+  g_assert_null (strstr (sentence, "0123"));
+}
+
+/* The window's layers on a real page: a 200 × 400 mm poster (at 1 pt
+ * per mm) with a red disc on grey.  The first fixation is numbered on
+ * the disc; a cassette hiding the lower 200 mm greys it; the walk-up
+ * strip is drawn from the same page. */
+static void
+test_page_layers (void)
+{
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), "attention-layers.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GObject) doc = NULL;
+  g_autoptr(GObject) page_obj = NULL;
+  PopplerPage *page;
+  g_autoptr(EylPlacement) placement = eyl_placement_new ("test", EYL_PLACEMENT_POSTER);
+  EylRect visible = { 0, 0, 200, 400 };
+  EylPageFrame frame;
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 200, 400);
+  cairo_surface_t *heat, *strip;
+  cairo_t *cr = cairo_create (pdf);
+  guint32 px;
+
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.9, 0.1, 0.1);
+  cairo_arc (cr, 140, 100, 20, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+  uri = g_filename_to_uri (path, NULL, NULL);
+  doc = G_OBJECT (poppler_document_new_from_file (uri, NULL, NULL));
+  g_assert_nonnull (doc);
+  page = poppler_document_get_page (POPPLER_DOCUMENT (doc), 0);
+  page_obj = G_OBJECT (page);
+
+  placement->bottom_mm = 1000;
+  eyl_page_frame_init (&frame, &visible, 200 * EYL_MM_PER_PT, 400 * EYL_MM_PER_PT, placement);
+  heat = eyl_attention_heatmap_for_page (page, &frame, placement, 400);
+  g_assert_nonnull (heat);
+  g_assert_cmpint (cairo_image_surface_get_height (heat), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_width (heat), ==, 200);
+  /* The dark disc of the first fixation's marker, left of its "1". */
+  px = *(guint32 *) (cairo_image_surface_get_data (heat) + 103 * cairo_image_surface_get_stride (heat) +
+                     4 * 135) & 0xffffff;
+  g_assert_cmpint (px & 0xff, <, 0x30);
+  g_assert_cmpint (px >> 16, <, 0x30);
+  cairo_surface_destroy (heat);
+
+  placement->hidden_bottom_mm = 200 * EYL_MM_PER_PT;
+  eyl_page_frame_init (&frame, &visible, 200 * EYL_MM_PER_PT, 400 * EYL_MM_PER_PT, placement);
+  heat = eyl_attention_heatmap_for_page (page, &frame, placement, 400);
+  g_assert_nonnull (heat);
+  px = *(guint32 *) (cairo_image_surface_get_data (heat) + 350 * cairo_image_surface_get_stride (heat) +
+                     4 * 20) & 0xffffff;
+  /* Grey 0.5 paled to 0.835, halved: hidden. */
+  g_assert_cmpint (px & 0xff, <, 0x70);
+  g_assert_cmpint (px & 0xff, >, 0x60);
+  cairo_surface_destroy (heat);
+
+  strip = eyl_walkup_strip_for_page (page, &frame, placement, NULL, EYL_LEGIBILITY_1_200, 200);
+  g_assert_nonnull (strip);
+  g_assert_cmpint (cairo_image_surface_get_height (strip), >, 200);
+  cairo_surface_destroy (strip);
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -250,6 +364,8 @@ main (int    argc,
   g_test_add_func ("/eyl/attention/flat-image", test_flat);
   g_test_add_func ("/eyl/attention/png", test_png);
   g_test_add_func ("/eyl/attention/cli", test_cli);
+  g_test_add_func ("/eyl/attention/rule-sentence", test_rule_sentence);
+  g_test_add_func ("/eyl/attention/page-layers", test_page_layers);
 
   return g_test_run ();
 }

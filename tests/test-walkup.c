@@ -7,6 +7,9 @@
 #include <glib.h>
 #include <math.h>
 
+#include "eyl-error.h"
+#include "eyl-options.h"
+#include "eyl-rules.h"
 #include "eyl-walkup.h"
 
 /* A 200 × 400 mm piece made at 1:1 on a wall, its bottom @bottom_mm
@@ -206,6 +209,97 @@ test_strip (void)
   eyl_placement_unref (s.placement);
 }
 
+/* A viewer acuity of 20/40 (decimal 0.5): typed as a Snellen fraction
+ * or a decimal; it halves the distance text can be read from, so the
+ * walk-up view and text-too-small ask for twice the size, and the view
+ * blurs as normal eyes do at 2 arc-minutes. */
+static void
+test_weaker_eyesight (void)
+{
+  const EylOption *acuity = eyl_option_lookup ("acuity");
+  const char *bad[] = { "20/0", "20/", "/40", "abc", "20/1000", "3", "0", "20/40/2" };
+  EylPlacementOverrides o;
+  Scene s;
+  g_autoptr(EylElement) headline = NULL;
+  g_autoptr(EylPlacement) weak = NULL;
+  g_autoptr(GPtrArray) elements = g_ptr_array_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+  EylRuleContext ctx = { 0 };
+  EylRect box = { 0, 0, 10, 10 };
+  const EylFinding *small = NULL;
+
+  g_assert_nonnull (acuity);
+  eyl_placement_overrides_init (&o);
+  g_assert_true (eyl_option_parse (acuity, "20/40", &o, NULL));
+  g_assert_cmpfloat_with_epsilon (o.acuity, 0.5, 1e-12);
+  g_assert_true (eyl_option_parse (acuity, " 6/12 ", &o, NULL));
+  g_assert_cmpfloat_with_epsilon (o.acuity, 0.5, 1e-12);
+  g_assert_true (eyl_option_parse (acuity, "0.8", &o, NULL));
+  g_assert_cmpfloat_with_epsilon (o.acuity, 0.8, 1e-12);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (eyl_option_parse (acuity, bad[i], &o, &error));
+      g_assert_error (error, EYL_ERROR, EYL_ERROR_INVALID);
+    }
+  g_assert_cmpfloat_with_epsilon (o.acuity, 0.8, 1e-12);
+
+  /* 30 mm capitals: 1:200 reads them up to 6 m with normal eyes, up to
+   * 3 m at 20/40. */
+  scene_init (&s, 1000, 0);
+  g_assert_cmpfloat (s.placement->acuity, ==, 1.0);
+  headline = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, "Fresh tea", &box, 1);
+  headline->cap_height_mm = 30;
+  headline->floor_bottom_mm = 1300;
+  headline->floor_top_mm = 1340;
+  g_assert_true (eyl_walkup_legible (headline, &s.frame, s.placement, EYL_LEGIBILITY_1_200, 4));
+  g_assert_true (eyl_option_parse (acuity, "20/40", &o, NULL));
+  weak = eyl_placement_apply_overrides (s.placement, &o);
+  g_assert_cmpfloat (weak->acuity, ==, 0.5);
+  g_assert_false (eyl_walkup_legible (headline, &s.frame, weak, EYL_LEGIBILITY_1_200, 4));
+  g_assert_true (eyl_walkup_legible (headline, &s.frame, weak, EYL_LEGIBILITY_1_200, 3));
+
+  /* The view at 20/40 with 1′ is the view of normal eyes with 2′. */
+  {
+    cairo_surface_t *mid = stripes (3);
+    cairo_surface_t *a = eyl_walkup_view (mid, &s.frame, weak, NULL, EYL_LEGIBILITY_1_200, 4,
+                                          EYL_WALKUP_ACUITY_ARCMIN, 120);
+    cairo_surface_t *b = eyl_walkup_view (mid, &s.frame, s.placement, NULL, EYL_LEGIBILITY_1_200,
+                                          4, 2 * EYL_WALKUP_ACUITY_ARCMIN, 120);
+    cairo_surface_t *c = eyl_walkup_view (mid, &s.frame, s.placement, NULL, EYL_LEGIBILITY_1_200,
+                                          4, EYL_WALKUP_ACUITY_ARCMIN, 120);
+
+    g_assert_cmpint (row_contrast (a), ==, row_contrast (b));
+    g_assert_cmpint (row_contrast (c), >, row_contrast (a) + 30);
+    cairo_surface_destroy (a);
+    cairo_surface_destroy (b);
+    cairo_surface_destroy (c);
+    cairo_surface_destroy (mid);
+  }
+
+  /* text-too-small at 2 m: 1:200 asks for 10 mm, 20 mm at 20/40. */
+  headline->cap_height_mm = 15;
+  g_ptr_array_add (elements, headline);
+  ctx.placement = s.placement;
+  ctx.frame = &s.frame;
+  ctx.elements = elements;
+  ctx.legibility = EYL_LEGIBILITY_1_200;
+  findings = eyl_rules_run (&ctx);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpstr (((EylFinding *) g_ptr_array_index (findings, i))->rule, !=, "text-too-small");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  ctx.placement = weak;
+  findings = eyl_rules_run (&ctx);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((EylFinding *) g_ptr_array_index (findings, i))->rule, "text-too-small"))
+      small = g_ptr_array_index (findings, i);
+  g_assert_nonnull (small);
+  g_assert_nonnull (strstr (small->message, "20.0 mm"));
+  g_assert_nonnull (strstr (small->message, "20/40"));
+  eyl_placement_unref (s.placement);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,6 +310,7 @@ main (int    argc,
   g_test_add_func ("/eyl/walkup/acuity", test_acuity);
   g_test_add_func ("/eyl/walkup/legible-and-hidden", test_legible_and_hidden);
   g_test_add_func ("/eyl/walkup/strip", test_strip);
+  g_test_add_func ("/eyl/walkup/weaker-eyesight", test_weaker_eyesight);
 
   return g_test_run ();
 }

@@ -1101,6 +1101,61 @@ test_kit_logo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
 
+/* The visitor's views: win.view-attention and win.view-walkup open a
+ * window beside the page that shows the page shown, and close it again. */
+static GtkWindow *
+visitor_window (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+visitor_drawn (gpointer data)
+{
+  GtkWindow *w = visitor_window (data);
+
+  return w != NULL && gtk_picture_get_paintable (g_object_get_data (G_OBJECT (w), "eyl-picture")) != NULL;
+}
+
+static void
+test_visitor_views (void)
+{
+  static const struct { const char *action, *title, *png; } views[] = {
+    { "view-attention", "Predicted Attention (Model)", "attention" },
+    { "view-walkup", "Walk-Up View", "walkup" },
+  };
+
+  g_assert_nonnull (eyl_window_get_current (window));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *action = g_strconcat ("win.", views[i].action, NULL);
+      GtkWindow *w;
+
+      g_assert_false (action_state (views[i].action));
+      g_assert_null (visitor_window (views[i].title));
+      gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+      g_assert_true (action_state (views[i].action));
+      g_assert_true (eyl_gui_wait_for (visitor_drawn, (gpointer) views[i].title, 60));
+      w = visitor_window (views[i].title);
+      eyl_gui_wait_ms (200);
+      save_widget_png (GTK_WIDGET (w), views[i].png);
+      /* Closing the window turns the action off. */
+      gtk_window_close (w);
+      eyl_gui_wait_ms (100);
+      g_assert_false (action_state (views[i].action));
+      g_assert_null (visitor_window (views[i].title));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1137,6 +1192,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/sample", test_sample);
   g_test_add_func ("/eyl/window/select-finding", test_select_finding);
   g_test_add_func ("/eyl/window/overlays", test_overlays);
+  g_test_add_func ("/eyl/window/visitor-views", test_visitor_views);
   g_test_add_func ("/eyl/window/legend", test_legend);
   g_test_add_func ("/eyl/window/scene-pane", test_scene_pane);
   g_test_add_func ("/eyl/window/narrow", test_narrow);

@@ -8,7 +8,16 @@
  * usage: eyl-eval-attention DATA_DIR [--subjects all|odd|even]
  *          [--maps OUT_DIR] [--per-image FILE] [--baseline centre]
  *          [--max-side N] [--step N] [--blur F,…] [--gamma F,…] [--centre F,…]
- *          [--whiten F] [--scales N] [--limit N] */
+ *          [--whiten F] [--scales N] [--signature F,…] [--limit N]
+ *          [--part tune|test]
+ *
+ * --part splits the images in two by their line in index.tsv: "tune"
+ * the 1st, 3rd, 5th …, "test" the 2nd, 4th, …  Parameters are chosen on
+ * the tuning part and reported on the test part; every image's sAUC
+ * still takes its negatives from all images, so a part's scores are the
+ * means of the full run's per-image scores, and the set's per-image
+ * reference scores (reference/NAME.tsv) are averaged over the same
+ * part for comparison. */
 #include "config.h"
 
 #include <errno.h>
@@ -523,6 +532,50 @@ print_reference (const char *dir)
     }
 }
 
+/* The means of the set's per-image reference scores (reference/NAME.tsv:
+ * id, n_fixations, auc_judd, sauc, nss, cc) over the images of @part. */
+static void
+print_reference_part (const char *dir,
+                      GPtrArray  *images,
+                      const char *part)
+{
+  g_autofree char *ref_dir = g_build_filename (dir, "reference", NULL);
+  g_autoptr(GDir) d = g_dir_open (ref_dir, 0, NULL);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  for (guint i = 0; i < images->len; i++)
+    if ((i % 2 == 0) == g_str_equal (part, "tune"))
+      g_hash_table_add (wanted, ((Image *) g_ptr_array_index (images, i))->id);
+  printf ("\nThe set's per-image reference scores, means over part %s:\n\n"
+          "| Predictor | AUC-Judd | sAUC | NSS | CC |\n|---|---|---|---|---|\n", part);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (ref_dir, name, NULL);
+      g_autoptr(GPtrArray) rows = NULL;
+      double sum[4] = { 0 };
+      guint count = 0;
+
+      if (!g_str_has_suffix (name, ".tsv") || (rows = read_tsv (path, NULL)) == NULL)
+        continue;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          char **row = g_ptr_array_index (rows, i);
+
+          if (g_strv_length (row) < 6 || !g_hash_table_contains (wanted, row[0]))
+            continue;
+          for (int k = 0; k < 4; k++)
+            sum[k] += g_ascii_strtod (row[2 + k], NULL);
+          count++;
+        }
+      if (count > 0)
+        printf ("| %.*s (%u images) | %.4f | %.4f | %.4f | %.4f |\n", (int) strlen (name) - 4, name,
+                count, sum[0] / count, sum[1] / count, sum[2] / count, sum[3] / count);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -534,9 +587,11 @@ main (int    argc,
   g_autofree char *blur_list = NULL;
   g_autofree char *gamma_list = NULL;
   g_autofree char *centre_list = NULL;
+  g_autofree char *signature_list = NULL;
+  g_autofree char *part = NULL;
   EylAttentionParams params;
-  int limit = 0, max_side = -1, step = -1, scales = -1;
-  double whiten = -2;
+  int limit = 0, max_side = -1, step = -1, scales = -1, dilate = -1, dilate_final = -1, lab_plain = -1;
+  double whiten = -2, norm = -1;
   GOptionEntry entries[] = {
     { "subjects", 0, 0, G_OPTION_ARG_STRING, &subjects, "Fixations scored: all, odd, even or 1,3,…", "S" },
     { "maps", 0, 0, G_OPTION_ARG_FILENAME, &maps, "Also write the predicted maps (NNN.png) here", "DIR" },
@@ -547,11 +602,19 @@ main (int    argc,
     { "step", 0, 0, G_OPTION_ARG_INT, &step, "Model: threshold step", "N" },
     { "whiten", 0, 0, G_OPTION_ARG_DOUBLE, &whiten, "Model: whitening ridge (-1: none)", "F" },
     { "scales", 0, 0, G_OPTION_ARG_INT, &scales, "Model: 1 or 2 resolutions", "N" },
+    { "dilate", 0, 0, G_OPTION_ARG_INT, &dilate, "Model: dilation of each Boolean attention map, px", "N" },
+    { "dilate-final", 0, 0, G_OPTION_ARG_INT, &dilate_final, "Model: dilation of the sum, px", "N" },
+    { "norm", 0, 0, G_OPTION_ARG_DOUBLE, &norm, "Model: power of the area each map is divided by", "F" },
+    { "lab-plain", 0, 0, G_OPTION_ARG_INT, &lab_plain, "Model: 1 adds the Lab channels unwhitened", "N" },
     { "blur", 0, 0, G_OPTION_ARG_STRING, &blur_list,
       "Model: blur σ, fraction of the longest side (a list tries each)", "F[,F…]" },
     { "gamma", 0, 0, G_OPTION_ARG_STRING, &gamma_list, "Model: exponent of the map (a list tries each)", "F[,F…]" },
     { "centre", 0, 0, G_OPTION_ARG_STRING, &centre_list,
       "Model: weight of the centre prior (a list tries each)", "F[,F…]" },
+    { "signature", 0, 0, G_OPTION_ARG_STRING, &signature_list,
+      "Model: weight of the image signature (a list tries each)", "F[,F…]" },
+    { "part", 0, 0, G_OPTION_ARG_STRING, &part,
+      "Score only one half of the images: tune (odd lines of index.tsv) or test (even)", "PART" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("DATA_DIR");
@@ -561,6 +624,7 @@ main (int    argc,
   g_autoptr(GArray) blurs = NULL;
   g_autoptr(GArray) gammas = NULL;
   g_autoptr(GArray) centres = NULL;
+  g_autoptr(GArray) signatures = NULL;
   g_autofree double *total = NULL;
   guint n_scored = 0, n_variants;
 
@@ -583,10 +647,24 @@ main (int    argc,
     params.whiten = whiten;
   if (scales > 0)
     params.scales = scales;
+  if (dilate > 0)
+    params.dilate = dilate;
+  if (dilate_final > 0)
+    params.dilate_final = dilate_final;
+  if (norm >= 0)
+    params.norm = norm;
+  if (lab_plain >= 0)
+    params.lab_plain = lab_plain;
   blurs = parse_list (blur_list, params.blur);
   gammas = parse_list (gamma_list, params.gamma);
   centres = parse_list (centre_list, params.centre);
-  n_variants = baseline != NULL ? 1 : blurs->len * gammas->len * centres->len;
+  signatures = parse_list (signature_list, params.signature);
+  n_variants = baseline != NULL ? 1 : blurs->len * gammas->len * centres->len * signatures->len;
+  if (part != NULL && !g_str_equal (part, "tune") && !g_str_equal (part, "test"))
+    {
+      fprintf (stderr, "eyl-eval-attention: --part is tune or test\n");
+      return 2;
+    }
   total = g_new0 (double, 4 * n_variants);
   /* The model's last steps are applied per variant to one computation. */
   params.blur = 0;
@@ -609,10 +687,11 @@ main (int    argc,
     {
       const Image *im = g_ptr_array_index (images, i);
       g_autoptr(EylAttentionMap) raw = NULL;
+      g_autoptr(EylAttentionMap) sig = NULL;
       g_autoptr(GArray) P = NULL;
       g_autofree double *D = NULL;
 
-      if (im->x->len == 0)
+      if (im->x->len == 0 || (part != NULL && (i % 2 == 0) != g_str_equal (part, "tune")))
         continue;
       P = fixated_pixels (im);
       D = density (im);
@@ -627,7 +706,15 @@ main (int    argc,
               fprintf (stderr, "eyl-eval-attention: %s\n", error->message);
               return 3;
             }
+          params.signature = 0;
           raw = eyl_attention_map_compute (img, NULL, &params);
+          /* The image signature alone, mixed in per variant. */
+          for (guint k = 0; k < signatures->len; k++)
+            if (g_array_index (signatures, double, k) > 0 && sig == NULL)
+              {
+                params.signature = 1;
+                sig = eyl_attention_map_compute (img, NULL, &params);
+              }
           cairo_surface_destroy (img);
         }
 
@@ -645,8 +732,13 @@ main (int    argc,
                                                  sizeof (float) * raw->width * raw->height) };
               double b = g_array_index (blurs, double, v % blurs->len);
               double g = g_array_index (gammas, double, v / blurs->len % gammas->len);
-              double c = g_array_index (centres, double, v / blurs->len / gammas->len);
+              double c = g_array_index (centres, double, v / blurs->len / gammas->len % centres->len);
+              double sw = g_array_index (signatures, double,
+                                         v / blurs->len / gammas->len / centres->len);
 
+              if (sw > 0)
+                for (gsize k = 0; k < (gsize) raw->width * raw->height; k++)
+                  map.values[k] = (float) ((1 - sw) * map.values[k] + sw * sig->values[k]);
               eyl_attention_map_refine (&map, NULL, b * MAX (raw->width, raw->height), c, g);
               pred = eyl_attention_map_to_surface (&map);
               g_free (map.values);
@@ -685,20 +777,25 @@ main (int    argc,
 
   printf ("Reference (%s/README.md):\n\n", argv[1]);
   print_reference (argv[1]);
-  printf ("\nThis run, %u images, subjects %s:\n\n", n_scored, subjects ? subjects : "all");
+  if (part != NULL)
+    print_reference_part (argv[1], images, part);
+  printf ("\nThis run, %u images%s%s, subjects %s:\n\n", n_scored, part ? ", part " : "",
+          part ? part : "", subjects ? subjects : "all");
   printf ("| Predictor | AUC-Judd | sAUC | NSS | CC |\n|---|---|---|---|---|\n");
   for (guint v = 0; v < n_variants; v++)
     {
       if (baseline != NULL)
         printf ("| Baseline: %s |", baseline);
       else
-        printf ("| Eyeline predicted attention (model: BMS %d px, step %d, %d scale%s, "
-                "blur %.3f, γ %.2f, centre %.2f) |",
-                params.max_side, params.step, params.scales, params.scales > 1 ? "s" : "",
+        printf ("| Eyeline predicted attention (model: BMS %d px, step %d, dilate %d/%d, norm %.2f, "
+                "%d scale%s, blur %.3f, γ %.2f, centre %.2f, signature %.2f) |",
+                params.max_side, params.step, params.dilate, params.dilate_final, params.norm,
+                params.scales, params.scales > 1 ? "s" : "",
                 g_array_index (blurs, double, v % blurs->len),
                 g_array_index (gammas, double, v / blurs->len % gammas->len),
-                g_array_index (centres, double, v / blurs->len / gammas->len));
-      printf (" %.3f | %.3f | %.3f | %.3f |\n", total[4 * v] / n_scored,
+                g_array_index (centres, double, v / blurs->len / gammas->len % centres->len),
+                g_array_index (signatures, double, v / blurs->len / gammas->len / centres->len));
+      printf (" %.4f | %.4f | %.4f | %.4f |\n", total[4 * v] / n_scored,
               total[4 * v + 1] / n_scored, total[4 * v + 2] / n_scored,
               total[4 * v + 3] / n_scored);
     }

@@ -15,6 +15,7 @@
 #include <cairo.h>
 #include <glib.h>
 #include <json-glib/json-glib.h>
+#include <poppler.h>
 
 #include "eyl-geometry.h"
 #include "eyl-raster.h"
@@ -34,6 +35,11 @@ typedef struct
                          * whitening, in (CIE Lab unit)²; < 0: no whitening */
   double centre;        /* weight 0…1 of a centre prior; 0: none */
   int    scales;        /* 1: one resolution; 2: also at half max_side */
+  double norm;          /* each attention map is divided by its area to
+                         * this power: 0.5 = its L2 norm (the authors') */
+  int    lab_plain;     /* 1: also the Lab channels without whitening */
+  double signature;     /* weight 0…1 of the image signature (Hou et al.
+                         * 2012) mixed into the Boolean map saliency */
 } EylAttentionParams;
 
 /* The defaults measured best on the eye-tracking set (README). */
@@ -130,5 +136,21 @@ JsonObject *eyl_attention_for_page (EylRaster          *raster,
                                     const EylPageFrame *frame,
                                     const EylPlacement *placement,
                                     GPtrArray          *elements);
+
+/* @visible (page space) of @page rendered into a new raster whose
+ * longer side is @long_side_px, on white. */
+EylRaster       *eyl_attention_render_visible (PopplerPage        *page,
+                                               const EylRect      *visible,
+                                               double              long_side_px);
+
+/* The heatmap layer for the window: the visible page at @long_side_px,
+ * paled, with the predicted attention (model) of what the median visitor
+ * of @placement sees laid over it (yellow to red), what is hidden
+ * greyed, and the first five fixations numbered.  New RGB24 surface;
+ * NULL when nothing of the page is seen. */
+cairo_surface_t *eyl_attention_heatmap_for_page (PopplerPage        *page,
+                                                 const EylPageFrame *frame,
+                                                 const EylPlacement *placement,
+                                                 int                 long_side_px);
 
 G_END_DECLS

@@ -99,6 +99,14 @@ static const EylOption options[] = {
        "in mm, e.g. 1500 for shoulders (0 = none)"), N_("MM"),
     N_("--crowd-mm: “%s” is not a crowd height in mm (0 = none)"),
     NULL, NULL, 0, NAN },
+  { "acuity", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_ACUITY, 0.05, 2,
+    OVERRIDE (acuity), 0, "acuity", NULL,
+    N_("Viewers’ eyesight"),
+    N_("Visual acuity of the viewers, as a Snellen fraction (20/40, 6/12) or decimal (0.5); "
+       "20/40 halves the distance text can be read from (default 20/20)"), N_("ACUITY"),
+    N_("--acuity: “%s” is not a visual acuity like 20/40 or 0.5 (20/400 to 20/10)"),
+    /* 20/20 */
+    NULL, NULL, 1.0, NAN },
 };
 
 const EylOption *
@@ -227,8 +235,21 @@ eyl_option_parse (const EylOption       *option,
   if (option->shape == EYL_OPTION_NUMBER)
     {
       g_autofree char *stripped = g_strstrip (g_strdup (text));
+      char *slash = strchr (stripped, '/');
 
-      ok = eyl_options_parse_number (stripped, option->min, option->max, &a);
+      if (option->unit == EYL_OPTION_UNIT_ACUITY && slash != NULL)
+        {
+          /* A Snellen fraction: test distance / the distance at which a
+           * normal eye reads the same line (20/40 = 0.5). */
+          double num, den;
+
+          *slash = '\0';
+          ok = eyl_options_parse_number (g_strstrip (stripped), 1, 1000, &num) &&
+               eyl_options_parse_number (g_strstrip (slash + 1), 1, 10000, &den) &&
+               eyl_option_in_range (option, a = num / den);
+        }
+      else
+        ok = eyl_options_parse_number (stripped, option->min, option->max, &a);
     }
   else
     ok = parse_pair (option, text, &a, &b) && (option->shape != EYL_OPTION_RANGE || a <= b);

@@ -69,6 +69,8 @@ typedef enum
 {
   EYL_OPTION_UNIT_MM,  /* a length: mm (the window may show inches) */
   EYL_OPTION_UNIT_M,   /* a distance: m (the window may show feet) */
+  EYL_OPTION_UNIT_ACUITY, /* decimal visual acuity (1 = 20/20); also
+                           * typed as a Snellen fraction, "20/40", "6/12" */
 } EylOptionUnit;
 
 typedef struct

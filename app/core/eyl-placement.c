@@ -127,6 +127,7 @@ eyl_placement_new (const char       *id,
   self->reach_max_mm = 1220;
   self->expects_contact = TRUE;
   self->expects_cta = TRUE;
+  self->acuity = eyl_option_lookup ("acuity")->fallback;
 
   return self;
 }
@@ -241,7 +242,7 @@ static const char * const known_keys[] = {
   "table_objects_mm", "table_gap_mm", "crowd_height_mm", "crowd_gap_mm",
   "crowd_distance_m", "distance_m", "scan_distance_m", "eye_min_mm",
   "eye_max_mm", "eye_zone_deg", "sight_line_deg", "hidden_threshold",
-  "reach_min_mm", "reach_max_mm", NULL,
+  "reach_min_mm", "reach_max_mm", "acuity", NULL,
 };
 
 static gboolean
@@ -613,6 +614,8 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
   NUMBER (hidden_threshold,     FALSE, 0, 1);
   NUMBER (reach_min_mm,         FALSE, 0, 10000);
   NUMBER (reach_max_mm,         FALSE, 0, 10000);
+  /* Decimal acuity: 20/400 (legal blindness in the US) to 20/10. */
+  NUMBER (acuity,               FALSE, FROM_OPTIONS);
 #undef NUMBER
 #undef FROM_OPTIONS
   g_assert (n <= G_N_ELEMENTS (numbers));
@@ -1068,6 +1071,7 @@ eyl_placement_overrides_init (EylPlacementOverrides *overrides)
   overrides->table_mm = NAN;
   overrides->gap_mm = NAN;
   overrides->crowd_mm = NAN;
+  overrides->acuity = NAN;
 }
 
 /* Reading in the hand: 0.35–0.4 m (DESIGN.md 3.1); a phone scanning a
@@ -1208,6 +1212,8 @@ eyl_placement_apply_overrides (const EylPlacement          *base,
     }
   if (isfinite (overrides->gap_mm) && overrides->gap_mm >= 0)
     self->table_gap_mm = overrides->gap_mm;
+  if (isfinite (overrides->acuity) && overrides->acuity > 0)
+    self->acuity = overrides->acuity;
   if (isfinite (overrides->crowd_mm) && overrides->crowd_mm >= 0)
     {
       /* Where the preset puts no crowd: people at the front of the table

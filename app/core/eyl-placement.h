@@ -88,6 +88,10 @@ struct _EylPlacement
   /* A sheet folded to go into the rack: the cover panel, the one the rack
    * shows, starts this far across the page (0 = not folded). */
   double           cover_x0_fraction;
+  /* The viewers' visual acuity, decimal: 1 = 20/20 (a detail of 1
+   * arc-minute is resolved), 0.5 = 20/40.  Legible sizes are divided by
+   * it: at 0.5 text must be twice as large, or read from half as far. */
+  double           acuity;
 };
 
 #define EYL_TYPE_PLACEMENT (eyl_placement_get_type ())
@@ -158,6 +162,7 @@ typedef struct
   double table_mm;
   double gap_mm;
   double crowd_mm;               /* a crowd in front: head height, 0 = none */
+  double acuity;                 /* viewers' decimal visual acuity, 1 = 20/20 */
 } EylPlacementOverrides;
 
 void          eyl_placement_overrides_init  (EylPlacementOverrides       *overrides);

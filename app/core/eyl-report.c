@@ -478,6 +478,7 @@ build_placement (JsonBuilder        *builder,
   json_builder_add_boolean_value (builder, p->needs_reach);
   add_double (builder, "reach_min_mm", p->reach_min_mm);
   add_double (builder, "reach_max_mm", p->reach_max_mm);
+  add_double (builder, "acuity", p->acuity);
   json_builder_set_member_name (builder, "held");
   json_builder_add_boolean_value (builder, p->held);
   add_double (builder, "hand_distance_m", p->hand_distance_m);
@@ -1345,6 +1346,11 @@ eyl_placement_from_json (JsonObject *object,
   for (guint i = 0; i < n; i++)
     if (!read_double (object, numbers[i].name, TRUE, numbers[i].field, error))
       return NULL;
+  /* Reports written before the acuity setting: 20/20. */
+  if (!read_double (object, "acuity", TRUE, &p->acuity, error))
+    return NULL;
+  if (!(p->acuity > 0))
+    p->acuity = 1.0;
 
   reach = get_member (object, "needs_reach");
   if (reach != NULL)

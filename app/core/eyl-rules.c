@@ -320,6 +320,30 @@ eyl_rule_reading_distance (const EylRuleContext *ctx,
   return p->hand_distance_m;
 }
 
+double
+eyl_rule_min_cap_mm (const EylRuleContext *ctx,
+                     double                distance_m,
+                     double                floor_mm)
+{
+  double acuity = ctx->placement != NULL && ctx->placement->acuity > 0 ? ctx->placement->acuity : 1.0;
+
+  return eyl_legibility_min_cap_mm (ctx->legibility, distance_m, floor_mm) / acuity;
+}
+
+char *
+eyl_rule_standard_name (const EylRuleContext *ctx)
+{
+  const char *standard = eyl_rule_legibility_name (ctx->legibility);
+  double acuity = ctx->placement != NULL ? ctx->placement->acuity : 1.0;
+
+  if (!(acuity > 0) || fabs (acuity - 1.0) < 1e-6)
+    return g_strdup (standard);
+  /* TRANSLATORS: a legibility standard and the viewers' eyesight as a
+   * Snellen fraction, used in "at 2.0 m the %s standard asks for …":
+   * "1:200 (FAA) (20/40 eyesight)". */
+  return g_strdup_printf (_("%s (20/%.0f eyesight)"), standard, 20.0 / acuity);
+}
+
 gboolean
 eyl_rule_is_hidden (const EylRuleContext *ctx,
                     const EylElement     *element)
@@ -445,8 +469,7 @@ eyl_rule_contrast_needed (const EylRuleContext *ctx,
   if (el->cap_height_mm > 0)
     {
       double distance_m = eyl_rule_reading_distance (ctx, el);
-      double min_cap = eyl_legibility_min_cap_mm (ctx->legibility, distance_m,
-                                                  el->floor_bottom_mm);
+      double min_cap = eyl_rule_min_cap_mm (ctx, distance_m, el->floor_bottom_mm);
 
       *large = min_cap > 0 && el->cap_height_mm >= LARGE_FACTOR * min_cap;
     }
@@ -458,6 +481,63 @@ char *
 eyl_rule_rgb_string (guint32 rgb)
 {
   return g_strdup_printf ("#%06x", rgb & 0xffffff);
+}
+
+/* The share of @id in the attention's element list, or −1. */
+static double
+attention_share_of (JsonObject *attention,
+                    const char *id)
+{
+  JsonArray *list = json_object_has_member (attention, "elements")
+                    ? json_object_get_array_member (attention, "elements") : NULL;
+
+  for (guint i = 0; list != NULL && id != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *item = json_array_get_object_element (list, i);
+
+      if (item != NULL && g_strcmp0 (json_object_get_string_member_with_default (item, "element", NULL),
+                                     id) == 0)
+        return json_object_get_double_member_with_default (item, "share", 0);
+    }
+  return -1;
+}
+
+char *
+eyl_rule_attention_sentence (const EylRuleContext *ctx,
+                             const EylElement     *brand)
+{
+  const EylElement *contact = NULL;
+  g_autofree char *brand_name = NULL;
+  g_autofree char *contact_name = NULL;
+  double brand_share, contact_share = -1;
+
+  if (ctx->attention == NULL || brand == NULL ||
+      (brand_share = attention_share_of (ctx->attention, brand->id)) < 0)
+    return NULL;
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+      double share;
+
+      if (eyl_rule_is_contact (el) && (share = attention_share_of (ctx->attention, el->id)) > contact_share)
+        {
+          contact = el;
+          contact_share = share;
+        }
+    }
+  brand_name = eyl_rule_element_name (brand, FALSE);
+  if (contact == NULL)
+    /* TRANSLATORS: "Predicted attention (model), from 4.0 m: the logo
+     * draws 38 % of it." — a model's prediction, never eye tracking. */
+    return g_strdup_printf (_("Predicted attention (model), from %.1f m: %s draws %d %% of it."),
+                            ctx->placement->distance_m, brand_name, eyl_rule_percent (brand_share));
+  contact_name = eyl_rule_element_name (contact, FALSE);
+  /* TRANSLATORS: "Predicted attention (model), from 4.0 m: the logo draws
+   * 38 % of it; the website “tea.example” 3 %." */
+  return g_strdup_printf (_("Predicted attention (model), from %.1f m: %s draws %d %% of it; "
+                            "%s %d %%."),
+                          ctx->placement->distance_m, brand_name, eyl_rule_percent (brand_share),
+                          contact_name, eyl_rule_percent (contact_share));
 }
 
 void

@@ -166,9 +166,8 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
           el->cap_height_mm > 0 && ctx->placement != NULL)
         {
           /* As text-too-small judges it: at the element's own distance. */
-          double needed = eyl_legibility_min_cap_mm (ctx->legibility,
-                                                     eyl_rule_reading_distance (ctx, el),
-                                                     el->floor_bottom_mm);
+          double needed = eyl_rule_min_cap_mm (ctx, eyl_rule_reading_distance (ctx, el),
+                                               el->floor_bottom_mm);
           n_text++;
           if (round (el->cap_height_mm * 10.0) >= round (needed * 10.0))
             n_legible++;
@@ -199,8 +198,10 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
     score += add_part (parts, "legible", 0, 20, _("No measured text among the key elements."));
   else
     {
+      g_autofree char *standard = eyl_rule_standard_name (ctx);
+
       why = g_strdup_printf (_("%u of %u key text elements meet the %s standard."),
-                             n_legible, n_text, eyl_rule_legibility_name (ctx->legibility));
+                             n_legible, n_text, standard);
       score += add_part (parts, "legible", (double) n_legible / n_text, 20, why);
       g_clear_pointer (&why, g_free);
     }

@@ -7,6 +7,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <poppler.h>
 
 #include "eyl-element.h"
 #include "eyl-geometry.h"
@@ -25,7 +26,7 @@ guint eyl_walkup_distances (const EylPlacement *placement,
 
 /* Whether @element can be read from @distance_m by the median visitor:
  * not hidden from there and capitals at least what @legibility asks for
- * at that distance.  Only for elements with text and a measured cap
+ * at that distance, divided by the placement's acuity.  Only for elements with text and a measured cap
  * height. */
 gboolean eyl_walkup_legible (const EylElement   *element,
                              const EylPageFrame *frame,
@@ -35,7 +36,8 @@ gboolean eyl_walkup_legible (const EylElement   *element,
 
 /* One view: @artwork is the visible artwork (@frame->visible) rendered
  * at any resolution; the view is drawn at @px_per_degree pixels per
- * degree of visual angle, its detail limited to @acuity_arcmin.  New
+ * degree of visual angle, its detail limited to @acuity_arcmin for
+ * normal eyes (divided by the placement's acuity: 2′ at 20/40).  New
  * RGB24 surface. */
 cairo_surface_t *eyl_walkup_view  (cairo_surface_t    *artwork,
                                    const EylPageFrame *frame,
@@ -57,5 +59,15 @@ cairo_surface_t *eyl_walkup_strip (cairo_surface_t    *artwork,
                                    EylLegibility       legibility,
                                    double              acuity_arcmin,
                                    int                 height_px);
+
+/* The strip for @page as eyl_walkup_strip() draws it: its visible part
+ * (@frame->visible) rendered at 1600 px on its longer side.  NULL when
+ * the page has no visible area. */
+cairo_surface_t *eyl_walkup_strip_for_page (PopplerPage        *page,
+                                            const EylPageFrame *frame,
+                                            const EylPlacement *placement,
+                                            GPtrArray          *elements,
+                                            EylLegibility       legibility,
+                                            int                 height_px);
 
 G_END_DECLS

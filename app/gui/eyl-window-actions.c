@@ -11,6 +11,8 @@
 
 #include "eyl-window-private.h"
 #include "eyl-export-dialog.h"
+#include "eyl-attention.h"
+#include "eyl-walkup.h"
 
 static void
 open_response_cb (GtkNativeDialog *dialog,
@@ -405,4 +407,282 @@ _eyl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_CONTROL_MASK, "win.show-findings", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.mark-logo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-marking", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* The visitor's view: predicted attention (model) and the walk-up strip */
+
+/* Each view is a window beside the main one, shown while its stateful
+ * action (win.view-attention, win.view-walkup; remembered in GSettings)
+ * is on, and redrawn for the page shown.  The page is rendered on a
+ * worker thread from its own PopplerDocument; the main window is held
+ * weakly, as for the checks. */
+
+typedef enum
+{
+  VISITOR_ATTENTION,
+  VISITOR_WALKUP,
+} VisitorView;
+
+static const char *const visitor_actions[] = { "view-attention", "view-walkup" };
+
+typedef struct
+{
+  GWeakRef         self;
+  VisitorView      view;
+  char            *path;
+  char            *password;
+  guint            page_index;
+  EylPageAnalysis *analysis;
+  EylLegibility    legibility;
+} VisitorData;
+
+static void
+visitor_data_free (VisitorData *data)
+{
+  g_weak_ref_clear (&data->self);
+  g_free (data->path);
+  g_free (data->password);
+  g_clear_pointer (&data->analysis, eyl_page_analysis_unref);
+  g_free (data);
+}
+
+static cairo_status_t
+png_to_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+visitor_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  VisitorData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (data->path, NULL, &error);
+  PopplerDocument *doc = NULL;
+  PopplerPage *page = NULL;
+  cairo_surface_t *surface = NULL;
+  GByteArray *png;
+
+  if (uri != NULL)
+    doc = poppler_document_new_from_file (uri, data->password, &error);
+  if (doc != NULL)
+    page = poppler_document_get_page (doc, (int) data->page_index);
+  if (page != NULL && !g_cancellable_is_cancelled (cancellable))
+    surface = data->view == VISITOR_ATTENTION
+              ? eyl_attention_heatmap_for_page (page, &data->analysis->frame,
+                                                data->analysis->placement, 900)
+              : eyl_walkup_strip_for_page (page, &data->analysis->frame, data->analysis->placement,
+                                           data->analysis->elements, data->legibility, 500);
+  g_clear_object (&page);
+  g_clear_object (&doc);
+  if (surface == NULL)
+    {
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  png = g_byte_array_new ();
+  cairo_surface_write_to_png_stream (surface, png_to_bytes, png);
+  cairo_surface_destroy (surface);
+  g_task_return_pointer (task, g_byte_array_free_to_bytes (png), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+visitor_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  VisitorData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(EylWindow) self = g_weak_ref_get (&data->self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWindow *window;
+  GtkPicture *picture;
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  window = data->view == VISITOR_ATTENTION ? self->attention_window : self->walkup_window;
+  if (window == NULL)
+    return;
+  picture = g_object_get_data (G_OBJECT (window), "eyl-picture");
+  if (png != NULL)
+    texture = gdk_texture_new_from_bytes (png, NULL);
+  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  if (error != NULL)
+    g_debug ("visitor view: %s", error->message);
+}
+
+/* Closing a view's window turns its action off. */
+static gboolean
+visitor_close_cb (GtkWindow *window,
+                  EylWindow *self)
+{
+  const char *name = window == self->attention_window ? visitor_actions[VISITOR_ATTENTION]
+                                                      : visitor_actions[VISITOR_WALKUP];
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self), name, g_variant_new_boolean (FALSE));
+  return FALSE;
+}
+
+static GtkWindow *
+visitor_window_new (EylWindow   *self,
+                    VisitorView  view)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *caption;
+
+  gtk_window_set_title (GTK_WINDOW (window),
+                        view == VISITOR_ATTENTION ? _("Predicted Attention (Model)") : _("Walk-Up View"));
+  caption = gtk_label_new (view == VISITOR_ATTENTION
+                           ? _("Where the eye is drawn first, on what the median visitor sees — a "
+                               "model's prediction (Boolean Map Saliency), not eye tracking. "
+                               "Numbers: the first fixations in order.")
+                           : _("The piece as a visitor sees it on the way to it: at the size it "
+                               "takes in the eye, with no detail finer than the eye resolves, "
+                               "what is hidden greyed."));
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_margin_start (caption, 12);
+  gtk_widget_set_margin_end (caption, 12);
+  gtk_widget_set_margin_top (caption, 6);
+  gtk_widget_set_margin_bottom (caption, 6);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), picture);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), view == VISITOR_ATTENTION ? 480 : 900,
+                               view == VISITOR_ATTENTION ? 700 : 420);
+  g_object_set_data (G_OBJECT (window), "eyl-picture", picture);
+  g_signal_connect_object (window, "close-request", G_CALLBACK (visitor_close_cb), self, 0);
+  return GTK_WINDOW (window);
+}
+
+static gboolean
+visitor_view_on (EylWindow   *self,
+                 VisitorView  view)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self),
+                                                               visitor_actions[view]);
+
+  return state != NULL && g_variant_get_boolean (state);
+}
+
+void
+_eyl_window_update_visitor_views (EylWindow *self)
+{
+  for (VisitorView view = VISITOR_ATTENTION; view <= VISITOR_WALKUP; view++)
+    {
+      GtkWindow **slot = view == VISITOR_ATTENTION ? &self->attention_window : &self->walkup_window;
+      EylPageAnalysis *analysis = self->shown_analysis;
+      VisitorData *data;
+      g_autoptr(GTask) task = NULL;
+
+      if (!visitor_view_on (self, view))
+        {
+          if (*slot != NULL)
+            gtk_window_destroy (*slot);
+          g_clear_weak_pointer (slot);
+          continue;
+        }
+      /* Nothing to show before a document is open. */
+      if (*slot == NULL && self->current == NULL)
+        continue;
+      if (*slot == NULL)
+        {
+          g_set_weak_pointer (slot, visitor_window_new (self, view));
+          gtk_window_present (*slot);
+        }
+      if (self->current == NULL || analysis == NULL || analysis->placement == NULL)
+        {
+          gtk_picture_set_paintable (g_object_get_data (G_OBJECT (*slot), "eyl-picture"), NULL);
+          g_object_set_data (G_OBJECT (*slot), "eyl-analysis", NULL);
+          continue;
+        }
+      /* The view is redrawn only when the page shown changes. */
+      if (g_object_get_data (G_OBJECT (*slot), "eyl-analysis") == analysis)
+        continue;
+      g_object_set_data_full (G_OBJECT (*slot), "eyl-analysis", eyl_page_analysis_ref (analysis),
+                              (GDestroyNotify) eyl_page_analysis_unref);
+
+      data = g_new0 (VisitorData, 1);
+      g_weak_ref_init (&data->self, self);
+      data->view = view;
+      data->path = g_strdup (eyl_document_item_get_path (self->current));
+      data->password = g_strdup (eyl_document_item_get_password (self->current));
+      data->page_index = self->page_index;
+      data->analysis = eyl_page_analysis_ref (analysis);
+      data->legibility = EYL_LEGIBILITY_1_200;
+      if (self->settings != NULL)
+        {
+          g_autofree char *legibility = g_settings_get_string (self->settings, "legibility");
+
+          if (!eyl_legibility_from_string (legibility, &data->legibility))
+            data->legibility = EYL_LEGIBILITY_1_200;
+        }
+      task = g_task_new (NULL, NULL, visitor_done_cb, NULL);
+      g_task_set_source_tag (task, _eyl_window_update_visitor_views);
+      g_task_set_task_data (task, data, (GDestroyNotify) visitor_data_free);
+      g_task_run_in_thread (task, visitor_thread);
+    }
+}
+
+static void
+visitor_state_cb (GAction    *action,
+                  GParamSpec *pspec,
+                  EylWindow  *self)
+{
+  _eyl_window_update_visitor_views (self);
+}
+
+static void
+visitor_toggle_cb (GSimpleAction *action,
+                   GVariant      *value,
+                   gpointer       data)
+{
+  g_simple_action_set_state (action, value);
+}
+
+void
+_eyl_window_visitor_views_init (EylWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings != NULL)
+    g_object_get (self->settings, "settings-schema", &schema, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (visitor_actions); i++)
+    {
+      g_autoptr(GAction) action = NULL;
+
+      /* Remembered in GSettings when the schema has the key. */
+      if (schema != NULL && g_settings_schema_has_key (schema, visitor_actions[i]))
+        action = g_settings_create_action (self->settings, visitor_actions[i]);
+      else
+        {
+          action = G_ACTION (g_simple_action_new_stateful (visitor_actions[i], NULL,
+                                                           g_variant_new_boolean (FALSE)));
+          g_signal_connect (action, "change-state", G_CALLBACK (visitor_toggle_cb), NULL);
+        }
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+      g_signal_connect_object (action, "notify::state", G_CALLBACK (visitor_state_cb), self, 0);
+    }
 }

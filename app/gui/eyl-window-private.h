@@ -100,6 +100,8 @@ struct _EylWindow
   char              *kit_prepared;       /* the kit the checks get, or NULL */
   GCancellable      *kit_cancellable;    /* while its logos are read */
   GPtrArray         *kit_dirs;           /* folders of prepared kits, removed at the end */
+  GtkWindow         *attention_window;   /* the visitor's views, while shown (weak) */
+  GtkWindow         *walkup_window;
 };
 
 void              _eyl_window_ask_password (EylWindow *self);
@@ -111,5 +113,9 @@ void              _eyl_window_update_recent (EylWindow *self);
 void              _eyl_window_update_view (EylWindow *self);
 const char *      _eyl_window_visible_page (EylWindow *self);
 void              _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
+/* win.view-attention and win.view-walkup, and their windows for the page
+ * shown (eyl-window-actions.c). */
+void              _eyl_window_visitor_views_init (EylWindow *self);
+void              _eyl_window_update_visitor_views (EylWindow *self);
 
 G_END_DECLS

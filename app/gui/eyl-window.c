@@ -1157,6 +1157,7 @@ _eyl_window_update_view (EylWindow *self)
     set_loading (self, FALSE);
 
   fill_findings (self, analysis);
+  _eyl_window_update_visitor_views (self);
   update_legend (self);
   update_summary (self, analysis);
   update_notes (self, result);
@@ -2151,6 +2152,7 @@ eyl_window_init (EylWindow *self)
         g_signal_connect (self, signal, G_CALLBACK (toggle_notify_cb), NULL);
       }
   }
+  _eyl_window_visitor_views_init (self);
   gtk_drawing_area_set_draw_func (self->legend_area, legend_draw_cb, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self->legend_area, G_CONNECT_SWAPPED);

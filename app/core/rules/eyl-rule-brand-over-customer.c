@@ -28,6 +28,23 @@ area (const EylElement *el)
   return MAX (eyl_rect_width (&el->box), 0) * MAX (eyl_rect_height (&el->box), 0);
 }
 
+/* The message, then what the predicted attention (model) says of the
+ * piece as the visitor sees it, when it was computed. */
+static void
+append_attention (const EylRuleContext *ctx,
+                  const EylElement     *brand,
+                  char                **message)
+{
+  g_autofree char *sentence = eyl_rule_attention_sentence (ctx, brand);
+  char *joined;
+
+  if (sentence == NULL)
+    return;
+  joined = g_strconcat (*message, " ", sentence, NULL);
+  g_free (*message);
+  *message = joined;
+}
+
 /* A leaflet's cover in the rack: what shows above the pocket is all a
  * passer-by sees.  When that is the logo alone — the name, the headline,
  * every word of a promise, even the web address down in the pocket — the
@@ -67,6 +84,7 @@ check_rack (const EylRuleContext *ctx,
                                "%d %% of the leaflet): the name and the headline sit in the "
                                "pocket, so a passer-by sees a mark and no reason to take it."),
                              eyl_rule_percent (ctx->placement->visible_top_fraction));
+  append_attention (ctx, logo, &message);
   finding = eyl_rule_finding_new (&eyl_rule_brand_over_customer, logo);
   eyl_finding_set_text (finding, message,
                         _("Bring the name and the headline — what the reader gets — into "
@@ -144,6 +162,7 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
                            "code — and move the brand higher."),
                          low, high);
 
+  append_attention (ctx, brand, &message);
   finding = eyl_rule_finding_new (&eyl_rule_brand_over_customer, brand);
   eyl_finding_set_text (finding, message, fix);
   eyl_finding_add_measure (finding, "contacts", n_contacts);

@@ -36,7 +36,7 @@ legible_from_m (const EylRuleContext *ctx,
     {
       double mid = (lo + hi) / 2.0;
 
-      if (eyl_legibility_min_cap_mm (ctx->legibility, mid, floor_mm) <= cap_mm)
+      if (eyl_rule_min_cap_mm (ctx, mid, floor_mm) <= cap_mm)
         lo = mid;
       else
         hi = mid;
@@ -64,6 +64,7 @@ check_body (const EylRuleContext *ctx,
   g_autoptr(EylFinding) finding = NULL;
   g_autofree char *message = NULL;
   g_autofree char *fix = NULL;
+  g_autofree char *standard = eyl_rule_standard_name (ctx);
   double distance_m, needed;
 
   for (guint i = 0; i < ctx->elements->len; i++)
@@ -78,7 +79,7 @@ check_body (const EylRuleContext *ctx,
     return;
 
   distance_m = eyl_rule_reading_distance (ctx, smallest);
-  needed = eyl_legibility_min_cap_mm (ctx->legibility, distance_m, smallest->floor_bottom_mm);
+  needed = eyl_rule_min_cap_mm (ctx, distance_m, smallest->floor_bottom_mm);
   if (round (smallest->cap_height_mm * 10.0) >= round (needed * 10.0))
     return;
 
@@ -88,7 +89,7 @@ check_body (const EylRuleContext *ctx,
                                "%.1f m; at %.1f m the %s standard asks for %.1f mm."),
                              smallest->cap_height_mm,
                              legible_from_m (ctx, smallest->cap_height_mm, smallest->floor_bottom_mm),
-                             distance_m, eyl_rule_legibility_name (ctx->legibility), needed);
+                             distance_m, standard, needed);
   fix = g_strdup_printf (_("Set the copy with capitals of %.1f mm or more, or keep it short "
                            "and let the headline carry the message."),
                          needed);
@@ -105,7 +106,7 @@ void
 eyl_rule_text_too_small_check (const EylRuleContext *ctx,
                                GPtrArray            *findings)
 {
-  const char *standard = eyl_rule_legibility_name (ctx->legibility);
+  g_autofree char *standard = eyl_rule_standard_name (ctx);
 
   check_body (ctx, findings);
 
@@ -127,7 +128,7 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
 
       distance_m = eyl_rule_reading_distance (ctx, el);
       /* The baseline is the bottom of the element's box. */
-      needed = eyl_legibility_min_cap_mm (ctx->legibility, distance_m, el->floor_bottom_mm);
+      needed = eyl_rule_min_cap_mm (ctx, distance_m, el->floor_bottom_mm);
       /* Compared as printed (0.1 mm), so that a message never says
        * "10.0 mm; the standard asks for 10.0 mm". */
       if (round (el->cap_height_mm * 10.0) >= round (needed * 10.0) ||

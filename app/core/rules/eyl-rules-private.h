@@ -154,6 +154,16 @@ gboolean    eyl_rule_piece_is_held    (const EylRuleContext *ctx);
 double      eyl_rule_reading_distance (const EylRuleContext *ctx,
                                        const EylElement     *element);
 
+/* The cap height the legibility standard asks for at @distance_m, for
+ * the placement's viewers: divided by their acuity (20/40 eyes need
+ * twice the size: the standards assume normal vision). */
+double      eyl_rule_min_cap_mm       (const EylRuleContext *ctx,
+                                       double                distance_m,
+                                       double                floor_mm);
+/* The standard's name for messages, with the viewers' eyesight when it
+ * is not normal: "1:200 (FAA) (20/40 eyesight)".  A new string. */
+char       *eyl_rule_standard_name    (const EylRuleContext *ctx);
+
 /* Display material that stands at a stand: roll-ups, table-top banners,
  * backdrops. */
 gboolean    eyl_rule_is_display       (const EylRuleContext *ctx);
@@ -189,6 +199,12 @@ gboolean    eyl_rule_contrast_needed  (const EylRuleContext *ctx,
                                        const EylElement     *element,
                                        double               *needed,
                                        gboolean             *large);
+/* What the predicted attention (model) of the page as the visitor sees
+ * it says of @brand against the contact that draws most: "Predicted
+ * attention (model), from 4.0 m: the logo draws 38 % of it; the website
+ * “tea.example” 3 %."  NULL without attention or a share for @brand. */
+char       *eyl_rule_attention_sentence (const EylRuleContext *ctx,
+                                         const EylElement     *brand);
 /* The page's predicted attention (model) as measures of @finding, when
  * the page was rendered: attention_brand_share, attention_customer_share
  * and customer_vs_brand (README, JSON report). */
