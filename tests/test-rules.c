@@ -625,6 +625,12 @@ test_no_contact (void)
   g_autoptr(GPtrArray) findings = NULL;
   EylFinding *f;
 
+  /* Nothing readable at all (unfinished, or unreadable artwork): not
+   * sure enough for an error. */
+  situation_init (&s, 750, 2.0, 0);
+  expect_one (&s, "no-contact", EYL_SEVERITY_WARNING);
+  situation_clear (&s);
+
   situation_init (&s, 750, 2.0, 0);
   situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 1750, 1900, 100);
   situation_add (&s, EYL_ELEMENT_OTHER_URL, "www.studio.example", 100, 300, 300, 310, 5);

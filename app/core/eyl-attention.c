@@ -366,83 +366,115 @@ accumulate (float        *acc,
 
 /* The Boolean map "channel > @t" and its complement: the regions of each
  * that are not 8-connected to the border (or to what is hidden), added to
- * @acc.  @seen, @stack, @region, @dil and @tmp are scratch. */
+ * @acc.  @pch and @phidden (NULL: nothing hidden) are the channel and the
+ * hidden pixels on a grid padded by one pixel on each side, so that the
+ * flood needs no bounds; @pseen (padded) and @stack (one entry per padded
+ * pixel), @region, @dil and @tmp are scratch. */
 static void
-boolean_map (const guint8 *ch,
+boolean_map (const guint8 *pch,
              guint8        t,
-             const guint8 *visible,
+             const guint8 *phidden,
              int           w,
              int           h,
              int           dilate,
              double        norm,
              float        *acc,
-             guint8       *seen,
+             guint8       *pseen,
              int          *stack,
              guint8       *region,
              guint8       *dil,
              guint8       *tmp)
 {
-  gsize n = (gsize) w * h;
+  const int W = w + 2;
+  const int off[8] = { -W - 1, -W, -W + 1, -1, 1, W - 1, W, W + 1 };
   gsize top = 0;
   gboolean any[2] = { FALSE, FALSE };
 
-  memset (seen, 0, n);
+  memset (pseen, 0, (gsize) W * (h + 2));
+  /* The padding ring: never entered. */
+  for (int x = 0; x < W; x++)
+    pseen[x] = pseen[(gsize) (h + 1) * W + x] = 3;
+  for (int y = 0; y < h + 2; y++)
+    pseen[(gsize) y * W] = pseen[(gsize) y * W + W - 1] = 3;
+
   /* Flood from the border (and from hidden pixels) through pixels on the
    * same side of the threshold: what is reached touches the border. */
-  for (gsize i = 0; i < n; i++)
-    {
-      int x = i % w, y = i / w;
-      gboolean edge = x == 0 || y == 0 || x == w - 1 || y == h - 1;
+  for (int y = 1; y <= h; y++)
+    for (int x = 1; x <= w; x++)
+      {
+        int p = y * W + x;
 
-      if (visible != NULL && !visible[i])
-        {
-          seen[i] = 2;          /* hidden: never in a region */
-          stack[top++] = i;
-        }
-      else if (edge)
-        {
-          seen[i] = 1;
-          stack[top++] = i;
-        }
-    }
+        if (phidden != NULL && phidden[p])
+          {
+            pseen[p] = 2;       /* hidden: never in a region */
+            stack[top++] = p;
+          }
+        else if (x == 1 || y == 1 || x == w || y == h)
+          {
+            pseen[p] = 1;
+            stack[top++] = p;
+          }
+        else if (phidden == NULL)
+          x = w - 1;            /* the row's inside: nothing to seed */
+      }
   while (top > 0)
     {
-      int i = stack[--top];
-      int x = i % w, y = i / w;
-      gboolean hidden = seen[i] == 2;
-      gboolean side = ch[i] > t;
+      int p = stack[--top];
+      gboolean hidden = pseen[p] == 2;
+      gboolean side = pch[p] > t;
 
-      for (int dy = -1; dy <= 1; dy++)
-        for (int dx = -1; dx <= 1; dx++)
-          {
-            int xx = x + dx, yy = y + dy, j;
+      for (int k = 0; k < 8; k++)
+        {
+          int q = p + off[k];
 
-            if (xx < 0 || yy < 0 || xx >= w || yy >= h)
-              continue;
-            j = yy * w + xx;
-            if (seen[j])
-              continue;
-            /* What touches a hidden part touches the border, on both
-             * sides of the threshold. */
-            if (hidden || (ch[j] > t) == side)
-              {
-                seen[j] = 1;
-                stack[top++] = j;
-              }
-          }
+          if (pseen[q])
+            continue;
+          /* What touches a hidden part touches the border, on both sides
+           * of the threshold. */
+          if (hidden || (pch[q] > t) == side)
+            {
+              pseen[q] = 1;
+              stack[top++] = q;
+            }
+        }
     }
-  for (gsize i = 0; i < n; i++)
-    if (!seen[i])
-      any[ch[i] > t] = TRUE;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        int p = (y + 1) * W + x + 1;
+
+        if (!pseen[p])
+          any[pch[p] > t] = TRUE;
+      }
 
   for (int side = 0; side < 2; side++)
     {
       if (!any[side])
         continue;
-      for (gsize i = 0; i < n; i++)
-        region[i] = !seen[i] && (ch[i] > t) == side;
+      for (int y = 0; y < h; y++)
+        {
+          const guint8 *ps = pseen + (gsize) (y + 1) * W + 1, *pc = pch + (gsize) (y + 1) * W + 1;
+          guint8 *r = region + (gsize) y * w;
+
+          for (int x = 0; x < w; x++)
+            r[x] = !ps[x] && (pc[x] > t) == side;
+        }
       accumulate (acc, region, dil, tmp, w, h, dilate, norm);
     }
+}
+
+/* @plane (@w × @h) on a grid padded by one pixel on each side (the
+ * padding 0). */
+static guint8 *
+padded_plane (const guint8 *plane,
+              int           w,
+              int           h)
+{
+  guint8 *out = g_new0 (guint8, (gsize) (w + 2) * (h + 2));
+
+  for (int y = 0; y < h; y++)
+    memcpy (out + (gsize) (y + 1) * (w + 2) + 1, plane + (gsize) y * w, w);
+  return out;
 }
 
 /* Grey dilation (max filter) by a @width × @width square. */
@@ -530,8 +562,10 @@ bms_at (cairo_surface_t          *image,
   cairo_surface_t *small = eyl_image_scaled (image, CAIRO_FORMAT_RGB24, w, h, CAIRO_FILTER_GOOD);
   gsize n = (gsize) w * h;
   g_autofree guint8 *ch = feature_channels (small, visible, p->whiten);
-  g_autofree guint8 *seen = g_new (guint8, n);
-  g_autofree int *stack = g_new (int, n);
+  gsize padded = (gsize) (w + 2) * (h + 2);
+  g_autofree guint8 *seen = g_new (guint8, padded);
+  g_autofree int *stack = g_new (int, padded);
+  g_autofree guint8 *hidden = NULL;
   g_autofree guint8 *region = g_new (guint8, n);
   g_autofree guint8 *dil = g_new (guint8, n);
   g_autofree guint8 *tmp = g_new (guint8, n);
@@ -541,9 +575,17 @@ bms_at (cairo_surface_t          *image,
   g_autofree guint8 *plain = p->lab_plain ? feature_channels (small, visible, -1) : NULL;
 
   cairo_surface_destroy (small);
+  if (visible != NULL)
+    {
+      hidden = g_new0 (guint8, padded);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          hidden[(gsize) (y + 1) * (w + 2) + x + 1] = !visible[(gsize) y * w + x];
+    }
   for (int c = 0; c < (plain != NULL ? 6 : 3); c++)
     {
       const guint8 *chan = c < 3 ? ch + c * n : plain + (c - 3) * n;
+      g_autofree guint8 *pch = padded_plane (chan, w, h);
       int lo = 255, hi = 0;
 
       for (gsize i = 0; i < n; i++)
@@ -552,7 +594,7 @@ bms_at (cairo_surface_t          *image,
           hi = MAX (hi, chan[i]);
         }
       for (int t = lo; t < hi; t += step)
-        boolean_map (chan, (guint8) t, visible, w, h, MAX (p->dilate, 1), p->norm, acc,
+        boolean_map (pch, (guint8) t, hidden, w, h, MAX (p->dilate, 1), p->norm, acc,
                      seen, stack, region, dil, tmp);
     }
   return acc;

@@ -77,9 +77,13 @@
 #define WELL_READ          85.0
 #define REGION_PIXELS      (4.0 * 1000 * 1000)
 #define MAX_RENDERS        6
-/* One render shared by all the regions of a page, when it is at least
- * SHARED_ENOUGH of the scale a region wants. */
-#define SHARED_PIXELS      (8.0 * 1000 * 1000)
+/* A region is cut from the scan image when that has at least
+ * SHARED_ENOUGH of the scale it wants.  Renders are shared by regions
+ * (see plan_regions) up to MAX_SHARED_PIXELS (64 MB of RGB); a render
+ * costs about as much as this many pixels more than its own, plus the
+ * pixels of the page's images. */
+#define MAX_SHARED_PIXELS  (16.0 * 1000 * 1000)
+#define RENDER_COST_PIXELS (6.0 * 1000 * 1000)
 #define SHARED_ENOUGH      0.7
 /* Regions are merged up to this size. */
 #define MERGED_PIXELS      (1.0 * 1000 * 1000)
@@ -176,6 +180,7 @@ typedef struct
   guint                  regions;    /* read */
   guint                  renders;    /* of parts of the page */
   guint                  skipped;    /* regions past the budget */
+  double                 render_cost; /* what a render costs beyond its pixels, px */
 } Ocr;
 
 /* ------------------------------------------------------------------ */
@@ -1386,6 +1391,7 @@ typedef struct
 {
   EylRect area;
   double  scale;
+  double  parts;   /* pixels its regions would take rendered each alone */
 } Render;
 
 /* @scale, lowered where region @r would take more than REGION_PIXELS. */
@@ -1400,10 +1406,13 @@ region_scale (const Region *r,
 
 /* Which regions the budget covers, most likely contacts first, and where
  * each one's pixels come from: cut from @scan when it is fine enough (or
- * nothing else is left), else from one of at most MAX_RENDERS renders,
- * each shared by the regions it can hold within SHARED_PIXELS (a render
- * costs about as much as rendering the whole page: Poppler walks the
- * whole content stream, 0.45 s a region on poster-galaxy-factsheet-2025). */
+ * nothing else is left), else from one of at most MAX_RENDERS renders.
+ * A render costs more than its pixels however small its clip: Poppler
+ * walks the whole content stream and decodes every image (0.2 s a region
+ * on flyer-freifunk-bremen-6panel, 1.7 s on poster-galaxy-factsheet-2025
+ * with its 17 Mpx of images), about as much as RENDER_COST_PIXELS plus the
+ * page's image pixels.  So regions share one when it
+ * costs less than rendering them apart, within MAX_SHARED_PIXELS. */
 static GArray *
 plan_regions (Ocr             *ocr,
               const EylRaster *scan,
@@ -1411,7 +1420,10 @@ plan_regions (Ocr             *ocr,
 {
   GArray *renders = g_array_new (FALSE, FALSE, sizeof (Render));
   gboolean can_render = ocr->renderer != NULL && ocr->renderer->render != NULL;
-  double pixels = ocr->pixels;
+  double pixels = ocr->pixels, cap = MAX_SHARED_PIXELS;
+
+  if (can_render && ocr->renderer->max_pixels > 0)
+    cap = MIN (cap, ocr->renderer->max_pixels);
 
   for (guint i = 0; i < regions->len; i++)
     {
@@ -1435,18 +1447,21 @@ plan_regions (Ocr             *ocr,
           Render *o = &g_array_index (renders, Render, j);
           EylRect both = o->area;
           double s = MAX (o->scale, scale);
+          double shared;
 
           eyl_rect_union (&both, &r->area);
-          if (eyl_rect_width (&both) * eyl_rect_height (&both) * s * s <= SHARED_PIXELS)
+          shared = eyl_rect_width (&both) * eyl_rect_height (&both) * s * s;
+          if (shared <= cap && shared <= o->parts + cost + ocr->render_cost)
             {
               o->area = both;
               o->scale = s;
+              o->parts += cost;
               r->source = j + 1;
             }
         }
       if (r->source == 0 && renders->len < MAX_RENDERS)
         {
-          Render n = { r->area, scale };
+          Render n = { r->area, scale, cost };
 
           g_array_append_val (renders, n);
           r->source = renders->len;
@@ -2270,6 +2285,13 @@ eyl_detect_ocr (const EylPageData     *page,
   ocr.words = words;
   ocr.budget = live ? LIVE_TOTAL_PIXELS : TOTAL_PIXELS;
   ocr.live = live ? page : NULL;
+  ocr.render_cost = RENDER_COST_PIXELS;
+  for (guint i = 0; page->images != NULL && i < page->images->len; i++)
+    {
+      const EylImageInfo *image = &g_array_index (page->images, EylImageInfo, i);
+
+      ocr.render_cost += (double) image->width_px * image->height_px;
+    }
 
   if (!live)
     {

@@ -36,6 +36,11 @@
  * poster full of photos takes ~0.4 s a render).  The budget counts renders,
  * never time, so a busy machine reports what an idle one does. */
 #define MAX_CANDIDATES      10
+/* Candidates close together share one render (see plan_shared) of at
+ * most SHARED_PX pixels, at most SHARED_FINER times finer than one of
+ * them asks for. */
+#define SHARED_PX           (8.0 * 1000 * 1000)
+#define SHARED_FINER        1.25
 /* The candidate's longer side in the detail render, px. */
 #define DETAIL_PX           450.0
 /* ... but never more than this many px per pt (≈ 1200 dpi). */
@@ -544,7 +549,86 @@ typedef struct
   GPtrArray         *warnings;
   gboolean           render_failed;
   double             min_code_px;   /* MIN_CODE_MM on the analysis raster */
+  GArray            *shared;        /* Shared: renders planned for several candidates */
 } Ctx;
+
+/* One render for several candidates (see plan_shared): rendered when the
+ * first of them is scanned, cut for each. */
+typedef struct
+{
+  EylRect  area;
+  double   scale;
+  guint    n;          /* candidates planned into it */
+  Region   r;          /* gray == NULL until rendered */
+} Shared;
+
+/* @area of @gray (@gw × @gh px covering @garea at @gscale px/pt) into @r;
+ * FALSE when it is under 2 px either way. */
+static gboolean
+cut_gray (const guint8  *gray,
+          int            gw,
+          int            gh,
+          const EylRect *garea,
+          double         gscale,
+          const EylRect *area,
+          Region        *r)
+{
+  int x0 = CLAMP ((int) floor ((area->x0 - garea->x0) * gscale), 0, gw);
+  int y0 = CLAMP ((int) floor ((area->y0 - garea->y0) * gscale), 0, gh);
+  int x1 = CLAMP ((int) ceil ((area->x1 - garea->x0) * gscale), 0, gw);
+  int y1 = CLAMP ((int) ceil ((area->y1 - garea->y0) * gscale), 0, gh);
+
+  if (x1 - x0 < 2 || y1 - y0 < 2)
+    return FALSE;
+
+  r->width = x1 - x0;
+  r->height = y1 - y0;
+  r->gray = g_new (guint8, (gsize) r->width * r->height);
+  for (int y = 0; y < r->height; y++)
+    memcpy (r->gray + (gsize) y * r->width, gray + (gsize) (y0 + y) * gw + x0, r->width);
+  r->scale = gscale;
+  r->area = (EylRect) { garea->x0 + x0 / gscale, garea->y0 + y0 / gscale,
+                        garea->x0 + x1 / gscale, garea->y0 + y1 / gscale };
+  return TRUE;
+}
+
+/* A shared render that holds @area at @scale or up to SHARED_FINER times
+ * finer, rendered now if it was not yet; NULL when none is planned or it
+ * cannot be rendered. */
+static const Region *
+shared_render (Ctx           *ctx,
+               const EylRect *area,
+               double         scale)
+{
+  for (guint i = 0; ctx->shared != NULL && i < ctx->shared->len; i++)
+    {
+      Shared *sh = &g_array_index (ctx->shared, Shared, i);
+
+      if (sh->n < 2 || sh->scale < scale || sh->scale > SHARED_FINER * scale ||
+          area->x0 < sh->area.x0 || area->y0 < sh->area.y0 ||
+          area->x1 > sh->area.x1 || area->y1 > sh->area.y1)
+        continue;
+      if (sh->r.gray == NULL)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(EylRaster) raster = eyl_renderer_render (ctx->renderer, &sh->area,
+                                                             sh->scale, &error);
+
+          if (raster == NULL)
+            {
+              sh->n = 0;   /* each candidate renders its own */
+              continue;
+            }
+          sh->r.gray = eyl_raster_dup_gray (raster);
+          sh->r.width = raster->width;
+          sh->r.height = raster->height;
+          sh->r.area = raster->area;
+          sh->r.scale = raster->scale;
+        }
+      return &sh->r;
+    }
+  return NULL;
+}
 
 /* @area at @scale into @r: rendered when a renderer is there and the
  * raster is too coarse, else cut out of the analysis raster. */
@@ -564,7 +648,12 @@ region_render (Ctx           *ctx,
       scale > ctx->raster->scale * 1.2 && !ctx->render_failed)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(EylRaster) raster = eyl_renderer_render (ctx->renderer, &area, scale, &error);
+      g_autoptr(EylRaster) raster = NULL;
+      const Region *sh = shared_render (ctx, &area, scale);
+
+      if (sh != NULL && cut_gray (sh->gray, sh->width, sh->height, &sh->area, sh->scale, &area, r))
+        return TRUE;
+      raster = eyl_renderer_render (ctx->renderer, &area, scale, &error);
 
       if (raster != NULL)
         {
@@ -583,31 +672,8 @@ region_render (Ctx           *ctx,
                                         error != NULL ? error->message : "?"));
     }
 
-  {
-    const EylRaster *ra = ctx->raster;
-    double px0, py0, px1, py1;
-    int x0, y0, x1, y1;
-
-    eyl_raster_page_to_pixel (ra, area.x0, area.y0, &px0, &py0);
-    eyl_raster_page_to_pixel (ra, area.x1, area.y1, &px1, &py1);
-    x0 = CLAMP ((int) floor (px0), 0, ra->width);
-    y0 = CLAMP ((int) floor (py0), 0, ra->height);
-    x1 = CLAMP ((int) ceil (px1), 0, ra->width);
-    y1 = CLAMP ((int) ceil (py1), 0, ra->height);
-    if (x1 - x0 < 2 || y1 - y0 < 2)
-      return FALSE;
-
-    r->width = x1 - x0;
-    r->height = y1 - y0;
-    r->gray = g_new (guint8, (gsize) r->width * r->height);
-    for (int y = 0; y < r->height; y++)
-      memcpy (r->gray + (gsize) y * r->width,
-              ctx->raster_gray + (gsize) (y0 + y) * ra->width + x0, r->width);
-    r->scale = ra->scale;
-    eyl_raster_pixel_to_page (ra, x0, y0, &r->area.x0, &r->area.y0);
-    eyl_raster_pixel_to_page (ra, x1, y1, &r->area.x1, &r->area.y1);
-    return TRUE;
-  }
+  return cut_gray (ctx->raster_gray, ctx->raster->width, ctx->raster->height,
+                   &ctx->raster->area, ctx->raster->scale, &area, r);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1296,22 +1362,36 @@ finders_to_box (const Region *r,
 
 /* A candidate region at detail scale: every code zbar reads in it, or an
  * unreadable one when finder patterns say there is a code. */
+/* The area a candidate is rendered over, with its margin, and at what
+ * scale. */
+static void
+candidate_area (const Ctx     *ctx,
+                const EylRect *cand,
+                EylRect       *area,
+                double        *scale)
+{
+  double w = eyl_rect_width (cand), h = eyl_rect_height (cand);
+  double mx = MAX (w, h) * CANDIDATE_MARGIN;
+
+  *area = (EylRect) { cand->x0 - mx, cand->y0 - mx, cand->x1 + mx, cand->y1 + mx };
+  *scale = MAX (MIN (DETAIL_PX / MAX (w, h), MAX_DETAIL_SCALE), ctx->raster->scale);
+}
+
 static void
 scan_candidate (Ctx           *ctx,
                 const EylRect *cand,
                 GPtrArray     *found)
 {
-  double w = eyl_rect_width (cand), h = eyl_rect_height (cand);
-  double mx = MAX (w, h) * CANDIDATE_MARGIN;
-  EylRect area = { cand->x0 - mx, cand->y0 - mx, cand->x1 + mx, cand->y1 + mx };
-  double scale = MIN (DETAIL_PX / MAX (w, h), MAX_DETAIL_SCALE);
+  EylRect area;
+  double scale;
   Region r;
   g_autoptr(GArray) symbols = NULL;
   gboolean any = FALSE;
 
   gint64 t0 = g_get_monotonic_time ();
 
-  if (!region_render (ctx, &area, MAX (scale, ctx->raster->scale), &r))
+  candidate_area (ctx, cand, &area, &scale);
+  if (!region_render (ctx, &area, scale, &r))
     return;
   g_debug ("candidate %.0f,%.0f–%.0f,%.0f pt: %d × %d px rendered in %.0f ms",
            cand->x0, cand->y0, cand->x1, cand->y1, r.width, r.height,
@@ -1375,6 +1455,73 @@ scan_candidate (Ctx           *ctx,
   region_clear (&r);
 }
 
+/* Whether candidate @i is scanned at all: not the same box as one before. */
+static gboolean
+candidate_repeats (GArray *candidates,
+                   guint   i)
+{
+  const Candidate *c = &g_array_index (candidates, Candidate, i);
+
+  for (guint k = 0; k < i; k++)
+    if (boxes_same (&g_array_index (candidates, Candidate, k).box, &c->box))
+      return TRUE;
+  return FALSE;
+}
+
+/* Renders shared by the candidates that will be rendered: each render
+ * runs the whole page through Poppler, however small the area (0.1 s a
+ * candidate on flyer-freifunk-bremen-6panel), so candidates of about the
+ * same scale close together share one, within SHARED_PX. */
+static GArray *
+plan_shared (Ctx    *ctx,
+             GArray *candidates)
+{
+  GArray *shared = g_array_new (FALSE, TRUE, sizeof (Shared));
+  guint n = 0;
+
+  if (ctx->renderer == NULL || ctx->renderer->render == NULL)
+    return shared;
+
+  for (guint i = 0; i < candidates->len && n < MAX_CANDIDATES; i++)
+    {
+      EylRect area;
+      double scale;
+      gboolean placed = FALSE;
+
+      if (candidate_repeats (candidates, i))
+        continue;
+      n++;
+      candidate_area (ctx, &g_array_index (candidates, Candidate, i).box, &area, &scale);
+      if (!eyl_rect_intersect (&area, &ctx->page_rect, &area) || eyl_rect_is_empty (&area) ||
+          scale <= ctx->raster->scale * 1.2)
+        continue;
+
+      for (guint j = 0; j < shared->len && !placed; j++)
+        {
+          Shared *sh = &g_array_index (shared, Shared, j);
+          EylRect both = sh->area;
+          double finest = MAX (sh->scale, scale);
+
+          eyl_rect_union (&both, &area);
+          if (finest <= SHARED_FINER * MIN (sh->scale, scale) &&
+              eyl_rect_width (&both) * eyl_rect_height (&both) * finest * finest <= SHARED_PX)
+            {
+              sh->area = both;
+              sh->scale = finest;
+              sh->n++;
+              placed = TRUE;
+            }
+        }
+      if (!placed)
+        {
+          Shared sh = { area, scale, 1, { NULL, 0, 0, { 0, }, 0 } };
+
+          g_array_append_val (shared, sh);
+        }
+    }
+  return shared;
+}
+
 void
 eyl_detect_qr (const EylPageData *page,
                const EylRaster   *raster,
@@ -1429,6 +1576,7 @@ eyl_detect_qr (const EylPageData *page,
   add_image_candidates (&ctx, candidates);
   add_blob_candidates (&ctx, candidates);
   g_array_sort (candidates, compare_candidates);
+  ctx.shared = plan_shared (&ctx, candidates);
 
   for (guint i = 0; i < candidates->len && n_scanned < MAX_CANDIDATES; i++)
     {
@@ -1439,9 +1587,7 @@ eyl_detect_qr (const EylPageData *page,
       for (guint k = 0; k < found->len && !covered; k++)
         covered = eyl_rect_contains_point (&((EylElement *) g_ptr_array_index (found, k))->box,
                                            cx, cy);
-      for (guint k = 0; k < i && !covered; k++)
-        covered = boxes_same (&g_array_index (candidates, Candidate, k).box, &c->box);
-      if (covered)
+      if (covered || candidate_repeats (candidates, i))
         continue;
       scan_candidate (&ctx, &c->box, found);
       n_scanned++;
@@ -1449,6 +1595,9 @@ eyl_detect_qr (const EylPageData *page,
 
   g_debug ("page %u: %u candidates, %u scanned, %u codes", page->index, candidates->len,
            n_scanned, found->len);
+  for (guint i = 0; i < ctx.shared->len; i++)
+    region_clear (&g_array_index (ctx.shared, Shared, i).r);
+  g_array_unref (ctx.shared);
 
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (elements, eyl_element_ref (g_ptr_array_index (found, i)));

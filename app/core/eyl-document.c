@@ -31,6 +31,10 @@
 #define MIN_CAP_PX       12.0
 #define TARGET_CAP_PX    32.0
 #define MAX_BAND_RENDERS 12
+/* One render for all the bands: within this many pixels (64 MB), when it
+ * gives a band at least SHARED_ENOUGH of the scale it wants. */
+#define SHARED_BUDGET_PX (16.0 * 1000 * 1000)
+#define SHARED_ENOUGH    0.8
 /* Below this the measurement is too coarse to trust: keep the estimate. */
 #define MIN_MEASURE_PX   6.0
 /* Images whose pixel size libqpdf cannot tell are decoded with Poppler,
@@ -829,7 +833,8 @@ extract_links (EylPageDataBuilder *builder,
 
 /* The page, or @area of it, rendered at @scale px/pt onto a raster whose
  * user space is page space; NULL when it would be larger than Cairo's
- * 32767 px or the raster's pixel cap lowers the scale. */
+ * 32767 px, the raster's pixel cap lowers the scale or it cannot be
+ * allocated. */
 static EylRaster *
 snapshot_render (PopplerPage   *page,
                  const EylRect *area,
@@ -844,8 +849,7 @@ snapshot_render (PopplerPage   *page,
   if (w <= 0 || h <= 0 || w > 32767 || h > 32767)
     return NULL;
   raster = eyl_raster_new (area, scale);
-  if (raster->scale != scale
-      || cairo_surface_status (eyl_raster_get_surface (raster)) != CAIRO_STATUS_SUCCESS)
+  if (raster->scale != scale || raster->width != (int) w || raster->height != (int) h)
     return NULL;
 
   cr = eyl_raster_create_context (raster);
@@ -1052,6 +1056,49 @@ accept_measure (LineMeasure *m,
     m->x = x;
 }
 
+/* A band of lines measured again on a finer render. */
+typedef struct
+{
+  EylRect  band;
+  double   scale;      /* wanted px per pt */
+  guint    first, end; /* its lines */
+  gboolean measured;
+} BandGroup;
+
+/* Measures on @r (covering them) the lines of the groups not measured yet
+ * that @r is fine enough for: @r->scale at least their scale, or
+ * @max_wanted at least it. */
+static void
+measure_groups (const EylRaster   *r,
+                GArray            *groups,
+                double             max_wanted,
+                const EylGlyph    *glyphs,
+                const EylTextLine *lines,
+                LineMeasure       *m)
+{
+  for (guint g = 0; g < groups->len; g++)
+    {
+      BandGroup *group = &g_array_index (groups, BandGroup, g);
+
+      if (group->measured || (group->scale > r->scale && group->scale > max_wanted) ||
+          group->band.x0 < r->area.x0 || group->band.y0 < r->area.y0 ||
+          group->band.x1 > r->area.x0 + r->width / r->scale ||
+          group->band.y1 > r->area.y0 + r->height / r->scale)
+        continue;
+      group->measured = TRUE;
+      for (guint k = group->first; k < group->end; k++)
+        {
+          LineMeasure hi = m[k];
+
+          if (!line_has_letters (glyphs, &lines[k]))
+            continue;
+          measure_line (r, glyphs, &lines[k], &hi);
+          accept_measure (&m[k], hi.cap, hi.x, r->scale);
+          m[k].cap_px_low = MIN_CAP_PX;   /* done */
+        }
+    }
+}
+
 static void
 measure_lines (EylPageDataBuilder *builder,
                PopplerPage        *page,
@@ -1063,10 +1110,11 @@ measure_lines (EylPageDataBuilder *builder,
   const EylTextLine *lines;
   const EylGlyph *glyphs;
   g_autofree LineMeasure *m = NULL;
+  g_autoptr(GArray) groups = NULL;
   g_autoptr(EylRaster) r = NULL;
   EylRect whole = { 0, 0, width, height };
-  double scale;
-  guint n_lines = 0, renders = 0;
+  double scale, shared_scale;
+  guint n_lines = 0;
 
   lines = eyl_page_data_builder_get_lines (builder, &n_lines);
   glyphs = eyl_page_data_builder_get_glyphs (builder, NULL);
@@ -1097,9 +1145,10 @@ measure_lines (EylPageDataBuilder *builder,
     }
   g_clear_pointer (&r, eyl_raster_unref);
 
-  /* Small text: render bands around groups of nearby lines at a scale
-   * that gives the cap height TARGET_CAP_PX pixels. */
-  for (guint i = 0; i < n_lines && renders < MAX_BAND_RENDERS; i++)
+  /* Small text: bands around groups of nearby lines, each wanting a
+   * scale that gives the cap height TARGET_CAP_PX pixels. */
+  groups = g_array_new (FALSE, FALSE, sizeof (BandGroup));
+  for (guint i = 0; i < n_lines && groups->len < MAX_BAND_RENDERS; i++)
     {
       LineMeasure *lm = &m[i];
       EylRect band;
@@ -1150,23 +1199,48 @@ measure_lines (EylPageDataBuilder *builder,
       best_scale = MIN (want, sqrt (RASTER_BUDGET_PX / MAX (area, 1e-6)));
       best_scale = MIN (best_scale, 400.0);
 
-      if (best_scale > scale * 1.2
-          && (r = snapshot_render (page, &band, best_scale)) != NULL)
+      if (best_scale > scale * 1.2)
         {
-          renders++;
-          for (guint k = i; k < j; k++)
-            {
-              LineMeasure hi = m[k];
+          BandGroup g = { band, best_scale, i, j };
 
-              if (!line_has_letters (glyphs, &lines[k]))
-                continue;
-              measure_line (r, glyphs, &lines[k], &hi);
-              accept_measure (&m[k], hi.cap, hi.x, best_scale);
-              m[k].cap_px_low = MIN_CAP_PX;   /* done */
-            }
-          g_clear_pointer (&r, eyl_raster_unref);
+          g_array_append_val (groups, g);
         }
       i = j - 1;
+    }
+
+  /* Each render runs the whole page through Poppler however small the
+   * band, so the bands are measured on one render of them all when it
+   * is fine enough within SHARED_BUDGET_PX; the others on their own. */
+  shared_scale = 0;
+  if (groups->len > 1)
+    {
+      EylRect all = g_array_index (groups, BandGroup, 0).band;
+      double finest = 0;
+
+      for (guint g = 0; g < groups->len; g++)
+        {
+          const BandGroup *group = &g_array_index (groups, BandGroup, g);
+
+          eyl_rect_union (&all, &group->band);
+          finest = MAX (finest, group->scale);
+        }
+      shared_scale = MIN (finest, sqrt (SHARED_BUDGET_PX / MAX (eyl_rect_width (&all) *
+                                                                 eyl_rect_height (&all), 1e-6)));
+      r = snapshot_render (page, &all, shared_scale);
+      if (r != NULL)
+        measure_groups (r, groups, shared_scale / SHARED_ENOUGH, glyphs, lines, m);
+      g_clear_pointer (&r, eyl_raster_unref);
+    }
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const BandGroup *group = &g_array_index (groups, BandGroup, g);
+
+      if (group->measured)
+        continue;
+      r = snapshot_render (page, &group->band, group->scale);
+      if (r != NULL)
+        measure_groups (r, groups, 0, glyphs, lines, m);
+      g_clear_pointer (&r, eyl_raster_unref);
     }
 
   for (guint i = 0; i < n_lines; i++)

@@ -272,6 +272,19 @@ eyl_rule_has_text (const EylElement *element)
 }
 
 gboolean
+eyl_rule_page_is_blank (const EylRuleContext *ctx)
+{
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+
+      if (eyl_rule_is_key (el) || el->kind == EYL_ELEMENT_BODY)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 eyl_rule_is_display (const EylRuleContext *ctx)
 {
   switch (ctx->placement->kind)

@@ -22,7 +22,6 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
                                   GPtrArray            *findings)
 {
   g_autoptr(EylFinding) finding = NULL;
-  gboolean says_something = FALSE;
 
   if (!ctx->placement->expects_cta)
     return;
@@ -33,13 +32,11 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
 
       if (el->kind == EYL_ELEMENT_CTA)
         return;
-      if (eyl_rule_is_key (el) || el->kind == EYL_ELEMENT_BODY)
-        says_something = TRUE;
     }
   /* Artwork with nothing on it, not a word nor a mark (a background still
    * waiting for its content), has no message to act on: no-contact and
    * brand-hidden say what is missing, once. */
-  if (!says_something)
+  if (eyl_rule_page_is_blank (ctx))
     return;
 
   finding = eyl_rule_finding_new (&eyl_rule_no_call_to_action, NULL);

@@ -47,7 +47,19 @@ eyl_rule_no_contact_check (const EylRuleContext *ctx,
   if (eyl_rule_is_display (ctx) &&
       (ctx->placement->kind == EYL_PLACEMENT_TABLETOP || ctx->placement->table_height_mm > 0))
     finding->severity = EYL_SEVERITY_ERROR;
-  if (n_other > 0)
+  /* Nothing readable at all: unfinished artwork, or type drawn in a way
+   * nothing could read.  Not sure enough for an error. */
+  if (eyl_rule_page_is_blank (ctx))
+    {
+      finding->severity = EYL_SEVERITY_WARNING;
+      eyl_finding_set_text (finding,
+                            _("Nothing readable was found on the page — no contact, no "
+                              "brand, no words: visitors would have no way to reach you."),
+                            _("If the artwork is not finished, add your website, phone "
+                              "number or a QR code in the eye-level zone; if it has text, "
+                              "check that it is not drawn as a low-resolution picture."));
+    }
+  else if (n_other > 0)
     eyl_finding_set_text (finding,
                           _("The page tells visitors no way to reach you: the only web "
                             "address on it is not yours."),

@@ -164,6 +164,10 @@ double      eyl_rule_min_cap_mm       (const EylRuleContext *ctx,
  * is not normal: "1:200 (FAA) (20/40 eyesight)".  A new string. */
 char       *eyl_rule_standard_name    (const EylRuleContext *ctx);
 
+/* Nothing on the page at all, not a word nor a mark: a background still
+ * waiting for its content, or artwork drawn in a way nothing could read. */
+gboolean    eyl_rule_page_is_blank    (const EylRuleContext *ctx);
+
 /* Display material that stands at a stand: roll-ups, table-top banners,
  * backdrops. */
 gboolean    eyl_rule_is_display       (const EylRuleContext *ctx);
