@@ -478,6 +478,54 @@ test_save_interrupted (Fixture       *fixture,
   g_assert_cmpstr (loaded->names[0], ==, "Northwind");
 }
 
+/* Names and contacts edited, the same logo files: the same logos key (no
+ * new read of the logos); a logo rewritten, added or gone: another one. */
+static void
+test_logos_key (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *logo = write_file (fixture, "logo.png", "\x89PNG\r\n\x1a\n");
+  g_autofree char *path = write_file (fixture, "kit.ini",
+                                      "[Brand]\nnames=Northwind\nlogos=logo.png\n");
+  g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (path, &error);
+  g_autoptr(EylBrandKit) renamed = NULL;
+  g_autoptr(EylBrandKit) none = eyl_brand_kit_new ();
+  g_autofree char *key = NULL;
+  g_autofree char *key_renamed = NULL;
+  g_autofree char *key_rewritten = NULL;
+  g_autofree char *key_none = NULL;
+  g_autofree char *key_two = NULL;
+
+  g_assert_no_error (error);
+  key = eyl_brand_kit_dup_logos_key (kit);
+  g_assert_nonnull (strstr (key, logo));
+
+  g_free (write_file (fixture, "kit.ini",
+                      "[Brand]\nnames=Northwind Tea;Northwind\nwebsite=northwind.example\n"
+                      "logos=logo.png\n"));
+  renamed = eyl_brand_kit_load (path, &error);
+  g_assert_no_error (error);
+  key_renamed = eyl_brand_kit_dup_logos_key (renamed);
+  g_assert_cmpstr (key_renamed, ==, key);
+
+  /* the same name, other bytes */
+  g_free (write_file (fixture, "logo.png", "\x89PNG\r\n\x1a\nmore"));
+  key_rewritten = eyl_brand_kit_dup_logos_key (renamed);
+  g_assert_cmpstr (key_rewritten, !=, key);
+
+  g_strfreev (renamed->logos);
+  renamed->logos = g_strsplit (logo, "\n", -1);
+  renamed->logos = g_realloc_n (renamed->logos, 3, sizeof (char *));
+  renamed->logos[1] = g_strdup (logo);
+  renamed->logos[2] = NULL;
+  key_two = eyl_brand_kit_dup_logos_key (renamed);
+  g_assert_cmpstr (key_two, !=, key_rewritten);
+
+  key_none = eyl_brand_kit_dup_logos_key (none);
+  g_assert_cmpstr (key_none, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +548,7 @@ main (int   argc,
   ADD ("/eyl/brand-kit/logo-kinds", test_logo_kinds);
   ADD ("/eyl/brand-kit/save-atomic", test_save_atomic);
   ADD ("/eyl/brand-kit/save-interrupted", test_save_interrupted);
+  ADD ("/eyl/brand-kit/logos-key", test_logos_key);
 
 #undef ADD
 

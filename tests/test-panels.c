@@ -304,6 +304,27 @@ test_placement_panel_edit (void)
     g_assert_cmpfloat (g_settings_get_double (settings, "crowd-mm"), ==, 1500);
     set_text (panel, "crowd_entry", "");
     g_assert_cmpfloat (g_settings_get_double (settings, "crowd-mm"), ==, 0);
+
+    /* Above the table's range (as --crowd-mm and a placement file's
+     * crowd_height_mm refuse it, test-options): marked, not passed on,
+     * not remembered; the range's end itself is taken. */
+    {
+      const EylOption *crowd = eyl_option_lookup ("crowd-mm");
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (text, sizeof text, "%g", crowd->max + 1);
+      set_text (panel, "crowd_entry", text);
+      g_assert_true (gtk_widget_has_css_class (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                               "crowd_entry"), "error"));
+      eyl_analysis_options_init (&options);
+      eyl_placement_panel_get_options (EYL_PLACEMENT_PANEL (panel), &options);
+      g_assert_true (isnan (options.overrides.crowd_mm));
+      g_assert_cmpfloat (g_settings_get_double (settings, "crowd-mm"), ==, 0);
+      g_ascii_formatd (text, sizeof text, "%g", crowd->max);
+      set_text (panel, "crowd_entry", text);
+      g_assert_cmpfloat (g_settings_get_double (settings, "crowd-mm"), ==, crowd->max);
+      set_text (panel, "crowd_entry", "");
+    }
   }
 
   /* Hand-typed eye heights make the population "Custom". */

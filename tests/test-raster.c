@@ -36,12 +36,6 @@ page_data (EylDocument *doc)
   return page;
 }
 
-static double
-luma (guint32 rgb)
-{
-  return 0.2126 * ((rgb >> 16) & 0xff) + 0.7152 * ((rgb >> 8) & 0xff) + 0.0722 * (rgb & 0xff);
-}
-
 /* The page-space box of the dark pixels of @raster; FALSE when none. */
 static gboolean
 ink_box (const EylRaster *raster,
@@ -51,7 +45,7 @@ ink_box (const EylRaster *raster,
 
   for (int y = 0; y < raster->height; y++)
     for (int x = 0; x < raster->width; x++)
-      if (luma (eyl_raster_get_pixel (raster, x, y)) < 128)
+      if (eyl_raster_get_luma (raster, x, y) < 128)
         {
           x0 = MIN (x0, x);
           y0 = MIN (y0, y);
@@ -264,6 +258,31 @@ test_hard_cap (void)
   g_assert_cmpfloat_with_epsilon (raster->scale * 14173, raster->width, 1.0);
 }
 
+/* Rec. 709 luma of a pixel: white 255, black 0, green the heaviest
+ * primary; a point outside the raster reads its nearest pixel. */
+static void
+test_luma (void)
+{
+  EylRect area = { 0, 0, 3, 1 };
+  g_autoptr(EylRaster) raster = eyl_raster_new (&area, 1.0);
+  cairo_t *cr = eyl_raster_create_context (raster);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_rectangle (cr, 1, 0, 1, 1);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 1, 0);
+  cairo_rectangle (cr, 2, 0, 1, 1);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+
+  g_assert_cmpfloat_with_epsilon (eyl_raster_get_luma (raster, 0, 0), 255, 1e-9);
+  g_assert_cmpfloat_with_epsilon (eyl_raster_get_luma (raster, 1, 0), 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (eyl_raster_get_luma (raster, 2, 0), 0.7152 * 255, 1e-9);
+  g_assert_cmpfloat_with_epsilon (eyl_raster_get_luma (raster, 7, 3), 0.7152 * 255, 1e-9);
+  g_assert_cmpfloat_with_epsilon (eyl_raster_get_luma (raster, -2, 0), 255, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/eyl/raster/resolution", test_resolution);
   g_test_add_func ("/eyl/raster/budget", test_budget);
   g_test_add_func ("/eyl/raster/hard-cap", test_hard_cap);
+  g_test_add_func ("/eyl/raster/luma", test_luma);
 
   return g_test_run ();
 }

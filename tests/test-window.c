@@ -24,6 +24,7 @@
 #include "eyl-finding-object.h"
 #include "eyl-placement-panel.h"
 #include "eyl-window.h"
+#include "eyl-window-private.h"
 
 #define CHECK_TIMEOUT_S 120
 
@@ -1096,6 +1097,31 @@ test_kit_logo (void)
   g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
   save_png ("kit-logo");
+
+  /* The kit's names edited, its logo file the same: written into the kit
+   * the logo was read for, and no worker reads the logo again; another
+   * logo file is read. */
+  {
+    EylWindow *w = window;
+    guint n_dirs = w->kit_dirs->len;
+    g_autofree char *prepared = NULL;
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_set_contents (kit, "[Brand]\nnames=Southwind Coffee\nlogos=odd-logo.pdf\n",
+                                        -1, NULL));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+    g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+    g_assert_cmpuint (w->kit_dirs->len, ==, n_dirs);
+    g_assert_null (w->kit_cancellable);
+    prepared = g_strdup (w->kit_prepared);
+    g_assert_true (g_file_get_contents (prepared, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "Southwind Coffee"));
+
+    g_assert_true (g_file_set_contents (logo, "GIF89a\x02\x00\x02\x00\x00", 11, NULL));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+    g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+    g_assert_cmpuint (w->kit_dirs->len, ==, n_dirs + 1);
+  }
 
   g_unlink (kit);
   g_unlink (logo);

@@ -423,3 +423,27 @@ eyl_brand_kit_copy (EylBrandKit *self)
   copy->source_file = g_strdup (self->source_file);
   return copy;
 }
+
+char *
+eyl_brand_kit_dup_logos_key (EylBrandKit *self)
+{
+  GString *key;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  key = g_string_new (NULL);
+  for (guint i = 0; self->logos[i] != NULL; i++)
+    {
+      GStatBuf st;
+
+      /* A file that cannot be looked at is only its name: reading it
+       * says what is wrong. */
+      if (g_stat (self->logos[i], &st) == 0)
+        g_string_append_printf (key, "%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n",
+                                self->logos[i], (gint64) st.st_size, (gint64) st.st_mtim.tv_sec,
+                                (gint64) st.st_mtim.tv_nsec);
+      else
+        g_string_append_printf (key, "%s\n", self->logos[i]);
+    }
+  return g_string_free (key, FALSE);
+}

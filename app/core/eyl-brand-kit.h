@@ -58,4 +58,9 @@ EylBrandKit *eyl_brand_kit_copy      (EylBrandKit  *self);
  * newly allocated, or NULL. */
 char        *eyl_brand_kit_dup_domain (EylBrandKit *self);
 
+/* The logo files as they are now (each one's path, size and time of
+ * change), newly allocated, "" without logos: kits with the same key need
+ * no new read of their logos, whatever their names and contacts. */
+char        *eyl_brand_kit_dup_logos_key (EylBrandKit *self);
+
 G_END_DECLS

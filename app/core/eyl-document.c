@@ -831,72 +831,32 @@ extract_links (EylPageDataBuilder *builder,
 
 /* Page snapshot: measured cap and x heights */
 
-typedef struct
-{
-  cairo_surface_t *surface;
-  const guint8    *data;
-  int              width, height, stride;
-  double           scale;     /* px per pt */
-  double           x0, y0;    /* page-space origin of pixel (0, 0) */
-} Raster;
-
-static void
-raster_clear (Raster *r)
-{
-  g_clear_pointer (&r->surface, cairo_surface_destroy);
-}
-
-static gboolean
-raster_render (Raster      *r,
-               PopplerPage *page,
-               double       x0,
-               double       y0,
-               double       x1,
-               double       y1,
-               double       scale)
+/* The page, or @area of it, rendered at @scale px/pt onto a raster whose
+ * user space is page space; NULL when it would be larger than Cairo's
+ * 32767 px, the raster's pixel cap lowers the scale or it cannot be
+ * allocated. */
+static EylRaster *
+snapshot_render (PopplerPage   *page,
+                 const EylRect *area,
+                 double         scale)
 {
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
+  g_autoptr(EylRaster) raster = NULL;
+  double w = ceil (eyl_rect_width (area) * scale);
+  double h = ceil (eyl_rect_height (area) * scale);
   cairo_t *cr;
 
-  r->width = (int) ceil ((x1 - x0) * scale);
-  r->height = (int) ceil ((y1 - y0) * scale);
-  if (r->width <= 0 || r->height <= 0 || r->width > 32767 || r->height > 32767)
-    return FALSE;
+  if (w <= 0 || h <= 0 || w > 32767 || h > 32767)
+    return NULL;
+  raster = eyl_raster_new (area, scale);
+  if (raster->scale != scale || raster->width != (int) w || raster->height != (int) h)
+    return NULL;
 
-  r->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, r->width, r->height);
-  if (cairo_surface_status (r->surface) != CAIRO_STATUS_SUCCESS)
-    {
-      raster_clear (r);
-      return FALSE;
-    }
-  r->scale = scale;
-  r->x0 = x0;
-  r->y0 = y0;
-
-  cr = cairo_create (r->surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  cairo_translate (cr, -x0, -y0);
+  cr = eyl_raster_create_context (raster);
   poppler_page_render (page, cr);
   cairo_destroy (cr);
-
-  cairo_surface_flush (r->surface);
-  r->data = cairo_image_surface_get_data (r->surface);
-  r->stride = cairo_image_surface_get_stride (r->surface);
-  return TRUE;
-}
-
-/* Relative luminance weights of sRGB (ITU-R BT.709), on 0–255 values:
- * enough to tell ink from background. */
-static inline double
-raster_luma (const Raster *r,
-             int           x,
-             int           y)
-{
-  guint32 px = *(const guint32 *) (gconstpointer) (r->data + y * r->stride + x * 4);
-
-  return 0.2126 * ((px >> 16) & 0xff) + 0.7152 * ((px >> 8) & 0xff) + 0.0722 * (px & 0xff);
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  return g_steal_pointer (&raster);
 }
 
 static int
@@ -918,9 +878,9 @@ compare_double (gconstpointer a,
  * heaviest contiguous block of inked rows; its summed coverage is the ink
  * height with sub-pixel precision for flat-topped, flat-bottomed letters. */
 static double
-measure_glyph (const Raster  *r,
-               const EylRect *box,
-               gboolean       vertical)
+measure_glyph (const EylRaster *r,
+               const EylRect   *box,
+               gboolean         vertical)
 {
   int gx0, gy0, gx1, gy1, ring, n_along;
   g_autoptr(GArray) ring_values = g_array_new (FALSE, FALSE, sizeof (double));
@@ -928,10 +888,10 @@ measure_glyph (const Raster  *r,
   double bg, max_contrast = 0, best_mass = 0, mass = 0;
   int inset;
 
-  gx0 = (int) floor ((box->x0 - r->x0) * r->scale);
-  gy0 = (int) floor ((box->y0 - r->y0) * r->scale);
-  gx1 = (int) ceil ((box->x1 - r->x0) * r->scale);
-  gy1 = (int) ceil ((box->y1 - r->y0) * r->scale);
+  gx0 = (int) floor ((box->x0 - r->area.x0) * r->scale);
+  gy0 = (int) floor ((box->y0 - r->area.y0) * r->scale);
+  gx1 = (int) ceil ((box->x1 - r->area.x0) * r->scale);
+  gy1 = (int) ceil ((box->y1 - r->area.y0) * r->scale);
   ring = MAX (2, (int) ((vertical ? gx1 - gx0 : gy1 - gy0) * 0.1));
 
   if (gx0 - ring < 0 || gy0 - ring < 0 || gx1 + ring > r->width || gy1 + ring > r->height)
@@ -946,7 +906,7 @@ measure_glyph (const Raster  *r,
 
         if (x >= gx0 && x < gx1 && y >= gy0 && y < gy1)
           continue;
-        v = raster_luma (r, x, y);
+        v = eyl_raster_get_luma (r, x, y);
         g_array_append_val (ring_values, v);
       }
   g_array_sort (ring_values, compare_double);
@@ -967,7 +927,7 @@ measure_glyph (const Raster  *r,
           int x = vertical ? gx0 + a : gx0 + t;
           int y = vertical ? gy0 + t : gy0 + a;
 
-          row_max = MAX (row_max, fabs (raster_luma (r, x, y) - bg));
+          row_max = MAX (row_max, fabs (eyl_raster_get_luma (r, x, y) - bg));
         }
       profile[a] = row_max;
       max_contrast = MAX (max_contrast, row_max);
@@ -1027,7 +987,7 @@ median_of (GArray *values)
 }
 
 static void
-measure_line (const Raster      *r,
+measure_line (const EylRaster   *r,
               const EylGlyph    *glyphs,
               const EylTextLine *line,
               LineMeasure       *out)
@@ -1109,7 +1069,7 @@ typedef struct
  * that @r is fine enough for: @r->scale at least their scale, or
  * @max_wanted at least it. */
 static void
-measure_groups (const Raster      *r,
+measure_groups (const EylRaster   *r,
                 GArray            *groups,
                 double             max_wanted,
                 const EylGlyph    *glyphs,
@@ -1121,9 +1081,9 @@ measure_groups (const Raster      *r,
       BandGroup *group = &g_array_index (groups, BandGroup, g);
 
       if (group->measured || (group->scale > r->scale && group->scale > max_wanted) ||
-          group->band.x0 < r->x0 || group->band.y0 < r->y0 ||
-          group->band.x1 > r->x0 + r->width / r->scale ||
-          group->band.y1 > r->y0 + r->height / r->scale)
+          group->band.x0 < r->area.x0 || group->band.y0 < r->area.y0 ||
+          group->band.x1 > r->area.x0 + r->width / r->scale ||
+          group->band.y1 > r->area.y0 + r->height / r->scale)
         continue;
       group->measured = TRUE;
       for (guint k = group->first; k < group->end; k++)
@@ -1151,7 +1111,8 @@ measure_lines (EylPageDataBuilder *builder,
   const EylGlyph *glyphs;
   g_autofree LineMeasure *m = NULL;
   g_autoptr(GArray) groups = NULL;
-  Raster r = { 0, };
+  g_autoptr(EylRaster) r = NULL;
+  EylRect whole = { 0, 0, width, height };
   double scale, shared_scale;
   guint n_lines = 0;
 
@@ -1162,7 +1123,8 @@ measure_lines (EylPageDataBuilder *builder,
 
   m = g_new0 (LineMeasure, n_lines);
   scale = MIN (RASTER_MAX_SCALE, sqrt (RASTER_BUDGET_PX / (width * height)));
-  if (!raster_render (&r, page, 0, 0, width, height, scale))
+  r = snapshot_render (page, &whole, scale);
+  if (r == NULL)
     return;
 
   for (guint i = 0; i < n_lines; i++)
@@ -1174,14 +1136,14 @@ measure_lines (EylPageDataBuilder *builder,
       lm->est_cap = 0.7 * lines[i].font_size;
       if (!line_has_letters (glyphs, &lines[i]))
         continue;
-      measure_line (&r, glyphs, &lines[i], lm);
+      measure_line (r, glyphs, &lines[i], lm);
       cap = lm->cap;
       x = lm->x;
       lm->cap = lm->x = 0;
       lm->cap_px_low = MAX (cap, x / 0.7) * scale;
       accept_measure (lm, cap, x, scale);
     }
-  raster_clear (&r);
+  g_clear_pointer (&r, eyl_raster_unref);
 
   /* Small text: bands around groups of nearby lines, each wanting a
    * scale that gives the cap height TARGET_CAP_PX pixels. */
@@ -1264,9 +1226,10 @@ measure_lines (EylPageDataBuilder *builder,
         }
       shared_scale = MIN (finest, sqrt (SHARED_BUDGET_PX / MAX (eyl_rect_width (&all) *
                                                                  eyl_rect_height (&all), 1e-6)));
-      if (raster_render (&r, page, all.x0, all.y0, all.x1, all.y1, shared_scale))
-        measure_groups (&r, groups, shared_scale / SHARED_ENOUGH, glyphs, lines, m);
-      raster_clear (&r);
+      r = snapshot_render (page, &all, shared_scale);
+      if (r != NULL)
+        measure_groups (r, groups, shared_scale / SHARED_ENOUGH, glyphs, lines, m);
+      g_clear_pointer (&r, eyl_raster_unref);
     }
   for (guint g = 0; g < groups->len; g++)
     {
@@ -1274,10 +1237,10 @@ measure_lines (EylPageDataBuilder *builder,
 
       if (group->measured)
         continue;
-      if (raster_render (&r, page, group->band.x0, group->band.y0, group->band.x1,
-                         group->band.y1, group->scale))
-        measure_groups (&r, groups, 0, glyphs, lines, m);
-      raster_clear (&r);
+      r = snapshot_render (page, &group->band, group->scale);
+      if (r != NULL)
+        measure_groups (r, groups, 0, glyphs, lines, m);
+      g_clear_pointer (&r, eyl_raster_unref);
     }
 
   for (guint i = 0; i < n_lines; i++)

@@ -65,39 +65,48 @@ static const EylOption options[] = {
     OVERRIDE (size_w_mm), OVERRIDE (size_h_mm), "sizes_mm", NULL,
     N_("Real size"),
     N_("Real size of the visible artwork in mm, e.g. 850x2000"), N_("WxH"),
-    N_("--size-mm: “%s” is not a size in millimetres like 850x2000") },
+    N_("--size-mm: “%s” is not a size in millimetres like 850x2000"),
+    NULL, NULL, NAN, NAN },
   { "distance-m", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_M, 0.05, 1000,
     OVERRIDE (distance_m), 0, "distance_m", NULL,
     N_("Reading distance"),
     N_("Reading distance in metres"), N_("M"),
-    N_("--distance-m: “%s” is not a distance in metres (0.05 to 1000)") },
+    N_("--distance-m: “%s” is not a distance in metres (0.05 to 1000)"),
+    NULL, NULL, 2.0, NAN },
   { "eye-mm", EYL_OPTION_RANGE, EYL_OPTION_UNIT_MM, 300, 3000,
-    OVERRIDE (eye_min_mm), OVERRIDE (eye_max_mm), "eye_min_mm", NULL,
+    OVERRIDE (eye_min_mm), OVERRIDE (eye_max_mm), "eye_min_mm", "eye-min-mm",
     N_("Eye heights"),
     N_("Standing eye heights of the viewers (P5–P95), e.g. 1405-1825"), N_("MIN-MAX"),
-    N_("--eye-mm: “%s” is not a range of eye heights in mm like 1405-1825") },
+    N_("--eye-mm: “%s” is not a range of eye heights in mm like 1405-1825"),
+    /* CityU anthropometry: P5 UK woman, P95 US man */
+    "eye_max_mm", "eye-max-mm", 1405, 1825 },
   { "table-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 3000,
     OVERRIDE (table_mm), 0, "table_height_mm", NULL,
     N_("Table height"),
     N_("Height of the table in front in mm (0 = no table)"), N_("MM"),
-    N_("--table-mm: “%s” is not a table height in mm (0 = no table)") },
+    N_("--table-mm: “%s” is not a table height in mm (0 = no table)"),
+    NULL, NULL, 0, NAN },
   { "gap-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 10000,
     OVERRIDE (gap_mm), 0, "table_gap_mm", NULL,
     N_("Gap behind the table"),
     N_("Gap between the table’s back edge and the material in mm"), N_("MM"),
-    N_("--gap-mm: “%s” is not a distance in mm") },
+    N_("--gap-mm: “%s” is not a distance in mm"),
+    NULL, NULL, 0, NAN },
   { "crowd-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 2500,
     OVERRIDE (crowd_mm), 0, "crowd_height_mm", "crowd-mm",
     N_("Crowd in front"),
     N_("Height of a crowd standing in front (at the table’s front edge, else 1 m away) "
        "in mm, e.g. 1500 for shoulders (0 = none)"), N_("MM"),
-    N_("--crowd-mm: “%s” is not a crowd height in mm (0 = none)") },
+    N_("--crowd-mm: “%s” is not a crowd height in mm (0 = none)"),
+    NULL, NULL, 0, NAN },
   { "acuity", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_ACUITY, 0.05, 2,
     OVERRIDE (acuity), 0, "acuity", NULL,
     N_("Viewers’ eyesight"),
     N_("Visual acuity of the viewers, as a Snellen fraction (20/40, 6/12) or decimal (0.5); "
        "20/40 halves the distance text can be read from (default 20/20)"), N_("ACUITY"),
-    N_("--acuity: “%s” is not a visual acuity like 20/40 or 0.5 (20/400 to 20/10)") },
+    N_("--acuity: “%s” is not a visual acuity like 20/40 or 0.5 (20/400 to 20/10)"),
+    /* 20/20 */
+    NULL, NULL, 1.0, NAN },
 };
 
 const EylOption *
@@ -115,6 +124,43 @@ eyl_option_lookup (const char *name)
     if (g_strcmp0 (options[i].name, name) == 0)
       return &options[i];
   return NULL;
+}
+
+static const EylOption *
+lookup_key (gsize       key_offset,
+            gsize       key2_offset,
+            const char *key,
+            gboolean   *second)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (options); i++)
+    {
+      const char *first = G_STRUCT_MEMBER (const char *, &options[i], key_offset);
+      const char *end = G_STRUCT_MEMBER (const char *, &options[i], key2_offset);
+
+      if (g_strcmp0 (first, key) == 0 || g_strcmp0 (end, key) == 0)
+        {
+          if (second != NULL)
+            *second = g_strcmp0 (end, key) == 0;
+          return &options[i];
+        }
+    }
+  return NULL;
+}
+
+const EylOption *
+eyl_option_lookup_placement_key (const char *key,
+                                 gboolean   *second)
+{
+  return lookup_key (G_STRUCT_OFFSET (EylOption, placement_key),
+                     G_STRUCT_OFFSET (EylOption, placement_key2), key, second);
+}
+
+const EylOption *
+eyl_option_lookup_settings_key (const char *key,
+                                gboolean   *second)
+{
+  return lookup_key (G_STRUCT_OFFSET (EylOption, settings_key),
+                     G_STRUCT_OFFSET (EylOption, settings_key2), key, second);
 }
 
 gboolean

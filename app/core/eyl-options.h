@@ -88,10 +88,25 @@ typedef struct
   const char    *description;     /* N_(): --help */
   const char    *arg_description; /* N_(): --help's placeholder, "MM" */
   const char    *problem;         /* N_(): "--name: “%s” is not …" */
+  /* A range's end: its placement-file key and GSettings key, or NULL. */
+  const char    *placement_key2;
+  const char    *settings_key2;
+  /* What a check uses when neither the user nor the placement gives the
+   * value (eyl_placement_new(), a placement file without the key), and
+   * the default of the GSettings key; NAN for none (the size: the
+   * page's).  Within [min, max]. */
+  double         fallback, fallback2;
 } EylOption;
 
 const EylOption *eyl_options_get_all (guint *n_options);
 const EylOption *eyl_option_lookup   (const char *name);
+/* The option a placement-file key (eye_max_mm) or a GSettings key
+ * (eye-max-mm) stands for, or NULL; @second: TRUE when the key is a
+ * range's end. */
+const EylOption *eyl_option_lookup_placement_key (const char *key,
+                                                  gboolean   *second);
+const EylOption *eyl_option_lookup_settings_key  (const char *key,
+                                                  gboolean   *second);
 
 /* Parses @text (C locale, as typed on a command line) into @overrides;
  * FALSE with EYL_ERROR_INVALID saying "--name: “text” is not …" when it

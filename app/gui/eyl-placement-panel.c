@@ -546,8 +546,12 @@ fill_population (EylPlacementPanel *self,
 
   if (index == POPULATION_CUSTOM)
     {
-      min_mm = self->settings ? g_settings_get_double (self->settings, "eye-min-mm") : 1405;
-      max_mm = self->settings ? g_settings_get_double (self->settings, "eye-max-mm") : 1825;
+      const EylOption *eye = eyl_option_lookup ("eye-mm");
+
+      min_mm = self->settings ? g_settings_get_double (self->settings, eye->settings_key)
+                              : eye->fallback;
+      max_mm = self->settings ? g_settings_get_double (self->settings, eye->settings_key2)
+                              : eye->fallback2;
     }
   else
     {

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-placement.h"
+#include "eyl-options.h"
 #include "eyl-preferences-window.h"
 
 static const char * const unit_ids[] = { "mm", "in", NULL };
@@ -187,6 +188,14 @@ eyl_preferences_window_init (EylPreferencesWindow *self)
               (const char * const *) self->placement_ids);
   bind_combo (self, "legibility", self->legibility_row, legibility_ids);
   bind_combo (self, "population", self->population_row, population_ids);
+  /* The spin buttons take the range of the setting's option. */
+  {
+    const EylOption *eye = eyl_option_lookup ("eye-mm");
+    GtkSpinButton *spins[] = { self->eye_min_spin, self->eye_max_spin };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+      gtk_spin_button_set_range (spins[i], eye->min, eye->max);
+  }
   g_settings_bind (self->settings, "eye-min-mm",
                    gtk_spin_button_get_adjustment (self->eye_min_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);

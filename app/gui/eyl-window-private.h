@@ -101,6 +101,7 @@ struct _EylWindow
   char              *kit_prepared;       /* the kit the checks get, or NULL */
   GCancellable      *kit_cancellable;    /* while its logos are read */
   GPtrArray         *kit_dirs;           /* folders of prepared kits, removed at the end */
+  char              *kit_logos_key;      /* its logo files (eyl_brand_kit_dup_logos_key) */
   GtkWindow         *attention_window;   /* the visitor's views, while shown (weak) */
   GtkWindow         *walkup_window;
 

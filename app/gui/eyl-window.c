@@ -480,6 +480,37 @@ prepare_kit_done (GObject      *source,
   _eyl_window_schedule_checks (self);
 }
 
+/* The kit at @source was edited but its logo files are the ones read:
+ * its names and contacts are written into the kit prepared before, with
+ * the logos as read, and no worker reads them again.  FALSE when the
+ * logos must be read. */
+static gboolean
+update_prepared_kit (EylWindow  *self,
+                     const char *source)
+{
+  g_autoptr(EylBrandKit) kit = NULL;
+  g_autoptr(EylBrandKit) prepared = NULL;
+  g_autoptr(EylBrandKit) updated = NULL;
+  g_autofree char *logos_key = NULL;
+
+  if (self->kit_cancellable != NULL || self->kit_prepared == NULL ||
+      self->kit_logos_key == NULL || g_strcmp0 (self->kit_prepared, source) == 0)
+    return FALSE;
+  kit = eyl_brand_kit_load (source, NULL);
+  if (kit == NULL)
+    return FALSE;
+  logos_key = eyl_brand_kit_dup_logos_key (kit);
+  if (g_strcmp0 (logos_key, self->kit_logos_key) != 0)
+    return FALSE;
+  prepared = eyl_brand_kit_load (self->kit_prepared, NULL);
+  if (prepared == NULL)
+    return FALSE;
+  updated = eyl_brand_kit_copy (kit);
+  g_strfreev (updated->logos);
+  updated->logos = g_strdupv (prepared->logos);
+  return eyl_brand_kit_save (updated, self->kit_prepared, NULL);
+}
+
 /* TRUE when the checks can start: no kit, or its logos read. */
 static gboolean
 kit_ready (EylWindow *self)
@@ -496,8 +527,23 @@ kit_ready (EylWindow *self)
   if (source == NULL)
     return TRUE;
   key = dup_kit_key (source);
+  /* and its logo files as they are now: one rewritten is read again */
+  {
+    g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (source, NULL);
+    g_autofree char *logos_key = kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : NULL;
+    char *with_logos = g_strconcat (key, "\n", logos_key, NULL);
+
+    g_free (key);
+    key = with_logos;
+  }
   if (g_strcmp0 (key, self->kit_key) == 0)
     return self->kit_cancellable == NULL;
+  if (update_prepared_kit (self, source))
+    {
+      g_free (self->kit_key);
+      self->kit_key = g_steal_pointer (&key);
+      return TRUE;
+    }
 
   if (self->kit_cancellable != NULL)
     g_cancellable_cancel (self->kit_cancellable);
@@ -505,6 +551,13 @@ kit_ready (EylWindow *self)
   g_clear_pointer (&self->kit_prepared, g_free);
   g_free (self->kit_key);
   self->kit_key = g_steal_pointer (&key);
+  g_clear_pointer (&self->kit_logos_key, g_free);
+  {
+    g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (source, NULL);
+
+    if (kit != NULL)
+      self->kit_logos_key = eyl_brand_kit_dup_logos_key (kit);
+  }
   self->kit_cancellable = g_cancellable_new ();
   if (self->kit_dirs == NULL)
     self->kit_dirs = g_ptr_array_new_with_free_func (g_free);
@@ -2116,6 +2169,7 @@ eyl_window_dispose (GObject *object)
     eyl_worker_remove_kit_dir (g_ptr_array_index (self->kit_dirs, i));
   g_clear_pointer (&self->kit_dirs, g_ptr_array_unref);
   g_clear_pointer (&self->kit_key, g_free);
+  g_clear_pointer (&self->kit_logos_key, g_free);
   g_clear_pointer (&self->kit_prepared, g_free);
   g_clear_object (&self->compare_before);
   g_clear_object (&self->compare_after);
