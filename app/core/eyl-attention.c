@@ -1353,21 +1353,33 @@ eyl_attention_heatmap_for_page (PopplerPage        *page,
                                 int                 long_side_px)
 {
   g_autoptr(EylRaster) raster = NULL;
-  g_autoptr(EylAttentionMap) map = NULL;
-  cairo_surface_t *mask, *out, *hidden;
-  EylAttentionFixation fix[PAGE_FIXATIONS];
-  const guint8 *mdata;
-  guint8 *odata;
-  int w, h, ostride, mstride, mw, mh;
-  gboolean any_seen;
-  guint n;
-  cairo_t *cr;
 
   g_return_val_if_fail (frame != NULL && placement != NULL && long_side_px > 0, NULL);
 
   raster = eyl_attention_render_visible (page, &frame->visible, long_side_px);
   if (raster == NULL)
     return NULL;
+  return eyl_attention_heatmap_for_raster (raster, frame, placement);
+}
+
+cairo_surface_t *
+eyl_attention_heatmap_for_raster (EylRaster          *raster,
+                                  const EylPageFrame *frame,
+                                  const EylPlacement *placement)
+{
+  g_autoptr(EylAttentionMap) map = NULL;
+  cairo_surface_t *mask, *out, *hidden;
+  EylAttentionFixation fix[PAGE_FIXATIONS];
+  const guint8 *mdata;
+  guint8 *odata;
+  int w, h, ostride, mstride, mw, mh, long_side_px;
+  gboolean any_seen;
+  guint n;
+  cairo_t *cr;
+
+  g_return_val_if_fail (raster != NULL && frame != NULL && placement != NULL, NULL);
+
+  long_side_px = MAX (raster->width, raster->height);
   mask = page_hidden_mask (raster, frame, placement, &any_seen);
   if (!any_seen)
     {

@@ -152,5 +152,10 @@ cairo_surface_t *eyl_attention_heatmap_for_page (PopplerPage        *page,
                                                  const EylPageFrame *frame,
                                                  const EylPlacement *placement,
                                                  int                 long_side_px);
+/* The same from @raster, the visible page already rendered (by a worker:
+ * the window never runs Poppler itself). */
+cairo_surface_t *eyl_attention_heatmap_for_raster (EylRaster          *raster,
+                                                   const EylPageFrame *frame,
+                                                   const EylPlacement *placement);
 
 G_END_DECLS

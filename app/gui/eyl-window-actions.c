@@ -7,12 +7,15 @@
 #define G_LOG_DOMAIN "eyl-window"
 
 #include <errno.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "eyl-window-private.h"
 #include "eyl-export-dialog.h"
 #include "eyl-attention.h"
 #include "eyl-walkup.h"
+#include "eyl-worker.h"
 
 /* Offers PDF files; the filter is returned to be chosen or released. */
 static GtkFileFilter *
@@ -472,9 +475,10 @@ _eyl_window_class_actions_init (GtkWidgetClass *widget_class)
 
 /* Each view is a window beside the main one, shown while its stateful
  * action (win.view-attention, win.view-walkup; remembered in GSettings)
- * is on, and redrawn for the page shown.  The page is rendered on a
- * worker thread from its own PopplerDocument; the main window is held
- * weakly, as for the checks. */
+ * is on, and redrawn for the page shown.  The page is rendered by a
+ * worker from the snapshot the check read (the window never runs Poppler
+ * itself), then drawn on a thread; the main window is held weakly, as
+ * for the checks. */
 
 typedef enum
 {
@@ -488,9 +492,9 @@ typedef struct
 {
   GWeakRef         self;
   VisitorView      view;
-  char            *path;
-  char            *password;
-  guint            page_index;
+  char            *png;         /* the worker's render, removed once read */
+  double           scale;       /* of the render, px per pt */
+  EylRaster       *raster;      /* the render, read back */
   EylPageAnalysis *analysis;
   EylLegibility    legibility;
 } VisitorData;
@@ -499,8 +503,10 @@ static void
 visitor_data_free (VisitorData *data)
 {
   g_weak_ref_clear (&data->self);
-  g_free (data->path);
-  g_free (data->password);
+  if (data->png != NULL)
+    g_unlink (data->png);
+  g_free (data->png);
+  g_clear_pointer (&data->raster, eyl_raster_unref);
   g_clear_pointer (&data->analysis, eyl_page_analysis_unref);
   g_free (data);
 }
@@ -521,37 +527,70 @@ visitor_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   VisitorData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (data->path, NULL, &error);
-  PopplerDocument *doc = NULL;
-  PopplerPage *page = NULL;
   cairo_surface_t *surface = NULL;
   GByteArray *png;
 
-  if (uri != NULL)
-    doc = poppler_document_new_from_file (uri, data->password, &error);
-  if (doc != NULL)
-    page = poppler_document_get_page (doc, (int) data->page_index);
-  if (page != NULL && !g_cancellable_is_cancelled (cancellable))
+  if (!g_cancellable_is_cancelled (cancellable))
     surface = data->view == VISITOR_ATTENTION
-              ? eyl_attention_heatmap_for_page (page, &data->analysis->frame,
-                                                data->analysis->placement, 900)
-              : eyl_walkup_strip_for_page (page, &data->analysis->frame, data->analysis->placement,
-                                           data->analysis->elements, data->legibility, 500);
-  g_clear_object (&page);
-  g_clear_object (&doc);
+              ? eyl_attention_heatmap_for_raster (data->raster, &data->analysis->frame,
+                                                  data->analysis->placement)
+              : eyl_walkup_strip (eyl_raster_get_surface (data->raster), &data->analysis->frame,
+                                  data->analysis->placement, data->analysis->elements,
+                                  data->legibility, EYL_WALKUP_ACUITY_ARCMIN, 500);
   if (surface == NULL)
     {
-      if (error != NULL)
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_pointer (task, NULL, NULL);
+      g_task_return_pointer (task, NULL, NULL);
       return;
     }
   png = g_byte_array_new ();
   cairo_surface_write_to_png_stream (surface, png_to_bytes, png);
   cairo_surface_destroy (surface);
   g_task_return_pointer (task, g_byte_array_free_to_bytes (png), (GDestroyNotify) g_bytes_unref);
+}
+
+static void visitor_done_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
+/* The worker's render of the visible page, read back into a raster of
+ * the page's visible area; then the view is drawn on a thread. */
+static void
+visitor_rendered_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  VisitorData *data = user_data;
+  g_autoptr(EylFileResult) file_result = eyl_worker_render_page_finish (result);
+  g_autoptr(GTask) task = NULL;
+  cairo_surface_t *image = NULL;
+  cairo_t *cr;
+
+  if (file_result->ok)
+    image = cairo_image_surface_create_from_png (data->png);
+  if (image == NULL || cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+    {
+      if (!file_result->ok && file_result->error_code != EYL_ERROR_CANCELLED)
+        g_message ("Cannot render the page for the visitor's view: %s",
+                   file_result->error_message);
+      g_clear_pointer (&image, cairo_surface_destroy);
+      visitor_data_free (data);
+      return;
+    }
+  data->raster = eyl_raster_new (&data->analysis->frame.visible, data->scale);
+  cr = eyl_raster_create_context (data->raster);
+  cairo_identity_matrix (cr);
+  cairo_scale (cr, (double) data->raster->width / MAX (cairo_image_surface_get_width (image), 1),
+               (double) data->raster->height / MAX (cairo_image_surface_get_height (image), 1));
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  cairo_surface_flush (eyl_raster_get_surface (data->raster));
+
+  task = g_task_new (NULL, NULL, visitor_done_cb, NULL);
+  g_task_set_source_tag (task, _eyl_window_update_visitor_views);
+  g_task_set_task_data (task, data, (GDestroyNotify) visitor_data_free);
+  g_task_run_in_thread (task, visitor_thread);
 }
 
 static void
@@ -653,7 +692,11 @@ _eyl_window_update_visitor_views (EylWindow *self)
       GtkWindow **slot = view == VISITOR_ATTENTION ? &self->attention_window : &self->walkup_window;
       EylPageAnalysis *analysis = self->shown_analysis;
       VisitorData *data;
-      g_autoptr(GTask) task = NULL;
+      EylWorkerConfig *config;
+      const EylRect *visible;
+      const char *snapshot;
+      GError *error = NULL;
+      int fd;
 
       if (!visitor_view_on (self, view))
         {
@@ -682,12 +725,14 @@ _eyl_window_update_visitor_views (EylWindow *self)
       g_object_set_data_full (G_OBJECT (*slot), "eyl-analysis", eyl_page_analysis_ref (analysis),
                               (GDestroyNotify) eyl_page_analysis_unref);
 
+      snapshot = eyl_document_item_get_snapshot (self->current);
+      visible = &analysis->frame.visible;
+      if (snapshot == NULL || !(eyl_rect_width (visible) >= 1 && eyl_rect_height (visible) >= 1))
+        continue;
+
       data = g_new0 (VisitorData, 1);
       g_weak_ref_init (&data->self, self);
       data->view = view;
-      data->path = g_strdup (eyl_document_item_get_path (self->current));
-      data->password = g_strdup (eyl_document_item_get_password (self->current));
-      data->page_index = self->page_index;
       data->analysis = eyl_page_analysis_ref (analysis);
       data->legibility = EYL_LEGIBILITY_1_200;
       if (self->settings != NULL)
@@ -697,10 +742,25 @@ _eyl_window_update_visitor_views (EylWindow *self)
           if (!eyl_legibility_from_string (legibility, &data->legibility))
             data->legibility = EYL_LEGIBILITY_1_200;
         }
-      task = g_task_new (NULL, NULL, visitor_done_cb, NULL);
-      g_task_set_source_tag (task, _eyl_window_update_visitor_views);
-      g_task_set_task_data (task, data, (GDestroyNotify) visitor_data_free);
-      g_task_run_in_thread (task, visitor_thread);
+      /* The attention view is drawn 900 px long, the walk-up strip from a
+       * 1600 px artwork. */
+      data->scale = (view == VISITOR_ATTENTION ? 900.0 : 1600.0) /
+                    MAX (eyl_rect_width (visible), eyl_rect_height (visible));
+      fd = g_file_open_tmp ("eyeline-visitor-XXXXXX.png", &data->png, &error);
+      if (fd < 0)
+        {
+          g_message ("Cannot render the page for the visitor's view: %s", error->message);
+          g_clear_error (&error);
+          visitor_data_free (data);
+          continue;
+        }
+      close (fd);
+      config = _eyl_window_new_render_config (self);
+      g_free (config->password);
+      config->password = g_strdup (eyl_document_item_get_password (self->current));
+      eyl_worker_render_page_async (config, snapshot, self->page_index, visible, data->scale,
+                                    data->png, NULL, visitor_rendered_cb, data);
+      g_clear_pointer (&config, eyl_worker_config_unref);
     }
 }
 

@@ -121,6 +121,9 @@ void              _eyl_window_update_recent (EylWindow *self);
 void              _eyl_window_update_view (EylWindow *self);
 const char *      _eyl_window_visible_page (EylWindow *self);
 void              _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
+/* A worker configuration for rendering what the window shows (the check's
+ * time budget). */
+EylWorkerConfig * _eyl_window_new_render_config (EylWindow *self);
 /* win.view-attention and win.view-walkup, and their windows for the page
  * shown (eyl-window-actions.c). */
 void              _eyl_window_visitor_views_init (EylWindow *self);

@@ -1093,8 +1093,8 @@ set_busy (EylWindow *self,
 /* The page view's rendering workers: the checks' program and time
  * budget (their memory limit is the default). */
 /* What renders the pages shown: the worker, within the time budget. */
-static EylWorkerConfig *
-new_render_config (EylWindow *self)
+EylWorkerConfig *
+_eyl_window_new_render_config (EylWindow *self)
 {
   g_autofree char *exe = find_worker_exe ();
   EylWorkerConfig *config = eyl_worker_config_new (exe);
@@ -1107,7 +1107,7 @@ new_render_config (EylWindow *self)
 static void
 update_render_config (EylWindow *self)
 {
-  g_autoptr(EylWorkerConfig) config = new_render_config (self);
+  g_autoptr(EylWorkerConfig) config = _eyl_window_new_render_config (self);
 
   eyl_page_view_set_worker_config (self->page_view, config);
 }
@@ -1918,7 +1918,7 @@ _eyl_window_update_compare (EylWindow *self)
 
   if (before != self->compare_results[0] || after != self->compare_results[1])
     {
-      g_autoptr(EylWorkerConfig) config = new_render_config (self);
+      g_autoptr(EylWorkerConfig) config = _eyl_window_new_render_config (self);
 
       g_clear_pointer (&self->compare_results[0], eyl_file_result_unref);
       g_clear_pointer (&self->compare_results[1], eyl_file_result_unref);
