@@ -219,6 +219,7 @@ eyl_rule_has_better_copy (const EylRuleContext *ctx,
                           EylRuleCopyBetter     better)
 {
   g_autofree char *key = NULL;
+  gboolean earlier = TRUE;  /* @other comes before @element */
 
   if (!eyl_rule_is_contact (element) || (key = eyl_element_text_key (element)) == NULL)
     return FALSE;
@@ -229,25 +230,20 @@ eyl_rule_has_better_copy (const EylRuleContext *ctx,
       g_autofree char *other_key = NULL;
       int cmp;
 
-      if (other == element || !eyl_rule_is_contact (other) ||
+      if (other == element)
+        {
+          earlier = FALSE;
+          continue;
+        }
+      if (!eyl_rule_is_contact (other) ||
           (other_key = eyl_element_text_key (other)) == NULL || strcmp (key, other_key) != 0)
         continue;
       cmp = better (ctx, other, element);
       /* Two equal copies: the first one stands for both. */
-      if (cmp > 0 || (cmp == 0 && i < eyl_rule_element_index (ctx, element)))
+      if (cmp > 0 || (cmp == 0 && earlier))
         return TRUE;
     }
   return FALSE;
-}
-
-guint
-eyl_rule_element_index (const EylRuleContext *ctx,
-                        const EylElement     *element)
-{
-  guint index = G_MAXUINT;
-
-  g_ptr_array_find (ctx->elements, element, &index);
-  return index;
 }
 
 gboolean

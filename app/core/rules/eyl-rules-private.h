@@ -116,8 +116,6 @@ typedef int (*EylRuleCopyBetter) (const EylRuleContext *ctx,
 gboolean    eyl_rule_has_better_copy  (const EylRuleContext *ctx,
                                        const EylElement     *element,
                                        EylRuleCopyBetter     better);
-guint       eyl_rule_element_index    (const EylRuleContext *ctx,
-                                       const EylElement     *element);
 gboolean    eyl_rule_is_brand         (const EylElement *element);
 /* Contacts, brand, headline and call to action. */
 gboolean    eyl_rule_is_key           (const EylElement *element);
