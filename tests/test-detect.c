@@ -1239,6 +1239,35 @@ test_headline_sections (void)
   g_assert_cmpstr (headline, ==, "The open server for your maps");
 }
 
+/* One heading of the tier measured taller than its siblings (a "?" or a
+ * "Q" reaches higher than the capitals) is still one of them: set in the
+ * same size and colour. */
+static void
+test_headline_sections_measured (void)
+{
+  const Line lines[] = {
+    { "The open server for your maps", 50, 60, 16, 0 },
+    { "What is it?", 50, 120, 20, 0x4ab969 },
+    { "It publishes your data for the world to see.", 50, 150, 11, 0 },
+    { "Easy to install", 50, 220, 20, 0x4ab969 },
+    { "Installers for every system and a web archive.", 50, 250, 11, 0 },
+    { "Beautiful maps", 50, 320, 20, 0x4ab969 },
+    { "Styles in the standard language of maps.", 50, 350, 11, 0 },
+  };
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    add_line (builder, &lines[i]);
+  /* 0.7 · 20 = 14 estimated; "What is it?" measures 13 % more. */
+  eyl_page_data_builder_set_line_metrics (builder, 1, 0.7 * 20 * 1.13, 30);
+  page = eyl_page_data_builder_end (builder);
+  eyl_detect_headline (page, out);
+  g_assert_nonnull (find_kind (out, EYL_ELEMENT_HEADLINE));
+  g_assert_cmpstr (find_kind (out, EYL_ELEMENT_HEADLINE)->text, ==, "The open server for your maps");
+}
+
 /* A statistics panel (big figures, small words), a credits paragraph
  * and labels no bigger than the text are no headline. */
 static void
@@ -1444,6 +1473,30 @@ test_cta (void)
     g_assert_cmpuint (out->len, ==, 0);
   }
 
+  /* An instruction by its form: a display line that opens with a verb
+   * and "your", whatever the verb; the same words in the copy are a
+   * feature, and "For your …" is no instruction. */
+  {
+    const Line lines[] = {
+      { "Our server publishes maps for the whole world.", 50, 100, 11, 0 },
+      { "Share your raster data with every client there is.", 50, 114, 11, 0 },
+      { "Styles in the standard language of maps and more.", 50, 300, 11, 0 },
+      { "Installers for every system and a web archive.", 50, 400, 11, 0 },
+      { "Feature services for every client you can name.", 50, 500, 11, 0 },
+      { "Free your data, free yourself, use our server.", 50, 700, 16, 0 },
+      { "For your team and for your clients", 50, 800, 16, 0 },
+      { "Befreie deine Daten", 50, 900, 16, 0 },
+    };
+    g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+    g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+    eyl_detect_cta (page, out);
+    g_assert_cmpuint (out->len, ==, 2);
+    g_assert_cmpstr (((EylElement *) out->pdata[0])->text, ==,
+                     "Free your data, free yourself, use our server");
+    g_assert_cmpstr (((EylElement *) out->pdata[1])->text, ==, "Befreie deine Daten");
+  }
+
   /* A lower-case "get" that only continues the previous line. */
   {
     const Line wrapped[] = {
@@ -1579,6 +1632,7 @@ main (int   argc,
   g_test_add_func ("/eyl/detect/headline", test_headline);
   g_test_add_func ("/eyl/detect/headline/measured", test_headline_measured);
   g_test_add_func ("/eyl/detect/headline/sections", test_headline_sections);
+  g_test_add_func ("/eyl/detect/headline/sections-measured", test_headline_sections_measured);
   g_test_add_func ("/eyl/detect/headline/not", test_headline_not);
   g_test_add_func ("/eyl/detect/headline/words", test_reads_as_words);
   g_test_add_func ("/eyl/detect/cta", test_cta);

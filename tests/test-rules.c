@@ -615,6 +615,27 @@ test_text_too_small (void)
   s.placement.kind = EYL_PLACEMENT_ROLLUP;
   findings = run_rule (&s, "text-too-small");
   g_assert_cmpuint (findings->len, ==, 2);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* A call to action set as a line of a checklist, right above the copy
+   * and in its size, is read with the copy: the body note speaks for
+   * it.  The same words set apart are judged as a call. */
+  situation_init (&s, 0, 2.0, 0);
+  small = situation_add (&s, EYL_ELEMENT_CTA, "Register to the mailing list", 100, 300, 1506, 1512, 3);
+  situation_add (&s, EYL_ELEMENT_BODY, "Read the news. Start a discussion.", 100, 300, 1480, 1504, 3);
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) findings->pdata[0])->severity, ==, EYL_SEVERITY_INFO);
+  g_assert_cmpstr (((EylFinding *) findings->pdata[0])->element_id, !=, small->id);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+  situation_init (&s, 0, 2.0, 0);
+  small = situation_add (&s, EYL_ELEMENT_CTA, "Register to the mailing list", 100, 300, 1706, 1712, 3);
+  situation_add (&s, EYL_ELEMENT_BODY, "Read the news. Start a discussion.", 100, 300, 1480, 1504, 3);
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_assert_cmpstr (((EylFinding *) findings->pdata[1])->element_id, ==, small->id);
   situation_clear (&s);
 }
 

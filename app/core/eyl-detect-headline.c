@@ -228,6 +228,9 @@ count_words (const char *text)
   return n;
 }
 
+/* Display type is this much larger than the page's median text. */
+#define DISPLAY_SIZE 1.2
+
 /* A headline is a message, read at a glance: up to this many words.
  * Longer blocks are body copy or a credits paragraph. */
 #define MAX_HEADLINE_WORDS 50
@@ -235,10 +238,23 @@ count_words (const char *text)
  * section headings of a leaflet, none of them the headline. */
 #define SECTION_TIER 3
 
-/* Section headings: blocks of about the same cap height (±6 %) and one
- * colour that say SECTION_TIER or more different things (the copies of
- * one heading on an imposed sheet, or on every panel of a box, are
- * one). */
+/* Do @a and @b look set in one style: one colour, and about the same
+ * measured cap height (±6 %) or the same nominal size (±3 %; a heading
+ * with a "?" or a "Q" measures taller than its siblings set alike)? */
+static gboolean
+same_heading_style (const Block *a,
+                    const Block *b)
+{
+  if (a->color != b->color)
+    return FALSE;
+  if (b->cap_height > 0 && ABS (a->cap_height - b->cap_height) <= 0.06 * b->cap_height)
+    return TRUE;
+  return b->font_size > 0 && ABS (a->font_size - b->font_size) <= 0.03 * b->font_size;
+}
+
+/* Section headings: blocks in one style (same_heading_style) that say
+ * SECTION_TIER or more different things (the copies of one heading on
+ * an imposed sheet, or on every panel of a box, are one). */
 static gboolean
 in_section_tier (const EylPageData *page,
                  const GArray      *blocks,
@@ -250,8 +266,7 @@ in_section_tier (const EylPageData *page,
     {
       const Block *other = &g_array_index (blocks, Block, b);
 
-      if (other->color == block->color && block->cap_height > 0 &&
-          ABS (other->cap_height - block->cap_height) <= 0.06 * block->cap_height)
+      if (same_heading_style (other, block))
         g_hash_table_add (texts, block_text (page, other));
     }
   return g_hash_table_size (texts) >= SECTION_TIER;
@@ -464,6 +479,69 @@ cta_regexes (void)
   return regexes;
 }
 
+/* @line goes on where @prev stops: the next line of one paragraph. */
+static gboolean
+continues_line (const EylTextLine *prev,
+                const EylTextLine *line)
+{
+  double height = eyl_rect_height (&line->box);
+  double gap = line->box.y0 - prev->box.y1;
+  double big = MAX (prev->font_size, line->font_size);
+
+  return big > 0 && ABS (prev->font_size - line->font_size) <= 0.15 * big &&
+         gap > -0.5 * height && gap < height &&
+         line->box.x0 < prev->box.x1 && prev->box.x0 < line->box.x1;
+}
+
+/* An instruction by its form, whatever the verb: a clause that opens
+ * with a word followed by one that addresses the reader ("Free your
+ * data", "Protect yourself", "Befreie deine Daten"), unless that first
+ * word is no verb ("For your team", "All your data").  Group 1 is the
+ * verb. */
+static GRegex *
+addressed_regex (void)
+{
+  static GRegex *regex;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_autofree char *addressed = eyl_phrases_pattern ("addressed", 0, 0);
+      g_autofree char *not_verbs = eyl_phrases_pattern ("not-verbs", 0, 0);
+      g_autofree char *pattern =
+        g_strdup_printf ("(*UCP)(?:^[\\-–—•·*→»›>]?\\s*|[.!?:;,]\\s+|\\s[·•|→»›>–—]\\s*)"
+                         "(?!(?:%s)\\s)(\\p{L}{2,})\\s+(?:%s)(?!\\w)",
+                         not_verbs, addressed);
+
+      regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&done, 1);
+    }
+  return regex;
+}
+
+/* Is @line display type: set apart from the copy, larger than most of
+ * the page's text (@median_size) and no line of a paragraph?  An
+ * instruction by its form alone ("Share your data with …") is a feature
+ * in the copy; set as a line of its own, it speaks to the reader. */
+static gboolean
+is_display_line (const EylPageData *page,
+                 guint              l,
+                 double             median_size)
+{
+  const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
+
+  if (median_size <= 0 || line->font_size < DISPLAY_SIZE * median_size)
+    return FALSE;
+  for (guint k = 0; k < page->lines->len; k++)
+    {
+      const EylTextLine *other = &g_array_index (page->lines, EylTextLine, k);
+
+      if (k != l && (continues_line (other, line) || continues_line (line, other)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   int      start, end;   /* bytes of the phrase */
@@ -477,18 +555,24 @@ compare_cta_matches (gconstpointer a,
   return ((const CtaMatch *) a)->start - ((const CtaMatch *) b)->start;
 }
 
-/* The phrases of both expressions in @text, in the order they stand. */
+/* The phrases of both expressions in @text, in the order they stand;
+ * on a @display line also the instructions by their form. */
 static GArray *
 cta_matches (GRegex     **regexes,
-             const char  *text)
+             const char  *text,
+             gboolean     display)
 {
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (CtaMatch));
+  GRegex *addressed = display ? addressed_regex () : NULL;
 
-  for (guint r = 0; r < 2; r++)
+  for (guint r = 0; r < 3; r++)
     {
       g_autoptr(GMatchInfo) info = NULL;
+      GRegex *regex = r < 2 ? regexes[r] : addressed;
 
-      g_regex_match (regexes[r], text, 0, &info);
+      if (regex == NULL)
+        continue;
+      g_regex_match (regex, text, 0, &info);
       for (; g_match_info_matches (info); g_match_info_next (info, NULL))
         {
           CtaMatch match = { 0, 0, r == 1 };
@@ -580,20 +664,6 @@ sentence_end (const char *text,
   return len;
 }
 
-/* @line goes on where @prev stops: the next line of one paragraph. */
-static gboolean
-continues_line (const EylTextLine *prev,
-                const EylTextLine *line)
-{
-  double height = eyl_rect_height (&line->box);
-  double gap = line->box.y0 - prev->box.y1;
-  double big = MAX (prev->font_size, line->font_size);
-
-  return big > 0 && ABS (prev->font_size - line->font_size) <= 0.15 * big &&
-         gap > -0.5 * height && gap < height &&
-         line->box.x0 < prev->box.x1 && prev->box.x0 < line->box.x1;
-}
-
 static gboolean
 ends_sentence (const char *text)
 {
@@ -646,6 +716,7 @@ eyl_detect_cta (const EylPageData *page,
                 GPtrArray         *out)
 {
   GRegex **regexes = cta_regexes ();
+  double median_size;
   guint n_before;
 
   g_return_if_fail (page != NULL);
@@ -655,11 +726,13 @@ eyl_detect_cta (const EylPageData *page,
     return;
 
   n_before = out->len;
+  median_size = eyl_detect_median_font_size (page);
   for (guint l = 0; l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
       g_autofree char *text = eyl_detect_line_text (page, l);
-      g_autoptr(GArray) matches = cta_matches (regexes, text);
+      g_autoptr(GArray) matches = cta_matches (regexes, text,
+                                               is_display_line (page, l, median_size));
       gsize resume = 0;
 
       for (guint m = 0; m < matches->len; m++)

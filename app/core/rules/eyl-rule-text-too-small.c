@@ -54,6 +54,33 @@ larger_copy (const EylRuleContext *ctx,
   return (a->cap_height_mm > b->cap_height_mm) - (a->cap_height_mm < b->cap_height_mm);
 }
 
+/* Is @el a line of the copy: set like a block of body text right
+ * beside it (cap height within 15 %, overlapping it across, less than
+ * two of its own line heights away)?  A checklist's "Register to the
+ * mailing list" is read with the copy, and the body finding speaks for
+ * it. */
+static gboolean
+is_line_of_copy (const EylRuleContext *ctx,
+                 const EylElement     *el)
+{
+  double height = el->box.y1 - el->box.y0;
+
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *body = g_ptr_array_index (ctx->elements, i);
+      double gap;
+
+      if (body->kind != EYL_ELEMENT_BODY || body->cap_height_mm <= 0 ||
+          ABS (body->cap_height_mm - el->cap_height_mm) > 0.15 * body->cap_height_mm ||
+          body->box.x1 <= el->box.x0 || el->box.x1 <= body->box.x0)
+        continue;
+      gap = MAX (body->box.y0 - el->box.y1, el->box.y0 - body->box.y1);
+      if (gap < 2.0 * height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Body copy: one finding for the page, about its smallest block, a note
  * (those who read copy walk up to it). */
 static void
@@ -132,7 +159,8 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
       /* Compared as printed (0.1 mm), so that a message never says
        * "10.0 mm; the standard asks for 10.0 mm". */
       if (round (el->cap_height_mm * 10.0) >= round (needed * 10.0) ||
-          eyl_rule_has_better_copy (ctx, el, larger_copy))
+          eyl_rule_has_better_copy (ctx, el, larger_copy) ||
+          (el->kind == EYL_ELEMENT_CTA && is_line_of_copy (ctx, el)))
         continue;
 
       name = eyl_rule_element_name (el, TRUE);
