@@ -45,20 +45,36 @@ line_is_contact (const EylTextLine *line,
   return covered > 0.5;
 }
 
-/* A line joins a block when it continues it: similar size and colour,
- * right below (gap under one line height), overlapping horizontally. */
+/* @line goes on below text set in @size over @box: similar size, right
+ * below (gap under one line height), overlapping horizontally. */
+static gboolean
+continues_text (const EylRect     *box,
+                double             size,
+                const EylTextLine *line)
+{
+  double height = eyl_rect_height (&line->box);
+  double gap = line->box.y0 - box->y1;
+  double big = MAX (size, line->font_size);
+
+  return big > 0 && ABS (size - line->font_size) <= 0.15 * big &&
+         gap > -0.5 * height && gap < height &&
+         line->box.x0 < box->x1 && box->x0 < line->box.x1;
+}
+
+/* @line goes on where @prev stops: the next line of one paragraph. */
+static gboolean
+continues_line (const EylTextLine *prev,
+                const EylTextLine *line)
+{
+  return continues_text (&prev->box, prev->font_size, line);
+}
+
+/* A line joins a block when it continues it in the same colour. */
 static gboolean
 continues_block (const Block       *block,
                  const EylTextLine *line)
 {
-  double height = eyl_rect_height (&line->box);
-  double gap = line->box.y0 - block->box.y1;
-  double big = MAX (block->font_size, line->font_size);
-
-  return big > 0 && ABS (block->font_size - line->font_size) <= 0.15 * big &&
-         block->color == line->color &&
-         gap > -0.5 * height && gap < height &&
-         line->box.x0 < block->box.x1 && block->box.x0 < line->box.x1;
+  return block->color == line->color && continues_text (&block->box, block->font_size, line);
 }
 
 static int
@@ -477,20 +493,6 @@ cta_regexes (void)
     }
 
   return regexes;
-}
-
-/* @line goes on where @prev stops: the next line of one paragraph. */
-static gboolean
-continues_line (const EylTextLine *prev,
-                const EylTextLine *line)
-{
-  double height = eyl_rect_height (&line->box);
-  double gap = line->box.y0 - prev->box.y1;
-  double big = MAX (prev->font_size, line->font_size);
-
-  return big > 0 && ABS (prev->font_size - line->font_size) <= 0.15 * big &&
-         gap > -0.5 * height && gap < height &&
-         line->box.x0 < prev->box.x1 && prev->box.x0 < line->box.x1;
 }
 
 /* An instruction by its form, whatever the verb: a clause that opens
