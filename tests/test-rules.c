@@ -709,6 +709,20 @@ test_no_call_to_action (void)
   /* A flag draws people in from afar: without a call to action, a note. */
   s.placement.kind = EYL_PLACEMENT_FLAG;
   expect_one (&s, "no-call-to-action", EYL_SEVERITY_INFO);
+  /* A poster or a free-standing sign that names a way to reach you has
+   * an unspoken next step: a note.  Behind a table, a warning (above). */
+  s.placement.kind = EYL_PLACEMENT_POSTER;
+  expect_one (&s, "no-call-to-action", EYL_SEVERITY_INFO);
+  s.placement.kind = EYL_PLACEMENT_ROLLUP;
+  s.placement.table_height_mm = 0;
+  expect_one (&s, "no-call-to-action", EYL_SEVERITY_INFO);
+  s.placement.table_height_mm = 750;
+  situation_clear (&s);
+  /* Without any contact, nothing on the poster moves the reader on. */
+  situation_init (&s, 0, 2.0, 0);
+  s.placement.kind = EYL_PLACEMENT_POSTER;
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 100, 500, 1500, 1550, 30);
+  expect_one (&s, "no-call-to-action", EYL_SEVERITY_WARNING);
   s.placement.kind = EYL_PLACEMENT_ROLLUP;
 
   situation_add (&s, EYL_ELEMENT_CTA, "Order your free sample", 100, 600, 1560, 1600, 30);

@@ -300,6 +300,13 @@ eyl_rule_is_display (const EylRuleContext *ctx)
 }
 
 gboolean
+eyl_rule_is_stand_graphic (const EylRuleContext *ctx)
+{
+  return eyl_rule_is_display (ctx) &&
+         (ctx->placement->kind == EYL_PLACEMENT_TABLETOP || ctx->placement->table_height_mm > 0);
+}
+
+gboolean
 eyl_rule_piece_is_held (const EylRuleContext *ctx)
 {
   return ctx->placement->held || ctx->placement->hand_distance_m > 0;

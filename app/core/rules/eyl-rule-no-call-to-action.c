@@ -22,6 +22,7 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
                                   GPtrArray            *findings)
 {
   g_autoptr(EylFinding) finding = NULL;
+  gboolean has_contact = FALSE;
 
   if (!ctx->placement->expects_cta)
     return;
@@ -32,6 +33,7 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
 
       if (el->kind == EYL_ELEMENT_CTA)
         return;
+      has_contact |= eyl_rule_is_contact (el);
     }
   /* Artwork with nothing on it, not a word nor a mark (a background still
    * waiting for its content), has no message to act on: no-contact and
@@ -51,6 +53,23 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
                               "help."),
                             _("If the flag stands where people decide, add a short "
                               "imperative in large type."));
+      eyl_finding_add_measure (finding, "ctas", 0);
+      g_ptr_array_add (findings, g_steal_pointer (&finding));
+      return;
+    }
+  /* A sign or poster on its own that names a way to reach you has a
+   * next step, if unspoken: a visitor who wants more knows where to go.
+   * At a stand, where people decide in a few seconds whether to stop,
+   * and in a leaflet read in the hand, the missing invitation costs. */
+  if (has_contact && !eyl_rule_is_stand_graphic (ctx) && !eyl_rule_piece_is_held (ctx))
+    {
+      finding->severity = EYL_SEVERITY_INFO;
+      eyl_finding_set_text (finding,
+                            _("No call to action was found. The contact details are an "
+                              "unspoken next step; a short invitation next to them says "
+                              "it."),
+                            _("Put a short imperative next to the contact details, such "
+                              "as “Visit us at …” or “Scan for the programme”."));
       eyl_finding_add_measure (finding, "ctas", 0);
       g_ptr_array_add (findings, g_steal_pointer (&finding));
       return;

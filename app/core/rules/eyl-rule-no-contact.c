@@ -44,8 +44,7 @@ eyl_rule_no_contact_check (const EylRuleContext *ctx,
    * have failed at their one job (DESIGN.md 3.3): a banner on the stand's
    * table, or a roll-up or wall behind it.  A free-standing sign by a door
    * or a photo wall may only name a room or a brand: a warning. */
-  if (eyl_rule_is_display (ctx) &&
-      (ctx->placement->kind == EYL_PLACEMENT_TABLETOP || ctx->placement->table_height_mm > 0))
+  if (eyl_rule_is_stand_graphic (ctx))
     finding->severity = EYL_SEVERITY_ERROR;
   /* Nothing readable at all: unfinished artwork, or type drawn in a way
    * nothing could read.  Not sure enough for an error. */

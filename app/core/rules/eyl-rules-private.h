@@ -169,6 +169,9 @@ gboolean    eyl_rule_page_is_blank    (const EylRuleContext *ctx);
 /* Display material that stands at a stand: roll-ups, table-top banners,
  * backdrops. */
 gboolean    eyl_rule_is_display       (const EylRuleContext *ctx);
+/* Stand graphics: display material with a table in front of it or on
+ * the stand's own table, where visitors decide whether to stop. */
+gboolean    eyl_rule_is_stand_graphic (const EylRuleContext *ctx);
 
 /* Body copy is read by those who walk up to it: from 1 m at most
  * (DESIGN.md 3.1, "close: 0.5–1 m, reading"). */
