@@ -53,15 +53,12 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
                               "help."),
                             _("If the flag stands where people decide, add a short "
                               "imperative in large type."));
-      eyl_finding_add_measure (finding, "ctas", 0);
-      g_ptr_array_add (findings, g_steal_pointer (&finding));
-      return;
     }
   /* A sign or poster on its own that names a way to reach you has a
    * next step, if unspoken: a visitor who wants more knows where to go.
    * At a stand, where people decide in a few seconds whether to stop,
    * and in a leaflet read in the hand, the missing invitation costs. */
-  if (has_contact && !eyl_rule_is_stand_graphic (ctx) && !eyl_rule_piece_is_held (ctx))
+  else if (has_contact && !eyl_rule_is_stand_graphic (ctx) && !eyl_rule_piece_is_held (ctx))
     {
       finding->severity = EYL_SEVERITY_INFO;
       eyl_finding_set_text (finding,
@@ -70,15 +67,13 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
                               "it."),
                             _("Put a short imperative next to the contact details, such "
                               "as “Visit us at …” or “Scan for the programme”."));
-      eyl_finding_add_measure (finding, "ctas", 0);
-      g_ptr_array_add (findings, g_steal_pointer (&finding));
-      return;
     }
-  eyl_finding_set_text (finding,
-                        _("No call to action was found: nothing tells the visitor what "
-                          "to do next."),
-                        _("Add a short imperative next to the contact details, such as "
-                          "“Scan to book a demo” or “Book your free tasting”."));
+  else
+    eyl_finding_set_text (finding,
+                          _("No call to action was found: nothing tells the visitor what "
+                            "to do next."),
+                          _("Add a short imperative next to the contact details, such as "
+                            "“Scan to book a demo” or “Book your free tasting”."));
   eyl_finding_add_measure (finding, "ctas", 0);
   g_ptr_array_add (findings, g_steal_pointer (&finding));
 }
