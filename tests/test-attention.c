@@ -345,7 +345,7 @@ test_page_layers (void)
   g_assert_cmpint (px & 0xff, >, 0x60);
   cairo_surface_destroy (heat);
 
-  strip = eyl_walkup_strip_for_page (page, &frame, placement, NULL, EYL_LEGIBILITY_1_200, 200);
+  strip = eyl_walkup_strip_for_page (page, NULL, &frame, placement, NULL, EYL_LEGIBILITY_1_200, 200);
   g_assert_nonnull (strip);
   g_assert_cmpint (cairo_image_surface_get_height (strip), >, 200);
   cairo_surface_destroy (strip);

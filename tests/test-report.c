@@ -44,6 +44,7 @@ make_report (void)
   page->scale_source = EYL_SCALE_PAGE;
   page->placement = eyl_placement_ref (placement);
   page->placement_reason = g_strdup ("A tall 850 × 2000 mm page: a roll-up banner.");
+  page->legibility = EYL_LEGIBILITY_1_300;
   page->frame.visible = (EylRect) { 0, 0, page->width_pt, page->height_pt };
   page->frame.material_w_mm = 850;
   page->frame.material_h_mm = 2000;
@@ -246,6 +247,8 @@ test_json_round_trip (void)
   page = g_ptr_array_index (file->pages, 0);
   g_assert_cmpstr (page->placement->id, ==, "rollup-behind-table");
   g_assert_cmpint (page->placement->kind, ==, EYL_PLACEMENT_ROLLUP);
+  /* The standard the page was judged by (the export's walk-up marks use it). */
+  g_assert_cmpint (page->legibility, ==, EYL_LEGIBILITY_1_300);
   g_assert_cmpfloat_with_epsilon (page->placement->table_gap_mm, 600, 1e-9);
   g_assert_cmpfloat_with_epsilon (page->frame.bottom_floor_mm, 80, 1e-9);
   g_assert_cmpfloat_with_epsilon (page->page_w_pt, 2427.449, 1e-9);

@@ -22,6 +22,7 @@ eyl_page_analysis_new (void)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->scale = 1.0;
+  self->legibility = EYL_LEGIBILITY_1_200;
   self->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
@@ -384,6 +385,7 @@ eyl_evaluate_page (EylPageRead              *read,
   ctx.frame = &self->frame;
   ctx.elements = self->elements;
   ctx.legibility = options->legibility;
+  self->legibility = options->legibility;
   ctx.text = read->text;
   /* The attention model needs the pixels: only where the page was read
    * (the worker, the tests), not after the channel. */

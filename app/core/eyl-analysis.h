@@ -38,6 +38,7 @@ struct _EylPageAnalysis
   double         scale;                      /* page / material, 0.1 = 1:10 */
   EylScaleSource scale_source;
   EylPlacement  *placement;                  /* resolved, overrides applied */
+  EylLegibility  legibility;                 /* the standard it was judged by */
   char          *placement_reason;           /* why auto chose it, or NULL */
   EylPageFrame   frame;
   GPtrArray     *elements;                   /* EylElement */

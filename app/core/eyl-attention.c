@@ -1328,19 +1328,26 @@ eyl_attention_for_page (EylRaster          *raster,
 }
 
 EylRaster *
-eyl_attention_render_visible (PopplerPage   *page,
-                              const EylRect *visible,
-                              double         long_side_px)
+eyl_attention_render_visible (PopplerPage     *page,
+                              cairo_surface_t *recording,
+                              const EylRect   *visible,
+                              double           long_side_px)
 {
   double vw = visible->x1 - visible->x0, vh = visible->y1 - visible->y0;
   EylRaster *raster;
   cairo_t *cr;
 
-  g_return_val_if_fail (POPPLER_IS_PAGE (page) && vw > 0 && vh > 0, NULL);
+  g_return_val_if_fail ((recording != NULL || POPPLER_IS_PAGE (page)) && vw > 0 && vh > 0, NULL);
 
   raster = eyl_raster_new (visible, long_side_px / MAX (vw, vh));
   cr = eyl_raster_create_context (raster);
-  poppler_page_render (page, cr);
+  if (recording != NULL)
+    {
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+    }
+  else
+    poppler_page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (eyl_raster_get_surface (raster));
   return raster;
@@ -1356,7 +1363,7 @@ eyl_attention_heatmap_for_page (PopplerPage        *page,
 
   g_return_val_if_fail (frame != NULL && placement != NULL && long_side_px > 0, NULL);
 
-  raster = eyl_attention_render_visible (page, &frame->visible, long_side_px);
+  raster = eyl_attention_render_visible (page, NULL, &frame->visible, long_side_px);
   if (raster == NULL)
     return NULL;
   return eyl_attention_heatmap_for_raster (raster, frame, placement);

@@ -138,8 +138,10 @@ JsonObject *eyl_attention_for_page (EylRaster          *raster,
                                     GPtrArray          *elements);
 
 /* @visible (page space) of @page rendered into a new raster whose
- * longer side is @long_side_px, on white. */
+ * longer side is @long_side_px, on white; drawn from @recording (the
+ * page recorded in page space) instead when it is not NULL. */
 EylRaster       *eyl_attention_render_visible (PopplerPage        *page,
+                                               cairo_surface_t    *recording,
                                                const EylRect      *visible,
                                                double              long_side_px);
 

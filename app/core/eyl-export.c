@@ -40,11 +40,9 @@
 /* Pages whose recording is kept for the summary's crops; the others are
  * recorded again when their crops are drawn. */
 #define MAX_KEPT_RECORDINGS 8
-/* Walk-up strips: the artwork is rendered with this many pixels on its
- * longer side (more than the nearest view shows); the nearest view is
- * WALKUP_HEIGHT_PX high in the PNG, WALKUP_SUMMARY_PX on the summary
- * page, where the strip is at most WALKUP_SUMMARY_PT high. */
-#define WALKUP_ARTWORK_PX  1600.0
+/* Walk-up strips: the nearest view is WALKUP_HEIGHT_PX high in the PNG,
+ * WALKUP_SUMMARY_PX on the summary page, where the strip is at most
+ * WALKUP_SUMMARY_PT high. */
 #define WALKUP_HEIGHT_PX   900
 #define WALKUP_SUMMARY_PX  450
 #define WALKUP_SUMMARY_PT  170.0
@@ -259,45 +257,20 @@ record_page (PopplerPage *page,
   return recording;
 }
 
-/* The walk-up strip of @analysis's page: the visible artwork drawn from
- * @recording (the page recorded for print) or else rendered from @page.
- * NULL when the page has no visible area or no placement. */
+/* The walk-up strip of @analysis's page, judged by the standard the
+ * page was checked with: the visible artwork drawn from @recording (the
+ * page recorded for print) or else rendered from @page.  NULL when the
+ * page has no visible area or no placement. */
 static cairo_surface_t *
 walkup_strip_for (EylPageAnalysis *analysis,
                   PopplerPage     *page,
                   cairo_surface_t *recording,
                   int              height_px)
 {
-  const EylRect *v = &analysis->frame.visible;
-  double vw = v->x1 - v->x0, vh = v->y1 - v->y0, px;
-  cairo_surface_t *artwork, *strip;
-  cairo_t *cr;
-
-  if (!(vw >= 1 && vh >= 1) || analysis->placement == NULL)
+  if (analysis->placement == NULL)
     return NULL;
-  px = WALKUP_ARTWORK_PX / MAX (vw, vh);
-  artwork = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (1, (int) lround (vw * px)),
-                                        MAX (1, (int) lround (vh * px)));
-  cr = cairo_create (artwork);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, px, px);
-  cairo_translate (cr, -v->x0, -v->y0);
-  if (recording != NULL)
-    {
-      cairo_set_source_surface (cr, recording, 0, 0);
-      cairo_paint (cr);
-    }
-  else
-    poppler_page_render (page, cr);
-  cairo_destroy (cr);
-
-  /* The legibility standard of the check is not sent to the worker:
-   * the walk-up marks use the default, 1:200. */
-  strip = eyl_walkup_strip (artwork, &analysis->frame, analysis->placement, analysis->elements,
-                            EYL_LEGIBILITY_1_200, EYL_WALKUP_ACUITY_ARCMIN, height_px);
-  cairo_surface_destroy (artwork);
-  return strip;
+  return eyl_walkup_strip_for_page (page, recording, &analysis->frame, analysis->placement,
+                                    analysis->elements, analysis->legibility, height_px);
 }
 
 typedef struct

@@ -642,6 +642,7 @@ build_page (JsonBuilder     *builder,
   add_string (builder, "scale_source", eyl_scale_source_to_string (page->scale_source));
   add_string (builder, "placement", page->placement != NULL ? page->placement->id : NULL);
   add_string (builder, "placement_reason", page->placement_reason);
+  add_string (builder, "legibility", eyl_legibility_to_string (page->legibility));
 
   /* Enough to rebuild the page's geometry on the other side of the
    * worker channel (the window draws zones from it). */
@@ -1548,7 +1549,7 @@ eyl_page_analysis_from_json (JsonObject *object,
   gint64 index;
   double raster_px[2], raster_px_per_mm;
   double size[2], page_size[2], material[2], scale, mm_per_pt[2], frame_material[2], bottom_floor;
-  const char *scale_source, *placement_id, *reason;
+  const char *scale_source, *placement_id, *reason, *legibility;
   JsonObject *settings, *frame, *scores;
   JsonArray *elements, *findings;
 
@@ -1563,8 +1564,14 @@ eyl_page_analysis_from_json (JsonObject *object,
       || !read_double (object, "scale", FALSE, &scale, error)
       || !read_string (object, "scale_source", TRUE, &scale_source, error)
       || !read_string (object, "placement", TRUE, &placement_id, error)
-      || !read_string (object, "placement_reason", TRUE, &reason, error))
+      || !read_string (object, "placement_reason", TRUE, &reason, error)
+      || !read_string (object, "legibility", TRUE, &legibility, error))
     return NULL;
+  if (legibility != NULL && !eyl_legibility_from_string (legibility, &page->legibility))
+    {
+      malformed (error, _("is not a known legibility standard"), "legibility");
+      return NULL;
+    }
   if (index < 0 || index > G_MAXUINT)
     {
       malformed (error, _("is out of range"), "index");

@@ -330,6 +330,7 @@ eyl_walkup_strip (cairo_surface_t    *artwork,
 
 cairo_surface_t *
 eyl_walkup_strip_for_page (PopplerPage        *page,
+                           cairo_surface_t    *recording,
                            const EylPageFrame *frame,
                            const EylPlacement *placement,
                            GPtrArray          *elements,
@@ -342,7 +343,7 @@ eyl_walkup_strip_for_page (PopplerPage        *page,
 
   if (!(frame->visible.x1 - frame->visible.x0 >= 1 && frame->visible.y1 - frame->visible.y0 >= 1))
     return NULL;
-  artwork = eyl_attention_render_visible (page, &frame->visible, 1600);
+  artwork = eyl_attention_render_visible (page, recording, &frame->visible, 1600);
   if (artwork == NULL)
     return NULL;
   return eyl_walkup_strip (eyl_raster_get_surface (artwork), frame, placement, elements, legibility,

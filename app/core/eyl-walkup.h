@@ -61,9 +61,11 @@ cairo_surface_t *eyl_walkup_strip (cairo_surface_t    *artwork,
                                    int                 height_px);
 
 /* The strip for @page as eyl_walkup_strip() draws it: its visible part
- * (@frame->visible) rendered at 1600 px on its longer side.  NULL when
- * the page has no visible area. */
+ * (@frame->visible) drawn from @recording (the page recorded in page
+ * space) when there is one, else rendered from @page, at 1600 px on its
+ * longer side.  NULL when the page has no visible area. */
 cairo_surface_t *eyl_walkup_strip_for_page (PopplerPage        *page,
+                                            cairo_surface_t    *recording,
                                             const EylPageFrame *frame,
                                             const EylPlacement *placement,
                                             GPtrArray          *elements,
