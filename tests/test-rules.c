@@ -566,6 +566,8 @@ test_text_too_small (void)
   g_assert_nonnull (strstr (f->message, "1:200"));
   g_assert_nonnull (strstr (f->message, "8.0 mm"));
   g_assert_nonnull (strstr (f->message, "10.0 mm"));
+  /* It cites the walk-up view: from 2 m only the 12 mm phone number reads. */
+  g_assert_nonnull (strstr (f->message, "walk-up view from 2.0 m, only the phone number"));
   g_clear_pointer (&findings, g_ptr_array_unref);
 
   /* The lenient 1:300 standard asks for 6.7 mm: 8 mm passes (the body

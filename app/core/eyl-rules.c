@@ -9,6 +9,7 @@
 
 #include "eyl-rules.h"
 #include "eyl-stage.h"
+#include "eyl-walkup.h"
 #include "rules/eyl-rules-private.h"
 
 /* Report order: what hides the customer's way in first, then where it
@@ -297,6 +298,51 @@ eyl_rule_is_display (const EylRuleContext *ctx)
     default:
       return FALSE;
     }
+}
+
+/* How many legible texts eyl_rule_walkup_cite() names. */
+#define WALKUP_CITED 3
+
+char *
+eyl_rule_walkup_cite (const EylRuleContext *ctx,
+                      double                distance_m)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+  guint n_legible = 0;
+
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+      char *key;
+
+      if (!eyl_rule_is_key (el) ||
+          !eyl_walkup_legible (el, ctx->frame, ctx->placement, ctx->legibility, distance_m))
+        continue;
+      key = eyl_element_text_key (el);
+      if (!g_hash_table_add (seen, key))
+        continue;
+      if (n_legible++ < WALKUP_CITED)
+        g_ptr_array_add (names, eyl_rule_element_name (el, FALSE));
+    }
+
+  if (n_legible == 0)
+    /* TRANSLATORS: "In the walk-up view from 4.0 m, none of …" */
+    return g_strdup_printf (_("In the walk-up view from %.1f m, none of the page’s key texts "
+                              "can be read."), distance_m);
+  g_ptr_array_add (names, NULL);
+  /* TRANSLATORS: joins the names of texts in a list */
+  list = g_strjoinv (_(", "), (char **) names->pdata);
+  if (n_legible > WALKUP_CITED)
+    /* TRANSLATORS: "In the walk-up view from 4.0 m, only the headline
+     * “…”, the website … and 2 more texts can be read." */
+    return g_strdup_printf (_("In the walk-up view from %.1f m, only %s and %u more texts "
+                              "can be read."), distance_m, list, n_legible - WALKUP_CITED);
+  /* TRANSLATORS: "In the walk-up view from 4.0 m, only the headline “…”
+   * can be read." */
+  return g_strdup_printf (_("In the walk-up view from %.1f m, only %s can be read."),
+                          distance_m, list);
 }
 
 gboolean

@@ -134,6 +134,7 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
                                GPtrArray            *findings)
 {
   g_autofree char *standard = eyl_rule_standard_name (ctx);
+  gboolean cited = FALSE;
 
   check_body (ctx, findings);
 
@@ -167,6 +168,18 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
       message = g_strdup_printf (_("%s has capitals %.1f mm high; at %.1f m the %s "
                                    "standard asks for at least %.1f mm."),
                                  name, el->cap_height_mm, distance_m, standard, needed);
+      /* Where the piece is met from afar, what else reads from there
+       * (the walk-up view shows it): said once, with the first text that
+       * does not. */
+      if (!eyl_rule_piece_is_held (ctx) && !cited && el->cap_height_mm < NEAR_SHARE * needed)
+        {
+          g_autofree char *cite = eyl_rule_walkup_cite (ctx, distance_m);
+          char *longer = g_strconcat (message, " ", cite, NULL);
+
+          g_free (message);
+          message = longer;
+          cited = TRUE;
+        }
       fix = g_strdup_printf (_("Enlarge it by at least %.0f %% so its capitals are "
                                "%.1f mm high or more."),
                              (needed / el->cap_height_mm - 1.0) * 100.0, needed);

@@ -169,6 +169,12 @@ gboolean    eyl_rule_page_is_blank    (const EylRuleContext *ctx);
 /* Display material that stands at a stand: roll-ups, table-top banners,
  * backdrops. */
 gboolean    eyl_rule_is_display       (const EylRuleContext *ctx);
+/* What the walk-up view shows can be read from @distance_m: "In the
+ * walk-up view from 4.0 m, only the headline “…” can be read." (its key
+ * texts, each once, at most three named).  A new string. */
+char       *eyl_rule_walkup_cite      (const EylRuleContext *ctx,
+                                       double                distance_m);
+
 /* Stand graphics: display material with a table in front of it or on
  * the stand's own table, where visitors decide whether to stop. */
 gboolean    eyl_rule_is_stand_graphic (const EylRuleContext *ctx);
