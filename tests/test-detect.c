@@ -1511,6 +1511,27 @@ test_cta (void)
   }
 }
 
+/* A headline that is a call to action is that call: one element. */
+static void
+test_headline_is_call (void)
+{
+  const Line lines[] = {
+    { "Scan to visit the online Dashboard!", 50, 100, 30, 0 },
+    { "Workflow runs in the last year across every server.", 50, 300, 11, 0 },
+    { "Numbers are updated every month from the statistics.", 50, 316, 11, 0 },
+  };
+  g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+
+  eyl_detect_headline (page, out);
+  eyl_detect_cta (page, out);
+  g_assert_nonnull (find_kind (out, EYL_ELEMENT_HEADLINE));
+  g_assert_nonnull (find_kind (out, EYL_ELEMENT_CTA));
+  eyl_detect_drop_headlines_that_are_calls (out);
+  g_assert_null (find_kind (out, EYL_ELEMENT_HEADLINE));
+  g_assert_cmpstr (find_kind (out, EYL_ELEMENT_CTA)->text, ==, "Scan to visit the online Dashboard!");
+}
+
 static void
 test_all (void)
 {
@@ -1639,6 +1660,7 @@ main (int   argc,
   g_test_add_func ("/eyl/detect/body", test_body);
   g_test_add_func ("/eyl/detect/phrases", test_phrases);
   g_test_add_func ("/eyl/detect/all", test_all);
+  g_test_add_func ("/eyl/detect/headline-is-call", test_headline_is_call);
   g_test_add_func ("/eyl/detect/spells-name", test_spells_name);
 
   return g_test_run ();

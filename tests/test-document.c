@@ -167,6 +167,24 @@ test_cap_height_light_on_dark (void)
   check_metrics (page, "ELEVEN", 12, TRUE);
 }
 
+/* A light title set tight over a dark line: the title's glyph boxes
+ * reach into the darker line, whose ink must not make the title's own
+ * rows count as half inked. */
+static void
+test_cap_height_tight_lines (void)
+{
+  EylFixtureText texts[] = {
+    { 40, 100, 60, "TITLE ZINE", 0x4ab969 },
+    { 40, 112, 14, "Spatial database extender", 0x0a1a33 },
+  };
+  EylFixturePage pg = { .width_pt = 500, .height_pt = 300 };
+  g_autofree char *path = eyl_fixture_pdf ("tight.pdf", &pg, texts, G_N_ELEMENTS (texts));
+  g_autoptr(EylDocument) doc = open_ok (path, NULL);
+  g_autoptr(EylPageData) page = page_ok (doc, 0);
+
+  check_metrics (page, "TITLE", 60, FALSE);
+}
+
 static void
 test_rotated (void)
 {
@@ -566,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/eyl/document/text-boxes", test_text_boxes);
   g_test_add_func ("/eyl/document/cap-height", test_cap_height);
   g_test_add_func ("/eyl/document/cap-height-light-on-dark", test_cap_height_light_on_dark);
+  g_test_add_func ("/eyl/document/cap-height-tight-lines", test_cap_height_tight_lines);
   g_test_add_func ("/eyl/document/rotated", test_rotated);
   g_test_add_func ("/eyl/document/crop-offset", test_crop_offset);
   g_test_add_func ("/eyl/document/images", test_images);

@@ -41,6 +41,30 @@ eyl_detect_median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
+void
+eyl_detect_drop_headlines_that_are_calls (GPtrArray *elements)
+{
+  for (guint i = elements->len; i > 0; i--)
+    {
+      EylElement *headline = g_ptr_array_index (elements, i - 1);
+
+      if (headline->kind != EYL_ELEMENT_HEADLINE)
+        continue;
+      for (guint j = 0; j < elements->len; j++)
+        {
+          EylElement *cta = g_ptr_array_index (elements, j);
+
+          if (cta->kind == EYL_ELEMENT_CTA &&
+              eyl_detect_rect_coverage (&headline->box, &cta->box) > 0.8)
+            {
+              g_debug ("the headline is a call to action: %s", headline->text);
+              g_ptr_array_remove_index (elements, i - 1);
+              break;
+            }
+        }
+    }
+}
+
 GPtrArray *
 eyl_detect_all (const EylPageData *page,
                 EylBrandKit       *kit)

@@ -59,4 +59,10 @@ gboolean eyl_detect_text_spells_name (const char *text,
 /* "https://www.Northwind-Tea.example/x" → "northwind-tea.example". */
 char    *eyl_detect_domain_of (const char *url_or_email);
 
+/* One text, one element: removes from @elements each headline that a
+ * call to action covers ("Scan to visit the online Dashboard!" is that
+ * call, judged as one).  Run once every reader has had its say (OCR may
+ * look for a headline only where the text layer had none). */
+void       eyl_detect_drop_headlines_that_are_calls (GPtrArray *elements);
+
 G_END_DECLS

@@ -873,9 +873,9 @@ compare_double (gconstpointer a,
  * The background is the median luminance of a ring just outside the glyph
  * box, so light text on a dark panel works as well as dark on light.  Each
  * row (or column, for vertical text) gets a coverage: the largest contrast
- * to the background in it over the largest in the glyph, so anti-aliased
- * edge rows count by the fraction they are inked.  The glyph is the
- * heaviest contiguous block of inked rows; its summed coverage is the ink
+ * to the background in it over the largest in its block of inked rows,
+ * so anti-aliased edge rows count by the fraction they are inked.  The
+ * glyph is the heaviest contiguous block; its summed coverage is the ink
  * height with sub-pixel precision for flat-topped, flat-bottomed letters. */
 static double
 measure_glyph (const EylRaster *r,
@@ -886,7 +886,7 @@ measure_glyph (const EylRaster *r,
   g_autoptr(GArray) ring_values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree double *profile = NULL;
   double bg, max_contrast = 0, best_mass = 0, mass = 0;
-  int inset;
+  int inset, start = -1;
 
   gx0 = (int) floor ((box->x0 - r->area.x0) * r->scale);
   gy0 = (int) floor ((box->y0 - r->area.y0) * r->scale);
@@ -937,16 +937,26 @@ measure_glyph (const EylRaster *r,
   if (max_contrast < 40)
     return 0;
 
+  /* Each contiguous block of inked rows is measured against its own
+   * contrast: a green title's rows count whole even where the box also
+   * reaches the navy line set tight under it. */
   for (int a = 0; a <= n_along; a++)
     {
       double c = a < n_along ? profile[a] / max_contrast : 0;
 
-      if (c > 0.08)
-        mass += MIN (c, 1.0);
-      else
+      if (c > 0.08 && start < 0)
+        start = a;
+      else if (c <= 0.08 && start >= 0)
         {
-          best_mass = MAX (best_mass, mass);
+          double block_max = 0;
+
+          for (int b = start; b < a; b++)
+            block_max = MAX (block_max, profile[b]);
           mass = 0;
+          for (int b = start; b < a; b++)
+            mass += MIN (profile[b] / block_max, 1.0);
+          best_mass = MAX (best_mass, mass);
+          start = -1;
         }
     }
   return best_mass / r->scale;

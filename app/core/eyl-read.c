@@ -172,6 +172,7 @@ eyl_read_page (EylPageData              *page,
 
   if (raster != NULL)
     read_pixels (self, page, raster, renderer, options);
+  eyl_detect_drop_headlines_that_are_calls (self->elements);
 
   /* A pack's sheet: barcodes, its dieline's panels, the front panel.  A
    * net drawn in plain strokes is looked for when the page is to be seen

@@ -358,6 +358,27 @@ eyl_rule_piece_is_held (const EylRuleContext *ctx)
   return ctx->placement->held || ctx->placement->hand_distance_m > 0;
 }
 
+/* Does a brand name, larger than @element and legible from the aisle,
+ * stand in sight on the piece: a title that tells passers-by what the
+ * leaflet is, so that the line under it is read by who reaches for it? */
+static gboolean
+titled_by_brand (const EylRuleContext *ctx,
+                 const EylElement     *element)
+{
+  const EylPlacement *p = ctx->placement;
+
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+
+      if (el->kind == EYL_ELEMENT_BRAND_NAME && el->cap_height_mm > element->cap_height_mm &&
+          !eyl_rule_is_hidden (ctx, el) &&
+          el->cap_height_mm >= eyl_rule_min_cap_mm (ctx, p->distance_m, el->floor_bottom_mm))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 double
 eyl_rule_reading_distance (const EylRuleContext *ctx,
                            const EylElement     *element)
@@ -366,6 +387,13 @@ eyl_rule_reading_distance (const EylRuleContext *ctx,
   gboolean seen_from_aisle = (eyl_rule_is_brand (element) ||
                               element->kind == EYL_ELEMENT_HEADLINE) &&
                              !eyl_rule_is_hidden (ctx, element);
+
+  /* A held piece in a rack: its title catches the aisle.  When that is
+   * the brand's name, set large and legible from there, the headline
+   * under it is read by who takes the leaflet. */
+  if (seen_from_aisle && element->kind == EYL_ELEMENT_HEADLINE && !p->held &&
+      p->hand_distance_m > 0 && titled_by_brand (ctx, element))
+    seen_from_aisle = FALSE;
 
   if (element->kind == EYL_ELEMENT_BODY)
     return p->held || p->hand_distance_m > 0
