@@ -12,8 +12,11 @@
 #include "eyl-detect.h"
 #include "eyl-rules.h"
 
+/* clang-format would join this macro's lines into one. */
+/* clang-format off */
 G_DEFINE_BOXED_TYPE (EylPageAnalysis, eyl_page_analysis,
                      eyl_page_analysis_ref, eyl_page_analysis_unref)
+/* clang-format on */
 
 EylPageAnalysis *
 eyl_page_analysis_new (void)

@@ -82,9 +82,12 @@ struct _EylPageView
 
 static void eyl_page_view_scrollable_init (GtkScrollableInterface *iface);
 
+/* clang-format would join this macro's lines into one. */
+/* clang-format off */
 G_DEFINE_FINAL_TYPE_WITH_CODE (EylPageView, eyl_page_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
                                                       eyl_page_view_scrollable_init))
+/* clang-format on */
 
 enum {
   PROP_0,
