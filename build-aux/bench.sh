@@ -192,6 +192,16 @@ if want latency; then
     done
   done
   echo "(the Read stage once in-process, then eyl_file_result_evaluate per edit; budget 50 ms)"
+  # The brand kit's names edited: matched again on the text layers kept
+  # with the reads, no worker either.
+  brochure=$(ls -S "$corpus"/flyer-*.pdf 2>/dev/null | head -n 1)
+  echo
+  printf '%-36s %10s %10s %10s %10s\n' "brand-name edit (100 evaluations)" "read s" "p50 ms" "p95 ms" "max ms"
+  for pdf in "$here/../data/samples/rollup-banner.pdf" $brochure; do
+    "$bench_eval" "$pdf" 100 names | while IFS=$'\t' read -r file read_s p50 p95 max; do
+      printf '%-36s %10.2f %10.3f %10.3f %10.3f\n' "$(basename "$file")" "$read_s" "$p50" "$p95" "$max"
+    done
+  done
 fi
 
 # Batch export of the whole corpus (eyeline-cli export, overlay mode: every

@@ -44,6 +44,7 @@ packages="
   libglib2.0-bin
   locales
   groff-base
+  clang-format
 "
 # German locale for the translation tests (numbers with a decimal comma).
 locale_wanted="de_DE.UTF-8"

@@ -423,6 +423,25 @@ test_read_then_evaluate (void)
   g_assert_true (eyl_evaluate_needs_read (read, &options));
 }
 
+/* The same elements, in the same order, at the same places. */
+static void
+assert_same_elements (GPtrArray *elements,
+                      GPtrArray *others)
+{
+  g_assert_cmpuint (elements->len, ==, others->len);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *a = g_ptr_array_index (elements, i);
+      EylElement *b = g_ptr_array_index (others, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpfloat (a->box.y1, ==, b->box.y1);
+      g_assert_cmpfloat (a->cap_height, ==, b->cap_height);
+    }
+}
+
 /* The worker's answer (eyl-channel.h): the public report and each page's
  * read travel; the parent evaluates the read again to the same result. */
 static void
@@ -457,19 +476,8 @@ test_channel (void)
   back = ((EylPageAnalysis *) g_ptr_array_index (received->pages, 0))->read;
   g_assert_nonnull (back);
   g_assert_cmpstr (back->text, ==, read->text);
-  g_assert_cmpuint (back->elements->len, ==, read->elements->len);
   g_assert_cmpfloat (back->material_h_mm, ==, read->material_h_mm);
-  for (guint i = 0; i < read->elements->len; i++)
-    {
-      EylElement *a = g_ptr_array_index (read->elements, i);
-      EylElement *b = g_ptr_array_index (back->elements, i);
-
-      g_assert_cmpstr (a->id, ==, b->id);
-      g_assert_cmpint (a->kind, ==, b->kind);
-      g_assert_cmpstr (a->text, ==, b->text);
-      g_assert_cmpfloat (a->box.y1, ==, b->box.y1);
-      g_assert_cmpfloat (a->cap_height, ==, b->cap_height);
-    }
+  assert_same_elements (read->elements, back->elements);
 
   again = eyl_evaluate_page (back, &options, NULL);
   g_assert_cmpuint (again->findings->len, ==, analysis->findings->len);
@@ -479,6 +487,118 @@ test_channel (void)
   garbage = g_bytes_new_static ("{\"ok\": true}", 12);
   g_assert_null (eyl_channel_read (garbage, &error));
   g_assert_error (error, EYL_ERROR, EYL_ERROR_ENGINE_CRASH);
+}
+
+/* The brand kit's names are evaluated, not read (DESIGN.md 3.5): the same
+ * read, evaluated with a kit of other names, finds the other brand name,
+ * here and after the worker's channel, as a new read with that kit would;
+ * other contacts or no names at all ask for a new read. */
+static EylBrandKit *
+kit_named (const char *names,
+           const char *website)
+{
+  EylBrandKit *kit = eyl_brand_kit_new ();
+
+  g_strfreev (kit->names);
+  kit->names = g_strsplit (names, ";", -1);
+  kit->website = g_strdup (website);
+  return kit;
+}
+
+static guint
+count_brand_names (GPtrArray  *elements,
+                   const char *text)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *el = g_ptr_array_index (elements, i);
+
+      if (el->kind == EYL_ELEMENT_BRAND_NAME && el->source == EYL_SOURCE_BRAND_KIT &&
+          g_ascii_strcasecmp (el->text, text) == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_brand_names_evaluated (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(EylBrandKit) north = kit_named ("Northwind", "www.northwind-tea.example");
+  g_autoptr(EylBrandKit) south = kit_named ("Southwind;Southwind Tea", "www.northwind-tea.example");
+  g_autoptr(EylBrandKit) nameless = kit_named ("", "www.northwind-tea.example");
+  g_autoptr(EylBrandKit) elsewhere = kit_named ("Southwind", "www.southwind.example");
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(EylPageRead) read = NULL;
+  g_autoptr(EylPageRead) read_south = NULL;
+  g_autoptr(EylPageAnalysis) as_north = NULL;
+  g_autoptr(EylPageAnalysis) as_south = NULL;
+  g_autoptr(EylPageAnalysis) fresh_south = NULL;
+  g_autoptr(EylPageAnalysis) received_south = NULL;
+  g_autoptr(EylFileResult) sent = eyl_file_result_new ("banner.pdf");
+  g_autoptr(EylFileResult) received = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, W_MM / EYL_MM_PER_PT,
+                                                           H_MM / EYL_MM_PER_PT);
+  EylAnalysisOptions options;
+  EylPageRead *back;
+
+  add_line (builder, 1.0, 0, "NORTHWIND", 100, 650, 1800, 1950);
+  add_line (builder, 1.0, 0, "SOUTHWIND TEA", 100, 650, 1500, 1650);
+  add_line (builder, 1.0, 0, "Fresh leaves from the hills, picked by hand", 100, 650, 1300, 1330);
+  add_line (builder, 1.0, 0, EYE_URL, 100, 650, 1600 - 200, 1440);
+  page = eyl_page_data_builder_end (builder);
+
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  options.brand_kit = north;
+  read = eyl_read_page (page, NULL, &options);
+  g_assert_nonnull (read->text_layer);
+  g_assert_cmpuint (count_brand_names (read->elements, "NORTHWIND"), ==, 1);
+  as_north = eyl_evaluate_page (read, &options, NULL);
+  g_assert_cmpuint (count_brand_names (as_north->elements, "NORTHWIND"), ==, 1);
+  g_assert_cmpuint (count_brand_names (as_north->elements, "SOUTHWIND TEA"), ==, 0);
+
+  /* Only the names changed: evaluated here, the longest name first. */
+  options.brand_kit = south;
+  g_assert_false (eyl_evaluate_needs_read (read, &options));
+  as_south = eyl_evaluate_page (read, &options, NULL);
+  g_assert_cmpuint (count_brand_names (as_south->elements, "NORTHWIND"), ==, 0);
+  g_assert_cmpuint (count_brand_names (as_south->elements, "SOUTHWIND TEA"), ==, 1);
+  g_assert_cmpuint (count_brand_names (read->elements, "NORTHWIND"), ==, 1);
+  /* As a new read with that kit finds them, in the same order. */
+  read_south = eyl_read_page (page, NULL, &options);
+  fresh_south = eyl_evaluate_page (read_south, &options, NULL);
+  assert_same_elements (as_south->elements, fresh_south->elements);
+  g_assert_cmpint (as_south->customer_focus, ==, fresh_south->customer_focus);
+
+  /* Through the worker's channel: the text layer travels with the read. */
+  options.brand_kit = north;
+  g_ptr_array_add (sent->pages, eyl_evaluate_page (read, &options, NULL));
+  sent->n_pages = 1;
+  bytes = eyl_channel_write (sent);
+  received = eyl_channel_read (bytes, &error);
+  g_assert_no_error (error);
+  back = ((EylPageAnalysis *) g_ptr_array_index (received->pages, 0))->read;
+  g_assert_nonnull (back->text_layer);
+  g_assert_cmpstr (back->text_layer->text, ==, page->text);
+  g_assert_cmpuint (back->text_layer->lines->len, ==, page->lines->len);
+  g_assert_cmpstr (back->kit_names[0], ==, "Northwind");
+  options.brand_kit = south;
+  g_assert_false (eyl_evaluate_needs_read (back, &options));
+  received_south = eyl_evaluate_page (back, &options, NULL);
+  g_assert_cmpuint (count_brand_names (received_south->elements, "SOUTHWIND TEA"), ==, 1);
+  g_assert_cmpuint (count_brand_names (received_south->elements, "NORTHWIND"), ==, 0);
+
+  /* Other contacts, or names inferred again: a new read. */
+  options.brand_kit = elsewhere;
+  g_assert_true (eyl_evaluate_needs_read (read, &options));
+  options.brand_kit = nameless;
+  g_assert_true (eyl_evaluate_needs_read (read, &options));
 }
 
 /* "auto" on one A4 sheet: with display type only it is a poster on a
@@ -623,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/eyl/analysis/piece-score", test_piece_score);
   g_test_add_func ("/eyl/analysis/implausible-size", test_implausible_size);
   g_test_add_func ("/eyl/analysis/channel", test_channel);
+  g_test_add_func ("/eyl/analysis/brand-names-evaluated", test_brand_names_evaluated);
 
   return g_test_run ();
 }

@@ -342,6 +342,68 @@ test_boxed_refcount (void)
   }
 }
 
+/* A text layer made again from its parts (the worker channel's): the
+ * same text and lines; parts that point outside each other are refused. */
+static GArray *
+copy_array (GArray *array)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, g_array_get_element_size (array), array->len);
+
+  g_array_append_vals (copy, array->data, array->len);
+  return copy;
+}
+
+static GArray *
+copy_runs (const EylPageData *page)
+{
+  GArray *runs = copy_array (page->runs);
+
+  for (guint i = 0; i < runs->len; i++)
+    g_array_index (runs, EylTextRun, i).font_name =
+      g_strdup (g_array_index (page->runs, EylTextRun, i).font_name);
+  return runs;
+}
+
+static void
+test_from_text_layer (void)
+{
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(EylPageData) again = NULL;
+  EylPageDataBuilder *b = eyl_page_data_builder_new (2, 200, 100);
+  EylRect first = { 10, 20, 90, 32 }, second = { 10, 40, 60, 52 };
+  GArray *glyphs;
+  g_autofree char *text = NULL;
+
+  eyl_page_data_builder_add_text (b, "Northwind\n", &first, NULL, "DejaVu Sans", 12, 0x112233);
+  eyl_page_data_builder_add_text (b, "Tea", &second, NULL, "DejaVu Serif", 10, 0x445566);
+  page = eyl_page_data_builder_end (b);
+
+  again = eyl_page_data_new_from_text_layer (page->index, page->width, page->height, &page->visible,
+                                             copy_array (page->glyphs), copy_runs (page),
+                                             copy_array (page->lines));
+  g_assert_nonnull (again);
+  g_assert_cmpstr (again->text, ==, page->text);
+  g_assert_cmpuint (again->lines->len, ==, 2);
+  text = eyl_page_data_dup_text (again, g_array_index (again->lines, EylTextLine, 1).start,
+                                 g_array_index (again->lines, EylTextLine, 1).end);
+  g_assert_cmpstr (text, ==, "Tea");
+  g_assert_cmpstr (g_array_index (again->runs, EylTextRun, 1).font_name, ==, "DejaVu Serif");
+
+  /* A glyph of a run that is not there, a line past the glyphs. */
+  glyphs = copy_array (page->glyphs);
+  g_array_index (glyphs, EylGlyph, 0).run = 7;
+  g_assert_null (eyl_page_data_new_from_text_layer (0, 200, 100, &page->visible, glyphs,
+                                                    copy_runs (page), copy_array (page->lines)));
+  {
+    GArray *lines = copy_array (page->lines);
+
+    g_array_index (lines, EylTextLine, 1).end = page->glyphs->len + 1;
+    g_assert_null (eyl_page_data_new_from_text_layer (0, 200, 100, &page->visible,
+                                                      copy_array (page->glyphs), copy_runs (page),
+                                                      lines));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/eyl/page-data/images-links-warnings", test_images_links_warnings);
   g_test_add_func ("/eyl/page-data/visible", test_visible);
   g_test_add_func ("/eyl/page-data/boxed-refcount", test_boxed_refcount);
+  g_test_add_func ("/eyl/page-data/from-text-layer", test_from_text_layer);
 
   return g_test_run ();
 }

@@ -554,6 +554,65 @@ test_placement (void)
   g_signal_handler_disconnect (item, handler);
 }
 
+/* TRUE when the current document's first page has a brand name from the
+ * kit reading @data (case-insensitive). */
+static gboolean
+kit_name_shown (gpointer data)
+{
+  EylDocumentItem *item = eyl_window_get_current (window);
+  EylPageAnalysis *page = item != NULL ? eyl_document_item_get_page (item, 0) : NULL;
+
+  for (guint i = 0; page != NULL && i < page->elements->len; i++)
+    {
+      EylElement *el = g_ptr_array_index (page->elements, i);
+
+      if (el->kind == EYL_ELEMENT_BRAND_NAME && el->source == EYL_SOURCE_BRAND_KIT &&
+          g_ascii_strcasecmp (el->text, data) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The brand kit's names edited in the Brand Kit dialog are evaluated in
+ * the window from what the worker read (DESIGN.md 3.5): no worker, the
+ * same read, the brand names of the new kit. */
+static void
+test_kit_names (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "eyeline", NULL);
+  g_autofree char *kit = g_build_filename (dir, "brand-kit.ini", NULL);
+  EylDocumentItem *item = eyl_window_get_current (window);
+  EylPageRead *read = eyl_document_item_get_page (item, 0)->read;
+  EylBrandKitDialog *dialog;
+  guint n_analysing = 0;
+  gulong handler;
+
+  g_assert_nonnull (read);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  handler = g_signal_connect (item, "notify::status", G_CALLBACK (count_analysing_cb),
+                              &n_analysing);
+  dialog = _eyl_window_open_brand_kit (window);
+
+  g_assert_true (g_file_set_contents (kit, "[Brand]\nnames=Northwind\n", -1, NULL));
+  g_signal_emit_by_name (dialog, "saved");
+  g_assert_true (eyl_gui_wait_for (kit_name_shown, (gpointer) "NORTHWIND", 10));
+
+  g_assert_true (g_file_set_contents (kit, "[Brand]\nnames=passionate\n", -1, NULL));
+  g_signal_emit_by_name (dialog, "saved");
+  g_assert_true (eyl_gui_wait_for (kit_name_shown, (gpointer) "passionate", 10));
+  g_assert_false (kit_name_shown ((gpointer) "NORTHWIND"));
+
+  /* No kit: the names as read. */
+  g_unlink (kit);
+  g_signal_emit_by_name (dialog, "saved");
+  g_assert_false (kit_name_shown ((gpointer) "passionate"));
+
+  g_assert_cmpuint (n_analysing, ==, 0);
+  g_assert_true (eyl_document_item_get_page (item, 0)->read == read);
+  g_signal_handler_disconnect (item, handler);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_not_pdf (void)
 {
@@ -1413,6 +1472,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/narrow", test_narrow);
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
   g_test_add_func ("/eyl/window/placement", test_placement);
+  g_test_add_func ("/eyl/window/kit-names", test_kit_names);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);
   g_test_add_func ("/eyl/window/encrypted", test_encrypted);
   g_test_add_func ("/eyl/window/pages", test_pages);

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* eyl-bench-evaluate FILE [N]: the placement-edit latency (DESIGN.md 3.5).
- * Reads FILE once (the worker's Read stage, here in-process), then
- * evaluates the whole file N times (default 100) with the viewers' eye
- * heights, the table and the legibility standard changing on every edit,
- * as the window does when the placement panel changes
- * (eyl_file_result_evaluate()).  Prints one line:
+/* eyl-bench-evaluate FILE [N [names]]: the placement-edit latency
+ * (DESIGN.md 3.5).  Reads FILE once (the worker's Read stage, here
+ * in-process), then evaluates the whole file N times (default 100) with
+ * the viewers' eye heights, the table and the legibility standard changing
+ * on every edit, as the window does when the placement panel changes
+ * (eyl_file_result_evaluate()); with "names", the brand kit's names change
+ * instead, as when they are edited in the Brand Kit dialog.  Prints one
+ * line:
  *   FILE  read_s  p50_ms  p95_ms  max_ms
  * The overlay's redraw is not included (GTK draws it on the next frame). */
 #include "config.h"
@@ -82,13 +84,17 @@ main (int    argc,
   g_autoptr(EylFileResult) read = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   EylAnalysisOptions options;
+  static const char * const names[] = {
+    "Northwind;Northwind Tea", "OSGeo;Open Source Geospatial Foundation", "Freifunk", "Tea",
+  };
   guint n = argc > 2 ? (guint) atoi (argv[2]) : 100;
+  gboolean edit_names = argc > 3 && g_str_equal (argv[3], "names");
   gint64 t0;
   double read_s;
 
   if (argc < 2 || n == 0)
     {
-      g_printerr ("usage: eyl-bench-evaluate FILE [N]\n");
+      g_printerr ("usage: eyl-bench-evaluate FILE [N [names]]\n");
       return 2;
     }
 
@@ -103,13 +109,25 @@ main (int    argc,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EylFileResult) evaluated = NULL;
+      g_autoptr(EylBrandKit) kit = NULL;
       gint64 start;
 
-      /* One edit: the viewers, the table and the standard move. */
-      options.overrides.eye_min_mm = 1100 + (i % 7) * 50;
-      options.overrides.eye_max_mm = 1600 + (i % 5) * 50;
-      options.overrides.table_mm = (i % 3) * 380;
-      options.legibility = standards[i % G_N_ELEMENTS (standards)];
+      if (edit_names)
+        {
+          /* One edit: the kit's names, matched on the text layers. */
+          kit = eyl_brand_kit_new ();
+          g_strfreev (kit->names);
+          kit->names = g_strsplit (names[i % G_N_ELEMENTS (names)], ";", -1);
+          options.brand_kit = kit;
+        }
+      else
+        {
+          /* One edit: the viewers, the table and the standard move. */
+          options.overrides.eye_min_mm = 1100 + (i % 7) * 50;
+          options.overrides.eye_max_mm = 1600 + (i % 5) * 50;
+          options.overrides.table_mm = (i % 3) * 380;
+          options.legibility = standards[i % G_N_ELEMENTS (standards)];
+        }
 
       start = g_get_monotonic_time ();
       evaluated = eyl_file_result_evaluate (read, &options);

@@ -12,8 +12,11 @@
 #include "eyl-detect.h"
 #include "eyl-rules.h"
 
+/* clang-format would join this macro's lines into one. */
+/* clang-format off */
 G_DEFINE_BOXED_TYPE (EylPageAnalysis, eyl_page_analysis,
                      eyl_page_analysis_ref, eyl_page_analysis_unref)
+/* clang-format on */
 
 EylPageAnalysis *
 eyl_page_analysis_new (void)
@@ -275,6 +278,81 @@ choose_placement (EylPageAnalysis          *self,
   return base;
 }
 
+static gboolean
+same_names (const char * const *a,
+            const char * const *b)
+{
+  static const char * const none[] = { NULL };
+
+  return g_strv_equal (a != NULL ? a : none, b != NULL ? b : none);
+}
+
+/* TRUE when @options carry a brand kit whose names are not the ones @read
+ * was read with. */
+static gboolean
+brand_names_changed (const EylPageRead        *read,
+                     const EylAnalysisOptions *options)
+{
+  return options->brand_kit != NULL &&
+         !same_names ((const char * const *) options->brand_kit->names,
+                      (const char * const *) read->kit_names);
+}
+
+/* The kit's names are part of the Evaluate stage (DESIGN.md 3.5): when
+ * they changed since the page was read, its brand names from the kit are
+ * matched again on the text layer, in place of the old ones (and of the
+ * names inferred from the domain, which a kit's names replace).  A new
+ * name takes the contrast measured on the text under it. */
+static void
+match_brand_names (const EylPageRead *read,
+                   EylBrandKit       *kit,
+                   GPtrArray         *elements)
+{
+  gboolean has_names = kit->names[0] != NULL;
+  guint n;
+
+  for (guint i = elements->len; i-- > 0;)
+    {
+      const EylElement *el = g_ptr_array_index (elements, i);
+
+      if (el->kind == EYL_ELEMENT_BRAND_NAME &&
+          (el->source == EYL_SOURCE_BRAND_KIT || (has_names && el->source == EYL_SOURCE_INFERRED)))
+        g_ptr_array_remove_index (elements, i);
+    }
+  n = elements->len;
+  eyl_detect_brand_names (read->text_layer, (const char * const *) kit->names, elements);
+  for (guint i = n; i < elements->len; i++)
+    {
+      EylElement *el = g_ptr_array_index (elements, i);
+      const EylElement *under = NULL;
+      double most = 0;
+
+      for (guint j = 0; j < read->elements->len; j++)
+        {
+          const EylElement *measured = g_ptr_array_index (read->elements, j);
+          EylRect overlap;
+          double area;
+
+          if (measured->contrast_ratio <= 0 ||
+              !eyl_rect_intersect (&measured->box, &el->box, &overlap))
+            continue;
+          area = eyl_rect_width (&overlap) * eyl_rect_height (&overlap);
+          if (area > most)
+            {
+              most = area;
+              under = measured;
+            }
+        }
+      if (under != NULL)
+        {
+          el->contrast_ratio = under->contrast_ratio;
+          el->background = under->background;
+          el->background_varies = under->background_varies;
+        }
+    }
+  eyl_detect_sort_elements (elements, read->index);
+}
+
 EylPageAnalysis *
 eyl_evaluate_page (EylPageRead              *read,
                    const EylAnalysisOptions *options,
@@ -333,6 +411,8 @@ eyl_evaluate_page (EylPageRead              *read,
   elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   for (guint i = 0; i < read->elements->len; i++)
     g_ptr_array_add (elements, eyl_element_copy (g_ptr_array_index (read->elements, i)));
+  if (read->text_layer != NULL && brand_names_changed (read, options))
+    match_brand_names (read, options->brand_kit, elements);
 
   /* The scene: a cover (page 1, or a later page that repeats it: another
    * version of the cover), else an inside page, read in the hand. */
@@ -432,6 +512,18 @@ eyl_evaluate_needs_read (const EylPageRead        *read,
   g_return_val_if_fail (read != NULL, TRUE);
   g_return_val_if_fail (options != NULL, TRUE);
 
+  /* The kit's contacts and the names inferred without its names are the
+   * Read stage's; its other names are matched here. */
+  if (options->brand_kit != NULL)
+    {
+      g_autofree char *contacts = eyl_brand_kit_dup_contacts_key (options->brand_kit);
+
+      if (g_strcmp0 (contacts, read->kit_contacts != NULL ? read->kit_contacts : "") != 0)
+        return TRUE;
+      if (brand_names_changed (read, options) &&
+          (read->text_layer == NULL || options->brand_kit->names[0] == NULL))
+        return TRUE;
+    }
   eyl_analysis_options_resolve_size (options, read->width_pt, read->height_pt,
                                      &w_mm, &h_mm, &scale, &source, NULL);
   return fabs (w_mm - read->material_w_mm) > 0.01 * MAX (read->material_w_mm, 1)

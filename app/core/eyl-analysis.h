@@ -72,7 +72,9 @@ void             eyl_page_analysis_unref    (EylPageAnalysis *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPageAnalysis, eyl_page_analysis_unref)
 
 /* Evaluate: @read placed with @options (placement, overrides,
- * legibility; the brand kit and pixel options were the Read stage's).
+ * legibility, and the brand kit's names when options->brand_kit is set:
+ * names other than the read's are matched again on its text layer; the
+ * kit's contacts and logos and the pixel options were the Read stage's).
  * @first is the evaluation of the piece's first page, NULL for the first
  * page itself (see eyl_analyse_page_in_piece()).  The elements are copies
  * of @read's with their geometry filled; @read is kept in the result. */
@@ -87,7 +89,11 @@ GPtrArray       *eyl_evaluate_pages (GPtrArray                *reads,
                                      const EylAnalysisOptions *options);
 
 /* TRUE when @options would read @read's page at another real size (more
- * than 1 % apart): its raster resolution is stale, read the page again. */
+ * than 1 % apart): its raster resolution is stale, read the page again.
+ * Also TRUE when options->brand_kit has other contacts than the kit the
+ * page was read with, or has lost its names (the page's own are inferred
+ * in the Read stage), or has other names and @read kept no text layer.
+ * A kit's logos are the caller's to compare (eyl_brand_kit_dup_logos_key). */
 gboolean         eyl_evaluate_needs_read (const EylPageRead        *read,
                                           const EylAnalysisOptions *options);
 

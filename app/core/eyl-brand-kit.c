@@ -447,3 +447,13 @@ eyl_brand_kit_dup_logos_key (EylBrandKit *self)
     }
   return g_string_free (key, FALSE);
 }
+
+char *
+eyl_brand_kit_dup_contacts_key (EylBrandKit *self)
+{
+  if (self == NULL || (self->website == NULL && self->email == NULL && self->phone == NULL))
+    return g_strdup ("");
+  return g_strdup_printf ("%s\n%s\n%s", self->website != NULL ? self->website : "",
+                          self->email != NULL ? self->email : "",
+                          self->phone != NULL ? self->phone : "");
+}

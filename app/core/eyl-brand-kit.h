@@ -63,4 +63,8 @@ char        *eyl_brand_kit_dup_domain (EylBrandKit *self);
  * no new read of their logos, whatever their names and contacts. */
 char        *eyl_brand_kit_dup_logos_key (EylBrandKit *self);
 
+/* The kit's contacts (website, email, phone), newly allocated, "" for
+ * none or a NULL kit: what the Read stage matched beside the names. */
+char        *eyl_brand_kit_dup_contacts_key (EylBrandKit *self);
+
 G_END_DECLS

@@ -66,6 +66,7 @@ static const Field page_read_fields[] = {
   { "raster_w_px", FIELD_INT, offsetof (EylPageRead, raster_w_px) },
   { "raster_h_px", FIELD_INT, offsetof (EylPageRead, raster_h_px) },
   { "raster_px_per_mm", FIELD_DOUBLE, offsetof (EylPageRead, raster_px_per_mm) },
+  { "kit_contacts", FIELD_STRING, offsetof (EylPageRead, kit_contacts) },
 };
 
 static GVariant *
@@ -168,6 +169,87 @@ read_fields (GVariant    *dict,
     }
 }
 
+/* The text layer the brand kit's names are matched on (eyl-read.h):
+ * (index, width, height, visible, glyphs, runs, lines). */
+#define GLYPH_TYPE "(u(dddd)uu)"
+#define RUN_TYPE   "(uusdu)"
+#define LINE_TYPE  "(uu(dddd)dddbub)"
+#define TEXT_LAYER_TYPE "(udd(dddd)a" GLYPH_TYPE "a" RUN_TYPE "a" LINE_TYPE ")"
+
+static GVariant *
+text_layer_to_variant (const EylPageData *page)
+{
+  g_auto(GVariantBuilder) glyphs = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a" GLYPH_TYPE));
+  g_auto(GVariantBuilder) runs = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a" RUN_TYPE));
+  g_auto(GVariantBuilder) lines = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a" LINE_TYPE));
+
+  for (guint i = 0; i < page->glyphs->len; i++)
+    {
+      const EylGlyph *g = &g_array_index (page->glyphs, EylGlyph, i);
+
+      g_variant_builder_add (&glyphs, GLYPH_TYPE, (guint32) g->ch, g->box.x0, g->box.y0,
+                             g->box.x1, g->box.y1, g->run, g->line);
+    }
+  for (guint i = 0; i < page->runs->len; i++)
+    {
+      const EylTextRun *r = &g_array_index (page->runs, EylTextRun, i);
+
+      g_variant_builder_add (&runs, "(uu@sdu)", r->start, r->end, string_variant (r->font_name),
+                             r->font_size, r->color);
+    }
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      const EylTextLine *l = &g_array_index (page->lines, EylTextLine, i);
+
+      g_variant_builder_add (&lines, LINE_TYPE, l->start, l->end, l->box.x0, l->box.y0,
+                             l->box.x1, l->box.y1, l->font_size, l->cap_height, l->x_height,
+                             (gboolean) !!l->measured, l->color, (gboolean) !!l->garbled);
+    }
+  return g_variant_new (TEXT_LAYER_TYPE, page->index, page->width, page->height,
+                        page->visible.x0, page->visible.y0, page->visible.x1, page->visible.y1,
+                        &glyphs, &runs, &lines);
+}
+
+/* NULL when the parts do not fit together. */
+static EylPageData *
+text_layer_from_variant (GVariant *variant)
+{
+  g_autoptr(GVariantIter) glyph_iter = NULL, run_iter = NULL, line_iter = NULL;
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (EylGlyph));
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (EylTextRun));
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (EylTextLine));
+  EylGlyph g = { 0, };
+  EylTextRun r = { 0, };
+  EylTextLine l = { 0, };
+  EylRect visible;
+  const char *font_name;
+  guint32 ch, index;
+  double width, height;
+
+  g_variant_get (variant, TEXT_LAYER_TYPE, &index, &width, &height,
+                 &visible.x0, &visible.y0, &visible.x1, &visible.y1,
+                 &glyph_iter, &run_iter, &line_iter);
+  while (g_variant_iter_next (glyph_iter, GLYPH_TYPE, &ch, &g.box.x0, &g.box.y0, &g.box.x1,
+                              &g.box.y1, &g.run, &g.line))
+    {
+      g.ch = ch;
+      g_array_append_val (glyphs, g);
+    }
+  while (g_variant_iter_next (run_iter, "(uu&sdu)", &r.start, &r.end, &font_name, &r.font_size,
+                              &r.color))
+    {
+      r.font_name = g_strdup (font_name);
+      g_array_append_val (runs, r);
+    }
+  while (g_variant_iter_next (line_iter, LINE_TYPE, &l.start, &l.end, &l.box.x0, &l.box.y0,
+                              &l.box.x1, &l.box.y1, &l.font_size, &l.cap_height, &l.x_height,
+                              &l.measured, &l.color, &l.garbled))
+    g_array_append_val (lines, l);
+  return eyl_page_data_new_from_text_layer (index, width, height, &visible,
+                                            g_steal_pointer (&glyphs), g_steal_pointer (&runs),
+                                            g_steal_pointer (&lines));
+}
+
 GVariant *
 eyl_channel_page_read_to_variant (const EylPageRead *read)
 {
@@ -190,6 +272,11 @@ eyl_channel_page_read_to_variant (const EylPageRead *read)
     g_variant_builder_add_value (&warnings, string_variant (g_ptr_array_index (read->warnings, i)));
   g_variant_builder_add (&builder, "{sv}", "elements", g_variant_builder_end (&elements));
   g_variant_builder_add (&builder, "{sv}", "warnings", g_variant_builder_end (&warnings));
+  if (read->text_layer != NULL)
+    g_variant_builder_add (&builder, "{sv}", "text_layer", text_layer_to_variant (read->text_layer));
+  if (read->kit_names != NULL)
+    g_variant_builder_add (&builder, "{sv}", "kit_names",
+                           g_variant_new_strv ((const char * const *) read->kit_names, -1));
   /* A pack's barcodes and panels travel as the report writes them (the
    * dieline's groups, not its lines). */
   if (read->packaging != NULL)
@@ -212,6 +299,8 @@ eyl_channel_page_read_from_variant (GVariant *variant)
   g_autoptr(GVariant) elements = NULL;
   g_autoptr(GVariant) warnings = NULL;
   g_autoptr(GVariant) packaging = NULL;
+  g_autoptr(GVariant) text_layer = NULL;
+  g_autoptr(GVariant) kit_names = NULL;
   EylPageRead *read;
 
   g_return_val_if_fail (variant != NULL, NULL);
@@ -237,6 +326,13 @@ eyl_channel_page_read_from_variant (GVariant *variant)
 
       g_ptr_array_add (read->warnings, g_variant_dup_string (str, NULL));
     }
+
+  text_layer = g_variant_lookup_value (variant, "text_layer", G_VARIANT_TYPE (TEXT_LAYER_TYPE));
+  if (text_layer != NULL)
+    read->text_layer = text_layer_from_variant (text_layer);
+  kit_names = g_variant_lookup_value (variant, "kit_names", G_VARIANT_TYPE_STRING_ARRAY);
+  if (kit_names != NULL)
+    read->kit_names = g_variant_dup_strv (kit_names, NULL);
 
   packaging = g_variant_lookup_value (variant, "packaging", G_VARIANT_TYPE_STRING);
   if (packaging != NULL)

@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define EYL_CHANNEL_VERSION 1
+#define EYL_CHANNEL_VERSION 2
 
 /* The worker's answer: @result with each page's read. */
 GBytes        *eyl_channel_write (EylFileResult  *result);

@@ -1146,6 +1146,28 @@ label_third_party (EylBrandKit       *kit,
     }
 }
 
+gboolean
+eyl_detect_brand_names (const EylPageData  *page,
+                        const char * const *names,
+                        GPtrArray          *elements)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  gboolean named = FALSE;
+
+  g_return_val_if_fail (page != NULL, FALSE);
+  g_return_val_if_fail (elements != NULL, FALSE);
+
+  /* Longest first, so "Northwind Tea" wins over "Northwind". */
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    g_ptr_array_add (sorted, (gpointer) names[i]);
+  g_ptr_array_sort (sorted, compare_length_desc);
+  for (guint i = 0; i < sorted->len; i++)
+    if (add_word_matches (page, elements, g_ptr_array_index (sorted, i),
+                          EYL_SOURCE_BRAND_KIT, 0.95) > 0)
+      named = TRUE;
+  return named;
+}
+
 void
 eyl_detect_brand (const EylPageData *page,
                   EylBrandKit       *kit,
@@ -1164,17 +1186,7 @@ eyl_detect_brand (const EylPageData *page,
 
   if (kit != NULL)
     {
-      g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-      /* Longest first, so "Northwind Tea" wins over "Northwind". */
-      for (guint i = 0; kit->names[i] != NULL; i++)
-        g_ptr_array_add (names, kit->names[i]);
-      g_ptr_array_sort (names, compare_length_desc);
-      for (guint i = 0; i < names->len; i++)
-        if (add_word_matches (page, elements, g_ptr_array_index (names, i),
-                              EYL_SOURCE_BRAND_KIT, 0.95) > 0)
-          named = TRUE;
-
+      named = eyl_detect_brand_names (page, (const char * const *) kit->names, elements);
       confirm_kit_contacts (kit, elements);
       brand_domain = eyl_brand_kit_dup_domain (kit);
     }

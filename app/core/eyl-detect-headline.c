@@ -86,9 +86,7 @@ compare_lines_by_position (gconstpointer a,
   const EylTextLine *x = &g_array_index (page->lines, EylTextLine, *(const guint *) a);
   const EylTextLine *y = &g_array_index (page->lines, EylTextLine, *(const guint *) b);
 
-  if (x->box.y0 != y->box.y0)
-    return x->box.y0 < y->box.y0 ? -1 : 1;
-  return (x->box.x0 > y->box.x0) - (x->box.x0 < y->box.x0);
+  return eyl_rect_compare_reading (&x->box, &y->box);
 }
 
 /* Prominence: the measured cap height (the size a reader sees), a bold

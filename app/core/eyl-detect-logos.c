@@ -483,8 +483,7 @@ logo_plane (const char  *path,
         if (cairo_image_surface_get_format (s) != CAIRO_FORMAT_ARGB32)
           a = 1;
         opaque += a;
-        light += (0.2126 * ((px >> 16) & 0xff) + 0.7152 * ((px >> 8) & 0xff) +
-                  0.0722 * (px & 0xff));
+        light += eyl_luma (px);
       }
   ground = (opaque > 0 && light / opaque > 200) ? 0 : 255;
 
@@ -495,8 +494,7 @@ logo_plane (const char  *path,
       {
         guint32 px = ((const guint32 *) (data + (gsize) y * stride))[x];
         double a = cairo_image_surface_get_format (s) == CAIRO_FORMAT_ARGB32 ? (px >> 24) / 255.0 : 1;
-        double lum = 0.2126 * ((px >> 16) & 0xff) + 0.7152 * ((px >> 8) & 0xff) +
-                     0.0722 * (px & 0xff) + (1 - a) * ground;
+        double lum = eyl_luma (px) + (1 - a) * ground;
 
         p->v[(gsize) y * w + x] = (float) lum;
         if (fabs (lum - ground) > 24)

@@ -13,12 +13,9 @@ compare_position (gconstpointer a,
 {
   const EylElement *x = *(EylElement * const *) a;
   const EylElement *y = *(EylElement * const *) b;
+  int order = eyl_rect_compare_reading (&x->box, &y->box);
 
-  if (x->box.y0 != y->box.y0)
-    return x->box.y0 < y->box.y0 ? -1 : 1;
-  if (x->box.x0 != y->box.x0)
-    return x->box.x0 < y->box.x0 ? -1 : 1;
-  return (int) x->kind - (int) y->kind;
+  return order != 0 ? order : (int) x->kind - (int) y->kind;
 }
 
 static int

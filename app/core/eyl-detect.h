@@ -24,6 +24,15 @@ void   eyl_detect_brand     (const EylPageData *page,
                              EylBrandKit       *kit,
                              GPtrArray         *elements);
 
+/* The kit's part of that: brand_name elements (source brand_kit) where
+ * the text layer @page writes one of @names (longest first, prominent
+ * mentions) outside contacts and brand names among @elements; TRUE when
+ * any was found.  The Evaluate stage calls it again when only the kit's
+ * names changed (DESIGN.md 3.5). */
+gboolean eyl_detect_brand_names (const EylPageData  *page,
+                                 const char * const *names,
+                                 GPtrArray          *elements);
+
 /* Headline (the most prominent text block) and calls to action (an
  * imperative phrase list, translatable). */
 void   eyl_detect_headline  (const EylPageData *page,

@@ -7,7 +7,10 @@
 
 #include "eyl-error.h"
 
+/* The quark's name as written (clang-format would space out its dashes). */
+/* clang-format off */
 G_DEFINE_QUARK (eyl-error-quark, eyl_error)
+/* clang-format on */
 
 /* Part of the JSON report ("error.code"): keep these strings stable. */
 static const char * const error_codes[] = {

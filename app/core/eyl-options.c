@@ -318,11 +318,13 @@ char *
 eyl_format_length (double   mm,
                    gboolean inches)
 {
+  gboolean small = fabs (mm) < 100;
+
   if (inches)
     /* TRANSLATORS: a length in inches */
-    return g_strdup_printf (_("%.0f in"), mm / 25.4);
+    return g_strdup_printf (small ? _("%.1f in") : _("%.0f in"), mm / 25.4);
   /* TRANSLATORS: a length in millimetres */
-  return g_strdup_printf (_("%.0f mm"), round (mm / 5.0) * 5.0);
+  return g_strdup_printf (_("%.0f mm"), small ? mm : round (mm / 5.0) * 5.0);
 }
 
 char *

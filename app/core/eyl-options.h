@@ -135,9 +135,10 @@ gboolean  eyl_options_parse_number (const char *text,
                                     double      max,
                                     double     *value);
 
-/* Lengths and ranges of heights in labels (the overlay, the side view),
- * rounded to what a person would say: "1250 mm" (to 5 mm), "49 in";
- * "1250–1800 mm". */
+/* Lengths and ranges of heights in labels (the overlay, the side view,
+ * the page view's tooltip), rounded to what a person would say:
+ * "1250 mm" (to 5 mm), "49 in"; below 100 mm to the mm or 0.1 in
+ * ("12 mm", "0.5 in" for a cap height); "1250–1800 mm". */
 char     *eyl_format_length (double   mm,
                              gboolean inches);
 char     *eyl_format_range  (double   lo_mm,

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-packaging.h"
+#include "eyl-raster.h"
 
 /* A logo's height counts as this many cap heights of a name set in type
  * (a wordmark's letters fill about half its box). */
@@ -98,9 +99,8 @@ static gboolean
 is_ink (guint32 rgb)
 {
   int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
-  int luma = (2126 * r + 7152 * g + 722 * b) / 10000;
 
-  return luma < INK_LUMA || MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > INK_CHROMA;
+  return eyl_luma (rgb) < INK_LUMA || MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > INK_CHROMA;
 }
 
 /* @box (page space) in raster pixels, clipped; FALSE when empty. */

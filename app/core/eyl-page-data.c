@@ -99,6 +99,79 @@ eyl_page_data_unref (EylPageData *self)
 
 G_DEFINE_BOXED_TYPE (EylPageData, eyl_page_data, eyl_page_data_ref, eyl_page_data_unref)
 
+static gboolean
+range_fits (guint start,
+            guint end,
+            guint n)
+{
+  return start <= end && end <= n;
+}
+
+EylPageData *
+eyl_page_data_new_from_text_layer (guint          index,
+                                   double         width,
+                                   double         height,
+                                   const EylRect *visible,
+                                   GArray        *glyphs,
+                                   GArray        *runs,
+                                   GArray        *lines)
+{
+  g_autoptr(GArray) own_glyphs = glyphs, own_runs = runs, own_lines = lines;
+  EylPageDataReal *real;
+  EylPageData *self;
+  GString *text;
+  gsize offset = 0;
+
+  g_return_val_if_fail (visible != NULL && glyphs != NULL && runs != NULL && lines != NULL, NULL);
+
+  g_array_set_clear_func (runs, clear_run);
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const EylGlyph *glyph = &g_array_index (glyphs, EylGlyph, i);
+
+      if (glyph->run >= runs->len || (glyph->line != G_MAXUINT && glyph->line >= lines->len) ||
+          !g_unichar_validate (glyph->ch) || glyph->ch == 0)
+        return NULL;
+    }
+  for (guint i = 0; i < runs->len; i++)
+    if (!range_fits (g_array_index (runs, EylTextRun, i).start,
+                     g_array_index (runs, EylTextRun, i).end, glyphs->len))
+      return NULL;
+  for (guint i = 0; i < lines->len; i++)
+    if (!range_fits (g_array_index (lines, EylTextLine, i).start,
+                     g_array_index (lines, EylTextLine, i).end, glyphs->len))
+      return NULL;
+
+  real = g_new0 (EylPageDataReal, 1);
+  self = &real->pub;
+  g_atomic_ref_count_init (&self->ref_count);
+  self->index = index;
+  self->width = width;
+  self->height = height;
+  self->visible = *visible;
+  self->boxes.media = self->boxes.crop = (EylRect) { 0, 0, width, height };
+  self->boxes.user_unit = 1.0;
+
+  text = g_string_new (NULL);
+  real->offsets = g_array_sized_new (FALSE, FALSE, sizeof (gsize), glyphs->len + 1);
+  g_array_append_val (real->offsets, offset);
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      g_string_append_unichar (text, g_array_index (glyphs, EylGlyph, i).ch);
+      offset = text->len;
+      g_array_append_val (real->offsets, offset);
+    }
+  self->text = g_string_free (text, FALSE);
+  self->glyphs = g_steal_pointer (&own_glyphs);
+  self->runs = g_steal_pointer (&own_runs);
+  self->lines = g_steal_pointer (&own_lines);
+  self->images = g_array_new (FALSE, FALSE, sizeof (EylImageInfo));
+  self->links = g_array_new (FALSE, FALSE, sizeof (EylLinkInfo));
+  g_array_set_clear_func (self->links, clear_link);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
 char *
 eyl_page_data_dup_text (const EylPageData *self,
                         guint              start,

@@ -131,6 +131,20 @@ void         eyl_page_data_visible_size (const EylPageData *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPageData, eyl_page_data_unref)
 
+/* A page's text layer made again from its parts (what the worker's
+ * channel carries for the Evaluate stage's brand names): @glyphs
+ * (EylGlyph), @runs (EylTextRun, owning their font names) and @lines
+ * (EylTextLine) are taken over; the text is made from the glyphs.  No
+ * images, links or warnings.  NULL when an index points outside its
+ * array (the parts are checked, never trusted). */
+EylPageData *eyl_page_data_new_from_text_layer (guint          index,
+                                                double         width,
+                                                double         height,
+                                                const EylRect *visible,
+                                                GArray        *glyphs,
+                                                GArray        *runs,
+                                                GArray        *lines);
+
 /* Builder: how EylDocument and the tests make snapshots. */
 typedef struct _EylPageDataBuilder EylPageDataBuilder;
 

@@ -53,8 +53,11 @@ static const struct
   { EYL_PLACEMENT_STICKER,  "sticker" },
 };
 
+/* clang-format would join this macro's lines into one. */
+/* clang-format off */
 G_DEFINE_BOXED_TYPE (EylPlacement, eyl_placement,
                      eyl_placement_ref, eyl_placement_unref)
+/* clang-format on */
 
 const char *
 eyl_placement_kind_to_string (EylPlacementKind kind)

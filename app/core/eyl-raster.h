@@ -60,6 +60,14 @@ void       eyl_raster_pixel_to_page (const EylRaster *self,
 guint32    eyl_raster_get_pixel (const EylRaster *self,
                                  int              x,
                                  int              y);
+/* Rec. 709 luma of a Cairo RGB pixel (0xAARRGGBB, alpha ignored), 0–255:
+ * 0.2126 R + 0.7152 G + 0.0722 B on the gamma-encoded values. */
+static inline double
+eyl_luma (guint32 px)
+{
+  return 0.2126 * ((px >> 16) & 0xff) + 0.7152 * ((px >> 8) & 0xff) + 0.0722 * (px & 0xff);
+}
+
 /* Rec. 709 luma of a pixel, 0–255 (clamped to the raster): enough to
  * tell ink from its background. */
 static inline double
@@ -72,7 +80,7 @@ eyl_raster_get_luma (const EylRaster *self,
   x = CLAMP (x, 0, self->width - 1);
   y = CLAMP (y, 0, self->height - 1);
   px = *(const guint32 *) (gconstpointer) (self->data + (gsize) y * self->stride + (gsize) x * 4);
-  return 0.2126 * ((px >> 16) & 0xff) + 0.7152 * ((px >> 8) & 0xff) + 0.0722 * (px & 0xff);
+  return eyl_luma (px);
 }
 
 /* An 8-bit grey copy (Rec. 709 luma), @width × @height, rows packed,

@@ -14,6 +14,11 @@
 /* Pages of a document looked at as a pack's sheet (its dieline). */
 #define PACKAGING_MAX_PAGE 24
 
+/* Pages whose text layer is kept for matching other brand names in the
+ * Evaluate stage; a later page is read again when the kit's names
+ * change (a long document's text layers would weigh on the window). */
+#define TEXT_LAYER_MAX_PAGE 32
+
 G_DEFINE_BOXED_TYPE (EylPageRead, eyl_page_read, eyl_page_read_ref, eyl_page_read_unref)
 
 EylPageRead *
@@ -49,6 +54,9 @@ eyl_page_read_unref (EylPageRead *self)
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->attention_raster, eyl_raster_unref);
   g_clear_pointer (&self->packaging, eyl_packaging_unref);
+  g_clear_pointer (&self->text_layer, eyl_page_data_unref);
+  g_strfreev (self->kit_names);
+  g_free (self->kit_contacts);
   g_free (self);
 }
 
@@ -167,6 +175,13 @@ eyl_read_page (EylPageData              *page,
     raster = render_analysis_raster (self, renderer);
 
   elements = eyl_detect_all (page, options->brand_kit);
+  if (page->index < TEXT_LAYER_MAX_PAGE)
+    self->text_layer = eyl_page_data_ref (page);
+  if (options->brand_kit != NULL)
+    {
+      self->kit_names = g_strdupv (options->brand_kit->names);
+      self->kit_contacts = eyl_brand_kit_dup_contacts_key (options->brand_kit);
+    }
   if (elements != NULL)
     g_ptr_array_extend_and_steal (self->elements, g_steal_pointer (&elements));
 

@@ -49,6 +49,14 @@ struct _EylPageRead
   /* A pack's sheet: its barcodes, dieline, panels and front panel
    * (eyl-packaging.h); NULL when none was read. */
   struct _EylPackaging *packaging;
+  /* The brand kit's part: the text layer its names were matched on (so
+   * that the Evaluate stage matches other names without a new read:
+   * eyl_detect_brand_names(); the first 32 pages only, else NULL), those
+   * names (NULL without a kit) and its contacts
+   * (eyl_brand_kit_dup_contacts_key(); NULL without a kit). */
+  EylPageData *text_layer;
+  GStrv        kit_names;
+  char        *kit_contacts;
 };
 
 #define EYL_TYPE_PAGE_READ (eyl_page_read_get_type ())

@@ -18,8 +18,11 @@
 /* ---------------------------------------------------------------------- */
 /* File results and reports                                                */
 
+/* clang-format would join this macro's lines into one. */
+/* clang-format off */
 G_DEFINE_BOXED_TYPE (EylFileResult, eyl_file_result,
                      eyl_file_result_ref, eyl_file_result_unref)
+/* clang-format on */
 
 EylFileResult *
 eyl_file_result_new (const char *path)

@@ -86,14 +86,12 @@ compare_findings (gconstpointer a,
 {
   const EylFinding *fa = *(EylFinding * const *) a;
   const EylFinding *fb = *(EylFinding * const *) b;
+  int order;
 
   if (fa->severity != fb->severity)
     return fa->severity > fb->severity ? -1 : 1;
-  if (fa->box.y0 != fb->box.y0)
-    return fa->box.y0 < fb->box.y0 ? -1 : 1;
-  if (fa->box.x0 != fb->box.x0)
-    return fa->box.x0 < fb->box.x0 ? -1 : 1;
-  return g_strcmp0 (fa->rule, fb->rule);
+  order = eyl_rect_compare_reading (&fa->box, &fb->box);
+  return order != 0 ? order : g_strcmp0 (fa->rule, fb->rule);
 }
 
 GPtrArray *

@@ -40,6 +40,17 @@ gboolean eyl_rect_contains_point (const EylRect *r,
                                   double         x,
                                   double         y);
 
+/* Reading order of two boxes: top to bottom, then left to right
+ * (negative when @a comes first, 0 for the same corner). */
+static inline int
+eyl_rect_compare_reading (const EylRect *a,
+                          const EylRect *b)
+{
+  if (a->y0 != b->y0)
+    return a->y0 < b->y0 ? -1 : 1;
+  return (a->x0 > b->x0) - (a->x0 < b->x0);
+}
+
 typedef enum
 {
   EYL_ELEMENT_URL,

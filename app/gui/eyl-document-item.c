@@ -37,12 +37,15 @@ struct _EylDocumentItem
 
 G_DEFINE_FINAL_TYPE (EylDocumentItem, eyl_document_item, G_TYPE_OBJECT)
 
+/* clang-format would join this macro's lines into one. */
+/* clang-format off */
 G_DEFINE_ENUM_TYPE (EylDocumentStatus, eyl_document_status,
   G_DEFINE_ENUM_VALUE (EYL_DOCUMENT_QUEUED, "queued"),
   G_DEFINE_ENUM_VALUE (EYL_DOCUMENT_ANALYSING, "analysing"),
   G_DEFINE_ENUM_VALUE (EYL_DOCUMENT_DONE, "done"),
   G_DEFINE_ENUM_VALUE (EYL_DOCUMENT_FAILED, "failed"),
   G_DEFINE_ENUM_VALUE (EYL_DOCUMENT_LOCKED, "locked"))
+/* clang-format on */
 
 enum {
   PROP_0,

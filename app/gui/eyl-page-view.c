@@ -82,9 +82,12 @@ struct _EylPageView
 
 static void eyl_page_view_scrollable_init (GtkScrollableInterface *iface);
 
+/* clang-format would join this macro's lines into one. */
+/* clang-format off */
 G_DEFINE_FINAL_TYPE_WITH_CODE (EylPageView, eyl_page_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
                                                       eyl_page_view_scrollable_init))
+/* clang-format on */
 
 enum {
   PROP_0,
@@ -871,17 +874,6 @@ leave_cb (GtkEventControllerMotion *controller,
     }
 }
 
-static char *
-format_length (EylPageView *self,
-               double       mm)
-{
-  if (self->inches)
-    /* Translators: a length in inches */
-    return g_strdup_printf (_("%.1f in"), mm / 25.4);
-  /* Translators: a length in millimetres */
-  return g_strdup_printf (_("%.0f mm"), mm);
-}
-
 /* What the tooltip says about the element at widget point @x, @y: its
  * kind and text, height above the floor, cap height, and for what share
  * of viewers it is hidden or at eye level.  NULL where there is none. */
@@ -914,14 +906,14 @@ eyl_page_view_describe_point (EylPageView *self,
   g_string_append_printf (text, "<b>%s</b>", eyl_overlay_kind_label (element->kind));
   if (escaped[0] != '\0')
     g_string_append_printf (text, "  %s", escaped);
-  bottom = format_length (self, element->floor_bottom_mm);
-  top = format_length (self, element->floor_top_mm);
+  bottom = eyl_format_length (element->floor_bottom_mm, self->inches);
+  top = eyl_format_length (element->floor_top_mm, self->inches);
   g_string_append_c (text, '\n');
   /* Translators: "86 mm – 132 mm above the floor" */
   g_string_append_printf (text, _("%s – %s above the floor"), bottom, top);
   if (element->cap_height_mm > 0)
     {
-      g_autofree char *cap = format_length (self, element->cap_height_mm);
+      g_autofree char *cap = eyl_format_length (element->cap_height_mm, self->inches);
 
       g_string_append_c (text, '\n');
       /* Translators: the height of capital letters on the printed material */

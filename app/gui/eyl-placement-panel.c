@@ -1005,6 +1005,17 @@ eyl_placement_panel_get_options (EylPlacementPanel  *self,
     options->legibility = EYL_LEGIBILITY_1_200;
 }
 
+EylBrandKit *
+eyl_placement_panel_dup_brand_kit (EylPlacementPanel *self)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
+
+  path = dup_brand_kit_path (self);
+  return path != NULL ? eyl_brand_kit_load (path, NULL) : NULL;
+}
+
 GPtrArray *
 eyl_placement_panel_get_worker_args (EylPlacementPanel *self)
 {

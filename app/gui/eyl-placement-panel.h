@@ -26,6 +26,10 @@ GPtrArray  *eyl_placement_panel_get_worker_args (EylPlacementPanel *self);
  * alone (they are the worker's: the Read stage). */
 void        eyl_placement_panel_get_options     (EylPlacementPanel  *self,
                                                  EylAnalysisOptions *options);
+/* The brand kit the checks use (the Brand Kit dialog's file, when it
+ * loads), newly loaded, or NULL: its names are evaluated in this process
+ * (options->brand_kit); its contacts and logos are the worker's. */
+EylBrandKit *eyl_placement_panel_dup_brand_kit (EylPlacementPanel *self);
 
 /* Shows what the analysis used: the placement "auto" chose and why, and
  * the numbers as placeholders of the empty rows.  NULL clears it. */

@@ -178,6 +178,7 @@ set_evaluated_result (EylWindow       *self,
                       EylFileResult   *result)
 {
   g_autoptr(EylFileResult) evaluated = NULL;
+  g_autoptr(EylBrandKit) kit = NULL;
   EylAnalysisOptions options;
 
   if (self->placement_panel == NULL)
@@ -187,6 +188,7 @@ set_evaluated_result (EylWindow       *self,
     }
   eyl_analysis_options_init (&options);
   eyl_placement_panel_get_options (self->placement_panel, &options);
+  options.brand_kit = kit = eyl_placement_panel_dup_brand_kit (self->placement_panel);
   evaluated = eyl_file_result_evaluate (result, &options);
   eyl_document_item_set_result (item, evaluated != NULL ? evaluated : result);
 }
@@ -198,11 +200,15 @@ static void
 reevaluate_all (EylWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  g_autoptr(EylBrandKit) kit = NULL;
   EylAnalysisOptions options;
   gboolean queued = FALSE;
 
   eyl_analysis_options_init (&options);
   eyl_placement_panel_get_options (self->placement_panel, &options);
+  /* The kit's names too: another name is evaluated here, another
+   * contact needs a new read (eyl_evaluate_needs_read). */
+  options.brand_kit = kit = eyl_placement_panel_dup_brand_kit (self->placement_panel);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
@@ -1583,12 +1589,31 @@ page_finding_activated_cb (EylPageView *view,
 /* ------------------------------------------------------------------ */
 /* Mark logo                                                            */
 
+/* TRUE when the kit's logo files are not the ones read for the checks. */
+static gboolean
+kit_logos_changed (EylWindow *self)
+{
+  g_autoptr(EylBrandKit) kit = eyl_placement_panel_dup_brand_kit (self->placement_panel);
+  g_autofree char *key = kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup ("");
+
+  return g_strcmp0 (key, self->kit_logos_key != NULL ? self->kit_logos_key : "") != 0;
+}
+
+/* Other names are evaluated here, at once; other logos are read again
+ * for every document, other contacts for those that named them
+ * (reevaluate_all queues what eyl_evaluate_needs_read says). */
 static void
 brand_kit_saved_cb (GtkWidget *dialog,
                     EylWindow *self)
 {
-  eyl_window_add_toast (self, _("Brand kit saved — checking again"));
-  recheck_all (self);
+  if (self->placement_panel == NULL || kit_logos_changed (self))
+    {
+      eyl_window_add_toast (self, _("Brand kit saved — checking again"));
+      recheck_all (self);
+      return;
+    }
+  eyl_window_add_toast (self, _("Brand kit saved"));
+  reevaluate_all (self);
 }
 
 EylBrandKitDialog *
