@@ -318,6 +318,49 @@ test_piece (void)
   g_assert_cmpuint (count_rule (g_ptr_array_index (alone, 1), "no-call-to-action"), ==, 0);
 }
 
+/* A contrast finding about colours set on several pages of a piece:
+ * once, on the first page, naming the others; another pair stays. */
+static EylFinding *
+contrast_finding (const char *fg,
+                  const char *bg)
+{
+  EylRect box = { 10, 10, 100, 30 };
+  EylFinding *finding = eyl_finding_new ("low-contrast", EYL_SEVERITY_WARNING, "p0e0", &box);
+
+  eyl_finding_set_text (finding, "The headline is light.", "Darken it.");
+  json_object_set_string_member (finding->measures, "color", fg);
+  json_object_set_string_member (finding->measures, "background", bg);
+  return finding;
+}
+
+static void
+test_piece_contrast_once (void)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_page_analysis_unref);
+  EylFinding *kept;
+
+  for (guint p = 0; p < 4; p++)
+    {
+      EylPageAnalysis *page = eyl_page_analysis_new ();
+
+      g_ptr_array_add (page->findings, contrast_finding ("#4cbf5d", "#ffffff"));
+      if (p == 2)
+        {
+          g_ptr_array_add (page->findings, contrast_finding ("#4cbf5d", "#ffffff"));
+          g_ptr_array_add (page->findings, contrast_finding ("#ffffff", "#4cbf5d"));
+        }
+      g_ptr_array_add (pages, page);
+    }
+  eyl_analysis_judge_piece (pages);
+  g_assert_cmpuint (count_rule (g_ptr_array_index (pages, 0), "low-contrast"), ==, 1);
+  g_assert_cmpuint (count_rule (g_ptr_array_index (pages, 1), "low-contrast"), ==, 0);
+  g_assert_cmpuint (count_rule (g_ptr_array_index (pages, 2), "low-contrast"), ==, 1);
+  g_assert_cmpuint (count_rule (g_ptr_array_index (pages, 3), "low-contrast"), ==, 0);
+  kept = g_ptr_array_index (((EylPageAnalysis *) g_ptr_array_index (pages, 0))->findings, 0);
+  g_assert_nonnull (strstr (kept->message, "pages 2, 3, 4"));
+  g_assert_cmpstr (kept->fix, ==, "Darken it.");
+}
+
 /* A brochure's cover with its logo in the rack's pocket: the title the
  * rack shows spells the name the back page gives, so the brand is not
  * hidden; a cover whose visible title says something else keeps it. */
@@ -737,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/eyl/analysis/scaled-auto", test_scaled_auto);
   g_test_add_func ("/eyl/analysis/trim-offset", test_trim_offset);
   g_test_add_func ("/eyl/analysis/piece", test_piece);
+  g_test_add_func ("/eyl/analysis/piece-contrast-once", test_piece_contrast_once);
   g_test_add_func ("/eyl/analysis/piece-brand-spelled", test_piece_brand_spelled);
   g_test_add_func ("/eyl/analysis/read-then-evaluate", test_read_then_evaluate);
   g_test_add_func ("/eyl/analysis/auto-poster-without-copy", test_auto_poster_without_copy);

@@ -712,10 +712,98 @@ score_in_piece (EylPageAnalysis *page,
   page->customer_focus = CLAMP (score, 0, 100);
 }
 
+/* The colour pair a contrast finding is about ("#4cbf5d on #ffffff"),
+ * or NULL. */
+static char *
+contrast_pair (const EylFinding *finding)
+{
+  const char *fg, *bg;
+
+  if (!g_str_equal (finding->rule, "low-contrast") || finding->measures == NULL)
+    return NULL;
+  fg = json_object_get_string_member_with_default (finding->measures, "color", NULL);
+  bg = json_object_get_string_member_with_default (finding->measures, "background", NULL);
+  if (fg == NULL || bg == NULL)
+    return NULL;
+  return g_strconcat (fg, " on ", bg, NULL);
+}
+
+/* One problem once: the brand's green on white set too light is one
+ * finding for the piece, on the first page that has it, which names the
+ * other pages, not one on every page (nor one per heading). */
+static void
+one_contrast_per_pair (GPtrArray *pages)
+{
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) others = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                        (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      EylPageAnalysis *page = g_ptr_array_index (pages, p);
+
+      for (guint i = 0; i < page->findings->len;)
+        {
+          EylFinding *finding = g_ptr_array_index (page->findings, i);
+          char *pair = contrast_pair (finding);
+          EylFinding *kept;
+          GArray *later;
+          guint number = p + 1;
+
+          kept = pair != NULL ? g_hash_table_lookup (first, pair) : NULL;
+          if (pair == NULL || kept == NULL)
+            {
+              if (pair != NULL)
+                g_hash_table_insert (first, pair, finding);
+              i++;
+              continue;
+            }
+          g_free (pair);
+          later = g_hash_table_lookup (others, kept);
+          if (later == NULL)
+            {
+              later = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (others, kept, later);
+            }
+          if (p > 0 && (later->len == 0 || g_array_index (later, guint, later->len - 1) != number))
+            g_array_append_val (later, number);
+          g_ptr_array_remove_index (page->findings, i);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, others);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      EylFinding *kept = key;
+      GArray *later = value;
+      g_autoptr(GString) list = g_string_new (NULL);
+      g_autofree char *message = NULL;
+      g_autofree char *fix = NULL;
+
+      if (later->len == 0)
+        continue;
+      for (guint k = 0; k < later->len; k++)
+        g_string_append_printf (list, "%s%u", k > 0 ? ", " : "", g_array_index (later, guint, k));
+      /* TRANSLATORS: added to a contrast finding: "… The same colours
+       * are set on pages 4, 5, 6." */
+      message = g_strdup_printf (ngettext ("%s The same colours are set on page %s.",
+                                           "%s The same colours are set on pages %s.",
+                                           later->len),
+                                 kept->message, list->str);
+      fix = g_strdup (kept->fix);
+      eyl_finding_set_text (kept, message, fix);
+      eyl_finding_add_measure (kept, "pages_also", later->len);
+    }
+}
+
 void
 eyl_analysis_judge_piece (GPtrArray *pages)
 {
   g_return_if_fail (pages != NULL);
+
+  one_contrast_per_pair (pages);
 
   {
     g_autoptr(GPtrArray) names = piece_brand_names (pages);
