@@ -712,20 +712,21 @@ score_in_piece (EylPageAnalysis *page,
   page->customer_focus = CLAMP (score, 0, 100);
 }
 
-/* The colour pair a contrast finding is about ("#4cbf5d on #ffffff"),
- * or NULL. */
+/* The rule and colour pair a contrast finding is about ("low-contrast:
+ * #4cbf5d on #ffffff"), or NULL. */
 static char *
 contrast_pair (const EylFinding *finding)
 {
   const char *fg, *bg;
 
-  if (!g_str_equal (finding->rule, "low-contrast") || finding->measures == NULL)
+  if (!(g_str_equal (finding->rule, "low-contrast") ||
+         g_str_equal (finding->rule, "cvd-low-contrast")) || finding->measures == NULL)
     return NULL;
   fg = json_object_get_string_member_with_default (finding->measures, "color", NULL);
   bg = json_object_get_string_member_with_default (finding->measures, "background", NULL);
   if (fg == NULL || bg == NULL)
     return NULL;
-  return g_strconcat (fg, " on ", bg, NULL);
+  return g_strconcat (finding->rule, ": ", fg, " on ", bg, NULL);
 }
 
 /* One problem once: the brand's green on white set too light is one
