@@ -1052,6 +1052,37 @@ test_candidates_icon_with_label (void)
   g_assert_cmpfloat (labelled, <, alone - 0.05);
 }
 
+/* A pack's front: a title drawn as outlines (a script no OCR language
+ * reads) just above a large emblem, and three short live lines beside
+ * the emblem, under the title.  Title and emblem would make one lock-up
+ * holding those lines, which is no mark; the emblem alone is one. */
+static void
+test_candidates_emblem_under_title (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 420, 420, 720, 720 };
+  static const char *const captions[] = { "Net 250 g", "Organic", "Since 1890" };
+
+  canvas_init (&c);
+  draw_outlined_word (c.cr, "NORTHWIND", 200, 400, 64);
+  set_rgb (c.cr, 0x1793d1);
+  add_triangle (c.cr, 420, 720, 720, 720, 570, 420);
+  cairo_fill (c.cr);
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  add_triangle (c.cr, 520, 720, 620, 720, 570, 620);
+  cairo_fill (c.cr);
+  for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
+    {
+      EylRect box = { 220, 480 + 60 * i, 380, 510 + 60 * i };
+
+      show_line (&c, captions[i], &box, 506 + 60 * i, 24);
+    }
+  draw_body (c.cr, c.builder, 80, 1000, 6);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1076,6 +1107,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/emblem-in-middle", test_candidates_emblem_in_middle);
   g_test_add_func ("/eyl/logos/candidates/misread-wordmark", test_candidates_misread_wordmark);
   g_test_add_func ("/eyl/logos/candidates/icon-with-label", test_candidates_icon_with_label);
+  g_test_add_func ("/eyl/logos/candidates/emblem-under-title", test_candidates_emblem_under_title);
 
   return g_test_run ();
 }

@@ -1437,6 +1437,8 @@ typedef struct
   double    clear;          /* ring_clear() on its ground; < 0 not known */
   gboolean  sponsor;        /* one of a block of others' marks */
   gboolean  gone;           /* rejected, or merged into another */
+  gboolean  rejected;       /* judged no mark */
+  guint     into;           /* 1 + the index of the one it merged into; 0 none */
   guint     parts;          /* candidates merged into it */
   guint     letters;        /* letter-like pieces of ink in it */
   guint     turned;         /* the same, turned by 90° (type on a flag) */
@@ -2537,6 +2539,7 @@ merge_parts (GArray     *cands,
               a->turned += b->turned;
               a->pieces += b->pieces;
               b->gone = TRUE;
+              b->into = i + 1;
               merged = TRUE;
             }
         }
@@ -2574,6 +2577,15 @@ join_names (Candidate      *c,
           joined = TRUE;
         }
     }
+}
+
+static void
+join_all_names (GArray         *cands,
+                const PageText *t)
+{
+  for (guint i = 0; i < cands->len; i++)
+    if (!g_array_index (cands, Candidate, i).gone)
+      join_names (&g_array_index (cands, Candidate, i), t);
 }
 
 /* The brand name among @elements whose box meets @c, for the logo's text. */
@@ -2894,6 +2906,7 @@ judge (const Work      *work,
       if (why != NULL)
         {
           c->gone = TRUE;
+          c->rejected = TRUE;
           continue;
         }
       /* A mark keeps the counts of its parts: in its wider box a word's
@@ -2907,6 +2920,55 @@ judge (const Work      *work,
         }
       c->score = score_candidate (work, c, &looks);
     }
+}
+
+/* The candidate that @i ended up in after merging. */
+static guint
+merged_root (GArray *cands,
+             guint   i)
+{
+  while (g_array_index (cands, Candidate, i).into > 0)
+    i = g_array_index (cands, Candidate, i).into - 1;
+  return i;
+}
+
+/* A lock-up judged no mark falls back to the words and emblems it was
+ * made of (@parts: the candidates before lock-ups were made).  Each part
+ * passed on its own; only joining them made the whole fail — a pack's
+ * emblem joined through its headline to the lines of a flap "holds text",
+ * yet the emblem is still a mark.  Returns whether any came back. */
+static gboolean
+unmerge_rejected (GArray *cands,
+                  GArray *parts)
+{
+  g_autofree guint *root = g_new (guint, cands->len);
+  g_autofree gboolean *undo = g_new0 (gboolean, cands->len);
+  gboolean back = FALSE;
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const Candidate *c = &g_array_index (cands, Candidate, i);
+      const Candidate *before = &g_array_index (parts, Candidate, i);
+
+      root[i] = merged_root (cands, i);
+      undo[i] = c->rejected && !before->gone && c->parts > before->parts;
+    }
+  /* And the marks dropped for lying inside one undone. */
+  for (guint j = 0; j < cands->len; j++)
+    {
+      const Candidate *c = &g_array_index (cands, Candidate, j);
+
+      for (guint i = 0; i < cands->len && c->gone && !c->rejected && root[j] == j && !undo[j]; i++)
+        undo[j] = undo[i] && i != j &&
+                  box_intersection (&c->box, &g_array_index (cands, Candidate, i).box) > 0.9 * box_area (&c->box);
+    }
+  for (guint j = 0; j < cands->len; j++)
+    if (undo[root[j]] && !g_array_index (parts, Candidate, j).gone)
+      {
+        g_array_index (cands, Candidate, j) = g_array_index (parts, Candidate, j);
+        back = TRUE;
+      }
+  return back;
 }
 
 /* Words inside a block of others' marks belong to those marks (a
@@ -3109,6 +3171,7 @@ detect_without_kit (const EylPageData *page,
   g_auto(Work) work = { 0, };
   g_auto(PageText) text = { 0, };
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) parts = NULL;
   guint n_images;
 
   work_init (&work, raster);
@@ -3123,12 +3186,16 @@ detect_without_kit (const EylPageData *page,
   judge (&work, raster, elements, &text, cands, "piece");
   merge_parts (cands, &work, MERGE_SHAPES);
   merge_parts (cands, &work, MERGE_WORDS);
+  parts = g_array_copy (cands);
   merge_parts (cands, &work, MERGE_LOCK_UPS);
-  for (guint i = 0; i < cands->len; i++)
-    if (!g_array_index (cands, Candidate, i).gone)
-      join_names (&g_array_index (cands, Candidate, i), &text);
+  join_all_names (cands, &text);
   drop_inner (cands, FALSE);
   judge (&work, raster, elements, &text, cands, "mark");
+  if (unmerge_rejected (cands, parts))
+    {
+      join_all_names (cands, &text);
+      judge (&work, raster, elements, &text, cands, "part");
+    }
   find_sponsors (&work, raster, page, &text, cands);
 
   /* On a page of many pictures (a dashboard, a catalogue) any one of
