@@ -594,6 +594,25 @@ canvas_detect (Canvas *c)
   log_elements (c->elements);
 }
 
+/* canvas_detect() with one line that OCR read (@text over @box). */
+static void
+canvas_detect_read (Canvas        *c,
+                    const char    *text,
+                    const EylRect *box,
+                    double         size)
+{
+  EylPageDataBuilder *ocr = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  g_autoptr(EylPageData) read = NULL;
+
+  eyl_page_data_builder_add_text (ocr, text, box, NULL, "Sans", size, 0x1a1a26);
+  eyl_page_data_builder_add_text (ocr, "\n", box, NULL, "Sans", size, 0x1a1a26);
+  read = eyl_page_data_builder_end (ocr);
+  g_clear_pointer (&c->cr, cairo_destroy);
+  c->page = eyl_page_data_builder_end (g_steal_pointer (&c->builder));
+  eyl_detect_logos (c->page, c->raster, NULL, read, c->elements, NULL);
+  log_elements (c->elements);
+}
+
 static void
 canvas_clear (Canvas *c)
 {
@@ -961,8 +980,6 @@ static void
 test_candidates_misread_wordmark (void)
 {
   g_auto(Canvas) c;
-  g_autoptr(EylPageData) read = NULL;
-  EylPageDataBuilder *ocr = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
   EylRect image = { 80, 1120, 420, 1300 }, name = { 80, 60, 400, 120 }, word;
   EylElement *logo;
 
@@ -992,16 +1009,9 @@ test_candidates_misread_wordmark (void)
   cairo_rectangle (c.cr, 300, 1282, 40, 16);
   cairo_fill (c.cr);
   eyl_page_data_builder_add_image (c.builder, &image, 500, 265);
-  eyl_page_data_builder_add_text (ocr, "Nwlnd", &word, NULL, "Sans", 70, 0x1a1a26);
-  eyl_page_data_builder_add_text (ocr, "\n", &word, NULL, "Sans", 70, 0x1a1a26);
-  read = eyl_page_data_builder_end (ocr);
   g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_TEXT, "Nwind",
                                                 &name, 0.9));
-
-  g_clear_pointer (&c.cr, cairo_destroy);
-  c.page = eyl_page_data_builder_end (g_steal_pointer (&c.builder));
-  eyl_detect_logos (c.page, c.raster, NULL, read, c.elements, NULL);
-  log_elements (c.elements);
+  canvas_detect_read (&c, "Nwlnd", &word, 70);
 
   logo = nearest_logo (c.elements, &image);
   g_assert_nonnull (logo);
@@ -1050,6 +1060,34 @@ test_candidates_icon_with_label (void)
   g_test_message ("icon alone %.2f, with a label %.2f", alone, labelled);
   g_assert_cmpfloat (alone, >, 0);
   g_assert_cmpfloat (labelled, <, alone - 0.05);
+}
+
+/* A heading "Project Partners" set as outlines (so only OCR reads it)
+ * over two partners' marks: the marks are others', not the brand's, as
+ * under a heading in the text layer. */
+static void
+test_candidates_read_sponsor_heading (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 80, 80, 240, 240 }, marks = { 300, 620, 700, 720 }, heading;
+
+  canvas_init (&c);
+  draw_emblem (c.cr, emblem.x0, emblem.y0, eyl_rect_width (&emblem), 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 300, 8);
+  heading = draw_outlined_word (c.cr, "Project Partners", 300, 580, 40);
+  set_rgb (c.cr, 0xc0392b);
+  cairo_rectangle (c.cr, 300, 630, 90, 90);
+  cairo_fill (c.cr);
+  draw_outlined_word (c.cr, "Ab", 400, 690, 40);
+  set_rgb (c.cr, 0x27ae60);
+  cairo_arc (c.cr, 560, 670, 45, 0, 2 * G_PI);
+  cairo_fill (c.cr);
+  draw_outlined_word (c.cr, "Cd", 615, 690, 40);
+  canvas_detect_read (&c, "Project Partners", &heading, 40);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &marks), <, 0.05);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_SPONSOR_LOGO, &marks), >, 0.5);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
 }
 
 /* A pack's front: a title drawn as outlines (a script no OCR language
@@ -1108,6 +1146,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/misread-wordmark", test_candidates_misread_wordmark);
   g_test_add_func ("/eyl/logos/candidates/icon-with-label", test_candidates_icon_with_label);
   g_test_add_func ("/eyl/logos/candidates/emblem-under-title", test_candidates_emblem_under_title);
+  g_test_add_func ("/eyl/logos/candidates/read-sponsor-heading", test_candidates_read_sponsor_heading);
 
   return g_test_run ();
 }

@@ -2612,17 +2612,16 @@ brand_name_in (const Work      *work,
   return first;
 }
 
-/* Boxes of the short lines that head a block of sponsors' logos. */
-static GArray *
-sponsor_headings (const Work        *work,
-                  const EylRaster   *raster,
-                  const EylPageData *page)
+/* Boxes of the short lines of @page that head a block of sponsors'
+ * logos, appended to @out. */
+static void
+add_sponsor_headings (const Work        *work,
+                      const EylRaster   *raster,
+                      const EylPageData *page,
+                      GRegex            *regex,
+                      GArray            *out)
 {
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (Box));
-  /* "Sponsors", "Gefördert durch:" (data/sponsors/<language>.txt). */
-  GRegex *regex = eyl_phrases_regex ("sponsors");
-
-  for (guint l = 0; regex != NULL && page->lines != NULL && l < page->lines->len; l++)
+  for (guint l = 0; page != NULL && page->lines != NULL && l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
       g_autofree char *text = eyl_detect_line_text (page, l);
@@ -2633,6 +2632,26 @@ sponsor_headings (const Work        *work,
         continue;
       b = work_box (work, raster, &line->box);
       g_array_append_val (out, b);
+    }
+}
+
+/* Boxes of the short lines that head a block of sponsors' logos, in the
+ * text layer or read by OCR (@read: a heading set as outlines or in a
+ * picture heads its block as well). */
+static GArray *
+sponsor_headings (const Work        *work,
+                  const EylRaster   *raster,
+                  const EylPageData *page,
+                  const EylPageData *read)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Box));
+  /* "Sponsors", "Gefördert durch:" (data/sponsors/<language>.txt). */
+  GRegex *regex = eyl_phrases_regex ("sponsors");
+
+  if (regex != NULL)
+    {
+      add_sponsor_headings (work, raster, page, regex, out);
+      add_sponsor_headings (work, raster, read, regex, out);
     }
   return out;
 }
@@ -2761,10 +2780,11 @@ static void
 find_sponsors (const Work        *work,
                const EylRaster   *raster,
                const EylPageData *page,
+               const EylPageData *read,
                const PageText    *t,
                GArray            *cands)
 {
-  g_autoptr(GArray) headings = sponsor_headings (work, raster, page);
+  g_autoptr(GArray) headings = sponsor_headings (work, raster, page, read);
   g_autofree guint *in_row = g_new0 (guint, cands->len);
   g_autofree guint *in_column = g_new0 (guint, cands->len);
 
@@ -3196,7 +3216,7 @@ detect_without_kit (const EylPageData *page,
       join_all_names (cands, &text);
       judge (&work, raster, elements, &text, cands, "part");
     }
-  find_sponsors (&work, raster, page, &text, cands);
+  find_sponsors (&work, raster, page, read, &text, cands);
 
   /* On a page of many pictures (a dashboard, a catalogue) any one of
    * them is less likely the brand's mark. */
