@@ -888,6 +888,38 @@ test_candidates_two_colour_poster (void)
   g_assert_cmpuint (n_on_arcs, ==, 1);
 }
 
+/* Eight stripes of light tints, @band high, from @y down. */
+static void
+draw_tints (cairo_t *cr,
+            double   x,
+            double   y,
+            double   width,
+            double   band,
+            guint32  second)
+{
+  for (int i = 0; i < 8; i++)
+    {
+      set_rgb (cr, i % 2 ? 0xf9d2c4 : second);
+      cairo_rectangle (cr, x, y + band * i, width, band);
+      cairo_fill (cr);
+    }
+}
+
+/* An orange disc of radius 150 with a white ring in it. */
+static void
+draw_ring_emblem (cairo_t *cr,
+                  double   cx,
+                  double   cy)
+{
+  set_rgb (cr, 0xe95420);
+  cairo_arc (cr, cx, cy, 150, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 22);
+  cairo_arc (cr, cx, cy, 80, 0, 2 * G_PI);
+  cairo_stroke (cr);
+}
+
 /* A pack's net: panels outlined by thin die lines, open at a tuck, tinted
  * stripes over the lower part of the front panel and a large emblem on
  * it, just above the stripes.  Lines, tints and emblem join into one
@@ -918,19 +950,8 @@ test_candidates_emblem_on_pack (void)
         }
   cairo_stroke (c.cr);
   /* Tinted stripes on the front panel, from just under the emblem. */
-  for (int i = 0; i < 8; i++)
-    {
-      set_rgb (c.cr, i % 2 ? 0xf9d2c4 : 0xfbb9a4);
-      cairo_rectangle (c.cr, xs[1], 640 + 40 * i, xs[2] - xs[1], 40);
-      cairo_fill (c.cr);
-    }
-  set_rgb (c.cr, 0xe95420);
-  cairo_arc (c.cr, 480, 480, 150, 0, 2 * G_PI);
-  cairo_fill (c.cr);
-  cairo_set_source_rgb (c.cr, 1, 1, 1);
-  cairo_set_line_width (c.cr, 22);
-  cairo_arc (c.cr, 480, 480, 80, 0, 2 * G_PI);
-  cairo_stroke (c.cr);
+  draw_tints (c.cr, xs[1], 640, xs[2] - xs[1], 40, 0xfbb9a4);
+  draw_ring_emblem (c.cr, 480, 480);
   draw_body (c.cr, c.builder, 340, 1000, 3);
   canvas_detect (&c);
 
@@ -1062,6 +1083,24 @@ test_candidates_icon_with_label (void)
   g_assert_cmpfloat (labelled, <, alone - 0.05);
 }
 
+/* A pack's front: a large emblem standing across the top edge of a band
+ * of light tints, its upper half on the white page, its lower half on
+ * the band.  The emblem is whole, not cut by the band's edge: a logo. */
+static void
+test_candidates_emblem_across_band (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 350, 410, 650, 710 };
+
+  canvas_init (&c);
+  draw_tints (c.cr, 60, 560, 880, 90, 0xfbc6b4);
+  draw_ring_emblem (c.cr, 500, 560);
+  draw_body (c.cr, c.builder, 80, 100, 4);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
 /* A heading "Project Partners" set as outlines (so only OCR reads it)
  * over two partners' marks: the marks are others', not the brand's, as
  * under a heading in the text layer. */
@@ -1147,6 +1186,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/icon-with-label", test_candidates_icon_with_label);
   g_test_add_func ("/eyl/logos/candidates/emblem-under-title", test_candidates_emblem_under_title);
   g_test_add_func ("/eyl/logos/candidates/read-sponsor-heading", test_candidates_read_sponsor_heading);
+  g_test_add_func ("/eyl/logos/candidates/emblem-across-band", test_candidates_emblem_across_band);
 
   return g_test_run ();
 }

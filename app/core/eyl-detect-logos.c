@@ -2136,6 +2136,16 @@ local_contrast_ink (const Work   *work,
       }
 }
 
+/* Is pixel @x, @y off the page or outside the area @within? */
+static inline gboolean
+outside_area (const Work   *work,
+              const guint8 *within,
+              int           x,
+              int           y)
+{
+  return x < 0 || y < 0 || x >= work->w || y >= work->h || !within[(gsize) y * work->w + x];
+}
+
 /* Does the ring just around @b leave the area @within? */
 static gboolean
 touches_edge (const Work   *work,
@@ -2147,10 +2157,64 @@ touches_edge (const Work   *work,
       {
         if (y >= b->y0 && y < b->y1 && x >= b->x0 && x < b->x1)
           continue;
-        if (x < 0 || y < 0 || x >= work->w || y >= work->h || !within[(gsize) y * work->w + x])
+        if (outside_area (work, within, x, y))
           return TRUE;
       }
   return FALSE;
+}
+
+/* Is the blob @b of @mask the edge of the area @within rather than a
+ * mark on it?  So it is when its box's ring leaves @within and
+ *  - it lies by the page's edge (what a panel bleeding off the page holds
+ *    there bleeds as well), or
+ *  - the edge cuts it: on a side where the ring leaves @within, its ink
+ *    fills half the side or more (a photo or a shade stops along it), or
+ *  - it runs along the edge: a fifth of its ink or more borders the
+ *    outside (a fringe of anti-aliasing, a shade hugging a curve).
+ * A mark placed whole across the edge (an emblem half on a band of
+ * tints, half on the page) meets its box's sides at a few pixels only. */
+static gboolean
+panel_edge (const Work   *work,
+            const guint8 *within,
+            const guint8 *mask,
+            const Box    *b)
+{
+  static const int dx[] = { 1, -1, 0, 0 }, dy[] = { 0, 0, 1, -1 };
+  int w = work->w, h = work->h;
+  /* Top, bottom, left, right: the ring's line and the box's own. */
+  const int ring[4] = { b->y0 - 1, b->y1, b->x0 - 1, b->x1 };
+  const int side[4] = { b->y0, b->y1 - 1, b->x0, b->x1 - 1 };
+  double ink = 0, bordering = 0;
+
+  if (!touches_edge (work, within, b))
+    return FALSE;
+  if (b->x0 < 0.02 * w || b->y0 < 0.02 * h || b->x1 > 0.98 * w || b->y1 > 0.98 * h)
+    return TRUE;
+  for (int s = 0; s < 4; s++)
+    {
+      gboolean rows = s < 2, leaves = FALSE;
+      int from = rows ? b->x0 : b->y0, to = rows ? b->x1 : b->y1, on_side = 0;
+
+      for (int k = from; k < to && !leaves; k++)
+        leaves = outside_area (work, within, rows ? k : ring[s], rows ? ring[s] : k);
+      for (int k = from; leaves && k < to; k++)
+        on_side += mask[rows ? (gsize) side[s] * w + k : (gsize) k * w + side[s]] != 0;
+      if (leaves && on_side >= 0.5 * (to - from))
+        return TRUE;
+    }
+  for (int y = b->y0; y < b->y1; y++)
+    for (int x = b->x0; x < b->x1; x++)
+      {
+        gboolean out = FALSE;
+
+        if (!mask[(gsize) y * w + x])
+          continue;
+        ink++;
+        for (int k = 0; k < 4 && !out; k++)
+          out = outside_area (work, within, x + dx[k], y + dy[k]);
+        bordering += out;
+      }
+  return bordering >= 0.2 * ink;
 }
 
 /* Connected areas of @mask inside @region, after closing gaps of up to
@@ -2308,11 +2372,11 @@ blobs_in (const Work   *work,
         if (area < 0.001 || cw < 0.02 * MIN (W, H) || ch < 0.02 * MIN (W, H) ||
             aspect > 12 || aspect < 1.0 / 12)
           continue;
-        /* On a panel, what touches its edge is the edge (a shade along a
-         * curve, a cut photo), not a mark placed on it. */
-        if (within != NULL && touches_edge (work, within, &b))
+        /* On a panel, what its edge cuts is the edge (a shade along it, a
+         * cut photo), not a mark placed on it. */
+        if (within != NULL && panel_edge (work, within, mask, &b))
           {
-            g_debug ("blob %.3f %.3f %.3f %.3f, depth %d: touches its panel's edge",
+            g_debug ("blob %.3f %.3f %.3f %.3f, depth %d: cut by its panel's edge",
                      b.x0 / W, b.y0 / H, b.x1 / W, b.y1 / H, depth);
             continue;
           }
