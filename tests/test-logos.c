@@ -1101,35 +1101,6 @@ test_candidates_emblem_across_band (void)
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
 }
 
-/* A flag: a wordmark set on end, reading bottom to top, and beside it
- * its tagline, smaller, also on end.  The wordmark is a logo of its own:
- * two turned lines side by side are not the letters of one level word. */
-static void
-test_candidates_turned_wordmark (void)
-{
-  g_auto(Canvas) c;
-  EylRect word, tagline;
-  EylElement *logo;
-
-  canvas_init (&c);
-  cairo_save (c.cr);
-  cairo_translate (c.cr, 560, 1100);
-  cairo_rotate (c.cr, -G_PI / 2);
-  word = draw_outlined_word (c.cr, "northwind", 0, 0, 150);
-  tagline = draw_outlined_word (c.cr, "Tea Developers Conference", 0, 90, 44);
-  cairo_restore (c.cr);
-  /* The ink boxes on the page: turned back. */
-  word = (EylRect) { 560 + word.y0, 1100 - word.x1, 560 + word.y1, 1100 - word.x0 };
-  tagline = (EylRect) { 560 + tagline.y0, 1100 - tagline.x1, 560 + tagline.y1, 1100 - tagline.x0 };
-  draw_body (c.cr, c.builder, 80, 1250, 3);
-  canvas_detect (&c);
-
-  logo = nearest_logo (c.elements, &word);
-  g_assert_nonnull (logo);
-  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &word), >, 0.8);
-  g_assert_cmpfloat (logo->box.x1, <, tagline.x0 + 0.5 * eyl_rect_width (&tagline));
-}
-
 /* A heading "Project Partners" set as outlines (so only OCR reads it)
  * over two partners' marks: the marks are others', not the brand's, as
  * under a heading in the text layer. */
@@ -1216,7 +1187,6 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/emblem-under-title", test_candidates_emblem_under_title);
   g_test_add_func ("/eyl/logos/candidates/read-sponsor-heading", test_candidates_read_sponsor_heading);
   g_test_add_func ("/eyl/logos/candidates/emblem-across-band", test_candidates_emblem_across_band);
-  g_test_add_func ("/eyl/logos/candidates/turned-wordmark", test_candidates_turned_wordmark);
 
   return g_test_run ();
 }

@@ -2516,13 +2516,6 @@ one_cluster (const Candidate *a,
   return MAX (gap_x, gap_y) <= 0.5 * size;
 }
 
-/* Is @c mostly letters turned by 90°? */
-static inline gboolean
-mostly_turned (const Candidate *c)
-{
-  return c->turned > 0 && 2 * c->turned >= c->pieces;
-}
-
 /* one_mark() for type turned by 90° (a wordmark up a flag), for parts
  * that are mostly turned letters: the same test on the boxes turned. */
 static gboolean
@@ -2533,7 +2526,7 @@ one_turned_mark (const Candidate *a,
   Box ta = { a->box.y0, a->box.x0, a->box.y1, a->box.x1 };
   Box tb = { b->box.y0, b->box.x0, b->box.y1, b->box.x1 };
 
-  if (!mostly_turned (a) || !mostly_turned (b))
+  if (a->turned == 0 || b->turned == 0 || 2 * a->turned < a->pieces || 2 * b->turned < b->pieces)
     return FALSE;
   return one_mark (&ta, a->turned, &tb, b->turned, lock_ups);
 }
@@ -2559,11 +2552,6 @@ merge_pair (const Candidate *a,
     return TRUE;
   if (stage == MERGE_SHAPES)
     return box_overlap (&a->box, &b->box) > 0.25 && box_intersection (&a->box, &b->box) > 0;
-  /* Turned type joins along its own lines: two turned lines side by side
-   * (a wordmark up a flag and its tagline beside it) are two lines, not
-   * the letters of one level word. */
-  if (mostly_turned (a) && mostly_turned (b))
-    return one_turned_mark (a, b, stage == MERGE_LOCK_UPS);
   return one_mark (&a->box, a->letters, &b->box, b->letters, stage == MERGE_LOCK_UPS) ||
          one_turned_mark (a, b, stage == MERGE_LOCK_UPS);
 }
