@@ -1101,6 +1101,26 @@ test_candidates_emblem_across_band (void)
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
 }
 
+/* A pack's net with a mark in each corner (the flaps' and the sides'
+ * signs) and the big emblem on its front: the emblem is kept, however
+ * many surer small marks came before it. */
+static void
+test_candidates_emblem_after_marks (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 350, 550, 650, 850 };
+  static const double corners[][2] = { { 80, 80 }, { 800, 80 }, { 80, 1200 }, { 800, 1200 } };
+
+  canvas_init (&c);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    draw_emblem (c.cr, corners[i][0], corners[i][1], 120, 0x1a4c99);
+  draw_emblem (c.cr, emblem.x0, emblem.y0, eyl_rect_width (&emblem), 0xe95420);
+  draw_body (c.cr, c.builder, 300, 1000, 3);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
 /* A heading "Project Partners" set as outlines (so only OCR reads it)
  * over two partners' marks: the marks are others', not the brand's, as
  * under a heading in the text layer. */
@@ -1187,6 +1207,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/emblem-under-title", test_candidates_emblem_under_title);
   g_test_add_func ("/eyl/logos/candidates/read-sponsor-heading", test_candidates_read_sponsor_heading);
   g_test_add_func ("/eyl/logos/candidates/emblem-across-band", test_candidates_emblem_across_band);
+  g_test_add_func ("/eyl/logos/candidates/emblem-after-marks", test_candidates_emblem_after_marks);
 
   return g_test_run ();
 }

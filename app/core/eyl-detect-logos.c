@@ -1438,6 +1438,7 @@ typedef struct
   gboolean  sponsor;        /* one of a block of others' marks */
   gboolean  gone;           /* rejected, or merged into another */
   gboolean  rejected;       /* judged no mark */
+  gboolean  emblem;         /* is_emblem() */
   guint     into;           /* 1 + the index of the one it merged into; 0 none */
   guint     parts;          /* candidates merged into it */
   guint     letters;        /* letter-like pieces of ink in it */
@@ -2170,7 +2171,8 @@ touches_edge (const Work   *work,
  *  - the edge cuts it: on a side where the ring leaves @within, its ink
  *    fills half the side or more (a photo or a shade stops along it), or
  *  - it runs along the edge: a fifth of its ink or more borders the
- *    outside (a fringe of anti-aliasing, a shade hugging a curve).
+ *    outside (a fringe of anti-aliasing, a shade hugging a curve), or
+ *  - where it leaves the area it is not on the page's own ground.
  * A mark placed whole across the edge (an emblem half on a band of
  * tints, half on the page) meets its box's sides at a few pixels only. */
 static gboolean
@@ -2190,6 +2192,12 @@ panel_edge (const Work   *work,
     return FALSE;
   if (b->x0 < 0.02 * w || b->y0 < 0.02 * h || b->x1 > 0.98 * w || b->y1 > 0.98 * h)
     return TRUE;
+  /* Where it leaves the area it stands on the page's own ground. */
+  for (int y = MAX (b->y0 - 1, 0); y <= MIN (b->y1, h - 1); y++)
+    for (int x = MAX (b->x0 - 1, 0); x <= MIN (b->x1, w - 1); x++)
+      if ((y < b->y0 || y >= b->y1 || x < b->x0 || x >= b->x1) && outside_area (work, within, x, y) &&
+          colour_distance (work->rgb[(gsize) y * w + x], work->ground) > INK_DISTANCE)
+        return TRUE;
   for (int s = 0; s < 4; s++)
     {
       gboolean rows = s < 2, leaves = FALSE;
@@ -2884,6 +2892,20 @@ find_sponsors (const Work        *work,
 
 /* Scores what makes a logo a logo; the weights sum to about 1 for a
  * perfect case. */
+/* A big emblem of a few flat colours, one shape making much of it, no
+ * word: the brand's mark in the middle of a pack's front or of a
+ * poster. */
+static gboolean
+is_emblem (const Work      *work,
+           const Candidate *c,
+           const Looks     *looks)
+{
+  double area = box_area (&c->box) / ((double) work->w * work->h);
+
+  return area >= 0.02 && looks->largest >= 0.3 && looks->n_colours <= 6 &&
+         looks->flat >= 0.9 && !wordish (&c->box, looks->letters);
+}
+
 static double
 score_candidate (const Work      *work,
                  const Candidate *c,
@@ -2896,11 +2918,7 @@ score_candidate (const Work      *work,
   /* An emblem and a word joined: a lock-up, the way brands sign. */
   gboolean lock_up = c->parts > 1 && (c->letters >= 3 || c->turned >= 3) &&
                      c->pieces > MAX (c->letters, c->turned);
-  /* A big emblem of a few flat colours, one shape making much of it, no
-   * word: the brand's mark in the middle of a pack's front or of a
-   * poster. */
-  gboolean emblem = area >= 0.02 && looks->largest >= 0.3 && looks->n_colours <= 6 &&
-                    looks->flat >= 0.9 && !wordish (&c->box, looks->letters);
+  gboolean emblem = is_emblem (work, c, looks);
   double s = 0.25;
 
   /* Beside or around the brand's name. */
@@ -3003,6 +3021,7 @@ judge (const Work      *work,
           c->colour = looks.colour;
         }
       c->score = score_candidate (work, c, &looks);
+      c->emblem = is_emblem (work, c, &looks);
     }
 }
 
@@ -3232,9 +3251,11 @@ emit_logos (const Work      *work,
           g_array_append_val (sponsors, c->box);
           continue;
         }
+      /* A big emblem is kept past the count: a pack's front, a flag's
+       * foot carry one below the words and marks found before it. */
       if (c->score < MIN_CONFIDENCE ||
           (c->score < HIGH_CONFIDENCE && !first_of_third &&
-           (kept >= MAX_CANDIDATES || c->score < best - BEHIND_BEST)))
+           ((kept >= MAX_CANDIDATES && !c->emblem) || c->score < best - BEHIND_BEST)))
         continue;
 
       box_to_page (work, raster, &c->box, &box);
