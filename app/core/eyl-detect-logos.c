@@ -2172,7 +2172,8 @@ touches_edge (const Work   *work,
  *    fills half the side or more (a photo or a shade stops along it), or
  *  - it runs along the edge: a fifth of its ink or more borders the
  *    outside (a fringe of anti-aliasing, a shade hugging a curve), or
- *  - where it leaves the area it is not on the page's own ground.
+ *  - where it leaves the area it is not on the page's own ground, or
+ *  - it fills less than a quarter of its box (a line, a scatter).
  * A mark placed whole across the edge (an emblem half on a band of
  * tints, half on the page) meets its box's sides at a few pixels only. */
 static gboolean
@@ -2222,7 +2223,8 @@ panel_edge (const Work   *work,
           out = outside_area (work, within, x + dx[k], y + dy[k]);
         bordering += out;
       }
-  return bordering >= 0.2 * ink;
+  /* A line or a scatter of specks is no emblem placed whole. */
+  return bordering >= 0.2 * ink || ink < 0.25 * box_area (b);
 }
 
 /* Connected areas of @mask inside @region, after closing gaps of up to
