@@ -594,6 +594,25 @@ canvas_detect (Canvas *c)
   log_elements (c->elements);
 }
 
+/* canvas_detect() with one line that OCR read (@text over @box). */
+static void
+canvas_detect_read (Canvas        *c,
+                    const char    *text,
+                    const EylRect *box,
+                    double         size)
+{
+  EylPageDataBuilder *ocr = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
+  g_autoptr(EylPageData) read = NULL;
+
+  eyl_page_data_builder_add_text (ocr, text, box, NULL, "Sans", size, 0x1a1a26);
+  eyl_page_data_builder_add_text (ocr, "\n", box, NULL, "Sans", size, 0x1a1a26);
+  read = eyl_page_data_builder_end (ocr);
+  g_clear_pointer (&c->cr, cairo_destroy);
+  c->page = eyl_page_data_builder_end (g_steal_pointer (&c->builder));
+  eyl_detect_logos (c->page, c->raster, NULL, read, c->elements, NULL);
+  log_elements (c->elements);
+}
+
 static void
 canvas_clear (Canvas *c)
 {
@@ -869,6 +888,38 @@ test_candidates_two_colour_poster (void)
   g_assert_cmpuint (n_on_arcs, ==, 1);
 }
 
+/* Eight stripes of light tints, @band high, from @y down. */
+static void
+draw_tints (cairo_t *cr,
+            double   x,
+            double   y,
+            double   width,
+            double   band,
+            guint32  second)
+{
+  for (int i = 0; i < 8; i++)
+    {
+      set_rgb (cr, i % 2 ? 0xf9d2c4 : second);
+      cairo_rectangle (cr, x, y + band * i, width, band);
+      cairo_fill (cr);
+    }
+}
+
+/* An orange disc of radius 150 with a white ring in it. */
+static void
+draw_ring_emblem (cairo_t *cr,
+                  double   cx,
+                  double   cy)
+{
+  set_rgb (cr, 0xe95420);
+  cairo_arc (cr, cx, cy, 150, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 22);
+  cairo_arc (cr, cx, cy, 80, 0, 2 * G_PI);
+  cairo_stroke (cr);
+}
+
 /* A pack's net: panels outlined by thin die lines, open at a tuck, tinted
  * stripes over the lower part of the front panel and a large emblem on
  * it, just above the stripes.  Lines, tints and emblem join into one
@@ -899,19 +950,8 @@ test_candidates_emblem_on_pack (void)
         }
   cairo_stroke (c.cr);
   /* Tinted stripes on the front panel, from just under the emblem. */
-  for (int i = 0; i < 8; i++)
-    {
-      set_rgb (c.cr, i % 2 ? 0xf9d2c4 : 0xfbb9a4);
-      cairo_rectangle (c.cr, xs[1], 640 + 40 * i, xs[2] - xs[1], 40);
-      cairo_fill (c.cr);
-    }
-  set_rgb (c.cr, 0xe95420);
-  cairo_arc (c.cr, 480, 480, 150, 0, 2 * G_PI);
-  cairo_fill (c.cr);
-  cairo_set_source_rgb (c.cr, 1, 1, 1);
-  cairo_set_line_width (c.cr, 22);
-  cairo_arc (c.cr, 480, 480, 80, 0, 2 * G_PI);
-  cairo_stroke (c.cr);
+  draw_tints (c.cr, xs[1], 640, xs[2] - xs[1], 40, 0xfbb9a4);
+  draw_ring_emblem (c.cr, 480, 480);
   draw_body (c.cr, c.builder, 340, 1000, 3);
   canvas_detect (&c);
 
@@ -961,8 +1001,6 @@ static void
 test_candidates_misread_wordmark (void)
 {
   g_auto(Canvas) c;
-  g_autoptr(EylPageData) read = NULL;
-  EylPageDataBuilder *ocr = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
   EylRect image = { 80, 1120, 420, 1300 }, name = { 80, 60, 400, 120 }, word;
   EylElement *logo;
 
@@ -992,16 +1030,9 @@ test_candidates_misread_wordmark (void)
   cairo_rectangle (c.cr, 300, 1282, 40, 16);
   cairo_fill (c.cr);
   eyl_page_data_builder_add_image (c.builder, &image, 500, 265);
-  eyl_page_data_builder_add_text (ocr, "Nwlnd", &word, NULL, "Sans", 70, 0x1a1a26);
-  eyl_page_data_builder_add_text (ocr, "\n", &word, NULL, "Sans", 70, 0x1a1a26);
-  read = eyl_page_data_builder_end (ocr);
   g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_TEXT, "Nwind",
                                                 &name, 0.9));
-
-  g_clear_pointer (&c.cr, cairo_destroy);
-  c.page = eyl_page_data_builder_end (g_steal_pointer (&c.builder));
-  eyl_detect_logos (c.page, c.raster, NULL, read, c.elements, NULL);
-  log_elements (c.elements);
+  canvas_detect_read (&c, "Nwlnd", &word, 70);
 
   logo = nearest_logo (c.elements, &image);
   g_assert_nonnull (logo);
@@ -1052,6 +1083,103 @@ test_candidates_icon_with_label (void)
   g_assert_cmpfloat (labelled, <, alone - 0.05);
 }
 
+/* A pack's front: a large emblem standing across the top edge of a band
+ * of light tints, its upper half on the white page, its lower half on
+ * the band.  The emblem is whole, not cut by the band's edge: a logo. */
+static void
+test_candidates_emblem_across_band (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 350, 410, 650, 710 };
+
+  canvas_init (&c);
+  draw_tints (c.cr, 60, 560, 880, 90, 0xfbc6b4);
+  draw_ring_emblem (c.cr, 500, 560);
+  draw_body (c.cr, c.builder, 80, 100, 4);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
+/* A pack's net with a mark in each corner (the flaps' and the sides'
+ * signs) and the big emblem on its front: the emblem is kept, however
+ * many surer small marks came before it. */
+static void
+test_candidates_emblem_after_marks (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 350, 550, 650, 850 };
+  static const double corners[][2] = { { 80, 80 }, { 800, 80 }, { 80, 1200 }, { 800, 1200 } };
+
+  canvas_init (&c);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    draw_emblem (c.cr, corners[i][0], corners[i][1], 120, 0x1a4c99);
+  draw_emblem (c.cr, emblem.x0, emblem.y0, eyl_rect_width (&emblem), 0xe95420);
+  draw_body (c.cr, c.builder, 300, 1000, 3);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
+/* A heading "Project Partners" set as outlines (so only OCR reads it)
+ * over two partners' marks: the marks are others', not the brand's, as
+ * under a heading in the text layer. */
+static void
+test_candidates_read_sponsor_heading (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 80, 80, 240, 240 }, marks = { 300, 620, 700, 720 }, heading;
+
+  canvas_init (&c);
+  draw_emblem (c.cr, emblem.x0, emblem.y0, eyl_rect_width (&emblem), 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 300, 8);
+  heading = draw_outlined_word (c.cr, "Project Partners", 300, 580, 40);
+  set_rgb (c.cr, 0xc0392b);
+  cairo_rectangle (c.cr, 300, 630, 90, 90);
+  cairo_fill (c.cr);
+  draw_outlined_word (c.cr, "Ab", 400, 690, 40);
+  set_rgb (c.cr, 0x27ae60);
+  cairo_arc (c.cr, 560, 670, 45, 0, 2 * G_PI);
+  cairo_fill (c.cr);
+  draw_outlined_word (c.cr, "Cd", 615, 690, 40);
+  canvas_detect_read (&c, "Project Partners", &heading, 40);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &marks), <, 0.05);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_SPONSOR_LOGO, &marks), >, 0.5);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
+/* A pack's front: a title drawn as outlines (a script no OCR language
+ * reads) just above a large emblem, and three short live lines beside
+ * the emblem, under the title.  Title and emblem would make one lock-up
+ * holding those lines, which is no mark; the emblem alone is one. */
+static void
+test_candidates_emblem_under_title (void)
+{
+  g_auto(Canvas) c;
+  EylRect emblem = { 420, 420, 720, 720 };
+  static const char *const captions[] = { "Net 250 g", "Organic", "Since 1890" };
+
+  canvas_init (&c);
+  draw_outlined_word (c.cr, "NORTHWIND", 200, 400, 64);
+  set_rgb (c.cr, 0x1793d1);
+  add_triangle (c.cr, 420, 720, 720, 720, 570, 420);
+  cairo_fill (c.cr);
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  add_triangle (c.cr, 520, 720, 620, 720, 570, 620);
+  cairo_fill (c.cr);
+  for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
+    {
+      EylRect box = { 220, 480 + 60 * i, 380, 510 + 60 * i };
+
+      show_line (&c, captions[i], &box, 506 + 60 * i, 24);
+    }
+  draw_body (c.cr, c.builder, 80, 1000, 6);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1076,6 +1204,10 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/emblem-in-middle", test_candidates_emblem_in_middle);
   g_test_add_func ("/eyl/logos/candidates/misread-wordmark", test_candidates_misread_wordmark);
   g_test_add_func ("/eyl/logos/candidates/icon-with-label", test_candidates_icon_with_label);
+  g_test_add_func ("/eyl/logos/candidates/emblem-under-title", test_candidates_emblem_under_title);
+  g_test_add_func ("/eyl/logos/candidates/read-sponsor-heading", test_candidates_read_sponsor_heading);
+  g_test_add_func ("/eyl/logos/candidates/emblem-across-band", test_candidates_emblem_across_band);
+  g_test_add_func ("/eyl/logos/candidates/emblem-after-marks", test_candidates_emblem_after_marks);
 
   return g_test_run ();
 }

@@ -384,6 +384,33 @@ test_turned (void)
   result_clear (&result);
 }
 
+/* The same side panel's address led by a label in a script no installed
+ * language reads (a box made for another market): the label reads as a
+ * short unsure scrap, the address as a long sure word; the line is kept
+ * for the address. */
+static const Line turned_labelled_lines[] = {
+  { "Fresh tea every day",                            40 * MM, 40 * MM, 12, 0 },
+  { "\u7f51\u7ad9\u67e5\u8be2\uff1a https://tea-house.example/keys/", 40 * MM, 280 * MM, 5, -G_PI / 2 },
+};
+
+static void
+test_turned_labelled (void)
+{
+  Page page = { 300 * MM, 300 * MM, turned_labelled_lines, G_N_ELEMENTS (turned_labelled_lines), 0, 0 };
+  Result result;
+  const EylElement *url;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+
+  result = run (&page, FALSE, TRUE, NULL);
+  url = find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
+  g_assert_nonnull (url);
+  g_assert_nonnull (strstr (url->text, "tea-house.example"));
+  g_assert_cmpfloat (eyl_rect_height (&url->box), >, 3 * eyl_rect_width (&url->box));
+  result_clear (&result);
+}
+
 static void
 test_missing_language (void)
 {
@@ -774,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/live-text", test_live_text);
   g_test_add_func ("/eyl/ocr/small-text", test_small_text);
   g_test_add_func ("/eyl/ocr/turned", test_turned);
+  g_test_add_func ("/eyl/ocr/turned-labelled", test_turned_labelled);
   g_test_add_func ("/eyl/ocr/missing-language", test_missing_language);
   g_test_add_func ("/eyl/ocr/disabled", test_disabled);
   g_test_add_func ("/eyl/ocr/rollup-outlined-contacts-hidden", test_rollup_outlined_contacts_hidden);

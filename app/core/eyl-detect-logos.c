@@ -1435,6 +1435,9 @@ typedef struct
   double    clear;          /* ring_clear() on its ground; < 0 not known */
   gboolean  sponsor;        /* one of a block of others' marks */
   gboolean  gone;           /* rejected, or merged into another */
+  gboolean  rejected;       /* judged no mark */
+  gboolean  emblem;         /* is_emblem() */
+  guint     into;           /* 1 + the index of the one it merged into; 0 none */
   guint     parts;          /* candidates merged into it */
   guint     letters;        /* letter-like pieces of ink in it */
   guint     turned;         /* the same, turned by 90° (type on a flag) */
@@ -2132,6 +2135,16 @@ local_contrast_ink (const Work   *work,
       }
 }
 
+/* Is pixel @x, @y off the page or outside the area @within? */
+static inline gboolean
+outside_area (const Work   *work,
+              const guint8 *within,
+              int           x,
+              int           y)
+{
+  return x < 0 || y < 0 || x >= work->w || y >= work->h || !within[(gsize) y * work->w + x];
+}
+
 /* Does the ring just around @b leave the area @within? */
 static gboolean
 touches_edge (const Work   *work,
@@ -2143,10 +2156,73 @@ touches_edge (const Work   *work,
       {
         if (y >= b->y0 && y < b->y1 && x >= b->x0 && x < b->x1)
           continue;
-        if (x < 0 || y < 0 || x >= work->w || y >= work->h || !within[(gsize) y * work->w + x])
+        if (outside_area (work, within, x, y))
           return TRUE;
       }
   return FALSE;
+}
+
+/* Is the blob @b of @mask the edge of the area @within rather than a
+ * mark on it?  So it is when its box's ring leaves @within and
+ *  - it lies by the page's edge (what a panel bleeding off the page holds
+ *    there bleeds as well), or
+ *  - the edge cuts it: on a side where the ring leaves @within, its ink
+ *    fills half the side or more (a photo or a shade stops along it), or
+ *  - it runs along the edge: a fifth of its ink or more borders the
+ *    outside (a fringe of anti-aliasing, a shade hugging a curve), or
+ *  - where it leaves the area it is not on the page's own ground, or
+ *  - it fills less than a quarter of its box (a line, a scatter).
+ * A mark placed whole across the edge (an emblem half on a band of
+ * tints, half on the page) meets its box's sides at a few pixels only. */
+static gboolean
+panel_edge (const Work   *work,
+            const guint8 *within,
+            const guint8 *mask,
+            const Box    *b)
+{
+  static const int dx[] = { 1, -1, 0, 0 }, dy[] = { 0, 0, 1, -1 };
+  int w = work->w, h = work->h;
+  /* Top, bottom, left, right: the ring's line and the box's own. */
+  const int ring[4] = { b->y0 - 1, b->y1, b->x0 - 1, b->x1 };
+  const int side[4] = { b->y0, b->y1 - 1, b->x0, b->x1 - 1 };
+  double ink = 0, bordering = 0;
+
+  if (!touches_edge (work, within, b))
+    return FALSE;
+  if (b->x0 < 0.02 * w || b->y0 < 0.02 * h || b->x1 > 0.98 * w || b->y1 > 0.98 * h)
+    return TRUE;
+  /* Where it leaves the area it stands on the page's own ground. */
+  for (int y = MAX (b->y0 - 1, 0); y <= MIN (b->y1, h - 1); y++)
+    for (int x = MAX (b->x0 - 1, 0); x <= MIN (b->x1, w - 1); x++)
+      if ((y < b->y0 || y >= b->y1 || x < b->x0 || x >= b->x1) && outside_area (work, within, x, y) &&
+          colour_distance (work->rgb[(gsize) y * w + x], work->ground) > INK_DISTANCE)
+        return TRUE;
+  for (int s = 0; s < 4; s++)
+    {
+      gboolean rows = s < 2, leaves = FALSE;
+      int from = rows ? b->x0 : b->y0, to = rows ? b->x1 : b->y1, on_side = 0;
+
+      for (int k = from; k < to && !leaves; k++)
+        leaves = outside_area (work, within, rows ? k : ring[s], rows ? ring[s] : k);
+      for (int k = from; leaves && k < to; k++)
+        on_side += mask[rows ? (gsize) side[s] * w + k : (gsize) k * w + side[s]] != 0;
+      if (leaves && on_side >= 0.5 * (to - from))
+        return TRUE;
+    }
+  for (int y = b->y0; y < b->y1; y++)
+    for (int x = b->x0; x < b->x1; x++)
+      {
+        gboolean out = FALSE;
+
+        if (!mask[(gsize) y * w + x])
+          continue;
+        ink++;
+        for (int k = 0; k < 4 && !out; k++)
+          out = outside_area (work, within, x + dx[k], y + dy[k]);
+        bordering += out;
+      }
+  /* A line or a scatter of specks is no emblem placed whole. */
+  return bordering >= 0.2 * ink || ink < 0.25 * box_area (b);
 }
 
 /* Connected areas of @mask inside @region, after closing gaps of up to
@@ -2304,11 +2380,11 @@ blobs_in (const Work   *work,
         if (area < 0.001 || cw < 0.02 * MIN (W, H) || ch < 0.02 * MIN (W, H) ||
             aspect > 12 || aspect < 1.0 / 12)
           continue;
-        /* On a panel, what touches its edge is the edge (a shade along a
-         * curve, a cut photo), not a mark placed on it. */
-        if (within != NULL && touches_edge (work, within, &b))
+        /* On a panel, what its edge cuts is the edge (a shade along it, a
+         * cut photo), not a mark placed on it. */
+        if (within != NULL && panel_edge (work, within, mask, &b))
           {
-            g_debug ("blob %.3f %.3f %.3f %.3f, depth %d: touches its panel's edge",
+            g_debug ("blob %.3f %.3f %.3f %.3f, depth %d: cut by its panel's edge",
                      b.x0 / W, b.y0 / H, b.x1 / W, b.y1 / H, depth);
             continue;
           }
@@ -2535,6 +2611,7 @@ merge_parts (GArray     *cands,
               a->turned += b->turned;
               a->pieces += b->pieces;
               b->gone = TRUE;
+              b->into = i + 1;
               merged = TRUE;
             }
         }
@@ -2574,6 +2651,15 @@ join_names (Candidate      *c,
     }
 }
 
+static void
+join_all_names (GArray         *cands,
+                const PageText *t)
+{
+  for (guint i = 0; i < cands->len; i++)
+    if (!g_array_index (cands, Candidate, i).gone)
+      join_names (&g_array_index (cands, Candidate, i), t);
+}
+
 /* The brand name among @elements whose box meets @c, for the logo's text. */
 static const char *
 brand_name_in (const Work      *work,
@@ -2598,17 +2684,16 @@ brand_name_in (const Work      *work,
   return first;
 }
 
-/* Boxes of the short lines that head a block of sponsors' logos. */
-static GArray *
-sponsor_headings (const Work        *work,
-                  const EylRaster   *raster,
-                  const EylPageData *page)
+/* Boxes of the short lines of @page that head a block of sponsors'
+ * logos, appended to @out. */
+static void
+add_sponsor_headings (const Work        *work,
+                      const EylRaster   *raster,
+                      const EylPageData *page,
+                      GRegex            *regex,
+                      GArray            *out)
 {
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (Box));
-  /* "Sponsors", "Gefördert durch:" (data/sponsors/<language>.txt). */
-  GRegex *regex = eyl_phrases_regex ("sponsors");
-
-  for (guint l = 0; regex != NULL && page->lines != NULL && l < page->lines->len; l++)
+  for (guint l = 0; page != NULL && page->lines != NULL && l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
       g_autofree char *text = eyl_detect_line_text (page, l);
@@ -2619,6 +2704,26 @@ sponsor_headings (const Work        *work,
         continue;
       b = work_box (work, raster, &line->box);
       g_array_append_val (out, b);
+    }
+}
+
+/* Boxes of the short lines that head a block of sponsors' logos, in the
+ * text layer or read by OCR (@read: a heading set as outlines or in a
+ * picture heads its block as well). */
+static GArray *
+sponsor_headings (const Work        *work,
+                  const EylRaster   *raster,
+                  const EylPageData *page,
+                  const EylPageData *read)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Box));
+  /* "Sponsors", "Gefördert durch:" (data/sponsors/<language>.txt). */
+  GRegex *regex = eyl_phrases_regex ("sponsors");
+
+  if (regex != NULL)
+    {
+      add_sponsor_headings (work, raster, page, regex, out);
+      add_sponsor_headings (work, raster, read, regex, out);
     }
   return out;
 }
@@ -2747,10 +2852,11 @@ static void
 find_sponsors (const Work        *work,
                const EylRaster   *raster,
                const EylPageData *page,
+               const EylPageData *read,
                const PageText    *t,
                GArray            *cands)
 {
-  g_autoptr(GArray) headings = sponsor_headings (work, raster, page);
+  g_autoptr(GArray) headings = sponsor_headings (work, raster, page, read);
   g_autofree guint *in_row = g_new0 (guint, cands->len);
   g_autofree guint *in_column = g_new0 (guint, cands->len);
 
@@ -2786,6 +2892,20 @@ find_sponsors (const Work        *work,
 
 /* Scores what makes a logo a logo; the weights sum to about 1 for a
  * perfect case. */
+/* A big emblem of a few flat colours, one shape making much of it, no
+ * word: the brand's mark in the middle of a pack's front or of a
+ * poster. */
+static gboolean
+is_emblem (const Work      *work,
+           const Candidate *c,
+           const Looks     *looks)
+{
+  double area = box_area (&c->box) / ((double) work->w * work->h);
+
+  return area >= 0.02 && looks->largest >= 0.3 && looks->n_colours <= 6 &&
+         looks->flat >= 0.9 && !wordish (&c->box, looks->letters);
+}
+
 static double
 score_candidate (const Work      *work,
                  const Candidate *c,
@@ -2798,11 +2918,7 @@ score_candidate (const Work      *work,
   /* An emblem and a word joined: a lock-up, the way brands sign. */
   gboolean lock_up = c->parts > 1 && (c->letters >= 3 || c->turned >= 3) &&
                      c->pieces > MAX (c->letters, c->turned);
-  /* A big emblem of a few flat colours, one shape making much of it, no
-   * word: the brand's mark in the middle of a pack's front or of a
-   * poster. */
-  gboolean emblem = area >= 0.02 && looks->largest >= 0.3 && looks->n_colours <= 6 &&
-                    looks->flat >= 0.9 && !wordish (&c->box, looks->letters);
+  gboolean emblem = is_emblem (work, c, looks);
   double s = 0.25;
 
   /* Beside or around the brand's name. */
@@ -2892,6 +3008,7 @@ judge (const Work      *work,
       if (why != NULL)
         {
           c->gone = TRUE;
+          c->rejected = TRUE;
           continue;
         }
       /* A mark keeps the counts of its parts: in its wider box a word's
@@ -2904,7 +3021,57 @@ judge (const Work      *work,
           c->colour = looks.colour;
         }
       c->score = score_candidate (work, c, &looks);
+      c->emblem = is_emblem (work, c, &looks);
     }
+}
+
+/* The candidate that @i ended up in after merging. */
+static guint
+merged_root (GArray *cands,
+             guint   i)
+{
+  while (g_array_index (cands, Candidate, i).into > 0)
+    i = g_array_index (cands, Candidate, i).into - 1;
+  return i;
+}
+
+/* A lock-up judged no mark falls back to the words and emblems it was
+ * made of (@parts: the candidates before lock-ups were made).  Each part
+ * passed on its own; only joining them made the whole fail — a pack's
+ * emblem joined through its headline to the lines of a flap "holds text",
+ * yet the emblem is still a mark.  Returns whether any came back. */
+static gboolean
+unmerge_rejected (GArray *cands,
+                  GArray *parts)
+{
+  g_autofree guint *root = g_new (guint, cands->len);
+  g_autofree gboolean *undo = g_new0 (gboolean, cands->len);
+  gboolean back = FALSE;
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const Candidate *c = &g_array_index (cands, Candidate, i);
+      const Candidate *before = &g_array_index (parts, Candidate, i);
+
+      root[i] = merged_root (cands, i);
+      undo[i] = c->rejected && !before->gone && c->parts > before->parts;
+    }
+  /* And the marks dropped for lying inside one undone. */
+  for (guint j = 0; j < cands->len; j++)
+    {
+      const Candidate *c = &g_array_index (cands, Candidate, j);
+
+      for (guint i = 0; i < cands->len && c->gone && !c->rejected && root[j] == j && !undo[j]; i++)
+        undo[j] = undo[i] && i != j &&
+                  box_intersection (&c->box, &g_array_index (cands, Candidate, i).box) > 0.9 * box_area (&c->box);
+    }
+  for (guint j = 0; j < cands->len; j++)
+    if (undo[root[j]] && !g_array_index (parts, Candidate, j).gone)
+      {
+        g_array_index (cands, Candidate, j) = g_array_index (parts, Candidate, j);
+        back = TRUE;
+      }
+  return back;
 }
 
 /* Words inside a block of others' marks belong to those marks (a
@@ -3084,9 +3251,11 @@ emit_logos (const Work      *work,
           g_array_append_val (sponsors, c->box);
           continue;
         }
+      /* A big emblem is kept past the count: a pack's front, a flag's
+       * foot carry one below the words and marks found before it. */
       if (c->score < MIN_CONFIDENCE ||
           (c->score < HIGH_CONFIDENCE && !first_of_third &&
-           (kept >= MAX_CANDIDATES || c->score < best - BEHIND_BEST)))
+           ((kept >= MAX_CANDIDATES && !c->emblem) || c->score < best - BEHIND_BEST)))
         continue;
 
       box_to_page (work, raster, &c->box, &box);
@@ -3107,6 +3276,7 @@ detect_without_kit (const EylPageData *page,
   g_auto(Work) work = { 0, };
   g_auto(PageText) text = { 0, };
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) parts = NULL;
   guint n_images;
 
   work_init (&work, raster);
@@ -3121,13 +3291,17 @@ detect_without_kit (const EylPageData *page,
   judge (&work, raster, elements, &text, cands, "piece");
   merge_parts (cands, &work, MERGE_SHAPES);
   merge_parts (cands, &work, MERGE_WORDS);
+  parts = g_array_copy (cands);
   merge_parts (cands, &work, MERGE_LOCK_UPS);
-  for (guint i = 0; i < cands->len; i++)
-    if (!g_array_index (cands, Candidate, i).gone)
-      join_names (&g_array_index (cands, Candidate, i), &text);
+  join_all_names (cands, &text);
   drop_inner (cands, FALSE);
   judge (&work, raster, elements, &text, cands, "mark");
-  find_sponsors (&work, raster, page, &text, cands);
+  if (unmerge_rejected (cands, parts))
+    {
+      join_all_names (cands, &text);
+      judge (&work, raster, elements, &text, cands, "part");
+    }
+  find_sponsors (&work, raster, page, read, &text, cands);
 
   /* On a page of many pictures (a dashboard, a catalogue) any one of
    * them is less likely the brand's mark. */
