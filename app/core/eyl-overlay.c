@@ -1188,7 +1188,10 @@ candidates (Placer                *pl,
          * further along it. */
         double xs[] = { v->x0 + 2 * u, v->x1 - 2 * u - w,
                         v->x0 + (v->x1 - v->x0 - w) * 0.25, v->x0 + (v->x1 - v->x0 - w) * 0.75,
-                        (v->x0 + v->x1 - w) / 2 };
+                        (v->x0 + v->x1 - w) / 2,
+                        /* Between those, for a gap in the page's text. */
+                        v->x0 + (v->x1 - v->x0 - w) * 0.125, v->x0 + (v->x1 - v->x0 - w) * 0.875,
+                        v->x0 + (v->x1 - v->x0 - w) * 0.375, v->x0 + (v->x1 - v->x0 - w) * 0.625 };
         double ys[6];
         guint ny = 0;
 
