@@ -665,6 +665,24 @@ test_labels_generated (void)
   banner_clear (&b);
 }
 
+/* FALSE, the test skipped, when the corpus is absent or the run is not
+ * the corpus suite's (-m slow). */
+static gboolean
+corpus_wanted (const char *dir)
+{
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no corpus (../shared/corpus/files)");
+      return FALSE;
+    }
+  if (!g_test_slow ())
+    {
+      g_test_skip ("the corpus is laid out in the corpus suite (-m slow)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The corpus, analysed by the command line (as the window's worker
  * does), read back from its JSON report, laid out at every scale. */
 static void
@@ -682,16 +700,8 @@ test_labels_corpus (void)
   const char *name;
   guint n_pages = 0;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("no corpus (../shared/corpus/files)");
-      return;
-    }
-  if (!g_test_slow ())
-    {
-      g_test_skip ("the corpus is laid out in the corpus suite (-m slow)");
-      return;
-    }
+  if (!corpus_wanted (dir))
+    return;
   if (saved == NULL && eyl_fixture_cli () == NULL)
     {
       g_test_skip ("no eyeline-cli (run by meson)");
@@ -742,6 +752,185 @@ test_labels_corpus (void)
   /* The markers beside their boxes, not on them (a box that fills the
    * page leaves no room: a few may be). */
   g_assert_cmpuint (stats.markers_off_box * 10, >=, stats.markers * 9);
+}
+
+/* Share of @r on the lines of @a's text layer. */
+static double
+share_on_text (EylPageAnalysis *a,
+               const EylRect   *r)
+{
+  GArray *lines = a->read->text_layer->lines;
+  double on = 0, area = eyl_rect_width (r) * eyl_rect_height (r);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const EylRect *b = &g_array_index (lines, EylTextLine, i).box;
+      double w = MIN (r->x1, b->x1) - MAX (r->x0, b->x0);
+      double h = MIN (r->y1, b->y1) - MAX (r->y0, b->y0);
+
+      if (w > 0 && h > 0)
+        on += w * h;
+    }
+  return area > 0 ? on / area : 0;
+}
+
+/* A column of body copy the detectors made no element of, a website on
+ * one of its lines and empty artwork to the right: the website's label
+ * and marker go on the empty artwork, not on the words above and below
+ * it; without the text layer the placer still keeps its rules. */
+static void
+test_labels_off_text (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 400, 300);
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(EylPageAnalysis) a = NULL;
+  EylAnalysisOptions options;
+  const EylRect url = { 30, 138, 150, 150 };
+  EylElement *website;
+  double px[] = { 1.0, 1.5, 2.0 };
+  LayoutStats stats = { 0 };
+
+  /* Lines 12 pt tall every 14 pt down the left column, x 30–170. */
+  for (int i = 0; i < 18; i++)
+    {
+      EylRect box = { 30, 26 + 14 * i, 170, 38 + 14 * i };
+
+      if (box.y0 == url.y0)
+        eyl_page_data_builder_add_text (builder, "www.example.org\n", &url, NULL, "DejaVu Sans", 10,
+                                        0x000000);
+      else
+        eyl_page_data_builder_add_text (builder, "Members meet every week to build\n", &box, NULL,
+                                        "DejaVu Sans", 10, 0x000000);
+    }
+  page = eyl_page_data_builder_end (builder);
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  options.placement = eyl_placement_set_lookup (set, "poster-wall");
+  a = eyl_analyse_page (page, &options);
+  g_assert_nonnull (a);
+  g_assert_nonnull (a->read);
+  g_assert_nonnull (a->read->text_layer);
+  g_assert_cmpuint (a->read->text_layer->lines->len, ==, 18);
+
+  /* The website is the only element, and flagged: the body copy is text
+   * the detectors did not pick out. */
+  g_ptr_array_set_size (a->elements, 0);
+  g_ptr_array_set_size (a->findings, 0);
+  website = eyl_element_new (EYL_ELEMENT_URL, EYL_SOURCE_TEXT, "www.example.org", &url, 1.0);
+  website->id = g_strdup ("website");
+  g_ptr_array_add (a->elements, website);
+  g_ptr_array_add (a->findings, eyl_finding_new ("generated", EYL_SEVERITY_WARNING, "website", &url));
+
+  for (guint s = 0; s < G_N_ELEMENTS (px); s++)
+    {
+      EylOverlayOptions o;
+      g_autoptr(GArray) labels = NULL;
+      g_autoptr(GArray) markers = NULL;
+      g_autofree char *what = g_strdup_printf ("body copy at %.1f px/pt", px[s]);
+      EylOverlayMarker *m;
+      EylRect mb;
+
+      eyl_overlay_options_init (&o);
+      o.layers = EYL_OVERLAY_PRINT;
+      o.px_per_pt = px[s];
+      check_layout (a, &o, what, &stats);
+      labels = eyl_overlay_layout_labels (a, &o);
+      markers = eyl_overlay_layout_markers (a, &o);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          EylOverlayLabel *l = &g_array_index (labels, EylOverlayLabel, i);
+
+          if (l->element != 0)
+            continue;
+          g_assert_true (l->shown);
+          g_test_message ("%s: label “%s” at %.0f,%.0f–%.0f,%.0f, %.0f %% on text", what, l->text,
+                          l->box.x0, l->box.y0, l->box.x1, l->box.y1, 100 * share_on_text (a, &l->box));
+          g_assert_cmpfloat (share_on_text (a, &l->box), ==, 0);
+        }
+      g_assert_cmpuint (markers->len, ==, 1);
+      m = &g_array_index (markers, EylOverlayMarker, 0);
+      mb = marker_box (m);
+      g_test_message ("%s: marker at %.0f,%.0f", what, m->x, m->y);
+      g_assert_cmpfloat (share_on_text (a, &mb), ==, 0);
+
+      /* No text layer (an analysis read back from JSON): today's rules. */
+      {
+        EylPageRead *read = g_steal_pointer (&a->read);
+
+        check_layout (a, &o, what, &stats);
+        a->read = read;
+      }
+    }
+  g_assert_cmpuint (stats.shown, ==, stats.labels);
+}
+
+/* Corpus pages with body copy, small print and words no detector makes
+ * an element of, analysed here so that the read keeps its text layer (a
+ * report read back from JSON has none): the labels keep the rules and
+ * stay off the text. */
+static void
+test_labels_off_text_corpus (void)
+{
+  static const char *const pages[][2] = {
+    { "rollup-osgeo-03.pdf", "rollup-behind-table" },
+    { "flyer-galaxy-factsheet-a5.pdf", "leaflet-rack" },
+    { "poster-rdmo-a0.pdf", "poster-wall" },
+    { "poster-galaxy-factsheet-2025.pdf", "poster-wall" },
+    { "poster-osgeo-gsoc-a0.pdf", "poster-wall" },
+    { "flyer-aubrug.pdf", "poster-wall" },
+  };
+  g_autofree char *dir = eyl_fixture_shared_path ("corpus/files");
+  LayoutStats stats = { 0 };
+  double area = 0, on_text = 0;
+
+  if (!corpus_wanted (dir))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, pages[i][0], NULL);
+      Banner b = { 0, };
+      EylOverlayOptions o;
+      g_autoptr(GArray) labels = NULL;
+      double page_area = 0, page_on_text = 0;
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+      banner_load (&b, path, pages[i][1]);
+      g_assert_nonnull (b.analysis->read->text_layer);
+      check_scales (b.analysis, pages[i][0], &stats);
+
+      eyl_overlay_options_init (&o);
+      o.layers = EYL_OVERLAY_PRINT;
+      o.px_per_pt = eyl_overlay_print_px_per_pt (b.analysis);
+      labels = eyl_overlay_layout_labels (b.analysis, &o);
+      for (guint k = 0; k < labels->len; k++)
+        {
+          EylOverlayLabel *l = &g_array_index (labels, EylOverlayLabel, k);
+          double a = eyl_rect_width (&l->box) * eyl_rect_height (&l->box);
+
+          if (!l->shown)
+            continue;
+          page_area += a;
+          page_on_text += MIN (1.0, share_on_text (b.analysis, &l->box)) * a;
+        }
+      g_test_message ("%s: %.1f %% of the label area on text", pages[i][0],
+                      page_area > 0 ? 100 * page_on_text / page_area : 0);
+      area += page_area;
+      on_text += page_on_text;
+      banner_clear (&b);
+    }
+  if (area == 0)
+    {
+      g_test_skip ("none of the pages in the corpus");
+      return;
+    }
+  g_test_message ("%u labels, %u shown; %.1f %% of the label area on text", stats.labels, stats.shown,
+                  100 * on_text / area);
+  /* Before the text layer was an obstacle: 15 % (a third of a poster's). */
+  g_assert_cmpfloat (on_text / area, <, 0.03);
 }
 
 /* The ink along the top edge of a box of @kind drawn alone: one bit per
@@ -907,6 +1096,8 @@ main (int    argc,
   g_test_add_func ("/eyl/overlay/markers", test_markers);
   g_test_add_func ("/eyl/overlay/pictures", test_pictures);
   g_test_add_func ("/eyl/overlay/labels-generated", test_labels_generated);
+  g_test_add_func ("/eyl/overlay/labels-off-text", test_labels_off_text);
+  g_test_add_func ("/eyl/overlay/labels-off-text-corpus", test_labels_off_text_corpus);
   g_test_add_func ("/eyl/overlay/legend-off-page", test_legend_off_page);
   g_test_add_func ("/eyl/overlay/kind-styles", test_kind_styles);
   g_test_add_func ("/eyl/overlay/labels-corpus", test_labels_corpus);

@@ -719,6 +719,18 @@ overlap_area (const EylRect *a,
   return w > 0 && h > 0 ? w * h : 0.0;
 }
 
+/* The gap between two rectangles along the axis they are furthest apart
+ * on, 0 when they overlap. */
+static double
+rect_distance (const EylRect *a,
+               const EylRect *b)
+{
+  double dx = MAX (0, MAX (a->x0 - b->x1, b->x0 - a->x1));
+  double dy = MAX (0, MAX (a->y0 - b->y1, b->y0 - a->y1));
+
+  return MAX (dx, dy);
+}
+
 static gboolean
 element_is_large (EylPageAnalysis *a,
                   const EylRect   *box,
@@ -728,9 +740,32 @@ element_is_large (EylPageAnalysis *a,
   return rect_area (box) > LARGE_ELEMENT * rect_area (vis);
 }
 
+/* The page's text lines, from the text layer the read kept (the first
+ * pages of a document; none for an analysis read back from JSON): words
+ * the detectors made no element of — body copy, small print — are still
+ * on the artwork, and a label on them hides them. */
+static void
+collect_text_lines (EylPageAnalysis *a,
+                    double           pad,
+                    GArray          *soft)
+{
+  const EylPageData *text = a->read != NULL ? a->read->text_layer : NULL;
+
+  if (text == NULL || text->lines == NULL || text->index != a->index)
+    return;
+  for (guint i = 0; i < text->lines->len; i++)
+    {
+      const EylTextLine *line = &g_array_index (text->lines, EylTextLine, i);
+      EylRect r = rect_grow (&line->box, pad);
+
+      if (!eyl_rect_is_empty (&line->box))
+        g_array_append_val (soft, r);
+    }
+}
+
 /* What labels and markers must keep off (@hard) and should keep off
- * (@soft): the findings' boxes and the small element boxes; large blocks
- * and body text. */
+ * (@soft): the findings' boxes and the small element boxes; large blocks,
+ * body text and every line of the page's text layer. */
 static void
 collect_obstacles (EylPageAnalysis *a,
                    const EylRect   *vis,
@@ -760,6 +795,7 @@ collect_obstacles (EylPageAnalysis *a,
         else
           g_array_append_val (soft, r);
       }
+  collect_text_lines (a, pad, soft);
 }
 
 /* -1 when @r leaves @vis or touches a hard obstacle, else the share of
@@ -1100,6 +1136,23 @@ candidates (Placer                *pl,
       ADD (a->x0 - g - w, (a->y0 + a->y1 - h) / 2);
       ADD ((a->x0 + a->x1 - w) / 2, a->y0 - g - h);
       ADD ((a->x0 + a->x1 - w) / 2, a->y1 + g);
+      /* Where those are on the page's text: at the corners, along a
+       * long box, then a row further out (its distance costs). */
+      ADD (a->x1 + g, a->y0 - g - h);
+      ADD (a->x0 - g - w, a->y0 - g - h);
+      ADD (a->x1 + g, a->y1 + g);
+      ADD (a->x0 - g - w, a->y1 + g);
+      for (int k = 1; k < 4; k++)
+        {
+          double x = a->x0 + k * (a->x1 - a->x0 - w) / 4;
+
+          ADD (x, a->y0 - g - h);
+          ADD (x, a->y1 + g);
+        }
+      ADD (a->x0, a->y0 - 2 * (g + h));
+      ADD (a->x1 - w, a->y0 - 2 * (g + h));
+      ADD (a->x0, a->y1 + 2 * g + h);
+      ADD (a->x1 - w, a->y1 + 2 * g + h);
       break;
 
     case EYL_OVERLAY_LABEL_ZONE:
@@ -1135,7 +1188,10 @@ candidates (Placer                *pl,
          * further along it. */
         double xs[] = { v->x0 + 2 * u, v->x1 - 2 * u - w,
                         v->x0 + (v->x1 - v->x0 - w) * 0.25, v->x0 + (v->x1 - v->x0 - w) * 0.75,
-                        (v->x0 + v->x1 - w) / 2 };
+                        (v->x0 + v->x1 - w) / 2,
+                        /* Between those, for a gap in the page's text. */
+                        v->x0 + (v->x1 - v->x0 - w) * 0.125, v->x0 + (v->x1 - v->x0 - w) * 0.875,
+                        v->x0 + (v->x1 - v->x0 - w) * 0.375, v->x0 + (v->x1 - v->x0 - w) * 0.625 };
         double ys[6];
         guint ny = 0;
 
@@ -1206,8 +1262,11 @@ place_label (Placer          *pl,
           if (cost < 0 || place_cost (&test, &(EylRect) { -INFINITY, -INFINITY, INFINITY, INFINITY },
                                       pl->hard, NULL) < 0)
             continue;
-          /* A short text on a free place beats a full one on body text. */
+          /* A short text on a free place beats a full one on body text;
+           * a tag away from its element costs by its distance. */
           cost += t * 0.05;
+          if (l->kind == EYL_OVERLAY_LABEL_ELEMENT)
+            cost += 0.02 * rect_distance (&r, &l->anchor) / h;
           if (cost < best)
             {
               best = cost;
@@ -1218,7 +1277,7 @@ place_label (Placer          *pl,
               l->shown = TRUE;
             }
         }
-      if (best == 0)
+      if (best <= 0.05)
         break;
     }
 

@@ -86,10 +86,10 @@ typedef struct
 } EylOverlayMarker;
 
 /* Where the markers go for @options->px_per_pt: beside each finding's box
- * (right, above, left or below, outside it when there is room), none on
- * another; several findings of one box in a column; page-wide findings in
- * a row at the top.  An array of EylOverlayMarker, one per finding, in
- * finding order. */
+ * (right, above, left or below, outside it when there is room, off the
+ * page's text lines when it can), none on another; several findings of
+ * one box in a column; page-wide findings in a row at the top.  An array
+ * of EylOverlayMarker, one per finding, in finding order. */
 GArray *eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
                                     const EylOverlayOptions *options);
 
@@ -131,7 +131,9 @@ typedef struct
  * names, in full then shortened, and put at the first free one — inside
  * the artwork, off every finding's box, element box (small ones; large
  * blocks and body text are avoided when possible), marker and other
- * label.  A label with no free place is returned with shown FALSE.  The
+ * label.  The page's text lines (the read's text layer, when the analysis
+ * has one) are avoided too: a place costs by the share of it on text, so
+ * a label goes on empty artwork where there is some near what it names.  A label with no free place is returned with shown FALSE.  The
  * hovered or highlighted element is placed first.  An array of
  * EylOverlayLabel (the array frees the texts); the painter draws exactly
  * these, so a widget can use the boxes for hit tests or tooltips. */
