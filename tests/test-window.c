@@ -19,6 +19,7 @@
 #include "eyl-gui-fixtures.h"
 #include "eyl-application.h"
 #include "eyl-compare-view.h"
+#include "eyl-cvd.h"
 #include "eyl-document-item.h"
 #include "eyl-export-dialog.h"
 #include "eyl-finding-object.h"
@@ -379,6 +380,13 @@ test_legend (void)
 
 /* The side view in a pane the user can drag taller, with tooltips that
  * explain its words. */
+static gboolean
+stacks_settled (gpointer data)
+{
+  return !gtk_stack_get_transition_running (window->main_stack) &&
+         !gtk_stack_get_transition_running (window->page_stack);
+}
+
 /* The bundled banner shown and checked, whatever ran before: tests that
  * need a page open it themselves so each can run alone (-p). */
 static void
@@ -391,6 +399,8 @@ show_sample (void)
   g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,
                    EYL_DOCUMENT_DONE);
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  /* The page, not the fading "Checking…", in the screenshots. */
+  g_assert_true (eyl_gui_wait_for (stacks_settled, NULL, 10));
 }
 
 static gboolean
@@ -440,6 +450,120 @@ test_narrow (void)
   /* The frame takes a few pixels of the size asked for. */
   g_assert_true (eyl_gui_wait_for (window_wide, GINT_TO_POINTER (1200), 10));
   show_sample ();
+}
+
+/* The page as a deficiency sees it: every pixel shown is the core's
+ * simulation (the cvd rule's) of the rendered one; "none" shows the
+ * render again. */
+static guint32 *
+texture_pixels (GdkTexture *texture)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  guint32 *pixels = g_new (guint32, (gsize) w * h);
+
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) w * 4);
+  return pixels;
+}
+
+static void
+set_string_action (const char *name,
+                   const char *value)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (window), name, g_variant_new_string (value));
+}
+
+static gboolean
+cvd_shown (gpointer data)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+  GdkTexture *shown = eyl_page_view_get_shown_texture (view);
+
+  return shown != NULL && (shown != eyl_page_view_get_texture (view)) == GPOINTER_TO_INT (data);
+}
+
+static void
+test_cvd_view (void)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+  GdkTexture *render, *shown;
+  g_autofree guint32 *before = NULL, *after = NULL;
+  guint n, changed = 0;
+
+  show_sample ();
+  g_assert_cmpint (eyl_page_view_get_cvd (view), ==, -1);
+  set_string_action ("cvd-view", "deuteranopia");
+  g_assert_cmpint (eyl_page_view_get_cvd (view), ==, EYL_CVD_DEUTERANOPIA);
+  g_assert_true (eyl_gui_wait_for (cvd_shown, GINT_TO_POINTER (TRUE), 10));
+  render = eyl_page_view_get_texture (view);
+  shown = eyl_page_view_get_shown_texture (view);
+  g_assert_cmpint (gdk_texture_get_width (shown), ==, gdk_texture_get_width (render));
+  before = texture_pixels (render);
+  after = texture_pixels (shown);
+  n = gdk_texture_get_width (render) * gdk_texture_get_height (render);
+  for (guint i = 0; i < n; i += 97)
+    {
+      guint32 expected = eyl_cvd_simulate (EYL_CVD_DEUTERANOPIA, before[i] & 0xffffff);
+
+      /* Opaque pixels: premultiplied is plain. */
+      if ((before[i] >> 24) != 0xff)
+        continue;
+      for (int shift = 0; shift < 24; shift += 8)
+        g_assert_cmpint (abs ((int) ((after[i] >> shift) & 0xff) - (int) ((expected >> shift) & 0xff)),
+                         <=, 2);
+      changed += (after[i] & 0xffffff) != (before[i] & 0xffffff);
+    }
+  g_test_message ("%u of %u sampled pixels changed", changed, n / 97);
+  /* The banner's colours are not all grey: the view changes. */
+  g_assert_cmpuint (changed, >, 100);
+  save_png ("cvd-deuteranopia");
+
+  set_string_action ("cvd-view", "none");
+  g_assert_cmpint (eyl_page_view_get_cvd (view), ==, -1);
+  g_assert_true (eyl_gui_wait_for (cvd_shown, GINT_TO_POINTER (FALSE), 10));
+}
+
+/* The predicted attention and the walk-up view drawn over the page, over
+ * the part of it the visitor sees, rendered through the worker. */
+static gboolean
+layer_shown (gpointer data)
+{
+  GdkTexture *layer = eyl_page_view_get_layer (eyl_window_get_page_view (window), NULL);
+
+  return layer != NULL && layer != data;
+}
+
+static void
+test_page_layers (void)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageAnalysis *analysis;
+  GdkTexture *attention;
+  EylRect rect;
+
+  show_sample ();
+  analysis = eyl_page_view_get_analysis (view);
+  g_assert_null (eyl_page_view_get_layer (view, NULL));
+
+  set_string_action ("page-layer", "attention");
+  g_assert_true (eyl_gui_wait_for (layer_shown, NULL, CHECK_TIMEOUT_S));
+  attention = eyl_page_view_get_layer (view, &rect);
+  g_assert_cmpfloat_with_epsilon (rect.y0, analysis->frame.visible.y0, 0.01);
+  g_assert_cmpfloat_with_epsilon (rect.y1, analysis->frame.visible.y1, 0.01);
+  /* Drawn for the page: about as tall for its width as the visible part. */
+  g_assert_cmpfloat_with_epsilon ((double) gdk_texture_get_height (attention) /
+                                  gdk_texture_get_width (attention),
+                                  eyl_rect_height (&rect) / eyl_rect_width (&rect), 0.05);
+  eyl_gui_wait_ms (100);
+  save_png ("layer-attention");
+
+  set_string_action ("page-layer", "walkup-8");
+  /* The old layer goes at once; the new one comes from the worker. */
+  g_assert_null (eyl_page_view_get_layer (view, NULL));
+  g_assert_true (eyl_gui_wait_for (layer_shown, attention, CHECK_TIMEOUT_S));
+  save_png ("layer-walkup-8");
+
+  set_string_action ("page-layer", "none");
+  g_assert_null (eyl_page_view_get_layer (view, NULL));
 }
 
 static void
@@ -1454,6 +1578,8 @@ main (int   argc,
   g_test_add_func ("/eyl/window/legend", test_legend);
   g_test_add_func ("/eyl/window/scene-pane", test_scene_pane);
   g_test_add_func ("/eyl/window/narrow", test_narrow);
+  g_test_add_func ("/eyl/window/cvd-view", test_cvd_view);
+  g_test_add_func ("/eyl/window/page-layers", test_page_layers);
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
   g_test_add_func ("/eyl/window/placement", test_placement);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);

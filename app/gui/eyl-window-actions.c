@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "eyl-window"
 
 #include <errno.h>
+#include <math.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -14,6 +15,7 @@
 #include "eyl-window-private.h"
 #include "eyl-export-dialog.h"
 #include "eyl-attention.h"
+#include "eyl-cvd.h"
 #include "eyl-walkup.h"
 #include "eyl-worker.h"
 
@@ -484,6 +486,9 @@ typedef enum
 {
   VISITOR_ATTENTION,
   VISITOR_WALKUP,
+  /* The same, drawn over the page view (win.page-layer). */
+  VISITOR_LAYER_ATTENTION,
+  VISITOR_LAYER_WALKUP,
 } VisitorView;
 
 static const char *const visitor_actions[] = { "view-attention", "view-walkup" };
@@ -497,6 +502,8 @@ typedef struct
   EylRaster       *raster;      /* the render, read back */
   EylPageAnalysis *analysis;
   EylLegibility    legibility;
+  double           distance_m;  /* of a walk-up layer */
+  guint            serial;      /* of a layer: self->layer_serial when asked */
 } VisitorData;
 
 static void
@@ -530,13 +537,28 @@ visitor_thread (GTask        *task,
   cairo_surface_t *surface = NULL;
   GByteArray *png;
 
-  if (!g_cancellable_is_cancelled (cancellable))
-    surface = data->view == VISITOR_ATTENTION
-              ? eyl_attention_heatmap_for_raster (data->raster, &data->analysis->frame,
-                                                  data->analysis->placement)
-              : eyl_walkup_strip (eyl_raster_get_surface (data->raster), &data->analysis->frame,
-                                  data->analysis->placement, data->analysis->elements,
-                                  data->legibility, EYL_WALKUP_ACUITY_ARCMIN, 500);
+  if (g_cancellable_is_cancelled (cancellable))
+    ;
+  else if (data->view == VISITOR_ATTENTION || data->view == VISITOR_LAYER_ATTENTION)
+    surface = eyl_attention_heatmap_for_raster (data->raster, &data->analysis->frame,
+                                                data->analysis->placement);
+  else if (data->view == VISITOR_WALKUP)
+    surface = eyl_walkup_strip (eyl_raster_get_surface (data->raster), &data->analysis->frame,
+                                data->analysis->placement, data->analysis->elements,
+                                data->legibility, EYL_WALKUP_ACUITY_ARCMIN, 500);
+  else
+    {
+      const EylPageFrame *frame = &data->analysis->frame;
+      /* About 1200 px on the longer side, whatever the distance: the
+       * layer is stretched over the page, the blur is the eye's. */
+      double size_mm = MAX (frame->material_w_mm, frame->material_h_mm);
+      double degrees = 2 * atan (size_mm / 2 / (data->distance_m * 1000)) * 180 / G_PI;
+
+      surface = eyl_walkup_view (eyl_raster_get_surface (data->raster), frame,
+                                 data->analysis->placement, data->analysis->elements,
+                                 data->legibility, data->distance_m, EYL_WALKUP_ACUITY_ARCMIN,
+                                 1200 / MAX (degrees, 0.01));
+    }
   if (surface == NULL)
     {
       g_task_return_pointer (task, NULL, NULL);
@@ -608,6 +630,17 @@ visitor_done_cb (GObject      *source,
 
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (data->view >= VISITOR_LAYER_ATTENTION)
+    {
+      if (data->serial != self->layer_serial)
+        return;
+      if (png != NULL)
+        texture = gdk_texture_new_from_bytes (png, NULL);
+      eyl_page_view_set_layer (self->page_view, texture, &data->analysis->frame.visible);
+      if (error != NULL)
+        g_debug ("page layer: %s", error->message);
+      return;
+    }
   window = data->view == VISITOR_ATTENTION ? self->attention_window : self->walkup_window;
   if (window == NULL)
     return;
@@ -684,6 +717,124 @@ visitor_view_on (EylWindow   *self,
   return state != NULL && g_variant_get_boolean (state);
 }
 
+static VisitorData *
+visitor_data_new (EylWindow       *self,
+                  VisitorView      view,
+                  EylPageAnalysis *analysis)
+{
+  VisitorData *data = g_new0 (VisitorData, 1);
+
+  g_weak_ref_init (&data->self, self);
+  data->view = view;
+  data->analysis = eyl_page_analysis_ref (analysis);
+  data->legibility = EYL_LEGIBILITY_1_200;
+  if (self->settings != NULL)
+    {
+      g_autofree char *legibility = g_settings_get_string (self->settings, "legibility");
+
+      if (!eyl_legibility_from_string (legibility, &data->legibility))
+        data->legibility = EYL_LEGIBILITY_1_200;
+    }
+  return data;
+}
+
+/* The visible page rendered by a worker from the snapshot, then the view
+ * drawn on a thread (visitor_rendered_cb); takes @data. */
+static void
+visitor_render (EylWindow   *self,
+                VisitorData *data)
+{
+  const EylRect *visible = &data->analysis->frame.visible;
+  const char *snapshot = eyl_document_item_get_snapshot (self->current);
+  EylWorkerConfig *config;
+  GError *error = NULL;
+  int fd;
+
+  if (snapshot == NULL || !(eyl_rect_width (visible) >= 1 && eyl_rect_height (visible) >= 1))
+    {
+      visitor_data_free (data);
+      return;
+    }
+  /* The attention view is drawn 900 px long, the walk-up views from a
+   * 1600 px artwork. */
+  data->scale = (data->view == VISITOR_ATTENTION || data->view == VISITOR_LAYER_ATTENTION
+                 ? 900.0 : 1600.0) / MAX (eyl_rect_width (visible), eyl_rect_height (visible));
+  fd = g_file_open_tmp ("eyeline-visitor-XXXXXX.png", &data->png, &error);
+  if (fd < 0)
+    {
+      g_message ("Cannot render the page for the visitor's view: %s", error->message);
+      g_clear_error (&error);
+      visitor_data_free (data);
+      return;
+    }
+  close (fd);
+  config = _eyl_window_new_render_config (self);
+  g_free (config->password);
+  config->password = g_strdup (eyl_document_item_get_password (self->current));
+  eyl_worker_render_page_async (config, snapshot, self->page_index, visible, data->scale,
+                                data->png, NULL, visitor_rendered_cb, data);
+  g_clear_pointer (&config, eyl_worker_config_unref);
+}
+
+/* The layer over the page: "none", "attention" or "walkup-D" (seen from
+ * D metres), redrawn when the page or its analysis changes. */
+void
+_eyl_window_update_page_layer (EylWindow *self)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "page-layer");
+  const char *name = state != NULL ? g_variant_get_string (state, NULL) : "none";
+  EylPageAnalysis *analysis = self->shown_analysis;
+  gboolean on = g_strcmp0 (name, "none") != 0 && self->current != NULL && analysis != NULL &&
+                analysis->placement != NULL;
+  VisitorData *data;
+
+  if (on && analysis == self->layer_analysis && g_strcmp0 (name, self->layer_name) == 0)
+    return;
+  /* A new question: what was asked before is dropped when it comes. */
+  self->layer_serial++;
+  g_clear_pointer (&self->layer_analysis, eyl_page_analysis_unref);
+  g_clear_pointer (&self->layer_name, g_free);
+  eyl_page_view_set_layer (self->page_view, NULL, NULL);
+  if (!on)
+    return;
+  self->layer_analysis = eyl_page_analysis_ref (analysis);
+  self->layer_name = g_strdup (name);
+  if (g_str_equal (name, "attention"))
+    data = visitor_data_new (self, VISITOR_LAYER_ATTENTION, analysis);
+  else if (g_str_has_prefix (name, "walkup-"))
+    {
+      data = visitor_data_new (self, VISITOR_LAYER_WALKUP, analysis);
+      data->distance_m = g_ascii_strtod (name + strlen ("walkup-"), NULL);
+      if (!(data->distance_m > 0))
+        data->distance_m = EYL_WALKUP_LAYER_DEFAULT_M;
+    }
+  else
+    return;
+  data->serial = self->layer_serial;
+  visitor_render (self, data);
+}
+
+static void
+page_layer_state_cb (GAction    *action,
+                     GParamSpec *pspec,
+                     EylWindow  *self)
+{
+  _eyl_window_update_page_layer (self);
+}
+
+/* win.cvd-view: "none" or an EylCvd's id. */
+static void
+cvd_state_cb (GAction    *action,
+              GParamSpec *pspec,
+              EylWindow  *self)
+{
+  g_autoptr(GVariant) state = g_action_get_state (action);
+  EylCvd cvd;
+
+  eyl_page_view_set_cvd (self->page_view,
+                         eyl_cvd_from_string (g_variant_get_string (state, NULL), &cvd) ? (int) cvd : -1);
+}
+
 void
 _eyl_window_update_visitor_views (EylWindow *self)
 {
@@ -691,12 +842,6 @@ _eyl_window_update_visitor_views (EylWindow *self)
     {
       GtkWindow **slot = view == VISITOR_ATTENTION ? &self->attention_window : &self->walkup_window;
       EylPageAnalysis *analysis = self->shown_analysis;
-      VisitorData *data;
-      EylWorkerConfig *config;
-      const EylRect *visible;
-      const char *snapshot;
-      GError *error = NULL;
-      int fd;
 
       if (!visitor_view_on (self, view))
         {
@@ -724,44 +869,9 @@ _eyl_window_update_visitor_views (EylWindow *self)
         continue;
       g_object_set_data_full (G_OBJECT (*slot), "eyl-analysis", eyl_page_analysis_ref (analysis),
                               (GDestroyNotify) eyl_page_analysis_unref);
-
-      snapshot = eyl_document_item_get_snapshot (self->current);
-      visible = &analysis->frame.visible;
-      if (snapshot == NULL || !(eyl_rect_width (visible) >= 1 && eyl_rect_height (visible) >= 1))
-        continue;
-
-      data = g_new0 (VisitorData, 1);
-      g_weak_ref_init (&data->self, self);
-      data->view = view;
-      data->analysis = eyl_page_analysis_ref (analysis);
-      data->legibility = EYL_LEGIBILITY_1_200;
-      if (self->settings != NULL)
-        {
-          g_autofree char *legibility = g_settings_get_string (self->settings, "legibility");
-
-          if (!eyl_legibility_from_string (legibility, &data->legibility))
-            data->legibility = EYL_LEGIBILITY_1_200;
-        }
-      /* The attention view is drawn 900 px long, the walk-up strip from a
-       * 1600 px artwork. */
-      data->scale = (view == VISITOR_ATTENTION ? 900.0 : 1600.0) /
-                    MAX (eyl_rect_width (visible), eyl_rect_height (visible));
-      fd = g_file_open_tmp ("eyeline-visitor-XXXXXX.png", &data->png, &error);
-      if (fd < 0)
-        {
-          g_message ("Cannot render the page for the visitor's view: %s", error->message);
-          g_clear_error (&error);
-          visitor_data_free (data);
-          continue;
-        }
-      close (fd);
-      config = _eyl_window_new_render_config (self);
-      g_free (config->password);
-      config->password = g_strdup (eyl_document_item_get_password (self->current));
-      eyl_worker_render_page_async (config, snapshot, self->page_index, visible, data->scale,
-                                    data->png, NULL, visitor_rendered_cb, data);
-      g_clear_pointer (&config, eyl_worker_config_unref);
+      visitor_render (self, visitor_data_new (self, view, analysis));
     }
+  _eyl_window_update_page_layer (self);
 }
 
 static void
@@ -803,4 +913,21 @@ _eyl_window_visitor_views_init (EylWindow *self)
       g_action_map_add_action (G_ACTION_MAP (self), action);
       g_signal_connect_object (action, "notify::state", G_CALLBACK (visitor_state_cb), self, 0);
     }
+  {
+    static const struct { const char *name; GCallback changed; } layers[] = {
+      { "page-layer", G_CALLBACK (page_layer_state_cb) },
+      { "cvd-view", G_CALLBACK (cvd_state_cb) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+      {
+        g_autoptr(GSimpleAction) action =
+          g_simple_action_new_stateful (layers[i].name, G_VARIANT_TYPE_STRING,
+                                        g_variant_new_string ("none"));
+
+        g_signal_connect (action, "change-state", G_CALLBACK (visitor_toggle_cb), NULL);
+        g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+        g_signal_connect_object (action, "notify::state", layers[i].changed, self, 0);
+      }
+  }
 }

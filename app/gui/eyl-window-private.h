@@ -104,6 +104,11 @@ struct _EylWindow
   char              *kit_logos_key;      /* its logo files (eyl_brand_kit_dup_logos_key) */
   GtkWindow         *attention_window;   /* the visitor's views, while shown (weak) */
   GtkWindow         *walkup_window;
+  /* The layer drawn over the page (win.page-layer): the analysis and the
+   * layer it was asked for, and a serial that drops late results. */
+  EylPageAnalysis   *layer_analysis;
+  char              *layer_name;
+  guint              layer_serial;
 
   /* Two versions compared (eyl_window_compare_files): shown once both are checked. */
   EylCompareView    *compare_view;
@@ -119,6 +124,9 @@ void              _eyl_window_set_current (EylWindow *self, EylDocumentItem *ite
 void              _eyl_window_update_actions (EylWindow *self);
 void              _eyl_window_update_recent (EylWindow *self);
 void              _eyl_window_update_view (EylWindow *self);
+void              _eyl_window_update_page_layer (EylWindow *self);
+/* The walk-up layer's distance when its name gives none. */
+#define EYL_WALKUP_LAYER_DEFAULT_M 4.0
 const char *      _eyl_window_visible_page (EylWindow *self);
 void              _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
 /* A worker configuration for rendering what the window shows (the check's

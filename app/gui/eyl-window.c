@@ -2127,6 +2127,8 @@ eyl_window_dispose (GObject *object)
 {
   EylWindow *self = (EylWindow *) object;
 
+  g_clear_pointer (&self->layer_analysis, eyl_page_analysis_unref);
+  g_clear_pointer (&self->layer_name, g_free);
   if (self->documents != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
