@@ -10,6 +10,7 @@
  * no display can be opened. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -564,6 +565,81 @@ test_page_layers (void)
 
   set_string_action ("page-layer", "none");
   g_assert_null (eyl_page_view_get_layer (view, NULL));
+}
+
+/* The viewers' eyesight row (the options table's acuity): typed as
+ * people write it, passed to the worker, remembered, and the window's
+ * evaluation uses it. */
+static gboolean
+acuity_used (gpointer data)
+{
+  EylPageAnalysis *analysis = eyl_page_view_get_analysis (eyl_window_get_page_view (window));
+
+  return analysis != NULL && analysis->placement != NULL &&
+         fabs (analysis->placement->acuity - *(double *) data) < 1e-6;
+}
+
+static gboolean
+widget_allocated (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+test_acuity_row (void)
+{
+  GtkWidget *panel = eyl_window_get_placement_panel (window);
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                                "acuity_entry"));
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GPtrArray) args = NULL;
+  g_autofree char *joined = NULL;
+  EylAnalysisOptions options;
+  double half = 0.5, normal = 1.0;
+
+  show_sample ();
+  g_assert_true (GTK_IS_ENTRY (entry));
+  /* Blank: the preset's 20/20 as the placeholder. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "20/20");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "20/40");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  eyl_analysis_options_init (&options);
+  eyl_placement_panel_get_options (EYL_PLACEMENT_PANEL (panel), &options);
+  g_assert_cmpfloat_with_epsilon (options.overrides.acuity, 0.5, 1e-9);
+  args = eyl_placement_panel_get_worker_args (EYL_PLACEMENT_PANEL (panel));
+  g_ptr_array_add (args, NULL);
+  joined = g_strjoinv (" ", (char **) args->pdata);
+  g_assert_nonnull (strstr (joined, "--acuity=0.5"));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "acuity"), 0.5, 1e-9);
+  g_assert_true (eyl_gui_wait_for (acuity_used, &half, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (stacks_settled, NULL, 10));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (panel,
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "placement");
+  g_assert_true (eyl_gui_wait_for (widget_allocated, panel, 10));
+  /* The focused row is scrolled into view. */
+  gtk_widget_grab_focus (entry);
+  eyl_gui_wait_ms (300);
+  save_png ("acuity-row");
+
+  /* Not an acuity: marked, not passed on, never in the key (replacing
+   * the text passes through blank, which remembers the default). */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "20/0");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  eyl_analysis_options_init (&options);
+  eyl_placement_panel_get_options (EYL_PLACEMENT_PANEL (panel), &options);
+  g_assert_true (isnan (options.overrides.acuity));
+  g_assert_cmpfloat (g_settings_get_double (settings, "acuity"), ==, 1.0);
+
+  /* Blank again: the preset's, and the key back to its default. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_cmpfloat (g_settings_get_double (settings, "acuity"), ==, 1.0);
+  g_assert_true (eyl_gui_wait_for (acuity_used, &normal, CHECK_TIMEOUT_S));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (panel,
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "findings");
 }
 
 static void
@@ -1580,6 +1656,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/narrow", test_narrow);
   g_test_add_func ("/eyl/window/cvd-view", test_cvd_view);
   g_test_add_func ("/eyl/window/page-layers", test_page_layers);
+  g_test_add_func ("/eyl/window/acuity-row", test_acuity_row);
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
   g_test_add_func ("/eyl/window/placement", test_placement);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);

@@ -73,6 +73,7 @@ struct _EylPlacementPanel
   GtkLabel            *gap_unit_label;
   GtkEntry            *crowd_entry;
   GtkLabel            *crowd_unit_label;
+  GtkEntry            *acuity_entry;
   AdwComboRow         *legibility_row;
 
   GSettings       *settings;        /* NULL when the schema is not installed */
@@ -103,6 +104,7 @@ static const struct
   { G_STRUCT_OFFSET (EylPlacementPanel, table_entry), "table-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, gap_entry), "gap-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, crowd_entry), "crowd-mm", FALSE },
+  { G_STRUCT_OFFSET (EylPlacementPanel, acuity_entry), "acuity", FALSE },
 };
 
 #define ROW_ENTRY(self, i) (*(GtkEntry **) ((char *) (self) + number_rows[i].entry))
@@ -214,6 +216,32 @@ format_distance (EylPlacementPanel *self,
 /* The entry's value in mm (m for the distance); NAN when blank, not a
  * number or out of its option's range.  @valid: FALSE when the text is
  * wrong. */
+/* Acuity as people write it: 20/40 when it is a whole Snellen fraction,
+ * else decimal. */
+static char *
+format_acuity (double acuity)
+{
+  double denominator = 20 / acuity;
+
+  if (!isfinite (acuity) || !(acuity > 0))
+    return g_strdup ("");
+  if (fabs (denominator - round (denominator)) < 0.01)
+    return g_strdup_printf ("20/%.0f", denominator);
+  return g_strdup_printf ("%.2f", acuity);
+}
+
+/* @value (in @option's unit) as its row shows it. */
+static char *
+format_value (EylPlacementPanel *self,
+              const EylOption   *option,
+              double             value)
+{
+  if (option->unit == EYL_OPTION_UNIT_ACUITY)
+    return format_acuity (value);
+  return option->unit == EYL_OPTION_UNIT_M ? format_distance (self, value)
+                                           : format_length (self, value);
+}
+
 static double
 entry_value_checked (EylPlacementPanel *self,
                      GtkEntry          *entry,
@@ -223,6 +251,23 @@ entry_value_checked (EylPlacementPanel *self,
   double value;
 
   *valid = TRUE;
+  /* Acuity: the core reads it (20/40, 6/12, 0.5) and checks its range. */
+  if (option->unit == EYL_OPTION_UNIT_ACUITY)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+      EylPlacementOverrides overrides;
+
+      if (*text == '\0')
+        return NAN;
+      eyl_placement_overrides_init (&overrides);
+      g_strdelimit (text, ",", '.');
+      if (!eyl_option_parse (option, text, &overrides, NULL))
+        {
+          *valid = FALSE;
+          return NAN;
+        }
+      return G_STRUCT_MEMBER (double, &overrides, option->offset);
+    }
   if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (entry)), &value))
     {
       *valid = FALSE;
@@ -290,7 +335,7 @@ any_override (EylPlacementPanel *self)
 {
   GtkEntry *entries[] = {
     self->width_entry, self->height_entry, self->distance_entry,
-    self->table_entry, self->gap_entry, self->crowd_entry,
+    self->table_entry, self->gap_entry, self->crowd_entry, self->acuity_entry,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -433,6 +478,7 @@ update_placeholders (EylPlacementPanel *self)
   g_autofree char *table = NULL;
   g_autofree char *gap = NULL;
   g_autofree char *crowd = NULL;
+  g_autofree char *acuity = NULL;
 
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
     {
@@ -453,6 +499,7 @@ update_placeholders (EylPlacementPanel *self)
       table = format_length (self, placement->table_height_mm);
       gap = format_length (self, placement->table_height_mm > 0 ? placement->table_gap_mm : NAN);
       crowd = format_length (self, placement->crowd_height_mm);
+      acuity = format_acuity (placement->acuity);
     }
 
   set_placeholder (self->width_entry, w);
@@ -461,6 +508,7 @@ update_placeholders (EylPlacementPanel *self)
   set_placeholder (self->table_entry, table);
   set_placeholder (self->gap_entry, gap);
   set_placeholder (self->crowd_entry, crowd);
+  set_placeholder (self->acuity_entry, acuity);
 
   /* How the size was found. */
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
@@ -525,8 +573,7 @@ apply_units (EylPlacementPanel *self)
 
       if (!isfinite (values[i]))
         continue;
-      text = option->unit == EYL_OPTION_UNIT_M ? format_distance (self, values[i])
-                                               : format_length (self, values[i]);
+      text = format_value (self, option, values[i]);
       set_entry_text (self, ROW_ENTRY (self, i), text);
     }
 
@@ -568,8 +615,8 @@ fill_population (EylPlacementPanel *self,
 /* ---------------------------------------------------------------------- */
 /* Signal handlers                                                        */
 
-/* A row whose option has a GSettings key is remembered there (0 when
- * blank). */
+/* A row whose option has a GSettings key is remembered there (blank: the
+ * key's default, the table's fallback). */
 static void
 remember_entry (EylPlacementPanel *self,
                 GtkEntry          *entry)
@@ -587,7 +634,8 @@ remember_entry (EylPlacementPanel *self,
     return;
   value = entry_value_checked (self, entry, &valid);
   if (valid)
-    g_settings_set_double (self->settings, option->settings_key, isfinite (value) ? value : 0);
+    g_settings_set_double (self->settings, option->settings_key,
+                           isfinite (value) ? value : option->fallback);
 }
 
 /* The remembered rows, as the window opens. */
@@ -609,10 +657,10 @@ restore_entries (EylPlacementPanel *self)
           !g_settings_schema_has_key (schema, option->settings_key))
         continue;
       value = g_settings_get_double (self->settings, option->settings_key);
-      if (!(value > 0))
+      /* The fallback is what a blank row leaves: the preset's value. */
+      if (!(value > 0) || value == option->fallback)
         continue;
-      text = option->unit == EYL_OPTION_UNIT_M ? format_distance (self, value)
-                                               : format_length (self, value);
+      text = format_value (self, option, value);
       set_entry_text (self, ROW_ENTRY (self, i), text);
     }
 }
@@ -693,8 +741,10 @@ reset_action (GtkWidget  *widget,
   set_entry_text (self, self->table_entry, "");
   set_entry_text (self, self->gap_entry, "");
   set_entry_text (self, self->crowd_entry, "");
+  set_entry_text (self, self->acuity_entry, "");
   self->updating--;
   remember_entry (self, self->crowd_entry);
+  remember_entry (self, self->acuity_entry);
   queue_changed (self);
 }
 
@@ -845,6 +895,7 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_unit_label);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, acuity_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_eye_entry_changed);
