@@ -388,6 +388,8 @@ stacks_settled (gpointer data)
          !gtk_stack_get_transition_running (window->page_stack);
 }
 
+static gboolean rechecked (gpointer data);
+
 /* The bundled banner shown and checked, whatever ran before: tests that
  * need a page open it themselves so each can run alone (-p). */
 static void
@@ -640,6 +642,92 @@ test_acuity_row (void)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (panel,
                                                                                   ADW_TYPE_VIEW_STACK)),
                                          "findings");
+}
+
+/* Undo and redo of placement edits: Ctrl+Z / Ctrl+Shift+Z (win.undo,
+ * win.redo) take back a number and a preset in turn, the check follows;
+ * another preset offers its undo in a toast. */
+static gboolean
+distance_used (gpointer data)
+{
+  EylDocumentItem *item = eyl_window_get_current (window);
+  EylPageAnalysis *page = item != NULL ? eyl_document_item_get_page (item, 0) : NULL;
+
+  return current_checked (NULL) && page != NULL && page->placement != NULL &&
+         fabs (page->placement->distance_m - *(double *) data) < 1e-6;
+}
+
+static void
+test_undo_placement (void)
+{
+  EylPlacementPanel *panel = EYL_PLACEMENT_PANEL (eyl_window_get_placement_panel (window));
+  GtkWidget *distance = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (panel),
+                                                                   EYL_TYPE_PLACEMENT_PANEL,
+                                                                   "distance_entry"));
+  g_autofree char *start_id = NULL;
+  g_autofree char *start_checked = NULL;
+  double far = 3.5, wall_distance;
+
+  show_sample ();
+  start_id = g_strdup (eyl_placement_panel_get_placement_id (panel));
+  start_checked = g_strdup (eyl_document_item_get_page (eyl_window_get_current (window), 0)->placement->id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (distance)), ==, "");
+
+  /* Another preset: a step, and a toast to take it back. */
+  eyl_placement_panel_set_placement_id (panel, "poster-wall");
+  g_assert_true (eyl_gui_wait_for (rechecked, "poster-wall", CHECK_TIMEOUT_S));
+  g_assert_true (eyl_placement_panel_can_undo (panel));
+  g_assert_false (eyl_placement_panel_can_redo (panel));
+  g_assert_nonnull (window->undo_toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (window->undo_toast), "Placement: "));
+  g_assert_cmpstr (adw_toast_get_action_name (window->undo_toast), ==, "win.undo");
+  eyl_gui_wait_ms (300);
+  save_png ("undo-toast");
+  wall_distance = eyl_document_item_get_page (eyl_window_get_current (window), 0)->placement->distance_m;
+  g_assert_cmpfloat (wall_distance, !=, far);
+
+  /* A number: another step. */
+  gtk_editable_set_text (GTK_EDITABLE (distance), "3.5");
+  g_assert_true (eyl_gui_wait_for (distance_used, &far, CHECK_TIMEOUT_S));
+
+  /* Undo: the number, then the preset; the check follows each. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (distance)), ==, "");
+  g_assert_cmpstr (eyl_placement_panel_get_placement_id (panel), ==, "poster-wall");
+  g_assert_true (eyl_gui_wait_for (distance_used, &wall_distance, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_placement_panel_can_redo (panel));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (eyl_placement_panel_get_placement_id (panel), ==, start_id);
+  g_assert_true (eyl_gui_wait_for (rechecked, start_checked, CHECK_TIMEOUT_S));
+  g_assert_false (eyl_placement_panel_can_undo (panel));
+  /* Nothing more to undo: nothing happens. */
+  g_assert_false (eyl_placement_panel_undo (panel));
+
+  /* Redo: the preset, then the number. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (eyl_placement_panel_get_placement_id (panel), ==, "poster-wall");
+  g_assert_true (eyl_gui_wait_for (rechecked, "poster-wall", CHECK_TIMEOUT_S));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (distance)), ==, "3.5");
+  g_assert_true (eyl_gui_wait_for (distance_used, &far, CHECK_TIMEOUT_S));
+  g_assert_false (eyl_placement_panel_can_redo (panel));
+
+  /* A new edit after undoing drops what could be redone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (eyl_placement_panel_can_redo (panel));
+  gtk_editable_set_text (GTK_EDITABLE (distance), "5");
+  g_assert_true (eyl_placement_panel_can_undo (panel));
+  {
+    double five = 5;
+
+    g_assert_true (eyl_gui_wait_for (distance_used, &five, CHECK_TIMEOUT_S));
+  }
+  g_assert_false (eyl_placement_panel_can_redo (panel));
+
+  /* Back to where the test began. */
+  gtk_editable_set_text (GTK_EDITABLE (distance), "");
+  eyl_placement_panel_set_placement_id (panel, start_id);
+  g_assert_true (eyl_gui_wait_for (rechecked, start_checked, CHECK_TIMEOUT_S));
 }
 
 static void
@@ -1657,6 +1745,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/cvd-view", test_cvd_view);
   g_test_add_func ("/eyl/window/page-layers", test_page_layers);
   g_test_add_func ("/eyl/window/acuity-row", test_acuity_row);
+  g_test_add_func ("/eyl/window/undo-placement", test_undo_placement);
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
   g_test_add_func ("/eyl/window/placement", test_placement);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);

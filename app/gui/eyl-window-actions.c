@@ -14,6 +14,7 @@
 
 #include "eyl-window-private.h"
 #include "eyl-export-dialog.h"
+#include "eyl-placement-panel.h"
 #include "eyl-attention.h"
 #include "eyl-cvd.h"
 #include "eyl-walkup.h"
@@ -418,9 +419,32 @@ cancel_marking_action (GtkWidget  *widget,
   g_object_set (widget, "mark-logo", FALSE, NULL);
 }
 
+/* Undo and redo of placement edits (the panel keeps the steps). */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.undo"))
+    eyl_placement_panel_undo (self->placement_panel);
+  else
+    eyl_placement_panel_redo (self->placement_panel);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+}
+
 void
 _eyl_window_class_actions_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
@@ -930,4 +954,51 @@ _eyl_window_visitor_views_init (EylWindow *self)
         g_signal_connect_object (action, "notify::state", layers[i].changed, self, 0);
       }
   }
+}
+
+/* ------------------------------------------------------------------ */
+/* Undo of placement edits                                              */
+
+static void
+undo_state_cb (EylWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 eyl_placement_panel_can_undo (self->placement_panel));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 eyl_placement_panel_can_redo (self->placement_panel));
+}
+
+/* Another preset is a big change: a toast offers to take it back, as
+ * GNOME apps do after deleting; smaller edits undo with Ctrl+Z. */
+static void
+placement_edited_cb (EylWindow  *self,
+                     const char *preset)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (preset == NULL)
+    return;
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  /* Translators: %s is a placement preset, "Roll-up banner behind a table" */
+  title = g_strdup_printf (_("Placement: %s"), preset);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_eyl_window_undo_init (EylWindow *self)
+{
+  g_signal_connect_object (self->placement_panel, "notify::can-undo", G_CALLBACK (undo_state_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->placement_panel, "notify::can-redo", G_CALLBACK (undo_state_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->placement_panel, "edited", G_CALLBACK (placement_edited_cb),
+                           self, G_CONNECT_SWAPPED);
+  undo_state_cb (self);
 }

@@ -109,6 +109,7 @@ struct _EylWindow
   EylPageAnalysis   *layer_analysis;
   char              *layer_name;
   guint              layer_serial;
+  AdwToast          *undo_toast;         /* "Placement … Undo", while shown (weak) */
 
   /* Two versions compared (eyl_window_compare_files): shown once both are checked. */
   EylCompareView    *compare_view;
@@ -135,6 +136,7 @@ EylWorkerConfig * _eyl_window_new_render_config (EylWindow *self);
 /* win.view-attention and win.view-walkup, and their windows for the page
  * shown (eyl-window-actions.c). */
 void              _eyl_window_visitor_views_init (EylWindow *self);
+void              _eyl_window_undo_init (EylWindow *self);
 void              _eyl_window_update_visitor_views (EylWindow *self);
 void              _eyl_window_update_compare (EylWindow *self);
 

@@ -2129,6 +2129,7 @@ eyl_window_dispose (GObject *object)
 
   g_clear_pointer (&self->layer_analysis, eyl_page_analysis_unref);
   g_clear_pointer (&self->layer_name, g_free);
+  g_clear_weak_pointer (&self->undo_toast);
   if (self->documents != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
@@ -2369,6 +2370,7 @@ eyl_window_init (EylWindow *self)
       }
   }
   _eyl_window_visitor_views_init (self);
+  _eyl_window_undo_init (self);
   gtk_drawing_area_set_draw_func (self->legend_area, legend_draw_cb, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self->legend_area, G_CONNECT_SWAPPED);
