@@ -17,6 +17,7 @@
 #include <cairo-pdf.h>
 
 #include "eyl-fixtures.h"
+#include "eyl-pack-fixtures.h"
 #include "eyl-gui-fixtures.h"
 #include "eyl-application.h"
 #include "eyl-compare-view.h"
@@ -699,9 +700,6 @@ test_undo_placement (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpstr (eyl_placement_panel_get_placement_id (panel), ==, start_id);
   g_assert_true (eyl_gui_wait_for (rechecked, start_checked, CHECK_TIMEOUT_S));
-  g_assert_false (eyl_placement_panel_can_undo (panel));
-  /* Nothing more to undo: nothing happens. */
-  g_assert_false (eyl_placement_panel_undo (panel));
 
   /* Redo: the preset, then the number. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
@@ -728,6 +726,181 @@ test_undo_placement (void)
   gtk_editable_set_text (GTK_EDITABLE (distance), "");
   eyl_placement_panel_set_placement_id (panel, start_id);
   g_assert_true (eyl_gui_wait_for (rechecked, start_checked, CHECK_TIMEOUT_S));
+
+  /* Every step back (whatever ran before), then forward again: at
+   * either end nothing more happens, and the end is where it was. */
+  {
+    guint n = 0;
+
+    while (eyl_placement_panel_undo (panel))
+      n++;
+    g_assert_cmpuint (n, >=, 4);
+    g_assert_false (eyl_placement_panel_can_undo (panel));
+    for (guint i = 0; i < n; i++)
+      g_assert_true (eyl_placement_panel_redo (panel));
+    g_assert_false (eyl_placement_panel_redo (panel));
+    g_assert_cmpstr (eyl_placement_panel_get_placement_id (panel), ==, start_id);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (distance)), ==, "");
+    g_assert_true (eyl_gui_wait_for (rechecked, start_checked, CHECK_TIMEOUT_S));
+  }
+}
+
+/* A pack's front panel chosen by a click (the check's choice until
+ * then), and the markers of findings on the other panels drawn where
+ * they are, not clipped to the front panel the shelf judges. */
+static gboolean
+front_panel_is (gpointer data)
+{
+  EylPageAnalysis *analysis = eyl_page_view_get_analysis (eyl_window_get_page_view (window));
+
+  return current_checked (NULL) && analysis != NULL && analysis->packaging != NULL &&
+         analysis->packaging->front_panel == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+action_enabled (const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+/* The panel of @analysis's net holding the point @x_mm, @y_mm of the
+ * sheet (drawn at 1:1). */
+static int
+panel_at_mm (EylPageAnalysis *analysis,
+             double           x_mm,
+             double           y_mm)
+{
+  return eyl_panels_find (analysis->packaging->panels, x_mm / 25.4 * 72, y_mm / 25.4 * 72);
+}
+
+static gboolean
+click_panel_at_mm (double x_mm,
+                   double y_mm)
+{
+  EylPageView *view = eyl_window_get_page_view (window);
+  double wx, wy;
+
+  eyl_page_view_page_to_widget (view, x_mm / 25.4 * 72, y_mm / 25.4 * 72, &wx, &wy);
+  return eyl_page_view_activate_point (view, wx, wy);
+}
+
+static void
+test_front_panel (void)
+{
+  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE };
+  g_autofree char *path = eyl_pack_make_sheet (&spec);
+  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageAnalysis *analysis;
+  int front, back, glue;
+
+  open_path (path);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,
+                   EYL_DOCUMENT_DONE);
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  analysis = eyl_page_view_get_analysis (view);
+  g_assert_nonnull (analysis->packaging);
+  g_assert_cmpuint (analysis->packaging->panels->len, >=, 4);
+  /* The faces of the fixture: front x 62–122 mm, back 152–212, glue
+   * flap 20–32, all y 60–180. */
+  front = panel_at_mm (analysis, 92, 120);
+  back = panel_at_mm (analysis, 182, 120);
+  glue = panel_at_mm (analysis, 26, 120);
+  g_assert_cmpint (front, >=, 0);
+  g_assert_cmpint (back, >=, 0);
+  g_assert_cmpint (glue, >=, 0);
+  g_assert_cmpint (analysis->packaging->front_panel, ==, front);
+  g_assert_cmpint (eyl_document_item_get_front_panel (eyl_window_get_current (window)), ==, 0);
+
+  g_assert_true (eyl_gui_wait_for (stacks_settled, NULL, 10));
+  save_png ("pack-net");
+
+  /* Choosing: the glue flap is refused, the back is taken; the document
+   * is read again with it. */
+  g_assert_true (action_enabled ("choose-front-panel"));
+  g_assert_false (action_enabled ("front-panel-auto"));
+  g_assert_false (click_panel_at_mm (182, 120));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "choose-front-panel",
+                                      g_variant_new_boolean (TRUE));
+  g_assert_true (eyl_page_view_get_choosing_panel (view));
+  g_assert_true (click_panel_at_mm (26, 120));
+  g_assert_true (eyl_page_view_get_choosing_panel (view));
+  g_assert_cmpint (eyl_document_item_get_front_panel (eyl_window_get_current (window)), ==, 0);
+  g_assert_true (click_panel_at_mm (182, 120));
+  g_assert_false (eyl_page_view_get_choosing_panel (view));
+  g_assert_cmpint (eyl_document_item_get_front_panel (eyl_window_get_current (window)), ==, back + 1);
+  g_assert_true (eyl_gui_wait_for (front_panel_is, GINT_TO_POINTER (back), CHECK_TIMEOUT_S));
+  analysis = eyl_page_view_get_analysis (view);
+  g_assert_nonnull (strstr (analysis->packaging->front_reason, "chose"));
+  g_assert_true (action_enabled ("front-panel-auto"));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  g_assert_true (eyl_gui_wait_for (stacks_settled, NULL, 10));
+  save_png ("pack-front-chosen");
+
+  /* Back to the check's choice. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.front-panel-auto", NULL);
+  g_assert_true (eyl_gui_wait_for (front_panel_is, GINT_TO_POINTER (front), CHECK_TIMEOUT_S));
+  g_assert_false (action_enabled ("front-panel-auto"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
+/* A real box sheet (the corpus's Arch box): its barcode and the brand on
+ * a side panel are off the front panel the shelf judges; their markers
+ * are drawn there, on the sheet, not clipped to the front panel. */
+static void
+test_pack_markers (void)
+{
+  const char *shared = g_getenv ("EYL_SHARED_DIR");
+  g_autofree char *path = g_build_filename (shared != NULL ? shared : "../shared", "corpus", "files",
+                                            "packaging-arch-box.pdf", NULL);
+  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageAnalysis *analysis;
+  EylOverlayOptions options;
+  g_autoptr(GArray) markers = NULL;
+  guint outside = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the corpus's packaging-arch-box.pdf is not there");
+      return;
+    }
+  open_path (path);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  analysis = eyl_page_view_get_analysis (view);
+  g_assert_nonnull (analysis->packaging);
+  g_assert_cmpuint (analysis->packaging->panels->len, >=, 2);
+
+  eyl_overlay_options_init (&options);
+  options.layers = eyl_page_view_get_layers (view);
+  options.px_per_pt = eyl_page_view_get_zoom (view);
+  markers = eyl_overlay_layout_markers (analysis, &options);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
+      EylFinding *f = g_ptr_array_index (analysis->findings, m->finding);
+      const EylRect *v = &analysis->frame.visible;
+
+      if (m->page_wide || eyl_rect_is_empty (&f->box) ||
+          (f->box.x0 >= v->x0 && f->box.x1 <= v->x1 && f->box.y0 >= v->y0 && f->box.y1 <= v->y1))
+        continue;
+      g_test_message ("finding %u (%s) off the front panel: marker at %.0f, %.0f pt",
+                      m->number, f->rule, m->x, m->y);
+      /* Beside its box, not pulled onto the front panel. */
+      g_assert_false (rect_contains (v, m->x, m->y));
+      g_assert_cmpfloat (MAX (fabs (m->x - (f->box.x0 + f->box.x1) / 2) - eyl_rect_width (&f->box) / 2,
+                              fabs (m->y - (f->box.y0 + f->box.y1) / 2) - eyl_rect_height (&f->box) / 2),
+                         <, 4 * m->radius);
+      g_assert_cmpfloat (m->x, >=, 0);
+      g_assert_cmpfloat (m->x, <=, analysis->width_pt);
+      g_assert_cmpfloat (m->y, >=, 0);
+      g_assert_cmpfloat (m->y, <=, analysis->height_pt);
+      outside++;
+    }
+  g_assert_cmpuint (outside, >=, 1);
+  g_assert_true (eyl_gui_wait_for (stacks_settled, NULL, 10));
+  save_png ("pack-markers");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
 
 static void
@@ -1746,6 +1919,8 @@ main (int   argc,
   g_test_add_func ("/eyl/window/page-layers", test_page_layers);
   g_test_add_func ("/eyl/window/acuity-row", test_acuity_row);
   g_test_add_func ("/eyl/window/undo-placement", test_undo_placement);
+  g_test_add_func ("/eyl/window/front-panel", test_front_panel);
+  g_test_add_func ("/eyl/window/pack-markers", test_pack_markers);
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
   g_test_add_func ("/eyl/window/placement", test_placement);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);

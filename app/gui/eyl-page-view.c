@@ -82,6 +82,7 @@ struct _EylPageView
   guint            notify_zoom_idle;
 
   gboolean         marking;
+  gboolean         choosing_panel;    /* a click picks a pack's panel */
   gboolean         dragging;
   double           drag_x0, drag_y0, drag_x1, drag_y1;  /* widget px */
   double           drag_start_h, drag_start_v;
@@ -112,6 +113,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   REGION_MARKED,
   FINDING_ACTIVATED,
+  PANEL_CLICKED,
   N_SIGNALS
 };
 
@@ -873,6 +875,11 @@ click_released_cb (GtkGestureClick *gesture,
   double px, py;
   int finding;
 
+  if (self->choosing_panel)
+    {
+      eyl_page_view_activate_point (self, x, y);
+      return;
+    }
   if (self->analysis == NULL || self->marking || !(self->layers & EYL_OVERLAY_FINDINGS))
     return;
   eyl_overlay_options_init (&options);
@@ -1170,6 +1177,10 @@ eyl_page_view_class_init (EylPageViewClass *klass)
    */
   signals[FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  signals[PANEL_CLICKED] =
+    g_signal_new ("panel-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
   gtk_widget_class_set_css_name (widget_class, "eyl-page-view");
@@ -1540,4 +1551,45 @@ eyl_page_view_get_layer (EylPageView *self,
   if (rect != NULL && self->layer != NULL)
     *rect = self->layer_rect;
   return self->layer;
+}
+
+void
+eyl_page_view_set_choosing_panel (EylPageView *self,
+                                  gboolean     choosing)
+{
+  g_return_if_fail (EYL_IS_PAGE_VIEW (self));
+
+  self->choosing_panel = choosing;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), choosing ? "pointer" : NULL);
+}
+
+gboolean
+eyl_page_view_get_choosing_panel (EylPageView *self)
+{
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), FALSE);
+  return self->choosing_panel;
+}
+
+gboolean
+eyl_page_view_activate_point (EylPageView *self,
+                              double       x,
+                              double       y)
+{
+  const EylPackaging *pack;
+  double px, py;
+  int panel;
+
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), FALSE);
+
+  if (!self->choosing_panel || self->analysis == NULL)
+    return FALSE;
+  pack = self->analysis->packaging;
+  if (pack == NULL || pack->panels == NULL || pack->panels->len < 2)
+    return FALSE;
+  widget_to_page (self, x, y, &px, &py);
+  panel = eyl_panels_find (pack->panels, px, py);
+  if (panel < 0)
+    return FALSE;
+  g_signal_emit (self, signals[PANEL_CLICKED], 0, panel);
+  return TRUE;
 }

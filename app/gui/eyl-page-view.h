@@ -123,4 +123,15 @@ void             eyl_page_view_set_layer        (EylPageView     *self,
                                                  const EylRect   *rect);
 GdkTexture      *eyl_page_view_get_layer        (EylPageView     *self,
                                                  EylRect         *rect);
+/* "Choose the front panel": while on, a click on a panel of a pack's net
+ * emits "panel-clicked" (the panel's index in the packaging's panels)
+ * instead of selecting a marker. */
+void             eyl_page_view_set_choosing_panel (EylPageView   *self,
+                                                   gboolean       choosing);
+gboolean         eyl_page_view_get_choosing_panel (EylPageView   *self);
+/* What a click at widget point @x, @y does in that mode (for tests):
+ * TRUE when it hit a panel. */
+gboolean         eyl_page_view_activate_point   (EylPageView     *self,
+                                                 double           x,
+                                                 double           y);
 G_END_DECLS

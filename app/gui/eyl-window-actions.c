@@ -896,6 +896,7 @@ _eyl_window_update_visitor_views (EylWindow *self)
       visitor_render (self, visitor_data_new (self, view, analysis));
     }
   _eyl_window_update_page_layer (self);
+  _eyl_window_update_front_panel (self);
 }
 
 static void
@@ -991,9 +992,104 @@ placement_edited_cb (EylWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* ------------------------------------------------------------------ */
+/* A pack's front panel, chosen by a click                              */
+
+/* win.choose-front-panel is on while a click picks the panel; it can be
+ * turned on where the page shown has a net; win.front-panel-auto gives
+ * the choice back to the check.  The choice belongs to the document and
+ * changes what the worker reads (--front-panel): the document is read
+ * again. */
 void
-_eyl_window_undo_init (EylWindow *self)
+_eyl_window_update_front_panel (EylWindow *self)
 {
+  EylPageAnalysis *analysis = self->shown_analysis;
+  gboolean net = analysis != NULL && analysis->packaging != NULL &&
+                 analysis->packaging->panels != NULL && analysis->packaging->panels->len >= 2;
+  GAction *choose = g_action_map_lookup_action (G_ACTION_MAP (self), "choose-front-panel");
+  GAction *automatic = g_action_map_lookup_action (G_ACTION_MAP (self), "front-panel-auto");
+
+  if (choose == NULL)
+    return;
+  if (!net)
+    g_simple_action_set_state (G_SIMPLE_ACTION (choose), g_variant_new_boolean (FALSE));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (choose), net);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (automatic),
+                               self->current != NULL &&
+                               eyl_document_item_get_front_panel (self->current) > 0);
+}
+
+static void
+choose_panel_changed_cb (GSimpleAction *action,
+                         GVariant      *value,
+                         EylWindow     *self)
+{
+  g_simple_action_set_state (action, value);
+  eyl_page_view_set_choosing_panel (self->page_view, g_variant_get_boolean (value));
+}
+
+static void
+set_front_panel (EylWindow *self,
+                 int        front_panel)
+{
+  if (self->current == NULL)
+    return;
+  eyl_document_item_set_front_panel (self->current, front_panel);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+  _eyl_window_update_front_panel (self);
+}
+
+static void
+front_panel_auto_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     EylWindow     *self)
+{
+  set_front_panel (self, 0);
+}
+
+static void
+panel_clicked_cb (EylWindow *self,
+                  int        index)
+{
+  EylPageAnalysis *analysis = self->shown_analysis;
+  const EylPanel *panel;
+  g_autofree char *title = NULL;
+
+  if (analysis == NULL || analysis->packaging == NULL ||
+      index < 0 || (guint) index >= analysis->packaging->panels->len)
+    return;
+  panel = &g_array_index (analysis->packaging->panels, EylPanel, index);
+  if (panel->glue)
+    {
+      eyl_window_add_toast (self, _("The glue flap is inside the pack: choose another panel"));
+      return;
+    }
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "choose-front-panel",
+                                      g_variant_new_boolean (FALSE));
+  if (index == analysis->packaging->front_panel)
+    return;
+  /* Translators: %d is a panel's number on a pack's net, as the page shows it */
+  title = g_strdup_printf (_("Front panel: panel %d, as chosen"), index + 1);
+  eyl_window_add_toast (self, title);
+  set_front_panel (self, index + 1);
+}
+
+void
+_eyl_window_placement_actions_init (EylWindow *self)
+{
+  {
+    g_autoptr(GSimpleAction) choose =
+      g_simple_action_new_stateful ("choose-front-panel", NULL, g_variant_new_boolean (FALSE));
+    g_autoptr(GSimpleAction) automatic = g_simple_action_new ("front-panel-auto", NULL);
+
+    g_signal_connect_object (choose, "change-state", G_CALLBACK (choose_panel_changed_cb), self, 0);
+    g_signal_connect_object (automatic, "activate", G_CALLBACK (front_panel_auto_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (choose));
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (automatic));
+    g_signal_connect_object (self->page_view, "panel-clicked", G_CALLBACK (panel_clicked_cb),
+                             self, G_CONNECT_SWAPPED);
+    _eyl_window_update_front_panel (self);
+  }
   g_signal_connect_object (self->placement_panel, "notify::can-undo", G_CALLBACK (undo_state_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->placement_panel, "notify::can-redo", G_CALLBACK (undo_state_cb),

@@ -136,7 +136,8 @@ EylWorkerConfig * _eyl_window_new_render_config (EylWindow *self);
 /* win.view-attention and win.view-walkup, and their windows for the page
  * shown (eyl-window-actions.c). */
 void              _eyl_window_visitor_views_init (EylWindow *self);
-void              _eyl_window_undo_init (EylWindow *self);
+void              _eyl_window_placement_actions_init (EylWindow *self);
+void              _eyl_window_update_front_panel (EylWindow *self);
 void              _eyl_window_update_visitor_views (EylWindow *self);
 void              _eyl_window_update_compare (EylWindow *self);
 
