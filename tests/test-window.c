@@ -626,6 +626,9 @@ test_acuity_row (void)
   gtk_widget_grab_focus (entry);
   eyl_gui_wait_ms (300);
   save_png ("acuity-row");
+  /* Focus left in a hidden page would move on to a toast and hold its
+   * timeout (libadwaita 1.2): nothing is focused after this test. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
 
   /* Not an acuity: marked, not passed on, never in the key (replacing
    * the text passes through blank, which remembers the default). */
@@ -734,7 +737,7 @@ test_undo_placement (void)
 
     while (eyl_placement_panel_undo (panel))
       n++;
-    g_assert_cmpuint (n, >=, 4);
+    g_assert_cmpuint (n, >=, 3);
     g_assert_false (eyl_placement_panel_can_undo (panel));
     for (guint i = 0; i < n; i++)
       g_assert_true (eyl_placement_panel_redo (panel));
@@ -825,6 +828,7 @@ test_front_panel (void)
   g_assert_true (eyl_page_view_get_choosing_panel (view));
   g_assert_true (click_panel_at_mm (26, 120));
   g_assert_true (eyl_page_view_get_choosing_panel (view));
+  g_assert_nonnull (window->panel_toast);
   g_assert_cmpint (eyl_document_item_get_front_panel (eyl_window_get_current (window)), ==, 0);
   g_assert_true (click_panel_at_mm (182, 120));
   g_assert_false (eyl_page_view_get_choosing_panel (view));
@@ -967,12 +971,14 @@ static void
 test_mark_logo (void)
 {
   EylPageView *view = eyl_window_get_page_view (window);
-  EylPageAnalysis *analysis = eyl_page_view_get_analysis (view);
+  EylPageAnalysis *analysis;
   EylRect region = { 0, 0, 0, 0 };
   g_autofree char *png = NULL;
   cairo_surface_t *surface;
   GtkWindow *dialog = NULL;
 
+  show_sample ();
+  analysis = eyl_page_view_get_analysis (view);
   for (guint i = 0; i < analysis->elements->len; i++)
     {
       EylElement *element = g_ptr_array_index (analysis->elements, i);
@@ -1028,11 +1034,16 @@ static void
 test_placement (void)
 {
   EylPlacementPanel *panel = EYL_PLACEMENT_PANEL (eyl_window_get_placement_panel (window));
-  EylDocumentItem *item = eyl_window_get_current (window);
-  guint hidden_before = count_rule ("contact-hidden", EYL_SEVERITY_ERROR);
-  EylPageRead *read = eyl_document_item_get_page (item, 0)->read;
+  EylDocumentItem *item;
+  guint hidden_before;
+  EylPageRead *read;
   guint n_analysing = 0;
   gulong handler;
+
+  show_sample ();
+  item = eyl_window_get_current (window);
+  hidden_before = count_rule ("contact-hidden", EYL_SEVERITY_ERROR);
+  read = eyl_document_item_get_page (item, 0)->read;
 
   /* Another placement is evaluated in the window from what the worker
    * read (DESIGN.md 3.5): no worker, the same read. */

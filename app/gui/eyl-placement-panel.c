@@ -893,9 +893,12 @@ step_back (EylPlacementPanel *self,
   /* An edit still waiting for its pause is part of the present. */
   if (self->changed_source != 0)
     {
+      gboolean edit = !self->restoring;
+
       g_clear_handle_id (&self->changed_source, g_source_remove);
       record_step (self);
-      if (from == self->redo_stack)
+      /* A new edit has nothing to redo. */
+      if (edit && from == self->redo_stack)
         return FALSE;
     }
   state = g_ptr_array_steal_index (from, from->len - 1);

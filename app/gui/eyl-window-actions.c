@@ -431,8 +431,6 @@ undo_action (GtkWidget  *widget,
     eyl_placement_panel_undo (self->placement_panel);
   else
     eyl_placement_panel_redo (self->placement_panel);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
 }
 
 void
@@ -980,14 +978,19 @@ placement_edited_cb (EylWindow  *self,
 
   if (preset == NULL)
     return;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   /* Translators: %s is a placement preset, "Roll-up banner behind a table" */
   title = g_strdup_printf (_("Placement: %s"), preset);
+  /* The toast shown or waiting says the latest: never dismissed, as
+   * dismissing one during its show animation crashes libadwaita 1.2's
+   * toast overlay. */
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, title);
+      return;
+    }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_set_weak_pointer (&self->undo_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -1053,7 +1056,6 @@ panel_clicked_cb (EylWindow *self,
 {
   EylPageAnalysis *analysis = self->shown_analysis;
   const EylPanel *panel;
-  g_autofree char *title = NULL;
 
   if (analysis == NULL || analysis->packaging == NULL ||
       index < 0 || (guint) index >= analysis->packaging->panels->len)
@@ -1061,17 +1063,22 @@ panel_clicked_cb (EylWindow *self,
   panel = &g_array_index (analysis->packaging->panels, EylPanel, index);
   if (panel->glue)
     {
-      eyl_window_add_toast (self, _("The glue flap is inside the pack: choose another panel"));
+      AdwToast *toast;
+
+      /* One at a time, however often the flap is clicked. */
+      if (self->panel_toast != NULL)
+        return;
+      toast = adw_toast_new (_("The glue flap is inside the pack: choose another panel"));
+      g_set_weak_pointer (&self->panel_toast, toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
   g_action_group_change_action_state (G_ACTION_GROUP (self), "choose-front-panel",
                                       g_variant_new_boolean (FALSE));
-  if (index == analysis->packaging->front_panel)
-    return;
-  /* Translators: %d is a panel's number on a pack's net, as the page shows it */
-  title = g_strdup_printf (_("Front panel: panel %d, as chosen"), index + 1);
-  eyl_window_add_toast (self, title);
-  set_front_panel (self, index + 1);
+  /* The net's tag ("N · front panel") and the reason in the findings
+   * say which one it is once the document is read again. */
+  if (index != analysis->packaging->front_panel)
+    set_front_panel (self, index + 1);
 }
 
 void

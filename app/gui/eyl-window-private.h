@@ -110,6 +110,7 @@ struct _EylWindow
   char              *layer_name;
   guint              layer_serial;
   AdwToast          *undo_toast;         /* "Placement … Undo", while shown (weak) */
+  AdwToast          *panel_toast;        /* "The glue flap …", while shown (weak) */
 
   /* Two versions compared (eyl_window_compare_files): shown once both are checked. */
   EylCompareView    *compare_view;

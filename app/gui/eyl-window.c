@@ -2137,6 +2137,7 @@ eyl_window_dispose (GObject *object)
   g_clear_pointer (&self->layer_analysis, eyl_page_analysis_unref);
   g_clear_pointer (&self->layer_name, g_free);
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_weak_pointer (&self->panel_toast);
   if (self->documents != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
