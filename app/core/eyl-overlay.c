@@ -204,10 +204,10 @@ visible_of (EylPageAnalysis *analysis)
   return r;
 }
 
-/* Where the overlay draws the elements, labels and markers: the visible
- * area, except on a pack's net, whose back and side panels carry
- * findings too (the barcode, the label rules) though the shelf judges
- * only the front panel: there the whole sheet. */
+/* Where the overlay draws the elements and markers: the visible area,
+ * except on a pack's net, whose back and side panels carry findings too
+ * (the barcode, the label rules) though the shelf judges only the front
+ * panel: there the whole sheet. */
 static EylRect
 overlay_area_of (EylPageAnalysis *analysis)
 {
@@ -1326,7 +1326,9 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
   pl.p.analysis = analysis;
   pl.p.options = options;
   pl.p.u = 1.0 / px_per_pt_of (options);
-  pl.p.visible = pl.vis = overlay_area_of (analysis);
+  /* Labels name what the visitor sees, and the zones drawn there: they
+   * stay on the visible area (a pack's front panel). */
+  pl.p.visible = pl.vis = visible_of (analysis);
   pl.hard = g_array_new (FALSE, FALSE, sizeof (EylRect));
   pl.soft = g_array_new (FALSE, FALSE, sizeof (EylRect));
   pl.labels = g_array_new (FALSE, TRUE, sizeof (EylOverlayLabel));
