@@ -541,7 +541,7 @@ test_page_layers (void)
 {
   EylPageView *view = eyl_window_get_page_view (window);
   EylPageAnalysis *analysis;
-  GdkTexture *attention;
+  g_autoptr(GdkTexture) attention = NULL;
   EylRect rect;
 
   show_sample ();
@@ -550,7 +550,8 @@ test_page_layers (void)
 
   set_string_action ("page-layer", "attention");
   g_assert_true (eyl_gui_wait_for (layer_shown, NULL, CHECK_TIMEOUT_S));
-  attention = eyl_page_view_get_layer (view, &rect);
+  /* Held: a new layer could otherwise take the freed one's address. */
+  attention = g_object_ref (eyl_page_view_get_layer (view, &rect));
   g_assert_cmpfloat_with_epsilon (rect.y0, analysis->frame.visible.y0, 0.01);
   g_assert_cmpfloat_with_epsilon (rect.y1, analysis->frame.visible.y1, 0.01);
   /* Drawn for the page: about as tall for its width as the visible part. */
