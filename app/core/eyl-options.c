@@ -100,7 +100,7 @@ static const EylOption options[] = {
     N_("--crowd-mm: “%s” is not a crowd height in mm (0 = none)"),
     NULL, NULL, 0, NAN },
   { "acuity", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_ACUITY, 0.05, 2,
-    OVERRIDE (acuity), 0, "acuity", NULL,
+    OVERRIDE (acuity), 0, "acuity", "acuity",
     N_("Viewers’ eyesight"),
     N_("Visual acuity of the viewers, as a Snellen fraction (20/40, 6/12) or decimal (0.5); "
        "20/40 halves the distance text can be read from (default 20/20)"), N_("ACUITY"),

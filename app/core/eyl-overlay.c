@@ -204,6 +204,19 @@ visible_of (EylPageAnalysis *analysis)
   return r;
 }
 
+/* Where the overlay draws the elements and markers: the visible area,
+ * except on a pack's net, whose back and side panels carry findings too
+ * (the barcode, the label rules) though the shelf judges only the front
+ * panel: there the whole sheet. */
+static EylRect
+overlay_area_of (EylPageAnalysis *analysis)
+{
+  if (analysis->packaging != NULL && analysis->packaging->panels != NULL &&
+      analysis->packaging->panels->len >= 2)
+    return (EylRect) { 0, 0, analysis->width_pt, analysis->height_pt };
+  return visible_of (analysis);
+}
+
 /* Text ---------------------------------------------------------------- */
 
 static PangoLayout *
@@ -925,7 +938,7 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
   if (analysis->findings == NULL)
     return markers;
 
-  vis = visible_of (analysis);
+  vis = overlay_area_of (analysis);
   u = 1.0 / px_per_pt_of (options);
   r = MARKER_RADIUS_PX * u;
   rr = r * MARKER_EXTENT;
@@ -1372,6 +1385,8 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
   pl.p.analysis = analysis;
   pl.p.options = options;
   pl.p.u = 1.0 / px_per_pt_of (options);
+  /* Labels name what the visitor sees, and the zones drawn there: they
+   * stay on the visible area (a pack's front panel). */
   pl.p.visible = pl.vis = visible_of (analysis);
   pl.hard = g_array_new (FALSE, FALSE, sizeof (EylRect));
   pl.soft = g_array_new (FALSE, FALSE, sizeof (EylRect));
@@ -2247,6 +2262,14 @@ eyl_overlay_paint (cairo_t                 *cr,
     paint_eye_level (&p);
   if ((options->layers & EYL_OVERLAY_HIDDEN) && analysis->placement != NULL)
     paint_hidden (&p);
+  /* The rest over the overlay's area: a pack's whole sheet. */
+  cairo_restore (cr);
+  p.visible = overlay_area_of (analysis);
+  cairo_save (cr);
+  cairo_rectangle (cr, p.visible.x0, p.visible.y0,
+                   p.visible.x1 - p.visible.x0, p.visible.y1 - p.visible.y0);
+  cairo_clip (cr);
+
   if (options->layers & EYL_OVERLAY_ELEMENTS)
     paint_elements (&p);
 

@@ -27,6 +27,7 @@ struct _EylDocumentItem
   EylDocumentStatus  status;
   EylFileResult     *result;
   char              *password;
+  int                front_panel;    /* chosen in the window, 1-based; 0 automatic */
   GCancellable      *cancellable;
   guint              n_errors, n_warnings;
   char              *snapshot;       /* the private copy the result was read from */
@@ -671,4 +672,19 @@ eyl_document_item_snapshot_finish (EylDocumentItem  *self,
   if (job != NULL && job->signature != NULL)
     set_string (&self->signature, job->signature);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+int
+eyl_document_item_get_front_panel (EylDocumentItem *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT_ITEM (self), 0);
+  return self->front_panel;
+}
+
+void
+eyl_document_item_set_front_panel (EylDocumentItem *self,
+                                   int              front_panel)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
+  self->front_panel = MAX (front_panel, 0);
 }

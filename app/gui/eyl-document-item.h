@@ -48,6 +48,11 @@ guint             eyl_document_item_get_n_pages    (EylDocumentItem *self);
 const char       *eyl_document_item_get_password   (EylDocumentItem *self);
 void              eyl_document_item_set_password   (EylDocumentItem *self,
                                                     const char      *password);
+/* The pack's front panel the user chose (--front-panel, 1-based), for
+ * every check of this document; 0: the one the check finds. */
+int               eyl_document_item_get_front_panel (EylDocumentItem *self);
+void              eyl_document_item_set_front_panel (EylDocumentItem *self,
+                                                     int              front_panel);
 
 guint             eyl_document_item_get_n_errors   (EylDocumentItem *self);
 guint             eyl_document_item_get_n_warnings (EylDocumentItem *self);

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "eyl-cvd.h"
 #include "eyl-page-view.h"
 #include "eyl-worker.h"
 
@@ -68,12 +69,20 @@ struct _EylPageView
 
   GdkTexture      *texture;
   double           texture_scale;     /* device px per pt of the texture */
+  /* The page as a colour-vision deficiency sees it (cvd < EYL_CVD_N),
+   * made from the texture; and a picture laid over a part of the page
+   * (the predicted attention, the walk-up view), under the overlay. */
+  int              cvd;
+  GdkTexture      *cvd_texture;
+  GdkTexture      *layer;
+  EylRect          layer_rect;
   guint            render_serial;
   GCancellable    *render_cancellable;
   guint            render_timeout;
   guint            notify_zoom_idle;
 
   gboolean         marking;
+  gboolean         choosing_panel;    /* a click picks a pack's panel */
   gboolean         dragging;
   double           drag_x0, drag_y0, drag_x1, drag_y1;  /* widget px */
   double           drag_start_h, drag_start_v;
@@ -107,6 +116,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   REGION_MARKED,
   FINDING_ACTIVATED,
+  PANEL_CLICKED,
   N_SIGNALS
 };
 
@@ -302,6 +312,34 @@ start_render (EylPageView         *self,
   return TRUE;
 }
 
+/* The rendered page through the core's simulation of the deficiency (the
+ * one the cvd-low-contrast rule uses), as a new texture. */
+static void
+update_cvd_texture (EylPageView *self)
+{
+  cairo_surface_t *surface;
+  GBytes *bytes;
+  int width, height, stride;
+
+  g_clear_object (&self->cvd_texture);
+  if (self->texture == NULL || self->cvd < 0 || self->cvd >= EYL_CVD_N)
+    return;
+  width = gdk_texture_get_width (self->texture);
+  height = gdk_texture_get_height (self->texture);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  stride = cairo_image_surface_get_stride (surface);
+  /* GDK_MEMORY_DEFAULT is Cairo's ARGB32: premultiplied, native order. */
+  gdk_texture_download (self->texture, cairo_image_surface_get_data (surface), stride);
+  cairo_surface_mark_dirty (surface);
+  eyl_cvd_simulate_surface (self->cvd, surface);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  self->cvd_texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  g_bytes_unref (bytes);
+}
+
 static void
 render_done (GObject      *object,
              GAsyncResult *result,
@@ -332,6 +370,7 @@ render_done (GObject      *object,
   self->n_renders++;
   g_set_object (&self->texture, texture);
   self->texture_scale = job->scale;
+  update_cvd_texture (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENDERED]);
 }
@@ -625,8 +664,16 @@ eyl_page_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_outset_shadow (snapshot, &outline,
                                      &(GdkRGBA) { 0, 0, 0, 0.25 }, 0, 1, 0, 6);
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &page_rect);
-  if (self->texture != NULL)
+  if (self->cvd_texture != NULL)
+    gtk_snapshot_append_texture (snapshot, self->cvd_texture, &page_rect);
+  else if (self->texture != NULL)
     gtk_snapshot_append_texture (snapshot, self->texture, &page_rect);
+  if (self->layer != NULL)
+    gtk_snapshot_append_texture (snapshot, self->layer,
+                                 &GRAPHENE_RECT_INIT (ox + self->layer_rect.x0 * self->zoom,
+                                                      oy + self->layer_rect.y0 * self->zoom,
+                                                      eyl_rect_width (&self->layer_rect) * self->zoom,
+                                                      eyl_rect_height (&self->layer_rect) * self->zoom));
 
   if (self->analysis != NULL && self->layers != 0 &&
       graphene_rect_intersection (&page_rect, &visible, &clip))
@@ -831,6 +878,11 @@ click_released_cb (GtkGestureClick *gesture,
   double px, py;
   int finding;
 
+  if (self->choosing_panel)
+    {
+      eyl_page_view_activate_point (self, x, y);
+      return;
+    }
   if (self->analysis == NULL || self->marking || !(self->layers & EYL_OVERLAY_FINDINGS))
     return;
   eyl_overlay_options_init (&options);
@@ -970,6 +1022,8 @@ eyl_page_view_dispose (GObject *object)
   cancel_render (self);
   g_clear_handle_id (&self->notify_zoom_idle, g_source_remove);
   g_clear_object (&self->texture);
+  g_clear_object (&self->cvd_texture);
+  g_clear_object (&self->layer);
   g_clear_pointer (&self->analysis, eyl_page_analysis_unref);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed, self);
@@ -1117,6 +1171,10 @@ eyl_page_view_class_init (EylPageViewClass *klass)
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
+  signals[PANEL_CLICKED] =
+    g_signal_new ("panel-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
   gtk_widget_class_set_css_name (widget_class, "eyl-page-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -1133,6 +1191,7 @@ eyl_page_view_init (EylPageView *self)
                  EYL_OVERLAY_FINDINGS;
   self->selected_finding = -1;
   self->hovered_element = -1;
+  self->cvd = -1;
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
 
@@ -1216,6 +1275,9 @@ eyl_page_view_set_page (EylPageView     *self,
 
   cancel_render (self);
   g_clear_object (&self->texture);
+  g_clear_object (&self->cvd_texture);
+  /* A layer belongs to the page it was made for. */
+  g_clear_object (&self->layer);
   g_free (self->path);
   self->path = g_strdup (path);
   g_free (self->password);
@@ -1428,4 +1490,98 @@ eyl_page_view_get_texture (EylPageView *self)
 {
   g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), NULL);
   return self->texture;
+}
+
+void
+eyl_page_view_set_cvd (EylPageView *self,
+                       int          cvd)
+{
+  g_return_if_fail (EYL_IS_PAGE_VIEW (self));
+
+  if (cvd < 0 || cvd >= EYL_CVD_N)
+    cvd = -1;
+  if (cvd == self->cvd)
+    return;
+  self->cvd = cvd;
+  update_cvd_texture (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+eyl_page_view_get_cvd (EylPageView *self)
+{
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), -1);
+  return self->cvd;
+}
+
+GdkTexture *
+eyl_page_view_get_shown_texture (EylPageView *self)
+{
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), NULL);
+  return self->cvd_texture != NULL ? self->cvd_texture : self->texture;
+}
+
+void
+eyl_page_view_set_layer (EylPageView   *self,
+                         GdkTexture    *layer,
+                         const EylRect *rect)
+{
+  g_return_if_fail (EYL_IS_PAGE_VIEW (self));
+  g_return_if_fail (layer == NULL || rect != NULL);
+
+  g_set_object (&self->layer, layer);
+  if (layer != NULL)
+    self->layer_rect = *rect;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GdkTexture *
+eyl_page_view_get_layer (EylPageView *self,
+                         EylRect     *rect)
+{
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), NULL);
+  if (rect != NULL && self->layer != NULL)
+    *rect = self->layer_rect;
+  return self->layer;
+}
+
+void
+eyl_page_view_set_choosing_panel (EylPageView *self,
+                                  gboolean     choosing)
+{
+  g_return_if_fail (EYL_IS_PAGE_VIEW (self));
+
+  self->choosing_panel = choosing;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), choosing ? "pointer" : NULL);
+}
+
+gboolean
+eyl_page_view_get_choosing_panel (EylPageView *self)
+{
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), FALSE);
+  return self->choosing_panel;
+}
+
+gboolean
+eyl_page_view_activate_point (EylPageView *self,
+                              double       x,
+                              double       y)
+{
+  const EylPackaging *pack;
+  double px, py;
+  int panel;
+
+  g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), FALSE);
+
+  if (!self->choosing_panel || self->analysis == NULL)
+    return FALSE;
+  pack = self->analysis->packaging;
+  if (pack == NULL || pack->panels == NULL || pack->panels->len < 2)
+    return FALSE;
+  widget_to_page (self, x, y, &px, &py);
+  panel = eyl_panels_find (pack->panels, px, py);
+  if (panel < 0)
+    return FALSE;
+  g_signal_emit (self, signals[PANEL_CLICKED], 0, panel);
+  return TRUE;
 }

@@ -108,4 +108,30 @@ GdkTexture      *eyl_page_view_get_texture      (EylPageView     *self);
 /* The file the page is rendered from, or NULL. */
 const char      *eyl_page_view_get_path         (EylPageView     *self);
 
+/* The page as a colour-vision deficiency (an EylCvd) sees it; -1: as
+ * printed. */
+void             eyl_page_view_set_cvd          (EylPageView     *self,
+                                                 int              cvd);
+int              eyl_page_view_get_cvd          (EylPageView     *self);
+/* The page's pixels on screen, simulated or not (for tests), or NULL. */
+GdkTexture      *eyl_page_view_get_shown_texture (EylPageView    *self);
+/* A picture laid over @rect (page pt) of the page, under the overlay
+ * (the predicted attention, the walk-up view); NULL removes it.  It is
+ * dropped when another page is shown. */
+void             eyl_page_view_set_layer        (EylPageView     *self,
+                                                 GdkTexture      *layer,
+                                                 const EylRect   *rect);
+GdkTexture      *eyl_page_view_get_layer        (EylPageView     *self,
+                                                 EylRect         *rect);
+/* "Choose the front panel": while on, a click on a panel of a pack's net
+ * emits "panel-clicked" (the panel's index in the packaging's panels)
+ * instead of selecting a marker. */
+void             eyl_page_view_set_choosing_panel (EylPageView   *self,
+                                                   gboolean       choosing);
+gboolean         eyl_page_view_get_choosing_panel (EylPageView   *self);
+/* What a click at widget point @x, @y does in that mode (for tests):
+ * TRUE when it hit a panel. */
+gboolean         eyl_page_view_activate_point   (EylPageView     *self,
+                                                 double           x,
+                                                 double           y);
 G_END_DECLS

@@ -73,6 +73,7 @@ struct _EylPlacementPanel
   GtkLabel            *gap_unit_label;
   GtkEntry            *crowd_entry;
   GtkLabel            *crowd_unit_label;
+  GtkEntry            *acuity_entry;
   AdwComboRow         *legibility_row;
 
   GSettings       *settings;        /* NULL when the schema is not installed */
@@ -81,6 +82,12 @@ struct _EylPlacementPanel
   EylPageAnalysis *analysis;
 
   gboolean         inches;
+  /* Undo: the panel's state (a PanelState) at each "changed", the one
+   * shown last, and whether the next "changed" comes from undo or redo. */
+  GPtrArray       *undo_stack;
+  GPtrArray       *redo_stack;
+  GArray          *state;
+  gboolean         restoring;
   guint            changed_source;
   guint            updating;        /* > 0 while the panel fills its own rows */
 };
@@ -103,6 +110,7 @@ static const struct
   { G_STRUCT_OFFSET (EylPlacementPanel, table_entry), "table-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, gap_entry), "gap-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, crowd_entry), "crowd-mm", FALSE },
+  { G_STRUCT_OFFSET (EylPlacementPanel, acuity_entry), "acuity", FALSE },
 };
 
 #define ROW_ENTRY(self, i) (*(GtkEntry **) ((char *) (self) + number_rows[i].entry))
@@ -119,10 +127,20 @@ entry_option (EylPlacementPanel *self,
 
 enum {
   CHANGED,
+  EDITED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GSettings *
 eyl_placement_panel_settings_new (void)
@@ -214,6 +232,32 @@ format_distance (EylPlacementPanel *self,
 /* The entry's value in mm (m for the distance); NAN when blank, not a
  * number or out of its option's range.  @valid: FALSE when the text is
  * wrong. */
+/* Acuity as people write it: 20/40 when it is a whole Snellen fraction,
+ * else decimal. */
+static char *
+format_acuity (double acuity)
+{
+  double denominator = 20 / acuity;
+
+  if (!isfinite (acuity) || !(acuity > 0))
+    return g_strdup ("");
+  if (fabs (denominator - round (denominator)) < 0.01)
+    return g_strdup_printf ("20/%.0f", denominator);
+  return g_strdup_printf ("%.2f", acuity);
+}
+
+/* @value (in @option's unit) as its row shows it. */
+static char *
+format_value (EylPlacementPanel *self,
+              const EylOption   *option,
+              double             value)
+{
+  if (option->unit == EYL_OPTION_UNIT_ACUITY)
+    return format_acuity (value);
+  return option->unit == EYL_OPTION_UNIT_M ? format_distance (self, value)
+                                           : format_length (self, value);
+}
+
 static double
 entry_value_checked (EylPlacementPanel *self,
                      GtkEntry          *entry,
@@ -223,6 +267,23 @@ entry_value_checked (EylPlacementPanel *self,
   double value;
 
   *valid = TRUE;
+  /* Acuity: the core reads it (20/40, 6/12, 0.5) and checks its range. */
+  if (option->unit == EYL_OPTION_UNIT_ACUITY)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+      EylPlacementOverrides overrides;
+
+      if (*text == '\0')
+        return NAN;
+      eyl_placement_overrides_init (&overrides);
+      g_strdelimit (text, ",", '.');
+      if (!eyl_option_parse (option, text, &overrides, NULL))
+        {
+          *valid = FALSE;
+          return NAN;
+        }
+      return G_STRUCT_MEMBER (double, &overrides, option->offset);
+    }
   if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (entry)), &value))
     {
       *valid = FALSE;
@@ -290,7 +351,7 @@ any_override (EylPlacementPanel *self)
 {
   GtkEntry *entries[] = {
     self->width_entry, self->height_entry, self->distance_entry,
-    self->table_entry, self->gap_entry, self->crowd_entry,
+    self->table_entry, self->gap_entry, self->crowd_entry, self->acuity_entry,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -300,12 +361,15 @@ any_override (EylPlacementPanel *self)
   return FALSE;
 }
 
+static void record_step (EylPlacementPanel *self);
+
 static gboolean
 emit_changed_cb (gpointer user_data)
 {
   EylPlacementPanel *self = user_data;
 
   self->changed_source = 0;
+  record_step (self);
   g_signal_emit (self, signals[CHANGED], 0);
 
   return G_SOURCE_REMOVE;
@@ -317,13 +381,17 @@ queue_changed (EylPlacementPanel *self)
 {
   if (self->updating > 0)
     return;
+  /* An edit after undo or redo is a step of its own. */
+  self->restoring = FALSE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "placement.reset",
                                  any_override (self));
 
   g_clear_handle_id (&self->changed_source, g_source_remove);
   self->changed_source = g_timeout_add (CHANGED_DELAY_MS, emit_changed_cb, self);
-  g_source_set_name_by_id (self->changed_source, "[eyeline] placement changed");
+  g_source_set_name_by_id (self->changed_source, "[eyeline] placement changed");  /* A pending edit can be undone already. */
+  if (!self->restoring)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 
 static EylPlacement *
@@ -433,6 +501,7 @@ update_placeholders (EylPlacementPanel *self)
   g_autofree char *table = NULL;
   g_autofree char *gap = NULL;
   g_autofree char *crowd = NULL;
+  g_autofree char *acuity = NULL;
 
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
     {
@@ -453,6 +522,7 @@ update_placeholders (EylPlacementPanel *self)
       table = format_length (self, placement->table_height_mm);
       gap = format_length (self, placement->table_height_mm > 0 ? placement->table_gap_mm : NAN);
       crowd = format_length (self, placement->crowd_height_mm);
+      acuity = format_acuity (placement->acuity);
     }
 
   set_placeholder (self->width_entry, w);
@@ -461,6 +531,7 @@ update_placeholders (EylPlacementPanel *self)
   set_placeholder (self->table_entry, table);
   set_placeholder (self->gap_entry, gap);
   set_placeholder (self->crowd_entry, crowd);
+  set_placeholder (self->acuity_entry, acuity);
 
   /* How the size was found. */
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
@@ -525,8 +596,7 @@ apply_units (EylPlacementPanel *self)
 
       if (!isfinite (values[i]))
         continue;
-      text = option->unit == EYL_OPTION_UNIT_M ? format_distance (self, values[i])
-                                               : format_length (self, values[i]);
+      text = format_value (self, option, values[i]);
       set_entry_text (self, ROW_ENTRY (self, i), text);
     }
 
@@ -568,8 +638,8 @@ fill_population (EylPlacementPanel *self,
 /* ---------------------------------------------------------------------- */
 /* Signal handlers                                                        */
 
-/* A row whose option has a GSettings key is remembered there (0 when
- * blank). */
+/* A row whose option has a GSettings key is remembered there (blank: the
+ * key's default, the table's fallback). */
 static void
 remember_entry (EylPlacementPanel *self,
                 GtkEntry          *entry)
@@ -587,7 +657,8 @@ remember_entry (EylPlacementPanel *self,
     return;
   value = entry_value_checked (self, entry, &valid);
   if (valid)
-    g_settings_set_double (self->settings, option->settings_key, isfinite (value) ? value : 0);
+    g_settings_set_double (self->settings, option->settings_key,
+                           isfinite (value) ? value : option->fallback);
 }
 
 /* The remembered rows, as the window opens. */
@@ -609,10 +680,10 @@ restore_entries (EylPlacementPanel *self)
           !g_settings_schema_has_key (schema, option->settings_key))
         continue;
       value = g_settings_get_double (self->settings, option->settings_key);
-      if (!(value > 0))
+      /* The fallback is what a blank row leaves: the preset's value. */
+      if (!(value > 0) || value == option->fallback)
         continue;
-      text = option->unit == EYL_OPTION_UNIT_M ? format_distance (self, value)
-                                               : format_length (self, value);
+      text = format_value (self, option, value);
       set_entry_text (self, ROW_ENTRY (self, i), text);
     }
 }
@@ -693,9 +764,177 @@ reset_action (GtkWidget  *widget,
   set_entry_text (self, self->table_entry, "");
   set_entry_text (self, self->gap_entry, "");
   set_entry_text (self, self->crowd_entry, "");
+  set_entry_text (self, self->acuity_entry, "");
   self->updating--;
   remember_entry (self, self->crowd_entry);
+  remember_entry (self, self->acuity_entry);
   queue_changed (self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Undo                                                                   */
+
+/* The panel's state: the preset, population and legibility positions,
+ * then each number row's value in mm or m (NAN: blank), so a state
+ * taken in millimetres comes back right in inches. */
+enum { STATE_PRESET, STATE_POPULATION, STATE_LEGIBILITY, STATE_ROWS };
+
+static GArray *
+state_new (EylPlacementPanel *self)
+{
+  GArray *state = g_array_sized_new (FALSE, FALSE, sizeof (double),
+                                     STATE_ROWS + G_N_ELEMENTS (number_rows));
+  double value;
+
+  value = adw_combo_row_get_selected (self->preset_row);
+  g_array_append_val (state, value);
+  value = adw_combo_row_get_selected (self->population_row);
+  g_array_append_val (state, value);
+  value = adw_combo_row_get_selected (self->legibility_row);
+  g_array_append_val (state, value);
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    {
+      value = entry_value (self, ROW_ENTRY (self, i));
+      g_array_append_val (state, value);
+    }
+  return state;
+}
+
+static gboolean
+state_equal (GArray *a,
+             GArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      double x = g_array_index (a, double, i), y = g_array_index (b, double, i);
+
+      if (!(x == y || (isnan (x) && isnan (y))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+notify_undo (EylPlacementPanel *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Puts the rows back as @state had them, then "changed" re-runs the
+ * check once, as for an edit, without recording a step. */
+static void
+state_apply (EylPlacementPanel *self,
+             GArray            *state)
+{
+  self->updating++;
+  adw_combo_row_set_selected (self->preset_row, (guint) g_array_index (state, double, STATE_PRESET));
+  adw_combo_row_set_selected (self->population_row,
+                              (guint) g_array_index (state, double, STATE_POPULATION));
+  adw_combo_row_set_selected (self->legibility_row,
+                              (guint) g_array_index (state, double, STATE_LEGIBILITY));
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    {
+      const EylOption *option = eyl_option_lookup (number_rows[i].option);
+      double value = g_array_index (state, double, STATE_ROWS + i);
+      g_autofree char *text = isfinite (value) ? format_value (self, option, value) : g_strdup ("");
+
+      set_entry_text (self, ROW_ENTRY (self, i), text);
+    }
+  self->updating--;
+  /* The analysis shown was made for the rows before. */
+  g_clear_pointer (&self->analysis, eyl_page_analysis_unref);
+  update_placement_rows (self);
+  update_placeholders (self);
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    remember_entry (self, ROW_ENTRY (self, i));
+  queue_changed (self);
+  self->restoring = TRUE;
+}
+
+/* Each "changed" the user caused is a step: the state before it goes on
+ * the undo stack, and "edited" says so (with the preset's name when the
+ * preset changed, for the window's toast). */
+static void
+record_step (EylPlacementPanel *self)
+{
+  GArray *state = state_new (self);
+  gboolean preset_changed;
+
+  if (self->restoring || self->state == NULL || state_equal (state, self->state))
+    {
+      self->restoring = FALSE;
+      g_clear_pointer (&self->state, g_array_unref);
+      self->state = state;
+      return;
+    }
+  preset_changed = g_array_index (state, double, STATE_PRESET) !=
+                   g_array_index (self->state, double, STATE_PRESET);
+  g_ptr_array_add (self->undo_stack, g_steal_pointer (&self->state));
+  g_ptr_array_set_size (self->redo_stack, 0);
+  self->state = state;
+  notify_undo (self);
+  g_signal_emit (self, signals[EDITED], 0,
+                 preset_changed ? gtk_string_object_get_string (adw_combo_row_get_selected_item (self->preset_row))
+                                : NULL);
+}
+
+static gboolean
+step_back (EylPlacementPanel *self,
+           GPtrArray         *from,
+           GPtrArray         *to)
+{
+  GArray *state;
+
+  if (from->len == 0)
+    return FALSE;
+  /* An edit still waiting for its pause is part of the present. */
+  if (self->changed_source != 0)
+    {
+      gboolean edit = !self->restoring;
+
+      g_clear_handle_id (&self->changed_source, g_source_remove);
+      record_step (self);
+      /* A new edit has nothing to redo. */
+      if (edit && from == self->redo_stack)
+        return FALSE;
+    }
+  state = g_ptr_array_steal_index (from, from->len - 1);
+  g_ptr_array_add (to, g_steal_pointer (&self->state));
+  self->state = state;
+  state_apply (self, state);
+  notify_undo (self);
+  return TRUE;
+}
+
+gboolean
+eyl_placement_panel_undo (EylPlacementPanel *self)
+{
+  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), FALSE);
+  return step_back (self, self->undo_stack, self->redo_stack);
+}
+
+gboolean
+eyl_placement_panel_redo (EylPlacementPanel *self)
+{
+  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), FALSE);
+  return step_back (self, self->redo_stack, self->undo_stack);
+}
+
+gboolean
+eyl_placement_panel_can_undo (EylPlacementPanel *self)
+{
+  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), FALSE);
+  return self->undo_stack->len > 0 || (self->changed_source != 0 && !self->restoring);
+}
+
+gboolean
+eyl_placement_panel_can_redo (EylPlacementPanel *self)
+{
+  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), FALSE);
+  return self->redo_stack->len > 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -779,6 +1018,27 @@ apply_defaults (EylPlacementPanel *self)
 }
 
 static void
+eyl_placement_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  EylPlacementPanel *self = EYL_PLACEMENT_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, eyl_placement_panel_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, eyl_placement_panel_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 eyl_placement_panel_dispose (GObject *object)
 {
   EylPlacementPanel *self = EYL_PLACEMENT_PANEL (object);
@@ -798,6 +1058,9 @@ eyl_placement_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->preset_ids, g_ptr_array_unref);
   g_clear_pointer (&self->placements, eyl_placement_set_free);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->state, g_array_unref);
 
   G_OBJECT_CLASS (eyl_placement_panel_parent_class)->finalize (object);
 }
@@ -823,6 +1086,25 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
 
+  /**
+   * EylPlacementPanel::edited:
+   * @preset: (nullable): the preset's name when the edit chose another
+   *
+   * The user made a step that eyl_placement_panel_undo() can take back.
+   */
+  signals[EDITED] = g_signal_new ("edited",
+                                  G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  object_class->get_property = eyl_placement_panel_get_property;
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/eyl-placement-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, page);
@@ -845,6 +1127,7 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_unit_label);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, acuity_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_eye_entry_changed);
@@ -868,6 +1151,9 @@ eyl_placement_panel_init (EylPlacementPanel *self)
   update_placement_rows (self);
   update_placeholders (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "placement.reset", FALSE);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->state = state_new (self);
 
   g_signal_connect_swapped (self->preset_row, "notify::selected",
                             G_CALLBACK (on_preset_selected), self);

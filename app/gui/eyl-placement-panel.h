@@ -41,4 +41,11 @@ const char *eyl_placement_panel_get_placement_id (EylPlacementPanel *self);
 void        eyl_placement_panel_set_placement_id (EylPlacementPanel *self,
                                                   const char        *id);
 
+/* Undo and redo of the user's edits: each "changed" is a step (an edit
+ * still waiting for its pause is one too); "edited" announces a step.
+ * Properties "can-undo", "can-redo". */
+gboolean    eyl_placement_panel_undo             (EylPlacementPanel *self);
+gboolean    eyl_placement_panel_redo             (EylPlacementPanel *self);
+gboolean    eyl_placement_panel_can_undo         (EylPlacementPanel *self);
+gboolean    eyl_placement_panel_can_redo         (EylPlacementPanel *self);
 G_END_DECLS

@@ -7,13 +7,16 @@
 #define G_LOG_DOMAIN "eyl-window"
 
 #include <errno.h>
+#include <math.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "eyl-window-private.h"
 #include "eyl-export-dialog.h"
+#include "eyl-placement-panel.h"
 #include "eyl-attention.h"
+#include "eyl-cvd.h"
 #include "eyl-walkup.h"
 #include "eyl-worker.h"
 
@@ -416,9 +419,30 @@ cancel_marking_action (GtkWidget  *widget,
   g_object_set (widget, "mark-logo", FALSE, NULL);
 }
 
+/* Undo and redo of placement edits (the panel keeps the steps). */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EylWindow *self = EYL_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.undo"))
+    eyl_placement_panel_undo (self->placement_panel);
+  else
+    eyl_placement_panel_redo (self->placement_panel);
+}
+
 void
 _eyl_window_class_actions_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
@@ -484,6 +508,9 @@ typedef enum
 {
   VISITOR_ATTENTION,
   VISITOR_WALKUP,
+  /* The same, drawn over the page view (win.page-layer). */
+  VISITOR_LAYER_ATTENTION,
+  VISITOR_LAYER_WALKUP,
 } VisitorView;
 
 static const char *const visitor_actions[] = { "view-attention", "view-walkup" };
@@ -497,6 +524,8 @@ typedef struct
   EylRaster       *raster;      /* the render, read back */
   EylPageAnalysis *analysis;
   EylLegibility    legibility;
+  double           distance_m;  /* of a walk-up layer */
+  guint            serial;      /* of a layer: self->layer_serial when asked */
 } VisitorData;
 
 static void
@@ -530,13 +559,28 @@ visitor_thread (GTask        *task,
   cairo_surface_t *surface = NULL;
   GByteArray *png;
 
-  if (!g_cancellable_is_cancelled (cancellable))
-    surface = data->view == VISITOR_ATTENTION
-              ? eyl_attention_heatmap_for_raster (data->raster, &data->analysis->frame,
-                                                  data->analysis->placement)
-              : eyl_walkup_strip (eyl_raster_get_surface (data->raster), &data->analysis->frame,
-                                  data->analysis->placement, data->analysis->elements,
-                                  data->legibility, EYL_WALKUP_ACUITY_ARCMIN, 500);
+  if (g_cancellable_is_cancelled (cancellable))
+    ;
+  else if (data->view == VISITOR_ATTENTION || data->view == VISITOR_LAYER_ATTENTION)
+    surface = eyl_attention_heatmap_for_raster (data->raster, &data->analysis->frame,
+                                                data->analysis->placement);
+  else if (data->view == VISITOR_WALKUP)
+    surface = eyl_walkup_strip (eyl_raster_get_surface (data->raster), &data->analysis->frame,
+                                data->analysis->placement, data->analysis->elements,
+                                data->legibility, EYL_WALKUP_ACUITY_ARCMIN, 500);
+  else
+    {
+      const EylPageFrame *frame = &data->analysis->frame;
+      /* About 1200 px on the longer side, whatever the distance: the
+       * layer is stretched over the page, the blur is the eye's. */
+      double size_mm = MAX (frame->material_w_mm, frame->material_h_mm);
+      double degrees = 2 * atan (size_mm / 2 / (data->distance_m * 1000)) * 180 / G_PI;
+
+      surface = eyl_walkup_view (eyl_raster_get_surface (data->raster), frame,
+                                 data->analysis->placement, data->analysis->elements,
+                                 data->legibility, data->distance_m, EYL_WALKUP_ACUITY_ARCMIN,
+                                 1200 / MAX (degrees, 0.01));
+    }
   if (surface == NULL)
     {
       g_task_return_pointer (task, NULL, NULL);
@@ -608,6 +652,17 @@ visitor_done_cb (GObject      *source,
 
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (data->view >= VISITOR_LAYER_ATTENTION)
+    {
+      if (data->serial != self->layer_serial)
+        return;
+      if (png != NULL)
+        texture = gdk_texture_new_from_bytes (png, NULL);
+      eyl_page_view_set_layer (self->page_view, texture, &data->analysis->frame.visible);
+      if (error != NULL)
+        g_debug ("page layer: %s", error->message);
+      return;
+    }
   window = data->view == VISITOR_ATTENTION ? self->attention_window : self->walkup_window;
   if (window == NULL)
     return;
@@ -684,6 +739,124 @@ visitor_view_on (EylWindow   *self,
   return state != NULL && g_variant_get_boolean (state);
 }
 
+static VisitorData *
+visitor_data_new (EylWindow       *self,
+                  VisitorView      view,
+                  EylPageAnalysis *analysis)
+{
+  VisitorData *data = g_new0 (VisitorData, 1);
+
+  g_weak_ref_init (&data->self, self);
+  data->view = view;
+  data->analysis = eyl_page_analysis_ref (analysis);
+  data->legibility = EYL_LEGIBILITY_1_200;
+  if (self->settings != NULL)
+    {
+      g_autofree char *legibility = g_settings_get_string (self->settings, "legibility");
+
+      if (!eyl_legibility_from_string (legibility, &data->legibility))
+        data->legibility = EYL_LEGIBILITY_1_200;
+    }
+  return data;
+}
+
+/* The visible page rendered by a worker from the snapshot, then the view
+ * drawn on a thread (visitor_rendered_cb); takes @data. */
+static void
+visitor_render (EylWindow   *self,
+                VisitorData *data)
+{
+  const EylRect *visible = &data->analysis->frame.visible;
+  const char *snapshot = eyl_document_item_get_snapshot (self->current);
+  EylWorkerConfig *config;
+  GError *error = NULL;
+  int fd;
+
+  if (snapshot == NULL || !(eyl_rect_width (visible) >= 1 && eyl_rect_height (visible) >= 1))
+    {
+      visitor_data_free (data);
+      return;
+    }
+  /* The attention view is drawn 900 px long, the walk-up views from a
+   * 1600 px artwork. */
+  data->scale = (data->view == VISITOR_ATTENTION || data->view == VISITOR_LAYER_ATTENTION
+                 ? 900.0 : 1600.0) / MAX (eyl_rect_width (visible), eyl_rect_height (visible));
+  fd = g_file_open_tmp ("eyeline-visitor-XXXXXX.png", &data->png, &error);
+  if (fd < 0)
+    {
+      g_message ("Cannot render the page for the visitor's view: %s", error->message);
+      g_clear_error (&error);
+      visitor_data_free (data);
+      return;
+    }
+  close (fd);
+  config = _eyl_window_new_render_config (self);
+  g_free (config->password);
+  config->password = g_strdup (eyl_document_item_get_password (self->current));
+  eyl_worker_render_page_async (config, snapshot, self->page_index, visible, data->scale,
+                                data->png, NULL, visitor_rendered_cb, data);
+  g_clear_pointer (&config, eyl_worker_config_unref);
+}
+
+/* The layer over the page: "none", "attention" or "walkup-D" (seen from
+ * D metres), redrawn when the page or its analysis changes. */
+void
+_eyl_window_update_page_layer (EylWindow *self)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "page-layer");
+  const char *name = state != NULL ? g_variant_get_string (state, NULL) : "none";
+  EylPageAnalysis *analysis = self->shown_analysis;
+  gboolean on = g_strcmp0 (name, "none") != 0 && self->current != NULL && analysis != NULL &&
+                analysis->placement != NULL;
+  VisitorData *data;
+
+  if (on && analysis == self->layer_analysis && g_strcmp0 (name, self->layer_name) == 0)
+    return;
+  /* A new question: what was asked before is dropped when it comes. */
+  self->layer_serial++;
+  g_clear_pointer (&self->layer_analysis, eyl_page_analysis_unref);
+  g_clear_pointer (&self->layer_name, g_free);
+  eyl_page_view_set_layer (self->page_view, NULL, NULL);
+  if (!on)
+    return;
+  self->layer_analysis = eyl_page_analysis_ref (analysis);
+  self->layer_name = g_strdup (name);
+  if (g_str_equal (name, "attention"))
+    data = visitor_data_new (self, VISITOR_LAYER_ATTENTION, analysis);
+  else if (g_str_has_prefix (name, "walkup-"))
+    {
+      data = visitor_data_new (self, VISITOR_LAYER_WALKUP, analysis);
+      data->distance_m = g_ascii_strtod (name + strlen ("walkup-"), NULL);
+      if (!(data->distance_m > 0))
+        data->distance_m = EYL_WALKUP_LAYER_DEFAULT_M;
+    }
+  else
+    return;
+  data->serial = self->layer_serial;
+  visitor_render (self, data);
+}
+
+static void
+page_layer_state_cb (GAction    *action,
+                     GParamSpec *pspec,
+                     EylWindow  *self)
+{
+  _eyl_window_update_page_layer (self);
+}
+
+/* win.cvd-view: "none" or an EylCvd's id. */
+static void
+cvd_state_cb (GAction    *action,
+              GParamSpec *pspec,
+              EylWindow  *self)
+{
+  g_autoptr(GVariant) state = g_action_get_state (action);
+  EylCvd cvd;
+
+  eyl_page_view_set_cvd (self->page_view,
+                         eyl_cvd_from_string (g_variant_get_string (state, NULL), &cvd) ? (int) cvd : -1);
+}
+
 void
 _eyl_window_update_visitor_views (EylWindow *self)
 {
@@ -691,12 +864,6 @@ _eyl_window_update_visitor_views (EylWindow *self)
     {
       GtkWindow **slot = view == VISITOR_ATTENTION ? &self->attention_window : &self->walkup_window;
       EylPageAnalysis *analysis = self->shown_analysis;
-      VisitorData *data;
-      EylWorkerConfig *config;
-      const EylRect *visible;
-      const char *snapshot;
-      GError *error = NULL;
-      int fd;
 
       if (!visitor_view_on (self, view))
         {
@@ -724,44 +891,10 @@ _eyl_window_update_visitor_views (EylWindow *self)
         continue;
       g_object_set_data_full (G_OBJECT (*slot), "eyl-analysis", eyl_page_analysis_ref (analysis),
                               (GDestroyNotify) eyl_page_analysis_unref);
-
-      snapshot = eyl_document_item_get_snapshot (self->current);
-      visible = &analysis->frame.visible;
-      if (snapshot == NULL || !(eyl_rect_width (visible) >= 1 && eyl_rect_height (visible) >= 1))
-        continue;
-
-      data = g_new0 (VisitorData, 1);
-      g_weak_ref_init (&data->self, self);
-      data->view = view;
-      data->analysis = eyl_page_analysis_ref (analysis);
-      data->legibility = EYL_LEGIBILITY_1_200;
-      if (self->settings != NULL)
-        {
-          g_autofree char *legibility = g_settings_get_string (self->settings, "legibility");
-
-          if (!eyl_legibility_from_string (legibility, &data->legibility))
-            data->legibility = EYL_LEGIBILITY_1_200;
-        }
-      /* The attention view is drawn 900 px long, the walk-up strip from a
-       * 1600 px artwork. */
-      data->scale = (view == VISITOR_ATTENTION ? 900.0 : 1600.0) /
-                    MAX (eyl_rect_width (visible), eyl_rect_height (visible));
-      fd = g_file_open_tmp ("eyeline-visitor-XXXXXX.png", &data->png, &error);
-      if (fd < 0)
-        {
-          g_message ("Cannot render the page for the visitor's view: %s", error->message);
-          g_clear_error (&error);
-          visitor_data_free (data);
-          continue;
-        }
-      close (fd);
-      config = _eyl_window_new_render_config (self);
-      g_free (config->password);
-      config->password = g_strdup (eyl_document_item_get_password (self->current));
-      eyl_worker_render_page_async (config, snapshot, self->page_index, visible, data->scale,
-                                    data->png, NULL, visitor_rendered_cb, data);
-      g_clear_pointer (&config, eyl_worker_config_unref);
+      visitor_render (self, visitor_data_new (self, view, analysis));
     }
+  _eyl_window_update_page_layer (self);
+  _eyl_window_update_front_panel (self);
 }
 
 static void
@@ -803,4 +936,172 @@ _eyl_window_visitor_views_init (EylWindow *self)
       g_action_map_add_action (G_ACTION_MAP (self), action);
       g_signal_connect_object (action, "notify::state", G_CALLBACK (visitor_state_cb), self, 0);
     }
+  {
+    static const struct { const char *name; GCallback changed; } layers[] = {
+      { "page-layer", G_CALLBACK (page_layer_state_cb) },
+      { "cvd-view", G_CALLBACK (cvd_state_cb) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+      {
+        g_autoptr(GSimpleAction) action =
+          g_simple_action_new_stateful (layers[i].name, G_VARIANT_TYPE_STRING,
+                                        g_variant_new_string ("none"));
+
+        g_signal_connect (action, "change-state", G_CALLBACK (visitor_toggle_cb), NULL);
+        g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+        g_signal_connect_object (action, "notify::state", layers[i].changed, self, 0);
+      }
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Undo of placement edits                                              */
+
+static void
+undo_state_cb (EylWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 eyl_placement_panel_can_undo (self->placement_panel));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 eyl_placement_panel_can_redo (self->placement_panel));
+}
+
+/* Another preset is a big change: a toast offers to take it back, as
+ * GNOME apps do after deleting; smaller edits undo with Ctrl+Z. */
+static void
+placement_edited_cb (EylWindow  *self,
+                     const char *preset)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (preset == NULL)
+    return;
+  /* Translators: %s is a placement preset, "Roll-up banner behind a table" */
+  title = g_strdup_printf (_("Placement: %s"), preset);
+  /* The toast shown or waiting says the latest: never dismissed, as
+   * dismissing one during its show animation crashes libadwaita 1.2's
+   * toast overlay. */
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, title);
+      return;
+    }
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ------------------------------------------------------------------ */
+/* A pack's front panel, chosen by a click                              */
+
+/* win.choose-front-panel is on while a click picks the panel; it can be
+ * turned on where the page shown has a net; win.front-panel-auto gives
+ * the choice back to the check.  The choice belongs to the document and
+ * changes what the worker reads (--front-panel): the document is read
+ * again. */
+void
+_eyl_window_update_front_panel (EylWindow *self)
+{
+  EylPageAnalysis *analysis = self->shown_analysis;
+  gboolean net = analysis != NULL && analysis->packaging != NULL &&
+                 analysis->packaging->panels != NULL && analysis->packaging->panels->len >= 2;
+  GAction *choose = g_action_map_lookup_action (G_ACTION_MAP (self), "choose-front-panel");
+  GAction *automatic = g_action_map_lookup_action (G_ACTION_MAP (self), "front-panel-auto");
+
+  if (choose == NULL)
+    return;
+  if (!net)
+    g_simple_action_set_state (G_SIMPLE_ACTION (choose), g_variant_new_boolean (FALSE));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (choose), net);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (automatic),
+                               self->current != NULL &&
+                               eyl_document_item_get_front_panel (self->current) > 0);
+}
+
+static void
+choose_panel_changed_cb (GSimpleAction *action,
+                         GVariant      *value,
+                         EylWindow     *self)
+{
+  g_simple_action_set_state (action, value);
+  eyl_page_view_set_choosing_panel (self->page_view, g_variant_get_boolean (value));
+}
+
+static void
+set_front_panel (EylWindow *self,
+                 int        front_panel)
+{
+  if (self->current == NULL)
+    return;
+  eyl_document_item_set_front_panel (self->current, front_panel);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+  _eyl_window_update_front_panel (self);
+}
+
+static void
+front_panel_auto_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     EylWindow     *self)
+{
+  set_front_panel (self, 0);
+}
+
+static void
+panel_clicked_cb (EylWindow *self,
+                  int        index)
+{
+  EylPageAnalysis *analysis = self->shown_analysis;
+  const EylPanel *panel;
+
+  if (analysis == NULL || analysis->packaging == NULL ||
+      index < 0 || (guint) index >= analysis->packaging->panels->len)
+    return;
+  panel = &g_array_index (analysis->packaging->panels, EylPanel, index);
+  if (panel->glue)
+    {
+      AdwToast *toast;
+
+      /* One at a time, however often the flap is clicked. */
+      if (self->panel_toast != NULL)
+        return;
+      toast = adw_toast_new (_("The glue flap is inside the pack: choose another panel"));
+      g_set_weak_pointer (&self->panel_toast, toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "choose-front-panel",
+                                      g_variant_new_boolean (FALSE));
+  /* The net's tag ("N · front panel") and the reason in the findings
+   * say which one it is once the document is read again. */
+  if (index != analysis->packaging->front_panel)
+    set_front_panel (self, index + 1);
+}
+
+void
+_eyl_window_placement_actions_init (EylWindow *self)
+{
+  {
+    g_autoptr(GSimpleAction) choose =
+      g_simple_action_new_stateful ("choose-front-panel", NULL, g_variant_new_boolean (FALSE));
+    g_autoptr(GSimpleAction) automatic = g_simple_action_new ("front-panel-auto", NULL);
+
+    g_signal_connect_object (choose, "change-state", G_CALLBACK (choose_panel_changed_cb), self, 0);
+    g_signal_connect_object (automatic, "activate", G_CALLBACK (front_panel_auto_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (choose));
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (automatic));
+    g_signal_connect_object (self->page_view, "panel-clicked", G_CALLBACK (panel_clicked_cb),
+                             self, G_CONNECT_SWAPPED);
+    _eyl_window_update_front_panel (self);
+  }
+  g_signal_connect_object (self->placement_panel, "notify::can-undo", G_CALLBACK (undo_state_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->placement_panel, "notify::can-redo", G_CALLBACK (undo_state_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->placement_panel, "edited", G_CALLBACK (placement_edited_cb),
+                           self, G_CONNECT_SWAPPED);
+  undo_state_cb (self);
 }

@@ -104,6 +104,13 @@ struct _EylWindow
   char              *kit_logos_key;      /* its logo files (eyl_brand_kit_dup_logos_key) */
   GtkWindow         *attention_window;   /* the visitor's views, while shown (weak) */
   GtkWindow         *walkup_window;
+  /* The layer drawn over the page (win.page-layer): the analysis and the
+   * layer it was asked for, and a serial that drops late results. */
+  EylPageAnalysis   *layer_analysis;
+  char              *layer_name;
+  guint              layer_serial;
+  AdwToast          *undo_toast;         /* "Placement … Undo", while shown (weak) */
+  AdwToast          *panel_toast;        /* "The glue flap …", while shown (weak) */
 
   /* Two versions compared (eyl_window_compare_files): shown once both are checked. */
   EylCompareView    *compare_view;
@@ -119,6 +126,9 @@ void              _eyl_window_set_current (EylWindow *self, EylDocumentItem *ite
 void              _eyl_window_update_actions (EylWindow *self);
 void              _eyl_window_update_recent (EylWindow *self);
 void              _eyl_window_update_view (EylWindow *self);
+void              _eyl_window_update_page_layer (EylWindow *self);
+/* The walk-up layer's distance when its name gives none. */
+#define EYL_WALKUP_LAYER_DEFAULT_M 4.0
 const char *      _eyl_window_visible_page (EylWindow *self);
 void              _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
 /* A worker configuration for rendering what the window shows (the check's
@@ -127,6 +137,8 @@ EylWorkerConfig * _eyl_window_new_render_config (EylWindow *self);
 /* win.view-attention and win.view-walkup, and their windows for the page
  * shown (eyl-window-actions.c). */
 void              _eyl_window_visitor_views_init (EylWindow *self);
+void              _eyl_window_placement_actions_init (EylWindow *self);
+void              _eyl_window_update_front_panel (EylWindow *self);
 void              _eyl_window_update_visitor_views (EylWindow *self);
 void              _eyl_window_update_compare (EylWindow *self);
 

@@ -139,6 +139,13 @@ make_worker_config (EylWindow       *self,
         arg = self->kit_prepared;
       eyl_worker_config_add_arg (config, arg);
     }
+  if (eyl_document_item_get_front_panel (item) > 0)
+    {
+      g_autofree char *panel = g_strdup_printf ("--front-panel=%d",
+                                                eyl_document_item_get_front_panel (item));
+
+      eyl_worker_config_add_arg (config, panel);
+    }
   if (eyl_document_item_get_password (item) != NULL)
     config->password = g_strdup (eyl_document_item_get_password (item));
   /* Preferences → Damaged Files: a file that loops in the PDF engine
@@ -2152,6 +2159,10 @@ eyl_window_dispose (GObject *object)
 {
   EylWindow *self = (EylWindow *) object;
 
+  g_clear_pointer (&self->layer_analysis, eyl_page_analysis_unref);
+  g_clear_pointer (&self->layer_name, g_free);
+  g_clear_weak_pointer (&self->undo_toast);
+  g_clear_weak_pointer (&self->panel_toast);
   if (self->documents != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
@@ -2392,6 +2403,7 @@ eyl_window_init (EylWindow *self)
       }
   }
   _eyl_window_visitor_views_init (self);
+  _eyl_window_placement_actions_init (self);
   gtk_drawing_area_set_draw_func (self->legend_area, legend_draw_cb, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self->legend_area, G_CONNECT_SWAPPED);
