@@ -130,6 +130,38 @@ test_hidden (void)
   cairo_surface_destroy (img);
 }
 
+/* A Boolean map's region counts only when it is surrounded: a disc cut
+ * by the image's edge, and one that touches what is hidden, draw far
+ * less than the same disc in the open. */
+static void
+test_surrounded (void)
+{
+  cairo_surface_t *img = grey_image (400, 200);
+  cairo_surface_t *hidden = cairo_image_surface_create (CAIRO_FORMAT_A8, 400, 200);
+  g_autoptr(EylAttentionMap) map = NULL;
+  double open, cut, touching;
+  cairo_t *cr;
+
+  disc (img, 100, 80, 25, 0.9, 0.1, 0.1);
+  disc (img, 392, 80, 25, 0.9, 0.1, 0.1);
+  disc (img, 250, 175, 25, 0.9, 0.1, 0.1);
+  cr = cairo_create (hidden);
+  cairo_rectangle (cr, 0, 186, 400, 14);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  map = eyl_attention_map_compute (img, hidden, NULL);
+  open = eyl_attention_map_share (map, 70.0 / 400, 50.0 / 200, 130.0 / 400, 110.0 / 200);
+  cut = eyl_attention_map_share (map, 340.0 / 400, 50.0 / 200, 1, 110.0 / 200);
+  touching = eyl_attention_map_share (map, 220.0 / 400, 145.0 / 200, 280.0 / 400, 186.0 / 200);
+  g_test_message ("open %.3f, cut by the edge %.3f, touching what is hidden %.3f",
+                  open, cut, touching);
+  g_assert_cmpfloat (open, >, 3 * cut);
+  g_assert_cmpfloat (open, >, 3 * touching);
+  cairo_surface_destroy (hidden);
+  cairo_surface_destroy (img);
+}
+
 /* Nothing stands out in a flat image: no fixation is invented. */
 static void
 test_flat (void)
@@ -361,6 +393,7 @@ main (int    argc,
   g_test_add_func ("/eyl/attention/red-disc-first-fixation", test_red_disc);
   g_test_add_func ("/eyl/attention/fixation-order", test_order);
   g_test_add_func ("/eyl/attention/hidden-gets-none", test_hidden);
+  g_test_add_func ("/eyl/attention/surrounded-only", test_surrounded);
   g_test_add_func ("/eyl/attention/flat-image", test_flat);
   g_test_add_func ("/eyl/attention/png", test_png);
   g_test_add_func ("/eyl/attention/cli", test_cli);
