@@ -103,24 +103,35 @@ test_order (void)
   cairo_surface_destroy (img);
 }
 
+/* A @w × @h mask (A8) hiding @r. */
+static cairo_surface_t *
+hiding_mask (int               w,
+             int               h,
+             cairo_rectangle_t r)
+{
+  cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+  cairo_t *cr;
+
+  cr = cairo_create (mask);
+  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  return mask;
+}
+
 /* What the table hides gets no attention: the bright disc under the
  * table line loses to the faint one a visitor sees. */
 static void
 test_hidden (void)
 {
   cairo_surface_t *img = grey_image (200, 400);
-  cairo_surface_t *hidden = cairo_image_surface_create (CAIRO_FORMAT_A8, 50, 100);
+  /* The lower half hidden, the mask at a quarter of the image's size. */
+  cairo_surface_t *hidden = hiding_mask (50, 100, (cairo_rectangle_t) { 0, 50, 50, 50 });
   g_autoptr(EylAttentionMap) map = NULL;
   EylAttentionFixation fix[1];
-  cairo_t *cr;
 
   disc (img, 100, 320, 30, 0.95, 0.05, 0.05);
   disc (img, 60, 90, 15, 0.3, 0.3, 0.7);
-  /* The lower half hidden, the mask at a quarter of the image's size. */
-  cr = cairo_create (hidden);
-  cairo_rectangle (cr, 0, 50, 50, 50);
-  cairo_fill (cr);
-  cairo_destroy (cr);
 
   map = eyl_attention_map_compute (img, hidden, NULL);
   g_assert_cmpuint (eyl_attention_map_fixations (map, 1, EYL_ATTENTION_IOR_RADIUS, fix), ==, 1);
@@ -137,18 +148,13 @@ static void
 test_surrounded (void)
 {
   cairo_surface_t *img = grey_image (400, 200);
-  cairo_surface_t *hidden = cairo_image_surface_create (CAIRO_FORMAT_A8, 400, 200);
+  cairo_surface_t *hidden = hiding_mask (400, 200, (cairo_rectangle_t) { 0, 186, 400, 14 });
   g_autoptr(EylAttentionMap) map = NULL;
   double open, cut, touching;
-  cairo_t *cr;
 
   disc (img, 100, 80, 25, 0.9, 0.1, 0.1);
   disc (img, 392, 80, 25, 0.9, 0.1, 0.1);
   disc (img, 250, 175, 25, 0.9, 0.1, 0.1);
-  cr = cairo_create (hidden);
-  cairo_rectangle (cr, 0, 186, 400, 14);
-  cairo_fill (cr);
-  cairo_destroy (cr);
 
   map = eyl_attention_map_compute (img, hidden, NULL);
   open = eyl_attention_map_share (map, 70.0 / 400, 50.0 / 200, 130.0 / 400, 110.0 / 200);
