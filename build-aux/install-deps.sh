@@ -17,6 +17,7 @@ packages="
   libcairo2-dev
   libjson-glib-dev
   libqpdf-dev
+  libjpeg62-turbo-dev
   libpsl-dev
   publicsuffix
   libtesseract-dev

@@ -103,29 +103,67 @@ test_order (void)
   cairo_surface_destroy (img);
 }
 
+/* A @w × @h mask (A8) hiding @r. */
+static cairo_surface_t *
+hiding_mask (int               w,
+             int               h,
+             cairo_rectangle_t r)
+{
+  cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+  cairo_t *cr;
+
+  cr = cairo_create (mask);
+  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  return mask;
+}
+
 /* What the table hides gets no attention: the bright disc under the
  * table line loses to the faint one a visitor sees. */
 static void
 test_hidden (void)
 {
   cairo_surface_t *img = grey_image (200, 400);
-  cairo_surface_t *hidden = cairo_image_surface_create (CAIRO_FORMAT_A8, 50, 100);
+  /* The lower half hidden, the mask at a quarter of the image's size. */
+  cairo_surface_t *hidden = hiding_mask (50, 100, (cairo_rectangle_t) { 0, 50, 50, 50 });
   g_autoptr(EylAttentionMap) map = NULL;
   EylAttentionFixation fix[1];
-  cairo_t *cr;
 
   disc (img, 100, 320, 30, 0.95, 0.05, 0.05);
   disc (img, 60, 90, 15, 0.3, 0.3, 0.7);
-  /* The lower half hidden, the mask at a quarter of the image's size. */
-  cr = cairo_create (hidden);
-  cairo_rectangle (cr, 0, 50, 50, 50);
-  cairo_fill (cr);
-  cairo_destroy (cr);
 
   map = eyl_attention_map_compute (img, hidden, NULL);
   g_assert_cmpuint (eyl_attention_map_fixations (map, 1, EYL_ATTENTION_IOR_RADIUS, fix), ==, 1);
   g_assert_true (near (&fix[0], 60.0 / 200, 90.0 / 400, 15.0 / 200));
   g_assert_cmpfloat (eyl_attention_map_share (map, 0, 0.5, 1, 1), ==, 0);
+  cairo_surface_destroy (hidden);
+  cairo_surface_destroy (img);
+}
+
+/* A Boolean map's region counts only when it is surrounded: a disc cut
+ * by the image's edge, and one that touches what is hidden, draw far
+ * less than the same disc in the open. */
+static void
+test_surrounded (void)
+{
+  cairo_surface_t *img = grey_image (400, 200);
+  cairo_surface_t *hidden = hiding_mask (400, 200, (cairo_rectangle_t) { 0, 186, 400, 14 });
+  g_autoptr(EylAttentionMap) map = NULL;
+  double open, cut, touching;
+
+  disc (img, 100, 80, 25, 0.9, 0.1, 0.1);
+  disc (img, 392, 80, 25, 0.9, 0.1, 0.1);
+  disc (img, 250, 175, 25, 0.9, 0.1, 0.1);
+
+  map = eyl_attention_map_compute (img, hidden, NULL);
+  open = eyl_attention_map_share (map, 70.0 / 400, 50.0 / 200, 130.0 / 400, 110.0 / 200);
+  cut = eyl_attention_map_share (map, 340.0 / 400, 50.0 / 200, 1, 110.0 / 200);
+  touching = eyl_attention_map_share (map, 220.0 / 400, 145.0 / 200, 280.0 / 400, 186.0 / 200);
+  g_test_message ("open %.3f, cut by the edge %.3f, touching what is hidden %.3f",
+                  open, cut, touching);
+  g_assert_cmpfloat (open, >, 3 * cut);
+  g_assert_cmpfloat (open, >, 3 * touching);
   cairo_surface_destroy (hidden);
   cairo_surface_destroy (img);
 }
@@ -361,6 +399,7 @@ main (int    argc,
   g_test_add_func ("/eyl/attention/red-disc-first-fixation", test_red_disc);
   g_test_add_func ("/eyl/attention/fixation-order", test_order);
   g_test_add_func ("/eyl/attention/hidden-gets-none", test_hidden);
+  g_test_add_func ("/eyl/attention/surrounded-only", test_surrounded);
   g_test_add_func ("/eyl/attention/flat-image", test_flat);
   g_test_add_func ("/eyl/attention/png", test_png);
   g_test_add_func ("/eyl/attention/cli", test_cli);

@@ -8,6 +8,11 @@
 #include "eyl-document.h"
 #include "eyl-error.h"
 #include "eyl-fixtures.h"
+#include "eyl-render-source.h"
+
+#include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include "eyl-poppler-private.h"
 
 /* DejaVu Sans metrics (units per em 2048): ascender 1901, descender 483,
  * cap height 1493 (0.729 em), x-height 1120 (0.547 em). */
@@ -575,6 +580,102 @@ test_bad_page_index (void)
   g_assert_null (page);
 }
 
+/* A PDF with one JPEG of @w × @h px, red on the left half and blue on
+ * the right, drawn over its whole 400 × 300 pt page. */
+static char *
+jpeg_page_pdf (const char *name,
+               int         w,
+               int         h)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, w, h);
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  gchar *jpeg = NULL;
+  gsize jpeg_len = 0;
+  cairo_surface_t *image, *pdf;
+  cairo_t *cr;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guchar *p = pixels + (gsize) y * stride + 3 * x;
+
+        p[0] = x < w / 2 ? 230 : 20;
+        p[1] = 20;
+        p[2] = x < w / 2 ? 20 : 230;
+      }
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &jpeg_len, "jpeg", &error,
+                                            "quality", "90", NULL));
+  g_assert_no_error (error);
+
+  /* Cairo embeds the JPEG itself (/DCTDecode) when it is attached. */
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, (guchar *) jpeg, jpeg_len,
+                               g_free, jpeg);
+  pdf = cairo_pdf_surface_create (path, 400, 300);
+  cr = cairo_create (pdf);
+  cairo_scale (cr, 400.0 / w, 300.0 / h);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (image);
+  return g_steal_pointer (&path);
+}
+
+/* Poppler holds every image a render draws at its full size: the copy
+ * for rendering has the JPEG decoded smaller (a fraction M/8 of its
+ * size within the budget) and still shows the same picture. */
+static void
+test_shrink_images (void)
+{
+  g_autofree char *path = jpeg_page_pdf ("large-jpeg.pdf", 2000, 1500);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) none = NULL;
+  g_autoptr(PopplerDocument) shrunk = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface, *decoded;
+  guint n = 99;
+  guint32 *row;
+  cairo_t *cr;
+
+  /* Within the budget: nothing to do. */
+  none = eyl_render_source_shrink_images (path, NULL, 4e6, &n);
+  g_assert_null (none);
+  g_assert_cmpuint (n, ==, 0);
+
+  /* 3 Mpx into 1 Mpx: 4/8 of each side. */
+  bytes = eyl_render_source_shrink_images (path, NULL, 1e6, &n);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (n, ==, 1);
+  shrunk = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (shrunk, 0);
+  decoded = poppler_page_get_image (page, 0);
+  g_assert_nonnull (decoded);
+  g_assert_cmpint (cairo_image_surface_get_width (decoded), ==, 1000);
+  g_assert_cmpint (cairo_image_surface_get_height (decoded), ==, 750);
+  cairo_surface_destroy (decoded);
+
+  /* The same picture: red left, blue right. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 40, 30);
+  cr = cairo_create (surface);
+  cairo_scale (cr, 0.1, 0.1);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  row = (guint32 *) (cairo_image_surface_get_data (surface) +
+                     15 * cairo_image_surface_get_stride (surface));
+  g_assert_cmpuint ((row[5] >> 16) & 0xff, >, 180);
+  g_assert_cmpuint (row[5] & 0xff, <, 70);
+  g_assert_cmpuint ((row[35] >> 16) & 0xff, <, 70);
+  g_assert_cmpuint (row[35] & 0xff, >, 180);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/eyl/document/paths-and-uris", test_paths_and_uris);
   g_test_add_func ("/eyl/document/no-pages", test_no_pages);
   g_test_add_func ("/eyl/document/bad-page-index", test_bad_page_index);
+  g_test_add_func ("/eyl/document/shrink-images", test_shrink_images);
 
   return g_test_run ();
 }

@@ -364,117 +364,161 @@ accumulate (float        *acc,
       acc[i] += weight;
 }
 
+/* A horizontal run of pixels on one side of the threshold; the runs of a
+ * Boolean map joined 8-connected on the same side (union-find). */
+typedef struct
+{
+  int    x0, x1;     /* inclusive */
+  int    parent;
+  guint8 side;
+  guint8 touches;    /* the border, or what is hidden */
+} Run;
+
+static int
+run_root (Run *runs,
+          int  i)
+{
+  while (runs[i].parent != i)
+    {
+      runs[i].parent = runs[runs[i].parent].parent;
+      i = runs[i].parent;
+    }
+  return i;
+}
+
+static void
+run_join (Run *runs,
+          int  a,
+          int  b)
+{
+  a = run_root (runs, a);
+  b = run_root (runs, b);
+  if (a == b)
+    return;
+  if (b < a)
+    {
+      int t = a;
+
+      a = b;
+      b = t;
+    }
+  runs[b].parent = a;
+  runs[a].touches |= runs[b].touches;
+}
+
 /* The Boolean map "channel > @t" and its complement: the regions of each
  * that are not 8-connected to the border (or to what is hidden), added to
- * @acc.  @pch and @phidden (NULL: nothing hidden) are the channel and the
- * hidden pixels on a grid padded by one pixel on each side, so that the
- * flood needs no bounds; @pseen (padded) and @stack (one entry per padded
- * pixel), @region, @dil and @tmp are scratch. */
+ * @acc.  @chan is the channel, @hidden (NULL: nothing hidden) the hidden
+ * pixels, @anchor_sum each row's running count of the pixels that touch
+ * the border or a hidden pixel (w + 1 per row); @runs (one per pixel),
+ * @row_start (h + 1), @region, @dil and @tmp are scratch.  Runs of
+ * pixels joined row by row: what a flood from the border would reach,
+ * in a few passes over memory. */
 static void
-boolean_map (const guint8 *pch,
+boolean_map (const guint8 *chan,
              guint8        t,
-             const guint8 *phidden,
+             const guint8 *hidden,
+             const int    *anchor_sum,
              int           w,
              int           h,
              int           dilate,
              double        norm,
              float        *acc,
-             guint8       *pseen,
-             int          *stack,
+             Run          *runs,
+             int          *row_start,
              guint8       *region,
              guint8       *dil,
              guint8       *tmp)
 {
-  const int W = w + 2;
-  const int off[8] = { -W - 1, -W, -W + 1, -1, 1, W - 1, W, W + 1 };
-  gsize top = 0;
   gboolean any[2] = { FALSE, FALSE };
+  int n_runs = 0;
 
-  memset (pseen, 0, (gsize) W * (h + 2));
-  /* The padding ring: never entered. */
-  for (int x = 0; x < W; x++)
-    pseen[x] = pseen[(gsize) (h + 1) * W + x] = 3;
-  for (int y = 0; y < h + 2; y++)
-    pseen[(gsize) y * W] = pseen[(gsize) y * W + W - 1] = 3;
-
-  /* Flood from the border (and from hidden pixels) through pixels on the
-   * same side of the threshold: what is reached touches the border. */
-  for (int y = 1; y <= h; y++)
-    for (int x = 1; x <= w; x++)
-      {
-        int p = y * W + x;
-
-        if (phidden != NULL && phidden[p])
-          {
-            pseen[p] = 2;       /* hidden: never in a region */
-            stack[top++] = p;
-          }
-        else if (x == 1 || y == 1 || x == w || y == h)
-          {
-            pseen[p] = 1;
-            stack[top++] = p;
-          }
-        else if (phidden == NULL)
-          x = w - 1;            /* the row's inside: nothing to seed */
-      }
-  while (top > 0)
+  for (int y = 0; y < h; y++)
     {
-      int p = stack[--top];
-      gboolean hidden = pseen[p] == 2;
-      gboolean side = pch[p] > t;
+      const guint8 *c = chan + (gsize) y * w;
+      const guint8 *hid = hidden != NULL ? hidden + (gsize) y * w : NULL;
+      const int *sum = anchor_sum + (gsize) y * (w + 1);
+      int x = 0, prev = y > 0 ? row_start[y - 1] : 0, prev_end = n_runs;
 
-      for (int k = 0; k < 8; k++)
+      row_start[y] = n_runs;
+      while (x < w)
         {
-          int q = p + off[k];
+          guint8 side;
+          int x0 = x;
+          Run *r;
 
-          if (pseen[q])
-            continue;
-          /* What touches a hidden part touches the border, on both sides
-           * of the threshold. */
-          if (hidden || (pch[q] > t) == side)
+          if (hid != NULL && hid[x])
             {
-              pseen[q] = 1;
-              stack[top++] = q;
+              x++;
+              continue;
             }
+          side = c[x] > t;
+          while (x < w && (hid == NULL || !hid[x]) && (c[x] > t) == side)
+            x++;
+          r = &runs[n_runs];
+          r->x0 = x0;
+          r->x1 = x - 1;
+          r->parent = n_runs;
+          r->side = side;
+          r->touches = y == 0 || y == h - 1 || sum[x] > sum[x0];
+          /* The runs above that touch this one, corners included. */
+          while (prev < prev_end && runs[prev].x1 < x0 - 1)
+            prev++;
+          for (int k = prev; k < prev_end && runs[k].x0 <= x; k++)
+            if (runs[k].side == side)
+              run_join (runs, k, n_runs);
+          n_runs++;
         }
     }
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        int p = (y + 1) * W + x + 1;
+  row_start[h] = n_runs;
 
-        if (!pseen[p])
-          any[pch[p] > t] = TRUE;
-      }
+  for (int y = 0; y < h; y++)
+    for (int i = row_start[y]; i < row_start[y + 1]; i++)
+      if (!runs[run_root (runs, i)].touches)
+        any[runs[i].side] = TRUE;
 
   for (int side = 0; side < 2; side++)
     {
       if (!any[side])
         continue;
+      memset (region, 0, (gsize) w * h);
       for (int y = 0; y < h; y++)
-        {
-          const guint8 *ps = pseen + (gsize) (y + 1) * W + 1, *pc = pch + (gsize) (y + 1) * W + 1;
-          guint8 *r = region + (gsize) y * w;
-
-          for (int x = 0; x < w; x++)
-            r[x] = !ps[x] && (pc[x] > t) == side;
-        }
+        for (int i = row_start[y]; i < row_start[y + 1]; i++)
+          if (runs[i].side == side && !runs[run_root (runs, i)].touches)
+            memset (region + (gsize) y * w + runs[i].x0, 1, runs[i].x1 - runs[i].x0 + 1);
       accumulate (acc, region, dil, tmp, w, h, dilate, norm);
     }
 }
 
-/* @plane (@w × @h) on a grid padded by one pixel on each side (the
- * padding 0). */
-static guint8 *
-padded_plane (const guint8 *plane,
-              int           w,
-              int           h)
+/* Each row's running count (w + 1 per row) of the visible pixels that
+ * touch the border or a hidden pixel (8-connected): where a flood that
+ * makes what is hidden part of the border starts. */
+static int *
+anchor_sums (const guint8 *hidden,
+             int           w,
+             int           h)
 {
-  guint8 *out = g_new0 (guint8, (gsize) (w + 2) * (h + 2));
+  int *sum = g_new (int, (gsize) (w + 1) * h);
 
   for (int y = 0; y < h; y++)
-    memcpy (out + (gsize) (y + 1) * (w + 2) + 1, plane + (gsize) y * w, w);
-  return out;
+    {
+      int *row = sum + (gsize) y * (w + 1);
+
+      row[0] = 0;
+      for (int x = 0; x < w; x++)
+        {
+          gboolean anchor = x == 0 || y == 0 || x == w - 1 || y == h - 1;
+
+          if (hidden != NULL && hidden[(gsize) y * w + x])
+            anchor = FALSE;
+          else if (hidden != NULL && !anchor)
+            for (int dy = -1; dy <= 1 && !anchor; dy++)
+              for (int dx = -1; dx <= 1 && !anchor; dx++)
+                anchor = hidden[(gsize) (y + dy) * w + x + dx] != 0;
+          row[x + 1] = row[x] + anchor;
+        }
+    }
+  return sum;
 }
 
 /* Grey dilation (max filter) by a @width × @width square. */
@@ -562,10 +606,10 @@ bms_at (cairo_surface_t          *image,
   cairo_surface_t *small = eyl_image_scaled (image, CAIRO_FORMAT_RGB24, w, h, CAIRO_FILTER_GOOD);
   gsize n = (gsize) w * h;
   g_autofree guint8 *ch = feature_channels (small, visible, p->whiten);
-  gsize padded = (gsize) (w + 2) * (h + 2);
-  g_autofree guint8 *seen = g_new (guint8, padded);
-  g_autofree int *stack = g_new (int, padded);
+  g_autofree Run *runs = g_new (Run, n);
+  g_autofree int *row_start = g_new (int, h + 1);
   g_autofree guint8 *hidden = NULL;
+  g_autofree int *anchor_sum = NULL;
   g_autofree guint8 *region = g_new (guint8, n);
   g_autofree guint8 *dil = g_new (guint8, n);
   g_autofree guint8 *tmp = g_new (guint8, n);
@@ -577,15 +621,14 @@ bms_at (cairo_surface_t          *image,
   cairo_surface_destroy (small);
   if (visible != NULL)
     {
-      hidden = g_new0 (guint8, padded);
-      for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++)
-          hidden[(gsize) (y + 1) * (w + 2) + x + 1] = !visible[(gsize) y * w + x];
+      hidden = g_new (guint8, n);
+      for (gsize i = 0; i < n; i++)
+        hidden[i] = !visible[i];
     }
+  anchor_sum = anchor_sums (hidden, w, h);
   for (int c = 0; c < (plain != NULL ? 6 : 3); c++)
     {
       const guint8 *chan = c < 3 ? ch + c * n : plain + (c - 3) * n;
-      g_autofree guint8 *pch = padded_plane (chan, w, h);
       int lo = 255, hi = 0;
 
       for (gsize i = 0; i < n; i++)
@@ -594,8 +637,8 @@ bms_at (cairo_surface_t          *image,
           hi = MAX (hi, chan[i]);
         }
       for (int t = lo; t < hi; t += step)
-        boolean_map (pch, (guint8) t, hidden, w, h, MAX (p->dilate, 1), p->norm, acc,
-                     seen, stack, region, dil, tmp);
+        boolean_map (chan, (guint8) t, hidden, anchor_sum, w, h, MAX (p->dilate, 1), p->norm,
+                     acc, runs, row_start, region, dil, tmp);
     }
   return acc;
 }

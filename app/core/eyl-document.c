@@ -12,6 +12,7 @@
 #include "eyl-stage.h"
 #include "eyl-error.h"
 #include "eyl-page-boxes.h"
+#include "eyl-render-source.h"
 #include "eyl-poppler-private.h"
 
 /* How many bytes are sniffed; "%PDF-" may follow some junk (ISO 32000-1
@@ -40,6 +41,10 @@
 /* Images whose pixel size libqpdf cannot tell are decoded with Poppler,
  * this many per page at most (each call runs the whole page again). */
 #define MAX_IMAGE_DECODES 16
+/* Poppler holds each image a render draws at its full pixel size: pages
+ * with a larger image render from a copy with it shrunk to this (64 MB;
+ * eyl-render-source.h), which keeps a worker within its memory. */
+#define IMAGE_BUDGET_PX (16.0 * 1000 * 1000)
 
 struct _EylDocument
 {
@@ -56,6 +61,9 @@ struct _EylDocument
   GPtrArray       *warnings;   /* char * */
   GPtrArray       *capture;    /* Poppler messages while capturing, or NULL */
   GPtrArray       *renderers;  /* RenderTarget, one per page asked for */
+  PopplerDocument *shrunk;     /* the copy renders use, or NULL */
+  gboolean         shrunk_tried;
+  guint8          *large_image; /* per page: 0 not known, 1 no, 2 an image over the budget */
 };
 
 G_DEFINE_FINAL_TYPE (EylDocument, eyl_document, G_TYPE_OBJECT)
@@ -131,6 +139,8 @@ eyl_document_finalize (GObject *object)
   g_clear_pointer (&self->boxes, eyl_pdf_box_reader_free);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->renderers, g_ptr_array_unref);
+  g_clear_object (&self->shrunk);
+  g_clear_pointer (&self->large_image, g_free);
 
   G_OBJECT_CLASS (eyl_document_parent_class)->finalize (object);
 }
@@ -831,6 +841,45 @@ extract_links (EylPageDataBuilder *builder,
 
 /* Page snapshot: measured cap and x heights */
 
+/* Page @index as renders draw it: from the copy with the largest images
+ * shrunk (made once, when a page first needs it) when the page holds an
+ * image over IMAGE_BUDGET_PX, else from the file itself. */
+static PopplerPage *
+page_for_render (EylDocument *self,
+                 guint        index)
+{
+  if (self->large_image == NULL)
+    self->large_image = g_new0 (guint8, self->n_pages);
+  if (self->large_image[index] == 0)
+    {
+      g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (int));
+
+      self->large_image[index] = 1;
+      if (self->boxes != NULL && eyl_pdf_box_reader_get_image_sizes (self->boxes, index, sizes))
+        for (guint k = 0; k + 1 < sizes->len; k += 2)
+          if ((double) g_array_index (sizes, int, k) * g_array_index (sizes, int, k + 1)
+              > IMAGE_BUDGET_PX)
+            self->large_image[index] = 2;
+    }
+  if (self->large_image[index] == 2 && !self->shrunk_tried && self->path != NULL)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      guint n = 0;
+
+      self->shrunk_tried = TRUE;
+      bytes = eyl_render_source_shrink_images (self->path, self->password, IMAGE_BUDGET_PX, &n);
+      if (bytes != NULL)
+        self->shrunk = poppler_document_new_from_bytes (bytes, NULL, NULL);
+      if (self->shrunk != NULL
+          && poppler_document_get_n_pages (self->shrunk) != (int) self->n_pages)
+        g_clear_object (&self->shrunk);
+      g_debug ("%s: %u images shrunk for rendering", self->path, self->shrunk != NULL ? n : 0);
+    }
+  if (self->large_image[index] == 2 && self->shrunk != NULL)
+    return poppler_document_get_page (self->shrunk, (int) index);
+  return poppler_document_get_page (self->poppler, (int) index);
+}
+
 /* The page, or @area of it, rendered at @scale px/pt onto a raster whose
  * user space is page space; NULL when it would be larger than Cairo's
  * 32767 px, the raster's pixel cap lowers the scale or it cannot be
@@ -1111,7 +1160,7 @@ measure_groups (const EylRaster   *r,
 
 static void
 measure_lines (EylPageDataBuilder *builder,
-               PopplerPage        *page,
+               PopplerPage        *page,   /* as page_for_render gives it */
                double              width,
                double              height,
                GCancellable       *cancellable)
@@ -1347,7 +1396,12 @@ eyl_document_get_page_data (EylDocument   *self,
   }
   extract_links (builder, page, height);
   if (!g_cancellable_is_cancelled (cancellable))
-    measure_lines (builder, page, width, height, cancellable);
+    {
+      g_autoptr(PopplerPage) render_page = page_for_render (self, index);
+
+      if (render_page != NULL)
+        measure_lines (builder, render_page, width, height, cancellable);
+    }
 
   end_capture (self);
 
@@ -1401,7 +1455,7 @@ render_page_area (const EylRect *area,
   cairo_status_t status;
   cairo_t *cr;
 
-  page = poppler_document_get_page (self->poppler, (int) target->index);
+  page = page_for_render (self, target->index);
   if (page == NULL)
     {
       g_set_error (error, EYL_ERROR, EYL_ERROR_PAGE,

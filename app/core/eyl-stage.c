@@ -22,6 +22,8 @@ static double   totals[EYL_N_STAGES];   /* CPU s, every thread */
 static char    *out_path;
 static GHashTable *counts;              /* static string → count */
 static gsize    initialised;
+static long     peak_kb;                /* the highest peak RSS seen at a switch */
+static EylStage peak_stage;             /* the stage that ran when it rose */
 
 /* This thread's stage and the CPU time it entered it at. */
 static GPrivate current = G_PRIVATE_INIT (NULL);   /* EylStage + 1 */
@@ -72,8 +74,9 @@ write_times (void)
   if (f != NULL)
     {
       /* "other": process start, option parsing, what no stage names. */
-      fprintf (f, "pid=%d name=%s cpu=%.4f maxrss_kb=%ld other=%.4f%s\n", (int) getpid (), name,
-               all, usage.ru_maxrss, MAX (0.0, all - counted), line->str);
+      fprintf (f, "pid=%d name=%s cpu=%.4f maxrss_kb=%ld other=%.4f%s peak_in=%s\n", (int) getpid (),
+               name, all, usage.ru_maxrss, MAX (0.0, all - counted), line->str,
+               stage_names[usage.ru_maxrss > peak_kb ? EYL_STAGE_NONE : peak_stage]);
       fclose (f);
     }
   g_string_free (line, TRUE);
@@ -112,8 +115,16 @@ switch_stage (EylStage stage)
     }
   else if (previous != EYL_STAGE_NONE)
     {
+      struct rusage usage;
+
       g_mutex_lock (&lock);
       totals[previous] += now - *t;
+      /* Which stage raised the peak RSS (the worker's memory limit). */
+      if (getrusage (RUSAGE_SELF, &usage) == 0 && usage.ru_maxrss > peak_kb)
+        {
+          peak_kb = usage.ru_maxrss;
+          peak_stage = previous;
+        }
       g_mutex_unlock (&lock);
     }
   *t = now;

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eyl-render-source.h: a lighter copy of a PDF for rendering only.
+ *
+ * Poppler's Cairo backend decodes every image a render draws at the
+ * image's full pixel size, whatever the render's scale or clip: one
+ * render of a page holding a 100 Mpx photo holds 400 MB.  The copy made
+ * here has every such JPEG image decoded at a fraction of its size
+ * (libjpeg's DCT scaling, which never holds the whole image) and encoded
+ * again, so that no image holds more than the pixels asked for.  The
+ * text layer stays read from the original file. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The copy of the PDF at @path (opened with @password, may be NULL) in
+ * which every JPEG image larger than @max_pixels is shrunk to fit, as
+ * bytes Poppler can open; NULL when no image needs shrinking or the file
+ * cannot be rewritten.  @n_shrunk (may be NULL) is set to the number of
+ * images shrunk. */
+GBytes *eyl_render_source_shrink_images (const char *path,
+                                         const char *password,
+                                         double      max_pixels,
+                                         guint      *n_shrunk);
+
+G_END_DECLS
