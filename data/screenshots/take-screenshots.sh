@@ -49,3 +49,12 @@ shoot window-placement 1175 69 "$samples/rollup-banner.pdf"
 ADW_DEBUG_COLOR_SCHEME=prefer-dark shoot window-corrected-dark 0 0 "$samples/rollup-banner-corrected.pdf"
 shoot window-compare 0 0 --compare "$samples/rollup-banner.pdf" \
   "$samples/rollup-banner-corrected.pdf"
+
+# Real material from the corpus beside the source tree, when it is there:
+# a roll-up and a leaflet in its rack, both © OSGeo under Creative Commons
+# (the corpus files without a licence never go into the tree).
+corpus=$(pwd)/../shared/corpus/files
+if [ -d "$corpus" ]; then
+  shoot window-rollup 0 0 "$corpus/rollup-osgeo-02.pdf"
+  shoot window-leaflet 0 0 "$corpus/flyer-osgeo-postgis.pdf"
+fi
