@@ -19,6 +19,7 @@
 
 #include "eyl-poppler-private.h"
 
+#include "eyl-cvd.h"
 #include "eyl-export.h"
 #include "eyl-fixtures.h"
 #include "eyl-page-boxes.h"
@@ -400,6 +401,62 @@ test_png (void)
   /* A tall banner: 2000 px tall, proportional width. */
   g_assert_cmpint (cairo_image_surface_get_height (png), ==, 2000);
   g_assert_cmpint (cairo_image_surface_get_width (png), ==, 850);
+  cairo_surface_destroy (png);
+}
+
+/* The colour-vision export: four views side by side, the first as
+ * drawn, the others through the core's simulation. */
+static void
+test_cvd (void)
+{
+  g_autofree char *input = g_build_filename (eyl_fixture_dir (), "cvd-page.pdf", NULL);
+  g_autofree char *out_dir = new_dir ("cvd-out");
+  g_autofree char *output = NULL;
+  g_autofree char *listing = NULL;
+  g_auto(EylFixtureRun) run = { 0 };
+  cairo_surface_t *png, *pdf = cairo_pdf_surface_create (input, 200, 400);
+  cairo_t *cr = cairo_create (pdf);
+  const guint32 red = 0xdd2211;
+  int width, height, w;
+  const guint8 *data;
+  int stride;
+
+  NEED_CLI ();
+
+  cairo_set_source_rgb (cr, ((red >> 16) & 0xff) / 255.0, ((red >> 8) & 0xff) / 255.0,
+                        (red & 0xff) / 255.0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
+    "export", "-o", out_dir, "--mode", "cvd", "--placement", "poster-wall", "--fail-on", "never",
+    "--no-ocr", input, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  listing = list_dir (out_dir);
+  g_assert_cmpstr (listing, ==, "cvd-page-colour-vision.png");
+
+  output = g_build_filename (out_dir, "cvd-page-colour-vision.png", NULL);
+  png = cairo_image_surface_create_from_png (output);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (png);
+  height = cairo_image_surface_get_height (png);
+  data = cairo_image_surface_get_data (png);
+  stride = cairo_image_surface_get_stride (png);
+  /* A 200 × 400 pt page: views 700 px high, 350 wide, four of them. */
+  w = 350;
+  g_assert_cmpint (width, ==, 4 * w + 5 * 16);
+  g_assert_cmpint (height, >, 700);
+  for (int i = 0; i < 4; i++)
+    {
+      int x = 16 + i * (w + 16) + w / 2, y = 16 + 350;
+      guint32 px = *(const guint32 *) (data + y * stride + 4 * x) & 0xffffff;
+      guint32 want = i == 0 ? red : eyl_cvd_simulate (i - 1, red);
+
+      g_test_message ("view %d: #%06x, want #%06x", i, px, want);
+      for (int c = 0; c < 24; c += 8)
+        g_assert_cmpint (ABS ((int) ((px >> c) & 0xff) - (int) ((want >> c) & 0xff)), <=, 3);
+    }
   cairo_surface_destroy (png);
 }
 
@@ -1041,6 +1098,7 @@ main (int    argc,
   g_test_add_func ("/eyl/export/overlay-user-unit", test_overlay_user_unit);
   g_test_add_func ("/eyl/export/annotations", test_annotations);
   g_test_add_func ("/eyl/export/png", test_png);
+  g_test_add_func ("/eyl/export/cvd", test_cvd);
   g_test_add_func ("/eyl/export/relative-output", test_relative_output);
   g_test_add_func ("/eyl/export/png-set", test_png_set);
   g_test_add_func ("/eyl/export/names-and-links", test_names_and_links);

@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 #include <qpdf/qpdf-c.h>
 
+#include "eyl-cvd.h"
 #include "eyl-error.h"
 #include "eyl-export.h"
 #include "eyl-walkup.h"
@@ -46,6 +47,12 @@
 #define WALKUP_HEIGHT_PX   900
 #define WALKUP_SUMMARY_PX  450
 #define WALKUP_SUMMARY_PT  170.0
+/* Colour-vision strips: each of the four views this high (narrower when
+ * the page is very wide), with a margin and a line for its label. */
+#define CVD_HEIGHT_PX      700.0
+#define CVD_MAX_WIDTH_PX   1400.0
+#define CVD_PAD_PX         16
+#define CVD_LABEL_PX       28
 
 static const struct
 {
@@ -57,6 +64,7 @@ static const struct
   { EYL_EXPORT_ANNOTATIONS, "annotations" },
   { EYL_EXPORT_PNG, "png" },
   { EYL_EXPORT_WALKUP, "walkup" },
+  { EYL_EXPORT_CVD, "cvd" },
 };
 
 const char *
@@ -116,6 +124,10 @@ eyl_export_output_name (const char    *input_path,
       if (n_pages > 1)
         return g_strdup_printf ("%s-walkup-p%u.png", stem, page);
       return g_strdup_printf ("%s-walkup.png", stem);
+    case EYL_EXPORT_CVD:
+      if (n_pages > 1)
+        return g_strdup_printf ("%s-colour-vision-p%u.png", stem, page);
+      return g_strdup_printf ("%s-colour-vision.png", stem);
     case EYL_EXPORT_OVERLAY:
     case EYL_EXPORT_NONE:
     default:
@@ -1114,6 +1126,29 @@ write_annotations (PopplerDocument *doc,
 /* ---------------------------------------------------------------------- */
 /* PNG mode */
 
+/* Writes @surface (taken; NULL: nothing to write) as the PNG @name in
+ * @dir, published only when complete. */
+static gboolean
+write_surface_png (cairo_surface_t *surface,
+                   const char      *dir,
+                   const char      *name,
+                   GError         **error)
+{
+  cairo_status_t status;
+  Sink sink;
+
+  if (surface == NULL)
+    return TRUE;
+  if (!sink_open (&sink, dir, name, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
+  cairo_surface_destroy (surface);
+  return sink_finish (&sink, status, error);
+}
+
 static gboolean
 write_png (PopplerPage     *page,
            EylPageAnalysis *analysis,
@@ -1123,11 +1158,9 @@ write_png (PopplerPage     *page,
 {
   EylOverlayOptions options;
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
   double w, h, px;
   int width, height;
-  Sink sink;
 
   poppler_page_get_size (page, &w, &h);
   if (!(w >= 1 && h >= 1))
@@ -1150,14 +1183,7 @@ write_png (PopplerPage     *page,
   eyl_overlay_paint (cr, analysis, &options);
   cairo_destroy (cr);
 
-  if (!sink_open (&sink, dir, name, error))
-    {
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-  status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
-  cairo_surface_destroy (surface);
-  return sink_finish (&sink, status, error);
+  return write_surface_png (surface, dir, name, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1170,20 +1196,104 @@ write_walkup (PopplerPage     *page,
               const char      *name,
               GError         **error)
 {
-  cairo_surface_t *strip = walkup_strip_for (analysis, page, NULL, WALKUP_HEIGHT_PX);
-  cairo_status_t status;
-  Sink sink;
+  return write_surface_png (walkup_strip_for (analysis, page, NULL, WALKUP_HEIGHT_PX), dir, name,
+                            error);
+}
 
-  if (strip == NULL)
-    return TRUE;
-  if (!sink_open (&sink, dir, name, error))
+/* ---------------------------------------------------------------------- */
+/* Colour-vision mode */
+
+/* The visible page as people with typical colour vision, protanopia,
+ * deuteranopia and tritanopia see it, side by side and labelled, each
+ * CVD_HEIGHT_PX high.  NULL when the page has no visible area. */
+static cairo_surface_t *
+cvd_strip (PopplerPage     *page,
+           EylPageAnalysis *analysis)
+{
+  const EylRect *v = &analysis->frame.visible;
+  double vw = v->x1 - v->x0, vh = v->y1 - v->y0, px;
+  int w, h, strip_w, strip_h;
+  cairo_surface_t *artwork, *strip;
+  cairo_t *cr;
+
+  if (!(vw >= 1 && vh >= 1))
+    return NULL;
+  px = CVD_HEIGHT_PX / vh;
+  if (vw * px > CVD_MAX_WIDTH_PX)
+    px = CVD_MAX_WIDTH_PX / vw;
+  w = MAX (1, (int) lround (vw * px));
+  h = MAX (1, (int) lround (vh * px));
+  artwork = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cr = cairo_create (artwork);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, px, px);
+  cairo_translate (cr, -v->x0, -v->y0);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (artwork);
+
+  strip_w = 4 * w + 5 * CVD_PAD_PX;
+  strip_h = h + CVD_LABEL_PX + 2 * CVD_PAD_PX;
+  strip = cairo_image_surface_create (CAIRO_FORMAT_RGB24, strip_w, strip_h);
+  cr = cairo_create (strip);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  for (int i = 0; i < 4; i++)
     {
-      cairo_surface_destroy (strip);
-      return FALSE;
+      cairo_surface_t *view = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+      cairo_t *vc = cairo_create (view);
+      PangoLayout *layout;
+      PangoFontDescription *font;
+      /* TRANSLATORS: under the first view of the colour-vision export */
+      g_autofree char *label = g_strdup (i == 0 ? _("Typical colour vision")
+                                                : eyl_cvd_people (i - 1));
+      double x = CVD_PAD_PX + i * (w + CVD_PAD_PX);
+
+      /* "people with protanopia …" begins a caption here. */
+      if (g_unichar_islower (g_utf8_get_char (label)))
+        {
+          g_autofree char *rest = g_strdup (g_utf8_next_char (label));
+          char first[8] = { 0 };
+
+          g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (label)), first);
+          g_free (label);
+          label = g_strconcat (first, rest, NULL);
+        }
+      cairo_set_source_surface (vc, artwork, 0, 0);
+      cairo_paint (vc);
+      cairo_destroy (vc);
+      if (i > 0)
+        eyl_cvd_simulate_surface (i - 1, view);
+      cairo_set_source_surface (cr, view, x, CVD_PAD_PX);
+      cairo_paint (cr);
+      cairo_surface_destroy (view);
+
+      layout = pango_cairo_create_layout (cr);
+      font = pango_font_description_from_string ("Sans 11");
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_layout_set_width (layout, w * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_text (layout, label, -1);
+      cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+      cairo_move_to (cr, x, CVD_PAD_PX + h + 6);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
     }
-  status = cairo_surface_write_to_png_stream (strip, sink_write, &sink);
-  cairo_surface_destroy (strip);
-  return sink_finish (&sink, status, error);
+  cairo_destroy (cr);
+  cairo_surface_destroy (artwork);
+  return strip;
+}
+
+static gboolean
+write_cvd (PopplerPage     *page,
+           EylPageAnalysis *analysis,
+           const char      *dir,
+           const char      *name,
+           GError         **error)
+{
+  return write_surface_png (cvd_strip (page, analysis), dir, name, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1245,6 +1355,7 @@ eyl_export_write (EylExportMode  mode,
 
     case EYL_EXPORT_PNG:
     case EYL_EXPORT_WALKUP:
+    case EYL_EXPORT_CVD:
       for (guint i = 0; i < result->pages->len; i++)
         {
           EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
@@ -1256,6 +1367,7 @@ eyl_export_write (EylExportMode  mode,
             continue;
           name = eyl_export_output_name (path, mode, analysis->index + 1, result->n_pages);
           if (!(mode == EYL_EXPORT_WALKUP ? write_walkup (page, analysis, dir, name, error)
+                : mode == EYL_EXPORT_CVD  ? write_cvd (page, analysis, dir, name, error)
                                           : write_png (page, analysis, dir, name, error)))
             return FALSE;
           g_ptr_array_add (names, g_steal_pointer (&name));

@@ -23,6 +23,7 @@ typedef enum
   EYL_EXPORT_ANNOTATIONS,     /* the original + PDF annotations, content untouched */
   EYL_EXPORT_PNG,             /* one PNG per page with its overlay */
   EYL_EXPORT_WALKUP,          /* one PNG per page: the walk-up strip */
+  EYL_EXPORT_CVD,             /* one PNG per page: as colour-vision deficiencies see it */
 } EylExportMode;
 
 const char *eyl_export_mode_to_string   (EylExportMode  mode);
