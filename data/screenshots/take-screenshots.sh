@@ -44,6 +44,16 @@ shoot() {
   echo "$out/$name.png"
 }
 
+# The exports of the visitor's views, from the command line.
+"$build/app/cli/eyeline-cli" export -o "$work/exports" --mode walkup --fail-on never \
+  "$samples/rollup-banner.pdf" >/dev/null
+"$build/app/cli/eyeline-cli" export -o "$work/exports" --mode cvd --fail-on never \
+  "$samples/rollup-banner.pdf" >/dev/null
+cp "$work/exports/rollup-banner-walkup.png" "$out/export-walkup.png"
+cp "$work/exports/rollup-banner-colour-vision.png" "$out/export-colour-vision.png"
+echo "$out/export-walkup.png"
+echo "$out/export-colour-vision.png"
+
 shoot window 0 0 "$samples/rollup-banner.pdf"
 shoot window-placement 1175 69 "$samples/rollup-banner.pdf"
 ADW_DEBUG_COLOR_SCHEME=prefer-dark shoot window-corrected-dark 0 0 "$samples/rollup-banner-corrected.pdf"
