@@ -235,7 +235,7 @@ draw_artwork (const EylPackSpec *spec,
       text (cr, 110, 170, 6, "www.northwind-tea.example");
       cairo_set_font_size (cr, 6 / PT_PER_MM);
       cairo_text_extents (cr, "+44 20 7946 0958", &ext);
-      text (cr, 210.5 - ext.x_advance, 110, 6, "+44 20 7946 0958");
+      text (cr, 211 - ext.x_advance, 110, 6, "+44 20 7946 0958");
     }
 
   /* Crop marks at the page corners: lines, not artwork. */

@@ -457,9 +457,9 @@ test_check_cli (void)
 }
 
 /* The safe zone on a net is each panel's: key content across a fold, or
- * closer to a panel's cut edge than 3 mm, is a finding, once per element
- * — here the website over the fold between the front and a side, and a
- * phone number 1.5 mm from the back's cut edge. */
+ * closer to a panel's cut edge than 3 mm (less the cut's 1 mm tolerance),
+ * is a finding, once per element — here the website over the fold between the front and a side, and a
+ * phone number 1 mm from the back's cut edge. */
 static void
 test_safe_zone_panels (void)
 {

@@ -130,6 +130,12 @@ check_element (const EylRuleContext *ctx,
 /* A panel's edge is found on a half-millimetre grid: closer than this to
  * the line is on it. */
 #define PANEL_EDGE_MM 0.75
+/* The cut's own tolerance (~1 mm): a margin short by less is no finding. */
+#define PANEL_TRIM_TOLERANCE_MM 1.0
+/* One line of type is inked over at most this many cap heights across
+ * (capitals and descenders); the text layer's box, its font's whole
+ * line, is often much deeper. */
+#define INK_PER_CAP 1.4
 
 typedef enum { LEFT, RIGHT, TOP, BOTTOM } Side;
 
@@ -196,7 +202,7 @@ check_on_panel (const EylPackaging *pack,
       return g_strdup_printf (_("runs %.0f mm over the cut edge of panel %d, which is cut off"),
                               -*edge_mm, p + 1);
     }
-  if (*edge_mm + PANEL_EDGE_MM >= PANEL_SAFE_MM)
+  if (*edge_mm >= PANEL_SAFE_MM - PANEL_TRIM_TOLERANCE_MM)
     return NULL;
   *edge_mm = MAX (*edge_mm, 0);
   return g_strdup_printf (panel_beyond (pack, p, side, box) >= 0
@@ -205,6 +211,31 @@ check_on_panel (const EylPackaging *pack,
                             : _("is only %.0f mm from the cut edge of panel %d; keep key "
                                 "content at least %.0f mm from cuts"),
                           *edge_mm, p + 1, PANEL_SAFE_MM);
+}
+
+/* The part of @el's box its ink can cover: across its line (the box's
+ * shorter side, turned text too) no more than its capitals and
+ * descenders, centred. */
+static EylRect
+ink_box (const EylElement *el)
+{
+  EylRect box = el->box;
+  double w = eyl_rect_width (&box), h = eyl_rect_height (&box);
+  double ink = INK_PER_CAP * el->cap_height;
+
+  if (el->cap_height <= 0 || MIN (w, h) <= ink)
+    return box;
+  if (h <= w)
+    {
+      box.y0 += (h - ink) / 2;
+      box.y1 = box.y0 + ink;
+    }
+  else
+    {
+      box.x0 += (w - ink) / 2;
+      box.x1 = box.x0 + ink;
+    }
+  return box;
 }
 
 /* Takes @finding (of @message) into @findings with its numbers. */
@@ -235,6 +266,7 @@ check_panels (const EylRuleContext *ctx,
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
+      EylRect ink;
       g_autofree char *name = NULL;
       g_autofree char *problem = NULL;
       g_autofree char *message = NULL;
@@ -246,7 +278,8 @@ check_panels (const EylRuleContext *ctx,
       if (!eyl_rule_is_key (el) || eyl_rect_is_empty (&el->box) ||
           el->kind == EYL_ELEMENT_LOGO)
         continue;
-      problem = check_on_panel (pack, &el->box, TRUE, &edge_mm, &panel);
+      ink = ink_box (el);
+      problem = check_on_panel (pack, &ink, TRUE, &edge_mm, &panel);
       if (problem == NULL)
         continue;
       name = eyl_rule_element_name (el, TRUE);
