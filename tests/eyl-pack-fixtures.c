@@ -228,6 +228,15 @@ draw_artwork (const EylPackSpec *spec,
       text (cr, 35, 120, 7, "Steep 3 minutes");
       text (cr, 21, 120, 5, "GLUE");
     }
+  if (spec->near_edges && spec->net == EYL_PACK_TUCK_END && !spec->bare)
+    {
+      cairo_text_extents_t ext;
+
+      text (cr, 110, 170, 6, "www.northwind-tea.example");
+      cairo_set_font_size (cr, 6 / PT_PER_MM);
+      cairo_text_extents (cr, "+44 20 7946 0958", &ext);
+      text (cr, 211 - ext.x_advance, 110, 6, "+44 20 7946 0958");
+    }
 
   /* Crop marks at the page corners: lines, not artwork. */
   cairo_set_source_rgb (cr, 0, 0, 0);

@@ -46,6 +46,9 @@ typedef struct
   EylPackDieline dieline;
   EylPackBarcode barcode;
   gboolean       bare;      /* only the net and crop marks: the die-cutter's page */
+  gboolean       near_edges; /* the tuck end box's website across the fold between the
+                              * front and the side (x 110–142, y 170), a phone 1 mm
+                              * from the back's cut edge (ends at x 211) */
 } EylPackSpec;
 
 /* Writes the sheet into the fixture folder; returns its path.  The tuck

@@ -330,6 +330,45 @@ test_barcode_placement (void)
     }
 }
 
+/* A barcode closer than 3 mm to its panel's fold is a safe-zone finding;
+ * one across the fold is barcode-on-fold's, not this rule's too. */
+static void
+test_safe_zone_barcode (void)
+{
+  static const char *json =
+    "{\"mm_per_pt\": 1.0, \"front_panel\": 1,"
+    " \"panels\": ["
+    "  {\"role\": \"front\", \"box_pt\": [0, 0, 60, 100], \"width_mm\": 60, \"height_mm\": 100},"
+    "  {\"role\": \"panel\", \"box_pt\": [60, 0, 120, 100], \"width_mm\": 60, \"height_mm\": 100}],"
+    " \"barcodes\": [{\"symbology\": \"EAN-13\", \"digits\": \"4006381333931\","
+    " \"check_digit_ok\": true, \"box_pt\": [%g, 40, %g, 60]}]}";
+  static const struct { double x0, x1; guint findings; } cases[] = {
+    { 61, 90, 1 },   /* 1 mm from the fold */
+    { 70, 100, 0 },  /* 10 mm inside */
+    { 50, 85, 0 },   /* across the fold: barcode-on-fold's */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (json, cases[i].x0, cases[i].x1);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(EylPackaging) pack = NULL;
+      g_autoptr(GPtrArray) elements = g_ptr_array_new ();
+      g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+      EylRuleContext ctx = { 0 };
+
+      g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+      pack = eyl_packaging_from_json (json_node_get_object (json_parser_get_root (parser)));
+      ctx.packaging = pack;
+      ctx.elements = elements;
+      eyl_rules_lookup ("safe-zone")->check (&ctx, findings);
+      g_assert_cmpuint (findings->len, ==, cases[i].findings);
+      if (findings->len > 0)
+        g_assert_nonnull (strstr (((EylFinding *) g_ptr_array_index (findings, 0))->message,
+                                  "fold"));
+    }
+}
+
 /* The whole check through the command line: JSON report with the
  * packaging member, the front panel on the shelf, a barcode on a fold. */
 static JsonObject *
@@ -415,6 +454,44 @@ test_check_cli (void)
   g_assert_cmpstr (json_object_get_string_member (page, "placement"), ==, "shelf-eye");
   g_assert_nonnull (strstr (json_object_get_string_member (page, "placement_reason"),
                             "front panel"));
+}
+
+/* The safe zone on a net is each panel's: key content across a fold, or
+ * closer to a panel's cut edge than 3 mm (less the cut's 1 mm tolerance),
+ * is a finding, once per element — here the website over the fold between the front and a side, and a
+ * phone number 1 mm from the back's cut edge. */
+static void
+test_safe_zone_panels (void)
+{
+  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_NONE, FALSE,
+                       TRUE };
+  g_autofree char *path = eyl_pack_make_sheet (&spec);
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *page;
+  JsonArray *findings;
+  guint fold = 0, cut = 0, other = 0;
+
+  page = first_page (check_json (path, NULL, &parser));
+  findings = json_object_get_array_member (page, "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+      const char *message = json_object_get_string_member (f, "message");
+
+      if (!g_str_equal (json_object_get_string_member (f, "rule"), "safe-zone"))
+        continue;
+      g_test_message ("%s", message);
+      if (strstr (message, "northwind-tea") != NULL && strstr (message, "over the fold") != NULL)
+        fold++;
+      else if (strstr (message, "7946") != NULL && strstr (message, "cut edge") != NULL)
+        cut++;
+      else
+        other++;
+    }
+  g_assert_cmpuint (fold, ==, 1);
+  g_assert_cmpuint (cut, ==, 1);
+  /* The names on the front and the back's copy sit 4 mm or more inside. */
+  g_assert_cmpuint (other, ==, 0);
 }
 
 /* A page that is only the net (the die-cutter's sheet) is not judged;
@@ -655,6 +732,8 @@ main (int    argc,
   g_test_add_func ("/eyl/dieline/check-cli", test_check_cli);
   g_test_add_func ("/eyl/dieline/check-cli-front-panel", test_check_cli_front_panel_option);
   g_test_add_func ("/eyl/dieline/check-cli-bare-net", test_check_cli_bare_net);
+  g_test_add_func ("/eyl/dieline/safe-zone-panels", test_safe_zone_panels);
+  g_test_add_func ("/eyl/dieline/safe-zone-barcode", test_safe_zone_barcode);
   g_test_add_func ("/eyl/dieline/front-panel-names", test_front_panel_names);
   g_test_add_func ("/eyl/dieline/barcode-placement", test_barcode_placement);
   g_test_add_func ("/eyl/dieline/export-summary", test_export_summary);

@@ -201,6 +201,58 @@ test_hidden_fraction_table (void)
   g_assert_cmpfloat_with_epsilon (eyl_hidden_fraction (p, &frame, 600, 800), 0.0406, 0.001);
 }
 
+/* The shelf-edge strip: a ticket channel whose top is 10 mm above the
+ * deck, 10 mm in front of the pack's face, seen from 1 m.  Similar
+ * triangles as for a table: y = T − (E − T)·g / (D − g). */
+static void
+test_shelf_strip (void)
+{
+  g_autoptr(EylPlacement) p = make_placement ();
+  EylPageFrame frame;
+  double deck;
+
+  p->kind = EYL_PLACEMENT_SHELF;
+  p->table_height_mm = 0;
+  p->hidden_bottom_mm = 0;
+  p->bottom_mm = 1300;
+  p->distance_m = 1.0;
+  p->strip_height_mm = 10;
+  p->strip_gap_mm = 10;
+  make_frame (&frame, p, 85, 85);
+  deck = frame.bottom_floor_mm;
+  g_assert_cmpfloat_with_epsilon (deck, 1300, 1e-9);
+
+  /* Eye 1600 over the eye-level shelf: 1310 − 290 · 10 / 990. */
+  g_assert_cmpfloat_with_epsilon (eyl_hidden_below_mm (p, &frame, 1600),
+                                  1310 - 290.0 * 10 / 990, 1e-9);
+  /* No visitor loses more of the face than the strip's height above the
+   * deck when looking down on it, nor less than nothing. */
+  for (double eye = 1405; eye <= 1825; eye += 20)
+    {
+      double lost = eyl_hidden_below_mm (p, &frame, eye) - deck;
+
+      g_assert_cmpfloat (lost, >, 0);
+      g_assert_cmpfloat (lost, <=, p->strip_height_mm);
+    }
+  /* Text in the bottom 30 mm of the face is seen by everyone (a fixed
+   * 35 mm band hid it); the lowest 8 mm are hidden for nearly all. */
+  g_assert_cmpfloat_with_epsilon (eyl_hidden_fraction (p, &frame, 1300, 1330), 0.0, 1e-9);
+  g_assert_cmpfloat (eyl_hidden_fraction (p, &frame, 1300, 1308), >, 0.95);
+
+  /* A top shelf (deck 1650) above a short visitor's eye (1405): the
+   * strip hides more than its height, 1660 + 255 · 10 / 990. */
+  p->bottom_mm = 1650;
+  make_frame (&frame, p, 85, 85);
+  g_assert_cmpfloat_with_epsilon (eyl_hidden_below_mm (p, &frame, 1405),
+                                  1660 + 255.0 * 10 / 990, 1e-9);
+
+  /* The ground shelf (deck 150): everyone looks over the strip. */
+  p->bottom_mm = 150;
+  make_frame (&frame, p, 85, 85);
+  g_assert_cmpfloat (eyl_hidden_below_mm (p, &frame, 1405), <, 150);
+  g_assert_cmpfloat_with_epsilon (eyl_hidden_fraction (p, &frame, 150, 160), 0.0, 1e-9);
+}
+
 static void
 test_hidden_fraction_bands (void)
 {
@@ -384,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/eyl/geometry/hidden-fraction/table", test_hidden_fraction_table);
   g_test_add_func ("/eyl/geometry/hidden-fraction/bands", test_hidden_fraction_bands);
   g_test_add_func ("/eyl/geometry/hidden-fraction/crowd", test_hidden_fraction_crowd);
+  g_test_add_func ("/eyl/geometry/shelf-strip", test_shelf_strip);
   g_test_add_func ("/eyl/geometry/eye-zone", test_eye_zone);
   g_test_add_func ("/eyl/geometry/legibility", test_legibility);
 

@@ -160,8 +160,29 @@ test_rollup_numbers (void)
   g_assert_cmpfloat (eyl_placement_set_lookup (set, "shelf-eye")->bottom_mm, >=, 1250);
   g_assert_cmpfloat (eyl_placement_set_lookup (set, "shelf-hand")->bottom_mm, >=, 800);
   g_assert_cmpfloat (eyl_placement_set_lookup (set, "shelf-ground")->bottom_mm, <, 800);
+  /* The shelf-edge strip is no fixed band: it hides by the line of sight. */
   g_assert_cmpfloat_with_epsilon (eyl_placement_set_lookup (set, "shelf-eye")->hidden_bottom_mm,
-                                  35, 1e-9);
+                                  0, 1e-9);
+  g_assert_cmpfloat (eyl_placement_set_lookup (set, "shelf-eye")->strip_height_mm, >, 0);
+}
+
+/* On the shelf, the band nobody sees is what the strip hides from the
+ * tallest visitor: an 85 mm pack face on the eye-level shelf (deck
+ * 1300 mm, strip top 10 mm above it, 10 mm in front of the face, P95 eye
+ * 1825 mm at 1 m) loses 10 − 515 · 10 / 990 = 4.8 mm, not 35 mm. */
+static void
+test_shelf_strip_band (void)
+{
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (NULL);
+  EylPlacement *eye = eyl_placement_set_lookup (set, "shelf-eye");
+  g_autoptr(EylPlacement) piece = NULL;
+
+  g_assert_nonnull (eye);
+  g_assert_cmpfloat_with_epsilon (eye->strip_height_mm, 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (eye->strip_gap_mm, 10, 1e-9);
+  piece = eyl_placement_for_piece (eye, 85, 85, 0, FALSE);
+  g_assert_cmpfloat_with_epsilon (piece->hidden_bottom_mm, 10 - 515.0 * 10 / 990, 1e-6);
+  g_assert_cmpfloat (piece->hidden_bottom_mm, <, eye->strip_height_mm);
 }
 
 static void
@@ -804,6 +825,7 @@ main (int   argc,
   g_test_add_func ("/eyl/placement/translated-keys", test_translated_keys);
   g_test_add_func ("/eyl/placement/missing-file", test_missing_file);
   g_test_add_func ("/eyl/placement/user-files", test_user_files);
+  g_test_add_func ("/eyl/placement/shelf-strip-band", test_shelf_strip_band);
   g_test_add_func ("/eyl/placement/auto", test_auto);
   g_test_add_func ("/eyl/placement/scale", test_scale);
   g_test_add_func ("/eyl/placement/overrides", test_overrides);

@@ -113,6 +113,20 @@ eyl_occlusion_height_mm (double eye_mm,
 }
 
 double
+eyl_strip_line_mm (const EylPlacement *placement,
+                   double              deck_mm,
+                   double              eye_mm)
+{
+  g_return_val_if_fail (placement != NULL, 0.0);
+
+  if (placement->strip_height_mm <= 0)
+    return 0.0;
+  return eyl_occlusion_height_mm (eye_mm, placement->distance_m * 1000.0,
+                                  deck_mm + placement->strip_height_mm, 0.0,
+                                  placement->strip_gap_mm);
+}
+
+double
 eyl_hidden_below_mm (const EylPlacement *placement,
                      const EylPageFrame *frame,
                      double              eye_mm)
@@ -138,6 +152,13 @@ eyl_hidden_below_mm (const EylPlacement *placement,
                                                    placement->crowd_height_mm,
                                                    0.0,
                                                    placement->crowd_gap_mm));
+
+  /* A shelf-edge strip stands in front of the pack's foot like a low
+   * table: it hides what the line of sight over its top edge hides (the
+   * same similar triangles), more from a low eye below a high shelf,
+   * nearly nothing from above. */
+  if (placement->strip_height_mm > 0)
+    hidden = MAX (hidden, eyl_strip_line_mm (placement, frame->bottom_floor_mm, eye_mm));
 
   /* Cassette leader or shelf strip: a band of material from its bottom edge. */
   if (placement->hidden_bottom_mm > 0)

@@ -48,6 +48,14 @@ double eyl_occlusion_height_mm  (double eye_mm,
                                  double objects_mm,
                                  double gap_mm);
 
+/* The shelf-edge strip for one eye: the height above the floor up to
+ * which the line of sight over the strip's top edge (placement's
+ * strip_height_mm above a shelf deck at @deck_mm, strip_gap_mm in front
+ * of the pack) hides the pack; 0 without a strip. */
+double eyl_strip_line_mm        (const EylPlacement *placement,
+                                 double              deck_mm,
+                                 double              eye_mm);
+
 /* Everything hidden for this eye: table, crowd, fixed bands (the part of
  * the artwork below this height above the floor is hidden).  Returns the
  * top of the hidden zone above the floor in mm (bottom-hidden model). */

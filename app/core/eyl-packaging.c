@@ -984,7 +984,8 @@ eyl_packaging_filter_findings (const EylPackaging *self,
         continue;
       /* The frame is the front panel's: an element on another panel is
        * "outside" it by design, not beyond the trim. */
-      if (g_str_equal (f->rule, "safe-zone"))
+      if (g_str_equal (f->rule, "safe-zone") &&
+          !json_object_has_member (f->measures, "panel"))
         {
           g_ptr_array_remove_index (findings, i - 1);
           continue;

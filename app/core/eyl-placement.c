@@ -245,7 +245,7 @@ static const char * const known_keys[] = {
   "table_objects_mm", "table_gap_mm", "crowd_height_mm", "crowd_gap_mm",
   "crowd_distance_m", "distance_m", "scan_distance_m", "eye_min_mm",
   "eye_max_mm", "eye_zone_deg", "sight_line_deg", "hidden_threshold",
-  "reach_min_mm", "reach_max_mm", "acuity", NULL,
+  "reach_min_mm", "reach_max_mm", "acuity", "strip_height_mm", "strip_gap_mm", NULL,
 };
 
 static gboolean
@@ -535,7 +535,7 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
     double     *field;
     gboolean    required;
     double      min, max;
-  } numbers[24];
+  } numbers[26];
   guint n = 0;
 
   g_return_val_if_fail (keyfile != NULL, NULL);
@@ -602,6 +602,8 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
   NUMBER (hidden_top_mm,        FALSE, 0, 100000);
   NUMBER (visible_top_fraction, FALSE, 0, 1);
   NUMBER (safe_margin_mm,       FALSE, 0, 100000);
+  NUMBER (strip_height_mm,      FALSE, 0, 1000);
+  NUMBER (strip_gap_mm,         FALSE, 0, 1000);
   NUMBER (table_height_mm,      FALSE, FROM_OPTIONS);
   NUMBER (table_objects_mm,     FALSE, 0, 10000);
   NUMBER (table_gap_mm,         FALSE, FROM_OPTIONS);
@@ -1136,6 +1138,17 @@ eyl_placement_for_piece (const EylPlacement *base,
       self->needs_reach = FALSE;
       self->expects_contact = FALSE;
       self->expects_cta = FALSE;
+      /* The strip hides per viewer (eyl_hidden_below_mm); the band no
+       * one sees is what it hides from the tallest (the highest eye sees
+       * the most over it): that is the fixed band the views draw. */
+      if (self->strip_height_mm > 0 && isfinite (height_mm))
+        {
+          double deck = eyl_placement_bottom_above_floor (self, height_mm);
+          double band = eyl_strip_line_mm (self, deck, MAX (self->eye_min_mm,
+                                                            self->eye_max_mm)) - deck;
+
+          self->hidden_bottom_mm = MAX (self->hidden_bottom_mm, MAX (band, 0.0));
+        }
       break;
 
     case EYL_PLACEMENT_POSTER:

@@ -55,6 +55,12 @@ struct _EylPlacement
   double           hidden_top_mm;
   double           visible_top_fraction;   /* 1.0 = whole face visible */
   double           safe_margin_mm;         /* keep key content inside */
+  /* A shelf-edge strip (ticket channel): its top this far above the
+   * shelf deck the pack stands on, its top edge this far in front of the
+   * pack's face.  It hides what the line of sight over it hides, per
+   * viewer (0 = none; eyl_hidden_below_mm). */
+  double           strip_height_mm;
+  double           strip_gap_mm;
 
   /* A table (or counter) in front: 0 height means none. */
   double           table_height_mm;

@@ -464,6 +464,8 @@ build_placement (JsonBuilder        *builder,
   add_double (builder, "hidden_top_mm", p->hidden_top_mm);
   add_double (builder, "visible_top_fraction", p->visible_top_fraction);
   add_double (builder, "safe_margin_mm", p->safe_margin_mm);
+  add_double (builder, "strip_height_mm", p->strip_height_mm);
+  add_double (builder, "strip_gap_mm", p->strip_gap_mm);
   add_double (builder, "table_height_mm", p->table_height_mm);
   add_double (builder, "table_objects_mm", p->table_objects_mm);
   add_double (builder, "table_gap_mm", p->table_gap_mm);
@@ -1350,6 +1352,12 @@ eyl_placement_from_json (JsonObject *object,
   for (guint i = 0; i < n; i++)
     if (!read_double (object, numbers[i].name, TRUE, numbers[i].field, error))
       return NULL;
+  /* Reports written before the shelf-edge strip: none. */
+  if (!read_double (object, "strip_height_mm", TRUE, &p->strip_height_mm, error) ||
+      !read_double (object, "strip_gap_mm", TRUE, &p->strip_gap_mm, error))
+    return NULL;
+  if (!(p->strip_height_mm > 0) || !(p->strip_gap_mm >= 0))
+    p->strip_height_mm = p->strip_gap_mm = 0;
   /* Reports written before the acuity setting: 20/20. */
   if (!read_double (object, "acuity", TRUE, &p->acuity, error))
     return NULL;

@@ -500,6 +500,10 @@ eyl_rule_occluder_name (const EylRuleContext *ctx,
         }
     }
 
+  if (p->strip_height_mm > 0 &&
+      centre < eyl_strip_line_mm (p, frame->bottom_floor_mm, eyl_population_quantile (p, 0.05)))
+    return _("the shelf-edge strip");
+
   if (p->visible_top_fraction > 0 && p->visible_top_fraction < 1.0 &&
       centre < frame->bottom_floor_mm + frame->material_h_mm * (1.0 - p->visible_top_fraction))
     return _("the rack pocket");

@@ -453,6 +453,13 @@ update_placement_rows (EylPlacementPanel *self)
                                   kind_of->visible_top_fraction * 100);
           break;
         case EYL_PLACEMENT_SHELF:
+          if (kind_of->strip_height_mm > 0)
+            {
+              /* Translators: %.0f mm is the strip's top above the shelf. */
+              note = g_strdup_printf (_("Shelf-edge strips differ: this one stands %.0f mm above the shelf and hides what the line of sight over it hides. Set yours in a placement file."),
+                                      kind_of->strip_height_mm);
+              break;
+            }
           note = g_strdup_printf (_("Shelf-edge strips differ: this one hides the bottom %.0f mm. Set yours in a placement file."),
                                   kind_of->hidden_bottom_mm);
           break;

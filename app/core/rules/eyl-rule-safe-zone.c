@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "eyl-rules-private.h"
+#include "eyl-packaging.h"
 
 /* Printers' guides: keep key content a safe margin inside the trimmed
  * edge; on a roll-up the margin starts above the 150–200 mm leader that
@@ -121,10 +122,205 @@ check_element (const EylRuleContext *ctx,
   return NULL;
 }
 
+/* On a pack's net each panel is its own piece: key content is kept this
+ * far inside the cut and crease lines that bound its panel (folding-carton
+ * printers' guides: 1/8 in, ~3 mm, from cuts and folds; the fold's board
+ * cracks and the cut drifts by 1–2 mm). */
+#define PANEL_SAFE_MM 3.0
+/* A panel's edge is found on a half-millimetre grid: closer than this to
+ * the line is on it. */
+#define PANEL_EDGE_MM 0.75
+/* The cut's own tolerance (~1 mm): a margin short by less is no finding. */
+#define PANEL_TRIM_TOLERANCE_MM 1.0
+/* One line of type is inked over at most this many cap heights across
+ * (capitals and descenders); the text layer's box, its font's whole
+ * line, is often much deeper. */
+#define INK_PER_CAP 1.4
+
+typedef enum { LEFT, RIGHT, TOP, BOTTOM } Side;
+
+/* The panel beyond the edge of panel @p on @side (at the height or
+ * across from @el's centre): the edge is a fold onto it; -1: the cut. */
+static int
+panel_beyond (const EylPackaging *pack,
+              int                 p,
+              Side                side,
+              const EylRect      *el)
+{
+  const EylRect *b = &g_array_index (pack->panels, EylPanel, p).box;
+  double step = 2 * PANEL_EDGE_MM / pack->mm_per_pt;
+  double cx = CLAMP ((el->x0 + el->x1) / 2, b->x0 + step, b->x1 - step);
+  double cy = CLAMP ((el->y0 + el->y1) / 2, b->y0 + step, b->y1 - step);
+  double x = side == LEFT ? b->x0 - step : side == RIGHT ? b->x1 + step : cx;
+  double y = side == TOP ? b->y0 - step : side == BOTTOM ? b->y1 + step : cy;
+  int q = eyl_panels_find (pack->panels, x, y);
+
+  return q != p ? q : -1;
+}
+
+/* What is wrong with @box's place on its panel of the net, or NULL:
+ * running over the panel's edge (over a fold onto the next panel, or
+ * over the cut), or closer to it than the safe margin.  @edge_mm: the
+ * distance inside (negative: the overrun). */
+static char *
+check_on_panel (const EylPackaging *pack,
+                const EylRect      *box,
+                gboolean            crossing,
+                double             *edge_mm,
+                int                *panel_number)
+{
+  int p = eyl_panels_find (pack->panels, (box->x0 + box->x1) / 2, (box->y0 + box->y1) / 2);
+  const EylPanel *panel;
+  double d[4];
+  Side side = LEFT;
+
+  if (p < 0)
+    return NULL;
+  panel = &g_array_index (pack->panels, EylPanel, p);
+  if (panel->glue)
+    return NULL;
+  *panel_number = p + 1;
+  d[LEFT] = (box->x0 - panel->box.x0) * pack->mm_per_pt;
+  d[RIGHT] = (panel->box.x1 - box->x1) * pack->mm_per_pt;
+  d[TOP] = (box->y0 - panel->box.y0) * pack->mm_per_pt;
+  d[BOTTOM] = (panel->box.y1 - box->y1) * pack->mm_per_pt;
+  for (Side k = RIGHT; k <= BOTTOM; k++)
+    if (d[k] < d[side])
+      side = k;
+  *edge_mm = d[side];
+  if (*edge_mm < -PANEL_EDGE_MM)
+    {
+      if (!crossing)
+        return NULL;
+      int q = panel_beyond (pack, p, side, box);
+
+      if (q >= 0)
+        /* Translators: "… runs 4 mm over the fold from panel 3 onto panel 2: …". */
+        return g_strdup_printf (_("runs %.0f mm over the fold from panel %d onto panel %d: it "
+                                  "bends round the edge of the pack and is read in two halves"),
+                                -*edge_mm, p + 1, q + 1);
+      return g_strdup_printf (_("runs %.0f mm over the cut edge of panel %d, which is cut off"),
+                              -*edge_mm, p + 1);
+    }
+  if (*edge_mm >= PANEL_SAFE_MM - PANEL_TRIM_TOLERANCE_MM)
+    return NULL;
+  *edge_mm = MAX (*edge_mm, 0);
+  return g_strdup_printf (panel_beyond (pack, p, side, box) >= 0
+                            ? _("is only %.0f mm from the fold of panel %d; keep key content "
+                                "at least %.0f mm from folds")
+                            : _("is only %.0f mm from the cut edge of panel %d; keep key "
+                                "content at least %.0f mm from cuts"),
+                          *edge_mm, p + 1, PANEL_SAFE_MM);
+}
+
+/* The part of @el's box its ink can cover: across its line (the box's
+ * shorter side, turned text too) no more than its capitals and
+ * descenders, centred. */
+static EylRect
+ink_box (const EylElement *el)
+{
+  EylRect box = el->box;
+  double w = eyl_rect_width (&box), h = eyl_rect_height (&box);
+  double ink = INK_PER_CAP * el->cap_height;
+
+  if (el->cap_height <= 0 || MIN (w, h) <= ink)
+    return box;
+  if (h <= w)
+    {
+      box.y0 += (h - ink) / 2;
+      box.y1 = box.y0 + ink;
+    }
+  else
+    {
+      box.x0 += (w - ink) / 2;
+      box.x1 = box.x0 + ink;
+    }
+  return box;
+}
+
+/* Takes @finding (of @message) into @findings with its numbers. */
+static void
+add_panel_finding (GPtrArray  *findings,
+                   EylFinding *finding,
+                   const char *message,
+                   double      edge_mm,
+                   int         panel_number)
+{
+  eyl_finding_set_text (finding, message,
+                        _("Keep it on one panel, at least 3 mm inside its folds and cut "
+                          "edges."));
+  eyl_finding_add_measure (finding, "edge_mm", edge_mm);
+  eyl_finding_add_measure (finding, "safe_margin_mm", PANEL_SAFE_MM);
+  /* eyl_packaging_filter_findings() keeps a finding on its own panel. */
+  eyl_finding_add_measure (finding, "panel", panel_number);
+  g_ptr_array_add (findings, finding);
+}
+
+/* A pack's net: each element and barcode against its own panel, once. */
+static void
+check_panels (const EylRuleContext *ctx,
+              GPtrArray            *findings)
+{
+  const EylPackaging *pack = ctx->packaging;
+
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+      EylRect ink;
+      g_autofree char *name = NULL;
+      g_autofree char *problem = NULL;
+      g_autofree char *message = NULL;
+      double edge_mm = 0;
+      int panel = 0;
+
+      /* A logo that reaches a panel's edge is a graphic wrapped round
+       * the pack by design. */
+      if (!eyl_rule_is_key (el) || eyl_rect_is_empty (&el->box) ||
+          el->kind == EYL_ELEMENT_LOGO)
+        continue;
+      ink = ink_box (el);
+      problem = check_on_panel (pack, &ink, TRUE, &edge_mm, &panel);
+      if (problem == NULL)
+        continue;
+      name = eyl_rule_element_name (el, TRUE);
+      message = g_strdup_printf (_("%s %s."), name, problem);
+      add_panel_finding (findings, eyl_rule_finding_new (&eyl_rule_safe_zone, el), message,
+                         edge_mm, panel);
+    }
+
+  /* A symbol across a fold is barcode-on-fold's; one too close to a
+   * panel's edge is this rule's. */
+  for (guint i = 0; i < pack->barcodes->len; i++)
+    {
+      const EylBarcode *b = g_ptr_array_index (pack->barcodes, i);
+      g_autofree char *problem = NULL;
+      g_autofree char *message = NULL;
+      double edge_mm = 0;
+      int panel = 0;
+
+      problem = check_on_panel (pack, &b->box, FALSE, &edge_mm, &panel);
+      if (problem == NULL)
+        continue;
+      /* Translators: "The barcode EAN-13 400… is only 1 mm from the fold of panel 2; …". */
+      message = g_strdup_printf (_("The barcode %s %s %s."), b->symbology, b->digits, problem);
+      add_panel_finding (findings,
+                         eyl_finding_new (eyl_rule_safe_zone.id, eyl_rule_safe_zone.severity,
+                                          NULL, &b->box),
+                         message, edge_mm, panel);
+    }
+}
+
 void
 eyl_rule_safe_zone_check (const EylRuleContext *ctx,
                           GPtrArray            *findings)
 {
+  if (ctx->packaging != NULL && !ctx->packaging->dieline_only &&
+      ctx->packaging->panels->len >= 2)
+    {
+      check_panels (ctx, findings);
+      return;
+    }
+
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
