@@ -209,7 +209,7 @@ test_shelf_strip (void)
 {
   g_autoptr(EylPlacement) p = make_placement ();
   EylPageFrame frame;
-  double deck;
+  double       deck;
 
   p->kind = EYL_PLACEMENT_SHELF;
   p->table_height_mm = 0;
@@ -403,8 +403,8 @@ test_eye_zone_for (void)
 {
   g_autoptr(EylPlacement) p = make_placement ();
   EylPageFrame frame;
-  EylEyeZone zone;
-  double lo, hi;
+  EylEyeZone   zone;
+  double       lo, hi;
 
   make_frame (&frame, p, 850, 2000);
   eyl_eye_zone_for (p, &frame, &zone);

@@ -62,22 +62,22 @@ eyl_brand_kit_unref (EylBrandKit *self)
  * directory".  Values come from the file and may be any bytes: the
  * message is made valid UTF-8, so it can be printed and shown. */
 static void
-set_config_error (GError     **error,
-                  const char  *path,
-                  const char  *key,
-                  const char  *format,
+set_config_error (GError    **error,
+                  const char *path,
+                  const char *key,
+                  const char *format,
                   ...) G_GNUC_PRINTF (4, 5);
 
 static void
-set_config_error (GError     **error,
-                  const char  *path,
-                  const char  *key,
-                  const char  *format,
+set_config_error (GError    **error,
+                  const char *path,
+                  const char *key,
+                  const char *format,
                   ...)
 {
   g_autofree char *problem = NULL;
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   problem = g_strdup_vprintf (format, args);
@@ -100,14 +100,19 @@ set_config_error (GError     **error,
 
 /* The keys of a kit; anything else is a typo that would silently make
  * every check of the page wrong. */
-static const char * const known_keys[] = {
-  "names", "website", "email", "phone", "logos", NULL,
+static const char *const known_keys[] = {
+  "names",
+  "website",
+  "email",
+  "phone",
+  "logos",
+  NULL,
 };
 
 static gboolean
-check_keys (GKeyFile    *keyfile,
-            const char  *path,
-            GError     **error)
+check_keys (GKeyFile   *keyfile,
+            const char *path,
+            GError    **error)
 {
   g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
   g_auto(GStrv) keys = NULL;
@@ -120,7 +125,7 @@ check_keys (GKeyFile    *keyfile,
 
           set_config_error (error, path, NULL,
                             _("unknown group [%s]; a brand kit has only [%s]"),
-                            group, BRAND_GROUP);
+                               group, BRAND_GROUP);
           return FALSE;
         }
     }
@@ -142,11 +147,11 @@ check_keys (GKeyFile    *keyfile,
 /* Reads an optional string key; a missing key is not an error, a value
  * that GKeyFile cannot read (bad UTF-8, bad escape) is. */
 static gboolean
-read_optional_string (GKeyFile    *keyfile,
-                      const char  *path,
-                      const char  *key,
-                      char       **out,
-                      GError     **error)
+read_optional_string (GKeyFile   *keyfile,
+                      const char *path,
+                      const char *key,
+                      char      **out,
+                      GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *value = NULL;
@@ -169,11 +174,11 @@ read_optional_string (GKeyFile    *keyfile,
 }
 
 static gboolean
-read_optional_list (GKeyFile    *keyfile,
-                    const char  *path,
-                    const char  *key,
-                    GStrv       *out,
-                    GError     **error)
+read_optional_list (GKeyFile   *keyfile,
+                    const char *path,
+                    const char *key,
+                    GStrv      *out,
+                    GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) values = NULL;
@@ -184,8 +189,7 @@ read_optional_list (GKeyFile    *keyfile,
     {
       if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
         return TRUE;
-      set_config_error (error, path, key, _("cannot be read as a list: %s"),
-                        local_error->message);
+      set_config_error (error, path, key, _("cannot be read as a list: %s"), local_error->message);
       return FALSE;
     }
 
@@ -203,11 +207,11 @@ read_optional_list (GKeyFile    *keyfile,
 }
 
 static void
-set_wrong_type (GError     **error,
-                const char  *path,
-                const char  *key,
-                const char  *value,
-                const char  *expected)
+set_wrong_type (GError    **error,
+                const char *path,
+                const char *key,
+                const char *value,
+                const char *expected)
 {
   set_config_error (error, path, key, _("“%s” is not %s"), value, expected);
 }
@@ -215,27 +219,26 @@ set_wrong_type (GError     **error,
 /* Opens the logo for reading: the one test that answers for permissions,
  * ACLs and dangling links alike, with the system's own words. */
 static gboolean
-check_logo (const char  *path,
-            const char  *key,
-            const char  *written,
-            const char  *logo,
-            GError     **error)
+check_logo (const char *path,
+            const char *key,
+            const char *written,
+            const char *logo,
+            GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
 
   /* Without blocking: a FIFO nobody writes to is refused at once. */
   if (!eyl_config_file_check (logo, &local_error))
     {
-      set_config_error (error, path, key, _("cannot read “%s”: %s"), written,
-                        local_error->message);
+      set_config_error (error, path, key, _("cannot read “%s”: %s"), written, local_error->message);
       return FALSE;
     }
   return TRUE;
 }
 
 EylBrandKit *
-eyl_brand_kit_load (const char  *path,
-                    GError     **error)
+eyl_brand_kit_load (const char *path,
+                    GError    **error)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(EylBrandKit) kit = NULL;
@@ -243,37 +246,34 @@ eyl_brand_kit_load (const char  *path,
   g_autofree char *abs_path = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *contents = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   /* A pipe (--brand-kit <(…)) is read too, up to the size bound. */
   if (!eyl_config_file_read (path, EYL_CONFIG_FILE_MAX_BYTES, EYL_READ_PIPES,
-                             &contents, &length, &local_error)
-      || !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, &local_error))
+                             &contents, &length, &local_error) ||
+      !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, &local_error))
     {
-      set_config_error (error, path, NULL, _("cannot read the brand kit: %s"),
-                        local_error->message);
+      set_config_error (error, path, NULL, _("cannot read the brand kit: %s"), local_error->message);
       return NULL;
     }
 
   {
     g_autofree char *group = NULL;
     g_autofree char *key = NULL;
-    guint first, second;
+    guint            first, second;
 
     if (eyl_config_file_find_duplicate_key (contents, length, &group, &key, &first, &second))
       {
-        set_config_error (error, path, key, _("the key is given twice (lines %u and %u)"),
-                          first, second);
+        set_config_error (error, path, key, _("the key is given twice (lines %u and %u)"), first, second);
         return NULL;
       }
   }
 
   if (!g_key_file_has_group (keyfile, BRAND_GROUP))
     {
-      set_config_error (error, path, NULL, _("no [%s] group; a brand kit needs one"),
-                        BRAND_GROUP);
+      set_config_error (error, path, NULL, _("no [%s] group; a brand kit needs one"), BRAND_GROUP);
       return NULL;
     }
   if (!check_keys (keyfile, path, error))
@@ -329,9 +329,9 @@ eyl_brand_kit_load (const char  *path,
 }
 
 gboolean
-eyl_brand_kit_save (EylBrandKit  *self,
-                    const char   *path,
-                    GError      **error)
+eyl_brand_kit_save (EylBrandKit *self,
+                    const char  *path,
+                    GError     **error)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
@@ -339,7 +339,7 @@ eyl_brand_kit_save (EylBrandKit  *self,
   g_autoptr(GPtrArray) logos = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *abs_path = NULL;
   g_autofree char *data = NULL;
-  gsize len = 0;
+  gsize            len = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -352,9 +352,10 @@ eyl_brand_kit_save (EylBrandKit  *self,
 
   g_key_file_set_comment (keyfile, NULL, NULL,
                           " Eyeline brand kit: names, contact details and logo files\n"
-                          " (logo paths are relative to this file).", NULL);
+                          " (logo paths are relative to this file).",
+                          NULL);
   g_key_file_set_string_list (keyfile, BRAND_GROUP, "names",
-                              (const char * const *) self->names,
+                              (const char *const *) self->names,
                               g_strv_length (self->names));
   if (self->website != NULL)
     g_key_file_set_string (keyfile, BRAND_GROUP, "website", self->website);
@@ -374,7 +375,7 @@ eyl_brand_kit_save (EylBrandKit  *self,
     }
   if (logos->len > 0)
     g_key_file_set_string_list (keyfile, BRAND_GROUP, "logos",
-                                (const char * const *) logos->pdata, logos->len);
+                                (const char *const *) logos->pdata, logos->len);
 
   data = g_key_file_to_data (keyfile, &len, NULL);
   if (!g_file_set_contents (path, data, len, &local_error))

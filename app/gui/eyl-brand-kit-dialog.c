@@ -18,7 +18,7 @@
 
 struct _EylBrandKitDialog
 {
-  AdwWindow            parent_instance;
+  AdwWindow parent_instance;
 
   /* Template widgets */
   AdwPreferencesPage  *page;
@@ -31,15 +31,16 @@ struct _EylBrandKitDialog
   GtkListBox          *logos_list;
   AdwActionRow        *file_row;
 
-  GSettings           *settings;   /* NULL when the schema is not installed */
-  char                *path;
-  GPtrArray           *logos;      /* char *, absolute paths, list order */
+  GSettings            *settings; /* NULL when the schema is not installed */
+  char                 *path;
+  GPtrArray            *logos; /* char *, absolute paths, list order */
   GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (EylBrandKitDialog, eyl_brand_kit_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   SAVED,
   N_SIGNALS
 };
@@ -86,7 +87,7 @@ on_remove_logo_clicked (GtkButton         *button,
                         EylBrandKitDialog *self)
 {
   const char *path = g_object_get_data (G_OBJECT (button), "eyl-logo-path");
-  guint index;
+  guint       index;
 
   if (path != NULL && g_ptr_array_find_with_equal_func (self->logos, path, g_str_equal, &index))
     g_ptr_array_remove_index (self->logos, index);
@@ -97,9 +98,9 @@ static GtkWidget *
 create_logo_row (EylBrandKitDialog *self,
                  const char        *path)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *thumb;
-  GtkWidget *remove;
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *thumb;
+  GtkWidget       *remove;
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *dirname = g_path_get_dirname (path);
   g_autofree char *accessible = NULL;
@@ -110,8 +111,7 @@ create_logo_row (EylBrandKitDialog *self,
 
   /* A thumbnail where GTK can read the file; PDFs get an icon, since the
    * window never opens a PDF itself (the worker does). */
-  if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF")
-      || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF") || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       thumb = gtk_image_new_from_icon_name ("x-office-document-symbolic");
       gtk_image_set_pixel_size (GTK_IMAGE (thumb), 32);
@@ -242,8 +242,8 @@ load (EylBrandKitDialog *self)
 }
 
 static gboolean
-ensure_parent_dir (const char  *path,
-                   GError     **error)
+ensure_parent_dir (const char *path,
+                   GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
@@ -260,8 +260,8 @@ ensure_parent_dir (const char  *path,
 }
 
 gboolean
-eyl_brand_kit_dialog_save (EylBrandKitDialog  *self,
-                           GError            **error)
+eyl_brand_kit_dialog_save (EylBrandKitDialog *self,
+                           GError           **error)
 {
   g_autoptr(EylBrandKit) kit = eyl_brand_kit_new ();
   g_autofree char *names = NULL;
@@ -279,8 +279,7 @@ eyl_brand_kit_dialog_save (EylBrandKitDialog  *self,
   for (guint i = 0; i < self->logos->len; i++)
     kit->logos[i] = g_strdup (g_ptr_array_index (self->logos, i));
 
-  if (!ensure_parent_dir (self->path, error)
-      || !eyl_brand_kit_save (kit, self->path, error))
+  if (!ensure_parent_dir (self->path, error) || !eyl_brand_kit_save (kit, self->path, error))
     return FALSE;
 
   if (self->settings != NULL)
@@ -354,9 +353,9 @@ add_logo_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "pdf");
 
   self->chooser = gtk_file_chooser_native_new (_("Add Logo Files"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Add"), _("_Cancel"));
+                                                  GTK_WINDOW (self),
+                                                  GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                  _("_Add"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
@@ -402,7 +401,7 @@ eyl_brand_kit_dialog_finalize (GObject *object)
 static void
 eyl_brand_kit_dialog_class_init (EylBrandKitDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eyl_brand_kit_dialog_dispose;

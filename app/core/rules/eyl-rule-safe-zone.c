@@ -16,20 +16,19 @@ const EylRule eyl_rule_safe_zone = {
   .id = "safe-zone",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Key content outside the safe zone"),
-  .description = N_("A contact, logo, headline or call to action reaches into the bleed, "
+               .description = N_("A contact, logo, headline or call to action reaches into the bleed, "
                     "the hidden cassette leader or top rail, or the safe margin."),
-  .check = eyl_rule_safe_zone_check,
-};
+                                  .check = eyl_rule_safe_zone_check,
+               };
 
 /* Shortfalls this small are within the printer's trimming tolerance: 3 mm,
  * or a tenth of the margin asked for on large formats (a 40 mm roll-up
  * margin missed by 3 mm is as trivial as 49 mm against 51). */
-#define TRIVIAL_SHORTFALL_MM 3.0
+#define TRIVIAL_SHORTFALL_MM    3.0
 #define TRIVIAL_SHORTFALL_SHARE 0.1
 /* A mark this close to the trimmed edge (the printer's 3 mm bleed) is cut
  * by the trim: artwork that runs to the edge, not a logo set too close. */
 #define TOUCHING_MM 3.0
-
 
 static const char *
 bottom_band_name (const EylPlacement *p)
@@ -64,7 +63,7 @@ check_element (const EylRuleContext *ctx,
 {
   const EylPlacement *p = ctx->placement;
   const EylPageFrame *f = ctx->frame;
-  double margin = MAX (p->safe_margin_mm, 0);
+  double              margin = MAX (p->safe_margin_mm, 0);
   /* Distances from the element to each visible edge, mm on the material. */
   double left = (el->box.x0 - f->visible.x0) * f->mm_per_pt_x;
   double right = (f->visible.x1 - el->box.x1) * f->mm_per_pt_x;
@@ -77,7 +76,8 @@ check_element (const EylRuleContext *ctx,
 
   if (*edge_mm < 0)
     return g_strdup_printf (_("reaches %.0f mm beyond the trimmed edge into the bleed, "
-                              "which is cut off"), -*edge_mm);
+                              "which is cut off"),
+                               -*edge_mm);
   /* A flat pack sheet's bottom edge is a panel's, not the bottom of the
    * face on the shelf: the strip is judged on the front panel only. */
   if (p->kind == EYL_PLACEMENT_SHELF)
@@ -87,13 +87,13 @@ check_element (const EylRuleContext *ctx,
     {
       *edge_mm = bottom;
       return g_strdup_printf (_("reaches into the bottom %.0f mm that %s hides"),
-                              p->hidden_bottom_mm, bottom_band_name (p));
+                                 p->hidden_bottom_mm, bottom_band_name (p));
     }
   if (top < p->hidden_top_mm)
     {
       *edge_mm = top;
       return g_strdup_printf (_("reaches into the top %.0f mm that the top rail hides"),
-                              p->hidden_top_mm);
+                                 p->hidden_top_mm);
     }
   if (margin <= 0)
     return NULL;
@@ -103,7 +103,7 @@ check_element (const EylRuleContext *ctx,
       *needed_mm = p->hidden_bottom_mm + margin;
       return g_strdup_printf (_("is only %.0f mm above the hidden bottom band; keep key "
                                 "content at least %.0f mm above it"),
-                              bottom - p->hidden_bottom_mm, margin);
+                                 bottom - p->hidden_bottom_mm, margin);
     }
   if (p->hidden_top_mm > 0 && top < p->hidden_top_mm + margin)
     {
@@ -111,13 +111,13 @@ check_element (const EylRuleContext *ctx,
       *needed_mm = p->hidden_top_mm + margin;
       return g_strdup_printf (_("is only %.0f mm below the top rail; keep key content at "
                                 "least %.0f mm below it"),
-                              MAX (top - p->hidden_top_mm, 0), margin);
+                                 MAX (top - p->hidden_top_mm, 0), margin);
     }
   *needed_mm = margin;
   if (bottom < margin || top < margin || side < margin)
     return g_strdup_printf (_("is only %.0f mm from the edge; keep key content at "
                               "least %.0f mm inside"),
-                            MAX (*edge_mm, 0), margin);
+                               MAX (*edge_mm, 0), margin);
 
   return NULL;
 }
@@ -137,7 +137,13 @@ check_element (const EylRuleContext *ctx,
  * line, is often much deeper. */
 #define INK_PER_CAP 1.4
 
-typedef enum { LEFT, RIGHT, TOP, BOTTOM } Side;
+typedef enum
+{
+  LEFT,
+  RIGHT,
+  TOP,
+  BOTTOM
+} Side;
 
 /* The panel beyond the edge of panel @p on @side (at the height or
  * across from @el's centre): the edge is a fold onto it; -1: the cut. */
@@ -148,12 +154,14 @@ panel_beyond (const EylPackaging *pack,
               const EylRect      *el)
 {
   const EylRect *b = &g_array_index (pack->panels, EylPanel, p).box;
-  double step = 2 * PANEL_EDGE_MM / pack->mm_per_pt;
-  double cx = CLAMP ((el->x0 + el->x1) / 2, b->x0 + step, b->x1 - step);
-  double cy = CLAMP ((el->y0 + el->y1) / 2, b->y0 + step, b->y1 - step);
-  double x = side == LEFT ? b->x0 - step : side == RIGHT ? b->x1 + step : cx;
-  double y = side == TOP ? b->y0 - step : side == BOTTOM ? b->y1 + step : cy;
-  int q = eyl_panels_find (pack->panels, x, y);
+  double         step = 2 * PANEL_EDGE_MM / pack->mm_per_pt;
+  double         cx = CLAMP ((el->x0 + el->x1) / 2, b->x0 + step, b->x1 - step);
+  double         cy = CLAMP ((el->y0 + el->y1) / 2, b->y0 + step, b->y1 - step);
+  double         x = side == LEFT ? b->x0 - step : side == RIGHT ? b->x1 + step
+                                                                 : cx;
+  double         y = side == TOP ? b->y0 - step : side == BOTTOM ? b->y1 + step
+                                                                 : cy;
+  int            q = eyl_panels_find (pack->panels, x, y);
 
   return q != p ? q : -1;
 }
@@ -169,10 +177,10 @@ check_on_panel (const EylPackaging *pack,
                 double             *edge_mm,
                 int                *panel_number)
 {
-  int p = eyl_panels_find (pack->panels, (box->x0 + box->x1) / 2, (box->y0 + box->y1) / 2);
+  int             p = eyl_panels_find (pack->panels, (box->x0 + box->x1) / 2, (box->y0 + box->y1) / 2);
   const EylPanel *panel;
-  double d[4];
-  Side side = LEFT;
+  double          d[4];
+  Side            side = LEFT;
 
   if (p < 0)
     return NULL;
@@ -198,19 +206,19 @@ check_on_panel (const EylPackaging *pack,
         /* Translators: "… runs 4 mm over the fold from panel 3 onto panel 2: …". */
         return g_strdup_printf (_("runs %.0f mm over the fold from panel %d onto panel %d: it "
                                   "bends round the edge of the pack and is read in two halves"),
-                                -*edge_mm, p + 1, q + 1);
+                                   -*edge_mm, p + 1, q + 1);
       return g_strdup_printf (_("runs %.0f mm over the cut edge of panel %d, which is cut off"),
-                              -*edge_mm, p + 1);
+                                 -*edge_mm, p + 1);
     }
   if (*edge_mm >= PANEL_SAFE_MM - PANEL_TRIM_TOLERANCE_MM)
     return NULL;
   *edge_mm = MAX (*edge_mm, 0);
   return g_strdup_printf (panel_beyond (pack, p, side, box) >= 0
-                            ? _("is only %.0f mm from the fold of panel %d; keep key content "
+                          ? _("is only %.0f mm from the fold of panel %d; keep key content "
                                 "at least %.0f mm from folds")
-                            : _("is only %.0f mm from the cut edge of panel %d; keep key "
+                          : _("is only %.0f mm from the cut edge of panel %d; keep key "
                                 "content at least %.0f mm from cuts"),
-                          *edge_mm, p + 1, PANEL_SAFE_MM);
+                               *edge_mm, p + 1, PANEL_SAFE_MM);
 }
 
 /* The part of @el's box its ink can cover: across its line (the box's
@@ -220,8 +228,8 @@ static EylRect
 ink_box (const EylElement *el)
 {
   EylRect box = el->box;
-  double w = eyl_rect_width (&box), h = eyl_rect_height (&box);
-  double ink = INK_PER_CAP * el->cap_height;
+  double  w = eyl_rect_width (&box), h = eyl_rect_height (&box);
+  double  ink = INK_PER_CAP * el->cap_height;
 
   if (el->cap_height <= 0 || MIN (w, h) <= ink)
     return box;
@@ -266,12 +274,12 @@ check_panels (const EylRuleContext *ctx,
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
-      EylRect ink;
-      g_autofree char *name = NULL;
-      g_autofree char *problem = NULL;
-      g_autofree char *message = NULL;
-      double edge_mm = 0;
-      int panel = 0;
+      EylRect           ink;
+      g_autofree char  *name = NULL;
+      g_autofree char  *problem = NULL;
+      g_autofree char  *message = NULL;
+      double            edge_mm = 0;
+      int               panel = 0;
 
       /* A logo that reaches a panel's edge is a graphic wrapped round
        * the pack by design. */
@@ -293,10 +301,10 @@ check_panels (const EylRuleContext *ctx,
   for (guint i = 0; i < pack->barcodes->len; i++)
     {
       const EylBarcode *b = g_ptr_array_index (pack->barcodes, i);
-      g_autofree char *problem = NULL;
-      g_autofree char *message = NULL;
-      double edge_mm = 0;
-      int panel = 0;
+      g_autofree char  *problem = NULL;
+      g_autofree char  *message = NULL;
+      double            edge_mm = 0;
+      int               panel = 0;
 
       problem = check_on_panel (pack, &b->box, FALSE, &edge_mm, &panel);
       if (problem == NULL)
@@ -329,7 +337,7 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
       g_autofree char *problem = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double edge_mm = 0, needed_mm = -1;
+      double           edge_mm = 0, needed_mm = -1;
 
       if (!eyl_rule_is_key (el) || eyl_rect_is_empty (&el->box))
         continue;
@@ -358,13 +366,13 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
         fix = g_strdup_printf (_("Move it inside the safe area: at least %.0f mm from the "
                                  "trimmed edges and clear of the hidden bands (%.0f mm at "
                                  "the bottom, %.0f mm at the top)."),
-                               MAX (ctx->placement->safe_margin_mm, 0),
-                               ctx->placement->hidden_bottom_mm,
-                               ctx->placement->hidden_top_mm);
+                                  MAX (ctx->placement->safe_margin_mm, 0),
+                                  ctx->placement->hidden_bottom_mm,
+                                  ctx->placement->hidden_top_mm);
       else
         fix = g_strdup_printf (_("Move it inside the safe area, at least %.0f mm from the "
                                  "trimmed edges."),
-                               MAX (ctx->placement->safe_margin_mm, 0));
+                                  MAX (ctx->placement->safe_margin_mm, 0));
 
       finding = eyl_rule_finding_new (&eyl_rule_safe_zone, el);
       /* A margin a few millimetres short is a note for the designer, not a
