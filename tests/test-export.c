@@ -453,6 +453,62 @@ test_cvd (void)
   cairo_surface_destroy (png);
 }
 
+/* The attention export: one map per page, the visible page on its
+ * longer side, the model's heat on the one thing that draws the eye. */
+static void
+test_attention (void)
+{
+  g_autofree char *input = g_build_filename (eyl_fixture_dir (), "attention-page.pdf", NULL);
+  g_autofree char *out_dir = new_dir ("attention-out");
+  g_autofree char *output = NULL;
+  g_autofree char *listing = NULL;
+  g_auto (EylFixtureRun) run = { 0 };
+  cairo_surface_t *png, *pdf = cairo_pdf_surface_create (input, 300, 600);
+  cairo_t         *cr = cairo_create (pdf);
+  const guint8    *data;
+  int              stride, reddest_y = -1, reddest = -1;
+
+  NEED_CLI ();
+
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.9, 0.1, 0.1);
+  cairo_arc (cr, 150, 150, 30, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", out_dir, "--mode", "attention", "--placement", "poster-wall", "--fail-on", "never", "--no-ocr", input, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  listing = list_dir (out_dir);
+  g_assert_cmpstr (listing, ==, "attention-page-attention.png");
+
+  output = g_build_filename (out_dir, "attention-page-attention.png", NULL);
+  png = cairo_image_surface_create_from_png (output);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 1200);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 600);
+  /* The hottest row (most red over green) is the disc's, in the top
+   * quarter: the heat is where the eye goes. */
+  data = cairo_image_surface_get_data (png);
+  stride = cairo_image_surface_get_stride (png);
+  for (int y = 0; y < 1200; y += 4)
+    {
+      guint32 px = *(const guint32 *) (data + y * stride + 4 * 300);
+      int     red = (int) ((px >> 16) & 0xff) - (int) ((px >> 8) & 0xff);
+
+      if (red > reddest)
+        {
+          reddest = red;
+          reddest_y = y;
+        }
+    }
+  g_test_message ("reddest row %d (%d)", reddest_y, reddest);
+  g_assert_cmpint (reddest_y, >, 150);
+  g_assert_cmpint (reddest_y, <, 450);
+  cairo_surface_destroy (png);
+}
+
 /* An A4 leaflet of @n_pages pages, a line of text on each. */
 static char *
 leaflet (const char *name,
@@ -1070,6 +1126,7 @@ main (int    argc,
   g_test_add_func ("/eyl/export/annotations", test_annotations);
   g_test_add_func ("/eyl/export/png", test_png);
   g_test_add_func ("/eyl/export/cvd", test_cvd);
+  g_test_add_func ("/eyl/export/attention", test_attention);
   g_test_add_func ("/eyl/export/relative-output", test_relative_output);
   g_test_add_func ("/eyl/export/png-set", test_png_set);
   g_test_add_func ("/eyl/export/names-and-links", test_names_and_links);

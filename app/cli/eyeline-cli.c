@@ -1316,7 +1316,8 @@ run_export (int    argc,
             N_("overlay (default): the pages with the overlay and a summary page; annotations: the "
          "original with PDF comments; png: one image per page; walkup: per page, the piece as "
          "a visitor sees it from 8, 4 and 2 m (and in the hand); cvd: per page, the piece as "
-         "people with protanopia, deuteranopia and tritanopia see it"),
+         "people with protanopia, deuteranopia and tritanopia see it; attention: per page, "
+         "the predicted attention (model) on what the visitor sees"),
                 N_("MODE") },
             { "report", 0, 0, G_OPTION_ARG_STRING, &report_str,
               N_("Also write one report of the whole run into the folder: json or csv"), N_("FORMAT") },
@@ -1340,7 +1341,8 @@ run_export (int    argc,
                                       "  eyeline-cli export --output comments/ --mode annotations *.pdf\n"
                                       "  eyeline-cli export --output slides/ --mode png --placement poster-wall poster.pdf\n"
                                       "  eyeline-cli export --output walkup/ --mode walkup banner.pdf\n"
-                                      "  eyeline-cli export --output colours/ --mode cvd banner.pdf\n\n"
+                                      "  eyeline-cli export --output colours/ --mode cvd banner.pdf\n"
+                                      "  eyeline-cli export --output attention/ --mode attention banner.pdf\n\n"
                                       "Exit status: 0 nothing at or above --fail-on, 1 something is, "
                                       "2 usage error, 3 a file could not be read or exported.\n"));
   g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
@@ -1354,7 +1356,7 @@ run_export (int    argc,
   if (output_dir[0] == '\0')
     return usage_error (_("--output: the folder name is empty"));
   if (mode_str != NULL && (!eyl_export_mode_from_string (mode_str, &mode) || mode == EYL_EXPORT_NONE))
-    return usage_error (_("--mode: “%s” is not overlay, annotations, png, walkup or cvd"), mode_str);
+    return usage_error (_("--mode: “%s” is not overlay, annotations, png, walkup, cvd or attention"), mode_str);
   if (report_str != NULL)
     {
       if (g_str_equal (report_str, "json"))

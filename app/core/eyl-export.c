@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 #include <qpdf/qpdf-c.h>
 
+#include "eyl-attention.h"
 #include "eyl-cvd.h"
 #include "eyl-error.h"
 #include "eyl-export.h"
@@ -53,6 +54,8 @@
 #define CVD_MAX_WIDTH_PX 1400.0
 #define CVD_PAD_PX       16
 #define CVD_LABEL_PX     28
+/* The attention map's longer side. */
+#define ATTENTION_LONG_SIDE_PX 1200
 
 static const struct
 {
@@ -65,6 +68,7 @@ static const struct
   { EYL_EXPORT_PNG, "png" },
   { EYL_EXPORT_WALKUP, "walkup" },
   { EYL_EXPORT_CVD, "cvd" },
+  { EYL_EXPORT_ATTENTION, "attention" },
 };
 
 const char *
@@ -124,6 +128,10 @@ eyl_export_output_name (const char   *input_path,
       if (n_pages > 1)
         return g_strdup_printf ("%s-walkup-p%u.png", stem, page);
       return g_strdup_printf ("%s-walkup.png", stem);
+    case EYL_EXPORT_ATTENTION:
+      if (n_pages > 1)
+        return g_strdup_printf ("%s-attention-p%u.png", stem, page);
+      return g_strdup_printf ("%s-attention.png", stem);
     case EYL_EXPORT_CVD:
       if (n_pages > 1)
         return g_strdup_printf ("%s-colour-vision-p%u.png", stem, page);
@@ -1287,6 +1295,23 @@ cvd_strip (PopplerPage     *page,
   return strip;
 }
 
+/* The predicted attention (model) of what the median visitor sees,
+ * over the visible page paled, the first fixations numbered. */
+static gboolean
+write_attention (PopplerPage     *page,
+                 EylPageAnalysis *analysis,
+                 const char      *dir,
+                 const char      *name,
+                 GError         **error)
+{
+  if (analysis->placement == NULL)
+    return TRUE;
+  return write_surface_png (eyl_attention_heatmap_for_page (page, &analysis->frame,
+                                                            analysis->placement,
+                                                            ATTENTION_LONG_SIDE_PX),
+                            dir, name, error);
+}
+
 static gboolean
 write_cvd (PopplerPage     *page,
            EylPageAnalysis *analysis,
@@ -1357,6 +1382,7 @@ eyl_export_write (EylExportMode  mode,
     case EYL_EXPORT_PNG:
     case EYL_EXPORT_WALKUP:
     case EYL_EXPORT_CVD:
+    case EYL_EXPORT_ATTENTION:
       for (guint i = 0; i < result->pages->len; i++)
         {
           EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
@@ -1369,7 +1395,9 @@ eyl_export_write (EylExportMode  mode,
           name = eyl_export_output_name (path, mode, analysis->index + 1, result->n_pages);
           if (!(mode == EYL_EXPORT_WALKUP ? write_walkup (page, analysis, dir, name, error)
                 : mode == EYL_EXPORT_CVD  ? write_cvd (page, analysis, dir, name, error)
-                                          : write_png (page, analysis, dir, name, error)))
+                : mode == EYL_EXPORT_ATTENTION
+                    ? write_attention (page, analysis, dir, name, error)
+                    : write_png (page, analysis, dir, name, error)))
             return FALSE;
           g_ptr_array_add (names, g_steal_pointer (&name));
         }

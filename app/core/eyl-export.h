@@ -24,6 +24,7 @@ typedef enum
   EYL_EXPORT_PNG,         /* one PNG per page with its overlay */
   EYL_EXPORT_WALKUP,      /* one PNG per page: the walk-up strip */
   EYL_EXPORT_CVD,         /* one PNG per page: as colour-vision deficiencies see it */
+  EYL_EXPORT_ATTENTION,   /* one PNG per page: the predicted attention (model) */
 } EylExportMode;
 
 const char *eyl_export_mode_to_string (EylExportMode mode);

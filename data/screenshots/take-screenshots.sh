@@ -49,6 +49,10 @@ shoot() {
   "$samples/rollup-banner.pdf" >/dev/null
 "$build/app/cli/eyeline-cli" export -o "$work/exports" --mode cvd --fail-on never \
   "$samples/rollup-banner.pdf" >/dev/null
+"$build/app/cli/eyeline-cli" export -o "$work/exports" --mode attention --fail-on never \
+  "$samples/rollup-banner.pdf" >/dev/null
+cp "$work/exports/rollup-banner-attention.png" "$out/export-attention.png"
+echo "$out/export-attention.png"
 cp "$work/exports/rollup-banner-walkup.png" "$out/export-walkup.png"
 cp "$work/exports/rollup-banner-colour-vision.png" "$out/export-colour-vision.png"
 echo "$out/export-walkup.png"
