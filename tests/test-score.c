@@ -27,6 +27,8 @@ page_init (Page *p)
   memset (p, 0, sizeof *p);
   p->placement.id = (char *) "test-rollup";
   p->placement.kind = EYL_PLACEMENT_ROLLUP;
+  p->placement.expects_contact = TRUE;
+  p->placement.expects_cta = TRUE;
   p->placement.visible_top_fraction = 1.0;
   p->placement.safe_margin_mm = 25;
   p->placement.table_height_mm = 750;
@@ -181,6 +183,29 @@ test_empty_page (void)
   page_clear (&p);
 }
 
+/* A sticker carrying only a logo: nothing asked of it is missing, so
+ * its score is not a failing one while its findings say nothing. */
+static void
+test_sticker_not_asked (void)
+{
+  Page p;
+  g_autoptr(JsonObject) parts = NULL;
+  int score;
+
+  page_init (&p);
+  p.placement.kind = EYL_PLACEMENT_STICKER;
+  p.placement.expects_contact = FALSE;
+  p.placement.expects_cta = FALSE;
+  page_add (&p, EYL_ELEMENT_LOGO, NULL, 1650, 1720, 0);
+  score = score_page (&p, &parts);
+  g_assert_cmpint (part_points (parts, "contact_visible"), ==, 30);
+  g_assert_cmpint (part_points (parts, "contact_at_eye_level"), ==, 20);
+  g_assert_cmpint (part_points (parts, "call_to_action"), ==, 10);
+  g_assert_cmpint (part_points (parts, "legible"), ==, 20);
+  g_assert_cmpint (score, ==, 100);
+  page_clear (&p);
+}
+
 static void
 test_small_text_costs (void)
 {
@@ -211,6 +236,7 @@ main (int   argc,
 
   g_test_add_func ("/eyl/score/visible-beats-hidden", test_visible_beats_hidden);
   g_test_add_func ("/eyl/score/empty-page", test_empty_page);
+  g_test_add_func ("/eyl/score/sticker-not-asked", test_sticker_not_asked);
   g_test_add_func ("/eyl/score/small-text-costs", test_small_text_costs);
 
   return g_test_run ();

@@ -138,11 +138,15 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
   g_autofree char *why = NULL;
   double           best_visible = -1, best_eye = -1, best_cta = -1;
   guint            n_text = 0, n_legible = 0;
-  gboolean         brand_first, we_first;
+  gboolean         brand_first, we_first, asks_contact, asks_cta;
+  const char      *not_asked = _("Not asked of this kind of piece.");
   int              score = 0;
 
   g_return_val_if_fail (ctx != NULL, 0);
   g_return_val_if_fail (ctx->elements != NULL, 0);
+
+  asks_contact = ctx->placement == NULL || ctx->placement->expects_contact;
+  asks_cta = ctx->placement == NULL || ctx->placement->expects_cta;
 
   for (guint i = 0; i < ctx->elements->len; i++)
     {
@@ -173,7 +177,12 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
         }
     }
 
-  if (best_visible < 0)
+  /* What the scene does not ask of the piece (a sticker's contact
+   * details, a pack's call to action) costs it nothing: the score agrees
+   * with the findings, which do not ask for it either. */
+  if (best_visible < 0 && !asks_contact)
+    score += add_part (parts, "contact_visible", 1, 30, not_asked);
+  else if (best_visible < 0)
     score += add_part (parts, "contact_visible", 0, 30, _("No contact details were found."));
   else
     {
@@ -183,7 +192,9 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
       g_clear_pointer (&why, g_free);
     }
 
-  if (best_eye < 0)
+  if (best_eye < 0 && !asks_contact)
+    score += add_part (parts, "contact_at_eye_level", 1, 20, not_asked);
+  else if (best_eye < 0)
     score += add_part (parts, "contact_at_eye_level", 0, 20, _("No contact details were found."));
   else
     {
@@ -193,7 +204,9 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
       g_clear_pointer (&why, g_free);
     }
 
-  if (n_text == 0)
+  if (n_text == 0 && !asks_contact)
+    score += add_part (parts, "legible", 1, 20, _("Nothing on the piece needs reading."));
+  else if (n_text == 0)
     score += add_part (parts, "legible", 0, 20, _("No measured text among the key elements."));
   else
     {
@@ -205,7 +218,9 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
       g_clear_pointer (&why, g_free);
     }
 
-  if (best_cta < 0)
+  if (best_cta < 0 && !asks_cta)
+    score += add_part (parts, "call_to_action", 1, 10, not_asked);
+  else if (best_cta < 0)
     score += add_part (parts, "call_to_action", 0, 10, _("No call to action was found."));
   else
     {
