@@ -1410,8 +1410,11 @@ test_kit_switch (void)
   g_assert_true (eyl_gui_wait_for (kit_name_shown, (gpointer) "NORTHWIND", CHECK_TIMEOUT_S));
   g_assert_cmpstr (eyl_document_item_get_kit (item), ==, "Northwind");
   g_assert_cmpstr (gtk_menu_button_get_label (window->kit_button), ==, "Northwind");
+  gtk_menu_button_popup (window->kit_button);
   eyl_gui_wait_ms (300);
   save_png ("kit-switch");
+  save_widget_png (GTK_WIDGET (gtk_menu_button_get_popover (window->kit_button)), "kit-menu");
+  gtk_menu_button_popdown (window->kit_button);
 
   /* The other document: the same result, the same findings. */
   g_assert_true (eyl_document_item_get_result (other) == other_result);

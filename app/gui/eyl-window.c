@@ -137,6 +137,17 @@ dup_item_kit_path (EylWindow       *self,
   path = eyl_brand_kit_dup_named_path (name);
   if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return NULL;
+  /* A kit the worker would refuse would fail the check: left out. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (path, &error);
+
+    if (kit == NULL)
+      {
+        g_debug ("Not using the brand kit “%s”: %s", name, error->message);
+        return NULL;
+      }
+  }
   return g_steal_pointer (&path);
 }
 
