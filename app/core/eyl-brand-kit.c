@@ -605,3 +605,31 @@ eyl_brand_kit_remember (const char  *uri,
     }
   return g_key_file_save_to_file (keyfile, path, error);
 }
+
+gboolean
+eyl_brand_kit_rename_remembered (const char  *old_name,
+                                 const char  *new_name,
+                                 GError     **error)
+{
+  g_autofree char *path = dup_config_path (REMEMBERED_FILE);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_auto(GStrv) uris = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (old_name != NULL && new_name != NULL, FALSE);
+
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_COMMENTS, NULL))
+    return TRUE;
+  uris = g_key_file_get_groups (keyfile, NULL);
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autofree char *name = g_key_file_get_string (keyfile, uris[i], REMEMBERED_KEY, NULL);
+
+      if (g_strcmp0 (name, old_name) == 0)
+        {
+          g_key_file_set_string (keyfile, uris[i], REMEMBERED_KEY, new_name);
+          changed = TRUE;
+        }
+    }
+  return !changed || g_key_file_save_to_file (keyfile, path, error);
+}

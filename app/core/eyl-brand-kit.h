@@ -96,5 +96,10 @@ char        *eyl_brand_kit_dup_remembered (const char *uri);
 gboolean     eyl_brand_kit_remember       (const char  *uri,
                                            const char  *name,
                                            GError     **error);
+/* The kit @old_name renamed @new_name: the documents that remember it
+ * remember the new name. */
+gboolean     eyl_brand_kit_rename_remembered (const char  *old_name,
+                                              const char  *new_name,
+                                              GError     **error);
 
 G_END_DECLS

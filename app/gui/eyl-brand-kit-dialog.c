@@ -46,6 +46,7 @@ G_DEFINE_FINAL_TYPE (EylBrandKitDialog, eyl_brand_kit_dialog, ADW_TYPE_WINDOW)
 
 enum {
   SAVED,
+  RENAMED,
   N_SIGNALS
 };
 
@@ -386,6 +387,7 @@ rename_kit (EylBrandKitDialog  *self,
 {
   g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->kit_name_row)));
   g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_strstrip (name);
   if (self->kit_name == NULL || g_str_equal (name, self->kit_name))
@@ -407,6 +409,9 @@ rename_kit (EylBrandKitDialog  *self,
     g_unlink (self->path);
   g_free (self->path);
   self->path = g_steal_pointer (&path);
+  if (!eyl_brand_kit_rename_remembered (self->kit_name, name, &local_error))
+    g_debug ("The documents' kits are not renamed: %s", local_error->message);
+  g_signal_emit (self, signals[RENAMED], 0, self->kit_name, name);
   g_free (self->kit_name);
   self->kit_name = g_steal_pointer (&name);
   return TRUE;
@@ -596,6 +601,18 @@ eyl_brand_kit_dialog_class_init (EylBrandKitDialogClass *klass)
                                  G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 0);
+  /**
+   * EylBrandKitDialog::renamed:
+   * @old_name: the kit's name before
+   * @new_name: its name now
+   *
+   * A named kit was renamed (its file moved); "saved" follows.
+   */
+  signals[RENAMED] = g_signal_new ("renamed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/eyl-brand-kit-dialog.ui");

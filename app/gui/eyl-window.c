@@ -160,6 +160,25 @@ dup_item_kit (EylWindow       *self,
   return path != NULL ? eyl_brand_kit_load (path, NULL) : NULL;
 }
 
+/* The logo files of @item's own kit when its worker started (another save
+ * of the kit with other logos needs a new read of that document). */
+#define KIT_LOGOS_KEY "eyl-kit-logos-key"
+
+static gboolean
+own_kit_logos_changed (EylWindow       *self,
+                       EylDocumentItem *item)
+{
+  const char *read_with = g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY);
+  g_autoptr(EylBrandKit) kit = NULL;
+  g_autofree char *key = NULL;
+
+  if (eyl_document_item_get_kit (item) == NULL || read_with == NULL)
+    return FALSE;
+  kit = dup_item_kit (self, item);
+  key = kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup ("");
+  return !g_str_equal (key, read_with);
+}
+
 /* @result evaluated here with the panel's options and @item's kit, or
  * NULL when that needs a new read (eyl_file_result_evaluate). */
 static EylFileResult *
@@ -287,7 +306,7 @@ reevaluate_all (EylWindow *self)
 
       if (eyl_document_item_get_status (item) != EYL_DOCUMENT_DONE || result == NULL)
         continue;
-      evaluated = evaluate_item (self, item, result);
+      evaluated = own_kit_logos_changed (self, item) ? NULL : evaluate_item (self, item, result);
       if (evaluated != NULL)
         {
           eyl_document_item_set_result (item, evaluated);
@@ -431,6 +450,13 @@ start_check (EylWindow       *self,
     }
 
   config = make_worker_config (self, item);
+  {
+    g_autoptr(EylBrandKit) kit = dup_item_kit (self, item);
+
+    g_object_set_data_full (G_OBJECT (item), KIT_LOGOS_KEY,
+                            kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup (""),
+                            g_free);
+  }
   g_free (self->read_key);
   self->read_key = dup_read_key (self);
   eyl_document_item_set_cancellable (item, cancellable);
@@ -1695,6 +1721,26 @@ brand_kit_saved_cb (GtkWidget *dialog,
   reevaluate_all (self);
 }
 
+/* The open documents with the renamed kit keep it under its new name
+ * (the dialog renamed it in what closed files remember). */
+static void
+brand_kit_renamed_cb (GtkWidget  *dialog,
+                      const char *old_name,
+                      const char *new_name,
+                      EylWindow  *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (g_strcmp0 (eyl_document_item_get_kit (item), old_name) == 0)
+        eyl_document_item_set_kit (item, new_name);
+    }
+  update_kit_button (self);
+}
+
 EylBrandKitDialog *
 _eyl_window_open_brand_kit (EylWindow *self)
 {
@@ -1704,6 +1750,7 @@ _eyl_window_open_brand_kit (EylWindow *self)
   /* The current document's own kit, else the window's. */
   if (kit != NULL && *kit != '\0')
     eyl_brand_kit_dialog_select_kit (EYL_BRAND_KIT_DIALOG (dialog), kit);
+  g_signal_connect_object (dialog, "renamed", G_CALLBACK (brand_kit_renamed_cb), self, 0);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (brand_kit_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return EYL_BRAND_KIT_DIALOG (dialog);
@@ -1769,7 +1816,10 @@ eyl_window_set_document_kit (EylWindow       *self,
   if (!eyl_brand_kit_remember (uri, name, &error))
     g_debug ("The document's kit is not remembered: %s", error->message);
   new_kit = dup_item_kit (self, item);
-  old_logos = dup_kit_logos_key (old_kit);
+  /* The logos the document was read with, when known. */
+  old_logos = g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY) != NULL
+                ? g_strdup (g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY))
+                : dup_kit_logos_key (old_kit);
   new_logos = dup_kit_logos_key (new_kit);
   result = eyl_document_item_get_result (item);
 
