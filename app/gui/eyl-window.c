@@ -450,13 +450,16 @@ start_check (EylWindow       *self,
     }
 
   config = make_worker_config (self, item);
-  {
-    g_autoptr(EylBrandKit) kit = dup_item_kit (self, item);
+  if (eyl_document_item_get_kit (item) != NULL)
+    {
+      g_autoptr(EylBrandKit) kit = dup_item_kit (self, item);
 
-    g_object_set_data_full (G_OBJECT (item), KIT_LOGOS_KEY,
-                            kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup (""),
-                            g_free);
-  }
+      g_object_set_data_full (G_OBJECT (item), KIT_LOGOS_KEY,
+                              kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup (""),
+                              g_free);
+    }
+  else
+    g_object_set_data (G_OBJECT (item), KIT_LOGOS_KEY, NULL);
   g_free (self->read_key);
   self->read_key = dup_read_key (self);
   eyl_document_item_set_cancellable (item, cancellable);
@@ -1833,6 +1836,7 @@ eyl_window_set_document_kit (EylWindow       *self,
       if (evaluated != NULL)
         {
           eyl_document_item_set_result (item, evaluated);
+          g_object_set_data_full (G_OBJECT (item), KIT_LOGOS_KEY, g_strdup (new_logos), g_free);
           if (item == self->current)
             _eyl_window_update_view (self);
           return;
