@@ -2210,8 +2210,6 @@ main (int   argc,
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
   g_test_add_func ("/eyl/window/placement", test_placement);
   g_test_add_func ("/eyl/window/kit-names", test_kit_names);
-  g_test_add_func ("/eyl/window/kit-dialog", test_kit_dialog);
-  g_test_add_func ("/eyl/window/kit-switch", test_kit_switch);
   g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);
   g_test_add_func ("/eyl/window/encrypted", test_encrypted);
   g_test_add_func ("/eyl/window/pages", test_pages);
@@ -2220,6 +2218,8 @@ main (int   argc,
   g_test_add_func ("/eyl/window/snapshot", test_snapshot);
   g_test_add_func ("/eyl/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
+  g_test_add_func ("/eyl/window/kit-dialog", test_kit_dialog);
+  g_test_add_func ("/eyl/window/kit-switch", test_kit_switch);
   g_test_add_func ("/eyl/window/dialogs", test_dialogs);
   g_test_add_func ("/eyl/window/compare", test_compare);
   g_test_add_func ("/eyl/window/compare-pages", test_compare_pages);
