@@ -18,7 +18,7 @@
 #include "eyl-placement.h"
 #include "eyl-report.h"
 
-#define PT_PER_MM (72.0 / 25.4)
+#define PT_PER_MM   (72.0 / 25.4)
 #define MAX_SIDE_PT 20000.0
 
 typedef struct
@@ -28,11 +28,11 @@ typedef struct
 } Seeds;
 
 static gboolean
-write_seed (const char  *dir,
-            const char  *name,
-            const void  *data,
-            gsize        size,
-            GError     **error)
+write_seed (const char *dir,
+            const char *name,
+            const void *data,
+            gsize       size,
+            GError    **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
@@ -175,19 +175,19 @@ add_analysis_seed (Seeds         *seeds,
                    GPtrArray     *inputs,
                    GError       **error)
 {
-  GBytes *bytes = eyl_fuzz_writer_free_to_bytes (w);
+  GBytes          *bytes = eyl_fuzz_writer_free_to_bytes (w);
   g_autofree char *name = g_strdup_printf ("seed-%02u", seeds->n++);
-  gsize size;
-  const void *data = g_bytes_get_data (bytes, &size);
+  gsize            size;
+  const void      *data = g_bytes_get_data (bytes, &size);
 
   g_ptr_array_add (inputs, bytes);
   return write_seed (seeds->dir, name, data, size, error);
 }
 
 static gboolean
-write_analysis_seeds (const char  *dir,
-                      GPtrArray   *inputs,
-                      GError     **error)
+write_analysis_seeds (const char *dir,
+                      GPtrArray  *inputs,
+                      GError    **error)
 {
   Seeds seeds = { dir, 0 };
   g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (NULL);
@@ -290,9 +290,9 @@ write_analysis_seeds (const char  *dir,
 /* Reports by the real engine ---------------------------------------------- */
 
 static gboolean
-write_report_seeds (const char  *dir,
-                    GPtrArray   *inputs,
-                    GError     **error)
+write_report_seeds (const char *dir,
+                    GPtrArray  *inputs,
+                    GError    **error)
 {
   g_autoptr(GError) file_error = NULL;
   g_autoptr(EylReport) failed = eyl_report_new ();
@@ -300,8 +300,8 @@ write_report_seeds (const char  *dir,
 
   for (guint i = 0; i < inputs->len; i++)
     {
-      GBytes *input = g_ptr_array_index (inputs, i);
-      gsize size;
+      GBytes       *input = g_ptr_array_index (inputs, i);
+      gsize         size;
       const guint8 *data = g_bytes_get_data (input, &size);
       g_autoptr(EylReport) report = eyl_fuzz_analyse (data, size);
       g_autofree char *json = eyl_report_format_json (report);
@@ -325,10 +325,10 @@ write_report_seeds (const char  *dir,
 /* Brand kits ---------------------------------------------------------------- */
 
 static gboolean
-write_brand_kit_seeds (const char  *dir,
-                       GError     **error)
+write_brand_kit_seeds (const char *dir,
+                       GError    **error)
 {
-  static const char * const kits[] = {
+  static const char *const kits[] = {
     ("# A brand kit\n[Brand]\nnames=Northwind Tea;Northwind\nwebsite=www.northwind-tea.example\n"
      "email=hello@northwind-tea.example\nphone=+44 20 7946 0958\nlogos=logo.png;logo.svg\n"),
     "[Brand]\nemail=Hello@Shop.Osgeo.org\n",
@@ -355,10 +355,10 @@ write_brand_kit_seeds (const char  *dir,
 /* Placements ---------------------------------------------------------------- */
 
 static gboolean
-write_placement_seeds (const char  *dir,
-                       GError     **error)
+write_placement_seeds (const char *dir,
+                       GError    **error)
 {
-  static const char * const broken[] = {
+  static const char *const broken[] = {
     "[Placement]\nid=x\nkind=poster\nsizes_mm=594x841\ndistance_m=2\neye_min_mm=1400\neye_max_mm=1800\n",
     "[Placement]\nid=x\nkind=shelf\nsizes_mm=100 × 50;1e5x1\ndistance_m=nan\neye_min_mm=1400\neye_max_mm=1800\n",
     "[Placement]\nid=x\nkind=rollup\nsizes_mm=-1x2\ndistance_m=inf\neye_min_mm=-4\neye_max_mm=1\n",
@@ -385,7 +385,7 @@ write_placement_seeds (const char  *dir,
     {
       g_autofree char *path = g_strconcat (RESOURCE_BASE "/placements/", names[i], NULL);
       g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-      gsize size;
+      gsize       size;
       const void *data;
 
       if (bytes == NULL)
@@ -405,11 +405,11 @@ write_placement_seeds (const char  *dir,
 }
 
 gboolean
-eyl_fuzz_write_seeds (const char  *dir,
-                      GError     **error)
+eyl_fuzz_write_seeds (const char *dir,
+                      GError    **error)
 {
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  const char * const *targets = eyl_fuzz_target_names ();
+  const char *const *targets = eyl_fuzz_target_names ();
 
   g_return_val_if_fail (dir != NULL, FALSE);
 

@@ -29,13 +29,18 @@
 #include "eyl-scene.h"
 
 /* Larger inputs say nothing new and only slow the search down. */
-#define MAX_OPS        96
-#define MAX_SIDE_PT    20000.0
+#define MAX_OPS     96
+#define MAX_SIDE_PT 20000.0
 
 /* A broken promise of the engine (not a crash by itself): abort with the
  * reason, so the input is kept as a crash. */
 #define fuzz_check(cond, ...) \
-  G_STMT_START { if (!(cond)) g_error (__VA_ARGS__); } G_STMT_END
+  G_STMT_START                \
+  {                           \
+    if (!(cond))              \
+      g_error (__VA_ARGS__);  \
+  }                           \
+  G_STMT_END
 
 /* Reading the analysis input ---------------------------------------------
  *
@@ -117,7 +122,7 @@ read_number (Reader *r,
 static char *
 read_text (Reader *r)
 {
-  guint len = read_u8 (r);
+  guint            len = read_u8 (r);
   g_autofree char *raw = NULL;
 
   len = MIN (len, r->left);
@@ -264,9 +269,15 @@ scratch_dir (void)
   return dir;
 }
 
-static const char * const font_names[] = {
-  "Helvetica", "Helvetica-Bold", "Arial-BoldMT", "Courier", "", "Symbol",
-  "Impact", "TimesNewRomanPS-ItalicMT",
+static const char *const font_names[] = {
+  "Helvetica",
+  "Helvetica-Bold",
+  "Arial-BoldMT",
+  "Courier",
+  "",
+  "Symbol",
+  "Impact",
+  "TimesNewRomanPS-ItalicMT",
 };
 
 /* The synthetic renderer: the text lines painted as blocks of their
@@ -285,8 +296,8 @@ fake_render (const EylRect *area,
              GError       **error)
 {
   FakeRenderer *fake = user_data;
-  EylRaster *raster;
-  cairo_t *cr;
+  EylRaster    *raster;
+  cairo_t      *cr;
 
   if (fake->fail)
     {
@@ -321,11 +332,11 @@ fake_render (const EylRect *area,
 static void
 paint_analysis (EylPageAnalysis *analysis)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 96, 96);
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t  *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 96, 96);
+  cairo_t          *cr = cairo_create (surface);
   EylOverlayOptions overlay;
-  EylSceneOptions scene;
-  GArray *markers;
+  EylSceneOptions   scene;
+  GArray           *markers;
 
   eyl_overlay_options_init (&overlay);
   overlay.layers = EYL_OVERLAY_ALL;
@@ -373,8 +384,8 @@ format_report (EylReport *report)
 }
 
 static EylReport *
-parse_report (const char  *json,
-              GError     **error)
+parse_report (const char *json,
+              GError    **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
 
@@ -482,7 +493,8 @@ check_same (const char *json,
     if (json[at++] == '\n')
       line_start = at;
   g_error ("the report changes when read back%s (%s), at byte %" G_GSIZE_FORMAT ":\n"
-           "written: %.200s\nread:    %.200s", exact ? " twice" : "", where->str,
+           "written: %.200s\nread:    %.200s",
+           exact ? " twice" : "", where->str,
            at, json + line_start, again + line_start);
 }
 
@@ -520,16 +532,18 @@ decode_page (Reader *r,
              guint8  flags)
 {
   EylPageDataBuilder *builder;
-  double width = read_number (r, MAX_SIDE_PT);
-  double height = read_number (r, MAX_SIDE_PT);
-  guint8 box_flags = read_u8 (r);
-  guint n_ops = 0;
+  double              width = read_number (r, MAX_SIDE_PT);
+  double              height = read_number (r, MAX_SIDE_PT);
+  guint8              box_flags = read_u8 (r);
+  guint               n_ops = 0;
 
   builder = eyl_page_data_builder_new (flags >> 6, width, height);
 
   if (box_flags & 0x80)
     {
-      EylPageBoxes boxes = { 0, };
+      EylPageBoxes boxes = {
+        0,
+      };
 
       boxes.media = (EylRect) { 0, 0, width, height };
       boxes.crop = boxes.media;
@@ -552,19 +566,19 @@ decode_page (Reader *r,
 
       switch (op % 6)
         {
-        case 0:   /* text spread over a box */
-        case 1:   /* text with a box per character */
+        case 0: /* text spread over a box */
+        case 1: /* text with a box per character */
           {
-            EylRect box = read_rect (r);
-            double size = read_number (r, 1000);
-            guint32 color = (read_u8 (r) << 16) | (read_u8 (r) << 8) | read_u8 (r);
-            const char *font = font_names[read_u8 (r) % G_N_ELEMENTS (font_names)];
-            g_autofree char *text = read_text (r);
+            EylRect             box = read_rect (r);
+            double              size = read_number (r, 1000);
+            guint32             color = (read_u8 (r) << 16) | (read_u8 (r) << 8) | read_u8 (r);
+            const char         *font = font_names[read_u8 (r) % G_N_ELEMENTS (font_names)];
+            g_autofree char    *text = read_text (r);
             g_autofree EylRect *glyphs = NULL;
 
             if (op % 6 == 1)
               {
-                glong n = g_utf8_strlen (text, -1);
+                glong  n = g_utf8_strlen (text, -1);
                 double dx = read_number (r, 1000);
                 double dy = read_number (r, 1000);
 
@@ -586,15 +600,15 @@ decode_page (Reader *r,
         case 2:
           {
             EylRect box = read_rect (r);
-            int w = read_pixels (r);
-            int h = read_pixels (r);
+            int     w = read_pixels (r);
+            int     h = read_pixels (r);
 
             eyl_page_data_builder_add_image (builder, &box, w, h);
           }
           break;
         case 3:
           {
-            EylRect box = read_rect (r);
+            EylRect          box = read_rect (r);
             g_autofree char *uri = read_text (r);
 
             eyl_page_data_builder_add_link (builder, &box, uri);
@@ -609,7 +623,7 @@ decode_page (Reader *r,
           break;
         case 5:
           {
-            guint line = read_u8 (r);
+            guint  line = read_u8 (r);
             double cap = read_number (r, 1000);
             double x = read_number (r, 1000);
 
@@ -627,11 +641,11 @@ decode_page (Reader *r,
 static EylBrandKit *
 decode_brand_kit (Reader *r)
 {
-  EylBrandKit *kit = eyl_brand_kit_new ();
+  EylBrandKit     *kit = eyl_brand_kit_new ();
   g_autofree char *names = read_text (r);
-  char *website = read_text (r);
-  char *email = read_text (r);
-  char *phone = read_text (r);
+  char            *website = read_text (r);
+  char            *email = read_text (r);
+  char            *phone = read_text (r);
 
   g_strfreev (kit->names);
   kit->names = g_strsplit (names, ";", 8);
@@ -648,7 +662,7 @@ EylReport *
 eyl_fuzz_analyse (const guint8 *data,
                   gsize         size)
 {
-  Reader r = { data, size };
+  Reader             r = { data, size };
   EylAnalysisOptions options;
   g_autoptr(EylPageData) page = NULL;
   g_autoptr(EylBrandKit) kit = NULL;
@@ -657,12 +671,14 @@ eyl_fuzz_analyse (const guint8 *data,
   g_autoptr(GPtrArray) placements = NULL;
   g_autoptr(EylReport) report = NULL;
   g_autoptr(EylFileResult) file = NULL;
-  FakeRenderer fake = { 0, };
+  FakeRenderer fake = {
+    0,
+  };
   EylRenderer renderer;
-  guint8 flags, choice, overrides;
+  guint8      flags, choice, overrides;
 
   eyl_analysis_options_init (&options);
-  options.pixels.ocr = FALSE;   /* Tesseract and zbar are not ours */
+  options.pixels.ocr = FALSE; /* Tesseract and zbar are not ours */
   options.pixels.qr = FALSE;
   options.pixels.logos = FALSE;
 
@@ -770,7 +786,7 @@ eyl_fuzz_report_json (const guint8 *data,
     {
       /* The worker → parent channel: one file result. */
       g_autoptr(EylFileResult) file =
-        eyl_file_result_from_json (json_node_get_object (root), &error);
+                     eyl_file_result_from_json (json_node_get_object (root), &error);
 
       if (file == NULL)
         {
@@ -790,7 +806,9 @@ eyl_fuzz_report_json (const guint8 *data,
         }
     }
 
-  eyl_report_get_summary (report, &(EylReportSummary) { 0, });
+  eyl_report_get_summary (report, &(EylReportSummary) {
+                                      0,
+                                  });
   eyl_report_max_severity (report);
   format_report (report);
   for (guint i = 0; i < report->files->len; i++)
@@ -812,13 +830,15 @@ static void
 check_kits_equal (EylBrandKit *a,
                   EylBrandKit *b)
 {
-  fuzz_check (g_strv_equal ((const char * const *) a->names,
-                            (const char * const *) b->names), "names changed by save");
+  fuzz_check (g_strv_equal ((const char *const *) a->names,
+                            (const char *const *) b->names),
+              "names changed by save");
   fuzz_check (g_strcmp0 (a->website, b->website) == 0, "website changed by save");
   fuzz_check (g_strcmp0 (a->email, b->email) == 0, "email changed by save");
   fuzz_check (g_strcmp0 (a->phone, b->phone) == 0, "phone changed by save");
-  fuzz_check (g_strv_equal ((const char * const *) a->logos,
-                            (const char * const *) b->logos), "logos changed by save");
+  fuzz_check (g_strv_equal ((const char *const *) a->logos,
+                            (const char *const *) b->logos),
+              "logos changed by save");
 }
 
 /* A few lines of text on a small page, for the detectors with the kit. */
@@ -901,13 +921,17 @@ eyl_fuzz_placement (const guint8 *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) json = NULL;
   g_autoptr(JsonNode) json_again = NULL;
-  g_autofree char *reason = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *text_again = NULL;
+  g_autofree char      *reason = NULL;
+  g_autofree char      *text = NULL;
+  g_autofree char      *text_again = NULL;
   EylPlacementOverrides overrides;
-  EylAnalysisOptions options;
-  static const double pages[][2] = {
-    { 2409.4, 5669.3 }, { 240.9, 566.9 }, { 595.3, 841.9 }, { 1, 10000 }, { 14400, 14400 },
+  EylAnalysisOptions    options;
+  static const double   pages[][2] = {
+      { 2409.4, 5669.3 },
+      { 240.9, 566.9 },
+      { 595.3, 841.9 },
+      { 1, 10000 },
+      { 14400, 14400 },
   };
 
   if (!g_key_file_load_from_data (keyfile, (const char *) data, size,
@@ -947,7 +971,7 @@ eyl_fuzz_placement (const guint8 *data,
   eyl_placement_set_add (set, placement);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      double w, h, scale;
+      double         w, h, scale;
       EylScaleSource source;
 
       eyl_placement_overrides_init (&overrides);
@@ -1029,10 +1053,10 @@ static const struct
   const char   *name;
   EylFuzzTarget target;
 } targets[] = {
-  { "analysis",    eyl_fuzz_analysis },
+  { "analysis", eyl_fuzz_analysis },
   { "report-json", eyl_fuzz_report_json },
-  { "brand-kit",   eyl_fuzz_brand_kit },
-  { "placement",   eyl_fuzz_placement },
+  { "brand-kit", eyl_fuzz_brand_kit },
+  { "placement", eyl_fuzz_placement },
 };
 
 EylFuzzTarget
@@ -1044,11 +1068,15 @@ eyl_fuzz_target_lookup (const char *name)
   return NULL;
 }
 
-const char * const *
+const char *const *
 eyl_fuzz_target_names (void)
 {
-  static const char * const names[] = {
-    "analysis", "report-json", "brand-kit", "placement", NULL,
+  static const char *const names[] = {
+    "analysis",
+    "report-json",
+    "brand-kit",
+    "placement",
+    NULL,
   };
 
   return names;

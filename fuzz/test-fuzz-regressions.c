@@ -15,8 +15,8 @@
 static char *seed_dir;
 
 static guint
-replay_dir (const char    *dir,
-            EylFuzzTarget  target)
+replay_dir (const char   *dir,
+            EylFuzzTarget target)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -32,7 +32,7 @@ replay_dir (const char    *dir,
     {
       g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
       g_autofree char *data = NULL;
-      gsize size = 0;
+      gsize            size = 0;
       g_autoptr(GError) error = NULL;
 
       g_file_get_contents (path, &data, &size, &error);
@@ -46,10 +46,10 @@ replay_dir (const char    *dir,
 static void
 test_regressions (gconstpointer data)
 {
-  const char *target_name = data;
-  EylFuzzTarget target = eyl_fuzz_target_lookup (target_name);
+  const char      *target_name = data;
+  EylFuzzTarget    target = eyl_fuzz_target_lookup (target_name);
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "regressions", target_name, NULL);
-  guint n;
+  guint            n;
 
   g_assert_nonnull (target);
   n = replay_dir (dir, target);
@@ -59,9 +59,9 @@ test_regressions (gconstpointer data)
 static void
 test_seeds (gconstpointer data)
 {
-  const char *target_name = data;
+  const char      *target_name = data;
   g_autofree char *dir = g_build_filename (seed_dir, target_name, NULL);
-  guint n = replay_dir (dir, eyl_fuzz_target_lookup (target_name));
+  guint            n = replay_dir (dir, eyl_fuzz_target_lookup (target_name));
 
   /* Each target starts from several inputs that reach its deep code. */
   g_assert_cmpuint (n, >=, 5);
@@ -72,20 +72,20 @@ test_seeds (gconstpointer data)
 static void
 test_mutations (gconstpointer data)
 {
-  const char *target_name = data;
-  EylFuzzTarget target = eyl_fuzz_target_lookup (target_name);
+  const char      *target_name = data;
+  EylFuzzTarget    target = eyl_fuzz_target_lookup (target_name);
   g_autofree char *dir = g_build_filename (seed_dir, target_name, NULL);
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261205);
   const char *name;
-  guint n_runs = 0;
+  guint       n_runs = 0;
 
   g_assert_nonnull (listing);
   while ((name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autofree char *seed = NULL;
-      gsize size = 0;
+      gsize            size = 0;
 
       g_assert_true (g_file_get_contents (path, &seed, &size, NULL));
       if (size == 0)
@@ -93,7 +93,7 @@ test_mutations (gconstpointer data)
       for (guint m = 0; m < 12; m++)
         {
           g_autofree guint8 *copy = g_memdup2 (seed, size);
-          gsize len = size;
+          gsize              len = size;
 
           for (guint k = 0; k <= m % 4; k++)
             {
@@ -127,8 +127,8 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  const char * const *targets = eyl_fuzz_target_names ();
-  int status;
+  const char *const *targets = eyl_fuzz_target_names ();
+  int                status;
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);

@@ -80,10 +80,10 @@ check_qpdf (qpdf_data   qpdf,
 }
 
 static void
-set_box (qpdf_data     qpdf,
-         qpdf_oh       page,
-         const char   *key,
-         const double  box[4])
+set_box (qpdf_data    qpdf,
+         qpdf_oh      page,
+         const char  *key,
+         const double box[4])
 {
   qpdf_oh array = qpdf_oh_new_array (qpdf);
 
@@ -99,7 +99,7 @@ edit_page (const char           *in,
            const EylFixturePage *page)
 {
   qpdf_data qpdf = qpdf_init ();
-  qpdf_oh dict;
+  qpdf_oh   dict;
 
   qpdf_silence_errors (qpdf);
   qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
@@ -146,10 +146,10 @@ draw_image (cairo_t              *cr,
             const EylFixturePage *page)
 {
   cairo_surface_t *image;
-  guint32 *data;
-  int stride;
-  double w = page->image_box[2] - page->image_box[0];
-  double h = page->image_box[3] - page->image_box[1];
+  guint32         *data;
+  int              stride;
+  double           w = page->image_box[2] - page->image_box[0];
+  double           h = page->image_box[3] - page->image_box[1];
 
   image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, page->image_width_px,
                                       page->image_height_px);
@@ -158,8 +158,7 @@ draw_image (cairo_t              *cr,
   stride = cairo_image_surface_get_stride (image) / 4;
   for (int y = 0; y < page->image_height_px; y++)
     for (int x = 0; x < page->image_width_px; x++)
-      data[y * stride + x] = ((x * 255 / page->image_width_px) << 16)
-                             | ((y * 255 / page->image_height_px) << 8) | 0x80;
+      data[y * stride + x] = ((x * 255 / page->image_width_px) << 16) | ((y * 255 / page->image_height_px) << 8) | 0x80;
   cairo_surface_mark_dirty (image);
 
   cairo_save (cr);
@@ -181,18 +180,15 @@ eyl_fixture_pdf (const char           *name,
   g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
   g_autofree char *raw = NULL;
   cairo_surface_t *surface;
-  cairo_t *cr;
-  gboolean edit;
+  cairo_t         *cr;
+  gboolean         edit;
 
   g_return_val_if_fail (page != NULL, NULL);
   g_return_val_if_fail (page->width_pt > 0 && page->height_pt > 0, NULL);
 
   /* Cairo 1.16 writes a bad cross-reference entry when it writes link
    * tags: pass those files through libqpdf too, which writes a clean one. */
-  edit = page->rotate != 0 || page->link_uri != NULL
-         || box_is_set (page->crop_box) || box_is_set (page->trim_box)
-         || box_is_set (page->bleed_box)
-         || (page->user_unit > 0 && page->user_unit != 1.0);
+  edit = page->rotate != 0 || page->link_uri != NULL || box_is_set (page->crop_box) || box_is_set (page->trim_box) || box_is_set (page->bleed_box) || (page->user_unit > 0 && page->user_unit != 1.0);
   raw = edit ? g_strconcat (path, ".cairo.pdf", NULL) : g_strdup (path);
 
   surface = cairo_pdf_surface_create (raw, page->width_pt, page->height_pt);
@@ -251,7 +247,7 @@ eyl_fixture_encrypt (const char *path,
 {
   g_autofree char *out = g_build_filename (eyl_fixture_dir (), name, NULL);
   g_autofree char *owner = g_strconcat ("owner-", password, NULL);
-  qpdf_data qpdf = qpdf_init ();
+  qpdf_data        qpdf = qpdf_init ();
 
   qpdf_silence_errors (qpdf);
   qpdf_read (qpdf, path, NULL);
@@ -277,7 +273,12 @@ eyl_fixture_banner (const char *name,
 {
   /* Everything in mm on the real 850 × 2000 mm banner, y = baseline from
    * the top edge; converted to pt at @scale below. */
-  struct { double x, y, size; const char *text; guint32 color; } items[] = {
+  struct
+  {
+    double      x, y, size;
+    const char *text;
+    guint32     color;
+  } items[] = {
     /* headline near the top, on two lines */
     { 60, 200, 100, "Fresh tea,", 0x1b3a2f },
     { 60, 310, 100, "every day", 0x1b3a2f },
@@ -291,7 +292,9 @@ eyl_fixture_banner (const char *name,
     { 60, 0, 40, "+44 20 7946 0958", 0x000000 },
   };
   EylFixtureText texts[G_N_ELEMENTS (items)];
-  EylFixturePage page = { 0, };
+  EylFixturePage page = {
+    0,
+  };
   double k;
 
   g_return_val_if_fail (scale > 0, NULL);
@@ -342,7 +345,7 @@ eyl_fixture_shared_path (const char *subdir)
 {
   g_autofree char *base = NULL;
   g_autofree char *path = NULL;
-  const char *env = g_getenv ("EYL_SHARED_DIR");
+  const char      *env = g_getenv ("EYL_SHARED_DIR");
 
   if (env != NULL && *env != '\0')
     base = g_strdup (env);
@@ -361,13 +364,13 @@ eyl_fixture_shared_path (const char *subdir)
 
 /* A PDF written by hand, with a correct cross-reference table. */
 char *
-eyl_fixture_raw_pdf (const char         *name,
-                     const char * const *objects,
-                     guint               n_objects)
+eyl_fixture_raw_pdf (const char        *name,
+                     const char *const *objects,
+                     guint              n_objects)
 {
   g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
   g_autofree gsize *offsets = g_new0 (gsize, n_objects);
-  gsize xref;
+  gsize             xref;
 
   for (guint i = 0; i < n_objects; i++)
     {
@@ -378,8 +381,7 @@ eyl_fixture_raw_pdf (const char         *name,
   g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", n_objects + 1);
   for (guint i = 0; i < n_objects; i++)
     g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
-  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%"
-                          G_GSIZE_FORMAT "\n%%%%EOF\n", n_objects + 1, xref);
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", n_objects + 1, xref);
   return eyl_fixture_bytes (name, pdf->str, pdf->len);
 }
 
@@ -403,24 +405,23 @@ eyl_fixture_cli (void)
 static char *
 bytes_to_string (GBytes *bytes)
 {
-  gsize len = 0;
+  gsize       len = 0;
   const char *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
 
   return g_strndup (data != NULL ? data : "", len);
 }
 
 void
-eyl_fixture_run_cli (EylFixtureRun      *run,
-                     const char * const *env,
-                     const char * const *argv)
+eyl_fixture_run_cli (EylFixtureRun     *run,
+                     const char *const *env,
+                     const char *const *argv)
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GBytes) err = NULL;
   g_autoptr(GError) error = NULL;
 
-  process = eyl_fixture_spawn_cli (env, argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                              | G_SUBPROCESS_FLAGS_STDERR_PIPE, -1);
+  process = eyl_fixture_spawn_cli (env, argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, -1);
   g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
   run->out = bytes_to_string (out);
@@ -430,10 +431,10 @@ eyl_fixture_run_cli (EylFixtureRun      *run,
 }
 
 gpointer
-eyl_fixture_spawn_cli (const char * const *env,
-                       const char * const *argv,
-                       guint               flags,
-                       int                 stderr_fd)
+eyl_fixture_spawn_cli (const char *const *env,
+                       const char *const *argv,
+                       guint              flags,
+                       int                stderr_fd)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
@@ -453,7 +454,7 @@ eyl_fixture_spawn_cli (const char * const *env,
     }
   if (stderr_fd != -1)
     g_subprocess_launcher_take_stderr_fd (launcher, stderr_fd);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
   g_assert_no_error (error);
   return process;
 }

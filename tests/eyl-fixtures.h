@@ -24,19 +24,19 @@ typedef struct
 /* Page options for eyl_fixture_pdf(). */
 typedef struct
 {
-  double  width_pt, height_pt;  /* the PDF page (MediaBox) */
-  int     rotate;               /* /Rotate to set, 0 for none */
+  double width_pt, height_pt; /* the PDF page (MediaBox) */
+  int    rotate;              /* /Rotate to set, 0 for none */
   /* Boxes in PDF user space [x0 y0 x1 y1] (y up); all zero = not set. */
-  double  crop_box[4];
-  double  trim_box[4];
-  double  bleed_box[4];
-  double  user_unit;            /* 0 or 1 = not set */
-  const char *link_uri;         /* a URI link annotation over text[0] */
+  double      crop_box[4];
+  double      trim_box[4];
+  double      bleed_box[4];
+  double      user_unit; /* 0 or 1 = not set */
+  const char *link_uri;  /* a URI link annotation over text[0] */
   /* An RGB image of image_width_px × image_height_px pixels drawn into
    * image_box [x0 y0 x1 y1] (pt, top-left origin like the texts); none
    * when the pixel size is 0. */
-  double  image_box[4];
-  int     image_width_px, image_height_px;
+  double image_box[4];
+  int    image_width_px, image_height_px;
   /* Paint the whole page in @background (0xRRGGBB) instead of white. */
   gboolean fill_background;
   guint32  background;
@@ -63,15 +63,15 @@ char *eyl_fixture_banner (const char *name,
                           gboolean    contacts_low);
 
 /* Writes @len bytes of @data as @name and returns the path. */
-char *eyl_fixture_bytes  (const char *name,
-                          const void *data,
-                          gsize       len);
+char *eyl_fixture_bytes (const char *name,
+                         const void *data,
+                         gsize       len);
 
 /* A PDF written by hand: object i + 1 is @objects[i], object 1 the
  * catalog; the cross-reference table is correct.  Returns the path. */
-char *eyl_fixture_raw_pdf (const char         *name,
-                           const char * const *objects,
-                           guint               n_objects);
+char *eyl_fixture_raw_pdf (const char        *name,
+                           const char *const *objects,
+                           guint              n_objects);
 
 /* TRUE when Tesseract's English data is installed; else the test is
  * marked skipped (g_test_skip) and FALSE is returned. */
@@ -84,7 +84,7 @@ char *eyl_fixture_shared_path (const char *subdir);
 /* The result of running eyeline-cli ($EYL_CLI). */
 typedef struct
 {
-  int   status;   /* exit status, -1 when killed by a signal */
+  int   status; /* exit status, -1 when killed by a signal */
   char *out;
   char *err;
 } EylFixtureRun;
@@ -97,17 +97,17 @@ const char *eyl_fixture_cli (void);
 
 /* Runs $EYL_CLI with the NULL-terminated @argv; @env ("NAME=value", may
  * be NULL) is added to the environment. */
-void eyl_fixture_run_cli (EylFixtureRun      *run,
-                          const char * const *env,
-                          const char * const *argv);
+void eyl_fixture_run_cli (EylFixtureRun     *run,
+                          const char *const *env,
+                          const char *const *argv);
 
 /* Starts $EYL_CLI with @argv and @env ("NAME=value", may be NULL) added
  * to the environment, its standard streams as @flags say (a
  * GSubprocessFlags); @stderr_fd, when not -1, becomes its standard error
  * (the caller's copy is closed). */
-gpointer eyl_fixture_spawn_cli (const char * const *env,
-                                const char * const *argv,
-                                guint               flags,
-                                int                 stderr_fd);
+gpointer eyl_fixture_spawn_cli (const char *const *env,
+                                const char *const *argv,
+                                guint              flags,
+                                int                stderr_fd);
 
 G_END_DECLS

@@ -47,7 +47,7 @@ eyl_gui_save_png (GtkWidget  *widget,
   g_autofree char *in_build = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
                                                 file, NULL);
   g_autofree char *in_tmp = g_build_filename (g_get_tmp_dir (), file, NULL);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int              width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);

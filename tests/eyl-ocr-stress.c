@@ -13,17 +13,17 @@
 #include "eyl-document.h"
 #include "eyl-ocr-stress.h"
 
-#define MM (72.0 / 25.4)   /* pt per mm */
+#define MM             (72.0 / 25.4) /* pt per mm */
 #define LINES_PER_PAGE 4
 
 /* The levels of each condition. */
 
-static const char * const contact_names[] = { "url", "email", "phone", "handle" };
+static const char *const contact_names[] = { "url", "email", "phone", "handle" };
 
 typedef struct
 {
   const char *family;
-  const char *package;   /* Debian package, for the note when missing */
+  const char *package; /* Debian package, for the note when missing */
 } Font;
 
 /* Sans, serif and monospace from fonts-dejavu-core (install-deps.sh);
@@ -37,20 +37,20 @@ static const Font fonts[] = {
   { "URW Gothic", "fonts-urw-base35" },
 };
 
-static const char * const weight_names[] = { "regular", "bold" };
+static const char *const weight_names[] = { "regular", "bold" };
 static const PangoWeight weights[] = { PANGO_WEIGHT_NORMAL, PANGO_WEIGHT_BOLD };
 
 /* Capital height in px on the analysis raster at 1 px/mm (the default). */
-static const double sizes_px[] = { 8, 10, 12, 16, 24, 32 };
-static const char * const size_names[] = { "8 px", "10 px", "12 px", "16 px", "24 px", "32 px" };
+static const double      sizes_px[] = { 8, 10, 12, 16, 24, 32 };
+static const char *const size_names[] = { "8 px", "10 px", "12 px", "16 px", "24 px", "32 px" };
 
 typedef enum
 {
-  COLOUR_DARK,     /* near-black on a light ground */
-  COLOUR_BRAND,    /* a brand colour on a light ground */
-  COLOUR_LIGHT,    /* white or yellow on a dark ground */
+  COLOUR_DARK,  /* near-black on a light ground */
+  COLOUR_BRAND, /* a brand colour on a light ground */
+  COLOUR_LIGHT, /* white or yellow on a dark ground */
 } Colour;
-static const char * const colour_names[] = { "dark on light", "colour on light", "light on dark" };
+static const char *const colour_names[] = { "dark on light", "colour on light", "light on dark" };
 
 typedef enum
 {
@@ -58,9 +58,9 @@ typedef enum
   BACKGROUND_GRADIENT,
   BACKGROUND_NOISE,
 } Background;
-static const char * const background_names[] = { "plain", "gradient", "photo-like" };
+static const char *const background_names[] = { "plain", "gradient", "photo-like" };
 
-static const char * const drawn_names[] = { "live", "outlined" };
+static const char *const drawn_names[] = { "live", "outlined" };
 
 typedef enum
 {
@@ -68,7 +68,7 @@ typedef enum
   POSITION_MIDDLE,
   POSITION_BOTTOM,
 } Position;
-static const char * const position_names[] = { "top", "middle", "bottom" };
+static const char *const position_names[] = { "top", "middle", "bottom" };
 
 typedef enum
 {
@@ -76,7 +76,7 @@ typedef enum
   ALIGN_CENTRE,
   ALIGN_RIGHT,
 } Align;
-static const char * const align_names[] = { "left edge", "centre", "right edge" };
+static const char *const align_names[] = { "left edge", "centre", "right edge" };
 
 typedef enum
 {
@@ -84,7 +84,7 @@ typedef enum
   BESIDE_ICON,
   BESIDE_QR,
 } Beside;
-static const char * const beside_names[] = { "nothing", "icon", "QR code" };
+static const char *const beside_names[] = { "nothing", "icon", "QR code" };
 
 typedef enum
 {
@@ -92,7 +92,7 @@ typedef enum
   OTHER_LIVE,
   OTHER_OUTLINED,
 } Other;
-static const char * const other_names[] = { "none", "live", "outlined" };
+static const char *const other_names[] = { "none", "live", "outlined" };
 
 typedef struct
 {
@@ -103,15 +103,25 @@ static const PageKind page_kinds[] = {
   { "roll-up 850x2000", 850, 2000 },
   { "A4 flyer", 210, 297 },
 };
-static const char * const page_names[] = { "roll-up 850x2000", "A4 flyer" };
+static const char *const page_names[] = { "roll-up 850x2000", "A4 flyer" };
 
-static const char * const factor_names[EYL_STRESS_N_FACTORS] = {
-  "contact", "font", "weight", "capitals", "colour", "background", "drawn", "position",
-  "align", "beside", "other text", "page",
+static const char *const factor_names[EYL_STRESS_N_FACTORS] = {
+  "contact",
+  "font",
+  "weight",
+  "capitals",
+  "colour",
+  "background",
+  "drawn",
+  "position",
+  "align",
+  "beside",
+  "other text",
+  "page",
 };
 
 /* Brands: one per page, its four contacts. */
-static const char * const brands[][LINES_PER_PAGE] = {
+static const char *const brands[][LINES_PER_PAGE] = {
   { "www.northwind-tea.com", "hello@northwind-tea.com", "+44 20 7946 0958", "@northwindtea" },
   { "bluefjord.org/events", "info@bluefjord.org", "+47 22 12 34 56", "@bluefjord_org" },
   { "https://kaffeehaus-mueller.de", "kontakt@kaffeehaus-mueller.de", "+49 30 1234 5678", "@kaffeehaus.mueller" },
@@ -120,13 +130,13 @@ static const char * const brands[][LINES_PER_PAGE] = {
   { "www.atelier-lumiere.fr", "bonjour@atelier-lumiere.fr", "+33 1 42 68 53 00", "@atelierlumiere" },
 };
 
-static const char * const headlines[] = {
+static const char *const headlines[] = {
   "Fresh ideas, brewed daily",
   "Clean energy for every home",
   "Your next adventure starts here",
 };
 
-static const char * const body[] = {
+static const char *const body[] = {
   "We grow, pick and pack every leaf by hand",
   "and ship it to you within a week of harvest.",
   "Taste the difference of a small family farm:",
@@ -134,7 +144,7 @@ static const char * const body[] = {
 };
 
 /* Brand names set beside a round mark (see draw_mark). */
-static const char * const lockups[] = { "agens", "northwind", "solaria", "greenleaf" };
+static const char *const lockups[] = { "agens", "northwind", "solaria", "greenleaf" };
 
 static const char *fine_print = "Printed on recycled paper. Prices valid until 31.12.2025.";
 
@@ -142,49 +152,57 @@ static const char *fine_print = "Printed on recycled paper. Prices valid until 3
 
 typedef struct
 {
-  guint     levels[EYL_STRESS_N_FACTORS];
+  guint       levels[EYL_STRESS_N_FACTORS];
   const char *text;
-  EylRect   box;          /* ink, page space */
-  double    cap_pt;
-  double    cap_px;       /* on the analysis raster of the run */
-  gboolean  found;
-  gboolean  exact;        /* and its text read right */
-  char     *read;         /* what was found there, or NULL */
+  EylRect     box; /* ink, page space */
+  double      cap_pt;
+  double      cap_px; /* on the analysis raster of the run */
+  gboolean    found;
+  gboolean    exact; /* and its text read right */
+  char       *read;  /* what was found there, or NULL */
 } Line;
 
 typedef struct
 {
-  guint   index;
-  double  width_pt, height_pt;
-  double  design_px_per_pt;   /* the analysis raster at 1 px/mm */
-  Line    lines[LINES_PER_PAGE];
-  char   *path;
-  guint   spurious;
+  guint    index;
+  double   width_pt, height_pt;
+  double   design_px_per_pt; /* the analysis raster at 1 px/mm */
+  Line     lines[LINES_PER_PAGE];
+  char    *path;
+  guint    spurious;
   GString *spurious_text;
-  char   *error;
+  char    *error;
 } Page;
 
 typedef struct
 {
-  double cap_ratio[G_N_ELEMENTS (fonts)][G_N_ELEMENTS (weights)];   /* cap height / em */
+  double cap_ratio[G_N_ELEMENTS (fonts)][G_N_ELEMENTS (weights)]; /* cap height / em */
 } Metrics;
 
 struct _EylStressSet
 {
-  GArray  *pages;     /* Page */
-  Metrics  metrics;
-  GString *notes;
-  double   px_per_mm;
-  double   seconds;
-  guint    threads;
+  GArray     *pages; /* Page */
+  Metrics     metrics;
+  GString    *notes;
+  double      px_per_mm;
+  double      seconds;
+  guint       threads;
   const char *dir;
 };
 
 static guint n_levels[EYL_STRESS_N_FACTORS] = {
-  G_N_ELEMENTS (contact_names), G_N_ELEMENTS (fonts), G_N_ELEMENTS (weight_names),
-  G_N_ELEMENTS (sizes_px), G_N_ELEMENTS (colour_names), G_N_ELEMENTS (background_names),
-  G_N_ELEMENTS (drawn_names), G_N_ELEMENTS (position_names), G_N_ELEMENTS (align_names),
-  G_N_ELEMENTS (beside_names), G_N_ELEMENTS (other_names), G_N_ELEMENTS (page_names),
+  G_N_ELEMENTS (contact_names),
+  G_N_ELEMENTS (fonts),
+  G_N_ELEMENTS (weight_names),
+  G_N_ELEMENTS (sizes_px),
+  G_N_ELEMENTS (colour_names),
+  G_N_ELEMENTS (background_names),
+  G_N_ELEMENTS (drawn_names),
+  G_N_ELEMENTS (position_names),
+  G_N_ELEMENTS (align_names),
+  G_N_ELEMENTS (beside_names),
+  G_N_ELEMENTS (other_names),
+  G_N_ELEMENTS (page_names),
 };
 
 static const char *
@@ -215,13 +233,13 @@ level_name (EylStressFactor factor,
 /* Fonts */
 
 static PangoLayout *
-make_layout (cairo_t     *cr,
-             const char  *family,
-             PangoWeight  weight,
-             double       size_pt,
-             const char  *text)
+make_layout (cairo_t    *cr,
+             const char *family,
+             PangoWeight weight,
+             double      size_pt,
+             const char *text)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout          *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_new ();
 
   pango_font_description_set_family (desc, family);
@@ -253,8 +271,8 @@ font_installed (PangoContext *context,
                 const char   *family)
 {
   PangoFontDescription *desc = pango_font_description_from_string (family);
-  PangoFont *font;
-  gboolean ok = FALSE;
+  PangoFont            *font;
+  gboolean              ok = FALSE;
 
   pango_font_description_set_family (desc, family);
   font = pango_font_map_load_font (pango_context_get_font_map (context), context, desc);
@@ -277,8 +295,8 @@ measure_fonts (Metrics *metrics,
                GString *notes)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 4, 4);
-  cairo_t *cr = cairo_create (surface);
-  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_t         *cr = cairo_create (surface);
+  PangoContext    *context = pango_cairo_create_context (cr);
 
   for (guint f = 0; f < G_N_ELEMENTS (fonts); f++)
     {
@@ -291,7 +309,7 @@ measure_fonts (Metrics *metrics,
       for (guint w = 0; w < G_N_ELEMENTS (weights); w++)
         {
           PangoLayout *layout = make_layout (cr, fonts[f].family, weights[w], 1000, "H");
-          EylRect ink;
+          EylRect      ink;
 
           ink_extents (layout, &ink);
           metrics->cap_ratio[f][w] = (ink.y1 - ink.y0) / 1000.0;
@@ -346,13 +364,14 @@ line_width (const Metrics *metrics,
             const Line    *line)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 4, 4);
-  cairo_t *cr = cairo_create (surface);
-  guint f = line->levels[EYL_STRESS_FONT], w = line->levels[EYL_STRESS_WEIGHT];
-  PangoLayout *layout = make_layout (cr, fonts[f].family, weights[w],
-                                     line->cap_pt / metrics->cap_ratio[f][w], line->text);
-  double beside = line->levels[EYL_STRESS_BESIDE] == BESIDE_QR ? 4.2 * line->cap_pt
-                  : line->levels[EYL_STRESS_BESIDE] == BESIDE_ICON ? 2.0 * line->cap_pt : 0;
-  EylRect ink;
+  cairo_t         *cr = cairo_create (surface);
+  guint            f = line->levels[EYL_STRESS_FONT], w = line->levels[EYL_STRESS_WEIGHT];
+  PangoLayout     *layout = make_layout (cr, fonts[f].family, weights[w],
+                                         line->cap_pt / metrics->cap_ratio[f][w], line->text);
+  double           beside = line->levels[EYL_STRESS_BESIDE] == BESIDE_QR     ? 4.2 * line->cap_pt
+                            : line->levels[EYL_STRESS_BESIDE] == BESIDE_ICON ? 2.0 * line->cap_pt
+                                                                             : 0;
+  EylRect          ink;
 
   ink_extents (layout, &ink);
   g_object_unref (layout);
@@ -367,19 +386,30 @@ eyl_stress_set_new (guint   n_pages,
 {
   EylStressSet *set = g_new0 (EylStressSet, 1);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  guint n_lines = n_pages * LINES_PER_PAGE;
+  guint             n_lines = n_pages * LINES_PER_PAGE;
   g_autofree guint *fonts_ok = g_new (guint, G_N_ELEMENTS (fonts));
-  guint n_fonts_ok = 0;
-  guint *line_levels[EYL_STRESS_N_FACTORS] = { NULL, };
-  guint *page_levels[EYL_STRESS_N_FACTORS] = { NULL, };
+  guint             n_fonts_ok = 0;
+  guint            *line_levels[EYL_STRESS_N_FACTORS] = {
+               NULL,
+  };
+  guint *page_levels[EYL_STRESS_N_FACTORS] = {
+    NULL,
+  };
   /* Per page: the page's ground and what else it says. */
   static const EylStressFactor page_factors[] = {
-    EYL_STRESS_COLOUR, EYL_STRESS_BACKGROUND, EYL_STRESS_OTHER_TEXT, EYL_STRESS_PAGE,
+    EYL_STRESS_COLOUR,
+    EYL_STRESS_BACKGROUND,
+    EYL_STRESS_OTHER_TEXT,
+    EYL_STRESS_PAGE,
   };
   /* Per line. */
   static const EylStressFactor line_factors[] = {
-    EYL_STRESS_FONT, EYL_STRESS_WEIGHT, EYL_STRESS_SIZE, EYL_STRESS_DRAWN,
-    EYL_STRESS_ALIGN, EYL_STRESS_BESIDE,
+    EYL_STRESS_FONT,
+    EYL_STRESS_WEIGHT,
+    EYL_STRESS_SIZE,
+    EYL_STRESS_DRAWN,
+    EYL_STRESS_ALIGN,
+    EYL_STRESS_BESIDE,
   };
 
   set->notes = g_string_new (NULL);
@@ -396,8 +426,8 @@ eyl_stress_set_new (guint   n_pages,
       EylStressFactor f = line_factors[i];
 
       line_levels[f] = f == EYL_STRESS_FONT
-                       ? balanced (n_lines, 0, fonts_ok, n_fonts_ok, rand)
-                       : balanced (n_lines, n_levels[f], NULL, 0, rand);
+                           ? balanced (n_lines, 0, fonts_ok, n_fonts_ok, rand)
+                           : balanced (n_lines, n_levels[f], NULL, 0, rand);
     }
 
   set->pages = g_array_sized_new (FALSE, TRUE, sizeof (Page), n_pages);
@@ -407,8 +437,8 @@ eyl_stress_set_new (guint   n_pages,
       Page *page = &g_array_index (set->pages, Page, p);
       /* Two of the three places at most per page: top, middle, bottom
        * twice each, four of them drawn. */
-      guint places[] = { POSITION_TOP, POSITION_TOP, POSITION_MIDDLE, POSITION_MIDDLE,
-                         POSITION_BOTTOM, POSITION_BOTTOM };
+      guint           places[] = { POSITION_TOP, POSITION_TOP, POSITION_MIDDLE, POSITION_MIDDLE,
+                                   POSITION_BOTTOM, POSITION_BOTTOM };
       const PageKind *kind;
 
       for (guint i = G_N_ELEMENTS (places); i > 1; i--)
@@ -544,9 +574,9 @@ value_noise (const double *grid,
              double        u,
              double        v)
 {
-  double x = u * cells, y = v * cells;
-  int ix = MIN ((int) x, cells - 1), iy = MIN ((int) y, cells - 1);
-  double fx = x - ix, fy = y - iy;
+  double        x = u * cells, y = v * cells;
+  int           ix = MIN ((int) x, cells - 1), iy = MIN ((int) y, cells - 1);
+  double        fx = x - ix, fy = y - iy;
   const double *row0 = grid + (gsize) iy * (cells + 1);
   const double *row1 = row0 + cells + 1;
 
@@ -560,15 +590,15 @@ static cairo_surface_t *
 noise_image (const Page *page,
              GRand      *rand)
 {
-  int w = page->width_pt > 1000 ? 340 : 250;
-  int h = (int) lround (w * page->height_pt / page->width_pt);
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  static const int octaves[] = { 3, 7, 16, 40 };
+  int                 w = page->width_pt > 1000 ? 340 : 250;
+  int                 h = (int) lround (w * page->height_pt / page->width_pt);
+  cairo_surface_t    *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  static const int    octaves[] = { 3, 7, 16, 40 };
   static const double amplitude[] = { 0.45, 0.3, 0.18, 0.12 };
-  double *grids[G_N_ELEMENTS (octaves)][3];
-  gboolean dark = dark_ground (page);
-  guint8 *data;
-  int stride;
+  double             *grids[G_N_ELEMENTS (octaves)][3];
+  gboolean            dark = dark_ground (page);
+  guint8             *data;
+  int                 stride;
 
   for (guint o = 0; o < G_N_ELEMENTS (octaves); o++)
     for (guint c = 0; c < 3; c++)
@@ -587,9 +617,9 @@ noise_image (const Page *page,
     for (int x = 0; x < w; x++)
       {
         guint32 *px = (guint32 *) (data + (gsize) y * stride) + x;
-        double u = (x + 0.5) / w, v = (y + 0.5) / h;
-        double grain = g_rand_double_range (rand, -1, 1) * 0.06;
-        guint32 rgb = 0;
+        double   u = (x + 0.5) / w, v = (y + 0.5) / h;
+        double   grain = g_rand_double_range (rand, -1, 1) * 0.06;
+        guint32  rgb = 0;
 
         for (guint c = 0; c < 3; c++)
           {
@@ -701,7 +731,7 @@ draw_icon (cairo_t *cr,
   cairo_new_path (cr);
   switch (contact)
     {
-    case 0:   /* globe */
+    case 0: /* globe */
       cairo_arc (cr, x + s / 2, y + s / 2, s / 2 - lw / 2, 0, 2 * G_PI);
       cairo_move_to (cr, x, y + s / 2);
       cairo_line_to (cr, x + s, y + s / 2);
@@ -711,14 +741,14 @@ draw_icon (cairo_t *cr,
       cairo_curve_to (cr, x + 0.9 * s, y + 0.3 * s, x + 0.9 * s, y + 0.7 * s, x + s / 2, y + s);
       cairo_stroke (cr);
       break;
-    case 1:   /* envelope */
+    case 1: /* envelope */
       cairo_rectangle (cr, x + lw / 2, y + 0.15 * s, s - lw, 0.7 * s);
       cairo_move_to (cr, x + lw / 2, y + 0.15 * s);
       cairo_line_to (cr, x + s / 2, y + 0.55 * s);
       cairo_line_to (cr, x + s - lw / 2, y + 0.15 * s);
       cairo_stroke (cr);
       break;
-    case 2:   /* handset */
+    case 2: /* handset */
       cairo_move_to (cr, x + 0.1 * s, y + 0.1 * s);
       cairo_line_to (cr, x + 0.35 * s, y);
       cairo_line_to (cr, x + 0.45 * s, y + 0.3 * s);
@@ -730,7 +760,7 @@ draw_icon (cairo_t *cr,
       cairo_curve_to (cr, x + 0.4 * s, y + s, x, y + 0.6 * s, x + 0.1 * s, y + 0.1 * s);
       cairo_fill (cr);
       break;
-    case 3:   /* camera: a rounded square, a ring, a dot */
+    case 3: /* camera: a rounded square, a ring, a dot */
     default:
       cairo_rectangle (cr, x + lw / 2, y + lw / 2, s - lw, s - lw);
       cairo_stroke (cr);
@@ -773,7 +803,7 @@ draw_qr (cairo_t *cr,
          GRand   *rand)
 {
   const int n = 25;
-  double m = size / n;
+  double    m = size / n;
 
   for (int j = 0; j < n; j++)
     for (int i = 0; i < n; i++)
@@ -819,10 +849,10 @@ bold_sans (cairo_t       *cr,
 typedef struct
 {
   PangoLayout *layout;
-  EylRect      ink;       /* relative to its origin */
-  double       beside;    /* width of the icon or QR code and its gap */
+  EylRect      ink;    /* relative to its origin */
+  double       beside; /* width of the icon or QR code and its gap */
   double       beside_size;
-  double       height;    /* of the block: text or what is beside it */
+  double       height; /* of the block: text or what is beside it */
 } Block;
 
 /* The text of @page and its other text; the PDF at @path. */
@@ -833,20 +863,20 @@ draw_page (Page          *page,
            GError       **error)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, page->width_pt, page->height_pt);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
   g_autoptr(GRand) rand = g_rand_new_with_seed (1000 + page->index);
-  double w = page->width_pt, h = page->height_pt, margin = 0.04 * w;
-  Block blocks[LINES_PER_PAGE];
-  double slot_top[3], slot_bottom[3], slot_height[3] = { 0, 0, 0 };
-  guint other = page->lines[0].levels[EYL_STRESS_OTHER_TEXT];
+  double         w = page->width_pt, h = page->height_pt, margin = 0.04 * w;
+  Block          blocks[LINES_PER_PAGE];
+  double         slot_top[3], slot_bottom[3], slot_height[3] = { 0, 0, 0 };
+  guint          other = page->lines[0].levels[EYL_STRESS_OTHER_TEXT];
   cairo_status_t status;
 
   draw_background (cr, page, rand);
 
   for (guint l = 0; l < LINES_PER_PAGE; l++)
     {
-      Line *line = &page->lines[l];
-      guint f = line->levels[EYL_STRESS_FONT], wt = line->levels[EYL_STRESS_WEIGHT];
+      Line  *line = &page->lines[l];
+      guint  f = line->levels[EYL_STRESS_FONT], wt = line->levels[EYL_STRESS_WEIGHT];
       double size = line->cap_pt / metrics->cap_ratio[f][wt];
       Block *b = &blocks[l];
 
@@ -871,9 +901,9 @@ draw_page (Page          *page,
 
   for (guint l = 0; l < LINES_PER_PAGE; l++)
     {
-      Line *line = &page->lines[l];
+      Line  *line = &page->lines[l];
       Block *b = &blocks[l];
-      guint s = line->levels[EYL_STRESS_POSITION];
+      guint  s = line->levels[EYL_STRESS_POSITION];
       double tw = b->ink.x1 - b->ink.x0, th = b->ink.y1 - b->ink.y0;
       double x, y = slot_bottom[s] + (b->height - th) / 2;
 
@@ -912,13 +942,13 @@ draw_page (Page          *page,
    * all. */
   if (other != OTHER_NONE)
     {
-      gboolean outlined = other == OTHER_OUTLINED;
-      double px = 1.0 / page->design_px_per_pt;   /* pt per raster px */
-      double gap_top = slot_top[POSITION_MIDDLE] - slot_bottom[POSITION_TOP];
-      double gap_low = slot_top[POSITION_BOTTOM] - slot_bottom[POSITION_MIDDLE];
-      double cap, size;
+      gboolean     outlined = other == OTHER_OUTLINED;
+      double       px = 1.0 / page->design_px_per_pt; /* pt per raster px */
+      double       gap_top = slot_top[POSITION_MIDDLE] - slot_bottom[POSITION_TOP];
+      double       gap_low = slot_top[POSITION_BOTTOM] - slot_bottom[POSITION_MIDDLE];
+      double       cap, size;
       PangoLayout *layout;
-      EylRect ink;
+      EylRect      ink;
 
       set_rgb (cr, text_colour (page, 0));
       cap = MIN (0.3 * gap_top, 60 * px);
@@ -997,7 +1027,10 @@ static EylElementKind
 contact_kind (guint contact)
 {
   static const EylElementKind kinds[] = {
-    EYL_ELEMENT_URL, EYL_ELEMENT_EMAIL, EYL_ELEMENT_PHONE, EYL_ELEMENT_SOCIAL,
+    EYL_ELEMENT_URL,
+    EYL_ELEMENT_EMAIL,
+    EYL_ELEMENT_PHONE,
+    EYL_ELEMENT_SOCIAL,
   };
 
   return kinds[contact];
@@ -1036,7 +1069,7 @@ match_page (Page            *page,
   page->spurious_text = g_string_new (NULL);
   for (guint l = 0; l < LINES_PER_PAGE; l++)
     {
-      Line *line = &page->lines[l];
+      Line          *line = &page->lines[l];
       EylElementKind want = contact_kind (line->levels[EYL_STRESS_CONTACT]);
       /* Half a capital of slack around the ink. */
       EylRect near = { line->box.x0 - line->cap_pt / 2, line->box.y0 - line->cap_pt / 2,
@@ -1072,15 +1105,15 @@ match_page (Page            *page,
   for (guint i = 0; i < analysis->elements->len; i++)
     {
       const EylElement *e = g_ptr_array_index (analysis->elements, i);
-      gboolean drawn = FALSE;
+      gboolean          drawn = FALSE;
 
       if (e->source != EYL_SOURCE_OCR || !eyl_element_kind_is_contact (e->kind))
         continue;
       for (guint l = 0; l < LINES_PER_PAGE && !drawn; l++)
         {
           const EylRect *box = &page->lines[l].box;
-          double c = page->lines[l].cap_pt;
-          EylRect near = { box->x0 - c, box->y0 - c, box->x1 + c, box->y1 + c };
+          double         c = page->lines[l].cap_pt;
+          EylRect        near = { box->x0 - c, box->y0 - c, box->x1 + c, box->y1 + c };
 
           drawn = centre_in (&e->box, &near) || centre_in (box, &e->box);
         }
@@ -1100,9 +1133,9 @@ analyse_page (Page         *page,
   g_autoptr(EylDocument) doc = NULL;
   g_autoptr(EylPageData) data = NULL;
   g_autoptr(EylPageAnalysis) analysis = NULL;
-  g_autofree char *name = g_strdup_printf ("stress-%03u.pdf", page->index);
+  g_autofree char   *name = g_strdup_printf ("stress-%03u.pdf", page->index);
   EylAnalysisOptions options;
-  EylRenderer renderer;
+  EylRenderer        renderer;
 
   page->path = g_build_filename (set->dir, name, NULL);
   if (!draw_page (page, &set->metrics, page->path, &error) ||
@@ -1135,14 +1168,14 @@ run_one (gpointer data,
 }
 
 gboolean
-eyl_stress_set_run (EylStressSet  *set,
-                    const char    *dir,
-                    double         px_per_mm,
-                    guint          threads,
-                    GError       **error)
+eyl_stress_set_run (EylStressSet *set,
+                    const char   *dir,
+                    double        px_per_mm,
+                    guint         threads,
+                    GError      **error)
 {
   GThreadPool *pool;
-  gint64 start = g_get_monotonic_time ();
+  gint64       start = g_get_monotonic_time ();
 
   set->dir = dir;
   set->px_per_mm = px_per_mm;
@@ -1233,9 +1266,9 @@ eyl_stress_set_table (EylStressSet *set,
                       double        min_cap_px,
                       gboolean      misses)
 {
-  GString *out = g_string_new (NULL);
+  GString         *out = g_string_new (NULL);
   g_autofree char *caps_column = g_strdup_printf ("caps>=%g", min_cap_px);
-  guint found, n, found_big, n_big, exact = 0;
+  guint            found, n, found_big, n_big, exact = 0;
 
   eyl_stress_set_recall (set, 0, &found, &n);
   eyl_stress_set_recall (set, min_cap_px, &found_big, &n_big);
@@ -1244,12 +1277,12 @@ eyl_stress_set_table (EylStressSet *set,
       exact += g_array_index (set->pages, Page, p).lines[l].exact;
 
   g_string_append_printf (out, "OCR stress set: %u contact lines on %u pages, analysis raster "
-                          "%g px/mm, %u at a time, %.0f s\n",
+                               "%g px/mm, %u at a time, %.0f s\n",
                           n, set->pages->len, set->px_per_mm, set->threads, set->seconds);
   if (set->notes->len > 0)
     g_string_append (out, set->notes->str);
   g_string_append_printf (out, "found %u of %u (%.1f %%), read exactly %u; capitals of %g px "
-                          "or more: %u of %u (%.1f %%); OCR contacts where none was drawn: %u\n\n",
+                               "or more: %u of %u (%.1f %%); OCR contacts where none was drawn: %u\n\n",
                           found, n, n ? 100.0 * found / n : 0, exact, min_cap_px, found_big,
                           n_big, n_big ? 100.0 * found_big / n_big : 0,
                           eyl_stress_set_spurious (set));

@@ -23,7 +23,7 @@ eyl_pack_draw_barcode (cairo_t    *cr,
                        guint32     rgb)
 {
   g_autofree char *modules = eyl_barcode_modules (symbology, digits);
-  int n;
+  int              n;
 
   g_assert_nonnull (modules);
   n = (int) strlen (modules);
@@ -43,34 +43,157 @@ eyl_pack_draw_barcode (cairo_t    *cr,
 
 /* Polylines in mm from the page's top-left, -1 ends one, -2 closes it. */
 static const double tuck_cut[] = {
-  32, 40, 62, 40, 62, 15, 122, 15, 122, 40, 152, 40, 152, 60, 212, 60, 212, 225, 152, 225,
-  152, 200, 122, 200, 122, 180, 62, 180, 62, 200, 32, 200, 32, 180, 20, 174, 20, 66, 32, 60, -2,
-  62, 40, 62, 60, -1,
-  122, 40, 122, 60, -1,
-  152, 180, 152, 200, -1,
+  32,
+  40,
+  62,
+  40,
+  62,
+  15,
+  122,
+  15,
+  122,
+  40,
+  152,
+  40,
+  152,
+  60,
+  212,
+  60,
+  212,
+  225,
+  152,
+  225,
+  152,
+  200,
+  122,
+  200,
+  122,
+  180,
+  62,
+  180,
+  62,
+  200,
+  32,
+  200,
+  32,
+  180,
+  20,
+  174,
+  20,
+  66,
+  32,
+  60,
+  -2,
+  62,
+  40,
+  62,
+  60,
+  -1,
+  122,
+  40,
+  122,
+  60,
+  -1,
+  152,
+  180,
+  152,
+  200,
+  -1,
 };
 static const double tuck_crease[] = {
-  32, 60, 32, 180, -1,
-  62, 60, 62, 180, -1,
-  122, 60, 122, 180, -1,
-  152, 60, 152, 180, -1,
-  32, 60, 152, 60, -1,
-  32, 180, 62, 180, -1,
-  122, 180, 212, 180, -1,
-  62, 30, 122, 30, -1,
-  152, 210, 212, 210, -1,
+  32,
+  60,
+  32,
+  180,
+  -1,
+  62,
+  60,
+  62,
+  180,
+  -1,
+  122,
+  60,
+  122,
+  180,
+  -1,
+  152,
+  60,
+  152,
+  180,
+  -1,
+  32,
+  60,
+  152,
+  60,
+  -1,
+  32,
+  180,
+  62,
+  180,
+  -1,
+  122,
+  180,
+  212,
+  180,
+  -1,
+  62,
+  30,
+  122,
+  30,
+  -1,
+  152,
+  210,
+  212,
+  210,
+  -1,
 };
 static const double sleeve_cut[] = {
-  32, 60, 212, 60, 212, 180, 32, 180, 20, 174, 20, 66, -2,
+  32,
+  60,
+  212,
+  60,
+  212,
+  180,
+  32,
+  180,
+  20,
+  174,
+  20,
+  66,
+  -2,
 };
 static const double sleeve_crease[] = {
-  32, 60, 32, 180, -1,
-  62, 60, 62, 180, -1,
-  122, 60, 122, 180, -1,
-  152, 60, 152, 180, -1,
+  32,
+  60,
+  32,
+  180,
+  -1,
+  62,
+  60,
+  62,
+  180,
+  -1,
+  122,
+  60,
+  122,
+  180,
+  -1,
+  152,
+  60,
+  152,
+  180,
+  -1,
 };
 static const double label_cut[] = {
-  62, 60, 122, 60, 122, 180, 62, 180, -2,
+  62,
+  60,
+  122,
+  60,
+  122,
+  180,
+  62,
+  180,
+  -2,
 };
 
 static void
@@ -110,8 +233,8 @@ walk_lines (EylPackNet net,
             gpointer   data)
 {
   const double *l;
-  guint n, i = 0;
-  double length = 0;
+  guint         n, i = 0;
+  double        length = 0;
 
   net_lines (net, crease, &l, &n);
   while (i < n)
@@ -295,7 +418,7 @@ add_dieline (const EylPackSpec *spec,
              const char        *out)
 {
   qpdf_data q = qpdf_init ();
-  qpdf_oh page, resources, contents;
+  qpdf_oh   page, resources, contents;
   g_autoptr(GString) ops = g_string_new ("q 0.5 w\n");
 
   g_assert_cmpint (qpdf_read (q, in, NULL) & QPDF_ERRORS, ==, 0);
@@ -305,11 +428,11 @@ add_dieline (const EylPackSpec *spec,
   if (spec->dieline == EYL_PACK_DIELINE_ISO)
     {
       qpdf_oh cut = qpdf_make_indirect_object (q, qpdf_oh_parse (q,
-        "<< /Type /OCG /Name (Cutting) /GTS_Metadata << /GTS_ProcStepsGroup /Structural "
-        "/GTS_ProcStepsType /Cutting >> >>"));
+                                                                 "<< /Type /OCG /Name (Cutting) /GTS_Metadata << /GTS_ProcStepsGroup /Structural "
+                                                                 "/GTS_ProcStepsType /Cutting >> >>"));
       qpdf_oh crease = qpdf_make_indirect_object (q, qpdf_oh_parse (q,
-        "<< /Type /OCG /Name (Creasing) /GTS_Metadata << /GTS_ProcStepsGroup /Structural "
-        "/GTS_ProcStepsType /Creasing >> >>"));
+                                                                    "<< /Type /OCG /Name (Creasing) /GTS_Metadata << /GTS_ProcStepsGroup /Structural "
+                                                                    "/GTS_ProcStepsType /Creasing >> >>"));
       qpdf_oh ocgs = qpdf_oh_new_array (q);
       qpdf_oh props = qpdf_oh_parse (q, "<< /D << >> >>");
 
@@ -330,8 +453,8 @@ add_dieline (const EylPackSpec *spec,
     {
       static const char tint[] = "<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] "
                                  "/C1 [0 1 0 0] /N 1 >>";
-      g_autofree char *cs0 = g_strdup_printf ("[/Separation /CutContour /DeviceCMYK %s]", tint);
-      g_autofree char *cs1 = g_strdup_printf ("[/Separation /Rill /DeviceCMYK %s]", tint);
+      g_autofree char  *cs0 = g_strdup_printf ("[/Separation /CutContour /DeviceCMYK %s]", tint);
+      g_autofree char  *cs1 = g_strdup_printf ("[/Separation /Rill /DeviceCMYK %s]", tint);
 
       add_resource (q, resources, "/ColorSpace", "/CS0", qpdf_oh_parse (q, cs0));
       add_resource (q, resources, "/ColorSpace", "/CS1", qpdf_oh_parse (q, cs1));
@@ -348,7 +471,7 @@ add_dieline (const EylPackSpec *spec,
   contents = qpdf_oh_wrap_in_array (q, qpdf_oh_get_key (q, page, "/Contents"));
   {
     qpdf_oh all = qpdf_oh_new_array (q);
-    int n = qpdf_oh_get_array_n_items (q, contents);
+    int     n = qpdf_oh_get_array_n_items (q, contents);
 
     qpdf_oh_append_item (q, all, new_stream (q, "q\n"));
     for (int i = 0; i < n; i++)
@@ -366,14 +489,14 @@ add_dieline (const EylPackSpec *spec,
 char *
 eyl_pack_make_sheet (const EylPackSpec *spec)
 {
-  static guint counter;
+  static guint     counter;
   g_autofree char *name = g_strdup_printf ("pack-%u-%u-%u-%u-%u.pdf", spec->net, spec->dieline,
                                            spec->barcode, spec->bare, counter++);
   g_autofree char *art = g_strconcat (name, ".art.pdf", NULL);
-  char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  char            *path = g_build_filename (eyl_fixture_dir (), name, NULL);
   g_autofree char *art_path = g_build_filename (eyl_fixture_dir (), art, NULL);
   cairo_surface_t *surface;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   surface = cairo_pdf_surface_create (spec->dieline == EYL_PACK_DIELINE_NONE ? path : art_path,
                                       PAGE_W_MM * PT_PER_MM, PAGE_H_MM * PT_PER_MM);

@@ -21,23 +21,23 @@ void eyl_pack_draw_barcode (cairo_t    *cr,
 
 typedef enum
 {
-  EYL_PACK_TUCK_END,   /* reverse tuck end box: 4 faces, glue flap, tucks, dust flaps */
-  EYL_PACK_SLEEVE,     /* 4 faces and a glue flap */
-  EYL_PACK_LABEL,      /* one rounded rectangle */
+  EYL_PACK_TUCK_END, /* reverse tuck end box: 4 faces, glue flap, tucks, dust flaps */
+  EYL_PACK_SLEEVE,   /* 4 faces and a glue flap */
+  EYL_PACK_LABEL,    /* one rounded rectangle */
 } EylPackNet;
 
 typedef enum
 {
   EYL_PACK_DIELINE_NONE,
-  EYL_PACK_DIELINE_ISO,    /* OCGs "Cutting" / "Creasing" with GTS_Metadata */
-  EYL_PACK_DIELINE_SPOT,   /* stroked in the spot colours "CutContour" and "Rill" */
+  EYL_PACK_DIELINE_ISO,  /* OCGs "Cutting" / "Creasing" with GTS_Metadata */
+  EYL_PACK_DIELINE_SPOT, /* stroked in the spot colours "CutContour" and "Rill" */
 } EylPackDieline;
 
 typedef enum
 {
   EYL_PACK_BARCODE_NONE,
-  EYL_PACK_BARCODE_BACK,   /* EAN-13 at 100 % on the back face */
-  EYL_PACK_BARCODE_FOLD,   /* the same across the crease beside the back face */
+  EYL_PACK_BARCODE_BACK, /* EAN-13 at 100 % on the back face */
+  EYL_PACK_BARCODE_FOLD, /* the same across the crease beside the back face */
 } EylPackBarcode;
 
 typedef struct
@@ -45,7 +45,7 @@ typedef struct
   EylPackNet     net;
   EylPackDieline dieline;
   EylPackBarcode barcode;
-  gboolean       bare;      /* only the net and crop marks: the die-cutter's page */
+  gboolean       bare; /* only the net and crop marks: the die-cutter's page */
 } EylPackSpec;
 
 /* Writes the sheet into the fixture folder; returns its path.  The tuck
@@ -57,7 +57,7 @@ char *eyl_pack_make_sheet (const EylPackSpec *spec);
 
 /* Length in mm of the cut and the crease lines eyl_pack_make_sheet()
  * draws for @net. */
-double eyl_pack_cut_length_mm    (EylPackNet net);
+double eyl_pack_cut_length_mm (EylPackNet net);
 double eyl_pack_crease_length_mm (EylPackNet net);
 
 G_END_DECLS

@@ -15,9 +15,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int pages = 96, jobs = 0, only = -1;
-  double px_per_mm = 1.0;
-  gboolean misses = FALSE;
+  int                pages = 96, jobs = 0, only = -1;
+  double             px_per_mm = 1.0;
+  gboolean           misses = FALSE;
   const GOptionEntry entries[] = {
     { "pages", 0, 0, G_OPTION_ARG_INT, &pages, "Pages of four contact lines (default 96)", "N" },
     { "px-per-mm", 0, 0, G_OPTION_ARG_DOUBLE, &px_per_mm, "Analysis raster, px per mm (default 1)", "N" },

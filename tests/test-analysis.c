@@ -9,8 +9,8 @@
 #include "eyl-channel.h"
 #include "eyl-rules.h"
 
-#define W_MM 850.0
-#define H_MM 2000.0
+#define W_MM    850.0
+#define H_MM    2000.0
 #define LOW_URL "www.northwind-tea.example"
 #define EYE_URL "shop.northwind-tea.example"
 
@@ -27,12 +27,14 @@ add_line (EylPageDataBuilder *builder,
           double              bottom_mm,
           double              top_mm)
 {
-  double k = scale / EYL_MM_PER_PT;   /* page pt per material mm */
-  double height_pt = H_MM * k;
+  double           k = scale / EYL_MM_PER_PT; /* page pt per material mm */
+  double           height_pt = H_MM * k;
   g_autofree char *line = g_strconcat (text, "\n", NULL);
-  EylRect box = {
-    offset_pt + x_mm * k, offset_pt + height_pt - top_mm * k,
-    offset_pt + (x_mm + width_mm) * k, offset_pt + height_pt - bottom_mm * k,
+  EylRect          box = {
+             offset_pt + x_mm * k,
+             offset_pt + height_pt - top_mm * k,
+             offset_pt + (x_mm + width_mm) * k,
+             offset_pt + height_pt - bottom_mm * k,
   };
 
   eyl_page_data_builder_add_text (builder, line, &box, NULL, "DejaVu Sans",
@@ -47,8 +49,8 @@ make_banner (double   scale,
              double   bleed_mm,
              gboolean url_low)
 {
-  double k = scale / EYL_MM_PER_PT;
-  double b = bleed_mm * k;
+  double              k = scale / EYL_MM_PER_PT;
+  double              b = bleed_mm * k;
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, W_MM * k + 2 * b, H_MM * k + 2 * b);
 
   if (bleed_mm > 0)
@@ -126,7 +128,8 @@ check_score (EylPageAnalysis *analysis)
   names = json_object_get_members (analysis->score_breakdown);
   for (GList *l = names; l != NULL; l = l->next)
     sum += json_object_get_int_member (json_object_get_object_member (analysis->score_breakdown,
-                                                                      l->data), "points");
+                                                                      l->data),
+                                       "points");
   g_assert_cmpint (sum, ==, analysis->customer_focus);
 }
 
@@ -262,7 +265,7 @@ static EylPageAnalysis *
 piece_page (gboolean with_url)
 {
   EylPageAnalysis *page = eyl_page_analysis_new ();
-  EylRect box = { 10, 10, 100, 20 };
+  EylRect          box = { 10, 10, 100, 20 };
 
   if (with_url)
     g_ptr_array_add (page->elements,
@@ -324,7 +327,7 @@ static EylFinding *
 contrast_finding (const char *fg,
                   const char *bg)
 {
-  EylRect box = { 10, 10, 100, 30 };
+  EylRect     box = { 10, 10, 100, 30 };
   EylFinding *finding = eyl_finding_new ("low-contrast", EYL_SEVERITY_WARNING, "p0e0", &box);
 
   eyl_finding_set_text (finding, "The headline is light.", "Darken it.");
@@ -368,9 +371,9 @@ static EylPageAnalysis *
 cover_page (const char *title)
 {
   EylPageAnalysis *page = eyl_page_analysis_new ();
-  EylRect top = { 10, 10, 200, 40 }, low = { 10, 700, 100, 780 };
-  EylElement *headline = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, title, &top, 0.9);
-  EylElement *logo = eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER, "", &low, 0.9);
+  EylRect          top = { 10, 10, 200, 40 }, low = { 10, 700, 100, 780 };
+  EylElement      *headline = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, title, &top, 0.9);
+  EylElement      *logo = eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER, "", &low, 0.9);
 
   logo->hidden_fraction = 1.0;
   logo->id = g_strdup ("p0e1");
@@ -385,7 +388,7 @@ static EylPageAnalysis *
 back_page (void)
 {
   EylPageAnalysis *page = eyl_page_analysis_new ();
-  EylRect box = { 10, 10, 100, 20 };
+  EylRect          box = { 10, 10, 100, 20 };
 
   g_ptr_array_add (page->elements,
                    eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_INFERRED, "OSGeo", &box, 0.7));
@@ -400,7 +403,7 @@ test_piece_brand_spelled (void)
   for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
     {
       g_autoptr(GPtrArray) pages =
-        g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_page_analysis_unref);
+                     g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_page_analysis_unref);
 
       g_ptr_array_add (pages, cover_page (titles[t]));
       g_ptr_array_add (pages, back_page ());
@@ -423,7 +426,7 @@ test_read_then_evaluate (void)
   g_autoptr(EylPageAnalysis) no_table = NULL;
   g_autoptr(EylPageRead) read = NULL;
   EylAnalysisOptions options;
-  EylElement *low;
+  EylElement        *low;
 
   eyl_analysis_options_init (&options);
   options.placements = set;
@@ -499,8 +502,8 @@ test_channel (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) garbage = NULL;
   g_autoptr(GError) error = NULL;
-  EylPageAnalysis *analysis;
-  EylPageRead *read, *back;
+  EylPageAnalysis   *analysis;
+  EylPageRead       *read, *back;
   EylAnalysisOptions options;
 
   eyl_analysis_options_init (&options);
@@ -587,8 +590,8 @@ test_brand_names_evaluated (void)
   g_autoptr(GError) error = NULL;
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, W_MM / EYL_MM_PER_PT,
                                                            H_MM / EYL_MM_PER_PT);
-  EylAnalysisOptions options;
-  EylPageRead *back;
+  EylAnalysisOptions  options;
+  EylPageRead        *back;
 
   add_line (builder, 1.0, 0, "NORTHWIND", 100, 650, 1800, 1950);
   add_line (builder, 1.0, 0, "SOUTHWIND TEA", 100, 650, 1500, 1650);
@@ -651,7 +654,7 @@ static EylPageData *
 a4_sheet (gboolean with_copy)
 {
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 595.28, 841.89);
-  EylRect title = { 60, 80, 535, 160 }, date = { 60, 600, 400, 630 };
+  EylRect             title = { 60, 80, 535, 160 }, date = { 60, 600, 400, 630 };
 
   eyl_page_data_builder_add_text (builder, "SUMMER FAIR\n", &title, NULL, "DejaVu Sans", 72, 0x202020);
   eyl_page_data_builder_add_text (builder, "12 July, Town Hall\n", &date, NULL, "DejaVu Sans", 28, 0x202020);
@@ -670,11 +673,16 @@ a4_sheet (gboolean with_copy)
 static void
 test_auto_poster_without_copy (void)
 {
-  const struct { gboolean copy; guint n_pages; const char *kind; } cases[] = {
+  const struct
+  {
+    gboolean    copy;
+    guint       n_pages;
+    const char *kind;
+  } cases[] = {
     { FALSE, 1, "poster" },
     { TRUE, 1, "leaflet" },
     { FALSE, 2, "leaflet" },
-    { FALSE, 0, "leaflet" },   /* not known: as before */
+    { FALSE, 0, "leaflet" }, /* not known: as before */
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -708,9 +716,9 @@ test_piece_score (void)
   g_autoptr(EylPageData) cover = a4_sheet (FALSE);
   g_autoptr(EylPageData) back = NULL;
   EylPageDataBuilder *builder = eyl_page_data_builder_new (1, 595.28, 841.89);
-  EylRect url = { 60, 700, 400, 730 };
-  EylAnalysisOptions options;
-  JsonObject *part;
+  EylRect             url = { 60, 700, 400, 730 };
+  EylAnalysisOptions  options;
+  JsonObject         *part;
 
   eyl_page_data_builder_add_text (builder, "www.summer-fair.example\n", &url, NULL, "DejaVu Sans",
                                   24, 0x202020);
@@ -728,7 +736,7 @@ test_piece_score (void)
   eyl_analysis_judge_piece (pages);
   {
     EylPageAnalysis *first = g_ptr_array_index (pages, 0);
-    int sum = 0;
+    int              sum = 0;
     g_autoptr(GList) names = json_object_get_members (first->score_breakdown);
 
     part = json_object_get_object_member (first->score_breakdown, "contact_visible");
@@ -739,7 +747,7 @@ test_piece_score (void)
     /* The parts still add up to the score. */
     for (GList *l = names; l != NULL; l = l->next)
       sum += (int) json_object_get_int_member (
-               json_object_get_object_member (first->score_breakdown, l->data), "points");
+          json_object_get_object_member (first->score_breakdown, l->data), "points");
     g_assert_cmpint (sum, ==, first->customer_focus);
     g_assert_cmpint (first->customer_focus, >, alone->customer_focus);
   }
@@ -754,7 +762,7 @@ test_implausible_size (void)
   g_autoptr(EylPageAnalysis) normal = NULL;
   g_autoptr(EylPageAnalysis) huge = NULL;
   EylAnalysisOptions options;
-  gboolean said = FALSE;
+  gboolean           said = FALSE;
 
   eyl_analysis_options_init (&options);
   normal = eyl_analyse_page (page, &options);

@@ -22,7 +22,7 @@ grey_image (int w,
             int h)
 {
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cairo_t *cr = cairo_create (s);
+  cairo_t         *cr = cairo_create (s);
 
   cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
   cairo_paint (cr);
@@ -62,7 +62,7 @@ test_red_disc (void)
   cairo_surface_t *img = grey_image (300, 200);
   g_autoptr(EylAttentionMap) map = NULL;
   EylAttentionFixation fix[3];
-  double share_disc, share_elsewhere;
+  double               share_disc, share_elsewhere;
 
   /* Off centre, so that no centre bias can take the answer for it. */
   disc (img, 230, 60, 18, 0.9, 0.1, 0.1);
@@ -110,7 +110,7 @@ hiding_mask (int               w,
              cairo_rectangle_t r)
 {
   cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
-  cairo_t *cr;
+  cairo_t         *cr;
 
   cr = cairo_create (mask);
   cairo_rectangle (cr, r.x, r.y, r.width, r.height);
@@ -189,13 +189,13 @@ test_png (void)
   cairo_surface_t *img = grey_image (160, 160);
   g_autoptr(EylAttentionMap) map = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("eyl-attention-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  cairo_surface_t *back;
+  g_autofree char     *dir = g_dir_make_tmp ("eyl-attention-XXXXXX", &error);
+  g_autofree char     *path = NULL;
+  cairo_surface_t     *back;
   EylAttentionFixation fix[1];
-  const guint8 *data;
-  guint32 peak;
-  int stride;
+  const guint8        *data;
+  guint32              peak;
+  int                  stride;
 
   g_assert_no_error (error);
   disc (img, 40, 40, 10, 0.1, 0.8, 0.1);
@@ -249,12 +249,11 @@ test_cli (void)
   g_assert_cmpint (cairo_surface_write_to_png (img, input), ==, CAIRO_STATUS_SUCCESS);
   out_dir = g_build_filename (dir, "maps", NULL);
 
-  eyl_fixture_run_cli (&run, NULL, (const char * const[]) {
-    "attention", "-o", out_dir, "-n", "1", input, NULL });
+  eyl_fixture_run_cli (&run, NULL, (const char *const[]) { "attention", "-o", out_dir, "-n", "1", input, NULL });
   g_test_message ("%s%s", run.out, run.err);
   g_assert_cmpint (run.status, ==, 0);
   {
-    const char *line = strstr (run.out, "fixation 1: ");
+    const char          *line = strstr (run.out, "fixation 1: ");
     EylAttentionFixation f = { 0 };
 
     g_assert_nonnull (line);
@@ -268,7 +267,7 @@ test_cli (void)
 
   /* No image: a usage error. */
   eyl_fixture_run_clear (&run);
-  eyl_fixture_run_cli (&run, NULL, (const char * const[]) { "attention", "-o", out_dir, NULL });
+  eyl_fixture_run_cli (&run, NULL, (const char *const[]) { "attention", "-o", out_dir, NULL });
   g_assert_cmpint (run.status, ==, 2);
 
   cairo_surface_destroy (back);
@@ -291,11 +290,11 @@ test_rule_sentence (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *sentence = NULL;
   g_autofree char *without = NULL;
-  EylRuleContext ctx = { 0 };
-  EylRect box = { 0, 0, 10, 10 };
-  const char *ids[] = { "logo-1", "url-1", "phone-1" };
-  EylElementKind kinds[] = { EYL_ELEMENT_LOGO, EYL_ELEMENT_URL, EYL_ELEMENT_PHONE };
-  const char *texts[] = { NULL, "tea.example", "0123 456" };
+  EylRuleContext   ctx = { 0 };
+  EylRect          box = { 0, 0, 10, 10 };
+  const char      *ids[] = { "logo-1", "url-1", "phone-1" };
+  EylElementKind   kinds[] = { EYL_ELEMENT_LOGO, EYL_ELEMENT_URL, EYL_ELEMENT_PHONE };
+  const char      *texts[] = { NULL, "tea.example", "0123 456" };
 
   placement->distance_m = 4;
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -339,12 +338,12 @@ test_page_layers (void)
   g_autoptr(GObject) page_obj = NULL;
   PopplerPage *page;
   g_autoptr(EylPlacement) placement = eyl_placement_new ("test", EYL_PLACEMENT_POSTER);
-  EylRect visible = { 0, 0, 200, 400 };
-  EylPageFrame frame;
+  EylRect          visible = { 0, 0, 200, 400 };
+  EylPageFrame     frame;
   cairo_surface_t *pdf = cairo_pdf_surface_create (path, 200, 400);
   cairo_surface_t *heat, *strip;
-  cairo_t *cr = cairo_create (pdf);
-  guint32 px;
+  cairo_t         *cr = cairo_create (pdf);
+  guint32          px;
 
   cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
   cairo_paint (cr);
@@ -367,7 +366,8 @@ test_page_layers (void)
   g_assert_cmpint (cairo_image_surface_get_width (heat), ==, 200);
   /* The dark disc of the first fixation's marker, left of its "1". */
   px = *(guint32 *) (cairo_image_surface_get_data (heat) + 103 * cairo_image_surface_get_stride (heat) +
-                     4 * 135) & 0xffffff;
+                     4 * 135) &
+       0xffffff;
   g_assert_cmpint (px & 0xff, <, 0x30);
   g_assert_cmpint (px >> 16, <, 0x30);
   cairo_surface_destroy (heat);
@@ -377,7 +377,8 @@ test_page_layers (void)
   heat = eyl_attention_heatmap_for_page (page, &frame, placement, 400);
   g_assert_nonnull (heat);
   px = *(guint32 *) (cairo_image_surface_get_data (heat) + 350 * cairo_image_surface_get_stride (heat) +
-                     4 * 20) & 0xffffff;
+                     4 * 20) &
+       0xffffff;
   /* Grey 0.5 paled to 0.835, halved: hidden. */
   g_assert_cmpint (px & 0xff, <, 0x70);
   g_assert_cmpint (px & 0xff, >, 0x60);

@@ -30,8 +30,8 @@ typedef struct
   char *checksum;
 } Entry;
 
-static GPtrArray *entries;   /* Entry */
-static char *files_dir;
+static GPtrArray *entries; /* Entry */
+static char      *files_dir;
 
 static void
 entry_free (Entry *entry)
@@ -48,7 +48,7 @@ static char *
 file_checksum (const char *path)
 {
   g_autofree char *data = NULL;
-  gsize len = 0;
+  gsize            len = 0;
 
   if (!g_file_get_contents (path, &data, &len, NULL))
     return g_strdup ("unreadable");
@@ -146,11 +146,11 @@ is_plain_export (const Entry *entry)
 /* Runs the CLI with @options and the files @filter picks; returns the
  * parsed report (a JSON object) the run wrote to @report_path. */
 static JsonObject *
-run_batch (const char * const *options,
-           EntryFilter         filter,
-           const char         *report_path,
-           EylFixtureRun      *run,
-           guint              *n_files)
+run_batch (const char *const *options,
+           EntryFilter        filter,
+           const char        *report_path,
+           EylFixtureRun     *run,
+           guint             *n_files)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -172,7 +172,7 @@ run_batch (const char * const *options,
     }
   g_ptr_array_add (argv, NULL);
 
-  eyl_fixture_run_cli (run, NULL, (const char * const *) argv->pdata);
+  eyl_fixture_run_cli (run, NULL, (const char *const *) argv->pdata);
   g_test_message ("%s: exit %d, %u files", options[0], run->status, *n_files);
 
   /* Never a crash of the parent, whatever the files did. */
@@ -266,8 +266,7 @@ has_repair_warning (JsonObject *file)
     {
       const char *text = json_array_get_string_element (warnings, i);
 
-      if (strstr (text, "Poppler") != NULL || strstr (text, "libqpdf") != NULL
-          || strstr (text, "repaired") != NULL)
+      if (strstr (text, "Poppler") != NULL || strstr (text, "libqpdf") != NULL || strstr (text, "repaired") != NULL)
         return TRUE;
     }
   return FALSE;
@@ -283,13 +282,11 @@ assert_outcome (const Entry *entry,
 {
   const char *code = error_code (file);
   const char *expected = entry->expected;
-  gboolean normal = code == NULL;
+  gboolean    normal = code == NULL;
 
   g_test_message ("%-44s %-28s %s", entry->file, expected, normal ? "report" : code);
 
-  if (expects (entry, "ok") || expects (entry, "ok-repaired") || expects (entry, "ok (memory-heavy)")
-      || (!exporting && (expects (entry, "timeout (export only)")
-                         || expects (entry, "worker-crash (export only)"))))
+  if (expects (entry, "ok") || expects (entry, "ok-repaired") || expects (entry, "ok (memory-heavy)") || (!exporting && (expects (entry, "timeout (export only)") || expects (entry, "worker-crash (export only)"))))
     {
       if (!normal)
         g_error ("%s: expected a report, got %s: %s", entry->file, code, error_message (file));
@@ -347,14 +344,14 @@ assert_report (JsonObject *report,
                const char *stderr_text)
 {
   JsonArray *files = json_object_get_array_member (report, "files");
-  guint n_failed = 0, n_repaired = 0, n_repair_warnings = 0;
+  guint      n_failed = 0, n_repaired = 0, n_repair_warnings = 0;
 
   g_assert_nonnull (files);
   g_assert_cmpuint (json_array_get_length (files), ==, n_files);
   for (guint i = 0; i < json_array_get_length (files); i++)
     {
       JsonObject *file = json_array_get_object_element (files, i);
-      Entry *entry = entry_for_path (json_object_get_string_member (file, "path"));
+      Entry      *entry = entry_for_path (json_object_get_string_member (file, "path"));
 
       g_assert_nonnull (entry);
       assert_outcome (entry, file, exporting, stderr_text);
@@ -369,14 +366,14 @@ assert_report (JsonObject *report,
       if (exporting)
         {
           JsonArray *outputs = array_member (file, "outputs");
-          guint n_outputs = array_length (outputs);
+          guint      n_outputs = array_length (outputs);
 
           /* One annotated PDF for each file with a report, that Poppler
            * opens; nothing for the others. */
           g_assert_cmpuint (n_outputs, ==, error_code (file) == NULL ? 1 : 0);
           for (guint k = 0; k < n_outputs; k++)
             {
-              const char *out = json_array_get_string_element (outputs, k);
+              const char      *out = json_array_get_string_element (outputs, k);
               g_autofree char *uri = g_filename_to_uri (out, NULL, NULL);
               PopplerDocument *doc;
               g_autoptr(GError) error = NULL;
@@ -447,19 +444,31 @@ remove_folder (const char *dir)
 
 /* @light: without the pixel detectors (OCR, QR codes, logos). */
 static void
-check_batch (const char  *timeout,
-             gboolean     light,
-             EntryFilter  filter)
+check_batch (const char *timeout,
+             gboolean    light,
+             EntryFilter filter)
 {
   g_autofree char *dir = g_dir_make_tmp ("eyl-badpdfs-XXXXXX", NULL);
   g_autofree char *report_path = g_build_filename (dir, "report.json", NULL);
   g_auto(EylFixtureRun) run = { 0 };
   g_autoptr(JsonObject) report = NULL;
   const char *options[] = {
-    "check", "--format", "json", "--fail-on", "never", "--jobs", "2",
-    "--timeout", timeout, "-o", report_path,
+    "check",
+    "--format",
+    "json",
+    "--fail-on",
+    "never",
+    "--jobs",
+    "2",
+    "--timeout",
+    timeout,
+    "-o",
+    report_path,
     /* Not light: the list ends here. */
-    light ? "--no-ocr" : NULL, "--no-qr", "--no-logos", NULL,
+    light ? "--no-ocr" : NULL,
+    "--no-qr",
+    "--no-logos",
+    NULL,
   };
   guint n_files;
 
@@ -469,16 +478,26 @@ check_batch (const char  *timeout,
 }
 
 static void
-export_batch (const char  *timeout,
-              EntryFilter  filter)
+export_batch (const char *timeout,
+              EntryFilter filter)
 {
   g_autofree char *dir = g_dir_make_tmp ("eyl-badpdfs-export-XXXXXX", NULL);
   g_autofree char *report_path = g_build_filename (dir, "eyeline-report.json", NULL);
   g_auto(EylFixtureRun) run = { 0 };
   g_autoptr(JsonObject) report = NULL;
   const char *options[] = {
-    "export", "--output", dir, "--report", "json", "--fail-on", "never", "--jobs", "2",
-    "--timeout", timeout, NULL,
+    "export",
+    "--output",
+    dir,
+    "--report",
+    "json",
+    "--fail-on",
+    "never",
+    "--jobs",
+    "2",
+    "--timeout",
+    timeout,
+    NULL,
   };
   guint n_files;
 
@@ -553,31 +572,24 @@ test_passwords (void)
       if (!expects (entry, "needs-password"))
         continue;
 
-      eyl_fixture_run_cli (&none, NULL, (const char *[]) {
-                             "check", "--format", "json", entry->path, NULL });
+      eyl_fixture_run_cli (&none, NULL, (const char *[]) { "check", "--format", "json", entry->path, NULL });
       g_assert_cmpint (none.status, ==, 3);
       g_assert_nonnull (strstr (none.out, "\"encrypted\""));
       g_assert_nonnull (strstr (none.err, entry->file));
 
       if (entry->password[0] == '\0')
-        continue;   /* a broken /Encrypt: no password opens it */
+        continue; /* a broken /Encrypt: no password opens it */
 
-      eyl_fixture_run_cli (&wrong, NULL, (const char *[]) {
-                             "check", "--format", "json", "--password", "not-the-password",
-                             entry->path, NULL });
+      eyl_fixture_run_cli (&wrong, NULL, (const char *[]) { "check", "--format", "json", "--password", "not-the-password", entry->path, NULL });
       g_assert_cmpint (wrong.status, ==, 3);
       g_assert_nonnull (strstr (wrong.out, "\"wrong-password\""));
 
-      eyl_fixture_run_cli (&right, NULL, (const char *[]) {
-                             "check", "--format", "json", "--fail-on", "never",
-                             "--password", entry->password, entry->path, NULL });
+      eyl_fixture_run_cli (&right, NULL, (const char *[]) { "check", "--format", "json", "--fail-on", "never", "--password", entry->password, entry->path, NULL });
       g_test_message ("%s: with its password, exit %d", entry->file, right.status);
       g_assert_cmpint (right.status, ==, 0);
       g_assert_null (strstr (right.out, "\"error\""));
 
-      eyl_fixture_run_cli (&exported, NULL, (const char *[]) {
-                             "export", "--output", dir, "--fail-on", "never",
-                             "--password", entry->password, entry->path, NULL });
+      eyl_fixture_run_cli (&exported, NULL, (const char *[]) { "export", "--output", dir, "--fail-on", "never", "--password", entry->password, entry->path, NULL });
       g_assert_cmpint (exported.status, ==, 0);
       g_assert_true (g_str_has_suffix (g_strstrip (exported.out), "-eyeline.pdf"));
       g_assert_true (g_file_test (exported.out, G_FILE_TEST_IS_REGULAR));
@@ -595,7 +607,7 @@ test_inputs_unchanged (void)
 
   for (guint i = 0; i < entries->len; i++)
     {
-      Entry *entry = g_ptr_array_index (entries, i);
+      Entry           *entry = g_ptr_array_index (entries, i);
       g_autofree char *now = file_checksum (entry->path);
 
       g_assert_cmpstr (now, ==, entry->checksum);
@@ -618,8 +630,8 @@ test_inputs_unchanged (void)
 static void
 test_kit_logo (void)
 {
-  static const char * const logos[] = { "hang-form-field-loop.pdf", "mem-type3-glyph-cycle.pdf" };
-  g_autofree char *banner = NULL;
+  static const char *const logos[] = { "hang-form-field-loop.pdf", "mem-type3-glyph-cycle.pdf" };
+  g_autofree char         *banner = NULL;
 
   if (skip_without_manifest ())
     return;
@@ -633,7 +645,15 @@ test_kit_logo (void)
       g_autofree char *banner_name = g_path_get_basename (banner);
       g_auto(EylFixtureRun) run = { 0 };
       const char *argv[] = {
-        "check", "--format", "json", "--timeout", HANG_TIMEOUT, "--brand-kit", kit, banner, NULL,
+        "check",
+        "--format",
+        "json",
+        "--timeout",
+        HANG_TIMEOUT,
+        "--brand-kit",
+        kit,
+        banner,
+        NULL,
       };
 
       g_assert_nonnull (entry_for_path (logo));

@@ -13,21 +13,21 @@
 #include "eyl-page-data.h"
 #include "eyl-raster.h"
 
-#define PT_PER_MM  (72.0 / 25.4)
-#define MM_PER_PT  (25.4 / 72.0)
-#define PAGE_W_MM  120.0
-#define PAGE_H_MM  90.0
+#define PT_PER_MM (72.0 / 25.4)
+#define MM_PER_PT (25.4 / 72.0)
+#define PAGE_W_MM 120.0
+#define PAGE_H_MM 90.0
 
 typedef struct
 {
   const char *symbology;
   const char *digits;
-  double      x_mm, y_mm;        /* top-left of the first bar */
+  double      x_mm, y_mm; /* top-left of the first bar */
   double      magnification;
-  double      height_mm;         /* data bars; 0 = nominal × magnification */
+  double      height_mm; /* data bars; 0 = nominal × magnification */
   guint32     bar_rgb;
-  gboolean    vertical;          /* turned a quarter clockwise */
-  double      block_mm;          /* a black block this far left of the bars; 0 none */
+  gboolean    vertical; /* turned a quarter clockwise */
+  double      block_mm; /* a black block this far left of the bars; 0 none */
 } Symbol;
 
 static void
@@ -98,7 +98,7 @@ render_symbol (const Symbol  *s,
                double         scale)
 {
   EylRaster *raster = eyl_raster_new (area, scale);
-  cairo_t *cr = eyl_raster_create_context (raster);
+  cairo_t   *cr = eyl_raster_create_context (raster);
 
   symbol_draw (s, cr);
   cairo_destroy (cr);
@@ -149,8 +149,14 @@ test_modules (void)
   /* Guards and the first digit "4" after the left guard (set A of 0: 0001101). */
   g_assert_true (g_str_has_prefix (ean13, "1010001101"));
   g_assert_true (g_str_has_suffix (ean13, "101"));
-  g_assert_cmpstr (ean13 + 45, ==, "01010" "1000010" "1000010" "1000010" "1110100"
-                                   "1000010" "1100110" "101");
+  g_assert_cmpstr (ean13 + 45, ==, "01010"
+                                   "1000010"
+                                   "1000010"
+                                   "1000010"
+                                   "1110100"
+                                   "1000010"
+                                   "1100110"
+                                   "101");
   g_assert_null (eyl_barcode_modules ("EAN-13", "123"));
 }
 
@@ -222,7 +228,7 @@ test_quiet_zone (void)
   Symbol s;
 
   symbol_init (&s, "EAN-13", "4006381333931");
-  s.block_mm = 6 * 0.33;     /* 6 modules of 11 */
+  s.block_mm = 6 * 0.33; /* 6 modules of 11 */
   b = detect_one (&s, 16.0);
   g_assert_true (b->measured);
   g_assert_cmpfloat_with_epsilon (b->quiet_left_modules, 6.0, 0.4);
@@ -237,7 +243,7 @@ test_red_on_white (void)
   Symbol s;
 
   symbol_init (&s, "EAN-13", "4006381333931");
-  s.bar_rgb = 0xed1c24;   /* process red, M100 Y100 */
+  s.bar_rgb = 0xed1c24; /* process red, M100 Y100 */
   b = detect_one (&s, 16.0);
   g_assert_true (b->measured);
   g_assert_cmpfloat (b->red_contrast, <, 0.2);
@@ -321,8 +327,8 @@ test_coarse_raster (void)
   EylRect area = { 0, 0, page->width, page->height };
   g_autoptr(EylRaster) raster = NULL;
   g_autoptr(GPtrArray) found = NULL;
-  EylRenderer renderer;
-  Symbol s;
+  EylRenderer       renderer;
+  Symbol            s;
   const EylBarcode *b;
 
   symbol_init (&s, "EAN-13", "4006381333931");

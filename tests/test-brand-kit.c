@@ -19,8 +19,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -29,8 +29,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
   const char *name;
@@ -62,8 +62,8 @@ write_file (Fixture    *fixture,
 }
 
 static void
-test_round_trip (Fixture       *fixture,
-                 gconstpointer  data)
+test_round_trip (Fixture      *fixture,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *logo = write_file (fixture, "logo.png", "\x89PNG\r\n\x1a\n");
@@ -110,8 +110,8 @@ test_round_trip (Fixture       *fixture,
 }
 
 static void
-test_minimal (Fixture       *fixture,
-              gconstpointer  data)
+test_minimal (Fixture      *fixture,
+              gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_file (fixture, "kit.ini",
@@ -140,8 +140,8 @@ assert_config_error (const GError *error,
 }
 
 static void
-test_missing_group (Fixture       *fixture,
-                    gconstpointer  data)
+test_missing_group (Fixture      *fixture,
+                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_file (fixture, "kit.ini", "[Other]\nnames=Northwind\n");
@@ -152,8 +152,8 @@ test_missing_group (Fixture       *fixture,
 }
 
 static void
-test_not_a_keyfile (Fixture       *fixture,
-                    gconstpointer  data)
+test_not_a_keyfile (Fixture      *fixture,
+                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_file (fixture, "kit.ini", "this is not a key file\n");
@@ -171,10 +171,13 @@ test_not_a_keyfile (Fixture       *fixture,
 }
 
 static void
-test_wrong_type (Fixture       *fixture,
-                 gconstpointer  data)
+test_wrong_type (Fixture      *fixture,
+                 gconstpointer data)
 {
-  const struct { const char *contents, *key; } cases[] = {
+  const struct
+  {
+    const char *contents, *key;
+  } cases[] = {
     { "[Brand]\nwebsite=our shop\n", "website" },
     { "[Brand]\nemail=hello\n", "email" },
     { "[Brand]\nphone=call us\n", "phone" },
@@ -193,8 +196,8 @@ test_wrong_type (Fixture       *fixture,
 }
 
 static void
-test_unreadable_logo (Fixture       *fixture,
-                      gconstpointer  data)
+test_unreadable_logo (Fixture      *fixture,
+                      gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_file (fixture, "kit.ini",
@@ -222,8 +225,8 @@ test_unreadable_logo (Fixture       *fixture,
 }
 
 static void
-test_save_error (Fixture       *fixture,
-                 gconstpointer  data)
+test_save_error (Fixture      *fixture,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EylBrandKit) kit = eyl_brand_kit_new ();
@@ -251,13 +254,13 @@ assert_message (const GError *error,
 }
 
 static void
-test_messages (Fixture       *fixture,
-               gconstpointer  data)
+test_messages (Fixture      *fixture,
+               gconstpointer data)
 {
   const struct
   {
     const char *contents;
-    const char *message;   /* after "FILE: " */
+    const char *message; /* after "FILE: " */
   } cases[] = {
     { "[Brand]\nlogos=logo.svg\n",
       "[Brand] logos: cannot read “logo.svg”: No such file or directory" },
@@ -288,8 +291,8 @@ test_messages (Fixture       *fixture,
 
 /* A missing file, a folder, a key file that GKeyFile refuses. */
 static void
-test_unreadable_kit (Fixture       *fixture,
-                     gconstpointer  data)
+test_unreadable_kit (Fixture      *fixture,
+                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.ini", NULL);
@@ -309,10 +312,13 @@ test_unreadable_kit (Fixture       *fixture,
 /* Bytes that are not UTF-8, in a value, a key and a group: an error naming
  * the key, in a message that is itself valid UTF-8. */
 static void
-test_not_utf8 (Fixture       *fixture,
-               gconstpointer  data)
+test_not_utf8 (Fixture      *fixture,
+               gconstpointer data)
 {
-  const struct { const char *contents, *needle; } cases[] = {
+  const struct
+  {
+    const char *contents, *needle;
+  } cases[] = {
     { "[Brand]\nwebsite=www.\xff\xfe.example\n", "[Brand] website: cannot be read" },
     { "[Brand]\nnames=North\xc3wind\n", "[Brand] names: cannot be read as a list" },
     { "[Brand]\nlogos=logo\xff.png\n", "[Brand] logos: cannot be read as a list" },
@@ -333,8 +339,8 @@ test_not_utf8 (Fixture       *fixture,
 
 /* Logo files: a folder, a dangling link, one that is there. */
 static void
-test_logo_kinds (Fixture       *fixture,
-                 gconstpointer  data)
+test_logo_kinds (Fixture      *fixture,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_build_filename (fixture->dir, "logos", NULL);
@@ -371,7 +377,7 @@ make_kit (const char *name,
           gsize       repeat)
 {
   EylBrandKit *kit = eyl_brand_kit_new ();
-  GString *long_name = g_string_new (NULL);
+  GString     *long_name = g_string_new (NULL);
 
   for (gsize i = 0; i < repeat; i++)
     g_string_append (long_name, name);
@@ -386,8 +392,8 @@ make_kit (const char *name,
  * one), never rewrites it in place: a reader that has the old file open
  * still reads all of it, and no temporary file is left behind. */
 static void
-test_save_atomic (Fixture       *fixture,
-                  gconstpointer  data)
+test_save_atomic (Fixture      *fixture,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "brand.ini", NULL);
@@ -397,10 +403,10 @@ test_save_atomic (Fixture       *fixture,
   g_autofree char *old_contents = NULL;
   g_autoptr(GDir) dir = NULL;
   GStatBuf before, after;
-  char buffer[8192];
-  gssize n;
-  int fd;
-  guint n_files = 0;
+  char     buffer[8192];
+  gssize   n;
+  int      fd;
+  guint    n_files = 0;
 
   g_assert_true (eyl_brand_kit_save (old_kit, path, &error));
   g_assert_no_error (error);
@@ -435,8 +441,8 @@ test_save_atomic (Fixture       *fixture,
 /* A save that fails half-way (here: a file size limit, as a full disk)
  * leaves the old kit complete. */
 static void
-test_save_interrupted (Fixture       *fixture,
-                       gconstpointer  data)
+test_save_interrupted (Fixture      *fixture,
+                       gconstpointer data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "brand.ini", NULL);
   g_autofree char *before = NULL;
@@ -448,7 +454,7 @@ test_save_interrupted (Fixture       *fixture,
     {
       g_autoptr(EylBrandKit) big = make_kit ("A much longer name ", 2000);
       struct rlimit limit = { 4096, 4096 };
-      const char *kit_path = g_getenv ("EYL_TEST_KIT");
+      const char   *kit_path = g_getenv ("EYL_TEST_KIT");
 
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
@@ -481,8 +487,8 @@ test_save_interrupted (Fixture       *fixture,
 /* Names and contacts edited, the same logo files: the same logos key (no
  * new read of the logos); a logo rewritten, added or gone: another one. */
 static void
-test_logos_key (Fixture       *fixture,
-                gconstpointer  data)
+test_logos_key (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *logo = write_file (fixture, "logo.png", "\x89PNG\r\n\x1a\n");

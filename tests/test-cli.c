@@ -20,7 +20,7 @@
 
 typedef struct
 {
-  int   status;   /* exit status, or -1 when it did not exit normally */
+  int   status; /* exit status, or -1 when it did not exit normally */
   char *out;
   char *err;
 } Run;
@@ -44,14 +44,16 @@ cli_path (void)
   return cli;
 }
 
-#define NEED_CLI()                                                       \
-  G_STMT_START {                                                         \
-    if (cli_path () == NULL)                                             \
-      {                                                                  \
+#define NEED_CLI()                                                         \
+  G_STMT_START                                                             \
+  {                                                                        \
+    if (cli_path () == NULL)                                               \
+      {                                                                    \
         g_test_skip ("EYL_CLI is not set: run the tests with meson test"); \
-        return;                                                          \
-      }                                                                  \
-  } G_STMT_END
+        return;                                                            \
+      }                                                                    \
+  }                                                                        \
+  G_STMT_END
 
 /* Runs eyeline-cli with the NULL-terminated arguments. */
 static void
@@ -61,8 +63,8 @@ run_cli (Run *run,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *arg;
-  int wait_status = 0;
-  va_list args;
+  int         wait_status = 0;
+  va_list     args;
 
   g_ptr_array_add (argv, (char *) cli_path ());
   va_start (args, run);
@@ -128,9 +130,19 @@ test_help (void)
   g_assert_nonnull (strstr (check.out, "--raster-px-per-mm"));
 }
 
-static const char * const placement_ids[] = {
-  "rollup-behind-table", "rollup-free-standing", "flag", "tabletop-banner", "backdrop-wall",
-  "poster-wall", "leaflet-rack", "sticker", "shelf-top", "shelf-eye", "shelf-hand", "shelf-ground",
+static const char *const placement_ids[] = {
+  "rollup-behind-table",
+  "rollup-free-standing",
+  "flag",
+  "tabletop-banner",
+  "backdrop-wall",
+  "poster-wall",
+  "leaflet-rack",
+  "sticker",
+  "shelf-top",
+  "shelf-eye",
+  "shelf-hand",
+  "shelf-ground",
 };
 
 static void
@@ -248,7 +260,7 @@ test_usage_messages (void)
   g_autofree char *bom_kit = NULL;
   g_autofree char *man_path = NULL;
   g_autofree char *man = NULL;
-  const char *timeout_entry;
+  const char      *timeout_entry;
 
   NEED_CLI ();
   banner = eyl_fixture_banner ("cli-usage.pdf", 0.1, FALSE);
@@ -277,9 +289,9 @@ test_usage_messages (void)
   /* a placement file and a brand kit saved with a byte order mark */
   {
     static const char kit[] = "\xef\xbb\xbf[Brand]\nnames=Northwind\n";
-    g_autofree char *preset_path = g_build_filename (g_getenv ("EYL_SOURCE_ROOT"), "data",
-                                                     "placements", "poster-wall.ini", NULL);
-    g_autofree char *preset = NULL;
+    g_autofree char  *preset_path = g_build_filename (g_getenv ("EYL_SOURCE_ROOT"), "data",
+                                                      "placements", "poster-wall.ini", NULL);
+    g_autofree char  *preset = NULL;
     g_autoptr(GString) placement = g_string_new ("\xef\xbb\xbf");
     g_auto(Run) run = { 0 };
     g_auto(Run) with_kit = { 0 };
@@ -335,8 +347,8 @@ test_compare (void)
   g_autofree char *good = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *obj, *page, *change;
-  JsonArray *changes;
-  gboolean hidden_fixed = FALSE;
+  JsonArray  *changes;
+  gboolean    hidden_fixed = FALSE;
 
   NEED_CLI ();
   low = eyl_fixture_banner ("cli-compare-v1.pdf", 1.0, TRUE);
@@ -357,7 +369,8 @@ test_compare (void)
       change = json_array_get_object_element (changes, i);
       if (g_str_equal (json_object_get_string_member (change, "change"), "fixed") &&
           g_str_equal (json_object_get_string_member (json_object_get_object_member (change, "before"),
-                                                      "rule"), "contact-hidden"))
+                                                      "rule"),
+                       "contact-hidden"))
         hidden_fixed = TRUE;
     }
   g_assert_true (hidden_fixed);
@@ -398,7 +411,7 @@ test_unreadable_with_good (void)
   g_autofree char *bad = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
-  JsonArray *files;
+  JsonArray  *files;
   JsonObject *first, *second;
 
   NEED_CLI ();
@@ -439,7 +452,7 @@ test_pixel_options (void)
   g_autofree char *banner = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *page;
-  JsonArray *raster_px, *elements;
+  JsonArray  *raster_px, *elements;
 
   NEED_CLI ();
   banner = eyl_fixture_banner ("cli-pixels.pdf", 0.1, TRUE);
@@ -450,16 +463,18 @@ test_pixel_options (void)
   g_assert_cmpint (run.status, ==, 1);
   root = parse_json (run.out);
   page = json_array_get_object_element (
-    json_object_get_array_member (
-      json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0),
-      "pages"),
-    0);
+      json_object_get_array_member (
+          json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0),
+          "pages"),
+      0);
   /* 850 × 2000 mm at 2 px/mm is 6.8 Mpx: capped at 1 Mpx */
   raster_px = json_object_get_array_member (page, "raster_px");
   g_assert_cmpfloat (json_array_get_double_element (raster_px, 0) *
-                     json_array_get_double_element (raster_px, 1), <=, 1.001e6);
+                         json_array_get_double_element (raster_px, 1),
+                     <=, 1.001e6);
   g_assert_cmpfloat (json_array_get_double_element (raster_px, 0) *
-                     json_array_get_double_element (raster_px, 1), >, 0.95e6);
+                         json_array_get_double_element (raster_px, 1),
+                     >, 0.95e6);
   g_assert_cmpfloat (json_object_get_double_member (page, "raster_px_per_mm"), <, 1.0);
   elements = json_object_get_array_member (page, "elements");
   for (guint i = 0; i < json_array_get_length (elements); i++)
@@ -485,10 +500,10 @@ test_json_and_csv (void)
   root = parse_json (json.out);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "schema_version"), ==, 1);
   page = json_array_get_object_element (
-    json_object_get_array_member (
-      json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0),
-      "pages"),
-    0);
+      json_object_get_array_member (
+          json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0),
+          "pages"),
+      0);
   g_assert_cmpstr (json_object_get_string_member (page, "placement"), ==, "rollup-behind-table");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "findings")), >, 0);
 
@@ -512,7 +527,7 @@ test_output_file (void)
   g_autofree char *written = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  gsize before_len, after_len;
+  gsize            before_len, after_len;
 
   NEED_CLI ();
   banner = eyl_fixture_banner ("cli-output.pdf", 0.1, FALSE);
@@ -554,10 +569,10 @@ test_output_special (void)
   g_autofree char *unwritable = NULL;
   g_autoptr(JsonNode) root = NULL;
   GString *from_fifo = g_string_new (NULL);
-  char buf[4096];
+  char     buf[4096];
   GStatBuf st;
-  gssize n;
-  int reader;
+  gssize   n;
+  int      reader;
 
   NEED_CLI ();
   banner = eyl_fixture_banner ("cli-special.pdf", 0.1, FALSE);
@@ -620,13 +635,13 @@ test_output_special (void)
  * terminal read here), so that it shows its progress; returns what the
  * terminal got. */
 static char *
-run_cli_on_terminal (const char * const *argv)
+run_cli_on_terminal (const char *const *argv)
 {
   g_autoptr(GSubprocess) process = NULL;
   GString *seen = g_string_new (NULL);
-  char buf[4096];
-  gssize n;
-  int master, slave;
+  char     buf[4096];
+  gssize   n;
+  int      master, slave;
 
   master = posix_openpt (O_RDWR | O_NOCTTY);
   g_assert_cmpint (master, >=, 0);
@@ -703,10 +718,10 @@ deadline_cb (gpointer user_data)
 /* Runs eyeline-cli with @env added, killed after @seconds: a hang fails
  * the test (status -1) instead of stopping it. */
 static void
-run_cli_deadline (Run                *run,
-                  const char * const *env,
-                  guint               seconds,
-                  const char * const *argv)
+run_cli_deadline (Run               *run,
+                  const char *const *env,
+                  guint              seconds,
+                  const char *const *argv)
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GMainContext) context = g_main_context_new ();
@@ -714,8 +729,7 @@ run_cli_deadline (Run                *run,
   g_autoptr(GSource) deadline = NULL;
   g_autoptr(GError) error = NULL;
 
-  process = eyl_fixture_spawn_cli (env, argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                              | G_SUBPROCESS_FLAGS_STDERR_PIPE, -1);
+  process = eyl_fixture_spawn_cli (env, argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, -1);
 
   g_main_context_push_thread_default (context);
   deadline = g_timeout_source_new_seconds (seconds);
@@ -823,7 +837,7 @@ file_error_code (const char *json)
   static char code[64];
   g_autoptr(JsonNode) root = parse_json (json);
   JsonObject *file = json_array_get_object_element (
-    json_object_get_array_member (json_node_get_object (root), "files"), 0);
+      json_object_get_array_member (json_node_get_object (root), "files"), 0);
 
   if (g_str_equal (json_object_get_string_member (file, "status"), "ok"))
     return "ok";
@@ -907,13 +921,13 @@ test_non_utf8_name (void)
   g_auto(Run) csv = { 0 };
   g_auto(Run) text = { 0 };
   g_auto(Run) exported = { 0 };
-  g_autofree char *banner = NULL;
-  g_autofree char *dir = g_build_filename (eyl_fixture_dir (), "latin1-out", NULL);
-  g_autofree char *output = NULL;
+  g_autofree char   *banner = NULL;
+  g_autofree char   *dir = g_build_filename (eyl_fixture_dir (), "latin1-out", NULL);
+  g_autofree char   *output = NULL;
   g_autofree guchar *bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *file;
-  gsize len = 0;
+  gsize       len = 0;
 
   NEED_CLI ();
   banner = eyl_fixture_banner ("caf\xe9.pdf", 0.1, FALSE);
@@ -923,7 +937,8 @@ test_non_utf8_name (void)
   g_assert_true (g_utf8_validate (json.out, -1, NULL));
   root = parse_json (json.out);
   file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root),
-                                                                      "files"), 0);
+                                                                      "files"),
+                                        0);
   g_assert_cmpstr (json_object_get_string_member (file, "status"), ==, "ok");
   bytes = g_base64_decode (json_object_get_string_member (file, "path_bytes"), &len);
   g_assert_cmpmem (bytes, len, banner, strlen (banner));
@@ -1003,11 +1018,8 @@ test_config_keys_and_pipes (void)
     g_autoptr(GError) error = NULL;
     g_autofree char *out_text = NULL;
 
-    process = eyl_fixture_spawn_cli (NULL, (const char *[]) {
-                                       "check", "--format", "json", "--brand-kit", "/dev/stdin",
-                                       banner, NULL },
-                                     G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                     | G_SUBPROCESS_FLAGS_STDERR_PIPE, -1);
+    process = eyl_fixture_spawn_cli (NULL, (const char *[]) { "check", "--format", "json", "--brand-kit", "/dev/stdin", banner, NULL },
+                                     G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, -1);
     g_subprocess_communicate (process, in, NULL, &out, &err, &error);
     g_assert_no_error (error);
     out_text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
@@ -1028,7 +1040,7 @@ test_directory (void)
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autoptr(JsonNode) root = NULL;
-  JsonArray *files;
+  JsonArray       *files;
   g_autofree char *a_path = NULL;
   g_autofree char *b_path = NULL;
   g_autofree char *note = NULL;

@@ -41,8 +41,8 @@ test_wcag (void)
 typedef enum
 {
   GROUND_WHITE,
-  GROUND_BAND,       /* a band of @band behind the text */
-  GROUND_GRADIENT,   /* black to white from left to right behind the text */
+  GROUND_BAND,     /* a band of @band behind the text */
+  GROUND_GRADIENT, /* black to white from left to right behind the text */
 } Ground;
 
 /* An A4 page with @URL at 40 pt on @ground; @cover paints a white box
@@ -54,10 +54,10 @@ make_pdf (const char *name,
           guint32     text_colour,
           gboolean    cover)
 {
-  char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  char            *path = g_build_filename (eyl_fixture_dir (), name, NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create (path, A4_W_PT, A4_H_PT);
-  cairo_t *cr = cairo_create (surface);
-  const double baseline = 400;
+  cairo_t         *cr = cairo_create (surface);
+  const double     baseline = 400;
 
   if (ground == GROUND_BAND)
     {
@@ -106,7 +106,7 @@ analyse (const char *path)
   g_autoptr(EylDocument) doc = eyl_document_open (path, NULL, NULL, &error);
   g_autoptr(EylPageData) page = NULL;
   EylAnalysisOptions options;
-  EylRenderer renderer;
+  EylRenderer        renderer;
 
   g_assert_no_error (error);
   page = eyl_document_get_page_data (doc, 0, NULL, &error);
@@ -131,8 +131,7 @@ find_url (EylPageAnalysis *analysis)
     {
       EylElement *el = g_ptr_array_index (analysis->elements, i);
 
-      if ((el->kind == EYL_ELEMENT_URL || el->kind == EYL_ELEMENT_OTHER_URL)
-          && g_strcmp0 (el->text, URL) == 0)
+      if ((el->kind == EYL_ELEMENT_URL || el->kind == EYL_ELEMENT_OTHER_URL) && g_strcmp0 (el->text, URL) == 0)
         return el;
     }
   g_assert_not_reached ();
@@ -264,12 +263,12 @@ test_rule_thresholds (void)
   g_autoptr(EylPlacement) placement = eyl_placement_new ("rollup-free-standing", EYL_PLACEMENT_ROLLUP);
   g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   g_autoptr(GPtrArray) findings = NULL;
-  EylRect box = { 10, 10, 200, 40 };
-  EylPageFrame frame = { { 0, 0, 595, 842 }, 210, 297, 25.4 / 72, 25.4 / 72, 1000 };
+  EylRect        box = { 10, 10, 200, 40 };
+  EylPageFrame   frame = { { 0, 0, 595, 842 }, 210, 297, 25.4 / 72, 25.4 / 72, 1000 };
   EylRuleContext ctx = { 0 };
-  const double ratios[] = { 4.0, 4.0, 2.5, 5.0 };
-  double min_cap;
-  guint n_low = 0;
+  const double   ratios[] = { 4.0, 4.0, 2.5, 5.0 };
+  double         min_cap;
+  guint          n_low = 0;
 
   placement->distance_m = 2.0;
   min_cap = eyl_legibility_min_cap_mm (EYL_LEGIBILITY_1_200, 2.0, 1200);

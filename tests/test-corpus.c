@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include <json-glib/json-glib.h>
 
-static const char * const contact_types[] = { "url", "email", "phone", "social", "address" };
+static const char *const contact_types[] = { "url", "email", "phone", "social", "address" };
 
 static gboolean
 is_contact_kind (const char *kind)
@@ -24,7 +24,7 @@ is_contact_kind (const char *kind)
 static char *
 corpus_dir (void)
 {
-  const char *shared = g_getenv ("EYL_SHARED_DIR");
+  const char      *shared = g_getenv ("EYL_SHARED_DIR");
   g_autofree char *dir = NULL;
 
   if (shared == NULL)
@@ -48,8 +48,8 @@ load_json (const char *path)
 
 typedef struct
 {
-  JsonNode   *report;     /* the CLI's JSON report on every file */
-  GHashTable *by_id;      /* corpus id → JsonObject of its file result */
+  JsonNode   *report; /* the CLI's JSON report on every file */
+  GHashTable *by_id;  /* corpus id → JsonObject of its file result */
 } Corpus;
 
 static Corpus corpus;
@@ -68,8 +68,8 @@ run_corpus (const char *dir)
   g_autoptr(JsonParser) parser = json_parser_new ();
   const char *cli = g_getenv ("EYL_CLI");
   const char *name;
-  int wait_status;
-  JsonArray *files;
+  int         wait_status;
+  JsonArray  *files;
 
   gdir = g_dir_open (files_dir, 0, &error);
   g_assert_no_error (error);
@@ -100,7 +100,7 @@ run_corpus (const char *dir)
   g_assert_cmpuint (json_array_get_length (files), ==, argv->len - 5);
   for (guint i = 0; i < json_array_get_length (files); i++)
     {
-      JsonObject *file = json_array_get_object_element (files, i);
+      JsonObject      *file = json_array_get_object_element (files, i);
       g_autofree char *base = g_path_get_basename (json_object_get_string_member (file, "path"));
 
       base[strlen (base) - strlen (".pdf")] = '\0';
@@ -113,7 +113,7 @@ static void
 test_no_crash (gconstpointer data)
 {
   JsonArray *files;
-  guint failed = 0;
+  guint      failed = 0;
 
   if (corpus.report == NULL)
     run_corpus (data);
@@ -138,8 +138,7 @@ test_no_crash (gconstpointer data)
                         json_object_get_string_member (err, "message"), code);
         /* a clean error is a statement about the file, not a failure of
          * the engine */
-        if (g_str_equal (code, "engine-crash") || g_str_equal (code, "timeout")
-            || g_str_equal (code, "memory"))
+        if (g_str_equal (code, "engine-crash") || g_str_equal (code, "timeout") || g_str_equal (code, "memory"))
           failed++;
       }
     }
@@ -186,7 +185,7 @@ qr_measured (JsonObject *page,
 {
   JsonArray *material = json_object_get_array_member (page, "material_mm");
   JsonArray *size_pt = json_object_get_array_member (page, "size_pt");
-  double box[4], width_mm;
+  double     box[4], width_mm;
 
   if (!json_object_get_boolean_member_with_default (element, "decoded", FALSE) ||
       json_object_get_double_member_with_default (element, "module_mm", 0) <= 0 ||
@@ -200,9 +199,9 @@ qr_measured (JsonObject *page,
 
 typedef enum
 {
-  CHECK_TEXT_LAYER,   /* the labelled contacts in the text layer */
-  CHECK_ALL,          /* every labelled brand contact, live, outlined or QR */
-  CHECK_QR,           /* every labelled QR code, decoded and measured */
+  CHECK_TEXT_LAYER, /* the labelled contacts in the text layer */
+  CHECK_ALL,        /* every labelled brand contact, live, outlined or QR */
+  CHECK_QR,         /* every labelled QR code, decoded and measured */
 } Check;
 
 /* An element kind that counts as a contact when matching a label. */
@@ -223,9 +222,9 @@ check_contacts (const char *dir,
   g_autofree char *labels_path = g_build_filename (dir, "labels.json", NULL);
   g_autoptr(JsonNode) labels = load_json (labels_path);
   JsonObjectIter iter;
-  const char *id;
-  JsonNode *entry;
-  guint checked = 0, missed = 0;
+  const char    *id;
+  JsonNode      *entry;
+  guint          checked = 0, missed = 0;
 
   if (corpus.report == NULL)
     run_corpus (dir);
@@ -233,31 +232,28 @@ check_contacts (const char *dir,
   json_object_iter_init (&iter, json_node_get_object (labels));
   while (json_object_iter_next (&iter, &id, &entry))
     {
-      JsonArray *regions = json_object_get_array_member (json_node_get_object (entry), "regions");
+      JsonArray  *regions = json_object_get_array_member (json_node_get_object (entry), "regions");
       JsonObject *file = g_hash_table_lookup (corpus.by_id, id);
 
       for (guint r = 0; regions != NULL && r < json_array_get_length (regions); r++)
         {
           JsonObject *region = json_array_get_object_element (regions, r);
           const char *type = json_object_get_string_member (region, "type");
-          gint64 page_no = json_object_get_int_member_with_default (region, "page", 1);
-          gboolean is_qr = g_strcmp0 (type, "qr") == 0;
+          gint64      page_no = json_object_get_int_member_with_default (region, "page", 1);
+          gboolean    is_qr = g_strcmp0 (type, "qr") == 0;
           JsonObject *page;
-          JsonArray *elements, *page_pt;
-          double label[4], w, h;
-          gboolean found = FALSE;
+          JsonArray  *elements, *page_pt;
+          double      label[4], w, h;
+          gboolean    found = FALSE;
 
           switch (check)
             {
             case CHECK_TEXT_LAYER:
-              if (!is_contact_kind (type)
-                  || !json_object_get_boolean_member_with_default (region, "in_text_layer", FALSE)
-                  || !json_object_get_boolean_member_with_default (region, "brand_contact", TRUE))
+              if (!is_contact_kind (type) || !json_object_get_boolean_member_with_default (region, "in_text_layer", FALSE) || !json_object_get_boolean_member_with_default (region, "brand_contact", TRUE))
                 continue;
               break;
             case CHECK_ALL:
-              if (!is_contact_element (type)
-                  || !json_object_get_boolean_member_with_default (region, "brand_contact", TRUE))
+              if (!is_contact_element (type) || !json_object_get_boolean_member_with_default (region, "brand_contact", TRUE))
                 continue;
               break;
             case CHECK_QR:
@@ -268,8 +264,7 @@ check_contacts (const char *dir,
             }
 
           checked++;
-          if (file == NULL || !g_str_equal (json_object_get_string_member (file, "status"), "ok")
-              || (page = find_page (file, page_no - 1)) == NULL)
+          if (file == NULL || !g_str_equal (json_object_get_string_member (file, "status"), "ok") || (page = find_page (file, page_no - 1)) == NULL)
             {
               g_test_message ("MISSED %s: %s (file or page %" G_GINT64_FORMAT " not analysed)",
                               id, json_object_get_string_member (region, "text"), page_no);
@@ -301,15 +296,14 @@ check_contacts (const char *dir,
             {
               JsonObject *element = json_array_get_object_element (elements, e);
               const char *kind = json_object_get_string_member (element, "kind");
-              double box[4];
+              double      box[4];
 
               if (check == CHECK_QR
-                  ? g_strcmp0 (kind, "qr") != 0 || !qr_measured (page, element)
-                  : !is_contact_element (kind))
+                      ? g_strcmp0 (kind, "qr") != 0 || !qr_measured (page, element)
+                      : !is_contact_element (kind))
                 continue;
               array4 (json_object_get_array_member (element, "box_pt"), box);
-              found = contains (label, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-                      || contains (box, (label[0] + label[2]) / 2, (label[1] + label[3]) / 2);
+              found = contains (label, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2) || contains (box, (label[0] + label[2]) / 2, (label[1] + label[3]) / 2);
             }
 
           g_test_message ("%s %s: %s", found ? "found " : "MISSED", id,
@@ -365,17 +359,17 @@ test_qr_decoded (gconstpointer data)
 /* TRUE when a labelled region of page @index (from 0) whose type is in
  * @types lies under @box (page space; labels are fractions of @w × @h). */
 static gboolean
-on_label (JsonArray          *regions,
-          gint64              index,
-          const char * const *types,
-          const double       *box,
-          double              w,
-          double              h)
+on_label (JsonArray         *regions,
+          gint64             index,
+          const char *const *types,
+          const double      *box,
+          double             w,
+          double             h)
 {
   for (guint r = 0; r < json_array_get_length (regions); r++)
     {
       JsonObject *region = json_array_get_object_element (regions, r);
-      double label[4];
+      double      label[4];
 
       if (json_object_get_int_member_with_default (region, "page", 1) != index + 1 ||
           !g_strv_contains (types, json_object_get_string_member (region, "type")))
@@ -402,13 +396,13 @@ on_label (JsonArray          *regions,
 static void
 test_ocr_plausible (gconstpointer data)
 {
-  static const char * const handle_types[] = { "social", "url", NULL };
-  static const char * const headline_types[] = { "headline", "cta", "logo", "sponsor_logo", NULL };
-  g_autofree char *labels_path = g_build_filename (data, "labels.json", NULL);
+  static const char *const handle_types[] = { "social", "url", NULL };
+  static const char *const headline_types[] = { "headline", "cta", "logo", "sponsor_logo", NULL };
+  g_autofree char         *labels_path = g_build_filename (data, "labels.json", NULL);
   g_autoptr(JsonNode) labels = load_json (labels_path);
   JsonObject *by_file = json_node_get_object (labels);
-  JsonArray *files;
-  guint checked = 0, stray = 0;
+  JsonArray  *files;
+  guint       checked = 0, stray = 0;
 
   if (corpus.report == NULL)
     run_corpus (data);
@@ -416,9 +410,9 @@ test_ocr_plausible (gconstpointer data)
   files = json_object_get_array_member (json_node_get_object (corpus.report), "files");
   for (guint f = 0; f < json_array_get_length (files); f++)
     {
-      JsonObject *file = json_array_get_object_element (files, f);
+      JsonObject      *file = json_array_get_object_element (files, f);
       g_autofree char *id = g_path_get_basename (json_object_get_string_member (file, "path"));
-      JsonArray *regions, *pages;
+      JsonArray       *regions, *pages;
 
       id[strlen (id) - strlen (".pdf")] = '\0';
       if (!json_object_has_member (by_file, id) || !json_object_has_member (file, "pages"))
@@ -428,12 +422,12 @@ test_ocr_plausible (gconstpointer data)
       for (guint p = 0; p < json_array_get_length (pages); p++)
         {
           JsonObject *page = json_array_get_object_element (pages, p);
-          gint64 index = json_object_get_int_member (page, "index");
-          JsonArray *elements = json_object_get_array_member (page, "elements");
-          JsonArray *page_pt = json_object_get_array_member (page, "page_pt");
-          double w = json_array_get_double_element (page_pt, 0);
-          double h = json_array_get_double_element (page_pt, 1);
-          gboolean labelled = FALSE;
+          gint64      index = json_object_get_int_member (page, "index");
+          JsonArray  *elements = json_object_get_array_member (page, "elements");
+          JsonArray  *page_pt = json_object_get_array_member (page, "page_pt");
+          double      w = json_array_get_double_element (page_pt, 0);
+          double      h = json_array_get_double_element (page_pt, 1);
+          gboolean    labelled = FALSE;
 
           /* The labels of a multi-page file cover the pages they name. */
           for (guint r = 0; r < json_array_get_length (regions); r++)
@@ -442,15 +436,15 @@ test_ocr_plausible (gconstpointer data)
 
           for (guint e = 0; e < json_array_get_length (elements); e++)
             {
-              JsonObject *element = json_array_get_object_element (elements, e);
-              const char *kind = json_object_get_string_member (element, "kind");
-              const char * const *types;
-              double box[4];
+              JsonObject        *element = json_array_get_object_element (elements, e);
+              const char        *kind = json_object_get_string_member (element, "kind");
+              const char *const *types;
+              double             box[4];
 
               if (g_strcmp0 (json_object_get_string_member (element, "source"), "ocr") != 0)
                 continue;
               if (g_str_equal (kind, "social"))
-                types = handle_types;   /* on any page */
+                types = handle_types; /* on any page */
               else if ((g_str_equal (kind, "headline") || g_str_equal (kind, "cta")) && labelled)
                 types = headline_types;
               else
@@ -483,7 +477,7 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *dir = NULL;
-  int status;
+  int              status;
 
   g_test_init (&argc, &argv, NULL);
 
@@ -492,8 +486,8 @@ main (int    argc,
     {
       g_test_add_data_func ("/eyl/corpus/skipped",
                             dir == NULL
-                            ? "the shared corpus (../shared/corpus, $EYL_SHARED_DIR) is absent"
-                            : "EYL_CLI is not set: run the tests with meson test",
+                                ? "the shared corpus (../shared/corpus, $EYL_SHARED_DIR) is absent"
+                                : "EYL_CLI is not set: run the tests with meson test",
                             test_skipped);
       return g_test_run ();
     }

@@ -47,8 +47,8 @@ test_neutral_and_confusion (void)
   {
     guint32 r = eyl_cvd_simulate (EYL_CVD_DEUTERANOPIA, 0xd62728);
     guint32 g = eyl_cvd_simulate (EYL_CVD_DEUTERANOPIA, 0x2ca02c);
-    int dr = (int) ((r >> 16) & 0xff) - (int) ((g >> 16) & 0xff);
-    int dg = (int) ((r >> 8) & 0xff) - (int) ((g >> 8) & 0xff);
+    int     dr = (int) ((r >> 16) & 0xff) - (int) ((g >> 16) & 0xff);
+    int     dg = (int) ((r >> 8) & 0xff) - (int) ((g >> 8) & 0xff);
 
     g_assert_cmpint (ABS (dr) + ABS (dg), <, 60);
   }
@@ -60,7 +60,7 @@ static void
 test_surface (void)
 {
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 3, 1);
-  guint32 *px;
+  guint32         *px;
 
   cairo_surface_flush (s);
   px = (guint32 *) cairo_image_surface_get_data (s);

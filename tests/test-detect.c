@@ -25,7 +25,7 @@ static void
 add_line (EylPageDataBuilder *builder,
           const Line         *line)
 {
-  glong n = g_utf8_strlen (line->text, -1);
+  glong   n = g_utf8_strlen (line->text, -1);
   EylRect box = { line->x, line->y, line->x + EM * line->size * n, line->y + line->size };
 
   eyl_page_data_builder_add_text (builder, line->text, &box, NULL, "Sans", line->size,
@@ -57,8 +57,8 @@ contacts_of (const char *text)
 }
 
 static guint
-count_kind (GPtrArray      *elements,
-            EylElementKind  kind)
+count_kind (GPtrArray     *elements,
+            EylElementKind kind)
 {
   guint n = 0;
 
@@ -69,8 +69,8 @@ count_kind (GPtrArray      *elements,
 }
 
 static EylElement *
-find_kind (GPtrArray      *elements,
-           EylElementKind  kind)
+find_kind (GPtrArray     *elements,
+           EylElementKind kind)
 {
   for (guint i = 0; i < elements->len; i++)
     if (((EylElement *) g_ptr_array_index (elements, i))->kind == kind)
@@ -80,9 +80,9 @@ find_kind (GPtrArray      *elements,
 
 /* Asserts that @text holds exactly one element of @kind saying @expected. */
 static void
-assert_one (const char     *text,
-            EylElementKind  kind,
-            const char     *expected)
+assert_one (const char    *text,
+            EylElementKind kind,
+            const char    *expected)
 {
   g_autoptr(GPtrArray) out = contacts_of (text);
   EylElement *element = find_kind (out, kind);
@@ -111,8 +111,8 @@ assert_no_contact (const char *text)
 
 /* The texts of the elements of @kind, "|"-separated, in page order. */
 static char *
-texts_of (GPtrArray      *elements,
-          EylElementKind  kind)
+texts_of (GPtrArray     *elements,
+          EylElementKind kind)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
@@ -162,7 +162,7 @@ page_new_font (const Line *lines,
 
   for (guint i = 0; i < n_lines; i++)
     {
-      glong n = g_utf8_strlen (lines[i].text, -1);
+      glong   n = g_utf8_strlen (lines[i].text, -1);
       EylRect box = { lines[i].x, lines[i].y, lines[i].x + EM * lines[i].size * n,
                       lines[i].y + lines[i].size };
 
@@ -176,9 +176,18 @@ static void
 test_phone_formats (void)
 {
   const char *phones[] = {
-    "+44 20 7946 0958", "(030) 1234-567", "+1 (555) 010-0199", "+49 (0)30 1234567",
-    "+44 (0)20 7946 0958", "030.1234.567", "+33 1 23 45 67 89", "0800 123 4567",
-    "555-010-0199", "+31 20 123 4567", "0049 30 1234567", "030 / 123 45 67",
+    "+44 20 7946 0958",
+    "(030) 1234-567",
+    "+1 (555) 010-0199",
+    "+49 (0)30 1234567",
+    "+44 (0)20 7946 0958",
+    "030.1234.567",
+    "+33 1 23 45 67 89",
+    "0800 123 4567",
+    "555-010-0199",
+    "+31 20 123 4567",
+    "0049 30 1234567",
+    "030 / 123 45 67",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
@@ -197,8 +206,19 @@ static void
 test_phone_negatives (void)
 {
   const char *not_phones[] = {
-    "3.5", "v2.0", "2018", "10:30", "2018-2024", "12.05.2024", "01.05.2024", "2024-05-12",
-    "1234567", "0.5 1.5 2.5 3.5", "978-3-16-148410-0", "12345", "10:30–18:00",
+    "3.5",
+    "v2.0",
+    "2018",
+    "10:30",
+    "2018-2024",
+    "12.05.2024",
+    "01.05.2024",
+    "2024-05-12",
+    "1234567",
+    "0.5 1.5 2.5 3.5",
+    "978-3-16-148410-0",
+    "12345",
+    "10:30–18:00",
   };
   const char *lines[] = {
     "Open 10:30–18:00 since 2018, version v2.0, rated 3.5, see logo.pdf",
@@ -271,8 +291,12 @@ static void
 test_url (void)
 {
   const char *urls[] = {
-    "https://www.northwind-tea.example/shop?x=1", "www.osgeo.org", "northwind.example",
-    "NORTHWIND.COM", "http://example.org/a_(b)", "shop.example.co.uk/tea",
+    "https://www.northwind-tea.example/shop?x=1",
+    "www.osgeo.org",
+    "northwind.example",
+    "NORTHWIND.COM",
+    "http://example.org/a_(b)",
+    "shop.example.co.uk/tea",
   };
   const char *not_urls[] = { "logo.pdf", "3.5", "v2.0", "node.js", "file.docx", "www.",
                              "e.g.", "http://", "www.northwind-" };
@@ -309,7 +333,10 @@ test_url (void)
 static void
 test_domain_of (void)
 {
-  const struct { const char *in, *out; } cases[] = {
+  const struct
+  {
+    const char *in, *out;
+  } cases[] = {
     { "https://www.Northwind-Tea.example/x", "northwind-tea.example" },
     { "hello@northwind-tea.example", "northwind-tea.example" },
     { "mailto:hello@Shop.Example.org?subject=hi", "example.org" },
@@ -540,8 +567,8 @@ test_not_contacts (void)
   /* Link annotations: a licence badge and the PDF's link to itself. */
   {
     EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 800);
-    EylRect badge = { 300, 700, 360, 720 };
-    EylRect self = { 0, 0, 600, 800 };
+    EylRect             badge = { 300, 700, 360, 720 };
+    EylRect             self = { 0, 0, 600, 800 };
     g_autoptr(EylPageData) page = NULL;
     g_autoptr(GPtrArray) out = NULL;
 
@@ -622,7 +649,7 @@ test_contact_lines (void)
     };
     g_autoptr(GPtrArray) out = contacts_of_lines (lines, G_N_ELEMENTS (lines));
     g_autofree char *emails = texts_of (out, EYL_ELEMENT_EMAIL);
-    EylElement *email = find_kind (out, EYL_ELEMENT_EMAIL);
+    EylElement      *email = find_kind (out, EYL_ELEMENT_EMAIL);
 
     g_assert_cmpstr (emails, ==, "freifunk@hackerspace-bremen.de");
     g_assert_cmpuint (count_kind (out, EYL_ELEMENT_URL), ==, 0);
@@ -641,17 +668,25 @@ test_contact_lines (void)
     g_assert_cmpstr (urls, ==, "www.northwindtea.example");
   }
   /* A soft hyphen inside a line is a hyphen the reader sees. */
-  assert_one ("melde dich bei freifunk@hackerspace\xc2\xad" "bremen.de an.", EYL_ELEMENT_EMAIL,
+  assert_one ("melde dich bei freifunk@hackerspace\xc2\xad"
+              "bremen.de an.",
+              EYL_ELEMENT_EMAIL,
               "freifunk@hackerspace-bremen.de");
-  assert_no_contact ("unver\xc2\xad" "schl\xc3\xbcsseltes Netz, Frei\xc2\xad" "funk");
+  assert_no_contact ("unver\xc2\xad"
+                     "schl\xc3\xbcsseltes Netz, Frei\xc2\xad"
+                     "funk");
 }
 
 /* Ligatures, zero-width and unknown glyphs in the text layer. */
 static void
 test_text_hygiene (void)
 {
-  assert_one ("www.o\xef\xac\x83" "ce-tea.example", EYL_ELEMENT_URL, "www.office-tea.example");
-  assert_one ("info@\xef\xac\x82" "owers.example", EYL_ELEMENT_EMAIL, "info@flowers.example");
+  assert_one ("www.o\xef\xac\x83"
+              "ce-tea.example",
+              EYL_ELEMENT_URL, "www.office-tea.example");
+  assert_one ("info@\xef\xac\x82"
+              "owers.example",
+              EYL_ELEMENT_EMAIL, "info@flowers.example");
   assert_one ("www.north\xe2\x80\x8bwind.example", EYL_ELEMENT_URL, "www.northwind.example");
   assert_one ("https://releases.ubuntu.com/\xef\xbf\xbd\xef\xbf\xbd.\xef\xbf\xbd\xef\xbf\xbd",
               EYL_ELEMENT_URL, "https://releases.ubuntu.com/");
@@ -661,7 +696,8 @@ test_text_hygiene (void)
   /* The box still covers the glyphs: "www.o", the ligature, "ce-tea.example"
    * are glyphs 0 … 20 of the line, 7.2 pt each from x = 50. */
   {
-    g_autoptr(GPtrArray) out = contacts_of ("www.o\xef\xac\x83" "ce-tea.example shop");
+    g_autoptr(GPtrArray) out = contacts_of ("www.o\xef\xac\x83"
+                                             "ce-tea.example shop");
     EylElement *url = find_kind (out, EYL_ELEMENT_URL);
 
     g_assert_cmpfloat_with_epsilon (url->box.x0, 50, 0.5);
@@ -672,7 +708,10 @@ test_text_hygiene (void)
 static void
 test_phone_national (void)
 {
-  const struct { const char *line, *phone; } yes[] = {
+  const struct
+  {
+    const char *line, *phone;
+  } yes[] = {
     { "Tel. +49 (0)421 123 45 67", "+49 (0)421 123 45 67" },
     { "Ruf an: 0421 / 123 45 67", "0421 / 123 45 67" },
     { "Call (555) 123-4567 now", "(555) 123-4567" },
@@ -682,9 +721,14 @@ test_phone_national (void)
     { "T +44 (0) 20 7946 0958", "+44 (0) 20 7946 0958" },
   };
   const char *no[] = {
-    "Since 1998–2024 in Bremen", "Only € 12.500 or 1.299,00 €", "ISBN 978-3-16-148410-0",
-    "4,001 users 127K+ jobs 83+M tools 550+K 2200+ 21K+", "Batch 114514 made 2025-05-16",
-    "best before 2036-05-15", "Open 10:00-18:00, 20.-22. Mai 2024", "Page 12 of 345678",
+    "Since 1998–2024 in Bremen",
+    "Only € 12.500 or 1.299,00 €",
+    "ISBN 978-3-16-148410-0",
+    "4,001 users 127K+ jobs 83+M tools 550+K 2200+ 21K+",
+    "Batch 114514 made 2025-05-16",
+    "best before 2036-05-15",
+    "Open 10:00-18:00, 20.-22. Mai 2024",
+    "Page 12 of 345678",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
@@ -722,7 +766,7 @@ test_boxes (void)
   g_autoptr(EylPageData) page = page_new (lines, 1);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   EylElement *url;
-  EylRect glyphs;
+  EylRect     glyphs;
 
   eyl_detect_contacts (page, out);
   url = find_kind (out, EYL_ELEMENT_URL);
@@ -744,12 +788,12 @@ static void
 test_links (void)
 {
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 800);
-  Line url_line = { "www.northwind-tea.example", 50, 100, 20, 0 };
-  Line write_line = { "Write to us", 50, 200, 20, 0 };
-  EylRect url_box = { 50, 100, 50 + 25 * 12, 120 };
-  EylRect write_box = { 50, 200, 50 + 11 * 12, 220 };
-  EylRect tel_box = { 300, 300, 400, 320 };
-  EylRect social_box = { 300, 400, 400, 420 };
+  Line                url_line = { "www.northwind-tea.example", 50, 100, 20, 0 };
+  Line                write_line = { "Write to us", 50, 200, 20, 0 };
+  EylRect             url_box = { 50, 100, 50 + 25 * 12, 120 };
+  EylRect             write_box = { 50, 200, 50 + 11 * 12, 220 };
+  EylRect             tel_box = { 300, 300, 400, 320 };
+  EylRect             social_box = { 300, 400, 400, 420 };
   g_autoptr(EylPageData) page = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   EylElement *email, *phone, *social;
@@ -954,9 +998,9 @@ detect_brand_of (const EylPageData *page)
 }
 
 static void
-assert_theirs (GPtrArray      *elements,
-               const char     *text,
-               EylElementKind  kind)
+assert_theirs (GPtrArray     *elements,
+               const char    *text,
+               EylElementKind kind)
 {
   EylElement *e = element_saying (elements, text);
 
@@ -965,9 +1009,9 @@ assert_theirs (GPtrArray      *elements,
 }
 
 static void
-assert_brands (GPtrArray      *elements,
-               const char     *text,
-               EylElementKind  kind)
+assert_brands (GPtrArray     *elements,
+               const char    *text,
+               EylElementKind kind)
 {
   EylElement *e = element_saying (elements, text);
 
@@ -1001,8 +1045,8 @@ test_brand_sponsors (void)
   /* Three logos in a row, a web address under one of them. */
   {
     EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
-    const Line brand = { "www.northwind-tea.example", 50, 600, 24, 0 };
-    const Line caption = { "www.initech.example", 230, 1165, 10, 0 };
+    const Line          brand = { "www.northwind-tea.example", 50, 600, 24, 0 };
+    const Line          caption = { "www.initech.example", 230, 1165, 10, 0 };
     g_autoptr(EylPageData) page = NULL;
     g_autoptr(GPtrArray) out = NULL;
 
@@ -1184,9 +1228,9 @@ static void
 test_headline_measured (void)
 {
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
-  const Line a = { "ALL CAPS CLAIM", 50, 100, 60, 0 };
-  const Line b = { "Lower Case Claim", 50, 300, 50, 0 };
-  const Line c = { "www.northwind-tea.example", 10, 600, 90, 0 };
+  const Line          a = { "ALL CAPS CLAIM", 50, 100, 60, 0 };
+  const Line          b = { "Lower Case Claim", 50, 300, 50, 0 };
+  const Line          c = { "www.northwind-tea.example", 10, 600, 90, 0 };
   g_autoptr(EylPageData) page = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
 
@@ -1297,8 +1341,8 @@ test_headline_not (void)
   /* The figure big, its label small, on one line. */
   {
     EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
-    EylRect figure = { 50, 60, 50 + 5 * EM * 60, 120 };
-    EylRect label = { figure.x1, 100, figure.x1 + 11 * EM * 14, 114 };
+    EylRect             figure = { 50, 60, 50 + 5 * EM * 60, 120 };
+    EylRect             label = { figure.x1, 100, figure.x1 + 11 * EM * 14, 114 };
     g_autoptr(EylPageData) page = NULL;
     g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
 
@@ -1340,7 +1384,11 @@ test_phrases (void)
   const char *data = "# calls\n\nvisit\n  sign   up  # spaces\ndiscover …\n… details at …\n"
                      "... more at ...\nmitmachen !\n";
   g_autoptr(GArray) phrases = g_array_new (FALSE, FALSE, sizeof (EylPhrase));
-  const struct { const char *text; EylPhraseFlags flags; } expected[] = {
+  const struct
+  {
+    const char    *text;
+    EylPhraseFlags flags;
+  } expected[] = {
     { "visit", 0 },
     { "sign up", 0 },
     { "discover", EYL_PHRASE_NEEDS_MORE },
@@ -1370,7 +1418,10 @@ test_phrases (void)
 static void
 test_cta (void)
 {
-  const struct { const char *line, *cta; } yes[] = {
+  const struct
+  {
+    const char *line, *cta;
+  } yes[] = {
     { "Visit us at stand 42", "Visit us at stand 42" },
     { "Call now: 0800 123 4567", "Call now: 0800 123 4567" },
     { "Scan the code", "Scan the code" },
@@ -1384,7 +1435,7 @@ test_cta (void)
     { "To find a group please visit our website", "visit our website" },
     /* In the middle of a sentence, after a comma or as a pointer. */
     { "Free entry, visit godot.example for the programme",
-      "Free entry, visit godot.example for the programme" },  /* an offer opens it */
+      "Free entry, visit godot.example for the programme" }, /* an offer opens it */
     { "Entry is by ticket, visit godot.example for the programme", "visit godot.example for the programme" },
     { "Full schedule and registration on conf.example", "Full schedule and registration on conf.example" },
     { "Become a member", "Become a member" },
@@ -1396,10 +1447,15 @@ test_cta (void)
     { "Wie kann ich mitmachen?", "Wie kann ich mitmachen?" },
   };
   const char *no[] = {
-    "Our visitors love it", "We called it tea", "Target audience", "Booking.com partner",
-    "Try-outs were fun", "shop.example",
+    "Our visitors love it",
+    "We called it tea",
+    "Target audience",
+    "Booking.com partner",
+    "Try-outs were fun",
+    "shop.example",
     /* Benefit labels: the verb alone over a paragraph, no instruction. */
-    "Discover", "Explore",
+    "Discover",
+    "Explore",
     /* A German infinitive as a noun. */
     "Mitmachen ist einfach und kostenlos",
   };
@@ -1454,7 +1510,7 @@ test_cta (void)
    * "Discover" has no object there. */
   {
     EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 600, 1400);
-    const char *labels[] = { "Discover", "Decode", "Cure" };
+    const char         *labels[] = { "Discover", "Decode", "Cure" };
     g_autoptr(EylPageData) page = NULL;
     g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
 
@@ -1545,14 +1601,18 @@ test_all (void)
   g_autoptr(EylPageData) page = page_new (lines, G_N_ELEMENTS (lines));
   g_autoptr(GPtrArray) all = eyl_detect_all (page, NULL);
   const EylElementKind expected[] = {
-    EYL_ELEMENT_EMAIL, EYL_ELEMENT_BRAND_NAME, EYL_ELEMENT_HEADLINE, EYL_ELEMENT_CTA,
-    EYL_ELEMENT_URL, EYL_ELEMENT_PHONE,
+    EYL_ELEMENT_EMAIL,
+    EYL_ELEMENT_BRAND_NAME,
+    EYL_ELEMENT_HEADLINE,
+    EYL_ELEMENT_CTA,
+    EYL_ELEMENT_URL,
+    EYL_ELEMENT_PHONE,
   };
 
   g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < all->len; i++)
     {
-      EylElement *e = g_ptr_array_index (all, i);
+      EylElement      *e = g_ptr_array_index (all, i);
       g_autofree char *id = g_strdup_printf ("p0e%u", i);
 
       g_test_message ("%s %s %s", e->id, eyl_element_kind_to_string (e->kind), e->text);
@@ -1596,16 +1656,20 @@ test_body (void)
 static void
 test_spells_name (void)
 {
-  const struct { const char *text, *name; gboolean spelled; } cases[] = {
+  const struct
+  {
+    const char *text, *name;
+    gboolean    spelled;
+  } cases[] = {
     { "Open Source Geospatial Foundation", "OSGeo", TRUE },
     { "Welcome to the OSGeo community", "OSGeo", TRUE },
     { "Northwind Tea Company", "Northwind", TRUE },
-    { "Northwind Tea Company", "NWT", FALSE },            /* one letter a word: too easy */
-    { "open source geospatial foundation", "OSGeo", FALSE },  /* not names */
+    { "Northwind Tea Company", "NWT", FALSE },                 /* one letter a word: too easy */
+    { "open source geospatial foundation", "OSGeo", FALSE },   /* not names */
     { "Our Services Generate Opportunities", "OSGeo", FALSE }, /* four words for five letters */
-    { "OSGeoLive", "OSGeo", FALSE },                      /* one word: not the name as a word */
+    { "OSGeoLive", "OSGeo", FALSE },                           /* one word: not the name as a word */
     { "Free Software Foundation Europe", "FSFE", FALSE },
-    { "Geo Spatial", "GS", FALSE },                        /* too short to tell */
+    { "Geo Spatial", "GS", FALSE }, /* too short to tell */
     { "Research Data Management Organiser", "RDMO", FALSE },
     { "Deutsche Gesellschaft für Research Software Engineering", "deRSE", FALSE },
   };

@@ -19,7 +19,7 @@
 /* A file without a text layer (the OCR page pass and its second looks),
  * and one with a QR code beside live text (QR candidates, OCR of
  * unexplained ink). */
-static const char * const files[] = {
+static const char *const files[] = {
   "flag-mobileera-3.pdf",
   "poster-godot-godotcon2018.pdf",
 };
@@ -33,8 +33,8 @@ check_json (const char *cli,
                          "--timeout", "0", path, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
+  char            *out = NULL;
+  int              status = 0;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
                      &status, &error))
@@ -78,13 +78,13 @@ stop_hogs (pid_t *pids)
 static void
 test_busy_machine (gconstpointer data)
 {
-  const char *name = data;
-  const char *cli = g_getenv ("EYL_CLI");
-  const char *shared = g_getenv ("EYL_SHARED_DIR");
+  const char      *name = data;
+  const char      *cli = g_getenv ("EYL_CLI");
+  const char      *shared = g_getenv ("EYL_SHARED_DIR");
   g_autofree char *path = NULL;
   g_autofree char *idle = NULL;
   g_autofree char *busy = NULL;
-  pid_t hogs[N_HOGS];
+  pid_t            hogs[N_HOGS];
 
   if (cli == NULL || shared == NULL)
     {

@@ -38,7 +38,7 @@ static EylDieline *
 read_sheet (EylPackNet     net,
             EylPackDieline dieline)
 {
-  EylPackSpec spec = { net, dieline, EYL_PACK_BARCODE_NONE, FALSE };
+  EylPackSpec      spec = { net, dieline, EYL_PACK_BARCODE_NONE, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autoptr(GError) error = NULL;
   EylDieline *d = eyl_dieline_read (path, NULL, 0, FALSE, &error);
@@ -159,7 +159,7 @@ test_panels_tuck_end (void)
   g_autoptr(EylDieline) d = read_sheet (EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO);
   g_autoptr(GArray) panels = eyl_panels_from_dieline (d, MM_PER_PT);
   const EylPanel *front, *glue;
-  guint n_faces = 0;
+  guint           n_faces = 0;
 
   /* 4 faces, glue flap, 2 tucks, 2 end panels, 4 dust flaps. */
   g_assert_cmpuint (panels->len, ==, 13);
@@ -204,8 +204,8 @@ text_element (EylElementKind kind,
               double         y_mm,
               double         cap_mm)
 {
-  EylRect box = { x_mm * PT_PER_MM, (y_mm - cap_mm) * PT_PER_MM,
-                  (x_mm + 30) * PT_PER_MM, y_mm * PT_PER_MM };
+  EylRect     box = { x_mm * PT_PER_MM, (y_mm - cap_mm) * PT_PER_MM,
+                      (x_mm + 30) * PT_PER_MM, y_mm * PT_PER_MM };
   EylElement *el = eyl_element_new (kind, EYL_SOURCE_TEXT, text, &box, 1.0);
 
   el->cap_height = cap_mm * PT_PER_MM;
@@ -215,10 +215,10 @@ text_element (EylElementKind kind,
 static void
 test_front_panel (void)
 {
-  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_NONE, FALSE };
+  EylPackSpec      spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_NONE, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autoptr(EylPageData) page = eyl_page_data_builder_end (
-    eyl_page_data_builder_new (0, 240 * PT_PER_MM, 250 * PT_PER_MM));
+      eyl_page_data_builder_new (0, 240 * PT_PER_MM, 250 * PT_PER_MM));
   g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   g_autoptr(EylPackaging) pack = NULL;
   g_autoptr(EylPackaging) chosen = NULL;
@@ -258,10 +258,10 @@ test_front_panel (void)
 static void
 test_front_panel_names (void)
 {
-  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_NONE, FALSE };
+  EylPackSpec      spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_NONE, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autoptr(EylPageData) page = eyl_page_data_builder_end (
-    eyl_page_data_builder_new (0, 240 * PT_PER_MM, 250 * PT_PER_MM));
+      eyl_page_data_builder_new (0, 240 * PT_PER_MM, 250 * PT_PER_MM));
   g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   g_autoptr(GPtrArray) tiny = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   g_autoptr(EylPackaging) pack = NULL;
@@ -273,7 +273,8 @@ test_front_panel_names (void)
   g_ptr_array_add (elements, text_element (EYL_ELEMENT_BRAND_NAME, "NORTHWIND", 156, 72, 5.2));
   g_ptr_array_add (elements, text_element (EYL_ELEMENT_HEADLINE,
                                            "Green tea leaves picked by hand in spring and dried "
-                                           "in the sun", 156, 110, 8.0));
+                                           "in the sun",
+                                           156, 110, 8.0));
   pack = eyl_packaging_read (page, NULL, NULL, MM_PER_PT, path, NULL, elements, 0, FALSE);
   g_assert_true (eyl_packaging_front_box (pack, &box));
   g_assert_true (near (box.x0, 62) && near (box.x1, 122));
@@ -292,23 +293,26 @@ static void
 test_barcode_placement (void)
 {
   static const char *json =
-    "{\"mm_per_pt\": 1.0, \"front_panel\": 2,"
-    " \"panels\": ["
-    "  {\"role\": \"glue-flap\", \"box_pt\": [0, 0, 10, 100], \"width_mm\": 10, \"height_mm\": 100},"
-    "  {\"role\": \"front\", \"box_pt\": [10, 0, 70, 100], \"width_mm\": 60, \"height_mm\": 100},"
-    "  {\"role\": \"panel\", \"box_pt\": [70, 0, 130, 100], \"width_mm\": 60, \"height_mm\": 100}],"
-    " \"barcodes\": [%s]}";
+      "{\"mm_per_pt\": 1.0, \"front_panel\": 2,"
+      " \"panels\": ["
+      "  {\"role\": \"glue-flap\", \"box_pt\": [0, 0, 10, 100], \"width_mm\": 10, \"height_mm\": 100},"
+      "  {\"role\": \"front\", \"box_pt\": [10, 0, 70, 100], \"width_mm\": 60, \"height_mm\": 100},"
+      "  {\"role\": \"panel\", \"box_pt\": [70, 0, 130, 100], \"width_mm\": 60, \"height_mm\": 100}],"
+      " \"barcodes\": [%s]}";
   static const struct
   {
     const char *barcode;
     gboolean    placement, symbology;
   } cases[] = {
     { "{\"symbology\": \"Code 128\", \"digits\": \"ABC\", \"check_digit_ok\": true,"
-      " \"box_pt\": [1, 40, 9, 60]}", TRUE, TRUE },
+      " \"box_pt\": [1, 40, 9, 60]}",
+      TRUE, TRUE },
     { "{\"symbology\": \"EAN-13\", \"digits\": \"4006381333931\", \"check_digit_ok\": true,"
-      " \"box_pt\": [55, 40, 90, 60]}", TRUE, FALSE },
+      " \"box_pt\": [55, 40, 90, 60]}",
+      TRUE, FALSE },
     { "{\"symbology\": \"EAN-13\", \"digits\": \"4006381333931\", \"check_digit_ok\": true,"
-      " \"box_pt\": [80, 40, 115, 60]}", FALSE, FALSE },
+      " \"box_pt\": [80, 40, 115, 60]}",
+      FALSE, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -337,14 +341,14 @@ check_json (const char  *path,
             const char  *extra,
             JsonParser **parser_out)
 {
-  const char *cli = g_getenv ("EYL_CLI");
+  const char      *cli = g_getenv ("EYL_CLI");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   const char *argv[] = { cli, "check", "--format", "json", "--fail-on", "never", "--no-ocr",
                          "--no-logos", extra, path, NULL };
-  int status;
+  int         status;
 
   if (extra == NULL)
     argv[8] = path, argv[9] = NULL;
@@ -377,7 +381,8 @@ has_finding (JsonObject *page,
 
   for (guint i = 0; i < json_array_get_length (findings); i++)
     if (g_str_equal (json_object_get_string_member (json_array_get_object_element (findings, i),
-                                                    "rule"), rule))
+                                                    "rule"),
+                     rule))
       return TRUE;
   return FALSE;
 }
@@ -385,12 +390,12 @@ has_finding (JsonObject *page,
 static void
 test_check_cli (void)
 {
-  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_SPOT, EYL_PACK_BARCODE_FOLD, FALSE };
+  EylPackSpec      spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_SPOT, EYL_PACK_BARCODE_FOLD, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autoptr(JsonParser) parser = NULL;
   JsonObject *page, *pack, *barcode, *front;
-  JsonArray *panels;
-  gint64 front_number;
+  JsonArray  *panels;
+  gint64      front_number;
 
   page = first_page (check_json (path, NULL, &parser));
   g_assert_true (json_object_has_member (page, "packaging"));
@@ -422,8 +427,8 @@ test_check_cli (void)
 static void
 test_check_cli_bare_net (void)
 {
-  EylPackSpec bare = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_NONE, EYL_PACK_BARCODE_NONE, TRUE };
-  EylPackSpec art = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_NONE, EYL_PACK_BARCODE_NONE, FALSE };
+  EylPackSpec      bare = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_NONE, EYL_PACK_BARCODE_NONE, TRUE };
+  EylPackSpec      art = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_NONE, EYL_PACK_BARCODE_NONE, FALSE };
   g_autofree char *bare_path = eyl_pack_make_sheet (&bare);
   g_autofree char *art_path = eyl_pack_make_sheet (&art);
   g_autoptr(JsonParser) bare_parser = NULL;
@@ -445,7 +450,7 @@ test_check_cli_bare_net (void)
 static void
 test_check_cli_front_panel_option (void)
 {
-  EylPackSpec spec = { EYL_PACK_SLEEVE, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE };
+  EylPackSpec      spec = { EYL_PACK_SLEEVE, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autoptr(JsonParser) parser = NULL;
   JsonObject *page, *pack;
@@ -461,11 +466,11 @@ test_check_cli_front_panel_option (void)
 static void
 test_export_summary (void)
 {
-  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE };
+  EylPackSpec      spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
   g_autofree char *out_dir = g_build_filename (eyl_fixture_dir (), "export", NULL);
-  const char *argv[] = { g_getenv ("EYL_CLI"), "export", "--output", out_dir, "--no-ocr",
-                         "--no-logos", "--fail-on", "never", path, NULL };
+  const char      *argv[] = { g_getenv ("EYL_CLI"), "export", "--output", out_dir, "--no-ocr",
+                              "--no-logos", "--fail-on", "never", path, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(PopplerDocument) doc = NULL;
@@ -473,11 +478,10 @@ test_export_summary (void)
   g_autofree char *exported = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *text = NULL;
-  const char *name;
-  int status;
+  const char      *name;
+  int              status;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL |
-                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status,
                                &error));
   g_assert_no_error (error);
   dir = g_dir_open (out_dir, 0, &error);
@@ -512,12 +516,12 @@ label_page (double      w_mm,
             guint       n)
 {
   EylPageDataBuilder *b = eyl_page_data_builder_new (0, w_mm * PT_PER_MM, h_mm * PT_PER_MM);
-  g_autofree char *joined = NULL;
+  g_autofree char    *joined = NULL;
 
   for (guint i = 0; i < n; i++)
     {
-      EylRect box = { 5 * PT_PER_MM, lines[i].top_mm * PT_PER_MM, (w_mm - 5) * PT_PER_MM,
-                      (lines[i].top_mm + 2 * lines[i].cap_mm) * PT_PER_MM };
+      EylRect          box = { 5 * PT_PER_MM, lines[i].top_mm * PT_PER_MM, (w_mm - 5) * PT_PER_MM,
+                               (lines[i].top_mm + 2 * lines[i].cap_mm) * PT_PER_MM };
       g_autofree char *text = g_strconcat (lines[i].text, "\n", NULL);
 
       eyl_page_data_builder_add_text (b, text, &box, NULL, "Sans",
@@ -530,8 +534,8 @@ label_page (double      w_mm,
 }
 
 static const EylLabelRuleSet *
-load_set (GPtrArray  **sets,
-          const char  *id)
+load_set (GPtrArray **sets,
+          const char *id)
 {
   g_autoptr(GError) error = NULL;
 
@@ -550,8 +554,8 @@ test_label_rules_load (void)
   g_autoptr(GPtrArray) sets = NULL;
   const EylLabelRuleSet *eu;
 
-  g_assert_true (g_strv_contains ((const char * const *) ids, "eu-1169-2011"));
-  g_assert_true (g_strv_contains ((const char * const *) ids, "us-21cfr101-105"));
+  g_assert_true (g_strv_contains ((const char *const *) ids, "eu-1169-2011"));
+  g_assert_true (g_strv_contains ((const char *const *) ids, "us-21cfr101-105"));
   none = eyl_label_rules_load ("eu-1169-2011,no-such-set", &error);
   g_assert_null (none);
   g_assert_error (error, EYL_ERROR, EYL_ERROR_NOT_FOUND);

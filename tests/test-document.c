@@ -74,7 +74,7 @@ test_text_boxes (void)
     { 72, 500, 9, "small print", 0x336699 },
     { 300, 700, 48, "BIG", 0x000000 },
   };
-  EylFixturePage pg = { .width_pt = 595, .height_pt = 842 };
+  EylFixturePage   pg = { .width_pt = 595, .height_pt = 842 };
   g_autofree char *path = eyl_fixture_pdf ("text.pdf", &pg, texts, G_N_ELEMENTS (texts));
   g_autoptr(EylDocument) doc = open_ok (path, NULL);
   g_autoptr(EylPageData) page = NULL;
@@ -87,11 +87,11 @@ test_text_boxes (void)
 
   for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
     {
-      guint first = find_glyph (page, texts[t].text);
-      const EylGlyph *g = &g_array_index (page->glyphs, EylGlyph, first);
-      const EylTextRun *run = &g_array_index (page->runs, EylTextRun, g->run);
+      guint              first = find_glyph (page, texts[t].text);
+      const EylGlyph    *g = &g_array_index (page->glyphs, EylGlyph, first);
+      const EylTextRun  *run = &g_array_index (page->runs, EylTextRun, g->run);
       const EylTextLine *line = line_of (page, first);
-      g_autofree char *line_text = eyl_page_data_dup_text (page, line->start, line->end);
+      g_autofree char   *line_text = eyl_page_data_dup_text (page, line->start, line->end);
 
       /* the glyph box: from the pen position, ascent above and descent
        * below the baseline where Cairo drew it, within 1 pt */
@@ -135,7 +135,7 @@ test_cap_height (void)
     /* no cap or x letter: keeps the estimate */
     { 40, 500, 20, "0123 (9)", 0x000000 },
   };
-  EylFixturePage pg = { .width_pt = 595, .height_pt = 842 };
+  EylFixturePage   pg = { .width_pt = 595, .height_pt = 842 };
   g_autofree char *path = eyl_fixture_pdf ("caps.pdf", &pg, texts, G_N_ELEMENTS (texts));
   g_autoptr(EylDocument) doc = open_ok (path, NULL);
   g_autoptr(EylPageData) page = page_ok (doc, 0);
@@ -161,8 +161,10 @@ test_cap_height_light_on_dark (void)
     { 30, 220, 12, "ELEVEN TIMES zoo", 0xffee00 },
   };
   EylFixturePage pg = {
-    .width_pt = 500, .height_pt = 300,
-    .fill_background = TRUE, .background = 0x10204a,
+    .width_pt = 500,
+    .height_pt = 300,
+    .fill_background = TRUE,
+    .background = 0x10204a,
   };
   g_autofree char *path = eyl_fixture_pdf ("dark.pdf", &pg, texts, G_N_ELEMENTS (texts));
   g_autoptr(EylDocument) doc = open_ok (path, NULL);
@@ -182,7 +184,7 @@ test_cap_height_tight_lines (void)
     { 40, 100, 60, "TITLE ZINE", 0x4ab969 },
     { 40, 112, 14, "Spatial database extender", 0x0a1a33 },
   };
-  EylFixturePage pg = { .width_pt = 500, .height_pt = 300 };
+  EylFixturePage   pg = { .width_pt = 500, .height_pt = 300 };
   g_autofree char *path = eyl_fixture_pdf ("tight.pdf", &pg, texts, G_N_ELEMENTS (texts));
   g_autoptr(EylDocument) doc = open_ok (path, NULL);
   g_autoptr(EylPageData) page = page_ok (doc, 0);
@@ -197,15 +199,17 @@ test_rotated (void)
     { 100, 200, 20, "HELLO", 0x000000 },
   };
   EylFixturePage pg = {
-    .width_pt = 600, .height_pt = 800, .rotate = 90,
+    .width_pt = 600,
+    .height_pt = 800,
+    .rotate = 90,
     .link_uri = "https://rotated.example/",
   };
   g_autofree char *path = eyl_fixture_pdf ("rotated.pdf", &pg, texts, 1);
   g_autoptr(EylDocument) doc = open_ok (path, NULL);
   g_autoptr(EylPageData) page = page_ok (doc, 0);
-  const EylGlyph *h;
+  const EylGlyph    *h;
   const EylLinkInfo *link;
-  EylRect word, overlap;
+  EylRect            word, overlap;
 
   g_assert_cmpint (page->boxes.rotate, ==, 90);
   /* turned a quarter clockwise: 800 wide, 600 tall */
@@ -238,14 +242,15 @@ test_crop_offset (void)
 {
   EylFixtureText texts[] = { { 100, 200, 20, "Cropped", 0x000000 } };
   EylFixturePage pg = {
-    .width_pt = 600, .height_pt = 800,
+    .width_pt = 600,
+    .height_pt = 800,
     .crop_box = { 50, 100, 550, 700 },
     .link_uri = "mailto:hello@crop.example",
   };
   g_autofree char *path = eyl_fixture_pdf ("crop.pdf", &pg, texts, 1);
   g_autoptr(EylDocument) doc = open_ok (path, NULL);
   g_autoptr(EylPageData) page = page_ok (doc, 0);
-  const EylGlyph *c;
+  const EylGlyph    *c;
   const EylLinkInfo *link;
 
   g_assert_cmpfloat_with_epsilon (page->width, 500, 0.01);
@@ -268,10 +273,18 @@ test_images (void)
   /* 300 × 150 px drawn 144 × 72 pt (2 × 1 in): 150 ppi */
   EylFixtureText texts[] = { { 72, 72, 12, "Image", 0 } };
   EylFixturePage pg = {
-    .width_pt = 600, .height_pt = 800,
-    .image_box = { 100, 300, 244, 372 }, .image_width_px = 300, .image_height_px = 150,
+    .width_pt = 600,
+    .height_pt = 800,
+    .image_box = { 100, 300, 244, 372 },
+    .image_width_px = 300,
+    .image_height_px = 150,
   };
-  struct { int rotate; double crop[4]; EylRect want; } cases[] = {
+  struct
+  {
+    int     rotate;
+    double  crop[4];
+    EylRect want;
+  } cases[] = {
     { 0, { 0, 0, 0, 0 }, { 100, 300, 244, 372 } },
     /* crop 50 left, 100 from the top */
     { 0, { 50, 100, 550, 700 }, { 50, 200, 194, 272 } },
@@ -315,7 +328,8 @@ test_trim_bleed (void)
 {
   EylFixtureText texts[] = { { 40, 40, 12, "Trim", 0 } };
   EylFixturePage pg = {
-    .width_pt = 620, .height_pt = 867,
+    .width_pt = 620,
+    .height_pt = 867,
     .bleed_box = { 3.5, 3.5, 616.5, 863.5 },
     .trim_box = { 12.5, 12.5, 607.5, 854.5 },
   };
@@ -338,7 +352,7 @@ test_user_unit (void)
 {
   g_autofree char *path = eyl_fixture_banner ("banner-1-10.pdf", 0.1, TRUE);
   g_autofree char *uu_path = NULL;
-  EylFixtureText texts[] = { { 10, 50, 10, "Unit", 0 } };
+  EylFixtureText   texts[] = { { 10, 50, 10, "Unit", 0 } };
   /* 85 × 200 mm at UserUnit 10: an 850 × 2000 mm banner */
   EylFixturePage pg = { .width_pt = 85 * 72 / 25.4, .height_pt = 200 * 72 / 25.4, .user_unit = 10 };
   g_autoptr(EylDocument) doc = NULL;
@@ -374,7 +388,7 @@ test_banner (void)
       g_autofree char *path = eyl_fixture_banner (lows[i] ? "low.pdf" : "high.pdf", 1.0, lows[i]);
       g_autoptr(EylDocument) doc = open_ok (path, NULL);
       g_autoptr(EylPageData) page = page_ok (doc, 0);
-      double mm = 25.4 / 72;
+      double             mm = 25.4 / 72;
       const EylTextLine *url = line_of (page, find_glyph (page, "www.northwind-tea.example"));
       const EylTextLine *phone = line_of (page, find_glyph (page, "+44 20 7946 0958"));
       const EylTextLine *brand = line_of (page, find_glyph (page, "NORTHWIND"));
@@ -401,8 +415,8 @@ test_banner (void)
 static void
 test_encrypted (void)
 {
-  EylFixtureText texts[] = { { 40, 60, 14, "Secret", 0 } };
-  EylFixturePage pg = { .width_pt = 300, .height_pt = 300 };
+  EylFixtureText   texts[] = { { 40, 60, 14, "Secret", 0 } };
+  EylFixturePage   pg = { .width_pt = 300, .height_pt = 300 };
   g_autofree char *plain = eyl_fixture_pdf ("plain.pdf", &pg, texts, 1);
   g_autofree char *locked = eyl_fixture_encrypt (plain, "locked.pdf", "s3cret");
   g_autoptr(GError) error = NULL;
@@ -428,10 +442,16 @@ static void
 test_sniff (void)
 {
   static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
-  static const char html[] = "\xef\xbb\xbf  <!DOCTYPE html>\n<html><body>Not a PDF</body></html>";
+  static const char   html[] = "\xef\xbb\xbf  <!DOCTYPE html>\n<html><body>Not a PDF</body></html>";
   static const guint8 zip[] = { 'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0 };
-  static const char junk_pdf[] = "garbage before the header\n%PDF-1.7\n";
-  struct { const char *name; const void *data; gsize len; const char *word; } cases[] = {
+  static const char   junk_pdf[] = "garbage before the header\n%PDF-1.7\n";
+  struct
+  {
+    const char *name;
+    const void *data;
+    gsize       len;
+    const char *word;
+  } cases[] = {
     { "image.pdf", png, sizeof png, "PNG" },
     { "page.pdf", html, sizeof html - 1, "HTML" },
     { "empty.pdf", "", 0, "empty" },
@@ -464,8 +484,8 @@ test_sniff (void)
 static void
 test_truncated (void)
 {
-  EylFixtureText texts[] = { { 40, 60, 14, "Truncated text", 0 } };
-  EylFixturePage pg = { .width_pt = 300, .height_pt = 300 };
+  EylFixtureText   texts[] = { { 40, 60, 14, "Truncated text", 0 } };
+  EylFixturePage   pg = { .width_pt = 300, .height_pt = 300 };
   g_autofree char *path = eyl_fixture_pdf ("whole.pdf", &pg, texts, 1);
   g_autofree char *contents = NULL;
   g_autofree char *header_only = NULL;
@@ -503,8 +523,8 @@ test_truncated (void)
 static void
 test_paths_and_uris (void)
 {
-  EylFixtureText texts[] = { { 40, 60, 14, "Relative", 0 } };
-  EylFixturePage pg = { .width_pt = 300, .height_pt = 300 };
+  EylFixtureText   texts[] = { { 40, 60, 14, "Relative", 0 } };
+  EylFixturePage   pg = { .width_pt = 300, .height_pt = 300 };
   g_autofree char *path = eyl_fixture_pdf ("relative.pdf", &pg, texts, 1);
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
@@ -534,11 +554,11 @@ test_paths_and_uris (void)
 static void
 test_no_pages (void)
 {
-  const char * const empty[] = {
+  const char *const empty[] = {
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [] /Count 0 >>",
   };
-  const char * const zero[] = {
+  const char *const zero[] = {
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     /* a crop box outside the media box leaves 0 × 0 pt */
@@ -562,8 +582,8 @@ test_no_pages (void)
 static void
 test_bad_page_index (void)
 {
-  EylFixtureText texts[] = { { 40, 60, 14, "One page", 0 } };
-  EylFixturePage pg = { .width_pt = 300, .height_pt = 300 };
+  EylFixtureText   texts[] = { { 40, 60, 14, "One page", 0 } };
+  EylFixturePage   pg = { .width_pt = 300, .height_pt = 300 };
   g_autofree char *path = eyl_fixture_pdf ("one.pdf", &pg, texts, 1);
   g_autoptr(EylDocument) doc = open_ok (path, NULL);
   g_autoptr(GError) error = NULL;
@@ -590,12 +610,12 @@ jpeg_page_pdf (const char *name,
   g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, w, h);
   g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
   g_autoptr(GError) error = NULL;
-  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
-  int stride = gdk_pixbuf_get_rowstride (pixbuf);
-  gchar *jpeg = NULL;
-  gsize jpeg_len = 0;
+  guchar          *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int              stride = gdk_pixbuf_get_rowstride (pixbuf);
+  gchar           *jpeg = NULL;
+  gsize            jpeg_len = 0;
   cairo_surface_t *image, *pdf;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
@@ -638,9 +658,9 @@ test_shrink_images (void)
   g_autoptr(PopplerPage) page = NULL;
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface, *decoded;
-  guint n = 99;
-  guint32 *row;
-  cairo_t *cr;
+  guint            n = 99;
+  guint32         *row;
+  cairo_t         *cr;
 
   /* Within the budget: nothing to do. */
   none = eyl_render_source_shrink_images (path, NULL, 4e6, &n);

@@ -13,93 +13,93 @@
  * finding, and a page-level finding.  Page 2: the brand name and a
  * page-level finding.  Page 3: a logo and the brand name both hidden. */
 static const char report_json[] =
-  "{ \"files\": [ { \"path\": \"/corpus/shop.pdf\", \"status\": \"ok\", \"pages\": ["
-  "  { \"index\": 0,"
-  "    \"elements\": ["
-  "      { \"id\": \"p0e0\", \"kind\": \"url\", \"text\": \"WWW.Example-Shop.org\" },"
-  "      { \"id\": \"p0e4\", \"kind\": \"url\", \"text\": \"example-shop.org/menu\" },"
-  "      { \"id\": \"p0e1\", \"kind\": \"logo\", \"text\": \"\" },"
-  "      { \"id\": \"p0e2\", \"kind\": \"headline\", \"text\": \"Fresh tea every morning\" },"
-  "      { \"id\": \"p0e3\", \"kind\": \"social\", \"text\": \"@teashop\" } ],"
-  "    \"findings\": ["
-  "      { \"rule\": \"no-call-to-action\", \"severity\": \"warning\", \"element\": null, \"message\": \"no cta\" },"
-  "      { \"rule\": \"contact-hidden\", \"severity\": \"warning\", \"element\": \"p0e4\", \"message\": \"menu url hidden\" },"
-  "      { \"rule\": \"contact-hidden\", \"severity\": \"error\", \"element\": \"p0e0\", \"message\": \"url hidden\" },"
-  "      { \"rule\": \"brand-hidden\", \"severity\": \"warning\", \"element\": \"p0e1\", \"message\": \"logo hidden\" },"
-  "      { \"rule\": \"text-too-small\", \"severity\": \"warning\", \"element\": \"p0e2\", \"message\": \"headline small\" },"
-  "      { \"rule\": \"safe-zone\", \"severity\": \"warning\", \"element\": \"p0e3\", \"message\": \"handle at the edge\" } ] },"
-  "  { \"index\": 1,"
-  "    \"elements\": [ { \"id\": \"p1e0\", \"kind\": \"brand_name\", \"text\": \"Tea Shop\" } ],"
-  "    \"findings\": ["
-  "      { \"rule\": \"brand-hidden\", \"severity\": \"info\", \"element\": \"p1e0\", \"message\": \"name hidden\" },"
-  "      { \"rule\": \"no-contact\", \"severity\": \"warning\", \"message\": \"no contact\" } ] },"
-  "  { \"index\": 2,"
-  "    \"elements\": ["
-  "      { \"id\": \"p2e0\", \"kind\": \"brand_name\", \"text\": \"Tea Shop\" },"
-  "      { \"id\": \"p2e1\", \"kind\": \"logo\", \"text\": \"\" } ],"
-  "    \"findings\": ["
-  "      { \"rule\": \"brand-hidden\", \"severity\": \"error\", \"element\": \"p2e0\", \"message\": \"name hidden\" },"
-  "      { \"rule\": \"brand-hidden\", \"severity\": \"warning\", \"element\": \"p2e1\", \"message\": \"logo hidden\" } ] }"
-  "] } ] }";
+    "{ \"files\": [ { \"path\": \"/corpus/shop.pdf\", \"status\": \"ok\", \"pages\": ["
+    "  { \"index\": 0,"
+    "    \"elements\": ["
+    "      { \"id\": \"p0e0\", \"kind\": \"url\", \"text\": \"WWW.Example-Shop.org\" },"
+    "      { \"id\": \"p0e4\", \"kind\": \"url\", \"text\": \"example-shop.org/menu\" },"
+    "      { \"id\": \"p0e1\", \"kind\": \"logo\", \"text\": \"\" },"
+    "      { \"id\": \"p0e2\", \"kind\": \"headline\", \"text\": \"Fresh tea every morning\" },"
+    "      { \"id\": \"p0e3\", \"kind\": \"social\", \"text\": \"@teashop\" } ],"
+    "    \"findings\": ["
+    "      { \"rule\": \"no-call-to-action\", \"severity\": \"warning\", \"element\": null, \"message\": \"no cta\" },"
+    "      { \"rule\": \"contact-hidden\", \"severity\": \"warning\", \"element\": \"p0e4\", \"message\": \"menu url hidden\" },"
+    "      { \"rule\": \"contact-hidden\", \"severity\": \"error\", \"element\": \"p0e0\", \"message\": \"url hidden\" },"
+    "      { \"rule\": \"brand-hidden\", \"severity\": \"warning\", \"element\": \"p0e1\", \"message\": \"logo hidden\" },"
+    "      { \"rule\": \"text-too-small\", \"severity\": \"warning\", \"element\": \"p0e2\", \"message\": \"headline small\" },"
+    "      { \"rule\": \"safe-zone\", \"severity\": \"warning\", \"element\": \"p0e3\", \"message\": \"handle at the edge\" } ] },"
+    "  { \"index\": 1,"
+    "    \"elements\": [ { \"id\": \"p1e0\", \"kind\": \"brand_name\", \"text\": \"Tea Shop\" } ],"
+    "    \"findings\": ["
+    "      { \"rule\": \"brand-hidden\", \"severity\": \"info\", \"element\": \"p1e0\", \"message\": \"name hidden\" },"
+    "      { \"rule\": \"no-contact\", \"severity\": \"warning\", \"message\": \"no contact\" } ] },"
+    "  { \"index\": 2,"
+    "    \"elements\": ["
+    "      { \"id\": \"p2e0\", \"kind\": \"brand_name\", \"text\": \"Tea Shop\" },"
+    "      { \"id\": \"p2e1\", \"kind\": \"logo\", \"text\": \"\" } ],"
+    "    \"findings\": ["
+    "      { \"rule\": \"brand-hidden\", \"severity\": \"error\", \"element\": \"p2e0\", \"message\": \"name hidden\" },"
+    "      { \"rule\": \"brand-hidden\", \"severity\": \"warning\", \"element\": \"p2e1\", \"message\": \"logo hidden\" } ] }"
+    "] } ] }";
 
 /* The must entries, in order: */
 enum
 {
-  MUST_URL_HIDDEN,      /* found on both URLs ("(footer)" dropped), credited to the error */
-  MUST_NO_CTA,          /* found, page-level; severity differs */
-  MUST_LOGO_HIDDEN,     /* found on kind alone (a logo's key text describes it) */
-  MUST_HEADLINE_SMALL,  /* found: shares "fresh" */
-  MUST_HEADLINE_OTHER,  /* missed: shares only short words */
-  MUST_URL_PAGE_2,      /* missed: no URL finding on page 2 */
-  MUST_LOGO_PAGE_2,     /* found through the brand name (no logo on page 2) */
-  MUST_NO_CONTACT_2,    /* found, page-level */
-  MUST_NO_CONTACT_1,    /* missed: no-contact is on page 2 only */
-  MUST_LOGO_PAGE_3,     /* found on the logo, not on the brand name */
+  MUST_URL_HIDDEN,     /* found on both URLs ("(footer)" dropped), credited to the error */
+  MUST_NO_CTA,         /* found, page-level; severity differs */
+  MUST_LOGO_HIDDEN,    /* found on kind alone (a logo's key text describes it) */
+  MUST_HEADLINE_SMALL, /* found: shares "fresh" */
+  MUST_HEADLINE_OTHER, /* missed: shares only short words */
+  MUST_URL_PAGE_2,     /* missed: no URL finding on page 2 */
+  MUST_LOGO_PAGE_2,    /* found through the brand name (no logo on page 2) */
+  MUST_NO_CONTACT_2,   /* found, page-level */
+  MUST_NO_CONTACT_1,   /* missed: no-contact is on page 2 only */
+  MUST_LOGO_PAGE_3,    /* found on the logo, not on the brand name */
   N_MUST
 };
 
 /* The must_not entries, in order: */
 enum
 {
-  NOT_HANDLE_EDGE,     /* raised */
-  NOT_ANY_HEADLINE,    /* not raised: the one finding it meets is a must's */
-  NOT_ANY_URL_2,       /* not raised: no URL finding on page 2 */
-  NOT_URL_EDGE,        /* not raised: safe-zone is on the handle */
-  NOT_ANY_NONE,        /* raised: any finding on page 1 (no page given) no must asks for */
-  NOT_OTHER_URL,       /* not raised: another domain */
-  NOT_SMALL_ANY,       /* not raised: element "none" takes any element, but the
+  NOT_HANDLE_EDGE,  /* raised */
+  NOT_ANY_HEADLINE, /* not raised: the one finding it meets is a must's */
+  NOT_ANY_URL_2,    /* not raised: no URL finding on page 2 */
+  NOT_URL_EDGE,     /* not raised: safe-zone is on the handle */
+  NOT_ANY_NONE,     /* raised: any finding on page 1 (no page given) no must asks for */
+  NOT_OTHER_URL,    /* not raised: another domain */
+  NOT_SMALL_ANY,    /* not raised: element "none" takes any element, but the
                         * headline's finding is a must's */
   N_MUST_NOT
 };
 
 static const char key_json[] =
-  "{ \"schema\": 1, \"files\": {"
-  "  \"shop\": {"
-  "    \"placement\": \"leaflet-rack\", \"size_mm\": [99, 210.5],"
-  "    \"must\": ["
-  "      { \"rule\": \"contact-hidden\", \"page\": 1, \"element\": \"url\", \"text\": \"example-shop.org (footer)\", \"severity\": \"error\" },"
-  "      { \"rule\": \"no-call-to-action\", \"page\": 1, \"element\": \"none\", \"text\": \"\", \"severity\": \"error\" },"
-  "      { \"rule\": \"brand-hidden\", \"page\": 1, \"element\": \"logo\", \"text\": \"Teapot emblem + wordmark\", \"severity\": \"warning\" },"
-  "      { \"rule\": \"text-too-small\", \"page\": 1, \"element\": \"headline\", \"text\": \"FRESH coffee!\", \"severity\": \"warning\" },"
-  "      { \"rule\": \"text-too-small\", \"page\": 1, \"element\": \"headline\", \"text\": \"Our new tea menu\", \"severity\": \"warning\" },"
-  "      { \"rule\": \"contact-hidden\", \"page\": 2, \"element\": \"url\", \"text\": \"example-shop.org\", \"severity\": \"error\" },"
-  "      { \"rule\": \"brand-hidden\", \"page\": 2, \"element\": \"logo\", \"text\": \"emblem\", \"severity\": \"warning\" },"
-  "      { \"rule\": \"no-contact\", \"page\": 2, \"element\": \"none\", \"text\": \"\", \"severity\": \"warning\" },"
-  "      { \"rule\": \"no-contact\", \"page\": 1, \"element\": \"none\", \"text\": \"\", \"severity\": \"error\" },"
-  "      { \"rule\": \"brand-hidden\", \"page\": 3, \"element\": \"logo\", \"text\": \"emblem\", \"severity\": \"error\" }"
-  "    ],"
-  "    \"must_not\": ["
-  "      { \"rule\": \"safe-zone\", \"page\": 1, \"element\": \"social\", \"text\": \"@TeaShop (Twitter handle)\" },"
-  "      { \"rule\": \"*\", \"page\": 1, \"element\": \"headline\", \"text\": \"fresh tea\" },"
-  "      { \"rule\": \"*\", \"page\": 2, \"element\": \"url\", \"text\": \"\" },"
-  "      { \"rule\": \"safe-zone\", \"page\": 1, \"element\": \"url\", \"text\": \"example-shop.org\" },"
-  "      { \"rule\": \"*\", \"element\": \"none\", \"text\": \"\" },"
-  "      { \"rule\": \"contact-hidden\", \"page\": 1, \"element\": \"url\", \"text\": \"other-domain.net\" },"
-  "      { \"rule\": \"text-too-small\", \"page\": 1, \"element\": \"none\", \"text\": \"NAME / STUDENT NUMBER\" }"
-  "    ] },"
-  "  \"absent\": { \"placement\": \"poster-wall\", \"size_mm\": [297, 420],"
-  "    \"must\": [ { \"rule\": \"no-contact\", \"page\": 1, \"element\": \"none\", \"text\": \"\", \"severity\": \"error\" } ] }"
-  "} }";
+    "{ \"schema\": 1, \"files\": {"
+    "  \"shop\": {"
+    "    \"placement\": \"leaflet-rack\", \"size_mm\": [99, 210.5],"
+    "    \"must\": ["
+    "      { \"rule\": \"contact-hidden\", \"page\": 1, \"element\": \"url\", \"text\": \"example-shop.org (footer)\", \"severity\": \"error\" },"
+    "      { \"rule\": \"no-call-to-action\", \"page\": 1, \"element\": \"none\", \"text\": \"\", \"severity\": \"error\" },"
+    "      { \"rule\": \"brand-hidden\", \"page\": 1, \"element\": \"logo\", \"text\": \"Teapot emblem + wordmark\", \"severity\": \"warning\" },"
+    "      { \"rule\": \"text-too-small\", \"page\": 1, \"element\": \"headline\", \"text\": \"FRESH coffee!\", \"severity\": \"warning\" },"
+    "      { \"rule\": \"text-too-small\", \"page\": 1, \"element\": \"headline\", \"text\": \"Our new tea menu\", \"severity\": \"warning\" },"
+    "      { \"rule\": \"contact-hidden\", \"page\": 2, \"element\": \"url\", \"text\": \"example-shop.org\", \"severity\": \"error\" },"
+    "      { \"rule\": \"brand-hidden\", \"page\": 2, \"element\": \"logo\", \"text\": \"emblem\", \"severity\": \"warning\" },"
+    "      { \"rule\": \"no-contact\", \"page\": 2, \"element\": \"none\", \"text\": \"\", \"severity\": \"warning\" },"
+    "      { \"rule\": \"no-contact\", \"page\": 1, \"element\": \"none\", \"text\": \"\", \"severity\": \"error\" },"
+    "      { \"rule\": \"brand-hidden\", \"page\": 3, \"element\": \"logo\", \"text\": \"emblem\", \"severity\": \"error\" }"
+    "    ],"
+    "    \"must_not\": ["
+    "      { \"rule\": \"safe-zone\", \"page\": 1, \"element\": \"social\", \"text\": \"@TeaShop (Twitter handle)\" },"
+    "      { \"rule\": \"*\", \"page\": 1, \"element\": \"headline\", \"text\": \"fresh tea\" },"
+    "      { \"rule\": \"*\", \"page\": 2, \"element\": \"url\", \"text\": \"\" },"
+    "      { \"rule\": \"safe-zone\", \"page\": 1, \"element\": \"url\", \"text\": \"example-shop.org\" },"
+    "      { \"rule\": \"*\", \"element\": \"none\", \"text\": \"\" },"
+    "      { \"rule\": \"contact-hidden\", \"page\": 1, \"element\": \"url\", \"text\": \"other-domain.net\" },"
+    "      { \"rule\": \"text-too-small\", \"page\": 1, \"element\": \"none\", \"text\": \"NAME / STUDENT NUMBER\" }"
+    "    ] },"
+    "  \"absent\": { \"placement\": \"poster-wall\", \"size_mm\": [297, 420],"
+    "    \"must\": [ { \"rule\": \"no-contact\", \"page\": 1, \"element\": \"none\", \"text\": \"\", \"severity\": \"error\" } ] }"
+    "} }";
 
 typedef struct
 {
@@ -109,13 +109,13 @@ typedef struct
 /* The key loaded, "shop" scored against the report, "absent" marked as
  * the runner marks a key entry without its PDF. */
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *key = eyl_fixture_bytes ("eval-key.json", key_json, strlen (key_json));
   g_autofree char *report = eyl_fixture_bytes ("eval-shop.json", report_json, strlen (report_json));
-  EylEvalFile *shop;
+  EylEvalFile     *shop;
 
   fixture->files = eyl_eval_key_load (key, &error);
   g_assert_no_error (error);
@@ -132,8 +132,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   g_ptr_array_unref (fixture->files);
 }
@@ -144,7 +144,7 @@ hit (Fixture    *fixture,
      guint       i)
 {
   EylEvalFile *shop = fixture->files->pdata[0];
-  GPtrArray *expects = g_str_equal (list, "must") ? shop->must : shop->must_not;
+  GPtrArray   *expects = g_str_equal (list, "must") ? shop->must : shop->must_not;
 
   g_assert_cmpuint (i, <, expects->len);
   return ((EylEvalExpect *) expects->pdata[i])->hit;
@@ -154,7 +154,7 @@ hit (Fixture    *fixture,
 typedef struct
 {
   guint       index;
-  const char *kind;     /* "" for a page-level finding */
+  const char *kind; /* "" for a page-level finding */
   const char *severity;
   const char *message;
 } Hit;
@@ -221,10 +221,10 @@ test_text (void)
 }
 
 static void
-test_key (Fixture       *fixture,
-          gconstpointer  data)
+test_key (Fixture      *fixture,
+          gconstpointer data)
 {
-  EylEvalFile *shop = fixture->files->pdata[0];
+  EylEvalFile   *shop = fixture->files->pdata[0];
   EylEvalExpect *no_page = shop->must_not->pdata[NOT_ANY_NONE];
 
   g_assert_cmpstr (shop->placement, ==, "leaflet-rack");
@@ -238,8 +238,8 @@ test_key (Fixture       *fixture,
 }
 
 static void
-test_found (Fixture       *fixture,
-            gconstpointer  data)
+test_found (Fixture      *fixture,
+            gconstpointer data)
 {
   const Hit hits[] = {
     /* Both URL findings meet it; the one at the key's severity counts. */
@@ -254,8 +254,8 @@ test_found (Fixture       *fixture,
 }
 
 static void
-test_missed (Fixture       *fixture,
-             gconstpointer  data)
+test_missed (Fixture      *fixture,
+             gconstpointer data)
 {
   g_assert_null (hit (fixture, "must", MUST_HEADLINE_OTHER));
   g_assert_null (hit (fixture, "must", MUST_URL_PAGE_2));
@@ -263,8 +263,8 @@ test_missed (Fixture       *fixture,
 }
 
 static void
-test_brand_family (Fixture       *fixture,
-                   gconstpointer  data)
+test_brand_family (Fixture      *fixture,
+                   gconstpointer data)
 {
   const Hit hits[] = {
     /* No logo on page 2: the brand name stands in. */
@@ -278,8 +278,8 @@ test_brand_family (Fixture       *fixture,
 }
 
 static void
-test_must_not (Fixture       *fixture,
-               gconstpointer  data)
+test_must_not (Fixture      *fixture,
+               gconstpointer data)
 {
   const Hit hits[] = {
     { NOT_HANDLE_EDGE, "social", NULL, "handle at the edge" },
@@ -297,17 +297,26 @@ test_must_not (Fixture       *fixture,
 }
 
 static void
-test_totals (Fixture       *fixture,
-             gconstpointer  data)
+test_totals (Fixture      *fixture,
+             gconstpointer data)
 {
   g_autoptr(GHashTable) totals = eyl_eval_totals_count (fixture->files);
   g_autoptr(GHashTable) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (eyl_fixture_dir (), "eval-totals.tsv", NULL);
-  const char * const names[] = {
-    "files.key", "files.checked", "files.absent", "must.total", "must.found",
-    "must.severity_agrees", "must_not.total", "must_not.raised", "findings",
-    "rule/brand-hidden/warning", "rule/brand-hidden/error", "rule/no-contact/warning",
+  g_autofree char  *path = g_build_filename (eyl_fixture_dir (), "eval-totals.tsv", NULL);
+  const char *const names[] = {
+    "files.key",
+    "files.checked",
+    "files.absent",
+    "must.total",
+    "must.found",
+    "must.severity_agrees",
+    "must_not.total",
+    "must_not.raised",
+    "findings",
+    "rule/brand-hidden/warning",
+    "rule/brand-hidden/error",
+    "rule/no-contact/warning",
   };
   const guint expected[] = { 2, 1, 1, N_MUST, 7, 4, N_MUST_NOT, 2, 10, 2, 1, 1 };
 

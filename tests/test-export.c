@@ -27,19 +27,21 @@
 #include "eyl-batch.h"
 
 #define NEED_CLI()                                                         \
-  G_STMT_START {                                                           \
+  G_STMT_START                                                             \
+  {                                                                        \
     if (eyl_fixture_cli () == NULL)                                        \
       {                                                                    \
         g_test_skip ("EYL_CLI is not set: run the tests with meson test"); \
         return;                                                            \
       }                                                                    \
-  } G_STMT_END
+  }                                                                        \
+  G_STMT_END
 
 static char *
 checksum_of (const char *path)
 {
   g_autofree char *contents = NULL;
-  gsize len = 0;
+  gsize            len = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
@@ -58,7 +60,7 @@ static int
 compare_names (gconstpointer a,
                gconstpointer b)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* The names in @dir, sorted, as one string "a b c" (hidden ones too: a
@@ -93,7 +95,7 @@ static guint
 count_images (PopplerPage *page)
 {
   GList *mapping = poppler_page_get_image_mapping (page);
-  guint n = g_list_length (mapping);
+  guint  n = g_list_length (mapping);
 
   poppler_page_free_image_mapping (mapping);
   return n;
@@ -104,7 +106,7 @@ page_text (PopplerDocument *doc,
            int              index)
 {
   PopplerPage *page = poppler_document_get_page (doc, index);
-  char *text = poppler_page_get_text (page);
+  char        *text = poppler_page_get_text (page);
 
   g_object_unref (page);
   return text;
@@ -139,8 +141,8 @@ low_banner (const char *name)
 static void
 test_overlay_user_unit (void)
 {
-  EylFixtureText texts[] = { { 10, 50, 10, "Visit www.northwind.example", 0 } };
-  EylFixturePage pg = { .width_pt = 85 * 72 / 25.4, .height_pt = 200 * 72 / 25.4, .user_unit = 10 };
+  EylFixtureText   texts[] = { { 10, 50, 10, "Visit www.northwind.example", 0 } };
+  EylFixturePage   pg = { .width_pt = 85 * 72 / 25.4, .height_pt = 200 * 72 / 25.4, .user_unit = 10 };
   g_autofree char *input = eyl_fixture_pdf ("userunit-export.pdf", &pg, texts, 1);
   g_autofree char *out_dir = new_dir ("userunit-out");
   g_autofree char *output = g_build_filename (out_dir, "userunit-export-eyeline.pdf", NULL);
@@ -151,9 +153,7 @@ test_overlay_user_unit (void)
 
   NEED_CLI ();
 
-  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-    "export", "--output", out_dir, "--placement", "rollup-behind-table", "--no-ocr",
-    "--fail-on", "never", input, NULL });
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "--output", out_dir, "--placement", "rollup-behind-table", "--no-ocr", "--fail-on", "never", input, NULL });
   g_assert_cmpint (run.status, ==, 0);
 
   reader = eyl_pdf_box_reader_open (output, NULL, &error);
@@ -194,10 +194,8 @@ test_overlay_pdf (void)
   input = low_banner ("overlay-banner.pdf");
   before = checksum_of (input);
   out_dir = new_dir ("overlay-out");
-  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-    "export", "--output", out_dir, "--placement", "rollup-behind-table", "--no-ocr",
-    input, NULL });
-  g_assert_cmpint (run.status, ==, 1);   /* errors found, nothing failed */
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "--output", out_dir, "--placement", "rollup-behind-table", "--no-ocr", input, NULL });
+  g_assert_cmpint (run.status, ==, 1); /* errors found, nothing failed */
 
   listing = list_dir (out_dir);
   g_assert_cmpstr (listing, ==, "overlay-banner-eyeline.pdf");
@@ -235,7 +233,7 @@ test_overlay_pdf (void)
   page = poppler_document_get_page (exported, 0);
   g_assert_cmpuint (count_images (page), ==, 0);
   {
-    double w0, h0, w1, h1;
+    double       w0, h0, w1, h1;
     PopplerPage *orig = poppler_document_get_page (original, 0);
 
     poppler_page_get_size (orig, &w0, &h0);
@@ -279,18 +277,16 @@ test_annotations (void)
   g_autoptr(PopplerDocument) original = NULL;
   g_autoptr(PopplerDocument) annotated = NULL;
   g_auto(EylFixtureRun) run = { 0 };
-  gsize in_len, out_len;
+  gsize        in_len, out_len;
   PopplerPage *page;
-  GList *annots;
-  guint n_squares = 0, n_with_fix = 0;
+  GList       *annots;
+  guint        n_squares = 0, n_with_fix = 0;
 
   NEED_CLI ();
 
   input = low_banner ("annotations-banner.pdf");
   out_dir = new_dir ("annotations-out");
-  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-    "export", "-o", out_dir, "--mode", "annotations", "--placement", "rollup-behind-table",
-    "--no-ocr", input, NULL });
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", out_dir, "--mode", "annotations", "--placement", "rollup-behind-table", "--no-ocr", input, NULL });
   g_assert_cmpint (run.status, ==, 1);
   output = g_build_filename (out_dir, "annotations-banner-annotated.pdf", NULL);
   g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
@@ -315,7 +311,7 @@ test_annotations (void)
   for (GList *l = annots; l != NULL; l = l->next)
     {
       PopplerAnnotMapping *m = l->data;
-      g_autofree char *contents = poppler_annot_get_contents (m->annot);
+      g_autofree char     *contents = poppler_annot_get_contents (m->annot);
 
       if (poppler_annot_get_annot_type (m->annot) == POPPLER_ANNOT_SQUARE)
         {
@@ -339,18 +335,18 @@ test_annotations (void)
 static void
 test_relative_output (void)
 {
-  static const char * const modes[] = { "annotations", "overlay", "png", "walkup" };
-  g_autofree char *dir = new_dir ("relative");
-  g_autofree char *input = low_banner ("relative/flyer.pdf");
+  static const char *const modes[] = { "annotations", "overlay", "png", "walkup" };
+  g_autofree char         *dir = new_dir ("relative");
+  g_autofree char         *input = low_banner ("relative/flyer.pdf");
 
   NEED_CLI ();
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     for (guint k = 0; k < 2; k++)
       {
-        const char *output = k == 0 ? "out" : ".";
-        const char *argv[] = { eyl_fixture_cli (), "export", "-o", output, "--mode", modes[i],
-                               "--no-ocr", "--fail-on", "never", "flyer.pdf", NULL };
+        const char      *output = k == 0 ? "out" : ".";
+        const char      *argv[] = { eyl_fixture_cli (), "export", "-o", output, "--mode", modes[i],
+                                    "--no-ocr", "--fail-on", "never", "flyer.pdf", NULL };
         g_autofree char *out = NULL;
         g_autofree char *err = NULL;
         g_autoptr(GError) error = NULL;
@@ -388,8 +384,7 @@ test_png (void)
 
   input = low_banner ("png-banner.pdf");
   out_dir = new_dir ("png-out");
-  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-    "export", "-o", out_dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", out_dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
   g_assert_cmpint (run.status, ==, 0);
   listing = list_dir (out_dir);
   g_assert_cmpstr (listing, ==, "png-banner-eyeline.png");
@@ -410,7 +405,7 @@ leaflet (const char *name,
 {
   g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   for (guint i = 0; i < n_pages; i++)
     {
@@ -434,7 +429,7 @@ inode_of (const char *dir,
           const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  GStatBuf st;
+  GStatBuf         st;
 
   g_assert_cmpint (g_lstat (path, &st), ==, 0);
   return st.st_ino;
@@ -462,8 +457,7 @@ test_png_set (void)
 
   input = leaflet ("set.pdf", 3);
   dir = new_dir ("png-set");
-  eyl_fixture_run_cli (&first, NULL, (const char *[]) {
-    "export", "-o", dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
+  eyl_fixture_run_cli (&first, NULL, (const char *[]) { "export", "-o", dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
   g_assert_cmpint (first.status, ==, 0);
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "set-eyeline-p1.png set-eyeline-p2.png set-eyeline-p3.png");
@@ -477,8 +471,7 @@ test_png_set (void)
   victim_sum = checksum_of (victim);
   g_assert_cmpint (g_unlink (p3), ==, 0);
   g_assert_cmpint (symlink (victim, p3), ==, 0);
-  eyl_fixture_run_cli (&refused, NULL, (const char *[]) {
-    "export", "-o", dir, "--mode", "png", "--overwrite", "--no-ocr", input, NULL });
+  eyl_fixture_run_cli (&refused, NULL, (const char *[]) { "export", "-o", dir, "--mode", "png", "--overwrite", "--no-ocr", input, NULL });
   g_assert_cmpint (refused.status, ==, 3);
   g_assert_nonnull (strstr (refused.err, "symbolic link"));
   g_assert_cmpstr (refused.out, ==, "");
@@ -493,8 +486,7 @@ test_png_set (void)
   /* Without --overwrite: one number for the set, free for every page
    * (-2 is taken for page 2 only). */
   taken = eyl_fixture_bytes ("png-set/set-eyeline-p2-2.png", "x", 1);
-  eyl_fixture_run_cli (&numbered, NULL, (const char *[]) {
-    "export", "-o", dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
+  eyl_fixture_run_cli (&numbered, NULL, (const char *[]) { "export", "-o", dir, "--mode", "png", "--fail-on", "never", "--no-ocr", input, NULL });
   g_assert_cmpint (numbered.status, ==, 0);
   g_clear_pointer (&listing, g_free);
   listing = list_dir (dir);
@@ -529,8 +521,7 @@ test_names_and_links (void)
       g_auto(EylFixtureRun) run = { 0 };
 
       /* Into the input's own folder. */
-      eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-        "export", "-o", dir, "--fail-on", "never", "--no-ocr", input, NULL });
+      eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", dir, "--fail-on", "never", "--no-ocr", input, NULL });
       g_assert_cmpint (run.status, ==, 0);
     }
   listing = list_dir (dir);
@@ -539,8 +530,7 @@ test_names_and_links (void)
   {
     g_auto(EylFixtureRun) run = { 0 };
 
-    eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-      "export", "-o", dir, "--overwrite", "--fail-on", "never", "--no-ocr", input, NULL });
+    eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", dir, "--overwrite", "--fail-on", "never", "--no-ocr", input, NULL });
     g_assert_cmpint (run.status, ==, 0);
     g_clear_pointer (&listing, g_free);
     listing = list_dir (dir);
@@ -557,8 +547,7 @@ test_names_and_links (void)
   {
     g_auto(EylFixtureRun) run = { 0 };
 
-    eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-      "export", "-o", dir, "--overwrite", "--no-ocr", input, NULL });
+    eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", dir, "--overwrite", "--no-ocr", input, NULL });
     g_assert_cmpint (run.status, ==, 3);
     g_assert_nonnull (strstr (run.err, "symbolic link"));
     g_assert_nonnull (strstr (run.err, "(output)"));
@@ -573,8 +562,7 @@ test_names_and_links (void)
   {
     g_auto(EylFixtureRun) run = { 0 };
 
-    eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-      "export", "-o", dir, "--overwrite", "--no-ocr", input, NULL });
+    eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", dir, "--overwrite", "--no-ocr", input, NULL });
     g_assert_cmpint (run.status, ==, 3);
     g_assert_nonnull (strstr (run.err, "input"));
   }
@@ -586,8 +574,7 @@ test_names_and_links (void)
   {
     g_auto(EylFixtureRun) run = { 0 };
 
-    eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-      "export", "-o", dir, "--fail-on", "never", "--no-ocr", input, NULL });
+    eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", dir, "--fail-on", "never", "--no-ocr", input, NULL });
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "flyer-eyeline-3.pdf"));
   }
@@ -629,8 +616,7 @@ test_failures_leave_nothing (void)
       g_autofree char *listing = NULL;
       g_autofree char *code = g_strdup_printf ("(%s)", cases[i].code);
 
-      eyl_fixture_run_cli (&run, (const char *[]) { env, NULL }, (const char *[]) {
-        "export", "-o", dir, "--timeout", "3", "--no-ocr", "--report", "json", input, NULL });
+      eyl_fixture_run_cli (&run, (const char *[]) { env, NULL }, (const char *[]) { "export", "-o", dir, "--timeout", "3", "--no-ocr", "--report", "json", input, NULL });
       g_assert_cmpint (run.status, ==, 3);
       g_assert_nonnull (strstr (run.err, "failing.pdf"));
       g_assert_nonnull (strstr (run.err, code));
@@ -654,15 +640,14 @@ test_annotations_disk_full (void)
   g_autofree char *after = NULL;
   g_autofree char *listing = NULL;
   g_auto(EylFixtureRun) first = { 0 };
-  GStatBuf st;
+  GStatBuf    st;
   const char *limits[2] = { "disk-full", NULL };
 
   NEED_CLI ();
 
   input = low_banner ("full-disk.pdf");
   dir = new_dir ("full-disk-out");
-  eyl_fixture_run_cli (&first, NULL, (const char *[]) {
-    "export", "-o", dir, "--mode", "annotations", "--fail-on", "never", "--no-ocr", input, NULL });
+  eyl_fixture_run_cli (&first, NULL, (const char *[]) { "export", "-o", dir, "--mode", "annotations", "--fail-on", "never", "--no-ocr", input, NULL });
   g_assert_cmpint (first.status, ==, 0);
   output = g_build_filename (dir, "full-disk-annotated.pdf", NULL);
   good = checksum_of (output);
@@ -675,8 +660,7 @@ test_annotations_disk_full (void)
       g_auto(EylFixtureRun) run = { 0 };
       g_autofree char *env = g_strdup_printf ("EYL_WORKER_SIMULATE_EXPORT=%s", limits[i]);
 
-      eyl_fixture_run_cli (&run, (const char *[]) { env, NULL }, (const char *[]) {
-        "export", "-o", dir, "--mode", "annotations", "--overwrite", "--no-ocr", input, NULL });
+      eyl_fixture_run_cli (&run, (const char *[]) { env, NULL }, (const char *[]) { "export", "-o", dir, "--mode", "annotations", "--overwrite", "--no-ocr", input, NULL });
       g_assert_cmpint (run.status, ==, 3);
       g_assert_nonnull (strstr (run.err, "full-disk.pdf"));
       g_assert_nonnull (strstr (run.err, "(output)"));
@@ -717,13 +701,10 @@ test_annotations_read_back (void)
       g_test_message ("no ../shared/badpdfs: the cross-reference stream case is not run");
       g_clear_pointer (&streams, g_free);
     }
-  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-    "export", "-o", dir, "--mode", "annotations", "--fail-on", "never", "--no-ocr",
-    "--placement", "rollup-behind-table", clean, streams, NULL });
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", dir, "--mode", "annotations", "--fail-on", "never", "--no-ocr", "--placement", "rollup-behind-table", clean, streams, NULL });
   g_assert_cmpint (run.status, ==, 0);
   listing = list_dir (dir);
-  g_assert_cmpstr (listing, ==, streams != NULL ? "a0-rotate-90-annotated.pdf clean-annotated.pdf"
-                                                : "clean-annotated.pdf");
+  g_assert_cmpstr (listing, ==, streams != NULL ? "a0-rotate-90-annotated.pdf clean-annotated.pdf" : "clean-annotated.pdf");
 }
 
 static void
@@ -741,13 +722,11 @@ test_unwritable_folder (void)
   file = eyl_fixture_bytes ("plain-file", "x", 1);
   /* A folder below a plain file cannot be made, whoever runs the test. */
   below_file = g_build_filename (file, "out", NULL);
-  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-    "export", "-o", below_file, "--no-ocr", input, NULL });
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", below_file, "--no-ocr", input, NULL });
   g_assert_cmpint (run.status, ==, 3);
   g_assert_nonnull (strstr (run.err, "plain-file"));
 
-  eyl_fixture_run_cli (&not_dir, NULL, (const char *[]) {
-    "export", "-o", file, "--no-ocr", input, NULL });
+  eyl_fixture_run_cli (&not_dir, NULL, (const char *[]) { "export", "-o", file, "--no-ocr", input, NULL });
   g_assert_cmpint (not_dir.status, ==, 2);
   g_assert_nonnull (strstr (not_dir.err, "not a folder"));
 }
@@ -772,9 +751,9 @@ test_cancel (void)
   g_autofree char *input = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *listing = NULL;
-  const char *paths[2] = { NULL, NULL };
-  EylFileResult *result;
-  GThread *thread;
+  const char      *paths[2] = { NULL, NULL };
+  EylFileResult   *result;
+  GThread         *thread;
 
   NEED_CLI ();
 
@@ -818,21 +797,20 @@ wait_for_entry (const char *dir,
 /* eyeline-cli with @env added, signalled with @sig once @prefix shows
  * in @dir: it must die of @sig and leave nothing temporary behind. */
 static void
-interrupt_run (const char * const *env,
-               const char * const *argv,
-               const char         *dir,
-               const char         *prefix,
-               int                 sig)
+interrupt_run (const char *const *env,
+               const char *const *argv,
+               const char        *dir,
+               const char        *prefix,
+               int                sig)
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *listing = NULL;
 
-  process = eyl_fixture_spawn_cli (env, argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                                              | G_SUBPROCESS_FLAGS_STDERR_SILENCE, -1);
+  process = eyl_fixture_spawn_cli (env, argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, -1);
 
   g_assert_true (wait_for_entry (dir, prefix));
-  g_usleep (300 * G_TIME_SPAN_MILLISECOND);   /* the worker at work */
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND); /* the worker at work */
   g_subprocess_send_signal (process, sig);
   g_subprocess_wait (process, NULL, &error);
   g_assert_no_error (error);
@@ -927,9 +905,7 @@ test_same_name_twice (void)
   a = low_banner ("twice/a/same.pdf");
   b = eyl_fixture_banner ("twice/b/same.pdf", 0.1, FALSE);
   out = new_dir ("twice-out");
-  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-    "export", "-o", out, "--recursive", "--jobs", "2", "--report", "csv", "--no-ocr",
-    "--fail-on", "never", a, b, NULL });
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", out, "--recursive", "--jobs", "2", "--report", "csv", "--no-ocr", "--fail-on", "never", a, b, NULL });
   g_assert_cmpint (run.status, ==, 0);
   listing = list_dir (out);
   g_assert_cmpstr (listing, ==, "eyeline-report.csv same-eyeline-2.pdf same-eyeline.pdf");
@@ -961,9 +937,7 @@ test_same_name_input_order (void)
   a = leaflet ("order/a/same.pdf", 40);
   b = leaflet ("order/b/same.pdf", 1);
   out = new_dir ("order-out");
-  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-    "export", "-o", out, "--jobs", "2", "--report", "json", "--no-ocr", "--no-qr", "--no-logos",
-    "--fail-on", "never", a, b, NULL });
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", out, "--jobs", "2", "--report", "json", "--no-ocr", "--no-qr", "--no-logos", "--fail-on", "never", a, b, NULL });
   g_assert_cmpint (run.status, ==, 0);
 
   report = read_run_report (out);
@@ -988,7 +962,7 @@ test_corpus_batch (void)
   g_autoptr(GDir) dir = NULL;
   g_autoptr(EylReport) report = NULL;
   g_auto(EylFixtureRun) run = { 0 };
-  guint n_inputs = 0;
+  guint       n_inputs = 0;
   const char *name;
 
   NEED_CLI ();
@@ -1009,15 +983,14 @@ test_corpus_batch (void)
       n_inputs++;
 
   out = new_dir ("corpus-out");
-  eyl_fixture_run_cli (&run, NULL, (const char *[]) {
-    "export", "-o", out, "--jobs", "2", "--report", "json", "--fail-on", "never", files, NULL });
+  eyl_fixture_run_cli (&run, NULL, (const char *[]) { "export", "-o", out, "--jobs", "2", "--report", "json", "--fail-on", "never", files, NULL });
   g_assert_cmpint (run.status, ==, 0);
 
   report = read_run_report (out);
   g_assert_cmpuint (report->files->len, ==, n_inputs);
   for (guint i = 0; i < report->files->len; i++)
     {
-      EylFileResult *file = g_ptr_array_index (report->files, i);
+      EylFileResult   *file = g_ptr_array_index (report->files, i);
       g_autofree char *expected = eyl_export_output_name (file->path, EYL_EXPORT_OVERLAY, 0, 1);
       g_autofree char *path = g_build_filename (out, expected, NULL);
       g_autoptr(PopplerDocument) doc = NULL;

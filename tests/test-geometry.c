@@ -351,8 +351,8 @@ test_eye_zone_for (void)
 {
   g_autoptr(EylPlacement) p = make_placement ();
   EylPageFrame frame;
-  EylEyeZone zone;
-  double lo, hi;
+  EylEyeZone   zone;
+  double       lo, hi;
 
   make_frame (&frame, p, 850, 2000);
   eyl_eye_zone_for (p, &frame, &zone);

@@ -14,7 +14,7 @@
 #define PAGE_W 1000.0
 #define PAGE_H 1400.0
 /* Roughly an A1 poster's analysis raster (1 px/mm would be 594 px wide). */
-#define SCALE  0.5
+#define SCALE 0.5
 
 /* The logo in a 250 × 100 unit box: a ring, a square inside it (not
  * touching, so a one-colour version has the same outlines) and a word. */
@@ -28,11 +28,11 @@ typedef enum
 } LogoStyle;
 
 static void
-draw_logo (cairo_t   *cr,
-           double     x,
-           double     y,
-           double     width,
-           LogoStyle  style)
+draw_logo (cairo_t  *cr,
+           double    x,
+           double    y,
+           double    width,
+           LogoStyle style)
 {
   double k = width / LOGO_W;
 
@@ -69,8 +69,8 @@ logo_ink_box (double x,
               double width)
 {
   cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (rec);
-  double ix, iy, iw, ih;
+  cairo_t         *cr = cairo_create (rec);
+  double           ix, iy, iw, ih;
 
   draw_logo (cr, x, y, width, LOGO_BLACK);
   cairo_destroy (cr);
@@ -83,9 +83,9 @@ logo_ink_box (double x,
 static char *
 write_kit_png (void)
 {
-  char *path = g_build_filename (eyl_fixture_dir (), "logo.png", NULL);
+  char            *path = g_build_filename (eyl_fixture_dir (), "logo.png", NULL);
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 120);
-  cairo_t *cr = cairo_create (s);
+  cairo_t         *cr = cairo_create (s);
 
   draw_logo (cr, 0, 0, 300, LOGO_COLOUR);
   cairo_destroy (cr);
@@ -112,7 +112,7 @@ draw_body (cairo_t            *cr,
 {
   for (int i = 0; i < n_lines; i++)
     {
-      double ly = y + i * 24;
+      double  ly = y + i * 24;
       EylRect box = { x, ly, x + 500, ly + 16 };
 
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
@@ -133,7 +133,7 @@ static EylBrandKit *
 kit_with_logo (const char *path)
 {
   EylBrandKit *kit = eyl_brand_kit_new ();
-  const char *logos[] = { path, NULL };
+  const char  *logos[] = { path, NULL };
 
   g_strfreev (kit->logos);
   kit->logos = g_strdupv ((char **) logos);
@@ -147,8 +147,8 @@ elements_new (void)
 }
 
 static guint
-count_kind (GPtrArray      *elements,
-            EylElementKind  kind)
+count_kind (GPtrArray     *elements,
+            EylElementKind kind)
 {
   guint n = 0;
 
@@ -163,12 +163,12 @@ nearest_logo (GPtrArray     *elements,
               const EylRect *truth)
 {
   EylElement *best = NULL;
-  double best_d = G_MAXDOUBLE;
+  double      best_d = G_MAXDOUBLE;
 
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
-      double d;
+      double      d;
 
       if (e->kind != EYL_ELEMENT_LOGO)
         continue;
@@ -211,9 +211,9 @@ test_kit_two_scales (void)
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
   g_autoptr(EylPageData) page = NULL;
-  EylRect big = logo_ink_box (80, 60, 400), small = logo_ink_box (780, 1250, 150);
+  EylRect  big = logo_ink_box (80, 60, 400), small = logo_ink_box (780, 1250, 150);
   cairo_t *cr = eyl_raster_create_context (raster);
-  gint64 t0;
+  gint64   t0;
 
   draw_logo (cr, 80, 60, 400, LOGO_COLOUR);
   draw_logo (cr, 780, 1250, 150, LOGO_BLACK);
@@ -249,7 +249,7 @@ test_kit_negative (void)
   g_autoptr(GPtrArray) elements = elements_new ();
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
   g_autoptr(EylPageData) page = eyl_page_data_builder_end (builder);
-  EylRect truth = logo_ink_box (300, 1100, 300);
+  EylRect  truth = logo_ink_box (300, 1100, 300);
   cairo_t *cr = eyl_raster_create_context (raster);
 
   cairo_set_source_rgb (cr, 0.1, 0.15, 0.3);
@@ -320,7 +320,13 @@ test_kit_absent (void)
 static void
 test_kit_logo_formats (void)
 {
-  const struct { const char *name; const char *bytes; gsize len; const char *says; } cases[] = {
+  const struct
+  {
+    const char *name;
+    const char *bytes;
+    gsize       len;
+    const char *says;
+  } cases[] = {
     { "bad.png", "not a png", 9, "not a PNG, SVG or PDF" },
     { "gif-logo.png", "GIF89a\x01\x00\x01\x00\x00\x00\x00;", 13, "GIF image" },
     { "photo.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF\x00", 11, "JPEG image" },
@@ -331,8 +337,8 @@ test_kit_logo_formats (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases) + 1; i++)
     {
       g_autofree char *path = i < G_N_ELEMENTS (cases)
-                                ? eyl_fixture_bytes (cases[i].name, cases[i].bytes, cases[i].len)
-                                : g_strdup (eyl_fixture_dir ());
+                                  ? eyl_fixture_bytes (cases[i].name, cases[i].bytes, cases[i].len)
+                                  : g_strdup (eyl_fixture_dir ());
       g_autoptr(EylBrandKit) kit = kit_with_logo (path);
       g_autoptr(EylRaster) raster = raster_new ();
       g_autoptr(GPtrArray) elements = elements_new ();
@@ -360,9 +366,9 @@ draw_photo (cairo_t       *cr,
             const EylRect *box)
 {
   cairo_surface_t *noise = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 24, 24);
-  guint32 *px = (guint32 *) cairo_image_surface_get_data (noise);
-  int stride = cairo_image_surface_get_stride (noise) / 4;
-  GRand *rand = g_rand_new_with_seed (7);
+  guint32         *px = (guint32 *) cairo_image_surface_get_data (noise);
+  int              stride = cairo_image_surface_get_stride (noise) / 4;
+  GRand           *rand = g_rand_new_with_seed (7);
 
   for (int y = 0; y < 24; y++)
     for (int x = 0; x < 24; x++)
@@ -389,9 +395,9 @@ test_candidates_image (void)
   g_autoptr(GPtrArray) elements = elements_new ();
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
   g_autoptr(EylPageData) page = NULL;
-  EylRect image = { 80, 80, 200, 200 }, name = { 220, 110, 520, 170 };
+  EylRect     image = { 80, 80, 200, 200 }, name = { 220, 110, 520, 170 };
   EylElement *logo;
-  cairo_t *cr = eyl_raster_create_context (raster);
+  cairo_t    *cr = eyl_raster_create_context (raster);
 
   /* The emblem: two flat colours. */
   cairo_set_source_rgb (cr, 0.1, 0.3, 0.8);
@@ -447,7 +453,7 @@ test_candidates_photo (void)
   g_autoptr(GPtrArray) elements = elements_new ();
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, PAGE_W, PAGE_H);
   g_autoptr(EylPageData) page = NULL;
-  EylRect full = { 0, 0, PAGE_W, PAGE_H }, half = { 0, 0, PAGE_W, PAGE_H * 0.6 };
+  EylRect  full = { 0, 0, PAGE_W, PAGE_H }, half = { 0, 0, PAGE_W, PAGE_H * 0.6 };
   cairo_t *cr = eyl_raster_create_context (raster);
 
   draw_photo (cr, &half);
@@ -460,7 +466,7 @@ test_candidates_photo (void)
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
-      double area = eyl_rect_width (&e->box) * eyl_rect_height (&e->box);
+      double      area = eyl_rect_width (&e->box) * eyl_rect_height (&e->box);
 
       g_test_message ("candidate %.2f at %.0f %.0f %.0f %.0f", e->confidence,
                       e->box.x0, e->box.y0, e->box.x1, e->box.y1);
@@ -531,23 +537,22 @@ draw_outlined_word (cairo_t    *cr,
   return box;
 }
 
-
 /* The share of @box covered by elements of @kind. */
 static double
-covered_by (GPtrArray      *elements,
-            EylElementKind  kind,
-            const EylRect  *box)
+covered_by (GPtrArray     *elements,
+            EylElementKind kind,
+            const EylRect *box)
 {
   double best = 0;
 
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
-      EylRect both;
+      EylRect     both;
 
       if (e->kind == kind && eyl_rect_intersect (&e->box, box, &both))
         best = MAX (best, eyl_rect_width (&both) * eyl_rect_height (&both) /
-                          (eyl_rect_width (box) * eyl_rect_height (box)));
+                              (eyl_rect_width (box) * eyl_rect_height (box)));
     }
   return best;
 }
@@ -650,8 +655,13 @@ test_candidates_bleed (void)
 {
   g_auto(Canvas) c;
   EylRect wedge = { 500, 1100, PAGE_W, PAGE_H };
-  static const struct { guint32 rgb; double top, left; } tints[] = {
-    { 0x8c99a6, 1100, 500 }, { 0x33734d, 1250, 750 },
+  static const struct
+  {
+    guint32 rgb;
+    double  top, left;
+  } tints[] = {
+    { 0x8c99a6, 1100, 500 },
+    { 0x33734d, 1250, 750 },
   };
 
   canvas_init (&c);
@@ -676,7 +686,7 @@ static void
 test_candidates_lock_up (void)
 {
   g_auto(Canvas) c;
-  EylRect emblem = { 80, 80, 220, 220 }, word, both = emblem;
+  EylRect     emblem = { 80, 80, 220, 220 }, word, both = emblem;
   EylElement *logo;
 
   canvas_init (&c);
@@ -699,10 +709,10 @@ static void
 test_candidates_sponsor_row (void)
 {
   g_auto(Canvas) c;
-  EylRect row = { 80, 1200, 920, 1280 }, emblem = { 80, 80, 240, 240 };
-  EylRect caption = { 430, 1250, 520, 1262 }, address = { 605, 1250, 700, 1262 };
+  EylRect              row = { 80, 1200, 920, 1280 }, emblem = { 80, 80, 240, 240 };
+  EylRect              caption = { 430, 1250, 520, 1262 }, address = { 605, 1250, 700, 1262 };
   static const guint32 colours[] = { 0xc0392b, 0x27ae60, 0x2c3e50, 0x8e44ad, 0xd35400 };
-  EylElement *url;
+  EylElement          *url;
 
   canvas_init (&c);
   draw_emblem (c.cr, emblem.x0, emblem.y0, eyl_rect_width (&emblem), 0x1a4c99);
@@ -743,7 +753,7 @@ test_candidates_qr (void)
   g_auto(Canvas) c;
   EylRect code = { 700, 80, 900, 280 }, emblem = { 80, 80, 220, 220 };
   EylRect bars = { 80, 1150, 260, 1260 };
-  GRand *rand = g_rand_new_with_seed (3);
+  GRand  *rand = g_rand_new_with_seed (3);
 
   canvas_init (&c);
   cairo_set_source_rgb (c.cr, 0, 0, 0);
@@ -847,7 +857,7 @@ test_candidates_two_colour_poster (void)
 {
   g_auto(Canvas) c;
   EylRect band = { 0, 0, PAGE_W, 760 }, arcs = { 242, 245, 758, 530 }, emblem = { 420, 580, 580, 740 };
-  guint n_on_arcs = 0;
+  guint   n_on_arcs = 0;
 
   canvas_init (&c);
   set_rgb (c.cr, 0xdc2467);
@@ -880,7 +890,7 @@ test_candidates_two_colour_poster (void)
   for (guint i = 0; i < c.elements->len; i++)
     {
       EylElement *e = c.elements->pdata[i];
-      EylRect both;
+      EylRect     both;
 
       n_on_arcs += e->kind == EYL_ELEMENT_LOGO && eyl_rect_intersect (&e->box, &arcs, &both) &&
                    eyl_rect_height (&both) > 0.3 * eyl_rect_height (&arcs);
@@ -928,7 +938,7 @@ static void
 test_candidates_emblem_on_pack (void)
 {
   g_auto(Canvas) c;
-  EylRect emblem = { 330, 330, 630, 630 };
+  EylRect             emblem = { 330, 330, 630, 630 };
   static const double xs[] = { 60, 320, 700, 940 }, ys[] = { 60, 250, 1100, 1340 };
 
   canvas_init (&c);
@@ -1001,7 +1011,7 @@ static void
 test_candidates_misread_wordmark (void)
 {
   g_auto(Canvas) c;
-  EylRect image = { 80, 1120, 420, 1300 }, name = { 80, 60, 400, 120 }, word;
+  EylRect     image = { 80, 1120, 420, 1300 }, name = { 80, 60, 400, 120 }, word;
   EylElement *logo;
 
   canvas_init (&c);
@@ -1047,7 +1057,7 @@ static double
 icon_confidence (gboolean labelled)
 {
   g_auto(Canvas) c;
-  EylRect top = { 80, 80, 240, 240 }, icon = { 80, 1180, 150, 1250 }, label = { 170, 1195, 420, 1235 };
+  EylRect     top = { 80, 80, 240, 240 }, icon = { 80, 1180, 150, 1250 }, label = { 170, 1195, 420, 1235 };
   EylElement *logo;
 
   canvas_init (&c);
@@ -1108,7 +1118,7 @@ static void
 test_candidates_emblem_after_marks (void)
 {
   g_auto(Canvas) c;
-  EylRect emblem = { 350, 550, 650, 850 };
+  EylRect             emblem = { 350, 550, 650, 850 };
   static const double corners[][2] = { { 80, 80 }, { 800, 80 }, { 80, 1200 }, { 800, 1200 } };
 
   canvas_init (&c);
@@ -1157,7 +1167,7 @@ static void
 test_candidates_emblem_under_title (void)
 {
   g_auto(Canvas) c;
-  EylRect emblem = { 420, 420, 720, 720 };
+  EylRect                  emblem = { 420, 420, 720, 720 };
   static const char *const captions[] = { "Net 250 g", "Organic", "Since 1890" };
 
   canvas_init (&c);

@@ -29,7 +29,7 @@ test_recall (void)
   g_autoptr(EylStressSet) set = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *table = NULL;
-  guint found, n;
+  guint            found, n;
 
   if (!eyl_fixture_have_ocr ())
     return;

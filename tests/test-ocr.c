@@ -19,7 +19,7 @@
 #include "eyl-detect.h"
 #include "eyl-detect-pixels.h"
 
-#define MM (72.0 / 25.4)   /* pt per mm */
+#define MM (72.0 / 25.4) /* pt per mm */
 
 /* DejaVu Sans: cap height 0.729 em (its 'H' is 1493 of 2048 units). */
 #define CAP_EM 0.729
@@ -27,18 +27,18 @@
 typedef struct
 {
   const char *text;
-  double      x, y;     /* left end of the baseline, pt */
-  double      cap_mm;   /* cap height */
-  double      turn;     /* radians, clockwise (0: level) */
+  double      x, y;   /* left end of the baseline, pt */
+  double      cap_mm; /* cap height */
+  double      turn;   /* radians, clockwise (0: level) */
 } Line;
 
 typedef struct
 {
-  double      width, height;   /* pt */
+  double      width, height; /* pt */
   const Line *lines;
   guint       n_lines;
-  guint       renders;         /* calls to the render func */
-  double      max_scale;       /* finest scale asked for */
+  guint       renders;   /* calls to the render func */
+  double      max_scale; /* finest scale asked for */
 } Page;
 
 static void
@@ -68,10 +68,10 @@ static EylRect
 ink_box (const Page *page,
          guint       i)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t     *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t             *cr = cairo_create (surface);
   cairo_text_extents_t ext;
-  EylRect box;
+  EylRect              box;
 
   cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, page->lines[i].cap_mm * MM / CAP_EM);
@@ -91,9 +91,9 @@ render_page (const EylRect *area,
              gpointer       user_data,
              GError       **error)
 {
-  Page *page = user_data;
+  Page      *page = user_data;
   EylRaster *raster = eyl_raster_new (area, scale);
-  cairo_t *cr = eyl_raster_create_context (raster);
+  cairo_t   *cr = eyl_raster_create_context (raster);
 
   page->renders++;
   page->max_scale = MAX (page->max_scale, scale);
@@ -107,9 +107,9 @@ render_page (const EylRect *area,
 static EylRaster *
 analysis_raster (Page *page)
 {
-  EylRect area = { 0, 0, page->width, page->height };
+  EylRect    area = { 0, 0, page->width, page->height };
   EylRaster *raster = eyl_raster_new (&area, 1.0 / MM);
-  cairo_t *cr = eyl_raster_create_context (raster);
+  cairo_t   *cr = eyl_raster_create_context (raster);
 
   draw_page (page, cr);
   cairo_destroy (cr);
@@ -126,7 +126,7 @@ page_data (const Page *page,
   for (guint i = 0; live && i < page->n_lines; i++)
     {
       EylRect box = ink_box (page, i);
-      double size = page->lines[i].cap_mm * MM / CAP_EM;
+      double  size = page->lines[i].cap_mm * MM / CAP_EM;
 
       eyl_page_data_builder_add_text (builder, page->lines[i].text, &box, NULL, "DejaVu Sans",
                                       size, 0x1a1a1a);
@@ -157,9 +157,9 @@ run (Page       *page,
 {
   g_autoptr(EylPageData) data = page_data (page, live);
   g_autoptr(EylRaster) raster = analysis_raster (page);
-  EylRenderer renderer;
+  EylRenderer     renderer;
   EylPixelOptions options = { TRUE, languages, FALSE, FALSE };
-  Result result;
+  Result          result;
 
   eyl_renderer_init (&renderer);
   if (with_renderer)
@@ -182,9 +182,9 @@ run (Page       *page,
 }
 
 static const EylElement *
-find (GPtrArray      *elements,
-      EylElementKind  kind,
-      EylSource       source)
+find (GPtrArray     *elements,
+      EylElementKind kind,
+      EylSource      source)
 {
   for (guint i = 0; i < elements->len; i++)
     {
@@ -197,8 +197,8 @@ find (GPtrArray      *elements,
 }
 
 static guint
-count (GPtrArray      *elements,
-       EylElementKind  kind)
+count (GPtrArray     *elements,
+       EylElementKind kind)
 {
   guint n = 0;
 
@@ -211,7 +211,7 @@ count (GPtrArray      *elements,
  * bottom, 20 mm cap height, as outlines. */
 static const Line banner_lines[] = {
   { "www.northwind-tea.example", 60 * MM, 1700 * MM, 20 },
-  { "+44 20 7946 0958",          60 * MM, 1800 * MM, 20 },
+  { "+44 20 7946 0958", 60 * MM, 1800 * MM, 20 },
 };
 
 static Page
@@ -238,8 +238,8 @@ assert_at (const EylElement *e,
 static void
 check_banner (gboolean with_renderer)
 {
-  Page page = banner ();
-  Result result;
+  Page              page = banner ();
+  Result            result;
   const EylElement *url, *phone;
 
   if (!eyl_fixture_have_ocr ())
@@ -281,7 +281,7 @@ test_raster_only (void)
 static void
 test_live_text (void)
 {
-  Page page = banner ();
+  Page   page = banner ();
   Result result;
 
   if (!eyl_fixture_have_ocr ())
@@ -298,7 +298,7 @@ test_live_text (void)
 /* A live headline and an outlined contact line of 6 mm caps: 6 px on the
  * analysis raster, too small to read; the region is re-rendered larger. */
 static const Line small_lines[] = {
-  { "Fresh tea every day",       60 * MM, 300 * MM, 60 },
+  { "Fresh tea every day", 60 * MM, 300 * MM, 60 },
   { "www.northwind-tea.example", 60 * MM, 1850 * MM, 6 },
 };
 
@@ -311,9 +311,9 @@ test_small_text (void)
   g_autoptr(GPtrArray) elements = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   EylPageDataBuilder *builder;
-  EylRenderer renderer;
-  EylRect box;
-  const EylElement *url;
+  EylRenderer         renderer;
+  EylRect             box;
+  const EylElement   *url;
 
   if (!eyl_fixture_have_ocr ())
     return;
@@ -351,16 +351,16 @@ test_small_text (void)
 /* A box's side panel: the web address set turned, reading bottom to top
  * on the left and top to bottom on the right (no text layer). */
 static const Line turned_lines[] = {
-  { "Fresh tea every day",       40 * MM, 40 * MM, 12, 0 },
+  { "Fresh tea every day", 40 * MM, 40 * MM, 12, 0 },
   { "www.northwind-tea.example", 40 * MM, 280 * MM, 5, -G_PI / 2 },
-  { "hello@tea-house.example",  250 * MM, 60 * MM, 5, G_PI / 2 },
+  { "hello@tea-house.example", 250 * MM, 60 * MM, 5, G_PI / 2 },
 };
 
 static void
 test_turned (void)
 {
-  Page page = { 300 * MM, 300 * MM, turned_lines, G_N_ELEMENTS (turned_lines), 0, 0 };
-  Result result;
+  Page              page = { 300 * MM, 300 * MM, turned_lines, G_N_ELEMENTS (turned_lines), 0, 0 };
+  Result            result;
   const EylElement *url, *email;
 
   if (!eyl_fixture_have_ocr ())
@@ -389,15 +389,15 @@ test_turned (void)
  * short unsure scrap, the address as a long sure word; the line is kept
  * for the address. */
 static const Line turned_labelled_lines[] = {
-  { "Fresh tea every day",                            40 * MM, 40 * MM, 12, 0 },
+  { "Fresh tea every day", 40 * MM, 40 * MM, 12, 0 },
   { "\u7f51\u7ad9\u67e5\u8be2\uff1a https://tea-house.example/keys/", 40 * MM, 280 * MM, 5, -G_PI / 2 },
 };
 
 static void
 test_turned_labelled (void)
 {
-  Page page = { 300 * MM, 300 * MM, turned_labelled_lines, G_N_ELEMENTS (turned_labelled_lines), 0, 0 };
-  Result result;
+  Page              page = { 300 * MM, 300 * MM, turned_labelled_lines, G_N_ELEMENTS (turned_labelled_lines), 0, 0 };
+  Result            result;
   const EylElement *url;
 
   if (!eyl_fixture_have_ocr ())
@@ -414,7 +414,7 @@ test_turned_labelled (void)
 static void
 test_missing_language (void)
 {
-  Page page = banner ();
+  Page   page = banner ();
   Result result;
 
   if (!eyl_fixture_have_ocr ())
@@ -460,7 +460,7 @@ banner_pdf_begin (const char *path,
                   double      baseline_mm)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 850 * MM, 2000 * MM);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_surface_destroy (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -511,11 +511,11 @@ test_rollup_outlined_contacts_hidden (void)
   g_autoptr(EylPageData) page = NULL;
   g_autoptr(EylPlacementSet) set = NULL;
   g_autoptr(EylPageAnalysis) analysis = NULL;
-  const char *lines[] = { "www.northwind-tea.example", "hello@northwind-tea.example" };
+  const char          *lines[] = { "www.northwind-tea.example", "hello@northwind-tea.example" };
   const EylElementKind kinds[] = { EYL_ELEMENT_URL, EYL_ELEMENT_EMAIL };
-  EylAnalysisOptions options;
-  EylRenderer renderer;
-  cairo_t *cr;
+  EylAnalysisOptions   options;
+  EylRenderer          renderer;
+  cairo_t             *cr;
 
   if (!eyl_fixture_have_ocr ())
     return;
@@ -554,7 +554,7 @@ test_rollup_outlined_contacts_hidden (void)
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       const EylElement *found = NULL;
-      gboolean reported = FALSE;
+      gboolean          reported = FALSE;
 
       for (guint i = 0; i < analysis->elements->len; i++)
         {
@@ -594,7 +594,7 @@ draw_outlined (cairo_t    *cr,
                double      x,
                double      y)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout          *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans");
 
   pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
@@ -618,7 +618,7 @@ test_resolution_stable (void)
     { 9, "www.northwind-tea.com", "+44 20 7946 0958" },
     { 22, "www.bluefjord.org", "+47 22 12 34 56" },
   };
-  const double h = 2000 * MM;
+  const double        h = 2000 * MM;
   static const double px_per_mm[] = { 1, 2, 4 };
 
   if (!eyl_fixture_have_ocr ())
@@ -628,7 +628,7 @@ test_resolution_stable (void)
     {
       g_autofree char *name = g_strdup_printf ("footer-%u.pdf", f);
       g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
-      double size = footers[f].cap_mm * MM / CAP_EM;
+      double           size = footers[f].cap_mm * MM / CAP_EM;
       g_autoptr(EylDocument) doc = NULL;
       g_autoptr(EylPageData) page = NULL;
       cairo_t *cr = banner_pdf_begin (path, 110, 350);
@@ -646,8 +646,8 @@ test_resolution_stable (void)
         {
           g_autoptr(EylPageAnalysis) analysis = NULL;
           EylAnalysisOptions options;
-          EylRenderer renderer;
-          const EylElement *url = NULL, *phone = NULL;
+          EylRenderer        renderer;
+          const EylElement  *url = NULL, *phone = NULL;
 
           eyl_analysis_options_init (&options);
           options.pixels.qr = options.pixels.logos = FALSE;
@@ -691,11 +691,11 @@ test_german (void)
   g_autoptr(EylDocument) doc = NULL;
   g_autoptr(EylPageData) page = NULL;
   g_autoptr(EylPageAnalysis) analysis = NULL;
-  const EylElement *headline = NULL, *phone = NULL, *address = NULL, *email = NULL;
+  const EylElement  *headline = NULL, *phone = NULL, *address = NULL, *email = NULL;
   EylAnalysisOptions options;
-  EylRenderer renderer;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  EylRenderer        renderer;
+  cairo_surface_t   *surface;
+  cairo_t           *cr;
 
   if (!eyl_fixture_have_ocr ())
     return;
@@ -759,9 +759,9 @@ test_german (void)
 static void
 test_one_engine (void)
 {
-  Page page = banner ();
+  Page   page = banner ();
   Result first, second;
-  guint before, after_first;
+  guint  before, after_first;
 
   if (!eyl_fixture_have_ocr ())
     return;

@@ -29,14 +29,14 @@ static void
 test_schema_from_table (void)
 {
   g_autoptr(GSettingsSchema) schema = lookup_schema ();
-  guint n_options, n_keys = 0;
+  guint            n_options, n_keys = 0;
   const EylOption *options = eyl_options_get_all (&n_options);
 
   g_assert_nonnull (schema);
   for (guint i = 0; i < n_options; i++)
     {
       const char *keys[] = { options[i].settings_key, options[i].settings_key2 };
-      double fallbacks[] = { options[i].fallback, options[i].fallback2 };
+      double      fallbacks[] = { options[i].fallback, options[i].fallback2 };
 
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         {
@@ -45,8 +45,8 @@ test_schema_from_table (void)
           g_autoptr(GVariant) value = NULL;
           g_autoptr(GVariant) fallback = NULL;
           const char *type = NULL;
-          double lo, hi;
-          gboolean second;
+          double      lo, hi;
+          gboolean    second;
 
           if (keys[k] == NULL)
             continue;
@@ -77,13 +77,13 @@ test_schema_from_table (void)
 
 /* A placement that checks, for the boundary and out-of-range cases. */
 static const char minimal[] =
-  "[Placement]\n"
-  "id=test-options\n"
-  "kind=poster\n"
-  "sizes_mm=500x700\n"
-  "distance_m=2\n"
-  "eye_min_mm=1405\n"
-  "eye_max_mm=1825\n";
+    "[Placement]\n"
+    "id=test-options\n"
+    "kind=poster\n"
+    "sizes_mm=500x700\n"
+    "distance_m=2\n"
+    "eye_min_mm=1405\n"
+    "eye_max_mm=1825\n";
 
 /* The minimal placement with @key set to @value. */
 static char *
@@ -92,7 +92,7 @@ placement_with (const char *key,
 {
   g_auto(GStrv) lines = g_strsplit (minimal, "\n", -1);
   g_autoptr(GString) text = g_string_new (NULL);
-  gboolean replaced = FALSE;
+  gboolean         replaced = FALSE;
   g_autofree char *prefix = g_strconcat (key, "=", NULL);
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -123,14 +123,14 @@ check_everywhere (const EylOption *option,
                   double           value,
                   gboolean         accepted)
 {
-  char v[G_ASCII_DTOSTR_BUF_SIZE], lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+  char             v[G_ASCII_DTOSTR_BUF_SIZE], lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *cli = NULL;
   g_autofree char *file = NULL;
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(EylPlacement) placement = NULL;
   g_autoptr(GError) error = NULL;
   EylPlacementOverrides overrides;
-  const char *settings_key;
+  const char           *settings_key;
 
   g_ascii_formatd (v, sizeof v, "%g", value);
   g_ascii_formatd (lo, sizeof lo, "%g", option->min);
@@ -172,7 +172,8 @@ check_everywhere (const EylOption *option,
     }
   else
     file = placement_with (high && option->placement_key2 != NULL ? option->placement_key2
-                                                                   : option->placement_key, v);
+                                                                  : option->placement_key,
+                           v);
   g_assert_true (g_key_file_load_from_data (keyfile, file, -1, G_KEY_FILE_NONE, NULL));
   placement = eyl_placement_new_from_keyfile (keyfile, "test.ini", &error);
   g_assert_cmpint (placement != NULL, ==, accepted);
@@ -180,8 +181,8 @@ check_everywhere (const EylOption *option,
     {
       g_assert_error (error, EYL_ERROR, EYL_ERROR_CONFIG);
       g_assert_nonnull (strstr (error->message, option->placement_key2 != NULL && high
-                                                ? option->placement_key2
-                                                : option->placement_key));
+                                                    ? option->placement_key2
+                                                    : option->placement_key));
     }
 
   /* The GSettings key the window remembers the row in */
@@ -203,14 +204,14 @@ static void
 test_same_range_everywhere (void)
 {
   g_autoptr(GSettingsSchema) schema = lookup_schema ();
-  guint n_options;
+  guint            n_options;
   const EylOption *options = eyl_options_get_all (&n_options);
 
   g_assert_nonnull (schema);
   for (guint i = 0; i < n_options; i++)
     {
       const EylOption *option = &options[i];
-      double below = option->min > 0 ? option->min / 2 : option->min - 1;
+      double           below = option->min > 0 ? option->min / 2 : option->min - 1;
 
       check_everywhere (option, schema, FALSE, option->min, TRUE);
       check_everywhere (option, schema, TRUE, option->max, TRUE);
@@ -227,7 +228,7 @@ test_fallbacks (void)
   g_autoptr(EylPlacement) placement = eyl_placement_new ("x", EYL_PLACEMENT_POSTER);
   const EylOption *eye = eyl_option_lookup ("eye-mm");
   const EylOption *distance = eyl_option_lookup ("distance-m");
-  guint n_options;
+  guint            n_options;
   const EylOption *options = eyl_options_get_all (&n_options);
 
   g_assert_cmpfloat (placement->eye_min_mm, ==, eye->fallback);
@@ -245,8 +246,7 @@ test_fallbacks (void)
                      eyl_option_in_range (&options[i], options[i].fallback2));
       /* a key is found again by its name */
       if (options[i].placement_key != NULL)
-        g_assert_true (eyl_option_lookup_placement_key (options[i].placement_key, NULL)
-                       == &options[i]);
+        g_assert_true (eyl_option_lookup_placement_key (options[i].placement_key, NULL) == &options[i]);
     }
   g_assert_null (eyl_option_lookup_placement_key ("eye_zone_deg", NULL));
   g_assert_null (eyl_option_lookup_settings_key ("units", NULL));

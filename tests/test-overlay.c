@@ -64,9 +64,9 @@ static cairo_surface_t *
 paint_white (EylPageAnalysis         *analysis,
              const EylOverlayOptions *options)
 {
-  int w = (int) ceil (analysis->width_pt * PX), h = (int) ceil (analysis->height_pt * PX);
+  int              w = (int) ceil (analysis->width_pt * PX), h = (int) ceil (analysis->height_pt * PX);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -84,9 +84,9 @@ pixel (cairo_surface_t *surface,
        int              y,
        double           rgb[3])
 {
-  int stride = cairo_image_surface_get_stride (surface);
+  int           stride = cairo_image_surface_get_stride (surface);
   const guint8 *data = cairo_image_surface_get_data (surface);
-  guint32 v;
+  guint32       v;
 
   g_assert_cmpint (x, >=, 0);
   g_assert_cmpint (y, >=, 0);
@@ -150,12 +150,14 @@ save_png (cairo_surface_t *surface,
 static void
 test_hidden_zone_pixels (void)
 {
-  Banner b = { 0, };
-  EylOverlayOptions options;
-  cairo_surface_t *surface;
+  Banner b = {
+    0,
+  };
+  EylOverlayOptions   options;
+  cairo_surface_t    *surface;
   const EylPlacement *pl;
-  double median, shortest, y_med, y_short, y_rail;
-  int w, h, x0, x1;
+  double              median, shortest, y_med, y_short, y_rail;
+  int                 w, h, x0, x1;
 
   banner_load (&b, NULL, "rollup-behind-table");
   pl = b.analysis->placement;
@@ -176,7 +178,8 @@ test_hidden_zone_pixels (void)
   y_med = eyl_page_frame_page_y (&b.analysis->frame, median) * PX;
   y_short = eyl_page_frame_page_y (&b.analysis->frame, shortest) * PX;
   y_rail = eyl_page_frame_page_y (&b.analysis->frame,
-                                  b.analysis->frame.material_h_mm - pl->hidden_top_mm) * PX;
+                                  b.analysis->frame.material_h_mm - pl->hidden_top_mm) *
+           PX;
   /* The inverse of the frame is right. */
   g_assert_cmpfloat_with_epsilon (eyl_page_frame_floor_mm (&b.analysis->frame, y_med / PX),
                                   median, 1e-6);
@@ -210,12 +213,14 @@ test_hidden_zone_pixels (void)
 static void
 test_element_box_pixels (void)
 {
-  Banner b = { 0, };
+  Banner b = {
+    0,
+  };
   EylOverlayOptions options;
-  cairo_surface_t *surface;
-  EylElement *url;
-  double expected[4], rgb[3], cy;
-  int url_index = -1, x;
+  cairo_surface_t  *surface;
+  EylElement       *url;
+  double            expected[4], rgb[3], cy;
+  int               url_index = -1, x;
 
   banner_load (&b, NULL, "rollup-behind-table");
   url = find_kind (b.analysis, EYL_ELEMENT_URL, &url_index);
@@ -252,7 +257,8 @@ test_element_box_pixels (void)
 
   /* Hovering finds the same element. */
   g_assert_cmpint (eyl_overlay_hit_test (b.analysis, (url->box.x0 + url->box.x1) / 2,
-                                         (url->box.y0 + url->box.y1) / 2), ==, url_index);
+                                         (url->box.y0 + url->box.y1) / 2),
+                   ==, url_index);
   g_assert_cmpint (eyl_overlay_hit_test (b.analysis, -10, -10), ==, -1);
 
   cairo_surface_destroy (surface);
@@ -262,11 +268,13 @@ test_element_box_pixels (void)
 static void
 test_markers (void)
 {
-  Banner b = { 0, };
+  Banner b = {
+    0,
+  };
   EylOverlayOptions options;
   g_autoptr(GArray) markers = NULL;
   cairo_surface_t *surface;
-  guint n_boxed = 0;
+  guint            n_boxed = 0;
 
   banner_load (&b, NULL, "rollup-behind-table");
   g_assert_cmpuint (b.analysis->findings->len, >=, 2);
@@ -282,7 +290,7 @@ test_markers (void)
   for (guint i = 0; i < markers->len; i++)
     {
       EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
-      EylFinding *f = g_ptr_array_index (b.analysis->findings, i);
+      EylFinding       *f = g_ptr_array_index (b.analysis->findings, i);
 
       g_assert_cmpuint (m->finding, ==, i);
       g_assert_cmpuint (m->number, ==, i + 1);
@@ -316,8 +324,8 @@ test_markers (void)
   for (guint i = 0; i < markers->len; i++)
     {
       EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
-      EylFinding *f = g_ptr_array_index (b.analysis->findings, i);
-      double expected[4], rgb[3];
+      EylFinding       *f = g_ptr_array_index (b.analysis->findings, i);
+      double            expected[4], rgb[3];
 
       eyl_overlay_severity_color (f->severity, expected);
       pixel (surface, (int) (m->x * PX), (int) ((m->y + m->radius * 0.72) * PX), rgb);
@@ -354,24 +362,26 @@ test_palette (void)
 /* The page rendered by Poppler with the overlay on top: what the window
  * shows.  Also a PDF the way the exporter will make it. */
 static void
-render_picture_full (const char       *pdf,
-                     const char       *placement_id,
-                     const char       *name,
-                     int               highlighted_finding,
-                     EylOverlayLayers  layers,
-                     double            page_px)
+render_picture_full (const char      *pdf,
+                     const char      *placement_id,
+                     const char      *name,
+                     int              highlighted_finding,
+                     EylOverlayLayers layers,
+                     double           page_px)
 {
-  Banner b = { 0, };
+  Banner b = {
+    0,
+  };
   PopplerDocument *doc = NULL;
-  PopplerPage *page = NULL;
+  PopplerPage     *page = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *png_name = g_strconcat (name, ".png", NULL);
-  g_autofree char *pdf_path = NULL;
+  g_autofree char  *uri = NULL;
+  g_autofree char  *png_name = g_strconcat (name, ".png", NULL);
+  g_autofree char  *pdf_path = NULL;
   EylOverlayOptions options;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double px, pw, ph;
+  cairo_surface_t  *surface;
+  cairo_t          *cr;
+  double            px, pw, ph;
 
   banner_load (&b, pdf, placement_id);
   uri = g_filename_to_uri (b.path, NULL, NULL);
@@ -430,9 +440,10 @@ render_picture (const char *pdf,
 static void
 test_pictures (void)
 {
-  const char *root = g_getenv ("EYL_SOURCE_ROOT");
+  const char      *root = g_getenv ("EYL_SOURCE_ROOT");
   g_autofree char *sample = root != NULL
-    ? g_build_filename (root, "data", "samples", "rollup-banner.pdf", NULL) : NULL;
+                                ? g_build_filename (root, "data", "samples", "rollup-banner.pdf", NULL)
+                                : NULL;
 
   render_picture (NULL, "rollup-behind-table", "overlay-fixture", -1);
   if (sample != NULL && g_file_test (sample, G_FILE_TEST_EXISTS))
@@ -453,7 +464,10 @@ test_pictures (void)
   /* Real files from the corpus, calm and with every layer, in the small
    * window. */
   {
-    static const struct { const char *file, *placement; } real[] = {
+    static const struct
+    {
+      const char *file, *placement;
+    } real[] = {
       { "rollup-osgeo-01.pdf", "rollup-behind-table" },
       { "flyer-freifunk-bremen-6panel.pdf", "leaflet-rack" },
       { "poster-derse19-a3.pdf", "poster-wall" },
@@ -480,7 +494,7 @@ test_pictures (void)
 typedef struct
 {
   guint labels, shown, shortened;
-  guint markers, markers_off_box;   /* markers of boxed findings */
+  guint markers, markers_off_box; /* markers of boxed findings */
 } LayoutStats;
 
 static gboolean
@@ -562,7 +576,7 @@ check_layout (EylPageAnalysis         *a,
         for (guint j = 0; j < markers->len; j++)
           {
             EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, j);
-            EylRect mb = marker_box (m);
+            EylRect           mb = marker_box (m);
 
             if (rects_overlap (&l->box, &mb))
               g_error ("%s: label “%s” covers marker %u", what, label_name (l), m->number);
@@ -572,8 +586,8 @@ check_layout (EylPageAnalysis         *a,
   for (guint i = 0; i < markers->len; i++)
     {
       EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
-      EylFinding *f = g_ptr_array_index (a->findings, m->finding);
-      EylRect mb = marker_box (m);
+      EylFinding       *f = g_ptr_array_index (a->findings, m->finding);
+      EylRect           mb = marker_box (m);
 
       stats->markers += !m->page_wide;
       if (!m->page_wide && !rects_overlap (&mb, &f->box))
@@ -608,8 +622,8 @@ check_scales (EylPageAnalysis *a,
     for (guint k = 0; k < G_N_ELEMENTS (layers); k++)
       {
         EylOverlayOptions options;
-        g_autofree char *what = g_strdup_printf ("%s page %u at %.3f px/pt, layers %#x", name,
-                                                 a->index + 1, scales[s], layers[k]);
+        g_autofree char  *what = g_strdup_printf ("%s page %u at %.3f px/pt, layers %#x", name,
+                                                  a->index + 1, scales[s], layers[k]);
 
         eyl_overlay_options_init (&options);
         options.px_per_pt = scales[s];
@@ -625,10 +639,12 @@ check_scales (EylPageAnalysis *a,
 static void
 test_labels_generated (void)
 {
-  Banner b = { 0, };
+  Banner b = {
+    0,
+  };
   g_autoptr(GRand) rand = g_rand_new_with_seed (16);
   LayoutStats stats = { 0 };
-  EylRect vis;
+  EylRect     vis;
 
   banner_load (&b, NULL, "rollup-behind-table");
   vis = b.analysis->frame.visible;
@@ -638,13 +654,13 @@ test_labels_generated (void)
     {
       for (int i = 0; i < 12; i++)
         {
-          double w = g_rand_double_range (rand, 0.05, 0.6) * eyl_rect_width (&vis);
-          double h = g_rand_double_range (rand, 0.005, 0.05) * eyl_rect_height (&vis);
-          double x = g_rand_double_range (rand, vis.x0, vis.x1 - w * 0.5);
-          double y = g_rand_double_range (rand, vis.y0, vis.y1 - h * 0.5);
-          EylRect box = { x, y, MIN (x + w, vis.x1), MIN (y + h, vis.y1) };
+          double         w = g_rand_double_range (rand, 0.05, 0.6) * eyl_rect_width (&vis);
+          double         h = g_rand_double_range (rand, 0.005, 0.05) * eyl_rect_height (&vis);
+          double         x = g_rand_double_range (rand, vis.x0, vis.x1 - w * 0.5);
+          double         y = g_rand_double_range (rand, vis.y0, vis.y1 - h * 0.5);
+          EylRect        box = { x, y, MIN (x + w, vis.x1), MIN (y + h, vis.y1) };
           EylElementKind kind = (EylElementKind) g_rand_int_range (rand, 0, EYL_N_ELEMENT_KINDS);
-          EylElement *el = eyl_element_new (kind, EYL_SOURCE_TEXT, "generated", &box, 1.0);
+          EylElement    *el = eyl_element_new (kind, EYL_SOURCE_TEXT, "generated", &box, 1.0);
 
           g_free (el->id);
           el->id = g_strdup_printf ("g%d-%d", round, i);
@@ -698,7 +714,7 @@ test_labels_corpus (void)
   LayoutStats stats = { 0 };
   const char *saved = g_getenv ("EYL_CORPUS_REPORT");
   const char *name;
-  guint n_pages = 0;
+  guint       n_pages = 0;
 
   if (!corpus_wanted (dir))
     return;
@@ -726,7 +742,7 @@ test_labels_corpus (void)
         if (g_str_has_suffix (name, ".pdf"))
           g_ptr_array_add (argv, g_build_filename (dir, name, NULL));
       g_ptr_array_add (argv, NULL);
-      eyl_fixture_run_cli (&run, NULL, (const char * const *) argv->pdata);
+      eyl_fixture_run_cli (&run, NULL, (const char *const *) argv->pdata);
       g_assert_cmpint (run.status, !=, 2);
       json_parser_load_from_data (parser, run.out, -1, &error);
       g_assert_no_error (error);
@@ -736,7 +752,7 @@ test_labels_corpus (void)
 
   for (guint i = 0; i < report->files->len; i++)
     {
-      EylFileResult *file = g_ptr_array_index (report->files, i);
+      EylFileResult   *file = g_ptr_array_index (report->files, i);
       g_autofree char *base = g_path_get_basename (file->path);
 
       for (guint p = 0; file->ok && p < file->pages->len; p++)
@@ -760,13 +776,13 @@ share_on_text (EylPageAnalysis *a,
                const EylRect   *r)
 {
   GArray *lines = a->read->text_layer->lines;
-  double on = 0, area = eyl_rect_width (r) * eyl_rect_height (r);
+  double  on = 0, area = eyl_rect_width (r) * eyl_rect_height (r);
 
   for (guint i = 0; i < lines->len; i++)
     {
       const EylRect *b = &g_array_index (lines, EylTextLine, i).box;
-      double w = MIN (r->x1, b->x1) - MAX (r->x0, b->x0);
-      double h = MIN (r->y1, b->y1) - MAX (r->y0, b->y0);
+      double         w = MIN (r->x1, b->x1) - MAX (r->x0, b->x0);
+      double         h = MIN (r->y1, b->y1) - MAX (r->y0, b->y0);
 
       if (w > 0 && h > 0)
         on += w * h;
@@ -787,10 +803,10 @@ test_labels_off_text (void)
   g_autoptr(EylPageData) page = NULL;
   g_autoptr(EylPageAnalysis) a = NULL;
   EylAnalysisOptions options;
-  const EylRect url = { 30, 138, 150, 150 };
-  EylElement *website;
-  double px[] = { 1.0, 1.5, 2.0 };
-  LayoutStats stats = { 0 };
+  const EylRect      url = { 30, 138, 150, 150 };
+  EylElement        *website;
+  double             px[] = { 1.0, 1.5, 2.0 };
+  LayoutStats        stats = { 0 };
 
   /* Lines 12 pt tall every 14 pt down the left column, x 30–170. */
   for (int i = 0; i < 18; i++)
@@ -828,9 +844,9 @@ test_labels_off_text (void)
       EylOverlayOptions o;
       g_autoptr(GArray) labels = NULL;
       g_autoptr(GArray) markers = NULL;
-      g_autofree char *what = g_strdup_printf ("body copy at %.1f px/pt", px[s]);
+      g_autofree char  *what = g_strdup_printf ("body copy at %.1f px/pt", px[s]);
       EylOverlayMarker *m;
-      EylRect mb;
+      EylRect           mb;
 
       eyl_overlay_options_init (&o);
       o.layers = EYL_OVERLAY_PRINT;
@@ -882,8 +898,8 @@ test_labels_off_text_corpus (void)
     { "flyer-aubrug.pdf", "poster-wall" },
   };
   g_autofree char *dir = eyl_fixture_shared_path ("corpus/files");
-  LayoutStats stats = { 0 };
-  double area = 0, on_text = 0;
+  LayoutStats      stats = { 0 };
+  double           area = 0, on_text = 0;
 
   if (!corpus_wanted (dir))
     return;
@@ -891,7 +907,9 @@ test_labels_off_text_corpus (void)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *path = g_build_filename (dir, pages[i][0], NULL);
-      Banner b = { 0, };
+      Banner           b = {
+                  0,
+      };
       EylOverlayOptions o;
       g_autoptr(GArray) labels = NULL;
       double page_area = 0, page_on_text = 0;
@@ -909,7 +927,7 @@ test_labels_off_text_corpus (void)
       for (guint k = 0; k < labels->len; k++)
         {
           EylOverlayLabel *l = &g_array_index (labels, EylOverlayLabel, k);
-          double a = eyl_rect_width (&l->box) * eyl_rect_height (&l->box);
+          double           a = eyl_rect_width (&l->box) * eyl_rect_height (&l->box);
 
           if (!l->shown)
             continue;
@@ -936,13 +954,13 @@ test_labels_off_text_corpus (void)
 /* The ink along the top edge of a box of @kind drawn alone: one bit per
  * pixel, for comparing line styles. */
 static GString *
-edge_signature (Banner         *b,
-                EylElementKind  kind,
-                const EylRect  *box)
+edge_signature (Banner        *b,
+                EylElementKind kind,
+                const EylRect *box)
 {
   EylOverlayOptions options;
-  cairo_surface_t *surface;
-  GString *sig = g_string_new (NULL);
+  cairo_surface_t  *surface;
+  GString          *sig = g_string_new (NULL);
   /* The outline runs 2 px outside the box. */
   int y = (int) floor (box->y0 * PX - 2.0);
 
@@ -986,7 +1004,9 @@ test_kind_styles (void)
     { EYL_ELEMENT_LOGO, EYL_ELEMENT_BRAND_NAME, EYL_ELEMENT_SPONSOR_LOGO, EYL_ELEMENT_LOGO,
       EYL_ELEMENT_LOGO, EYL_ELEMENT_LOGO },
   };
-  Banner b = { 0, };
+  Banner b = {
+    0,
+  };
   EylRect box;
 
   /* Every drawn kind has its own letter. */
@@ -1021,14 +1041,16 @@ test_kind_styles (void)
 static void
 test_legend_off_page (void)
 {
-  Banner b = { 0, };
+  Banner b = {
+    0,
+  };
   EylOverlayOptions options;
-  cairo_surface_t *with, *without, *legend;
-  cairo_t *cr;
-  double w = 0, h = 0, w1 = 0, h1 = 0;
-  int sw, sh, stride;
-  const guint8 *data;
-  guint inked = 0;
+  cairo_surface_t  *with, *without, *legend;
+  cairo_t          *cr;
+  double            w = 0, h = 0, w1 = 0, h1 = 0;
+  int               sw, sh, stride;
+  const guint8     *data;
+  guint             inked = 0;
 
   banner_load (&b, NULL, "rollup-behind-table");
 

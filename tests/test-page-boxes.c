@@ -24,7 +24,7 @@ static EylPdfBoxReader *
 open_fixture (const char           *name,
               const EylFixturePage *page)
 {
-  EylFixtureText text = { 72, 72, 12, "Boxes", 0 };
+  EylFixtureText   text = { 72, 72, 12, "Boxes", 0 };
   g_autofree char *path = eyl_fixture_pdf (name, page, &text, 1);
   g_autoptr(GError) error = NULL;
   EylPdfBoxReader *reader = eyl_pdf_box_reader_open (path, NULL, &error);
@@ -60,7 +60,8 @@ static void
 test_crop_offset (void)
 {
   EylFixturePage page = {
-    .width_pt = 600, .height_pt = 800,
+    .width_pt = 600,
+    .height_pt = 800,
     .crop_box = { 50, 100, 550, 700 },
   };
   g_autoptr(EylPdfBoxReader) reader = open_fixture ("crop.pdf", &page);
@@ -78,7 +79,8 @@ test_trim_bleed (void)
 {
   /* an A4 page with 3 mm bleed and 4.5 mm slug: media 620 × 867 pt */
   EylFixturePage page = {
-    .width_pt = 620, .height_pt = 867,
+    .width_pt = 620,
+    .height_pt = 867,
     .bleed_box = { 3.5, 3.5, 616.5, 863.5 },
     .trim_box = { 12.5, 12.5, 607.5, 854.5 },
   };
@@ -96,7 +98,9 @@ static void
 test_rotate_90 (void)
 {
   EylFixturePage page = {
-    .width_pt = 600, .height_pt = 800, .rotate = 90,
+    .width_pt = 600,
+    .height_pt = 800,
+    .rotate = 90,
     .crop_box = { 50, 100, 550, 700 },
     .trim_box = { 100, 200, 300, 650 },
   };
@@ -116,7 +120,9 @@ static void
 test_rotate_180_270 (void)
 {
   EylFixturePage page = {
-    .width_pt = 600, .height_pt = 800, .rotate = 180,
+    .width_pt = 600,
+    .height_pt = 800,
+    .rotate = 180,
     .trim_box = { 100, 200, 300, 650 },
   };
   g_autoptr(EylPdfBoxReader) r180 = open_fixture ("rot180.pdf", &page);
@@ -154,7 +160,7 @@ test_user_unit (void)
 static void
 test_inherited (void)
 {
-  const char * const objects[] = {
+  const char *const objects[] = {
     "<< /Type /Catalog /Pages 2 0 R >>",
     /* inherited: media, an un-normalised crop box, a negative rotation */
     "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 300 400]"
@@ -193,8 +199,8 @@ test_inherited (void)
 static void
 test_encrypted (void)
 {
-  EylFixturePage page = { .width_pt = 300, .height_pt = 300, .trim_box = { 10, 10, 290, 290 } };
-  EylFixtureText text = { 20, 40, 12, "Secret", 0 };
+  EylFixturePage   page = { .width_pt = 300, .height_pt = 300, .trim_box = { 10, 10, 290, 290 } };
+  EylFixtureText   text = { 20, 40, 12, "Secret", 0 };
   g_autofree char *plain = eyl_fixture_pdf ("plain-for-boxes.pdf", &page, &text, 1);
   g_autofree char *locked = eyl_fixture_encrypt (plain, "locked-boxes.pdf", "s3cret");
   g_autoptr(GError) error = NULL;
@@ -221,7 +227,7 @@ static void
 test_not_pdf (void)
 {
   static const char html[] = "<!DOCTYPE html><html><body>hi</body></html>";
-  g_autofree char *path = eyl_fixture_bytes ("page.html", html, sizeof html - 1);
+  g_autofree char  *path = eyl_fixture_bytes ("page.html", html, sizeof html - 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylPdfBoxReader) reader = eyl_pdf_box_reader_open (path, NULL, &error);
 

@@ -10,9 +10,9 @@ test_equal_share (void)
 {
   g_autoptr(EylPageData) page = NULL;
   EylPageDataBuilder *b = eyl_page_data_builder_new (3, 200, 100);
-  EylRect box = { 10, 20, 50, 32 };
-  const EylGlyph *g;
-  const EylTextRun *run;
+  EylRect             box = { 10, 20, 50, 32 };
+  const EylGlyph     *g;
+  const EylTextRun   *run;
 
   eyl_page_data_builder_add_text (b, "Café", &box, NULL, "DejaVu Sans", 12, 0x112233);
   page = eyl_page_data_builder_end (b);
@@ -40,10 +40,10 @@ test_dup_text_utf8 (void)
 {
   g_autoptr(EylPageData) page = NULL;
   EylPageDataBuilder *b = eyl_page_data_builder_new (0, 200, 100);
-  EylRect box = { 0, 0, 60, 10 };
-  g_autofree char *mid = NULL;
-  g_autofree char *all = NULL;
-  g_autofree char *none = NULL;
+  EylRect             box = { 0, 0, 60, 10 };
+  g_autofree char    *mid = NULL;
+  g_autofree char    *all = NULL;
+  g_autofree char    *none = NULL;
 
   eyl_page_data_builder_add_text (b, "Grüße €5", &box, NULL, "Sans", 10, 0);
   page = eyl_page_data_builder_end (b);
@@ -63,16 +63,26 @@ test_match_text (void)
 {
   g_autoptr(EylPageData) page = NULL;
   EylPageDataBuilder *b = eyl_page_data_builder_new (0, 400, 100);
-  EylRect box = { 0, 0, 300, 10 };
-  g_autofree char *plain = NULL;
-  g_autofree char *seen = NULL;
-  g_autofree char *garbled = NULL;
-  g_autofree guint *map = NULL;
-  g_autofree guint *garbled_map = NULL;
+  EylRect             box = { 0, 0, 300, 10 };
+  g_autofree char    *plain = NULL;
+  g_autofree char    *seen = NULL;
+  g_autofree char    *garbled = NULL;
+  g_autofree guint   *map = NULL;
+  g_autofree guint   *garbled_map = NULL;
 
   /* glyphs: o \ufb03 c e \u00ad x _ y \u200b z \u00ad | 1 \ufffd \ue000 */
-  eyl_page_data_builder_add_text (b, "o" "\xef\xac\x83" "ce" "\xc2\xad" "x_y" "\xe2\x80\x8b" "z"
-                                  "\xc2\xad" "\n" "1" "\xef\xbf\xbd" "\xee\x80\x80",
+  eyl_page_data_builder_add_text (b, "o"
+                                     "\xef\xac\x83"
+                                     "ce"
+                                     "\xc2\xad"
+                                     "x_y"
+                                     "\xe2\x80\x8b"
+                                     "z"
+                                     "\xc2\xad"
+                                     "\n"
+                                     "1"
+                                     "\xef\xbf\xbd"
+                                     "\xee\x80\x80",
                                   &box, NULL, "Sans", 10, 0);
   page = eyl_page_data_builder_end (b);
   g_assert_cmpuint (page->glyphs->len, ==, 15);
@@ -107,11 +117,11 @@ test_garbled_lines (void)
 {
   g_autoptr(EylPageData) page = NULL;
   EylPageDataBuilder *b = eyl_page_data_builder_new (0, 400, 100);
-  EylRect box = { 0, 0, 300, 10 };
+  EylRect             box = { 0, 0, 300, 10 };
 
   eyl_page_data_builder_add_text (b, "\xee\x80\x81\xee\x80\x82\xee\x80\x83 ab\n"
-                                  "https://releases.ubuntu.com/"
-                                  "\xef\xbf\xbd\xef\xbf\xbd.\xef\xbf\xbd\xef\xbf\xbd",
+                                     "https://releases.ubuntu.com/"
+                                     "\xef\xbf\xbd\xef\xbf\xbd.\xef\xbf\xbd\xef\xbf\xbd",
                                   &box, NULL, "Sans", 10, 0);
   page = eyl_page_data_builder_end (b);
   g_assert_cmpuint (page->lines->len, ==, 2);
@@ -130,7 +140,7 @@ test_placeholder_warning (void)
     {
       g_autoptr(EylPageData) page = NULL;
       EylPageDataBuilder *b = eyl_page_data_builder_new (0, 400, 100);
-      EylRect box = { 0, 0, 300, 10 };
+      EylRect             box = { 0, 0, 300, 10 };
 
       eyl_page_data_builder_add_text (b, texts[i], &box, NULL, "Sans", 10, 0);
       page = eyl_page_data_builder_end (b);
@@ -150,9 +160,9 @@ test_lines_newline (void)
 {
   g_autoptr(EylPageData) page = NULL;
   EylPageDataBuilder *b = eyl_page_data_builder_new (0, 300, 300);
-  EylRect box = { 10, 10, 100, 22 };
-  const EylTextLine *l0, *l1;
-  g_autofree char *t1 = NULL;
+  EylRect             box = { 10, 10, 100, 22 };
+  const EylTextLine  *l0, *l1;
+  g_autofree char    *t1 = NULL;
 
   /* one run with a line break in it: same box, so only '\n' splits */
   eyl_page_data_builder_add_text (b, "Hello\nWorld", &box, NULL, "Sans", 12, 0xff0000);
@@ -183,11 +193,11 @@ test_lines_baseline_jump (void)
 {
   g_autoptr(EylPageData) page = NULL;
   EylPageDataBuilder *b = eyl_page_data_builder_new (0, 300, 300);
-  EylRect first = { 10, 10, 100, 22 };
-  EylRect back = { 100, 6, 106, 14 };     /* back up near the top */
-  EylRect small = { 106, 13, 120, 22 };   /* a smaller word on the same baseline */
-  EylRect next = { 10, 30, 100, 42 };     /* the next line, 20 pt lower */
-  const EylTextLine *l0;
+  EylRect             first = { 10, 10, 100, 22 };
+  EylRect             back = { 100, 6, 106, 14 };   /* back up near the top */
+  EylRect             small = { 106, 13, 120, 22 }; /* a smaller word on the same baseline */
+  EylRect             next = { 10, 30, 100, 42 };   /* the next line, 20 pt lower */
+  const EylTextLine  *l0;
 
   eyl_page_data_builder_add_text (b, "Tea for", &first, NULL, "Sans", 12, 0);
   eyl_page_data_builder_add_text (b, " tiny", &small, NULL, "Sans", 8, 0x00ff00);
@@ -212,11 +222,11 @@ test_line_metrics (void)
 {
   g_autoptr(EylPageData) page = NULL;
   EylPageDataBuilder *b = eyl_page_data_builder_new (0, 300, 300);
-  EylRect a = { 10, 10, 100, 22 };
-  EylRect c = { 10, 40, 100, 52 };
-  EylRect d = { 10, 70, 100, 82 };
-  const EylTextLine *lines;
-  guint n = 0;
+  EylRect             a = { 10, 10, 100, 22 };
+  EylRect             c = { 10, 40, 100, 52 };
+  EylRect             d = { 10, 70, 100, 82 };
+  const EylTextLine  *lines;
+  guint               n = 0;
 
   eyl_page_data_builder_add_text (b, "First", &a, NULL, "Sans", 12, 0);
   eyl_page_data_builder_add_text (b, "Second", &c, NULL, "Sans", 12, 0);
@@ -227,7 +237,7 @@ test_line_metrics (void)
 
   eyl_page_data_builder_set_line_metrics (b, 0, 8.75, 6.5);
   eyl_page_data_builder_set_line_metrics (b, 2, 0, 7.0);
-  eyl_page_data_builder_set_line_metrics (b, 17, 1, 1);   /* ignored */
+  eyl_page_data_builder_set_line_metrics (b, 17, 1, 1); /* ignored */
   page = eyl_page_data_builder_end (b);
 
   lines = (const EylTextLine *) (gpointer) page->lines->data;
@@ -247,8 +257,11 @@ test_glyph_boxes (void)
 {
   g_autoptr(EylPageData) page = NULL;
   EylPageDataBuilder *b = eyl_page_data_builder_new (0, 300, 300);
-  EylRect boxes[] = {
-    { 10, 10, 15, 20 }, { 15, 10, 18, 20 }, { 0, 0, 0, 0 }, { 30, 12, 40, 22 },
+  EylRect             boxes[] = {
+                { 10, 10, 15, 20 },
+                { 15, 10, 18, 20 },
+                { 0, 0, 0, 0 },
+                { 30, 12, 40, 22 },
   };
   EylRect u;
 
@@ -269,8 +282,8 @@ test_images_links_warnings (void)
 {
   g_autoptr(EylPageData) page = NULL;
   EylPageDataBuilder *b = eyl_page_data_builder_new (0, 600, 800);
-  EylRect img = { 0, 0, 144, 72 };   /* 2 × 1 in */
-  EylRect link = { 5, 5, 50, 20 };
+  EylRect             img = { 0, 0, 144, 72 }; /* 2 × 1 in */
+  EylRect             link = { 5, 5, 50, 20 };
   const EylImageInfo *info;
 
   eyl_page_data_builder_add_image (b, &img, 600, 150);
@@ -294,7 +307,9 @@ test_visible (void)
   g_autoptr(EylPageData) plain = NULL;
   g_autoptr(EylPageData) trimmed = NULL;
   EylPageDataBuilder *b;
-  EylPageBoxes boxes = { 0, };
+  EylPageBoxes        boxes = {
+           0,
+  };
   double w, h;
 
   b = eyl_page_data_builder_new (0, 595, 842);
@@ -334,7 +349,7 @@ test_boxed_refcount (void)
   /* a builder given up without end() frees everything */
   {
     EylPageDataBuilder *b = eyl_page_data_builder_new (0, 10, 10);
-    EylRect box = { 0, 0, 5, 5 };
+    EylRect             box = { 0, 0, 5, 5 };
 
     eyl_page_data_builder_add_text (b, "x", &box, NULL, "Sans", 5, 0);
     eyl_page_data_builder_add_link (b, &box, "mailto:a@b.example");
@@ -360,7 +375,7 @@ copy_runs (const EylPageData *page)
 
   for (guint i = 0; i < runs->len; i++)
     g_array_index (runs, EylTextRun, i).font_name =
-      g_strdup (g_array_index (page->runs, EylTextRun, i).font_name);
+        g_strdup (g_array_index (page->runs, EylTextRun, i).font_name);
   return runs;
 }
 
@@ -370,9 +385,9 @@ test_from_text_layer (void)
   g_autoptr(EylPageData) page = NULL;
   g_autoptr(EylPageData) again = NULL;
   EylPageDataBuilder *b = eyl_page_data_builder_new (2, 200, 100);
-  EylRect first = { 10, 20, 90, 32 }, second = { 10, 40, 60, 52 };
-  GArray *glyphs;
-  g_autofree char *text = NULL;
+  EylRect             first = { 10, 20, 90, 32 }, second = { 10, 40, 60, 52 };
+  GArray             *glyphs;
+  g_autofree char    *text = NULL;
 
   eyl_page_data_builder_add_text (b, "Northwind\n", &first, NULL, "DejaVu Sans", 12, 0x112233);
   eyl_page_data_builder_add_text (b, "Tea", &second, NULL, "DejaVu Serif", 10, 0x445566);

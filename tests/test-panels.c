@@ -65,8 +65,8 @@ render_widget (GtkWidget *widget)
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int          width = gtk_widget_get_width (widget);
+  int          height = gtk_widget_get_height (widget);
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
@@ -101,9 +101,9 @@ save_png (GtkWidget  *widget,
 static guint
 count_painted_pixels (GdkTexture *texture)
 {
-  int width, height;
+  int                width, height;
   g_autofree guchar *data = NULL;
-  guint painted = 0;
+  guint              painted = 0;
 
   if (texture == NULL)
     return 0;
@@ -113,7 +113,7 @@ count_painted_pixels (GdkTexture *texture)
   data = g_malloc ((gsize) width * height * 4);
   gdk_texture_download (texture, data, (gsize) width * 4);
   for (gsize i = 0; i < (gsize) width * height; i++)
-    if (data[i * 4 + 3] != 0)  /* CAIRO_FORMAT_ARGB32: alpha last on little-endian */
+    if (data[i * 4 + 3] != 0) /* CAIRO_FORMAT_ARGB32: alpha last on little-endian */
       painted++;
 
   return painted;
@@ -171,8 +171,8 @@ reset_settings (void)
 static EylPageAnalysis *
 analyse_sample (GPtrArray *args)
 {
-  const char *cli = g_getenv ("EYL_CLI");
-  const char *root = g_getenv ("EYL_SOURCE_ROOT");
+  const char      *cli = g_getenv ("EYL_CLI");
+  const char      *root = g_getenv ("EYL_SOURCE_ROOT");
   g_autofree char *path = NULL;
   g_autoptr(EylFileResult) result = NULL;
   EylWorkerConfig *config;
@@ -207,8 +207,8 @@ on_changed (EylPlacementPanel *panel,
 static void
 test_placement_panel_defaults (void)
 {
-  GtkWidget *panel;
-  GtkWindow *window;
+  GtkWidget       *panel;
+  GtkWindow       *window;
   g_autofree char *args = NULL;
 
   reset_settings ();
@@ -227,8 +227,8 @@ static void
 test_placement_panel_settings_defaults (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  GtkWidget *panel;
-  GtkWindow *window;
+  GtkWidget       *panel;
+  GtkWindow       *window;
   g_autofree char *args = NULL;
 
   reset_settings ();
@@ -248,10 +248,10 @@ test_placement_panel_settings_defaults (void)
 static void
 test_placement_panel_edit (void)
 {
-  GtkWidget *panel;
-  GtkWindow *window;
-  GtkWidget *width_entry;
-  guint changed = 0;
+  GtkWidget       *panel;
+  GtkWindow       *window;
+  GtkWidget       *width_entry;
+  guint            changed = 0;
   g_autofree char *args = NULL;
   g_autofree char *args_invalid = NULL;
   g_autofree char *args_reset = NULL;
@@ -270,9 +270,11 @@ test_placement_panel_edit (void)
   set_text (panel, "table_entry", "760");
   set_text (panel, "gap_entry", "500");
   adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
-                                                            "population_row")), 3);
+                                                             "population_row")),
+                              3);
   adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
-                                                            "legibility_row")), 4);
+                                                             "legibility_row")),
+                              4);
   g_assert_cmpuint (changed, ==, 0);
   wait_ms (100);
   g_assert_cmpuint (changed, ==, 0);
@@ -290,7 +292,7 @@ test_placement_panel_edit (void)
    * GSettings key that remembers it. */
   {
     g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-    g_autofree char *crowd_args = NULL;
+    g_autofree char   *crowd_args = NULL;
     EylAnalysisOptions options;
 
     set_text (panel, "crowd_entry", "1500");
@@ -310,12 +312,13 @@ test_placement_panel_edit (void)
      * not remembered; the range's end itself is taken. */
     {
       const EylOption *crowd = eyl_option_lookup ("crowd-mm");
-      char text[G_ASCII_DTOSTR_BUF_SIZE];
+      char             text[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ascii_formatd (text, sizeof text, "%g", crowd->max + 1);
       set_text (panel, "crowd_entry", text);
       g_assert_true (gtk_widget_has_css_class (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
-                                                               "crowd_entry"), "error"));
+                                                               "crowd_entry"),
+                                               "error"));
       eyl_analysis_options_init (&options);
       eyl_placement_panel_get_options (EYL_PLACEMENT_PANEL (panel), &options);
       g_assert_true (isnan (options.overrides.crowd_mm));
@@ -358,10 +361,10 @@ static void
 test_placement_panel_inches (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  GtkWidget *panel;
-  GtkWindow *window;
+  GtkWidget       *panel;
+  GtkWindow       *window;
   g_autofree char *args = NULL;
-  const char *text;
+  const char      *text;
 
   reset_settings ();
   panel = eyl_placement_panel_new ();
@@ -405,7 +408,7 @@ test_placement_panel_analysis (void)
   g_autoptr(GPtrArray) args = NULL;
   g_autoptr(EylPageAnalysis) analysis = NULL;
   g_autoptr(EylPageAnalysis) auto_analysis = NULL;
-  GtkWidget *auto_row;
+  GtkWidget  *auto_row;
   const char *placeholder;
 
   if (g_getenv ("EYL_CLI") == NULL)
@@ -505,9 +508,9 @@ static void
 test_preferences_window (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  GtkWidget *prefs;
-  AdwComboRow *units, *placement, *legibility, *population;
-  GtkWidget *eye_row;
+  GtkWidget       *prefs;
+  AdwComboRow     *units, *placement, *legibility, *population;
+  GtkWidget       *eye_row;
   g_autofree char *value = NULL;
 
   reset_settings ();
@@ -570,9 +573,9 @@ static char *
 write_png (const char *dir,
            const char *name)
 {
-  char *path = g_build_filename (dir, name, NULL);
+  char            *path = g_build_filename (dir, name, NULL);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 120, 60);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_set_source_rgb (cr, 0.1, 0.4, 0.3);
   cairo_paint (cr);
@@ -604,9 +607,9 @@ test_brand_kit_dialog (void)
   g_autofree char *saved_path = NULL;
   g_autofree char *expected_logo = NULL;
   g_autofree char *args = NULL;
-  GtkWidget *dialog;
-  GtkWidget *panel;
-  guint saved = 0;
+  GtkWidget       *dialog;
+  GtkWidget       *panel;
+  guint            saved = 0;
 
   reset_settings ();
   kit_path = g_build_filename (config_dir, "eyeline", "brand-kit.ini", NULL);
@@ -679,9 +682,9 @@ test_brand_kit_dialog_broken (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autofree char *path = g_build_filename (config_dir, "broken-kit.ini", NULL);
-  GtkWidget *dialog;
-  GtkWidget *error_group;
-  GtkWidget *error_row;
+  GtkWidget       *dialog;
+  GtkWidget       *error_group;
+  GtkWidget       *error_row;
 
   reset_settings ();
   g_assert_true (g_file_set_contents (path, "[Brand]\nnames=Acme\nlogos=missing-logo.png\n", -1, NULL));
@@ -700,7 +703,7 @@ test_brand_kit_dialog_broken (void)
 
   /* A kit the worker would refuse is not passed on. */
   {
-    GtkWidget *panel = g_object_ref_sink (eyl_placement_panel_new ());
+    GtkWidget       *panel = g_object_ref_sink (eyl_placement_panel_new ());
     g_autofree char *args = panel_args (EYL_PLACEMENT_PANEL (panel));
 
     g_assert_null (strstr (args, "--brand-kit"));
@@ -718,7 +721,7 @@ static void
 test_help_overlay (void)
 {
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+                 gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
@@ -732,9 +735,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  const char      *builddir = g_getenv ("G_TEST_BUILDDIR");
   g_autofree char *schema_dir = NULL;
-  int ret;
+  int              ret;
 
   /* Settings in memory, from the schema compiled in the build tree; a
    * private config folder for the brand kit. */
@@ -763,7 +766,7 @@ main (int   argc,
   {
     GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
     g_autoptr(GSettingsSchema) schema =
-      source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+                   source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
 
     if (schema == NULL)
       g_error ("GSettings schema %s not found in %s", APPLICATION_ID,

@@ -12,31 +12,61 @@
 #include "eyl-geometry.h"
 #include "eyl-error.h"
 
-static const char * const builtin_ids[] = {
-  "rollup-behind-table", "rollup-free-standing", "flag", "tabletop-banner",
-  "backdrop-wall", "poster-wall", "leaflet-rack", "sticker",
-  "shelf-top", "shelf-eye", "shelf-hand", "shelf-ground",
+static const char *const builtin_ids[] = {
+  "rollup-behind-table",
+  "rollup-free-standing",
+  "flag",
+  "tabletop-banner",
+  "backdrop-wall",
+  "poster-wall",
+  "leaflet-rack",
+  "sticker",
+  "shelf-top",
+  "shelf-eye",
+  "shelf-hand",
+  "shelf-ground",
 };
 
 /* Every key a preset file must spell out, so each number carries its source. */
-static const char * const all_keys[] = {
-  "id", "name", "description", "kind", "sizes_mm", "bottom_mm", "centre_mm",
-  "hidden_bottom_mm", "hidden_top_mm", "visible_top_fraction", "safe_margin_mm",
-  "table_height_mm", "table_objects_mm", "table_gap_mm", "crowd_height_mm",
-  "crowd_gap_mm", "crowd_distance_m", "distance_m", "scan_distance_m",
-  "eye_min_mm", "eye_max_mm", "eye_zone_deg", "sight_line_deg",
-  "hidden_threshold", "needs_reach", "reach_min_mm", "reach_max_mm",
+static const char *const all_keys[] = {
+  "id",
+  "name",
+  "description",
+  "kind",
+  "sizes_mm",
+  "bottom_mm",
+  "centre_mm",
+  "hidden_bottom_mm",
+  "hidden_top_mm",
+  "visible_top_fraction",
+  "safe_margin_mm",
+  "table_height_mm",
+  "table_objects_mm",
+  "table_gap_mm",
+  "crowd_height_mm",
+  "crowd_gap_mm",
+  "crowd_distance_m",
+  "distance_m",
+  "scan_distance_m",
+  "eye_min_mm",
+  "eye_max_mm",
+  "eye_zone_deg",
+  "sight_line_deg",
+  "hidden_threshold",
+  "needs_reach",
+  "reach_min_mm",
+  "reach_max_mm",
 };
 
 /* A valid minimal file; the error tests break one line of it. */
 static const char minimal[] =
-  "[Placement]\n"
-  "id=test-minimal\n"
-  "kind=poster\n"
-  "sizes_mm=500x700\n"
-  "distance_m=2\n"
-  "eye_min_mm=1405\n"
-  "eye_max_mm=1825\n";
+    "[Placement]\n"
+    "id=test-minimal\n"
+    "kind=poster\n"
+    "sizes_mm=500x700\n"
+    "distance_m=2\n"
+    "eye_min_mm=1405\n"
+    "eye_max_mm=1825\n";
 
 static double
 pt (double mm)
@@ -49,7 +79,7 @@ write_temp (const char *name,
             const char *contents)
 {
   g_autofree char *dir = g_dir_make_tmp ("eyl-placement-XXXXXX", NULL);
-  char *path;
+  char            *path;
 
   g_assert_nonnull (dir);
   path = g_build_filename (dir, name, NULL);
@@ -121,12 +151,12 @@ static void
 test_rollup_numbers (void)
 {
   g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (NULL);
-  EylPlacement *p = eyl_placement_set_lookup (set, "rollup-behind-table");
-  EylPlacement *poster = eyl_placement_set_lookup (set, "poster-wall");
-  EylPlacement *rack = eyl_placement_set_lookup (set, "leaflet-rack");
-  EylPlacement *free_standing = eyl_placement_set_lookup (set, "rollup-free-standing");
+  EylPlacement    *p = eyl_placement_set_lookup (set, "rollup-behind-table");
+  EylPlacement    *poster = eyl_placement_set_lookup (set, "poster-wall");
+  EylPlacement    *rack = eyl_placement_set_lookup (set, "leaflet-rack");
+  EylPlacement    *free_standing = eyl_placement_set_lookup (set, "rollup-free-standing");
   const EylSizeMm *first;
-  gboolean has_us = FALSE;
+  gboolean         has_us = FALSE;
 
   g_assert_nonnull (p);
   g_assert_cmpint (p->kind, ==, EYL_PLACEMENT_ROLLUP);
@@ -331,8 +361,8 @@ test_messages (void)
 {
   const struct
   {
-    const char *prefix;      /* line of the minimal file to replace, or NULL to add */
-    const char *line;        /* NULL: remove it */
+    const char *prefix; /* line of the minimal file to replace, or NULL to add */
+    const char *line;   /* NULL: remove it */
     const char *message;
   } cases[] = {
     /* A missing key. */
@@ -367,8 +397,8 @@ test_messages (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *contents = cases[i].prefix != NULL
-        ? replace_line (cases[i].prefix, cases[i].line)
-        : g_strconcat (minimal, cases[i].line, "\n", NULL);
+                                      ? replace_line (cases[i].prefix, cases[i].line)
+                                      : g_strconcat (minimal, cases[i].line, "\n", NULL);
 
       g_test_message ("%s", cases[i].message);
       expect_message (contents, cases[i].message);
@@ -382,7 +412,10 @@ test_messages (void)
 static void
 test_not_utf8 (void)
 {
-  const struct { const char *prefix, *line, *key; } cases[] = {
+  const struct
+  {
+    const char *prefix, *line, *key;
+  } cases[] = {
     { "id=", "id=test-\xff", "[Placement] id: cannot be read" },
     { "kind=", "kind=post\xc3r", "[Placement] kind: cannot be read" },
     { "sizes_mm=", "sizes_mm=500x700;\xfe", "[Placement] sizes_mm: cannot be read" },
@@ -395,8 +428,8 @@ test_not_utf8 (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *contents = cases[i].prefix != NULL
-        ? replace_line (cases[i].prefix, cases[i].line)
-        : g_strconcat (minimal, cases[i].line, "\n", NULL);
+                                      ? replace_line (cases[i].prefix, cases[i].line)
+                                      : g_strconcat (minimal, cases[i].line, "\n", NULL);
       g_autofree char *path = write_temp ("broken.ini", contents);
       g_autoptr(GError) error = NULL;
       g_autoptr(EylPlacement) p = eyl_placement_new_from_file (path, &error);
@@ -416,7 +449,7 @@ static void
 test_translated_keys (void)
 {
   g_autofree char *contents = g_strconcat (minimal, "name=Poster\nname[de]=Plakat\n"
-                                           "description=On a wall\ndescription[de]=An der Wand\n",
+                                                    "description=On a wall\ndescription[de]=An der Wand\n",
                                            NULL);
   g_autofree char *path = write_temp ("ok.ini", contents);
   g_autoptr(GError) error = NULL;
@@ -455,7 +488,7 @@ test_user_files (void)
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *cli_path = NULL;
-  EylPlacement *p;
+  EylPlacement    *p;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   contents = g_strconcat ("[Placement]\n"
@@ -466,7 +499,8 @@ test_user_files (void)
                           "table_height_mm=760\n"
                           "distance_m=3.5\n"
                           "eye_min_mm=1405\n"
-                          "eye_max_mm=1825\n", NULL);
+                          "eye_max_mm=1825\n",
+                          NULL);
   g_assert_true (g_file_set_contents (override, contents, -1, NULL));
   g_assert_true (g_file_set_contents (broken, "[Placement]\nid=broken\n", -1, NULL));
   g_assert_true (g_file_set_contents (extra,
@@ -566,7 +600,7 @@ check_scale (const EylPlacement *p,
              double              want_scale,
              EylScaleSource      want_source)
 {
-  double w = 0, h = 0, scale = 0;
+  double         w = 0, h = 0, scale = 0;
   EylScaleSource source = -1;
 
   if (p != NULL)
@@ -588,11 +622,11 @@ static void
 test_scale (void)
 {
   g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (NULL);
-  EylPlacement *rollup = eyl_placement_set_lookup (set, "rollup-behind-table");
-  EylPlacement *poster = eyl_placement_set_lookup (set, "poster-wall");
+  EylPlacement         *rollup = eyl_placement_set_lookup (set, "rollup-behind-table");
+  EylPlacement         *poster = eyl_placement_set_lookup (set, "poster-wall");
   EylPlacementOverrides over;
-  double w, h, scale;
-  EylScaleSource source;
+  double                w, h, scale;
+  EylScaleSource        source;
 
   /* 1:10 banner: an 85 × 200 mm page is 850 × 2000 mm. */
   check_scale (rollup, NULL, 85, 200, 850, 2000, 0.1, EYL_SCALE_DETECTED);
@@ -653,7 +687,7 @@ static void
 test_overrides (void)
 {
   g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (NULL);
-  EylPlacement *base = eyl_placement_set_lookup (set, "rollup-behind-table");
+  EylPlacement         *base = eyl_placement_set_lookup (set, "rollup-behind-table");
   EylPlacementOverrides over;
   g_autoptr(EylPlacement) same = NULL;
   g_autoptr(EylPlacement) changed = NULL;
@@ -690,8 +724,8 @@ test_boxed (void)
 {
   g_autoptr(EylPlacement) p = eyl_placement_new ("x", EYL_PLACEMENT_SHELF);
   g_autoptr(EylPlacement) copy = NULL;
-  EylPlacement *boxed;
-  EylSizeMm size = { 100, 150 };
+  EylPlacement    *boxed;
+  EylSizeMm        size = { 100, 150 };
   EylPlacementKind kind;
 
   g_array_append_val (p->sizes, size);
@@ -726,8 +760,8 @@ test_options (void)
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   EylPlacementOverrides o;
-  guint n;
-  const EylOption *all = eyl_options_get_all (&n);
+  guint                 n;
+  const EylOption      *all = eyl_options_get_all (&n);
 
   g_assert_cmpuint (n, >=, 6);
   for (guint i = 0; i < n; i++)
@@ -786,7 +820,7 @@ main (int   argc,
 {
   g_autofree char *config_home = g_dir_make_tmp ("eyl-test-config-XXXXXX", NULL);
   g_autofree char *eyeline_dir = NULL;
-  int ret;
+  int              ret;
 
   /* A config folder of our own, set before GLib caches the user dirs.
    * (G_TEST_OPTION_ISOLATE_DIRS would do it per test, but GLib 2.74 leaks

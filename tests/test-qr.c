@@ -29,12 +29,12 @@
 typedef struct
 {
   double      page_w_mm, page_h_mm;
-  double      x_mm, y_mm;         /* top-left corner of the code */
+  double      x_mm, y_mm; /* top-left corner of the code */
   double      module_mm;
-  double      bar_modules;        /* a black bar this far right of the code; 0 none */
+  double      bar_modules; /* a black bar this far right of the code; 0 none */
   gboolean    as_image;
-  gboolean    inverted;           /* light modules on a dark page */
-  gboolean    damaged;            /* top-left finder painted over */
+  gboolean    inverted; /* light modules on a dark page */
+  gboolean    damaged;  /* top-left finder painted over */
   const char *payload;
   QRcode     *qr;
 } Fixture;
@@ -80,7 +80,7 @@ static void
 fixture_draw (const Fixture *f,
               cairo_t       *cr)
 {
-  int n = f->qr->width;
+  int    n = f->qr->width;
   double m = f->module_mm * PT_PER_MM, x = f->x_mm * PT_PER_MM, y = f->y_mm * PT_PER_MM;
   double ink = f->inverted ? 0.85 : 0.0;
 
@@ -94,10 +94,10 @@ fixture_draw (const Fixture *f,
   if (f->as_image)
     {
       cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, n, n);
-      guint8 *data = cairo_image_surface_get_data (img);
-      int stride = cairo_image_surface_get_stride (img);
-      guint32 dark = f->inverted ? 0xd9d9d9 : 0x000000;
-      guint32 light = f->inverted ? 0x262b52 : 0xffffff;
+      guint8          *data = cairo_image_surface_get_data (img);
+      int              stride = cairo_image_surface_get_stride (img);
+      guint32          dark = f->inverted ? 0xd9d9d9 : 0x000000;
+      guint32          light = f->inverted ? 0x262b52 : 0xffffff;
 
       cairo_surface_flush (img);
       for (int j = 0; j < n; j++)
@@ -149,8 +149,8 @@ fixture_render (const EylRect *area,
                 GError       **error)
 {
   const Fixture *f = user_data;
-  EylRaster *raster = eyl_raster_new (area, scale);
-  cairo_t *cr = eyl_raster_create_context (raster);
+  EylRaster     *raster = eyl_raster_new (area, scale);
+  cairo_t       *cr = eyl_raster_create_context (raster);
 
   fixture_draw (f, cr);
   cairo_destroy (cr);
@@ -176,15 +176,15 @@ fixture_page (const Fixture *f)
 /* Runs the detector the way the worker does: an analysis raster at
  * @px_per_mm and, unless @raster_only, a renderer for details. */
 static GPtrArray *
-detect (Fixture  *f,
-        double    px_per_mm,
-        gboolean  raster_only)
+detect (Fixture *f,
+        double   px_per_mm,
+        gboolean raster_only)
 {
   g_autoptr(EylPageData) page = fixture_page (f);
   EylRect area = { 0, 0, page->width, page->height };
   g_autoptr(EylRaster) raster = fixture_render (&area, px_per_mm / PT_PER_MM, f, NULL);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  GPtrArray  *elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   EylRenderer renderer;
 
   eyl_renderer_init (&renderer);
@@ -216,14 +216,14 @@ assert_box_near (const EylRect *got,
 
 /* The measured code against what was drawn. */
 static void
-check_code (Fixture  *f,
-            gboolean  as_image,
-            double    bar_modules)
+check_code (Fixture *f,
+            gboolean as_image,
+            double   bar_modules)
 {
   g_autoptr(GPtrArray) elements = NULL;
   EylElement *el;
-  EylRect want;
-  double module_pt = f->module_mm * PT_PER_MM;
+  EylRect     want;
+  double      module_pt = f->module_mm * PT_PER_MM;
 
   f->as_image = as_image;
   f->bar_modules = bar_modules;
@@ -241,7 +241,8 @@ check_code (Fixture  *f,
   assert_box_near (&el->box, &want, 1.0);
 
   g_test_message ("%d modules: module %.3f pt (drawn %.3f), quiet zone %.2f modules, "
-                  "read down to %.2f px/module", f->qr->width, el->module_pt, module_pt,
+                  "read down to %.2f px/module",
+                  f->qr->width, el->module_pt, module_pt,
                   el->quiet_zone_modules, el->decode_px_per_module);
   g_assert_cmpfloat_with_epsilon (el->module_pt, module_pt, 0.05 * module_pt);
   g_assert_cmpfloat_with_epsilon (el->quiet_zone_modules, bar_modules, 0.5);
@@ -276,13 +277,13 @@ static void
 test_one_scanner (void)
 {
   Fixture f;
-  guint after_first;
+  guint   after_first;
 
   fixture_init (&f, PAYLOAD);
   check_code (&f, FALSE, 6.0);
   after_first = eyl_detect_qr_get_n_scanner_inits ();
   g_assert_cmpuint (after_first, >=, 1);
-  g_assert_cmpuint (after_first, <=, 2);   /* QR codes only, and every symbology */
+  g_assert_cmpuint (after_first, <=, 2); /* QR codes only, and every symbology */
   check_code (&f, FALSE, 6.0);
   check_code (&f, TRUE, 6.0);
   g_assert_cmpuint (eyl_detect_qr_get_n_scanner_inits (), ==, after_first);
@@ -380,7 +381,7 @@ test_damaged (void)
   Fixture f;
   g_autoptr(GPtrArray) elements = NULL;
   EylElement *el;
-  EylRect want;
+  EylRect     want;
 
   fixture_init (&f, PAYLOAD);
   f.damaged = TRUE;
@@ -404,7 +405,7 @@ render_pattern (const EylRect *area,
                 GError       **error)
 {
   EylRaster *raster = eyl_raster_new (area, scale);
-  cairo_t *cr = eyl_raster_create_context (raster);
+  cairo_t   *cr = eyl_raster_create_context (raster);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (int j = 0; j < 30; j++)
@@ -452,7 +453,7 @@ situation_init (Situation *s,
                 Fixture   *f,
                 double     centre_mm)
 {
-  EylRect visible = { 0, 0, f->page_w_mm * PT_PER_MM, f->page_h_mm * PT_PER_MM };
+  EylRect   visible = { 0, 0, f->page_w_mm * PT_PER_MM, f->page_h_mm * PT_PER_MM };
   EylSizeMm size = { f->page_w_mm, f->page_h_mm };
 
   memset (s, 0, sizeof *s);
@@ -516,7 +517,7 @@ static void
 test_rule_too_small (void)
 {
   Situation s;
-  Fixture f;
+  Fixture   f;
 
   /* 29 modules of 1 mm: 29 mm < 80 mm for a 0.8 m scan. */
   fixture_init (&f, PAYLOAD);
@@ -540,7 +541,7 @@ static void
 test_rule_quiet_zone (void)
 {
   Situation s;
-  Fixture f;
+  Fixture   f;
 
   fixture_init (&f, PAYLOAD);
   f.bar_modules = 1;
@@ -559,7 +560,7 @@ static void
 test_rule_unreadable (void)
 {
   Situation s;
-  Fixture f;
+  Fixture   f;
 
   /* Damaged: never decoded. */
   fixture_init (&f, PAYLOAD);
@@ -609,7 +610,7 @@ typedef struct
 {
   const char *id;
   guint       page;
-  const char *payload_prefix;   /* NULL: expected but we do not know it */
+  const char *payload_prefix; /* NULL: expected but we do not know it */
 } CorpusCode;
 
 /* labels.json: the corpus' QR codes; payloads read with zbarimg. */
@@ -626,9 +627,9 @@ static void
 test_corpus (void)
 {
   g_autofree char *dir = eyl_fixture_shared_path ("corpus");
-  const char *last_id = NULL;
-  guint n_found = 0;
-  gint64 total_us = 0;
+  const char      *last_id = NULL;
+  guint            n_found = 0;
+  gint64           total_us = 0;
 
   if (dir == NULL)
     {
@@ -639,8 +640,8 @@ test_corpus (void)
   for (guint i = 0; i < G_N_ELEMENTS (corpus_codes); i++)
     {
       const CorpusCode *code = &corpus_codes[i];
-      g_autofree char *name = NULL;
-      g_autofree char *path = NULL;
+      g_autofree char  *name = NULL;
+      g_autofree char  *path = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(EylDocument) doc = NULL;
       g_autoptr(EylPageData) page = NULL;
@@ -648,8 +649,8 @@ test_corpus (void)
       g_autoptr(GPtrArray) elements = NULL;
       g_autoptr(GPtrArray) warnings = NULL;
       EylRenderer renderer;
-      gint64 t0, us;
-      guint matched = 0;
+      gint64      t0, us;
+      guint       matched = 0;
 
       if (g_strcmp0 (last_id, code->id) == 0)
         continue;
@@ -687,7 +688,8 @@ test_corpus (void)
                           el->quiet_zone_modules, el->decode_px_per_module);
         }
       for (guint j = i; j < G_N_ELEMENTS (corpus_codes) &&
-                        g_strcmp0 (corpus_codes[j].id, code->id) == 0; j++)
+                        g_strcmp0 (corpus_codes[j].id, code->id) == 0;
+           j++)
         for (guint k = 0; k < elements->len; k++)
           if (g_str_has_prefix (((EylElement *) g_ptr_array_index (elements, k))->text,
                                 corpus_codes[j].payload_prefix))

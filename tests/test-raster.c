@@ -66,18 +66,18 @@ static void
 assert_ink_in_text_box (const char *name,
                         int         rotate)
 {
-  EylFixturePage spec = { A4_W_PT, A4_H_PT, rotate };
-  EylFixtureText text = { 100, 200, 36, "HELLO WORLD", 0x000000 };
+  EylFixturePage   spec = { A4_W_PT, A4_H_PT, rotate };
+  EylFixtureText   text = { 100, 200, 36, "HELLO WORLD", 0x000000 };
   g_autofree char *path = eyl_fixture_pdf (name, &spec, &text, 1);
   g_autoptr(EylDocument) doc = open_fixture (path);
   g_autoptr(EylPageData) page = page_data (doc);
   g_autoptr(EylRaster) raster = NULL;
   g_autoptr(GError) error = NULL;
   const EylTextLine *line;
-  EylRenderer renderer;
-  EylRect area = { 0, 0, page->width, page->height };
-  EylRect ink;
-  double px, py;
+  EylRenderer        renderer;
+  EylRect            area = { 0, 0, page->width, page->height };
+  EylRect            ink;
+  double             px, py;
 
   g_assert_cmpuint (page->lines->len, >=, 1);
   line = &g_array_index (page->lines, EylTextLine, 0);
@@ -132,16 +132,16 @@ test_rotated (void)
 static void
 test_region (void)
 {
-  EylFixturePage spec = { A4_W_PT, A4_H_PT };
-  EylFixtureText text = { 300, 500, 12, "small print", 0x000000 };
+  EylFixturePage   spec = { A4_W_PT, A4_H_PT };
+  EylFixtureText   text = { 300, 500, 12, "small print", 0x000000 };
   g_autofree char *path = eyl_fixture_pdf ("raster-region.pdf", &spec, &text, 1);
   g_autoptr(EylDocument) doc = open_fixture (path);
   g_autoptr(EylPageData) page = page_data (doc);
   g_autoptr(EylRaster) raster = NULL;
   const EylTextLine *line = &g_array_index (page->lines, EylTextLine, 0);
-  EylRect area = { 280, 470, 400, 520 };
-  EylRenderer renderer;
-  EylRect ink;
+  EylRect            area = { 280, 470, 400, 520 };
+  EylRenderer        renderer;
+  EylRect            ink;
 
   eyl_renderer_init (&renderer);
   g_assert_true (eyl_document_get_renderer (doc, 0, &renderer));
@@ -160,14 +160,14 @@ test_region (void)
 static void
 test_resolution (void)
 {
-  EylFixturePage spec = { A4_W_PT, A4_H_PT };
-  EylFixtureText text = { 60, 100, 30, "www.example.org", 0x000000 };
+  EylFixturePage   spec = { A4_W_PT, A4_H_PT };
+  EylFixtureText   text = { 60, 100, 30, "www.example.org", 0x000000 };
   g_autofree char *path = eyl_fixture_pdf ("raster-a4.pdf", &spec, &text, 1);
   g_autoptr(EylDocument) doc = open_fixture (path);
   g_autoptr(EylPageData) page = page_data (doc);
   g_autoptr(EylPageAnalysis) analysis = NULL;
   EylAnalysisOptions options;
-  EylRenderer renderer;
+  EylRenderer        renderer;
 
   eyl_analysis_options_init (&options);
   options.overrides.size_w_mm = 210;
@@ -206,15 +206,15 @@ test_resolution (void)
 static void
 test_budget (void)
 {
-  EylFixturePage spec = { 850.394, 1700.787 };
-  EylFixtureText text = { 100, 300, 60, "BIG", 0x000000 };
+  EylFixturePage   spec = { 850.394, 1700.787 };
+  EylFixtureText   text = { 100, 300, 60, "BIG", 0x000000 };
   g_autofree char *path = NULL;
   g_autoptr(EylDocument) doc = NULL;
   g_autoptr(EylPageData) page = NULL;
   g_autoptr(EylPageAnalysis) analysis = NULL;
   EylAnalysisOptions options;
-  EylRenderer renderer;
-  double pixels;
+  EylRenderer        renderer;
+  double             pixels;
 
   spec.user_unit = 10;
   path = eyl_fixture_pdf ("raster-backdrop.pdf", &spec, &text, 1);
@@ -249,7 +249,7 @@ test_budget (void)
 static void
 test_hard_cap (void)
 {
-  EylRect artboard = { 0, 0, 14173, 14173 };   /* 5 m in pt */
+  EylRect artboard = { 0, 0, 14173, 14173 }; /* 5 m in pt */
   g_autoptr(EylRaster) raster = eyl_raster_new (&artboard, 10.0);
 
   g_assert_cmpfloat ((double) raster->width * raster->height, <=, 64.0e6 * 1.001);

@@ -16,16 +16,16 @@ make_report (void)
   g_autoptr(EylFileResult) good = eyl_file_result_new ("dir/banner, \"final\".pdf");
   g_autoptr(EylFileResult) bad = NULL;
   g_autoptr(GError) error = g_error_new_literal (EYL_ERROR, EYL_ERROR_NOT_PDF,
-                                                 "This is a PNG image, not a PDF.");
+                                                  "This is a PNG image, not a PDF.");
   EylPageAnalysis *page = eyl_page_analysis_new ();
-  EylPlacement *placement = eyl_placement_new ("rollup-behind-table", EYL_PLACEMENT_ROLLUP);
-  EylSizeMm size = { 850, 2000 };
-  EylRect url_box = { 100, 2700, 500, 2760 };
-  EylRect logo_box = { 50, 800, 760, 1100 };
-  EylRect qr_box = { 2000, 3000, 2200, 3200 };
-  EylRect credit_box = { 100, 5500, 400, 5520 };
-  EylElement *url, *logo, *qr, *credit;
-  EylFinding *finding;
+  EylPlacement    *placement = eyl_placement_new ("rollup-behind-table", EYL_PLACEMENT_ROLLUP);
+  EylSizeMm        size = { 850, 2000 };
+  EylRect          url_box = { 100, 2700, 500, 2760 };
+  EylRect          logo_box = { 50, 800, 760, 1100 };
+  EylRect          qr_box = { 2000, 3000, 2200, 3200 };
+  EylRect          credit_box = { 100, 5500, 400, 5520 };
+  EylElement      *url, *logo, *qr, *credit;
+  EylFinding      *finding;
 
   g_array_append_val (placement->sizes, size);
   placement->table_height_mm = 750;
@@ -36,7 +36,7 @@ make_report (void)
   /* 850 × 2000 mm at 1:1 in pt (× 72 / 25.4) */
   page->width_pt = 2409.449;
   page->height_pt = 5669.291;
-  page->page_w_pt = 2427.449;   /* with 3 mm bleed each side */
+  page->page_w_pt = 2427.449; /* with 3 mm bleed each side */
   page->page_h_pt = 5687.291;
   page->material_w_mm = 850;
   page->material_h_mm = 2000;
@@ -77,7 +77,7 @@ make_report (void)
   qr = eyl_element_new (EYL_ELEMENT_QR, EYL_SOURCE_RASTER, "https://example.org/q", &qr_box, 0.95);
   qr->id = g_strdup ("p0e2");
   qr->decoded = TRUE;
-  qr->module_pt = 2.0 / (25.4 / 72);    /* 2 mm */
+  qr->module_pt = 2.0 / (25.4 / 72); /* 2 mm */
   qr->quiet_zone_modules = 3.5;
   qr->decode_px_per_module = 1.75;
   qr->symbology = g_strdup ("QR-Code");
@@ -151,14 +151,15 @@ test_json_shape (void)
   g_autoptr(JsonNode) root = parse (text);
   JsonObject *object = json_node_get_object (root);
   JsonObject *file, *page, *element, *finding, *summary, *error;
-  JsonArray *box_rel, *files;
+  JsonArray  *box_rel, *files;
 
   g_assert_cmpint (json_object_get_int_member (object, "schema_version"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (object, "generator"), ==, "eyeline " PACKAGE_VERSION);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "placement"), "id"),
                    ==, "rollup-behind-table");
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (object, "placement"),
-                                                                 "table_height_mm"), 750, 1e-9);
+                                                                 "table_height_mm"),
+                                  750, 1e-9);
 
   files = json_object_get_array_member (object, "files");
   g_assert_cmpint (json_array_get_length (files), ==, 2);
@@ -176,8 +177,8 @@ test_json_shape (void)
   /* only a contact that is not the brand's says so */
   g_assert_false (json_object_has_member (element, "third_party"));
   g_assert_true (json_object_get_boolean_member (
-    json_array_get_object_element (json_object_get_array_member (page, "elements"), 3),
-    "third_party"));
+      json_array_get_object_element (json_object_get_array_member (page, "elements"), 3),
+      "third_party"));
   /* box_rel: 100 / 2409.449 = 0.0415, 2760 / 5669.291 = 0.4868 */
   box_rel = json_object_get_array_member (element, "box_rel");
   g_assert_cmpfloat_with_epsilon (json_array_get_double_element (box_rel, 0), 100 / 2409.449, 1e-3);
@@ -187,7 +188,8 @@ test_json_shape (void)
   g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, "contact-hidden");
   g_assert_cmpstr (json_object_get_string_member (finding, "element"), ==, "p0e0");
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (finding, "measures"),
-                                                                 "hidden_fraction"), 1.0, 1e-9);
+                                                                 "hidden_fraction"),
+                                  1.0, 1e-9);
   finding = json_array_get_object_element (json_object_get_array_member (page, "findings"), 1);
   g_assert_true (json_object_get_null_member (finding, "element"));
   g_assert_true (json_object_get_null_member (finding, "box_pt"));
@@ -224,9 +226,9 @@ test_json_round_trip (void)
   g_autofree char *second = NULL;
   g_autoptr(JsonNode) first_node = NULL;
   g_autoptr(JsonNode) second_node = NULL;
-  EylFileResult *file;
+  EylFileResult   *file;
   EylPageAnalysis *page;
-  EylElement *element;
+  EylElement      *element;
 
   g_assert_no_error (error);
   g_assert_nonnull (back);
@@ -276,7 +278,8 @@ test_json_round_trip (void)
   g_assert_cmpint (page->raster_h_px, ==, 2000);
   g_assert_cmpfloat_with_epsilon (page->raster_px_per_mm, 1.0, 1e-9);
   g_assert_cmpstr (json_object_get_string_member (((EylFinding *) g_ptr_array_index (page->findings, 2))->measures,
-                                                  "background"), ==, "#2a4b6c");
+                                                  "background"),
+                   ==, "#2a4b6c");
   g_assert_cmpint (((EylFinding *) g_ptr_array_index (page->findings, 0))->severity, ==,
                    EYL_SEVERITY_ERROR);
   file = g_ptr_array_index (back->files, 1);
@@ -317,12 +320,12 @@ test_non_utf8_paths (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *csv = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char   *json = NULL;
+  g_autofree char   *csv = NULL;
+  g_autofree char   *text = NULL;
   g_autofree guchar *bytes = NULL;
-  JsonObject *object;
-  gsize len = 0;
+  JsonObject        *object;
+  gsize              len = 0;
 
   g_ptr_array_add (file->outputs, g_strdup ("out/caf\xe9-eyeline.pdf"));
   g_ptr_array_add (file->outputs, g_strdup ("out/plain-eyeline.pdf"));
@@ -409,7 +412,7 @@ test_text (void)
   g_autoptr(EylReport) report = make_report ();
   g_autofree char *plain = eyl_report_format_text (report, FALSE);
   g_autofree char *colored = eyl_report_format_text (report, TRUE);
-  const char *error_pos, *info_pos;
+  const char      *error_pos, *info_pos;
 
   g_test_message ("%s", plain);
   g_assert_nonnull (strstr (plain, "dir/banner, \"final\".pdf\n"));
@@ -437,8 +440,8 @@ csv_parse (const char *text)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
-  GString *field = g_string_new (NULL);
-  gboolean quoted = FALSE;
+  GString   *field = g_string_new (NULL);
+  gboolean   quoted = FALSE;
 
   for (const char *c = text; *c != '\0'; c++)
     {
@@ -481,8 +484,8 @@ csv_parse (const char *text)
 }
 
 static const char *
-cell (GPtrArray *rows,
-      guint      r,
+cell (GPtrArray  *rows,
+      guint       r,
       const char *column)
 {
   GPtrArray *header = g_ptr_array_index (rows, 0);
@@ -543,9 +546,9 @@ test_csv_formulas (void)
   g_autofree char *csv = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   EylPageAnalysis *page = eyl_page_analysis_new ();
-  EylRect box = { -5, 10, 20, 30 };
-  EylElement *element;
-  EylFinding *finding;
+  EylRect          box = { -5, 10, 20, 30 };
+  EylElement      *element;
+  EylFinding      *finding;
 
   element = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, "@SUM(A1:A9)", &box, 0.9);
   element->id = g_strdup ("p0e0");
@@ -579,7 +582,7 @@ test_csv_formulas (void)
       for (guint c = 0; c < row->len; c++)
         {
           const char *value = g_ptr_array_index (row, c);
-          char *end = NULL;
+          char       *end = NULL;
 
           /* nothing starts like a formula but a number */
           if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)

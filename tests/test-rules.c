@@ -31,7 +31,7 @@ situation_init (Situation *s,
                 double     distance_m,
                 double     hidden_bottom_mm)
 {
-  EylRect visible = { 0, 0, MATERIAL_W_MM / EYL_MM_PER_PT, MATERIAL_H_MM / EYL_MM_PER_PT };
+  EylRect   visible = { 0, 0, MATERIAL_W_MM / EYL_MM_PER_PT, MATERIAL_H_MM / EYL_MM_PER_PT };
   EylSizeMm size = { MATERIAL_W_MM, MATERIAL_H_MM };
 
   memset (s, 0, sizeof *s);
@@ -86,8 +86,8 @@ situation_add (Situation     *s,
                double         cap_mm)
 {
   const EylPageFrame *f = &s->frame;
-  EylRect box;
-  EylElement *el;
+  EylRect             box;
+  EylElement         *el;
 
   box.x0 = f->visible.x0 + x_mm / f->mm_per_pt_x;
   box.x1 = box.x0 + width_mm / f->mm_per_pt_x;
@@ -111,7 +111,7 @@ run_rule (Situation  *s,
           const char *id)
 {
   const EylRule *rule = eyl_rules_lookup (id);
-  GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+  GPtrArray     *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
 
   g_assert_nonnull (rule);
   rule->check (&s->ctx, findings);
@@ -155,17 +155,35 @@ static void
 test_table (void)
 {
   static const char *ids[] = {
-    "contact-hidden", "contact-below-eye-level", "brand-over-customer", "brand-hidden",
-    "key-content-hidden", "text-too-small",
-    "low-contrast", "no-contact", "no-call-to-action", "qr-unreadable", "qr-too-small",
-    "qr-quiet-zone", "safe-zone", "we-vs-you", "cvd-low-contrast",
+    "contact-hidden",
+    "contact-below-eye-level",
+    "brand-over-customer",
+    "brand-hidden",
+    "key-content-hidden",
+    "text-too-small",
+    "low-contrast",
+    "no-contact",
+    "no-call-to-action",
+    "qr-unreadable",
+    "qr-too-small",
+    "qr-quiet-zone",
+    "safe-zone",
+    "we-vs-you",
+    "cvd-low-contrast",
     /* packaging */
-    "barcode-check-digit", "barcode-size", "barcode-red-scanner", "barcode-truncated",
-    "barcode-quiet-zone", "barcode-on-fold", "barcode-placement", "barcode-symbology",
-    "label-x-height", "label-net-quantity",
+    "barcode-check-digit",
+    "barcode-size",
+    "barcode-red-scanner",
+    "barcode-truncated",
+    "barcode-quiet-zone",
+    "barcode-on-fold",
+    "barcode-placement",
+    "barcode-symbology",
+    "label-x-height",
+    "label-net-quantity",
   };
   const EylRule *rules;
-  guint n = 0;
+  guint          n = 0;
 
   rules = eyl_rules_get_all (&n);
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (ids));
@@ -839,7 +857,7 @@ static EylPageData *
 page_with_text (const char *text)
 {
   EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 595, 842);
-  EylRect box = { 50, 100, 545, 120 };
+  EylRect             box = { 50, 100, 545, 120 };
 
   eyl_page_data_builder_add_text (builder, text, &box, NULL, "DejaVu Sans", 12, 0);
   return eyl_page_data_builder_end (builder);

@@ -56,7 +56,7 @@ paint (EylPageAnalysis       *analysis,
        const EylSceneOptions *options)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -73,9 +73,9 @@ pixel (cairo_surface_t *surface,
        double           y,
        double           rgb[3])
 {
-  int stride = cairo_image_surface_get_stride (surface);
+  int           stride = cairo_image_surface_get_stride (surface);
   const guint8 *data = cairo_image_surface_get_data (surface);
-  guint32 v = *(const guint32 *) (data + (int) y * stride + (int) x * 4);
+  guint32       v = *(const guint32 *) (data + (int) y * stride + (int) x * 4);
 
   rgb[0] = ((v >> 16) & 0xff) / 255.0;
   rgb[1] = ((v >> 8) & 0xff) / 255.0;
@@ -99,9 +99,9 @@ test_layout_follows_placement (void)
 {
   g_autoptr(EylPageAnalysis) a = analyse ("rollup-behind-table", NULL);
   const EylPlacement *pl = a->placement;
-  EylSceneOptions options;
-  EylSceneLayout l;
-  double d = pl->distance_m * 1000.0, h0, h1, x, y;
+  EylSceneOptions     options;
+  EylSceneLayout      l;
+  double              d = pl->distance_m * 1000.0, h0, h1, x, y;
 
   eyl_scene_options_init (&options);
   eyl_scene_layout (W, H, a, &options, &l);
@@ -193,11 +193,11 @@ static void
 test_paint_pixels (void)
 {
   g_autoptr(EylPageAnalysis) a = analyse ("rollup-behind-table", NULL);
-  EylSceneOptions options;
-  EylSceneLayout l;
+  EylSceneOptions  options;
+  EylSceneLayout   l;
   cairo_surface_t *surface;
-  double rgb[3], expected[4], x, y, y_top, y_eye;
-  int url = -1, dark = 0;
+  double           rgb[3], expected[4], x, y, y_top, y_eye;
+  int              url = -1, dark = 0;
 
   eyl_scene_options_init (&options);
   eyl_scene_layout (W, H, a, &options, &l);
@@ -226,7 +226,7 @@ test_paint_pixels (void)
   for (double yy = y_top + 2; yy < l.floor_y - 2; yy += 1)
     {
       pixel (surface, x, yy, rgb);
-      if (rgb[2] < 0.6 && rgb[0] > 0.5)   /* the P5 figure's vermilion */
+      if (rgb[2] < 0.6 && rgb[0] > 0.5) /* the P5 figure's vermilion */
         dark++;
     }
   g_assert_cmpint (dark, >, (int) ((l.floor_y - y_top) * 0.5));
@@ -238,7 +238,13 @@ test_paint_pixels (void)
 static void
 test_pictures (void)
 {
-  struct { const char *placement; double distance_m; gboolean dark; const char *name; } cases[] = {
+  struct
+  {
+    const char *placement;
+    double      distance_m;
+    gboolean    dark;
+    const char *name;
+  } cases[] = {
     { "rollup-behind-table", 0, TRUE, "scene-rollup-dark.png" },
     { "rollup-free-standing", 6.0, FALSE, "scene-crowd.png" },
     { "poster-wall", 0, FALSE, "scene-poster.png" },
@@ -252,7 +258,7 @@ test_pictures (void)
     {
       EylPlacementOverrides o;
       g_autoptr(EylPageAnalysis) a = NULL;
-      EylSceneOptions options;
+      EylSceneOptions  options;
       cairo_surface_t *surface;
 
       eyl_placement_overrides_init (&o);

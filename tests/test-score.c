@@ -55,8 +55,8 @@ page_add (Page          *p,
           double         cap_mm)
 {
   const EylPageFrame *f = &p->frame;
-  EylRect box;
-  EylElement *el;
+  EylRect             box;
+  EylElement         *el;
 
   box.x0 = f->visible.x0 + 100 / f->mm_per_pt_x;
   box.x1 = f->visible.x0 + 700 / f->mm_per_pt_x;
@@ -87,8 +87,8 @@ check_breakdown (JsonObject *breakdown,
   for (GList *l = names; l != NULL; l = l->next)
     {
       JsonObject *part = json_object_get_object_member (breakdown, l->data);
-      gint64 points = json_object_get_int_member (part, "points");
-      gint64 max = json_object_get_int_member (part, "max");
+      gint64      points = json_object_get_int_member (part, "points");
+      gint64      max = json_object_get_int_member (part, "max");
 
       g_test_message ("%s: %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %s", (char *) l->data,
                       points, max, json_object_get_string_member (part, "why"));

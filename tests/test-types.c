@@ -64,8 +64,19 @@ static void
 test_element_kinds (void)
 {
   const char *expected[] = {
-    "url", "email", "phone", "social", "qr", "address", "logo",
-    "brand_name", "headline", "cta", "other_url", "body", "sponsor_logo",
+    "url",
+    "email",
+    "phone",
+    "social",
+    "qr",
+    "address",
+    "logo",
+    "brand_name",
+    "headline",
+    "cta",
+    "other_url",
+    "body",
+    "sponsor_logo",
   };
 
   g_assert_cmpint (G_N_ELEMENTS (expected), ==, EYL_N_ELEMENT_KINDS);
@@ -128,7 +139,7 @@ test_severities (void)
 static void
 test_legibility (void)
 {
-  const char *expected[] = { "1:200", "20-arcmin", "1:300", "1in-per-10ft", "ada-703.5" };
+  const char   *expected[] = { "1:200", "20-arcmin", "1:300", "1in-per-10ft", "ada-703.5" };
   EylLegibility standard;
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -144,9 +155,20 @@ static void
 test_error_codes (void)
 {
   const char *expected[] = {
-    "not-found", "not-pdf", "invalid", "encrypted", "wrong-password",
-    "no-pages", "page-error", "timeout", "memory", "engine-crash",
-    "output", "config", "usage", "cancelled",
+    "not-found",
+    "not-pdf",
+    "invalid",
+    "encrypted",
+    "wrong-password",
+    "no-pages",
+    "page-error",
+    "timeout",
+    "memory",
+    "engine-crash",
+    "output",
+    "config",
+    "usage",
+    "cancelled",
   };
   EylErrorCode code;
 

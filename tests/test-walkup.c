@@ -21,9 +21,9 @@ typedef struct
 } Scene;
 
 static void
-scene_init (Scene  *s,
-            double  bottom_mm,
-            double  table_mm)
+scene_init (Scene *s,
+            double bottom_mm,
+            double table_mm)
 {
   EylRect visible = { 0, 0, 200 / EYL_MM_PER_PT, 400 / EYL_MM_PER_PT };
 
@@ -40,7 +40,7 @@ scene_init (Scene  *s,
 static void
 test_distances (void)
 {
-  Scene s;
+  Scene  s;
   double d[EYL_WALKUP_MAX_VIEWS];
 
   scene_init (&s, 1000, 0);
@@ -59,7 +59,7 @@ static cairo_surface_t *
 stripes (double period_mm)
 {
   cairo_surface_t *art = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2000, 4000);
-  cairo_t *cr = cairo_create (art);
+  cairo_t         *cr = cairo_create (art);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -75,9 +75,9 @@ stripes (double period_mm)
 static int
 row_contrast (cairo_surface_t *view)
 {
-  int w = cairo_image_surface_get_width (view), h = cairo_image_surface_get_height (view);
+  int           w = cairo_image_surface_get_width (view), h = cairo_image_surface_get_height (view);
   const guint8 *row;
-  int lo = 255, hi = 0;
+  int           lo = 255, hi = 0;
 
   cairo_surface_flush (view);
   row = cairo_image_surface_get_data (view) + (gsize) (h / 2) * cairo_image_surface_get_stride (view);
@@ -97,7 +97,7 @@ row_contrast (cairo_surface_t *view)
 static void
 test_acuity (void)
 {
-  Scene s;
+  Scene            s;
   cairo_surface_t *fine = stripes (1), *coarse = stripes (40);
   cairo_surface_t *v_fine, *v_coarse;
 
@@ -141,11 +141,11 @@ test_legible_and_hidden (void)
   g_autoptr(EylElement) headline = NULL;
   g_autoptr(EylElement) contact = NULL;
   g_autoptr(GPtrArray) elements = g_ptr_array_new ();
-  cairo_surface_t *art = stripes (200);   /* black left half, white right half */
+  cairo_surface_t *art = stripes (200); /* black left half, white right half */
   cairo_surface_t *view;
-  EylRect box = { 0, 0, 10, 10 };
-  const guint8 *data;
-  int h, stride;
+  EylRect          box = { 0, 0, 10, 10 };
+  const guint8    *data;
+  int              h, stride;
 
   scene_init (&s, 800, 1100);
   headline = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, "Fresh tea", &box, 1);
@@ -176,7 +176,7 @@ test_legible_and_hidden (void)
   stride = cairo_image_surface_get_stride (view);
   h = cairo_image_surface_get_height (view);
   {
-    int x = cairo_image_surface_get_width (view) * 3 / 4;
+    int     x = cairo_image_surface_get_width (view) * 3 / 4;
     guint32 top = *(const guint32 *) (data + (gsize) (h / 8) * stride + 4 * x) & 0xffffff;
     guint32 low = *(const guint32 *) (data + (gsize) (h * 7 / 8) * stride + 4 * x) & 0xffffff;
 
@@ -193,7 +193,7 @@ test_legible_and_hidden (void)
 static void
 test_strip (void)
 {
-  Scene s;
+  Scene            s;
   cairo_surface_t *art = stripes (40);
   cairo_surface_t *strip;
 
@@ -216,16 +216,16 @@ test_strip (void)
 static void
 test_weaker_eyesight (void)
 {
-  const EylOption *acuity = eyl_option_lookup ("acuity");
-  const char *bad[] = { "20/0", "20/", "/40", "abc", "20/1000", "3", "0", "20/40/2" };
+  const EylOption      *acuity = eyl_option_lookup ("acuity");
+  const char           *bad[] = { "20/0", "20/", "/40", "abc", "20/1000", "3", "0", "20/40/2" };
   EylPlacementOverrides o;
-  Scene s;
+  Scene                 s;
   g_autoptr(EylElement) headline = NULL;
   g_autoptr(EylPlacement) weak = NULL;
   g_autoptr(GPtrArray) elements = g_ptr_array_new ();
   g_autoptr(GPtrArray) findings = NULL;
-  EylRuleContext ctx = { 0 };
-  EylRect box = { 0, 0, 10, 10 };
+  EylRuleContext    ctx = { 0 };
+  EylRect           box = { 0, 0, 10, 10 };
   const EylFinding *small = NULL;
 
   g_assert_nonnull (acuity);

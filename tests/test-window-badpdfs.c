@@ -33,14 +33,14 @@
 #define TIME_BUDGET_S    30
 #define SETTLE_TIMEOUT_S 240
 /* The longest the main loop may stay away (ms). */
-#define MAX_GAP_MS       500
+#define MAX_GAP_MS 500
 
 typedef enum
 {
-  WANT_REPORT,       /* a report: findings, or "no problems found" */
-  WANT_PASSWORD,     /* the password page, then a report */
-  WANT_ERROR,        /* the error page naming the problem */
-  WANT_PAGE_ERROR,   /* the error page, or a report with a page skipped */
+  WANT_REPORT,     /* a report: findings, or "no problems found" */
+  WANT_PASSWORD,   /* the password page, then a report */
+  WANT_ERROR,      /* the error page naming the problem */
+  WANT_PAGE_ERROR, /* the error page, or a report with a page skipped */
 } Want;
 
 typedef struct
@@ -50,7 +50,7 @@ typedef struct
   const char *hint;
   /* So big that the check may still run when the others are done: it
    * must then show its progress. */
-  gboolean    slow;
+  gboolean slow;
 } Pick;
 
 /* At least one file of each `expected` class of the manifest. */
@@ -88,9 +88,9 @@ typedef struct
 } Case;
 
 static EylApplication *app;
-static EylWindow *window;
-static GPtrArray *cases;          /* Case *, NULL when the corpus is absent */
-static char *skip_reason;
+static EylWindow      *window;
+static GPtrArray      *cases; /* Case *, NULL when the corpus is absent */
+static char           *skip_reason;
 
 /* ---------------------------------------------------------------------- */
 /* The manifest                                                           */
@@ -106,7 +106,7 @@ case_free (Case *c)
 }
 
 static int
-column (char **header,
+column (char      **header,
         const char *name)
 {
   for (int i = 0; header[i] != NULL; i++)
@@ -150,7 +150,7 @@ want_for (const char *expected)
 static GPtrArray *
 load_cases (char **reason)
 {
-  const char *shared = g_getenv ("EYL_SHARED_DIR");
+  const char      *shared = g_getenv ("EYL_SHARED_DIR");
   g_autofree char *dir = NULL;
   g_autofree char *manifest = NULL;
   g_autofree char *contents = NULL;
@@ -158,7 +158,7 @@ load_cases (char **reason)
   g_auto(GStrv) header = NULL;
   g_autoptr(GHashTable) classes = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *result;
-  int c_file, c_password, c_expected;
+  int        c_file, c_password, c_expected;
 
   if (shared == NULL)
     {
@@ -228,11 +228,11 @@ load_cases (char **reason)
 /* ---------------------------------------------------------------------- */
 /* The main loop's responsiveness                                         */
 
-static gint64 last_tick;
-static gint64 last_cpu;
-static gint64 longest_gap;        /* wall clock, µs */
-static gint64 longest_gap_cpu;    /* what the main thread itself spent in it */
-static gint64 busiest_gap_cpu;    /* the most the main thread spent in any gap */
+static gint64      last_tick;
+static gint64      last_cpu;
+static gint64      longest_gap;     /* wall clock, µs */
+static gint64      longest_gap_cpu; /* what the main thread itself spent in it */
+static gint64      busiest_gap_cpu; /* the most the main thread spent in any gap */
 static const char *longest_gap_during;
 static const char *doing = "starting";
 
@@ -428,16 +428,16 @@ find_children (gboolean kill_them)
 {
   g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
   const char *name;
-  guint n = 0;
-  int self = getpid ();
+  guint       n = 0;
+  int         self = getpid ();
 
   while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
     {
       g_autofree char *stat_path = NULL;
       g_autofree char *stat = NULL;
-      const char *end;
-      char state;
-      int ppid;
+      const char      *end;
+      char             state;
+      int              ppid;
 
       if (!g_ascii_isdigit (name[0]))
         continue;
@@ -480,14 +480,16 @@ no_children (gpointer data)
   return count_children () == 0;
 }
 
-#define SKIP_WITHOUT_CORPUS()           \
-  G_STMT_START {                        \
-    if (cases == NULL)                  \
-      {                                 \
-        g_test_skip (skip_reason);      \
-        return;                         \
-      }                                 \
-  } G_STMT_END
+#define SKIP_WITHOUT_CORPUS()      \
+  G_STMT_START                     \
+  {                                \
+    if (cases == NULL)             \
+      {                            \
+        g_test_skip (skip_reason); \
+        return;                    \
+      }                            \
+  }                                \
+  G_STMT_END
 
 /* ---------------------------------------------------------------------- */
 /* Outcomes                                                               */
@@ -497,8 +499,8 @@ static void
 check_report (Case *c)
 {
   EylDocumentItem *item = c->item;
-  EylFileResult *result = eyl_document_item_get_result (item);
-  GListModel *findings = eyl_window_get_findings (window);
+  EylFileResult   *result = eyl_document_item_get_result (item);
+  GListModel      *findings = eyl_window_get_findings (window);
 
   g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_DONE);
   g_assert_true (result->ok);
@@ -554,8 +556,8 @@ check_error (Case *c)
     { EYL_ERROR_MEMORY, "The PDF Needs Too Much Memory" },
   };
   EylFileResult *result = eyl_document_item_get_result (c->item);
-  EylErrorCode code = result->error_code;
-  const char *headline = NULL;
+  EylErrorCode   code = result->error_code;
+  const char    *headline = NULL;
 
   g_assert_cmpint (eyl_document_item_get_status (c->item), ==, EYL_DOCUMENT_FAILED);
   g_assert_false (result->ok);
@@ -652,7 +654,7 @@ check_password (Case *c)
 static void
 check_page_error (Case *c)
 {
-  guint skipped = 0;
+  guint            skipped = 0;
   g_autofree char *png = NULL;
 
   if (eyl_document_item_get_status (c->item) == EYL_DOCUMENT_FAILED)
@@ -687,7 +689,7 @@ test_open_all (void)
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *documents = eyl_window_get_documents (window);
-  gint64 start;
+  gint64      start;
 
   SKIP_WITHOUT_CORPUS ();
 
@@ -720,14 +722,14 @@ test_open_all (void)
                   (g_get_monotonic_time () - start) / 1e6);
   for (guint i = 0; i < cases->len; i++)
     {
-      Case *c = g_ptr_array_index (cases, i);
+      Case             *c = g_ptr_array_index (cases, i);
       EylDocumentStatus status = eyl_document_item_get_status (c->item);
 
       g_test_message ("%-36s %-28s → %s", c->pick->file, c->expected,
-                      status == EYL_DOCUMENT_DONE ? "report"
+                      status == EYL_DOCUMENT_DONE     ? "report"
                       : status == EYL_DOCUMENT_LOCKED ? "locked"
                       : status == EYL_DOCUMENT_FAILED ? eyl_error_code_to_string (eyl_document_item_get_result (c->item)->error_code)
-                      : "still checking");
+                                                      : "still checking");
       /* The slow one is being checked, not waiting for a turn. */
       if (c->pick->slow && !settled (c->item))
         g_assert_cmpint (status, ==, EYL_DOCUMENT_ANALYSING);
@@ -742,7 +744,7 @@ test_outcomes (void)
 
   for (guint i = 0; i < cases->len; i++)
     {
-      Case *c = g_ptr_array_index (cases, i);
+      Case            *c = g_ptr_array_index (cases, i);
       g_autofree char *png = NULL;
 
       g_test_message ("showing %s (%s)", c->pick->file, c->expected);
@@ -781,7 +783,9 @@ test_outcomes (void)
         default:
           check_page_error (c);
           png = png_name (eyl_document_item_get_status (c->item) == EYL_DOCUMENT_FAILED
-                          ? "error" : "report", c);
+                              ? "error"
+                              : "report",
+                          c);
           save_png (png);
           break;
         }
@@ -826,11 +830,11 @@ test_still_usable (void)
 {
   EylPageView *view = eyl_window_get_page_view (window);
   g_autoptr(GSettings) settings = NULL;
-  GType export_type, preferences_type;
-  GtkWindow *dialog;
+  GType          export_type, preferences_type;
+  GtkWindow     *dialog;
   GtkSpinButton *budget;
-  double zoom;
-  Case *good;
+  double         zoom;
+  Case          *good;
 
   SKIP_WITHOUT_CORPUS ();
 
@@ -924,7 +928,7 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   guint tick_id;
-  int status;
+  int   status;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", FALSE);

@@ -34,7 +34,7 @@
 #define CHECK_TIMEOUT_S 120
 
 static EylApplication *app;
-static EylWindow *window;
+static EylWindow      *window;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -42,7 +42,7 @@ static EylWindow *window;
 static gboolean
 current_checked (gpointer data)
 {
-  EylDocumentItem *item = eyl_window_get_current (window);
+  EylDocumentItem  *item = eyl_window_get_current (window);
   EylDocumentStatus status;
 
   if (item == NULL)
@@ -127,7 +127,7 @@ count_rule (const char *rule,
             EylSeverity severity)
 {
   GListModel *findings = eyl_window_get_findings (window);
-  guint n = 0;
+  guint       n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
@@ -166,8 +166,8 @@ static void
 test_sample (void)
 {
   g_autofree char *path = sample_path ("rollup-banner.pdf");
-  EylPageView *view = eyl_window_get_page_view (window);
-  GListModel *findings = eyl_window_get_findings (window);
+  EylPageView     *view = eyl_window_get_page_view (window);
+  GListModel      *findings = eyl_window_get_findings (window);
   g_autoptr(EylFindingObject) first = NULL;
 
   open_path (path);
@@ -200,7 +200,7 @@ test_sample (void)
   {
     EylPageAnalysis *analysis = eyl_page_view_get_analysis (view);
     g_autofree char *text = NULL;
-    double wx = 0, wy = 0;
+    double           wx = 0, wy = 0;
 
     for (guint i = 0; i < analysis->elements->len; i++)
       {
@@ -232,12 +232,12 @@ static void
 test_select_finding (void)
 {
   EylPageView *view = eyl_window_get_page_view (window);
-  GListModel *findings = eyl_window_get_findings (window);
+  GListModel  *findings = eyl_window_get_findings (window);
   g_autoptr(EylFindingObject) object = g_list_model_get_item (findings, 0);
   EylFinding *finding = eyl_finding_object_get_finding (object);
-  EylRect visible;
-  double cx = (finding->box.x0 + finding->box.x1) / 2;
-  double cy = (finding->box.y0 + finding->box.y1) / 2;
+  EylRect     visible;
+  double      cx = (finding->box.x0 + finding->box.x1) / 2;
+  double      cy = (finding->box.y0 + finding->box.y1) / 2;
 
   g_assert_false (eyl_rect_is_empty (&finding->box));
 
@@ -260,12 +260,12 @@ test_select_finding (void)
   /* The findings in groups: the heading is a row of its own, not selected
    * with the first finding; folding hides the group's findings. */
   {
-    GListModel *rows = eyl_window_get_finding_rows (window);
+    GListModel        *rows = eyl_window_get_finding_rows (window);
     GtkSelectionModel *selection = eyl_window_get_finding_selection (window);
     g_autoptr(GObject) heading = g_list_model_get_item (rows, 0);
     g_autoptr(GObject) second = g_list_model_get_item (rows, 1);
     EylFindingGroup *group;
-    guint n_rows = g_list_model_get_n_items (rows), count;
+    guint            n_rows = g_list_model_get_n_items (rows), count;
 
     g_assert_true (EYL_IS_FINDING_GROUP (heading));
     group = EYL_FINDING_GROUP (heading);
@@ -307,10 +307,17 @@ static void
 test_overlays (void)
 {
   EylPageView *view = eyl_window_get_page_view (window);
-  static const struct { const char *action; EylOverlayLayers layer; } toggles[] = {
-    { "show-eye-band", EYL_OVERLAY_EYE_LEVEL }, { "show-hidden", EYL_OVERLAY_HIDDEN },
-    { "show-elements", EYL_OVERLAY_ELEMENTS }, { "show-markers", EYL_OVERLAY_FINDINGS },
-    { "show-labels", EYL_OVERLAY_LABELS }, { "show-zone-labels", EYL_OVERLAY_ZONE_LABELS },
+  static const struct
+  {
+    const char      *action;
+    EylOverlayLayers layer;
+  } toggles[] = {
+    { "show-eye-band", EYL_OVERLAY_EYE_LEVEL },
+    { "show-hidden", EYL_OVERLAY_HIDDEN },
+    { "show-elements", EYL_OVERLAY_ELEMENTS },
+    { "show-markers", EYL_OVERLAY_FINDINGS },
+    { "show-labels", EYL_OVERLAY_LABELS },
+    { "show-zone-labels", EYL_OVERLAY_ZONE_LABELS },
   };
 
   /* The calm default: hidden zones and the markers, the rest on demand;
@@ -320,11 +327,11 @@ test_overlays (void)
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
     {
       g_autofree char *action = g_strconcat ("win.", toggles[i].action, NULL);
-      gboolean was = (eyl_page_view_get_layers (view) & toggles[i].layer) != 0;
+      gboolean         was = (eyl_page_view_get_layers (view) & toggles[i].layer) != 0;
 
       /* A stateful action: the menu shows its check mark. */
       g_assert_true (g_variant_type_equal (g_action_group_get_action_state_type (G_ACTION_GROUP (window),
-                                                                                  toggles[i].action),
+                                                                                 toggles[i].action),
                                            G_VARIANT_TYPE_BOOLEAN));
       g_assert_cmpint (action_state (toggles[i].action), ==, was);
       gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
@@ -347,12 +354,12 @@ test_overlays (void)
 static void
 test_legend (void)
 {
-  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageView     *view = eyl_window_get_page_view (window);
   EylPageAnalysis *analysis = eyl_page_view_get_analysis (view);
-  GtkWidget *legend = eyl_window_get_legend (window);
-  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (view));
-  graphene_rect_t legend_rect, scroller_rect, page_rect;
-  double x0, y0, x1, y1;
+  GtkWidget       *legend = eyl_window_get_legend (window);
+  GtkWidget       *scroller = gtk_widget_get_parent (GTK_WIDGET (view));
+  graphene_rect_t  legend_rect, scroller_rect, page_rect;
+  double           x0, y0, x1, y1;
 
   g_assert_nonnull (analysis);
   for (guint pass = 0; pass < 2; pass++)
@@ -427,7 +434,7 @@ window_wide (gpointer data)
 static void
 test_narrow (void)
 {
-  int minimum, natural, title_natural;
+  int        minimum, natural, title_natural;
   GtkWidget *title = eyl_window_get_title_widget (window);
 
   show_sample ();
@@ -464,7 +471,7 @@ test_narrow (void)
 static guint32 *
 texture_pixels (GdkTexture *texture)
 {
-  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  int      w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
   guint32 *pixels = g_new (guint32, (gsize) w * h);
 
   gdk_texture_download (texture, (guchar *) pixels, (gsize) w * 4);
@@ -482,7 +489,7 @@ static gboolean
 cvd_shown (gpointer data)
 {
   EylPageView *view = eyl_window_get_page_view (window);
-  GdkTexture *shown = eyl_page_view_get_shown_texture (view);
+  GdkTexture  *shown = eyl_page_view_get_shown_texture (view);
 
   return shown != NULL && (shown != eyl_page_view_get_texture (view)) == GPOINTER_TO_INT (data);
 }
@@ -490,10 +497,10 @@ cvd_shown (gpointer data)
 static void
 test_cvd_view (void)
 {
-  EylPageView *view = eyl_window_get_page_view (window);
-  GdkTexture *render, *shown;
+  EylPageView        *view = eyl_window_get_page_view (window);
+  GdkTexture         *render, *shown;
   g_autofree guint32 *before = NULL, *after = NULL;
-  guint n, changed = 0;
+  guint               n, changed = 0;
 
   show_sample ();
   g_assert_cmpint (eyl_page_view_get_cvd (view), ==, -1);
@@ -541,7 +548,7 @@ layer_shown (gpointer data)
 static void
 test_page_layers (void)
 {
-  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageView     *view = eyl_window_get_page_view (window);
   EylPageAnalysis *analysis;
   g_autoptr(GdkTexture) attention = NULL;
   EylRect rect;
@@ -558,7 +565,7 @@ test_page_layers (void)
   g_assert_cmpfloat_with_epsilon (rect.y1, analysis->frame.visible.y1, 0.01);
   /* Drawn for the page: about as tall for its width as the visible part. */
   g_assert_cmpfloat_with_epsilon ((double) gdk_texture_get_height (attention) /
-                                  gdk_texture_get_width (attention),
+                                      gdk_texture_get_width (attention),
                                   eyl_rect_height (&rect) / eyl_rect_width (&rect), 0.05);
   eyl_gui_wait_ms (100);
   save_png ("layer-attention");
@@ -599,9 +606,9 @@ test_acuity_row (void)
                                                                 "acuity_entry"));
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GPtrArray) args = NULL;
-  g_autofree char *joined = NULL;
+  g_autofree char   *joined = NULL;
   EylAnalysisOptions options;
-  double half = 0.5, normal = 1.0;
+  double             half = 0.5, normal = 1.0;
 
   show_sample ();
   g_assert_true (GTK_IS_ENTRY (entry));
@@ -668,12 +675,12 @@ static void
 test_undo_placement (void)
 {
   EylPlacementPanel *panel = EYL_PLACEMENT_PANEL (eyl_window_get_placement_panel (window));
-  GtkWidget *distance = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (panel),
-                                                                   EYL_TYPE_PLACEMENT_PANEL,
-                                                                   "distance_entry"));
-  g_autofree char *start_id = NULL;
-  g_autofree char *start_checked = NULL;
-  double far = 3.5, wall_distance;
+  GtkWidget         *distance = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (panel),
+                                                                           EYL_TYPE_PLACEMENT_PANEL,
+                                                                           "distance_entry"));
+  g_autofree char   *start_id = NULL;
+  g_autofree char   *start_checked = NULL;
+  double             far = 3.5, wall_distance;
 
   show_sample ();
   start_id = g_strdup (eyl_placement_panel_get_placement_id (panel));
@@ -784,7 +791,7 @@ click_panel_at_mm (double x_mm,
                    double y_mm)
 {
   EylPageView *view = eyl_window_get_page_view (window);
-  double wx, wy;
+  double       wx, wy;
 
   eyl_page_view_page_to_widget (view, x_mm / 25.4 * 72, y_mm / 25.4 * 72, &wx, &wy);
   return eyl_page_view_activate_point (view, wx, wy);
@@ -793,11 +800,11 @@ click_panel_at_mm (double x_mm,
 static void
 test_front_panel (void)
 {
-  EylPackSpec spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE };
+  EylPackSpec      spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE };
   g_autofree char *path = eyl_pack_make_sheet (&spec);
-  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageView     *view = eyl_window_get_page_view (window);
   EylPageAnalysis *analysis;
-  int front, back, glue;
+  int              front, back, glue;
 
   open_path (path);
   g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
@@ -857,11 +864,11 @@ test_front_panel (void)
 static void
 test_pack_markers (void)
 {
-  const char *shared = g_getenv ("EYL_SHARED_DIR");
-  g_autofree char *path = g_build_filename (shared != NULL ? shared : "../shared", "corpus", "files",
+  const char       *shared = g_getenv ("EYL_SHARED_DIR");
+  g_autofree char  *path = g_build_filename (shared != NULL ? shared : "../shared", "corpus", "files",
                                             "packaging-arch-box.pdf", NULL);
-  EylPageView *view = eyl_window_get_page_view (window);
-  EylPageAnalysis *analysis;
+  EylPageView      *view = eyl_window_get_page_view (window);
+  EylPageAnalysis  *analysis;
   EylOverlayOptions options;
   g_autoptr(GArray) markers = NULL;
   guint outside = 0;
@@ -885,8 +892,8 @@ test_pack_markers (void)
   for (guint i = 0; i < markers->len; i++)
     {
       EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
-      EylFinding *f = g_ptr_array_index (analysis->findings, m->finding);
-      const EylRect *v = &analysis->frame.visible;
+      EylFinding       *f = g_ptr_array_index (analysis->findings, m->finding);
+      const EylRect    *v = &analysis->frame.visible;
 
       if (m->page_wide || eyl_rect_is_empty (&f->box) ||
           (f->box.x0 >= v->x0 && f->box.x1 <= v->x1 && f->box.y0 >= v->y0 && f->box.y1 <= v->y1))
@@ -913,10 +920,10 @@ test_pack_markers (void)
 static void
 test_scene_pane (void)
 {
-  GtkWidget *scene = eyl_window_get_scene_view (window);
-  GtkWidget *paned = gtk_widget_get_parent (scene);
+  GtkWidget  *scene = eyl_window_get_scene_view (window);
+  GtkWidget  *paned = gtk_widget_get_parent (scene);
   const char *tooltip = gtk_widget_get_tooltip_text (scene);
-  int height = gtk_widget_get_height (scene);
+  int         height = gtk_widget_get_height (scene);
 
   g_assert_true (GTK_IS_PANED (paned));
   g_assert_nonnull (strstr (tooltip, "P95"));
@@ -973,12 +980,12 @@ brand_kit_dialog_shown (gpointer data)
 static void
 test_mark_logo (void)
 {
-  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageView     *view = eyl_window_get_page_view (window);
   EylPageAnalysis *analysis;
-  EylRect region = { 0, 0, 0, 0 };
+  EylRect          region = { 0, 0, 0, 0 };
   g_autofree char *png = NULL;
   cairo_surface_t *surface;
-  GtkWindow *dialog = NULL;
+  GtkWindow       *dialog = NULL;
 
   show_sample ();
   analysis = eyl_page_view_get_analysis (view);
@@ -1037,11 +1044,11 @@ static void
 test_placement (void)
 {
   EylPlacementPanel *panel = EYL_PLACEMENT_PANEL (eyl_window_get_placement_panel (window));
-  EylDocumentItem *item;
-  guint hidden_before;
-  EylPageRead *read;
-  guint n_analysing = 0;
-  gulong handler;
+  EylDocumentItem   *item;
+  guint              hidden_before;
+  EylPageRead       *read;
+  guint              n_analysing = 0;
+  gulong             handler;
 
   show_sample ();
   item = eyl_window_get_current (window);
@@ -1105,13 +1112,13 @@ kit_name_shown (gpointer data)
 static void
 test_kit_names (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "eyeline", NULL);
-  g_autofree char *kit = g_build_filename (dir, "brand-kit.ini", NULL);
-  EylDocumentItem *item = eyl_window_get_current (window);
-  EylPageRead *read = eyl_document_item_get_page (item, 0)->read;
+  g_autofree char   *dir = g_build_filename (g_get_user_config_dir (), "eyeline", NULL);
+  g_autofree char   *kit = g_build_filename (dir, "brand-kit.ini", NULL);
+  EylDocumentItem   *item = eyl_window_get_current (window);
+  EylPageRead       *read = eyl_document_item_get_page (item, 0)->read;
   EylBrandKitDialog *dialog;
-  guint n_analysing = 0;
-  gulong handler;
+  guint              n_analysing = 0;
+  gulong             handler;
 
   g_assert_nonnull (read);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
@@ -1143,7 +1150,7 @@ static void
 test_not_pdf (void)
 {
   static const char text[] = "This is a note, not a PDF.\n";
-  g_autofree char *path = eyl_fixture_bytes ("notes.pdf", text, sizeof text - 1);
+  g_autofree char  *path = eyl_fixture_bytes ("notes.pdf", text, sizeof text - 1);
 
   open_path (path);
   g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
@@ -1219,7 +1226,7 @@ two_page_pdf (void)
 {
   g_autofree char *path = g_build_filename (eyl_fixture_dir (), "two-pages.pdf", NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   for (int page = 0; page < 2; page++)
     {
@@ -1241,7 +1248,7 @@ static void
 test_pages (void)
 {
   g_autofree char *path = two_page_pdf ();
-  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageView     *view = eyl_window_get_page_view (window);
   EylPageAnalysis *first_page;
 
   open_path (path);
@@ -1292,9 +1299,9 @@ test_kit_dialog (void)
   g_autofree char *renamed = eyl_brand_kit_dup_named_path ("Client A");
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(EylBrandKit) kit = NULL;
-  g_autofree char *remembered = NULL;
+  g_autofree char   *remembered = NULL;
   EylBrandKitDialog *dialog;
-  AdwEntryRow *name_row, *names_row;
+  AdwEntryRow       *name_row, *names_row;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (legacy, "[Brand]\nnames=Northwind\n", -1, NULL));
@@ -1390,8 +1397,8 @@ test_kit_switch (void)
   g_autofree char *remembered = NULL;
   g_autoptr(GPtrArray) names = NULL;
   EylDocumentItem *other, *item;
-  EylFileResult *other_result;
-  guint other_errors, other_warnings;
+  EylFileResult   *other_result;
+  guint            other_errors, other_warnings;
 
   g_unlink (legacy);
   g_assert_cmpint (g_mkdir_with_parents (kits, 0700), ==, 0);
@@ -1444,8 +1451,8 @@ test_kit_switch (void)
   {
     cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 40, 20);
     g_autofree char *contents = g_strdup_printf ("[Brand]\nnames=Northwind\nlogos=%s\n", logo);
-    guint n_item = 0, n_other = 0;
-    gulong item_handler, other_handler;
+    guint            n_item = 0, n_other = 0;
+    gulong           item_handler, other_handler;
 
     g_assert_cmpint (cairo_surface_write_to_png (surface, logo), ==, CAIRO_STATUS_SUCCESS);
     cairo_surface_destroy (surface);
@@ -1490,7 +1497,7 @@ static void
 test_several (void)
 {
   g_autofree char *corrected = sample_path ("rollup-banner-corrected.pdf");
-  GListModel *documents = eyl_window_get_documents (window);
+  GListModel      *documents = eyl_window_get_documents (window);
   g_autoptr(EylDocumentItem) first = NULL;
 
   open_path (corrected);
@@ -1563,12 +1570,12 @@ test_export (void)
   g_autofree char *all = export_folder ("window-export-all");
   g_autofree char *cancelled = export_folder ("window-export-cancel");
   g_autofree char *expected = NULL;
-  GListModel *documents = eyl_window_get_documents (window);
+  GListModel      *documents = eyl_window_get_documents (window);
   EylExportDialog *dialog;
-  EylExportJob *job;
-  GtkWindow *failures;
-  gint64 last, longest = 0;
-  guint n_ok = 0;
+  EylExportJob    *job;
+  GtkWindow       *failures;
+  gint64           last, longest = 0;
+  guint            n_ok = 0;
 
   open_path (sample);
   g_assert_true (eyl_gui_wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
@@ -1581,7 +1588,7 @@ test_export (void)
   /* It opens tall enough to show every choice without scrolling. */
   {
     GtkScrolledWindow *scroller = find_scrolled_window (GTK_WIDGET (dialog));
-    GtkAdjustment *adjustment;
+    GtkAdjustment     *adjustment;
 
     g_assert_nonnull (scroller);
     adjustment = gtk_scrolled_window_get_vadjustment (scroller);
@@ -1694,7 +1701,7 @@ write_page_pdf (const char *path,
 {
   g_autofree char *tmp = g_strconcat (path, ".new", NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create (tmp, width, height);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_set_source_rgb (cr, red, 0.2, blue);
   cairo_paint (cr);
@@ -1718,7 +1725,7 @@ same_bytes (const char *a,
 {
   g_autofree char *text_a = NULL;
   g_autofree char *text_b = NULL;
-  gsize len_a = 0, len_b = 0;
+  gsize            len_a = 0, len_b = 0;
 
   if (a == NULL || b == NULL ||
       !g_file_get_contents (a, &text_a, &len_a, NULL) ||
@@ -1743,18 +1750,18 @@ static char *checked_copy;
 static void
 test_snapshot (void)
 {
-  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageView     *view = eyl_window_get_page_view (window);
   EylDocumentItem *item;
-  const char *shown;
-  GdkTexture *texture;
-  guint renders;
+  const char      *shown;
+  GdkTexture      *texture;
+  guint            renders;
 
   changing_path = g_build_filename (eyl_fixture_dir (), "changing-banner.pdf", NULL);
   checked_copy = g_build_filename (eyl_fixture_dir (), "changing-banner-checked.pdf", NULL);
   write_page_pdf (changing_path, 400, 800, 0.9, 0.1);
   {
     g_autofree char *bytes = NULL;
-    gsize len;
+    gsize            len;
 
     g_assert_true (g_file_get_contents (changing_path, &bytes, &len, NULL));
     g_assert_true (g_file_set_contents (checked_copy, bytes, (gssize) len, NULL));
@@ -1815,7 +1822,7 @@ landscape_rendered (gpointer data)
 static void
 test_changed_on_disk (void)
 {
-  EylPageView *view = eyl_window_get_page_view (window);
+  EylPageView     *view = eyl_window_get_page_view (window);
   EylDocumentItem *item = eyl_window_get_current (window);
 
   g_assert_nonnull (changing_path);
@@ -1892,8 +1899,8 @@ test_kit_logo (void)
    * the logo was read for, and no worker reads the logo again; another
    * logo file is read. */
   {
-    EylWindow *w = window;
-    guint n_dirs = w->kit_dirs->len;
+    EylWindow       *w = window;
+    guint            n_dirs = w->kit_dirs->len;
     g_autofree char *prepared = NULL;
     g_autofree char *contents = NULL;
 
@@ -1946,7 +1953,10 @@ visitor_drawn (gpointer data)
 static void
 test_visitor_views (void)
 {
-  static const struct { const char *action, *title, *png; } views[] = {
+  static const struct
+  {
+    const char *action, *title, *png;
+  } views[] = {
     { "view-attention", "Predicted Attention (Model)", "attention" },
     { "view-walkup", "Walk-Up View", "walkup" },
   };
@@ -1955,7 +1965,7 @@ test_visitor_views (void)
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       g_autofree char *action = g_strconcat ("win.", views[i].action, NULL);
-      GtkWindow *w;
+      GtkWindow       *w;
 
       g_assert_false (action_state (views[i].action));
       g_assert_null (visitor_window (views[i].title));
@@ -1990,7 +2000,7 @@ count_changes (EylCompareView *view,
                const char     *rule)
 {
   GListModel *findings = eyl_compare_view_get_findings (view, kind);
-  guint n = 0;
+  guint       n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
@@ -2012,10 +2022,10 @@ test_compare (void)
   g_autofree char *new_path = sample_path ("rollup-banner-corrected.pdf");
   g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
   g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
-  EylCompareView *view = EYL_COMPARE_VIEW (eyl_window_get_compare_view (window));
-  const EylComparison *comparison;
+  EylCompareView          *view = EYL_COMPARE_VIEW (eyl_window_get_compare_view (window));
+  const EylComparison     *comparison;
   const EylPageComparison *page;
-  g_autofree char *expected = NULL;
+  g_autofree char         *expected = NULL;
 
   while (eyl_window_get_current (window) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
@@ -2092,10 +2102,10 @@ test_compare_pages (void)
   g_autoptr(GFile) old_file = g_file_new_for_path (path);
   g_autoptr(GFile) new_file = g_file_new_for_path (copy);
   g_autoptr(GError) error = NULL;
-  EylCompareView *view = EYL_COMPARE_VIEW (eyl_window_get_compare_view (window));
-  const EylComparison *comparison;
+  EylCompareView          *view = EYL_COMPARE_VIEW (eyl_window_get_compare_view (window));
+  const EylComparison     *comparison;
   const EylPageComparison *page;
-  g_autofree char *expected = NULL;
+  g_autofree char         *expected = NULL;
 
   g_assert_true (g_file_copy (old_file, new_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -2108,7 +2118,7 @@ test_compare_pages (void)
   /* A copy: whatever the placement finds stays, nothing is fixed or new. */
   {
     EylDocumentItem *after = eyl_window_get_current (window);
-    guint n = 0;
+    guint            n = 0;
 
     g_assert_true (g_file_equal (eyl_document_item_get_file (after), new_file));
     for (guint i = 0; i < 2; i++)

@@ -12,11 +12,11 @@
 #include "eyl-worker.h"
 
 #if defined(__SANITIZE_ADDRESS__)
-# define UNDER_ASAN 1
+#define UNDER_ASAN 1
 #elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define UNDER_ASAN 1
-# endif
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
 #endif
 
 static EylWorkerConfig *
@@ -29,14 +29,16 @@ make_config (void)
   return eyl_worker_config_new (cli);
 }
 
-#define NEED_CONFIG(config)                                             \
-  G_STMT_START {                                                        \
-    if ((config) == NULL)                                               \
-      {                                                                 \
+#define NEED_CONFIG(config)                                                \
+  G_STMT_START                                                             \
+  {                                                                        \
+    if ((config) == NULL)                                                  \
+      {                                                                    \
         g_test_skip ("EYL_CLI is not set: run the tests with meson test"); \
-        return;                                                         \
-      }                                                                 \
-  } G_STMT_END
+        return;                                                            \
+      }                                                                    \
+  }                                                                        \
+  G_STMT_END
 
 /* Any PDF will do for the simulated failures: the worker fails before
  * opening it. */
@@ -54,8 +56,8 @@ test_hang (void)
   g_autoptr(EylWorkerConfig) config = make_config ();
   g_autoptr(EylFileResult) result = NULL;
   g_autofree char *path = NULL;
-  gint64 start;
-  double elapsed;
+  gint64           start;
+  double           elapsed;
 
   NEED_CONFIG (config);
   path = some_pdf ();
@@ -89,8 +91,8 @@ test_cpu_budget (void)
   g_autoptr(EylFileResult) starved_result = NULL;
   g_autofree char *path = NULL;
   g_autofree char *banner = NULL;
-  gint64 start;
-  double elapsed;
+  gint64           start;
+  double           elapsed;
 
   NEED_CONFIG (config);
   path = some_pdf ();
@@ -230,7 +232,7 @@ test_not_pdf (void)
 {
   g_autoptr(EylWorkerConfig) config = make_config ();
   g_autoptr(EylFileResult) result = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char    *path = NULL;
   static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0 };
 
   NEED_CONFIG (config);
@@ -262,8 +264,8 @@ test_batch_order (void)
   g_autofree char *good = NULL;
   g_autofree char *bad = NULL;
   g_autofree char *missing = NULL;
-  const char *paths[6];
-  guint calls = 0;
+  const char      *paths[6];
+  guint            calls = 0;
 
   NEED_CONFIG (config);
   good = eyl_fixture_banner ("batch-banner.pdf", 0.1, FALSE);
@@ -318,9 +320,9 @@ test_batch_cancel (void)
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GSource) source = NULL;
   g_autofree char *path = NULL;
-  const char *paths[5];
-  gint64 start;
-  double elapsed;
+  const char      *paths[5];
+  gint64           start;
+  double           elapsed;
 
   NEED_CONFIG (config);
   path = some_pdf ();
@@ -398,8 +400,8 @@ test_scheduler (void)
   g_autoptr(GString) starts = g_string_new (NULL);
   g_autoptr(GString) answers = g_string_new (NULL);
   g_autofree char *path = NULL;
-  Submitted subs[5];
-  const int priorities[5] = { 0, 0, 2, 0, EYL_SCHEDULER_PRIORITY_URGENT };
+  Submitted        subs[5];
+  const int        priorities[5] = { 0, 0, 2, 0, EYL_SCHEDULER_PRIORITY_URGENT };
 
   NEED_CONFIG (config);
   path = some_pdf ();

@@ -34,7 +34,7 @@ read_file (const char               *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(EylDocument) document = eyl_document_open (path, NULL, NULL, &error);
   EylFileResult *result;
-  guint n_pages;
+  guint          n_pages;
 
   if (document == NULL)
     {
@@ -57,7 +57,8 @@ read_file (const char               *path,
       g_ptr_array_add (result->pages,
                        eyl_analyse_page_in_piece (page, &renderer, options,
                                                   result->pages->len > 0
-                                                    ? g_ptr_array_index (result->pages, 0) : NULL));
+                                                      ? g_ptr_array_index (result->pages, 0)
+                                                      : NULL));
     }
   eyl_analysis_judge_piece (result->pages);
   /* As the window gets them: the reads through the worker's channel,
@@ -77,20 +78,25 @@ main (int    argc,
       char **argv)
 {
   static const EylLegibility standards[] = {
-    EYL_LEGIBILITY_1_200, EYL_LEGIBILITY_20_ARCMIN, EYL_LEGIBILITY_1_300,
+    EYL_LEGIBILITY_1_200,
+    EYL_LEGIBILITY_20_ARCMIN,
+    EYL_LEGIBILITY_1_300,
   };
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(EylPlacementSet) set = NULL;
   g_autoptr(EylFileResult) read = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  EylAnalysisOptions options;
-  static const char * const names[] = {
-    "Northwind;Northwind Tea", "OSGeo;Open Source Geospatial Foundation", "Freifunk", "Tea",
+  EylAnalysisOptions       options;
+  static const char *const names[] = {
+    "Northwind;Northwind Tea",
+    "OSGeo;Open Source Geospatial Foundation",
+    "Freifunk",
+    "Tea",
   };
-  guint n = argc > 2 ? (guint) atoi (argv[2]) : 100;
+  guint    n = argc > 2 ? (guint) atoi (argv[2]) : 100;
   gboolean edit_names = argc > 3 && g_str_equal (argv[3], "names");
-  gint64 t0;
-  double read_s;
+  gint64   t0;
+  double   read_s;
 
   if (argc < 2 || n == 0)
     {

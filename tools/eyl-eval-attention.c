@@ -35,7 +35,7 @@ typedef struct
 {
   char   *id;
   int     width, height;
-  GArray *x, *y;           /* int: fixations kept, repeats and order kept */
+  GArray *x, *y; /* int: fixations kept, repeats and order kept */
 } Image;
 
 static void
@@ -103,7 +103,7 @@ read_set (const char *dir,
   images = g_ptr_array_new_with_free_func (image_free);
   for (guint i = 0; i < index->len && (limit <= 0 || (int) i < limit); i++)
     {
-      char **row = g_ptr_array_index (index, i);
+      char           **row = g_ptr_array_index (index, i);
       g_autofree char *name = NULL;
       g_autofree char *path = NULL;
       g_autoptr(GPtrArray) fix = NULL;
@@ -127,7 +127,7 @@ read_set (const char *dir,
       for (guint k = 0; k < fix->len; k++)
         {
           char **f = g_ptr_array_index (fix, k);
-          int x, y;
+          int    x, y;
 
           if (g_strv_length (f) < 3 || !subject_kept (subjects, atoi (f[0])))
             continue;
@@ -153,18 +153,18 @@ resize_bilinear (const guint8 *src,
                  int           W,
                  int           H)
 {
-  double *out = g_new (double, (gsize) W * H);
+  double *out = g_new (double, (gsize) W *H);
 
   for (int y = 0; y < H; y++)
     {
       double sy = CLAMP ((y + 0.5) * h / H - 0.5, 0, h - 1);
-      int y0 = (int) floor (sy), y1 = MIN (y0 + 1, h - 1);
+      int    y0 = (int) floor (sy), y1 = MIN (y0 + 1, h - 1);
       double fy = sy - y0;
 
       for (int x = 0; x < W; x++)
         {
           double sx = CLAMP ((x + 0.5) * w / W - 0.5, 0, w - 1);
-          int x0 = (int) floor (sx), x1 = MIN (x0 + 1, w - 1);
+          int    x0 = (int) floor (sx), x1 = MIN (x0 + 1, w - 1);
           double fx = sx - x0;
           double t0 = src[y0 * stride + x0] * (1 - fx) + src[y0 * stride + x1] * fx;
           double t1 = src[y1 * stride + x0] * (1 - fx) + src[y1 * stride + x1] * fx;
@@ -207,11 +207,11 @@ auc_judd (const double *S,
           const GArray *P)
 {
   g_autofree double *t = g_new (double, P->len);
-  g_autofree gsize *at_least = NULL;
-  g_autofree gsize *pos_at_least = NULL;
-  gsize n_p = P->len, n_n = n - P->len;
-  guint n_t = 0;
-  double area = 0, tp_prev = 0, fp_prev = 0;
+  g_autofree gsize  *at_least = NULL;
+  g_autofree gsize  *pos_at_least = NULL;
+  gsize              n_p = P->len, n_n = n - P->len;
+  guint              n_t = 0;
+  double             area = 0, tp_prev = 0, fp_prev = 0;
 
   /* Thresholds: the distinct positive values, ascending here. */
   for (guint i = 0; i < P->len; i++)
@@ -245,7 +245,7 @@ auc_judd (const double *S,
   for (guint i = 0; i < P->len; i++)
     {
       double v = S[g_array_index (P, gsize, i)];
-      guint lo = 0, hi = n_t;
+      guint  lo = 0, hi = n_t;
 
       while (lo < hi)
         {
@@ -317,13 +317,13 @@ nss (const double *S,
 static double *
 density (const Image *im)
 {
-  int W = im->width, H = im->height;
-  double sigma = 0.03 * W;
-  int r = (int) floor (3 * sigma + 0.5);
+  int                W = im->width, H = im->height;
+  double             sigma = 0.03 * W;
+  int                r = (int) floor (3 * sigma + 0.5);
   g_autofree double *k = g_new (double, 2 * r + 1);
-  g_autofree double *count = g_new0 (double, (gsize) W * H);
-  g_autofree double *tmp = g_new0 (double, (gsize) W * H);
-  double *D = g_new0 (double, (gsize) W * H);
+  g_autofree double *count = g_new0 (double, (gsize) W *H);
+  g_autofree double *tmp = g_new0 (double, (gsize) W *H);
+  double            *D = g_new0 (double, (gsize) W *H);
 
   for (int i = -r; i <= r; i++)
     k[i + r] = exp (-(double) i * i / (2 * sigma * sigma));
@@ -378,7 +378,7 @@ count_below (const GArray *values,
 
   while (lo < hi)
     {
-      guint mid = (lo + hi) / 2;
+      guint  mid = (lo + hi) / 2;
       double m = g_array_index (values, double, mid);
 
       if (m < v || (or_equal && m == v))
@@ -398,7 +398,7 @@ sauc (const double *S,
       GPtrArray    *images)
 {
   g_autoptr(GArray) neg = g_array_new (FALSE, FALSE, sizeof (double));
-  int W = im->width, H = im->height;
+  int    W = im->width, H = im->height;
   double sum = 0;
 
   for (guint j = 0; j < images->len; j++)
@@ -409,8 +409,8 @@ sauc (const double *S,
         continue;
       for (guint i = 0; i < o->x->len; i++)
         {
-          int x = (int) floor ((g_array_index (o->x, int, i) + 0.5) / o->width * W);
-          int y = (int) floor ((g_array_index (o->y, int, i) + 0.5) / o->height * H);
+          int    x = (int) floor ((g_array_index (o->x, int, i) + 0.5) / o->width * W);
+          int    y = (int) floor ((g_array_index (o->y, int, i) + 0.5) / o->height * H);
           double v = S[(gsize) MIN (y, H - 1) * W + MIN (x, W - 1)];
 
           g_array_append_val (neg, v);
@@ -422,7 +422,7 @@ sauc (const double *S,
   for (guint i = 0; i < P->len; i++)
     {
       double v = S[g_array_index (P, gsize, i)];
-      guint a = count_below (neg, v, FALSE), b = count_below (neg, v, TRUE);
+      guint  a = count_below (neg, v, FALSE), b = count_below (neg, v, TRUE);
 
       sum += a + 0.5 * (b - a);
     }
@@ -437,9 +437,9 @@ static cairo_surface_t *
 centre_baseline (int W,
                  int H)
 {
-  double f = MIN (1.0, 512.0 / MAX (W, H));
-  int w = (int) round (W * f), h = (int) round (H * f);
-  EylAttentionMap map = { w, h, g_new (float, (gsize) w * h) };
+  double           f = MIN (1.0, 512.0 / MAX (W, H));
+  int              w = (int) round (W * f), h = (int) round (H * f);
+  EylAttentionMap  map = { w, h, g_new (float, (gsize) w *h) };
   cairo_surface_t *s;
 
   for (int y = 0; y < h; y++)
@@ -464,7 +464,7 @@ score_map (cairo_surface_t *pred,
            GPtrArray       *images,
            double           r[4])
 {
-  gsize n = (gsize) im->width * im->height;
+  gsize              n = (gsize) im->width * im->height;
   g_autofree double *S = NULL;
 
   cairo_surface_flush (pred);
@@ -550,13 +550,14 @@ print_reference_part (const char *dir,
     if ((i % 2 == 0) == g_str_equal (part, "tune"))
       g_hash_table_add (wanted, ((Image *) g_ptr_array_index (images, i))->id);
   printf ("\nThe set's per-image reference scores, means over part %s:\n\n"
-          "| Predictor | AUC-Judd | sAUC | NSS | CC |\n|---|---|---|---|---|\n", part);
+          "| Predictor | AUC-Judd | sAUC | NSS | CC |\n|---|---|---|---|---|\n",
+          part);
   while ((name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *path = g_build_filename (ref_dir, name, NULL);
       g_autoptr(GPtrArray) rows = NULL;
       double sum[4] = { 0 };
-      guint count = 0;
+      guint  count = 0;
 
       if (!g_str_has_suffix (name, ".tsv") || (rows = read_tsv (path, NULL)) == NULL)
         continue;
@@ -580,42 +581,42 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *subjects = NULL;
-  g_autofree char *maps = NULL;
-  g_autofree char *per_image = NULL;
-  g_autofree char *baseline = NULL;
-  g_autofree char *blur_list = NULL;
-  g_autofree char *gamma_list = NULL;
-  g_autofree char *centre_list = NULL;
-  g_autofree char *signature_list = NULL;
-  g_autofree char *part = NULL;
+  g_autofree char   *subjects = NULL;
+  g_autofree char   *maps = NULL;
+  g_autofree char   *per_image = NULL;
+  g_autofree char   *baseline = NULL;
+  g_autofree char   *blur_list = NULL;
+  g_autofree char   *gamma_list = NULL;
+  g_autofree char   *centre_list = NULL;
+  g_autofree char   *signature_list = NULL;
+  g_autofree char   *part = NULL;
   EylAttentionParams params;
-  int limit = 0, max_side = -1, step = -1, scales = -1, dilate = -1, dilate_final = -1, lab_plain = -1;
-  double whiten = -2, norm = -1;
-  GOptionEntry entries[] = {
-    { "subjects", 0, 0, G_OPTION_ARG_STRING, &subjects, "Fixations scored: all, odd, even or 1,3,…", "S" },
-    { "maps", 0, 0, G_OPTION_ARG_FILENAME, &maps, "Also write the predicted maps (NNN.png) here", "DIR" },
-    { "per-image", 0, 0, G_OPTION_ARG_FILENAME, &per_image, "Write per-image scores (TSV)", "FILE" },
-    { "baseline", 0, 0, G_OPTION_ARG_STRING, &baseline, "Score a baseline instead: centre", "NAME" },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, "Only the first N images (a quick look)", "N" },
-    { "max-side", 0, 0, G_OPTION_ARG_INT, &max_side, "Model: working resolution", "PX" },
-    { "step", 0, 0, G_OPTION_ARG_INT, &step, "Model: threshold step", "N" },
-    { "whiten", 0, 0, G_OPTION_ARG_DOUBLE, &whiten, "Model: whitening ridge (-1: none)", "F" },
-    { "scales", 0, 0, G_OPTION_ARG_INT, &scales, "Model: 1 or 2 resolutions", "N" },
-    { "dilate", 0, 0, G_OPTION_ARG_INT, &dilate, "Model: dilation of each Boolean attention map, px", "N" },
-    { "dilate-final", 0, 0, G_OPTION_ARG_INT, &dilate_final, "Model: dilation of the sum, px", "N" },
-    { "norm", 0, 0, G_OPTION_ARG_DOUBLE, &norm, "Model: power of the area each map is divided by", "F" },
-    { "lab-plain", 0, 0, G_OPTION_ARG_INT, &lab_plain, "Model: 1 adds the Lab channels unwhitened", "N" },
-    { "blur", 0, 0, G_OPTION_ARG_STRING, &blur_list,
-      "Model: blur σ, fraction of the longest side (a list tries each)", "F[,F…]" },
-    { "gamma", 0, 0, G_OPTION_ARG_STRING, &gamma_list, "Model: exponent of the map (a list tries each)", "F[,F…]" },
-    { "centre", 0, 0, G_OPTION_ARG_STRING, &centre_list,
-      "Model: weight of the centre prior (a list tries each)", "F[,F…]" },
-    { "signature", 0, 0, G_OPTION_ARG_STRING, &signature_list,
-      "Model: weight of the image signature (a list tries each)", "F[,F…]" },
-    { "part", 0, 0, G_OPTION_ARG_STRING, &part,
-      "Score only one half of the images: tune (odd lines of index.tsv) or test (even)", "PART" },
-    { NULL }
+  int                limit = 0, max_side = -1, step = -1, scales = -1, dilate = -1, dilate_final = -1, lab_plain = -1;
+  double             whiten = -2, norm = -1;
+  GOptionEntry       entries[] = {
+          { "subjects", 0, 0, G_OPTION_ARG_STRING, &subjects, "Fixations scored: all, odd, even or 1,3,…", "S" },
+          { "maps", 0, 0, G_OPTION_ARG_FILENAME, &maps, "Also write the predicted maps (NNN.png) here", "DIR" },
+          { "per-image", 0, 0, G_OPTION_ARG_FILENAME, &per_image, "Write per-image scores (TSV)", "FILE" },
+          { "baseline", 0, 0, G_OPTION_ARG_STRING, &baseline, "Score a baseline instead: centre", "NAME" },
+          { "limit", 0, 0, G_OPTION_ARG_INT, &limit, "Only the first N images (a quick look)", "N" },
+          { "max-side", 0, 0, G_OPTION_ARG_INT, &max_side, "Model: working resolution", "PX" },
+          { "step", 0, 0, G_OPTION_ARG_INT, &step, "Model: threshold step", "N" },
+          { "whiten", 0, 0, G_OPTION_ARG_DOUBLE, &whiten, "Model: whitening ridge (-1: none)", "F" },
+          { "scales", 0, 0, G_OPTION_ARG_INT, &scales, "Model: 1 or 2 resolutions", "N" },
+          { "dilate", 0, 0, G_OPTION_ARG_INT, &dilate, "Model: dilation of each Boolean attention map, px", "N" },
+          { "dilate-final", 0, 0, G_OPTION_ARG_INT, &dilate_final, "Model: dilation of the sum, px", "N" },
+          { "norm", 0, 0, G_OPTION_ARG_DOUBLE, &norm, "Model: power of the area each map is divided by", "F" },
+          { "lab-plain", 0, 0, G_OPTION_ARG_INT, &lab_plain, "Model: 1 adds the Lab channels unwhitened", "N" },
+          { "blur", 0, 0, G_OPTION_ARG_STRING, &blur_list,
+            "Model: blur σ, fraction of the longest side (a list tries each)", "F[,F…]" },
+          { "gamma", 0, 0, G_OPTION_ARG_STRING, &gamma_list, "Model: exponent of the map (a list tries each)", "F[,F…]" },
+          { "centre", 0, 0, G_OPTION_ARG_STRING, &centre_list,
+            "Model: weight of the centre prior (a list tries each)", "F[,F…]" },
+          { "signature", 0, 0, G_OPTION_ARG_STRING, &signature_list,
+            "Model: weight of the image signature (a list tries each)", "F[,F…]" },
+          { "part", 0, 0, G_OPTION_ARG_STRING, &part,
+            "Score only one half of the images: tune (odd lines of index.tsv) or test (even)", "PART" },
+          { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("DATA_DIR");
   g_autoptr(GError) error = NULL;
@@ -626,7 +627,7 @@ main (int    argc,
   g_autoptr(GArray) centres = NULL;
   g_autoptr(GArray) signatures = NULL;
   g_autofree double *total = NULL;
-  guint n_scored = 0, n_variants;
+  guint              n_scored = 0, n_variants;
 
   g_option_context_set_summary (context,
                                 "Scores the predicted attention model (Boolean Map Saliency) "
@@ -721,7 +722,7 @@ main (int    argc,
       for (guint v = 0; v < n_variants; v++)
         {
           cairo_surface_t *pred;
-          double r[4];
+          double           r[4];
 
           if (baseline != NULL)
             pred = centre_baseline (im->width, im->height);
@@ -730,11 +731,11 @@ main (int    argc,
               EylAttentionMap map = { raw->width, raw->height,
                                       g_memdup2 (raw->values,
                                                  sizeof (float) * raw->width * raw->height) };
-              double b = g_array_index (blurs, double, v % blurs->len);
-              double g = g_array_index (gammas, double, v / blurs->len % gammas->len);
-              double c = g_array_index (centres, double, v / blurs->len / gammas->len % centres->len);
-              double sw = g_array_index (signatures, double,
-                                         v / blurs->len / gammas->len / centres->len);
+              double          b = g_array_index (blurs, double, v % blurs->len);
+              double          g = g_array_index (gammas, double, v / blurs->len % gammas->len);
+              double          c = g_array_index (centres, double, v / blurs->len / gammas->len % centres->len);
+              double          sw = g_array_index (signatures, double,
+                                                  v / blurs->len / gammas->len / centres->len);
 
               if (sw > 0)
                 for (gsize k = 0; k < (gsize) raw->width * raw->height; k++)

@@ -20,15 +20,15 @@
 
 /* Kinds whose text in the key is a description ("OSGeo emblem +
  * wordmark", "QR code (dashboard)"), not the printed text. */
-static const char * const described_kinds[] = { "none", "logo", "qr", "barcode" };
+static const char *const described_kinds[] = { "none", "logo", "qr", "barcode" };
 
 /* Words too common in contacts to say that two texts are the same. */
-static const char * const stop_words[] = { "http", "https", "mailto" };
+static const char *const stop_words[] = { "http", "https", "mailto" };
 
 static gboolean
-in_list (const char         *str,
-         const char * const *list,
-         guint               n)
+in_list (const char        *str,
+         const char *const *list,
+         guint              n)
 {
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (str, list[i]) == 0)
@@ -166,10 +166,10 @@ read_expects (const char *id,
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonObject *object = element_object (array, i);
-      const char *rule = member_string (object, "rule");
-      const char *element = member_string (object, "element");
-      const char *text = member_string (object, "text");
+      JsonObject    *object = element_object (array, i);
+      const char    *rule = member_string (object, "rule");
+      const char    *element = member_string (object, "element");
+      const char    *text = member_string (object, "text");
       EylEvalExpect *expect;
 
       if (rule == NULL || *rule == '\0')
@@ -213,10 +213,10 @@ eyl_eval_key_load (const char *path,
   ids = json_object_get_members (json_node_get_object (files));
   for (GList *l = ids; l != NULL; l = l->next)
     {
-      JsonNode *node = json_object_get_member (json_node_get_object (files), l->data);
-      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonArray *size = member_array (entry, "size_mm");
-      const char *placement = member_string (entry, "placement");
+      JsonNode    *node = json_object_get_member (json_node_get_object (files), l->data);
+      JsonObject  *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonArray   *size = member_array (entry, "size_mm");
+      const char  *placement = member_string (entry, "placement");
       EylEvalFile *file = g_new0 (EylEvalFile, 1);
 
       file->id = g_strdup (l->data);
@@ -243,7 +243,7 @@ eyl_eval_file_read_report (EylEvalFile *file,
 {
   g_autoptr(JsonNode) root = load_json (path, error);
   g_autoptr(GHashTable) elements = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *files, *pages;
+  JsonArray  *files, *pages;
   JsonObject *report;
 
   if (root == NULL)
@@ -276,16 +276,16 @@ eyl_eval_file_read_report (EylEvalFile *file,
   for (guint p = 0; pages != NULL && p < json_array_get_length (pages); p++)
     {
       JsonObject *page = element_object (pages, p);
-      JsonArray *array = member_array (page, "findings");
-      guint page_no = (guint) member_int (page, "index", p) + 1;
+      JsonArray  *array = member_array (page, "findings");
+      guint       page_no = (guint) member_int (page, "index", p) + 1;
 
       for (guint f = 0; array != NULL && f < json_array_get_length (array); f++)
         {
-          JsonObject *object = element_object (array, f);
-          const char *element_id = member_string (object, "element");
-          const char *rule = member_string (object, "rule");
-          const char *severity = member_string (object, "severity");
-          const char *message = member_string (object, "message");
+          JsonObject     *object = element_object (array, f);
+          const char     *element_id = member_string (object, "element");
+          const char     *rule = member_string (object, "rule");
+          const char     *severity = member_string (object, "severity");
+          const char     *message = member_string (object, "message");
           EylEvalFinding *finding = g_new0 (EylEvalFinding, 1);
 
           finding->rule = g_strdup (rule != NULL ? rule : "");
@@ -319,8 +319,8 @@ normalise (const char *text,
 {
   g_autofree char *nfkc = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
   g_autofree char *folded = g_utf8_casefold (nfkc != NULL ? nfkc : "", -1);
-  GString *out = g_string_new (NULL);
-  int depth = 0;
+  GString         *out = g_string_new (NULL);
+  int              depth = 0;
 
   for (const char *s = folded; *s != '\0'; s = g_utf8_next_char (s))
     {
@@ -363,7 +363,7 @@ share_a_word (const char *a,
       if (g_utf8_strlen (words_a[i], -1) < 4 ||
           in_list (words_a[i], stop_words, G_N_ELEMENTS (stop_words)))
         continue;
-      if (g_strv_contains ((const char * const *) words_b, words_a[i]))
+      if (g_strv_contains ((const char *const *) words_b, words_a[i]))
         return TRUE;
     }
   return FALSE;

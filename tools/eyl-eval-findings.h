@@ -19,20 +19,20 @@ typedef enum
 /* One finding of the report, with its element resolved. */
 typedef struct
 {
-  char  *rule;
-  char  *severity;
-  guint  page;    /* 1-based, as in the key */
-  char  *kind;    /* NULL: a page-level finding */
-  char  *text;
-  char  *message;
+  char *rule;
+  char *severity;
+  guint page; /* 1-based, as in the key */
+  char *kind; /* NULL: a page-level finding */
+  char *text;
+  char *message;
 } EylEvalFinding;
 
 /* One `must` or `must_not` entry of the key and what it matched. */
 typedef struct
 {
-  char                 *rule;     /* "*" = any rule */
-  guint                 page;     /* 1-based */
-  char                 *element;  /* element kind; "none" = not tied to one */
+  char                 *rule;    /* "*" = any rule */
+  guint                 page;    /* 1-based */
+  char                 *element; /* element kind; "none" = not tied to one */
   char                 *text;
   char                 *severity; /* NULL in must_not */
   const EylEvalFinding *hit;      /* borrowed from the file's findings */
@@ -40,26 +40,26 @@ typedef struct
 
 typedef struct
 {
-  char          *id;
-  char          *placement;
-  double         size_mm[2]; /* 0 × 0: not given */
-  GPtrArray     *must;       /* EylEvalExpect */
-  GPtrArray     *must_not;   /* EylEvalExpect */
-  GPtrArray     *findings;   /* EylEvalFinding */
-  EylEvalStatus  status;
-  char          *detail;     /* why it is absent, unreadable or failed */
+  char         *id;
+  char         *placement;
+  double        size_mm[2]; /* 0 × 0: not given */
+  GPtrArray    *must;       /* EylEvalExpect */
+  GPtrArray    *must_not;   /* EylEvalExpect */
+  GPtrArray    *findings;   /* EylEvalFinding */
+  EylEvalStatus status;
+  char         *detail; /* why it is absent, unreadable or failed */
 } EylEvalFile;
 
-void       eyl_eval_file_free        (EylEvalFile *file);
-GPtrArray *eyl_eval_key_load         (const char  *path,
-                                      GError     **error);
+void       eyl_eval_file_free (EylEvalFile *file);
+GPtrArray *eyl_eval_key_load (const char *path,
+                              GError    **error);
 gboolean   eyl_eval_file_read_report (EylEvalFile *file,
                                       const char  *path,
                                       GError     **error);
-void       eyl_eval_file_score       (EylEvalFile *file);
-void       eyl_eval_file_print       (const EylEvalFile *file);
-gboolean   eyl_eval_text_matches     (const char  *key_text,
-                                      const char  *seen_text);
+void       eyl_eval_file_score (EylEvalFile *file);
+void       eyl_eval_file_print (const EylEvalFile *file);
+gboolean   eyl_eval_text_matches (const char *key_text,
+                                  const char *seen_text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylEvalFile, eyl_eval_file_free)
 

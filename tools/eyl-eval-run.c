@@ -62,7 +62,7 @@ job_done (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  Job *job = user_data;
+  Job         *job = user_data;
   EylEvalFile *file = job->file;
   g_autoptr(GError) error = NULL;
   g_autofree char *detail = NULL;
@@ -135,7 +135,7 @@ launch (Run         *run,
   g_strv_builder_add_many (args, "-o", job->report, pdf, NULL);
   argv = g_strv_builder_end (args);
 
-  job->process = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  job->process = g_subprocess_newv ((const char *const *) argv, G_SUBPROCESS_FLAGS_NONE, &error);
   if (job->process == NULL)
     {
       file_set_status (file, EYL_EVAL_FAILED, error->message);
@@ -152,7 +152,7 @@ launch_more (Run *run)
 {
   while (run->running < run->jobs && run->next < run->files->len)
     {
-      EylEvalFile *file = run->files->pdata[run->next++];
+      EylEvalFile     *file = run->files->pdata[run->next++];
       g_autofree char *name = g_strconcat (file->id, ".pdf", NULL);
       g_autofree char *pdf = g_build_filename (run->files_dir, name, NULL);
 

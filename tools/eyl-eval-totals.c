@@ -13,7 +13,7 @@
 #include "eyl-eval-findings.h"
 #include "eyl-eval-totals.h"
 
-static const char * const severities[] = { "error", "warning", "info" };
+static const char *const severities[] = { "error", "warning", "info" };
 
 static GHashTable *
 totals_new (void)
@@ -93,7 +93,7 @@ eyl_eval_totals_count (GPtrArray *files)
       for (guint i = 0; i < file->findings->len; i++)
         {
           const EylEvalFinding *finding = file->findings->pdata[i];
-          g_autofree char *name = g_strdup_printf ("rule/%s/%s", finding->rule, finding->severity);
+          g_autofree char      *name = g_strdup_printf ("rule/%s/%s", finding->rule, finding->severity);
 
           totals_add (totals, name, 1);
         }
@@ -130,15 +130,15 @@ static int
 compare_strings (const void *a,
                  const void *b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 static GPtrArray *
 sorted_names (GHashTable *totals)
 {
-  GPtrArray *names = g_ptr_array_new ();
+  GPtrArray     *names = g_ptr_array_new ();
   GHashTableIter iter;
-  gpointer name;
+  gpointer       name;
 
   g_hash_table_iter_init (&iter, totals);
   while (g_hash_table_iter_next (&iter, &name, NULL))
@@ -209,7 +209,7 @@ rules_of (GHashTable *before,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTable *runs[] = { before, now };
-  GPtrArray *rules = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray  *rules = g_ptr_array_new_with_free_func (g_free);
 
   for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
     {
@@ -220,8 +220,8 @@ rules_of (GHashTable *before,
       names = sorted_names (runs[r]);
       for (guint i = 0; i < names->len; i++)
         {
-          const char *name = names->pdata[i];
-          const char *slash = strrchr (name, '/');
+          const char      *name = names->pdata[i];
+          const char      *slash = strrchr (name, '/');
           g_autofree char *rule = NULL;
 
           if (!g_str_has_prefix (name, "rule/") || slash == name + 4)

@@ -7,15 +7,15 @@
 
 G_BEGIN_DECLS
 
-GHashTable *eyl_eval_totals_count (GPtrArray   *files);
-guint       eyl_eval_totals_get   (GHashTable  *totals,
-                                   const char  *name);
-GHashTable *eyl_eval_totals_load  (const char  *path,
-                                   GError     **error);
-gboolean    eyl_eval_totals_save  (GHashTable  *totals,
-                                   const char  *path,
-                                   GError     **error);
-void        eyl_eval_totals_print (GHashTable  *before,
-                                   GHashTable  *now);
+GHashTable *eyl_eval_totals_count (GPtrArray *files);
+guint       eyl_eval_totals_get (GHashTable *totals,
+                                 const char *name);
+GHashTable *eyl_eval_totals_load (const char *path,
+                                  GError    **error);
+gboolean    eyl_eval_totals_save (GHashTable *totals,
+                                  const char *path,
+                                  GError    **error);
+void        eyl_eval_totals_print (GHashTable *before,
+                                   GHashTable *now);
 
 G_END_DECLS

@@ -38,17 +38,17 @@ typedef struct
 {
   char    *file;
   guint    page;
-  char    *kind;     /* label type or element kind */
+  char    *kind; /* label type or element kind */
   char    *text;
   Box      box;
-  gboolean contact;  /* a brand contact */
-  int      live;     /* in the text layer: 1, outlined or raster: 0, not known: -1 */
+  gboolean contact; /* a brand contact */
+  int      live;    /* in the text layer: 1, outlined or raster: 0, not known: -1 */
   gboolean matched;
 } Item;
 
-static const char * const contact_kinds[] = { "url", "email", "phone", "social", "qr", "address" };
-static const char * const kinds[] = { "url", "email", "phone", "social", "qr", "address",
-                                      "logo", "sponsor_logo", "headline", "cta" };
+static const char *const contact_kinds[] = { "url", "email", "phone", "social", "qr", "address" };
+static const char *const kinds[] = { "url", "email", "phone", "social", "qr", "address",
+                                     "logo", "sponsor_logo", "headline", "cta" };
 
 static gboolean
 is_contact_kind (const char *kind)
@@ -89,7 +89,9 @@ box_from_array (JsonArray *array,
                 double     w,
                 double     h)
 {
-  Box box = { 0, };
+  Box box = {
+    0,
+  };
 
   if (array != NULL && json_array_get_length (array) == 4)
     {
@@ -136,7 +138,7 @@ read_labels (JsonObject *labels,
   for (GList *l = ids; l != NULL; l = l->next)
     {
       JsonObject *entry = json_object_get_object_member (labels, l->data);
-      JsonArray *regions;
+      JsonArray  *regions;
 
       if (!g_hash_table_contains (checked, l->data) || entry == NULL ||
           !json_object_has_member (entry, "regions"))
@@ -146,18 +148,20 @@ read_labels (JsonObject *labels,
       for (guint i = 0; i < json_array_get_length (regions); i++)
         {
           JsonObject *r = json_array_get_object_element (regions, i);
-          Item *item = g_new0 (Item, 1);
+          Item       *item = g_new0 (Item, 1);
 
           item->file = g_strdup (l->data);
           item->page = json_object_has_member (r, "page")
-                         ? (guint) json_object_get_int_member (r, "page") : 1;
+                           ? (guint) json_object_get_int_member (r, "page")
+                           : 1;
           item->kind = g_strdup (json_object_get_string_member_with_default (r, "type", ""));
           item->text = g_strdup (json_object_get_string_member_with_default (r, "text", ""));
           item->box = box_from_array (json_object_get_array_member (r, "box"), 1, 1);
           item->contact = is_contact_kind (item->kind) &&
                           json_object_get_boolean_member_with_default (r, "brand_contact", TRUE);
           item->live = json_object_has_member (r, "in_text_layer")
-                         ? json_object_get_boolean_member (r, "in_text_layer") : -1;
+                           ? json_object_get_boolean_member (r, "in_text_layer")
+                           : -1;
           g_ptr_array_add (out, item);
         }
     }
@@ -172,9 +176,9 @@ read_report (JsonObject *report,
 
   for (guint f = 0; files != NULL && f < json_array_get_length (files); f++)
     {
-      JsonObject *file = json_array_get_object_element (files, f);
+      JsonObject      *file = json_array_get_object_element (files, f);
       g_autofree char *id = file_id (json_object_get_string_member_with_default (file, "path", ""));
-      JsonArray *pages;
+      JsonArray       *pages;
 
       g_hash_table_add (checked, g_strdup (id));
       if (!json_object_has_member (file, "pages"))
@@ -184,16 +188,17 @@ read_report (JsonObject *report,
       for (guint p = 0; p < json_array_get_length (pages); p++)
         {
           JsonObject *page = json_array_get_object_element (pages, p);
-          JsonArray *size = json_object_get_array_member (page, json_object_has_member (page, "page_pt")
-                                                                  ? "page_pt" : "size_pt");
-          JsonArray *elements = json_object_get_array_member (page, "elements");
-          double w = json_array_get_double_element (size, 0);
-          double h = json_array_get_double_element (size, 1);
+          JsonArray  *size = json_object_get_array_member (page, json_object_has_member (page, "page_pt")
+                                                                     ? "page_pt"
+                                                                     : "size_pt");
+          JsonArray  *elements = json_object_get_array_member (page, "elements");
+          double      w = json_array_get_double_element (size, 0);
+          double      h = json_array_get_double_element (size, 1);
 
           for (guint e = 0; elements != NULL && e < json_array_get_length (elements); e++)
             {
               JsonObject *el = json_array_get_object_element (elements, e);
-              Item *item = g_new0 (Item, 1);
+              Item       *item = g_new0 (Item, 1);
 
               item->file = g_strdup (id);
               item->page = (guint) json_object_get_int_member (page, "index") + 1;
@@ -245,7 +250,7 @@ static void
 score (const char *title,
        GPtrArray  *labels,
        GPtrArray  *detected,
-       const char *kind,      /* NULL: all brand contacts */
+       const char *kind, /* NULL: all brand contacts */
        int         live,
        gboolean    verbose)
 {
@@ -253,7 +258,7 @@ score (const char *title,
 
   for (guint i = 0; i < labels->len; i++)
     {
-      Item *lab = labels->pdata[i];
+      Item    *lab = labels->pdata[i];
       gboolean hit = FALSE;
 
       if (kind ? g_strcmp0 (lab->kind, kind) != 0 || (lab->contact != is_contact_kind (kind))
@@ -271,9 +276,9 @@ score (const char *title,
 
   for (guint j = 0; j < detected->len; j++)
     {
-      Item *det = detected->pdata[j];
+      Item            *det = detected->pdata[j];
       g_autofree char *key = page_key (det);
-      gboolean ok = FALSE;
+      gboolean         ok = FALSE;
 
       if (kind ? g_strcmp0 (det->kind, kind) != 0 : !det->contact)
         continue;
@@ -330,8 +335,8 @@ score_placements (JsonObject *report,
 {
   g_autoptr(JsonNode) key = load (key_path);
   JsonObject *key_files;
-  JsonArray *files = json_object_get_array_member (report, "files");
-  guint n = 0, same = 0, same_kind = 0;
+  JsonArray  *files = json_object_get_array_member (report, "files");
+  guint       n = 0, same = 0, same_kind = 0;
   g_autoptr(GString) others = g_string_new (NULL);
 
   if (key == NULL || !JSON_NODE_HOLDS_OBJECT (key) ||
@@ -340,12 +345,12 @@ score_placements (JsonObject *report,
 
   for (guint f = 0; files != NULL && f < json_array_get_length (files); f++)
     {
-      JsonObject *file = json_array_get_object_element (files, f);
+      JsonObject      *file = json_array_get_object_element (files, f);
       g_autofree char *id = file_id (json_object_get_string_member_with_default (file, "path", ""));
-      JsonObject *expected = json_object_get_object_member (key_files, id);
-      JsonArray *pages = json_object_get_array_member (file, "pages");
-      JsonObject *page;
-      const char *want, *got;
+      JsonObject      *expected = json_object_get_object_member (key_files, id);
+      JsonArray       *pages = json_object_get_array_member (file, "pages");
+      JsonObject      *page;
+      const char      *want, *got;
       g_autofree char *want_kind = NULL;
       g_autofree char *got_kind = NULL;
 
@@ -386,11 +391,11 @@ static int
 findings_main (int   argc,
                char *argv[])
 {
-  g_autofree char *cli = NULL;
-  g_autofree char *out_dir = NULL;
-  g_autofree char *save = NULL;
-  gboolean verbose = FALSE;
-  int jobs = 2;
+  g_autofree char   *cli = NULL;
+  g_autofree char   *out_dir = NULL;
+  g_autofree char   *save = NULL;
+  gboolean           verbose = FALSE;
+  int                jobs = 2;
   const GOptionEntry entries[] = {
     { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli, "The eyeline-cli to run (default: eyeline-cli)", "PATH" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, "Folder of the reports, one per file (default: eval-findings)", "DIR" },

@@ -44,10 +44,10 @@
 
 enum
 {
-  EXIT_CLEAN = 0,       /* nothing at or above --fail-on */
-  EXIT_FINDINGS = 1,    /* something is */
-  EXIT_USAGE = 2,       /* bad command line */
-  EXIT_UNREADABLE = 3,  /* a file could not be read */
+  EXIT_CLEAN = 0,      /* nothing at or above --fail-on */
+  EXIT_FINDINGS = 1,   /* something is */
+  EXIT_USAGE = 2,      /* bad command line */
+  EXIT_UNREADABLE = 3, /* a file could not be read */
 };
 
 typedef enum
@@ -60,31 +60,31 @@ typedef enum
 /* Options shared by `check` and `worker` (the parent forwards them). */
 typedef struct
 {
-  char *placement;
-  char *placement_file;
-  char *check_options[16];      /* one per eyl_options_get_all() entry */
-  char *legibility;
-  char *brand_kit;
-  char *memory_mb;
+  char    *placement;
+  char    *placement_file;
+  char    *check_options[16]; /* one per eyl_options_get_all() entry */
+  char    *legibility;
+  char    *brand_kit;
+  char    *memory_mb;
   gboolean no_ocr;
   gboolean no_qr;
   gboolean no_logos;
-  char *ocr_languages;
-  char *raster_px_per_mm;
-  char *raster_max_mpx;
-  char *front_panel;
-  char *label_rules;
+  char    *ocr_languages;
+  char    *raster_px_per_mm;
+  char    *raster_max_mpx;
+  char    *front_panel;
+  char    *label_rules;
 } AnalysisArgs;
 
 /* What the analysis options turned into. */
 typedef struct
 {
-  EylPlacementSet      *placements;
-  EylPlacement         *placement;     /* NULL for auto */
-  EylBrandKit          *brand_kit;
-  EylAnalysisOptions    options;
-  guint                 memory_mb;
-  GPtrArray            *label_rules;
+  EylPlacementSet   *placements;
+  EylPlacement      *placement; /* NULL for auto */
+  EylBrandKit       *brand_kit;
+  EylAnalysisOptions options;
+  guint              memory_mb;
+  GPtrArray         *label_rules;
 } Analysis;
 
 static void
@@ -121,42 +121,44 @@ analysis_entries (AnalysisArgs *args)
   const GOptionEntry placement_entries[] = {
     { "placement", 0, 0, G_OPTION_ARG_STRING, &args->placement,
       N_("Where the material is seen: a preset id (see “placements”) or auto (default)"), N_("ID") },
-    { "placement-file", 0, 0, G_OPTION_ARG_FILENAME, &args->placement_file,
-      N_("Load a placement from a file (and use it unless --placement says otherwise)"), N_("FILE") },
-  };
-  GArray *all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
-  guint n_options;
+      { "placement-file", 0, 0, G_OPTION_ARG_FILENAME, &args->placement_file,
+        N_("Load a placement from a file (and use it unless --placement says otherwise)"), N_("FILE") },
+      };
+  GArray          *all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  guint            n_options;
   const EylOption *options = eyl_options_get_all (&n_options);
-  GOptionEntry entries[] = {
-    { "legibility", 0, 0, G_OPTION_ARG_STRING, &args->legibility,
-      N_("Legibility standard: 1:200 (default), 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
-      N_("STANDARD") },
-    { "brand-kit", 0, 0, G_OPTION_ARG_FILENAME, &args->brand_kit,
-      N_("Brand kit file (names, website, email, phone, logos)"), N_("FILE") },
-    { "memory-mb", 0, 0, G_OPTION_ARG_STRING, &args->memory_mb,
-      N_("Memory limit of each worker process in MB (0 = none)"), N_("MB") },
-    { "no-ocr", 0, 0, G_OPTION_ARG_NONE, &args->no_ocr,
-      N_("Do not read outlined or rasterised text with OCR"), NULL },
-    { "no-qr", 0, 0, G_OPTION_ARG_NONE, &args->no_qr,
-      N_("Do not look for QR codes and barcodes"), NULL },
-    { "no-logos", 0, 0, G_OPTION_ARG_NONE, &args->no_logos,
-      N_("Do not look for logos on the rendered page"), NULL },
-    { "ocr-languages", 0, 0, G_OPTION_ARG_STRING, &args->ocr_languages,
-      N_("Tesseract languages for OCR, e.g. eng+deu (default: every installed one Eyeline knows)"),
-      N_("LANGS") },
-    { "raster-px-per-mm", 0, 0, G_OPTION_ARG_STRING, &args->raster_px_per_mm,
-      N_("Resolution of the analysis raster in pixels per mm of the real size (default 1)"),
-      N_("N") },
-    { "raster-max-mpx", 0, 0, G_OPTION_ARG_STRING, &args->raster_max_mpx,
-      N_("Largest analysis raster in megapixels; bigger pages are rendered coarser (default 16)"),
-      N_("N") },
-    { "front-panel", 0, 0, G_OPTION_ARG_STRING, &args->front_panel,
-      N_("A pack's net: the panel (numbered as in the report) that faces the shopper "
-         "(default: the one with the largest brand and product name)"), N_("N") },
-    { "label-rules", 0, 0, G_OPTION_ARG_STRING, &args->label_rules,
-      N_("Label type-size rule sets to apply, comma-separated: eu-1169-2011, us-21cfr101-105 "
-         "or a file (an aid, not legal advice; default none)"), N_("IDS") },
-  };
+  GOptionEntry     entries[] = {
+        { "legibility", 0, 0, G_OPTION_ARG_STRING, &args->legibility,
+          N_("Legibility standard: 1:200 (default), 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
+              N_("STANDARD") },
+          { "brand-kit", 0, 0, G_OPTION_ARG_FILENAME, &args->brand_kit,
+            N_("Brand kit file (names, website, email, phone, logos)"), N_("FILE") },
+            { "memory-mb", 0, 0, G_OPTION_ARG_STRING, &args->memory_mb,
+              N_("Memory limit of each worker process in MB (0 = none)"), N_("MB") },
+              { "no-ocr", 0, 0, G_OPTION_ARG_NONE, &args->no_ocr,
+                N_("Do not read outlined or rasterised text with OCR"), NULL },
+                { "no-qr", 0, 0, G_OPTION_ARG_NONE, &args->no_qr,
+                  N_("Do not look for QR codes and barcodes"), NULL },
+                  { "no-logos", 0, 0, G_OPTION_ARG_NONE, &args->no_logos,
+                    N_("Do not look for logos on the rendered page"), NULL },
+                    { "ocr-languages", 0, 0, G_OPTION_ARG_STRING, &args->ocr_languages,
+                      N_("Tesseract languages for OCR, e.g. eng+deu (default: every installed one Eyeline knows)"),
+                          N_("LANGS") },
+                      { "raster-px-per-mm", 0, 0, G_OPTION_ARG_STRING, &args->raster_px_per_mm,
+                        N_("Resolution of the analysis raster in pixels per mm of the real size (default 1)"),
+                            N_("N") },
+                        { "raster-max-mpx", 0, 0, G_OPTION_ARG_STRING, &args->raster_max_mpx,
+                          N_("Largest analysis raster in megapixels; bigger pages are rendered coarser (default 16)"),
+                              N_("N") },
+                          { "front-panel", 0, 0, G_OPTION_ARG_STRING, &args->front_panel,
+                            N_("A pack's net: the panel (numbered as in the report) that faces the shopper "
+         "(default: the one with the largest brand and product name)"),
+                                N_("N") },
+                            { "label-rules", 0, 0, G_OPTION_ARG_STRING, &args->label_rules,
+                              N_("Label type-size rule sets to apply, comma-separated: eu-1169-2011, us-21cfr101-105 "
+         "or a file (an aid, not legal advice; default none)"),
+                                  N_("IDS") },
+                        };
 
   /* The check settings come from the core's table (eyl-options.h). */
   g_assert (n_options <= G_N_ELEMENTS (args->check_options));
@@ -254,11 +256,11 @@ parse_memory_mb (const char *str,
   if (!parse_uint (str, MAX_MEMORY_MB, out))
     return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes from %u to %u "
                           "(0 = no limit)"),
-                        str, EYL_WORKER_MIN_MEMORY_MB, MAX_MEMORY_MB);
+                           str, EYL_WORKER_MIN_MEMORY_MB, MAX_MEMORY_MB);
   if (*out > 0 && *out < EYL_WORKER_MIN_MEMORY_MB)
     return usage_error (_("--memory-mb: %u MB is too small: a worker needs at least %u MB "
                           "(0 = no limit)"),
-                        *out, EYL_WORKER_MIN_MEMORY_MB);
+                           *out, EYL_WORKER_MIN_MEMORY_MB);
   return EXIT_CLEAN;
 }
 
@@ -292,9 +294,9 @@ analysis_setup (AnalysisArgs *args,
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   EylPlacementOverrides *overrides = &analysis->options.overrides;
-  const char *placement_id = args->placement;
-  g_autofree char *file_id = NULL;
-  EylPlacement *base = NULL;
+  const char            *placement_id = args->placement;
+  g_autofree char       *file_id = NULL;
+  EylPlacement          *base = NULL;
 
   eyl_analysis_options_init (&analysis->options);
   eyl_placement_overrides_init (overrides);
@@ -304,34 +306,31 @@ analysis_setup (AnalysisArgs *args,
     return EXIT_USAGE;
 
   {
-    guint n_options;
+    guint            n_options;
     const EylOption *options = eyl_options_get_all (&n_options);
 
     for (guint i = 0; i < n_options; i++)
-      if (args->check_options[i] != NULL
-          && !eyl_option_parse (&options[i], args->check_options[i], overrides, &error))
+      if (args->check_options[i] != NULL && !eyl_option_parse (&options[i], args->check_options[i], overrides, &error))
         return usage_error ("%s", error->message);
   }
-  if (args->legibility != NULL
-      && !eyl_legibility_from_string (args->legibility, &analysis->options.legibility))
+  if (args->legibility != NULL && !eyl_legibility_from_string (args->legibility, &analysis->options.legibility))
     return usage_error (_("--legibility: “%s” is not one of 1:200, 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
-                        args->legibility);
+                           args->legibility);
 
   if (args->ocr_languages != NULL && !valid_languages (args->ocr_languages))
     return usage_error (_("--ocr-languages: “%s” is not a list of Tesseract languages like eng+deu"),
-                        args->ocr_languages);
-  if (args->raster_px_per_mm != NULL
-      && !eyl_options_parse_number (args->raster_px_per_mm, 0.05, 50,
-                                    &analysis->options.raster_px_per_mm))
+                           args->ocr_languages);
+  if (args->raster_px_per_mm != NULL && !eyl_options_parse_number (args->raster_px_per_mm, 0.05, 50,
+                                                                   &analysis->options.raster_px_per_mm))
     return usage_error (_("--raster-px-per-mm: “%s” is not a resolution from 0.05 to 50"),
-                        args->raster_px_per_mm);
+                           args->raster_px_per_mm);
   if (args->raster_max_mpx != NULL)
     {
       double mpx;
 
       if (!eyl_options_parse_number (args->raster_max_mpx, 0.01, 64, &mpx))
         return usage_error (_("--raster-max-mpx: “%s” is not a number of megapixels from 0.01 to 64"),
-                            args->raster_max_mpx);
+                               args->raster_max_mpx);
       analysis->options.raster_max_pixels = mpx * 1e6;
     }
   if (args->front_panel != NULL)
@@ -340,7 +339,7 @@ analysis_setup (AnalysisArgs *args,
 
       if (!g_ascii_string_to_unsigned (args->front_panel, 10, 1, 1000, &panel, NULL))
         return usage_error (_("--front-panel: “%s” is not a panel number from 1 to 1000"),
-                            args->front_panel);
+                               args->front_panel);
       analysis->options.front_panel = (int) panel;
     }
   if (args->label_rules != NULL)
@@ -385,7 +384,7 @@ analysis_setup (AnalysisArgs *args,
 
   if (placement_id != NULL && !g_str_equal (placement_id, "auto") && base == NULL)
     return usage_error (_("--placement: “%s” is not a known placement (see “eyeline-cli placements”)"),
-                        placement_id);
+                           placement_id);
 
   if (base != NULL)
     analysis->placement = eyl_placement_apply_overrides (base, overrides);
@@ -459,33 +458,33 @@ run_worker (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(EylFileResult) result = NULL;
   g_autoptr(GBytes) answer = NULL;
-  const char *json;
+  const char      *json;
   g_autofree char *password = NULL;
   g_autofree char *export_str = NULL;
   g_autofree char *export_dir = NULL;
   g_autofree char *render_area = NULL;
   g_autofree char *render_png = NULL;
   g_autofree char *render_logo = NULL;
-  int render_page = -1;
-  double render_scale = 1.0;
-  Analysis analysis = { 0 };
-  EylExportMode export_mode = EYL_EXPORT_NONE;
-  GOptionEntry export_entries[] = {
-    { "export", 0, 0, G_OPTION_ARG_STRING, &export_str, NULL, NULL },
-    { "export-dir", 0, 0, G_OPTION_ARG_FILENAME, &export_dir, NULL, NULL },
-    /* The window's page view (eyl_worker_render_page_async). */
-    { "render-page", 0, 0, G_OPTION_ARG_INT, &render_page, NULL, NULL },
-    { "render-area", 0, 0, G_OPTION_ARG_STRING, &render_area, NULL, NULL },
-    { "render-scale", 0, 0, G_OPTION_ARG_DOUBLE, &render_scale, NULL, NULL },
-    { "render-png", 0, 0, G_OPTION_ARG_FILENAME, &render_png, NULL, NULL },
-    /* A brand kit's logo, once per run (eyl_worker_prepare_brand_kit). */
-    { "render-logo", 0, 0, G_OPTION_ARG_FILENAME, &render_logo, NULL, NULL },
-    { NULL }
+  int              render_page = -1;
+  double           render_scale = 1.0;
+  Analysis         analysis = { 0 };
+  EylExportMode    export_mode = EYL_EXPORT_NONE;
+  GOptionEntry     export_entries[] = {
+        { "export", 0, 0, G_OPTION_ARG_STRING, &export_str, NULL, NULL },
+        { "export-dir", 0, 0, G_OPTION_ARG_FILENAME, &export_dir, NULL, NULL },
+        /* The window's page view (eyl_worker_render_page_async). */
+        { "render-page", 0, 0, G_OPTION_ARG_INT, &render_page, NULL, NULL },
+        { "render-area", 0, 0, G_OPTION_ARG_STRING, &render_area, NULL, NULL },
+        { "render-scale", 0, 0, G_OPTION_ARG_DOUBLE, &render_scale, NULL, NULL },
+        { "render-png", 0, 0, G_OPTION_ARG_FILENAME, &render_png, NULL, NULL },
+        /* A brand kit's logo, once per run (eyl_worker_prepare_brand_kit). */
+        { "render-logo", 0, 0, G_OPTION_ARG_FILENAME, &render_logo, NULL, NULL },
+        { NULL }
   };
   const char *file = NULL;
-  int out_fd;
-  int status;
-  gsize len, written = 0;
+  int         out_fd;
+  int         status;
+  gsize       len, written = 0;
 
   /* Anything the engine prints (Poppler's own messages) goes to stderr;
    * stdout carries the answer only (eyl-channel.h). */
@@ -595,7 +594,7 @@ run_worker (int    argc,
 static void
 print_placement (EylPlacement *p)
 {
-  GString *line = g_string_new (NULL);
+  GString         *line = g_string_new (NULL);
   g_autofree char *id = eyl_report_printable (p->id);
   g_autofree char *name = eyl_report_printable (p->name);
 
@@ -620,16 +619,16 @@ print_placement (EylPlacement *p)
   g_string_truncate (line, 0);
 
   g_string_append_printf (line, _("viewers: eyes %.0f–%.0f mm at %.1f m, eye zone ±%.0f°"),
-                          p->eye_min_mm, p->eye_max_mm, p->distance_m, p->eye_zone_deg);
+                                   p->eye_min_mm, p->eye_max_mm, p->distance_m, p->eye_zone_deg);
   if (p->table_height_mm > 0)
     g_string_append_printf (line, _("; table %.0f mm (+%.0f mm on it), %.0f mm in front"),
-                            p->table_height_mm, p->table_objects_mm, p->table_gap_mm);
+                                     p->table_height_mm, p->table_objects_mm, p->table_gap_mm);
   g_print ("%24s%s\n", "", line->str);
   g_string_truncate (line, 0);
 
   g_string_append_printf (line, _("hidden: bottom %.0f mm, top %.0f mm, visible %.0f %% from the top; safe margin %.0f mm; contact-hidden at %.0f %% of viewers"),
-                          p->hidden_bottom_mm, p->hidden_top_mm, p->visible_top_fraction * 100,
-                          p->safe_margin_mm, p->hidden_threshold * 100);
+                                   p->hidden_bottom_mm, p->hidden_top_mm, p->visible_top_fraction * 100,
+                                   p->safe_margin_mm, p->hidden_threshold * 100);
   g_print ("%24s%s\n", "", line->str);
   g_string_free (line, TRUE);
 }
@@ -645,13 +644,11 @@ run_placements (int    argc,
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *format = NULL;
   g_autofree char *placement_file = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default) or json"),
-      N_("FORMAT") },
-    { "placement-file", 0, 0, G_OPTION_ARG_FILENAME, &placement_file,
-      N_("Also load a placement from a file"), N_("FILE") },
-    { NULL }
-  };
+  GOptionEntry     entries[] = {
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default) or json"), N_("FORMAT") },
+          { "placement-file", 0, 0, G_OPTION_ARG_FILENAME, &placement_file,
+            N_("Also load a placement from a file"), N_("FILE") },
+            { NULL } };
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Lists the placement presets with their numbers."));
@@ -719,7 +716,7 @@ compare_paths (gconstpointer a,
                gconstpointer b)
 {
   /* g_ptr_array_sort passes pointers to the elements */
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 static gboolean
@@ -749,7 +746,7 @@ expand_dir (const char     *dir_path,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      GStatBuf st;
+      GStatBuf         st;
 
       if (g_lstat (path, &st) != 0)
         continue;
@@ -804,8 +801,7 @@ output_is_an_input (const char *output,
     {
       GStatBuf in_stat;
 
-      if (g_stat (g_ptr_array_index (inputs, i), &in_stat) == 0
-          && same_file (&in_stat, &out_stat))
+      if (g_stat (g_ptr_array_index (inputs, i), &in_stat) == 0 && same_file (&in_stat, &out_stat))
         return TRUE;
     }
   return FALSE;
@@ -823,8 +819,8 @@ read_password_file (const char *path,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  char            *contents = NULL;
+  gsize            length = 0;
 
   if (eyl_config_file_read (path, PASSWORD_MAX_BYTES, EYL_READ_DEVICES | EYL_READ_ONE_LINE,
                             &contents, &length, &local_error))
@@ -837,8 +833,7 @@ read_password_file (const char *path,
                            _("its first line holds a NUL byte"));
     }
   display = g_filename_display_name (path);
-  g_set_error (error, EYL_ERROR, EYL_ERROR_USAGE, _("cannot read “%s”: %s"),
-               display, local_error->message);
+  g_set_error (error, EYL_ERROR, EYL_ERROR_USAGE, _("cannot read “%s”: %s"), display, local_error->message);
   return NULL;
 }
 
@@ -853,7 +848,7 @@ progress_cb (guint          done,
              EylFileResult *result,
              gpointer       user_data)
 {
-  Progress *progress = user_data;
+  Progress        *progress = user_data;
   g_autofree char *name = NULL;
 
   if (!progress->show)
@@ -876,12 +871,12 @@ typedef struct
   char        *timeout_str;
   char       **files;
   /* parsed */
-  int          fail_level;
-  guint        jobs;
-  guint        timeout_s;
-  Analysis     analysis;
-  char        *kit_copy;     /* a --brand-kit from a pipe, saved for the workers */
-  char        *kit_dir;      /* the kit's logos as read once for the run, and its kit */
+  int      fail_level;
+  guint    jobs;
+  guint    timeout_s;
+  Analysis analysis;
+  char    *kit_copy; /* a --brand-kit from a pipe, saved for the workers */
+  char    *kit_dir;  /* the kit's logos as read once for the run, and its kit */
 } Run;
 
 /* What the run made outside the output: gone at the end, or before a
@@ -920,19 +915,18 @@ run_entries (Run *run)
   GOptionEntry entries[] = {
     { "password", 0, 0, G_OPTION_ARG_STRING, &run->password,
       N_("Password of encrypted files"), N_("PASSWORD") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &run->password_file,
-      N_("Read the password from the first line of a file"), N_("FILE") },
-    { "fail-on", 0, 0, G_OPTION_ARG_STRING, &run->fail_on,
-      N_("Exit with 1 when a finding is at least: error (default), warning, info or never"),
-      N_("LEVEL") },
-    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &run->jobs_str,
-      N_("Files processed at once, each by its own worker (default: the number of processors)"),
-      N_("N") },
-    { "timeout", 0, 0, G_OPTION_ARG_STRING, &run->timeout_str,
-      N_("Time budget in seconds for opening a file and again for each of its pages (default 60, 0 = none)"), N_("S") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &run->files, NULL, N_("FILE…") },
-    { NULL }
-  };
+      { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &run->password_file,
+        N_("Read the password from the first line of a file"), N_("FILE") },
+        { "fail-on", 0, 0, G_OPTION_ARG_STRING, &run->fail_on,
+          N_("Exit with 1 when a finding is at least: error (default), warning, info or never"),
+              N_("LEVEL") },
+          { "jobs", 'j', 0, G_OPTION_ARG_STRING, &run->jobs_str,
+            N_("Files processed at once, each by its own worker (default: the number of processors)"),
+                N_("N") },
+            { "timeout", 0, 0, G_OPTION_ARG_STRING, &run->timeout_str,
+              N_("Time budget in seconds for opening a file and again for each of its pages (default 60, 0 = none)"), N_("S") },
+              { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &run->files, NULL, N_("FILE…") },
+                { NULL } };
 
   return g_memdup2 (entries, sizeof entries);
 }
@@ -996,7 +990,7 @@ run_setup (Run        *run,
   if (run->timeout_str != NULL && !parse_uint (run->timeout_str, MAX_TIMEOUT_S, &run->timeout_s))
     return usage_error (_("--timeout: “%s” is not a whole number of seconds from 0 to %u "
                           "(0 = none)"),
-                        run->timeout_str, MAX_TIMEOUT_S);
+                           run->timeout_str, MAX_TIMEOUT_S);
   if (run->password != NULL && run->password_file != NULL)
     return usage_error (_("--password and --password-file cannot be used together"));
   if (run->password_file != NULL)
@@ -1016,8 +1010,7 @@ run_setup (Run        *run,
     {
       int fd = g_file_open_tmp ("eyeline-kit-XXXXXX.ini", &run->kit_copy, &error);
 
-      if (fd < 0 || !g_close (fd, &error)
-          || !eyl_brand_kit_save (run->analysis.brand_kit, run->kit_copy, &error))
+      if (fd < 0 || !g_close (fd, &error) || !eyl_brand_kit_save (run->analysis.brand_kit, run->kit_copy, &error))
         return usage_error ("--brand-kit: %s", error->message);
       g_free (run->args.brand_kit);
       run->args.brand_kit = g_strdup (run->kit_copy);
@@ -1118,12 +1111,12 @@ run_batch (Run             *run,
            guint           *failed)
 {
   g_autoptr(GPtrArray) results = NULL;
-  Progress progress = { FALSE };
+  Progress   progress = { FALSE };
   EylReport *report;
 
   progress.show = paths->len > 1 && isatty (STDERR_FILENO);
   g_ptr_array_add (paths, NULL);
-  eyl_batch_run_async (config, (const char * const *) paths->pdata, run->jobs,
+  eyl_batch_run_async (config, (const char *const *) paths->pdata, run->jobs,
                        progress_cb, &progress, interrupt.cancellable, batch_done_cb, &results);
   while (results == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -1132,7 +1125,8 @@ run_batch (Run             *run,
   report = eyl_report_new ();
   g_free (report->placement_id);
   report->placement_id = g_strdup (run->analysis.placement != NULL
-                                   ? run->analysis.placement->id : "auto");
+                                       ? run->analysis.placement->id
+                                       : "auto");
   if (run->analysis.placement != NULL)
     report->placement = eyl_placement_ref (run->analysis.placement);
   report->legibility = run->analysis.options.legibility;
@@ -1183,20 +1177,19 @@ run_check (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *out = NULL;
   g_autoptr(EylReportTarget) target = NULL;
-  gboolean no_color = FALSE;
-  Format format = FORMAT_TEXT;
-  int status;
-  guint failed = 0;
+  gboolean     no_color = FALSE;
+  Format       format = FORMAT_TEXT;
+  int          status;
+  guint        failed = 0;
   GOptionEntry check_entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
       N_("Report format: text (default), json or csv"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write the report to a file instead of standard output (- is standard output)"),
-      N_("FILE") },
-    { "no-color", 0, 0, G_OPTION_ARG_NONE, &no_color,
-      N_("Never colour the text report"), NULL },
-    { NULL }
-  };
+      { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+        N_("Write the report to a file instead of standard output (- is standard output)"),
+            N_("FILE") },
+        { "no-color", 0, 0, G_OPTION_ARG_NONE, &no_color,
+          N_("Never colour the text report"), NULL },
+          { NULL } };
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
@@ -1243,7 +1236,7 @@ run_check (int    argc,
     g_clear_pointer (&output, g_free);
   if (output != NULL && output_is_an_input (output, paths))
     return usage_error (_("--output: “%s” is one of the input files; it is never overwritten"),
-                        output);
+                           output);
   /* Before the run: an unwritable target is found before any file is
    * checked. */
   if (output != NULL && (target = eyl_report_target_open (output, &error)) == NULL)
@@ -1268,8 +1261,7 @@ run_check (int    argc,
     case FORMAT_TEXT:
     default:
       out = eyl_report_format_text (report,
-                                    !no_color && output == NULL && isatty (STDOUT_FILENO)
-                                    && g_getenv ("NO_COLOR") == NULL);
+                                    !no_color && output == NULL && isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL);
       break;
     }
 
@@ -1310,28 +1302,28 @@ run_export (int    argc,
   g_autofree char *output_dir = NULL;
   g_autofree char *mode_str = NULL;
   g_autofree char *report_str = NULL;
-  gboolean recursive = FALSE, overwrite = FALSE;
-  EylExportMode mode = EYL_EXPORT_OVERLAY;
-  Format report_format = FORMAT_TEXT;
-  GStatBuf output_stat;
-  gboolean have_output_stat;
-  guint failed = 0, n_outputs = 0;
-  int status;
-  GOptionEntry export_entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
-      N_("Folder for the exported files (created if missing)"), N_("DIR") },
-    { "mode", 'm', 0, G_OPTION_ARG_STRING, &mode_str,
-      N_("overlay (default): the pages with the overlay and a summary page; annotations: the "
+  gboolean         recursive = FALSE, overwrite = FALSE;
+  EylExportMode    mode = EYL_EXPORT_OVERLAY;
+  Format           report_format = FORMAT_TEXT;
+  GStatBuf         output_stat;
+  gboolean         have_output_stat;
+  guint            failed = 0, n_outputs = 0;
+  int              status;
+  GOptionEntry     export_entries[] = {
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
+          N_("Folder for the exported files (created if missing)"), N_("DIR") },
+          { "mode", 'm', 0, G_OPTION_ARG_STRING, &mode_str,
+            N_("overlay (default): the pages with the overlay and a summary page; annotations: the "
          "original with PDF comments; png: one image per page; walkup: per page, the piece as "
-         "a visitor sees it from 8, 4 and 2 m (and in the hand)"), N_("MODE") },
-    { "report", 0, 0, G_OPTION_ARG_STRING, &report_str,
-      N_("Also write one report of the whole run into the folder: json or csv"), N_("FORMAT") },
-    { "recursive", 'r', 0, G_OPTION_ARG_NONE, &recursive,
-      N_("Take the PDFs in sub-folders too"), NULL },
-    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
-      N_("Replace outputs that exist instead of numbering the new ones"), NULL },
-    { NULL }
-  };
+         "a visitor sees it from 8, 4 and 2 m (and in the hand)"),
+                N_("MODE") },
+            { "report", 0, 0, G_OPTION_ARG_STRING, &report_str,
+              N_("Also write one report of the whole run into the folder: json or csv"), N_("FORMAT") },
+              { "recursive", 'r', 0, G_OPTION_ARG_NONE, &recursive,
+                N_("Take the PDFs in sub-folders too"), NULL },
+                { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
+                  N_("Replace outputs that exist instead of numbering the new ones"), NULL },
+                  { NULL } };
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
@@ -1424,7 +1416,7 @@ run_export (int    argc,
   if (report_format != FORMAT_TEXT)
     {
       g_autofree char *text = report_format == FORMAT_JSON ? eyl_report_format_json (report)
-                                                            : eyl_report_format_csv (report);
+                                                           : eyl_report_format_csv (report);
       g_autofree char *written = NULL;
 
       written = eyl_export_write_file (output_dir,
@@ -1481,16 +1473,15 @@ run_attention (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *output_dir = NULL;
   g_auto(GStrv) files = NULL;
-  int n_fixations = 5;
-  guint failed = 0;
+  int          n_fixations = 5;
+  guint        failed = 0;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
       N_("Folder for the maps (created if missing)"), N_("DIR") },
-    { "fixations", 'n', 0, G_OPTION_ARG_INT, &n_fixations,
-      N_("How many predicted fixations to print (0–20, default 5)"), N_("N") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("IMAGE…") },
-    { NULL }
-  };
+      { "fixations", 'n', 0, G_OPTION_ARG_INT, &n_fixations,
+        N_("How many predicted fixations to print (0–20, default 5)"), N_("N") },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("IMAGE…") },
+          { NULL } };
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
@@ -1509,7 +1500,7 @@ run_attention (int    argc,
     return usage_error (_("--fixations: %d is not between 0 and 20"), n_fixations);
   if (g_mkdir_with_parents (output_dir, 0755) != 0)
     {
-      int saved = errno;
+      int              saved = errno;
       g_autofree char *display = eyl_report_printable_path (output_dir);
 
       print_error ("%s: %s (%s)", display, g_strerror (saved), _("output"));
@@ -1520,13 +1511,13 @@ run_attention (int    argc,
     {
       g_autoptr(GError) file_error = NULL;
       g_autoptr(EylAttentionMap) map = NULL;
-      g_autofree char *base = g_path_get_basename (files[i]);
-      g_autofree char *name = NULL;
-      g_autofree char *out = NULL;
+      g_autofree char     *base = g_path_get_basename (files[i]);
+      g_autofree char     *name = NULL;
+      g_autofree char     *out = NULL;
       EylAttentionFixation fix[20];
-      cairo_surface_t *image;
-      char *dot;
-      guint n;
+      cairo_surface_t     *image;
+      char                *dot;
+      guint                n;
 
       image = eyl_attention_load_image (files[i], &file_error);
       if (image == NULL)
@@ -1575,16 +1566,15 @@ run_compare (int    argc,
   g_autoptr(EylComparison) comparison = NULL;
   g_autofree char *format_str = NULL;
   g_autofree char *out = NULL;
-  gboolean json = FALSE, no_color = FALSE;
-  int status, worst;
-  guint failed = 0;
-  GOptionEntry compare_entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
-      N_("Report format: text (default) or json"), N_("FORMAT") },
-    { "no-color", 0, 0, G_OPTION_ARG_NONE, &no_color,
-      N_("Never colour the text report"), NULL },
-    { NULL }
-  };
+  gboolean         json = FALSE, no_color = FALSE;
+  int              status, worst;
+  guint            failed = 0;
+  GOptionEntry     compare_entries[] = {
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
+          N_("Report format: text (default) or json"), N_("FORMAT") },
+          { "no-color", 0, 0, G_OPTION_ARG_NONE, &no_color,
+            N_("Never colour the text report"), NULL },
+            { NULL } };
 
   context = g_option_context_new (N_("OLD NEW"));
   g_option_context_set_summary (context,
@@ -1634,8 +1624,7 @@ run_compare (int    argc,
     out = eyl_comparison_format_json (comparison);
   else
     out = eyl_comparison_format_text (comparison,
-                                      !no_color && isatty (STDOUT_FILENO)
-                                      && g_getenv ("NO_COLOR") == NULL);
+                                      !no_color && isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL);
   fputs (out, stdout);
   fflush (stdout);
 
@@ -1683,7 +1672,7 @@ main (int    argc,
   setlocale (LC_ALL, "");
   /* EYL_LOCALEDIR: the tests point it at the build tree's po/ */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("EYL_LOCALEDIR") != NULL ? g_getenv ("EYL_LOCALEDIR")
-                                                                       : LOCALEDIR);
+                                                                      : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -1703,8 +1692,7 @@ main (int    argc,
       g_print ("eyeline-cli %s\n", PACKAGE_VERSION);
       return EXIT_CLEAN;
     }
-  if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
-      || g_str_equal (command, "help"))
+  if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
     {
       print_help ();
       return EXIT_CLEAN;

@@ -18,10 +18,10 @@
 
 struct _EylReportTarget
 {
-  char *path;        /* as given, for messages */
-  char *final_path;  /* what the temporary file becomes; NULL in place */
-  char *temp_path;   /* NULL in place, and once renamed */
-  int   fd;          /* -1: a FIFO opened at commit, when its reader is there */
+  char *path;       /* as given, for messages */
+  char *final_path; /* what the temporary file becomes; NULL in place */
+  char *temp_path;  /* NULL in place, and once renamed */
+  int   fd;         /* -1: a FIFO opened at commit, when its reader is there */
 };
 
 static gboolean
@@ -94,12 +94,12 @@ open_temp (EylReportTarget *self,
 }
 
 EylReportTarget *
-eyl_report_target_open (const char  *path,
-                        GError     **error)
+eyl_report_target_open (const char *path,
+                        GError    **error)
 {
   g_autoptr(EylReportTarget) self = NULL;
   g_autofree char *display = NULL;
-  GStatBuf st;
+  GStatBuf         st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -171,10 +171,10 @@ eyl_report_target_get_temp_path (EylReportTarget *self)
 }
 
 gboolean
-eyl_report_target_commit (EylReportTarget  *self,
-                          const char       *contents,
-                          gsize             length,
-                          GError          **error)
+eyl_report_target_commit (EylReportTarget *self,
+                          const char      *contents,
+                          gsize            length,
+                          GError         **error)
 {
   int err = 0;
 

@@ -18,19 +18,19 @@ typedef struct _EylReportTarget EylReportTarget;
 
 /* EYL_ERROR_OUTPUT naming @path when it cannot be written: an empty
  * name, a folder, a missing or read-only folder, a broken link. */
-EylReportTarget *eyl_report_target_open      (const char       *path,
-                                              GError          **error);
+EylReportTarget *eyl_report_target_open (const char *path,
+                                         GError    **error);
 /* The temporary file that becomes the target, or NULL when the target is
  * written in place: what a signal handler removes. */
-const char      *eyl_report_target_get_temp_path (EylReportTarget *self);
+const char *eyl_report_target_get_temp_path (EylReportTarget *self);
 /* Writes @contents and publishes them (rename, or the last write in
  * place).  Once only. */
-gboolean         eyl_report_target_commit    (EylReportTarget  *self,
-                                              const char       *contents,
-                                              gsize             length,
-                                              GError          **error);
+gboolean eyl_report_target_commit (EylReportTarget *self,
+                                   const char      *contents,
+                                   gsize            length,
+                                   GError         **error);
 /* Closes; an uncommitted temporary file is removed. */
-void             eyl_report_target_free      (EylReportTarget  *self);
+void eyl_report_target_free (EylReportTarget *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylReportTarget, eyl_report_target_free)
 
 G_END_DECLS

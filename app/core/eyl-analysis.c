@@ -75,8 +75,8 @@ eyl_analysis_place_element (EylElement         *element,
   element->floor_bottom_mm = eyl_page_frame_floor_mm (frame, element->box.y1);
   element->floor_top_mm = eyl_page_frame_floor_mm (frame, element->box.y0);
   element->cap_height_mm = element->cap_height > 0
-                           ? element->cap_height * frame->mm_per_pt_y
-                           : 0;
+                               ? element->cap_height * frame->mm_per_pt_y
+                               : 0;
   element->hidden_fraction = eyl_hidden_fraction (placement, frame,
                                                   element->floor_bottom_mm,
                                                   element->floor_top_mm);
@@ -111,7 +111,7 @@ static char *
 text_key (const EylElement *element)
 {
   g_autofree char *folded = g_utf8_casefold (element->text != NULL ? element->text : "", -1);
-  GString *key = g_string_new (NULL);
+  GString         *key = g_string_new (NULL);
 
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     if (g_unichar_isalnum (g_utf8_get_char (p)))
@@ -131,9 +131,9 @@ repeats_first_page (const EylPageAnalysis *self,
   for (guint i = 0; i < elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (elements, i);
-      g_autofree char *key = text_key (el);
-      double cx = (el->box.x0 + el->box.x1) / 2.0 / MAX (self->width_pt, 1);
-      double cy = (el->box.y0 + el->box.y1) / 2.0 / MAX (self->height_pt, 1);
+      g_autofree char  *key = text_key (el);
+      double            cx = (el->box.x0 + el->box.x1) / 2.0 / MAX (self->width_pt, 1);
+      double            cy = (el->box.y0 + el->box.y1) / 2.0 / MAX (self->height_pt, 1);
 
       if (strlen (key) < 3)
         continue;
@@ -141,9 +141,9 @@ repeats_first_page (const EylPageAnalysis *self,
       for (guint k = 0; k < first->elements->len; k++)
         {
           const EylElement *other = g_ptr_array_index (first->elements, k);
-          g_autofree char *other_key = text_key (other);
-          double ox = (other->box.x0 + other->box.x1) / 2.0 / MAX (first->width_pt, 1);
-          double oy = (other->box.y0 + other->box.y1) / 2.0 / MAX (first->height_pt, 1);
+          g_autofree char  *other_key = text_key (other);
+          double            ox = (other->box.x0 + other->box.x1) / 2.0 / MAX (first->width_pt, 1);
+          double            oy = (other->box.y0 + other->box.y1) / 2.0 / MAX (first->height_pt, 1);
 
           if (g_str_equal (key, other_key) && fabs (cx - ox) < 0.1 && fabs (cy - oy) < 0.1)
             {
@@ -170,8 +170,8 @@ eyl_analysis_place_front_panel (EylPageAnalysis          *self,
   g_autoptr(EylPlacement) overridden = NULL;
   g_autoptr(EylPlacementSet) own_set = NULL;
   EylPlacementSet *set = options->placements;
-  const EylPanel *front;
-  EylRect box;
+  const EylPanel  *front;
+  EylRect          box;
 
   if (self->packaging == NULL || !eyl_packaging_front_box (self->packaging, &box))
     return;
@@ -188,7 +188,7 @@ eyl_analysis_place_front_panel (EylPageAnalysis          *self,
       /* Translators: %s says which panel is the front and why. */
       self->placement_reason = g_strdup_printf (_("a pack's net with a dieline: its front "
                                                   "panel on an eye-level shelf (%s)"),
-                                                self->packaging->front_reason);
+                                                   self->packaging->front_reason);
     }
   if (base == NULL)
     return;
@@ -216,7 +216,7 @@ poster_without_copy (EylPageAnalysis *self,
                      char           **reason)
 {
   const EylPageRead *read = self->read;
-  EylPlacement *poster = NULL;
+  EylPlacement      *poster = NULL;
 
   if (base == NULL || base->kind != EYL_PLACEMENT_LEAFLET || read == NULL ||
       read->n_pages != 1 || self->material_h_mm < self->material_w_mm ||
@@ -243,7 +243,7 @@ poster_without_copy (EylPageAnalysis *self,
   g_free (*reason);
   *reason = g_strdup_printf (_("%.0f × %.0f mm, one sheet without running text: a poster on a "
                                "wall, read from a step away"),
-                             self->material_w_mm, self->material_h_mm);
+                                self->material_w_mm, self->material_h_mm);
   eyl_placement_unref (base);
   return poster;
 }
@@ -257,8 +257,8 @@ choose_placement (EylPageAnalysis          *self,
 {
   g_autoptr(EylPlacementSet) own_set = NULL;
   EylAnalysisOptions with_set = *options;
-  g_autofree char *reason = NULL;
-  EylPlacement *base;
+  g_autofree char   *reason = NULL;
+  EylPlacement      *base;
 
   if (options->placement == NULL && with_set.placements == NULL)
     with_set.placements = own_set = eyl_placement_set_new_default (self->warnings);
@@ -272,17 +272,17 @@ choose_placement (EylPageAnalysis          *self,
   base = poster_without_copy (self, with_set.placements, base, &reason);
   if (self->scale_source == EYL_SCALE_DETECTED && self->scale > 0)
     self->placement_reason = g_strdup_printf (_("the page is drawn at 1:%.0f; %s"),
-                                              1.0 / self->scale, reason);
+                                                 1.0 / self->scale, reason);
   else
     self->placement_reason = g_steal_pointer (&reason);
   return base;
 }
 
 static gboolean
-same_names (const char * const *a,
-            const char * const *b)
+same_names (const char *const *a,
+            const char *const *b)
 {
-  static const char * const none[] = { NULL };
+  static const char *const none[] = { NULL };
 
   return g_strv_equal (a != NULL ? a : none, b != NULL ? b : none);
 }
@@ -294,8 +294,8 @@ brand_names_changed (const EylPageRead        *read,
                      const EylAnalysisOptions *options)
 {
   return options->brand_kit != NULL &&
-         !same_names ((const char * const *) options->brand_kit->names,
-                      (const char * const *) read->kit_names);
+         !same_names ((const char *const *) options->brand_kit->names,
+                      (const char *const *) read->kit_names);
 }
 
 /* The kit's names are part of the Evaluate stage (DESIGN.md 3.5): when
@@ -309,7 +309,7 @@ match_brand_names (const EylPageRead *read,
                    GPtrArray         *elements)
 {
   gboolean has_names = kit->names[0] != NULL;
-  guint n;
+  guint    n;
 
   for (guint i = elements->len; i-- > 0;)
     {
@@ -320,18 +320,18 @@ match_brand_names (const EylPageRead *read,
         g_ptr_array_remove_index (elements, i);
     }
   n = elements->len;
-  eyl_detect_brand_names (read->text_layer, (const char * const *) kit->names, elements);
+  eyl_detect_brand_names (read->text_layer, (const char *const *) kit->names, elements);
   for (guint i = n; i < elements->len; i++)
     {
-      EylElement *el = g_ptr_array_index (elements, i);
+      EylElement       *el = g_ptr_array_index (elements, i);
       const EylElement *under = NULL;
-      double most = 0;
+      double            most = 0;
 
       for (guint j = 0; j < read->elements->len; j++)
         {
           const EylElement *measured = g_ptr_array_index (read->elements, j);
-          EylRect overlap;
-          double area;
+          EylRect           overlap;
+          double            area;
 
           if (measured->contrast_ratio <= 0 ||
               !eyl_rect_intersect (&measured->box, &el->box, &overlap))
@@ -364,8 +364,8 @@ eyl_evaluate_page (EylPageRead              *read,
   g_autoptr(GPtrArray) elements = NULL;
   const EylRect *visible;
   EylRuleContext ctx = { 0 };
-  gboolean distance_given;
-  guint piece_index;
+  gboolean       distance_given;
+  guint          piece_index;
 
   g_return_val_if_fail (read != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -394,7 +394,7 @@ eyl_evaluate_page (EylPageRead              *read,
                                         "stand, a wall or a shop is that large. Check the real "
                                         "size (--size-mm) or the file's unit of length "
                                         "(/UserUnit)."),
-                                      self->material_w_mm / 1000, self->material_h_mm / 1000));
+                                         self->material_w_mm / 1000, self->material_h_mm / 1000));
 
   if (eyl_placement_size_fitted (self->width_pt, self->height_pt, &options->overrides))
     g_ptr_array_add (self->warnings,
@@ -402,10 +402,10 @@ eyl_evaluate_page (EylPageRead              *read,
                      g_strdup_printf (_("The size given, %.0f × %.0f mm, has other proportions "
                                         "than the page (%.0f × %.0f mm); the page was scaled "
                                         "evenly to %.0f × %.0f mm instead of being stretched."),
-                                      options->overrides.size_w_mm, options->overrides.size_h_mm,
-                                      self->width_pt * EYL_MM_PER_PT,
-                                      self->height_pt * EYL_MM_PER_PT,
-                                      self->material_w_mm, self->material_h_mm));
+                                         options->overrides.size_w_mm, options->overrides.size_h_mm,
+                                         self->width_pt * EYL_MM_PER_PT,
+                                         self->height_pt * EYL_MM_PER_PT,
+                                         self->material_w_mm, self->material_h_mm));
 
   /* The elements as measured; this evaluation fills in their geometry. */
   elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
@@ -419,7 +419,8 @@ eyl_evaluate_page (EylPageRead              *read,
   overridden = eyl_placement_apply_overrides (base, &options->overrides);
   distance_given = isfinite (options->overrides.distance_m) && options->overrides.distance_m > 0;
   piece_index = read->index > 0 && (first == NULL || !repeats_first_page (self, elements, first))
-                  ? read->index : 0;
+                    ? read->index
+                    : 0;
   self->placement = eyl_placement_for_piece (overridden, self->material_w_mm,
                                              self->material_h_mm, piece_index, distance_given);
 
@@ -453,7 +454,7 @@ eyl_evaluate_page (EylPageRead              *read,
       /* Folded in: the rack shows only the cover panel. */
       if (self->placement->cover_x0_fraction > 0 &&
           (el->box.x0 + el->box.x1) / 2.0 <
-            visible->x0 + self->placement->cover_x0_fraction * (visible->x1 - visible->x0))
+              visible->x0 + self->placement->cover_x0_fraction * (visible->x1 - visible->x0))
         {
           el->hidden_fraction = 1.0;
           el->eye_zone_fraction = 0.0;
@@ -497,7 +498,8 @@ eyl_evaluate_pages (GPtrArray                *reads,
   for (guint i = 0; i < reads->len; i++)
     g_ptr_array_add (pages, eyl_evaluate_page (g_ptr_array_index (reads, i), options,
                                                pages->len > 0
-                                                 ? g_ptr_array_index (pages, 0) : NULL));
+                                                   ? g_ptr_array_index (pages, 0)
+                                                   : NULL));
   eyl_analysis_judge_piece (pages);
   return pages;
 }
@@ -506,7 +508,7 @@ gboolean
 eyl_evaluate_needs_read (const EylPageRead        *read,
                          const EylAnalysisOptions *options)
 {
-  double w_mm, h_mm, scale;
+  double         w_mm, h_mm, scale;
   EylScaleSource source;
 
   g_return_val_if_fail (read != NULL, TRUE);
@@ -526,8 +528,7 @@ eyl_evaluate_needs_read (const EylPageRead        *read,
     }
   eyl_analysis_options_resolve_size (options, read->width_pt, read->height_pt,
                                      &w_mm, &h_mm, &scale, &source, NULL);
-  return fabs (w_mm - read->material_w_mm) > 0.01 * MAX (read->material_w_mm, 1)
-         || fabs (h_mm - read->material_h_mm) > 0.01 * MAX (read->material_h_mm, 1);
+  return fabs (w_mm - read->material_w_mm) > 0.01 * MAX (read->material_w_mm, 1) || fabs (h_mm - read->material_h_mm) > 0.01 * MAX (read->material_h_mm, 1);
 }
 
 /* Read, then evaluate. */
@@ -548,7 +549,7 @@ eyl_analyse_page_in_piece (EylPageData              *page,
 
 /* Findings about what a page lacks; answers_rule() says which elements
  * answer each. */
-static const char * const piece_rules[] = { "no-contact", "no-call-to-action", "brand-hidden" };
+static const char *const piece_rules[] = { "no-contact", "no-call-to-action", "brand-hidden" };
 
 static gboolean
 answers_rule (guint             rule,
@@ -690,7 +691,8 @@ score_in_piece (EylPageAnalysis *page,
   if (contact_page > 0 && contact_page != page_number)
     {
       g_autofree char *why = g_strdup_printf (_("The piece’s contact details are on page %u, "
-                                                "in the reader’s hands."), contact_page);
+                                                "in the reader’s hands."),
+                                                 contact_page);
 
       give_part (breakdown, "contact_visible", why);
       give_part (breakdown, "contact_at_eye_level", why);
@@ -698,7 +700,7 @@ score_in_piece (EylPageAnalysis *page,
   if (cta_page > 0 && cta_page != page_number)
     {
       g_autofree char *why = g_strdup_printf (_("The piece’s call to action is on page %u."),
-                                              cta_page);
+                                                 cta_page);
 
       give_part (breakdown, "call_to_action", why);
     }
@@ -720,7 +722,8 @@ contrast_pair (const EylFinding *finding)
   const char *fg, *bg;
 
   if (!(g_str_equal (finding->rule, "low-contrast") ||
-         g_str_equal (finding->rule, "cvd-low-contrast")) || finding->measures == NULL)
+        g_str_equal (finding->rule, "cvd-low-contrast")) ||
+      finding->measures == NULL)
     return NULL;
   fg = json_object_get_string_member_with_default (finding->measures, "color", NULL);
   bg = json_object_get_string_member_with_default (finding->measures, "background", NULL);
@@ -737,9 +740,9 @@ one_contrast_per_pair (GPtrArray *pages)
 {
   g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) others = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                                        (GDestroyNotify) g_array_unref);
+                                                         (GDestroyNotify) g_array_unref);
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer       key, value;
 
   for (guint p = 0; p < pages->len; p++)
     {
@@ -748,10 +751,10 @@ one_contrast_per_pair (GPtrArray *pages)
       for (guint i = 0; i < page->findings->len;)
         {
           EylFinding *finding = g_ptr_array_index (page->findings, i);
-          char *pair = contrast_pair (finding);
+          char       *pair = contrast_pair (finding);
           EylFinding *kept;
-          GArray *later;
-          guint number = p + 1;
+          GArray     *later;
+          guint       number = p + 1;
 
           kept = pair != NULL ? g_hash_table_lookup (first, pair) : NULL;
           if (pair == NULL || kept == NULL)
@@ -778,7 +781,7 @@ one_contrast_per_pair (GPtrArray *pages)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       EylFinding *kept = key;
-      GArray *later = value;
+      GArray     *later = value;
       g_autoptr(GString) list = g_string_new (NULL);
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
@@ -831,7 +834,7 @@ eyl_analysis_judge_piece (GPtrArray *pages)
         for (guint p = 0; p < pages->len && !said; p++)
           {
             EylPageAnalysis *page = g_ptr_array_index (pages, p);
-            gboolean has_contact = FALSE, has_finding = FALSE;
+            gboolean         has_contact = FALSE, has_finding = FALSE;
 
             for (guint i = 0; i < page->elements->len && !has_contact; i++)
               has_contact = answers_rule (0, g_ptr_array_index (page->elements, i));

@@ -33,42 +33,42 @@ struct _EylPageAnalysis
   gatomicrefcount ref_count;
   /*< public >*/
   guint          index;
-  double         width_pt, height_pt;        /* visible page, pt */
+  double         width_pt, height_pt; /* visible page, pt */
   double         material_w_mm, material_h_mm;
-  double         scale;                      /* page / material, 0.1 = 1:10 */
+  double         scale; /* page / material, 0.1 = 1:10 */
   EylScaleSource scale_source;
-  EylPlacement  *placement;                  /* resolved, overrides applied */
-  EylLegibility  legibility;                 /* the standard it was judged by */
-  char          *placement_reason;           /* why auto chose it, or NULL */
+  EylPlacement  *placement;        /* resolved, overrides applied */
+  EylLegibility  legibility;       /* the standard it was judged by */
+  char          *placement_reason; /* why auto chose it, or NULL */
   EylPageFrame   frame;
-  GPtrArray     *elements;                   /* EylElement */
-  GPtrArray     *findings;                   /* EylFinding */
-  int            customer_focus;             /* 0–100 */
+  GPtrArray     *elements;       /* EylElement */
+  GPtrArray     *findings;       /* EylFinding */
+  int            customer_focus; /* 0–100 */
   JsonObject    *score_breakdown;
-  GPtrArray     *warnings;                   /* char * */
+  GPtrArray     *warnings; /* char * */
   /* The whole page (crop box after /Rotate) in pt, not × UserUnit: what
    * page-space boxes are relative to.  0 when unknown. */
-  double         page_w_pt, page_h_pt;
+  double page_w_pt, page_h_pt;
   /* The analysis raster the pixel detectors read: its size in pixels and
    * its resolution on the material (px per mm); 0 when none was made. */
-  int            raster_w_px, raster_h_px;
-  double         raster_px_per_mm;
+  int    raster_w_px, raster_h_px;
+  double raster_px_per_mm;
   /* What the page was evaluated from: kept so that it can be evaluated
    * again with other options; NULL for an analysis read back from JSON. */
-  EylPageRead   *read;
+  EylPageRead *read;
   /* Predicted attention (model) of what the median visitor sees:
    * eyl_attention_for_page(); NULL without a raster. */
-  JsonObject    *attention;
+  JsonObject *attention;
   /* Barcodes, dieline, panels and front panel (eyl-packaging.h), from
    * the read; NULL when the page has none. */
-  EylPackaging  *packaging;
+  EylPackaging *packaging;
 };
 
 #define EYL_TYPE_PAGE_ANALYSIS (eyl_page_analysis_get_type ())
 GType            eyl_page_analysis_get_type (void) G_GNUC_CONST;
-EylPageAnalysis *eyl_page_analysis_new      (void);
-EylPageAnalysis *eyl_page_analysis_ref      (EylPageAnalysis *self);
-void             eyl_page_analysis_unref    (EylPageAnalysis *self);
+EylPageAnalysis *eyl_page_analysis_new (void);
+EylPageAnalysis *eyl_page_analysis_ref (EylPageAnalysis *self);
+void             eyl_page_analysis_unref (EylPageAnalysis *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPageAnalysis, eyl_page_analysis_unref)
 
 /* Evaluate: @read placed with @options (placement, overrides,
@@ -85,8 +85,8 @@ EylPageAnalysis *eyl_evaluate_page (EylPageRead              *read,
 /* Every page of a piece evaluated (@reads: EylPageRead in page order) and
  * the piece judged as a whole (eyl_analysis_judge_piece()): a new array
  * of EylPageAnalysis. */
-GPtrArray       *eyl_evaluate_pages (GPtrArray                *reads,
-                                     const EylAnalysisOptions *options);
+GPtrArray *eyl_evaluate_pages (GPtrArray                *reads,
+                               const EylAnalysisOptions *options);
 
 /* TRUE when @options would read @read's page at another real size (more
  * than 1 % apart): its raster resolution is stale, read the page again.
@@ -94,8 +94,8 @@ GPtrArray       *eyl_evaluate_pages (GPtrArray                *reads,
  * page was read with, or has lost its names (the page's own are inferred
  * in the Read stage), or has other names and @read kept no text layer.
  * A kit's logos are the caller's to compare (eyl_brand_kit_dup_logos_key). */
-gboolean         eyl_evaluate_needs_read (const EylPageRead        *read,
-                                          const EylAnalysisOptions *options);
+gboolean eyl_evaluate_needs_read (const EylPageRead        *read,
+                                  const EylAnalysisOptions *options);
 
 /* Both stages at once — Read, then Evaluate.  Detect elements, place the page in the world, fill each element's
  * geometry (floor_mm, cap_height_mm, hidden and eye-zone fractions), run
@@ -130,11 +130,11 @@ EylPageAnalysis *eyl_analyse_page_in_piece (EylPageData              *page,
  * that lacks them, no call to action on the page with the contact details
  * (where it belongs).  @pages: EylPageAnalysis in page order, changed in
  * place. */
-void             eyl_analysis_judge_piece   (GPtrArray          *pages);
+void eyl_analysis_judge_piece (GPtrArray *pages);
 
 /* Fills the geometry fields of @element for @frame and @placement. */
-void             eyl_analysis_place_element (EylElement         *element,
-                                             const EylPlacement *placement,
-                                             const EylPageFrame *frame);
+void eyl_analysis_place_element (EylElement         *element,
+                                 const EylPlacement *placement,
+                                 const EylPageFrame *frame);
 
 G_END_DECLS

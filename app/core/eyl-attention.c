@@ -91,7 +91,7 @@ eyl_image_scaled (cairo_surface_t *src,
                   cairo_filter_t   filter)
 {
   cairo_surface_t *dst = cairo_image_surface_create (format, w, h);
-  cairo_t *cr = cairo_create (dst);
+  cairo_t         *cr = cairo_create (dst);
 
   cairo_scale (cr, (double) w / cairo_image_surface_get_width (src),
                (double) h / cairo_image_surface_get_height (src));
@@ -167,7 +167,7 @@ median9 (guint8 p[9])
   for (int i = 1; i < 9; i++)
     {
       guint8 v = p[i];
-      int j = i;
+      int    j = i;
 
       for (; j > 0 && p[j - 1] > v; j--)
         p[j] = p[j - 1];
@@ -185,16 +185,16 @@ feature_channels (cairo_surface_t *img,
                   const guint8    *visible,
                   double           ridge)
 {
-  int w = cairo_image_surface_get_width (img);
-  int h = cairo_image_surface_get_height (img);
-  int stride = cairo_image_surface_get_stride (img);
-  const guint8 *data = cairo_image_surface_get_data (img);
-  gsize n = (gsize) w * h;
+  int                w = cairo_image_surface_get_width (img);
+  int                h = cairo_image_surface_get_height (img);
+  int                stride = cairo_image_surface_get_stride (img);
+  const guint8      *data = cairo_image_surface_get_data (img);
+  gsize              n = (gsize) w * h;
   g_autofree double *lab = g_new (double, 3 * n);
   g_autofree guint8 *raw = g_new (guint8, 3 * n);
-  guint8 *out = g_new (guint8, 3 * n);
-  double lut[256], mean[3] = { 0 }, cov[3][3] = { { 0 } }, count = 0;
-  double wm[3][3];
+  guint8            *out = g_new (guint8, 3 * n);
+  double             lut[256], mean[3] = { 0 }, cov[3][3] = { { 0 } }, count = 0;
+  double             wm[3][3];
 
   for (int i = 0; i < 256; i++)
     lut[i] = srgb_to_linear (i / 255.0);
@@ -203,7 +203,7 @@ feature_channels (cairo_surface_t *img,
     for (int x = 0; x < w; x++)
       {
         guint32 px = *(const guint32 *) (data + (gsize) y * stride + 4 * x);
-        double lin[3] = { lut[(px >> 16) & 0xff], lut[(px >> 8) & 0xff], lut[px & 0xff] };
+        double  lin[3] = { lut[(px >> 16) & 0xff], lut[(px >> 8) & 0xff], lut[px & 0xff] };
         double *l = lab + 3 * ((gsize) y * w + x);
 
         rgb_to_lab (lin, l);
@@ -253,7 +253,7 @@ feature_channels (cairo_surface_t *img,
 
   for (int c = 0; c < 3; c++)
     {
-      double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+      double             lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
       g_autofree double *ch = g_new (double, n);
 
       for (gsize i = 0; i < n; i++)
@@ -274,7 +274,7 @@ feature_channels (cairo_surface_t *img,
         for (int x = 0; x < w; x++)
           {
             guint8 p[9];
-            int k = 0;
+            int    k = 0;
 
             for (int dy = -1; dy <= 1; dy++)
               for (int dx = -1; dx <= 1; dx++)
@@ -301,13 +301,13 @@ dilate_binary (const guint8 *in,
                int           h,
                int           width)
 {
-  int r = width / 2;
+  int   r = width / 2;
   gsize n_set = 0;
 
   for (int y = 0; y < h; y++)
     {
       const guint8 *row = in + (gsize) y * w;
-      int sum = 0;
+      int           sum = 0;
 
       for (int x = 0; x < MIN (r, w); x++)
         sum += row[x];
@@ -368,10 +368,10 @@ accumulate (float        *acc,
  * Boolean map joined 8-connected on the same side (union-find). */
 typedef struct
 {
-  int    x0, x1;     /* inclusive */
+  int    x0, x1; /* inclusive */
   int    parent;
   guint8 side;
-  guint8 touches;    /* the border, or what is hidden */
+  guint8 touches; /* the border, or what is hidden */
 } Run;
 
 static int
@@ -431,21 +431,21 @@ boolean_map (const guint8 *chan,
              guint8       *tmp)
 {
   gboolean any[2] = { FALSE, FALSE };
-  int n_runs = 0;
+  int      n_runs = 0;
 
   for (int y = 0; y < h; y++)
     {
       const guint8 *c = chan + (gsize) y * w;
       const guint8 *hid = hidden != NULL ? hidden + (gsize) y * w : NULL;
-      const int *sum = anchor_sum + (gsize) y * (w + 1);
-      int x = 0, prev = y > 0 ? row_start[y - 1] : 0, prev_end = n_runs;
+      const int    *sum = anchor_sum + (gsize) y * (w + 1);
+      int           x = 0, prev = y > 0 ? row_start[y - 1] : 0, prev_end = n_runs;
 
       row_start[y] = n_runs;
       while (x < w)
         {
           guint8 side;
-          int x0 = x;
-          Run *r;
+          int    x0 = x;
+          Run   *r;
 
           if (hid != NULL && hid[x])
             {
@@ -528,8 +528,8 @@ dilate_grey (float *map,
              int    h,
              int    width)
 {
-  int r = width / 2;
-  g_autofree float *tmp = g_new (float, (gsize) w * h);
+  int               r = width / 2;
+  g_autofree float *tmp = g_new (float, (gsize) w *h);
 
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
@@ -559,9 +559,9 @@ eyl_blur_plane (float *map,
                 int    h,
                 double sigma)
 {
-  int r = (int) ceil (3 * sigma);
+  int               r = (int) ceil (3 * sigma);
   g_autofree float *k = NULL;
-  g_autofree float *tmp = g_new (float, (gsize) w * h);
+  g_autofree float *tmp = g_new (float, (gsize) w *h);
 
   if (sigma <= 0)
     return;
@@ -603,18 +603,18 @@ bms_at (cairo_surface_t          *image,
         int                       h,
         const EylAttentionParams *p)
 {
-  cairo_surface_t *small = eyl_image_scaled (image, CAIRO_FORMAT_RGB24, w, h, CAIRO_FILTER_GOOD);
-  gsize n = (gsize) w * h;
+  cairo_surface_t   *small = eyl_image_scaled (image, CAIRO_FORMAT_RGB24, w, h, CAIRO_FILTER_GOOD);
+  gsize              n = (gsize) w * h;
   g_autofree guint8 *ch = feature_channels (small, visible, p->whiten);
-  g_autofree Run *runs = g_new (Run, n);
-  g_autofree int *row_start = g_new (int, h + 1);
+  g_autofree Run    *runs = g_new (Run, n);
+  g_autofree int    *row_start = g_new (int, h + 1);
   g_autofree guint8 *hidden = NULL;
-  g_autofree int *anchor_sum = NULL;
+  g_autofree int    *anchor_sum = NULL;
   g_autofree guint8 *region = g_new (guint8, n);
   g_autofree guint8 *dil = g_new (guint8, n);
   g_autofree guint8 *tmp = g_new (guint8, n);
-  float *acc = g_new0 (float, n);
-  int step = MAX (p->step, 1);
+  float             *acc = g_new0 (float, n);
+  int                step = MAX (p->step, 1);
 
   g_autofree guint8 *plain = p->lab_plain ? feature_channels (small, visible, -1) : NULL;
 
@@ -629,7 +629,7 @@ bms_at (cairo_surface_t          *image,
   for (int c = 0; c < (plain != NULL ? 6 : 3); c++)
     {
       const guint8 *chan = c < 3 ? ch + c * n : plain + (c - 3) * n;
-      int lo = 255, hi = 0;
+      int           lo = 255, hi = 0;
 
       for (gsize i = 0; i < n; i++)
         {
@@ -649,7 +649,7 @@ bms_at (cairo_surface_t          *image,
 static double *
 dct_matrix (int n)
 {
-  double *m = g_new (double, (gsize) n * n);
+  double *m = g_new (double, (gsize) n *n);
 
   for (int k = 0; k < n; k++)
     for (int i = 0; i < n; i++)
@@ -696,8 +696,8 @@ signature_at (cairo_surface_t *image,
               int              h,
               double           ridge)
 {
-  int sw = 64, sh = MAX (1, (int) round (64.0 * h / w));
-  cairo_surface_t *small;
+  int                sw = 64, sh = MAX (1, (int) round (64.0 * h / w));
+  cairo_surface_t   *small;
   g_autofree guint8 *vis = NULL;
   g_autofree guint8 *ch = NULL;
   g_autofree double *mx = NULL;
@@ -705,8 +705,8 @@ signature_at (cairo_surface_t *image,
   g_autofree double *a = NULL;
   g_autofree double *b = NULL;
   g_autofree double *sal = NULL;
-  gsize n;
-  float *out;
+  gsize              n;
+  float             *out;
 
   if (w < h)
     {
@@ -755,7 +755,8 @@ signature_at (cairo_surface_t *image,
 
           dct_rows (my, sh, FALSE, b + x, col, 1, sw, 0);
           for (int y = 0; y < sh; y++)
-            a[(gsize) y * sw + x] = col[y] > 0 ? 1 : col[y] < 0 ? -1 : 0;
+            a[(gsize) y * sw + x] = col[y] > 0 ? 1 : col[y] < 0 ? -1
+                                                                : 0;
         }
       /* The inverse of the sign. */
       dct_rows (mx, sw, TRUE, a, b, sh, 1, sw);
@@ -770,14 +771,14 @@ signature_at (cairo_surface_t *image,
     }
 
   /* Up to @w × @h, bilinear with pixel centres aligned. */
-  out = g_new (float, (gsize) w * h);
+  out = g_new (float, (gsize) w *h);
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
       {
         double fx = CLAMP ((x + 0.5) * sw / w - 0.5, 0, sw - 1);
         double fy = CLAMP ((y + 0.5) * sh / h - 0.5, 0, sh - 1);
-        int x0 = (int) fx, y0 = (int) fy;
-        int x1 = MIN (x0 + 1, sw - 1), y1 = MIN (y0 + 1, sh - 1);
+        int    x0 = (int) fx, y0 = (int) fy;
+        int    x1 = MIN (x0 + 1, sw - 1), y1 = MIN (y0 + 1, sh - 1);
         double tx = fx - x0, ty = fy - y0;
         double v = (1 - ty) * ((1 - tx) * sal[(gsize) y0 * sw + x0] + tx * sal[(gsize) y0 * sw + x1]) +
                    ty * ((1 - tx) * sal[(gsize) y1 * sw + x0] + tx * sal[(gsize) y1 * sw + x1]);
@@ -794,9 +795,9 @@ visible_mask (cairo_surface_t *hidden,
               int              h)
 {
   cairo_surface_t *a;
-  guint8 *visible;
-  const guint8 *data;
-  int stride;
+  guint8          *visible;
+  const guint8    *data;
+  int              stride;
 
   if (hidden == NULL)
     return NULL;
@@ -831,7 +832,7 @@ eyl_attention_map_refine (EylAttentionMap *map,
                           double           centre,
                           double           gamma)
 {
-  int w, h;
+  int   w, h;
   gsize n;
 
   g_return_if_fail (map != NULL);
@@ -871,10 +872,10 @@ eyl_attention_map_compute (cairo_surface_t          *image,
                            const EylAttentionParams *params)
 {
   EylAttentionParams defaults;
-  EylAttentionMap *map;
+  EylAttentionMap   *map;
   g_autofree guint8 *visible = NULL;
-  int iw, ih, w, h, side;
-  gsize n;
+  int                iw, ih, w, h, side;
+  gsize              n;
 
   g_return_val_if_fail (image != NULL, NULL);
   g_return_val_if_fail (cairo_surface_get_type (image) == CAIRO_SURFACE_TYPE_IMAGE, NULL);
@@ -906,9 +907,9 @@ eyl_attention_map_compute (cairo_surface_t          *image,
   /* A coarser scale finds the larger objects the fine one breaks up. */
   if (params->scales > 1 && w >= 32 && h >= 32)
     {
-      int w2 = w / 2, h2 = h / 2;
+      int                w2 = w / 2, h2 = h / 2;
       g_autofree guint8 *vis2 = visible_mask (hidden, w2, h2);
-      g_autofree float *coarse = bms_at (image, vis2, w2, h2, params);
+      g_autofree float  *coarse = bms_at (image, vis2, w2, h2, params);
 
       normalise_max (coarse, (gsize) w2 * h2);
       for (int y = 0; y < h; y++)
@@ -924,7 +925,7 @@ eyl_attention_map_compute (cairo_surface_t          *image,
   if (params->signature > 0)
     {
       g_autofree float *sig = signature_at (image, visible, w, h, params->whiten);
-      float s = (float) MIN (params->signature, 1.0);
+      float             s = (float) MIN (params->signature, 1.0);
 
       normalise_max (map->values, n);
       normalise_max (sig, n);
@@ -943,7 +944,7 @@ eyl_attention_map_share (const EylAttentionMap *map,
                          double                 y1)
 {
   double total = 0, inside = 0;
-  gsize n;
+  gsize  n;
 
   g_return_val_if_fail (map != NULL, 0);
 
@@ -967,11 +968,11 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
                              double                 ior_radius,
                              EylAttentionFixation  *out)
 {
-  int w, h;
-  gsize size;
+  int               w, h;
+  gsize             size;
   g_autofree float *v = NULL;
-  double sigma;
-  guint found = 0;
+  double            sigma;
+  guint             found = 0;
 
   g_return_val_if_fail (map != NULL, 0);
   g_return_val_if_fail (n == 0 || out != NULL, 0);
@@ -1019,13 +1020,13 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
         while (stack->len > 0)
           {
             gsize i = g_array_index (stack, gsize, stack->len - 1);
-            int x = i % w, y = i / w;
+            int   x = i % w, y = i / w;
 
             g_array_set_size (stack, stack->len - 1);
             for (int dy = -1; dy <= 1; dy++)
               for (int dx = -1; dx <= 1; dx++)
                 {
-                  int xx = x + dx, yy = y + dy;
+                  int   xx = x + dx, yy = y + dy;
                   gsize j;
 
                   if (xx < 0 || yy < 0 || xx >= w || yy >= h)
@@ -1050,10 +1051,10 @@ cairo_surface_t *
 eyl_attention_map_to_surface (const EylAttentionMap *map)
 {
   cairo_surface_t *s;
-  guint8 *data;
-  int stride;
-  float lo = G_MAXFLOAT, hi = -G_MAXFLOAT;
-  gsize n;
+  guint8          *data;
+  int              stride;
+  float            lo = G_MAXFLOAT, hi = -G_MAXFLOAT;
+  gsize            n;
 
   g_return_val_if_fail (map != NULL, NULL);
 
@@ -1084,7 +1085,7 @@ eyl_attention_map_write_png (const EylAttentionMap *map,
                              GError               **error)
 {
   cairo_surface_t *s;
-  cairo_status_t status;
+  cairo_status_t   status;
 
   g_return_val_if_fail (map != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1109,9 +1110,9 @@ eyl_attention_load_image (const char *path,
   g_autoptr(GdkPixbuf) raw = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   cairo_surface_t *s;
-  const guint8 *src;
-  guint8 *dst;
-  int w, h, n_ch, src_stride, dst_stride;
+  const guint8    *src;
+  guint8          *dst;
+  int              w, h, n_ch, src_stride, dst_stride;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -1134,7 +1135,7 @@ eyl_attention_load_image (const char *path,
     for (int x = 0; x < w; x++)
       {
         const guint8 *p = src + (gsize) y * src_stride + (gsize) x * n_ch;
-        guint32 r = p[0], g = p[1], b = p[2];
+        guint32       r = p[0], g = p[1], b = p[2];
 
         /* A transparent PNG is seen on white, as a page is. */
         if (n_ch == 4)
@@ -1164,14 +1165,14 @@ page_hidden_mask (const EylRaster    *raster,
                   const EylPlacement *placement,
                   gboolean           *any_seen)
 {
-  double eye = eyl_population_quantile (placement, 0.5);
-  double below = eyl_hidden_below_mm (placement, frame, eye);
-  double above = eyl_hidden_above_mm (placement, frame);
-  double f = MIN (1.0, 400.0 / MAX (raster->width, raster->height));
-  int w = MAX (1, (int) round (raster->width * f)), h = MAX (1, (int) round (raster->height * f));
+  double           eye = eyl_population_quantile (placement, 0.5);
+  double           below = eyl_hidden_below_mm (placement, frame, eye);
+  double           above = eyl_hidden_above_mm (placement, frame);
+  double           f = MIN (1.0, 400.0 / MAX (raster->width, raster->height));
+  int              w = MAX (1, (int) round (raster->width * f)), h = MAX (1, (int) round (raster->height * f));
   cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
-  guint8 *data;
-  int stride;
+  guint8          *data;
+  int              stride;
 
   *any_seen = FALSE;
   cairo_surface_flush (mask);
@@ -1179,8 +1180,8 @@ page_hidden_mask (const EylRaster    *raster,
   stride = cairo_image_surface_get_stride (mask);
   for (int y = 0; y < h; y++)
     {
-      double y_pt = raster->area.y0 + (y + 0.5) / h * (raster->area.y1 - raster->area.y0);
-      double floor_mm = eyl_page_frame_floor_mm (frame, y_pt);
+      double   y_pt = raster->area.y0 + (y + 0.5) / h * (raster->area.y1 - raster->area.y0);
+      double   floor_mm = eyl_page_frame_floor_mm (frame, y_pt);
       gboolean row_hidden = floor_mm < below || floor_mm > above;
 
       for (int x = 0; x < w; x++)
@@ -1189,7 +1190,7 @@ page_hidden_mask (const EylRaster    *raster,
           /* A folded leaflet in a rack shows its cover panel only. */
           gboolean col_hidden = placement->cover_x0_fraction > 0 &&
                                 x_pt < frame->visible.x0 + placement->cover_x0_fraction *
-                                                           (frame->visible.x1 - frame->visible.x0);
+                                                               (frame->visible.x1 - frame->visible.x0);
 
           data[(gsize) y * stride + x] = row_hidden || col_hidden ? 255 : 0;
           if (!row_hidden && !col_hidden)
@@ -1206,7 +1207,7 @@ static double
 group_share (const EylAttentionMap *map,
              const EylRaster       *raster,
              GPtrArray             *elements,
-             gboolean             (*member) (const EylElement *))
+             gboolean (*member) (const EylElement *))
 {
   double total = 0, inside = 0;
   double aw = raster->area.x1 - raster->area.x0, ah = raster->area.y1 - raster->area.y0;
@@ -1256,12 +1257,12 @@ element_at (GPtrArray *elements,
             double     y_pt)
 {
   const EylElement *best = NULL;
-  double best_area = G_MAXDOUBLE;
+  double            best_area = G_MAXDOUBLE;
 
   for (guint i = 0; i < elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (elements, i);
-      double area = (el->box.x1 - el->box.x0) * (el->box.y1 - el->box.y0);
+      double            area = (el->box.x1 - el->box.x0) * (el->box.y1 - el->box.y0);
 
       if (x_pt >= el->box.x0 && x_pt <= el->box.x1 && y_pt >= el->box.y0 &&
           y_pt <= el->box.y1 && area < best_area)
@@ -1289,13 +1290,13 @@ eyl_attention_for_page (EylRaster          *raster,
                         GPtrArray          *elements)
 {
   g_autoptr(EylAttentionMap) map = NULL;
-  cairo_surface_t *mask;
-  JsonObject *out, *kinds;
-  JsonArray *list;
+  cairo_surface_t     *mask;
+  JsonObject          *out, *kinds;
+  JsonArray           *list;
   EylAttentionFixation fix[PAGE_FIXATIONS];
-  double aw, ah, customer, brand;
-  gboolean any_seen;
-  guint n;
+  double               aw, ah, customer, brand;
+  gboolean             any_seen;
+  guint                n;
 
   g_return_val_if_fail (raster != NULL && frame != NULL && placement != NULL, NULL);
   g_return_val_if_fail (elements != NULL, NULL);
@@ -1319,21 +1320,19 @@ eyl_attention_for_page (EylRaster          *raster,
   for (guint i = 0; i < elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (elements, i);
-      JsonObject *item = json_object_new ();
-      const char *kind = eyl_element_kind_to_string (el->kind);
-      double share = eyl_attention_map_share (map, (el->box.x0 - raster->area.x0) / aw,
-                                              (el->box.y0 - raster->area.y0) / ah,
-                                              (el->box.x1 - raster->area.x0) / aw,
-                                              (el->box.y1 - raster->area.y0) / ah);
+      JsonObject       *item = json_object_new ();
+      const char       *kind = eyl_element_kind_to_string (el->kind);
+      double            share = eyl_attention_map_share (map, (el->box.x0 - raster->area.x0) / aw,
+                                                         (el->box.y0 - raster->area.y0) / ah,
+                                                         (el->box.x1 - raster->area.x0) / aw,
+                                                         (el->box.y1 - raster->area.y0) / ah);
 
       json_object_set_string_member (item, "element", el->id);
       json_object_set_string_member (item, "kind", kind);
       set_share (item, "share", share);
       json_array_add_object_element (list, item);
       /* By kind: the sum over its elements (they seldom overlap). */
-      set_share (kinds, kind, MIN (1.0, share + (json_object_has_member (kinds, kind)
-                                                 ? json_object_get_double_member (kinds, kind)
-                                                 : 0)));
+      set_share (kinds, kind, MIN (1.0, share + (json_object_has_member (kinds, kind) ? json_object_get_double_member (kinds, kind) : 0)));
     }
   json_object_set_array_member (out, "elements", list);
   json_object_set_object_member (out, "kinds", kinds);
@@ -1353,8 +1352,8 @@ eyl_attention_for_page (EylRaster          *raster,
   n = eyl_attention_map_fixations (map, PAGE_FIXATIONS, EYL_ATTENTION_IOR_RADIUS, fix);
   for (guint k = 0; k < n; k++)
     {
-      JsonObject *item = json_object_new ();
-      double x_pt = raster->area.x0 + fix[k].x * aw, y_pt = raster->area.y0 + fix[k].y * ah;
+      JsonObject       *item = json_object_new ();
+      double            x_pt = raster->area.x0 + fix[k].x * aw, y_pt = raster->area.y0 + fix[k].y * ah;
       const EylElement *el = element_at (elements, x_pt, y_pt);
 
       json_object_set_int_member (item, "order", k + 1);
@@ -1376,9 +1375,9 @@ eyl_attention_render_visible (PopplerPage     *page,
                               const EylRect   *visible,
                               double           long_side_px)
 {
-  double vw = visible->x1 - visible->x0, vh = visible->y1 - visible->y0;
+  double     vw = visible->x1 - visible->x0, vh = visible->y1 - visible->y0;
   EylRaster *raster;
-  cairo_t *cr;
+  cairo_t   *cr;
 
   g_return_val_if_fail ((recording != NULL || POPPLER_IS_PAGE (page)) && vw > 0 && vh > 0, NULL);
 
@@ -1418,14 +1417,14 @@ eyl_attention_heatmap_for_raster (EylRaster          *raster,
                                   const EylPlacement *placement)
 {
   g_autoptr(EylAttentionMap) map = NULL;
-  cairo_surface_t *mask, *out, *hidden;
+  cairo_surface_t     *mask, *out, *hidden;
   EylAttentionFixation fix[PAGE_FIXATIONS];
-  const guint8 *mdata;
-  guint8 *odata;
-  int w, h, ostride, mstride, mw, mh, long_side_px;
-  gboolean any_seen;
-  guint n;
-  cairo_t *cr;
+  const guint8        *mdata;
+  guint8              *odata;
+  int                  w, h, ostride, mstride, mw, mh, long_side_px;
+  gboolean             any_seen;
+  guint                n;
+  cairo_t             *cr;
 
   g_return_val_if_fail (raster != NULL && frame != NULL && placement != NULL, NULL);
 
@@ -1455,13 +1454,13 @@ eyl_attention_heatmap_for_raster (EylRaster          *raster,
     for (int x = 0; x < w; x++)
       {
         guint32 px = *(const guint32 *) (raster->data + (gsize) y * raster->stride + 4 * x);
-        double v = map->values[(gsize) MIN (y * mh / h, mh - 1) * mw + MIN (x * mw / w, mw - 1)];
-        double a = 0.75 * CLAMP (v, 0, 1);
-        double rgb[3] = { ((px >> 16) & 0xff) / 255.0, ((px >> 8) & 0xff) / 255.0, (px & 0xff) / 255.0 };
+        double  v = map->values[(gsize) MIN (y * mh / h, mh - 1) * mw + MIN (x * mw / w, mw - 1)];
+        double  a = 0.75 * CLAMP (v, 0, 1);
+        double  rgb[3] = { ((px >> 16) & 0xff) / 255.0, ((px >> 8) & 0xff) / 255.0, (px & 0xff) / 255.0 };
         /* Yellow for a little attention, red for the most. */
-        double heat[3] = { 1.0, 0.9 * (1 - v), 0.0 };
+        double   heat[3] = { 1.0, 0.9 * (1 - v), 0.0 };
         gboolean is_hidden = mdata[(gsize) y * mstride + x] >= 128;
-        guint32 o = 0;
+        guint32  o = 0;
 
         for (int c = 0; c < 3; c++)
           {
@@ -1482,8 +1481,8 @@ eyl_attention_heatmap_for_raster (EylRaster          *raster,
   cairo_set_font_size (cr, MAX (10, long_side_px / 40.0));
   for (guint k = 0; k < n; k++)
     {
-      double cx = fix[k].x * w, cy = fix[k].y * h, r = MAX (8, long_side_px / 45.0);
-      char label[4];
+      double               cx = fix[k].x * w, cy = fix[k].y * h, r = MAX (8, long_side_px / 45.0);
+      char                 label[4];
       cairo_text_extents_t ext;
 
       g_snprintf (label, sizeof label, "%u", k + 1);

@@ -20,27 +20,27 @@
 
 /* The detail render: px per mm of material (a 0.264 mm module, the
  * smallest allowed, gets 3 px), and its budget. */
-#define DETAIL_PX_PER_MM   12.0
-#define DETAIL_MAX_PIXELS  (6.0 * 1000 * 1000)
+#define DETAIL_PX_PER_MM  12.0
+#define DETAIL_MAX_PIXELS (6.0 * 1000 * 1000)
 /* Margin rendered around a candidate, mm: the widest quiet zone (11X) at
  * the largest magnification (200 %: X = 0.66 mm) is 7.3 mm. */
-#define DETAIL_MARGIN_MM   9.0
+#define DETAIL_MARGIN_MM 9.0
 /* Renders per page, whatever the page shows. */
-#define MAX_CANDIDATES     4
+#define MAX_CANDIDATES 4
 /* Bar-like texture on the analysis raster: cells of CELL px whose mean
  * grey step across is at least MIN_STEP and TEXTURE_RATIO times the step
  * along. */
-#define CELL               4
-#define MIN_STEP           10.0
-#define TEXTURE_RATIO      2.5
+#define CELL          4
+#define MIN_STEP      10.0
+#define TEXTURE_RATIO 2.5
 /* The shortest symbol worth a render, mm: EAN-8 at 80 % is 17.7 mm long. */
-#define MIN_CANDIDATE_MM   14.0
-#define MIN_RUN_MM         8.0
+#define MIN_CANDIDATE_MM 14.0
+#define MIN_RUN_MM       8.0
 /* Fewer px a module than this and the measures are rounding. */
-#define MIN_MEASURE_PX     3.0
+#define MIN_MEASURE_PX 3.0
 /* A run may be this many modules off its table width (ink spread, the
  * render's rounding) and still match. */
-#define RUN_TOLERANCE      0.8
+#define RUN_TOLERANCE 0.8
 
 void
 eyl_barcode_free (EylBarcode *barcode)
@@ -102,13 +102,15 @@ all_digits (const char *s,
 static char *
 upce_expand (const char *e)
 {
-  char a[13] = { 0 };
+  char        a[13] = { 0 };
   const char *d = e + 1;
 
   a[0] = e[0];
   switch (d[5])
     {
-    case '0': case '1': case '2':
+    case '0':
+    case '1':
+    case '2':
       g_snprintf (a + 1, 12, "%c%c%c0000%c%c%c%c", d[0], d[1], d[5], d[2], d[3], d[4], e[7]);
       break;
     case '3':
@@ -135,8 +137,8 @@ eyl_barcode_check_digit_ok (const char *symbology,
                             const char *digits)
 {
   g_autofree char *expanded = NULL;
-  gsize n;
-  int sum = 0;
+  gsize            n;
+  int              sum = 0;
 
   if (digits == NULL || !all_digits (digits, strlen (digits)) || strlen (digits) < 2)
     return FALSE;
@@ -158,19 +160,43 @@ eyl_barcode_check_digit_ok (const char *symbology,
  * ("L", odd parity); set C ("R") is its complement, set B ("G") the
  * mirror of C. */
 static const char *const set_a[10] = {
-  "0001101", "0011001", "0010011", "0111101", "0100011",
-  "0110001", "0101111", "0111011", "0110111", "0001011",
+  "0001101",
+  "0011001",
+  "0010011",
+  "0111101",
+  "0100011",
+  "0110001",
+  "0101111",
+  "0111011",
+  "0110111",
+  "0001011",
 };
 /* EAN-13: the sets of the left half, by the implied first digit. */
 static const char *const ean13_parity[10] = {
-  "AAAAAA", "AABABB", "AABBAB", "AABBBA", "ABAABB",
-  "ABBAAB", "ABBBAA", "ABABAB", "ABABBA", "ABBABA",
+  "AAAAAA",
+  "AABABB",
+  "AABBAB",
+  "AABBBA",
+  "ABAABB",
+  "ABBAAB",
+  "ABBBAA",
+  "ABABAB",
+  "ABABBA",
+  "ABBABA",
 };
 /* UPC-E, number system 0, by the check digit (B = even parity); number
  * system 1 swaps A and B. */
 static const char *const upce_parity[10] = {
-  "BBBAAA", "BBABAA", "BBAABA", "BBAAAB", "BABBAA",
-  "BAABBA", "BAAABB", "BABABA", "BABAAB", "BAABAB",
+  "BBBAAA",
+  "BBABAA",
+  "BBAABA",
+  "BBAAAB",
+  "BABBAA",
+  "BAABBA",
+  "BAAABB",
+  "BABABA",
+  "BABAAB",
+  "BAABAB",
 };
 
 static void
@@ -192,7 +218,7 @@ char *
 eyl_barcode_modules (const char *symbology,
                      const char *digits)
 {
-  GString *out;
+  GString         *out;
   g_autofree char *ean = NULL;
 
   g_return_val_if_fail (symbology != NULL, NULL);
@@ -276,7 +302,7 @@ typedef struct
 {
   char  *symbology;
   char  *digits;
-  double x0, y0, x1, y1;   /* zbar's location, px */
+  double x0, y0, x1, y1; /* zbar's location, px */
 } Read;
 
 static void
@@ -297,9 +323,9 @@ scan (const guint8 *gray,
    * is judged for that (rules/eyl-rule-barcode.c). */
   static const zbar_symbol_type_t types[] = { ZBAR_EAN13, ZBAR_EAN8, ZBAR_UPCA, ZBAR_UPCE,
                                               ZBAR_CODE128 };
-  GArray *reads = g_array_new (FALSE, TRUE, sizeof (Read));
-  zbar_image_scanner_t *scanner;
-  zbar_image_t *image;
+  GArray                         *reads = g_array_new (FALSE, TRUE, sizeof (Read));
+  zbar_image_scanner_t           *scanner;
+  zbar_image_t                   *image;
 
   g_array_set_clear_func (reads, read_clear);
   if (width < 16 || height < 8)
@@ -319,7 +345,7 @@ scan (const guint8 *gray,
     for (const zbar_symbol_t *sym = zbar_image_first_symbol (image); sym != NULL;
          sym = zbar_symbol_next (sym))
       {
-        Read r = { 0 };
+        Read     r = { 0 };
         unsigned n = zbar_symbol_get_loc_size (sym);
 
         if (n == 0 || zbar_symbol_get_data (sym) == NULL)
@@ -396,11 +422,14 @@ view_dark (const View *v,
 static int
 box_threshold (const EylRaster *raster,
                const guint8    *gray,
-               int x0, int y0, int x1, int y1)
+               int              x0,
+               int              y0,
+               int              x1,
+               int              y1)
 {
   guint hist[256] = { 0 };
   guint n = 0, acc = 0;
-  int lo = -1, hi = 255;
+  int   lo = -1, hi = 255;
 
   x0 = CLAMP (x0, 0, raster->width - 1);
   x1 = CLAMP (x1, x0 + 1, raster->width);
@@ -435,9 +464,9 @@ line_runs (const View *v,
            int         a,
            gboolean   *first_dark)
 {
-  GArray *runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  int n = view_length (v);
-  Run run = { 0, 0 };
+  GArray  *runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  int      n = view_length (v);
+  Run      run = { 0, 0 };
   gboolean dark = view_dark (v, 0, a);
 
   *first_dark = dark;
@@ -463,7 +492,7 @@ static GArray *
 module_runs (const char *modules)
 {
   GArray *widths = g_array_new (FALSE, FALSE, sizeof (int));
-  int w = 1;
+  int     w = 1;
 
   for (gsize i = 1; modules[i - 1] != '\0'; i++)
     {
@@ -480,8 +509,8 @@ module_runs (const char *modules)
 
 typedef struct
 {
-  int      u_first, u_last;   /* first pixel of the first bar, last of the last */
-  gboolean reversed;          /* the symbol reads from high u to low */
+  int      u_first, u_last; /* first pixel of the first bar, last of the last */
+  gboolean reversed;        /* the symbol reads from high u to low */
   double   module_px;
 } Match;
 
@@ -496,15 +525,15 @@ match_line (const View *v,
 {
   g_autoptr(GArray) runs = NULL;
   gboolean first_dark, found = FALSE;
-  guint m = widths->len;
+  guint    m = widths->len;
 
   runs = line_runs (v, a, &first_dark);
   for (guint i = first_dark ? 0 : 1; i + m <= runs->len; i += 2)
     {
       const Run *r0 = &g_array_index (runs, Run, i);
       const Run *rl = &g_array_index (runs, Run, i + m - 1);
-      int span = rl->start + rl->len - r0->start;
-      double module = (double) span / n_modules;
+      int        span = rl->start + rl->len - r0->start;
+      double     module = (double) span / n_modules;
 
       for (int dir = 0; dir < 2; dir++)
         {
@@ -517,7 +546,7 @@ match_line (const View *v,
               ok = fabs (g_array_index (runs, Run, i + k).len / module - expect) <= RUN_TOLERANCE;
             }
           if (ok && (!found || fabs ((r0->start + span / 2.0) - u_centre) <
-                                 fabs ((best->u_first + best->u_last) / 2.0 - u_centre)))
+                                   fabs ((best->u_first + best->u_last) / 2.0 - u_centre)))
             {
               best->u_first = r0->start;
               best->u_last = r0->start + span - 1;
@@ -630,13 +659,13 @@ measure (EylBarcode      *b,
   g_autofree char *modules = eyl_barcode_modules (b->symbology, b->digits);
   g_autoptr(GArray) widths = NULL;
   g_autoptr(GArray) heights = NULL;
-  Match match = { 0 };
-  View v = { raster, gray, 0, FALSE };
-  int n_modules, a_mid = 0, top = G_MAXINT, bottom = -1;
-  double px_per_mm, quiet[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
+  Match    match = { 0 };
+  View     v = { raster, gray, 0, FALSE };
+  int      n_modules, a_mid = 0, top = G_MAXINT, bottom = -1;
+  double   px_per_mm, quiet[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
   gboolean edge[2] = { FALSE, FALSE }, found = FALSE;
-  Mean bars = { 0 }, spaces = { 0 };
-  double lo_x, lo_y, hi_x, hi_y;
+  Mean     bars = { 0 }, spaces = { 0 };
+  double   lo_x, lo_y, hi_x, hi_y;
 
   if (modules == NULL)
     return FALSE;
@@ -709,8 +738,8 @@ measure (EylBarcode      *b,
       for (int side = 0; side < 2; side++)
         {
           gboolean at_edge;
-          int from = side == 0 ? match.u_first : match.u_last;
-          int n = walk_light (&v, from, a, side == 0 ? -1 : 1, &at_edge);
+          int      from = side == 0 ? match.u_first : match.u_last;
+          int      n = walk_light (&v, from, a, side == 0 ? -1 : 1, &at_edge);
 
           if (n < quiet[side])
             {
@@ -742,7 +771,7 @@ measure (EylBarcode      *b,
   /* A scanner lights the symbol with red (~630–670 nm): what it sees is
    * about the red channel's reflectance. */
   b->red_contrast = MAX (0.0, linear ((b->space_color >> 16) & 0xff) -
-                              linear ((b->bar_color >> 16) & 0xff));
+                                  linear ((b->bar_color >> 16) & 0xff));
 
   {
     int x0, y0, x1, y1;
@@ -759,11 +788,11 @@ measure (EylBarcode      *b,
   if (page_rect != NULL)
     {
       const EylRect *area = &raster->area;
-      double tol = 1.0 / raster->scale;
-      gboolean page_lo = v.vertical ? area->y0 <= page_rect->y0 + tol
-                                    : area->x0 <= page_rect->x0 + tol;
-      gboolean page_hi = v.vertical ? area->y1 >= page_rect->y1 - tol
-                                    : area->x1 >= page_rect->x1 - tol;
+      double         tol = 1.0 / raster->scale;
+      gboolean       page_lo = v.vertical ? area->y0 <= page_rect->y0 + tol
+                                          : area->x0 <= page_rect->x0 + tol;
+      gboolean       page_hi = v.vertical ? area->y1 >= page_rect->y1 - tol
+                                          : area->x1 >= page_rect->x1 - tol;
 
       if (match.reversed ? page_hi : page_lo)
         b->quiet_left_at_edge = FALSE;
@@ -772,7 +801,8 @@ measure (EylBarcode      *b,
     }
 
   g_debug ("%s %s: X %.3f mm (%.0f %%), bars %.2f mm of %.2f, quiet %.1f / %.1f modules, "
-           "red contrast %.2f", b->symbology, b->digits, b->module_mm, 100 * b->magnification,
+           "red contrast %.2f",
+           b->symbology, b->digits, b->module_mm, 100 * b->magnification,
            b->bar_height_mm, b->nominal_height_mm, b->quiet_left_modules,
            b->quiet_right_modules, b->red_contrast);
   return TRUE;
@@ -840,7 +870,8 @@ read_raster (const EylRaster *raster,
       /* zbar reads a Code 128 only when its mod-103 check character
        * agrees: what it reads is right. */
       b->check_ok = eyl_barcode_is_retail (b->symbology)
-                      ? eyl_barcode_check_digit_ok (b->symbology, b->digits) : TRUE;
+                        ? eyl_barcode_check_digit_ok (b->symbology, b->digits)
+                        : TRUE;
       if (!measure (b, raster, gray, r, mm_per_pt, page_rect))
         {
           double x0, y0, x1, y1;
@@ -866,7 +897,8 @@ compare_candidates (gconstpointer a,
 {
   const Candidate *x = a, *y = b;
 
-  return x->area < y->area ? 1 : x->area > y->area ? -1 : 0;
+  return x->area < y->area ? 1 : x->area > y->area ? -1
+                                                   : 0;
 }
 
 /* Cells with a barcode's texture: steps across the bars, none along. */
@@ -876,10 +908,10 @@ find_candidates (const EylRaster *raster,
                  double           mm_per_pt,
                  GArray          *candidates)
 {
-  int cw = raster->width / CELL, ch = raster->height / CELL;
+  int                cw = raster->width / CELL, ch = raster->height / CELL;
   g_autofree guint8 *mark = NULL;
-  g_autofree int *stack = NULL;
-  double mm_per_px = mm_per_pt / raster->scale;
+  g_autofree int    *stack = NULL;
+  double             mm_per_px = mm_per_pt / raster->scale;
 
   if (cw < 2 || ch < 2)
     return;
@@ -921,7 +953,7 @@ find_candidates (const EylRaster *raster,
             {
               int end = start;
 
-#define CELL_AT(n) (kind == 1 ? o * cw + (n) : (n) * cw + o)
+#define CELL_AT(n) (kind == 1 ? o * cw + (n) : (n) *cw + o)
               while (end < inner && mark[CELL_AT (end)] == kind)
                 end++;
               if (end == start)
@@ -939,12 +971,12 @@ find_candidates (const EylRaster *raster,
   }
 
   /* Connected cells of one orientation, flood-filled. */
-  stack = g_new (int, (gsize) cw * ch);
+  stack = g_new (int, (gsize) cw *ch);
   for (int start = 0; start < cw * ch; start++)
     {
-      int kind = mark[start], n = 0, x0 = cw, y0 = ch, x1 = -1, y1 = -1;
+      int       kind = mark[start], n = 0, x0 = cw, y0 = ch, x1 = -1, y1 = -1;
       Candidate c;
-      double len_mm, wid_mm;
+      double    len_mm, wid_mm;
 
       if (kind == 0 || kind > 2)
         continue;
@@ -952,7 +984,7 @@ find_candidates (const EylRaster *raster,
       mark[start] = 3;
       while (n > 0)
         {
-          int i = stack[--n], x = i % cw, y = i / cw;
+          int       i = stack[--n], x = i % cw, y = i / cw;
           const int nb[4][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } };
 
           x0 = MIN (x0, x);
@@ -990,8 +1022,8 @@ eyl_detect_barcodes (const EylPageData *page,
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_barcode_free);
   g_autoptr(GArray) candidates = NULL;
   g_autofree guint8 *gray = NULL;
-  EylRect page_rect;
-  guint n_rendered = 0;
+  EylRect            page_rect;
+  guint              n_rendered = 0;
 
   g_return_val_if_fail (page != NULL, found);
   if (raster == NULL)
@@ -1014,7 +1046,7 @@ eyl_detect_barcodes (const EylPageData *page,
   for (guint i = found->len; i > 0; i--)
     {
       const EylBarcode *b = g_ptr_array_index (found, i - 1);
-      Candidate c = { b->box, G_MAXDOUBLE };
+      Candidate         c = { b->box, G_MAXDOUBLE };
 
       if (b->measured && b->module_mm / mm_per_pt * raster->scale >= MIN_MEASURE_PX)
         continue;
@@ -1025,11 +1057,11 @@ eyl_detect_barcodes (const EylPageData *page,
   for (guint i = 0; i < candidates->len && n_rendered < MAX_CANDIDATES; i++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
-      double margin = DETAIL_MARGIN_MM / mm_per_pt;
-      double cx = (c->box.x0 + c->box.x1) / 2, cy = (c->box.y0 + c->box.y1) / 2;
+      double     margin = DETAIL_MARGIN_MM / mm_per_pt;
+      double     cx = (c->box.x0 + c->box.x1) / 2, cy = (c->box.y0 + c->box.y1) / 2;
       g_autoptr(EylRaster) detail = NULL;
       EylRenderer budget = *renderer;
-      EylRect area;
+      EylRect     area;
 
       if (already_found (found, "", cx, cy))
         continue;

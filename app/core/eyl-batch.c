@@ -20,7 +20,7 @@ struct _EylScheduler
   gatomicrefcount ref_count;
   guint           jobs;
   guint           running;
-  GQueue          pending;     /* Entry *, highest priority first */
+  GQueue          pending; /* Entry *, highest priority first */
   GMainContext   *context;
   guint           pump_id;
 };
@@ -126,8 +126,8 @@ pump (EylScheduler *self)
       if (entry != NULL)
         {
           g_autoptr(GError) error = g_error_new (EYL_ERROR, EYL_ERROR_CANCELLED,
-                                                 _("The check of “%s” was cancelled."),
-                                                 entry->path);
+                                                  _("The check of “%s” was cancelled."),
+                                                     entry->path);
           g_autoptr(EylFileResult) result = eyl_file_result_new_error (entry->path, error);
           g_autoptr(GTask) task = g_steal_pointer (&entry->task);
 
@@ -206,14 +206,14 @@ compare_priority (gconstpointer a,
 }
 
 void
-eyl_scheduler_check_file_async (EylScheduler        *self,
-                                EylWorkerConfig     *config,
-                                const char          *path,
-                                int                  priority,
-                                GCancellable        *cancellable,
-                                EylSchedulerStarted  started,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+eyl_scheduler_check_file_async (EylScheduler       *self,
+                                EylWorkerConfig    *config,
+                                const char         *path,
+                                int                 priority,
+                                GCancellable       *cancellable,
+                                EylSchedulerStarted started,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   Entry *entry;
 
@@ -253,12 +253,12 @@ eyl_scheduler_check_file_finish (GAsyncResult *result)
 
 typedef struct
 {
-  EylScheduler     *scheduler;
-  GPtrArray        *paths;      /* char * */
-  GPtrArray        *results;    /* EylFileResult *, NULL until done */
-  guint             done;
-  EylBatchProgress  progress;
-  gpointer          progress_data;
+  EylScheduler    *scheduler;
+  GPtrArray       *paths;   /* char * */
+  GPtrArray       *results; /* EylFileResult *, NULL until done */
+  guint            done;
+  EylBatchProgress progress;
+  gpointer         progress_data;
 } Batch;
 
 typedef struct
@@ -283,7 +283,7 @@ batch_file_cb (GObject      *object,
 {
   BatchItem *item = user_data;
   g_autoptr(GTask) task = item->task;
-  Batch *batch = g_task_get_task_data (task);
+  Batch         *batch = g_task_get_task_data (task);
   EylFileResult *result = eyl_scheduler_check_file_finish (res);
 
   g_ptr_array_index (batch->results, item->index) = result;
@@ -299,14 +299,14 @@ batch_file_cb (GObject      *object,
 }
 
 void
-eyl_batch_run_async (EylWorkerConfig     *config,
-                     const char * const  *paths,
-                     guint                jobs,
-                     EylBatchProgress     progress,
-                     gpointer             progress_data,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+eyl_batch_run_async (EylWorkerConfig    *config,
+                     const char *const  *paths,
+                     guint               jobs,
+                     EylBatchProgress    progress,
+                     gpointer            progress_data,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   Batch *batch;
@@ -370,12 +370,12 @@ sync_cb (GObject      *object,
 }
 
 GPtrArray *
-eyl_batch_run (EylWorkerConfig    *config,
-               const char * const *paths,
-               guint               jobs,
-               EylBatchProgress    progress,
-               gpointer            progress_data,
-               GCancellable       *cancellable)
+eyl_batch_run (EylWorkerConfig   *config,
+               const char *const *paths,
+               guint              jobs,
+               EylBatchProgress   progress,
+               gpointer           progress_data,
+               GCancellable      *cancellable)
 {
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GAsyncResult) result = NULL;

@@ -26,24 +26,24 @@ typedef struct _EylScheduler EylScheduler;
 /* Called, with the check's user_data, when its worker starts. */
 typedef void (*EylSchedulerStarted) (gpointer user_data);
 
-EylScheduler  *eyl_scheduler_new   (guint         jobs);
-EylScheduler  *eyl_scheduler_ref   (EylScheduler *self);
-void           eyl_scheduler_unref (EylScheduler *self);
+EylScheduler *eyl_scheduler_new (guint jobs);
+EylScheduler *eyl_scheduler_ref (EylScheduler *self);
+void          eyl_scheduler_unref (EylScheduler *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylScheduler, eyl_scheduler_unref)
-guint          eyl_scheduler_get_n_running (EylScheduler *self);
+guint eyl_scheduler_get_n_running (EylScheduler *self);
 
 /* eyl_worker_check_file_async() when a slot is free.  A check cancelled
  * while it waits is answered soon with an EYL_ERROR_CANCELLED result and
  * never starts a worker.  @started may be NULL. */
-void           eyl_scheduler_check_file_async  (EylScheduler        *self,
-                                                EylWorkerConfig     *config,
-                                                const char          *path,
-                                                int                  priority,
-                                                GCancellable        *cancellable,
-                                                EylSchedulerStarted  started,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data);
-EylFileResult *eyl_scheduler_check_file_finish (GAsyncResult        *result);
+void           eyl_scheduler_check_file_async (EylScheduler       *self,
+                                               EylWorkerConfig    *config,
+                                               const char         *path,
+                                               int                 priority,
+                                               GCancellable       *cancellable,
+                                               EylSchedulerStarted started,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+EylFileResult *eyl_scheduler_check_file_finish (GAsyncResult *result);
 
 /* Called on the caller's main context each time a file is done. */
 typedef void (*EylBatchProgress) (guint          done,
@@ -55,24 +55,24 @@ typedef void (*EylBatchProgress) (guint          done,
  * @jobs: how many workers at once, 0 = g_get_num_processors ().
  * Results that were not started when @cancellable fires are errors
  * (EYL_ERROR_CANCELLED). */
-void       eyl_batch_run_async  (EylWorkerConfig     *config,
-                                 const char * const  *paths,
-                                 guint                jobs,
-                                 EylBatchProgress     progress,
-                                 gpointer             progress_data,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data);
+void eyl_batch_run_async (EylWorkerConfig    *config,
+                          const char *const  *paths,
+                          guint               jobs,
+                          EylBatchProgress    progress,
+                          gpointer            progress_data,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data);
 /* The EylFileResult list, one per path, in input order. */
-GPtrArray *eyl_batch_run_finish (GAsyncResult        *result);
+GPtrArray *eyl_batch_run_finish (GAsyncResult *result);
 
 /* The same, blocking on a private main context. */
-GPtrArray *eyl_batch_run        (EylWorkerConfig     *config,
-                                 const char * const  *paths,
-                                 guint                jobs,
-                                 EylBatchProgress     progress,
-                                 gpointer             progress_data,
-                                 GCancellable        *cancellable);
+GPtrArray *eyl_batch_run (EylWorkerConfig   *config,
+                          const char *const *paths,
+                          guint              jobs,
+                          EylBatchProgress   progress,
+                          gpointer           progress_data,
+                          GCancellable      *cancellable);
 
 /* The Evaluate stage again for a file read before (DESIGN.md 3.5): a new
  * result with every page of @result evaluated from its read with

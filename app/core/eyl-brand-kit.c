@@ -63,22 +63,22 @@ eyl_brand_kit_unref (EylBrandKit *self)
  * directory".  Values come from the file and may be any bytes: the
  * message is made valid UTF-8, so it can be printed and shown. */
 static void
-set_config_error (GError     **error,
-                  const char  *path,
-                  const char  *key,
-                  const char  *format,
+set_config_error (GError    **error,
+                  const char *path,
+                  const char *key,
+                  const char *format,
                   ...) G_GNUC_PRINTF (4, 5);
 
 static void
-set_config_error (GError     **error,
-                  const char  *path,
-                  const char  *key,
-                  const char  *format,
+set_config_error (GError    **error,
+                  const char *path,
+                  const char *key,
+                  const char *format,
                   ...)
 {
   g_autofree char *problem = NULL;
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   problem = g_strdup_vprintf (format, args);
@@ -101,14 +101,19 @@ set_config_error (GError     **error,
 
 /* The keys of a kit; anything else is a typo that would silently make
  * every check of the page wrong. */
-static const char * const known_keys[] = {
-  "names", "website", "email", "phone", "logos", NULL,
+static const char *const known_keys[] = {
+  "names",
+  "website",
+  "email",
+  "phone",
+  "logos",
+  NULL,
 };
 
 static gboolean
-check_keys (GKeyFile    *keyfile,
-            const char  *path,
-            GError     **error)
+check_keys (GKeyFile   *keyfile,
+            const char *path,
+            GError    **error)
 {
   g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
   g_auto(GStrv) keys = NULL;
@@ -121,7 +126,7 @@ check_keys (GKeyFile    *keyfile,
 
           set_config_error (error, path, NULL,
                             _("unknown group [%s]; a brand kit has only [%s]"),
-                            group, BRAND_GROUP);
+                               group, BRAND_GROUP);
           return FALSE;
         }
     }
@@ -143,11 +148,11 @@ check_keys (GKeyFile    *keyfile,
 /* Reads an optional string key; a missing key is not an error, a value
  * that GKeyFile cannot read (bad UTF-8, bad escape) is. */
 static gboolean
-read_optional_string (GKeyFile    *keyfile,
-                      const char  *path,
-                      const char  *key,
-                      char       **out,
-                      GError     **error)
+read_optional_string (GKeyFile   *keyfile,
+                      const char *path,
+                      const char *key,
+                      char      **out,
+                      GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *value = NULL;
@@ -170,11 +175,11 @@ read_optional_string (GKeyFile    *keyfile,
 }
 
 static gboolean
-read_optional_list (GKeyFile    *keyfile,
-                    const char  *path,
-                    const char  *key,
-                    GStrv       *out,
-                    GError     **error)
+read_optional_list (GKeyFile   *keyfile,
+                    const char *path,
+                    const char *key,
+                    GStrv      *out,
+                    GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) values = NULL;
@@ -185,8 +190,7 @@ read_optional_list (GKeyFile    *keyfile,
     {
       if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
         return TRUE;
-      set_config_error (error, path, key, _("cannot be read as a list: %s"),
-                        local_error->message);
+      set_config_error (error, path, key, _("cannot be read as a list: %s"), local_error->message);
       return FALSE;
     }
 
@@ -204,11 +208,11 @@ read_optional_list (GKeyFile    *keyfile,
 }
 
 static void
-set_wrong_type (GError     **error,
-                const char  *path,
-                const char  *key,
-                const char  *value,
-                const char  *expected)
+set_wrong_type (GError    **error,
+                const char *path,
+                const char *key,
+                const char *value,
+                const char *expected)
 {
   set_config_error (error, path, key, _("“%s” is not %s"), value, expected);
 }
@@ -216,27 +220,26 @@ set_wrong_type (GError     **error,
 /* Opens the logo for reading: the one test that answers for permissions,
  * ACLs and dangling links alike, with the system's own words. */
 static gboolean
-check_logo (const char  *path,
-            const char  *key,
-            const char  *written,
-            const char  *logo,
-            GError     **error)
+check_logo (const char *path,
+            const char *key,
+            const char *written,
+            const char *logo,
+            GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
 
   /* Without blocking: a FIFO nobody writes to is refused at once. */
   if (!eyl_config_file_check (logo, &local_error))
     {
-      set_config_error (error, path, key, _("cannot read “%s”: %s"), written,
-                        local_error->message);
+      set_config_error (error, path, key, _("cannot read “%s”: %s"), written, local_error->message);
       return FALSE;
     }
   return TRUE;
 }
 
 EylBrandKit *
-eyl_brand_kit_load (const char  *path,
-                    GError     **error)
+eyl_brand_kit_load (const char *path,
+                    GError    **error)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(EylBrandKit) kit = NULL;
@@ -244,37 +247,34 @@ eyl_brand_kit_load (const char  *path,
   g_autofree char *abs_path = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *contents = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   /* A pipe (--brand-kit <(…)) is read too, up to the size bound. */
   if (!eyl_config_file_read (path, EYL_CONFIG_FILE_MAX_BYTES, EYL_READ_PIPES,
-                             &contents, &length, &local_error)
-      || !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, &local_error))
+                             &contents, &length, &local_error) ||
+      !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, &local_error))
     {
-      set_config_error (error, path, NULL, _("cannot read the brand kit: %s"),
-                        local_error->message);
+      set_config_error (error, path, NULL, _("cannot read the brand kit: %s"), local_error->message);
       return NULL;
     }
 
   {
     g_autofree char *group = NULL;
     g_autofree char *key = NULL;
-    guint first, second;
+    guint            first, second;
 
     if (eyl_config_file_find_duplicate_key (contents, length, &group, &key, &first, &second))
       {
-        set_config_error (error, path, key, _("the key is given twice (lines %u and %u)"),
-                          first, second);
+        set_config_error (error, path, key, _("the key is given twice (lines %u and %u)"), first, second);
         return NULL;
       }
   }
 
   if (!g_key_file_has_group (keyfile, BRAND_GROUP))
     {
-      set_config_error (error, path, NULL, _("no [%s] group; a brand kit needs one"),
-                        BRAND_GROUP);
+      set_config_error (error, path, NULL, _("no [%s] group; a brand kit needs one"), BRAND_GROUP);
       return NULL;
     }
   if (!check_keys (keyfile, path, error))
@@ -330,9 +330,9 @@ eyl_brand_kit_load (const char  *path,
 }
 
 gboolean
-eyl_brand_kit_save (EylBrandKit  *self,
-                    const char   *path,
-                    GError      **error)
+eyl_brand_kit_save (EylBrandKit *self,
+                    const char  *path,
+                    GError     **error)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
@@ -340,7 +340,7 @@ eyl_brand_kit_save (EylBrandKit  *self,
   g_autoptr(GPtrArray) logos = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *abs_path = NULL;
   g_autofree char *data = NULL;
-  gsize len = 0;
+  gsize            len = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -353,9 +353,10 @@ eyl_brand_kit_save (EylBrandKit  *self,
 
   g_key_file_set_comment (keyfile, NULL, NULL,
                           " Eyeline brand kit: names, contact details and logo files\n"
-                          " (logo paths are relative to this file).", NULL);
+                          " (logo paths are relative to this file).",
+                          NULL);
   g_key_file_set_string_list (keyfile, BRAND_GROUP, "names",
-                              (const char * const *) self->names,
+                              (const char *const *) self->names,
                               g_strv_length (self->names));
   if (self->website != NULL)
     g_key_file_set_string (keyfile, BRAND_GROUP, "website", self->website);
@@ -375,7 +376,7 @@ eyl_brand_kit_save (EylBrandKit  *self,
     }
   if (logos->len > 0)
     g_key_file_set_string_list (keyfile, BRAND_GROUP, "logos",
-                                (const char * const *) logos->pdata, logos->len);
+                                (const char *const *) logos->pdata, logos->len);
 
   data = g_key_file_to_data (keyfile, &len, NULL);
   if (!g_file_set_contents (path, data, len, &local_error))
@@ -462,11 +463,11 @@ eyl_brand_kit_dup_contacts_key (EylBrandKit *self)
 /* ------------------------------------------------------------------ */
 /* Named kits                                                           */
 
-#define KITS_DIR "kits"
-#define KIT_SUFFIX ".ini"
+#define KITS_DIR        "kits"
+#define KIT_SUFFIX      ".ini"
 #define REMEMBERED_FILE "document-kits.ini"
-#define REMEMBERED_KEY "kit"
-#define MAX_NAME_BYTES 100
+#define REMEMBERED_KEY  "kit"
+#define MAX_NAME_BYTES  100
 
 static char *
 dup_config_path (const char *name)
@@ -532,13 +533,13 @@ static int
 compare_names (gconstpointer a,
                gconstpointer b)
 {
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
 GPtrArray *
 eyl_brand_kit_list_names (void)
 {
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray       *names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *dir_path = eyl_brand_kit_dup_dir ();
   g_autofree char *legacy = dup_config_path ("brand-kit.ini");
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
@@ -575,9 +576,9 @@ eyl_brand_kit_dup_remembered (const char *uri)
 }
 
 gboolean
-eyl_brand_kit_remember (const char  *uri,
-                        const char  *name,
-                        GError     **error)
+eyl_brand_kit_remember (const char *uri,
+                        const char *name,
+                        GError    **error)
 {
   g_autofree char *path = dup_config_path (REMEMBERED_FILE);
   g_autofree char *dir = g_path_get_dirname (path);
@@ -607,9 +608,9 @@ eyl_brand_kit_remember (const char  *uri,
 }
 
 gboolean
-eyl_brand_kit_rename_remembered (const char  *old_name,
-                                 const char  *new_name,
-                                 GError     **error)
+eyl_brand_kit_rename_remembered (const char *old_name,
+                                 const char *new_name,
+                                 GError    **error)
 {
   g_autofree char *path = dup_config_path (REMEMBERED_FILE);
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();

@@ -15,11 +15,11 @@
 
 typedef enum
 {
-  FIELD_STRING,   /* char *, UTF-8 */
+  FIELD_STRING, /* char *, UTF-8 */
   FIELD_DOUBLE,
-  FIELD_UINT,     /* guint / guint32 */
-  FIELD_INT,      /* int, gboolean, an enum */
-  FIELD_RECT,     /* EylRect */
+  FIELD_UINT, /* guint / guint32 */
+  FIELD_INT,  /* int, gboolean, an enum */
+  FIELD_RECT, /* EylRect */
 } FieldType;
 
 typedef struct
@@ -90,14 +90,14 @@ write_fields (GVariantBuilder *builder,
   for (guint i = 0; i < n_fields; i++)
     {
       gconstpointer p = (const char *) record + fields[i].offset;
-      GVariant *value = NULL;
+      GVariant     *value = NULL;
 
       switch (fields[i].type)
         {
         case FIELD_STRING:
-          if (*(char * const *) p == NULL)
+          if (*(char *const *) p == NULL)
             continue;
-          value = string_variant (*(char * const *) p);
+          value = string_variant (*(char *const *) p);
           break;
         case FIELD_DOUBLE:
           value = g_variant_new_double (*(const double *) p);
@@ -171,9 +171,9 @@ read_fields (GVariant    *dict,
 
 /* The text layer the brand kit's names are matched on (eyl-read.h):
  * (index, width, height, visible, glyphs, runs, lines). */
-#define GLYPH_TYPE "(u(dddd)uu)"
-#define RUN_TYPE   "(uusdu)"
-#define LINE_TYPE  "(uu(dddd)dddbub)"
+#define GLYPH_TYPE      "(u(dddd)uu)"
+#define RUN_TYPE        "(uusdu)"
+#define LINE_TYPE       "(uu(dddd)dddbub)"
 #define TEXT_LAYER_TYPE "(udd(dddd)a" GLYPH_TYPE "a" RUN_TYPE "a" LINE_TYPE ")"
 
 static GVariant *
@@ -218,13 +218,19 @@ text_layer_from_variant (GVariant *variant)
   g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (EylGlyph));
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (EylTextRun));
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (EylTextLine));
-  EylGlyph g = { 0, };
-  EylTextRun r = { 0, };
-  EylTextLine l = { 0, };
-  EylRect visible;
+  EylGlyph g = {
+    0,
+  };
+  EylTextRun r = {
+    0,
+  };
+  EylTextLine l = {
+    0,
+  };
+  EylRect     visible;
   const char *font_name;
-  guint32 ch, index;
-  double width, height;
+  guint32     ch, index;
+  double      width, height;
 
   g_variant_get (variant, TEXT_LAYER_TYPE, &index, &width, &height,
                  &visible.x0, &visible.y0, &visible.x1, &visible.y1,
@@ -276,7 +282,7 @@ eyl_channel_page_read_to_variant (const EylPageRead *read)
     g_variant_builder_add (&builder, "{sv}", "text_layer", text_layer_to_variant (read->text_layer));
   if (read->kit_names != NULL)
     g_variant_builder_add (&builder, "{sv}", "kit_names",
-                           g_variant_new_strv ((const char * const *) read->kit_names, -1));
+                           g_variant_new_strv ((const char *const *) read->kit_names, -1));
   /* A pack's barcodes and panels travel as the report writes them (the
    * dieline's groups, not its lines). */
   if (read->packaging != NULL)
@@ -381,8 +387,8 @@ eyl_channel_read (GBytes  *bytes,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) json_error = NULL;
   EylFileResult *result;
-  const char *json;
-  guint32 version;
+  const char    *json;
+  guint32        version;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
@@ -399,9 +405,7 @@ eyl_channel_read (GBytes  *bytes,
     }
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, json, -1, &json_error)
-      || json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!json_parser_load_from_data (parser, json, -1, &json_error) || json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, EYL_ERROR, EYL_ERROR_ENGINE_CRASH, "%s",
                    json_error != NULL ? json_error->message : _("not a JSON object"));

@@ -18,16 +18,16 @@ G_BEGIN_DECLS
 #define EYL_CHANNEL_VERSION 2
 
 /* The worker's answer: @result with each page's read. */
-GBytes        *eyl_channel_write (EylFileResult  *result);
+GBytes *eyl_channel_write (EylFileResult *result);
 
 /* The parent's side: the file result, each page's read attached to its
  * analysis (EylPageAnalysis.read).  NULL with EYL_ERROR_ENGINE_CRASH when
  * the bytes are not an answer of this version. */
-EylFileResult *eyl_channel_read  (GBytes         *bytes,
-                                  GError        **error);
+EylFileResult *eyl_channel_read (GBytes  *bytes,
+                                 GError **error);
 
 /* One page's read alone (tests, and the benchmark). */
-GVariant      *eyl_channel_page_read_to_variant   (const EylPageRead *read);
-EylPageRead   *eyl_channel_page_read_from_variant (GVariant          *variant);
+GVariant    *eyl_channel_page_read_to_variant (const EylPageRead *read);
+EylPageRead *eyl_channel_page_read_from_variant (GVariant *variant);
 
 G_END_DECLS

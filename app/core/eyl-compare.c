@@ -38,7 +38,7 @@ finding_key (const EylPageAnalysis *page,
              const EylFinding      *finding)
 {
   const EylElement *el = finding_element (page, finding);
-  g_autofree char *text = NULL;
+  g_autofree char  *text = NULL;
 
   if (el == NULL)
     return g_strdup_printf ("%s|page", finding->rule);
@@ -82,8 +82,8 @@ compare_page (EylComparison   *self,
               EylPageAnalysis *before,
               EylPageAnalysis *after)
 {
-  EylPageComparison *page = g_new0 (EylPageComparison, 1);
-  guint n_after = after != NULL ? after->findings->len : 0;
+  EylPageComparison   *page = g_new0 (EylPageComparison, 1);
+  guint                n_after = after != NULL ? after->findings->len : 0;
   g_autofree gboolean *taken = g_new0 (gboolean, MAX (n_after, 1));
   g_auto(GStrv) after_keys = g_new0 (char *, n_after + 1);
 
@@ -100,9 +100,9 @@ compare_page (EylComparison   *self,
 
   for (guint i = 0; before != NULL && i < before->findings->len; i++)
     {
-      EylFinding *old = g_ptr_array_index (before->findings, i);
+      EylFinding      *old = g_ptr_array_index (before->findings, i);
       g_autofree char *key = finding_key (before, old);
-      EylFinding *match = NULL;
+      EylFinding      *match = NULL;
 
       for (guint j = 0; j < n_after && match == NULL; j++)
         if (!taken[j] && strcmp (key, after_keys[j]) == 0)
@@ -135,7 +135,7 @@ eyl_comparison_new (EylFileResult *before,
                     EylFileResult *after)
 {
   EylComparison *self;
-  guint n;
+  guint          n;
 
   g_return_val_if_fail (before != NULL && before->ok, NULL);
   g_return_val_if_fail (after != NULL && after->ok, NULL);
@@ -205,7 +205,7 @@ char *
 eyl_comparison_format_text (const EylComparison *self,
                             gboolean             color)
 {
-  GString *out = g_string_new (NULL);
+  GString         *out = g_string_new (NULL);
   g_autofree char *before = eyl_report_printable_path (self->before_path);
   g_autofree char *after = eyl_report_printable_path (self->after_path);
 
@@ -222,18 +222,18 @@ eyl_comparison_format_text (const EylComparison *self,
         }
       if (!page->in_before)
         g_string_append_printf (out, _("  Page %u: new, customer focus %d/100\n"),
-                                page->index + 1, page->score_after);
+                                        page->index + 1, page->score_after);
       else
         /* TRANSLATORS: "Page 1: customer focus 20 → 85 (+65)" */
         g_string_append_printf (out, _("  Page %u: customer focus %d → %d (%+d)\n"),
-                                page->index + 1, page->score_before, page->score_after,
-                                page->score_after - page->score_before);
+                                        page->index + 1, page->score_before, page->score_after,
+                                        page->score_after - page->score_before);
       for (guint i = 0; i < page->changes->len; i++)
         {
           const EylFindingChange *c = &g_array_index (page->changes, EylFindingChange, i);
-          const EylFinding *f = c->after != NULL ? c->after : c->before;
-          g_autofree char *message = eyl_report_printable (f->message);
-          const char *on = "", *off = "";
+          const EylFinding       *f = c->after != NULL ? c->after : c->before;
+          g_autofree char        *message = eyl_report_printable (f->message);
+          const char             *on = "", *off = "";
 
           if (color && c->kind != EYL_CHANGE_KEPT)
             {
@@ -246,7 +246,7 @@ eyl_comparison_format_text (const EylComparison *self,
     }
   /* TRANSLATORS: the totals of a comparison */
   g_string_append_printf (out, _("%u fixed, %u new, %u still open\n"),
-                          self->n_fixed, self->n_new, self->n_kept);
+                                  self->n_fixed, self->n_new, self->n_kept);
   return g_string_free (out, FALSE);
 }
 

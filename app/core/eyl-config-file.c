@@ -57,7 +57,7 @@ open_nonblocking (const char *path,
 
 /* May @fd (not a regular file) be read with @flags? */
 static gboolean
-check_special (int            fd,
+check_special (int             fd,
                const GStatBuf *st,
                EylReadFlags    flags,
                GError        **error)
@@ -100,19 +100,19 @@ too_large (GError **error,
 }
 
 gboolean
-eyl_config_file_read (const char    *path,
-                      gsize          max_bytes,
-                      EylReadFlags   flags,
-                      char         **contents,
-                      gsize         *length,
-                      GError       **error)
+eyl_config_file_read (const char  *path,
+                      gsize        max_bytes,
+                      EylReadFlags flags,
+                      char       **contents,
+                      gsize       *length,
+                      GError     **error)
 {
   gboolean one_line = (flags & EYL_READ_ONE_LINE) != 0;
   g_autoptr(GByteArray) data = NULL;
-  char *newline = NULL;
+  char    *newline = NULL;
   GStatBuf st;
-  guint8 buf[4096];
-  int fd;
+  guint8   buf[4096];
+  int      fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
@@ -190,12 +190,12 @@ eyl_config_file_read (const char    *path,
 }
 
 gboolean
-eyl_config_file_find_duplicate_key (const char  *contents,
-                                    gsize        length,
-                                    char       **group,
-                                    char       **key,
-                                    guint       *first_line,
-                                    guint       *second_line)
+eyl_config_file_find_duplicate_key (const char *contents,
+                                    gsize       length,
+                                    char      **group,
+                                    char      **key,
+                                    guint      *first_line,
+                                    guint      *second_line)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *text = g_strndup (contents, length);
@@ -206,10 +206,10 @@ eyl_config_file_find_duplicate_key (const char  *contents,
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      char *line = g_strstrip (lines[i]);
-      char *equals;
+      char            *line = g_strstrip (lines[i]);
+      char            *equals;
       g_autofree char *id = NULL;
-      gpointer earlier;
+      gpointer         earlier;
 
       /* as GKeyFile reads it: comments, groups, key=value */
       if (line[0] == '\0' || line[0] == '#')
@@ -243,11 +243,11 @@ eyl_config_file_find_duplicate_key (const char  *contents,
 }
 
 gboolean
-eyl_config_file_check (const char  *path,
-                       GError     **error)
+eyl_config_file_check (const char *path,
+                       GError    **error)
 {
   GStatBuf st;
-  int fd;
+  int      fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
 

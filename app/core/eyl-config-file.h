@@ -17,14 +17,14 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  EYL_READ_DEFAULT  = 0,       /* regular files only */
+  EYL_READ_DEFAULT = 0, /* regular files only */
   /* An anonymous pipe, as the shell's <(…) or /dev/stdin in a pipeline
    * give: read (up to the size bound) until its writer closes it.  A
    * named FIFO is still refused: nobody may ever write to it. */
-  EYL_READ_PIPES    = 1 << 0,
+  EYL_READ_PIPES = 1 << 0,
   /* Any FIFO, a terminal or another character device too (a password:
    * /dev/stdin on a terminal, a FIFO a script writes to). */
-  EYL_READ_DEVICES  = 1 << 1,
+  EYL_READ_DEVICES = 1 << 1,
   /* Only the first line, without its line break (and a CR before it). */
   EYL_READ_ONE_LINE = 1 << 2,
 } EylReadFlags;
@@ -35,27 +35,27 @@ typedef enum
  * EYL_ERROR_CONFIG and say the problem without the file name, for the
  * caller to put it in ("it is a FIFO (named pipe), not a regular file",
  * "it is larger than 1.0 MB", the system's words). */
-gboolean eyl_config_file_read  (const char    *path,
-                                gsize          max_bytes,
-                                EylReadFlags   flags,
-                                char         **contents,
-                                gsize         *length,
-                                GError       **error);
+gboolean eyl_config_file_read (const char  *path,
+                               gsize        max_bytes,
+                               EylReadFlags flags,
+                               char       **contents,
+                               gsize       *length,
+                               GError     **error);
 
 /* A key given twice in one group of the key file @contents (GKeyFile
  * keeps the last one without a word): TRUE and the first such @key (with
  * its [locale], if any) and its @group, newly allocated, and the lines of
  * both (1-based). */
-gboolean eyl_config_file_find_duplicate_key (const char  *contents,
-                                             gsize        length,
-                                             char       **group,
-                                             char       **key,
-                                             guint       *first_line,
-                                             guint       *second_line);
+gboolean eyl_config_file_find_duplicate_key (const char *contents,
+                                             gsize       length,
+                                             char      **group,
+                                             char      **key,
+                                             guint      *first_line,
+                                             guint      *second_line);
 
 /* Is @path a regular file that can be opened for reading?  Tested
  * without blocking and without reading (a logo of a brand kit). */
-gboolean eyl_config_file_check (const char    *path,
-                                GError       **error);
+gboolean eyl_config_file_check (const char *path,
+                                GError    **error);
 
 G_END_DECLS

@@ -14,29 +14,29 @@
 /* Histogram bins: 4 bits per channel.  Coarse enough that the
  * anti-aliasing and JPEG noise of a flat background fall in one bin, fine
  * enough to tell a coloured band from the text on it. */
-#define BIN_BITS        4
-#define N_BINS          (1 << (3 * BIN_BITS))
+#define BIN_BITS 4
+#define N_BINS   (1 << (3 * BIN_BITS))
 /* Ring pixels count twice: inside the box the glyphs take their share. */
-#define RING_WEIGHT     2
+#define RING_WEIGHT 2
 /* A background pixel is within this distance of the dominant colour. */
 #define NEAR_BACKGROUND 40.0
 /* Less than this share of the ring near the dominant colour: the
  * background varies (a photo, a gradient), and the contrast is the worst
  * of a few sub-areas. */
-#define VARIED_SHARE    0.5
-#define MAX_SUB_AREAS   6
+#define VARIED_SHARE  0.5
+#define MAX_SUB_AREAS 6
 /* No inside pixel this far from the background: nothing is drawn there
  * (invisible text such as an OCR layer, or text covered by an image). */
-#define MIN_INK         24.0
+#define MIN_INK 24.0
 /* Ink pixels: at least this share of the farthest distance; anti-aliased
  * edges are nearer the background and would wash the colour out. */
-#define INK_SHARE       0.75
+#define INK_SHARE 0.75
 /* Fewer pixels than this across the box: too coarse to tell ink from
  * background at the analysis resolution. */
-#define MIN_BOX_PX      6.0
+#define MIN_BOX_PX 6.0
 /* At most this many pixels are read per element (larger boxes are
  * sampled on a grid). */
-#define MAX_SAMPLES     (256 * 1024)
+#define MAX_SAMPLES (256 * 1024)
 
 void
 eyl_pixel_options_init (EylPixelOptions *options)
@@ -112,8 +112,8 @@ typedef struct
 typedef struct
 {
   const EylRaster *raster;
-  guint32         *hist;        /* N_BINS */
-  double          *sums;        /* N_BINS × 3 */
+  guint32         *hist; /* N_BINS */
+  double          *sums; /* N_BINS × 3 */
 } Scratch;
 
 static inline gboolean
@@ -127,9 +127,9 @@ in_rect (const PixRect *r,
 typedef struct
 {
   guint32  background;
-  guint32  ink;            /* the colour most unlike the background */
-  double   ink_distance;   /* its distance from the background */
-  double   ring_share;     /* ring pixels near the background, 0 … 1 */
+  guint32  ink;          /* the colour most unlike the background */
+  double   ink_distance; /* its distance from the background */
+  double   ring_share;   /* ring pixels near the background, 0 … 1 */
   gboolean ok;
 } AreaMeasure;
 
@@ -142,12 +142,12 @@ measure_area (Scratch       *s,
               AreaMeasure   *out)
 {
   const EylRaster *r = s->raster;
-  double area = (double) (outer->x1 - outer->x0) * (outer->y1 - outer->y0);
-  int step = (int) MAX (1.0, ceil (sqrt (area / MAX_SAMPLES)));
-  guint best = 0;
-  guint64 n_ring = 0, n_ring_near = 0;
-  double dmax = 0, sum_r = 0, sum_g = 0, sum_b = 0, n_ink = 0;
-  guint32 bg;
+  double           area = (double) (outer->x1 - outer->x0) * (outer->y1 - outer->y0);
+  int              step = (int) MAX (1.0, ceil (sqrt (area / MAX_SAMPLES)));
+  guint            best = 0;
+  guint64          n_ring = 0, n_ring_near = 0;
+  double           dmax = 0, sum_r = 0, sum_g = 0, sum_b = 0, n_ink = 0;
+  guint32          bg;
 
   memset (out, 0, sizeof *out);
   memset (s->hist, 0, N_BINS * sizeof *s->hist);
@@ -157,8 +157,8 @@ measure_area (Scratch       *s,
     for (int x = outer->x0; x < outer->x1; x += step)
       {
         guint32 p = eyl_raster_get_pixel (r, x, y);
-        guint b = bin_of (p);
-        guint w = in_rect (inner, x, y) ? 1 : RING_WEIGHT;
+        guint   b = bin_of (p);
+        guint   w = in_rect (inner, x, y) ? 1 : RING_WEIGHT;
 
         s->hist[b] += w;
         s->sums[3 * b] += w * ((p >> 16) & 0xff);
@@ -180,7 +180,7 @@ measure_area (Scratch       *s,
     for (int x = outer->x0; x < outer->x1; x += step)
       {
         guint32 p = eyl_raster_get_pixel (r, x, y);
-        double d = colour_distance (p, bg);
+        double  d = colour_distance (p, bg);
 
         if (in_rect (inner, x, y))
           dmax = MAX (dmax, d);
@@ -269,11 +269,11 @@ measure_element (Scratch    *s,
                  EylElement *el)
 {
   const EylRaster *r = s->raster;
-  double fx0, fy0, fx1, fy1, pad;
-  PixRect inner, outer;
-  AreaMeasure whole;
-  guint32 fg;
-  double ratio;
+  double           fx0, fy0, fx1, fy1, pad;
+  PixRect          inner, outer;
+  AreaMeasure      whole;
+  guint32          fg;
+  double           ratio;
 
   eyl_raster_page_to_pixel (r, el->box.x0, el->box.y0, &fx0, &fy0);
   eyl_raster_page_to_pixel (r, el->box.x1, el->box.y1, &fx1, &fy1);
@@ -316,18 +316,18 @@ measure_element (Scratch    *s,
     {
       /* A photo or a gradient: the worst of a few sub-areas along the
        * line, each with its own ground. */
-      int w = inner.x1 - inner.x0, h = inner.y1 - inner.y0;
-      int n = CLAMP (w / MAX (h, 1), 1, MAX_SUB_AREAS);
+      int    w = inner.x1 - inner.x0, h = inner.y1 - inner.y0;
+      int    n = CLAMP (w / MAX (h, 1), 1, MAX_SUB_AREAS);
       double worst = G_MAXDOUBLE;
 
       /* The whole box's "dominant" colour means little here: only the
        * sub-areas count, when any can be measured. */
       for (int i = 0; i < n && n > 1; i++)
         {
-          PixRect sub_in = inner, sub_out = outer;
+          PixRect     sub_in = inner, sub_out = outer;
           AreaMeasure m;
-          guint32 sub_fg;
-          double sub_ratio;
+          guint32     sub_fg;
+          double      sub_ratio;
 
           sub_in.x0 = inner.x0 + w * i / n;
           sub_in.x1 = inner.x0 + w * (i + 1) / n;
@@ -361,8 +361,8 @@ eyl_measure_contrast (const EylPageData *page,
                       GPtrArray         *elements)
 {
   g_autofree guint32 *hist = NULL;
-  g_autofree double *sums = NULL;
-  Scratch s;
+  g_autofree double  *sums = NULL;
+  Scratch             s;
 
   g_return_if_fail (elements != NULL);
 

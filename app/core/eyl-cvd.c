@@ -18,19 +18,19 @@
  * 1997 and Viénot et al. 1999). */
 static const double machado[EYL_CVD_N][3][3] = {
   [EYL_CVD_PROTANOPIA] = {
-    { 0.152286, 1.052583, -0.204868 },
-    { 0.114503, 0.786281, 0.099216 },
-    { -0.003882, -0.048116, 1.051998 },
+      { 0.152286, 1.052583, -0.204868 },
+      { 0.114503, 0.786281, 0.099216 },
+      { -0.003882, -0.048116, 1.051998 },
   },
   [EYL_CVD_DEUTERANOPIA] = {
-    { 0.367322, 0.860646, -0.227968 },
-    { 0.280085, 0.672501, 0.047413 },
-    { -0.011820, 0.042940, 0.968881 },
+      { 0.367322, 0.860646, -0.227968 },
+      { 0.280085, 0.672501, 0.047413 },
+      { -0.011820, 0.042940, 0.968881 },
   },
   [EYL_CVD_TRITANOPIA] = {
-    { 1.255528, -0.076749, -0.178779 },
-    { -0.078411, 0.930809, 0.147602 },
-    { 0.004733, 0.691367, 0.303900 },
+      { 1.255528, -0.076749, -0.178779 },
+      { -0.078411, 0.930809, 0.147602 },
+      { 0.004733, 0.691367, 0.303900 },
   },
 };
 
@@ -91,11 +91,11 @@ to_srgb (double c)
 /* The simulation of one channel triple through a table of the 256 linear
  * values (shared by the colour and the surface paths). */
 static guint32
-simulate_with (const double  m[3][3],
-               const double  lin[256],
-               guint32       rgb)
+simulate_with (const double m[3][3],
+               const double lin[256],
+               guint32      rgb)
 {
-  double in[3] = { lin[(rgb >> 16) & 0xff], lin[(rgb >> 8) & 0xff], lin[rgb & 0xff] };
+  double  in[3] = { lin[(rgb >> 16) & 0xff], lin[(rgb >> 8) & 0xff], lin[rgb & 0xff] };
   guint32 out = 0;
 
   for (int c = 0; c < 3; c++)
@@ -111,7 +111,7 @@ static const double *
 linear_table (void)
 {
   static double table[256];
-  static gsize initialised = 0;
+  static gsize  initialised = 0;
 
   if (g_once_init_enter (&initialised))
     {
@@ -135,10 +135,10 @@ eyl_cvd_simulate_surface (EylCvd           cvd,
                           cairo_surface_t *surface)
 {
   g_autoptr(GHashTable) cache = NULL;
-  const double *lin = linear_table ();
+  const double  *lin = linear_table ();
   cairo_format_t format;
-  guint8 *data;
-  int w, h, stride;
+  guint8        *data;
+  int            w, h, stride;
 
   g_return_if_fail (cvd < EYL_CVD_N);
   g_return_if_fail (surface != NULL);
@@ -156,7 +156,7 @@ eyl_cvd_simulate_surface (EylCvd           cvd,
     for (int x = 0; x < w; x++)
       {
         guint32 *p = (guint32 *) (data + (gsize) y * stride + 4 * x);
-        guint32 alpha = *p & 0xff000000u, rgb = *p & 0xffffff, a = alpha >> 24, out;
+        guint32  alpha = *p & 0xff000000u, rgb = *p & 0xffffff, a = alpha >> 24, out;
         gpointer hit;
 
         if (format == CAIRO_FORMAT_RGB24)

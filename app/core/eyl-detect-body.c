@@ -13,15 +13,15 @@
  * once per page (a block, never a line), and the score counts it.  A
  * block needs some words: a lone label or a caption is not copy. */
 
-#define MIN_BLOCK_CHARS   40
-#define MIN_LINE_WORDS    3
-#define SIZE_TOLERANCE    0.15   /* one type size: ±15 % */
-#define TEXT_CHARS        60     /* the block's text as quoted */
+#define MIN_BLOCK_CHARS 40
+#define MIN_LINE_WORDS  3
+#define SIZE_TOLERANCE  0.15 /* one type size: ±15 % */
+#define TEXT_CHARS      60   /* the block's text as quoted */
 
 static guint
 count_words (const char *text)
 {
-  guint n = 0;
+  guint    n = 0;
   gboolean in_word = FALSE;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
@@ -71,15 +71,15 @@ add_block (const EylPageData *page,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GArray) caps = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
-  EylRect box = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  EylRect          box = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   g_autofree char *quoted = NULL;
-  EylElement *el;
+  EylElement      *el;
 
   for (guint i = 0; i < lines->len; i++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine,
                                                 g_array_index (lines, guint, i));
-      g_autofree char *t = eyl_detect_line_text (page, g_array_index (lines, guint, i));
+      g_autofree char   *t = eyl_detect_line_text (page, g_array_index (lines, guint, i));
 
       if (text->len > 0)
         g_string_append_c (text, ' ');
@@ -125,8 +125,8 @@ eyl_detect_body (const EylPageData *page,
   for (guint i = 0; page->lines != NULL && i < page->lines->len; i++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, i);
-      g_autofree char *text = NULL;
-      gboolean copy;
+      g_autofree char   *text = NULL;
+      gboolean           copy;
 
       text = eyl_detect_line_text (page, i);
       copy = !line->garbled && line->font_size > 0 && count_words (text) >= MIN_LINE_WORDS &&

@@ -19,20 +19,32 @@
 #define SMALL_PRINT_RATIO 0.6
 
 /* Mail providers say nothing about the brand's name. */
-static const char * const mail_providers[] = {
-  "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
-  "icloud.com", "aol.com", "gmx.de", "gmx.net", "web.de", "t-online.de", "proton.me",
-  "protonmail.com", "mail.com",
+static const char *const mail_providers[] = {
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "live.com",
+  "yahoo.com",
+  "icloud.com",
+  "aol.com",
+  "gmx.de",
+  "gmx.net",
+  "web.de",
+  "t-online.de",
+  "proton.me",
+  "protonmail.com",
+  "mail.com",
 };
 
 /* Whose a contact is, from the words next to it. */
 typedef enum
 {
   THEIRS_NONE,
-  THEIRS_CREDIT,    /* design, photo, print, source, licence */
-  THEIRS_SPONSOR,   /* sponsored by, partners, a strip of sponsor logos */
-  THEIRS_PERSON,    /* a speaker, an author's footnote */
-  THEIRS_SMALL,     /* another domain in small print */
+  THEIRS_CREDIT,  /* design, photo, print, source, licence */
+  THEIRS_SPONSOR, /* sponsored by, partners, a strip of sponsor logos */
+  THEIRS_PERSON,  /* a speaker, an author's footnote */
+  THEIRS_SMALL,   /* another domain in small print */
 } Theirs;
 
 typedef struct
@@ -40,14 +52,14 @@ typedef struct
   GRegex *credit;
   GRegex *sponsor;
   GRegex *person;
-  GRegex *footnote;   /* "5 jochenklar.de": a footnote's number opens the line */
+  GRegex *footnote; /* "5 jochenklar.de": a footnote's number opens the line */
 } Context;
 
 static const Context *
 context_patterns (void)
 {
   static Context c;
-  static gsize done = 0;
+  static gsize   done = 0;
 
   if (g_once_init_enter (&done))
     {
@@ -98,19 +110,43 @@ type_size (const EylElement *element)
 
 /* Services a brand rents a corner of ("rdmo.slack.com", "meetup.com/…"):
  * their domain is not the brand's. */
-static const char * const services[] = {
-  "slack.com", "meetup.com", "eventbrite.com", "eventbrite.de", "wordpress.com",
-  "blogspot.com", "wixsite.com", "squarespace.com", "substack.com", "linktr.ee", "bit.ly",
-  "goo.gl", "forms.gle", "google.com", "zoom.us", "microsoft.com", "dropbox.com",
-  "notion.site", "patreon.com", "opencollective.com", "gofundme.com", "paypal.com",
-  "paypal.me", "ko-fi.com", "liberapay.com", "matrix.to", "libera.chat", "gitter.im",
-  "calendly.com", "doodle.com",
+static const char *const services[] = {
+  "slack.com",
+  "meetup.com",
+  "eventbrite.com",
+  "eventbrite.de",
+  "wordpress.com",
+  "blogspot.com",
+  "wixsite.com",
+  "squarespace.com",
+  "substack.com",
+  "linktr.ee",
+  "bit.ly",
+  "goo.gl",
+  "forms.gle",
+  "google.com",
+  "zoom.us",
+  "microsoft.com",
+  "dropbox.com",
+  "notion.site",
+  "patreon.com",
+  "opencollective.com",
+  "gofundme.com",
+  "paypal.com",
+  "paypal.me",
+  "ko-fi.com",
+  "liberapay.com",
+  "matrix.to",
+  "libera.chat",
+  "gitter.im",
+  "calendly.com",
+  "doodle.com",
 };
 
 static gboolean
-in_list (const char         *domain,
-         const char * const *list,
-         guint               n)
+in_list (const char        *domain,
+         const char *const *list,
+         guint              n)
 {
   for (guint i = 0; i < n; i++)
     if (g_str_equal (domain, list[i]))
@@ -188,8 +224,8 @@ find_word_matches (const EylPageData *page,
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GString) pattern = g_string_new ("(*UCP)(?<![\\w])");
   g_auto(GStrv) parts = g_strsplit_set (words, " \t", -1);
-  GArray *found;
-  double median;
+  GArray  *found;
+  double   median;
   gboolean first = TRUE;
 
   for (guint i = 0; parts[i] != NULL; i++)
@@ -219,9 +255,9 @@ find_word_matches (const EylPageData *page,
   for (guint l = 0; l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
-      g_autofree guint *glyph_of = NULL;
-      g_autofree char *text = eyl_detect_line_match_text (page, l, EYL_MATCH_TEXT_DEFAULT,
-                                                          &glyph_of);
+      g_autofree guint  *glyph_of = NULL;
+      g_autofree char   *text = eyl_detect_line_match_text (page, l, EYL_MATCH_TEXT_DEFAULT,
+                                                            &glyph_of);
       g_autoptr(GMatchInfo) info = NULL;
       guint line_ink = 0;
 
@@ -232,8 +268,10 @@ find_word_matches (const EylPageData *page,
       for (; g_match_info_matches (info); g_match_info_next (info, NULL))
         {
           g_autofree char *match = g_match_info_fetch (info, 0);
-          Candidate c = { 0, };
-          int s, e;
+          Candidate        c = {
+                   0,
+          };
+          int   s, e;
           guint ink = 0;
 
           g_match_info_fetch_pos (info, 0, &s, &e);
@@ -269,8 +307,8 @@ add_word_matches (const EylPageData *page,
 {
   g_autoptr(GArray) found = find_word_matches (page, elements, words);
   const Candidate *biggest = NULL;
-  guint n_prominent = 0;
-  guint n = 0;
+  guint            n_prominent = 0;
+  guint            n = 0;
 
   if (found == NULL)
     return 0;
@@ -307,8 +345,8 @@ static int
 compare_length_desc (gconstpointer a,
                      gconstpointer b)
 {
-  const char *x = *(const char * const *) a;
-  const char *y = *(const char * const *) b;
+  const char *x = *(const char *const *) a;
+  const char *y = *(const char *const *) b;
 
   return (int) strlen (y) - (int) strlen (x);
 }
@@ -339,7 +377,7 @@ domain_labels (const char *domain)
   for (guint i = labels->len; i > 0; i--)
     {
       const char *label = g_ptr_array_index (labels, i - 1);
-      guint letters = 0;
+      guint       letters = 0;
 
       for (const char *p = label; *p != '\0'; p++)
         letters += g_ascii_isalpha (*p) ? 1 : 0;
@@ -354,13 +392,13 @@ domain_labels (const char *domain)
  * @words from @w on, one part per word, in at most @budget more words and
  * two words in all (@used so far)? */
 static gboolean
-spell_from (const char * const *name,
-            guint               n_name,
-            guint               pos,
-            char              **words,
-            guint               w,
-            guint               budget,
-            guint               used)
+spell_from (const char *const *name,
+            guint              n_name,
+            guint              pos,
+            char             **words,
+            guint              w,
+            guint              budget,
+            guint              used)
 {
   if (pos == n_name)
     return used >= 2;
@@ -370,12 +408,12 @@ spell_from (const char * const *name,
   /* The longest part first: "Geo" from "Geospatial" before "G". */
   {
     g_autofree char *folded = g_utf8_casefold (words[w], -1);
-    glong len = g_utf8_strlen (folded, -1);
+    glong            len = g_utf8_strlen (folded, -1);
 
     for (glong k = MIN (len, (glong) (n_name - pos)); k >= 1; k--)
       {
         const char *p = folded;
-        gboolean same = TRUE;
+        gboolean    same = TRUE;
 
         for (glong i = 0; i < k && same; i++, p = g_utf8_next_char (p))
           same = g_utf8_get_char (p) == g_utf8_get_char (name[pos + i]);
@@ -425,7 +463,7 @@ eyl_detect_text_spells_name (const char *text,
     {
       guint budget = (letters->len + 1) / 2;
 
-      if (budget >= 2 && spell_from ((const char * const *) letters->pdata, letters->len, 0,
+      if (budget >= 2 && spell_from ((const char *const *) letters->pdata, letters->len, 0,
                                      words, w, budget, 0))
         return TRUE;
     }
@@ -440,7 +478,7 @@ longest_prefix_word (const EylPageData *page,
                      const char        *label)
 {
   g_autofree char *best = NULL;
-  gsize label_len = strlen (label);
+  gsize            label_len = strlen (label);
 
   for (guint l = 0; l < page->lines->len; l++)
     {
@@ -563,7 +601,7 @@ append_context_line (GString           *text,
                      guint              l)
 {
   g_autofree guint *glyph_of = NULL;
-  g_autofree char *t = eyl_detect_line_match_text (page, l, EYL_MATCH_TEXT_DEFAULT, &glyph_of);
+  g_autofree char  *t = eyl_detect_line_match_text (page, l, EYL_MATCH_TEXT_DEFAULT, &glyph_of);
 
   for (const char *p = t; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -604,7 +642,7 @@ text_around (const EylPageData *page,
   for (guint l = 0; l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
-      guint first = l;
+      guint              first = l;
 
       if (eyl_detect_rect_overlap_area (&line->box, box) <= 0 && !labels_from_left (line, box))
         continue;
@@ -613,7 +651,7 @@ text_around (const EylPageData *page,
         {
           const EylTextLine *cur = &g_array_index (page->lines, EylTextLine, first);
           const EylTextLine *prev = &g_array_index (page->lines, EylTextLine, first - 1);
-          double height = eyl_rect_height (&cur->box);
+          double             height = eyl_rect_height (&cur->box);
 
           if (!(cur->box.y0 - prev->box.y1 < height && cur->box.y0 >= prev->box.y0 &&
                 prev->box.x0 < cur->box.x1 && cur->box.x0 < prev->box.x1))
@@ -633,7 +671,7 @@ static guint
 line_of (const EylPageData *page,
          const EylRect     *box)
 {
-  guint best = G_MAXUINT;
+  guint  best = G_MAXUINT;
   double best_area = 0;
 
   for (guint l = 0; l < page->lines->len; l++)
@@ -673,9 +711,9 @@ static gboolean
 in_footnotes (const EylPageData *page,
               const EylRect     *box)
 {
-  guint l = line_of (page, box);
+  guint              l = line_of (page, box);
   const EylTextLine *line;
-  guint n;
+  guint              n;
 
   if (l == G_MAXUINT || (n = footnote_number (page, l)) < 2)
     return FALSE;
@@ -684,7 +722,7 @@ in_footnotes (const EylPageData *page,
   for (guint k = 0; k < page->lines->len; k++)
     {
       const EylTextLine *above = &g_array_index (page->lines, EylTextLine, k);
-      double height = eyl_rect_height (&line->box);
+      double             height = eyl_rect_height (&line->box);
 
       if (k != l && above->box.y1 <= line->box.y0 + 0.2 * height &&
           line->box.y0 - above->box.y1 < 12 * height &&
@@ -706,17 +744,17 @@ logo_rows (const EylPageData *page)
   for (guint i = 0; i < page->images->len; i++)
     {
       const EylRect *a = &g_array_index (page->images, EylImageInfo, i).box;
-      double ha = eyl_rect_height (a);
-      EylRect row = *a;
-      guint members = 0;
-      gboolean known = FALSE;
+      double         ha = eyl_rect_height (a);
+      EylRect        row = *a;
+      guint          members = 0;
+      gboolean       known = FALSE;
 
       if (ha <= 0 || ha > 0.2 * page->height || eyl_rect_width (a) > 0.3 * page->width)
         continue;
       for (guint j = 0; j < page->images->len; j++)
         {
           const EylRect *b = &g_array_index (page->images, EylImageInfo, j).box;
-          double hb = eyl_rect_height (b);
+          double         hb = eyl_rect_height (b);
 
           if (hb > 0 && MAX (ha, hb) < 1.8 * MIN (ha, hb) &&
               eyl_rect_width (b) <= 0.3 * page->width &&
@@ -773,11 +811,11 @@ classify_contacts (const EylPageData *page,
   const Context *ctx = context_patterns ();
   g_autoptr(GArray) rows = logo_rows (page);
   Theirs *theirs = g_new0 (Theirs, n + 1);
-  double median = eyl_detect_median_font_size (page);
+  double  median = eyl_detect_median_font_size (page);
 
   for (guint i = 0; i < n; i++)
     {
-      EylElement *element = g_ptr_array_index (elements, i);
+      EylElement      *element = g_ptr_array_index (elements, i);
       g_autofree char *around = NULL;
 
       if (!eyl_element_kind_is_contact (element->kind) || element->kind == EYL_ELEMENT_QR)
@@ -850,7 +888,7 @@ domain_named (const EylPageData *page,
 {
   g_autoptr(GPtrArray) labels = domain_labels (domain);
   double median = eyl_detect_median_font_size (page);
-  int best = 0;
+  int    best = 0;
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -898,7 +936,7 @@ pointed_at (GPtrArray        *ctas,
   for (guint i = 0; i < ctas->len; i++)
     {
       const EylElement *cta = g_ptr_array_index (ctas, i);
-      double height = eyl_rect_height (&cta->box);
+      double            height = eyl_rect_height (&cta->box);
 
       if (eyl_detect_rect_overlap_area (&cta->box, &element->box) > 0 ||
           (element->box.y0 >= cta->box.y1 - 0.2 * height &&
@@ -916,7 +954,7 @@ page_ctas (const EylPageData *page,
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   GPtrArray *ctas = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
-  guint n = elements->len;
+  guint      n = elements->len;
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (all, eyl_element_ref (g_ptr_array_index (elements, i)));
@@ -929,9 +967,9 @@ page_ctas (const EylPageData *page,
 typedef struct
 {
   char    *domain;
-  guint    count;        /* how often the page gives it */
-  double   size;         /* its largest type */
-  gboolean pointed;      /* a call to action points to it */
+  guint    count;   /* how often the page gives it */
+  double   size;    /* its largest type */
+  gboolean pointed; /* a call to action points to it */
 } Vote;
 
 static void
@@ -957,9 +995,9 @@ infer_brand_domain (const EylPageData *page,
   g_autoptr(GArray) votes = g_array_new (FALSE, TRUE, sizeof (Vote));
   g_autoptr(GPtrArray) ctas = page_ctas (page, elements);
   g_autofree char *best = NULL;
-  double best_score = -1, max_size = 0;
-  double median = eyl_detect_median_font_size (page);
-  gboolean lenient = TRUE;
+  double           best_score = -1, max_size = 0;
+  double           median = eyl_detect_median_font_size (page);
+  gboolean         lenient = TRUE;
 
   /* When every address is someone else's by its words, one in body type
    * or larger still votes: the page's only web address next to "Design"
@@ -975,9 +1013,9 @@ infer_brand_domain (const EylPageData *page,
   g_array_set_clear_func (votes, vote_clear);
   for (guint i = 0; i < n; i++)
     {
-      EylElement *element = g_ptr_array_index (elements, i);
+      EylElement      *element = g_ptr_array_index (elements, i);
       g_autofree char *domain = own_domain (element);
-      Vote *vote = NULL;
+      Vote            *vote = NULL;
 
       if (domain == NULL ||
           (theirs[i] != THEIRS_NONE && theirs[i] != THEIRS_SMALL &&
@@ -1003,7 +1041,7 @@ infer_brand_domain (const EylPageData *page,
    * gives it ("@FreifunkHB" for freifunk.net). */
   for (guint i = 0; i < n; i++)
     {
-      EylElement *element = g_ptr_array_index (elements, i);
+      EylElement      *element = g_ptr_array_index (elements, i);
       g_autofree char *owner = NULL;
 
       if (element->kind != EYL_ELEMENT_SOCIAL || theirs[i] != THEIRS_NONE ||
@@ -1022,11 +1060,10 @@ infer_brand_domain (const EylPageData *page,
 
   for (guint k = 0; k < votes->len; k++)
     {
-      Vote *vote = &g_array_index (votes, Vote, k);
+      Vote  *vote = &g_array_index (votes, Vote, k);
       double score = vote->count + (max_size > 0 ? 2 * vote->size / max_size : 0) +
                      (vote->pointed ? 2 : 0) +
-                     (domain_spells_kit_name (kit, vote->domain) ? 5 :
-                      domain_named (page, elements, vote->domain));
+                     (domain_spells_kit_name (kit, vote->domain) ? 5 : domain_named (page, elements, vote->domain));
 
       g_debug ("brand domain %s: %.2f", vote->domain, score);
       if (score > best_score)
@@ -1083,7 +1120,7 @@ is_brands (const EylElement *element,
   else if (element->kind == EYL_ELEMENT_SOCIAL)
     owner = social_owner (element);
   else
-    return FALSE;   /* a phone, an address: nothing says whose */
+    return FALSE; /* a phone, an address: nothing says whose */
 
   for (guint i = 0; owner != NULL && i < words->len; i++)
     {
@@ -1102,15 +1139,15 @@ is_brands (const EylElement *element,
  * like a sponsor's or a speaker's: then they stay as they are (the
  * brand's own contact would have been among them). */
 static void
-label_third_party (EylBrandKit       *kit,
-                   GPtrArray         *elements,
-                   const Theirs      *theirs,
-                   guint              n,
-                   const char        *brand_domain)
+label_third_party (EylBrandKit  *kit,
+                   GPtrArray    *elements,
+                   const Theirs *theirs,
+                   guint         n,
+                   const char   *brand_domain)
 {
   g_autoptr(GPtrArray) words = brand_words (brand_domain, kit, elements);
   g_autofree EylElementKind *was = g_new0 (EylElementKind, n + 1);
-  guint kept = 0;
+  guint                      kept = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1147,9 +1184,9 @@ label_third_party (EylBrandKit       *kit,
 }
 
 gboolean
-eyl_detect_brand_names (const EylPageData  *page,
-                        const char * const *names,
-                        GPtrArray          *elements)
+eyl_detect_brand_names (const EylPageData *page,
+                        const char *const *names,
+                        GPtrArray         *elements)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   gboolean named = FALSE;
@@ -1173,10 +1210,10 @@ eyl_detect_brand (const EylPageData *page,
                   EylBrandKit       *kit,
                   GPtrArray         *elements)
 {
-  g_autofree char *brand_domain = NULL;
+  g_autofree char   *brand_domain = NULL;
   g_autofree Theirs *theirs = NULL;
-  gboolean named = FALSE;
-  guint n;
+  gboolean           named = FALSE;
+  guint              n;
 
   g_return_if_fail (page != NULL);
   g_return_if_fail (elements != NULL);
@@ -1186,7 +1223,7 @@ eyl_detect_brand (const EylPageData *page,
 
   if (kit != NULL)
     {
-      named = eyl_detect_brand_names (page, (const char * const *) kit->names, elements);
+      named = eyl_detect_brand_names (page, (const char *const *) kit->names, elements);
       confirm_kit_contacts (kit, elements);
       brand_domain = eyl_brand_kit_dup_domain (kit);
     }

@@ -21,30 +21,62 @@
  * samples and tests.  A few TLDs are also everyday file extensions; a bare
  * "setup.py" or "notes.md" in copy is a file name, so those need "www." or
  * a scheme to count. */
-static const char * const reserved_tlds[] = { "example", "test" };
-static const char * const file_extension_tlds[] = {
-  "py", "md", "sh", "rs", "zip", "mov", "so", "ps", "cpp", "tar",
+static const char *const reserved_tlds[] = { "example", "test" };
+static const char *const file_extension_tlds[] = {
+  "py",
+  "md",
+  "sh",
+  "rs",
+  "zip",
+  "mov",
+  "so",
+  "ps",
+  "cpp",
+  "tar",
 };
 
 /* Hosts whose pages are profiles on a social network. */
-static const char * const social_domains[] = {
-  "twitter.com", "x.com", "facebook.com", "fb.com", "fb.me", "instagram.com",
-  "linkedin.com", "youtube.com", "youtu.be", "tiktok.com", "github.com", "gitlab.com",
-  "pinterest.com", "threads.net", "bsky.app", "mastodon.social", "fosstodon.org",
-  "flickr.com", "vimeo.com", "xing.com", "t.me", "wa.me", "discord.gg", "reddit.com",
-  "twitch.tv", "snapchat.com", "whatsapp.com", "medium.com",
+static const char *const social_domains[] = {
+  "twitter.com",
+  "x.com",
+  "facebook.com",
+  "fb.com",
+  "fb.me",
+  "instagram.com",
+  "linkedin.com",
+  "youtube.com",
+  "youtu.be",
+  "tiktok.com",
+  "github.com",
+  "gitlab.com",
+  "pinterest.com",
+  "threads.net",
+  "bsky.app",
+  "mastodon.social",
+  "fosstodon.org",
+  "flickr.com",
+  "vimeo.com",
+  "xing.com",
+  "t.me",
+  "wa.me",
+  "discord.gg",
+  "reddit.com",
+  "twitch.tv",
+  "snapchat.com",
+  "whatsapp.com",
+  "medium.com",
 };
 
 typedef struct
 {
   GRegex *email;
-  GRegex *url;           /* http(s):// … and www.… */
-  GRegex *domain;        /* bare domains with a known TLD */
-  GRegex *handle;        /* @user, @user@instance */
+  GRegex *url;    /* http(s):// … and www.… */
+  GRegex *domain; /* bare domains with a known TLD */
+  GRegex *handle; /* @user, @user@instance */
   GRegex *hashtag;
-  GRegex *social_word;   /* Twitter, Mastodon, … before a #hashtag */
+  GRegex *social_word; /* Twitter, Mastodon, … before a #hashtag */
   GRegex *phone_start;
-  GRegex *phone_prefix;  /* "Tel.", "Phone:", "Call us on", ☎ */
+  GRegex *phone_prefix; /* "Tel.", "Phone:", "Call us on", ☎ */
   GRegex *date;
   GRegex *year_range;
   GRegex *us_phone;
@@ -57,12 +89,12 @@ typedef struct
   GRegex *code;          /* JSON, markup, a shell prompt */
   GRegex *code_sign;     /* what shows a line in a monospace face is code */
   GRegex *mono_font;
-  GRegex *wifi;          /* words that name a Wi-Fi network just before it */
+  GRegex *wifi; /* words that name a Wi-Fi network just before it */
 } Patterns;
 
 static GRegex *
-compile (const char         *pattern,
-         GRegexCompileFlags  flags)
+compile (const char        *pattern,
+         GRegexCompileFlags flags)
 {
   g_autoptr(GError) error = NULL;
   GRegex *regex;
@@ -77,7 +109,7 @@ static const Patterns *
 patterns_get (void)
 {
   static Patterns p;
-  static gsize done = 0;
+  static gsize    done = 0;
 
   if (g_once_init_enter (&done))
     {
@@ -85,91 +117,105 @@ patterns_get (void)
 
       p.email = compile ("(?<![\\w.%+\\-@])[a-z0-9._%+\\-]*[a-z0-9_%+\\-]@"
                          "[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?)*"
-                         "\\.[a-z]{2,24}(?![a-z0-9\\-])", ci);
+                         "\\.[a-z]{2,24}(?![a-z0-9\\-])",
+                         ci);
       p.url = compile ("(?<![\\w@/.\\-])(?:https?://|www\\.)[^\\s<>\"'`{}|\\\\^«»“”‘’]+", ci);
       p.domain = compile ("(?<![\\w@/.\\-:~\\\\])(?:[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?\\.)+"
                           "[a-z]{2,24}(?![\\w\\-@]|\\.\\w)"
-                          "(?:/[^\\s<>\"'`{}|\\\\^«»“”‘’]*)?", ci);
+                          "(?:/[^\\s<>\"'`{}|\\\\^«»“”‘’]*)?",
+                          ci);
       p.handle = compile ("(?<![\\w@.])@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?"
-                          "(?:@[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)*\\.[a-z]{2,24})?(?![\\w@])", ci);
+                          "(?:@[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)*\\.[a-z]{2,24})?(?![\\w@])",
+                          ci);
       p.hashtag = compile ("(?<![\\w#&])#[\\p{L}_][\\p{L}\\p{N}_]{1,60}", 0);
       p.social_word = compile ("\\b(?:twitter|mastodon|instagram|facebook|tiktok|linkedin|"
-                               "threads|bluesky|youtube|x|follow|hashtag|irc|matrix|discord|telegram)\\b", ci);
+                               "threads|bluesky|youtube|x|follow|hashtag|irc|matrix|discord|telegram)\\b",
+                               ci);
       p.phone_start = compile ("(?<![\\w+.,/\\-()])(?:\\+\\d|\\(\\+?\\d|\\d)", 0);
       p.phone_prefix = compile ("(?:\\b(?:tel(?:\\.?\\s?-?\\s?nr)?|tél|telefon|telephone|téléphone|phone|ph|fon|"
                                 "mobile|mob|cell|hotline|fax|whatsapp|t|p|m|f|"
                                 "call(?:\\s+us)?(?:\\s+(?:on|at|now|today|free))?|"
                                 "ring(?:\\s+us)?(?:\\s+on)?|rufen\\s+sie(?:\\s+uns)?(?:\\s+an)?"
-                                ")\\.?|[☎✆📞])[\\s:.\\-–]*$", ci);
+                                ")\\.?|[☎✆📞])[\\s:.\\-–]*$",
+                                ci);
       p.date = compile ("^(?:\\d{1,2}([./\\-])\\d{1,2}\\1(?:\\d{4}|\\d{2})"
-                        "|\\d{4}([./\\-])\\d{1,2}\\2\\d{1,2})$", 0);
+                        "|\\d{4}([./\\-])\\d{1,2}\\2\\d{1,2})$",
+                        0);
       p.year_range = compile ("^(?:1[89]|20)\\d\\d\\s?[\\-/]\\s?(?:1[89]|20)\\d\\d$", 0);
       p.us_phone = compile ("^(?:1[ .\\-])?\\(?\\d{3}\\)?[ .\\-]?\\d{3}[ .\\-]\\d{4}$", 0);
       p.isbn = compile ("\\bisbn(?:-1[03])?\\b", ci);
       p.postcode = compile (
-        /* UK: "SW1A 1AA", "SE1 9XX" */
-        "\\b(?:[A-Z]{1,2}\\d[A-Z\\d]?|GIR)\\s?\\d[ABD-HJLNP-UW-Z]{2}\\b"
-        /* US: "CA 94105", "NY 10001-1234" */
-        "|\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b"
-        /* NL: "1012 AB Amsterdam" */
-        "|\\b\\d{4}\\s?[A-Z]{2}\\s+\\p{Lu}\\p{L}+"
-        /* DE/FR/ES/IT 5 digits, BE/CH/AT/DK 4 digits, before a city:
+          /* UK: "SW1A 1AA", "SE1 9XX" */
+          "\\b(?:[A-Z]{1,2}\\d[A-Z\\d]?|GIR)\\s?\\d[ABD-HJLNP-UW-Z]{2}\\b"
+          /* US: "CA 94105", "NY 10001-1234" */
+          "|\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b"
+          /* NL: "1012 AB Amsterdam" */
+          "|\\b\\d{4}\\s?[A-Z]{2}\\s+\\p{Lu}\\p{L}+"
+          /* DE/FR/ES/IT 5 digits, BE/CH/AT/DK 4 digits, before a city:
          * "10115 Berlin", "D-10115 Berlin", "CH-8001 Zürich" */
-        "|(?<![\\d.,/\\-])(?:[A-Z]{1,2}-)?\\d{4,5}(?![\\d.,/\\-])\\s+\\p{Lu}\\p{L}+", 0);
+          "|(?<![\\d.,/\\-])(?:[A-Z]{1,2}-)?\\d{4,5}(?![\\d.,/\\-])\\s+\\p{Lu}\\p{L}+",
+          0);
       p.street = compile (
-        "(*UCP)\\b(?:street|road|avenue|lane|drive|boulevard|place|square|terrace|crescent|"
-        "highway|parkway|suite|straße|strasse|weg|platz|allee|gasse|damm|ufer|quai|rue|"
-        "chemin|via|viale|piazza|calle|avenida|straat|laan|gracht|plein|kade)\\b"
-        "|\\b(?:st|rd|ave|blvd|str|pl)\\.(?!\\w)"
-        "|\\bp\\.?\\s?o\\.?\\s?box\\b|\\bpostfach\\b"
-        "|\\w{3,}(?:straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|straat|laan|"
-        "gracht|plein|kade)(?!\\w)", ci);
+          "(*UCP)\\b(?:street|road|avenue|lane|drive|boulevard|place|square|terrace|crescent|"
+          "highway|parkway|suite|straße|strasse|weg|platz|allee|gasse|damm|ufer|quai|rue|"
+          "chemin|via|viale|piazza|calle|avenida|straat|laan|gracht|plein|kade)\\b"
+          "|\\b(?:st|rd|ave|blvd|str|pl)\\.(?!\\w)"
+          "|\\bp\\.?\\s?o\\.?\\s?box\\b|\\bpostfach\\b"
+          "|\\w{3,}(?:straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|straat|laan|"
+          "gracht|plein|kade)(?!\\w)",
+          ci);
 
       p.street_number = compile (
-        /* "Hauptstraße 5", "Bornstraße 14/15", "Keizersgracht 123a" */
-        "(*UCP)\\b\\p{L}{3,}(?:straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|"
-        "straat|laan|gracht|plein|kade|gade|vej|gatan|vägen)\\s?\\d{1,4}\\s?[a-z]?"
-        "(?:\\s?[/\\-–]\\s?\\d{1,4}[a-z]?)?(?!\\w|[.,]\\d)"
-        /* "Am Wall 12", "Unter den Linden 77" are too loose; "Berliner Straße 5" */
-        "|\\b\\p{Lu}\\p{L}+\\s+(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Damm|Ufer|Ring)"
-        "\\s+\\d{1,4}\\s?[a-z]?(?!\\w|[.,]\\d)"
-        /* "Rue de la Paix 11", "Via Roma, 10", "Calle Mayor 3" */
-        "|\\b(?:Rue|Avenue|Boulevard|Bd|Chemin|Place|Quai|Via|Viale|Piazza|Corso|Calle|"
-        "Avenida|Carrer|Rua|Praça)\\s+(?:\\p{L}+['’]?\\s*){1,5},?\\s+\\d{1,4}(?!\\w|[.,]\\d)"
-        /* "11 rue de la Paix", "11bis, avenue Foch" */
-        "|\\b\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|boulevard|bd|chemin|place|"
-        "allée|impasse|quai|cours)\\s+\\p{L}"
-        /* "221B Baker Street", "1600 Pennsylvania Ave", "10 Downing St." */
-        "|\\b\\d{1,5}[A-Z]?\\s+(?:\\p{Lu}[\\p{L}\\-]*\\.?\\s+){1,3}"
-        "(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Ln\\.?|Drive|Dr\\.?|"
-        "Boulevard|Blvd\\.?|Way|Place|Pl\\.?|Court|Ct\\.?|Square|Sq\\.?|Terrace|"
-        "Crescent|Highway|Hwy\\.?|Parkway|Pkwy\\.?)(?!\\w)", 0);
+          /* "Hauptstraße 5", "Bornstraße 14/15", "Keizersgracht 123a" */
+          "(*UCP)\\b\\p{L}{3,}(?:straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|"
+          "straat|laan|gracht|plein|kade|gade|vej|gatan|vägen)\\s?\\d{1,4}\\s?[a-z]?"
+          "(?:\\s?[/\\-–]\\s?\\d{1,4}[a-z]?)?(?!\\w|[.,]\\d)"
+          /* "Am Wall 12", "Unter den Linden 77" are too loose; "Berliner Straße 5" */
+          "|\\b\\p{Lu}\\p{L}+\\s+(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Damm|Ufer|Ring)"
+          "\\s+\\d{1,4}\\s?[a-z]?(?!\\w|[.,]\\d)"
+          /* "Rue de la Paix 11", "Via Roma, 10", "Calle Mayor 3" */
+          "|\\b(?:Rue|Avenue|Boulevard|Bd|Chemin|Place|Quai|Via|Viale|Piazza|Corso|Calle|"
+          "Avenida|Carrer|Rua|Praça)\\s+(?:\\p{L}+['’]?\\s*){1,5},?\\s+\\d{1,4}(?!\\w|[.,]\\d)"
+          /* "11 rue de la Paix", "11bis, avenue Foch" */
+          "|\\b\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|boulevard|bd|chemin|place|"
+          "allée|impasse|quai|cours)\\s+\\p{L}"
+          /* "221B Baker Street", "1600 Pennsylvania Ave", "10 Downing St." */
+          "|\\b\\d{1,5}[A-Z]?\\s+(?:\\p{Lu}[\\p{L}\\-]*\\.?\\s+){1,3}"
+          "(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Ln\\.?|Drive|Dr\\.?|"
+          "Boulevard|Blvd\\.?|Way|Place|Pl\\.?|Court|Ct\\.?|Square|Sq\\.?|Terrace|"
+          "Crescent|Highway|Hwy\\.?|Parkway|Pkwy\\.?)(?!\\w)",
+          0);
 
       p.venue = compile (
-        "(*UCP)^\\s*(?:venue|location|address|adresse|anschrift|ort|veranstaltungsort|"
-        "tagungsort|lieu|where|wo)\\s*:\\s*\\p{L}[^,]*,\\s*(?:\\p{Lu}|\\d)", ci);
+          "(*UCP)^\\s*(?:venue|location|address|adresse|anschrift|ort|veranstaltungsort|"
+          "tagungsort|lieu|where|wo)\\s*:\\s*\\p{L}[^,]*,\\s*(?:\\p{Lu}|\\d)",
+          ci);
       p.number_label = compile (
-        "(*UCP)\\b(?i:iban|bic|swift|konto(?:nummer|nr)?|account(?:\\s+(?:no|number))?|blz|"
-        "sort\\s+code|ust-?id(?:nr)?|vat(?:\\s+(?:no|id))?|steuer-?nr|hrb|order(?:\\s+no)?|"
-        "art(?:ikel)?-?nr|sku|ref)\\b[\\s.:#-]*(?:[A-Z0-9]{1,6}[\\s.\\-]?)*$", 0);
+          "(*UCP)\\b(?i:iban|bic|swift|konto(?:nummer|nr)?|account(?:\\s+(?:no|number))?|blz|"
+          "sort\\s+code|ust-?id(?:nr)?|vat(?:\\s+(?:no|id))?|steuer-?nr|hrb|order(?:\\s+no)?|"
+          "art(?:ikel)?-?nr|sku|ref)\\b[\\s.:#-]*(?:[A-Z0-9]{1,6}[\\s.\\-]?)*$",
+          0);
       p.code = compile (
-        /* JSON ("key": value), JSON-LD keywords, a tag, a shell prompt */
-        "\"[^\"]{1,40}\"\\s*:\\s*[\"\\[{\\d]"
-        "|@(?:context|type|id|graph|vocab|base|language)\\b"
-        "|</?[A-Za-z][\\w:.\\-]*(?:\\s+[\\w:.\\-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'))*\\s*/?>"
-        /* "$ git clone …", not "$ 99" */
-        "|^\\s*[$%]\\s+[a-z][\\w.\\-]*(?:\\s|$)|^\\s*#!/|^\\s*>>>\\s", 0);
+          /* JSON ("key": value), JSON-LD keywords, a tag, a shell prompt */
+          "\"[^\"]{1,40}\"\\s*:\\s*[\"\\[{\\d]"
+          "|@(?:context|type|id|graph|vocab|base|language)\\b"
+          "|</?[A-Za-z][\\w:.\\-]*(?:\\s+[\\w:.\\-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'))*\\s*/?>"
+          /* "$ git clone …", not "$ 99" */
+          "|^\\s*[$%]\\s+[a-z][\\w.\\-]*(?:\\s|$)|^\\s*#!/|^\\s*>>>\\s",
+          0);
       p.code_sign = compile ("[{}<>|\\\\$;=]|&&|\\(\\)|^\\s*(?:#|//)", 0);
       p.mono_font = compile ("mono(?!type|line)|courier|consol|menlo|monaco|inconsolata|source\\s*code|"
-                             "fira\\s*code|typewriter|fixedsys|lucida\\s*console|andale", ci);
+                             "fira\\s*code|typewriter|fixedsys|lucida\\s*console|andale",
+                             ci);
       /* "SSID", "WLAN mit dem Namen", "Wi-Fi network called", "WLAN:";
        * not "Freies WLAN" over the address, nor "Wi-Fi at our stand". */
       p.wifi = compile (
-        "(*UCP)\\b(?:ssid\\s*[:=]?"
-        "|(?:w-?lan|wi-?fi|wireless|hotspot|funknetz|netzwerk|network|réseau)\\b"
-        "(?:[^.!?:;]{0,30}?\\b(?:namen?|named|called|namens|heißt|nom)\\s*[:=]?"
-        "|\\s*(?:-?\\s*name\\s*)?[:=]))"
-        "\\s*[\"„“”»«']?\\s*$", ci);
+          "(*UCP)\\b(?:ssid\\s*[:=]?"
+          "|(?:w-?lan|wi-?fi|wireless|hotspot|funknetz|netzwerk|network|réseau)\\b"
+          "(?:[^.!?:;]{0,30}?\\b(?:namen?|named|called|namens|heißt|nom)\\s*[:=]?"
+          "|\\s*(?:-?\\s*name\\s*)?[:=]))"
+          "\\s*[\"„“”»«']?\\s*$",
+          ci);
 
       g_once_init_leave (&done, 1);
     }
@@ -269,16 +315,16 @@ eyl_detect_element_for_glyphs (const EylPageData *page,
                                guint              end,
                                double             confidence)
 {
-  EylRect box = eyl_page_data_glyph_box (page, start, end);
-  EylElement *element = eyl_element_new (kind, source, text, &box, confidence);
+  EylRect            box = eyl_page_data_glyph_box (page, start, end);
+  EylElement        *element = eyl_element_new (kind, source, text, &box, confidence);
   const EylTextLine *line = NULL;
-  const EylTextRun *first_run = NULL;
+  const EylTextRun  *first_run = NULL;
 
   /* The style of the glyphs themselves: a line may mix a large name with
    * a small credit, so the run wins over the line's dominant style. */
   for (guint i = start; i < end && i < page->glyphs->len; i++)
     {
-      const EylGlyph *g = &g_array_index (page->glyphs, EylGlyph, i);
+      const EylGlyph   *g = &g_array_index (page->glyphs, EylGlyph, i);
       const EylTextRun *run;
 
       if (g_unichar_isspace (g->ch) || g->run >= page->runs->len)
@@ -346,7 +392,7 @@ static const psl_ctx_t *
 public_suffixes (void)
 {
   static const psl_ctx_t *psl;
-  static gsize done = 0;
+  static gsize            done = 0;
 
   if (g_once_init_enter (&done))
     {
@@ -364,8 +410,8 @@ public_suffixes (void)
 static gboolean
 tld_is_known (const char *host)
 {
-  const char *dot = strrchr (host, '.');
-  const char *tld = dot != NULL ? dot + 1 : host;
+  const char      *dot = strrchr (host, '.');
+  const char      *tld = dot != NULL ? dot + 1 : host;
   g_autofree char *lower = g_ascii_strdown (tld, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (reserved_tlds); i++)
@@ -392,7 +438,7 @@ static char *
 registrable_domain (const char *host)
 {
   g_autofree char *h = g_ascii_strdown (host, -1);
-  const char *reg = NULL;
+  const char      *reg = NULL;
 
   if (g_str_has_suffix (h, "."))
     h[strlen (h) - 1] = '\0';
@@ -420,7 +466,7 @@ bare_domain_ok (const char *text,
                 gsize       len)
 {
   g_autofree char *host = g_strndup (text, len);
-  char *slash = strchr (host, '/');
+  char            *slash = strchr (host, '/');
 
   if (slash != NULL)
     *slash = '\0';
@@ -432,7 +478,7 @@ eyl_detect_domain_of (const char *url_or_email)
 {
   g_autofree char *text = NULL;
   g_autofree char *host = NULL;
-  const char *at;
+  const char      *at;
 
   g_return_val_if_fail (url_or_email != NULL, NULL);
 
@@ -464,19 +510,19 @@ eyl_detect_domain_of (const char *url_or_email)
 
 typedef enum
 {
-  MASK_EMAIL  = 1 << 0,
-  MASK_URL    = 1 << 1,
+  MASK_EMAIL = 1 << 0,
+  MASK_URL = 1 << 1,
   MASK_SOCIAL = 1 << 2,
-  MASK_PHONE  = 1 << 3,
+  MASK_PHONE = 1 << 3,
 } Mask;
 
 /* A line's text to match on (eyl_page_data_dup_match_text: ligatures
  * spelt out, unknown glyphs made spaces) and, per byte, its glyph. */
 typedef struct
 {
-  char     *text;
-  guint    *glyph_of;
-  gboolean  code;      /* a listing or markup: nothing in it is a contact */
+  char    *text;
+  guint   *glyph_of;
+  gboolean code; /* a listing or markup: nothing in it is a contact */
 } LineText;
 
 typedef struct
@@ -484,9 +530,9 @@ typedef struct
   const EylPageData *page;
   const Patterns    *pat;
   GPtrArray         *out;
-  guint8            *mask;    /* one per glyph */
-  guint              first;   /* first element of @out added by us */
-  LineText          *lines;   /* one per line of the page */
+  guint8            *mask;  /* one per glyph */
+  guint              first; /* first element of @out added by us */
+  LineText          *lines; /* one per line of the page */
 } Ctx;
 
 char *
@@ -529,10 +575,10 @@ range_taken (const Ctx *ctx,
 }
 
 static void
-take_range (Ctx    *ctx,
-            guint   start,
-            guint   end,
-            guint8  bits)
+take_range (Ctx   *ctx,
+            guint  start,
+            guint  end,
+            guint8 bits)
 {
   for (guint i = start; i < end; i++)
     ctx->mask[i] |= bits;
@@ -561,11 +607,11 @@ line_is_monospace (const Ctx *ctx,
                    guint      line)
 {
   const EylTextLine *l = line_at (ctx, line);
-  guint mono = 0, all = 0;
+  guint              mono = 0, all = 0;
 
   for (guint i = l->start; i < l->end; i++)
     {
-      const EylGlyph *g = &g_array_index (ctx->page->glyphs, EylGlyph, i);
+      const EylGlyph   *g = &g_array_index (ctx->page->glyphs, EylGlyph, i);
       const EylTextRun *run;
 
       if (g_unichar_isspace (g->ch) || g->run >= ctx->page->runs->len)
@@ -585,7 +631,7 @@ line_is_monospace (const Ctx *ctx,
 static void
 mark_code_lines (Ctx *ctx)
 {
-  guint n = ctx->page->lines->len;
+  guint                n = ctx->page->lines->len;
   g_autofree gboolean *mono = g_new0 (gboolean, n + 1);
   g_autofree gboolean *signs = g_new0 (gboolean, n + 1);
 
@@ -598,7 +644,7 @@ mark_code_lines (Ctx *ctx)
 
   for (guint i = 0; i < n;)
     {
-      guint end = i + 1;
+      guint    end = i + 1;
       gboolean any = signs[i];
 
       if (!mono[i])
@@ -630,10 +676,11 @@ trim_url_end (const char *s,
       else if (c == ')' || c == ']')
         {
           char open = c == ')' ? '(' : '[';
-          int balance = 0;
+          int  balance = 0;
 
           for (gsize i = start; i < end; i++)
-            balance += s[i] == open ? 1 : s[i] == c ? -1 : 0;
+            balance += s[i] == open ? 1 : s[i] == c ? -1
+                                                    : 0;
           if (balance >= 0)
             break;
           end--;
@@ -650,7 +697,7 @@ static gboolean
 domain_case_ok (const char *s,
                 gsize       len)
 {
-  gsize dot = len;
+  gsize    dot = len;
   gboolean tld_upper = FALSE, name_lower = FALSE;
 
   for (gsize i = 0; i < len; i++)
@@ -674,11 +721,32 @@ domain_case_ok (const char *s,
 }
 
 /* Words of templates: "[name@example.com]", "{{www.domain.com}}". */
-static const char * const placeholder_words[] = {
-  "example", "domain", "yourdomain", "your-domain", "mydomain", "yoursite", "yourcompany",
-  "company", "firma", "musterfirma", "beispiel", "mustermann", "muster", "name", "yourname",
-  "your.name", "vorname.nachname", "firstname.lastname", "user", "username", "email",
-  "e-mail", "mail", "you", "xxx",
+static const char *const placeholder_words[] = {
+  "example",
+  "domain",
+  "yourdomain",
+  "your-domain",
+  "mydomain",
+  "yoursite",
+  "yourcompany",
+  "company",
+  "firma",
+  "musterfirma",
+  "beispiel",
+  "mustermann",
+  "muster",
+  "name",
+  "yourname",
+  "your.name",
+  "vorname.nachname",
+  "firstname.lastname",
+  "user",
+  "username",
+  "email",
+  "e-mail",
+  "mail",
+  "you",
+  "xxx",
 };
 
 static gboolean
@@ -702,8 +770,8 @@ is_placeholder (const char *text,
 {
   g_autofree char *contact = g_strndup (text + start, end - start);
   g_autofree char *domain = NULL;
-  const char *at = strchr (contact, '@');
-  gsize before = start, after = end;
+  const char      *at = strchr (contact, '@');
+  gsize            before = start, after = end;
 
   while (before > 0 && text[before - 1] == ' ')
     before--;
@@ -725,10 +793,15 @@ static const struct
 {
   const char *domain, *path;
 } licence_pages[] = {
-  { "creativecommons.org", "/licenses" }, { "creativecommons.org", "/publicdomain" },
-  { "opensource.org", "/license" }, { "gnu.org", "/licenses" }, { "gnu.org", "/copyleft" },
-  { "spdx.org", "/licenses" }, { "choosealicense.com", "/licenses" },
-  { "apache.org", "/licenses" }, { "mozilla.org", "/MPL" },
+  { "creativecommons.org", "/licenses" },
+  { "creativecommons.org", "/publicdomain" },
+  { "opensource.org", "/license" },
+  { "gnu.org", "/licenses" },
+  { "gnu.org", "/copyleft" },
+  { "spdx.org", "/licenses" },
+  { "choosealicense.com", "/licenses" },
+  { "apache.org", "/licenses" },
+  { "mozilla.org", "/MPL" },
 };
 
 static gboolean
@@ -776,7 +849,7 @@ add_web_address (Ctx        *ctx,
                  double      confidence)
 {
   EylElementKind kind;
-  EylElement *element;
+  EylElement    *element;
 
   if (!web_address_kind (text, &kind))
     return NULL;
@@ -824,15 +897,15 @@ find_split_contacts (Ctx *ctx)
     {
       const EylTextLine *a = line_at (ctx, i);
       const EylTextLine *b = line_at (ctx, i + 1);
-      const char *ta = ctx->lines[i].text;
-      const char *tb = ctx->lines[i + 1].text;
-      g_autofree char *joined = NULL;
-      g_autofree char *rest = NULL;
-      const char *tok_a, *space;
-      gsize len_a, len_b, end_b;
-      double height = eyl_rect_height (&a->box);
-      gboolean soft_break, email, cut;
-      char last;
+      const char        *ta = ctx->lines[i].text;
+      const char        *tb = ctx->lines[i + 1].text;
+      g_autofree char   *joined = NULL;
+      g_autofree char   *rest = NULL;
+      const char        *tok_a, *space;
+      gsize              len_a, len_b, end_b;
+      double             height = eyl_rect_height (&a->box);
+      gboolean           soft_break, email, cut;
+      char               last;
 
       if (ctx->lines[i].code || ctx->lines[i + 1].code ||
           b->box.y0 < a->box.y0 || b->box.y0 - a->box.y1 > height ||
@@ -876,10 +949,10 @@ find_split_contacts (Ctx *ctx)
         continue;
 
       {
-        guint ga = glyph_start (&ctx->lines[i], tok_a - ta);
-        guint gb = glyph_end (&ctx->lines[i + 1], end_b);
+        guint       ga = glyph_start (&ctx->lines[i], tok_a - ta);
+        guint       gb = glyph_end (&ctx->lines[i + 1], end_b);
         EylElement *element;
-        EylRect box_b;
+        EylRect     box_b;
 
         if (email)
           {
@@ -898,8 +971,8 @@ find_split_contacts (Ctx *ctx)
 }
 
 static void
-find_emails (Ctx   *ctx,
-             guint  line)
+find_emails (Ctx  *ctx,
+             guint line)
 {
   const LineText *lt = &ctx->lines[line];
   g_autoptr(GMatchInfo) info = NULL;
@@ -907,9 +980,9 @@ find_emails (Ctx   *ctx,
   g_regex_match (ctx->pat->email, lt->text, 0, &info);
   for (; g_match_info_matches (info); g_match_info_next (info, NULL))
     {
-      int s, e;
+      int              s, e;
       g_autofree char *match = g_match_info_fetch (info, 0);
-      guint gs, ge;
+      guint            gs, ge;
 
       g_match_info_fetch_pos (info, 0, &s, &e);
       gs = glyph_start (lt, s);
@@ -929,21 +1002,21 @@ find_emails (Ctx   *ctx,
 }
 
 static void
-find_urls (Ctx      *ctx,
-           guint     line,
-           GRegex   *regex,
-           gboolean  bare)
+find_urls (Ctx     *ctx,
+           guint    line,
+           GRegex  *regex,
+           gboolean bare)
 {
   const LineText *lt = &ctx->lines[line];
-  const char *text = lt->text;
+  const char     *text = lt->text;
   g_autoptr(GMatchInfo) info = NULL;
 
   g_regex_match (regex, text, 0, &info);
   for (; g_match_info_matches (info); g_match_info_next (info, NULL))
     {
-      int s, e;
-      gsize end;
-      guint gs, ge;
+      int              s, e;
+      gsize            end;
+      guint            gs, ge;
       g_autofree char *match = NULL;
 
       g_match_info_fetch_pos (info, 0, &s, &e);
@@ -995,19 +1068,19 @@ stands_alone (const char *text,
 }
 
 static void
-find_social (Ctx   *ctx,
-             guint  line)
+find_social (Ctx  *ctx,
+             guint line)
 {
   const LineText *lt = &ctx->lines[line];
-  const char *text = lt->text;
+  const char     *text = lt->text;
   g_autoptr(GMatchInfo) info = NULL;
   g_autoptr(GMatchInfo) tags = NULL;
 
   g_regex_match (ctx->pat->handle, text, 0, &info);
   for (; g_match_info_matches (info); g_match_info_next (info, NULL))
     {
-      int s, e;
-      guint gs, ge;
+      int              s, e;
+      guint            gs, ge;
       g_autofree char *match = g_match_info_fetch (info, 0);
 
       g_match_info_fetch_pos (info, 0, &s, &e);
@@ -1019,7 +1092,8 @@ find_social (Ctx   *ctx,
                        eyl_detect_element_for_glyphs (ctx->page, EYL_ELEMENT_SOCIAL,
                                                       EYL_SOURCE_TEXT, match, gs, ge,
                                                       line_has_social_word (ctx, text, s)
-                                                        ? 0.9 : 0.75));
+                                                          ? 0.9
+                                                          : 0.75));
       take_range (ctx, gs, ge, MASK_SOCIAL);
     }
 
@@ -1028,8 +1102,8 @@ find_social (Ctx   *ctx,
   g_regex_match (ctx->pat->hashtag, text, 0, &tags);
   for (; g_match_info_matches (tags); g_match_info_next (tags, NULL))
     {
-      int s, e;
-      guint gs, ge;
+      int              s, e;
+      guint            gs, ge;
       g_autofree char *match = g_match_info_fetch (tags, 0);
 
       g_match_info_fetch_pos (tags, 0, &s, &e);
@@ -1050,13 +1124,13 @@ find_social (Ctx   *ctx,
 
 typedef struct
 {
-  gsize    len;         /* bytes of the phone-shaped prefix */
+  gsize    len; /* bytes of the phone-shaped prefix */
   guint    n_digits;
-  guint    groups;      /* digit groups in that prefix */
+  guint    groups; /* digit groups in that prefix */
   gboolean plus;
   gboolean paren;
-  gboolean lone_digit;  /* a one-digit group where phones have none */
-  gsize    extension;   /* end of a one-digit group after "-" (the
+  gboolean lone_digit; /* a one-digit group where phones have none */
+  gsize    extension;  /* end of a one-digit group after "-" (the
                          * extension of "12345-0"), 0 for none */
 } PhoneScan;
 
@@ -1064,8 +1138,20 @@ static gboolean
 phone_separator_ok (const char *sep,
                     gsize       len)
 {
-  static const char * const ok[] = {
-    " ", ".", "-", "/", " / ", " - ", " (", "(", ")", ") ", ")-", "-(", ") - ",
+  static const char *const ok[] = {
+    " ",
+    ".",
+    "-",
+    "/",
+    " / ",
+    " - ",
+    " (",
+    "(",
+    ")",
+    ") ",
+    ")-",
+    "-(",
+    ") - ",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
@@ -1081,9 +1167,9 @@ static void
 phone_scan (const char *s,
             PhoneScan  *scan)
 {
-  gsize i = 0;
-  guint digits = 0, groups = 0;
-  int depth = 0;
+  gsize    i = 0;
+  guint    digits = 0, groups = 0;
+  int      depth = 0;
   gboolean in_paren_group, after_dash = FALSE;
 
   memset (scan, 0, sizeof *scan);
@@ -1135,7 +1221,7 @@ phone_scan (const char *s,
 
       {
         gsize s0 = i;
-        int d = depth;
+        int   d = depth;
 
         while (s[i] != '\0' && !g_ascii_isdigit (s[i]) && i - s0 < 5)
           {
@@ -1163,10 +1249,10 @@ phone_candidate_ok (const char *line_text,
                     gboolean    labelled,
                     double     *confidence)
 {
-  const Patterns *pat = patterns_get ();
+  const Patterns  *pat = patterns_get ();
   g_autofree char *before = g_strndup (line_text, start);
-  const char *after = line_text + start + scan->len;
-  gboolean prefix, shape, lone;
+  const char      *after = line_text + start + scan->len;
+  gboolean         prefix, shape, lone;
 
   if (scan->n_digits < 7 || scan->n_digits > 15)
     return FALSE;
@@ -1194,7 +1280,7 @@ phone_candidate_ok (const char *line_text,
     if (b > before)
       {
         const char *prev = g_utf8_find_prev_char (before, b);
-        gunichar c = prev != NULL ? g_utf8_get_char (prev) : 0;
+        gunichar    c = prev != NULL ? g_utf8_get_char (prev) : 0;
 
         if (g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL ||
             g_str_has_suffix (before, "EUR ") || g_str_has_suffix (before, "USD "))
@@ -1231,26 +1317,27 @@ phone_candidate_ok (const char *line_text,
         return FALSE;
     }
 
-  *confidence = prefix ? 0.95 : scan->plus ? 0.85 : 0.7;
+  *confidence = prefix ? 0.95 : scan->plus ? 0.85
+                                           : 0.7;
   return TRUE;
 }
 
 static void
-find_phones (Ctx   *ctx,
-             guint  line)
+find_phones (Ctx  *ctx,
+             guint line)
 {
   const LineText *lt = &ctx->lines[line];
-  const char *text = lt->text;
-  gint pos = 0;
+  const char     *text = lt->text;
+  gint            pos = 0;
 
   for (;;)
     {
       g_autoptr(GMatchInfo) info = NULL;
       g_autofree char *cand = NULL;
-      PhoneScan scan;
-      double confidence = 0;
-      int s, e;
-      guint gs, ge;
+      PhoneScan        scan;
+      double           confidence = 0;
+      int              s, e;
+      guint            gs, ge;
 
       if (!g_regex_match_full (ctx->pat->phone_start, text, -1, pos, 0, &info, NULL))
         break;
@@ -1298,8 +1385,8 @@ find_phones (Ctx   *ctx,
 static void
 find_addresses (Ctx *ctx)
 {
-  const EylPageData *page = ctx->page;
-  guint n = page->lines->len;
+  const EylPageData   *page = ctx->page;
+  guint                n = page->lines->len;
   g_autofree gboolean *postcode = g_new0 (gboolean, n + 1);
   g_autofree gboolean *street = g_new0 (gboolean, n + 1);
   g_autofree gboolean *used = g_new0 (gboolean, n + 1);
@@ -1320,7 +1407,7 @@ find_addresses (Ctx *ctx)
   for (guint i = 0; i < n; i++)
     {
       const EylTextLine *li = &g_array_index (page->lines, EylTextLine, i);
-      guint first = i, last = i;
+      guint              first = i, last = i;
       g_autoptr(GString) text = NULL;
       EylElement *element;
 
@@ -1380,9 +1467,9 @@ digits_of (const char *text)
 }
 
 static gboolean
-same_target (EylElementKind  kind,
-             const char     *a,
-             const char     *b)
+same_target (EylElementKind kind,
+             const char    *a,
+             const char    *b)
 {
   if (kind == EYL_ELEMENT_EMAIL)
     return g_ascii_strcasecmp (a, b) == 0;
@@ -1391,7 +1478,7 @@ same_target (EylElementKind  kind,
     {
       g_autofree char *da = digits_of (a);
       g_autofree char *db = digits_of (b);
-      gsize la = strlen (da), lb = strlen (db);
+      gsize            la = strlen (da), lb = strlen (db);
 
       /* "+44 20 7946 0958" and "020 7946 0958" are the same line: compare
        * the subscriber part, the last 7 digits. */
@@ -1419,8 +1506,7 @@ link_on_image (const EylPageData *page,
     if (eyl_detect_rect_overlap_area (&g_array_index (page->lines, EylTextLine, i).box, box) > 0)
       return FALSE;
   for (guint i = 0; i < page->images->len && !on_image; i++)
-    on_image = eyl_detect_rect_coverage (box, &g_array_index (page->images, EylImageInfo, i).box)
-               >= 0.5;
+    on_image = eyl_detect_rect_coverage (box, &g_array_index (page->images, EylImageInfo, i).box) >= 0.5;
   return on_image;
 }
 
@@ -1432,11 +1518,11 @@ find_links (Ctx *ctx)
   for (guint i = 0; i < page->links->len; i++)
     {
       const EylLinkInfo *link = &g_array_index (page->links, EylLinkInfo, i);
-      g_autofree char *target = NULL;
-      EylElementKind kind;
-      EylElement *element;
-      gboolean covered = FALSE;
-      double best_overlap = 0;
+      g_autofree char   *target = NULL;
+      EylElementKind     kind;
+      EylElement        *element;
+      gboolean           covered = FALSE;
+      double             best_overlap = 0;
 
       if (link->uri == NULL)
         continue;
@@ -1477,8 +1563,8 @@ find_links (Ctx *ctx)
       for (guint k = ctx->first; k < ctx->out->len && !covered; k++)
         {
           EylElement *other = g_ptr_array_index (ctx->out, k);
-          gboolean web = kind == EYL_ELEMENT_URL || kind == EYL_ELEMENT_SOCIAL;
-          gboolean other_web = other->kind == EYL_ELEMENT_URL ||
+          gboolean    web = kind == EYL_ELEMENT_URL || kind == EYL_ELEMENT_SOCIAL;
+          gboolean    other_web = other->kind == EYL_ELEMENT_URL ||
                                other->kind == EYL_ELEMENT_SOCIAL;
 
           if (!(other->kind == kind || (web && other_web)))
@@ -1501,7 +1587,7 @@ find_links (Ctx *ctx)
       for (guint k = 0; k < page->lines->len; k++)
         {
           const EylTextLine *l = &g_array_index (page->lines, EylTextLine, k);
-          double overlap = eyl_detect_rect_overlap_area (&l->box, &link->box);
+          double             overlap = eyl_detect_rect_overlap_area (&l->box, &link->box);
 
           if (overlap > best_overlap)
             {
@@ -1554,8 +1640,8 @@ same_contact (const EylElement *a,
 {
   g_autofree char *user_a = twitter_user (a);
   g_autofree char *user_b = twitter_user (b);
-  double smaller = MIN (eyl_rect_width (&a->box) * eyl_rect_height (&a->box),
-                        eyl_rect_width (&b->box) * eyl_rect_height (&b->box));
+  double           smaller = MIN (eyl_rect_width (&a->box) * eyl_rect_height (&a->box),
+                                  eyl_rect_width (&b->box) * eyl_rect_height (&b->box));
 
   if (user_a != NULL && b->kind == EYL_ELEMENT_SOCIAL && b->text[0] == '@')
     return g_ascii_strcasecmp (user_a, b->text + 1) == 0;
@@ -1576,7 +1662,7 @@ merge_duplicates (Ctx *ctx)
       {
         EylElement *a = g_ptr_array_index (ctx->out, i);
         EylElement *b = g_ptr_array_index (ctx->out, j);
-        gboolean drop_a;
+        gboolean    drop_a;
 
         if (!same_contact (a, b))
           continue;
@@ -1596,8 +1682,8 @@ eyl_detect_contacts (const EylPageData *page,
                      GPtrArray         *out)
 {
   g_autofree guint8 *mask = NULL;
-  guint n_lines;
-  Ctx ctx;
+  guint              n_lines;
+  Ctx                ctx;
 
   g_return_if_fail (page != NULL);
   g_return_if_fail (out != NULL);
@@ -1662,7 +1748,7 @@ eyl_detect_is_email (const char *text)
 gboolean
 eyl_detect_is_url (const char *text)
 {
-  const Patterns *pat = patterns_get ();
+  const Patterns  *pat = patterns_get ();
   g_autofree char *t = NULL;
   g_autofree char *host = NULL;
 
@@ -1687,8 +1773,8 @@ gboolean
 eyl_detect_is_phone (const char *text)
 {
   g_autofree char *t = NULL;
-  PhoneScan scan;
-  double confidence;
+  PhoneScan        scan;
+  double           confidence;
 
   g_return_val_if_fail (text != NULL, FALSE);
 

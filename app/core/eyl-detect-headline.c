@@ -13,10 +13,10 @@
 
 typedef struct
 {
-  GArray *lines;       /* guint line indexes */
+  GArray *lines; /* guint line indexes */
   EylRect box;
-  double  font_size;   /* of the first line */
-  double  cap_height;  /* largest of its lines */
+  double  font_size;  /* of the first line */
+  double  cap_height; /* largest of its lines */
   guint32 color;
 } Block;
 
@@ -96,15 +96,16 @@ static double
 prominence (const EylPageData *page,
             const Block       *block)
 {
-  double weight = 1.0, cy = (block->box.y0 + block->box.y1) / 2.0;
+  double             weight = 1.0, cy = (block->box.y0 + block->box.y1) / 2.0;
   const EylTextLine *first = &g_array_index (page->lines, EylTextLine,
                                              g_array_index (block->lines, guint, 0));
-  const EylGlyph *glyph = first->start < first->end
-                            ? &g_array_index (page->glyphs, EylGlyph, first->start) : NULL;
+  const EylGlyph    *glyph = first->start < first->end
+                                 ? &g_array_index (page->glyphs, EylGlyph, first->start)
+                                 : NULL;
 
   if (glyph != NULL && glyph->run < page->runs->len)
     {
-      const char *font = g_array_index (page->runs, EylTextRun, glyph->run).font_name;
+      const char      *font = g_array_index (page->runs, EylTextRun, glyph->run).font_name;
       g_autofree char *lower = g_ascii_strdown (font != NULL ? font : "", -1);
 
       if (strstr (lower, "bold") || strstr (lower, "black") || strstr (lower, "heavy"))
@@ -124,7 +125,7 @@ block_is_brand (const Block     *block,
   for (guint i = 0; i < elements->len; i++)
     {
       const EylElement *element = g_ptr_array_index (elements, i);
-      EylRect overlap;
+      EylRect           overlap;
 
       if (element->kind == EYL_ELEMENT_BRAND_NAME &&
           eyl_rect_intersect (&element->box, &block->box, &overlap))
@@ -145,8 +146,8 @@ eyl_detect_reads_as_words (const char *text)
 
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      guint letters = 0;
-      gboolean word = TRUE;
+      guint       letters = 0;
+      gboolean    word = TRUE;
       const char *p = tokens[i], *end = tokens[i] + strlen (tokens[i]);
 
       /* Punctuation around a word is no part of it. */
@@ -179,7 +180,7 @@ big_type_is_words (const EylPageData *page,
                    const Block       *block)
 {
   double biggest = 0;
-  guint letters = 0, digits = 0;
+  guint  letters = 0, digits = 0;
 
   for (guint i = 0; i < block->lines->len; i++)
     {
@@ -202,8 +203,9 @@ big_type_is_words (const EylPageData *page,
       for (guint g = line->start; g < line->end; g++)
         {
           const EylGlyph *glyph = &g_array_index (page->glyphs, EylGlyph, g);
-          double size = glyph->run < page->runs->len
-                          ? g_array_index (page->runs, EylTextRun, glyph->run).font_size : 0;
+          double          size = glyph->run < page->runs->len
+                                     ? g_array_index (page->runs, EylTextRun, glyph->run).font_size
+                                     : 0;
 
           if (size < 0.85 * biggest)
             continue;
@@ -348,10 +350,10 @@ eyl_detect_headline (const EylPageData *page,
   g_autoptr(GArray) blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_autoptr(GPtrArray) contacts = NULL;
   g_autofree char *best_text = NULL;
-  GPtrArray *known = out;
-  const Block *best = NULL;
-  double best_score = 0, second_score = 0, body_cap;
-  EylElement *element;
+  GPtrArray       *known = out;
+  const Block     *best = NULL;
+  double           best_score = 0, second_score = 0, body_cap;
+  EylElement      *element;
 
   g_return_if_fail (page != NULL);
   g_return_if_fail (out != NULL);
@@ -379,10 +381,10 @@ eyl_detect_headline (const EylPageData *page,
 
   for (guint k = 0; k < order->len; k++)
     {
-      guint index = g_array_index (order, guint, k);
+      guint              index = g_array_index (order, guint, k);
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, index);
-      Block *block = NULL;
-      guint ink = 0;
+      Block             *block = NULL;
+      guint              ink = 0;
 
       /* A headline has words: a big "127,000+" is a figure, not one. */
       for (guint g = line->start; g < line->end; g++)
@@ -396,7 +398,9 @@ eyl_detect_headline (const EylPageData *page,
 
       if (block == NULL)
         {
-          Block fresh = { 0, };
+          Block fresh = {
+            0,
+          };
 
           fresh.lines = g_array_new (FALSE, FALSE, sizeof (guint));
           fresh.box = line->box;
@@ -414,10 +418,10 @@ eyl_detect_headline (const EylPageData *page,
   body_cap = body_cap_height (page, blocks);
   for (guint b = 0; b < blocks->len; b++)
     {
-      const Block *block = &g_array_index (blocks, Block, b);
+      const Block     *block = &g_array_index (blocks, Block, b);
       g_autofree char *text = block_text (page, block);
-      const char *why = not_a_headline (page, blocks, block, text, body_cap, out);
-      double score;
+      const char      *why = not_a_headline (page, blocks, block, text, body_cap, out);
+      double           score;
 
       if (why != NULL)
         {
@@ -458,14 +462,14 @@ static GRegex **
 cta_regexes (void)
 {
   static GRegex *regexes[2];
-  static gsize done = 0;
+  static gsize   done = 0;
 
   if (g_once_init_enter (&done))
     {
       for (guint anywhere = 0; anywhere < 2; anywhere++)
         {
-          EylPhraseFlags where = anywhere ? EYL_PHRASE_ANYWHERE : 0;
-          EylPhraseFlags mask = EYL_PHRASE_ANYWHERE | EYL_PHRASE_NEEDS_MORE | EYL_PHRASE_ALONE;
+          EylPhraseFlags   where = anywhere ? EYL_PHRASE_ANYWHERE : 0;
+          EylPhraseFlags   mask = EYL_PHRASE_ANYWHERE | EYL_PHRASE_NEEDS_MORE | EYL_PHRASE_ALONE;
           g_autofree char *complete = eyl_phrases_pattern ("cta", mask, where);
           g_autofree char *needs_more = eyl_phrases_pattern ("cta", mask,
                                                              where | EYL_PHRASE_NEEDS_MORE);
@@ -502,16 +506,16 @@ static GRegex *
 addressed_regex (void)
 {
   static GRegex *regex;
-  static gsize done = 0;
+  static gsize   done = 0;
 
   if (g_once_init_enter (&done))
     {
       g_autofree char *addressed = eyl_phrases_pattern ("addressed", 0, 0);
       g_autofree char *not_verbs = eyl_phrases_pattern ("not-verbs", 0, 0);
       g_autofree char *pattern =
-        g_strdup_printf ("(*UCP)(?:^[\\-–—•·*→»›>]?\\s*|[.!?:;,]\\s+|\\s[·•|→»›>–—]\\s*)"
-                         "(?!(?:%s)\\s)(\\p{L}{2,})\\s+(?:%s)(?!\\w)",
-                         not_verbs, addressed);
+          g_strdup_printf ("(*UCP)(?:^[\\-–—•·*→»›>]?\\s*|[.!?:;,]\\s+|\\s[·•|→»›>–—]\\s*)"
+                           "(?!(?:%s)\\s)(\\p{L}{2,})\\s+(?:%s)(?!\\w)",
+                           not_verbs, addressed);
 
       regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&done, 1);
@@ -544,8 +548,8 @@ is_display_line (const EylPageData *page,
 
 typedef struct
 {
-  int      start, end;   /* bytes of the phrase */
-  gboolean anywhere;     /* a pointer, not at the start of a clause */
+  int      start, end; /* bytes of the phrase */
+  gboolean anywhere;   /* a pointer, not at the start of a clause */
 } CtaMatch;
 
 static int
@@ -558,9 +562,9 @@ compare_cta_matches (gconstpointer a,
 /* The phrases of both expressions in @text, in the order they stand;
  * on a @display line also the instructions by their form. */
 static GArray *
-cta_matches (GRegex     **regexes,
-             const char  *text,
-             gboolean     display)
+cta_matches (GRegex    **regexes,
+             const char *text,
+             gboolean    display)
 {
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (CtaMatch));
   GRegex *addressed = display ? addressed_regex () : NULL;
@@ -591,7 +595,7 @@ static gboolean
 needs_more (const char *phrase,
             gsize       len)
 {
-  const GArray *phrases = eyl_phrases_get ("cta");
+  const GArray    *phrases = eyl_phrases_get ("cta");
   g_autofree char *matched = g_strndup (phrase, len);
   g_auto(GStrv) words = g_strsplit_set (matched, " \t", -1);
   g_autofree char *joined = NULL;
@@ -624,7 +628,7 @@ next_word_close (const EylPageData *page,
                  const char        *text,
                  gsize              end)
 {
-  guint last = line->start + g_utf8_pointer_to_offset (text, text + end) - 1;
+  guint           last = line->start + g_utf8_pointer_to_offset (text, text + end) - 1;
   const EylGlyph *a, *b;
 
   for (guint g = last + 1; g < line->end; g++)
@@ -688,7 +692,7 @@ names_a_domain (GPtrArray  *elements,
 
   for (guint i = 0; i < elements->len; i++)
     {
-      EylElement *element = g_ptr_array_index (elements, i);
+      EylElement      *element = g_ptr_array_index (elements, i);
       g_autofree char *domain = NULL;
 
       if (element->kind != EYL_ELEMENT_URL && element->kind != EYL_ELEMENT_OTHER_URL &&
@@ -716,8 +720,8 @@ eyl_detect_cta (const EylPageData *page,
                 GPtrArray         *out)
 {
   GRegex **regexes = cta_regexes ();
-  double median_size;
-  guint n_before;
+  double   median_size;
+  guint    n_before;
 
   g_return_if_fail (page != NULL);
   g_return_if_fail (out != NULL);
@@ -730,19 +734,19 @@ eyl_detect_cta (const EylPageData *page,
   for (guint l = 0; l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
-      g_autofree char *text = eyl_detect_line_text (page, l);
+      g_autofree char   *text = eyl_detect_line_text (page, l);
       g_autoptr(GArray) matches = cta_matches (regexes, text,
-                                               is_display_line (page, l, median_size));
+                                                is_display_line (page, l, median_size));
       gsize resume = 0;
 
       for (guint m = 0; m < matches->len; m++)
         {
           g_autoptr(GString) sentence = g_string_new (NULL);
           const CtaMatch *match = &g_array_index (matches, CtaMatch, m);
-          EylElement *element;
-          int s = match->start, e = match->end;
-          gsize end;
-          guint gs, ge;
+          EylElement     *element;
+          int             s = match->start, e = match->end;
+          gsize           end;
+          guint           gs, ge;
 
           if ((gsize) s < resume)
             continue;
@@ -761,7 +765,7 @@ eyl_detect_cta (const EylPageData *page,
           if (s == 0 && g_unichar_islower (g_utf8_get_char (text)) && l > 0)
             {
               const EylTextLine *prev = &g_array_index (page->lines, EylTextLine, l - 1);
-              g_autofree char *prev_text = eyl_detect_line_text (page, l - 1);
+              g_autofree char   *prev_text = eyl_detect_line_text (page, l - 1);
 
               if (continues_line (prev, line) && !ends_sentence (g_strstrip (prev_text)))
                 continue;
@@ -780,12 +784,13 @@ eyl_detect_cta (const EylPageData *page,
           /* "Scan to / visit the / online / Dashboard!": a sentence that runs
            * on to the next lines of the same paragraph (up to four lines). */
           for (guint k = l + 1; end == strlen (text) && !ends_sentence (text) &&
-                                k < page->lines->len && k <= l + 3; k++)
+                                k < page->lines->len && k <= l + 3;
+               k++)
             {
               const EylTextLine *next = &g_array_index (page->lines, EylTextLine, k);
-              g_autofree char *next_text = NULL;
-              gsize next_end;
-              EylRect box;
+              g_autofree char   *next_text = NULL;
+              gsize              next_end;
+              EylRect            box;
 
               if (!continues_line (&g_array_index (page->lines, EylTextLine, k - 1), next))
                 break;
@@ -797,7 +802,7 @@ eyl_detect_cta (const EylPageData *page,
               g_string_append_len (sentence, next_text, next_end);
               box = eyl_page_data_glyph_box (page, next->start,
                                              next->start + g_utf8_pointer_to_offset (
-                                               next_text, next_text + next_end));
+                                                               next_text, next_text + next_end));
               eyl_rect_union (&element->box, &box);
               if (next_end < strlen (next_text) || ends_sentence (next_text))
                 break;

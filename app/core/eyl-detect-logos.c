@@ -42,7 +42,7 @@
  * to about this many pixels before matching; a 1 × 2 m banner becomes
  * ~280 × 560 px (≈ 3.6 mm per px).  Templates narrower than
  * MIN_TEMPLATE_PX are matched on a second level twice as fine. */
-#define SEARCH_PIXELS      (160.0 * 1000)
+#define SEARCH_PIXELS (160.0 * 1000)
 /* Pyramid: logo widths from 3 % to 100 % of the page width, ×1.1 apart
  * (the brief's "steps of ~10 %"). */
 #define MIN_WIDTH_FRACTION 0.03
@@ -50,18 +50,18 @@
 #define MIN_TEMPLATE_PX    24
 /* Kept matches: NCC ≥ 0.6 after refinement (Lewis 1995 uses NCC
  * thresholds of this order; tuned on the tests' fixtures). */
-#define MATCH_THRESHOLD    0.6
+#define MATCH_THRESHOLD 0.6
 /* Coarse candidates worth refining at finer scale steps. */
-#define COARSE_THRESHOLD   0.45
+#define COARSE_THRESHOLD    0.45
 #define MAX_PEAKS_PER_SCALE 8
 /* Gradient magnitude (Sobel, grey levels) at which an edge counts as
  * fully present: any ink edge on a plain ground exceeds it. */
-#define EDGE_SATURATION    64.0
+#define EDGE_SATURATION 64.0
 /* Without a kit: the best few candidates (see emit_logos()). */
-#define MAX_CANDIDATES     4
-#define HIGH_CONFIDENCE    0.9
-#define MIN_CONFIDENCE     0.6
-#define BEHIND_BEST        0.2
+#define MAX_CANDIDATES  4
+#define HIGH_CONFIDENCE 0.9
+#define MIN_CONFIDENCE  0.6
+#define BEHIND_BEST     0.2
 
 /* FFTW's planner is not thread-safe (FFTW manual, 5.4 "Thread safety"):
  * only fftw_execute* may run concurrently. */
@@ -84,7 +84,7 @@ plane_new (int w,
 
   p->w = w;
   p->h = h;
-  p->v = g_new0 (float, (gsize) w * h);
+  p->v = g_new0 (float, (gsize) w *h);
   return p;
 }
 
@@ -116,7 +116,7 @@ resample_line (const float *in,
       for (int o = 0; o < n_out; o++)
         {
           double a = o * ratio, b = (o + 1) * ratio, sum = 0;
-          int i0 = (int) floor (a), i1 = MIN ((int) ceil (b), n_in);
+          int    i0 = (int) floor (a), i1 = MIN ((int) ceil (b), n_in);
 
           for (int i = i0; i < i1; i++)
             {
@@ -131,9 +131,9 @@ resample_line (const float *in,
       for (int o = 0; o < n_out; o++)
         {
           double x = (o + 0.5) * ratio - 0.5;
-          int i = (int) floor (x);
+          int    i = (int) floor (x);
           double t = x - i;
-          int i0 = CLAMP (i, 0, n_in - 1), i1 = CLAMP (i + 1, 0, n_in - 1);
+          int    i0 = CLAMP (i, 0, n_in - 1), i1 = CLAMP (i + 1, 0, n_in - 1);
 
           out[o * so] = (float) (in[i0 * si] * (1 - t) + in[i1 * si] * t);
         }
@@ -182,7 +182,7 @@ plane_edges (const Plane *g)
     for (int x = 0; x < g->w; x++)
       {
         double sum = 0;
-        int n = 0;
+        int    n = 0;
 
         for (int dy = -1; dy <= 1; dy++)
           for (int dx = -1; dx <= 1; dx++)
@@ -221,8 +221,8 @@ search_plane (const EylRaster *raster,
 /* Loading a logo file                                                  */
 
 static cairo_surface_t *
-load_png (const char  *path,
-          GError     **error)
+load_png (const char *path,
+          GError    **error)
 {
   cairo_surface_t *s = cairo_image_surface_create_from_png (path);
 
@@ -241,14 +241,14 @@ load_png (const char  *path,
 #define VECTOR_RENDER_WIDTH 512.0
 
 static cairo_surface_t *
-render_svg_handle (RsvgHandle  *handle,
-                   GError     **error)
+render_svg_handle (RsvgHandle *handle,
+                   GError    **error)
 {
   cairo_surface_t *s;
-  RsvgRectangle viewport;
-  double w = 0, h = 0;
-  cairo_t *cr;
-  gboolean ok;
+  RsvgRectangle    viewport;
+  double           w = 0, h = 0;
+  cairo_t         *cr;
+  gboolean         ok;
 
   if (!rsvg_handle_get_intrinsic_size_in_pixels (handle, &w, &h) || w <= 0 || h <= 0)
     {
@@ -281,10 +281,10 @@ render_svg_handle (RsvgHandle  *handle,
 }
 
 static cairo_surface_t *
-render_svg (const char  *path,
-            GError     **error)
+render_svg (const char *path,
+            GError    **error)
 {
-  RsvgHandle *handle = rsvg_handle_new_from_file (path, error);
+  RsvgHandle      *handle = rsvg_handle_new_from_file (path, error);
   cairo_surface_t *s;
 
   if (handle == NULL)
@@ -295,15 +295,15 @@ render_svg (const char  *path,
 }
 
 static cairo_surface_t *
-render_pdf (const char  *path,
-            GError     **error)
+render_pdf (const char *path,
+            GError    **error)
 {
   g_autofree char *uri = g_filename_to_uri (path, NULL, error);
   g_autoptr(PopplerDocument) doc = NULL;
   g_autoptr(PopplerPage) page = NULL;
   cairo_surface_t *s;
-  double w, h, scale;
-  cairo_t *cr;
+  double           w, h, scale;
+  cairo_t         *cr;
 
   if (uri == NULL || (doc = poppler_document_new_from_file (uri, NULL, error)) == NULL)
     return NULL;
@@ -328,8 +328,7 @@ render_pdf (const char  *path,
    * drawing would be searched for as the logo. */
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Drawing it failed: %s"),
-                   cairo_status_to_string (cairo_status (cr)));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Drawing it failed: %s"), cairo_status_to_string (cairo_status (cr)));
       cairo_destroy (cr);
       cairo_surface_destroy (s);
       return NULL;
@@ -352,10 +351,15 @@ typedef enum
 #define SNIFF_BYTES 1024
 
 static LogoFormat
-sniff_logo (const char  *path,
-            GError     **error)
+sniff_logo (const char *path,
+            GError    **error)
 {
-  static const struct { const char *magic; gsize len; const char *name; } others[] = {
+  static const struct
+  {
+    const char *magic;
+    gsize       len;
+    const char *name;
+  } others[] = {
     { "GIF8", 4, "GIF" },
     { "\xff\xd8\xff", 3, "JPEG" },
     { "II*\0", 4, "TIFF" },
@@ -364,11 +368,11 @@ sniff_logo (const char  *path,
     { "%!PS", 4, "PostScript" },
     { "\0\0\1\0", 4, "ICO" },
   };
-  guint8 head[SNIFF_BYTES + 1] = { 0 };
+  guint8           head[SNIFF_BYTES + 1] = { 0 };
   g_autofree char *base = g_filename_display_basename (path);
-  struct stat st;
-  gssize n = 0;
-  int fd;
+  struct stat      st;
+  gssize           n = 0;
+  int              fd;
 
   /* Never block on a FIFO or a device: a regular file or nothing. */
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
@@ -405,7 +409,7 @@ sniff_logo (const char  *path,
 
   if (n >= 8 && memcmp (head, "\x89PNG\r\n\x1a\n", 8) == 0)
     return LOGO_PNG;
-  if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b)   /* gzip: an .svgz */
+  if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b) /* gzip: an .svgz */
     return LOGO_SVG;
   /* "%PDF-" may follow some junk (ISO 32000-1, 7.5.2: within 1024 bytes). */
   if (g_strstr_len ((const char *) head, n, "%PDF-") != NULL)
@@ -436,8 +440,8 @@ sniff_logo (const char  *path,
  * logo for dark grounds would vanish on white). */
 /* The logo file drawn (SVG, PDF) or loaded (PNG), or NULL. */
 static cairo_surface_t *
-logo_surface (const char  *path,
-              GError     **error)
+logo_surface (const char *path,
+              GError    **error)
 {
   switch (sniff_logo (path, error))
     {
@@ -454,14 +458,14 @@ logo_surface (const char  *path,
 }
 
 static Plane *
-logo_plane (const char  *path,
-            GError     **error)
+logo_plane (const char *path,
+            GError    **error)
 {
   cairo_surface_t *s;
-  const guint8 *data;
-  int w, h, stride, x0, y0, x1, y1;
-  double light = 0, opaque = 0, ground;
-  Plane *p;
+  const guint8    *data;
+  int              w, h, stride, x0, y0, x1, y1;
+  double           light = 0, opaque = 0, ground;
+  Plane           *p;
 
   s = logo_surface (path, error);
   if (s == NULL)
@@ -478,7 +482,7 @@ logo_plane (const char  *path,
     for (int x = 0; x < w; x++)
       {
         guint32 px = ((const guint32 *) (data + (gsize) y * stride))[x];
-        double a = (px >> 24) / 255.0;
+        double  a = (px >> 24) / 255.0;
 
         if (cairo_image_surface_get_format (s) != CAIRO_FORMAT_ARGB32)
           a = 1;
@@ -493,8 +497,8 @@ logo_plane (const char  *path,
     for (int x = 0; x < w; x++)
       {
         guint32 px = ((const guint32 *) (data + (gsize) y * stride))[x];
-        double a = cairo_image_surface_get_format (s) == CAIRO_FORMAT_ARGB32 ? (px >> 24) / 255.0 : 1;
-        double lum = eyl_luma (px) + (1 - a) * ground;
+        double  a = cairo_image_surface_get_format (s) == CAIRO_FORMAT_ARGB32 ? (px >> 24) / 255.0 : 1;
+        double  lum = eyl_luma (px) + (1 - a) * ground;
 
         p->v[(gsize) y * w + x] = (float) lum;
         if (fabs (lum - ground) > 24)
@@ -530,13 +534,13 @@ logo_plane (const char  *path,
 
 typedef struct
 {
-  int           iw, ih;       /* search image */
-  int           W, H;         /* FFT size (≥ image; valid positions never wrap) */
-  int           WC;           /* W / 2 + 1 complex columns */
+  int           iw, ih; /* search image */
+  int           W, H;   /* FFT size (≥ image; valid positions never wrap) */
+  int           WC;     /* W / 2 + 1 complex columns */
   fftw_plan     r2c, c2r;
-  double       *real;         /* H × W */
-  fftw_complex *spec;         /* H × WC, scratch */
-  fftw_complex *image_spec[2];/* per feature */
+  double       *real;              /* H × W */
+  fftw_complex *spec;              /* H × WC, scratch */
+  fftw_complex *image_spec[2];     /* per feature */
   double       *sum1[2], *sum2[2]; /* (ih + 1) × (iw + 1) summed-area tables */
 } Ncc;
 
@@ -548,9 +552,12 @@ good_fft_size (int n)
     {
       int m = n;
 
-      while (m % 2 == 0) m /= 2;
-      while (m % 3 == 0) m /= 3;
-      while (m % 5 == 0) m /= 5;
+      while (m % 2 == 0)
+        m /= 2;
+      while (m % 3 == 0)
+        m /= 3;
+      while (m % 5 == 0)
+        m /= 5;
       if (m == 1)
         return n;
     }
@@ -582,7 +589,7 @@ static Ncc *
 ncc_new (const Plane *features[2])
 {
   Ncc *ncc = g_new0 (Ncc, 1);
-  int iw = features[0]->w, ih = features[0]->h;
+  int  iw = features[0]->w, ih = features[0]->h;
 
   ncc->iw = iw;
   ncc->ih = ih;
@@ -600,7 +607,7 @@ ncc_new (const Plane *features[2])
   for (int f = 0; f < 2; f++)
     {
       const Plane *p = features[f];
-      double *s1, *s2;
+      double      *s1, *s2;
 
       memset (ncc->real, 0, sizeof (double) * ncc->W * ncc->H);
       for (int y = 0; y < ih; y++)
@@ -618,7 +625,7 @@ ncc_new (const Plane *features[2])
           for (int x = 0; x < iw; x++)
             {
               double v = p->v[(gsize) y * iw + x];
-              gsize i = (gsize) (y + 1) * (iw + 1) + x + 1;
+              gsize  i = (gsize) (y + 1) * (iw + 1) + x + 1;
 
               r1 += v;
               r2 += v * v;
@@ -652,7 +659,7 @@ ncc_match (Ncc         *ncc,
            gboolean     absolute,
            float       *out)
 {
-  int tw = t->w, th = t->h, ow = ncc->iw - tw + 1, oh = ncc->ih - th + 1;
+  int    tw = t->w, th = t->h, ow = ncc->iw - tw + 1, oh = ncc->ih - th + 1;
   double n = (double) tw * th, mean = 0, norm = 0, inv = 1.0 / ((double) ncc->W * ncc->H);
 
   for (gsize i = 0; i < (gsize) tw * th; i++)
@@ -660,7 +667,7 @@ ncc_match (Ncc         *ncc,
   mean /= n;
   for (gsize i = 0; i < (gsize) tw * th; i++)
     norm += (t->v[i] - mean) * (t->v[i] - mean);
-  if (norm < n * 4.0)   /* std below 2 grey levels: nothing to match */
+  if (norm < n * 4.0) /* std below 2 grey levels: nothing to match */
     return FALSE;
   norm = sqrt (norm);
 
@@ -733,8 +740,8 @@ ncc_at (const Plane *img,
 
 typedef struct
 {
-  double score;        /* first: see score_cmp_desc() */
-  double x, y, w, h;   /* search pixels */
+  double score;      /* first: see score_cmp_desc() */
+  double x, y, w, h; /* search pixels */
 } Match;
 
 /* Best first, for arrays of structs that start with their score (Match,
@@ -802,7 +809,7 @@ refine (const Plane *features[2],
         const Plane *logo,
         Match       *m)
 {
-  Match best = *m;
+  Match  best = *m;
   double aspect = (double) logo->h / logo->w;
 
   best.score = 0;
@@ -819,7 +826,7 @@ refine (const Plane *features[2],
       for (int dy = -2; dy <= 2; dy++)
         for (int dx = -2; dx <= 2; dx++)
           {
-            int x = (int) lround (cx - tw / 2.0) + dx, y = (int) lround (cy - th / 2.0) + dy;
+            int    x = (int) lround (cx - tw / 2.0) + dx, y = (int) lround (cy - th / 2.0) + dy;
             double v = combine (ncc_at (features[0], g, x, y, TRUE),
                                 ncc_at (features[1], e, x, y, FALSE));
 
@@ -834,9 +841,9 @@ refine (const Plane *features[2],
 /* One level of the search: the raster averaged down by @factor. */
 typedef struct
 {
-  double  factor;
-  Plane  *grey, *edges;
-  Ncc    *ncc;
+  double factor;
+  Plane *grey, *edges;
+  Ncc   *ncc;
 } Level;
 
 static void
@@ -872,10 +879,10 @@ find_logo (Level       *level,
            int          max_w,
            GArray      *found)
 {
-  Ncc *ncc = level->ncc;
+  Ncc         *ncc = level->ncc;
   const Plane *features[2] = { level->grey, level->edges };
   g_autoptr(GArray) peaks = g_array_new (FALSE, FALSE, sizeof (Match));
-  double aspect = (double) logo->h / logo->w;
+  double            aspect = (double) logo->h / logo->w;
   g_autofree float *map0 = g_new (float, (gsize) ncc->iw * ncc->ih);
   g_autofree float *map1 = g_new (float, (gsize) ncc->iw * ncc->ih);
 
@@ -902,7 +909,7 @@ find_logo (Level       *level,
       for (int y = 0; y < oh; y++)
         for (int x = 0; x < ow; x++)
           {
-            double v = map0[(gsize) y * ow + x];
+            double   v = map0[(gsize) y * ow + x];
             gboolean peak = v >= COARSE_THRESHOLD;
 
             /* A local maximum over its 3 × 3. */
@@ -981,7 +988,7 @@ detect_with_kit (const EylRaster *raster,
             continue;
           /* TRANSLATORS: the first %s is a logo file's name, the second its problem. */
           g_ptr_array_add (warnings, g_strdup_printf (_("The brand kit's logo %s could not be read: %s"),
-                                                      base, error->message));
+                                                         base, error->message));
           continue;
         }
       find_logo (&levels[0], logo, MIN_TEMPLATE_PX, G_MAXINT, found);
@@ -992,7 +999,7 @@ detect_with_kit (const EylRaster *raster,
 
       for (guint j = 0; j < found->len; j++)
         {
-          Match *m = &g_array_index (found, Match, j);
+          Match  *m = &g_array_index (found, Match, j);
           EylRect box;
 
           eyl_raster_pixel_to_page (raster, m->x, m->y, &box.x0, &box.y0);
@@ -1012,14 +1019,14 @@ detect_with_kit (const EylRaster *raster,
 
 typedef struct
 {
-  int       w, h;           /* work image */
-  double    factor;         /* work px per raster px */
-  guint32  *rgb;            /* 0xRRGGBB averaged */
-  guint8   *ink;            /* differs from the ground */
-  guint8   *text;           /* under text that is not the brand's name */
-  guint32   ground;
-  double    ground_share;   /* of the page in the ground's colour */
-  const EylRaster *raster;  /* what it was averaged from */
+  int              w, h;   /* work image */
+  double           factor; /* work px per raster px */
+  guint32         *rgb;    /* 0xRRGGBB averaged */
+  guint8          *ink;    /* differs from the ground */
+  guint8          *text;   /* under text that is not the brand's name */
+  guint32          ground;
+  double           ground_share; /* of the page in the ground's colour */
+  const EylRaster *raster;       /* what it was averaged from */
 } Work;
 
 static void
@@ -1058,9 +1065,9 @@ static void
 work_init (Work            *work,
            const EylRaster *raster)
 {
-  g_autofree guint *hist = g_new0 (guint, 4096);
+  g_autofree guint   *hist = g_new0 (guint, 4096);
   g_autofree guint64 *sums = g_new0 (guint64, 4096 * 3);
-  guint best = 0;
+  guint               best = 0;
 
   work->raster = raster;
   work->factor = search_factor (raster);
@@ -1077,10 +1084,10 @@ work_init (Work            *work,
 
       for (int x = 0; x < work->w; x++)
         {
-          int sx0 = (int) (x / work->factor), sx1 = MAX (sx0 + 1, MIN (raster->width, (int) ((x + 1) / work->factor)));
+          int     sx0 = (int) (x / work->factor), sx1 = MAX (sx0 + 1, MIN (raster->width, (int) ((x + 1) / work->factor)));
           guint64 r = 0, g = 0, b = 0, n = 0;
           guint32 c;
-          guint bin;
+          guint   bin;
 
           for (int sy = sy0; sy < sy1; sy++)
             {
@@ -1219,9 +1226,9 @@ squash (const char *text)
  * no mark. */
 typedef struct
 {
-  GArray *names;   /* Box: the brand's name in type (live text) */
-  GArray *drawn;   /* Box: the brand's name drawn, read by OCR */
-  GArray *lines;   /* Box: other lines of text (layer, OCR) */
+  GArray *names; /* Box: the brand's name in type (live text) */
+  GArray *drawn; /* Box: the brand's name drawn, read by OCR */
+  GArray *lines; /* Box: other lines of text (layer, OCR) */
 } PageText;
 
 static void
@@ -1267,7 +1274,7 @@ is_brand_text (GPtrArray  *elements,
     return FALSE;
   for (guint i = 0; i < elements->len; i++)
     {
-      EylElement *e = elements->pdata[i];
+      EylElement      *e = elements->pdata[i];
       g_autofree char *name = NULL;
 
       if (e->text == NULL)
@@ -1307,21 +1314,23 @@ page_text_init (PageText          *t,
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
-      Box b = work_box (work, raster, &e->box);
+      Box         b = work_box (work, raster, &e->box);
 
       if (box_area (&b) <= 0)
         continue;
       if (e->source == EYL_SOURCE_OCR)
         g_array_append_val (e->kind == EYL_ELEMENT_BRAND_NAME || is_brand_text (elements, e->text, TRUE)
-                              ? t->drawn : t->lines, b);
+                                ? t->drawn
+                                : t->lines,
+                            b);
       else if (e->kind == EYL_ELEMENT_BRAND_NAME && e->source != EYL_SOURCE_INFERRED)
         g_array_append_val (t->names, b);
     }
   for (guint l = 0; page->lines != NULL && l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
-      g_autofree char *text = eyl_detect_line_text (page, l);
-      Box b = work_box (work, raster, &line->box);
+      g_autofree char   *text = eyl_detect_line_text (page, l);
+      Box                b = work_box (work, raster, &line->box);
 
       if (box_area (&b) <= 0)
         continue;
@@ -1330,8 +1339,8 @@ page_text_init (PageText          *t,
   for (guint l = 0; read != NULL && l < read->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (read->lines, EylTextLine, l);
-      g_autofree char *text = eyl_detect_line_text (read, l);
-      Box b = work_box (work, raster, &line->box);
+      g_autofree char   *text = eyl_detect_line_text (read, l);
+      Box                b = work_box (work, raster, &line->box);
 
       if (box_area (&b) <= 0)
         continue;
@@ -1351,7 +1360,7 @@ mark_glyphs (Work              *work,
   for (guint i = 0; page->glyphs != NULL && i < page->glyphs->len; i++)
     {
       const EylGlyph *g = &g_array_index (page->glyphs, EylGlyph, i);
-      Box b;
+      Box             b;
 
       if (eyl_rect_is_empty (&g->box))
         continue;
@@ -1383,13 +1392,13 @@ work_mark_text (Work              *work,
                 GPtrArray         *elements,
                 const PageText    *t)
 {
-  gsize n = (gsize) work->w * work->h;
+  gsize              n = (gsize) work->w * work->h;
   g_autofree guint8 *keep = g_new0 (guint8, n);
 
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
-      Box b;
+      Box         b;
 
       if (e->kind == EYL_ELEMENT_LOGO || e->kind == EYL_ELEMENT_QR ||
           e->kind == EYL_ELEMENT_BRAND_NAME)
@@ -1426,40 +1435,40 @@ work_mark_text (Work              *work,
 
 typedef struct
 {
-  double    score;          /* first: see score_cmp_desc() */
-  Box       box;            /* work px */
-  gboolean  brand;          /* its lock-up holds the brand's name */
-  gboolean  image;          /* an image XObject's box */
-  gboolean  panel;          /* a ground for other marks: never part of one */
-  guint     ground;         /* the panel it lies on (0: the page; ANY_GROUND) */
-  double    clear;          /* ring_clear() on its ground; < 0 not known */
-  gboolean  sponsor;        /* one of a block of others' marks */
-  gboolean  gone;           /* rejected, or merged into another */
-  gboolean  rejected;       /* judged no mark */
-  gboolean  emblem;         /* is_emblem() */
-  guint     into;           /* 1 + the index of the one it merged into; 0 none */
-  guint     parts;          /* candidates merged into it */
-  guint     letters;        /* letter-like pieces of ink in it */
-  guint     turned;         /* the same, turned by 90° (type on a flag) */
-  guint     pieces;         /* pieces of ink */
-  guint32   colour;         /* its commonest ink colour */
+  double   score;    /* first: see score_cmp_desc() */
+  Box      box;      /* work px */
+  gboolean brand;    /* its lock-up holds the brand's name */
+  gboolean image;    /* an image XObject's box */
+  gboolean panel;    /* a ground for other marks: never part of one */
+  guint    ground;   /* the panel it lies on (0: the page; ANY_GROUND) */
+  double   clear;    /* ring_clear() on its ground; < 0 not known */
+  gboolean sponsor;  /* one of a block of others' marks */
+  gboolean gone;     /* rejected, or merged into another */
+  gboolean rejected; /* judged no mark */
+  gboolean emblem;   /* is_emblem() */
+  guint    into;     /* 1 + the index of the one it merged into; 0 none */
+  guint    parts;    /* candidates merged into it */
+  guint    letters;  /* letter-like pieces of ink in it */
+  guint    turned;   /* the same, turned by 90° (type on a flag) */
+  guint    pieces;   /* pieces of ink */
+  guint32  colour;   /* its commonest ink colour */
 } Candidate;
 
 /* How a candidate looks on the work image. */
 typedef struct
 {
-  guint  n, n_ink;
-  guint  n_colours;     /* colours holding ≥ 3 % of the ink */
-  double flat;          /* share of the box in its FLAT_COLOURS commonest colours
+  guint   n, n_ink;
+  guint   n_colours; /* colours holding ≥ 3 % of the ink */
+  double  flat;      /* share of the box in its FLAT_COLOURS commonest colours
                          * or a blend between two of them */
-  double fill;          /* ink / box */
-  double clear;         /* 1: no ink in the ring around the box */
-  guint  pieces;        /* 8-connected pieces of ink */
-  guint  letters;       /* of them, upright ones as high as most of the box */
-  guint  turned;        /* the same turned by 90°: as wide as most of it */
-  guint  bars;          /* of them, thin bars across the box */
-  guint32 colour;       /* the commonest colour of its ink */
-  double largest;       /* share of the box taken by the biggest piece's box */
+  double  fill;      /* ink / box */
+  double  clear;     /* 1: no ink in the ring around the box */
+  guint   pieces;    /* 8-connected pieces of ink */
+  guint   letters;   /* of them, upright ones as high as most of the box */
+  guint   turned;    /* the same turned by 90°: as wide as most of it */
+  guint   bars;      /* of them, thin bars across the box */
+  guint32 colour;    /* the commonest colour of its ink */
+  double  largest;   /* share of the box taken by the biggest piece's box */
 } Looks;
 
 /* Flat art (a logo, an icon, type) is a few colours plus the blends
@@ -1476,9 +1485,9 @@ measure_pieces (const Work *work,
                 const Box  *c,
                 Looks      *looks)
 {
-  int cw = c->x1 - c->x0, ch = c->y1 - c->y0;
+  int                cw = c->x1 - c->x0, ch = c->y1 - c->y0;
   g_autofree guint8 *seen = g_new0 (guint8, (gsize) cw * ch);
-  g_autofree int *stack = g_new (int, (gsize) cw * ch);
+  g_autofree int    *stack = g_new (int, (gsize) cw *ch);
 
   looks->pieces = 0;
   looks->largest = 0;
@@ -1535,7 +1544,7 @@ ring_clear (const Work   *work,
             const guint8 *mask,
             const Box    *c)
 {
-  int margin = (int) ceil (0.02 * MIN (work->w, work->h)) + 1;
+  int   margin = (int) ceil (0.02 * MIN (work->w, work->h)) + 1;
   guint ring_ink = 0, ring_n = 0;
 
   for (int y = MAX (0, c->y0 - margin); y < MIN (work->h, c->y1 + margin); y++)
@@ -1601,9 +1610,9 @@ top_colours (guint        *hist,
 
 /* Is @px one of @colours or a blend between two of them? */
 static gboolean
-on_a_blend (guint32       px,
-            const double  colours[FLAT_COLOURS][3],
-            guint         n_top)
+on_a_blend (guint32      px,
+            const double colours[FLAT_COLOURS][3],
+            guint        n_top)
 {
   double p[3] = { (px >> 16) & 0xff, (px >> 8) & 0xff, px & 0xff };
 
@@ -1622,17 +1631,19 @@ flat_share (const Work   *work,
             const Box    *b,
             const guint8 *where)
 {
-  g_autofree guint *hist = g_new0 (guint, 4096);
+  g_autofree guint  *hist = g_new0 (guint, 4096);
   g_autofree double *sums = g_new0 (double, 4096 * 3);
-  double colours[FLAT_COLOURS][3] = { { 0, } };
-  guint n = 0, n_flat = 0, n_top;
+  double             colours[FLAT_COLOURS][3] = { {
+                  0,
+  } };
+  guint              n = 0, n_flat = 0, n_top;
 
   for (int y = b->y0; y < b->y1; y++)
     for (int x = b->x0; x < b->x1; x++)
       if (where == NULL || where[(gsize) y * work->w + x])
         {
           guint32 c = work->rgb[(gsize) y * work->w + x];
-          guint bin = colour_bin (c);
+          guint   bin = colour_bin (c);
 
           hist[bin]++;
           sums[bin * 3] += (c >> 16) & 0xff;
@@ -1653,16 +1664,18 @@ measure_looks (const Work *work,
                const Box  *c,
                Looks      *looks)
 {
-  g_autofree guint *ink_hist = g_new0 (guint, 4096);
-  g_autofree guint *all_hist = g_new0 (guint, 4096);
+  g_autofree guint  *ink_hist = g_new0 (guint, 4096);
+  g_autofree guint  *all_hist = g_new0 (guint, 4096);
   g_autofree double *sums = g_new0 (double, 4096 * 3);
-  double colours[FLAT_COLOURS][3] = { { 0, } };
-  guint n_top, n_flat = 0;
-  const EylRaster *raster = work->raster;
-  int rx0 = (int) (c->x0 / work->factor), ry0 = (int) (c->y0 / work->factor);
-  int rx1 = MIN (raster->width, (int) ceil (c->x1 / work->factor));
-  int ry1 = MIN (raster->height, (int) ceil (c->y1 / work->factor));
-  guint n_px = 0, n_ink_px = 0;
+  double             colours[FLAT_COLOURS][3] = { {
+                  0,
+  } };
+  guint              n_top, n_flat = 0;
+  const EylRaster   *raster = work->raster;
+  int                rx0 = (int) (c->x0 / work->factor), ry0 = (int) (c->y0 / work->factor);
+  int                rx1 = MIN (raster->width, (int) ceil (c->x1 / work->factor));
+  int                ry1 = MIN (raster->height, (int) ceil (c->y1 / work->factor));
+  guint              n_px = 0, n_ink_px = 0;
 
   memset (looks, 0, sizeof *looks);
   for (int y = c->y0; y < c->y1; y++)
@@ -1681,7 +1694,7 @@ measure_looks (const Work *work,
       for (int x = rx0; x < rx1; x++)
         {
           guint32 px = row[x] & 0xffffff;
-          guint bin = colour_bin (px);
+          guint   bin = colour_bin (px);
 
           n_px++;
           all_hist[bin]++;
@@ -1732,7 +1745,7 @@ measure_looks (const Work *work,
  * pattern: a lock-up is an emblem and a word or two. */
 #define MAX_PIECES 40
 /* Below this flatness, a photo, a gradient or a soft illustration. */
-#define MIN_FLAT   0.6
+#define MIN_FLAT 0.6
 /* A ground (a page, a panel) with no dominant colour is a picture below
  * this flatness, and a few flat tints above it. */
 #define MIN_FLAT_GROUND 0.8
@@ -1779,7 +1792,7 @@ text_cover (const GArray *boxes,
   for (guint i = 0; i < boxes->len; i++)
     {
       const Box *b = &g_array_index (boxes, Box, i);
-      double inter = box_intersection (b, c);
+      double     inter = box_intersection (b, c);
 
       covered += inter;
       if (inter > 0.7 * box_area (b))
@@ -1825,7 +1838,7 @@ holds_code (const Work      *work,
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
-      Box b;
+      Box         b;
 
       if (e->kind != EYL_ELEMENT_QR)
         continue;
@@ -1845,7 +1858,7 @@ rejection (const Work      *work,
            const Candidate *c,
            const Looks     *looks)
 {
-  guint n_lines = 0, n_names = 0;
+  guint  n_lines = 0, n_names = 0;
   double area = box_area (&c->box) / ((double) work->w * work->h);
 
   /* A shape cut by the page's edge is background: a band, a wedge, a
@@ -1924,7 +1937,7 @@ run_lengths (const guint8 *m,
              gboolean      columns,
              int          *run)
 {
-  int n_lines = columns ? w : h, len = columns ? h : w;
+  int   n_lines = columns ? w : h, len = columns ? h : w;
   gsize step = columns ? (gsize) w : 1;
 
   for (int l = 0; l < n_lines; l++)
@@ -1963,12 +1976,12 @@ remove_bands (guint8 *mask,
               int     w,
               int     h)
 {
-  gsize n = (gsize) w * h;
+  gsize              n = (gsize) w * h;
   g_autofree guint8 *thin = g_new (guint8, n);
-  g_autofree int *hrun = g_new (int, n);
-  g_autofree int *vrun = g_new (int, n);
-  g_autofree int *hthin = g_new (int, n);
-  g_autofree int *vthin = g_new (int, n);
+  g_autofree int    *hrun = g_new (int, n);
+  g_autofree int    *vrun = g_new (int, n);
+  g_autofree int    *hthin = g_new (int, n);
+  g_autofree int    *vthin = g_new (int, n);
 
   run_lengths (mask, w, h, FALSE, hrun);
   run_lengths (mask, w, h, TRUE, vrun);
@@ -1994,8 +2007,8 @@ mode_colour (const Work   *work,
              double       *share)
 {
   g_autofree guint *hist = g_new0 (guint, 4096);
-  guint best = 0, n = 0;
-  guint32 colour = work->ground;
+  guint             best = 0, n = 0;
+  guint32           colour = work->ground;
 
   for (int y = b->y0; y < b->y1; y++)
     for (int x = b->x0; x < b->x1; x++)
@@ -2026,12 +2039,12 @@ panel_area (const Work  *work,
             guint        id,
             const Box   *b)
 {
-  int w = work->w;
-  gsize n = (gsize) w * work->h;
-  guint8 *area = g_new0 (guint8, n);
+  int                w = work->w;
+  gsize              n = (gsize) w * work->h;
+  guint8            *area = g_new0 (guint8, n);
   g_autofree guint8 *outside = g_new0 (guint8, n);
-  g_autofree int *stack = g_new (int, (gsize) (b->x1 - b->x0) * (b->y1 - b->y0) + 1);
-  int sp = 0;
+  g_autofree int    *stack = g_new (int, (gsize) (b->x1 - b->x0) * (b->y1 - b->y0) + 1);
+  int                sp = 0;
 
   /* What the box's border reaches without crossing the panel is outside. */
   for (int y = b->y0; y < b->y1; y++)
@@ -2048,12 +2061,12 @@ panel_area (const Work  *work,
       }
   while (sp > 0)
     {
-      int i = stack[--sp], x = i % w, y = i / w;
+      int              i = stack[--sp], x = i % w, y = i / w;
       static const int dx[] = { 1, -1, 0, 0 }, dy[] = { 0, 0, 1, -1 };
 
       for (int k = 0; k < 4; k++)
         {
-          int xx = x + dx[k], yy = y + dy[k];
+          int   xx = x + dx[k], yy = y + dy[k];
           gsize j = (gsize) yy * w + xx;
 
           if (xx >= b->x0 && yy >= b->y0 && xx < b->x1 && yy < b->y1 &&
@@ -2083,23 +2096,23 @@ local_contrast_ink (const Work   *work,
                     int           threshold,
                     guint8       *sub)
 {
-  int w = work->w, bw = b->x1 - b->x0, bh = b->y1 - b->y0;
-  int radius = MAX (2, (int) lround (0.03 * MIN (work->w, work->h)));
-  gsize stride = (gsize) bw + 1;
-  g_autofree double *sat = g_new0 (double, stride * (bh + 1) * 4);
+  int                w = work->w, bw = b->x1 - b->x0, bh = b->y1 - b->y0;
+  int                radius = MAX (2, (int) lround (0.03 * MIN (work->w, work->h)));
+  gsize              stride = (gsize) bw + 1;
+  g_autofree double *sat = g_new0 (double, stride *(bh + 1) * 4);
 
   /* Summed-area tables of R, G, B and of the count of pixels on the panel. */
   for (int y = 0; y < bh; y++)
     for (int x = 0; x < bw; x++)
       {
-        gsize i = (gsize) (y + b->y0) * w + x + b->x0;
+        gsize   i = (gsize) (y + b->y0) * w + x + b->x0;
         guint32 c = work->rgb[i];
-        double v[4] = { (c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff, 1 };
+        double  v[4] = { (c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff, 1 };
 
         for (int k = 0; k < 4; k++)
           {
             double *s = sat + k * stride * (bh + 1);
-            gsize o = (gsize) (y + 1) * stride + x + 1;
+            gsize   o = (gsize) (y + 1) * stride + x + 1;
 
             /* Text is not the picture: it would light up its lines'
              * surroundings. */
@@ -2110,12 +2123,12 @@ local_contrast_ink (const Work   *work,
   for (int y = 0; y < bh; y++)
     for (int x = 0; x < bw; x++)
       {
-        gsize i = (gsize) (y + b->y0) * w + x + b->x0;
-        int x0 = MAX (0, x - radius), y0 = MAX (0, y - radius);
-        int x1 = MIN (bw, x + radius + 1), y1 = MIN (bh, y + radius + 1);
-        double mean[4];
+        gsize   i = (gsize) (y + b->y0) * w + x + b->x0;
+        int     x0 = MAX (0, x - radius), y0 = MAX (0, y - radius);
+        int     x1 = MIN (bw, x + radius + 1), y1 = MIN (bh, y + radius + 1);
+        double  mean[4];
         guint32 c = work->rgb[i];
-        int d = 0;
+        int     d = 0;
 
         if (!on[i])
           continue;
@@ -2181,11 +2194,11 @@ panel_edge (const Work   *work,
             const Box    *b)
 {
   static const int dx[] = { 1, -1, 0, 0 }, dy[] = { 0, 0, 1, -1 };
-  int w = work->w, h = work->h;
+  int              w = work->w, h = work->h;
   /* Top, bottom, left, right: the ring's line and the box's own. */
   const int ring[4] = { b->y0 - 1, b->y1, b->x0 - 1, b->x1 };
   const int side[4] = { b->y0, b->y1 - 1, b->x0, b->x1 - 1 };
-  double ink = 0, bordering = 0;
+  double    ink = 0, bordering = 0;
 
   if (!touches_edge (work, within, b))
     return FALSE;
@@ -2200,7 +2213,7 @@ panel_edge (const Work   *work,
   for (int s = 0; s < 4; s++)
     {
       gboolean rows = s < 2, leaves = FALSE;
-      int from = rows ? b->x0 : b->y0, to = rows ? b->x1 : b->y1, on_side = 0;
+      int      from = rows ? b->x0 : b->y0, to = rows ? b->x1 : b->y1, on_side = 0;
 
       for (int k = from; k < to && !leaves; k++)
         leaves = outside_area (work, within, rows ? k : ring[s], rows ? ring[s] : k);
@@ -2241,13 +2254,13 @@ blobs_in (const Work   *work,
           guint        *n_grounds,
           GArray       *out)
 {
-  int w = work->w, h = work->h;
-  gsize n = (gsize) w * h;
+  int                w = work->w, h = work->h;
+  gsize              n = (gsize) w * h;
   g_autofree guint8 *rows = g_new0 (guint8, n);
   g_autofree guint8 *grown = g_new0 (guint8, n);
-  g_autofree int *stack = g_new (int, n);
-  g_autofree guint *label = g_new0 (guint, n);   /* component + 1, 0 unseen */
-  guint n_labels = 0;
+  g_autofree int    *stack = g_new (int, n);
+  g_autofree guint  *label = g_new0 (guint, n); /* component + 1, 0 unseen */
+  guint              n_labels = 0;
   /* Closing gaps up to ~0.6 % of the page diagonal: letter spacing and
    * the gap between an emblem and its wordmark, not the margin to the
    * next block. */
@@ -2282,12 +2295,12 @@ blobs_in (const Work   *work,
   for (int sy = ry0; sy < ry1; sy++)
     for (int sx = rx0; sx < rx1; sx++)
       {
-        gsize start = (gsize) sy * w + sx;
-        int sp = 0;
-        Box b = { G_MAXINT, G_MAXINT, -1, -1 };
-        double W = w, H = h, cw, ch, area, aspect, ground_share = 0, n_ink = 0;
+        gsize    start = (gsize) sy * w + sx;
+        int      sp = 0;
+        Box      b = { G_MAXINT, G_MAXINT, -1, -1 };
+        double   W = w, H = h, cw, ch, area, aspect, ground_share = 0, n_ink = 0;
         gboolean bleeds, panel;
-        guint id;
+        guint    id;
 
         if (!grown[start] || label[start] != 0)
           continue;
@@ -2296,7 +2309,7 @@ blobs_in (const Work   *work,
         stack[sp++] = (int) start;
         while (sp > 0)
           {
-            int i = stack[--sp], x = i % w, y = i / w;
+            int              i = stack[--sp], x = i % w, y = i / w;
             static const int dx[] = { 1, -1, 0, 0 }, dy[] = { 0, 0, 1, -1 };
 
             /* The box of the real ink, not of its dilation. */
@@ -2348,9 +2361,9 @@ blobs_in (const Work   *work,
              * that stand out strongly count. */
             g_autofree guint8 *on = panel_area (work, label, id, &b);
             g_autofree guint8 *sub = g_new0 (guint8, n);
-            double share = 0, flat;
-            guint32 ground = mode_colour (work, &b, on, &share);
-            gboolean busy;
+            double             share = 0, flat;
+            guint32            ground = mode_colour (work, &b, on, &share);
+            gboolean           busy;
 
             /* A panel of a few flat tints (stripes, a two-colour print) is
              * not busy for want of one dominant colour: its marks are
@@ -2388,8 +2401,7 @@ blobs_in (const Work   *work,
                      b.x0 / W, b.y0 / H, b.x1 / W, b.y1 / H, depth);
             continue;
           }
-        g_array_append_val (out, ((Candidate) { .box = b, .panel = panel, .ground = ground_id,
-                                                .clear = ring_clear (work, mask, &b), .parts = 1 }));
+        g_array_append_val (out, ((Candidate) { .box = b, .panel = panel, .ground = ground_id, .clear = ring_clear (work, mask, &b), .parts = 1 }));
       }
 }
 
@@ -2398,10 +2410,10 @@ static void
 find_blobs (const Work *work,
             GArray     *out)
 {
-  gsize n = (gsize) work->w * work->h;
+  gsize              n = (gsize) work->w * work->h;
   g_autofree guint8 *mask = g_memdup2 (work->ink, n);
-  Box all = { 0, 0, work->w, work->h };
-  guint n_grounds = 0;
+  Box                all = { 0, 0, work->w, work->h };
+  guint              n_grounds = 0;
 
   /* A page that is one big picture (a photo to the edges) is a busy
    * panel of its own: its ink is what stands out locally.  A page of a
@@ -2473,7 +2485,7 @@ one_mark (const Box *a,
   if (gap_y < 0)
     {
       const Box *s = ha < hb ? a : b, *l = ha < hb ? b : a;
-      double hs = MIN (ha, hb), hl = MAX (ha, hb);
+      double     hs = MIN (ha, hb), hl = MAX (ha, hb);
 
       if (hl <= 1.5 * hs && gap_x <= 0.6 * hs + 1 && aligned (s, l, FALSE))
         return TRUE;
@@ -2486,9 +2498,9 @@ one_mark (const Box *a,
   if (lock_ups && gap_x < 0)
     {
       const Box *s = wa < wb ? a : b, *l = wa < wb ? b : a;
-      gboolean a_word = wordish (a, letters_a), b_word = wordish (b, letters_b);
+      gboolean   a_word = wordish (a, letters_a), b_word = wordish (b, letters_b);
       const Box *word = a_word ? a : b, *emblem = a_word ? b : a;
-      double word_h = word->y1 - word->y0;
+      double     word_h = word->y1 - word->y0;
 
       if (a_word != b_word &&
           word_h <= emblem->y1 - emblem->y0 && gap_y <= 0.6 * word_h + 1 && aligned (s, l, TRUE))
@@ -2569,7 +2581,7 @@ merge_parts (GArray     *cands,
              const Work *work,
              MergeStage  stage)
 {
-  double page = (double) work->w * work->h;
+  double   page = (double) work->w * work->h;
   gboolean merged = TRUE;
 
   while (merged)
@@ -2584,7 +2596,7 @@ merge_parts (GArray     *cands,
           for (guint j = i + 1; j < cands->len; j++)
             {
               Candidate *b = &g_array_index (cands, Candidate, j);
-              Box u;
+              Box        u;
 
               /* The parts of a mark lie on one ground: an icon on a panel
                * and a logo beside the panel are two things. */
@@ -2633,7 +2645,7 @@ join_names (Candidate      *c,
         {
           const Box *name = i < t->names->len ? &g_array_index (t->names, Box, i)
                                               : &g_array_index (t->drawn, Box, i - t->names->len);
-          Box u = c->box;
+          Box        u = c->box;
 
           if (box_intersection (name, &c->box) >= box_area (name) * 0.99)
             {
@@ -2672,7 +2684,7 @@ brand_name_in (const Work      *work,
   for (guint i = 0; i < elements->len; i++)
     {
       EylElement *e = elements->pdata[i];
-      Box b;
+      Box         b;
 
       if (e->kind != EYL_ELEMENT_BRAND_NAME || e->text == NULL)
         continue;
@@ -2696,7 +2708,7 @@ add_sponsor_headings (const Work        *work,
   for (guint l = 0; page != NULL && page->lines != NULL && l < page->lines->len; l++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, l);
-      g_autofree char *text = eyl_detect_line_text (page, l);
+      g_autofree char   *text = eyl_detect_line_text (page, l);
       g_auto(GStrv) words = g_strsplit (g_strstrip (text), " ", -1);
       Box b;
 
@@ -2766,7 +2778,7 @@ static gboolean
 column_neighbours (const Box *a,
                    const Box *b)
 {
-  Box ta = { a->y0, a->x0, a->y1, a->x1 }, tb = { b->y0, b->x0, b->y1, b->x1 };
+  Box    ta = { a->y0, a->x0, a->y1, a->x1 }, tb = { b->y0, b->x0, b->y1, b->x1 };
   double ha = a->y1 - a->y0, hb = b->y1 - b->y0;
   double gap_y = MAX (a->y0, b->y0) - MIN (a->y1, b->y1);
 
@@ -2778,9 +2790,9 @@ column_neighbours (const Box *a,
 /* Sizes of the groups @related makes of the live candidates: @size[i] is
  * the number of candidates in i's group. */
 static void
-group_sizes (GArray   *cands,
+group_sizes (GArray *cands,
              gboolean (*related) (const Box *, const Box *),
-             guint    *size)
+             guint *size)
 {
   g_autofree guint *group = NULL;
 
@@ -2796,7 +2808,7 @@ group_sizes (GArray   *cands,
       {
         Candidate *a = &g_array_index (cands, Candidate, i);
         Candidate *b = &g_array_index (cands, Candidate, j);
-        guint ri = i, rj = j;
+        guint      ri = i, rj = j;
 
         if (a->gone || b->gone || !same_ground (a, b) || !related (&a->box, &b->box))
           continue;
@@ -2831,7 +2843,7 @@ has_label_beside (const PageText *t,
   for (guint i = 0; i < t->lines->len; i++)
     {
       const Box *l = &g_array_index (t->lines, Box, i);
-      double cy = (l->y0 + l->y1) / 2.0;
+      double     cy = (l->y0 + l->y1) / 2.0;
 
       if (cy >= b->y0 && cy <= b->y1 &&
           ((l->x0 >= b->x1 && l->x0 - b->x1 < 1.5 * bw) || (l->x1 <= b->x0 && b->x0 - l->x1 < 1.5 * bw)))
@@ -2866,7 +2878,7 @@ find_sponsors (const Work        *work,
   for (guint i = 0; i < cands->len; i++)
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
-      double cy = (c->box.y0 + c->box.y1) / 2.0 / work->h;
+      double     cy = (c->box.y0 + c->box.y1) / 2.0 / work->h;
 
       if (c->gone)
         continue;
@@ -2919,7 +2931,7 @@ score_candidate (const Work      *work,
   gboolean lock_up = c->parts > 1 && (c->letters >= 3 || c->turned >= 3) &&
                      c->pieces > MAX (c->letters, c->turned);
   gboolean emblem = is_emblem (work, c, looks);
-  double s = 0.25;
+  double   s = 0.25;
 
   /* Beside or around the brand's name. */
   if (c->brand)
@@ -2936,7 +2948,7 @@ score_candidate (const Work      *work,
   else if (cy > 0.8)
     s += 0.1;
   else if (cy > 0.3 && cy < 0.7 && !c->brand && !lock_up && !emblem)
-    s -= 0.1;   /* the middle carries the message and its pictures */
+    s -= 0.1; /* the middle carries the message and its pictures */
   if ((cx < 0.3 || cx > 0.7) && (cy < 0.3 || cy > 0.7))
     s += 0.05;
 
@@ -2962,7 +2974,7 @@ score_candidate (const Work      *work,
   /* The brand's mark is the biggest of the modest marks: up to 2 % of
    * the page it scores more the bigger it is; from 15 % on less and
    * less, and from 30 % it is a picture. */
-  if (area <= 0.15 || c->brand)   /* a name may be long: not a picture */
+  if (area <= 0.15 || c->brand) /* a name may be long: not a picture */
     s += 0.15 * MIN (1.0, area / 0.02);
   else
     s += 0.15 - 0.35 * MIN (1.0, (area - 0.15) / 0.15);
@@ -2987,9 +2999,9 @@ judge (const Work      *work,
 {
   for (guint i = 0; i < cands->len; i++)
     {
-      Candidate *c = &g_array_index (cands, Candidate, i);
+      Candidate  *c = &g_array_index (cands, Candidate, i);
       const char *why;
-      Looks looks;
+      Looks       looks;
 
       if (c->gone)
         continue;
@@ -3044,9 +3056,9 @@ static gboolean
 unmerge_rejected (GArray *cands,
                   GArray *parts)
 {
-  g_autofree guint *root = g_new (guint, cands->len);
+  g_autofree guint    *root = g_new (guint, cands->len);
   g_autofree gboolean *undo = g_new0 (gboolean, cands->len);
-  gboolean back = FALSE;
+  gboolean             back = FALSE;
 
   for (guint i = 0; i < cands->len; i++)
     {
@@ -3085,7 +3097,7 @@ claim_block_text (GPtrArray     *elements,
   for (guint i = elements->len; i-- > 0;)
     {
       EylElement *el = g_ptr_array_index (elements, i);
-      double cx = (el->box.x0 + el->box.x1) / 2.0, cy = (el->box.y0 + el->box.y1) / 2.0;
+      double      cx = (el->box.x0 + el->box.x1) / 2.0, cy = (el->box.y0 + el->box.y1) / 2.0;
 
       if (cx < block->x0 || cx > block->x1 || cy < block->y0 || cy > block->y1)
         continue;
@@ -3113,10 +3125,10 @@ add_sponsor_blocks (const Work      *work,
     for (guint j = i + 1; j < marks->len; j++)
       {
         const Box *a = &g_array_index (marks, Box, i), *b = &g_array_index (marks, Box, j);
-        double big_h = MAX (a->y1 - a->y0, b->y1 - b->y0);
-        double gap_x = MAX (a->x0, b->x0) - MIN (a->x1, b->x1);
-        double gap_y = MAX (a->y0, b->y0) - MIN (a->y1, b->y1);
-        guint ri = i, rj = j;
+        double     big_h = MAX (a->y1 - a->y0, b->y1 - b->y0);
+        double     gap_x = MAX (a->x0, b->x0) - MIN (a->x1, b->x1);
+        double     gap_y = MAX (a->y0, b->y0) - MIN (a->y1, b->y1);
+        guint      ri = i, rj = j;
 
         if (gap_x >= 4 * big_h || gap_y >= 3 * big_h)
           continue;
@@ -3129,7 +3141,7 @@ add_sponsor_blocks (const Work      *work,
 
   for (guint i = 0; i < marks->len; i++)
     {
-      Box block = g_array_index (marks, Box, i);
+      Box     block = g_array_index (marks, Box, i);
       EylRect box;
 
       if (group[i] != i)
@@ -3163,9 +3175,9 @@ add_image_candidates (const Work        *work,
   for (guint i = 0; page->images != NULL && i < page->images->len; i++)
     {
       const EylImageInfo *img = &g_array_index (page->images, EylImageInfo, i);
-      Candidate c = { .image = TRUE, .ground = ANY_GROUND, .clear = -1, .parts = 1 };
-      gboolean known = FALSE;
-      EylRect vis;
+      Candidate           c = { .image = TRUE, .ground = ANY_GROUND, .clear = -1, .parts = 1 };
+      gboolean            known = FALSE;
+      EylRect             vis;
 
       if (!eyl_rect_intersect (&img->box, &raster->area, &vis))
         continue;
@@ -3192,20 +3204,20 @@ add_image_candidates (const Work        *work,
  * part inside a lock-up that took it in (a wordmark joined to its
  * emblem). */
 static void
-drop_inner (GArray   *cands,
-            gboolean  same_only)
+drop_inner (GArray  *cands,
+            gboolean same_only)
 {
   for (guint i = 0; i < cands->len; i++)
     for (guint j = 0; j < cands->len; j++)
       {
         Candidate *a = &g_array_index (cands, Candidate, i), *b = &g_array_index (cands, Candidate, j);
-        double inter = box_intersection (&a->box, &b->box);
+        double     inter = box_intersection (&a->box, &b->box);
 
         if (i == j || a->gone || b->gone)
           continue;
         if (same_only ? j < i && inter > 0.9 * MAX (box_area (&a->box), box_area (&b->box))
                       : !b->panel && box_area (&b->box) > box_area (&a->box) &&
-                        inter > 0.9 * box_area (&a->box))
+                            inter > 0.9 * box_area (&a->box))
           a->gone = TRUE;
       }
 }
@@ -3223,8 +3235,8 @@ emit_logos (const Work      *work,
 {
   g_autoptr(GArray) sponsors = g_array_new (FALSE, FALSE, sizeof (Box));
   gboolean first_taken[3] = { FALSE, FALSE, FALSE };
-  double best = -1;
-  guint kept = 0;
+  double   best = -1;
+  guint    kept = 0;
 
   g_array_sort (cands, score_cmp_desc);
   for (guint i = 0; i < cands->len && best < 0; i++)
@@ -3234,9 +3246,9 @@ emit_logos (const Work      *work,
   for (guint i = 0; i < cands->len; i++)
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
-      guint third = MIN (2, (guint) (3 * (c->box.y0 + c->box.y1) / 2 / work->h));
-      gboolean first_of_third = !c->sponsor && third != 1 && !first_taken[third];
-      EylRect box;
+      guint      third = MIN (2, (guint) (3 * (c->box.y0 + c->box.y1) / 2 / work->h));
+      gboolean   first_of_third = !c->sponsor && third != 1 && !first_taken[third];
+      EylRect    box;
 
       if (c->gone)
         continue;
@@ -3273,8 +3285,12 @@ detect_without_kit (const EylPageData *page,
                     const EylPageData *read,
                     GPtrArray         *elements)
 {
-  g_auto(Work) work = { 0, };
-  g_auto(PageText) text = { 0, };
+  g_auto(Work) work = {
+    0,
+  };
+  g_auto(PageText) text = {
+    0,
+  };
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GArray) parts = NULL;
   guint n_images;
@@ -3333,12 +3349,12 @@ eyl_detect_logos (const EylPageData *page,
 }
 
 gboolean
-eyl_detect_logos_render_file (const char  *path,
-                              const char  *png_path,
-                              GError     **error)
+eyl_detect_logos_render_file (const char *path,
+                              const char *png_path,
+                              GError    **error)
 {
   cairo_surface_t *s;
-  cairo_status_t status;
+  cairo_status_t   status;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (png_path != NULL, FALSE);

@@ -43,15 +43,15 @@
 /* Page pass on a page with no text layer: at most this many pixels, and
  * no finer than 300 dpi (the resolution tessdoc ImproveQuality calls
  * best for body text), never coarser than the analysis raster. */
-#define PAGE_PASS_PIXELS   (8.0 * 1000 * 1000)
-#define PAGE_PASS_MAX_PPT  (300.0 / 72.0)
+#define PAGE_PASS_PIXELS  (8.0 * 1000 * 1000)
+#define PAGE_PASS_MAX_PPT (300.0 / 72.0)
 /* Band heights (ink of one row of letters, px): below BAND_SMALL_PX on
  * the page pass, a band is read again re-rendered so that it is
  * BAND_TARGET_PX tall (caps of ~30 px, x-height ~20 px, see above), at
  * most 600 dpi. */
-#define BAND_SMALL_PX      18
-#define BAND_TARGET_PX     32.0
-#define BAND_MAX_PPT       (600.0 / 72.0)
+#define BAND_SMALL_PX  18
+#define BAND_TARGET_PX 32.0
+#define BAND_MAX_PPT   (600.0 / 72.0)
 /* Budgets per page: the issue's "bounded" OCR work, counted in pixels
  * read, never in time.  A page without a text layer: the page pass and
  * then a second look at the bands it did not read, likely contacts
@@ -59,24 +59,24 @@
  * nothing: 3 Mpx more, for the bands that look most like contacts (see
  * MIN_SECOND_LOOK), kept the corpus' recall at a fifth of the time 17 Mpx
  * for all took on flyer-freifunk-myk-6page). */
-#define TOTAL_PIXELS       (PAGE_PASS_PIXELS + 3.0 * 1000 * 1000)
+#define TOTAL_PIXELS (PAGE_PASS_PIXELS + 3.0 * 1000 * 1000)
 /* A page with live text gets far less: its leftover ink is mostly photos,
  * maps and screenshots, and Tesseract spends ~1.4 s per Mpx on them
  * (flyer-osgeo-geoserver: 3.6 Mpx of map read at 600 ppi in 5 s).  An
  * outlined contact line is a band of well under 1 Mpx.  Half of this
  * kept the corpus' findings but lost 3 of the stress set's 384 lines. */
-#define LIVE_TOTAL_PIXELS  (1.5 * 1000 * 1000)
+#define LIVE_TOTAL_PIXELS (1.5 * 1000 * 1000)
 /* On a page without a text layer, a band the page pass did not read gets
  * a second look when it is at least this likely a contact line (short,
  * or at an edge beside an icon: see band_priority); a long line it did
  * not read is a pattern more often than text. */
-#define MIN_SECOND_LOOK    2.0
+#define MIN_SECOND_LOOK 2.0
 /* A band the page pass read with words this sure on average (0 … 100) is
  * read; less, it gets a second look at the size that suits it (very big
  * letters read on the page pass came out "Frische Brötchen fut"). */
-#define WELL_READ          85.0
-#define REGION_PIXELS      (4.0 * 1000 * 1000)
-#define MAX_RENDERS        6
+#define WELL_READ     85.0
+#define REGION_PIXELS (4.0 * 1000 * 1000)
+#define MAX_RENDERS   6
 /* A region is cut from the scan image when that has at least
  * SHARED_ENOUGH of the scale it wants.  Renders are shared by regions
  * (see plan_regions) up to MAX_SHARED_PIXELS (64 MB of RGB); a render
@@ -86,15 +86,15 @@
 #define RENDER_COST_PIXELS (6.0 * 1000 * 1000)
 #define SHARED_ENOUGH      0.7
 /* Regions are merged up to this size. */
-#define MERGED_PIXELS      (1.0 * 1000 * 1000)
+#define MERGED_PIXELS (1.0 * 1000 * 1000)
 /* Without a renderer (tests) a region is upscaled from the raster, by at
  * most this factor (more invents nothing). */
-#define MAX_UPSCALE        4.0
+#define MAX_UPSCALE 4.0
 /* Ink: at least this many grey levels from the local mean (a window of
  * 2·MEAN_RADIUS+1 px).  Print text is well above it; photo grain mostly
  * below. */
-#define INK_THRESHOLD      48
-#define MEAN_RADIUS        20
+#define INK_THRESHOLD 48
+#define MEAN_RADIUS   20
 /* Words Tesseract is less sure of than this (0 … 100) are noise: on
  * photos and graphics it reads shapes as short low-confidence words.
  * They are kept only where, alone or with their neighbours, they spell
@@ -121,14 +121,14 @@
  * mark beside a wordmark can be read as a sure '@' ("@ agens", 98.7 %),
  * which is why "@" is never joined to the word after it (Tesseract's
  * space there is the gap between a logo's mark and its name). */
-#define MIN_SIGN_CONFIDENCE    97.5
-#define MIN_HANDLE_CONFIDENCE  70.0
+#define MIN_SIGN_CONFIDENCE   97.5
+#define MIN_HANDLE_CONFIDENCE 70.0
 /* A phone number from OCR: its digits this sure (the corpus' only junk
  * one, "444444 4747" from a pattern, had 56 %). */
-#define MIN_PHONE_CONFIDENCE   60.0
+#define MIN_PHONE_CONFIDENCE 60.0
 /* The confidence an email or web address with a real domain keeps
  * however unsure Tesseract was of its words. */
-#define VALIDATED_CONFIDENCE   0.7
+#define VALIDATED_CONFIDENCE 0.7
 
 /* Languages used when none are asked for, those of them installed:
  * German and English (what the corpus and the users need, installed by
@@ -138,19 +138,19 @@
  * "Brötchen" came out "Brotchen", while German first reads the English
  * of the corpus and the stress set as well.  Each language costs time: a
  * user with many packs can name the ones wanted (--ocr-languages). */
-static const char * const default_languages[] = { "deu", "eng", "fra", "nld", "ita", "spa" };
+static const char *const default_languages[] = { "deu", "eng", "fra", "nld", "ita", "spa" };
 
 typedef struct
 {
   char    *text;
-  EylRect  box;         /* page space */
-  double   cap_height;  /* pt, 0 unknown: baseline to top of the ink */
-  gboolean has_cap;     /* the word has a capital, digit or ascender */
-  float    confidence;  /* 0 … 100 */
+  EylRect  box;             /* page space */
+  double   cap_height;      /* pt, 0 unknown: baseline to top of the ink */
+  gboolean has_cap;         /* the word has a capital, digit or ascender */
+  float    confidence;      /* 0 … 100 */
   float    sign_confidence; /* of its '@' or '#' (the least sure), −1 none */
-  gboolean weak;        /* confidence under MIN_WORD_CONFIDENCE */
-  guint    line;        /* unique per text line over the whole page */
-  gboolean turned;      /* read from a line set turned by 90° */
+  gboolean weak;            /* confidence under MIN_WORD_CONFIDENCE */
+  guint    line;            /* unique per text line over the whole page */
+  gboolean turned;          /* read from a line set turned by 90° */
 } Word;
 
 static void
@@ -171,18 +171,18 @@ word_score (const Word *w)
 
 typedef struct
 {
-  const EylRenderer     *renderer;
-  const EylPageData     *live;       /* the page, when it has live text */
-  TessBaseAPI           *api;
-  GArray                *words;      /* Word */
-  guint                  next_line;
-  double                 pixels;     /* OCR pixels spent */
-  double                 budget;     /* pixels it may spend on regions */
-  guint                  regions;    /* read */
-  guint                  renders;    /* of parts of the page */
-  guint                  skipped;    /* regions past the budget */
-  double                 render_cost; /* what a render costs beyond its pixels, px */
-  guint                  turned_read; /* words read from turned lines */
+  const EylRenderer *renderer;
+  const EylPageData *live; /* the page, when it has live text */
+  TessBaseAPI       *api;
+  GArray            *words; /* Word */
+  guint              next_line;
+  double             pixels;      /* OCR pixels spent */
+  double             budget;      /* pixels it may spend on regions */
+  guint              regions;     /* read */
+  guint              renders;     /* of parts of the page */
+  guint              skipped;     /* regions past the budget */
+  double             render_cost; /* what a render costs beyond its pixels, px */
+  guint              turned_read; /* words read from turned lines */
 } Ocr;
 
 /* ------------------------------------------------------------------ */
@@ -192,14 +192,14 @@ static const char *
 tessdata_dir (void)
 {
   static const char *found = NULL;
-  static gsize once = 0;
+  static gsize       once = 0;
 
   if (g_once_init_enter (&once))
     {
       const char *prefix = g_getenv ("TESSDATA_PREFIX");
       const char *candidates[] = {
         prefix,
-        NULL,   /* prefix/tessdata, filled below */
+        NULL, /* prefix/tessdata, filled below */
         "/usr/share/tesseract-ocr/5/tessdata",
         "/usr/share/tesseract-ocr/4.00/tessdata",
         "/usr/share/tessdata",
@@ -255,7 +255,7 @@ warn_missing (GPtrArray  *warnings,
                    /* TRANSLATORS: %s is a Tesseract language code ("fra"),
                     * then the package to install ("tesseract-ocr-fra"). */
                    g_strdup_printf (_("OCR language '%s' is not installed (apt install tesseract-ocr-%s)."),
-                                    lang, package));
+                                       lang, package));
 }
 
 /* "eng+deu" of the installed languages among those asked for (or the
@@ -306,17 +306,17 @@ choose_languages (const char *asked,
 
 typedef struct
 {
-  int x0, y0, x1, y1;   /* pixels, inclusive-exclusive */
+  int x0, y0, x1, y1; /* pixels, inclusive-exclusive */
   int count;
 } Comp;
 
 typedef struct
 {
   int    x0, y0, x1, y1;
-  double height;        /* median component height, px */
+  double height; /* median component height, px */
   int    n;
-  int    wall_x0;       /* graphics to the left end here, or -1 */
-  int    wall_x1;       /* graphics to the right start here, or G_MAXINT */
+  int    wall_x0; /* graphics to the left end here, or -1 */
+  int    wall_x1; /* graphics to the right start here, or G_MAXINT */
 } Band;
 
 static int
@@ -342,7 +342,7 @@ find_components (const guint8 *ink,
                  int           w,
                  int           h)
 {
-  GArray *comps = g_array_new (FALSE, FALSE, sizeof (Comp));
+  GArray            *comps = g_array_new (FALSE, FALSE, sizeof (Comp));
   g_autofree guint8 *seen = g_malloc0 ((gsize) w * h);
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -389,7 +389,7 @@ find_components (const guint8 *ink,
       c.y1++;
 
       {
-        int cw = c.x1 - c.x0, ch = c.y1 - c.y0;
+        int    cw = c.x1 - c.x0, ch = c.y1 - c.y0;
         double fill = (double) c.count / ((double) cw * ch);
 
         /* A letter, or letters run together at low resolution: not a
@@ -407,12 +407,12 @@ find_components (const guint8 *ink,
   return comps;
 }
 
-static void rows_of (GArray       *comps,
-                     GArray       *members,
-                     guint         depth,
-                     GArray       *walls,
-                     GArray       *bands,
-                     GArray       *blobs);
+static void rows_of (GArray *comps,
+                     GArray *members,
+                     guint   depth,
+                     GArray *walls,
+                     GArray *bands,
+                     GArray *blobs);
 
 /* Ink this much taller than the row's usual height (the median over its
  * columns of the height from its highest to its lowest ink: letters, as a
@@ -438,7 +438,7 @@ add_band (GArray *comps,
   for (guint k = 0; k < members->len; k++)
     {
       const Comp *c = &g_array_index (comps, Comp, g_array_index (members, guint, k));
-      int hc = c->y1 - c->y0;
+      int         hc = c->y1 - c->y0;
 
       band.x0 = MIN (band.x0, c->x0);
       band.y0 = MIN (band.y0, c->y0);
@@ -489,9 +489,9 @@ column_extents (GArray *comps,
                 int    *x0,
                 int    *width)
 {
-  int left = G_MAXINT, right = 0;
+  int             left = G_MAXINT, right = 0;
   g_autofree int *top = NULL;
-  int *extent;
+  int            *extent;
 
   for (guint k = 0; k < members->len; k++)
     {
@@ -542,8 +542,8 @@ add_row (GArray *comps,
   g_autoptr(GArray) tall_comps = g_array_new (FALSE, FALSE, sizeof (Comp));
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree int *extent = NULL;
-  int x0, width;
-  double usual;
+  int             x0, width;
+  double          usual;
 
   extent = column_extents (comps, members, &x0, &width);
   for (int x = 0; x < width; x++)
@@ -554,9 +554,9 @@ add_row (GArray *comps,
 
   for (guint k = 0; k < members->len; k++)
     {
-      guint i = g_array_index (members, guint, k);
+      guint       i = g_array_index (members, guint, k);
       const Comp *c = &g_array_index (comps, Comp, i);
-      int centre = (c->x0 + c->x1) / 2 - x0;
+      int         centre = (c->x0 + c->x1) / 2 - x0;
 
       if (depth < 3 && extent[centre] > TALL_IN_ROW * usual && extent[centre] > 3)
         {
@@ -587,7 +587,7 @@ rows_of (GArray *comps,
          GArray *bands,
          GArray *blobs)
 {
-  guint n = members->len;
+  guint           n = members->len;
   g_autofree int *parent = g_new (int, MAX (n, 1));
   g_autofree int *root_row = g_new (int, MAX (n, 1));
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -598,14 +598,14 @@ rows_of (GArray *comps,
   for (guint i = 0; i < n; i++)
     {
       const Comp *a = &g_array_index (comps, Comp, g_array_index (members, guint, i));
-      int ha = a->y1 - a->y0;
+      int         ha = a->y1 - a->y0;
 
       for (guint j = i + 1; j < n; j++)
         {
           const Comp *b = &g_array_index (comps, Comp, g_array_index (members, guint, j));
-          int hb = b->y1 - b->y0;
-          int hmax = MAX (ha, hb), hmin = MIN (ha, hb);
-          int overlap = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+          int         hb = b->y1 - b->y0;
+          int         hmax = MAX (ha, hb), hmin = MIN (ha, hb);
+          int         overlap = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
 
           if (b->x0 > a->x1 + 2 * hmax + 2)
             {
@@ -633,7 +633,7 @@ rows_of (GArray *comps,
 
   for (guint i = 0; i < n; i++)
     {
-      int r = i;
+      int     r = i;
       GArray *row;
 
       while (parent[r] != r)
@@ -655,14 +655,14 @@ rows_of (GArray *comps,
  * Compact components that are in no band (an icon, a QR code, a logo)
  * are added to @blobs: they tell where a contact line may be. */
 static GArray *
-find_bands (const guint8  *gray,
-            int            w,
-            int            h,
-            const guint8  *mask,
-            GArray        *blobs)
+find_bands (const guint8 *gray,
+            int           w,
+            int           h,
+            const guint8 *mask,
+            GArray       *blobs)
 {
   g_autofree guint32 *sum = g_new (guint32, (gsize) (w + 1) * (h + 1));
-  g_autofree guint8 *ink = g_malloc0 ((gsize) w * h);
+  g_autofree guint8  *ink = g_malloc0 ((gsize) w * h);
   g_autoptr(GArray) comps = NULL;
   g_autoptr(GArray) all = NULL;
   GArray *bands = g_array_new (FALSE, FALSE, sizeof (Band));
@@ -688,11 +688,10 @@ find_bands (const guint8  *gray,
 
       for (int x = 0; x < w; x++)
         {
-          int x0 = MAX (0, x - MEAN_RADIUS), x1 = MIN (w, x + MEAN_RADIUS + 1);
-          guint32 s = sum[(gsize) y1 * (w + 1) + x1] - sum[(gsize) y0 * (w + 1) + x1]
-                      - sum[(gsize) y1 * (w + 1) + x0] + sum[(gsize) y0 * (w + 1) + x0];
-          int mean = (int) (s / (guint32) ((x1 - x0) * (y1 - y0)));
-          int g = gray[(gsize) y * w + x];
+          int     x0 = MAX (0, x - MEAN_RADIUS), x1 = MIN (w, x + MEAN_RADIUS + 1);
+          guint32 s = sum[(gsize) y1 * (w + 1) + x1] - sum[(gsize) y0 * (w + 1) + x1] - sum[(gsize) y1 * (w + 1) + x0] + sum[(gsize) y0 * (w + 1) + x0];
+          int     mean = (int) (s / (guint32) ((x1 - x0) * (y1 - y0)));
+          int     g = gray[(gsize) y * w + x];
 
           if (mask != NULL && mask[(gsize) y * w + x])
             continue;
@@ -711,11 +710,10 @@ find_bands (const guint8  *gray,
 
       for (int x = 0; x < w; x++)
         {
-          int x0 = MAX (0, x - MEAN_RADIUS), x1 = MIN (w, x + MEAN_RADIUS + 1);
-          guint32 s = sum[(gsize) y1 * (w + 1) + x1] - sum[(gsize) y0 * (w + 1) + x1]
-                      - sum[(gsize) y1 * (w + 1) + x0] + sum[(gsize) y0 * (w + 1) + x0];
-          int mean = (int) (s / (guint32) ((x1 - x0) * (y1 - y0)));
-          int g = gray[(gsize) y * w + x];
+          int     x0 = MAX (0, x - MEAN_RADIUS), x1 = MIN (w, x + MEAN_RADIUS + 1);
+          guint32 s = sum[(gsize) y1 * (w + 1) + x1] - sum[(gsize) y0 * (w + 1) + x1] - sum[(gsize) y1 * (w + 1) + x0] + sum[(gsize) y0 * (w + 1) + x0];
+          int     mean = (int) (s / (guint32) ((x1 - x0) * (y1 - y0)));
+          int     g = gray[(gsize) y * w + x];
 
           ink[(gsize) y * w + x] = (mask == NULL || !mask[(gsize) y * w + x]) &&
                                    g > mean + INK_THRESHOLD;
@@ -738,9 +736,9 @@ find_bands (const guint8  *gray,
 
 /* Bands whose letters are taller than this (median component, px) are
  * looked for on the next coarser level (see find_bands_all_sizes). */
-#define LEVEL_MAX_BAND  28
+#define LEVEL_MAX_BAND 28
 /* Levels down to an image of this many pixels on its longer side. */
-#define LEVEL_MIN_SIDE  400
+#define LEVEL_MIN_SIDE 400
 
 /* @gray (and @mask) at half the size, 2 × 2 pixels averaged (masked when
  * any was). */
@@ -750,7 +748,7 @@ half_size (const guint8  *gray,
            int            h,
            const guint8 **mask)
 {
-  int hw = w / 2, hh = h / 2;
+  int     hw = w / 2, hh = h / 2;
   guint8 *half = g_malloc ((gsize) MAX (hw * hh, 1));
   guint8 *half_mask = *mask != NULL ? g_malloc ((gsize) MAX (hw * hh, 1)) : NULL;
 
@@ -803,8 +801,8 @@ find_bands_all_sizes (const guint8 *gray,
   g_autoptr(GPtrArray) levels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autofree guint8 *level_gray = NULL;
   g_autofree guint8 *level_mask = NULL;
-  const guint8 *g = gray, *m = mask;
-  int lw = w, lh = h, f = 1;
+  const guint8      *g = gray, *m = mask;
+  int                lw = w, lh = h, f = 1;
 
   for (;;)
     {
@@ -837,7 +835,7 @@ find_bands_all_sizes (const guint8 *gray,
 
       {
         const guint8 *next_mask = m;
-        guint8 *next = half_size (g, lw, lh, &next_mask);
+        guint8       *next = half_size (g, lw, lh, &next_mask);
 
         g_free (level_gray);
         g_free (level_mask);
@@ -854,23 +852,23 @@ find_bands_all_sizes (const guint8 *gray,
   for (guint l = levels->len; l-- > 0;)
     {
       GArray *bands = g_ptr_array_index (levels, l);
-      guint coarser = all->len;
+      guint   coarser = all->len;
 
       for (guint i = 0; i < bands->len; i++)
         {
           const Band *fine = &g_array_index (bands, Band, i);
-          EylRect fine_box = { fine->x0, fine->y0, fine->x1, fine->y1 };
-          gboolean keep = TRUE;
+          EylRect     fine_box = { fine->x0, fine->y0, fine->x1, fine->y1 };
+          gboolean    keep = TRUE;
 
           for (guint j = 0; j < coarser && keep; j++)
             {
-              Band *coarse = &g_array_index (all, Band, j);
+              Band   *coarse = &g_array_index (all, Band, j);
               EylRect coarse_box = { coarse->x0, coarse->y0, coarse->x1, coarse->y1 };
 
               if (coarse->n == 0 || eyl_detect_rect_coverage (&fine_box, &coarse_box) < 0.5)
                 continue;
               if (fine->height >= 0.6 * coarse->height)
-                coarse->n = 0;   /* the same line: dropped below */
+                coarse->n = 0; /* the same line: dropped below */
               else if (fine->n <= 4)
                 keep = FALSE;
             }
@@ -916,14 +914,14 @@ limit_openmp_threads (void)
  * long as the process lives. */
 static GMutex      engines_lock;
 static GHashTable *idle_engines;   /* languages → GPtrArray of TessBaseAPI */
-static gint        n_engine_inits;   /* atomic */
+static gint        n_engine_inits; /* atomic */
 
 static TessBaseAPI *
 engine_take (const char *languages,
              GPtrArray  *warnings)
 {
   TessBaseAPI *api = NULL;
-  GPtrArray *idle;
+  GPtrArray   *idle;
 
   g_mutex_lock (&engines_lock);
   if (idle_engines == NULL)
@@ -993,13 +991,13 @@ static float
 sign_confidence (TessResultIterator *it)
 {
   TessResultIterator *symbol = TessResultIteratorCopy (it);
-  float sign = -1;
-  gboolean last;
+  float               sign = -1;
+  gboolean            last;
 
   do
     {
       const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst (symbol);
-      char *text = TessResultIteratorGetUTF8Text (symbol, RIL_SYMBOL);
+      char                   *text = TessResultIteratorGetUTF8Text (symbol, RIL_SYMBOL);
 
       if (text != NULL && (g_str_equal (text, "@") || g_str_equal (text, "#")))
         {
@@ -1019,16 +1017,16 @@ sign_confidence (TessResultIterator *it)
 
 /* Reads @gray (covering @area at @scale px/pt) and appends its words. */
 static void
-ocr_gray (Ocr           *ocr,
-          const guint8  *gray,
-          int            w,
-          int            h,
-          const EylRect *area,
-          double         scale,
+ocr_gray (Ocr            *ocr,
+          const guint8   *gray,
+          int             w,
+          int             h,
+          const EylRect  *area,
+          double          scale,
           TessPageSegMode psm)
 {
   TessResultIterator *it;
-  int ppi = (int) lround (scale * 72.0);
+  int                 ppi = (int) lround (scale * 72.0);
 
   gint64 start = g_get_monotonic_time ();
 
@@ -1050,11 +1048,13 @@ ocr_gray (Ocr           *ocr,
   do
     {
       const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst (it);
-      g_autofree char *utf8 = NULL;
-      char *raw;
-      int left, top, right, bottom;
-      int bx0, by0, bx1, by1;
-      Word word = { 0, };
+      g_autofree char        *utf8 = NULL;
+      char                   *raw;
+      int                     left, top, right, bottom;
+      int                     bx0, by0, bx1, by1;
+      Word                    word = {
+                           0,
+      };
       gboolean any_alnum = FALSE;
 
       if (TessPageIteratorIsAtBeginningOf (pit, RIL_TEXTLINE))
@@ -1121,7 +1121,7 @@ crop_raster (const EylRaster *source,
              double           scale)
 {
   EylRaster *out;
-  cairo_t *cr;
+  cairo_t   *cr;
 
   scale = MIN (scale, source->scale * MAX_UPSCALE);
   out = eyl_raster_new (area, scale);
@@ -1165,8 +1165,10 @@ erase_live_text (const EylPageData *page,
                  const EylRaster   *raster,
                  guint8            *gray)
 {
-  gsize histogram[256] = { 0, };
-  gsize n = (gsize) raster->width * raster->height;
+  gsize histogram[256] = {
+    0,
+  };
+  gsize  n = (gsize) raster->width * raster->height;
   guint8 ground = 255;
 
   for (gsize i = 0; i < n; i++)
@@ -1178,8 +1180,8 @@ erase_live_text (const EylPageData *page,
   for (guint i = 0; i < page->glyphs->len; i++)
     {
       const EylGlyph *glyph = &g_array_index (page->glyphs, EylGlyph, i);
-      double x0, y0, x1, y1;
-      int ix0, iy0, ix1, iy1;
+      double          x0, y0, x1, y1;
+      int             ix0, iy0, ix1, iy1;
 
       if (eyl_rect_is_empty (&glyph->box) || !eyl_rect_intersect (&glyph->box, &raster->area, NULL))
         continue;
@@ -1211,12 +1213,12 @@ ocr_raster (Ocr             *ocr,
 
 typedef struct
 {
-  EylRect  area;      /* page space */
-  double   scale;     /* wanted px/pt */
-  int      n;         /* ink components: how much it looks like text */
-  double   priority;  /* how likely a contact line: read first */
-  gboolean planned;   /* within the budget */
-  guint    source;    /* 0: cut from the scan image, else render i − 1 */
+  EylRect  area;     /* page space */
+  double   scale;    /* wanted px/pt */
+  int      n;        /* ink components: how much it looks like text */
+  double   priority; /* how likely a contact line: read first */
+  gboolean planned;  /* within the budget */
+  guint    source;   /* 0: cut from the scan image, else render i − 1 */
 } Region;
 
 /* How much @band looks like a contact line, from its shape and place
@@ -1249,9 +1251,9 @@ band_priority (const Band *band,
   for (guint i = 0; blobs != NULL && i < blobs->len; i++)
     {
       const Comp *b = &g_array_index (blobs, Comp, i);
-      int bh = b->y1 - b->y0;
-      int gap = MAX (b->x0 - band->x1, band->x0 - b->x1);
-      int cy = (band->y0 + band->y1) / 2;
+      int         bh = b->y1 - b->y0;
+      int         gap = MAX (b->x0 - band->x1, band->x0 - b->x1);
+      int         cy = (band->y0 + band->y1) / 2;
 
       /* As tall as the letters (an icon) up to a few lines (a QR code),
        * level with the line, within three letter heights of one end. */
@@ -1279,8 +1281,8 @@ bands_read (GArray          *bands,
   for (guint i = 0; i < bands->len; i++)
     {
       const Band *band = &g_array_index (bands, Band, i);
-      double pad = 0.3 * band->height, covered = 0, score = 0, letters = 0;
-      EylRect box;
+      double      pad = 0.3 * band->height, covered = 0, score = 0, letters = 0;
+      EylRect     box;
 
       eyl_raster_pixel_to_page (image, band->x0 - pad, band->y0 - pad, &box.x0, &box.y0);
       eyl_raster_pixel_to_page (image, band->x1 + pad, band->y1 + pad, &box.x1, &box.y1);
@@ -1318,8 +1320,15 @@ regions_of_bands (GArray          *bands,
   for (guint i = 0; i < bands->len; i++)
     {
       const Band *band = &g_array_index (bands, Band, i);
-      double pad = MAX (2.0, 0.6 * band->height), left, right;
-      Region r = { { 0, }, 0, 0, 0, FALSE, 0 };
+      double      pad = MAX (2.0, 0.6 * band->height), left, right;
+      Region      r = { {
+                            0,
+                   },
+                        0,
+                        0,
+                        0,
+                        FALSE,
+                        0 };
 
       if (skip != NULL && skip[i])
         continue;
@@ -1354,7 +1363,7 @@ regions_of_bands (GArray          *bands,
         {
           Region *o = &g_array_index (regions, Region, j);
           EylRect both = r.area;
-          double parts = eyl_rect_width (&r.area) * eyl_rect_height (&r.area) +
+          double  parts = eyl_rect_width (&r.area) * eyl_rect_height (&r.area) +
                          eyl_rect_width (&o->area) * eyl_rect_height (&o->area);
 
           eyl_rect_union (&both, &o->area);
@@ -1363,14 +1372,15 @@ regions_of_bands (GArray          *bands,
               /* Tesseract's time grows with the area it lays out: a
                * 4 Mpx block of graphics took 1.6 s. */
               eyl_rect_width (&both) * eyl_rect_height (&both) *
-              MAX (r.scale, o->scale) * MAX (r.scale, o->scale) <= MERGED_PIXELS)
+                      MAX (r.scale, o->scale) * MAX (r.scale, o->scale) <=
+                  MERGED_PIXELS)
             {
               r.area = both;
               r.scale = MAX (r.scale, o->scale);
               r.n += o->n;
               r.priority = MAX (r.priority, o->priority);
               g_array_remove_index_fast (regions, j);
-              j = (guint) -1;   /* the grown region may meet others */
+              j = (guint) -1; /* the grown region may meet others */
             }
         }
       g_array_append_val (regions, r);
@@ -1393,7 +1403,7 @@ typedef struct
 {
   EylRect area;
   double  scale;
-  double  parts;   /* pixels its regions would take rendered each alone */
+  double  parts; /* pixels its regions would take rendered each alone */
 } Render;
 
 /* @scale, lowered where region @r would take more than REGION_PIXELS. */
@@ -1420,9 +1430,9 @@ plan_regions (Ocr             *ocr,
               const EylRaster *scan,
               GArray          *regions)
 {
-  GArray *renders = g_array_new (FALSE, FALSE, sizeof (Render));
+  GArray  *renders = g_array_new (FALSE, FALSE, sizeof (Render));
   gboolean can_render = ocr->renderer != NULL && ocr->renderer->render != NULL;
-  double pixels = ocr->pixels, cap = MAX_SHARED_PIXELS;
+  double   pixels = ocr->pixels, cap = MAX_SHARED_PIXELS;
 
   if (can_render && ocr->renderer->max_pixels > 0)
     cap = MIN (cap, ocr->renderer->max_pixels);
@@ -1430,8 +1440,8 @@ plan_regions (Ocr             *ocr,
   for (guint i = 0; i < regions->len; i++)
     {
       Region *r = &g_array_index (regions, Region, i);
-      double scale = region_scale (r, r->scale);
-      double cost = eyl_rect_width (&r->area) * eyl_rect_height (&r->area) * scale * scale;
+      double  scale = region_scale (r, r->scale);
+      double  cost = eyl_rect_width (&r->area) * eyl_rect_height (&r->area) * scale * scale;
 
       if (pixels + cost > ocr->budget)
         {
@@ -1448,8 +1458,8 @@ plan_regions (Ocr             *ocr,
         {
           Render *o = &g_array_index (renders, Render, j);
           EylRect both = o->area;
-          double s = MAX (o->scale, scale);
-          double shared;
+          double  s = MAX (o->scale, scale);
+          double  shared;
 
           eyl_rect_union (&both, &r->area);
           shared = eyl_rect_width (&both) * eyl_rect_height (&both) * s * s;
@@ -1490,13 +1500,13 @@ ocr_region (Ocr             *ocr,
   /* This closer look and what was read before in its area (the page
    * pass, an overlapping region): the better read stays. */
   {
-    double read_before = 0, read_now = 0;
+    double   read_before = 0, read_now = 0;
     gboolean now_wins;
 
     for (guint j = 0; j < ocr->words->len; j++)
       {
         const Word *w = &g_array_index (ocr->words, Word, j);
-        double cx = 0.5 * (w->box.x0 + w->box.x1), cy = 0.5 * (w->box.y0 + w->box.y1);
+        double      cx = 0.5 * (w->box.x0 + w->box.x1), cy = 0.5 * (w->box.y0 + w->box.y1);
 
         if (j >= before)
           read_now += word_score (w);
@@ -1507,7 +1517,7 @@ ocr_region (Ocr             *ocr,
     for (guint j = ocr->words->len; j-- > 0;)
       {
         const Word *w = &g_array_index (ocr->words, Word, j);
-        double cx = 0.5 * (w->box.x0 + w->box.x1), cy = 0.5 * (w->box.y0 + w->box.y1);
+        double      cx = 0.5 * (w->box.x0 + w->box.x1), cy = 0.5 * (w->box.y0 + w->box.y1);
 
         if (j >= before ? !now_wins
                         : now_wins && eyl_rect_contains_point (&r->area, cx, cy))
@@ -1604,12 +1614,12 @@ join_rows (GArray *words)
   g_autoptr(GHashTable) boxes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GHashTable) parent = g_hash_table_new (NULL, NULL);
   g_autofree gpointer *keys = NULL;
-  guint n_keys;
+  guint                n_keys;
 
   for (guint i = 0; i < words->len; i++)
     {
       const Word *w = &g_array_index (words, Word, i);
-      EylRect *box = g_hash_table_lookup (boxes, GUINT_TO_POINTER (w->line));
+      EylRect    *box = g_hash_table_lookup (boxes, GUINT_TO_POINTER (w->line));
 
       if (box == NULL)
         g_hash_table_insert (boxes, GUINT_TO_POINTER (w->line), g_memdup2 (&w->box, sizeof w->box));
@@ -1623,10 +1633,10 @@ join_rows (GArray *words)
       {
         const EylRect *p = g_hash_table_lookup (boxes, keys[a]);
         const EylRect *q = g_hash_table_lookup (boxes, keys[b]);
-        double hp = eyl_rect_height (p), hq = eyl_rect_height (q);
-        double overlap = MIN (p->y1, q->y1) - MAX (p->y0, q->y0);
-        double gap = MAX (p->x0, q->x0) - MIN (p->x1, q->x1);
-        gpointer ra = keys[a], rb = keys[b], up;
+        double         hp = eyl_rect_height (p), hq = eyl_rect_height (q);
+        double         overlap = MIN (p->y1, q->y1) - MAX (p->y0, q->y0);
+        double         gap = MAX (p->x0, q->x0) - MIN (p->x1, q->x1);
+        gpointer       ra = keys[a], rb = keys[b], up;
 
         if (overlap < 0.6 * MIN (hp, hq) || MAX (hp, hq) > 2 * MIN (hp, hq) ||
             gap > 4 * MAX (hp, hq))
@@ -1641,7 +1651,7 @@ join_rows (GArray *words)
 
   for (guint i = 0; i < words->len; i++)
     {
-      Word *w = &g_array_index (words, Word, i);
+      Word    *w = &g_array_index (words, Word, i);
       gpointer r = GUINT_TO_POINTER (w->line), up;
 
       while ((up = g_hash_table_lookup (parent, r)) != NULL)
@@ -1656,7 +1666,7 @@ merge_words (GArray *words,
              guint   i,
              guint   n)
 {
-  Word *w = &g_array_index (words, Word, i);
+  Word    *w = &g_array_index (words, Word, i);
   GString *text = g_string_new (w->text);
 
   for (guint k = 1; k <= n; k++)
@@ -1686,7 +1696,7 @@ static gboolean
 contact_validated (const char *text)
 {
   g_autofree char *domain = NULL;
-  const char *dot;
+  const char      *dot;
 
   if (!eyl_detect_is_email (text) && !eyl_detect_is_url (text))
     return FALSE;
@@ -1751,7 +1761,7 @@ join_split_contacts (GArray *words)
       const Word *b = &g_array_index (words, Word, i + 1);
       g_autoptr(GString) run = NULL;
       gboolean alone;
-      guint best = 0;
+      guint    best = 0;
 
       if (b->line != a->line)
         continue;
@@ -1815,8 +1825,8 @@ build_page (const EylPageData *page,
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
   g_autoptr(GArray) metrics = g_array_new (FALSE, FALSE, sizeof (LineInfo));
   const EylTextLine *built;
-  const EylGlyph *glyphs;
-  guint n_built, n_glyphs;
+  const EylGlyph    *glyphs;
+  guint              n_built, n_glyphs;
 
   eyl_page_data_builder_set_boxes (builder, &page->boxes);
   join_rows (words);
@@ -1836,7 +1846,7 @@ build_page (const EylPageData *page,
       const Word *first = &g_array_index (words, Word, i);
       g_autoptr(GArray) caps = g_array_new (FALSE, FALSE, sizeof (double));
       LineInfo info = { first->line, first->box.y0, 0, 0 };
-      guint j;
+      guint    j;
 
       for (j = i; j < words->len && g_array_index (words, Word, j).line == first->line; j++)
         {
@@ -1861,9 +1871,11 @@ build_page (const EylPageData *page,
     {
       const LineInfo *info = &g_array_index (lines, LineInfo, l);
       /* The nominal size a face with a 0.7 em cap height would have. */
-      double size = info->cap > 0 ? info->cap / 0.7 : 0;
+      double      size = info->cap > 0 ? info->cap / 0.7 : 0;
       const Word *prev = NULL;
-      EylRect line_box = { 0, };
+      EylRect     line_box = {
+            0,
+      };
 
       for (guint i = 0; i < words->len; i++)
         {
@@ -1895,7 +1907,7 @@ build_page (const EylPageData *page,
   for (guint b = 0; b < n_built; b++)
     {
       const EylTextLine *line = &built[b];
-      double cy;
+      double             cy;
 
       if (line->start >= n_glyphs)
         continue;
@@ -1904,8 +1916,7 @@ build_page (const EylPageData *page,
         {
           const Word *w = &g_array_index (words, Word, i);
 
-          if (eyl_rect_contains_point (&w->box, 0.5 * (glyphs[line->start].box.x0 +
-                                                       glyphs[line->start].box.x1), cy))
+          if (eyl_rect_contains_point (&w->box, 0.5 * (glyphs[line->start].box.x0 + glyphs[line->start].box.x1), cy))
             {
               for (guint l = 0; l < lines->len; l++)
                 {
@@ -1924,8 +1935,8 @@ build_page (const EylPageData *page,
 
 typedef struct
 {
-  double mean, min;   /* word confidence, 0 … 100 */
-  double sign;        /* of the best '@' or '#', −1 none */
+  double mean, min; /* word confidence, 0 … 100 */
+  double sign;      /* of the best '@' or '#', −1 none */
 } WordStats;
 
 static void
@@ -1940,8 +1951,8 @@ words_stats (GArray        *words,
   for (guint i = 0; i < words->len; i++)
     {
       const Word *w = &g_array_index (words, Word, i);
-      double n = g_utf8_strlen (w->text, -1);
-      EylRect both;
+      double      n = g_utf8_strlen (w->text, -1);
+      EylRect     both;
 
       if (!eyl_rect_intersect (&w->box, box, &both))
         continue;
@@ -1977,7 +1988,7 @@ wordlike (const char *text)
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       const char *t = tokens[i];
-      guint letters = 0, other = 0;
+      guint       letters = 0, other = 0;
 
       if (*t == '\0')
         continue;
@@ -1990,7 +2001,7 @@ wordlike (const char *text)
             letters++;
           else if (*g_utf8_next_char (p) != '\0' ||
                    g_utf8_strchr (",.:;!?'’\"”)-–™®", -1, ch) == NULL)
-            other++;   /* inside the word, or not punctuation */
+            other++; /* inside the word, or not punctuation */
         }
       if (letters >= 2 && other == 0)
         {
@@ -2014,7 +2025,7 @@ lines_text (GArray        *words,
   for (guint i = 0; i < words->len; i++)
     {
       const Word *w = &g_array_index (words, Word, i);
-      EylRect both;
+      EylRect     both;
 
       if (eyl_rect_intersect (&w->box, box, &both))
         g_hash_table_add (lines, GUINT_TO_POINTER (w->line));
@@ -2058,7 +2069,10 @@ shouting (const char *name)
 static gboolean
 one_digit_mostly (const char *text)
 {
-  guint count[10] = { 0, }, n = 0, most = 0;
+  guint count[10] = {
+    0,
+  },
+        n = 0, most = 0;
 
   for (const char *p = text; *p != '\0'; p++)
     if (g_ascii_isdigit (*p))
@@ -2088,7 +2102,7 @@ plausible (EylElement *element,
            GArray     *words)
 {
   WordStats st;
-  double confidence;
+  double    confidence;
 
   words_stats (words, &element->box, &st);
   confidence = st.mean / 100.0;
@@ -2173,7 +2187,7 @@ covered (GPtrArray        *elements,
   for (guint i = 0; i < elements->len; i++)
     {
       const EylElement *e = g_ptr_array_index (elements, i);
-      gboolean same_kind = e->kind == element->kind ||
+      gboolean          same_kind = e->kind == element->kind ||
                            (contact_like (e->kind) && contact_like (element->kind));
 
       if (same_kind && (eyl_detect_rect_coverage (&element->box, &e->box) >= 0.5 ||
@@ -2223,8 +2237,8 @@ live_text_mask (const EylPageData *page,
   for (guint i = 0; i < page->glyphs->len; i++)
     {
       const EylGlyph *glyph = &g_array_index (page->glyphs, EylGlyph, i);
-      double x0, y0, x1, y1;
-      int ix0, iy0, ix1, iy1;
+      double          x0, y0, x1, y1;
+      int             ix0, iy0, ix1, iy1;
 
       if (eyl_rect_is_empty (&glyph->box))
         continue;
@@ -2247,11 +2261,11 @@ live_text_mask (const EylPageData *page,
  * At most this many such bands a page are read, those of at least
  * TURNED_MIN_LETTERS ink components, and kept when Tesseract is this sure
  * of them on average (0 … 100; turned noise reads below 60). */
-#define TURNED_MAX_BANDS     6
-#define TURNED_MIN_LETTERS   5
+#define TURNED_MAX_BANDS      6
+#define TURNED_MIN_LETTERS    5
 #define TURNED_MIN_CONFIDENCE 70.0
 /* Letters this tall (px) read best. */
-#define TURNED_LETTER_PX     32.0
+#define TURNED_LETTER_PX 32.0
 
 /* @src (@w × @h) turned 90° clockwise: @h wide, @w high. */
 static guint8 *
@@ -2298,7 +2312,7 @@ mean_confidence (GArray *words,
   for (guint i = from; i < words->len; i++)
     {
       const Word *w = &g_array_index (words, Word, i);
-      double n = MAX (1, g_utf8_strlen (w->text, -1));
+      double      n = MAX (1, g_utf8_strlen (w->text, -1));
 
       sum += n * w->confidence;
       letters += n;
@@ -2321,11 +2335,11 @@ ocr_turned_area (Ocr             *ocr,
   g_autoptr(EylRaster) image = render_area (ocr, scan, area, scale);
   g_autofree guint8 *gray = NULL;
   g_autofree guint8 *turned = NULL;
-  EylRect origin = { 0, 0, 0, 0 };
-  guint from = ocr->words->len, mid;
-  double first, second;
-  int W, H;
-  gboolean half;
+  EylRect            origin = { 0, 0, 0, 0 };
+  guint              from = ocr->words->len, mid;
+  double             first, second;
+  int                W, H;
+  gboolean           half;
 
   if (image == NULL)
     return;
@@ -2395,7 +2409,7 @@ ocr_turned (Ocr             *ocr,
             const guint8    *gray,
             const guint8    *mask)
 {
-  int w = scan->width, h = scan->height;
+  int                w = scan->width, h = scan->height;
   g_autofree guint8 *explained = g_malloc0 ((gsize) w * h);
   g_autofree guint8 *turned = turn_cw (gray, w, h);
   g_autofree guint8 *turned_mask = NULL;
@@ -2408,7 +2422,7 @@ ocr_turned (Ocr             *ocr,
   for (guint i = 0; i < ocr->words->len; i++)
     {
       const Word *word = &g_array_index (ocr->words, Word, i);
-      double x0, y0, x1, y1;
+      double      x0, y0, x1, y1;
 
       /* Turned letters read level come out as short unsure scraps
        * ("Oo", "(Q)"): they explain nothing. */
@@ -2427,8 +2441,8 @@ ocr_turned (Ocr             *ocr,
   for (guint i = 0; i < bands->len && read < TURNED_MAX_BANDS; i++)
     {
       const Band *band = &g_array_index (bands, Band, i);
-      double margin = band->height;
-      EylRect area;
+      double      margin = band->height;
+      EylRect     area;
 
       if (band->n < TURNED_MIN_LETTERS)
         break;
@@ -2470,9 +2484,11 @@ eyl_detect_ocr (const EylPageData     *page,
   g_autofree guint8 *mask = NULL;
   g_autoptr(EylRaster) page_image = NULL;
   const EylRaster *scan;
-  gboolean live, had_headline = FALSE;
-  EylRect clip;
-  Ocr ocr = { 0, };
+  gboolean         live, had_headline = FALSE;
+  EylRect          clip;
+  Ocr              ocr = {
+                 0,
+  };
 
   g_return_if_fail (page != NULL);
   g_return_if_fail (raster != NULL);
@@ -2632,7 +2648,7 @@ eyl_detect_ocr (const EylPageData     *page,
       EylElement *element = g_ptr_array_index (found, i);
 
       if (element->source != EYL_SOURCE_TEXT && element->source != EYL_SOURCE_OCR)
-        continue;   /* inferred brand names and the like: not read here */
+        continue; /* inferred brand names and the like: not read here */
       if (covered (elements, element))
         {
           g_debug ("%s \"%s\": already found", eyl_element_kind_to_string (element->kind),

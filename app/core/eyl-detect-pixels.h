@@ -17,10 +17,10 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gboolean     ocr;          /* run Tesseract; default TRUE */
-  const char  *ocr_languages;/* "eng+deu"; NULL = every installed language we know */
-  gboolean     qr;           /* default TRUE */
-  gboolean     logos;        /* default TRUE */
+  gboolean    ocr;           /* run Tesseract; default TRUE */
+  const char *ocr_languages; /* "eng+deu"; NULL = every installed language we know */
+  gboolean    qr;            /* default TRUE */
+  gboolean    logos;         /* default TRUE */
 } EylPixelOptions;
 
 void eyl_pixel_options_init (EylPixelOptions *options);
@@ -36,14 +36,14 @@ void eyl_pixel_options_init (EylPixelOptions *options);
  * @read is not NULL it receives the words read with confidence, as a page
  * of their own (NULL when none), for the detectors that run after: a
  * logo is no line of type. */
-void eyl_detect_ocr     (const EylPageData *page,
-                         const EylRaster   *raster,
-                         const EylRenderer *renderer,
-                         EylBrandKit       *kit,
-                         const EylPixelOptions *options,
-                         GPtrArray         *elements,
-                         GPtrArray         *warnings,
-                         EylPageData      **read);
+void eyl_detect_ocr (const EylPageData     *page,
+                     const EylRaster       *raster,
+                     const EylRenderer     *renderer,
+                     EylBrandKit           *kit,
+                     const EylPixelOptions *options,
+                     GPtrArray             *elements,
+                     GPtrArray             *warnings,
+                     EylPageData          **read);
 
 /* How many Tesseract engines this process has initialised: one per
  * language set, kept for the life of the process (a debug aid and a test
@@ -58,11 +58,11 @@ guint eyl_detect_ocr_get_n_engine_inits (void);
  * and thread at a time, kept for the life of the process). */
 guint eyl_detect_qr_get_n_scanner_inits (void);
 
-void eyl_detect_qr      (const EylPageData *page,
-                         const EylRaster   *raster,
-                         const EylRenderer *renderer,
-                         GPtrArray         *elements,
-                         GPtrArray         *warnings);
+void eyl_detect_qr (const EylPageData *page,
+                    const EylRaster   *raster,
+                    const EylRenderer *renderer,
+                    GPtrArray         *elements,
+                    GPtrArray         *warnings);
 
 /* Logos: with a brand kit, its logo files (PNG, SVG, PDF) found on the
  * raster at any scale, colour or single-colour (normalised
@@ -74,19 +74,19 @@ void eyl_detect_qr      (const EylPageData *page,
  * EYL_ELEMENT_SPONSOR_LOGO blocks.  @read (may be NULL) is the text OCR
  * read (see eyl_detect_ocr): outlined type is no logo, unless it reads
  * as the brand's name or domain (a drawn wordmark). */
-void eyl_detect_logos   (const EylPageData *page,
-                         const EylRaster   *raster,
-                         EylBrandKit       *kit,
-                         const EylPageData *read,
-                         GPtrArray         *elements,
-                         GPtrArray         *warnings);
+void eyl_detect_logos (const EylPageData *page,
+                       const EylRaster   *raster,
+                       EylBrandKit       *kit,
+                       const EylPageData *read,
+                       GPtrArray         *elements,
+                       GPtrArray         *warnings);
 /* A kit logo (PNG, SVG or PDF, told by its bytes) drawn as the search
  * reads it, saved as a PNG at @png_path: the worker that reads a kit's
  * logos once for a run (eyl_worker_prepare_brand_kit).  FALSE and
  * @error saying what is wrong with the file. */
-gboolean eyl_detect_logos_render_file (const char  *path,
-                                       const char  *png_path,
-                                       GError     **error);
+gboolean eyl_detect_logos_render_file (const char *path,
+                                       const char *png_path,
+                                       GError    **error);
 
 /* WCAG 2.x contrast of each text element (contacts, headline, CTA, brand
  * name) against the rendered background under its glyphs: fills
@@ -97,7 +97,7 @@ void eyl_measure_contrast (const EylPageData *page,
 
 /* WCAG 2.x relative luminance and contrast ratio, exposed for tests. */
 double eyl_relative_luminance (guint32 rgb);
-double eyl_contrast_ratio     (guint32 a,
-                               guint32 b);
+double eyl_contrast_ratio (guint32 a,
+                           guint32 b);
 
 G_END_DECLS

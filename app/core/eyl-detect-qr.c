@@ -35,43 +35,43 @@
 /* Candidates rendered again per page: bounds the work on a busy page (a
  * poster full of photos takes ~0.4 s a render).  The budget counts renders,
  * never time, so a busy machine reports what an idle one does. */
-#define MAX_CANDIDATES      10
+#define MAX_CANDIDATES 10
 /* Candidates close together share one render (see plan_shared) of at
  * most SHARED_PX pixels, at most SHARED_FINER times finer than one of
  * them asks for. */
-#define SHARED_PX           (8.0 * 1000 * 1000)
-#define SHARED_FINER        1.25
+#define SHARED_PX    (8.0 * 1000 * 1000)
+#define SHARED_FINER 1.25
 /* The candidate's longer side in the detail render, px. */
-#define DETAIL_PX           450.0
+#define DETAIL_PX 450.0
 /* ... but never more than this many px per pt (≈ 1200 dpi). */
-#define MAX_DETAIL_SCALE    (1200.0 / 72.0)
+#define MAX_DETAIL_SCALE (1200.0 / 72.0)
 /* Margin rendered around a candidate, as a share of its size, and around
  * a decoded code, in modules: enough to measure the 4-module quiet zone
  * that ISO/IEC 18004:2015 5.3.8 asks for, with room to spare. */
-#define CANDIDATE_MARGIN    0.3
+#define CANDIDATE_MARGIN       0.3
 #define MEASURE_MARGIN_MODULES 6.0
 /* zbar reads clean codes from ~2 px per module; at this many px a code
  * that does not decode is damaged, not too coarse. */
-#define MIN_JUDGE_PX        3.0
+#define MIN_JUDGE_PX 3.0
 /* Busy blobs on the analysis raster: cells of CELL px; a cell is busy
  * when its mean absolute grey step between neighbours and its grey range
  * are at least these (grey levels; tuned on the corpus' codes, which are
  * 0.7–3 px per module on the raster). */
-#define CELL                3
-#define BUSY_ACTIVITY       18.0
-#define BUSY_RANGE          60
+#define CELL          3
+#define BUSY_ACTIVITY 18.0
+#define BUSY_RANGE    60
 /* Smallest code worth looking for: 10 mm (the smallest version-1 code
  * with the 0.33 mm modules of GS1 General Specifications 5.12.3.1 is
  * ~7 mm; nobody scans smaller on marketing material).  And text is
  * anisotropic: row means swing, column means do not. */
-#define MIN_CODE_MM         10.0
-#define MIN_ISOTROPY        0.2
+#define MIN_CODE_MM  10.0
+#define MIN_ISOTROPY 0.2
 /* Candidates worth a render: a busy square (share of busy cells, less
  * the busy share around it) at least this good — every code in the
  * corpus scores ≥ 0.92, text and pictures mostly 0.6–0.85 — and an image
  * as square as a code, with a code's even texture, ranks above them. */
-#define MIN_DENSE_SCORE     0.88
-#define IMAGE_SCORE         0.9   /* × (1 + isotropy): above dense windows (≤ 1) */
+#define MIN_DENSE_SCORE 0.88
+#define IMAGE_SCORE     0.9 /* × (1 + isotropy): above dense windows (≤ 1) */
 /* Camera pixels per module tried, from the coarsest up; the first that
  * reads is the code's threshold.  Below 1 px per module a sensor cannot
  * resolve modules at all (sampling theorem). */
@@ -81,8 +81,8 @@ typedef struct
 {
   guint8 *gray;
   int     width, height;
-  EylRect area;      /* page space covered */
-  double  scale;     /* px per pt */
+  EylRect area;  /* page space covered */
+  double  scale; /* px per pt */
 } Region;
 
 static void
@@ -116,10 +116,10 @@ page_to_region (const Region *r,
 typedef struct
 {
   zbar_symbol_type_t type;
-  const char        *name;   /* zbar's, static */
+  const char        *name; /* zbar's, static */
   char              *data;
-  double             x0, y0, x1, y1;   /* bounding box of the location, px */
-  double             side;             /* mean side of the location polygon, px */
+  double             x0, y0, x1, y1; /* bounding box of the location, px */
+  double             side;           /* mean side of the location polygon, px */
 } Symbol;
 
 static void
@@ -134,17 +134,22 @@ symbol_clear (gpointer data)
  * symbology, kept for the life of the process: taken for one scan and
  * given back, so that threads never share one. */
 static GMutex     scanners_lock;
-static GPtrArray *idle_scanners[2];   /* [qr_only] of zbar_image_scanner_t */
-static gint       n_scanner_inits;   /* atomic */
+static GPtrArray *idle_scanners[2]; /* [qr_only] of zbar_image_scanner_t */
+static gint       n_scanner_inits;  /* atomic */
 
 static zbar_image_scanner_t *
 scanner_take (gboolean qr_only)
 {
   static const zbar_symbol_type_t linear[] = {
-    ZBAR_EAN13, ZBAR_EAN8, ZBAR_UPCA, ZBAR_UPCE, ZBAR_CODE128, ZBAR_CODE39,
+    ZBAR_EAN13,
+    ZBAR_EAN8,
+    ZBAR_UPCA,
+    ZBAR_UPCE,
+    ZBAR_CODE128,
+    ZBAR_CODE39,
   };
   zbar_image_scanner_t *scanner = NULL;
-  GPtrArray *idle;
+  GPtrArray            *idle;
 
   g_mutex_lock (&scanners_lock);
   idle = idle_scanners[qr_only != FALSE];
@@ -192,9 +197,9 @@ scan_gray (const guint8 *gray,
            int           height,
            gboolean      qr_only)
 {
-  GArray *symbols = g_array_new (FALSE, TRUE, sizeof (Symbol));
+  GArray               *symbols = g_array_new (FALSE, TRUE, sizeof (Symbol));
   zbar_image_scanner_t *scanner;
-  zbar_image_t *image;
+  zbar_image_t         *image;
 
   g_array_set_clear_func (symbols, symbol_clear);
   if (width < 8 || height < 8)
@@ -213,8 +218,8 @@ scan_gray (const guint8 *gray,
            sym != NULL;
            sym = zbar_symbol_next (sym))
         {
-          Symbol s = { 0 };
-          unsigned n = zbar_symbol_get_loc_size (sym);
+          Symbol      s = { 0 };
+          unsigned    n = zbar_symbol_get_loc_size (sym);
           const char *data = zbar_symbol_get_data (sym);
 
           if (n == 0 || data == NULL)
@@ -258,9 +263,9 @@ otsu_threshold (const guint8 *gray,
                 int           y1)
 {
   guint64 hist[256] = { 0 };
-  double sum = 0, sum_b = 0, w_b = 0, best = -1;
-  double total = 0;
-  int threshold = 128;
+  double  sum = 0, sum_b = 0, w_b = 0, best = -1;
+  double  total = 0;
+  int     threshold = 128;
 
   for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++)
@@ -321,7 +326,7 @@ static gboolean
 ratio_ok (const int runs[5],
           double   *module)
 {
-  int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
+  int    total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
   double u = total / 7.0, tol = u / 2.0;
 
   if (u < 1.0)
@@ -382,13 +387,13 @@ find_finders (const Region *r,
               int           threshold,
               gboolean      dark_is_low)
 {
-  GArray *finders = g_array_new (FALSE, FALSE, sizeof (Finder));
+  GArray         *finders = g_array_new (FALSE, FALSE, sizeof (Finder));
   g_autofree int *starts = g_new (int, (gsize) (x1 - x0) + 2);
   g_autofree int *lens = g_new (int, (gsize) (x1 - x0) + 2);
 
   for (int y = y0; y < y1; y++)
     {
-      int n = 0;
+      int      n = 0;
       gboolean first_ink = is_ink (r, x0, y, threshold, dark_is_low);
 
       /* Run-length encode the row. */
@@ -409,8 +414,8 @@ find_finders (const Region *r,
        * with ink. */
       for (int i = first_ink ? 0 : 1; i + 4 < n; i += 2)
         {
-          int runs[5] = { lens[i], lens[i + 1], lens[i + 2], lens[i + 3], lens[i + 4] };
-          double u, v, cx, cy;
+          int      runs[5] = { lens[i], lens[i + 1], lens[i + 2], lens[i + 3], lens[i + 4] };
+          double   u, v, cx, cy;
           gboolean merged = FALSE;
 
           if (!ratio_ok (runs, &u))
@@ -502,11 +507,11 @@ downsample (const guint8 *in,
             int          *out_w,
             int          *out_h)
 {
-  int ow = MAX (1, (int) ceil (w * factor));
-  int oh = MAX (1, (int) ceil (h * factor));
-  g_autofree float *tmp = g_new0 (float, (gsize) ow * h);
-  guint8 *out = g_new (guint8, (gsize) ow * oh);
-  double step = 1.0 / factor;
+  int               ow = MAX (1, (int) ceil (w * factor));
+  int               oh = MAX (1, (int) ceil (h * factor));
+  g_autofree float *tmp = g_new0 (float, (gsize) ow *h);
+  guint8           *out = g_new (guint8, (gsize) ow * oh);
+  double            step = 1.0 / factor;
 
   for (int y = 0; y < h; y++)
     {
@@ -548,18 +553,18 @@ typedef struct
   EylRect            page_rect;
   GPtrArray         *warnings;
   gboolean           render_failed;
-  double             min_code_px;   /* MIN_CODE_MM on the analysis raster */
-  GArray            *shared;        /* Shared: renders planned for several candidates */
+  double             min_code_px; /* MIN_CODE_MM on the analysis raster */
+  GArray            *shared;      /* Shared: renders planned for several candidates */
 } Ctx;
 
 /* One render for several candidates (see plan_shared): rendered when the
  * first of them is scanned, cut for each. */
 typedef struct
 {
-  EylRect  area;
-  double   scale;
-  guint    n;          /* candidates planned into it */
-  Region   r;          /* gray == NULL until rendered */
+  EylRect area;
+  double  scale;
+  guint   n; /* candidates planned into it */
+  Region  r; /* gray == NULL until rendered */
 } Shared;
 
 /* @area of @gray (@gw × @gh px covering @garea at @gscale px/pt) into @r;
@@ -612,11 +617,11 @@ shared_render (Ctx           *ctx,
         {
           g_autoptr(GError) error = NULL;
           g_autoptr(EylRaster) raster = eyl_renderer_render (ctx->renderer, &sh->area,
-                                                             sh->scale, &error);
+                                                              sh->scale, &error);
 
           if (raster == NULL)
             {
-              sh->n = 0;   /* each candidate renders its own */
+              sh->n = 0; /* each candidate renders its own */
               continue;
             }
           sh->r.gray = eyl_raster_dup_gray (raster);
@@ -669,7 +674,7 @@ region_render (Ctx           *ctx,
       g_ptr_array_add (ctx->warnings,
                        g_strdup_printf (_("QR codes were looked for on the analysis raster "
                                           "only: a region could not be rendered (%s)."),
-                                        error != NULL ? error->message : "?"));
+                                           error != NULL ? error->message : "?"));
     }
 
   return cut_gray (ctx->raster_gray, ctx->raster->width, ctx->raster->height,
@@ -681,8 +686,8 @@ region_render (Ctx           *ctx,
 
 typedef struct
 {
-  EylRect box;     /* page space */
-  double  score;   /* higher first */
+  EylRect box;   /* page space */
+  double  score; /* higher first */
 } Candidate;
 
 static int
@@ -707,7 +712,7 @@ window_activity (const guint8 *gray,
                  int          *range)
 {
   guint64 acc = 0, n = 0;
-  int lo = 255, hi = 0;
+  int     lo = 255, hi = 0;
 
   for (int y = y0; y < y1; y++)
     {
@@ -738,10 +743,10 @@ window_isotropy (const guint8 *gray,
                  int           x1,
                  int           y1)
 {
-  int w = x1 - x0, h = y1 - y0;
+  int                w = x1 - x0, h = y1 - y0;
   g_autofree double *rows = g_new0 (double, h);
   g_autofree double *cols = g_new0 (double, w);
-  double mr = 0, mc = 0, vr = 0, vc = 0;
+  double             mr = 0, mc = 0, vr = 0, vc = 0;
 
   if (w < 3 || h < 3)
     return 0;
@@ -774,9 +779,9 @@ add_image_candidates (Ctx    *ctx,
   for (guint i = 0; ctx->page->images != NULL && i < ctx->page->images->len; i++)
     {
       const EylImageInfo *img = &g_array_index (ctx->page->images, EylImageInfo, i);
-      double px0, py0, px1, py1, w, h, activity, isotropy;
-      int range;
-      Candidate c;
+      double              px0, py0, px1, py1, w, h, activity, isotropy;
+      int                 range;
+      Candidate           c;
 
       eyl_raster_page_to_pixel (ra, img->box.x0, img->box.y0, &px0, &py0);
       eyl_raster_page_to_pixel (ra, img->box.x1, img->box.y1, &px1, &py1);
@@ -811,7 +816,7 @@ add_image_candidates (Ctx    *ctx,
 
 typedef struct
 {
-  int    x, y, size;   /* cells */
+  int    x, y, size; /* cells */
   double score;
 } Window;
 
@@ -837,7 +842,7 @@ add_dense_squares (Ctx          *ctx,
                    int           ch,
                    GArray       *candidates)
 {
-  const EylRaster *ra = ctx->raster;
+  const EylRaster    *ra = ctx->raster;
   g_autofree guint32 *sat = g_new0 (guint32, (gsize) (cw + 1) * (ch + 1));
   g_autoptr(GArray) windows = g_array_new (FALSE, FALSE, sizeof (Window));
   g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Window));
@@ -845,7 +850,7 @@ add_dense_squares (Ctx          *ctx,
   int max_cells = (int) (0.8 * MIN (cw, ch));
   int last = 0;
 
-#define SAT(x, y) sat[(gsize) (y) * (cw + 1) + (x)]
+#define SAT(x, y)           sat[(gsize) (y) * (cw + 1) + (x)]
 #define SUM(x0, y0, x1, y1) (SAT (x1, y1) - SAT (x0, y1) - SAT (x1, y0) + SAT (x0, y0))
 
   for (int y = 0; y < ch; y++)
@@ -898,9 +903,9 @@ add_dense_squares (Ctx          *ctx,
   for (guint i = 0; i < windows->len && kept->len < 2 * MAX_CANDIDATES; i++)
     {
       const Window *w = &g_array_index (windows, Window, i);
-      gboolean overlaps = FALSE;
-      double isotropy;
-      Candidate c;
+      gboolean      overlaps = FALSE;
+      double        isotropy;
+      Candidate     c;
 
       for (guint k = 0; k < kept->len && !overlaps; k++)
         {
@@ -935,10 +940,10 @@ static void
 add_blob_candidates (Ctx    *ctx,
                      GArray *candidates)
 {
-  const EylRaster *ra = ctx->raster;
-  int cw = ra->width / CELL, ch = ra->height / CELL;
+  const EylRaster   *ra = ctx->raster;
+  int                cw = ra->width / CELL, ch = ra->height / CELL;
   g_autofree guint8 *busy = NULL;
-  g_autofree int *stack = NULL;
+  g_autofree int    *stack = NULL;
 
   if (cw < 3 || ch < 3)
     return;
@@ -948,7 +953,7 @@ add_blob_candidates (Ctx    *ctx,
     for (int cx = 0; cx < cw; cx++)
       {
         double activity;
-        int range;
+        int    range;
 
         window_activity (ctx->raster_gray, ra->width, cx * CELL, cy * CELL,
                          MIN (cx * CELL + CELL + 1, ra->width),
@@ -960,7 +965,7 @@ add_blob_candidates (Ctx    *ctx,
   for (guint i = 0; ctx->page->lines != NULL && i < ctx->page->lines->len; i++)
     {
       const EylTextLine *line = &g_array_index (ctx->page->lines, EylTextLine, i);
-      double px0, py0, px1, py1;
+      double             px0, py0, px1, py1;
 
       eyl_raster_page_to_pixel (ra, line->box.x0, line->box.y0, &px0, &py0);
       eyl_raster_page_to_pixel (ra, line->box.x1, line->box.y1, &px1, &py1);
@@ -972,12 +977,12 @@ add_blob_candidates (Ctx    *ctx,
   add_dense_squares (ctx, busy, cw, ch, candidates);
 
   /* Connected components (4-neighbours) with an explicit stack. */
-  stack = g_new (int, (gsize) cw * ch);
+  stack = g_new (int, (gsize) cw *ch);
   for (int start = 0; start < cw * ch; start++)
     {
-      int top = 0, count = 0, bx0 = G_MAXINT, by0 = G_MAXINT, bx1 = -1, by1 = -1;
-      int bw, bh;
-      double fill, squareness, isotropy;
+      int       top = 0, count = 0, bx0 = G_MAXINT, by0 = G_MAXINT, bx1 = -1, by1 = -1;
+      int       bw, bh;
+      double    fill, squareness, isotropy;
       Candidate c;
 
       if (busy[start] != 1)
@@ -986,7 +991,7 @@ add_blob_candidates (Ctx    *ctx,
       stack[top++] = start;
       while (top > 0)
         {
-          int k = stack[--top], x = k % cw, y = k / cw;
+          int       k = stack[--top], x = k % cw, y = k / cw;
           const int nb[4][2] = { { x - 1, y }, { x + 1, y }, { x, y - 1 }, { x, y + 1 } };
 
           count++;
@@ -1047,7 +1052,7 @@ boxes_same (const EylRect *a,
             const EylRect *b)
 {
   EylRect i;
-  double ia, sa, sb;
+  double  ia, sa, sb;
 
   if (!eyl_rect_intersect (a, b, &i))
     return FALSE;
@@ -1165,10 +1170,10 @@ decode_threshold (const Region *r,
     {
       /* Worst phase: camera pixels straddle module edges by half a pixel
        * (a phone is never aligned with the grid). */
-      int m = (int) ceil (4.0 * module_px + 0.5 * module_px / ladder[i]);
-      int wx0 = MAX (0, x0 - m), wy0 = MAX (0, y0 - m);
-      int wx1 = MIN (r->width, x1 + m), wy1 = MIN (r->height, y1 + m);
-      int ow, oh;
+      int                m = (int) ceil (4.0 * module_px + 0.5 * module_px / ladder[i]);
+      int                wx0 = MAX (0, x0 - m), wy0 = MAX (0, y0 - m);
+      int                wx1 = MIN (r->width, x1 + m), wy1 = MIN (r->height, y1 + m);
+      int                ow, oh;
       g_autofree guint8 *small = downsample (r->gray, r->width, wx0, wy0, wx1 - wx0,
                                              wy1 - wy0, ladder[i] / module_px, &ow, &oh);
       g_autoptr(GArray) symbols = scan_gray (small, ow, oh, TRUE);
@@ -1187,7 +1192,7 @@ measure_symbol (Ctx          *ctx,
                 const Symbol *s)
 {
   g_autoptr(EylElement) el = NULL;
-  double x0 = s->x0, y0 = s->y0, x1 = s->x1, y1 = s->y1;
+  double  x0 = s->x0, y0 = s->y0, x1 = s->x1, y1 = s->y1;
   EylRect box;
 
   if (s->type != ZBAR_QRCODE)
@@ -1208,25 +1213,25 @@ measure_symbol (Ctx          *ctx,
     }
 
   {
-    int threshold, n_modules = 0, version;
+    int      threshold, n_modules = 0, version;
     gboolean dark_is_low;
-    double module_px = 0, qz;
+    double   module_px = 0, qz;
     /* zbar's corners may cut into the outer modules: look a little wider
      * so that the finder patterns are whole. */
     double pad = 0.05 * s->side;
-    int wx0 = CLAMP ((int) floor (x0 - pad), 0, r->width - 1);
-    int wy0 = CLAMP ((int) floor (y0 - pad), 0, r->height - 1);
-    int wx1 = CLAMP ((int) ceil (x1 + pad), wx0 + 1, r->width);
-    int wy1 = CLAMP ((int) ceil (y1 + pad), wy0 + 1, r->height);
+    int    wx0 = CLAMP ((int) floor (x0 - pad), 0, r->width - 1);
+    int    wy0 = CLAMP ((int) floor (y0 - pad), 0, r->height - 1);
+    int    wx1 = CLAMP ((int) ceil (x1 + pad), wx0 + 1, r->width);
+    int    wy1 = CLAMP ((int) ceil (y1 + pad), wy0 + 1, r->height);
     g_autoptr(GArray) finders = find_finders_any (r, wx0, wy0, wx1, wy1, &threshold,
-                                                  &dark_is_low);
-    Region wide = { 0 };
+                                                   &dark_is_low);
+    Region  wide = { 0 };
     EylRect need;
 
     for (guint i = 0; i < finders->len; i++)
       module_px += g_array_index (finders, Finder, i).module / finders->len;
     if (module_px <= 0)
-      module_px = s->side / 21.0;   /* no finder seen: version 1 at worst */
+      module_px = s->side / 21.0; /* no finder seen: version 1 at worst */
 
     refine_box (r, threshold, dark_is_low, 0.5 * module_px, &x0, &y0, &x1, &y1);
 
@@ -1281,7 +1286,8 @@ measure_symbol (Ctx          *ctx,
     el->decode_px_per_module = decode_threshold (r, s->data, module_px, (int) x0, (int) y0,
                                                  (int) x1, (int) y1);
     g_debug ("QR %s: %d modules, %.2f px/module, quiet zone %.1f modules, "
-             "read down to %.2f px/module", s->data, n_modules, module_px,
+             "read down to %.2f px/module",
+             s->data, n_modules, module_px,
              el->quiet_zone_modules, el->decode_px_per_module);
   }
 
@@ -1302,9 +1308,9 @@ finders_to_box (const Region *r,
       {
         const Finder *a = &g_array_index (finders, Finder, i);
         const Finder *b = &g_array_index (finders, Finder, j);
-        double u = (a->module + b->module) / 2.0;
-        double dx = fabs (a->x - b->x), dy = fabs (a->y - b->y);
-        double half = 3.5 * u, side;
+        double        u = (a->module + b->module) / 2.0;
+        double        dx = fabs (a->x - b->x), dy = fabs (a->y - b->y);
+        double        half = 3.5 * u, side;
 
         if (MAX (a->module, b->module) > 1.4 * MIN (a->module, b->module))
           continue;
@@ -1313,8 +1319,8 @@ finders_to_box (const Region *r,
           {
             /* Side by side (or one above the other): two corners of one
              * edge, 14 (version 1) to 170 (version 40) modules apart. */
-            double d = MAX (dx, dy);
-            double ink_a = 0, ink_b = 0;
+            double  d = MAX (dx, dy);
+            double  ink_a = 0, ink_b = 0;
             EylRect cand_a, cand_b;
 
             if (d < 13.0 * u || d > 171.0 * u)
@@ -1383,8 +1389,8 @@ scan_candidate (Ctx           *ctx,
                 GPtrArray     *found)
 {
   EylRect area;
-  double scale;
-  Region r;
+  double  scale;
+  Region  r;
   g_autoptr(GArray) symbols = NULL;
   gboolean any = FALSE;
 
@@ -1401,8 +1407,8 @@ scan_candidate (Ctx           *ctx,
   for (guint i = 0; i < symbols->len; i++)
     {
       const Symbol *s = &g_array_index (symbols, Symbol, i);
-      EylRect box;
-      EylElement *el;
+      EylRect       box;
+      EylElement   *el;
 
       region_to_page (&r, s->x0, s->y0, &box.x0, &box.y0);
       region_to_page (&r, s->x1, s->y1, &box.x1, &box.y1);
@@ -1421,10 +1427,10 @@ scan_candidate (Ctx           *ctx,
 
   if (!any)
     {
-      int threshold;
+      int      threshold;
       gboolean dark_is_low;
       g_autoptr(GArray) finders = find_finders_any (&r, 0, 0, r.width, r.height,
-                                                    &threshold, &dark_is_low);
+                                                     &threshold, &dark_is_low);
       EylRect px, box;
 
       /* Only a code seen sharp enough to read is called unreadable: below
@@ -1439,8 +1445,8 @@ scan_candidate (Ctx           *ctx,
           if (!already_found (found, &box))
             {
               const Finder *f = &g_array_index (finders, Finder, 0);
-              EylElement *el = eyl_element_new (EYL_ELEMENT_QR, EYL_SOURCE_RASTER, "",
-                                                &box, 0.6);
+              EylElement   *el = eyl_element_new (EYL_ELEMENT_QR, EYL_SOURCE_RASTER, "",
+                                                  &box, 0.6);
 
               el->decoded = FALSE;
               el->symbology = g_strdup ("QR-Code");
@@ -1477,15 +1483,15 @@ plan_shared (Ctx    *ctx,
              GArray *candidates)
 {
   GArray *shared = g_array_new (FALSE, TRUE, sizeof (Shared));
-  guint n = 0;
+  guint   n = 0;
 
   if (ctx->renderer == NULL || ctx->renderer->render == NULL)
     return shared;
 
   for (guint i = 0; i < candidates->len && n < MAX_CANDIDATES; i++)
     {
-      EylRect area;
-      double scale;
+      EylRect  area;
+      double   scale;
       gboolean placed = FALSE;
 
       if (candidate_repeats (candidates, i))
@@ -1500,7 +1506,7 @@ plan_shared (Ctx    *ctx,
         {
           Shared *sh = &g_array_index (shared, Shared, j);
           EylRect both = sh->area;
-          double finest = MAX (sh->scale, scale);
+          double  finest = MAX (sh->scale, scale);
 
           eyl_rect_union (&both, &area);
           if (finest <= SHARED_FINER * MIN (sh->scale, scale) &&
@@ -1514,7 +1520,10 @@ plan_shared (Ctx    *ctx,
         }
       if (!placed)
         {
-          Shared sh = { area, scale, 1, { NULL, 0, 0, { 0, }, 0 } };
+          Shared sh = { area, scale, 1, { NULL, 0, 0, {
+                                                          0,
+                                                      },
+                                          0 } };
 
           g_array_append_val (shared, sh);
         }
@@ -1535,7 +1544,7 @@ eyl_detect_qr (const EylPageData *page,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GArray) symbols = NULL;
   g_autoptr(GPtrArray) own_warnings = NULL;
-  Ctx ctx = { 0 };
+  Ctx   ctx = { 0 };
   guint n_scanned = 0;
 
   g_return_if_fail (page != NULL);
@@ -1555,7 +1564,8 @@ eyl_detect_qr (const EylPageData *page,
   /* The analysis raster is rendered at px_per_mm of the material (less
    * when the pixel budget bites: then small codes are smaller still). */
   ctx.min_code_px = MIN_CODE_MM * (renderer != NULL && renderer->px_per_mm > 0
-                                   ? renderer->px_per_mm : 1.0);
+                                       ? renderer->px_per_mm
+                                       : 1.0);
   ctx.min_code_px = MAX (ctx.min_code_px, 6.0);
 
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
@@ -1566,7 +1576,7 @@ eyl_detect_qr (const EylPageData *page,
   for (guint i = 0; i < symbols->len; i++)
     {
       const Symbol *s = &g_array_index (symbols, Symbol, i);
-      Candidate c;
+      Candidate     c;
 
       eyl_raster_pixel_to_page (raster, s->x0, s->y0, &c.box.x0, &c.box.y0);
       eyl_raster_pixel_to_page (raster, s->x1, s->y1, &c.box.x1, &c.box.y1);
@@ -1581,8 +1591,8 @@ eyl_detect_qr (const EylPageData *page,
   for (guint i = 0; i < candidates->len && n_scanned < MAX_CANDIDATES; i++)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
-      double cx = (c->box.x0 + c->box.x1) / 2.0, cy = (c->box.y0 + c->box.y1) / 2.0;
-      gboolean covered = FALSE;
+      double           cx = (c->box.x0 + c->box.x1) / 2.0, cy = (c->box.y0 + c->box.y1) / 2.0;
+      gboolean         covered = FALSE;
 
       for (guint k = 0; k < found->len && !covered; k++)
         covered = eyl_rect_contains_point (&((EylElement *) g_ptr_array_index (found, k))->box,

@@ -11,9 +11,9 @@ static int
 compare_position (gconstpointer a,
                   gconstpointer b)
 {
-  const EylElement *x = *(EylElement * const *) a;
-  const EylElement *y = *(EylElement * const *) b;
-  int order = eyl_rect_compare_reading (&x->box, &y->box);
+  const EylElement *x = *(EylElement *const *) a;
+  const EylElement *y = *(EylElement *const *) b;
+  int               order = eyl_rect_compare_reading (&x->box, &y->box);
 
   return order != 0 ? order : (int) x->kind - (int) y->kind;
 }

@@ -26,7 +26,7 @@
 /* The analysis raster: a pixel budget, never print resolution
  * (DESIGN.md 4: a 1 × 2 m banner at 300 dpi is ~280 Mpx). */
 #define RASTER_BUDGET_PX (4.0 * 1000 * 1000)
-#define RASTER_MAX_SCALE 8.0           /* px per pt */
+#define RASTER_MAX_SCALE 8.0 /* px per pt */
 /* Cap heights smaller than this in the raster are re-measured on a band
  * rendered at a higher scale, aiming at TARGET_CAP_PX. */
 #define MIN_CAP_PX       12.0
@@ -37,7 +37,7 @@
 #define SHARED_BUDGET_PX (16.0 * 1000 * 1000)
 #define SHARED_ENOUGH    0.8
 /* Below this the measurement is too coarse to trust: keep the estimate. */
-#define MIN_MEASURE_PX   6.0
+#define MIN_MEASURE_PX 6.0
 /* Images whose pixel size libqpdf cannot tell are decoded with Poppler,
  * this many per page at most (each call runs the whole page again). */
 #define MAX_IMAGE_DECODES 16
@@ -48,7 +48,7 @@
 
 struct _EylDocument
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
   char            *path;
   char            *password;
@@ -57,11 +57,11 @@ struct _EylDocument
   guint            n_pages;
 
   guint            n_repairs;
-  guint            n_out_of_memory;   /* renders Cairo gave up on */
-  GPtrArray       *warnings;   /* char * */
-  GPtrArray       *capture;    /* Poppler messages while capturing, or NULL */
-  GPtrArray       *renderers;  /* RenderTarget, one per page asked for */
-  PopplerDocument *shrunk;     /* the copy renders use, or NULL */
+  guint            n_out_of_memory; /* renders Cairo gave up on */
+  GPtrArray       *warnings;        /* char * */
+  GPtrArray       *capture;         /* Poppler messages while capturing, or NULL */
+  GPtrArray       *renderers;       /* RenderTarget, one per page asked for */
+  PopplerDocument *shrunk;          /* the copy renders use, or NULL */
   gboolean         shrunk_tried;
   guint8          *large_image; /* per page: 0 not known, 1 no, 2 an image over the budget */
 };
@@ -75,10 +75,10 @@ G_DEFINE_FINAL_TYPE (EylDocument, eyl_document, G_TYPE_OBJECT)
 static GPrivate current_document;
 
 static void
-poppler_log_handler (const char     *log_domain,
-                     GLogLevelFlags  log_level,
-                     const char     *message,
-                     gpointer        user_data)
+poppler_log_handler (const char    *log_domain,
+                     GLogLevelFlags log_level,
+                     const char    *message,
+                     gpointer       user_data)
 {
   EylDocument *self = g_private_get (&current_document);
 
@@ -90,8 +90,7 @@ poppler_log_handler (const char     *log_domain,
 
   /* Counted all, kept a few: a damaged file can make millions. */
   self->n_repairs++;
-  if (self->capture != NULL && self->capture->len < MAX_KEPT_MESSAGES
-      && !g_ptr_array_find_with_equal_func (self->capture, message, g_str_equal, NULL))
+  if (self->capture != NULL && self->capture->len < MAX_KEPT_MESSAGES && !g_ptr_array_find_with_equal_func (self->capture, message, g_str_equal, NULL))
     g_ptr_array_add (self->capture, g_strdup (message));
   g_debug ("Poppler: %s", message);
 }
@@ -218,7 +217,7 @@ sniff (const guint8 *data,
        gboolean     *certain)
 {
   const guint8 *p = data;
-  gsize n;
+  gsize         n;
 
   *certain = TRUE;
   if (len == 0 || data == NULL)
@@ -264,8 +263,7 @@ sniff (const guint8 *data,
     }
   if (n == 0)
     return _("a file with only blank space");
-  if (find_tag (p, n, "<!doctype html") || find_tag (p, n, "<html")
-      || find_tag (p, n, "<head") || find_tag (p, n, "<body"))
+  if (find_tag (p, n, "<!doctype html") || find_tag (p, n, "<html") || find_tag (p, n, "<head") || find_tag (p, n, "<body"))
     return _("an HTML page");
   if (find_tag (p, n, "<svg"))
     return _("an SVG image");
@@ -305,8 +303,8 @@ looks_complete (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
-  guint8 tail[TAIL_LEN];
-  gsize got = 0;
+  guint8  tail[TAIL_LEN];
+  gsize   got = 0;
   goffset size;
 
   if (in == NULL)
@@ -322,8 +320,8 @@ looks_complete (const char *path)
 }
 
 static gboolean
-cancelled (GCancellable  *cancellable,
-           GError       **error)
+cancelled (GCancellable *cancellable,
+           GError      **error)
 {
   if (g_cancellable_is_cancelled (cancellable))
     {
@@ -347,10 +345,10 @@ page_has_area (PopplerDocument *doc,
 }
 
 EylDocument *
-eyl_document_open (const char    *path_or_uri,
-                   const char    *password,
-                   GCancellable  *cancellable,
-                   GError       **error)
+eyl_document_open (const char   *path_or_uri,
+                   const char   *password,
+                   GCancellable *cancellable,
+                   GError      **error)
 {
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_OPEN);
   g_autoptr(EylDocument) self = NULL;
@@ -361,12 +359,12 @@ eyl_document_open (const char    *path_or_uri,
   g_autoptr(EylPdfBoxReader) boxes = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *display = NULL;
-  guint8 head[SNIFF_LEN];
-  gsize got = 0;
-  const char *what;
-  gboolean certain = TRUE;
-  gboolean any_area = FALSE;
-  int n_pages;
+  guint8           head[SNIFF_LEN];
+  gsize            got = 0;
+  const char      *what;
+  gboolean         certain = TRUE;
+  gboolean         any_area = FALSE;
+  int              n_pages;
 
   g_return_val_if_fail (path_or_uri != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -449,11 +447,12 @@ eyl_document_open (const char    *path_or_uri,
       else if (!looks_complete (self->path))
         g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID,
                      _("“%s” is damaged or truncated: it starts like a PDF but its end "
-                       "(cross-reference table, %%%%EOF) is missing"), display);
+                       "(cross-reference table, %%%%EOF) is missing"),
+                        display);
       else
         g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID,
                      _("“%s” is a damaged PDF that cannot be repaired: %s"), display,
-                     local_error != NULL ? local_error->message : _("unknown error"));
+                        local_error != NULL ? local_error->message : _("unknown error"));
       return NULL;
     }
 
@@ -490,7 +489,7 @@ eyl_document_open (const char    *path_or_uri,
     {
       g_ptr_array_add (self->warnings,
                        g_strdup_printf (_("The print boxes (trim, bleed) could not be read: %s"),
-                                        local_error != NULL ? local_error->message : ""));
+                                           local_error != NULL ? local_error->message : ""));
       g_clear_error (&local_error);
     }
   else if (eyl_pdf_box_reader_get_n_pages (boxes) != self->n_pages)
@@ -498,7 +497,7 @@ eyl_document_open (const char    *path_or_uri,
       g_ptr_array_add (self->warnings,
                        g_strdup_printf (_("Poppler sees %u pages and libqpdf %u: the print "
                                           "boxes are not used"),
-                                        self->n_pages, eyl_pdf_box_reader_get_n_pages (boxes)));
+                                           self->n_pages, eyl_pdf_box_reader_get_n_pages (boxes)));
       g_clear_pointer (&boxes, eyl_pdf_box_reader_free);
     }
   self->boxes = g_steal_pointer (&boxes);
@@ -603,7 +602,7 @@ add_text_range (EylPageDataBuilder     *builder,
                 double                  font_size,
                 guint32                 color)
 {
-  g_autofree char *utf8 = NULL;
+  g_autofree char    *utf8 = NULL;
   g_autofree EylRect *boxes = NULL;
 
   start = CLAMP (start, 0, n_chars);
@@ -641,16 +640,16 @@ static void
 extract_text (EylPageDataBuilder *builder,
               PopplerPage        *page)
 {
-  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree char  *text = poppler_page_get_text (page);
   g_autofree glong *offsets = NULL;
   PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  GList *attributes, *l;
-  glong n_chars, pos = 0, i;
-  const char *p;
-  const char *last_font = NULL;
-  double last_size = 0;
-  guint32 last_color = 0;
+  guint             n_rects = 0;
+  GList            *attributes, *l;
+  glong             n_chars, pos = 0, i;
+  const char       *p;
+  const char       *last_font = NULL;
+  double            last_size = 0;
+  guint32           last_color = 0;
 
   if (text == NULL || *text == '\0')
     return;
@@ -678,7 +677,7 @@ extract_text (EylPageDataBuilder *builder,
   for (l = attributes; l != NULL; l = l->next)
     {
       const PopplerTextAttributes *a = l->data;
-      glong start = a->start_index, end = (glong) a->end_index + 1;
+      glong                        start = a->start_index, end = (glong) a->end_index + 1;
 
       if (end <= pos)
         continue;
@@ -725,9 +724,9 @@ match_image_size (GArray *sizes,
       if (fabs (log (((double) sw / sh) / (w / h))) > 0.02)
         continue;
       if (found_w == sw && found_h == sh)
-        continue;       /* the same size again: no doubt */
+        continue; /* the same size again: no doubt */
       if (found_w != 0)
-        return FALSE;   /* two sizes: ambiguous */
+        return FALSE; /* two sizes: ambiguous */
       found_w = sw;
       found_h = sh;
     }
@@ -744,19 +743,19 @@ extract_images (EylPageDataBuilder *builder,
                 const EylPageBoxes *boxes,
                 GArray             *sizes)
 {
-  GList *mapping = poppler_page_get_image_mapping (page);
+  GList           *mapping = poppler_page_get_image_mapping (page);
   PopplerRectangle crop;
-  guint n = 0, decoded = 0, unknown = 0;
+  guint            n = 0, decoded = 0, unknown = 0;
 
   poppler_page_get_crop_box (page, &crop);
 
   for (GList *l = mapping; l != NULL; l = l->next, n++)
     {
       const PopplerImageMapping *m = l->data;
-      double x1 = MIN (m->area.x1, m->area.x2), y1 = MIN (m->area.y1, m->area.y2);
-      double w = fabs (m->area.x2 - m->area.x1), h = fabs (m->area.y2 - m->area.y1);
-      int px_w = 0, px_h = 0;
-      EylRect box;
+      double                     x1 = MIN (m->area.x1, m->area.x2), y1 = MIN (m->area.y1, m->area.y2);
+      double                     w = fabs (m->area.x2 - m->area.x1), h = fabs (m->area.y2 - m->area.y1);
+      int                        px_w = 0, px_h = 0;
+      EylRect                    box;
 
       /* poppler-glib 22.12 subtracts the crop box origin from a box that is
        * already relative to it, and keeps the unrotated width and height
@@ -805,7 +804,8 @@ extract_images (EylPageDataBuilder *builder,
   if (unknown > 0)
     {
       g_autofree char *msg = g_strdup_printf (_("%u of the %u images on the page: pixel "
-                                                "size unknown"), unknown, n);
+                                                "size unknown"),
+                                                 unknown, n);
 
       eyl_page_data_builder_add_warning (builder, msg);
     }
@@ -822,10 +822,9 @@ extract_links (EylPageDataBuilder *builder,
   for (GList *l = mapping; l != NULL; l = l->next)
     {
       const PopplerLinkMapping *m = l->data;
-      EylRect box;
+      EylRect                   box;
 
-      if (m->action == NULL || m->action->type != POPPLER_ACTION_URI
-          || m->action->uri.uri == NULL)
+      if (m->action == NULL || m->action->type != POPPLER_ACTION_URI || m->action->uri.uri == NULL)
         continue;
 
       /* Link areas come rotated and relative to the crop box, but with
@@ -857,8 +856,7 @@ page_for_render (EylDocument *self,
       self->large_image[index] = 1;
       if (self->boxes != NULL && eyl_pdf_box_reader_get_image_sizes (self->boxes, index, sizes))
         for (guint k = 0; k + 1 < sizes->len; k += 2)
-          if ((double) g_array_index (sizes, int, k) * g_array_index (sizes, int, k + 1)
-              > IMAGE_BUDGET_PX)
+          if ((double) g_array_index (sizes, int, k) * g_array_index (sizes, int, k + 1) > IMAGE_BUDGET_PX)
             self->large_image[index] = 2;
     }
   if (self->large_image[index] == 2 && !self->shrunk_tried && self->path != NULL)
@@ -870,8 +868,7 @@ page_for_render (EylDocument *self,
       bytes = eyl_render_source_shrink_images (self->path, self->password, IMAGE_BUDGET_PX, &n);
       if (bytes != NULL)
         self->shrunk = poppler_document_new_from_bytes (bytes, NULL, NULL);
-      if (self->shrunk != NULL
-          && poppler_document_get_n_pages (self->shrunk) != (int) self->n_pages)
+      if (self->shrunk != NULL && poppler_document_get_n_pages (self->shrunk) != (int) self->n_pages)
         g_clear_object (&self->shrunk);
       g_debug ("%s: %u images shrunk for rendering", self->path, self->shrunk != NULL ? n : 0);
     }
@@ -891,8 +888,8 @@ snapshot_render (PopplerPage   *page,
 {
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
   g_autoptr(EylRaster) raster = NULL;
-  double w = ceil (eyl_rect_width (area) * scale);
-  double h = ceil (eyl_rect_height (area) * scale);
+  double   w = ceil (eyl_rect_width (area) * scale);
+  double   h = ceil (eyl_rect_height (area) * scale);
   cairo_t *cr;
 
   if (w <= 0 || h <= 0 || w > 32767 || h > 32767)
@@ -934,8 +931,8 @@ measure_glyph (const EylRaster *r,
   int gx0, gy0, gx1, gy1, ring, n_along;
   g_autoptr(GArray) ring_values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree double *profile = NULL;
-  double bg, max_contrast = 0, best_mass = 0, mass = 0;
-  int inset, start = -1;
+  double             bg, max_contrast = 0, best_mass = 0, mass = 0;
+  int                inset, start = -1;
 
   gx0 = (int) floor ((box->x0 - r->area.x0) * r->scale);
   gy0 = (int) floor ((box->y0 - r->area.y0) * r->scale);
@@ -1013,11 +1010,11 @@ measure_glyph (const EylRaster *r,
 
 typedef struct
 {
-  double cap;   /* pt, 0 = not measured */
-  double x;
-  double est_cap;
+  double   cap; /* pt, 0 = not measured */
+  double   x;
+  double   est_cap;
   gboolean vertical;
-  double cap_px_low;  /* measured cap in the page raster, px */
+  double   cap_px_low; /* measured cap in the page raster, px */
 } LineMeasure;
 
 static gboolean
@@ -1041,8 +1038,7 @@ median_of (GArray *values)
   g_array_sort (values, compare_double);
   if (values->len % 2 == 1)
     return g_array_index (values, double, values->len / 2);
-  return 0.5 * (g_array_index (values, double, values->len / 2 - 1)
-                + g_array_index (values, double, values->len / 2));
+  return 0.5 * (g_array_index (values, double, values->len / 2 - 1) + g_array_index (values, double, values->len / 2));
 }
 
 static void
@@ -1057,8 +1053,8 @@ measure_line (const EylRaster   *r,
   for (guint i = line->start; i < line->end; i++)
     {
       const EylGlyph *g = &glyphs[i];
-      gboolean cap = is_cap_letter (g->ch), x = is_x_letter (g->ch);
-      double v;
+      gboolean        cap = is_cap_letter (g->ch), x = is_x_letter (g->ch);
+      double          v;
 
       if (!cap && !x)
         continue;
@@ -1153,27 +1149,27 @@ measure_groups (const EylRaster   *r,
             continue;
           measure_line (r, glyphs, &lines[k], &hi);
           accept_measure (&m[k], hi.cap, hi.x, r->scale);
-          m[k].cap_px_low = MIN_CAP_PX;   /* done */
+          m[k].cap_px_low = MIN_CAP_PX; /* done */
         }
     }
 }
 
 static void
 measure_lines (EylPageDataBuilder *builder,
-               PopplerPage        *page,   /* as page_for_render gives it */
+               PopplerPage        *page, /* as page_for_render gives it */
                double              width,
                double              height,
                GCancellable       *cancellable)
 {
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_CAP_HEIGHTS);
-  const EylTextLine *lines;
-  const EylGlyph *glyphs;
+  const EylTextLine      *lines;
+  const EylGlyph         *glyphs;
   g_autofree LineMeasure *m = NULL;
   g_autoptr(GArray) groups = NULL;
   g_autoptr(EylRaster) r = NULL;
   EylRect whole = { 0, 0, width, height };
-  double scale, shared_scale;
-  guint n_lines = 0;
+  double  scale, shared_scale;
+  guint   n_lines = 0;
 
   lines = eyl_page_data_builder_get_lines (builder, &n_lines);
   glyphs = eyl_page_data_builder_get_glyphs (builder, NULL);
@@ -1189,7 +1185,7 @@ measure_lines (EylPageDataBuilder *builder,
   for (guint i = 0; i < n_lines; i++)
     {
       LineMeasure *lm = &m[i];
-      double cap, x;
+      double       cap, x;
 
       lm->vertical = line_is_vertical (glyphs, &lines[i]);
       lm->est_cap = 0.7 * lines[i].font_size;
@@ -1210,14 +1206,13 @@ measure_lines (EylPageDataBuilder *builder,
   for (guint i = 0; i < n_lines && groups->len < MAX_BAND_RENDERS; i++)
     {
       LineMeasure *lm = &m[i];
-      EylRect band;
-      double want, best_scale, area;
-      guint j;
+      EylRect      band;
+      double       want, best_scale, area;
+      guint        j;
 
       if (!line_has_letters (glyphs, &lines[i]))
         continue;
-      if (lm->cap_px_low >= MIN_CAP_PX || lines[i].font_size <= 0
-          || eyl_rect_is_empty (&lines[i].box))
+      if (lm->cap_px_low >= MIN_CAP_PX || lines[i].font_size <= 0 || eyl_rect_is_empty (&lines[i].box))
         continue;
       if (g_cancellable_is_cancelled (cancellable))
         break;
@@ -1228,16 +1223,15 @@ measure_lines (EylPageDataBuilder *builder,
        * within a few line heights. */
       for (j = i + 1; j < n_lines; j++)
         {
-          EylRect grown = band;
+          EylRect            grown = band;
           const EylTextLine *o = &lines[j];
-          double o_want = TARGET_CAP_PX / MAX (0.7 * o->font_size, 0.05);
+          double             o_want = TARGET_CAP_PX / MAX (0.7 * o->font_size, 0.05);
 
           if (m[j].cap_px_low >= MIN_CAP_PX || o->font_size <= 0 || eyl_rect_is_empty (&o->box))
             break;
           if (o_want < want / 2 || o_want > want * 2)
             break;
-          if (o->box.y0 > band.y1 + 3 * eyl_rect_height (&lines[i].box)
-              || o->box.y1 < band.y0 - 3 * eyl_rect_height (&lines[i].box))
+          if (o->box.y0 > band.y1 + 3 * eyl_rect_height (&lines[i].box) || o->box.y1 < band.y0 - 3 * eyl_rect_height (&lines[i].box))
             break;
           eyl_rect_union (&grown, &o->box);
           if (eyl_rect_width (&grown) * eyl_rect_height (&grown) * want * want > RASTER_BUDGET_PX)
@@ -1274,7 +1268,7 @@ measure_lines (EylPageDataBuilder *builder,
   if (groups->len > 1)
     {
       EylRect all = g_array_index (groups, BandGroup, 0).band;
-      double finest = 0;
+      double  finest = 0;
 
       for (guint g = 0; g < groups->len; g++)
         {
@@ -1284,7 +1278,8 @@ measure_lines (EylPageDataBuilder *builder,
           finest = MAX (finest, group->scale);
         }
       shared_scale = MIN (finest, sqrt (SHARED_BUDGET_PX / MAX (eyl_rect_width (&all) *
-                                                                 eyl_rect_height (&all), 1e-6)));
+                                                                    eyl_rect_height (&all),
+                                                                1e-6)));
       r = snapshot_render (page, &all, shared_scale);
       if (r != NULL)
         measure_groups (r, groups, shared_scale / SHARED_ENOUGH, glyphs, lines, m);
@@ -1316,7 +1311,9 @@ fallback_boxes (double        width,
 {
   EylRect visible = { 0, 0, width, height };
 
-  *boxes = (EylPageBoxes) { 0, };
+  *boxes = (EylPageBoxes) {
+    0,
+  };
   boxes->media = boxes->crop = boxes->bleed = boxes->trim = boxes->art = visible;
   boxes->user_unit = 1.0;
   /* poppler-glib has no getter for /Rotate; the size is already turned. */
@@ -1324,18 +1321,18 @@ fallback_boxes (double        width,
 }
 
 EylPageData *
-eyl_document_get_page_data (EylDocument   *self,
-                            guint          index,
-                            GCancellable  *cancellable,
-                            GError       **error)
+eyl_document_get_page_data (EylDocument  *self,
+                            guint         index,
+                            GCancellable *cancellable,
+                            GError      **error)
 {
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_TEXT);
   g_autoptr(PopplerPage) page = NULL;
   g_autoptr(GPtrArray) messages = NULL;
   EylPageDataBuilder *builder;
-  EylPageBoxes boxes;
-  double width = 0, height = 0;
-  guint repairs_before;
+  EylPageBoxes        boxes;
+  double              width = 0, height = 0;
+  guint               repairs_before;
 
   g_return_val_if_fail (EYL_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1366,8 +1363,7 @@ eyl_document_get_page_data (EylDocument   *self,
 
   if (self->boxes == NULL || !eyl_pdf_box_reader_get_boxes (self->boxes, index, &boxes))
     fallback_boxes (width, height, &boxes);
-  else if (fabs (eyl_rect_width (&boxes.crop) - width) > 0.5
-           || fabs (eyl_rect_height (&boxes.crop) - height) > 0.5)
+  else if (fabs (eyl_rect_width (&boxes.crop) - width) > 0.5 || fabs (eyl_rect_height (&boxes.crop) - height) > 0.5)
     {
       /* Poppler and libqpdf disagree about the page (a broken box that one
        * repairs differently): Poppler's size is what the text is in. */
@@ -1436,7 +1432,7 @@ eyl_document_get_page_data (EylDocument   *self,
 
 typedef struct
 {
-  EylDocument *document;   /* not owned: the renderer lives no longer */
+  EylDocument *document; /* not owned: the renderer lives no longer */
   guint        index;
 } RenderTarget;
 
@@ -1448,12 +1444,12 @@ render_page_area (const EylRect *area,
 {
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
   RenderTarget *target = user_data;
-  EylDocument *self = target->document;
+  EylDocument  *self = target->document;
   g_autoptr(PopplerPage) page = NULL;
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(EylRaster) raster = NULL;
   cairo_status_t status;
-  cairo_t *cr;
+  cairo_t       *cr;
 
   page = page_for_render (self, target->index);
   if (page == NULL)
@@ -1469,7 +1465,7 @@ render_page_area (const EylRect *area,
     {
       g_set_error (error, EYL_ERROR, EYL_ERROR_PAGE,
                    _("Page %u is too large to render at %.3g px per pt"),
-                   target->index + 1, scale);
+                      target->index + 1, scale);
       return NULL;
     }
 
@@ -1492,7 +1488,7 @@ render_page_area (const EylRect *area,
       self->n_out_of_memory++;
       g_set_error (error, EYL_ERROR, EYL_ERROR_MEMORY,
                    _("Page %u needs more memory to render than the limit allows"),
-                   target->index + 1);
+                      target->index + 1);
       return NULL;
     }
 

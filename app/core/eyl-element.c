@@ -71,7 +71,7 @@ char *
 eyl_element_text_key (const EylElement *self)
 {
   g_autofree char *folded = NULL;
-  const char *text;
+  const char      *text;
 
   if (self->text == NULL)
     return NULL;

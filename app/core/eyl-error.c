@@ -13,7 +13,7 @@ G_DEFINE_QUARK (eyl-error-quark, eyl_error)
 /* clang-format on */
 
 /* Part of the JSON report ("error.code"): keep these strings stable. */
-static const char * const error_codes[] = {
+static const char *const error_codes[] = {
   [EYL_ERROR_NOT_FOUND] = "not-found",
   [EYL_ERROR_NOT_PDF] = "not-pdf",
   [EYL_ERROR_INVALID] = "invalid",

@@ -27,9 +27,9 @@ typedef enum
   EYL_ERROR_CANCELLED,      /* "cancelled" */
 } EylErrorCode;
 
-GQuark      eyl_error_quark              (void);
-const char *eyl_error_code_to_string     (EylErrorCode code);
-gboolean    eyl_error_code_from_string   (const char   *str,
-                                          EylErrorCode *code);
+GQuark      eyl_error_quark (void);
+const char *eyl_error_code_to_string (EylErrorCode code);
+gboolean    eyl_error_code_from_string (const char   *str,
+                                        EylErrorCode *code);
 
 G_END_DECLS

@@ -43,9 +43,9 @@
 /* Walk-up strips: the nearest view is WALKUP_HEIGHT_PX high in the PNG,
  * WALKUP_SUMMARY_PX on the summary page, where the strip is at most
  * WALKUP_SUMMARY_PT high. */
-#define WALKUP_HEIGHT_PX   900
-#define WALKUP_SUMMARY_PX  450
-#define WALKUP_SUMMARY_PT  170.0
+#define WALKUP_HEIGHT_PX  900
+#define WALKUP_SUMMARY_PX 450
+#define WALKUP_SUMMARY_PT 170.0
 
 static const struct
 {
@@ -83,15 +83,15 @@ eyl_export_mode_from_string (const char    *string,
 }
 
 char *
-eyl_export_output_name (const char    *input_path,
-                        EylExportMode  mode,
-                        guint          page,
-                        guint          n_pages)
+eyl_export_output_name (const char   *input_path,
+                        EylExportMode mode,
+                        guint         page,
+                        guint         n_pages)
 {
   g_autofree char *base = g_path_get_basename (input_path);
   g_autofree char *lower = g_ascii_strdown (base, -1);
-  const char *stem = base;
-  gsize len = strlen (base);
+  const char      *stem = base;
+  gsize            len = strlen (base);
 
   if (g_str_has_suffix (lower, ".pdf"))
     {
@@ -130,8 +130,8 @@ eyl_export_output_name (const char    *input_path,
 typedef struct
 {
   int         fd;
-  int         error;   /* first errno */
-  const char *name;    /* for messages */
+  int         error; /* first errno */
+  const char *name;  /* for messages */
 } Sink;
 
 static gboolean
@@ -216,8 +216,7 @@ sink_finish (Sink          *sink,
     return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT, _("Could not write “%s”: %s"),
-                   sink->name, cairo_status_to_string (status));
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT, _("Could not write “%s”: %s"), sink->name, cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;
@@ -248,9 +247,9 @@ record_page (PopplerPage *page,
              double       height)
 {
   cairo_rectangle_t extents = { 0, 0, width, height };
-  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                                               &extents);
-  cairo_t *cr = cairo_create (recording);
+  cairo_surface_t  *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                &extents);
+  cairo_t          *cr = cairo_create (recording);
 
   poppler_page_render_for_printing (page, cr);
   cairo_destroy (cr);
@@ -301,7 +300,7 @@ summary_layout (Summary    *s,
                 double      size_pt,
                 double      width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (s->cr);
+  PangoLayout          *layout = pango_cairo_create_layout (s->cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans");
 
   pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
@@ -353,7 +352,7 @@ summary_walkup (Summary         *s,
                 EylPageAnalysis *analysis,
                 cairo_surface_t *recording)
 {
-  double width = SUMMARY_W - 2 * SUMMARY_MARGIN, k, h;
+  double           width = SUMMARY_W - 2 * SUMMARY_MARGIN, k, h;
   cairo_surface_t *strip;
 
   if (recording == NULL)
@@ -366,7 +365,8 @@ summary_walkup (Summary         *s,
   h = cairo_image_surface_get_height (strip) * k;
   summary_text (s, _("<b>Walk-up view</b> — the piece from each distance at the size it looks, "
                      "no sharper than the eye sees it there; grey is hidden from the median "
-                     "visitor, green text can be read (1:200)."), 9, 2);
+                     "visitor, green text can be read (1:200)."),
+                      9, 2);
   if (s->y + h > SUMMARY_H - SUMMARY_MARGIN)
     summary_page (s);
   cairo_save (s->cr);
@@ -379,19 +379,18 @@ summary_walkup (Summary         *s,
   cairo_surface_destroy (strip);
 }
 
-
 static void
-draw_marker (cairo_t     *cr,
-             double       cx,
-             double       cy,
-             guint        number,
-             EylSeverity  severity)
+draw_marker (cairo_t    *cr,
+             double      cx,
+             double      cy,
+             guint       number,
+             EylSeverity severity)
 {
-  double rgba[4];
+  double           rgba[4];
   g_autofree char *text = g_strdup_printf ("%u", number);
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
-  int w, h;
+  int                   w, h;
 
   eyl_overlay_severity_color (severity, rgba);
   cairo_new_path (cr);
@@ -421,7 +420,7 @@ draw_crop (cairo_t         *cr,
            double           y)
 {
   EylRect r = { 0, 0, page_w, page_h };
-  double rgba[4], scale, cw, ch, ox, oy;
+  double  rgba[4], scale, cw, ch, ox, oy;
 
   if (!eyl_rect_is_empty (&finding->box))
     {
@@ -478,8 +477,8 @@ summary_finding (Summary         *s,
                  double           page_w,
                  double           page_h)
 {
-  double text_x = SUMMARY_MARGIN + MARKER_COLUMN + CROP_SIZE + 12;
-  double width = SUMMARY_W - SUMMARY_MARGIN - text_x;
+  double           text_x = SUMMARY_MARGIN + MARKER_COLUMN + CROP_SIZE + 12;
+  double           width = SUMMARY_W - SUMMARY_MARGIN - text_x;
   g_autofree char *message = g_markup_escape_text (finding->message != NULL ? finding->message : "", -1);
   g_autofree char *fix = g_markup_escape_text (finding->fix != NULL ? finding->fix : "", -1);
   g_autofree char *markup = NULL;
@@ -489,8 +488,8 @@ summary_finding (Summary         *s,
   /* Translators: a row of the findings table in the exported PDF:
    * severity, rule id, the finding, then "Fix:" and the fix. */
   markup = g_strdup_printf (_("<b>%s</b> · %s\n%s\n<i>Fix:</i> %s"),
-                            eyl_overlay_severity_label (finding->severity),
-                            finding->rule, message, fix);
+                               eyl_overlay_severity_label (finding->severity),
+                               finding->rule, message, fix);
   layout = summary_layout (s, markup, 9, width);
   row_h = MAX (CROP_SIZE, layout_height (layout)) + 10;
   if (s->y + row_h > SUMMARY_H - SUMMARY_MARGIN)
@@ -518,7 +517,7 @@ escape_printf (const char *format,
                ...)
 {
   va_list args;
-  char *text;
+  char   *text;
 
   va_start (args, format);
   text = g_markup_vprintf_escaped (format, args);
@@ -530,7 +529,7 @@ static void
 summary_placement (Summary         *s,
                    EylPageAnalysis *analysis)
 {
-  EylPlacement *p = analysis->placement;
+  EylPlacement    *p = analysis->placement;
   g_autofree char *line = NULL;
   g_autoptr(GString) numbers = g_string_new (NULL);
 
@@ -547,29 +546,29 @@ summary_placement (Summary         *s,
     }
 
   g_string_append_printf (numbers, _("Material %.0f × %.0f mm"),
-                          analysis->material_w_mm, analysis->material_h_mm);
+                                      analysis->material_w_mm, analysis->material_h_mm);
   if (analysis->scale > 0 && fabs (analysis->scale - 1) > 1e-6)
     g_string_append_printf (numbers, _(" (artwork at 1:%.0f)"), 1 / analysis->scale);
   g_string_append (numbers, " · ");
   g_string_append_printf (numbers, _("viewers’ eyes %.0f–%.0f mm above the floor at %.1f m"),
-                          p->eye_min_mm, p->eye_max_mm, p->distance_m);
+                                      p->eye_min_mm, p->eye_max_mm, p->distance_m);
   if (p->table_height_mm > 0)
     {
       g_string_append (numbers, " · ");
       g_string_append_printf (numbers, _("table %.0f mm high, %.0f mm in front"),
-                              p->table_height_mm, p->table_gap_mm);
+                                          p->table_height_mm, p->table_gap_mm);
     }
   if (p->hidden_bottom_mm > 0 || p->hidden_top_mm > 0)
     {
       g_string_append (numbers, " · ");
       g_string_append_printf (numbers, _("never seen: %.0f mm at the bottom, %.0f mm at the top"),
-                              p->hidden_bottom_mm, p->hidden_top_mm);
+                                          p->hidden_bottom_mm, p->hidden_top_mm);
     }
   if (p->visible_top_fraction < 1)
     {
       g_string_append (numbers, " · ");
       g_string_append_printf (numbers, _("only the top %.0f %% shows"),
-                              p->visible_top_fraction * 100);
+                                          p->visible_top_fraction * 100);
     }
   line = (g_free (line), g_markup_escape_text (numbers->str, -1));
   summary_text (s, line, 9, 4);
@@ -598,7 +597,7 @@ summary_legend (Summary       *s,
 }
 
 static void
-summary_write (Summary        *s,
+summary_write (Summary         *s,
                PopplerDocument *doc,
                EylFileResult   *result,
                GPtrArray       *recordings,
@@ -622,18 +621,19 @@ summary_write (Summary        *s,
   summary_text (s, sub, 9, 6);
   summary_text (s, _("The numbered markers on the pages before this one match the numbers below. "
                      "The hatched areas are hidden from the viewers; the band is eye level."),
-                9, 10);
+                      9, 10);
   summary_legend (s, result);
 
   for (guint i = 0; i < result->pages->len; i++)
     {
       EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
       cairo_surface_t *page = analysis->index < recordings->len
-                              ? g_ptr_array_index (recordings, analysis->index) : NULL;
+                                  ? g_ptr_array_index (recordings, analysis->index)
+                                  : NULL;
       cairo_surface_t *again = NULL;
       g_autofree char *heading = NULL;
       g_autofree char *score = NULL;
-      double w = analysis->page_w_pt, h = analysis->page_h_pt;
+      double           w = analysis->page_w_pt, h = analysis->page_h_pt;
 
       /* Pages beyond the ones kept are recorded again for their crops:
        * a catalogue is never held in memory whole. */
@@ -734,9 +734,9 @@ set_user_units (const char *dir,
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *tmp_name = g_strconcat (".", name, ".units", NULL);
   g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
-  qpdf_data qpdf = qpdf_init ();
-  gboolean ok = FALSE;
-  int fd;
+  qpdf_data        qpdf = qpdf_init ();
+  gboolean         ok = FALSE;
+  int              fd;
 
   qpdf_silence_errors (qpdf);
   qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
@@ -768,7 +768,7 @@ set_user_units (const char *dir,
   g_unlink (tmp);
   g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
                _("Could not write “%s”: the pages’ unit of length (/UserUnit) could not be set"),
-               name);
+                  name);
   return FALSE;
 }
 
@@ -790,7 +790,7 @@ input_user_units (PopplerDocument *doc,
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
       EylPageBoxes boxes = { .user_unit = 1.0 };
-      double unit, w = 0, h = 0;
+      double       unit, w = 0, h = 0;
 
       if (page != NULL)
         poppler_page_get_size (page, &w, &h);
@@ -816,12 +816,12 @@ write_overlay_pdf (PopplerDocument *doc,
   g_autofree char *title = NULL;
   g_autofree char *subject = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  Summary summary = { 0 };
-  Sink sink;
-  guint n_findings = 0;
-  guint n_kept = 0;
-  int n_pages = poppler_document_get_n_pages (doc);
+  cairo_status_t   status;
+  Summary          summary = { 0 };
+  Sink             sink;
+  guint            n_findings = 0;
+  guint            n_kept = 0;
+  int              n_pages = poppler_document_get_n_pages (doc);
 
   if (!sink_open (&sink, dir, name, error))
     return FALSE;
@@ -845,8 +845,8 @@ write_overlay_pdf (PopplerDocument *doc,
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
       EylPageAnalysis *analysis = find_analysis (result, (guint) i);
       cairo_surface_t *recording;
-      double w = 0, h = 0;
-      cairo_t *cr;
+      double           w = 0, h = 0;
+      cairo_t         *cr;
 
       eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, (guint) i + 1, (guint) n_pages);
       if (page != NULL)
@@ -904,7 +904,7 @@ static guint
 count_annots (PopplerPage *page)
 {
   GList *mapping = poppler_page_get_annot_mapping (page);
-  guint n = g_list_length (mapping);
+  guint  n = g_list_length (mapping);
 
   poppler_page_free_annot_mapping (mapping);
   return n;
@@ -918,11 +918,11 @@ ends_like_pdf (int     fd,
                goffset size)
 {
   static const char keyword[] = "startxref";
-  char tail[1024];
-  gsize want = (gsize) MIN (size, (goffset) sizeof tail);
-  gsize len, at;
-  guint64 offset = 0;
-  gboolean digits = FALSE;
+  char              tail[1024];
+  gsize             want = (gsize) MIN (size, (goffset) sizeof tail);
+  gsize             len, at;
+  guint64           offset = 0;
+  gboolean          digits = FALSE;
 
   if (pread (fd, tail, want, size - (goffset) want) != (gssize) want)
     return FALSE;
@@ -965,9 +965,9 @@ verify_annotated (const char *path,
 {
   g_autoptr(PopplerDocument) reread = NULL;
   g_autofree char *uri = NULL;
-  GStatBuf in_st, st;
-  gboolean complete;
-  int fd;
+  GStatBuf         in_st, st;
+  gboolean         complete;
+  int              fd;
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
@@ -989,7 +989,7 @@ verify_annotated (const char *path,
     {
       g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
                    _("Could not write “%s”: the file written is incomplete (is the disk full?)"),
-                   name);
+                      name);
       return FALSE;
     }
 
@@ -1010,7 +1010,7 @@ verify_annotated (const char *path,
       g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
                    _("Could not write “%s”: the file written does not open with its pages and "
                      "comments (the original may be too damaged to add comments to)"),
-                   name);
+                      name);
       return FALSE;
     }
   return TRUE;
@@ -1038,7 +1038,7 @@ write_annotations (PopplerDocument *doc,
     {
       EylPageAnalysis *analysis = g_ptr_array_index (result->pages, i);
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, (int) analysis->index);
-      guint n_annots;
+      guint  n_annots;
       double w, h;
 
       eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
@@ -1055,8 +1055,8 @@ write_annotations (PopplerDocument *doc,
           g_autoptr(PopplerAnnot) annot = NULL;
           g_autofree char *contents = NULL;
           PopplerRectangle rect;
-          PopplerColor color;
-          double rgba[4];
+          PopplerColor     color;
+          double           rgba[4];
 
           if (eyl_rect_is_empty (&finding->box))
             {
@@ -1072,8 +1072,10 @@ write_annotations (PopplerDocument *doc,
               /* Page space has y down from the top of the visible page;
                * Poppler's annotation rectangles have y up. */
               rect = (PopplerRectangle) {
-                finding->box.x0, h - finding->box.y1,
-                finding->box.x1, h - finding->box.y0,
+                finding->box.x0,
+                h - finding->box.y1,
+                finding->box.x1,
+                h - finding->box.y0,
               };
               annot = poppler_annot_square_new (doc, &rect);
             }
@@ -1081,9 +1083,9 @@ write_annotations (PopplerDocument *doc,
           /* Translators: the text of a PDF comment: number, severity,
            * the finding, then "Fix:" and the fix. */
           contents = g_strdup_printf (_("%u. %s: %s\nFix: %s"), k + 1,
-                                      eyl_overlay_severity_label (finding->severity),
-                                      finding->message != NULL ? finding->message : finding->rule,
-                                      finding->fix != NULL ? finding->fix : "");
+                                         eyl_overlay_severity_label (finding->severity),
+                                         finding->message != NULL ? finding->message : finding->rule,
+                                         finding->fix != NULL ? finding->fix : "");
           poppler_annot_set_contents (annot, contents);
           poppler_annot_markup_set_label (POPPLER_ANNOT_MARKUP (annot), "Eyeline");
           eyl_overlay_severity_color (finding->severity, rgba);
@@ -1103,8 +1105,7 @@ write_annotations (PopplerDocument *doc,
   uri = g_filename_to_uri (path, NULL, &local_error);
   if (uri == NULL || !poppler_document_save (doc, uri, &local_error))
     {
-      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT, _("Could not write “%s”: %s"),
-                   name, local_error != NULL ? local_error->message : _("unknown error"));
+      g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT, _("Could not write “%s”: %s"), name, local_error != NULL ? local_error->message : _("unknown error"));
       return FALSE;
     }
   return verify_annotated (path, name, input_path, password,
@@ -1122,12 +1123,12 @@ write_png (PopplerPage     *page,
            GError         **error)
 {
   EylOverlayOptions options;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  double w, h, px;
-  int width, height;
-  Sink sink;
+  cairo_surface_t  *surface;
+  cairo_status_t    status;
+  cairo_t          *cr;
+  double            w, h, px;
+  int               width, height;
+  Sink              sink;
 
   poppler_page_get_size (page, &w, &h);
   if (!(w >= 1 && h >= 1))
@@ -1171,8 +1172,8 @@ write_walkup (PopplerPage     *page,
               GError         **error)
 {
   cairo_surface_t *strip = walkup_strip_for (analysis, page, NULL, WALKUP_HEIGHT_PX);
-  cairo_status_t status;
-  Sink sink;
+  cairo_status_t   status;
+  Sink             sink;
 
   if (strip == NULL)
     return TRUE;
@@ -1279,25 +1280,25 @@ typedef struct
 
 typedef struct
 {
-  char    *key;        /* the name the outputs are numbered by */
+  char    *key; /* the name the outputs are numbered by */
   gboolean settled;
 } Ticket;
 
 typedef struct
 {
   guint     ticket;
-  GCallback resume;    /* void (*) (gpointer data) */
+  GCallback resume; /* void (*) (gpointer data) */
   gpointer  data;
 } Waiter;
 
 struct _EylExportGuard
 {
   gatomicrefcount ref_count;
-  GMutex      lock;
-  GArray     *inputs;     /* FileId */
-  GHashTable *published;  /* paths published in this run */
-  GArray     *tickets;    /* Ticket, in the order taken */
-  GArray     *waiters;    /* Waiter */
+  GMutex          lock;
+  GArray         *inputs;    /* FileId */
+  GHashTable     *published; /* paths published in this run */
+  GArray         *tickets;   /* Ticket, in the order taken */
+  GArray         *waiters;   /* Waiter */
 };
 
 static void
@@ -1347,7 +1348,7 @@ eyl_export_guard_take_ticket (EylExportGuard *self,
                               const char     *key)
 {
   Ticket ticket = { g_strdup (key), FALSE };
-  guint n;
+  guint  n;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (key != NULL, 0);
@@ -1446,7 +1447,7 @@ eyl_export_guard_add_input (EylExportGuard *self,
                             const char     *path)
 {
   GStatBuf st;
-  FileId id;
+  FileId   id;
 
   g_return_if_fail (self != NULL);
 
@@ -1564,7 +1565,7 @@ check_replaceable (EylExportGuard *guard,
                    GError        **error)
 {
   g_autofree char *display = g_filename_display_name (target);
-  GStatBuf st;
+  GStatBuf         st;
 
   if (g_lstat (target, &st) != 0)
     return TRUE;
@@ -1660,7 +1661,7 @@ move_all (GArray      *moves,
   for (guint i = 0; i < moves->len; i++)
     {
       Move *move = &g_array_index (moves, Move, i);
-      int err = 0;
+      int   err = 0;
 
       if (overwrite)
         {
@@ -1668,7 +1669,7 @@ move_all (GArray      *moves,
 
           move->backup = g_build_filename (temp_dir, backup_name, NULL);
           if (link (move->target, move->backup) != 0)
-            g_clear_pointer (&move->backup, g_free);   /* nothing there, or no hard links */
+            g_clear_pointer (&move->backup, g_free); /* nothing there, or no hard links */
           /* rename() replaces the name, never writes through it. */
           if (g_rename (move->from, move->target) != 0)
             err = errno;
@@ -1724,15 +1725,15 @@ eyl_export_publish (const char     *temp_dir,
     {
       g_autoptr(GArray) moves = g_array_new (FALSE, TRUE, sizeof (Move));
       const char *failed = NULL;
-      gboolean taken = FALSE;
-      int err;
+      gboolean    taken = FALSE;
+      int         err;
 
       g_array_set_clear_func (moves, (GDestroyNotify) move_clear);
       for (guint i = 0; i < names->len && !taken; i++)
         {
-          const char *name = g_ptr_array_index (names, i);
+          const char      *name = g_ptr_array_index (names, i);
           g_autofree char *candidate = numbered_name (name, n);
-          Move move = { 0 };
+          Move             move = { 0 };
 
           move.from = g_build_filename (temp_dir, name, NULL);
           move.target = g_build_filename (target_dir, candidate, NULL);
@@ -1756,7 +1757,7 @@ eyl_export_publish (const char     *temp_dir,
 
           g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
                        _("Could not save “%s” in “%s”: %s"), display, display_dir,
-                       g_strerror (err));
+                          g_strerror (err));
           return FALSE;
         }
 
@@ -1771,7 +1772,7 @@ eyl_export_publish (const char     *temp_dir,
 
   g_set_error (error, EYL_ERROR, EYL_ERROR_OUTPUT,
                _("Too many files named like “%s” in “%s”."),
-               (const char *) g_ptr_array_index (names, 0), display_dir);
+                  (const char *) g_ptr_array_index (names, 0), display_dir);
   return FALSE;
 }
 
@@ -1787,7 +1788,7 @@ eyl_export_write_file (const char     *target_dir,
   g_autofree char *temp_dir = eyl_export_make_temp_dir (target_dir, error);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) published = g_ptr_array_new_with_free_func (g_free);
-  Sink sink;
+  Sink     sink;
   gboolean ok;
 
   if (temp_dir == NULL)

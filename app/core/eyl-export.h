@@ -18,14 +18,14 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  EYL_EXPORT_NONE = 0,        /* check only */
-  EYL_EXPORT_OVERLAY,         /* the pages as vectors + overlay + summary page */
-  EYL_EXPORT_ANNOTATIONS,     /* the original + PDF annotations, content untouched */
-  EYL_EXPORT_PNG,             /* one PNG per page with its overlay */
-  EYL_EXPORT_WALKUP,          /* one PNG per page: the walk-up strip */
+  EYL_EXPORT_NONE = 0,    /* check only */
+  EYL_EXPORT_OVERLAY,     /* the pages as vectors + overlay + summary page */
+  EYL_EXPORT_ANNOTATIONS, /* the original + PDF annotations, content untouched */
+  EYL_EXPORT_PNG,         /* one PNG per page with its overlay */
+  EYL_EXPORT_WALKUP,      /* one PNG per page: the walk-up strip */
 } EylExportMode;
 
-const char *eyl_export_mode_to_string   (EylExportMode  mode);
+const char *eyl_export_mode_to_string (EylExportMode mode);
 gboolean    eyl_export_mode_from_string (const char    *string,
                                          EylExportMode *mode);
 
@@ -34,23 +34,23 @@ gboolean    eyl_export_mode_from_string (const char    *string,
  * (annotations), "banner-eyeline.png" or, for @page ≥ 1 of a document
  * with several pages, "banner-eyeline-p2.png"; "banner-walkup.png",
  * "banner-walkup-p2.png" (walkup). */
-char       *eyl_export_output_name      (const char    *input_path,
-                                         EylExportMode  mode,
-                                         guint          page,
-                                         guint          n_pages);
+char *eyl_export_output_name (const char   *input_path,
+                              EylExportMode mode,
+                              guint         page,
+                              guint         n_pages);
 
 /* Worker side: writes the output(s) of @result (an analysed file, ok)
  * into @dir and appends their base names to @names.  Reopens @path with
  * @password.  EYL_ERROR_OUTPUT when a file cannot be written (disk full,
  * …); whatever was written is left in @dir for the parent to remove. */
-gboolean    eyl_export_write            (EylExportMode  mode,
-                                         const char    *path,
-                                         const char    *password,
-                                         EylFileResult *result,
-                                         const char    *dir,
-                                         GPtrArray     *names,
-                                         GCancellable  *cancellable,
-                                         GError       **error);
+gboolean eyl_export_write (EylExportMode  mode,
+                           const char    *path,
+                           const char    *password,
+                           EylFileResult *result,
+                           const char    *dir,
+                           GPtrArray     *names,
+                           GCancellable  *cancellable,
+                           GError       **error);
 
 /* The files of one run that must never be overwritten (the inputs),
  * by device and inode, and the names already published in this run. */
@@ -58,12 +58,12 @@ typedef struct _EylExportGuard EylExportGuard;
 
 /* Shared by every worker config of one run (the window exports with one
  * config per document, for their passwords). */
-EylExportGuard *eyl_export_guard_new       (void);
-EylExportGuard *eyl_export_guard_ref       (EylExportGuard *self);
-void            eyl_export_guard_unref     (EylExportGuard *self);
+EylExportGuard *eyl_export_guard_new (void);
+EylExportGuard *eyl_export_guard_ref (EylExportGuard *self);
+void            eyl_export_guard_unref (EylExportGuard *self);
 /* Remembers @path's device and inode (if it exists). */
-void            eyl_export_guard_add_input (EylExportGuard *self,
-                                            const char     *path);
+void eyl_export_guard_add_input (EylExportGuard *self,
+                                 const char     *path);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylExportGuard, eyl_export_guard_unref)
 
 /* Publishing in input order.  Workers finish in any order, but two inputs
@@ -73,26 +73,26 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylExportGuard, eyl_export_guard_unref)
  * happen in input order) with the name its outputs are numbered by
  * (@key); it may publish once every earlier ticket with the same key is
  * settled (published, failed or dropped). */
-guint       eyl_export_guard_take_ticket (EylExportGuard *self,
-                                          const char     *key);
-gboolean    eyl_export_guard_may_publish (EylExportGuard *self,
-                                          guint           ticket);
+guint    eyl_export_guard_take_ticket (EylExportGuard *self,
+                                       const char     *key);
+gboolean eyl_export_guard_may_publish (EylExportGuard *self,
+                                       guint           ticket);
 /* Parks @resume until @ticket may publish; it is called from
  * eyl_export_guard_settle() of the last earlier ticket. */
-void        eyl_export_guard_wait        (EylExportGuard *self,
-                                          guint           ticket,
-                                          GCallback       resume,
-                                          gpointer        data);
+void eyl_export_guard_wait (EylExportGuard *self,
+                            guint           ticket,
+                            GCallback       resume,
+                            gpointer        data);
 /* @ticket will not publish (any more): the exports waiting for it may
  * go on.  Once per ticket; more calls are ignored. */
-void        eyl_export_guard_settle      (EylExportGuard *self,
-                                          guint           ticket);
+void eyl_export_guard_settle (EylExportGuard *self,
+                              guint           ticket);
 
 /* Parent side: a new private folder for one file's outputs inside
  * @target_dir (created if missing).  EYL_ERROR_OUTPUT when the folder
  * cannot be written. */
-char       *eyl_export_make_temp_dir    (const char     *target_dir,
-                                         GError        **error);
+char *eyl_export_make_temp_dir (const char *target_dir,
+                                GError    **error);
 /* Moves @names (the outputs of one file) from @temp_dir into
  * @target_dir together or not at all, appending the final paths to
  * @published.  When a name exists, the whole set gets the first numbered
@@ -102,26 +102,26 @@ char       *eyl_export_make_temp_dir    (const char     *target_dir,
  * links is refused (EYL_ERROR_OUTPUT) before anything is moved.  On
  * error the target folder is as it was and the files stay in
  * @temp_dir. */
-gboolean    eyl_export_publish          (const char     *temp_dir,
-                                         GPtrArray      *names,
-                                         const char     *target_dir,
-                                         gboolean        overwrite,
-                                         EylExportGuard *guard,
-                                         GPtrArray      *published,
-                                         GError        **error);
+gboolean eyl_export_publish (const char     *temp_dir,
+                             GPtrArray      *names,
+                             const char     *target_dir,
+                             gboolean        overwrite,
+                             EylExportGuard *guard,
+                             GPtrArray      *published,
+                             GError        **error);
 /* Removes @temp_dir and the files in it (not recursive: the worker
  * writes plain files only). */
-void        eyl_export_remove_temp_dir  (const char     *temp_dir);
+void eyl_export_remove_temp_dir (const char *temp_dir);
 
 /* Writes @contents to @target_dir/@name with the same rules as
  * eyl_export_publish (temporary file in the folder, then a rename): for
  * the combined report of a run.  Returns the path written, or NULL. */
-char       *eyl_export_write_file       (const char     *target_dir,
-                                         const char     *name,
-                                         const char     *contents,
-                                         gsize           length,
-                                         gboolean        overwrite,
-                                         EylExportGuard *guard,
-                                         GError        **error);
+char *eyl_export_write_file (const char     *target_dir,
+                             const char     *name,
+                             const char     *contents,
+                             gsize           length,
+                             gboolean        overwrite,
+                             EylExportGuard *guard,
+                             GError        **error);
 
 G_END_DECLS

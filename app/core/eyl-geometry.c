@@ -45,8 +45,8 @@ eyl_page_frame_init (EylPageFrame       *frame,
   frame->mm_per_pt_x = w_pt > 0 ? material_w_mm / w_pt : 0.0;
   frame->mm_per_pt_y = h_pt > 0 ? material_h_mm / h_pt : 0.0;
   frame->bottom_floor_mm = placement != NULL
-    ? eyl_placement_bottom_above_floor (placement, material_h_mm)
-    : 0.0;
+                               ? eyl_placement_bottom_above_floor (placement, material_h_mm)
+                               : 0.0;
 }
 
 double
@@ -142,13 +142,13 @@ eyl_hidden_below_mm (const EylPlacement *placement,
   /* Cassette leader or shelf strip: a band of material from its bottom edge. */
   if (placement->hidden_bottom_mm > 0)
     hidden = MAX (hidden, frame->bottom_floor_mm +
-                          MIN (placement->hidden_bottom_mm, frame->material_h_mm));
+                              MIN (placement->hidden_bottom_mm, frame->material_h_mm));
 
   /* Rack pocket: only the top fraction shows. */
   if (placement->visible_top_fraction < 1.0)
     hidden = MAX (hidden, frame->bottom_floor_mm +
-                          frame->material_h_mm *
-                          (1.0 - CLAMP (placement->visible_top_fraction, 0.0, 1.0)));
+                              frame->material_h_mm *
+                                  (1.0 - CLAMP (placement->visible_top_fraction, 0.0, 1.0)));
 
   return hidden;
 }

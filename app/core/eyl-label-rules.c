@@ -37,7 +37,7 @@ GStrv
 eyl_label_rules_list (void)
 {
   g_auto(GStrv) names = g_resource_enumerate_children (eyl_core_get_resource (), RESOURCE_DIR,
-                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   GPtrArray *ids = g_ptr_array_new ();
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
@@ -52,9 +52,9 @@ get_doubles (GKeyFile   *file,
              const char *group,
              const char *key)
 {
-  gsize n = 0;
+  gsize              n = 0;
   g_autofree double *values = g_key_file_get_double_list (file, group, key, &n, NULL);
-  GArray *array = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray            *array = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (values != NULL)
     g_array_append_vals (array, values, n);
@@ -62,9 +62,9 @@ get_doubles (GKeyFile   *file,
 }
 
 static EylLabelRuleSet *
-parse_set (const char  *id,
-           GKeyFile    *file,
-           GError     **error)
+parse_set (const char *id,
+           GKeyFile   *file,
+           GError    **error)
 {
   g_autoptr(EylLabelRuleSet) set = g_new0 (EylLabelRuleSet, 1);
 
@@ -103,7 +103,8 @@ parse_set (const char  *id,
           g_clear_error (error);
           g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID,
                        _("The label rule set “%s” has no usable net quantity pattern or "
-                         "size table"), id);
+                         "size table"),
+                          id);
           return NULL;
         }
     }
@@ -111,8 +112,8 @@ parse_set (const char  *id,
 }
 
 GPtrArray *
-eyl_label_rules_load (const char  *ids,
-                      GError     **error)
+eyl_label_rules_load (const char *ids,
+                      GError    **error)
 {
   g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_label_rule_set_free);
   g_auto(GStrv) parts = NULL;
@@ -141,7 +142,7 @@ eyl_label_rules_load (const char  *ids,
           g_clear_error (error);
           g_set_error (error, EYL_ERROR, EYL_ERROR_NOT_FOUND,
                        _("“%s” is not a label rule set (known: %s) nor a file of one"),
-                       parts[i], list);
+                          parts[i], list);
           return NULL;
         }
       id = bytes != NULL ? g_strdup (parts[i]) : g_path_get_basename (parts[i]);
@@ -183,10 +184,10 @@ eyl_label_rules_check_x_height (const EylLabelRuleSet *set,
                                 const EylPackaging    *pack,
                                 GPtrArray             *findings)
 {
-  double largest_mm2 = 0, need, smallest = G_MAXDOUBLE, k = mm_per_pt (pack);
-  guint n_small = 0, n_lines = 0;
+  double           largest_mm2 = 0, need, smallest = G_MAXDOUBLE, k = mm_per_pt (pack);
+  guint            n_small = 0, n_lines = 0;
   g_autofree char *smallest_text = NULL;
-  EylRect box = { 0 };
+  EylRect          box = { 0 };
   g_autoptr(EylFinding) finding = NULL;
   g_autofree char *message = NULL;
   g_autofree char *fix = NULL;
@@ -206,8 +207,8 @@ eyl_label_rules_check_x_height (const EylLabelRuleSet *set,
   for (guint i = 0; i < page->lines->len; i++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, i);
-      double x_mm = line->x_height * k;
-      g_autofree char *text = NULL;
+      double             x_mm = line->x_height * k;
+      g_autofree char   *text = NULL;
 
       if (line->garbled || line->end <= line->start || !on_artwork (pack, line))
         continue;
@@ -236,8 +237,8 @@ eyl_label_rules_check_x_height (const EylLabelRuleSet *set,
   message = g_strdup_printf (_("%u of %u lines of text have an x-height under %.1f mm (the "
                                "smallest %.2f mm: “%s”); %s: %s. Check which of them are "
                                "mandatory particulars (this is an aid, not legal advice)."),
-                             n_small, n_lines, need, smallest, smallest_text, set->name,
-                             set->source);
+                                n_small, n_lines, need, smallest, smallest_text, set->name,
+                                set->source);
   fix = g_strdup_printf (_("Set the mandatory text with an x-height of at least %.1f mm."), need);
   finding = eyl_finding_new (rule_id, EYL_SEVERITY_WARNING, NULL, &box);
   eyl_finding_set_text (finding, message, fix);
@@ -254,7 +255,7 @@ eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
                                     const EylPackaging    *pack,
                                     GPtrArray             *findings)
 {
-  double k = mm_per_pt (pack), area_in2, need_in;
+  double  k = mm_per_pt (pack), area_in2, need_in;
   EylRect front;
 
   if (set->net_pattern == NULL || page->lines == NULL)
@@ -277,12 +278,12 @@ eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
   for (guint i = 0; i < page->lines->len; i++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, i);
-      double cx = (line->box.x0 + line->box.x1) / 2, cy = (line->box.y0 + line->box.y1) / 2;
-      g_autofree char *text = NULL;
+      double             cx = (line->box.x0 + line->box.x1) / 2, cy = (line->box.y0 + line->box.y1) / 2;
+      g_autofree char   *text = NULL;
       g_autoptr(EylFinding) finding = NULL;
       g_autofree char *message = NULL;
-      gboolean lower = FALSE, too_small, too_high;
-      double height_mm;
+      gboolean         lower = FALSE, too_small, too_high;
+      double           height_mm;
 
       if (line->garbled || !eyl_rect_contains_point (&front, cx, cy))
         continue;
@@ -305,15 +306,16 @@ eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
          * 12 in² US 21 CFR … asks for 3.2 mm (1/8 in) …". */
         message = g_strdup_printf (_("The net quantity “%s” is %.1f mm high; on a front panel "
                                      "of %.0f in² %s asks for %.1f mm (%.4g in) — %s%s"),
-                                   text, height_mm, area_in2, set->name, need_in * MM_PER_IN,
-                                   need_in, set->source,
-                                   /* xgettext:no-c-format */
-                                   too_high ? _(", and it stands above the bottom 30 % of the "
-                                                "panel.") : ".");
+                                      text, height_mm, area_in2, set->name, need_in * MM_PER_IN,
+                                      need_in, set->source,
+                                      /* xgettext:no-c-format */
+                                      too_high ? _(", and it stands above the bottom 30 % of the "
+                                                "panel.")
+                                               : ".");
       else
         message = g_strdup_printf (_("The net quantity “%s” stands above the bottom %.0f %% of "
                                      "the front panel — %s."),
-                                   text, 100 * set->bottom_fraction, set->source);
+                                      text, 100 * set->bottom_fraction, set->source);
       finding = eyl_finding_new (rule_id, EYL_SEVERITY_WARNING, NULL, &line->box);
       eyl_finding_set_text (finding, message,
                             /* xgettext:no-c-format */

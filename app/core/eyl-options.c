@@ -64,50 +64,24 @@ static const EylOption options[] = {
   { "size-mm", EYL_OPTION_SIZE, EYL_OPTION_UNIT_MM, 1, 100000,
     OVERRIDE (size_w_mm), OVERRIDE (size_h_mm), "sizes_mm", NULL,
     N_("Real size"),
-    N_("Real size of the visible artwork in mm, e.g. 850x2000"), N_("WxH"),
-    N_("--size-mm: “%s” is not a size in millimetres like 850x2000"),
-    NULL, NULL, NAN, NAN },
-  { "distance-m", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_M, 0.05, 1000,
-    OVERRIDE (distance_m), 0, "distance_m", NULL,
-    N_("Reading distance"),
-    N_("Reading distance in metres"), N_("M"),
-    N_("--distance-m: “%s” is not a distance in metres (0.05 to 1000)"),
-    NULL, NULL, 2.0, NAN },
-  { "eye-mm", EYL_OPTION_RANGE, EYL_OPTION_UNIT_MM, 300, 3000,
-    OVERRIDE (eye_min_mm), OVERRIDE (eye_max_mm), "eye_min_mm", "eye-min-mm",
-    N_("Eye heights"),
-    N_("Standing eye heights of the viewers (P5–P95), e.g. 1405-1825"), N_("MIN-MAX"),
-    N_("--eye-mm: “%s” is not a range of eye heights in mm like 1405-1825"),
-    /* CityU anthropometry: P5 UK woman, P95 US man */
-    "eye_max_mm", "eye-max-mm", 1405, 1825 },
-  { "table-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 3000,
-    OVERRIDE (table_mm), 0, "table_height_mm", NULL,
-    N_("Table height"),
-    N_("Height of the table in front in mm (0 = no table)"), N_("MM"),
-    N_("--table-mm: “%s” is not a table height in mm (0 = no table)"),
-    NULL, NULL, 0, NAN },
-  { "gap-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 10000,
-    OVERRIDE (gap_mm), 0, "table_gap_mm", NULL,
-    N_("Gap behind the table"),
-    N_("Gap between the table’s back edge and the material in mm"), N_("MM"),
-    N_("--gap-mm: “%s” is not a distance in mm"),
-    NULL, NULL, 0, NAN },
-  { "crowd-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 2500,
-    OVERRIDE (crowd_mm), 0, "crowd_height_mm", "crowd-mm",
-    N_("Crowd in front"),
-    N_("Height of a crowd standing in front (at the table’s front edge, else 1 m away) "
-       "in mm, e.g. 1500 for shoulders (0 = none)"), N_("MM"),
-    N_("--crowd-mm: “%s” is not a crowd height in mm (0 = none)"),
-    NULL, NULL, 0, NAN },
-  { "acuity", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_ACUITY, 0.05, 2,
-    OVERRIDE (acuity), 0, "acuity", "acuity",
-    N_("Viewers’ eyesight"),
-    N_("Visual acuity of the viewers, as a Snellen fraction (20/40, 6/12) or decimal (0.5); "
-       "20/40 halves the distance text can be read from (default 20/20)"), N_("ACUITY"),
-    N_("--acuity: “%s” is not a visual acuity like 20/40 or 0.5 (20/400 to 20/10)"),
-    /* 20/20 */
-    NULL, NULL, 1.0, NAN },
-};
+        N_("Real size of the visible artwork in mm, e.g. 850x2000"), N_("WxH"), N_("--size-mm: “%s” is not a size in millimetres like 850x2000"), NULL, NULL, NAN, NAN }, { "distance-m", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_M, 0.05, 1000, OVERRIDE (distance_m), 0, "distance_m", NULL, N_("Reading distance"), N_("Reading distance in metres"), N_("M"), N_("--distance-m: “%s” is not a distance in metres (0.05 to 1000)"), NULL, NULL, 2.0, NAN }, { "eye-mm", EYL_OPTION_RANGE, EYL_OPTION_UNIT_MM, 300, 3000, OVERRIDE (eye_min_mm), OVERRIDE (eye_max_mm), "eye_min_mm", "eye-min-mm", N_("Eye heights"), N_("Standing eye heights of the viewers (P5–P95), e.g. 1405-1825"), N_("MIN-MAX"), N_("--eye-mm: “%s” is not a range of eye heights in mm like 1405-1825"),
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     /* CityU anthropometry: P5 UK woman, P95 US man */
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     "eye_max_mm",
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     "eye-max-mm",
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     1405,
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     1825 },
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                { "table-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 3000, OVERRIDE (table_mm), 0, "table_height_mm", NULL, N_("Table height"), N_("Height of the table in front in mm (0 = no table)"), N_("MM"), N_("--table-mm: “%s” is not a table height in mm (0 = no table)"), NULL, NULL, 0, NAN }, { "gap-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 10000, OVERRIDE (gap_mm), 0, "table_gap_mm", NULL, N_("Gap behind the table"), N_("Gap between the table’s back edge and the material in mm"), N_("MM"), N_("--gap-mm: “%s” is not a distance in mm"), NULL, NULL, 0, NAN }, { "crowd-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 2500, OVERRIDE (crowd_mm), 0, "crowd_height_mm", "crowd-mm", N_("Crowd in front"), N_("Height of a crowd standing in front (at the table’s front edge, else 1 m away) "
+       "in mm, e.g. 1500 for shoulders (0 = none)"),
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                          N_("MM"), N_("--crowd-mm: “%s” is not a crowd height in mm (0 = none)"), NULL, NULL, 0, NAN },
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                          { "acuity", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_ACUITY, 0.05, 2, OVERRIDE (acuity), 0, "acuity", "acuity", N_("Viewers’ eyesight"), N_("Visual acuity of the viewers, as a Snellen fraction (20/40, 6/12) or decimal (0.5); "
+       "20/40 halves the distance text can be read from (default 20/20)"),
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  N_("ACUITY"), N_("--acuity: “%s” is not a visual acuity like 20/40 or 0.5 (20/400 to 20/10)"),
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     /* 20/20 */
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     NULL,
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     NULL,
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     1.0,
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     NAN },
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           };
 
 const EylOption *
 eyl_options_get_all (guint *n_options)
@@ -169,7 +143,7 @@ eyl_options_parse_number (const char *text,
                           double      max,
                           double     *value)
 {
-  char *end = NULL;
+  char  *end = NULL;
   double v;
 
   if (text == NULL || *text == '\0')
@@ -212,8 +186,7 @@ parse_pair (const EylOption *option,
     return FALSE;
 
   *split = '\0';
-  return eyl_options_parse_number (g_strstrip (copy->str), option->min, option->max, a)
-         && eyl_options_parse_number (g_strstrip (split + sep_len), option->min, option->max, b);
+  return eyl_options_parse_number (g_strstrip (copy->str), option->min, option->max, a) && eyl_options_parse_number (g_strstrip (split + sep_len), option->min, option->max, b);
 }
 
 #define FIELD(overrides, offset) ((double *) ((char *) (overrides) + (offset)))
@@ -224,7 +197,7 @@ eyl_option_parse (const EylOption       *option,
                   EylPlacementOverrides *overrides,
                   GError               **error)
 {
-  double a = NAN, b = NAN;
+  double   a = NAN, b = NAN;
   gboolean ok;
 
   g_return_val_if_fail (option != NULL, FALSE);
@@ -235,7 +208,7 @@ eyl_option_parse (const EylOption       *option,
   if (option->shape == EYL_OPTION_NUMBER)
     {
       g_autofree char *stripped = g_strstrip (g_strdup (text));
-      char *slash = strchr (stripped, '/');
+      char            *slash = strchr (stripped, '/');
 
       if (option->unit == EYL_OPTION_UNIT_ACUITY && slash != NULL)
         {
@@ -269,7 +242,7 @@ char *
 eyl_option_format (const EylOption             *option,
                    const EylPlacementOverrides *overrides)
 {
-  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+  char   a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
   double va, vb;
 
   g_return_val_if_fail (option != NULL, NULL);
@@ -337,5 +310,5 @@ eyl_format_range (double   lo_mm,
     return g_strdup_printf (_("%.0f–%.0f in"), lo_mm / 25.4, hi_mm / 25.4);
   /* TRANSLATORS: a range of heights in millimetres, e.g. "1250–1800 mm" */
   return g_strdup_printf (_("%.0f–%.0f mm"),
-                          round (lo_mm / 5.0) * 5.0, round (hi_mm / 5.0) * 5.0);
+                             round (lo_mm / 5.0) * 5.0, round (hi_mm / 5.0) * 5.0);
 }

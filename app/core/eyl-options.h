@@ -14,25 +14,25 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  EylPlacementSet      *placements;  /* for "auto"; not owned */
-  EylPlacement         *placement;   /* NULL = auto; not owned */
+  EylPlacementSet      *placements; /* for "auto"; not owned */
+  EylPlacement         *placement;  /* NULL = auto; not owned */
   EylPlacementOverrides overrides;
   EylLegibility         legibility;
-  EylBrandKit          *brand_kit;   /* may be NULL; not owned */
-  EylPixelOptions       pixels;      /* OCR, QR codes, logos */
+  EylBrandKit          *brand_kit; /* may be NULL; not owned */
+  EylPixelOptions       pixels;    /* OCR, QR codes, logos */
   /* The analysis raster: px per mm of the real size (default 1) and the
    * pixel budget of any one raster (default 16 Mpx); the worker copies
    * them into its EylRenderer. */
-  double                raster_px_per_mm;
-  double                raster_max_pixels;
+  double raster_px_per_mm;
+  double raster_max_pixels;
   /* Packaging: the PDF the page comes from, for its dieline (NULL: none
    * read), its password, and the front panel the user chose (1-based;
    * 0 = the one with the largest brand and product name). */
-  const char           *source_path;
-  const char           *password;
-  int                   front_panel;
+  const char *source_path;
+  const char *password;
+  int         front_panel;
   /* EylLabelRuleSet chosen (eyl_label_rules_load), NULL for none; not owned. */
-  GPtrArray            *label_rules;
+  GPtrArray *label_rules;
 } EylAnalysisOptions;
 
 void eyl_analysis_options_init (EylAnalysisOptions *options);
@@ -60,22 +60,22 @@ void eyl_analysis_options_resolve_size (const EylAnalysisOptions *options,
  * one row in ui/eyl-placement-panel.ui, one line in the README. */
 typedef enum
 {
-  EYL_OPTION_NUMBER,   /* "750" */
-  EYL_OPTION_RANGE,    /* "1405-1825" (also with an en or em dash) */
-  EYL_OPTION_SIZE,     /* "850x2000" (also X or ×) */
+  EYL_OPTION_NUMBER, /* "750" */
+  EYL_OPTION_RANGE,  /* "1405-1825" (also with an en or em dash) */
+  EYL_OPTION_SIZE,   /* "850x2000" (also X or ×) */
 } EylOptionShape;
 
 typedef enum
 {
-  EYL_OPTION_UNIT_MM,  /* a length: mm (the window may show inches) */
-  EYL_OPTION_UNIT_M,   /* a distance: m (the window may show feet) */
+  EYL_OPTION_UNIT_MM,     /* a length: mm (the window may show inches) */
+  EYL_OPTION_UNIT_M,      /* a distance: m (the window may show feet) */
   EYL_OPTION_UNIT_ACUITY, /* decimal visual acuity (1 = 20/20); also
                            * typed as a Snellen fraction, "20/40", "6/12" */
 } EylOptionUnit;
 
 typedef struct
 {
-  const char    *name;            /* "table-mm": --table-mm */
+  const char    *name; /* "table-mm": --table-mm */
   EylOptionShape shape;
   EylOptionUnit  unit;
   double         min, max;        /* accepted values, in the unit */
@@ -89,60 +89,60 @@ typedef struct
   const char    *arg_description; /* N_(): --help's placeholder, "MM" */
   const char    *problem;         /* N_(): "--name: “%s” is not …" */
   /* A range's end: its placement-file key and GSettings key, or NULL. */
-  const char    *placement_key2;
-  const char    *settings_key2;
+  const char *placement_key2;
+  const char *settings_key2;
   /* What a check uses when neither the user nor the placement gives the
    * value (eyl_placement_new(), a placement file without the key), and
    * the default of the GSettings key; NAN for none (the size: the
    * page's).  Within [min, max]. */
-  double         fallback, fallback2;
+  double fallback, fallback2;
 } EylOption;
 
 const EylOption *eyl_options_get_all (guint *n_options);
-const EylOption *eyl_option_lookup   (const char *name);
+const EylOption *eyl_option_lookup (const char *name);
 /* The option a placement-file key (eye_max_mm) or a GSettings key
  * (eye-max-mm) stands for, or NULL; @second: TRUE when the key is a
  * range's end. */
 const EylOption *eyl_option_lookup_placement_key (const char *key,
                                                   gboolean   *second);
-const EylOption *eyl_option_lookup_settings_key  (const char *key,
-                                                  gboolean   *second);
+const EylOption *eyl_option_lookup_settings_key (const char *key,
+                                                 gboolean   *second);
 
 /* Parses @text (C locale, as typed on a command line) into @overrides;
  * FALSE with EYL_ERROR_INVALID saying "--name: “text” is not …" when it
  * is no value of @option, out of range, or a range whose end is below
  * its start. */
-gboolean  eyl_option_parse     (const EylOption       *option,
-                                const char            *text,
-                                EylPlacementOverrides *overrides,
-                                GError               **error);
+gboolean eyl_option_parse (const EylOption       *option,
+                           const char            *text,
+                           EylPlacementOverrides *overrides,
+                           GError               **error);
 /* @option's value in @overrides as eyl_option_parse() reads it; NULL when
  * it is not set (NAN). */
-char     *eyl_option_format    (const EylOption             *option,
-                                const EylPlacementOverrides *overrides);
+char *eyl_option_format (const EylOption             *option,
+                         const EylPlacementOverrides *overrides);
 /* Is @value (in the option's unit) one the option accepts? */
-gboolean  eyl_option_in_range  (const EylOption *option,
-                                double           value);
+gboolean eyl_option_in_range (const EylOption *option,
+                              double           value);
 /* The worker's input: "--name=value" for every option set in
  * @overrides, appended to @args (char *). */
-void      eyl_options_to_args  (const EylPlacementOverrides *overrides,
-                                GPtrArray                   *args);
+void eyl_options_to_args (const EylPlacementOverrides *overrides,
+                          GPtrArray                   *args);
 
 /* A number as the command line takes it: C locale, finite, within
  * [@min, @max]. */
-gboolean  eyl_options_parse_number (const char *text,
-                                    double      min,
-                                    double      max,
-                                    double     *value);
+gboolean eyl_options_parse_number (const char *text,
+                                   double      min,
+                                   double      max,
+                                   double     *value);
 
 /* Lengths and ranges of heights in labels (the overlay, the side view,
  * the page view's tooltip), rounded to what a person would say:
  * "1250 mm" (to 5 mm), "49 in"; below 100 mm to the mm or 0.1 in
  * ("12 mm", "0.5 in" for a cap height); "1250–1800 mm". */
-char     *eyl_format_length (double   mm,
-                             gboolean inches);
-char     *eyl_format_range  (double   lo_mm,
-                             double   hi_mm,
-                             gboolean inches);
+char *eyl_format_length (double   mm,
+                         gboolean inches);
+char *eyl_format_range (double   lo_mm,
+                        double   hi_mm,
+                        gboolean inches);
 
 G_END_DECLS

@@ -32,15 +32,15 @@
 #define HATCH_PX         9.0
 
 /* Print: the page drawn as if it were shown this tall on screen. */
-#define PRINT_PAGE_PX    1100.0
+#define PRINT_PAGE_PX 1100.0
 
 typedef struct
 {
   cairo_t                 *cr;
   EylPageAnalysis         *analysis;
   const EylOverlayOptions *options;
-  double                   u;        /* page pt per device px */
-  EylRect                  visible;  /* the artwork, page space */
+  double                   u;       /* page pt per device px */
+  EylRect                  visible; /* the artwork, page space */
 } Paint;
 
 static void paint_net (Paint *p);
@@ -68,24 +68,24 @@ eyl_overlay_kind_color (EylElementKind kind,
   switch (kind)
     {
     /* Contacts: the blue family (Okabe–Ito blue and its neighbours). */
-    case EYL_ELEMENT_URL:        set_rgba (rgba, 0.000, 0.447, 0.698); break;
-    case EYL_ELEMENT_EMAIL:      set_rgba (rgba, 0.090, 0.365, 0.635); break;
-    case EYL_ELEMENT_PHONE:      set_rgba (rgba, 0.000, 0.529, 0.788); break;
-    case EYL_ELEMENT_SOCIAL:     set_rgba (rgba, 0.184, 0.553, 0.835); break;
-    case EYL_ELEMENT_QR:         set_rgba (rgba, 0.000, 0.345, 0.584); break;
-    case EYL_ELEMENT_ADDRESS:    set_rgba (rgba, 0.231, 0.431, 0.675); break;
+    case EYL_ELEMENT_URL: set_rgba (rgba, 0.000, 0.447, 0.698); break;
+    case EYL_ELEMENT_EMAIL: set_rgba (rgba, 0.090, 0.365, 0.635); break;
+    case EYL_ELEMENT_PHONE: set_rgba (rgba, 0.000, 0.529, 0.788); break;
+    case EYL_ELEMENT_SOCIAL: set_rgba (rgba, 0.184, 0.553, 0.835); break;
+    case EYL_ELEMENT_QR: set_rgba (rgba, 0.000, 0.345, 0.584); break;
+    case EYL_ELEMENT_ADDRESS: set_rgba (rgba, 0.231, 0.431, 0.675); break;
     /* Brand: reddish purple. */
-    case EYL_ELEMENT_LOGO:       set_rgba (rgba, 0.659, 0.306, 0.541); break;
+    case EYL_ELEMENT_LOGO: set_rgba (rgba, 0.659, 0.306, 0.541); break;
     case EYL_ELEMENT_BRAND_NAME: set_rgba (rgba, 0.549, 0.243, 0.600); break;
     /* The message and the action: orange and bluish green. */
-    case EYL_ELEMENT_HEADLINE:   set_rgba (rgba, 0.902, 0.624, 0.000); break;
-    case EYL_ELEMENT_CTA:        set_rgba (rgba, 0.000, 0.620, 0.451); break;
-    case EYL_ELEMENT_OTHER_URL:  set_rgba (rgba, 0.502, 0.502, 0.502); break;
+    case EYL_ELEMENT_HEADLINE: set_rgba (rgba, 0.902, 0.624, 0.000); break;
+    case EYL_ELEMENT_CTA: set_rgba (rgba, 0.000, 0.620, 0.451); break;
+    case EYL_ELEMENT_OTHER_URL: set_rgba (rgba, 0.502, 0.502, 0.502); break;
     /* Others' marks: the brand's purple, greyed. */
     case EYL_ELEMENT_SPONSOR_LOGO: set_rgba (rgba, 0.600, 0.490, 0.565); break;
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
-    default:                     set_rgba (rgba, 0.650, 0.650, 0.650); break;
+    default: set_rgba (rgba, 0.650, 0.650, 0.650); break;
     }
 }
 
@@ -97,10 +97,10 @@ eyl_overlay_severity_color (EylSeverity severity,
 
   switch (severity)
     {
-    case EYL_SEVERITY_ERROR:   set_rgba (rgba, 0.835, 0.369, 0.000); break; /* vermilion */
+    case EYL_SEVERITY_ERROR: set_rgba (rgba, 0.835, 0.369, 0.000); break;   /* vermilion */
     case EYL_SEVERITY_WARNING: set_rgba (rgba, 0.941, 0.706, 0.000); break; /* amber */
     case EYL_SEVERITY_INFO:
-    default:                   set_rgba (rgba, 0.337, 0.706, 0.914); break; /* sky blue */
+    default: set_rgba (rgba, 0.337, 0.706, 0.914); break; /* sky blue */
     }
 }
 
@@ -109,24 +109,24 @@ eyl_overlay_kind_label (EylElementKind kind)
 {
   switch (kind)
     {
-    case EYL_ELEMENT_URL:        return _("Website");
-    case EYL_ELEMENT_EMAIL:      return _("Email");
-    case EYL_ELEMENT_PHONE:      return _("Phone");
-    case EYL_ELEMENT_SOCIAL:     return _("Social");
-    case EYL_ELEMENT_QR:         return _("QR code");
-    case EYL_ELEMENT_ADDRESS:    return _("Address");
-    case EYL_ELEMENT_LOGO:       return _("Logo");
+    case EYL_ELEMENT_URL: return _("Website");
+    case EYL_ELEMENT_EMAIL: return _("Email");
+    case EYL_ELEMENT_PHONE: return _("Phone");
+    case EYL_ELEMENT_SOCIAL: return _("Social");
+    case EYL_ELEMENT_QR: return _("QR code");
+    case EYL_ELEMENT_ADDRESS: return _("Address");
+    case EYL_ELEMENT_LOGO: return _("Logo");
     case EYL_ELEMENT_BRAND_NAME: return _("Brand name");
-    case EYL_ELEMENT_HEADLINE:   return _("Headline");
+    case EYL_ELEMENT_HEADLINE: return _("Headline");
     /* TRANSLATORS: short label on a box around a call to action */
-    case EYL_ELEMENT_CTA:        return _("Call to action");
+    case EYL_ELEMENT_CTA: return _("Call to action");
     /* TRANSLATORS: short label on a box around a web address that is not the brand's */
-    case EYL_ELEMENT_OTHER_URL:  return _("Other link");
-    case EYL_ELEMENT_BODY:       return _("Body text");
+    case EYL_ELEMENT_OTHER_URL: return _("Other link");
+    case EYL_ELEMENT_BODY: return _("Body text");
     /* TRANSLATORS: short label on a box around sponsors' or partners' logos */
     case EYL_ELEMENT_SPONSOR_LOGO: return _("Sponsors");
     case EYL_N_ELEMENT_KINDS:
-    default:                     return "";
+    default: return "";
     }
 }
 
@@ -135,10 +135,10 @@ eyl_overlay_severity_label (EylSeverity severity)
 {
   switch (severity)
     {
-    case EYL_SEVERITY_ERROR:   return _("Error");
+    case EYL_SEVERITY_ERROR: return _("Error");
     case EYL_SEVERITY_WARNING: return _("Warning");
     case EYL_SEVERITY_INFO:
-    default:                   return _("Info");
+    default: return _("Info");
     }
 }
 
@@ -225,7 +225,7 @@ make_layout (Paint      *p,
              double      size_px,
              gboolean    bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (p->cr);
+  PangoLayout          *layout = pango_cairo_create_layout (p->cr);
   PangoFontDescription *desc = pango_font_description_from_string ("Sans");
   cairo_font_options_t *fo = cairo_font_options_create ();
 
@@ -275,9 +275,9 @@ rounded_rect (cairo_t *cr,
 
 /* Strokes the current path in @rgba over a white halo (kept path). */
 static void
-stroke_with_halo (Paint        *p,
-                  const double  rgba[4],
-                  double        width_px)
+stroke_with_halo (Paint       *p,
+                  const double rgba[4],
+                  double       width_px)
 {
   cairo_t *cr = p->cr;
 
@@ -294,11 +294,11 @@ stroke_with_halo (Paint        *p,
 }
 
 static void
-horizontal_line (Paint        *p,
-                 double        y,
-                 const double  rgba[4],
-                 double        width_px,
-                 gboolean      dashed)
+horizontal_line (Paint       *p,
+                 double       y,
+                 const double rgba[4],
+                 double       width_px,
+                 gboolean     dashed)
 {
   cairo_t *cr = p->cr;
 
@@ -323,10 +323,10 @@ horizontal_line (Paint        *p,
  * a letter on its label and in the legend. */
 typedef struct
 {
-  double   dash[6];    /* device px; n_dash 0 = solid */
+  double   dash[6]; /* device px; n_dash 0 = solid */
   int      n_dash;
-  gboolean corners;    /* thick corner marks */
-  gboolean outline;    /* the full outline (else the corners only) */
+  gboolean corners; /* thick corner marks */
+  gboolean outline; /* the full outline (else the corners only) */
 } KindStyle;
 
 static KindStyle
@@ -334,21 +334,21 @@ kind_style (EylElementKind kind)
 {
   switch (kind)
     {
-    case EYL_ELEMENT_URL:          return (KindStyle) { { 0 }, 0, FALSE, TRUE };
-    case EYL_ELEMENT_EMAIL:        return (KindStyle) { { 9, 5, 0.01, 5 }, 4, FALSE, TRUE };
-    case EYL_ELEMENT_PHONE:        return (KindStyle) { { 0.01, 5 }, 2, FALSE, TRUE };
-    case EYL_ELEMENT_SOCIAL:       return (KindStyle) { { 14, 6 }, 2, FALSE, TRUE };
-    case EYL_ELEMENT_QR:           return (KindStyle) { { 4, 5 }, 2, TRUE, TRUE };
-    case EYL_ELEMENT_ADDRESS:      return (KindStyle) { { 9, 5, 0.01, 5, 0.01, 5 }, 6, FALSE, TRUE };
-    case EYL_ELEMENT_LOGO:         return (KindStyle) { { 0 }, 0, TRUE, FALSE };
-    case EYL_ELEMENT_BRAND_NAME:   return (KindStyle) { { 7, 5 }, 2, FALSE, TRUE };
-    case EYL_ELEMENT_HEADLINE:     return (KindStyle) { { 0 }, 0, FALSE, TRUE };
-    case EYL_ELEMENT_CTA:          return (KindStyle) { { 7, 5 }, 2, TRUE, TRUE };
-    case EYL_ELEMENT_OTHER_URL:    return (KindStyle) { { 0.01, 5 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_URL: return (KindStyle) { { 0 }, 0, FALSE, TRUE };
+    case EYL_ELEMENT_EMAIL: return (KindStyle) { { 9, 5, 0.01, 5 }, 4, FALSE, TRUE };
+    case EYL_ELEMENT_PHONE: return (KindStyle) { { 0.01, 5 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_SOCIAL: return (KindStyle) { { 14, 6 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_QR: return (KindStyle) { { 4, 5 }, 2, TRUE, TRUE };
+    case EYL_ELEMENT_ADDRESS: return (KindStyle) { { 9, 5, 0.01, 5, 0.01, 5 }, 6, FALSE, TRUE };
+    case EYL_ELEMENT_LOGO: return (KindStyle) { { 0 }, 0, TRUE, FALSE };
+    case EYL_ELEMENT_BRAND_NAME: return (KindStyle) { { 7, 5 }, 2, FALSE, TRUE };
+    case EYL_ELEMENT_HEADLINE: return (KindStyle) { { 0 }, 0, FALSE, TRUE };
+    case EYL_ELEMENT_CTA: return (KindStyle) { { 7, 5 }, 2, TRUE, TRUE };
+    case EYL_ELEMENT_OTHER_URL: return (KindStyle) { { 0.01, 5 }, 2, FALSE, TRUE };
     case EYL_ELEMENT_SPONSOR_LOGO: return (KindStyle) { { 0.01, 5 }, 2, TRUE, TRUE };
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
-    default:                       return (KindStyle) { { 0 }, 0, FALSE, TRUE };
+    default: return (KindStyle) { { 0 }, 0, FALSE, TRUE };
     }
 }
 
@@ -358,45 +358,45 @@ eyl_overlay_kind_letter (EylElementKind kind)
   switch (kind)
     {
     /* TRANSLATORS: one letter for "Website" on its label and in the legend */
-    case EYL_ELEMENT_URL:          return C_("kind letter", "W");
-    case EYL_ELEMENT_EMAIL:        return "@";
+    case EYL_ELEMENT_URL: return C_("kind letter", "W");
+    case EYL_ELEMENT_EMAIL: return "@";
     /* TRANSLATORS: one letter for "Phone" (telephone) */
-    case EYL_ELEMENT_PHONE:        return C_("kind letter", "T");
-    case EYL_ELEMENT_SOCIAL:       return "#";
+    case EYL_ELEMENT_PHONE: return C_("kind letter", "T");
+    case EYL_ELEMENT_SOCIAL: return "#";
     /* TRANSLATORS: one letter for "QR code" */
-    case EYL_ELEMENT_QR:           return C_("kind letter", "Q");
+    case EYL_ELEMENT_QR: return C_("kind letter", "Q");
     /* TRANSLATORS: one letter for "Address" */
-    case EYL_ELEMENT_ADDRESS:      return C_("kind letter", "A");
+    case EYL_ELEMENT_ADDRESS: return C_("kind letter", "A");
     /* TRANSLATORS: one letter for "Logo" */
-    case EYL_ELEMENT_LOGO:         return C_("kind letter", "L");
+    case EYL_ELEMENT_LOGO: return C_("kind letter", "L");
     /* TRANSLATORS: one letter for "Brand name" */
-    case EYL_ELEMENT_BRAND_NAME:   return C_("kind letter", "B");
+    case EYL_ELEMENT_BRAND_NAME: return C_("kind letter", "B");
     /* TRANSLATORS: one letter for "Headline" */
-    case EYL_ELEMENT_HEADLINE:     return C_("kind letter", "H");
+    case EYL_ELEMENT_HEADLINE: return C_("kind letter", "H");
     /* TRANSLATORS: one letter for "Call to action" */
-    case EYL_ELEMENT_CTA:          return C_("kind letter", "C");
+    case EYL_ELEMENT_CTA: return C_("kind letter", "C");
     /* TRANSLATORS: one letter for "Other link" */
-    case EYL_ELEMENT_OTHER_URL:    return C_("kind letter", "O");
+    case EYL_ELEMENT_OTHER_URL: return C_("kind letter", "O");
     /* TRANSLATORS: one letter for "Sponsors" */
     case EYL_ELEMENT_SPONSOR_LOGO: return C_("kind letter", "S");
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
-    default:                       return "";
+    default: return "";
     }
 }
 
 /* Outlines @b in @kind's style, @u page units per device px. */
 static void
-stroke_kind_box (cairo_t        *cr,
-                 EylElementKind  kind,
-                 const EylRect  *b,
-                 double          u,
-                 double          width_px,
-                 const double    rgba[4])
+stroke_kind_box (cairo_t       *cr,
+                 EylElementKind kind,
+                 const EylRect *b,
+                 double         u,
+                 double         width_px,
+                 const double   rgba[4])
 {
   KindStyle st = kind_style (kind);
-  double w = eyl_rect_width (b), h = eyl_rect_height (b);
-  double dash[6];
+  double    w = eyl_rect_width (b), h = eyl_rect_height (b);
+  double    dash[6];
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -477,7 +477,7 @@ measure_text (EylPageAnalysis *analysis,
               double          *height)
 {
   Scratch s;
-  Paint p = { .analysis = analysis, .u = u };
+  Paint   p = { .analysis = analysis, .u = u };
 
   scratch_open (&s);
   p.cr = s.cr;
@@ -489,27 +489,27 @@ measure_text (EylPageAnalysis *analysis,
   scratch_close (&s);
 }
 
-#define TAG_PAD_X   4.0
-#define TAG_PAD_Y   1.5
-#define BADGE_GAP   3.0
+#define TAG_PAD_X 4.0
+#define TAG_PAD_Y 1.5
+#define BADGE_GAP 3.0
 
 /* The size of a label's tag, page pt.  An element's label is its letter
  * on a white badge, then (unless @shortened) its kind's name. */
 static void
-tag_size (Paint                 *p,
-          EylOverlayLabelKind    kind,
-          int                    element_kind,
-          const char            *text,
-          gboolean               shortened,
-          double                *w,
-          double                *h)
+tag_size (Paint              *p,
+          EylOverlayLabelKind kind,
+          int                 element_kind,
+          const char         *text,
+          gboolean            shortened,
+          double             *w,
+          double             *h)
 {
   double tw = 0, th = 0;
 
   if (kind == EYL_OVERLAY_LABEL_ELEMENT)
     {
       g_autoptr(PangoLayout) badge = make_layout (p, eyl_overlay_kind_letter (element_kind),
-                                                  TAG_PX, TRUE);
+                                                   TAG_PX, TRUE);
       double bw, bh;
 
       layout_size (badge, &bw, &bh);
@@ -526,9 +526,8 @@ tag_size (Paint                 *p,
       return;
     }
   {
-    g_autoptr(PangoLayout) layout = make_layout (p, text, kind == EYL_OVERLAY_LABEL_SIGHT ? TAG_PX
-                                                                                          : LABEL_PX,
-                                                 kind != EYL_OVERLAY_LABEL_SIGHT);
+    g_autoptr(PangoLayout) layout = make_layout (p, text, kind == EYL_OVERLAY_LABEL_SIGHT ? TAG_PX : LABEL_PX,
+                                                  kind != EYL_OVERLAY_LABEL_SIGHT);
 
     layout_size (layout, &tw, &th);
     *w = tw + 2 * TAG_PAD_X * p->u;
@@ -540,23 +539,23 @@ tag_size (Paint                 *p,
 
 typedef enum
 {
-  HATCH_DENSE,   /* hidden for most viewers or everyone */
-  HATCH_LIGHT,   /* hidden for some viewers */
-  HATCH_CROSS,   /* a fixed band: never seen */
+  HATCH_DENSE, /* hidden for most viewers or everyone */
+  HATCH_LIGHT, /* hidden for some viewers */
+  HATCH_CROSS, /* a fixed band: never seen */
 } HatchStyle;
 
 /* One hidden zone: its hatched area, its edge line and its sentence. */
 typedef struct
 {
-  EylRect     area;         /* page space, within the artwork */
+  EylRect     area; /* page space, within the artwork */
   HatchStyle  style;
-  double      line;         /* the edge line: y, or x for a fold */
+  double      line; /* the edge line: y, or x for a fold */
   double      line_px;
   gboolean    line_dashed;
-  gboolean    vertical;     /* the line is the fold, at x = line */
-  const char *label;        /* the sentence, or NULL */
-  const char *short_label;  /* when the sentence does not fit */
-  gboolean    label_low;    /* the label sits at the area's bottom edge */
+  gboolean    vertical;    /* the line is the fold, at x = line */
+  const char *label;       /* the sentence, or NULL */
+  const char *short_label; /* when the sentence does not fit */
+  gboolean    label_low;   /* the label sits at the area's bottom edge */
 } Zone;
 
 #define MAX_ZONES 6
@@ -583,15 +582,15 @@ band_sentence (EylPlacementKind kind)
 {
   switch (kind)
     {
-    case EYL_PLACEMENT_SHELF:    return _("Behind the shelf edge strip: never seen");
+    case EYL_PLACEMENT_SHELF: return _("Behind the shelf edge strip: never seen");
     case EYL_PLACEMENT_TABLETOP: return _("Inside the base: never seen");
     case EYL_PLACEMENT_ROLLUP:
     case EYL_PLACEMENT_BACKDROP: return _("Inside the cassette: never seen");
-    case EYL_PLACEMENT_FLAG:     return _("Sleeve and ground spike: never seen");
+    case EYL_PLACEMENT_FLAG: return _("Sleeve and ground spike: never seen");
     case EYL_PLACEMENT_POSTER:
     case EYL_PLACEMENT_LEAFLET:
     case EYL_PLACEMENT_STICKER:
-    default:                     return _("Covered at the bottom: never seen");
+    default: return _("Covered at the bottom: never seen");
     }
 }
 
@@ -603,12 +602,12 @@ collect_zones (EylPageAnalysis *a,
 {
   const EylPlacement *pl = a->placement;
   const EylPageFrame *fr = &a->frame;
-  double bottom = fr->bottom_floor_mm;
-  double top = bottom + fr->material_h_mm;
-  double e_min, e_med, med_mm, min_mm, band_mm = 0.0;
-  gboolean crowd_med = FALSE, crowd_min = FALSE;
-  const char *band_text = NULL;
-  guint n = 0;
+  double              bottom = fr->bottom_floor_mm;
+  double              top = bottom + fr->material_h_mm;
+  double              e_min, e_med, med_mm, min_mm, band_mm = 0.0;
+  gboolean            crowd_med = FALSE, crowd_min = FALSE;
+  const char         *band_text = NULL;
+  guint               n = 0;
 
   if (pl == NULL)
     return 0;
@@ -624,11 +623,17 @@ collect_zones (EylPageAnalysis *a,
       double y = eyl_page_frame_page_y (fr, MIN (med_mm, top));
 
       zones[n++] = (Zone) {
-        { vis.x0, y, vis.x1, vis.y1 }, HATCH_DENSE, y, 2.0, FALSE, FALSE,
-        crowd_med ? _("Hidden by the crowd for most visitors")
-                  : _("Hidden by the table for most visitors"),
-        crowd_med ? _("Hidden by the crowd") : _("Hidden by the table"), FALSE,
-      };
+        { vis.x0, y, vis.x1, vis.y1 },
+        HATCH_DENSE,
+        y,
+        2.0,
+        FALSE,
+        FALSE,
+        crowd_med
+        ? _("Hidden by the crowd for most visitors")
+                       : _("Hidden by the table for most visitors"),
+             crowd_med ? _("Hidden by the crowd") : _("Hidden by the table"), FALSE,
+          };
     }
   if (min_mm > MAX (med_mm, bottom))
     {
@@ -636,11 +641,17 @@ collect_zones (EylPageAnalysis *a,
       double y1 = eyl_page_frame_page_y (fr, MAX (med_mm, bottom));
 
       zones[n++] = (Zone) {
-        { vis.x0, y0, vis.x1, y1 }, HATCH_LIGHT, y0, 1.5, TRUE, FALSE,
-        crowd_min ? _("Hidden by the crowd for the shortest visitors")
-                  : _("Hidden by the table for the shortest visitors"),
-        _("Hidden for the shortest"), FALSE,
-      };
+        { vis.x0, y0, vis.x1, y1 },
+        HATCH_LIGHT,
+        y0,
+        1.5,
+        TRUE,
+        FALSE,
+        crowd_min
+        ? _("Hidden by the crowd for the shortest visitors")
+        : _("Hidden by the table for the shortest visitors"),
+             _("Hidden for the shortest"), FALSE,
+          };
     }
 
   /* Fixed bands nobody sees. */
@@ -664,9 +675,15 @@ collect_zones (EylPageAnalysis *a,
       double y = eyl_page_frame_page_y (fr, band_mm);
 
       zones[n++] = (Zone) {
-        { vis.x0, y, vis.x1, vis.y1 }, HATCH_CROSS, y, 1.5, FALSE, FALSE,
-        band_text, _("Never seen"), FALSE,
-      };
+        { vis.x0, y, vis.x1, vis.y1 },
+        HATCH_CROSS,
+        y,
+        1.5,
+        FALSE,
+        FALSE,
+        band_text,
+        _("Never seen"), FALSE,
+        };
     }
   /* A folded sheet: the panels folded in are seen only in the hand. */
   if (pl->cover_x0_fraction > 0 && pl->cover_x0_fraction < 1)
@@ -675,18 +692,28 @@ collect_zones (EylPageAnalysis *a,
       double y1 = eyl_page_frame_page_y (fr, MAX (band_mm, bottom));
 
       zones[n++] = (Zone) {
-        { vis.x0, vis.y0, x, MIN (y1, vis.y1) }, HATCH_LIGHT, x, 1.5, FALSE, TRUE,
+        { vis.x0, vis.y0, x, MIN (y1, vis.y1) },
+        HATCH_LIGHT,
+        x,
+        1.5,
+        FALSE,
+        TRUE,
         _("Folded in: read in the hand"), _("Folded in"), FALSE,
-      };
+        };
     }
   if (pl->hidden_top_mm > 0)
     {
       double y = eyl_page_frame_page_y (fr, top - MIN (pl->hidden_top_mm, fr->material_h_mm));
 
       zones[n++] = (Zone) {
-        { vis.x0, vis.y0, vis.x1, y }, HATCH_CROSS, y, 1.5, FALSE, FALSE,
+        { vis.x0, vis.y0, vis.x1, y },
+        HATCH_CROSS,
+        y,
+        1.5,
+        FALSE,
+        FALSE,
         _("Under the top rail: never seen"), _("Never seen"), TRUE,
-      };
+        };
     }
   for (guint i = 0; i < n; i++)
     {
@@ -769,7 +796,7 @@ collect_text_lines (EylPageAnalysis *a,
   for (guint i = 0; i < text->lines->len; i++)
     {
       const EylTextLine *line = &g_array_index (text->lines, EylTextLine, i);
-      EylRect r = rect_grow (&line->box, pad);
+      EylRect            r = rect_grow (&line->box, pad);
 
       if (!eyl_rect_is_empty (&line->box))
         g_array_append_val (soft, r);
@@ -790,7 +817,7 @@ collect_obstacles (EylPageAnalysis *a,
     for (guint i = 0; i < a->findings->len; i++)
       {
         EylFinding *f = g_ptr_array_index (a->findings, i);
-        EylRect r = rect_grow (&f->box, pad);
+        EylRect     r = rect_grow (&f->box, pad);
 
         if (!eyl_rect_is_empty (&f->box))
           g_array_append_val (hard, r);
@@ -799,7 +826,7 @@ collect_obstacles (EylPageAnalysis *a,
     for (guint i = 0; i < a->elements->len; i++)
       {
         EylElement *el = g_ptr_array_index (a->elements, i);
-        EylRect r = rect_grow (&el->box, pad);
+        EylRect     r = rect_grow (&el->box, pad);
 
         if (eyl_rect_is_empty (&el->box))
           continue;
@@ -819,7 +846,7 @@ place_cost (const EylRect *r,
             GArray        *hard,
             GArray        *soft)
 {
-  double cost = 0.0, area = rect_area (r);
+  double       cost = 0.0, area = rect_area (r);
   const double eps = 1e-6;
 
   if (r->x0 < vis->x0 - eps || r->y0 < vis->y0 - eps ||
@@ -842,16 +869,16 @@ top_inset (EylPageAnalysis         *analysis,
            const EylOverlayOptions *options,
            double                   u)
 {
-  EylRect vis = visible_of (analysis);
+  EylRect             vis = visible_of (analysis);
   const EylPlacement *pl = analysis->placement;
-  double y;
+  double              y;
 
   if (!(options->layers & EYL_OVERLAY_HIDDEN) || pl == NULL || pl->hidden_top_mm <= 0)
     return vis.y0 + MARGIN_PX * u;
 
   y = eyl_page_frame_page_y (&analysis->frame,
                              analysis->frame.bottom_floor_mm + analysis->frame.material_h_mm -
-                             MIN (pl->hidden_top_mm, analysis->frame.material_h_mm));
+                                 MIN (pl->hidden_top_mm, analysis->frame.material_h_mm));
   return MAX (y, vis.y0) + 6 * u;
 }
 
@@ -918,13 +945,13 @@ GArray *
 eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
                             const EylOverlayOptions *options)
 {
-  GArray *markers;
+  GArray           *markers;
   EylOverlayOptions defaults;
   g_autoptr(GArray) hard = NULL;
   g_autoptr(GArray) soft = NULL;
   g_autoptr(GArray) boxes = NULL;
   EylRect vis;
-  double u, r, rr, gap, s, row_x, row_y;
+  double  u, r, rr, gap, s, row_x, row_y;
 
   g_return_val_if_fail (analysis != NULL, NULL);
 
@@ -959,7 +986,7 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
     double lead = whole_page_lead (analysis, u);
     double m = (MARGIN_PX - 2) * u, w, h = 2 * r + 10 * u;
     double ox = vis.x0 + m, oy = top_inset (analysis, options, u) - 3 * u;
-    guint n_wide = 0;
+    guint  n_wide = 0;
 
     for (guint i = 0; i < analysis->findings->len; i++)
       n_wide += eyl_rect_is_empty (&((EylFinding *) g_ptr_array_index (analysis->findings, i))->box);
@@ -969,12 +996,12 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
         double xs[] = { ox, vis.x1 - m - w, ox, vis.x1 - m - w };
         double ys[] = { oy, oy, vis.y1 - m - h, vis.y1 - m - h };
         double best = INFINITY;
-        guint pick = 0;
+        guint  pick = 0;
 
         for (guint c = 0; c < G_N_ELEMENTS (xs); c++)
           {
             EylRect panel = { xs[c], ys[c], xs[c] + w, ys[c] + h };
-            double cost = place_cost (&panel, &vis, boxes, soft), over = 0;
+            double  cost = place_cost (&panel, &vis, boxes, soft), over = 0;
 
             if (cost < 0)
               {
@@ -1004,11 +1031,11 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
 
   for (guint i = 0; i < analysis->findings->len; i++)
     {
-      EylFinding *f = g_ptr_array_index (analysis->findings, i);
+      EylFinding      *f = g_ptr_array_index (analysis->findings, i);
       EylOverlayMarker m = { .finding = i, .number = i + 1, .radius = r };
-      EylRect own = rect_grow (&f->box, 1 * u);
-      double best = INFINITY;
-      gboolean found = FALSE;
+      EylRect          own = rect_grow (&f->box, 1 * u);
+      double           best = INFINITY;
+      gboolean         found = FALSE;
 
       if (eyl_rect_is_empty (&f->box))
         {
@@ -1039,15 +1066,27 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
         for (int k = 0; k < 6 && best > 0; k++)
           {
             EylOverlayMarker c = m;
-            EylRect cr;
-            double cost, extra = 0;
+            EylRect          cr;
+            double           cost, extra = 0;
 
             switch (side)
               {
-              case 0: c.x = f->box.x1 + gap + rr; c.y = f->box.y0 + rr + k * s; break;
-              case 1: c.x = f->box.x1 - rr - k * s; c.y = f->box.y0 - gap - rr; break;
-              case 2: c.x = f->box.x0 - gap - rr; c.y = f->box.y0 + rr + k * s; break;
-              default: c.x = f->box.x0 + rr + k * s; c.y = f->box.y1 + gap + rr; break;
+              case 0:
+                c.x = f->box.x1 + gap + rr;
+                c.y = f->box.y0 + rr + k * s;
+                break;
+              case 1:
+                c.x = f->box.x1 - rr - k * s;
+                c.y = f->box.y0 - gap - rr;
+                break;
+              case 2:
+                c.x = f->box.x0 - gap - rr;
+                c.y = f->box.y0 + rr + k * s;
+                break;
+              default:
+                c.x = f->box.x0 + rr + k * s;
+                c.y = f->box.y1 + gap + rr;
+                break;
               }
             cr = marker_rect (&c);
             if (overlap_area (&cr, &own) > 0)
@@ -1108,11 +1147,11 @@ label_clear (gpointer data)
 
 typedef struct
 {
-  Paint    p;         /* cr: a scratch context for measuring */
-  EylRect  vis;
-  GArray  *hard;      /* EylRect */
-  GArray  *soft;      /* EylRect */
-  GArray  *labels;    /* EylOverlayLabel */
+  Paint   p; /* cr: a scratch context for measuring */
+  EylRect vis;
+  GArray *hard;   /* EylRect */
+  GArray *soft;   /* EylRect */
+  GArray *labels; /* EylOverlayLabel */
 } Placer;
 
 /* Candidate top-left corners for a @w × @h tag naming @l. */
@@ -1128,10 +1167,20 @@ candidates (Placer                *pl,
 {
   const EylRect *a = &l->anchor;
   const EylRect *v = &pl->vis;
-  double u = pl->p.u, g = 3 * u, m = MARGIN_PX * u;
-  guint n = 0;
+  double         u = pl->p.u, g = 3 * u, m = MARGIN_PX * u;
+  guint          n = 0;
 
-#define ADD(X, Y) G_STMT_START { if (n < max) { xs_out[n] = (X); ys_out[n] = (Y); n++; } } G_STMT_END
+#define ADD(X, Y)        \
+  G_STMT_START           \
+  {                      \
+    if (n < max)         \
+      {                  \
+        xs_out[n] = (X); \
+        ys_out[n] = (Y); \
+        n++;             \
+      }                  \
+  }                      \
+  G_STMT_END
 
   switch (l->kind)
     {
@@ -1172,11 +1221,11 @@ candidates (Placer                *pl,
       {
         /* Inside the zone at its inner edge, then just outside it, then
          * deeper inside; at the left, the right, the middle. */
-        double xs[] = { a->x0 + m, a->x1 - m - w, (a->x0 + a->x1 - w) / 2,
-                        a->x0 + (a->x1 - a->x0 - w) / 4, a->x0 + 3 * (a->x1 - a->x0 - w) / 4 };
-        double inner = low_edge ? a->y1 - h - 4 * u : a->y0 + 4 * u;
-        double outer = low_edge ? a->y1 + g : a->y0 - h - g;
-        double step = (h + 4 * u) * (low_edge ? -1 : 1);
+        double   xs[] = { a->x0 + m, a->x1 - m - w, (a->x0 + a->x1 - w) / 2,
+                          a->x0 + (a->x1 - a->x0 - w) / 4, a->x0 + 3 * (a->x1 - a->x0 - w) / 4 };
+        double   inner = low_edge ? a->y1 - h - 4 * u : a->y0 + 4 * u;
+        double   outer = low_edge ? a->y1 + g : a->y0 - h - g;
+        double   step = (h + 4 * u) * (low_edge ? -1 : 1);
         gboolean fits = a->y1 - a->y0 >= h + 8 * u;
 
         for (int k = 0; k < 7; k++)
@@ -1206,7 +1255,7 @@ candidates (Placer                *pl,
                         v->x0 + (v->x1 - v->x0 - w) * 0.125, v->x0 + (v->x1 - v->x0 - w) * 0.875,
                         v->x0 + (v->x1 - v->x0 - w) * 0.375, v->x0 + (v->x1 - v->x0 - w) * 0.625 };
         double ys[6];
-        guint ny = 0;
+        guint  ny = 0;
 
         if (l->kind == EYL_OVERLAY_LABEL_EYE_LEVEL)
           {
@@ -1244,9 +1293,9 @@ place_label (Placer          *pl,
              gboolean         low_edge)
 {
   const char *texts[2] = { full, brief };
-  int element_kind = 0;
-  double best = INFINITY, gap = 1.0 * pl->p.u;
-  EylRect own = rect_grow (&l->anchor, 1.5 * pl->p.u);
+  int         element_kind = 0;
+  double      best = INFINITY, gap = 1.0 * pl->p.u;
+  EylRect     own = rect_grow (&l->anchor, 1.5 * pl->p.u);
 
   if (l->kind == EYL_OVERLAY_LABEL_ELEMENT)
     element_kind = ((EylElement *) g_ptr_array_index (pl->p.analysis->elements, l->element))->kind;
@@ -1254,7 +1303,7 @@ place_label (Placer          *pl,
   for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
     {
       double xs[64], ys[64], w, h;
-      guint n;
+      guint  n;
 
       if (texts[t] == NULL)
         continue;
@@ -1265,7 +1314,7 @@ place_label (Placer          *pl,
         {
           EylRect r = { xs[i], ys[i], xs[i] + w, ys[i] + h };
           EylRect test = rect_grow (&r, gap);
-          double cost;
+          double  cost;
 
           /* An element's label is never on its element; a zone's or the
            * band's is on its zone by design. */
@@ -1309,7 +1358,7 @@ static void
 place_element_label (Placer *pl,
                      int     index)
 {
-  EylElement *el = g_ptr_array_index (pl->p.analysis->elements, index);
+  EylElement     *el = g_ptr_array_index (pl->p.analysis->elements, index);
   EylOverlayLabel l = { EYL_OVERLAY_LABEL_ELEMENT, index, { 0 }, { 0 }, NULL, FALSE, FALSE };
 
   l.anchor = rect_grow (&el->box, 2.0 * pl->p.u);
@@ -1366,10 +1415,10 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
                            const EylOverlayOptions *options)
 {
   EylOverlayOptions defaults;
-  Placer pl = { 0 };
-  Scratch scratch;
-  EylOverlayLayers layers;
-  int first[3];
+  Placer            pl = { 0 };
+  Scratch           scratch;
+  EylOverlayLayers  layers;
+  int               first[3];
 
   g_return_val_if_fail (analysis != NULL, NULL);
 
@@ -1421,7 +1470,7 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
 
   if ((layers & EYL_OVERLAY_HIDDEN) && (layers & EYL_OVERLAY_ZONE_LABELS) && analysis->placement != NULL)
     {
-      Zone zones[MAX_ZONES];
+      Zone  zones[MAX_ZONES];
       guint n = collect_zones (analysis, pl.vis, zones);
 
       for (guint i = 0; i < n; i++)
@@ -1437,16 +1486,15 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
       analysis->placement != NULL)
     {
       const EylPageFrame *fr = &analysis->frame;
-      EylEyeZone zone;
-      double y_top, y_bottom, y_med;
+      EylEyeZone          zone;
+      double              y_top, y_bottom, y_med;
 
       eyl_eye_zone_for (analysis->placement, fr, &zone);
       y_top = MAX (eyl_page_frame_page_y (fr, zone.high_mm), pl.vis.y0);
       y_bottom = MIN (eyl_page_frame_page_y (fr, zone.low_mm), pl.vis.y1);
       if (y_bottom > y_top)
         {
-          EylOverlayLabel l = { EYL_OVERLAY_LABEL_EYE_LEVEL, -1, { pl.vis.x0, y_top, pl.vis.x1, y_bottom },
-                                { 0 }, NULL, FALSE, FALSE };
+          EylOverlayLabel  l = { EYL_OVERLAY_LABEL_EYE_LEVEL, -1, { pl.vis.x0, y_top, pl.vis.x1, y_bottom }, { 0 }, NULL, FALSE, FALSE };
           g_autofree char *range = eyl_format_range (zone.low_mm, zone.high_mm, options->inches);
           /* TRANSLATORS: %s is a range of heights above the floor */
           g_autofree char *label = g_strdup_printf (_("Eye level %s"), range);
@@ -1456,8 +1504,7 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
       y_med = eyl_page_frame_page_y (fr, zone.sight_mm);
       if (y_med > pl.vis.y0 && y_med < pl.vis.y1)
         {
-          EylOverlayLabel l = { EYL_OVERLAY_LABEL_SIGHT, -1, { pl.vis.x0, y_med, pl.vis.x1, y_med },
-                                { 0 }, NULL, FALSE, FALSE };
+          EylOverlayLabel  l = { EYL_OVERLAY_LABEL_SIGHT, -1, { pl.vis.x0, y_med, pl.vis.x1, y_med }, { 0 }, NULL, FALSE, FALSE };
           g_autofree char *med = eyl_format_length (zone.sight_mm, options->inches);
           /* TRANSLATORS: a dashed line on the page; %s is its height above the floor */
           g_autofree char *label = g_strdup_printf (_("Line of sight %s"), med);
@@ -1474,7 +1521,7 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
         for (guint i = 0; i < analysis->elements->len; i++)
           {
             EylElement *el = g_ptr_array_index (analysis->elements, i);
-            gboolean flagged = FALSE;
+            gboolean    flagged = FALSE;
 
             if (!element_index_ok (analysis, (int) i) || label_has_element (pl.labels, (int) i))
               continue;
@@ -1499,9 +1546,9 @@ paint_label (Paint                 *p,
              const EylOverlayLabel *l)
 {
   cairo_t *cr = p->cr;
-  double bg[4], fg[4];
-  double x = l->box.x0, y = l->box.y0, w = eyl_rect_width (&l->box), h = eyl_rect_height (&l->box);
-  double size = l->kind == EYL_OVERLAY_LABEL_SIGHT ? TAG_PX : LABEL_PX;
+  double   bg[4], fg[4];
+  double   x = l->box.x0, y = l->box.y0, w = eyl_rect_width (&l->box), h = eyl_rect_height (&l->box);
+  double   size = l->kind == EYL_OVERLAY_LABEL_SIGHT ? TAG_PX : LABEL_PX;
   gboolean bold = l->kind != EYL_OVERLAY_LABEL_SIGHT;
 
   switch (l->kind)
@@ -1573,13 +1620,13 @@ paint_label (Paint                 *p,
 static void
 paint_eye_level (Paint *p)
 {
-  EylPageAnalysis *a = p->analysis;
+  EylPageAnalysis    *a = p->analysis;
   const EylPageFrame *fr = &a->frame;
-  cairo_t *cr = p->cr;
-  double band[4] = { 0.337, 0.706, 0.914, 1.0 };
-  double edge[4] = { 0.000, 0.447, 0.698, 1.0 };
-  double y_top, y_bottom, y_med;
-  EylEyeZone zone;
+  cairo_t            *cr = p->cr;
+  double              band[4] = { 0.337, 0.706, 0.914, 1.0 };
+  double              edge[4] = { 0.000, 0.447, 0.698, 1.0 };
+  double              y_top, y_bottom, y_med;
+  EylEyeZone          zone;
 
   /* The one eye-level zone (eyl_eye_zone_for): the numbers the findings,
    * the side view and the summary page give too. */
@@ -1606,13 +1653,13 @@ paint_eye_level (Paint *p)
 /* Hidden zones: painting ------------------------------------------------ */
 
 static void
-hatch_lines (Paint   *p,
-             EylRect  area,
-             double   step,
-             int      direction)
+hatch_lines (Paint  *p,
+             EylRect area,
+             double  step,
+             int     direction)
 {
   cairo_t *cr = p->cr;
-  double x0 = area.x0, x1 = area.x1, y0 = area.y0, y1 = area.y1;
+  double   x0 = area.x0, x1 = area.x1, y0 = area.y0, y1 = area.y1;
 
   /* 45° lines on x − y = c (or x + y = c), c a multiple of @step: anchored
    * to page space, so bands that touch continue each other's lines. */
@@ -1662,14 +1709,15 @@ hatch_holes (Paint *p)
 }
 
 static void
-paint_hatched (Paint      *p,
-               EylRect     area,
-               HatchStyle  style,
-               GArray     *holes)
+paint_hatched (Paint     *p,
+               EylRect    area,
+               HatchStyle style,
+               GArray    *holes)
 {
   cairo_t *cr = p->cr;
-  double veil = style == HATCH_LIGHT ? 0.10 : style == HATCH_CROSS ? 0.20 : 0.24;
-  double step = (style == HATCH_LIGHT ? HATCH_PX * 1.6 : HATCH_PX) * p->u;
+  double   veil = style == HATCH_LIGHT ? 0.10 : style == HATCH_CROSS ? 0.20
+                                                                     : 0.24;
+  double   step = (style == HATCH_LIGHT ? HATCH_PX * 1.6 : HATCH_PX) * p->u;
 
   if (eyl_rect_is_empty (&area))
     return;
@@ -1716,7 +1764,7 @@ paint_hidden (Paint *p)
 {
   double line_dark[4] = { 0.10, 0.10, 0.14, 1.0 };
   g_autoptr(GArray) holes = hatch_holes (p);
-  Zone zones[MAX_ZONES];
+  Zone  zones[MAX_ZONES];
   guint n = collect_zones (p->analysis, p->visible, zones);
 
   for (guint i = 0; i < n; i++)
@@ -1765,13 +1813,14 @@ compare_area_desc (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  GPtrArray *elements = user_data;
+  GPtrArray        *elements = user_data;
   const EylElement *ea = g_ptr_array_index (elements, *(const guint *) a);
   const EylElement *eb = g_ptr_array_index (elements, *(const guint *) b);
-  double aa = eyl_rect_width (&ea->box) * eyl_rect_height (&ea->box);
-  double ab = eyl_rect_width (&eb->box) * eyl_rect_height (&eb->box);
+  double            aa = eyl_rect_width (&ea->box) * eyl_rect_height (&ea->box);
+  double            ab = eyl_rect_width (&eb->box) * eyl_rect_height (&eb->box);
 
-  return aa < ab ? 1 : aa > ab ? -1 : 0;
+  return aa < ab ? 1 : aa > ab ? -1
+                               : 0;
 }
 
 static void
@@ -1780,9 +1829,9 @@ paint_element (Paint      *p,
                gboolean    emphasis)
 {
   cairo_t *cr = p->cr;
-  double rgba[4];
-  double pad = 2.0 * p->u;
-  EylRect b = rect_grow (&el->box, pad);
+  double   rgba[4];
+  double   pad = 2.0 * p->u;
+  EylRect  b = rect_grow (&el->box, pad);
 
   eyl_overlay_kind_color (el->kind, rgba);
 
@@ -1819,17 +1868,17 @@ paint_elements (Paint *p)
 
       paint_element (p, g_ptr_array_index (elements, i),
                      (int) i == p->options->hovered_element ||
-                     (int) i == p->options->highlighted_element);
+                         (int) i == p->options->highlighted_element);
     }
 }
 
 /* Markers: painting ----------------------------------------------------- */
 static void
-marker_shape (cairo_t     *cr,
-              EylSeverity  severity,
-              double       x,
-              double       y,
-              double       r)
+marker_shape (cairo_t    *cr,
+              EylSeverity severity,
+              double      x,
+              double      y,
+              double      r)
 {
   switch (severity)
     {
@@ -1861,9 +1910,9 @@ paint_marker (Paint                  *p,
               EylSeverity             severity,
               gboolean                emphasis)
 {
-  cairo_t *cr = p->cr;
-  double rgba[4], fg[4];
-  double r = m->radius * (emphasis ? 1.3 : 1.0);
+  cairo_t         *cr = p->cr;
+  double           rgba[4], fg[4];
+  double           r = m->radius * (emphasis ? 1.3 : 1.0);
   g_autofree char *num = g_strdup_printf ("%u", m->number);
   g_autoptr(PangoLayout) layout = NULL;
   double w, h;
@@ -1897,12 +1946,12 @@ paint_marker (Paint                  *p,
 /* Dims the page outside @box and rings it: the finding or element the
  * user picked stands out. */
 static void
-paint_spotlight (Paint        *p,
+paint_spotlight (Paint         *p,
                  const EylRect *box,
-                 const double  rgba[4])
+                 const double   rgba[4])
 {
   cairo_t *cr = p->cr;
-  double pad = 6 * p->u;
+  double   pad = 6 * p->u;
 
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -1918,14 +1967,13 @@ paint_spotlight (Paint        *p,
   cairo_restore (cr);
 }
 
-
 static void
 paint_findings (Paint  *p,
                 GArray *markers)
 {
   EylPageAnalysis *a = p->analysis;
-  int hl = p->options->highlighted_finding;
-  EylRect panel;
+  int              hl = p->options->highlighted_finding;
+  EylRect          panel;
 
   if (whole_page_panel (markers, p->u, whole_page_lead (a, p->u), &panel))
     {
@@ -1960,7 +2008,7 @@ paint_findings (Paint  *p,
     for (guint i = 0; i < markers->len; i++)
       {
         EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
-        EylFinding *f = g_ptr_array_index (a->findings, m->finding);
+        EylFinding       *f = g_ptr_array_index (a->findings, m->finding);
 
         if ((int) f->severity == sev && (int) i != hl)
           paint_marker (p, m, f->severity, FALSE);
@@ -1968,7 +2016,7 @@ paint_findings (Paint  *p,
   if (hl >= 0 && (guint) hl < markers->len)
     {
       EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, hl);
-      EylFinding *f = g_ptr_array_index (a->findings, hl);
+      EylFinding       *f = g_ptr_array_index (a->findings, hl);
 
       paint_marker (p, m, f->severity, TRUE);
     }
@@ -1991,11 +2039,10 @@ eyl_overlay_hit_test_marker (EylPageAnalysis         *analysis,
       EylOverlayMarker *m = &g_array_index (markers, EylOverlayMarker, i);
 
       if (hypot (x_pt - m->x, y_pt - m->y) <= m->radius * 1.25)
-        hit = (int) m->finding;   /* the last drawn is on top */
+        hit = (int) m->finding; /* the last drawn is on top */
     }
   return hit;
 }
-
 
 /* Legend -------------------------------------------------------------- */
 
@@ -2021,10 +2068,14 @@ legend_rows (EylPageAnalysis *const *pages,
              EylOverlayLayers        layers,
              LegendRow               rows[EYL_N_ELEMENT_KINDS + 8])
 {
-  gboolean kinds[EYL_N_ELEMENT_KINDS] = { FALSE, };
-  gboolean sevs[3] = { FALSE, };
+  gboolean kinds[EYL_N_ELEMENT_KINDS] = {
+    FALSE,
+  };
+  gboolean sevs[3] = {
+    FALSE,
+  };
   gboolean placed = FALSE;
-  guint n = 0;
+  guint    n = 0;
 
   for (guint p = 0; p < n_pages; p++)
     {
@@ -2067,10 +2118,10 @@ legend_rows (EylPageAnalysis *const *pages,
 
 /* Fills the current path in @fill and outlines it in @line. */
 static void
-fill_and_stroke (cairo_t      *cr,
-                 const double  fill[4],
-                 const double  line[4],
-                 double        width)
+fill_and_stroke (cairo_t     *cr,
+                 const double fill[4],
+                 const double line[4],
+                 double       width)
 {
   cairo_set_source_rgba (cr, fill[0], fill[1], fill[2], fill[3]);
   cairo_fill_preserve (cr);
@@ -2087,7 +2138,7 @@ legend_swatch (Paint           *p,
                double           sw)
 {
   cairo_t *cr = p->cr;
-  double rgba[4];
+  double   rgba[4];
 
   switch (row->type)
     {
@@ -2162,11 +2213,11 @@ eyl_overlay_paint_legend (cairo_t                *cr,
                           double                 *height)
 {
   LegendRow rows[EYL_N_ELEMENT_KINDS + 8];
-  guint n_rows = legend_rows (pages, n_pages, layers, rows);
-  Scratch scratch = { 0 };
-  Paint p = { .u = 1.0 };
-  double row_h = 16, sw = 20, gap = 6, col_gap = 14, label_w = 0, col_w;
-  guint n_cols = 1, per_col;
+  guint     n_rows = legend_rows (pages, n_pages, layers, rows);
+  Scratch   scratch = { 0 };
+  Paint     p = { .u = 1.0 };
+  double    row_h = 16, sw = 20, gap = 6, col_gap = 14, label_w = 0, col_w;
+  guint     n_cols = 1, per_col;
 
   if (width != NULL)
     *width = 0;
@@ -2228,7 +2279,7 @@ eyl_overlay_paint (cairo_t                 *cr,
                    const EylOverlayOptions *options)
 {
   EylOverlayOptions defaults;
-  Paint p = { 0 };
+  Paint             p = { 0 };
   g_autoptr(GArray) markers = NULL;
   g_autoptr(GArray) labels = NULL;
   int hl;
@@ -2276,7 +2327,7 @@ eyl_overlay_paint (cairo_t                 *cr,
   if (hl >= 0 && analysis->findings != NULL && (guint) hl < analysis->findings->len)
     {
       EylFinding *f = g_ptr_array_index (analysis->findings, hl);
-      double rgba[4];
+      double      rgba[4];
 
       eyl_overlay_severity_color (f->severity, rgba);
       if (!eyl_rect_is_empty (&f->box))
@@ -2285,7 +2336,7 @@ eyl_overlay_paint (cairo_t                 *cr,
   else if (element_index_ok (analysis, options->highlighted_element))
     {
       EylElement *el = g_ptr_array_index (analysis->elements, options->highlighted_element);
-      double rgba[4];
+      double      rgba[4];
 
       eyl_overlay_kind_color (el->kind, rgba);
       paint_spotlight (&p, &el->box, rgba);
@@ -2358,10 +2409,10 @@ static void
 paint_net (Paint *p)
 {
   const EylPackaging *pack = p->analysis->packaging;
-  cairo_t *cr = p->cr;
-  const double dash[2] = { 5 * p->u, 3 * p->u }, dot[2] = { 1 * p->u, 3 * p->u };
-  double margin_pt;
-  EylRect front;
+  cairo_t            *cr = p->cr;
+  const double        dash[2] = { 5 * p->u, 3 * p->u }, dot[2] = { 1 * p->u, 3 * p->u };
+  double              margin_pt;
+  EylRect             front;
 
   if (pack == NULL || pack->panels->len < 2 || !(pack->mm_per_pt > 0))
     return;
@@ -2371,8 +2422,8 @@ paint_net (Paint *p)
   cairo_save (cr);
   for (guint i = 0; i < pack->panels->len; i++)
     {
-      const EylPanel *panel = &g_array_index (pack->panels, EylPanel, i);
-      const EylRect *b = &panel->box;
+      const EylPanel  *panel = &g_array_index (pack->panels, EylPanel, i);
+      const EylRect   *b = &panel->box;
       g_autofree char *tag = NULL;
 
       if (panel->glue)
@@ -2400,8 +2451,9 @@ paint_net (Paint *p)
 
       /* Translators: a panel's tag on a pack's net: its number and role. */
       tag = (int) i == pack->front_panel ? g_strdup_printf (_("%u · front panel"), i + 1)
-            : panel->glue ? g_strdup_printf (_("%u · glue flap"), i + 1)
-            : g_strdup_printf ("%u", i + 1);
+                                         : panel->glue
+          ? g_strdup_printf (_("%u · glue flap"), i + 1)
+          : g_strdup_printf ("%u", i + 1);
       paint_panel_tag (p, b, tag, (int) i == pack->front_panel);
     }
   if (eyl_packaging_front_box (pack, &front))
@@ -2419,7 +2471,7 @@ eyl_overlay_hit_test (EylPageAnalysis *analysis,
                       double           x_pt,
                       double           y_pt)
 {
-  int best = -1;
+  int    best = -1;
   double best_area = INFINITY;
 
   g_return_val_if_fail (analysis != NULL, -1);
@@ -2430,7 +2482,7 @@ eyl_overlay_hit_test (EylPageAnalysis *analysis,
   for (guint i = 0; i < analysis->elements->len; i++)
     {
       EylElement *el = g_ptr_array_index (analysis->elements, i);
-      double area = eyl_rect_width (&el->box) * eyl_rect_height (&el->box);
+      double      area = eyl_rect_width (&el->box) * eyl_rect_height (&el->box);
 
       if (!kind_is_drawn (el->kind) || eyl_rect_is_empty (&el->box))
         continue;

@@ -18,31 +18,31 @@
 #define NET_MIN_SHARE       0.4
 #define NET_MAX_PANEL_SHARE 0.5
 /* Panels this close (mm) share a line of the net. */
-#define NET_GAP_MM          2.0
+#define NET_GAP_MM 2.0
 /* Pages before and after a page without a net where its net may be. */
-#define NEARBY_PAGES        2
+#define NEARBY_PAGES 2
 /* Ink: dark, or a strong colour (a blue logo on white). */
-#define INK_LUMA            150
-#define INK_CHROMA          90
+#define INK_LUMA   150
+#define INK_CHROMA 90
 /* A bare net: its lines (drawn this wide, mm) hold all but this share of
  * the ink inside the net. */
-#define NET_LINE_MM         1.0
-#define BARE_NET_STRAY      0.002
+#define NET_LINE_MM    1.0
+#define BARE_NET_STRAY 0.002
 /* The front panel: among the faces at least this share of the largest;
  * names this much larger than another face's decide, else the face
  * with the largest graphic does. */
-#define FACE_SHARE          0.6
-#define NAME_MARGIN         1.15
+#define FACE_SHARE  0.6
+#define NAME_MARGIN 1.15
 /* A product name is a short line, not a paragraph set large. */
-#define PRODUCT_MAX_CHARS   40
+#define PRODUCT_MAX_CHARS 40
 /* Names smaller than this share of the face's short side do not mark it. */
-#define MIN_NAME_SHARE      0.04
+#define MIN_NAME_SHARE 0.04
 /* Back and side panels are read in the hand at 0.35 m, their text
  * held to the label rules' x-height (EU 1169/2011 unless others are
  * chosen); an x-height is about this share of the cap height. */
-#define HAND_DISTANCE_M     0.35
-#define HAND_LABEL_RULES    "eu-1169-2011"
-#define X_PER_CAP           0.7
+#define HAND_DISTANCE_M  0.35
+#define HAND_LABEL_RULES "eu-1169-2011"
+#define X_PER_CAP        0.7
 
 EylPackaging *
 eyl_packaging_new (void)
@@ -132,16 +132,16 @@ largest_graphic_mm2 (const EylRaster *raster,
                      double           mm_per_pt)
 {
   g_autofree guint8 *seen = NULL;
-  g_autofree int *stack = NULL;
-  int x0, y0, x1, y1, w, h;
-  double best = 0, mm_per_px;
+  g_autofree int    *stack = NULL;
+  int                x0, y0, x1, y1, w, h;
+  double             best = 0, mm_per_px;
 
   if (raster == NULL || !box_pixels (raster, box, &x0, &y0, &x1, &y1))
     return 0;
   w = x1 - x0, h = y1 - y0;
   mm_per_px = mm_per_pt / raster->scale;
   seen = g_new0 (guint8, (gsize) w * h);
-  stack = g_new (int, (gsize) w * h);
+  stack = g_new (int, (gsize) w *h);
   for (int start = 0; start < w * h; start++)
     {
       int n = 0, lo_x = w, lo_y = h, hi_x = -1, hi_y = -1;
@@ -199,12 +199,12 @@ names_reason (int               best,
         g_string_append_printf (reason, _(" the logo (%.1f mm)"), n->brand_mm);
       else
         g_string_append_printf (reason, _(" the brand name “%s” (%.1f mm)"), n->brand->text,
-                                n->brand_mm);
+                                           n->brand_mm);
     }
   if (n->product != NULL)
     g_string_append_printf (reason, n->brand != NULL ? _(" and the product name “%s” (%.1f mm)")
                                                      : _(" the product name “%s” (%.1f mm)"),
-                            n->product->text, n->product_mm);
+                                                          n->product->text, n->product_mm);
   g_string_append (reason, _(", larger than any other panel"));
   return g_string_free (reason, FALSE);
 }
@@ -220,16 +220,16 @@ choose_front (EylPackaging    *self,
               const EylRaster *raster)
 {
   g_autofree PanelNames *names = g_new0 (PanelNames, MAX (self->panels->len, 1));
-  g_autofree double *score = g_new0 (double, MAX (self->panels->len, 1));
-  int best = -1, second = -1, largest = -1, graphic = -1;
-  double largest_area = 0, graphic_mm2 = 0;
+  g_autofree double     *score = g_new0 (double, MAX (self->panels->len, 1));
+  int                    best = -1, second = -1, largest = -1, graphic = -1;
+  double                 largest_area = 0, graphic_mm2 = 0;
 
   for (guint i = 0; elements != NULL && i < elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (elements, i);
-      int p = eyl_panels_find (self->panels, (el->box.x0 + el->box.x1) / 2,
-                               (el->box.y0 + el->box.y1) / 2);
-      double size;
+      int               p = eyl_panels_find (self->panels, (el->box.x0 + el->box.x1) / 2,
+                                             (el->box.y0 + el->box.y1) / 2);
+      double            size;
 
       if (p < 0)
         continue;
@@ -293,13 +293,13 @@ choose_front (EylPackaging    *self,
       self->front_panel = graphic;
       /* Translators: %d the panel's number, %.0f the graphic's box in cm². */
       self->front_reason = g_strdup_printf (score[best] > 0
-                                              ? _("panel %d carries the largest graphic "
+                                            ? _("panel %d carries the largest graphic "
                                                   "(%.0f cm²); the names on the faces are "
                                                   "alike in size")
-                                              : _("panel %d carries the largest graphic "
+                                            : _("panel %d carries the largest graphic "
                                                   "(%.0f cm²); no face carries a brand or "
                                                   "product name that could be read"),
-                                            graphic + 1, graphic_mm2 / 100);
+                                                 graphic + 1, graphic_mm2 / 100);
     }
   else if (score[best] > 0)
     {
@@ -311,7 +311,7 @@ choose_front (EylPackaging    *self,
       self->front_panel = largest;
       self->front_reason = g_strdup_printf (_("panel %d is the largest face; no panel carries "
                                               "a brand or product name that could be read"),
-                                            largest + 1);
+                                               largest + 1);
     }
 }
 
@@ -323,11 +323,11 @@ bare_net (const EylPackaging *self,
           const EylRaster    *raster)
 {
   cairo_surface_t *mask;
-  cairo_t *cr;
-  const guint8 *bits;
-  EylRect net = { 0 };
-  int x0, y0, x1, y1, stride;
-  guint64 stray = 0;
+  cairo_t         *cr;
+  const guint8    *bits;
+  EylRect          net = { 0 };
+  int              x0, y0, x1, y1, stride;
+  guint64          stray = 0;
 
   if (raster == NULL || self->dieline == NULL || self->panels->len < 2 ||
       (page->lines != NULL && page->lines->len > 0))
@@ -348,7 +348,7 @@ bare_net (const EylPackaging *self,
     {
       const EylDielineSegment *seg = &g_array_index (self->dieline->segments,
                                                      EylDielineSegment, i);
-      double ax, ay, bx, by;
+      double                   ax, ay, bx, by;
 
       eyl_raster_page_to_pixel (raster, seg->x0, seg->y0, &ax, &ay);
       eyl_raster_page_to_pixel (raster, seg->x1, seg->y1, &bx, &by);
@@ -384,9 +384,9 @@ static gboolean
 panels_connected (GArray *panels,
                   double  gap)
 {
-  g_autofree guint *stack = g_new (guint, MAX (panels->len, 1));
+  g_autofree guint    *stack = g_new (guint, MAX (panels->len, 1));
   g_autofree gboolean *reached = g_new0 (gboolean, MAX (panels->len, 1));
-  guint n = 0, n_reached = 1;
+  guint                n = 0, n_reached = 1;
 
   if (panels->len == 0)
     return FALSE;
@@ -416,9 +416,9 @@ looks_like_net (GArray            *panels,
                 const EylPageData *page,
                 double             mm_per_pt)
 {
-  double page_area = page->width * page->height, largest = 0;
+  double  page_area = page->width * page->height, largest = 0;
   EylRect all = { 0 };
-  guint faces = 0, flaps = 0;
+  guint   faces = 0, flaps = 0;
 
   for (guint i = 0; i < panels->len; i++)
     {
@@ -650,9 +650,9 @@ eyl_packaging_build_json (const EylPackaging *self,
 
       json_builder_begin_object (builder);
       member_string (builder, "name", g->name);
-      member_string (builder, "found_as", g->iso_layer ? "iso-19593-layer"
-                                          : g->layer ? "layer"
-                                          : g->guessed ? "stroked-lines" : "spot-colour");
+      member_string (builder, "found_as", g->iso_layer ? "iso-19593-layer" : g->layer ? "layer"
+                                                                         : g->guessed ? "stroked-lines"
+                                                                                      : "spot-colour");
       member_string (builder, "kind", eyl_dieline_kind_to_string (g->kind));
       member_double (builder, "length_mm", g->length_pt * self->mm_per_pt, 0.1);
       json_builder_end_object (builder);
@@ -668,8 +668,9 @@ eyl_packaging_build_json (const EylPackaging *self,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "number");
       json_builder_add_int_value (builder, i + 1);
-      member_string (builder, "role", (int) i == self->front_panel ? "front"
-                                      : p->glue ? "glue-flap" : p->flap ? "flap" : "panel");
+      member_string (builder, "role", (int) i == self->front_panel ? "front" : p->glue ? "glue-flap"
+                                                                           : p->flap   ? "flap"
+                                                                                       : "panel");
       member_box (builder, &p->box);
       member_double (builder, "width_mm", p->width_mm, 0.1);
       member_double (builder, "height_mm", p->height_mm, 0.1);
@@ -705,7 +706,9 @@ get_string (JsonObject *object,
   JsonNode *node = json_object_get_member (object, name);
 
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+                 json_node_get_value_type (node) == G_TYPE_STRING
+             ? json_node_get_string (node)
+             : NULL;
 }
 
 static JsonArray *
@@ -748,7 +751,7 @@ eyl_packaging_from_json (JsonObject *object)
   JsonArray *barcodes = get_array (object, "barcodes");
   JsonArray *groups = get_array (object, "dieline");
   JsonArray *panels = get_array (object, "panels");
-  JsonNode *front = json_object_get_member (object, "front_panel");
+  JsonNode  *front = json_object_get_member (object, "front_panel");
 
   self->mm_per_pt = get_double (object, "mm_per_pt");
   if (!(self->mm_per_pt > 0))
@@ -784,9 +787,9 @@ eyl_packaging_from_json (JsonObject *object)
       self->dieline->segments = g_array_new (FALSE, FALSE, sizeof (EylDielineSegment));
       for (guint i = 0; i < json_array_get_length (groups); i++)
         {
-          JsonObject *o = object_at (groups, i);
+          JsonObject     *o = object_at (groups, i);
           EylDielineGroup g = { 0 };
-          const char *found_as, *kind;
+          const char     *found_as, *kind;
 
           if (o == NULL)
             continue;
@@ -809,7 +812,7 @@ eyl_packaging_from_json (JsonObject *object)
     {
       JsonObject *o = object_at (panels, i);
       const char *role;
-      EylPanel p = { 0 };
+      EylPanel    p = { 0 };
 
       if (o == NULL)
         continue;
@@ -853,11 +856,13 @@ eyl_packaging_summary_lines (const EylPackaging *self)
           /* Translators: "layer “Cutting” (ISO 19593-1): cut, 1234 mm". */
           g_string_append_printf (line,
                                   g->iso_layer ? _("layer “%s” (ISO 19593-1): %s, %.0f mm")
-                                  : g->layer ? _("layer “%s”: %s, %.0f mm")
-                                  : g->guessed ? _("%s: %s, %.0f mm")
+                                               : g->layer
+                                  ? _("layer “%s”: %s, %.0f mm")
+                                  : g->guessed
+                                  ? _("%s: %s, %.0f mm")
                                   : _("spot colour “%s”: %s, %.0f mm"),
-                                  g->name, eyl_dieline_kind_to_string (g->kind),
-                                  g->length_pt * self->mm_per_pt);
+                                       g->name, eyl_dieline_kind_to_string (g->kind),
+                                       g->length_pt * self->mm_per_pt);
         }
       g_strv_builder_add (lines, line->str);
     }
@@ -873,9 +878,13 @@ eyl_packaging_summary_lines (const EylPackaging *self)
           g_string_append (line, i > 0 ? " · " : " ");
           /* Translators: "3 front 60 × 120 mm". */
           g_string_append_printf (line, _("%u %s %.0f × %.0f mm"), i + 1,
-                                  (int) i == self->front_panel ? _("front")
-                                  : p->glue ? _("glue flap") : p->flap ? _("flap") : _("panel"),
-                                  p->width_mm, p->height_mm);
+                                           (int) i == self->front_panel ? _("front")
+                                                                        : p->glue
+                                           ? _("glue flap")
+                                           : p->flap
+                                           ? _("flap")
+                                           : _("panel"),
+                                                p->width_mm, p->height_mm);
         }
       g_strv_builder_add (lines, line->str);
     }
@@ -891,7 +900,7 @@ eyl_packaging_summary_lines (const EylPackaging *self)
   for (guint i = 0; i < self->barcodes->len; i++)
     {
       const EylBarcode *b = g_ptr_array_index (self->barcodes, i);
-      g_autofree char *line = NULL;
+      g_autofree char  *line = NULL;
 
       if (b->measured)
         /* Translators: "Barcode EAN-13 4006381333931: 100 % (module 0.330 mm), bars 22.8 of
@@ -899,13 +908,13 @@ eyl_packaging_summary_lines (const EylPackaging *self)
         line = g_strdup_printf (_("Barcode %s %s: %.0f %% (module %.3f mm), bars %.1f of "
                                   "%.1f mm, quiet zones %.1f and %.1f modules, red-light "
                                   "contrast %.0f %%%s"),
-                                b->symbology, b->digits, 100 * b->magnification, b->module_mm,
-                                b->bar_height_mm, b->nominal_height_mm, b->quiet_left_modules,
-                                b->quiet_right_modules, 100 * b->red_contrast,
-                                b->check_ok ? "" : _(", check digit wrong"));
+                                   b->symbology, b->digits, 100 * b->magnification, b->module_mm,
+                                   b->bar_height_mm, b->nominal_height_mm, b->quiet_left_modules,
+                                   b->quiet_right_modules, 100 * b->red_contrast,
+                                   b->check_ok ? "" : _(", check digit wrong"));
       else
         line = g_strdup_printf (_("Barcode %s %s (not measured)%s"), b->symbology, b->digits,
-                                b->check_ok ? "" : _(", check digit wrong"));
+                                   b->check_ok ? "" : _(", check digit wrong"));
       g_strv_builder_add (lines, line);
     }
   return g_strv_builder_end (lines);
@@ -920,7 +929,7 @@ hand_x_height_mm (const EylPackaging *self,
 {
   g_autoptr(GPtrArray) own = NULL;
   GPtrArray *sets = self->label_rules;
-  double largest_mm2 = 0, need = 0;
+  double     largest_mm2 = 0, need = 0;
 
   if (sets == NULL)
     sets = own = eyl_label_rules_load (HAND_LABEL_RULES, NULL);
@@ -929,7 +938,7 @@ hand_x_height_mm (const EylPackaging *self,
   for (guint i = 0; sets != NULL && i < sets->len; i++)
     {
       const EylLabelRuleSet *set = g_ptr_array_index (sets, i);
-      double x = set->x_height_min_mm;
+      double                 x = set->x_height_min_mm;
 
       if (set->small_x_height_min_mm > 0 && largest_mm2 < set->small_surface_cm2 * 100)
         x = set->small_x_height_min_mm;
@@ -962,7 +971,7 @@ eyl_packaging_filter_findings (const EylPackaging *self,
                                GPtrArray          *findings)
 {
   const char *source = NULL;
-  double need_x = -1;
+  double      need_x = -1;
 
   /* The bare net is not artwork: nothing on it is judged. */
   if (self != NULL && self->dieline_only)
@@ -974,11 +983,11 @@ eyl_packaging_filter_findings (const EylPackaging *self,
     return;
   for (guint i = findings->len; i > 0; i--)
     {
-      EylFinding *f = g_ptr_array_index (findings, i - 1);
+      EylFinding       *f = g_ptr_array_index (findings, i - 1);
       const EylElement *el = finding_element (f, elements);
-      g_autofree char *message = NULL;
-      g_autofree char *fix = NULL;
-      double x_mm;
+      g_autofree char  *message = NULL;
+      g_autofree char  *fix = NULL;
+      double            x_mm;
 
       if (el == NULL || !eyl_packaging_off_front (self, el))
         continue;
@@ -1008,11 +1017,11 @@ eyl_packaging_filter_findings (const EylPackaging *self,
       message = g_strdup_printf (_("“%s” on a back or side panel, read in the hand at %.2f m, "
                                    "has an x-height of about %.1f mm (capitals %.1f mm); %s "
                                    "asks for %.1f mm."),
-                                 el->text != NULL ? el->text : "", HAND_DISTANCE_M, x_mm,
-                                 el->cap_height_mm, source, need_x);
+                                    el->text != NULL ? el->text : "", HAND_DISTANCE_M, x_mm,
+                                    el->cap_height_mm, source, need_x);
       fix = g_strdup_printf (_("Set the text with an x-height of at least %.1f mm (capitals "
                                "of about %.1f mm)."),
-                             need_x, need_x / X_PER_CAP);
+                                need_x, need_x / X_PER_CAP);
       eyl_finding_set_text (f, message, fix);
       eyl_finding_add_measure (f, "x_height_mm", x_mm);
       eyl_finding_add_measure (f, "needed_x_height_mm", need_x);

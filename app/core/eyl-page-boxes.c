@@ -43,9 +43,9 @@ qpdf_failed (EylPdfBoxReader *reader)
 }
 
 EylPdfBoxReader *
-eyl_pdf_box_reader_open (const char  *path,
-                         const char  *password,
-                         GError     **error)
+eyl_pdf_box_reader_open (const char *path,
+                         const char *password,
+                         GError    **error)
 {
   g_autoptr(EylPdfBoxReader) reader = NULL;
 
@@ -62,7 +62,7 @@ eyl_pdf_box_reader_open (const char  *path,
   qpdf_read (reader->qpdf, path, password);
   if (qpdf_has_error (reader->qpdf))
     {
-      qpdf_error e = qpdf_get_error (reader->qpdf);
+      qpdf_error             e = qpdf_get_error (reader->qpdf);
       enum qpdf_error_code_e code = qpdf_get_error_code (reader->qpdf, e);
 
       if (code == qpdf_e_password)
@@ -73,7 +73,7 @@ eyl_pdf_box_reader_open (const char  *path,
       else
         g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID,
                      _("Cannot read the page boxes: %s"),
-                     qpdf_get_error_full_text (reader->qpdf, e));
+                        qpdf_get_error_full_text (reader->qpdf, e));
       return NULL;
     }
 
@@ -108,9 +108,9 @@ eyl_pdf_box_reader_free (EylPdfBoxReader *reader)
 }
 
 static gboolean
-read_number (qpdf_data  qpdf,
-             qpdf_oh    oh,
-             double    *value)
+read_number (qpdf_data qpdf,
+             qpdf_oh   oh,
+             double   *value)
 {
   double v;
 
@@ -122,7 +122,7 @@ read_number (qpdf_data  qpdf,
   if (qpdf_oh_is_real (qpdf, oh))
     {
       const char *text = qpdf_oh_get_real_value (qpdf, oh);
-      char *end = NULL;
+      char       *end = NULL;
 
       if (text == NULL)
         return FALSE;
@@ -141,9 +141,9 @@ read_number (qpdf_data  qpdf,
 /* A rectangle is an array of four numbers, any two opposite corners
  * (ISO 32000-1 7.9.5): normalise it. */
 static gboolean
-read_rect (qpdf_data  qpdf,
-           qpdf_oh    oh,
-           PdfRect   *rect)
+read_rect (qpdf_data qpdf,
+           qpdf_oh   oh,
+           PdfRect  *rect)
 {
   double v[4];
 
@@ -286,10 +286,10 @@ eyl_pdf_box_reader_get_boxes (EylPdfBoxReader *reader,
                               EylPageBoxes    *boxes)
 {
   qpdf_data qpdf;
-  qpdf_oh page, oh;
-  PdfRect media, crop, r;
-  double number;
-  gboolean ok = FALSE;
+  qpdf_oh   page, oh;
+  PdfRect   media, crop, r;
+  double    number;
+  gboolean  ok = FALSE;
 
   g_return_val_if_fail (reader != NULL, FALSE);
   g_return_val_if_fail (boxes != NULL, FALSE);
@@ -303,8 +303,7 @@ eyl_pdf_box_reader_get_boxes (EylPdfBoxReader *reader,
   if (qpdf_failed (reader) || !qpdf_oh_is_dictionary (qpdf, page))
     goto out;
 
-  if (!get_rect (qpdf, page, "/MediaBox", TRUE, &media)
-      || media.x1 - media.x0 <= 0 || media.y1 - media.y0 <= 0)
+  if (!get_rect (qpdf, page, "/MediaBox", TRUE, &media) || media.x1 - media.x0 <= 0 || media.y1 - media.y0 <= 0)
     media = (PdfRect) { default_media.x0, default_media.y0,
                         default_media.x1, default_media.y1 };
 
@@ -356,7 +355,7 @@ out:
 }
 
 /* Form XObjects nest; a cycle or a deep tree must not loop. */
-#define MAX_FORM_DEPTH 4
+#define MAX_FORM_DEPTH  4
 #define MAX_IMAGE_SIZES 256
 
 /* Marks an indirect object as visited; FALSE when it was already.  Forms
@@ -368,7 +367,7 @@ visit_object (qpdf_data   qpdf,
               qpdf_oh     oh,
               GHashTable *visited)
 {
-  int id = qpdf_oh_get_object_id (qpdf, oh);
+  int     id = qpdf_oh_get_object_id (qpdf, oh);
   guint64 key;
 
   if (id <= 0)
@@ -390,8 +389,7 @@ collect_image_sizes (qpdf_data   qpdf,
   qpdf_oh xobjects;
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
-  if (depth > MAX_FORM_DEPTH || !qpdf_oh_is_dictionary (qpdf, resources)
-      || !visit_object (qpdf, resources, visited))
+  if (depth > MAX_FORM_DEPTH || !qpdf_oh_is_dictionary (qpdf, resources) || !visit_object (qpdf, resources, visited))
     return;
   xobjects = qpdf_oh_get_key (qpdf, resources, "/XObject");
   if (!qpdf_oh_is_dictionary (qpdf, xobjects))
@@ -413,16 +411,13 @@ collect_image_sizes (qpdf_data   qpdf,
       dict = qpdf_oh_get_dict (qpdf, xobject);
       if (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, dict, "/Subtype"), "/Image"))
         {
-          int size[2] = { 0, 0 };
+          int      size[2] = { 0, 0 };
           gboolean seen = FALSE;
 
-          if (!qpdf_oh_get_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Width"), &size[0])
-              || !qpdf_oh_get_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Height"), &size[1])
-              || size[0] <= 0 || size[1] <= 0)
+          if (!qpdf_oh_get_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Width"), &size[0]) || !qpdf_oh_get_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Height"), &size[1]) || size[0] <= 0 || size[1] <= 0)
             continue;
           for (guint k = 0; k + 1 < sizes->len && !seen; k += 2)
-            seen = g_array_index (sizes, int, k) == size[0]
-                   && g_array_index (sizes, int, k + 1) == size[1];
+            seen = g_array_index (sizes, int, k) == size[0] && g_array_index (sizes, int, k + 1) == size[1];
           if (!seen)
             g_array_append_vals (sizes, size, 2);
         }
@@ -438,8 +433,8 @@ eyl_pdf_box_reader_get_image_sizes (EylPdfBoxReader *reader,
                                     GArray          *sizes)
 {
   qpdf_data qpdf;
-  qpdf_oh page;
-  gboolean ok;
+  qpdf_oh   page;
+  gboolean  ok;
 
   g_return_val_if_fail (reader != NULL, FALSE);
   g_return_val_if_fail (sizes != NULL, FALSE);
@@ -453,7 +448,7 @@ eyl_pdf_box_reader_get_image_sizes (EylPdfBoxReader *reader,
   if (ok)
     {
       g_autoptr(GHashTable) visited = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                             g_free, NULL);
+                                                              g_free, NULL);
 
       collect_image_sizes (qpdf, get_inherited (qpdf, page, "/Resources", TRUE), 0,
                            visited, sizes);

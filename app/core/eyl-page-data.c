@@ -18,8 +18,8 @@
 /* The public struct plus what only this file needs. */
 typedef struct
 {
-  EylPageData  pub;
-  GArray      *offsets;   /* gsize: byte offset of glyph i in text, n + 1 */
+  EylPageData pub;
+  GArray     *offsets; /* gsize: byte offset of glyph i in text, n + 1 */
 } EylPageDataReal;
 
 typedef struct
@@ -31,20 +31,20 @@ typedef struct
 
 struct _EylPageDataBuilder
 {
-  guint         index;
-  double        width, height;
-  EylPageBoxes  boxes;
-  gboolean      has_boxes;
+  guint        index;
+  double       width, height;
+  EylPageBoxes boxes;
+  gboolean     has_boxes;
 
-  GString      *text;
-  GArray       *offsets;   /* gsize */
-  GArray       *glyphs;    /* EylGlyph */
-  GArray       *runs;      /* EylTextRun */
-  GArray       *lines;     /* EylTextLine, NULL until split */
-  GArray       *images;
-  GArray       *links;
-  GPtrArray    *warnings;
-  GArray       *metrics;   /* PendingMetrics */
+  GString   *text;
+  GArray    *offsets; /* gsize */
+  GArray    *glyphs;  /* EylGlyph */
+  GArray    *runs;    /* EylTextRun */
+  GArray    *lines;   /* EylTextLine, NULL until split */
+  GArray    *images;
+  GArray    *links;
+  GPtrArray *warnings;
+  GArray    *metrics; /* PendingMetrics */
 };
 
 static void
@@ -118,9 +118,9 @@ eyl_page_data_new_from_text_layer (guint          index,
 {
   g_autoptr(GArray) own_glyphs = glyphs, own_runs = runs, own_lines = lines;
   EylPageDataReal *real;
-  EylPageData *self;
-  GString *text;
-  gsize offset = 0;
+  EylPageData     *self;
+  GString         *text;
+  gsize            offset = 0;
 
   g_return_val_if_fail (visible != NULL && glyphs != NULL && runs != NULL && lines != NULL, NULL);
 
@@ -178,7 +178,7 @@ eyl_page_data_dup_text (const EylPageData *self,
                         guint              end)
 {
   const EylPageDataReal *real = (const EylPageDataReal *) self;
-  gsize a, b;
+  gsize                  a, b;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -203,12 +203,12 @@ meaning_unknown (gunichar ch)
 
 /* What a glyph adds to the text to match on (see dup_match_text). */
 static void
-append_match_char (GString           *out,
-                   GArray            *glyph_of,
-                   guint              glyph,
-                   gunichar           ch,
-                   gboolean           last,
-                   EylMatchTextFlags  flags)
+append_match_char (GString          *out,
+                   GArray           *glyph_of,
+                   guint             glyph,
+                   gunichar          ch,
+                   gboolean          last,
+                   EylMatchTextFlags flags)
 {
   gsize before = out->len;
 
@@ -223,13 +223,13 @@ append_match_char (GString           *out,
     {
       /* The Latin ligatures U+FB00 … U+FB06: ff, fi, fl, ffi, ffl, st, st. */
       gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-      gsize n = g_unichar_fully_decompose (ch, TRUE, parts, G_N_ELEMENTS (parts));
+      gsize    n = g_unichar_fully_decompose (ch, TRUE, parts, G_N_ELEMENTS (parts));
 
       for (gsize i = 0; i < n; i++)
         g_string_append_unichar (out, parts[i]);
     }
   else if (ch == 0x200B || ch == 0x200C || ch == 0x200D || ch == 0x2060 || ch == 0xFEFF)
-    ;   /* zero-width: nothing to see, nothing to match */
+    ; /* zero-width: nothing to see, nothing to match */
   else if (meaning_unknown (ch))
     /* A glyph whose meaning the PDF does not say (a font without a
      * Unicode map): it ends a word, so no contact runs through it and a
@@ -307,7 +307,7 @@ eyl_page_data_builder_new (guint  index,
                            double height)
 {
   EylPageDataBuilder *builder = g_new0 (EylPageDataBuilder, 1);
-  gsize zero = 0;
+  gsize               zero = 0;
 
   builder->index = index;
   builder->width = width;
@@ -366,9 +366,11 @@ eyl_page_data_builder_add_text (EylPageDataBuilder *builder,
                                 guint32             color)
 {
   g_autofree char *valid = NULL;
-  EylTextRun run = { 0, };
-  glong n_chars, n_shared = 0;
-  guint k = 0;
+  EylTextRun       run = {
+          0,
+  };
+  glong       n_chars, n_shared = 0;
+  guint       k = 0;
   const char *p;
 
   g_return_if_fail (builder != NULL);
@@ -394,7 +396,9 @@ eyl_page_data_builder_add_text (EylPageDataBuilder *builder,
 
   for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
-      EylGlyph glyph = { 0, };
+      EylGlyph glyph = {
+        0,
+      };
       gsize offset;
 
       glyph.ch = g_utf8_get_char (p);
@@ -431,7 +435,9 @@ eyl_page_data_builder_add_image (EylPageDataBuilder *builder,
                                  int                 width_px,
                                  int                 height_px)
 {
-  EylImageInfo info = { 0, };
+  EylImageInfo info = {
+    0,
+  };
   double w_in, h_in;
 
   g_return_if_fail (builder != NULL);
@@ -505,10 +511,10 @@ line_dominant_style (EylPageDataBuilder *builder,
 
   while (i < line->end)
     {
-      guint run_index = g_array_index (builder->glyphs, EylGlyph, i).run;
+      guint             run_index = g_array_index (builder->glyphs, EylGlyph, i).run;
       const EylTextRun *run = &g_array_index (builder->runs, EylTextRun, run_index);
-      guint stop = MIN (run->end, line->end);
-      guint count = 0;
+      guint             stop = MIN (run->end, line->end);
+      guint             count = 0;
 
       for (guint j = i; j < stop; j++)
         if (!glyph_is_blank (&g_array_index (builder->glyphs, EylGlyph, j)))
@@ -529,10 +535,12 @@ finish_line (EylPageDataBuilder *builder,
              guint               start,
              guint               end)
 {
-  EylTextLine line = { 0, };
+  EylTextLine line = {
+    0,
+  };
   gboolean has_ink = FALSE;
-  guint index = builder->lines->len;
-  guint n_ink = 0, n_unknown = 0;
+  guint    index = builder->lines->len;
+  guint    n_ink = 0, n_unknown = 0;
 
   /* Leading and trailing blanks belong to no line. */
   while (start < end && glyph_is_blank (&g_array_index (builder->glyphs, EylGlyph, start)))
@@ -595,14 +603,14 @@ continues_line (const EylGlyph *prev,
       double overlap_x = MIN (g->box.x1, prev->box.x1) - MAX (g->box.x0, prev->box.x0);
 
       /* Stacked glyphs that share their x range flow vertically. */
-      *direction = (fabs (dy) > fabs (dx)
-                    && overlap_x > 0.5 * MIN (eyl_rect_width (&g->box),
-                                              eyl_rect_width (&prev->box))) ? 2 : 1;
+      *direction = (fabs (dy) > fabs (dx) && overlap_x > 0.5 * MIN (eyl_rect_width (&g->box),
+                                                                    eyl_rect_width (&prev->box)))
+                       ? 2
+                       : 1;
     }
 
   if (*direction == 2)
-    return MIN (fabs (g->box.x0 - prev->box.x0), fabs (g->box.x1 - prev->box.x1))
-           <= 0.5 * MAX (width, eyl_rect_width (&g->box));
+    return MIN (fabs (g->box.x0 - prev->box.x0), fabs (g->box.x1 - prev->box.x1)) <= 0.5 * MAX (width, eyl_rect_width (&g->box));
 
   return fabs (g->box.y1 - prev->box.y1) <= 0.5 * MAX (height, eyl_rect_height (&g->box));
 }
@@ -610,10 +618,10 @@ continues_line (const EylGlyph *prev,
 static void
 split_lines (EylPageDataBuilder *builder)
 {
-  guint start = 0;
+  guint           start = 0;
   const EylGlyph *prev = NULL;
-  double height = 0, width = 0;
-  int direction = 0;   /* 0 unknown, 1 horizontal, 2 vertical */
+  double          height = 0, width = 0;
+  int             direction = 0; /* 0 unknown, 1 horizontal, 2 vertical */
 
   if (builder->lines != NULL)
     return;
@@ -688,7 +696,7 @@ apply_metrics (EylPageDataBuilder *builder)
   for (guint i = 0; i < builder->metrics->len; i++)
     {
       const PendingMetrics *m = &g_array_index (builder->metrics, PendingMetrics, i);
-      EylTextLine *line;
+      EylTextLine          *line;
 
       if (m->line >= builder->lines->len)
         {
@@ -728,13 +736,15 @@ static void
 warn_placeholders (EylPageDataBuilder *builder)
 {
   g_autoptr(GRegex) regex = g_regex_new ("\\{\\{[^{}\\n]{1,40}\\}\\}|<<[^<>\\n]{1,40}>>|"
-                                         "\\[[^\\[\\]\\n]{2,40}\\]", 0, 0, NULL);
+                                          "\\[[^\\[\\]\\n]{2,40}\\]",
+                                          0, 0, NULL);
   g_autoptr(GRegex) words = g_regex_new (
-    "(*UCP)\\b(?:e-?mail|mail|url|web(?:site|seite)?|link|phone|tel(?:efon|ephone)?|fax|"
-    "mobile?|handy|name|vorname|nachname|address|adresse|anschrift|street|straße|strasse|"
-    "city|stadt|ort|zip|plz|postcode|company|firma|logo|date|datum|title|titel|text|"
-    "headline|slogan|your|ihre?|deine?|lorem|placeholder|platzhalter)\\b"
-    "|x{3,}|@example|\\bexample\\.(?:com|org|net)\\b", G_REGEX_CASELESS, 0, NULL);
+      "(*UCP)\\b(?:e-?mail|mail|url|web(?:site|seite)?|link|phone|tel(?:efon|ephone)?|fax|"
+      "mobile?|handy|name|vorname|nachname|address|adresse|anschrift|street|straße|strasse|"
+      "city|stadt|ort|zip|plz|postcode|company|firma|logo|date|datum|title|titel|text|"
+      "headline|slogan|your|ihre?|deine?|lorem|placeholder|platzhalter)\\b"
+      "|x{3,}|@example|\\bexample\\.(?:com|org|net)\\b",
+      G_REGEX_CASELESS, 0, NULL);
   g_autoptr(GMatchInfo) info = NULL;
   g_autoptr(GString) list = g_string_new (NULL);
   guint n = 0;
@@ -766,7 +776,8 @@ warn_placeholders (EylPageDataBuilder *builder)
                                                  "A template placeholder was printed without "
                                                  "being filled in: %s.",
                                                  "Template placeholders were printed without "
-                                                 "being filled in: %s.", n),
+                                                 "being filled in: %s.",
+                                                 n),
                                     list->str));
 }
 
@@ -774,7 +785,7 @@ EylPageData *
 eyl_page_data_builder_end (EylPageDataBuilder *builder)
 {
   EylPageDataReal *real;
-  EylPageData *self;
+  EylPageData     *self;
 
   g_return_val_if_fail (builder != NULL, NULL);
 

@@ -13,31 +13,31 @@ G_BEGIN_DECLS
 typedef struct
 {
   gunichar ch;
-  EylRect  box;      /* Poppler's glyph box (font ascent to descent) */
-  guint    run;      /* index into runs */
-  guint    line;     /* index into lines, G_MAXUINT for none (e.g. '\n') */
+  EylRect  box;  /* Poppler's glyph box (font ascent to descent) */
+  guint    run;  /* index into runs */
+  guint    line; /* index into lines, G_MAXUINT for none (e.g. '\n') */
 } EylGlyph;
 
 /* A stretch of glyphs with the same font, size and colour. */
 typedef struct
 {
-  guint   start, end;   /* glyph index range [start, end) */
+  guint   start, end; /* glyph index range [start, end) */
   char   *font_name;
-  double  font_size;    /* nominal size in pt, as Poppler reports it */
-  guint32 color;        /* 0xRRGGBB */
+  double  font_size; /* nominal size in pt, as Poppler reports it */
+  guint32 color;     /* 0xRRGGBB */
 } EylTextRun;
 
 /* One line of text as laid out on the page. */
 typedef struct
 {
-  guint   start, end;      /* glyph index range [start, end), no '\n' */
-  EylRect box;             /* union of its glyph boxes */
-  double  font_size;       /* dominant nominal font size, pt */
-  double  cap_height;      /* measured on the rendered page, pt; 0 unknown */
-  double  x_height;        /* measured, pt; 0 unknown */
-  gboolean measured;       /* FALSE: cap/x height estimated from font size */
-  guint32 color;           /* dominant colour */
-  gboolean garbled;        /* a third or more of its glyphs have no known
+  guint    start, end; /* glyph index range [start, end), no '\n' */
+  EylRect  box;        /* union of its glyph boxes */
+  double   font_size;  /* dominant nominal font size, pt */
+  double   cap_height; /* measured on the rendered page, pt; 0 unknown */
+  double   x_height;   /* measured, pt; 0 unknown */
+  gboolean measured;   /* FALSE: cap/x height estimated from font size */
+  guint32  color;      /* dominant colour */
+  gboolean garbled;    /* a third or more of its glyphs have no known
                             * meaning (private-use, U+FFFD: a font without a
                             * Unicode map): the words are only in the pixels,
                             * for the OCR stage to read */
@@ -47,7 +47,7 @@ typedef struct
 {
   EylRect box;
   int     width_px, height_px;
-  double  ppi_x, ppi_y;    /* effective ppi at the page's 1:1 size (pt) */
+  double  ppi_x, ppi_y; /* effective ppi at the page's 1:1 size (pt) */
 } EylImageInfo;
 
 typedef struct
@@ -62,8 +62,8 @@ typedef struct
 {
   EylRect  media, crop, bleed, trim, art;
   gboolean has_bleed, has_trim, has_art;
-  int      rotate;       /* 0, 90, 180, 270 */
-  double   user_unit;    /* 1.0 unless /UserUnit says otherwise */
+  int      rotate;    /* 0, 90, 180, 270 */
+  double   user_unit; /* 1.0 unless /UserUnit says otherwise */
 } EylPageBoxes;
 
 typedef struct _EylPageData EylPageData;
@@ -74,34 +74,34 @@ struct _EylPageData
   gatomicrefcount ref_count;
 
   /*< public, read-only >*/
-  guint         index;       /* 0-based page index */
-  double        width;       /* visible page (crop box after rotation), pt */
-  double        height;
-  EylPageBoxes  boxes;
-  EylRect       visible;     /* trim box if any, else crop box (page space) */
+  guint        index; /* 0-based page index */
+  double       width; /* visible page (crop box after rotation), pt */
+  double       height;
+  EylPageBoxes boxes;
+  EylRect      visible; /* trim box if any, else crop box (page space) */
 
-  char         *text;        /* UTF-8, one character per glyph */
-  GArray       *glyphs;      /* EylGlyph */
-  GArray       *runs;        /* EylTextRun */
-  GArray       *lines;       /* EylTextLine */
-  GArray       *images;      /* EylImageInfo */
-  GArray       *links;       /* EylLinkInfo */
-  GPtrArray    *warnings;    /* char *, things worth telling the user */
+  char      *text;     /* UTF-8, one character per glyph */
+  GArray    *glyphs;   /* EylGlyph */
+  GArray    *runs;     /* EylTextRun */
+  GArray    *lines;    /* EylTextLine */
+  GArray    *images;   /* EylImageInfo */
+  GArray    *links;    /* EylLinkInfo */
+  GPtrArray *warnings; /* char *, things worth telling the user */
 };
 
 #define EYL_TYPE_PAGE_DATA (eyl_page_data_get_type ())
-GType        eyl_page_data_get_type  (void) G_GNUC_CONST;
-EylPageData *eyl_page_data_ref       (EylPageData *self);
-void         eyl_page_data_unref     (EylPageData *self);
+GType        eyl_page_data_get_type (void) G_GNUC_CONST;
+EylPageData *eyl_page_data_ref (EylPageData *self);
+void         eyl_page_data_unref (EylPageData *self);
 
 /* UTF-8 text of glyphs [start, end), newly allocated. */
-char        *eyl_page_data_dup_text  (const EylPageData *self,
-                                      guint              start,
-                                      guint              end);
+char *eyl_page_data_dup_text (const EylPageData *self,
+                              guint              start,
+                              guint              end);
 /* Union of the glyph boxes [start, end), skipping empty boxes. */
-EylRect      eyl_page_data_glyph_box (const EylPageData *self,
-                                      guint              start,
-                                      guint              end);
+EylRect eyl_page_data_glyph_box (const EylPageData *self,
+                                 guint              start,
+                                 guint              end);
 /* How eyl_page_data_dup_match_text() treats a soft hyphen (U+00AD) with
  * glyphs after it on the same line. */
 typedef enum
@@ -119,15 +119,15 @@ typedef enum
  * with no known meaning) made spaces.  @glyph_of, when not NULL, receives
  * a newly allocated array with, for every byte of the result, the index
  * of the glyph it comes from, and @end one past the last byte. */
-char        *eyl_page_data_dup_match_text (const EylPageData *self,
-                                           guint              start,
-                                           guint              end,
-                                           EylMatchTextFlags  flags,
-                                           guint            **glyph_of);
+char *eyl_page_data_dup_match_text (const EylPageData *self,
+                                    guint              start,
+                                    guint              end,
+                                    EylMatchTextFlags  flags,
+                                    guint            **glyph_of);
 /* Size of the visible artwork in pt × UserUnit. */
-void         eyl_page_data_visible_size (const EylPageData *self,
-                                         double            *width_pt,
-                                         double            *height_pt);
+void eyl_page_data_visible_size (const EylPageData *self,
+                                 double            *width_pt,
+                                 double            *height_pt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPageData, eyl_page_data_unref)
 
@@ -148,45 +148,45 @@ EylPageData *eyl_page_data_new_from_text_layer (guint          index,
 /* Builder: how EylDocument and the tests make snapshots. */
 typedef struct _EylPageDataBuilder EylPageDataBuilder;
 
-EylPageDataBuilder *eyl_page_data_builder_new        (guint               index,
-                                                      double              width,
-                                                      double              height);
-void                eyl_page_data_builder_set_boxes  (EylPageDataBuilder *builder,
-                                                      const EylPageBoxes *boxes);
+EylPageDataBuilder *eyl_page_data_builder_new (guint  index,
+                                               double width,
+                                               double height);
+void                eyl_page_data_builder_set_boxes (EylPageDataBuilder *builder,
+                                                     const EylPageBoxes *boxes);
 /* Appends a run of text; each character gets an equal share of box
  * horizontally, unless glyph_boxes (one per character) is given.
  * A '\n' ends the current line. */
-void                eyl_page_data_builder_add_text   (EylPageDataBuilder *builder,
-                                                      const char         *utf8,
-                                                      const EylRect      *box,
-                                                      const EylRect      *glyph_boxes,
-                                                      const char         *font_name,
-                                                      double              font_size,
-                                                      guint32             color);
-void                eyl_page_data_builder_add_image  (EylPageDataBuilder *builder,
-                                                      const EylRect      *box,
-                                                      int                 width_px,
-                                                      int                 height_px);
-void                eyl_page_data_builder_add_link   (EylPageDataBuilder *builder,
-                                                      const EylRect      *box,
-                                                      const char         *uri);
-void                eyl_page_data_builder_add_warning (EylPageDataBuilder *builder,
-                                                       const char         *message);
+void eyl_page_data_builder_add_text (EylPageDataBuilder *builder,
+                                     const char         *utf8,
+                                     const EylRect      *box,
+                                     const EylRect      *glyph_boxes,
+                                     const char         *font_name,
+                                     double              font_size,
+                                     guint32             color);
+void eyl_page_data_builder_add_image (EylPageDataBuilder *builder,
+                                      const EylRect      *box,
+                                      int                 width_px,
+                                      int                 height_px);
+void eyl_page_data_builder_add_link (EylPageDataBuilder *builder,
+                                     const EylRect      *box,
+                                     const char         *uri);
+void eyl_page_data_builder_add_warning (EylPageDataBuilder *builder,
+                                        const char         *message);
 /* Sets the measured cap/x height of line @line (as numbered by end()). */
-void                eyl_page_data_builder_set_line_metrics (EylPageDataBuilder *builder,
-                                                            guint               line,
-                                                            double              cap_height,
-                                                            double              x_height);
+void eyl_page_data_builder_set_line_metrics (EylPageDataBuilder *builder,
+                                             guint               line,
+                                             double              cap_height,
+                                             double              x_height);
 /* The lines as end() will number them (for measuring them before end()):
  * valid until the next add_text() or end(). */
-const EylTextLine  *eyl_page_data_builder_get_lines  (EylPageDataBuilder *builder,
-                                                      guint              *n_lines);
-const EylGlyph     *eyl_page_data_builder_get_glyphs (EylPageDataBuilder *builder,
-                                                      guint              *n_glyphs);
+const EylTextLine *eyl_page_data_builder_get_lines (EylPageDataBuilder *builder,
+                                                    guint              *n_lines);
+const EylGlyph    *eyl_page_data_builder_get_glyphs (EylPageDataBuilder *builder,
+                                                     guint              *n_glyphs);
 /* Splits the text into lines (by '\n' and by big vertical jumps), fills
  * cap/x heights not set explicitly by estimate (0.7 / 0.5 of the font
  * size, measured = FALSE) and returns the snapshot. Frees the builder. */
-EylPageData        *eyl_page_data_builder_end        (EylPageDataBuilder *builder);
-void                eyl_page_data_builder_free       (EylPageDataBuilder *builder);
+EylPageData *eyl_page_data_builder_end (EylPageDataBuilder *builder);
+void         eyl_page_data_builder_free (EylPageDataBuilder *builder);
 
 G_END_DECLS

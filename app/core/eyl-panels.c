@@ -13,17 +13,17 @@
 
 /* Grid cell on the material, mm; lines are drawn one cell wide on each
  * side, so gaps in a dieline up to ~1 mm still close. */
-#define CELL_MM          0.5
-#define MAX_CELLS        (12.0 * 1000 * 1000)
+#define CELL_MM   0.5
+#define MAX_CELLS (12.0 * 1000 * 1000)
 /* Smaller areas are slots, notches and the space between double lines. */
-#define MIN_PANEL_MM2    150.0
+#define MIN_PANEL_MM2 150.0
 /* A panel this much smaller than the largest is a flap. */
-#define FLAP_SHARE       0.35
+#define FLAP_SHARE 0.35
 /* The glue flap: as tall as the face beside it, at most this share of
  * its width, within this gap. */
-#define GLUE_HEIGHT      0.7
-#define GLUE_WIDTH       0.5
-#define GLUE_GAP_MM      3.0
+#define GLUE_HEIGHT 0.7
+#define GLUE_WIDTH  0.5
+#define GLUE_GAP_MM 3.0
 
 static gboolean
 is_structure (EylDielineKind kind)
@@ -34,9 +34,9 @@ is_structure (EylDielineKind kind)
 
 typedef struct
 {
-  guint8 *cells;     /* 0 free, 1 line, 2 outside, 3 taken */
+  guint8 *cells; /* 0 free, 1 line, 2 outside, 3 taken */
   int     w, h;
-  double  x0, y0;    /* page pt of cell (0, 0)'s corner, less one cell */
+  double  x0, y0; /* page pt of cell (0, 0)'s corner, less one cell */
   double  cell_pt;
 } Grid;
 
@@ -60,7 +60,7 @@ draw_segment (Grid                    *g,
               const EylDielineSegment *s)
 {
   double len = hypot (s->x1 - s->x0, s->y1 - s->y0) / g->cell_pt;
-  int steps = (int) ceil (len * 4) + 1;
+  int    steps = (int) ceil (len * 4) + 1;
 
   for (int i = 0; i <= steps; i++)
     {
@@ -74,13 +74,13 @@ draw_segment (Grid                    *g,
 /* Fills the free cells connected to @start with @value; returns how many,
  * and their bounding box in cells. */
 static guint
-fill (Grid   *g,
-      int     start,
-      guint8  value,
-      int    *bx0,
-      int    *by0,
-      int    *bx1,
-      int    *by1)
+fill (Grid  *g,
+      int    start,
+      guint8 value,
+      int   *bx0,
+      int   *by0,
+      int   *bx1,
+      int   *by1)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
   guint n = 0;
@@ -91,8 +91,8 @@ fill (Grid   *g,
   g_array_append_val (stack, start);
   while (stack->len > 0)
     {
-      int i = g_array_index (stack, int, stack->len - 1), x = i % g->w, y = i / g->w;
-      const int nb[4] = { i - 1, i + 1, i - g->w, i + g->w };
+      int            i = g_array_index (stack, int, stack->len - 1), x = i % g->w, y = i / g->w;
+      const int      nb[4] = { i - 1, i + 1, i - g->w, i + g->w };
       const gboolean ok[4] = { x > 0, x + 1 < g->w, y > 0, y + 1 < g->h };
 
       g_array_set_size (stack, stack->len - 1);
@@ -116,11 +116,12 @@ compare_reading (gconstpointer a,
                  gconstpointer b)
 {
   const EylPanel *p = a, *q = b;
-  double tol = 0.25 * MIN (eyl_rect_height (&p->box), eyl_rect_height (&q->box));
+  double          tol = 0.25 * MIN (eyl_rect_height (&p->box), eyl_rect_height (&q->box));
 
   if (fabs (p->box.y0 - q->box.y0) > tol)
     return p->box.y0 < q->box.y0 ? -1 : 1;
-  return p->box.x0 < q->box.x0 ? -1 : p->box.x0 > q->box.x0 ? 1 : 0;
+  return p->box.x0 < q->box.x0 ? -1 : p->box.x0 > q->box.x0 ? 1
+                                                            : 0;
 }
 
 /* The glue flap: a flap as tall as the face next to it and narrow, on
@@ -130,10 +131,10 @@ static void
 find_glue_flap (GArray *panels,
                 double  gap_pt)
 {
-  double min_x = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  double   min_x = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   gboolean column;
-  int best = -1;
-  double best_share = G_MAXDOUBLE;
+  int      best = -1;
+  double   best_share = G_MAXDOUBLE;
 
   for (guint i = 0; i < panels->len; i++)
     {
@@ -157,13 +158,13 @@ find_glue_flap (GArray *panels,
       for (guint k = 0; k < panels->len; k++)
         {
           const EylPanel *p = &g_array_index (panels, EylPanel, k);
-          double along_f = column ? f->width_mm : f->height_mm;
-          double along_p = column ? p->width_mm : p->height_mm;
-          double across_f = column ? f->height_mm : f->width_mm;
-          double across_p = column ? p->height_mm : p->width_mm;
-          gboolean next = column ? (fabs (f->box.y1 - p->box.y0) < gap_pt ||
+          double          along_f = column ? f->width_mm : f->height_mm;
+          double          along_p = column ? p->width_mm : p->height_mm;
+          double          across_f = column ? f->height_mm : f->width_mm;
+          double          across_p = column ? p->height_mm : p->width_mm;
+          gboolean        next = column ? (fabs (f->box.y1 - p->box.y0) < gap_pt ||
                                     fabs (p->box.y1 - f->box.y0) < gap_pt)
-                                 : (fabs (f->box.x1 - p->box.x0) < gap_pt ||
+                                        : (fabs (f->box.x1 - p->box.x0) < gap_pt ||
                                     fabs (p->box.x1 - f->box.x0) < gap_pt);
 
           if (p->flap || !next || along_f < GLUE_HEIGHT * along_p ||
@@ -185,10 +186,10 @@ eyl_panels_from_dieline (const EylDieline *dieline,
                          double            mm_per_pt)
 {
   GArray *panels = g_array_new (FALSE, FALSE, sizeof (EylPanel));
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  double largest = 0;
-  Grid g = { 0 };
-  int bx0, by0, bx1, by1;
+  double  x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double  largest = 0;
+  Grid    g = { 0 };
+  int     bx0, by0, bx1, by1;
 
   if (dieline == NULL || !(mm_per_pt > 0))
     return panels;
@@ -229,7 +230,7 @@ eyl_panels_from_dieline (const EylDieline *dieline,
   for (int i = 0; i < g.w * g.h; i++)
     {
       EylPanel p = { 0 };
-      guint n;
+      guint    n;
 
       if (g.cells[i] != 0)
         continue;
@@ -265,7 +266,7 @@ eyl_panels_find (GArray *panels,
                  double  x,
                  double  y)
 {
-  int best = -1;
+  int    best = -1;
   double best_area = G_MAXDOUBLE;
 
   /* Boxes of a net's panels touch (and a trapezoid's box overlaps its
@@ -273,7 +274,7 @@ eyl_panels_find (GArray *panels,
   for (guint i = 0; panels != NULL && i < panels->len; i++)
     {
       const EylPanel *p = &g_array_index (panels, EylPanel, i);
-      double area = eyl_rect_width (&p->box) * eyl_rect_height (&p->box);
+      double          area = eyl_rect_width (&p->box) * eyl_rect_height (&p->box);
 
       if (eyl_rect_contains_point (&p->box, x, y) && area < best_area)
         {

@@ -13,16 +13,16 @@ GResource *eyl_core_get_resource (void);
 #define RESOURCE_DIR RESOURCE_BASE "/phrases"
 
 G_LOCK_DEFINE_STATIC (lists);
-static GHashTable *lists;   /* list name → List */
+static GHashTable *lists; /* list name → List */
 
 /* Strips a leading or trailing ellipsis ("…" or "...") from @s in place;
  * TRUE when there was one. */
 static gboolean
-strip_ellipsis (char     *s,
-                gboolean  leading)
+strip_ellipsis (char    *s,
+                gboolean leading)
 {
-  static const char * const marks[] = { "\u2026", "..." };
-  gsize len = strlen (s);
+  static const char *const marks[] = { "\u2026", "..." };
+  gsize                    len = strlen (s);
 
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
@@ -98,7 +98,7 @@ compare_length_desc (gconstpointer a,
                      gconstpointer b)
 {
   const EylPhrase *x = a, *y = b;
-  gsize lx = strlen (x->text), ly = strlen (y->text);
+  gsize            lx = strlen (x->text), ly = strlen (y->text);
 
   if (lx != ly)
     return lx > ly ? -1 : 1;
@@ -108,7 +108,7 @@ compare_length_desc (gconstpointer a,
 static GArray *
 load_list (const char *list)
 {
-  GArray *phrases = g_array_new (FALSE, FALSE, sizeof (EylPhrase));
+  GArray          *phrases = g_array_new (FALSE, FALSE, sizeof (EylPhrase));
   g_autofree char *dir = g_build_path ("/", RESOURCE_DIR, list, NULL);
   g_auto(GStrv) names = NULL;
 
@@ -119,7 +119,7 @@ load_list (const char *list)
       g_autofree char *path = g_build_path ("/", dir, names[i], NULL);
       g_autoptr(GBytes) bytes = NULL;
       gconstpointer data;
-      gsize len = 0;
+      gsize         len = 0;
 
       if (!g_str_has_suffix (names[i], ".txt"))
         continue;
@@ -140,8 +140,8 @@ load_list (const char *list)
  * them once asked for (NULL until then, or when it does not compile). */
 typedef struct
 {
-  GArray *phrases;
-  GRegex *regex;
+  GArray  *phrases;
+  GRegex  *regex;
   gboolean regex_tried;
 } List;
 
@@ -181,8 +181,8 @@ GRegex *
 eyl_phrases_regex (const char *list)
 {
   g_autofree char *alternation = NULL;
-  List *entry;
-  GRegex *regex;
+  List            *entry;
+  GRegex          *regex;
 
   g_return_val_if_fail (list != NULL, NULL);
 
@@ -205,9 +205,9 @@ eyl_phrases_regex (const char *list)
 }
 
 char *
-eyl_phrases_pattern (const char     *list,
-                     EylPhraseFlags  mask,
-                     EylPhraseFlags  flags)
+eyl_phrases_pattern (const char    *list,
+                     EylPhraseFlags mask,
+                     EylPhraseFlags flags)
 {
   const GArray *phrases = eyl_phrases_get (list);
   g_autoptr(GString) pattern = g_string_new (NULL);

@@ -23,7 +23,7 @@ GResource *eyl_core_get_resource (void);
 #define RESOURCE_DIR    RESOURCE_BASE "/placements"
 
 /* The order of the built-ins in lists and in `eyeline-cli placements`. */
-static const char * const builtin_order[] = {
+static const char *const builtin_order[] = {
   "rollup-behind-table",
   "rollup-free-standing",
   "flag",
@@ -43,14 +43,14 @@ static const struct
   EylPlacementKind kind;
   const char      *name;
 } kind_names[] = {
-  { EYL_PLACEMENT_ROLLUP,   "rollup" },
+  { EYL_PLACEMENT_ROLLUP, "rollup" },
   { EYL_PLACEMENT_TABLETOP, "tabletop" },
   { EYL_PLACEMENT_BACKDROP, "backdrop" },
-  { EYL_PLACEMENT_POSTER,   "poster" },
-  { EYL_PLACEMENT_LEAFLET,  "leaflet" },
-  { EYL_PLACEMENT_SHELF,    "shelf" },
-  { EYL_PLACEMENT_FLAG,     "flag" },
-  { EYL_PLACEMENT_STICKER,  "sticker" },
+  { EYL_PLACEMENT_POSTER, "poster" },
+  { EYL_PLACEMENT_LEAFLET, "leaflet" },
+  { EYL_PLACEMENT_SHELF, "shelf" },
+  { EYL_PLACEMENT_FLAG, "flag" },
+  { EYL_PLACEMENT_STICKER, "sticker" },
 };
 
 /* clang-format would join this macro's lines into one. */
@@ -104,8 +104,8 @@ eyl_scale_source_to_string (EylScaleSource source)
 }
 
 EylPlacement *
-eyl_placement_new (const char       *id,
-                   EylPlacementKind  kind)
+eyl_placement_new (const char      *id,
+                   EylPlacementKind kind)
 {
   EylPlacement *self = g_new0 (EylPlacement, 1);
 
@@ -126,7 +126,7 @@ eyl_placement_new (const char       *id,
   self->eye_zone_deg = 15;
   self->sight_line_deg = 10;
   self->hidden_threshold = 0.5;
-  self->reach_min_mm = 380;  /* ADA 2010 308 */
+  self->reach_min_mm = 380; /* ADA 2010 308 */
   self->reach_max_mm = 1220;
   self->expects_contact = TRUE;
   self->expects_cta = TRUE;
@@ -201,10 +201,10 @@ eyl_placement_bottom_above_floor (const EylPlacement *self,
  * number".  Values come from the file and may be any bytes: the message is
  * made valid UTF-8, so it can be printed and shown. */
 static void
-set_key_error (GError     **error,
-               const char  *source,
-               const char  *key,
-               const char  *problem)
+set_key_error (GError    **error,
+               const char *source,
+               const char *key,
+               const char *problem)
 {
   g_autofree char *message = NULL;
 
@@ -238,20 +238,42 @@ set_unreadable_error (GError      **error,
 /* The keys of a placement file (name and description also translated,
  * name[de]=…); anything else is a typo that would silently leave a
  * default in place. */
-static const char * const known_keys[] = {
-  "id", "kind", "name", "description", "sizes_mm", "needs_reach",
-  "bottom_mm", "centre_mm", "hidden_bottom_mm", "hidden_top_mm",
-  "visible_top_fraction", "safe_margin_mm", "table_height_mm",
-  "table_objects_mm", "table_gap_mm", "crowd_height_mm", "crowd_gap_mm",
-  "crowd_distance_m", "distance_m", "scan_distance_m", "eye_min_mm",
-  "eye_max_mm", "eye_zone_deg", "sight_line_deg", "hidden_threshold",
-  "reach_min_mm", "reach_max_mm", "acuity", NULL,
+static const char *const known_keys[] = {
+  "id",
+  "kind",
+  "name",
+  "description",
+  "sizes_mm",
+  "needs_reach",
+  "bottom_mm",
+  "centre_mm",
+  "hidden_bottom_mm",
+  "hidden_top_mm",
+  "visible_top_fraction",
+  "safe_margin_mm",
+  "table_height_mm",
+  "table_objects_mm",
+  "table_gap_mm",
+  "crowd_height_mm",
+  "crowd_gap_mm",
+  "crowd_distance_m",
+  "distance_m",
+  "scan_distance_m",
+  "eye_min_mm",
+  "eye_max_mm",
+  "eye_zone_deg",
+  "sight_line_deg",
+  "hidden_threshold",
+  "reach_min_mm",
+  "reach_max_mm",
+  "acuity",
+  NULL,
 };
 
 static gboolean
-check_keys (GKeyFile    *keyfile,
-            const char  *source,
-            GError     **error)
+check_keys (GKeyFile   *keyfile,
+            const char *source,
+            GError    **error)
 {
   g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
   g_auto(GStrv) keys = g_key_file_get_keys (keyfile, PLACEMENT_GROUP, NULL, NULL);
@@ -261,8 +283,8 @@ check_keys (GKeyFile    *keyfile,
       if (!g_str_equal (groups[i], PLACEMENT_GROUP))
         {
           g_autofree char *problem =
-            g_strdup_printf (_("unknown group [%s]; a placement file has only [%s]"),
-                             groups[i], PLACEMENT_GROUP);
+              g_strdup_printf (_("unknown group [%s]; a placement file has only [%s]"),
+                                  groups[i], PLACEMENT_GROUP);
 
           set_key_error (error, source, NULL, problem);
           return FALSE;
@@ -272,8 +294,8 @@ check_keys (GKeyFile    *keyfile,
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     {
       g_autofree char *base = g_strdup (keys[i]);
-      char *bracket = strchr (base, '[');
-      gboolean translated = bracket != NULL;
+      char            *bracket = strchr (base, '[');
+      gboolean         translated = bracket != NULL;
 
       if (translated)
         *bracket = '\0';
@@ -291,10 +313,10 @@ check_keys (GKeyFile    *keyfile,
 
 /* A string key that must be there and be readable. */
 static char *
-read_required_string (GKeyFile    *keyfile,
-                      const char  *source,
-                      const char  *key,
-                      GError     **error)
+read_required_string (GKeyFile   *keyfile,
+                      const char *source,
+                      const char *key,
+                      GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   char *value;
@@ -314,11 +336,11 @@ read_required_string (GKeyFile    *keyfile,
 /* name and description: optional, but a value that is there must be
  * readable, in the user's language as in the others. */
 static gboolean
-read_optional_locale_string (GKeyFile    *keyfile,
-                             const char  *source,
-                             const char  *key,
-                             char       **out,
-                             GError     **error)
+read_optional_locale_string (GKeyFile   *keyfile,
+                             const char *source,
+                             const char *key,
+                             char      **out,
+                             GError    **error)
 {
   g_auto(GStrv) keys = g_key_file_get_keys (keyfile, PLACEMENT_GROUP, NULL, NULL);
   g_autoptr(GError) local_error = NULL;
@@ -349,13 +371,13 @@ read_optional_locale_string (GKeyFile    *keyfile,
 }
 
 static gboolean
-read_double (GKeyFile    *keyfile,
-             const char  *source,
-             const char  *key,
-             gboolean     required,
-             double       fallback,
-             double      *out,
-             GError     **error)
+read_double (GKeyFile   *keyfile,
+             const char *source,
+             const char *key,
+             gboolean    required,
+             double      fallback,
+             double     *out,
+             GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   double value;
@@ -377,7 +399,7 @@ read_double (GKeyFile    *keyfile,
       g_autofree char *raw = g_key_file_get_value (keyfile, PLACEMENT_GROUP,
                                                    key, NULL);
       g_autofree char *problem =
-        g_strdup_printf (_("“%s” is not a number"), raw != NULL ? raw : "");
+          g_strdup_printf (_("“%s” is not a number"), raw != NULL ? raw : "");
       set_key_error (error, source, key, problem);
       return FALSE;
     }
@@ -388,12 +410,12 @@ read_double (GKeyFile    *keyfile,
 
 /* A value must lie in [min, max]; the messages say which side failed. */
 static gboolean
-check_range (const char  *source,
-             const char  *key,
-             double       value,
-             double       min,
-             double       max,
-             GError     **error)
+check_range (const char *source,
+             const char *key,
+             double      value,
+             double      min,
+             double      max,
+             GError    **error)
 {
   g_autofree char *problem = NULL;
 
@@ -401,7 +423,7 @@ check_range (const char  *source,
     problem = g_strdup_printf (_("%g is negative"), value);
   else if (value < min || value > max)
     problem = g_strdup_printf (_("%g is out of range (%g to %g)"),
-                               value, min, max);
+                                  value, min, max);
   else
     return TRUE;
 
@@ -415,8 +437,8 @@ parse_size (const char *item,
             EylSizeMm  *size)
 {
   g_autofree char *copy = g_strdup (item);
-  char *sep, *end;
-  double w, h;
+  char            *sep, *end;
+  double           w, h;
 
   g_strstrip (copy);
   if ((sep = strstr (copy, "×")) != NULL)
@@ -457,7 +479,7 @@ read_sizes (GKeyFile     *keyfile,
 {
   g_auto(GStrv) items = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize n_items = 0;
+  gsize            n_items = 0;
   const EylOption *size_option = eyl_option_lookup_placement_key ("sizes_mm", NULL);
 
   if (!g_key_file_has_key (keyfile, PLACEMENT_GROUP, "sizes_mm", NULL))
@@ -475,21 +497,21 @@ read_sizes (GKeyFile     *keyfile,
     }
   for (gsize i = 0; items != NULL && i < n_items; i++)
     {
-      EylSizeMm size;
+      EylSizeMm        size;
       g_autofree char *problem = NULL;
 
       if (*g_strstrip (items[i]) == '\0')
         continue;
       if (!parse_size (items[i], &size))
         problem = g_strdup_printf (_("“%s” is not a size like 850x2000"),
-                                   items[i]);
+                                      items[i]);
       else if (size.width_mm <= 0 || size.height_mm <= 0)
         problem = g_strdup_printf (_("“%s” is not a positive size"), items[i]);
       /* The range --size-mm takes (eyl-options.c). */
       else if (!eyl_option_in_range (size_option, size.width_mm) ||
                !eyl_option_in_range (size_option, size.height_mm))
         problem = g_strdup_printf (_("“%s” is out of range (%g to %g)"),
-                                   items[i], size_option->min, size_option->max);
+                                      items[i], size_option->min, size_option->max);
 
       if (problem != NULL)
         {
@@ -519,9 +541,9 @@ valid_id (const char *id)
 }
 
 EylPlacement *
-eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
-                                const char  *source_name,
-                                GError     **error)
+eyl_placement_new_from_keyfile (GKeyFile   *keyfile,
+                                const char *source_name,
+                                GError    **error)
 {
   g_autoptr(EylPlacement) self = NULL;
   g_autofree char *id = NULL;
@@ -546,7 +568,7 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
   if (!g_key_file_has_group (keyfile, PLACEMENT_GROUP))
     {
       g_autofree char *problem = g_strdup_printf (_("no [%s] group; a placement file needs one"),
-                                                  PLACEMENT_GROUP);
+                                                     PLACEMENT_GROUP);
 
       set_key_error (error, source_name, NULL, problem);
       return NULL;
@@ -561,8 +583,8 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
   if (!valid_id (id))
     {
       g_autofree char *problem =
-        g_strdup_printf (_("“%s” is not a valid id (letters, digits and “-”; not “auto”)"),
-                         id);
+          g_strdup_printf (_("“%s” is not a valid id (letters, digits and “-”; not “auto”)"),
+                              id);
       set_key_error (error, source_name, "id", problem);
       return NULL;
     }
@@ -573,8 +595,8 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
   if (!eyl_placement_kind_from_string (kind_str, &kind))
     {
       g_autofree char *problem =
-        g_strdup_printf (_("“%s” is not one of rollup, tabletop, backdrop, poster, leaflet, shelf"),
-                         kind_str);
+          g_strdup_printf (_("“%s” is not one of rollup, tabletop, backdrop, poster, leaflet, shelf"),
+                              kind_str);
       set_key_error (error, source_name, "kind", problem);
       return NULL;
     }
@@ -591,34 +613,34 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
   if (!read_sizes (keyfile, source_name, self, error))
     return NULL;
 
-  /* FROM_OPTIONS: the range of the check setting that overrides the key. */
+    /* FROM_OPTIONS: the range of the check setting that overrides the key. */
 #define FROM_OPTIONS NAN, NAN
 #define NUMBER(k, req, ...) \
   numbers[n++] = (typeof (numbers[0])) { #k, &self->k, req, __VA_ARGS__ }
   /* Lengths: nothing is negative; 100 m is far beyond any real stand. */
-  NUMBER (bottom_mm,            FALSE, 0, 100000);
-  NUMBER (centre_mm,            FALSE, 0, 100000);
-  NUMBER (hidden_bottom_mm,     FALSE, 0, 100000);
-  NUMBER (hidden_top_mm,        FALSE, 0, 100000);
+  NUMBER (bottom_mm, FALSE, 0, 100000);
+  NUMBER (centre_mm, FALSE, 0, 100000);
+  NUMBER (hidden_bottom_mm, FALSE, 0, 100000);
+  NUMBER (hidden_top_mm, FALSE, 0, 100000);
   NUMBER (visible_top_fraction, FALSE, 0, 1);
-  NUMBER (safe_margin_mm,       FALSE, 0, 100000);
-  NUMBER (table_height_mm,      FALSE, FROM_OPTIONS);
-  NUMBER (table_objects_mm,     FALSE, 0, 10000);
-  NUMBER (table_gap_mm,         FALSE, FROM_OPTIONS);
-  NUMBER (crowd_height_mm,      FALSE, FROM_OPTIONS);
-  NUMBER (crowd_gap_mm,         FALSE, 0, 100000);
-  NUMBER (crowd_distance_m,     FALSE, 0, 1000);
-  NUMBER (distance_m,           TRUE, FROM_OPTIONS);
-  NUMBER (scan_distance_m,      FALSE, 0, 1000);
-  NUMBER (eye_min_mm,           TRUE, FROM_OPTIONS);
-  NUMBER (eye_max_mm,           TRUE, FROM_OPTIONS);
-  NUMBER (eye_zone_deg,         FALSE, 0, 89);
-  NUMBER (sight_line_deg,       FALSE, -89, 89);
-  NUMBER (hidden_threshold,     FALSE, 0, 1);
-  NUMBER (reach_min_mm,         FALSE, 0, 10000);
-  NUMBER (reach_max_mm,         FALSE, 0, 10000);
+  NUMBER (safe_margin_mm, FALSE, 0, 100000);
+  NUMBER (table_height_mm, FALSE, FROM_OPTIONS);
+  NUMBER (table_objects_mm, FALSE, 0, 10000);
+  NUMBER (table_gap_mm, FALSE, FROM_OPTIONS);
+  NUMBER (crowd_height_mm, FALSE, FROM_OPTIONS);
+  NUMBER (crowd_gap_mm, FALSE, 0, 100000);
+  NUMBER (crowd_distance_m, FALSE, 0, 1000);
+  NUMBER (distance_m, TRUE, FROM_OPTIONS);
+  NUMBER (scan_distance_m, FALSE, 0, 1000);
+  NUMBER (eye_min_mm, TRUE, FROM_OPTIONS);
+  NUMBER (eye_max_mm, TRUE, FROM_OPTIONS);
+  NUMBER (eye_zone_deg, FALSE, 0, 89);
+  NUMBER (sight_line_deg, FALSE, -89, 89);
+  NUMBER (hidden_threshold, FALSE, 0, 1);
+  NUMBER (reach_min_mm, FALSE, 0, 10000);
+  NUMBER (reach_max_mm, FALSE, 0, 10000);
   /* Decimal acuity: 20/400 (legal blindness in the US) to 20/10. */
-  NUMBER (acuity,               FALSE, FROM_OPTIONS);
+  NUMBER (acuity, FALSE, FROM_OPTIONS);
 #undef NUMBER
 #undef FROM_OPTIONS
   g_assert (n <= G_N_ELEMENTS (numbers));
@@ -656,16 +678,16 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
   if (self->eye_min_mm > self->eye_max_mm)
     {
       g_autofree char *problem =
-        g_strdup_printf (_("eye_min_mm (%g) is greater than eye_max_mm (%g)"),
-                         self->eye_min_mm, self->eye_max_mm);
+          g_strdup_printf (_("eye_min_mm (%g) is greater than eye_max_mm (%g)"),
+                              self->eye_min_mm, self->eye_max_mm);
       set_key_error (error, source_name, "eye_min_mm", problem);
       return NULL;
     }
   if (self->reach_min_mm > self->reach_max_mm)
     {
       g_autofree char *problem =
-        g_strdup_printf (_("reach_min_mm (%g) is greater than reach_max_mm (%g)"),
-                         self->reach_min_mm, self->reach_max_mm);
+          g_strdup_printf (_("reach_min_mm (%g) is greater than reach_max_mm (%g)"),
+                              self->reach_min_mm, self->reach_max_mm);
       set_key_error (error, source_name, "reach_min_mm", problem);
       return NULL;
     }
@@ -679,8 +701,8 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
           g_autofree char *raw = g_key_file_get_value (keyfile, PLACEMENT_GROUP,
                                                        "needs_reach", NULL);
           g_autofree char *problem =
-            g_strdup_printf (_("“%s” is not true or false"),
-                             raw != NULL ? raw : "");
+              g_strdup_printf (_("“%s” is not true or false"),
+                                  raw != NULL ? raw : "");
           set_key_error (error, source_name, "needs_reach", problem);
           return NULL;
         }
@@ -690,13 +712,13 @@ eyl_placement_new_from_keyfile (GKeyFile    *keyfile,
 }
 
 EylPlacement *
-eyl_placement_new_from_file (const char  *path,
-                             GError     **error)
+eyl_placement_new_from_file (const char *path,
+                             GError    **error)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -704,12 +726,12 @@ eyl_placement_new_from_file (const char  *path,
    * Translations of every language are kept, so that a translated key
    * other than name and description is seen (and refused). */
   if (!eyl_config_file_read (path, EYL_CONFIG_FILE_MAX_BYTES, EYL_READ_DEFAULT,
-                             &contents, &length, &local_error)
-      || !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_KEEP_TRANSLATIONS,
-                                     &local_error))
+                             &contents, &length, &local_error) ||
+      !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_KEEP_TRANSLATIONS,
+                                  &local_error))
     {
       g_autofree char *problem = g_strdup_printf (_("cannot read the placement file: %s"),
-                                                  local_error->message);
+                                                     local_error->message);
 
       set_key_error (error, path, NULL, problem);
       return NULL;
@@ -719,12 +741,12 @@ eyl_placement_new_from_file (const char  *path,
   {
     g_autofree char *group = NULL;
     g_autofree char *key = NULL;
-    guint first, second;
+    guint            first, second;
 
     if (eyl_config_file_find_duplicate_key (contents, length, &group, &key, &first, &second))
       {
         g_autofree char *problem = g_strdup_printf (_("the key is given twice (lines %u and %u)"),
-                                                    first, second);
+                                                       first, second);
 
         set_key_error (error, path, key, problem);
         return NULL;
@@ -737,7 +759,7 @@ eyl_placement_new_from_file (const char  *path,
 
 struct _EylPlacementSet
 {
-  GPtrArray *placements;   /* EylPlacement, in list order */
+  GPtrArray *placements; /* EylPlacement, in list order */
 };
 
 static EylPlacementSet *
@@ -842,10 +864,10 @@ static int
 compare_resource_names (gconstpointer a,
                         gconstpointer b)
 {
-  const char *name_a = *(const char * const *) a;
-  const char *name_b = *(const char * const *) b;
-  int rank_a = builtin_rank (name_a);
-  int rank_b = builtin_rank (name_b);
+  const char *name_a = *(const char *const *) a;
+  const char *name_b = *(const char *const *) b;
+  int         rank_a = builtin_rank (name_a);
+  int         rank_b = builtin_rank (name_b);
 
   if (rank_a != rank_b)
     return rank_a - rank_b;
@@ -856,7 +878,7 @@ static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 static void
@@ -916,7 +938,7 @@ load_user_dir (EylPlacementSet *set,
 
   dir = g_dir_open (dir_path, 0, NULL);
   if (dir == NULL)
-    return;  /* no user placements: the usual case */
+    return; /* no user placements: the usual case */
 
   files = g_ptr_array_new_with_free_func (g_free);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -935,7 +957,7 @@ load_user_dir (EylPlacementSet *set,
           if (warnings != NULL)
             g_ptr_array_add (warnings,
                              g_strdup_printf (_("Placement file ignored: %s"),
-                                              error->message));
+                                                 error->message));
         }
     }
 }
@@ -958,17 +980,17 @@ eyl_placement_set_new_default (GPtrArray *warnings)
 
 /* Thresholds of DESIGN.md 3.1 and the size classes of ISO 216 / DIN 678,
  * with 2 % tolerance for bleed-less exports rounded to whole points. */
-#define AUTO_BANNER_MM     1500.0       /* roll-ups are 2 m tall, backdrops wider */
-#define AUTO_ROLLUP_MAX_W  1530.0       /* widest common roll-up: 1500 mm + 2 % */
+#define AUTO_BANNER_MM     1500.0 /* roll-ups are 2 m tall, backdrops wider */
+#define AUTO_ROLLUP_MAX_W  1530.0 /* widest common roll-up: 1500 mm + 2 % */
 #define AUTO_A3_LONG_MM    (420 * 0.98)
 #define AUTO_LEAFLET_LONG  (210 * 0.98) /* DL, A5 long side */
 #define AUTO_LEAFLET_SHORT (99 * 0.98)  /* DL short side */
 /* Postcards: A6 105 × 148 mm and the 150 × 105 / 150 × 150 mm cards. */
-#define AUTO_CARD_LONG     (148 * 0.98)
-#define AUTO_CARD_SHORT    (105 * 0.98)
+#define AUTO_CARD_LONG  (148 * 0.98)
+#define AUTO_CARD_SHORT (105 * 0.98)
 /* Roll-ups are 1:2–1:2.5 (850 × 2000, 1000 × 2000 …); feather and beach
  * flags are narrower, 1:3 and more (650 × 2200, 600 × 2000, 850 × 3000). */
-#define AUTO_FLAG_RATIO    2.8
+#define AUTO_FLAG_RATIO 2.8
 
 EylPlacement *
 eyl_placement_set_choose_auto (EylPlacementSet *set,
@@ -976,10 +998,10 @@ eyl_placement_set_choose_auto (EylPlacementSet *set,
                                double           height_mm,
                                char           **reason)
 {
-  double long_side = MAX (width_mm, height_mm);
-  double short_side = MIN (width_mm, height_mm);
-  const char *id;
-  char *why;
+  double        long_side = MAX (width_mm, height_mm);
+  double        short_side = MIN (width_mm, height_mm);
+  const char   *id;
+  char         *why;
   EylPlacement *placement;
 
   g_return_val_if_fail (set != NULL, NULL);
@@ -988,57 +1010,57 @@ eyl_placement_set_choose_auto (EylPlacementSet *set,
     {
       id = "flag";
       why = g_strdup_printf (_("%.0f × %.0f mm, taller than 1.5 m and narrower than a roll-up (1:%.1f): a flag on a pole"),
-                             width_mm, height_mm, height_mm / width_mm);
+                                width_mm, height_mm, height_mm / width_mm);
     }
   else if (height_mm >= AUTO_BANNER_MM && height_mm >= width_mm &&
            width_mm <= AUTO_ROLLUP_MAX_W)
     {
       id = "rollup-behind-table";
       why = g_strdup_printf (_("%.0f × %.0f mm portrait, taller than 1.5 m: a roll-up banner (assumed behind a table)"),
-                             width_mm, height_mm);
+                                width_mm, height_mm);
     }
   else if (long_side >= AUTO_BANNER_MM)
     {
       id = "backdrop-wall";
       why = g_strdup_printf (_("%.0f × %.0f mm, wider than 1.5 m: a stand wall or backdrop (assumed with a table in front)"),
-                             width_mm, height_mm);
+                                width_mm, height_mm);
     }
   else if (height_mm >= 500 && height_mm <= 1000 && width_mm > 0 &&
            height_mm / width_mm >= 1.8)
     {
       id = "tabletop-banner";
       why = g_strdup_printf (_("%.0f × %.0f mm, tall and narrow (%.1f:1) and 0.5–1 m high: a table-top banner"),
-                             width_mm, height_mm, height_mm / width_mm);
+                                width_mm, height_mm, height_mm / width_mm);
     }
   else if (long_side >= AUTO_A3_LONG_MM)
     {
       id = "poster-wall";
       why = g_strdup_printf (_("%.0f × %.0f mm, A3 or larger: a poster on a wall"),
-                             width_mm, height_mm);
+                                width_mm, height_mm);
     }
   else if (long_side >= AUTO_LEAFLET_LONG && short_side >= AUTO_LEAFLET_SHORT)
     {
       id = "leaflet-rack";
       why = g_strdup_printf (_("%.0f × %.0f mm, leaflet size (DL, A5 or A4): a leaflet in a rack"),
-                             width_mm, height_mm);
+                                width_mm, height_mm);
     }
   else if (long_side >= AUTO_CARD_LONG && short_side >= AUTO_CARD_SHORT)
     {
       id = "leaflet-rack";
       why = g_strdup_printf (_("%.0f × %.0f mm, postcard size: a card in a rack, then in the hand"),
-                             width_mm, height_mm);
+                                width_mm, height_mm);
     }
   else if (long_side < SMALL_PIECE_MM)
     {
       id = "sticker";
       why = g_strdup_printf (_("%.0f × %.0f mm, smaller than a postcard: a sticker or label"),
-                             width_mm, height_mm);
+                                width_mm, height_mm);
     }
   else
     {
       id = "shelf-eye";
       why = g_strdup_printf (_("%.0f × %.0f mm, smaller than a DL leaflet: a pack face on an eye-level shelf"),
-                             width_mm, height_mm);
+                                width_mm, height_mm);
     }
 
   placement = eyl_placement_set_lookup (set, id);
@@ -1048,7 +1070,7 @@ eyl_placement_set_choose_auto (EylPlacementSet *set,
       placement = g_ptr_array_index (set->placements, 0);
       g_clear_pointer (&why, g_free);
       why = g_strdup_printf (_("No “%s” placement available: using “%s”"),
-                             id, placement->id);
+                                id, placement->id);
     }
 
   if (reason != NULL)
@@ -1087,7 +1109,7 @@ eyl_placement_overrides_init (EylPlacementOverrides *overrides)
  * distance; scanning a code they come closer, to about its longer side. */
 #define VIEW_DISTANCE_PER_SIDE 2.5
 #define SCAN_DISTANCE_PER_SIDE 1.0
-#define SAFE_MARGIN_PER_SIDE 0.05
+#define SAFE_MARGIN_PER_SIDE   0.05
 /* Rack pockets take up to A4 portrait (210 mm wide) + a margin. */
 #define FOLDED_MIN_WIDTH_MM 230.0
 
@@ -1099,7 +1121,7 @@ eyl_placement_for_piece (const EylPlacement *base,
                          gboolean            distance_given)
 {
   EylPlacement *self;
-  double longer_m;
+  double        longer_m;
 
   g_return_val_if_fail (base != NULL, NULL);
 
@@ -1194,9 +1216,11 @@ eyl_placement_apply_overrides (const EylPlacement          *base,
     self->distance_m = overrides->distance_m;
   {
     double eye_min = isfinite (overrides->eye_min_mm) && overrides->eye_min_mm > 0
-                     ? overrides->eye_min_mm : self->eye_min_mm;
+                         ? overrides->eye_min_mm
+                         : self->eye_min_mm;
     double eye_max = isfinite (overrides->eye_max_mm) && overrides->eye_max_mm > 0
-                     ? overrides->eye_max_mm : self->eye_max_mm;
+                         ? overrides->eye_max_mm
+                         : self->eye_max_mm;
 
     /* A reversed range is no range: the command line refuses it, so
      * nothing here makes one up by swapping its ends. */
@@ -1271,9 +1295,17 @@ is_paper_size (double w,
                double h)
 {
   static const EylSizeMm paper[] = {
-    { 841, 1189 }, { 594, 841 }, { 420, 594 }, { 297, 420 }, { 210, 297 },
-    { 148, 210 }, { 105, 148 }, { 99, 210 },
-    { 215.9, 279.4 }, { 215.9, 355.6 }, { 279.4, 431.8 },
+    { 841, 1189 },
+    { 594, 841 },
+    { 420, 594 },
+    { 297, 420 },
+    { 210, 297 },
+    { 148, 210 },
+    { 105, 148 },
+    { 99, 210 },
+    { 215.9, 279.4 },
+    { 215.9, 355.6 },
+    { 279.4, 431.8 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paper); i++)
@@ -1301,23 +1333,23 @@ eyl_placement_size_fitted (double                       page_w_pt,
 }
 
 static void
-resolve_size (const EylPlacement * const *placements,
-              guint                       n_placements,
-              double                      page_w_pt,
-              double                      page_h_pt,
+resolve_size (const EylPlacement *const   *placements,
+              guint                        n_placements,
+              double                       page_w_pt,
+              double                       page_h_pt,
               const EylPlacementOverrides *overrides,
-              double                     *material_w_mm,
-              double                     *material_h_mm,
-              double                     *scale,
-              EylScaleSource             *source)
+              double                      *material_w_mm,
+              double                      *material_h_mm,
+              double                      *scale,
+              EylScaleSource              *source)
 {
   /* Bigger fractions first: 1:2 is a likelier working scale than 1:10. */
   static const double factors[] = { 2, 4, 5, 10 };
-  double page_w = page_w_pt * EYL_MM_PER_PT;
-  double page_h = page_h_pt * EYL_MM_PER_PT;
-  double out_w = page_w, out_h = page_h, out_scale = 1.0;
-  EylScaleSource out_source = EYL_SCALE_PAGE;
-  gboolean user_w = overrides != NULL && isfinite (overrides->size_w_mm) &&
+  double              page_w = page_w_pt * EYL_MM_PER_PT;
+  double              page_h = page_h_pt * EYL_MM_PER_PT;
+  double              out_w = page_w, out_h = page_h, out_scale = 1.0;
+  EylScaleSource      out_source = EYL_SCALE_PAGE;
+  gboolean            user_w = overrides != NULL && isfinite (overrides->size_w_mm) &&
                     overrides->size_w_mm > 0;
   gboolean user_h = overrides != NULL && isfinite (overrides->size_h_mm) &&
                     overrides->size_h_mm > 0;
@@ -1405,7 +1437,7 @@ eyl_placement_set_resolve_size (EylPlacementSet             *set,
 {
   g_return_if_fail (set != NULL);
 
-  resolve_size ((const EylPlacement * const *) set->placements->pdata,
+  resolve_size ((const EylPlacement *const *) set->placements->pdata,
                 set->placements->len, page_w_pt, page_h_pt, overrides,
                 material_w_mm, material_h_mm, scale, source);
 }

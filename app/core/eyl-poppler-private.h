@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* poppler-glib gained its own autoptr definitions in 23.x; define them
  * only where they are missing so a newer Poppler does not clash. */
-#if !POPPLER_CHECK_VERSION (23, 0, 0)
+#if !POPPLER_CHECK_VERSION(23, 0, 0)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerAnnot, g_object_unref)

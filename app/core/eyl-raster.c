@@ -11,7 +11,7 @@
 
 #define DEFAULT_MAX_PIXELS (16.0 * 1000 * 1000)
 /* No raster is ever larger than this (256 MB), budget or not. */
-#define HARD_MAX_PIXELS    (64.0 * 1000 * 1000)
+#define HARD_MAX_PIXELS (64.0 * 1000 * 1000)
 /* 1 px per mm leaves an A4 leaflet at 210 × 297 px, too coarse to see its
  * logo or its text at all: small material gets at least this many pixels. */
 #define DEFAULT_MIN_PIXELS (1.0 * 1000 * 1000)
@@ -23,7 +23,7 @@ eyl_raster_new (const EylRect *area,
                 double         scale)
 {
   EylRaster *self;
-  double w, h;
+  double     w, h;
 
   g_return_val_if_fail (area != NULL, NULL);
   g_return_val_if_fail (scale > 0, NULL);
@@ -157,7 +157,7 @@ eyl_raster_dup_gray (const EylRaster *self)
   for (int y = 0; y < self->height; y++)
     {
       const guint32 *row = (const guint32 *) (self->data + (gsize) y * self->stride);
-      guint8 *out = gray + (gsize) y * self->width;
+      guint8        *out = gray + (gsize) y * self->width;
 
       for (int x = 0; x < self->width; x++)
         {
@@ -165,7 +165,8 @@ eyl_raster_dup_gray (const EylRaster *self)
           /* Rec. 709 luma in fixed point: 0.2126 R + 0.7152 G + 0.0722 B. */
           out[x] = (guint8) ((((p >> 16) & 0xff) * 13933 +
                               ((p >> 8) & 0xff) * 46871 +
-                              (p & 0xff) * 4732) >> 16);
+                              (p & 0xff) * 4732) >>
+                             16);
         }
     }
 

@@ -18,48 +18,48 @@ typedef struct _EylRaster EylRaster;
 struct _EylRaster
 {
   /*< private >*/
-  gatomicrefcount ref_count;
-  cairo_surface_t *surface;    /* CAIRO_FORMAT_RGB24, white background */
+  gatomicrefcount  ref_count;
+  cairo_surface_t *surface; /* CAIRO_FORMAT_RGB24, white background */
 
   /*< public, read-only >*/
-  int      width, height;      /* pixels */
-  int      stride;             /* bytes per row */
-  guint8  *data;               /* xRGB32 in native endianness, as Cairo */
-  double   scale;              /* pixels per page pt */
-  EylRect  area;               /* page-space area the raster covers */
+  int     width, height; /* pixels */
+  int     stride;        /* bytes per row */
+  guint8 *data;          /* xRGB32 in native endianness, as Cairo */
+  double  scale;         /* pixels per page pt */
+  EylRect area;          /* page-space area the raster covers */
 };
 
 #define EYL_TYPE_RASTER (eyl_raster_get_type ())
-GType      eyl_raster_get_type (void) G_GNUC_CONST;
+GType eyl_raster_get_type (void) G_GNUC_CONST;
 /* A white raster of @area at @scale px/pt (size rounded up, at least 1 px). */
-EylRaster *eyl_raster_new      (const EylRect *area,
-                                double         scale);
-EylRaster *eyl_raster_ref      (EylRaster     *self);
-void       eyl_raster_unref    (EylRaster     *self);
+EylRaster *eyl_raster_new (const EylRect *area,
+                           double         scale);
+EylRaster *eyl_raster_ref (EylRaster *self);
+void       eyl_raster_unref (EylRaster *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylRaster, eyl_raster_unref)
 
 /* The Cairo surface over the pixels (owned by the raster).  Draw on it
  * with a context whose user space is page space:
  * eyl_raster_create_context() sets that up. */
-cairo_surface_t *eyl_raster_get_surface    (EylRaster *self);
+cairo_surface_t *eyl_raster_get_surface (EylRaster *self);
 cairo_t         *eyl_raster_create_context (EylRaster *self);
 
 /* Page space → pixel; pixel → page space. */
-void       eyl_raster_page_to_pixel (const EylRaster *self,
-                                     double           x_pt,
-                                     double           y_pt,
-                                     double          *px,
-                                     double          *py);
-void       eyl_raster_pixel_to_page (const EylRaster *self,
-                                     double           px,
-                                     double           py,
-                                     double          *x_pt,
-                                     double          *y_pt);
+void eyl_raster_page_to_pixel (const EylRaster *self,
+                               double           x_pt,
+                               double           y_pt,
+                               double          *px,
+                               double          *py);
+void eyl_raster_pixel_to_page (const EylRaster *self,
+                               double           px,
+                               double           py,
+                               double          *x_pt,
+                               double          *y_pt);
 
 /* Colour 0xRRGGBB of a pixel (clamped to the raster). */
-guint32    eyl_raster_get_pixel (const EylRaster *self,
-                                 int              x,
-                                 int              y);
+guint32 eyl_raster_get_pixel (const EylRaster *self,
+                              int              x,
+                              int              y);
 /* Rec. 709 luma of a Cairo RGB pixel (0xAARRGGBB, alpha ignored), 0–255:
  * 0.2126 R + 0.7152 G + 0.0722 B on the gamma-encoded values. */
 static inline double
@@ -85,7 +85,7 @@ eyl_raster_get_luma (const EylRaster *self,
 
 /* An 8-bit grey copy (Rec. 709 luma), @width × @height, rows packed,
  * newly allocated: what OCR, QR decoding and template matching read. */
-guint8    *eyl_raster_dup_gray  (const EylRaster *self);
+guint8 *eyl_raster_dup_gray (const EylRaster *self);
 
 /* Renders @area of the page at @scale px/pt onto a new raster.  Runs on
  * the thread that owns the document (the worker).  NULL and @error when
@@ -99,12 +99,12 @@ typedef struct
 {
   EylRenderFunc render;
   gpointer      user_data;
-  double        px_per_mm;     /* analysis raster resolution on the material; default 1 */
-  double        max_pixels;    /* budget of any one raster; default 16 Mpx */
-  double        min_pixels;    /* floor of the analysis raster; default 1 Mpx */
+  double        px_per_mm;  /* analysis raster resolution on the material; default 1 */
+  double        max_pixels; /* budget of any one raster; default 16 Mpx */
+  double        min_pixels; /* floor of the analysis raster; default 1 Mpx */
 } EylRenderer;
 
-void       eyl_renderer_init   (EylRenderer *renderer);
+void eyl_renderer_init (EylRenderer *renderer);
 
 /* Renders @area at @scale, lowered as needed to stay within max_pixels. */
 EylRaster *eyl_renderer_render (const EylRenderer *renderer,

@@ -68,9 +68,9 @@ render_analysis_raster (EylPageRead       *self,
 {
   g_autoptr(GError) error = NULL;
   EylRaster *raster;
-  double w_pt = eyl_rect_width (&self->visible);
-  double h_pt = eyl_rect_height (&self->visible);
-  double mm_per_pt, scale;
+  double     w_pt = eyl_rect_width (&self->visible);
+  double     h_pt = eyl_rect_height (&self->visible);
+  double     mm_per_pt, scale;
 
   mm_per_pt = MAX (w_pt > 0 ? self->material_w_mm / w_pt : 0,
                    h_pt > 0 ? self->material_h_mm / h_pt : 0);
@@ -92,7 +92,7 @@ render_analysis_raster (EylPageRead       *self,
       g_ptr_array_add (self->warnings,
                        g_strdup_printf (_("The page could not be rendered, so only its text "
                                           "layer was checked: %s"),
-                                        error != NULL ? error->message : "?"));
+                                           error != NULL ? error->message : "?"));
       return NULL;
     }
 
@@ -117,7 +117,7 @@ read_pixels (EylPageRead              *self,
   g_autoptr(GPtrArray) pixel_warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(EylPageData) words = NULL;
   GPtrArray *elements = self->elements;
-  guint n_text = elements->len;
+  guint      n_text = elements->len;
 
   if (options->pixels.ocr)
     eyl_detect_ocr (page, raster, renderer, options->brand_kit, &options->pixels,
@@ -146,7 +146,7 @@ eyl_read_page (EylPageData              *page,
   g_autoptr(EylPageRead) self = NULL;
   g_autoptr(EylRaster) raster = NULL;
   g_autoptr(GPtrArray) elements = NULL;
-  double scale;
+  double         scale;
   EylScaleSource source;
 
   g_return_val_if_fail (page != NULL, NULL);
@@ -202,7 +202,7 @@ eyl_read_page (EylPageData              *page,
                                         options->password, self->elements,
                                         options->front_panel,
                                         options->placement == NULL ||
-                                          options->placement->kind == EYL_PLACEMENT_SHELF);
+                                            options->placement->kind == EYL_PLACEMENT_SHELF);
   if (self->packaging != NULL && options->label_rules != NULL)
     self->packaging->label_rules = g_ptr_array_ref (options->label_rules);
   if (self->packaging != NULL && self->packaging->dieline_only)

@@ -24,22 +24,22 @@ struct _EylPageRead
   /*< private >*/
   gatomicrefcount ref_count;
   /*< public, read-only once made >*/
-  guint      index;                  /* 0-based page index */
-  guint      n_pages;                /* pages in the document, 0 when not known */
-  double     width_pt, height_pt;    /* visible page, pt */
-  double     page_w_pt, page_h_pt;   /* crop box after /Rotate, pt; what boxes are relative to */
-  EylRect    visible;                /* trim box, else crop box (page space) */
+  guint   index;                /* 0-based page index */
+  guint   n_pages;              /* pages in the document, 0 when not known */
+  double  width_pt, height_pt;  /* visible page, pt */
+  double  page_w_pt, page_h_pt; /* crop box after /Rotate, pt; what boxes are relative to */
+  EylRect visible;              /* trim box, else crop box (page space) */
   /* The real size the page was read at (the raster's resolution follows
    * it): a placement that gives another real size needs a new read. */
   double     material_w_mm, material_h_mm;
-  char      *text;                   /* the text layer, UTF-8 (copy checks) */
-  GPtrArray *elements;               /* EylElement, measured, in reading order;
+  char      *text;     /* the text layer, UTF-8 (copy checks) */
+  GPtrArray *elements; /* EylElement, measured, in reading order;
                                       * geometry fields not filled */
-  GPtrArray *warnings;               /* char *, for the user */
+  GPtrArray *warnings; /* char *, for the user */
   /* The analysis raster: its size and resolution on the material; 0 when
    * none was made. */
-  int        raster_w_px, raster_h_px;
-  double     raster_px_per_mm;
+  int    raster_w_px, raster_h_px;
+  double raster_px_per_mm;
   /* The analysis raster, for the predicted attention (model) that the
    * Evaluate stage computes for the scene: kept in the process that read
    * the page only (never sent through the worker's channel); whoever holds
@@ -61,14 +61,14 @@ struct _EylPageRead
 
 #define EYL_TYPE_PAGE_READ (eyl_page_read_get_type ())
 GType        eyl_page_read_get_type (void) G_GNUC_CONST;
-EylPageRead *eyl_page_read_new      (void);
-EylPageRead *eyl_page_read_ref      (EylPageRead *self);
-void         eyl_page_read_unref    (EylPageRead *self);
+EylPageRead *eyl_page_read_new (void);
+EylPageRead *eyl_page_read_ref (EylPageRead *self);
+void         eyl_page_read_unref (EylPageRead *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylPageRead, eyl_page_read_unref)
 
 /* Frees the raster kept for the attention model (a worker reading page
  * after page holds one page's pixels at a time). */
-void         eyl_page_read_drop_pixels (EylPageRead *self);
+void eyl_page_read_drop_pixels (EylPageRead *self);
 
 /* Reads @page: the detectors on its text layer, then — when @renderer can
  * render (not NULL, with a render function) — the analysis raster of the
@@ -76,8 +76,8 @@ void         eyl_page_read_drop_pixels (EylPageRead *self);
  * @options, within renderer->max_pixels), the pixel detectors enabled in
  * options->pixels on it, and the contrast of the text.  Runs on the
  * thread that owns the document behind @renderer. */
-EylPageRead *eyl_read_page          (EylPageData              *page,
-                                     const EylRenderer        *renderer,
-                                     const EylAnalysisOptions *options);
+EylPageRead *eyl_read_page (EylPageData              *page,
+                            const EylRenderer        *renderer,
+                            const EylAnalysisOptions *options);
 
 G_END_DECLS

@@ -14,9 +14,9 @@
 #include "eyl-render-source.h"
 
 /* Objects looked at, at most: a file with more is read as it is. */
-#define MAX_OBJECTS    2000000
+#define MAX_OBJECTS 2000000
 /* The quality of the shrunk images: finer than any render reads them. */
-#define JPEG_QUALITY   92
+#define JPEG_QUALITY 92
 
 typedef struct
 {
@@ -50,14 +50,14 @@ shrink_jpeg (const guchar  *data,
              unsigned long *out_len)
 {
   struct jpeg_decompress_struct in;
-  struct jpeg_compress_struct out;
-  JpegError err;
+  struct jpeg_compress_struct   out;
+  JpegError                     err;
   guchar *volatile row = NULL;
-  guchar *out_buf = NULL;
+  guchar           *out_buf = NULL;
   volatile gboolean out_started = FALSE;
-  unsigned long out_size = 0;
-  double pixels;
-  int m;
+  unsigned long     out_size = 0;
+  double            pixels;
+  int               m;
 
   /* One error manager for both: a damaged JPEG leaves the image as it is. */
   in.err = out.err = jpeg_std_error (&err.pub);
@@ -75,9 +75,7 @@ shrink_jpeg (const guchar  *data,
 
   jpeg_create_decompress (&in);
   jpeg_mem_src (&in, data, len);
-  if (jpeg_read_header (&in, TRUE) != JPEG_HEADER_OK
-      || (in.num_components != 1 && in.num_components != 3)
-      || in.image_width == 0 || in.image_height == 0)
+  if (jpeg_read_header (&in, TRUE) != JPEG_HEADER_OK || (in.num_components != 1 && in.num_components != 3) || in.image_width == 0 || in.image_height == 0)
     {
       jpeg_destroy_decompress (&in);
       return NULL;
@@ -143,26 +141,23 @@ shrink_image (qpdf_data qpdf,
               qpdf_oh   oh,
               double    max_pixels)
 {
-  qpdf_oh dict = qpdf_oh_get_dict (qpdf, oh);
+  qpdf_oh        dict = qpdf_oh_get_dict (qpdf, oh);
   unsigned char *raw = NULL;
-  size_t raw_len = 0;
-  QPDF_BOOL filtered = QPDF_FALSE;
-  guchar *small;
-  unsigned long small_len = 0;
-  int w, h;
+  size_t         raw_len = 0;
+  QPDF_BOOL      filtered = QPDF_FALSE;
+  guchar        *small;
+  unsigned long  small_len = 0;
+  int            w, h;
 
   if (!qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, dict, "/Subtype"), "/Image"))
     return FALSE;
   w = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Width"));
   h = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Height"));
-  if (w <= 0 || h <= 0 || (double) w * h <= max_pixels || !is_dct_only (qpdf, dict)
-      || qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/BitsPerComponent")) != 8
-      || qpdf_oh_has_key (qpdf, dict, "/DecodeParms"))
+  if (w <= 0 || h <= 0 || (double) w * h <= max_pixels || !is_dct_only (qpdf, dict) || qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/BitsPerComponent")) != 8 || qpdf_oh_has_key (qpdf, dict, "/DecodeParms"))
     return FALSE;
 
   /* The JPEG itself, undecoded. */
-  if (qpdf_oh_get_stream_data (qpdf, oh, qpdf_dl_none, &filtered, &raw, &raw_len) != QPDF_SUCCESS
-      || raw == NULL)
+  if (qpdf_oh_get_stream_data (qpdf, oh, qpdf_dl_none, &filtered, &raw, &raw_len) != QPDF_SUCCESS || raw == NULL)
     return FALSE;
   small = shrink_jpeg (raw, raw_len, max_pixels, &w, &h, &small_len);
   free (raw);
@@ -184,9 +179,9 @@ eyl_render_source_shrink_images (const char *path,
                                  guint      *n_shrunk)
 {
   qpdf_data qpdf;
-  GBytes *bytes = NULL;
-  guint n = 0;
-  int size;
+  GBytes   *bytes = NULL;
+  guint     n = 0;
+  int       size;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -202,7 +197,7 @@ eyl_render_source_shrink_images (const char *path,
     }
 
   size = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, qpdf_get_trailer (qpdf),
-                                                                "/Size"));
+                                                              "/Size"));
   for (int id = 1; id < MIN (size, MAX_OBJECTS); id++)
     {
       qpdf_oh oh = qpdf_get_object_by_id (qpdf, id, 0);

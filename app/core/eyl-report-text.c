@@ -29,7 +29,7 @@ is_bidi_control (gunichar c)
 char *
 eyl_report_printable (const char *text)
 {
-  GString *out;
+  GString    *out;
   const char *p, *end;
 
   if (text == NULL)
@@ -37,7 +37,7 @@ eyl_report_printable (const char *text)
 
   out = g_string_sized_new (strlen (text));
   end = text + strlen (text);
-  for (p = text; p < end; )
+  for (p = text; p < end;)
     {
       gunichar c = g_utf8_get_char_validated (p, end - p);
 
@@ -167,16 +167,17 @@ append_page_text (GString         *out,
 {
   g_autofree char *scale = format_scale (page->scale);
   g_autofree char *placement = eyl_report_printable (page->placement != NULL
-                                                     ? page->placement->id : "?");
-  guint n_findings = page->findings != NULL ? page->findings->len : 0;
+                                                         ? page->placement->id
+                                                         : "?");
+  guint            n_findings = page->findings != NULL ? page->findings->len : 0;
 
   /* Translators: page number, placement id, material width × height in
    * mm, scale such as 1:10, how the scale was found, score 0–100. */
   g_string_append_printf (out, _("  Page %u: %s, %.0f × %.0f mm at %s (%s), customer focus %d/100\n"),
-                          page->index + 1, placement,
-                          page->material_w_mm, page->material_h_mm,
-                          scale, scale_source_label (page->scale_source),
-                          page->customer_focus);
+                                  page->index + 1, placement,
+                                  page->material_w_mm, page->material_h_mm,
+                                  scale, scale_source_label (page->scale_source),
+                                  page->customer_focus);
   if (page->placement_reason != NULL)
     {
       g_autofree char *reason = eyl_report_printable (page->placement_reason);
@@ -195,7 +196,7 @@ append_page_text (GString         *out,
     {
       for (guint i = 0; i < n_findings; i++)
         {
-          EylFinding *finding = g_ptr_array_index (page->findings, i);
+          EylFinding      *finding = g_ptr_array_index (page->findings, i);
           g_autofree char *rule = NULL;
           g_autofree char *message = NULL;
           g_autofree char *fix = NULL;
@@ -225,14 +226,14 @@ eyl_report_format_text (EylReport *report,
                         gboolean   use_color)
 {
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_REPORT);
-  GString *out = g_string_new (NULL);
+  GString         *out = g_string_new (NULL);
   EylReportSummary summary;
 
   g_return_val_if_fail (report != NULL, NULL);
 
   for (guint i = 0; i < report->files->len; i++)
     {
-      EylFileResult *file = g_ptr_array_index (report->files, i);
+      EylFileResult   *file = g_ptr_array_index (report->files, i);
       g_autofree char *path = eyl_report_printable_path (file->path);
 
       if (i > 0)
@@ -247,7 +248,7 @@ eyl_report_format_text (EylReport *report,
           /* Translators: file name, error code (untranslated, such as
            * "encrypted"), message */
           g_string_append_printf (out, _("%s: cannot be checked (%s): %s"), path,
-                                  eyl_error_code_to_string (file->error_code), message);
+                                          eyl_error_code_to_string (file->error_code), message);
           if (use_color)
             g_string_append (out, COLOR_RESET);
           g_string_append_c (out, '\n');
@@ -290,17 +291,14 @@ eyl_report_format_text (EylReport *report,
                           g_dngettext (GETTEXT_PACKAGE, ", %u could not be read: ",
                                        ", %u could not be read: ", summary.failed),
                           summary.failed);
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
-                                            summary.errors),
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", summary.errors),
                           summary.errors);
   g_string_append (out, ", ");
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
-                                            summary.warnings),
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", summary.warnings),
                           summary.warnings);
   g_string_append (out, ", ");
   /* Translators: findings of severity "info" */
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes",
-                                            summary.infos),
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", summary.infos),
                           summary.infos);
   g_string_append_c (out, '\n');
 
@@ -368,11 +366,29 @@ csv_number (GString *out,
   csv_cell (out, buf, FALSE, FALSE);
 }
 
-static const char * const csv_header[] = {
-  "file", "page", "status", "rule", "severity", "element", "kind", "text",
-  "message", "fix", "x0", "y0", "x1", "y1", "hidden_fraction",
-  "eye_zone_fraction", "floor_bottom_mm", "floor_top_mm", "cap_height_mm",
-  "placement", "customer_focus", "error_code",
+static const char *const csv_header[] = {
+  "file",
+  "page",
+  "status",
+  "rule",
+  "severity",
+  "element",
+  "kind",
+  "text",
+  "message",
+  "fix",
+  "x0",
+  "y0",
+  "x1",
+  "y1",
+  "hidden_fraction",
+  "eye_zone_fraction",
+  "floor_bottom_mm",
+  "floor_top_mm",
+  "cap_height_mm",
+  "placement",
+  "customer_focus",
+  "error_code",
 };
 
 char *
@@ -396,12 +412,12 @@ eyl_report_format_csv (EylReport *report)
       if (!file->ok)
         {
           csv_field (out, path, FALSE);
-          csv_field (out, "", FALSE);             /* page */
+          csv_field (out, "", FALSE); /* page */
           csv_field (out, "error", FALSE);
-          for (guint c = 0; c < 5; c++)           /* rule … text */
+          for (guint c = 0; c < 5; c++) /* rule … text */
             csv_field (out, "", FALSE);
           csv_field (out, file->error_message, FALSE);
-          for (guint c = 0; c < 12; c++)          /* fix … customer_focus */
+          for (guint c = 0; c < 12; c++) /* fix … customer_focus */
             csv_field (out, "", FALSE);
           csv_field (out, eyl_error_code_to_string (file->error_code), TRUE);
           continue;
@@ -417,7 +433,7 @@ eyl_report_format_csv (EylReport *report)
             {
               EylFinding *finding = g_ptr_array_index (page->findings, f);
               EylElement *element = find_element (page, finding->element_id);
-              EylRect box = finding->box;
+              EylRect     box = finding->box;
 
               if (eyl_rect_is_empty (&box) && element != NULL)
                 box = element->box;

@@ -198,7 +198,7 @@ round_to (double value,
   if (!isfinite (value))
     return value;
   value = round (value * factor) / factor;
-  return value == 0.0 ? 0.0 : value;   /* no "-0" */
+  return value == 0.0 ? 0.0 : value; /* no "-0" */
 }
 
 static double
@@ -343,7 +343,7 @@ add_paths (JsonBuilder *builder,
            GPtrArray   *paths)
 {
   g_autofree char *bytes_name = g_strconcat (name, "_bytes", NULL);
-  gboolean lossless = TRUE;
+  gboolean         lossless = TRUE;
 
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
@@ -362,7 +362,7 @@ add_paths (JsonBuilder *builder,
   json_builder_begin_array (builder);
   for (guint i = 0; i < paths->len; i++)
     {
-      const char *path = g_ptr_array_index (paths, i);
+      const char      *path = g_ptr_array_index (paths, i);
       g_autofree char *encoded = g_base64_encode ((const guchar *) path, strlen (path));
 
       json_builder_add_string_value (builder, encoded);
@@ -378,12 +378,12 @@ copy_rounded (JsonNode *node)
     {
     case JSON_NODE_OBJECT:
       {
-        JsonObject *in = json_node_get_object (node);
-        JsonObject *out = json_object_new ();
-        JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+        JsonObject    *in = json_node_get_object (node);
+        JsonObject    *out = json_object_new ();
+        JsonNode      *result = json_node_new (JSON_NODE_OBJECT);
         JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
+        const char    *name;
+        JsonNode      *member;
 
         json_object_iter_init (&iter, in);
         while (json_object_iter_next (&iter, &name, &member))
@@ -396,7 +396,7 @@ copy_rounded (JsonNode *node)
       {
         JsonArray *in = json_node_get_array (node);
         JsonArray *out = json_array_sized_new (json_array_get_length (in));
-        JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+        JsonNode  *result = json_node_new (JSON_NODE_ARRAY);
 
         for (guint i = 0; i < json_array_get_length (in); i++)
           json_array_add_element (out, copy_rounded (json_array_get_element (in, i)));
@@ -430,7 +430,7 @@ add_object_copy (JsonBuilder *builder,
 
   json_node_set_object (node, object != NULL ? object : json_object_new ());
   if (object == NULL)
-    json_object_unref (json_node_get_object (node));   /* set_object took a ref */
+    json_object_unref (json_node_get_object (node)); /* set_object took a ref */
   json_builder_set_member_name (builder, name);
   json_builder_add_value (builder, copy_rounded (node));
 }
@@ -510,8 +510,8 @@ static EylRect
 rect_relative (const EylRect *box,
                const EylRect *visible)
 {
-  double w = eyl_rect_width (visible);
-  double h = eyl_rect_height (visible);
+  double  w = eyl_rect_width (visible);
+  double  h = eyl_rect_height (visible);
   EylRect rel = { 0, 0, 0, 0 };
 
   if (w <= 0 || h <= 0)
@@ -576,7 +576,7 @@ build_element (JsonBuilder   *builder,
                const EylRect *visible,
                double         mm_per_pt)
 {
-  EylRect rel = rect_relative (&element->box, visible);
+  EylRect          rel = rect_relative (&element->box, visible);
   g_autofree char *color = g_strdup_printf ("#%06x", element->color & 0xffffff);
 
   json_builder_begin_object (builder);
@@ -816,7 +816,8 @@ print_double (GString *out,
 
   for (int digits = 15; digits <= 17; digits++)
     {
-      g_ascii_formatd (buf, sizeof buf, digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g",
+      g_ascii_formatd (buf, sizeof buf, digits == 15 ? "%.15g" : digits == 16 ? "%.16g"
+                                                                              : "%.17g",
                        value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
@@ -889,8 +890,8 @@ print_node (GString  *out,
     case JSON_NODE_ARRAY:
       {
         JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-        gboolean flat = TRUE;
+        guint      n = json_array_get_length (array);
+        gboolean   flat = TRUE;
 
         if (n == 0)
           {
@@ -899,8 +900,7 @@ print_node (GString  *out,
           }
         /* Short arrays of plain values ([x0, y0, x1, y1]) stay on one line. */
         for (guint i = 0; i < n; i++)
-          if (JSON_NODE_TYPE (json_array_get_element (array, i)) == JSON_NODE_OBJECT
-              || JSON_NODE_TYPE (json_array_get_element (array, i)) == JSON_NODE_ARRAY)
+          if (JSON_NODE_TYPE (json_array_get_element (array, i)) == JSON_NODE_OBJECT || JSON_NODE_TYPE (json_array_get_element (array, i)) == JSON_NODE_ARRAY)
             flat = FALSE;
 
         g_string_append_c (out, '[');
@@ -1076,8 +1076,7 @@ read_container (JsonObject  *object,
     }
   if (JSON_NODE_TYPE (node) != type)
     {
-      malformed (error, type == JSON_NODE_ARRAY ? _("is not a list") : _("is not an object"),
-                 name);
+      malformed (error, type == JSON_NODE_ARRAY ? _("is not a list") : _("is not an object"), name);
       return NULL;
     }
   return node;
@@ -1114,7 +1113,7 @@ read_numbers (JsonObject *object,
               guint       n,
               GError    **error)
 {
-  JsonNode *node = get_member (object, name);
+  JsonNode  *node = get_member (object, name);
   JsonArray *array;
 
   if (node == NULL)
@@ -1185,13 +1184,13 @@ read_strings (JsonObject *object,
  * not UTF-8.  A new string, or NULL when absent; an error when it is not
  * base64 of a file name. */
 static gboolean
-read_path_bytes (JsonNode    *node,
-                 const char  *name,
-                 char       **out,
-                 GError     **error)
+read_path_bytes (JsonNode   *node,
+                 const char *name,
+                 char      **out,
+                 GError    **error)
 {
   g_autofree guchar *bytes = NULL;
-  gsize len = 0;
+  gsize              len = 0;
 
   *out = NULL;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
@@ -1205,14 +1204,14 @@ read_path_bytes (JsonNode    *node,
 
 /* "path", or the bytes of "path_bytes" when it is there. */
 static gboolean
-read_path (JsonObject  *object,
-           const char  *name,
-           char       **out,
-           GError     **error)
+read_path (JsonObject *object,
+           const char *name,
+           char      **out,
+           GError    **error)
 {
   g_autofree char *bytes_name = g_strconcat (name, "_bytes", NULL);
-  JsonNode *bytes = get_member (object, bytes_name);
-  const char *path;
+  JsonNode        *bytes = get_member (object, bytes_name);
+  const char      *path;
 
   *out = NULL;
   if (!read_string (object, name, FALSE, &path, error))
@@ -1232,7 +1231,7 @@ read_paths (JsonObject *object,
             GError    **error)
 {
   g_autofree char *bytes_name = g_strconcat (name, "_bytes", NULL);
-  JsonArray *bytes;
+  JsonArray       *bytes;
 
   if (!read_strings (object, name, out, error))
     return FALSE;
@@ -1265,10 +1264,10 @@ eyl_placement_from_json (JsonObject *object,
                          GError    **error)
 {
   g_autoptr(EylPlacement) p = NULL;
-  const char *id, *name, *description, *kind, *source_file;
+  const char      *id, *name, *description, *kind, *source_file;
   EylPlacementKind kind_value;
-  JsonArray *sizes;
-  JsonNode *reach;
+  JsonArray       *sizes;
+  JsonNode        *reach;
   struct
   {
     const char *name;
@@ -1278,11 +1277,7 @@ eyl_placement_from_json (JsonObject *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!read_string (object, "id", FALSE, &id, error)
-      || !read_string (object, "name", TRUE, &name, error)
-      || !read_string (object, "description", TRUE, &description, error)
-      || !read_string (object, "kind", FALSE, &kind, error)
-      || !read_string (object, "source_file", TRUE, &source_file, error))
+  if (!read_string (object, "id", FALSE, &id, error) || !read_string (object, "name", TRUE, &name, error) || !read_string (object, "description", TRUE, &description, error) || !read_string (object, "kind", FALSE, &kind, error) || !read_string (object, "source_file", TRUE, &source_file, error))
     return NULL;
 
   if (!eyl_placement_kind_from_string (kind, &kind_value))
@@ -1302,14 +1297,11 @@ eyl_placement_from_json (JsonObject *object,
     return NULL;
   for (guint i = 0; i < json_array_get_length (sizes); i++)
     {
-      JsonNode *node = json_array_get_element (sizes, i);
+      JsonNode  *node = json_array_get_element (sizes, i);
       JsonArray *pair;
-      EylSizeMm size;
+      EylSizeMm  size;
 
-      if (!JSON_NODE_HOLDS_ARRAY (node)
-          || json_array_get_length (pair = json_node_get_array (node)) != 2
-          || !is_number (json_array_get_element (pair, 0))
-          || !is_number (json_array_get_element (pair, 1)))
+      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (pair = json_node_get_array (node)) != 2 || !is_number (json_array_get_element (pair, 0)) || !is_number (json_array_get_element (pair, 1)))
         {
           malformed (error, _("is not a list of [width, height] pairs"), "sizes_mm");
           return NULL;
@@ -1407,17 +1399,10 @@ element_pixels_from_json (JsonObject *object,
                           GError    **error)
 {
   const char *background, *symbology;
-  double ratio, module_mm, quiet, decode_px;
-  gboolean varies = FALSE, decoded = FALSE;
+  double      ratio, module_mm, quiet, decode_px;
+  gboolean    varies = FALSE, decoded = FALSE;
 
-  if (!read_double (object, "contrast_ratio", TRUE, &ratio, error)
-      || !read_string (object, "background", TRUE, &background, error)
-      || !read_bool (object, "background_varies", &varies, error)
-      || !read_bool (object, "decoded", &decoded, error)
-      || !read_double (object, "module_mm", TRUE, &module_mm, error)
-      || !read_double (object, "quiet_zone_modules", TRUE, &quiet, error)
-      || !read_double (object, "decode_px_per_module", TRUE, &decode_px, error)
-      || !read_string (object, "symbology", TRUE, &symbology, error))
+  if (!read_double (object, "contrast_ratio", TRUE, &ratio, error) || !read_string (object, "background", TRUE, &background, error) || !read_bool (object, "background_varies", &varies, error) || !read_bool (object, "decoded", &decoded, error) || !read_double (object, "module_mm", TRUE, &module_mm, error) || !read_double (object, "quiet_zone_modules", TRUE, &quiet, error) || !read_double (object, "decode_px_per_module", TRUE, &decode_px, error) || !read_string (object, "symbology", TRUE, &symbology, error))
     return FALSE;
 
   element->contrast_ratio = isnan (ratio) ? 0.0 : ratio;
@@ -1437,28 +1422,15 @@ element_from_json (JsonObject *object,
                    double      mm_per_pt,
                    GError    **error)
 {
-  const char *id, *kind_str, *source_str, *text, *color_str;
+  const char    *id, *kind_str, *source_str, *text, *color_str;
   EylElementKind kind;
-  EylSource source;
-  EylRect box;
-  double floor[2], cap_mm, hidden, eye, confidence, font_size, cap_pt;
-  EylElement *element;
-  gboolean third_party = FALSE;
+  EylSource      source;
+  EylRect        box;
+  double         floor[2], cap_mm, hidden, eye, confidence, font_size, cap_pt;
+  EylElement    *element;
+  gboolean       third_party = FALSE;
 
-  if (!read_string (object, "id", FALSE, &id, error)
-      || !read_string (object, "kind", FALSE, &kind_str, error)
-      || !read_string (object, "source", FALSE, &source_str, error)
-      || !read_string (object, "text", TRUE, &text, error)
-      || !read_string (object, "color", TRUE, &color_str, error)
-      || !read_rect (object, "box_pt", FALSE, &box, error)
-      || !read_numbers (object, "floor_mm", TRUE, floor, 2, error)
-      || !read_double (object, "cap_height_mm", TRUE, &cap_mm, error)
-      || !read_double (object, "hidden_fraction", TRUE, &hidden, error)
-      || !read_double (object, "eye_zone_fraction", TRUE, &eye, error)
-      || !read_double (object, "confidence", TRUE, &confidence, error)
-      || !read_double (object, "font_size_pt", TRUE, &font_size, error)
-      || !read_double (object, "cap_height_pt", TRUE, &cap_pt, error)
-      || !read_bool (object, "third_party", &third_party, error))
+  if (!read_string (object, "id", FALSE, &id, error) || !read_string (object, "kind", FALSE, &kind_str, error) || !read_string (object, "source", FALSE, &source_str, error) || !read_string (object, "text", TRUE, &text, error) || !read_string (object, "color", TRUE, &color_str, error) || !read_rect (object, "box_pt", FALSE, &box, error) || !read_numbers (object, "floor_mm", TRUE, floor, 2, error) || !read_double (object, "cap_height_mm", TRUE, &cap_mm, error) || !read_double (object, "hidden_fraction", TRUE, &hidden, error) || !read_double (object, "eye_zone_fraction", TRUE, &eye, error) || !read_double (object, "confidence", TRUE, &confidence, error) || !read_double (object, "font_size_pt", TRUE, &font_size, error) || !read_double (object, "cap_height_pt", TRUE, &cap_pt, error) || !read_bool (object, "third_party", &third_party, error))
     return NULL;
 
   if (!eyl_element_kind_from_string (kind_str, &kind))
@@ -1500,16 +1472,11 @@ finding_from_json (JsonObject *object,
 {
   const char *rule, *severity_str, *element_id, *message, *fix;
   EylSeverity severity;
-  EylRect box = { 0, 0, 0, 0 };
+  EylRect     box = { 0, 0, 0, 0 };
   JsonObject *measures;
   g_autoptr(EylFinding) finding = NULL;
 
-  if (!read_string (object, "rule", FALSE, &rule, error)
-      || !read_string (object, "severity", FALSE, &severity_str, error)
-      || !read_string (object, "element", TRUE, &element_id, error)
-      || !read_string (object, "message", TRUE, &message, error)
-      || !read_string (object, "fix", TRUE, &fix, error)
-      || !read_rect (object, "box_pt", TRUE, &box, error))
+  if (!read_string (object, "rule", FALSE, &rule, error) || !read_string (object, "severity", FALSE, &severity_str, error) || !read_string (object, "element", TRUE, &element_id, error) || !read_string (object, "message", TRUE, &message, error) || !read_string (object, "fix", TRUE, &fix, error) || !read_rect (object, "box_pt", TRUE, &box, error))
     return NULL;
 
   if (!eyl_severity_from_string (severity_str, &severity))
@@ -1528,8 +1495,8 @@ finding_from_json (JsonObject *object,
   if (measures != NULL)
     {
       JsonObjectIter iter;
-      const char *name;
-      JsonNode *member;
+      const char    *name;
+      JsonNode      *member;
 
       json_object_iter_init (&iter, measures);
       while (json_object_iter_next (&iter, &name, &member))
@@ -1549,26 +1516,16 @@ eyl_page_analysis_from_json (JsonObject *object,
                              GError    **error)
 {
   g_autoptr(EylPageAnalysis) page = eyl_page_analysis_new ();
-  gint64 index;
-  double raster_px[2], raster_px_per_mm;
-  double size[2], page_size[2], material[2], scale, mm_per_pt[2], frame_material[2], bottom_floor;
+  gint64      index;
+  double      raster_px[2], raster_px_per_mm;
+  double      size[2], page_size[2], material[2], scale, mm_per_pt[2], frame_material[2], bottom_floor;
   const char *scale_source, *placement_id, *reason, *legibility;
   JsonObject *settings, *frame, *scores;
-  JsonArray *elements, *findings;
+  JsonArray  *elements, *findings;
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!read_int (object, "index", &index, error)
-      || !read_numbers (object, "size_pt", FALSE, size, 2, error)
-      || !read_numbers (object, "page_pt", TRUE, page_size, 2, error)
-      || !read_numbers (object, "material_mm", FALSE, material, 2, error)
-      || !read_numbers (object, "raster_px", TRUE, raster_px, 2, error)
-      || !read_double (object, "raster_px_per_mm", TRUE, &raster_px_per_mm, error)
-      || !read_double (object, "scale", FALSE, &scale, error)
-      || !read_string (object, "scale_source", TRUE, &scale_source, error)
-      || !read_string (object, "placement", TRUE, &placement_id, error)
-      || !read_string (object, "placement_reason", TRUE, &reason, error)
-      || !read_string (object, "legibility", TRUE, &legibility, error))
+  if (!read_int (object, "index", &index, error) || !read_numbers (object, "size_pt", FALSE, size, 2, error) || !read_numbers (object, "page_pt", TRUE, page_size, 2, error) || !read_numbers (object, "material_mm", FALSE, material, 2, error) || !read_numbers (object, "raster_px", TRUE, raster_px, 2, error) || !read_double (object, "raster_px_per_mm", TRUE, &raster_px_per_mm, error) || !read_double (object, "scale", FALSE, &scale, error) || !read_string (object, "scale_source", TRUE, &scale_source, error) || !read_string (object, "placement", TRUE, &placement_id, error) || !read_string (object, "placement_reason", TRUE, &reason, error) || !read_string (object, "legibility", TRUE, &legibility, error))
     return NULL;
   if (legibility != NULL && !eyl_legibility_from_string (legibility, &page->legibility))
     {
@@ -1585,15 +1542,14 @@ eyl_page_analysis_from_json (JsonObject *object,
   if (json_object_has_member (object, "packaging") &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "packaging")))
     page->packaging = eyl_packaging_from_json (json_object_get_object_member (object,
-                                                                            "packaging"));
+                                                                              "packaging"));
   page->width_pt = size[0];
   page->height_pt = size[1];
   page->page_w_pt = page_size[0];
   page->page_h_pt = page_size[1];
   page->material_w_mm = material[0];
   page->material_h_mm = material[1];
-  if (!isnan (raster_px[0]) && !isnan (raster_px[1]) && raster_px[0] >= 1 && raster_px[1] >= 1
-      && raster_px[0] <= G_MAXINT && raster_px[1] <= G_MAXINT)
+  if (!isnan (raster_px[0]) && !isnan (raster_px[1]) && raster_px[0] >= 1 && raster_px[1] >= 1 && raster_px[0] <= G_MAXINT && raster_px[1] <= G_MAXINT)
     {
       page->raster_w_px = (int) raster_px[0];
       page->raster_h_px = (int) raster_px[1];
@@ -1621,10 +1577,7 @@ eyl_page_analysis_from_json (JsonObject *object,
   frame = read_object (object, "frame", TRUE, error);
   if (frame != NULL)
     {
-      if (!read_rect (frame, "visible_pt", FALSE, &page->frame.visible, error)
-          || !read_numbers (frame, "material_mm", FALSE, frame_material, 2, error)
-          || !read_numbers (frame, "mm_per_pt", FALSE, mm_per_pt, 2, error)
-          || !read_double (frame, "bottom_floor_mm", TRUE, &bottom_floor, error))
+      if (!read_rect (frame, "visible_pt", FALSE, &page->frame.visible, error) || !read_numbers (frame, "material_mm", FALSE, frame_material, 2, error) || !read_numbers (frame, "mm_per_pt", FALSE, mm_per_pt, 2, error) || !read_double (frame, "bottom_floor_mm", TRUE, &bottom_floor, error))
         return NULL;
       page->frame.material_w_mm = frame_material[0];
       page->frame.material_h_mm = frame_material[1];
@@ -1647,7 +1600,7 @@ eyl_page_analysis_from_json (JsonObject *object,
     return NULL;
   for (guint i = 0; i < json_array_get_length (elements); i++)
     {
-      JsonNode *node = json_array_get_element (elements, i);
+      JsonNode   *node = json_array_get_element (elements, i);
       EylElement *element;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -1666,7 +1619,7 @@ eyl_page_analysis_from_json (JsonObject *object,
     return NULL;
   for (guint i = 0; i < json_array_get_length (findings); i++)
     {
-      JsonNode *node = json_array_get_element (findings, i);
+      JsonNode   *node = json_array_get_element (findings, i);
       EylFinding *finding;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -1684,7 +1637,7 @@ eyl_page_analysis_from_json (JsonObject *object,
   if (scores == NULL)
     return NULL;
   {
-    gint64 focus;
+    gint64      focus;
     JsonObject *breakdown;
 
     if (!read_int (scores, "customer_focus", &focus, error))
@@ -1718,14 +1671,13 @@ eyl_file_result_from_json (JsonObject *object,
 {
   g_autoptr(EylFileResult) file = NULL;
   g_autofree char *path = NULL;
-  const char *status;
-  JsonArray *pages;
-  JsonNode *n_pages;
+  const char      *status;
+  JsonArray       *pages;
+  JsonNode        *n_pages;
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!read_path (object, "path", &path, error)
-      || !read_string (object, "status", FALSE, &status, error))
+  if (!read_path (object, "path", &path, error) || !read_string (object, "status", FALSE, &status, error))
     return NULL;
 
   file = eyl_file_result_new (path);
@@ -1734,9 +1686,7 @@ eyl_file_result_from_json (JsonObject *object,
       JsonObject *err = read_object (object, "error", FALSE, error);
       const char *code, *message;
 
-      if (err == NULL
-          || !read_string (err, "code", FALSE, &code, error)
-          || !read_string (err, "message", TRUE, &message, error))
+      if (err == NULL || !read_string (err, "code", FALSE, &code, error) || !read_string (err, "message", TRUE, &message, error))
         return NULL;
       file->ok = FALSE;
       if (!eyl_error_code_from_string (code, &file->error_code))
@@ -1752,8 +1702,7 @@ eyl_file_result_from_json (JsonObject *object,
       return NULL;
     }
 
-  if (!read_strings (object, "warnings", file->warnings, error)
-      || !read_paths (object, "outputs", file->outputs, error))
+  if (!read_strings (object, "warnings", file->warnings, error) || !read_paths (object, "outputs", file->outputs, error))
     return NULL;
 
   n_pages = get_member (object, "n_pages");
@@ -1771,7 +1720,7 @@ eyl_file_result_from_json (JsonObject *object,
     return NULL;
   for (guint i = 0; pages != NULL && i < json_array_get_length (pages); i++)
     {
-      JsonNode *node = json_array_get_element (pages, i);
+      JsonNode        *node = json_array_get_element (pages, i);
       EylPageAnalysis *page;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -1794,8 +1743,8 @@ eyl_report_from_json (JsonNode *node,
 {
   g_autoptr(EylReport) report = eyl_report_new ();
   JsonObject *root, *placement;
-  JsonArray *files;
-  gint64 version;
+  JsonArray  *files;
+  gint64      version;
   const char *legibility;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -1849,7 +1798,7 @@ eyl_report_from_json (JsonNode *node,
     return NULL;
   for (guint i = 0; i < json_array_get_length (files); i++)
     {
-      JsonNode *file_node = json_array_get_element (files, i);
+      JsonNode      *file_node = json_array_get_element (files, i);
       EylFileResult *file;
 
       if (!JSON_NODE_HOLDS_OBJECT (file_node))

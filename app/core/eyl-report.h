@@ -18,23 +18,23 @@ struct _EylFileResult
   /*< private >*/
   gatomicrefcount ref_count;
   /*< public >*/
-  char        *path;           /* as the user gave it */
+  char        *path; /* as the user gave it */
   gboolean     ok;
-  EylErrorCode error_code;     /* when !ok */
-  char        *error_message;  /* when !ok: one line naming the problem */
+  EylErrorCode error_code;    /* when !ok */
+  char        *error_message; /* when !ok: one line naming the problem */
   guint        n_pages;
-  GPtrArray   *pages;          /* EylPageAnalysis */
-  GPtrArray   *warnings;       /* char *: repairs, pages skipped, … */
-  GPtrArray   *outputs;        /* char *: files exported for it (export only) */
+  GPtrArray   *pages;    /* EylPageAnalysis */
+  GPtrArray   *warnings; /* char *: repairs, pages skipped, … */
+  GPtrArray   *outputs;  /* char *: files exported for it (export only) */
 };
 
 #define EYL_TYPE_FILE_RESULT (eyl_file_result_get_type ())
 GType          eyl_file_result_get_type (void) G_GNUC_CONST;
-EylFileResult *eyl_file_result_new      (const char    *path);
+EylFileResult *eyl_file_result_new (const char *path);
 EylFileResult *eyl_file_result_new_error (const char   *path,
                                           const GError *error);
-EylFileResult *eyl_file_result_ref      (EylFileResult *self);
-void           eyl_file_result_unref    (EylFileResult *self);
+EylFileResult *eyl_file_result_ref (EylFileResult *self);
+void           eyl_file_result_unref (EylFileResult *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylFileResult, eyl_file_result_unref)
 
 typedef struct
@@ -49,47 +49,47 @@ struct _EylReport
   /*< private >*/
   gatomicrefcount ref_count;
   /*< public >*/
-  char         *placement_id;   /* requested: "auto" or a preset id */
-  EylPlacement *placement;      /* requested preset with overrides, or NULL for auto */
+  char         *placement_id; /* requested: "auto" or a preset id */
+  EylPlacement *placement;    /* requested preset with overrides, or NULL for auto */
   EylLegibility legibility;
-  GPtrArray    *files;          /* EylFileResult */
+  GPtrArray    *files; /* EylFileResult */
 };
 
-EylReport *eyl_report_new     (void);
-EylReport *eyl_report_ref     (EylReport *self);
-void       eyl_report_unref   (EylReport *self);
+EylReport *eyl_report_new (void);
+EylReport *eyl_report_ref (EylReport *self);
+void       eyl_report_unref (EylReport *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylReport, eyl_report_unref)
 
-void       eyl_report_get_summary (EylReport        *self,
-                                   EylReportSummary *summary);
+void eyl_report_get_summary (EylReport        *self,
+                             EylReportSummary *summary);
 /* Highest severity of any finding, or -1 when there is none. */
-int        eyl_report_max_severity (EylReport *self);
+int eyl_report_max_severity (EylReport *self);
 
 /* JSON (schema in README.md). The from_json functions read what the
  * to_json functions write (the worker → parent channel, and tests). */
-JsonNode        *eyl_placement_to_json     (const EylPlacement *placement);
-EylPlacement    *eyl_placement_from_json   (JsonObject         *object,
-                                            GError            **error);
-JsonNode        *eyl_page_analysis_to_json (EylPageAnalysis    *page);
-EylPageAnalysis *eyl_page_analysis_from_json (JsonObject       *object,
-                                              GError          **error);
-JsonNode        *eyl_file_result_to_json   (EylFileResult      *file);
-EylFileResult   *eyl_file_result_from_json (JsonObject         *object,
-                                            GError            **error);
-JsonNode        *eyl_report_to_json        (EylReport          *report);
-EylReport       *eyl_report_from_json      (JsonNode           *node,
-                                            GError            **error);
+JsonNode        *eyl_placement_to_json (const EylPlacement *placement);
+EylPlacement    *eyl_placement_from_json (JsonObject *object,
+                                          GError    **error);
+JsonNode        *eyl_page_analysis_to_json (EylPageAnalysis *page);
+EylPageAnalysis *eyl_page_analysis_from_json (JsonObject *object,
+                                              GError    **error);
+JsonNode        *eyl_file_result_to_json (EylFileResult *file);
+EylFileResult   *eyl_file_result_from_json (JsonObject *object,
+                                            GError    **error);
+JsonNode        *eyl_report_to_json (EylReport *report);
+EylReport       *eyl_report_from_json (JsonNode *node,
+                                       GError  **error);
 
 /* Prints a JSON tree (json-glib 1.6 prints 0.1 as 0.10000000000000001;
  * this prints the shortest form that reads back the same). */
-char            *eyl_report_json_node_to_string (JsonNode *node,
-                                                 gboolean  pretty);
+char *eyl_report_json_node_to_string (JsonNode *node,
+                                      gboolean  pretty);
 
 /* @text for a terminal: control characters (C0, DEL, C1) and bidi
  * overrides written as \xHH or \uHHHH escapes, bytes that are not UTF-8
  * as \xHH; the rest as it is.  For everything printed for people: file
  * names and words from a PDF may hold an escape sequence. */
-char *eyl_report_printable      (const char *text);
+char *eyl_report_printable (const char *text);
 /* The same for a file name in the file system's encoding. */
 char *eyl_report_printable_path (const char *path);
 
@@ -97,6 +97,6 @@ char *eyl_report_printable_path (const char *path);
 char *eyl_report_format_json (EylReport *report);
 char *eyl_report_format_text (EylReport *report,
                               gboolean   use_color);
-char *eyl_report_format_csv  (EylReport *report);
+char *eyl_report_format_csv (EylReport *report);
 
 G_END_DECLS

@@ -68,7 +68,7 @@ const EylRule *
 eyl_rules_lookup (const char *id)
 {
   const EylRule *rules;
-  guint n;
+  guint          n;
 
   g_return_val_if_fail (id != NULL, NULL);
 
@@ -84,9 +84,9 @@ static int
 compare_findings (gconstpointer a,
                   gconstpointer b)
 {
-  const EylFinding *fa = *(EylFinding * const *) a;
-  const EylFinding *fb = *(EylFinding * const *) b;
-  int order;
+  const EylFinding *fa = *(EylFinding *const *) a;
+  const EylFinding *fb = *(EylFinding *const *) b;
+  int               order;
 
   if (fa->severity != fb->severity)
     return fa->severity > fb->severity ? -1 : 1;
@@ -100,7 +100,7 @@ eyl_rules_run (const EylRuleContext *ctx)
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RULES);
   g_autoptr(GPtrArray) findings = NULL;
   const EylRule *rules;
-  guint n;
+  guint          n;
 
   g_return_val_if_fail (ctx != NULL, NULL);
   g_return_val_if_fail (ctx->placement != NULL, NULL);
@@ -150,19 +150,19 @@ static const struct
    * the object of a sentence ("At 0.8 m a phone camera sees the QR code
    * (…)"; German: accusative).  %s is the element's text. */
   [EYL_ELEMENT_URL] = { N_("The website %s"), N_("the website %s") },
-  [EYL_ELEMENT_EMAIL] = { N_("The email address %s"), N_("the email address %s") },
-  [EYL_ELEMENT_PHONE] = { N_("The phone number %s"), N_("the phone number %s") },
-  [EYL_ELEMENT_SOCIAL] = { N_("The social media link %s"), N_("the social media link %s") },
-  [EYL_ELEMENT_QR] = { N_("The QR code (%s)"), N_("the QR code (%s)") },
-  [EYL_ELEMENT_ADDRESS] = { N_("The address “%s”"), N_("the address “%s”") },
-  [EYL_ELEMENT_LOGO] = { N_("The logo"), N_("the logo") },
-  [EYL_ELEMENT_BRAND_NAME] = { N_("The brand name “%s”"), N_("the brand name “%s”") },
-  [EYL_ELEMENT_HEADLINE] = { N_("The headline “%s”"), N_("the headline “%s”") },
-  [EYL_ELEMENT_CTA] = { N_("The call to action “%s”"), N_("the call to action “%s”") },
-  [EYL_ELEMENT_OTHER_URL] = { N_("The web address %s"), N_("the web address %s") },
-  [EYL_ELEMENT_BODY] = { N_("The text “%s”"), N_("the text “%s”") },
-  [EYL_ELEMENT_SPONSOR_LOGO] = { N_("The sponsors’ logos"), N_("the sponsors’ logos") },
-};
+                        [EYL_ELEMENT_EMAIL] = { N_("The email address %s"), N_("the email address %s") },
+                                                [EYL_ELEMENT_PHONE] = { N_("The phone number %s"), N_("the phone number %s") },
+                                                                        [EYL_ELEMENT_SOCIAL] = { N_("The social media link %s"), N_("the social media link %s") },
+                                                                                                 [EYL_ELEMENT_QR] = { N_("The QR code (%s)"), N_("the QR code (%s)") },
+                                                                                                                      [EYL_ELEMENT_ADDRESS] = { N_("The address “%s”"), N_("the address “%s”") },
+                                                                                                                                                [EYL_ELEMENT_LOGO] = { N_("The logo"), N_("the logo") },
+                                                                                                                                                                       [EYL_ELEMENT_BRAND_NAME] = { N_("The brand name “%s”"), N_("the brand name “%s”") },
+                                                                                                                                                                                                    [EYL_ELEMENT_HEADLINE] = { N_("The headline “%s”"), N_("the headline “%s”") },
+                                                                                                                                                                                                                               [EYL_ELEMENT_CTA] = { N_("The call to action “%s”"), N_("the call to action “%s”") },
+                                                                                                                                                                                                                                                     [EYL_ELEMENT_OTHER_URL] = { N_("The web address %s"), N_("the web address %s") },
+                                                                                                                                                                                                                                                                                 [EYL_ELEMENT_BODY] = { N_("The text “%s”"), N_("the text “%s”") },
+                                                                                                                                                                                                                                                                                                        [EYL_ELEMENT_SPONSOR_LOGO] = { N_("The sponsors’ logos"), N_("the sponsors’ logos") },
+                                                                                                                                                                                                                                                                                                        };
 
 #define MAX_QUOTED_CHARS 40
 
@@ -171,7 +171,7 @@ eyl_rule_element_name (const EylElement *element,
                        gboolean          capital)
 {
   g_autofree char *text = NULL;
-  const char *format;
+  const char      *format;
 
   g_return_val_if_fail (element != NULL, NULL);
 
@@ -218,7 +218,7 @@ eyl_rule_has_better_copy (const EylRuleContext *ctx,
                           EylRuleCopyBetter     better)
 {
   g_autofree char *key = NULL;
-  gboolean earlier = TRUE;  /* @other comes before @element */
+  gboolean         earlier = TRUE; /* @other comes before @element */
 
   if (!eyl_rule_is_contact (element) || (key = eyl_element_text_key (element)) == NULL)
     return FALSE;
@@ -226,8 +226,8 @@ eyl_rule_has_better_copy (const EylRuleContext *ctx,
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *other = g_ptr_array_index (ctx->elements, i);
-      g_autofree char *other_key = NULL;
-      int cmp;
+      g_autofree char  *other_key = NULL;
+      int               cmp;
 
       if (other == element)
         {
@@ -308,12 +308,12 @@ eyl_rule_walkup_cite (const EylRuleContext *ctx,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *list = NULL;
-  guint n_legible = 0;
+  guint            n_legible = 0;
 
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
-      char *key;
+      char             *key;
 
       if (!eyl_rule_is_key (el) ||
           !eyl_walkup_legible (el, ctx->frame, ctx->placement, ctx->legibility, distance_m))
@@ -328,7 +328,8 @@ eyl_rule_walkup_cite (const EylRuleContext *ctx,
   if (n_legible == 0)
     /* TRANSLATORS: "In the walk-up view from 4.0 m, none of …" */
     return g_strdup_printf (_("In the walk-up view from %.1f m, none of the page’s key texts "
-                              "can be read."), distance_m);
+                              "can be read."),
+                               distance_m);
   g_ptr_array_add (names, NULL);
   /* TRANSLATORS: joins the names of texts in a list */
   list = g_strjoinv (_(", "), (char **) names->pdata);
@@ -336,11 +337,12 @@ eyl_rule_walkup_cite (const EylRuleContext *ctx,
     /* TRANSLATORS: "In the walk-up view from 4.0 m, only the headline
      * “…”, the website … and 2 more texts can be read." */
     return g_strdup_printf (_("In the walk-up view from %.1f m, only %s and %u more texts "
-                              "can be read."), distance_m, list, n_legible - WALKUP_CITED);
+                              "can be read."),
+                               distance_m, list, n_legible - WALKUP_CITED);
   /* TRANSLATORS: "In the walk-up view from 4.0 m, only the headline “…”
    * can be read." */
   return g_strdup_printf (_("In the walk-up view from %.1f m, only %s can be read."),
-                          distance_m, list);
+                             distance_m, list);
 }
 
 gboolean
@@ -382,7 +384,7 @@ eyl_rule_reading_distance (const EylRuleContext *ctx,
                            const EylElement     *element)
 {
   const EylPlacement *p = ctx->placement;
-  gboolean seen_from_aisle = (eyl_rule_is_brand (element) ||
+  gboolean            seen_from_aisle = (eyl_rule_is_brand (element) ||
                               element->kind == EYL_ELEMENT_HEADLINE) &&
                              !eyl_rule_is_hidden (ctx, element);
 
@@ -395,8 +397,8 @@ eyl_rule_reading_distance (const EylRuleContext *ctx,
 
   if (element->kind == EYL_ELEMENT_BODY)
     return p->held || p->hand_distance_m > 0
-           ? (p->held ? p->distance_m : p->hand_distance_m)
-           : MIN (p->distance_m, EYL_RULE_BODY_DISTANCE_M);
+               ? (p->held ? p->distance_m : p->hand_distance_m)
+               : MIN (p->distance_m, EYL_RULE_BODY_DISTANCE_M);
   /* A poster on a wall is walked up to: who wants its website or email
    * has stopped in front of it, like the reader of its copy.  At a stand
    * the aisle is where contacts must reach (the table keeps people off). */
@@ -422,7 +424,7 @@ char *
 eyl_rule_standard_name (const EylRuleContext *ctx)
 {
   const char *standard = eyl_rule_legibility_name (ctx->legibility);
-  double acuity = ctx->placement != NULL ? ctx->placement->acuity : 1.0;
+  double      acuity = ctx->placement != NULL ? ctx->placement->acuity : 1.0;
 
   if (!(acuity > 0) || fabs (acuity - 1.0) < 1e-6)
     return g_strdup (standard);
@@ -470,8 +472,8 @@ eyl_rule_occluder_name (const EylRuleContext *ctx,
 {
   const EylPlacement *p = ctx->placement;
   const EylPageFrame *frame = ctx->frame;
-  double centre = (element->floor_bottom_mm + element->floor_top_mm) / 2.0;
-  double above = eyl_hidden_above_mm (p, frame);
+  double              centre = (element->floor_bottom_mm + element->floor_top_mm) / 2.0;
+  double              above = eyl_hidden_above_mm (p, frame);
 
   if (isfinite (above) && centre > above)
     /* Translators: what hides part of the material, used in "… is hidden
@@ -516,11 +518,11 @@ eyl_rule_occluder_name (const EylRuleContext *ctx,
  * standard asks for at least 10.0 mm" */
 static const char *legibility_names[] = {
   [EYL_LEGIBILITY_1_200] = N_("1:200 (FAA)"),
-  [EYL_LEGIBILITY_20_ARCMIN] = N_("20 arcminutes"),
-  [EYL_LEGIBILITY_1_300] = N_("1:300"),
-  [EYL_LEGIBILITY_INCH_PER_10FT] = N_("1 inch per 10 feet"),
-  [EYL_LEGIBILITY_ADA_703_5] = N_("ADA 703.5"),
-};
+                               [EYL_LEGIBILITY_20_ARCMIN] = N_("20 arcminutes"),
+                                                                [EYL_LEGIBILITY_1_300] = N_("1:300"),
+                                                                                             [EYL_LEGIBILITY_INCH_PER_10FT] = N_("1 inch per 10 feet"),
+                                                                                                                                  [EYL_LEGIBILITY_ADA_703_5] = N_("ADA 703.5"),
+                                                                                                                                  };
 
 const char *
 eyl_rule_legibility_name (EylLegibility standard)
@@ -532,13 +534,13 @@ eyl_rule_legibility_name (EylLegibility standard)
 
 /* WCAG 2.1 success criterion 1.4.3 (Contrast, minimum): 4.5:1 for text,
  * 3:1 for large text. */
-#define MIN_RATIO        4.5
-#define MIN_RATIO_LARGE  3.0
+#define MIN_RATIO       4.5
+#define MIN_RATIO_LARGE 3.0
 /* WCAG calls text "large" at 18 pt, or 14 pt bold, at reading size: about
  * 1.5 × body text (12 pt).  On print seen from a distance the same margin
  * is measured against the legibility minimum for that distance: capitals
  * at least 1.5 × the minimum count as large. */
-#define LARGE_FACTOR     1.5
+#define LARGE_FACTOR 1.5
 
 gboolean
 eyl_rule_contrast_needed (const EylRuleContext *ctx,
@@ -577,7 +579,8 @@ attention_share_of (JsonObject *attention,
                     const char *id)
 {
   JsonArray *list = json_object_has_member (attention, "elements")
-                    ? json_object_get_array_member (attention, "elements") : NULL;
+                        ? json_object_get_array_member (attention, "elements")
+                        : NULL;
 
   for (guint i = 0; list != NULL && id != NULL && i < json_array_get_length (list); i++)
     {
@@ -595,9 +598,9 @@ eyl_rule_attention_sentence (const EylRuleContext *ctx,
                              const EylElement     *brand)
 {
   const EylElement *contact = NULL;
-  g_autofree char *brand_name = NULL;
-  g_autofree char *contact_name = NULL;
-  double brand_share, contact_share = -1;
+  g_autofree char  *brand_name = NULL;
+  g_autofree char  *contact_name = NULL;
+  double            brand_share, contact_share = -1;
 
   if (ctx->attention == NULL || brand == NULL ||
       (brand_share = attention_share_of (ctx->attention, brand->id)) < 0)
@@ -605,7 +608,7 @@ eyl_rule_attention_sentence (const EylRuleContext *ctx,
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
-      double share;
+      double            share;
 
       if (eyl_rule_is_contact (el) && (share = attention_share_of (ctx->attention, el->id)) > contact_share)
         {
@@ -618,14 +621,14 @@ eyl_rule_attention_sentence (const EylRuleContext *ctx,
     /* TRANSLATORS: "Predicted attention (model), from 4.0 m: the logo
      * draws 38 % of it." — a model's prediction, never eye tracking. */
     return g_strdup_printf (_("Predicted attention (model), from %.1f m: %s draws %d %% of it."),
-                            ctx->placement->distance_m, brand_name, eyl_rule_percent (brand_share));
+                               ctx->placement->distance_m, brand_name, eyl_rule_percent (brand_share));
   contact_name = eyl_rule_element_name (contact, FALSE);
   /* TRANSLATORS: "Predicted attention (model), from 4.0 m: the logo draws
    * 38 % of it; the website “tea.example” 3 %." */
   return g_strdup_printf (_("Predicted attention (model), from %.1f m: %s draws %d %% of it; "
                             "%s %d %%."),
-                          ctx->placement->distance_m, brand_name, eyl_rule_percent (brand_share),
-                          contact_name, eyl_rule_percent (contact_share));
+                             ctx->placement->distance_m, brand_name, eyl_rule_percent (brand_share),
+                             contact_name, eyl_rule_percent (contact_share));
 }
 
 void

@@ -15,16 +15,16 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const EylPageData  *page;        /* NULL when evaluated from a read (below) */
-  const EylPlacement *placement;   /* resolved, overrides applied */
-  const EylPageFrame *frame;
-  GPtrArray          *elements;    /* EylElement, geometry filled */
-  EylLegibility       legibility;
-  const EylRaster    *raster;      /* the analysis raster; NULL when no pixels
+  const EylPageData          *page;      /* NULL when evaluated from a read (below) */
+  const EylPlacement         *placement; /* resolved, overrides applied */
+  const EylPageFrame         *frame;
+  GPtrArray                  *elements; /* EylElement, geometry filled */
+  EylLegibility               legibility;
+  const EylRaster            *raster;    /* the analysis raster; NULL when no pixels
                                     * (always in the Evaluate stage: what rules need
                                     * from pixels is measured onto the elements) */
-  const char         *text;        /* the page's text layer, or NULL: page->text */
-  JsonObject         *attention;   /* predicted attention (model) of the page,
+  const char                 *text;      /* the page's text layer, or NULL: page->text */
+  JsonObject                 *attention; /* predicted attention (model) of the page,
                                     * eyl_attention_for_page(); may be NULL */
   const struct _EylPackaging *packaging; /* barcodes, dieline, panels; may be NULL */
 } EylRuleContext;
@@ -34,20 +34,20 @@ typedef void (*EylRuleCheck) (const EylRuleContext *ctx,
 
 typedef struct
 {
-  const char   *id;           /* "contact-hidden" */
-  EylSeverity   severity;     /* default severity */
-  const char   *title;        /* N_("Contact details hidden") */
-  const char   *description;  /* N_(…) one sentence for --help / README */
-  EylRuleCheck  check;
+  const char  *id;          /* "contact-hidden" */
+  EylSeverity  severity;    /* default severity */
+  const char  *title;       /* N_("Contact details hidden") */
+  const char  *description; /* N_(…) one sentence for --help / README */
+  EylRuleCheck check;
 } EylRule;
 
 /* All rules in report order. */
 const EylRule *eyl_rules_get_all (guint *n_rules);
-const EylRule *eyl_rules_lookup  (const char *id);
+const EylRule *eyl_rules_lookup (const char *id);
 
 /* Runs every rule; findings sorted by severity (errors first), then by
  * position on the page. */
-GPtrArray     *eyl_rules_run     (const EylRuleContext *ctx);
+GPtrArray *eyl_rules_run (const EylRuleContext *ctx);
 
 /* An error caps the score at this: a page a consultant would send back is
  * never "good". */
@@ -55,20 +55,20 @@ GPtrArray     *eyl_rules_run     (const EylRuleContext *ctx);
 
 /* customer_focus 0–100 and its breakdown (each part with its points and
  * maximum), from the elements and the findings. */
-int            eyl_score_customer_focus (const EylRuleContext *ctx,
-                                         GPtrArray            *findings,
-                                         JsonObject          **breakdown);
+int eyl_score_customer_focus (const EylRuleContext *ctx,
+                              GPtrArray            *findings,
+                              JsonObject          **breakdown);
 
 /* The error cap on @score, the sum of @breakdown's parts: adds (or
  * removes) the "error_cap" part as @findings have an error; returns the
  * score. */
-int            eyl_score_cap            (JsonObject           *breakdown,
-                                         int                   score,
-                                         GPtrArray            *findings);
+int eyl_score_cap (JsonObject *breakdown,
+                   int         score,
+                   GPtrArray  *findings);
 
 /* The breakdown as sentences for people, one per part in a fixed order:
  * "Contact visible: 30 of 30 — the best-placed contact is seen by …".
  * Parts the breakdown lacks are left out; NULL-terminated, translated. */
-GStrv          eyl_score_breakdown_lines (JsonObject *breakdown);
+GStrv eyl_score_breakdown_lines (JsonObject *breakdown);
 
 G_END_DECLS

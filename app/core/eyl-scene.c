@@ -35,9 +35,9 @@ typedef struct
   const EylSceneOptions *options;
   EylSceneLayout         l;
   double                 font_px;
-  double                 fg[4];      /* lines and text */
-  double                 muted[4];   /* grid, labels of secondary things */
-  double                 solid[4];   /* furniture fill */
+  double                 fg[4];    /* lines and text */
+  double                 muted[4]; /* grid, labels of secondary things */
+  double                 solid[4]; /* furniture fill */
   double                 bg[4];
 } Scene;
 
@@ -72,7 +72,7 @@ eyl_scene_layout (double                 width,
 {
   const EylPlacement *pl;
   const EylPageFrame *fr;
-  double font_px, d, sx, sy, ml, mr, mt, mb, world_w, world_h;
+  double              font_px, d, sx, sy, ml, mr, mt, mb, world_w, world_h;
 
   g_return_if_fail (analysis != NULL && analysis->placement != NULL);
   g_return_if_fail (l != NULL);
@@ -100,8 +100,8 @@ eyl_scene_layout (double                 width,
     {
       double e = eyl_population_quantile (pl, 0.5);
       double by_table = l->occluder_height_mm > 0
-        ? eyl_occlusion_height_mm (e, d, pl->table_height_mm, pl->table_objects_mm, pl->table_gap_mm)
-        : 0.0;
+                            ? eyl_occlusion_height_mm (e, d, pl->table_height_mm, pl->table_objects_mm, pl->table_gap_mm)
+                            : 0.0;
       double by_crowd = eyl_occlusion_height_mm (e, d, pl->crowd_height_mm, 0, pl->crowd_gap_mm);
 
       if (by_crowd > by_table)
@@ -127,9 +127,9 @@ eyl_scene_layout (double                 width,
       l->stature_mm[i] = l->eye_mm[i] / EYE_TO_STATURE;
       if (l->sight_over_occluder)
         l->sight_hit_mm[i] = l->occluder_is_crowd
-          ? eyl_occlusion_height_mm (l->eye_mm[i], d, pl->crowd_height_mm, 0, pl->crowd_gap_mm)
-          : eyl_occlusion_height_mm (l->eye_mm[i], d, pl->table_height_mm,
-                                     pl->table_objects_mm, pl->table_gap_mm);
+                                 ? eyl_occlusion_height_mm (l->eye_mm[i], d, pl->crowd_height_mm, 0, pl->crowd_gap_mm)
+                                 : eyl_occlusion_height_mm (l->eye_mm[i], d, pl->table_height_mm,
+                                                            pl->table_objects_mm, pl->table_gap_mm);
       else
         l->sight_hit_mm[i] = l->eye_mm[i] - d * tan (pl->sight_line_deg * G_PI / 180.0);
     }
@@ -194,9 +194,9 @@ Y (Scene *s, double y_mm)
 }
 
 static void
-source (Scene        *s,
-        const double  rgba[4],
-        double        alpha)
+source (Scene       *s,
+        const double rgba[4],
+        double       alpha)
 {
   cairo_set_source_rgba (s->cr, rgba[0], rgba[1], rgba[2], rgba[3] * alpha);
 }
@@ -222,20 +222,20 @@ typedef enum
 /* Text with its top-left (left), top-centre or top-right at @x, @y; a
  * background-coloured halo keeps it readable over lines. */
 static void
-text (Scene        *s,
-      const char   *str,
-      double        x,
-      double        y,
-      Anchor        anchor,
-      const double  rgba[4],
-      gboolean      bold,
-      double        size_factor)
+text (Scene       *s,
+      const char  *str,
+      double       x,
+      double       y,
+      Anchor       anchor,
+      const double rgba[4],
+      gboolean     bold,
+      double       size_factor)
 {
-  cairo_t *cr = s->cr;
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  cairo_t              *cr = s->cr;
+  PangoLayout          *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_from_string ("Sans");
-  PangoRectangle logical;
-  double w;
+  PangoRectangle        logical;
+  double                w;
 
   pango_font_description_set_absolute_size (desc, s->font_px * size_factor * PANGO_SCALE);
   pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -272,15 +272,15 @@ text_height (Scene *s)
 
 /* A dimension line with arrow heads from (x0, y) to (x1, y), device units. */
 static void
-dimension (Scene        *s,
-           double        x0,
-           double        x1,
-           double        y,
-           const char   *label,
-           const double  rgba[4])
+dimension (Scene       *s,
+           double       x0,
+           double       x1,
+           double       y,
+           const char  *label,
+           const double rgba[4])
 {
   cairo_t *cr = s->cr;
-  double a = 5.0;
+  double   a = 5.0;
 
   cairo_save (cr);
   source (s, rgba, 1.0);
@@ -305,13 +305,13 @@ dimension (Scene        *s,
 }
 
 static void
-hatch_rect (Scene        *s,
-            double        x0,
-            double        y0,
-            double        x1,
-            double        y1,
-            const double  rgba[4],
-            double        step)
+hatch_rect (Scene       *s,
+            double       x0,
+            double       y0,
+            double       x1,
+            double       y1,
+            const double rgba[4],
+            double       step)
 {
   cairo_t *cr = s->cr;
 
@@ -356,16 +356,16 @@ static void
 paint_grid (Scene *s)
 {
   cairo_t *cr = s->cr;
-  double base = s->options->inches ? 304.8 : 500.0;
-  double step = grid_step (s->l.y_max_mm, base);
-  double x_left = X (s, s->l.x_min_mm), x_right = X (s, s->l.x_max_mm);
+  double   base = s->options->inches ? 304.8 : 500.0;
+  double   step = grid_step (s->l.y_max_mm, base);
+  double   x_left = X (s, s->l.x_min_mm), x_right = X (s, s->l.x_max_mm);
 
   /* Height lines every 0.5 m (1 ft), labelled on the right. */
   cairo_save (cr);
   cairo_set_line_width (cr, 1.0);
   for (int i = 1; step > 0 && i * step <= s->l.y_max_mm; i++)
     {
-      double y = round (Y (s, i * step)) + 0.5;
+      double           y = round (Y (s, i * step)) + 0.5;
       g_autofree char *label = format_distance (i * step, s->options->inches);
 
       source (s, s->muted, 0.35);
@@ -387,7 +387,7 @@ paint_grid (Scene *s)
   step = grid_step (s->l.x_max_mm, base);
   for (int i = 0; step > 0 && i * step <= s->l.x_max_mm; i++)
     {
-      double x = X (s, i * step);
+      double   x = X (s, i * step);
       gboolean major = s->options->inches ? TRUE : i % 2 == 0;
 
       source (s, s->fg, 1.0);
@@ -408,9 +408,9 @@ static void
 paint_mount (Scene *s)
 {
   const EylPlacement *pl = s->analysis->placement;
-  cairo_t *cr = s->cr;
-  double bot = s->l.material_bottom_mm, top = s->l.material_top_mm;
-  double u = 1.0 / s->l.scale;      /* mm per device unit */
+  cairo_t            *cr = s->cr;
+  double              bot = s->l.material_bottom_mm, top = s->l.material_top_mm;
+  double              u = 1.0 / s->l.scale; /* mm per device unit */
 
   cairo_save (cr);
   cairo_set_line_width (cr, 1.2);
@@ -540,12 +540,12 @@ paint_mount (Scene *s)
 static void
 paint_material (Scene *s)
 {
-  EylPageAnalysis *a = s->analysis;
+  EylPageAnalysis    *a = s->analysis;
   const EylPlacement *pl = a->placement;
-  cairo_t *cr = s->cr;
-  double bot = s->l.material_bottom_mm, top = s->l.material_top_mm;
-  double x_face = X (s, 0), bar_w = MAX (25 * s->l.scale, 5.0);
-  double last_label_y = -INFINITY;
+  cairo_t            *cr = s->cr;
+  double              bot = s->l.material_bottom_mm, top = s->l.material_top_mm;
+  double              x_face = X (s, 0), bar_w = MAX (25 * s->l.scale, 5.0);
+  double              last_label_y = -INFINITY;
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
 
   cairo_save (cr);
@@ -594,11 +594,11 @@ paint_material (Scene *s)
 
   for (guint k = 0; k < order->len; k++)
     {
-      guint i = g_array_index (order, guint, k);
+      guint       i = g_array_index (order, guint, k);
       EylElement *el = g_ptr_array_index (a->elements, i);
-      gboolean hl = (int) i == s->options->highlighted_element;
-      double rgba[4], y0 = Y (s, el->floor_top_mm), y1 = Y (s, el->floor_bottom_mm);
-      double cy = (y0 + y1) / 2.0, ly;
+      gboolean    hl = (int) i == s->options->highlighted_element;
+      double      rgba[4], y0 = Y (s, el->floor_top_mm), y1 = Y (s, el->floor_bottom_mm);
+      double      cy = (y0 + y1) / 2.0, ly;
 
       eyl_overlay_kind_color (el->kind, rgba);
       if (y1 - y0 < 2.0)
@@ -624,18 +624,18 @@ paint_material (Scene *s)
   cairo_restore (cr);
 }
 
-static void figure_path (Scene  *s,
-                         double  x_eye,
-                         double  stature);
+static void figure_path (Scene *s,
+                         double x_eye,
+                         double stature);
 
 static void
 paint_occluder (Scene *s)
 {
   const EylPlacement *pl = s->analysis->placement;
-  cairo_t *cr = s->cr;
-  double g = s->l.occluder_gap_mm, depth = s->l.occluder_depth_mm;
-  double t = s->l.occluder_height_mm, top = s->l.occluder_top_mm;
-  g_autofree char *label = NULL;
+  cairo_t            *cr = s->cr;
+  double              g = s->l.occluder_gap_mm, depth = s->l.occluder_depth_mm;
+  double              t = s->l.occluder_height_mm, top = s->l.occluder_top_mm;
+  g_autofree char    *label = NULL;
 
   if (t <= 0)
     return;
@@ -644,7 +644,7 @@ paint_occluder (Scene *s)
   cairo_set_line_width (cr, 1.2);
   if (!s->l.occluder_is_crowd)
     {
-      double slab = 30.0;
+      double           slab = 30.0;
       g_autofree char *th = eyl_format_length (t, s->options->inches);
 
       /* Table top, legs, and what stands on it at the back edge. */
@@ -715,7 +715,7 @@ paint_occluder (Scene *s)
         }
       /* TRANSLATORS: label of the people drawn between the viewer and a banner */
       text (s, _("Crowd"), X (s, g + 100), Y (s, top / EYE_TO_STATURE) - text_height (s) - 2,
-            ANCHOR_CENTER, s->fg, FALSE, 0.95);
+                  ANCHOR_CENTER, s->fg, FALSE, 0.95);
     }
   (void) pl;
   cairo_restore (cr);
@@ -724,15 +724,15 @@ paint_occluder (Scene *s)
 /* A standing person in profile facing the material (towards −x), eyes
  * at @eye_mm, @x_eye the eye's distance from the material. */
 static void
-figure_path (Scene  *s,
-             double  x_eye,
-             double  stature)
+figure_path (Scene *s,
+             double x_eye,
+             double stature)
 {
   cairo_t *cr = s->cr;
-  double S = stature;
+  double   S = stature;
   /* Proportions of stature (anthropometric drawing conventions). */
   double head_h = 0.13 * S, head_d = 0.105 * S;
-  double hx = x_eye + head_d * 0.42;            /* head centre */
+  double hx = x_eye + head_d * 0.42; /* head centre */
   double hy = S - head_h / 2.0;
   double sh = 0.815 * S, hip = 0.51 * S, knee = 0.28 * S;
   double chest_f = x_eye + 0.015 * S, back = x_eye + 0.13 * S;
@@ -762,18 +762,18 @@ figure_path (Scene  *s,
   /* Torso: chest, waist, hips. */
   cairo_move_to (cr, chest_f + 0.02 * S, sh + 0.01 * S);
   cairo_curve_to (cr, chest_f - 0.005 * S, sh - 0.05 * S,
-                      chest_f - 0.01 * S, sh - 0.12 * S,
-                      chest_f + 0.01 * S, 0.64 * S);
+                  chest_f - 0.01 * S, sh - 0.12 * S,
+                  chest_f + 0.01 * S, 0.64 * S);
   cairo_curve_to (cr, chest_f + 0.015 * S, 0.60 * S,
-                      chest_f, 0.55 * S,
-                      chest_f + 0.005 * S, hip);
+                  chest_f, 0.55 * S,
+                  chest_f + 0.005 * S, hip);
   cairo_line_to (cr, back + 0.005 * S, hip);
   cairo_curve_to (cr, back + 0.02 * S, 0.58 * S,
-                      back - 0.015 * S, 0.64 * S,
-                      back - 0.01 * S, 0.70 * S);
+                  back - 0.015 * S, 0.64 * S,
+                  back - 0.01 * S, 0.70 * S);
   cairo_curve_to (cr, back, 0.76 * S,
-                      back - 0.01 * S, sh,
-                      back - 0.04 * S, sh + 0.02 * S);
+                  back - 0.01 * S, sh,
+                  back - 0.04 * S, sh + 0.02 * S);
   cairo_close_path (cr);
 
   /* Legs: one straight, one a little forward. */
@@ -799,12 +799,12 @@ figure_path (Scene  *s,
   /* The arm hanging at the side. */
   cairo_move_to (cr, x_eye + 0.05 * S, sh);
   cairo_curve_to (cr, x_eye + 0.035 * S, 0.70 * S,
-                      x_eye + 0.035 * S, 0.58 * S,
-                      x_eye + 0.045 * S, 0.46 * S);
+                  x_eye + 0.035 * S, 0.58 * S,
+                  x_eye + 0.045 * S, 0.46 * S);
   cairo_line_to (cr, x_eye + 0.085 * S, 0.46 * S);
   cairo_curve_to (cr, x_eye + 0.085 * S, 0.58 * S,
-                      x_eye + 0.095 * S, 0.70 * S,
-                      x_eye + 0.11 * S, sh - 0.005 * S);
+                  x_eye + 0.095 * S, 0.70 * S,
+                  x_eye + 0.11 * S, sh - 0.005 * S);
   cairo_close_path (cr);
 
   cairo_set_matrix (cr, &saved);
@@ -822,9 +822,9 @@ paint_figures (Scene *s)
   const char *names[2] = {
     /* TRANSLATORS: the shortest viewers of the population (5th percentile) */
     N_("Shortest (P5)"),
-    /* TRANSLATORS: the tallest viewers of the population (95th percentile) */
-    N_("Tallest (P95)"),
-  };
+        /* TRANSLATORS: the tallest viewers of the population (95th percentile) */
+        N_("Tallest (P95)"),
+    };
   double x_eye = s->l.distance_mm;
   double hit_x = X (s, 0);
 
@@ -854,10 +854,10 @@ paint_figures (Scene *s)
    * and the part they cannot see below it. */
   for (int i = 0; i < 2; i++)
     {
-      double off = 0.0;
-      double ex = X (s, x_eye + off), ey = Y (s, s->l.eye_mm[i]);
-      double hy = Y (s, s->l.sight_hit_mm[i]);
-      double dash[] = { 6, 4 };
+      double           off = 0.0;
+      double           ex = X (s, x_eye + off), ey = Y (s, s->l.eye_mm[i]);
+      double           hy = Y (s, s->l.sight_hit_mm[i]);
+      double           dash[] = { 6, 4 };
       g_autofree char *eye = eyl_format_length (s->l.eye_mm[i], s->options->inches);
       g_autofree char *hit = eyl_format_length (s->l.sight_hit_mm[i], s->options->inches);
       g_autofree char *who = NULL;
@@ -891,11 +891,12 @@ paint_figures (Scene *s)
       who = g_strdup_printf (_("%s, eyes %s"), _(names[i]), eye);
       if (i == 1)
         /* Above the tallest head, kept inside the picture. */
-        text (s, who, MIN (ex + 0.05 * s->l.stature_mm[1] * s->l.scale,
-                           X (s, s->l.x_max_mm) - 4),
+        text (s, who, MIN (ex + 0.05 * s->l.stature_mm[1] * s->l.scale, X (s, s->l.x_max_mm) - 4),
               Y (s, s->l.stature_mm[1]) - text_height (s) - 2,
               ex + 0.05 * s->l.stature_mm[1] * s->l.scale > X (s, s->l.x_max_mm) - 80
-                ? ANCHOR_RIGHT : ANCHOR_CENTER, colors[i], TRUE, 0.95);
+                  ? ANCHOR_RIGHT
+                  : ANCHOR_CENTER,
+              colors[i], TRUE, 0.95);
       else
         text (s, who, ex - 8, Y (s, s->l.stature_mm[i]) - text_height (s) * 0.2,
               ANCHOR_RIGHT, colors[i], TRUE, 0.95);
@@ -915,14 +916,14 @@ static void
 paint_eye_band (Scene *s)
 {
   cairo_t *cr = s->cr;
-  double band[4] = { 0.337, 0.706, 0.914, 1.0 };
-  double edge[4] = { 0.000, 0.447, 0.698, 1.0 };
-  double lo = MAX (s->l.eye_band_low_mm, 0.0);
+  double   band[4] = { 0.337, 0.706, 0.914, 1.0 };
+  double   edge[4] = { 0.000, 0.447, 0.698, 1.0 };
+  double   lo = MAX (s->l.eye_band_low_mm, 0.0);
 
   if (s->options->dark)
     memcpy (edge, band, sizeof edge);
-  double hi = MIN (s->l.eye_band_high_mm, s->l.y_max_mm);
-  double x0 = X (s, 0), x1 = X (s, s->l.distance_mm * 0.5);
+  double           hi = MIN (s->l.eye_band_high_mm, s->l.y_max_mm);
+  double           x0 = X (s, 0), x1 = X (s, s->l.distance_mm * 0.5);
   cairo_pattern_t *grad;
 
   if (hi <= lo)
@@ -945,7 +946,7 @@ paint_eye_band (Scene *s)
 
   {
     g_autofree char *range = eyl_format_range (s->l.eye_band_low_mm, s->l.eye_band_high_mm,
-                                           s->options->inches);
+                                               s->options->inches);
     /* TRANSLATORS: the eye-level zone; %s is a range of heights */
     g_autofree char *label = g_strdup_printf (_("Eye level %s"), range);
 
@@ -957,10 +958,10 @@ static void
 paint_labels (Scene *s)
 {
   const EylPlacement *pl = s->analysis->placement;
-  g_autofree char *dist = format_distance (s->l.distance_mm, s->options->inches);
+  g_autofree char    *dist = format_distance (s->l.distance_mm, s->options->inches);
   /* TRANSLATORS: %s is the viewing distance, e.g. "2 m" */
   g_autofree char *label = g_strdup_printf (_("Viewing distance %s"), dist);
-  double y = Y (s, s->l.y_max_mm) - 4;
+  double           y = Y (s, s->l.y_max_mm) - 4;
 
   dimension (s, X (s, 0), X (s, s->l.distance_mm), MAX (y, text_height (s) * 2.3 + 2),
              label, s->fg);
@@ -978,7 +979,9 @@ eyl_scene_paint (cairo_t               *cr,
                  const EylSceneOptions *options)
 {
   EylSceneOptions defaults;
-  Scene s = { 0, };
+  Scene           s = {
+              0,
+  };
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (analysis != NULL);

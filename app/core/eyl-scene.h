@@ -28,24 +28,24 @@ void eyl_scene_options_init (EylSceneOptions *options);
  * to device units: x_dev = origin_x + x · scale, y_dev = floor_y − y · scale. */
 typedef struct
 {
-  double   scale;               /* device units per mm */
-  double   origin_x, floor_y;   /* device position of the material's face at the floor */
-  double   x_min_mm, x_max_mm;  /* the world shown */
-  double   y_max_mm;
+  double scale;              /* device units per mm */
+  double origin_x, floor_y;  /* device position of the material's face at the floor */
+  double x_min_mm, x_max_mm; /* the world shown */
+  double y_max_mm;
 
-  double   material_bottom_mm, material_top_mm;
-  double   distance_mm;         /* eye to the material */
+  double material_bottom_mm, material_top_mm;
+  double distance_mm; /* eye to the material */
 
   /* What stands in front (table, crowd): none when height is 0. */
-  double   occluder_gap_mm;     /* back edge to the material */
+  double   occluder_gap_mm; /* back edge to the material */
   double   occluder_depth_mm;
-  double   occluder_height_mm;  /* table top */
-  double   occluder_top_mm;     /* with the items on it: the sight edge */
+  double   occluder_height_mm; /* table top */
+  double   occluder_top_mm;    /* with the items on it: the sight edge */
   gboolean occluder_is_crowd;
 
   /* The two figures: [0] the shortest viewer (P5), [1] the tallest (P95). */
-  double   eye_mm[2];
-  double   stature_mm[2];
+  double eye_mm[2];
+  double stature_mm[2];
   /* Where each sight line meets the material, above the floor: over the
    * occluder's edge when there is one (the hidden part is below it),
    * else along the natural line of sight. */
@@ -53,14 +53,14 @@ typedef struct
   gboolean sight_over_occluder;
 
   /* Union of the eye-level zones of P5 … P95. */
-  double   eye_band_low_mm, eye_band_high_mm;
+  double eye_band_low_mm, eye_band_high_mm;
 } EylSceneLayout;
 
-void eyl_scene_layout          (double                 width,
-                                double                 height,
-                                EylPageAnalysis       *analysis,
-                                const EylSceneOptions *options,
-                                EylSceneLayout        *layout);
+void eyl_scene_layout (double                 width,
+                       double                 height,
+                       EylPageAnalysis       *analysis,
+                       const EylSceneOptions *options,
+                       EylSceneLayout        *layout);
 
 void eyl_scene_layout_to_device (const EylSceneLayout *layout,
                                  double                x_mm,
@@ -70,10 +70,10 @@ void eyl_scene_layout_to_device (const EylSceneLayout *layout,
 
 /* Paints the scene fitted into @width × @height device units at the
  * origin of @cr; the state of @cr is restored. */
-void eyl_scene_paint           (cairo_t               *cr,
-                                double                 width,
-                                double                 height,
-                                EylPageAnalysis       *analysis,
-                                const EylSceneOptions *options);
+void eyl_scene_paint (cairo_t               *cr,
+                      double                 width,
+                      double                 height,
+                      EylPageAnalysis       *analysis,
+                      const EylSceneOptions *options);
 
 G_END_DECLS

@@ -49,20 +49,19 @@ add_part (JsonObject *breakdown,
   return points;
 }
 
-
 static const struct
 {
   const char *id;
   const char *name;
 } part_names[] = {
   { "contact_visible", N_("Contact visible") },
-  { "contact_at_eye_level", N_("Contact at eye level") },
-  { "legible", N_("Key text legible") },
-  { "call_to_action", N_("Call to action") },
-  { "customer_before_brand", N_("Customer before brand") },
-  { "you_language", N_("“You” language") },
-  { "error_cap", N_("Capped by an error") },
-};
+    { "contact_at_eye_level", N_("Contact at eye level") },
+      { "legible", N_("Key text legible") },
+        { "call_to_action", N_("Call to action") },
+          { "customer_before_brand", N_("Customer before brand") },
+            { "you_language", N_("“You” language") },
+              { "error_cap", N_("Capped by an error") },
+            };
 
 GStrv
 eyl_score_breakdown_lines (JsonObject *breakdown)
@@ -71,7 +70,7 @@ eyl_score_breakdown_lines (JsonObject *breakdown)
 
   for (guint i = 0; breakdown != NULL && i < G_N_ELEMENTS (part_names); i++)
     {
-      JsonObject *part;
+      JsonObject      *part;
       g_autofree char *line = NULL;
 
       if (!json_object_has_member (breakdown, part_names[i].id) ||
@@ -79,17 +78,17 @@ eyl_score_breakdown_lines (JsonObject *breakdown)
         continue;
       /* TRANSLATORS: "Contact visible: 30 of 30 — The best-placed contact …" */
       line = g_strdup_printf (_("%s: %d of %d — %s"), _(part_names[i].name),
-                              (int) json_object_get_int_member_with_default (part, "points", 0),
-                              (int) json_object_get_int_member_with_default (part, "max", 0),
-                              json_object_get_string_member_with_default (part, "why", ""));
+                                                          (int) json_object_get_int_member_with_default (part, "points", 0),
+                                                          (int) json_object_get_int_member_with_default (part, "max", 0),
+                                                          json_object_get_string_member_with_default (part, "why", ""));
       g_strv_builder_add (lines, line);
     }
   return g_strv_builder_end (lines);
 }
 
 static gboolean
-has_severity (GPtrArray   *findings,
-              EylSeverity  severity)
+has_severity (GPtrArray  *findings,
+              EylSeverity severity)
 {
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     if (((const EylFinding *) g_ptr_array_index (findings, i))->severity == severity)
@@ -137,10 +136,10 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RULES);
   g_autoptr(JsonObject) parts = json_object_new ();
   g_autofree char *why = NULL;
-  double best_visible = -1, best_eye = -1, best_cta = -1;
-  guint n_text = 0, n_legible = 0;
-  gboolean brand_first, we_first;
-  int score = 0;
+  double           best_visible = -1, best_eye = -1, best_cta = -1;
+  guint            n_text = 0, n_legible = 0;
+  gboolean         brand_first, we_first;
+  int              score = 0;
 
   g_return_val_if_fail (ctx != NULL, 0);
   g_return_val_if_fail (ctx->elements != NULL, 0);
@@ -179,7 +178,7 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
   else
     {
       why = g_strdup_printf (_("The best-placed contact is seen by %d %% of visitors."),
-                             eyl_rule_percent (best_visible));
+                                eyl_rule_percent (best_visible));
       score += add_part (parts, "contact_visible", best_visible, 30, why);
       g_clear_pointer (&why, g_free);
     }
@@ -189,7 +188,7 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
   else
     {
       why = g_strdup_printf (_("The best contact is in the eye-level zone of %d %% of visitors."),
-                             eyl_rule_percent (best_eye));
+                                eyl_rule_percent (best_eye));
       score += add_part (parts, "contact_at_eye_level", best_eye, 20, why);
       g_clear_pointer (&why, g_free);
     }
@@ -201,7 +200,7 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
       g_autofree char *standard = eyl_rule_standard_name (ctx);
 
       why = g_strdup_printf (_("%u of %u key text elements meet the %s standard."),
-                             n_legible, n_text, standard);
+                                n_legible, n_text, standard);
       score += add_part (parts, "legible", (double) n_legible / n_text, 20, why);
       g_clear_pointer (&why, g_free);
     }
@@ -211,7 +210,7 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
   else
     {
       why = g_strdup_printf (_("The call to action is seen by %d %% of visitors."),
-                             eyl_rule_percent (best_cta));
+                                eyl_rule_percent (best_cta));
       score += add_part (parts, "call_to_action", best_cta, 10, why);
       g_clear_pointer (&why, g_free);
     }

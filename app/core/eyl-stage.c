@@ -12,22 +12,31 @@
 
 #include "eyl-stage.h"
 
-static const char * const stage_names[EYL_N_STAGES] = {
-  "other", "open", "text", "render", "cap-heights", "detect", "ocr", "qr", "logos",
-  "rules", "report",
+static const char *const stage_names[EYL_N_STAGES] = {
+  "other",
+  "open",
+  "text",
+  "render",
+  "cap-heights",
+  "detect",
+  "ocr",
+  "qr",
+  "logos",
+  "rules",
+  "report",
 };
 
-static GMutex   lock;
-static double   totals[EYL_N_STAGES];   /* CPU s, every thread */
-static char    *out_path;
-static GHashTable *counts;              /* static string → count */
-static gsize    initialised;
-static long     peak_kb;                /* the highest peak RSS seen at a switch */
-static EylStage peak_stage;             /* the stage that ran when it rose */
+static GMutex      lock;
+static double      totals[EYL_N_STAGES]; /* CPU s, every thread */
+static char       *out_path;
+static GHashTable *counts; /* static string → count */
+static gsize       initialised;
+static long        peak_kb;    /* the highest peak RSS seen at a switch */
+static EylStage    peak_stage; /* the stage that ran when it rose */
 
 /* This thread's stage and the CPU time it entered it at. */
-static GPrivate current = G_PRIVATE_INIT (NULL);   /* EylStage + 1 */
-static GPrivate since = G_PRIVATE_INIT (g_free);   /* double *, s */
+static GPrivate current = G_PRIVATE_INIT (NULL); /* EylStage + 1 */
+static GPrivate since = G_PRIVATE_INIT (g_free); /* double *, s */
 
 static double
 thread_cpu_s (void)
@@ -42,11 +51,11 @@ thread_cpu_s (void)
 static void
 write_times (void)
 {
-  struct rusage usage;
-  double all, counted = 0;
+  struct rusage    usage;
+  double           all, counted = 0;
   g_autofree char *name = g_get_prgname () != NULL ? g_strdup (g_get_prgname ()) : g_strdup ("?");
-  GString *line;
-  FILE *f;
+  GString         *line;
+  FILE            *f;
 
   if (getrusage (RUSAGE_SELF, &usage) != 0)
     return;
@@ -63,7 +72,7 @@ write_times (void)
   if (counts != NULL)
     {
       GHashTableIter iter;
-      gpointer what, n;
+      gpointer       what, n;
 
       g_hash_table_iter_init (&iter, counts);
       while (g_hash_table_iter_next (&iter, &what, &n))
@@ -104,9 +113,9 @@ enabled (void)
 static EylStage
 switch_stage (EylStage stage)
 {
-  guint was = GPOINTER_TO_UINT (g_private_get (&current));
+  guint    was = GPOINTER_TO_UINT (g_private_get (&current));
   EylStage previous = was > 0 ? (EylStage) (was - 1) : EYL_STAGE_NONE;
-  double *t = g_private_get (&since), now = thread_cpu_s ();
+  double  *t = g_private_get (&since), now = thread_cpu_s ();
 
   if (t == NULL)
     {

@@ -67,7 +67,7 @@ eyl_rect_contains_point (const EylRect *r,
 }
 
 /* The strings are part of the JSON report: keep them stable. */
-static const char * const element_kinds[EYL_N_ELEMENT_KINDS] = {
+static const char *const element_kinds[EYL_N_ELEMENT_KINDS] = {
   [EYL_ELEMENT_URL] = "url",
   [EYL_ELEMENT_EMAIL] = "email",
   [EYL_ELEMENT_PHONE] = "phone",
@@ -83,7 +83,7 @@ static const char * const element_kinds[EYL_N_ELEMENT_KINDS] = {
   [EYL_ELEMENT_SPONSOR_LOGO] = "sponsor_logo",
 };
 
-static const char * const sources[] = {
+static const char *const sources[] = {
   [EYL_SOURCE_TEXT] = "text",
   [EYL_SOURCE_LINK] = "link",
   [EYL_SOURCE_OCR] = "ocr",
@@ -92,13 +92,13 @@ static const char * const sources[] = {
   [EYL_SOURCE_INFERRED] = "inferred",
 };
 
-static const char * const severities[] = {
+static const char *const severities[] = {
   [EYL_SEVERITY_INFO] = "info",
   [EYL_SEVERITY_WARNING] = "warning",
   [EYL_SEVERITY_ERROR] = "error",
 };
 
-static const char * const legibilities[] = {
+static const char *const legibilities[] = {
   [EYL_LEGIBILITY_1_200] = "1:200",
   [EYL_LEGIBILITY_20_ARCMIN] = "20-arcmin",
   [EYL_LEGIBILITY_1_300] = "1:300",
@@ -107,9 +107,9 @@ static const char * const legibilities[] = {
 };
 
 static const char *
-table_lookup (const char * const *table,
-              guint               n,
-              int                 value)
+table_lookup (const char *const *table,
+              guint              n,
+              int                value)
 {
   if (value < 0 || (guint) value >= n)
     return NULL;
@@ -117,10 +117,10 @@ table_lookup (const char * const *table,
 }
 
 static gboolean
-table_find (const char * const *table,
-            guint               n,
-            const char         *str,
-            int                *value)
+table_find (const char *const *table,
+            guint              n,
+            const char        *str,
+            int               *value)
 {
   if (str == NULL)
     return FALSE;

@@ -31,11 +31,11 @@ eyl_rect_is_empty (const EylRect *r)
   return !(r->x1 > r->x0 && r->y1 > r->y0);
 }
 
-void     eyl_rect_union        (EylRect       *dest,
-                                const EylRect *other);
-gboolean eyl_rect_intersect    (const EylRect *a,
-                                const EylRect *b,
-                                EylRect       *out);
+void     eyl_rect_union (EylRect       *dest,
+                         const EylRect *other);
+gboolean eyl_rect_intersect (const EylRect *a,
+                             const EylRect *b,
+                             EylRect       *out);
 gboolean eyl_rect_contains_point (const EylRect *r,
                                   double         x,
                                   double         y);
@@ -65,16 +65,16 @@ typedef enum
   EYL_ELEMENT_CTA,
   EYL_ELEMENT_OTHER_URL,
   EYL_ELEMENT_BODY,
-  EYL_ELEMENT_SPONSOR_LOGO,   /* a block of sponsors' or partners' marks */
+  EYL_ELEMENT_SPONSOR_LOGO, /* a block of sponsors' or partners' marks */
   EYL_N_ELEMENT_KINDS
 } EylElementKind;
 
 /* "url", "email", … as in the JSON report; NULL for an unknown kind. */
-const char *eyl_element_kind_to_string   (EylElementKind kind);
+const char *eyl_element_kind_to_string (EylElementKind kind);
 gboolean    eyl_element_kind_from_string (const char     *str,
                                           EylElementKind *kind);
 /* TRUE for the kinds that tell a customer how to reach the brand. */
-gboolean    eyl_element_kind_is_contact  (EylElementKind kind);
+gboolean eyl_element_kind_is_contact (EylElementKind kind);
 
 typedef enum
 {
@@ -86,7 +86,7 @@ typedef enum
   EYL_SOURCE_INFERRED,
 } EylSource;
 
-const char *eyl_source_to_string   (EylSource   source);
+const char *eyl_source_to_string (EylSource source);
 gboolean    eyl_source_from_string (const char *str,
                                     EylSource  *source);
 
@@ -97,21 +97,21 @@ typedef enum
   EYL_SEVERITY_ERROR,
 } EylSeverity;
 
-const char *eyl_severity_to_string   (EylSeverity  severity);
+const char *eyl_severity_to_string (EylSeverity severity);
 gboolean    eyl_severity_from_string (const char  *str,
                                       EylSeverity *severity);
 
 /* Legibility standards for text-too-small (DESIGN.md 3.3 and 5). */
 typedef enum
 {
-  EYL_LEGIBILITY_1_200,        /* FAA: cap height ≥ distance / 200 (default) */
-  EYL_LEGIBILITY_20_ARCMIN,    /* human factors: cap height subtends ≥ 20′ */
-  EYL_LEGIBILITY_1_300,        /* lenient: distance / 300 */
-  EYL_LEGIBILITY_INCH_PER_10FT,/* sign industry: 1 in per 10 ft */
-  EYL_LEGIBILITY_ADA_703_5,    /* ADA 2010 Table 703.5.5 */
+  EYL_LEGIBILITY_1_200,         /* FAA: cap height ≥ distance / 200 (default) */
+  EYL_LEGIBILITY_20_ARCMIN,     /* human factors: cap height subtends ≥ 20′ */
+  EYL_LEGIBILITY_1_300,         /* lenient: distance / 300 */
+  EYL_LEGIBILITY_INCH_PER_10FT, /* sign industry: 1 in per 10 ft */
+  EYL_LEGIBILITY_ADA_703_5,     /* ADA 2010 Table 703.5.5 */
 } EylLegibility;
 
-const char *eyl_legibility_to_string   (EylLegibility  standard);
+const char *eyl_legibility_to_string (EylLegibility standard);
 gboolean    eyl_legibility_from_string (const char    *str,
                                         EylLegibility *standard);
 

@@ -13,18 +13,18 @@
 /* Far views, metres: across the hall, the aisle, the stand. */
 static const double far_views_m[] = { 8.0, 4.0, 2.0 };
 
-#define PAD_PX     16
-#define LABEL_PX   44
+#define PAD_PX   16
+#define LABEL_PX 44
 /* A column is at least this wide, so that its label fits. */
-#define COLUMN_PX  150
+#define COLUMN_PX 150
 /* The widest strip written, px (a backdrop seen from 2 m is wide). */
-#define MAX_WIDTH  4000
+#define MAX_WIDTH 4000
 
 guint
 eyl_walkup_distances (const EylPlacement *placement,
                       double             *distances_m)
 {
-  guint n = 0;
+  guint  n = 0;
   double near_m;
 
   g_return_val_if_fail (placement != NULL && distances_m != NULL, 0);
@@ -67,7 +67,7 @@ hidden_band (const EylPlacement *placement,
              double             *above_mm)
 {
   EylPlacement p = placement_at (placement, distance_m);
-  double eye = eyl_population_quantile (&p, 0.5);
+  double       eye = eyl_population_quantile (&p, 0.5);
 
   *below_mm = eyl_hidden_below_mm (&p, frame, eye);
   *above_mm = eyl_hidden_above_mm (&p, frame);
@@ -93,7 +93,7 @@ eyl_walkup_legible (const EylElement   *element,
   /* The standards assume normal eyes: 20/40 viewers need twice the size. */
   return element->cap_height_mm >=
          eyl_legibility_min_cap_mm (legibility, distance_m, element->floor_bottom_mm) /
-         (placement->acuity > 0 ? placement->acuity : 1.0);
+             (placement->acuity > 0 ? placement->acuity : 1.0);
 }
 
 /* The eye's blur: a Gaussian of σ = half the acuity (a grating of
@@ -103,10 +103,10 @@ static void
 blur_surface (cairo_surface_t *s,
               double           sigma_px)
 {
-  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
-  int stride = cairo_image_surface_get_stride (s);
-  guint8 *data;
-  g_autofree float *plane = g_new (float, (gsize) w * h);
+  int               w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  int               stride = cairo_image_surface_get_stride (s);
+  guint8           *data;
+  g_autofree float *plane = g_new (float, (gsize) w *h);
 
   cairo_surface_flush (s);
   data = cairo_image_surface_get_data (s);
@@ -120,7 +120,7 @@ blur_surface (cairo_surface_t *s,
         for (int x = 0; x < w; x++)
           {
             guint32 *p = (guint32 *) (data + (gsize) y * stride + 4 * x);
-            guint32 v = (guint32) CLAMP (plane[(gsize) y * w + x] + 0.5f, 0, 255);
+            guint32  v = (guint32) CLAMP (plane[(gsize) y * w + x] + 0.5f, 0, 255);
 
             *p = (*p & ~(0xffu << shift)) | (v << shift);
           }
@@ -141,10 +141,10 @@ eyl_walkup_view (cairo_surface_t    *artwork,
                  double              acuity_arcmin,
                  double              px_per_degree)
 {
-  double th_w, th_h, below, above, vw_pt, vh_pt;
-  int w, h, aw, ah;
+  double           th_w, th_h, below, above, vw_pt, vh_pt;
+  int              w, h, aw, ah;
   cairo_surface_t *view;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   g_return_val_if_fail (artwork != NULL && frame != NULL && placement != NULL, NULL);
   g_return_val_if_fail (distance_m > 0 && acuity_arcmin > 0 && px_per_degree > 0, NULL);
@@ -163,8 +163,8 @@ eyl_walkup_view (cairo_surface_t    *artwork,
   aw = MAX (1, (int) lround (th_w * 60 / acuity_arcmin * CELL_PX));
   ah = MAX (1, (int) lround (th_h * 60 / acuity_arcmin * CELL_PX));
   {
-    int art_w = cairo_image_surface_get_width (artwork);
-    double cell_px = CELL_PX;
+    int              art_w = cairo_image_surface_get_width (artwork);
+    double           cell_px = CELL_PX;
     cairo_surface_t *grid;
 
     if (aw > art_w)
@@ -255,12 +255,12 @@ eyl_walkup_strip (cairo_surface_t    *artwork,
                   double              acuity_arcmin,
                   int                 height_px)
 {
-  double distances[EYL_WALKUP_MAX_VIEWS], k, total_w = PAD_PX;
+  double           distances[EYL_WALKUP_MAX_VIEWS], k, total_w = PAD_PX;
   cairo_surface_t *views[EYL_WALKUP_MAX_VIEWS];
   cairo_surface_t *strip;
-  cairo_t *cr;
-  guint n;
-  int x = PAD_PX, strip_h;
+  cairo_t         *cr;
+  guint            n;
+  int              x = PAD_PX, strip_h;
 
   g_return_val_if_fail (artwork != NULL && frame != NULL && placement != NULL, NULL);
   g_return_val_if_fail (height_px > 0, NULL);
@@ -289,13 +289,13 @@ eyl_walkup_strip (cairo_surface_t    *artwork,
   cairo_paint (cr);
   for (guint i = 0; i < n; i++)
     {
-      int vw = cairo_image_surface_get_width (views[i]);
-      int vh = cairo_image_surface_get_height (views[i]);
-      int y = strip_h - LABEL_PX - PAD_PX - vh;   /* views stand on one line */
-      g_autofree char *label = NULL;
-      PangoLayout *layout;
+      int                   vw = cairo_image_surface_get_width (views[i]);
+      int                   vh = cairo_image_surface_get_height (views[i]);
+      int                   y = strip_h - LABEL_PX - PAD_PX - vh; /* views stand on one line */
+      g_autofree char      *label = NULL;
+      PangoLayout          *layout;
       PangoFontDescription *font;
-      guint n_text, n_legible;
+      guint                 n_text, n_legible;
 
       int column = MAX (vw, COLUMN_PX);
 
@@ -307,7 +307,7 @@ eyl_walkup_strip (cairo_surface_t    *artwork,
        * many of the page's texts can be read from there. */
       if (n_text > 0)
         label = g_strdup_printf (_("%.3g m\n%u of %u texts legible"), distances[i], n_legible,
-                                 n_text);
+                                    n_text);
       else
         /* TRANSLATORS: under a view of the walk-up strip, its distance */
         label = g_strdup_printf (_("%.3g m"), distances[i]);

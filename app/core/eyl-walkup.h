@@ -39,14 +39,14 @@ gboolean eyl_walkup_legible (const EylElement   *element,
  * degree of visual angle, its detail limited to @acuity_arcmin for
  * normal eyes (divided by the placement's acuity: 2′ at 20/40).  New
  * RGB24 surface. */
-cairo_surface_t *eyl_walkup_view  (cairo_surface_t    *artwork,
-                                   const EylPageFrame *frame,
-                                   const EylPlacement *placement,
-                                   GPtrArray          *elements,
-                                   EylLegibility       legibility,
-                                   double              distance_m,
-                                   double              acuity_arcmin,
-                                   double              px_per_degree);
+cairo_surface_t *eyl_walkup_view (cairo_surface_t    *artwork,
+                                  const EylPageFrame *frame,
+                                  const EylPlacement *placement,
+                                  GPtrArray          *elements,
+                                  EylLegibility       legibility,
+                                  double              distance_m,
+                                  double              acuity_arcmin,
+                                  double              px_per_degree);
 
 /* The strip of the views at eyl_walkup_distances(), far to near, side by
  * side on one scale of visual angle (the nearest @height_px high), each

@@ -21,11 +21,11 @@
 /* Under AddressSanitizer the worker's address space is not limited: its
  * shadow memory needs terabytes of it. */
 #if defined(__SANITIZE_ADDRESS__)
-# define EYL_HAVE_ASAN 1
+#define EYL_HAVE_ASAN 1
 #elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define EYL_HAVE_ASAN 1
-# endif
+#if __has_feature(address_sanitizer)
+#define EYL_HAVE_ASAN 1
+#endif
 #endif
 
 /* Pages of a document that get the predicted attention (model). */
@@ -80,7 +80,7 @@ eyl_worker_child_read_password (void)
 {
   GString *line = g_string_new (NULL);
   gboolean got_any = FALSE;
-  int c;
+  int      c;
 
   while ((c = fgetc (stdin)) != EOF)
     {
@@ -149,13 +149,13 @@ eyl_worker_child_progress (EylWorkerStage stage,
                            guint          n_pages)
 {
   static int fd = -2;
-  char line[64];
-  int len;
+  char       line[64];
+  int        len;
 
   if (fd == -2)
     {
       const char *env = g_getenv ("EYL_WORKER_PROGRESS_FD");
-      guint64 value = 0;
+      guint64     value = 0;
 
       fd = -1;
       if (env != NULL && g_ascii_string_to_unsigned (env, 10, 3, 1024, &value, NULL))
@@ -184,8 +184,8 @@ eyl_worker_analyse_file (const char               *path,
   g_autoptr(EylFileResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) first_page_error = NULL;
-  GPtrArray *warnings;
-  guint n_pages, n_repairs, n_out_of_memory;
+  GPtrArray         *warnings;
+  guint              n_pages, n_repairs, n_out_of_memory;
   EylAnalysisOptions file_options;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -211,7 +211,7 @@ eyl_worker_analyse_file (const char               *path,
       g_autoptr(GError) page_error = NULL;
       g_autoptr(EylPageData) page = NULL;
       EylPageAnalysis *analysis;
-      EylRenderer renderer;
+      EylRenderer      renderer;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, &error))
         return eyl_file_result_new_error (path, error);
@@ -225,7 +225,7 @@ eyl_worker_analyse_file (const char               *path,
           g_ptr_array_add (result->warnings,
                            /* Translators: %s says which page cannot be used and why. */
                            g_strdup_printf (_("%s; the page was skipped."),
-                                            page_error->message));
+                                               page_error->message));
           if (first_page_error == NULL)
             first_page_error = g_steal_pointer (&page_error);
           continue;
@@ -254,7 +254,8 @@ eyl_worker_analyse_file (const char               *path,
           eyl_page_read_drop_pixels (read);
         analysis = eyl_evaluate_page (read, options,
                                       result->pages->len > 0
-                                        ? g_ptr_array_index (result->pages, 0) : NULL);
+                                          ? g_ptr_array_index (result->pages, 0)
+                                          : NULL);
         /* One page's pixels at a time. */
         eyl_page_read_drop_pixels (read);
       }
@@ -330,11 +331,10 @@ eyl_worker_child_simulate_export (void)
   if (g_str_equal (what, "disk-full") || g_str_has_prefix (what, "disk-full:"))
     {
       struct rlimit limit = { 4096, 4096 };
-      guint64 bytes;
+      guint64       bytes;
 
-      if (what[strlen ("disk-full")] == ':'
-          && g_ascii_string_to_unsigned (what + strlen ("disk-full:"), 10, 1, G_MAXINT64,
-                                         &bytes, NULL))
+      if (what[strlen ("disk-full")] == ':' && g_ascii_string_to_unsigned (what + strlen ("disk-full:"), 10, 1, G_MAXINT64,
+                                                                           &bytes, NULL))
         limit.rlim_cur = limit.rlim_max = (rlim_t) bytes;
 
       /* Writes beyond the limit fail with EFBIG instead of killing the
@@ -360,7 +360,7 @@ eyl_worker_render_page (const char    *path,
   g_autoptr(EylDocument) document = NULL;
   g_autoptr(EylRaster) raster = NULL;
   g_autoptr(GError) error = NULL;
-  EylRenderer renderer;
+  EylRenderer    renderer;
   cairo_status_t status;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -387,7 +387,7 @@ eyl_worker_render_page (const char    *path,
     {
       g_set_error (&error, EYL_ERROR, EYL_ERROR_MEMORY,
                    _("Page %u needs more memory to render than the limit allows"),
-                   page_index + 1);
+                      page_index + 1);
       return eyl_file_result_new_error (path, error);
     }
   status = cairo_surface_write_to_png (eyl_raster_get_surface (raster), png_path);
@@ -412,7 +412,7 @@ eyl_worker_render_logo (const char *path,
   if (!eyl_detect_logos_render_file (path, png_path, &error))
     {
       g_autoptr(GError) logo_error = g_error_new_literal (EYL_ERROR, EYL_ERROR_CONFIG,
-                                                          error->message);
+                                                           error->message);
 
       return eyl_file_result_new_error (path, logo_error);
     }

@@ -113,21 +113,21 @@ typedef struct
   GSource         *timeout_source;
   GCancellable    *cancellable;
   gulong           cancelled_id;
-  char            *temp_dir;       /* export: the worker's private folder */
-  gboolean         has_ticket;     /* export: its turn to publish (guard) */
+  char            *temp_dir;   /* export: the worker's private folder */
+  gboolean         has_ticket; /* export: its turn to publish (guard) */
   guint            ticket;
-  GBytes          *stdout_bytes;   /* kept while waiting for that turn */
+  GBytes          *stdout_bytes; /* kept while waiting for that turn */
   GBytes          *stderr_bytes;
   GError          *communicate_error;
-  GInputStream    *progress;       /* read end of the progress pipe */
+  GInputStream    *progress; /* read end of the progress pipe */
   char             progress_buf[256];
-  EylWorkerStage   stage;          /* what the worker last said it does */
-  guint            page;           /* 1-based, 0 before the first page */
+  EylWorkerStage   stage; /* what the worker last said it does */
+  guint            page;  /* 1-based, 0 before the first page */
   guint            n_pages;
-  gint             timed_out;      /* atomic */
-  gint             cancelled;      /* atomic */
-  double           armed_cpu_s;    /* the worker's CPU time when armed */
-  gint64           armed_at_us;    /* monotonic time when armed */
+  gint             timed_out;   /* atomic */
+  gint             cancelled;   /* atomic */
+  double           armed_cpu_s; /* the worker's CPU time when armed */
+  gint64           armed_at_us; /* monotonic time when armed */
 } WorkerRun;
 
 static void
@@ -173,7 +173,7 @@ error_result (const char  *path,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -188,7 +188,7 @@ error_result (const char  *path,
 static gboolean
 stderr_shows_allocation_failure (const char *text)
 {
-  static const char * const patterns[] = {
+  static const char *const patterns[] = {
     "failed to allocate",
     "bad_alloc",
     "out of memory",
@@ -243,7 +243,7 @@ count_poppler_lines (const char *text)
 static char *
 bytes_to_string (GBytes *bytes)
 {
-  gsize len = 0;
+  gsize       len = 0;
   const char *data;
 
   if (bytes == NULL)
@@ -253,10 +253,10 @@ bytes_to_string (GBytes *bytes)
 }
 
 static EylFileResult *
-map_outcome (WorkerRun  *run,
-             GBytes     *stdout_bytes,
-             GBytes     *stderr_bytes,
-             GError     *communicate_error)
+map_outcome (WorkerRun *run,
+             GBytes    *stdout_bytes,
+             GBytes    *stderr_bytes,
+             GError    *communicate_error)
 {
   g_autofree char *err = bytes_to_string (stderr_bytes);
   g_autofree char *tail = stderr_tail (err, STDERR_TAIL_LINES);
@@ -276,23 +276,22 @@ map_outcome (WorkerRun  *run,
       if (run->page == 0)
         return error_result (run->path, EYL_ERROR_TIMEOUT,
                              _("Opening “%s” took longer than %u s and was stopped."),
-                             name, run->config->timeout_s);
+                                name, run->config->timeout_s);
       if (run->stage == EYL_WORKER_STAGE_EXPORT)
         return error_result (run->path, EYL_ERROR_TIMEOUT,
                              /* Translators: page number, page count, file name, seconds. */
                              _("Exporting page %u of %u of “%s” took longer than %u s and was stopped."),
-                             run->page, run->n_pages, name, run->config->timeout_s);
+                                run->page, run->n_pages, name, run->config->timeout_s);
       return error_result (run->path, EYL_ERROR_TIMEOUT,
                            /* Translators: page number, page count, file name, seconds. */
                            _("Reading page %u of %u of “%s” took longer than %u s and was stopped."),
-                           run->page, run->n_pages, name, run->config->timeout_s);
+                              run->page, run->n_pages, name, run->config->timeout_s);
     }
 
-  if (communicate_error != NULL && !g_subprocess_get_if_exited (run->process)
-      && !g_subprocess_get_if_signaled (run->process))
+  if (communicate_error != NULL && !g_subprocess_get_if_exited (run->process) && !g_subprocess_get_if_signaled (run->process))
     return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
                          _("The worker for “%s” could not be run: %s"),
-                         name, communicate_error->message);
+                            name, communicate_error->message);
 
   if (g_subprocess_get_if_signaled (run->process))
     {
@@ -301,16 +300,16 @@ map_outcome (WorkerRun  *run,
       if (stderr_shows_allocation_failure (err))
         return error_result (run->path, EYL_ERROR_MEMORY,
                              _("Analysis of “%s” needed more than the %u MB memory limit and was stopped."),
-                             name, run->config->memory_mb);
+                                name, run->config->memory_mb);
       /* Nobody here sends SIGKILL but us (timeout, cancel): from outside
        * it is the kernel's out-of-memory killer. */
       if (sig == SIGKILL)
         return error_result (run->path, EYL_ERROR_MEMORY,
                              _("Analysis of “%s” was killed by the system, most likely for using too much memory."),
-                             name);
+                                name);
       return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
                            _("The PDF engine crashed while reading “%s” (%s)."),
-                           name, g_strsignal (sig));
+                              name, g_strsignal (sig));
     }
 
   if (g_subprocess_get_exit_status (run->process) != 0)
@@ -318,18 +317,18 @@ map_outcome (WorkerRun  *run,
       if (stderr_shows_allocation_failure (err))
         return error_result (run->path, EYL_ERROR_MEMORY,
                              _("Analysis of “%s” needed more than the %u MB memory limit and was stopped."),
-                             name, run->config->memory_mb);
+                                name, run->config->memory_mb);
       return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
                            _("The worker for “%s” stopped with exit status %d: %s"),
-                           name, g_subprocess_get_exit_status (run->process),
-                           tail[0] != '\0' ? tail : _("no message"));
+                              name, g_subprocess_get_exit_status (run->process),
+                              tail[0] != '\0' ? tail : _("no message"));
     }
 
   result = eyl_channel_read (stdout_bytes, &error);
   if (result == NULL)
     return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
                          _("The worker for “%s” returned an unreadable result: %s"),
-                         name, error->message);
+                            name, error->message);
 
   /* The report names the file as the user gave it. */
   g_free (result->path);
@@ -370,12 +369,12 @@ map_outcome (WorkerRun  *run,
 static void
 finish_run (GTask *task)
 {
-  WorkerRun *run = g_task_get_task_data (task);
+  WorkerRun     *run = g_task_get_task_data (task);
   EylFileResult *result = map_outcome (run, run->stdout_bytes, run->stderr_bytes,
                                        run->communicate_error);
   g_autoptr(EylExportGuard) guard = NULL;
   gboolean has_ticket = run->has_ticket;
-  guint ticket = run->ticket;
+  guint    ticket = run->ticket;
 
   /* Settled here rather than when the task is freed: the exports
    * waiting for this one go on now. */
@@ -432,18 +431,18 @@ communicate_cb (GObject      *object,
  * time. */
 #define WALL_CLOCK_BACKSTOP 3
 /* Share of the budget the worker must have worked for to be stopped. */
-#define CPU_SHARE_SPENT     0.8
+#define CPU_SHARE_SPENT 0.8
 
 /* User + system CPU time of process @pid (all its threads), s; a negative
  * value when it cannot be read (then the wall clock alone decides). */
 static double
 process_cpu_s (const char *pid)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *stat = NULL;
+  g_autofree char   *path = NULL;
+  g_autofree char   *stat = NULL;
   unsigned long long utime, stime;
-  const char *p;
-  long ticks = sysconf (_SC_CLK_TCK);
+  const char        *p;
+  long               ticks = sysconf (_SC_CLK_TCK);
 
   if (pid == NULL || ticks <= 0)
     return -1;
@@ -467,9 +466,9 @@ static gboolean
 timeout_cb (gpointer user_data)
 {
   WorkerRun *run = user_data;
-  double budget = run->config->timeout_s;
-  double cpu = process_cpu_s (g_subprocess_get_identifier (run->process));
-  double wall = (g_get_monotonic_time () - run->armed_at_us) / (double) G_USEC_PER_SEC;
+  double     budget = run->config->timeout_s;
+  double     cpu = process_cpu_s (g_subprocess_get_identifier (run->process));
+  double     wall = (g_get_monotonic_time () - run->armed_at_us) / (double) G_USEC_PER_SEC;
 
   g_clear_pointer (&run->timeout_source, g_source_unref);
   if (cpu >= 0 && cpu - run->armed_cpu_s < CPU_SHARE_SPENT * budget &&
@@ -527,7 +526,7 @@ parse_progress (WorkerRun  *run,
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      char stage[16];
+      char  stage[16];
       guint page, n_pages;
 
       if (sscanf (lines[i], "%15s %u/%u", stage, &page, &n_pages) != 3)
@@ -546,11 +545,11 @@ progress_read_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   WorkerRun *run = g_task_get_task_data (task);
-  gssize n;
+  gssize     n;
 
   n = g_input_stream_read_finish (G_INPUT_STREAM (object), res, NULL);
   if (n <= 0)
-    return;   /* the worker is gone (end of file) */
+    return; /* the worker is gone (end of file) */
 
   run->progress_buf[n] = '\0';
   parse_progress (run, run->progress_buf);
@@ -598,8 +597,8 @@ start_worker (GTask           *task,
   g_autoptr(GBytes) stdin_bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (path);
-  const char *exe = worker_exe (config);
-  WorkerRun *run;
+  const char      *exe = worker_exe (config);
+  WorkerRun       *run;
 
   /* A cancelled check is still a result (status error, "cancelled"). */
   g_task_set_check_cancellable (task, FALSE);
@@ -614,7 +613,7 @@ start_worker (GTask           *task,
       g_task_return_pointer (task,
                              error_result (path, EYL_ERROR_CANCELLED,
                                            _("The check of “%s” was cancelled."), name),
-                             (GDestroyNotify) eyl_file_result_unref);
+                                           (GDestroyNotify) eyl_file_result_unref);
       return;
     }
 
@@ -623,7 +622,7 @@ start_worker (GTask           *task,
       g_task_return_pointer (task,
                              error_result (path, EYL_ERROR_ENGINE_CRASH,
                                            _("No worker program to check “%s” with."), name),
-                             (GDestroyNotify) eyl_file_result_unref);
+                                           (GDestroyNotify) eyl_file_result_unref);
       return;
     }
 
@@ -633,8 +632,8 @@ start_worker (GTask           *task,
                              error_result (path, EYL_ERROR_USAGE,
                                            _("The memory limit of %u MB is too small to check “%s”: "
                                              "a worker needs at least %u MB."),
-                                           config->memory_mb, name, EYL_WORKER_MIN_MEMORY_MB),
-                             (GDestroyNotify) eyl_file_result_unref);
+                                              config->memory_mb, name, EYL_WORKER_MIN_MEMORY_MB),
+                                           (GDestroyNotify) eyl_file_result_unref);
       return;
     }
 
@@ -650,9 +649,9 @@ start_worker (GTask           *task,
                                error_result (path, EYL_ERROR_NOT_FOUND,
                                              S_ISFIFO (st.st_mode)
                                              ? _("“%s” is a FIFO (named pipe), not a regular file.")
-                                             : _("“%s” is a device or a socket, not a regular file."),
-                                             name),
-                               (GDestroyNotify) eyl_file_result_unref);
+                                                  : _("“%s” is a device or a socket, not a regular file."),
+                                                       name),
+                                             (GDestroyNotify) eyl_file_result_unref);
         return;
       }
   }
@@ -701,11 +700,9 @@ start_worker (GTask           *task,
       memset (line, 0, strlen (line));
     }
   else
-    stdin_bytes = g_bytes_new (NULL, 0);   /* end of input: no password */
+    stdin_bytes = g_bytes_new (NULL, 0); /* end of input: no password */
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (config->timeout_s > 0)
     {
       int fds[2];
@@ -733,15 +730,15 @@ start_worker (GTask           *task,
         g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
     }
   run->process = g_subprocess_launcher_spawnv (launcher,
-                                               (const char * const *) argv->pdata,
+                                               (const char *const *) argv->pdata,
                                                &error);
   if (run->process == NULL)
     {
       g_task_return_pointer (task,
                              error_result (path, EYL_ERROR_ENGINE_CRASH,
                                            _("The worker for “%s” could not be started: %s"),
-                                           name, error->message),
-                             (GDestroyNotify) eyl_file_result_unref);
+                                              name, error->message),
+                                           (GDestroyNotify) eyl_file_result_unref);
       return;
     }
 
@@ -765,11 +762,11 @@ start_worker (GTask           *task,
 }
 
 void
-eyl_worker_check_file_async (EylWorkerConfig     *config,
-                             const char          *path,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+eyl_worker_check_file_async (EylWorkerConfig    *config,
+                             const char         *path,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -821,15 +818,15 @@ eyl_worker_check_file (EylWorkerConfig *config,
 /* Display rendering                                                       */
 
 void
-eyl_worker_render_page_async (EylWorkerConfig     *config,
-                              const char          *path,
-                              guint                page_index,
-                              const EylRect       *area,
-                              double               scale,
-                              const char          *png_path,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+eyl_worker_render_page_async (EylWorkerConfig    *config,
+                              const char         *path,
+                              guint               page_index,
+                              const EylRect      *area,
+                              double              scale,
+                              const char         *png_path,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_free);
@@ -888,11 +885,11 @@ run_blocking (EylWorkerConfig *config,
 }
 
 EylBrandKit *
-eyl_worker_prepare_brand_kit (EylWorkerConfig  *config,
-                              EylBrandKit      *kit,
-                              const char       *dir,
-                              GCancellable     *cancellable,
-                              GError          **error)
+eyl_worker_prepare_brand_kit (EylWorkerConfig *config,
+                              EylBrandKit     *kit,
+                              const char      *dir,
+                              GCancellable    *cancellable,
+                              GError         **error)
 {
   g_autoptr(EylBrandKit) prepared = NULL;
 
@@ -926,7 +923,7 @@ eyl_worker_prepare_brand_kit (EylWorkerConfig  *config,
           /* TRANSLATORS: the first %s is a logo file's name, the second its problem. */
           g_set_error (error, EYL_ERROR, EYL_ERROR_CONFIG,
                        _("The brand kit's logo %s could not be read: %s"),
-                       name, result->error_message);
+                          name, result->error_message);
           return NULL;
         }
       g_free (prepared->logos[i]);

@@ -20,13 +20,13 @@ G_BEGIN_DECLS
 /* The time budget: seconds for opening the file, and again for each page
  * (analysis and export), so a 5000-page catalogue gets its time and a
  * page that never finishes is stopped after one budget. */
-#define EYL_WORKER_DEFAULT_TIMEOUT_S  60
-#define EYL_WORKER_DEFAULT_MEMORY_MB  4096
+#define EYL_WORKER_DEFAULT_TIMEOUT_S 60
+#define EYL_WORKER_DEFAULT_MEMORY_MB 4096
 /* The smallest address-space limit a worker can work in: its libraries
  * alone (Poppler, Cairo, Tesseract, …) map about 110 MB, and reading a
  * small page needs about 200 MB.  Below it every file would fail, and
  * the failure would look like the file's fault. */
-#define EYL_WORKER_MIN_MEMORY_MB      256
+#define EYL_WORKER_MIN_MEMORY_MB 256
 
 typedef struct _EylWorkerConfig EylWorkerConfig;
 
@@ -35,13 +35,13 @@ struct _EylWorkerConfig
   /*< private >*/
   gatomicrefcount ref_count;
   /*< public >*/
-  char      *exe;          /* the worker executable; $EYL_WORKER wins */
-  GPtrArray *args;         /* char *: analysis options passed to the worker */
-  char      *password;     /* may be NULL */
-  guint      timeout_s;    /* wall-clock budget per page, 0 = none */
-  guint      memory_mb;    /* address-space limit of the worker, 0 = none, or at least
+  char      *exe;       /* the worker executable; $EYL_WORKER wins */
+  GPtrArray *args;      /* char *: analysis options passed to the worker */
+  char      *password;  /* may be NULL */
+  guint      timeout_s; /* wall-clock budget per page, 0 = none */
+  guint      memory_mb; /* address-space limit of the worker, 0 = none, or at least
                             * EYL_WORKER_MIN_MEMORY_MB */
-  GStrv      env;          /* extra environment of the worker, or NULL */
+  GStrv      env;       /* extra environment of the worker, or NULL */
   /* Export (EYL_EXPORT_NONE: check only): the worker writes into a new
    * private folder inside export_dir; the parent publishes the files
    * when the worker exited cleanly (eyl_export_publish) and removes the
@@ -49,40 +49,40 @@ struct _EylWorkerConfig
   EylExportMode   export_mode;
   char           *export_dir;
   gboolean        overwrite;
-  EylExportGuard *guard;   /* created with the config */
+  EylExportGuard *guard; /* created with the config */
 };
 
 /* @exe: path of the executable that has a `worker` subcommand (for the
  * CLI: g_file_read_link ("/proc/self/exe")).  Defaults: timeout
  * EYL_WORKER_DEFAULT_TIMEOUT_S, memory EYL_WORKER_DEFAULT_MEMORY_MB. */
-EylWorkerConfig *eyl_worker_config_new     (const char      *exe);
-EylWorkerConfig *eyl_worker_config_ref     (EylWorkerConfig *self);
-void             eyl_worker_config_unref   (EylWorkerConfig *self);
+EylWorkerConfig *eyl_worker_config_new (const char *exe);
+EylWorkerConfig *eyl_worker_config_ref (EylWorkerConfig *self);
+void             eyl_worker_config_unref (EylWorkerConfig *self);
 /* Appends one argument (e.g. "--placement", "poster-wall"). */
-void             eyl_worker_config_add_arg (EylWorkerConfig *self,
-                                            const char      *arg);
+void eyl_worker_config_add_arg (EylWorkerConfig *self,
+                                const char      *arg);
 /* Sets a variable in the worker's environment only (e.g. the test hook
  * EYL_WORKER_SIMULATE), leaving the caller's environment alone. */
-void             eyl_worker_config_setenv  (EylWorkerConfig *self,
-                                            const char      *variable,
-                                            const char      *value);
+void eyl_worker_config_setenv (EylWorkerConfig *self,
+                               const char      *variable,
+                               const char      *value);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylWorkerConfig, eyl_worker_config_unref)
 
 /* Analyses @path in a worker process.  Runs on the thread-default main
  * context of the caller.  The result is always a file result: a failure
  * of the worker (timeout, memory, engine-crash, cancelled) is the
  * file's error, never the caller's. */
-void           eyl_worker_check_file_async  (EylWorkerConfig     *config,
-                                             const char          *path,
-                                             GCancellable        *cancellable,
-                                             GAsyncReadyCallback  callback,
-                                             gpointer             user_data);
-EylFileResult *eyl_worker_check_file_finish (GAsyncResult        *result);
+void           eyl_worker_check_file_async (EylWorkerConfig    *config,
+                                            const char         *path,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+EylFileResult *eyl_worker_check_file_finish (GAsyncResult *result);
 
 /* The same, blocking: iterates a private main context. */
-EylFileResult *eyl_worker_check_file        (EylWorkerConfig     *config,
-                                             const char          *path,
-                                             GCancellable        *cancellable);
+EylFileResult *eyl_worker_check_file (EylWorkerConfig *config,
+                                      const char      *path,
+                                      GCancellable    *cancellable);
 
 /* Renders @area (page pt) of page @page_index (0-based) of @path at
  * @scale px/pt (lowered to stay within 16 Mpx) into the PNG file
@@ -91,16 +91,16 @@ EylFileResult *eyl_worker_check_file        (EylWorkerConfig     *config,
  * result is a file result without pages: ok with the PNG written, or the
  * error (timeout, memory, engine-crash, cancelled).  @config's analysis
  * arguments are passed along and ignored. */
-void           eyl_worker_render_page_async  (EylWorkerConfig     *config,
-                                              const char          *path,
-                                              guint                page_index,
-                                              const EylRect       *area,
-                                              double               scale,
-                                              const char          *png_path,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-EylFileResult *eyl_worker_render_page_finish (GAsyncResult        *result);
+void           eyl_worker_render_page_async (EylWorkerConfig    *config,
+                                             const char         *path,
+                                             guint               page_index,
+                                             const EylRect      *area,
+                                             double              scale,
+                                             const char         *png_path,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+EylFileResult *eyl_worker_render_page_finish (GAsyncResult *result);
 
 /* Reads each logo of @kit once, each in a worker process with a time
  * budget of its own (@config's limits): a logo that hangs or blows up
@@ -110,13 +110,13 @@ EylFileResult *eyl_worker_render_page_finish (GAsyncResult        *result);
  * workers that check the files.  Blocking (a private main context, so
  * it may run on any thread); @cancellable stops the worker running.
  * NULL and @error (EYL_ERROR_CONFIG, naming the logo) when one fails. */
-EylBrandKit   *eyl_worker_prepare_brand_kit  (EylWorkerConfig     *config,
-                                              EylBrandKit         *kit,
-                                              const char          *dir,
-                                              GCancellable        *cancellable,
-                                              GError             **error);
+EylBrandKit *eyl_worker_prepare_brand_kit (EylWorkerConfig *config,
+                                           EylBrandKit     *kit,
+                                           const char      *dir,
+                                           GCancellable    *cancellable,
+                                           GError         **error);
 /* Removes the folder of eyl_worker_prepare_brand_kit (and a kit saved
  * in it). */
-void           eyl_worker_remove_kit_dir     (const char          *dir);
+void eyl_worker_remove_kit_dir (const char *dir);
 
 G_END_DECLS

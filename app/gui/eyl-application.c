@@ -18,8 +18,8 @@ struct _EylApplication
 {
   AdwApplication parent_instance;
 
-  GSettings     *settings;   /* NULL when the schema is not installed */
-  gboolean       compare;    /* --compare: the two files opened are compared */
+  GSettings *settings; /* NULL when the schema is not installed */
+  gboolean   compare;  /* --compare: the two files opened are compared */
 };
 
 G_DEFINE_FINAL_TYPE (EylApplication, eyl_application, ADW_TYPE_APPLICATION)
@@ -41,10 +41,10 @@ eyl_application_activate (GApplication *app)
 }
 
 static void
-eyl_application_open (GApplication  *app,
-                      GFile        **files,
-                      int            n_files,
-                      const char    *hint)
+eyl_application_open (GApplication *app,
+                      GFile       **files,
+                      int           n_files,
+                      const char   *hint)
 {
   EylWindow *window = get_window (EYL_APPLICATION (app));
 
@@ -60,28 +60,22 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  GtkApplication *app = user_data;
+  GtkApplication    *app = user_data;
   static const char *developers[] = { "The Eyeline authors", NULL };
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  GtkWidget *about;
+  GtkIconTheme      *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  GtkWidget         *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
                         "application-name", _("Eyeline"),
-                        /* Until the app icon is installed: the eye of the empty state. */
-                        "application-icon", gtk_icon_theme_has_icon (theme, APPLICATION_ID)
-                                            ? APPLICATION_ID : "view-reveal-symbolic",
-                        "developer-name", _("The Eyeline authors"),
-                        "developers", developers,
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Checks print marketing for customer focus: places the banner, "
+                                               /* Until the app icon is installed: the eye of the empty state. */
+                                               "application-icon", gtk_icon_theme_has_icon (theme, APPLICATION_ID) ? APPLICATION_ID : "view-reveal-symbolic", "developer-name", _("The Eyeline authors"), "developers", developers, "version", PACKAGE_VERSION, "comments", _("Checks print marketing for customer focus: places the banner, "
                                       "poster or leaflet at true size in front of real visitors and "
                                       "shows what they see, what a table hides and what is too small "
                                       "to read."),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        /* Translators: put your names here, one a line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+                                                                                                                                                                                                                                                                                "license-type", GTK_LICENSE_GPL_3_0,
+                                                                                                                                                                                                                                                                                /* Translators: put your names here, one a line */
+                                                                                                                                                                                                                                                                                "translator-credits", _("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -91,7 +85,7 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GtkWidget *preferences = eyl_preferences_window_new (gtk_application_get_active_window (app));
+  GtkWidget      *preferences = eyl_preferences_window_new (gtk_application_get_active_window (app));
 
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -102,7 +96,7 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  GList          *windows = gtk_application_get_windows (app);
 
   /* Closing the windows cancels their checks (their workers are killed). */
   while (windows != NULL)
@@ -229,7 +223,7 @@ eyl_application_dispose (GObject *object)
 static void
 eyl_application_class_init (EylApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = eyl_application_dispose;

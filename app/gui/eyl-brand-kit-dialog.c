@@ -18,7 +18,7 @@
 
 struct _EylBrandKitDialog
 {
-  AdwWindow            parent_instance;
+  AdwWindow parent_instance;
 
   /* Template widgets */
   AdwPreferencesPage  *page;
@@ -33,18 +33,19 @@ struct _EylBrandKitDialog
   AdwComboRow         *kit_row;
   AdwEntryRow         *kit_name_row;
 
-  GSettings           *settings;   /* NULL when the schema is not installed */
-  char                *path;
-  GPtrArray           *logos;      /* char *, absolute paths, list order */
+  GSettings            *settings; /* NULL when the schema is not installed */
+  char                 *path;
+  GPtrArray            *logos; /* char *, absolute paths, list order */
   GtkFileChooserNative *chooser;
-  GtkStringList       *kit_names;  /* the kits, as listed in kit_row */
-  char                *kit_name;   /* the kit edited, or NULL for a file elsewhere */
-  gboolean             filling;    /* kit_row rebuilt: not a choice */
+  GtkStringList        *kit_names; /* the kits, as listed in kit_row */
+  char                 *kit_name;  /* the kit edited, or NULL for a file elsewhere */
+  gboolean              filling;   /* kit_row rebuilt: not a choice */
 };
 
 G_DEFINE_FINAL_TYPE (EylBrandKitDialog, eyl_brand_kit_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   SAVED,
   RENAMED,
   N_SIGNALS
@@ -92,7 +93,7 @@ on_remove_logo_clicked (GtkButton         *button,
                         EylBrandKitDialog *self)
 {
   const char *path = g_object_get_data (G_OBJECT (button), "eyl-logo-path");
-  guint index;
+  guint       index;
 
   if (path != NULL && g_ptr_array_find_with_equal_func (self->logos, path, g_str_equal, &index))
     g_ptr_array_remove_index (self->logos, index);
@@ -103,9 +104,9 @@ static GtkWidget *
 create_logo_row (EylBrandKitDialog *self,
                  const char        *path)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *thumb;
-  GtkWidget *remove;
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *thumb;
+  GtkWidget       *remove;
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *dirname = g_path_get_dirname (path);
   g_autofree char *accessible = NULL;
@@ -116,8 +117,7 @@ create_logo_row (EylBrandKitDialog *self,
 
   /* A thumbnail where GTK can read the file; PDFs get an icon, since the
    * window never opens a PDF itself (the worker does). */
-  if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF")
-      || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF") || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       thumb = gtk_image_new_from_icon_name ("x-office-document-symbolic");
       gtk_image_set_pixel_size (GTK_IMAGE (thumb), 32);
@@ -256,8 +256,8 @@ load (EylBrandKitDialog *self)
 }
 
 static gboolean
-ensure_parent_dir (const char  *path,
-                   GError     **error)
+ensure_parent_dir (const char *path,
+                   GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
@@ -273,7 +273,7 @@ ensure_parent_dir (const char  *path,
   return TRUE;
 }
 
-static void     fill_kits  (EylBrandKitDialog  *self);
+static void fill_kits (EylBrandKitDialog *self);
 
 static gboolean
 in_kits_dir (const char *path)
@@ -284,12 +284,12 @@ in_kits_dir (const char *path)
   return g_str_equal (dir, parent);
 }
 
-static gboolean rename_kit (EylBrandKitDialog  *self,
-                            GError            **error);
+static gboolean rename_kit (EylBrandKitDialog *self,
+                            GError           **error);
 
 gboolean
-eyl_brand_kit_dialog_save (EylBrandKitDialog  *self,
-                           GError            **error)
+eyl_brand_kit_dialog_save (EylBrandKitDialog *self,
+                           GError           **error)
 {
   g_autoptr(EylBrandKit) kit = eyl_brand_kit_new ();
   g_autofree char *names = NULL;
@@ -309,8 +309,7 @@ eyl_brand_kit_dialog_save (EylBrandKitDialog  *self,
 
   if (!rename_kit (self, error))
     return FALSE;
-  if (!ensure_parent_dir (self->path, error)
-      || !eyl_brand_kit_save (kit, self->path, error))
+  if (!ensure_parent_dir (self->path, error) || !eyl_brand_kit_save (kit, self->path, error))
     return FALSE;
 
   /* A named kit is chosen per document; only a kit file elsewhere is
@@ -342,7 +341,7 @@ fill_kits (EylBrandKitDialog *self)
   self->filling = TRUE;
   gtk_string_list_splice (self->kit_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->kit_names)),
-                          (const char * const *) names->pdata);
+                          (const char *const *) names->pdata);
   for (guint i = 0; self->kit_name != NULL && names->pdata[i] != NULL; i++)
     if (g_str_equal (names->pdata[i], self->kit_name))
       selected = i;
@@ -382,8 +381,8 @@ kit_selected_cb (EylBrandKitDialog *self)
 /* The name typed differs from the kit's: the kit file moves to the new
  * name (a name taken by another kit is refused). */
 static gboolean
-rename_kit (EylBrandKitDialog  *self,
-            GError            **error)
+rename_kit (EylBrandKitDialog *self,
+            GError           **error)
 {
   g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->kit_name_row)));
   g_autofree char *path = NULL;
@@ -396,7 +395,7 @@ rename_kit (EylBrandKitDialog  *self,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
                    _("“%s” cannot be a kit’s name: give a name without “/” that does not start with a dot."),
-                   name);
+                      name);
       return FALSE;
     }
   path = eyl_brand_kit_dup_named_path (name);
@@ -459,7 +458,7 @@ delete_kit_action (GtkWidget  *widget,
     {
       int saved_errno = errno;
       g_autoptr(GError) error = g_error_new (G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                                             "%s: %s", self->path, g_strerror (saved_errno));
+                                              "%s: %s", self->path, g_strerror (saved_errno));
 
       show_error (self, _("The brand kit could not be deleted"), error);
       return;
@@ -535,9 +534,9 @@ add_logo_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "pdf");
 
   self->chooser = gtk_file_chooser_native_new (_("Add Logo Files"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Add"), _("_Cancel"));
+                                                  GTK_WINDOW (self),
+                                                  GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                  _("_Add"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
@@ -585,7 +584,7 @@ eyl_brand_kit_dialog_finalize (GObject *object)
 static void
 eyl_brand_kit_dialog_class_init (EylBrandKitDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eyl_brand_kit_dialog_dispose;

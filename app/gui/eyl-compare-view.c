@@ -18,38 +18,39 @@
 
 struct _EylCompareView
 {
-  GtkBox           parent_instance;
+  GtkBox parent_instance;
 
   /* Template widgets */
-  GtkWidget       *back_button;
-  GtkLabel        *files_label;
-  GtkWidget       *page_nav_box;
-  GtkWidget       *previous_button;
-  GtkWidget       *next_button;
-  GtkLabel        *page_label;
-  GtkLabel        *score_label;
-  GtkLabel        *before_label;
-  GtkLabel        *after_label;
-  EylPageView     *before_view;
-  EylPageView     *after_view;
-  GtkLabel        *counts_label;
-  GtkLabel        *fixed_heading;
-  GtkLabel        *new_heading;
-  GtkLabel        *kept_heading;
-  GtkListBox      *fixed_list;
-  GtkListBox      *new_list;
-  GtkListBox      *kept_list;
+  GtkWidget   *back_button;
+  GtkLabel    *files_label;
+  GtkWidget   *page_nav_box;
+  GtkWidget   *previous_button;
+  GtkWidget   *next_button;
+  GtkLabel    *page_label;
+  GtkLabel    *score_label;
+  GtkLabel    *before_label;
+  GtkLabel    *after_label;
+  EylPageView *before_view;
+  EylPageView *after_view;
+  GtkLabel    *counts_label;
+  GtkLabel    *fixed_heading;
+  GtkLabel    *new_heading;
+  GtkLabel    *kept_heading;
+  GtkListBox  *fixed_list;
+  GtkListBox  *new_list;
+  GtkListBox  *kept_list;
 
   EylDocumentItem *before;
   EylDocumentItem *after;
   EylComparison   *comparison;
   guint            page;
-  GListStore      *findings[N_KINDS];   /* EylFindingObject, by EylChangeKind */
+  GListStore      *findings[N_KINDS]; /* EylFindingObject, by EylChangeKind */
 };
 
 G_DEFINE_FINAL_TYPE (EylCompareView, eyl_compare_view, GTK_TYPE_BOX)
 
-enum {
+enum
+{
   SIGNAL_CLOSED,
   N_SIGNALS
 };
@@ -81,7 +82,8 @@ finding_index (EylPageAnalysis *analysis,
 static const char *
 score_class (int score)
 {
-  return score >= 70 ? "eyl-score-good" : score >= 40 ? "eyl-score-fair" : "eyl-score-poor";
+  return score >= 70 ? "eyl-score-good" : score >= 40 ? "eyl-score-fair"
+                                                      : "eyl-score-poor";
 }
 
 static char *
@@ -92,7 +94,7 @@ side_title (const char      *which,
   if (score < 0)
     /* Translators: "Before" or "After", a file name; the page is missing */
     return g_strdup_printf (_("%s · %s · no such page"), which,
-                            eyl_document_item_get_title (item));
+                               eyl_document_item_get_title (item));
   /* Translators: "Before" or "After", a file name, the page's score */
   return g_strdup_printf (_("%s · %s · %d"), which, eyl_document_item_get_title (item), score);
 }
@@ -101,7 +103,7 @@ static void
 update_score (EylCompareView          *self,
               const EylPageComparison *page)
 {
-  GtkWidget *score = GTK_WIDGET (self->score_label);
+  GtkWidget       *score = GTK_WIDGET (self->score_label);
   g_autofree char *text = NULL;
 
   gtk_widget_remove_css_class (score, "eyl-score-good");
@@ -115,9 +117,9 @@ update_score (EylCompareView          *self,
 
       /* Translators: score before → score after, the change */
       text = delta == 0 ? g_strdup_printf (_("%d → %d, unchanged"), page->score_before,
-                                           page->score_after)
+                                              page->score_after)
                         : g_strdup_printf (_("%d → %d, %+d"), page->score_before,
-                                           page->score_after, delta);
+                                              page->score_after, delta);
       gtk_widget_add_css_class (score, delta < 0 ? "eyl-score-poor" : score_class (page->score_after));
     }
   gtk_label_set_label (self->score_label, text);
@@ -129,8 +131,8 @@ update_lists (EylCompareView          *self,
               EylPageAnalysis         *before,
               EylPageAnalysis         *after)
 {
-  guint n[N_KINDS] = { 0, 0, 0 };
-  GtkLabel *headings[N_KINDS] = { self->fixed_heading, self->new_heading, self->kept_heading };
+  guint            n[N_KINDS] = { 0, 0, 0 };
+  GtkLabel        *headings[N_KINDS] = { self->fixed_heading, self->new_heading, self->kept_heading };
   g_autofree char *counts = NULL;
 
   for (guint k = 0; k < N_KINDS; k++)
@@ -156,7 +158,7 @@ update_lists (EylCompareView          *self,
     g_autofree char *new = g_strdup_printf (_("New (%u)"), n[EYL_CHANGE_NEW]);
     /* Translators: a heading over the findings both versions have */
     g_autofree char *kept = g_strdup_printf (_("Still Open (%u)"), n[EYL_CHANGE_KEPT]);
-    const char *texts[N_KINDS] = { fixed, new, kept };
+    const char      *texts[N_KINDS] = { fixed, new, kept };
 
     GtkListBox *lists[N_KINDS] = { self->fixed_list, self->new_list, self->kept_list };
 
@@ -176,15 +178,16 @@ update_lists (EylCompareView          *self,
     /* Translators: %u findings both versions have */
     counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Nothing fixed, nothing new: %u finding still open.",
                                            "Nothing fixed, nothing new: %u findings still open.",
-                                           n[EYL_CHANGE_KEPT]), n[EYL_CHANGE_KEPT]);
+                                           n[EYL_CHANGE_KEPT]),
+                              n[EYL_CHANGE_KEPT]);
   else if (n[EYL_CHANGE_NEW] == 0)
     /* Translators: %u findings fixed, %u still open; nothing new */
     counts = g_strdup_printf (_("%u fixed, nothing new, %u still open."),
-                              n[EYL_CHANGE_FIXED], n[EYL_CHANGE_KEPT]);
+                                 n[EYL_CHANGE_FIXED], n[EYL_CHANGE_KEPT]);
   else
     /* Translators: findings fixed, new and still open */
     counts = g_strdup_printf (_("%u fixed, %u new, %u still open."),
-                              n[EYL_CHANGE_FIXED], n[EYL_CHANGE_NEW], n[EYL_CHANGE_KEPT]);
+                                 n[EYL_CHANGE_FIXED], n[EYL_CHANGE_NEW], n[EYL_CHANGE_KEPT]);
   gtk_label_set_label (self->counts_label, counts);
 }
 
@@ -212,7 +215,7 @@ eyl_compare_view_set_page (EylCompareView *self,
                            guint           index)
 {
   const EylPageComparison *page;
-  guint n;
+  guint                    n;
 
   g_return_if_fail (EYL_IS_COMPARE_VIEW (self));
 
@@ -223,11 +226,9 @@ eyl_compare_view_set_page (EylCompareView *self,
   page = g_ptr_array_index (self->comparison->pages, self->page);
 
   /* Translators: "Before" names the old version beside its page */
-  show_side (self->before_view, self->before_label, _("Before"), self->before, page->index,
-             page->score_before);
+  show_side (self->before_view, self->before_label, _("Before"), self->before, page->index, page->score_before);
   /* Translators: "After" names the new version beside its page */
-  show_side (self->after_view, self->after_label, _("After"), self->after, page->index,
-             page->score_after);
+  show_side (self->after_view, self->after_label, _("After"), self->after, page->index, page->score_after);
   update_score (self, page);
   update_lists (self, page, eyl_document_item_get_page (self->before, page->index),
                 eyl_document_item_get_page (self->after, page->index));
@@ -272,7 +273,7 @@ eyl_compare_view_set_documents (EylCompareView  *self,
   {
     /* Translators: the old file's name → the new file's name */
     g_autofree char *files = g_strdup_printf (_("%s → %s"), eyl_document_item_get_title (before),
-                                              eyl_document_item_get_title (after));
+                                                 eyl_document_item_get_title (after));
 
     gtk_label_set_label (self->files_label, files);
   }
@@ -357,10 +358,10 @@ row_activated_cb (GtkListBox     *list,
                   GtkListBoxRow  *row,
                   EylCompareView *self)
 {
-  GtkWidget *child = gtk_list_box_row_get_child (row);
+  GtkWidget        *child = gtk_list_box_row_get_child (row);
   EylFindingObject *object;
-  gboolean old = list == self->fixed_list;
-  GtkListBox *lists[N_KINDS] = { self->fixed_list, self->new_list, self->kept_list };
+  gboolean          old = list == self->fixed_list;
+  GtkListBox       *lists[N_KINDS] = { self->fixed_list, self->new_list, self->kept_list };
 
   if (!EYL_IS_FINDING_ROW (child))
     return;
@@ -405,7 +406,7 @@ eyl_compare_view_dispose (GObject *object)
 static void
 eyl_compare_view_class_init (EylCompareViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eyl_compare_view_dispose;

@@ -19,22 +19,22 @@
 
 struct _EylDocumentItem
 {
-  GObject            parent_instance;
+  GObject parent_instance;
 
-  GFile             *file;
-  char              *path;
-  char              *title;
-  EylDocumentStatus  status;
-  EylFileResult     *result;
-  char              *password;
-  int                front_panel;    /* chosen in the window, 1-based; 0 automatic */
-  char              *kit;            /* its own brand kit's name, "" none, NULL the window's */
-  GCancellable      *cancellable;
-  guint              n_errors, n_warnings;
-  char              *snapshot;       /* the private copy the result was read from */
-  char              *signature;      /* the file as the last snapshot found it */
-  GFileMonitor      *monitor;
-  guint              change_timeout;
+  GFile            *file;
+  char             *path;
+  char             *title;
+  EylDocumentStatus status;
+  EylFileResult    *result;
+  char             *password;
+  int               front_panel; /* chosen in the window, 1-based; 0 automatic */
+  char             *kit;         /* its own brand kit's name, "" none, NULL the window's */
+  GCancellable     *cancellable;
+  guint             n_errors, n_warnings;
+  char             *snapshot;  /* the private copy the result was read from */
+  char             *signature; /* the file as the last snapshot found it */
+  GFileMonitor     *monitor;
+  guint             change_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (EylDocumentItem, eyl_document_item, G_TYPE_OBJECT)
@@ -49,7 +49,8 @@ G_DEFINE_ENUM_TYPE (EylDocumentStatus, eyl_document_status,
   G_DEFINE_ENUM_VALUE (EYL_DOCUMENT_LOCKED, "locked"))
 /* clang-format on */
 
-enum {
+enum
+{
   PROP_0,
   PROP_FILE,
   PROP_TITLE,
@@ -61,7 +62,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
+enum
+{
   CHANGED_ON_DISK,
   N_SIGNALS
 };
@@ -142,21 +144,21 @@ eyl_document_item_class_init (EylDocumentItemClass *klass)
   object_class->get_property = eyl_document_item_get_property;
 
   properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("title", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       EYL_TYPE_DOCUMENT_STATUS, EYL_DOCUMENT_QUEUED,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_enum ("status", NULL, NULL,
+                         EYL_TYPE_DOCUMENT_STATUS, EYL_DOCUMENT_QUEUED,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ERRORS] =
-    g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_WARNINGS] =
-    g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -167,8 +169,8 @@ eyl_document_item_class_init (EylDocumentItemClass *klass)
    * per burst of changes).
    */
   signals[CHANGED_ON_DISK] =
-    g_signal_new ("changed-on-disk", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+      g_signal_new ("changed-on-disk", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 /* Which file, which size, which times: different after any write or
@@ -188,7 +190,7 @@ change_settled_cb (gpointer user_data)
 {
   EylDocumentItem *self = user_data;
   g_autofree char *now = NULL;
-  struct stat st;
+  struct stat      st;
 
   self->change_timeout = 0;
   if (self->path != NULL && stat (self->path, &st) == 0)
@@ -202,11 +204,11 @@ change_settled_cb (gpointer user_data)
 }
 
 static void
-monitor_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    EylDocumentItem   *self)
+monitor_changed_cb (GFileMonitor     *monitor,
+                    GFile            *file,
+                    GFile            *other_file,
+                    GFileMonitorEvent event,
+                    EylDocumentItem  *self)
 {
   switch (event)
     {
@@ -284,8 +286,8 @@ eyl_document_item_get_status (EylDocumentItem *self)
 }
 
 void
-eyl_document_item_set_status (EylDocumentItem   *self,
-                              EylDocumentStatus  status)
+eyl_document_item_set_status (EylDocumentItem  *self,
+                              EylDocumentStatus status)
 {
   g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
 
@@ -455,8 +457,8 @@ eyl_document_item_cancel (EylDocumentItem *self)
 /* Snapshots                                                            */
 
 static void
-set_string (char       **slot,
-            const char  *value)
+set_string (char      **slot,
+            const char *value)
 {
   char *copy = g_strdup (value);
 
@@ -504,18 +506,18 @@ eyl_document_item_discard_snapshot (const char *snapshot)
  * blocking and tested first: a FIFO or a device is not read here (the
  * worker says what it is). */
 static char *
-copy_snapshot (const char    *path,
-               char         **signature,
-               GCancellable  *cancellable,
-               GError       **error)
+copy_snapshot (const char   *path,
+               char        **signature,
+               GCancellable *cancellable,
+               GError      **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *snapshot = NULL;
-  char buffer[64 * 1024];
-  struct stat st;
-  int in = -1, out = -1;
-  gboolean ok = FALSE;
+  char             buffer[64 * 1024];
+  struct stat      st;
+  int              in = -1, out = -1;
+  gboolean         ok = FALSE;
 
   in = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (in < 0 || fstat (in, &st) != 0)
@@ -601,7 +603,7 @@ out:
 typedef struct
 {
   char *path;
-  char *signature;   /* set by the thread */
+  char *signature; /* set by the thread */
 } SnapshotJob;
 
 static void
@@ -619,8 +621,8 @@ snapshot_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   SnapshotJob *job = task_data;
-  GError *error = NULL;
-  char *snapshot = copy_snapshot (job->path, &job->signature, cancellable, &error);
+  GError      *error = NULL;
+  char        *snapshot = copy_snapshot (job->path, &job->signature, cancellable, &error);
 
   if (snapshot == NULL)
     g_task_return_error (task, error);
@@ -636,10 +638,10 @@ eyl_document_item_discard_snapshot_free (char *snapshot)
 }
 
 void
-eyl_document_item_snapshot_async (EylDocumentItem     *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+eyl_document_item_snapshot_async (EylDocumentItem    *self,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   SnapshotJob *job;
@@ -661,9 +663,9 @@ eyl_document_item_snapshot_async (EylDocumentItem     *self,
 }
 
 char *
-eyl_document_item_snapshot_finish (EylDocumentItem  *self,
-                                   GAsyncResult     *result,
-                                   GError          **error)
+eyl_document_item_snapshot_finish (EylDocumentItem *self,
+                                   GAsyncResult    *result,
+                                   GError         **error)
 {
   SnapshotJob *job;
 

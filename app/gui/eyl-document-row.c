@@ -9,21 +9,22 @@
 
 struct _EylDocumentRow
 {
-  GtkBox           parent_instance;
+  GtkBox parent_instance;
 
   /* Template widgets */
-  GtkStack        *icon_stack;
-  GtkImage        *icon;
-  GtkLabel        *title_label;
-  GtkLabel        *errors_label;
-  GtkLabel        *warnings_label;
+  GtkStack *icon_stack;
+  GtkImage *icon;
+  GtkLabel *title_label;
+  GtkLabel *errors_label;
+  GtkLabel *warnings_label;
 
   EylDocumentItem *item;
 };
 
 G_DEFINE_FINAL_TYPE (EylDocumentRow, eyl_document_row, GTK_TYPE_BOX)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ITEM,
   N_PROPS
@@ -35,22 +36,23 @@ static GParamSpec *properties[N_PROPS];
 static void
 update (EylDocumentRow *self)
 {
-  EylDocumentItem *item = self->item;
-  GtkStack *icon_stack = self->icon_stack;
-  GtkImage *icon = self->icon;
-  GtkLabel *errors = self->errors_label;
-  GtkLabel *warnings = self->warnings_label;
+  EylDocumentItem  *item = self->item;
+  GtkStack         *icon_stack = self->icon_stack;
+  GtkImage         *icon = self->icon;
+  GtkLabel         *errors = self->errors_label;
+  GtkLabel         *warnings = self->warnings_label;
   EylDocumentStatus status = eyl_document_item_get_status (item);
-  guint n_errors = eyl_document_item_get_n_errors (item);
-  guint n_warnings = eyl_document_item_get_n_warnings (item);
-  char text[16];
+  guint             n_errors = eyl_document_item_get_n_errors (item);
+  guint             n_warnings = eyl_document_item_get_n_warnings (item);
+  char              text[16];
 
   gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-error");
   gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-warning");
   gtk_widget_remove_css_class (GTK_WIDGET (icon), "eyl-ok");
   if (status == EYL_DOCUMENT_DONE)
-    gtk_widget_add_css_class (GTK_WIDGET (icon), n_errors > 0 ? "eyl-error"
-                                                 : n_warnings > 0 ? "eyl-warning" : "eyl-ok");
+    gtk_widget_add_css_class (GTK_WIDGET (icon), n_errors > 0     ? "eyl-error"
+                                                 : n_warnings > 0 ? "eyl-warning"
+                                                                  : "eyl-ok");
 
   switch (status)
     {
@@ -65,9 +67,9 @@ update (EylDocumentRow *self)
       gtk_stack_set_visible_child_name (icon_stack, "icon");
       break;
     case EYL_DOCUMENT_DONE:
-      gtk_image_set_from_icon_name (icon, n_errors > 0 ? "dialog-error-symbolic"
+      gtk_image_set_from_icon_name (icon, n_errors > 0     ? "dialog-error-symbolic"
                                           : n_warnings > 0 ? "dialog-warning-symbolic"
-                                          : "emblem-ok-symbolic");
+                                                           : "emblem-ok-symbolic");
       gtk_stack_set_visible_child_name (icon_stack, "icon");
       break;
     case EYL_DOCUMENT_FAILED:
@@ -94,16 +96,16 @@ update (EylDocumentRow *self)
     if (status == EYL_DOCUMENT_DONE)
       {
         g_autofree char *errors_text =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
-                           n_errors);
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
+                             n_errors);
         g_autofree char *warnings_text =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
-                           n_warnings);
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
+                             n_warnings);
 
         /* Translators: tooltip of a document in the list: its title,
          * "2 errors", "1 warning" */
         tooltip = g_strdup_printf (_("%s: %s, %s"), eyl_document_item_get_title (item),
-                                   errors_text, warnings_text);
+                                      errors_text, warnings_text);
       }
     else if (status == EYL_DOCUMENT_QUEUED)
       /* Translators: tooltip of a document in the list that waits for its check */
@@ -113,7 +115,6 @@ update (EylDocumentRow *self)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   }
 }
-
 
 static void
 eyl_document_row_constructed (GObject *object)
@@ -183,7 +184,7 @@ eyl_document_row_dispose (GObject *object)
 static void
 eyl_document_row_class_init (EylDocumentRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = eyl_document_row_constructed;
@@ -192,8 +193,8 @@ eyl_document_row_class_init (EylDocumentRowClass *klass)
   object_class->dispose = eyl_document_row_dispose;
 
   properties[PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL, EYL_TYPE_DOCUMENT_ITEM,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("item", NULL, NULL, EYL_TYPE_DOCUMENT_ITEM,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

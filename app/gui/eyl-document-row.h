@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define EYL_TYPE_DOCUMENT_ROW (eyl_document_row_get_type ())
 G_DECLARE_FINAL_TYPE (EylDocumentRow, eyl_document_row, EYL, DOCUMENT_ROW, GtkBox)
 
-GtkWidget       *eyl_document_row_new      (EylDocumentItem *item);
-EylDocumentItem *eyl_document_row_get_item (EylDocumentRow  *self);
+GtkWidget       *eyl_document_row_new (EylDocumentItem *item);
+EylDocumentItem *eyl_document_row_get_item (EylDocumentRow *self);
 
 G_END_DECLS

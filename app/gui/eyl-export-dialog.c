@@ -10,13 +10,13 @@
 
 struct _EylExportDialog
 {
-  AdwWindow             parent_instance;
+  AdwWindow parent_instance;
 
   /* Template widgets */
-  AdwPreferencesGroup  *group;
-  AdwComboRow          *mode_row;
-  AdwActionRow         *folder_row;
-  GtkSwitch            *overwrite_switch;
+  AdwPreferencesGroup *group;
+  AdwComboRow         *mode_row;
+  AdwActionRow        *folder_row;
+  GtkSwitch           *overwrite_switch;
 
   char                 *folder;
   GtkFileChooserNative *chooser;
@@ -24,7 +24,8 @@ struct _EylExportDialog
 
 G_DEFINE_FINAL_TYPE (EylExportDialog, eyl_export_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   EXPORT,
   N_SIGNALS
 };
@@ -92,8 +93,8 @@ choose_folder_action (GtkWidget  *widget,
   if (self->chooser != NULL)
     return;
   self->chooser = gtk_file_chooser_native_new (_("Export To"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Select"), _("_Cancel"));
+                                                  GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                  _("_Select"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   if (self->folder != NULL)
     {
@@ -139,7 +140,7 @@ eyl_export_dialog_finalize (GObject *object)
 static void
 eyl_export_dialog_class_init (EylExportDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eyl_export_dialog_dispose;

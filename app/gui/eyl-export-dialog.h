@@ -17,17 +17,17 @@ G_DECLARE_FINAL_TYPE (EylExportDialog, eyl_export_dialog, EYL, EXPORT_DIALOG, Ad
  * @folder: the folder to suggest.  Emits "export" (folder: string,
  * mode: EylExportMode as int, overwrite: boolean) and closes when the
  * user clicks Export. */
-GtkWidget    *eyl_export_dialog_new        (GtkWindow       *parent,
-                                            guint            n_documents,
-                                            const char      *folder,
-                                            EylExportMode    mode);
+GtkWidget *eyl_export_dialog_new (GtkWindow    *parent,
+                                  guint         n_documents,
+                                  const char   *folder,
+                                  EylExportMode mode);
 
 void          eyl_export_dialog_set_folder (EylExportDialog *self,
                                             const char      *folder);
-EylExportMode eyl_export_dialog_get_mode   (EylExportDialog *self);
-void          eyl_export_dialog_set_mode   (EylExportDialog *self,
-                                            EylExportMode    mode);
+EylExportMode eyl_export_dialog_get_mode (EylExportDialog *self);
+void          eyl_export_dialog_set_mode (EylExportDialog *self,
+                                          EylExportMode    mode);
 /* What the Export button does. */
-void          eyl_export_dialog_confirm    (EylExportDialog *self);
+void eyl_export_dialog_confirm (EylExportDialog *self);
 
 G_END_DECLS

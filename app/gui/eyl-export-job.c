@@ -12,29 +12,30 @@
 
 struct _EylExportJob
 {
-  GObject                 parent_instance;
+  GObject parent_instance;
 
-  GPtrArray              *items;      /* EylDocumentItem */
-  char                   *folder;
-  EylExportMode           mode;
-  gboolean                overwrite;
-  EylExportJobConfigFunc  make_config;
-  gpointer                user_data;
+  GPtrArray             *items; /* EylDocumentItem */
+  char                  *folder;
+  EylExportMode          mode;
+  gboolean               overwrite;
+  EylExportJobConfigFunc make_config;
+  gpointer               user_data;
 
-  EylExportGuard         *guard;
-  GCancellable           *cancellable;
-  GPtrArray              *results;    /* EylFileResult or NULL, item order */
-  EylScheduler           *scheduler; /* the window's: its checks and this export share it */
-  guint                   done;
-  guint                   n_failed;
-  guint                   n_outputs;
-  gboolean                started;
-  gboolean                finished;
+  EylExportGuard *guard;
+  GCancellable   *cancellable;
+  GPtrArray      *results;   /* EylFileResult or NULL, item order */
+  EylScheduler   *scheduler; /* the window's: its checks and this export share it */
+  guint           done;
+  guint           n_failed;
+  guint           n_outputs;
+  gboolean        started;
+  gboolean        finished;
 };
 
 G_DEFINE_FINAL_TYPE (EylExportJob, eyl_export_job, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROGRESS,
   FINISHED,
   N_SIGNALS
@@ -78,13 +79,13 @@ eyl_export_job_init (EylExportJob *self)
 }
 
 EylExportJob *
-eyl_export_job_new (GPtrArray              *items,
-                    const char             *folder,
-                    EylExportMode           mode,
-                    gboolean                overwrite,
-                    EylScheduler           *scheduler,
-                    EylExportJobConfigFunc  make_config,
-                    gpointer                user_data)
+eyl_export_job_new (GPtrArray             *items,
+                    const char            *folder,
+                    EylExportMode          mode,
+                    gboolean               overwrite,
+                    EylScheduler          *scheduler,
+                    EylExportJobConfigFunc make_config,
+                    gpointer               user_data)
 {
   EylExportJob *self;
 
@@ -128,8 +129,8 @@ file_done (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  Started *started = user_data;
-  EylExportJob *self = started->self;
+  Started       *started = user_data;
+  EylExportJob  *self = started->self;
   EylFileResult *result = eyl_scheduler_check_file_finish (res);
 
   self->done++;

@@ -25,30 +25,30 @@ typedef EylWorkerConfig *(*EylExportJobConfigFunc) (EylDocumentItem *item,
 /* @items: EylDocumentItem.  @scheduler: the one the window's checks run
  * on (the export waits behind them).  @make_config is called from start()
  * only. */
-EylExportJob *eyl_export_job_new          (GPtrArray              *items,
-                                           const char             *folder,
-                                           EylExportMode           mode,
-                                           gboolean                overwrite,
-                                           EylScheduler           *scheduler,
-                                           EylExportJobConfigFunc  make_config,
-                                           gpointer                user_data);
+EylExportJob *eyl_export_job_new (GPtrArray             *items,
+                                  const char            *folder,
+                                  EylExportMode          mode,
+                                  gboolean               overwrite,
+                                  EylScheduler          *scheduler,
+                                  EylExportJobConfigFunc make_config,
+                                  gpointer               user_data);
 
 /* Emits "progress" after each file and "finished" once at the end
  * (also after cancel()). */
-void          eyl_export_job_start        (EylExportJob *self);
+void eyl_export_job_start (EylExportJob *self);
 /* Stops the workers; their partial files are removed, finished ones
  * stay (they are complete). */
-void          eyl_export_job_cancel       (EylExportJob *self);
+void eyl_export_job_cancel (EylExportJob *self);
 
-gboolean      eyl_export_job_is_running   (EylExportJob *self);
-gboolean      eyl_export_job_was_cancelled (EylExportJob *self);
-guint         eyl_export_job_get_total    (EylExportJob *self);
-guint         eyl_export_job_get_done     (EylExportJob *self);
-guint         eyl_export_job_get_n_failed (EylExportJob *self);
-guint         eyl_export_job_get_n_outputs (EylExportJob *self);
-const char   *eyl_export_job_get_folder   (EylExportJob *self);
+gboolean    eyl_export_job_is_running (EylExportJob *self);
+gboolean    eyl_export_job_was_cancelled (EylExportJob *self);
+guint       eyl_export_job_get_total (EylExportJob *self);
+guint       eyl_export_job_get_done (EylExportJob *self);
+guint       eyl_export_job_get_n_failed (EylExportJob *self);
+guint       eyl_export_job_get_n_outputs (EylExportJob *self);
+const char *eyl_export_job_get_folder (EylExportJob *self);
 /* EylFileResult of every file done so far, in item order (NULL for files
  * not done). */
-GPtrArray    *eyl_export_job_get_results  (EylExportJob *self);
+GPtrArray *eyl_export_job_get_results (EylExportJob *self);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 struct _EylFailurePage
 {
-  AdwBin         parent_instance;
+  AdwBin parent_instance;
 
   /* Template widgets */
   AdwStatusPage *status_page;
@@ -121,8 +121,8 @@ eyl_failure_page_new (void)
 
 void
 eyl_failure_page_set_error (EylFailurePage *self,
-                          EylErrorCode  code,
-                          const char   *detail)
+                            EylErrorCode    code,
+                            const char     *detail)
 {
   g_autofree char *escaped = NULL;
 

@@ -10,7 +10,7 @@
 
 struct _EylFindingObject
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
   EylFinding *finding;
   guint       index;
@@ -19,7 +19,8 @@ struct _EylFindingObject
 
 G_DEFINE_FINAL_TYPE (EylFindingObject, eyl_finding_object, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_MESSAGE,
   PROP_FIX,
@@ -80,21 +81,21 @@ eyl_finding_object_class_init (EylFindingObjectClass *klass)
   object_class->get_property = eyl_finding_object_get_property;
 
   properties[PROP_MESSAGE] =
-    g_param_spec_string ("message", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("message", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_FIX] =
-    g_param_spec_string ("fix", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("fix", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_RULE] =
-    g_param_spec_string ("rule", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("rule", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEVERITY] =
-    g_param_spec_int ("severity", NULL, NULL,
-                      EYL_SEVERITY_INFO, EYL_SEVERITY_ERROR, EYL_SEVERITY_INFO,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int ("severity", NULL, NULL,
+                        EYL_SEVERITY_INFO, EYL_SEVERITY_ERROR, EYL_SEVERITY_INFO,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_INDEX] =
-    g_param_spec_uint ("index", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_uint ("index", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -195,12 +196,12 @@ eyl_severity_icon_name (EylSeverity severity)
 
 struct _EylFindingGroup
 {
-  GObject      parent_instance;
+  GObject parent_instance;
 
-  EylSeverity  severity;
-  char        *rule;
-  guint        count;
-  gboolean     expanded;
+  EylSeverity severity;
+  char       *rule;
+  guint       count;
+  gboolean    expanded;
 };
 
 G_DEFINE_FINAL_TYPE (EylFindingGroup, eyl_finding_group, G_TYPE_OBJECT)
@@ -241,8 +242,8 @@ eyl_finding_group_class_init (EylFindingGroupClass *klass)
   object_class->get_property = eyl_finding_group_get_property;
   object_class->set_property = eyl_finding_group_set_property;
   group_expanded_pspec =
-    g_param_spec_boolean ("expanded", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("expanded", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_property (object_class, 1, group_expanded_pspec);
 }
 
@@ -253,8 +254,8 @@ eyl_finding_group_init (EylFindingGroup *self)
 }
 
 EylFindingGroup *
-eyl_finding_group_new (EylSeverity  severity,
-                       const char  *rule)
+eyl_finding_group_new (EylSeverity severity,
+                       const char *rule)
 {
   EylFindingGroup *self = g_object_new (EYL_TYPE_FINDING_GROUP, NULL);
 

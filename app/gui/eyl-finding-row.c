@@ -9,26 +9,27 @@
 
 struct _EylFindingRow
 {
-  GtkBox            parent_instance;
+  GtkBox parent_instance;
 
   /* Template widgets */
-  GtkWidget        *header_box;
-  GtkImage         *arrow;
-  GtkLabel         *header_label;
-  GtkLabel         *count_label;
-  GtkWidget        *body_box;
-  EylFindingGroup  *group;
-  GtkImage         *icon;
-  GtkLabel         *message_label;
-  GtkLabel         *fix_label;
-  GtkLabel         *rule_label;
+  GtkWidget       *header_box;
+  GtkImage        *arrow;
+  GtkLabel        *header_label;
+  GtkLabel        *count_label;
+  GtkWidget       *body_box;
+  EylFindingGroup *group;
+  GtkImage        *icon;
+  GtkLabel        *message_label;
+  GtkLabel        *fix_label;
+  GtkLabel        *rule_label;
 
   EylFindingObject *finding;
 };
 
 G_DEFINE_FINAL_TYPE (EylFindingRow, eyl_finding_row, GTK_TYPE_BOX)
 
-enum {
+enum
+{
   PROP_0,
   PROP_FINDING,
   N_PROPS
@@ -40,10 +41,10 @@ static void
 update (EylFindingRow *self)
 {
   static const char *classes[] = { "eyl-info", "eyl-warning", "eyl-error" };
-  EylFindingObject *object = self->finding;
-  g_autofree char *number = NULL;
-  g_autofree char *fix_text = NULL;
-  EylSeverity severity;
+  EylFindingObject  *object = self->finding;
+  g_autofree char   *number = NULL;
+  g_autofree char   *fix_text = NULL;
+  EylSeverity        severity;
 
   if (object == NULL)
     return;
@@ -125,7 +126,7 @@ eyl_finding_row_dispose (GObject *object)
 static void
 eyl_finding_row_class_init (EylFindingRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = eyl_finding_row_get_property;
@@ -133,8 +134,8 @@ eyl_finding_row_class_init (EylFindingRowClass *klass)
   object_class->dispose = eyl_finding_row_dispose;
 
   properties[PROP_FINDING] =
-    g_param_spec_object ("finding", NULL, NULL, EYL_TYPE_FINDING_OBJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("finding", NULL, NULL, EYL_TYPE_FINDING_OBJECT,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -202,7 +203,8 @@ update_group (EylFindingRow *self)
   gtk_label_set_label (self->header_label, eyl_finding_group_get_title (self->group));
   gtk_label_set_label (self->count_label, count);
   gtk_image_set_from_icon_name (self->arrow, eyl_finding_group_get_expanded (self->group)
-                                             ? "pan-down-symbolic" : "pan-end-symbolic");
+                                                 ? "pan-down-symbolic"
+                                                 : "pan-end-symbolic");
 }
 
 static void

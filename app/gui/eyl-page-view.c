@@ -21,34 +21,34 @@
 #include "eyl-page-view.h"
 #include "eyl-worker.h"
 
-#define MARGIN_PX          24.0
-#define MIN_ZOOM           0.02
-#define MAX_ZOOM           8.0
-#define ZOOM_STEP          1.2
+#define MARGIN_PX 24.0
+#define MIN_ZOOM  0.02
+#define MAX_ZOOM  8.0
+#define ZOOM_STEP 1.2
 /* Rendered page budget (device pixels): beyond it the texture is scaled
  * up, softer but bounded in memory. */
-#define MAX_RENDER_PIXELS  (16.0 * 1000 * 1000)
-#define RENDER_DELAY_MS    120
+#define MAX_RENDER_PIXELS (16.0 * 1000 * 1000)
+#define RENDER_DELAY_MS   120
 /* "Mark logo" crops: about 300 ppi, at most this many pixels across. */
-#define REGION_PPI         300.0
-#define REGION_MAX_PX      2400.0
+#define REGION_PPI    300.0
+#define REGION_MAX_PX 2400.0
 
 struct _EylPageView
 {
-  GtkWidget        parent_instance;
+  GtkWidget parent_instance;
 
-  GtkAdjustment   *hadjustment;
-  GtkAdjustment   *vadjustment;
-  guint            hscroll_policy : 1;
-  guint            vscroll_policy : 1;
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
 
   char            *path;
   char            *password;
   guint            page_index;
-  EylWorkerConfig *worker;            /* limits of the rendering workers */
-  guint            n_renders;         /* pages rendered, for tests */
+  EylWorkerConfig *worker;    /* limits of the rendering workers */
+  guint            n_renders; /* pages rendered, for tests */
   EylPageAnalysis *analysis;
-  double           page_w, page_h;    /* pt */
+  double           page_w, page_h; /* pt */
 
   EylZoomMode      zoom_mode;
   double           zoom;
@@ -58,35 +58,35 @@ struct _EylPageView
   int              hovered_element;
 
   /* Zoom around a point: keep page point (px, py) under widget (wx, wy). */
-  gboolean         anchor_set;
-  double           anchor_px, anchor_py, anchor_wx, anchor_wy;
+  gboolean anchor_set;
+  double   anchor_px, anchor_py, anchor_wx, anchor_wy;
   /* Scroll a page rectangle into view at the next allocation. */
-  gboolean         scroll_pending;
+  gboolean scroll_pending;
   /* A new page whose fitting zoom is not known before the next
    * allocation: rendering now would use the last page's zoom. */
-  gboolean         zoom_pending;
-  EylRect          scroll_rect;
+  gboolean zoom_pending;
+  EylRect  scroll_rect;
 
-  GdkTexture      *texture;
-  double           texture_scale;     /* device px per pt of the texture */
+  GdkTexture *texture;
+  double      texture_scale; /* device px per pt of the texture */
   /* The page as a colour-vision deficiency sees it (cvd < EYL_CVD_N),
    * made from the texture; and a picture laid over a part of the page
    * (the predicted attention, the walk-up view), under the overlay. */
-  int              cvd;
-  GdkTexture      *cvd_texture;
-  GdkTexture      *layer;
-  EylRect          layer_rect;
-  guint            render_serial;
-  GCancellable    *render_cancellable;
-  guint            render_timeout;
-  guint            notify_zoom_idle;
+  int           cvd;
+  GdkTexture   *cvd_texture;
+  GdkTexture   *layer;
+  EylRect       layer_rect;
+  guint         render_serial;
+  GCancellable *render_cancellable;
+  guint         render_timeout;
+  guint         notify_zoom_idle;
 
-  gboolean         marking;
-  gboolean         choosing_panel;    /* a click picks a pack's panel */
-  gboolean         dragging;
-  double           drag_x0, drag_y0, drag_x1, drag_y1;  /* widget px */
-  double           drag_start_h, drag_start_v;
-  double           zoom_gesture_start;
+  gboolean marking;
+  gboolean choosing_panel; /* a click picks a pack's panel */
+  gboolean dragging;
+  double   drag_x0, drag_y0, drag_x1, drag_y1; /* widget px */
+  double   drag_start_h, drag_start_v;
+  double   zoom_gesture_start;
 };
 
 static void eyl_page_view_scrollable_init (GtkScrollableInterface *iface);
@@ -98,7 +98,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (EylPageView, eyl_page_view, GTK_TYPE_WIDGET,
                                                       eyl_page_view_scrollable_init))
 /* clang-format on */
 
-enum {
+enum
+{
   PROP_0,
   PROP_ZOOM,
   PROP_ZOOM_MODE,
@@ -113,7 +114,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
+enum
+{
   REGION_MARKED,
   FINDING_ACTIVATED,
   PANEL_CLICKED,
@@ -157,8 +159,8 @@ page_origin (EylPageView *self,
              double      *ox,
              double      *oy)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int    width = gtk_widget_get_width (GTK_WIDGET (self));
+  int    height = gtk_widget_get_height (GTK_WIDGET (self));
   double cw = self->page_w * self->zoom + 2 * MARGIN_PX;
   double ch = self->page_h * self->zoom + 2 * MARGIN_PX;
 
@@ -231,12 +233,12 @@ eyl_page_view_get_visible_rect (EylPageView *self,
  * costs its render, and closing the document kills the worker. */
 typedef struct
 {
-  EylPageView     *self;      /* owned */
-  guint            serial;
-  char            *path;
-  guint            page_index;
-  double           scale;     /* device px per pt asked for */
-  char            *png;       /* the worker's output, removed once read */
+  EylPageView *self; /* owned */
+  guint        serial;
+  char        *path;
+  guint        page_index;
+  double       scale; /* device px per pt asked for */
+  char        *png;   /* the worker's output, removed once read */
 } RenderJob;
 
 static void
@@ -270,14 +272,14 @@ render_config (EylPageView *self)
  * new private PNG file.  @callback gets @task (which then owns the job)
  * or, without a task, the RenderJob as user data. */
 static gboolean
-start_render (EylPageView         *self,
-              const EylRect       *area,
-              double               scale,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              GTask               *task,
-              RenderJob          **out_job,
-              GError             **error)
+start_render (EylPageView        *self,
+              const EylRect      *area,
+              double              scale,
+              GCancellable       *cancellable,
+              GAsyncReadyCallback callback,
+              GTask              *task,
+              RenderJob         **out_job,
+              GError            **error)
 {
   g_autoptr(EylWorkerConfig) config = NULL;
   g_autoptr(RenderJob) job = g_new0 (RenderJob, 1);
@@ -318,8 +320,8 @@ static void
 update_cvd_texture (EylPageView *self)
 {
   cairo_surface_t *surface;
-  GBytes *bytes;
-  int width, height, stride;
+  GBytes          *bytes;
+  int              width, height, stride;
 
   g_clear_object (&self->cvd_texture);
   if (self->texture == NULL || self->cvd < 0 || self->cvd >= EYL_CVD_N)
@@ -392,7 +394,7 @@ render_timeout_cb (gpointer user_data)
   EylPageView *self = user_data;
   g_autoptr(GError) error = NULL;
   RenderJob *job = NULL;
-  EylRect page;
+  EylRect    page;
 
   self->render_timeout = 0;
   if (self->path == NULL || !has_page (self) ||
@@ -469,16 +471,16 @@ region_done (GObject      *object,
 }
 
 void
-eyl_page_view_save_region_png_async (EylPageView         *self,
-                                     const EylRect       *region,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+eyl_page_view_save_region_png_async (EylPageView        *self,
+                                     const EylRect      *region,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   RenderJob *job = NULL;
-  double longest;
+  double     longest;
 
   g_return_if_fail (EYL_IS_PAGE_VIEW (self));
   g_return_if_fail (region != NULL);
@@ -498,9 +500,9 @@ eyl_page_view_save_region_png_async (EylPageView         *self,
 }
 
 char *
-eyl_page_view_save_region_png_finish (EylPageView   *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
+eyl_page_view_save_region_png_finish (EylPageView  *self,
+                                      GAsyncResult *result,
+                                      GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -566,8 +568,8 @@ eyl_page_view_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   EylPageView *self = EYL_PAGE_VIEW (widget);
-  double old_zoom = self->zoom;
-  double hvalue, vvalue, cw, ch;
+  double       old_zoom = self->zoom;
+  double       hvalue, vvalue, cw, ch;
 
   if (self->zoom_mode != EYL_ZOOM_FREE)
     self->zoom = fit_zoom (self, self->zoom_mode, width, height);
@@ -588,8 +590,8 @@ eyl_page_view_size_allocate (GtkWidget *widget,
   if (self->scroll_pending && has_page (self))
     {
       EylRect *r = &self->scroll_rect;
-      double rx = MARGIN_PX + r->x0 * self->zoom, rw = eyl_rect_width (r) * self->zoom;
-      double ry = MARGIN_PX + r->y0 * self->zoom, rh = eyl_rect_height (r) * self->zoom;
+      double   rx = MARGIN_PX + r->x0 * self->zoom, rw = eyl_rect_width (r) * self->zoom;
+      double   ry = MARGIN_PX + r->y0 * self->zoom, rh = eyl_rect_height (r) * self->zoom;
 
       /* Centre the box; a box bigger than the view shows its top-left. */
       hvalue = rw < width ? rx + rw / 2 - width / 2.0 : rx - MARGIN_PX;
@@ -615,22 +617,23 @@ eyl_page_view_size_allocate (GtkWidget *widget,
  * whether it needs scrollbars (finding out during the allocation would
  * resize it in the middle of the layout). */
 static void
-eyl_page_view_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
+eyl_page_view_measure (GtkWidget     *widget,
+                       GtkOrientation orientation,
+                       int            for_size,
+                       int           *minimum,
+                       int           *natural,
+                       int           *minimum_baseline,
+                       int           *natural_baseline)
 {
   EylPageView *self = EYL_PAGE_VIEW (widget);
-  double size = 1;
+  double       size = 1;
 
   if (has_page (self))
     {
       if (self->zoom_mode == EYL_ZOOM_FREE)
         size = (orientation == GTK_ORIENTATION_HORIZONTAL ? self->page_w : self->page_h) *
-               self->zoom + 2 * MARGIN_PX;
+                   self->zoom +
+               2 * MARGIN_PX;
       else if (self->zoom_mode == EYL_ZOOM_FIT_WIDTH && orientation == GTK_ORIENTATION_VERTICAL &&
                for_size > 0)
         size = self->page_h * fit_zoom (self, EYL_ZOOM_FIT_WIDTH, for_size, G_MAXINT / 4) +
@@ -646,12 +649,12 @@ static void
 eyl_page_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
-  EylPageView *self = EYL_PAGE_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  EylPageView    *self = EYL_PAGE_VIEW (widget);
+  int             width = gtk_widget_get_width (widget);
+  int             height = gtk_widget_get_height (widget);
   graphene_rect_t page_rect, visible, clip;
-  GskRoundedRect outline;
-  double ox, oy;
+  GskRoundedRect  outline;
+  double          ox, oy;
 
   if (!has_page (self))
     return;
@@ -679,7 +682,7 @@ eyl_page_view_snapshot (GtkWidget   *widget,
       graphene_rect_intersection (&page_rect, &visible, &clip))
     {
       EylOverlayOptions options;
-      cairo_t *cr;
+      cairo_t          *cr;
 
       eyl_overlay_options_init (&options);
       options.layers = self->layers;
@@ -701,9 +704,9 @@ eyl_page_view_snapshot (GtkWidget   *widget,
                                                  MIN (self->drag_y0, self->drag_y1),
                                                  fabs (self->drag_x1 - self->drag_x0),
                                                  fabs (self->drag_y1 - self->drag_y0));
-      GskRoundedRect r;
-      GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
-      GdkRGBA fill = { 0.21, 0.52, 0.89, 0.15 };
+      GskRoundedRect  r;
+      GdkRGBA         accent = { 0.21, 0.52, 0.89, 1 };
+      GdkRGBA         fill = { 0.21, 0.52, 0.89, 0.15 };
 
       gtk_snapshot_append_color (snapshot, &fill, &band);
       gsk_rounded_rect_init_from_rect (&r, &band, 0);
@@ -746,8 +749,8 @@ scroll_cb (GtkEventControllerScroll *controller,
            EylPageView              *self)
 {
   GdkModifierType state;
-  GdkEvent *event;
-  double x = 0, y = 0;
+  GdkEvent       *event;
+  double          x = 0, y = 0;
 
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
   if (!(state & GDK_CONTROL_MASK) || dy == 0)
@@ -756,8 +759,8 @@ scroll_cb (GtkEventControllerScroll *controller,
   if (event != NULL && gdk_event_get_position (event, &x, &y))
     {
       graphene_point_t p;
-      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-      double nx = 0, ny = 0;
+      GtkNative       *native = gtk_widget_get_native (GTK_WIDGET (self));
+      double           nx = 0, ny = 0;
 
       /* The event is in surface coordinates of the native. */
       gtk_native_get_surface_transform (native, &nx, &ny);
@@ -875,8 +878,8 @@ click_released_cb (GtkGestureClick *gesture,
                    EylPageView     *self)
 {
   EylOverlayOptions options;
-  double px, py;
-  int finding;
+  double            px, py;
+  int               finding;
 
   if (self->choosing_panel)
     {
@@ -901,7 +904,7 @@ motion_cb (GtkEventControllerMotion *controller,
            EylPageView              *self)
 {
   double px, py;
-  int element = -1;
+  int    element = -1;
 
   if (self->analysis != NULL && self->layers != 0)
     {
@@ -936,9 +939,9 @@ eyl_page_view_describe_point (EylPageView *self,
 {
   g_autoptr(GString) text = NULL;
   g_autofree char *escaped = NULL, *bottom = NULL, *top = NULL;
-  EylElement *element;
-  double px, py;
-  int index;
+  EylElement      *element;
+  double           px, py;
+  int              index;
 
   g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), NULL);
 
@@ -1123,7 +1126,7 @@ eyl_page_view_set_property (GObject      *object,
 static void
 eyl_page_view_class_init (EylPageViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eyl_page_view_dispose;
@@ -1138,14 +1141,14 @@ eyl_page_view_class_init (EylPageViewClass *klass)
   widget_class->query_tooltip = eyl_page_view_query_tooltip;
 
   properties[PROP_ZOOM] =
-    g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM_MODE] =
-    g_param_spec_int ("zoom-mode", NULL, NULL, EYL_ZOOM_FIT_PAGE, EYL_ZOOM_FREE, EYL_ZOOM_FIT_PAGE,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int ("zoom-mode", NULL, NULL, EYL_ZOOM_FIT_PAGE, EYL_ZOOM_FREE, EYL_ZOOM_FIT_PAGE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RENDERED] =
-    g_param_spec_boolean ("rendered", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("rendered", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -1159,21 +1162,21 @@ eyl_page_view_class_init (EylPageViewClass *klass)
    * A rectangle was dragged in "Mark logo" mode (page pt).
    */
   signals[REGION_MARKED] =
-    g_signal_new ("region-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 4,
-                  G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+      g_signal_new ("region-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    0, NULL, NULL, NULL, G_TYPE_NONE, 4,
+                    G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   /**
    * EylPageView::finding-activated:
    *
    * A finding's numbered marker was clicked.
    */
   signals[FINDING_ACTIVATED] =
-    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+      g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
   signals[PANEL_CLICKED] =
-    g_signal_new ("panel-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+      g_signal_new ("panel-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
   gtk_widget_class_set_css_name (widget_class, "eyl-page-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1183,7 +1186,7 @@ static void
 eyl_page_view_init (EylPageView *self)
 {
   GtkEventController *controller;
-  GtkGesture *gesture;
+  GtkGesture         *gesture;
 
   self->zoom = 1.0;
   self->zoom_mode = EYL_ZOOM_FIT_PAGE;
@@ -1199,8 +1202,7 @@ eyl_page_view_init (EylPageView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page"),
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page"), -1);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
@@ -1329,8 +1331,8 @@ eyl_page_view_get_analysis (EylPageView *self)
 }
 
 void
-eyl_page_view_set_layers (EylPageView      *self,
-                          EylOverlayLayers  layers)
+eyl_page_view_set_layers (EylPageView     *self,
+                          EylOverlayLayers layers)
 {
   g_return_if_fail (EYL_IS_PAGE_VIEW (self));
 
@@ -1568,8 +1570,8 @@ eyl_page_view_activate_point (EylPageView *self,
                               double       y)
 {
   const EylPackaging *pack;
-  double px, py;
-  int panel;
+  double              px, py;
+  int                 panel;
 
   g_return_val_if_fail (EYL_IS_PAGE_VIEW (self), FALSE);
 

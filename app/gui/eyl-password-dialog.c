@@ -9,10 +9,10 @@
 
 struct _EylPasswordDialog
 {
-  AdwMessageDialog  parent_instance;
+  AdwMessageDialog parent_instance;
 
-  GtkWidget        *entry;
-  EylDocumentItem  *item;
+  GtkWidget       *entry;
+  EylDocumentItem *item;
 };
 
 G_DEFINE_FINAL_TYPE (EylPasswordDialog, eyl_password_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -52,7 +52,7 @@ eyl_password_dialog_dispose (GObject *object)
 static void
 eyl_password_dialog_class_init (EylPasswordDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass          *object_class = G_OBJECT_CLASS (klass);
   AdwMessageDialogClass *dialog_class = ADW_MESSAGE_DIALOG_CLASS (klass);
 
   object_class->dispose = eyl_password_dialog_dispose;
@@ -71,9 +71,7 @@ eyl_password_dialog_init (EylPasswordDialog *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
   adw_message_dialog_set_extra_child (dialog, self->entry);
   adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "unlock", _("_Unlock"),
-                                    NULL);
+                                    "cancel", _("_Cancel"), "unlock", _("_Unlock"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "unlock", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "unlock");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -84,8 +82,8 @@ eyl_password_dialog_new (GtkWindow       *parent,
                          EylDocumentItem *item)
 {
   EylPasswordDialog *self;
-  EylFileResult *result;
-  gboolean wrong;
+  EylFileResult     *result;
+  gboolean           wrong;
 
   g_return_val_if_fail (EYL_IS_DOCUMENT_ITEM (item), NULL);
 
@@ -94,8 +92,7 @@ eyl_password_dialog_new (GtkWindow       *parent,
   self = g_object_new (EYL_TYPE_PASSWORD_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
-                       "heading", wrong ? _("Wrong Password") : _("Password Required"),
-                       NULL);
+                       "heading", wrong ? _("Wrong Password") : _("Password Required"), NULL);
   self->item = g_object_ref (item);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
                                   wrong
@@ -103,6 +100,6 @@ eyl_password_dialog_new (GtkWindow       *parent,
                                   ? _("The password did not open “%s”. Try again.")
                                   /* Translators: %s is a file name */
                                   : _("“%s” is locked. Enter its password to check it."),
-                                  eyl_document_item_get_title (item));
+                                       eyl_document_item_get_title (item));
   return GTK_WIDGET (self);
 }

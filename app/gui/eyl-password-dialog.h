@@ -11,8 +11,7 @@
 G_BEGIN_DECLS
 
 #define EYL_TYPE_PASSWORD_DIALOG (eyl_password_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (EylPasswordDialog, eyl_password_dialog, EYL, PASSWORD_DIALOG,
-                      AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (EylPasswordDialog, eyl_password_dialog, EYL, PASSWORD_DIALOG, AdwMessageDialog)
 
 GtkWidget *eyl_password_dialog_new (GtkWindow       *parent,
                                     EylDocumentItem *item);

@@ -28,9 +28,9 @@ static const struct
   const char *id;
   double      min_mm, max_mm;
 } populations[] = {
-  { "both",   1405, 1825 },
-  { "uk",     1405, 1745 },
-  { "us",     1420, 1825 },
+  { "both", 1405, 1825 },
+  { "uk", 1405, 1745 },
+  { "us", 1420, 1825 },
   { "seated", 1100, 1300 },
   { "custom", 0, 0 },
 };
@@ -42,15 +42,15 @@ static const struct
   const char *explanation;
 } legibilities[] = {
   { "1:200", N_("Cap height at least 1/200 of the reading distance: 10 mm at 2 m (FAA).") },
-  { "20-arcmin", N_("Capitals subtend at least 20 minutes of arc: 11.6 mm at 2 m (human factors).") },
-  { "1:300", N_("Cap height at least 1/300 of the distance: a lenient rule for short reads.") },
-  { "1in-per-10ft", N_("One inch of letter height per ten feet of distance (sign industry).") },
-  { "ada-703.5", N_("ADA 2010 Table 703.5.5: depends on the distance and the mounting height.") },
-};
+    { "20-arcmin", N_("Capitals subtend at least 20 minutes of arc: 11.6 mm at 2 m (human factors).") },
+      { "1:300", N_("Cap height at least 1/300 of the distance: a lenient rule for short reads.") },
+        { "1in-per-10ft", N_("One inch of letter height per ten feet of distance (sign industry).") },
+          { "ada-703.5", N_("ADA 2010 Table 703.5.5: depends on the distance and the mounting height.") },
+        };
 
 struct _EylPlacementPanel
 {
-  GtkWidget        parent_instance;
+  GtkWidget parent_instance;
 
   /* Template widgets */
   AdwPreferencesPage  *page;
@@ -76,20 +76,20 @@ struct _EylPlacementPanel
   GtkEntry            *acuity_entry;
   AdwComboRow         *legibility_row;
 
-  GSettings       *settings;        /* NULL when the schema is not installed */
+  GSettings       *settings; /* NULL when the schema is not installed */
   EylPlacementSet *placements;
-  GPtrArray       *preset_ids;      /* char *, "auto" first */
+  GPtrArray       *preset_ids; /* char *, "auto" first */
   EylPageAnalysis *analysis;
 
-  gboolean         inches;
+  gboolean inches;
   /* Undo: the panel's state (a PanelState) at each "changed", the one
    * shown last, and whether the next "changed" comes from undo or redo. */
-  GPtrArray       *undo_stack;
-  GPtrArray       *redo_stack;
-  GArray          *state;
-  gboolean         restoring;
-  guint            changed_source;
-  guint            updating;        /* > 0 while the panel fills its own rows */
+  GPtrArray *undo_stack;
+  GPtrArray *redo_stack;
+  GArray    *state;
+  gboolean   restoring;
+  guint      changed_source;
+  guint      updating; /* > 0 while the panel fills its own rows */
 };
 
 G_DEFINE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, GTK_TYPE_WIDGET)
@@ -98,9 +98,9 @@ G_DEFINE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, GTK_TYPE_WIDGET)
  * entry stands for — its range, unit and, for a pair, which end. */
 static const struct
 {
-  gsize       entry;     /* offset of the GtkEntry * in EylPlacementPanel */
+  gsize       entry; /* offset of the GtkEntry * in EylPlacementPanel */
   const char *option;
-  gboolean    second;    /* a range's end, a size's height */
+  gboolean    second; /* a range's end, a size's height */
 } number_rows[] = {
   { G_STRUCT_OFFSET (EylPlacementPanel, width_entry), "size-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, height_entry), "size-mm", TRUE },
@@ -125,7 +125,8 @@ entry_option (EylPlacementPanel *self,
   return NULL;
 }
 
-enum {
+enum
+{
   CHANGED,
   EDITED,
   N_SIGNALS
@@ -133,7 +134,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-enum {
+enum
+{
   PROP_0,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -264,13 +266,13 @@ entry_value_checked (EylPlacementPanel *self,
                      gboolean          *valid)
 {
   const EylOption *option = entry_option (self, entry);
-  double value;
+  double           value;
 
   *valid = TRUE;
   /* Acuity: the core reads it (20/40, 6/12, 0.5) and checks its range. */
   if (option->unit == EYL_OPTION_UNIT_ACUITY)
     {
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+      g_autofree char      *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
       EylPlacementOverrides overrides;
 
       if (*text == '\0')
@@ -293,7 +295,7 @@ entry_value_checked (EylPlacementPanel *self,
     return NAN;
 
   value = option->unit == EYL_OPTION_UNIT_M ? distance_to_m (self, value)
-                                             : length_to_mm (self, value);
+                                            : length_to_mm (self, value);
   if (!eyl_option_in_range (option, value))
     {
       *valid = FALSE;
@@ -350,8 +352,13 @@ static gboolean
 any_override (EylPlacementPanel *self)
 {
   GtkEntry *entries[] = {
-    self->width_entry, self->height_entry, self->distance_entry,
-    self->table_entry, self->gap_entry, self->crowd_entry, self->acuity_entry,
+    self->width_entry,
+    self->height_entry,
+    self->distance_entry,
+    self->table_entry,
+    self->gap_entry,
+    self->crowd_entry,
+    self->acuity_entry,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -389,7 +396,7 @@ queue_changed (EylPlacementPanel *self)
 
   g_clear_handle_id (&self->changed_source, g_source_remove);
   self->changed_source = g_timeout_add (CHANGED_DELAY_MS, emit_changed_cb, self);
-  g_source_set_name_by_id (self->changed_source, "[eyeline] placement changed");  /* A pending edit can be undone already. */
+  g_source_set_name_by_id (self->changed_source, "[eyeline] placement changed"); /* A pending edit can be undone already. */
   if (!self->restoring)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
@@ -420,21 +427,22 @@ shown_placement (EylPlacementPanel *self)
 static void
 update_placement_rows (EylPlacementPanel *self)
 {
-  EylPlacement *chosen = self->analysis != NULL ? self->analysis->placement : NULL;
-  EylPlacement *preset = selected_placement (self);
-  EylPlacement *kind_of = preset != NULL ? preset : chosen;
+  EylPlacement    *chosen = self->analysis != NULL ? self->analysis->placement : NULL;
+  EylPlacement    *preset = selected_placement (self);
+  EylPlacement    *kind_of = preset != NULL ? preset : chosen;
   g_autofree char *note = NULL;
 
   /* What "auto" chose, and why. */
   if (preset == NULL && chosen != NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Checked as: %s"),
-                                                chosen->name != NULL ? chosen->name : chosen->id);
+                                                   chosen->name != NULL ? chosen->name : chosen->id);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->auto_row), title);
       adw_action_row_set_subtitle (self->auto_row,
                                    self->analysis->placement_reason != NULL
-                                   ? self->analysis->placement_reason : "");
+                                       ? self->analysis->placement_reason
+                                       : "");
       gtk_widget_set_visible (GTK_WIDGET (self->auto_row), TRUE);
     }
   else
@@ -450,16 +458,16 @@ update_placement_rows (EylPlacementPanel *self)
         case EYL_PLACEMENT_LEAFLET:
           /* Translators: %.0f %% is the share of the leaflet a rack pocket shows */
           note = g_strdup_printf (_("Rack pockets differ: this one shows the top %.0f %%. Set yours in a placement file."),
-                                  kind_of->visible_top_fraction * 100);
+                                     kind_of->visible_top_fraction * 100);
           break;
         case EYL_PLACEMENT_SHELF:
           note = g_strdup_printf (_("Shelf-edge strips differ: this one hides the bottom %.0f mm. Set yours in a placement file."),
-                                  kind_of->hidden_bottom_mm);
+                                     kind_of->hidden_bottom_mm);
           break;
         case EYL_PLACEMENT_ROLLUP:
           if (kind_of->hidden_bottom_mm > 0)
             note = g_strdup_printf (_("Cassettes differ: this one hides the bottom %.0f mm. Check your stand’s leader."),
-                                    kind_of->hidden_bottom_mm);
+                                       kind_of->hidden_bottom_mm);
           break;
         case EYL_PLACEMENT_TABLETOP:
         case EYL_PLACEMENT_BACKDROP:
@@ -494,7 +502,7 @@ update_placement_rows (EylPlacementPanel *self)
 static void
 update_placeholders (EylPlacementPanel *self)
 {
-  EylPlacement *placement = shown_placement (self);
+  EylPlacement    *placement = shown_placement (self);
   g_autofree char *w = NULL;
   g_autofree char *h = NULL;
   g_autofree char *distance = NULL;
@@ -537,7 +545,7 @@ update_placeholders (EylPlacementPanel *self)
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
     {
       g_autofree char *subtitle = NULL;
-      double scale = self->analysis->scale;
+      double           scale = self->analysis->scale;
 
       switch (self->analysis->scale_source)
         {
@@ -547,7 +555,7 @@ update_placeholders (EylPlacementPanel *self)
         case EYL_SCALE_DETECTED:
           /* Translators: %g is the scale denominator, "1:10" */
           subtitle = g_strdup_printf (_("The page is drawn at 1:%g of this size; blank: from the page"),
-                                      scale > 0 ? round (1.0 / scale) : 1.0);
+                                         scale > 0 ? round (1.0 / scale) : 1.0);
           break;
         case EYL_SCALE_PAGE:
         default:
@@ -565,8 +573,8 @@ update_placeholders (EylPlacementPanel *self)
 static void
 apply_units (EylPlacementPanel *self)
 {
-  gboolean inches = FALSE;
-  double values[G_N_ELEMENTS (number_rows)];
+  gboolean    inches = FALSE;
+  double      values[G_N_ELEMENTS (number_rows)];
   const char *length_unit;
 
   if (self->settings != NULL)
@@ -607,7 +615,7 @@ static void
 fill_population (EylPlacementPanel *self,
                  guint              index)
 {
-  double min_mm, max_mm;
+  double           min_mm, max_mm;
   g_autofree char *min_text = NULL;
   g_autofree char *max_text = NULL;
 
@@ -647,7 +655,7 @@ remember_entry (EylPlacementPanel *self,
   const EylOption *option = entry_option (self, entry);
   g_autoptr(GSettingsSchema) schema = NULL;
   gboolean valid;
-  double value;
+  double   value;
 
   if (self->settings == NULL || self->updating > 0 || option == NULL ||
       option->settings_key == NULL)
@@ -674,7 +682,7 @@ restore_entries (EylPlacementPanel *self)
     {
       const EylOption *option = eyl_option_lookup (number_rows[i].option);
       g_autofree char *text = NULL;
-      double value;
+      double           value;
 
       if (option->settings_key == NULL || option->shape != EYL_OPTION_NUMBER ||
           !g_settings_schema_has_key (schema, option->settings_key))
@@ -777,14 +785,20 @@ reset_action (GtkWidget  *widget,
 /* The panel's state: the preset, population and legibility positions,
  * then each number row's value in mm or m (NAN: blank), so a state
  * taken in millimetres comes back right in inches. */
-enum { STATE_PRESET, STATE_POPULATION, STATE_LEGIBILITY, STATE_ROWS };
+enum
+{
+  STATE_PRESET,
+  STATE_POPULATION,
+  STATE_LEGIBILITY,
+  STATE_ROWS
+};
 
 static GArray *
 state_new (EylPlacementPanel *self)
 {
   GArray *state = g_array_sized_new (FALSE, FALSE, sizeof (double),
                                      STATE_ROWS + G_N_ELEMENTS (number_rows));
-  double value;
+  double  value;
 
   value = adw_combo_row_get_selected (self->preset_row);
   g_array_append_val (state, value);
@@ -838,7 +852,7 @@ state_apply (EylPlacementPanel *self,
   for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
     {
       const EylOption *option = eyl_option_lookup (number_rows[i].option);
-      double value = g_array_index (state, double, STATE_ROWS + i);
+      double           value = g_array_index (state, double, STATE_ROWS + i);
       g_autofree char *text = isfinite (value) ? format_value (self, option, value) : g_strdup ("");
 
       set_entry_text (self, ROW_ENTRY (self, i), text);
@@ -860,7 +874,7 @@ state_apply (EylPlacementPanel *self,
 static void
 record_step (EylPlacementPanel *self)
 {
-  GArray *state = state_new (self);
+  GArray  *state = state_new (self);
   gboolean preset_changed;
 
   if (self->restoring || self->state == NULL || state_equal (state, self->state))
@@ -968,14 +982,14 @@ fill_presets (EylPlacementPanel *self)
 }
 
 static guint
-index_of_string (const char * const *ids,
-                 gsize               stride,
-                 guint               n,
-                 const char         *id)
+index_of_string (const char *const *ids,
+                 gsize              stride,
+                 guint              n,
+                 const char        *id)
 {
   for (guint i = 0; i < n; i++)
     {
-      const char *candidate = *(const char * const *) ((const char *) ids + i * stride);
+      const char *candidate = *(const char *const *) ((const char *) ids + i * stride);
 
       if (g_strcmp0 (candidate, id) == 0)
         return i;
@@ -990,7 +1004,7 @@ apply_defaults (EylPlacementPanel *self)
   g_autofree char *placement = NULL;
   g_autofree char *legibility = NULL;
   g_autofree char *population = NULL;
-  guint pos;
+  guint            pos;
 
   if (self->settings != NULL)
     {
@@ -1068,7 +1082,7 @@ eyl_placement_panel_finalize (GObject *object)
 static void
 eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eyl_placement_panel_dispose;
@@ -1209,7 +1223,7 @@ eyl_placement_panel_set_placement_id (EylPlacementPanel *self,
 static void
 add_arg (GPtrArray  *args,
          const char *option,
-         char       *value)   /* (transfer full) */
+         char       *value) /* (transfer full) */
 {
   g_ptr_array_add (args, g_strdup (option));
   g_ptr_array_add (args, value);
@@ -1252,7 +1266,7 @@ eyl_placement_panel_get_options (EylPlacementPanel  *self,
                                  EylAnalysisOptions *options)
 {
   EylPlacementOverrides *o;
-  guint legibility;
+  guint                  legibility;
 
   g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
   g_return_if_fail (options != NULL);
@@ -1267,7 +1281,7 @@ eyl_placement_panel_get_options (EylPlacementPanel  *self,
   for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
     {
       const EylOption *option = eyl_option_lookup (number_rows[i].option);
-      double value = entry_value (self, ROW_ENTRY (self, i)), end;
+      double           value = entry_value (self, ROW_ENTRY (self, i)), end;
 
       if (number_rows[i].second)
         continue;
@@ -1313,10 +1327,10 @@ eyl_placement_panel_dup_brand_kit (EylPlacementPanel *self)
 GPtrArray *
 eyl_placement_panel_get_worker_args (EylPlacementPanel *self)
 {
-  EylAnalysisOptions options;
+  EylAnalysisOptions           options;
   const EylPlacementOverrides *o = &options.overrides;
-  GPtrArray *args;
-  g_autofree char *brand_kit = NULL;
+  GPtrArray                   *args;
+  g_autofree char             *brand_kit = NULL;
 
   g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
 

@@ -13,30 +13,30 @@ G_BEGIN_DECLS
 #define EYL_TYPE_PLACEMENT_PANEL (eyl_placement_panel_get_type ())
 G_DECLARE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, EYL, PLACEMENT_PANEL, GtkWidget)
 
-GtkWidget  *eyl_placement_panel_new             (void);
+GtkWidget *eyl_placement_panel_new (void);
 
 /* The options for the worker (and `eyeline-cli check`): a new array of
  * strings, e.g. "--placement", "auto", "--distance-m", "2.5", …  Free with
  * g_ptr_array_unref(). */
-GPtrArray  *eyl_placement_panel_get_worker_args (EylPlacementPanel *self);
+GPtrArray *eyl_placement_panel_get_worker_args (EylPlacementPanel *self);
 
 /* The same as options for the Evaluate stage, in this process: the
  * panel's placement set, the preset (NULL for auto), the overrides and
  * the legibility standard.  The brand kit and pixel options are left
  * alone (they are the worker's: the Read stage). */
-void        eyl_placement_panel_get_options     (EylPlacementPanel  *self,
-                                                 EylAnalysisOptions *options);
+void eyl_placement_panel_get_options (EylPlacementPanel  *self,
+                                      EylAnalysisOptions *options);
 /* The brand kit the checks use (the Brand Kit dialog's file, when it
  * loads), newly loaded, or NULL: its names are evaluated in this process
  * (options->brand_kit); its contacts and logos are the worker's. */
 EylBrandKit *eyl_placement_panel_dup_brand_kit (EylPlacementPanel *self);
 /* The window's kit file (Preferences, else the legacy kit), NULL for none. */
-char        *eyl_placement_panel_dup_brand_kit_path (EylPlacementPanel *self);
+char *eyl_placement_panel_dup_brand_kit_path (EylPlacementPanel *self);
 
 /* Shows what the analysis used: the placement "auto" chose and why, and
  * the numbers as placeholders of the empty rows.  NULL clears it. */
-void        eyl_placement_panel_set_analysis    (EylPlacementPanel *self,
-                                                 EylPageAnalysis   *analysis);
+void eyl_placement_panel_set_analysis (EylPlacementPanel *self,
+                                       EylPageAnalysis   *analysis);
 
 /* The preset id ("auto" or a placement id). */
 const char *eyl_placement_panel_get_placement_id (EylPlacementPanel *self);
@@ -46,8 +46,8 @@ void        eyl_placement_panel_set_placement_id (EylPlacementPanel *self,
 /* Undo and redo of the user's edits: each "changed" is a step (an edit
  * still waiting for its pause is one too); "edited" announces a step.
  * Properties "can-undo", "can-redo". */
-gboolean    eyl_placement_panel_undo             (EylPlacementPanel *self);
-gboolean    eyl_placement_panel_redo             (EylPlacementPanel *self);
-gboolean    eyl_placement_panel_can_undo         (EylPlacementPanel *self);
-gboolean    eyl_placement_panel_can_redo         (EylPlacementPanel *self);
+gboolean eyl_placement_panel_undo (EylPlacementPanel *self);
+gboolean eyl_placement_panel_redo (EylPlacementPanel *self);
+gboolean eyl_placement_panel_can_undo (EylPlacementPanel *self);
+gboolean eyl_placement_panel_can_redo (EylPlacementPanel *self);
 G_END_DECLS

@@ -11,11 +11,11 @@
 #include "eyl-options.h"
 #include "eyl-preferences-window.h"
 
-static const char * const unit_ids[] = { "mm", "in", NULL };
-static const char * const legibility_ids[] = {
+static const char *const unit_ids[] = { "mm", "in", NULL };
+static const char *const legibility_ids[] = {
   "1:200", "20-arcmin", "1:300", "1in-per-10ft", "ada-703.5", NULL
 };
-static const char * const population_ids[] = {
+static const char *const population_ids[] = {
   "both", "uk", "us", "seated", "custom", NULL
 };
 
@@ -33,8 +33,8 @@ struct _EylPreferencesWindow
   GtkSpinButton *eye_max_spin;
   GtkSpinButton *time_budget_spin;
 
-  GSettings     *settings;
-  GStrv          placement_ids;   /* "auto" first */
+  GSettings *settings;
+  GStrv      placement_ids; /* "auto" first */
 };
 
 G_DEFINE_FINAL_TYPE (EylPreferencesWindow, eyl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -45,8 +45,8 @@ string_to_position (GValue   *value,
                     GVariant *variant,
                     gpointer  user_data)
 {
-  const char * const *ids = user_data;
-  const char *str = g_variant_get_string (variant, NULL);
+  const char *const *ids = user_data;
+  const char        *str = g_variant_get_string (variant, NULL);
 
   for (guint i = 0; ids[i] != NULL; i++)
     if (g_str_equal (ids[i], str))
@@ -64,8 +64,8 @@ position_to_string (const GValue       *value,
                     const GVariantType *expected_type,
                     gpointer            user_data)
 {
-  const char * const *ids = user_data;
-  guint pos = g_value_get_uint (value);
+  const char *const *ids = user_data;
+  guint              pos = g_value_get_uint (value);
 
   if (pos >= g_strv_length ((char **) ids))
     return NULL;
@@ -86,7 +86,7 @@ static void
 bind_combo (EylPreferencesWindow *self,
             const char           *key,
             AdwComboRow          *row,
-            const char * const   *ids)
+            const char *const    *ids)
 {
   g_settings_bind_with_mapping (self->settings, key, row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
@@ -155,7 +155,7 @@ eyl_preferences_window_finalize (GObject *object)
 static void
 eyl_preferences_window_class_init (EylPreferencesWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eyl_preferences_window_dispose;
@@ -185,13 +185,13 @@ eyl_preferences_window_init (EylPreferencesWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
   bind_combo (self, "units", self->units_row, unit_ids);
   bind_combo (self, "default-placement", self->placement_row,
-              (const char * const *) self->placement_ids);
+              (const char *const *) self->placement_ids);
   bind_combo (self, "legibility", self->legibility_row, legibility_ids);
   bind_combo (self, "population", self->population_row, population_ids);
   /* The spin buttons take the range of the setting's option. */
   {
     const EylOption *eye = eyl_option_lookup ("eye-mm");
-    GtkSpinButton *spins[] = { self->eye_min_spin, self->eye_max_spin };
+    GtkSpinButton   *spins[] = { self->eye_min_spin, self->eye_max_spin };
 
     for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
       gtk_spin_button_set_range (spins[i], eye->min, eye->max);

@@ -18,16 +18,17 @@
 
 struct _EylSceneView
 {
-  GtkWidget        parent_instance;
+  GtkWidget parent_instance;
 
   EylPageAnalysis *analysis;
-  GSettings       *settings;   /* units; NULL without the schema */
+  GSettings       *settings; /* units; NULL without the schema */
   gboolean         inches;
 };
 
 G_DEFINE_FINAL_TYPE (EylSceneView, eyl_scene_view, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ANALYSIS,
   N_PROPS
@@ -51,15 +52,15 @@ describe (EylPageAnalysis *analysis)
                           /* Translators: side view; "%s" is the placement name,
                            * then the real size in mm */
                           _("Side view: %s, %.0f × %.0f mm"),
-                          placement->name != NULL ? placement->name : placement->id,
-                          analysis->material_w_mm, analysis->material_h_mm);
+                             placement->name != NULL ? placement->name : placement->id,
+                             analysis->material_w_mm, analysis->material_h_mm);
   if (placement->table_height_mm > 0)
     g_string_append_printf (text,
                             _(", behind a %.0f mm table %.0f mm in front"),
-                            placement->table_height_mm, placement->table_gap_mm);
+                               placement->table_height_mm, placement->table_gap_mm);
   g_string_append_printf (text,
                           _(", seen from %.1f m by viewers with eyes %.0f–%.0f mm above the floor."),
-                          placement->distance_m, placement->eye_min_mm, placement->eye_max_mm);
+                             placement->distance_m, placement->eye_min_mm, placement->eye_max_mm);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -78,9 +79,9 @@ update_description (EylSceneView *self)
                              /* xgettext:no-c-format */
                              _("P5 and P95: the eye heights of the shortest and the tallest visitors "
                                "counted — 5 % of visitors have eyes lower than P5, 5 % higher than P95."),
-                             _("Line of sight: from a visitor's eyes to the page; what the table or "
+                                _("Line of sight: from a visitor's eyes to the page; what the table or "
                                "the base hides lies below it."),
-                             _("Eye level: the band of the page between those eye heights, where "
+                                   _("Eye level: the band of the page between those eye heights, where "
                                "visitors look without bending or looking up."));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
@@ -90,15 +91,15 @@ eyl_scene_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   EylSceneView *self = EYL_SCENE_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int           width = gtk_widget_get_width (widget);
+  int           height = gtk_widget_get_height (widget);
 
   if (self->analysis == NULL || width <= 0 || height <= 0)
     return;
 
   {
-    cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+    cairo_t        *cr = gtk_snapshot_append_cairo (snapshot,
+                                                    &GRAPHENE_RECT_INIT (0, 0, width, height));
     EylSceneOptions options;
 
     eyl_scene_options_init (&options);
@@ -110,13 +111,13 @@ eyl_scene_view_snapshot (GtkWidget   *widget,
 }
 
 static void
-eyl_scene_view_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
+eyl_scene_view_measure (GtkWidget     *widget,
+                        GtkOrientation orientation,
+                        int            for_size,
+                        int           *minimum,
+                        int           *natural,
+                        int           *minimum_baseline,
+                        int           *natural_baseline)
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -190,7 +191,7 @@ eyl_scene_view_finalize (GObject *object)
 static void
 eyl_scene_view_class_init (EylSceneViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eyl_scene_view_dispose;
@@ -202,9 +203,9 @@ eyl_scene_view_class_init (EylSceneViewClass *klass)
   widget_class->measure = eyl_scene_view_measure;
 
   properties[PROP_ANALYSIS] =
-    g_param_spec_boxed ("analysis", NULL, NULL,
-                        EYL_TYPE_PAGE_ANALYSIS,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boxed ("analysis", NULL, NULL,
+                          EYL_TYPE_PAGE_ANALYSIS,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "eylsceneview");
@@ -226,7 +227,6 @@ eyl_scene_view_init (EylSceneView *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
-
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
   if (schema != NULL)
@@ -238,8 +238,7 @@ eyl_scene_view_init (EylSceneView *self)
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Side view"),
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Side view"), -1);
   update_description (self);
 
   /* Light and dark styles paint differently. */
@@ -278,4 +277,3 @@ eyl_scene_view_get_analysis (EylSceneView *self)
 
   return self->analysis;
 }
-

@@ -13,9 +13,9 @@ G_BEGIN_DECLS
 #define EYL_TYPE_SCENE_VIEW (eyl_scene_view_get_type ())
 G_DECLARE_FINAL_TYPE (EylSceneView, eyl_scene_view, EYL, SCENE_VIEW, GtkWidget)
 
-GtkWidget       *eyl_scene_view_new          (void);
+GtkWidget       *eyl_scene_view_new (void);
 void             eyl_scene_view_set_analysis (EylSceneView    *self,
                                               EylPageAnalysis *analysis);
-EylPageAnalysis *eyl_scene_view_get_analysis (EylSceneView    *self);
+EylPageAnalysis *eyl_scene_view_get_analysis (EylSceneView *self);
 
 G_END_DECLS

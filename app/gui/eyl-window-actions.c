@@ -64,8 +64,8 @@ open_sample_action (GtkWidget  *widget,
   g_autoptr(GFile) file = NULL;
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "eyeline", NULL);
   g_autofree char *path = g_build_filename (dir, "rollup-banner.pdf", NULL);
-  gsize size;
-  const char *data;
+  gsize            size;
+  const char      *data;
 
   bytes = g_resources_lookup_data ("/io/github/eyeline/Eyeline/samples/rollup-banner.pdf",
                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
@@ -93,13 +93,13 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  EylWindow *self = EYL_WINDOW (widget);
+  EylWindow            *self = EYL_WINDOW (widget);
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) pdf = NULL;
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   dialog = gtk_file_chooser_native_new (_("Open PDF Files"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+                                           GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   pdf = add_pdf_filter (GTK_FILE_CHOOSER (dialog));
   gtk_file_filter_set_name (all, _("All files"));
@@ -134,7 +134,7 @@ compare_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  EylWindow *self = EYL_WINDOW (widget);
+  EylWindow            *self = EYL_WINDOW (widget);
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) pdf = NULL;
   g_autoptr(GFile) folder = NULL;
@@ -142,7 +142,7 @@ compare_action (GtkWidget  *widget,
   if (self->current == NULL)
     return;
   dialog = gtk_file_chooser_native_new (_("Compare with Another Version"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
+                                           GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
   pdf = add_pdf_filter (GTK_FILE_CHOOSER (dialog));
   folder = g_file_get_parent (eyl_document_item_get_file (self->current));
   if (folder != NULL)
@@ -165,8 +165,8 @@ open_recent_action (GtkWidget  *widget,
 void
 _eyl_window_update_actions (EylWindow *self)
 {
-  gboolean page = g_strcmp0 (_eyl_window_visible_page (self), "page") == 0;
-  guint n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
+  gboolean   page = g_strcmp0 (_eyl_window_visible_page (self), "page") == 0;
+  guint      n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
   GtkWidget *widget = GTK_WIDGET (self);
 
   /* Page tools only where there is a page; the side panel (findings,
@@ -195,17 +195,16 @@ _eyl_window_update_actions (EylWindow *self)
 
     gtk_widget_action_set_enabled (widget, "win.export", self->current != NULL && !exporting);
     gtk_widget_action_set_enabled (widget, "win.export-all",
-                                   g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0
-                                   && !exporting);
+                                   g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0 && !exporting);
     gtk_widget_action_set_enabled (widget, "win.cancel-export", exporting);
   }
   gtk_widget_action_set_enabled (widget, "win.reload", self->current != NULL);
   gtk_widget_action_set_enabled (widget, "win.compare",
                                  self->current != NULL &&
-                                 g_strcmp0 (_eyl_window_visible_page (self), "compare") != 0);
+                                     g_strcmp0 (_eyl_window_visible_page (self), "compare") != 0);
   gtk_widget_action_set_enabled (widget, "win.unlock",
                                  self->current != NULL &&
-                                 eyl_document_item_get_status (self->current) == EYL_DOCUMENT_LOCKED);
+                                     eyl_document_item_get_status (self->current) == EYL_DOCUMENT_LOCKED);
   gtk_widget_action_set_enabled (widget, "win.zoom-in", page);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", page);
   gtk_widget_action_set_enabled (widget, "win.zoom-fit-page", page);
@@ -293,7 +292,7 @@ page_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   EylWindow *self = EYL_WINDOW (widget);
-  guint n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
+  guint      n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
 
   if (g_str_equal (action_name, "win.next-page") && self->page_index + 1 < n_pages)
     self->page_index++;
@@ -310,8 +309,8 @@ document_step_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   EylWindow *self = EYL_WINDOW (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  guint position;
+  guint      n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  guint      position;
   g_autoptr(EylDocumentItem) item = NULL;
 
   if (n < 2 || self->current == NULL || !g_list_store_find (self->documents, self->current, &position))
@@ -362,14 +361,15 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  EylWindow *self = EYL_WINDOW (widget);
-  gboolean all = g_str_equal (action_name, "win.export-all");
+  EylWindow       *self = EYL_WINDOW (widget);
+  gboolean         all = g_str_equal (action_name, "win.export-all");
   g_autofree char *folder = default_export_folder (self, all);
   g_autofree char *mode_name = self->settings != NULL
-                               ? g_settings_get_string (self->settings, "export-mode") : NULL;
-  EylExportMode mode = EYL_EXPORT_OVERLAY;
-  guint n = all ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 1;
-  GtkWidget *dialog;
+                                   ? g_settings_get_string (self->settings, "export-mode")
+                                   : NULL;
+  EylExportMode    mode = EYL_EXPORT_OVERLAY;
+  guint            n = all ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 1;
+  GtkWidget       *dialog;
 
   if (!all && self->current == NULL)
     return;
@@ -519,13 +519,13 @@ typedef struct
 {
   GWeakRef         self;
   VisitorView      view;
-  char            *png;         /* the worker's render, removed once read */
-  double           scale;       /* of the render, px per pt */
-  EylRaster       *raster;      /* the render, read back */
+  char            *png;    /* the worker's render, removed once read */
+  double           scale;  /* of the render, px per pt */
+  EylRaster       *raster; /* the render, read back */
   EylPageAnalysis *analysis;
   EylLegibility    legibility;
-  double           distance_m;  /* of a walk-up layer */
-  guint            serial;      /* of a layer: self->layer_serial when asked */
+  double           distance_m; /* of a walk-up layer */
+  guint            serial;     /* of a layer: self->layer_serial when asked */
 } VisitorData;
 
 static void
@@ -555,9 +555,9 @@ visitor_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  VisitorData *data = task_data;
+  VisitorData     *data = task_data;
   cairo_surface_t *surface = NULL;
-  GByteArray *png;
+  GByteArray      *png;
 
   if (g_cancellable_is_cancelled (cancellable))
     ;
@@ -607,7 +607,7 @@ visitor_rendered_cb (GObject      *object,
   g_autoptr(EylFileResult) file_result = eyl_worker_render_page_finish (result);
   g_autoptr(GTask) task = NULL;
   cairo_surface_t *image = NULL;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   if (file_result->ok)
     image = cairo_image_surface_create_from_png (data->png);
@@ -647,7 +647,7 @@ visitor_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) png = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(GdkTexture) texture = NULL;
-  GtkWindow *window;
+  GtkWindow  *window;
   GtkPicture *picture;
 
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -687,8 +687,8 @@ visitor_close_cb (GtkWindow *window,
 }
 
 static GtkWindow *
-visitor_window_new (EylWindow   *self,
-                    VisitorView  view)
+visitor_window_new (EylWindow  *self,
+                    VisitorView view)
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -730,11 +730,11 @@ visitor_window_new (EylWindow   *self,
 }
 
 static gboolean
-visitor_view_on (EylWindow   *self,
-                 VisitorView  view)
+visitor_view_on (EylWindow  *self,
+                 VisitorView view)
 {
   g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self),
-                                                               visitor_actions[view]);
+                                                                visitor_actions[view]);
 
   return state != NULL && g_variant_get_boolean (state);
 }
@@ -766,11 +766,11 @@ static void
 visitor_render (EylWindow   *self,
                 VisitorData *data)
 {
-  const EylRect *visible = &data->analysis->frame.visible;
-  const char *snapshot = eyl_document_item_get_snapshot (self->current);
+  const EylRect   *visible = &data->analysis->frame.visible;
+  const char      *snapshot = eyl_document_item_get_snapshot (self->current);
   EylWorkerConfig *config;
-  GError *error = NULL;
-  int fd;
+  GError          *error = NULL;
+  int              fd;
 
   if (snapshot == NULL || !(eyl_rect_width (visible) >= 1 && eyl_rect_height (visible) >= 1))
     {
@@ -780,7 +780,9 @@ visitor_render (EylWindow   *self,
   /* The attention view is drawn 900 px long, the walk-up views from a
    * 1600 px artwork. */
   data->scale = (data->view == VISITOR_ATTENTION || data->view == VISITOR_LAYER_ATTENTION
-                 ? 900.0 : 1600.0) / MAX (eyl_rect_width (visible), eyl_rect_height (visible));
+                     ? 900.0
+                     : 1600.0) /
+                MAX (eyl_rect_width (visible), eyl_rect_height (visible));
   fd = g_file_open_tmp ("eyeline-visitor-XXXXXX.png", &data->png, &error);
   if (fd < 0)
     {
@@ -804,9 +806,9 @@ void
 _eyl_window_update_page_layer (EylWindow *self)
 {
   g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "page-layer");
-  const char *name = state != NULL ? g_variant_get_string (state, NULL) : "none";
+  const char      *name = state != NULL ? g_variant_get_string (state, NULL) : "none";
   EylPageAnalysis *analysis = self->shown_analysis;
-  gboolean on = g_strcmp0 (name, "none") != 0 && self->current != NULL && analysis != NULL &&
+  gboolean         on = g_strcmp0 (name, "none") != 0 && self->current != NULL && analysis != NULL &&
                 analysis->placement != NULL;
   VisitorData *data;
 
@@ -862,7 +864,7 @@ _eyl_window_update_visitor_views (EylWindow *self)
 {
   for (VisitorView view = VISITOR_ATTENTION; view <= VISITOR_WALKUP; view++)
     {
-      GtkWindow **slot = view == VISITOR_ATTENTION ? &self->attention_window : &self->walkup_window;
+      GtkWindow      **slot = view == VISITOR_ATTENTION ? &self->attention_window : &self->walkup_window;
       EylPageAnalysis *analysis = self->shown_analysis;
 
       if (!visitor_view_on (self, view))
@@ -937,7 +939,11 @@ _eyl_window_visitor_views_init (EylWindow *self)
       g_signal_connect_object (action, "notify::state", G_CALLBACK (visitor_state_cb), self, 0);
     }
   {
-    static const struct { const char *name; GCallback changed; } layers[] = {
+    static const struct
+    {
+      const char *name;
+      GCallback   changed;
+    } layers[] = {
       { "page-layer", G_CALLBACK (page_layer_state_cb) },
       { "cvd-view", G_CALLBACK (cvd_state_cb) },
     };
@@ -945,8 +951,8 @@ _eyl_window_visitor_views_init (EylWindow *self)
     for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
       {
         g_autoptr(GSimpleAction) action =
-          g_simple_action_new_stateful (layers[i].name, G_VARIANT_TYPE_STRING,
-                                        g_variant_new_string ("none"));
+                       g_simple_action_new_stateful (layers[i].name, G_VARIANT_TYPE_STRING,
+                                                     g_variant_new_string ("none"));
 
         g_signal_connect (action, "change-state", G_CALLBACK (visitor_toggle_cb), NULL);
         g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
@@ -974,7 +980,7 @@ placement_edited_cb (EylWindow  *self,
                      const char *preset)
 {
   g_autofree char *title = NULL;
-  AdwToast *toast;
+  AdwToast        *toast;
 
   if (preset == NULL)
     return;
@@ -1007,7 +1013,7 @@ void
 _eyl_window_update_front_panel (EylWindow *self)
 {
   EylPageAnalysis *analysis = self->shown_analysis;
-  gboolean net = analysis != NULL && analysis->packaging != NULL &&
+  gboolean         net = analysis != NULL && analysis->packaging != NULL &&
                  analysis->packaging->panels != NULL && analysis->packaging->panels->len >= 2;
   GAction *choose = g_action_map_lookup_action (G_ACTION_MAP (self), "choose-front-panel");
   GAction *automatic = g_action_map_lookup_action (G_ACTION_MAP (self), "front-panel-auto");
@@ -1019,7 +1025,7 @@ _eyl_window_update_front_panel (EylWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (choose), net);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (automatic),
                                self->current != NULL &&
-                               eyl_document_item_get_front_panel (self->current) > 0);
+                                   eyl_document_item_get_front_panel (self->current) > 0);
 }
 
 static void
@@ -1055,7 +1061,7 @@ panel_clicked_cb (EylWindow *self,
                   int        index)
 {
   EylPageAnalysis *analysis = self->shown_analysis;
-  const EylPanel *panel;
+  const EylPanel  *panel;
 
   if (analysis == NULL || analysis->packaging == NULL ||
       index < 0 || (guint) index >= analysis->packaging->panels->len)
@@ -1086,7 +1092,7 @@ _eyl_window_placement_actions_init (EylWindow *self)
 {
   {
     g_autoptr(GSimpleAction) choose =
-      g_simple_action_new_stateful ("choose-front-panel", NULL, g_variant_new_boolean (FALSE));
+                   g_simple_action_new_stateful ("choose-front-panel", NULL, g_variant_new_boolean (FALSE));
     g_autoptr(GSimpleAction) automatic = g_simple_action_new ("front-panel-auto", NULL);
 
     g_signal_connect_object (choose, "change-state", G_CALLBACK (choose_panel_changed_cb), self, 0);

@@ -37,7 +37,7 @@ struct _EylWindow
   GtkLabel          *loading_time;
   GtkLabel          *loading_label;
   EylPageView       *page_view;
-  EylFailurePage      *error_page;
+  EylFailurePage    *error_page;
   AdwStatusPage     *locked_page;
   GtkRevealer       *busy_revealer;
   GtkRevealer       *export_revealer;
@@ -49,7 +49,7 @@ struct _EylWindow
   GtkWidget         *side_button;
   GtkWidget         *zoom_box;
   GtkWidget         *overlay_button;
-  GtkMenuButton     *kit_button;         /* the current document's brand kit */
+  GtkMenuButton     *kit_button; /* the current document's brand kit */
   GtkWidget         *mark_logo_button;
   GtkLabel          *page_label;
   GtkWidget         *summary_box;
@@ -67,80 +67,80 @@ struct _EylWindow
   EylSceneView      *scene_view;
   GMenu             *recent_section;
 
-  GSettings         *settings;           /* NULL when the schema is not installed */
-  GListStore        *documents;          /* EylDocumentItem */
-  GListStore        *findings;           /* EylFindingObject */
-  GListStore        *finding_rows;       /* what the list shows: EylFindingGroup, then its
+  GSettings          *settings;       /* NULL when the schema is not installed */
+  GListStore         *documents;      /* EylDocumentItem */
+  GListStore         *findings;       /* EylFindingObject */
+  GListStore         *finding_rows;   /* what the list shows: EylFindingGroup, then its
                                           * EylFindingObject when unfolded */
-  GPtrArray         *finding_groups;     /* EylFindingGroup, in list order */
+  GPtrArray          *finding_groups; /* EylFindingGroup, in list order */
   GtkSingleSelection *findings_selection;
-  EylDocumentItem   *current;
-  guint              page_index;
-  EylScheduler      *scheduler;          /* checks and exports, MAX_CHECKS workers */
-  char              *read_key;           /* the worker options the results were read with */
-  EylPageAnalysis   *shown_analysis;     /* what the findings list shows */
-  GCancellable      *mark_cancellable;
-  AdwMessageDialog  *password_dialog;
-  EylExportJob      *export_job;         /* running or last export */
-  guint              export_pulse_id;
-  guint              loading_pulse_id;   /* counts loading_seconds while a check runs */
-  guint              loading_seconds;
+  EylDocumentItem    *current;
+  guint               page_index;
+  EylScheduler       *scheduler;      /* checks and exports, MAX_CHECKS workers */
+  char               *read_key;       /* the worker options the results were read with */
+  EylPageAnalysis    *shown_analysis; /* what the findings list shows */
+  GCancellable       *mark_cancellable;
+  AdwMessageDialog   *password_dialog;
+  EylExportJob       *export_job; /* running or last export */
+  guint               export_pulse_id;
+  guint               loading_pulse_id; /* counts loading_seconds while a check runs */
+  guint               loading_seconds;
 
-  gboolean           show_eye_band;
-  gboolean           show_hidden;
-  gboolean           show_elements;
-  gboolean           show_markers;
-  gboolean           show_labels;
-  gboolean           show_zone_labels;
-  gboolean           mark_logo;
-  gboolean           show_sidebar;
-  gboolean           show_findings;
-  gboolean           sidebar_shown_once;
+  gboolean show_eye_band;
+  gboolean show_hidden;
+  gboolean show_elements;
+  gboolean show_markers;
+  gboolean show_labels;
+  gboolean show_zone_labels;
+  gboolean mark_logo;
+  gboolean show_sidebar;
+  gboolean show_findings;
+  gboolean sidebar_shown_once;
 
   /* The brand kit's logos, read once by workers (eyl_worker_prepare_brand_kit). */
-  char              *kit_key;            /* the kit file (path, size, time) prepared */
-  char              *kit_prepared;       /* the kit the checks get, or NULL */
-  GCancellable      *kit_cancellable;    /* while its logos are read */
-  GPtrArray         *kit_dirs;           /* folders of prepared kits, removed at the end */
-  char              *kit_logos_key;      /* its logo files (eyl_brand_kit_dup_logos_key) */
-  GtkWindow         *attention_window;   /* the visitor's views, while shown (weak) */
-  GtkWindow         *walkup_window;
+  char         *kit_key;          /* the kit file (path, size, time) prepared */
+  char         *kit_prepared;     /* the kit the checks get, or NULL */
+  GCancellable *kit_cancellable;  /* while its logos are read */
+  GPtrArray    *kit_dirs;         /* folders of prepared kits, removed at the end */
+  char         *kit_logos_key;    /* its logo files (eyl_brand_kit_dup_logos_key) */
+  GtkWindow    *attention_window; /* the visitor's views, while shown (weak) */
+  GtkWindow    *walkup_window;
   /* The layer drawn over the page (win.page-layer): the analysis and the
    * layer it was asked for, and a serial that drops late results. */
-  EylPageAnalysis   *layer_analysis;
-  char              *layer_name;
-  guint              layer_serial;
-  AdwToast          *undo_toast;         /* "Placement … Undo", while shown (weak) */
-  AdwToast          *panel_toast;        /* "The glue flap …", while shown (weak) */
+  EylPageAnalysis *layer_analysis;
+  char            *layer_name;
+  guint            layer_serial;
+  AdwToast        *undo_toast;  /* "Placement … Undo", while shown (weak) */
+  AdwToast        *panel_toast; /* "The glue flap …", while shown (weak) */
 
   /* Two versions compared (eyl_window_compare_files): shown once both are checked. */
-  EylCompareView    *compare_view;
-  EylDocumentItem   *compare_before;     /* NULL when not comparing */
-  EylDocumentItem   *compare_after;
-  EylFileResult     *compare_results[2]; /* what the view compares, to redo it on a new check */
+  EylCompareView  *compare_view;
+  EylDocumentItem *compare_before; /* NULL when not comparing */
+  EylDocumentItem *compare_after;
+  EylFileResult   *compare_results[2]; /* what the view compares, to redo it on a new check */
 };
 
-void              _eyl_window_ask_password (EylWindow *self);
+void               _eyl_window_ask_password (EylWindow *self);
 EylBrandKitDialog *_eyl_window_open_brand_kit (EylWindow *self);
-void              _eyl_window_schedule_checks (EylWindow *self);
-void              _eyl_window_set_current (EylWindow *self, EylDocumentItem *item);
-void              _eyl_window_update_actions (EylWindow *self);
-void              _eyl_window_update_recent (EylWindow *self);
-void              _eyl_window_update_view (EylWindow *self);
-void              _eyl_window_update_page_layer (EylWindow *self);
+void               _eyl_window_schedule_checks (EylWindow *self);
+void               _eyl_window_set_current (EylWindow *self, EylDocumentItem *item);
+void               _eyl_window_update_actions (EylWindow *self);
+void               _eyl_window_update_recent (EylWindow *self);
+void               _eyl_window_update_view (EylWindow *self);
+void               _eyl_window_update_page_layer (EylWindow *self);
 /* The walk-up layer's distance when its name gives none. */
 #define EYL_WALKUP_LAYER_DEFAULT_M 4.0
-const char *      _eyl_window_visible_page (EylWindow *self);
-void              _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
+const char *_eyl_window_visible_page (EylWindow *self);
+void        _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
 /* A worker configuration for rendering what the window shows (the check's
  * time budget). */
-EylWorkerConfig * _eyl_window_new_render_config (EylWindow *self);
+EylWorkerConfig *_eyl_window_new_render_config (EylWindow *self);
 /* win.view-attention and win.view-walkup, and their windows for the page
  * shown (eyl-window-actions.c). */
-void              _eyl_window_visitor_views_init (EylWindow *self);
-void              _eyl_window_placement_actions_init (EylWindow *self);
-void              _eyl_window_update_front_panel (EylWindow *self);
-void              _eyl_window_update_visitor_views (EylWindow *self);
-void              _eyl_window_update_compare (EylWindow *self);
+void _eyl_window_visitor_views_init (EylWindow *self);
+void _eyl_window_placement_actions_init (EylWindow *self);
+void _eyl_window_update_front_panel (EylWindow *self);
+void _eyl_window_update_visitor_views (EylWindow *self);
+void _eyl_window_update_compare (EylWindow *self);
 
 G_END_DECLS

@@ -39,10 +39,10 @@
  * the current one or the page rendering. */
 #define MAX_CHECKS (CLAMP (g_get_num_processors () / 2, 2u, 4u))
 
-
 G_DEFINE_FINAL_TYPE (EylWindow, eyl_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_SHOW_EYE_BAND,
   PROP_SHOW_HIDDEN,
@@ -57,7 +57,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                        */
@@ -77,7 +76,7 @@ find_worker_exe (void)
 {
   g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *dir = NULL;
-  const char *candidates[2];
+  const char      *candidates[2];
 
   if (self_exe != NULL)
     {
@@ -107,7 +106,7 @@ typedef struct
   GCancellable    *cancellable;
   EylWorkerConfig *config;
   int              priority;
-  char            *snapshot;     /* what the worker checks, until the item takes it */
+  char            *snapshot; /* what the worker checks, until the item takes it */
 } CheckData;
 
 static void
@@ -127,13 +126,13 @@ static char *
 dup_item_kit_path (EylWindow       *self,
                    EylDocumentItem *item)
 {
-  const char *name = eyl_document_item_get_kit (item);
+  const char      *name = eyl_document_item_get_kit (item);
   g_autofree char *path = NULL;
 
   if (name == NULL)
     return self->placement_panel != NULL
-             ? eyl_placement_panel_dup_brand_kit_path (self->placement_panel)
-             : NULL;
+               ? eyl_placement_panel_dup_brand_kit_path (self->placement_panel)
+               : NULL;
   path = eyl_brand_kit_dup_named_path (name);
   if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return NULL;
@@ -205,7 +204,7 @@ static EylWorkerConfig *
 make_worker_config (EylWindow       *self,
                     EylDocumentItem *item)
 {
-  gboolean own_kit = eyl_document_item_get_kit (item) != NULL;
+  gboolean         own_kit = eyl_document_item_get_kit (item) != NULL;
   g_autofree char *own_kit_path = own_kit ? dup_item_kit_path (self, item) : NULL;
   g_autofree char *exe = find_worker_exe ();
   g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
@@ -266,7 +265,7 @@ dup_read_key (EylWindow *self)
           (g_str_equal (arg, "--brand-kit") && i + 1 < args->len))
         g_string_append_printf (key, "%s %s\n", arg,
                                 g_str_has_prefix (arg, "--size-mm=") ? ""
-                                : (const char *) g_ptr_array_index (args, ++i));
+                                                                     : (const char *) g_ptr_array_index (args, ++i));
     }
   return g_string_free (key, FALSE);
 }
@@ -295,7 +294,7 @@ set_evaluated_result (EylWindow       *self,
 static void
 reevaluate_all (EylWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  guint    n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   gboolean queued = FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -322,9 +321,9 @@ reevaluate_all (EylWindow *self)
 }
 
 static void
-replace_in (char       **text,
-            const char  *from,
-            const char  *to)
+replace_in (char      **text,
+            const char *from,
+            const char *to)
 {
   GString *string;
 
@@ -434,16 +433,16 @@ start_check (EylWindow       *self,
 {
   g_autoptr(EylWorkerConfig) config = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  CheckData *data;
+  CheckData  *data;
   const char *path = eyl_document_item_get_path (item);
 
   eyl_document_item_cancel (item);
   if (path == NULL)
     {
       g_autoptr(GError) error = g_error_new (EYL_ERROR, EYL_ERROR_NOT_FOUND,
-                                             _("Only local files can be checked."));
+                                              _("Only local files can be checked."));
       g_autoptr(EylFileResult) failed =
-        eyl_file_result_new_error (eyl_document_item_get_title (item), error);
+                     eyl_file_result_new_error (eyl_document_item_get_title (item), error);
 
       eyl_document_item_set_result (item, failed);
       return;
@@ -479,11 +478,11 @@ start_check (EylWindow       *self,
 
 typedef struct
 {
-  char  *source;     /* the kit file */
-  char  *exe;
-  guint  timeout_s;
-  char  *dir;        /* set by the thread */
-  char  *problem;    /* a logo that could not be read, set by the thread */
+  char *source; /* the kit file */
+  char *exe;
+  guint timeout_s;
+  char *dir;     /* set by the thread */
+  char *problem; /* a logo that could not be read, set by the thread */
 } KitJob;
 
 static void
@@ -558,8 +557,8 @@ prepare_kit_done (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  EylWindow *self = EYL_WINDOW (source);
-  KitJob *job = g_task_get_task_data (G_TASK (result));
+  EylWindow    *self = EYL_WINDOW (source);
+  KitJob       *job = g_task_get_task_data (G_TASK (result));
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *prepared = g_task_propagate_pointer (G_TASK (result), &error);
@@ -623,8 +622,8 @@ kit_ready (EylWindow *self)
   g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
   g_autoptr(GTask) task = NULL;
   g_autofree char *key = NULL;
-  const char *source = NULL;
-  KitJob *job;
+  const char      *source = NULL;
+  KitJob          *job;
 
   for (guint i = 0; args != NULL && i + 1 < args->len; i++)
     if (g_str_equal (g_ptr_array_index (args, i), "--brand-kit"))
@@ -636,7 +635,7 @@ kit_ready (EylWindow *self)
   {
     g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (source, NULL);
     g_autofree char *logos_key = kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : NULL;
-    char *with_logos = g_strconcat (key, "\n", logos_key, NULL);
+    char            *with_logos = g_strconcat (key, "\n", logos_key, NULL);
 
     g_free (key);
     key = with_logos;
@@ -853,7 +852,7 @@ legend_draw_cb (GtkDrawingArea *area,
 static void
 update_legend (EylWindow *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->legend_area));
+  int    width = gtk_widget_get_width (GTK_WIDGET (self->legend_area));
   double w = 0, h = 0;
 
   if (self->shown_analysis != NULL)
@@ -879,7 +878,7 @@ compare_findings (gconstpointer a,
                   gconstpointer b)
 {
   EylFindingObject *fa = *(EylFindingObject **) a, *fb = *(EylFindingObject **) b;
-  int sa = eyl_finding_object_get_severity (fa), sb = eyl_finding_object_get_severity (fb);
+  int               sa = eyl_finding_object_get_severity (fa), sb = eyl_finding_object_get_severity (fb);
 
   int rule;
 
@@ -899,8 +898,8 @@ update_finding_rows (EylWindow *self)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   gpointer selected = gtk_single_selection_get_selected_item (self->findings_selection);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
-  guint group = 0;
+  guint    n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  guint    group = 0;
 
   if (selected != NULL)
     g_object_ref (selected);
@@ -916,7 +915,7 @@ update_finding_rows (EylWindow *self)
         g_ptr_array_add (rows, self->finding_groups->pdata[group]);
       if (eyl_finding_group_get_expanded (self->finding_groups->pdata[group]))
         g_ptr_array_add (rows, object);
-      g_object_unref (object);  /* the store holds it */
+      g_object_unref (object); /* the store holds it */
     }
   g_list_store_splice (self->finding_rows, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->finding_rows)),
@@ -950,7 +949,7 @@ fill_findings (EylWindow       *self,
   for (guint i = 0; i < objects->len; i++)
     {
       EylFindingObject *object = objects->pdata[i];
-      gboolean first = group == NULL || !eyl_finding_group_contains (group, object);
+      gboolean          first = group == NULL || !eyl_finding_group_contains (group, object);
 
       eyl_finding_object_set_first_of_group (object, first);
       if (first)
@@ -974,7 +973,7 @@ update_summary (EylWindow       *self,
                 EylPageAnalysis *analysis)
 {
   GtkWidget *score = GTK_WIDGET (self->score_label);
-  guint errors = 0, warnings = 0, infos = 0;
+  guint      errors = 0, warnings = 0, infos = 0;
   g_autoptr(GString) counts = g_string_new (NULL);
 
   gtk_widget_remove_css_class (score, "eyl-score-good");
@@ -993,9 +992,9 @@ update_summary (EylWindow       *self,
   {
     g_autofree char *text = g_strdup_printf ("%d", analysis->customer_focus);
     gtk_label_set_label (self->score_label, text);
-    gtk_widget_add_css_class (score, analysis->customer_focus >= 70 ? "eyl-score-good"
+    gtk_widget_add_css_class (score, analysis->customer_focus >= 70   ? "eyl-score-good"
                                      : analysis->customer_focus >= 40 ? "eyl-score-fair"
-                                     : "eyl-score-poor");
+                                                                      : "eyl-score-poor");
   }
 
   /* What earned and lost the points, as the summary page says it. */
@@ -1054,21 +1053,21 @@ update_summary (EylWindow       *self,
   if (analysis->placement != NULL)
     {
       g_autofree char *text = NULL;
-      gboolean inches = self->settings != NULL &&
+      gboolean         inches = self->settings != NULL &&
                         g_strcmp0 (g_settings_get_string (self->settings, "units"), "in") == 0;
 
       if (inches)
         /* Translators: placement name, real size in inches, reading distance in feet */
         text = g_strdup_printf (_("%s · %.1f × %.1f in · seen from %.0f ft"),
-                                analysis->placement->name,
-                                analysis->material_w_mm / 25.4, analysis->material_h_mm / 25.4,
-                                analysis->placement->distance_m / 0.3048);
+                                   analysis->placement->name,
+                                   analysis->material_w_mm / 25.4, analysis->material_h_mm / 25.4,
+                                   analysis->placement->distance_m / 0.3048);
       else
         /* Translators: placement name, real size in mm, reading distance in metres */
         text = g_strdup_printf (_("%s · %.0f × %.0f mm · seen from %.1f m"),
-                                analysis->placement->name,
-                                analysis->material_w_mm, analysis->material_h_mm,
-                                analysis->placement->distance_m);
+                                   analysis->placement->name,
+                                   analysis->material_w_mm, analysis->material_h_mm,
+                                   analysis->placement->distance_m);
       gtk_label_set_label (self->placement_label, text);
     }
   else
@@ -1110,7 +1109,8 @@ update_notes (EylWindow     *self,
   guint n_engine = 0, n_shown = 0, n_more = 0;
 
   for (guint i = 0; result != NULL && result->ok && result->warnings != NULL &&
-                    i < result->warnings->len; i++)
+                    i < result->warnings->len;
+       i++)
     {
       const char *warning = g_ptr_array_index (result->warnings, i);
 
@@ -1147,10 +1147,10 @@ update_notes (EylWindow     *self,
   if (n_engine > 0)
     {
       g_autofree char *line =
-        g_strdup_printf (ngettext ("The PDF engine reported %u problem while reading it.",
-                                   "The PDF engine reported %u problems while reading it.",
-                                   n_engine),
-                         n_engine);
+          g_strdup_printf (ngettext ("The PDF engine reported %u problem while reading it.",
+                                     "The PDF engine reported %u problems while reading it.",
+                                     n_engine),
+                           n_engine);
       g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
     }
 
@@ -1222,11 +1222,11 @@ update_render_config (EylWindow *self)
 void
 _eyl_window_update_view (EylWindow *self)
 {
-  EylDocumentItem *item = self->current;
-  EylFileResult *result;
-  EylPageAnalysis *analysis = NULL;
+  EylDocumentItem  *item = self->current;
+  EylFileResult    *result;
+  EylPageAnalysis  *analysis = NULL;
   EylDocumentStatus status;
-  guint n_pages;
+  guint             n_pages;
 
   update_kit_button (self);
   if (item == NULL)
@@ -1265,7 +1265,7 @@ _eyl_window_update_view (EylWindow *self)
     n_pages = 0;
 
   set_busy (self, (status == EYL_DOCUMENT_ANALYSING || status == EYL_DOCUMENT_QUEUED) &&
-                  result != NULL && result->ok);
+                      result != NULL && result->ok);
 
   if (result == NULL ||
       (!result->ok && (status == EYL_DOCUMENT_ANALYSING || status == EYL_DOCUMENT_QUEUED)))
@@ -1279,18 +1279,18 @@ _eyl_window_update_view (EylWindow *self)
     }
   else if (status == EYL_DOCUMENT_LOCKED)
     {
-      gboolean wrong = result->error_code == EYL_ERROR_WRONG_PASSWORD;
+      gboolean         wrong = result->error_code == EYL_ERROR_WRONG_PASSWORD;
       g_autofree char *text = NULL;
       g_autofree char *escaped = NULL;
 
       if (wrong)
         /* Translators: %s is a file name */
         text = g_strdup_printf (_("The password did not open “%s”. Passwords are case-sensitive; check the keyboard layout and try again."),
-                                eyl_document_item_get_title (item));
+                                   eyl_document_item_get_title (item));
       else
         /* Translators: %s is a file name */
         text = g_strdup_printf (_("“%s” is protected with a password. Enter it to check the file; it is only given to the checker and never stored."),
-                                eyl_document_item_get_title (item));
+                                   eyl_document_item_get_title (item));
       escaped = g_markup_escape_text (text, -1);
       adw_status_page_set_title (self->locked_page,
                                  wrong ? _("Wrong Password") : _("This PDF Is Locked"));
@@ -1301,7 +1301,8 @@ _eyl_window_update_view (EylWindow *self)
   else if (!result->ok)
     {
       g_autofree char *detail = short_message (item, result->error_message != NULL
-                                                     ? result->error_message : "");
+                                                         ? result->error_message
+                                                         : "");
 
       eyl_failure_page_set_error (self->error_page, result->error_code, detail);
       gtk_stack_set_visible_child_name (self->page_stack, "error");
@@ -1350,7 +1351,7 @@ _eyl_window_update_view (EylWindow *self)
 
 void
 _eyl_window_set_current (EylWindow       *self,
-             EylDocumentItem *item)
+                         EylDocumentItem *item)
 {
   if (self->current == item)
     {
@@ -1455,7 +1456,7 @@ document_changed_cb (EylDocumentItem *item,
   eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
   /* Translators: %s is a file name */
   text = g_strdup_printf (_("“%s” changed on disk — checked again"),
-                          eyl_document_item_get_title (item));
+                             eyl_document_item_get_title (item));
   eyl_window_add_toast (self, text);
   _eyl_window_schedule_checks (self);
   if (item == self->current)
@@ -1463,12 +1464,12 @@ document_changed_cb (EylDocumentItem *item,
 }
 
 void
-eyl_window_open_files (EylWindow  *self,
-                       GFile     **files,
-                       guint       n_files)
+eyl_window_open_files (EylWindow *self,
+                       GFile    **files,
+                       guint      n_files)
 {
   EylDocumentItem *first = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  guint            n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
   g_return_if_fail (EYL_IS_WINDOW (self));
 
@@ -1551,7 +1552,7 @@ compare_recent (gconstpointer a,
                 gconstpointer b)
 {
   GtkRecentInfo *ia = *(GtkRecentInfo **) a, *ib = *(GtkRecentInfo **) b;
-  GDateTime *ta = gtk_recent_info_get_modified (ia), *tb = gtk_recent_info_get_modified (ib);
+  GDateTime     *ta = gtk_recent_info_get_modified (ia), *tb = gtk_recent_info_get_modified (ib);
 
   return g_date_time_compare (tb, ta);
 }
@@ -1560,10 +1561,10 @@ void
 _eyl_window_update_recent (EylWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  GList *items = gtk_recent_manager_get_items (manager);
+  GList            *items = gtk_recent_manager_get_items (manager);
   g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
   GtkWidget *child;
-  guint shown = 0;
+  guint      shown = 0;
 
   for (GList *l = items; l != NULL; l = l->next)
     {
@@ -1582,12 +1583,12 @@ _eyl_window_update_recent (EylWindow *self)
 
   for (guint i = 0; i < pdfs->len && shown < 5; i++, shown++)
     {
-      GtkRecentInfo *info = g_ptr_array_index (pdfs, i);
-      const char *uri = gtk_recent_info_get_uri (info);
+      GtkRecentInfo   *info = g_ptr_array_index (pdfs, i);
+      const char      *uri = gtk_recent_info_get_uri (info);
       g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
       g_autofree char *dir = path != NULL ? g_path_get_dirname (path) : NULL;
       g_autofree char *dir_display = dir != NULL ? g_filename_display_name (dir) : NULL;
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget       *row = adw_action_row_new ();
       g_autofree char *title = g_markup_escape_text (gtk_recent_info_get_display_name (info), -1);
       g_autofree char *subtitle = g_markup_escape_text (dir_display != NULL ? dir_display : "", -1);
 
@@ -1625,7 +1626,7 @@ finding_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  gpointer item = gtk_list_item_get_item (list_item);
+  gpointer       item = gtk_list_item_get_item (list_item);
   EylFindingRow *row = EYL_FINDING_ROW (gtk_list_item_get_child (list_item));
 
   /* A heading is a row of its own: never selected with its first finding. */
@@ -1646,7 +1647,8 @@ finding_selected_cb (GtkSingleSelection *selection,
 
   eyl_page_view_select_finding (self->page_view,
                                 EYL_IS_FINDING_OBJECT (object)
-                                ? (int) eyl_finding_object_get_index (object) : -1);
+                                    ? (int) eyl_finding_object_get_index (object)
+                                    : -1);
 }
 
 void
@@ -1747,7 +1749,7 @@ brand_kit_renamed_cb (GtkWidget  *dialog,
 EylBrandKitDialog *
 _eyl_window_open_brand_kit (EylWindow *self)
 {
-  GtkWidget *dialog = eyl_brand_kit_dialog_new (GTK_WINDOW (self));
+  GtkWidget  *dialog = eyl_brand_kit_dialog_new (GTK_WINDOW (self));
   const char *kit = self->current != NULL ? eyl_document_item_get_kit (self->current) : NULL;
 
   /* The current document's own kit, else the window's. */
@@ -1767,7 +1769,7 @@ static char *
 dup_item_kit_name (EylWindow       *self,
                    EylDocumentItem *item)
 {
-  const char *name = eyl_document_item_get_kit (item);
+  const char      *name = eyl_document_item_get_kit (item);
   g_autofree char *path = NULL;
 
   if (name != NULL)
@@ -1787,7 +1789,7 @@ static void
 update_kit_button (EylWindow *self)
 {
   g_autofree char *name = self->current != NULL ? dup_item_kit_name (self, self->current) : NULL;
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "document-kit");
+  GAction         *action = g_action_map_lookup_action (G_ACTION_MAP (self), "document-kit");
 
   if (self->kit_button == NULL)
     return;
@@ -1821,8 +1823,8 @@ eyl_window_set_document_kit (EylWindow       *self,
   new_kit = dup_item_kit (self, item);
   /* The logos the document was read with, when known. */
   old_logos = g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY) != NULL
-                ? g_strdup (g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY))
-                : dup_kit_logos_key (old_kit);
+                  ? g_strdup (g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY))
+                  : dup_kit_logos_key (old_kit);
   new_logos = dup_kit_logos_key (new_kit);
   result = eyl_document_item_get_result (item);
 
@@ -1904,7 +1906,7 @@ static void
 setup_kit_switcher (EylWindow *self)
 {
   g_autoptr(GSimpleAction) action =
-    g_simple_action_new_stateful ("document-kit", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
+                 g_simple_action_new_stateful ("document-kit", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
 
   g_signal_connect_object (action, "change-state", G_CALLBACK (document_kit_change_state_cb), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
@@ -1919,7 +1921,7 @@ region_saved_cb (GObject      *source,
 {
   g_autoptr(EylWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *png = eyl_page_view_save_region_png_finish (EYL_PAGE_VIEW (source), result, &error);
+  g_autofree char   *png = eyl_page_view_save_region_png_finish (EYL_PAGE_VIEW (source), result, &error);
   EylBrandKitDialog *dialog;
 
   if (png == NULL)
@@ -2004,8 +2006,8 @@ static void
 export_progress_cb (EylExportJob *job,
                     EylWindow    *self)
 {
-  guint done = eyl_export_job_get_done (job);
-  guint total = eyl_export_job_get_total (job);
+  guint            done = eyl_export_job_get_done (job);
+  guint            total = eyl_export_job_get_total (job);
   g_autofree char *text = NULL;
 
   /* Translators: the progress line of an export; %u of %u files. */
@@ -2022,11 +2024,11 @@ static void
 export_finished_cb (EylExportJob *job,
                     EylWindow    *self)
 {
-  GPtrArray *results = eyl_export_job_get_results (job);
+  GPtrArray       *results = eyl_export_job_get_results (job);
   g_autofree char *title = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GString) failures = g_string_new (NULL);
-  guint exported = 0, failed = 0, total = eyl_export_job_get_total (job);
+  guint     exported = 0, failed = 0, total = eyl_export_job_get_total (job);
   AdwToast *toast;
 
   g_clear_handle_id (&self->export_pulse_id, g_source_remove);
@@ -2034,7 +2036,7 @@ export_finished_cb (EylExportJob *job,
 
   for (guint i = 0; i < results->len; i++)
     {
-      EylFileResult *result = g_ptr_array_index (results, i);
+      EylFileResult   *result = g_ptr_array_index (results, i);
       g_autofree char *name = NULL;
 
       if (result == NULL || (!result->ok && result->error_code == EYL_ERROR_CANCELLED))
@@ -2085,7 +2087,7 @@ export_finished_cb (EylExportJob *job,
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                                   _("Some Files Could Not Be Exported"),
-                                                  failures->str);
+                                                     failures->str);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -2125,7 +2127,7 @@ eyl_window_export (EylWindow    *self,
     g_signal_handlers_disconnect_by_data (self->export_job, self);
   g_clear_object (&self->export_job);
   self->export_job = eyl_export_job_new (items, folder, mode, overwrite, self->scheduler,
-                                        export_config_cb, self);
+                                         export_config_cb, self);
   g_signal_connect (self->export_job, "progress", G_CALLBACK (export_progress_cb), self);
   g_signal_connect (self->export_job, "finished", G_CALLBACK (export_finished_cb), self);
 
@@ -2175,7 +2177,7 @@ find_document (EylWindow *self,
       g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
 
       if (file != NULL && g_file_equal (eyl_document_item_get_file (item), file))
-        return item;  /* the list holds it */
+        return item; /* the list holds it */
     }
   return NULL;
 }
@@ -2194,7 +2196,7 @@ void
 _eyl_window_update_compare (EylWindow *self)
 {
   EylFileResult *before, *after;
-  guint position;
+  guint          position;
 
   if (self->compare_before == NULL || self->compare_after == NULL)
     return;
@@ -2212,7 +2214,7 @@ _eyl_window_update_compare (EylWindow *self)
                                                                       : self->compare_after;
       /* Translators: %s is a file name */
       g_autofree char *text = g_strdup_printf (_("Cannot compare: “%s” could not be checked"),
-                                               eyl_document_item_get_title (failed));
+                                                  eyl_document_item_get_title (failed));
 
       compare_clear (self);
       gtk_stack_set_visible_child_name (self->main_stack, "document");
@@ -2386,8 +2388,8 @@ eyl_window_set_property (GObject      *object,
                          GParamSpec   *pspec)
 {
   EylWindow *self = EYL_WINDOW (object);
-  gboolean b = g_value_get_boolean (value);
-  gboolean *slot = property_slot (self, prop_id);
+  gboolean   b = g_value_get_boolean (value);
+  gboolean  *slot = property_slot (self, prop_id);
 
   if (slot == NULL)
     {
@@ -2422,9 +2424,9 @@ flap_revealed_cb (AdwFlap    *flap,
                   GParamSpec *pspec,
                   EylWindow  *self)
 {
-  gboolean revealed = adw_flap_get_reveal_flap (flap);
+  gboolean  revealed = adw_flap_get_reveal_flap (flap);
   gboolean *slot = flap == self->flap ? &self->show_sidebar : &self->show_findings;
-  int prop = flap == self->flap ? PROP_SHOW_SIDEBAR : PROP_SHOW_FINDINGS;
+  int       prop = flap == self->flap ? PROP_SHOW_SIDEBAR : PROP_SHOW_FINDINGS;
 
   if (revealed != *slot)
     {
@@ -2497,7 +2499,7 @@ eyl_window_dispose (GObject *object)
 static void
 eyl_window_class_init (EylWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eyl_window_dispose;
@@ -2506,19 +2508,27 @@ eyl_window_class_init (EylWindowClass *klass)
 
   {
     /* Booleans all; the overlay's defaults are the calm ones. */
-    static const struct { guint id; const char *name; gboolean value; } booleans[] = {
-      { PROP_SHOW_EYE_BAND, "show-eye-band", FALSE }, { PROP_SHOW_HIDDEN, "show-hidden", TRUE },
-      { PROP_SHOW_ELEMENTS, "show-elements", FALSE }, { PROP_SHOW_MARKERS, "show-markers", TRUE },
+    static const struct
+    {
+      guint       id;
+      const char *name;
+      gboolean    value;
+    } booleans[] = {
+      { PROP_SHOW_EYE_BAND, "show-eye-band", FALSE },
+      { PROP_SHOW_HIDDEN, "show-hidden", TRUE },
+      { PROP_SHOW_ELEMENTS, "show-elements", FALSE },
+      { PROP_SHOW_MARKERS, "show-markers", TRUE },
       { PROP_SHOW_LABELS, "show-labels", FALSE },
       { PROP_SHOW_ZONE_LABELS, "show-zone-labels", FALSE },
-      { PROP_MARK_LOGO, "mark-logo", FALSE }, { PROP_SHOW_SIDEBAR, "show-sidebar", FALSE },
+      { PROP_MARK_LOGO, "mark-logo", FALSE },
+      { PROP_SHOW_SIDEBAR, "show-sidebar", FALSE },
       { PROP_SHOW_FINDINGS, "show-findings", TRUE },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (booleans); i++)
       properties[booleans[i].id] =
-        g_param_spec_boolean (booleans[i].name, NULL, NULL, booleans[i].value,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+          g_param_spec_boolean (booleans[i].name, NULL, NULL, booleans[i].value,
+                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   }
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -2666,7 +2676,11 @@ eyl_window_init (EylWindow *self)
    * disposed (its workers would outlive it). */
   {
     static const char *const toggles[] = {
-      "show-eye-band", "show-hidden", "show-elements", "show-markers", "show-labels",
+      "show-eye-band",
+      "show-hidden",
+      "show-elements",
+      "show-markers",
+      "show-labels",
       "show-zone-labels",
     };
 
@@ -2674,7 +2688,7 @@ eyl_window_init (EylWindow *self)
       {
         g_autoptr(GSimpleAction) action = NULL;
         g_autofree char *signal = g_strconcat ("notify::", toggles[i], NULL);
-        gboolean value = FALSE;
+        gboolean         value = FALSE;
 
         g_object_get (self, toggles[i], &value, NULL);
         action = g_simple_action_new_stateful (toggles[i], NULL, g_variant_new_boolean (value));

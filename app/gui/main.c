@@ -16,7 +16,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   /* EYL_LOCALEDIR: the build tree's po/, to see a translation uninstalled */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("EYL_LOCALEDIR") != NULL ? g_getenv ("EYL_LOCALEDIR")
-                                                                       : LOCALEDIR);
+                                                                      : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -20,80 +20,80 @@
 #define QUIET_TOLERANCE         0.5
 /* ISO/IEC 15416 symbol contrast grades: below 20 % is F (fails), below
  * 40 % is D — under the grade 1.5 (C/D) GS1 asks of EAN/UPC at 670 nm. */
-#define CONTRAST_FAIL           0.20
-#define CONTRAST_LOW            0.40
+#define CONTRAST_FAIL 0.20
+#define CONTRAST_LOW  0.40
 
 const EylRule eyl_rule_barcode_check_digit = {
   .id = "barcode-check-digit",
   .severity = EYL_SEVERITY_ERROR,
   .title = N_("Barcode check digit wrong"),
-  .description = N_("The last digit of an EAN / UPC number is not the GS1 check digit of the "
+               .description = N_("The last digit of an EAN / UPC number is not the GS1 check digit of the "
                     "others."),
-  .check = eyl_rule_barcode_check_digit_check,
-};
+                                  .check = eyl_rule_barcode_check_digit_check,
+               };
 
 const EylRule eyl_rule_barcode_size = {
   .id = "barcode-size",
   .severity = EYL_SEVERITY_ERROR,
   .title = N_("Barcode out of size"),
-  /* xgettext:no-c-format */
-  .description = N_("An EAN / UPC symbol is printed below 80 % or above 200 % of its nominal "
+               /* xgettext:no-c-format */
+               .description = N_("An EAN / UPC symbol is printed below 80 % or above 200 % of its nominal "
                     "size (module 0.264–0.660 mm; GS1 General Specifications 5.12.3.1)."),
-  .check = eyl_rule_barcode_size_check,
-};
+                                  .check = eyl_rule_barcode_size_check,
+               };
 
 const EylRule eyl_rule_barcode_truncated = {
   .id = "barcode-truncated",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Barcode truncated"),
-  .description = N_("The bars of an EAN / UPC symbol are lower than the symbology's height at "
+               .description = N_("The bars of an EAN / UPC symbol are lower than the symbology's height at "
                     "its magnification (22.85 mm × magnification for EAN-13)."),
-  .check = eyl_rule_barcode_truncated_check,
-};
+                                  .check = eyl_rule_barcode_truncated_check,
+               };
 
 const EylRule eyl_rule_barcode_quiet_zone = {
   .id = "barcode-quiet-zone",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Barcode quiet zone too small"),
-  .description = N_("Less clear space beside an EAN / UPC symbol than it needs (EAN-13: 11 "
+               .description = N_("Less clear space beside an EAN / UPC symbol than it needs (EAN-13: 11 "
                     "modules left, 7 right; UPC-A: 9 each side)."),
-  .check = eyl_rule_barcode_quiet_zone_check,
-};
+                                  .check = eyl_rule_barcode_quiet_zone_check,
+               };
 
 const EylRule eyl_rule_barcode_red_scanner = {
   .id = "barcode-red-scanner",
   .severity = EYL_SEVERITY_ERROR,
   .title = N_("Barcode invisible to red scanners"),
-  .description = N_("In red light (checkout scanners) the bars and the background of an EAN / "
+               .description = N_("In red light (checkout scanners) the bars and the background of an EAN / "
                     "UPC symbol are too alike: red or light bars, a red background."),
-  .check = eyl_rule_barcode_red_scanner_check,
-};
+                                  .check = eyl_rule_barcode_red_scanner_check,
+               };
 
 const EylRule eyl_rule_barcode_on_fold = {
   .id = "barcode-on-fold",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Barcode on a fold"),
-  .description = N_("A crease or cut line of the dieline runs through an EAN / UPC symbol."),
-  .check = eyl_rule_barcode_on_fold_check,
-};
+               .description = N_("A crease or cut line of the dieline runs through an EAN / UPC symbol."),
+                                  .check = eyl_rule_barcode_on_fold_check,
+               };
 
 const EylRule eyl_rule_barcode_placement = {
   .id = "barcode-placement",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Barcode where it cannot be scanned"),
-  .description = N_("A barcode on the glue or closing flap (inside the closed pack) or across "
+               .description = N_("A barcode on the glue or closing flap (inside the closed pack) or across "
                     "the fold between two panels of the net."),
-  .check = eyl_rule_barcode_placement_check,
-};
+                                  .check = eyl_rule_barcode_placement_check,
+               };
 
 const EylRule eyl_rule_barcode_symbology = {
   .id = "barcode-symbology",
   .severity = EYL_SEVERITY_INFO,
   .title = N_("No retail barcode"),
-  .description = N_("A pack carries a barcode that checkouts do not scan (Code 128) and no "
+               .description = N_("A pack carries a barcode that checkouts do not scan (Code 128) and no "
                     "EAN / UPC symbol."),
-  .check = eyl_rule_barcode_symbology_check,
-};
+                                  .check = eyl_rule_barcode_symbology_check,
+               };
 
 /* A symbol this share of whose box lies on a second panel is bent
  * round the fold between them. */
@@ -120,10 +120,13 @@ barcode_finding (const EylRule    *rule,
 /* Does segment (x0, y0)–(x1, y1) cross the inside of @box? */
 static gboolean
 segment_crosses (const EylRect *box,
-                 double x0, double y0, double x1, double y1)
+                 double         x0,
+                 double         y0,
+                 double         x1,
+                 double         y1)
 {
   /* Clip the segment to the box (Liang–Barsky). */
-  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
+  double       t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
   const double p[4] = { -dx, dx, -dy, dy };
   const double q[4] = { x0 - box->x0, box->x1 - x0, y0 - box->y0, box->y1 - y0 };
 
@@ -152,7 +155,7 @@ check_fold (const EylPackaging *pack,
             GPtrArray          *findings)
 {
   EylRect inner = b->box;
-  double inset = MIN (eyl_rect_width (&inner), eyl_rect_height (&inner)) * 0.02;
+  double  inset = MIN (eyl_rect_width (&inner), eyl_rect_height (&inner)) * 0.02;
 
   if (pack->dieline == NULL)
     return FALSE;
@@ -161,9 +164,9 @@ check_fold (const EylPackaging *pack,
     {
       const EylDielineSegment *s = &g_array_index (pack->dieline->segments,
                                                    EylDielineSegment, i);
-      const EylDielineGroup *g = &g_array_index (pack->dieline->groups, EylDielineGroup,
-                                                 s->group);
-      g_autofree char *message = NULL;
+      const EylDielineGroup   *g = &g_array_index (pack->dieline->groups, EylDielineGroup,
+                                                   s->group);
+      g_autofree char         *message = NULL;
 
       if ((g->kind != EYL_DIELINE_CREASE && g->kind != EYL_DIELINE_CUT &&
            g->kind != EYL_DIELINE_PERFORATION) ||
@@ -173,7 +176,7 @@ check_fold (const EylPackaging *pack,
        * layer or spot colour name. */
       message = g_strdup_printf (_("A %s line of the dieline (“%s”) runs through the barcode %s: "
                                    "the bars bend round the edge and scanners misread them."),
-                                 eyl_dieline_kind_to_string (g->kind), g->name, name);
+                                    eyl_dieline_kind_to_string (g->kind), g->name, name);
       g_ptr_array_add (findings, barcode_finding (&eyl_rule_barcode_on_fold,
                                                   eyl_rule_barcode_on_fold.severity, b,
                                                   message,
@@ -191,7 +194,7 @@ share_on_panel (const EylPackaging *pack,
                 const EylRect      *box)
 {
   EylRect on;
-  double area = eyl_rect_width (box) * eyl_rect_height (box);
+  double  area = eyl_rect_width (box) * eyl_rect_height (box);
 
   if (area <= 0 ||
       !eyl_rect_intersect (box, &g_array_index (pack->panels, EylPanel, p).box, &on))
@@ -209,8 +212,8 @@ check_placement (const EylPackaging *pack,
                  gboolean            on_fold,
                  GPtrArray          *findings)
 {
-  int p;
-  const EylPanel *panel;
+  int              p;
+  const EylPanel  *panel;
   g_autofree char *message = NULL;
 
   if (pack->panels->len < 2)
@@ -223,14 +226,14 @@ check_placement (const EylPackaging *pack,
     /* Translators: %s the barcode ("Code 128 12345"), %d the panel's number. */
     message = g_strdup_printf (_("The barcode %s is on the glue or closing flap (panel %d), "
                                  "inside the pack once it is closed: no scanner will see it."),
-                               name, p + 1);
+                                  name, p + 1);
   else if (!on_fold)
     for (guint i = 0; i < pack->panels->len && message == NULL; i++)
       if ((int) i != p && share_on_panel (pack, i, &b->box) >= ACROSS_FOLD_SHARE)
         message = g_strdup_printf (_("The barcode %s runs across the fold between panels %d "
                                      "and %u: the bars bend round the edge and scanners "
                                      "misread them."),
-                                   name, p + 1, i + 1);
+                                      name, p + 1, i + 1);
   if (message == NULL)
     return;
   g_ptr_array_add (findings, barcode_finding (&eyl_rule_barcode_placement,
@@ -246,8 +249,8 @@ check_symbology (const EylPackaging *pack,
                  GPtrArray          *findings)
 {
   const EylBarcode *other = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
+  g_autofree char  *name = NULL;
+  g_autofree char  *message = NULL;
 
   if (pack->panels->len < 2)
     return;
@@ -267,7 +270,7 @@ check_symbology (const EylPackaging *pack,
   message = g_strdup_printf (_("The pack carries the barcode %s but no EAN / UPC symbol: "
                                "checkouts scan a product's GTIN as EAN-13 or UPC-A (GS1 General "
                                "Specifications 5.2); Code 128 is read on logistics labels."),
-                             name);
+                                name);
   g_ptr_array_add (findings, barcode_finding (&eyl_rule_barcode_symbology,
                                               eyl_rule_barcode_symbology.severity, other,
                                               message,
@@ -281,12 +284,12 @@ check_one (const EylPackaging *pack,
            GPtrArray          *findings)
 {
   g_autofree char *name = g_strdup_printf ("%s %s", b->symbology, b->digits);
-  double nominal_h = 0, need_left = 0, need_right = 0;
+  double           nominal_h = 0, need_left = 0, need_right = 0;
 
   if (!b->check_ok)
     {
       g_autofree char *message = g_strdup_printf (_("The check digit of the barcode %s is wrong."),
-                                                  name);
+                                                     name);
 
       g_ptr_array_add (findings, barcode_finding (&eyl_rule_barcode_check_digit,
                                                   eyl_rule_barcode_check_digit.severity, b,
@@ -308,13 +311,11 @@ check_one (const EylPackaging *pack,
       g_autofree char *message = g_strdup_printf (_("The barcode %s is printed at %.0f %% "
                                                     "(module %.3f mm); GS1 allows 80–200 %% "
                                                     "(0.264–0.660 mm)."),
-                                                  name, 100 * b->magnification, b->module_mm);
+                                                     name, 100 * b->magnification, b->module_mm);
       g_autofree char *fix = g_strdup_printf (_("Scale the barcode to %s (100 %% is %.2f mm "
                                                 "wide with its quiet zones)."),
-                                              small ? _("at least 80 %") : _("at most 200 %"),
-                                              g_str_equal (b->symbology, "EAN-8") ? 26.73
-                                              : g_str_equal (b->symbology, "UPC-E") ? 22.11
-                                              : 37.29);
+                                                 small ? _("at least 80 %") : _("at most 200 %"), g_str_equal (b->symbology, "EAN-8") ? 26.73 : g_str_equal (b->symbology, "UPC-E") ? 22.11
+                                                                                                                                                                                      : 37.29);
 
       g_ptr_array_add (findings, barcode_finding (&eyl_rule_barcode_size,
                                                   small ? EYL_SEVERITY_ERROR
@@ -328,14 +329,14 @@ check_one (const EylPackaging *pack,
                                                     "high, %.0f %% of the %.1f mm its size "
                                                     "asks for: a truncated symbol can only be "
                                                     "read straight across."),
-                                                  name, b->bar_height_mm,
-                                                  100 * b->bar_height_mm / b->nominal_height_mm,
-                                                  b->nominal_height_mm);
+                                                     name, b->bar_height_mm,
+                                                     100 * b->bar_height_mm / b->nominal_height_mm,
+                                                     b->nominal_height_mm);
       g_autofree char *fix = g_strdup_printf (_("Give the bars their full height of %.1f mm."),
-                                              b->nominal_height_mm);
-      EylFinding *finding = barcode_finding (&eyl_rule_barcode_truncated,
-                                             eyl_rule_barcode_truncated.severity, b, message,
-                                             fix);
+                                                 b->nominal_height_mm);
+      EylFinding      *finding = barcode_finding (&eyl_rule_barcode_truncated,
+                                                  eyl_rule_barcode_truncated.severity, b, message,
+                                                  fix);
 
       eyl_finding_add_measure (finding, "bar_height_mm", b->bar_height_mm);
       eyl_finding_add_measure (finding, "needed_mm", b->nominal_height_mm);
@@ -357,15 +358,15 @@ check_one (const EylPackaging *pack,
                                                        : _("The barcode %s has %.1f modules "
                                                            "(%.1f mm) of clear space on its "
                                                            "right; %s needs %.0f (%.1f mm)."),
-                                                  name, have, have * b->module_mm, b->symbology,
-                                                  need, need * b->module_mm);
+                                                            name, have, have * b->module_mm, b->symbology,
+                                                            need, need * b->module_mm);
       g_autofree char *fix = g_strdup_printf (_("Keep %.1f mm left and %.1f mm right of the "
                                                 "bars free of text, lines and edges."),
-                                              need_left * b->module_mm,
-                                              need_right * b->module_mm);
-      EylFinding *finding = barcode_finding (&eyl_rule_barcode_quiet_zone,
-                                             eyl_rule_barcode_quiet_zone.severity, b, message,
-                                             fix);
+                                                 need_left * b->module_mm,
+                                                 need_right * b->module_mm);
+      EylFinding      *finding = barcode_finding (&eyl_rule_barcode_quiet_zone,
+                                                  eyl_rule_barcode_quiet_zone.severity, b, message,
+                                                  fix);
 
       eyl_finding_add_measure (finding, "quiet_zone_modules", have);
       eyl_finding_add_measure (finding, "needed_modules", need);
@@ -374,18 +375,18 @@ check_one (const EylPackaging *pack,
 
   if (b->red_contrast < CONTRAST_LOW)
     {
-      gboolean fails = b->red_contrast < CONTRAST_FAIL;
+      gboolean         fails = b->red_contrast < CONTRAST_FAIL;
       g_autofree char *message = g_strdup_printf (_("In a scanner's red light the bars of the "
                                                     "barcode %s (#%06X on #%06X) differ from "
                                                     "their background by %.0f %%; ISO/IEC 15416 "
                                                     "grades under 20 %% as failing and GS1 asks "
                                                     "for 40 %% or more."),
-                                                  name, b->bar_color, b->space_color,
-                                                  100 * b->red_contrast);
-      EylFinding *finding = barcode_finding (&eyl_rule_barcode_red_scanner,
+                                                     name, b->bar_color, b->space_color,
+                                                     100 * b->red_contrast);
+      EylFinding      *finding = barcode_finding (&eyl_rule_barcode_red_scanner,
                                              fails ? EYL_SEVERITY_ERROR : EYL_SEVERITY_WARNING,
-                                             b, message,
-                                             _("Print the bars in black, dark blue or dark "
+                                                  b, message,
+                                                  _("Print the bars in black, dark blue or dark "
                                                "green on white or a light, not red, "
                                                "background."));
 

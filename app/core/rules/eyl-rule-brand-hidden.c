@@ -13,11 +13,11 @@ const EylRule eyl_rule_brand_hidden = {
   .id = "brand-hidden",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Brand hidden"),
-  .description = N_("Every logo and brand name on the page is hidden (by a table, the "
+               .description = N_("Every logo and brand name on the page is hidden (by a table, the "
                     "base cassette, a rack pocket or a shelf strip) for at least the "
                     "placement’s share of visitors."),
-  .check = eyl_rule_brand_hidden_check,
-};
+                                  .check = eyl_rule_brand_hidden_check,
+               };
 
 void
 eyl_rule_brand_hidden_check (const EylRuleContext *ctx,
@@ -28,7 +28,7 @@ eyl_rule_brand_hidden_check (const EylRuleContext *ctx,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   g_autofree char *fix = NULL;
-  double low, high;
+  double           low, high;
 
   for (guint i = 0; i < ctx->elements->len; i++)
     {
@@ -52,7 +52,7 @@ eyl_rule_brand_hidden_check (const EylRuleContext *ctx,
           eyl_finding_set_text (finding,
                                 _("No logo or brand name was found anywhere: the stand "
                                   "does not say whose it is."),
-                                _("Put the logo and the name at the top, where they are "
+                                   _("Put the logo and the name at the top, where they are "
                                   "seen from across the hall."));
           eyl_finding_add_measure (finding, "brand_elements", 0);
           g_ptr_array_add (findings, g_steal_pointer (&finding));
@@ -68,7 +68,7 @@ eyl_rule_brand_hidden_check (const EylRuleContext *ctx,
       message = g_strdup_printf (_("%s sits below what the rack or shelf shows, and the brand "
                                    "appears nowhere above it: passers-by cannot tell whose "
                                    "it is."),
-                                 name);
+                                    name);
       fix = g_strdup (_("Put the logo or the name in the top part that the rack or shelf "
                         "shows."));
     }
@@ -77,15 +77,15 @@ eyl_rule_brand_hidden_check (const EylRuleContext *ctx,
      * second what hides it ("the table"). */
     message = g_strdup_printf (_("%s is hidden by %s for %d %% of visitors, and the brand "
                                  "appears nowhere else: the stand does not say whose it is."),
-                               name, eyl_rule_occluder_name (ctx, lowest),
-                               eyl_rule_percent (lowest->hidden_fraction));
+                                  name, eyl_rule_occluder_name (ctx, lowest),
+                                  eyl_rule_percent (lowest->hidden_fraction));
   if (fix != NULL)
     ;
   else if (eyl_rule_visible_eye_zone (ctx, &low, &high))
     fix = g_strdup_printf (_("Show the logo where it is seen from the aisle — above the table, "
                              "for example at the top of the eye-level zone (up to %.0f mm "
                              "above the floor) or above it."),
-                           high);
+                              high);
   else
     fix = g_strdup (_("Show the logo where it is seen from the aisle: at the top of the "
                       "piece."));

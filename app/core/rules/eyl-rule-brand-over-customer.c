@@ -14,11 +14,11 @@ const EylRule eyl_rule_brand_over_customer = {
   .id = "brand-over-customer",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Brand before customer"),
-  .description = N_("The logo or brand name owns the eye-level zone while every contact "
+               .description = N_("The logo or brand name owns the eye-level zone while every contact "
                     "detail is hidden or below it, or a leaflet shows only its logo "
                     "above the rack pocket."),
-  .check = eyl_rule_brand_over_customer_check,
-};
+                                  .check = eyl_rule_brand_over_customer_check,
+               };
 
 #define EYE_ZONE_MIN_SHARE 0.5
 
@@ -36,7 +36,7 @@ append_attention (const EylRuleContext *ctx,
                   char                **message)
 {
   g_autofree char *sentence = eyl_rule_attention_sentence (ctx, brand);
-  char *joined;
+  char            *joined;
 
   if (sentence == NULL)
     return;
@@ -55,9 +55,9 @@ check_rack (const EylRuleContext *ctx,
 {
   const EylElement *logo = NULL;
   g_autoptr(EylFinding) finding = NULL;
-  g_autofree char *message = NULL;
+  g_autofree char    *message = NULL;
   const EylPageFrame *f = ctx->frame;
-  double lip = f->bottom_floor_mm +
+  double              lip = f->bottom_floor_mm +
                f->material_h_mm * (1.0 - CLAMP (ctx->placement->visible_top_fraction, 0, 1));
   double cover_x = f->visible.x0 + ctx->placement->cover_x0_fraction * (f->visible.x1 - f->visible.x0);
 
@@ -71,7 +71,8 @@ check_rack (const EylRuleContext *ctx,
                             el->floor_top_mm - lip >= MAX (0.5 * el->cap_height_mm, 1.0);
 
       if ((el->kind == EYL_ELEMENT_HEADLINE || el->kind == EYL_ELEMENT_BRAND_NAME ||
-           el->kind == EYL_ELEMENT_CTA || eyl_rule_is_contact (el)) && text_shows)
+           el->kind == EYL_ELEMENT_CTA || eyl_rule_is_contact (el)) &&
+          text_shows)
         return;
       if (el->kind == EYL_ELEMENT_LOGO && !eyl_rule_is_hidden (ctx, el) &&
           (logo == NULL || area (el) > area (logo)))
@@ -83,7 +84,7 @@ check_rack (const EylRuleContext *ctx,
   message = g_strdup_printf (_("In the rack only the logo shows above the pocket (the top "
                                "%d %% of the leaflet): the name and the headline sit in the "
                                "pocket, so a passer-by sees a mark and no reason to take it."),
-                             eyl_rule_percent (ctx->placement->visible_top_fraction));
+                                eyl_rule_percent (ctx->placement->visible_top_fraction));
   append_attention (ctx, logo, &message);
   finding = eyl_rule_finding_new (&eyl_rule_brand_over_customer, logo);
   eyl_finding_set_text (finding, message,
@@ -103,8 +104,8 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   g_autofree char *fix = NULL;
-  guint n_contacts = 0, n_contacts_lost = 0;
-  double low, high;
+  guint            n_contacts = 0, n_contacts_lost = 0;
+  double           low, high;
 
   /* A pack's front should carry the brand; a page read in the hand has
    * no eye level to give away. */
@@ -121,7 +122,7 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
-      double centre = (el->floor_bottom_mm + el->floor_top_mm) / 2.0;
+      double            centre = (el->floor_bottom_mm + el->floor_top_mm) / 2.0;
 
       if (centre >= low && centre <= high && el->kind != EYL_ELEMENT_BODY &&
           (biggest == NULL || area (el) > area (biggest)))
@@ -155,12 +156,12 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
   message = g_strdup_printf (_("%s takes the eye-level zone (%.0f–%.0f mm above "
                                "the floor, in view for %d %% of visitors) while "
                                "every contact detail is hidden or below it."),
-                             name, brand->floor_bottom_mm, brand->floor_top_mm,
-                             eyl_rule_percent (brand->eye_zone_fraction));
+                                name, brand->floor_bottom_mm, brand->floor_top_mm,
+                                eyl_rule_percent (brand->eye_zone_fraction));
   fix = g_strdup_printf (_("Give the eye-level zone, %.0f–%.0f mm above the floor, "
                            "to what the visitor needs — the website, phone or QR "
                            "code — and move the brand higher."),
-                         low, high);
+                            low, high);
 
   append_attention (ctx, brand, &message);
   finding = eyl_rule_finding_new (&eyl_rule_brand_over_customer, brand);

@@ -15,10 +15,10 @@ const EylRule eyl_rule_contact_below_eye_level = {
   .id = "contact-below-eye-level",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Contact details outside the eye-level zone"),
-  .description = N_("A visible contact detail sits below (or above) the eye-level zone "
+               .description = N_("A visible contact detail sits below (or above) the eye-level zone "
                     "of most visitors at the reading distance."),
-  .check = eyl_rule_contact_below_eye_level_check,
-};
+                                  .check = eyl_rule_contact_below_eye_level_check,
+               };
 
 #define EYE_ZONE_MIN_SHARE 0.5
 
@@ -45,7 +45,7 @@ eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
    * or A3 poster on a wall: ±15° at 0.6–0.8 m spans its height). */
   if (eyl_rule_piece_is_held (ctx) ||
       ctx->frame->material_h_mm <= 2.0 * ctx->placement->distance_m * 1000.0 *
-                                   tan (ctx->placement->eye_zone_deg * G_PI / 180.0))
+                                       tan (ctx->placement->eye_zone_deg * G_PI / 180.0))
     return;
 
   eyl_rule_median_eye_zone (ctx, &low, &high);
@@ -57,8 +57,8 @@ eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double centre, fix_low, fix_high;
-      gboolean below;
+      double           centre, fix_low, fix_high;
+      gboolean         below;
 
       if (!eyl_rule_is_contact (el) || eyl_rule_is_hidden (ctx, el) ||
           el->eye_zone_fraction >= EYE_ZONE_MIN_SHARE ||
@@ -74,22 +74,22 @@ eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
                                      "the eye-level zone (%.0f–%.0f mm for a typical "
                                      "visitor at %.1f m): only %d %% of visitors see it "
                                      "without looking down."),
-                                   name, el->floor_bottom_mm, el->floor_top_mm,
-                                   low, high, ctx->placement->distance_m,
-                                   eyl_rule_percent (el->eye_zone_fraction));
+                                      name, el->floor_bottom_mm, el->floor_top_mm,
+                                      low, high, ctx->placement->distance_m,
+                                      eyl_rule_percent (el->eye_zone_fraction));
       else
         message = g_strdup_printf (_("%s sits %.0f–%.0f mm above the floor, above "
                                      "the eye-level zone (%.0f–%.0f mm for a typical "
                                      "visitor at %.1f m): only %d %% of visitors see it "
                                      "without looking up."),
-                                   name, el->floor_bottom_mm, el->floor_top_mm,
-                                   low, high, ctx->placement->distance_m,
-                                   eyl_rule_percent (el->eye_zone_fraction));
+                                      name, el->floor_bottom_mm, el->floor_top_mm,
+                                      low, high, ctx->placement->distance_m,
+                                      eyl_rule_percent (el->eye_zone_fraction));
 
       /* A fix the piece allows: the part of the zone on the piece. */
       if (eyl_rule_visible_eye_zone (ctx, &fix_low, &fix_high))
         fix = g_strdup_printf (_("Move it into the eye-level zone, %.0f–%.0f mm above the floor."),
-                               fix_low, fix_high);
+                                  fix_low, fix_high);
       else
         fix = g_strdup (_("No part of the piece reaches the eye-level zone as it is mounted: "
                           "put it as high as the piece allows, or mount the piece higher."));

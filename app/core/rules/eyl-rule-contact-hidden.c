@@ -13,11 +13,11 @@ const EylRule eyl_rule_contact_hidden = {
   .id = "contact-hidden",
   .severity = EYL_SEVERITY_ERROR,
   .title = N_("Contact details hidden"),
-  .description = N_("A website, email, phone number, QR code or address is hidden "
+               .description = N_("A website, email, phone number, QR code or address is hidden "
                     "(by a table, the base cassette, a rack pocket or a shelf strip) "
                     "for at least the placement’s share of visitors."),
-  .check = eyl_rule_contact_hidden_check,
-};
+                                  .check = eyl_rule_contact_hidden_check,
+               };
 
 /* The copy fewer visitors lose behind the occluder is the one that counts. */
 static int
@@ -55,10 +55,10 @@ eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
    * shortest and tallest (P5, P95) how high it must go to be seen by
    * nearly everyone (a table hides more for a lower eye). */
   const EylPlacement *p = ctx->placement;
-  double hidden_to = eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.5));
-  int best_in_sight = 0;
-  double needed = MAX (eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.05)),
-                       eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.95)));
+  double              hidden_to = eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.5));
+  int                 best_in_sight = 0;
+  double              needed = MAX (eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.05)),
+                                    eyl_hidden_below_mm (p, ctx->frame, eyl_population_quantile (p, 0.95)));
 
   /* A leaflet's footer in the rack pocket, a pack's back panel: taken in
    * the hand, read there.  Nothing is lost. */
@@ -84,7 +84,7 @@ eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double low, high;
+      double           low, high;
 
       if (!eyl_rule_is_contact (el) || !eyl_rule_is_hidden (ctx, el) ||
           eyl_rule_has_better_copy (ctx, el, less_hidden))
@@ -95,18 +95,18 @@ eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
                                    "(it sits %.0f–%.0f mm above the floor; "
                                    "for a visitor of median height everything "
                                    "up to %.0f mm is hidden)."),
-                                 name, eyl_rule_occluder_name (ctx, el),
-                                 eyl_rule_percent (el->hidden_fraction),
-                                 el->floor_bottom_mm, el->floor_top_mm,
-                                 hidden_to);
+                                    name, eyl_rule_occluder_name (ctx, el),
+                                    eyl_rule_percent (el->hidden_fraction),
+                                    el->floor_bottom_mm, el->floor_top_mm,
+                                    hidden_to);
       if (eyl_rule_visible_eye_zone (ctx, &low, &high) && needed < high)
         fix = g_strdup_printf (_("Move the contact details into the eye-level zone "
                                  "that nothing hides, %.0f–%.0f mm above the floor."),
-                               low, high);
+                                  low, high);
       else
         fix = g_strdup_printf (_("Move the contact details above %.0f mm from the "
                                  "floor, where nothing hides them."),
-                               needed);
+                                  needed);
 
       finding = eyl_rule_finding_new (&eyl_rule_contact_hidden, el);
       if (best_in_sight >= channel_rank (el->kind))

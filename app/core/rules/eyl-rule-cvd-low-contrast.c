@@ -21,11 +21,11 @@ const EylRule eyl_rule_cvd_low_contrast = {
   .id = "cvd-low-contrast",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Low contrast for colour-blind visitors"),
-  .description = N_("A contact, headline or call to action has enough contrast for normal "
+               .description = N_("A contact, headline or call to action has enough contrast for normal "
                     "colour vision but not for people with protanopia, deuteranopia or "
                     "tritanopia (simulated, Machado et al. 2009)."),
-  .check = eyl_rule_cvd_low_contrast_check,
-};
+                                  .check = eyl_rule_cvd_low_contrast_check,
+               };
 
 /* How far the ratio of the element's two colours may stray from the
  * contrast measured on the render (a varied background, antialiasing). */
@@ -49,9 +49,9 @@ eyl_rule_cvd_low_contrast_check (const EylRuleContext *ctx,
       g_autofree char *message = NULL;
       g_autofree char *fg = NULL;
       g_autofree char *bg = NULL;
-      double ratio[EYL_CVD_N], needed, seen;
-      gboolean large = FALSE, red_green = FALSE;
-      int worst = -1;
+      double           ratio[EYL_CVD_N], needed, seen;
+      gboolean         large = FALSE, red_green = FALSE;
+      int              worst = -1;
 
       /* What fails for everyone is low-contrast's finding. */
       if (!eyl_rule_contrast_needed (ctx, el, &needed, &large) ||
@@ -90,8 +90,8 @@ eyl_rule_cvd_low_contrast_check (const EylRuleContext *ctx,
        * (green-blind); WCAG 2.x asks for at least 4.5:1." */
       message = g_strdup_printf (_("%s (%s on %s) has a contrast of %.1f:1, but %.1f:1 for %s; "
                                    "WCAG 2.x asks for at least %.1f:1."),
-                                 name, fg, bg, el->contrast_ratio, ratio[worst],
-                                 eyl_cvd_people (worst), needed);
+                                    name, fg, bg, el->contrast_ratio, ratio[worst],
+                                    eyl_cvd_people (worst), needed);
 
       finding = eyl_rule_finding_new (&eyl_rule_cvd_low_contrast, el);
       if (!red_green)

@@ -17,11 +17,11 @@ const EylRule eyl_rule_key_content_hidden = {
   .id = "key-content-hidden",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Headline or call to action hidden"),
-  .description = N_("The headline, a call to action or sponsors’ logos are hidden (by a "
+               .description = N_("The headline, a call to action or sponsors’ logos are hidden (by a "
                     "table, the base cassette, people in front or a shelf strip) for at "
                     "least the placement’s share of visitors."),
-  .check = eyl_rule_key_content_hidden_check,
-};
+                                  .check = eyl_rule_key_content_hidden_check,
+               };
 
 void
 eyl_rule_key_content_hidden_check (const EylRuleContext *ctx,
@@ -37,7 +37,7 @@ eyl_rule_key_content_hidden_check (const EylRuleContext *ctx,
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double low, high;
+      double           low, high;
 
       if ((el->kind != EYL_ELEMENT_HEADLINE && el->kind != EYL_ELEMENT_CTA &&
            el->kind != EYL_ELEMENT_SPONSOR_LOGO) ||
@@ -49,21 +49,21 @@ eyl_rule_key_content_hidden_check (const EylRuleContext *ctx,
         /* TRANSLATORS: the second %s is what hides them ("the table") */
         message = g_strdup_printf (_("The sponsors’ logos are hidden by %s for %d %% of "
                                      "visitors (they sit %.0f–%.0f mm above the floor)."),
-                                   eyl_rule_occluder_name (ctx, el),
-                                   eyl_rule_percent (el->hidden_fraction),
-                                   el->floor_bottom_mm, el->floor_top_mm);
+                                      eyl_rule_occluder_name (ctx, el),
+                                      eyl_rule_percent (el->hidden_fraction),
+                                      el->floor_bottom_mm, el->floor_top_mm);
       else
         /* TRANSLATORS: "The headline “…” is hidden by the table for 80 % of
          * visitors (it sits 300–420 mm above the floor)." */
         message = g_strdup_printf (_("%s is hidden by %s for %d %% of visitors (it sits "
                                      "%.0f–%.0f mm above the floor)."),
-                                   name, eyl_rule_occluder_name (ctx, el),
-                                   eyl_rule_percent (el->hidden_fraction),
-                                   el->floor_bottom_mm, el->floor_top_mm);
+                                      name, eyl_rule_occluder_name (ctx, el),
+                                      eyl_rule_percent (el->hidden_fraction),
+                                      el->floor_bottom_mm, el->floor_top_mm);
       if (eyl_rule_visible_eye_zone (ctx, &low, &high))
         fix = g_strdup_printf (_("Move it up into the part everyone sees, %.0f–%.0f mm "
                                  "above the floor."),
-                               low, high);
+                                  low, high);
       else
         fix = g_strdup (_("Move it as high on the piece as it goes: no part of it is in "
                           "the eye-level zone that nothing hides."));

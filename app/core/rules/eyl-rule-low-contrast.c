@@ -12,11 +12,11 @@ const EylRule eyl_rule_low_contrast = {
   .id = "low-contrast",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Low contrast"),
-  .description = N_("A contact, headline or call to action has less contrast "
+               .description = N_("A contact, headline or call to action has less contrast "
                     "against the printed background under it than WCAG 2.x asks for "
                     "(4.5:1, or 3:1 for large text)."),
-  .check = eyl_rule_low_contrast_check,
-};
+                                  .check = eyl_rule_low_contrast_check,
+               };
 
 /* Large type within a tenth of the 3:1 it needs still reads at its
  * distance (its size makes up for the missing contrast): a note. */
@@ -35,8 +35,8 @@ eyl_rule_low_contrast_check (const EylRuleContext *ctx,
       g_autofree char *fix = NULL;
       g_autofree char *fg = NULL;
       g_autofree char *bg = NULL;
-      gboolean large = FALSE;
-      double needed;
+      gboolean         large = FALSE;
+      double           needed;
 
       /* The ratio is rounded for display: 4.48 shows as 4.5 but fails. */
       if (!eyl_rule_contrast_needed (ctx, el, &needed, &large) ||
@@ -54,11 +54,11 @@ eyl_rule_low_contrast_check (const EylRuleContext *ctx,
         message = g_strdup_printf (_("%s (%s on %s where the background is least favourable) "
                                      "has a contrast of %.1f:1; WCAG 2.x asks for at least "
                                      "%.1f:1."),
-                                   name, fg, bg, el->contrast_ratio, needed);
+                                      name, fg, bg, el->contrast_ratio, needed);
       else
         message = g_strdup_printf (_("%s (%s on %s) has a contrast of %.1f:1; WCAG 2.x asks "
                                      "for at least %.1f:1."),
-                                   name, fg, bg, el->contrast_ratio, needed);
+                                      name, fg, bg, el->contrast_ratio, needed);
       fix = g_strdup (large
                       ? _("Darken the text or lighten the background under it (or the "
                           "other way round) until the contrast is at least 3:1.")

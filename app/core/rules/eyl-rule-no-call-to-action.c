@@ -12,10 +12,10 @@ const EylRule eyl_rule_no_call_to_action = {
   .id = "no-call-to-action",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("No call to action"),
-  .description = N_("No phrase tells the visitor what to do next (visit, call, scan, "
+               .description = N_("No phrase tells the visitor what to do next (visit, call, scan, "
                     "book, order, …)."),
-  .check = eyl_rule_no_call_to_action_check,
-};
+                                  .check = eyl_rule_no_call_to_action_check,
+               };
 
 void
 eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
@@ -51,7 +51,7 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
                             _("No call to action was found. A flag mostly draws people "
                               "in; a short one (“Free entry”, “Try it here”) can still "
                               "help."),
-                            _("If the flag stands where people decide, add a short "
+                               _("If the flag stands where people decide, add a short "
                               "imperative in large type."));
     }
   /* A sign or poster on its own that names a way to reach you has a
@@ -65,14 +65,14 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
                             _("No call to action was found. The contact details are an "
                               "unspoken next step; a short invitation next to them says "
                               "it."),
-                            _("Put a short imperative next to the contact details, such "
+                               _("Put a short imperative next to the contact details, such "
                               "as “Visit us at …” or “Scan for the programme”."));
     }
   else
     eyl_finding_set_text (finding,
                           _("No call to action was found: nothing tells the visitor what "
                             "to do next."),
-                          _("Add a short imperative next to the contact details, such as "
+                             _("Add a short imperative next to the contact details, such as "
                             "“Scan to book a demo” or “Book your free tasting”."));
   eyl_finding_add_measure (finding, "ctas", 0);
   g_ptr_array_add (findings, g_steal_pointer (&finding));

@@ -13,10 +13,10 @@ const EylRule eyl_rule_no_contact = {
   .id = "no-contact",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("No contact details"),
-  .description = N_("The page has no website, email, phone number, social link, QR code "
+               .description = N_("The page has no website, email, phone number, social link, QR code "
                     "or address."),
-  .check = eyl_rule_no_contact_check,
-};
+                                  .check = eyl_rule_no_contact_check,
+               };
 
 void
 eyl_rule_no_contact_check (const EylRuleContext *ctx,
@@ -54,7 +54,7 @@ eyl_rule_no_contact_check (const EylRuleContext *ctx,
       eyl_finding_set_text (finding,
                             _("Nothing readable was found on the page — no contact, no "
                               "brand, no words: visitors would have no way to reach you."),
-                            _("If the artwork is not finished, add your website, phone "
+                               _("If the artwork is not finished, add your website, phone "
                               "number or a QR code in the eye-level zone; if it has text, "
                               "check that it is not drawn as a low-resolution picture."));
     }
@@ -62,13 +62,13 @@ eyl_rule_no_contact_check (const EylRuleContext *ctx,
     eyl_finding_set_text (finding,
                           _("The page tells visitors no way to reach you: the only web "
                             "address on it is not yours."),
-                          _("Add your website, phone number or a QR code in the "
+                             _("Add your website, phone number or a QR code in the "
                             "eye-level zone."));
   else
     eyl_finding_set_text (finding,
                           _("The page tells visitors no way to reach you: no website, "
                             "email, phone number, QR code or address was found."),
-                          _("Add your website, phone number or a QR code in the "
+                             _("Add your website, phone number or a QR code in the "
                             "eye-level zone."));
   eyl_finding_add_measure (finding, "contacts", 0);
   eyl_finding_add_measure (finding, "other_urls", n_other);

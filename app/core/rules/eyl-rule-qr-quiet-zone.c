@@ -13,16 +13,16 @@
 #define QUIET_ZONE_MODULES 4.0
 /* The detector measures the margin to ±1 px of a render at ≥ 6 px per
  * module: a margin this close to 4 modules is 4 modules. */
-#define MEASURE_TOLERANCE  0.15
+#define MEASURE_TOLERANCE 0.15
 
 const EylRule eyl_rule_qr_quiet_zone = {
   .id = "qr-quiet-zone",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("QR code crowded"),
-  .description = N_("A QR code has less than 4 modules of clear margin around it "
+               .description = N_("A QR code has less than 4 modules of clear margin around it "
                     "(ISO/IEC 18004)."),
-  .check = eyl_rule_qr_quiet_zone_check,
-};
+                                  .check = eyl_rule_qr_quiet_zone_check,
+               };
 
 void
 eyl_rule_qr_quiet_zone_check (const EylRuleContext *ctx,
@@ -35,7 +35,7 @@ eyl_rule_qr_quiet_zone_check (const EylRuleContext *ctx,
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double module_mm, have_mm, needed_mm;
+      double           module_mm, have_mm, needed_mm;
 
       /* Measured only on codes that were read (their modules are known). */
       if (el->kind != EYL_ELEMENT_QR || el->third_party || !el->decoded || el->module_pt <= 0 ||
@@ -51,10 +51,10 @@ eyl_rule_qr_quiet_zone_check (const EylRuleContext *ctx,
        * margin; ISO/IEC 18004 asks for 4 modules (3.2 mm) on every side." */
       message = g_strdup_printf (_("%s has %.1f modules (%.1f mm) of clear margin; "
                                    "ISO/IEC 18004 asks for 4 modules (%.1f mm) on every side."),
-                                 name, el->quiet_zone_modules, have_mm, needed_mm);
+                                    name, el->quiet_zone_modules, have_mm, needed_mm);
       fix = g_strdup_printf (_("Keep %.1f mm around the code free of text, lines and "
                                "background patterns."),
-                             needed_mm);
+                                needed_mm);
 
       finding = eyl_rule_finding_new (&eyl_rule_qr_quiet_zone, el);
       eyl_finding_set_text (finding, message, fix);

@@ -19,10 +19,10 @@ const EylRule eyl_rule_qr_too_small = {
   .id = "qr-too-small",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("QR code too small to scan"),
-  .description = N_("A QR code is narrower than a tenth of the distance from which a "
+               .description = N_("A QR code is narrower than a tenth of the distance from which a "
                     "phone scans it (the 10:1 rule)."),
-  .check = eyl_rule_qr_too_small_check,
-};
+                                  .check = eyl_rule_qr_too_small_check,
+               };
 
 void
 eyl_rule_qr_too_small_check (const EylRuleContext *ctx,
@@ -41,7 +41,7 @@ eyl_rule_qr_too_small_check (const EylRuleContext *ctx,
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double width_mm;
+      double           width_mm;
 
       if (el->kind != EYL_ELEMENT_QR || el->third_party || eyl_rect_is_empty (&el->box))
         continue;
@@ -58,10 +58,10 @@ eyl_rule_qr_too_small_check (const EylRuleContext *ctx,
        * it from about 0.8 m, which needs at least 80 mm (the 10:1 rule)." */
       message = g_strdup_printf (_("%s is %.0f mm wide; a phone scans it from about %.2g m, "
                                    "which needs at least %.0f mm (the 10:1 rule)."),
-                                 name, width_mm, distance_m, needed_mm);
+                                    name, width_mm, distance_m, needed_mm);
       fix = g_strdup_printf (_("Print it at least %.0f mm wide, or place it where people "
                                "can scan it from %.2g m or closer."),
-                             needed_mm, width_mm * EYL_RULE_QR_SCAN_RATIO / 1000.0);
+                                needed_mm, width_mm * EYL_RULE_QR_SCAN_RATIO / 1000.0);
 
       finding = eyl_rule_finding_new (&eyl_rule_qr_too_small, el);
       /* The 10:1 rule is a rule of thumb: a code within a fifth of it is a

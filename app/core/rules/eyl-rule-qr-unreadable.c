@@ -14,8 +14,8 @@
  * about 65° (a 26 mm-equivalent lens is 2·atan(18/26) ≈ 69°, a little
  * less after the 16:9 video crop and stabilisation margin).  At a
  * distance d it sees 2·d·tan(32.5°) of the material across 1920 px. */
-#define PHONE_PX        1920.0
-#define PHONE_FOV_DEG   65.0
+#define PHONE_PX      1920.0
+#define PHONE_FOV_DEG 65.0
 /* Below 2 px per module a Bayer sensor does not resolve the modules,
  * whatever the synthetic render says (sampling theorem). */
 #define MIN_PX_PER_MODULE 2.0
@@ -24,10 +24,10 @@ const EylRule eyl_rule_qr_unreadable = {
   .id = "qr-unreadable",
   .severity = EYL_SEVERITY_ERROR,
   .title = N_("QR code cannot be read"),
-  .description = N_("Something that looks like a QR code does not decode, or a phone "
+               .description = N_("Something that looks like a QR code does not decode, or a phone "
                     "at the scan distance would see its modules too small to read it."),
-  .check = eyl_rule_qr_unreadable_check,
-};
+                                  .check = eyl_rule_qr_unreadable_check,
+               };
 
 /* Camera pixels per mm of material at @distance_m. */
 static double
@@ -79,8 +79,7 @@ eyl_rule_qr_unreadable_check (const EylRuleContext *ctx,
           /* A code narrower than the 10:1 rule asks is reported as too
            * small; its modules are the same problem. */
           if (seen >= needed ||
-              MIN (width_mm, eyl_rect_height (&el->box) * ctx->frame->mm_per_pt_y)
-                < distance_m * 1000.0 / EYL_RULE_QR_SCAN_RATIO)
+              MIN (width_mm, eyl_rect_height (&el->box) * ctx->frame->mm_per_pt_y) < distance_m * 1000.0 / EYL_RULE_QR_SCAN_RATIO)
             continue;
 
           name = eyl_rule_element_name (el, FALSE);
@@ -89,11 +88,11 @@ eyl_rule_qr_unreadable_check (const EylRuleContext *ctx,
           message = g_strdup_printf (_("At %.1f m a phone camera sees %s with %.1f pixels per "
                                        "module (modules of %.2f mm); it needs at least %.1f "
                                        "to read it."),
-                                     distance_m, name, seen, module_mm, needed);
+                                        distance_m, name, seen, module_mm, needed);
           fix = g_strdup_printf (_("Print it at least %.0f mm wide (modules of %.2f mm or "
                                    "more), or encode a shorter address so it needs fewer, "
                                    "larger modules."),
-                                 ceil (needed_width_mm), needed / px_per_mm);
+                                    ceil (needed_width_mm), needed / px_per_mm);
           finding = eyl_rule_finding_new (&eyl_rule_qr_unreadable, el);
           /* It decodes: a phone that comes closer reads it. */
           finding->severity = EYL_SEVERITY_WARNING;

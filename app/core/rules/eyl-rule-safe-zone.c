@@ -15,20 +15,19 @@ const EylRule eyl_rule_safe_zone = {
   .id = "safe-zone",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Key content outside the safe zone"),
-  .description = N_("A contact, logo, headline or call to action reaches into the bleed, "
+               .description = N_("A contact, logo, headline or call to action reaches into the bleed, "
                     "the hidden cassette leader or top rail, or the safe margin."),
-  .check = eyl_rule_safe_zone_check,
-};
+                                  .check = eyl_rule_safe_zone_check,
+               };
 
 /* Shortfalls this small are within the printer's trimming tolerance: 3 mm,
  * or a tenth of the margin asked for on large formats (a 40 mm roll-up
  * margin missed by 3 mm is as trivial as 49 mm against 51). */
-#define TRIVIAL_SHORTFALL_MM 3.0
+#define TRIVIAL_SHORTFALL_MM    3.0
 #define TRIVIAL_SHORTFALL_SHARE 0.1
 /* A mark this close to the trimmed edge (the printer's 3 mm bleed) is cut
  * by the trim: artwork that runs to the edge, not a logo set too close. */
 #define TOUCHING_MM 3.0
-
 
 static const char *
 bottom_band_name (const EylPlacement *p)
@@ -63,7 +62,7 @@ check_element (const EylRuleContext *ctx,
 {
   const EylPlacement *p = ctx->placement;
   const EylPageFrame *f = ctx->frame;
-  double margin = MAX (p->safe_margin_mm, 0);
+  double              margin = MAX (p->safe_margin_mm, 0);
   /* Distances from the element to each visible edge, mm on the material. */
   double left = (el->box.x0 - f->visible.x0) * f->mm_per_pt_x;
   double right = (f->visible.x1 - el->box.x1) * f->mm_per_pt_x;
@@ -76,7 +75,8 @@ check_element (const EylRuleContext *ctx,
 
   if (*edge_mm < 0)
     return g_strdup_printf (_("reaches %.0f mm beyond the trimmed edge into the bleed, "
-                              "which is cut off"), -*edge_mm);
+                              "which is cut off"),
+                               -*edge_mm);
   /* A flat pack sheet's bottom edge is a panel's, not the bottom of the
    * face on the shelf: the strip is judged on the front panel only. */
   if (p->kind == EYL_PLACEMENT_SHELF)
@@ -86,13 +86,13 @@ check_element (const EylRuleContext *ctx,
     {
       *edge_mm = bottom;
       return g_strdup_printf (_("reaches into the bottom %.0f mm that %s hides"),
-                              p->hidden_bottom_mm, bottom_band_name (p));
+                                 p->hidden_bottom_mm, bottom_band_name (p));
     }
   if (top < p->hidden_top_mm)
     {
       *edge_mm = top;
       return g_strdup_printf (_("reaches into the top %.0f mm that the top rail hides"),
-                              p->hidden_top_mm);
+                                 p->hidden_top_mm);
     }
   if (margin <= 0)
     return NULL;
@@ -102,7 +102,7 @@ check_element (const EylRuleContext *ctx,
       *needed_mm = p->hidden_bottom_mm + margin;
       return g_strdup_printf (_("is only %.0f mm above the hidden bottom band; keep key "
                                 "content at least %.0f mm above it"),
-                              bottom - p->hidden_bottom_mm, margin);
+                                 bottom - p->hidden_bottom_mm, margin);
     }
   if (p->hidden_top_mm > 0 && top < p->hidden_top_mm + margin)
     {
@@ -110,13 +110,13 @@ check_element (const EylRuleContext *ctx,
       *needed_mm = p->hidden_top_mm + margin;
       return g_strdup_printf (_("is only %.0f mm below the top rail; keep key content at "
                                 "least %.0f mm below it"),
-                              MAX (top - p->hidden_top_mm, 0), margin);
+                                 MAX (top - p->hidden_top_mm, 0), margin);
     }
   *needed_mm = margin;
   if (bottom < margin || top < margin || side < margin)
     return g_strdup_printf (_("is only %.0f mm from the edge; keep key content at "
                               "least %.0f mm inside"),
-                            MAX (*edge_mm, 0), margin);
+                               MAX (*edge_mm, 0), margin);
 
   return NULL;
 }
@@ -133,7 +133,7 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
       g_autofree char *problem = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double edge_mm = 0, needed_mm = -1;
+      double           edge_mm = 0, needed_mm = -1;
 
       if (!eyl_rule_is_key (el) || eyl_rect_is_empty (&el->box))
         continue;
@@ -162,13 +162,13 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
         fix = g_strdup_printf (_("Move it inside the safe area: at least %.0f mm from the "
                                  "trimmed edges and clear of the hidden bands (%.0f mm at "
                                  "the bottom, %.0f mm at the top)."),
-                               MAX (ctx->placement->safe_margin_mm, 0),
-                               ctx->placement->hidden_bottom_mm,
-                               ctx->placement->hidden_top_mm);
+                                  MAX (ctx->placement->safe_margin_mm, 0),
+                                  ctx->placement->hidden_bottom_mm,
+                                  ctx->placement->hidden_top_mm);
       else
         fix = g_strdup_printf (_("Move it inside the safe area, at least %.0f mm from the "
                                  "trimmed edges."),
-                               MAX (ctx->placement->safe_margin_mm, 0));
+                                  MAX (ctx->placement->safe_margin_mm, 0));
 
       finding = eyl_rule_finding_new (&eyl_rule_safe_zone, el);
       /* A margin a few millimetres short is a note for the designer, not a

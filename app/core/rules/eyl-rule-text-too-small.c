@@ -15,10 +15,10 @@ const EylRule eyl_rule_text_too_small = {
   .id = "text-too-small",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Text too small to read"),
-  .description = N_("The cap height of a contact, headline or call to action "
+               .description = N_("The cap height of a contact, headline or call to action "
                     "is below the legibility standard for the reading distance."),
-  .check = eyl_rule_text_too_small_check,
-};
+                                  .check = eyl_rule_text_too_small_check,
+               };
 
 /* How close to the standard a cap height is "just under" it. */
 #define NEAR_SHARE 0.9
@@ -68,7 +68,7 @@ is_line_of_copy (const EylRuleContext *ctx,
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *body = g_ptr_array_index (ctx->elements, i);
-      double gap;
+      double            gap;
 
       if (body->kind != EYL_ELEMENT_BODY || body->cap_height_mm <= 0 ||
           ABS (body->cap_height_mm - el->cap_height_mm) > 0.15 * body->cap_height_mm ||
@@ -92,7 +92,7 @@ check_body (const EylRuleContext *ctx,
   g_autofree char *message = NULL;
   g_autofree char *fix = NULL;
   g_autofree char *standard = eyl_rule_standard_name (ctx);
-  double distance_m, needed;
+  double           distance_m, needed;
 
   for (guint i = 0; i < ctx->elements->len; i++)
     {
@@ -114,12 +114,12 @@ check_body (const EylRuleContext *ctx,
    * 0.4 m; at 1.0 m the 1:200 (FAA) standard asks for 5.0 mm." */
   message = g_strdup_printf (_("Body text has capitals %.1f mm high: legible from about "
                                "%.1f m; at %.1f m the %s standard asks for %.1f mm."),
-                             smallest->cap_height_mm,
-                             legible_from_m (ctx, smallest->cap_height_mm, smallest->floor_bottom_mm),
-                             distance_m, standard, needed);
+                                smallest->cap_height_mm,
+                                legible_from_m (ctx, smallest->cap_height_mm, smallest->floor_bottom_mm),
+                                distance_m, standard, needed);
   fix = g_strdup_printf (_("Set the copy with capitals of %.1f mm or more, or keep it short "
                            "and let the headline carry the message."),
-                         needed);
+                            needed);
   finding = eyl_rule_finding_new (&eyl_rule_text_too_small, smallest);
   finding->severity = EYL_SEVERITY_INFO;
   eyl_finding_set_text (finding, message, fix);
@@ -134,7 +134,7 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
                                GPtrArray            *findings)
 {
   g_autofree char *standard = eyl_rule_standard_name (ctx);
-  gboolean cited = FALSE;
+  gboolean         cited = FALSE;
 
   check_body (ctx, findings);
 
@@ -145,7 +145,7 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
-      double needed, distance_m;
+      double           needed, distance_m;
 
       /* What is hidden is reported as hidden, not as small as well. */
       /* A brand name is a logotype: judged as the brand, not as copy. */
@@ -167,14 +167,14 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
       name = eyl_rule_element_name (el, TRUE);
       message = g_strdup_printf (_("%s has capitals %.1f mm high; at %.1f m the %s "
                                    "standard asks for at least %.1f mm."),
-                                 name, el->cap_height_mm, distance_m, standard, needed);
+                                    name, el->cap_height_mm, distance_m, standard, needed);
       /* Where the piece is met from afar, what else reads from there
        * (the walk-up view shows it): said once, with the first text that
        * does not. */
       if (!eyl_rule_piece_is_held (ctx) && !cited && el->cap_height_mm < NEAR_SHARE * needed)
         {
           g_autofree char *cite = eyl_rule_walkup_cite (ctx, distance_m);
-          char *longer = g_strconcat (message, " ", cite, NULL);
+          char            *longer = g_strconcat (message, " ", cite, NULL);
 
           g_free (message);
           message = longer;
@@ -182,7 +182,7 @@ eyl_rule_text_too_small_check (const EylRuleContext *ctx,
         }
       fix = g_strdup_printf (_("Enlarge it by at least %.0f %% so its capitals are "
                                "%.1f mm high or more."),
-                             (needed / el->cap_height_mm - 1.0) * 100.0, needed);
+                                (needed / el->cap_height_mm - 1.0) * 100.0, needed);
 
       finding = eyl_rule_finding_new (&eyl_rule_text_too_small, el);
       /* Within a tenth of the standard, the text reads from nearly the

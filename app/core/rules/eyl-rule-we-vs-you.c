@@ -12,9 +12,9 @@ const EylRule eyl_rule_we_vs_you = {
   .id = "we-vs-you",
   .severity = EYL_SEVERITY_INFO,
   .title = N_("Talks about “we” more than “you”"),
-  .description = N_("The copy says we, our or us more often than you or your."),
-  .check = eyl_rule_we_vs_you_check,
-};
+               .description = N_("The copy says we, our or us more often than you or your."),
+                                  .check = eyl_rule_we_vs_you_check,
+               };
 
 #define MIN_WE_WORDS 3
 
@@ -27,21 +27,46 @@ static const struct
   gboolean    we;
   gboolean    exact;
 } words[] = {
-  { "we", TRUE, FALSE }, { "our", TRUE, FALSE }, { "ours", TRUE, FALSE },
-  { "us", TRUE, TRUE }, { "Us", TRUE, TRUE }, { "ourselves", TRUE, FALSE },
-  { "you", FALSE, FALSE }, { "your", FALSE, FALSE }, { "yours", FALSE, FALSE },
-  { "yourself", FALSE, FALSE }, { "yourselves", FALSE, FALSE },
+  { "we", TRUE, FALSE },
+  { "our", TRUE, FALSE },
+  { "ours", TRUE, FALSE },
+  { "us", TRUE, TRUE },
+  { "Us", TRUE, TRUE },
+  { "ourselves", TRUE, FALSE },
+  { "you", FALSE, FALSE },
+  { "your", FALSE, FALSE },
+  { "yours", FALSE, FALSE },
+  { "yourself", FALSE, FALSE },
+  { "yourselves", FALSE, FALSE },
   /* German */
-  { "wir", TRUE, FALSE }, { "uns", TRUE, FALSE }, { "unser", TRUE, FALSE },
-  { "unsere", TRUE, FALSE }, { "unserer", TRUE, FALSE }, { "unseren", TRUE, FALSE },
-  { "unserem", TRUE, FALSE }, { "unseres", TRUE, FALSE },
-  { "Sie", FALSE, TRUE }, { "Ihnen", FALSE, TRUE }, { "Ihr", FALSE, TRUE },
-  { "Ihre", FALSE, TRUE }, { "Ihren", FALSE, TRUE }, { "Ihrem", FALSE, TRUE },
-  { "Ihrer", FALSE, TRUE }, { "Ihres", FALSE, TRUE },
-  { "du", FALSE, FALSE }, { "dich", FALSE, FALSE }, { "dir", FALSE, FALSE },
-  { "dein", FALSE, FALSE }, { "deine", FALSE, FALSE }, { "deinen", FALSE, FALSE },
-  { "deinem", FALSE, FALSE }, { "deiner", FALSE, FALSE }, { "deines", FALSE, FALSE },
-  { "euch", FALSE, FALSE }, { "euer", FALSE, FALSE }, { "eure", FALSE, FALSE },
+  { "wir", TRUE, FALSE },
+  { "uns", TRUE, FALSE },
+  { "unser", TRUE, FALSE },
+  { "unsere", TRUE, FALSE },
+  { "unserer", TRUE, FALSE },
+  { "unseren", TRUE, FALSE },
+  { "unserem", TRUE, FALSE },
+  { "unseres", TRUE, FALSE },
+  { "Sie", FALSE, TRUE },
+  { "Ihnen", FALSE, TRUE },
+  { "Ihr", FALSE, TRUE },
+  { "Ihre", FALSE, TRUE },
+  { "Ihren", FALSE, TRUE },
+  { "Ihrem", FALSE, TRUE },
+  { "Ihrer", FALSE, TRUE },
+  { "Ihres", FALSE, TRUE },
+  { "du", FALSE, FALSE },
+  { "dich", FALSE, FALSE },
+  { "dir", FALSE, FALSE },
+  { "dein", FALSE, FALSE },
+  { "deine", FALSE, FALSE },
+  { "deinen", FALSE, FALSE },
+  { "deinem", FALSE, FALSE },
+  { "deiner", FALSE, FALSE },
+  { "deines", FALSE, FALSE },
+  { "euch", FALSE, FALSE },
+  { "euer", FALSE, FALSE },
+  { "eure", FALSE, FALSE },
 };
 
 static void
@@ -76,7 +101,7 @@ eyl_rule_we_vs_you_count (const char *text,
 
   /* Words are runs of letters: "we're" counts "we", "www.us.example"
    * counts "us" only when it is a word of its own in the copy. */
-  for (const char *p = text; ; p = g_utf8_next_char (p))
+  for (const char *p = text;; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -99,10 +124,11 @@ eyl_rule_we_vs_you_check (const EylRuleContext *ctx,
 {
   g_autoptr(EylFinding) finding = NULL;
   g_autofree char *message = NULL;
-  guint n_we, n_you;
+  guint            n_we, n_you;
 
-  eyl_rule_we_vs_you_count (ctx->text != NULL ? ctx->text
-                            : ctx->page != NULL ? ctx->page->text : NULL,
+  eyl_rule_we_vs_you_count (ctx->text != NULL   ? ctx->text
+                            : ctx->page != NULL ? ctx->page->text
+                                                : NULL,
                             &n_we, &n_you);
   if (n_we < MIN_WE_WORDS || n_we <= n_you)
     return;
@@ -110,7 +136,7 @@ eyl_rule_we_vs_you_check (const EylRuleContext *ctx,
   message = g_strdup_printf (_("The copy has %u we-words (we, our, us) against %u "
                                "you-words (you, your): it talks about the company more "
                                "than about the visitor."),
-                             n_we, n_you);
+                                n_we, n_you);
 
   finding = eyl_rule_finding_new (&eyl_rule_we_vs_you, NULL);
   eyl_finding_set_text (finding, message,

@@ -35,74 +35,74 @@ extern const EylRule eyl_rule_barcode_symbology;
 extern const EylRule eyl_rule_label_x_height;
 extern const EylRule eyl_rule_label_net_quantity;
 
-void eyl_rule_contact_hidden_check          (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
+void eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
+                                    GPtrArray            *findings);
 void eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
                                              GPtrArray            *findings);
-void eyl_rule_brand_over_customer_check     (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_brand_hidden_check            (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_text_too_small_check          (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_no_contact_check              (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_no_call_to_action_check       (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_safe_zone_check               (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_we_vs_you_check               (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_low_contrast_check            (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_qr_too_small_check            (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_qr_quiet_zone_check           (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_qr_unreadable_check           (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_key_content_hidden_check      (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_cvd_low_contrast_check        (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
+void eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
+                                         GPtrArray            *findings);
+void eyl_rule_brand_hidden_check (const EylRuleContext *ctx,
+                                  GPtrArray            *findings);
+void eyl_rule_text_too_small_check (const EylRuleContext *ctx,
+                                    GPtrArray            *findings);
+void eyl_rule_no_contact_check (const EylRuleContext *ctx,
+                                GPtrArray            *findings);
+void eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
+                                       GPtrArray            *findings);
+void eyl_rule_safe_zone_check (const EylRuleContext *ctx,
+                               GPtrArray            *findings);
+void eyl_rule_we_vs_you_check (const EylRuleContext *ctx,
+                               GPtrArray            *findings);
+void eyl_rule_low_contrast_check (const EylRuleContext *ctx,
+                                  GPtrArray            *findings);
+void eyl_rule_qr_too_small_check (const EylRuleContext *ctx,
+                                  GPtrArray            *findings);
+void eyl_rule_qr_quiet_zone_check (const EylRuleContext *ctx,
+                                   GPtrArray            *findings);
+void eyl_rule_qr_unreadable_check (const EylRuleContext *ctx,
+                                   GPtrArray            *findings);
+void eyl_rule_key_content_hidden_check (const EylRuleContext *ctx,
+                                        GPtrArray            *findings);
+void eyl_rule_cvd_low_contrast_check (const EylRuleContext *ctx,
+                                      GPtrArray            *findings);
 /* Packaging: rules/eyl-rule-barcode.c */
-void eyl_rule_barcode_check_digit_check     (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_barcode_size_check            (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_barcode_truncated_check       (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_barcode_quiet_zone_check      (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_barcode_red_scanner_check     (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_barcode_on_fold_check         (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_barcode_placement_check       (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_barcode_symbology_check       (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
+void eyl_rule_barcode_check_digit_check (const EylRuleContext *ctx,
+                                         GPtrArray            *findings);
+void eyl_rule_barcode_size_check (const EylRuleContext *ctx,
+                                  GPtrArray            *findings);
+void eyl_rule_barcode_truncated_check (const EylRuleContext *ctx,
+                                       GPtrArray            *findings);
+void eyl_rule_barcode_quiet_zone_check (const EylRuleContext *ctx,
+                                        GPtrArray            *findings);
+void eyl_rule_barcode_red_scanner_check (const EylRuleContext *ctx,
+                                         GPtrArray            *findings);
+void eyl_rule_barcode_on_fold_check (const EylRuleContext *ctx,
+                                     GPtrArray            *findings);
+void eyl_rule_barcode_placement_check (const EylRuleContext *ctx,
+                                       GPtrArray            *findings);
+void eyl_rule_barcode_symbology_check (const EylRuleContext *ctx,
+                                       GPtrArray            *findings);
 /* Packaging: rules/eyl-rule-label.c */
-void eyl_rule_label_x_height_check          (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
-void eyl_rule_label_net_quantity_check      (const EylRuleContext *ctx,
-                                             GPtrArray            *findings);
+void eyl_rule_label_x_height_check (const EylRuleContext *ctx,
+                                    GPtrArray            *findings);
+void eyl_rule_label_net_quantity_check (const EylRuleContext *ctx,
+                                        GPtrArray            *findings);
 
 /* Shared helpers (eyl-rules.c). */
 
 /* A finding of @rule's default severity about @element (its id and box,
  * and its geometry as measures), or page-wide when @element is NULL. */
-EylFinding *eyl_rule_finding_new      (const EylRule    *rule,
-                                       const EylElement *element);
+EylFinding *eyl_rule_finding_new (const EylRule    *rule,
+                                  const EylElement *element);
 
 /* "The website www.x.example" (@capital) or "the website www.x.example",
  * translated; newly allocated. */
-char       *eyl_rule_element_name     (const EylElement *element,
-                                       gboolean          capital);
+char *eyl_rule_element_name (const EylElement *element,
+                             gboolean          capital);
 
 /* Contacts as the rules count them: the brand's own url, email, phone,
  * social, qr, address (never other_url, never a third party's). */
-gboolean    eyl_rule_is_contact       (const EylElement *element);
+gboolean eyl_rule_is_contact (const EylElement *element);
 
 /* Compares two copies of one contact for a rule: > 0 when @a serves the
  * reader better than @b, 0 when they are as good. */
@@ -113,71 +113,71 @@ typedef int (*EylRuleCopyBetter) (const EylRuleContext *ctx,
  * same address, whatever its case or "www.") again, in a copy that
  * serves the reader better by @better, or as well and earlier.  A small
  * repeat under a logo is no problem while a legible copy stands beside it. */
-gboolean    eyl_rule_has_better_copy  (const EylRuleContext *ctx,
-                                       const EylElement     *element,
-                                       EylRuleCopyBetter     better);
-gboolean    eyl_rule_is_brand         (const EylElement *element);
+gboolean eyl_rule_has_better_copy (const EylRuleContext *ctx,
+                                   const EylElement     *element,
+                                   EylRuleCopyBetter     better);
+gboolean eyl_rule_is_brand (const EylElement *element);
 /* Contacts, brand, headline and call to action. */
-gboolean    eyl_rule_is_key           (const EylElement *element);
+gboolean eyl_rule_is_key (const EylElement *element);
 /* Kinds whose text a visitor must read. */
-gboolean    eyl_rule_has_text         (const EylElement *element);
-gboolean    eyl_rule_is_hidden        (const EylRuleContext *ctx,
-                                       const EylElement     *element);
+gboolean eyl_rule_has_text (const EylElement *element);
+gboolean eyl_rule_is_hidden (const EylRuleContext *ctx,
+                             const EylElement     *element);
 
 /* The eye-level zone of the median viewer at the reading distance, in mm
  * above the floor. */
-void        eyl_rule_median_eye_zone  (const EylRuleContext *ctx,
-                                       double               *low_mm,
-                                       double               *high_mm);
+void eyl_rule_median_eye_zone (const EylRuleContext *ctx,
+                               double               *low_mm,
+                               double               *high_mm);
 /* The same zone without the part a table, cassette or crowd hides from
  * the shortest or tallest visitors, on the piece: where a fix can put
  * what must be seen.  FALSE when no part of the piece is there. */
-gboolean    eyl_rule_visible_eye_zone (const EylRuleContext *ctx,
-                                       double               *low_mm,
-                                       double               *high_mm);
+gboolean eyl_rule_visible_eye_zone (const EylRuleContext *ctx,
+                                    double               *low_mm,
+                                    double               *high_mm);
 
 /* What hides the bottom of the material for @element: "the table",
  * "the base cassette", … translated, static. */
-const char *eyl_rule_occluder_name    (const EylRuleContext *ctx,
-                                       const EylElement     *element);
+const char *eyl_rule_occluder_name (const EylRuleContext *ctx,
+                                    const EylElement     *element);
 
 /* Pieces people take and read in the hand (a leaflet, a pack): contacts
  * and copy are judged there, not where the piece stands. */
-gboolean    eyl_rule_piece_is_held    (const EylRuleContext *ctx);
+gboolean eyl_rule_piece_is_held (const EylRuleContext *ctx);
 /* The distance @element is read from: what the rack or shelf shows of a
  * held piece (its brand and headline) from the aisle, the rest in the
  * hand; body copy, and a wall poster's contacts, from close up
  * (EYL_RULE_BODY_DISTANCE_M); everything else at the placement's
  * distance. */
-double      eyl_rule_reading_distance (const EylRuleContext *ctx,
-                                       const EylElement     *element);
+double eyl_rule_reading_distance (const EylRuleContext *ctx,
+                                  const EylElement     *element);
 
 /* The cap height the legibility standard asks for at @distance_m, for
  * the placement's viewers: divided by their acuity (20/40 eyes need
  * twice the size: the standards assume normal vision). */
-double      eyl_rule_min_cap_mm       (const EylRuleContext *ctx,
-                                       double                distance_m,
-                                       double                floor_mm);
+double eyl_rule_min_cap_mm (const EylRuleContext *ctx,
+                            double                distance_m,
+                            double                floor_mm);
 /* The standard's name for messages, with the viewers' eyesight when it
  * is not normal: "1:200 (FAA) (20/40 eyesight)".  A new string. */
-char       *eyl_rule_standard_name    (const EylRuleContext *ctx);
+char *eyl_rule_standard_name (const EylRuleContext *ctx);
 
 /* Nothing on the page at all, not a word nor a mark: a background still
  * waiting for its content, or artwork drawn in a way nothing could read. */
-gboolean    eyl_rule_page_is_blank    (const EylRuleContext *ctx);
+gboolean eyl_rule_page_is_blank (const EylRuleContext *ctx);
 
 /* Display material that stands at a stand: roll-ups, table-top banners,
  * backdrops. */
-gboolean    eyl_rule_is_display       (const EylRuleContext *ctx);
+gboolean eyl_rule_is_display (const EylRuleContext *ctx);
 /* What the walk-up view shows can be read from @distance_m: "In the
  * walk-up view from 4.0 m, only the headline “…” can be read." (its key
  * texts, each once, at most three named).  A new string. */
-char       *eyl_rule_walkup_cite      (const EylRuleContext *ctx,
-                                       double                distance_m);
+char *eyl_rule_walkup_cite (const EylRuleContext *ctx,
+                            double                distance_m);
 
 /* Stand graphics: display material with a table in front of it or on
  * the stand's own table, where visitors decide whether to stop. */
-gboolean    eyl_rule_is_stand_graphic (const EylRuleContext *ctx);
+gboolean eyl_rule_is_stand_graphic (const EylRuleContext *ctx);
 
 /* Body copy is read by those who walk up to it: from 1 m at most
  * (DESIGN.md 3.1, "close: 0.5–1 m, reading"). */
@@ -198,33 +198,33 @@ eyl_rule_percent (double fraction)
 }
 
 /* Counts the we-words and you-words of @text (we-vs-you). */
-void        eyl_rule_we_vs_you_count  (const char *text,
-                                       guint      *n_we,
-                                       guint      *n_you);
+void eyl_rule_we_vs_you_count (const char *text,
+                               guint      *n_we,
+                               guint      *n_you);
 
 /* The contrast WCAG 2.x asks of @element's text against its background
  * (low-contrast, cvd-low-contrast): 3:1 for text large for its reading
  * distance, else 4.5:1.  FALSE when no contrast rule judges it (no text,
  * not measured, a logotype, hidden from the visitor). */
-gboolean    eyl_rule_contrast_needed  (const EylRuleContext *ctx,
-                                       const EylElement     *element,
-                                       double               *needed,
-                                       gboolean             *large);
+gboolean eyl_rule_contrast_needed (const EylRuleContext *ctx,
+                                   const EylElement     *element,
+                                   double               *needed,
+                                   gboolean             *large);
 /* What the predicted attention (model) of the page as the visitor sees
  * it says of @brand against the contact that draws most: "Predicted
  * attention (model), from 4.0 m: the logo draws 38 % of it; the website
  * “tea.example” 3 %."  NULL without attention or a share for @brand. */
-char       *eyl_rule_attention_sentence (const EylRuleContext *ctx,
-                                         const EylElement     *brand);
+char *eyl_rule_attention_sentence (const EylRuleContext *ctx,
+                                   const EylElement     *brand);
 /* The page's predicted attention (model) as measures of @finding, when
  * the page was rendered: attention_brand_share, attention_customer_share
  * and customer_vs_brand (README, JSON report). */
-void        eyl_rule_add_attention_measures (const EylRuleContext *ctx,
-                                             EylFinding           *finding);
+void eyl_rule_add_attention_measures (const EylRuleContext *ctx,
+                                      EylFinding           *finding);
 /* "#rrggbb", newly allocated. */
-char       *eyl_rule_rgb_string       (guint32 rgb);
+char *eyl_rule_rgb_string (guint32 rgb);
 
 /* Legibility standard as a short display name ("1:200 (FAA)"). */
-const char *eyl_rule_legibility_name  (EylLegibility standard);
+const char *eyl_rule_legibility_name (EylLegibility standard);
 
 G_END_DECLS
