@@ -532,10 +532,70 @@ test_logos_key (Fixture      *fixture,
   g_assert_cmpstr (key_none, ==, "");
 }
 
+/* Named kits in the configuration folder's "kits", the kit of earlier
+ * versions among them as "My brand", and the kit a document remembers. */
+static void
+test_named_kits (void)
+{
+  g_autofree char *config = g_build_filename (g_get_user_config_dir (), "eyeline", NULL);
+  g_autofree char *legacy = g_build_filename (config, "brand-kit.ini", NULL);
+  g_autofree char *dir = eyl_brand_kit_dup_dir ();
+  g_autofree char *client = eyl_brand_kit_dup_named_path ("Client A");
+  g_autofree char *my_brand = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *remembered = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  names = eyl_brand_kit_list_names ();
+  g_assert_cmpuint (names->len, ==, 0);
+  g_clear_pointer (&names, g_ptr_array_unref);
+
+  g_assert_true (g_file_set_contents (legacy, "[Brand]\nnames=Northwind\n", -1, NULL));
+  g_assert_true (g_file_set_contents (client, "[Brand]\nnames=Southwind\n", -1, NULL));
+  names = eyl_brand_kit_list_names ();
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Client A");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, EYL_BRAND_KIT_LEGACY_NAME);
+  my_brand = eyl_brand_kit_dup_named_path (EYL_BRAND_KIT_LEGACY_NAME);
+  g_assert_cmpstr (my_brand, ==, legacy);
+  name = eyl_brand_kit_dup_name_for_path (client);
+  g_assert_cmpstr (name, ==, "Client A");
+  g_clear_pointer (&name, g_free);
+  name = eyl_brand_kit_dup_name_for_path (legacy);
+  g_assert_cmpstr (name, ==, EYL_BRAND_KIT_LEGACY_NAME);
+
+  g_assert_false (eyl_brand_kit_name_is_valid (""));
+  g_assert_false (eyl_brand_kit_name_is_valid ("../x"));
+  g_assert_false (eyl_brand_kit_name_is_valid (".hidden"));
+  g_assert_false (eyl_brand_kit_name_is_valid ("a\nb"));
+  g_assert_null (eyl_brand_kit_dup_named_path ("a/b"));
+
+  g_assert_null (eyl_brand_kit_dup_remembered ("file:///tmp/a.pdf"));
+  g_assert_true (eyl_brand_kit_remember ("file:///tmp/a.pdf", "Client A", NULL));
+  g_assert_true (eyl_brand_kit_remember ("file:///tmp/b%20c.pdf", "", NULL));
+  remembered = eyl_brand_kit_dup_remembered ("file:///tmp/a.pdf");
+  g_assert_cmpstr (remembered, ==, "Client A");
+  g_clear_pointer (&remembered, g_free);
+  remembered = eyl_brand_kit_dup_remembered ("file:///tmp/b%20c.pdf");
+  g_assert_cmpstr (remembered, ==, "");
+  g_clear_pointer (&remembered, g_free);
+  g_assert_true (eyl_brand_kit_remember ("file:///tmp/a.pdf", NULL, NULL));
+  g_assert_null (eyl_brand_kit_dup_remembered ("file:///tmp/a.pdf"));
+  g_assert_false (eyl_brand_kit_remember ("file:///tmp/[x].pdf", "Client A", NULL));
+
+  g_unlink (legacy);
+  g_unlink (client);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Named kits live in the user's configuration: a folder of this run's. */
+  g_autofree char *config_home = g_dir_make_tmp ("eyl-brand-kit-XXXXXX", NULL);
+
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -555,6 +615,7 @@ main (int   argc,
   ADD ("/eyl/brand-kit/save-atomic", test_save_atomic);
   ADD ("/eyl/brand-kit/save-interrupted", test_save_interrupted);
   ADD ("/eyl/brand-kit/logos-key", test_logos_key);
+  g_test_add_func ("/eyl/brand-kit/named-kits", test_named_kits);
 
 #undef ADD
 

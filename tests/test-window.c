@@ -20,6 +20,8 @@
 #include "eyl-pack-fixtures.h"
 #include "eyl-gui-fixtures.h"
 #include "eyl-application.h"
+#include "eyl-brand-kit.h"
+#include "eyl-brand-kit-dialog.h"
 #include "eyl-compare-view.h"
 #include "eyl-cvd.h"
 #include "eyl-document-item.h"
@@ -1077,12 +1079,12 @@ test_placement (void)
   g_signal_handler_disconnect (item, handler);
 }
 
-/* TRUE when the current document's first page has a brand name from the
- * kit reading @data (case-insensitive). */
+/* TRUE when @item's first page has a brand name from a kit reading @text
+ * (case-insensitive), any text for NULL. */
 static gboolean
-kit_name_shown (gpointer data)
+item_has_kit_name (EylDocumentItem *item,
+                   const char      *text)
 {
-  EylDocumentItem *item = eyl_window_get_current (window);
   EylPageAnalysis *page = item != NULL ? eyl_document_item_get_page (item, 0) : NULL;
 
   for (guint i = 0; page != NULL && i < page->elements->len; i++)
@@ -1090,10 +1092,18 @@ kit_name_shown (gpointer data)
       EylElement *el = g_ptr_array_index (page->elements, i);
 
       if (el->kind == EYL_ELEMENT_BRAND_NAME && el->source == EYL_SOURCE_BRAND_KIT &&
-          g_ascii_strcasecmp (el->text, data) == 0)
+          (text == NULL || g_ascii_strcasecmp (el->text, text) == 0))
         return TRUE;
     }
   return FALSE;
+}
+
+/* TRUE when the current document's first page has a brand name from the
+ * kit reading @data (case-insensitive). */
+static gboolean
+kit_name_shown (gpointer data)
+{
+  return item_has_kit_name (eyl_window_get_current (window), data);
 }
 
 /* The brand kit's names edited in the Brand Kit dialog are evaluated in
@@ -1276,6 +1286,211 @@ all_checked (gpointer data)
         return FALSE;
     }
   return TRUE;
+}
+
+/* The Brand Kit dialog creates, renames and deletes named kits; the kit
+ * of earlier versions is listed as "My brand". */
+static void
+test_kit_dialog (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "eyeline", NULL);
+  g_autofree char *legacy = g_build_filename (dir, "brand-kit.ini", NULL);
+  g_autofree char *new_path = eyl_brand_kit_dup_named_path ("New kit");
+  g_autofree char *renamed = eyl_brand_kit_dup_named_path ("Client A");
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(EylBrandKit) kit = NULL;
+  g_autofree char   *remembered = NULL;
+  EylBrandKitDialog *dialog;
+  AdwEntryRow       *name_row, *names_row;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (legacy, "[Brand]\nnames=Northwind\n", -1, NULL));
+  names = eyl_brand_kit_list_names ();
+  g_assert_true (g_ptr_array_find_with_equal_func (names, EYL_BRAND_KIT_LEGACY_NAME, g_str_equal, NULL));
+
+  /* Not the window's dialog: its "saved" would re-check the open
+   * documents and queue toasts that later tests wait behind. */
+  dialog = EYL_BRAND_KIT_DIALOG (eyl_brand_kit_dialog_new (GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  name_row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                           "kit_name_row"));
+  names_row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                            "names_row"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, EYL_BRAND_KIT_LEGACY_NAME);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (names_row)), ==, "Northwind");
+
+  /* New: an empty kit file of its own, edited at once. */
+  g_unlink (new_path);
+  g_unlink (renamed);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.new", NULL);
+  g_assert_true (g_file_test (new_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "New kit");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (names_row)), ==, "");
+
+  /* Renamed on save, with its names; the legacy kit untouched. */
+  g_assert_true (eyl_brand_kit_remember ("file:///kit-dialog.pdf", "New kit", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Client A");
+  gtk_editable_set_text (GTK_EDITABLE (names_row), "Southwind");
+  g_assert_true (eyl_brand_kit_dialog_save (dialog, NULL));
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+  /* A document that remembered the kit remembers its new name. */
+  remembered = eyl_brand_kit_dup_remembered ("file:///kit-dialog.pdf");
+  g_assert_cmpstr (remembered, ==, "Client A");
+  g_assert_true (eyl_brand_kit_remember ("file:///kit-dialog.pdf", NULL, NULL));
+  kit = eyl_brand_kit_load (renamed, NULL);
+  g_assert_nonnull (kit);
+  g_assert_cmpstr (kit->names[0], ==, "Southwind");
+  g_clear_pointer (&kit, eyl_brand_kit_unref);
+  kit = eyl_brand_kit_load (legacy, NULL);
+  g_assert_cmpstr (kit->names[0], ==, "Northwind");
+
+  /* A name another kit has is refused. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), EYL_BRAND_KIT_LEGACY_NAME);
+  g_assert_false (eyl_brand_kit_dialog_save (dialog, NULL));
+  g_assert_true (g_file_test (renamed, G_FILE_TEST_IS_REGULAR));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Client A");
+
+  /* Deleted: gone from the list, another kit edited (the legacy kit
+   * goes first: the tests after this one have no kit). */
+  eyl_gui_wait_ms (200);
+  save_widget_png (GTK_WIDGET (dialog), "kit-dialog");
+  g_unlink (legacy);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.delete", NULL);
+  g_assert_false (g_file_test (renamed, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&names, g_ptr_array_unref);
+  names = eyl_brand_kit_list_names ();
+  g_assert_false (g_ptr_array_find_with_equal_func (names, "Client A", g_str_equal, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), !=, "Client A");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (eyl_gui_wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
+}
+
+static EylDocumentItem *
+find_document (const char *path)
+{
+  GListModel *documents = eyl_window_get_documents (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(EylDocumentItem) item = g_list_model_get_item (documents, i);
+
+      if (g_strcmp0 (eyl_document_item_get_path (item), path) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+/* Named kits, one per document: the kit chosen in the switcher changes
+ * the document it is applied to, no other; the file remembers its kit
+ * when it is opened again. */
+static void
+test_kit_switch (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "eyeline", NULL);
+  g_autofree char *legacy = g_build_filename (dir, "brand-kit.ini", NULL);
+  g_autofree char *kits = eyl_brand_kit_dup_dir ();
+  g_autofree char *kit = g_build_filename (kits, "Northwind.ini", NULL);
+  g_autofree char *logo = g_build_filename (kits, "kit-switch-logo.png", NULL);
+  g_autofree char *sample = sample_path ("rollup-banner.pdf");
+  g_autofree char *corrected_path = sample_path ("rollup-banner-corrected.pdf");
+  g_autofree char *corrected_uri = NULL;
+  g_autofree char *remembered = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  EylDocumentItem *other, *item;
+  EylFileResult   *other_result;
+  guint            other_errors, other_warnings;
+
+  g_unlink (legacy);
+  g_assert_cmpint (g_mkdir_with_parents (kits, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (kit, "[Brand]\nnames=Northwind\n", -1, NULL));
+  names = eyl_brand_kit_list_names ();
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "Northwind", g_str_equal, NULL));
+
+  /* Nothing remembered from an earlier run. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (corrected_path);
+
+    corrected_uri = g_file_get_uri (file);
+    g_assert_true (eyl_brand_kit_remember (corrected_uri, NULL, NULL));
+  }
+
+  show_sample ();
+  other = find_document (sample);
+  g_assert_nonnull (other);
+  g_assert_false (item_has_kit_name (other, NULL));
+  open_path (corrected_path);
+  item = eyl_window_get_current (window);
+  g_assert_true (item != other);
+  g_assert_true (eyl_gui_wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_false (item_has_kit_name (item, NULL));
+  g_assert_cmpstr (gtk_menu_button_get_label (window->kit_button), ==, "No Brand Kit");
+  other_result = eyl_document_item_get_result (other);
+  other_errors = eyl_document_item_get_n_errors (other);
+  other_warnings = eyl_document_item_get_n_warnings (other);
+
+  /* One click in the switcher: this document, with the kit's name. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.document-kit", "s", "Northwind");
+  g_assert_true (eyl_gui_wait_for (kit_name_shown, (gpointer) "NORTHWIND", CHECK_TIMEOUT_S));
+  g_assert_cmpstr (eyl_document_item_get_kit (item), ==, "Northwind");
+  g_assert_cmpstr (gtk_menu_button_get_label (window->kit_button), ==, "Northwind");
+  gtk_menu_button_popup (window->kit_button);
+  eyl_gui_wait_ms (300);
+  save_png ("kit-switch");
+  save_widget_png (GTK_WIDGET (gtk_menu_button_get_popover (window->kit_button)), "kit-menu");
+  gtk_menu_button_popdown (window->kit_button);
+
+  /* The other document: the same result, the same findings. */
+  g_assert_true (eyl_document_item_get_result (other) == other_result);
+  g_assert_false (item_has_kit_name (other, NULL));
+  g_assert_cmpuint (eyl_document_item_get_n_errors (other), ==, other_errors);
+  g_assert_cmpuint (eyl_document_item_get_n_warnings (other), ==, other_warnings);
+  g_assert_null (eyl_document_item_get_kit (other));
+
+  /* The kit given a logo and chosen again: this document read again (its
+   * logos are not the ones it was read with), the other not. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 40, 20);
+    g_autofree char *contents = g_strdup_printf ("[Brand]\nnames=Northwind\nlogos=%s\n", logo);
+    guint            n_item = 0, n_other = 0;
+    gulong           item_handler, other_handler;
+
+    g_assert_cmpint (cairo_surface_write_to_png (surface, logo), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (surface);
+    g_assert_true (g_file_set_contents (kit, contents, -1, NULL));
+    item_handler = g_signal_connect (item, "notify::status", G_CALLBACK (count_analysing_cb), &n_item);
+    other_handler = g_signal_connect (other, "notify::status", G_CALLBACK (count_analysing_cb), &n_other);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.document-kit", "s", "Northwind");
+    g_assert_false (all_checked (NULL));
+    g_assert_true (eyl_gui_wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
+    g_signal_handler_disconnect (item, item_handler);
+    g_signal_handler_disconnect (other, other_handler);
+    g_assert_cmpuint (n_item, >=, 1);
+    g_assert_cmpuint (n_other, ==, 0);
+    g_assert_true (kit_name_shown ((gpointer) "NORTHWIND"));
+    g_assert_false (item_has_kit_name (other, NULL));
+  }
+
+  /* Closed and opened again: the file remembers its kit. */
+  remembered = eyl_brand_kit_dup_remembered (corrected_uri);
+  g_assert_cmpstr (remembered, ==, "Northwind");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+  g_assert_null (find_document (corrected_path));
+  open_path (corrected_path);
+  item = eyl_window_get_current (window);
+  g_assert_cmpstr (eyl_document_item_get_kit (item), ==, "Northwind");
+  g_assert_true (eyl_gui_wait_for (kit_name_shown, (gpointer) "NORTHWIND", CHECK_TIMEOUT_S));
+
+  /* No kit again, and forgotten. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.document-kit", "s", "");
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_false (item_has_kit_name (item, NULL));
+  eyl_window_set_document_kit (window, item, NULL);
+  g_clear_pointer (&remembered, g_free);
+  remembered = eyl_brand_kit_dup_remembered (corrected_uri);
+  g_assert_null (remembered);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+  g_unlink (kit);
+  g_unlink (logo);
 }
 
 static void
@@ -2013,6 +2228,8 @@ main (int   argc,
   g_test_add_func ("/eyl/window/snapshot", test_snapshot);
   g_test_add_func ("/eyl/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
+  g_test_add_func ("/eyl/window/kit-dialog", test_kit_dialog);
+  g_test_add_func ("/eyl/window/kit-switch", test_kit_switch);
   g_test_add_func ("/eyl/window/dialogs", test_dialogs);
   g_test_add_func ("/eyl/window/compare", test_compare);
   g_test_add_func ("/eyl/window/compare-pages", test_compare_pages);

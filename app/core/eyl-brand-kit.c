@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -457,4 +458,179 @@ eyl_brand_kit_dup_contacts_key (EylBrandKit *self)
   return g_strdup_printf ("%s\n%s\n%s", self->website != NULL ? self->website : "",
                           self->email != NULL ? self->email : "",
                           self->phone != NULL ? self->phone : "");
+}
+
+/* ------------------------------------------------------------------ */
+/* Named kits                                                           */
+
+#define KITS_DIR        "kits"
+#define KIT_SUFFIX      ".ini"
+#define REMEMBERED_FILE "document-kits.ini"
+#define REMEMBERED_KEY  "kit"
+#define MAX_NAME_BYTES  100
+
+static char *
+dup_config_path (const char *name)
+{
+  return g_build_filename (g_get_user_config_dir (), "eyeline", name, NULL);
+}
+
+char *
+eyl_brand_kit_dup_dir (void)
+{
+  return dup_config_path (KITS_DIR);
+}
+
+gboolean
+eyl_brand_kit_name_is_valid (const char *name)
+{
+  if (name == NULL || *name == '\0' || *name == '.' || strlen (name) > MAX_NAME_BYTES ||
+      !g_utf8_validate (name, -1, NULL) || strchr (name, '/') != NULL)
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+eyl_brand_kit_dup_named_path (const char *name)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (!eyl_brand_kit_name_is_valid (name))
+    return NULL;
+  dir = eyl_brand_kit_dup_dir ();
+  file = g_strconcat (name, KIT_SUFFIX, NULL);
+  path = g_build_filename (dir, file, NULL);
+  if (g_str_equal (name, EYL_BRAND_KIT_LEGACY_NAME) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    return dup_config_path ("brand-kit.ini");
+  return g_steal_pointer (&path);
+}
+
+char *
+eyl_brand_kit_dup_name_for_path (const char *path)
+{
+  g_autofree char *legacy = dup_config_path ("brand-kit.ini");
+  g_autofree char *dir = eyl_brand_kit_dup_dir ();
+  g_autofree char *parent = NULL;
+  g_autofree char *base = NULL;
+
+  if (path == NULL)
+    return NULL;
+  if (g_str_equal (path, legacy))
+    return g_strdup (EYL_BRAND_KIT_LEGACY_NAME);
+  parent = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  if (g_str_equal (parent, dir) && g_str_has_suffix (base, KIT_SUFFIX))
+    base[strlen (base) - strlen (KIT_SUFFIX)] = '\0';
+  return g_steal_pointer (&base);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+GPtrArray *
+eyl_brand_kit_list_names (void)
+{
+  GPtrArray       *names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir_path = eyl_brand_kit_dup_dir ();
+  g_autofree char *legacy = dup_config_path ("brand-kit.ini");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *file;
+
+  while (dir != NULL && (file = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *name = NULL;
+
+      if (!g_str_has_suffix (file, KIT_SUFFIX))
+        continue;
+      name = g_strndup (file, strlen (file) - strlen (KIT_SUFFIX));
+      if (eyl_brand_kit_name_is_valid (name))
+        g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+  if (g_file_test (legacy, G_FILE_TEST_IS_REGULAR) &&
+      !g_ptr_array_find_with_equal_func (names, EYL_BRAND_KIT_LEGACY_NAME, g_str_equal, NULL))
+    g_ptr_array_add (names, g_strdup (EYL_BRAND_KIT_LEGACY_NAME));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+char *
+eyl_brand_kit_dup_remembered (const char *uri)
+{
+  g_autofree char *path = dup_config_path (REMEMBERED_FILE);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  return g_key_file_get_string (keyfile, uri, REMEMBERED_KEY, NULL);
+}
+
+gboolean
+eyl_brand_kit_remember (const char *uri,
+                        const char *name,
+                        GError    **error)
+{
+  g_autofree char *path = dup_config_path (REMEMBERED_FILE);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  /* A group name cannot hold brackets or line breaks; a URI escapes them. */
+  if (strpbrk (uri, "[]\n\r") != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s: not an escaped URI", uri);
+      return FALSE;
+    }
+  g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  if (name == NULL)
+    g_key_file_remove_group (keyfile, uri, NULL);
+  else
+    g_key_file_set_string (keyfile, uri, REMEMBERED_KEY, name);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  return g_key_file_save_to_file (keyfile, path, error);
+}
+
+gboolean
+eyl_brand_kit_rename_remembered (const char *old_name,
+                                 const char *new_name,
+                                 GError    **error)
+{
+  g_autofree char *path = dup_config_path (REMEMBERED_FILE);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_auto(GStrv) uris = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (old_name != NULL && new_name != NULL, FALSE);
+
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_COMMENTS, NULL))
+    return TRUE;
+  uris = g_key_file_get_groups (keyfile, NULL);
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autofree char *name = g_key_file_get_string (keyfile, uris[i], REMEMBERED_KEY, NULL);
+
+      if (g_strcmp0 (name, old_name) == 0)
+        {
+          g_key_file_set_string (keyfile, uris[i], REMEMBERED_KEY, new_name);
+          changed = TRUE;
+        }
+    }
+  return !changed || g_key_file_save_to_file (keyfile, path, error);
 }

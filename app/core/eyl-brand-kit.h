@@ -67,4 +67,39 @@ char *eyl_brand_kit_dup_logos_key (EylBrandKit *self);
  * none or a NULL kit: what the Read stage matched beside the names. */
 char *eyl_brand_kit_dup_contacts_key (EylBrandKit *self);
 
+/* Named kits: one file per kit, "NAME.ini" in $XDG_CONFIG_HOME/eyeline/kits.
+ * The single kit of earlier versions ($XDG_CONFIG_HOME/eyeline/brand-kit.ini)
+ * is the kit EYL_BRAND_KIT_LEGACY_NAME until a kit file of that name exists. */
+#define EYL_BRAND_KIT_LEGACY_NAME "My brand"
+
+/* The kits folder, newly allocated (it may not exist yet). */
+char *eyl_brand_kit_dup_dir (void);
+/* The kits' names, sorted (newly allocated strings), the legacy kit among
+ * them when its file exists. */
+GPtrArray *eyl_brand_kit_list_names (void);
+/* TRUE for a name a kit file can have: not empty, no '/', not starting
+ * with '.', no control characters, at most 100 bytes of UTF-8. */
+gboolean eyl_brand_kit_name_is_valid (const char *name);
+/* The file of the kit @name (existing or not), newly allocated, or NULL
+ * for an invalid name. */
+char *eyl_brand_kit_dup_named_path (const char *name);
+/* The name of the kit at @path: its file name without ".ini" in the kits
+ * folder, EYL_BRAND_KIT_LEGACY_NAME for the legacy file, else the file's
+ * base name; newly allocated, NULL for a NULL @path. */
+char *eyl_brand_kit_dup_name_for_path (const char *path);
+
+/* The kit a document (by URI) was last checked with: a kit name, "" for
+ * none, or NULL when it has none remembered.  Kept in
+ * $XDG_CONFIG_HOME/eyeline/document-kits.ini, one group per URI. */
+char *eyl_brand_kit_dup_remembered (const char *uri);
+/* Remembers @name ("" for none, NULL to forget) for @uri. */
+gboolean eyl_brand_kit_remember (const char *uri,
+                                 const char *name,
+                                 GError    **error);
+/* The kit @old_name renamed @new_name: the documents that remember it
+ * remember the new name. */
+gboolean eyl_brand_kit_rename_remembered (const char *old_name,
+                                          const char *new_name,
+                                          GError    **error);
+
 G_END_DECLS

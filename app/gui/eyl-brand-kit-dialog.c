@@ -30,11 +30,16 @@ struct _EylBrandKitDialog
   AdwEntryRow         *phone_row;
   GtkListBox          *logos_list;
   AdwActionRow        *file_row;
+  AdwComboRow         *kit_row;
+  AdwEntryRow         *kit_name_row;
 
   GSettings            *settings; /* NULL when the schema is not installed */
   char                 *path;
   GPtrArray            *logos; /* char *, absolute paths, list order */
   GtkFileChooserNative *chooser;
+  GtkStringList        *kit_names; /* the kits, as listed in kit_row */
+  char                 *kit_name;  /* the kit edited, or NULL for a file elsewhere */
+  gboolean              filling;   /* kit_row rebuilt: not a choice */
 };
 
 G_DEFINE_FINAL_TYPE (EylBrandKitDialog, eyl_brand_kit_dialog, ADW_TYPE_WINDOW)
@@ -42,6 +47,7 @@ G_DEFINE_FINAL_TYPE (EylBrandKitDialog, eyl_brand_kit_dialog, ADW_TYPE_WINDOW)
 enum
 {
   SAVED,
+  RENAMED,
   N_SIGNALS
 };
 
@@ -220,6 +226,14 @@ load (EylBrandKitDialog *self)
   g_autofree char *names = NULL;
 
   adw_action_row_set_subtitle (self->file_row, self->path);
+  gtk_editable_set_text (GTK_EDITABLE (self->kit_name_row), self->kit_name != NULL ? self->kit_name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->names_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->website_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), "");
+  g_ptr_array_set_size (self->logos, 0);
+  rebuild_logo_rows (self);
+  show_error (self, NULL, NULL);
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     return;
@@ -259,6 +273,20 @@ ensure_parent_dir (const char *path,
   return TRUE;
 }
 
+static void fill_kits (EylBrandKitDialog *self);
+
+static gboolean
+in_kits_dir (const char *path)
+{
+  g_autofree char *dir = eyl_brand_kit_dup_dir ();
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  return g_str_equal (dir, parent);
+}
+
+static gboolean rename_kit (EylBrandKitDialog *self,
+                            GError           **error);
+
 gboolean
 eyl_brand_kit_dialog_save (EylBrandKitDialog *self,
                            GError           **error)
@@ -279,16 +307,169 @@ eyl_brand_kit_dialog_save (EylBrandKitDialog *self,
   for (guint i = 0; i < self->logos->len; i++)
     kit->logos[i] = g_strdup (g_ptr_array_index (self->logos, i));
 
+  if (!rename_kit (self, error))
+    return FALSE;
   if (!ensure_parent_dir (self->path, error) || !eyl_brand_kit_save (kit, self->path, error))
     return FALSE;
 
-  if (self->settings != NULL)
+  /* A named kit is chosen per document; only a kit file elsewhere is
+   * the window's (and the command line's) through the settings. */
+  if (self->settings != NULL && !in_kits_dir (self->path))
     g_settings_set_string (self->settings, "brand-kit-path", self->path);
+  fill_kits (self);
 
   show_error (self, NULL, NULL);
   g_signal_emit (self, signals[SAVED], 0);
 
   return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Named kits                                                             */
+
+/* kit_row lists the kits, the one edited selected. */
+static void
+fill_kits (EylBrandKitDialog *self)
+{
+  g_autoptr(GPtrArray) names = eyl_brand_kit_list_names ();
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  if (self->kit_name != NULL &&
+      !g_ptr_array_find_with_equal_func (names, self->kit_name, g_str_equal, NULL))
+    g_ptr_array_add (names, g_strdup (self->kit_name));
+  g_ptr_array_add (names, NULL);
+  self->filling = TRUE;
+  gtk_string_list_splice (self->kit_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->kit_names)),
+                          (const char *const *) names->pdata);
+  for (guint i = 0; self->kit_name != NULL && names->pdata[i] != NULL; i++)
+    if (g_str_equal (names->pdata[i], self->kit_name))
+      selected = i;
+  adw_combo_row_set_selected (self->kit_row, selected);
+  self->filling = FALSE;
+}
+
+/* Edits the kit @name (NULL: the file at self->path). */
+static void
+edit_kit (EylBrandKitDialog *self,
+          const char        *name)
+{
+  g_autofree char *path = name != NULL ? eyl_brand_kit_dup_named_path (name) : NULL;
+
+  if (path != NULL)
+    {
+      g_free (self->path);
+      self->path = g_steal_pointer (&path);
+    }
+  g_free (self->kit_name);
+  self->kit_name = name != NULL ? g_strdup (name) : NULL;
+  load (self);
+  fill_kits (self);
+}
+
+static void
+kit_selected_cb (EylBrandKitDialog *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->kit_row);
+
+  if (self->filling || item == NULL)
+    return;
+  if (g_strcmp0 (gtk_string_object_get_string (item), self->kit_name) != 0)
+    edit_kit (self, gtk_string_object_get_string (item));
+}
+
+/* The name typed differs from the kit's: the kit file moves to the new
+ * name (a name taken by another kit is refused). */
+static gboolean
+rename_kit (EylBrandKitDialog *self,
+            GError           **error)
+{
+  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->kit_name_row)));
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_strstrip (name);
+  if (self->kit_name == NULL || g_str_equal (name, self->kit_name))
+    return TRUE;
+  if (!eyl_brand_kit_name_is_valid (name))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("“%s” cannot be a kit’s name: give a name without “/” that does not start with a dot."),
+                      name);
+      return FALSE;
+    }
+  path = eyl_brand_kit_dup_named_path (name);
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_strcmp0 (path, self->path) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("There is already a kit named “%s”."), name);
+      return FALSE;
+    }
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS) && g_strcmp0 (path, self->path) != 0)
+    g_unlink (self->path);
+  g_free (self->path);
+  self->path = g_steal_pointer (&path);
+  if (!eyl_brand_kit_rename_remembered (self->kit_name, name, &local_error))
+    g_debug ("The documents' kits are not renamed: %s", local_error->message);
+  g_signal_emit (self, signals[RENAMED], 0, self->kit_name, name);
+  g_free (self->kit_name);
+  self->kit_name = g_steal_pointer (&name);
+  return TRUE;
+}
+
+static void
+new_kit_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EylBrandKitDialog *self = EYL_BRAND_KIT_DIALOG (widget);
+  g_autoptr(EylBrandKit) kit = eyl_brand_kit_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  for (guint n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (name);
+      g_free (path);
+      /* Translators: the name of a new brand kit; %u counts them */
+      name = n == 1 ? g_strdup (_("New kit")) : g_strdup_printf (_("New kit %u"), n);
+      path = eyl_brand_kit_dup_named_path (name);
+    }
+  if (!ensure_parent_dir (path, &error) || !eyl_brand_kit_save (kit, path, &error))
+    {
+      show_error (self, _("The brand kit could not be saved"), error);
+      return;
+    }
+  edit_kit (self, name);
+  gtk_widget_grab_focus (GTK_WIDGET (self->kit_name_row));
+}
+
+static void
+delete_kit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EylBrandKitDialog *self = EYL_BRAND_KIT_DIALOG (widget);
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (self->kit_name == NULL)
+    return;
+  if (g_unlink (self->path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+      g_autoptr(GError) error = g_error_new (G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                                              "%s: %s", self->path, g_strerror (saved_errno));
+
+      show_error (self, _("The brand kit could not be deleted"), error);
+      return;
+    }
+  g_clear_pointer (&self->kit_name, g_free);
+  names = eyl_brand_kit_list_names ();
+  if (names->len > 0)
+    edit_kit (self, g_ptr_array_index (names, 0));
+  else
+    edit_kit (self, NULL);
+  g_signal_emit (self, signals[SAVED], 0);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -382,6 +563,7 @@ eyl_brand_kit_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), EYL_TYPE_BRAND_KIT_DIALOG);
+  g_clear_object (&self->kit_names);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (eyl_brand_kit_dialog_parent_class)->dispose (object);
@@ -393,6 +575,7 @@ eyl_brand_kit_dialog_finalize (GObject *object)
   EylBrandKitDialog *self = EYL_BRAND_KIT_DIALOG (object);
 
   g_free (self->path);
+  g_free (self->kit_name);
   g_clear_pointer (&self->logos, g_ptr_array_unref);
 
   G_OBJECT_CLASS (eyl_brand_kit_dialog_parent_class)->finalize (object);
@@ -417,6 +600,18 @@ eyl_brand_kit_dialog_class_init (EylBrandKitDialogClass *klass)
                                  G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 0);
+  /**
+   * EylBrandKitDialog::renamed:
+   * @old_name: the kit's name before
+   * @new_name: its name now
+   *
+   * A named kit was renamed (its file moved); "saved" follows.
+   */
+  signals[RENAMED] = g_signal_new ("renamed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/eyl-brand-kit-dialog.ui");
@@ -429,10 +624,14 @@ eyl_brand_kit_dialog_class_init (EylBrandKitDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, phone_row);
   gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, logos_list);
   gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, kit_row);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, kit_name_row);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
 
   gtk_widget_class_install_action (widget_class, "brand-kit.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "brand-kit.add-logo", NULL, add_logo_action);
+  gtk_widget_class_install_action (widget_class, "brand-kit.new", NULL, new_kit_action);
+  gtk_widget_class_install_action (widget_class, "brand-kit.delete", NULL, delete_kit_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "brand-kit.save", NULL);
@@ -455,7 +654,27 @@ eyl_brand_kit_dialog_init (EylBrandKitDialog *self)
       self->path = default_path ();
     }
 
-  load (self);
+  self->kit_names = gtk_string_list_new (NULL);
+  adw_combo_row_set_model (self->kit_row, G_LIST_MODEL (self->kit_names));
+  g_signal_connect_object (self->kit_row, "notify::selected", G_CALLBACK (kit_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  /* The window's kit file; a name when it is a named kit (or the legacy one). */
+  {
+    g_autofree char *name = eyl_brand_kit_dup_name_for_path (self->path);
+    g_autofree char *named = eyl_brand_kit_dup_named_path (name);
+
+    edit_kit (self, g_strcmp0 (named, self->path) == 0 ? name : NULL);
+  }
+}
+
+void
+eyl_brand_kit_dialog_select_kit (EylBrandKitDialog *self,
+                                 const char        *name)
+{
+  g_return_if_fail (EYL_IS_BRAND_KIT_DIALOG (self));
+
+  if (eyl_brand_kit_name_is_valid (name))
+    edit_kit (self, name);
 }
 
 GtkWidget *

@@ -29,4 +29,8 @@ gboolean eyl_brand_kit_dialog_add_logo_png (EylBrandKitDialog *self,
 gboolean eyl_brand_kit_dialog_save (EylBrandKitDialog *self,
                                     GError           **error);
 
+/* Edits the named kit @name (eyl_brand_kit_list_names). */
+void eyl_brand_kit_dialog_select_kit (EylBrandKitDialog *self,
+                                      const char        *name);
+
 G_END_DECLS

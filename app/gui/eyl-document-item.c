@@ -28,6 +28,7 @@ struct _EylDocumentItem
   EylFileResult    *result;
   char             *password;
   int               front_panel; /* chosen in the window, 1-based; 0 automatic */
+  char             *kit;         /* its own brand kit's name, "" none, NULL the window's */
   GCancellable     *cancellable;
   guint             n_errors, n_warnings;
   char             *snapshot;  /* the private copy the result was read from */
@@ -95,6 +96,7 @@ eyl_document_item_finalize (GObject *object)
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->kit, g_free);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_clear_pointer (&self->password, g_free);
@@ -689,4 +691,22 @@ eyl_document_item_set_front_panel (EylDocumentItem *self,
 {
   g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
   self->front_panel = MAX (front_panel, 0);
+}
+
+const char *
+eyl_document_item_get_kit (EylDocumentItem *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT_ITEM (self), NULL);
+
+  return self->kit;
+}
+
+void
+eyl_document_item_set_kit (EylDocumentItem *self,
+                           const char      *kit)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
+
+  g_free (self->kit);
+  self->kit = g_strdup (kit);
 }

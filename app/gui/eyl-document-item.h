@@ -87,4 +87,10 @@ void eyl_document_item_set_snapshot (EylDocumentItem *self,
 void eyl_document_item_discard_snapshot (const char *snapshot);
 void eyl_document_item_discard_snapshot_free (char *snapshot);
 
+/* The document's own brand kit: a kit name (eyl_brand_kit_list_names), ""
+ * for none, NULL for the window's kit (Preferences, or the legacy kit). */
+const char *eyl_document_item_get_kit (EylDocumentItem *self);
+void        eyl_document_item_set_kit (EylDocumentItem *self,
+                                       const char      *kit);
+
 G_END_DECLS

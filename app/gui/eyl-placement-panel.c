@@ -1312,6 +1312,14 @@ eyl_placement_panel_get_options (EylPlacementPanel  *self,
     options->legibility = EYL_LEGIBILITY_1_200;
 }
 
+char *
+eyl_placement_panel_dup_brand_kit_path (EylPlacementPanel *self)
+{
+  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
+
+  return dup_brand_kit_path (self);
+}
+
 EylBrandKit *
 eyl_placement_panel_dup_brand_kit (EylPlacementPanel *self)
 {

@@ -30,6 +30,8 @@ void eyl_placement_panel_get_options (EylPlacementPanel  *self,
  * loads), newly loaded, or NULL: its names are evaluated in this process
  * (options->brand_kit); its contacts and logos are the worker's. */
 EylBrandKit *eyl_placement_panel_dup_brand_kit (EylPlacementPanel *self);
+/* The window's kit file (Preferences, else the legacy kit), NULL for none. */
+char *eyl_placement_panel_dup_brand_kit_path (EylPlacementPanel *self);
 
 /* Shows what the analysis used: the placement "auto" chose and why, and
  * the numbers as placeholders of the empty rows.  NULL clears it. */

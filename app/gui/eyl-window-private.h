@@ -49,6 +49,7 @@ struct _EylWindow
   GtkWidget         *side_button;
   GtkWidget         *zoom_box;
   GtkWidget         *overlay_button;
+  GtkMenuButton     *kit_button; /* the current document's brand kit */
   GtkWidget         *mark_logo_button;
   GtkLabel          *page_label;
   GtkWidget         *summary_box;

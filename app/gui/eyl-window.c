@@ -120,10 +120,92 @@ check_data_free (CheckData *data)
   g_free (data);
 }
 
+/* The kit file @item is checked with: its own kit's, else the window's;
+ * NULL for none. */
+static char *
+dup_item_kit_path (EylWindow       *self,
+                   EylDocumentItem *item)
+{
+  const char      *name = eyl_document_item_get_kit (item);
+  g_autofree char *path = NULL;
+
+  if (name == NULL)
+    return self->placement_panel != NULL
+               ? eyl_placement_panel_dup_brand_kit_path (self->placement_panel)
+               : NULL;
+  path = eyl_brand_kit_dup_named_path (name);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  /* A kit the worker would refuse would fail the check: left out. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (path, &error);
+
+    if (kit == NULL)
+      {
+        g_debug ("Not using the brand kit “%s”: %s", name, error->message);
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&path);
+}
+
+static EylBrandKit *
+dup_item_kit (EylWindow       *self,
+              EylDocumentItem *item)
+{
+  g_autofree char *path = dup_item_kit_path (self, item);
+
+  return path != NULL ? eyl_brand_kit_load (path, NULL) : NULL;
+}
+
+/* The logo files of @item's own kit when its worker started (another save
+ * of the kit with other logos needs a new read of that document). */
+#define KIT_LOGOS_KEY "eyl-kit-logos-key"
+
+static gboolean
+own_kit_logos_changed (EylWindow       *self,
+                       EylDocumentItem *item)
+{
+  const char *read_with = g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY);
+  g_autoptr(EylBrandKit) kit = NULL;
+  g_autofree char *key = NULL;
+
+  if (eyl_document_item_get_kit (item) == NULL || read_with == NULL)
+    return FALSE;
+  kit = dup_item_kit (self, item);
+  key = kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup ("");
+  return !g_str_equal (key, read_with);
+}
+
+/* @result evaluated here with the panel's options and @item's kit, or
+ * NULL when that needs a new read (eyl_file_result_evaluate). */
+static EylFileResult *
+evaluate_item (EylWindow       *self,
+               EylDocumentItem *item,
+               EylFileResult   *result)
+{
+  g_autoptr(EylBrandKit) kit = NULL;
+  EylAnalysisOptions options;
+
+  eyl_analysis_options_init (&options);
+  eyl_placement_panel_get_options (self->placement_panel, &options);
+  /* The kit's names too: another name is evaluated here, another
+   * contact needs a new read (eyl_evaluate_needs_read). */
+  kit = dup_item_kit (self, item);
+  /* No kit is an empty one: names read with a kit are not kept. */
+  if (kit == NULL)
+    kit = eyl_brand_kit_new ();
+  options.brand_kit = kit;
+  return eyl_file_result_evaluate (result, &options);
+}
+
 static EylWorkerConfig *
 make_worker_config (EylWindow       *self,
                     EylDocumentItem *item)
 {
+  gboolean         own_kit = eyl_document_item_get_kit (item) != NULL;
+  g_autofree char *own_kit_path = own_kit ? dup_item_kit_path (self, item) : NULL;
   g_autofree char *exe = find_worker_exe ();
   g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
   EylWorkerConfig *config = eyl_worker_config_new (exe);
@@ -132,11 +214,23 @@ make_worker_config (EylWindow       *self,
     {
       const char *arg = g_ptr_array_index (args, i);
 
+      /* A kit of its own: the window's kit left out, the worker reads
+       * this one (its logos too). */
+      if (own_kit && g_str_equal (arg, "--brand-kit"))
+        {
+          i++;
+          continue;
+        }
       /* The kit of the logos as read once, not the logo files. */
       if (i > 0 && g_str_equal (g_ptr_array_index (args, i - 1), "--brand-kit") &&
           self->kit_prepared != NULL && self->kit_cancellable == NULL)
         arg = self->kit_prepared;
       eyl_worker_config_add_arg (config, arg);
+    }
+  if (own_kit_path != NULL)
+    {
+      eyl_worker_config_add_arg (config, "--brand-kit");
+      eyl_worker_config_add_arg (config, own_kit_path);
     }
   if (eyl_document_item_get_front_panel (item) > 0)
     {
@@ -184,18 +278,13 @@ set_evaluated_result (EylWindow       *self,
                       EylFileResult   *result)
 {
   g_autoptr(EylFileResult) evaluated = NULL;
-  g_autoptr(EylBrandKit) kit = NULL;
-  EylAnalysisOptions options;
 
   if (self->placement_panel == NULL)
     {
       eyl_document_item_set_result (item, result);
       return;
     }
-  eyl_analysis_options_init (&options);
-  eyl_placement_panel_get_options (self->placement_panel, &options);
-  options.brand_kit = kit = eyl_placement_panel_dup_brand_kit (self->placement_panel);
-  evaluated = eyl_file_result_evaluate (result, &options);
+  evaluated = evaluate_item (self, item, result);
   eyl_document_item_set_result (item, evaluated != NULL ? evaluated : result);
 }
 
@@ -205,16 +294,9 @@ set_evaluated_result (EylWindow       *self,
 static void
 reevaluate_all (EylWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  g_autoptr(EylBrandKit) kit = NULL;
-  EylAnalysisOptions options;
-  gboolean           queued = FALSE;
+  guint    n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  gboolean queued = FALSE;
 
-  eyl_analysis_options_init (&options);
-  eyl_placement_panel_get_options (self->placement_panel, &options);
-  /* The kit's names too: another name is evaluated here, another
-   * contact needs a new read (eyl_evaluate_needs_read). */
-  options.brand_kit = kit = eyl_placement_panel_dup_brand_kit (self->placement_panel);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
@@ -223,7 +305,7 @@ reevaluate_all (EylWindow *self)
 
       if (eyl_document_item_get_status (item) != EYL_DOCUMENT_DONE || result == NULL)
         continue;
-      evaluated = eyl_file_result_evaluate (result, &options);
+      evaluated = own_kit_logos_changed (self, item) ? NULL : evaluate_item (self, item, result);
       if (evaluated != NULL)
         {
           eyl_document_item_set_result (item, evaluated);
@@ -367,6 +449,16 @@ start_check (EylWindow       *self,
     }
 
   config = make_worker_config (self, item);
+  if (eyl_document_item_get_kit (item) != NULL)
+    {
+      g_autoptr(EylBrandKit) kit = dup_item_kit (self, item);
+
+      g_object_set_data_full (G_OBJECT (item), KIT_LOGOS_KEY,
+                              kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup (""),
+                              g_free);
+    }
+  else
+    g_object_set_data (G_OBJECT (item), KIT_LOGOS_KEY, NULL);
   g_free (self->read_key);
   self->read_key = dup_read_key (self);
   eyl_document_item_set_cancellable (item, cancellable);
@@ -586,6 +678,8 @@ kit_ready (EylWindow *self)
   g_task_run_in_thread (task, prepare_kit_thread);
   return FALSE;
 }
+
+static void update_kit_button (EylWindow *self);
 
 /* Queued and not on the scheduler yet. */
 static gboolean
@@ -1134,6 +1228,7 @@ _eyl_window_update_view (EylWindow *self)
   EylDocumentStatus status;
   guint             n_pages;
 
+  update_kit_button (self);
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
@@ -1398,6 +1493,12 @@ eyl_window_open_files (EylWindow *self,
         continue;
 
       item = eyl_document_item_new (files[i]);
+      {
+        g_autofree char *uri = g_file_get_uri (files[i]);
+        g_autofree char *kit = eyl_brand_kit_dup_remembered (uri);
+
+        eyl_document_item_set_kit (item, kit);
+      }
       g_signal_connect_object (item, "changed-on-disk", G_CALLBACK (document_changed_cb),
                                self, 0);
       g_list_store_append (self->documents, item);
@@ -1625,14 +1726,192 @@ brand_kit_saved_cb (GtkWidget *dialog,
   reevaluate_all (self);
 }
 
+/* The open documents with the renamed kit keep it under its new name
+ * (the dialog renamed it in what closed files remember). */
+static void
+brand_kit_renamed_cb (GtkWidget  *dialog,
+                      const char *old_name,
+                      const char *new_name,
+                      EylWindow  *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (g_strcmp0 (eyl_document_item_get_kit (item), old_name) == 0)
+        eyl_document_item_set_kit (item, new_name);
+    }
+  update_kit_button (self);
+}
+
 EylBrandKitDialog *
 _eyl_window_open_brand_kit (EylWindow *self)
 {
-  GtkWidget *dialog = eyl_brand_kit_dialog_new (GTK_WINDOW (self));
+  GtkWidget  *dialog = eyl_brand_kit_dialog_new (GTK_WINDOW (self));
+  const char *kit = self->current != NULL ? eyl_document_item_get_kit (self->current) : NULL;
 
+  /* The current document's own kit, else the window's. */
+  if (kit != NULL && *kit != '\0')
+    eyl_brand_kit_dialog_select_kit (EYL_BRAND_KIT_DIALOG (dialog), kit);
+  g_signal_connect_object (dialog, "renamed", G_CALLBACK (brand_kit_renamed_cb), self, 0);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (brand_kit_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return EYL_BRAND_KIT_DIALOG (dialog);
+}
+
+/* ------------------------------------------------------------------ */
+/* The document's brand kit                                             */
+
+/* The name of the kit @item is checked with, newly allocated, NULL for none. */
+static char *
+dup_item_kit_name (EylWindow       *self,
+                   EylDocumentItem *item)
+{
+  const char      *name = eyl_document_item_get_kit (item);
+  g_autofree char *path = NULL;
+
+  if (name != NULL)
+    return *name != '\0' ? g_strdup (name) : NULL;
+  path = dup_item_kit_path (self, item);
+  return eyl_brand_kit_dup_name_for_path (path);
+}
+
+static char *
+dup_kit_logos_key (EylBrandKit *kit)
+{
+  return kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup ("");
+}
+
+/* The kit switcher shows the current document's kit. */
+static void
+update_kit_button (EylWindow *self)
+{
+  g_autofree char *name = self->current != NULL ? dup_item_kit_name (self, self->current) : NULL;
+  GAction         *action = g_action_map_lookup_action (G_ACTION_MAP (self), "document-kit");
+
+  if (self->kit_button == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->kit_button), self->current != NULL);
+  gtk_menu_button_set_label (self->kit_button, name != NULL ? name : _("No Brand Kit"));
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name != NULL ? name : ""));
+}
+
+void
+eyl_window_set_document_kit (EylWindow       *self,
+                             EylDocumentItem *item,
+                             const char      *name)
+{
+  g_autoptr(EylBrandKit) old_kit = NULL;
+  g_autoptr(EylBrandKit) new_kit = NULL;
+  g_autofree char *old_logos = NULL;
+  g_autofree char *new_logos = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  EylFileResult *result;
+
+  g_return_if_fail (EYL_IS_WINDOW (self));
+  g_return_if_fail (EYL_IS_DOCUMENT_ITEM (item));
+
+  old_kit = dup_item_kit (self, item);
+  eyl_document_item_set_kit (item, name);
+  uri = g_file_get_uri (eyl_document_item_get_file (item));
+  if (!eyl_brand_kit_remember (uri, name, &error))
+    g_debug ("The document's kit is not remembered: %s", error->message);
+  new_kit = dup_item_kit (self, item);
+  /* The logos the document was read with, when known. */
+  old_logos = g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY) != NULL
+                  ? g_strdup (g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY))
+                  : dup_kit_logos_key (old_kit);
+  new_logos = dup_kit_logos_key (new_kit);
+  result = eyl_document_item_get_result (item);
+
+  /* Other names are evaluated here; other contacts or logos need this
+   * document read again.  The other documents keep their kits. */
+  if (g_str_equal (old_logos, new_logos) && result != NULL && self->placement_panel != NULL &&
+      eyl_document_item_get_status (item) == EYL_DOCUMENT_DONE)
+    {
+      g_autoptr(EylFileResult) evaluated = evaluate_item (self, item, result);
+
+      if (evaluated != NULL)
+        {
+          eyl_document_item_set_result (item, evaluated);
+          g_object_set_data_full (G_OBJECT (item), KIT_LOGOS_KEY, g_strdup (new_logos), g_free);
+          if (item == self->current)
+            _eyl_window_update_view (self);
+          return;
+        }
+    }
+  if (eyl_document_item_get_status (item) != EYL_DOCUMENT_LOCKED)
+    {
+      eyl_document_item_cancel (item);
+      eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
+      _eyl_window_schedule_checks (self);
+    }
+  if (item == self->current)
+    _eyl_window_update_view (self);
+}
+
+static void
+document_kit_change_state_cb (GSimpleAction *action,
+                              GVariant      *value,
+                              EylWindow     *self)
+{
+  if (self->current == NULL)
+    return;
+  eyl_window_set_document_kit (self, self->current, g_variant_get_string (value, NULL));
+  update_kit_button (self);
+}
+
+static void
+add_kit_item (GMenu      *menu,
+              const char *label,
+              const char *name)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, "win.document-kit", g_variant_new_string (name));
+  g_menu_append_item (menu, item);
+}
+
+/* The kits as they are when the menu opens (the dialog may have added some). */
+static void
+create_kit_menu_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) kits = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GPtrArray) names = eyl_brand_kit_list_names ();
+
+  add_kit_item (kits, _("No Brand Kit"), "");
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GString) label = g_string_new (name);
+
+      /* An underscore in a kit's name is not a mnemonic. */
+      g_string_replace (label, "_", "__", 0);
+      add_kit_item (kits, label->str, name);
+    }
+  g_menu_append (edit, _("Edit Brand Kits…"), "win.brand-kit");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (kits));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+setup_kit_switcher (EylWindow *self)
+{
+  g_autoptr(GSimpleAction) action =
+                 g_simple_action_new_stateful ("document-kit", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
+
+  g_signal_connect_object (action, "change-state", G_CALLBACK (document_kit_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+  gtk_menu_button_set_create_popup_func (self->kit_button, create_kit_menu_cb, NULL, NULL);
+  update_kit_button (self);
 }
 
 static void
@@ -2286,6 +2565,7 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, side_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, overlay_button);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, kit_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, mark_logo_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, page_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, summary_box);
@@ -2338,6 +2618,7 @@ eyl_window_init (EylWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  setup_kit_switcher (self);
   /* Calm: what is hidden and the markers; the rest on demand. */
   self->show_hidden = self->show_markers = TRUE;
   self->scheduler = eyl_scheduler_new (MAX_CHECKS);

@@ -22,6 +22,13 @@ void eyl_window_open_files (EylWindow *self,
                             GFile    **files,
                             guint      n_files);
 
+/* Checks @item with the brand kit @name ("" none, NULL the window's) from
+ * now on and remembers it for the file: its new names are evaluated at
+ * once, other contacts or logos read again; no other document changes. */
+void eyl_window_set_document_kit (EylWindow       *self,
+                                  EylDocumentItem *item,
+                                  const char      *name);
+
 /* For tests and the application: what the window shows. */
 EylDocumentItem *eyl_window_get_current (EylWindow *self);
 GListModel      *eyl_window_get_documents (EylWindow *self);
