@@ -28,6 +28,8 @@
 #include "eyl-export-dialog.h"
 #include "eyl-finding-object.h"
 #include "eyl-placement-panel.h"
+#include "eyl-scene.h"
+#include "eyl-scene-view.h"
 #include "eyl-window.h"
 #include "eyl-window-private.h"
 
@@ -756,6 +758,68 @@ test_undo_placement (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (distance)), ==, "");
     g_assert_true (eyl_gui_wait_for (rechecked, start_checked, CHECK_TIMEOUT_S));
   }
+}
+
+/* The side view is a control too: dragging the table top raises the
+ * table, dragging the visitors moves them away; the placement panel's
+ * rows and the check follow, as if typed. */
+static gboolean
+table_used (gpointer data)
+{
+  EylDocumentItem *item = eyl_window_get_current (window);
+  EylPageAnalysis *page = item != NULL ? eyl_document_item_get_page (item, 0) : NULL;
+
+  return current_checked (NULL) && page != NULL && page->placement != NULL &&
+         fabs (page->placement->table_height_mm - *(double *) data) < 1e-6;
+}
+
+static void
+test_scene_drag (void)
+{
+  GtkWidget       *scene = eyl_window_get_scene_view (window);
+  GtkWidget       *panel = eyl_window_get_placement_panel (window);
+  GtkEditable     *table = GTK_EDITABLE (gtk_widget_get_template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                                        "table_entry"));
+  GtkEditable     *distance = GTK_EDITABLE (gtk_widget_get_template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                                           "distance_entry"));
+  EylPageAnalysis *analysis;
+  EylSceneLayout   layout;
+  EylSceneOptions  options;
+  double           x, y, raised, farther;
+
+  show_sample ();
+  g_assert_true (eyl_gui_wait_for (widget_allocated, scene, 10));
+  analysis = eyl_scene_view_get_analysis (EYL_SCENE_VIEW (scene));
+  g_assert_nonnull (analysis);
+  eyl_scene_options_init (&options);
+  eyl_scene_layout (gtk_widget_get_width (scene), gtk_widget_get_height (scene), analysis, &options,
+                    &layout);
+  g_assert_cmpfloat (layout.occluder_height_mm, >, 0);
+
+  /* Empty space grabs nothing. */
+  g_assert_false (eyl_scene_view_drag (EYL_SCENE_VIEW (scene), 1, 1, 0, -50));
+
+  /* The middle of the table top, raised by 100 mm. */
+  eyl_scene_layout_to_device (&layout, layout.occluder_gap_mm + layout.occluder_depth_mm / 2,
+                              layout.occluder_height_mm, &x, &y);
+  raised = layout.occluder_height_mm + 100;
+  g_assert_true (eyl_scene_view_drag (EYL_SCENE_VIEW (scene), x, y, 0, -100 * layout.scale));
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (gtk_editable_get_text (table), NULL), raised, 1.0);
+  g_assert_true (eyl_gui_wait_for (table_used, &raised, CHECK_TIMEOUT_S));
+
+  /* The visitors, 1 m farther away. */
+  analysis = eyl_scene_view_get_analysis (EYL_SCENE_VIEW (scene));
+  eyl_scene_layout (gtk_widget_get_width (scene), gtk_widget_get_height (scene), analysis, &options,
+                    &layout);
+  eyl_scene_layout_to_device (&layout, layout.distance_mm, 400, &x, &y);
+  farther = round (layout.distance_mm / 100.0) / 10.0 + 1.0;
+  g_assert_true (eyl_scene_view_drag (EYL_SCENE_VIEW (scene), x, y, 1000 * layout.scale, 0));
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (gtk_editable_get_text (distance), NULL), farther, 0.05);
+  g_assert_true (eyl_gui_wait_for (distance_used, &farther, CHECK_TIMEOUT_S));
+
+  /* Back to the preset's. */
+  gtk_editable_set_text (table, "");
+  gtk_editable_set_text (distance, "");
 }
 
 /* A pack's front panel chosen by a click (the check's choice until
@@ -2215,6 +2279,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/page-layers", test_page_layers);
   g_test_add_func ("/eyl/window/acuity-row", test_acuity_row);
   g_test_add_func ("/eyl/window/undo-placement", test_undo_placement);
+  g_test_add_func ("/eyl/window/scene-drag", test_scene_drag);
   g_test_add_func ("/eyl/window/front-panel", test_front_panel);
   g_test_add_func ("/eyl/window/pack-markers", test_pack_markers);
   g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);

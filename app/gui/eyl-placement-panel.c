@@ -930,6 +930,30 @@ step_back (EylPlacementPanel *self,
   return TRUE;
 }
 
+void
+eyl_placement_panel_set_value (EylPlacementPanel *self,
+                               const char        *option,
+                               gboolean           second,
+                               double             value)
+{
+  g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
+  g_return_if_fail (option != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    if (g_str_equal (number_rows[i].option, option) && number_rows[i].second == second)
+      {
+        g_autofree char *text = format_value (self, eyl_option_lookup (option), value);
+        GtkEditable     *entry = GTK_EDITABLE (ROW_ENTRY (self, i));
+
+        /* As typed: the row's own handlers validate it, mark the
+         * population custom for eye heights and queue "changed". */
+        if (g_strcmp0 (gtk_editable_get_text (entry), text) != 0)
+          gtk_editable_set_text (entry, text);
+        return;
+      }
+  g_warn_if_reached ();
+}
+
 gboolean
 eyl_placement_panel_undo (EylPlacementPanel *self)
 {

@@ -43,6 +43,13 @@ const char *eyl_placement_panel_get_placement_id (EylPlacementPanel *self);
 void        eyl_placement_panel_set_placement_id (EylPlacementPanel *self,
                                                   const char        *id);
 
+/* Sets the row of the options table's @option (its second value for
+ * @second) to @value in the option's unit (mm, m), as if typed: the check
+ * follows and the edit is a step for undo.  The side view's drags. */
+void eyl_placement_panel_set_value (EylPlacementPanel *self,
+                                    const char        *option,
+                                    gboolean           second,
+                                    double             value);
 /* Undo and redo of the user's edits: each "changed" is a step (an edit
  * still waiting for its pause is one too); "edited" announces a step.
  * Properties "can-undo", "can-redo". */

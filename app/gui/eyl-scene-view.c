@@ -16,6 +16,16 @@
 
 #include "eyl-scene.h"
 
+/* What a drag on the side view moves. */
+typedef enum
+{
+  HANDLE_NONE,
+  HANDLE_TABLE,    /* the table top: its height */
+  HANDLE_EYE_LOW,  /* the shortest viewer's eyes: the lower eye height */
+  HANDLE_EYE_HIGH, /* the tallest viewer's eyes: the higher one */
+  HANDLE_VIEWERS,  /* the viewers: the viewing distance */
+} Handle;
+
 struct _EylSceneView
 {
   GtkWidget parent_instance;
@@ -23,6 +33,12 @@ struct _EylSceneView
   EylPageAnalysis *analysis;
   GSettings       *settings; /* units; NULL without the schema */
   gboolean         inches;
+
+  /* The drag under way: what it moves, the value it started from and
+   * the scale (device units per mm) of the picture it started on. */
+  Handle drag_handle;
+  double drag_start_mm;
+  double drag_scale;
 };
 
 G_DEFINE_FINAL_TYPE (EylSceneView, eyl_scene_view, GTK_TYPE_WIDGET)
@@ -35,6 +51,17 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  EDIT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* How near, in device units, a pointer must be to grab a handle. */
+#define GRAB_PX 12.0
 
 /* A sentence for screen readers: what the picture shows. */
 static char *
@@ -75,14 +102,16 @@ update_description (EylSceneView *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   /* What the drawing's words mean, for those who have not met them. */
-  tooltip = g_strdup_printf ("%s\n\n%s\n%s\n%s", description,
+  tooltip = g_strdup_printf ("%s\n\n%s\n%s\n%s\n\n%s", description,
                              /* xgettext:no-c-format */
                              _("P5 and P95: the eye heights of the shortest and the tallest visitors "
                                "counted — 5 % of visitors have eyes lower than P5, 5 % higher than P95."),
                                 _("Line of sight: from a visitor's eyes to the page; what the table or "
                                "the base hides lies below it."),
                                    _("Eye level: the band of the page between those eye heights, where "
-                               "visitors look without bending or looking up."));
+                               "visitors look without bending or looking up."),
+                                      _("Drag the table top, a visitor's eyes or the visitors to change "
+                               "them: the page follows."));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
 
@@ -189,6 +218,173 @@ eyl_scene_view_finalize (GObject *object)
 }
 
 static void
+scene_layout (EylSceneView   *self,
+              EylSceneLayout *layout)
+{
+  EylSceneOptions options;
+
+  eyl_scene_options_init (&options);
+  options.inches = self->inches;
+  eyl_scene_layout (gtk_widget_get_width (GTK_WIDGET (self)),
+                    gtk_widget_get_height (GTK_WIDGET (self)), self->analysis, &options, layout);
+}
+
+/* The handle at device point @x, @y, and its value (mm) now. */
+static Handle
+handle_at (EylSceneView         *self,
+           const EylSceneLayout *l,
+           double                x,
+           double                y,
+           double               *value_mm)
+{
+  double ex, ey, tx0, tx1, ty, vx, vy;
+
+  if (self->analysis == NULL || !(l->scale > 0))
+    return HANDLE_NONE;
+  for (int i = 1; i >= 0; i--)
+    {
+      eyl_scene_layout_to_device (l, l->distance_mm, l->eye_mm[i], &ex, &ey);
+      if (hypot (x - ex, y - ey) <= GRAB_PX)
+        {
+          *value_mm = l->eye_mm[i];
+          return i == 0 ? HANDLE_EYE_LOW : HANDLE_EYE_HIGH;
+        }
+    }
+  if (l->occluder_height_mm > 0 && !l->occluder_is_crowd)
+    {
+      eyl_scene_layout_to_device (l, l->occluder_gap_mm, l->occluder_height_mm, &tx0, &ty);
+      eyl_scene_layout_to_device (l, l->occluder_gap_mm + l->occluder_depth_mm,
+                                  l->occluder_height_mm, &tx1, &ty);
+      if (x >= MIN (tx0, tx1) - GRAB_PX && x <= MAX (tx0, tx1) + GRAB_PX &&
+          fabs (y - ty) <= GRAB_PX)
+        {
+          *value_mm = l->occluder_height_mm;
+          return HANDLE_TABLE;
+        }
+    }
+  eyl_scene_layout_to_device (l, l->distance_mm, 0, &vx, &vy);
+  eyl_scene_layout_to_device (l, l->distance_mm, MAX (l->stature_mm[0], l->stature_mm[1]), &ex,
+                              &ey);
+  if (fabs (x - vx) <= GRAB_PX && y <= vy && y >= ey - GRAB_PX)
+    {
+      *value_mm = l->distance_mm;
+      return HANDLE_VIEWERS;
+    }
+  return HANDLE_NONE;
+}
+
+/* Tells the window the value the drag has reached, as the placement
+ * panel's row takes it: "table-mm", "eye-mm" (its second end for the
+ * tallest) in mm, "distance-m" in metres. */
+static void
+emit_edit (EylSceneView *self,
+           double        value_mm)
+{
+  switch (self->drag_handle)
+    {
+    case HANDLE_TABLE:
+      g_signal_emit (self, signals[EDIT], 0, "table-mm", FALSE, round (CLAMP (value_mm, 0, 3000)));
+      break;
+    case HANDLE_EYE_LOW:
+    case HANDLE_EYE_HIGH:
+      g_signal_emit (self, signals[EDIT], 0, "eye-mm", self->drag_handle == HANDLE_EYE_HIGH,
+                     round (CLAMP (value_mm, 300, 3000)));
+      break;
+    case HANDLE_VIEWERS:
+      g_signal_emit (self, signals[EDIT], 0, "distance-m", FALSE,
+                     round (CLAMP (value_mm, 100, 100000) / 100.0) / 10.0);
+      break;
+    case HANDLE_NONE:
+    default:
+      break;
+    }
+}
+
+gboolean
+eyl_scene_view_drag (EylSceneView *self,
+                     double        x,
+                     double        y,
+                     double        dx,
+                     double        dy)
+{
+  EylSceneLayout layout;
+
+  g_return_val_if_fail (EYL_IS_SCENE_VIEW (self), FALSE);
+
+  scene_layout (self, &layout);
+  self->drag_handle = handle_at (self, &layout, x, y, &self->drag_start_mm);
+  self->drag_scale = layout.scale;
+  if (self->drag_handle == HANDLE_NONE)
+    return FALSE;
+  /* Up is higher; right, for the viewers, is farther. */
+  emit_edit (self, self->drag_start_mm + (self->drag_handle == HANDLE_VIEWERS ? dx : -dy) /
+                                             self->drag_scale);
+  self->drag_handle = HANDLE_NONE;
+  return TRUE;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               EylSceneView   *self)
+{
+  EylSceneLayout layout;
+
+  scene_layout (self, &layout);
+  self->drag_handle = handle_at (self, &layout, x, y, &self->drag_start_mm);
+  self->drag_scale = layout.scale;
+  if (self->drag_handle == HANDLE_NONE)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+  else
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                EylSceneView   *self)
+{
+  (void) gesture;
+  if (self->drag_handle == HANDLE_NONE || !(self->drag_scale > 0))
+    return;
+  emit_edit (self, self->drag_start_mm + (self->drag_handle == HANDLE_VIEWERS ? dx : -dy) /
+                                             self->drag_scale);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             EylSceneView   *self)
+{
+  on_drag_update (gesture, dx, dy, self);
+  self->drag_handle = HANDLE_NONE;
+}
+
+/* The pointer says what can be dragged. */
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           EylSceneView             *self)
+{
+  EylSceneLayout layout;
+  double         value;
+  Handle         handle;
+
+  (void) motion;
+  if (self->drag_handle != HANDLE_NONE)
+    return;
+  scene_layout (self, &layout);
+  handle = handle_at (self, &layout, x, y, &value);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), handle == HANDLE_NONE      ? NULL
+                                                      : handle == HANDLE_VIEWERS ? "ew-resize"
+                                                                                 : "ns-resize");
+}
+
+static void
 eyl_scene_view_class_init (EylSceneViewClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -207,6 +403,18 @@ eyl_scene_view_class_init (EylSceneViewClass *klass)
                           EYL_TYPE_PAGE_ANALYSIS,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EylSceneView::edit:
+   * @option: the options table's name ("table-mm", "eye-mm", "distance-m")
+   * @second: the second value of a range (the tallest viewer's eyes)
+   * @value: in the option's unit (mm, or m for the distance)
+   *
+   * A handle of the picture was dragged to @value.
+   */
+  signals[EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_BOOLEAN,
+                                G_TYPE_DOUBLE);
 
   gtk_widget_class_set_css_name (widget_class, "eylsceneview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -240,6 +448,18 @@ eyl_scene_view_init (EylSceneView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Side view"), -1);
   update_description (self);
+
+  {
+    GtkGesture         *drag = gtk_gesture_drag_new ();
+    GtkEventController *motion = gtk_event_controller_motion_new ();
+
+    g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+    g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+    g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+    g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  }
 
   /* Light and dark styles paint differently. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -17,5 +17,13 @@ GtkWidget       *eyl_scene_view_new (void);
 void             eyl_scene_view_set_analysis (EylSceneView    *self,
                                               EylPageAnalysis *analysis);
 EylPageAnalysis *eyl_scene_view_get_analysis (EylSceneView *self);
+/* A drag from @x, @y (device units) by @dx, @dy, as the pointer does it:
+ * the table top, an eye or the viewers moved ("edit"); FALSE when
+ * nothing that can be dragged is there. */
+gboolean eyl_scene_view_drag (EylSceneView *self,
+                              double        x,
+                              double        y,
+                              double        dx,
+                              double        dy);
 
 G_END_DECLS

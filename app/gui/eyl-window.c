@@ -753,6 +753,19 @@ recheck_all (EylWindow *self)
   _eyl_window_schedule_checks (self);
 }
 
+/* A drag on the side view edits the placement panel's row, as typing
+ * in it would. */
+static void
+scene_edit_cb (EylSceneView *scene,
+               const char   *option,
+               gboolean      second,
+               double        value,
+               EylWindow    *self)
+{
+  (void) scene;
+  eyl_placement_panel_set_value (self->placement_panel, option, second, value);
+}
+
 static void
 placement_changed_cb (EylPlacementPanel *panel,
                       EylWindow         *self)
@@ -2588,6 +2601,7 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, page_region_marked_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, placement_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scene_edit_cb);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, compare_view);
   gtk_widget_class_bind_template_callback (widget_class, compare_closed_cb);
 
