@@ -14,6 +14,7 @@
 
 #include "eyl-scene-view.h"
 
+#include "eyl-options.h"
 #include "eyl-scene.h"
 
 /* What a drag on the side view moves. */
@@ -274,30 +275,25 @@ handle_at (EylSceneView         *self,
 }
 
 /* Tells the window the value the drag has reached, as the placement
- * panel's row takes it: "table-mm", "eye-mm" (its second end for the
- * tallest) in mm, "distance-m" in metres. */
+ * panel's row takes it ("table-mm", "eye-mm" — its second end for the
+ * tallest — in mm, "distance-m" in metres), within the options table's
+ * range for it. */
 static void
 emit_edit (EylSceneView *self,
            double        value_mm)
 {
-  switch (self->drag_handle)
-    {
-    case HANDLE_TABLE:
-      g_signal_emit (self, signals[EDIT], 0, "table-mm", FALSE, round (CLAMP (value_mm, 0, 3000)));
-      break;
-    case HANDLE_EYE_LOW:
-    case HANDLE_EYE_HIGH:
-      g_signal_emit (self, signals[EDIT], 0, "eye-mm", self->drag_handle == HANDLE_EYE_HIGH,
-                     round (CLAMP (value_mm, 300, 3000)));
-      break;
-    case HANDLE_VIEWERS:
-      g_signal_emit (self, signals[EDIT], 0, "distance-m", FALSE,
-                     round (CLAMP (value_mm, 100, 100000) / 100.0) / 10.0);
-      break;
-    case HANDLE_NONE:
-    default:
-      break;
-    }
+  const char      *name = self->drag_handle == HANDLE_TABLE     ? "table-mm"
+                          : self->drag_handle == HANDLE_VIEWERS ? "distance-m"
+                                                                : "eye-mm";
+  const EylOption *option = eyl_option_lookup (name);
+  double           value;
+
+  if (self->drag_handle == HANDLE_NONE || option == NULL)
+    return;
+  /* Metres to a tenth, millimetres whole, as the rows show them. */
+  value = option->unit == EYL_OPTION_UNIT_M ? round (value_mm / 100.0) / 10.0 : round (value_mm);
+  g_signal_emit (self, signals[EDIT], 0, name, self->drag_handle == HANDLE_EYE_HIGH,
+                 CLAMP (value, option->min, option->max));
 }
 
 gboolean
