@@ -2,7 +2,9 @@
 /* eyl-window-private.h: what the files of the main window share — the
  * instance struct and the few functions one part calls in another
  * (eyl-window.c: documents, checks, the view; eyl-window-actions.c: the
- * win.* actions, their keys and their enabled state). */
+ * win.* actions, their keys and their enabled state; eyl-window-kits.c: the
+ * brand kits; eyl-window-export.c: the export; eyl-window-compare.c: two
+ * versions side by side). */
 #pragma once
 
 #include <adwaita.h>
@@ -137,10 +139,36 @@ void        _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
 EylWorkerConfig *_eyl_window_new_render_config (EylWindow *self);
 /* win.view-attention and win.view-walkup, and their windows for the page
  * shown (eyl-window-actions.c). */
-void _eyl_window_visitor_views_init (EylWindow *self);
-void _eyl_window_placement_actions_init (EylWindow *self);
-void _eyl_window_update_front_panel (EylWindow *self);
-void _eyl_window_update_visitor_views (EylWindow *self);
-void _eyl_window_update_compare (EylWindow *self);
+void             _eyl_window_visitor_views_init (EylWindow *self);
+void             _eyl_window_placement_actions_init (EylWindow *self);
+void             _eyl_window_update_front_panel (EylWindow *self);
+void             _eyl_window_update_visitor_views (EylWindow *self);
+void             _eyl_window_update_compare (EylWindow *self);
+EylOverlayLayers _eyl_window_current_layers (EylWindow *self);
+EylWorkerConfig *_eyl_window_make_worker_config (EylWindow       *self,
+                                                 EylDocumentItem *item);
+char            *_eyl_window_find_worker_exe (void);
+void             _eyl_window_recheck_all (EylWindow *self);
+void             _eyl_window_reevaluate_all (EylWindow *self);
+EylFileResult   *_eyl_window_evaluate_item (EylWindow       *self,
+                                            EylDocumentItem *item,
+                                            EylFileResult   *result);
+
+/* Brand kits (eyl-window-kits.c). */
+/* The logo files of an item's own kit when its worker started (object data). */
+#define KIT_LOGOS_KEY "eyl-kit-logos-key"
+char        *_eyl_window_dup_item_kit_path (EylWindow       *self,
+                                            EylDocumentItem *item);
+EylBrandKit *_eyl_window_dup_item_kit (EylWindow       *self,
+                                       EylDocumentItem *item);
+gboolean     _eyl_window_own_kit_logos_changed (EylWindow       *self,
+                                                EylDocumentItem *item);
+gboolean     _eyl_window_kit_ready (EylWindow *self);
+void         _eyl_window_update_kit_button (EylWindow *self);
+void         _eyl_window_setup_kit_switcher (EylWindow *self);
+void         _eyl_window_kits_class_init (GtkWidgetClass *widget_class);
+
+/* Comparing two versions (eyl-window-compare.c). */
+void _eyl_window_compare_class_init (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -10,7 +10,8 @@
  * the placement, the viewers or the legibility standard evaluates every
  * document again here, at once (DESIGN.md 3.5); only another real size or
  * brand kit sends the documents to a worker again.  The win.* actions are
- * in eyl-window-actions.c. */
+ * in eyl-window-actions.c; brand kits, the export and the comparison in
+ * eyl-window-kits.c, eyl-window-export.c and eyl-window-compare.c. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "eyl-window"
@@ -71,8 +72,8 @@ eyl_window_add_toast (EylWindow  *self,
 
 /* The worker: $EYL_WORKER (read by the core), else eyeline-cli of the
  * build tree next to this binary, else the installed one. */
-static char *
-find_worker_exe (void)
+char *
+_eyl_window_find_worker_exe (void)
 {
   g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *dir = NULL;
@@ -120,70 +121,12 @@ check_data_free (CheckData *data)
   g_free (data);
 }
 
-/* The kit file @item is checked with: its own kit's, else the window's;
- * NULL for none. */
-static char *
-dup_item_kit_path (EylWindow       *self,
-                   EylDocumentItem *item)
-{
-  const char      *name = eyl_document_item_get_kit (item);
-  g_autofree char *path = NULL;
-
-  if (name == NULL)
-    return self->placement_panel != NULL
-               ? eyl_placement_panel_dup_brand_kit_path (self->placement_panel)
-               : NULL;
-  path = eyl_brand_kit_dup_named_path (name);
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return NULL;
-  /* A kit the worker would refuse would fail the check: left out. */
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (path, &error);
-
-    if (kit == NULL)
-      {
-        g_debug ("Not using the brand kit “%s”: %s", name, error->message);
-        return NULL;
-      }
-  }
-  return g_steal_pointer (&path);
-}
-
-static EylBrandKit *
-dup_item_kit (EylWindow       *self,
-              EylDocumentItem *item)
-{
-  g_autofree char *path = dup_item_kit_path (self, item);
-
-  return path != NULL ? eyl_brand_kit_load (path, NULL) : NULL;
-}
-
-/* The logo files of @item's own kit when its worker started (another save
- * of the kit with other logos needs a new read of that document). */
-#define KIT_LOGOS_KEY "eyl-kit-logos-key"
-
-static gboolean
-own_kit_logos_changed (EylWindow       *self,
-                       EylDocumentItem *item)
-{
-  const char *read_with = g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY);
-  g_autoptr(EylBrandKit) kit = NULL;
-  g_autofree char *key = NULL;
-
-  if (eyl_document_item_get_kit (item) == NULL || read_with == NULL)
-    return FALSE;
-  kit = dup_item_kit (self, item);
-  key = kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup ("");
-  return !g_str_equal (key, read_with);
-}
-
 /* @result evaluated here with the panel's options and @item's kit, or
  * NULL when that needs a new read (eyl_file_result_evaluate). */
-static EylFileResult *
-evaluate_item (EylWindow       *self,
-               EylDocumentItem *item,
-               EylFileResult   *result)
+EylFileResult *
+_eyl_window_evaluate_item (EylWindow       *self,
+                           EylDocumentItem *item,
+                           EylFileResult   *result)
 {
   g_autoptr(EylBrandKit) kit = NULL;
   EylAnalysisOptions options;
@@ -192,7 +135,7 @@ evaluate_item (EylWindow       *self,
   eyl_placement_panel_get_options (self->placement_panel, &options);
   /* The kit's names too: another name is evaluated here, another
    * contact needs a new read (eyl_evaluate_needs_read). */
-  kit = dup_item_kit (self, item);
+  kit = _eyl_window_dup_item_kit (self, item);
   /* No kit is an empty one: names read with a kit are not kept. */
   if (kit == NULL)
     kit = eyl_brand_kit_new ();
@@ -200,13 +143,13 @@ evaluate_item (EylWindow       *self,
   return eyl_file_result_evaluate (result, &options);
 }
 
-static EylWorkerConfig *
-make_worker_config (EylWindow       *self,
-                    EylDocumentItem *item)
+EylWorkerConfig *
+_eyl_window_make_worker_config (EylWindow       *self,
+                                EylDocumentItem *item)
 {
   gboolean         own_kit = eyl_document_item_get_kit (item) != NULL;
-  g_autofree char *own_kit_path = own_kit ? dup_item_kit_path (self, item) : NULL;
-  g_autofree char *exe = find_worker_exe ();
+  g_autofree char *own_kit_path = own_kit ? _eyl_window_dup_item_kit_path (self, item) : NULL;
+  g_autofree char *exe = _eyl_window_find_worker_exe ();
   g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
   EylWorkerConfig *config = eyl_worker_config_new (exe);
 
@@ -284,15 +227,15 @@ set_evaluated_result (EylWindow       *self,
       eyl_document_item_set_result (item, result);
       return;
     }
-  evaluated = evaluate_item (self, item, result);
+  evaluated = _eyl_window_evaluate_item (self, item, result);
   eyl_document_item_set_result (item, evaluated != NULL ? evaluated : result);
 }
 
 /* The placement, the viewers or the legibility standard changed: every
  * document read before is evaluated again here, at once; a document whose
  * real size changes with them is read again by a worker. */
-static void
-reevaluate_all (EylWindow *self)
+void
+_eyl_window_reevaluate_all (EylWindow *self)
 {
   guint    n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   gboolean queued = FALSE;
@@ -305,7 +248,7 @@ reevaluate_all (EylWindow *self)
 
       if (eyl_document_item_get_status (item) != EYL_DOCUMENT_DONE || result == NULL)
         continue;
-      evaluated = own_kit_logos_changed (self, item) ? NULL : evaluate_item (self, item, result);
+      evaluated = _eyl_window_own_kit_logos_changed (self, item) ? NULL : _eyl_window_evaluate_item (self, item, result);
       if (evaluated != NULL)
         {
           eyl_document_item_set_result (item, evaluated);
@@ -448,10 +391,10 @@ start_check (EylWindow       *self,
       return;
     }
 
-  config = make_worker_config (self, item);
+  config = _eyl_window_make_worker_config (self, item);
   if (eyl_document_item_get_kit (item) != NULL)
     {
-      g_autoptr(EylBrandKit) kit = dup_item_kit (self, item);
+      g_autoptr(EylBrandKit) kit = _eyl_window_dup_item_kit (self, item);
 
       g_object_set_data_full (G_OBJECT (item), KIT_LOGOS_KEY,
                               kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup (""),
@@ -474,212 +417,6 @@ start_check (EylWindow       *self,
 }
 
 /* ------------------------------------------------------------------ */
-/* Brand-kit logos, read once                                           */
-
-typedef struct
-{
-  char *source; /* the kit file */
-  char *exe;
-  guint timeout_s;
-  char *dir;     /* set by the thread */
-  char *problem; /* a logo that could not be read, set by the thread */
-} KitJob;
-
-static void
-kit_job_free (KitJob *job)
-{
-  g_free (job->source);
-  g_free (job->exe);
-  g_free (job->dir);
-  g_free (job->problem);
-  g_free (job);
-}
-
-/* The kit file as it is now: another save means other logos. */
-static char *
-dup_kit_key (const char *path)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return g_strdup (path);
-  return g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, path,
-                          (gint64) st.st_size, (gint64) st.st_mtime);
-}
-
-/* Each logo in a worker with a budget of its own; a logo that cannot be
- * read is left out of the kit (and named), not blamed on every page. */
-static void
-prepare_kit_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  KitJob *job = task_data;
-  g_autoptr(EylBrandKit) kit = NULL;
-  g_autoptr(EylBrandKit) prepared = NULL;
-  g_autoptr(EylWorkerConfig) config = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  kit = eyl_brand_kit_load (job->source, &error);
-  if (kit == NULL || kit->logos[0] == NULL)
-    {
-      g_task_return_pointer (task, g_strdup (job->source), g_free);
-      return;
-    }
-  job->dir = g_dir_make_tmp ("eyeline-logos-XXXXXX", &error);
-  if (job->dir == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  config = eyl_worker_config_new (job->exe);
-  config->timeout_s = job->timeout_s;
-  prepared = eyl_worker_prepare_brand_kit (config, kit, job->dir, cancellable, &error);
-  if (prepared == NULL)
-    {
-      job->problem = g_strdup (error->message);
-      g_clear_error (&error);
-      prepared = eyl_brand_kit_copy (kit);
-      g_strfreev (prepared->logos);
-      prepared->logos = g_new0 (char *, 1);
-    }
-  path = g_build_filename (job->dir, "brand-kit.ini", NULL);
-  if (!eyl_brand_kit_save (prepared, path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&path), g_free);
-}
-
-static void
-prepare_kit_done (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  EylWindow    *self = EYL_WINDOW (source);
-  KitJob       *job = g_task_get_task_data (G_TASK (result));
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prepared = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* Gone with the window (disposed) or replaced by another kit. */
-  if (self->kit_dirs == NULL)
-    {
-      eyl_worker_remove_kit_dir (job->dir);
-      return;
-    }
-  if (job->dir != NULL)
-    g_ptr_array_add (self->kit_dirs, g_strdup (job->dir));
-  if (cancellable != self->kit_cancellable)
-    return;
-  g_clear_object (&self->kit_cancellable);
-  g_free (self->kit_prepared);
-  /* Cannot be prepared: the checks read the kit themselves. */
-  self->kit_prepared = prepared != NULL ? g_steal_pointer (&prepared) : g_strdup (job->source);
-  if (error != NULL)
-    g_debug ("brand kit: %s", error->message);
-  if (job->problem != NULL)
-    eyl_window_add_toast (self, job->problem);
-  _eyl_window_schedule_checks (self);
-}
-
-/* The kit at @source was edited but its logo files are the ones read:
- * its names and contacts are written into the kit prepared before, with
- * the logos as read, and no worker reads them again.  FALSE when the
- * logos must be read. */
-static gboolean
-update_prepared_kit (EylWindow  *self,
-                     const char *source)
-{
-  g_autoptr(EylBrandKit) kit = NULL;
-  g_autoptr(EylBrandKit) prepared = NULL;
-  g_autoptr(EylBrandKit) updated = NULL;
-  g_autofree char *logos_key = NULL;
-
-  if (self->kit_cancellable != NULL || self->kit_prepared == NULL ||
-      self->kit_logos_key == NULL || g_strcmp0 (self->kit_prepared, source) == 0)
-    return FALSE;
-  kit = eyl_brand_kit_load (source, NULL);
-  if (kit == NULL)
-    return FALSE;
-  logos_key = eyl_brand_kit_dup_logos_key (kit);
-  if (g_strcmp0 (logos_key, self->kit_logos_key) != 0)
-    return FALSE;
-  prepared = eyl_brand_kit_load (self->kit_prepared, NULL);
-  if (prepared == NULL)
-    return FALSE;
-  updated = eyl_brand_kit_copy (kit);
-  g_strfreev (updated->logos);
-  updated->logos = g_strdupv (prepared->logos);
-  return eyl_brand_kit_save (updated, self->kit_prepared, NULL);
-}
-
-/* TRUE when the checks can start: no kit, or its logos read. */
-static gboolean
-kit_ready (EylWindow *self)
-{
-  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *key = NULL;
-  const char      *source = NULL;
-  KitJob          *job;
-
-  for (guint i = 0; args != NULL && i + 1 < args->len; i++)
-    if (g_str_equal (g_ptr_array_index (args, i), "--brand-kit"))
-      source = g_ptr_array_index (args, i + 1);
-  if (source == NULL)
-    return TRUE;
-  key = dup_kit_key (source);
-  /* and its logo files as they are now: one rewritten is read again */
-  {
-    g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (source, NULL);
-    g_autofree char *logos_key = kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : NULL;
-    char            *with_logos = g_strconcat (key, "\n", logos_key, NULL);
-
-    g_free (key);
-    key = with_logos;
-  }
-  if (g_strcmp0 (key, self->kit_key) == 0)
-    return self->kit_cancellable == NULL;
-  if (update_prepared_kit (self, source))
-    {
-      g_free (self->kit_key);
-      self->kit_key = g_steal_pointer (&key);
-      return TRUE;
-    }
-
-  if (self->kit_cancellable != NULL)
-    g_cancellable_cancel (self->kit_cancellable);
-  g_clear_object (&self->kit_cancellable);
-  g_clear_pointer (&self->kit_prepared, g_free);
-  g_free (self->kit_key);
-  self->kit_key = g_steal_pointer (&key);
-  g_clear_pointer (&self->kit_logos_key, g_free);
-  {
-    g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (source, NULL);
-
-    if (kit != NULL)
-      self->kit_logos_key = eyl_brand_kit_dup_logos_key (kit);
-  }
-  self->kit_cancellable = g_cancellable_new ();
-  if (self->kit_dirs == NULL)
-    self->kit_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  job = g_new0 (KitJob, 1);
-  job->source = g_strdup (source);
-  job->exe = find_worker_exe ();
-  job->timeout_s = self->settings != NULL ? g_settings_get_uint (self->settings, "time-budget")
-                                          : EYL_WORKER_DEFAULT_TIMEOUT_S;
-  task = g_task_new (self, self->kit_cancellable, prepare_kit_done, NULL);
-  g_task_set_source_tag (task, kit_ready);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify) kit_job_free);
-  g_task_run_in_thread (task, prepare_kit_thread);
-  return FALSE;
-}
-
-static void update_kit_button (EylWindow *self);
 
 /* Queued and not on the scheduler yet. */
 static gboolean
@@ -697,7 +434,7 @@ _eyl_window_schedule_checks (EylWindow *self)
   guint running = 0;
 
   /* The documents stay queued while the kit's logos are read. */
-  if (n > 0 && self->placement_panel != NULL && !kit_ready (self))
+  if (n > 0 && self->placement_panel != NULL && !_eyl_window_kit_ready (self))
     {
       if (self->current != NULL)
         _eyl_window_update_view (self);
@@ -736,8 +473,8 @@ _eyl_window_schedule_checks (EylWindow *self)
 
 /* The options changed: every document is checked again (the running
  * checks are cancelled; results stay on screen until the new ones come). */
-static void
-recheck_all (EylWindow *self)
+void
+_eyl_window_recheck_all (EylWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
@@ -773,9 +510,9 @@ placement_changed_cb (EylPlacementPanel *panel,
   g_autofree char *read_key = dup_read_key (self);
 
   if (g_strcmp0 (read_key, self->read_key) != 0)
-    recheck_all (self);
+    _eyl_window_recheck_all (self);
   else
-    reevaluate_all (self);
+    _eyl_window_reevaluate_all (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -819,8 +556,8 @@ _eyl_window_ask_password (EylWindow *self)
 /* ------------------------------------------------------------------ */
 /* Showing the current document                                         */
 
-static EylOverlayLayers
-current_layers (EylWindow *self)
+EylOverlayLayers
+_eyl_window_current_layers (EylWindow *self)
 {
   EylOverlayLayers layers = 0;
 
@@ -859,7 +596,7 @@ legend_draw_cb (GtkDrawingArea *area,
       cairo_set_source_rgb (cr, 0.96, 0.96, 0.96);
       cairo_paint (cr);
     }
-  eyl_overlay_paint_legend (cr, &self->shown_analysis, 1, current_layers (self), width, NULL, NULL);
+  eyl_overlay_paint_legend (cr, &self->shown_analysis, 1, _eyl_window_current_layers (self), width, NULL, NULL);
 }
 
 static void
@@ -869,7 +606,7 @@ update_legend (EylWindow *self)
   double w = 0, h = 0;
 
   if (self->shown_analysis != NULL)
-    eyl_overlay_paint_legend (NULL, &self->shown_analysis, 1, current_layers (self), width, &w, &h);
+    eyl_overlay_paint_legend (NULL, &self->shown_analysis, 1, _eyl_window_current_layers (self), width, &w, &h);
   gtk_drawing_area_set_content_height (self->legend_area, (int) ceil (h));
   gtk_widget_set_visible (self->legend_expander, h > 0);
   gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
@@ -1216,7 +953,7 @@ set_busy (EylWindow *self,
 EylWorkerConfig *
 _eyl_window_new_render_config (EylWindow *self)
 {
-  g_autofree char *exe = find_worker_exe ();
+  g_autofree char *exe = _eyl_window_find_worker_exe ();
   EylWorkerConfig *config = eyl_worker_config_new (exe);
 
   if (self->settings != NULL)
@@ -1241,7 +978,7 @@ _eyl_window_update_view (EylWindow *self)
   EylDocumentStatus status;
   guint             n_pages;
 
-  update_kit_button (self);
+  _eyl_window_update_kit_button (self);
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
@@ -1709,269 +1446,6 @@ page_finding_activated_cb (EylPageView *view,
     }
 }
 
-/* ------------------------------------------------------------------ */
-/* Mark logo                                                            */
-
-/* TRUE when the kit's logo files are not the ones read for the checks. */
-static gboolean
-kit_logos_changed (EylWindow *self)
-{
-  g_autoptr(EylBrandKit) kit = eyl_placement_panel_dup_brand_kit (self->placement_panel);
-  g_autofree char *key = kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup ("");
-
-  return g_strcmp0 (key, self->kit_logos_key != NULL ? self->kit_logos_key : "") != 0;
-}
-
-/* Other names are evaluated here, at once; other logos are read again
- * for every document, other contacts for those that named them
- * (reevaluate_all queues what eyl_evaluate_needs_read says). */
-static void
-brand_kit_saved_cb (GtkWidget *dialog,
-                    EylWindow *self)
-{
-  if (self->placement_panel == NULL || kit_logos_changed (self))
-    {
-      eyl_window_add_toast (self, _("Brand kit saved — checking again"));
-      recheck_all (self);
-      return;
-    }
-  eyl_window_add_toast (self, _("Brand kit saved"));
-  reevaluate_all (self);
-}
-
-/* The open documents with the renamed kit keep it under its new name
- * (the dialog renamed it in what closed files remember). */
-static void
-brand_kit_renamed_cb (GtkWidget  *dialog,
-                      const char *old_name,
-                      const char *new_name,
-                      EylWindow  *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-
-      if (g_strcmp0 (eyl_document_item_get_kit (item), old_name) == 0)
-        eyl_document_item_set_kit (item, new_name);
-    }
-  update_kit_button (self);
-}
-
-EylBrandKitDialog *
-_eyl_window_open_brand_kit (EylWindow *self)
-{
-  GtkWidget  *dialog = eyl_brand_kit_dialog_new (GTK_WINDOW (self));
-  const char *kit = self->current != NULL ? eyl_document_item_get_kit (self->current) : NULL;
-
-  /* The current document's own kit, else the window's. */
-  if (kit != NULL && *kit != '\0')
-    eyl_brand_kit_dialog_select_kit (EYL_BRAND_KIT_DIALOG (dialog), kit);
-  g_signal_connect_object (dialog, "renamed", G_CALLBACK (brand_kit_renamed_cb), self, 0);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (brand_kit_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return EYL_BRAND_KIT_DIALOG (dialog);
-}
-
-/* ------------------------------------------------------------------ */
-/* The document's brand kit                                             */
-
-/* The name of the kit @item is checked with, newly allocated, NULL for none. */
-static char *
-dup_item_kit_name (EylWindow       *self,
-                   EylDocumentItem *item)
-{
-  const char      *name = eyl_document_item_get_kit (item);
-  g_autofree char *path = NULL;
-
-  if (name != NULL)
-    return *name != '\0' ? g_strdup (name) : NULL;
-  path = dup_item_kit_path (self, item);
-  return eyl_brand_kit_dup_name_for_path (path);
-}
-
-static char *
-dup_kit_logos_key (EylBrandKit *kit)
-{
-  return kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup ("");
-}
-
-/* The kit switcher shows the current document's kit. */
-static void
-update_kit_button (EylWindow *self)
-{
-  g_autofree char *name = self->current != NULL ? dup_item_kit_name (self, self->current) : NULL;
-  GAction         *action = g_action_map_lookup_action (G_ACTION_MAP (self), "document-kit");
-
-  if (self->kit_button == NULL)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->kit_button), self->current != NULL);
-  gtk_menu_button_set_label (self->kit_button, name != NULL ? name : _("No Brand Kit"));
-  if (action != NULL)
-    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name != NULL ? name : ""));
-}
-
-void
-eyl_window_set_document_kit (EylWindow       *self,
-                             EylDocumentItem *item,
-                             const char      *name)
-{
-  g_autoptr(EylBrandKit) old_kit = NULL;
-  g_autoptr(EylBrandKit) new_kit = NULL;
-  g_autofree char *old_logos = NULL;
-  g_autofree char *new_logos = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(GError) error = NULL;
-  EylFileResult *result;
-
-  g_return_if_fail (EYL_IS_WINDOW (self));
-  g_return_if_fail (EYL_IS_DOCUMENT_ITEM (item));
-
-  old_kit = dup_item_kit (self, item);
-  eyl_document_item_set_kit (item, name);
-  uri = g_file_get_uri (eyl_document_item_get_file (item));
-  if (!eyl_brand_kit_remember (uri, name, &error))
-    g_debug ("The document's kit is not remembered: %s", error->message);
-  new_kit = dup_item_kit (self, item);
-  /* The logos the document was read with, when known. */
-  old_logos = g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY) != NULL
-                  ? g_strdup (g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY))
-                  : dup_kit_logos_key (old_kit);
-  new_logos = dup_kit_logos_key (new_kit);
-  result = eyl_document_item_get_result (item);
-
-  /* Other names are evaluated here; other contacts or logos need this
-   * document read again.  The other documents keep their kits. */
-  if (g_str_equal (old_logos, new_logos) && result != NULL && self->placement_panel != NULL &&
-      eyl_document_item_get_status (item) == EYL_DOCUMENT_DONE)
-    {
-      g_autoptr(EylFileResult) evaluated = evaluate_item (self, item, result);
-
-      if (evaluated != NULL)
-        {
-          eyl_document_item_set_result (item, evaluated);
-          g_object_set_data_full (G_OBJECT (item), KIT_LOGOS_KEY, g_strdup (new_logos), g_free);
-          if (item == self->current)
-            _eyl_window_update_view (self);
-          return;
-        }
-    }
-  if (eyl_document_item_get_status (item) != EYL_DOCUMENT_LOCKED)
-    {
-      eyl_document_item_cancel (item);
-      eyl_document_item_set_status (item, EYL_DOCUMENT_QUEUED);
-      _eyl_window_schedule_checks (self);
-    }
-  if (item == self->current)
-    _eyl_window_update_view (self);
-}
-
-static void
-document_kit_change_state_cb (GSimpleAction *action,
-                              GVariant      *value,
-                              EylWindow     *self)
-{
-  if (self->current == NULL)
-    return;
-  eyl_window_set_document_kit (self, self->current, g_variant_get_string (value, NULL));
-  update_kit_button (self);
-}
-
-static void
-add_kit_item (GMenu      *menu,
-              const char *label,
-              const char *name)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, "win.document-kit", g_variant_new_string (name));
-  g_menu_append_item (menu, item);
-}
-
-/* The kits as they are when the menu opens (the dialog may have added some). */
-static void
-create_kit_menu_cb (GtkMenuButton *button,
-                    gpointer       user_data)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) kits = g_menu_new ();
-  g_autoptr(GMenu) edit = g_menu_new ();
-  g_autoptr(GPtrArray) names = eyl_brand_kit_list_names ();
-
-  add_kit_item (kits, _("No Brand Kit"), "");
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autoptr(GString) label = g_string_new (name);
-
-      /* An underscore in a kit's name is not a mnemonic. */
-      g_string_replace (label, "_", "__", 0);
-      add_kit_item (kits, label->str, name);
-    }
-  g_menu_append (edit, _("Edit Brand Kits…"), "win.brand-kit");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (kits));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-}
-
-static void
-setup_kit_switcher (EylWindow *self)
-{
-  g_autoptr(GSimpleAction) action =
-                 g_simple_action_new_stateful ("document-kit", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
-
-  g_signal_connect_object (action, "change-state", G_CALLBACK (document_kit_change_state_cb), self, 0);
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
-  gtk_menu_button_set_create_popup_func (self->kit_button, create_kit_menu_cb, NULL, NULL);
-  update_kit_button (self);
-}
-
-static void
-region_saved_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(EylWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char   *png = eyl_page_view_save_region_png_finish (EYL_PAGE_VIEW (source), result, &error);
-  EylBrandKitDialog *dialog;
-
-  if (png == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *text = g_strdup_printf (_("The logo could not be cut out: %s"), error->message);
-          eyl_window_add_toast (self, text);
-        }
-      return;
-    }
-  dialog = _eyl_window_open_brand_kit (self);
-  if (eyl_brand_kit_dialog_add_logo_png (dialog, png))
-    eyl_window_add_toast (self, _("Logo added — save the brand kit to use it"));
-  g_unlink (png);
-}
-
-static void
-page_region_marked_cb (EylPageView *view,
-                       double       x0,
-                       double       y0,
-                       double       x1,
-                       double       y1,
-                       EylWindow   *self)
-{
-  EylRect region = { x0, y0, x1, y1 };
-
-  if (self->mark_cancellable != NULL)
-    g_cancellable_cancel (self->mark_cancellable);
-  g_clear_object (&self->mark_cancellable);
-  self->mark_cancellable = g_cancellable_new ();
-  eyl_page_view_save_region_png_async (view, &region, self->mark_cancellable,
-                                       region_saved_cb, g_object_ref (self));
-  g_object_set (self, "mark-logo", FALSE, NULL);
-}
-
-/* ------------------------------------------------------------------ */
 /* Actions                                                              */
 
 const char *
@@ -1994,314 +1468,6 @@ page_zoom_changed_cb (EylPageView *view,
 
   gtk_menu_button_set_label (self->zoom_menu_button, text);
   gtk_menu_button_set_label (self->zoom_menu_button_compact, text);
-}
-
-/* ------------------------------------------------------------------ */
-/* Export                                                               */
-
-static EylWorkerConfig *
-export_config_cb (EylDocumentItem *item,
-                  gpointer         user_data)
-{
-  return make_worker_config (EYL_WINDOW (user_data), item);
-}
-
-static gboolean
-export_pulse_cb (gpointer user_data)
-{
-  EylWindow *self = user_data;
-
-  gtk_progress_bar_pulse (self->export_progress);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-export_progress_cb (EylExportJob *job,
-                    EylWindow    *self)
-{
-  guint            done = eyl_export_job_get_done (job);
-  guint            total = eyl_export_job_get_total (job);
-  g_autofree char *text = NULL;
-
-  /* Translators: the progress line of an export; %u of %u files. */
-  text = g_strdup_printf (_("Exporting %u of %u…"), MIN (done + 1, total), total);
-  gtk_label_set_text (self->export_label, text);
-  if (total > 1)
-    {
-      g_clear_handle_id (&self->export_pulse_id, g_source_remove);
-      gtk_progress_bar_set_fraction (self->export_progress, (double) done / total);
-    }
-}
-
-static void
-export_finished_cb (EylExportJob *job,
-                    EylWindow    *self)
-{
-  GPtrArray       *results = eyl_export_job_get_results (job);
-  g_autofree char *title = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(GString) failures = g_string_new (NULL);
-  guint     exported = 0, failed = 0, total = eyl_export_job_get_total (job);
-  AdwToast *toast;
-
-  g_clear_handle_id (&self->export_pulse_id, g_source_remove);
-  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      EylFileResult   *result = g_ptr_array_index (results, i);
-      g_autofree char *name = NULL;
-
-      if (result == NULL || (!result->ok && result->error_code == EYL_ERROR_CANCELLED))
-        continue;
-      if (result->ok)
-        {
-          exported++;
-          continue;
-        }
-      failed++;
-      name = g_filename_display_basename (result->path);
-      g_string_append_printf (failures, "%s%s: %s", failures->len > 0 ? "\n" : "", name,
-                              result->error_message);
-    }
-
-  if (eyl_export_job_was_cancelled (job))
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Export cancelled; %u file was saved",
-                                          "Export cancelled; %u files were saved",
-                                          exported),
-                             exported);
-  else if (failed == 0)
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u file", "Exported %u files",
-                                          exported),
-                             exported);
-  else
-    /* Translators: exported, total, failed. */
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Exported %u of %u files; %u could not be exported",
-                                          "Exported %u of %u files; %u could not be exported",
-                                          failed),
-                             exported, total, failed);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 8);
-  if (exported > 0)
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (eyl_export_job_get_folder (job));
-
-      uri = g_file_get_uri (folder);
-      adw_toast_set_button_label (toast, _("Open Folder"));
-      adw_toast_set_action_name (toast, "win.open-folder");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  if (failed > 0)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                                  _("Some Files Could Not Be Exported"),
-                                                     failures->str);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-
-  _eyl_window_update_actions (self);
-}
-
-void
-eyl_window_export (EylWindow    *self,
-                   gboolean      all,
-                   const char   *folder,
-                   EylExportMode mode,
-                   gboolean      overwrite)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_if_fail (EYL_IS_WINDOW (self));
-  g_return_if_fail (folder != NULL);
-
-  if (self->export_job != NULL && eyl_export_job_is_running (self->export_job))
-    return;
-
-  if (all)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->documents), i));
-    }
-  else if (self->current != NULL)
-    g_ptr_array_add (items, g_object_ref (self->current));
-  if (items->len == 0)
-    return;
-
-  if (self->export_job != NULL)
-    g_signal_handlers_disconnect_by_data (self->export_job, self);
-  g_clear_object (&self->export_job);
-  self->export_job = eyl_export_job_new (items, folder, mode, overwrite, self->scheduler,
-                                         export_config_cb, self);
-  g_signal_connect (self->export_job, "progress", G_CALLBACK (export_progress_cb), self);
-  g_signal_connect (self->export_job, "finished", G_CALLBACK (export_finished_cb), self);
-
-  if (self->settings != NULL)
-    {
-      g_settings_set_string (self->settings, "export-folder", folder);
-      g_settings_set_string (self->settings, "export-mode", eyl_export_mode_to_string (mode));
-    }
-
-  gtk_progress_bar_set_fraction (self->export_progress, 0);
-  if (items->len == 1)
-    self->export_pulse_id = g_timeout_add (120, export_pulse_cb, self);
-  export_progress_cb (self->export_job, self);
-  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
-  eyl_export_job_start (self->export_job);
-  _eyl_window_update_actions (self);
-}
-
-EylExportJob *
-eyl_window_get_export_job (EylWindow *self)
-{
-  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
-  return self->export_job;
-}
-
-/* ------------------------------------------------------------------ */
-/* Comparing two versions                                               */
-
-static void
-compare_clear (EylWindow *self)
-{
-  g_clear_object (&self->compare_before);
-  g_clear_object (&self->compare_after);
-  for (guint i = 0; i < G_N_ELEMENTS (self->compare_results); i++)
-    g_clear_pointer (&self->compare_results[i], eyl_file_result_unref);
-  eyl_compare_view_set_documents (self->compare_view, NULL, NULL);
-}
-
-static EylDocumentItem *
-find_document (EylWindow *self,
-               GFile     *file)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EylDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-
-      if (file != NULL && g_file_equal (eyl_document_item_get_file (item), file))
-        return item; /* the list holds it */
-    }
-  return NULL;
-}
-
-static gboolean
-compare_failed (EylDocumentItem *item)
-{
-  EylDocumentStatus status = eyl_document_item_get_status (item);
-
-  return status == EYL_DOCUMENT_FAILED || status == EYL_DOCUMENT_LOCKED;
-}
-
-/* Shows the comparison once both versions are checked, again after a
- * new check of either; ends it when either is closed or cannot be read. */
-void
-_eyl_window_update_compare (EylWindow *self)
-{
-  EylFileResult *before, *after;
-  guint          position;
-
-  if (self->compare_before == NULL || self->compare_after == NULL)
-    return;
-  if (!g_list_store_find (self->documents, self->compare_before, &position) ||
-      !g_list_store_find (self->documents, self->compare_after, &position))
-    {
-      compare_clear (self);
-      if (self->current != NULL)
-        gtk_stack_set_visible_child_name (self->main_stack, "document");
-      return;
-    }
-  if (compare_failed (self->compare_before) || compare_failed (self->compare_after))
-    {
-      EylDocumentItem *failed = compare_failed (self->compare_before) ? self->compare_before
-                                                                      : self->compare_after;
-      /* Translators: %s is a file name */
-      g_autofree char *text = g_strdup_printf (_("Cannot compare: “%s” could not be checked"),
-                                                  eyl_document_item_get_title (failed));
-
-      compare_clear (self);
-      gtk_stack_set_visible_child_name (self->main_stack, "document");
-      eyl_window_add_toast (self, text);
-      return;
-    }
-  before = eyl_document_item_get_result (self->compare_before);
-  after = eyl_document_item_get_result (self->compare_after);
-  /* Waiting: the window shows the check under way. */
-  if (eyl_document_item_get_status (self->compare_before) != EYL_DOCUMENT_DONE ||
-      eyl_document_item_get_status (self->compare_after) != EYL_DOCUMENT_DONE ||
-      before == NULL || after == NULL || !before->ok || !after->ok)
-    return;
-
-  if (before != self->compare_results[0] || after != self->compare_results[1])
-    {
-      g_autoptr(EylWorkerConfig) config = _eyl_window_new_render_config (self);
-
-      g_clear_pointer (&self->compare_results[0], eyl_file_result_unref);
-      g_clear_pointer (&self->compare_results[1], eyl_file_result_unref);
-      self->compare_results[0] = eyl_file_result_ref (before);
-      self->compare_results[1] = eyl_file_result_ref (after);
-      eyl_compare_view_set_worker_config (self->compare_view, config);
-      eyl_compare_view_set_layers (self->compare_view, current_layers (self));
-      eyl_compare_view_set_documents (self->compare_view, self->compare_before, self->compare_after);
-    }
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "compare") != 0)
-    {
-      gtk_stack_set_visible_child_name (self->main_stack, "compare");
-      gtk_widget_grab_focus (GTK_WIDGET (self->compare_view));
-      _eyl_window_update_actions (self);
-    }
-}
-
-void
-eyl_window_compare_files (EylWindow *self,
-                          GFile     *before,
-                          GFile     *after)
-{
-  g_return_if_fail (EYL_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (before) && G_IS_FILE (after));
-
-  if (g_file_equal (before, after))
-    {
-      eyl_window_add_toast (self, _("Pick another version of the file to compare with"));
-      return;
-    }
-  compare_clear (self);
-  eyl_window_open_files (self, &before, 1);
-  /* The new version is the document shown on the way back. */
-  eyl_window_open_files (self, &after, 1);
-  g_set_object (&self->compare_before, find_document (self, before));
-  g_set_object (&self->compare_after, find_document (self, after));
-  if (self->compare_before == NULL || self->compare_after == NULL)
-    {
-      compare_clear (self);
-      return;
-    }
-  _eyl_window_update_compare (self);
-}
-
-GtkWidget *
-eyl_window_get_compare_view (EylWindow *self)
-{
-  g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->compare_view);
-}
-
-static void
-compare_closed_cb (EylCompareView *view,
-                   EylWindow      *self)
-{
-  compare_clear (self);
-  _eyl_window_update_view (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2333,7 +1499,7 @@ toggle_notify_cb (EylWindow  *self,
 static void
 update_layers (EylWindow *self)
 {
-  eyl_page_view_set_layers (self->page_view, current_layers (self));
+  eyl_page_view_set_layers (self->page_view, _eyl_window_current_layers (self));
   update_legend (self);
 }
 
@@ -2598,14 +1764,14 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, document_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_finding_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, page_region_marked_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, placement_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scene_edit_cb);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, compare_view);
-  gtk_widget_class_bind_template_callback (widget_class, compare_closed_cb);
 
   _eyl_window_class_actions_init (widget_class);
+  _eyl_window_kits_class_init (widget_class);
+  _eyl_window_compare_class_init (widget_class);
 }
 
 static GSettings *
@@ -2632,7 +1798,7 @@ eyl_window_init (EylWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  setup_kit_switcher (self);
+  _eyl_window_setup_kit_switcher (self);
   /* Calm: what is hidden and the markers; the rest on demand. */
   self->show_hidden = self->show_markers = TRUE;
   self->scheduler = eyl_scheduler_new (MAX_CHECKS);
@@ -2680,9 +1846,9 @@ eyl_window_init (EylWindow *self)
       g_signal_connect_object (self->settings, "changed::units", G_CALLBACK (units_changed_cb), self, 0);
       units_changed_cb (self->settings, "units", self);
       g_signal_connect_object (self->settings, "changed::legibility",
-                               G_CALLBACK (reevaluate_all), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_eyl_window_reevaluate_all), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::brand-kit-path",
-                               G_CALLBACK (recheck_all), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_eyl_window_recheck_all), self, G_CONNECT_SWAPPED);
     }
   /* The toggles of "What to show": stateful actions, so that the menu
    * shows their check marks.  Simple actions bound by hand: a
