@@ -129,32 +129,6 @@ test_garbled_lines (void)
   g_assert_false (g_array_index (page->lines, EylTextLine, 1).garbled);
 }
 
-/* A template printed without being filled in says so once per page. */
-static void
-test_placeholder_warning (void)
-{
-  const char *texts[] = { "Write to [E-MAIL] or call {{phone}}", "See [1] and [sic] or [PDF]" };
-  const guint expected[] = { 1, 0 };
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      g_autoptr(EylPageData) page = NULL;
-      EylPageDataBuilder *b = eyl_page_data_builder_new (0, 400, 100);
-      EylRect             box = { 0, 0, 300, 10 };
-
-      eyl_page_data_builder_add_text (b, texts[i], &box, NULL, "Sans", 10, 0);
-      page = eyl_page_data_builder_end (b);
-      g_assert_cmpuint (page->warnings->len, ==, expected[i]);
-      if (expected[i] > 0)
-        {
-          const char *w = g_ptr_array_index (page->warnings, 0);
-
-          g_assert_nonnull (strstr (w, "[E-MAIL]"));
-          g_assert_nonnull (strstr (w, "{{phone}}"));
-        }
-    }
-}
-
 static void
 test_lines_newline (void)
 {
@@ -428,7 +402,6 @@ main (int   argc,
   g_test_add_func ("/eyl/page-data/equal-share", test_equal_share);
   g_test_add_func ("/eyl/page-data/dup-text-utf8", test_dup_text_utf8);
   g_test_add_func ("/eyl/page-data/match-text", test_match_text);
-  g_test_add_func ("/eyl/page-data/placeholder-warning", test_placeholder_warning);
   g_test_add_func ("/eyl/page-data/garbled-lines", test_garbled_lines);
   g_test_add_func ("/eyl/page-data/lines-newline", test_lines_newline);
   g_test_add_func ("/eyl/page-data/lines-baseline-jump", test_lines_baseline_jump);

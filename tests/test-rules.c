@@ -169,6 +169,7 @@ test_table (void)
     "qr-quiet-zone",
     "safe-zone",
     "we-vs-you",
+    "placeholder-text",
     "cvd-low-contrast",
     /* packaging */
     "barcode-check-digit",
@@ -1039,6 +1040,54 @@ test_run_sorted (void)
   situation_clear (&s);
 }
 
+/* A template printed unfilled: its placeholders, and filler copy — the
+ * lorem ipsum cut and the scrambled pseudo-Latin of layout programs — but
+ * not footnotes, a Latin motto or copy in the languages read. */
+static void
+test_placeholder_text (void)
+{
+  const char *filler[] = {
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+    "Um quibus explic tent rendandic te andigendae quibus ius adi odit, imin nam elignis cone "
+    "vendaeped ut harum aut inctorecum faccatiam, qui consecum nectat.",
+  };
+  const char *copy[] = {
+    "Fresh tea every day. Visit our shop in the old town and taste the new blends with us.",
+    "Ut prosim. The university serves the state since 1872, in research and in teaching.",
+    "Le thé est servi et les clients qui entrent sont invités à goûter, dolor et nulla esse.",
+    "Wir laden Sie ein: Tee und Kuchen im Laden, jeden Tag ab neun Uhr, auch am Sonntag.",
+    NULL,
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filler); i++)
+    {
+      g_autofree char *found = eyl_rule_placeholder_find_filler (filler[i]);
+
+      g_assert_nonnull (found);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (copy); i++)
+    {
+      g_autofree char *found = eyl_rule_placeholder_find_filler (copy[i]);
+
+      g_assert_null (found);
+    }
+
+  {
+    g_autofree char *list = eyl_rule_placeholder_find_template ("Write to [E-MAIL] or call {{phone}}", &n);
+
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_nonnull (strstr (list, "[E-MAIL]"));
+    g_assert_nonnull (strstr (list, "{{phone}}"));
+  }
+  {
+    g_autofree char *list = eyl_rule_placeholder_find_template ("See [1] and [sic] or [PDF]", &n);
+
+    g_assert_null (list);
+    g_assert_cmpuint (n, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1059,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/eyl/rules/no-contact", test_no_contact);
   g_test_add_func ("/eyl/rules/no-call-to-action", test_no_call_to_action);
   g_test_add_func ("/eyl/rules/safe-zone", test_safe_zone);
+  g_test_add_func ("/eyl/rules/placeholder-text", test_placeholder_text);
   g_test_add_func ("/eyl/rules/we-vs-you-count", test_we_vs_you_count);
   g_test_add_func ("/eyl/rules/we-vs-you", test_we_vs_you);
   g_test_add_func ("/eyl/rules/run-sorted", test_run_sorted);

@@ -5,7 +5,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n.h>
 
 #include "eyl-page-data.h"
 
@@ -728,59 +727,6 @@ apply_metrics (EylPageDataBuilder *builder)
     }
 }
 
-/* Placeholders of a template printed without being filled in: anything
- * in "{{ }}" or "<< >>", and in square brackets the words of a form or an
- * example address ("[E-MAIL]", "[Ihr Name]", "[name@example.com]"), not a
- * footnote "[1]" or "[sic]".  One warning for all of a page's. */
-static void
-warn_placeholders (EylPageDataBuilder *builder)
-{
-  g_autoptr(GRegex) regex = g_regex_new ("\\{\\{[^{}\\n]{1,40}\\}\\}|<<[^<>\\n]{1,40}>>|"
-                                          "\\[[^\\[\\]\\n]{2,40}\\]",
-                                          0, 0, NULL);
-  g_autoptr(GRegex) words = g_regex_new (
-      "(*UCP)\\b(?:e-?mail|mail|url|web(?:site|seite)?|link|phone|tel(?:efon|ephone)?|fax|"
-      "mobile?|handy|name|vorname|nachname|address|adresse|anschrift|street|straße|strasse|"
-      "city|stadt|ort|zip|plz|postcode|company|firma|logo|date|datum|title|titel|text|"
-      "headline|slogan|your|ihre?|deine?|lorem|placeholder|platzhalter)\\b"
-      "|x{3,}|@example|\\bexample\\.(?:com|org|net)\\b",
-      G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GMatchInfo) info = NULL;
-  g_autoptr(GString) list = g_string_new (NULL);
-  guint n = 0;
-
-  g_regex_match (regex, builder->text->str, 0, &info);
-  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
-    {
-      g_autofree char *match = g_match_info_fetch (info, 0);
-      g_autofree char *quoted = NULL;
-
-      if (match[0] == '[' && !g_regex_match (words, match, 0, NULL))
-        continue;
-      /* TRANSLATORS: quotes around a placeholder printed on the page. */
-      quoted = g_strdup_printf (_("“%s”"), match);
-      if (strstr (list->str, quoted) != NULL)
-        continue;
-      if (n < 3)
-        g_string_append_printf (list, "%s%s", n > 0 ? ", " : "", quoted);
-      n++;
-    }
-  if (n == 0)
-    return;
-  if (n > 3)
-    g_string_append (list, ", …");
-
-  g_ptr_array_add (builder->warnings,
-                   /* TRANSLATORS: %s lists placeholders like “[E-MAIL]”. */
-                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "A template placeholder was printed without "
-                                                 "being filled in: %s.",
-                                                 "Template placeholders were printed without "
-                                                 "being filled in: %s.",
-                                                 n),
-                                    list->str));
-}
-
 EylPageData *
 eyl_page_data_builder_end (EylPageDataBuilder *builder)
 {
@@ -791,7 +737,6 @@ eyl_page_data_builder_end (EylPageDataBuilder *builder)
 
   split_lines (builder);
   apply_metrics (builder);
-  warn_placeholders (builder);
 
   real = g_new0 (EylPageDataReal, 1);
   self = &real->pub;

@@ -10,6 +10,7 @@
 #include "eyl-packaging.h"
 #include "eyl-detect.h"
 #include "eyl-detect-pixels.h"
+#include "eyl-detect-private.h"
 
 /* Pages of a document looked at as a pack's sheet (its dieline). */
 #define PACKAGING_MAX_PAGE 24
@@ -104,6 +105,51 @@ render_analysis_raster (EylPageRead       *self,
   return raster;
 }
 
+/* A contact that OCR read inside a picture placed on a page whose own text
+ * layer gives a way to reach the sender is part of that picture — the
+ * address bar of a screenshot, a photographed sign, a poster in a photo —
+ * not a line the piece offers its reader: dropped.  A picture that fills
+ * most of the page is the artwork itself (a flattened page), and a page
+ * whose text layer has no contact keeps what OCR found anywhere. */
+static void
+drop_contacts_in_pictures (const EylPageData *page,
+                           GPtrArray         *elements,
+                           guint              n_text)
+{
+  double   page_area = page->width * page->height;
+  gboolean live_contact = FALSE;
+
+  for (guint i = 0; i < n_text && !live_contact; i++)
+    {
+      const EylElement *e = g_ptr_array_index (elements, i);
+
+      live_contact = eyl_element_kind_is_contact (e->kind) && e->source != EYL_SOURCE_OCR;
+    }
+  if (!live_contact || page->images == NULL || page_area <= 0)
+    return;
+
+  for (guint i = n_text; i < elements->len; i++)
+    {
+      const EylElement *e = g_ptr_array_index (elements, i);
+      gboolean          in_picture = FALSE;
+
+      if (e->source != EYL_SOURCE_OCR || !eyl_element_kind_is_contact (e->kind))
+        continue;
+      for (guint k = 0; k < page->images->len && !in_picture; k++)
+        {
+          const EylRect *picture = &g_array_index (page->images, EylImageInfo, k).box;
+
+          in_picture = eyl_rect_width (picture) * eyl_rect_height (picture) < 0.5 * page_area &&
+                       eyl_detect_rect_coverage (&e->box, picture) >= 0.5;
+        }
+      if (in_picture)
+        {
+          g_debug ("page %u: “%s” read inside a picture, not a contact", page->index, e->text);
+          g_ptr_array_remove_index (elements, i--);
+        }
+    }
+}
+
 /* The pixel detectors on the one raster: OCR first (its words help the
  * logo finder tell type from a mark), QR codes, logos; then the contrast
  * of every text element. */
@@ -120,8 +166,11 @@ read_pixels (EylPageRead              *self,
   guint      n_text = elements->len;
 
   if (options->pixels.ocr)
-    eyl_detect_ocr (page, raster, renderer, options->brand_kit, &options->pixels,
-                    elements, pixel_warnings, &words);
+    {
+      eyl_detect_ocr (page, raster, renderer, options->brand_kit, &options->pixels,
+                      elements, pixel_warnings, &words);
+      drop_contacts_in_pictures (page, elements, n_text);
+    }
   if (options->pixels.qr)
     eyl_detect_qr (page, raster, renderer, elements, pixel_warnings);
   if (options->pixels.logos)

@@ -29,6 +29,7 @@ static const EylRule *all_rules[] = {
   &eyl_rule_qr_quiet_zone,
   &eyl_rule_safe_zone,
   &eyl_rule_we_vs_you,
+  &eyl_rule_placeholder_text,
   &eyl_rule_cvd_low_contrast,
   /* packaging */
   &eyl_rule_barcode_check_digit,
@@ -167,6 +168,22 @@ static const struct
 #define MAX_QUOTED_CHARS 40
 
 char *
+eyl_rule_excerpt (const char *text,
+                  gssize      len)
+{
+  g_autofree char *copy = g_strndup (text, len >= 0 ? (gsize) len : strlen (text));
+
+  g_strstrip (g_strdelimit (copy, "\n\r\t", ' '));
+  if (g_utf8_strlen (copy, -1) > MAX_QUOTED_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (copy, 0, MAX_QUOTED_CHARS - 1);
+
+      return g_strconcat (g_strchomp (cut), "…", NULL);
+    }
+  return g_steal_pointer (&copy);
+}
+
+char *
 eyl_rule_element_name (const EylElement *element,
                        gboolean          capital)
 {
@@ -184,15 +201,7 @@ eyl_rule_element_name (const EylElement *element,
     return g_strdup (capital ? _("An element") : _("an element"));
 
   /* Keep a long headline or address short enough for one sentence. */
-  text = g_strdup (element->text != NULL ? element->text : "");
-  g_strstrip (g_strdelimit (text, "\n\r\t", ' '));
-  if (g_utf8_strlen (text, -1) > MAX_QUOTED_CHARS)
-    {
-      g_autofree char *cut = g_utf8_substring (text, 0, MAX_QUOTED_CHARS - 1);
-
-      g_free (text);
-      text = g_strconcat (g_strchomp (cut), "…", NULL);
-    }
+  text = eyl_rule_excerpt (element->text != NULL ? element->text : "", -1);
 
   if (strstr (format, "%s") == NULL)
     return g_strdup (_(format));

@@ -40,6 +40,16 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
    * brand-hidden say what is missing, once. */
   if (eyl_rule_page_is_blank (ctx))
     return;
+  /* Filler copy is still to be written: placeholder-text says so, and a
+   * call to action is part of what will replace it. */
+  {
+    g_autofree char *filler = eyl_rule_placeholder_find_filler (ctx->text != NULL   ? ctx->text
+                                                                : ctx->page != NULL ? ctx->page->text
+                                                                                    : NULL);
+
+    if (filler != NULL)
+      return;
+  }
 
   finding = eyl_rule_finding_new (&eyl_rule_no_call_to_action, NULL);
   /* A flag is seen from afar and draws people to the stand or the door:

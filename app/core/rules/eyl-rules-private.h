@@ -18,6 +18,7 @@ extern const EylRule eyl_rule_no_contact;
 extern const EylRule eyl_rule_no_call_to_action;
 extern const EylRule eyl_rule_safe_zone;
 extern const EylRule eyl_rule_we_vs_you;
+extern const EylRule eyl_rule_placeholder_text;
 extern const EylRule eyl_rule_low_contrast;
 extern const EylRule eyl_rule_qr_too_small;
 extern const EylRule eyl_rule_qr_quiet_zone;
@@ -53,18 +54,30 @@ void eyl_rule_safe_zone_check (const EylRuleContext *ctx,
                                GPtrArray            *findings);
 void eyl_rule_we_vs_you_check (const EylRuleContext *ctx,
                                GPtrArray            *findings);
-void eyl_rule_low_contrast_check (const EylRuleContext *ctx,
-                                  GPtrArray            *findings);
-void eyl_rule_qr_too_small_check (const EylRuleContext *ctx,
-                                  GPtrArray            *findings);
-void eyl_rule_qr_quiet_zone_check (const EylRuleContext *ctx,
-                                   GPtrArray            *findings);
-void eyl_rule_qr_unreadable_check (const EylRuleContext *ctx,
-                                   GPtrArray            *findings);
-void eyl_rule_key_content_hidden_check (const EylRuleContext *ctx,
-                                        GPtrArray            *findings);
-void eyl_rule_cvd_low_contrast_check (const EylRuleContext *ctx,
+void eyl_rule_placeholder_text_check (const EylRuleContext *ctx,
                                       GPtrArray            *findings);
+/* rules/eyl-rule-placeholder-text.c: the first words of a run of filler
+ * copy in @text, or NULL; the template placeholders quoted (at most
+ * three), or NULL, and how many there are. */
+char *eyl_rule_placeholder_find_filler (const char *text);
+/* @text (@len bytes, or to its end when −1) on one line and short enough
+ * to quote in a sentence (“…” when cut). */
+char *eyl_rule_excerpt (const char *text,
+                        gssize      len);
+char *eyl_rule_placeholder_find_template (const char *text,
+                                          guint      *n_found);
+void  eyl_rule_low_contrast_check (const EylRuleContext *ctx,
+                                   GPtrArray            *findings);
+void  eyl_rule_qr_too_small_check (const EylRuleContext *ctx,
+                                   GPtrArray            *findings);
+void  eyl_rule_qr_quiet_zone_check (const EylRuleContext *ctx,
+                                    GPtrArray            *findings);
+void  eyl_rule_qr_unreadable_check (const EylRuleContext *ctx,
+                                    GPtrArray            *findings);
+void  eyl_rule_key_content_hidden_check (const EylRuleContext *ctx,
+                                         GPtrArray            *findings);
+void  eyl_rule_cvd_low_contrast_check (const EylRuleContext *ctx,
+                                       GPtrArray            *findings);
 /* Packaging: rules/eyl-rule-barcode.c */
 void eyl_rule_barcode_check_digit_check (const EylRuleContext *ctx,
                                          GPtrArray            *findings);
