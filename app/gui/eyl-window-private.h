@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-window-private.h: what the files of the main window share — the
  * instance struct and the few functions one part calls in another
- * (eyl-window.c: documents, checks, the view; eyl-window-actions.c: the
+ * (eyl-window.c: documents, checks, opening; eyl-window-actions.c: the
  * win.* actions, their keys and their enabled state; eyl-window-kits.c: the
  * brand kits; eyl-window-export.c: the export; eyl-window-compare.c: two
- * versions side by side). */
+ * versions side by side; eyl-window-view.c: the document shown — page,
+ * legend, score card, findings list). */
 #pragma once
 
 #include <adwaita.h>
@@ -167,6 +168,12 @@ gboolean     _eyl_window_kit_ready (EylWindow *self);
 void         _eyl_window_update_kit_button (EylWindow *self);
 void         _eyl_window_setup_kit_switcher (EylWindow *self);
 void         _eyl_window_kits_class_init (GtkWidgetClass *widget_class);
+
+/* The document shown (eyl-window-view.c). */
+void _eyl_window_view_init (EylWindow *self);
+void _eyl_window_legend_init (EylWindow *self);
+void _eyl_window_view_class_init (GtkWidgetClass *widget_class);
+void _eyl_window_update_legend (EylWindow *self);
 
 /* Comparing two versions (eyl-window-compare.c). */
 void _eyl_window_compare_class_init (GtkWidgetClass *widget_class);
