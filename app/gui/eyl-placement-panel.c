@@ -1123,7 +1123,7 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
    * EylPlacementPanel::changed:
    *
    * The user changed the placement or one of its numbers and paused:
-   * time to re-run the analysis with eyl_placement_panel_get_worker_args().
+   * time to evaluate again, or to re-read with eyl_placement_panel_get_check_settings().
    */
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
@@ -1251,15 +1251,6 @@ eyl_placement_panel_set_placement_id (EylPlacementPanel *self,
   adw_combo_row_set_selected (self->preset_row, pos);
 }
 
-static void
-add_arg (GPtrArray  *args,
-         const char *option,
-         char       *value) /* (transfer full) */
-{
-  g_ptr_array_add (args, g_strdup (option));
-  g_ptr_array_add (args, value);
-}
-
 static char *
 dup_brand_kit_path (EylPlacementPanel *self)
 {
@@ -1355,30 +1346,23 @@ eyl_placement_panel_dup_brand_kit (EylPlacementPanel *self)
   return path != NULL ? eyl_brand_kit_load (path, NULL) : NULL;
 }
 
-GPtrArray *
-eyl_placement_panel_get_worker_args (EylPlacementPanel *self)
+void
+eyl_placement_panel_get_check_settings (EylPlacementPanel *self,
+                                        EylCheckSettings  *settings)
 {
-  EylAnalysisOptions           options;
-  const EylPlacementOverrides *o = &options.overrides;
-  GPtrArray                   *args;
-  g_autofree char             *brand_kit = NULL;
+  EylAnalysisOptions options;
 
-  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
+  g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
+  g_return_if_fail (settings != NULL);
 
   eyl_analysis_options_init (&options);
   eyl_placement_panel_get_options (self, &options);
 
-  args = g_ptr_array_new_with_free_func (g_free);
-  add_arg (args, "--placement", g_strdup (eyl_placement_panel_get_placement_id (self)));
-
-  eyl_options_to_args (o, args);
-  add_arg (args, "--legibility", g_strdup (eyl_legibility_to_string (options.legibility)));
-
-  brand_kit = dup_brand_kit_path (self);
-  if (brand_kit != NULL)
-    add_arg (args, "--brand-kit", g_steal_pointer (&brand_kit));
-
-  return args;
+  eyl_check_settings_init (settings);
+  settings->placement = g_strdup (eyl_placement_panel_get_placement_id (self));
+  settings->overrides = options.overrides;
+  settings->legibility = options.legibility;
+  settings->brand_kit = dup_brand_kit_path (self);
 }
 
 void
