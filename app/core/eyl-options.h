@@ -97,6 +97,9 @@ typedef struct
    * the default of the GSettings key; NAN for none (the size: the
    * page's).  Within [min, max]. */
   double fallback, fallback2;
+  /* A number's field in EylPlacement that eyl_placement_apply_overrides()
+   * sets to it, or 0. */
+  gsize placement_offset;
 } EylOption;
 
 const EylOption *eyl_options_get_all (guint *n_options);
