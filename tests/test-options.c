@@ -350,6 +350,47 @@ test_fallbacks (void)
   g_assert_null (eyl_option_lookup_settings_key ("units", NULL));
 }
 
+/* Every number of the table reaches its placement field: a new setting
+ * needs no code in eyl_placement_apply_overrides(). */
+static void
+test_applied (void)
+{
+  g_autoptr(EylPlacement) base = eyl_placement_new ("x", EYL_PLACEMENT_ROLLUP);
+  guint            n_options, n_applied = 0;
+  const EylOption *options = eyl_options_get_all (&n_options);
+
+  base->table_height_mm = 750;
+  for (guint i = 0; i < n_options; i++)
+    {
+      g_autoptr(EylPlacement) applied = NULL;
+      EylPlacementOverrides overrides;
+      /* a value in range that is no preset's */
+      double value = options[i].min + (options[i].max - options[i].min) / 3;
+
+      if (options[i].placement_offset == 0)
+        continue;
+      g_test_message ("%s", options[i].name);
+      eyl_placement_overrides_init (&overrides);
+      G_STRUCT_MEMBER (double, &overrides, options[i].offset) = value;
+      applied = eyl_placement_apply_overrides (base, &overrides);
+      g_assert_cmpfloat (G_STRUCT_MEMBER (double, applied, options[i].placement_offset), ==, value);
+      n_applied++;
+    }
+  g_assert_cmpuint (n_applied, >=, 6);
+
+  /* No table, nothing on it, whatever was said of it. */
+  {
+    g_autoptr(EylPlacement) applied = NULL;
+    EylPlacementOverrides overrides;
+
+    eyl_placement_overrides_init (&overrides);
+    overrides.table_mm = 0;
+    overrides.table_objects_mm = 400;
+    applied = eyl_placement_apply_overrides (base, &overrides);
+    g_assert_cmpfloat (applied->table_objects_mm, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/eyl/options/schema-from-table", test_schema_from_table);
   g_test_add_func ("/eyl/options/same-range-everywhere", test_same_range_everywhere);
   g_test_add_func ("/eyl/options/fallbacks", test_fallbacks);
+  g_test_add_func ("/eyl/options/applied", test_applied);
   g_test_add_func ("/eyl/options/reversed-range", test_reversed_range);
   g_test_add_func ("/eyl/options/settings-version", test_settings_version);
 

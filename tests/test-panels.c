@@ -368,6 +368,59 @@ test_placement_panel_edit (void)
   gtk_window_destroy (window);
 }
 
+/* A setting added by its table entry and its .ui row alone (no code of
+ * the panel's own): the row shows the placement's value, takes the
+ * user's, passes it to the checks and remembers it in its GSettings key;
+ * the reset empties it; inches convert it. */
+static void
+test_placement_panel_table_objects (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(EylCheckSettings) check = { 0 };
+  GtkWidget *panel;
+  GtkWindow *window;
+  GtkWidget *entry;
+  GtkWidget *unit;
+
+  reset_settings ();
+  panel = eyl_placement_panel_new ();
+  window = show_in_window (panel, 420, 900);
+  entry = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "table_objects_mm_entry");
+  unit = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "table_objects_mm_unit_label");
+
+  eyl_placement_panel_set_placement_id (EYL_PLACEMENT_PANEL (panel), "rollup-behind-table");
+  /* the preset's leaflets and screens, 250 mm */
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "250");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unit)), ==, "mm");
+
+  set_text (panel, "table_objects_mm_entry", "600");
+  eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
+  g_assert_cmpfloat (check.overrides.table_objects_mm, ==, 600);
+  g_assert_cmpfloat (g_settings_get_double (settings, "table-objects-mm"), ==, 600);
+  eyl_check_settings_clear (&check);
+
+  /* out of the table's range: marked, not passed on */
+  set_text (panel, "table_objects_mm_entry", "5000");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
+  g_assert_true (isnan (check.overrides.table_objects_mm));
+  eyl_check_settings_clear (&check);
+
+  set_text (panel, "table_objects_mm_entry", "600");
+  g_settings_set_string (settings, "units", "in");
+  wait_ms (50);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unit)), ==, "in");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "23.6");
+  save_png (GTK_WIDGET (window), "placement-table-objects");
+
+  gtk_widget_activate_action (panel, "placement.reset", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpfloat (g_settings_get_double (settings, "table-objects-mm"), ==, 0);
+  g_settings_set_string (settings, "units", "mm");
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_placement_panel_inches (void)
 {
@@ -788,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/eyl/panels/placement/settings-defaults", test_placement_panel_settings_defaults);
   g_test_add_func ("/eyl/panels/placement/edit", test_placement_panel_edit);
   g_test_add_func ("/eyl/panels/placement/inches", test_placement_panel_inches);
+  g_test_add_func ("/eyl/panels/placement/table-objects", test_placement_panel_table_objects);
   g_test_add_func ("/eyl/panels/placement/analysis", test_placement_panel_analysis);
   g_test_add_func ("/eyl/panels/scene-view", test_scene_view);
   g_test_add_func ("/eyl/panels/preferences", test_preferences_window);

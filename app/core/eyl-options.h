@@ -56,9 +56,9 @@ void eyl_analysis_options_resolve_size (const EylAnalysisOptions *options,
  * command line's options (--NAME), the worker's typed input
  * (EylCheckSettings), the window's
  * placement rows (their ranges and titles) and the GSettings key that
- * remembers a row all come from it.  Adding a setting: one entry here,
- * its field in EylPlacementOverrides (and eyl_placement_apply_overrides),
- * one row in ui/eyl-placement-panel.ui, one line in the README. */
+ * remembers a row all come from it.  Adding a setting: one line in
+ * eyl-options-table.h, one row in ui/eyl-placement-panel.ui, one line in
+ * the README. */
 typedef enum
 {
   EYL_OPTION_NUMBER, /* "750" */
