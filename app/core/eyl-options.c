@@ -351,20 +351,6 @@ eyl_check_settings_clear (EylCheckSettings *settings)
   g_clear_pointer (&settings->label_rules, g_free);
 }
 
-void
-eyl_check_settings_copy (EylCheckSettings       *dest,
-                         const EylCheckSettings *src)
-{
-  g_return_if_fail (dest != NULL && src != NULL);
-
-  *dest = *src;
-  dest->placement = g_strdup (src->placement);
-  dest->placement_file = g_strdup (src->placement_file);
-  dest->brand_kit = g_strdup (src->brand_kit);
-  dest->ocr_languages = g_strdup (src->ocr_languages);
-  dest->label_rules = g_strdup (src->label_rules);
-}
-
 /* The fields besides the table's, in one place for the writer and the
  * reader: key, GVariant type, offset in EylCheckSettings. */
 static const struct

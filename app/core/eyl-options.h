@@ -153,8 +153,6 @@ typedef struct
 
 void eyl_check_settings_init (EylCheckSettings *settings);
 void eyl_check_settings_clear (EylCheckSettings *settings);
-void eyl_check_settings_copy (EylCheckSettings       *dest,
-                              const EylCheckSettings *src);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EylCheckSettings, eyl_check_settings_clear)
 
 /* A floating GVariant of @settings. */

@@ -951,7 +951,6 @@ record_step (EylPlacementPanel *self)
     {
       self->restoring = FALSE;
       g_clear_pointer (&self->state, g_array_unref);
-      g_clear_pointer (&self->rows, g_array_unref);
       self->state = state;
       return;
     }
@@ -1170,6 +1169,7 @@ eyl_placement_panel_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->state, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
 
   G_OBJECT_CLASS (eyl_placement_panel_parent_class)->finalize (object);
 }
