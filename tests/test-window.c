@@ -399,7 +399,7 @@ test_overlays (void)
       g_assert_cmpint (action_state (toggles[i].action), ==, !was);
       g_assert_false (eyl_page_view_get_layers (view) & EYL_OVERLAY_LEGEND);
     }
-  eyl_gui_wait_ms (200);
+  wait_for_frame ();
   save_png ("overlays-all");
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
     {
@@ -627,7 +627,7 @@ test_page_layers (void)
   g_assert_cmpfloat_with_epsilon ((double) gdk_texture_get_height (attention) /
                                       gdk_texture_get_width (attention),
                                   eyl_rect_height (&rect) / eyl_rect_width (&rect), 0.05);
-  eyl_gui_wait_ms (100);
+  wait_for_frame ();
   save_png ("layer-attention");
 
   set_string_action ("page-layer", "walkup-8");
@@ -1384,7 +1384,7 @@ test_pages (void)
   g_assert_nonnull (eyl_page_view_get_analysis (view));
   g_assert_cmpuint (eyl_page_view_get_analysis (view)->index, ==, 1);
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
-  eyl_gui_wait_ms (300);
+  wait_for_frame ();
   save_png ("page-2");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-page", NULL);
   g_assert_cmpuint (eyl_page_view_get_analysis (view)->index, ==, 0);
