@@ -116,6 +116,87 @@ placement_with (const char *key,
  * to the window's GSettings key: at the low end (@high FALSE: a range's
  * start, a size's width) or the high end (a range's end, a size's
  * height).  Each says the same: accepted, or not. */
+/* @a (and @b) of @option through a worker's settings and back. */
+static gboolean
+typed_accepts (const EylOption *option,
+               double           a,
+               double           b,
+               GError         **error)
+{
+  g_auto(EylCheckSettings) settings = { 0 };
+  g_auto(EylCheckSettings) read = { 0 };
+  g_autoptr(GVariant) variant = NULL;
+
+  eyl_check_settings_init (&settings);
+  G_STRUCT_MEMBER (double, &settings.overrides, option->offset) = a;
+  if (option->shape != EYL_OPTION_NUMBER)
+    G_STRUCT_MEMBER (double, &settings.overrides, option->offset2) = b;
+  variant = g_variant_ref_sink (eyl_check_settings_to_variant (&settings));
+  if (!eyl_check_settings_from_variant (variant, &read, error))
+    return FALSE;
+  g_assert_cmpfloat (G_STRUCT_MEMBER (double, &read.overrides, option->offset), ==, a);
+  return TRUE;
+}
+
+/* A range whose end is below its start: refused on the command line and
+ * in typed settings with the same words, never swapped. */
+static void
+test_reversed_range (void)
+{
+  guint            n_options;
+  const EylOption *options = eyl_options_get_all (&n_options);
+  guint            n_ranges = 0;
+
+  for (guint i = 0; i < n_options; i++)
+    {
+      g_autoptr(GError) cli_error = NULL;
+      g_autoptr(GError) typed_error = NULL;
+      g_autofree char      *text = NULL;
+      EylPlacementOverrides overrides;
+      char                  lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (options[i].shape != EYL_OPTION_RANGE)
+        continue;
+      g_ascii_formatd (lo, sizeof lo, "%.10g", options[i].min);
+      g_ascii_formatd (hi, sizeof hi, "%.10g", options[i].max);
+      text = g_strconcat (hi, "-", lo, NULL);
+      eyl_placement_overrides_init (&overrides);
+      g_assert_false (eyl_option_parse (&options[i], text, &overrides, &cli_error));
+      g_assert_false (typed_accepts (&options[i], options[i].max, options[i].min, &typed_error));
+      g_assert_error (typed_error, EYL_ERROR, EYL_ERROR_INVALID);
+      g_assert_cmpstr (typed_error->message, ==, cli_error->message);
+      g_assert_false (eyl_option_check (&options[i], options[i].max, options[i].min, NULL));
+      n_ranges++;
+    }
+  g_assert_cmpuint (n_ranges, >=, 1);
+}
+
+/* Settings of another version, or of the wrong type, are refused. */
+static void
+test_settings_version (void)
+{
+  g_autoptr(GVariantDict) dict = g_variant_dict_new (NULL);
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(EylCheckSettings) read = { 0 };
+
+  g_variant_dict_insert (dict, "version", "u", (guint32) EYL_CHECK_SETTINGS_VERSION + 1);
+  variant = g_variant_ref_sink (g_variant_dict_end (dict));
+  g_assert_false (eyl_check_settings_from_variant (variant, &read, &error));
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&variant, g_variant_unref);
+
+  g_clear_pointer (&dict, g_variant_dict_unref);
+  dict = g_variant_dict_new (NULL);
+  g_variant_dict_insert (dict, "version", "u", (guint32) EYL_CHECK_SETTINGS_VERSION);
+  /* a range is a pair */
+  g_variant_dict_insert (dict, "eye-mm", "d", 1500.0);
+  variant = g_variant_ref_sink (g_variant_dict_end (dict));
+  g_assert_false (eyl_check_settings_from_variant (variant, &read, &error));
+  g_assert_nonnull (strstr (error->message, "eye-mm"));
+}
+
 static void
 check_everywhere (const EylOption *option,
                   GSettingsSchema *schema,
@@ -160,6 +241,23 @@ check_everywhere (const EylOption *option,
       g_assert_nonnull (strstr (error->message, option->name));
     }
   g_clear_error (&error);
+
+  /* The worker's typed settings (the window's way to the core) */
+  {
+    double pair[2] = { value, value };
+
+    if (option->shape == EYL_OPTION_RANGE)
+      pair[high ? 0 : 1] = high ? option->min : option->max;
+    else if (option->shape == EYL_OPTION_SIZE)
+      pair[high ? 0 : 1] = 1000;
+    g_assert_cmpint (typed_accepts (option, pair[0], pair[1], &error), ==, accepted);
+    if (!accepted)
+      {
+        g_assert_error (error, EYL_ERROR, EYL_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, option->name));
+      }
+    g_clear_error (&error);
+  }
 
   /* The placement file's key (sizes_mm: the nominal size) */
   g_assert_nonnull (option->placement_key);
@@ -252,6 +350,47 @@ test_fallbacks (void)
   g_assert_null (eyl_option_lookup_settings_key ("units", NULL));
 }
 
+/* Every number of the table reaches its placement field: a new setting
+ * needs no code in eyl_placement_apply_overrides(). */
+static void
+test_applied (void)
+{
+  g_autoptr(EylPlacement) base = eyl_placement_new ("x", EYL_PLACEMENT_ROLLUP);
+  guint            n_options, n_applied = 0;
+  const EylOption *options = eyl_options_get_all (&n_options);
+
+  base->table_height_mm = 750;
+  for (guint i = 0; i < n_options; i++)
+    {
+      g_autoptr(EylPlacement) applied = NULL;
+      EylPlacementOverrides overrides;
+      /* a value in range that is no preset's */
+      double value = options[i].min + (options[i].max - options[i].min) / 3;
+
+      if (options[i].placement_offset == 0)
+        continue;
+      g_test_message ("%s", options[i].name);
+      eyl_placement_overrides_init (&overrides);
+      G_STRUCT_MEMBER (double, &overrides, options[i].offset) = value;
+      applied = eyl_placement_apply_overrides (base, &overrides);
+      g_assert_cmpfloat (G_STRUCT_MEMBER (double, applied, options[i].placement_offset), ==, value);
+      n_applied++;
+    }
+  g_assert_cmpuint (n_applied, >=, 6);
+
+  /* No table, nothing on it, whatever was said of it. */
+  {
+    g_autoptr(EylPlacement) applied = NULL;
+    EylPlacementOverrides overrides;
+
+    eyl_placement_overrides_init (&overrides);
+    overrides.table_mm = 0;
+    overrides.table_objects_mm = 400;
+    applied = eyl_placement_apply_overrides (base, &overrides);
+    g_assert_cmpfloat (applied->table_objects_mm, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +400,9 @@ main (int   argc,
   g_test_add_func ("/eyl/options/schema-from-table", test_schema_from_table);
   g_test_add_func ("/eyl/options/same-range-everywhere", test_same_range_everywhere);
   g_test_add_func ("/eyl/options/fallbacks", test_fallbacks);
+  g_test_add_func ("/eyl/options/applied", test_applied);
+  g_test_add_func ("/eyl/options/reversed-range", test_reversed_range);
+  g_test_add_func ("/eyl/options/settings-version", test_settings_version);
 
   return g_test_run ();
 }

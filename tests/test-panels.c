@@ -130,19 +130,30 @@ template_child (GtkWidget  *widget,
   return GTK_WIDGET (child);
 }
 
-static char *
-args_to_string (GPtrArray *args)
-{
-  g_ptr_array_add (args, NULL);
-  return g_strjoinv (" ", (char **) args->pdata);
-}
-
+/* The panel's typed settings written as the command line would take
+ * them ("--placement auto --eye-mm=1405-1825 --legibility 1:200"), for
+ * the assertions to read. */
 static char *
 panel_args (EylPlacementPanel *panel)
 {
-  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (panel);
+  g_auto(EylCheckSettings) settings = { 0 };
+  GString         *text = g_string_new (NULL);
+  guint            n;
+  const EylOption *options = eyl_options_get_all (&n);
 
-  return args_to_string (args);
+  eyl_placement_panel_get_check_settings (panel, &settings);
+  g_string_append_printf (text, "--placement %s", settings.placement);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *value = eyl_option_format (&options[i], &settings.overrides);
+
+      if (value != NULL)
+        g_string_append_printf (text, " --%s=%s", options[i].name, value);
+    }
+  g_string_append_printf (text, " --legibility %s", eyl_legibility_to_string (settings.legibility));
+  if (settings.brand_kit != NULL)
+    g_string_append_printf (text, " --brand-kit %s", settings.brand_kit);
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -167,9 +178,9 @@ reset_settings (void)
     g_settings_reset (settings, keys[i]);
 }
 
-/* The sample banner analysed by the real worker with @args. */
+/* The sample banner analysed by the real worker with @settings. */
 static EylPageAnalysis *
-analyse_sample (GPtrArray *args)
+analyse_sample (const EylCheckSettings *settings)
 {
   const char      *cli = g_getenv ("EYL_CLI");
   const char      *root = g_getenv ("EYL_SOURCE_ROOT");
@@ -181,8 +192,8 @@ analyse_sample (GPtrArray *args)
     return NULL;
 
   config = eyl_worker_config_new (cli);
-  for (guint i = 0; args != NULL && i < args->len; i++)
-    eyl_worker_config_add_arg (config, g_ptr_array_index (args, i));
+  if (settings != NULL)
+    eyl_worker_config_set_settings (config, settings);
   path = g_build_filename (root, "data", "samples", "rollup-banner.pdf", NULL);
   result = eyl_worker_check_file (config, path, NULL);
   eyl_worker_config_unref (config);
@@ -357,6 +368,59 @@ test_placement_panel_edit (void)
   gtk_window_destroy (window);
 }
 
+/* A setting added by its table entry and its .ui row alone (no code of
+ * the panel's own): the row shows the placement's value, takes the
+ * user's, passes it to the checks and remembers it in its GSettings key;
+ * the reset empties it; inches convert it. */
+static void
+test_placement_panel_table_objects (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(EylCheckSettings) check = { 0 };
+  GtkWidget *panel;
+  GtkWindow *window;
+  GtkWidget *entry;
+  GtkWidget *unit;
+
+  reset_settings ();
+  panel = eyl_placement_panel_new ();
+  window = show_in_window (panel, 420, 900);
+  entry = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "table_objects_mm_entry");
+  unit = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "table_objects_mm_unit_label");
+
+  eyl_placement_panel_set_placement_id (EYL_PLACEMENT_PANEL (panel), "rollup-behind-table");
+  /* the preset's leaflets and screens, 250 mm */
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "250");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unit)), ==, "mm");
+
+  set_text (panel, "table_objects_mm_entry", "600");
+  eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
+  g_assert_cmpfloat (check.overrides.table_objects_mm, ==, 600);
+  g_assert_cmpfloat (g_settings_get_double (settings, "table-objects-mm"), ==, 600);
+  eyl_check_settings_clear (&check);
+
+  /* out of the table's range: marked, not passed on */
+  set_text (panel, "table_objects_mm_entry", "5000");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
+  g_assert_true (isnan (check.overrides.table_objects_mm));
+  eyl_check_settings_clear (&check);
+
+  set_text (panel, "table_objects_mm_entry", "600");
+  g_settings_set_string (settings, "units", "in");
+  wait_ms (50);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unit)), ==, "in");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "23.6");
+  save_png (GTK_WIDGET (window), "placement-table-objects");
+
+  gtk_widget_activate_action (panel, "placement.reset", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpfloat (g_settings_get_double (settings, "table-objects-mm"), ==, 0);
+  g_settings_set_string (settings, "units", "mm");
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_placement_panel_inches (void)
 {
@@ -405,7 +469,7 @@ test_placement_panel_analysis (void)
 {
   GtkWidget *panel;
   GtkWindow *window;
-  g_autoptr(GPtrArray) args = NULL;
+  g_auto(EylCheckSettings) settings = { 0 };
   g_autoptr(EylPageAnalysis) analysis = NULL;
   g_autoptr(EylPageAnalysis) auto_analysis = NULL;
   GtkWidget  *auto_row;
@@ -422,8 +486,8 @@ test_placement_panel_analysis (void)
   window = show_in_window (panel, 420, 900);
 
   /* Automatic: the panel says what was chosen and why. */
-  args = eyl_placement_panel_get_worker_args (EYL_PLACEMENT_PANEL (panel));
-  auto_analysis = analyse_sample (args);
+  eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &settings);
+  auto_analysis = analyse_sample (&settings);
   g_assert_cmpstr (auto_analysis->placement->id, ==, "rollup-behind-table");
   eyl_placement_panel_set_analysis (EYL_PLACEMENT_PANEL (panel), auto_analysis);
   auto_row = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "auto_row");
@@ -443,9 +507,9 @@ test_placement_panel_analysis (void)
   eyl_placement_panel_set_placement_id (EYL_PLACEMENT_PANEL (panel), "rollup-free-standing");
   g_assert_false (gtk_widget_get_visible (auto_row));
   set_text (panel, "distance_entry", "4");
-  g_clear_pointer (&args, g_ptr_array_unref);
-  args = eyl_placement_panel_get_worker_args (EYL_PLACEMENT_PANEL (panel));
-  analysis = analyse_sample (args);
+  eyl_check_settings_clear (&settings);
+  eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &settings);
+  analysis = analyse_sample (&settings);
   g_assert_cmpstr (analysis->placement->id, ==, "rollup-free-standing");
   g_assert_cmpfloat_with_epsilon (analysis->placement->distance_m, 4.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (analysis->placement->table_height_mm, 0.0, 1e-9);
@@ -777,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/eyl/panels/placement/settings-defaults", test_placement_panel_settings_defaults);
   g_test_add_func ("/eyl/panels/placement/edit", test_placement_panel_edit);
   g_test_add_func ("/eyl/panels/placement/inches", test_placement_panel_inches);
+  g_test_add_func ("/eyl/panels/placement/table-objects", test_placement_panel_table_objects);
   g_test_add_func ("/eyl/panels/placement/analysis", test_placement_panel_analysis);
   g_test_add_func ("/eyl/panels/scene-view", test_scene_view);
   g_test_add_func ("/eyl/panels/preferences", test_preferences_window);

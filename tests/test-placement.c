@@ -778,7 +778,6 @@ test_options (void)
   EylPlacement *base = eyl_placement_set_lookup (set, "rollup-behind-table");
   g_autoptr(EylPlacement) reversed = NULL;
   g_autoptr(EylPlacement) crowded = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   EylPlacementOverrides o;
   guint                 n;
@@ -814,11 +813,18 @@ test_options (void)
   g_assert_cmpfloat (o.eye_min_mm, ==, 1400);
 
   /* What was parsed is what the worker is given. */
-  eyl_options_to_args (&o, args);
-  g_assert_cmpuint (args->len, ==, 3);
-  g_assert_cmpstr (g_ptr_array_index (args, 0), ==, "--size-mm=850x2000");
-  g_assert_cmpstr (g_ptr_array_index (args, 1), ==, "--eye-mm=1400-1900");
-  g_assert_cmpstr (g_ptr_array_index (args, 2), ==, "--crowd-mm=1500");
+  {
+    g_auto(EylCheckSettings) settings = { 0 };
+    g_auto(EylCheckSettings) read = { 0 };
+    g_autoptr(GVariant) variant = NULL;
+
+    eyl_check_settings_init (&settings);
+    settings.overrides = o;
+    variant = g_variant_ref_sink (eyl_check_settings_to_variant (&settings));
+    g_assert_true (eyl_check_settings_from_variant (variant, &read, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (memcmp (&read.overrides, &o, sizeof o), ==, 0);
+  }
 
   /* A crowd in front of the table: at its front edge, for every viewer. */
   crowded = eyl_placement_apply_overrides (base, &o);

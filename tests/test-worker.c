@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "eyl-batch.h"
+#include "eyl-error.h"
 #include "eyl-fixtures.h"
 #include "eyl-worker.h"
 
@@ -225,6 +226,80 @@ test_good_file (void)
   g_assert_cmpstr (result->path, ==, path);
   g_assert_cmpuint (result->n_pages, ==, 1);
   g_assert_cmpuint (result->pages->len, ==, 1);
+}
+
+/* The window's way and the command line's way to the same check: the
+ * settings typed on the worker's stdin give the result `eyeline-cli
+ * check` gives with the equivalent flags. */
+static void
+test_typed_settings (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(EylCheckSettings) settings = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *flags = NULL;
+  int              status = -1;
+  JsonObject      *root;
+
+  NEED_CONFIG (config);
+  path = eyl_fixture_banner ("typed-banner.pdf", 0.1, TRUE);
+  eyl_check_settings_init (&settings);
+  settings.placement = g_strdup ("rollup-behind-table");
+  settings.ocr = FALSE;
+  settings.legibility = EYL_LEGIBILITY_1_300;
+  g_assert_true (eyl_option_parse (eyl_option_lookup ("eye-mm"), "1500-1700", &settings.overrides, NULL));
+  g_assert_true (eyl_option_parse (eyl_option_lookup ("table-mm"), "900", &settings.overrides, NULL));
+  g_assert_true (eyl_option_parse (eyl_option_lookup ("acuity"), "20/40", &settings.overrides, NULL));
+  eyl_worker_config_set_settings (config, &settings);
+  result = eyl_worker_check_file (config, path, NULL);
+  g_assert_true (result->ok);
+  typed = eyl_report_json_node_to_string (eyl_file_result_to_json (result), TRUE);
+
+  {
+    const char *argv[] = { config->exe, "check", "--format=json", "--no-ocr", "--placement=rollup-behind-table",
+                           "--legibility=1:300", "--eye-mm=1500-1700", "--table-mm=900", "--acuity=20/40",
+                           path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  flags = eyl_report_json_node_to_string (json_array_get_element (json_object_get_array_member (root, "files"), 0),
+                                          TRUE);
+  g_assert_cmpstr (typed, ==, flags);
+  /* and the numbers did arrive */
+  g_assert_nonnull (strstr (typed, "1500"));
+}
+
+/* A reversed range is refused on the way in as the command line refuses
+ * it, with the same words, never swapped. */
+static void
+test_typed_settings_refused (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(EylCheckSettings) settings = { 0 };
+  g_autofree char *path = NULL;
+
+  NEED_CONFIG (config);
+  path = eyl_fixture_banner ("refused-banner.pdf", 0.1, TRUE);
+  eyl_check_settings_init (&settings);
+  settings.ocr = FALSE;
+  settings.overrides.eye_min_mm = 1800;
+  settings.overrides.eye_max_mm = 1400;
+  eyl_worker_config_set_settings (config, &settings);
+  result = eyl_worker_check_file (config, path, NULL);
+  g_assert_false (result->ok);
+  g_assert_false (eyl_option_parse (eyl_option_lookup ("eye-mm"), "1800-1400", &settings.overrides, &error));
+  g_assert_nonnull (strstr (result->error_message, error->message));
 }
 
 static void
@@ -445,6 +520,8 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/unreadable-result", test_unreadable_result);
   g_test_add_func ("/eyl/worker/good-file", test_good_file);
   g_test_add_func ("/eyl/worker/not-pdf", test_not_pdf);
+  g_test_add_func ("/eyl/worker/typed-settings", test_typed_settings);
+  g_test_add_func ("/eyl/worker/typed-settings-refused", test_typed_settings_refused);
   g_test_add_func ("/eyl/worker/batch-order", test_batch_order);
   g_test_add_func ("/eyl/worker/batch-cancel", test_batch_cancel);
   g_test_add_func ("/eyl/worker/scheduler", test_scheduler);

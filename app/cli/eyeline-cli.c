@@ -85,6 +85,7 @@ typedef struct
   EylAnalysisOptions options;
   guint              memory_mb;
   GPtrArray         *label_rules;
+  EylCheckSettings   settings; /* what they were made from */
 } Analysis;
 
 static void
@@ -113,6 +114,7 @@ analysis_clear (Analysis *analysis)
   g_clear_pointer (&analysis->placement, eyl_placement_unref);
   g_clear_pointer (&analysis->brand_kit, eyl_brand_kit_unref);
   g_clear_pointer (&analysis->label_rules, g_ptr_array_unref);
+  eyl_check_settings_clear (&analysis->settings);
 }
 
 static GOptionEntry *
@@ -284,36 +286,22 @@ valid_languages (const char *langs)
   return TRUE;
 }
 
-/* Turns the analysis options into placements, overrides and a brand kit.
- * Returns EXIT_CLEAN or EXIT_USAGE (after printing the problem). */
+/* The command line's analysis options, checked and typed as the workers
+ * get them (eyl_worker_config_set_settings).  Returns EXIT_CLEAN or
+ * EXIT_USAGE (after printing the problem). */
 static int
-analysis_setup (AnalysisArgs *args,
-                Analysis     *analysis,
-                gboolean      quiet_warnings)
+analysis_args_to_settings (AnalysisArgs     *args,
+                           EylCheckSettings *settings)
 {
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  EylPlacementOverrides *overrides = &analysis->options.overrides;
-  const char            *placement_id = args->placement;
-  g_autofree char       *file_id = NULL;
-  EylPlacement          *base = NULL;
+  guint            n_options;
+  const EylOption *options = eyl_options_get_all (&n_options);
 
-  eyl_analysis_options_init (&analysis->options);
-  eyl_placement_overrides_init (overrides);
-  analysis->memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
-
-  if (args->memory_mb != NULL && parse_memory_mb (args->memory_mb, &analysis->memory_mb) != EXIT_CLEAN)
-    return EXIT_USAGE;
-
-  {
-    guint            n_options;
-    const EylOption *options = eyl_options_get_all (&n_options);
-
-    for (guint i = 0; i < n_options; i++)
-      if (args->check_options[i] != NULL && !eyl_option_parse (&options[i], args->check_options[i], overrides, &error))
-        return usage_error ("%s", error->message);
-  }
-  if (args->legibility != NULL && !eyl_legibility_from_string (args->legibility, &analysis->options.legibility))
+  eyl_check_settings_init (settings);
+  for (guint i = 0; i < n_options; i++)
+    if (args->check_options[i] != NULL && !eyl_option_parse (&options[i], args->check_options[i], &settings->overrides, &error))
+      return usage_error ("%s", error->message);
+  if (args->legibility != NULL && !eyl_legibility_from_string (args->legibility, &settings->legibility))
     return usage_error (_("--legibility: “%s” is not one of 1:200, 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
                            args->legibility);
 
@@ -321,18 +309,13 @@ analysis_setup (AnalysisArgs *args,
     return usage_error (_("--ocr-languages: “%s” is not a list of Tesseract languages like eng+deu"),
                            args->ocr_languages);
   if (args->raster_px_per_mm != NULL && !eyl_options_parse_number (args->raster_px_per_mm, 0.05, 50,
-                                                                   &analysis->options.raster_px_per_mm))
+                                                                   &settings->raster_px_per_mm))
     return usage_error (_("--raster-px-per-mm: “%s” is not a resolution from 0.05 to 50"),
                            args->raster_px_per_mm);
-  if (args->raster_max_mpx != NULL)
-    {
-      double mpx;
-
-      if (!eyl_options_parse_number (args->raster_max_mpx, 0.01, 64, &mpx))
-        return usage_error (_("--raster-max-mpx: “%s” is not a number of megapixels from 0.01 to 64"),
-                               args->raster_max_mpx);
-      analysis->options.raster_max_pixels = mpx * 1e6;
-    }
+  if (args->raster_max_mpx != NULL && !eyl_options_parse_number (args->raster_max_mpx, 0.01, 64,
+                                                                 &settings->raster_max_mpx))
+    return usage_error (_("--raster-max-mpx: “%s” is not a number of megapixels from 0.01 to 64"),
+                           args->raster_max_mpx);
   if (args->front_panel != NULL)
     {
       guint64 panel;
@@ -340,23 +323,56 @@ analysis_setup (AnalysisArgs *args,
       if (!g_ascii_string_to_unsigned (args->front_panel, 10, 1, 1000, &panel, NULL))
         return usage_error (_("--front-panel: “%s” is not a panel number from 1 to 1000"),
                                args->front_panel);
-      analysis->options.front_panel = (int) panel;
+      settings->front_panel = (int) panel;
     }
-  if (args->label_rules != NULL)
+  settings->ocr = !args->no_ocr;
+  settings->qr = !args->no_qr;
+  settings->logos = !args->no_logos;
+  settings->ocr_languages = g_strdup (args->ocr_languages);
+  settings->placement = g_strdup (args->placement);
+  settings->placement_file = g_strdup (args->placement_file);
+  settings->brand_kit = g_strdup (args->brand_kit);
+  settings->label_rules = g_strdup (args->label_rules);
+  return EXIT_CLEAN;
+}
+
+/* Turns the typed settings into placements, overrides and a brand kit
+ * (the worker's settings come typed from its parent).  Returns
+ * EXIT_CLEAN or EXIT_USAGE (after printing the problem). */
+static int
+analysis_setup_settings (Analysis *analysis,
+                         gboolean  quiet_warnings)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  EylCheckSettings *settings = &analysis->settings;
+  const char       *placement_id = settings->placement;
+  g_autofree char  *file_id = NULL;
+  EylPlacement     *base = NULL;
+
+  eyl_analysis_options_init (&analysis->options);
+  analysis->options.overrides = settings->overrides;
+  analysis->options.legibility = settings->legibility;
+  if (isfinite (settings->raster_px_per_mm))
+    analysis->options.raster_px_per_mm = settings->raster_px_per_mm;
+  if (isfinite (settings->raster_max_mpx))
+    analysis->options.raster_max_pixels = settings->raster_max_mpx * 1e6;
+  analysis->options.front_panel = settings->front_panel;
+  if (settings->label_rules != NULL)
     {
-      analysis->label_rules = eyl_label_rules_load (args->label_rules, &error);
+      analysis->label_rules = eyl_label_rules_load (settings->label_rules, &error);
       if (analysis->label_rules == NULL)
         return usage_error ("--label-rules: %s", error->message);
       analysis->options.label_rules = analysis->label_rules;
     }
-  analysis->options.pixels.ocr = !args->no_ocr;
-  analysis->options.pixels.qr = !args->no_qr;
-  analysis->options.pixels.logos = !args->no_logos;
-  analysis->options.pixels.ocr_languages = args->ocr_languages;
+  analysis->options.pixels.ocr = settings->ocr;
+  analysis->options.pixels.qr = settings->qr;
+  analysis->options.pixels.logos = settings->logos;
+  analysis->options.pixels.ocr_languages = settings->ocr_languages;
 
-  if (args->brand_kit != NULL)
+  if (settings->brand_kit != NULL)
     {
-      analysis->brand_kit = eyl_brand_kit_load (args->brand_kit, &error);
+      analysis->brand_kit = eyl_brand_kit_load (settings->brand_kit, &error);
       if (analysis->brand_kit == NULL)
         return usage_error ("--brand-kit: %s", error->message);
       analysis->options.brand_kit = analysis->brand_kit;
@@ -367,9 +383,9 @@ analysis_setup (AnalysisArgs *args,
     print_error ("%s", (const char *) g_ptr_array_index (warnings, i));
   analysis->options.placements = analysis->placements;
 
-  if (args->placement_file != NULL)
+  if (settings->placement_file != NULL)
     {
-      g_autoptr(EylPlacement) from_file = eyl_placement_new_from_file (args->placement_file, &error);
+      g_autoptr(EylPlacement) from_file = eyl_placement_new_from_file (settings->placement_file, &error);
 
       if (from_file == NULL)
         return usage_error ("--placement-file: %s", error->message);
@@ -387,62 +403,38 @@ analysis_setup (AnalysisArgs *args,
                            placement_id);
 
   if (base != NULL)
-    analysis->placement = eyl_placement_apply_overrides (base, overrides);
+    analysis->placement = eyl_placement_apply_overrides (base, &settings->overrides);
   analysis->options.placement = analysis->placement;
 
   return EXIT_CLEAN;
 }
 
+/* The command line's analysis options into placements, overrides and a
+ * brand kit.  Returns EXIT_CLEAN or EXIT_USAGE (after printing the problem). */
+static int
+analysis_setup (AnalysisArgs *args,
+                Analysis     *analysis,
+                gboolean      quiet_warnings)
+{
+  analysis->memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
+  if (args->memory_mb != NULL && parse_memory_mb (args->memory_mb, &analysis->memory_mb) != EXIT_CLEAN)
+    return EXIT_USAGE;
+  if (analysis_args_to_settings (args, &analysis->settings) != EXIT_CLEAN)
+    return EXIT_USAGE;
+  return analysis_setup_settings (analysis, quiet_warnings);
+}
+
+/* The workers get the settings typed, on their stdin: no setting travels
+ * to them as command-line text. */
 static void
 forward_analysis_args (AnalysisArgs    *args,
                        EylWorkerConfig *config)
 {
-  const struct
-  {
-    const char *name;
-    const char *value;
-  } forward[] = {
-    { "--placement", args->placement },
-    { "--placement-file", args->placement_file },
-    { "--legibility", args->legibility },
-    { "--brand-kit", args->brand_kit },
-    { "--ocr-languages", args->ocr_languages },
-    { "--raster-px-per-mm", args->raster_px_per_mm },
-    { "--raster-max-mpx", args->raster_max_mpx },
-    { "--front-panel", args->front_panel },
-    { "--label-rules", args->label_rules },
-  };
-  const struct
-  {
-    const char *name;
-    gboolean    value;
-  } flags[] = {
-    { "--no-ocr", args->no_ocr },
-    { "--no-qr", args->no_qr },
-    { "--no-logos", args->no_logos },
-  };
+  g_auto(EylCheckSettings) settings = { 0 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (forward); i++)
-    {
-      g_autofree char *arg = NULL;
-
-      if (forward[i].value == NULL)
-        continue;
-      /* one argv element, so a value starting with '-' stays a value */
-      arg = g_strconcat (forward[i].name, "=", forward[i].value, NULL);
-      eyl_worker_config_add_arg (config, arg);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
-    if (flags[i].value)
-      eyl_worker_config_add_arg (config, flags[i].name);
-  for (guint i = 0; i < G_N_ELEMENTS (args->check_options); i++)
-    if (args->check_options[i] != NULL)
-      {
-        g_autofree char *arg = g_strdup_printf ("--%s=%s", eyl_options_get_all (NULL)[i].name,
-                                                args->check_options[i]);
-
-        eyl_worker_config_add_arg (config, arg);
-      }
+  /* analysis_setup() checked them already */
+  if (analysis_args_to_settings (args, &settings) == EXIT_CLEAN)
+    eyl_worker_config_set_settings (config, &settings);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -467,6 +459,7 @@ run_worker (int    argc,
   g_autofree char *render_logo = NULL;
   int              render_page = -1;
   double           render_scale = 1.0;
+  gboolean         settings_on_stdin = FALSE;
   Analysis         analysis = { 0 };
   EylExportMode    export_mode = EYL_EXPORT_NONE;
   GOptionEntry     export_entries[] = {
@@ -479,6 +472,8 @@ run_worker (int    argc,
         { "render-png", 0, 0, G_OPTION_ARG_FILENAME, &render_png, NULL, NULL },
         /* A brand kit's logo, once per run (eyl_worker_prepare_brand_kit). */
         { "render-logo", 0, 0, G_OPTION_ARG_FILENAME, &render_logo, NULL, NULL },
+        /* The parent's typed settings (eyl_worker_config_set_settings). */
+        { "settings-on-stdin", 0, 0, G_OPTION_ARG_NONE, &settings_on_stdin, NULL, NULL },
         { NULL }
   };
   const char *file = NULL;
@@ -525,6 +520,11 @@ run_worker (int    argc,
     eyl_worker_child_limit_memory (memory_mb);
   }
 
+  if (settings_on_stdin && !eyl_worker_child_read_settings (&analysis.settings, &error))
+    {
+      analysis_clear (&analysis);
+      return usage_error ("%s", error->message);
+    }
   password = eyl_worker_child_read_password ();
   eyl_worker_child_simulate ();
 
@@ -545,7 +545,8 @@ run_worker (int    argc,
     }
   else
     {
-      status = analysis_setup (&args, &analysis, TRUE);
+      status = settings_on_stdin ? analysis_setup_settings (&analysis, TRUE)
+                                 : analysis_setup (&args, &analysis, TRUE);
       if (status != EXIT_CLEAN)
         {
           analysis_clear (&analysis);

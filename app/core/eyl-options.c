@@ -58,30 +58,24 @@ eyl_analysis_options_resolve_size (const EylAnalysisOptions *options,
                                   material_w_mm, material_h_mm, scale, source);
 }
 
-#define OVERRIDE(field) offsetof (EylPlacementOverrides, field)
+/* The table from its entries (eyl-options-table.h). */
+#define OVERRIDE(field)  offsetof (EylPlacementOverrides, field)
+#define PLACEMENT(field) offsetof (EylPlacement, field)
+#define EYL_NUMBER_OPTION(name, unit, min, max, field, placement_field, placement_key, settings_key, \
+                          fallback, label, description, arg, problem)                                \
+  { name, EYL_OPTION_NUMBER, unit, min, max, OVERRIDE (field), 0, placement_key, settings_key,       \
+    label, description, arg, problem, NULL, NULL, fallback, NAN, PLACEMENT (placement_field) },
+#define EYL_PAIR_OPTION(name, shape, unit, min, max, field, field2, placement_key, placement_key2,          \
+                        settings_key, settings_key2, fallback, fallback2, label, description, arg, problem) \
+  { name, shape, unit, min, max, OVERRIDE (field), OVERRIDE (field2), placement_key, settings_key, label,   \
+    description, arg, problem, placement_key2, settings_key2, fallback, fallback2, 0 },
 
 static const EylOption options[] = {
-  { "size-mm", EYL_OPTION_SIZE, EYL_OPTION_UNIT_MM, 1, 100000,
-    OVERRIDE (size_w_mm), OVERRIDE (size_h_mm), "sizes_mm", NULL,
-    N_("Real size"),
-        N_("Real size of the visible artwork in mm, e.g. 850x2000"), N_("WxH"), N_("--size-mm: “%s” is not a size in millimetres like 850x2000"), NULL, NULL, NAN, NAN }, { "distance-m", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_M, 0.05, 1000, OVERRIDE (distance_m), 0, "distance_m", NULL, N_("Reading distance"), N_("Reading distance in metres"), N_("M"), N_("--distance-m: “%s” is not a distance in metres (0.05 to 1000)"), NULL, NULL, 2.0, NAN }, { "eye-mm", EYL_OPTION_RANGE, EYL_OPTION_UNIT_MM, 300, 3000, OVERRIDE (eye_min_mm), OVERRIDE (eye_max_mm), "eye_min_mm", "eye-min-mm", N_("Eye heights"), N_("Standing eye heights of the viewers (P5–P95), e.g. 1405-1825"), N_("MIN-MAX"), N_("--eye-mm: “%s” is not a range of eye heights in mm like 1405-1825"),
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     /* CityU anthropometry: P5 UK woman, P95 US man */
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     "eye_max_mm",
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     "eye-max-mm",
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     1405,
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     1825 },
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                { "table-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 3000, OVERRIDE (table_mm), 0, "table_height_mm", NULL, N_("Table height"), N_("Height of the table in front in mm (0 = no table)"), N_("MM"), N_("--table-mm: “%s” is not a table height in mm (0 = no table)"), NULL, NULL, 0, NAN }, { "gap-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 10000, OVERRIDE (gap_mm), 0, "table_gap_mm", NULL, N_("Gap behind the table"), N_("Gap between the table’s back edge and the material in mm"), N_("MM"), N_("--gap-mm: “%s” is not a distance in mm"), NULL, NULL, 0, NAN }, { "crowd-mm", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_MM, 0, 2500, OVERRIDE (crowd_mm), 0, "crowd_height_mm", "crowd-mm", N_("Crowd in front"), N_("Height of a crowd standing in front (at the table’s front edge, else 1 m away) "
-       "in mm, e.g. 1500 for shoulders (0 = none)"),
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                          N_("MM"), N_("--crowd-mm: “%s” is not a crowd height in mm (0 = none)"), NULL, NULL, 0, NAN },
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                          { "acuity", EYL_OPTION_NUMBER, EYL_OPTION_UNIT_ACUITY, 0.05, 2, OVERRIDE (acuity), 0, "acuity", "acuity", N_("Viewers’ eyesight"), N_("Visual acuity of the viewers, as a Snellen fraction (20/40, 6/12) or decimal (0.5); "
-       "20/40 halves the distance text can be read from (default 20/20)"),
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  N_("ACUITY"), N_("--acuity: “%s” is not a visual acuity like 20/40 or 0.5 (20/400 to 20/10)"),
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     /* 20/20 */
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     NULL,
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     NULL,
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     1.0,
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     NAN },
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           };
+#include "eyl-options-table.h"
+};
+
+#undef EYL_NUMBER_OPTION
+#undef EYL_PAIR_OPTION
 
 const EylOption *
 eyl_options_get_all (guint *n_options)
@@ -270,21 +264,40 @@ eyl_option_in_range (const EylOption *option,
   return isfinite (value) && value >= option->min && value <= option->max;
 }
 
-void
-eyl_options_to_args (const EylPlacementOverrides *overrides,
-                     GPtrArray                   *args)
+/* @a (and @b) as eyl_option_parse() reads them: "1405-1825". */
+static char *
+format_values (const EylOption *option,
+               double           a,
+               double           b)
 {
-  g_return_if_fail (overrides != NULL);
-  g_return_if_fail (args != NULL);
+  EylPlacementOverrides values;
 
-  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-    {
-      g_autofree char *value = eyl_option_format (&options[i], overrides);
+  eyl_placement_overrides_init (&values);
+  *FIELD (&values, option->offset) = a;
+  if (option->shape != EYL_OPTION_NUMBER)
+    *FIELD (&values, option->offset2) = b;
+  return eyl_option_format (option, &values);
+}
 
-      /* one argv element, so a value starting with '-' stays a value */
-      if (value != NULL)
-        g_ptr_array_add (args, g_strdup_printf ("--%s=%s", options[i].name, value));
-    }
+gboolean
+eyl_option_check (const EylOption *option,
+                  double           a,
+                  double           b,
+                  GError         **error)
+{
+  g_return_val_if_fail (option != NULL, FALSE);
+
+  if (eyl_option_in_range (option, a) &&
+      (option->shape == EYL_OPTION_NUMBER ||
+       (eyl_option_in_range (option, b) && (option->shape != EYL_OPTION_RANGE || a <= b))))
+    return TRUE;
+
+  {
+    g_autofree char *text = format_values (option, a, b);
+
+    g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID, _(option->problem), text != NULL ? text : "");
+  }
+  return FALSE;
 }
 
 char *
@@ -311,4 +324,205 @@ eyl_format_range (double   lo_mm,
   /* TRANSLATORS: a range of heights in millimetres, e.g. "1250–1800 mm" */
   return g_strdup_printf (_("%.0f–%.0f mm"),
                              round (lo_mm / 5.0) * 5.0, round (hi_mm / 5.0) * 5.0);
+}
+
+/* Settings of a check --------------------------------------------------- */
+
+void
+eyl_check_settings_init (EylCheckSettings *settings)
+{
+  g_return_if_fail (settings != NULL);
+
+  memset (settings, 0, sizeof *settings);
+  eyl_placement_overrides_init (&settings->overrides);
+  settings->legibility = EYL_LEGIBILITY_1_200;
+  settings->ocr = settings->qr = settings->logos = TRUE;
+  settings->raster_px_per_mm = NAN;
+  settings->raster_max_mpx = NAN;
+}
+
+void
+eyl_check_settings_clear (EylCheckSettings *settings)
+{
+  g_clear_pointer (&settings->placement, g_free);
+  g_clear_pointer (&settings->placement_file, g_free);
+  g_clear_pointer (&settings->brand_kit, g_free);
+  g_clear_pointer (&settings->ocr_languages, g_free);
+  g_clear_pointer (&settings->label_rules, g_free);
+}
+
+/* The fields besides the table's, in one place for the writer and the
+ * reader: key, GVariant type, offset in EylCheckSettings. */
+static const struct
+{
+  const char *key;
+  const char *type; /* "ay" (a string as its bytes: a file name or an id
+                     * typed in any encoding), "b", "d", "i" */
+  gsize       offset;
+} setting_fields[] = {
+  { "placement", "ay", G_STRUCT_OFFSET (EylCheckSettings, placement) },
+  { "placement-file", "ay", G_STRUCT_OFFSET (EylCheckSettings, placement_file) },
+  { "brand-kit", "ay", G_STRUCT_OFFSET (EylCheckSettings, brand_kit) },
+  { "ocr", "b", G_STRUCT_OFFSET (EylCheckSettings, ocr) },
+  { "qr", "b", G_STRUCT_OFFSET (EylCheckSettings, qr) },
+  { "logos", "b", G_STRUCT_OFFSET (EylCheckSettings, logos) },
+  { "ocr-languages", "ay", G_STRUCT_OFFSET (EylCheckSettings, ocr_languages) },
+  { "raster-px-per-mm", "d", G_STRUCT_OFFSET (EylCheckSettings, raster_px_per_mm) },
+  { "raster-max-mpx", "d", G_STRUCT_OFFSET (EylCheckSettings, raster_max_mpx) },
+  { "front-panel", "i", G_STRUCT_OFFSET (EylCheckSettings, front_panel) },
+  { "label-rules", "ay", G_STRUCT_OFFSET (EylCheckSettings, label_rules) },
+};
+
+GVariant *
+eyl_check_settings_to_variant (const EylCheckSettings *settings)
+{
+  GVariantDict dict;
+
+  g_return_val_if_fail (settings != NULL, NULL);
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "version", "u", (guint32) EYL_CHECK_SETTINGS_VERSION);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      double a = *FIELD (&settings->overrides, options[i].offset);
+      double b = options[i].shape != EYL_OPTION_NUMBER ? *FIELD (&settings->overrides, options[i].offset2) : NAN;
+
+      /* Half a pair is no value (as eyl_option_format says). */
+      if (!isfinite (a) || (options[i].shape != EYL_OPTION_NUMBER && !isfinite (b)))
+        continue;
+      if (options[i].shape == EYL_OPTION_NUMBER)
+        g_variant_dict_insert (&dict, options[i].name, "d", a);
+      else
+        g_variant_dict_insert (&dict, options[i].name, "(dd)", a, b);
+    }
+  g_variant_dict_insert (&dict, "legibility", "s", eyl_legibility_to_string (settings->legibility));
+  for (guint i = 0; i < G_N_ELEMENTS (setting_fields); i++)
+    {
+      gconstpointer field = G_STRUCT_MEMBER_P (settings, setting_fields[i].offset);
+      const char   *type = setting_fields[i].type;
+
+      if (g_str_equal (type, "b"))
+        g_variant_dict_insert (&dict, setting_fields[i].key, "b", *(const gboolean *) field);
+      else if (g_str_equal (type, "i"))
+        g_variant_dict_insert (&dict, setting_fields[i].key, "i", (gint32) * (const int *) field);
+      else if (g_str_equal (type, "d"))
+        {
+          if (isfinite (*(const double *) field))
+            g_variant_dict_insert (&dict, setting_fields[i].key, "d", *(const double *) field);
+        }
+      else if (*(char *const *) field != NULL)
+        g_variant_dict_insert (&dict, setting_fields[i].key, "^ay", *(char *const *) field);
+    }
+  return g_variant_dict_end (&dict);
+}
+
+static gboolean
+settings_error (GError    **error,
+                const char *key)
+{
+  g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID,
+               _("The check’s settings are not readable: “%s” is not what this version expects"), key);
+  return FALSE;
+}
+
+gboolean
+eyl_check_settings_from_variant (GVariant         *variant,
+                                 EylCheckSettings *settings,
+                                 GError          **error)
+{
+  g_autoptr(GVariantDict) dict = NULL;
+  guint32          version = 0;
+  g_autofree char *legibility = NULL;
+
+  g_return_val_if_fail (variant != NULL, FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  eyl_check_settings_init (settings);
+  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT))
+    return settings_error (error, "a{sv}");
+  dict = g_variant_dict_new (variant);
+  if (!g_variant_dict_lookup (dict, "version", "u", &version) || version != EYL_CHECK_SETTINGS_VERSION)
+    return settings_error (error, "version");
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      const EylOption *option = &options[i];
+      g_autoptr(GVariant) value = g_variant_dict_lookup_value (dict, option->name, NULL);
+      double a = NAN, b = NAN;
+
+      if (value == NULL)
+        continue;
+      if (option->shape == EYL_OPTION_NUMBER && g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+        a = g_variant_get_double (value);
+      else if (option->shape != EYL_OPTION_NUMBER && g_variant_is_of_type (value, G_VARIANT_TYPE ("(dd)")))
+        g_variant_get (value, "(dd)", &a, &b);
+      else
+        return settings_error (error, option->name);
+      if (!eyl_option_check (option, a, b, error))
+        return FALSE;
+      *FIELD (&settings->overrides, option->offset) = a;
+      if (option->shape != EYL_OPTION_NUMBER)
+        *FIELD (&settings->overrides, option->offset2) = b;
+    }
+
+  if (g_variant_dict_lookup (dict, "legibility", "s", &legibility) &&
+      !eyl_legibility_from_string (legibility, &settings->legibility))
+    return settings_error (error, "legibility");
+
+  for (guint i = 0; i < G_N_ELEMENTS (setting_fields); i++)
+    {
+      gpointer    field = G_STRUCT_MEMBER_P (settings, setting_fields[i].offset);
+      const char *type = setting_fields[i].type;
+      g_autoptr(GVariant) value = g_variant_dict_lookup_value (dict, setting_fields[i].key, NULL);
+
+      if (value == NULL)
+        continue;
+      if (!g_variant_is_of_type (value, G_VARIANT_TYPE (type)))
+        return settings_error (error, setting_fields[i].key);
+      if (g_str_equal (type, "b"))
+        *(gboolean *) field = g_variant_get_boolean (value);
+      else if (g_str_equal (type, "i"))
+        *(int *) field = g_variant_get_int32 (value);
+      else if (g_str_equal (type, "d"))
+        *(double *) field = g_variant_get_double (value);
+      else
+        *(char **) field = g_variant_dup_bytestring (value, NULL);
+    }
+
+  /* The bounds the command line puts on the same settings. */
+  if ((isfinite (settings->raster_px_per_mm) && !(settings->raster_px_per_mm >= 0.05 && settings->raster_px_per_mm <= 50)) ||
+      (!isnan (settings->raster_px_per_mm) && !isfinite (settings->raster_px_per_mm)))
+    return settings_error (error, "raster-px-per-mm");
+  if ((isfinite (settings->raster_max_mpx) && !(settings->raster_max_mpx >= 0.01 && settings->raster_max_mpx <= 64)) ||
+      (!isnan (settings->raster_max_mpx) && !isfinite (settings->raster_max_mpx)))
+    return settings_error (error, "raster-max-mpx");
+  if (settings->front_panel < 0 || settings->front_panel > 1000)
+    return settings_error (error, "front-panel");
+  return TRUE;
+}
+
+char *
+eyl_check_settings_dup_read_key (const EylCheckSettings *settings)
+{
+  GString *key;
+  double   numbers[4];
+
+  g_return_val_if_fail (settings != NULL, NULL);
+
+  key = g_string_new (NULL);
+  numbers[0] = settings->overrides.size_w_mm;
+  numbers[1] = settings->overrides.size_h_mm;
+  numbers[2] = settings->raster_px_per_mm;
+  numbers[3] = settings->raster_max_mpx;
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (key, "%s ", g_ascii_formatd (number, sizeof number, "%.10g", numbers[i]));
+    }
+  g_string_append_printf (key, "\nocr %d %s qr %d logos %d\nkit %s\n", settings->ocr,
+                          settings->ocr_languages != NULL ? settings->ocr_languages : "",
+                          settings->qr, settings->logos,
+                          settings->brand_kit != NULL ? settings->brand_kit : "");
+  return g_string_free (key, FALSE);
 }

@@ -53,11 +53,12 @@ void eyl_analysis_options_resolve_size (const EylAnalysisOptions *options,
 
 /* The check settings a user gives (DESIGN.md 3.5): one table owns each
  * one's name, shape, unit, range, what it overrides and its words.  The
- * command line's options (--NAME), the worker's input, the window's
+ * command line's options (--NAME), the worker's typed input
+ * (EylCheckSettings), the window's
  * placement rows (their ranges and titles) and the GSettings key that
- * remembers a row all come from it.  Adding a setting: one entry here,
- * its field in EylPlacementOverrides (and eyl_placement_apply_overrides),
- * one row in ui/eyl-placement-panel.ui, one line in the README. */
+ * remembers a row all come from it.  Adding a setting: one line in
+ * eyl-options-table.h, one row in ui/eyl-placement-panel.ui, one line in
+ * the README. */
 typedef enum
 {
   EYL_OPTION_NUMBER, /* "750" */
@@ -96,6 +97,9 @@ typedef struct
    * the default of the GSettings key; NAN for none (the size: the
    * page's).  Within [min, max]. */
   double fallback, fallback2;
+  /* A number's field in EylPlacement that eyl_placement_apply_overrides()
+   * sets to it, or 0. */
+  gsize placement_offset;
 } EylOption;
 
 const EylOption *eyl_options_get_all (guint *n_options);
@@ -123,10 +127,53 @@ char *eyl_option_format (const EylOption             *option,
 /* Is @value (in the option's unit) one the option accepts? */
 gboolean eyl_option_in_range (const EylOption *option,
                               double           value);
-/* The worker's input: "--name=value" for every option set in
- * @overrides, appended to @args (char *). */
-void eyl_options_to_args (const EylPlacementOverrides *overrides,
-                          GPtrArray                   *args);
+
+/* The settings of one check as the window and the command line hand them
+ * to a worker (DESIGN.md 3.5): typed, never command-line text.  They
+ * travel as one GVariant (a{sv}, version EYL_CHECK_SETTINGS_VERSION)
+ * written and read here: each table option under its name (a number "d",
+ * a range or a size "(dd)"), checked against the table on the way in as
+ * the command line checks its text. */
+#define EYL_CHECK_SETTINGS_VERSION 1
+
+typedef struct
+{
+  char                 *placement;      /* a preset id or "auto"; NULL = auto */
+  char                 *placement_file; /* a placement file to add, or NULL */
+  EylPlacementOverrides overrides;
+  EylLegibility         legibility;
+  char                 *brand_kit; /* a kit file, or NULL */
+  gboolean              ocr, qr, logos;
+  char                 *ocr_languages;    /* NULL: every one installed */
+  double                raster_px_per_mm; /* NAN: the default */
+  double                raster_max_mpx;   /* NAN: the default */
+  int                   front_panel;      /* 0: the largest brand's */
+  char                 *label_rules;      /* ids or a file, or NULL */
+} EylCheckSettings;
+
+void eyl_check_settings_init (EylCheckSettings *settings);
+void eyl_check_settings_clear (EylCheckSettings *settings);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EylCheckSettings, eyl_check_settings_clear)
+
+/* A floating GVariant of @settings. */
+GVariant *eyl_check_settings_to_variant (const EylCheckSettings *settings);
+/* Reads @variant into @settings (initialised here).  FALSE with
+ * EYL_ERROR_INVALID when it is no settings of this version, or a value
+ * is one the command line refuses too (same message: out of range, a
+ * range whose end is below its start). */
+gboolean eyl_check_settings_from_variant (GVariant         *variant,
+                                          EylCheckSettings *settings,
+                                          GError          **error);
+/* What the Read stage depends on (the real size, the pixel options, the
+ * raster, the brand kit file): equal keys, the same read. */
+char *eyl_check_settings_dup_read_key (const EylCheckSettings *settings);
+
+/* Checks values of @option (@b: a range's end or a size's height) as
+ * eyl_option_parse() checks typed ones, with its message. */
+gboolean eyl_option_check (const EylOption *option,
+                           double           a,
+                           double           b,
+                           GError         **error);
 
 /* A number as the command line takes it: C locale, finite, within
  * [@min, @max]. */

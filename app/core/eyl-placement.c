@@ -655,7 +655,8 @@ eyl_placement_new_from_keyfile (GKeyFile   *keyfile,
     {
       const EylOption *option = eyl_option_lookup_placement_key (numbers[i].key, NULL);
 
-      g_assert ((option != NULL) == isnan (numbers[i].min));
+      /* a key of the table takes the table's range */
+      g_assert (option != NULL || !isnan (numbers[i].min));
       if (option != NULL)
         {
           numbers[i].min = option->min;
@@ -1092,15 +1093,9 @@ eyl_placement_overrides_init (EylPlacementOverrides *overrides)
 {
   g_return_if_fail (overrides != NULL);
 
-  overrides->size_w_mm = NAN;
-  overrides->size_h_mm = NAN;
-  overrides->distance_m = NAN;
-  overrides->eye_min_mm = NAN;
-  overrides->eye_max_mm = NAN;
-  overrides->table_mm = NAN;
-  overrides->gap_mm = NAN;
-  overrides->crowd_mm = NAN;
-  overrides->acuity = NAN;
+  /* every field is a double of the options table */
+  for (gsize i = 0; i < sizeof *overrides / sizeof (double); i++)
+    ((double *) overrides)[i] = NAN;
 }
 
 /* Reading in the hand: 0.35–0.4 m (DESIGN.md 3.1); a phone scanning a
@@ -1226,8 +1221,20 @@ eyl_placement_apply_overrides (const EylPlacement          *base,
   if (overrides == NULL)
     return self;
 
-  if (isfinite (overrides->distance_m) && overrides->distance_m > 0)
-    self->distance_m = overrides->distance_m;
+  /* A number of the options table sets its placement field; the ones
+   * below say what else follows from it. */
+  {
+    guint            n_options;
+    const EylOption *options = eyl_options_get_all (&n_options);
+
+    for (guint i = 0; i < n_options; i++)
+      {
+        double value = G_STRUCT_MEMBER (double, overrides, options[i].offset);
+
+        if (options[i].placement_offset != 0 && eyl_option_in_range (&options[i], value))
+          G_STRUCT_MEMBER (double, self, options[i].placement_offset) = value;
+      }
+  }
   {
     double eye_min = isfinite (overrides->eye_min_mm) && overrides->eye_min_mm > 0
                          ? overrides->eye_min_mm
@@ -1244,23 +1251,14 @@ eyl_placement_apply_overrides (const EylPlacement          *base,
         self->eye_max_mm = eye_max;
       }
   }
-  if (isfinite (overrides->table_mm) && overrides->table_mm >= 0)
-    {
-      self->table_height_mm = overrides->table_mm;
-      /* No table, nothing on it. */
-      if (overrides->table_mm == 0)
-        self->table_objects_mm = 0;
-    }
-  if (isfinite (overrides->gap_mm) && overrides->gap_mm >= 0)
-    self->table_gap_mm = overrides->gap_mm;
-  if (isfinite (overrides->acuity) && overrides->acuity > 0)
-    self->acuity = overrides->acuity;
+  /* No table, nothing on it. */
+  if (overrides->table_mm == 0)
+    self->table_objects_mm = 0;
   if (isfinite (overrides->crowd_mm) && overrides->crowd_mm >= 0)
     {
       /* Where the preset puts no crowd: people at the front of the table
        * (a table is ~760 mm deep), else a metre in front.  Everyone
        * farther away looks over them. */
-      self->crowd_height_mm = overrides->crowd_mm;
       if (overrides->crowd_mm > 0)
         {
           if (self->crowd_gap_mm <= 0)

@@ -159,16 +159,18 @@ EylPlacement *eyl_placement_set_choose_auto (EylPlacementSet *set,
                                              double           height_mm,
                                              char           **reason);
 
-/* Command-line / GUI overrides of the main numbers.  NAN = not set. */
+/* Command-line / GUI overrides of the main numbers.  NAN = not set.  One
+ * double per value of the options table's entries (eyl-options-table.h):
+ * size_w_mm/size_h_mm, distance_m, eye_min_mm/eye_max_mm, table_mm,
+ * gap_mm, crowd_mm (a crowd's head height, 0 = none), acuity (decimal,
+ * 1 = 20/20), … */
 typedef struct
 {
-  double size_w_mm, size_h_mm; /* real size of the visible artwork */
-  double distance_m;
-  double eye_min_mm, eye_max_mm;
-  double table_mm;
-  double gap_mm;
-  double crowd_mm; /* a crowd in front: head height, 0 = none */
-  double acuity;   /* viewers' decimal visual acuity, 1 = 20/20 */
+#define EYL_NUMBER_OPTION(name, unit, min, max, field, ...)              double field;
+#define EYL_PAIR_OPTION(name, shape, unit, min, max, field, field2, ...) double field, field2;
+#include "eyl-options-table.h"
+#undef EYL_NUMBER_OPTION
+#undef EYL_PAIR_OPTION
 } EylPlacementOverrides;
 
 void eyl_placement_overrides_init (EylPlacementOverrides *overrides);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-document.h"
+#include "eyl-error.h"
 #include "eyl-detect-pixels.h"
 #include "eyl-read.h"
 #include "eyl-worker-child.h"
@@ -73,6 +74,37 @@ eyl_worker_child_limit_memory (guint memory_mb)
     return TRUE;
   }
 #endif
+}
+
+char *
+eyl_worker_encode_settings (GVariant *settings)
+{
+  g_autoptr(GVariant) normal = g_variant_get_normal_form (settings);
+  g_autofree char *encoded = g_base64_encode (g_variant_get_data (normal), g_variant_get_size (normal));
+
+  return g_strconcat (encoded, "\n", NULL);
+}
+
+gboolean
+eyl_worker_child_read_settings (EylCheckSettings *settings,
+                                GError          **error)
+{
+  g_autofree char *line = eyl_worker_child_read_password ();
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guchar *data;
+  gsize   len = 0;
+
+  eyl_check_settings_init (settings);
+  if (line == NULL)
+    {
+      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_INVALID, _("The check’s settings are missing"));
+      return FALSE;
+    }
+  data = g_base64_decode (line, &len);
+  bytes = g_bytes_new_take (data, len);
+  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, FALSE));
+  return eyl_check_settings_from_variant (variant, settings, error);
 }
 
 char *

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 #include "eyl-report.h"
+#include "eyl-options.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,13 @@ void eyl_worker_child_progress (EylWorkerStage stage,
  * Call before opening anything.  FALSE when the limit is not applied
  * (e.g. under AddressSanitizer, which needs a huge address space). */
 gboolean eyl_worker_child_limit_memory (guint memory_mb);
+/* The check's settings on the worker's stdin (eyl_worker_config_set_settings):
+ * one line before the password, the GVariant's bytes in base64 — the
+ * writer (the parent's side) and the reader next to each other.  The
+ * worker is started with --settings-on-stdin when the line is there. */
+char    *eyl_worker_encode_settings (GVariant *settings);
+gboolean eyl_worker_child_read_settings (EylCheckSettings *settings,
+                                         GError          **error);
 /* Reads one line from stdin: the password, or NULL at end of input. */
 char *eyl_worker_child_read_password (void);
 /* The test hook: $EYL_WORKER_SIMULATE=hang|crash|oom makes the worker

@@ -69,6 +69,7 @@ eyl_worker_config_unref (EylWorkerConfig *self)
   g_free (self->password);
   g_strfreev (self->env);
   g_free (self->export_dir);
+  g_clear_pointer (&self->settings, g_variant_unref);
   eyl_export_guard_unref (self->guard);
   g_free (self);
 }
@@ -85,6 +86,17 @@ eyl_worker_config_setenv (EylWorkerConfig *self,
     self->env = g_environ_setenv (self->env, variable, value, TRUE);
   else
     self->env = g_environ_unsetenv (self->env, variable);
+}
+
+void
+eyl_worker_config_set_settings (EylWorkerConfig        *self,
+                                const EylCheckSettings *settings)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (settings != NULL);
+
+  g_clear_pointer (&self->settings, g_variant_unref);
+  self->settings = g_variant_ref_sink (eyl_check_settings_to_variant (settings));
 }
 
 void
@@ -660,6 +672,8 @@ start_worker (GTask           *task,
   g_ptr_array_add (argv, g_strdup ("worker"));
   for (guint i = 0; i < config->args->len; i++)
     g_ptr_array_add (argv, g_strdup (g_ptr_array_index (config->args, i)));
+  if (config->settings != NULL)
+    g_ptr_array_add (argv, g_strdup ("--settings-on-stdin"));
   g_ptr_array_add (argv, g_strdup ("--memory-mb"));
   g_ptr_array_add (argv, g_strdup_printf ("%u", config->memory_mb));
   if (config->export_mode != EYL_EXPORT_NONE && config->export_dir != NULL)
@@ -692,15 +706,22 @@ start_worker (GTask           *task,
 
   /* The password goes through a pipe, never the command line (which
    * every user of the machine can read in /proc). */
-  if (config->password != NULL)
-    {
-      g_autofree char *line = g_strconcat (config->password, "\n", NULL);
+  {
+    /* The settings first, one line (eyl_worker_child_read_settings). */
+    g_autofree char *settings = config->settings != NULL ? eyl_worker_encode_settings (config->settings) : NULL;
+    g_autofree char *line = config->password != NULL ? g_strconcat (config->password, "\n", NULL) : NULL;
+    GString         *input = g_string_new (settings);
 
-      stdin_bytes = g_bytes_new (line, strlen (line));
-      memset (line, 0, strlen (line));
-    }
-  else
-    stdin_bytes = g_bytes_new (NULL, 0); /* end of input: no password */
+    /* no password: end of input after the settings */
+    if (line != NULL)
+      {
+        g_string_append (input, line);
+        memset (line, 0, strlen (line));
+      }
+    stdin_bytes = g_bytes_new (input->str, input->len);
+    memset (input->str, 0, input->len);
+    g_string_free (input, TRUE);
+  }
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (config->timeout_s > 0)

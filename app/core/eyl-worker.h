@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include "eyl-brand-kit.h"
 #include "eyl-export.h"
+#include "eyl-options.h"
 #include "eyl-report.h"
 #include "eyl-worker-child.h"
 
@@ -50,6 +51,9 @@ struct _EylWorkerConfig
   char           *export_dir;
   gboolean        overwrite;
   EylExportGuard *guard; /* created with the config */
+  /* The check's settings, typed (eyl_worker_config_set_settings), or
+   * NULL: they reach the worker on its stdin, never as arguments. */
+  GVariant *settings;
 };
 
 /* @exe: path of the executable that has a `worker` subcommand (for the
@@ -61,6 +65,11 @@ void             eyl_worker_config_unref (EylWorkerConfig *self);
 /* Appends one argument (e.g. "--placement", "poster-wall"). */
 void eyl_worker_config_add_arg (EylWorkerConfig *self,
                                 const char      *arg);
+/* The settings the worker checks with (a copy is kept): written on the
+ * worker's stdin as eyl_check_settings_to_variant() makes them, read by
+ * eyl_worker_child_read_settings(). */
+void eyl_worker_config_set_settings (EylWorkerConfig        *self,
+                                     const EylCheckSettings *settings);
 /* Sets a variable in the worker's environment only (e.g. the test hook
  * EYL_WORKER_SIMULATE), leaving the caller's environment alone. */
 void eyl_worker_config_setenv (EylWorkerConfig *self,

@@ -76,6 +76,10 @@ struct _EylPlacementPanel
   GtkEntry            *acuity_entry;
   AdwComboRow         *legibility_row;
 
+  /* Row: every number row; first those of number_rows[], then one per
+   * other option of the table, found in the template by its name. */
+  GArray *rows;
+
   GSettings       *settings; /* NULL when the schema is not installed */
   EylPlacementSet *placements;
   GPtrArray       *preset_ids; /* char *, "auto" first */
@@ -113,15 +117,49 @@ static const struct
   { G_STRUCT_OFFSET (EylPlacementPanel, acuity_entry), "acuity", FALSE },
 };
 
-#define ROW_ENTRY(self, i) (*(GtkEntry **) ((char *) (self) + number_rows[i].entry))
+/* A row of an option of the table that the panel has no code of its own
+ * for (a new setting): the template's GtkEntry "NAME_entry" and GtkLabel
+ * "NAME_unit_label", NAME the option's name with '_' for '-' — its
+ * placeholder is the placement's value, its unit the option's. */
+typedef struct
+{
+  GtkEntry   *entry;
+  GtkLabel   *unit_label; /* a row by name only */
+  const char *option;
+  gboolean    second;
+} Row;
+
+#define N_ROWS(self)       ((self)->rows->len)
+#define ROW(self, i)       (&g_array_index ((self)->rows, Row, (i)))
+#define ROW_ENTRY(self, i) (ROW (self, i)->entry)
+
+static gboolean
+has_named_row (const char *option)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    if (g_str_equal (number_rows[i].option, option))
+      return TRUE;
+  return FALSE;
+}
+
+/* "table_objects_mm_entry" for "table-objects-mm" (interned). */
+static const char *
+row_child_name (const char *option,
+                const char *suffix)
+{
+  g_autofree char *name = g_strconcat (option, suffix, NULL);
+
+  g_strdelimit (name, "-", '_');
+  return g_intern_string (name);
+}
 
 static const EylOption *
 entry_option (EylPlacementPanel *self,
               GtkEntry          *entry)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     if (ROW_ENTRY (self, i) == entry)
-      return eyl_option_lookup (number_rows[i].option);
+      return eyl_option_lookup (ROW (self, i)->option);
   return NULL;
 }
 
@@ -364,6 +402,9 @@ any_override (EylPlacementPanel *self)
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     if (*gtk_editable_get_text (GTK_EDITABLE (entries[i])) != '\0')
       return TRUE;
+  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
+    if (*gtk_editable_get_text (GTK_EDITABLE (ROW_ENTRY (self, i))) != '\0')
+      return TRUE;
 
   return FALSE;
 }
@@ -547,6 +588,15 @@ update_placeholders (EylPlacementPanel *self)
   set_placeholder (self->gap_entry, gap);
   set_placeholder (self->crowd_entry, crowd);
   set_placeholder (self->acuity_entry, acuity);
+  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
+    {
+      const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
+      g_autofree char *value = NULL;
+
+      if (placement != NULL && option->placement_offset != 0)
+        value = format_value (self, option, G_STRUCT_MEMBER (double, placement, option->placement_offset));
+      set_placeholder (ROW_ENTRY (self, i), value);
+    }
 
   /* How the size was found. */
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
@@ -581,7 +631,7 @@ static void
 apply_units (EylPlacementPanel *self)
 {
   gboolean    inches = FALSE;
-  double      values[G_N_ELEMENTS (number_rows)];
+  double     *values = g_newa (double, N_ROWS (self));
   const char *length_unit;
 
   if (self->settings != NULL)
@@ -591,7 +641,7 @@ apply_units (EylPlacementPanel *self)
     }
 
   /* Convert what the user typed, in the old units, before switching. */
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     values[i] = entry_value (self, ROW_ENTRY (self, i));
 
   self->inches = inches;
@@ -603,10 +653,19 @@ apply_units (EylPlacementPanel *self)
   gtk_label_set_label (self->gap_unit_label, length_unit);
   gtk_label_set_label (self->crowd_unit_label, length_unit);
   gtk_label_set_label (self->distance_unit_label, inches ? _("ft") : _("m"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
-      const EylOption *option = eyl_option_lookup (number_rows[i].option);
+      EylOptionUnit unit = eyl_option_lookup (ROW (self, i)->option)->unit;
+
+      gtk_label_set_label (ROW (self, i)->unit_label, unit == EYL_OPTION_UNIT_MM ? length_unit
+                                                                                 : unit == EYL_OPTION_UNIT_M
+                                                          ? (inches ? _("ft") : _("m"))
+                                                          : "");
+    }
+
+  for (guint i = 0; i < N_ROWS (self); i++)
+    {
+      const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
       g_autofree char *text = NULL;
 
       if (!isfinite (values[i]))
@@ -685,9 +744,9 @@ restore_entries (EylPlacementPanel *self)
   if (self->settings == NULL)
     return;
   g_object_get (self->settings, "settings-schema", &schema, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     {
-      const EylOption *option = eyl_option_lookup (number_rows[i].option);
+      const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
       g_autofree char *text = NULL;
       double           value;
 
@@ -780,9 +839,13 @@ reset_action (GtkWidget  *widget,
   set_entry_text (self, self->gap_entry, "");
   set_entry_text (self, self->crowd_entry, "");
   set_entry_text (self, self->acuity_entry, "");
+  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
+    set_entry_text (self, ROW_ENTRY (self, i), "");
   self->updating--;
   remember_entry (self, self->crowd_entry);
   remember_entry (self, self->acuity_entry);
+  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
+    remember_entry (self, ROW_ENTRY (self, i));
   queue_changed (self);
 }
 
@@ -804,7 +867,7 @@ static GArray *
 state_new (EylPlacementPanel *self)
 {
   GArray *state = g_array_sized_new (FALSE, FALSE, sizeof (double),
-                                     STATE_ROWS + G_N_ELEMENTS (number_rows));
+                                     STATE_ROWS + N_ROWS (self));
   double  value;
 
   value = adw_combo_row_get_selected (self->preset_row);
@@ -813,7 +876,7 @@ state_new (EylPlacementPanel *self)
   g_array_append_val (state, value);
   value = adw_combo_row_get_selected (self->legibility_row);
   g_array_append_val (state, value);
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     {
       value = entry_value (self, ROW_ENTRY (self, i));
       g_array_append_val (state, value);
@@ -856,9 +919,9 @@ state_apply (EylPlacementPanel *self,
                               (guint) g_array_index (state, double, STATE_POPULATION));
   adw_combo_row_set_selected (self->legibility_row,
                               (guint) g_array_index (state, double, STATE_LEGIBILITY));
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     {
-      const EylOption *option = eyl_option_lookup (number_rows[i].option);
+      const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
       double           value = g_array_index (state, double, STATE_ROWS + i);
       g_autofree char *text = isfinite (value) ? format_value (self, option, value) : g_strdup ("");
 
@@ -869,7 +932,7 @@ state_apply (EylPlacementPanel *self,
   g_clear_pointer (&self->analysis, eyl_page_analysis_unref);
   update_placement_rows (self);
   update_placeholders (self);
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     remember_entry (self, ROW_ENTRY (self, i));
   queue_changed (self);
   self->restoring = TRUE;
@@ -939,8 +1002,8 @@ eyl_placement_panel_set_value (EylPlacementPanel *self,
   g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
   g_return_if_fail (option != NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
-    if (g_str_equal (number_rows[i].option, option) && number_rows[i].second == second)
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (g_str_equal (ROW (self, i)->option, option) && ROW (self, i)->second == second)
       {
         g_autofree char *text = format_value (self, eyl_option_lookup (option), value);
         GtkEditable     *entry = GTK_EDITABLE (ROW_ENTRY (self, i));
@@ -1106,6 +1169,7 @@ eyl_placement_panel_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->state, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
 
   G_OBJECT_CLASS (eyl_placement_panel_parent_class)->finalize (object);
 }
@@ -1123,7 +1187,7 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
    * EylPlacementPanel::changed:
    *
    * The user changed the placement or one of its numbers and paused:
-   * time to re-run the analysis with eyl_placement_panel_get_worker_args().
+   * time to evaluate again, or to re-read with eyl_placement_panel_get_check_settings().
    */
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
@@ -1174,6 +1238,20 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, acuity_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
+  /* the rows of the options without code of their own, by name */
+  {
+    guint            n_options;
+    const EylOption *options = eyl_options_get_all (&n_options);
+
+    for (guint i = 0; i < n_options; i++)
+      if (!has_named_row (options[i].name) && options[i].shape == EYL_OPTION_NUMBER)
+        {
+          gtk_widget_class_bind_template_child_full (widget_class, row_child_name (options[i].name, "_entry"),
+                                                     FALSE, 0);
+          gtk_widget_class_bind_template_child_full (widget_class,
+                                                     row_child_name (options[i].name, "_unit_label"), FALSE, 0);
+        }
+  }
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_eye_entry_changed);
 
@@ -1183,9 +1261,38 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
 }
 
 static void
+init_rows (EylPlacementPanel *self)
+{
+  guint            n_options;
+  const EylOption *options = eyl_options_get_all (&n_options);
+
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    {
+      Row row = { *(GtkEntry **) ((char *) self + number_rows[i].entry), NULL, number_rows[i].option,
+                  number_rows[i].second };
+
+      g_array_append_val (self->rows, row);
+    }
+  for (guint i = 0; i < n_options; i++)
+    {
+      Row row = { NULL, NULL, options[i].name, FALSE };
+
+      if (has_named_row (options[i].name) || options[i].shape != EYL_OPTION_NUMBER)
+        continue;
+      row.entry = GTK_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (self), EYL_TYPE_PLACEMENT_PANEL,
+                                                            row_child_name (options[i].name, "_entry")));
+      row.unit_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), EYL_TYPE_PLACEMENT_PANEL,
+                                                                 row_child_name (options[i].name, "_unit_label")));
+      g_array_append_val (self->rows, row);
+    }
+}
+
+static void
 eyl_placement_panel_init (EylPlacementPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  init_rows (self);
 
   self->settings = eyl_placement_panel_settings_new ();
 
@@ -1251,15 +1358,6 @@ eyl_placement_panel_set_placement_id (EylPlacementPanel *self,
   adw_combo_row_set_selected (self->preset_row, pos);
 }
 
-static void
-add_arg (GPtrArray  *args,
-         const char *option,
-         char       *value) /* (transfer full) */
-{
-  g_ptr_array_add (args, g_strdup (option));
-  g_ptr_array_add (args, value);
-}
-
 static char *
 dup_brand_kit_path (EylPlacementPanel *self)
 {
@@ -1309,12 +1407,12 @@ eyl_placement_panel_get_options (EylPlacementPanel  *self,
 
   /* Each row into its option's field; a pair only when both ends are
    * given (half a size is no size) and a range only when it rises. */
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     {
-      const EylOption *option = eyl_option_lookup (number_rows[i].option);
+      const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
       double           value = entry_value (self, ROW_ENTRY (self, i)), end;
 
-      if (number_rows[i].second)
+      if (ROW (self, i)->second)
         continue;
       if (option->shape == EYL_OPTION_NUMBER)
         {
@@ -1355,30 +1453,23 @@ eyl_placement_panel_dup_brand_kit (EylPlacementPanel *self)
   return path != NULL ? eyl_brand_kit_load (path, NULL) : NULL;
 }
 
-GPtrArray *
-eyl_placement_panel_get_worker_args (EylPlacementPanel *self)
+void
+eyl_placement_panel_get_check_settings (EylPlacementPanel *self,
+                                        EylCheckSettings  *settings)
 {
-  EylAnalysisOptions           options;
-  const EylPlacementOverrides *o = &options.overrides;
-  GPtrArray                   *args;
-  g_autofree char             *brand_kit = NULL;
+  EylAnalysisOptions options;
 
-  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
+  g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
+  g_return_if_fail (settings != NULL);
 
   eyl_analysis_options_init (&options);
   eyl_placement_panel_get_options (self, &options);
 
-  args = g_ptr_array_new_with_free_func (g_free);
-  add_arg (args, "--placement", g_strdup (eyl_placement_panel_get_placement_id (self)));
-
-  eyl_options_to_args (o, args);
-  add_arg (args, "--legibility", g_strdup (eyl_legibility_to_string (options.legibility)));
-
-  brand_kit = dup_brand_kit_path (self);
-  if (brand_kit != NULL)
-    add_arg (args, "--brand-kit", g_steal_pointer (&brand_kit));
-
-  return args;
+  eyl_check_settings_init (settings);
+  settings->placement = g_strdup (eyl_placement_panel_get_placement_id (self));
+  settings->overrides = options.overrides;
+  settings->legibility = options.legibility;
+  settings->brand_kit = dup_brand_kit_path (self);
 }
 
 void

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-placement-panel.h: where the material is seen — preset, real size,
- * distance, table, viewers, legibility — as `eyeline-cli check` options
- * for the worker. */
+ * distance, table, viewers, legibility — as the options table's typed
+ * settings for the worker and for the Evaluate stage. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -15,10 +15,12 @@ G_DECLARE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, EYL, PLACEMENT_PAN
 
 GtkWidget *eyl_placement_panel_new (void);
 
-/* The options for the worker (and `eyeline-cli check`): a new array of
- * strings, e.g. "--placement", "auto", "--distance-m", "2.5", …  Free with
- * g_ptr_array_unref(). */
-GPtrArray *eyl_placement_panel_get_worker_args (EylPlacementPanel *self);
+/* The settings for the worker, typed (eyl_worker_config_set_settings):
+ * the preset id, the table's options, the legibility standard and the
+ * window's brand kit file.  @settings is initialised here; clear it with
+ * eyl_check_settings_clear(). */
+void eyl_placement_panel_get_check_settings (EylPlacementPanel *self,
+                                             EylCheckSettings  *settings);
 
 /* The same as options for the Evaluate stage, in this process: the
  * panel's placement set, the preset (NULL for auto), the overrides and

@@ -214,15 +214,11 @@ update_prepared_kit (EylWindow  *self,
 gboolean
 _eyl_window_kit_ready (EylWindow *self)
 {
-  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
+  g_autofree char *source = eyl_placement_panel_dup_brand_kit_path (self->placement_panel);
   g_autoptr(GTask) task = NULL;
   g_autofree char *key = NULL;
-  const char      *source = NULL;
   KitJob          *job;
 
-  for (guint i = 0; args != NULL && i + 1 < args->len; i++)
-    if (g_str_equal (g_ptr_array_index (args, i), "--brand-kit"))
-      source = g_ptr_array_index (args, i + 1);
   if (source == NULL)
     return TRUE;
   key = dup_kit_key (source);

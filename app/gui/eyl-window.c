@@ -147,41 +147,26 @@ EylWorkerConfig *
 _eyl_window_make_worker_config (EylWindow       *self,
                                 EylDocumentItem *item)
 {
-  gboolean         own_kit = eyl_document_item_get_kit (item) != NULL;
-  g_autofree char *own_kit_path = own_kit ? _eyl_window_dup_item_kit_path (self, item) : NULL;
   g_autofree char *exe = _eyl_window_find_worker_exe ();
-  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
+  g_auto(EylCheckSettings) settings = { 0 };
   EylWorkerConfig *config = eyl_worker_config_new (exe);
 
-  for (guint i = 0; args != NULL && i < args->len; i++)
+  eyl_placement_panel_get_check_settings (self->placement_panel, &settings);
+  if (eyl_document_item_get_kit (item) != NULL)
     {
-      const char *arg = g_ptr_array_index (args, i);
-
       /* A kit of its own: the window's kit left out, the worker reads
        * this one (its logos too). */
-      if (own_kit && g_str_equal (arg, "--brand-kit"))
-        {
-          i++;
-          continue;
-        }
+      g_free (settings.brand_kit);
+      settings.brand_kit = _eyl_window_dup_item_kit_path (self, item);
+    }
+  else if (settings.brand_kit != NULL && self->kit_prepared != NULL && self->kit_cancellable == NULL)
+    {
       /* The kit of the logos as read once, not the logo files. */
-      if (i > 0 && g_str_equal (g_ptr_array_index (args, i - 1), "--brand-kit") &&
-          self->kit_prepared != NULL && self->kit_cancellable == NULL)
-        arg = self->kit_prepared;
-      eyl_worker_config_add_arg (config, arg);
+      g_free (settings.brand_kit);
+      settings.brand_kit = g_strdup (self->kit_prepared);
     }
-  if (own_kit_path != NULL)
-    {
-      eyl_worker_config_add_arg (config, "--brand-kit");
-      eyl_worker_config_add_arg (config, own_kit_path);
-    }
-  if (eyl_document_item_get_front_panel (item) > 0)
-    {
-      g_autofree char *panel = g_strdup_printf ("--front-panel=%d",
-                                                eyl_document_item_get_front_panel (item));
-
-      eyl_worker_config_add_arg (config, panel);
-    }
+  settings.front_panel = MAX (eyl_document_item_get_front_panel (item), 0);
+  eyl_worker_config_set_settings (config, &settings);
   if (eyl_document_item_get_password (item) != NULL)
     config->password = g_strdup (eyl_document_item_get_password (item));
   /* Preferences → Damaged Files: a file that loops in the PDF engine
@@ -191,26 +176,17 @@ _eyl_window_make_worker_config (EylWindow       *self,
   return config;
 }
 
-/* What the Read stage depends on among the worker's options (the real
- * size and the brand kit): when it changes, every document is read again
- * by a worker; anything else is evaluated here (DESIGN.md 3.5). */
+/* What the Read stage depends on among the worker's settings (the real
+ * size, the pixel options, the brand kit): when it changes, every
+ * document is read again by a worker; anything else is evaluated here
+ * (DESIGN.md 3.5). */
 static char *
 dup_read_key (EylWindow *self)
 {
-  g_autoptr(GPtrArray) args = eyl_placement_panel_get_worker_args (self->placement_panel);
-  GString *key = g_string_new (NULL);
+  g_auto(EylCheckSettings) settings = { 0 };
 
-  for (guint i = 0; i < args->len; i++)
-    {
-      const char *arg = g_ptr_array_index (args, i);
-
-      if (g_str_has_prefix (arg, "--size-mm=") ||
-          (g_str_equal (arg, "--brand-kit") && i + 1 < args->len))
-        g_string_append_printf (key, "%s %s\n", arg,
-                                g_str_has_prefix (arg, "--size-mm=") ? ""
-                                                                     : (const char *) g_ptr_array_index (args, ++i));
-    }
-  return g_string_free (key, FALSE);
+  eyl_placement_panel_get_check_settings (self->placement_panel, &settings);
+  return eyl_check_settings_dup_read_key (&settings);
 }
 
 /* Stores @result for @item evaluated with the panel's options as they are
