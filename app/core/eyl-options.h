@@ -33,6 +33,12 @@ typedef struct
   int         front_panel;
   /* EylLabelRuleSet chosen (eyl_label_rules_load), NULL for none; not owned. */
   GPtrArray *label_rules;
+  /* The net quantity statement the user marked where Eyeline cannot
+   * tell (the label rule sets judge it): text a line contains (NULL:
+   * none), and/or a box in mm from the page's top-left corner as the
+   * file draws it, pt × 25.4 / 72 (empty: none). */
+  const char *net_quantity;
+  EylRect     net_quantity_mm;
 } EylAnalysisOptions;
 
 void eyl_analysis_options_init (EylAnalysisOptions *options);

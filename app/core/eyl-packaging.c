@@ -4,8 +4,10 @@
 #define G_LOG_DOMAIN "eyl-packaging"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "eyl-geometry.h"
 #include "eyl-packaging.h"
 #include "eyl-raster.h"
 
@@ -43,6 +45,8 @@
 #define HAND_DISTANCE_M  0.35
 #define HAND_LABEL_RULES "eu-1169-2011"
 #define X_PER_CAP        0.7
+/* The rule set a marked net quantity is judged by when none is chosen. */
+#define NET_LABEL_RULES "us-21cfr101-105"
 
 EylPackaging *
 eyl_packaging_new (void)
@@ -76,8 +80,71 @@ eyl_packaging_unref (EylPackaging *self)
   g_clear_pointer (&self->dieline, eyl_dieline_free);
   g_clear_pointer (&self->panels, g_array_unref);
   g_clear_pointer (&self->label_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->own_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->text, eyl_page_data_unref);
+  g_free (self->net_quantity_text);
   g_free (self->front_reason);
   g_free (self);
+}
+
+static gboolean
+has_net_part (GPtrArray *rules)
+{
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    if (((EylLabelRuleSet *) g_ptr_array_index (rules, i))->net_pattern != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+void
+eyl_packaging_set_label_rules (EylPackaging  *self,
+                               GPtrArray     *rules,
+                               EylPageData   *page,
+                               const char    *net_text,
+                               const EylRect *net_box_mm)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->label_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->text, eyl_page_data_unref);
+  g_clear_pointer (&self->net_quantity_text, g_free);
+  memset (&self->net_quantity_box, 0, sizeof self->net_quantity_box);
+
+  if (net_text != NULL && *net_text != '\0')
+    self->net_quantity_text = g_strdup (net_text);
+  if (net_box_mm != NULL && !eyl_rect_is_empty (net_box_mm))
+    {
+      self->net_quantity_box.x0 = net_box_mm->x0 / EYL_MM_PER_PT;
+      self->net_quantity_box.y0 = net_box_mm->y0 / EYL_MM_PER_PT;
+      self->net_quantity_box.x1 = net_box_mm->x1 / EYL_MM_PER_PT;
+      self->net_quantity_box.y1 = net_box_mm->y1 / EYL_MM_PER_PT;
+    }
+  if (rules != NULL)
+    self->label_rules = g_ptr_array_ref (rules);
+  /* Marking the net quantity asks for it to be judged: the bundled set
+   * is loaded (and owned here) when no chosen one has a net part. */
+  if (eyl_packaging_has_net_mark (self) && !has_net_part (rules))
+    {
+      GPtrArray *all = g_ptr_array_new ();
+
+      g_clear_pointer (&self->own_rules, g_ptr_array_unref);
+      self->own_rules = eyl_label_rules_load (NET_LABEL_RULES, NULL);
+      if (rules != NULL)
+        g_ptr_array_extend (all, rules, NULL, NULL);
+      if (self->own_rules != NULL)
+        g_ptr_array_extend (all, self->own_rules, NULL, NULL);
+      g_clear_pointer (&self->label_rules, g_ptr_array_unref);
+      self->label_rules = all;
+    }
+  if (self->label_rules != NULL && page != NULL)
+    self->text = eyl_page_data_ref (page);
+}
+
+gboolean
+eyl_packaging_has_net_mark (const EylPackaging *self)
+{
+  return self != NULL && (self->net_quantity_text != NULL ||
+                          !eyl_rect_is_empty (&self->net_quantity_box));
 }
 
 /* How large an element shows the brand or the product's name, mm. */
