@@ -754,6 +754,28 @@ eyl_packaging_build_json (const EylPackaging *self,
   else
     json_builder_add_null_value (builder);
   member_string (builder, "front_panel_reason", self->front_reason);
+
+  /* The label rule sets and the net quantity mark: what the rules judged
+   * with (and what the parent of a worker judges with again). */
+  if (self->label_rules != NULL)
+    {
+      json_builder_set_member_name (builder, "label_rules");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < self->label_rules->len; i++)
+        json_builder_add_string_value (builder,
+                                       ((EylLabelRuleSet *) g_ptr_array_index (self->label_rules, i))->id);
+      json_builder_end_array (builder);
+    }
+  if (eyl_packaging_has_net_mark (self))
+    {
+      json_builder_set_member_name (builder, "net_quantity_mark");
+      json_builder_begin_object (builder);
+      if (self->net_quantity_text != NULL)
+        member_string (builder, "text", self->net_quantity_text);
+      if (!eyl_rect_is_empty (&self->net_quantity_box))
+        member_box (builder, &self->net_quantity_box);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -819,6 +841,8 @@ eyl_packaging_from_json (JsonObject *object)
   JsonArray *groups = get_array (object, "dieline");
   JsonArray *panels = get_array (object, "panels");
   JsonNode  *front = json_object_get_member (object, "front_panel");
+  JsonArray *array;
+  JsonNode  *mark;
 
   self->mm_per_pt = get_double (object, "mm_per_pt");
   if (!(self->mm_per_pt > 0))
@@ -900,6 +924,31 @@ eyl_packaging_from_json (JsonObject *object)
   if (self->front_panel >= (int) self->panels->len)
     self->front_panel = -1;
   self->front_reason = g_strdup (get_string (object, "front_panel_reason"));
+
+  /* The bundled sets by their ids (a set read from a file stays where
+   * it was read). */
+  if ((array = get_array (object, "label_rules")) != NULL)
+    {
+      g_auto(GStrv) bundled = eyl_label_rules_list ();
+
+      self->own_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_label_rule_set_free);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autoptr(GPtrArray) one = NULL;
+          const char *id = json_array_get_string_element (array, i);
+
+          if (id != NULL && g_strv_contains ((const char *const *) bundled, id) &&
+              (one = eyl_label_rules_load (id, NULL)) != NULL && one->len == 1)
+            g_ptr_array_add (self->own_rules, g_ptr_array_steal_index (one, 0));
+        }
+      self->label_rules = g_ptr_array_ref (self->own_rules);
+    }
+  if ((mark = json_object_get_member (object, "net_quantity_mark")) != NULL &&
+      JSON_NODE_HOLDS_OBJECT (mark))
+    {
+      self->net_quantity_text = g_strdup (get_string (json_node_get_object (mark), "text"));
+      get_box (json_node_get_object (mark), &self->net_quantity_box);
+    }
   return g_steal_pointer (&self);
 }
 

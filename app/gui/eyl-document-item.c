@@ -27,8 +27,9 @@ struct _EylDocumentItem
   EylDocumentStatus status;
   EylFileResult    *result;
   char             *password;
-  int               front_panel; /* chosen in the window, 1-based; 0 automatic */
-  char             *kit;         /* its own brand kit's name, "" none, NULL the window's */
+  int               front_panel;  /* chosen in the window, 1-based; 0 automatic */
+  EylRect           net_quantity; /* marked in the window, mm of the page; empty none */
+  char             *kit;          /* its own brand kit's name, "" none, NULL the window's */
   GCancellable     *cancellable;
   guint             n_errors, n_warnings;
   char             *snapshot;  /* the private copy the result was read from */
@@ -691,6 +692,41 @@ eyl_document_item_set_front_panel (EylDocumentItem *self,
 {
   g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
   self->front_panel = MAX (front_panel, 0);
+}
+
+const EylRect *
+eyl_document_item_get_net_quantity (EylDocumentItem *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT_ITEM (self), NULL);
+  return &self->net_quantity;
+}
+
+void
+eyl_document_item_set_net_quantity (EylDocumentItem *self,
+                                    const EylRect   *box_mm)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
+
+  if (box_mm != NULL && !eyl_rect_is_empty (box_mm))
+    self->net_quantity = *box_mm;
+  else
+    memset (&self->net_quantity, 0, sizeof self->net_quantity);
+}
+
+char *
+eyl_document_item_dup_net_quantity_arg (EylDocumentItem *self)
+{
+  char v[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (EYL_IS_DOCUMENT_ITEM (self), NULL);
+
+  if (eyl_rect_is_empty (&self->net_quantity))
+    return NULL;
+  return g_strdup_printf ("--net-quantity-mm=%s,%s,%s,%s",
+                          g_ascii_formatd (v[0], sizeof v[0], "%.2f", self->net_quantity.x0),
+                          g_ascii_formatd (v[1], sizeof v[1], "%.2f", self->net_quantity.y0),
+                          g_ascii_formatd (v[2], sizeof v[2], "%.2f", self->net_quantity.x1),
+                          g_ascii_formatd (v[3], sizeof v[3], "%.2f", self->net_quantity.y1));
 }
 
 const char *

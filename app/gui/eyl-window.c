@@ -182,6 +182,12 @@ _eyl_window_make_worker_config (EylWindow       *self,
 
       eyl_worker_config_add_arg (config, panel);
     }
+  {
+    g_autofree char *net = eyl_document_item_dup_net_quantity_arg (item);
+
+    if (net != NULL)
+      eyl_worker_config_add_arg (config, net);
+  }
   if (eyl_document_item_get_password (item) != NULL)
     config->password = g_strdup (eyl_document_item_get_password (item));
   /* Preferences → Damaged Files: a file that loops in the PDF engine
