@@ -1107,7 +1107,8 @@ update_net_quantity (EylWindow *self)
   if (mark == NULL)
     return;
   if (!page)
-    g_simple_action_set_state (G_SIMPLE_ACTION (mark), g_variant_new_boolean (FALSE));
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "mark-net-quantity",
+                                        g_variant_new_boolean (FALSE));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (mark), page);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (automatic),
                                self->current != NULL &&
