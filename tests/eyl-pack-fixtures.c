@@ -339,6 +339,8 @@ draw_artwork (const EylPackSpec *spec,
       text (cr, 66, 95, 20, "NORTHWIND");
       text (cr, 66, 125, 26, "Green Tea");
     }
+  if (spec->net_quantity && !spec->bare)
+    text (cr, 66, 170, 8, "twenty tea bags");
   if (spec->net != EYL_PACK_LABEL && !spec->bare)
     {
       /* The back face, the sides, the glue flap. */

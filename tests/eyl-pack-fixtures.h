@@ -45,10 +45,12 @@ typedef struct
   EylPackNet     net;
   EylPackDieline dieline;
   EylPackBarcode barcode;
-  gboolean       bare;       /* only the net and crop marks: the die-cutter's page */
-  gboolean       near_edges; /* the tuck end box's website across the fold between the
+  gboolean       bare;         /* only the net and crop marks: the die-cutter's page */
+  gboolean       near_edges;   /* the tuck end box's website across the fold between the
                               * front and the side (x 110–142, y 170), a phone 1 mm
                               * from the back's cut edge (ends at x 211) */
+  gboolean       net_quantity; /* the front's net quantity in words no pattern knows,
+                              * "twenty tea bags", 8 pt at x 66, y 170 (bottom 30 %) */
 } EylPackSpec;
 
 /* Writes the sheet into the fixture folder; returns its path.  The tuck

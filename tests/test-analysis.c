@@ -777,6 +777,52 @@ test_implausible_size (void)
   g_assert_true (said);
 }
 
+/* "auto" on the whole file: two leaflet-sized pages of copy with no
+ * contact details and no call to action anywhere are an insert read in
+ * the hand with its pack; a website on the second page keeps the piece a
+ * leaflet, as does a placement the user chose. */
+static void
+test_auto_insert (void)
+{
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autoptr(GPtrArray) reads = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_page_read_unref);
+      g_autoptr(GPtrArray) pages = NULL;
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+      EylAnalysisOptions options;
+      EylPageAnalysis   *first;
+
+      eyl_analysis_options_init (&options);
+      options.placements = set;
+      if (c == 2)
+        options.placement = eyl_placement_set_lookup (set, "leaflet-rack");
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr(EylPageData) page = a4_sheet (TRUE);
+          EylPageRead *read = eyl_read_page (page, NULL, &options);
+          EylRect      box = { 60, 700, 300, 720 };
+
+          read->n_pages = 2;
+          if (c == 1 && i == 1)
+            g_ptr_array_add (read->elements, eyl_element_new (EYL_ELEMENT_URL, EYL_SOURCE_TEXT,
+                                                              "www.fair.example", &box, 0.9));
+          g_ptr_array_add (reads, read);
+        }
+      pages = eyl_evaluate_pages (reads, &options);
+      first = g_ptr_array_index (pages, 0);
+      g_test_message ("case %u: %s (%s)", c, first->placement->id, first->placement_reason);
+      for (guint i = 0; i < pages->len; i++)
+        g_assert_cmpstr (((EylPageAnalysis *) g_ptr_array_index (pages, i))->placement->id, ==,
+                         c == 0 ? "shelf-hand" : "leaflet-rack");
+      if (c == 0)
+        {
+          g_assert_nonnull (strstr (first->placement_reason, "insert"));
+          g_assert_cmpfloat_with_epsilon (first->material_w_mm, 210, 1);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -796,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/eyl/analysis/implausible-size", test_implausible_size);
   g_test_add_func ("/eyl/analysis/channel", test_channel);
   g_test_add_func ("/eyl/analysis/brand-names-evaluated", test_brand_names_evaluated);
+  g_test_add_func ("/eyl/analysis/auto-insert", test_auto_insert);
 
   return g_test_run ();
 }

@@ -379,25 +379,31 @@ test_safe_zone_barcode (void)
 
 /* The whole check through the command line: JSON report with the
  * packaging member, the front panel on the shelf, a barcode on a fold. */
+/* `check --format json` of @path with the options @extra (NULL-terminated). */
 static JsonObject *
-check_json (const char  *path,
-            const char  *extra,
-            JsonParser **parser_out)
+check_json_args (const char        *path,
+                 const char *const *extra,
+                 JsonParser       **parser_out)
 {
   const char      *cli = g_getenv ("EYL_CLI");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *argv[] = { cli, "check", "--format", "json", "--fail-on", "never", "--no-ocr",
-                         "--no-logos", extra, path, NULL };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *fixed[] = { cli, "check", "--format", "json", "--fail-on", "never", "--no-ocr",
+                          "--no-logos" };
   int         status;
 
-  if (extra == NULL)
-    argv[8] = path, argv[9] = NULL;
   g_assert_nonnull (cli);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                               &err, &status, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    g_ptr_array_add (argv, (gpointer) fixed[i]);
+  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) extra[i]);
+  g_ptr_array_add (argv, (gpointer) path);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_test_message ("%s", err);
@@ -405,6 +411,16 @@ check_json (const char  *path,
   g_assert_no_error (error);
   *parser_out = g_steal_pointer (&parser);
   return json_node_get_object (json_parser_get_root (*parser_out));
+}
+
+static JsonObject *
+check_json (const char  *path,
+            const char  *extra,
+            JsonParser **parser_out)
+{
+  const char *args[] = { extra, NULL };
+
+  return check_json_args (path, args, parser_out);
 }
 
 static JsonObject *
@@ -724,6 +740,79 @@ test_label_rules_us (void)
   }
 }
 
+static JsonObject *
+find_finding (JsonObject *page,
+              const char *rule)
+{
+  JsonArray *findings = json_object_get_array_member (page, "findings");
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+
+      if (g_str_equal (json_object_get_string_member (f, "rule"), rule))
+        return f;
+    }
+  return NULL;
+}
+
+/* The fixture's net quantity, "twenty tea bags", is in no form the US set
+ * knows: unmarked the finding says how to mark it; marked by its text or
+ * by a box it is judged — 8 pt type (x-height ~1.5 mm) on a front panel
+ * of 60 × 120 mm (11 in²), which asks for 1/8 in (3.2 mm). */
+static void
+test_check_cli_net_quantity (void)
+{
+  EylPackSpec        spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE,
+                              FALSE, TRUE };
+  g_autofree char   *path = eyl_pack_make_sheet (&spec);
+  const char        *unmarked[] = { "--label-rules=us-21cfr101-105", NULL };
+  const char        *by_text[] = { "--net-quantity=Twenty Tea Bags", NULL };
+  const char        *by_box[] = { "--label-rules=us-21cfr101-105", "--net-quantity-mm=64,160,120,175",
+                                  NULL };
+  const char        *elsewhere[] = { "--net-quantity=Green Tea", NULL };
+  const char *const *marked[] = { by_text, by_box };
+  JsonObject        *f, *measures;
+
+  {
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *page = first_page (check_json_args (path, unmarked, &parser));
+
+    f = find_finding (page, "label-net-quantity");
+    g_assert_nonnull (f);
+    g_assert_cmpstr (json_object_get_string_member (f, "severity"), ==, "info");
+    g_assert_nonnull (strstr (json_object_get_string_member (f, "message"), "found no net"));
+    g_assert_nonnull (strstr (json_object_get_string_member (f, "fix"), "--net-quantity"));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    {
+      g_autoptr(JsonParser) parser = NULL;
+      JsonObject *page = first_page (check_json_args (path, marked[i], &parser));
+
+      f = find_finding (page, "label-net-quantity");
+      g_assert_nonnull (f);
+      g_assert_cmpstr (json_object_get_string_member (f, "severity"), ==, "warning");
+      g_assert_nonnull (strstr (json_object_get_string_member (f, "message"), "twenty tea bags"));
+      g_assert_null (strstr (json_object_get_string_member (f, "message"), "bottom 30"));
+      measures = json_object_get_object_member (f, "measures");
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (measures, "needed_mm"), 3.175,
+                                      0.01);
+      g_assert_cmpfloat (json_object_get_double_member (measures, "height_mm"), >, 1.0);
+      g_assert_cmpfloat (json_object_get_double_member (measures, "height_mm"), <, 2.2);
+      g_assert_cmpfloat (json_object_get_double_member (measures, "marked"), ==, 1);
+    }
+  /* The large product name marked instead: tall enough, but above the
+   * bottom 30 %. */
+  {
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *page = first_page (check_json_args (path, elsewhere, &parser));
+
+    f = find_finding (page, "label-net-quantity");
+    g_assert_nonnull (f);
+    g_assert_nonnull (strstr (json_object_get_string_member (f, "message"), "bottom 30"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -748,6 +837,7 @@ main (int    argc,
   g_test_add_func ("/eyl/label-rules/load", test_label_rules_load);
   g_test_add_func ("/eyl/label-rules/eu-1169-2011", test_label_rules_eu);
   g_test_add_func ("/eyl/label-rules/us-21cfr101-105", test_label_rules_us);
+  g_test_add_func ("/eyl/label-rules/net-quantity-marked", test_check_cli_net_quantity);
 
   return g_test_run ();
 }

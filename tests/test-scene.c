@@ -274,6 +274,39 @@ test_pictures (void)
     }
 }
 
+/* On a shelf the side view's sight lines go over the shelf-edge strip's
+ * top edge where the rules put it: what each eye cannot see is what
+ * eyl_hidden_below_mm() gives the rules. */
+static void
+test_shelf_strip (void)
+{
+  const char *shelves[] = { "shelf-ground", "shelf-hand", "shelf-eye", "shelf-top" };
+  gboolean    hides = FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (shelves); k++)
+    {
+      g_autoptr(EylPageAnalysis) a = analyse (shelves[k], NULL);
+      const EylPlacement *pl = a->placement;
+      EylSceneLayout      l;
+
+      g_assert_cmpfloat (pl->strip_height_mm, >, 0);
+      eyl_scene_layout (W, H, a, NULL, &l);
+      g_assert_true (l.occluder_is_strip);
+      g_assert_true (l.sight_over_occluder);
+      g_assert_cmpfloat_with_epsilon (l.occluder_top_mm, a->frame.bottom_floor_mm + pl->strip_height_mm,
+                                      1e-9);
+      g_assert_cmpfloat_with_epsilon (l.occluder_gap_mm, pl->strip_gap_mm, 1e-9);
+      for (int i = 0; i < 2; i++)
+        {
+          g_assert_cmpfloat_with_epsilon (l.sight_hit_mm[i],
+                                          eyl_hidden_below_mm (pl, &a->frame, l.eye_mm[i]), 1e-6);
+          hides |= l.sight_hit_mm[i] > a->frame.bottom_floor_mm;
+        }
+    }
+  /* From a low shelf the strip hides the foot of the pack for someone. */
+  g_assert_true (hides);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -284,6 +317,7 @@ main (int    argc,
   g_test_add_func ("/eyl/scene/layout-live", test_layout_live);
   g_test_add_func ("/eyl/scene/paint-pixels", test_paint_pixels);
   g_test_add_func ("/eyl/scene/pictures", test_pictures);
+  g_test_add_func ("/eyl/scene/shelf-strip", test_shelf_strip);
 
   return g_test_run ();
 }

@@ -74,6 +74,8 @@ typedef struct
   char    *raster_max_mpx;
   char    *front_panel;
   char    *label_rules;
+  char    *net_quantity;
+  char    *net_quantity_mm;
 } AnalysisArgs;
 
 /* What the analysis options turned into. */
@@ -103,6 +105,8 @@ analysis_args_clear (AnalysisArgs *args)
   g_free (args->raster_max_mpx);
   g_free (args->front_panel);
   g_free (args->label_rules);
+  g_free (args->net_quantity);
+  g_free (args->net_quantity_mm);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnalysisArgs, analysis_args_clear)
@@ -160,7 +164,14 @@ analysis_entries (AnalysisArgs *args)
                               N_("Label type-size rule sets to apply, comma-separated: eu-1169-2011, us-21cfr101-105 "
          "or a file (an aid, not legal advice; default none)"),
                                   N_("IDS") },
-                        };
+                              { "net-quantity", 0, 0, G_OPTION_ARG_STRING, &args->net_quantity,
+                                N_("A pack's net quantity statement where Eyeline cannot tell: text of its line "
+         "(the label rule sets judge it; us-21cfr101-105 unless a set is chosen)"),
+                                    N_("TEXT") },
+                                { "net-quantity-mm", 0, 0, G_OPTION_ARG_STRING, &args->net_quantity_mm,
+                                  N_("The same as a box in mm from the page's top-left corner"),
+                                      N_("X0,Y0,X1,Y1") },
+                            };
 
   /* The check settings come from the core's table (eyl-options.h). */
   g_assert (n_options <= G_N_ELEMENTS (args->check_options));
@@ -333,6 +344,20 @@ analysis_args_to_settings (AnalysisArgs     *args,
   settings->placement_file = g_strdup (args->placement_file);
   settings->brand_kit = g_strdup (args->brand_kit);
   settings->label_rules = g_strdup (args->label_rules);
+  settings->net_quantity = g_strdup (args->net_quantity);
+  if (args->net_quantity_mm != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (args->net_quantity_mm, ",", -1);
+      double   v[4];
+      EylRect *box = &settings->net_quantity_mm;
+
+      for (guint i = 0; i < G_N_ELEMENTS (v); i++)
+        if (g_strv_length (parts) != G_N_ELEMENTS (v) || !eyl_options_parse_number (parts[i], 0, 100000, &v[i]))
+          return usage_error (_("--net-quantity-mm: “%s” is not a box X0,Y0,X1,Y1 in mm"), args->net_quantity_mm);
+      *box = (EylRect) { MIN (v[0], v[2]), MIN (v[1], v[3]), MAX (v[0], v[2]), MAX (v[1], v[3]) };
+      if (eyl_rect_is_empty (box))
+        return usage_error (_("--net-quantity-mm: “%s” is not a box X0,Y0,X1,Y1 in mm"), args->net_quantity_mm);
+    }
   return EXIT_CLEAN;
 }
 
@@ -365,6 +390,8 @@ analysis_setup_settings (Analysis *analysis,
         return usage_error ("--label-rules: %s", error->message);
       analysis->options.label_rules = analysis->label_rules;
     }
+  analysis->options.net_quantity = settings->net_quantity;
+  analysis->options.net_quantity_mm = settings->net_quantity_mm;
   analysis->options.pixels.ocr = settings->ocr;
   analysis->options.pixels.qr = settings->qr;
   analysis->options.pixels.logos = settings->logos;

@@ -500,8 +500,102 @@ eyl_evaluate_pages (GPtrArray                *reads,
                                                pages->len > 0
                                                    ? g_ptr_array_index (pages, 0)
                                                    : NULL));
+  eyl_analysis_place_insert (pages, options);
   eyl_analysis_judge_piece (pages);
   return pages;
+}
+
+/* An insert is placed like the pack it comes in, at hand height. */
+#define INSERT_PLACEMENT "shelf-hand"
+/* Fewer live words than this is artwork, not copy. */
+#define INSERT_MIN_WORDS 8
+
+static gboolean answers_rule (guint             rule,
+                              const EylElement *element);
+
+static guint
+count_words (const char *text)
+{
+  guint    n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean alnum = g_unichar_isalnum (g_utf8_get_char (p));
+
+      n += alnum && !in_word;
+      in_word = alnum;
+    }
+  return n;
+}
+
+void
+eyl_analysis_place_insert (GPtrArray                *pages,
+                           const EylAnalysisOptions *options)
+{
+  const EylPageAnalysis *first;
+  g_autoptr(EylPlacementSet) own_set = NULL;
+  EylPlacementSet *set = options->placements;
+  EylPlacement    *insert;
+  guint            words = 0;
+
+  g_return_if_fail (pages != NULL && options != NULL);
+
+  /* Only what "auto" placed as a leaflet by its size; a pack's net is
+   * placed by its front panel already. */
+  if (options->placement != NULL || pages->len == 0)
+    return;
+  first = g_ptr_array_index (pages, 0);
+  if (first->placement == NULL || first->placement->kind != EYL_PLACEMENT_LEAFLET ||
+      first->read == NULL || eyl_packaging_front_box (first->packaging, NULL))
+    return;
+
+  /* The whole file: words to read, but no page with a way to reach
+   * anyone or a thing to do. */
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const EylPageAnalysis *page = g_ptr_array_index (pages, p);
+
+      if (page->read == NULL)
+        return;
+      for (guint i = 0; i < page->read->elements->len; i++)
+        {
+          const EylElement *el = g_ptr_array_index (page->read->elements, i);
+
+          if (answers_rule (0, el) || answers_rule (1, el))
+            return;
+        }
+      words += count_words (page->read->text);
+    }
+  if (words < INSERT_MIN_WORDS)
+    return;
+
+  if (set == NULL)
+    set = own_set = eyl_placement_set_new_default (NULL);
+  insert = eyl_placement_set_lookup (set, INSERT_PLACEMENT);
+  if (insert == NULL)
+    return;
+
+  /* Each page evaluated again in the insert's place, at the size it
+   * was read at. */
+  for (guint p = 0; p < pages->len; p++)
+    {
+      EylPageAnalysis   *page = g_ptr_array_index (pages, p);
+      EylAnalysisOptions with_insert = *options;
+      EylPageAnalysis   *again;
+
+      with_insert.placement = insert;
+      with_insert.overrides.size_w_mm = page->material_w_mm;
+      with_insert.overrides.size_h_mm = page->material_h_mm;
+      again = eyl_evaluate_page (page->read, &with_insert, p > 0 ? g_ptr_array_index (pages, 0) : NULL);
+      again->placement_reason = g_strdup_printf (_("%.0f × %.0f mm with %u words and no contact "
+                                                   "details or call to action on any page: an "
+                                                   "insert read in the hand with its pack, not a "
+                                                   "leaflet in a rack"),
+                                                    page->material_w_mm, page->material_h_mm, words);
+      g_ptr_array_index (pages, p) = again;
+      eyl_page_analysis_unref (page);
+    }
 }
 
 gboolean

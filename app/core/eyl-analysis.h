@@ -88,6 +88,13 @@ EylPageAnalysis *eyl_evaluate_page (EylPageRead              *read,
 GPtrArray *eyl_evaluate_pages (GPtrArray                *reads,
                                const EylAnalysisOptions *options);
 
+/* "auto" on the whole file (@pages as evaluated, changed in place): a
+ * piece placed as a leaflet by its size that has words to read but no
+ * contact details and no call to action on any page is an insert read
+ * in the hand with its pack; its pages are evaluated again there. */
+void eyl_analysis_place_insert (GPtrArray                *pages,
+                                const EylAnalysisOptions *options);
+
 /* TRUE when @options would read @read's page at another real size (more
  * than 1 % apart): its raster resolution is stale, read the page again.
  * Also TRUE when options->brand_kit has other contacts than the kit the

@@ -347,6 +347,9 @@ eyl_channel_page_read_from_variant (GVariant *variant)
 
       if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
         read->packaging = eyl_packaging_from_json (json_node_get_object (root));
+      /* The label rule sets read the page's lines. */
+      if (read->packaging != NULL && read->packaging->label_rules != NULL && read->text_layer != NULL)
+        read->packaging->text = eyl_page_data_ref (read->text_layer);
     }
   return read;
 }

@@ -192,7 +192,7 @@ eyl_label_rules_check_x_height (const EylLabelRuleSet *set,
   g_autofree char *message = NULL;
   g_autofree char *fix = NULL;
 
-  if (set->x_height_min_mm <= 0 || page->lines == NULL)
+  if (set->x_height_min_mm <= 0 || page == NULL || page->lines == NULL)
     return;
 
   /* The largest surface: the net's largest panel, else the page. */
@@ -248,6 +248,55 @@ eyl_label_rules_check_x_height (const EylLabelRuleSet *set,
   g_ptr_array_add (findings, g_steal_pointer (&finding));
 }
 
+/* A line the user marked as the net quantity: its centre in the marked
+ * box, or its text containing the marked text (case aside). */
+static gboolean
+is_marked (const EylPackaging *pack,
+           const EylTextLine  *line,
+           const char         *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *mark = NULL;
+
+  if (!eyl_rect_is_empty (&pack->net_quantity_box) &&
+      eyl_rect_contains_point (&pack->net_quantity_box, (line->box.x0 + line->box.x1) / 2,
+                               (line->box.y0 + line->box.y1) / 2))
+    return TRUE;
+  if (pack->net_quantity_text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  mark = g_utf8_casefold (pack->net_quantity_text, -1);
+  return *mark != '\0' && strstr (folded, g_strstrip (mark)) != NULL;
+}
+
+/* No net quantity to judge: say so, and how to mark it. */
+static void
+add_not_found (const EylLabelRuleSet *set,
+               const char            *rule_id,
+               const EylPackaging    *pack,
+               const EylRect         *front,
+               GPtrArray             *findings)
+{
+  g_autoptr(EylFinding) finding = eyl_finding_new (rule_id, EYL_SEVERITY_INFO, NULL, front);
+  g_autofree char *message = NULL;
+
+  if (eyl_packaging_has_net_mark (pack))
+    message = g_strdup_printf (_("No text on the page matches the net quantity you marked%s%s%s, "
+                                 "so %s is not checked."),
+                                  pack->net_quantity_text != NULL ? " (“" : "",
+                                  pack->net_quantity_text != NULL ? pack->net_quantity_text : "",
+                                  pack->net_quantity_text != NULL ? "”)" : "", set->source);
+  else
+    message = g_strdup_printf (_("Eyeline found no net quantity statement (like “Net Wt 12 oz "
+                                 "(340 g)”) on the front panel, so %s is not checked."),
+                                  set->source);
+  eyl_finding_set_text (finding, message,
+                        _("Mark the net quantity: in the window, Mark Net Quantity and a click "
+                          "on its text; on the command line, --net-quantity TEXT or "
+                          "--net-quantity-mm X0,Y0,X1,Y1."));
+  g_ptr_array_add (findings, g_steal_pointer (&finding));
+}
+
 void
 eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
                                     const char            *rule_id,
@@ -255,10 +304,12 @@ eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
                                     const EylPackaging    *pack,
                                     GPtrArray             *findings)
 {
-  double  k = mm_per_pt (pack), area_in2, need_in;
-  EylRect front;
+  double   k = mm_per_pt (pack), area_in2, need_in;
+  EylRect  front;
+  gboolean mark = eyl_packaging_has_net_mark (pack), marked_on_front = FALSE;
+  guint    n_found = 0;
 
-  if (set->net_pattern == NULL || page->lines == NULL)
+  if (set->net_pattern == NULL || page == NULL || page->lines == NULL)
     return;
   if (!eyl_packaging_front_box (pack, &front))
     front = page->visible;
@@ -275,6 +326,18 @@ eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
         break;
       }
 
+  /* Marked text that is also on the back ("Green Tea" twice): the
+   * front panel's line is the statement. */
+  for (guint i = 0; mark && !marked_on_front && i < page->lines->len; i++)
+    {
+      const EylTextLine *line = &g_array_index (page->lines, EylTextLine, i);
+      g_autofree char   *text = line_text (page, line);
+
+      marked_on_front = !line->garbled && is_marked (pack, line, text) &&
+                        eyl_rect_contains_point (&front, (line->box.x0 + line->box.x1) / 2,
+                                                 (line->box.y0 + line->box.y1) / 2);
+    }
+
   for (guint i = 0; i < page->lines->len; i++)
     {
       const EylTextLine *line = &g_array_index (page->lines, EylTextLine, i);
@@ -282,22 +345,27 @@ eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
       g_autofree char   *text = NULL;
       g_autoptr(EylFinding) finding = NULL;
       g_autofree char *message = NULL;
-      gboolean         lower = FALSE, too_small, too_high;
+      gboolean         lower = FALSE, too_small, too_high, off_front;
       double           height_mm;
 
-      if (line->garbled || !eyl_rect_contains_point (&front, cx, cy))
+      if (line->garbled)
         continue;
+      off_front = !eyl_rect_contains_point (&front, cx, cy);
       text = line_text (page, line);
-      if (!g_regex_match (set->net_pattern, text, 0, NULL))
+      /* What the user marked, else the front panel's lines in the
+       * statement's words. */
+      if (mark ? !is_marked (pack, line, text) || (off_front && marked_on_front)
+               : off_front || !g_regex_match (set->net_pattern, text, 0, NULL))
         continue;
+      n_found++;
       /* Lower-case letters are measured by their "o" (the x-height),
        * capitals alone by their height. */
       for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
         lower |= g_unichar_islower (g_utf8_get_char (p));
       height_mm = (lower ? line->x_height : line->cap_height) * k;
       too_small = height_mm > 0 && height_mm < need_in * MM_PER_IN - TOLERANCE_MM;
-      too_high = set->bottom_fraction > 0 &&
-                 cy < front.y1 - set->bottom_fraction * eyl_rect_height (&front);
+      too_high = off_front || (set->bottom_fraction > 0 &&
+                               cy < front.y1 - set->bottom_fraction * eyl_rect_height (&front));
       if (!too_small && !too_high)
         continue;
 
@@ -308,10 +376,16 @@ eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
                                      "of %.0f in² %s asks for %.1f mm (%.4g in) — %s%s"),
                                       text, height_mm, area_in2, set->name, need_in * MM_PER_IN,
                                       need_in, set->source,
+                                      off_front ? _(", and it is not on the front panel.")
+                                                : too_high
+                                      ?
                                       /* xgettext:no-c-format */
-                                      too_high ? _(", and it stands above the bottom 30 % of the "
-                                                "panel.")
-                                               : ".");
+                                      _(", and it stands above the bottom 30 % of the "
+                                                  "panel.")
+                                      : ".");
+      else if (off_front)
+        message = g_strdup_printf (_("The net quantity “%s” is not on the front panel — %s."),
+                                      text, set->source);
       else
         message = g_strdup_printf (_("The net quantity “%s” stands above the bottom %.0f %% of "
                                      "the front panel — %s."),
@@ -324,6 +398,9 @@ eyl_label_rules_check_net_quantity (const EylLabelRuleSet *set,
       eyl_finding_add_measure (finding, "height_mm", height_mm);
       eyl_finding_add_measure (finding, "needed_mm", need_in * MM_PER_IN);
       eyl_finding_add_measure (finding, "front_panel_in2", area_in2);
+      eyl_finding_add_measure (finding, "marked", mark ? 1 : 0);
       g_ptr_array_add (findings, g_steal_pointer (&finding));
     }
+  if (n_found == 0)
+    add_not_found (set, rule_id, pack, &front, findings);
 }

@@ -349,6 +349,7 @@ eyl_check_settings_clear (EylCheckSettings *settings)
   g_clear_pointer (&settings->brand_kit, g_free);
   g_clear_pointer (&settings->ocr_languages, g_free);
   g_clear_pointer (&settings->label_rules, g_free);
+  g_clear_pointer (&settings->net_quantity, g_free);
 }
 
 /* The fields besides the table's, in one place for the writer and the
@@ -371,6 +372,7 @@ static const struct
   { "raster-max-mpx", "d", G_STRUCT_OFFSET (EylCheckSettings, raster_max_mpx) },
   { "front-panel", "i", G_STRUCT_OFFSET (EylCheckSettings, front_panel) },
   { "label-rules", "ay", G_STRUCT_OFFSET (EylCheckSettings, label_rules) },
+  { "net-quantity", "ay", G_STRUCT_OFFSET (EylCheckSettings, net_quantity) },
 };
 
 GVariant *
@@ -396,6 +398,10 @@ eyl_check_settings_to_variant (const EylCheckSettings *settings)
         g_variant_dict_insert (&dict, options[i].name, "(dd)", a, b);
     }
   g_variant_dict_insert (&dict, "legibility", "s", eyl_legibility_to_string (settings->legibility));
+  if (!eyl_rect_is_empty (&settings->net_quantity_mm))
+    g_variant_dict_insert (&dict, "net-quantity-mm", "(dddd)", settings->net_quantity_mm.x0,
+                           settings->net_quantity_mm.y0, settings->net_quantity_mm.x1,
+                           settings->net_quantity_mm.y1);
   for (guint i = 0; i < G_N_ELEMENTS (setting_fields); i++)
     {
       gconstpointer field = G_STRUCT_MEMBER_P (settings, setting_fields[i].offset);
@@ -468,6 +474,20 @@ eyl_check_settings_from_variant (GVariant         *variant,
   if (g_variant_dict_lookup (dict, "legibility", "s", &legibility) &&
       !eyl_legibility_from_string (legibility, &settings->legibility))
     return settings_error (error, "legibility");
+  {
+    g_autoptr(GVariant) box = g_variant_dict_lookup_value (dict, "net-quantity-mm", NULL);
+    EylRect *r = &settings->net_quantity_mm;
+
+    if (box != NULL && !g_variant_is_of_type (box, G_VARIANT_TYPE ("(dddd)")))
+      return settings_error (error, "net-quantity-mm");
+    if (box != NULL)
+      {
+        g_variant_get (box, "(dddd)", &r->x0, &r->y0, &r->x1, &r->y1);
+        if (!(isfinite (r->x0) && isfinite (r->y0) && isfinite (r->x1) && isfinite (r->y1)) ||
+            eyl_rect_is_empty (r))
+          return settings_error (error, "net-quantity-mm");
+      }
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (setting_fields); i++)
     {

@@ -33,6 +33,12 @@ typedef struct
   int         front_panel;
   /* EylLabelRuleSet chosen (eyl_label_rules_load), NULL for none; not owned. */
   GPtrArray *label_rules;
+  /* The net quantity statement the user marked where Eyeline cannot
+   * tell (the label rule sets judge it): text a line contains (NULL:
+   * none), and/or a box in mm from the page's top-left corner as the
+   * file draws it, pt × 25.4 / 72 (empty: none). */
+  const char *net_quantity;
+  EylRect     net_quantity_mm;
 } EylAnalysisOptions;
 
 void eyl_analysis_options_init (EylAnalysisOptions *options);
@@ -149,6 +155,8 @@ typedef struct
   double                raster_max_mpx;   /* NAN: the default */
   int                   front_panel;      /* 0: the largest brand's */
   char                 *label_rules;      /* ids or a file, or NULL */
+  char                 *net_quantity;     /* text of the marked net quantity, or NULL */
+  EylRect               net_quantity_mm;  /* its box in mm of the page; empty: none */
 } EylCheckSettings;
 
 void eyl_check_settings_init (EylCheckSettings *settings);

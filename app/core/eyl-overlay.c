@@ -560,13 +560,18 @@ typedef struct
 
 #define MAX_ZONES 6
 
-/* Top of what a table or a crowd hides for one eye (not the fixed bands). */
+/* Top of what a table, a crowd or a shelf-edge strip (its deck at
+ * @deck_mm; the line eyl_hidden_below_mm() judges) hides for one eye
+ * (not the fixed bands). */
 static double
 occluder_line_mm (const EylPlacement *pl,
+                  double              deck_mm,
                   double              eye_mm,
-                  gboolean           *is_crowd)
+                  gboolean           *is_crowd,
+                  gboolean           *is_strip)
 {
   double d = pl->distance_m * 1000.0, table = 0.0, crowd = 0.0;
+  double strip = eyl_strip_line_mm (pl, deck_mm, eye_mm);
 
   if (pl->table_height_mm > 0)
     table = eyl_occlusion_height_mm (eye_mm, d, pl->table_height_mm,
@@ -574,7 +579,8 @@ occluder_line_mm (const EylPlacement *pl,
   if (pl->crowd_height_mm > 0 && pl->distance_m >= pl->crowd_distance_m)
     crowd = eyl_occlusion_height_mm (eye_mm, d, pl->crowd_height_mm, 0.0, pl->crowd_gap_mm);
   *is_crowd = crowd > table;
-  return MAX (table, crowd);
+  *is_strip = strip > MAX (table, crowd);
+  return MAX (MAX (table, crowd), strip);
 }
 
 static const char *
@@ -605,7 +611,7 @@ collect_zones (EylPageAnalysis *a,
   double              bottom = fr->bottom_floor_mm;
   double              top = bottom + fr->material_h_mm;
   double              e_min, e_med, med_mm, min_mm, band_mm = 0.0;
-  gboolean            crowd_med = FALSE, crowd_min = FALSE;
+  gboolean            crowd_med = FALSE, crowd_min = FALSE, strip_med = FALSE, strip_min = FALSE;
   const char         *band_text = NULL;
   guint               n = 0;
 
@@ -613,8 +619,8 @@ collect_zones (EylPageAnalysis *a,
     return 0;
   e_min = MIN (pl->eye_min_mm, pl->eye_max_mm);
   e_med = eyl_population_quantile (pl, 0.5);
-  med_mm = occluder_line_mm (pl, e_med, &crowd_med);
-  min_mm = occluder_line_mm (pl, e_min, &crowd_min);
+  med_mm = occluder_line_mm (pl, bottom, e_med, &crowd_med, &strip_med);
+  min_mm = occluder_line_mm (pl, bottom, e_min, &crowd_min, &strip_min);
 
   /* The table (or crowd): hidden for the median viewer and everyone
    * shorter; hidden for the shortest viewers (P5) a little higher. */
@@ -629,10 +635,16 @@ collect_zones (EylPageAnalysis *a,
         2.0,
         FALSE,
         FALSE,
-        crowd_med
+        strip_med
+        ? _("Hidden by the shelf-edge strip for most visitors")
+        : crowd_med
         ? _("Hidden by the crowd for most visitors")
                        : _("Hidden by the table for most visitors"),
-             crowd_med ? _("Hidden by the crowd") : _("Hidden by the table"), FALSE,
+             strip_med ? _("Hidden by the shelf-edge strip")
+                       : crowd_med
+             ? _("Hidden by the crowd")
+             : _("Hidden by the table"),
+                  FALSE,
           };
     }
   if (min_mm > MAX (med_mm, bottom))
@@ -647,7 +659,9 @@ collect_zones (EylPageAnalysis *a,
         1.5,
         TRUE,
         FALSE,
-        crowd_min
+        strip_min
+        ? _("Hidden by the shelf-edge strip for the shortest visitors")
+        : crowd_min
         ? _("Hidden by the crowd for the shortest visitors")
         : _("Hidden by the table for the shortest visitors"),
              _("Hidden for the shortest"), FALSE,

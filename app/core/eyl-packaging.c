@@ -4,8 +4,10 @@
 #define G_LOG_DOMAIN "eyl-packaging"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "eyl-geometry.h"
 #include "eyl-packaging.h"
 #include "eyl-raster.h"
 
@@ -43,6 +45,8 @@
 #define HAND_DISTANCE_M  0.35
 #define HAND_LABEL_RULES "eu-1169-2011"
 #define X_PER_CAP        0.7
+/* The rule set a marked net quantity is judged by when none is chosen. */
+#define NET_LABEL_RULES "us-21cfr101-105"
 
 EylPackaging *
 eyl_packaging_new (void)
@@ -76,8 +80,71 @@ eyl_packaging_unref (EylPackaging *self)
   g_clear_pointer (&self->dieline, eyl_dieline_free);
   g_clear_pointer (&self->panels, g_array_unref);
   g_clear_pointer (&self->label_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->own_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->text, eyl_page_data_unref);
+  g_free (self->net_quantity_text);
   g_free (self->front_reason);
   g_free (self);
+}
+
+static gboolean
+has_net_part (GPtrArray *rules)
+{
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    if (((EylLabelRuleSet *) g_ptr_array_index (rules, i))->net_pattern != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+void
+eyl_packaging_set_label_rules (EylPackaging  *self,
+                               GPtrArray     *rules,
+                               EylPageData   *page,
+                               const char    *net_text,
+                               const EylRect *net_box_mm)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->label_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->text, eyl_page_data_unref);
+  g_clear_pointer (&self->net_quantity_text, g_free);
+  memset (&self->net_quantity_box, 0, sizeof self->net_quantity_box);
+
+  if (net_text != NULL && *net_text != '\0')
+    self->net_quantity_text = g_strdup (net_text);
+  if (net_box_mm != NULL && !eyl_rect_is_empty (net_box_mm))
+    {
+      self->net_quantity_box.x0 = net_box_mm->x0 / EYL_MM_PER_PT;
+      self->net_quantity_box.y0 = net_box_mm->y0 / EYL_MM_PER_PT;
+      self->net_quantity_box.x1 = net_box_mm->x1 / EYL_MM_PER_PT;
+      self->net_quantity_box.y1 = net_box_mm->y1 / EYL_MM_PER_PT;
+    }
+  if (rules != NULL)
+    self->label_rules = g_ptr_array_ref (rules);
+  /* Marking the net quantity asks for it to be judged: the bundled set
+   * is loaded (and owned here) when no chosen one has a net part. */
+  if (eyl_packaging_has_net_mark (self) && !has_net_part (rules))
+    {
+      GPtrArray *all = g_ptr_array_new ();
+
+      g_clear_pointer (&self->own_rules, g_ptr_array_unref);
+      self->own_rules = eyl_label_rules_load (NET_LABEL_RULES, NULL);
+      if (rules != NULL)
+        g_ptr_array_extend (all, rules, NULL, NULL);
+      if (self->own_rules != NULL)
+        g_ptr_array_extend (all, self->own_rules, NULL, NULL);
+      g_clear_pointer (&self->label_rules, g_ptr_array_unref);
+      self->label_rules = all;
+    }
+  if (self->label_rules != NULL && page != NULL)
+    self->text = eyl_page_data_ref (page);
+}
+
+gboolean
+eyl_packaging_has_net_mark (const EylPackaging *self)
+{
+  return self != NULL && (self->net_quantity_text != NULL ||
+                          !eyl_rect_is_empty (&self->net_quantity_box));
 }
 
 /* How large an element shows the brand or the product's name, mm. */
@@ -687,6 +754,28 @@ eyl_packaging_build_json (const EylPackaging *self,
   else
     json_builder_add_null_value (builder);
   member_string (builder, "front_panel_reason", self->front_reason);
+
+  /* The label rule sets and the net quantity mark: what the rules judged
+   * with (and what the parent of a worker judges with again). */
+  if (self->label_rules != NULL)
+    {
+      json_builder_set_member_name (builder, "label_rules");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < self->label_rules->len; i++)
+        json_builder_add_string_value (builder,
+                                       ((EylLabelRuleSet *) g_ptr_array_index (self->label_rules, i))->id);
+      json_builder_end_array (builder);
+    }
+  if (eyl_packaging_has_net_mark (self))
+    {
+      json_builder_set_member_name (builder, "net_quantity_mark");
+      json_builder_begin_object (builder);
+      if (self->net_quantity_text != NULL)
+        member_string (builder, "text", self->net_quantity_text);
+      if (!eyl_rect_is_empty (&self->net_quantity_box))
+        member_box (builder, &self->net_quantity_box);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -752,6 +841,8 @@ eyl_packaging_from_json (JsonObject *object)
   JsonArray *groups = get_array (object, "dieline");
   JsonArray *panels = get_array (object, "panels");
   JsonNode  *front = json_object_get_member (object, "front_panel");
+  JsonArray *array;
+  JsonNode  *mark;
 
   self->mm_per_pt = get_double (object, "mm_per_pt");
   if (!(self->mm_per_pt > 0))
@@ -833,6 +924,31 @@ eyl_packaging_from_json (JsonObject *object)
   if (self->front_panel >= (int) self->panels->len)
     self->front_panel = -1;
   self->front_reason = g_strdup (get_string (object, "front_panel_reason"));
+
+  /* The bundled sets by their ids (a set read from a file stays where
+   * it was read). */
+  if ((array = get_array (object, "label_rules")) != NULL)
+    {
+      g_auto(GStrv) bundled = eyl_label_rules_list ();
+
+      self->own_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_label_rule_set_free);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autoptr(GPtrArray) one = NULL;
+          const char *id = json_array_get_string_element (array, i);
+
+          if (id != NULL && g_strv_contains ((const char *const *) bundled, id) &&
+              (one = eyl_label_rules_load (id, NULL)) != NULL && one->len == 1)
+            g_ptr_array_add (self->own_rules, g_ptr_array_steal_index (one, 0));
+        }
+      self->label_rules = g_ptr_array_ref (self->own_rules);
+    }
+  if ((mark = json_object_get_member (object, "net_quantity_mark")) != NULL &&
+      JSON_NODE_HOLDS_OBJECT (mark))
+    {
+      self->net_quantity_text = g_strdup (get_string (json_node_get_object (mark), "text"));
+      get_box (json_node_get_object (mark), &self->net_quantity_box);
+    }
   return g_steal_pointer (&self);
 }
 

@@ -31,6 +31,14 @@ struct _EylPackaging
   double      mm_per_pt;    /* of the sheet at its real size */
   GPtrArray  *label_rules;  /* EylLabelRuleSet chosen, or NULL (eyl-label-rules.h) */
   gboolean    dieline_only; /* the page is the bare net: no artwork to judge */
+  /* What the label rule sets read: the page's text lines (where the page
+   * was read; NULL after the worker's channel) and the net quantity the
+   * user marked (its text, NULL none; its box in page space, empty none). */
+  EylPageData *text;
+  char        *net_quantity_text;
+  EylRect      net_quantity_box;
+  /*< private >*/
+  GPtrArray *own_rules; /* the set loaded for a mark */
 };
 
 EylPackaging *eyl_packaging_new (void);
@@ -53,6 +61,18 @@ EylPackaging *eyl_packaging_read (const EylPageData *page,
                                   GPtrArray         *elements,
                                   int                front_panel,
                                   gboolean           guess_net);
+
+/* The label rule sets @rules (may be NULL) judge @page's text lines,
+ * with the net quantity the user marked (@net_text and/or @net_box_mm,
+ * eyl-options.h); a mark without a chosen set that has a net quantity
+ * part brings the bundled one (us-21cfr101-105). */
+void eyl_packaging_set_label_rules (EylPackaging  *self,
+                                    GPtrArray     *rules,
+                                    EylPageData   *page,
+                                    const char    *net_text,
+                                    const EylRect *net_box_mm);
+/* TRUE when the user marked a net quantity. */
+gboolean eyl_packaging_has_net_mark (const EylPackaging *self);
 
 /* The front panel's box in page space; FALSE when there is none. */
 gboolean eyl_packaging_front_box (const EylPackaging *self,

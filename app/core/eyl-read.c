@@ -252,8 +252,9 @@ eyl_read_page (EylPageData              *page,
                                         options->front_panel,
                                         options->placement == NULL ||
                                             options->placement->kind == EYL_PLACEMENT_SHELF);
-  if (self->packaging != NULL && options->label_rules != NULL)
-    self->packaging->label_rules = g_ptr_array_ref (options->label_rules);
+  if (self->packaging != NULL)
+    eyl_packaging_set_label_rules (self->packaging, options->label_rules, page,
+                                   options->net_quantity, &options->net_quantity_mm);
   if (self->packaging != NULL && self->packaging->dieline_only)
     g_ptr_array_add (self->warnings,
                      g_strdup (_("The page is only the pack's dieline (its net, no artwork): "

@@ -21,6 +21,10 @@
  * table is 30 in); used for drawing only. */
 #define TABLE_DEPTH_MM 760.0
 #define CROWD_DEPTH_MM 300.0
+/* A shelf-edge strip (ticket channel): a few mm thick, ~39 mm tall of
+ * which the part above the deck is the placement's strip_height_mm. */
+#define STRIP_DEPTH_MM      6.0
+#define STRIP_BELOW_DECK_MM 29.0
 
 /* Device margins around the world, in units of the font size. */
 #define MARGIN_LEFT_EM   7.5
@@ -113,6 +117,27 @@ eyl_scene_layout (double                 width,
           l->occluder_is_crowd = TRUE;
         }
     }
+  /* A pack's shelf-edge strip: where it hides more than a table or a
+   * crowd would for the median viewer, the sight lines go over its top
+   * edge, the same line of sight the rules use (eyl_strip_line_mm). */
+  if (pl->kind == EYL_PLACEMENT_SHELF && pl->strip_height_mm > 0)
+    {
+      double e = eyl_population_quantile (pl, 0.5);
+      double by_other = l->occluder_height_mm <= 0 ? 0.0
+                        : l->occluder_is_crowd
+                            ? eyl_occlusion_height_mm (e, d, pl->crowd_height_mm, 0, pl->crowd_gap_mm)
+                            : eyl_occlusion_height_mm (e, d, pl->table_height_mm, pl->table_objects_mm,
+                                                       pl->table_gap_mm);
+
+      if (l->occluder_height_mm <= 0 || eyl_strip_line_mm (pl, fr->bottom_floor_mm, e) >= by_other)
+        {
+          l->occluder_gap_mm = MAX (pl->strip_gap_mm, 0.0);
+          l->occluder_depth_mm = STRIP_DEPTH_MM;
+          l->occluder_height_mm = l->occluder_top_mm = fr->bottom_floor_mm + pl->strip_height_mm;
+          l->occluder_is_crowd = FALSE;
+          l->occluder_is_strip = TRUE;
+        }
+    }
   /* A viewer standing at or inside the occluder looks past it. */
   if (l->occluder_height_mm > 0 && l->occluder_gap_mm >= d)
     l->occluder_height_mm = l->occluder_top_mm = 0.0;
@@ -125,7 +150,9 @@ eyl_scene_layout (double                 width,
   for (int i = 0; i < 2; i++)
     {
       l->stature_mm[i] = l->eye_mm[i] / EYE_TO_STATURE;
-      if (l->sight_over_occluder)
+      if (l->sight_over_occluder && l->occluder_is_strip)
+        l->sight_hit_mm[i] = eyl_strip_line_mm (pl, fr->bottom_floor_mm, l->eye_mm[i]);
+      else if (l->sight_over_occluder)
         l->sight_hit_mm[i] = l->occluder_is_crowd
                                  ? eyl_occlusion_height_mm (l->eye_mm[i], d, pl->crowd_height_mm, 0, pl->crowd_gap_mm)
                                  : eyl_occlusion_height_mm (l->eye_mm[i], d, pl->table_height_mm,
@@ -483,10 +510,17 @@ paint_mount (Scene *s)
       cairo_fill_preserve (cr);
       source (s, s->fg, 1.0);
       cairo_stroke (cr);
-      if (pl->hidden_bottom_mm > 0)
+      /* The strip where the rules put it: its top strip_height_mm above
+       * the deck, strip_gap_mm in front of the pack, the rest of its
+       * ticket channel below the deck; else a fixed band the placement
+       * names (hidden_bottom_mm). */
+      if (pl->strip_height_mm > 0 || pl->hidden_bottom_mm > 0)
         {
-          cairo_rectangle (cr, X (s, 50), Y (s, bot + pl->hidden_bottom_mm),
-                           MAX (12 * s->l.scale, 3), (pl->hidden_bottom_mm + 22) * s->l.scale);
+          double x = pl->strip_height_mm > 0 ? MAX (pl->strip_gap_mm, 0.0) : 50.0;
+          double h = pl->strip_height_mm > 0 ? pl->strip_height_mm : pl->hidden_bottom_mm;
+
+          cairo_rectangle (cr, X (s, x), Y (s, bot + h), MAX (STRIP_DEPTH_MM * s->l.scale, 3),
+                           (h + STRIP_BELOW_DECK_MM) * s->l.scale);
           source (s, s->solid, 1.0);
           cairo_fill_preserve (cr);
           source (s, s->fg, 1.0);
@@ -637,7 +671,8 @@ paint_occluder (Scene *s)
   double              t = s->l.occluder_height_mm, top = s->l.occluder_top_mm;
   g_autofree char    *label = NULL;
 
-  if (t <= 0)
+  /* The shelf-edge strip is drawn with the shelf (paint_mount). */
+  if (t <= 0 || s->l.occluder_is_strip)
     return;
 
   cairo_save (cr);

@@ -42,6 +42,10 @@ typedef struct
   double   occluder_height_mm; /* table top */
   double   occluder_top_mm;    /* with the items on it: the sight edge */
   gboolean occluder_is_crowd;
+  /* A pack on a shelf: the shelf-edge strip is the occluder (its top
+   * occluder_top_mm above the floor, occluder_gap_mm in front of the
+   * pack), as eyl_hidden_below_mm() judges it for each eye. */
+  gboolean occluder_is_strip;
 
   /* The two figures: [0] the shortest viewer (P5), [1] the tallest (P95). */
   double eye_mm[2];

@@ -315,6 +315,7 @@ eyl_worker_analyse_file (const char               *path,
       g_ptr_array_add (result->pages, analysis);
     }
 
+  eyl_analysis_place_insert (result->pages, options);
   eyl_analysis_judge_piece (result->pages);
 
   if (n_pages > 0 && result->pages->len == 0)

@@ -27,8 +27,9 @@ struct _EylDocumentItem
   EylDocumentStatus status;
   EylFileResult    *result;
   char             *password;
-  int               front_panel; /* chosen in the window, 1-based; 0 automatic */
-  char             *kit;         /* its own brand kit's name, "" none, NULL the window's */
+  int               front_panel;  /* chosen in the window, 1-based; 0 automatic */
+  EylRect           net_quantity; /* marked in the window, mm of the page; empty none */
+  char             *kit;          /* its own brand kit's name, "" none, NULL the window's */
   GCancellable     *cancellable;
   guint             n_errors, n_warnings;
   char             *snapshot;  /* the private copy the result was read from */
@@ -691,6 +692,25 @@ eyl_document_item_set_front_panel (EylDocumentItem *self,
 {
   g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
   self->front_panel = MAX (front_panel, 0);
+}
+
+const EylRect *
+eyl_document_item_get_net_quantity (EylDocumentItem *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT_ITEM (self), NULL);
+  return &self->net_quantity;
+}
+
+void
+eyl_document_item_set_net_quantity (EylDocumentItem *self,
+                                    const EylRect   *box_mm)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
+
+  if (box_mm != NULL && !eyl_rect_is_empty (box_mm))
+    self->net_quantity = *box_mm;
+  else
+    memset (&self->net_quantity, 0, sizeof self->net_quantity);
 }
 
 const char *

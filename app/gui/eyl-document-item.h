@@ -53,6 +53,12 @@ void        eyl_document_item_set_password (EylDocumentItem *self,
 int  eyl_document_item_get_front_panel (EylDocumentItem *self);
 void eyl_document_item_set_front_panel (EylDocumentItem *self,
                                         int              front_panel);
+/* The pack's net quantity the user marked (a box in mm from the page's
+ * top-left corner; empty: none), for every check of this document, and
+ * the worker's option that carries it (NULL without a mark). */
+const EylRect *eyl_document_item_get_net_quantity (EylDocumentItem *self);
+void           eyl_document_item_set_net_quantity (EylDocumentItem *self,
+                                                   const EylRect   *box_mm);
 
 guint eyl_document_item_get_n_errors (EylDocumentItem *self);
 guint eyl_document_item_get_n_warnings (EylDocumentItem *self);

@@ -1009,6 +1009,8 @@ placement_edited_cb (EylWindow  *self,
  * the choice back to the check.  The choice belongs to the document and
  * changes what the worker reads (--front-panel): the document is read
  * again. */
+static void update_net_quantity (EylWindow *self);
+
 void
 _eyl_window_update_front_panel (EylWindow *self)
 {
@@ -1026,6 +1028,7 @@ _eyl_window_update_front_panel (EylWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (automatic),
                                self->current != NULL &&
                                    eyl_document_item_get_front_panel (self->current) > 0);
+  update_net_quantity (self);
 }
 
 static void
@@ -1087,6 +1090,161 @@ panel_clicked_cb (EylWindow *self,
     set_front_panel (self, index + 1);
 }
 
+/* ------------------------------------------------------------------ */
+/* A pack's net quantity, marked by a click                             */
+
+/* win.mark-net-quantity is on while a click on a page's text marks it as
+ * the net quantity (where the label rules cannot tell); the mark belongs
+ * to the document, goes to the worker as --net-quantity-mm and the
+ * document is read again; win.net-quantity-auto forgets it. */
+static void
+update_net_quantity (EylWindow *self)
+{
+  GAction *mark = g_action_map_lookup_action (G_ACTION_MAP (self), "mark-net-quantity");
+  GAction *automatic = g_action_map_lookup_action (G_ACTION_MAP (self), "net-quantity-auto");
+  gboolean page = self->shown_analysis != NULL;
+
+  if (mark == NULL)
+    return;
+  if (!page)
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "mark-net-quantity",
+                                        g_variant_new_boolean (FALSE));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (mark), page);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (automatic),
+                               self->current != NULL &&
+                                   !eyl_rect_is_empty (eyl_document_item_get_net_quantity (self->current)));
+}
+
+static gboolean
+marking_net_quantity (EylWindow *self)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self),
+                                                                "mark-net-quantity");
+
+  return state != NULL && g_variant_get_boolean (state);
+}
+
+static void
+mark_net_changed_cb (GSimpleAction *action,
+                     GVariant      *value,
+                     EylWindow     *self)
+{
+  g_simple_action_set_state (action, value);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->page_view),
+                                   g_variant_get_boolean (value) ? "crosshair" : NULL);
+}
+
+static void
+set_net_quantity (EylWindow     *self,
+                  const EylRect *box_mm)
+{
+  if (self->current == NULL)
+    return;
+  eyl_document_item_set_net_quantity (self->current, box_mm);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+  update_net_quantity (self);
+}
+
+static void
+net_quantity_auto_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      EylWindow     *self)
+{
+  set_net_quantity (self, NULL);
+}
+
+/* The smallest text under page point @px, @py: a line of the text layer,
+ * else a text element. */
+static gboolean
+text_box_at (EylPageAnalysis *analysis,
+             double           px,
+             double           py,
+             EylRect         *box)
+{
+  const EylPageData *text = analysis->read != NULL ? analysis->read->text_layer : NULL;
+  double             best = G_MAXDOUBLE;
+
+  for (guint i = 0; text != NULL && text->lines != NULL && i < text->lines->len; i++)
+    {
+      const EylTextLine *line = &g_array_index (text->lines, EylTextLine, i);
+      double             area = eyl_rect_width (&line->box) * eyl_rect_height (&line->box);
+
+      if (!line->garbled && eyl_rect_contains_point (&line->box, px, py) && area < best)
+        best = area, *box = line->box;
+    }
+  for (guint i = 0; best == G_MAXDOUBLE && analysis->elements != NULL && i < analysis->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (analysis->elements, i);
+      double            area = eyl_rect_width (&el->box) * eyl_rect_height (&el->box);
+
+      if (el->text != NULL && el->cap_height > 0 && eyl_rect_contains_point (&el->box, px, py) &&
+          area < best)
+        best = area, *box = el->box;
+    }
+  return best < G_MAXDOUBLE;
+}
+
+gboolean
+_eyl_window_mark_net_quantity_at (EylWindow *self,
+                                  double     x,
+                                  double     y)
+{
+  EylPageAnalysis *analysis = self->shown_analysis;
+  double           ox, oy, ax, ay, px, py;
+  EylRect          box = { 0 }, box_mm;
+
+  if (!marking_net_quantity (self) || analysis == NULL)
+    return FALSE;
+  /* The view maps page pt onto the widget by a scale and an offset. */
+  eyl_page_view_page_to_widget (self->page_view, 0, 0, &ox, &oy);
+  eyl_page_view_page_to_widget (self->page_view, 1000, 1000, &ax, &ay);
+  if (ax == ox || ay == oy)
+    return FALSE;
+  px = (x - ox) * 1000 / (ax - ox);
+  py = (y - oy) * 1000 / (ay - oy);
+  if (!text_box_at (analysis, px, py, &box))
+    {
+      eyl_window_add_toast (self, _("Click on the text of the net quantity"));
+      return TRUE;
+    }
+  box_mm = (EylRect) { box.x0 * EYL_MM_PER_PT, box.y0 * EYL_MM_PER_PT, box.x1 * EYL_MM_PER_PT,
+                       box.y1 * EYL_MM_PER_PT };
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "mark-net-quantity",
+                                      g_variant_new_boolean (FALSE));
+  set_net_quantity (self, &box_mm);
+  return TRUE;
+}
+
+static void
+net_click_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      EylWindow       *self)
+{
+  if (_eyl_window_mark_net_quantity_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+net_quantity_actions_init (EylWindow *self)
+{
+  g_autoptr(GSimpleAction) mark =
+                 g_simple_action_new_stateful ("mark-net-quantity", NULL, g_variant_new_boolean (FALSE));
+  g_autoptr(GSimpleAction) automatic = g_simple_action_new ("net-quantity-auto", NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect_object (mark, "change-state", G_CALLBACK (mark_net_changed_cb), self, 0);
+  g_signal_connect_object (automatic, "activate", G_CALLBACK (net_quantity_auto_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (mark));
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (automatic));
+  /* Before the view's own clicks and drags, only while marking. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (net_click_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->page_view), GTK_EVENT_CONTROLLER (click));
+  update_net_quantity (self);
+}
+
 void
 _eyl_window_placement_actions_init (EylWindow *self)
 {
@@ -1103,6 +1261,7 @@ _eyl_window_placement_actions_init (EylWindow *self)
                              self, G_CONNECT_SWAPPED);
     _eyl_window_update_front_panel (self);
   }
+  net_quantity_actions_init (self);
   g_signal_connect_object (self->placement_panel, "notify::can-undo", G_CALLBACK (undo_state_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->placement_panel, "notify::can-redo", G_CALLBACK (undo_state_cb),

@@ -140,9 +140,14 @@ void        _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
 EylWorkerConfig *_eyl_window_new_render_config (EylWindow *self);
 /* win.view-attention and win.view-walkup, and their windows for the page
  * shown (eyl-window-actions.c). */
-void             _eyl_window_visitor_views_init (EylWindow *self);
-void             _eyl_window_placement_actions_init (EylWindow *self);
-void             _eyl_window_update_front_panel (EylWindow *self);
+void _eyl_window_visitor_views_init (EylWindow *self);
+void _eyl_window_placement_actions_init (EylWindow *self);
+void _eyl_window_update_front_panel (EylWindow *self);
+/* While win.mark-net-quantity is on: marks the text at widget point @x,
+ * @y as the net quantity; FALSE when not marking. */
+gboolean         _eyl_window_mark_net_quantity_at (EylWindow *self,
+                                                   double     x,
+                                                   double     y);
 void             _eyl_window_update_visitor_views (EylWindow *self);
 void             _eyl_window_update_compare (EylWindow *self);
 EylOverlayLayers _eyl_window_current_layers (EylWindow *self);

@@ -166,6 +166,7 @@ _eyl_window_make_worker_config (EylWindow       *self,
       settings.brand_kit = g_strdup (self->kit_prepared);
     }
   settings.front_panel = MAX (eyl_document_item_get_front_panel (item), 0);
+  settings.net_quantity_mm = *eyl_document_item_get_net_quantity (item);
   eyl_worker_config_set_settings (config, &settings);
   if (eyl_document_item_get_password (item) != NULL)
     config->password = g_strdup (eyl_document_item_get_password (item));

@@ -39,8 +39,8 @@ eyl_rule_label_x_height_check (const EylRuleContext *ctx,
                     i < ctx->packaging->label_rules->len;
        i++)
     eyl_label_rules_check_x_height (g_ptr_array_index (ctx->packaging->label_rules, i),
-                                    eyl_rule_label_x_height.id, ctx->page, ctx->packaging,
-                                    findings);
+                                    eyl_rule_label_x_height.id, ctx->page != NULL ? ctx->page : ctx->packaging->text,
+                                    ctx->packaging, findings);
 }
 
 void
@@ -51,6 +51,7 @@ eyl_rule_label_net_quantity_check (const EylRuleContext *ctx,
                     i < ctx->packaging->label_rules->len;
        i++)
     eyl_label_rules_check_net_quantity (g_ptr_array_index (ctx->packaging->label_rules, i),
-                                        eyl_rule_label_net_quantity.id, ctx->page,
+                                        eyl_rule_label_net_quantity.id,
+                                        ctx->page != NULL ? ctx->page : ctx->packaging->text,
                                         ctx->packaging, findings);
 }
