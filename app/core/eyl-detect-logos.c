@@ -1226,9 +1226,10 @@ squash (const char *text)
  * no mark. */
 typedef struct
 {
-  GArray *names; /* Box: the brand's name in type (live text) */
-  GArray *drawn; /* Box: the brand's name drawn, read by OCR */
-  GArray *lines; /* Box: other lines of text (layer, OCR) */
+  GArray *names;  /* Box: the brand's name in type (live text) */
+  GArray *drawn;  /* Box: the brand's name drawn, read by OCR */
+  GArray *coined; /* Box: a coined name drawn big, read by OCR: a wordmark */
+  GArray *lines;  /* Box: other lines of text (layer, OCR) */
 } PageText;
 
 static void
@@ -1236,6 +1237,7 @@ page_text_clear (PageText *t)
 {
   g_clear_pointer (&t->names, g_array_unref);
   g_clear_pointer (&t->drawn, g_array_unref);
+  g_clear_pointer (&t->coined, g_array_unref);
   g_clear_pointer (&t->lines, g_array_unref);
 }
 
@@ -1299,6 +1301,52 @@ is_brand_text (GPtrArray  *elements,
   return FALSE;
 }
 
+/* Is @text one word run together from capitalised parts, the way a
+ * name is coined ("EuroScienceGateway", "GeoServer")?  Set in type it is
+ * a product named in a sentence; drawn big on its own line it is the
+ * name's wordmark. */
+static gboolean
+is_wordmark_text (const char *text)
+{
+  g_autofree char *word = g_strstrip (g_strdup (text));
+  guint            n = 0, humps = 0;
+  gunichar         prev = 0;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (ch))
+        return FALSE;
+      humps += n > 0 && g_unichar_islower (prev) && g_unichar_isupper (ch);
+      prev = ch;
+      n++;
+    }
+  return n >= 6 && humps >= 1;
+}
+
+/* The height of line @l of @read over the median height of the page's
+ * lines, set in type (@page) or read. */
+static double
+line_height_rank (const EylPageData *page,
+                  const EylPageData *read,
+                  guint              l)
+{
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  const EylPageData *both[] = { page, read };
+  double             median;
+
+  for (guint k = 0; k < G_N_ELEMENTS (both); k++)
+    for (guint i = 0; both[k]->lines != NULL && i < both[k]->lines->len; i++)
+      {
+        double h = eyl_rect_height (&g_array_index (both[k]->lines, EylTextLine, i).box);
+
+        g_array_append_val (heights, h);
+      }
+  median = eyl_detect_median (heights);
+  return median > 0 ? eyl_rect_height (&g_array_index (read->lines, EylTextLine, l).box) / median : 0;
+}
+
 static void
 page_text_init (PageText          *t,
                 const Work        *work,
@@ -1309,6 +1357,7 @@ page_text_init (PageText          *t,
 {
   t->names = g_array_new (FALSE, FALSE, sizeof (Box));
   t->drawn = g_array_new (FALSE, FALSE, sizeof (Box));
+  t->coined = g_array_new (FALSE, FALSE, sizeof (Box));
   t->lines = g_array_new (FALSE, FALSE, sizeof (Box));
 
   for (guint i = 0; i < elements->len; i++)
@@ -1341,11 +1390,17 @@ page_text_init (PageText          *t,
       const EylTextLine *line = &g_array_index (read->lines, EylTextLine, l);
       g_autofree char   *text = eyl_detect_line_text (read, l);
       Box                b = work_box (work, raster, &line->box);
+      GArray            *to = t->lines;
 
       if (box_area (&b) <= 0)
         continue;
-      g_debug ("read line \"%s\" at %d %d %d %d", text, b.x0, b.y0, b.x1, b.y1);
-      g_array_append_val (is_brand_text (elements, text, TRUE) ? t->drawn : t->lines, b);
+      if (is_brand_text (elements, text, TRUE))
+        to = t->drawn;
+      else if (is_wordmark_text (text) && line_height_rank (page, read, l) >= 1.5)
+        to = t->coined;
+      g_debug ("read line \"%s\" at %d %d %d %d%s", text, b.x0, b.y0, b.x1, b.y1,
+               to == t->coined ? ": a wordmark" : "");
+      g_array_append_val (to, b);
     }
 }
 
@@ -1425,6 +1480,7 @@ work_mark_text (Work              *work,
   }
   mark_boxes (keep, work->w, t->names);
   mark_boxes (keep, work->w, t->drawn);
+  mark_boxes (keep, work->w, t->coined);
   for (gsize i = 0; i < n; i++)
     if (keep[i])
       work->text[i] = 0;
@@ -1452,6 +1508,8 @@ typedef struct
   guint    turned;   /* the same, turned by 90° (type on a flag) */
   guint    pieces;   /* pieces of ink */
   guint32  colour;   /* its commonest ink colour */
+  guint    colours;  /* colours holding ≥ 3 % of its ink */
+  gboolean kept;     /* emitted as a logo */
 } Candidate;
 
 /* How a candidate looks on the work image. */
@@ -1887,7 +1945,9 @@ rejection (const Work      *work,
   /* Ink left over from live text (a letter whose glyph box is smaller than
    * its outline, a word of a heading): mostly under lines of text. */
   if (text_cover (t->lines, &c->box, &n_lines) > 0.5 &&
-      text_cover (t->names, &c->box, &n_names) + text_cover (t->drawn, &c->box, &n_names) < 0.3)
+      text_cover (t->names, &c->box, &n_names) + text_cover (t->drawn, &c->box, &n_names) +
+              text_cover (t->coined, &c->box, &n_names) <
+          0.3)
     return "part of the text";
   /* Three lines of text inside: a text box, a card, a labelled diagram. */
   if (n_lines >= 3)
@@ -2536,6 +2596,14 @@ one_cluster (const Candidate *a,
   return MAX (gap_x, gap_y) <= 0.5 * size;
 }
 
+/* Can @c be turned type: half its pieces turned letters, or as many as
+ * upright ones (a wide "w" is neither, the "i" beside it is turned). */
+static inline gboolean
+turnable (const Candidate *c)
+{
+  return c->turned > 0 && (2 * c->turned >= c->pieces || c->turned >= c->letters);
+}
+
 /* one_mark() for type turned by 90° (a wordmark up a flag), for parts
  * that are mostly turned letters: the same test on the boxes turned. */
 static gboolean
@@ -2546,9 +2614,16 @@ one_turned_mark (const Candidate *a,
   Box ta = { a->box.y0, a->box.x0, a->box.y1, a->box.x1 };
   Box tb = { b->box.y0, b->box.x0, b->box.y1, b->box.x1 };
 
-  if (a->turned == 0 || b->turned == 0 || 2 * a->turned < a->pieces || 2 * b->turned < b->pieces)
+  if (!turnable (a) || !turnable (b))
     return FALSE;
   return one_mark (&ta, a->turned, &tb, b->turned, lock_ups);
+}
+
+/* Mostly letters turned by 90°, hardly any upright: type set on end. */
+static inline gboolean
+turned_type (const Candidate *c)
+{
+  return c->turned >= 3 && c->turned > 2 * c->letters;
 }
 
 /* Merges the candidates that are parts of one mark, until none is left
@@ -2572,8 +2647,12 @@ merge_pair (const Candidate *a,
     return TRUE;
   if (stage == MERGE_SHAPES)
     return box_overlap (&a->box, &b->box) > 0.25 && box_intersection (&a->box, &b->box) > 0;
-  return one_mark (&a->box, a->letters, &b->box, b->letters, stage == MERGE_LOCK_UPS) ||
-         one_turned_mark (a, b, stage == MERGE_LOCK_UPS);
+  /* Type set on end read as if level: two turned lines side by side
+   * would make one line of "letters" (a flag's wordmark and its tagline). */
+  if (!turned_type (a) && !turned_type (b) &&
+      one_mark (&a->box, a->letters, &b->box, b->letters, stage == MERGE_LOCK_UPS))
+    return TRUE;
+  return one_turned_mark (a, b, stage == MERGE_LOCK_UPS);
 }
 
 static void
@@ -2852,6 +2931,9 @@ has_label_beside (const PageText *t,
   return FALSE;
 }
 
+/* Icons of a set are drawn in a colour or two, with a tint. */
+#define ICON_COLOURS 3
+
 /* Marks that repeat — a row or a column of three or more of one size —
  * are not the brand's one logo.  Sponsors' and partners' logos: such a
  * row in the lower part of the page, where funders sign, a row or a
@@ -2886,8 +2968,10 @@ find_sponsors (const Work        *work,
         c->sponsor = under_heading (work, &g_array_index (headings, Box, k), &c->box);
       /* One small mark with a line of text beside it, level with it,
        * that is not the brand's name: an icon and its label (a figure in
-       * a stats panel), less likely a logo.  A big emblem is no icon. */
-      if (!c->sponsor && !c->brand && !c->image &&
+       * a stats panel), less likely a logo.  A big emblem is no icon, and
+       * neither is a mark of many colours: icons of a set are drawn in
+       * one or two (a sub-brand's logo heads its own figure). */
+      if (!c->sponsor && !c->brand && !c->image && c->colours <= ICON_COLOURS &&
           box_area (&c->box) < 0.015 * work->w * work->h && has_label_beside (t, &c->box))
         c->score -= 0.1;
       if (c->sponsor || (in_row[i] < 3 && in_column[i] < 3))
@@ -3010,12 +3094,12 @@ judge (const Work      *work,
         looks.clear = c->clear;
       why = rejection (work, raster, elements, t, c, &looks);
       g_debug ("%s %s %.3f %.3f %.3f %.3f: flat %.2f colours %u fill %.2f pieces %u largest %.2f "
-               "letters %u clear %.2f%s%s",
+               "letters %u turned %u clear %.2f%s%s",
                stage, c->image ? "image" : "blob",
                c->box.x0 / (double) work->w, c->box.y0 / (double) work->h,
                c->box.x1 / (double) work->w, c->box.y1 / (double) work->h,
                looks.flat, looks.n_colours, looks.fill, looks.pieces, looks.largest, looks.letters,
-               looks.clear,
+               looks.turned, looks.clear,
                why != NULL ? ": " : "", why != NULL ? why : "");
       if (why != NULL)
         {
@@ -3034,6 +3118,7 @@ judge (const Work      *work,
         }
       c->score = score_candidate (work, c, &looks);
       c->emblem = is_emblem (work, c, &looks);
+      c->colours = looks.n_colours;
     }
 }
 
@@ -3222,6 +3307,29 @@ drop_inner (GArray  *cands,
       }
 }
 
+/* Is candidate @i a copy of one already kept (before it in @cands):
+ * the same size within 10 %, the same ink colour and as many pieces,
+ * elsewhere on the page? */
+static gboolean
+repeats_kept (GArray *cands,
+              guint   i)
+{
+  const Candidate *c = &g_array_index (cands, Candidate, i);
+  double           w = c->box.x1 - c->box.x0, h = c->box.y1 - c->box.y0;
+
+  for (guint j = 0; j < i; j++)
+    {
+      const Candidate *k = &g_array_index (cands, Candidate, j);
+      double           kw = k->box.x1 - k->box.x0, kh = k->box.y1 - k->box.y0;
+
+      if (k->kept && box_intersection (&k->box, &c->box) == 0 && ABS (kw - w) <= 0.1 * MAX (kw, w) &&
+          ABS (kh - h) <= 0.1 * MAX (kh, h) && k->pieces == c->pieces &&
+          colour_distance (k->colour, c->colour) <= INK_DISTANCE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Emits the logos among the judged candidates, best first: those within
  * BEHIND_BEST of the page's best (a page has a logo or two, not a
  * dozen), the best of the top and of the bottom third (a page may sign
@@ -3264,12 +3372,15 @@ emit_logos (const Work      *work,
           continue;
         }
       /* A big emblem is kept past the count: a pack's front, a flag's
-       * foot carry one below the words and marks found before it. */
+       * foot carry one below the words and marks found before it; and
+       * so is a copy of a mark kept (a pack signs each face alike). */
       if (c->score < MIN_CONFIDENCE ||
           (c->score < HIGH_CONFIDENCE && !first_of_third &&
-           ((kept >= MAX_CANDIDATES && !c->emblem) || c->score < best - BEHIND_BEST)))
+           ((kept >= MAX_CANDIDATES && !c->emblem && !repeats_kept (cands, i)) ||
+            c->score < best - BEHIND_BEST)))
         continue;
 
+      c->kept = TRUE;
       box_to_page (work, raster, &c->box, &box);
       g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER,
                                                   c->brand ? brand_name_in (work, raster, elements, &c->box) : NULL,
