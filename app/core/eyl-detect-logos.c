@@ -1508,7 +1508,7 @@ typedef struct
   guint    turned;   /* the same, turned by 90° (type on a flag) */
   guint    pieces;   /* pieces of ink */
   guint32  colour;   /* its commonest ink colour */
-  guint    colours;  /* colours holding ≥ 3 % of its ink */
+  guint    hues;     /* Looks.n_hues */
   gboolean kept;     /* emitted as a logo */
 } Candidate;
 
@@ -1517,6 +1517,7 @@ typedef struct
 {
   guint   n, n_ink;
   guint   n_colours; /* colours holding ≥ 3 % of the ink */
+  guint   n_hues;    /* hues of vivid ink holding ≥ 5 % of the ink */
   double  flat;      /* share of the box in its FLAT_COLOURS commonest colours
                          * or a blend between two of them */
   double  fill;      /* ink / box */
@@ -1537,6 +1538,30 @@ typedef struct
 /* How far (RGB distance) a pixel may lie from those colours and their
  * blends: JPEG noise and dithering, not a photo's shading. */
 #define BLEND_TOLERANCE 24.0
+
+/* Hues in sectors of 30°; colours less vivid than this (greys, the
+ * anti-aliased edges of black type, pale tints) have none. */
+#define HUE_SECTORS  12
+#define VIVID_CHROMA 60
+
+/* The hue sector of @px, or −1 when it is not vivid. */
+static int
+hue_sector (guint32 px)
+{
+  int    r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+  int    max = MAX (r, MAX (g, b)), min = MIN (r, MIN (g, b)), chroma = max - min;
+  double hue;
+
+  if (chroma < VIVID_CHROMA)
+    return -1;
+  if (max == r)
+    hue = fmod ((double) (g - b) / chroma + 6, 6);
+  else if (max == g)
+    hue = (double) (b - r) / chroma + 2;
+  else
+    hue = (double) (r - g) / chroma + 4;
+  return MIN (HUE_SECTORS - 1, (int) (hue * HUE_SECTORS / 6));
+}
 
 static void
 measure_pieces (const Work *work,
@@ -1725,6 +1750,7 @@ measure_looks (const Work *work,
   g_autofree guint  *ink_hist = g_new0 (guint, 4096);
   g_autofree guint  *all_hist = g_new0 (guint, 4096);
   g_autofree double *sums = g_new0 (double, 4096 * 3);
+  guint              hue_hist[HUE_SECTORS] = { 0 };
   double             colours[FLAT_COLOURS][3] = { {
                   0,
   } };
@@ -1761,8 +1787,12 @@ measure_looks (const Work *work,
           sums[bin * 3 + 2] += px & 0xff;
           if (colour_distance (px, work->ground) > INK_DISTANCE)
             {
+              int sector = hue_sector (px);
+
               n_ink_px++;
               ink_hist[bin]++;
+              if (sector >= 0)
+                hue_hist[sector]++;
             }
         }
     }
@@ -1776,6 +1806,8 @@ measure_looks (const Work *work,
         if (ink_hist[b] > ink_hist[top_ink])
           top_ink = b;
       }
+    for (guint h = 0; h < HUE_SECTORS; h++)
+      looks->n_hues += hue_hist[h] > 0.05 * n_ink_px && hue_hist[h] >= 2;
     if (ink_hist[top_ink] > 0)
       looks->colour = (guint32) (lround (sums[top_ink * 3] / all_hist[top_ink]) << 16 |
                                  lround (sums[top_ink * 3 + 1] / all_hist[top_ink]) << 8 |
@@ -2619,11 +2651,12 @@ one_turned_mark (const Candidate *a,
   return one_mark (&ta, a->turned, &tb, b->turned, lock_ups);
 }
 
-/* Mostly letters turned by 90°, hardly any upright: type set on end. */
+/* Mostly letters turned by 90°, hardly any upright: type set on end (an
+ * image's ink is a picture's, whichever way its shapes lie). */
 static inline gboolean
 turned_type (const Candidate *c)
 {
-  return c->turned >= 3 && c->turned > 2 * c->letters;
+  return !c->image && c->turned >= 3 && c->turned > 2 * c->letters;
 }
 
 /* Merges the candidates that are parts of one mark, until none is left
@@ -2931,8 +2964,9 @@ has_label_beside (const PageText *t,
   return FALSE;
 }
 
-/* Icons of a set are drawn in a colour or two, with a tint. */
-#define ICON_COLOURS 3
+/* Icons of a set are drawn in one colour (greys and tints of it along
+ * anti-aliased edges): a mark of two vivid hues and more is no icon. */
+#define MANY_HUES 2
 
 /* Marks that repeat — a row or a column of three or more of one size —
  * are not the brand's one logo.  Sponsors' and partners' logos: such a
@@ -2969,9 +3003,9 @@ find_sponsors (const Work        *work,
       /* One small mark with a line of text beside it, level with it,
        * that is not the brand's name: an icon and its label (a figure in
        * a stats panel), less likely a logo.  A big emblem is no icon, and
-       * neither is a mark of many colours: icons of a set are drawn in
-       * one or two (a sub-brand's logo heads its own figure). */
-      if (!c->sponsor && !c->brand && !c->image && c->colours <= ICON_COLOURS &&
+       * neither is a mark of many hues: icons of a set are drawn in one
+       * or two (a sub-brand's logo heads its own figure). */
+      if (!c->sponsor && !c->brand && !c->image && c->hues < MANY_HUES &&
           box_area (&c->box) < 0.015 * work->w * work->h && has_label_beside (t, &c->box))
         c->score -= 0.1;
       if (c->sponsor || (in_row[i] < 3 && in_column[i] < 3))
@@ -3094,12 +3128,12 @@ judge (const Work      *work,
         looks.clear = c->clear;
       why = rejection (work, raster, elements, t, c, &looks);
       g_debug ("%s %s %.3f %.3f %.3f %.3f: flat %.2f colours %u fill %.2f pieces %u largest %.2f "
-               "letters %u turned %u clear %.2f%s%s",
+               "letters %u turned %u hues %u clear %.2f%s%s",
                stage, c->image ? "image" : "blob",
                c->box.x0 / (double) work->w, c->box.y0 / (double) work->h,
                c->box.x1 / (double) work->w, c->box.y1 / (double) work->h,
                looks.flat, looks.n_colours, looks.fill, looks.pieces, looks.largest, looks.letters,
-               looks.turned, looks.clear,
+               looks.turned, looks.n_hues, looks.clear,
                why != NULL ? ": " : "", why != NULL ? why : "");
       if (why != NULL)
         {
@@ -3118,7 +3152,7 @@ judge (const Work      *work,
         }
       c->score = score_candidate (work, c, &looks);
       c->emblem = is_emblem (work, c, &looks);
-      c->colours = looks.n_colours;
+      c->hues = looks.n_hues;
     }
 }
 
@@ -3307,12 +3341,62 @@ drop_inner (GArray  *cands,
       }
 }
 
-/* Is candidate @i a copy of one already kept (before it in @cands):
- * the same size within 10 %, the same ink colour and as many pieces,
- * elsewhere on the page? */
+/* How far a pixel of @a lies from its ground @ga, against the same for
+ * @b and @gb: the mark alike on another ground counts as alike. */
+static int
+ink_distance (guint32 a,
+              guint32 ga,
+              guint32 b,
+              guint32 gb)
+{
+  int d = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    {
+      int da = (int) ((a >> shift) & 0xff) - (int) ((ga >> shift) & 0xff);
+      int db = (int) ((b >> shift) & 0xff) - (int) ((gb >> shift) & 0xff);
+
+      d = MAX (d, ABS (da - db));
+    }
+  return d;
+}
+
+/* Do boxes @a and @b of the work image look alike, pixel for pixel
+ * (a pixel's shift, the tint of their grounds or JPEG noise apart)? */
 static gboolean
-repeats_kept (GArray *cands,
-              guint   i)
+look_alike (const Work *work,
+            const Box  *a,
+            const Box  *b)
+{
+  int     w = MIN (a->x1 - a->x0, b->x1 - b->x0) - 2, h = MIN (a->y1 - a->y0, b->y1 - b->y0) - 2;
+  double  best = G_MAXDOUBLE, share;
+  guint32 ga = mode_colour (work, a, NULL, &share), gb = mode_colour (work, b, NULL, &share);
+
+  if (w <= 0 || h <= 0)
+    return FALSE;
+  for (int dy = 0; dy <= 2; dy++)
+    for (int dx = 0; dx <= 2; dx++)
+      {
+        guint64 sum = 0;
+
+        for (int y = 0; y < h; y++)
+          for (int x = 0; x < w; x++)
+            sum += (guint64) ink_distance (work->rgb[(gsize) (a->y0 + 1 + y) * work->w + a->x0 + 1 + x], ga,
+                                           work->rgb[(gsize) (b->y0 + dy + y) * work->w + b->x0 + dx + x], gb);
+        best = MIN (best, (double) sum / (w * h));
+      }
+  /* Half the noise a flat colour may carry: type set 5 px high and
+   * rendered afresh on another face differs more than that — a repeat
+   * is only as sure as its pixels. */
+  return best < BLEND_TOLERANCE / 2;
+}
+
+/* Is candidate @i a copy of one already kept (before it in @cands): the
+ * same size within 10 %, looking alike, elsewhere on the page? */
+static gboolean
+repeats_kept (const Work *work,
+              GArray     *cands,
+              guint       i)
 {
   const Candidate *c = &g_array_index (cands, Candidate, i);
   double           w = c->box.x1 - c->box.x0, h = c->box.y1 - c->box.y0;
@@ -3323,8 +3407,7 @@ repeats_kept (GArray *cands,
       double           kw = k->box.x1 - k->box.x0, kh = k->box.y1 - k->box.y0;
 
       if (k->kept && box_intersection (&k->box, &c->box) == 0 && ABS (kw - w) <= 0.1 * MAX (kw, w) &&
-          ABS (kh - h) <= 0.1 * MAX (kh, h) && k->pieces == c->pieces &&
-          colour_distance (k->colour, c->colour) <= INK_DISTANCE)
+          ABS (kh - h) <= 0.1 * MAX (kh, h) && look_alike (work, &k->box, &c->box))
         return TRUE;
     }
   return FALSE;
@@ -3376,7 +3459,7 @@ emit_logos (const Work      *work,
        * so is a copy of a mark kept (a pack signs each face alike). */
       if (c->score < MIN_CONFIDENCE ||
           (c->score < HIGH_CONFIDENCE && !first_of_third &&
-           ((kept >= MAX_CANDIDATES && !c->emblem && !repeats_kept (cands, i)) ||
+           ((kept >= MAX_CANDIDATES && !c->emblem && !repeats_kept (work, cands, i)) ||
             c->score < best - BEHIND_BEST)))
         continue;
 
