@@ -2628,12 +2628,14 @@ one_cluster (const Candidate *a,
   return MAX (gap_x, gap_y) <= 0.5 * size;
 }
 
-/* Can @c be turned type: half its pieces turned letters, or as many as
- * upright ones (a wide "w" is neither, the "i" beside it is turned). */
+/* Can @c be turned type: half its pieces turned letters, or one blob of
+ * ink with letters either way, as many turned as upright (a wide "w" is
+ * neither, the "i" beside it both; a picture is no blob of ink). */
 static inline gboolean
 turnable (const Candidate *c)
 {
-  return c->turned > 0 && (2 * c->turned >= c->pieces || c->turned >= c->letters);
+  return c->turned > 0 &&
+         (2 * c->turned >= c->pieces || (c->parts == 1 && !c->image && c->letters > 0 && c->turned >= c->letters));
 }
 
 /* one_mark() for type turned by 90° (a wordmark up a flag), for parts
