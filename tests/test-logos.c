@@ -1190,6 +1190,151 @@ test_candidates_emblem_under_title (void)
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &emblem), >, 0.8);
 }
 
+/* A name coined from capitalised parts ("NorthWind"), drawn big as
+ * outlines and read by OCR, is a wordmark: a logo, though OCR reads it.
+ * The same word read as plain type ("Northwind") stays text. */
+static double
+coined_cover (const char *read_as)
+{
+  g_auto(Canvas) c;
+  EylRect word;
+
+  canvas_init (&c);
+  word = draw_outlined_word (c.cr, "NorthWind", 120, 260, 110);
+  draw_body (c.cr, c.builder, 80, 500, 20);
+  canvas_detect_read (&c, read_as, &word, 110);
+  return covered_by (c.elements, EYL_ELEMENT_LOGO, &word);
+}
+
+static void
+test_candidates_coined_wordmark (void)
+{
+  g_assert_cmpfloat (coined_cover ("NorthWind"), >, 0.8);
+  g_assert_cmpfloat (coined_cover ("Northwind"), <, 0.5);
+}
+
+/* Type drawn turned by 90° (up a flag): returns its ink box. */
+static EylRect
+draw_turned_word (cairo_t    *cr,
+                  const char *word,
+                  double      x,
+                  double      y,
+                  double      size)
+{
+  EylRect box;
+  double  x0, y0, x1, y1;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_rotate (cr, -G_PI / 2);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.15);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, size);
+  cairo_move_to (cr, 0, 0);
+  cairo_text_path (cr, word);
+  cairo_fill_preserve (cr);
+  cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+  cairo_new_path (cr);
+  cairo_restore (cr);
+  box = (EylRect) { MIN (x0, x1), MIN (y0, y1), MAX (x0, x1), MAX (y0, y1) };
+  /* Device units are raster pixels: back to page units. */
+  box.x0 /= SCALE;
+  box.y0 /= SCALE;
+  box.x1 /= SCALE;
+  box.y1 /= SCALE;
+  return box;
+}
+
+/* A flag: a wordmark set turned by 90°, its tagline turned beside it.
+ * The wordmark's letters make one logo; the tagline, another line of
+ * type, is not part of it (read level, the two would be one line). */
+static void
+test_candidates_turned_wordmark (void)
+{
+  g_auto(Canvas) c;
+  EylRect word, tagline;
+
+  canvas_init (&c);
+  word = draw_turned_word (c.cr, "Nwind tea", 420, 1150, 130);
+  tagline = draw_turned_word (c.cr, "Tea from the hills", 520, 1150, 40);
+  canvas_detect (&c);
+
+  g_test_message ("word %.0f %.0f %.0f %.0f, tagline %.0f %.0f %.0f %.0f", word.x0, word.y0, word.x1,
+                  word.y1, tagline.x0, tagline.y0, tagline.x1, tagline.y1);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &word), >, 0.8);
+  for (guint i = 0; i < c.elements->len; i++)
+    {
+      EylElement *e = c.elements->pdata[i];
+
+      if (e->kind == EYL_ELEMENT_LOGO && eyl_rect_contains_point (&e->box, (word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2))
+        g_assert_false (eyl_rect_contains_point (&e->box, (tagline.x0 + tagline.x1) / 2,
+                                                 (tagline.y0 + tagline.y1) / 2));
+    }
+}
+
+/* A pack's net: a mark in each corner, and one of them again on another
+ * face.  The copy is kept past the count of marks a page has. */
+static void
+test_candidates_repeated_mark (void)
+{
+  g_auto(Canvas) c;
+  EylRect              copy = { 425, 950, 575, 1100 };
+  static const double  corners[][2] = { { 60, 60 }, { 790, 60 }, { 60, 1190 }, { 790, 1190 } };
+  static const guint32 colours[] = { 0x1a4c99, 0x991a4c, 0x4c991a, 0x1a1a1a };
+
+  canvas_init (&c);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    draw_emblem (c.cr, corners[i][0], corners[i][1], 150, colours[i]);
+  draw_emblem (c.cr, copy.x0, copy.y0, eyl_rect_width (&copy), colours[0]);
+  draw_body (c.cr, c.builder, 250, 500, 3);
+  canvas_detect (&c);
+
+  g_assert_cmpuint (count_kind (c.elements, EYL_ELEMENT_LOGO), >=, 5);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &copy), >, 0.8);
+}
+
+/* A mark of many colours with a label beside it (a sub-brand's logo
+ * heading its figure in a stats panel) is no icon: the label costs it
+ * nothing. */
+static double
+many_colour_mark_confidence (gboolean labelled)
+{
+  g_auto(Canvas) c;
+  EylRect              top = { 80, 80, 240, 240 }, mark = { 80, 1160, 170, 1250 }, label = { 190, 1185, 440, 1225 };
+  static const guint32 colours[] = { 0xe63946, 0x2a9d8f, 0xf4a261, 0x264653 };
+  EylElement          *logo;
+
+  canvas_init (&c);
+  draw_emblem (c.cr, top.x0, top.y0, eyl_rect_width (&top), 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 450, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (colours); i++)
+    {
+      set_rgb (c.cr, colours[i]);
+      cairo_move_to (c.cr, 125, 1205);
+      cairo_arc (c.cr, 125, 1205, 45, i * G_PI / 2, (i + 1) * G_PI / 2);
+      cairo_close_path (c.cr);
+      cairo_fill (c.cr);
+    }
+  if (labelled)
+    show_line (&c, "460+ trainings", &label, 1220, 36);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &mark), >, 0.5);
+  logo = nearest_logo (c.elements, &mark);
+  return logo->confidence;
+}
+
+static void
+test_candidates_many_colour_mark_with_label (void)
+{
+  double alone = many_colour_mark_confidence (FALSE), labelled = many_colour_mark_confidence (TRUE);
+
+  g_test_message ("mark alone %.2f, with a label %.2f", alone, labelled);
+  g_assert_cmpfloat_with_epsilon (labelled, alone, 0.02);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1218,6 +1363,11 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/read-sponsor-heading", test_candidates_read_sponsor_heading);
   g_test_add_func ("/eyl/logos/candidates/emblem-across-band", test_candidates_emblem_across_band);
   g_test_add_func ("/eyl/logos/candidates/emblem-after-marks", test_candidates_emblem_after_marks);
+  g_test_add_func ("/eyl/logos/candidates/coined-wordmark", test_candidates_coined_wordmark);
+  g_test_add_func ("/eyl/logos/candidates/turned-wordmark", test_candidates_turned_wordmark);
+  g_test_add_func ("/eyl/logos/candidates/repeated-mark", test_candidates_repeated_mark);
+  g_test_add_func ("/eyl/logos/candidates/many-colour-mark-with-label",
+                   test_candidates_many_colour_mark_with_label);
 
   return g_test_run ();
 }

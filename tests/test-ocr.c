@@ -411,6 +411,52 @@ test_turned_labelled (void)
   result_clear (&result);
 }
 
+/* A flag: a big wordmark set turned by 90°, a line of type level.  The
+ * level pass reads scraps of the big turned letters; the turned pass
+ * reads the word.  The words handed on as read (to the logo finder) hold
+ * no scrap of it: its strokes are a mark, not a line of type. */
+static const Line flag_lines[] = {
+  { "Fresh tea every day", 20 * MM, 60 * MM, 8, 0 },
+  { "mobile era", 160 * MM, 820 * MM, 60, -G_PI / 2 },
+};
+
+static void
+test_turned_wordmark_read (void)
+{
+  Page page = { 300 * MM, 900 * MM, flag_lines, G_N_ELEMENTS (flag_lines), 0, 0 };
+  g_autoptr(EylPageData) data = page_data (&page, FALSE);
+  g_autoptr(EylRaster) raster = analysis_raster (&page);
+  g_autoptr(EylPageData) read = NULL;
+  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  EylRenderer     renderer;
+  EylPixelOptions options = { TRUE, NULL, FALSE, FALSE };
+  /* Where the turned word lies: up from its baseline's start, its
+   * letters to the left of the baseline. */
+  EylRect  word = { 60 * MM, 150 * MM, 180 * MM, 830 * MM };
+  gboolean level = FALSE;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+
+  eyl_renderer_init (&renderer);
+  renderer.render = render_page;
+  renderer.user_data = &page;
+  eyl_detect_ocr (data, raster, &renderer, NULL, &options, elements, warnings, &read);
+  for (guint l = 0; read != NULL && l < read->lines->len; l++)
+    {
+      const EylRect   *box = &g_array_index (read->lines, EylTextLine, l).box;
+      g_autofree char *text = eyl_page_data_dup_text (read, g_array_index (read->lines, EylTextLine, l).start,
+                                                      g_array_index (read->lines, EylTextLine, l).end);
+
+      g_test_message ("read \"%s\" [%.0f %.0f %.0f %.0f]", text, box->x0, box->y0, box->x1, box->y1);
+      g_assert_false (eyl_rect_contains_point (&word, (box->x0 + box->x1) / 2, (box->y0 + box->y1) / 2));
+      level = level || strstr (text, "Fresh") != NULL;
+    }
+  /* The level line is still read. */
+  g_assert_true (level);
+}
+
 static void
 test_missing_language (void)
 {
@@ -896,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/small-text", test_small_text);
   g_test_add_func ("/eyl/ocr/turned", test_turned);
   g_test_add_func ("/eyl/ocr/turned-labelled", test_turned_labelled);
+  g_test_add_func ("/eyl/ocr/turned-wordmark-read", test_turned_wordmark_read);
   g_test_add_func ("/eyl/ocr/missing-language", test_missing_language);
   g_test_add_func ("/eyl/ocr/disabled", test_disabled);
   g_test_add_func ("/eyl/ocr/rollup-outlined-contacts-hidden", test_rollup_outlined_contacts_hidden);

@@ -1226,9 +1226,10 @@ squash (const char *text)
  * no mark. */
 typedef struct
 {
-  GArray *names; /* Box: the brand's name in type (live text) */
-  GArray *drawn; /* Box: the brand's name drawn, read by OCR */
-  GArray *lines; /* Box: other lines of text (layer, OCR) */
+  GArray *names;  /* Box: the brand's name in type (live text) */
+  GArray *drawn;  /* Box: the brand's name drawn, read by OCR */
+  GArray *coined; /* Box: a coined name drawn big, read by OCR: a wordmark */
+  GArray *lines;  /* Box: other lines of text (layer, OCR) */
 } PageText;
 
 static void
@@ -1236,6 +1237,7 @@ page_text_clear (PageText *t)
 {
   g_clear_pointer (&t->names, g_array_unref);
   g_clear_pointer (&t->drawn, g_array_unref);
+  g_clear_pointer (&t->coined, g_array_unref);
   g_clear_pointer (&t->lines, g_array_unref);
 }
 
@@ -1299,6 +1301,52 @@ is_brand_text (GPtrArray  *elements,
   return FALSE;
 }
 
+/* Is @text one word run together from capitalised parts, the way a
+ * name is coined ("EuroScienceGateway", "GeoServer")?  Set in type it is
+ * a product named in a sentence; drawn big on its own line it is the
+ * name's wordmark. */
+static gboolean
+is_wordmark_text (const char *text)
+{
+  g_autofree char *word = g_strstrip (g_strdup (text));
+  guint            n = 0, humps = 0;
+  gunichar         prev = 0;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (ch))
+        return FALSE;
+      humps += n > 0 && g_unichar_islower (prev) && g_unichar_isupper (ch);
+      prev = ch;
+      n++;
+    }
+  return n >= 6 && humps >= 1;
+}
+
+/* The height of line @l of @read over the median height of the page's
+ * lines, set in type (@page) or read. */
+static double
+line_height_rank (const EylPageData *page,
+                  const EylPageData *read,
+                  guint              l)
+{
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  const EylPageData *both[] = { page, read };
+  double             median;
+
+  for (guint k = 0; k < G_N_ELEMENTS (both); k++)
+    for (guint i = 0; both[k]->lines != NULL && i < both[k]->lines->len; i++)
+      {
+        double h = eyl_rect_height (&g_array_index (both[k]->lines, EylTextLine, i).box);
+
+        g_array_append_val (heights, h);
+      }
+  median = eyl_detect_median (heights);
+  return median > 0 ? eyl_rect_height (&g_array_index (read->lines, EylTextLine, l).box) / median : 0;
+}
+
 static void
 page_text_init (PageText          *t,
                 const Work        *work,
@@ -1309,6 +1357,7 @@ page_text_init (PageText          *t,
 {
   t->names = g_array_new (FALSE, FALSE, sizeof (Box));
   t->drawn = g_array_new (FALSE, FALSE, sizeof (Box));
+  t->coined = g_array_new (FALSE, FALSE, sizeof (Box));
   t->lines = g_array_new (FALSE, FALSE, sizeof (Box));
 
   for (guint i = 0; i < elements->len; i++)
@@ -1341,11 +1390,17 @@ page_text_init (PageText          *t,
       const EylTextLine *line = &g_array_index (read->lines, EylTextLine, l);
       g_autofree char   *text = eyl_detect_line_text (read, l);
       Box                b = work_box (work, raster, &line->box);
+      GArray            *to = t->lines;
 
       if (box_area (&b) <= 0)
         continue;
-      g_debug ("read line \"%s\" at %d %d %d %d", text, b.x0, b.y0, b.x1, b.y1);
-      g_array_append_val (is_brand_text (elements, text, TRUE) ? t->drawn : t->lines, b);
+      if (is_brand_text (elements, text, TRUE))
+        to = t->drawn;
+      else if (is_wordmark_text (text) && line_height_rank (page, read, l) >= 1.5)
+        to = t->coined;
+      g_debug ("read line \"%s\" at %d %d %d %d%s", text, b.x0, b.y0, b.x1, b.y1,
+               to == t->coined ? ": a wordmark" : "");
+      g_array_append_val (to, b);
     }
 }
 
@@ -1425,6 +1480,7 @@ work_mark_text (Work              *work,
   }
   mark_boxes (keep, work->w, t->names);
   mark_boxes (keep, work->w, t->drawn);
+  mark_boxes (keep, work->w, t->coined);
   for (gsize i = 0; i < n; i++)
     if (keep[i])
       work->text[i] = 0;
@@ -1452,6 +1508,8 @@ typedef struct
   guint    turned;   /* the same, turned by 90° (type on a flag) */
   guint    pieces;   /* pieces of ink */
   guint32  colour;   /* its commonest ink colour */
+  guint    hues;     /* Looks.n_hues */
+  gboolean kept;     /* emitted as a logo */
 } Candidate;
 
 /* How a candidate looks on the work image. */
@@ -1459,6 +1517,7 @@ typedef struct
 {
   guint   n, n_ink;
   guint   n_colours; /* colours holding ≥ 3 % of the ink */
+  guint   n_hues;    /* hues of vivid ink holding ≥ 5 % of the ink */
   double  flat;      /* share of the box in its FLAT_COLOURS commonest colours
                          * or a blend between two of them */
   double  fill;      /* ink / box */
@@ -1479,6 +1538,30 @@ typedef struct
 /* How far (RGB distance) a pixel may lie from those colours and their
  * blends: JPEG noise and dithering, not a photo's shading. */
 #define BLEND_TOLERANCE 24.0
+
+/* Hues in sectors of 30°; colours less vivid than this (greys, the
+ * anti-aliased edges of black type, pale tints) have none. */
+#define HUE_SECTORS  12
+#define VIVID_CHROMA 60
+
+/* The hue sector of @px, or −1 when it is not vivid. */
+static int
+hue_sector (guint32 px)
+{
+  int    r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+  int    max = MAX (r, MAX (g, b)), min = MIN (r, MIN (g, b)), chroma = max - min;
+  double hue;
+
+  if (chroma < VIVID_CHROMA)
+    return -1;
+  if (max == r)
+    hue = fmod ((double) (g - b) / chroma + 6, 6);
+  else if (max == g)
+    hue = (double) (b - r) / chroma + 2;
+  else
+    hue = (double) (r - g) / chroma + 4;
+  return MIN (HUE_SECTORS - 1, (int) (hue * HUE_SECTORS / 6));
+}
 
 static void
 measure_pieces (const Work *work,
@@ -1667,6 +1750,7 @@ measure_looks (const Work *work,
   g_autofree guint  *ink_hist = g_new0 (guint, 4096);
   g_autofree guint  *all_hist = g_new0 (guint, 4096);
   g_autofree double *sums = g_new0 (double, 4096 * 3);
+  guint              hue_hist[HUE_SECTORS] = { 0 };
   double             colours[FLAT_COLOURS][3] = { {
                   0,
   } };
@@ -1703,8 +1787,12 @@ measure_looks (const Work *work,
           sums[bin * 3 + 2] += px & 0xff;
           if (colour_distance (px, work->ground) > INK_DISTANCE)
             {
+              int sector = hue_sector (px);
+
               n_ink_px++;
               ink_hist[bin]++;
+              if (sector >= 0)
+                hue_hist[sector]++;
             }
         }
     }
@@ -1718,6 +1806,8 @@ measure_looks (const Work *work,
         if (ink_hist[b] > ink_hist[top_ink])
           top_ink = b;
       }
+    for (guint h = 0; h < HUE_SECTORS; h++)
+      looks->n_hues += hue_hist[h] > 0.05 * n_ink_px && hue_hist[h] >= 2;
     if (ink_hist[top_ink] > 0)
       looks->colour = (guint32) (lround (sums[top_ink * 3] / all_hist[top_ink]) << 16 |
                                  lround (sums[top_ink * 3 + 1] / all_hist[top_ink]) << 8 |
@@ -1887,7 +1977,9 @@ rejection (const Work      *work,
   /* Ink left over from live text (a letter whose glyph box is smaller than
    * its outline, a word of a heading): mostly under lines of text. */
   if (text_cover (t->lines, &c->box, &n_lines) > 0.5 &&
-      text_cover (t->names, &c->box, &n_names) + text_cover (t->drawn, &c->box, &n_names) < 0.3)
+      text_cover (t->names, &c->box, &n_names) + text_cover (t->drawn, &c->box, &n_names) +
+              text_cover (t->coined, &c->box, &n_names) <
+          0.3)
     return "part of the text";
   /* Three lines of text inside: a text box, a card, a labelled diagram. */
   if (n_lines >= 3)
@@ -2536,6 +2628,16 @@ one_cluster (const Candidate *a,
   return MAX (gap_x, gap_y) <= 0.5 * size;
 }
 
+/* Can @c be turned type: half its pieces turned letters, or one blob of
+ * ink with letters either way, as many turned as upright (a wide "w" is
+ * neither, the "i" beside it both; a picture is no blob of ink). */
+static inline gboolean
+turnable (const Candidate *c)
+{
+  return c->turned > 0 &&
+         (2 * c->turned >= c->pieces || (c->parts == 1 && !c->image && c->letters > 0 && c->turned >= c->letters));
+}
+
 /* one_mark() for type turned by 90° (a wordmark up a flag), for parts
  * that are mostly turned letters: the same test on the boxes turned. */
 static gboolean
@@ -2546,9 +2648,17 @@ one_turned_mark (const Candidate *a,
   Box ta = { a->box.y0, a->box.x0, a->box.y1, a->box.x1 };
   Box tb = { b->box.y0, b->box.x0, b->box.y1, b->box.x1 };
 
-  if (a->turned == 0 || b->turned == 0 || 2 * a->turned < a->pieces || 2 * b->turned < b->pieces)
+  if (!turnable (a) || !turnable (b))
     return FALSE;
   return one_mark (&ta, a->turned, &tb, b->turned, lock_ups);
+}
+
+/* Mostly letters turned by 90°, hardly any upright: type set on end (an
+ * image's ink is a picture's, whichever way its shapes lie). */
+static inline gboolean
+turned_type (const Candidate *c)
+{
+  return !c->image && c->turned >= 3 && c->turned > 2 * c->letters;
 }
 
 /* Merges the candidates that are parts of one mark, until none is left
@@ -2572,8 +2682,12 @@ merge_pair (const Candidate *a,
     return TRUE;
   if (stage == MERGE_SHAPES)
     return box_overlap (&a->box, &b->box) > 0.25 && box_intersection (&a->box, &b->box) > 0;
-  return one_mark (&a->box, a->letters, &b->box, b->letters, stage == MERGE_LOCK_UPS) ||
-         one_turned_mark (a, b, stage == MERGE_LOCK_UPS);
+  /* Type set on end read as if level: two turned lines side by side
+   * would make one line of "letters" (a flag's wordmark and its tagline). */
+  if (!turned_type (a) && !turned_type (b) &&
+      one_mark (&a->box, a->letters, &b->box, b->letters, stage == MERGE_LOCK_UPS))
+    return TRUE;
+  return one_turned_mark (a, b, stage == MERGE_LOCK_UPS);
 }
 
 static void
@@ -2852,6 +2966,10 @@ has_label_beside (const PageText *t,
   return FALSE;
 }
 
+/* Icons of a set are drawn in one colour (greys and tints of it along
+ * anti-aliased edges): a mark of two vivid hues and more is no icon. */
+#define MANY_HUES 2
+
 /* Marks that repeat — a row or a column of three or more of one size —
  * are not the brand's one logo.  Sponsors' and partners' logos: such a
  * row in the lower part of the page, where funders sign, a row or a
@@ -2886,8 +3004,10 @@ find_sponsors (const Work        *work,
         c->sponsor = under_heading (work, &g_array_index (headings, Box, k), &c->box);
       /* One small mark with a line of text beside it, level with it,
        * that is not the brand's name: an icon and its label (a figure in
-       * a stats panel), less likely a logo.  A big emblem is no icon. */
-      if (!c->sponsor && !c->brand && !c->image &&
+       * a stats panel), less likely a logo.  A big emblem is no icon, and
+       * neither is a mark of many hues: icons of a set are drawn in one
+       * or two (a sub-brand's logo heads its own figure). */
+      if (!c->sponsor && !c->brand && !c->image && c->hues < MANY_HUES &&
           box_area (&c->box) < 0.015 * work->w * work->h && has_label_beside (t, &c->box))
         c->score -= 0.1;
       if (c->sponsor || (in_row[i] < 3 && in_column[i] < 3))
@@ -3010,12 +3130,12 @@ judge (const Work      *work,
         looks.clear = c->clear;
       why = rejection (work, raster, elements, t, c, &looks);
       g_debug ("%s %s %.3f %.3f %.3f %.3f: flat %.2f colours %u fill %.2f pieces %u largest %.2f "
-               "letters %u clear %.2f%s%s",
+               "letters %u turned %u hues %u clear %.2f%s%s",
                stage, c->image ? "image" : "blob",
                c->box.x0 / (double) work->w, c->box.y0 / (double) work->h,
                c->box.x1 / (double) work->w, c->box.y1 / (double) work->h,
                looks.flat, looks.n_colours, looks.fill, looks.pieces, looks.largest, looks.letters,
-               looks.clear,
+               looks.turned, looks.n_hues, looks.clear,
                why != NULL ? ": " : "", why != NULL ? why : "");
       if (why != NULL)
         {
@@ -3034,6 +3154,7 @@ judge (const Work      *work,
         }
       c->score = score_candidate (work, c, &looks);
       c->emblem = is_emblem (work, c, &looks);
+      c->hues = looks.n_hues;
     }
 }
 
@@ -3222,6 +3343,78 @@ drop_inner (GArray  *cands,
       }
 }
 
+/* How far a pixel of @a lies from its ground @ga, against the same for
+ * @b and @gb: the mark alike on another ground counts as alike. */
+static int
+ink_distance (guint32 a,
+              guint32 ga,
+              guint32 b,
+              guint32 gb)
+{
+  int d = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    {
+      int da = (int) ((a >> shift) & 0xff) - (int) ((ga >> shift) & 0xff);
+      int db = (int) ((b >> shift) & 0xff) - (int) ((gb >> shift) & 0xff);
+
+      d = MAX (d, ABS (da - db));
+    }
+  return d;
+}
+
+/* Do boxes @a and @b of the work image look alike, pixel for pixel
+ * (a pixel's shift, the tint of their grounds or JPEG noise apart)? */
+static gboolean
+look_alike (const Work *work,
+            const Box  *a,
+            const Box  *b)
+{
+  int     w = MIN (a->x1 - a->x0, b->x1 - b->x0) - 2, h = MIN (a->y1 - a->y0, b->y1 - b->y0) - 2;
+  double  best = G_MAXDOUBLE, share;
+  guint32 ga = mode_colour (work, a, NULL, &share), gb = mode_colour (work, b, NULL, &share);
+
+  if (w <= 0 || h <= 0)
+    return FALSE;
+  for (int dy = 0; dy <= 2; dy++)
+    for (int dx = 0; dx <= 2; dx++)
+      {
+        guint64 sum = 0;
+
+        for (int y = 0; y < h; y++)
+          for (int x = 0; x < w; x++)
+            sum += (guint64) ink_distance (work->rgb[(gsize) (a->y0 + 1 + y) * work->w + a->x0 + 1 + x], ga,
+                                           work->rgb[(gsize) (b->y0 + dy + y) * work->w + b->x0 + dx + x], gb);
+        best = MIN (best, (double) sum / (w * h));
+      }
+  /* Half the noise a flat colour may carry: type set 5 px high and
+   * rendered afresh on another face differs more than that — a repeat
+   * is only as sure as its pixels. */
+  return best < BLEND_TOLERANCE / 2;
+}
+
+/* Is candidate @i a copy of one already kept (before it in @cands): the
+ * same size within 10 %, looking alike, elsewhere on the page? */
+static gboolean
+repeats_kept (const Work *work,
+              GArray     *cands,
+              guint       i)
+{
+  const Candidate *c = &g_array_index (cands, Candidate, i);
+  double           w = c->box.x1 - c->box.x0, h = c->box.y1 - c->box.y0;
+
+  for (guint j = 0; j < i; j++)
+    {
+      const Candidate *k = &g_array_index (cands, Candidate, j);
+      double           kw = k->box.x1 - k->box.x0, kh = k->box.y1 - k->box.y0;
+
+      if (k->kept && box_intersection (&k->box, &c->box) == 0 && ABS (kw - w) <= 0.1 * MAX (kw, w) &&
+          ABS (kh - h) <= 0.1 * MAX (kh, h) && look_alike (work, &k->box, &c->box))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Emits the logos among the judged candidates, best first: those within
  * BEHIND_BEST of the page's best (a page has a logo or two, not a
  * dozen), the best of the top and of the bottom third (a page may sign
@@ -3264,12 +3457,15 @@ emit_logos (const Work      *work,
           continue;
         }
       /* A big emblem is kept past the count: a pack's front, a flag's
-       * foot carry one below the words and marks found before it. */
+       * foot carry one below the words and marks found before it; and
+       * so is a copy of a mark kept (a pack signs each face alike). */
       if (c->score < MIN_CONFIDENCE ||
           (c->score < HIGH_CONFIDENCE && !first_of_third &&
-           ((kept >= MAX_CANDIDATES && !c->emblem) || c->score < best - BEHIND_BEST)))
+           ((kept >= MAX_CANDIDATES && !c->emblem && !repeats_kept (work, cands, i)) ||
+            c->score < best - BEHIND_BEST)))
         continue;
 
+      c->kept = TRUE;
       box_to_page (work, raster, &c->box, &box);
       g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER,
                                                   c->brand ? brand_name_in (work, raster, elements, &c->box) : NULL,

@@ -2255,6 +2255,28 @@ live_text_mask (const EylPageData *page,
   return mask;
 }
 
+/* Does level word @w lie mostly on a word of @words read, and read
+ * well, turned by 90°?  The page pass reads scraps of big type set on end
+ * ("3 2" for a wordmark up a flag); the turned pass read the type itself,
+ * so the scraps are no text — to the logo finder the strokes are a mark. */
+static gboolean
+on_turned_word (const GArray *words,
+                const Word   *w)
+{
+  double area = eyl_rect_width (&w->box) * eyl_rect_height (&w->box);
+
+  for (guint i = 0; i < words->len && area > 0; i++)
+    {
+      const Word *t = &g_array_index (words, Word, i);
+      EylRect     in;
+
+      if (t->turned && t->confidence >= READ_WORD_CONFIDENCE && eyl_rect_intersect (&t->box, &w->box, &in) &&
+          eyl_rect_width (&in) * eyl_rect_height (&in) > 0.5 * area)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* ---- Text turned a quarter ---- */
 
 /* A side panel's web address, a flag's tagline: lines set turned by 90°.
@@ -2591,7 +2613,7 @@ eyl_detect_ocr (const EylPageData     *page,
           /* Turned lines are read for their contacts only: a mark
            * whose strokes read as turned letters is still a mark to the
            * logo finder. */
-          if (w.confidence < READ_WORD_CONFIDENCE || w.turned)
+          if (w.confidence < READ_WORD_CONFIDENCE || w.turned || on_turned_word (words, &w))
             continue;
           w.text = g_strdup (w.text);
           g_array_append_val (confident, w);
