@@ -1408,6 +1408,68 @@ test_kit_dialog (void)
   kit = eyl_brand_kit_load (legacy, NULL);
   g_assert_cmpstr (kit->names[0], ==, "Northwind");
 
+  /* Colours and fonts: added, saved, read back by the kit file and by
+   * the dialog opened again. */
+  {
+    GtkListBox      *colors = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                                           "colors_list"));
+    GtkListBox      *fonts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                                          "fonts_list"));
+    GtkWidget       *row;
+    GdkRGBA          green = { 0x1B / 255.0, 0x5E / 255.0, 0x20 / 255.0, 1 };
+    EylBrandKitDialog *again;
+
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-color", NULL);
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (colors, 0));
+    g_assert_nonnull (row);
+    gtk_editable_set_text (GTK_EDITABLE (row), "Southwind green");
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (g_object_get_data (G_OBJECT (row), "eyl-color-button")), &green);
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "eyl-print-entry")), "Pantone 356 C");
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-font", NULL);
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (fonts, 0));
+    gtk_editable_set_text (GTK_EDITABLE (row), "Playfair Display");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), "eyl-role-dropdown")),
+                                EYL_BRAND_FONT_HEADLINE);
+    /* An empty font row is left out. */
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-font", NULL);
+    g_assert_true (eyl_brand_kit_dialog_save (dialog, NULL));
+    kit = eyl_brand_kit_load (renamed, NULL);
+    g_assert_nonnull (kit);
+    g_assert_cmpuint (kit->colors->len, ==, 1);
+    g_assert_cmpstr (g_array_index (kit->colors, EylBrandColor, 0).name, ==, "Southwind green");
+    g_assert_cmphex (g_array_index (kit->colors, EylBrandColor, 0).rgb, ==, 0x1B5E20);
+    g_assert_cmpstr (g_array_index (kit->colors, EylBrandColor, 0).print, ==, "Pantone 356 C");
+    g_assert_cmpuint (kit->fonts->len, ==, 1);
+    g_assert_cmpstr (g_array_index (kit->fonts, EylBrandFont, 0).family, ==, "Playfair Display");
+    g_assert_cmpint (g_array_index (kit->fonts, EylBrandFont, 0).role, ==, EYL_BRAND_FONT_HEADLINE);
+    g_clear_pointer (&kit, eyl_brand_kit_unref);
+
+    again = EYL_BRAND_KIT_DIALOG (eyl_brand_kit_dialog_new (GTK_WINDOW (window)));
+    eyl_brand_kit_dialog_select_kit (again, "Client A");
+    colors = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (again), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                          "colors_list"));
+    fonts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (again), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                         "fonts_list"));
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (colors, 0));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Southwind green");
+    g_assert_null (gtk_list_box_get_row_at_index (colors, 1));
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (fonts, 0));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Playfair Display");
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), "eyl-role-dropdown"))),
+                      ==, EYL_BRAND_FONT_HEADLINE);
+    g_assert_null (gtk_list_box_get_row_at_index (fonts, 1));
+    gtk_window_destroy (GTK_WINDOW (again));
+
+    /* A name the file cannot keep is refused, the kit left as it was. */
+    fonts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                         "fonts_list"));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-font", NULL);
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (fonts, 2));
+    gtk_editable_set_text (GTK_EDITABLE (row), "Inter (Display)");
+    g_assert_false (eyl_brand_kit_dialog_save (dialog, NULL));
+    gtk_list_box_remove (fonts, row);
+  }
+
   /* A name another kit has is refused. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), EYL_BRAND_KIT_LEGACY_NAME);
   g_assert_false (eyl_brand_kit_dialog_save (dialog, NULL));
@@ -1419,8 +1481,13 @@ test_kit_dialog (void)
   eyl_gui_wait_ms (200);
   save_widget_png (GTK_WIDGET (dialog), "kit-dialog");
   g_unlink (legacy);
+  g_assert_true (eyl_brand_kit_remember ("file:///kit-dialog.pdf", "Client A", NULL));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.delete", NULL);
   g_assert_false (g_file_test (renamed, G_FILE_TEST_EXISTS));
+  /* The document that used it no longer remembers it. */
+  g_clear_pointer (&remembered, g_free);
+  remembered = eyl_brand_kit_dup_remembered ("file:///kit-dialog.pdf");
+  g_assert_null (remembered);
   g_clear_pointer (&names, g_ptr_array_unref);
   names = eyl_brand_kit_list_names ();
   g_assert_false (g_ptr_array_find_with_equal_func (names, "Client A", g_str_equal, NULL));
@@ -2292,9 +2359,10 @@ main (int   argc,
   g_test_add_func ("/eyl/window/several", test_several);
   g_test_add_func ("/eyl/window/snapshot", test_snapshot);
   g_test_add_func ("/eyl/window/changed-on-disk", test_changed_on_disk);
-  g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
+  /* kit-logo after the other kit tests: each leaves no kit state behind. */
   g_test_add_func ("/eyl/window/kit-dialog", test_kit_dialog);
   g_test_add_func ("/eyl/window/kit-switch", test_kit_switch);
+  g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
   g_test_add_func ("/eyl/window/dialogs", test_dialogs);
   g_test_add_func ("/eyl/window/compare", test_compare);
   g_test_add_func ("/eyl/window/compare-pages", test_compare_pages);
