@@ -1411,12 +1411,12 @@ test_kit_dialog (void)
   /* Colours and fonts: added, saved, read back by the kit file and by
    * the dialog opened again. */
   {
-    GtkListBox      *colors = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
-                                                                           "colors_list"));
-    GtkListBox      *fonts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
-                                                                          "fonts_list"));
-    GtkWidget       *row;
-    GdkRGBA          green = { 0x1B / 255.0, 0x5E / 255.0, 0x20 / 255.0, 1 };
+    GtkListBox        *colors = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                                             "colors_list"));
+    GtkListBox        *fonts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                                            "fonts_list"));
+    GtkWidget         *row;
+    GdkRGBA            green = { 0x1B / 255.0, 0x5E / 255.0, 0x20 / 255.0, 1 };
     EylBrandKitDialog *again;
 
     gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-color", NULL);

@@ -336,7 +336,7 @@ read_style_rows (EylBrandKitDialog *self,
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("The font “%s” cannot be kept: give its family’s name without brackets."),
-                       font->family);
+                          font->family);
           return FALSE;
         }
     }

@@ -14,21 +14,21 @@ const EylRule eyl_rule_off_brand_font = {
   .id = "off-brand-font",
   .severity = EYL_SEVERITY_INFO,
   .title = N_("Not the brand kit’s font"),
-  .description = N_("The brand name, the headline, the call to action or the contact "
+               .description = N_("The brand name, the headline, the call to action or the contact "
                     "details are set in a font that is not among the brand kit’s fonts "
                     "(only with a kit that lists fonts)."),
-  .check = eyl_rule_off_brand_font_check,
-};
+                                  .check = eyl_rule_off_brand_font_check,
+               };
 
 const EylRule eyl_rule_off_brand_colour = {
   .id = "off-brand-colour",
   .severity = EYL_SEVERITY_INFO,
   .title = N_("Brand name not in a brand colour"),
-  .description = N_("The brand name is printed in a colour that differs from every brand "
+               .description = N_("The brand name is printed in a colour that differs from every brand "
                     "kit colour, and from black and white, by more than ΔE2000 10 "
                     "(only with a kit that lists colours)."),
-  .check = eyl_rule_off_brand_colour_check,
-};
+                                  .check = eyl_rule_off_brand_colour_check,
+               };
 
 /* Above a difference of 5 an observer sees two different colours
  * (W. S. Mokrzycki and M. Tatol, "Colour difference ΔE — a survey",
@@ -37,7 +37,7 @@ const EylRule eyl_rule_off_brand_colour = {
  * matches the kit's sRGB value and only another colour is noted. */
 #define COLOUR_DELTA_E_MAX 10.0
 /* At most this many elements named in one note. */
-#define MAX_NAMED          3
+#define MAX_NAMED 3
 
 /* Elements whose type is the brand's voice (not body copy, not a
  * sponsor's mark or contact). */
@@ -143,10 +143,10 @@ eyl_rule_off_brand_font_check (const EylRuleContext *ctx,
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
       g_autoptr(GHashTable) counts = NULL;
-      GHashTableIter    iter;
-      gpointer          key, value;
-      const char       *worst = NULL;
-      guint             worst_n = 0, total = 0, off_kit = 0;
+      GHashTableIter iter;
+      gpointer       key, value;
+      const char    *worst = NULL;
+      guint          worst_n = 0, total = 0, off_kit = 0;
 
       if (!judged_element (el) || el->source == EYL_SOURCE_OCR || el->source == EYL_SOURCE_RASTER)
         continue;
@@ -188,8 +188,8 @@ eyl_rule_off_brand_font_check (const EylRuleContext *ctx,
    * order, the brand and headline first). */
   for (guint f = 0; f < families->len; f++)
     {
-      g_autofree char *family = g_ptr_array_index (families, f);
-      GPtrArray       *list = g_hash_table_lookup (off, family);
+      g_autofree char  *family = g_ptr_array_index (families, f);
+      GPtrArray        *list = g_hash_table_lookup (off, family);
       const EylElement *first = g_ptr_array_index (list, 0);
       g_autoptr(EylFinding) finding = eyl_rule_finding_new (&eyl_rule_off_brand_font, first);
       g_autofree char *names = dup_element_list (list);
@@ -199,7 +199,7 @@ eyl_rule_off_brand_font_check (const EylRuleContext *ctx,
 
       /* Translators: a list of elements, a font's name, the kit's fonts */
       message = g_strdup_printf (_("%s: set in %s, not one of the brand kit’s fonts (%s)."),
-                                 names, family, kit_fonts);
+                                    names, family, kit_fonts);
       fix = g_strdup (_("Set it in the brand’s font, or add the font to the brand kit if the "
                         "brand uses it."));
       eyl_finding_set_text (finding, message, fix);
@@ -276,7 +276,7 @@ eyl_rule_off_brand_colour_check (const EylRuleContext *ctx,
        * reads as another colour)." */
       message = g_strdup_printf (_("%s is printed in %s; the nearest brand kit colour, %s, is "
                                    "ΔE2000 %.0f away (above %.0f it reads as another colour)."),
-                                 name, printed, kit_colour, delta_e, COLOUR_DELTA_E_MAX);
+                                    name, printed, kit_colour, delta_e, COLOUR_DELTA_E_MAX);
       finding = eyl_rule_finding_new (&eyl_rule_off_brand_colour, el);
       eyl_finding_set_text (finding, message,
                             _("Print the brand name in a brand colour, or add the colour to the "
