@@ -30,6 +30,7 @@
 #include "eyl-placement-panel.h"
 #include "eyl-scene.h"
 #include "eyl-scene-view.h"
+#include "eyl-walkup.h"
 #include "eyl-window.h"
 #include "eyl-window-private.h"
 
@@ -578,6 +579,28 @@ test_page_layers (void)
   g_assert_true (eyl_gui_wait_for (layer_shown, attention, CHECK_TIMEOUT_S));
   save_png ("layer-walkup-8");
 
+  /* The scene's own distances: its viewing distance, its nearest
+   * walk-up step; a distance given is used as given. */
+  g_assert_cmpfloat_with_epsilon (_eyl_window_walkup_layer_distance ("walkup-scene", analysis->placement),
+                                  analysis->placement->distance_m, 1e-9);
+  g_assert_cmpfloat (analysis->placement->distance_m, !=, EYL_WALKUP_LAYER_DEFAULT_M);
+  g_assert_cmpfloat_with_epsilon (_eyl_window_walkup_layer_distance ("walkup-8", analysis->placement), 8.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (_eyl_window_walkup_layer_distance ("walkup-x", analysis->placement),
+                                  analysis->placement->distance_m, 1e-9);
+  {
+    double steps[EYL_WALKUP_MAX_VIEWS];
+    guint  n = eyl_walkup_distances (analysis->placement, steps);
+
+    g_assert_cmpfloat_with_epsilon (_eyl_window_walkup_layer_distance ("walkup-near", analysis->placement),
+                                    steps[n - 1], 1e-9);
+  }
+  {
+    g_autoptr(GdkTexture) walkup = g_object_ref (eyl_page_view_get_layer (view, NULL));
+
+    set_string_action ("page-layer", "walkup-scene");
+    g_assert_true (eyl_gui_wait_for (layer_shown, walkup, CHECK_TIMEOUT_S));
+  }
+
   set_string_action ("page-layer", "none");
   g_assert_null (eyl_page_view_get_layer (view, NULL));
 }
@@ -986,13 +1009,42 @@ test_scene_pane (void)
 {
   GtkWidget  *scene = eyl_window_get_scene_view (window);
   GtkWidget  *paned = gtk_widget_get_parent (scene);
-  const char *tooltip = gtk_widget_get_tooltip_text (scene);
-  int         height = gtk_widget_get_height (scene);
+  const char *tooltip;
+  int         height;
+
+  /* Also when run alone: the side view shows a document's scene. */
+  show_sample ();
+  eyl_gui_wait_ms (300);
+  tooltip = gtk_widget_get_tooltip_text (scene);
+  height = gtk_widget_get_height (scene);
 
   g_assert_true (GTK_IS_PANED (paned));
   g_assert_nonnull (strstr (tooltip, "P95"));
   g_assert_nonnull (strstr (tooltip, "5 % of visitors"));
   g_assert_nonnull (strstr (tooltip, "Line of sight"));
+  /* Short lines: the tooltip is no wider than the side view itself, so it
+   * does not reach over the page beside it. */
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (scene, tooltip);
+    int          tip_w, tip_h;
+
+    pango_layout_get_pixel_size (layout, &tip_w, &tip_h);
+    g_test_message ("tooltip %d × %d px, side view %d px wide", tip_w, tip_h, gtk_widget_get_width (scene));
+    g_assert_cmpint (tip_w, <=, gtk_widget_get_width (scene));
+    g_assert_cmpint (pango_layout_get_line_count (layout), <=, 5);
+    /* The same in a window 900 px wide. */
+    gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+    g_assert_true (eyl_gui_wait_for (window_narrow, GINT_TO_POINTER (900), 10));
+    eyl_gui_wait_ms (300);
+    g_test_message ("at 900 px: side view %d px wide", gtk_widget_get_width (scene));
+    g_assert_cmpint (tip_w, <=, gtk_widget_get_width (scene));
+    save_png ("scene-pane-900");
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+    /* The frame takes a few pixels of the size asked for. */
+    g_assert_true (eyl_gui_wait_for (window_wide, GINT_TO_POINTER (1200), 10));
+    eyl_gui_wait_ms (300);
+    g_object_unref (layout);
+  }
   g_assert_cmpint (height, >=, 150);
   gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) - 150);
   eyl_gui_wait_ms (300);
@@ -1990,10 +2042,26 @@ find_text (GtkWidget  *widget,
   return FALSE;
 }
 
-static gboolean
-window_shows (gpointer text)
+typedef struct
 {
-  return find_text (GTK_WIDGET (window), text);
+  const char *text;  /* a toast's words */
+  const char *other; /* and others in the same toast */
+  gboolean    seen, other_seen;
+} ToastSeen;
+
+/* TRUE once @data's text has been shown (at any time while waiting) and
+ * the current document is checked. */
+static gboolean
+toast_seen_and_checked (gpointer data)
+{
+  ToastSeen *seen = data;
+
+  if (!seen->seen && find_text (GTK_WIDGET (window), seen->text))
+    {
+      seen->seen = TRUE;
+      seen->other_seen = find_text (GTK_WIDGET (window), seen->other);
+    }
+  return seen->seen && current_checked (NULL);
 }
 
 /* A kit logo that cannot be read is read once, by a worker of its own,
@@ -2016,12 +2084,17 @@ test_kit_logo (void)
                                       -1, NULL));
   open_path (sample);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  /* The toast comes when the logo is read, before the check, and goes
+   * after a few seconds (after the toasts before it, one at a time): it
+   * is looked for from now on, while the check runs, not after it. */
+  {
+    ToastSeen seen = { "odd-logo.pdf", "GIF", FALSE, FALSE };
+
+    g_assert_true (eyl_gui_wait_for (toast_seen_and_checked, &seen, CHECK_TIMEOUT_S));
+    g_assert_true (seen.other_seen);
+  }
   item = eyl_window_get_current (window);
   g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_DONE);
-  /* After the toasts before it (one at a time, a few seconds each). */
-  g_assert_true (eyl_gui_wait_for (window_shows, (gpointer) "odd-logo.pdf", 60));
-  g_assert_true (find_text (GTK_WIDGET (window), "GIF"));
   g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
   save_png ("kit-logo");

@@ -102,17 +102,15 @@ update_description (EylSceneView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  /* What the drawing's words mean, for those who have not met them. */
-  tooltip = g_strdup_printf ("%s\n\n%s\n%s\n%s\n\n%s", description,
+  /* What the drawing's words mean, for those who have not met them: one
+   * short line each, so that the tooltip beside a narrow window does not
+   * cover the page (the scene itself is the accessible description). */
+  tooltip = g_strdup_printf ("%s\n%s\n%s\n%s",
                              /* xgettext:no-c-format */
-                             _("P5 and P95: the eye heights of the shortest and the tallest visitors "
-                               "counted — 5 % of visitors have eyes lower than P5, 5 % higher than P95."),
-                                _("Line of sight: from a visitor's eyes to the page; what the table or "
-                               "the base hides lies below it."),
-                                   _("Eye level: the band of the page between those eye heights, where "
-                               "visitors look without bending or looking up."),
-                                      _("Drag the table top, a visitor's eyes or the visitors to change "
-                               "them: the page follows."));
+                             _("P5, P95: 5 % of visitors have eyes lower, 5 % higher."),
+                                _("Line of sight: below it the table or base hides the page."),
+                                   _("Eye level: the band between those eye heights."),
+                                      _("Drag the table top, the eyes or the visitors."));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
 
