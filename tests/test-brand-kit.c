@@ -857,7 +857,9 @@ test_style_report (void)
   g_assert_nonnull (strstr (json, "\"#1B5E20\""));
   g_assert_nonnull (strstr (json, "\"Pantone 356 C\""));
   g_assert_nonnull (strstr (json, "\"headline\""));
+  g_assert_nonnull (strstr (json, "\"Client A\""));
   text = eyl_report_format_text (report, FALSE);
+  g_assert_nonnull (strstr (text, "“Client A”"));
   g_assert_nonnull (strstr (text, "Northwind green #1B5E20 (Pantone 356 C)"));
   g_assert_nonnull (strstr (text, "Playfair Display (headline)"));
 }

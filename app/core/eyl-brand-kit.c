@@ -854,6 +854,19 @@ add_member_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+char *
+eyl_brand_kit_dup_display_name (EylBrandKit *self)
+{
+  char *name;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  name = eyl_brand_kit_dup_name_for_path (self->source_file);
+  if (name != NULL && g_str_has_suffix (name, ".ini") && strlen (name) > strlen (".ini"))
+    name[strlen (name) - strlen (".ini")] = '\0';
+  return name;
+}
+
 JsonNode *
 eyl_brand_kit_to_json (EylBrandKit *self)
 {
@@ -862,7 +875,7 @@ eyl_brand_kit_to_json (EylBrandKit *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  name = eyl_brand_kit_dup_name_for_path (self->source_file);
+  name = eyl_brand_kit_dup_display_name (self);
   json_builder_begin_object (builder);
   add_member_string (builder, "name", name);
   json_builder_set_member_name (builder, "names");

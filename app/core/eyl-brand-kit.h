@@ -143,6 +143,9 @@ const EylBrandColor *eyl_brand_kit_nearest_color (EylBrandKit *self,
                                                   guint32      rgb,
                                                   double      *delta_e);
 
+/* The kit's name for people: its name (eyl_brand_kit_dup_name_for_path)
+ * without ".ini"; newly allocated, NULL for a kit not read from a file. */
+char *eyl_brand_kit_dup_display_name (EylBrandKit *self);
 /* The kit for reports: {"name", "names", "colors": [{"name", "hex",
  * "print"}], "fonts": [{"family", "role"}]} (name from the file). */
 JsonNode *eyl_brand_kit_to_json (EylBrandKit *self);

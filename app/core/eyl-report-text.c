@@ -277,7 +277,7 @@ eyl_report_format_text (EylReport *report,
 
   if (report->brand_kit != NULL)
     {
-      g_autofree char *name = eyl_brand_kit_dup_name_for_path (report->brand_kit->source_file);
+      g_autofree char *name = eyl_brand_kit_dup_display_name (report->brand_kit);
       g_autofree char *style = eyl_brand_kit_describe_style (report->brand_kit);
       g_autofree char *line = NULL;
       g_autofree char *printable = NULL;

@@ -270,6 +270,8 @@ add_font_row (EylBrandKitDialog  *self,
   role = gtk_drop_down_new_from_strings (labels);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (role), font->role);
   gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
+  /* The rows' drop-downs line up whatever their role. */
+  gtk_widget_set_size_request (role, 120, -1);
   gtk_widget_set_tooltip_text (role, _("What the font is for"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), role);
