@@ -117,6 +117,9 @@ update_description (EylSceneView *self)
                                           _("Drag the table top, the eyes or the visitors."));
   if (self->info_label != NULL)
     gtk_label_set_text (self->info_label, explanation);
+  /* Nothing drawn, nothing to explain. */
+  if (self->info_button != NULL)
+    gtk_widget_set_visible (self->info_button, self->analysis != NULL);
 }
 
 static void
