@@ -29,6 +29,7 @@ packages="
   librsvg2-dev
   libgdk-pixbuf-2.0-dev
   libpango1.0-dev
+  liblcms2-dev
   libqrencode-dev
   poppler-utils
   fonts-dejavu-core

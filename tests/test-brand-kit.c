@@ -10,8 +10,12 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "eyl-analysis.h"
 #include "eyl-brand-kit.h"
+#include "eyl-document.h"
 #include "eyl-error.h"
+#include "eyl-fixtures.h"
+#include "eyl-report.h"
 
 typedef struct
 {
@@ -271,7 +275,7 @@ test_messages (Fixture      *fixture,
     { "[Brand]\nphone=call us\n",
       "[Brand] phone: “call us” is not a phone number" },
     { "[Brand]\nwebiste=www.northwind-tea.example\n",
-      "[Brand] webiste: unknown key (the keys are names, website, email, phone, logos)" },
+      "[Brand] webiste: unknown key (the keys are names, website, email, phone, logos, colors, fonts)" },
     { "[Brand]\nnames=Northwind\n[logos]\nfile=logo.svg\n",
       "unknown group [logos]; a brand kit has only [Brand]" },
     { "[Other]\nnames=Northwind\n",
@@ -588,6 +592,304 @@ test_named_kits (void)
   g_unlink (client);
 }
 
+/* Colours and fonts: read as written, written as read, wrong entries
+ * named with their key. */
+static void
+test_style_round_trip (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autofree char *path = write_file (fixture, "style.ini",
+                                      "[Brand]\n"
+                                      "names=Northwind\n"
+                                      "colors=Northwind green #1b5e20 (Pantone 356 C);#F5F0E1;"
+                                      "Berry #8E244D CMYK 0/90/30/45\n"
+                                      "fonts=Playfair Display (headline);Source Sans 3 ( Body );Inter\n");
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.ini", NULL);
+  g_autoptr(EylBrandKit) kit = NULL;
+  g_autoptr(EylBrandKit) again = NULL;
+  g_autoptr(EylBrandKit) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  const EylBrandColor *c;
+  const EylBrandFont  *f;
+
+  kit = eyl_brand_kit_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kit->colors->len, ==, 3);
+  c = &g_array_index (kit->colors, EylBrandColor, 0);
+  g_assert_cmpstr (c->name, ==, "Northwind green");
+  g_assert_cmphex (c->rgb, ==, 0x1B5E20);
+  g_assert_cmpstr (c->print, ==, "Pantone 356 C");
+  c = &g_array_index (kit->colors, EylBrandColor, 1);
+  g_assert_null (c->name);
+  g_assert_cmphex (c->rgb, ==, 0xF5F0E1);
+  g_assert_null (c->print);
+  c = &g_array_index (kit->colors, EylBrandColor, 2);
+  g_assert_cmpstr (c->print, ==, "CMYK 0/90/30/45");
+  g_assert_cmpuint (kit->fonts->len, ==, 3);
+  f = &g_array_index (kit->fonts, EylBrandFont, 0);
+  g_assert_cmpstr (f->family, ==, "Playfair Display");
+  g_assert_cmpint (f->role, ==, EYL_BRAND_FONT_HEADLINE);
+  f = &g_array_index (kit->fonts, EylBrandFont, 1);
+  g_assert_cmpstr (f->family, ==, "Source Sans 3");
+  g_assert_cmpint (f->role, ==, EYL_BRAND_FONT_BODY);
+  g_assert_cmpint (g_array_index (kit->fonts, EylBrandFont, 2).role, ==, EYL_BRAND_FONT_ANY);
+
+  /* Saved and read again: the same; a copy too. */
+  copy = eyl_brand_kit_copy (kit);
+  g_assert_true (eyl_brand_kit_save (copy, copy_path, &error));
+  g_assert_no_error (error);
+  again = eyl_brand_kit_load (copy_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->colors->len, ==, 3);
+  g_assert_cmpuint (again->fonts->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *a = eyl_brand_color_to_string (&g_array_index (kit->colors, EylBrandColor, i));
+      g_autofree char *b = eyl_brand_color_to_string (&g_array_index (again->colors, EylBrandColor, i));
+      g_autofree char *fa = eyl_brand_font_to_string (&g_array_index (kit->fonts, EylBrandFont, i));
+      g_autofree char *fb = eyl_brand_font_to_string (&g_array_index (again->fonts, EylBrandFont, i));
+
+      g_assert_cmpstr (a, ==, b);
+      g_assert_cmpstr (fa, ==, fb);
+    }
+
+  /* Matching PDF font names. */
+  g_assert_nonnull (eyl_brand_kit_match_font (kit, "ABCDEF+PlayfairDisplay-BoldItalic"));
+  g_assert_nonnull (eyl_brand_kit_match_font (kit, "SourceSans3-Regular"));
+  g_assert_nonnull (eyl_brand_kit_match_font (kit, "Inter,Bold"));
+  g_assert_null (eyl_brand_kit_match_font (kit, "ABCDEF+ArialMT"));
+  g_assert_null (eyl_brand_kit_match_font (kit, "Playfair"));
+  {
+    g_autofree char *family = eyl_brand_font_family_of ("QWERTY+OpenSans-Bold");
+
+    g_assert_cmpstr (family, ==, "OpenSans");
+  }
+}
+
+static void
+expect_style_error (Fixture    *fixture,
+                    const char *contents,
+                    const char *expected)
+{
+  g_autofree char *path = write_file (fixture, "bad-style.ini", contents);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylBrandKit) kit = eyl_brand_kit_load (path, &error);
+
+  g_assert_null (kit);
+  g_assert_error (error, EYL_ERROR, EYL_ERROR_CONFIG);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
+static void
+test_style_errors (Fixture      *fixture,
+                   gconstpointer data)
+{
+  expect_style_error (fixture, "[Brand]\ncolors=Green\n", "[Brand] colors: “Green” has no sRGB value");
+  expect_style_error (fixture, "[Brand]\ncolors=Green #12345\n", "[Brand] colors");
+  expect_style_error (fixture, "[Brand]\nfonts=Inter (caption)\n", "[Brand] fonts: “Inter (caption)”");
+  expect_style_error (fixture, "[Brand]\nfonts=(headline)\n", "[Brand] fonts");
+}
+
+/* CIEDE2000 through Little CMS: none for the same colour, 100 from black
+ * to white (a pure lightness difference at L* 50), small for a step of
+ * one in each channel, large for another hue. */
+static void
+test_delta_e (void)
+{
+  g_assert_cmpfloat_with_epsilon (eyl_color_delta_e2000 (0x1B5E20, 0x1B5E20), 0.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (eyl_color_delta_e2000 (0x000000, 0xFFFFFF), 100.0, 0.5);
+  g_assert_cmpfloat_with_epsilon (eyl_color_delta_e2000 (0x1B5E20, 0xAA3300),
+                                  eyl_color_delta_e2000 (0xAA3300, 0x1B5E20), 1e-9);
+  g_assert_cmpfloat (eyl_color_delta_e2000 (0x1B5E20, 0x1C5F21), <, 1.5);
+  g_assert_cmpfloat (eyl_color_delta_e2000 (0x1B5E20, 0xAA3300), >, 30);
+}
+
+static guint
+count_rule (EylPageAnalysis *analysis,
+            const char      *rule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < analysis->findings->len; i++)
+    {
+      EylFinding *f = g_ptr_array_index (analysis->findings, i);
+
+      g_test_message ("finding %s %s: %s", f->rule, f->element_id, f->message);
+      if (g_str_equal (f->rule, rule))
+        {
+          g_assert_cmpint (f->severity, ==, EYL_SEVERITY_INFO);
+          n++;
+        }
+    }
+  return n;
+}
+
+static EylPageAnalysis *
+analyse_with_kit (EylPageData *page,
+                  EylBrandKit *kit)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  EylAnalysisOptions options;
+
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  options.placement = eyl_placement_set_lookup (set, "poster-wall");
+  g_assert_nonnull (options.placement);
+  options.brand_kit = kit;
+  return eyl_analyse_page (page, &options);
+}
+
+/* A poster whose brand name is printed in @brand_color. */
+static EylPageData *
+make_poster (guint32 brand_color)
+{
+  const EylFixtureText texts[] = {
+    { 40, 120, 60, "Fresh tea every day", 0x202020 },
+    { 40, 260, 48, "Northwind", brand_color },
+    { 40, 700, 28, "www.northwind-tea.example", 0x202020 },
+  };
+  EylFixturePage   page = { .width_pt = 842, .height_pt = 1191 };
+  g_autofree char *name = g_strdup_printf ("poster-%06x.pdf", brand_color);
+  g_autofree char *path = eyl_fixture_pdf (name, &page, texts, G_N_ELEMENTS (texts));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylDocument) doc = eyl_document_open (path, NULL, NULL, &error);
+  EylPageData *data;
+
+  g_assert_no_error (error);
+  data = eyl_document_get_page_data (doc, 0, NULL, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+/* The text's fonts against the kit's: a note naming the font when the
+ * kit lists other fonts, none when it lists the page's font, none
+ * without fonts in the kit or without a kit. */
+static void
+test_off_brand_font (void)
+{
+  g_autoptr(EylPageData) page = make_poster (0x1B5E20);
+  g_autoptr(EylBrandKit) kit = eyl_brand_kit_new ();
+  g_autoptr(EylPageAnalysis) analysis = NULL;
+  g_autofree char *family = NULL;
+  EylFinding      *note = NULL;
+
+  g_strfreev (kit->names);
+  kit->names = g_strsplit ("Northwind", ";", -1);
+  g_assert_cmpuint (page->runs->len, >, 0);
+  family = eyl_brand_font_family_of (g_array_index (page->runs, EylTextRun, 0).font_name);
+  g_test_message ("the page's font: %s", family);
+
+  analysis = analyse_with_kit (page, NULL);
+  g_assert_cmpuint (count_rule (analysis, "off-brand-font"), ==, 0);
+  g_clear_pointer (&analysis, eyl_page_analysis_unref);
+  analysis = analyse_with_kit (page, kit);
+  g_assert_cmpuint (count_rule (analysis, "off-brand-font"), ==, 0);
+  g_clear_pointer (&analysis, eyl_page_analysis_unref);
+
+  eyl_brand_kit_add_font (kit, "Playfair Display", EYL_BRAND_FONT_HEADLINE);
+  analysis = analyse_with_kit (page, kit);
+  g_assert_cmpuint (count_rule (analysis, "off-brand-font"), ==, 1);
+  for (guint i = 0; i < analysis->findings->len; i++)
+    if (g_str_equal (((EylFinding *) g_ptr_array_index (analysis->findings, i))->rule, "off-brand-font"))
+      note = g_ptr_array_index (analysis->findings, i);
+  g_assert_nonnull (strstr (note->message, family));
+  g_assert_nonnull (strstr (note->message, "Playfair Display"));
+  /* The headline, the brand name and the website: all three named. */
+  g_assert_nonnull (strstr (note->message, "Fresh tea"));
+  g_assert_nonnull (strstr (note->message, "Northwind"));
+  g_clear_pointer (&analysis, eyl_page_analysis_unref);
+
+  eyl_brand_kit_add_font (kit, family, EYL_BRAND_FONT_ANY);
+  analysis = analyse_with_kit (page, kit);
+  g_assert_cmpuint (count_rule (analysis, "off-brand-font"), ==, 0);
+}
+
+/* The brand name's colour against the kit's: another hue is noted,
+ * a near match, black or white are not. */
+static void
+test_off_brand_colour (void)
+{
+  g_autoptr(EylBrandKit) kit = eyl_brand_kit_new ();
+  const struct
+  {
+    guint32 color;
+    guint   notes;
+  } cases[] = {
+    { 0xAA3300, 1 },
+    { 0x1C5F21, 0 },
+    { 0x000000, 0 },
+    { 0x8E244D, 0 },
+  };
+
+  g_strfreev (kit->names);
+  kit->names = g_strsplit ("Northwind", ";", -1);
+  eyl_brand_kit_add_color (kit, "Northwind green", 0x1B5E20, "Pantone 356 C");
+  eyl_brand_kit_add_color (kit, "Berry", 0x8E244D, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(EylPageData) page = make_poster (cases[i].color);
+      g_autoptr(EylPageAnalysis) analysis = analyse_with_kit (page, kit);
+      g_autoptr(EylPageAnalysis) no_kit = analyse_with_kit (page, NULL);
+
+      g_test_message ("brand name in #%06x", cases[i].color);
+      g_assert_cmpuint (count_rule (analysis, "off-brand-colour"), ==, cases[i].notes);
+      g_assert_cmpuint (count_rule (no_kit, "off-brand-colour"), ==, 0);
+    }
+}
+
+/* Reports name the kit's colours and fonts. */
+static void
+test_style_report (void)
+{
+  g_autoptr(EylReport) report = eyl_report_new ();
+  g_autoptr(EylBrandKit) kit = eyl_brand_kit_new ();
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+
+  eyl_brand_kit_add_color (kit, "Northwind green", 0x1B5E20, "Pantone 356 C");
+  eyl_brand_kit_add_font (kit, "Playfair Display", EYL_BRAND_FONT_HEADLINE);
+  kit->source_file = g_strdup ("/somewhere/Client A.ini");
+  report->brand_kit = eyl_brand_kit_ref (kit);
+  json = eyl_report_format_json (report);
+  g_assert_nonnull (strstr (json, "\"brand_kit\""));
+  g_assert_nonnull (strstr (json, "\"#1B5E20\""));
+  g_assert_nonnull (strstr (json, "\"Pantone 356 C\""));
+  g_assert_nonnull (strstr (json, "\"headline\""));
+  g_assert_nonnull (strstr (json, "\"Client A\""));
+  text = eyl_report_format_text (report, FALSE);
+  g_assert_nonnull (strstr (text, "“Client A”"));
+  g_assert_nonnull (strstr (text, "Northwind green #1B5E20 (Pantone 356 C)"));
+  g_assert_nonnull (strstr (text, "Playfair Display (headline)"));
+}
+
+/* A deleted kit is forgotten by the documents that remembered it; a
+ * renamed one is remembered under its new name. */
+static void
+test_remembered_follow (void)
+{
+  g_autofree char *name = NULL;
+
+  g_assert_true (eyl_brand_kit_remember ("file:///tmp/r1.pdf", "Old", NULL));
+  g_assert_true (eyl_brand_kit_remember ("file:///tmp/r2.pdf", "Gone", NULL));
+  g_assert_true (eyl_brand_kit_remember ("file:///tmp/r3.pdf", "Other", NULL));
+  g_assert_true (eyl_brand_kit_rename_remembered ("Old", "New", NULL));
+  g_assert_true (eyl_brand_kit_rename_remembered ("Gone", NULL, NULL));
+  name = eyl_brand_kit_dup_remembered ("file:///tmp/r1.pdf");
+  g_assert_cmpstr (name, ==, "New");
+  g_clear_pointer (&name, g_free);
+  g_assert_null (eyl_brand_kit_dup_remembered ("file:///tmp/r2.pdf"));
+  name = eyl_brand_kit_dup_remembered ("file:///tmp/r3.pdf");
+  g_assert_cmpstr (name, ==, "Other");
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *uri = g_strdup_printf ("file:///tmp/r%u.pdf", i);
+
+      g_assert_true (eyl_brand_kit_remember (uri, NULL, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,6 +918,13 @@ main (int   argc,
   ADD ("/eyl/brand-kit/save-interrupted", test_save_interrupted);
   ADD ("/eyl/brand-kit/logos-key", test_logos_key);
   g_test_add_func ("/eyl/brand-kit/named-kits", test_named_kits);
+  ADD ("/eyl/brand-kit/style-round-trip", test_style_round_trip);
+  ADD ("/eyl/brand-kit/style-errors", test_style_errors);
+  g_test_add_func ("/eyl/brand-kit/delta-e", test_delta_e);
+  g_test_add_func ("/eyl/brand-kit/off-brand-font", test_off_brand_font);
+  g_test_add_func ("/eyl/brand-kit/off-brand-colour", test_off_brand_colour);
+  g_test_add_func ("/eyl/brand-kit/style-report", test_style_report);
+  g_test_add_func ("/eyl/brand-kit/remembered-follow", test_remembered_follow);
 
 #undef ADD
 

@@ -182,6 +182,9 @@ test_table (void)
     "barcode-symbology",
     "label-x-height",
     "label-net-quantity",
+    /* the brand kit's fonts and colours */
+    "off-brand-font",
+    "off-brand-colour",
   };
   const EylRule *rules;
   guint          n = 0;

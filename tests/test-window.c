@@ -30,6 +30,7 @@
 #include "eyl-placement-panel.h"
 #include "eyl-scene.h"
 #include "eyl-scene-view.h"
+#include "eyl-walkup.h"
 #include "eyl-window.h"
 #include "eyl-window-private.h"
 
@@ -636,6 +637,28 @@ test_page_layers (void)
   g_assert_true (eyl_gui_wait_for (layer_shown, attention, CHECK_TIMEOUT_S));
   save_png ("layer-walkup-8");
 
+  /* The scene's own distances: its viewing distance, its nearest
+   * walk-up step; a distance given is used as given. */
+  g_assert_cmpfloat_with_epsilon (_eyl_window_walkup_layer_distance ("walkup-scene", analysis->placement),
+                                  analysis->placement->distance_m, 1e-9);
+  g_assert_cmpfloat (analysis->placement->distance_m, !=, EYL_WALKUP_LAYER_DEFAULT_M);
+  g_assert_cmpfloat_with_epsilon (_eyl_window_walkup_layer_distance ("walkup-8", analysis->placement), 8.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (_eyl_window_walkup_layer_distance ("walkup-x", analysis->placement),
+                                  analysis->placement->distance_m, 1e-9);
+  {
+    double steps[EYL_WALKUP_MAX_VIEWS];
+    guint  n = eyl_walkup_distances (analysis->placement, steps);
+
+    g_assert_cmpfloat_with_epsilon (_eyl_window_walkup_layer_distance ("walkup-near", analysis->placement),
+                                    steps[n - 1], 1e-9);
+  }
+  {
+    g_autoptr(GdkTexture) walkup = g_object_ref (eyl_page_view_get_layer (view, NULL));
+
+    set_string_action ("page-layer", "walkup-scene");
+    g_assert_true (eyl_gui_wait_for (layer_shown, walkup, CHECK_TIMEOUT_S));
+  }
+
   set_string_action ("page-layer", "none");
   g_assert_null (eyl_page_view_get_layer (view, NULL));
 }
@@ -1041,13 +1064,57 @@ test_scene_pane (void)
 {
   GtkWidget  *scene = eyl_window_get_scene_view (window);
   GtkWidget  *paned = gtk_widget_get_parent (scene);
-  const char *tooltip = gtk_widget_get_tooltip_text (scene);
-  int         height = gtk_widget_get_height (scene);
+  GtkWidget  *info;
+  GtkPopover *popover;
+  const char *explanation;
+  int         height;
+
+  /* Also when run alone: the side view shows a document's scene. */
+  show_sample ();
+  eyl_gui_wait_ms (300);
+  height = gtk_widget_get_height (scene);
 
   g_assert_true (GTK_IS_PANED (paned));
-  g_assert_nonnull (strstr (tooltip, "P95"));
-  g_assert_nonnull (strstr (tooltip, "5 % of visitors"));
-  g_assert_nonnull (strstr (tooltip, "Line of sight"));
+  /* The words explained behind the info button in the view's corner, in a
+   * popover over the side view: no tooltip that follows the pointer and
+   * covers the page beside it (at 900 px it did). */
+  g_assert_null (gtk_widget_get_tooltip_text (scene));
+  info = gtk_widget_get_first_child (scene);
+  g_assert_true (GTK_IS_MENU_BUTTON (info));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (info));
+  explanation = gtk_label_get_text (GTK_LABEL (gtk_popover_get_child (popover)));
+  g_assert_nonnull (strstr (explanation, "P95"));
+  g_assert_nonnull (strstr (explanation, "5 % of visitors"));
+  g_assert_nonnull (strstr (explanation, "Line of sight"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  g_assert_true (eyl_gui_wait_for (window_narrow, GINT_TO_POINTER (900), 10));
+  eyl_gui_wait_ms (300);
+  {
+    graphene_rect_t bounds;
+    int             popover_w;
+
+    /* In the top right corner: the popover opens over the side view. */
+    g_assert_true (gtk_widget_compute_bounds (info, scene, &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >, gtk_widget_get_width (scene) - 8);
+    g_assert_cmpfloat (bounds.origin.y, <, 8);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (info));
+    eyl_gui_wait_ms (300);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    /* Its text (the popover adds its margins and shadow) no wider than
+     * the view: centred on the button, it stays over the side view. */
+    popover_w = gtk_widget_get_width (gtk_popover_get_child (popover));
+    g_test_message ("popover text %d px wide (popover %d px), side view %d px", popover_w,
+                    gtk_widget_get_width (GTK_WIDGET (popover)), gtk_widget_get_width (scene));
+    g_assert_cmpint (popover_w, >, 0);
+    g_assert_cmpint (popover_w, <=, gtk_widget_get_width (scene));
+    save_widget_png (GTK_WIDGET (popover), "scene-info");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (info));
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  /* The frame takes a few pixels of the size asked for. */
+  g_assert_true (eyl_gui_wait_for (window_wide, GINT_TO_POINTER (1200), 10));
+  eyl_gui_wait_ms (300);
+  height = gtk_widget_get_height (scene);
   g_assert_cmpint (height, >=, 150);
   gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) - 150);
   eyl_gui_wait_ms (300);
@@ -1463,6 +1530,68 @@ test_kit_dialog (void)
   kit = eyl_brand_kit_load (legacy, NULL);
   g_assert_cmpstr (kit->names[0], ==, "Northwind");
 
+  /* Colours and fonts: added, saved, read back by the kit file and by
+   * the dialog opened again. */
+  {
+    GtkListBox        *colors = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                                             "colors_list"));
+    GtkListBox        *fonts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                                            "fonts_list"));
+    GtkWidget         *row;
+    GdkRGBA            green = { 0x1B / 255.0, 0x5E / 255.0, 0x20 / 255.0, 1 };
+    EylBrandKitDialog *again;
+
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-color", NULL);
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (colors, 0));
+    g_assert_nonnull (row);
+    gtk_editable_set_text (GTK_EDITABLE (row), "Southwind green");
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (g_object_get_data (G_OBJECT (row), "eyl-color-button")), &green);
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "eyl-print-entry")), "Pantone 356 C");
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-font", NULL);
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (fonts, 0));
+    gtk_editable_set_text (GTK_EDITABLE (row), "Playfair Display");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), "eyl-role-dropdown")),
+                                EYL_BRAND_FONT_HEADLINE);
+    /* An empty font row is left out. */
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-font", NULL);
+    g_assert_true (eyl_brand_kit_dialog_save (dialog, NULL));
+    kit = eyl_brand_kit_load (renamed, NULL);
+    g_assert_nonnull (kit);
+    g_assert_cmpuint (kit->colors->len, ==, 1);
+    g_assert_cmpstr (g_array_index (kit->colors, EylBrandColor, 0).name, ==, "Southwind green");
+    g_assert_cmphex (g_array_index (kit->colors, EylBrandColor, 0).rgb, ==, 0x1B5E20);
+    g_assert_cmpstr (g_array_index (kit->colors, EylBrandColor, 0).print, ==, "Pantone 356 C");
+    g_assert_cmpuint (kit->fonts->len, ==, 1);
+    g_assert_cmpstr (g_array_index (kit->fonts, EylBrandFont, 0).family, ==, "Playfair Display");
+    g_assert_cmpint (g_array_index (kit->fonts, EylBrandFont, 0).role, ==, EYL_BRAND_FONT_HEADLINE);
+    g_clear_pointer (&kit, eyl_brand_kit_unref);
+
+    again = EYL_BRAND_KIT_DIALOG (eyl_brand_kit_dialog_new (GTK_WINDOW (window)));
+    eyl_brand_kit_dialog_select_kit (again, "Client A");
+    colors = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (again), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                          "colors_list"));
+    fonts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (again), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                         "fonts_list"));
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (colors, 0));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Southwind green");
+    g_assert_null (gtk_list_box_get_row_at_index (colors, 1));
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (fonts, 0));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Playfair Display");
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), "eyl-role-dropdown"))),
+                      ==, EYL_BRAND_FONT_HEADLINE);
+    g_assert_null (gtk_list_box_get_row_at_index (fonts, 1));
+    gtk_window_destroy (GTK_WINDOW (again));
+
+    /* A name the file cannot keep is refused, the kit left as it was. */
+    fonts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
+                                                         "fonts_list"));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-font", NULL);
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (fonts, 2));
+    gtk_editable_set_text (GTK_EDITABLE (row), "Inter (Display)");
+    g_assert_false (eyl_brand_kit_dialog_save (dialog, NULL));
+    gtk_list_box_remove (fonts, row);
+  }
+
   /* A name another kit has is refused. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), EYL_BRAND_KIT_LEGACY_NAME);
   g_assert_false (eyl_brand_kit_dialog_save (dialog, NULL));
@@ -1474,8 +1603,13 @@ test_kit_dialog (void)
   eyl_gui_wait_ms (200);
   save_widget_png (GTK_WIDGET (dialog), "kit-dialog");
   g_unlink (legacy);
+  g_assert_true (eyl_brand_kit_remember ("file:///kit-dialog.pdf", "Client A", NULL));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.delete", NULL);
   g_assert_false (g_file_test (renamed, G_FILE_TEST_EXISTS));
+  /* The document that used it no longer remembers it. */
+  g_clear_pointer (&remembered, g_free);
+  remembered = eyl_brand_kit_dup_remembered ("file:///kit-dialog.pdf");
+  g_assert_null (remembered);
   g_clear_pointer (&names, g_ptr_array_unref);
   names = eyl_brand_kit_list_names ();
   g_assert_false (g_ptr_array_find_with_equal_func (names, "Client A", g_str_equal, NULL));
@@ -1978,10 +2112,26 @@ find_text (GtkWidget  *widget,
   return FALSE;
 }
 
-static gboolean
-window_shows (gpointer text)
+typedef struct
 {
-  return find_text (GTK_WIDGET (window), text);
+  const char *text;  /* a toast's words */
+  const char *other; /* and others in the same toast */
+  gboolean    seen, other_seen;
+} ToastSeen;
+
+/* TRUE once @data's text has been shown (at any time while waiting) and
+ * the current document is checked. */
+static gboolean
+toast_seen_and_checked (gpointer data)
+{
+  ToastSeen *seen = data;
+
+  if (!seen->seen && find_text (GTK_WIDGET (window), seen->text))
+    {
+      seen->seen = TRUE;
+      seen->other_seen = find_text (GTK_WIDGET (window), seen->other);
+    }
+  return seen->seen && current_checked (NULL);
 }
 
 /* A kit logo that cannot be read is read once, by a worker of its own,
@@ -2004,12 +2154,17 @@ test_kit_logo (void)
                                       -1, NULL));
   open_path (sample);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  /* The toast comes when the logo is read, before the check, and goes
+   * after a few seconds (after the toasts before it, one at a time): it
+   * is looked for from now on, while the check runs, not after it. */
+  {
+    ToastSeen seen = { "odd-logo.pdf", "GIF", FALSE, FALSE };
+
+    g_assert_true (eyl_gui_wait_for (toast_seen_and_checked, &seen, CHECK_TIMEOUT_S));
+    g_assert_true (seen.other_seen);
+  }
   item = eyl_window_get_current (window);
   g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_DONE);
-  /* After the toasts before it (one at a time, a few seconds each). */
-  g_assert_true (eyl_gui_wait_for (window_shows, (gpointer) "odd-logo.pdf", 60));
-  g_assert_true (find_text (GTK_WIDGET (window), "GIF"));
   g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
   save_png ("kit-logo");
@@ -2410,9 +2565,10 @@ main (int   argc,
   g_test_add_func ("/eyl/window/several", test_several);
   g_test_add_func ("/eyl/window/snapshot", test_snapshot);
   g_test_add_func ("/eyl/window/changed-on-disk", test_changed_on_disk);
-  g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
+  /* kit-logo after the other kit tests: each leaves no kit state behind. */
   g_test_add_func ("/eyl/window/kit-dialog", test_kit_dialog);
   g_test_add_func ("/eyl/window/kit-switch", test_kit_switch);
+  g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
   g_test_add_func ("/eyl/window/dialogs", test_dialogs);
   g_test_add_func ("/eyl/window/compare", test_compare);
   g_test_add_func ("/eyl/window/compare-pages", test_compare_pages);

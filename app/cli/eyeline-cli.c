@@ -1158,6 +1158,8 @@ run_batch (Run             *run,
   if (run->analysis.placement != NULL)
     report->placement = eyl_placement_ref (run->analysis.placement);
   report->legibility = run->analysis.options.legibility;
+  if (run->analysis.brand_kit != NULL)
+    report->brand_kit = eyl_brand_kit_ref (run->analysis.brand_kit);
 
   *failed = 0;
   for (guint i = 0; i < results->len; i++)

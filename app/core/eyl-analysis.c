@@ -475,6 +475,8 @@ eyl_evaluate_page (EylPageRead              *read,
                                               self->elements);
   ctx.attention = self->attention;
   ctx.packaging = self->packaging;
+  ctx.brand_kit = options->brand_kit;
+  ctx.text_layer = read->text_layer;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = eyl_rules_run (&ctx);

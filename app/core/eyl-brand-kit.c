@@ -10,6 +10,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <lcms2.h>
 
 #include "eyl-brand-kit.h"
 #include "eyl-config-file.h"
@@ -28,6 +29,10 @@ eyl_brand_kit_new (void)
   g_atomic_ref_count_init (&self->ref_count);
   self->names = g_new0 (char *, 1);
   self->logos = g_new0 (char *, 1);
+  self->colors = g_array_new (FALSE, TRUE, sizeof (EylBrandColor));
+  g_array_set_clear_func (self->colors, (GDestroyNotify) eyl_brand_color_clear);
+  self->fonts = g_array_new (FALSE, TRUE, sizeof (EylBrandFont));
+  g_array_set_clear_func (self->fonts, (GDestroyNotify) eyl_brand_font_clear);
 
   return self;
 }
@@ -54,6 +59,8 @@ eyl_brand_kit_unref (EylBrandKit *self)
       g_free (self->phone);
       g_strfreev (self->logos);
       g_free (self->source_file);
+      g_array_unref (self->colors);
+      g_array_unref (self->fonts);
       g_free (self);
     }
 }
@@ -107,6 +114,8 @@ static const char *const known_keys[] = {
   "email",
   "phone",
   "logos",
+  "colors",
+  "fonts",
   NULL,
 };
 
@@ -237,6 +246,47 @@ check_logo (const char *path,
   return TRUE;
 }
 
+/* colors= and fonts=: each entry as eyl_brand_color_parse() and
+ * eyl_brand_font_parse() read it. */
+static gboolean
+read_style (GKeyFile    *keyfile,
+            const char  *path,
+            EylBrandKit *kit,
+            GError     **error)
+{
+  g_auto(GStrv) colors = g_new0 (char *, 1);
+  g_auto(GStrv) fonts = g_new0 (char *, 1);
+
+  if (!read_optional_list (keyfile, path, "colors", &colors, error) ||
+      !read_optional_list (keyfile, path, "fonts", &fonts, error))
+    return FALSE;
+  for (guint i = 0; colors[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      EylBrandColor color = { 0 };
+
+      if (!eyl_brand_color_parse (colors[i], &color, &local_error))
+        {
+          set_config_error (error, path, "colors", "%s", local_error->message);
+          return FALSE;
+        }
+      g_array_append_val (kit->colors, color);
+    }
+  for (guint i = 0; fonts[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      EylBrandFont font = { 0 };
+
+      if (!eyl_brand_font_parse (fonts[i], &font, &local_error))
+        {
+          set_config_error (error, path, "fonts", "%s", local_error->message);
+          return FALSE;
+        }
+      g_array_append_val (kit->fonts, font);
+    }
+  return TRUE;
+}
+
 EylBrandKit *
 eyl_brand_kit_load (const char *path,
                     GError    **error)
@@ -315,6 +365,9 @@ eyl_brand_kit_load (const char *path,
       return NULL;
     }
 
+  if (!read_style (keyfile, path, kit, error))
+    return NULL;
+
   for (guint i = 0; kit->logos[i] != NULL; i++)
     {
       g_autofree char *logo = g_canonicalize_filename (kit->logos[i], dir);
@@ -364,6 +417,25 @@ eyl_brand_kit_save (EylBrandKit *self,
     g_key_file_set_string (keyfile, BRAND_GROUP, "email", self->email);
   if (self->phone != NULL)
     g_key_file_set_string (keyfile, BRAND_GROUP, "phone", self->phone);
+
+  if (self->colors->len > 0)
+    {
+      g_autoptr(GPtrArray) colors = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < self->colors->len; i++)
+        g_ptr_array_add (colors, eyl_brand_color_to_string (&g_array_index (self->colors, EylBrandColor, i)));
+      g_key_file_set_string_list (keyfile, BRAND_GROUP, "colors",
+                                  (const char *const *) colors->pdata, colors->len);
+    }
+  if (self->fonts->len > 0)
+    {
+      g_autoptr(GPtrArray) fonts = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < self->fonts->len; i++)
+        g_ptr_array_add (fonts, eyl_brand_font_to_string (&g_array_index (self->fonts, EylBrandFont, i)));
+      g_key_file_set_string_list (keyfile, BRAND_GROUP, "fonts",
+                                  (const char *const *) fonts->pdata, fonts->len);
+    }
 
   /* Logos are stored relative to the kit file when they live below it, so
    * the folder can be moved or shared as a whole. */
@@ -423,6 +495,18 @@ eyl_brand_kit_copy (EylBrandKit *self)
   g_strfreev (copy->logos);
   copy->logos = g_strdupv (self->logos);
   copy->source_file = g_strdup (self->source_file);
+  for (guint i = 0; i < self->colors->len; i++)
+    {
+      const EylBrandColor *c = &g_array_index (self->colors, EylBrandColor, i);
+
+      eyl_brand_kit_add_color (copy, c->name, c->rgb, c->print);
+    }
+  for (guint i = 0; i < self->fonts->len; i++)
+    {
+      const EylBrandFont *f = &g_array_index (self->fonts, EylBrandFont, i);
+
+      eyl_brand_kit_add_font (copy, f->family, f->role);
+    }
   return copy;
 }
 
@@ -458,6 +542,403 @@ eyl_brand_kit_dup_contacts_key (EylBrandKit *self)
   return g_strdup_printf ("%s\n%s\n%s", self->website != NULL ? self->website : "",
                           self->email != NULL ? self->email : "",
                           self->phone != NULL ? self->phone : "");
+}
+
+/* ------------------------------------------------------------------ */
+/* Colours and fonts                                                    */
+
+static void
+set_entry_error (GError    **error,
+                 const char *format,
+                 ...) G_GNUC_PRINTF (2, 3);
+
+static void
+set_entry_error (GError    **error,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list          args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, EYL_ERROR, EYL_ERROR_CONFIG, message);
+}
+
+/* "" and blanks are no value. */
+static char *
+dup_stripped_or_null (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
+}
+
+void
+eyl_brand_color_clear (EylBrandColor *color)
+{
+  g_clear_pointer (&color->name, g_free);
+  g_clear_pointer (&color->print, g_free);
+}
+
+void
+eyl_brand_font_clear (EylBrandFont *font)
+{
+  g_clear_pointer (&font->family, g_free);
+}
+
+gboolean
+eyl_brand_color_parse (const char    *text,
+                       EylBrandColor *out,
+                       GError       **error)
+{
+  static GRegex *pattern;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *hex = NULL;
+  g_autofree char *print = NULL;
+
+  g_return_val_if_fail (text != NULL && out != NULL, FALSE);
+
+  if (g_once_init_enter (&pattern))
+    g_once_init_leave (&pattern,
+                       g_regex_new ("^\\s*(.*?)\\s*#([0-9A-Fa-f]{6})(?![0-9A-Fa-f])\\s*"
+                                    "(?:\\((.*)\\)|(.*?))\\s*$",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (pattern, text, 0, &match))
+    {
+      /* Translators: a colour of a brand kit without its value */
+      set_entry_error (error, _("“%s” has no sRGB value such as #1B5E20"), text);
+      return FALSE;
+    }
+  name = g_match_info_fetch (match, 1);
+  hex = g_match_info_fetch (match, 2);
+  print = g_match_info_fetch (match, 3);
+  if (print == NULL || *print == '\0')
+    {
+      g_free (print);
+      print = g_match_info_fetch (match, 4);
+    }
+  out->name = dup_stripped_or_null (name);
+  out->rgb = (guint32) g_ascii_strtoull (hex, NULL, 16);
+  out->print = dup_stripped_or_null (print);
+  return TRUE;
+}
+
+char *
+eyl_brand_color_to_string (const EylBrandColor *color)
+{
+  GString *out = g_string_new (NULL);
+
+  if (color->name != NULL)
+    g_string_append_printf (out, "%s ", color->name);
+  g_string_append_printf (out, "#%06X", color->rgb & 0xFFFFFF);
+  if (color->print != NULL)
+    g_string_append_printf (out, " (%s)", color->print);
+  return g_string_free (out, FALSE);
+}
+
+const char *
+eyl_brand_font_role_to_string (EylBrandFontRole role)
+{
+  switch (role)
+    {
+    case EYL_BRAND_FONT_HEADLINE:
+      return "headline";
+    case EYL_BRAND_FONT_BODY:
+      return "body";
+    case EYL_BRAND_FONT_ANY:
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+eyl_brand_font_parse (const char   *text,
+                      EylBrandFont *out,
+                      GError      **error)
+{
+  g_autofree char *family = g_strstrip (g_strdup (text));
+  char            *open;
+
+  g_return_val_if_fail (text != NULL && out != NULL, FALSE);
+
+  out->role = EYL_BRAND_FONT_ANY;
+  open = strrchr (family, '(');
+  if (open != NULL && g_str_has_suffix (family, ")"))
+    {
+      g_autofree char *role = g_strndup (open + 1, strlen (open + 1) - 1);
+
+      g_strstrip (role);
+      if (g_ascii_strcasecmp (role, "headline") == 0)
+        out->role = EYL_BRAND_FONT_HEADLINE;
+      else if (g_ascii_strcasecmp (role, "body") == 0)
+        out->role = EYL_BRAND_FONT_BODY;
+      else
+        {
+          /* Translators: a font's role in a brand kit; keep "headline" and "body" */
+          set_entry_error (error, _("“%s”: the role in brackets is headline or body"), text);
+          return FALSE;
+        }
+      *open = '\0';
+      g_strstrip (family);
+    }
+  if (*family == '\0' || strpbrk (family, "()") != NULL)
+    {
+      set_entry_error (error, _("“%s” is not a font family’s name"), text);
+      return FALSE;
+    }
+  out->family = g_steal_pointer (&family);
+  return TRUE;
+}
+
+char *
+eyl_brand_font_to_string (const EylBrandFont *font)
+{
+  const char *role = eyl_brand_font_role_to_string (font->role);
+
+  return role != NULL ? g_strdup_printf ("%s (%s)", font->family, role) : g_strdup (font->family);
+}
+
+void
+eyl_brand_kit_add_color (EylBrandKit *self,
+                         const char  *name,
+                         guint32      rgb,
+                         const char  *print)
+{
+  EylBrandColor color = { dup_stripped_or_null (name), rgb & 0xFFFFFF, dup_stripped_or_null (print) };
+
+  g_return_if_fail (self != NULL);
+  g_array_append_val (self->colors, color);
+}
+
+void
+eyl_brand_kit_add_font (EylBrandKit     *self,
+                        const char      *family,
+                        EylBrandFontRole role)
+{
+  EylBrandFont font = { g_strdup (family), role };
+
+  g_return_if_fail (self != NULL && family != NULL);
+  g_array_append_val (self->fonts, font);
+}
+
+/* "ABCDEF+" of a subset font: six capitals and a plus. */
+static const char *
+skip_subset_tag (const char *name)
+{
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isupper (name[i]))
+      return name;
+  return name[6] == '+' ? name + 7 : name;
+}
+
+/* Lower case without spaces, hyphens, underscores and commas. */
+static char *
+dup_font_key (const char *name)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = skip_subset_tag (name); *p != '\0'; p++)
+    if (!strchr (" -_,", *p))
+      g_string_append_c (key, g_ascii_tolower (*p));
+  return g_string_free (key, FALSE);
+}
+
+const EylBrandFont *
+eyl_brand_kit_match_font (EylBrandKit *self,
+                          const char  *pdf_font_name)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (pdf_font_name == NULL)
+    return NULL;
+  key = dup_font_key (pdf_font_name);
+  for (guint i = 0; i < self->fonts->len; i++)
+    {
+      const EylBrandFont *font = &g_array_index (self->fonts, EylBrandFont, i);
+      g_autofree char    *family = dup_font_key (font->family);
+
+      if (*family != '\0' && g_str_has_prefix (key, family))
+        return font;
+    }
+  return NULL;
+}
+
+char *
+eyl_brand_font_family_of (const char *pdf_font_name)
+{
+  const char *name = skip_subset_tag (pdf_font_name);
+
+  return g_strndup (name, strcspn (name, "-,"));
+}
+
+/* sRGB → CIELAB (D50, the ICC connection space), made once; Little CMS
+ * transforms may be used from any thread. */
+static cmsHTRANSFORM
+get_lab_transform (void)
+{
+  static cmsHTRANSFORM transform;
+
+  if (g_once_init_enter (&transform))
+    {
+      cmsHPROFILE   srgb = cmsCreate_sRGBProfile ();
+      cmsHPROFILE   lab = cmsCreateLab4Profile (NULL);
+      cmsHTRANSFORM made = cmsCreateTransform (srgb, TYPE_RGB_8, lab, TYPE_Lab_DBL,
+                                               INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOCACHE);
+
+      cmsCloseProfile (srgb);
+      cmsCloseProfile (lab);
+      g_once_init_leave (&transform, made);
+    }
+  return transform;
+}
+
+static void
+rgb_to_lab (guint32    rgb,
+            cmsCIELab *lab)
+{
+  guint8 pixel[3] = { (rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF };
+
+  cmsDoTransform (get_lab_transform (), pixel, lab, 1);
+}
+
+double
+eyl_color_delta_e2000 (guint32 rgb_a,
+                       guint32 rgb_b)
+{
+  cmsCIELab a, b;
+
+  rgb_to_lab (rgb_a, &a);
+  rgb_to_lab (rgb_b, &b);
+  return cmsCIE2000DeltaE (&a, &b, 1.0, 1.0, 1.0);
+}
+
+const EylBrandColor *
+eyl_brand_kit_nearest_color (EylBrandKit *self,
+                             guint32      rgb,
+                             double      *delta_e)
+{
+  const EylBrandColor *nearest = NULL;
+  double               best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->colors->len; i++)
+    {
+      const EylBrandColor *color = &g_array_index (self->colors, EylBrandColor, i);
+      double               d = eyl_color_delta_e2000 (rgb, color->rgb);
+
+      if (d < best)
+        {
+          best = d;
+          nearest = color;
+        }
+    }
+  if (delta_e != NULL)
+    *delta_e = best;
+  return nearest;
+}
+
+static void
+add_member_string (JsonBuilder *builder,
+                   const char  *key,
+                   const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, value);
+}
+
+char *
+eyl_brand_kit_dup_display_name (EylBrandKit *self)
+{
+  char *name;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  name = eyl_brand_kit_dup_name_for_path (self->source_file);
+  if (name != NULL && g_str_has_suffix (name, ".ini") && strlen (name) > strlen (".ini"))
+    name[strlen (name) - strlen (".ini")] = '\0';
+  return name;
+}
+
+JsonNode *
+eyl_brand_kit_to_json (EylBrandKit *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  name = eyl_brand_kit_dup_display_name (self);
+  json_builder_begin_object (builder);
+  add_member_string (builder, "name", name);
+  json_builder_set_member_name (builder, "names");
+  json_builder_begin_array (builder);
+  for (guint i = 0; self->names[i] != NULL; i++)
+    json_builder_add_string_value (builder, self->names[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "colors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->colors->len; i++)
+    {
+      const EylBrandColor *c = &g_array_index (self->colors, EylBrandColor, i);
+      g_autofree char     *hex = g_strdup_printf ("#%06X", c->rgb);
+
+      json_builder_begin_object (builder);
+      add_member_string (builder, "name", c->name);
+      add_member_string (builder, "hex", hex);
+      add_member_string (builder, "print", c->print);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "fonts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->fonts->len; i++)
+    {
+      const EylBrandFont *f = &g_array_index (self->fonts, EylBrandFont, i);
+
+      json_builder_begin_object (builder);
+      add_member_string (builder, "family", f->family);
+      add_member_string (builder, "role", eyl_brand_font_role_to_string (f->role));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+char *
+eyl_brand_kit_describe_style (EylBrandKit *self)
+{
+  g_autoptr(GPtrArray) colors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) fonts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *color_list = NULL;
+  g_autofree char *font_list = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->colors->len; i++)
+    g_ptr_array_add (colors, eyl_brand_color_to_string (&g_array_index (self->colors, EylBrandColor, i)));
+  for (guint i = 0; i < self->fonts->len; i++)
+    g_ptr_array_add (fonts, eyl_brand_font_to_string (&g_array_index (self->fonts, EylBrandFont, i)));
+  g_ptr_array_add (colors, NULL);
+  g_ptr_array_add (fonts, NULL);
+  color_list = g_strjoinv (", ", (GStrv) colors->pdata);
+  font_list = g_strjoinv (", ", (GStrv) fonts->pdata);
+  if (self->colors->len > 0 && self->fonts->len > 0)
+    /* Translators: the brand kit's colours and fonts, each a list */
+    return g_strdup_printf (_("Colours: %s; fonts: %s"), color_list, font_list);
+  if (self->colors->len > 0)
+    return g_strdup_printf (_("Colours: %s"), color_list);
+  if (self->fonts->len > 0)
+    return g_strdup_printf (_("Fonts: %s"), font_list);
+  return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -617,7 +1098,7 @@ eyl_brand_kit_rename_remembered (const char *old_name,
   g_auto(GStrv) uris = NULL;
   gboolean changed = FALSE;
 
-  g_return_val_if_fail (old_name != NULL && new_name != NULL, FALSE);
+  g_return_val_if_fail (old_name != NULL, FALSE);
 
   if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_COMMENTS, NULL))
     return TRUE;
@@ -626,11 +1107,15 @@ eyl_brand_kit_rename_remembered (const char *old_name,
     {
       g_autofree char *name = g_key_file_get_string (keyfile, uris[i], REMEMBERED_KEY, NULL);
 
-      if (g_strcmp0 (name, old_name) == 0)
-        {
-          g_key_file_set_string (keyfile, uris[i], REMEMBERED_KEY, new_name);
-          changed = TRUE;
-        }
+      if (g_strcmp0 (name, old_name) != 0)
+        continue;
+      /* A deleted kit is forgotten: the document opens with the window's
+       * kit, as one never given a kit. */
+      if (new_name != NULL)
+        g_key_file_set_string (keyfile, uris[i], REMEMBERED_KEY, new_name);
+      else
+        g_key_file_remove_group (keyfile, uris[i], NULL);
+      changed = TRUE;
     }
   return !changed || g_key_file_save_to_file (keyfile, path, error);
 }

@@ -275,6 +275,21 @@ eyl_report_format_text (EylReport *report,
         append_page_text (out, g_ptr_array_index (file->pages, p), use_color);
     }
 
+  if (report->brand_kit != NULL)
+    {
+      g_autofree char *name = eyl_brand_kit_dup_display_name (report->brand_kit);
+      g_autofree char *style = eyl_brand_kit_describe_style (report->brand_kit);
+      g_autofree char *line = NULL;
+      g_autofree char *printable = NULL;
+
+      /* Translators: the brand kit's name, then its colours and fonts */
+      line = style != NULL ? g_strdup_printf (_("Brand kit “%s”: %s"), name != NULL ? name : "", style)
+                           : g_strdup_printf (_("Brand kit “%s”"), name != NULL ? name : "");
+      printable = eyl_report_printable (line);
+
+      g_string_append_printf (out, "\n%s\n", printable);
+    }
+
   eyl_report_get_summary (report, &summary);
   g_string_append_c (out, '\n');
   /* The summary line at the end of a run, in parts so that each number

@@ -115,6 +115,7 @@ eyl_report_unref (EylReport *self)
   g_free (self->placement_id);
   g_clear_pointer (&self->placement, eyl_placement_unref);
   g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->brand_kit, eyl_brand_kit_unref);
   g_free (self);
 }
 
@@ -777,6 +778,11 @@ eyl_report_to_json (EylReport *report)
       json_builder_end_object (builder);
     }
   add_string (builder, "legibility", eyl_legibility_to_string (report->legibility));
+  if (report->brand_kit != NULL)
+    {
+      json_builder_set_member_name (builder, "brand_kit");
+      json_builder_add_value (builder, eyl_brand_kit_to_json (report->brand_kit));
+    }
 
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);

@@ -52,7 +52,9 @@ struct _EylReport
   char         *placement_id; /* requested: "auto" or a preset id */
   EylPlacement *placement;    /* requested preset with overrides, or NULL for auto */
   EylLegibility legibility;
-  GPtrArray    *files; /* EylFileResult */
+  GPtrArray    *files;     /* EylFileResult */
+  EylBrandKit  *brand_kit; /* the kit checked with, or NULL; its name,
+                            * colours and fonts are reported */
 };
 
 EylReport *eyl_report_new (void);

@@ -42,6 +42,8 @@ static const EylRule *all_rules[] = {
   &eyl_rule_barcode_symbology,
   &eyl_rule_label_x_height,
   &eyl_rule_label_net_quantity,
+  &eyl_rule_off_brand_font,
+  &eyl_rule_off_brand_colour,
 };
 
 static EylRule rule_table[G_N_ELEMENTS (all_rules)];

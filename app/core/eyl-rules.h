@@ -10,6 +10,7 @@
 #include "eyl-element.h"
 #include "eyl-finding.h"
 #include "eyl-raster.h"
+#include "eyl-brand-kit.h"
 
 G_BEGIN_DECLS
 
@@ -20,13 +21,16 @@ typedef struct
   const EylPageFrame         *frame;
   GPtrArray                  *elements; /* EylElement, geometry filled */
   EylLegibility               legibility;
-  const EylRaster            *raster;    /* the analysis raster; NULL when no pixels
+  const EylRaster            *raster;     /* the analysis raster; NULL when no pixels
                                     * (always in the Evaluate stage: what rules need
                                     * from pixels is measured onto the elements) */
-  const char                 *text;      /* the page's text layer, or NULL: page->text */
-  JsonObject                 *attention; /* predicted attention (model) of the page,
+  const char                 *text;       /* the page's text layer, or NULL: page->text */
+  JsonObject                 *attention;  /* predicted attention (model) of the page,
                                     * eyl_attention_for_page(); may be NULL */
-  const struct _EylPackaging *packaging; /* barcodes, dieline, panels; may be NULL */
+  const struct _EylPackaging *packaging;  /* barcodes, dieline, panels; may be NULL */
+  EylBrandKit                *brand_kit;  /* the kit checked with; may be NULL */
+  const EylPageData          *text_layer; /* the read's text layer (fonts and colours
+                                           * of the glyphs); may be NULL */
 } EylRuleContext;
 
 typedef void (*EylRuleCheck) (const EylRuleContext *ctx,

@@ -10,6 +10,8 @@
 #define G_LOG_DOMAIN "eyl-brand-kit-dialog"
 
 #include <errno.h>
+#include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -29,6 +31,8 @@ struct _EylBrandKitDialog
   AdwEntryRow         *email_row;
   AdwEntryRow         *phone_row;
   GtkListBox          *logos_list;
+  GtkListBox          *colors_list;
+  GtkListBox          *fonts_list;
   AdwActionRow        *file_row;
   AdwComboRow         *kit_row;
   AdwEntryRow         *kit_name_row;
@@ -176,6 +180,194 @@ add_logo_path (EylBrandKitDialog *self,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Colour and font rows                                                   */
+
+static void
+remove_all_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static void
+on_remove_row_clicked (GtkButton *button,
+                       GtkWidget *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (row);
+
+  if (GTK_IS_LIST_BOX (list))
+    gtk_list_box_remove (GTK_LIST_BOX (list), row);
+}
+
+static void
+add_remove_button (GtkWidget  *row,
+                   const char *tooltip)
+{
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_row_clicked), row, 0);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+}
+
+/* A colour: its name in the row, its sRGB value in the colour button
+ * before it, how it is printed in the entry after it. */
+static GtkWidget *
+add_color_row (EylBrandKitDialog   *self,
+               const EylBrandColor *color)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *button;
+  GtkWidget *print = gtk_entry_new ();
+  GdkRGBA    rgba = { ((color->rgb >> 16) & 0xFF) / 255.0, ((color->rgb >> 8) & 0xFF) / 255.0,
+                      (color->rgb & 0xFF) / 255.0, 1.0 };
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Colour name"));
+  gtk_editable_set_text (GTK_EDITABLE (row), color->name != NULL ? color->name : "");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  button = gtk_color_button_new_with_rgba (&rgba);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
+  gtk_color_button_set_title (GTK_COLOR_BUTTON (button), _("Brand Colour"));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("The colour on screen (sRGB)"));
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), button);
+  gtk_editable_set_text (GTK_EDITABLE (print), color->print != NULL ? color->print : "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (print), _("CMYK or spot"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (print), 12);
+  gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (print, _("How it is printed: CMYK values or a spot colour’s name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("How it is printed"), -1);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), print);
+  add_remove_button (row, _("Remove Colour"));
+  g_object_set_data (G_OBJECT (row), "eyl-color-button", button);
+  g_object_set_data (G_OBJECT (row), "eyl-print-entry", print);
+  gtk_list_box_append (self->colors_list, row);
+  return row;
+}
+
+/* A font: its family in the row, its role in the drop-down after it (in
+ * EylBrandFontRole's order). */
+static GtkWidget *
+add_font_row (EylBrandKitDialog  *self,
+              const EylBrandFont *font)
+{
+  static const char *roles[] = { N_("Any text"), N_("Headline"), N_("Body"), NULL };
+  const char        *labels[G_N_ELEMENTS (roles)];
+  GtkWidget         *row = adw_entry_row_new ();
+  GtkWidget         *role;
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    labels[i] = roles[i] != NULL ? _(roles[i]) : NULL;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Font family"));
+  gtk_editable_set_text (GTK_EDITABLE (row), font->family != NULL ? font->family : "");
+  role = gtk_drop_down_new_from_strings (labels);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (role), font->role);
+  gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
+  /* The rows' drop-downs line up whatever their role. */
+  gtk_widget_set_size_request (role, 120, -1);
+  gtk_widget_set_tooltip_text (role, _("What the font is for"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), role);
+  add_remove_button (row, _("Remove Font"));
+  g_object_set_data (G_OBJECT (row), "eyl-role-dropdown", role);
+  gtk_list_box_append (self->fonts_list, row);
+  return row;
+}
+
+/* The colours and fonts the rows show, into @kit; FALSE, naming the
+ * entry, when one could not be read back from the kit file. */
+static gboolean
+read_style_rows (EylBrandKitDialog *self,
+                 EylBrandKit       *kit,
+                 GError           **error)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->colors_list, i)) != NULL; i++)
+    {
+      GtkColorChooser *button = g_object_get_data (G_OBJECT (row), "eyl-color-button");
+      GtkEditable     *print = g_object_get_data (G_OBJECT (row), "eyl-print-entry");
+      GdkRGBA          rgba;
+      guint32          rgb;
+
+      gtk_color_chooser_get_rgba (button, &rgba);
+      rgb = ((guint32) lround (CLAMP (rgba.red, 0, 1) * 255) << 16) |
+            ((guint32) lround (CLAMP (rgba.green, 0, 1) * 255) << 8) |
+            (guint32) lround (CLAMP (rgba.blue, 0, 1) * 255);
+      eyl_brand_kit_add_color (kit, gtk_editable_get_text (GTK_EDITABLE (row)), rgb,
+                               gtk_editable_get_text (print));
+    }
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->fonts_list, i)) != NULL; i++)
+    {
+      GtkDropDown     *role = g_object_get_data (G_OBJECT (row), "eyl-role-dropdown");
+      g_autofree char *family = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+      if (*family != '\0')
+        eyl_brand_kit_add_font (kit, family, gtk_drop_down_get_selected (role));
+    }
+
+  /* Each entry as the file will keep it, read back the same. */
+  for (guint i = 0; i < kit->colors->len; i++)
+    {
+      g_autofree char *text = eyl_brand_color_to_string (&g_array_index (kit->colors, EylBrandColor, i));
+      g_autofree char *again = NULL;
+      EylBrandColor    parsed = { 0 };
+
+      if (eyl_brand_color_parse (text, &parsed, NULL))
+        again = eyl_brand_color_to_string (&parsed);
+      eyl_brand_color_clear (&parsed);
+      if (g_strcmp0 (text, again) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The colour “%s” cannot be kept: give a name without “#” and brackets."), text);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < kit->fonts->len; i++)
+    {
+      const EylBrandFont *font = &g_array_index (kit->fonts, EylBrandFont, i);
+
+      if (strpbrk (font->family, "()") != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The font “%s” cannot be kept: give its family’s name without brackets."),
+                          font->family);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+add_color_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EylBrandKitDialog *self = EYL_BRAND_KIT_DIALOG (widget);
+  EylBrandColor      color = { NULL, 0x000000, NULL };
+
+  gtk_widget_grab_focus (add_color_row (self, &color));
+}
+
+static void
+add_font_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EylBrandKitDialog *self = EYL_BRAND_KIT_DIALOG (widget);
+  EylBrandFont       font = { NULL, EYL_BRAND_FONT_ANY };
+
+  gtk_widget_grab_focus (add_font_row (self, &font));
+}
+
+/* ---------------------------------------------------------------------- */
 /* Loading and saving                                                     */
 
 static char *
@@ -233,6 +425,8 @@ load (EylBrandKitDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), "");
   g_ptr_array_set_size (self->logos, 0);
   rebuild_logo_rows (self);
+  remove_all_rows (self->colors_list);
+  remove_all_rows (self->fonts_list);
   show_error (self, NULL, NULL);
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
@@ -253,6 +447,10 @@ load (EylBrandKitDialog *self)
   for (guint i = 0; kit->logos[i] != NULL; i++)
     g_ptr_array_add (self->logos, g_strdup (kit->logos[i]));
   rebuild_logo_rows (self);
+  for (guint i = 0; i < kit->colors->len; i++)
+    add_color_row (self, &g_array_index (kit->colors, EylBrandColor, i));
+  for (guint i = 0; i < kit->fonts->len; i++)
+    add_font_row (self, &g_array_index (kit->fonts, EylBrandFont, i));
 }
 
 static gboolean
@@ -306,6 +504,8 @@ eyl_brand_kit_dialog_save (EylBrandKitDialog *self,
   kit->logos = g_new0 (char *, self->logos->len + 1);
   for (guint i = 0; i < self->logos->len; i++)
     kit->logos[i] = g_strdup (g_ptr_array_index (self->logos, i));
+  if (!read_style_rows (self, kit, error))
+    return FALSE;
 
   if (!rename_kit (self, error))
     return FALSE;
@@ -463,6 +663,14 @@ delete_kit_action (GtkWidget  *widget,
       show_error (self, _("The brand kit could not be deleted"), error);
       return;
     }
+  /* The documents that used it are checked with the window's kit again. */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!eyl_brand_kit_rename_remembered (self->kit_name, NULL, &local_error))
+      g_debug ("The documents' kits are not forgotten: %s", local_error->message);
+  }
+  g_signal_emit (self, signals[RENAMED], 0, self->kit_name, NULL);
   g_clear_pointer (&self->kit_name, g_free);
   names = eyl_brand_kit_list_names ();
   if (names->len > 0)
@@ -603,9 +811,9 @@ eyl_brand_kit_dialog_class_init (EylBrandKitDialogClass *klass)
   /**
    * EylBrandKitDialog::renamed:
    * @old_name: the kit's name before
-   * @new_name: its name now
+   * @new_name: (nullable): its name now, NULL when it was deleted
    *
-   * A named kit was renamed (its file moved); "saved" follows.
+   * A named kit was renamed (its file moved) or deleted; "saved" follows.
    */
   signals[RENAMED] = g_signal_new ("renamed",
                                    G_TYPE_FROM_CLASS (klass),
@@ -623,6 +831,8 @@ eyl_brand_kit_dialog_class_init (EylBrandKitDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, phone_row);
   gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, logos_list);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, colors_list);
+  gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, fonts_list);
   gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, kit_row);
   gtk_widget_class_bind_template_child (widget_class, EylBrandKitDialog, kit_name_row);
@@ -632,6 +842,8 @@ eyl_brand_kit_dialog_class_init (EylBrandKitDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "brand-kit.add-logo", NULL, add_logo_action);
   gtk_widget_class_install_action (widget_class, "brand-kit.new", NULL, new_kit_action);
   gtk_widget_class_install_action (widget_class, "brand-kit.delete", NULL, delete_kit_action);
+  gtk_widget_class_install_action (widget_class, "brand-kit.add-color", NULL, add_color_action);
+  gtk_widget_class_install_action (widget_class, "brand-kit.add-font", NULL, add_font_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "brand-kit.save", NULL);

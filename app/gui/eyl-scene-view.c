@@ -40,6 +40,10 @@ struct _EylSceneView
   Handle drag_handle;
   double drag_start_mm;
   double drag_scale;
+
+  /* What the drawing's words mean, behind a button in its corner. */
+  GtkWidget *info_button;
+  GtkLabel  *info_label;
 };
 
 G_DEFINE_FINAL_TYPE (EylSceneView, eyl_scene_view, GTK_TYPE_WIDGET)
@@ -97,23 +101,25 @@ static void
 update_description (EylSceneView *self)
 {
   g_autofree char *description = describe (self->analysis);
-  g_autofree char *tooltip = NULL;
+  g_autofree char *explanation = NULL;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  /* What the drawing's words mean, for those who have not met them. */
-  tooltip = g_strdup_printf ("%s\n\n%s\n%s\n%s\n\n%s", description,
-                             /* xgettext:no-c-format */
-                             _("P5 and P95: the eye heights of the shortest and the tallest visitors "
-                               "counted — 5 % of visitors have eyes lower than P5, 5 % higher than P95."),
-                                _("Line of sight: from a visitor's eyes to the page; what the table or "
-                               "the base hides lies below it."),
-                                   _("Eye level: the band of the page between those eye heights, where "
-                               "visitors look without bending or looking up."),
-                                      _("Drag the table top, a visitor's eyes or the visitors to change "
-                               "them: the page follows."));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  /* What the drawing's words mean, for those who have not met them: in
+   * the info button's popover, which opens over the side view, not in a
+   * tooltip that follows the pointer over the page beside it. */
+  explanation = g_strdup_printf ("%s\n%s\n%s\n%s",
+                                 /* xgettext:no-c-format */
+                                 _("P5, P95: 5 % of visitors have eyes lower, 5 % higher."),
+                                    _("Line of sight: below it the table or base hides the page."),
+                                       _("Eye level: the band between those eye heights."),
+                                          _("Drag the table top, the eyes or the visitors."));
+  if (self->info_label != NULL)
+    gtk_label_set_text (self->info_label, explanation);
+  /* Nothing drawn, nothing to explain. */
+  if (self->info_button != NULL)
+    gtk_widget_set_visible (self->info_button, self->analysis != NULL);
 }
 
 static void
@@ -204,6 +210,8 @@ eyl_scene_view_dispose (GObject *object)
   EylSceneView *self = EYL_SCENE_VIEW (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->info_button, gtk_widget_unparent);
+  self->info_label = NULL;
 
   G_OBJECT_CLASS (eyl_scene_view_parent_class)->dispose (object);
 }
@@ -380,6 +388,35 @@ on_motion (GtkEventControllerMotion *motion,
                                                                                  : "ns-resize");
 }
 
+/* The info button in the top right corner. */
+static void
+eyl_scene_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  EylSceneView *self = EYL_SCENE_VIEW (widget);
+  int           w, h;
+
+  if (self->info_button == NULL)
+    return;
+  gtk_widget_measure (self->info_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+  gtk_widget_measure (self->info_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &h, NULL, NULL);
+  gtk_widget_allocate (self->info_button, w, h, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (MAX (0, width - w - 2), 2)));
+}
+
+static void
+snapshot_with_info (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  EylSceneView *self = EYL_SCENE_VIEW (widget);
+
+  eyl_scene_view_snapshot (widget, snapshot);
+  if (self->info_button != NULL)
+    gtk_widget_snapshot_child (widget, self->info_button, snapshot);
+}
+
 static void
 eyl_scene_view_class_init (EylSceneViewClass *klass)
 {
@@ -391,8 +428,9 @@ eyl_scene_view_class_init (EylSceneViewClass *klass)
   object_class->get_property = eyl_scene_view_get_property;
   object_class->set_property = eyl_scene_view_set_property;
 
-  widget_class->snapshot = eyl_scene_view_snapshot;
+  widget_class->snapshot = snapshot_with_info;
   widget_class->measure = eyl_scene_view_measure;
+  widget_class->size_allocate = eyl_scene_view_size_allocate;
 
   properties[PROP_ANALYSIS] =
       g_param_spec_boxed ("analysis", NULL, NULL,
@@ -443,6 +481,25 @@ eyl_scene_view_init (EylSceneView *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Side view"), -1);
+  {
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *label = gtk_label_new (NULL);
+
+    /* Four short lines, not wrapped: a wrapped label in a popover is
+     * given the height of fewer lines on GTK 4.8 and cut. */
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_popover_set_child (GTK_POPOVER (popover), label);
+    self->info_label = GTK_LABEL (label);
+    self->info_button = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->info_button), "help-about-symbolic");
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->info_button), popover);
+    gtk_widget_add_css_class (self->info_button, "flat");
+    gtk_widget_add_css_class (self->info_button, "circular");
+    gtk_widget_set_tooltip_text (self->info_button, _("What the Side View Shows"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->info_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("What the side view shows"), -1);
+    gtk_widget_set_parent (self->info_button, GTK_WIDGET (self));
+  }
   update_description (self);
 
   {

@@ -800,8 +800,36 @@ visitor_render (EylWindow   *self,
   g_clear_pointer (&config, eyl_worker_config_unref);
 }
 
+double
+_eyl_window_walkup_layer_distance (const char         *name,
+                                   const EylPlacement *placement)
+{
+  double scene_m = placement != NULL && placement->distance_m > 0 ? placement->distance_m
+                                                                  : EYL_WALKUP_LAYER_DEFAULT_M;
+  double distance_m;
+
+  if (name == NULL || !g_str_has_prefix (name, "walkup-"))
+    return scene_m;
+  name += strlen ("walkup-");
+  /* The scene's own viewing distance (the one its checks use). */
+  if (g_str_equal (name, "scene"))
+    return scene_m;
+  /* The nearest step of the scene's walk-up (in the hand, or its reading
+   * distance when nearer than the stand). */
+  if (g_str_equal (name, "near") && placement != NULL)
+    {
+      double steps[EYL_WALKUP_MAX_VIEWS];
+      guint  n = eyl_walkup_distances (placement, steps);
+
+      return n > 0 ? steps[n - 1] : scene_m;
+    }
+  distance_m = g_ascii_strtod (name, NULL);
+  return distance_m > 0 && isfinite (distance_m) ? distance_m : scene_m;
+}
+
 /* The layer over the page: "none", "attention" or "walkup-D" (seen from
- * D metres), redrawn when the page or its analysis changes. */
+ * D metres, "scene": the scene's viewing distance, "near": its nearest
+ * walk-up step), redrawn when the page or its analysis changes. */
 void
 _eyl_window_update_page_layer (EylWindow *self)
 {
@@ -828,9 +856,7 @@ _eyl_window_update_page_layer (EylWindow *self)
   else if (g_str_has_prefix (name, "walkup-"))
     {
       data = visitor_data_new (self, VISITOR_LAYER_WALKUP, analysis);
-      data->distance_m = g_ascii_strtod (name + strlen ("walkup-"), NULL);
-      if (!(data->distance_m > 0))
-        data->distance_m = EYL_WALKUP_LAYER_DEFAULT_M;
+      data->distance_m = _eyl_window_walkup_layer_distance (name, analysis->placement);
     }
   else
     return;

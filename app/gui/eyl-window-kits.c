@@ -300,8 +300,9 @@ brand_kit_saved_cb (GtkWidget *dialog,
   _eyl_window_reevaluate_all (self);
 }
 
-/* The open documents with the renamed kit keep it under its new name
- * (the dialog renamed it in what closed files remember). */
+/* The open documents with the renamed kit keep it under its new name;
+ * with a deleted kit (@new_name NULL) they go back to the window's kit
+ * (the dialog did the same in what closed files remember). */
 static void
 brand_kit_renamed_cb (GtkWidget  *dialog,
                       const char *old_name,

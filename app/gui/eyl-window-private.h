@@ -131,8 +131,13 @@ void               _eyl_window_update_actions (EylWindow *self);
 void               _eyl_window_update_recent (EylWindow *self);
 void               _eyl_window_update_view (EylWindow *self);
 void               _eyl_window_update_page_layer (EylWindow *self);
-/* The walk-up layer's distance when its name gives none. */
+/* The walk-up layer's distance when neither its name nor the scene gives one. */
 #define EYL_WALKUP_LAYER_DEFAULT_M 4.0
+/* The distance of the walk-up layer @name ("walkup-8", "walkup-scene":
+ * @placement's viewing distance, "walkup-near": its nearest walk-up step)
+ * in metres. */
+double      _eyl_window_walkup_layer_distance (const char         *name,
+                                               const EylPlacement *placement);
 const char *_eyl_window_visible_page (EylWindow *self);
 void        _eyl_window_class_actions_init (GtkWidgetClass *widget_class);
 /* A worker configuration for rendering what the window shows (the check's

@@ -35,6 +35,8 @@ extern const EylRule eyl_rule_barcode_placement;
 extern const EylRule eyl_rule_barcode_symbology;
 extern const EylRule eyl_rule_label_x_height;
 extern const EylRule eyl_rule_label_net_quantity;
+extern const EylRule eyl_rule_off_brand_font;
+extern const EylRule eyl_rule_off_brand_colour;
 
 void eyl_rule_contact_hidden_check (const EylRuleContext *ctx,
                                     GPtrArray            *findings);
@@ -78,6 +80,11 @@ void  eyl_rule_key_content_hidden_check (const EylRuleContext *ctx,
                                          GPtrArray            *findings);
 void  eyl_rule_cvd_low_contrast_check (const EylRuleContext *ctx,
                                        GPtrArray            *findings);
+/* The brand kit's fonts and colours: rules/eyl-rule-brand-kit-style.c */
+void eyl_rule_off_brand_font_check (const EylRuleContext *ctx,
+                                    GPtrArray            *findings);
+void eyl_rule_off_brand_colour_check (const EylRuleContext *ctx,
+                                      GPtrArray            *findings);
 /* Packaging: rules/eyl-rule-barcode.c */
 void eyl_rule_barcode_check_digit_check (const EylRuleContext *ctx,
                                          GPtrArray            *findings);
