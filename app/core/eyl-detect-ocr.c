@@ -2353,8 +2353,13 @@ ocr_turned_area (Ocr             *ocr,
                  const EylRect   *area,
                  double           letter_px)
 {
-  double scale = scan->scale * CLAMP (TURNED_LETTER_PX / MAX (letter_px, 1.0), 1.0, 8.0);
-  g_autoptr(EylRaster) image = render_area (ocr, scan, area, scale);
+  double scale = scan->scale * MIN (TURNED_LETTER_PX / MAX (letter_px, 1.0), 8.0);
+  /* Letters taller than that are made smaller, cut from the scan: a
+   * band of big shapes read at the scan's scale took two reads of
+   * 5 Mpx each (flyer-freifunk-myk-6page), a render of its own for
+   * nothing finer than the scan. */
+  g_autoptr(EylRaster) image = scale <= scan->scale ? crop_raster (scan, area, scale)
+                                                     : render_area (ocr, scan, area, scale);
   g_autofree guint8 *gray = NULL;
   g_autofree guint8 *turned = NULL;
   EylRect            origin = { 0, 0, 0, 0 };
