@@ -268,9 +268,25 @@ test_pictures (void)
       eyl_scene_options_init (&options);
       options.dark = cases[i].dark;
       options.paint_background = TRUE;
+      options.label_boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
       surface = paint (a, &options);
       save_png (surface, cases[i].name);
       cairo_surface_destroy (surface);
+
+      /* No label lies on another (a pixel of halo aside). */
+      for (guint j = 0; j < options.label_boxes->len; j++)
+        for (guint k = j + 1; k < options.label_boxes->len; k++)
+          {
+            const cairo_rectangle_t *p = &g_array_index (options.label_boxes, cairo_rectangle_t, j);
+            const cairo_rectangle_t *q = &g_array_index (options.label_boxes, cairo_rectangle_t, k);
+            double                   ox = MIN (p->x + p->width, q->x + q->width) - MAX (p->x, q->x);
+            double                   oy = MIN (p->y + p->height, q->y + q->height) - MAX (p->y, q->y);
+
+            if (ox > 1 && oy > 1)
+              g_test_message ("%s: labels %u and %u overlap by %.0f × %.0f px", cases[i].placement, j, k, ox, oy);
+            g_assert_false (ox > 1 && oy > 1);
+          }
+      g_array_unref (options.label_boxes);
     }
 }
 

@@ -43,6 +43,9 @@ typedef struct
   double                 muted[4]; /* grid, labels of secondary things */
   double                 solid[4]; /* furniture fill */
   double                 bg[4];
+  double                 height;   /* of the picture, device units */
+  GArray                *placed;   /* cairo_rectangle_t of every label drawn */
+  gboolean               give_way; /* the next labels move off those drawn */
 } Scene;
 
 void
@@ -246,6 +249,47 @@ typedef enum
   ANCHOR_RIGHT,
 } Anchor;
 
+/* Does the label box (@x, @y, @w, @h) overlap one drawn before? */
+static gboolean
+label_collides (Scene *s,
+                double x,
+                double y,
+                double w,
+                double h)
+{
+  for (guint i = 0; i < s->placed->len; i++)
+    {
+      const cairo_rectangle_t *r = &g_array_index (s->placed, cairo_rectangle_t, i);
+
+      if (x < r->x + r->width && r->x < x + w && y < r->y + r->height && r->y < y + h)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The top of a label near @y that overlaps no label drawn before: @y
+ * itself when free, else the nearest free line a label's height or a few
+ * below or above it (kept inside the picture); @y when none is. */
+static double
+free_y (Scene *s,
+        double x,
+        double w,
+        double y,
+        double h)
+{
+  for (int k = 0; k <= 8; k++)
+    for (int sign = 1; sign >= -1; sign -= 2)
+      {
+        double t = y + sign * k * (h + 1);
+
+        if (k == 0 && sign < 0)
+          continue;
+        if (t >= 0 && t + h <= s->height && !label_collides (s, x, t, w, h))
+          return t;
+      }
+  return y;
+}
+
 /* Text with its top-left (left), top-centre or top-right at @x, @y; a
  * background-coloured halo keeps it readable over lines. */
 static void
@@ -276,6 +320,9 @@ text (Scene       *s,
     x -= w / 2.0;
   else if (anchor == ANCHOR_RIGHT)
     x -= w;
+  if (s->give_way)
+    y = free_y (s, x, w, y, (double) logical.height / PANGO_SCALE);
+  g_array_append_val (s->placed, ((cairo_rectangle_t) { x, y, w, (double) logical.height / PANGO_SCALE }));
 
   cairo_save (cr);
   cairo_move_to (cr, x, y);
@@ -922,6 +969,9 @@ paint_figures (Scene *s)
       cairo_stroke (cr);
       cairo_restore (cr);
 
+      /* A viewer's labels make way for those drawn before them (the
+       * eye-level zone's, the material's, the other viewer's). */
+      s->give_way = TRUE;
       /* TRANSLATORS: a viewer's name and eye height, e.g. "Shortest (P5), eyes 1405 mm" */
       who = g_strdup_printf (_("%s, eyes %s"), _(names[i]), eye);
       if (i == 1)
@@ -944,6 +994,7 @@ paint_figures (Scene *s)
         sees = g_strdup_printf (_("looks at %s"), hit);
       text (s, sees, hit_x + 8, hy + (i == 0 ? -text_height (s) - 1 : 1),
             ANCHOR_LEFT, colors[i], FALSE, 0.9);
+      s->give_way = FALSE;
     }
 }
 
@@ -1034,6 +1085,9 @@ eyl_scene_paint (cairo_t               *cr,
   s.analysis = analysis;
   s.options = options;
   s.font_px = options->font_px > 0 ? options->font_px : 11.0;
+  s.height = height;
+  s.placed = options->label_boxes != NULL ? g_array_ref (options->label_boxes)
+                                          : g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   eyl_scene_layout (width, height, analysis, options, &s.l);
 
   if (options->dark)
@@ -1068,4 +1122,5 @@ eyl_scene_paint (cairo_t               *cr,
   paint_figures (&s);
   paint_labels (&s);
   cairo_restore (cr);
+  g_array_unref (s.placed);
 }

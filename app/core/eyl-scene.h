@@ -19,6 +19,7 @@ typedef struct
   gboolean inches;              /* lengths in the labels in inches */
   double   font_px;             /* label size in device units; ≤ 0: 11 */
   int      highlighted_element; /* index in analysis->elements, -1 none */
+  GArray  *label_boxes;         /* if set, gets a cairo_rectangle_t per label drawn */
 } EylSceneOptions;
 
 void eyl_scene_options_init (EylSceneOptions *options);
