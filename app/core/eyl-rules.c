@@ -169,6 +169,13 @@ static const struct
 
 #define MAX_QUOTED_CHARS 40
 
+const char *
+eyl_rule_copy_text (const EylRuleContext *ctx)
+{
+  return ctx->text != NULL ? ctx->text : ctx->page != NULL ? ctx->page->text
+                                                           : NULL;
+}
+
 char *
 eyl_rule_excerpt (const char *text,
                   gssize      len)

@@ -43,9 +43,7 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
   /* Filler copy is still to be written: placeholder-text says so, and a
    * call to action is part of what will replace it. */
   {
-    g_autofree char *filler = eyl_rule_placeholder_find_filler (ctx->text != NULL   ? ctx->text
-                                                                : ctx->page != NULL ? ctx->page->text
-                                                                                    : NULL);
+    g_autofree char *filler = eyl_rule_placeholder_find_filler (eyl_rule_copy_text (ctx));
 
     if (filler != NULL)
       return;

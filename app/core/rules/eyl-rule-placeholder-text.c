@@ -295,8 +295,7 @@ void
 eyl_rule_placeholder_text_check (const EylRuleContext *ctx,
                                  GPtrArray            *findings)
 {
-  const char      *text = ctx->text != NULL ? ctx->text : ctx->page != NULL ? ctx->page->text
-                                                                            : NULL;
+  const char      *text = eyl_rule_copy_text (ctx);
   g_autofree char *filler = eyl_rule_placeholder_find_filler (text);
   g_autofree char *placeholders = NULL;
   guint            n_placeholders = 0;

@@ -126,9 +126,7 @@ eyl_rule_we_vs_you_check (const EylRuleContext *ctx,
   g_autofree char *message = NULL;
   guint            n_we, n_you;
 
-  eyl_rule_we_vs_you_count (ctx->text != NULL   ? ctx->text
-                            : ctx->page != NULL ? ctx->page->text
-                                                : NULL,
+  eyl_rule_we_vs_you_count (eyl_rule_copy_text (ctx),
                             &n_we, &n_you);
   if (n_we < MIN_WE_WORDS || n_we <= n_you)
     return;

@@ -62,6 +62,8 @@ void eyl_rule_placeholder_text_check (const EylRuleContext *ctx,
  * copy in @text, or NULL; the template placeholders quoted (at most
  * three), or NULL, and how many there are. */
 char *eyl_rule_placeholder_find_filler (const char *text);
+/* The page's copy as the rules read it: its text layer (and OCR's words). */
+const char *eyl_rule_copy_text (const EylRuleContext *ctx);
 /* @text (@len bytes, or to its end when −1) on one line and short enough
  * to quote in a sentence (“…” when cut). */
 char *eyl_rule_excerpt (const char *text,
