@@ -1295,6 +1295,36 @@ test_candidates_repeated_mark (void)
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &copy), >, 0.8);
 }
 
+/* Whose mark: below a page headed by the brand's mark, a small copy of
+ * it at the foot is still the brand's; a different mark there is another
+ * organisation's (a partner, a funder signing at the foot). */
+static void
+test_candidates_others_mark (void)
+{
+  g_auto(Canvas) c;
+  EylRect     copy = { 120, 1150, 270, 1300 }, other = { 640, 1220, 880, 1340 };
+  EylElement *mine, *theirs;
+
+  canvas_init (&c);
+  draw_emblem (c.cr, 300, 60, 400, 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 560, 12);
+  draw_emblem (c.cr, copy.x0, copy.y0, eyl_rect_width (&copy), 0x1a4c99);
+  /* Three bars rising from the left on one foot: nothing like a disc. */
+  set_rgb (c.cr, 0x2a7a3a);
+  for (int i = 0; i < 3; i++)
+    cairo_rectangle (c.cr, other.x0 + i * 90, other.y1 - (i + 1) * 40, 60, (i + 1) * 40);
+  cairo_rectangle (c.cr, other.x0, other.y1 - 15, eyl_rect_width (&other), 15);
+  cairo_fill (c.cr);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &copy), >, 0.8);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &other), >, 0.8);
+  mine = nearest_logo (c.elements, &copy);
+  theirs = nearest_logo (c.elements, &other);
+  g_assert_false (mine->third_party);
+  g_assert_true (theirs->third_party);
+}
+
 /* A mark of many colours with a label beside it (a sub-brand's logo
  * heading its figure in a stats panel) is no icon: the label costs it
  * nothing. */
@@ -1366,6 +1396,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/coined-wordmark", test_candidates_coined_wordmark);
   g_test_add_func ("/eyl/logos/candidates/turned-wordmark", test_candidates_turned_wordmark);
   g_test_add_func ("/eyl/logos/candidates/repeated-mark", test_candidates_repeated_mark);
+  g_test_add_func ("/eyl/logos/candidates/others-mark", test_candidates_others_mark);
   g_test_add_func ("/eyl/logos/candidates/many-colour-mark-with-label",
                    test_candidates_many_colour_mark_with_label);
 

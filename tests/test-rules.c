@@ -823,6 +823,25 @@ test_safe_zone (void)
   expect_one (&s, "safe-zone", EYL_SEVERITY_WARNING);
   situation_clear (&s);
 
+  /* Another organisation's mark at the foot: what the cassette hides of
+   * it, or a large format's wide margin, is no finding; the brand's own
+   * mark in the same place is.  Close to the trim, the cut threatens
+   * any mark. */
+  for (guint near_trim = 0; near_trim <= 1; near_trim++)
+    {
+      situation_init (&s, 0, 2.0, 150);
+      s.placement.safe_margin_mm = 50;
+      el = situation_add (&s, EYL_ELEMENT_LOGO, NULL, near_trim ? 4 : 30, 200,
+                          near_trim ? 400 : 100, near_trim ? 480 : 180, 0);
+      el->third_party = TRUE;
+      findings = run_rule (&s, "safe-zone");
+      g_assert_cmpuint (findings->len, ==, near_trim);
+      g_clear_pointer (&findings, g_ptr_array_unref);
+      el->third_party = FALSE;
+      expect_one (&s, "safe-zone", EYL_SEVERITY_WARNING);
+      situation_clear (&s);
+    }
+
   /* Corrected: well inside on every side; body text is never key. */
   situation_init (&s, 0, 2.0, 150);
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1500, 1550, 30);

@@ -43,6 +43,7 @@ typedef struct
   Box      box;
   gboolean contact; /* a brand contact */
   int      live;    /* in the text layer: 1, outlined or raster: 0, not known: -1 */
+  gboolean others;  /* marked as another organisation's (third_party) */
   gboolean matched;
 } Item;
 
@@ -209,6 +210,7 @@ read_report (JsonObject *report,
               /* Read from the text layer, or from pixels (OCR, a code). */
               item->live = g_strcmp0 (json_object_get_string_member_with_default (el, "source", ""),
                                       "text") == 0;
+              item->others = json_object_get_boolean_member_with_default (el, "third_party", FALSE);
               g_ptr_array_add (out, item);
             }
         }
@@ -305,6 +307,42 @@ score (const char *title,
   g_print ("%-16s %4u labelled %4u found  recall %5.1f %%   %4u detected %4u right  precision %5.1f %%\n",
            title, n_labels, found, n_labels ? 100.0 * found / n_labels : 0.0,
            n_detected, right, n_detected ? 100.0 * right / n_detected : 0.0);
+}
+
+/* Whose marks: of the logos found that meet a labelled logo, how many
+ * are given the right owner — the brand's ("logo") or another
+ * organisation's ("sponsor_logo", found as a logo marked third_party). */
+static void
+score_owners (GPtrArray *labels,
+              GPtrArray *detected,
+              gboolean   verbose)
+{
+  guint n[2] = { 0, 0 }, right[2] = { 0, 0 };
+
+  for (guint j = 0; j < detected->len; j++)
+    {
+      Item *det = detected->pdata[j];
+
+      if (g_strcmp0 (det->kind, "logo") != 0)
+        continue;
+      for (guint i = 0; i < labels->len; i++)
+        {
+          Item    *lab = labels->pdata[i];
+          gboolean theirs = g_strcmp0 (lab->kind, "sponsor_logo") == 0;
+
+          if ((!theirs && g_strcmp0 (lab->kind, "logo") != 0) || !matches (lab, det))
+            continue;
+          n[theirs]++;
+          right[theirs] += det->others == theirs;
+          if (det->others != theirs && verbose)
+            g_print ("  owner  %-8s %-30s marked %s\n", lab->kind, lab->file,
+                     det->others ? "another's" : "the brand's");
+          break;
+        }
+    }
+  g_print ("%-16s %4u brand's  %4u right  %5.1f %%      %4u others' %4u right  %5.1f %%\n",
+           "logo owner", n[0], right[0], n[0] ? 100.0 * right[0] / n[0] : 0.0, n[1], right[1],
+           n[1] ? 100.0 * right[1] / n[1] : 0.0);
 }
 
 /* The kind of placement preset @id (rollup, poster, leaflet…) from its
@@ -511,6 +549,7 @@ main (int   argc,
   score ("  outlined", label_items, detected, NULL, 0, FALSE);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     score (kinds[k], label_items, detected, kinds[k], -1, verbose);
+  score_owners (label_items, detected, verbose);
 
   g_hash_table_unref (labelled_pages);
 

@@ -62,6 +62,11 @@
 #define HIGH_CONFIDENCE 0.9
 #define MIN_CONFIDENCE  0.6
 #define BEHIND_BEST     0.2
+/* Whose marks (mark_others_marks()): a mark at the foot under this share
+ * of the head mark's area may be another organisation's; two marks whose
+ * inks correlate this well, brought to one size, are one mark. */
+#define OTHERS_MARK_AREA       0.5
+#define LOOK_ALIKE_CORRELATION 0.7
 
 /* FFTW's planner is not thread-safe (FFTW manual, 5.4 "Thread safety"):
  * only fftw_execute* may run concurrently. */
@@ -3415,6 +3420,115 @@ repeats_kept (const Work *work,
   return FALSE;
 }
 
+/* The ink of box @b of the work image on a GRID_CELLS-wide grid (as
+ * many rows as its shape gives, at least 3): the share of inked pixels
+ * in each cell, so that one mark at two sizes gives the same grid. */
+#define GRID_CELLS 24
+
+static void
+ink_grid (const Work *work,
+          const Box  *b,
+          int         cols,
+          int         rows,
+          double     *cells)
+{
+  g_autofree guint *count = g_new0 (guint, (gsize) cols * rows);
+  int               w = b->x1 - b->x0, h = b->y1 - b->y0;
+
+  memset (cells, 0, sizeof (double) * cols * rows);
+  for (int y = b->y0; y < b->y1; y++)
+    for (int x = b->x0; x < b->x1; x++)
+      {
+        int k = (y - b->y0) * rows / h * cols + (x - b->x0) * cols / w;
+
+        cells[k] += work->ink[(gsize) y * work->w + x] != 0;
+        count[k]++;
+      }
+  for (int k = 0; k < cols * rows; k++)
+    cells[k] = count[k] > 0 ? cells[k] / count[k] : 0;
+}
+
+/* Does mark @b repeat mark @a at another size: the same shape (within a
+ * quarter) and the same ink, cell for cell, once both are brought to one
+ * grid (Pearson's correlation of the cells' ink)?  A lock-up and its
+ * small copy at the foot of a banner are alike; another organisation's
+ * mark is not. */
+static gboolean
+look_alike_scaled (const Work *work,
+                   const Box  *a,
+                   const Box  *b)
+{
+  double aw = a->x1 - a->x0, ah = a->y1 - a->y0, bw = b->x1 - b->x0, bh = b->y1 - b->y0;
+  double shape = (aw / ah) / (bw / bh);
+  int    cols = GRID_CELLS, rows;
+  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, n, cov, var;
+
+  if (ah <= 0 || bh <= 0 || shape < 0.75 || shape > 1 / 0.75)
+    return FALSE;
+  rows = CLAMP ((int) round (cols * MIN (ah / aw, bh / bw)), 3, GRID_CELLS);
+  /* A grid no finer than the smaller mark's pixels. */
+  cols = MIN (cols, (int) MIN (aw, bw));
+  rows = MIN (rows, (int) MIN (ah, bh));
+  if (cols < 3 || rows < 3)
+    return FALSE;
+
+  g_autofree double *ca = g_new (double, (gsize) cols *rows);
+  g_autofree double *cb = g_new (double, (gsize) cols *rows);
+
+  ink_grid (work, a, cols, rows, ca);
+  ink_grid (work, b, cols, rows, cb);
+  n = cols * rows;
+  for (int k = 0; k < cols * rows; k++)
+    {
+      sa += ca[k];
+      sb += cb[k];
+      saa += ca[k] * ca[k];
+      sbb += cb[k] * cb[k];
+      sab += ca[k] * cb[k];
+    }
+  cov = sab - sa * sb / n;
+  var = (saa - sa * sa / n) * (sbb - sb * sb / n);
+  return var > 0 && cov / sqrt (var) >= LOOK_ALIKE_CORRELATION;
+}
+
+/* Whose marks: the page's head mark — the biggest logo kept in its top
+ * third — is the brand's.  A much smaller mark in the bottom third that
+ * is not a copy of it and holds no brand name is another organisation's:
+ * a partner, a service, a funder signing at the foot.  It stays a logo,
+ * marked as someone else's (EylElement.third_party): no rule holds the
+ * brand's presence against it. */
+static void
+mark_others_marks (const Work *work,
+                   GPtrArray  *kept,
+                   GPtrArray  *emitted)
+{
+  const Candidate *head = NULL;
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const Candidate *c = g_ptr_array_index (kept, i);
+
+      if (!c->image && (c->box.y0 + c->box.y1) / 2.0 < work->h / 3.0 &&
+          (head == NULL || box_area (&c->box) > box_area (&head->box)))
+        head = c;
+    }
+  if (head == NULL)
+    return;
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const Candidate *c = g_ptr_array_index (kept, i);
+      EylElement      *el = g_ptr_array_index (emitted, i);
+
+      if (c == head || c->brand || (c->box.y0 + c->box.y1) / 2.0 < 2.0 * work->h / 3.0 ||
+          box_area (&c->box) >= OTHERS_MARK_AREA * box_area (&head->box) ||
+          look_alike_scaled (work, &head->box, &c->box))
+        continue;
+      g_debug ("another's mark at %.2f %.2f", (c->box.x0 + c->box.x1) / 2.0 / work->w,
+               (c->box.y0 + c->box.y1) / 2.0 / work->h);
+      el->third_party = TRUE;
+    }
+}
+
 /* Emits the logos among the judged candidates, best first: those within
  * BEHIND_BEST of the page's best (a page has a logo or two, not a
  * dozen), the best of the top and of the bottom third (a page may sign
@@ -3427,6 +3541,8 @@ emit_logos (const Work      *work,
             GPtrArray       *elements)
 {
   g_autoptr(GArray) sponsors = g_array_new (FALSE, FALSE, sizeof (Box));
+  g_autoptr(GPtrArray) kept_cands = g_ptr_array_new ();
+  g_autoptr(GPtrArray) kept_elements = g_ptr_array_new ();
   gboolean first_taken[3] = { FALSE, FALSE, FALSE };
   double   best = -1;
   guint    kept = 0;
@@ -3470,8 +3586,11 @@ emit_logos (const Work      *work,
       g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER,
                                                   c->brand ? brand_name_in (work, raster, elements, &c->box) : NULL,
                                                   &box, c->score));
+      g_ptr_array_add (kept_cands, c);
+      g_ptr_array_add (kept_elements, g_ptr_array_index (elements, elements->len - 1));
       kept++;
     }
+  mark_others_marks (work, kept_cands, kept_elements);
   add_sponsor_blocks (work, raster, sponsors, elements);
 }
 

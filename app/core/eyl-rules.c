@@ -266,7 +266,8 @@ eyl_rule_has_better_copy (const EylRuleContext *ctx,
 gboolean
 eyl_rule_is_brand (const EylElement *element)
 {
-  return element->kind == EYL_ELEMENT_LOGO || element->kind == EYL_ELEMENT_BRAND_NAME;
+  return (element->kind == EYL_ELEMENT_LOGO && !element->third_party) ||
+         element->kind == EYL_ELEMENT_BRAND_NAME;
 }
 
 gboolean

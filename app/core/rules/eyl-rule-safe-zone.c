@@ -29,6 +29,9 @@ const EylRule eyl_rule_safe_zone = {
 /* A mark this close to the trimmed edge (the printer's 3 mm bleed) is cut
  * by the trim: artwork that runs to the edge, not a logo set too close. */
 #define TOUCHING_MM 3.0
+/* Printers' guides for large formats: keep artwork ≥ 10 mm inside the
+ * trim (the cut and its finishing drift by a few millimetres). */
+#define TRIM_MARGIN_MM 10.0
 
 static const char *
 bottom_band_name (const EylPlacement *p)
@@ -54,16 +57,20 @@ bottom_band_name (const EylPlacement *p)
 /* What is wrong with @el's place, or NULL; @edge_mm is the distance that
  * fell short and @needed_mm what it should have been (negative when the
  * element is in the bleed or in a hidden band: no margin makes that
- * right). */
+ * right).  Without @bands only the trimmed edges count. */
 static char *
 check_element (const EylRuleContext *ctx,
                const EylElement     *el,
+               gboolean              bands,
                double               *edge_mm,
                double               *needed_mm)
 {
   const EylPlacement *p = ctx->placement;
   const EylPageFrame *f = ctx->frame;
-  double              margin = MAX (p->safe_margin_mm, 0);
+  /* Without the bands, the cut's own risk: the placement's margin, but
+   * no more than a large format's trim margin (what a roll-up's wider
+   * one keeps clear of its curling edges and rails is no risk to it). */
+  double margin = bands ? MAX (p->safe_margin_mm, 0) : CLAMP (p->safe_margin_mm, 0, TRIM_MARGIN_MM);
   /* Distances from the element to each visible edge, mm on the material. */
   double left = (el->box.x0 - f->visible.x0) * f->mm_per_pt_x;
   double right = (f->visible.x1 - el->box.x1) * f->mm_per_pt_x;
@@ -83,13 +90,13 @@ check_element (const EylRuleContext *ctx,
   if (p->kind == EYL_PLACEMENT_SHELF)
     return NULL;
 
-  if (bottom < p->hidden_bottom_mm)
+  if (bands && bottom < p->hidden_bottom_mm)
     {
       *edge_mm = bottom;
       return g_strdup_printf (_("reaches into the bottom %.0f mm that %s hides"),
                                  p->hidden_bottom_mm, bottom_band_name (p));
     }
-  if (top < p->hidden_top_mm)
+  if (bands && top < p->hidden_top_mm)
     {
       *edge_mm = top;
       return g_strdup_printf (_("reaches into the top %.0f mm that the top rail hides"),
@@ -97,7 +104,7 @@ check_element (const EylRuleContext *ctx,
     }
   if (margin <= 0)
     return NULL;
-  if (p->hidden_bottom_mm > 0 && bottom < p->hidden_bottom_mm + margin)
+  if (bands && p->hidden_bottom_mm > 0 && bottom < p->hidden_bottom_mm + margin)
     {
       *edge_mm = bottom;
       *needed_mm = p->hidden_bottom_mm + margin;
@@ -105,7 +112,7 @@ check_element (const EylRuleContext *ctx,
                                 "content at least %.0f mm above it"),
                                  bottom - p->hidden_bottom_mm, margin);
     }
-  if (p->hidden_top_mm > 0 && top < p->hidden_top_mm + margin)
+  if (bands && p->hidden_top_mm > 0 && top < p->hidden_top_mm + margin)
     {
       *edge_mm = top;
       *needed_mm = p->hidden_top_mm + margin;
@@ -339,15 +346,21 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
       g_autofree char *fix = NULL;
       double           edge_mm = 0, needed_mm = -1;
 
-      if (!eyl_rule_is_key (el) || eyl_rect_is_empty (&el->box))
+      /* Another organisation's mark (a partner's, a funder's at the
+       * foot) is judged against the trim only: the cut spoils any
+       * artwork, but what the cassette or the rail hides of it, or a
+       * roll-up's curling edge, costs the visitor nothing. */
+      gboolean others = el->kind == EYL_ELEMENT_LOGO && el->third_party;
+
+      if ((!eyl_rule_is_key (el) && !others) || eyl_rect_is_empty (&el->box))
         continue;
       /* One finding per problem: a hidden contact, headline or call to
        * action is reported as hidden. */
-      if (!eyl_rule_is_brand (el) && !eyl_rule_piece_is_held (ctx) &&
+      if (!eyl_rule_is_brand (el) && !others && !eyl_rule_piece_is_held (ctx) &&
           eyl_rule_is_hidden (ctx, el))
         continue;
 
-      problem = check_element (ctx, el, &edge_mm, &needed_mm);
+      problem = check_element (ctx, el, !others, &edge_mm, &needed_mm);
       if (problem == NULL)
         continue;
       /* A shape that touches or runs off the trimmed edge is background
