@@ -1325,6 +1325,37 @@ test_candidates_others_mark (void)
   g_assert_true (theirs->third_party);
 }
 
+/* A line drawing — a cup outlined in the middle of a banner — is an
+ * illustration, not a logo; the brand's mark above it still is. */
+static void
+test_candidates_line_art (void)
+{
+  g_auto(Canvas) c;
+  EylRect cup = { 150, 750, 850, 1050 }, head = { 350, 60, 650, 360 };
+
+  canvas_init (&c);
+  draw_emblem (c.cr, head.x0, head.y0, eyl_rect_width (&head), 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 450, 6);
+  cairo_set_source_rgb (c.cr, 0.1, 0.3, 0.15);
+  cairo_set_line_width (c.cr, 6);
+  cairo_move_to (c.cr, 250, 780);
+  cairo_curve_to (c.cr, 250, 1000, 650, 1000, 650, 780);
+  cairo_close_path (c.cr);
+  cairo_new_sub_path (c.cr);
+  cairo_arc (c.cr, 700, 850, 50, -G_PI / 2, G_PI / 2);
+  cairo_stroke (c.cr);
+  cairo_save (c.cr);
+  cairo_translate (c.cr, 450, 1020);
+  cairo_scale (c.cr, 1, 0.08);
+  cairo_arc (c.cr, 0, 0, 300, 0, 2 * G_PI);
+  cairo_restore (c.cr);
+  cairo_stroke (c.cr);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &head), >, 0.8);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &cup), <, 0.2);
+}
+
 /* A mark of many colours with a label beside it (a sub-brand's logo
  * heading its figure in a stats panel) is no icon: the label costs it
  * nothing. */
@@ -1397,6 +1428,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/turned-wordmark", test_candidates_turned_wordmark);
   g_test_add_func ("/eyl/logos/candidates/repeated-mark", test_candidates_repeated_mark);
   g_test_add_func ("/eyl/logos/candidates/others-mark", test_candidates_others_mark);
+  g_test_add_func ("/eyl/logos/candidates/line-art", test_candidates_line_art);
   g_test_add_func ("/eyl/logos/candidates/many-colour-mark-with-label",
                    test_candidates_many_colour_mark_with_label);
 

@@ -67,6 +67,10 @@
  * inks correlate this well, brought to one size, are one mark. */
 #define OTHERS_MARK_AREA       0.5
 #define LOOK_ALIKE_CORRELATION 0.7
+/* A drawing inking less than this share of a box this big (of the page)
+ * is line art, not a mark (score_candidate()). */
+#define LINE_ART_FILL 0.15
+#define LINE_ART_AREA 0.05
 
 /* FFTW's planner is not thread-safe (FFTW manual, 5.4 "Thread safety"):
  * only fftw_execute* may run concurrently. */
@@ -3108,6 +3112,12 @@ score_candidate (const Work      *work,
    * pieces). */
   if (looks->largest >= 0.4)
     s += 0.1;
+  /* A line drawing: thin strokes round a big, mostly empty box and no
+   * letter in it (a cup, a map's outline) is an illustration; a mark is
+   * compact ink. */
+  if (looks->n_ink > 0 && looks->fill < LINE_ART_FILL && looks->letters == 0 &&
+      area >= LINE_ART_AREA && !c->brand)
+    s -= 0.3;
 
   return CLAMP (s, 0, 1);
 }
