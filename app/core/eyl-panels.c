@@ -12,9 +12,12 @@
 #include "eyl-panels.h"
 
 /* Grid cell on the material, mm; lines are drawn one cell wide on each
- * side, so gaps in a dieline up to ~1 mm still close. */
+ * side, so gaps in a dieline up to ~1 mm still close.  At most MAX_CELLS
+ * cells: a sheet up to ~600 × 600 mm (any carton's net) at 0.5 mm; the
+ * strokes guessed as a net on a 2 m banner on a coarser grid, instead of
+ * flooding 7 million cells to find it is none. */
 #define CELL_MM   0.5
-#define MAX_CELLS (12.0 * 1000 * 1000)
+#define MAX_CELLS (1.5 * 1000 * 1000)
 /* Smaller areas are slots, notches and the space between double lines. */
 #define MIN_PANEL_MM2 150.0
 /* A panel this much smaller than the largest is a flap. */
