@@ -2508,6 +2508,118 @@ test_mark_net_quantity (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
 
+/* Label rule sets chosen in the placement panel: a flat label whose net
+ * quantity (6 pt) is under the 3.2 mm its 18.6 in² front asks for.  The
+ * set switched on is judged here from what the worker read (no new
+ * read); its finding is in the list and the same as the command line's;
+ * switched off, or through the GSettings key, it follows. */
+static gboolean
+label_finding_is (gpointer data)
+{
+  EylDocumentItem *item = eyl_window_get_current (window);
+  EylPageAnalysis *page;
+  guint            n = 0;
+
+  if (!current_checked (NULL) || (page = eyl_document_item_get_page (item, 0)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < page->findings->len; i++)
+    {
+      const EylFinding *f = g_ptr_array_index (page->findings, i);
+
+      n += g_str_equal (f->rule, "label-net-quantity") && f->severity == EYL_SEVERITY_WARNING;
+    }
+  return n == GPOINTER_TO_UINT (data) &&
+         count_rule ("label-net-quantity", EYL_SEVERITY_WARNING) == GPOINTER_TO_UINT (data);
+}
+
+static void
+test_label_rules (void)
+{
+  EylPlacementPanel *panel = EYL_PLACEMENT_PANEL (eyl_window_get_placement_panel (window));
+  g_autofree char   *path = eyl_pack_make_label (6);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  const char       *us[] = { "us-21cfr101-105", NULL };
+  GtkWidget        *row;
+  EylDocumentItem  *item;
+  EylPageRead      *read;
+  const EylFinding *f = NULL;
+  EylPageAnalysis  *page;
+  guint             n_analysing = 0;
+  gulong            handler;
+  g_autofree char  *ids = NULL;
+  g_auto(GStrv) remembered = NULL;
+
+  open_path (path);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  item = eyl_window_get_current (window);
+  read = eyl_document_item_get_page (item, 0)->read;
+  g_assert_nonnull (read);
+  /* Off unless chosen. */
+  g_assert_null (eyl_placement_panel_dup_label_rules (panel));
+  g_assert_true (label_finding_is (GUINT_TO_POINTER (0)));
+  handler = g_signal_connect (item, "notify::status", G_CALLBACK (count_analysing_cb),
+                              &n_analysing);
+
+  eyl_placement_panel_set_label_rule (panel, "us-21cfr101-105", TRUE);
+  g_assert_true (eyl_gui_wait_for (label_finding_is, GUINT_TO_POINTER (1), CHECK_TIMEOUT_S));
+  g_assert_cmpuint (n_analysing, ==, 0);
+  g_assert_true (eyl_document_item_get_page (item, 0)->read == read);
+  ids = eyl_placement_panel_dup_label_rules (panel);
+  g_assert_cmpstr (ids, ==, "us-21cfr101-105");
+  remembered = g_settings_get_strv (settings, "label-rules");
+  g_assert_cmpstr (remembered[0], ==, "us-21cfr101-105");
+  g_assert_null (remembered[1]);
+  page = eyl_document_item_get_page (item, 0);
+  for (guint i = 0; i < page->findings->len; i++)
+    if (g_str_equal (((EylFinding *) g_ptr_array_index (page->findings, i))->rule, "label-net-quantity"))
+      f = g_ptr_array_index (page->findings, i);
+  g_assert_nonnull (strstr (f->message, "21 CFR 101.105(i)"));
+  g_assert_cmpfloat (json_object_get_double_member (f->measures, "height_mm"), <, 2.0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f->measures, "needed_mm"), 3.175,
+                                  0.01);
+
+  row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (panel), EYL_TYPE_PLACEMENT_PANEL,
+                                                     "label_rules_row");
+  save_png ("label-rules-finding");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_true (eyl_gui_wait_for (stacks_settled, NULL, 10));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (panel),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "placement");
+  g_assert_true (eyl_gui_wait_for (widget_allocated, panel, 10));
+  /* The row is the panel's last: scrolled to the end. */
+  {
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (find_scrolled_window (GTK_WIDGET (panel)));
+
+    eyl_gui_wait_ms (300);
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  }
+  wait_for_frame ();
+  save_png ("label-rules");
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (panel),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "findings");
+
+  /* Off: gone, still without a worker. */
+  eyl_placement_panel_set_label_rule (panel, "us-21cfr101-105", FALSE);
+  g_assert_true (eyl_gui_wait_for (label_finding_is, GUINT_TO_POINTER (0), CHECK_TIMEOUT_S));
+  g_strfreev (remembered);
+  remembered = g_settings_get_strv (settings, "label-rules");
+  g_assert_null (remembered[0]);
+
+  /* The key set elsewhere: the switch follows, the finding comes back. */
+  g_settings_set_strv (settings, "label-rules", us);
+  g_assert_true (eyl_gui_wait_for (label_finding_is, GUINT_TO_POINTER (1), CHECK_TIMEOUT_S));
+  g_settings_reset (settings, "label-rules");
+  g_assert_true (eyl_gui_wait_for (label_finding_is, GUINT_TO_POINTER (0), CHECK_TIMEOUT_S));
+  g_assert_cmpuint (n_analysing, ==, 0);
+  g_signal_handler_disconnect (item, handler);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2573,6 +2685,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/compare", test_compare);
   g_test_add_func ("/eyl/window/compare-pages", test_compare_pages);
   g_test_add_func ("/eyl/window/mark-net-quantity", test_mark_net_quantity);
+  g_test_add_func ("/eyl/window/label-rules", test_label_rules);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
