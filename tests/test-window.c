@@ -2620,6 +2620,93 @@ test_label_rules (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
 
+/* The net quantity marked by a drag: the view's band (its "region-marked"
+ * while marking) becomes the box in mm, the document is read again with
+ * it and the mark is drawn on the page; Escape ends the marking without
+ * one; the band is no logo. */
+static void
+test_mark_net_quantity_drag (void)
+{
+  EylPackSpec      spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE,
+                            FALSE, TRUE };
+  g_autofree char *path = eyl_pack_make_sheet (&spec);
+  EylPageView     *view = eyl_window_get_page_view (window);
+  /* Round the fixture's "twenty tea bags": x 66 mm, baseline y 170, 8 pt. */
+  const double      mm[4] = { 63, 165, 121, 172.5 };
+  const double      k = 72 / 25.4;
+  const EylRect    *mark;
+  EylPageAnalysis  *analysis;
+  cairo_surface_t  *surface;
+  cairo_t          *cr;
+  EylOverlayOptions options;
+  guint32           pixel;
+  int               r, g, b;
+  GCancellable     *logo_job;
+
+  open_path (path);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  g_assert_true (net_quantity_judged (GINT_TO_POINTER (FALSE)));
+
+  /* Escape ends the marking: no band, no mark. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "mark-net-quantity",
+                                      g_variant_new_boolean (TRUE));
+  g_assert_true (eyl_page_view_get_marking (view));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-marking", NULL);
+  g_assert_false (action_state ("mark-net-quantity"));
+  g_assert_false (eyl_page_view_get_marking (view));
+  g_assert_true (eyl_rect_is_empty (eyl_document_item_get_net_quantity (eyl_window_get_current (window))));
+  /* Not marking: a band is nobody's net quantity. */
+  g_assert_false (_eyl_window_mark_net_quantity_box (window, &(EylRect) { 1, 1, 50, 50 }));
+
+  /* A logo's marking and the net quantity's take turns. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-logo", NULL);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "mark-net-quantity",
+                                      g_variant_new_boolean (TRUE));
+  g_assert_false (window->mark_logo);
+  g_assert_true (eyl_page_view_get_marking (view));
+
+  /* What the view's drag emits, in page pt; no logo is cut out. */
+  logo_job = window->mark_cancellable;
+  g_signal_emit_by_name (view, "region-marked", mm[0] * k, mm[1] * k, mm[2] * k, mm[3] * k);
+  g_assert_false (action_state ("mark-net-quantity"));
+  g_assert_false (eyl_page_view_get_marking (view));
+  g_assert_true (window->mark_cancellable == logo_job);
+  mark = eyl_document_item_get_net_quantity (eyl_window_get_current (window));
+  g_assert_cmpfloat_with_epsilon (mark->x0, mm[0], 0.01);
+  g_assert_cmpfloat_with_epsilon (mark->y0, mm[1], 0.01);
+  g_assert_cmpfloat_with_epsilon (mark->x1, mm[2], 0.01);
+  g_assert_cmpfloat_with_epsilon (mark->y1, mm[3], 0.01);
+  g_assert_true (eyl_gui_wait_for (net_quantity_judged, GINT_TO_POINTER (TRUE), CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+
+  /* Drawn by the overlay (the view's and the export's painter): violet
+   * on the box's left edge. */
+  analysis = eyl_page_view_get_analysis (view);
+  g_assert_false (eyl_rect_is_empty (&analysis->packaging->net_quantity_box));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (240 * k), (int) (250 * k));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  eyl_overlay_options_init (&options);
+  eyl_overlay_paint (cr, analysis, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = ((guint32 *) (cairo_image_surface_get_data (surface) +
+                        (int) ((mm[1] + mm[3]) / 2 * k) * cairo_image_surface_get_stride (surface)))
+      [(int) (mm[0] * k)];
+  cairo_surface_destroy (surface);
+  r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+  g_test_message ("mark edge pixel %02x%02x%02x", r, g, b);
+  g_assert_cmpint (b, >, g + 40);
+  g_assert_cmpint (r, >, g + 20);
+  save_png ("pack-net-quantity-drag");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.net-quantity-auto", NULL);
+  g_assert_true (eyl_gui_wait_for (net_quantity_judged, GINT_TO_POINTER (FALSE), CHECK_TIMEOUT_S));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2686,6 +2773,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/compare-pages", test_compare_pages);
   g_test_add_func ("/eyl/window/mark-net-quantity", test_mark_net_quantity);
   g_test_add_func ("/eyl/window/label-rules", test_label_rules);
+  g_test_add_func ("/eyl/window/mark-net-quantity-drag", test_mark_net_quantity_drag);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

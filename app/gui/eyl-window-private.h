@@ -150,9 +150,12 @@ void _eyl_window_placement_actions_init (EylWindow *self);
 void _eyl_window_update_front_panel (EylWindow *self);
 /* While win.mark-net-quantity is on: marks the text at widget point @x,
  * @y as the net quantity; FALSE when not marking. */
-gboolean         _eyl_window_mark_net_quantity_at (EylWindow *self,
-                                                   double     x,
-                                                   double     y);
+gboolean _eyl_window_mark_net_quantity_at (EylWindow *self,
+                                           double     x,
+                                           double     y);
+/* The same for a box dragged on the page, @box in page pt. */
+gboolean         _eyl_window_mark_net_quantity_box (EylWindow     *self,
+                                                    const EylRect *box);
 void             _eyl_window_update_visitor_views (EylWindow *self);
 void             _eyl_window_update_compare (EylWindow *self);
 EylOverlayLayers _eyl_window_current_layers (EylWindow *self);
