@@ -299,6 +299,7 @@ test_placement_panel_label_rules (void)
   GtkWindow         *window;
   JsonArray         *findings;
   int                status;
+  guint              n_changed = 0;
 
   reset_settings ();
   panel = eyl_placement_panel_new ();
@@ -369,10 +370,21 @@ test_placement_panel_label_rules (void)
   g_assert_cmpstr (from_settings, ==, from_flag);
 
   /* Another set switched on is remembered with it. */
+  g_signal_connect (panel, "changed", G_CALLBACK (on_changed), &n_changed);
   eyl_placement_panel_set_label_rule (EYL_PLACEMENT_PANEL (panel), "eu-1169-2011", TRUE);
   remembered = g_settings_get_strv (settings, "label-rules");
   g_assert_cmpuint (g_strv_length (remembered), ==, 2);
   g_assert_true (g_strv_contains ((const char *const *) remembered, "eu-1169-2011"));
+  /* A step undo takes back (once the pause made it one), the key with it. */
+  for (guint i = 0; i < 50 && n_changed == 0; i++)
+    wait_ms (100);
+  g_assert_true (eyl_placement_panel_undo (EYL_PLACEMENT_PANEL (panel)));
+  g_free (out);
+  out = eyl_placement_panel_dup_label_rules (EYL_PLACEMENT_PANEL (panel));
+  g_assert_cmpstr (out, ==, "us-21cfr101-105");
+  g_strfreev (remembered);
+  remembered = g_settings_get_strv (settings, "label-rules");
+  g_assert_cmpuint (g_strv_length (remembered), ==, 1);
   gtk_window_destroy (window);
   reset_settings ();
 }

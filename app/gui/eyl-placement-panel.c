@@ -1315,7 +1315,7 @@ dup_chosen_ids (EylPlacementPanel *self)
 }
 
 /* The sets switched on loaded for the checks, the expander's subtitle
- * naming them; remembered in GSettings unless the panel fills itself. */
+ * naming them; remembered in GSettings. */
 static void
 update_chosen_rules (EylPlacementPanel *self)
 {
@@ -1330,7 +1330,9 @@ update_chosen_rules (EylPlacementPanel *self)
                             ((EylLabelRuleSet *) g_ptr_array_index (self->chosen_rules, i))->name);
   adw_expander_row_set_subtitle (self->label_rules_row,
                                  names->len > 0 ? names->str : _("Off: no label rule set is checked"));
-  if (self->settings != NULL && self->updating == 0)
+  /* Also while the panel fills itself (undo): the key follows; the
+   * value it already has is not written again. */
+  if (self->settings != NULL)
     {
       g_autoptr(GSettingsSchema) schema = NULL;
       g_auto(GStrv) list = g_strsplit (ids != NULL ? ids : "", ",", -1);
