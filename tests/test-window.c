@@ -2707,6 +2707,104 @@ test_mark_net_quantity_drag (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
 
+/* Real pointer events (xdotool, when installed): a click on the line and
+ * a drag round it while marking, as a user does. */
+static void
+xdo (const char *args)
+{
+  g_autofree char *cmd = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  eyl_gui_wait_ms (150);
+}
+
+/* Widget point of @view in the X screen: the window at the origin (no
+ * window manager), its shadow's margin around it. */
+static void
+view_to_screen (EylPageView *view,
+                double       x_pt,
+                double       y_pt,
+                double      *sx,
+                double      *sy)
+{
+  double wx, wy, tx, ty, mx, my;
+
+  eyl_page_view_page_to_widget (view, x_pt, y_pt, &wx, &wy);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (window), wx, wy,
+                                                   &tx, &ty));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &mx, &my);
+  *sx = tx + mx;
+  *sy = ty + my;
+}
+
+static void
+test_mark_net_quantity_pointer (void)
+{
+  EylPackSpec      spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE,
+                            FALSE, TRUE };
+  g_autofree char *path = eyl_pack_make_sheet (&spec);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  EylPageView     *view = eyl_window_get_page_view (window);
+  const double     k = 72 / 25.4;
+  double           tx, ty, ex, ey;
+  const EylRect   *mark;
+  g_autofree char *a = NULL;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+  open_path (path);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+
+  /* A click on the text. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "mark-net-quantity",
+                                      g_variant_new_boolean (TRUE));
+  view_to_screen (view, 75 * k, 168.5 * k, &tx, &ty);
+  a = g_strdup_printf ("mousemove --sync %d %d click 1", (int) tx, (int) ty);
+  xdo (a);
+  g_assert_false (action_state ("mark-net-quantity"));
+  mark = eyl_document_item_get_net_quantity (eyl_window_get_current (window));
+  g_test_message ("click mark %.1f %.1f %.1f %.1f", mark->x0, mark->y0, mark->x1, mark->y1);
+  g_assert_false (eyl_rect_is_empty (mark));
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+
+  /* A drag round it. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "mark-net-quantity",
+                                      g_variant_new_boolean (TRUE));
+  /* From below right up onto the text: the release on the line is the
+   * drag's end, not a click on it. */
+  view_to_screen (view, 121 * k, 174 * k, &tx, &ty);
+  view_to_screen (view, 70 * k, 168.5 * k, &ex, &ey);
+  g_free (a);
+  a = g_strdup_printf ("mousemove --sync %d %d mousedown 1", (int) tx, (int) ty);
+  xdo (a);
+  g_free (a);
+  a = g_strdup_printf ("mousemove --sync %d %d", (int) (tx + ex) / 2, (int) (ty + ey) / 2);
+  xdo (a);
+  wait_for_frame ();
+  save_png ("pack-net-quantity-band");
+  g_free (a);
+  a = g_strdup_printf ("mousemove --sync %d %d mouseup 1", (int) ex, (int) ey);
+  xdo (a);
+  mark = eyl_document_item_get_net_quantity (eyl_window_get_current (window));
+  g_test_message ("drag mark %.1f %.1f %.1f %.1f", mark->x0, mark->y0, mark->x1, mark->y1);
+  g_assert_cmpfloat (fabs (mark->x0 - 70), <, 1);
+  g_assert_cmpfloat (fabs (mark->x1 - 121), <, 1);
+  g_assert_cmpfloat (fabs (mark->y0 - 168.5), <, 1);
+  g_assert_cmpfloat (fabs (mark->y1 - 174), <, 1);
+  g_assert_false (action_state ("mark-net-quantity"));
+  g_assert_true (eyl_gui_wait_for (net_quantity_judged, GINT_TO_POINTER (TRUE), CHECK_TIMEOUT_S));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.net-quantity-auto", NULL);
+  g_assert_true (eyl_gui_wait_for (net_quantity_judged, GINT_TO_POINTER (FALSE), CHECK_TIMEOUT_S));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2774,6 +2872,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window/mark-net-quantity", test_mark_net_quantity);
   g_test_add_func ("/eyl/window/label-rules", test_label_rules);
   g_test_add_func ("/eyl/window/mark-net-quantity-drag", test_mark_net_quantity_drag);
+  g_test_add_func ("/eyl/window/mark-net-quantity-pointer", test_mark_net_quantity_pointer);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

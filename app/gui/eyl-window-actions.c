@@ -1264,7 +1264,19 @@ _eyl_window_mark_net_quantity_at (EylWindow *self,
   return TRUE;
 }
 
-/* On release: a press that moves on is a drag, the box's (below). */
+/* A click on released, where it went down; a press that moves on is a
+ * drag, whose box the view's band gives (below). */
+static void
+net_click_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      EylWindow       *self)
+{
+  self->net_press_x = x;
+  self->net_press_y = y;
+}
+
 static void
 net_click_released_cb (GtkGestureClick *gesture,
                        int              n_press,
@@ -1272,8 +1284,16 @@ net_click_released_cb (GtkGestureClick *gesture,
                        double           y,
                        EylWindow       *self)
 {
-  if (_eyl_window_mark_net_quantity_at (self, x, y))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  /* The view takes a band of 4 px or more for a region. */
+  if (fabs (x - self->net_press_x) >= 4 || fabs (y - self->net_press_y) >= 4)
+    return;
+  if (!_eyl_window_mark_net_quantity_at (self, x, y))
+    return;
+  /* The view's own click (a finding's marker under the text) is not
+   * made; claimed at the release, the gesture is reset so the claim does
+   * not hold the pointer's next press from the view's drag. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_event_controller_reset (GTK_EVENT_CONTROLLER (gesture));
 }
 
 gboolean
@@ -1321,6 +1341,7 @@ net_quantity_actions_init (EylWindow *self)
   /* Before the view's own clicks, only while marking; a drag is the
    * view's (its band, "region-marked"). */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (net_click_pressed_cb), self, 0);
   g_signal_connect_object (click, "released", G_CALLBACK (net_click_released_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->page_view), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_object (self->page_view, "region-marked", G_CALLBACK (net_region_marked_cb),

@@ -115,6 +115,9 @@ struct _EylWindow
   guint            layer_serial;
   AdwToast        *undo_toast;  /* "Placement … Undo", while shown (weak) */
   AdwToast        *panel_toast; /* "The glue flap …", while shown (weak) */
+  /* Where the pointer went down while marking the net quantity: a
+   * release away from it ends a drag (the box), not a click. */
+  double net_press_x, net_press_y;
 
   /* Two versions compared (eyl_window_compare_files): shown once both are checked. */
   EylCompareView  *compare_view;
