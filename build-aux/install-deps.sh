@@ -38,6 +38,7 @@ packages="
   libadwaita-1-dev
   xvfb
   xauth
+  xdotool
   adwaita-icon-theme
   time
   bc

@@ -524,3 +524,29 @@ eyl_pack_make_sheet (const EylPackSpec *spec)
     add_dieline (spec, art_path, path);
   return path;
 }
+
+char *
+eyl_pack_make_label (double net_pt)
+{
+  static guint     counter;
+  g_autofree char *name = g_strdup_printf ("label-net-%u.pdf", counter++);
+  char            *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 100 * PT_PER_MM, 120 * PT_PER_MM);
+  cairo_t         *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, PT_PER_MM, PT_PER_MM);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_source_rgb (cr, 0.1, 0.3, 0.1);
+  text (cr, 10, 25, 28, "NORTHWIND");
+  text (cr, 10, 45, 20, "Green Tea");
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  text (cr, 10, 60, 9, "Twenty bags of whole leaf tea");
+  text (cr, 10, 110, net_pt, "Net Wt 1.4 oz (40 g)");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}

@@ -65,4 +65,11 @@ char *eyl_pack_make_sheet (const EylPackSpec *spec);
 double eyl_pack_cut_length_mm (EylPackNet net);
 double eyl_pack_crease_length_mm (EylPackNet net);
 
+/* A flat label of 100 × 120 mm (18.6 in²: 21 CFR 101.105(i) asks for
+ * 1/8 in, 3.2 mm): "NORTHWIND" and "Green Tea" large at the top, the net
+ * quantity "Net Wt 1.4 oz (40 g)" set at @net_pt with its baseline at
+ * x 10, y 110 mm (the bottom 30 %); 6 pt is too small, 18 pt is not.
+ * Returns its path in the fixture folder. */
+char *eyl_pack_make_label (double net_pt);
+
 G_END_DECLS

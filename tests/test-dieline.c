@@ -20,6 +20,8 @@
 #include "eyl-packaging.h"
 #include "eyl-panels.h"
 #include "eyl-rules.h"
+#include "eyl-batch.h"
+#include "eyl-worker.h"
 
 #define PT_PER_MM (72.0 / 25.4)
 #define MM_PER_PT (25.4 / 72.0)
@@ -813,6 +815,126 @@ test_check_cli_net_quantity (void)
   }
 }
 
+/* "rule severity height needed" of each label-net-quantity finding. */
+static char *
+net_findings_of_json (JsonObject *page)
+{
+  JsonArray *findings = json_object_get_array_member (page, "findings");
+  GString   *text = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+      JsonObject *m = json_object_get_object_member (f, "measures");
+
+      if (g_str_has_prefix (json_object_get_string_member (f, "rule"), "label-"))
+        g_string_append_printf (text, "%s %s %.2f %.2f\n", json_object_get_string_member (f, "rule"),
+                                json_object_get_string_member (f, "severity"),
+                                json_object_get_double_member_with_default (m, "height_mm", 0),
+                                json_object_get_double_member_with_default (m, "needed_mm", 0));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+net_findings_of (EylPageAnalysis *page)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < page->findings->len; i++)
+    {
+      EylFinding *f = g_ptr_array_index (page->findings, i);
+
+      if (g_str_has_prefix (f->rule, "label-"))
+        g_string_append_printf (text, "%s %s %.2f %.2f\n", f->rule,
+                                eyl_severity_to_string (f->severity),
+                                json_object_get_double_member_with_default (f->measures, "height_mm", 0),
+                                json_object_get_double_member_with_default (f->measures, "needed_mm", 0));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* @path read by the worker with @label_rules (NULL: none), as the window
+ * and a batch hand it the typed settings. */
+static EylFileResult *
+worker_read (const char *path,
+             const char *label_rules)
+{
+  g_auto(EylCheckSettings) settings = { 0 };
+  EylWorkerConfig *config = eyl_worker_config_new (g_getenv ("EYL_CLI"));
+  EylFileResult   *result;
+
+  eyl_check_settings_init (&settings);
+  settings.ocr = settings.logos = FALSE;
+  settings.label_rules = g_strdup (label_rules);
+  eyl_worker_config_set_settings (config, &settings);
+  result = eyl_worker_check_file (config, path, NULL);
+  eyl_worker_config_unref (config);
+  g_assert_true (result->ok);
+  return result;
+}
+
+/* The label rule sets are the Evaluate stage's: a flat label whose net
+ * quantity (6 pt, x-height ~1.1 mm) is under the 3.2 mm a 18.6 in² panel
+ * asks for gets the same finding from the command line's flag, from the
+ * worker given the typed setting (the window's GSettings key, its export)
+ * and from a read without any set evaluated again with the set chosen
+ * (the window's switch); with no set, none. */
+static void
+test_label_rules_evaluate_stage (void)
+{
+  g_autofree char *path = eyl_pack_make_label (6);
+  const char      *flag[] = { "--label-rules=us-21cfr101-105", NULL };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonParser) parser_off = NULL;
+  g_autofree char *cli = NULL;
+  g_autofree char *cli_off = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *evaluated = NULL;
+  g_autofree char *off = NULL;
+  g_autofree char *read_off = NULL;
+  g_autoptr(EylFileResult) with_set = NULL;
+  g_autoptr(EylFileResult) without = NULL;
+  g_autoptr(EylFileResult) again = NULL;
+  g_autoptr(EylFileResult) again_off = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(EylPlacementSet) placements = eyl_placement_set_new_default (NULL);
+  EylAnalysisOptions options;
+
+  if (g_getenv ("EYL_CLI") == NULL)
+    {
+      g_test_skip ("EYL_CLI is not set");
+      return;
+    }
+  cli = net_findings_of_json (first_page (check_json_args (path, flag, &parser)));
+  g_test_message ("command line: %s", cli);
+  g_assert_nonnull (strstr (cli, "label-net-quantity warning"));
+  cli_off = net_findings_of_json (first_page (check_json_args (path, NULL, &parser_off)));
+  g_assert_cmpstr (cli_off, ==, "");
+
+  with_set = worker_read (path, "us-21cfr101-105");
+  typed = net_findings_of (g_ptr_array_index (with_set->pages, 0));
+  g_assert_cmpstr (typed, ==, cli);
+
+  without = worker_read (path, NULL);
+  read_off = net_findings_of (g_ptr_array_index (without->pages, 0));
+  g_assert_cmpstr (read_off, ==, "");
+  eyl_analysis_options_init (&options);
+  options.placements = placements;
+  sets = eyl_label_rules_load ("us-21cfr101-105", NULL);
+  options.label_rules = sets;
+  again = eyl_file_result_evaluate (without, &options);
+  g_assert_nonnull (again);
+  evaluated = net_findings_of (g_ptr_array_index (again->pages, 0));
+  g_assert_cmpstr (evaluated, ==, cli);
+
+  /* And switched off again, on the read that had it. */
+  options.label_rules = NULL;
+  again_off = eyl_file_result_evaluate (with_set, &options);
+  off = net_findings_of (g_ptr_array_index (again_off->pages, 0));
+  g_assert_cmpstr (off, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -838,6 +960,7 @@ main (int    argc,
   g_test_add_func ("/eyl/label-rules/eu-1169-2011", test_label_rules_eu);
   g_test_add_func ("/eyl/label-rules/us-21cfr101-105", test_label_rules_us);
   g_test_add_func ("/eyl/label-rules/net-quantity-marked", test_check_cli_net_quantity);
+  g_test_add_func ("/eyl/label-rules/evaluate-stage", test_label_rules_evaluate_stage);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "eyl-brand-kit.h"
+#include "eyl-pack-fixtures.h"
 #include "eyl-worker.h"
 #include "eyl-resources.h"
 
@@ -252,6 +253,138 @@ test_placement_panel_settings_defaults (void)
   args = panel_args (EYL_PLACEMENT_PANEL (panel));
   g_assert_cmpstr (args, ==, "--placement poster-wall --eye-mm=1420-1825 --legibility 20-arcmin");
 
+  gtk_window_destroy (window);
+  reset_settings ();
+}
+
+/* The label-net-quantity findings of @page as "severity height needed". */
+static char *
+net_findings (EylPageAnalysis *page)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < page->findings->len; i++)
+    {
+      EylFinding *f = g_ptr_array_index (page->findings, i);
+
+      if (g_str_equal (f->rule, "label-net-quantity"))
+        g_string_append_printf (text, "%s %.2f %.2f\n", eyl_severity_to_string (f->severity),
+                                json_object_get_double_member (f->measures, "height_mm"),
+                                json_object_get_double_member (f->measures, "needed_mm"));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The label rule sets remembered in GSettings: the panel's switches, its
+ * settings for the worker (--label-rules), its options for the Evaluate
+ * stage; a label checked with them has the finding the command line's
+ * flag gives; a switch turned on is remembered. */
+static void
+test_placement_panel_label_rules (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  const char      *us[] = { "us-21cfr101-105", NULL };
+  const char      *cli = g_getenv ("EYL_CLI");
+  g_autofree char *path = eyl_pack_make_label (6);
+  g_auto(EylCheckSettings) check = { 0 };
+  g_autofree char *from_settings = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *from_flag = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) remembered = NULL;
+  EylAnalysisOptions options;
+  EylWorkerConfig   *config;
+  GtkWidget         *panel;
+  GtkWindow         *window;
+  JsonArray         *findings;
+  int                status;
+  guint              n_changed = 0;
+
+  reset_settings ();
+  panel = eyl_placement_panel_new ();
+  window = show_in_window (panel, 420, 900);
+  /* Off unless chosen. */
+  g_assert_null (eyl_placement_panel_dup_label_rules (EYL_PLACEMENT_PANEL (panel)));
+  gtk_window_destroy (window);
+
+  g_settings_set_strv (settings, "label-rules", us);
+  panel = eyl_placement_panel_new ();
+  window = show_in_window (panel, 420, 900);
+  eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
+  g_assert_cmpstr (check.label_rules, ==, "us-21cfr101-105");
+  eyl_analysis_options_init (&options);
+  eyl_placement_panel_get_options (EYL_PLACEMENT_PANEL (panel), &options);
+  g_assert_nonnull (options.label_rules);
+  g_assert_cmpuint (options.label_rules->len, ==, 1);
+
+  if (cli == NULL)
+    {
+      gtk_window_destroy (window);
+      reset_settings ();
+      g_test_skip ("EYL_CLI is not set");
+      return;
+    }
+  check.ocr = check.logos = FALSE;
+  config = eyl_worker_config_new (cli);
+  eyl_worker_config_set_settings (config, &check);
+  {
+    g_autoptr(EylFileResult) result = eyl_worker_check_file (config, path, NULL);
+
+    g_assert_true (result->ok);
+    from_settings = net_findings (g_ptr_array_index (result->pages, 0));
+  }
+  eyl_worker_config_unref (config);
+  g_assert_nonnull (strstr (from_settings, "warning"));
+
+  {
+    const char *argv[] = { cli, "check", "--format", "json", "--fail-on", "never", "--no-ocr",
+                           "--no-logos", "--label-rules=us-21cfr101-105", path, NULL };
+    GString    *text = g_string_new (NULL);
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+    g_assert_no_error (error);
+    findings = json_object_get_array_member (
+        json_array_get_object_element (
+            json_object_get_array_member (
+                json_array_get_object_element (
+                    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "files"), 0),
+                "pages"),
+            0),
+        "findings");
+    for (guint i = 0; i < json_array_get_length (findings); i++)
+      {
+        JsonObject *f = json_array_get_object_element (findings, i);
+        JsonObject *m = json_object_get_object_member (f, "measures");
+
+        if (g_str_equal (json_object_get_string_member (f, "rule"), "label-net-quantity"))
+          g_string_append_printf (text, "%s %.2f %.2f\n", json_object_get_string_member (f, "severity"),
+                                  json_object_get_double_member (m, "height_mm"),
+                                  json_object_get_double_member (m, "needed_mm"));
+      }
+    from_flag = g_string_free (text, FALSE);
+  }
+  g_assert_cmpstr (from_settings, ==, from_flag);
+
+  /* Another set switched on is remembered with it. */
+  g_signal_connect (panel, "changed", G_CALLBACK (on_changed), &n_changed);
+  eyl_placement_panel_set_label_rule (EYL_PLACEMENT_PANEL (panel), "eu-1169-2011", TRUE);
+  remembered = g_settings_get_strv (settings, "label-rules");
+  g_assert_cmpuint (g_strv_length (remembered), ==, 2);
+  g_assert_true (g_strv_contains ((const char *const *) remembered, "eu-1169-2011"));
+  /* A step undo takes back (once the pause made it one), the key with it. */
+  for (guint i = 0; i < 50 && n_changed == 0; i++)
+    wait_ms (100);
+  g_assert_true (eyl_placement_panel_undo (EYL_PLACEMENT_PANEL (panel)));
+  g_free (out);
+  out = eyl_placement_panel_dup_label_rules (EYL_PLACEMENT_PANEL (panel));
+  g_assert_cmpstr (out, ==, "us-21cfr101-105");
+  g_strfreev (remembered);
+  remembered = g_settings_get_strv (settings, "label-rules");
+  g_assert_cmpuint (g_strv_length (remembered), ==, 1);
   gtk_window_destroy (window);
   reset_settings ();
 }
@@ -843,6 +976,7 @@ main (int   argc,
   g_test_add_func ("/eyl/panels/placement/inches", test_placement_panel_inches);
   g_test_add_func ("/eyl/panels/placement/table-objects", test_placement_panel_table_objects);
   g_test_add_func ("/eyl/panels/placement/analysis", test_placement_panel_analysis);
+  g_test_add_func ("/eyl/panels/placement/label-rules", test_placement_panel_label_rules);
   g_test_add_func ("/eyl/panels/scene-view", test_scene_view);
   g_test_add_func ("/eyl/panels/preferences", test_preferences_window);
   g_test_add_func ("/eyl/panels/brand-kit/save", test_brand_kit_dialog);

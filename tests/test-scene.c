@@ -323,6 +323,73 @@ test_shelf_strip (void)
   g_assert_true (hides);
 }
 
+/* The shelf-edge strip drawn at its true size in the side view's scale,
+ * never thinner than a few pixels, its top where the sight lines cross
+ * it, dark on the eye-level band, and named beside it on a line no other
+ * label takes (on every shelf, light and dark). */
+static void
+test_shelf_strip_drawn (void)
+{
+  const char *shelves[] = { "shelf-ground", "shelf-hand", "shelf-eye", "shelf-top" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (shelves); k++)
+    for (int dark = 0; dark <= 1; dark++)
+      {
+        g_autoptr(EylPageAnalysis) a = analyse (shelves[k], NULL);
+        const EylPlacement *pl = a->placement;
+        g_autofree char    *name = g_strdup_printf ("scene-%s%s.png", shelves[k], dark ? "-dark" : "");
+        EylSceneOptions     options;
+        EylSceneLayout      l;
+        cairo_rectangle_t   box;
+        cairo_surface_t    *surface;
+        double              x, top, rgb[3], luma;
+        gboolean            named = FALSE;
+
+        eyl_scene_options_init (&options);
+        options.dark = dark;
+        options.paint_background = TRUE;
+        options.label_boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+        eyl_scene_layout (W, H, a, &options, &l);
+        g_assert_true (eyl_scene_strip_box (&l, pl, &box));
+        eyl_scene_layout_to_device (&l, pl->strip_gap_mm, l.material_bottom_mm + pl->strip_height_mm,
+                                    &x, &top);
+        g_assert_cmpfloat_with_epsilon (box.x, x, 1e-9);
+        g_assert_cmpfloat_with_epsilon (box.y, top, 1e-9);
+        /* True size, or more where that is too thin to see. */
+        g_assert_cmpfloat (box.width, >=, 6.0 * l.scale);
+        g_assert_cmpfloat (box.width, >=, 5.0);
+        g_assert_cmpfloat (box.height, >=, (pl->strip_height_mm + 29.0) * l.scale);
+        g_assert_cmpfloat (box.height, >=, 9.0);
+
+        surface = paint (a, &options);
+        save_png (surface, name);
+        pixel (surface, box.x + box.width / 2, box.y + box.height * 0.75, rgb);
+        luma = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+        g_test_message ("%s: strip %.1f × %.1f px, luma %.2f", name, box.width, box.height, luma);
+        /* The strip's colour is the lines': dark on light, light on dark. */
+        g_assert_true (dark ? luma > 0.5 : luma < 0.5);
+        cairo_surface_destroy (surface);
+
+        for (guint i = 0; i < options.label_boxes->len; i++)
+          {
+            const cairo_rectangle_t *r = &g_array_index (options.label_boxes, cairo_rectangle_t, i);
+
+            named |= r->x >= box.x + box.width && r->x < box.x + box.width + 20 &&
+                     fabs (r->y - (box.y + box.height)) < 8 * r->height;
+            for (guint j = i + 1; j < options.label_boxes->len; j++)
+              {
+                const cairo_rectangle_t *q = &g_array_index (options.label_boxes, cairo_rectangle_t, j);
+                double                   ox = MIN (r->x + r->width, q->x + q->width) - MAX (r->x, q->x);
+                double                   oy = MIN (r->y + r->height, q->y + q->height) - MAX (r->y, q->y);
+
+                g_assert_false (ox > 1 && oy > 1);
+              }
+          }
+        g_assert_true (named);
+        g_array_unref (options.label_boxes);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -334,6 +401,7 @@ main (int    argc,
   g_test_add_func ("/eyl/scene/paint-pixels", test_paint_pixels);
   g_test_add_func ("/eyl/scene/pictures", test_pictures);
   g_test_add_func ("/eyl/scene/shelf-strip", test_shelf_strip);
+  g_test_add_func ("/eyl/scene/shelf-strip-drawn", test_shelf_strip_drawn);
 
   return g_test_run ();
 }

@@ -2508,6 +2508,303 @@ test_mark_net_quantity (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
 
+/* Label rule sets chosen in the placement panel: a flat label whose net
+ * quantity (6 pt) is under the 3.2 mm its 18.6 in² front asks for.  The
+ * set switched on is judged here from what the worker read (no new
+ * read); its finding is in the list and the same as the command line's;
+ * switched off, or through the GSettings key, it follows. */
+static gboolean
+label_finding_is (gpointer data)
+{
+  EylDocumentItem *item = eyl_window_get_current (window);
+  EylPageAnalysis *page;
+  guint            n = 0;
+
+  if (!current_checked (NULL) || (page = eyl_document_item_get_page (item, 0)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < page->findings->len; i++)
+    {
+      const EylFinding *f = g_ptr_array_index (page->findings, i);
+
+      n += g_str_equal (f->rule, "label-net-quantity") && f->severity == EYL_SEVERITY_WARNING;
+    }
+  return n == GPOINTER_TO_UINT (data) &&
+         count_rule ("label-net-quantity", EYL_SEVERITY_WARNING) == GPOINTER_TO_UINT (data);
+}
+
+static void
+test_label_rules (void)
+{
+  EylPlacementPanel *panel = EYL_PLACEMENT_PANEL (eyl_window_get_placement_panel (window));
+  g_autofree char   *path = eyl_pack_make_label (6);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  const char       *us[] = { "us-21cfr101-105", NULL };
+  GtkWidget        *row;
+  EylDocumentItem  *item;
+  EylPageRead      *read;
+  const EylFinding *f = NULL;
+  EylPageAnalysis  *page;
+  guint             n_analysing = 0;
+  gulong            handler;
+  g_autofree char  *ids = NULL;
+  g_auto(GStrv) remembered = NULL;
+
+  open_path (path);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  item = eyl_window_get_current (window);
+  read = eyl_document_item_get_page (item, 0)->read;
+  g_assert_nonnull (read);
+  /* Off unless chosen. */
+  g_assert_null (eyl_placement_panel_dup_label_rules (panel));
+  g_assert_true (label_finding_is (GUINT_TO_POINTER (0)));
+  handler = g_signal_connect (item, "notify::status", G_CALLBACK (count_analysing_cb),
+                              &n_analysing);
+
+  eyl_placement_panel_set_label_rule (panel, "us-21cfr101-105", TRUE);
+  g_assert_true (eyl_gui_wait_for (label_finding_is, GUINT_TO_POINTER (1), CHECK_TIMEOUT_S));
+  g_assert_cmpuint (n_analysing, ==, 0);
+  g_assert_true (eyl_document_item_get_page (item, 0)->read == read);
+  ids = eyl_placement_panel_dup_label_rules (panel);
+  g_assert_cmpstr (ids, ==, "us-21cfr101-105");
+  remembered = g_settings_get_strv (settings, "label-rules");
+  g_assert_cmpstr (remembered[0], ==, "us-21cfr101-105");
+  g_assert_null (remembered[1]);
+  page = eyl_document_item_get_page (item, 0);
+  for (guint i = 0; i < page->findings->len; i++)
+    if (g_str_equal (((EylFinding *) g_ptr_array_index (page->findings, i))->rule, "label-net-quantity"))
+      f = g_ptr_array_index (page->findings, i);
+  g_assert_nonnull (strstr (f->message, "21 CFR 101.105(i)"));
+  g_assert_cmpfloat (json_object_get_double_member (f->measures, "height_mm"), <, 2.0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f->measures, "needed_mm"), 3.175,
+                                  0.01);
+
+  row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (panel), EYL_TYPE_PLACEMENT_PANEL,
+                                                     "label_rules_row");
+  save_png ("label-rules-finding");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_true (eyl_gui_wait_for (stacks_settled, NULL, 10));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (panel),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "placement");
+  g_assert_true (eyl_gui_wait_for (widget_allocated, panel, 10));
+  /* The row is the panel's last: scrolled to the end. */
+  {
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (find_scrolled_window (GTK_WIDGET (panel)));
+
+    eyl_gui_wait_ms (300);
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  }
+  wait_for_frame ();
+  save_png ("label-rules");
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (panel),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "findings");
+
+  /* Off: gone, still without a worker. */
+  eyl_placement_panel_set_label_rule (panel, "us-21cfr101-105", FALSE);
+  g_assert_true (eyl_gui_wait_for (label_finding_is, GUINT_TO_POINTER (0), CHECK_TIMEOUT_S));
+  g_strfreev (remembered);
+  remembered = g_settings_get_strv (settings, "label-rules");
+  g_assert_null (remembered[0]);
+
+  /* The key set elsewhere: the switch follows, the finding comes back. */
+  g_settings_set_strv (settings, "label-rules", us);
+  g_assert_true (eyl_gui_wait_for (label_finding_is, GUINT_TO_POINTER (1), CHECK_TIMEOUT_S));
+  g_settings_reset (settings, "label-rules");
+  g_assert_true (eyl_gui_wait_for (label_finding_is, GUINT_TO_POINTER (0), CHECK_TIMEOUT_S));
+  g_assert_cmpuint (n_analysing, ==, 0);
+  g_signal_handler_disconnect (item, handler);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
+/* The net quantity marked by a drag: the view's band (its "region-marked"
+ * while marking) becomes the box in mm, the document is read again with
+ * it and the mark is drawn on the page; Escape ends the marking without
+ * one; the band is no logo. */
+static void
+test_mark_net_quantity_drag (void)
+{
+  EylPackSpec      spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE,
+                            FALSE, TRUE };
+  g_autofree char *path = eyl_pack_make_sheet (&spec);
+  EylPageView     *view = eyl_window_get_page_view (window);
+  /* Round the fixture's "twenty tea bags": x 66 mm, baseline y 170, 8 pt. */
+  const double      mm[4] = { 63, 165, 121, 172.5 };
+  const double      k = 72 / 25.4;
+  const EylRect    *mark;
+  EylPageAnalysis  *analysis;
+  cairo_surface_t  *surface;
+  cairo_t          *cr;
+  EylOverlayOptions options;
+  guint32           pixel;
+  int               r, g, b;
+  GCancellable     *logo_job;
+
+  open_path (path);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  g_assert_true (net_quantity_judged (GINT_TO_POINTER (FALSE)));
+
+  /* Escape ends the marking: no band, no mark. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "mark-net-quantity",
+                                      g_variant_new_boolean (TRUE));
+  g_assert_true (eyl_page_view_get_marking (view));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-marking", NULL);
+  g_assert_false (action_state ("mark-net-quantity"));
+  g_assert_false (eyl_page_view_get_marking (view));
+  g_assert_true (eyl_rect_is_empty (eyl_document_item_get_net_quantity (eyl_window_get_current (window))));
+  /* Not marking: a band is nobody's net quantity. */
+  g_assert_false (_eyl_window_mark_net_quantity_box (window, &(EylRect) { 1, 1, 50, 50 }));
+
+  /* A logo's marking and the net quantity's take turns. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-logo", NULL);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "mark-net-quantity",
+                                      g_variant_new_boolean (TRUE));
+  g_assert_false (window->mark_logo);
+  g_assert_true (eyl_page_view_get_marking (view));
+
+  /* What the view's drag emits, in page pt; no logo is cut out. */
+  logo_job = window->mark_cancellable;
+  g_signal_emit_by_name (view, "region-marked", mm[0] * k, mm[1] * k, mm[2] * k, mm[3] * k);
+  g_assert_false (action_state ("mark-net-quantity"));
+  g_assert_false (eyl_page_view_get_marking (view));
+  g_assert_true (window->mark_cancellable == logo_job);
+  mark = eyl_document_item_get_net_quantity (eyl_window_get_current (window));
+  g_assert_cmpfloat_with_epsilon (mark->x0, mm[0], 0.01);
+  g_assert_cmpfloat_with_epsilon (mark->y0, mm[1], 0.01);
+  g_assert_cmpfloat_with_epsilon (mark->x1, mm[2], 0.01);
+  g_assert_cmpfloat_with_epsilon (mark->y1, mm[3], 0.01);
+  g_assert_true (eyl_gui_wait_for (net_quantity_judged, GINT_TO_POINTER (TRUE), CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+
+  /* Drawn by the overlay (the view's and the export's painter): violet
+   * on the box's left edge. */
+  analysis = eyl_page_view_get_analysis (view);
+  g_assert_false (eyl_rect_is_empty (&analysis->packaging->net_quantity_box));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (240 * k), (int) (250 * k));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  eyl_overlay_options_init (&options);
+  eyl_overlay_paint (cr, analysis, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = ((guint32 *) (cairo_image_surface_get_data (surface) +
+                        (int) ((mm[1] + mm[3]) / 2 * k) * cairo_image_surface_get_stride (surface)))
+      [(int) (mm[0] * k)];
+  cairo_surface_destroy (surface);
+  r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+  g_test_message ("mark edge pixel %02x%02x%02x", r, g, b);
+  g_assert_cmpint (b, >, g + 40);
+  g_assert_cmpint (r, >, g + 20);
+  save_png ("pack-net-quantity-drag");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.net-quantity-auto", NULL);
+  g_assert_true (eyl_gui_wait_for (net_quantity_judged, GINT_TO_POINTER (FALSE), CHECK_TIMEOUT_S));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
+/* Real pointer events (xdotool, when installed): a click on the line and
+ * a drag round it while marking, as a user does. */
+static void
+xdo (const char *args)
+{
+  g_autofree char *cmd = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  eyl_gui_wait_ms (150);
+}
+
+/* Widget point of @view in the X screen: the window at the origin (no
+ * window manager), its shadow's margin around it. */
+static void
+view_to_screen (EylPageView *view,
+                double       x_pt,
+                double       y_pt,
+                double      *sx,
+                double      *sy)
+{
+  double wx, wy, tx, ty, mx, my;
+
+  eyl_page_view_page_to_widget (view, x_pt, y_pt, &wx, &wy);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (window), wx, wy,
+                                                   &tx, &ty));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &mx, &my);
+  *sx = tx + mx;
+  *sy = ty + my;
+}
+
+static void
+test_mark_net_quantity_pointer (void)
+{
+  EylPackSpec      spec = { EYL_PACK_TUCK_END, EYL_PACK_DIELINE_ISO, EYL_PACK_BARCODE_BACK, FALSE,
+                            FALSE, TRUE };
+  g_autofree char *path = eyl_pack_make_sheet (&spec);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  EylPageView     *view = eyl_window_get_page_view (window);
+  const double     k = 72 / 25.4;
+  double           tx, ty, ex, ey;
+  const EylRect   *mark;
+  g_autofree char *a = NULL;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+  open_path (path);
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+
+  /* A click on the text. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "mark-net-quantity",
+                                      g_variant_new_boolean (TRUE));
+  view_to_screen (view, 75 * k, 168.5 * k, &tx, &ty);
+  a = g_strdup_printf ("mousemove --sync %d %d click 1", (int) tx, (int) ty);
+  xdo (a);
+  g_assert_false (action_state ("mark-net-quantity"));
+  mark = eyl_document_item_get_net_quantity (eyl_window_get_current (window));
+  g_test_message ("click mark %.1f %.1f %.1f %.1f", mark->x0, mark->y0, mark->x1, mark->y1);
+  g_assert_false (eyl_rect_is_empty (mark));
+  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+
+  /* A drag round it. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "mark-net-quantity",
+                                      g_variant_new_boolean (TRUE));
+  /* From below right up onto the text: the release on the line is the
+   * drag's end, not a click on it. */
+  view_to_screen (view, 121 * k, 174 * k, &tx, &ty);
+  view_to_screen (view, 70 * k, 168.5 * k, &ex, &ey);
+  g_free (a);
+  a = g_strdup_printf ("mousemove --sync %d %d mousedown 1", (int) tx, (int) ty);
+  xdo (a);
+  g_free (a);
+  a = g_strdup_printf ("mousemove --sync %d %d", (int) (tx + ex) / 2, (int) (ty + ey) / 2);
+  xdo (a);
+  wait_for_frame ();
+  save_png ("pack-net-quantity-band");
+  g_free (a);
+  a = g_strdup_printf ("mousemove --sync %d %d mouseup 1", (int) ex, (int) ey);
+  xdo (a);
+  mark = eyl_document_item_get_net_quantity (eyl_window_get_current (window));
+  g_test_message ("drag mark %.1f %.1f %.1f %.1f", mark->x0, mark->y0, mark->x1, mark->y1);
+  g_assert_cmpfloat (fabs (mark->x0 - 70), <, 1);
+  g_assert_cmpfloat (fabs (mark->x1 - 121), <, 1);
+  g_assert_cmpfloat (fabs (mark->y0 - 168.5), <, 1);
+  g_assert_cmpfloat (fabs (mark->y1 - 174), <, 1);
+  g_assert_false (action_state ("mark-net-quantity"));
+  g_assert_true (eyl_gui_wait_for (net_quantity_judged, GINT_TO_POINTER (TRUE), CHECK_TIMEOUT_S));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.net-quantity-auto", NULL);
+  g_assert_true (eyl_gui_wait_for (net_quantity_judged, GINT_TO_POINTER (FALSE), CHECK_TIMEOUT_S));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2573,6 +2870,9 @@ main (int   argc,
   g_test_add_func ("/eyl/window/compare", test_compare);
   g_test_add_func ("/eyl/window/compare-pages", test_compare_pages);
   g_test_add_func ("/eyl/window/mark-net-quantity", test_mark_net_quantity);
+  g_test_add_func ("/eyl/window/label-rules", test_label_rules);
+  g_test_add_func ("/eyl/window/mark-net-quantity-drag", test_mark_net_quantity_drag);
+  g_test_add_func ("/eyl/window/mark-net-quantity-pointer", test_mark_net_quantity_pointer);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -432,7 +432,10 @@ eyl_evaluate_page (EylPageRead              *read,
   /* A pack's net: on the shelf its front panel is the face, at its real
    * size (a later page of the file is read in the hand). */
   if (read->packaging != NULL)
-    self->packaging = eyl_packaging_ref (read->packaging);
+    /* The label rule sets are this stage's: another choice is judged
+     * here, without a new read. */
+    self->packaging = eyl_packaging_with_label_rules (read->packaging, options->label_rules,
+                                                      read->text_layer);
   if (piece_index == 0)
     eyl_analysis_place_front_panel (self, options, distance_given);
 

@@ -292,7 +292,7 @@ add_not_found (const EylLabelRuleSet *set,
                                   set->source);
   eyl_finding_set_text (finding, message,
                         _("Mark the net quantity: in the window, Mark Net Quantity and a click "
-                          "on its text; on the command line, --net-quantity TEXT or "
+                          "on its text or a box dragged round it; on the command line, --net-quantity TEXT or "
                           "--net-quantity-mm X0,Y0,X1,Y1."));
   g_ptr_array_add (findings, g_steal_pointer (&finding));
 }

@@ -44,6 +44,7 @@ typedef struct
 } Paint;
 
 static void paint_net (Paint *p);
+static void paint_net_quantity_mark (Paint *p);
 
 /* Palette ------------------------------------------------------------- */
 
@@ -2384,9 +2385,50 @@ eyl_overlay_paint (cairo_t                 *cr,
    * the shelf judges only the front panel (the visible area). */
   if (options->layers & (EYL_OVERLAY_HIDDEN | EYL_OVERLAY_ELEMENTS))
     paint_net (&p);
+  if (options->layers != 0)
+    paint_net_quantity_mark (&p);
 }
 
 /* A pack's net (eyl-packaging.c) -------------------------------------- */
+
+/* The box the user marked as the net quantity (--net-quantity-mm, a drag
+ * in the window): outlined dashed in violet, named above it. */
+static void
+paint_net_quantity_mark (Paint *p)
+{
+  const EylPackaging *pack = p->analysis->packaging;
+  cairo_t            *cr = p->cr;
+  const double        dash[2] = { 4 * p->u, 2 * p->u };
+  const EylRect      *b;
+  g_autoptr(PangoLayout) layout = NULL;
+  double w, h, y;
+
+  if (pack == NULL || eyl_rect_is_empty (&pack->net_quantity_box))
+    return;
+  b = &pack->net_quantity_box;
+  cairo_save (cr);
+  cairo_rectangle (cr, b->x0, b->y0, eyl_rect_width (b), eyl_rect_height (b));
+  cairo_set_source_rgba (cr, 0.50, 0.18, 0.70, 0.12);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0.50, 0.18, 0.70, 0.95);
+  cairo_set_line_width (cr, 1.5 * p->u);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  layout = make_layout (p, _("Net quantity (marked)"), 9.0, TRUE);
+  layout_size (layout, &w, &h);
+  /* Above the box, else below it at the page's top. */
+  y = b->y0 - h - 3 * p->u;
+  if (y < 0)
+    y = b->y1 + 2 * p->u;
+  cairo_rectangle (cr, b->x0 - p->u, y - p->u, w + 2 * p->u, h + 2 * p->u);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, 0.50, 0.18, 0.70, 1);
+  cairo_move_to (cr, b->x0, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
 
 /* A panel's number (as --front-panel takes it) and role, in a corner. */
 static void

@@ -96,6 +96,34 @@ has_net_part (GPtrArray *rules)
   return FALSE;
 }
 
+/* @rules (may be NULL) and, for a net quantity mark, the bundled set
+ * with a net part when none of them has one; @page the lines they read. */
+static void
+apply_label_rules (EylPackaging *self,
+                   GPtrArray    *rules,
+                   EylPageData  *page)
+{
+  if (rules != NULL)
+    self->label_rules = g_ptr_array_ref (rules);
+  /* Marking the net quantity asks for it to be judged: the bundled set
+   * is loaded (and owned here) when no chosen one has a net part. */
+  if (eyl_packaging_has_net_mark (self) && !has_net_part (rules))
+    {
+      GPtrArray *all = g_ptr_array_new ();
+
+      g_clear_pointer (&self->own_rules, g_ptr_array_unref);
+      self->own_rules = eyl_label_rules_load (NET_LABEL_RULES, NULL);
+      if (rules != NULL)
+        g_ptr_array_extend (all, rules, NULL, NULL);
+      if (self->own_rules != NULL)
+        g_ptr_array_extend (all, self->own_rules, NULL, NULL);
+      g_clear_pointer (&self->label_rules, g_ptr_array_unref);
+      self->label_rules = all;
+    }
+  if (self->label_rules != NULL && page != NULL)
+    self->text = eyl_page_data_ref (page);
+}
+
 void
 eyl_packaging_set_label_rules (EylPackaging  *self,
                                GPtrArray     *rules,
@@ -119,25 +147,7 @@ eyl_packaging_set_label_rules (EylPackaging  *self,
       self->net_quantity_box.x1 = net_box_mm->x1 / EYL_MM_PER_PT;
       self->net_quantity_box.y1 = net_box_mm->y1 / EYL_MM_PER_PT;
     }
-  if (rules != NULL)
-    self->label_rules = g_ptr_array_ref (rules);
-  /* Marking the net quantity asks for it to be judged: the bundled set
-   * is loaded (and owned here) when no chosen one has a net part. */
-  if (eyl_packaging_has_net_mark (self) && !has_net_part (rules))
-    {
-      GPtrArray *all = g_ptr_array_new ();
-
-      g_clear_pointer (&self->own_rules, g_ptr_array_unref);
-      self->own_rules = eyl_label_rules_load (NET_LABEL_RULES, NULL);
-      if (rules != NULL)
-        g_ptr_array_extend (all, rules, NULL, NULL);
-      if (self->own_rules != NULL)
-        g_ptr_array_extend (all, self->own_rules, NULL, NULL);
-      g_clear_pointer (&self->label_rules, g_ptr_array_unref);
-      self->label_rules = all;
-    }
-  if (self->label_rules != NULL && page != NULL)
-    self->text = eyl_page_data_ref (page);
+  apply_label_rules (self, rules, page);
 }
 
 gboolean
@@ -1143,4 +1153,71 @@ eyl_packaging_filter_findings (const EylPackaging *self,
       eyl_finding_add_measure (f, "x_height_mm", x_mm);
       eyl_finding_add_measure (f, "needed_x_height_mm", need_x);
     }
+}
+
+/* The ids of @rules, and NET_LABEL_RULES after them when @mark asks for
+ * it (as apply_label_rules adds it), joined by commas. */
+static char *
+dup_rule_ids (GPtrArray *rules,
+              gboolean   mark)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    g_string_append_printf (ids, "%s,", ((EylLabelRuleSet *) g_ptr_array_index (rules, i))->id);
+  if (mark && !has_net_part (rules))
+    g_string_append (ids, NET_LABEL_RULES ",");
+  return g_string_free (ids, FALSE);
+}
+
+static EylDieline *
+dieline_copy (const EylDieline *dieline)
+{
+  EylDieline *copy = g_new0 (EylDieline, 1);
+
+  copy->groups = g_array_copy (dieline->groups);
+  for (guint i = 0; i < copy->groups->len; i++)
+    {
+      EylDielineGroup *g = &g_array_index (copy->groups, EylDielineGroup, i);
+
+      g->name = g_strdup (g->name);
+    }
+  copy->segments = g_array_copy (dieline->segments);
+  copy->page_width = dieline->page_width;
+  copy->page_height = dieline->page_height;
+  return copy;
+}
+
+EylPackaging *
+eyl_packaging_with_label_rules (EylPackaging *self,
+                                GPtrArray    *rules,
+                                EylPageData  *text)
+{
+  g_autofree char *wanted = NULL;
+  g_autofree char *read = NULL;
+  EylPackaging    *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  wanted = dup_rule_ids (rules, eyl_packaging_has_net_mark (self));
+  read = dup_rule_ids (self->label_rules, FALSE);
+  if (g_str_equal (wanted, read))
+    return eyl_packaging_ref (self);
+
+  /* What was read is shared or copied; only the sets differ. */
+  copy = eyl_packaging_new ();
+  g_ptr_array_unref (copy->barcodes);
+  copy->barcodes = g_ptr_array_ref (self->barcodes);
+  g_array_unref (copy->panels);
+  copy->panels = g_array_ref (self->panels);
+  if (self->dieline != NULL)
+    copy->dieline = dieline_copy (self->dieline);
+  copy->front_panel = self->front_panel;
+  copy->front_reason = g_strdup (self->front_reason);
+  copy->mm_per_pt = self->mm_per_pt;
+  copy->dieline_only = self->dieline_only;
+  copy->net_quantity_text = g_strdup (self->net_quantity_text);
+  copy->net_quantity_box = self->net_quantity_box;
+  apply_label_rules (copy, rules, text != NULL ? text : self->text);
+  return copy;
 }

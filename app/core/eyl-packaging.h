@@ -71,6 +71,13 @@ void eyl_packaging_set_label_rules (EylPackaging  *self,
                                     EylPageData   *page,
                                     const char    *net_text,
                                     const EylRect *net_box_mm);
+/* @self judged with the label rule sets @rules (may be NULL) instead of
+ * those it was read with — they are the Evaluate stage's (DESIGN.md 3.5):
+ * @self again (a new reference) when they are the same, else a new
+ * packaging sharing what was read, its lines @text (NULL: @self's). */
+EylPackaging *eyl_packaging_with_label_rules (EylPackaging *self,
+                                              GPtrArray    *rules,
+                                              EylPageData  *text);
 /* TRUE when the user marked a net quantity. */
 gboolean eyl_packaging_has_net_mark (const EylPackaging *self);
 

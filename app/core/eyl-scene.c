@@ -25,6 +25,10 @@
  * which the part above the deck is the placement's strip_height_mm. */
 #define STRIP_DEPTH_MM      6.0
 #define STRIP_BELOW_DECK_MM 29.0
+/* At the side view's scale (~0.2 px per mm) the strip would be a pixel
+ * thick: never thinner or shorter than this on screen (device units). */
+#define STRIP_MIN_WIDTH  5.0
+#define STRIP_MIN_HEIGHT 9.0
 
 /* Device margins around the world, in units of the font size. */
 #define MARGIN_LEFT_EM   7.5
@@ -561,18 +565,19 @@ paint_mount (Scene *s)
        * the deck, strip_gap_mm in front of the pack, the rest of its
        * ticket channel below the deck; else a fixed band the placement
        * names (hidden_bottom_mm). */
-      if (pl->strip_height_mm > 0 || pl->hidden_bottom_mm > 0)
-        {
-          double x = pl->strip_height_mm > 0 ? MAX (pl->strip_gap_mm, 0.0) : 50.0;
-          double h = pl->strip_height_mm > 0 ? pl->strip_height_mm : pl->hidden_bottom_mm;
+      {
+        cairo_rectangle_t box;
 
-          cairo_rectangle (cr, X (s, x), Y (s, bot + h), MAX (STRIP_DEPTH_MM * s->l.scale, 3),
-                           (h + STRIP_BELOW_DECK_MM) * s->l.scale);
-          source (s, s->solid, 1.0);
-          cairo_fill_preserve (cr);
-          source (s, s->fg, 1.0);
-          cairo_stroke (cr);
-        }
+        if (eyl_scene_strip_box (&s->l, pl, &box))
+          {
+            /* Dark, to stand out on the eye-level band behind it. */
+            cairo_rectangle (cr, box.x, box.y, box.width, box.height);
+            source (s, s->fg, 0.75);
+            cairo_fill_preserve (cr);
+            source (s, s->fg, 1.0);
+            cairo_stroke (cr);
+          }
+      }
       break;
 
     case EYL_PLACEMENT_LEAFLET:
@@ -1040,6 +1045,41 @@ paint_eye_band (Scene *s)
   }
 }
 
+/* The shelf-edge strip's name and height beside it, on a line no label
+ * drawn before takes, with a leader to the strip. */
+static void
+paint_strip_label (Scene *s)
+{
+  const EylPlacement      *pl = s->analysis->placement;
+  cairo_rectangle_t        box;
+  const cairo_rectangle_t *r;
+  g_autofree char         *height = NULL;
+  g_autofree char         *label = NULL;
+
+  if (pl->kind != EYL_PLACEMENT_SHELF || pl->strip_height_mm <= 0 ||
+      !eyl_scene_strip_box (&s->l, pl, &box))
+    return;
+  height = eyl_format_length (pl->strip_height_mm, s->options->inches);
+  /* TRANSLATORS: %s is how far the strip stands above the shelf, e.g. "10 mm" */
+  label = g_strdup_printf (_("shelf-edge strip, %s"), height);
+  /* Not on the floor's hatching either (the bottom shelf): the floor
+   * and what is under it count as taken while the label looks for room. */
+  g_array_append_val (s->placed, ((cairo_rectangle_t) { 0, s->l.floor_y - 2, G_MAXINT,
+                                                        s->height }));
+  s->give_way = TRUE;
+  text (s, label, box.x + box.width + 10, box.y + box.height + 2, ANCHOR_LEFT, s->fg, FALSE, 0.9);
+  s->give_way = FALSE;
+  g_array_remove_index (s->placed, s->placed->len - 2);
+  r = &g_array_index (s->placed, cairo_rectangle_t, s->placed->len - 1);
+  cairo_save (s->cr);
+  cairo_set_line_width (s->cr, 1.0);
+  source (s, s->fg, 0.8);
+  cairo_move_to (s->cr, r->x - 2, r->y + r->height / 2);
+  cairo_line_to (s->cr, box.x + box.width + 1, box.y + box.height / 2);
+  cairo_stroke (s->cr);
+  cairo_restore (s->cr);
+}
+
 static void
 paint_labels (Scene *s)
 {
@@ -1120,7 +1160,35 @@ eyl_scene_paint (cairo_t               *cr,
   paint_material (&s);
   paint_occluder (&s);
   paint_figures (&s);
+  paint_strip_label (&s);
   paint_labels (&s);
   cairo_restore (cr);
   g_array_unref (s.placed);
+}
+
+gboolean
+eyl_scene_strip_box (const EylSceneLayout *layout,
+                     const EylPlacement   *placement,
+                     cairo_rectangle_t    *box)
+{
+  double x_mm, h_mm, x, top;
+
+  g_return_val_if_fail (layout != NULL && placement != NULL && box != NULL, FALSE);
+
+  if (placement->kind != EYL_PLACEMENT_SHELF ||
+      !(placement->strip_height_mm > 0 || placement->hidden_bottom_mm > 0))
+    return FALSE;
+  /* Its top strip_height_mm above the deck, strip_gap_mm in front of
+   * the pack, the rest of its ticket channel below the deck; else a
+   * fixed band the placement names (hidden_bottom_mm). */
+  x_mm = placement->strip_height_mm > 0 ? MAX (placement->strip_gap_mm, 0.0) : 50.0;
+  h_mm = placement->strip_height_mm > 0 ? placement->strip_height_mm : placement->hidden_bottom_mm;
+  eyl_scene_layout_to_device (layout, x_mm, layout->material_bottom_mm + h_mm, &x, &top);
+  /* The top edge stays where the sight lines cross it; thin strips grow
+   * away from the pack and down. */
+  box->x = x;
+  box->y = top;
+  box->width = MAX (STRIP_DEPTH_MM * layout->scale, STRIP_MIN_WIDTH);
+  box->height = MAX ((h_mm + STRIP_BELOW_DECK_MM) * layout->scale, STRIP_MIN_HEIGHT);
+  return TRUE;
 }

@@ -75,6 +75,13 @@ void eyl_scene_layout_to_device (const EylSceneLayout *layout,
 
 /* Paints the scene fitted into @width × @height device units at the
  * origin of @cr; the state of @cr is restored. */
+/* Where the side view draws a shelf's edge strip (device units): true
+ * size at the layout's scale, never thinner than a few pixels, its top
+ * where the sight lines cross it.  FALSE when @placement has none. */
+gboolean eyl_scene_strip_box (const EylSceneLayout *layout,
+                              const EylPlacement   *placement,
+                              cairo_rectangle_t    *box);
+
 void eyl_scene_paint (cairo_t               *cr,
                       double                 width,
                       double                 height,

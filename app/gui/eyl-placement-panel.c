@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "eyl-label-rules.h"
 #include "eyl-placement-panel.h"
 
 #define CHANGED_DELAY_MS 300
@@ -75,6 +76,7 @@ struct _EylPlacementPanel
   GtkLabel            *crowd_unit_label;
   GtkEntry            *acuity_entry;
   AdwComboRow         *legibility_row;
+  AdwExpanderRow      *label_rules_row;
 
   /* Row: every number row; first those of number_rows[], then one per
    * other option of the table, found in the template by its name. */
@@ -94,6 +96,13 @@ struct _EylPlacementPanel
   gboolean   restoring;
   guint      changed_source;
   guint      updating; /* > 0 while the panel fills its own rows */
+
+  /* The bundled label rule sets (EylLabelRuleSet), a switch for each in
+   * label_rules_row, and those switched on, loaded for the checks (NULL:
+   * none). */
+  GPtrArray *rule_sets;
+  GPtrArray *rule_switches;
+  GPtrArray *chosen_rules;
 };
 
 G_DEFINE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, GTK_TYPE_WIDGET)
@@ -863,6 +872,10 @@ enum
   STATE_ROWS
 };
 
+static guint label_rules_mask (EylPlacementPanel *self);
+static void  set_label_rules_mask (EylPlacementPanel *self,
+                                   guint              mask);
+
 static GArray *
 state_new (EylPlacementPanel *self)
 {
@@ -881,6 +894,9 @@ state_new (EylPlacementPanel *self)
       value = entry_value (self, ROW_ENTRY (self, i));
       g_array_append_val (state, value);
     }
+  /* The label rule sets switched on, one bit each, after the rows. */
+  value = label_rules_mask (self);
+  g_array_append_val (state, value);
   return state;
 }
 
@@ -927,6 +943,8 @@ state_apply (EylPlacementPanel *self,
 
       set_entry_text (self, ROW_ENTRY (self, i), text);
     }
+  if (state->len > STATE_ROWS + N_ROWS (self))
+    set_label_rules_mask (self, (guint) g_array_index (state, double, STATE_ROWS + N_ROWS (self)));
   self->updating--;
   /* The analysis shown was made for the rows before. */
   g_clear_pointer (&self->analysis, eyl_page_analysis_unref);
@@ -1170,6 +1188,9 @@ eyl_placement_panel_finalize (GObject *object)
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->state, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->rule_sets, g_ptr_array_unref);
+  g_clear_pointer (&self->rule_switches, g_ptr_array_unref);
+  g_clear_pointer (&self->chosen_rules, g_ptr_array_unref);
 
   G_OBJECT_CLASS (eyl_placement_panel_parent_class)->finalize (object);
 }
@@ -1238,6 +1259,7 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, acuity_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
+  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, label_rules_row);
   /* the rows of the options without code of their own, by name */
   {
     guint            n_options;
@@ -1258,6 +1280,182 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "placement.reset", NULL, reset_action);
 
   gtk_widget_class_set_css_name (widget_class, "eylplacementpanel");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Label rule sets                                                        */
+
+/* The optional label rule sets (data/label-rules): a switch each in the
+ * Legibility group's expander row, all off unless chosen; the choice is
+ * remembered in the "label-rules" key and judged in this process (the
+ * Evaluate stage), the worker reading the same ids (--label-rules). */
+
+static guint
+label_rules_mask (EylPlacementPanel *self)
+{
+  guint mask = 0;
+
+  for (guint i = 0; self->rule_switches != NULL && i < self->rule_switches->len; i++)
+    if (gtk_switch_get_active (g_ptr_array_index (self->rule_switches, i)))
+      mask |= 1u << i;
+  return mask;
+}
+
+static char *
+dup_chosen_ids (EylPlacementPanel *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  for (guint i = 0; self->rule_switches != NULL && i < self->rule_switches->len; i++)
+    if (gtk_switch_get_active (g_ptr_array_index (self->rule_switches, i)))
+      g_strv_builder_add (builder, ((EylLabelRuleSet *) g_ptr_array_index (self->rule_sets, i))->id);
+  ids = g_strv_builder_end (builder);
+  return ids[0] != NULL ? g_strjoinv (",", ids) : NULL;
+}
+
+/* The sets switched on loaded for the checks, the expander's subtitle
+ * naming them; remembered in GSettings. */
+static void
+update_chosen_rules (EylPlacementPanel *self)
+{
+  g_autofree char *ids = dup_chosen_ids (self);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_clear_pointer (&self->chosen_rules, g_ptr_array_unref);
+  if (ids != NULL)
+    self->chosen_rules = eyl_label_rules_load (ids, NULL);
+  for (guint i = 0; self->chosen_rules != NULL && i < self->chosen_rules->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "; " : "",
+                            ((EylLabelRuleSet *) g_ptr_array_index (self->chosen_rules, i))->name);
+  adw_expander_row_set_subtitle (self->label_rules_row,
+                                 names->len > 0 ? names->str : _("Off: no label rule set is checked"));
+  /* Also while the panel fills itself (undo): the key follows; the
+   * value it already has is not written again. */
+  if (self->settings != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+      g_auto(GStrv) list = g_strsplit (ids != NULL ? ids : "", ",", -1);
+      g_auto(GStrv) remembered = NULL;
+      g_autofree char *joined = NULL;
+
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      if (!g_settings_schema_has_key (schema, "label-rules"))
+        return;
+      remembered = g_settings_get_strv (self->settings, "label-rules");
+      joined = g_strjoinv (",", remembered);
+      if (g_strcmp0 (joined, ids != NULL ? ids : "") != 0)
+        g_settings_set_strv (self->settings, "label-rules",
+                             ids != NULL ? (const char *const *) list : NULL);
+    }
+}
+
+static void
+set_label_rules_mask (EylPlacementPanel *self,
+                      guint              mask)
+{
+  self->updating++;
+  for (guint i = 0; self->rule_switches != NULL && i < self->rule_switches->len; i++)
+    gtk_switch_set_active (g_ptr_array_index (self->rule_switches, i), (mask & (1u << i)) != 0);
+  self->updating--;
+  update_chosen_rules (self);
+}
+
+static void
+on_rule_switch_active (EylPlacementPanel *self)
+{
+  if (self->updating > 0)
+    return;
+  update_chosen_rules (self);
+  queue_changed (self);
+}
+
+/* The key changed elsewhere (another window, dconf): the switches follow. */
+static void
+on_label_rules_setting (EylPlacementPanel *self)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "label-rules");
+  guint mask = 0;
+
+  for (guint i = 0; i < self->rule_sets->len; i++)
+    if (g_strv_contains ((const char *const *) ids,
+                         ((EylLabelRuleSet *) g_ptr_array_index (self->rule_sets, i))->id))
+      mask |= 1u << i;
+  if (mask == label_rules_mask (self))
+    return;
+  set_label_rules_mask (self, mask);
+  queue_changed (self);
+}
+
+static void
+init_label_rules (EylPlacementPanel *self)
+{
+  g_auto(GStrv) ids = eyl_label_rules_list ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  self->rule_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_label_rule_set_free);
+  self->rule_switches = g_ptr_array_new ();
+  for (guint i = 0; ids[i] != NULL && i < 32; i++)
+    {
+      g_autoptr(GPtrArray) one = eyl_label_rules_load (ids[i], NULL);
+      EylLabelRuleSet *set;
+      GtkWidget       *row, *toggle;
+
+      if (one == NULL || one->len != 1)
+        continue;
+      set = g_ptr_array_steal_index (one, 0);
+      g_ptr_array_add (self->rule_sets, set);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), set->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* The clause the set cites. */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), set->source);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      toggle = gtk_switch_new ();
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      set->name, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_rule_switch_active), self);
+      g_ptr_array_add (self->rule_switches, toggle);
+      adw_expander_row_add_row (self->label_rules_row, row);
+    }
+
+  if (self->settings != NULL)
+    g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "label-rules"))
+    {
+      set_label_rules_mask (self, 0);
+      return;
+    }
+  self->updating++;
+  on_label_rules_setting (self);
+  self->updating--;
+  update_chosen_rules (self);
+  g_signal_connect_object (self->settings, "changed::label-rules",
+                           G_CALLBACK (on_label_rules_setting), self, G_CONNECT_SWAPPED);
+}
+
+char *
+eyl_placement_panel_dup_label_rules (EylPlacementPanel *self)
+{
+  g_return_val_if_fail (EYL_IS_PLACEMENT_PANEL (self), NULL);
+
+  return dup_chosen_ids (self);
+}
+
+void
+eyl_placement_panel_set_label_rule (EylPlacementPanel *self,
+                                    const char        *id,
+                                    gboolean           chosen)
+{
+  g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
+  g_return_if_fail (id != NULL);
+
+  for (guint i = 0; i < self->rule_sets->len; i++)
+    if (g_str_equal (((EylLabelRuleSet *) g_ptr_array_index (self->rule_sets, i))->id, id))
+      gtk_switch_set_active (g_ptr_array_index (self->rule_switches, i), chosen);
 }
 
 static void
@@ -1300,6 +1498,7 @@ eyl_placement_panel_init (EylPlacementPanel *self)
   apply_units (self);
   apply_defaults (self);
   restore_entries (self);
+  init_label_rules (self);
   update_placement_rows (self);
   update_placeholders (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "placement.reset", FALSE);
@@ -1432,6 +1631,8 @@ eyl_placement_panel_get_options (EylPlacementPanel  *self,
   if (legibility >= G_N_ELEMENTS (legibilities) ||
       !eyl_legibility_from_string (legibilities[legibility].id, &options->legibility))
     options->legibility = EYL_LEGIBILITY_1_200;
+  /* The label rule sets are evaluated here too (eyl_evaluate_page). */
+  options->label_rules = self->chosen_rules;
 }
 
 char *
@@ -1470,6 +1671,7 @@ eyl_placement_panel_get_check_settings (EylPlacementPanel *self,
   settings->overrides = options.overrides;
   settings->legibility = options.legibility;
   settings->brand_kit = dup_brand_kit_path (self);
+  settings->label_rules = eyl_placement_panel_dup_label_rules (self);
 }
 
 void

@@ -59,4 +59,13 @@ gboolean eyl_placement_panel_undo (EylPlacementPanel *self);
 gboolean eyl_placement_panel_redo (EylPlacementPanel *self);
 gboolean eyl_placement_panel_can_undo (EylPlacementPanel *self);
 gboolean eyl_placement_panel_can_redo (EylPlacementPanel *self);
+/* The label rule sets switched on in the Legibility group, as the
+ * command line's --label-rules takes them ("eu-1169-2011,…"), or NULL
+ * for none (the default). */
+char *eyl_placement_panel_dup_label_rules (EylPlacementPanel *self);
+/* Switches the bundled set @id on or off, as the user does: remembered,
+ * and the checks are evaluated again. */
+void eyl_placement_panel_set_label_rule (EylPlacementPanel *self,
+                                         const char        *id,
+                                         gboolean           chosen);
 G_END_DECLS

@@ -417,6 +417,8 @@ cancel_marking_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   g_object_set (widget, "mark-logo", FALSE, NULL);
+  g_action_group_change_action_state (G_ACTION_GROUP (widget), "mark-net-quantity",
+                                      g_variant_new_boolean (FALSE));
 }
 
 /* Undo and redo of placement edits (the panel keeps the steps). */
@@ -1120,9 +1122,11 @@ panel_clicked_cb (EylWindow *self,
 /* A pack's net quantity, marked by a click                             */
 
 /* win.mark-net-quantity is on while a click on a page's text marks it as
- * the net quantity (where the label rules cannot tell); the mark belongs
- * to the document, goes to the worker as --net-quantity-mm and the
- * document is read again; win.net-quantity-auto forgets it. */
+ * the net quantity (where the label rules cannot tell), or a drag marks
+ * a box round it (the view's marking band, as for a logo); Escape
+ * (win.cancel-marking) ends it.  The mark belongs to the document, goes
+ * to the worker as --net-quantity-mm and the document is read again;
+ * win.net-quantity-auto forgets it. */
 static void
 update_net_quantity (EylWindow *self)
 {
@@ -1155,9 +1159,27 @@ mark_net_changed_cb (GSimpleAction *action,
                      GVariant      *value,
                      EylWindow     *self)
 {
+  gboolean on = g_variant_get_boolean (value);
+
+  if (on == marking_net_quantity (self))
+    return;
+  /* One marking at a time: a logo's or the net quantity's. */
+  if (on && self->mark_logo)
+    g_object_set (self, "mark-logo", FALSE, NULL);
   g_simple_action_set_state (action, value);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->page_view),
-                                   g_variant_get_boolean (value) ? "crosshair" : NULL);
+  eyl_page_view_set_marking (self->page_view, on || self->mark_logo);
+  if (on)
+    eyl_window_add_toast (self, _("Click the net quantity’s text or drag a box around it "
+                                  "(Esc to stop)"));
+}
+
+/* A logo marked meanwhile ends the net quantity's marking. */
+static void
+mark_logo_notify_cb (EylWindow *self)
+{
+  if (self->mark_logo && marking_net_quantity (self))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "mark-net-quantity",
+                                        g_variant_new_boolean (FALSE));
 }
 
 static void
@@ -1230,7 +1252,8 @@ _eyl_window_mark_net_quantity_at (EylWindow *self,
   py = (y - oy) * 1000 / (ay - oy);
   if (!text_box_at (analysis, px, py, &box))
     {
-      eyl_window_add_toast (self, _("Click on the text of the net quantity"));
+      eyl_window_add_toast (self, _("Click on the text of the net quantity, or drag a box "
+                                    "around it"));
       return TRUE;
     }
   box_mm = (EylRect) { box.x0 * EYL_MM_PER_PT, box.y0 * EYL_MM_PER_PT, box.x1 * EYL_MM_PER_PT,
@@ -1241,6 +1264,8 @@ _eyl_window_mark_net_quantity_at (EylWindow *self,
   return TRUE;
 }
 
+/* A click on released, where it went down; a press that moves on is a
+ * drag, whose box the view's band gives (below). */
 static void
 net_click_pressed_cb (GtkGestureClick *gesture,
                       int              n_press,
@@ -1248,8 +1273,57 @@ net_click_pressed_cb (GtkGestureClick *gesture,
                       double           y,
                       EylWindow       *self)
 {
-  if (_eyl_window_mark_net_quantity_at (self, x, y))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->net_press_x = x;
+  self->net_press_y = y;
+}
+
+static void
+net_click_released_cb (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       EylWindow       *self)
+{
+  /* The view takes a band of 4 px or more for a region. */
+  if (fabs (x - self->net_press_x) >= 4 || fabs (y - self->net_press_y) >= 4)
+    return;
+  if (!_eyl_window_mark_net_quantity_at (self, x, y))
+    return;
+  /* The view's own click (a finding's marker under the text) is not
+   * made; claimed at the release, the gesture is reset so the claim does
+   * not hold the pointer's next press from the view's drag. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_event_controller_reset (GTK_EVENT_CONTROLLER (gesture));
+}
+
+gboolean
+_eyl_window_mark_net_quantity_box (EylWindow     *self,
+                                   const EylRect *box)
+{
+  EylRect box_mm;
+
+  if (!marking_net_quantity (self) || self->shown_analysis == NULL || eyl_rect_is_empty (box))
+    return FALSE;
+  box_mm = (EylRect) { box->x0 * EYL_MM_PER_PT, box->y0 * EYL_MM_PER_PT, box->x1 * EYL_MM_PER_PT,
+                       box->y1 * EYL_MM_PER_PT };
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "mark-net-quantity",
+                                      g_variant_new_boolean (FALSE));
+  set_net_quantity (self, &box_mm);
+  return TRUE;
+}
+
+/* The view's band, dragged while marking: the box in page pt. */
+static void
+net_region_marked_cb (EylPageView *view,
+                      double       x0,
+                      double       y0,
+                      double       x1,
+                      double       y1,
+                      EylWindow   *self)
+{
+  EylRect box = { x0, y0, x1, y1 };
+
+  _eyl_window_mark_net_quantity_box (self, &box);
 }
 
 static void
@@ -1264,10 +1338,16 @@ net_quantity_actions_init (EylWindow *self)
   g_signal_connect_object (automatic, "activate", G_CALLBACK (net_quantity_auto_cb), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (mark));
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (automatic));
-  /* Before the view's own clicks and drags, only while marking. */
+  /* Before the view's own clicks, only while marking; a drag is the
+   * view's (its band, "region-marked"). */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect_object (click, "pressed", G_CALLBACK (net_click_pressed_cb), self, 0);
+  g_signal_connect_object (click, "released", G_CALLBACK (net_click_released_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->page_view), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_object (self->page_view, "region-marked", G_CALLBACK (net_region_marked_cb),
+                           self, 0);
+  g_signal_connect_object (self, "notify::mark-logo", G_CALLBACK (mark_logo_notify_cb), self,
+                           G_CONNECT_SWAPPED);
   update_net_quantity (self);
 }
 

@@ -524,6 +524,9 @@ page_region_marked_cb (EylPageView *view,
 {
   EylRect region = { x0, y0, x1, y1 };
 
+  /* A band dragged for the net quantity is not a logo. */
+  if (!self->mark_logo)
+    return;
   if (self->mark_cancellable != NULL)
     g_cancellable_cancel (self->mark_cancellable);
   g_clear_object (&self->mark_cancellable);

@@ -115,6 +115,9 @@ struct _EylWindow
   guint            layer_serial;
   AdwToast        *undo_toast;  /* "Placement … Undo", while shown (weak) */
   AdwToast        *panel_toast; /* "The glue flap …", while shown (weak) */
+  /* Where the pointer went down while marking the net quantity: a
+   * release away from it ends a drag (the box), not a click. */
+  double net_press_x, net_press_y;
 
   /* Two versions compared (eyl_window_compare_files): shown once both are checked. */
   EylCompareView  *compare_view;
@@ -150,9 +153,12 @@ void _eyl_window_placement_actions_init (EylWindow *self);
 void _eyl_window_update_front_panel (EylWindow *self);
 /* While win.mark-net-quantity is on: marks the text at widget point @x,
  * @y as the net quantity; FALSE when not marking. */
-gboolean         _eyl_window_mark_net_quantity_at (EylWindow *self,
-                                                   double     x,
-                                                   double     y);
+gboolean _eyl_window_mark_net_quantity_at (EylWindow *self,
+                                           double     x,
+                                           double     y);
+/* The same for a box dragged on the page, @box in page pt. */
+gboolean         _eyl_window_mark_net_quantity_box (EylWindow     *self,
+                                                    const EylRect *box);
 void             _eyl_window_update_visitor_views (EylWindow *self);
 void             _eyl_window_update_compare (EylWindow *self);
 EylOverlayLayers _eyl_window_current_layers (EylWindow *self);
