@@ -701,6 +701,10 @@ test_no_contact (void)
   /* On a poster it is a warning; on a sticker nothing is asked. */
   s.placement.kind = EYL_PLACEMENT_POSTER;
   expect_one (&s, "no-contact", EYL_SEVERITY_WARNING);
+  /* Hung on a wall but 2.3 m wide: a stand's backdrop, an error. */
+  s.frame.material_w_mm = 2300;
+  expect_one (&s, "no-contact", EYL_SEVERITY_ERROR);
+  s.frame.material_w_mm = MATERIAL_W_MM;
   s.placement.expects_contact = FALSE;
   findings = run_rule (&s, "no-contact");
   g_assert_cmpuint (findings->len, ==, 0);
@@ -727,6 +731,12 @@ test_no_call_to_action (void)
   g_assert_cmpuint (findings->len, ==, 0);
   g_clear_pointer (&findings, g_ptr_array_unref);
 
+  /* Without a contact the fix never points at contact details. */
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 100, 500, 1700, 1800, 60);
+  findings = run_rule (&s, "no-call-to-action");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_null (strstr (((EylFinding *) g_ptr_array_index (findings, 0))->fix, "contact details"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
   situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 1500, 1550, 30);
   expect_one (&s, "no-call-to-action", EYL_SEVERITY_WARNING);
 

@@ -364,11 +364,20 @@ eyl_rule_walkup_cite (const EylRuleContext *ctx,
                              distance_m, list);
 }
 
+/* Wider than this, display material is a stand's wall or header graphic
+ * however it is hung (auto placement reads such a size the same way). */
+#define STAND_WALL_MIN_W_MM 1500.0
+
 gboolean
 eyl_rule_is_stand_graphic (const EylRuleContext *ctx)
 {
-  return eyl_rule_is_display (ctx) &&
-         (ctx->placement->kind == EYL_PLACEMENT_TABLETOP || ctx->placement->table_height_mm > 0);
+  EylPlacementKind kind = ctx->placement->kind;
+
+  if (eyl_rule_is_display (ctx) &&
+      (kind == EYL_PLACEMENT_TABLETOP || ctx->placement->table_height_mm > 0))
+    return TRUE;
+  return (kind == EYL_PLACEMENT_POSTER || eyl_rule_is_display (ctx)) && !eyl_rule_piece_is_held (ctx) &&
+         ctx->frame != NULL && ctx->frame->material_w_mm >= STAND_WALL_MIN_W_MM;
 }
 
 gboolean

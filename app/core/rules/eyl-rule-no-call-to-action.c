@@ -76,12 +76,20 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
                                _("Put a short imperative next to the contact details, such "
                               "as “Visit us at …” or “Scan for the programme”."));
     }
-  else
+  else if (has_contact)
     eyl_finding_set_text (finding,
                           _("No call to action was found: nothing tells the visitor what "
                             "to do next."),
                              _("Add a short imperative next to the contact details, such as "
                             "“Scan to book a demo” or “Book your free tasting”."));
+  /* No contact either: no-contact asks for one; the invitation goes with
+   * it (never "next to" details the page does not have). */
+  else
+    eyl_finding_set_text (finding,
+                          _("No call to action was found: nothing tells the visitor what "
+                            "to do next."),
+                             _("Add a short imperative together with the contact you add, "
+                            "such as “Scan to book a demo” or “Visit us at …”."));
   eyl_finding_add_measure (finding, "ctas", 0);
   g_ptr_array_add (findings, g_steal_pointer (&finding));
 }

@@ -198,7 +198,8 @@ char *eyl_rule_walkup_cite (const EylRuleContext *ctx,
                             double                distance_m);
 
 /* Stand graphics: display material with a table in front of it or on
- * the stand's own table, where visitors decide whether to stop. */
+ * the stand's own table, or a wall or header graphic wider than 1.5 m,
+ * where visitors decide whether to stop. */
 gboolean eyl_rule_is_stand_graphic (const EylRuleContext *ctx);
 
 /* Body copy is read by those who walk up to it: from 1 m at most
