@@ -210,6 +210,74 @@ test_hidden_zone_pixels (void)
   banner_clear (&b);
 }
 
+/* The eye-level band is drawn where eye level means something: behind a
+ * table, not on a leaflet in a rack (read in the hand). */
+static gboolean
+paints_eye_level (const char *placement_id)
+{
+  Banner b = {
+    0,
+  };
+  EylOverlayOptions options;
+  cairo_surface_t  *surface;
+  gboolean          painted = FALSE;
+
+  banner_load (&b, NULL, placement_id);
+  eyl_overlay_options_init (&options);
+  options.layers = EYL_OVERLAY_EYE_LEVEL;
+  options.px_per_pt = PX;
+  surface = paint_white (b.analysis, &options);
+  for (int y = 0; y < cairo_image_surface_get_height (surface) && !painted; y++)
+    painted = row_mean (surface, y, 0, cairo_image_surface_get_width (surface)) < 0.99;
+  cairo_surface_destroy (surface);
+  banner_clear (&b);
+  return painted;
+}
+
+static void
+test_eye_level_band (void)
+{
+  g_assert_true (paints_eye_level ("rollup-behind-table"));
+  g_assert_false (paints_eye_level ("leaflet-rack"));
+}
+
+/* In a rack, the part of a flagged box that sits in the pocket stays
+ * hatched: the clear hole ends at the pocket's lip. */
+static void
+test_hole_ends_at_lip (void)
+{
+  Banner b = {
+    0,
+  };
+  EylOverlayOptions   options;
+  cairo_surface_t    *surface;
+  const EylPageFrame *fr;
+  EylElement         *across = NULL;
+  double              lip_mm, lip_y;
+
+  banner_load (&b, NULL, "leaflet-rack");
+  fr = &b.analysis->frame;
+  lip_mm = fr->bottom_floor_mm + fr->material_h_mm * (1.0 - b.analysis->placement->visible_top_fraction);
+  lip_y = eyl_page_frame_page_y (fr, lip_mm);
+  /* A small mark set across the lip. */
+  across = eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER, NULL,
+                            &(EylRect) { fr->visible.x0 + 20, lip_y - 30, fr->visible.x0 + 120, lip_y + 30 },
+                            1.0);
+  g_ptr_array_add (b.analysis->elements, across);
+
+  eyl_overlay_options_init (&options);
+  options.layers = EYL_OVERLAY_HIDDEN | EYL_OVERLAY_ELEMENTS;
+  options.px_per_pt = PX;
+  surface = paint_white (b.analysis, &options);
+  save_png (surface, "overlay-hole-at-lip.png");
+  /* Inside the box, just under the lip: hatched, as the pocket beside it. */
+  g_assert_cmpfloat (row_mean (surface, (int) ((lip_y + 5) * PX), (int) ((across->box.x0 + 8) * PX),
+                               (int) ((across->box.x1 - 8) * PX)),
+                     <, 0.95);
+  cairo_surface_destroy (surface);
+  banner_clear (&b);
+}
+
 static void
 test_element_box_pixels (void)
 {
@@ -1115,6 +1183,8 @@ main (int    argc,
   g_test_add_func ("/eyl/overlay/palette", test_palette);
   g_test_add_func ("/eyl/overlay/hidden-zone-pixels", test_hidden_zone_pixels);
   g_test_add_func ("/eyl/overlay/element-box-pixels", test_element_box_pixels);
+  g_test_add_func ("/eyl/overlay/eye-level-band", test_eye_level_band);
+  g_test_add_func ("/eyl/overlay/hole-ends-at-lip", test_hole_ends_at_lip);
   g_test_add_func ("/eyl/overlay/markers", test_markers);
   g_test_add_func ("/eyl/overlay/pictures", test_pictures);
   g_test_add_func ("/eyl/overlay/labels-generated", test_labels_generated);

@@ -241,6 +241,15 @@ eyl_eye_zone_for (const EylPlacement *placement,
   zone->piece_high_mm = MIN (zone->seen_high_mm, frame->bottom_floor_mm + frame->material_h_mm);
 }
 
+gboolean
+eyl_placement_has_eye_level (const EylPlacement *placement)
+{
+  g_return_val_if_fail (placement != NULL, FALSE);
+
+  return placement->kind != EYL_PLACEMENT_LEAFLET && placement->kind != EYL_PLACEMENT_STICKER &&
+         !placement->held;
+}
+
 /* Population ------------------------------------------------------------ */
 
 static void

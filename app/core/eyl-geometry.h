@@ -93,6 +93,11 @@ void eyl_eye_zone_for (const EylPlacement *placement,
                        const EylPageFrame *frame,
                        EylEyeZone         *zone);
 
+/* Does eye level mean anything for a piece so placed?  Not for a leaflet
+ * (the rack shows its top, the rest is read in the hand), a sticker or
+ * any piece read in the hand: the views draw no eye-level band there. */
+gboolean eyl_placement_has_eye_level (const EylPlacement *placement);
+
 /* The viewer population: standing eye heights modelled as a normal
  * distribution whose 5th and 95th percentiles are eye_min_mm and
  * eye_max_mm.  Share of viewers with eye height below @eye_mm. */

@@ -614,6 +614,7 @@ collect_zones (EylPageAnalysis *a,
   double              e_min, e_med, med_mm, min_mm, band_mm = 0.0;
   gboolean            crowd_med = FALSE, crowd_min = FALSE, strip_med = FALSE, strip_min = FALSE;
   const char         *band_text = NULL;
+  const char         *band_short = _("Never seen");
   guint               n = 0;
 
   if (pl == NULL)
@@ -683,6 +684,7 @@ collect_zones (EylPageAnalysis *a,
         {
           band_mm = pocket;
           band_text = _("Inside the rack pocket: read in the hand");
+          band_short = _("In the pocket");
         }
     }
   if (band_mm > bottom)
@@ -697,8 +699,9 @@ collect_zones (EylPageAnalysis *a,
         FALSE,
         FALSE,
         band_text,
-        _("Never seen"), FALSE,
-        };
+        band_short,
+        FALSE,
+      };
     }
   /* A folded sheet: the panels folded in are seen only in the hand. */
   if (pl->cover_x0_fraction > 0 && pl->cover_x0_fraction < 1)
@@ -1498,7 +1501,7 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
     }
 
   if ((layers & EYL_OVERLAY_EYE_LEVEL) && (layers & EYL_OVERLAY_ZONE_LABELS) &&
-      analysis->placement != NULL)
+      analysis->placement != NULL && eyl_placement_has_eye_level (analysis->placement))
     {
       const EylPageFrame *fr = &analysis->frame;
       EylEyeZone          zone;
@@ -1774,6 +1777,33 @@ paint_hatched (Paint     *p,
   cairo_restore (cr);
 }
 
+/* A hole that reaches across a band's edge keeps only its part outside
+ * the band: what is hidden stays hatched, also inside a box that is
+ * partly in view (a lock-up whose name sits in the rack pocket).  A box
+ * wholly inside a band keeps its hole: it is the one hidden. */
+static void
+trim_holes (GArray     *holes,
+            const Zone *zones,
+            guint       n)
+{
+  for (guint i = 0; i < holes->len; i++)
+    {
+      EylRect *h = &g_array_index (holes, EylRect, i);
+
+      for (guint k = 0; k < n; k++)
+        {
+          const Zone *z = &zones[k];
+
+          if (z->vertical || !(z->line > h->y0 && z->line < h->y1))
+            continue;
+          if (z->area.y0 >= z->line) /* the band lies below its line */
+            h->y1 = z->line;
+          else if (z->area.y1 <= z->line)
+            h->y0 = z->line;
+        }
+    }
+}
+
 static void
 paint_hidden (Paint *p)
 {
@@ -1781,6 +1811,8 @@ paint_hidden (Paint *p)
   g_autoptr(GArray) holes = hatch_holes (p);
   Zone  zones[MAX_ZONES];
   guint n = collect_zones (p->analysis, p->visible, zones);
+
+  trim_holes (holes, zones, n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -2089,7 +2121,7 @@ legend_rows (EylPageAnalysis *const *pages,
   gboolean sevs[3] = {
     FALSE,
   };
-  gboolean placed = FALSE;
+  gboolean placed = FALSE, eye_level = FALSE;
   guint    n = 0;
 
   for (guint p = 0; p < n_pages; p++)
@@ -2099,6 +2131,7 @@ legend_rows (EylPageAnalysis *const *pages,
       if (a == NULL)
         continue;
       placed |= a->placement != NULL;
+      eye_level |= a->placement != NULL && eyl_placement_has_eye_level (a->placement);
       if ((layers & EYL_OVERLAY_ELEMENTS) && a->elements != NULL)
         for (guint i = 0; i < a->elements->len; i++)
           {
@@ -2121,7 +2154,7 @@ legend_rows (EylPageAnalysis *const *pages,
   for (int s = EYL_SEVERITY_ERROR; s >= EYL_SEVERITY_INFO; s--)
     if (sevs[s])
       rows[n++] = (LegendRow) { ROW_SEVERITY, s, eyl_overlay_severity_label (s) };
-  if ((layers & EYL_OVERLAY_EYE_LEVEL) && placed)
+  if ((layers & EYL_OVERLAY_EYE_LEVEL) && eye_level)
     {
       rows[n++] = (LegendRow) { ROW_EYE_LEVEL, 0, _("Eye level") };
       rows[n++] = (LegendRow) { ROW_SIGHT, 0, _("Median visitor’s line of sight") };
@@ -2324,7 +2357,8 @@ eyl_overlay_paint (cairo_t                 *cr,
    * the markers on top — placed so that none hides another or the
    * flagged elements.  The legend is not drawn here (see
    * eyl_overlay_paint_legend()). */
-  if ((options->layers & EYL_OVERLAY_EYE_LEVEL) && analysis->placement != NULL)
+  if ((options->layers & EYL_OVERLAY_EYE_LEVEL) && analysis->placement != NULL &&
+      eyl_placement_has_eye_level (analysis->placement))
     paint_eye_level (&p);
   if ((options->layers & EYL_OVERLAY_HIDDEN) && analysis->placement != NULL)
     paint_hidden (&p);
