@@ -987,6 +987,16 @@ _eyl_window_visitor_views_init (EylWindow *self)
   }
 }
 
+/* The window's action group can outlive the window (GTK keeps it while
+ * a muxer still refers to it); a settings action left in it would pass a
+ * later change of its key on to the finalized window. */
+void
+_eyl_window_visitor_views_dispose (EylWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (visitor_actions); i++)
+    g_action_map_remove_action (G_ACTION_MAP (self), visitor_actions[i]);
+}
+
 /* ------------------------------------------------------------------ */
 /* Undo of placement edits                                              */
 

@@ -146,6 +146,7 @@ EylWorkerConfig *_eyl_window_new_render_config (EylWindow *self);
 /* win.view-attention and win.view-walkup, and their windows for the page
  * shown (eyl-window-actions.c). */
 void _eyl_window_visitor_views_init (EylWindow *self);
+void _eyl_window_visitor_views_dispose (EylWindow *self);
 void _eyl_window_placement_actions_init (EylWindow *self);
 void _eyl_window_update_front_panel (EylWindow *self);
 /* While win.mark-net-quantity is on: marks the text at widget point @x,

@@ -932,6 +932,7 @@ eyl_window_dispose (GObject *object)
   g_clear_pointer (&self->layer_name, g_free);
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_weak_pointer (&self->panel_toast);
+  _eyl_window_visitor_views_dispose (self);
   if (self->documents != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
