@@ -20,6 +20,8 @@
 #include "eyl-pack-fixtures.h"
 #include "eyl-gui-fixtures.h"
 #include "eyl-application.h"
+#include "eyl-brand-color-row.h"
+#include "eyl-brand-font-row.h"
 #include "eyl-brand-kit.h"
 #include "eyl-brand-kit-dialog.h"
 #include "eyl-compare-view.h"
@@ -1575,20 +1577,19 @@ test_kit_dialog (void)
     GtkListBox        *fonts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
                                                                             "fonts_list"));
     GtkWidget         *row;
-    GdkRGBA            green = { 0x1B / 255.0, 0x5E / 255.0, 0x20 / 255.0, 1 };
     EylBrandKitDialog *again;
 
     gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-color", NULL);
     row = GTK_WIDGET (gtk_list_box_get_row_at_index (colors, 0));
     g_assert_nonnull (row);
     gtk_editable_set_text (GTK_EDITABLE (row), "Southwind green");
-    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (g_object_get_data (G_OBJECT (row), "eyl-color-button")), &green);
-    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "eyl-print-entry")), "Pantone 356 C");
+    g_assert_true (EYL_IS_BRAND_COLOR_ROW (row));
+    eyl_brand_color_row_set_rgb (EYL_BRAND_COLOR_ROW (row), 0x1B5E20);
+    eyl_brand_color_row_set_print (EYL_BRAND_COLOR_ROW (row), "Pantone 356 C");
     gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-font", NULL);
     row = GTK_WIDGET (gtk_list_box_get_row_at_index (fonts, 0));
     gtk_editable_set_text (GTK_EDITABLE (row), "Playfair Display");
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), "eyl-role-dropdown")),
-                                EYL_BRAND_FONT_HEADLINE);
+    eyl_brand_font_row_set_role (EYL_BRAND_FONT_ROW (row), EYL_BRAND_FONT_HEADLINE);
     /* An empty font row is left out. */
     gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-font", NULL);
     g_assert_true (eyl_brand_kit_dialog_save (dialog, NULL));
@@ -1614,8 +1615,9 @@ test_kit_dialog (void)
     g_assert_null (gtk_list_box_get_row_at_index (colors, 1));
     row = GTK_WIDGET (gtk_list_box_get_row_at_index (fonts, 0));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Playfair Display");
-    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), "eyl-role-dropdown"))),
-                      ==, EYL_BRAND_FONT_HEADLINE);
+    g_assert_cmpint (eyl_brand_font_row_get_role (EYL_BRAND_FONT_ROW (row)), ==, EYL_BRAND_FONT_HEADLINE);
+    g_assert_cmphex (eyl_brand_color_row_get_rgb (EYL_BRAND_COLOR_ROW (gtk_list_box_get_row_at_index (colors, 0))), ==,
+                     0x1B5E20);
     g_assert_null (gtk_list_box_get_row_at_index (fonts, 1));
     gtk_window_destroy (GTK_WINDOW (again));
 
