@@ -3,24 +3,6 @@
 #include "eyl-gui-fixtures.h"
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  g_main_context_wakeup (NULL);
-  return G_SOURCE_REMOVE;
-}
-
-void
-eyl_gui_wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
 tick_cb (gpointer data)
 {
   (void) data;

@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-gui-fixtures.h: what the window tests share — waiting on the main
- * loop, snapshots of widgets to PNG, finding a toplevel. */
+ * loop for a condition (never for a fixed time), snapshots of widgets to
+ * PNG, finding a toplevel. */
 #pragma once
 
 #include <adwaita.h>
 
 G_BEGIN_DECLS
-
-/* Iterates the default main context for @ms milliseconds. */
-void eyl_gui_wait_ms (guint ms);
 
 typedef gboolean (*EylGuiCondition) (gpointer data);
 
