@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window under a real display (Xvfb).
  *
- * One window goes through what a user does: the empty state, the bundled
+ * The window goes through what a user does: the empty state, the bundled
  * banner checked by the worker, a finding selected (the page scrolls to
  * it), overlays switched, the placement changed, a file that is not a
  * PDF, an encrypted one and its password, several files in the list.
- * Each step saves a PNG of the window in the build directory and as
- * /tmp/eyl-window-*.png for a person to look at.  Exits 77 (skipped) when
- * no display can be opened. */
+ * Each case gets a window of its own, default settings and empty
+ * configuration folders, so it runs alone (-p) and in any order; it
+ * waits for what it needs (a frame, a dialog, the worker's result), never
+ * for a fixed time.  Each step saves a PNG of the window in the build
+ * directory and as /tmp/eyl-window-*.png for a person to look at.  Exits
+ * 77 (skipped) when no display can be opened. */
 #include "config.h"
 
 #include <math.h>
@@ -1725,6 +1728,7 @@ test_kit_switch (void)
   g_assert_true (eyl_gui_wait_for (kit_name_shown, (gpointer) "NORTHWIND", CHECK_TIMEOUT_S));
   g_assert_cmpstr (eyl_document_item_get_kit (item), ==, "Northwind");
   g_assert_cmpstr (gtk_menu_button_get_label (window->kit_button), ==, "Northwind");
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
   gtk_menu_button_popup (window->kit_button);
   eyl_gui_wait_until (eyl_gui_widget_mapped, gtk_menu_button_get_popover (window->kit_button), 10,
                       "the kit menu");
