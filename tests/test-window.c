@@ -209,6 +209,25 @@ window_empty (gpointer data)
 /* ---------------------------------------------------------------------- */
 /* Tests                                                                  */
 
+/* The row of the recent files that opens the bundled sample, into @data
+ * (a GtkWidget **). */
+static gboolean
+recent_row_found (gpointer data)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->recent_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+
+      if (target != NULL && g_str_has_suffix (g_variant_get_string (target, NULL), "/rollup-banner.pdf"))
+        {
+          *(GtkWidget **) data = row;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 test_empty (void)
 {
@@ -224,6 +243,20 @@ test_empty (void)
   wait_for_frame ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
   g_assert_true (eyl_gui_wait_for (window_empty, NULL, 10));
+
+  /* Now among the recent files: its row opens it again. */
+  {
+    GtkWidget *row = NULL;
+
+    eyl_gui_wait_until (recent_row_found, &row, 10, "the sample's row among the recent files");
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.open-recent");
+    g_assert_true (gtk_widget_activate (row));
+    g_assert_nonnull (eyl_window_get_current (window));
+    g_assert_cmpstr (eyl_document_item_get_title (eyl_window_get_current (window)), ==,
+                     "rollup-banner.pdf");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+    g_assert_true (eyl_gui_wait_for (window_empty, NULL, 10));
+  }
 }
 
 static void
