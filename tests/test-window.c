@@ -181,23 +181,6 @@ wait_for_frame (void)
   eyl_gui_wait_for_frame (GTK_WIDGET (window));
 }
 
-/* The sample banner checked and shown, whatever the tests before left
- * open: a test that needs it does not depend on their order. */
-static void
-show_checked_sample (void)
-{
-  EylDocumentItem *item = eyl_window_get_current (window);
-
-  if (item == NULL || g_strcmp0 (eyl_document_item_get_title (item), "rollup-banner.pdf") != 0)
-    {
-      g_autofree char *path = sample_path ("rollup-banner.pdf");
-
-      open_path (path);
-    }
-  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
-  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
-}
-
 static gboolean
 window_empty (gpointer data)
 {
@@ -335,7 +318,7 @@ test_select_finding (void)
   EylRect     visible;
   double      cx, cy;
 
-  show_checked_sample ();
+  show_sample ();
   object = g_list_model_get_item (findings, 0);
   finding = eyl_finding_object_get_finding (object);
   cx = (finding->box.x0 + finding->box.x1) / 2;
@@ -504,8 +487,8 @@ stacks_settled (gpointer data)
 
 static gboolean rechecked (gpointer data);
 
-/* The bundled banner shown and checked, whatever ran before: tests that
- * need a page open it themselves so each can run alone (-p). */
+/* The bundled banner shown and checked: tests that need a page open it
+ * themselves. */
 static void
 show_sample (void)
 {
