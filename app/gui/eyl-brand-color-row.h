@@ -16,9 +16,9 @@ G_DECLARE_FINAL_TYPE (EylBrandColorRow, eyl_brand_color_row, EYL, BRAND_COLOR_RO
 GtkWidget *eyl_brand_color_row_new (const EylBrandColor *color);
 
 /* The colour as 0xRRGGBB. */
-guint32     eyl_brand_color_row_get_rgb (EylBrandColorRow *self);
-void        eyl_brand_color_row_set_rgb (EylBrandColorRow *self,
-                                         guint32           rgb);
+guint32 eyl_brand_color_row_get_rgb (EylBrandColorRow *self);
+void    eyl_brand_color_row_set_rgb (EylBrandColorRow *self,
+                                     guint32           rgb);
 /* How it is printed: CMYK values or a spot colour's name. */
 const char *eyl_brand_color_row_get_print (EylBrandColorRow *self);
 void        eyl_brand_color_row_set_print (EylBrandColorRow *self,
