@@ -3,21 +3,10 @@
 #include "eyl-gui-fixtures.h"
 
 static gboolean
-timeout_cb (gpointer data)
+tick_cb (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  g_main_context_wakeup (NULL);
-  return G_SOURCE_REMOVE;
-}
-
-void
-eyl_gui_wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  (void) data;
+  return G_SOURCE_CONTINUE;
 }
 
 gboolean
@@ -25,15 +14,95 @@ eyl_gui_wait_for (EylGuiCondition condition,
                   gpointer        data,
                   guint           seconds)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  gint64   end = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  gboolean held;
+  guint    tick;
 
-  while (!condition (data))
+  /* Most conditions have no signal: a tick wakes the loop to look again
+   * when nothing else happens. */
+  tick = g_timeout_add (10, tick_cb, NULL);
+  while (!(held = condition (data)) && g_get_monotonic_time () <= end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return held;
+}
+
+void
+eyl_gui_wait_until (EylGuiCondition condition,
+                    gpointer        data,
+                    guint           seconds,
+                    const char     *what)
+{
+  /* The rest of the test would only fail on what is missing. */
+  if (!eyl_gui_wait_for (condition, data, seconds))
+    g_error ("waited %u s in vain for %s", seconds, what);
+}
+
+void
+eyl_gui_run_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  gboolean      *painted)
+{
+  (void) clock;
+  *painted = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+eyl_gui_wait_for_frame (GtkWidget *widget)
+{
+  /* The window or popover @widget is drawn in. */
+  GtkWidget     *native = GTK_WIDGET (gtk_widget_get_native (widget));
+  GdkFrameClock *clock;
+  gboolean       painted = FALSE;
+  gulong         id;
+
+  g_assert_nonnull (native);
+  eyl_gui_wait_until (eyl_gui_widget_mapped, native, 10, "the window mapped");
+  clock = gtk_widget_get_frame_clock (native);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &painted);
+  gtk_widget_queue_draw (native);
+  eyl_gui_wait_until (flag_set, &painted, 10, "a painted frame");
+  g_signal_handler_disconnect (clock, id);
+}
+
+gboolean
+eyl_gui_widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+eyl_gui_destroy_window (GtkWindow *window,
+                        guint      seconds)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (window);
+  if (!eyl_gui_wait_for (pointer_cleared, &weak, seconds))
     {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      eyl_gui_wait_ms (50);
+      g_object_remove_weak_pointer (weak, &weak);
+      g_test_fail_printf ("a %s is still held after %u s", G_OBJECT_TYPE_NAME (weak), seconds);
     }
-  return TRUE;
 }
 
 void
@@ -53,10 +122,10 @@ eyl_gui_save_png (GtkWidget  *widget,
   g_assert_cmpint (height, >, 0);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
-  /* A widget being laid out again draws nothing for a moment. */
+  /* A widget being laid out again draws nothing until its next frame. */
   for (int tries = 0; node == NULL && tries < 100; tries++)
     {
-      eyl_gui_wait_ms (20);
+      eyl_gui_wait_for_frame (widget);
       snapshot = gtk_snapshot_new ();
       gdk_paintable_snapshot (paintable, snapshot, width, height);
       node = gtk_snapshot_free_to_node (snapshot);

@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-gui-fixtures.h: what the window tests share — waiting on the main
- * loop, snapshots of widgets to PNG, finding a toplevel. */
+ * loop for a condition (never for a fixed time), snapshots of widgets to
+ * PNG, finding a toplevel. */
 #pragma once
 
 #include <adwaita.h>
 
 G_BEGIN_DECLS
-
-/* Iterates the default main context for @ms milliseconds. */
-void eyl_gui_wait_ms (guint ms);
 
 typedef gboolean (*EylGuiCondition) (gpointer data);
 
@@ -17,6 +15,30 @@ typedef gboolean (*EylGuiCondition) (gpointer data);
 gboolean eyl_gui_wait_for (EylGuiCondition condition,
                            gpointer        data,
                            guint           seconds);
+
+/* Iterates the main loop until @condition holds; fails the test saying
+ * it waited in vain for @what when @seconds pass first.  A generous
+ * bound, not a sleep: it returns as soon as the condition holds. */
+void eyl_gui_wait_until (EylGuiCondition condition,
+                         gpointer        data,
+                         guint           seconds,
+                         const char     *what);
+
+/* Runs what the main loop has ready (idle handlers, signals queued by
+ * the work just done) without waiting for anything else. */
+void eyl_gui_run_pending (void);
+
+/* Waits for a frame of @widget's toplevel painted after now: layout done
+ * and what a screenshot shows drawn. */
+void eyl_gui_wait_for_frame (GtkWidget *widget);
+
+/* A condition for eyl_gui_wait_until (): @data, a GtkWidget, is mapped. */
+gboolean eyl_gui_widget_mapped (gpointer data);
+
+/* Destroys @window and waits until it is finalized; fails the test when
+ * something still holds it after @seconds. */
+void eyl_gui_destroy_window (GtkWindow *window,
+                             guint      seconds);
 
 /* Renders @widget as it is on screen into @file (a base name) in
  * $G_TEST_BUILDDIR and in the temporary folder, and says where. */

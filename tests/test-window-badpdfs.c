@@ -427,7 +427,7 @@ show_case (Case *c)
   /* Opening a file that is open shows it. */
   eyl_window_open_files (window, &file, 1);
   g_assert_true (eyl_window_get_current (window) == c->item);
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
 }
 
 /* Worker processes still running: children of this process that are not
@@ -517,7 +517,7 @@ check_report (Case *c)
   g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
   g_assert_nonnull (eyl_page_view_get_analysis (eyl_window_get_page_view (window)));
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
-  eyl_gui_wait_ms (200);
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
 
   g_assert_true (shows ("Customer focus"));
   if (g_list_model_get_n_items (findings) == 0)
@@ -638,7 +638,8 @@ check_password (Case *c)
   g_assert_cmpstr (eyl_window_get_state (window), ==, "locked");
   g_assert_true (eyl_gui_wait_for (password_dialog_says, "Password Required", 10));
   g_assert_true (shows ("This PDF Is Locked"));
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_for_frame (GTK_WIDGET (password_dialog ()));
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
   save_png (locked_png);
 
   doing = "a wrong password";
@@ -649,7 +650,8 @@ check_password (Case *c)
   g_assert_true (eyl_gui_wait_for (password_dialog_says, "Wrong Password", 10));
   g_assert_true (shows ("Wrong Password"));
   g_assert_true (shows ("did not open"));
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_for_frame (GTK_WIDGET (password_dialog ()));
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
   save_png (wrong_png);
   save_widget_png (GTK_WIDGET (password_dialog ()), dialog_png);
 
@@ -658,6 +660,12 @@ check_password (Case *c)
   g_assert_true (eyl_gui_wait_for (item_settled, item, 60));
   g_assert_null (password_dialog ());
   check_report (c);
+}
+
+static gboolean
+state_is (gpointer data)
+{
+  return g_strcmp0 (eyl_window_get_state (window), data) == 0;
 }
 
 static void
@@ -677,16 +685,14 @@ check_page_error (Case *c)
   g_assert_true (shows ("Problems in the File"));
   for (guint i = 0; i < skipped; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-page", NULL));
-  /* After the stack's crossfade. */
-  eyl_gui_wait_ms (800);
-  g_assert_cmpstr (eyl_window_get_state (window), ==, "error");
+  eyl_gui_wait_until (state_is, (gpointer) "error", 10, "the page's error");
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (shows ("This Page Could Not Be Checked"));
   g_assert_true (shows ("The other pages were checked"));
   png = png_name ("skipped-page", c);
   save_png (png);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-page", NULL);
-  eyl_gui_wait_ms (200);
-  g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
+  eyl_gui_wait_until (state_is, (gpointer) "page", 10, "the next page");
 }
 
 /* ---------------------------------------------------------------------- */
@@ -722,7 +728,7 @@ test_open_all (void)
     }
   g_assert_true (eyl_window_get_current (window) ==
                  ((Case *) g_ptr_array_index (cases, 0))->item);
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
   save_png ("opening");
 
   doing = "checking every file";
@@ -859,7 +865,7 @@ test_still_usable (void)
   g_assert_true (eyl_gui_wait_for (zoom_differs, &zoom, 5));
   g_assert_cmpfloat (eyl_page_view_get_zoom (view), >, zoom);
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
   save_png ("zoomed");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit-page", NULL);
 
@@ -867,8 +873,8 @@ test_still_usable (void)
   export_type = EYL_TYPE_EXPORT_DIALOG;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   g_assert_true (eyl_gui_wait_for (toplevel_shown, GSIZE_TO_POINTER (export_type), 10));
-  eyl_gui_wait_ms (300);
   dialog = eyl_gui_find_toplevel (export_type);
+  eyl_gui_wait_for_frame (GTK_WIDGET (dialog));
   save_widget_png (GTK_WIDGET (dialog), "export-dialog");
   gtk_window_close (dialog);
   g_assert_true (eyl_gui_wait_for (toplevel_gone, GSIZE_TO_POINTER (export_type), 10));
@@ -879,16 +885,16 @@ test_still_usable (void)
   preferences_type = EYL_TYPE_PREFERENCES_WINDOW;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
   g_assert_true (eyl_gui_wait_for (toplevel_shown, GSIZE_TO_POINTER (preferences_type), 10));
-  eyl_gui_wait_ms (300);
   dialog = eyl_gui_find_toplevel (preferences_type);
+  eyl_gui_wait_for_frame (GTK_WIDGET (dialog));
   budget = find_spin_button (GTK_WIDGET (dialog), TIME_BUDGET_S);
   g_assert_nonnull (budget);
   save_widget_png (GTK_WIDGET (dialog), "preferences");
   gtk_spin_button_set_value (budget, 90);
-  eyl_gui_wait_ms (100);
+  eyl_gui_run_pending ();
   g_assert_cmpuint (g_settings_get_uint (settings, "time-budget"), ==, 90);
   g_settings_set_uint (settings, "time-budget", TIME_BUDGET_S);
-  eyl_gui_wait_ms (100);
+  eyl_gui_run_pending ();
   g_assert_cmpfloat (gtk_spin_button_get_value (budget), ==, TIME_BUDGET_S);
   gtk_window_close (dialog);
   g_assert_true (eyl_gui_wait_for (toplevel_gone, GSIZE_TO_POINTER (preferences_type), 10));
@@ -896,14 +902,14 @@ test_still_usable (void)
   /* The style menu is the style setting: it is kept across restarts. */
   doing = "the style";
   g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
-  eyl_gui_wait_ms (100);
+  eyl_gui_run_pending ();
   g_assert_cmpstr (g_settings_get_string (settings, "style"), ==, "dark");
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_FORCE_DARK);
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
   save_png ("dark");
   g_settings_set_string (settings, "style", "light");
-  eyl_gui_wait_ms (100);
+  eyl_gui_run_pending ();
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_FORCE_LIGHT);
   {
@@ -911,7 +917,7 @@ test_still_usable (void)
     g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "light");
   }
   g_settings_reset (settings, "style");
-  eyl_gui_wait_ms (100);
+  eyl_gui_run_pending ();
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_DEFAULT);
 
@@ -953,6 +959,8 @@ main (int   argc,
       g_printerr ("No display: skipping the bad-PDF window tests\n");
       return 77;
     }
+  /* Pages and dialogs appear at once: no test waits for an animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   cases = load_cases (&skip_reason);
   if (cases == NULL)
@@ -967,7 +975,7 @@ main (int   argc,
   window = eyl_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
-  eyl_gui_wait_ms (500);
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
   tick_id = g_timeout_add (10, tick_cb, NULL);
 
   g_test_add_func ("/eyl/window-badpdfs/open-all", test_open_all);

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window under a real display (Xvfb).
  *
- * One window goes through what a user does: the empty state, the bundled
+ * The window goes through what a user does: the empty state, the bundled
  * banner checked by the worker, a finding selected (the page scrolls to
  * it), overlays switched, the placement changed, a file that is not a
  * PDF, an encrypted one and its password, several files in the list.
- * Each step saves a PNG of the window in the build directory and as
- * /tmp/eyl-window-*.png for a person to look at.  Exits 77 (skipped) when
- * no display can be opened. */
+ * Each case gets a window of its own, default settings and empty
+ * configuration folders, so it runs alone (-p) and in any order; it
+ * waits for what it needs (a frame, a dialog, the worker's result), never
+ * for a fixed time.  Each step saves a PNG of the window in the build
+ * directory and as /tmp/eyl-window-*.png for a person to look at.  Exits
+ * 77 (skipped) when no display can be opened. */
 #include "config.h"
 
 #include <math.h>
@@ -20,6 +23,8 @@
 #include "eyl-pack-fixtures.h"
 #include "eyl-gui-fixtures.h"
 #include "eyl-application.h"
+#include "eyl-brand-color-row.h"
+#include "eyl-brand-font-row.h"
 #include "eyl-brand-kit.h"
 #include "eyl-brand-kit-dialog.h"
 #include "eyl-compare-view.h"
@@ -41,6 +46,8 @@ static EylWindow      *window;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
+
+static void show_sample (void);
 
 static gboolean
 current_checked (gpointer data)
@@ -78,15 +85,17 @@ count_animations (GtkWidget *widget)
   return n;
 }
 
-static GtkScrolledWindow *
-find_scrolled_window (GtkWidget *widget)
+/* @widget or the first of its descendants of @type. */
+static gpointer
+find_descendant (GtkWidget *widget,
+                 GType      type)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return GTK_SCROLLED_WINDOW (widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkScrolledWindow *found = find_scrolled_window (child);
+      gpointer found = find_descendant (child, type);
 
       if (found != NULL)
         return found;
@@ -143,52 +152,33 @@ count_rule (const char *rule,
   return n;
 }
 
+static gboolean
+find_text (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A label of the window (a toast's say) reads @data. */
+static gboolean
+text_shown (gpointer data)
+{
+  return find_text (GTK_WIDGET (window), data);
+}
+
 /* Waiting on what is awaited, not for a fixed time: a frame of the
  * window painted after now (what a screenshot shows), and the state of
  * the window. */
 static void
-frame_painted_cb (GdkFrameClock *clock,
-                  gboolean      *painted)
-{
-  (void) clock;
-  *painted = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
 wait_for_frame (void)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean       painted = FALSE;
-  gulong         id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  g_assert_true (eyl_gui_wait_for (flag_set, &painted, 10));
-  g_signal_handler_disconnect (clock, id);
-}
-
-/* The sample banner checked and shown, whatever the tests before left
- * open: a test that needs it does not depend on their order. */
-static void
-show_checked_sample (void)
-{
-  EylDocumentItem *item = eyl_window_get_current (window);
-
-  if (item == NULL || g_strcmp0 (eyl_document_item_get_title (item), "rollup-banner.pdf") != 0)
-    {
-      g_autofree char *path = sample_path ("rollup-banner.pdf");
-
-      open_path (path);
-    }
-  g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
-  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
 }
 
 static gboolean
@@ -201,6 +191,25 @@ window_empty (gpointer data)
 
 /* ---------------------------------------------------------------------- */
 /* Tests                                                                  */
+
+/* The row of the recent files that opens the bundled sample, into @data
+ * (a GtkWidget **). */
+static gboolean
+recent_row_found (gpointer data)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->recent_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+
+      if (target != NULL && g_str_has_suffix (g_variant_get_string (target, NULL), "/rollup-banner.pdf"))
+        {
+          *(GtkWidget **) data = row;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
 
 static void
 test_empty (void)
@@ -217,6 +226,20 @@ test_empty (void)
   wait_for_frame ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
   g_assert_true (eyl_gui_wait_for (window_empty, NULL, 10));
+
+  /* Now among the recent files: its row opens it again. */
+  {
+    GtkWidget *row = NULL;
+
+    eyl_gui_wait_until (recent_row_found, &row, 10, "the sample's row among the recent files");
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.open-recent");
+    g_assert_true (gtk_widget_activate (row));
+    g_assert_nonnull (eyl_window_get_current (window));
+    g_assert_cmpstr (eyl_document_item_get_title (eyl_window_get_current (window)), ==,
+                     "rollup-banner.pdf");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
+    g_assert_true (eyl_gui_wait_for (window_empty, NULL, 10));
+  }
 }
 
 static void
@@ -295,7 +318,7 @@ test_select_finding (void)
   EylRect     visible;
   double      cx, cy;
 
-  show_checked_sample ();
+  show_sample ();
   object = g_list_model_get_item (findings, 0);
   finding = eyl_finding_object_get_finding (object);
   cx = (finding->box.x0 + finding->box.x1) / 2;
@@ -381,6 +404,7 @@ test_overlays (void)
     { "show-zone-labels", EYL_OVERLAY_ZONE_LABELS },
   };
 
+  show_sample ();
   /* The calm default: hidden zones and the markers, the rest on demand;
    * never the legend on the page. */
   g_assert_cmpint (eyl_page_view_get_layers (view), ==, EYL_OVERLAY_CALM);
@@ -416,12 +440,14 @@ static void
 test_legend (void)
 {
   EylPageView     *view = eyl_window_get_page_view (window);
-  EylPageAnalysis *analysis = eyl_page_view_get_analysis (view);
+  EylPageAnalysis *analysis;
   GtkWidget       *legend = eyl_window_get_legend (window);
   GtkWidget       *scroller = gtk_widget_get_parent (GTK_WIDGET (view));
   graphene_rect_t  legend_rect, scroller_rect, page_rect;
   double           x0, y0, x1, y1;
 
+  show_sample ();
+  analysis = eyl_page_view_get_analysis (view);
   g_assert_nonnull (analysis);
   for (guint pass = 0; pass < 2; pass++)
     {
@@ -430,7 +456,7 @@ test_legend (void)
         g_object_set (window, "show-eye-band", TRUE, "show-elements", TRUE, NULL);
       else
         g_object_set (window, "show-eye-band", FALSE, "show-elements", FALSE, NULL);
-      eyl_gui_wait_ms (300);
+      wait_for_frame ();
       g_assert_true (gtk_widget_is_drawable (legend));
       g_assert_cmpint (gtk_widget_get_height (legend), >, 10);
       g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (window), &legend_rect));
@@ -461,8 +487,8 @@ stacks_settled (gpointer data)
 
 static gboolean rechecked (gpointer data);
 
-/* The bundled banner shown and checked, whatever ran before: tests that
- * need a page open it themselves so each can run alone (-p). */
+/* The bundled banner shown and checked: tests that need a page open it
+ * themselves. */
 static void
 show_sample (void)
 {
@@ -519,11 +545,6 @@ test_narrow (void)
   eyl_gui_wait_for (window_narrow, GINT_TO_POINTER (480), 10);
   g_assert_cmpint (gtk_widget_get_width (title), >=, MIN (title_natural, 80));
   save_png ("narrow-empty");
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  /* The frame takes a few pixels of the size asked for. */
-  g_assert_true (eyl_gui_wait_for (window_wide, GINT_TO_POINTER (1200), 10));
-  show_sample ();
 }
 
 /* The page as a deficiency sees it: every pixel shown is the core's
@@ -714,7 +735,7 @@ test_acuity_row (void)
   g_assert_true (eyl_gui_wait_for (widget_allocated, panel, 10));
   /* The focused row is scrolled into view. */
   gtk_widget_grab_focus (entry);
-  eyl_gui_wait_ms (300);
+  wait_for_frame ();
   save_png ("acuity-row");
   /* Focus left in a hidden page would move on to a toast and hold its
    * timeout (libadwaita 1.2): nothing is focused after this test. */
@@ -775,7 +796,8 @@ test_undo_placement (void)
   g_assert_nonnull (window->undo_toast);
   g_assert_nonnull (strstr (adw_toast_get_title (window->undo_toast), "Placement: "));
   g_assert_cmpstr (adw_toast_get_action_name (window->undo_toast), ==, "win.undo");
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_until (text_shown, (gpointer) "Placement: ", 10, "the undo toast");
+  wait_for_frame ();
   save_png ("undo-toast");
   wall_distance = eyl_document_item_get_page (eyl_window_get_current (window), 0)->placement->distance_m;
   g_assert_cmpfloat (wall_distance, !=, far);
@@ -1059,6 +1081,20 @@ test_pack_markers (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
 
+typedef struct
+{
+  GtkWidget *scene;
+  int        height;
+} SceneTaller;
+
+static gboolean
+scene_taller (gpointer data)
+{
+  SceneTaller *taller = data;
+
+  return gtk_widget_get_height (taller->scene) > taller->height;
+}
+
 static void
 test_scene_pane (void)
 {
@@ -1071,7 +1107,7 @@ test_scene_pane (void)
 
   /* Also when run alone: the side view shows a document's scene. */
   show_sample ();
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_until (widget_allocated, scene, 10, "the side view");
   height = gtk_widget_get_height (scene);
 
   g_assert_true (GTK_IS_PANED (paned));
@@ -1088,7 +1124,7 @@ test_scene_pane (void)
   g_assert_nonnull (strstr (explanation, "Line of sight"));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   g_assert_true (eyl_gui_wait_for (window_narrow, GINT_TO_POINTER (900), 10));
-  eyl_gui_wait_ms (300);
+  wait_for_frame ();
   {
     graphene_rect_t bounds;
     int             popover_w;
@@ -1098,8 +1134,8 @@ test_scene_pane (void)
     g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >, gtk_widget_get_width (scene) - 8);
     g_assert_cmpfloat (bounds.origin.y, <, 8);
     gtk_menu_button_popup (GTK_MENU_BUTTON (info));
-    eyl_gui_wait_ms (300);
-    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    eyl_gui_wait_until (eyl_gui_widget_mapped, popover, 10, "the side view's popover");
+    eyl_gui_wait_for_frame (GTK_WIDGET (popover));
     /* Its text (the popover adds its margins and shadow) no wider than
      * the view: centred on the button, it stays over the side view. */
     popover_w = gtk_widget_get_width (gtk_popover_get_child (popover));
@@ -1113,15 +1149,17 @@ test_scene_pane (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   /* The frame takes a few pixels of the size asked for. */
   g_assert_true (eyl_gui_wait_for (window_wide, GINT_TO_POINTER (1200), 10));
-  eyl_gui_wait_ms (300);
+  wait_for_frame ();
   height = gtk_widget_get_height (scene);
   g_assert_cmpint (height, >=, 150);
   gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) - 150);
-  eyl_gui_wait_ms (300);
-  g_assert_cmpint (gtk_widget_get_height (scene), >, height + 100);
+  {
+    SceneTaller taller = { scene, height + 100 };
+
+    eyl_gui_wait_until (scene_taller, &taller, 10, "the side view dragged taller");
+  }
+  wait_for_frame ();
   save_png ("scene-pane");
-  gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) + 150);
-  eyl_gui_wait_ms (200);
 }
 
 static void
@@ -1200,7 +1238,7 @@ test_mark_logo (void)
   g_signal_emit_by_name (view, "region-marked", region.x0, region.y0, region.x1, region.y1);
   g_assert_false (eyl_page_view_get_marking (view));
   g_assert_true (eyl_gui_wait_for (brand_kit_dialog_shown, &dialog, 30));
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_for_frame (GTK_WIDGET (dialog));
   gtk_window_destroy (dialog);
 }
 
@@ -1224,6 +1262,12 @@ count_analysing_cb (EylDocumentItem *item,
 {
   if (eyl_document_item_get_status (item) == EYL_DOCUMENT_ANALYSING)
     (*n)++;
+}
+
+static gboolean
+fewer_hidden (gpointer data)
+{
+  return count_rule ("contact-hidden", EYL_SEVERITY_ERROR) < GPOINTER_TO_UINT (data);
 }
 
 static void
@@ -1251,8 +1295,8 @@ test_placement (void)
    * in the cassette; on a wall they are not. */
   eyl_placement_panel_set_placement_id (panel, "poster-wall");
   g_assert_true (eyl_gui_wait_for (rechecked, "poster-wall", CHECK_TIMEOUT_S));
-  eyl_gui_wait_ms (200);
-  g_assert_cmpuint (count_rule ("contact-hidden", EYL_SEVERITY_ERROR), <, hidden_before);
+  eyl_gui_wait_until (fewer_hidden, GUINT_TO_POINTER (hidden_before), 10,
+                      "fewer hidden contacts listed on a wall");
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
   save_png ("poster-wall");
 
@@ -1300,12 +1344,15 @@ test_kit_names (void)
 {
   g_autofree char   *dir = g_build_filename (g_get_user_config_dir (), "eyeline", NULL);
   g_autofree char   *kit = g_build_filename (dir, "brand-kit.ini", NULL);
-  EylDocumentItem   *item = eyl_window_get_current (window);
-  EylPageRead       *read = eyl_document_item_get_page (item, 0)->read;
+  EylDocumentItem   *item;
+  EylPageRead       *read;
   EylBrandKitDialog *dialog;
   guint              n_analysing = 0;
   gulong             handler;
 
+  show_sample ();
+  item = eyl_window_get_current (window);
+  read = eyl_document_item_get_page (item, 0)->read;
   g_assert_nonnull (read);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   handler = g_signal_connect (item, "notify::status", G_CALLBACK (count_analysing_cb),
@@ -1332,19 +1379,28 @@ test_kit_names (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A file named .pdf that is a note. */
+static char *
+not_pdf_path (void)
+{
+  static const char text[] = "This is a note, not a PDF.\n";
+
+  return eyl_fixture_bytes ("notes.pdf", text, sizeof text - 1);
+}
+
 static void
 test_not_pdf (void)
 {
-  static const char text[] = "This is a note, not a PDF.\n";
-  g_autofree char  *path = eyl_fixture_bytes ("notes.pdf", text, sizeof text - 1);
+  g_autofree char *path = not_pdf_path ();
 
   open_path (path);
   g_assert_true (eyl_gui_wait_for (current_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_cmpint (eyl_document_item_get_status (eyl_window_get_current (window)), ==,
                    EYL_DOCUMENT_FAILED);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "error");
-  g_assert_cmpuint (g_list_model_get_n_items (eyl_window_get_documents (window)), ==, 2);
-  eyl_gui_wait_ms (400);
+  g_assert_cmpuint (g_list_model_get_n_items (eyl_window_get_documents (window)), ==, 1);
+  g_assert_true (eyl_gui_wait_for (stacks_settled, NULL, 10));
+  wait_for_frame ();
   save_png ("error");
 }
 
@@ -1388,7 +1444,9 @@ test_encrypted (void)
   g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_LOCKED);
   g_assert_cmpstr (eyl_window_get_state (window), ==, "locked");
   g_assert_true (eyl_gui_wait_for (password_dialog_shown, NULL, 10));
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_until (eyl_gui_widget_mapped, find_password_dialog (), 10, "the password dialog mapped");
+  eyl_gui_wait_for_frame (GTK_WIDGET (find_password_dialog ()));
+  wait_for_frame ();
   save_png ("locked");
 
   /* A wrong password asks again. */
@@ -1538,20 +1596,19 @@ test_kit_dialog (void)
     GtkListBox        *fonts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), EYL_TYPE_BRAND_KIT_DIALOG,
                                                                             "fonts_list"));
     GtkWidget         *row;
-    GdkRGBA            green = { 0x1B / 255.0, 0x5E / 255.0, 0x20 / 255.0, 1 };
     EylBrandKitDialog *again;
 
     gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-color", NULL);
     row = GTK_WIDGET (gtk_list_box_get_row_at_index (colors, 0));
     g_assert_nonnull (row);
     gtk_editable_set_text (GTK_EDITABLE (row), "Southwind green");
-    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (g_object_get_data (G_OBJECT (row), "eyl-color-button")), &green);
-    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "eyl-print-entry")), "Pantone 356 C");
+    g_assert_true (EYL_IS_BRAND_COLOR_ROW (row));
+    eyl_brand_color_row_set_rgb (EYL_BRAND_COLOR_ROW (row), 0x1B5E20);
+    eyl_brand_color_row_set_print (EYL_BRAND_COLOR_ROW (row), "Pantone 356 C");
     gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-font", NULL);
     row = GTK_WIDGET (gtk_list_box_get_row_at_index (fonts, 0));
     gtk_editable_set_text (GTK_EDITABLE (row), "Playfair Display");
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), "eyl-role-dropdown")),
-                                EYL_BRAND_FONT_HEADLINE);
+    eyl_brand_font_row_set_role (EYL_BRAND_FONT_ROW (row), EYL_BRAND_FONT_HEADLINE);
     /* An empty font row is left out. */
     gtk_widget_activate_action (GTK_WIDGET (dialog), "brand-kit.add-font", NULL);
     g_assert_true (eyl_brand_kit_dialog_save (dialog, NULL));
@@ -1577,8 +1634,9 @@ test_kit_dialog (void)
     g_assert_null (gtk_list_box_get_row_at_index (colors, 1));
     row = GTK_WIDGET (gtk_list_box_get_row_at_index (fonts, 0));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Playfair Display");
-    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (row), "eyl-role-dropdown"))),
-                      ==, EYL_BRAND_FONT_HEADLINE);
+    g_assert_cmpint (eyl_brand_font_row_get_role (EYL_BRAND_FONT_ROW (row)), ==, EYL_BRAND_FONT_HEADLINE);
+    g_assert_cmphex (eyl_brand_color_row_get_rgb (EYL_BRAND_COLOR_ROW (gtk_list_box_get_row_at_index (colors, 0))), ==,
+                     0x1B5E20);
     g_assert_null (gtk_list_box_get_row_at_index (fonts, 1));
     gtk_window_destroy (GTK_WINDOW (again));
 
@@ -1599,8 +1657,8 @@ test_kit_dialog (void)
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Client A");
 
   /* Deleted: gone from the list, another kit edited (the legacy kit
-   * goes first: the tests after this one have no kit). */
-  eyl_gui_wait_ms (200);
+   * goes first). */
+  eyl_gui_wait_for_frame (GTK_WIDGET (dialog));
   save_widget_png (GTK_WIDGET (dialog), "kit-dialog");
   g_unlink (legacy);
   g_assert_true (eyl_brand_kit_remember ("file:///kit-dialog.pdf", "Client A", NULL));
@@ -1686,8 +1744,12 @@ test_kit_switch (void)
   g_assert_true (eyl_gui_wait_for (kit_name_shown, (gpointer) "NORTHWIND", CHECK_TIMEOUT_S));
   g_assert_cmpstr (eyl_document_item_get_kit (item), ==, "Northwind");
   g_assert_cmpstr (gtk_menu_button_get_label (window->kit_button), ==, "Northwind");
+  g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
   gtk_menu_button_popup (window->kit_button);
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_until (eyl_gui_widget_mapped, gtk_menu_button_get_popover (window->kit_button), 10,
+                      "the kit menu");
+  eyl_gui_wait_for_frame (GTK_WIDGET (gtk_menu_button_get_popover (window->kit_button)));
+  wait_for_frame ();
   save_png ("kit-switch");
   save_widget_png (GTK_WIDGET (gtk_menu_button_get_popover (window->kit_button)), "kit-menu");
   gtk_menu_button_popdown (window->kit_button);
@@ -1746,31 +1808,46 @@ test_kit_switch (void)
   g_unlink (logo);
 }
 
+/* The sample, a file that is not a PDF and the corrected sample open,
+ * the last shown; every one checked. */
+static void
+open_several (void)
+{
+  g_autofree char *sample = sample_path ("rollup-banner.pdf");
+  g_autofree char *not_pdf = not_pdf_path ();
+  g_autofree char *corrected = sample_path ("rollup-banner-corrected.pdf");
+
+  open_path (sample);
+  open_path (not_pdf);
+  open_path (corrected);
+  g_assert_true (eyl_gui_wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
+}
+
 static void
 test_several (void)
 {
-  g_autofree char *corrected = sample_path ("rollup-banner-corrected.pdf");
-  GListModel      *documents = eyl_window_get_documents (window);
+  GListModel *documents = eyl_window_get_documents (window);
   g_autoptr(EylDocumentItem) first = NULL;
 
-  open_path (corrected);
-  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 4);
-  g_assert_true (eyl_gui_wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
+  open_several ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
   g_assert_cmpuint (eyl_document_item_get_n_errors (eyl_window_get_current (window)), ==, 0);
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
 
   /* Opening a file that is open shows it instead of adding it again. */
   first = g_list_model_get_item (documents, 0);
   eyl_window_open_files (window, (GFile *[]) { eyl_document_item_get_file (first) }, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
   g_assert_true (eyl_window_get_current (window) == first);
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
-  eyl_gui_wait_ms (400);
+  g_assert_true (eyl_gui_wait_for (stacks_settled, NULL, 10));
+  wait_for_frame ();
   save_png ("several");
 
   /* The dark style: the page stays paper-white, the chrome follows. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  eyl_gui_wait_ms (400);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  wait_for_frame ();
   save_png ("dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
@@ -1813,6 +1890,38 @@ count_files (const char *path)
   return n;
 }
 
+typedef struct
+{
+  gint64 last, longest;
+} Heartbeat;
+
+static gboolean
+heartbeat_cb (gpointer data)
+{
+  Heartbeat *beat = data;
+  gint64     now = g_get_monotonic_time ();
+
+  beat->longest = MAX (beat->longest, now - beat->last);
+  beat->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+worker_running (gpointer data)
+{
+  (void) data;
+  return eyl_scheduler_get_n_running (window->scheduler) > 0;
+}
+
+/* A visible, mapped toplevel of the type named @data. */
+static gboolean
+toplevel_shown (gpointer data)
+{
+  GtkWindow *toplevel = eyl_gui_find_toplevel (g_type_from_name (data));
+
+  return toplevel != NULL && gtk_widget_get_mapped (GTK_WIDGET (toplevel));
+}
+
 /* Export…, Export All… and Cancel, as a user would, with the window
  * answering all along. */
 static void
@@ -1827,20 +1936,19 @@ test_export (void)
   EylExportDialog *dialog;
   EylExportJob    *job;
   GtkWindow       *failures;
-  gint64           last, longest = 0;
+  gint64           longest = 0;
   guint            n_ok = 0;
 
+  open_several ();
   open_path (sample);
-  g_assert_true (eyl_gui_wait_for (all_checked, NULL, CHECK_TIMEOUT_S));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  eyl_gui_wait_ms (400);
+  eyl_gui_wait_until (toplevel_shown, (gpointer) "EylExportDialog", 10, "the export dialog");
   dialog = EYL_EXPORT_DIALOG (eyl_gui_find_toplevel (EYL_TYPE_EXPORT_DIALOG));
-  g_assert_nonnull (dialog);
   eyl_export_dialog_set_folder (dialog, one);
-  eyl_gui_wait_ms (100);
+  eyl_gui_wait_for_frame (GTK_WIDGET (dialog));
   /* It opens tall enough to show every choice without scrolling. */
   {
-    GtkScrolledWindow *scroller = find_scrolled_window (GTK_WIDGET (dialog));
+    GtkScrolledWindow *scroller = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment     *adjustment;
 
     g_assert_nonnull (scroller);
@@ -1856,24 +1964,23 @@ test_export (void)
   job = eyl_window_get_export_job (window);
   g_assert_nonnull (job);
   g_assert_true (eyl_export_job_is_running (job));
-  /* The window keeps drawing and answering while the worker exports. */
-  last = g_get_monotonic_time ();
-  while (!export_finished (NULL))
-    {
-      gint64 now;
+  /* The window keeps drawing and answering while the worker exports: a
+   * heartbeat every 20 ms measures the gaps between turns of its loop. */
+  {
+    Heartbeat beat = { g_get_monotonic_time (), 0 };
+    guint     id = g_timeout_add (20, heartbeat_cb, &beat);
 
-      eyl_gui_wait_ms (20);
-      now = g_get_monotonic_time ();
-      longest = MAX (longest, now - last);
-      last = now;
-    }
+    g_assert_true (eyl_gui_wait_for (export_finished, NULL, CHECK_TIMEOUT_S));
+    g_source_remove (id);
+    longest = beat.longest;
+  }
   g_test_message ("longest main loop gap while exporting: %" G_GINT64_FORMAT " ms", longest / 1000);
   g_assert_cmpint (longest, <, 500 * 1000);
   g_assert_cmpuint (eyl_export_job_get_n_failed (job), ==, 0);
   g_assert_cmpuint (eyl_export_job_get_n_outputs (job), ==, 1);
   expected = g_build_filename (one, "rollup-banner-eyeline.pdf", NULL);
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
-  eyl_gui_wait_ms (300);
+  wait_for_frame ();
   save_png ("export-done");
 
   /* Export All: the file that is not a PDF fails and is listed. */
@@ -1886,7 +1993,7 @@ test_export (void)
     }
   g_assert_cmpuint (n_ok, <, g_list_model_get_n_items (documents));
   eyl_window_export (window, TRUE, all, EYL_EXPORT_ANNOTATIONS, FALSE);
-  eyl_gui_wait_ms (100);
+  wait_for_frame ();
   save_png ("export-progress");
   g_assert_true (eyl_gui_wait_for (export_finished, NULL, CHECK_TIMEOUT_S));
   job = eyl_window_get_export_job (window);
@@ -1894,16 +2001,16 @@ test_export (void)
   g_assert_cmpuint (eyl_export_job_get_n_outputs (job), ==, n_ok);
   g_assert_cmpuint (eyl_export_job_get_n_failed (job), >=, 1);
   g_assert_cmpuint (count_files (all), ==, n_ok);
-  eyl_gui_wait_ms (300);
+  eyl_gui_wait_until (toplevel_shown, (gpointer) "AdwMessageDialog", 10, "the list of failed exports");
   failures = eyl_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (failures);
+  eyl_gui_wait_for_frame (GTK_WIDGET (failures));
   save_widget_png (GTK_WIDGET (failures), "export-failures");
   gtk_window_close (failures);
 
   /* Cancel: the worker hangs while exporting; nothing is left. */
   g_setenv ("EYL_WORKER_SIMULATE_EXPORT", "hang", TRUE);
   eyl_window_export (window, FALSE, cancelled, EYL_EXPORT_OVERLAY, FALSE);
-  eyl_gui_wait_ms (1500);
+  eyl_gui_wait_until (worker_running, NULL, 30, "the export's worker started");
   g_assert_true (eyl_export_job_is_running (eyl_window_get_export_job (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", NULL));
   g_assert_true (eyl_gui_wait_for (export_finished, NULL, 30));
@@ -1933,12 +2040,12 @@ test_dialogs (void)
       GtkWindow *dialog;
 
       gtk_widget_activate_action (GTK_WIDGET (window), dialogs[i].action, NULL);
-      eyl_gui_wait_ms (500);
+      eyl_gui_wait_until (toplevel_shown, (gpointer) dialogs[i].type, 10, dialogs[i].type);
       dialog = eyl_gui_find_toplevel (g_type_from_name (dialogs[i].type));
-      g_assert_nonnull (dialog);
+      eyl_gui_wait_for_frame (GTK_WIDGET (dialog));
       save_widget_png (GTK_WIDGET (dialog), dialogs[i].png);
       gtk_window_close (dialog);
-      eyl_gui_wait_ms (100);
+      g_assert_null (eyl_gui_find_toplevel (g_type_from_name (dialogs[i].type)));
     }
 }
 
@@ -1996,19 +2103,15 @@ rendered_since (gpointer data)
 static char *changing_path;
 static char *checked_copy;
 
-/* The window renders the bytes its worker checked (a private snapshot),
- * never the file as it is on disk now: a file replaced after its check
- * (the attack of a hang file exported over the same name) is not rendered
- * from the new bytes until it has been checked again. */
-static void
-test_snapshot (void)
+/* A portrait page written to changing-banner.pdf (and a copy of its
+ * bytes), opened and checked: the current document. */
+static EylDocumentItem *
+open_changing_banner (void)
 {
-  EylPageView     *view = eyl_window_get_page_view (window);
   EylDocumentItem *item;
-  const char      *shown;
-  GdkTexture      *texture;
-  guint            renders;
 
+  g_clear_pointer (&changing_path, g_free);
+  g_clear_pointer (&checked_copy, g_free);
   changing_path = g_build_filename (eyl_fixture_dir (), "changing-banner.pdf", NULL);
   checked_copy = g_build_filename (eyl_fixture_dir (), "changing-banner-checked.pdf", NULL);
   write_page_pdf (changing_path, 400, 800, 0.9, 0.1);
@@ -2024,6 +2127,23 @@ test_snapshot (void)
   item = eyl_window_get_current (window);
   g_assert_cmpint (eyl_document_item_get_status (item), ==, EYL_DOCUMENT_DONE);
   g_assert_true (eyl_gui_wait_for (page_rendered, NULL, 30));
+  return item;
+}
+
+/* The window renders the bytes its worker checked (a private snapshot),
+ * never the file as it is on disk now: a file replaced after its check
+ * (the attack of a hang file exported over the same name) is not rendered
+ * from the new bytes until it has been checked again. */
+static void
+test_snapshot (void)
+{
+  EylPageView     *view = eyl_window_get_page_view (window);
+  EylDocumentItem *item;
+  const char      *shown;
+  GdkTexture      *texture;
+  guint            renders;
+
+  item = open_changing_banner ();
   /* The report names the file, not the snapshot. */
   g_assert_cmpstr (eyl_document_item_get_result (item)->path, ==, changing_path);
 
@@ -2076,15 +2196,15 @@ static void
 test_changed_on_disk (void)
 {
   EylPageView     *view = eyl_window_get_page_view (window);
-  EylDocumentItem *item = eyl_window_get_current (window);
+  EylDocumentItem *item = open_changing_banner ();
 
-  g_assert_nonnull (changing_path);
-  g_assert_true (g_file_test (changing_path, G_FILE_TEST_EXISTS));
+  /* Replaced on disk: landscape now. */
+  write_page_pdf (changing_path, 800, 400, 0.1, 0.9);
   g_assert_true (eyl_gui_wait_for (checked_as, GINT_TO_POINTER (1), CHECK_TIMEOUT_S));
   g_assert_true (same_bytes (eyl_document_item_get_snapshot (item), changing_path));
   g_assert_cmpstr (eyl_page_view_get_path (view), ==, eyl_document_item_get_snapshot (item));
   g_assert_true (eyl_gui_wait_for (landscape_rendered, NULL, 30));
-  eyl_gui_wait_ms (300);
+  wait_for_frame ();
   save_png ("changed-on-disk");
 
   /* Written again in place: checked again (portrait once more). */
@@ -2097,19 +2217,6 @@ test_changed_on_disk (void)
   g_unlink (checked_copy);
   g_clear_pointer (&changing_path, g_free);
   g_clear_pointer (&checked_copy, g_free);
-}
-
-static gboolean
-find_text (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_text (child, text))
-      return TRUE;
-  return FALSE;
 }
 
 typedef struct
@@ -2221,7 +2328,9 @@ visitor_drawn (gpointer data)
 {
   GtkWindow *w = visitor_window (data);
 
-  return w != NULL && gtk_picture_get_paintable (g_object_get_data (G_OBJECT (w), "eyl-picture")) != NULL;
+  GtkPicture *picture = w != NULL ? find_descendant (GTK_WIDGET (w), GTK_TYPE_PICTURE) : NULL;
+
+  return picture != NULL && gtk_picture_get_paintable (picture) != NULL;
 }
 
 static void
@@ -2235,7 +2344,7 @@ test_visitor_views (void)
     { "view-walkup", "Walk-Up View", "walkup" },
   };
 
-  g_assert_nonnull (eyl_window_get_current (window));
+  show_sample ();
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       g_autofree char *action = g_strconcat ("win.", views[i].action, NULL);
@@ -2247,11 +2356,13 @@ test_visitor_views (void)
       g_assert_true (action_state (views[i].action));
       g_assert_true (eyl_gui_wait_for (visitor_drawn, (gpointer) views[i].title, 60));
       w = visitor_window (views[i].title);
-      eyl_gui_wait_ms (200);
+      eyl_gui_wait_for_frame (GTK_WIDGET (w));
       save_widget_png (GTK_WIDGET (w), views[i].png);
       /* Closing the window turns the action off. */
+      g_object_add_weak_pointer (G_OBJECT (w), (gpointer *) &w);
       gtk_window_close (w);
-      eyl_gui_wait_ms (100);
+      eyl_gui_run_pending ();
+      g_test_message ("DEBUG visitor window after close: %p", (void *) w);
       g_assert_false (action_state (views[i].action));
       g_assert_null (visitor_window (views[i].title));
     }
@@ -2266,6 +2377,18 @@ compare_shown (gpointer data)
          eyl_compare_view_get_comparison (view) != NULL &&
          eyl_page_view_is_rendered (eyl_compare_view_get_page_view (view, FALSE)) &&
          eyl_page_view_is_rendered (eyl_compare_view_get_page_view (view, TRUE));
+}
+
+static gboolean
+state_is (gpointer data)
+{
+  return g_strcmp0 (eyl_window_get_state (window), data) == 0;
+}
+
+static gboolean
+state_is_not (gpointer data)
+{
+  return !state_is (data);
 }
 
 static guint
@@ -2307,7 +2430,7 @@ test_compare (void)
   eyl_window_compare_files (window, old_file, new_file);
   g_assert_cmpuint (g_list_model_get_n_items (eyl_window_get_documents (window)), ==, 2);
   g_assert_true (eyl_gui_wait_for (compare_shown, NULL, CHECK_TIMEOUT_S));
-  eyl_gui_wait_ms (300);
+  wait_for_frame ();
   save_png ("compare");
 
   comparison = eyl_compare_view_get_comparison (view);
@@ -2345,22 +2468,20 @@ test_compare (void)
 
   /* The way back: the new version, as checked. */
   gtk_widget_activate_action (GTK_WIDGET (view), "compare.back", NULL);
-  eyl_gui_wait_ms (200);
-  g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
+  eyl_gui_wait_until (state_is, (gpointer) "page", 10, "the page again after the comparison");
   g_assert_true (g_file_equal (eyl_document_item_get_file (eyl_window_get_current (window)), new_file));
   g_assert_null (eyl_compare_view_get_comparison (view));
 
   /* The same file is not another version. */
   eyl_window_compare_files (window, new_file, new_file);
-  eyl_gui_wait_ms (200);
+  eyl_gui_run_pending ();
   g_assert_cmpstr (eyl_window_get_state (window), ==, "page");
 
   /* Closing a version ends the comparison. */
   eyl_window_compare_files (window, old_file, new_file);
   g_assert_true (eyl_gui_wait_for (compare_shown, NULL, 30));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
-  eyl_gui_wait_ms (200);
-  g_assert_cmpstr (eyl_window_get_state (window), !=, "compare");
+  eyl_gui_wait_until (state_is_not, (gpointer) "compare", 10, "the comparison ended");
   while (eyl_window_get_current (window) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
@@ -2411,7 +2532,7 @@ test_compare_pages (void)
   g_assert_cmpuint (g_list_model_get_n_items (eyl_compare_view_get_findings (view, EYL_CHANGE_KEPT)),
                     ==, page->changes->len);
   g_assert_true (eyl_gui_wait_for (compare_shown, NULL, 30));
-  eyl_gui_wait_ms (300);
+  wait_for_frame ();
   save_png ("compare-pages");
   /* Past the last page stays on it. */
   eyl_compare_view_set_page (view, 5);
@@ -2805,10 +2926,145 @@ test_mark_net_quantity_pointer (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-document", NULL);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Each test its own window                                               */
+
+/* The settings at their defaults (the memory backend keeps what a test
+ * before set), this test run's configuration and cache folders empty. */
+static char *home;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+reset_state (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autofree char *config = g_build_filename (g_get_user_config_dir (), "eyeline", NULL);
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "eyeline", NULL);
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+  remove_tree (config);
+  remove_tree (cache);
+  g_unsetenv ("EYL_WORKER_SIMULATE_EXPORT");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+window_setup (gpointer      fixture,
+              gconstpointer data)
+{
+  (void) fixture;
+  (void) data;
+  reset_state ();
+  window = eyl_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame ();
+}
+
+typedef struct
+{
+  const char *path;
+  void (*func) (void);
+} WindowTest;
+
+static void
+window_run (gpointer      fixture,
+            gconstpointer data)
+{
+  (void) fixture;
+  ((const WindowTest *) data)->func ();
+}
+
+/* Every window the test left open closed, the workers of its documents
+ * stopped: nothing of it reaches the next test. */
+static void
+window_teardown (gpointer      fixture,
+                 gconstpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+
+  (void) fixture;
+  (void) data;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GObject *toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel != (GObject *) window)
+        g_ptr_array_add (open, toplevel);
+      else
+        g_object_unref (toplevel);
+    }
+  for (guint i = 0; i < open->len; i++)
+    gtk_window_destroy (g_ptr_array_index (open, i));
+  g_clear_pointer (&open, g_ptr_array_unref);
+  eyl_gui_destroy_window (GTK_WINDOW (window), 30);
+  window = NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  static const WindowTest tests[] = {
+    { "/eyl/window/empty", test_empty },
+    { "/eyl/window/sample", test_sample },
+    { "/eyl/window/select-finding", test_select_finding },
+    { "/eyl/window/overlays", test_overlays },
+    { "/eyl/window/visitor-views", test_visitor_views },
+    { "/eyl/window/legend", test_legend },
+    { "/eyl/window/scene-pane", test_scene_pane },
+    { "/eyl/window/narrow", test_narrow },
+    { "/eyl/window/cvd-view", test_cvd_view },
+    { "/eyl/window/page-layers", test_page_layers },
+    { "/eyl/window/acuity-row", test_acuity_row },
+    { "/eyl/window/undo-placement", test_undo_placement },
+    { "/eyl/window/scene-drag", test_scene_drag },
+    { "/eyl/window/front-panel", test_front_panel },
+    { "/eyl/window/pack-markers", test_pack_markers },
+    { "/eyl/window/mark-logo", test_mark_logo },
+    { "/eyl/window/placement", test_placement },
+    { "/eyl/window/kit-names", test_kit_names },
+    { "/eyl/window/not-a-pdf", test_not_pdf },
+    { "/eyl/window/encrypted", test_encrypted },
+    { "/eyl/window/pages", test_pages },
+    { "/eyl/window/export", test_export },
+    { "/eyl/window/several", test_several },
+    { "/eyl/window/snapshot", test_snapshot },
+    { "/eyl/window/changed-on-disk", test_changed_on_disk },
+    { "/eyl/window/kit-dialog", test_kit_dialog },
+    { "/eyl/window/kit-switch", test_kit_switch },
+    { "/eyl/window/kit-logo", test_kit_logo },
+    { "/eyl/window/dialogs", test_dialogs },
+    { "/eyl/window/compare", test_compare },
+    { "/eyl/window/compare-pages", test_compare_pages },
+    { "/eyl/window/mark-net-quantity", test_mark_net_quantity },
+    { "/eyl/window/label-rules", test_label_rules },
+    { "/eyl/window/mark-net-quantity-drag", test_mark_net_quantity_drag },
+    { "/eyl/window/mark-net-quantity-pointer", test_mark_net_quantity_pointer },
+  };
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -2818,6 +3074,17 @@ main (int   argc,
   /* The worker: the eyeline-cli of this build. */
   if (g_getenv ("EYL_WORKER") == NULL && g_getenv ("EYL_CLI") != NULL)
     g_setenv ("EYL_WORKER", g_getenv ("EYL_CLI"), TRUE);
+  /* Configuration (brand kits) and cache of this run only, emptied
+   * before each test; the workers inherit them. */
+  home = g_dir_make_tmp ("eyl-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *config = g_build_filename (home, "config", NULL);
+    g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  }
 
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
@@ -2825,59 +3092,25 @@ main (int   argc,
       g_printerr ("No display: skipping the window tests\n");
       return 77;
     }
+  /* Toasts, dialogs and pages appear at once: no test waits for an
+   * animation to end. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   app = eyl_application_new ();
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("Cannot register the application: %s", error->message);
+  /* The application stays while no window is open between tests. */
+  g_application_hold (G_APPLICATION (app));
 
-  window = eyl_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  eyl_gui_wait_ms (500);
-
-  g_test_add_func ("/eyl/window/empty", test_empty);
-  g_test_add_func ("/eyl/window/sample", test_sample);
-  g_test_add_func ("/eyl/window/select-finding", test_select_finding);
-  g_test_add_func ("/eyl/window/overlays", test_overlays);
-  g_test_add_func ("/eyl/window/visitor-views", test_visitor_views);
-  g_test_add_func ("/eyl/window/legend", test_legend);
-  g_test_add_func ("/eyl/window/scene-pane", test_scene_pane);
-  g_test_add_func ("/eyl/window/narrow", test_narrow);
-  g_test_add_func ("/eyl/window/cvd-view", test_cvd_view);
-  g_test_add_func ("/eyl/window/page-layers", test_page_layers);
-  g_test_add_func ("/eyl/window/acuity-row", test_acuity_row);
-  g_test_add_func ("/eyl/window/undo-placement", test_undo_placement);
-  g_test_add_func ("/eyl/window/scene-drag", test_scene_drag);
-  g_test_add_func ("/eyl/window/front-panel", test_front_panel);
-  g_test_add_func ("/eyl/window/pack-markers", test_pack_markers);
-  g_test_add_func ("/eyl/window/mark-logo", test_mark_logo);
-  g_test_add_func ("/eyl/window/placement", test_placement);
-  g_test_add_func ("/eyl/window/kit-names", test_kit_names);
-  g_test_add_func ("/eyl/window/not-a-pdf", test_not_pdf);
-  g_test_add_func ("/eyl/window/encrypted", test_encrypted);
-  g_test_add_func ("/eyl/window/pages", test_pages);
-  g_test_add_func ("/eyl/window/export", test_export);
-  g_test_add_func ("/eyl/window/several", test_several);
-  g_test_add_func ("/eyl/window/snapshot", test_snapshot);
-  g_test_add_func ("/eyl/window/changed-on-disk", test_changed_on_disk);
-  /* kit-logo after the other kit tests: each leaves no kit state behind. */
-  g_test_add_func ("/eyl/window/kit-dialog", test_kit_dialog);
-  g_test_add_func ("/eyl/window/kit-switch", test_kit_switch);
-  g_test_add_func ("/eyl/window/kit-logo", test_kit_logo);
-  g_test_add_func ("/eyl/window/dialogs", test_dialogs);
-  g_test_add_func ("/eyl/window/compare", test_compare);
-  g_test_add_func ("/eyl/window/compare-pages", test_compare_pages);
-  g_test_add_func ("/eyl/window/mark-net-quantity", test_mark_net_quantity);
-  g_test_add_func ("/eyl/window/label-rules", test_label_rules);
-  g_test_add_func ("/eyl/window/mark-net-quantity-drag", test_mark_net_quantity_drag);
-  g_test_add_func ("/eyl/window/mark-net-quantity-pointer", test_mark_net_quantity_pointer);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add_vtable (tests[i].path, 0, &tests[i], window_setup, window_run, window_teardown);
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  /* The workers it stopped are reaped, their temporary files removed. */
-  eyl_gui_wait_ms (500);
+  g_application_release (G_APPLICATION (app));
   g_object_unref (app);
+  remove_tree (home);
+  g_free (home);
   return status;
 }

@@ -17,6 +17,8 @@
 
 #include "eyl-brand-kit.h"
 #include "eyl-brand-kit-dialog.h"
+#include "eyl-brand-color-row.h"
+#include "eyl-brand-font-row.h"
 
 struct _EylBrandKitDialog
 {
@@ -92,14 +94,17 @@ show_error (EylBrandKitDialog *self,
 
 static void rebuild_logo_rows (EylBrandKitDialog *self);
 
+/* brand-kit.remove-logo: the logo file's path as its target. */
 static void
-on_remove_logo_clicked (GtkButton         *button,
-                        EylBrandKitDialog *self)
+remove_logo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  const char *path = g_object_get_data (G_OBJECT (button), "eyl-logo-path");
-  guint       index;
+  EylBrandKitDialog *self = EYL_BRAND_KIT_DIALOG (widget);
+  const char        *path = g_variant_get_string (parameter, NULL);
+  guint              index;
 
-  if (path != NULL && g_ptr_array_find_with_equal_func (self->logos, path, g_str_equal, &index))
+  if (g_ptr_array_find_with_equal_func (self->logos, path, g_str_equal, &index))
     g_ptr_array_remove_index (self->logos, index);
   rebuild_logo_rows (self);
 }
@@ -146,8 +151,8 @@ create_logo_row (EylBrandKitDialog *self,
   accessible = g_strdup_printf (_("Remove %s"), basename);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (remove), "eyl-logo-path", g_strdup (path), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_logo_clicked), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "brand-kit.remove-logo");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_string (path));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
   return row;
@@ -215,68 +220,26 @@ add_remove_button (GtkWidget  *row,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
 }
 
-/* A colour: its name in the row, its sRGB value in the colour button
- * before it, how it is printed in the entry after it. */
+/* A colour (EylBrandColorRow), with a button that removes it. */
 static GtkWidget *
 add_color_row (EylBrandKitDialog   *self,
                const EylBrandColor *color)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *button;
-  GtkWidget *print = gtk_entry_new ();
-  GdkRGBA    rgba = { ((color->rgb >> 16) & 0xFF) / 255.0, ((color->rgb >> 8) & 0xFF) / 255.0,
-                      (color->rgb & 0xFF) / 255.0, 1.0 };
+  GtkWidget *row = eyl_brand_color_row_new (color);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Colour name"));
-  gtk_editable_set_text (GTK_EDITABLE (row), color->name != NULL ? color->name : "");
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  button = gtk_color_button_new_with_rgba (&rgba);
-  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
-  gtk_color_button_set_title (GTK_COLOR_BUTTON (button), _("Brand Colour"));
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("The colour on screen (sRGB)"));
-  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), button);
-  gtk_editable_set_text (GTK_EDITABLE (print), color->print != NULL ? color->print : "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (print), _("CMYK or spot"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (print), 12);
-  gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (print, _("How it is printed: CMYK values or a spot colour’s name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("How it is printed"), -1);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), print);
   add_remove_button (row, _("Remove Colour"));
-  g_object_set_data (G_OBJECT (row), "eyl-color-button", button);
-  g_object_set_data (G_OBJECT (row), "eyl-print-entry", print);
   gtk_list_box_append (self->colors_list, row);
   return row;
 }
 
-/* A font: its family in the row, its role in the drop-down after it (in
- * EylBrandFontRole's order). */
+/* A font (EylBrandFontRow), with a button that removes it. */
 static GtkWidget *
 add_font_row (EylBrandKitDialog  *self,
               const EylBrandFont *font)
 {
-  static const char *roles[] = { N_("Any text"), N_("Headline"), N_("Body"), NULL };
-  const char        *labels[G_N_ELEMENTS (roles)];
-  GtkWidget         *row = adw_entry_row_new ();
-  GtkWidget         *role;
+  GtkWidget *row = eyl_brand_font_row_new (font);
 
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    labels[i] = roles[i] != NULL ? _(roles[i]) : NULL;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Font family"));
-  gtk_editable_set_text (GTK_EDITABLE (row), font->family != NULL ? font->family : "");
-  role = gtk_drop_down_new_from_strings (labels);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (role), font->role);
-  gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
-  /* The rows' drop-downs line up whatever their role. */
-  gtk_widget_set_size_request (role, 120, -1);
-  gtk_widget_set_tooltip_text (role, _("What the font is for"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), role);
   add_remove_button (row, _("Remove Font"));
-  g_object_set_data (G_OBJECT (row), "eyl-role-dropdown", role);
   gtk_list_box_append (self->fonts_list, row);
   return row;
 }
@@ -292,25 +255,17 @@ read_style_rows (EylBrandKitDialog *self,
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->colors_list, i)) != NULL; i++)
     {
-      GtkColorChooser *button = g_object_get_data (G_OBJECT (row), "eyl-color-button");
-      GtkEditable     *print = g_object_get_data (G_OBJECT (row), "eyl-print-entry");
-      GdkRGBA          rgba;
-      guint32          rgb;
+      EylBrandColorRow *color = EYL_BRAND_COLOR_ROW (row);
 
-      gtk_color_chooser_get_rgba (button, &rgba);
-      rgb = ((guint32) lround (CLAMP (rgba.red, 0, 1) * 255) << 16) |
-            ((guint32) lround (CLAMP (rgba.green, 0, 1) * 255) << 8) |
-            (guint32) lround (CLAMP (rgba.blue, 0, 1) * 255);
-      eyl_brand_kit_add_color (kit, gtk_editable_get_text (GTK_EDITABLE (row)), rgb,
-                               gtk_editable_get_text (print));
+      eyl_brand_kit_add_color (kit, gtk_editable_get_text (GTK_EDITABLE (row)),
+                               eyl_brand_color_row_get_rgb (color), eyl_brand_color_row_get_print (color));
     }
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->fonts_list, i)) != NULL; i++)
     {
-      GtkDropDown     *role = g_object_get_data (G_OBJECT (row), "eyl-role-dropdown");
       g_autofree char *family = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
       if (*family != '\0')
-        eyl_brand_kit_add_font (kit, family, gtk_drop_down_get_selected (role));
+        eyl_brand_kit_add_font (kit, family, eyl_brand_font_row_get_role (EYL_BRAND_FONT_ROW (row)));
     }
 
   /* Each entry as the file will keep it, read back the same. */
@@ -840,6 +795,7 @@ eyl_brand_kit_dialog_class_init (EylBrandKitDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "brand-kit.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "brand-kit.add-logo", NULL, add_logo_action);
+  gtk_widget_class_install_action (widget_class, "brand-kit.remove-logo", "s", remove_logo_action);
   gtk_widget_class_install_action (widget_class, "brand-kit.new", NULL, new_kit_action);
   gtk_widget_class_install_action (widget_class, "brand-kit.delete", NULL, delete_kit_action);
   gtk_widget_class_install_action (widget_class, "brand-kit.add-color", NULL, add_color_action);

@@ -30,6 +30,7 @@ struct _EylDocumentItem
   int               front_panel;  /* chosen in the window, 1-based; 0 automatic */
   EylRect           net_quantity; /* marked in the window, mm of the page; empty none */
   char             *kit;          /* its own brand kit's name, "" none, NULL the window's */
+  char             *kit_logos;    /* the logos of that kit it was read with */
   GCancellable     *cancellable;
   guint             n_errors, n_warnings;
   char             *snapshot;  /* the private copy the result was read from */
@@ -98,6 +99,7 @@ eyl_document_item_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->kit, g_free);
+  g_clear_pointer (&self->kit_logos, g_free);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_clear_pointer (&self->password, g_free);
@@ -729,4 +731,22 @@ eyl_document_item_set_kit (EylDocumentItem *self,
 
   g_free (self->kit);
   self->kit = g_strdup (kit);
+}
+
+const char *
+eyl_document_item_get_kit_logos (EylDocumentItem *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT_ITEM (self), NULL);
+
+  return self->kit_logos;
+}
+
+void
+eyl_document_item_set_kit_logos (EylDocumentItem *self,
+                                 const char      *logos)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT_ITEM (self));
+
+  g_free (self->kit_logos);
+  self->kit_logos = g_strdup (logos);
 }

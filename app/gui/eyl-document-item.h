@@ -99,4 +99,11 @@ const char *eyl_document_item_get_kit (EylDocumentItem *self);
 void        eyl_document_item_set_kit (EylDocumentItem *self,
                                        const char      *kit);
 
+/* The logo files of its own kit its worker read it with
+ * (eyl_brand_kit_dup_logos_key, "" for none), NULL when not known: a
+ * kit saved with other logos needs the document read again. */
+const char *eyl_document_item_get_kit_logos (EylDocumentItem *self);
+void        eyl_document_item_set_kit_logos (EylDocumentItem *self,
+                                             const char      *logos);
+
 G_END_DECLS

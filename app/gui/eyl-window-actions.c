@@ -320,6 +320,7 @@ document_step_action (GtkWidget  *widget,
   _eyl_window_set_current (self, item);
 }
 
+/* The dialog of Export… and the one of Export All…. */
 static void
 export_dialog_cb (EylExportDialog *dialog,
                   const char      *folder,
@@ -327,9 +328,17 @@ export_dialog_cb (EylExportDialog *dialog,
                   gboolean         overwrite,
                   EylWindow       *self)
 {
-  gboolean all = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "eyl-export-all"));
+  eyl_window_export (self, FALSE, folder, (EylExportMode) mode, overwrite);
+}
 
-  eyl_window_export (self, all, folder, (EylExportMode) mode, overwrite);
+static void
+export_all_dialog_cb (EylExportDialog *dialog,
+                      const char      *folder,
+                      int              mode,
+                      gboolean         overwrite,
+                      EylWindow       *self)
+{
+  eyl_window_export (self, TRUE, folder, (EylExportMode) mode, overwrite);
 }
 
 /* The folder last exported to, else the first document's. */
@@ -379,8 +388,8 @@ export_action (GtkWidget  *widget,
     mode = EYL_EXPORT_OVERLAY;
 
   dialog = eyl_export_dialog_new (GTK_WINDOW (self), n, folder, mode);
-  g_object_set_data (G_OBJECT (dialog), "eyl-export-all", GINT_TO_POINTER (all));
-  g_signal_connect_object (dialog, "export", G_CALLBACK (export_dialog_cb), self, 0);
+  g_signal_connect_object (dialog, "export", all ? G_CALLBACK (export_all_dialog_cb) : G_CALLBACK (export_dialog_cb),
+                           self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -649,7 +658,6 @@ visitor_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) png = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(GdkTexture) texture = NULL;
-  GtkWindow  *window;
   GtkPicture *picture;
 
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -665,10 +673,9 @@ visitor_done_cb (GObject      *source,
         g_debug ("page layer: %s", error->message);
       return;
     }
-  window = data->view == VISITOR_ATTENTION ? self->attention_window : self->walkup_window;
-  if (window == NULL)
+  picture = self->visitor_pictures[data->view];
+  if (picture == NULL)
     return;
-  picture = g_object_get_data (G_OBJECT (window), "eyl-picture");
   if (png != NULL)
     texture = gdk_texture_new_from_bytes (png, NULL);
   gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
@@ -726,7 +733,7 @@ visitor_window_new (EylWindow  *self,
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), view == VISITOR_ATTENTION ? 480 : 900,
                                view == VISITOR_ATTENTION ? 700 : 420);
-  g_object_set_data (G_OBJECT (window), "eyl-picture", picture);
+  g_set_weak_pointer (&self->visitor_pictures[view], GTK_PICTURE (picture));
   g_signal_connect_object (window, "close-request", G_CALLBACK (visitor_close_cb), self, 0);
   return GTK_WINDOW (window);
 }
@@ -900,6 +907,8 @@ _eyl_window_update_visitor_views (EylWindow *self)
           if (*slot != NULL)
             gtk_window_destroy (*slot);
           g_clear_weak_pointer (slot);
+          g_clear_weak_pointer (&self->visitor_pictures[view]);
+          g_clear_pointer (&self->visitor_analyses[view], eyl_page_analysis_unref);
           continue;
         }
       /* Nothing to show before a document is open. */
@@ -907,20 +916,22 @@ _eyl_window_update_visitor_views (EylWindow *self)
         continue;
       if (*slot == NULL)
         {
+          g_clear_pointer (&self->visitor_analyses[view], eyl_page_analysis_unref);
           g_set_weak_pointer (slot, visitor_window_new (self, view));
           gtk_window_present (*slot);
         }
       if (self->current == NULL || analysis == NULL || analysis->placement == NULL)
         {
-          gtk_picture_set_paintable (g_object_get_data (G_OBJECT (*slot), "eyl-picture"), NULL);
-          g_object_set_data (G_OBJECT (*slot), "eyl-analysis", NULL);
+          if (self->visitor_pictures[view] != NULL)
+            gtk_picture_set_paintable (self->visitor_pictures[view], NULL);
+          g_clear_pointer (&self->visitor_analyses[view], eyl_page_analysis_unref);
           continue;
         }
       /* The view is redrawn only when the page shown changes. */
-      if (g_object_get_data (G_OBJECT (*slot), "eyl-analysis") == analysis)
+      if (self->visitor_analyses[view] == analysis)
         continue;
-      g_object_set_data_full (G_OBJECT (*slot), "eyl-analysis", eyl_page_analysis_ref (analysis),
-                              (GDestroyNotify) eyl_page_analysis_unref);
+      g_clear_pointer (&self->visitor_analyses[view], eyl_page_analysis_unref);
+      self->visitor_analyses[view] = eyl_page_analysis_ref (analysis);
       visitor_render (self, visitor_data_new (self, view, analysis));
     }
   _eyl_window_update_page_layer (self);
@@ -987,6 +998,20 @@ _eyl_window_visitor_views_init (EylWindow *self)
         g_signal_connect_object (action, "notify::state", layers[i].changed, self, 0);
       }
   }
+}
+
+/* The window's action group can outlive the window (GTK keeps it while
+ * a muxer still refers to it); a settings action left in it would pass a
+ * later change of its key on to the finalized window. */
+void
+_eyl_window_visitor_views_dispose (EylWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (visitor_actions); i++)
+    {
+      g_action_map_remove_action (G_ACTION_MAP (self), visitor_actions[i]);
+      g_clear_weak_pointer (&self->visitor_pictures[i]);
+      g_clear_pointer (&self->visitor_analyses[i], eyl_page_analysis_unref);
+    }
 }
 
 /* ------------------------------------------------------------------ */

@@ -58,7 +58,7 @@ gboolean
 _eyl_window_own_kit_logos_changed (EylWindow       *self,
                                    EylDocumentItem *item)
 {
-  const char *read_with = g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY);
+  const char *read_with = eyl_document_item_get_kit_logos (item);
   g_autoptr(EylBrandKit) kit = NULL;
   g_autofree char *key = NULL;
 
@@ -397,8 +397,8 @@ eyl_window_set_document_kit (EylWindow       *self,
     g_debug ("The document's kit is not remembered: %s", error->message);
   new_kit = _eyl_window_dup_item_kit (self, item);
   /* The logos the document was read with, when known. */
-  old_logos = g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY) != NULL
-                  ? g_strdup (g_object_get_data (G_OBJECT (item), KIT_LOGOS_KEY))
+  old_logos = eyl_document_item_get_kit_logos (item) != NULL
+                  ? g_strdup (eyl_document_item_get_kit_logos (item))
                   : dup_kit_logos_key (old_kit);
   new_logos = dup_kit_logos_key (new_kit);
   result = eyl_document_item_get_result (item);
@@ -413,7 +413,7 @@ eyl_window_set_document_kit (EylWindow       *self,
       if (evaluated != NULL)
         {
           eyl_document_item_set_result (item, evaluated);
-          g_object_set_data_full (G_OBJECT (item), KIT_LOGOS_KEY, g_strdup (new_logos), g_free);
+          eyl_document_item_set_kit_logos (item, new_logos);
           if (item == self->current)
             _eyl_window_update_view (self);
           return;

@@ -108,6 +108,10 @@ struct _EylWindow
   char         *kit_logos_key;    /* its logo files (eyl_brand_kit_dup_logos_key) */
   GtkWindow    *attention_window; /* the visitor's views, while shown (weak) */
   GtkWindow    *walkup_window;
+  /* In the order of those two: each one's picture (weak) and the page
+   * analysis it was drawn for. */
+  GtkPicture      *visitor_pictures[2];
+  EylPageAnalysis *visitor_analyses[2];
   /* The layer drawn over the page (win.page-layer): the analysis and the
    * layer it was asked for, and a serial that drops late results. */
   EylPageAnalysis *layer_analysis;
@@ -149,6 +153,7 @@ EylWorkerConfig *_eyl_window_new_render_config (EylWindow *self);
 /* win.view-attention and win.view-walkup, and their windows for the page
  * shown (eyl-window-actions.c). */
 void _eyl_window_visitor_views_init (EylWindow *self);
+void _eyl_window_visitor_views_dispose (EylWindow *self);
 void _eyl_window_placement_actions_init (EylWindow *self);
 void _eyl_window_update_front_panel (EylWindow *self);
 /* While win.mark-net-quantity is on: marks the text at widget point @x,
@@ -172,8 +177,6 @@ EylFileResult   *_eyl_window_evaluate_item (EylWindow       *self,
                                             EylFileResult   *result);
 
 /* Brand kits (eyl-window-kits.c). */
-/* The logo files of an item's own kit when its worker started (object data). */
-#define KIT_LOGOS_KEY "eyl-kit-logos-key"
 char        *_eyl_window_dup_item_kit_path (EylWindow       *self,
                                             EylDocumentItem *item);
 EylBrandKit *_eyl_window_dup_item_kit (EylWindow       *self,

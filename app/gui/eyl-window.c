@@ -372,13 +372,12 @@ start_check (EylWindow       *self,
   if (eyl_document_item_get_kit (item) != NULL)
     {
       g_autoptr(EylBrandKit) kit = _eyl_window_dup_item_kit (self, item);
+      g_autofree char *logos = kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : NULL;
 
-      g_object_set_data_full (G_OBJECT (item), KIT_LOGOS_KEY,
-                              kit != NULL ? eyl_brand_kit_dup_logos_key (kit) : g_strdup (""),
-                              g_free);
+      eyl_document_item_set_kit_logos (item, logos != NULL ? logos : "");
     }
   else
-    g_object_set_data (G_OBJECT (item), KIT_LOGOS_KEY, NULL);
+    eyl_document_item_set_kit_logos (item, NULL);
   g_free (self->read_key);
   self->read_key = dup_read_key (self);
   eyl_document_item_set_cancellable (item, cancellable);
@@ -677,21 +676,8 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
-/* Recent PDFs: in the empty state and in the primary menu. */
-static void
-recent_row_activated_cb (GtkListBox    *list,
-                         GtkListBoxRow *row,
-                         EylWindow     *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (row), "eyl-uri");
-  g_autoptr(GFile) file = NULL;
-
-  if (uri == NULL)
-    return;
-  file = g_file_new_for_uri (uri);
-  eyl_window_open_files (self, &file, 1);
-}
-
+/* Recent PDFs: in the empty state and in the primary menu, both opening
+ * the file with win.open-recent. */
 static gint
 compare_recent (gconstpointer a,
                 gconstpointer b)
@@ -742,7 +728,8 @@ _eyl_window_update_recent (EylWindow *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("x-office-document-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "eyl-uri", g_strdup (uri), g_free);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (uri));
       gtk_list_box_append (self->recent_list, row);
 
       {
@@ -932,6 +919,7 @@ eyl_window_dispose (GObject *object)
   g_clear_pointer (&self->layer_name, g_free);
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_weak_pointer (&self->panel_toast);
+  _eyl_window_visitor_views_dispose (self);
   if (self->documents != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
@@ -1070,7 +1058,6 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_panel);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, scene_view);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_section);
-  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, document_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, placement_changed_cb);
