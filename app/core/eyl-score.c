@@ -212,7 +212,11 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
     {
       g_autofree char *standard = eyl_rule_standard_name (ctx);
 
-      why = g_strdup_printf (_("%u of %u key text elements meet the %s standard."),
+      /* Each at the distance it is read from, as text-too-small judges
+       * it — not the walk-up view's fixed distances: the sentence says
+       * so, lest the two seem to disagree. */
+      why = g_strdup_printf (_("%u of %u texts meet the %s standard where they are read "
+                               "(titles from the aisle, copy and contacts up close)."),
                                 n_legible, n_text, standard);
       score += add_part (parts, "legible", (double) n_legible / n_text, 20, why);
       g_clear_pointer (&why, g_free);
