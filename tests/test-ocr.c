@@ -456,7 +456,7 @@ static const Line flag_lines[] = {
 static void
 test_turned_beside_pattern (void)
 {
-  Page              page = { 300 * MM, 300 * MM, turned_lines, G_N_ELEMENTS (turned_lines), 0, 0, { 90 * MM, 120 * MM, 180 * MM, 240 * MM } };
+  Page              page = { 300 * MM, 300 * MM, turned_lines, G_N_ELEMENTS (turned_lines), 0, 0, { 90 * MM, 120 * MM, 180 * MM, 156 * MM } };
   Result            result;
   const EylElement *url, *email;
   guint             turned_before, turned_after;

@@ -75,13 +75,15 @@
  * read; less, it gets a second look at the size that suits it (very big
  * letters read on the page pass came out "Frische Brötchen fut"). */
 #define WELL_READ 85.0
-/* A page pass that read at least NOISE_MIN_WORDS words, their letters
- * less sure than this on average (0 … 100), read a page whose text is not
- * upright (flyer-freifunk-myk-6page's inside, printed upside down: 386
- * words at 28 %) or that has none (flyer-osgeo-brochure's map page: 228
- * at 36 %); the corpus' pages with upright text read at 57 % and more.
- * Its bands get no second look: read closer, they were as much noise
- * (about 4 s of the two pages' 10 s, nothing found). */
+/* A page pass that read at least NOISE_MIN_WORDS words of three letters
+ * or digits or more (a row of dots reads as ".e.a...", which says
+ * nothing), their letters less sure than this on average (0 … 100), read
+ * a page whose text is not upright (flyer-freifunk-myk-6page's inside,
+ * printed upside down: 303 such words at 26 %) or that has none
+ * (flyer-osgeo-brochure's map page: 31 at 35 %); the corpus' pages with
+ * upright text read at 58 % and more.  Its bands get no second look:
+ * read closer, they were as much noise (about 4 s of the two pages' 10 s,
+ * nothing found). */
 #define NOISE_MIN_WORDS       20
 #define NOISE_MEAN_CONFIDENCE 45.0
 #define REGION_PIXELS         (4.0 * 1000 * 1000)
@@ -2465,6 +2467,29 @@ ocr_turned_area (Ocr             *ocr,
     }
 }
 
+/* Whether @words (a page pass) are noise all over: see NOISE_MIN_WORDS. */
+static gboolean
+noise_all_over (GArray *words)
+{
+  double sum = 0, letters = 0;
+  guint  n = 0;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+      guint       alnum = 0;
+
+      for (const char *p = w->text; *p != '\0'; p = g_utf8_next_char (p))
+        alnum += g_unichar_isalnum (g_utf8_get_char (p));
+      if (alnum < 3)
+        continue;
+      n++;
+      sum += g_utf8_strlen (w->text, -1) * w->confidence;
+      letters += g_utf8_strlen (w->text, -1);
+    }
+  return n >= NOISE_MIN_WORDS && sum < NOISE_MEAN_CONFIDENCE * letters;
+}
+
 static int
 compare_band_letters (gconstpointer a,
                       gconstpointer b)
@@ -2673,11 +2698,10 @@ eyl_detect_ocr (const EylPageData     *page,
       for (guint i = 0; i < bands->len; i++)
         if (g_array_index (bands, Band, i).height < BAND_SMALL_PX)
           band_read[i] = scan->scale >= 0.8 * PAGE_PASS_MAX_PPT;
-      if (words->len >= NOISE_MIN_WORDS && mean_confidence (words, 0) < NOISE_MEAN_CONFIDENCE)
+      if (noise_all_over (words))
         {
-          /* Noise all over: a closer look reads more of it. */
-          g_debug ("page %u: the page pass read %u words, %.0f %% sure: no second look", page->index,
-                   words->len, mean_confidence (words, 0));
+          /* A closer look reads more of the same. */
+          g_debug ("page %u: the page pass read noise: no second look", page->index);
           regions = g_array_new (FALSE, FALSE, sizeof (Region));
         }
       else
