@@ -39,7 +39,26 @@ typedef struct
   guint       n_lines;
   guint       renders;   /* calls to the render func */
   double      max_scale; /* finest scale asked for */
+  EylRect     dots;      /* a grid of round dots drawn here, pt (empty: none) */
 } Page;
+
+/* Dots 4 mm across, 6 mm apart: rows of letter-sized ink either way
+ * round, which no reading makes words of. */
+#define DOT_MM   4.0
+#define DOT_STEP 6.0
+
+static void
+draw_dots (const Page *page,
+           cairo_t    *cr)
+{
+  for (double y = page->dots.y0; y + DOT_MM * MM <= page->dots.y1; y += DOT_STEP * MM)
+    for (double x = page->dots.x0; x + DOT_MM * MM <= page->dots.x1; x += DOT_STEP * MM)
+      {
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x + DOT_MM * MM / 2, y + DOT_MM * MM / 2, DOT_MM * MM / 2, 0, 2 * G_PI);
+      }
+  cairo_fill (cr);
+}
 
 static void
 draw_page (Page    *page,
@@ -61,6 +80,8 @@ draw_page (Page    *page,
       cairo_fill (cr);
       cairo_restore (cr);
     }
+  if (!eyl_rect_is_empty (&page->dots))
+    draw_dots (page, cr);
 }
 
 /* The ink box of line @i in page space. */
@@ -217,7 +238,7 @@ static const Line banner_lines[] = {
 static Page
 banner (void)
 {
-  return (Page) { 850 * MM, 2000 * MM, banner_lines, G_N_ELEMENTS (banner_lines), 0, 0 };
+  return (Page) { 850 * MM, 2000 * MM, banner_lines, G_N_ELEMENTS (banner_lines), 0, 0, { 0, 0, 0, 0 } };
 }
 
 /* Asserts that @e is where line @i was drawn, within 3 mm. */
@@ -305,7 +326,7 @@ static const Line small_lines[] = {
 static void
 test_small_text (void)
 {
-  Page page = { 850 * MM, 2000 * MM, small_lines, G_N_ELEMENTS (small_lines), 0, 0 };
+  Page page = { 850 * MM, 2000 * MM, small_lines, G_N_ELEMENTS (small_lines), 0, 0, { 0, 0, 0, 0 } };
   g_autoptr(EylPageData) data = NULL;
   g_autoptr(EylRaster) raster = NULL;
   g_autoptr(GPtrArray) elements = NULL;
@@ -356,10 +377,24 @@ static const Line turned_lines[] = {
   { "hello@tea-house.example", 250 * MM, 60 * MM, 5, G_PI / 2 },
 };
 
+/* The side panel's two lines, read: the web address and the email. */
+static void
+find_turned_contacts (GPtrArray         *elements,
+                      const EylElement **url,
+                      const EylElement **email)
+{
+  *url = find (elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
+  *email = find (elements, EYL_ELEMENT_EMAIL, EYL_SOURCE_OCR);
+  g_assert_nonnull (*url);
+  g_assert_cmpstr ((*url)->text, ==, "www.northwind-tea.example");
+  g_assert_nonnull (*email);
+  g_assert_cmpstr ((*email)->text, ==, "hello@tea-house.example");
+}
+
 static void
 test_turned (void)
 {
-  Page              page = { 300 * MM, 300 * MM, turned_lines, G_N_ELEMENTS (turned_lines), 0, 0 };
+  Page              page = { 300 * MM, 300 * MM, turned_lines, G_N_ELEMENTS (turned_lines), 0, 0, { 0, 0, 0, 0 } };
   Result            result;
   const EylElement *url, *email;
 
@@ -367,12 +402,7 @@ test_turned (void)
     return;
 
   result = run (&page, FALSE, TRUE, NULL);
-  url = find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
-  email = find (result.elements, EYL_ELEMENT_EMAIL, EYL_SOURCE_OCR);
-  g_assert_nonnull (url);
-  g_assert_cmpstr (url->text, ==, "www.northwind-tea.example");
-  g_assert_nonnull (email);
-  g_assert_cmpstr (email->text, ==, "hello@tea-house.example");
+  find_turned_contacts (result.elements, &url, &email);
   /* Where they were drawn: a tall, narrow box beside the baseline's
    * start (the line runs up from 280 mm, down from 60 mm). */
   g_assert_cmpfloat (eyl_rect_height (&url->box), >, 3 * eyl_rect_width (&url->box));
@@ -396,7 +426,7 @@ static const Line turned_labelled_lines[] = {
 static void
 test_turned_labelled (void)
 {
-  Page              page = { 300 * MM, 300 * MM, turned_labelled_lines, G_N_ELEMENTS (turned_labelled_lines), 0, 0 };
+  Page              page = { 300 * MM, 300 * MM, turned_labelled_lines, G_N_ELEMENTS (turned_labelled_lines), 0, 0, { 0, 0, 0, 0 } };
   Result            result;
   const EylElement *url;
 
@@ -420,10 +450,66 @@ static const Line flag_lines[] = {
   { "mobile era", 160 * MM, 820 * MM, 60, -G_PI / 2 },
 };
 
+/* The same side panel beside a field of dots (a pattern, a photo's
+ * grain): its columns are rows of letter-sized ink when turned, but its
+ * rows are rows too, level; only the address is read turned. */
+static void
+test_turned_beside_pattern (void)
+{
+  Page              page = { 300 * MM, 300 * MM, turned_lines, G_N_ELEMENTS (turned_lines), 0, 0, { 90 * MM, 120 * MM, 180 * MM, 156 * MM } };
+  Result            result;
+  const EylElement *url, *email;
+  guint             turned_before, turned_after;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+
+  eyl_detect_ocr_get_n_reads (&turned_before);
+  result = run (&page, FALSE, TRUE, NULL);
+  eyl_detect_ocr_get_n_reads (&turned_after);
+  find_turned_contacts (result.elements, &url, &email);
+  /* The two lines, each read once or both ways round; the dots never. */
+  g_test_message ("%u turned reads", turned_after - turned_before);
+  g_assert_cmpuint (turned_after - turned_before, <=, 4);
+  result_clear (&result);
+}
+
+/* A folded leaflet's inside, printed upside down on the sheet: the page
+ * pass reads noise all over, and its bands get no closer look, which
+ * reads the same noise. */
+static const Line upside_down_lines[] = {
+  { "Gemeinschaftliche Netzwerke verbinden Nachbarschaften", 290 * MM, 40 * MM, 4, G_PI },
+  { "Unabhaengige Kommunikationsinfrastruktur selbstverwaltet", 290 * MM, 60 * MM, 4, G_PI },
+  { "Datenschutzfreundliche Zugangspunkte ueberall erreichbar", 290 * MM, 80 * MM, 4, G_PI },
+  { "Ehrenamtliche Unterstuetzung bei Installationsfragen", 290 * MM, 100 * MM, 4, G_PI },
+  { "Regelmaessige Treffen fuer Interessierte Menschen", 290 * MM, 120 * MM, 4, G_PI },
+  { "Verschluesselte Verbindungen zwischen Knotenpunkten", 290 * MM, 140 * MM, 4, G_PI },
+};
+
+static void
+test_upside_down_read_once (void)
+{
+  Page   page = { 300 * MM, 300 * MM, upside_down_lines, G_N_ELEMENTS (upside_down_lines), 0, 0, { 0, 0, 0, 0 } };
+  Result result;
+  guint  before, turned_before, after, turned_after;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+
+  before = eyl_detect_ocr_get_n_reads (&turned_before);
+  result = run (&page, FALSE, TRUE, NULL);
+  after = eyl_detect_ocr_get_n_reads (&turned_after);
+  g_test_message ("%u reads, %u of them turned", after - before, turned_after - turned_before);
+  /* The page pass, and no region. */
+  g_assert_cmpuint ((after - before) - (turned_after - turned_before), ==, 1);
+  g_assert_null (find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR));
+  result_clear (&result);
+}
+
 static void
 test_turned_wordmark_read (void)
 {
-  Page page = { 300 * MM, 900 * MM, flag_lines, G_N_ELEMENTS (flag_lines), 0, 0 };
+  Page page = { 300 * MM, 900 * MM, flag_lines, G_N_ELEMENTS (flag_lines), 0, 0, { 0, 0, 0, 0 } };
   g_autoptr(EylPageData) data = page_data (&page, FALSE);
   g_autoptr(EylRaster) raster = analysis_raster (&page);
   g_autoptr(EylPageData) read = NULL;
@@ -942,6 +1028,8 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/small-text", test_small_text);
   g_test_add_func ("/eyl/ocr/turned", test_turned);
   g_test_add_func ("/eyl/ocr/turned-labelled", test_turned_labelled);
+  g_test_add_func ("/eyl/ocr/turned-beside-pattern", test_turned_beside_pattern);
+  g_test_add_func ("/eyl/ocr/upside-down-read-once", test_upside_down_read_once);
   g_test_add_func ("/eyl/ocr/turned-wordmark-read", test_turned_wordmark_read);
   g_test_add_func ("/eyl/ocr/missing-language", test_missing_language);
   g_test_add_func ("/eyl/ocr/disabled", test_disabled);

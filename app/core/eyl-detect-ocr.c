@@ -74,9 +74,20 @@
 /* A band the page pass read with words this sure on average (0 … 100) is
  * read; less, it gets a second look at the size that suits it (very big
  * letters read on the page pass came out "Frische Brötchen fut"). */
-#define WELL_READ     85.0
-#define REGION_PIXELS (4.0 * 1000 * 1000)
-#define MAX_RENDERS   6
+#define WELL_READ 85.0
+/* A page pass that read at least NOISE_MIN_WORDS words of three letters
+ * or digits or more (a row of dots reads as ".e.a...", which says
+ * nothing), their letters less sure than this on average (0 … 100), read
+ * a page whose text is not upright (flyer-freifunk-myk-6page's inside,
+ * printed upside down: 303 such words at 26 %) or that has none
+ * (flyer-osgeo-brochure's map page: 31 at 35 %); the corpus' pages with
+ * upright text read at 58 % and more.  Its bands get no second look:
+ * read closer, they were as much noise (about 4 s of the two pages' 10 s,
+ * nothing found). */
+#define NOISE_MIN_WORDS       20
+#define NOISE_MEAN_CONFIDENCE 45.0
+#define REGION_PIXELS         (4.0 * 1000 * 1000)
+#define MAX_RENDERS           6
 /* A region is cut from the scan image when that has at least
  * SHARED_ENOUGH of the scale it wants.  Renders are shared by regions
  * (see plan_regions) up to MAX_SHARED_PIXELS (64 MB of RGB); a render
@@ -315,6 +326,7 @@ typedef struct
   int    x0, y0, x1, y1;
   double height; /* median component height, px */
   int    n;
+  int    ink;     /* px of its length its components cover */
   int    wall_x0; /* graphics to the left end here, or -1 */
   int    wall_x1; /* graphics to the right start here, or G_MAXINT */
 } Band;
@@ -433,7 +445,8 @@ add_band (GArray *comps,
           GArray *blobs)
 {
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (int));
-  Band band = { G_MAXINT, G_MAXINT, 0, 0, 0, 0, -1, G_MAXINT };
+  Band band = { G_MAXINT, G_MAXINT, 0, 0, 0, 0, 0, -1, G_MAXINT };
+  int  ink_end = G_MININT;
 
   for (guint k = 0; k < members->len; k++)
     {
@@ -445,6 +458,9 @@ add_band (GArray *comps,
       band.x1 = MAX (band.x1, c->x1);
       band.y1 = MAX (band.y1, c->y1);
       band.n++;
+      /* Members come in the order of x0: the union of their spans. */
+      band.ink += MAX (0, c->x1 - MAX (c->x0, ink_end));
+      ink_end = MAX (ink_end, c->x1);
       g_array_append_val (heights, hc);
     }
   g_array_sort (heights, compare_int);
@@ -774,6 +790,7 @@ scale_band (Band *band,
   band->x1 *= f;
   band->y1 *= f;
   band->height *= f;
+  band->ink *= f;
   if (band->wall_x0 >= 0)
     band->wall_x0 *= f;
   if (band->wall_x1 < G_MAXINT)
@@ -915,6 +932,8 @@ limit_openmp_threads (void)
 static GMutex      engines_lock;
 static GHashTable *idle_engines;   /* languages → GPtrArray of TessBaseAPI */
 static gint        n_engine_inits; /* atomic */
+static gint        n_reads;        /* atomic */
+static gint        n_turned_reads; /* atomic */
 
 static TessBaseAPI *
 engine_take (const char *languages,
@@ -983,6 +1002,14 @@ eyl_detect_ocr_get_n_engine_inits (void)
   return (guint) g_atomic_int_get (&n_engine_inits);
 }
 
+guint
+eyl_detect_ocr_get_n_reads (guint *turned)
+{
+  if (turned != NULL)
+    *turned = (guint) g_atomic_int_get (&n_turned_reads);
+  return (guint) g_atomic_int_get (&n_reads);
+}
+
 /* How sure Tesseract is of the '@' or '#' of the word at @it (the least
  * sure of them), −1 when it has none: a handle read from a logo or a
  * swirl ("@Gride") owes its '@' to a shape, read with less confidence
@@ -1031,6 +1058,8 @@ ocr_gray (Ocr            *ocr,
   gint64 start = g_get_monotonic_time ();
 
   ocr->pixels += (double) w * h;
+  g_atomic_int_inc (&n_reads);
+  eyl_stage_count ("tesseract-reads");
   TessBaseAPISetPageSegMode (ocr->api, psm);
   TessBaseAPISetImage (ocr->api, gray, w, h, 1, w);
   /* The true resolution: Tesseract otherwise guesses and says so. */
@@ -1270,7 +1299,10 @@ band_priority (const Band *band,
 }
 
 /* Per band of @image: TRUE when @words (read from @image) Tesseract is
- * sure of cover most of its length, read well (WELL_READ). */
+ * sure of cover most of its ink, read well (WELL_READ).  Most of its ink,
+ * not of its box: a row of headings across a folded flyer's panels is
+ * one band with wide gaps, read whole by the page pass (read again, it
+ * took 0.5 s on flyer-freifunk-myk-6page for the same words). */
 static gboolean *
 bands_read (GArray          *bands,
             const EylRaster *image,
@@ -1298,7 +1330,8 @@ bands_read (GArray          *bands,
               letters += g_utf8_strlen (w->text, -1);
             }
         }
-      read[i] = covered >= 0.6 * eyl_rect_width (&box) && score >= WELL_READ * letters;
+      read[i] = covered >= 0.6 * MIN (eyl_rect_width (&box), band->ink / image->scale) &&
+                score >= WELL_READ * letters;
     }
   return read;
 }
@@ -2280,12 +2313,20 @@ on_turned_word (const GArray *words,
 /* ---- Text turned a quarter ---- */
 
 /* A side panel's web address, a flag's tagline: lines set turned by 90°.
- * At most this many such bands a page are read, those of at least
+ * At most this many such bands a page are looked at, those of at least
  * TURNED_MIN_LETTERS ink components, and kept when Tesseract is this sure
  * of them on average (0 … 100; turned noise reads below 60). */
 #define TURNED_MAX_BANDS      6
 #define TURNED_MIN_LETTERS    5
 #define TURNED_MIN_CONFIDENCE 70.0
+/* A first reading this sure (0 … 100) is the right way round: the line
+ * is not read again upside down (which reads as noise, under 50). */
+#define TURNED_SURE 80.0
+/* Ink that the level search already found in rows over at least this
+ * share of a turned band's box is level text or a pattern (a photo's
+ * grain, a map's hatching makes rows either way round), not a line set
+ * on end: the corpus' turned reads of such ink were all noise. */
+#define TURNED_MAX_LEVEL 0.5
 /* Letters this tall (px) read best. */
 #define TURNED_LETTER_PX 32.0
 
@@ -2376,12 +2417,18 @@ ocr_turned_area (Ocr             *ocr,
   if (ocr->live != NULL)
     erase_live_text (ocr->live, image, gray);
   turned = turn_cw (gray, W, H);
+  g_atomic_int_inc (&n_turned_reads);
   ocr_gray (ocr, turned, H, W, &origin, image->scale, PSM_SINGLE_BLOCK);
   mid = ocr->words->len;
   first = mean_confidence (ocr->words, from);
-  turn_half (turned, H, W);
-  ocr_gray (ocr, turned, H, W, &origin, image->scale, PSM_SINGLE_BLOCK);
-  second = mean_confidence (ocr->words, mid);
+  second = -1;
+  if (first < TURNED_SURE)
+    {
+      turn_half (turned, H, W);
+      g_atomic_int_inc (&n_turned_reads);
+      ocr_gray (ocr, turned, H, W, &origin, image->scale, PSM_SINGLE_BLOCK);
+      second = mean_confidence (ocr->words, mid);
+    }
   half = second > first;
   g_debug ("turned band read with confidence %.0f clockwise, %.0f anticlockwise", first, second);
   if (MAX (first, second) < TURNED_MIN_CONFIDENCE)
@@ -2420,6 +2467,29 @@ ocr_turned_area (Ocr             *ocr,
     }
 }
 
+/* Whether @words (a page pass) are noise all over: see NOISE_MIN_WORDS. */
+static gboolean
+noise_all_over (GArray *words)
+{
+  double sum = 0, letters = 0;
+  guint  n = 0;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+      guint       alnum = 0;
+
+      for (const char *p = w->text; *p != '\0'; p = g_utf8_next_char (p))
+        alnum += g_unichar_isalnum (g_utf8_get_char (p));
+      if (alnum < 3)
+        continue;
+      n++;
+      sum += g_utf8_strlen (w->text, -1) * w->confidence;
+      letters += g_utf8_strlen (w->text, -1);
+    }
+  return n >= NOISE_MIN_WORDS && sum < NOISE_MEAN_CONFIDENCE * letters;
+}
+
 static int
 compare_band_letters (gconstpointer a,
                       gconstpointer b)
@@ -2427,14 +2497,37 @@ compare_band_letters (gconstpointer a,
   return ((const Band *) b)->n - ((const Band *) a)->n;
 }
 
+/* How much of @box (pixels of the level image) @level_bands cover, 0 … 1
+ * (overlapping bands may count twice). */
+static double
+level_coverage (GArray        *level_bands,
+                const EylRect *box)
+{
+  double area = eyl_rect_width (box) * eyl_rect_height (box), covered = 0;
+
+  for (guint i = 0; i < level_bands->len && area > 0; i++)
+    {
+      const Band *b = &g_array_index (level_bands, Band, i);
+      EylRect     band_box = { b->x0, b->y0, b->x1, b->y1 }, in;
+
+      if (eyl_rect_intersect (&band_box, box, &in))
+        covered += eyl_rect_width (&in) * eyl_rect_height (&in);
+    }
+  return area > 0 ? MIN (1.0, covered / area) : 0;
+}
+
 /* The bands of @scan's ink that run top to bottom, beside what the text
- * layer (@mask) and the words read so far explain; the longest few read
- * by ocr_turned_area. */
+ * layer (@mask) and the words read so far explain: the longest few
+ * (TURNED_MAX_BANDS), of which those that are not rows of the level
+ * search too (@level_bands, see TURNED_MAX_LEVEL) are read by
+ * ocr_turned_area.  A band passed over leaves its place empty: the next
+ * longest are shorter still, and on the corpus as noisy. */
 static void
 ocr_turned (Ocr             *ocr,
             const EylRaster *scan,
             const guint8    *gray,
-            const guint8    *mask)
+            const guint8    *mask,
+            GArray          *level_bands)
 {
   int                w = scan->width, h = scan->height;
   g_autofree guint8 *explained = g_malloc0 ((gsize) w * h);
@@ -2442,7 +2535,7 @@ ocr_turned (Ocr             *ocr,
   g_autofree guint8 *turned_mask = NULL;
   g_autoptr(GArray) blobs = g_array_new (FALSE, FALSE, sizeof (Comp));
   g_autoptr(GArray) bands = NULL;
-  guint read = 0;
+  guint looked = 0;
 
   if (mask != NULL)
     memcpy (explained, mask, (gsize) w * h);
@@ -2465,7 +2558,7 @@ ocr_turned (Ocr             *ocr,
   bands = find_bands_all_sizes (turned, h, w, turned_mask, blobs);
   g_array_sort (bands, compare_band_letters);
 
-  for (guint i = 0; i < bands->len && read < TURNED_MAX_BANDS; i++)
+  for (guint i = 0; i < bands->len && looked < TURNED_MAX_BANDS; i++)
     {
       const Band *band = &g_array_index (bands, Band, i);
       double      margin = band->height;
@@ -2473,6 +2566,18 @@ ocr_turned (Ocr             *ocr,
 
       if (band->n < TURNED_MIN_LETTERS)
         break;
+      {
+        /* Its box in pixels of the level image: x = turned y,
+         * y = h − turned x. */
+        EylRect level = { band->y0, h - band->x1, band->y1, h - band->x0 };
+
+        if (level_coverage (level_bands, &level) >= TURNED_MAX_LEVEL)
+          {
+            g_debug ("turned band of %d letters lies on level rows: not read", band->n);
+            looked++;
+            continue;
+          }
+      }
       /* Turned back: x = turned y, y = h − turned x. */
       area = (EylRect) { scan->area.x0 + (band->y0 - margin) / scan->scale,
                          scan->area.y0 + (h - band->x1 - margin) / scan->scale,
@@ -2484,7 +2589,7 @@ ocr_turned (Ocr             *ocr,
       g_debug ("turned band of %d letters at [%.0f %.0f %.0f %.0f]", band->n,
                area.x0, area.y0, area.x1, area.y1);
       ocr_turned_area (ocr, scan, &area, band->height);
-      read++;
+      looked++;
     }
 }
 
@@ -2593,13 +2698,20 @@ eyl_detect_ocr (const EylPageData     *page,
       for (guint i = 0; i < bands->len; i++)
         if (g_array_index (bands, Band, i).height < BAND_SMALL_PX)
           band_read[i] = scan->scale >= 0.8 * PAGE_PASS_MAX_PPT;
-      regions = regions_of_bands (bands, blobs, scan, band_read, MIN_SECOND_LOOK, &clip);
+      if (noise_all_over (words))
+        {
+          /* A closer look reads more of the same. */
+          g_debug ("page %u: the page pass read noise: no second look", page->index);
+          regions = g_array_new (FALSE, FALSE, sizeof (Region));
+        }
+      else
+        regions = regions_of_bands (bands, blobs, scan, band_read, MIN_SECOND_LOOK, &clip);
     }
   else
     regions = regions_of_bands (bands, blobs, scan, NULL, 0, &clip);
 
   ocr_regions (&ocr, scan, regions);
-  ocr_turned (&ocr, scan, gray, mask);
+  ocr_turned (&ocr, scan, gray, mask, bands);
 
   engine_give_back (languages, g_steal_pointer (&ocr.api));
 

@@ -50,6 +50,10 @@ void eyl_detect_ocr (const EylPageData     *page,
  * of that promise). */
 guint eyl_detect_ocr_get_n_engine_inits (void);
 
+/* How many images Tesseract has recognised in this process (@turned: how
+ * many of them lines set on end): the OCR work, for tests. */
+guint eyl_detect_ocr_get_n_reads (guint *turned);
+
 /* QR codes and barcodes with zbar: decoded payload (a URL in a QR code is
  * a contact: kind QR with the URL as text), box, module size, quiet zone.
  * Finder-pattern-like areas that do not decode become QR elements with
