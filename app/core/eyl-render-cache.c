@@ -16,6 +16,14 @@
  * is 128 MB at worst.  Regions beyond it are recorded apart, and one
  * larger by itself is rendered by itself, as it always was. */
 #define RECORD_MAX_PIXELS (32.0 * 1000 * 1000)
+/* Beyond RECORD_NEAR_PIXELS (what one render of several candidates
+ * covered before recordings), at most this many times the pixels of the
+ * regions planned in it: Poppler draws soft masks and transparency groups
+ * through images of the whole clip, so a pass over regions far apart can
+ * cost more than a pass each (backdrop-mobileera-photowall's barcode
+ * candidates: 2.5 × the time). */
+#define RECORD_NEAR_PIXELS (8.0 * 1000 * 1000)
+#define RECORD_MAX_SPREAD  3.0
 
 typedef struct
 {
@@ -23,6 +31,7 @@ typedef struct
   double           coarsest; /* the coarsest scale planned in it */
   double           scale;    /* the finest: what it is recorded at */
   guint            n;        /* regions planned in it */
+  double           area_pt2; /* their areas summed, pt² */
   cairo_surface_t *recording;
   gboolean         failed; /* its regions are rendered by themselves */
 } Group;
@@ -94,12 +103,16 @@ eyl_render_cache_plan (EylRenderCache *self,
       double  finest = MAX (g->scale, scale), coarsest = MIN (g->coarsest, scale);
 
       eyl_rect_union (&both, &area);
-      if (finest <= finer * coarsest && pixels_at (&both, finest) <= RECORD_MAX_PIXELS)
+      if (finest <= finer * coarsest &&
+          (pixels_at (&both, finest) <= RECORD_NEAR_PIXELS ||
+           (pixels_at (&both, finest) <= RECORD_MAX_PIXELS &&
+            pixels_at (&both, 1) <= RECORD_MAX_SPREAD * (g->area_pt2 + pixels_at (&area, 1)))))
         {
           g->area = both;
           g->scale = finest;
           g->coarsest = coarsest;
           g->n++;
+          g->area_pt2 += pixels_at (&area, 1);
           return;
         }
     }
@@ -108,6 +121,7 @@ eyl_render_cache_plan (EylRenderCache *self,
   group.area = area;
   group.scale = group.coarsest = scale;
   group.n = 1;
+  group.area_pt2 = pixels_at (&area, 1);
   g_array_append_val (self->groups, group);
 }
 
