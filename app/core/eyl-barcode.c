@@ -17,6 +17,7 @@
 #include <zbar.h>
 
 #include "eyl-barcode.h"
+#include "eyl-render-cache.h"
 
 /* The detail render: px per mm of material (a 0.264 mm module, the
  * smallest allowed, gets 3 px), and its budget. */
@@ -1013,6 +1014,18 @@ find_candidates (const EylRaster *raster,
     }
 }
 
+/* The area rendered for candidate @c: its box and the widest quiet zone. */
+static void
+detail_area (const Candidate *c,
+             double           mm_per_pt,
+             EylRect         *area)
+{
+  double margin = DETAIL_MARGIN_MM / mm_per_pt;
+
+  *area = (EylRect) { c->box.x0 - margin, c->box.y0 - margin,
+                      c->box.x1 + margin, c->box.y1 + margin };
+}
+
 GPtrArray *
 eyl_detect_barcodes (const EylPageData *page,
                      const EylRaster   *raster,
@@ -1022,8 +1035,10 @@ eyl_detect_barcodes (const EylPageData *page,
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_barcode_free);
   g_autoptr(GArray) candidates = NULL;
   g_autofree guint8 *gray = NULL;
-  EylRect            page_rect;
+  EylRect            page_rect, area;
   guint              n_rendered = 0;
+  g_autoptr(EylRenderCache) cache = NULL;
+  EylRenderer budget;
 
   g_return_val_if_fail (page != NULL, found);
   if (raster == NULL)
@@ -1054,23 +1069,30 @@ eyl_detect_barcodes (const EylPageData *page,
       g_ptr_array_remove_index (found, i - 1);
     }
   g_array_sort (candidates, compare_candidates);
+  budget = *renderer;
+  budget.max_pixels = DETAIL_MAX_PIXELS;
+  cache = eyl_render_cache_new (&budget, &page_rect);
+  /* Every candidate that may be rendered, planned: those of one scale are
+   * replayed from one recording of the page. */
+  for (guint i = 0; i < candidates->len && i < 2 * MAX_CANDIDATES; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      detail_area (c, mm_per_pt, &area);
+      eyl_render_cache_plan (cache, &area, DETAIL_PX_PER_MM * mm_per_pt, 1.0);
+    }
   for (guint i = 0; i < candidates->len && n_rendered < MAX_CANDIDATES; i++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
-      double     margin = DETAIL_MARGIN_MM / mm_per_pt;
       double     cx = (c->box.x0 + c->box.x1) / 2, cy = (c->box.y0 + c->box.y1) / 2;
       g_autoptr(EylRaster) detail = NULL;
-      EylRenderer budget = *renderer;
-      EylRect     area;
 
       if (already_found (found, "", cx, cy))
         continue;
-      area = (EylRect) { c->box.x0 - margin, c->box.y0 - margin,
-                         c->box.x1 + margin, c->box.y1 + margin };
+      detail_area (c, mm_per_pt, &area);
       if (!eyl_rect_intersect (&area, &page_rect, &area))
         continue;
-      budget.max_pixels = DETAIL_MAX_PIXELS;
-      detail = eyl_renderer_render (&budget, &area, DETAIL_PX_PER_MM * mm_per_pt, NULL);
+      detail = eyl_render_cache_render (cache, &area, DETAIL_PX_PER_MM * mm_per_pt, NULL);
       n_rendered++;
       if (detail != NULL)
         read_raster (detail, mm_per_pt, &page_rect, found);

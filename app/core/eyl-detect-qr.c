@@ -30,16 +30,15 @@
 #include <glib/gi18n.h>
 
 #include "eyl-detect-pixels.h"
+#include "eyl-render-cache.h"
 #include "eyl-stage.h"
 
 /* Candidates rendered again per page: bounds the work on a busy page (a
  * poster full of photos takes ~0.4 s a render).  The budget counts renders,
  * never time, so a busy machine reports what an idle one does. */
 #define MAX_CANDIDATES 10
-/* Candidates close together share one render (see plan_shared) of at
- * most SHARED_PX pixels, at most SHARED_FINER times finer than one of
- * them asks for. */
-#define SHARED_PX    (8.0 * 1000 * 1000)
+/* Candidates share one recording of the page (see plan_renders), at most
+ * SHARED_FINER times finer than one of them asks for. */
 #define SHARED_FINER 1.25
 /* The candidate's longer side in the detail render, px. */
 #define DETAIL_PX 450.0
@@ -554,18 +553,8 @@ typedef struct
   GPtrArray         *warnings;
   gboolean           render_failed;
   double             min_code_px; /* MIN_CODE_MM on the analysis raster */
-  GArray            *shared;      /* Shared: renders planned for several candidates */
+  EylRenderCache    *cache;       /* the candidates' renders, planned */
 } Ctx;
-
-/* One render for several candidates (see plan_shared): rendered when the
- * first of them is scanned, cut for each. */
-typedef struct
-{
-  EylRect area;
-  double  scale;
-  guint   n; /* candidates planned into it */
-  Region  r; /* gray == NULL until rendered */
-} Shared;
 
 /* @area of @gray (@gw × @gh px covering @garea at @gscale px/pt) into @r;
  * FALSE when it is under 2 px either way. */
@@ -597,44 +586,6 @@ cut_gray (const guint8  *gray,
   return TRUE;
 }
 
-/* A shared render that holds @area at @scale or up to SHARED_FINER times
- * finer, rendered now if it was not yet; NULL when none is planned or it
- * cannot be rendered. */
-static const Region *
-shared_render (Ctx           *ctx,
-               const EylRect *area,
-               double         scale)
-{
-  for (guint i = 0; ctx->shared != NULL && i < ctx->shared->len; i++)
-    {
-      Shared *sh = &g_array_index (ctx->shared, Shared, i);
-
-      if (sh->n < 2 || sh->scale < scale || sh->scale > SHARED_FINER * scale ||
-          area->x0 < sh->area.x0 || area->y0 < sh->area.y0 ||
-          area->x1 > sh->area.x1 || area->y1 > sh->area.y1)
-        continue;
-      if (sh->r.gray == NULL)
-        {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(EylRaster) raster = eyl_renderer_render (ctx->renderer, &sh->area,
-                                                              sh->scale, &error);
-
-          if (raster == NULL)
-            {
-              sh->n = 0; /* each candidate renders its own */
-              continue;
-            }
-          sh->r.gray = eyl_raster_dup_gray (raster);
-          sh->r.width = raster->width;
-          sh->r.height = raster->height;
-          sh->r.area = raster->area;
-          sh->r.scale = raster->scale;
-        }
-      return &sh->r;
-    }
-  return NULL;
-}
-
 /* @area at @scale into @r: rendered when a renderer is there and the
  * raster is too coarse, else cut out of the analysis raster. */
 static gboolean
@@ -653,12 +604,7 @@ region_render (Ctx           *ctx,
       scale > ctx->raster->scale * 1.2 && !ctx->render_failed)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(EylRaster) raster = NULL;
-      const Region *sh = shared_render (ctx, &area, scale);
-
-      if (sh != NULL && cut_gray (sh->gray, sh->width, sh->height, &sh->area, sh->scale, &area, r))
-        return TRUE;
-      raster = eyl_renderer_render (ctx->renderer, &area, scale, &error);
+      g_autoptr(EylRaster) raster = eyl_render_cache_render (ctx->cache, &area, scale, &error);
 
       if (raster != NULL)
         {
@@ -1474,61 +1420,28 @@ candidate_repeats (GArray *candidates,
   return FALSE;
 }
 
-/* Renders shared by the candidates that will be rendered: each render
- * runs the whole page through Poppler, however small the area (0.1 s a
- * candidate on flyer-freifunk-bremen-6panel), so candidates of about the
- * same scale close together share one, within SHARED_PX. */
-static GArray *
-plan_shared (Ctx    *ctx,
-             GArray *candidates)
+/* The renders of the candidates that will be scanned, planned: each
+ * Poppler pass decodes every image of the page, however small its clip
+ * (0.1 s a candidate on flyer-freifunk-bremen-6panel), so candidates of
+ * about one scale are cut from one recording of the page. */
+static void
+plan_renders (Ctx    *ctx,
+              GArray *candidates)
 {
-  GArray *shared = g_array_new (FALSE, TRUE, sizeof (Shared));
-  guint   n = 0;
-
-  if (ctx->renderer == NULL || ctx->renderer->render == NULL)
-    return shared;
+  guint n = 0;
 
   for (guint i = 0; i < candidates->len && n < MAX_CANDIDATES; i++)
     {
-      EylRect  area;
-      double   scale;
-      gboolean placed = FALSE;
+      EylRect area;
+      double  scale;
 
       if (candidate_repeats (candidates, i))
         continue;
       n++;
       candidate_area (ctx, &g_array_index (candidates, Candidate, i).box, &area, &scale);
-      if (!eyl_rect_intersect (&area, &ctx->page_rect, &area) || eyl_rect_is_empty (&area) ||
-          scale <= ctx->raster->scale * 1.2)
-        continue;
-
-      for (guint j = 0; j < shared->len && !placed; j++)
-        {
-          Shared *sh = &g_array_index (shared, Shared, j);
-          EylRect both = sh->area;
-          double  finest = MAX (sh->scale, scale);
-
-          eyl_rect_union (&both, &area);
-          if (finest <= SHARED_FINER * MIN (sh->scale, scale) &&
-              eyl_rect_width (&both) * eyl_rect_height (&both) * finest * finest <= SHARED_PX)
-            {
-              sh->area = both;
-              sh->scale = finest;
-              sh->n++;
-              placed = TRUE;
-            }
-        }
-      if (!placed)
-        {
-          Shared sh = { area, scale, 1, { NULL, 0, 0, {
-                                                          0,
-                                                      },
-                                          0 } };
-
-          g_array_append_val (shared, sh);
-        }
+      if (scale > ctx->raster->scale * 1.2)
+        eyl_render_cache_plan (ctx->cache, &area, scale, SHARED_FINER);
     }
-  return shared;
 }
 
 void
@@ -1586,7 +1499,11 @@ eyl_detect_qr (const EylPageData *page,
   add_image_candidates (&ctx, candidates);
   add_blob_candidates (&ctx, candidates);
   g_array_sort (candidates, compare_candidates);
-  ctx.shared = plan_shared (&ctx, candidates);
+  if (renderer != NULL && renderer->render != NULL)
+    {
+      ctx.cache = eyl_render_cache_new (renderer, &ctx.page_rect);
+      plan_renders (&ctx, candidates);
+    }
 
   for (guint i = 0; i < candidates->len && n_scanned < MAX_CANDIDATES; i++)
     {
@@ -1605,9 +1522,7 @@ eyl_detect_qr (const EylPageData *page,
 
   g_debug ("page %u: %u candidates, %u scanned, %u codes", page->index, candidates->len,
            n_scanned, found->len);
-  for (guint i = 0; i < ctx.shared->len; i++)
-    region_clear (&g_array_index (ctx.shared, Shared, i).r);
-  g_array_unref (ctx.shared);
+  g_clear_pointer (&ctx.cache, eyl_render_cache_free);
 
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (elements, eyl_element_ref (g_ptr_array_index (found, i)));

@@ -1496,6 +1496,33 @@ render_page_area (const EylRect *area,
   return g_steal_pointer (&raster);
 }
 
+/* The whole page drawn on @cr, whatever its target: one Poppler pass
+ * that a recording keeps for many regions (eyl-render-cache.h). */
+static gboolean
+draw_page (cairo_t *cr,
+           gpointer user_data,
+           GError **error)
+{
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
+  RenderTarget *target = user_data;
+  EylDocument  *self = target->document;
+  g_autoptr(PopplerPage) page = page_for_render (self, target->index);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+
+  if (page == NULL)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_PAGE,
+                   _("Page %u cannot be rendered"), target->index + 1);
+      return FALSE;
+    }
+  begin_capture (self, messages);
+  poppler_page_render (page, cr);
+  end_capture (self);
+  /* Out of memory is not counted here: the regions are then rendered
+   * one by one, as they were before recordings. */
+  return cairo_status (cr) == CAIRO_STATUS_SUCCESS;
+}
+
 gboolean
 eyl_document_get_renderer (EylDocument *self,
                            guint        index,
@@ -1526,6 +1553,7 @@ eyl_document_get_renderer (EylDocument *self,
 
   renderer->render = render_page_area;
   renderer->user_data = target;
+  renderer->draw = draw_page;
   return TRUE;
 }
 

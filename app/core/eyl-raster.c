@@ -183,6 +183,21 @@ eyl_renderer_init (EylRenderer *renderer)
   renderer->px_per_mm = 1.0;
   renderer->max_pixels = DEFAULT_MAX_PIXELS;
   renderer->min_pixels = DEFAULT_MIN_PIXELS;
+  renderer->draw = NULL;
+}
+
+double
+eyl_renderer_fit_scale (const EylRenderer *renderer,
+                        const EylRect     *area,
+                        double             scale)
+{
+  double pixels = eyl_rect_width (area) * eyl_rect_height (area) * scale * scale;
+
+  /* Bound the pixel count whatever the page size or UserUnit: a 3 × 6 m
+   * backdrop must not allocate gigabytes. */
+  if (renderer->max_pixels > 0 && pixels > renderer->max_pixels)
+    scale *= sqrt (renderer->max_pixels / pixels);
+  return scale;
 }
 
 EylRaster *
@@ -207,11 +222,8 @@ eyl_renderer_render (const EylRenderer *renderer,
       return NULL;
     }
 
-  /* Bound the pixel count whatever the page size or UserUnit: a 3 × 6 m
-   * backdrop must not allocate gigabytes. */
   pixels = eyl_rect_width (area) * eyl_rect_height (area) * scale * scale;
-  if (renderer->max_pixels > 0 && pixels > renderer->max_pixels)
-    scale *= sqrt (renderer->max_pixels / pixels);
+  scale = eyl_renderer_fit_scale (renderer, area, scale);
   /* An area of absurd size (infinite, or so large that the budget leaves
    * less than a pixel) has no raster within the budget. */
   if (!(scale > 0) || !isfinite (scale) || !isfinite (pixels))

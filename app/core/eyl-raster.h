@@ -95,6 +95,13 @@ typedef EylRaster *(*EylRenderFunc) (const EylRect *area,
                                      gpointer       user_data,
                                      GError       **error);
 
+/* Draws the whole page on @cr, in page space, whatever @cr's target: one
+ * Poppler pass that a Cairo recording keeps (eyl-render-cache.h).  FALSE
+ * and @error when it cannot. */
+typedef gboolean (*EylDrawFunc) (cairo_t *cr,
+                                 gpointer user_data,
+                                 GError **error);
+
 typedef struct
 {
   EylRenderFunc render;
@@ -102,9 +109,15 @@ typedef struct
   double        px_per_mm;  /* analysis raster resolution on the material; default 1 */
   double        max_pixels; /* budget of any one raster; default 16 Mpx */
   double        min_pixels; /* floor of the analysis raster; default 1 Mpx */
+  EylDrawFunc   draw;       /* with user_data; NULL: regions are rendered one by one */
 } EylRenderer;
 
 void eyl_renderer_init (EylRenderer *renderer);
+
+/* The scale eyl_renderer_render() renders @area at when asked for @scale. */
+double eyl_renderer_fit_scale (const EylRenderer *renderer,
+                               const EylRect     *area,
+                               double             scale);
 
 /* Renders @area at @scale, lowered as needed to stay within max_pixels. */
 EylRaster *eyl_renderer_render (const EylRenderer *renderer,
