@@ -202,10 +202,12 @@ compare_priority (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  const Entry *x = a, *y = b;
+  const Entry *queued = a, *entry = b;
 
-  /* Higher first; the same priority keeps the order of submission. */
-  return (x->priority < y->priority) - (x->priority > y->priority);
+  /* Higher first; the same priority keeps the order of submission:
+   * g_queue_insert_sorted() puts @entry before the first queued one that
+   * does not compare below 0 — an equal one included. */
+  return queued->priority >= entry->priority ? -1 : 1;
 }
 
 void

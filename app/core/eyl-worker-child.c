@@ -522,11 +522,11 @@ eyl_worker_encode_request (const EylWorkerRequest *request)
 static GVariant *
 read_request (GError **error)
 {
-  char     header[64];
-  guint    version;
-  guint64  len;
-  guchar  *data;
-  gsize    got;
+  char      header[64];
+  guint     version;
+  guint64   len;
+  guchar   *data;
+  gsize     got;
   GVariant *variant;
 
   if (fgets (header, sizeof header, stdin) == NULL)

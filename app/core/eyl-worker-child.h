@@ -92,7 +92,7 @@ EylFileResult *eyl_worker_render_logo (const char *path,
 
 typedef struct
 {
-  guint32       seq;         /* numbers the requests of one worker, from 1 */
+  guint32       seq; /* numbers the requests of one worker, from 1 */
   const char   *path;
   const char   *password;    /* may be NULL */
   GVariant     *settings;    /* eyl_check_settings_to_variant (), or NULL */

@@ -141,10 +141,10 @@ typedef struct
   double           armed_cpu_s; /* the worker's CPU time when armed */
   gint64           armed_at_us; /* monotonic time when armed */
   /* A served worker's file (eyl_worker_pool_check_file_async). */
-  EylWorkerPool   *pool;
-  guint32          seq;      /* the request's number, 0 for a worker of one file */
-  gboolean         answered; /* the worker answered and serves on */
-  gboolean         retried;  /* in a new worker after a used one failed */
+  EylWorkerPool *pool;
+  guint32        seq;      /* the request's number, 0 for a worker of one file */
+  gboolean       answered; /* the worker answered and serves on */
+  gboolean       retried;  /* in a new worker after a used one failed */
 } WorkerRun;
 
 static void
