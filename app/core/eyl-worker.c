@@ -993,18 +993,47 @@ idle_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Resident memory of a process, MB; 0 when it cannot be read. */
-static guint64
-process_rss_mb (const char *pid)
+/* Address space and resident memory of a process, MB; FALSE when they
+ * cannot be read. */
+static gboolean
+process_memory_mb (const char *pid,
+                   guint64    *size_mb,
+                   guint64    *rss_mb)
 {
   g_autofree char *path = g_strdup_printf ("/proc/%s/statm", pid);
   g_autofree char *statm = NULL;
   guint64          size, resident;
+  guint64          page = (guint64) sysconf (_SC_PAGESIZE);
 
   if (!g_file_get_contents (path, &statm, NULL, NULL) ||
       sscanf (statm, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &size, &resident) != 2)
-    return 0;
-  return resident * (guint64) sysconf (_SC_PAGESIZE) / (1024 * 1024);
+    return FALSE;
+  *size_mb = size * page / (1024 * 1024);
+  *rss_mb = resident * page / (1024 * 1024);
+  return TRUE;
+}
+
+/* Whether a worker that checked a file keeps the room a new one gives
+ * the next: its resident memory within 1/EYL_WORKER_RETIRE_RSS_DIVISOR of
+ * the limit, its address space (what the limit counts) within half. */
+static gboolean
+served_has_room (Served          *served,
+                 EylWorkerConfig *config)
+{
+  const char *pid = g_subprocess_get_identifier (served->process);
+  guint64     size = 0, rss = 0;
+
+  if (pid == NULL)
+    return FALSE;
+  if (config->memory_mb == 0)
+    return TRUE;
+  if (!process_memory_mb (pid, &size, &rss))
+    return FALSE;
+  g_debug ("worker %s after %u files: %" G_GUINT64_FORMAT " MB resident, %" G_GUINT64_FORMAT
+           " MB address space",
+           pid, served->n_files, rss, size);
+  return rss * EYL_WORKER_RETIRE_RSS_DIVISOR <= config->memory_mb &&
+         size * 2 <= config->memory_mb;
 }
 
 /* After a file: back to the pool, or retired. */
@@ -1012,15 +1041,11 @@ static void
 served_give_back (Served          *served,
                   EylWorkerConfig *config)
 {
-  const char *pid = g_subprocess_get_identifier (served->process);
-  guint64     rss = pid != NULL ? process_rss_mb (pid) : 0;
-
   if (served->broken || served->pool == NULL || served->n_files >= EYL_WORKER_MAX_FILES ||
-      (config->memory_mb > 0 && rss * EYL_WORKER_RETIRE_RSS_DIVISOR > config->memory_mb) ||
-      served->pool->idle->len >= served->pool->max_idle)
+      served->pool->idle->len >= served->pool->max_idle || !served_has_room (served, config))
     {
-      g_debug ("worker %s retired after %u files (%" G_GUINT64_FORMAT " MB resident)",
-               pid != NULL ? pid : "?", served->n_files, rss);
+      g_debug ("worker %s retired after %u files",
+               g_subprocess_get_identifier (served->process), served->n_files);
       served_retire (served);
       return;
     }

@@ -102,9 +102,11 @@ EylFileResult *eyl_worker_check_file (EylWorkerConfig *config,
  * blew up is replaced — that file gets the error a worker of its own
  * would give it (a file that failed in a used worker is checked again
  * in a new one first), the next file gets a new worker.  A worker
- * retires after EYL_WORKER_MAX_FILES files, when its resident memory
- * after a file is above 1/EYL_WORKER_RETIRE_RSS_DIVISOR of its limit, or
- * after EYL_WORKER_IDLE_S s without work. */
+ * retires after EYL_WORKER_MAX_FILES files, when after a file its
+ * resident memory is above 1/EYL_WORKER_RETIRE_RSS_DIVISOR of its limit
+ * or its address space above half of it (a worker checks a corpus file
+ * in about 180 MB resident, 250 MB of address space), or after
+ * EYL_WORKER_IDLE_S s without work. */
 #define EYL_WORKER_MAX_FILES          64
 #define EYL_WORKER_RETIRE_RSS_DIVISOR 4
 #define EYL_WORKER_IDLE_S             30
