@@ -724,6 +724,32 @@ test_hang_in_batch (void)
   g_assert_cmpstr (served, ==, "1");
 }
 
+/* An allocation bomb in the middle of a batch: the memory limit's error,
+ * as for a worker of its own (the messages of that file only), and a
+ * new worker for the next file. */
+static void
+test_oom_in_batch (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_quick_config ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *served = NULL;
+  g_autofree char *oom = NULL;
+  EylFileResult   *failed;
+
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer needs more address space than RLIMIT_AS allows");
+  return;
+#endif
+  NEED_CONFIG (config);
+  config->memory_mb = 1024;
+  results = batch_with_failure (config, "oom", 1, 1, &oom, &served);
+  failed = g_ptr_array_index (results, 1);
+  g_test_message ("%s", failed->error_message);
+  g_assert_cmpint (failed->error_code, ==, EYL_ERROR_MEMORY);
+  g_assert_nonnull (strstr (failed->error_message, "1024 MB"));
+  g_assert_cmpstr (served, ==, "1");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -747,6 +773,7 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/pool-reuse", test_reuse);
   g_test_add_func ("/eyl/worker/pool-crash-in-batch", test_crash_in_batch);
   g_test_add_func ("/eyl/worker/pool-hang-in-batch", test_hang_in_batch);
+  g_test_add_func ("/eyl/worker/pool-oom-in-batch", test_oom_in_batch);
 
   return g_test_run ();
 }

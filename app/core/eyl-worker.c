@@ -905,7 +905,10 @@ typedef struct
   GInputStream     *progress;
   char              err_buf[4096];
   char              progress_buf[256];
-  GString          *err_text;   /* stderr since the last end mark */
+  GString          *err_text;    /* stderr since the last end mark */
+  gsize             err_scanned; /* err_text before this holds no end mark */
+  gboolean          err_closed;  /* end of its stderr */
+  gboolean          exited;
   guchar           *answer_buf; /* an answer being read */
   gsize             answer_len;
   GBytes           *answer;     /* the current file's, waiting for its end mark */
@@ -1098,48 +1101,54 @@ served_try_finish (Served *served)
 
 static void serve_in_new_worker (GTask *task);
 
-/* The worker is gone (crashed, killed, exited): the file it was
- * checking gets the error a worker of its own would give it.  A used
- * worker may have failed for what earlier files left in it: the file is
- * checked once more in a new one, which gives the file's own result. */
+/* The worker is gone (crashed, killed, exited) and all it said is read:
+ * the file it was checking gets the error a worker of its own would give
+ * it.  A used worker may have failed for what earlier files left in it:
+ * the file is checked once more in a new one, which gives the file's own
+ * result. */
+static void
+served_fail (Served *served)
+{
+  g_autoptr(GTask) task = NULL;
+  WorkerRun *run;
+
+  if (!served->exited || !served->err_closed || served->task == NULL)
+    return;
+  task = g_steal_pointer (&served->task);
+  run = g_task_get_task_data (task);
+  if (run->seq > 1 && !run->retried && !g_atomic_int_get (&run->cancelled) &&
+      !g_atomic_int_get (&run->timed_out))
+    {
+      g_debug ("worker for %s failed after %u files: once more in a new worker", run->path,
+               run->seq - 1);
+      run->retried = TRUE;
+      run_detach (run);
+      run->stage = EYL_WORKER_STAGE_ANALYSIS;
+      run->page = run->n_pages = 0;
+      serve_in_new_worker (g_steal_pointer (&task));
+      return;
+    }
+  if (run->timeout_source != NULL)
+    {
+      g_source_destroy (run->timeout_source);
+      g_clear_pointer (&run->timeout_source, g_source_unref);
+    }
+  /* Everything it said since its last file was about this one. */
+  run->stderr_bytes = g_bytes_new (served->err_text->str, served->err_text->len);
+  finish_after_worker (g_steal_pointer (&task));
+}
+
 static void
 served_exited_cb (GObject      *object,
                   GAsyncResult *res,
                   gpointer      user_data)
 {
   Served *served = user_data;
-  g_autoptr(GTask) task = g_steal_pointer (&served->task);
 
   g_subprocess_wait_finish (G_SUBPROCESS (object), res, NULL);
-  served->broken = TRUE;
+  served->exited = TRUE;
   served_retire (served);
-  if (task != NULL)
-    {
-      WorkerRun *run = g_task_get_task_data (task);
-
-      if (run->seq > 1 && !run->retried && !g_atomic_int_get (&run->cancelled) &&
-          !g_atomic_int_get (&run->timed_out))
-        {
-          g_debug ("worker for %s failed after %u files: once more in a new worker", run->path,
-                   run->seq - 1);
-          run->retried = TRUE;
-          run_detach (run);
-          run->stage = EYL_WORKER_STAGE_ANALYSIS;
-          run->page = run->n_pages = 0;
-          serve_in_new_worker (g_steal_pointer (&task));
-        }
-      else
-        {
-          /* Everything it said since its last file was about this one. */
-          if (run->timeout_source != NULL)
-            {
-              g_source_destroy (run->timeout_source);
-              g_clear_pointer (&run->timeout_source, g_source_unref);
-            }
-          run->stderr_bytes = g_bytes_new (served->err_text->str, served->err_text->len);
-          finish_after_worker (g_steal_pointer (&task));
-        }
-    }
+  served_fail (served);
   served_unref (served);
 }
 
@@ -1230,15 +1239,24 @@ split_messages (Served *served)
 {
   g_autofree char *mark = NULL;
   const char      *at;
+  gsize            len;
 
   if (served->task == NULL || served->err_answer != NULL)
     return;
   mark = g_strdup_printf ("\n" EYL_WORKER_END_MARK "%u\n", (guint) served->seq);
-  at = strstr (served->err_text->str, mark);
+  len = strlen (mark);
+  /* Bytes, not a string (Poppler may print anything), and only what
+   * came since the last look. */
+  at = memmem (served->err_text->str + served->err_scanned,
+               served->err_text->len - served->err_scanned, mark, len);
   if (at == NULL)
-    return;
+    {
+      served->err_scanned = served->err_text->len >= len ? served->err_text->len - len + 1 : 0;
+      return;
+    }
   served->err_answer = g_bytes_new (served->err_text->str, at - served->err_text->str);
-  g_string_erase (served->err_text, 0, (at - served->err_text->str) + strlen (mark));
+  g_string_erase (served->err_text, 0, (at - served->err_text->str) + len);
+  served->err_scanned = 0;
   served_try_finish (served);
 }
 
@@ -1256,6 +1274,11 @@ err_read_cb (GObject      *object,
       split_messages (served);
       g_input_stream_read_async (served->err, served->err_buf, sizeof served->err_buf,
                                  G_PRIORITY_DEFAULT, NULL, err_read_cb, served_ref (served));
+    }
+  else
+    {
+      served->err_closed = TRUE;
+      served_fail (served);
     }
   served_unref (served);
 }
@@ -1382,6 +1405,7 @@ serve (Served *served,
   stop_idle_timer (served);
   served->task = task;
   served->seq++;
+  served->err_scanned = 0;
   run->seq = served->seq;
   run->process = g_object_ref (served->process);
   request.seq = served->seq;
