@@ -606,21 +606,17 @@ test_reuse (void)
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *stage_times = NULL;
   g_autofree char *served = NULL;
-  g_autofree char *paths_data[5] = { NULL };
-  const char      *paths[6];
+  g_auto(GStrv) paths = g_new0 (char *, 6);
 
   NEED_CONFIG (config);
-  paths_data[0] = eyl_fixture_banner ("pool-a.pdf", 0.1, TRUE);
-  paths_data[1] = eyl_fixture_banner ("pool-b.pdf", 0.1, FALSE);
-  paths_data[2] = damaged_banner ();
-  paths_data[3] = eyl_fixture_bytes ("pool-empty.pdf", "", 0);
-  paths_data[4] = eyl_fixture_banner ("pool-c.pdf", 0.2, TRUE);
-  for (guint i = 0; i < 5; i++)
-    paths[i] = paths_data[i];
-  paths[5] = NULL;
+  paths[0] = eyl_fixture_banner ("pool-a.pdf", 0.1, TRUE);
+  paths[1] = eyl_fixture_banner ("pool-b.pdf", 0.1, FALSE);
+  paths[2] = damaged_banner ();
+  paths[3] = eyl_fixture_bytes ("pool-empty.pdf", "", 0);
+  paths[4] = eyl_fixture_banner ("pool-c.pdf", 0.2, TRUE);
   stage_times = count_workers (config, "pool-reuse.stages");
 
-  results = eyl_batch_run (config, paths, 1, NULL, NULL, NULL);
+  results = eyl_batch_run (config, (const char *const *) paths, 1, NULL, NULL, NULL);
   g_assert_cmpuint (results->len, ==, 5);
   for (guint i = 0; i < 5; i++)
     {
@@ -750,6 +746,55 @@ test_oom_in_batch (void)
   g_assert_cmpstr (served, ==, "1");
 }
 
+static int
+sort_names (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* A crash while exporting the middle file of a batch: the files before
+ * and after it are published, the crashed one leaves nothing (its
+ * private folders, the used worker's and the new one's, are gone). */
+static void
+test_export_crash_in_batch (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_quick_config ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) paths = g_new0 (char *, 4);
+  const char *name;
+
+  NEED_CONFIG (config);
+  dir = g_build_filename (eyl_fixture_dir (), "pool-export-out", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  paths[0] = eyl_fixture_banner ("pool-export-a.pdf", 0.1, TRUE);
+  paths[1] = eyl_fixture_banner ("pool-export-crash.pdf", 0.1, TRUE);
+  paths[2] = eyl_fixture_banner ("pool-export-b.pdf", 0.1, FALSE);
+  config->export_mode = EYL_EXPORT_OVERLAY;
+  config->export_dir = g_strdup (dir);
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE_EXPORT", "crash");
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE_FILE", "pool-export-crash.pdf");
+
+  results = eyl_batch_run (config, (const char *const *) paths, 1, NULL, NULL, NULL);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (((EylFileResult *) g_ptr_array_index (results, i))->ok, ==, i != 1);
+  g_assert_cmpint (((EylFileResult *) g_ptr_array_index (results, 1))->error_code, ==,
+                   EYL_ERROR_ENGINE_CRASH);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort_with_data (names, (GCompareDataFunc) sort_names, NULL);
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (" ", (char **) names->pdata);
+  g_assert_cmpstr (joined, ==, "pool-export-a-eyeline.pdf pool-export-b-eyeline.pdf");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -774,6 +819,7 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/pool-crash-in-batch", test_crash_in_batch);
   g_test_add_func ("/eyl/worker/pool-hang-in-batch", test_hang_in_batch);
   g_test_add_func ("/eyl/worker/pool-oom-in-batch", test_oom_in_batch);
+  g_test_add_func ("/eyl/worker/pool-export-crash-in-batch", test_export_crash_in_batch);
 
   return g_test_run ();
 }

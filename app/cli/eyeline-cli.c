@@ -479,7 +479,7 @@ worker_export (EylFileResult *result,
 
   if (!result->ok || export_mode == EYL_EXPORT_NONE)
     return result;
-  eyl_worker_child_simulate_export ();
+  eyl_worker_child_simulate_export (file);
   if (eyl_export_write (export_mode, file, password, result, export_dir, result->outputs, NULL,
                         &error))
     return result;

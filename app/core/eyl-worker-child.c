@@ -362,22 +362,36 @@ eyl_worker_analyse_file (const char               *path,
 }
 
 void
-eyl_worker_child_simulate_export (void)
+eyl_worker_child_simulate_export (const char *path)
 {
   const char *what = g_getenv ("EYL_WORKER_SIMULATE_EXPORT");
+  const char *only = g_getenv ("EYL_WORKER_SIMULATE_FILE");
 
   if (what == NULL || what[0] == '\0')
     return;
+  if (only != NULL && only[0] != '\0' && path != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      if (!g_str_equal (base, only))
+        return;
+    }
 
   /* "disk-full", or "disk-full:BYTES" for a disk that fills up later. */
   if (g_str_equal (what, "disk-full") || g_str_has_prefix (what, "disk-full:"))
     {
-      struct rlimit limit = { 4096, 4096 };
-      guint64       bytes;
+      struct rlimit limit = { RLIM_INFINITY, RLIM_INFINITY };
+      guint64       bytes = 4096;
+      guint64       later;
 
       if (what[strlen ("disk-full")] == ':' && g_ascii_string_to_unsigned (what + strlen ("disk-full:"), 10, 1, G_MAXINT64,
-                                                                           &bytes, NULL))
-        limit.rlim_cur = limit.rlim_max = (rlim_t) bytes;
+                                                                           &later, NULL))
+        bytes = later;
+      /* The soft limit only: a served worker lifts it for its next file
+       * (eyl_worker_child_serve). */
+      if (getrlimit (RLIMIT_FSIZE, &limit) != 0)
+        g_warning ("getrlimit (RLIMIT_FSIZE): %s", g_strerror (errno));
+      limit.rlim_cur = MIN ((rlim_t) bytes, limit.rlim_max);
 
       /* Writes beyond the limit fail with EFBIG instead of killing the
        * process: the same path as a full disk. */
@@ -387,8 +401,18 @@ eyl_worker_child_simulate_export (void)
       return;
     }
 
-  g_setenv ("EYL_WORKER_SIMULATE", what, TRUE);
-  eyl_worker_child_simulate ();
+  {
+    /* The export's hook for this file only: a served worker checks the
+     * next one with the hooks it was started with. */
+    g_autofree char *saved = g_strdup (g_getenv ("EYL_WORKER_SIMULATE"));
+
+    g_setenv ("EYL_WORKER_SIMULATE", what, TRUE);
+    eyl_worker_child_simulate ();
+    if (saved != NULL)
+      g_setenv ("EYL_WORKER_SIMULATE", saved, TRUE);
+    else
+      g_unsetenv ("EYL_WORKER_SIMULATE");
+  }
 }
 
 EylFileResult *
@@ -620,6 +644,16 @@ eyl_worker_child_serve (int                out_fd,
 
       current_seq = request.seq;
       eyl_stage_count ("files");
+      /* Nothing of the file before: a full disk simulated for it. */
+      {
+        struct rlimit fsize;
+
+        if (getrlimit (RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != fsize.rlim_max)
+          {
+            fsize.rlim_cur = fsize.rlim_max;
+            setrlimit (RLIMIT_FSIZE, &fsize);
+          }
+      }
       eyl_worker_child_simulate_file (path);
       result = func (&request, user_data);
       if (password != NULL)

@@ -47,8 +47,9 @@ void eyl_worker_child_simulate (void);
 /* The test hook of the export step: $EYL_WORKER_SIMULATE_EXPORT=hang|
  * crash makes the worker hang or crash after the analysis, "disk-full"
  * makes every write beyond 4 KB of a file fail (RLIMIT_FSIZE), and
- * "disk-full:BYTES" every write beyond BYTES. */
-void eyl_worker_child_simulate_export (void);
+ * "disk-full:BYTES" every write beyond BYTES; with
+ * $EYL_WORKER_SIMULATE_FILE, for that file (@path) only. */
+void eyl_worker_child_simulate_export (const char *path);
 /* Opens @path and analyses it page by page (each page snapshot is freed
  * before the next is read).  Never NULL: a file that cannot be read gives
  * an error result. */

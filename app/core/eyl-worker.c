@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* eyl-worker.c: one file, one worker process (DESIGN.md "Isolation").
+/* eyl-worker.c: files are checked in worker processes (DESIGN.md
+ * "Isolation").
  *
  * Poppler 22.12 loops forever, allocates gigabytes or crashes on some
  * real files (../shared/badpdfs/README.md lists measured cases).  A thread
  * cannot be stopped, a process can: the parent gives the worker a
  * wall-clock limit and the worker gives itself an address-space limit,
- * so a hang, a blow-up or a crash costs one file, never the run. */
+ * so a hang, a blow-up or a crash costs one file, never the run.  A
+ * worker checks one file (eyl_worker_check_file_async), or, in a pool,
+ * file after file with the same limits per file (EylWorkerPool). */
 #include "config.h"
 
 #define G_LOG_DOMAIN "eyl-worker"
@@ -946,11 +949,18 @@ served_unref (Served *served)
   g_free (served);
 }
 
-/* What a worker serves for: program, arguments, limit, environment. */
+/* What a worker serves for: program, arguments, limit, environment —
+ * the config's, and the project's variables of this process's (the test
+ * hooks: a worker started before one was set does not have it). */
 static char *
 served_key (EylWorkerConfig *config)
 {
   GString *key = g_string_new (worker_exe (config));
+  g_auto(GStrv) environ = g_get_environ ();
+
+  for (guint i = 0; environ[i] != NULL; i++)
+    if (g_str_has_prefix (environ[i], "EYL_"))
+      g_string_append_printf (key, "\nparent-env:%s", environ[i]);
 
   for (guint i = 0; i < config->args->len; i++)
     g_string_append_printf (key, "\n%s", (const char *) g_ptr_array_index (config->args, i));
@@ -1125,6 +1135,22 @@ served_fail (Served *served)
       run_detach (run);
       run->stage = EYL_WORKER_STAGE_ANALYSIS;
       run->page = run->n_pages = 0;
+      /* A private folder as new as the worker: nothing of the first try
+       * in it. */
+      if (run->temp_dir != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          eyl_export_remove_temp_dir (run->temp_dir);
+          g_free (run->temp_dir);
+          run->temp_dir = eyl_export_make_temp_dir (run->config->export_dir, &error);
+          if (run->temp_dir == NULL)
+            {
+              g_task_return_pointer (task, eyl_file_result_new_error (run->path, error),
+                                     (GDestroyNotify) eyl_file_result_unref);
+              return;
+            }
+        }
       serve_in_new_worker (g_steal_pointer (&task));
       return;
     }
