@@ -956,11 +956,11 @@ static char *
 served_key (EylWorkerConfig *config)
 {
   GString *key = g_string_new (worker_exe (config));
-  g_auto(GStrv) environ = g_get_environ ();
+  g_auto(GStrv) parent_env = g_get_environ ();
 
-  for (guint i = 0; environ[i] != NULL; i++)
-    if (g_str_has_prefix (environ[i], "EYL_"))
-      g_string_append_printf (key, "\nparent-env:%s", environ[i]);
+  for (guint i = 0; parent_env[i] != NULL; i++)
+    if (g_str_has_prefix (parent_env[i], "EYL_"))
+      g_string_append_printf (key, "\nparent-env:%s", parent_env[i]);
 
   for (guint i = 0; i < config->args->len; i++)
     g_string_append_printf (key, "\n%s", (const char *) g_ptr_array_index (config->args, i));
@@ -1159,7 +1159,17 @@ served_fail (Served *served)
       g_source_destroy (run->timeout_source);
       g_clear_pointer (&run->timeout_source, g_source_unref);
     }
-  /* Everything it said since its last file was about this one. */
+  /* Everything it said since its last file was about this one (and
+   * went on after the end mark when it failed to answer). */
+  if (served->err_answer != NULL)
+    {
+      gsize         len = 0;
+      gconstpointer before = g_bytes_get_data (served->err_answer, &len);
+
+      g_string_prepend_len (served->err_text, before, (gssize) len);
+      g_clear_pointer (&served->err_answer, g_bytes_unref);
+    }
+  g_clear_pointer (&served->answer, g_bytes_unref);
   run->stderr_bytes = g_bytes_new (served->err_text->str, served->err_text->len);
   finish_after_worker (g_steal_pointer (&task));
 }
@@ -1504,15 +1514,19 @@ eyl_worker_pool_unref (EylWorkerPool *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   /* Every file's run holds a reference: only waiting workers are left.
-   * They end at the end of their input; waiting for that lets them say
-   * goodbye (EYL_STAGE_TIMES) before a parent that exits takes them
-   * along. */
+   * They end at the end of their input; waiting a moment for that lets
+   * them say goodbye (EYL_STAGE_TIMES) before a parent that exits takes
+   * them along. */
   while (self->idle->len > 0)
     {
       Served *served = served_ref (g_ptr_array_index (self->idle, 0));
 
       served_retire (served);
-      g_subprocess_wait (served->process, NULL, NULL);
+      /* Bounded: one that does not end by itself soon is ended. */
+      for (guint i = 0; i < 200 && g_subprocess_get_identifier (served->process) != NULL; i++)
+        g_usleep (10 * 1000);
+      if (g_subprocess_get_identifier (served->process) != NULL)
+        g_subprocess_force_exit (served->process);
       served_unref (served);
     }
   g_ptr_array_unref (self->idle);
