@@ -893,14 +893,16 @@ struct _EylWorkerPool
   guint           max_idle;
   GMainContext   *context;
   GPtrArray      *idle; /* Served *, the longest waiting first */
+  GPtrArray      *live; /* Served *, not owned: every worker not freed yet */
 };
 
 /* One `worker --serve` process.  Every read in flight holds a reference. */
 typedef struct
 {
   grefcount         ref_count;
-  EylWorkerPool    *pool; /* not owned: NULL once the pool is gone */
-  char             *key;  /* what a file's config must match */
+  EylWorkerPool    *pool;  /* not owned: NULL once retired */
+  EylWorkerPool    *owner; /* not owned: NULL once the pool is gone */
+  char             *key;   /* what a file's config must match */
   GSubprocess      *process;
   GOutputStream    *in;
   GDataInputStream *out;
@@ -936,6 +938,8 @@ served_unref (Served *served)
   if (!g_ref_count_dec (&served->ref_count))
     return;
   g_assert (served->task == NULL);
+  if (served->owner != NULL)
+    g_ptr_array_remove_fast (served->owner->live, served);
   g_clear_object (&served->process);
   g_clear_object (&served->in);
   g_clear_object (&served->out);
@@ -1393,7 +1397,8 @@ served_spawn (EylWorkerPool   *pool,
       g_free (served);
       return NULL;
     }
-  served->pool = pool;
+  served->pool = served->owner = pool;
+  g_ptr_array_add (pool->live, served);
   served->key = served_key (config);
   served->err_text = g_string_new (NULL);
   served->in = g_object_ref (g_subprocess_get_stdin_pipe (served->process));
@@ -1494,6 +1499,7 @@ eyl_worker_pool_new (guint max_idle)
   self->max_idle = max_idle;
   self->context = g_main_context_ref_thread_default ();
   self->idle = g_ptr_array_new_with_free_func ((GDestroyNotify) served_unref);
+  self->live = g_ptr_array_new ();
   return self;
 }
 
@@ -1529,6 +1535,21 @@ eyl_worker_pool_unref (EylWorkerPool *self)
         g_subprocess_force_exit (served->process);
       served_unref (served);
     }
+  /* A private main context (eyl_batch_run) is not run any more: what
+   * the ended workers still have to say (end of output, exit) is read
+   * here, or their reads would go with the context, unanswered. */
+  if (self->context != g_main_context_default () && g_main_context_acquire (self->context))
+    {
+      gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+      while (self->live->len > 0 && g_get_monotonic_time () < deadline)
+        if (!g_main_context_iteration (self->context, FALSE))
+          g_usleep (1000);
+      g_main_context_release (self->context);
+    }
+  for (guint i = 0; i < self->live->len; i++)
+    ((Served *) g_ptr_array_index (self->live, i))->owner = NULL;
+  g_ptr_array_unref (self->live);
   g_ptr_array_unref (self->idle);
   g_main_context_unref (self->context);
   g_free (self);
