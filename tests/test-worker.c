@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-worker: the parent survives a real hang, a real crash and a real
  * allocation failure of its worker process, and keeps batch results in
- * input order.  Runs $EYL_CLI (set by tests/meson.build) as the worker. */
+ * input order; workers that serve file after file keep that isolation.
+ * Runs $EYL_CLI (set by tests/meson.build) as the worker. */
 #include "config.h"
 
 #include <signal.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "eyl-batch.h"
 #include "eyl-error.h"
@@ -505,6 +507,294 @@ test_scheduler (void)
   g_assert_cmpuint (eyl_scheduler_get_n_running (scheduler), ==, 0);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Workers that serve file after file (EylWorkerPool): the same results
+ * as a worker per file, a crash or a hang costs that file only, and the
+ * next file gets a new worker.  The workers are counted with
+ * EYL_STAGE_TIMES (one line per worker when it exits by itself, with
+ * n_files=N files served). */
+
+/* The engines' reuse is not what is tested here: quicker without. */
+static EylWorkerConfig *
+make_quick_config (void)
+{
+  EylWorkerConfig *config = make_config ();
+
+  if (config != NULL)
+    {
+      eyl_worker_config_add_arg (config, "--no-ocr");
+      eyl_worker_config_add_arg (config, "--no-logos");
+    }
+  return config;
+}
+
+/* A stage-times file of its own for @config's workers. */
+static char *
+count_workers (EylWorkerConfig *config,
+               const char      *name)
+{
+  char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+
+  g_unlink (path);
+  eyl_worker_config_setenv (config, "EYL_STAGE_TIMES", path);
+  return path;
+}
+
+/* The n_files of each worker that exited by itself, in the order they
+ * exited ("" when none did). */
+static char *
+files_per_worker (const char *stage_times)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (!g_file_get_contents (stage_times, &text, NULL, NULL))
+    return g_string_free (out, FALSE);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *n = strstr (lines[i], " n_files=");
+
+      if (lines[i][0] == '\0')
+        continue;
+      g_string_append_printf (out, "%s%u", out->len > 0 ? "," : "",
+                              n != NULL ? (guint) g_ascii_strtoull (n + strlen (" n_files="), NULL, 10) : 0);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+result_json (EylFileResult *result)
+{
+  g_autoptr(JsonNode) node = eyl_file_result_to_json (result);
+
+  return eyl_report_json_node_to_string (node, TRUE);
+}
+
+/* A banner whose cross-reference offset is wrong: Poppler repairs it and
+ * says so on stderr, which the parent counts per file. */
+static char *
+damaged_banner (void)
+{
+  g_autofree char *good = eyl_fixture_banner ("pool-damaged-src.pdf", 0.1, FALSE);
+  g_autofree char *data = NULL;
+  gsize            len = 0;
+  char            *at;
+
+  g_assert_true (g_file_get_contents (good, &data, &len, NULL));
+  /* The file holds binary streams: no string search. */
+  at = NULL;
+  for (gsize i = len - strlen ("startxref"); at == NULL && i > 0; i--)
+    if (memcmp (data + i, "startxref", strlen ("startxref")) == 0)
+      at = data + i;
+  g_assert_nonnull (at);
+  for (at += strlen ("startxref"); at < data + len && !g_ascii_isdigit (*at); at++)
+    ;
+  for (; at < data + len && g_ascii_isdigit (*at); at++)
+    *at = '1';
+  return eyl_fixture_bytes ("pool-damaged.pdf", data, len);
+}
+
+/* Five files, one worker at a time: fewer workers than files, and each
+ * file's report byte for byte what a worker of its own gives. */
+static void
+test_reuse (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_quick_config ();
+  g_autoptr(EylWorkerConfig) alone = make_quick_config ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *stage_times = NULL;
+  g_autofree char *served = NULL;
+  g_auto(GStrv) paths = g_new0 (char *, 6);
+
+  NEED_CONFIG (config);
+  paths[0] = eyl_fixture_banner ("pool-a.pdf", 0.1, TRUE);
+  paths[1] = eyl_fixture_banner ("pool-b.pdf", 0.1, FALSE);
+  paths[2] = damaged_banner ();
+  paths[3] = eyl_fixture_bytes ("pool-empty.pdf", "", 0);
+  paths[4] = eyl_fixture_banner ("pool-c.pdf", 0.2, TRUE);
+  stage_times = count_workers (config, "pool-reuse.stages");
+
+  results = eyl_batch_run (config, (const char *const *) paths, 1, NULL, NULL, NULL);
+  g_assert_cmpuint (results->len, ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(EylFileResult) own = eyl_worker_check_file (alone, paths[i], NULL);
+      g_autofree char *pooled_json = result_json (g_ptr_array_index (results, i));
+      g_autofree char *own_json = result_json (own);
+
+      g_assert_cmpint (own->ok, ==, i != 3);
+      g_assert_cmpstr (pooled_json, ==, own_json);
+    }
+
+  /* One worker served them all, and ended when the batch did. */
+  served = files_per_worker (stage_times);
+  g_test_message ("files per worker: %s", served);
+  g_assert_cmpstr (served, ==, "5");
+}
+
+/* A batch of @n_before good files, the file pool-@what.pdf on which the
+ * worker does @what (EYL_WORKER_SIMULATE), and @n_after good files, one
+ * worker at a time.  @served: the files of each worker that exited by
+ * itself. */
+static GPtrArray *
+batch_with_failure (EylWorkerConfig *config,
+                    const char      *what,
+                    guint            n_before,
+                    guint            n_after,
+                    char           **failing,
+                    char           **served)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autofree char *stage_times = count_workers (config, "pool-failure.stages");
+  g_autofree char *name = g_strdup_printf ("pool-%s.pdf", what);
+  g_autofree char *good = eyl_fixture_banner ("pool-good.pdf", 0.1, TRUE);
+  GPtrArray       *results;
+
+  *failing = eyl_fixture_banner (name, 0.1, TRUE);
+  for (guint i = 0; i < n_before + 1 + n_after; i++)
+    g_ptr_array_add (paths, i == n_before ? *failing : good);
+  g_ptr_array_add (paths, NULL);
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE", what);
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE_FILE", name);
+
+  results = eyl_batch_run (config, (const char *const *) paths->pdata, 1, NULL, NULL, NULL);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (((EylFileResult *) g_ptr_array_index (results, i))->ok, ==, i != n_before);
+  *served = files_per_worker (stage_times);
+  g_test_message ("files per worker: %s", *served);
+  return results;
+}
+
+/* A crash in the middle of a batch: that file's error is the one a
+ * worker of its own gives, the files after it are checked by a new
+ * worker. */
+static void
+test_crash_in_batch (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_quick_config ();
+  g_autoptr(EylWorkerConfig) alone = make_quick_config ();
+  g_autoptr(EylFileResult) own = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *served = NULL;
+  g_autofree char *crash = NULL;
+  EylFileResult   *crashed;
+
+  NEED_CONFIG (config);
+  results = batch_with_failure (config, "crash", 2, 2, &crash, &served);
+  crashed = g_ptr_array_index (results, 2);
+  eyl_worker_config_setenv (alone, "EYL_WORKER_SIMULATE", "crash");
+  own = eyl_worker_check_file (alone, crash, NULL);
+  g_assert_false (own->ok);
+  g_assert_cmpint (crashed->error_code, ==, EYL_ERROR_ENGINE_CRASH);
+  g_assert_cmpstr (crashed->error_message, ==, own->error_message);
+
+  /* The first worker crashed on the file (no line), and again in a new
+   * worker; the two files after it had a third worker to themselves. */
+  g_assert_cmpstr (served, ==, "2");
+}
+
+/* A file that hangs in the middle of a batch is stopped after its
+ * budget; the next file gets a new worker. */
+static void
+test_hang_in_batch (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_quick_config ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *served = NULL;
+  g_autofree char *hang = NULL;
+  EylFileResult   *hung;
+
+  NEED_CONFIG (config);
+  config->timeout_s = 2;
+  results = batch_with_failure (config, "hang", 1, 1, &hang, &served);
+  hung = g_ptr_array_index (results, 1);
+  g_assert_cmpint (hung->error_code, ==, EYL_ERROR_TIMEOUT);
+  /* Stopped while opening: no page of the file before is named. */
+  g_assert_nonnull (strstr (hung->error_message, "pool-hang.pdf"));
+  g_assert_nonnull (strstr (hung->error_message, "2 s"));
+  g_assert_null (strstr (hung->error_message, "page"));
+
+  /* The first worker was killed (no line); the last file had a new one. */
+  g_assert_cmpstr (served, ==, "1");
+}
+
+/* An allocation bomb in the middle of a batch: the memory limit's error,
+ * as for a worker of its own (the messages of that file only), and a
+ * new worker for the next file. */
+static void
+test_oom_in_batch (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_quick_config ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *served = NULL;
+  g_autofree char *oom = NULL;
+  EylFileResult   *failed;
+
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer needs more address space than RLIMIT_AS allows");
+  return;
+#endif
+  NEED_CONFIG (config);
+  config->memory_mb = 1024;
+  results = batch_with_failure (config, "oom", 1, 1, &oom, &served);
+  failed = g_ptr_array_index (results, 1);
+  g_test_message ("%s", failed->error_message);
+  g_assert_cmpint (failed->error_code, ==, EYL_ERROR_MEMORY);
+  g_assert_nonnull (strstr (failed->error_message, "1024 MB"));
+  g_assert_cmpstr (served, ==, "1");
+}
+
+static int
+sort_names (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* A crash while exporting the middle file of a batch: the files before
+ * and after it are published, the crashed one leaves nothing (its
+ * private folders, the used worker's and the new one's, are gone). */
+static void
+test_export_crash_in_batch (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_quick_config ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) paths = g_new0 (char *, 4);
+  const char *name;
+
+  NEED_CONFIG (config);
+  dir = g_build_filename (eyl_fixture_dir (), "pool-export-out", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  paths[0] = eyl_fixture_banner ("pool-export-a.pdf", 0.1, TRUE);
+  paths[1] = eyl_fixture_banner ("pool-export-crash.pdf", 0.1, TRUE);
+  paths[2] = eyl_fixture_banner ("pool-export-b.pdf", 0.1, FALSE);
+  config->export_mode = EYL_EXPORT_OVERLAY;
+  config->export_dir = g_strdup (dir);
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE_EXPORT", "crash");
+  eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE_FILE", "pool-export-crash.pdf");
+
+  results = eyl_batch_run (config, (const char *const *) paths, 1, NULL, NULL, NULL);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (((EylFileResult *) g_ptr_array_index (results, i))->ok, ==, i != 1);
+  g_assert_cmpint (((EylFileResult *) g_ptr_array_index (results, 1))->error_code, ==,
+                   EYL_ERROR_ENGINE_CRASH);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort_with_data (names, (GCompareDataFunc) sort_names, NULL);
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (" ", (char **) names->pdata);
+  g_assert_cmpstr (joined, ==, "pool-export-a-eyeline.pdf pool-export-b-eyeline.pdf");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -525,6 +815,11 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/batch-order", test_batch_order);
   g_test_add_func ("/eyl/worker/batch-cancel", test_batch_cancel);
   g_test_add_func ("/eyl/worker/scheduler", test_scheduler);
+  g_test_add_func ("/eyl/worker/pool-reuse", test_reuse);
+  g_test_add_func ("/eyl/worker/pool-crash-in-batch", test_crash_in_batch);
+  g_test_add_func ("/eyl/worker/pool-hang-in-batch", test_hang_in_batch);
+  g_test_add_func ("/eyl/worker/pool-oom-in-batch", test_oom_in_batch);
+  g_test_add_func ("/eyl/worker/pool-export-crash-in-batch", test_export_crash_in_batch);
 
   return g_test_run ();
 }

@@ -467,6 +467,57 @@ forward_analysis_args (AnalysisArgs    *args,
 /* ---------------------------------------------------------------------- */
 /* worker                                                                  */
 
+/* Export after a clean check: the result, or the export's error. */
+static EylFileResult *
+worker_export (EylFileResult *result,
+               EylExportMode  export_mode,
+               const char    *file,
+               const char    *password,
+               const char    *export_dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!result->ok || export_mode == EYL_EXPORT_NONE)
+    return result;
+  eyl_worker_child_simulate_export (file);
+  if (eyl_export_write (export_mode, file, password, result, export_dir, result->outputs, NULL,
+                        &error))
+    return result;
+  eyl_file_result_unref (result);
+  return eyl_file_result_new_error (file, error);
+}
+
+/* One file of `worker --serve` (eyl_worker_child_serve): checked as the
+ * worker of one file checks it.  Settings that cannot be used end the
+ * worker with the status that worker would end with. */
+static EylFileResult *
+serve_file (const EylWorkerRequest *request,
+            gpointer                user_data)
+{
+  AnalysisArgs *args = user_data;
+  g_autoptr(GError) error = NULL;
+  Analysis       analysis = { 0 };
+  EylFileResult *result;
+  int            status;
+
+  if (request->settings != NULL)
+    {
+      eyl_check_settings_init (&analysis.settings);
+      if (!eyl_check_settings_from_variant (request->settings, &analysis.settings, &error))
+        exit (usage_error ("%s", error->message));
+      status = analysis_setup_settings (&analysis, TRUE);
+    }
+  else
+    status = analysis_setup (args, &analysis, TRUE);
+  if (status != EXIT_CLEAN)
+    exit (status);
+  result = eyl_worker_analyse_file (request->path, request->password, &analysis.options, NULL);
+  result = worker_export (result, request->export_mode, request->path, request->password,
+                          request->export_dir);
+  analysis_clear (&analysis);
+  return result;
+}
+
 static int
 run_worker (int    argc,
             char **argv)
@@ -487,6 +538,7 @@ run_worker (int    argc,
   int              render_page = -1;
   double           render_scale = 1.0;
   gboolean         settings_on_stdin = FALSE;
+  gboolean         serve = FALSE;
   Analysis         analysis = { 0 };
   EylExportMode    export_mode = EYL_EXPORT_NONE;
   GOptionEntry     export_entries[] = {
@@ -501,12 +553,14 @@ run_worker (int    argc,
         { "render-logo", 0, 0, G_OPTION_ARG_FILENAME, &render_logo, NULL, NULL },
         /* The parent's typed settings (eyl_worker_config_set_settings). */
         { "settings-on-stdin", 0, 0, G_OPTION_ARG_NONE, &settings_on_stdin, NULL, NULL },
+        /* Files one after another (eyl_worker_child_serve). */
+        { "serve", 0, 0, G_OPTION_ARG_NONE, &serve, NULL, NULL },
         { NULL }
   };
   const char *file = NULL;
   int         out_fd;
   int         status;
-  gsize       len, written = 0;
+  gsize       len;
 
   /* Anything the engine prints (Poppler's own messages) goes to stderr;
    * stdout carries the answer only (eyl-channel.h). */
@@ -526,6 +580,17 @@ run_worker (int    argc,
     return usage_error (_("--export: “%s” is not overlay, annotations or png"), export_str);
   if (export_mode != EYL_EXPORT_NONE && export_dir == NULL)
     return usage_error (_("worker: --export needs --export-dir"));
+  if (serve)
+    {
+      guint memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
+
+      if (argc > 1)
+        return usage_error (_("worker: --serve reads its files on standard input"));
+      if (args.memory_mb != NULL && parse_memory_mb (args.memory_mb, &memory_mb) != EXIT_CLEAN)
+        return EXIT_USAGE;
+      eyl_worker_child_limit_memory (memory_mb);
+      return eyl_worker_child_serve (out_fd, serve_file, &args) ? EXIT_CLEAN : EXIT_UNREADABLE;
+    }
   for (int i = 1; i < argc; i++)
     {
       if (file == NULL && g_str_equal (argv[i], "--") && i + 1 < argc)
@@ -553,7 +618,7 @@ run_worker (int    argc,
       return usage_error ("%s", error->message);
     }
   password = eyl_worker_child_read_password ();
-  eyl_worker_child_simulate ();
+  eyl_worker_child_simulate_file (file);
 
   if (render_logo != NULL)
     result = eyl_worker_render_logo (file, render_logo);
@@ -581,34 +646,17 @@ run_worker (int    argc,
         }
       result = eyl_worker_analyse_file (file, password, &analysis.options, NULL);
     }
-  if (result->ok && export_mode != EYL_EXPORT_NONE)
-    {
-      eyl_worker_child_simulate_export ();
-      if (!eyl_export_write (export_mode, file, password, result, export_dir,
-                             result->outputs, NULL, &error))
-        {
-          g_clear_pointer (&result, eyl_file_result_unref);
-          result = eyl_file_result_new_error (file, error);
-        }
-    }
+  result = worker_export (g_steal_pointer (&result), export_mode, file, password, export_dir);
   if (password != NULL)
     memset (password, 0, strlen (password));
 
   answer = eyl_channel_write (result);
   json = g_bytes_get_data (answer, &len);
-  while (written < len)
+  if (!eyl_worker_child_write_all (out_fd, json, len))
     {
-      gssize n = write (out_fd, json + written, len - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          g_printerr ("eyeline-cli worker: %s\n", g_strerror (errno));
-          analysis_clear (&analysis);
-          return EXIT_UNREADABLE;
-        }
-      written += n;
+      g_printerr ("eyeline-cli worker: %s\n", g_strerror (errno));
+      analysis_clear (&analysis);
+      return EXIT_UNREADABLE;
     }
   close (out_fd);
 

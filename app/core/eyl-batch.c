@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-batch.c: the one scheduler of worker processes (N at a time, the
- * most urgent first) that the command line's batches, the window's checks
+ * most urgent first, each serving file after file: EylWorkerPool) that the command line's batches, the window's checks
  * and its exports share, and the batch on it (results in input order).
  * Everything runs on the caller's main context: the workers do the heavy
  * lifting in their own processes. */
@@ -23,6 +23,7 @@ struct _EylScheduler
   GQueue          pending; /* Entry *, highest priority first */
   GMainContext   *context;
   guint           pump_id;
+  EylWorkerPool  *pool; /* its workers serve file after file */
 };
 
 typedef struct
@@ -56,6 +57,7 @@ eyl_scheduler_new (guint jobs)
   self->jobs = jobs > 0 ? jobs : g_get_num_processors ();
   g_queue_init (&self->pending);
   self->context = g_main_context_ref_thread_default ();
+  self->pool = eyl_worker_pool_new (self->jobs);
   return self;
 }
 
@@ -76,6 +78,7 @@ eyl_scheduler_unref (EylScheduler *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   /* Every entry holds a reference: nothing is pending or running. */
+  eyl_worker_pool_unref (self->pool);
   g_main_context_unref (self->context);
   g_free (self);
 }
@@ -159,9 +162,9 @@ pump (EylScheduler *self)
                self->jobs, self->pending.length);
       if (entry->started != NULL)
         entry->started (g_task_get_task_data (entry->task));
-      eyl_worker_check_file_async (entry->config, entry->path,
-                                   g_task_get_cancellable (entry->task),
-                                   entry_worker_cb, entry);
+      eyl_worker_pool_check_file_async (self->pool, entry->config, entry->path,
+                                        g_task_get_cancellable (entry->task),
+                                        entry_worker_cb, entry);
     }
   eyl_scheduler_unref (self);
 }
@@ -199,10 +202,12 @@ compare_priority (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  const Entry *x = a, *y = b;
+  const Entry *queued = a, *entry = b;
 
-  /* Higher first; the same priority keeps the order of submission. */
-  return (x->priority < y->priority) - (x->priority > y->priority);
+  /* Higher first; the same priority keeps the order of submission:
+   * g_queue_insert_sorted() puts @entry before the first queued one that
+   * does not compare below 0 — an equal one included. */
+  return queued->priority >= entry->priority ? -1 : 1;
 }
 
 void

@@ -13,10 +13,12 @@
 #include <sys/resource.h>
 #include <glib/gi18n.h>
 
+#include "eyl-channel.h"
 #include "eyl-document.h"
 #include "eyl-error.h"
 #include "eyl-detect-pixels.h"
 #include "eyl-read.h"
+#include "eyl-stage.h"
 #include "eyl-worker-child.h"
 
 /* Under AddressSanitizer the worker's address space is not limited: its
@@ -175,6 +177,10 @@ eyl_worker_child_simulate (void)
     g_warning ("Unknown EYL_WORKER_SIMULATE value “%s”", what);
 }
 
+/* The request being served (eyl_worker_child_serve), 0 for a worker of
+ * one file. */
+static guint32 current_seq;
+
 void
 eyl_worker_child_progress (EylWorkerStage stage,
                            guint          page,
@@ -199,8 +205,11 @@ eyl_worker_child_progress (EylWorkerStage stage,
   if (fd < 0)
     return;
 
-  len = g_snprintf (line, sizeof line, "%s %u/%u\n",
-                    stage == EYL_WORKER_STAGE_EXPORT ? "export" : "analysis", page, n_pages);
+  /* The request's number last: a served worker's late line of the file
+   * before is not taken for the next one's. */
+  len = g_snprintf (line, sizeof line, "%s %u/%u %u\n",
+                    stage == EYL_WORKER_STAGE_EXPORT ? "export" : "analysis", page, n_pages,
+                    (guint) current_seq);
   /* A parent that stopped reading must not stop the worker. */
   if (write (fd, line, (size_t) len) < 0 && errno != EINTR && errno != EAGAIN)
     fd = -1;
@@ -353,22 +362,36 @@ eyl_worker_analyse_file (const char               *path,
 }
 
 void
-eyl_worker_child_simulate_export (void)
+eyl_worker_child_simulate_export (const char *path)
 {
   const char *what = g_getenv ("EYL_WORKER_SIMULATE_EXPORT");
+  const char *only = g_getenv ("EYL_WORKER_SIMULATE_FILE");
 
   if (what == NULL || what[0] == '\0')
     return;
+  if (only != NULL && only[0] != '\0' && path != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      if (!g_str_equal (base, only))
+        return;
+    }
 
   /* "disk-full", or "disk-full:BYTES" for a disk that fills up later. */
   if (g_str_equal (what, "disk-full") || g_str_has_prefix (what, "disk-full:"))
     {
-      struct rlimit limit = { 4096, 4096 };
-      guint64       bytes;
+      struct rlimit limit = { RLIM_INFINITY, RLIM_INFINITY };
+      guint64       bytes = 4096;
+      guint64       later;
 
       if (what[strlen ("disk-full")] == ':' && g_ascii_string_to_unsigned (what + strlen ("disk-full:"), 10, 1, G_MAXINT64,
-                                                                           &bytes, NULL))
-        limit.rlim_cur = limit.rlim_max = (rlim_t) bytes;
+                                                                           &later, NULL))
+        bytes = later;
+      /* The soft limit only: a served worker lifts it for its next file
+       * (eyl_worker_child_serve). */
+      if (getrlimit (RLIMIT_FSIZE, &limit) != 0)
+        g_warning ("getrlimit (RLIMIT_FSIZE): %s", g_strerror (errno));
+      limit.rlim_cur = MIN ((rlim_t) bytes, limit.rlim_max);
 
       /* Writes beyond the limit fail with EFBIG instead of killing the
        * process: the same path as a full disk. */
@@ -378,8 +401,18 @@ eyl_worker_child_simulate_export (void)
       return;
     }
 
-  g_setenv ("EYL_WORKER_SIMULATE", what, TRUE);
-  eyl_worker_child_simulate ();
+  {
+    /* The export's hook for this file only: a served worker checks the
+     * next one with the hooks it was started with. */
+    g_autofree char *saved = g_strdup (g_getenv ("EYL_WORKER_SIMULATE"));
+
+    g_setenv ("EYL_WORKER_SIMULATE", what, TRUE);
+    eyl_worker_child_simulate ();
+    if (saved != NULL)
+      g_setenv ("EYL_WORKER_SIMULATE", saved, TRUE);
+    else
+      g_unsetenv ("EYL_WORKER_SIMULATE");
+  }
 }
 
 EylFileResult *
@@ -450,4 +483,196 @@ eyl_worker_render_logo (const char *path,
       return eyl_file_result_new_error (path, logo_error);
     }
   return eyl_file_result_new (path);
+}
+
+void
+eyl_worker_child_simulate_file (const char *path)
+{
+  const char      *only = g_getenv ("EYL_WORKER_SIMULATE_FILE");
+  g_autofree char *base = NULL;
+
+  if (only != NULL && only[0] != '\0')
+    {
+      base = g_path_get_basename (path);
+      if (!g_str_equal (base, only))
+        return;
+    }
+  eyl_worker_child_simulate ();
+}
+
+/* ---------------------------------------------------------------------- */
+/* Serving files one after another                                         */
+
+#define REQUEST_TYPE "a{sv}"
+/* A request is a path, a password and the settings: far below this. */
+#define REQUEST_MAX_BYTES (16 * 1024 * 1024)
+
+GBytes *
+eyl_worker_encode_request (const EylWorkerRequest *request)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GVariant) variant = NULL;
+  GString *frame;
+  gsize    len;
+
+  g_return_val_if_fail (request != NULL && request->path != NULL, NULL);
+
+  g_variant_builder_add (&builder, "{sv}", "seq", g_variant_new_uint32 (request->seq));
+  /* File names are bytes, not necessarily UTF-8. */
+  g_variant_builder_add (&builder, "{sv}", "path", g_variant_new_bytestring (request->path));
+  if (request->password != NULL)
+    g_variant_builder_add (&builder, "{sv}", "password", g_variant_new_bytestring (request->password));
+  if (request->settings != NULL)
+    g_variant_builder_add (&builder, "{sv}", "settings", request->settings);
+  if (request->export_mode != EYL_EXPORT_NONE && request->export_dir != NULL)
+    {
+      g_variant_builder_add (&builder, "{sv}", "export-mode",
+                             g_variant_new_string (eyl_export_mode_to_string (request->export_mode)));
+      g_variant_builder_add (&builder, "{sv}", "export-dir",
+                             g_variant_new_bytestring (request->export_dir));
+    }
+  variant = g_variant_ref_sink (g_variant_builder_end (&builder));
+  len = g_variant_get_size (variant);
+  frame = g_string_new (NULL);
+  g_string_printf (frame, "EYL-REQUEST %u %" G_GSIZE_FORMAT "\n", EYL_WORKER_PROTOCOL_VERSION, len);
+  g_string_append_len (frame, g_variant_get_data (variant), (gssize) len);
+  /* The password was in there: the variant's copy goes now. */
+  memset ((gpointer) g_variant_get_data (variant), 0, len);
+  return g_string_free_to_bytes (frame);
+}
+
+/* Reads one request; NULL at the end of input (and @error unset) or when
+ * the frame is not one of this version (@error set). */
+static GVariant *
+read_request (GError **error)
+{
+  char      header[64];
+  guint     version;
+  guint64   len;
+  guchar   *data;
+  gsize     got;
+  GVariant *variant;
+
+  if (fgets (header, sizeof header, stdin) == NULL)
+    return NULL;
+  if (sscanf (header, "EYL-REQUEST %u %" G_GUINT64_FORMAT, &version, &len) != 2 ||
+      version != EYL_WORKER_PROTOCOL_VERSION || len > REQUEST_MAX_BYTES)
+    {
+      g_set_error (error, EYL_ERROR, EYL_ERROR_USAGE, "not a request of this version: %.40s",
+                   header);
+      return NULL;
+    }
+  data = g_malloc (len > 0 ? len : 1);
+  got = fread (data, 1, len, stdin);
+  if (got != len)
+    {
+      g_free (data);
+      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_USAGE, "a request was cut short");
+      return NULL;
+    }
+  variant = g_variant_new_from_data (G_VARIANT_TYPE (REQUEST_TYPE), data, len, FALSE,
+                                     g_free, data);
+  return g_variant_ref_sink (variant);
+}
+
+gboolean
+eyl_worker_child_write_all (int           fd,
+                            gconstpointer data,
+                            gsize         len)
+{
+  gsize written = 0;
+
+  while (written < len)
+    {
+      gssize n = write (fd, (const char *) data + written, len - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      written += (gsize) n;
+    }
+  return TRUE;
+}
+
+gboolean
+eyl_worker_child_serve (int                out_fd,
+                        EylWorkerServeFunc func,
+                        gpointer           user_data)
+{
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVariant) variant = read_request (&error);
+      g_autoptr(GVariant) settings = NULL;
+      g_autoptr(EylFileResult) result = NULL;
+      g_autoptr(GBytes) answer = NULL;
+      g_autofree char *password = NULL;
+      g_autofree char *header = NULL;
+      g_autofree char *mark = NULL;
+      EylWorkerRequest request = { 0 };
+      const char      *export_mode = NULL;
+      const char      *path = NULL;
+      gconstpointer    data;
+      gsize            len;
+
+      if (variant == NULL)
+        {
+          if (error != NULL)
+            g_printerr ("eyeline-cli worker: %s\n", error->message);
+          return error == NULL;
+        }
+      g_variant_lookup (variant, "seq", "u", &request.seq);
+      g_variant_lookup (variant, "path", "^&ay", &path);
+      g_variant_lookup (variant, "password", "^ay", &password);
+      g_variant_lookup (variant, "export-mode", "&s", &export_mode);
+      g_variant_lookup (variant, "export-dir", "^&ay", &request.export_dir);
+      settings = g_variant_lookup_value (variant, "settings", G_VARIANT_TYPE_VARDICT);
+      if (path == NULL || path[0] == '\0')
+        {
+          g_printerr ("eyeline-cli worker: a request without a file\n");
+          return FALSE;
+        }
+      request.path = path;
+      request.password = password;
+      request.settings = settings;
+      if (export_mode == NULL || request.export_dir == NULL ||
+          !eyl_export_mode_from_string (export_mode, &request.export_mode))
+        request.export_mode = EYL_EXPORT_NONE;
+
+      current_seq = request.seq;
+      eyl_stage_count ("files");
+      /* Nothing of the file before: a full disk simulated for it. */
+      {
+        struct rlimit fsize;
+
+        if (getrlimit (RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != fsize.rlim_max)
+          {
+            fsize.rlim_cur = fsize.rlim_max;
+            setrlimit (RLIMIT_FSIZE, &fsize);
+          }
+      }
+      eyl_worker_child_simulate_file (path);
+      result = func (&request, user_data);
+      if (password != NULL)
+        memset (password, 0, strlen (password));
+
+      /* The messages of this file end here, before its answer. */
+      mark = g_strdup_printf ("\n" EYL_WORKER_END_MARK "%u\n", (guint) request.seq);
+      if (!eyl_worker_child_write_all (STDERR_FILENO, mark, strlen (mark)))
+        return FALSE;
+      answer = eyl_channel_write (result);
+      data = g_bytes_get_data (answer, &len);
+      header = g_strdup_printf ("EYL-ANSWER %u %u %" G_GSIZE_FORMAT "\n",
+                                EYL_WORKER_PROTOCOL_VERSION, (guint) request.seq, len);
+      if (!eyl_worker_child_write_all (out_fd, header, strlen (header)) ||
+          !eyl_worker_child_write_all (out_fd, data, len))
+        {
+          g_printerr ("eyeline-cli worker: %s\n", g_strerror (errno));
+          return FALSE;
+        }
+      current_seq = 0;
+    }
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "eyl-export.h"
 #include "eyl-report.h"
 #include "eyl-options.h"
 
@@ -46,8 +47,9 @@ void eyl_worker_child_simulate (void);
 /* The test hook of the export step: $EYL_WORKER_SIMULATE_EXPORT=hang|
  * crash makes the worker hang or crash after the analysis, "disk-full"
  * makes every write beyond 4 KB of a file fail (RLIMIT_FSIZE), and
- * "disk-full:BYTES" every write beyond BYTES. */
-void eyl_worker_child_simulate_export (void);
+ * "disk-full:BYTES" every write beyond BYTES; with
+ * $EYL_WORKER_SIMULATE_FILE, for that file (@path) only. */
+void eyl_worker_child_simulate_export (const char *path);
 /* Opens @path and analyses it page by page (each page snapshot is freed
  * before the next is read).  Never NULL: a file that cannot be read gives
  * an error result. */
@@ -72,5 +74,57 @@ EylFileResult *eyl_worker_render_page (const char    *path,
  * @png_path.  Never NULL: an ok result without pages, or the error. */
 EylFileResult *eyl_worker_render_logo (const char *path,
                                        const char *png_path);
+
+/* A worker that serves files one after another (`worker --serve`,
+ * eyl_worker_pool_check_file_async): the parent writes one request per
+ * file on the worker's stdin, the worker answers each on its stdout.
+ *
+ *   request: "EYL-REQUEST <version> <length>\n" and <length> bytes, a
+ *            GVariant a{sv} (eyl_worker_encode_request);
+ *   answer:  "EYL-ANSWER <version> <seq> <length>\n" and <length> bytes,
+ *            the channel's answer (eyl_channel_write).
+ *
+ * After each file and before its answer the worker writes
+ * EYL_WORKER_END_MARK, the request's seq and a newline on its stderr: the
+ * parent splits the worker's messages per file there.  End of input ends
+ * the worker. */
+#define EYL_WORKER_PROTOCOL_VERSION 1
+#define EYL_WORKER_END_MARK         "\036eyeline-worker: end of request "
+
+typedef struct
+{
+  guint32       seq; /* numbers the requests of one worker, from 1 */
+  const char   *path;
+  const char   *password;    /* may be NULL */
+  GVariant     *settings;    /* eyl_check_settings_to_variant (), or NULL */
+  EylExportMode export_mode; /* EYL_EXPORT_NONE: check only */
+  const char   *export_dir;  /* the file's private folder, with export_mode */
+} EylWorkerRequest;
+
+/* The parent's side: the request's frame, header included. */
+GBytes *eyl_worker_encode_request (const EylWorkerRequest *request);
+
+/* What a served worker does with one request: the file's result (never
+ * NULL). */
+typedef EylFileResult *(*EylWorkerServeFunc) (const EylWorkerRequest *request,
+                                              gpointer                user_data);
+
+/* The loop of `worker --serve`: reads requests on stdin until its end,
+ * answers each on @out_fd.  Returns FALSE (with a message on stderr) when
+ * a request cannot be read or an answer cannot be written. */
+gboolean eyl_worker_child_serve (int                out_fd,
+                                 EylWorkerServeFunc func,
+                                 gpointer           user_data);
+
+/* Writes all of @len bytes of @data on @fd; FALSE on an error. */
+gboolean eyl_worker_child_write_all (int           fd,
+                                     gconstpointer data,
+                                     gsize         len);
+
+/* $EYL_WORKER_SIMULATE_FILE=NAME makes the test hooks of
+ * eyl_worker_child_simulate() apply to the file named NAME only (a
+ * crash or a hang in the middle of a batch).  Returns when they do not
+ * apply to @path. */
+void eyl_worker_child_simulate_file (const char *path);
 
 G_END_DECLS

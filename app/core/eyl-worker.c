@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* eyl-worker.c: one file, one worker process (DESIGN.md "Isolation").
+/* eyl-worker.c: files are checked in worker processes (DESIGN.md
+ * "Isolation").
  *
  * Poppler 22.12 loops forever, allocates gigabytes or crashes on some
  * real files (../shared/badpdfs/README.md lists measured cases).  A thread
  * cannot be stopped, a process can: the parent gives the worker a
  * wall-clock limit and the worker gives itself an address-space limit,
- * so a hang, a blow-up or a crash costs one file, never the run. */
+ * so a hang, a blow-up or a crash costs one file, never the run.  A
+ * worker checks one file (eyl_worker_check_file_async), or, in a pool,
+ * file after file with the same limits per file (EylWorkerPool). */
 #include "config.h"
 
 #define G_LOG_DOMAIN "eyl-worker"
@@ -140,6 +143,11 @@ typedef struct
   gint             cancelled;   /* atomic */
   double           armed_cpu_s; /* the worker's CPU time when armed */
   gint64           armed_at_us; /* monotonic time when armed */
+  /* A served worker's file (eyl_worker_pool_check_file_async). */
+  EylWorkerPool *pool;
+  guint32        seq;      /* the request's number, 0 for a worker of one file */
+  gboolean       answered; /* the worker answered and serves on */
+  gboolean       retried;  /* in a new worker after a used one failed */
 } WorkerRun;
 
 static void
@@ -167,6 +175,7 @@ worker_run_free (WorkerRun *run)
   g_clear_pointer (&run->stderr_bytes, g_bytes_unref);
   g_clear_error (&run->communicate_error);
   eyl_worker_config_unref (run->config);
+  g_clear_pointer (&run->pool, eyl_worker_pool_unref);
   g_free (run->path);
   g_free (run);
 }
@@ -300,6 +309,10 @@ map_outcome (WorkerRun *run,
                               run->page, run->n_pages, name, run->config->timeout_s);
     }
 
+  /* A served worker that answered lives on: its answer is the result. */
+  if (run->answered)
+    goto answered;
+
   if (communicate_error != NULL && !g_subprocess_get_if_exited (run->process) && !g_subprocess_get_if_signaled (run->process))
     return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
                          _("The worker for “%s” could not be run: %s"),
@@ -336,6 +349,7 @@ map_outcome (WorkerRun *run,
                               tail[0] != '\0' ? tail : _("no message"));
     }
 
+answered:
   result = eyl_channel_read (stdout_bytes, &error);
   if (result == NULL)
     return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
@@ -405,6 +419,25 @@ resume_cb (gpointer user_data)
   finish_run (task);
 }
 
+/* The worker is done with the file (@task, taken): its result now, or
+ * when it is its turn to publish. */
+static void
+finish_after_worker (GTask *task)
+{
+  WorkerRun *run = g_task_get_task_data (task);
+
+  /* An earlier input whose outputs are named alike has not published
+   * yet: this one waits its turn (the worker is done, its files stay in
+   * the private folder). */
+  if (run->has_ticket && !eyl_export_guard_may_publish (run->config->guard, run->ticket))
+    {
+      eyl_export_guard_wait (run->config->guard, run->ticket, G_CALLBACK (resume_cb), task);
+      return;
+    }
+  finish_run (task);
+  g_object_unref (task);
+}
+
 static void
 communicate_cb (GObject      *object,
                 GAsyncResult *res,
@@ -425,16 +458,7 @@ communicate_cb (GObject      *object,
       g_subprocess_wait (run->process, NULL, NULL);
     }
 
-  /* An earlier input whose outputs are named alike has not published
-   * yet: this one waits its turn (the worker is done, its files stay in
-   * the private folder). */
-  if (run->has_ticket && !eyl_export_guard_may_publish (run->config->guard, run->ticket))
-    {
-      eyl_export_guard_wait (run->config->guard, run->ticket, G_CALLBACK (resume_cb),
-                             g_steal_pointer (&task));
-      return;
-    }
-  finish_run (task);
+  finish_after_worker (g_steal_pointer (&task));
 }
 
 /* The budget counts the worker's CPU time, so that a busy machine (or a
@@ -539,9 +563,11 @@ parse_progress (WorkerRun  *run,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       char  stage[16];
-      guint page, n_pages;
+      guint page, n_pages, seq;
+      int   n = sscanf (lines[i], "%15s %u/%u %u", stage, &page, &n_pages, &seq);
 
-      if (sscanf (lines[i], "%15s %u/%u", stage, &page, &n_pages) != 3)
+      /* A served worker's late line of the file before is not this one's. */
+      if (n < 3 || (n == 4 && seq != run->seq))
         continue;
       run->stage = g_str_equal (stage, "export") ? EYL_WORKER_STAGE_EXPORT
                                                  : EYL_WORKER_STAGE_ANALYSIS;
@@ -594,19 +620,15 @@ worker_exe (EylWorkerConfig *config)
   return config->exe;
 }
 
-/* Starts `<exe> worker [config args] [@extra] -- @path` for @task: the
- * check of a file, or (with @extra) the render of one of its pages.  The
- * task returns an EylFileResult in any case. */
-static void
-start_worker (GTask           *task,
-              EylWorkerConfig *config,
-              const char      *path,
-              GPtrArray       *extra,
-              GCancellable    *cancellable)
+/* The run of @task (its task data): what is checked before any worker
+ * is asked, and an export's private folder and turn to publish.  FALSE
+ * when the task has its (error) result already. */
+static gboolean
+prepare_run (GTask           *task,
+             EylWorkerConfig *config,
+             const char      *path,
+             GCancellable    *cancellable)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GBytes) stdin_bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (path);
   const char      *exe = worker_exe (config);
@@ -626,7 +648,7 @@ start_worker (GTask           *task,
                              error_result (path, EYL_ERROR_CANCELLED,
                                            _("The check of “%s” was cancelled."), name),
                                            (GDestroyNotify) eyl_file_result_unref);
-      return;
+      return FALSE;
     }
 
   if (exe == NULL)
@@ -635,7 +657,7 @@ start_worker (GTask           *task,
                              error_result (path, EYL_ERROR_ENGINE_CRASH,
                                            _("No worker program to check “%s” with."), name),
                                            (GDestroyNotify) eyl_file_result_unref);
-      return;
+      return FALSE;
     }
 
   if (config->memory_mb > 0 && config->memory_mb < EYL_WORKER_MIN_MEMORY_MB)
@@ -646,7 +668,7 @@ start_worker (GTask           *task,
                                              "a worker needs at least %u MB."),
                                               config->memory_mb, name, EYL_WORKER_MIN_MEMORY_MB),
                                            (GDestroyNotify) eyl_file_result_unref);
-      return;
+      return FALSE;
     }
 
   /* A FIFO, a device or a socket: the worker would wait on it until its
@@ -664,18 +686,10 @@ start_worker (GTask           *task,
                                                   : _("“%s” is a device or a socket, not a regular file."),
                                                        name),
                                              (GDestroyNotify) eyl_file_result_unref);
-        return;
+        return FALSE;
       }
   }
 
-  g_ptr_array_add (argv, g_strdup (exe));
-  g_ptr_array_add (argv, g_strdup ("worker"));
-  for (guint i = 0; i < config->args->len; i++)
-    g_ptr_array_add (argv, g_strdup (g_ptr_array_index (config->args, i)));
-  if (config->settings != NULL)
-    g_ptr_array_add (argv, g_strdup ("--settings-on-stdin"));
-  g_ptr_array_add (argv, g_strdup ("--memory-mb"));
-  g_ptr_array_add (argv, g_strdup_printf ("%u", config->memory_mb));
   if (config->export_mode != EYL_EXPORT_NONE && config->export_dir != NULL)
     {
       /* A private folder next to the final place, so that publishing is a
@@ -685,7 +699,7 @@ start_worker (GTask           *task,
         {
           g_task_return_pointer (task, eyl_file_result_new_error (path, error),
                                  (GDestroyNotify) eyl_file_result_unref);
-          return;
+          return FALSE;
         }
       /* Starts happen in input order: so do the turns to publish. */
       {
@@ -694,6 +708,41 @@ start_worker (GTask           *task,
         run->ticket = eyl_export_guard_take_ticket (config->guard, key);
         run->has_ticket = TRUE;
       }
+    }
+  return TRUE;
+}
+
+/* Starts `<exe> worker [config args] [@extra] -- @path` for @task: the
+ * check of a file, or (with @extra) the render of one of its pages.  The
+ * task returns an EylFileResult in any case. */
+static void
+start_worker (GTask           *task,
+              EylWorkerConfig *config,
+              const char      *path,
+              GPtrArray       *extra,
+              GCancellable    *cancellable)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) stdin_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  WorkerRun       *run;
+
+  if (!prepare_run (task, config, path, cancellable))
+    return;
+  run = g_task_get_task_data (task);
+
+  g_ptr_array_add (argv, g_strdup (worker_exe (config)));
+  g_ptr_array_add (argv, g_strdup ("worker"));
+  for (guint i = 0; i < config->args->len; i++)
+    g_ptr_array_add (argv, g_strdup (g_ptr_array_index (config->args, i)));
+  if (config->settings != NULL)
+    g_ptr_array_add (argv, g_strdup ("--settings-on-stdin"));
+  g_ptr_array_add (argv, g_strdup ("--memory-mb"));
+  g_ptr_array_add (argv, g_strdup_printf ("%u", config->memory_mb));
+  if (run->temp_dir != NULL)
+    {
       g_ptr_array_add (argv, g_strconcat ("--export=", eyl_export_mode_to_string (config->export_mode),
                                           NULL));
       g_ptr_array_add (argv, g_strconcat ("--export-dir=", run->temp_dir, NULL));
@@ -833,6 +882,720 @@ eyl_worker_check_file (EylWorkerConfig *config,
   g_main_context_pop_thread_default (context);
 
   return eyl_worker_check_file_finish (result);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Long-lived workers                                                      */
+
+struct _EylWorkerPool
+{
+  gatomicrefcount ref_count;
+  guint           max_idle;
+  GMainContext   *context;
+  GPtrArray      *idle; /* Served *, the longest waiting first */
+  GPtrArray      *live; /* Served *, not owned: every worker not freed yet */
+};
+
+/* One `worker --serve` process.  Every read in flight holds a reference. */
+typedef struct
+{
+  grefcount         ref_count;
+  EylWorkerPool    *pool;  /* not owned: NULL once retired */
+  EylWorkerPool    *owner; /* not owned: NULL once the pool is gone */
+  char             *key;   /* what a file's config must match */
+  GSubprocess      *process;
+  GOutputStream    *in;
+  GDataInputStream *out;
+  GInputStream     *err;
+  GInputStream     *progress;
+  char              err_buf[4096];
+  char              progress_buf[256];
+  GString          *err_text;    /* stderr since the last end mark */
+  gsize             err_scanned; /* err_text before this holds no end mark */
+  gboolean          err_closed;  /* end of its stderr */
+  gboolean          exited;
+  guchar           *answer_buf; /* an answer being read */
+  gsize             answer_len;
+  GBytes           *answer;     /* the current file's, waiting for its end mark */
+  GBytes           *err_answer; /* the current file's messages, up to its end mark */
+  gboolean          broken;     /* it serves no more */
+  guint32           seq;        /* the last request's number */
+  guint             n_files;    /* answered */
+  GTask            *task;       /* the file being checked, or NULL */
+  GSource          *idle_source;
+} Served;
+
+static Served *
+served_ref (Served *served)
+{
+  g_ref_count_inc (&served->ref_count);
+  return served;
+}
+
+static void
+served_unref (Served *served)
+{
+  if (!g_ref_count_dec (&served->ref_count))
+    return;
+  g_assert (served->task == NULL);
+  if (served->owner != NULL)
+    g_ptr_array_remove_fast (served->owner->live, served);
+  g_clear_object (&served->process);
+  g_clear_object (&served->in);
+  g_clear_object (&served->out);
+  g_clear_object (&served->err);
+  g_clear_object (&served->progress);
+  g_string_free (served->err_text, TRUE);
+  g_clear_pointer (&served->answer, g_bytes_unref);
+  g_clear_pointer (&served->err_answer, g_bytes_unref);
+  g_free (served->answer_buf);
+  g_free (served->key);
+  g_free (served);
+}
+
+/* What a worker serves for: program, arguments, limit, environment —
+ * the config's, and the project's variables of this process's (the test
+ * hooks: a worker started before one was set does not have it). */
+static char *
+served_key (EylWorkerConfig *config)
+{
+  GString *key = g_string_new (worker_exe (config));
+  g_auto(GStrv) parent_env = g_get_environ ();
+
+  for (guint i = 0; parent_env[i] != NULL; i++)
+    if (g_str_has_prefix (parent_env[i], "EYL_"))
+      g_string_append_printf (key, "\nparent-env:%s", parent_env[i]);
+
+  for (guint i = 0; i < config->args->len; i++)
+    g_string_append_printf (key, "\n%s", (const char *) g_ptr_array_index (config->args, i));
+  g_string_append_printf (key, "\n--memory-mb=%u", config->memory_mb);
+  for (guint i = 0; config->env != NULL && config->env[i] != NULL; i++)
+    g_string_append_printf (key, "\nenv:%s", config->env[i]);
+  return g_string_free (key, FALSE);
+}
+
+static void
+stop_idle_timer (Served *served)
+{
+  if (served->idle_source != NULL)
+    {
+      g_source_destroy (served->idle_source);
+      g_clear_pointer (&served->idle_source, g_source_unref);
+    }
+}
+
+/* No more files: end of input ends the worker. */
+static void
+served_retire (Served *served)
+{
+  EylWorkerPool *pool = g_steal_pointer (&served->pool);
+
+  stop_idle_timer (served);
+  served->broken = TRUE;
+  if (pool != NULL)
+    g_ptr_array_remove (pool->idle, served); /* may drop the pool's reference */
+  if (served->in != NULL)
+    g_output_stream_close (served->in, NULL, NULL);
+}
+
+static gboolean
+idle_timeout_cb (gpointer user_data)
+{
+  Served *served = user_data;
+
+  g_clear_pointer (&served->idle_source, g_source_unref);
+  g_debug ("worker %s: %u s without work, retired", g_subprocess_get_identifier (served->process),
+           EYL_WORKER_IDLE_S);
+  served_retire (served);
+  return G_SOURCE_REMOVE;
+}
+
+/* Address space and resident memory of a process, MB; FALSE when they
+ * cannot be read. */
+static gboolean
+process_memory_mb (const char *pid,
+                   guint64    *size_mb,
+                   guint64    *rss_mb)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/statm", pid);
+  g_autofree char *statm = NULL;
+  guint64          size, resident;
+  guint64          page = (guint64) sysconf (_SC_PAGESIZE);
+
+  if (!g_file_get_contents (path, &statm, NULL, NULL) ||
+      sscanf (statm, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &size, &resident) != 2)
+    return FALSE;
+  *size_mb = size * page / (1024 * 1024);
+  *rss_mb = resident * page / (1024 * 1024);
+  return TRUE;
+}
+
+/* Whether a worker that checked a file keeps the room a new one gives
+ * the next: its resident memory within 1/EYL_WORKER_RETIRE_RSS_DIVISOR of
+ * the limit, its address space (what the limit counts) within half. */
+static gboolean
+served_has_room (Served          *served,
+                 EylWorkerConfig *config)
+{
+  const char *pid = g_subprocess_get_identifier (served->process);
+  guint64     size = 0, rss = 0;
+
+  if (pid == NULL)
+    return FALSE;
+  if (config->memory_mb == 0)
+    return TRUE;
+  if (!process_memory_mb (pid, &size, &rss))
+    return FALSE;
+  g_debug ("worker %s after %u files: %" G_GUINT64_FORMAT " MB resident, %" G_GUINT64_FORMAT
+           " MB address space",
+           pid, served->n_files, rss, size);
+  return rss * EYL_WORKER_RETIRE_RSS_DIVISOR <= config->memory_mb &&
+         size * 2 <= config->memory_mb;
+}
+
+/* After a file: back to the pool, or retired. */
+static void
+served_give_back (Served          *served,
+                  EylWorkerConfig *config)
+{
+  if (served->broken || served->pool == NULL || served->n_files >= EYL_WORKER_MAX_FILES ||
+      served->pool->idle->len >= served->pool->max_idle || !served_has_room (served, config))
+    {
+      g_debug ("worker %s retired after %u files",
+               g_subprocess_get_identifier (served->process), served->n_files);
+      served_retire (served);
+      return;
+    }
+  g_ptr_array_add (served->pool->idle, served_ref (served));
+  served->idle_source = g_timeout_source_new_seconds (EYL_WORKER_IDLE_S);
+  g_source_set_callback (served->idle_source, idle_timeout_cb, served, NULL);
+  g_source_set_static_name (served->idle_source, "[eyeline] idle worker");
+  g_source_attach (served->idle_source, served->pool->context);
+}
+
+/* The run stops watching the worker: its budget and its cancel no
+ * longer reach a worker that goes on with other files. */
+static void
+run_detach (WorkerRun *run)
+{
+  if (run->timeout_source != NULL)
+    {
+      g_source_destroy (run->timeout_source);
+      g_clear_pointer (&run->timeout_source, g_source_unref);
+    }
+  if (run->cancelled_id != 0)
+    g_cancellable_disconnect (run->cancellable, run->cancelled_id);
+  run->cancelled_id = 0;
+  g_clear_object (&run->process);
+}
+
+/* The worker's answer and the end mark of its messages are both in: the
+ * file is done, the worker free for the next. */
+static void
+served_try_finish (Served *served)
+{
+  g_autoptr(GTask) task = NULL;
+  WorkerRun *run;
+
+  if (served->task == NULL || served->answer == NULL || served->err_answer == NULL)
+    return;
+  task = g_steal_pointer (&served->task);
+  run = g_task_get_task_data (task);
+  run->stdout_bytes = g_steal_pointer (&served->answer);
+  run->stderr_bytes = g_steal_pointer (&served->err_answer);
+  run->answered = TRUE;
+  served->n_files++;
+  /* Stopped while it answered: it is going. */
+  if (g_atomic_int_get (&run->timed_out) || g_atomic_int_get (&run->cancelled))
+    served->broken = TRUE;
+  run_detach (run);
+  served_give_back (served, run->config);
+  finish_after_worker (g_steal_pointer (&task));
+}
+
+static void serve_in_new_worker (GTask *task);
+
+/* The worker is gone (crashed, killed, exited) and all it said is read:
+ * the file it was checking gets the error a worker of its own would give
+ * it.  A used worker may have failed for what earlier files left in it:
+ * the file is checked once more in a new one, which gives the file's own
+ * result. */
+static void
+served_fail (Served *served)
+{
+  g_autoptr(GTask) task = NULL;
+  WorkerRun *run;
+
+  if (!served->exited || !served->err_closed || served->task == NULL)
+    return;
+  task = g_steal_pointer (&served->task);
+  run = g_task_get_task_data (task);
+  if (run->seq > 1 && !run->retried && !g_atomic_int_get (&run->cancelled) &&
+      !g_atomic_int_get (&run->timed_out))
+    {
+      g_debug ("worker for %s failed after %u files: once more in a new worker", run->path,
+               run->seq - 1);
+      run->retried = TRUE;
+      run_detach (run);
+      run->stage = EYL_WORKER_STAGE_ANALYSIS;
+      run->page = run->n_pages = 0;
+      /* A private folder as new as the worker: nothing of the first try
+       * in it. */
+      if (run->temp_dir != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          eyl_export_remove_temp_dir (run->temp_dir);
+          g_free (run->temp_dir);
+          run->temp_dir = eyl_export_make_temp_dir (run->config->export_dir, &error);
+          if (run->temp_dir == NULL)
+            {
+              g_task_return_pointer (task, eyl_file_result_new_error (run->path, error),
+                                     (GDestroyNotify) eyl_file_result_unref);
+              return;
+            }
+        }
+      serve_in_new_worker (g_steal_pointer (&task));
+      return;
+    }
+  if (run->timeout_source != NULL)
+    {
+      g_source_destroy (run->timeout_source);
+      g_clear_pointer (&run->timeout_source, g_source_unref);
+    }
+  /* Everything it said since its last file was about this one (and
+   * went on after the end mark when it failed to answer). */
+  if (served->err_answer != NULL)
+    {
+      gsize         len = 0;
+      gconstpointer before = g_bytes_get_data (served->err_answer, &len);
+
+      g_string_prepend_len (served->err_text, before, (gssize) len);
+      g_clear_pointer (&served->err_answer, g_bytes_unref);
+    }
+  g_clear_pointer (&served->answer, g_bytes_unref);
+  run->stderr_bytes = g_bytes_new (served->err_text->str, served->err_text->len);
+  finish_after_worker (g_steal_pointer (&task));
+}
+
+static void
+served_exited_cb (GObject      *object,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  Served *served = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (object), res, NULL);
+  served->exited = TRUE;
+  served_retire (served);
+  served_fail (served);
+  served_unref (served);
+}
+
+/* Something that is not an answer of this worker: it is not trusted with
+ * more files, and the file it checks is its failure. */
+static void
+served_break (Served *served)
+{
+  if (!served->broken)
+    {
+      served->broken = TRUE;
+      g_subprocess_force_exit (served->process);
+    }
+}
+
+static void read_answer_header (Served *served);
+
+static void
+answer_body_cb (GObject      *object,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  Served *served = user_data;
+  gsize   n = 0;
+
+  if (!g_input_stream_read_all_finish (G_INPUT_STREAM (object), res, &n, NULL) ||
+      n != served->answer_len)
+    {
+      g_clear_pointer (&served->answer_buf, g_free);
+      served_break (served);
+      served_unref (served);
+      return;
+    }
+  g_clear_pointer (&served->answer, g_bytes_unref);
+  served->answer = g_bytes_new_take (g_steal_pointer (&served->answer_buf), served->answer_len);
+  served_try_finish (served);
+  read_answer_header (served);
+  served_unref (served);
+}
+
+/* Far above any real answer: a bigger length is not an answer. */
+#define ANSWER_MAX_BYTES ((guint64) 4 << 30)
+
+static void
+answer_header_cb (GObject      *object,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  Served          *served = user_data;
+  g_autofree char *line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (object),
+                                                                res, NULL, NULL);
+  guint            version, seq;
+  guint64          len;
+
+  /* End of output: the worker is going; served_exited_cb tells why. */
+  if (line == NULL)
+    {
+      served->broken = TRUE;
+      served_unref (served);
+      return;
+    }
+  if (sscanf (line, "EYL-ANSWER %u %u %" G_GUINT64_FORMAT, &version, &seq, &len) != 3 ||
+      version != EYL_WORKER_PROTOCOL_VERSION || seq != served->seq || served->task == NULL ||
+      len > ANSWER_MAX_BYTES)
+    {
+      g_debug ("worker %s: not an answer: %.60s", g_subprocess_get_identifier (served->process),
+               line);
+      served_break (served);
+      served_unref (served);
+      return;
+    }
+  served->answer_buf = g_malloc (len > 0 ? len : 1);
+  served->answer_len = len;
+  g_input_stream_read_all_async (G_INPUT_STREAM (object), served->answer_buf, len,
+                                 G_PRIORITY_DEFAULT, NULL, answer_body_cb, served);
+}
+
+static void
+read_answer_header (Served *served)
+{
+  g_data_input_stream_read_line_async (served->out, G_PRIORITY_DEFAULT, NULL, answer_header_cb,
+                                       served_ref (served));
+}
+
+/* The current file's messages end at its end mark. */
+static void
+split_messages (Served *served)
+{
+  g_autofree char *mark = NULL;
+  const char      *at;
+  gsize            len;
+
+  if (served->task == NULL || served->err_answer != NULL)
+    return;
+  mark = g_strdup_printf ("\n" EYL_WORKER_END_MARK "%u\n", (guint) served->seq);
+  len = strlen (mark);
+  /* Bytes, not a string (Poppler may print anything), and only what
+   * came since the last look. */
+  at = memmem (served->err_text->str + served->err_scanned,
+               served->err_text->len - served->err_scanned, mark, len);
+  if (at == NULL)
+    {
+      served->err_scanned = served->err_text->len >= len ? served->err_text->len - len + 1 : 0;
+      return;
+    }
+  served->err_answer = g_bytes_new (served->err_text->str, at - served->err_text->str);
+  g_string_erase (served->err_text, 0, (at - served->err_text->str) + len);
+  served->err_scanned = 0;
+  served_try_finish (served);
+}
+
+static void
+err_read_cb (GObject      *object,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  Served *served = user_data;
+  gssize  n = g_input_stream_read_finish (G_INPUT_STREAM (object), res, NULL);
+
+  if (n > 0)
+    {
+      g_string_append_len (served->err_text, served->err_buf, n);
+      split_messages (served);
+      g_input_stream_read_async (served->err, served->err_buf, sizeof served->err_buf,
+                                 G_PRIORITY_DEFAULT, NULL, err_read_cb, served_ref (served));
+    }
+  else
+    {
+      served->err_closed = TRUE;
+      served_fail (served);
+    }
+  served_unref (served);
+}
+
+static void
+served_progress_cb (GObject      *object,
+                    GAsyncResult *res,
+                    gpointer      user_data)
+{
+  Served *served = user_data;
+  gssize  n = g_input_stream_read_finish (G_INPUT_STREAM (object), res, NULL);
+
+  if (n > 0)
+    {
+      served->progress_buf[n] = '\0';
+      if (served->task != NULL)
+        {
+          WorkerRun *run = g_task_get_task_data (served->task);
+
+          parse_progress (run, served->progress_buf);
+          if (run->timeout_source != NULL)
+            arm_timeout (run);
+        }
+      g_input_stream_read_async (served->progress, served->progress_buf,
+                                 sizeof served->progress_buf - 1, G_PRIORITY_DEFAULT, NULL,
+                                 served_progress_cb, served_ref (served));
+    }
+  served_unref (served);
+}
+
+static Served *
+served_spawn (EylWorkerPool   *pool,
+              EylWorkerConfig *config,
+              GError         **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  Served *served;
+  int     fds[2];
+
+  g_ptr_array_add (argv, g_strdup (worker_exe (config)));
+  g_ptr_array_add (argv, g_strdup ("worker"));
+  for (guint i = 0; i < config->args->len; i++)
+    g_ptr_array_add (argv, g_strdup (g_ptr_array_index (config->args, i)));
+  g_ptr_array_add (argv, g_strdup ("--memory-mb"));
+  g_ptr_array_add (argv, g_strdup_printf ("%u", config->memory_mb));
+  g_ptr_array_add (argv, g_strdup ("--serve"));
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* Progress always: the budget is the file's, not the worker's. */
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
+    return NULL;
+  g_subprocess_launcher_take_fd (launcher, fds[1], PROGRESS_FD);
+  g_subprocess_launcher_setenv (launcher, "EYL_WORKER_PROGRESS_FD", G_STRINGIFY (PROGRESS_FD),
+                                TRUE);
+  for (guint i = 0; config->env != NULL && config->env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (config->env[i], "=", 2);
+
+      if (pair[0] != NULL && pair[1] != NULL)
+        g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+
+  served = g_new0 (Served, 1);
+  g_ref_count_init (&served->ref_count);
+  served->progress = g_unix_input_stream_new (fds[0], TRUE);
+  served->process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata,
+                                                  error);
+  /* The parent's write end closes with the launcher: end of file on the
+   * read end means the worker is gone. */
+  g_clear_object (&launcher);
+  if (served->process == NULL)
+    {
+      g_object_unref (served->progress);
+      g_free (served);
+      return NULL;
+    }
+  served->pool = served->owner = pool;
+  g_ptr_array_add (pool->live, served);
+  served->key = served_key (config);
+  served->err_text = g_string_new (NULL);
+  served->in = g_object_ref (g_subprocess_get_stdin_pipe (served->process));
+  served->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (served->process));
+  served->err = g_object_ref (g_subprocess_get_stderr_pipe (served->process));
+  g_debug ("worker %s started", g_subprocess_get_identifier (served->process));
+
+  read_answer_header (served);
+  g_input_stream_read_async (served->err, served->err_buf, sizeof served->err_buf,
+                             G_PRIORITY_DEFAULT, NULL, err_read_cb, served_ref (served));
+  g_input_stream_read_async (served->progress, served->progress_buf,
+                             sizeof served->progress_buf - 1, G_PRIORITY_DEFAULT, NULL,
+                             served_progress_cb, served_ref (served));
+  /* The first reference: the worker's life. */
+  g_subprocess_wait_async (served->process, NULL, served_exited_cb, served);
+  return served;
+}
+
+static void
+request_written_cb (GObject      *object,
+                    GAsyncResult *res,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A worker that is gone shows it on its output too. */
+  GBytes *frame = user_data;
+
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), res, NULL, &error))
+    g_debug ("a request to a worker was not written: %s", error->message);
+  /* It may hold the password. */
+  memset ((gpointer) g_bytes_get_data (frame, NULL), 0, g_bytes_get_size (frame));
+  g_bytes_unref (frame);
+}
+
+/* Gives @task's file to @served. */
+static void
+serve (Served *served,
+       GTask  *task)
+{
+  WorkerRun       *run = g_task_get_task_data (task);
+  EylWorkerRequest request = { 0 };
+  GBytes          *frame;
+
+  stop_idle_timer (served);
+  served->task = task;
+  served->seq++;
+  served->err_scanned = 0;
+  run->seq = served->seq;
+  run->process = g_object_ref (served->process);
+  request.seq = served->seq;
+  request.path = run->path;
+  request.password = run->config->password;
+  request.settings = run->config->settings;
+  if (run->temp_dir != NULL)
+    {
+      request.export_mode = run->config->export_mode;
+      request.export_dir = run->temp_dir;
+    }
+  frame = eyl_worker_encode_request (&request);
+  arm_timeout (run);
+  if (run->cancellable != NULL)
+    run->cancelled_id = g_cancellable_connect (run->cancellable, G_CALLBACK (cancelled_cb), run,
+                                               NULL);
+  g_output_stream_write_all_async (served->in, g_bytes_get_data (frame, NULL),
+                                   g_bytes_get_size (frame), G_PRIORITY_DEFAULT, NULL,
+                                   request_written_cb, frame);
+}
+
+static void
+serve_in_new_worker (GTask *task)
+{
+  WorkerRun *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  Served          *served = served_spawn (run->pool, run->config, &error);
+
+  if (served == NULL)
+    {
+      name = g_filename_display_basename (run->path);
+      g_task_return_pointer (task,
+                             error_result (run->path, EYL_ERROR_ENGINE_CRASH,
+                                           _("The worker for “%s” could not be started: %s"),
+                                              name, error->message),
+                                           (GDestroyNotify) eyl_file_result_unref);
+      g_object_unref (task);
+      return;
+    }
+  serve (served, task);
+}
+
+EylWorkerPool *
+eyl_worker_pool_new (guint max_idle)
+{
+  EylWorkerPool *self = g_new0 (EylWorkerPool, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->max_idle = max_idle;
+  self->context = g_main_context_ref_thread_default ();
+  self->idle = g_ptr_array_new_with_free_func ((GDestroyNotify) served_unref);
+  self->live = g_ptr_array_new ();
+  return self;
+}
+
+EylWorkerPool *
+eyl_worker_pool_ref (EylWorkerPool *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+eyl_worker_pool_unref (EylWorkerPool *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  /* Every file's run holds a reference: only waiting workers are left.
+   * They end at the end of their input; waiting a moment for that lets
+   * them say goodbye (EYL_STAGE_TIMES) before a parent that exits takes
+   * them along. */
+  while (self->idle->len > 0)
+    {
+      Served *served = served_ref (g_ptr_array_index (self->idle, 0));
+
+      served_retire (served);
+      /* Bounded: one that does not end by itself soon is ended. */
+      for (guint i = 0; i < 200 && g_subprocess_get_identifier (served->process) != NULL; i++)
+        g_usleep (10 * 1000);
+      if (g_subprocess_get_identifier (served->process) != NULL)
+        g_subprocess_force_exit (served->process);
+      served_unref (served);
+    }
+  /* A private main context (eyl_batch_run) is not run any more: what
+   * the ended workers still have to say (end of output, exit) is read
+   * here, or their reads would go with the context, unanswered. */
+  if (self->context != g_main_context_default () && g_main_context_acquire (self->context))
+    {
+      gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+      while (self->live->len > 0 && g_get_monotonic_time () < deadline)
+        if (!g_main_context_iteration (self->context, FALSE))
+          g_usleep (1000);
+      g_main_context_release (self->context);
+    }
+  for (guint i = 0; i < self->live->len; i++)
+    ((Served *) g_ptr_array_index (self->live, i))->owner = NULL;
+  g_ptr_array_unref (self->live);
+  g_ptr_array_unref (self->idle);
+  g_main_context_unref (self->context);
+  g_free (self);
+}
+
+void
+eyl_worker_pool_check_file_async (EylWorkerPool      *self,
+                                  EylWorkerConfig    *config,
+                                  const char         *path,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *key = NULL;
+  WorkerRun       *run;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (config != NULL);
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, eyl_worker_check_file_async);
+  if (!prepare_run (task, config, path, cancellable))
+    return;
+  run = g_task_get_task_data (task);
+  run->pool = eyl_worker_pool_ref (self);
+  run->context = g_main_context_ref (g_task_get_context (task));
+  if (cancellable != NULL)
+    run->cancellable = g_object_ref (cancellable);
+
+  key = served_key (config);
+  for (guint i = 0; i < self->idle->len; i++)
+    {
+      Served *served = g_ptr_array_index (self->idle, i);
+
+      if (!served->broken && g_str_equal (served->key, key))
+        {
+          /* The pool's reference is the run's now, until the answer. */
+          served = g_ptr_array_steal_index (self->idle, i);
+          serve (served, g_steal_pointer (&task));
+          served_unref (served);
+          return;
+        }
+    }
+  serve_in_new_worker (g_steal_pointer (&task));
 }
 
 /* ---------------------------------------------------------------------- */

@@ -93,6 +93,44 @@ EylFileResult *eyl_worker_check_file (EylWorkerConfig *config,
                                       const char      *path,
                                       GCancellable    *cancellable);
 
+/* Long-lived workers (issue "a check at the speed of Poppler itself"):
+ * starting a worker and its engines (Tesseract's models) costs about
+ * 0.2 s of CPU, so a pool's worker checks files one after another
+ * (eyl-worker-child.h, "worker --serve") and keeps the isolation of a
+ * worker per file: the same time budget per file and the same
+ * address-space limit, and a worker that crashed, hung, exited or
+ * blew up is replaced — that file gets the error a worker of its own
+ * would give it (a file that failed in a used worker is checked again
+ * in a new one first), the next file gets a new worker.  A worker
+ * retires after EYL_WORKER_MAX_FILES files, when after a file its
+ * resident memory is above 1/EYL_WORKER_RETIRE_RSS_DIVISOR of its limit
+ * or its address space above half of it (a worker checks a corpus file
+ * in about 180 MB resident, 250 MB of address space), or after
+ * EYL_WORKER_IDLE_S s without work. */
+#define EYL_WORKER_MAX_FILES          64
+#define EYL_WORKER_RETIRE_RSS_DIVISOR 4
+#define EYL_WORKER_IDLE_S             30
+
+typedef struct _EylWorkerPool EylWorkerPool;
+
+/* Keeps at most @max_idle workers waiting for work (0: none, every file
+ * gets a worker of its own).  Runs on the thread-default main context
+ * it was made on; eyl_worker_pool_unref() ends the waiting workers. */
+EylWorkerPool *eyl_worker_pool_new (guint max_idle);
+EylWorkerPool *eyl_worker_pool_ref (EylWorkerPool *self);
+void           eyl_worker_pool_unref (EylWorkerPool *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylWorkerPool, eyl_worker_pool_unref)
+
+/* eyl_worker_check_file_async() in a worker of @self: one waiting with
+ * the same program, arguments, memory limit and environment, or a new
+ * one.  Finish with eyl_worker_check_file_finish(). */
+void eyl_worker_pool_check_file_async (EylWorkerPool      *self,
+                                       EylWorkerConfig    *config,
+                                       const char         *path,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+
 /* Renders @area (page pt) of page @page_index (0-based) of @path at
  * @scale px/pt (lowered to stay within 16 Mpx) into the PNG file
  * @png_path, in a worker process with @config's time and memory limits:
