@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-export-job.h: exports open documents from the window — each file
- * checked and written by its own worker process (eyl-export.h), a few at
+ * checked and written in a worker process (eyl-export.h), a few at
  * a time, with progress and cancelling.  Nothing runs on the window's
  * thread but the bookkeeping. */
 #pragma once
