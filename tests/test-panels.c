@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "eyl-brand-kit.h"
+#include "eyl-gui-fixtures.h"
 #include "eyl-pack-fixtures.h"
 #include "eyl-worker.h"
 #include "eyl-resources.h"
@@ -26,22 +27,20 @@ static char *config_dir;
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
+/* A condition for eyl_gui_wait_until (): the count @data points to is
+ * above zero. */
 static gboolean
-quit_cb (gpointer data)
+counted (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  g_main_context_wakeup (NULL);
-  return G_SOURCE_REMOVE;
+  return *(guint *) data > 0;
 }
 
-static void
-wait_ms (guint ms)
+/* A condition for eyl_gui_wait_until (): the label @data no longer says
+ * "mm" (the units setting reached it). */
+static gboolean
+label_not_mm (gpointer data)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (data)), "mm") != 0;
 }
 
 static GtkWindow *
@@ -54,7 +53,7 @@ show_in_window (GtkWidget *child,
   gtk_window_set_default_size (window, width, height);
   adw_window_set_content (ADW_WINDOW (window), child);
   gtk_window_present (window);
-  wait_ms (400);
+  eyl_gui_wait_for_frame (GTK_WIDGET (window));
 
   return window;
 }
@@ -90,7 +89,7 @@ save_png (GtkWidget  *widget,
   g_autofree char *path = g_strdup_printf ("/tmp/eyl-panels-%s.png", name);
 
   /* Let the widget lay itself out and draw a frame first. */
-  wait_ms (150);
+  eyl_gui_wait_for_frame (widget);
   texture = render_widget (widget);
 
   g_assert_nonnull (texture);
@@ -376,8 +375,7 @@ test_placement_panel_label_rules (void)
   g_assert_cmpuint (g_strv_length (remembered), ==, 2);
   g_assert_true (g_strv_contains ((const char *const *) remembered, "eu-1169-2011"));
   /* A step undo takes back (once the pause made it one), the key with it. */
-  for (guint i = 0; i < 50 && n_changed == 0; i++)
-    wait_ms (100);
+  eyl_gui_wait_until (counted, &n_changed, 10, "the panel's \"changed\" after the pause");
   g_assert_true (eyl_placement_panel_undo (EYL_PLACEMENT_PANEL (panel)));
   g_free (out);
   out = eyl_placement_panel_dup_label_rules (EYL_PLACEMENT_PANEL (panel));
@@ -404,7 +402,9 @@ test_placement_panel_edit (void)
   panel = eyl_placement_panel_new ();
   g_signal_connect (panel, "changed", G_CALLBACK (on_changed), &changed);
   window = show_in_window (panel, 420, 900);
+  /* Opening is no edit: nothing emitted, nothing waiting for a pause. */
   g_assert_cmpuint (changed, ==, 0);
+  g_assert_false (eyl_placement_panel_can_undo (EYL_PLACEMENT_PANEL (panel)));
 
   /* Several quick edits are one "changed", after the pause. */
   eyl_placement_panel_set_placement_id (EYL_PLACEMENT_PANEL (panel), "rollup-behind-table");
@@ -419,10 +419,11 @@ test_placement_panel_edit (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
                                                              "legibility_row")),
                               4);
+  /* Waiting for the pause: not emitted yet, already a step to undo. */
   g_assert_cmpuint (changed, ==, 0);
-  wait_ms (100);
-  g_assert_cmpuint (changed, ==, 0);
-  wait_ms (400);
+  g_assert_true (eyl_placement_panel_can_undo (EYL_PLACEMENT_PANEL (panel)));
+  eyl_gui_wait_until (counted, &changed, 10, "the panel's \"changed\" after the pause");
+  eyl_gui_run_pending ();
   g_assert_cmpuint (changed, ==, 1);
 
   args = panel_args (EYL_PLACEMENT_PANEL (panel));
@@ -541,7 +542,7 @@ test_placement_panel_table_objects (void)
 
   set_text (panel, "table_objects_mm_entry", "600");
   g_settings_set_string (settings, "units", "in");
-  wait_ms (50);
+  eyl_gui_wait_until (label_not_mm, unit, 10, "the unit label following the setting");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unit)), ==, "in");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "23.6");
   save_png (GTK_WIDGET (window), "placement-table-objects");
@@ -571,7 +572,8 @@ test_placement_panel_inches (void)
   set_text (panel, "height_entry", "2000");
   set_text (panel, "distance_entry", "2");
   g_settings_set_string (settings, "units", "in");
-  wait_ms (50);
+  eyl_gui_wait_until (label_not_mm, template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "size_unit_label"),
+                      10, "the unit label following the setting");
 
   /* What the user typed is converted, not reinterpreted. */
   text = gtk_editable_get_text (GTK_EDITABLE (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
@@ -633,7 +635,6 @@ test_placement_panel_analysis (void)
   placeholder = gtk_entry_get_placeholder_text (GTK_ENTRY (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
                                                                            "table_entry")));
   g_assert_cmpstr (placeholder, ==, "750");
-  wait_ms (100);
   save_png (GTK_WIDGET (window), "placement-auto");
 
   /* A preset and a number of the user's reach the worker. */
@@ -647,7 +648,6 @@ test_placement_panel_analysis (void)
   g_assert_cmpfloat_with_epsilon (analysis->placement->distance_m, 4.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (analysis->placement->table_height_mm, 0.0, 1e-9);
   eyl_placement_panel_set_analysis (EYL_PLACEMENT_PANEL (panel), analysis);
-  wait_ms (100);
   save_png (GTK_WIDGET (window), "placement-preset");
 
   gtk_window_destroy (window);
@@ -683,7 +683,7 @@ test_scene_view (void)
   analysis = analyse_sample (NULL);
   eyl_scene_view_set_analysis (EYL_SCENE_VIEW (view), analysis);
   g_assert_true (eyl_scene_view_get_analysis (EYL_SCENE_VIEW (view)) == analysis);
-  wait_ms (100);
+  eyl_gui_wait_for_frame (view);
 
   /* Floor, banner, table, two people and their sight lines: a good part
    * of the widget is drawn on, far from all of it. */
@@ -713,7 +713,7 @@ test_preferences_window (void)
   reset_settings ();
   prefs = eyl_preferences_window_new (NULL);
   gtk_window_present (GTK_WINDOW (prefs));
-  wait_ms (400);
+  eyl_gui_wait_for_frame (prefs);
 
   units = ADW_COMBO_ROW (template_child (prefs, EYL_TYPE_PREFERENCES_WINDOW, "units_row"));
   placement = ADW_COMBO_ROW (template_child (prefs, EYL_TYPE_PREFERENCES_WINDOW, "placement_row"));
@@ -756,7 +756,6 @@ test_preferences_window (void)
                                   1150, 1e-9);
   g_settings_set_string (settings, "default-placement", "poster-wall");
   g_assert_cmpuint (adw_combo_row_get_selected (placement), >, 0);
-  wait_ms (200);
   save_png (prefs, "preferences-custom");
 
   gtk_window_destroy (GTK_WINDOW (prefs));
@@ -816,7 +815,7 @@ test_brand_kit_dialog (void)
   g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &saved);
   g_assert_cmpstr (eyl_brand_kit_dialog_get_path (EYL_BRAND_KIT_DIALOG (dialog)), ==, kit_path);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_ms (300);
+  eyl_gui_wait_for_frame (dialog);
 
   gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, EYL_TYPE_BRAND_KIT_DIALOG, "names_row")),
                          "Northwind Tea, Northwind ; ");
@@ -832,7 +831,6 @@ test_brand_kit_dialog (void)
   g_assert_true (eyl_brand_kit_dialog_add_logo_png (EYL_BRAND_KIT_DIALOG (dialog), marked));
   expected_logo = g_build_filename (config_dir, "eyeline", "logo-1.png", NULL);
   g_assert_true (g_file_test (expected_logo, G_FILE_TEST_IS_REGULAR));
-  wait_ms (200);
   save_png (dialog, "brand-kit");
 
   g_assert_true (eyl_brand_kit_dialog_save (EYL_BRAND_KIT_DIALOG (dialog), &error));
@@ -889,7 +887,7 @@ test_brand_kit_dialog_broken (void)
 
   dialog = eyl_brand_kit_dialog_new (NULL);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_ms (300);
+  eyl_gui_wait_for_frame (dialog);
 
   error_group = template_child (dialog, EYL_TYPE_BRAND_KIT_DIALOG, "error_group");
   error_row = template_child (dialog, EYL_TYPE_BRAND_KIT_DIALOG, "error_row");
@@ -923,7 +921,7 @@ test_help_overlay (void)
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   gtk_window_present (GTK_WINDOW (overlay));
-  wait_ms (400);
+  eyl_gui_wait_for_frame (GTK_WIDGET (overlay));
   save_png (GTK_WIDGET (overlay), "shortcuts");
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
@@ -959,6 +957,8 @@ main (int   argc,
     }
   adw_init ();
   g_resources_register (eyl_get_resource ());
+  /* Nothing the tests wait for is half-way through a transition. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   {
     GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
