@@ -440,7 +440,7 @@ test_placement_panel_edit (void)
     g_autofree char   *crowd_args = NULL;
     EylAnalysisOptions options;
 
-    set_text (panel, "crowd_entry", "1500");
+    set_text (panel, "crowd_mm_entry", "1500");
     eyl_analysis_options_init (&options);
     eyl_placement_panel_get_options (EYL_PLACEMENT_PANEL (panel), &options);
     g_assert_cmpfloat (options.overrides.crowd_mm, ==, 1500);
@@ -449,7 +449,7 @@ test_placement_panel_edit (void)
     crowd_args = panel_args (EYL_PLACEMENT_PANEL (panel));
     g_assert_nonnull (strstr (crowd_args, "--crowd-mm=1500"));
     g_assert_cmpfloat (g_settings_get_double (settings, "crowd-mm"), ==, 1500);
-    set_text (panel, "crowd_entry", "");
+    set_text (panel, "crowd_mm_entry", "");
     g_assert_cmpfloat (g_settings_get_double (settings, "crowd-mm"), ==, 0);
 
     /* Above the table's range (as --crowd-mm and a placement file's
@@ -460,18 +460,18 @@ test_placement_panel_edit (void)
       char             text[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ascii_formatd (text, sizeof text, "%g", crowd->max + 1);
-      set_text (panel, "crowd_entry", text);
+      set_text (panel, "crowd_mm_entry", text);
       g_assert_true (gtk_widget_has_css_class (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
-                                                               "crowd_entry"),
+                                                               "crowd_mm_entry"),
                                                "error"));
       eyl_analysis_options_init (&options);
       eyl_placement_panel_get_options (EYL_PLACEMENT_PANEL (panel), &options);
       g_assert_true (isnan (options.overrides.crowd_mm));
       g_assert_cmpfloat (g_settings_get_double (settings, "crowd-mm"), ==, 0);
       g_ascii_formatd (text, sizeof text, "%g", crowd->max);
-      set_text (panel, "crowd_entry", text);
+      set_text (panel, "crowd_mm_entry", text);
       g_assert_cmpfloat (g_settings_get_double (settings, "crowd-mm"), ==, crowd->max);
-      set_text (panel, "crowd_entry", "");
+      set_text (panel, "crowd_mm_entry", "");
     }
   }
 

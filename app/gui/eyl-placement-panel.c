@@ -72,8 +72,6 @@ struct _EylPlacementPanel
   GtkLabel            *table_unit_label;
   GtkEntry            *gap_entry;
   GtkLabel            *gap_unit_label;
-  GtkEntry            *crowd_entry;
-  GtkLabel            *crowd_unit_label;
   GtkEntry            *acuity_entry;
   AdwComboRow         *legibility_row;
   AdwExpanderRow      *label_rules_row;
@@ -122,7 +120,6 @@ static const struct
   { G_STRUCT_OFFSET (EylPlacementPanel, eye_max_entry), "eye-mm", TRUE },
   { G_STRUCT_OFFSET (EylPlacementPanel, table_entry), "table-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, gap_entry), "gap-mm", FALSE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, crowd_entry), "crowd-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, acuity_entry), "acuity", FALSE },
 };
 
@@ -404,7 +401,6 @@ any_override (EylPlacementPanel *self)
     self->distance_entry,
     self->table_entry,
     self->gap_entry,
-    self->crowd_entry,
     self->acuity_entry,
   };
 
@@ -565,7 +561,6 @@ update_placeholders (EylPlacementPanel *self)
   g_autofree char *distance = NULL;
   g_autofree char *table = NULL;
   g_autofree char *gap = NULL;
-  g_autofree char *crowd = NULL;
   g_autofree char *acuity = NULL;
 
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
@@ -586,7 +581,6 @@ update_placeholders (EylPlacementPanel *self)
       distance = format_distance (self, placement->distance_m);
       table = format_length (self, placement->table_height_mm);
       gap = format_length (self, placement->table_height_mm > 0 ? placement->table_gap_mm : NAN);
-      crowd = format_length (self, placement->crowd_height_mm);
       acuity = format_acuity (placement->acuity);
     }
 
@@ -595,7 +589,6 @@ update_placeholders (EylPlacementPanel *self)
   set_placeholder (self->distance_entry, distance);
   set_placeholder (self->table_entry, table);
   set_placeholder (self->gap_entry, gap);
-  set_placeholder (self->crowd_entry, crowd);
   set_placeholder (self->acuity_entry, acuity);
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
@@ -660,7 +653,6 @@ apply_units (EylPlacementPanel *self)
   gtk_label_set_label (self->eye_unit_label, length_unit);
   gtk_label_set_label (self->table_unit_label, length_unit);
   gtk_label_set_label (self->gap_unit_label, length_unit);
-  gtk_label_set_label (self->crowd_unit_label, length_unit);
   gtk_label_set_label (self->distance_unit_label, inches ? _("ft") : _("m"));
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
@@ -846,12 +838,10 @@ reset_action (GtkWidget  *widget,
   set_entry_text (self, self->distance_entry, "");
   set_entry_text (self, self->table_entry, "");
   set_entry_text (self, self->gap_entry, "");
-  set_entry_text (self, self->crowd_entry, "");
   set_entry_text (self, self->acuity_entry, "");
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     set_entry_text (self, ROW_ENTRY (self, i), "");
   self->updating--;
-  remember_entry (self, self->crowd_entry);
   remember_entry (self, self->acuity_entry);
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     remember_entry (self, ROW_ENTRY (self, i));
@@ -1255,8 +1245,6 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, acuity_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, label_rules_row);
