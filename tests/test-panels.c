@@ -502,57 +502,95 @@ test_placement_panel_edit (void)
   gtk_window_destroy (window);
 }
 
+/* The rows of the options table that the panel has no code of its own
+ * for, as a user sees them with the preset rollup-behind-table. */
+static const struct
+{
+  const char *option;
+  const char *placeholder; /* the preset's value */
+  const char *unit_mm, *unit_in;
+  const char *typed;
+  double      value; /* what @typed is, in the option's unit */
+  const char *wrong; /* out of the option's range */
+  const char *in_inches;
+} generic_rows[] = {
+  /* the preset's leaflets and screens, 250 mm */
+  { "table-objects-mm", "250", "mm", "in", "600", 600, "5000", "23.6" },
+  { "crowd-mm", "0", "mm", "in", "1500", 1500, "2600", "59.1" },
+  /* 20/20 as people write it; no unit */
+  { "acuity", "20/20", "", "", "6/12", 0.5, "20/500", "20/40" },
+};
+
 /* A setting added by its table entry and its .ui row alone (no code of
  * the panel's own): the row shows the placement's value, takes the
  * user's, passes it to the checks and remembers it in its GSettings key;
- * the reset empties it; inches convert it. */
+ * a value out of the table's range is marked, not passed on and not
+ * remembered; the reset
+ * empties it; inches convert it. */
 static void
-test_placement_panel_table_objects (void)
+test_placement_panel_generic_rows (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_auto(EylCheckSettings) check = { 0 };
-  GtkWidget *panel;
-  GtkWindow *window;
-  GtkWidget *entry;
-  GtkWidget *unit;
 
+  for (guint i = 0; i < G_N_ELEMENTS (generic_rows); i++)
+    {
+      const EylOption *option = eyl_option_lookup (generic_rows[i].option);
+      g_auto(EylCheckSettings) check = { 0 };
+      g_autofree char *entry_name = g_strconcat (generic_rows[i].option, "_entry", NULL);
+      g_autofree char *unit_name = g_strconcat (generic_rows[i].option, "_unit_label", NULL);
+      g_autofree char *png = g_strconcat ("placement-", generic_rows[i].option, NULL);
+      GtkWidget       *panel;
+      GtkWindow       *window;
+      GtkWidget       *entry;
+      GtkWidget       *unit;
+
+      g_test_message ("row %s", generic_rows[i].option);
+      g_assert_nonnull (option);
+      g_strdelimit (entry_name, "-", '_');
+      g_strdelimit (unit_name, "-", '_');
+      reset_settings ();
+      panel = eyl_placement_panel_new ();
+      window = show_in_window (panel, 420, 900);
+      entry = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, entry_name);
+      unit = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, unit_name);
+
+      eyl_placement_panel_set_placement_id (EYL_PLACEMENT_PANEL (panel), "rollup-behind-table");
+      g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, generic_rows[i].placeholder);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unit)), ==, generic_rows[i].unit_mm);
+
+      set_text (panel, entry_name, generic_rows[i].typed);
+      eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
+      g_assert_cmpfloat_with_epsilon (G_STRUCT_MEMBER (double, &check.overrides, option->offset),
+                                      generic_rows[i].value, 1e-9);
+      g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, option->settings_key),
+                                      generic_rows[i].value, 1e-9);
+      eyl_check_settings_clear (&check);
+
+      set_text (panel, entry_name, generic_rows[i].wrong);
+      g_assert_true (gtk_widget_has_css_class (entry, "error"));
+      eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
+      g_assert_true (isnan (G_STRUCT_MEMBER (double, &check.overrides, option->offset)));
+      /* not remembered either */
+      g_assert_true (eyl_option_in_range (option, g_settings_get_double (settings, option->settings_key)));
+      eyl_check_settings_clear (&check);
+
+      set_text (panel, entry_name, generic_rows[i].typed);
+      g_settings_set_string (settings, "units", "in");
+      eyl_gui_wait_until (label_not_mm, template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "size_unit_label"),
+                          10, "the unit labels following the setting");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unit)), ==, generic_rows[i].unit_in);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, generic_rows[i].in_inches);
+      save_png (GTK_WIDGET (window), png);
+
+      gtk_widget_activate_action (panel, "placement.reset", NULL);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+      g_assert_cmpfloat (g_settings_get_double (settings, option->settings_key), ==, option->fallback);
+      eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
+      g_assert_true (isnan (G_STRUCT_MEMBER (double, &check.overrides, option->offset)));
+
+      gtk_window_destroy (window);
+    }
   reset_settings ();
-  panel = eyl_placement_panel_new ();
-  window = show_in_window (panel, 420, 900);
-  entry = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "table_objects_mm_entry");
-  unit = template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "table_objects_mm_unit_label");
-
-  eyl_placement_panel_set_placement_id (EYL_PLACEMENT_PANEL (panel), "rollup-behind-table");
-  /* the preset's leaflets and screens, 250 mm */
-  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "250");
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unit)), ==, "mm");
-
-  set_text (panel, "table_objects_mm_entry", "600");
-  eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
-  g_assert_cmpfloat (check.overrides.table_objects_mm, ==, 600);
-  g_assert_cmpfloat (g_settings_get_double (settings, "table-objects-mm"), ==, 600);
-  eyl_check_settings_clear (&check);
-
-  /* out of the table's range: marked, not passed on */
-  set_text (panel, "table_objects_mm_entry", "5000");
-  g_assert_true (gtk_widget_has_css_class (entry, "error"));
-  eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
-  g_assert_true (isnan (check.overrides.table_objects_mm));
-  eyl_check_settings_clear (&check);
-
-  set_text (panel, "table_objects_mm_entry", "600");
-  g_settings_set_string (settings, "units", "in");
-  eyl_gui_wait_until (label_not_mm, unit, 10, "the unit label following the setting");
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unit)), ==, "in");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "23.6");
-  save_png (GTK_WIDGET (window), "placement-table-objects");
-
-  gtk_widget_activate_action (panel, "placement.reset", NULL);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  g_assert_cmpfloat (g_settings_get_double (settings, "table-objects-mm"), ==, 0);
-  g_settings_set_string (settings, "units", "mm");
-
-  gtk_window_destroy (window);
 }
 
 static void
@@ -974,7 +1012,7 @@ main (int   argc,
   g_test_add_func ("/eyl/panels/placement/settings-defaults", test_placement_panel_settings_defaults);
   g_test_add_func ("/eyl/panels/placement/edit", test_placement_panel_edit);
   g_test_add_func ("/eyl/panels/placement/inches", test_placement_panel_inches);
-  g_test_add_func ("/eyl/panels/placement/table-objects", test_placement_panel_table_objects);
+  g_test_add_func ("/eyl/panels/placement/generic-rows", test_placement_panel_generic_rows);
   g_test_add_func ("/eyl/panels/placement/analysis", test_placement_panel_analysis);
   g_test_add_func ("/eyl/panels/placement/label-rules", test_placement_panel_label_rules);
   g_test_add_func ("/eyl/panels/scene-view", test_scene_view);

@@ -72,7 +72,6 @@ struct _EylPlacementPanel
   GtkLabel            *table_unit_label;
   GtkEntry            *gap_entry;
   GtkLabel            *gap_unit_label;
-  GtkEntry            *acuity_entry;
   AdwComboRow         *legibility_row;
   AdwExpanderRow      *label_rules_row;
 
@@ -120,7 +119,6 @@ static const struct
   { G_STRUCT_OFFSET (EylPlacementPanel, eye_max_entry), "eye-mm", TRUE },
   { G_STRUCT_OFFSET (EylPlacementPanel, table_entry), "table-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, gap_entry), "gap-mm", FALSE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, acuity_entry), "acuity", FALSE },
 };
 
 /* A row of an option of the table that the panel has no code of its own
@@ -401,7 +399,6 @@ any_override (EylPlacementPanel *self)
     self->distance_entry,
     self->table_entry,
     self->gap_entry,
-    self->acuity_entry,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -561,7 +558,6 @@ update_placeholders (EylPlacementPanel *self)
   g_autofree char *distance = NULL;
   g_autofree char *table = NULL;
   g_autofree char *gap = NULL;
-  g_autofree char *acuity = NULL;
 
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
     {
@@ -581,7 +577,6 @@ update_placeholders (EylPlacementPanel *self)
       distance = format_distance (self, placement->distance_m);
       table = format_length (self, placement->table_height_mm);
       gap = format_length (self, placement->table_height_mm > 0 ? placement->table_gap_mm : NAN);
-      acuity = format_acuity (placement->acuity);
     }
 
   set_placeholder (self->width_entry, w);
@@ -589,7 +584,6 @@ update_placeholders (EylPlacementPanel *self)
   set_placeholder (self->distance_entry, distance);
   set_placeholder (self->table_entry, table);
   set_placeholder (self->gap_entry, gap);
-  set_placeholder (self->acuity_entry, acuity);
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
       const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
@@ -838,11 +832,9 @@ reset_action (GtkWidget  *widget,
   set_entry_text (self, self->distance_entry, "");
   set_entry_text (self, self->table_entry, "");
   set_entry_text (self, self->gap_entry, "");
-  set_entry_text (self, self->acuity_entry, "");
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     set_entry_text (self, ROW_ENTRY (self, i), "");
   self->updating--;
-  remember_entry (self, self->acuity_entry);
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     remember_entry (self, ROW_ENTRY (self, i));
   queue_changed (self);
@@ -1245,7 +1237,6 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, acuity_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, label_rules_row);
   /* the rows of the options without code of their own, by name */
