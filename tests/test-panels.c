@@ -412,7 +412,7 @@ test_placement_panel_edit (void)
   set_text (panel, "height_entry", "2 000");
   set_text (panel, "distance_entry", "3,5");
   set_text (panel, "table_entry", "760");
-  set_text (panel, "gap_entry", "500");
+  set_text (panel, "gap_mm_entry", "500");
   adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
                                                              "population_row")),
                               3);
@@ -517,6 +517,7 @@ static const struct
   /* the preset's leaflets and screens, 250 mm */
   { "table-objects-mm", "250", "mm", "in", "600", 600, "5000", "23.6" },
   { "crowd-mm", "0", "mm", "in", "1500", 1500, "2600", "59.1" },
+  { "gap-mm", "650", "mm", "in", "500", 500, "10001", "19.7" },
   /* 20/20 as people write it; no unit */
   { "acuity", "20/20", "", "", "6/12", 0.5, "20/500", "20/40" },
 };
@@ -562,8 +563,9 @@ test_placement_panel_generic_rows (void)
       eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
       g_assert_cmpfloat_with_epsilon (G_STRUCT_MEMBER (double, &check.overrides, option->offset),
                                       generic_rows[i].value, 1e-9);
-      g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, option->settings_key),
-                                      generic_rows[i].value, 1e-9);
+      if (option->settings_key != NULL)
+        g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, option->settings_key),
+                                        generic_rows[i].value, 1e-9);
       eyl_check_settings_clear (&check);
 
       set_text (panel, entry_name, generic_rows[i].wrong);
@@ -571,7 +573,8 @@ test_placement_panel_generic_rows (void)
       eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
       g_assert_true (isnan (G_STRUCT_MEMBER (double, &check.overrides, option->offset)));
       /* not remembered either */
-      g_assert_true (eyl_option_in_range (option, g_settings_get_double (settings, option->settings_key)));
+      if (option->settings_key != NULL)
+        g_assert_true (eyl_option_in_range (option, g_settings_get_double (settings, option->settings_key)));
       eyl_check_settings_clear (&check);
 
       set_text (panel, entry_name, generic_rows[i].typed);
@@ -584,9 +587,17 @@ test_placement_panel_generic_rows (void)
 
       gtk_widget_activate_action (panel, "placement.reset", NULL);
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-      g_assert_cmpfloat (g_settings_get_double (settings, option->settings_key), ==, option->fallback);
+      if (option->settings_key != NULL)
+        g_assert_cmpfloat (g_settings_get_double (settings, option->settings_key), ==, option->fallback);
       eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
       g_assert_true (isnan (G_STRUCT_MEMBER (double, &check.overrides, option->offset)));
+
+      /* A gap behind no table is no gap. */
+      if (g_str_equal (generic_rows[i].option, "gap-mm"))
+        {
+          eyl_placement_panel_set_placement_id (EYL_PLACEMENT_PANEL (panel), "rollup-free-standing");
+          g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "");
+        }
 
       gtk_window_destroy (window);
     }

@@ -70,8 +70,6 @@ struct _EylPlacementPanel
   GtkLabel            *eye_unit_label;
   GtkEntry            *table_entry;
   GtkLabel            *table_unit_label;
-  GtkEntry            *gap_entry;
-  GtkLabel            *gap_unit_label;
   AdwComboRow         *legibility_row;
   AdwExpanderRow      *label_rules_row;
 
@@ -118,7 +116,6 @@ static const struct
   { G_STRUCT_OFFSET (EylPlacementPanel, eye_min_entry), "eye-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, eye_max_entry), "eye-mm", TRUE },
   { G_STRUCT_OFFSET (EylPlacementPanel, table_entry), "table-mm", FALSE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, gap_entry), "gap-mm", FALSE },
 };
 
 /* A row of an option of the table that the panel has no code of its own
@@ -398,7 +395,6 @@ any_override (EylPlacementPanel *self)
     self->height_entry,
     self->distance_entry,
     self->table_entry,
-    self->gap_entry,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -557,7 +553,6 @@ update_placeholders (EylPlacementPanel *self)
   g_autofree char *h = NULL;
   g_autofree char *distance = NULL;
   g_autofree char *table = NULL;
-  g_autofree char *gap = NULL;
 
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
     {
@@ -576,20 +571,20 @@ update_placeholders (EylPlacementPanel *self)
     {
       distance = format_distance (self, placement->distance_m);
       table = format_length (self, placement->table_height_mm);
-      gap = format_length (self, placement->table_height_mm > 0 ? placement->table_gap_mm : NAN);
     }
 
   set_placeholder (self->width_entry, w);
   set_placeholder (self->height_entry, h);
   set_placeholder (self->distance_entry, distance);
   set_placeholder (self->table_entry, table);
-  set_placeholder (self->gap_entry, gap);
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
       const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
       g_autofree char *value = NULL;
 
-      if (placement != NULL && option->placement_offset != 0)
+      /* A gap behind no table is no gap. */
+      if (placement != NULL && option->placement_offset != 0 &&
+          (placement->table_height_mm > 0 || !g_str_equal (option->name, "gap-mm")))
         value = format_value (self, option, G_STRUCT_MEMBER (double, placement, option->placement_offset));
       set_placeholder (ROW_ENTRY (self, i), value);
     }
@@ -646,7 +641,6 @@ apply_units (EylPlacementPanel *self)
   gtk_label_set_label (self->size_unit_label, length_unit);
   gtk_label_set_label (self->eye_unit_label, length_unit);
   gtk_label_set_label (self->table_unit_label, length_unit);
-  gtk_label_set_label (self->gap_unit_label, length_unit);
   gtk_label_set_label (self->distance_unit_label, inches ? _("ft") : _("m"));
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
@@ -831,7 +825,6 @@ reset_action (GtkWidget  *widget,
   set_entry_text (self, self->height_entry, "");
   set_entry_text (self, self->distance_entry, "");
   set_entry_text (self, self->table_entry, "");
-  set_entry_text (self, self->gap_entry, "");
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     set_entry_text (self, ROW_ENTRY (self, i), "");
   self->updating--;
@@ -1235,8 +1228,6 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, label_rules_row);
   /* the rows of the options without code of their own, by name */
