@@ -507,6 +507,7 @@ test_placement_panel_edit (void)
 static const struct
 {
   const char *option;
+  const char *row;         /* its ids in the template: ROW_entry, ROW_unit_label */
   const char *placeholder; /* the preset's value */
   const char *unit_mm, *unit_in;
   const char *typed;
@@ -515,11 +516,13 @@ static const struct
   const char *in_inches;
 } generic_rows[] = {
   /* the preset's leaflets and screens, 250 mm */
-  { "table-objects-mm", "250", "mm", "in", "600", 600, "5000", "23.6" },
-  { "crowd-mm", "0", "mm", "in", "1500", 1500, "2600", "59.1" },
-  { "gap-mm", "650", "mm", "in", "500", 500, "10001", "19.7" },
+  { "table-objects-mm", "table_objects_mm", "250", "mm", "in", "600", 600, "5000", "23.6" },
+  { "crowd-mm", "crowd_mm", "0", "mm", "in", "1500", 1500, "2600", "59.1" },
+  { "gap-mm", "gap_mm", "650", "mm", "in", "500", 500, "10001", "19.7" },
+  /* named before the table named its rows */
+  { "distance-m", "distance", "2.0", "m", "ft", "3,5", 3.5, "0", "11.5" },
   /* 20/20 as people write it; no unit */
-  { "acuity", "20/20", "", "", "6/12", 0.5, "20/500", "20/40" },
+  { "acuity", "acuity", "20/20", "", "", "6/12", 0.5, "20/500", "20/40" },
 };
 
 /* A setting added by its table entry and its .ui row alone (no code of
@@ -537,8 +540,8 @@ test_placement_panel_generic_rows (void)
     {
       const EylOption *option = eyl_option_lookup (generic_rows[i].option);
       g_auto(EylCheckSettings) check = { 0 };
-      g_autofree char *entry_name = g_strconcat (generic_rows[i].option, "_entry", NULL);
-      g_autofree char *unit_name = g_strconcat (generic_rows[i].option, "_unit_label", NULL);
+      g_autofree char *entry_name = g_strconcat (generic_rows[i].row, "_entry", NULL);
+      g_autofree char *unit_name = g_strconcat (generic_rows[i].row, "_unit_label", NULL);
       g_autofree char *png = g_strconcat ("placement-", generic_rows[i].option, NULL);
       GtkWidget       *panel;
       GtkWindow       *window;
@@ -547,8 +550,6 @@ test_placement_panel_generic_rows (void)
 
       g_test_message ("row %s", generic_rows[i].option);
       g_assert_nonnull (option);
-      g_strdelimit (entry_name, "-", '_');
-      g_strdelimit (unit_name, "-", '_');
       reset_settings ();
       panel = eyl_placement_panel_new ();
       window = show_in_window (panel, 420, 900);

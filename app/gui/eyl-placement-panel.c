@@ -62,8 +62,6 @@ struct _EylPlacementPanel
   GtkEntry            *width_entry;
   GtkEntry            *height_entry;
   GtkLabel            *size_unit_label;
-  GtkEntry            *distance_entry;
-  GtkLabel            *distance_unit_label;
   AdwComboRow         *population_row;
   GtkEntry            *eye_min_entry;
   GtkEntry            *eye_max_entry;
@@ -112,7 +110,6 @@ static const struct
 } number_rows[] = {
   { G_STRUCT_OFFSET (EylPlacementPanel, width_entry), "size-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, height_entry), "size-mm", TRUE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, distance_entry), "distance-m", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, eye_min_entry), "eye-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, eye_max_entry), "eye-mm", TRUE },
   { G_STRUCT_OFFSET (EylPlacementPanel, table_entry), "table-mm", FALSE },
@@ -143,12 +140,27 @@ has_named_row (const char *option)
   return FALSE;
 }
 
+/* Rows named before the table named them: their ids in the template
+ * (and the window's tests) start with the stem, not the option's name. */
+static const struct
+{
+  const char *option;
+  const char *stem;
+} older_row_names[] = {
+  { "distance-m", "distance" },
+};
+
 /* "table_objects_mm_entry" for "table-objects-mm" (interned). */
 static const char *
 row_child_name (const char *option,
                 const char *suffix)
 {
-  g_autofree char *name = g_strconcat (option, suffix, NULL);
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (older_row_names); i++)
+    if (g_str_equal (older_row_names[i].option, option))
+      option = older_row_names[i].stem;
+  name = g_strconcat (option, suffix, NULL);
 
   g_strdelimit (name, "-", '_');
   return g_intern_string (name);
@@ -393,7 +405,6 @@ any_override (EylPlacementPanel *self)
   GtkEntry *entries[] = {
     self->width_entry,
     self->height_entry,
-    self->distance_entry,
     self->table_entry,
   };
 
@@ -551,7 +562,6 @@ update_placeholders (EylPlacementPanel *self)
   EylPlacement    *placement = shown_placement (self);
   g_autofree char *w = NULL;
   g_autofree char *h = NULL;
-  g_autofree char *distance = NULL;
   g_autofree char *table = NULL;
 
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
@@ -568,14 +578,10 @@ update_placeholders (EylPlacementPanel *self)
     }
 
   if (placement != NULL)
-    {
-      distance = format_distance (self, placement->distance_m);
-      table = format_length (self, placement->table_height_mm);
-    }
+    table = format_length (self, placement->table_height_mm);
 
   set_placeholder (self->width_entry, w);
   set_placeholder (self->height_entry, h);
-  set_placeholder (self->distance_entry, distance);
   set_placeholder (self->table_entry, table);
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
@@ -641,7 +647,6 @@ apply_units (EylPlacementPanel *self)
   gtk_label_set_label (self->size_unit_label, length_unit);
   gtk_label_set_label (self->eye_unit_label, length_unit);
   gtk_label_set_label (self->table_unit_label, length_unit);
-  gtk_label_set_label (self->distance_unit_label, inches ? _("ft") : _("m"));
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
       EylOptionUnit unit = eyl_option_lookup (ROW (self, i)->option)->unit;
@@ -823,7 +828,6 @@ reset_action (GtkWidget  *widget,
   self->updating++;
   set_entry_text (self, self->width_entry, "");
   set_entry_text (self, self->height_entry, "");
-  set_entry_text (self, self->distance_entry, "");
   set_entry_text (self, self->table_entry, "");
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     set_entry_text (self, ROW_ENTRY (self, i), "");
@@ -1220,8 +1224,6 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, width_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, height_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, size_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, distance_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, distance_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, population_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_min_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_max_entry);
