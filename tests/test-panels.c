@@ -521,6 +521,7 @@ static const struct
   { "gap-mm", "gap_mm", "650", "mm", "in", "500", 500, "10001", "19.7" },
   /* named before the table named its rows */
   { "distance-m", "distance", "2.0", "m", "ft", "3,5", 3.5, "0", "11.5" },
+  { "table-mm", "table", "750", "mm", "in", "760", 760, "3001", "29.9" },
   /* 20/20 as people write it; no unit */
   { "acuity", "acuity", "20/20", "", "", "6/12", 0.5, "20/500", "20/40" },
 };

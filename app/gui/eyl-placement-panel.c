@@ -66,8 +66,6 @@ struct _EylPlacementPanel
   GtkEntry            *eye_min_entry;
   GtkEntry            *eye_max_entry;
   GtkLabel            *eye_unit_label;
-  GtkEntry            *table_entry;
-  GtkLabel            *table_unit_label;
   AdwComboRow         *legibility_row;
   AdwExpanderRow      *label_rules_row;
 
@@ -112,7 +110,6 @@ static const struct
   { G_STRUCT_OFFSET (EylPlacementPanel, height_entry), "size-mm", TRUE },
   { G_STRUCT_OFFSET (EylPlacementPanel, eye_min_entry), "eye-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, eye_max_entry), "eye-mm", TRUE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, table_entry), "table-mm", FALSE },
 };
 
 /* A row of an option of the table that the panel has no code of its own
@@ -148,6 +145,7 @@ static const struct
   const char *stem;
 } older_row_names[] = {
   { "distance-m", "distance" },
+  { "table-mm", "table" },
 };
 
 /* "table_objects_mm_entry" for "table-objects-mm" (interned). */
@@ -405,7 +403,6 @@ any_override (EylPlacementPanel *self)
   GtkEntry *entries[] = {
     self->width_entry,
     self->height_entry,
-    self->table_entry,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -562,7 +559,6 @@ update_placeholders (EylPlacementPanel *self)
   EylPlacement    *placement = shown_placement (self);
   g_autofree char *w = NULL;
   g_autofree char *h = NULL;
-  g_autofree char *table = NULL;
 
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
     {
@@ -577,12 +573,8 @@ update_placeholders (EylPlacementPanel *self)
       h = format_length (self, size->height_mm);
     }
 
-  if (placement != NULL)
-    table = format_length (self, placement->table_height_mm);
-
   set_placeholder (self->width_entry, w);
   set_placeholder (self->height_entry, h);
-  set_placeholder (self->table_entry, table);
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
       const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
@@ -646,7 +638,6 @@ apply_units (EylPlacementPanel *self)
   length_unit = inches ? _("in") : _("mm");
   gtk_label_set_label (self->size_unit_label, length_unit);
   gtk_label_set_label (self->eye_unit_label, length_unit);
-  gtk_label_set_label (self->table_unit_label, length_unit);
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
       EylOptionUnit unit = eyl_option_lookup (ROW (self, i)->option)->unit;
@@ -828,7 +819,6 @@ reset_action (GtkWidget  *widget,
   self->updating++;
   set_entry_text (self, self->width_entry, "");
   set_entry_text (self, self->height_entry, "");
-  set_entry_text (self, self->table_entry, "");
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     set_entry_text (self, ROW_ENTRY (self, i), "");
   self->updating--;
@@ -1228,8 +1218,6 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_min_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_max_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, label_rules_row);
   /* the rows of the options without code of their own, by name */
