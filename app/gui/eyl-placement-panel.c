@@ -98,8 +98,11 @@ struct _EylPlacementPanel
 
 G_DEFINE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, GTK_TYPE_WIDGET)
 
-/* The number rows: the option of the core's table (eyl-options.h) each
- * entry stands for — its range, unit and, for a pair, which end. */
+/* The number rows with code of their own, the two pairs: the size (its
+ * placeholders from the page) and the eye heights (filled by the
+ * population); the option of the core's table (eyl-options.h) each entry
+ * stands for — its range, unit and which end.  Every other option's row
+ * is found by its name (Row). */
 static const struct
 {
   gsize       entry; /* offset of the GtkEntry * in EylPlacementPanel */
