@@ -62,19 +62,10 @@ struct _EylPlacementPanel
   GtkEntry            *width_entry;
   GtkEntry            *height_entry;
   GtkLabel            *size_unit_label;
-  GtkEntry            *distance_entry;
-  GtkLabel            *distance_unit_label;
   AdwComboRow         *population_row;
   GtkEntry            *eye_min_entry;
   GtkEntry            *eye_max_entry;
   GtkLabel            *eye_unit_label;
-  GtkEntry            *table_entry;
-  GtkLabel            *table_unit_label;
-  GtkEntry            *gap_entry;
-  GtkLabel            *gap_unit_label;
-  GtkEntry            *crowd_entry;
-  GtkLabel            *crowd_unit_label;
-  GtkEntry            *acuity_entry;
   AdwComboRow         *legibility_row;
   AdwExpanderRow      *label_rules_row;
 
@@ -107,8 +98,11 @@ struct _EylPlacementPanel
 
 G_DEFINE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, GTK_TYPE_WIDGET)
 
-/* The number rows: the option of the core's table (eyl-options.h) each
- * entry stands for — its range, unit and, for a pair, which end. */
+/* The number rows with code of their own, the two pairs: the size (its
+ * placeholders from the page) and the eye heights (filled by the
+ * population); the option of the core's table (eyl-options.h) each entry
+ * stands for — its range, unit and which end.  Every other option's row
+ * is found by its name (Row). */
 static const struct
 {
   gsize       entry; /* offset of the GtkEntry * in EylPlacementPanel */
@@ -117,13 +111,8 @@ static const struct
 } number_rows[] = {
   { G_STRUCT_OFFSET (EylPlacementPanel, width_entry), "size-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, height_entry), "size-mm", TRUE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, distance_entry), "distance-m", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, eye_min_entry), "eye-mm", FALSE },
   { G_STRUCT_OFFSET (EylPlacementPanel, eye_max_entry), "eye-mm", TRUE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, table_entry), "table-mm", FALSE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, gap_entry), "gap-mm", FALSE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, crowd_entry), "crowd-mm", FALSE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, acuity_entry), "acuity", FALSE },
 };
 
 /* A row of an option of the table that the panel has no code of its own
@@ -151,12 +140,28 @@ has_named_row (const char *option)
   return FALSE;
 }
 
+/* Rows named before the table named them: their ids in the template
+ * (and the window's tests) start with the stem, not the option's name. */
+static const struct
+{
+  const char *option;
+  const char *stem;
+} older_row_names[] = {
+  { "distance-m", "distance" },
+  { "table-mm", "table" },
+};
+
 /* "table_objects_mm_entry" for "table-objects-mm" (interned). */
 static const char *
 row_child_name (const char *option,
                 const char *suffix)
 {
-  g_autofree char *name = g_strconcat (option, suffix, NULL);
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (older_row_names); i++)
+    if (g_str_equal (older_row_names[i].option, option))
+      option = older_row_names[i].stem;
+  name = g_strconcat (option, suffix, NULL);
 
   g_strdelimit (name, "-", '_');
   return g_intern_string (name);
@@ -401,11 +406,6 @@ any_override (EylPlacementPanel *self)
   GtkEntry *entries[] = {
     self->width_entry,
     self->height_entry,
-    self->distance_entry,
-    self->table_entry,
-    self->gap_entry,
-    self->crowd_entry,
-    self->acuity_entry,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -562,11 +562,6 @@ update_placeholders (EylPlacementPanel *self)
   EylPlacement    *placement = shown_placement (self);
   g_autofree char *w = NULL;
   g_autofree char *h = NULL;
-  g_autofree char *distance = NULL;
-  g_autofree char *table = NULL;
-  g_autofree char *gap = NULL;
-  g_autofree char *crowd = NULL;
-  g_autofree char *acuity = NULL;
 
   if (self->analysis != NULL && self->analysis->material_w_mm > 0)
     {
@@ -581,28 +576,16 @@ update_placeholders (EylPlacementPanel *self)
       h = format_length (self, size->height_mm);
     }
 
-  if (placement != NULL)
-    {
-      distance = format_distance (self, placement->distance_m);
-      table = format_length (self, placement->table_height_mm);
-      gap = format_length (self, placement->table_height_mm > 0 ? placement->table_gap_mm : NAN);
-      crowd = format_length (self, placement->crowd_height_mm);
-      acuity = format_acuity (placement->acuity);
-    }
-
   set_placeholder (self->width_entry, w);
   set_placeholder (self->height_entry, h);
-  set_placeholder (self->distance_entry, distance);
-  set_placeholder (self->table_entry, table);
-  set_placeholder (self->gap_entry, gap);
-  set_placeholder (self->crowd_entry, crowd);
-  set_placeholder (self->acuity_entry, acuity);
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
       const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
       g_autofree char *value = NULL;
 
-      if (placement != NULL && option->placement_offset != 0)
+      /* A gap behind no table is no gap. */
+      if (placement != NULL && option->placement_offset != 0 &&
+          (placement->table_height_mm > 0 || !g_str_equal (option->name, "gap-mm")))
         value = format_value (self, option, G_STRUCT_MEMBER (double, placement, option->placement_offset));
       set_placeholder (ROW_ENTRY (self, i), value);
     }
@@ -658,10 +641,6 @@ apply_units (EylPlacementPanel *self)
   length_unit = inches ? _("in") : _("mm");
   gtk_label_set_label (self->size_unit_label, length_unit);
   gtk_label_set_label (self->eye_unit_label, length_unit);
-  gtk_label_set_label (self->table_unit_label, length_unit);
-  gtk_label_set_label (self->gap_unit_label, length_unit);
-  gtk_label_set_label (self->crowd_unit_label, length_unit);
-  gtk_label_set_label (self->distance_unit_label, inches ? _("ft") : _("m"));
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     {
       EylOptionUnit unit = eyl_option_lookup (ROW (self, i)->option)->unit;
@@ -843,16 +822,9 @@ reset_action (GtkWidget  *widget,
   self->updating++;
   set_entry_text (self, self->width_entry, "");
   set_entry_text (self, self->height_entry, "");
-  set_entry_text (self, self->distance_entry, "");
-  set_entry_text (self, self->table_entry, "");
-  set_entry_text (self, self->gap_entry, "");
-  set_entry_text (self, self->crowd_entry, "");
-  set_entry_text (self, self->acuity_entry, "");
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     set_entry_text (self, ROW_ENTRY (self, i), "");
   self->updating--;
-  remember_entry (self, self->crowd_entry);
-  remember_entry (self, self->acuity_entry);
   for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
     remember_entry (self, ROW_ENTRY (self, i));
   queue_changed (self);
@@ -1245,19 +1217,10 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, width_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, height_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, size_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, distance_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, distance_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, population_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_min_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_max_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, table_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, gap_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, crowd_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, acuity_entry);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, label_rules_row);
   /* the rows of the options without code of their own, by name */
