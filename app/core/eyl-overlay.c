@@ -1380,7 +1380,14 @@ place_element_label (Placer *pl,
   EylOverlayLabel l = { EYL_OVERLAY_LABEL_ELEMENT, index, { 0 }, { 0 }, NULL, FALSE, FALSE };
 
   l.anchor = rect_grow (&el->box, 2.0 * pl->p.u);
-  place_label (pl, &l, eyl_overlay_kind_label (el->kind), eyl_overlay_kind_letter (el->kind), FALSE);
+  /* Another organisation's mark (a partner's at the foot) says so: the
+   * brand rules do not count it. */
+  place_label (pl, &l,
+               el->kind == EYL_ELEMENT_LOGO && el->third_party
+               /* TRANSLATORS: short label on a box around another organisation's logo */
+               ? _("Partner’s logo")
+                    : eyl_overlay_kind_label (el->kind),
+                    eyl_overlay_kind_letter (el->kind), FALSE);
 }
 
 static gboolean
