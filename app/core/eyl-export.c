@@ -27,8 +27,8 @@
 #include "eyl-overlay.h"
 #include "eyl-page-boxes.h"
 #include "eyl-poppler-private.h"
+#include "eyl-progress.h"
 #include "eyl-rules.h"
-#include "eyl-worker-child.h"
 
 /* The summary page: A4 portrait, in pt. */
 #define SUMMARY_W      595.276
@@ -666,7 +666,7 @@ summary_write (Summary         *s,
             poppler_page_get_size (pp, &pw, &ph);
           if (pw >= 1 && ph >= 1)
             {
-              eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
+              eyl_progress_report (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
               page = again = record_page (pp, pw, ph);
             }
         }
@@ -868,7 +868,7 @@ write_overlay_pdf (PopplerDocument *doc,
       double           w = 0, h = 0;
       cairo_t         *cr;
 
-      eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, (guint) i + 1, (guint) n_pages);
+      eyl_progress_report (EYL_WORKER_STAGE_EXPORT, (guint) i + 1, (guint) n_pages);
       if (page != NULL)
         poppler_page_get_size (page, &w, &h);
       if (page == NULL || !(w >= 1 && h >= 1))
@@ -1061,7 +1061,7 @@ write_annotations (PopplerDocument *doc,
       guint  n_annots;
       double w, h;
 
-      eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
+      eyl_progress_report (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
       if (page == NULL)
         continue;
       poppler_page_get_size (page, &w, &h);
@@ -1389,7 +1389,7 @@ eyl_export_write (EylExportMode  mode,
           g_autoptr(PopplerPage) page = poppler_document_get_page (doc, (int) analysis->index);
           g_autofree char *name = NULL;
 
-          eyl_worker_child_progress (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
+          eyl_progress_report (EYL_WORKER_STAGE_EXPORT, analysis->index + 1, result->n_pages);
           if (page == NULL)
             continue;
           name = eyl_export_output_name (path, mode, analysis->index + 1, result->n_pages);

@@ -17,6 +17,7 @@
 #include "eyl-document.h"
 #include "eyl-error.h"
 #include "eyl-detect-pixels.h"
+#include "eyl-progress.h"
 #include "eyl-read.h"
 #include "eyl-stage.h"
 #include "eyl-worker-child.h"
@@ -177,44 +178,6 @@ eyl_worker_child_simulate (void)
     g_warning ("Unknown EYL_WORKER_SIMULATE value “%s”", what);
 }
 
-/* The request being served (eyl_worker_child_serve), 0 for a worker of
- * one file. */
-static guint32 current_seq;
-
-void
-eyl_worker_child_progress (EylWorkerStage stage,
-                           guint          page,
-                           guint          n_pages)
-{
-  static int fd = -2;
-  char       line[64];
-  int        len;
-
-  if (fd == -2)
-    {
-      const char *env = g_getenv ("EYL_WORKER_PROGRESS_FD");
-      guint64     value = 0;
-
-      fd = -1;
-      if (env != NULL && g_ascii_string_to_unsigned (env, 10, 3, 1024, &value, NULL))
-        {
-          fd = (int) value;
-          signal (SIGPIPE, SIG_IGN);
-        }
-    }
-  if (fd < 0)
-    return;
-
-  /* The request's number last: a served worker's late line of the file
-   * before is not taken for the next one's. */
-  len = g_snprintf (line, sizeof line, "%s %u/%u %u\n",
-                    stage == EYL_WORKER_STAGE_EXPORT ? "export" : "analysis", page, n_pages,
-                    (guint) current_seq);
-  /* A parent that stopped reading must not stop the worker. */
-  if (write (fd, line, (size_t) len) < 0 && errno != EINTR && errno != EAGAIN)
-    fd = -1;
-}
-
 EylFileResult *
 eyl_worker_analyse_file (const char               *path,
                          const char               *password,
@@ -256,7 +219,7 @@ eyl_worker_analyse_file (const char               *path,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, &error))
         return eyl_file_result_new_error (path, error);
-      eyl_worker_child_progress (EYL_WORKER_STAGE_ANALYSIS, i + 1, n_pages);
+      eyl_progress_report (EYL_WORKER_STAGE_ANALYSIS, i + 1, n_pages);
 
       /* One page at a time: a 5000-page file must not hold every
        * snapshot at once. */
@@ -436,8 +399,8 @@ eyl_worker_render_page (const char    *path,
   document = eyl_document_open (path, password, NULL, &error);
   if (document == NULL)
     return eyl_file_result_new_error (path, error);
-  eyl_worker_child_progress (EYL_WORKER_STAGE_ANALYSIS, page_index + 1,
-                             eyl_document_get_n_pages (document));
+  eyl_progress_report (EYL_WORKER_STAGE_ANALYSIS, page_index + 1,
+                       eyl_document_get_n_pages (document));
 
   eyl_renderer_init (&renderer);
   if (!eyl_document_get_renderer (document, page_index, &renderer))
@@ -642,7 +605,7 @@ eyl_worker_child_serve (int                out_fd,
           !eyl_export_mode_from_string (export_mode, &request.export_mode))
         request.export_mode = EYL_EXPORT_NONE;
 
-      current_seq = request.seq;
+      eyl_progress_set_request (request.seq);
       eyl_stage_count ("files");
       /* Nothing of the file before: a full disk simulated for it. */
       {
@@ -673,6 +636,6 @@ eyl_worker_child_serve (int                out_fd,
           g_printerr ("eyeline-cli worker: %s\n", g_strerror (errno));
           return FALSE;
         }
-      current_seq = 0;
+      eyl_progress_set_request (0);
     }
 }

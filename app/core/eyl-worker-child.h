@@ -3,28 +3,16 @@
  * what the `worker` subcommand of eyeline-cli runs: limits, the password
  * on stdin, the test hooks, progress for the parent's time budget, and
  * the file read and evaluated page by page.  The parent's side is
- * eyl-worker.h; the exporter reports its progress through this one. */
+ * eyl-worker.h.  Progress for the time budget: eyl-progress.h. */
 #pragma once
 
 #include <gio/gio.h>
 #include "eyl-export.h"
 #include "eyl-report.h"
 #include "eyl-options.h"
+#include "eyl-progress.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  EYL_WORKER_STAGE_ANALYSIS,
-  EYL_WORKER_STAGE_EXPORT,
-} EylWorkerStage;
-
-/* Tells the parent the worker starts page @page (1-based) of @n_pages:
- * the parent gives it a new time budget.  Does nothing outside a worker
- * ($EYL_WORKER_PROGRESS_FD unset). */
-void eyl_worker_child_progress (EylWorkerStage stage,
-                                guint          page,
-                                guint          n_pages);
 
 /* Sets RLIMIT_AS to @memory_mb (0 = leave it) and disables core dumps;
  * the worker also dies with its parent and runs at a lower priority.

@@ -116,7 +116,7 @@ eyl_worker_config_add_arg (EylWorkerConfig *self,
 /* Parent side                                                             */
 
 /* The worker reports each page it starts on this descriptor (see
- * eyl_worker_child_progress); every report gives it a new time budget. */
+ * eyl_progress_report); every report gives it a new time budget. */
 #define PROGRESS_FD 3
 
 typedef struct
