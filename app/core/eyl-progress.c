@@ -49,4 +49,3 @@ eyl_progress_report (EylWorkerStage stage,
   if (write (fd, line, (size_t) len) < 0 && errno != EINTR && errno != EAGAIN)
     fd = -1;
 }
-
