@@ -1030,6 +1030,28 @@ process_memory_mb (const char *pid,
   return TRUE;
 }
 
+/* Whether process @pid runs under an address-space limit (its soft
+ * RLIMIT_AS, as /proc/PID/limits shows it): a worker built with
+ * AddressSanitizer runs without one (eyl_worker_child_limit_memory), and
+ * its reserved shadow memory is no sign of a worker grown too big. */
+static gboolean
+process_has_address_limit (const char *pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/limits", pid);
+  g_autofree char *limits = NULL;
+  const char      *line;
+
+  if (!g_file_get_contents (path, &limits, NULL, NULL))
+    return TRUE;
+  line = strstr (limits, "Max address space");
+  if (line == NULL)
+    return TRUE;
+  line += strlen ("Max address space");
+  while (*line == ' ')
+    line++;
+  return !g_str_has_prefix (line, "unlimited");
+}
+
 /* Whether a worker that checked a file keeps the room a new one gives
  * the next: its resident memory within 1/EYL_WORKER_RETIRE_RSS_DIVISOR of
  * the limit, its address space (what the limit counts) within half. */
@@ -1050,7 +1072,7 @@ served_has_room (Served          *served,
            " MB address space",
            pid, served->n_files, rss, size);
   return rss * EYL_WORKER_RETIRE_RSS_DIVISOR <= config->memory_mb &&
-         size * 2 <= config->memory_mb;
+         (size * 2 <= config->memory_mb || !process_has_address_limit (pid));
 }
 
 /* After a file: back to the pool, or retired. */
