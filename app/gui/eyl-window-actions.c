@@ -1264,7 +1264,7 @@ _eyl_window_mark_net_quantity_at (EylWindow *self,
 {
   EylPageAnalysis *analysis = self->shown_analysis;
   double           ox, oy, ax, ay, px, py;
-  EylRect          box = { 0 }, box_mm;
+  EylRect          box = { 0 };
 
   if (!marking_net_quantity (self) || analysis == NULL)
     return FALSE;
@@ -1281,12 +1281,8 @@ _eyl_window_mark_net_quantity_at (EylWindow *self,
                                     "around it"));
       return TRUE;
     }
-  box_mm = (EylRect) { box.x0 * EYL_MM_PER_PT, box.y0 * EYL_MM_PER_PT, box.x1 * EYL_MM_PER_PT,
-                       box.y1 * EYL_MM_PER_PT };
-  g_action_group_change_action_state (G_ACTION_GROUP (self), "mark-net-quantity",
-                                      g_variant_new_boolean (FALSE));
-  set_net_quantity (self, &box_mm);
-  return TRUE;
+  /* The line's box, as a dragged box is taken. */
+  return _eyl_window_mark_net_quantity_box (self, &box);
 }
 
 /* A click on released, where it went down; a press that moves on is a
