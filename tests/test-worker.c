@@ -634,6 +634,45 @@ test_reuse (void)
   g_assert_cmpstr (served, ==, "5");
 }
 
+/* A password reaches the worker byte for byte, whether a worker of its
+ * own or a served one opens the file: a carriage return at its end and
+ * a line feed inside are part of it. */
+static void
+test_password_bytes (void)
+{
+  static const char *const passwords[] = { "ends in cr\r", "two\nlines", " spaced " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (passwords); i++)
+    {
+      g_autoptr(EylWorkerConfig) config = make_quick_config ();
+      g_autoptr(EylWorkerConfig) wrong = make_quick_config ();
+      g_autoptr(EylFileResult) alone = NULL;
+      g_autoptr(EylFileResult) refused = NULL;
+      g_autoptr(GPtrArray) served = NULL;
+      g_autofree char *name = g_strdup_printf ("password-%u.pdf", i);
+      g_autofree char *banner = NULL;
+      g_autofree char *locked = NULL;
+      const char      *paths[2] = { NULL, NULL };
+
+      NEED_CONFIG (config);
+      banner = eyl_fixture_banner ("password-plain.pdf", 0.1, TRUE);
+      locked = eyl_fixture_encrypt (banner, name, passwords[i]);
+      paths[0] = locked;
+      config->password = g_strdup (passwords[i]);
+      /* the same password without its first or last byte */
+      wrong->password = g_strndup (passwords[i], strlen (passwords[i]) - 1);
+
+      alone = eyl_worker_check_file (config, locked, NULL);
+      if (!alone->ok)
+        g_test_message ("%s", alone->error_message);
+      g_assert_true (alone->ok);
+      served = eyl_batch_run (config, paths, 1, NULL, NULL, NULL);
+      g_assert_true (((EylFileResult *) g_ptr_array_index (served, 0))->ok);
+      refused = eyl_worker_check_file (wrong, locked, NULL);
+      g_assert_false (refused->ok);
+    }
+}
+
 /* A batch of @n_before good files, the file pool-@what.pdf on which the
  * worker does @what (EYL_WORKER_SIMULATE), and @n_after good files, one
  * worker at a time.  @served: the files of each worker that exited by
@@ -816,6 +855,7 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/batch-cancel", test_batch_cancel);
   g_test_add_func ("/eyl/worker/scheduler", test_scheduler);
   g_test_add_func ("/eyl/worker/pool-reuse", test_reuse);
+  g_test_add_func ("/eyl/worker/password-bytes", test_password_bytes);
   g_test_add_func ("/eyl/worker/pool-crash-in-batch", test_crash_in_batch);
   g_test_add_func ("/eyl/worker/pool-hang-in-batch", test_hang_in_batch);
   g_test_add_func ("/eyl/worker/pool-oom-in-batch", test_oom_in_batch);

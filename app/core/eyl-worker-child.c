@@ -8,6 +8,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <unistd.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -88,30 +91,9 @@ eyl_worker_encode_settings (GVariant *settings)
   return g_strconcat (encoded, "\n", NULL);
 }
 
-gboolean
-eyl_worker_child_read_settings (EylCheckSettings *settings,
-                                GError          **error)
-{
-  g_autofree char *line = eyl_worker_child_read_password ();
-  g_autoptr(GVariant) variant = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  guchar *data;
-  gsize   len = 0;
-
-  eyl_check_settings_init (settings);
-  if (line == NULL)
-    {
-      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_INVALID, _("The check’s settings are missing"));
-      return FALSE;
-    }
-  data = g_base64_decode (line, &len);
-  bytes = g_bytes_new_take (data, len);
-  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, FALSE));
-  return eyl_check_settings_from_variant (variant, settings, error);
-}
-
-char *
-eyl_worker_child_read_password (void)
+/* One line of stdin without its line feed, or NULL at end of input. */
+static char *
+read_line (void)
 {
   GString *line = g_string_new (NULL);
   gboolean got_any = FALSE;
@@ -130,9 +112,55 @@ eyl_worker_child_read_password (void)
       g_string_free (line, TRUE);
       return NULL;
     }
-  if (line->len > 0 && line->str[line->len - 1] == '\r')
-    g_string_truncate (line, line->len - 1);
   return g_string_free (line, FALSE);
+}
+
+gboolean
+eyl_worker_child_read_settings (EylCheckSettings *settings,
+                                GError          **error)
+{
+  g_autofree char *line = read_line ();
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guchar *data;
+  gsize   len = 0;
+
+  eyl_check_settings_init (settings);
+  if (line == NULL)
+    {
+      g_set_error_literal (error, EYL_ERROR, EYL_ERROR_INVALID, _("The check’s settings are missing"));
+      return FALSE;
+    }
+  data = g_base64_decode (line, &len);
+  bytes = g_bytes_new_take (data, len);
+  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, FALSE));
+  return eyl_check_settings_from_variant (variant, settings, error);
+}
+
+char *
+eyl_worker_encode_password (const char *password)
+{
+  g_autofree char *encoded = g_base64_encode ((const guchar *) password, strlen (password));
+
+  return g_strconcat (encoded, "\n", NULL);
+}
+
+char *
+eyl_worker_child_read_password (void)
+{
+  g_autofree char *line = read_line ();
+  guchar          *data;
+  gsize            len = 0;
+  char            *password;
+
+  if (line == NULL)
+    return NULL;
+  data = g_base64_decode (line, &len);
+  memset (line, 0, strlen (line));
+  password = g_strndup ((const char *) data, len);
+  memset (data, 0, len);
+  g_free (data);
+  return password;
 }
 
 void
@@ -637,5 +665,10 @@ eyl_worker_child_serve (int                out_fd,
           return FALSE;
         }
       eyl_progress_set_request (0);
+#ifdef HAVE_MALLOC_TRIM
+      /* An idle worker waits with what it holds: the heap the file freed
+       * goes back to the system now, not when the worker retires. */
+      malloc_trim (0);
+#endif
     }
 }

@@ -26,7 +26,12 @@ gboolean eyl_worker_child_limit_memory (guint memory_mb);
 char    *eyl_worker_encode_settings (GVariant *settings);
 gboolean eyl_worker_child_read_settings (EylCheckSettings *settings,
                                          GError          **error);
-/* Reads one line from stdin: the password, or NULL at end of input. */
+/* The password on the worker's stdin, after the settings: one line, its
+ * bytes in base64, so that every byte of it (a carriage return at its end,
+ * a line feed inside) arrives as it was typed, as in a served worker's
+ * request.  The writer and the reader next to each other. */
+char *eyl_worker_encode_password (const char *password);
+/* The password of eyl_worker_encode_password(), or NULL at end of input. */
 char *eyl_worker_child_read_password (void);
 /* The test hook: $EYL_WORKER_SIMULATE=hang|crash|oom makes the worker
  * sleep forever, raise SIGSEGV or allocate until g_malloc() aborts.

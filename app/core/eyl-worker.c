@@ -758,7 +758,7 @@ start_worker (GTask           *task,
   {
     /* The settings first, one line (eyl_worker_child_read_settings). */
     g_autofree char *settings = config->settings != NULL ? eyl_worker_encode_settings (config->settings) : NULL;
-    g_autofree char *line = config->password != NULL ? g_strconcat (config->password, "\n", NULL) : NULL;
+    g_autofree char *line = config->password != NULL ? eyl_worker_encode_password (config->password) : NULL;
     GString         *input = g_string_new (settings);
 
     /* no password: end of input after the settings */

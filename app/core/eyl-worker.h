@@ -3,7 +3,8 @@
  * (DESIGN.md "Isolation").
  *
  * The parent side starts `<exe> worker [analysis options] -- FILE` with
- * GSubprocess, writes the password (if any) as one line on its stdin,
+ * GSubprocess, writes the password (if any) as one line on its stdin
+ * (in base64, eyl_worker_encode_password),
  * enforces a wall-clock limit and turns a hang, a crash or a blow-up into
  * that file's error.  The child side (eyl_worker_child_*) is what the
  * `worker` subcommand of eyeline-cli runs. */
