@@ -17,37 +17,11 @@
 
 #include "eyl-label-rules.h"
 #include "eyl-placement-panel.h"
+#include "eyl-enum-row.h"
 
 #define CHANGED_DELAY_MS 300
 #define MM_PER_IN        25.4
 #define M_PER_FT         0.3048
-
-/* Viewer populations (DESIGN.md 3.1): standing eye heights P5 woman to
- * P95 man; seated / wheelchair viewers ~1100–1300 mm. */
-static const struct
-{
-  const char *id;
-  double      min_mm, max_mm;
-} populations[] = {
-  { "both", 1405, 1825 },
-  { "uk", 1405, 1745 },
-  { "us", 1420, 1825 },
-  { "seated", 1100, 1300 },
-  { "custom", 0, 0 },
-};
-#define POPULATION_CUSTOM (G_N_ELEMENTS (populations) - 1)
-
-static const struct
-{
-  const char *id;
-  const char *explanation;
-} legibilities[] = {
-  { "1:200", N_("Cap height at least 1/200 of the reading distance: 10 mm at 2 m (FAA).") },
-    { "20-arcmin", N_("Capitals subtend at least 20 minutes of arc: 11.6 mm at 2 m (human factors).") },
-      { "1:300", N_("Cap height at least 1/300 of the distance: a lenient rule for short reads.") },
-        { "1in-per-10ft", N_("One inch of letter height per ten feet of distance (sign industry).") },
-          { "ada-703.5", N_("ADA 2010 Table 703.5.5: depends on the distance and the mounting height.") },
-        };
 
 struct _EylPlacementPanel
 {
@@ -627,10 +601,7 @@ apply_units (EylPlacementPanel *self)
   const char *length_unit;
 
   if (self->settings != NULL)
-    {
-      g_autofree char *units = g_settings_get_string (self->settings, "units");
-      inches = g_strcmp0 (units, "in") == 0;
-    }
+    inches = g_settings_get_enum (self->settings, "units") == EYL_UNITS_IN;
 
   /* Convert what the user typed, in the old units, before switching. */
   for (guint i = 0; i < N_ROWS (self); i++)
@@ -667,16 +638,13 @@ apply_units (EylPlacementPanel *self)
 
 static void
 fill_population (EylPlacementPanel *self,
-                 guint              index)
+                 EylPopulation      population)
 {
   double           min_mm, max_mm;
   g_autofree char *min_text = NULL;
   g_autofree char *max_text = NULL;
 
-  if (index >= G_N_ELEMENTS (populations))
-    return;
-
-  if (index == POPULATION_CUSTOM)
+  if (!eyl_population_get_eye_range (population, &min_mm, &max_mm))
     {
       const EylOption *eye = eyl_option_lookup ("eye-mm");
 
@@ -684,11 +652,6 @@ fill_population (EylPlacementPanel *self,
                               : eye->fallback;
       max_mm = self->settings ? g_settings_get_double (self->settings, eye->settings_key2)
                               : eye->fallback2;
-    }
-  else
-    {
-      min_mm = populations[index].min_mm;
-      max_mm = populations[index].max_mm;
     }
 
   min_text = format_length (self, min_mm);
@@ -750,8 +713,12 @@ restore_entries (EylPlacementPanel *self)
     }
 }
 
+/* On notify::text, not "changed": a text set at once (undo, a test,
+ * a paste over a selection) deletes before it inserts, and "changed"
+ * in between would remember the blank row's default. */
 static void
 on_entry_changed (EylPlacementPanel *self,
+                  GParamSpec        *pspec,
                   GtkEntry          *entry)
 {
   validate_entry (self, entry);
@@ -761,6 +728,7 @@ on_entry_changed (EylPlacementPanel *self,
 
 static void
 on_eye_entry_changed (EylPlacementPanel *self,
+                      GParamSpec        *pspec,
                       GtkEntry          *entry)
 {
   validate_entry (self, entry);
@@ -769,7 +737,7 @@ on_eye_entry_changed (EylPlacementPanel *self,
 
   /* Hand-typed eye heights are a population of their own. */
   self->updating++;
-  adw_combo_row_set_selected (self->population_row, POPULATION_CUSTOM);
+  eyl_enum_row_set_value (self->population_row, EYL_POPULATION_CUSTOM);
   self->updating--;
   queue_changed (self);
 }
@@ -791,18 +759,16 @@ on_population_selected (EylPlacementPanel *self)
   if (self->updating > 0)
     return;
 
-  fill_population (self, adw_combo_row_get_selected (self->population_row));
+  fill_population (self, eyl_enum_row_get_value (self->population_row));
   queue_changed (self);
 }
 
 static void
 on_legibility_selected (EylPlacementPanel *self)
 {
-  guint pos = adw_combo_row_get_selected (self->legibility_row);
+  const char *explanation = eyl_legibility_get_explanation (eyl_enum_row_get_value (self->legibility_row));
 
-  if (pos < G_N_ELEMENTS (legibilities))
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->legibility_row),
-                                 _(legibilities[pos].explanation));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->legibility_row), explanation != NULL ? explanation : "");
   queue_changed (self);
 }
 
@@ -1065,52 +1031,26 @@ fill_presets (EylPlacementPanel *self)
   adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (names));
 }
 
-static guint
-index_of_string (const char *const *ids,
-                 gsize              stride,
-                 guint              n,
-                 const char        *id)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      const char *candidate = *(const char *const *) ((const char *) ids + i * stride);
-
-      if (g_strcmp0 (candidate, id) == 0)
-        return i;
-    }
-
-  return 0;
-}
-
+/* The preset from the settings; the legibility and population rows
+ * follow their keys and write them. */
 static void
 apply_defaults (EylPlacementPanel *self)
 {
   g_autofree char *placement = NULL;
-  g_autofree char *legibility = NULL;
-  g_autofree char *population = NULL;
-  guint            pos;
 
   if (self->settings != NULL)
-    {
-      placement = g_settings_get_string (self->settings, "default-placement");
-      legibility = g_settings_get_string (self->settings, "legibility");
-      population = g_settings_get_string (self->settings, "population");
-    }
+    placement = g_settings_get_string (self->settings, "default-placement");
 
   self->updating++;
 
   eyl_placement_panel_set_placement_id (self, placement != NULL ? placement : "auto");
-
-  pos = index_of_string (&legibilities[0].id, sizeof legibilities[0],
-                         G_N_ELEMENTS (legibilities), legibility);
-  adw_combo_row_set_selected (self->legibility_row, pos);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->legibility_row),
-                               _(legibilities[pos].explanation));
-
-  pos = index_of_string (&populations[0].id, sizeof populations[0],
-                         G_N_ELEMENTS (populations), population);
-  adw_combo_row_set_selected (self->population_row, pos);
-  fill_population (self, pos);
+  if (self->settings != NULL)
+    {
+      eyl_enum_row_bind (self->legibility_row, self->settings, "legibility");
+      eyl_enum_row_bind (self->population_row, self->settings, "population");
+    }
+  on_legibility_selected (self);
+  fill_population (self, eyl_enum_row_get_value (self->population_row));
 
   self->updating--;
 }
@@ -1209,6 +1149,7 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/eyl-placement-panel.ui");
+  eyl_enum_row_class_setup (widget_class);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, page);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, placement_group);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, preset_row);
@@ -1557,7 +1498,7 @@ eyl_placement_panel_get_options (EylPlacementPanel  *self,
                                  EylAnalysisOptions *options)
 {
   EylPlacementOverrides *o;
-  guint                  legibility;
+  int                    legibility;
 
   g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
   g_return_if_fail (options != NULL);
@@ -1590,10 +1531,8 @@ eyl_placement_panel_get_options (EylPlacementPanel  *self,
         }
     }
 
-  legibility = adw_combo_row_get_selected (self->legibility_row);
-  if (legibility >= G_N_ELEMENTS (legibilities) ||
-      !eyl_legibility_from_string (legibilities[legibility].id, &options->legibility))
-    options->legibility = EYL_LEGIBILITY_1_200;
+  legibility = eyl_enum_row_get_value (self->legibility_row);
+  options->legibility = legibility >= 0 ? (EylLegibility) legibility : EYL_LEGIBILITY_1_200;
   /* The label rule sets are evaluated here too (eyl_evaluate_page). */
   options->label_rules = self->chosen_rules;
 }
