@@ -33,18 +33,12 @@ struct _EylPlacementPanel
   AdwComboRow         *preset_row;
   AdwActionRow        *auto_row;
   AdwActionRow        *size_row;
-  GtkEntry            *width_entry;
-  GtkEntry            *height_entry;
-  GtkLabel            *size_unit_label;
   AdwComboRow         *population_row;
-  GtkEntry            *eye_min_entry;
-  GtkEntry            *eye_max_entry;
-  GtkLabel            *eye_unit_label;
   AdwComboRow         *legibility_row;
   AdwExpanderRow      *label_rules_row;
 
-  /* Row: every number row; first those of number_rows[], then one per
-   * other option of the table, found in the template by its name. */
+  /* Row: every number row, one per option of the table (two for a
+   * pair), found in the template by its name, in the table's order. */
   GArray *rows;
 
   GSettings       *settings; /* NULL when the schema is not installed */
@@ -72,83 +66,92 @@ struct _EylPlacementPanel
 
 G_DEFINE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, GTK_TYPE_WIDGET)
 
-/* The number rows with code of their own, the two pairs: the size (its
- * placeholders from the page) and the eye heights (filled by the
- * population); the option of the core's table (eyl-options.h) each entry
- * stands for — its range, unit and which end.  Every other option's row
- * is found by its name (Row). */
-static const struct
-{
-  gsize       entry; /* offset of the GtkEntry * in EylPlacementPanel */
-  const char *option;
-  gboolean    second; /* a range's end, a size's height */
-} number_rows[] = {
-  { G_STRUCT_OFFSET (EylPlacementPanel, width_entry), "size-mm", FALSE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, height_entry), "size-mm", TRUE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, eye_min_entry), "eye-mm", FALSE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, eye_max_entry), "eye-mm", TRUE },
-};
-
-/* A row of an option of the table that the panel has no code of its own
- * for (a new setting): the template's GtkEntry "NAME_entry" and GtkLabel
- * "NAME_unit_label", NAME the option's name with '_' for '-' — its
- * placeholder is the placement's value, its unit the option's. */
+/* A row of an option of the table: the template's GtkEntry "NAME_entry"
+ * (a pair's end: "NAME_end_entry") and GtkLabel "NAME_unit_label", NAME
+ * the option's name with '_' for '-'.  The table gives its range, unit,
+ * GSettings key and which end it is; a number's placeholder is the
+ * placement's value.  The pairs keep their own: the size's placeholders
+ * are the page's, and the eye heights are filled by the population
+ * (POPULATION_OPTION). */
 typedef struct
 {
   GtkEntry   *entry;
-  GtkLabel   *unit_label; /* a row by name only */
+  GtkLabel   *unit_label;
   const char *option;
-  gboolean    second;
+  gboolean    second;     /* a range's end, a size's height */
+  gboolean    population; /* filled by the population row */
 } Row;
+
+#define POPULATION_OPTION "eye-mm"
 
 #define N_ROWS(self)       ((self)->rows->len)
 #define ROW(self, i)       (&g_array_index ((self)->rows, Row, (i)))
 #define ROW_ENTRY(self, i) (ROW (self, i)->entry)
 
-static gboolean
-has_named_row (const char *option)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
-    if (g_str_equal (number_rows[i].option, option))
-      return TRUE;
-  return FALSE;
-}
-
 /* Rows named before the table named them: their ids in the template
- * (and the window's tests) start with the stem, not the option's name. */
+ * (and the window's tests) start with the stem, not the option's name;
+ * a pair's end has a stem of its own. */
 static const struct
 {
   const char *option;
-  const char *stem;
+  const char *stem, *end_stem, *unit_stem;
 } older_row_names[] = {
-  { "distance-m", "distance" },
-  { "table-mm", "table" },
+  { "distance-m", "distance", NULL, "distance" },
+  { "table-mm", "table", NULL, "table" },
+  { "size-mm", "width", "height", "size" },
+  { "eye-mm", "eye_min", "eye_max", "eye" },
 };
 
-/* "table_objects_mm_entry" for "table-objects-mm" (interned). */
+/* "table_objects_mm_entry" for "table-objects-mm" and "_entry"
+ * (interned). */
 static const char *
 row_child_name (const char *option,
+                gboolean    second,
                 const char *suffix)
 {
+  gboolean         unit = g_str_equal (suffix, "_unit_label");
+  g_autofree char *end = second && !unit ? g_strconcat (option, "_end", NULL) : NULL;
+  const char      *stem = end != NULL ? end : option;
   g_autofree char *name = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (older_row_names); i++)
     if (g_str_equal (older_row_names[i].option, option))
-      option = older_row_names[i].stem;
-  name = g_strconcat (option, suffix, NULL);
+      stem = unit ? older_row_names[i].unit_stem : second ? older_row_names[i].end_stem
+                                                          : older_row_names[i].stem;
+  name = g_strconcat (stem, suffix, NULL);
 
   g_strdelimit (name, "-", '_');
   return g_intern_string (name);
+}
+
+static Row *
+find_row (EylPlacementPanel *self,
+          const char        *option,
+          gboolean           second)
+{
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (g_str_equal (ROW (self, i)->option, option) && ROW (self, i)->second == second)
+      return ROW (self, i);
+  return NULL;
+}
+
+static Row *
+entry_row (EylPlacementPanel *self,
+           GtkEntry          *entry)
+{
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (ROW_ENTRY (self, i) == entry)
+      return ROW (self, i);
+  return NULL;
 }
 
 static const EylOption *
 entry_option (EylPlacementPanel *self,
               GtkEntry          *entry)
 {
-  for (guint i = 0; i < N_ROWS (self); i++)
-    if (ROW_ENTRY (self, i) == entry)
-      return eyl_option_lookup (ROW (self, i)->option);
-  return NULL;
+  Row *row = entry_row (self, entry);
+
+  return row != NULL ? eyl_option_lookup (row->option) : NULL;
 }
 
 enum
@@ -377,16 +380,9 @@ set_placeholder (GtkEntry   *entry,
 static gboolean
 any_override (EylPlacementPanel *self)
 {
-  GtkEntry *entries[] = {
-    self->width_entry,
-    self->height_entry,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    if (*gtk_editable_get_text (GTK_EDITABLE (entries[i])) != '\0')
-      return TRUE;
-  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
-    if (*gtk_editable_get_text (GTK_EDITABLE (ROW_ENTRY (self, i))) != '\0')
+  /* The population's eye heights are no override of the preset. */
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (!ROW (self, i)->population && *gtk_editable_get_text (GTK_EDITABLE (ROW_ENTRY (self, i))) != '\0')
       return TRUE;
 
   return FALSE;
@@ -550,12 +546,16 @@ update_placeholders (EylPlacementPanel *self)
       h = format_length (self, size->height_mm);
     }
 
-  set_placeholder (self->width_entry, w);
-  set_placeholder (self->height_entry, h);
-  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     {
       const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
       g_autofree char *value = NULL;
+
+      /* The size's: the page's; the eye heights': none (filled). */
+      if (option->shape == EYL_OPTION_SIZE)
+        set_placeholder (ROW_ENTRY (self, i), ROW (self, i)->second ? h : w);
+      if (option->shape != EYL_OPTION_NUMBER)
+        continue;
 
       /* A gap behind no table is no gap. */
       if (placement != NULL && option->placement_offset != 0 &&
@@ -610,9 +610,7 @@ apply_units (EylPlacementPanel *self)
   self->inches = inches;
   /* Translators: unit labels after the number rows */
   length_unit = inches ? _("in") : _("mm");
-  gtk_label_set_label (self->size_unit_label, length_unit);
-  gtk_label_set_label (self->eye_unit_label, length_unit);
-  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     {
       EylOptionUnit unit = eyl_option_lookup (ROW (self, i)->option)->unit;
 
@@ -646,7 +644,7 @@ fill_population (EylPlacementPanel *self,
 
   if (!eyl_population_get_eye_range (population, &min_mm, &max_mm))
     {
-      const EylOption *eye = eyl_option_lookup ("eye-mm");
+      const EylOption *eye = eyl_option_lookup (POPULATION_OPTION);
 
       min_mm = self->settings ? g_settings_get_double (self->settings, eye->settings_key)
                               : eye->fallback;
@@ -656,8 +654,8 @@ fill_population (EylPlacementPanel *self,
 
   min_text = format_length (self, min_mm);
   max_text = format_length (self, max_mm);
-  set_entry_text (self, self->eye_min_entry, min_text);
-  set_entry_text (self, self->eye_max_entry, max_text);
+  set_entry_text (self, find_row (self, POPULATION_OPTION, FALSE)->entry, min_text);
+  set_entry_text (self, find_row (self, POPULATION_OPTION, TRUE)->entry, max_text);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -669,21 +667,29 @@ static void
 remember_entry (EylPlacementPanel *self,
                 GtkEntry          *entry)
 {
-  const EylOption *option = entry_option (self, entry);
+  Row             *row = entry_row (self, entry);
+  const EylOption *option = row != NULL ? eyl_option_lookup (row->option) : NULL;
   g_autoptr(GSettingsSchema) schema = NULL;
-  gboolean valid;
-  double   value;
+  const char *key;
+  gboolean    valid;
+  double      value;
 
-  if (self->settings == NULL || self->updating > 0 || option == NULL ||
-      option->settings_key == NULL)
+  if (self->settings == NULL || self->updating > 0 || option == NULL)
+    return;
+  key = row->second ? option->settings_key2 : option->settings_key;
+  /* The eye heights' keys are the custom population's. */
+  if (key == NULL ||
+      (row->population && eyl_enum_row_get_value (self->population_row) != EYL_POPULATION_CUSTOM))
     return;
   g_object_get (self->settings, "settings-schema", &schema, NULL);
-  if (!g_settings_schema_has_key (schema, option->settings_key))
+  if (!g_settings_schema_has_key (schema, key))
     return;
+  /* Out of range or no number: the key keeps the last good value. */
   value = entry_value_checked (self, entry, &valid);
   if (valid)
-    g_settings_set_double (self->settings, option->settings_key,
-                           isfinite (value) ? value : option->fallback);
+    g_settings_set_double (self->settings, key,
+                           isfinite (value) ? value : row->second ? option->fallback2
+                                                                  : option->fallback);
 }
 
 /* The remembered rows, as the window opens. */
@@ -735,10 +741,11 @@ on_eye_entry_changed (EylPlacementPanel *self,
   if (self->updating > 0)
     return;
 
-  /* Hand-typed eye heights are a population of their own. */
+  /* Hand-typed eye heights are a population of their own, remembered. */
   self->updating++;
   eyl_enum_row_set_value (self->population_row, EYL_POPULATION_CUSTOM);
   self->updating--;
+  remember_entry (self, entry);
   queue_changed (self);
 }
 
@@ -785,14 +792,15 @@ reset_action (GtkWidget  *widget,
 {
   EylPlacementPanel *self = EYL_PLACEMENT_PANEL (widget);
 
+  /* Every override; the population keeps its eye heights. */
   self->updating++;
-  set_entry_text (self, self->width_entry, "");
-  set_entry_text (self, self->height_entry, "");
-  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
-    set_entry_text (self, ROW_ENTRY (self, i), "");
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (!ROW (self, i)->population)
+      set_entry_text (self, ROW_ENTRY (self, i), "");
   self->updating--;
-  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
-    remember_entry (self, ROW_ENTRY (self, i));
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (!ROW (self, i)->population)
+      remember_entry (self, ROW_ENTRY (self, i));
   queue_changed (self);
 }
 
@@ -955,22 +963,19 @@ eyl_placement_panel_set_value (EylPlacementPanel *self,
                                gboolean           second,
                                double             value)
 {
+  Row             *row;
+  g_autofree char *text = NULL;
+
   g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
   g_return_if_fail (option != NULL);
 
-  for (guint i = 0; i < N_ROWS (self); i++)
-    if (g_str_equal (ROW (self, i)->option, option) && ROW (self, i)->second == second)
-      {
-        g_autofree char *text = format_value (self, eyl_option_lookup (option), value);
-        GtkEditable     *entry = GTK_EDITABLE (ROW_ENTRY (self, i));
-
-        /* As typed: the row's own handlers validate it, mark the
-         * population custom for eye heights and queue "changed". */
-        if (g_strcmp0 (gtk_editable_get_text (entry), text) != 0)
-          gtk_editable_set_text (entry, text);
-        return;
-      }
-  g_warn_if_reached ();
+  row = find_row (self, option, second);
+  g_return_if_fail (row != NULL);
+  text = format_value (self, eyl_option_lookup (option), value);
+  /* As typed: the row's own handlers validate it, mark the population
+   * custom for eye heights and queue "changed". */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row->entry), text);
 }
 
 gboolean
@@ -1155,28 +1160,24 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, preset_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, auto_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, size_row);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, width_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, height_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, size_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, population_row);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_min_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_max_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, label_rules_row);
-  /* the rows of the options without code of their own, by name */
+  /* the rows of the options, by name */
   {
     guint            n_options;
     const EylOption *options = eyl_options_get_all (&n_options);
+    const char      *suffixes[] = { "_entry", "_unit_label" };
 
     for (guint i = 0; i < n_options; i++)
-      if (!has_named_row (options[i].name) && options[i].shape == EYL_OPTION_NUMBER)
-        {
-          gtk_widget_class_bind_template_child_full (widget_class, row_child_name (options[i].name, "_entry"),
-                                                     FALSE, 0);
+      {
+        for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
           gtk_widget_class_bind_template_child_full (widget_class,
-                                                     row_child_name (options[i].name, "_unit_label"), FALSE, 0);
-        }
+                                                     row_child_name (options[i].name, FALSE, suffixes[k]), FALSE, 0);
+        if (options[i].shape != EYL_OPTION_NUMBER)
+          gtk_widget_class_bind_template_child_full (widget_class, row_child_name (options[i].name, TRUE, "_entry"),
+                                                     FALSE, 0);
+      }
   }
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_eye_entry_changed);
@@ -1362,6 +1363,13 @@ eyl_placement_panel_set_label_rule (EylPlacementPanel *self,
       gtk_switch_set_active (g_ptr_array_index (self->rule_switches, i), chosen);
 }
 
+static GObject *
+template_child (EylPlacementPanel *self,
+                const char        *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (self), EYL_TYPE_PLACEMENT_PANEL, name);
+}
+
 static void
 init_rows (EylPlacementPanel *self)
 {
@@ -1369,25 +1377,15 @@ init_rows (EylPlacementPanel *self)
   const EylOption *options = eyl_options_get_all (&n_options);
 
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
-    {
-      Row row = { *(GtkEntry **) ((char *) self + number_rows[i].entry), NULL, number_rows[i].option,
-                  number_rows[i].second };
-
-      g_array_append_val (self->rows, row);
-    }
   for (guint i = 0; i < n_options; i++)
-    {
-      Row row = { NULL, NULL, options[i].name, FALSE };
+    for (int second = FALSE; second <= (options[i].shape != EYL_OPTION_NUMBER); second++)
+      {
+        Row row = { GTK_ENTRY (template_child (self, row_child_name (options[i].name, second, "_entry"))),
+                    GTK_LABEL (template_child (self, row_child_name (options[i].name, FALSE, "_unit_label"))),
+                    options[i].name, second, g_str_equal (options[i].name, POPULATION_OPTION) };
 
-      if (has_named_row (options[i].name) || options[i].shape != EYL_OPTION_NUMBER)
-        continue;
-      row.entry = GTK_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (self), EYL_TYPE_PLACEMENT_PANEL,
-                                                            row_child_name (options[i].name, "_entry")));
-      row.unit_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), EYL_TYPE_PLACEMENT_PANEL,
-                                                                 row_child_name (options[i].name, "_unit_label")));
-      g_array_append_val (self->rows, row);
-    }
+        g_array_append_val (self->rows, row);
+      }
 }
 
 static void
