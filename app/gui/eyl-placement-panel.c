@@ -1021,7 +1021,7 @@ fill_presets (EylPlacementPanel *self)
     g_warning ("%s", (const char *) g_ptr_array_index (warnings, i));
 
   self->preset_ids = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->preset_ids, g_strdup ("auto"));
+  g_ptr_array_add (self->preset_ids, g_strdup (EYL_PLACEMENT_AUTO));
   gtk_string_list_append (names, _("Automatic"));
 
   list = eyl_placement_set_list (self->placements);
@@ -1048,7 +1048,7 @@ apply_defaults (EylPlacementPanel *self)
 
   self->updating++;
 
-  eyl_placement_panel_set_placement_id (self, placement != NULL ? placement : "auto");
+  eyl_placement_panel_set_placement_id (self, placement != NULL ? placement : EYL_PLACEMENT_AUTO);
   if (self->settings != NULL)
     {
       eyl_enum_row_bind (self->legibility_row, self->settings, "legibility");
@@ -1437,7 +1437,7 @@ eyl_placement_panel_get_placement_id (EylPlacementPanel *self)
 
   pos = adw_combo_row_get_selected (self->preset_row);
   if (pos >= self->preset_ids->len)
-    return "auto";
+    return EYL_PLACEMENT_AUTO;
 
   return g_ptr_array_index (self->preset_ids, pos);
 }

@@ -100,7 +100,7 @@ fill_placements (EylPreferencesWindow *self)
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-  g_strv_builder_add (ids, "auto");
+  g_strv_builder_add (ids, EYL_PLACEMENT_AUTO);
   gtk_string_list_append (names, _("Automatic"));
   for (guint i = 0; i < list->len; i++)
     {
