@@ -2,16 +2,20 @@
 /* eyl-gen-schema: writes the GSettings schema with the check settings'
  * keys made from the options table (app/core/eyl-options-table.h), so a
  * key has the range, default and words of its option and nobody copies
- * them by hand.  Run by the build:
+ * them by hand, and the <enum>s of the vocabulary's GEnums (eyl-types.h),
+ * so an enum key takes exactly the nicks the core reads.  Run by the
+ * build:
  *
  *   eyl-gen-schema TEMPLATE OUTPUT
  *
  * TEMPLATE is the schema with the line "<!-- @CHECK_SETTINGS@ -->" where
- * the keys go. */
+ * the keys go and the line "<!-- @ENUMS@ -->" where the enums go. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <glib.h>
+#include <glib-object.h>
+
+#include "eyl-types.h"
 
 #define N_(text) text
 
@@ -56,6 +60,57 @@ end_summary (const char *label,
   return g_strdup_printf (second ? "%s (highest)" : "%s (lowest)", label);
 }
 
+/* The schema's enums: id (the template's keys name it in enum="…") and
+ * the type whose nicks it lists. */
+static void
+add_enums (GString *out)
+{
+  const struct
+  {
+    const char *id;
+    GType       type;
+  } enums[] = {
+    { "io.github.eyeline.Eyeline.Units", EYL_TYPE_UNITS },
+    { "io.github.eyeline.Eyeline.Legibility", EYL_TYPE_LEGIBILITY },
+    { "io.github.eyeline.Eyeline.Population", EYL_TYPE_POPULATION },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (enums); i++)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (enums[i].type);
+
+      g_string_append_printf (out, "  <enum id=\"%s\">\n", enums[i].id);
+      for (guint v = 0; v < klass->n_values; v++)
+        {
+          g_autofree char *nick = g_markup_escape_text (klass->values[v].value_nick, -1);
+
+          g_string_append_printf (out, "    <value nick=\"%s\" value=\"%d\"/>\n", nick,
+                                  klass->values[v].value);
+        }
+      g_string_append (out, "  </enum>\n");
+    }
+}
+
+/* @template with the line @marker replaced by @text; NULL without it. */
+static gboolean
+replace_marker (GString *template,
+                const char *marker,
+                const char *text)
+{
+  const char *at = strstr (template->str, marker);
+  gsize       pos;
+
+  if (at == NULL)
+    {
+      g_printerr ("eyl-gen-schema: the template has no line %s", marker);
+      return FALSE;
+    }
+  pos = at - template->str;
+  g_string_erase (template, pos, strlen (marker));
+  g_string_insert (template, pos, text);
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -63,9 +118,8 @@ main (int   argc,
   g_autofree char *template = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) keys = g_string_new (NULL);
+  g_autoptr(GString) enums = g_string_new (NULL);
   g_autoptr(GString) out = NULL;
-  const char *marker = "    <!-- @CHECK_SETTINGS@ -->\n";
-  const char *at;
 
   if (argc != 3)
     {
@@ -75,12 +129,6 @@ main (int   argc,
   if (!g_file_get_contents (argv[1], &template, NULL, &error))
     {
       g_printerr ("eyl-gen-schema: %s\n", error->message);
-      return 1;
-    }
-  at = strstr (template, marker);
-  if (at == NULL)
-    {
-      g_printerr ("eyl-gen-schema: %s has no line %s", argv[1], marker);
       return 1;
     }
 
@@ -100,9 +148,11 @@ main (int   argc,
 #undef EYL_NUMBER_OPTION
 #undef EYL_PAIR_OPTION
 
-  out = g_string_new_len (template, at - template);
-  g_string_append (out, keys->str);
-  g_string_append (out, at + strlen (marker));
+  add_enums (enums);
+  out = g_string_new (template);
+  if (!replace_marker (out, "  <!-- @ENUMS@ -->\n", enums->str) ||
+      !replace_marker (out, "    <!-- @CHECK_SETTINGS@ -->\n", keys->str))
+    return 1;
   if (!g_file_set_contents (argv[2], out->str, out->len, &error))
     {
       g_printerr ("eyl-gen-schema: %s\n", error->message);

@@ -391,6 +391,134 @@ test_applied (void)
   }
 }
 
+/* The vocabulary (eyl-types.h): each GEnum's nicks are the words the
+ * keys, files, command line and reports have always used; each nick
+ * round-trips, has words for the window, and is what the schema's enum
+ * key takes — and nothing else is. */
+static const struct
+{
+  GType (*get_type) (void);
+  const char *key;
+  const char *nicks[6]; /* NULL-terminated */
+} vocabulary[] = {
+  { eyl_units_get_type, "units", { "mm", "in", NULL } },
+  { eyl_legibility_get_type, "legibility", { "1:200", "20-arcmin", "1:300", "1in-per-10ft", "ada-703.5", NULL } },
+  { eyl_population_get_type, "population", { "both", "uk", "us", "seated", "custom", NULL } },
+};
+
+static const char *
+vocabulary_label (GType type,
+                  int   value)
+{
+  if (type == EYL_TYPE_UNITS)
+    return eyl_units_get_label (value);
+  if (type == EYL_TYPE_LEGIBILITY)
+    return eyl_legibility_get_label (value);
+  return eyl_population_get_label (value);
+}
+
+static void
+test_vocabulary_nicks (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (vocabulary); i++)
+    {
+      GType type = vocabulary[i].get_type ();
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+      guint n = g_strv_length ((char **) vocabulary[i].nicks);
+
+      g_test_message ("%s", g_type_name (type));
+      g_assert_cmpuint (klass->n_values, ==, n);
+      for (guint k = 0; k < n; k++)
+        {
+          const char *nick = vocabulary[i].nicks[k];
+          int         value = -1;
+
+          g_assert_true (eyl_enum_from_nick (type, nick, &value));
+          g_assert_cmpstr (eyl_enum_to_nick (type, value), ==, nick);
+          g_assert_nonnull (vocabulary_label (type, value));
+        }
+      g_assert_false (eyl_enum_from_nick (type, "cm", NULL));
+      g_assert_false (eyl_enum_from_nick (type, "", NULL));
+      g_assert_false (eyl_enum_from_nick (type, NULL, NULL));
+      g_assert_null (eyl_enum_to_nick (type, (int) n));
+      g_assert_null (vocabulary_label (type, (int) n));
+    }
+
+  /* The legibility's own conversions are the nicks. */
+  for (guint k = 0; vocabulary[1].nicks[k] != NULL; k++)
+    {
+      EylLegibility standard;
+
+      g_assert_true (eyl_legibility_from_string (vocabulary[1].nicks[k], &standard));
+      g_assert_cmpstr (eyl_legibility_to_string (standard), ==, vocabulary[1].nicks[k]);
+      g_assert_nonnull (eyl_legibility_get_explanation (standard));
+    }
+  g_assert_false (eyl_legibility_from_string ("1:100", NULL));
+}
+
+/* Each population's eye heights are eye heights the eye-mm option takes,
+ * rising; the custom population has none of its own. */
+static void
+test_population_eye_range (void)
+{
+  const EylOption *eye = eyl_option_lookup ("eye-mm");
+  double           lo, hi;
+
+  g_assert_nonnull (eye);
+  for (int p = EYL_POPULATION_BOTH; p < EYL_POPULATION_CUSTOM; p++)
+    {
+      g_assert_true (eyl_population_get_eye_range (p, &lo, &hi));
+      g_assert_true (eyl_option_check (eye, lo, hi, NULL));
+      g_assert_cmpfloat (lo, <, hi);
+    }
+  /* The default population is the option's fallback. */
+  g_assert_true (eyl_population_get_eye_range (EYL_POPULATION_BOTH, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, eye->fallback);
+  g_assert_cmpfloat (hi, ==, eye->fallback2);
+  g_assert_false (eyl_population_get_eye_range (EYL_POPULATION_CUSTOM, &lo, &hi));
+}
+
+static void
+test_vocabulary_schema (void)
+{
+  g_autoptr(GSettingsSchema) schema = lookup_schema ();
+
+  g_assert_nonnull (schema);
+  for (guint i = 0; i < G_N_ELEMENTS (vocabulary); i++)
+    {
+      g_autoptr(GSettingsSchemaKey) key = g_settings_schema_get_key (schema, vocabulary[i].key);
+      g_autoptr(GVariant) range = g_settings_schema_key_get_range (key);
+      g_autoptr(GVariant) fallback = g_settings_schema_key_get_default_value (key);
+      g_autoptr(GVariant) listed = NULL;
+      g_autofree char        *kind = NULL;
+      g_autofree const char **nicks = NULL;
+      const char             *others[] = { "", "cm", "MM", "1:100", "auto", "both ", "seated", "in", "ada-703.5" };
+
+      g_test_message ("key %s", vocabulary[i].key);
+      /* an enum key of exactly the type's nicks, in order */
+      g_variant_get (range, "(sv)", &kind, &listed);
+      g_assert_cmpstr (kind, ==, "enum");
+      nicks = g_variant_get_strv (listed, NULL);
+      g_assert_cmpstrv (nicks, vocabulary[i].nicks);
+      g_assert_true (eyl_enum_from_nick (vocabulary[i].get_type (), g_variant_get_string (fallback, NULL), NULL));
+
+      for (guint k = 0; vocabulary[i].nicks[k] != NULL; k++)
+        {
+          g_autoptr(GVariant) nick = g_variant_ref_sink (g_variant_new_string (vocabulary[i].nicks[k]));
+
+          g_assert_true (g_settings_schema_key_range_check (key, nick));
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (others); k++)
+        {
+          g_autoptr(GVariant) other = g_variant_ref_sink (g_variant_new_string (others[k]));
+
+          if (g_strv_contains (vocabulary[i].nicks, others[k]))
+            continue;
+          g_assert_false (g_settings_schema_key_range_check (key, other));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +526,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/eyl/options/schema-from-table", test_schema_from_table);
+  g_test_add_func ("/eyl/options/vocabulary-nicks", test_vocabulary_nicks);
+  g_test_add_func ("/eyl/options/vocabulary-schema", test_vocabulary_schema);
+  g_test_add_func ("/eyl/options/population-eye-range", test_population_eye_range);
   g_test_add_func ("/eyl/options/same-range-everywhere", test_same_range_everywhere);
   g_test_add_func ("/eyl/options/fallbacks", test_fallbacks);
   g_test_add_func ("/eyl/options/applied", test_applied);

@@ -574,9 +574,10 @@ test_placement_panel_generic_rows (void)
       g_assert_true (gtk_widget_has_css_class (entry, "error"));
       eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
       g_assert_true (isnan (G_STRUCT_MEMBER (double, &check.overrides, option->offset)));
-      /* not remembered either */
+      /* not remembered either: the key keeps the last good value */
       if (option->settings_key != NULL)
-        g_assert_true (eyl_option_in_range (option, g_settings_get_double (settings, option->settings_key)));
+        g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, option->settings_key),
+                                        generic_rows[i].value, 1e-9);
       eyl_check_settings_clear (&check);
 
       set_text (panel, entry_name, generic_rows[i].typed);
@@ -603,6 +604,117 @@ test_placement_panel_generic_rows (void)
 
       gtk_window_destroy (window);
     }
+  reset_settings ();
+}
+
+/* The words a combo row shows for its selected item (its expression). */
+static char *
+combo_label (AdwComboRow *row)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_true (gtk_expression_evaluate (adw_combo_row_get_expression (row),
+                                          adw_combo_row_get_selected_item (row), &value));
+  return g_value_dup_string (&value);
+}
+
+/* The panel's enum rows (the core's GEnums): choosing an item writes the
+ * key and reaches the checks, the key moves the row, each item shows the
+ * core's words; a population fills the eye heights, typed ones make it
+ * custom and are remembered, an out-of-range one keeps the last good. */
+static void
+test_placement_panel_enum_rows (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GEnumClass) legibilities = g_type_class_ref (EYL_TYPE_LEGIBILITY);
+  g_autoptr(GEnumClass) populations = g_type_class_ref (EYL_TYPE_POPULATION);
+  AdwComboRow *legibility, *population;
+  GtkWidget   *panel;
+  GtkWindow   *window;
+
+  reset_settings ();
+  panel = eyl_placement_panel_new ();
+  window = show_in_window (panel, 420, 900);
+  legibility = ADW_COMBO_ROW (template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "legibility_row"));
+  population = ADW_COMBO_ROW (template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "population_row"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (legibility)), ==, legibilities->n_values);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (population)), ==, populations->n_values);
+
+  for (guint i = 0; i < legibilities->n_values; i++)
+    {
+      const GEnumValue *v = &legibilities->values[i];
+      g_auto(EylCheckSettings) check = { 0 };
+      g_autofree char *key = NULL;
+      g_autofree char *label = NULL;
+
+      g_test_message ("legibility %s", v->value_nick);
+      /* Row → key and checks */
+      adw_combo_row_set_selected (legibility, i);
+      key = g_settings_get_string (settings, "legibility");
+      g_assert_cmpstr (key, ==, v->value_nick);
+      g_assert_cmpint (g_settings_get_enum (settings, "legibility"), ==, v->value);
+      eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
+      g_assert_cmpint (check.legibility, ==, v->value);
+      label = combo_label (legibility);
+      g_assert_cmpstr (label, ==, eyl_legibility_get_label (v->value));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (legibility)), ==,
+                       eyl_legibility_get_explanation (v->value));
+      /* Key → row */
+      adw_combo_row_set_selected (legibility, (i + 1) % legibilities->n_values);
+      g_settings_set_string (settings, "legibility", v->value_nick);
+      g_assert_cmpuint (adw_combo_row_get_selected (legibility), ==, i);
+    }
+
+  for (guint i = 0; i < populations->n_values; i++)
+    {
+      const GEnumValue *v = &populations->values[i];
+      g_auto(EylCheckSettings) check = { 0 };
+      g_autofree char *key = NULL;
+      g_autofree char *label = NULL;
+      double           lo, hi;
+
+      g_test_message ("population %s", v->value_nick);
+      adw_combo_row_set_selected (population, (i + 1) % populations->n_values);
+      g_settings_set_string (settings, "population", v->value_nick);
+      g_assert_cmpuint (adw_combo_row_get_selected (population), ==, i);
+      label = combo_label (population);
+      g_assert_cmpstr (label, ==, eyl_population_get_label (v->value));
+      adw_combo_row_set_selected (population, (i + 1) % populations->n_values);
+      adw_combo_row_set_selected (population, i);
+      key = g_settings_get_string (settings, "population");
+      g_assert_cmpstr (key, ==, v->value_nick);
+      eyl_placement_panel_get_check_settings (EYL_PLACEMENT_PANEL (panel), &check);
+      if (!eyl_population_get_eye_range (v->value, &lo, &hi))
+        {
+          /* custom: the remembered heights */
+          lo = g_settings_get_double (settings, "eye-min-mm");
+          hi = g_settings_get_double (settings, "eye-max-mm");
+        }
+      g_assert_cmpfloat (check.overrides.eye_min_mm, ==, lo);
+      g_assert_cmpfloat (check.overrides.eye_max_mm, ==, hi);
+    }
+
+  /* Typed eye heights: custom, remembered; out of range: marked, the key
+   * keeps the last good value. */
+  g_settings_set_string (settings, "population", "uk");
+  set_text (panel, "eye_min_entry", "1200");
+  g_assert_cmpint (g_settings_get_enum (settings, "population"), ==, EYL_POPULATION_CUSTOM);
+  g_assert_cmpfloat (g_settings_get_double (settings, "eye-min-mm"), ==, 1200);
+  set_text (panel, "eye_max_entry", "1700");
+  g_assert_cmpfloat (g_settings_get_double (settings, "eye-max-mm"), ==, 1700);
+  set_text (panel, "eye_min_entry", "99999");
+  g_assert_true (gtk_widget_has_css_class (template_child (panel, EYL_TYPE_PLACEMENT_PANEL, "eye_min_entry"),
+                                           "error"));
+  g_assert_cmpfloat (g_settings_get_double (settings, "eye-min-mm"), ==, 1200);
+  /* A population chosen again fills the rows and leaves the custom keys. */
+  g_settings_set_string (settings, "population", "seated");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (panel, EYL_TYPE_PLACEMENT_PANEL,
+                                                                        "eye_min_entry"))),
+                   ==, "1100");
+  g_assert_cmpfloat (g_settings_get_double (settings, "eye-min-mm"), ==, 1200);
+  save_png (GTK_WIDGET (window), "placement-enum-rows");
+
+  gtk_window_destroy (window);
   reset_settings ();
 }
 
@@ -779,6 +891,20 @@ test_preferences_window (void)
   g_assert_cmpuint (adw_combo_row_get_selected (population), ==, 0);
   g_assert_false (gtk_widget_get_visible (eye_row));
   save_png (prefs, "preferences");
+
+  /* The core's words for the selected items. */
+  {
+    AdwComboRow *rows[] = { units, legibility, population };
+    const char  *words[] = { eyl_units_get_label (EYL_UNITS_MM), eyl_legibility_get_label (EYL_LEGIBILITY_1_200),
+                             eyl_population_get_label (EYL_POPULATION_BOTH) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_autofree char *label = combo_label (rows[i]);
+
+        g_assert_cmpstr (label, ==, words[i]);
+      }
+  }
 
   /* Rows → settings. */
   adw_combo_row_set_selected (units, 1);
@@ -1026,6 +1152,7 @@ main (int   argc,
   g_test_add_func ("/eyl/panels/placement/edit", test_placement_panel_edit);
   g_test_add_func ("/eyl/panels/placement/inches", test_placement_panel_inches);
   g_test_add_func ("/eyl/panels/placement/generic-rows", test_placement_panel_generic_rows);
+  g_test_add_func ("/eyl/panels/placement/enum-rows", test_placement_panel_enum_rows);
   g_test_add_func ("/eyl/panels/placement/analysis", test_placement_panel_analysis);
   g_test_add_func ("/eyl/panels/placement/label-rules", test_placement_panel_label_rules);
   g_test_add_func ("/eyl/panels/scene-view", test_scene_view);

@@ -418,14 +418,14 @@ analysis_setup_settings (Analysis *analysis,
         return usage_error ("--placement-file: %s", error->message);
       file_id = g_strdup (from_file->id);
       eyl_placement_set_add (analysis->placements, from_file);
-      if (placement_id == NULL || g_str_equal (placement_id, "auto"))
+      if (placement_id == NULL || g_str_equal (placement_id, EYL_PLACEMENT_AUTO))
         placement_id = file_id;
       base = eyl_placement_set_lookup (analysis->placements, placement_id);
     }
-  else if (placement_id != NULL && !g_str_equal (placement_id, "auto"))
+  else if (placement_id != NULL && !g_str_equal (placement_id, EYL_PLACEMENT_AUTO))
     base = eyl_placement_set_lookup (analysis->placements, placement_id);
 
-  if (placement_id != NULL && !g_str_equal (placement_id, "auto") && base == NULL)
+  if (placement_id != NULL && !g_str_equal (placement_id, EYL_PLACEMENT_AUTO) && base == NULL)
     return usage_error (_("--placement: “%s” is not a known placement (see “eyeline-cli placements”)"),
                            placement_id);
 
@@ -1202,7 +1202,7 @@ run_batch (Run             *run,
   g_free (report->placement_id);
   report->placement_id = g_strdup (run->analysis.placement != NULL
                                        ? run->analysis.placement->id
-                                       : "auto");
+                                       : EYL_PLACEMENT_AUTO);
   if (run->analysis.placement != NULL)
     report->placement = eyl_placement_ref (run->analysis.placement);
   report->legibility = run->analysis.options.legibility;

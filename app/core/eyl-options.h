@@ -190,6 +190,20 @@ gboolean eyl_options_parse_number (const char *text,
                                    double      max,
                                    double     *value);
 
+/* The words the window shows for the vocabulary of eyl-types.h (its
+ * combo rows), translated; NULL for no value of the type. */
+const char *eyl_legibility_get_label (EylLegibility standard);
+/* What @standard asks, in a sentence (the legibility row's subtitle). */
+const char *eyl_legibility_get_explanation (EylLegibility standard);
+const char *eyl_units_get_label (EylUnits units);
+const char *eyl_population_get_label (EylPopulation population);
+/* The standing eye heights (P5–P95) of @population in mm; FALSE for
+ * EYL_POPULATION_CUSTOM, whose heights the user types (the eye-mm
+ * option). */
+gboolean eyl_population_get_eye_range (EylPopulation population,
+                                       double       *min_mm,
+                                       double       *max_mm);
+
 /* Lengths and ranges of heights in labels (the overlay, the side view,
  * the page view's tooltip), rounded to what a person would say:
  * "1250 mm" (to 5 mm), "49 in"; below 100 mm to the mm or 0.1 in

@@ -539,7 +539,7 @@ valid_id (const char *id)
   for (const char *p = id; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
       return FALSE;
-  return !g_str_equal (id, "auto");
+  return !g_str_equal (id, EYL_PLACEMENT_AUTO);
 }
 
 EylPlacement *

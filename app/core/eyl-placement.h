@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* The placement id that asks for a preset chosen from the page's real
+ * size and proportions: --placement, the default-placement key, the
+ * window's first preset and the JSON report's placement id. */
+#define EYL_PLACEMENT_AUTO "auto"
+
 typedef enum
 {
   EYL_PLACEMENT_ROLLUP,

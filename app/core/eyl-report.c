@@ -89,7 +89,7 @@ eyl_report_new (void)
   EylReport *self = g_new0 (EylReport, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->placement_id = g_strdup ("auto");
+  self->placement_id = g_strdup (EYL_PLACEMENT_AUTO);
   self->legibility = EYL_LEGIBILITY_1_200;
   self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_file_result_unref);
 
@@ -774,7 +774,7 @@ eyl_report_to_json (EylReport *report)
   else
     {
       json_builder_begin_object (builder);
-      add_string (builder, "id", report->placement_id != NULL ? report->placement_id : "auto");
+      add_string (builder, "id", report->placement_id != NULL ? report->placement_id : EYL_PLACEMENT_AUTO);
       json_builder_end_object (builder);
     }
   add_string (builder, "legibility", eyl_legibility_to_string (report->legibility));

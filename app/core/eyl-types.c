@@ -98,14 +98,6 @@ static const char *const severities[] = {
   [EYL_SEVERITY_ERROR] = "error",
 };
 
-static const char *const legibilities[] = {
-  [EYL_LEGIBILITY_1_200] = "1:200",
-  [EYL_LEGIBILITY_20_ARCMIN] = "20-arcmin",
-  [EYL_LEGIBILITY_1_300] = "1:300",
-  [EYL_LEGIBILITY_INCH_PER_10FT] = "1in-per-10ft",
-  [EYL_LEGIBILITY_ADA_703_5] = "ada-703.5",
-};
-
 static const char *
 table_lookup (const char *const *table,
               guint              n,
@@ -218,10 +210,46 @@ eyl_severity_from_string (const char  *str,
   return TRUE;
 }
 
+G_DEFINE_ENUM_TYPE (EylLegibility, eyl_legibility, G_DEFINE_ENUM_VALUE (EYL_LEGIBILITY_1_200, "1:200"), G_DEFINE_ENUM_VALUE (EYL_LEGIBILITY_20_ARCMIN, "20-arcmin"), G_DEFINE_ENUM_VALUE (EYL_LEGIBILITY_1_300, "1:300"), G_DEFINE_ENUM_VALUE (EYL_LEGIBILITY_INCH_PER_10FT, "1in-per-10ft"), G_DEFINE_ENUM_VALUE (EYL_LEGIBILITY_ADA_703_5, "ada-703.5"))
+
+G_DEFINE_ENUM_TYPE (EylUnits, eyl_units, G_DEFINE_ENUM_VALUE (EYL_UNITS_MM, "mm"), G_DEFINE_ENUM_VALUE (EYL_UNITS_IN, "in"))
+
+G_DEFINE_ENUM_TYPE (EylPopulation, eyl_population, G_DEFINE_ENUM_VALUE (EYL_POPULATION_BOTH, "both"), G_DEFINE_ENUM_VALUE (EYL_POPULATION_UK, "uk"), G_DEFINE_ENUM_VALUE (EYL_POPULATION_US, "us"), G_DEFINE_ENUM_VALUE (EYL_POPULATION_SEATED, "seated"), G_DEFINE_ENUM_VALUE (EYL_POPULATION_CUSTOM, "custom"))
+
+const char *
+eyl_enum_to_nick (GType type,
+                  int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *v = g_enum_get_value (klass, value);
+
+  /* The class of a static type lives as long as the process. */
+  return v != NULL ? v->value_nick : NULL;
+}
+
+gboolean
+eyl_enum_from_nick (GType       type,
+                    const char *nick,
+                    int        *value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *v;
+
+  if (nick == NULL)
+    return FALSE;
+  klass = g_type_class_ref (type);
+  v = g_enum_get_value_by_nick (klass, nick);
+  if (v == NULL)
+    return FALSE;
+  if (value != NULL)
+    *value = v->value;
+  return TRUE;
+}
+
 const char *
 eyl_legibility_to_string (EylLegibility standard)
 {
-  return table_lookup (legibilities, G_N_ELEMENTS (legibilities), standard);
+  return eyl_enum_to_nick (EYL_TYPE_LEGIBILITY, standard);
 }
 
 gboolean
@@ -230,7 +258,7 @@ eyl_legibility_from_string (const char    *str,
 {
   int v;
 
-  if (!table_find (legibilities, G_N_ELEMENTS (legibilities), str, &v))
+  if (!eyl_enum_from_nick (EYL_TYPE_LEGIBILITY, str, &v))
     return FALSE;
   if (standard != NULL)
     *standard = (EylLegibility) v;

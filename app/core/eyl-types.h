@@ -111,8 +111,48 @@ typedef enum
   EYL_LEGIBILITY_ADA_703_5,     /* ADA 2010 Table 703.5.5 */
 } EylLegibility;
 
+/* The vocabulary of the settings (issue 13) is registered as GEnums whose
+ * nicks are the words the GSettings keys, placement files, command line
+ * and JSON reports use ("1:200", "in", "seated"): the schema's <enum>s
+ * (build-aux/eyl-gen-schema.c) and the window's combo rows
+ * (AdwEnumListModel) are made from the types. */
+GType eyl_legibility_get_type (void) G_GNUC_CONST;
+#define EYL_TYPE_LEGIBILITY (eyl_legibility_get_type ())
+
 const char *eyl_legibility_to_string (EylLegibility standard);
 gboolean    eyl_legibility_from_string (const char    *str,
                                         EylLegibility *standard);
+
+/* How lengths are shown and typed: mm and m, or inches and feet. */
+typedef enum
+{
+  EYL_UNITS_MM,
+  EYL_UNITS_IN,
+} EylUnits;
+
+GType eyl_units_get_type (void) G_GNUC_CONST;
+#define EYL_TYPE_UNITS (eyl_units_get_type ())
+
+/* Whose eyes the material is checked for (DESIGN.md 3.1); their eye
+ * heights: eyl_population_get_eye_range() (eyl-options.h). */
+typedef enum
+{
+  EYL_POPULATION_BOTH, /* UK and US adults */
+  EYL_POPULATION_UK,
+  EYL_POPULATION_US,
+  EYL_POPULATION_SEATED, /* seated and wheelchair users */
+  EYL_POPULATION_CUSTOM, /* the eye heights typed */
+} EylPopulation;
+
+GType eyl_population_get_type (void) G_GNUC_CONST;
+#define EYL_TYPE_POPULATION (eyl_population_get_type ())
+
+/* The nick of @value of the enum @type, or NULL when it has none. */
+const char *eyl_enum_to_nick (GType type,
+                              int   value);
+/* The value whose nick is @nick; FALSE (and @value untouched) for none. */
+gboolean eyl_enum_from_nick (GType       type,
+                             const char *nick,
+                             int        *value);
 
 G_END_DECLS

@@ -17,37 +17,11 @@
 
 #include "eyl-label-rules.h"
 #include "eyl-placement-panel.h"
+#include "eyl-enum-row.h"
 
 #define CHANGED_DELAY_MS 300
 #define MM_PER_IN        25.4
 #define M_PER_FT         0.3048
-
-/* Viewer populations (DESIGN.md 3.1): standing eye heights P5 woman to
- * P95 man; seated / wheelchair viewers ~1100–1300 mm. */
-static const struct
-{
-  const char *id;
-  double      min_mm, max_mm;
-} populations[] = {
-  { "both", 1405, 1825 },
-  { "uk", 1405, 1745 },
-  { "us", 1420, 1825 },
-  { "seated", 1100, 1300 },
-  { "custom", 0, 0 },
-};
-#define POPULATION_CUSTOM (G_N_ELEMENTS (populations) - 1)
-
-static const struct
-{
-  const char *id;
-  const char *explanation;
-} legibilities[] = {
-  { "1:200", N_("Cap height at least 1/200 of the reading distance: 10 mm at 2 m (FAA).") },
-    { "20-arcmin", N_("Capitals subtend at least 20 minutes of arc: 11.6 mm at 2 m (human factors).") },
-      { "1:300", N_("Cap height at least 1/300 of the distance: a lenient rule for short reads.") },
-        { "1in-per-10ft", N_("One inch of letter height per ten feet of distance (sign industry).") },
-          { "ada-703.5", N_("ADA 2010 Table 703.5.5: depends on the distance and the mounting height.") },
-        };
 
 struct _EylPlacementPanel
 {
@@ -59,18 +33,12 @@ struct _EylPlacementPanel
   AdwComboRow         *preset_row;
   AdwActionRow        *auto_row;
   AdwActionRow        *size_row;
-  GtkEntry            *width_entry;
-  GtkEntry            *height_entry;
-  GtkLabel            *size_unit_label;
   AdwComboRow         *population_row;
-  GtkEntry            *eye_min_entry;
-  GtkEntry            *eye_max_entry;
-  GtkLabel            *eye_unit_label;
   AdwComboRow         *legibility_row;
   AdwExpanderRow      *label_rules_row;
 
-  /* Row: every number row; first those of number_rows[], then one per
-   * other option of the table, found in the template by its name. */
+  /* Row: every number row, one per option of the table (two for a
+   * pair), found in the template by its name, in the table's order. */
   GArray *rows;
 
   GSettings       *settings; /* NULL when the schema is not installed */
@@ -98,83 +66,92 @@ struct _EylPlacementPanel
 
 G_DEFINE_FINAL_TYPE (EylPlacementPanel, eyl_placement_panel, GTK_TYPE_WIDGET)
 
-/* The number rows with code of their own, the two pairs: the size (its
- * placeholders from the page) and the eye heights (filled by the
- * population); the option of the core's table (eyl-options.h) each entry
- * stands for — its range, unit and which end.  Every other option's row
- * is found by its name (Row). */
-static const struct
-{
-  gsize       entry; /* offset of the GtkEntry * in EylPlacementPanel */
-  const char *option;
-  gboolean    second; /* a range's end, a size's height */
-} number_rows[] = {
-  { G_STRUCT_OFFSET (EylPlacementPanel, width_entry), "size-mm", FALSE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, height_entry), "size-mm", TRUE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, eye_min_entry), "eye-mm", FALSE },
-  { G_STRUCT_OFFSET (EylPlacementPanel, eye_max_entry), "eye-mm", TRUE },
-};
-
-/* A row of an option of the table that the panel has no code of its own
- * for (a new setting): the template's GtkEntry "NAME_entry" and GtkLabel
- * "NAME_unit_label", NAME the option's name with '_' for '-' — its
- * placeholder is the placement's value, its unit the option's. */
+/* A row of an option of the table: the template's GtkEntry "NAME_entry"
+ * (a pair's end: "NAME_end_entry") and GtkLabel "NAME_unit_label", NAME
+ * the option's name with '_' for '-'.  The table gives its range, unit,
+ * GSettings key and which end it is; a number's placeholder is the
+ * placement's value.  The pairs keep their own: the size's placeholders
+ * are the page's, and the eye heights are filled by the population
+ * (POPULATION_OPTION). */
 typedef struct
 {
   GtkEntry   *entry;
-  GtkLabel   *unit_label; /* a row by name only */
+  GtkLabel   *unit_label;
   const char *option;
-  gboolean    second;
+  gboolean    second;     /* a range's end, a size's height */
+  gboolean    population; /* filled by the population row */
 } Row;
+
+#define POPULATION_OPTION "eye-mm"
 
 #define N_ROWS(self)       ((self)->rows->len)
 #define ROW(self, i)       (&g_array_index ((self)->rows, Row, (i)))
 #define ROW_ENTRY(self, i) (ROW (self, i)->entry)
 
-static gboolean
-has_named_row (const char *option)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
-    if (g_str_equal (number_rows[i].option, option))
-      return TRUE;
-  return FALSE;
-}
-
 /* Rows named before the table named them: their ids in the template
- * (and the window's tests) start with the stem, not the option's name. */
+ * (and the window's tests) start with the stem, not the option's name;
+ * a pair's end has a stem of its own. */
 static const struct
 {
   const char *option;
-  const char *stem;
+  const char *stem, *end_stem, *unit_stem;
 } older_row_names[] = {
-  { "distance-m", "distance" },
-  { "table-mm", "table" },
+  { "distance-m", "distance", NULL, "distance" },
+  { "table-mm", "table", NULL, "table" },
+  { "size-mm", "width", "height", "size" },
+  { "eye-mm", "eye_min", "eye_max", "eye" },
 };
 
-/* "table_objects_mm_entry" for "table-objects-mm" (interned). */
+/* "table_objects_mm_entry" for "table-objects-mm" and "_entry"
+ * (interned). */
 static const char *
 row_child_name (const char *option,
+                gboolean    second,
                 const char *suffix)
 {
+  gboolean         unit = g_str_equal (suffix, "_unit_label");
+  g_autofree char *end = second && !unit ? g_strconcat (option, "_end", NULL) : NULL;
+  const char      *stem = end != NULL ? end : option;
   g_autofree char *name = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (older_row_names); i++)
     if (g_str_equal (older_row_names[i].option, option))
-      option = older_row_names[i].stem;
-  name = g_strconcat (option, suffix, NULL);
+      stem = unit ? older_row_names[i].unit_stem : second ? older_row_names[i].end_stem
+                                                          : older_row_names[i].stem;
+  name = g_strconcat (stem, suffix, NULL);
 
   g_strdelimit (name, "-", '_');
   return g_intern_string (name);
+}
+
+static Row *
+find_row (EylPlacementPanel *self,
+          const char        *option,
+          gboolean           second)
+{
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (g_str_equal (ROW (self, i)->option, option) && ROW (self, i)->second == second)
+      return ROW (self, i);
+  return NULL;
+}
+
+static Row *
+entry_row (EylPlacementPanel *self,
+           GtkEntry          *entry)
+{
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (ROW_ENTRY (self, i) == entry)
+      return ROW (self, i);
+  return NULL;
 }
 
 static const EylOption *
 entry_option (EylPlacementPanel *self,
               GtkEntry          *entry)
 {
-  for (guint i = 0; i < N_ROWS (self); i++)
-    if (ROW_ENTRY (self, i) == entry)
-      return eyl_option_lookup (ROW (self, i)->option);
-  return NULL;
+  Row *row = entry_row (self, entry);
+
+  return row != NULL ? eyl_option_lookup (row->option) : NULL;
 }
 
 enum
@@ -403,16 +380,9 @@ set_placeholder (GtkEntry   *entry,
 static gboolean
 any_override (EylPlacementPanel *self)
 {
-  GtkEntry *entries[] = {
-    self->width_entry,
-    self->height_entry,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    if (*gtk_editable_get_text (GTK_EDITABLE (entries[i])) != '\0')
-      return TRUE;
-  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
-    if (*gtk_editable_get_text (GTK_EDITABLE (ROW_ENTRY (self, i))) != '\0')
+  /* The population's eye heights are no override of the preset. */
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (!ROW (self, i)->population && *gtk_editable_get_text (GTK_EDITABLE (ROW_ENTRY (self, i))) != '\0')
       return TRUE;
 
   return FALSE;
@@ -576,12 +546,16 @@ update_placeholders (EylPlacementPanel *self)
       h = format_length (self, size->height_mm);
     }
 
-  set_placeholder (self->width_entry, w);
-  set_placeholder (self->height_entry, h);
-  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     {
       const EylOption *option = eyl_option_lookup (ROW (self, i)->option);
       g_autofree char *value = NULL;
+
+      /* The size's: the page's; the eye heights': none (filled). */
+      if (option->shape == EYL_OPTION_SIZE)
+        set_placeholder (ROW_ENTRY (self, i), ROW (self, i)->second ? h : w);
+      if (option->shape != EYL_OPTION_NUMBER)
+        continue;
 
       /* A gap behind no table is no gap. */
       if (placement != NULL && option->placement_offset != 0 &&
@@ -627,10 +601,7 @@ apply_units (EylPlacementPanel *self)
   const char *length_unit;
 
   if (self->settings != NULL)
-    {
-      g_autofree char *units = g_settings_get_string (self->settings, "units");
-      inches = g_strcmp0 (units, "in") == 0;
-    }
+    inches = g_settings_get_enum (self->settings, "units") == EYL_UNITS_IN;
 
   /* Convert what the user typed, in the old units, before switching. */
   for (guint i = 0; i < N_ROWS (self); i++)
@@ -639,9 +610,7 @@ apply_units (EylPlacementPanel *self)
   self->inches = inches;
   /* Translators: unit labels after the number rows */
   length_unit = inches ? _("in") : _("mm");
-  gtk_label_set_label (self->size_unit_label, length_unit);
-  gtk_label_set_label (self->eye_unit_label, length_unit);
-  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
+  for (guint i = 0; i < N_ROWS (self); i++)
     {
       EylOptionUnit unit = eyl_option_lookup (ROW (self, i)->option)->unit;
 
@@ -667,34 +636,26 @@ apply_units (EylPlacementPanel *self)
 
 static void
 fill_population (EylPlacementPanel *self,
-                 guint              index)
+                 EylPopulation      population)
 {
   double           min_mm, max_mm;
   g_autofree char *min_text = NULL;
   g_autofree char *max_text = NULL;
 
-  if (index >= G_N_ELEMENTS (populations))
-    return;
-
-  if (index == POPULATION_CUSTOM)
+  if (!eyl_population_get_eye_range (population, &min_mm, &max_mm))
     {
-      const EylOption *eye = eyl_option_lookup ("eye-mm");
+      const EylOption *eye = eyl_option_lookup (POPULATION_OPTION);
 
       min_mm = self->settings ? g_settings_get_double (self->settings, eye->settings_key)
                               : eye->fallback;
       max_mm = self->settings ? g_settings_get_double (self->settings, eye->settings_key2)
                               : eye->fallback2;
     }
-  else
-    {
-      min_mm = populations[index].min_mm;
-      max_mm = populations[index].max_mm;
-    }
 
   min_text = format_length (self, min_mm);
   max_text = format_length (self, max_mm);
-  set_entry_text (self, self->eye_min_entry, min_text);
-  set_entry_text (self, self->eye_max_entry, max_text);
+  set_entry_text (self, find_row (self, POPULATION_OPTION, FALSE)->entry, min_text);
+  set_entry_text (self, find_row (self, POPULATION_OPTION, TRUE)->entry, max_text);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -706,21 +667,29 @@ static void
 remember_entry (EylPlacementPanel *self,
                 GtkEntry          *entry)
 {
-  const EylOption *option = entry_option (self, entry);
+  Row             *row = entry_row (self, entry);
+  const EylOption *option = row != NULL ? eyl_option_lookup (row->option) : NULL;
   g_autoptr(GSettingsSchema) schema = NULL;
-  gboolean valid;
-  double   value;
+  const char *key;
+  gboolean    valid;
+  double      value;
 
-  if (self->settings == NULL || self->updating > 0 || option == NULL ||
-      option->settings_key == NULL)
+  if (self->settings == NULL || self->updating > 0 || option == NULL)
+    return;
+  key = row->second ? option->settings_key2 : option->settings_key;
+  /* The eye heights' keys are the custom population's. */
+  if (key == NULL ||
+      (row->population && eyl_enum_row_get_value (self->population_row) != EYL_POPULATION_CUSTOM))
     return;
   g_object_get (self->settings, "settings-schema", &schema, NULL);
-  if (!g_settings_schema_has_key (schema, option->settings_key))
+  if (!g_settings_schema_has_key (schema, key))
     return;
+  /* Out of range or no number: the key keeps the last good value. */
   value = entry_value_checked (self, entry, &valid);
   if (valid)
-    g_settings_set_double (self->settings, option->settings_key,
-                           isfinite (value) ? value : option->fallback);
+    g_settings_set_double (self->settings, key,
+                           isfinite (value) ? value : row->second ? option->fallback2
+                                                                  : option->fallback);
 }
 
 /* The remembered rows, as the window opens. */
@@ -750,8 +719,12 @@ restore_entries (EylPlacementPanel *self)
     }
 }
 
+/* On notify::text, not "changed": a text set at once (undo, a test,
+ * a paste over a selection) deletes before it inserts, and "changed"
+ * in between would remember the blank row's default. */
 static void
 on_entry_changed (EylPlacementPanel *self,
+                  GParamSpec        *pspec,
                   GtkEntry          *entry)
 {
   validate_entry (self, entry);
@@ -761,16 +734,18 @@ on_entry_changed (EylPlacementPanel *self,
 
 static void
 on_eye_entry_changed (EylPlacementPanel *self,
+                      GParamSpec        *pspec,
                       GtkEntry          *entry)
 {
   validate_entry (self, entry);
   if (self->updating > 0)
     return;
 
-  /* Hand-typed eye heights are a population of their own. */
+  /* Hand-typed eye heights are a population of their own, remembered. */
   self->updating++;
-  adw_combo_row_set_selected (self->population_row, POPULATION_CUSTOM);
+  eyl_enum_row_set_value (self->population_row, EYL_POPULATION_CUSTOM);
   self->updating--;
+  remember_entry (self, entry);
   queue_changed (self);
 }
 
@@ -791,18 +766,16 @@ on_population_selected (EylPlacementPanel *self)
   if (self->updating > 0)
     return;
 
-  fill_population (self, adw_combo_row_get_selected (self->population_row));
+  fill_population (self, eyl_enum_row_get_value (self->population_row));
   queue_changed (self);
 }
 
 static void
 on_legibility_selected (EylPlacementPanel *self)
 {
-  guint pos = adw_combo_row_get_selected (self->legibility_row);
+  const char *explanation = eyl_legibility_get_explanation (eyl_enum_row_get_value (self->legibility_row));
 
-  if (pos < G_N_ELEMENTS (legibilities))
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->legibility_row),
-                                 _(legibilities[pos].explanation));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->legibility_row), explanation != NULL ? explanation : "");
   queue_changed (self);
 }
 
@@ -819,14 +792,15 @@ reset_action (GtkWidget  *widget,
 {
   EylPlacementPanel *self = EYL_PLACEMENT_PANEL (widget);
 
+  /* Every override; the population keeps its eye heights. */
   self->updating++;
-  set_entry_text (self, self->width_entry, "");
-  set_entry_text (self, self->height_entry, "");
-  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
-    set_entry_text (self, ROW_ENTRY (self, i), "");
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (!ROW (self, i)->population)
+      set_entry_text (self, ROW_ENTRY (self, i), "");
   self->updating--;
-  for (guint i = G_N_ELEMENTS (number_rows); i < N_ROWS (self); i++)
-    remember_entry (self, ROW_ENTRY (self, i));
+  for (guint i = 0; i < N_ROWS (self); i++)
+    if (!ROW (self, i)->population)
+      remember_entry (self, ROW_ENTRY (self, i));
   queue_changed (self);
 }
 
@@ -989,22 +963,19 @@ eyl_placement_panel_set_value (EylPlacementPanel *self,
                                gboolean           second,
                                double             value)
 {
+  Row             *row;
+  g_autofree char *text = NULL;
+
   g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
   g_return_if_fail (option != NULL);
 
-  for (guint i = 0; i < N_ROWS (self); i++)
-    if (g_str_equal (ROW (self, i)->option, option) && ROW (self, i)->second == second)
-      {
-        g_autofree char *text = format_value (self, eyl_option_lookup (option), value);
-        GtkEditable     *entry = GTK_EDITABLE (ROW_ENTRY (self, i));
-
-        /* As typed: the row's own handlers validate it, mark the
-         * population custom for eye heights and queue "changed". */
-        if (g_strcmp0 (gtk_editable_get_text (entry), text) != 0)
-          gtk_editable_set_text (entry, text);
-        return;
-      }
-  g_warn_if_reached ();
+  row = find_row (self, option, second);
+  g_return_if_fail (row != NULL);
+  text = format_value (self, eyl_option_lookup (option), value);
+  /* As typed: the row's own handlers validate it, mark the population
+   * custom for eye heights and queue "changed". */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row->entry), text);
 }
 
 gboolean
@@ -1050,7 +1021,7 @@ fill_presets (EylPlacementPanel *self)
     g_warning ("%s", (const char *) g_ptr_array_index (warnings, i));
 
   self->preset_ids = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->preset_ids, g_strdup ("auto"));
+  g_ptr_array_add (self->preset_ids, g_strdup (EYL_PLACEMENT_AUTO));
   gtk_string_list_append (names, _("Automatic"));
 
   list = eyl_placement_set_list (self->placements);
@@ -1065,52 +1036,26 @@ fill_presets (EylPlacementPanel *self)
   adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (names));
 }
 
-static guint
-index_of_string (const char *const *ids,
-                 gsize              stride,
-                 guint              n,
-                 const char        *id)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      const char *candidate = *(const char *const *) ((const char *) ids + i * stride);
-
-      if (g_strcmp0 (candidate, id) == 0)
-        return i;
-    }
-
-  return 0;
-}
-
+/* The preset from the settings; the legibility and population rows
+ * follow their keys and write them. */
 static void
 apply_defaults (EylPlacementPanel *self)
 {
   g_autofree char *placement = NULL;
-  g_autofree char *legibility = NULL;
-  g_autofree char *population = NULL;
-  guint            pos;
 
   if (self->settings != NULL)
-    {
-      placement = g_settings_get_string (self->settings, "default-placement");
-      legibility = g_settings_get_string (self->settings, "legibility");
-      population = g_settings_get_string (self->settings, "population");
-    }
+    placement = g_settings_get_string (self->settings, "default-placement");
 
   self->updating++;
 
-  eyl_placement_panel_set_placement_id (self, placement != NULL ? placement : "auto");
-
-  pos = index_of_string (&legibilities[0].id, sizeof legibilities[0],
-                         G_N_ELEMENTS (legibilities), legibility);
-  adw_combo_row_set_selected (self->legibility_row, pos);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->legibility_row),
-                               _(legibilities[pos].explanation));
-
-  pos = index_of_string (&populations[0].id, sizeof populations[0],
-                         G_N_ELEMENTS (populations), population);
-  adw_combo_row_set_selected (self->population_row, pos);
-  fill_population (self, pos);
+  eyl_placement_panel_set_placement_id (self, placement != NULL ? placement : EYL_PLACEMENT_AUTO);
+  if (self->settings != NULL)
+    {
+      eyl_enum_row_bind (self->legibility_row, self->settings, "legibility");
+      eyl_enum_row_bind (self->population_row, self->settings, "population");
+    }
+  on_legibility_selected (self);
+  fill_population (self, eyl_enum_row_get_value (self->population_row));
 
   self->updating--;
 }
@@ -1209,33 +1154,30 @@ eyl_placement_panel_class_init (EylPlacementPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/eyl-placement-panel.ui");
+  eyl_enum_row_class_setup (widget_class);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, page);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, placement_group);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, preset_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, auto_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, size_row);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, width_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, height_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, size_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, population_row);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_min_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_max_entry);
-  gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, eye_unit_label);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, legibility_row);
   gtk_widget_class_bind_template_child (widget_class, EylPlacementPanel, label_rules_row);
-  /* the rows of the options without code of their own, by name */
+  /* the rows of the options, by name */
   {
     guint            n_options;
     const EylOption *options = eyl_options_get_all (&n_options);
+    const char      *suffixes[] = { "_entry", "_unit_label" };
 
     for (guint i = 0; i < n_options; i++)
-      if (!has_named_row (options[i].name) && options[i].shape == EYL_OPTION_NUMBER)
-        {
-          gtk_widget_class_bind_template_child_full (widget_class, row_child_name (options[i].name, "_entry"),
-                                                     FALSE, 0);
+      {
+        for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
           gtk_widget_class_bind_template_child_full (widget_class,
-                                                     row_child_name (options[i].name, "_unit_label"), FALSE, 0);
-        }
+                                                     row_child_name (options[i].name, FALSE, suffixes[k]), FALSE, 0);
+        if (options[i].shape != EYL_OPTION_NUMBER)
+          gtk_widget_class_bind_template_child_full (widget_class, row_child_name (options[i].name, TRUE, "_entry"),
+                                                     FALSE, 0);
+      }
   }
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_eye_entry_changed);
@@ -1421,6 +1363,13 @@ eyl_placement_panel_set_label_rule (EylPlacementPanel *self,
       gtk_switch_set_active (g_ptr_array_index (self->rule_switches, i), chosen);
 }
 
+static GObject *
+template_child (EylPlacementPanel *self,
+                const char        *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (self), EYL_TYPE_PLACEMENT_PANEL, name);
+}
+
 static void
 init_rows (EylPlacementPanel *self)
 {
@@ -1428,25 +1377,15 @@ init_rows (EylPlacementPanel *self)
   const EylOption *options = eyl_options_get_all (&n_options);
 
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
-    {
-      Row row = { *(GtkEntry **) ((char *) self + number_rows[i].entry), NULL, number_rows[i].option,
-                  number_rows[i].second };
-
-      g_array_append_val (self->rows, row);
-    }
   for (guint i = 0; i < n_options; i++)
-    {
-      Row row = { NULL, NULL, options[i].name, FALSE };
+    for (int second = FALSE; second <= (options[i].shape != EYL_OPTION_NUMBER); second++)
+      {
+        Row row = { GTK_ENTRY (template_child (self, row_child_name (options[i].name, second, "_entry"))),
+                    GTK_LABEL (template_child (self, row_child_name (options[i].name, FALSE, "_unit_label"))),
+                    options[i].name, second, g_str_equal (options[i].name, POPULATION_OPTION) };
 
-      if (has_named_row (options[i].name) || options[i].shape != EYL_OPTION_NUMBER)
-        continue;
-      row.entry = GTK_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (self), EYL_TYPE_PLACEMENT_PANEL,
-                                                            row_child_name (options[i].name, "_entry")));
-      row.unit_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), EYL_TYPE_PLACEMENT_PANEL,
-                                                                 row_child_name (options[i].name, "_unit_label")));
-      g_array_append_val (self->rows, row);
-    }
+        g_array_append_val (self->rows, row);
+      }
 }
 
 static void
@@ -1498,7 +1437,7 @@ eyl_placement_panel_get_placement_id (EylPlacementPanel *self)
 
   pos = adw_combo_row_get_selected (self->preset_row);
   if (pos >= self->preset_ids->len)
-    return "auto";
+    return EYL_PLACEMENT_AUTO;
 
   return g_ptr_array_index (self->preset_ids, pos);
 }
@@ -1557,7 +1496,7 @@ eyl_placement_panel_get_options (EylPlacementPanel  *self,
                                  EylAnalysisOptions *options)
 {
   EylPlacementOverrides *o;
-  guint                  legibility;
+  int                    legibility;
 
   g_return_if_fail (EYL_IS_PLACEMENT_PANEL (self));
   g_return_if_fail (options != NULL);
@@ -1590,10 +1529,8 @@ eyl_placement_panel_get_options (EylPlacementPanel  *self,
         }
     }
 
-  legibility = adw_combo_row_get_selected (self->legibility_row);
-  if (legibility >= G_N_ELEMENTS (legibilities) ||
-      !eyl_legibility_from_string (legibilities[legibility].id, &options->legibility))
-    options->legibility = EYL_LEGIBILITY_1_200;
+  legibility = eyl_enum_row_get_value (self->legibility_row);
+  options->legibility = legibility >= 0 ? (EylLegibility) legibility : EYL_LEGIBILITY_1_200;
   /* The label rule sets are evaluated here too (eyl_evaluate_page). */
   options->label_rules = self->chosen_rules;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-preferences-window.c: every row is a GSettings binding; the combo
- * rows map their position to the key's string. */
+ * rows of the core's vocabulary are enum rows (eyl-enum-row.h), the
+ * placement's maps its position to the preset's id. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "eyl-preferences-window"
@@ -10,14 +11,7 @@
 #include "eyl-placement.h"
 #include "eyl-options.h"
 #include "eyl-preferences-window.h"
-
-static const char *const unit_ids[] = { "mm", "in", NULL };
-static const char *const legibility_ids[] = {
-  "1:200", "20-arcmin", "1:300", "1in-per-10ft", "ada-703.5", NULL
-};
-static const char *const population_ids[] = {
-  "both", "uk", "us", "seated", "custom", NULL
-};
+#include "eyl-enum-row.h"
 
 struct _EylPreferencesWindow
 {
@@ -78,7 +72,10 @@ population_is_custom (GValue   *value,
                       GVariant *variant,
                       gpointer  user_data)
 {
-  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), "custom"));
+  int population = -1;
+
+  eyl_enum_from_nick (EYL_TYPE_POPULATION, g_variant_get_string (variant, NULL), &population);
+  g_value_set_boolean (value, population == EYL_POPULATION_CUSTOM);
   return TRUE;
 }
 
@@ -103,7 +100,7 @@ fill_placements (EylPreferencesWindow *self)
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-  g_strv_builder_add (ids, "auto");
+  g_strv_builder_add (ids, EYL_PLACEMENT_AUTO);
   gtk_string_list_append (names, _("Automatic"));
   for (guint i = 0; i < list->len; i++)
     {
@@ -163,6 +160,7 @@ eyl_preferences_window_class_init (EylPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/eyl-preferences-window.ui");
+  eyl_enum_row_class_setup (widget_class);
   gtk_widget_class_bind_template_child (widget_class, EylPreferencesWindow, units_row);
   gtk_widget_class_bind_template_child (widget_class, EylPreferencesWindow, placement_row);
   gtk_widget_class_bind_template_child (widget_class, EylPreferencesWindow, legibility_row);
@@ -183,11 +181,11 @@ eyl_preferences_window_init (EylPreferencesWindow *self)
   fill_placements (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
-  bind_combo (self, "units", self->units_row, unit_ids);
+  eyl_enum_row_bind (self->units_row, self->settings, "units");
   bind_combo (self, "default-placement", self->placement_row,
               (const char *const *) self->placement_ids);
-  bind_combo (self, "legibility", self->legibility_row, legibility_ids);
-  bind_combo (self, "population", self->population_row, population_ids);
+  eyl_enum_row_bind (self->legibility_row, self->settings, "legibility");
+  eyl_enum_row_bind (self->population_row, self->settings, "population");
   /* The spin buttons take the range of the setting's option. */
   {
     const EylOption *eye = eyl_option_lookup ("eye-mm");

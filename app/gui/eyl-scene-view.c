@@ -457,9 +457,7 @@ eyl_scene_view_class_init (EylSceneViewClass *klass)
 static void
 on_units_changed (EylSceneView *self)
 {
-  g_autofree char *units = g_settings_get_string (self->settings, "units");
-
-  self->inches = g_strcmp0 (units, "in") == 0;
+  self->inches = g_settings_get_enum (self->settings, "units") == EYL_UNITS_IN;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

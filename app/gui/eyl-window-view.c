@@ -267,7 +267,7 @@ update_summary (EylWindow       *self,
     {
       g_autofree char *text = NULL;
       gboolean         inches = self->settings != NULL &&
-                        g_strcmp0 (g_settings_get_string (self->settings, "units"), "in") == 0;
+                        g_settings_get_enum (self->settings, "units") == EYL_UNITS_IN;
 
       if (inches)
         /* Translators: placement name, real size in inches, reading distance in feet */

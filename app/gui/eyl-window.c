@@ -804,9 +804,7 @@ units_changed_cb (GSettings  *settings,
                   const char *key,
                   EylWindow  *self)
 {
-  g_autofree char *units = g_settings_get_string (settings, "units");
-
-  eyl_page_view_set_inches (self->page_view, g_strcmp0 (units, "in") == 0);
+  eyl_page_view_set_inches (self->page_view, g_settings_get_enum (settings, "units") == EYL_UNITS_IN);
   g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
   if (self->current != NULL)
     _eyl_window_update_view (self);
