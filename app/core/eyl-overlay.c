@@ -84,6 +84,7 @@ eyl_overlay_kind_color (EylElementKind kind,
     case EYL_ELEMENT_OTHER_URL: set_rgba (rgba, 0.502, 0.502, 0.502); break;
     /* Others' marks: the brand's purple, greyed. */
     case EYL_ELEMENT_SPONSOR_LOGO: set_rgba (rgba, 0.600, 0.490, 0.565); break;
+    case EYL_ELEMENT_REPEAT: set_rgba (rgba, 0.600, 0.490, 0.565); break;
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
     default: set_rgba (rgba, 0.650, 0.650, 0.650); break;
@@ -126,6 +127,9 @@ eyl_overlay_kind_label (EylElementKind kind)
     case EYL_ELEMENT_BODY: return _("Body text");
     /* TRANSLATORS: short label on a box around sponsors' or partners' logos */
     case EYL_ELEMENT_SPONSOR_LOGO: return _("Sponsors");
+    /* TRANSLATORS: short label on a box around marks repeated in a grid over
+     * a photo wall (a step-and-repeat) */
+    case EYL_ELEMENT_REPEAT: return _("Step-and-repeat");
     case EYL_N_ELEMENT_KINDS:
     default: return "";
     }
@@ -347,6 +351,7 @@ kind_style (EylElementKind kind)
     case EYL_ELEMENT_CTA: return (KindStyle) { { 7, 5 }, 2, TRUE, TRUE };
     case EYL_ELEMENT_OTHER_URL: return (KindStyle) { { 0.01, 5 }, 2, FALSE, TRUE };
     case EYL_ELEMENT_SPONSOR_LOGO: return (KindStyle) { { 0.01, 5 }, 2, TRUE, TRUE };
+    case EYL_ELEMENT_REPEAT: return (KindStyle) { { 14, 6 }, 2, TRUE, TRUE };
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
     default: return (KindStyle) { { 0 }, 0, FALSE, TRUE };
@@ -380,6 +385,8 @@ eyl_overlay_kind_letter (EylElementKind kind)
     case EYL_ELEMENT_OTHER_URL: return C_("kind letter", "O");
     /* TRANSLATORS: one letter for "Sponsors" */
     case EYL_ELEMENT_SPONSOR_LOGO: return C_("kind letter", "S");
+    /* TRANSLATORS: one letter for "Step-and-repeat" */
+    case EYL_ELEMENT_REPEAT: return C_("kind letter", "R");
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
     default: return "";
