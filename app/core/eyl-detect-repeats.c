@@ -300,6 +300,8 @@ gboolean
 eyl_detect_repeats (const EylRaster *raster,
                     GPtrArray       *elements)
 {
+  /* Part of looking for marks, in the time per stage. */
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_LOGOS);
   g_auto(Work) work = { 0 };
   g_autoptr(GArray) blobs = NULL;
   g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
