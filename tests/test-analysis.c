@@ -535,6 +535,27 @@ test_channel (void)
   g_assert_error (error, EYL_ERROR, EYL_ERROR_ENGINE_CRASH);
 }
 
+/* A step-and-repeat is a page property of the read: its element crosses
+ * the worker's channel with its kind and box. */
+static void
+test_channel_repeat (void)
+{
+  g_autoptr(EylPageRead) read = eyl_page_read_new ();
+  g_autoptr(EylPageRead) back = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  EylRect     box = { 20, 30, 900, 600 };
+  EylElement *el = eyl_element_new (EYL_ELEMENT_REPEAT, EYL_SOURCE_RASTER, NULL, &box, 0.9);
+
+  el->id = g_strdup ("p0e0");
+  g_ptr_array_add (read->elements, el);
+  variant = g_variant_ref_sink (eyl_channel_page_read_to_variant (read));
+  back = eyl_channel_page_read_from_variant (variant);
+  g_assert_nonnull (back);
+  assert_same_elements (read->elements, back->elements);
+  g_assert_cmpint (((EylElement *) g_ptr_array_index (back->elements, 0))->kind, ==, EYL_ELEMENT_REPEAT);
+  g_assert_cmpfloat (((EylElement *) g_ptr_array_index (back->elements, 0))->box.x1, ==, 900);
+}
+
 /* The brand kit's names are evaluated, not read (DESIGN.md 3.5): the same
  * read, evaluated with a kit of other names, finds the other brand name,
  * here and after the worker's channel, as a new read with that kit would;
@@ -841,6 +862,7 @@ main (int   argc,
   g_test_add_func ("/eyl/analysis/piece-score", test_piece_score);
   g_test_add_func ("/eyl/analysis/implausible-size", test_implausible_size);
   g_test_add_func ("/eyl/analysis/channel", test_channel);
+  g_test_add_func ("/eyl/analysis/channel-repeat", test_channel_repeat);
   g_test_add_func ("/eyl/analysis/brand-names-evaluated", test_brand_names_evaluated);
   g_test_add_func ("/eyl/analysis/auto-insert", test_auto_insert);
 

@@ -1396,6 +1396,145 @@ test_candidates_many_colour_mark_with_label (void)
   g_assert_cmpfloat_with_epsilon (labelled, alone, 0.02);
 }
 
+/* A step-and-repeat: one mark on a lattice of 4 columns by 6 rows over
+ * most of the page (@stagger: every other row shifted by half a step,
+ * as brick-laid walls are).  Found as one repeat element over the
+ * lattice; the marks are no logos of their own. */
+#define WALL_COLS 4
+#define WALL_ROWS 6
+#define WALL_MARK 150.0
+
+static void
+wall_cell (guint   i,
+           double *x,
+           double *y)
+{
+  *x = 60 + (i % WALL_COLS) * 230;
+  *y = 80 + (i / WALL_COLS) * 220;
+}
+
+static void
+check_lattice (gboolean stagger)
+{
+  g_auto(Canvas) c;
+  EylRect lattice = { 60, 80, 60 + 3 * 230 + WALL_MARK, 80 + 5 * 220 + 60 };
+
+  canvas_init (&c);
+  for (guint i = 0; i < WALL_COLS * WALL_ROWS; i++)
+    {
+      double x, y;
+
+      wall_cell (i, &x, &y);
+      /* Brick-laid: the odd rows one mark shorter. */
+      if (stagger && (i / WALL_COLS) % 2 == 1)
+        {
+          if (i % WALL_COLS == WALL_COLS - 1)
+            continue;
+          x += 115;
+        }
+      /* cairo_arc() would join the previous mark's text to the ring. */
+      cairo_new_path (c.cr);
+      draw_logo (c.cr, x, y, WALL_MARK, LOGO_COLOUR);
+    }
+  canvas_detect (&c);
+  g_assert_true (eyl_detect_repeats (c.raster, c.elements));
+  log_elements (c.elements);
+  g_assert_cmpuint (count_kind (c.elements, EYL_ELEMENT_REPEAT), ==, 1);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_REPEAT, &lattice), >, 0.8);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &lattice), <, 0.05);
+}
+
+static void
+test_repeats_lattice (void)
+{
+  check_lattice (FALSE);
+}
+
+static void
+test_repeats_staggered (void)
+{
+  check_lattice (TRUE);
+}
+
+/* As many marks on the same lattice, each a different wordmark (a
+ * sponsor wall): no repeat. */
+static void
+test_repeats_different_marks (void)
+{
+  static const char *const words[WALL_COLS * WALL_ROWS] = {
+    "Axo",
+    "Brume",
+    "Cyl",
+    "Dovetail",
+    "Elm",
+    "Fjord",
+    "Gq",
+    "Hwyl",
+    "Ibex",
+    "Jazz",
+    "Kiwi",
+    "Lumen",
+    "Moxy",
+    "Nth",
+    "Oak",
+    "Pyx",
+    "Quill",
+    "Rv",
+    "Sol",
+    "Tundra",
+    "Umbra",
+    "Vex",
+    "Wok",
+    "Xylo",
+  };
+  g_auto(Canvas) c;
+
+  canvas_init (&c);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      double x, y;
+
+      wall_cell (i, &x, &y);
+      cairo_new_path (c.cr);
+      draw_outlined_word (c.cr, words[i], x, y + 45, 30 + (i % 3) * 6);
+    }
+  canvas_detect (&c);
+  g_assert_false (eyl_detect_repeats (c.raster, c.elements));
+  g_assert_cmpuint (count_kind (c.elements, EYL_ELEMENT_REPEAT), ==, 0);
+}
+
+/* The same mark as many times, scattered off any lattice: no repeat. */
+static void
+test_repeats_scatter (void)
+{
+  g_auto(Canvas) c;
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (EylRect));
+  GRand *rand = g_rand_new_with_seed (11);
+
+  canvas_init (&c);
+  while (placed->len < WALL_COLS * WALL_ROWS)
+    {
+      EylRect  r, both;
+      gboolean free = TRUE;
+
+      r.x0 = g_rand_double_range (rand, 20, PAGE_W - WALL_MARK - 20);
+      r.y0 = g_rand_double_range (rand, 20, PAGE_H - 80);
+      r.x1 = r.x0 + WALL_MARK + 10;
+      r.y1 = r.y0 + 70;
+      for (guint i = 0; i < placed->len && free; i++)
+        free = !eyl_rect_intersect (&r, &g_array_index (placed, EylRect, i), &both);
+      if (!free)
+        continue;
+      g_array_append_val (placed, r);
+      cairo_new_path (c.cr);
+      draw_logo (c.cr, r.x0, r.y0, WALL_MARK, LOGO_COLOUR);
+    }
+  g_rand_free (rand);
+  canvas_detect (&c);
+  g_assert_false (eyl_detect_repeats (c.raster, c.elements));
+  g_assert_cmpuint (count_kind (c.elements, EYL_ELEMENT_REPEAT), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1413,6 +1552,10 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/bleed", test_candidates_bleed);
   g_test_add_func ("/eyl/logos/candidates/lock-up", test_candidates_lock_up);
   g_test_add_func ("/eyl/logos/candidates/sponsor-row", test_candidates_sponsor_row);
+  g_test_add_func ("/eyl/logos/repeats/lattice", test_repeats_lattice);
+  g_test_add_func ("/eyl/logos/repeats/staggered", test_repeats_staggered);
+  g_test_add_func ("/eyl/logos/repeats/different-marks", test_repeats_different_marks);
+  g_test_add_func ("/eyl/logos/repeats/scatter", test_repeats_scatter);
   g_test_add_func ("/eyl/logos/candidates/qr", test_candidates_qr);
   g_test_add_func ("/eyl/logos/candidates/light-on-colour", test_candidates_light_on_colour);
   g_test_add_func ("/eyl/logos/candidates/two-colour-poster", test_candidates_two_colour_poster);

@@ -749,6 +749,85 @@ test_labels_generated (void)
   banner_clear (&b);
 }
 
+/* Overlapping boxes of one kind are drawn as one, with one label: the
+ * parts of the brand's lockup found apart make one "Logo"; two partners'
+ * marks whose boxes meet make one "Partner’s logo ×2". */
+static void
+test_labels_grouped (void)
+{
+  Banner b = {
+    0,
+  };
+  EylRect vis;
+  double  w, h;
+  struct
+  {
+    double   x0, y0, x1, y1;
+    gboolean others;
+  } boxes[] = {
+    /* The lockup, its emblem found again, its wordmark cut off. */
+    { 0.10, 0.10, 0.45, 0.16, FALSE },
+    { 0.08, 0.12, 0.20, 0.18, FALSE },
+    { 0.455, 0.11, 0.55, 0.16, FALSE },
+    /* Two partners at the foot, their boxes meeting. */
+    { 0.10, 0.70, 0.30, 0.74, TRUE },
+    { 0.28, 0.70, 0.50, 0.74, TRUE },
+  };
+  guint             n_logo = 0, n_partner = 0;
+  EylOverlayOptions options;
+  LayoutStats       stats = { 0 };
+
+  banner_load (&b, NULL, "rollup-behind-table");
+  vis = b.analysis->frame.visible;
+  w = eyl_rect_width (&vis);
+  h = eyl_rect_height (&vis);
+  for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
+    {
+      EylRect     box = { vis.x0 + boxes[i].x0 * w, vis.y0 + boxes[i].y0 * h,
+                          vis.x0 + boxes[i].x1 * w, vis.y0 + boxes[i].y1 * h };
+      EylElement *el = eyl_element_new (EYL_ELEMENT_LOGO, EYL_SOURCE_RASTER, NULL, &box, 0.9);
+
+      g_free (el->id);
+      el->id = g_strdup_printf ("grouped%u", i);
+      el->third_party = boxes[i].others;
+      g_ptr_array_add (b.analysis->elements, el);
+    }
+
+  eyl_overlay_options_init (&options);
+  options.px_per_pt = eyl_overlay_print_px_per_pt (b.analysis);
+  options.layers = EYL_OVERLAY_ALL;
+  check_layout (b.analysis, &options, "grouped logos", &stats);
+  {
+    g_autoptr(GArray) labels = eyl_overlay_layout_labels (b.analysis, &options);
+
+    for (guint i = 0; i < labels->len; i++)
+      {
+        EylOverlayLabel *l = &g_array_index (labels, EylOverlayLabel, i);
+        EylElement      *el;
+
+        if (l->element < 0)
+          continue;
+        el = g_ptr_array_index (b.analysis->elements, l->element);
+        if (el->kind != EYL_ELEMENT_LOGO || !g_str_has_prefix (el->id, "grouped"))
+          continue;
+        g_test_message ("label “%s” for %s", l->text, el->id);
+        if (el->third_party)
+          {
+            n_partner++;
+            g_assert_true (l->shortened || strstr (l->text, "×2") != NULL);
+          }
+        else
+          {
+            n_logo++;
+            g_assert_true (l->shortened || strstr (l->text, "×") == NULL);
+          }
+      }
+  }
+  g_assert_cmpuint (n_logo, ==, 1);
+  g_assert_cmpuint (n_partner, ==, 1);
+  banner_clear (&b);
+}
+
 /* FALSE, the test skipped, when the corpus is absent or the run is not
  * the corpus suite's (-m slow). */
 static gboolean
@@ -1188,6 +1267,7 @@ main (int    argc,
   g_test_add_func ("/eyl/overlay/markers", test_markers);
   g_test_add_func ("/eyl/overlay/pictures", test_pictures);
   g_test_add_func ("/eyl/overlay/labels-generated", test_labels_generated);
+  g_test_add_func ("/eyl/overlay/labels-grouped", test_labels_grouped);
   g_test_add_func ("/eyl/overlay/labels-off-text", test_labels_off_text);
   g_test_add_func ("/eyl/overlay/labels-off-text-corpus", test_labels_off_text_corpus);
   g_test_add_func ("/eyl/overlay/legend-off-page", test_legend_off_page);

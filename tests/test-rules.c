@@ -719,6 +719,50 @@ test_no_contact (void)
   situation_clear (&s);
 }
 
+/* A step-and-repeat (a photo wall): marks repeated over the wall.  No
+ * contact on it is a warning that says why, not a stand's error; the
+ * brand rules do not judge the marks, nor the logo in the middle. */
+static void
+test_step_and_repeat (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylFinding *f;
+
+  situation_init (&s, 750, 2.0, 0);
+  s.frame.material_w_mm = 3600; /* a stand's wall: an error without the pattern */
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 1750, 1900, 100);
+  expect_one (&s, "no-contact", EYL_SEVERITY_ERROR);
+  situation_add (&s, EYL_ELEMENT_REPEAT, NULL, 20, 800, 100, 1950, 0);
+  findings = run_rule (&s, "no-contact");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (f->severity, ==, EYL_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (f->message, "step-and-repeat"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  /* The logo at eye level, the website behind the table; the only other
+   * mark hidden: each a finding, unless the marks repeat over the wall. */
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_LOGO, NULL, 125, 600, 1350, 1650, 0);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 500, 100, 150, 30);
+  expect_one (&s, "brand-over-customer", EYL_SEVERITY_WARNING);
+  situation_add (&s, EYL_ELEMENT_REPEAT, NULL, 20, 800, 100, 1950, 0);
+  findings = run_rule (&s, "brand-over-customer");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  situation_clear (&s);
+
+  situation_init (&s, 750, 2.0, 0);
+  situation_add (&s, EYL_ELEMENT_LOGO, "", 100, 400, 300, 400, 0);
+  expect_one (&s, "brand-hidden", EYL_SEVERITY_WARNING);
+  situation_add (&s, EYL_ELEMENT_REPEAT, NULL, 20, 800, 100, 1950, 0);
+  findings = run_rule (&s, "brand-hidden");
+  g_assert_cmpuint (findings->len, ==, 0);
+  situation_clear (&s);
+}
+
 static void
 test_no_call_to_action (void)
 {
@@ -1138,6 +1182,7 @@ main (int   argc,
   g_test_add_func ("/eyl/rules/piece-scene", test_piece_scene);
   g_test_add_func ("/eyl/rules/text-too-small", test_text_too_small);
   g_test_add_func ("/eyl/rules/no-contact", test_no_contact);
+  g_test_add_func ("/eyl/rules/step-and-repeat", test_step_and_repeat);
   g_test_add_func ("/eyl/rules/no-call-to-action", test_no_call_to_action);
   g_test_add_func ("/eyl/rules/safe-zone", test_safe_zone);
   g_test_add_func ("/eyl/rules/placeholder-text", test_placeholder_text);

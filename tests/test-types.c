@@ -77,6 +77,7 @@ test_element_kinds (void)
     "other_url",
     "body",
     "sponsor_logo",
+    "repeat",
   };
 
   g_assert_cmpint (G_N_ELEMENTS (expected), ==, EYL_N_ELEMENT_KINDS);

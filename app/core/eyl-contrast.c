@@ -237,6 +237,7 @@ is_measured_kind (EylElementKind kind)
     case EYL_ELEMENT_LOGO:
     case EYL_ELEMENT_BODY:
     case EYL_ELEMENT_SPONSOR_LOGO:
+    case EYL_ELEMENT_REPEAT:
     default:
       return FALSE;
     }

@@ -1048,17 +1048,6 @@ work_clear (Work *w)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Work, work_clear)
 
-static int
-colour_distance (guint32 a,
-                 guint32 b)
-{
-  int dr = (int) ((a >> 16) & 0xff) - (int) ((b >> 16) & 0xff);
-  int dg = (int) ((a >> 8) & 0xff) - (int) ((b >> 8) & 0xff);
-  int db = (int) (a & 0xff) - (int) (b & 0xff);
-
-  return MAX (ABS (dr), MAX (ABS (dg), ABS (db)));
-}
-
 /* 4 bits per channel: colours that look alike fall together. */
 static inline guint
 colour_bin (guint32 c)
@@ -1080,44 +1069,19 @@ work_init (Work            *work,
 
   work->raster = raster;
   work->factor = search_factor (raster);
-  work->w = MAX (1, (int) (raster->width * work->factor));
-  work->h = MAX (1, (int) (raster->height * work->factor));
-  work->rgb = g_new (guint32, (gsize) work->w * work->h);
+  work->rgb = eyl_raster_dup_averaged (raster, work->factor, &work->w, &work->h);
   work->ink = g_new0 (guint8, (gsize) work->w * work->h);
   work->text = g_new0 (guint8, (gsize) work->w * work->h);
 
-  cairo_surface_flush (raster->surface);
-  for (int y = 0; y < work->h; y++)
+  for (gsize i = 0; i < (gsize) work->w * work->h; i++)
     {
-      int sy0 = (int) (y / work->factor), sy1 = MAX (sy0 + 1, MIN (raster->height, (int) ((y + 1) / work->factor)));
+      guint32 c = work->rgb[i];
+      guint   bin = colour_bin (c);
 
-      for (int x = 0; x < work->w; x++)
-        {
-          int     sx0 = (int) (x / work->factor), sx1 = MAX (sx0 + 1, MIN (raster->width, (int) ((x + 1) / work->factor)));
-          guint64 r = 0, g = 0, b = 0, n = 0;
-          guint32 c;
-          guint   bin;
-
-          for (int sy = sy0; sy < sy1; sy++)
-            {
-              const guint32 *row = (const guint32 *) (raster->data + (gsize) sy * raster->stride);
-
-              for (int sx = sx0; sx < sx1; sx++)
-                {
-                  r += (row[sx] >> 16) & 0xff;
-                  g += (row[sx] >> 8) & 0xff;
-                  b += row[sx] & 0xff;
-                  n++;
-                }
-            }
-          c = (guint32) ((r / n) << 16 | (g / n) << 8 | (b / n));
-          work->rgb[(gsize) y * work->w + x] = c;
-          bin = colour_bin (c);
-          hist[bin]++;
-          sums[bin * 3] += r / n;
-          sums[bin * 3 + 1] += g / n;
-          sums[bin * 3 + 2] += b / n;
-        }
+      hist[bin]++;
+      sums[bin * 3] += (c >> 16) & 0xff;
+      sums[bin * 3 + 1] += (c >> 8) & 0xff;
+      sums[bin * 3 + 2] += c & 0xff;
     }
 
   for (guint i = 1; i < 4096; i++)
@@ -1128,7 +1092,7 @@ work_init (Work            *work,
                             (sums[best * 3 + 1] / hist[best]) << 8 |
                             (sums[best * 3 + 2] / hist[best]));
   for (gsize i = 0; i < (gsize) work->w * work->h; i++)
-    work->ink[i] = colour_distance (work->rgb[i], work->ground) > INK_DISTANCE;
+    work->ink[i] = eyl_colour_distance (work->rgb[i], work->ground) > INK_DISTANCE;
 }
 
 static void
@@ -1794,7 +1758,7 @@ measure_looks (const Work *work,
           sums[bin * 3] += (px >> 16) & 0xff;
           sums[bin * 3 + 1] += (px >> 8) & 0xff;
           sums[bin * 3 + 2] += px & 0xff;
-          if (colour_distance (px, work->ground) > INK_DISTANCE)
+          if (eyl_colour_distance (px, work->ground) > INK_DISTANCE)
             {
               int sector = hue_sector (px);
 
@@ -2309,7 +2273,7 @@ panel_edge (const Work   *work,
   for (int y = MAX (b->y0 - 1, 0); y <= MIN (b->y1, h - 1); y++)
     for (int x = MAX (b->x0 - 1, 0); x <= MIN (b->x1, w - 1); x++)
       if ((y < b->y0 || y >= b->y1 || x < b->x0 || x >= b->x1) && outside_area (work, within, x, y) &&
-          colour_distance (work->rgb[(gsize) y * w + x], work->ground) > INK_DISTANCE)
+          eyl_colour_distance (work->rgb[(gsize) y * w + x], work->ground) > INK_DISTANCE)
         return TRUE;
   for (int s = 0; s < 4; s++)
     {
@@ -2357,7 +2321,6 @@ blobs_in (const Work   *work,
 {
   int                w = work->w, h = work->h;
   gsize              n = (gsize) w * h;
-  g_autofree guint8 *rows = g_new0 (guint8, n);
   g_autofree guint8 *grown = g_new0 (guint8, n);
   g_autofree int    *stack = g_new (int, n);
   g_autofree guint  *label = g_new0 (guint, n); /* component + 1, 0 unseen */
@@ -2368,30 +2331,7 @@ blobs_in (const Work   *work,
   int r = MAX (1, (int) lround (0.003 * hypot (w, h)) >> depth);
   int rx0 = region->x0, ry0 = region->y0, rx1 = region->x1, ry1 = region->y1;
 
-  for (int y = ry0; y < ry1; y++)
-    {
-      int last = -2 * r - 1;
-
-      for (int x = rx0; x < rx1 + r; x++)
-        {
-          if (x < rx1 && mask[(gsize) y * w + x])
-            last = x;
-          if (x - r >= rx0 && x - last <= 2 * r)
-            rows[(gsize) y * w + x - r] = 1;
-        }
-    }
-  for (int x = rx0; x < rx1; x++)
-    {
-      int last = -2 * r - 1;
-
-      for (int y = ry0; y < ry1 + r; y++)
-        {
-          if (y < ry1 && rows[(gsize) y * w + x])
-            last = y;
-          if (y - r >= ry0 && y - last <= 2 * r)
-            grown[(gsize) (y - r) * w + x] = 1;
-        }
-    }
+  eyl_mask_grow (mask, w, rx0, ry0, rx1, ry1, r, grown);
 
   for (int sy = ry0; sy < ry1; sy++)
     for (int sx = rx0; sx < rx1; sx++)
@@ -2483,7 +2423,7 @@ blobs_in (const Work   *work,
                     gsize i = (gsize) y * w + x;
 
                     sub[i] = on[i] && !work->text[i] &&
-                             colour_distance (work->rgb[i], ground) > INK_DISTANCE * (depth + 2);
+                             eyl_colour_distance (work->rgb[i], ground) > INK_DISTANCE * (depth + 2);
                   }
             remove_specks (sub, w, h);
             blobs_in (work, sub, &b, on, depth + 1, ++(*n_grounds), n_grounds, out);
@@ -2631,7 +2571,7 @@ one_cluster (const Candidate *a,
   double gap_y = MAX (a->box.y0, b->box.y0) - MIN (a->box.y1, b->box.y1);
   double size = MAX (MAX (wa, ha), MAX (wb, hb));
 
-  if (a->pieces > 2 || b->pieces > 2 || colour_distance (a->colour, b->colour) > INK_DISTANCE ||
+  if (a->pieces > 2 || b->pieces > 2 || eyl_colour_distance (a->colour, b->colour) > INK_DISTANCE ||
       MAX (wa, ha) > 2.5 * MIN (wa, ha) || MAX (wb, hb) > 2.5 * MIN (wb, hb))
     return FALSE;
   return MAX (gap_x, gap_y) <= 0.5 * size;

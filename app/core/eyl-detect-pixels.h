@@ -84,6 +84,15 @@ void eyl_detect_logos (const EylPageData *page,
                        const EylPageData *read,
                        GPtrArray         *elements,
                        GPtrArray         *warnings);
+/* A step-and-repeat (a press or photo wall): marks of one size and ink
+ * repeated — one at least three times — with their centres on a regular
+ * lattice (one step across, one down, three lines or more each way)
+ * spanning most of the page.  Appends one EYL_ELEMENT_REPEAT over the
+ * lattice's marks and drops the logos found on it (the pattern's marks,
+ * not one brand block each); TRUE when found.  A grid of different
+ * marks, or one mark scattered off any lattice, is none. */
+gboolean eyl_detect_repeats (const EylRaster *raster,
+                             GPtrArray       *elements);
 /* A kit logo (PNG, SVG or PDF, told by its bytes) drawn as the search
  * reads it, saved as a PNG at @png_path: the worker that reads a kit's
  * logos once for a run (eyl_worker_prepare_brand_kit).  FALSE and

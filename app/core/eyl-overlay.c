@@ -84,6 +84,7 @@ eyl_overlay_kind_color (EylElementKind kind,
     case EYL_ELEMENT_OTHER_URL: set_rgba (rgba, 0.502, 0.502, 0.502); break;
     /* Others' marks: the brand's purple, greyed. */
     case EYL_ELEMENT_SPONSOR_LOGO: set_rgba (rgba, 0.600, 0.490, 0.565); break;
+    case EYL_ELEMENT_REPEAT: set_rgba (rgba, 0.600, 0.490, 0.565); break;
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
     default: set_rgba (rgba, 0.650, 0.650, 0.650); break;
@@ -126,6 +127,9 @@ eyl_overlay_kind_label (EylElementKind kind)
     case EYL_ELEMENT_BODY: return _("Body text");
     /* TRANSLATORS: short label on a box around sponsors' or partners' logos */
     case EYL_ELEMENT_SPONSOR_LOGO: return _("Sponsors");
+    /* TRANSLATORS: short label on a box around marks repeated in a grid over
+     * a photo wall (a step-and-repeat) */
+    case EYL_ELEMENT_REPEAT: return _("Step-and-repeat");
     case EYL_N_ELEMENT_KINDS:
     default: return "";
     }
@@ -347,6 +351,7 @@ kind_style (EylElementKind kind)
     case EYL_ELEMENT_CTA: return (KindStyle) { { 7, 5 }, 2, TRUE, TRUE };
     case EYL_ELEMENT_OTHER_URL: return (KindStyle) { { 0.01, 5 }, 2, FALSE, TRUE };
     case EYL_ELEMENT_SPONSOR_LOGO: return (KindStyle) { { 0.01, 5 }, 2, TRUE, TRUE };
+    case EYL_ELEMENT_REPEAT: return (KindStyle) { { 14, 6 }, 2, TRUE, TRUE };
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
     default: return (KindStyle) { { 0 }, 0, FALSE, TRUE };
@@ -380,6 +385,8 @@ eyl_overlay_kind_letter (EylElementKind kind)
     case EYL_ELEMENT_OTHER_URL: return C_("kind letter", "O");
     /* TRANSLATORS: one letter for "Sponsors" */
     case EYL_ELEMENT_SPONSOR_LOGO: return C_("kind letter", "S");
+    /* TRANSLATORS: one letter for "Step-and-repeat" */
+    case EYL_ELEMENT_REPEAT: return C_("kind letter", "R");
     case EYL_ELEMENT_BODY:
     case EYL_N_ELEMENT_KINDS:
     default: return "";
@@ -798,6 +805,99 @@ element_is_large (EylPageAnalysis *a,
   return rect_area (box) > LARGE_ELEMENT * rect_area (vis);
 }
 
+/* Are @a and @b, of one kind, drawn as one (element_groups())? */
+static gboolean
+one_group (const EylElement *a,
+           const EylElement *b)
+{
+  double h = MIN (eyl_rect_height (&a->box), eyl_rect_height (&b->box));
+
+  if (overlap_area (&a->box, &b->box) > 0)
+    return TRUE;
+  /* Marks found in parts (an emblem, then its wordmark cut in two) sit
+   * closer than marks set apart; two contacts on two lines stay two. */
+  return (a->kind == EYL_ELEMENT_LOGO || a->kind == EYL_ELEMENT_SPONSOR_LOGO) &&
+         rect_distance (&a->box, &b->box) <= 0.25 * h;
+}
+
+/* Boxes of one kind that overlap — the parts of one lockup found apart,
+ * two partners' marks whose boxes meet — are drawn as one: one outline
+ * round them all and one label, so that labels do not stack on each
+ * other.  @root[i] is the element that stands for i's group (the first of
+ * it), or -1 for an element not drawn. */
+static int *
+element_groups (EylPageAnalysis *a)
+{
+  guint n = a->elements != NULL ? a->elements->len : 0;
+  int  *root = g_new (int, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      EylElement *el = g_ptr_array_index (a->elements, i);
+
+      root[i] = kind_is_drawn (el->kind) && !eyl_rect_is_empty (&el->box) ? (int) i : -1;
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        EylElement *ei = g_ptr_array_index (a->elements, i);
+        EylElement *ej = g_ptr_array_index (a->elements, j);
+        int         ri = (int) i, rj = (int) j;
+
+        if (root[i] < 0 || root[j] < 0 || ei->kind != ej->kind ||
+            ei->third_party != ej->third_party || !one_group (ei, ej))
+          continue;
+        while (root[ri] != ri)
+          ri = root[ri];
+        while (root[rj] != rj)
+          rj = root[rj];
+        root[MAX (ri, rj)] = MIN (ri, rj);
+      }
+  for (guint i = 0; i < n; i++)
+    if (root[i] >= 0)
+      while (root[i] != root[root[i]])
+        root[i] = root[root[i]];
+  return root;
+}
+
+/* The box drawn for group @r (the union of its members' boxes); the
+ * number of marks it stands for in @n_marks: members not lying mostly
+ * inside a bigger one.  The brand's own boxes in one group are parts of
+ * one thing (an emblem and its wordmark found apart): one. */
+static EylRect
+group_box (EylPageAnalysis *a,
+           const int       *root,
+           int              r,
+           guint           *n_marks)
+{
+  EylRect box = ((EylElement *) g_ptr_array_index (a->elements, r))->box;
+  guint   n = 0;
+
+  for (guint i = 0; i < a->elements->len; i++)
+    {
+      EylElement *el = g_ptr_array_index (a->elements, i);
+      gboolean    inside = FALSE;
+
+      if (root[i] != r)
+        continue;
+      box.x0 = MIN (box.x0, el->box.x0);
+      box.y0 = MIN (box.y0, el->box.y0);
+      box.x1 = MAX (box.x1, el->box.x1);
+      box.y1 = MAX (box.y1, el->box.y1);
+      for (guint j = 0; j < a->elements->len && !inside; j++)
+        {
+          EylElement *other = g_ptr_array_index (a->elements, j);
+
+          inside = j != i && root[j] == r && rect_area (&other->box) > rect_area (&el->box) &&
+                   overlap_area (&el->box, &other->box) >= 0.5 * rect_area (&el->box);
+        }
+      n += !inside;
+    }
+  if (n_marks != NULL)
+    *n_marks = ((EylElement *) g_ptr_array_index (a->elements, r))->third_party ? MAX (n, 1) : 1;
+  return box;
+}
+
 /* The page's text lines, from the text layer the read kept (the first
  * pages of a document; none for an analysis read back from JSON): words
  * the detectors made no element of — body copy, small print — are still
@@ -846,7 +946,9 @@ collect_obstacles (EylPageAnalysis *a,
         EylElement *el = g_ptr_array_index (a->elements, i);
         EylRect     r = rect_grow (&el->box, pad);
 
-        if (eyl_rect_is_empty (&el->box))
+        /* A step-and-repeat spans the wall: its labels and the zones'
+         * may lie on it as on the artwork. */
+        if (eyl_rect_is_empty (&el->box) || el->kind == EYL_ELEMENT_REPEAT)
           continue;
         if (kind_is_drawn (el->kind) && !element_is_large (a, &el->box, vis))
           g_array_append_val (hard, r);
@@ -1372,22 +1474,32 @@ place_label (Placer          *pl,
   g_array_append_val (pl->labels, *l);
 }
 
+/* One label for the group of overlapping boxes @index stands for
+ * (element_groups()): round their union, with the number of marks in it
+ * when there are several ("Logo ×2"). */
 static void
-place_element_label (Placer *pl,
-                     int     index)
+place_element_label (Placer    *pl,
+                     const int *root,
+                     int        index)
 {
   EylElement     *el = g_ptr_array_index (pl->p.analysis->elements, index);
   EylOverlayLabel l = { EYL_OVERLAY_LABEL_ELEMENT, index, { 0 }, { 0 }, NULL, FALSE, FALSE };
-
-  l.anchor = rect_grow (&el->box, 2.0 * pl->p.u);
+  guint           n_marks = 1;
+  EylRect         box = group_box (pl->p.analysis, root, index, &n_marks);
   /* Another organisation's mark (a partner's at the foot) says so: the
    * brand rules do not count it. */
-  place_label (pl, &l,
-               el->kind == EYL_ELEMENT_LOGO && el->third_party
-               /* TRANSLATORS: short label on a box around another organisation's logo */
-               ? _("Partner’s logo")
-                    : eyl_overlay_kind_label (el->kind),
-                    eyl_overlay_kind_letter (el->kind), FALSE);
+  const char *name = el->kind == EYL_ELEMENT_LOGO && el->third_party
+      /* TRANSLATORS: short label on a box around another organisation's logo */
+      ? _("Partner’s logo")
+      : eyl_overlay_kind_label (el->kind);
+  g_autofree char *counted = NULL;
+
+  if (n_marks > 1)
+    /* TRANSLATORS: a label on one box round several overlapping marks of
+     * one kind: %s is the kind ("Logo"), %u how many ("Logo ×2") */
+    counted = g_strdup_printf (_("%s ×%u"), name, n_marks);
+  l.anchor = rect_grow (&box, 2.0 * pl->p.u);
+  place_label (pl, &l, counted != NULL ? counted : name, eyl_overlay_kind_letter (el->kind), FALSE);
 }
 
 static gboolean
@@ -1444,6 +1556,7 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
   Scratch           scratch;
   EylOverlayLayers  layers;
   int               first[3];
+  g_autofree int   *root = NULL;
 
   g_return_val_if_fail (analysis != NULL, NULL);
 
@@ -1489,9 +1602,10 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
   first[0] = options->hovered_element;
   first[1] = options->highlighted_element;
   first[2] = finding_element (analysis, options->highlighted_finding);
+  root = element_groups (analysis);
   for (guint i = 0; i < G_N_ELEMENTS (first); i++)
-    if (element_index_ok (analysis, first[i]) && !label_has_element (pl.labels, first[i]))
-      place_element_label (&pl, first[i]);
+    if (element_index_ok (analysis, first[i]) && !label_has_element (pl.labels, root[first[i]]))
+      place_element_label (&pl, root, root[first[i]]);
 
   if ((layers & EYL_OVERLAY_HIDDEN) && (layers & EYL_OVERLAY_ZONE_LABELS) && analysis->placement != NULL)
     {
@@ -1545,16 +1659,23 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
       for (int pass = 0; pass < 2; pass++)
         for (guint i = 0; i < analysis->elements->len; i++)
           {
-            EylElement *el = g_ptr_array_index (analysis->elements, i);
-            gboolean    flagged = FALSE;
+            gboolean flagged = FALSE;
 
-            if (!element_index_ok (analysis, (int) i) || label_has_element (pl.labels, (int) i))
+            if (!element_index_ok (analysis, (int) i) || label_has_element (pl.labels, root[i]))
               continue;
-            for (guint k = 0; analysis->findings != NULL && k < analysis->findings->len && !flagged; k++)
-              flagged = g_strcmp0 (((EylFinding *) g_ptr_array_index (analysis->findings, k))->element_id,
-                                   el->id) == 0;
+            /* A group is flagged when any of its members is. */
+            for (guint m = 0; m < analysis->elements->len && !flagged; m++)
+              {
+                EylElement *member = g_ptr_array_index (analysis->elements, m);
+
+                if (root[m] != root[i])
+                  continue;
+                for (guint k = 0; analysis->findings != NULL && k < analysis->findings->len && !flagged; k++)
+                  flagged = g_strcmp0 (((EylFinding *) g_ptr_array_index (analysis->findings, k))->element_id,
+                                       member->id) == 0;
+              }
             if (flagged == (pass == 0))
-              place_element_label (&pl, (int) i);
+              place_element_label (&pl, root, root[i]);
           }
     }
 
@@ -1878,14 +1999,15 @@ compare_area_desc (gconstpointer a,
 }
 
 static void
-paint_element (Paint      *p,
-               EylElement *el,
-               gboolean    emphasis)
+paint_element (Paint         *p,
+               EylElement    *el,
+               const EylRect *box,
+               gboolean       emphasis)
 {
   cairo_t *cr = p->cr;
   double   rgba[4];
   double   pad = 2.0 * p->u;
-  EylRect  b = rect_grow (&el->box, pad);
+  EylRect  b = rect_grow (box, pad);
 
   eyl_overlay_kind_color (el->kind, rgba);
 
@@ -1902,27 +2024,28 @@ paint_elements (Paint *p)
 {
   GPtrArray *elements = p->analysis->elements;
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree int *root = NULL;
+  int             hovered = p->options->hovered_element, picked = p->options->highlighted_element;
 
   if (elements == NULL)
     return;
 
-  /* Larger boxes first, so a website inside a text block stays on top. */
+  /* Larger boxes first, so a website inside a text block stays on top;
+   * one box per group of overlapping boxes of a kind. */
+  root = element_groups (p->analysis);
   for (guint i = 0; i < elements->len; i++)
-    {
-      EylElement *el = g_ptr_array_index (elements, i);
-
-      if (kind_is_drawn (el->kind) && !eyl_rect_is_empty (&el->box))
-        g_array_append_val (order, i);
-    }
+    if (root[i] == (int) i)
+      g_array_append_val (order, i);
   g_array_sort_with_data (order, compare_area_desc, elements);
 
   for (guint k = 0; k < order->len; k++)
     {
-      guint i = g_array_index (order, guint, k);
+      guint    i = g_array_index (order, guint, k);
+      EylRect  box = group_box (p->analysis, root, (int) i, NULL);
+      gboolean emphasis = (hovered >= 0 && (guint) hovered < elements->len && root[hovered] == (int) i) ||
+                          (picked >= 0 && (guint) picked < elements->len && root[picked] == (int) i);
 
-      paint_element (p, g_ptr_array_index (elements, i),
-                     (int) i == p->options->hovered_element ||
-                         (int) i == p->options->highlighted_element);
+      paint_element (p, g_ptr_array_index (elements, i), &box, emphasis);
     }
 }
 

@@ -148,6 +148,86 @@ eyl_raster_get_pixel (const EylRaster *self,
   return row[x] & 0xffffff;
 }
 
+guint32 *
+eyl_raster_dup_averaged (const EylRaster *self,
+                         double           factor,
+                         int             *w,
+                         int             *h)
+{
+  guint32 *rgb;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (factor > 0 && factor <= 1, NULL);
+
+  *w = MAX (1, (int) (self->width * factor));
+  *h = MAX (1, (int) (self->height * factor));
+  rgb = g_new (guint32, (gsize) *w * *h);
+  cairo_surface_flush (self->surface);
+  for (int y = 0; y < *h; y++)
+    {
+      int sy0 = (int) (y / factor), sy1 = MAX (sy0 + 1, MIN (self->height, (int) ((y + 1) / factor)));
+
+      for (int x = 0; x < *w; x++)
+        {
+          int     sx0 = (int) (x / factor), sx1 = MAX (sx0 + 1, MIN (self->width, (int) ((x + 1) / factor)));
+          guint64 r = 0, g = 0, b = 0, n = 0;
+
+          for (int sy = sy0; sy < sy1; sy++)
+            {
+              const guint32 *row = (const guint32 *) (self->data + (gsize) sy * self->stride);
+
+              for (int sx = sx0; sx < sx1; sx++)
+                {
+                  r += (row[sx] >> 16) & 0xff;
+                  g += (row[sx] >> 8) & 0xff;
+                  b += row[sx] & 0xff;
+                  n++;
+                }
+            }
+          rgb[(gsize) y * *w + x] = (guint32) ((r / n) << 16 | (g / n) << 8 | (b / n));
+        }
+    }
+  return rgb;
+}
+
+void
+eyl_mask_grow (const guint8 *mask,
+               int           w,
+               int           x0,
+               int           y0,
+               int           x1,
+               int           y1,
+               int           r,
+               guint8       *out)
+{
+  g_autofree guint8 *rows = g_new0 (guint8, (gsize) w * y1);
+
+  for (int y = y0; y < y1; y++)
+    {
+      int last = -2 * r - 1;
+
+      for (int x = x0; x < x1 + r; x++)
+        {
+          if (x < x1 && mask[(gsize) y * w + x])
+            last = x;
+          if (x - r >= x0 && x - last <= 2 * r)
+            rows[(gsize) y * w + x - r] = 1;
+        }
+    }
+  for (int x = x0; x < x1; x++)
+    {
+      int last = -2 * r - 1;
+
+      for (int y = y0; y < y1 + r; y++)
+        {
+          if (y < y1 && rows[(gsize) y * w + x])
+            last = y;
+          if (y - r >= y0 && y - last <= 2 * r)
+            out[(gsize) (y - r) * w + x] = 1;
+        }
+    }
+}
+
 guint8 *
 eyl_raster_dup_gray (const EylRaster *self)
 {

@@ -60,6 +60,19 @@ void eyl_raster_pixel_to_page (const EylRaster *self,
 guint32 eyl_raster_get_pixel (const EylRaster *self,
                               int              x,
                               int              y);
+/* How far two colours 0xRRGGBB lie apart: the largest difference of a
+ * channel, 0–255. */
+static inline int
+eyl_colour_distance (guint32 a,
+                     guint32 b)
+{
+  int d = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    d = MAX (d, ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
+  return d;
+}
+
 /* Rec. 709 luma of a Cairo RGB pixel (0xAARRGGBB, alpha ignored), 0–255:
  * 0.2126 R + 0.7152 G + 0.0722 B on the gamma-encoded values. */
 static inline double
@@ -82,6 +95,26 @@ eyl_raster_get_luma (const EylRaster *self,
   px = *(const guint32 *) (gconstpointer) (self->data + (gsize) y * self->stride + (gsize) x * 4);
   return eyl_luma (px);
 }
+
+/* The raster averaged down by @factor (at most 1): a new array of
+ * 0xRRGGBB, @w × @h pixels (each the mean of the raster pixels it
+ * covers), for detectors that look at shapes, not detail. */
+guint32 *eyl_raster_dup_averaged (const EylRaster *self,
+                                  double           factor,
+                                  int             *w,
+                                  int             *h);
+
+/* @mask (@w px wide) grown by @r px each way inside the box [x0, x1) ×
+ * [y0, y1), into @out (same size, zeroed by the caller): what lies within
+ * 2r px of other ink joins it, the letters of a word, an emblem's parts. */
+void eyl_mask_grow (const guint8 *mask,
+                    int           w,
+                    int           x0,
+                    int           y0,
+                    int           x1,
+                    int           y1,
+                    int           r,
+                    guint8       *out);
 
 /* An 8-bit grey copy (Rec. 709 luma), @width × @height, rows packed,
  * newly allocated: what OCR, QR decoding and template matching read. */

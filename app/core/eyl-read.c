@@ -174,7 +174,10 @@ read_pixels (EylPageRead              *self,
   if (options->pixels.qr)
     eyl_detect_qr (page, raster, renderer, elements, pixel_warnings);
   if (options->pixels.logos)
-    eyl_detect_logos (page, raster, options->brand_kit, words, elements, pixel_warnings);
+    {
+      eyl_detect_logos (page, raster, options->brand_kit, words, elements, pixel_warnings);
+      eyl_detect_repeats (raster, elements);
+    }
 
   /* New elements joined the list: number them all again in reading
    * order, as eyl_detect_all does. */

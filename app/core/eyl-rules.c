@@ -165,7 +165,8 @@ static const struct
                                                                                                                                                                                                                                                      [EYL_ELEMENT_OTHER_URL] = { N_("The web address %s"), N_("the web address %s") },
                                                                                                                                                                                                                                                                                  [EYL_ELEMENT_BODY] = { N_("The text “%s”"), N_("the text “%s”") },
                                                                                                                                                                                                                                                                                                         [EYL_ELEMENT_SPONSOR_LOGO] = { N_("The sponsors’ logos"), N_("the sponsors’ logos") },
-                                                                                                                                                                                                                                                                                                        };
+                                                                                                                                                                                                                                                                                                                                       [EYL_ELEMENT_REPEAT] = { N_("The repeated marks"), N_("the repeated marks") },
+                                                                                                                                                                                                                                                                                                                                       };
 
 #define MAX_QUOTED_CHARS 40
 
@@ -292,10 +293,23 @@ eyl_rule_page_is_blank (const EylRuleContext *ctx)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
 
-      if (eyl_rule_is_key (el) || el->kind == EYL_ELEMENT_BODY)
+      if (eyl_rule_is_key (el) || el->kind == EYL_ELEMENT_BODY || el->kind == EYL_ELEMENT_REPEAT)
         return FALSE;
     }
   return TRUE;
+}
+
+const EylElement *
+eyl_rule_step_and_repeat (const EylRuleContext *ctx)
+{
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+
+      if (el->kind == EYL_ELEMENT_REPEAT)
+        return el;
+    }
+  return NULL;
 }
 
 gboolean

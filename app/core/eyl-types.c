@@ -81,6 +81,7 @@ static const char *const element_kinds[EYL_N_ELEMENT_KINDS] = {
   [EYL_ELEMENT_OTHER_URL] = "other_url",
   [EYL_ELEMENT_BODY] = "body",
   [EYL_ELEMENT_SPONSOR_LOGO] = "sponsor_logo",
+  [EYL_ELEMENT_REPEAT] = "repeat",
 };
 
 static const char *const sources[] = {
@@ -166,6 +167,7 @@ eyl_element_kind_is_contact (EylElementKind kind)
     case EYL_ELEMENT_OTHER_URL:
     case EYL_ELEMENT_BODY:
     case EYL_ELEMENT_SPONSOR_LOGO:
+    case EYL_ELEMENT_REPEAT:
     case EYL_N_ELEMENT_KINDS:
     default:
       return FALSE;

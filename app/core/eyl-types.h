@@ -66,6 +66,8 @@ typedef enum
   EYL_ELEMENT_OTHER_URL,
   EYL_ELEMENT_BODY,
   EYL_ELEMENT_SPONSOR_LOGO, /* a block of sponsors' or partners' marks */
+  EYL_ELEMENT_REPEAT,       /* a step-and-repeat: marks repeated on a lattice
+                             * over most of the piece (a photo wall) */
   EYL_N_ELEMENT_KINDS
 } EylElementKind;
 

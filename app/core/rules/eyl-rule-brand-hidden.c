@@ -30,6 +30,10 @@ eyl_rule_brand_hidden_check (const EylRuleContext *ctx,
   g_autofree char *fix = NULL;
   double           low, high;
 
+  /* A step-and-repeat shows its marks all over the wall: the copies a
+   * table hides are repeated above it. */
+  if (eyl_rule_step_and_repeat (ctx) != NULL)
+    return;
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);

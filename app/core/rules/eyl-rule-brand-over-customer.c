@@ -111,6 +111,11 @@ eyl_rule_brand_over_customer_check (const EylRuleContext *ctx,
    * no eye level to give away. */
   if (ctx->placement->kind == EYL_PLACEMENT_SHELF || ctx->placement->held)
     return;
+  /* A step-and-repeat is branding by design: its marks fill the wall so
+   * that every photo carries them (a missing way to find the brand is
+   * no-contact's to say, once). */
+  if (eyl_rule_step_and_repeat (ctx) != NULL)
+    return;
   if (eyl_rule_piece_is_held (ctx))
     {
       if (ctx->placement->visible_top_fraction < 1.0)

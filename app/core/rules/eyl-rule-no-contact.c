@@ -58,6 +58,19 @@ eyl_rule_no_contact_check (const EylRuleContext *ctx,
                               "number or a QR code in the eye-level zone; if it has text, "
                               "check that it is not drawn as a low-resolution picture."));
     }
+  else if (eyl_rule_step_and_repeat (ctx) != NULL)
+    {
+      /* A photo wall's job is to be photographed with its marks; a way
+       * to find the event or the brand in the photos it makes is what it
+       * lacks, less than a stand's follow-up: a warning. */
+      finding->severity = EYL_SEVERITY_WARNING;
+      eyl_finding_set_text (finding,
+                            _("This step-and-repeat wall repeats its marks but no way to find "
+                              "you: the photos taken in front of it will carry no website, "
+                              "hashtag or handle."),
+                               _("Repeat a hashtag or your website in the pattern, so that every "
+                              "photo shows it."));
+    }
   else if (n_other > 0)
     eyl_finding_set_text (finding,
                           _("The page tells visitors no way to reach you: the only web "

@@ -188,6 +188,10 @@ char *eyl_rule_standard_name (const EylRuleContext *ctx);
  * waiting for its content, or artwork drawn in a way nothing could read. */
 gboolean eyl_rule_page_is_blank (const EylRuleContext *ctx);
 
+/* The page's step-and-repeat (marks repeated on a lattice over most of
+ * it: a press or photo wall), or NULL. */
+const EylElement *eyl_rule_step_and_repeat (const EylRuleContext *ctx);
+
 /* Display material that stands at a stand: roll-ups, table-top banners,
  * backdrops. */
 gboolean eyl_rule_is_display (const EylRuleContext *ctx);
