@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "eyl-attention.h"
+#include "eyl-attention-private.h"
 #include "eyl-element.h"
 
 /* Parameters of Boolean Map Saliency as its authors set it for fixation
@@ -160,21 +161,43 @@ jacobi3 (double a[3][3],
     d[i] = a[i][i];
 }
 
-/* Median of nine bytes. */
+/* Median of nine bytes, by the exchange network of Paeth (Graphics
+ * Gems, 1990): 19 compare-exchanges instead of a sort. */
+#define SORT2(a, b)          \
+  G_STMT_START               \
+  {                          \
+    guint8 lo_ = MIN (a, b); \
+    b = MAX (a, b);          \
+    a = lo_;                 \
+  }                          \
+  G_STMT_END
+
 static guint8
 median9 (guint8 p[9])
 {
-  for (int i = 1; i < 9; i++)
-    {
-      guint8 v = p[i];
-      int    j = i;
-
-      for (; j > 0 && p[j - 1] > v; j--)
-        p[j] = p[j - 1];
-      p[j] = v;
-    }
+  SORT2 (p[1], p[2]);
+  SORT2 (p[4], p[5]);
+  SORT2 (p[7], p[8]);
+  SORT2 (p[0], p[1]);
+  SORT2 (p[3], p[4]);
+  SORT2 (p[6], p[7]);
+  SORT2 (p[1], p[2]);
+  SORT2 (p[4], p[5]);
+  SORT2 (p[7], p[8]);
+  SORT2 (p[0], p[3]);
+  SORT2 (p[5], p[8]);
+  SORT2 (p[4], p[7]);
+  SORT2 (p[3], p[6]);
+  SORT2 (p[1], p[4]);
+  SORT2 (p[2], p[5]);
+  SORT2 (p[4], p[7]);
+  SORT2 (p[4], p[2]);
+  SORT2 (p[6], p[4]);
+  SORT2 (p[4], p[2]);
   return p[4];
 }
+
+#undef SORT2
 
 /* The three channels of the TPAMI version: CIE Lab, whitened (ZCA on the
  * colour covariance plus @ridge·I, which keeps a grey picture from having
@@ -195,6 +218,7 @@ feature_channels (cairo_surface_t *img,
   guint8            *out = g_new (guint8, 3 * n);
   double             lut[256], mean[3] = { 0 }, cov[3][3] = { { 0 } }, count = 0;
   double             wm[3][3];
+  guint32            last = 0;
 
   for (int i = 0; i < 256; i++)
     lut[i] = srgb_to_linear (i / 255.0);
@@ -202,11 +226,19 @@ feature_channels (cairo_surface_t *img,
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
       {
-        guint32 px = *(const guint32 *) (data + (gsize) y * stride + 4 * x);
-        double  lin[3] = { lut[(px >> 16) & 0xff], lut[(px >> 8) & 0xff], lut[px & 0xff] };
+        guint32 px = *(const guint32 *) (data + (gsize) y * stride + 4 * x) & 0xffffff;
         double *l = lab + 3 * ((gsize) y * w + x);
 
-        rgb_to_lab (lin, l);
+        /* A page is mostly runs of one colour: its neighbour's Lab. */
+        if (x > 0 && px == last)
+          memcpy (l, l - 3, 3 * sizeof *l);
+        else
+          {
+            double lin[3] = { lut[(px >> 16) & 0xff], lut[(px >> 8) & 0xff], lut[px & 0xff] };
+
+            rgb_to_lab (lin, l);
+          }
+        last = px;
         if (visible != NULL && !visible[(gsize) y * w + x])
           continue;
         for (int c = 0; c < 3; c++)
@@ -291,79 +323,6 @@ feature_channels (cairo_surface_t *img,
 
 /* ---- Boolean maps ---- */
 
-/* Binary dilation of @in by a @width × @width square, through running
- * sums (one pass per axis); returns the number of pixels set. */
-static gsize
-dilate_binary (const guint8 *in,
-               guint8       *out,
-               guint8       *tmp,
-               int           w,
-               int           h,
-               int           width)
-{
-  int   r = width / 2;
-  gsize n_set = 0;
-
-  for (int y = 0; y < h; y++)
-    {
-      const guint8 *row = in + (gsize) y * w;
-      int           sum = 0;
-
-      for (int x = 0; x < MIN (r, w); x++)
-        sum += row[x];
-      for (int x = 0; x < w; x++)
-        {
-          if (x + r < w)
-            sum += row[x + r];
-          if (x - r - 1 >= 0)
-            sum -= row[x - r - 1];
-          tmp[(gsize) y * w + x] = sum > 0;
-        }
-    }
-  for (int x = 0; x < w; x++)
-    {
-      int sum = 0;
-
-      for (int y = 0; y < MIN (r, h); y++)
-        sum += tmp[(gsize) y * w + x];
-      for (int y = 0; y < h; y++)
-        {
-          if (y + r < h)
-            sum += tmp[(gsize) (y + r) * w + x];
-          if (y - r - 1 >= 0)
-            sum -= tmp[(gsize) (y - r - 1) * w + x];
-          out[(gsize) y * w + x] = sum > 0;
-          n_set += sum > 0;
-        }
-    }
-  return n_set;
-}
-
-/* Adds a surrounded region map (dilated, divided by its area to the
- * power @norm: 0.5 is its L2 norm) to @acc. */
-static void
-accumulate (float        *acc,
-            const guint8 *region,
-            guint8       *dil,
-            guint8       *tmp,
-            int           w,
-            int           h,
-            int           width,
-            double        norm)
-{
-  gsize n = (gsize) w * h, n_set;
-  float weight;
-
-  n_set = dilate_binary (region, dil, tmp, w, h, width);
-  if (n_set == 0)
-    return;
-  /* A binary map's L2 norm is the square root of its area. */
-  weight = norm == 0.5 ? 1.0f / sqrtf ((float) n_set) : (float) pow ((double) n_set, -norm);
-  for (gsize i = 0; i < n; i++)
-    if (dil[i])
-      acc[i] += weight;
-}
-
 /* A horizontal run of pixels on one side of the threshold; the runs of a
  * Boolean map joined 8-connected on the same side (union-find). */
 typedef struct
@@ -372,7 +331,18 @@ typedef struct
   int    parent;
   guint8 side;
   guint8 touches; /* the border, or what is hidden */
+  guint8 inside;  /* its region does not touch them */
 } Run;
+
+/* Scratch memory of the Boolean maps of one channel. */
+typedef struct
+{
+  Run     *runs;      /* one per pixel at most */
+  int     *row_start; /* each row's first run; h + 1 */
+  guint8  *wide;      /* the surrounded region dilated along x */
+  guint8  *dil;       /* … and along y */
+  guint16 *count;     /* per column: rows of @wide set in the window */
+} Scratch;
 
 static int
 run_root (Run *runs,
@@ -406,14 +376,101 @@ run_join (Run *runs,
   runs[a].touches |= runs[b].touches;
 }
 
+static void
+count_row (guint16      *count,
+           const guint8 *row,
+           int           n,
+           int           sign)
+{
+  for (int x = 0; x < n; x++)
+    count[x] += sign * row[x];
+}
+
+/* Adds the surrounded region of @side (its runs marked inside, in rows
+ * @y0 … @y1 and columns @x0 … @x1) to @acc: dilated by a @width × @width
+ * square, divided by its dilated area to the power @norm (0.5 is its L2
+ * norm).  The square is a dilation along x, each run widened, then one
+ * along y, a running count per column; only the box the dilation reaches
+ * is touched, and each pixel gets the same sum in the same order as a
+ * pass over the whole map would give it. */
+static void
+accumulate_side (float   *acc,
+                 Scratch *s,
+                 int      side,
+                 int      w,
+                 int      h,
+                 int      y0,
+                 int      y1,
+                 int      x0,
+                 int      x1,
+                 int      width,
+                 double   norm)
+{
+  int   r = width / 2;
+  int   bx0 = MAX (0, x0 - r), bx1 = MIN (w - 1, x1 + r);
+  int   by0 = MAX (0, y0 - r), by1 = MIN (h - 1, y1 + r);
+  int   bw = bx1 - bx0 + 1;
+  gsize n_set = 0;
+  float weight;
+
+  memset (s->wide, 0, (gsize) (y1 - y0 + 1) * bw);
+  for (int y = y0; y <= y1; y++)
+    {
+      guint8 *row = s->wide + (gsize) (y - y0) * bw - bx0;
+
+      for (int i = s->row_start[y]; i < s->row_start[y + 1]; i++)
+        {
+          const Run *run = &s->runs[i];
+          int        a, b;
+
+          if (run->side != side || !run->inside)
+            continue;
+          a = MAX (bx0, run->x0 - r);
+          b = MIN (bx1, run->x1 + r);
+          memset (row + a, 1, b - a + 1);
+        }
+    }
+
+  memset (s->count, 0, bw * sizeof *s->count);
+  for (int y = y0; y <= MIN (y1, by0 + r - 1); y++)
+    count_row (s->count, s->wide + (gsize) (y - y0) * bw, bw, 1);
+  for (int y = by0; y <= by1; y++)
+    {
+      guint8 *d = s->dil + (gsize) (y - by0) * bw;
+
+      if (y + r >= y0 && y + r <= y1)
+        count_row (s->count, s->wide + (gsize) (y + r - y0) * bw, bw, 1);
+      if (y - r - 1 >= y0 && y - r - 1 <= y1)
+        count_row (s->count, s->wide + (gsize) (y - r - 1 - y0) * bw, bw, -1);
+      for (int x = 0; x < bw; x++)
+        {
+          d[x] = s->count[x] > 0;
+          n_set += d[x];
+        }
+    }
+  if (n_set == 0)
+    return;
+
+  /* A binary map's L2 norm is the square root of its area. */
+  weight = norm == 0.5 ? 1.0f / sqrtf ((float) n_set) : (float) pow ((double) n_set, -norm);
+  for (int y = by0; y <= by1; y++)
+    {
+      float        *a = acc + (gsize) y * w + bx0;
+      const guint8 *d = s->dil + (gsize) (y - by0) * bw;
+
+      /* Adding 0 where the map is not set leaves the sum as it was. */
+      for (int x = 0; x < bw; x++)
+        a[x] += d[x] * weight;
+    }
+}
+
 /* The Boolean map "channel > @t" and its complement: the regions of each
  * that are not 8-connected to the border (or to what is hidden), added to
  * @acc.  @chan is the channel, @hidden (NULL: nothing hidden) the hidden
  * pixels, @anchor_sum each row's running count of the pixels that touch
- * the border or a hidden pixel (w + 1 per row); @runs (one per pixel),
- * @row_start (h + 1), @region, @dil and @tmp are scratch.  Runs of
- * pixels joined row by row: what a flood from the border would reach,
- * in a few passes over memory. */
+ * the border or a hidden pixel (w + 1 per row).  Runs of pixels joined
+ * row by row: what a flood from the border would reach, in a few passes
+ * over memory. */
 static void
 boolean_map (const guint8 *chan,
              guint8        t,
@@ -424,14 +481,12 @@ boolean_map (const guint8 *chan,
              int           dilate,
              double        norm,
              float        *acc,
-             Run          *runs,
-             int          *row_start,
-             guint8       *region,
-             guint8       *dil,
-             guint8       *tmp)
+             Scratch      *s)
 {
-  gboolean any[2] = { FALSE, FALSE };
-  int      n_runs = 0;
+  Run *runs = s->runs;
+  int *row_start = s->row_start;
+  int  n_runs = 0;
+  int  x0[2] = { w, w }, x1[2] = { -1, -1 }, y0[2] = { h, h }, y1[2] = { -1, -1 };
 
   for (int y = 0; y < h; y++)
     {
@@ -444,7 +499,7 @@ boolean_map (const guint8 *chan,
       while (x < w)
         {
           guint8 side;
-          int    x0 = x;
+          int    x_start = x;
           Run   *r;
 
           if (hid != NULL && hid[x])
@@ -456,13 +511,13 @@ boolean_map (const guint8 *chan,
           while (x < w && (hid == NULL || !hid[x]) && (c[x] > t) == side)
             x++;
           r = &runs[n_runs];
-          r->x0 = x0;
+          r->x0 = x_start;
           r->x1 = x - 1;
           r->parent = n_runs;
           r->side = side;
-          r->touches = y == 0 || y == h - 1 || sum[x] > sum[x0];
+          r->touches = y == 0 || y == h - 1 || sum[x] > sum[x_start];
           /* The runs above that touch this one, corners included. */
-          while (prev < prev_end && runs[prev].x1 < x0 - 1)
+          while (prev < prev_end && runs[prev].x1 < x_start - 1)
             prev++;
           for (int k = prev; k < prev_end && runs[k].x0 <= x; k++)
             if (runs[k].side == side)
@@ -474,20 +529,21 @@ boolean_map (const guint8 *chan,
 
   for (int y = 0; y < h; y++)
     for (int i = row_start[y]; i < row_start[y + 1]; i++)
-      if (!runs[run_root (runs, i)].touches)
-        any[runs[i].side] = TRUE;
+      {
+        Run *run = &runs[i];
+
+        run->inside = !runs[run_root (runs, i)].touches;
+        if (!run->inside)
+          continue;
+        y0[run->side] = MIN (y0[run->side], y);
+        y1[run->side] = y;
+        x0[run->side] = MIN (x0[run->side], run->x0);
+        x1[run->side] = MAX (x1[run->side], run->x1);
+      }
 
   for (int side = 0; side < 2; side++)
-    {
-      if (!any[side])
-        continue;
-      memset (region, 0, (gsize) w * h);
-      for (int y = 0; y < h; y++)
-        for (int i = row_start[y]; i < row_start[y + 1]; i++)
-          if (runs[i].side == side && !runs[run_root (runs, i)].touches)
-            memset (region + (gsize) y * w + runs[i].x0, 1, runs[i].x1 - runs[i].x0 + 1);
-      accumulate (acc, region, dil, tmp, w, h, dilate, norm);
-    }
+    if (y1[side] >= 0)
+      accumulate_side (acc, s, side, w, h, y0[side], y1[side], x0[side], x1[side], dilate, norm);
 }
 
 /* Each row's running count (w + 1 per row) of the visible pixels that
@@ -519,6 +575,48 @@ anchor_sums (const guint8 *hidden,
         }
     }
   return sum;
+}
+
+void
+eyl_attention_boolean_maps (const guint8 *chan,
+                            const guint8 *visible,
+                            int           w,
+                            int           h,
+                            int           step,
+                            int           dilate,
+                            double        norm,
+                            float        *acc)
+{
+  gsize               n = (gsize) w * h;
+  g_autofree guint8  *hidden = NULL;
+  g_autofree int     *anchor_sum = NULL;
+  g_autofree Run     *runs = g_new (Run, n);
+  g_autofree int     *row_start = g_new (int, h + 1);
+  g_autofree guint8  *wide = g_new (guint8, n);
+  g_autofree guint8  *dil = g_new (guint8, n);
+  g_autofree guint16 *count = g_new (guint16, w);
+  Scratch             s = { runs, row_start, wide, dil, count };
+  int                 lo = 255, hi = 0;
+
+  g_return_if_fail (chan != NULL && acc != NULL && w > 0 && h > 0);
+
+  step = MAX (step, 1);
+  /* The running count per column holds up to @dilate rows. */
+  dilate = CLAMP (dilate, 1, G_MAXUINT16);
+  if (visible != NULL)
+    {
+      hidden = g_new (guint8, n);
+      for (gsize i = 0; i < n; i++)
+        hidden[i] = !visible[i];
+    }
+  anchor_sum = anchor_sums (hidden, w, h);
+  for (gsize i = 0; i < n; i++)
+    {
+      lo = MIN (lo, chan[i]);
+      hi = MAX (hi, chan[i]);
+    }
+  for (int t = lo; t < hi; t += step)
+    boolean_map (chan, (guint8) t, hidden, anchor_sum, w, h, dilate, norm, acc, &s);
 }
 
 /* Grey dilation (max filter) by a @width × @width square. */
@@ -562,6 +660,7 @@ eyl_blur_plane (float *map,
   int               r = (int) ceil (3 * sigma);
   g_autofree float *k = NULL;
   g_autofree float *tmp = g_new (float, (gsize) w *h);
+  g_autofree float *wsum = g_new (float, w);
 
   if (sigma <= 0)
     return;
@@ -569,30 +668,45 @@ eyl_blur_plane (float *map,
   for (int i = -r; i <= r; i++)
     k[i + r] = expf ((float) (-(i * i) / (2 * sigma * sigma)));
 
+  /* Each tap over the whole row, the taps in turn: every pixel sums its
+   * taps in the order of the kernel, as a tap loop per pixel would, but
+   * the pixels' sums no longer wait on each other. */
+  for (int x = 0; x < w; x++)
+    wsum[x] = 0;
+  for (int i = -r; i <= r; i++)
+    for (int x = MAX (0, -i); x <= MIN (w - 1, w - 1 - i); x++)
+      wsum[x] += k[i + r];
   for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        float s = 0, ws = 0;
+    {
+      const float *in = map + (gsize) y * w;
+      float       *out = tmp + (gsize) y * w;
 
-        for (int i = MAX (-r, -x); i <= MIN (r, w - 1 - x); i++)
-          {
-            s += k[i + r] * map[(gsize) y * w + x + i];
-            ws += k[i + r];
-          }
-        tmp[(gsize) y * w + x] = s / ws;
-      }
+      memset (out, 0, w * sizeof *out);
+      for (int i = -r; i <= r; i++)
+        for (int x = MAX (0, -i); x <= MIN (w - 1, w - 1 - i); x++)
+          out[x] += k[i + r] * in[x + i];
+      for (int x = 0; x < w; x++)
+        out[x] /= wsum[x];
+    }
+  /* Along y a row at a time, the taps in the same order for each pixel
+   * as along x: memory is read in rows. */
   for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        float s = 0, ws = 0;
+    {
+      float *out = map + (gsize) y * w;
+      float  ws = 0;
 
-        for (int i = MAX (-r, -y); i <= MIN (r, h - 1 - y); i++)
-          {
-            s += k[i + r] * tmp[(gsize) (y + i) * w + x];
-            ws += k[i + r];
-          }
-        map[(gsize) y * w + x] = s / ws;
-      }
+      memset (out, 0, w * sizeof *out);
+      for (int i = MAX (-r, -y); i <= MIN (r, h - 1 - y); i++)
+        {
+          const float *in = tmp + (gsize) (y + i) * w;
+
+          for (int x = 0; x < w; x++)
+            out[x] += k[i + r] * in[x];
+          ws += k[i + r];
+        }
+      for (int x = 0; x < w; x++)
+        out[x] /= ws;
+    }
 }
 
 /* The mean attention map of BMS at one resolution, @w × @h. */
@@ -606,40 +720,13 @@ bms_at (cairo_surface_t          *image,
   cairo_surface_t   *small = eyl_image_scaled (image, CAIRO_FORMAT_RGB24, w, h, CAIRO_FILTER_GOOD);
   gsize              n = (gsize) w * h;
   g_autofree guint8 *ch = feature_channels (small, visible, p->whiten);
-  g_autofree Run    *runs = g_new (Run, n);
-  g_autofree int    *row_start = g_new (int, h + 1);
-  g_autofree guint8 *hidden = NULL;
-  g_autofree int    *anchor_sum = NULL;
-  g_autofree guint8 *region = g_new (guint8, n);
-  g_autofree guint8 *dil = g_new (guint8, n);
-  g_autofree guint8 *tmp = g_new (guint8, n);
-  float             *acc = g_new0 (float, n);
-  int                step = MAX (p->step, 1);
-
   g_autofree guint8 *plain = p->lab_plain ? feature_channels (small, visible, -1) : NULL;
+  float             *acc = g_new0 (float, n);
 
   cairo_surface_destroy (small);
-  if (visible != NULL)
-    {
-      hidden = g_new (guint8, n);
-      for (gsize i = 0; i < n; i++)
-        hidden[i] = !visible[i];
-    }
-  anchor_sum = anchor_sums (hidden, w, h);
   for (int c = 0; c < (plain != NULL ? 6 : 3); c++)
-    {
-      const guint8 *chan = c < 3 ? ch + c * n : plain + (c - 3) * n;
-      int           lo = 255, hi = 0;
-
-      for (gsize i = 0; i < n; i++)
-        {
-          lo = MIN (lo, chan[i]);
-          hi = MAX (hi, chan[i]);
-        }
-      for (int t = lo; t < hi; t += step)
-        boolean_map (chan, (guint8) t, hidden, anchor_sum, w, h, MAX (p->dilate, 1), p->norm,
-                     acc, runs, row_start, region, dil, tmp);
-    }
+    eyl_attention_boolean_maps (c < 3 ? ch + c * n : plain + (c - 3) * n, visible, w, h, p->step,
+                                p->dilate, p->norm, acc);
   return acc;
 }
 
