@@ -334,15 +334,23 @@ typedef struct
   guint8 inside;  /* its region does not touch them */
 } Run;
 
-/* Scratch memory of the Boolean maps of one channel. */
+/* Scratch memory of the Boolean maps of one channel.  The dilated
+ * regions are bit sets, 64 pixels a word: dilating along y is then an OR
+ * of a few words per row. */
 typedef struct
 {
   Run     *runs;      /* one per pixel at most */
   int     *row_start; /* each row's first run; h + 1 */
-  guint8  *wide;      /* the surrounded region dilated along x */
-  guint8  *dil;       /* … and along y */
-  guint16 *count;     /* per column: rows of @wide set in the window */
+  guint64 *wide;      /* the surrounded region dilated along x */
+  guint64 *dil;       /* … and along y */
+  int      n_words;   /* words of a row's bit set */
+  guint64 *seen;      /* what is visible, a bit set per row; NULL: all */
+  guint64 *ends[2];   /* where a run of each side ends: the other side or
+                       * a hidden pixel (one row) */
+  guint64 *above;     /* "channel > threshold" (one row) */
 } Scratch;
+
+#define WORD_BITS 64
 
 static int
 run_root (Run *runs,
@@ -376,23 +384,60 @@ run_join (Run *runs,
   runs[a].touches |= runs[b].touches;
 }
 
+/* Sets bits @a … @b (inclusive) of the bit set @row. */
 static void
-count_row (guint16      *count,
-           const guint8 *row,
-           int           n,
-           int           sign)
+set_bits (guint64 *row,
+          int      a,
+          int      b)
 {
-  for (int x = 0; x < n; x++)
-    count[x] += sign * row[x];
+  int     wa = a / WORD_BITS, wb = b / WORD_BITS;
+  guint64 ma = G_MAXUINT64 << (a % WORD_BITS);
+  guint64 mb = G_MAXUINT64 >> (WORD_BITS - 1 - b % WORD_BITS);
+
+  if (wa == wb)
+    {
+      row[wa] |= ma & mb;
+      return;
+    }
+  row[wa] |= ma;
+  for (int k = wa + 1; k < wb; k++)
+    row[k] = G_MAXUINT64;
+  row[wb] |= mb;
+}
+
+/* Adds @weight to @acc where the bit set @bits (@n_words from pixel 0)
+ * is set, a run of set bits at a time. */
+static void
+add_bits (float         *acc,
+          const guint64 *bits,
+          int            n_words,
+          float          weight)
+{
+  for (int k = 0; k < n_words; k++)
+    {
+      guint64 m = bits[k];
+      float  *a = acc + (gsize) k * WORD_BITS;
+
+      while (m != 0)
+        {
+          int     b = __builtin_ctzll (m);
+          guint64 rest = ~(m >> b);
+          int     len = rest == 0 ? WORD_BITS - b : __builtin_ctzll (rest);
+
+          for (int x = b; x < b + len; x++)
+            a[x] += weight;
+          m = len == WORD_BITS ? 0 : m & ~(((G_GUINT64_CONSTANT (1) << len) - 1) << b);
+        }
+    }
 }
 
 /* Adds the surrounded region of @side (its runs marked inside, in rows
  * @y0 … @y1 and columns @x0 … @x1) to @acc: dilated by a @width × @width
  * square, divided by its dilated area to the power @norm (0.5 is its L2
  * norm).  The square is a dilation along x, each run widened, then one
- * along y, a running count per column; only the box the dilation reaches
- * is touched, and each pixel gets the same sum in the same order as a
- * pass over the whole map would give it. */
+ * along y, an OR of rows; only the box the dilation reaches is touched,
+ * and each pixel gets the same sum in the same order as a pass over the
+ * whole map would give it. */
 static void
 accumulate_side (float   *acc,
                  Scratch *s,
@@ -409,44 +454,39 @@ accumulate_side (float   *acc,
   int   r = width / 2;
   int   bx0 = MAX (0, x0 - r), bx1 = MIN (w - 1, x1 + r);
   int   by0 = MAX (0, y0 - r), by1 = MIN (h - 1, y1 + r);
-  int   bw = bx1 - bx0 + 1;
+  int   wa = bx0 / WORD_BITS, span = bx1 / WORD_BITS - wa + 1;
   gsize n_set = 0;
   float weight;
 
-  memset (s->wide, 0, (gsize) (y1 - y0 + 1) * bw);
+  memset (s->wide, 0, (gsize) (y1 - y0 + 1) * span * sizeof *s->wide);
   for (int y = y0; y <= y1; y++)
     {
-      guint8 *row = s->wide + (gsize) (y - y0) * bw - bx0;
+      guint64 *row = s->wide + (gsize) (y - y0) * span;
 
       for (int i = s->row_start[y]; i < s->row_start[y + 1]; i++)
         {
           const Run *run = &s->runs[i];
-          int        a, b;
 
-          if (run->side != side || !run->inside)
-            continue;
-          a = MAX (bx0, run->x0 - r);
-          b = MIN (bx1, run->x1 + r);
-          memset (row + a, 1, b - a + 1);
+          if (run->side == side && run->inside)
+            set_bits (row, MAX (bx0, run->x0 - r) - wa * WORD_BITS,
+                      MIN (bx1, run->x1 + r) - wa * WORD_BITS);
         }
     }
 
-  memset (s->count, 0, bw * sizeof *s->count);
-  for (int y = y0; y <= MIN (y1, by0 + r - 1); y++)
-    count_row (s->count, s->wide + (gsize) (y - y0) * bw, bw, 1);
   for (int y = by0; y <= by1; y++)
     {
-      guint8 *d = s->dil + (gsize) (y - by0) * bw;
+      guint64 *d = s->dil + (gsize) (y - by0) * span;
 
-      if (y + r >= y0 && y + r <= y1)
-        count_row (s->count, s->wide + (gsize) (y + r - y0) * bw, bw, 1);
-      if (y - r - 1 >= y0 && y - r - 1 <= y1)
-        count_row (s->count, s->wide + (gsize) (y - r - 1 - y0) * bw, bw, -1);
-      for (int x = 0; x < bw; x++)
+      memset (d, 0, span * sizeof *d);
+      for (int yy = MAX (y0, y - r); yy <= MIN (y1, y + r); yy++)
         {
-          d[x] = s->count[x] > 0;
-          n_set += d[x];
+          const guint64 *row = s->wide + (gsize) (yy - y0) * span;
+
+          for (int k = 0; k < span; k++)
+            d[k] |= row[k];
         }
+      for (int k = 0; k < span; k++)
+        n_set += __builtin_popcountll (d[k]);
     }
   if (n_set == 0)
     return;
@@ -454,27 +494,40 @@ accumulate_side (float   *acc,
   /* A binary map's L2 norm is the square root of its area. */
   weight = norm == 0.5 ? 1.0f / sqrtf ((float) n_set) : (float) pow ((double) n_set, -norm);
   for (int y = by0; y <= by1; y++)
-    {
-      float        *a = acc + (gsize) y * w + bx0;
-      const guint8 *d = s->dil + (gsize) (y - by0) * bw;
+    add_bits (acc + (gsize) y * w + (gsize) wa * WORD_BITS, s->dil + (gsize) (y - by0) * span,
+              span, weight);
+}
 
-      /* Adding 0 where the map is not set leaves the sum as it was. */
-      for (int x = 0; x < bw; x++)
-        a[x] += d[x] * weight;
+/* The first set bit at or after @from of the bit set @bits (@n_words),
+ * or @end when there is none before it. */
+static int
+next_set (const guint64 *bits,
+          int            n_words,
+          int            from,
+          int            end)
+{
+  int     k = from / WORD_BITS;
+  guint64 m = bits[k] & (G_MAXUINT64 << (from % WORD_BITS));
+
+  while (m == 0)
+    {
+      if (++k >= n_words)
+        return end;
+      m = bits[k];
     }
+  return MIN (end, k * WORD_BITS + __builtin_ctzll (m));
 }
 
 /* The Boolean map "channel > @t" and its complement: the regions of each
  * that are not 8-connected to the border (or to what is hidden), added to
- * @acc.  @chan is the channel, @hidden (NULL: nothing hidden) the hidden
- * pixels, @anchor_sum each row's running count of the pixels that touch
+ * @acc.  @chan is the channel, @s->seen (NULL: all) what is visible,
+ * @anchor_sum each row's running count of the pixels that touch
  * the border or a hidden pixel (w + 1 per row).  Runs of pixels joined
  * row by row: what a flood from the border would reach, in a few passes
  * over memory. */
 static void
 boolean_map (const guint8 *chan,
              guint8        t,
-             const guint8 *hidden,
              const int    *anchor_sum,
              int           w,
              int           h,
@@ -483,33 +536,54 @@ boolean_map (const guint8 *chan,
              float        *acc,
              Scratch      *s)
 {
-  Run *runs = s->runs;
-  int *row_start = s->row_start;
-  int  n_runs = 0;
-  int  x0[2] = { w, w }, x1[2] = { -1, -1 }, y0[2] = { h, h }, y1[2] = { -1, -1 };
+  Run     *runs = s->runs;
+  int     *row_start = s->row_start;
+  int      n_runs = 0, nw = s->n_words;
+  int      x0[2] = { w, w }, x1[2] = { -1, -1 }, y0[2] = { h, h }, y1[2] = { -1, -1 };
+  guint64 *above = s->above;
 
   for (int y = 0; y < h; y++)
     {
-      const guint8 *c = chan + (gsize) y * w;
-      const guint8 *hid = hidden != NULL ? hidden + (gsize) y * w : NULL;
-      const int    *sum = anchor_sum + (gsize) y * (w + 1);
-      int           x = 0, prev = y > 0 ? row_start[y - 1] : 0, prev_end = n_runs;
+      const guint8  *c = chan + (gsize) y * w;
+      const guint64 *seen = s->seen != NULL ? s->seen + (gsize) y * nw : NULL;
+      const int     *sum = anchor_sum + (gsize) y * (w + 1);
+      int            x = 0, prev = y > 0 ? row_start[y - 1] : 0, prev_end = n_runs;
+
+      /* The row as bit sets, without a branch per pixel: a run ends at
+       * the next set bit of its side's set. */
+      for (int k = 0; k < nw; k++)
+        {
+          const guint8 *ck = c + k * WORD_BITS;
+          int           n_bits = MIN (WORD_BITS, w - k * WORD_BITS);
+          guint64       m = 0;
+
+          for (int i = 0; i < n_bits; i++)
+            m |= (guint64) (ck[i] > t) << i;
+          above[k] = m;
+          s->ends[1][k] = ~above[k];
+          s->ends[0][k] = above[k];
+          if (seen != NULL)
+            {
+              s->ends[1][k] |= ~seen[k];
+              s->ends[0][k] |= ~seen[k];
+            }
+        }
 
       row_start[y] = n_runs;
       while (x < w)
         {
           guint8 side;
-          int    x_start = x;
+          int    x_start;
           Run   *r;
 
-          if (hid != NULL && hid[x])
+          if (seen != NULL && !(seen[x / WORD_BITS] >> (x % WORD_BITS) & 1))
             {
-              x++;
+              x = next_set (seen, nw, x, w);
               continue;
             }
-          side = c[x] > t;
-          while (x < w && (hid == NULL || !hid[x]) && (c[x] > t) == side)
-            x++;
+          x_start = x;
+          side = (above[x / WORD_BITS] >> (x % WORD_BITS)) & 1;
+          x = next_set (s->ends[side], nw, x, w);
           r = &runs[n_runs];
           r->x0 = x_start;
           r->x1 = x - 1;
@@ -592,22 +666,29 @@ eyl_attention_boolean_maps (const guint8 *chan,
   g_autofree int     *anchor_sum = NULL;
   g_autofree Run     *runs = g_new (Run, n);
   g_autofree int     *row_start = g_new (int, h + 1);
-  g_autofree guint8  *wide = g_new (guint8, n);
-  g_autofree guint8  *dil = g_new (guint8, n);
-  g_autofree guint16 *count = g_new (guint16, w);
-  Scratch             s = { runs, row_start, wide, dil, count };
+  int                 nw = (w + WORD_BITS - 1) / WORD_BITS;
+  g_autofree guint64 *wide = g_new (guint64, (gsize) h * nw);
+  g_autofree guint64 *dil = g_new (guint64, (gsize) h * nw);
+  g_autofree guint64 *seen = NULL;
+  g_autofree guint64 *ends = g_new (guint64, 3 * nw);
+  Scratch             s = { runs, row_start, wide, dil, nw, NULL, { ends, ends + nw }, ends + 2 * nw };
   int                 lo = 255, hi = 0;
 
   g_return_if_fail (chan != NULL && acc != NULL && w > 0 && h > 0);
 
   step = MAX (step, 1);
-  /* The running count per column holds up to @dilate rows. */
-  dilate = CLAMP (dilate, 1, G_MAXUINT16);
+  dilate = MAX (dilate, 1);
   if (visible != NULL)
     {
       hidden = g_new (guint8, n);
+      seen = g_new0 (guint64, (gsize) h * nw);
       for (gsize i = 0; i < n; i++)
         hidden[i] = !visible[i];
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          seen[(gsize) y * nw + x / WORD_BITS] |= (guint64) (visible[(gsize) y * w + x] != 0)
+                                                  << (x % WORD_BITS);
+      s.seen = seen;
     }
   anchor_sum = anchor_sums (hidden, w, h);
   for (gsize i = 0; i < n; i++)
@@ -616,7 +697,7 @@ eyl_attention_boolean_maps (const guint8 *chan,
       hi = MAX (hi, chan[i]);
     }
   for (int t = lo; t < hi; t += step)
-    boolean_map (chan, (guint8) t, hidden, anchor_sum, w, h, dilate, norm, acc, &s);
+    boolean_map (chan, (guint8) t, anchor_sum, w, h, dilate, norm, acc, &s);
 }
 
 /* Grey dilation (max filter) by a @width × @width square. */
