@@ -1139,6 +1139,8 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
   int               w, h;
   gsize             size;
   g_autofree float *v = NULL;
+  g_autofree float *dip = NULL;
+  gsize             n_dip;
   double            sigma;
   guint             found = 0;
 
@@ -1150,6 +1152,13 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
   size = (gsize) w * h;
   v = g_memdup2 (map->values, size * sizeof (float));
   sigma = MAX (ior_radius * MAX (w, h), 1.0);
+  /* The inhibition's factor by squared distance, a whole number of px²,
+   * out to where it is 1 in float: 1 − e^(−d²/2σ²) with e below 2^−27
+   * rounds to 1. */
+  n_dip = (gsize) ceil (2 * sigma * sigma * 27 * G_LN2) + 1;
+  dip = g_new (float, n_dip);
+  for (gsize d2 = 0; d2 < n_dip; d2++)
+    dip[d2] = (float) (1 - exp (-(double) d2 / (2 * sigma * sigma)));
 
   while (found < n)
     {
@@ -1172,13 +1181,17 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
        * rising again: the next fixation goes to another object, not to
        * the rim of this one. */
       for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++)
-          {
-            double dx = x - (double) (best % w), dy = y - (double) (best / w);
+        {
+          gsize dy2 = (gsize) (y - (int) (best / w)) * (gsize) (y - (int) (best / w));
 
-            v[(gsize) y * w + x] *= (float) (1 - exp (-(dx * dx + dy * dy) /
-                                                      (2 * sigma * sigma)));
-          }
+          for (int x = 0; x < w && dy2 < n_dip; x++)
+            {
+              gsize d2 = dy2 + (gsize) (x - (int) (best % w)) * (gsize) (x - (int) (best % w));
+
+              if (d2 < n_dip)
+                v[(gsize) y * w + x] *= dip[d2];
+            }
+        }
       {
         float half = 0.5f * map->values[best];
         g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gsize));
