@@ -1104,6 +1104,63 @@ eyl_attention_map_compute (cairo_surface_t          *image,
   return map;
 }
 
+/* The map's sum, in index order. */
+static double
+map_total (const EylAttentionMap *map)
+{
+  double total = 0;
+
+  for (gsize i = 0; i < (gsize) map->width * map->height; i++)
+    total += map->values[i];
+  return total;
+}
+
+/* The first and last of @n cells whose centres, @c0 + (i + ½) / @n ×
+ * @span, lie in [@lo, @hi); @first > @last when none does.  The centres
+ * grow with i, so those that do are one range. */
+static void
+cells_in (int    n,
+          double c0,
+          double span,
+          double lo,
+          double hi,
+          int   *first,
+          int   *last)
+{
+  *first = n;
+  *last = -1;
+  for (int i = 0; i < n; i++)
+    {
+      double c = c0 + (i + 0.5) / n * span;
+
+      if (c >= lo && c < hi)
+        {
+          *first = MIN (*first, i);
+          *last = i;
+        }
+    }
+}
+
+/* The map's sum over the pixels whose centres (0…1 of the image) lie in
+ * the box, in index order: only the box's rows and columns are read. */
+static double
+map_inside (const EylAttentionMap *map,
+            double                 x0,
+            double                 y0,
+            double                 x1,
+            double                 y1)
+{
+  double inside = 0;
+  int    cx0, cx1, cy0, cy1;
+
+  cells_in (map->width, 0, 1, x0, x1, &cx0, &cx1);
+  cells_in (map->height, 0, 1, y0, y1, &cy0, &cy1);
+  for (int y = cy0; y <= cy1; y++)
+    for (int x = cx0; x <= cx1; x++)
+      inside += map->values[(gsize) y * map->width + x];
+  return inside;
+}
+
 double
 eyl_attention_map_share (const EylAttentionMap *map,
                          double                 x0,
@@ -1111,23 +1168,12 @@ eyl_attention_map_share (const EylAttentionMap *map,
                          double                 x1,
                          double                 y1)
 {
-  double total = 0, inside = 0;
-  gsize  n;
+  double total;
 
   g_return_val_if_fail (map != NULL, 0);
 
-  n = (gsize) map->width * map->height;
-  for (gsize i = 0; i < n; i++)
-    {
-      /* Pixel centres in 0…1 of the image. */
-      double u = ((i % map->width) + 0.5) / map->width;
-      double v = ((i / map->width) + 0.5) / map->height;
-
-      total += map->values[i];
-      if (u >= x0 && u < x1 && v >= y0 && v < y1)
-        inside += map->values[i];
-    }
-  return total > 0 ? inside / total : 0;
+  total = map_total (map);
+  return total > 0 ? map_inside (map, x0, y0, x1, y1) / total : 0;
 }
 
 guint
@@ -1390,29 +1436,30 @@ group_share (const EylAttentionMap *map,
              GPtrArray             *elements,
              gboolean (*member) (const EylElement *))
 {
-  double total = 0, inside = 0;
-  double aw = raster->area.x1 - raster->area.x0, ah = raster->area.y1 - raster->area.y0;
+  double             total = 0, inside = 0;
+  double             aw = raster->area.x1 - raster->area.x0, ah = raster->area.y1 - raster->area.y0;
+  gsize              n = (gsize) map->width * map->height;
+  g_autofree guint8 *in_group = g_new0 (guint8, n);
 
-  for (int y = 0; y < map->height; y++)
-    for (int x = 0; x < map->width; x++)
-      {
-        double v = map->values[(gsize) y * map->width + x];
-        double x_pt = raster->area.x0 + (x + 0.5) / map->width * aw;
-        double y_pt = raster->area.y0 + (y + 0.5) / map->height * ah;
+  /* The pixels whose centres lie in a member's box, marked box by box. */
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (elements, i);
+      int               x0, x1, y0, y1;
 
-        total += v;
-        for (guint i = 0; v > 0 && i < elements->len; i++)
-          {
-            const EylElement *el = g_ptr_array_index (elements, i);
-
-            if (member (el) && x_pt >= el->box.x0 && x_pt < el->box.x1 &&
-                y_pt >= el->box.y0 && y_pt < el->box.y1)
-              {
-                inside += v;
-                break;
-              }
-          }
-      }
+      if (!member (el))
+        continue;
+      cells_in (map->width, raster->area.x0, aw, el->box.x0, el->box.x1, &x0, &x1);
+      cells_in (map->height, raster->area.y0, ah, el->box.y0, el->box.y1, &y0, &y1);
+      for (int y = y0; y <= y1; y++)
+        memset (in_group + (gsize) y * map->width + x0, 1, MAX (0, x1 - x0 + 1));
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      total += map->values[i];
+      if (map->values[i] > 0 && in_group[i])
+        inside += map->values[i];
+    }
   return total > 0 ? inside / total : 0;
 }
 
@@ -1475,7 +1522,7 @@ eyl_attention_for_page (EylRaster          *raster,
   JsonObject          *out, *kinds;
   JsonArray           *list;
   EylAttentionFixation fix[PAGE_FIXATIONS];
-  double               aw, ah, customer, brand;
+  double               aw, ah, customer, brand, total;
   gboolean             any_seen;
   guint                n;
 
@@ -1492,6 +1539,7 @@ eyl_attention_for_page (EylRaster          *raster,
   cairo_surface_destroy (mask);
   aw = raster->area.x1 - raster->area.x0;
   ah = raster->area.y1 - raster->area.y0;
+  total = map_total (map);
 
   out = json_object_new ();
   json_object_set_string_member (out, "model", "boolean-map-saliency");
@@ -1503,10 +1551,12 @@ eyl_attention_for_page (EylRaster          *raster,
       const EylElement *el = g_ptr_array_index (elements, i);
       JsonObject       *item = json_object_new ();
       const char       *kind = eyl_element_kind_to_string (el->kind);
-      double            share = eyl_attention_map_share (map, (el->box.x0 - raster->area.x0) / aw,
-                                                         (el->box.y0 - raster->area.y0) / ah,
-                                                         (el->box.x1 - raster->area.x0) / aw,
-                                                         (el->box.y1 - raster->area.y0) / ah);
+      double            share = total > 0 ? map_inside (map, (el->box.x0 - raster->area.x0) / aw,
+                                                        (el->box.y0 - raster->area.y0) / ah,
+                                                        (el->box.x1 - raster->area.x0) / aw,
+                                                        (el->box.y1 - raster->area.y0) / ah) /
+                                     total
+                                          : 0;
 
       json_object_set_string_member (item, "element", el->id);
       json_object_set_string_member (item, "kind", kind);
