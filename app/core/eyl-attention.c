@@ -263,9 +263,13 @@ feature_channels (cairo_surface_t *img,
           if (visible != NULL && !visible[i])
             continue;
           for (int c = 0; c < 3; c++)
-            for (int k = 0; k < 3; k++)
+            for (int k = c; k < 3; k++)
               cov[c][k] += (l[c] - mean[c]) * (l[k] - mean[k]);
         }
+      /* Symmetric: the same products, summed in the same order. */
+      for (int c = 0; c < 3; c++)
+        for (int k = 0; k < c; k++)
+          cov[c][k] = cov[k][c];
       for (int c = 0; c < 3; c++)
         {
           for (int k = 0; k < 3; k++)
@@ -303,20 +307,20 @@ feature_channels (cairo_surface_t *img,
         raw[c * n + i] = hi > lo ? (guint8) CLAMP ((ch[i] - lo) / (hi - lo) * 255 + 0.5, 0, 255)
                                  : 0;
       for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++)
-          {
-            guint8 p[9];
-            int    k = 0;
+        {
+          /* The border repeats its edge pixels. */
+          const guint8 *up = raw + c * n + (gsize) MAX (y - 1, 0) * w;
+          const guint8 *row = raw + c * n + (gsize) y * w;
+          const guint8 *down = raw + c * n + (gsize) MIN (y + 1, h - 1) * w;
 
-            for (int dy = -1; dy <= 1; dy++)
-              for (int dx = -1; dx <= 1; dx++)
-                {
-                  int yy = CLAMP (y + dy, 0, h - 1), xx = CLAMP (x + dx, 0, w - 1);
+          for (int x = 0; x < w; x++)
+            {
+              int    l = MAX (x - 1, 0), r = MIN (x + 1, w - 1);
+              guint8 p[9] = { up[l], up[x], up[r], row[l], row[x], row[r], down[l], down[x], down[r] };
 
-                  p[k++] = raw[c * n + (gsize) yy * w + xx];
-                }
-            out[c * n + (gsize) y * w + x] = median9 (p);
-          }
+              out[c * n + (gsize) y * w + x] = median9 (p);
+            }
+        }
     }
   return out;
 }
