@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "eyl-attention.h"
+#include "eyl-attention-private.h"
 #include "eyl-fixtures.h"
 #include "rules/eyl-rules-private.h"
 #include "eyl-walkup.h"
@@ -391,6 +392,175 @@ test_page_layers (void)
   g_unlink (path);
 }
 
+/* The Boolean maps of one channel as the model's definition reads, pixel
+ * by pixel: for each threshold and side, a flood from the border and from
+ * what is hidden; what it does not reach is dilated by a plain search of
+ * the square and added, divided by its area to the power @norm. */
+static void
+reference_boolean_maps (const guint8 *chan,
+                        const guint8 *visible,
+                        int           w,
+                        int           h,
+                        int           step,
+                        int           dilate,
+                        double        norm,
+                        double       *acc)
+{
+  gsize              n = (gsize) w * h;
+  g_autofree guint8 *reached = g_new (guint8, n);
+  g_autofree guint8 *region = g_new (guint8, n);
+  g_autofree int    *stack = g_new (int, n);
+  int                lo = 255, hi = 0, r = dilate / 2;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      lo = MIN (lo, chan[i]);
+      hi = MAX (hi, chan[i]);
+    }
+  for (int t = lo; t < hi; t += step)
+    for (int side = 0; side < 2; side++)
+      {
+        int   top = 0;
+        gsize area = 0, inside = 0;
+
+#define IN_MAP(i) ((visible == NULL || visible[i]) && (chan[i] > t) == side)
+        memset (reached, 0, n);
+        for (int y = 0; y < h; y++)
+          for (int x = 0; x < w; x++)
+            {
+              int      i = y * w + x;
+              gboolean seed = x == 0 || y == 0 || x == w - 1 || y == h - 1;
+
+              for (int dy = -1; dy <= 1 && !seed && visible != NULL; dy++)
+                for (int dx = -1; dx <= 1 && !seed; dx++)
+                  seed = !visible[(y + dy) * w + x + dx];
+              if (seed && IN_MAP (i))
+                {
+                  reached[i] = 1;
+                  stack[top++] = i;
+                }
+            }
+        while (top > 0)
+          {
+            int i = stack[--top];
+
+            for (int dy = -1; dy <= 1; dy++)
+              for (int dx = -1; dx <= 1; dx++)
+                {
+                  int x = i % w + dx, y = i / w + dy, j = y * w + x;
+
+                  if (x >= 0 && y >= 0 && x < w && y < h && !reached[j] && IN_MAP (j))
+                    {
+                      reached[j] = 1;
+                      stack[top++] = j;
+                    }
+                }
+          }
+        for (gsize i = 0; i < n; i++)
+          {
+            region[i] = IN_MAP (i) && !reached[i];
+            inside += region[i];
+          }
+#undef IN_MAP
+        if (inside == 0)
+          continue;
+        memset (reached, 0, n);
+        for (int y = 0; y < h; y++)
+          for (int x = 0; x < w; x++)
+            for (int yy = MAX (0, y - r); yy <= MIN (h - 1, y + r) && !reached[y * w + x]; yy++)
+              for (int xx = MAX (0, x - r); xx <= MIN (w - 1, x + r); xx++)
+                if (region[yy * w + xx])
+                  {
+                    reached[y * w + x] = 1;
+                    area++;
+                    break;
+                  }
+        for (gsize i = 0; i < n; i++)
+          if (reached[i])
+            acc[i] += pow ((double) area, -norm);
+      }
+}
+
+/* The fast Boolean maps (runs, boxes, running counts) agree with the
+ * plain computation on a drawn channel: rings, holes, shapes cut by the
+ * edge and by what is hidden, a gradient. */
+static void
+test_boolean_maps_reference (void)
+{
+  const int          w = 83, h = 61;
+  cairo_surface_t   *img = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+  cairo_t           *cr = cairo_create (img);
+  cairo_pattern_t   *ramp = cairo_pattern_create_linear (0, 0, w, 0);
+  const guint8      *data;
+  g_autofree guint8 *chan = g_new (guint8, (gsize) w * h);
+  g_autofree guint8 *visible = g_new (guint8, (gsize) w * h);
+  g_autofree float  *fast = g_new (float, (gsize) w *h);
+  g_autofree double *ref = g_new (double, (gsize) w *h);
+  const struct
+  {
+    gboolean hide;
+    int      step, dilate;
+    double   norm;
+  } cases[] = { { FALSE, 8, 15, 0.35 }, { TRUE, 8, 15, 0.35 }, { TRUE, 16, 5, 0.5 }, { FALSE, 3, 1, 0.5 }, { TRUE, 24, 40, 0.35 } };
+  int stride;
+
+  cairo_pattern_add_color_stop_rgba (ramp, 0, 0, 0, 0, 0.2);
+  cairo_pattern_add_color_stop_rgba (ramp, 1, 0, 0, 0, 0.6);
+  cairo_set_source (cr, ramp);
+  cairo_paint (cr);
+  cairo_pattern_destroy (ramp);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.95);
+  cairo_set_line_width (cr, 4);
+  cairo_arc (cr, 22, 20, 11, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_rectangle (cr, 50, 8, 20, 14);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.05);
+  cairo_rectangle (cr, 56, 12, 6, 5);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.8);
+  cairo_arc (cr, w - 4, 40, 9, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_arc (cr, 30, 47, 7, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_move_to (cr, 45, 30);
+  cairo_line_to (cr, 70, 55);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (img);
+  data = cairo_image_surface_get_data (img);
+  stride = cairo_image_surface_get_stride (img);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        chan[y * w + x] = data[y * stride + x];
+        /* A band at the bottom and a notch on the right are hidden; the
+         * disc at the bottom left touches the band. */
+        visible[y * w + x] = y < 52 && !(x > 60 && y > 24 && y < 30);
+      }
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      const guint8 *vis = cases[c].hide ? visible : NULL;
+      double        peak = 0;
+
+      memset (fast, 0, (gsize) w * h * sizeof *fast);
+      memset (ref, 0, (gsize) w * h * sizeof *ref);
+      eyl_attention_boolean_maps (chan, vis, w, h, cases[c].step, cases[c].dilate, cases[c].norm,
+                                  fast);
+      reference_boolean_maps (chan, vis, w, h, cases[c].step, cases[c].dilate, cases[c].norm, ref);
+      for (int i = 0; i < w * h; i++)
+        peak = MAX (peak, ref[i]);
+      g_assert_cmpfloat (peak, >, 0);
+      for (int i = 0; i < w * h; i++)
+        if (fabs (fast[i] - ref[i]) > 1e-5 * peak)
+          g_error ("case %u: pixel %d,%d is %g, the reference %g", c, i % w, i / w, fast[i],
+                   ref[i]);
+    }
+  cairo_surface_destroy (img);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -401,6 +571,7 @@ main (int    argc,
   g_test_add_func ("/eyl/attention/fixation-order", test_order);
   g_test_add_func ("/eyl/attention/hidden-gets-none", test_hidden);
   g_test_add_func ("/eyl/attention/surrounded-only", test_surrounded);
+  g_test_add_func ("/eyl/attention/boolean-maps-reference", test_boolean_maps_reference);
   g_test_add_func ("/eyl/attention/flat-image", test_flat);
   g_test_add_func ("/eyl/attention/png", test_png);
   g_test_add_func ("/eyl/attention/cli", test_cli);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "eyl-attention.h"
+#include "eyl-attention-private.h"
 #include "eyl-element.h"
 
 /* Parameters of Boolean Map Saliency as its authors set it for fixation
@@ -160,21 +161,43 @@ jacobi3 (double a[3][3],
     d[i] = a[i][i];
 }
 
-/* Median of nine bytes. */
+/* Median of nine bytes, by the exchange network of Paeth (Graphics
+ * Gems, 1990): 19 compare-exchanges instead of a sort. */
+#define SORT2(a, b)          \
+  G_STMT_START               \
+  {                          \
+    guint8 lo_ = MIN (a, b); \
+    b = MAX (a, b);          \
+    a = lo_;                 \
+  }                          \
+  G_STMT_END
+
 static guint8
 median9 (guint8 p[9])
 {
-  for (int i = 1; i < 9; i++)
-    {
-      guint8 v = p[i];
-      int    j = i;
-
-      for (; j > 0 && p[j - 1] > v; j--)
-        p[j] = p[j - 1];
-      p[j] = v;
-    }
+  SORT2 (p[1], p[2]);
+  SORT2 (p[4], p[5]);
+  SORT2 (p[7], p[8]);
+  SORT2 (p[0], p[1]);
+  SORT2 (p[3], p[4]);
+  SORT2 (p[6], p[7]);
+  SORT2 (p[1], p[2]);
+  SORT2 (p[4], p[5]);
+  SORT2 (p[7], p[8]);
+  SORT2 (p[0], p[3]);
+  SORT2 (p[5], p[8]);
+  SORT2 (p[4], p[7]);
+  SORT2 (p[3], p[6]);
+  SORT2 (p[1], p[4]);
+  SORT2 (p[2], p[5]);
+  SORT2 (p[4], p[7]);
+  SORT2 (p[4], p[2]);
+  SORT2 (p[6], p[4]);
+  SORT2 (p[4], p[2]);
   return p[4];
 }
+
+#undef SORT2
 
 /* The three channels of the TPAMI version: CIE Lab, whitened (ZCA on the
  * colour covariance plus @ridge·I, which keeps a grey picture from having
@@ -195,6 +218,7 @@ feature_channels (cairo_surface_t *img,
   guint8            *out = g_new (guint8, 3 * n);
   double             lut[256], mean[3] = { 0 }, cov[3][3] = { { 0 } }, count = 0;
   double             wm[3][3];
+  guint32            last = 0;
 
   for (int i = 0; i < 256; i++)
     lut[i] = srgb_to_linear (i / 255.0);
@@ -202,11 +226,19 @@ feature_channels (cairo_surface_t *img,
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
       {
-        guint32 px = *(const guint32 *) (data + (gsize) y * stride + 4 * x);
-        double  lin[3] = { lut[(px >> 16) & 0xff], lut[(px >> 8) & 0xff], lut[px & 0xff] };
+        guint32 px = *(const guint32 *) (data + (gsize) y * stride + 4 * x) & 0xffffff;
         double *l = lab + 3 * ((gsize) y * w + x);
 
-        rgb_to_lab (lin, l);
+        /* A page is mostly runs of one colour: its neighbour's Lab. */
+        if (x > 0 && px == last)
+          memcpy (l, l - 3, 3 * sizeof *l);
+        else
+          {
+            double lin[3] = { lut[(px >> 16) & 0xff], lut[(px >> 8) & 0xff], lut[px & 0xff] };
+
+            rgb_to_lab (lin, l);
+          }
+        last = px;
         if (visible != NULL && !visible[(gsize) y * w + x])
           continue;
         for (int c = 0; c < 3; c++)
@@ -231,9 +263,13 @@ feature_channels (cairo_surface_t *img,
           if (visible != NULL && !visible[i])
             continue;
           for (int c = 0; c < 3; c++)
-            for (int k = 0; k < 3; k++)
+            for (int k = c; k < 3; k++)
               cov[c][k] += (l[c] - mean[c]) * (l[k] - mean[k]);
         }
+      /* Symmetric: the same products, summed in the same order. */
+      for (int c = 0; c < 3; c++)
+        for (int k = 0; k < c; k++)
+          cov[c][k] = cov[k][c];
       for (int c = 0; c < 3; c++)
         {
           for (int k = 0; k < 3; k++)
@@ -271,98 +307,25 @@ feature_channels (cairo_surface_t *img,
         raw[c * n + i] = hi > lo ? (guint8) CLAMP ((ch[i] - lo) / (hi - lo) * 255 + 0.5, 0, 255)
                                  : 0;
       for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++)
-          {
-            guint8 p[9];
-            int    k = 0;
+        {
+          /* The border repeats its edge pixels. */
+          const guint8 *up = raw + c * n + (gsize) MAX (y - 1, 0) * w;
+          const guint8 *row = raw + c * n + (gsize) y * w;
+          const guint8 *down = raw + c * n + (gsize) MIN (y + 1, h - 1) * w;
 
-            for (int dy = -1; dy <= 1; dy++)
-              for (int dx = -1; dx <= 1; dx++)
-                {
-                  int yy = CLAMP (y + dy, 0, h - 1), xx = CLAMP (x + dx, 0, w - 1);
+          for (int x = 0; x < w; x++)
+            {
+              int    l = MAX (x - 1, 0), r = MIN (x + 1, w - 1);
+              guint8 p[9] = { up[l], up[x], up[r], row[l], row[x], row[r], down[l], down[x], down[r] };
 
-                  p[k++] = raw[c * n + (gsize) yy * w + xx];
-                }
-            out[c * n + (gsize) y * w + x] = median9 (p);
-          }
+              out[c * n + (gsize) y * w + x] = median9 (p);
+            }
+        }
     }
   return out;
 }
 
 /* ---- Boolean maps ---- */
-
-/* Binary dilation of @in by a @width × @width square, through running
- * sums (one pass per axis); returns the number of pixels set. */
-static gsize
-dilate_binary (const guint8 *in,
-               guint8       *out,
-               guint8       *tmp,
-               int           w,
-               int           h,
-               int           width)
-{
-  int   r = width / 2;
-  gsize n_set = 0;
-
-  for (int y = 0; y < h; y++)
-    {
-      const guint8 *row = in + (gsize) y * w;
-      int           sum = 0;
-
-      for (int x = 0; x < MIN (r, w); x++)
-        sum += row[x];
-      for (int x = 0; x < w; x++)
-        {
-          if (x + r < w)
-            sum += row[x + r];
-          if (x - r - 1 >= 0)
-            sum -= row[x - r - 1];
-          tmp[(gsize) y * w + x] = sum > 0;
-        }
-    }
-  for (int x = 0; x < w; x++)
-    {
-      int sum = 0;
-
-      for (int y = 0; y < MIN (r, h); y++)
-        sum += tmp[(gsize) y * w + x];
-      for (int y = 0; y < h; y++)
-        {
-          if (y + r < h)
-            sum += tmp[(gsize) (y + r) * w + x];
-          if (y - r - 1 >= 0)
-            sum -= tmp[(gsize) (y - r - 1) * w + x];
-          out[(gsize) y * w + x] = sum > 0;
-          n_set += sum > 0;
-        }
-    }
-  return n_set;
-}
-
-/* Adds a surrounded region map (dilated, divided by its area to the
- * power @norm: 0.5 is its L2 norm) to @acc. */
-static void
-accumulate (float        *acc,
-            const guint8 *region,
-            guint8       *dil,
-            guint8       *tmp,
-            int           w,
-            int           h,
-            int           width,
-            double        norm)
-{
-  gsize n = (gsize) w * h, n_set;
-  float weight;
-
-  n_set = dilate_binary (region, dil, tmp, w, h, width);
-  if (n_set == 0)
-    return;
-  /* A binary map's L2 norm is the square root of its area. */
-  weight = norm == 0.5 ? 1.0f / sqrtf ((float) n_set) : (float) pow ((double) n_set, -norm);
-  for (gsize i = 0; i < n; i++)
-    if (dil[i])
-      acc[i] += weight;
-}
 
 /* A horizontal run of pixels on one side of the threshold; the runs of a
  * Boolean map joined 8-connected on the same side (union-find). */
@@ -372,7 +335,26 @@ typedef struct
   int    parent;
   guint8 side;
   guint8 touches; /* the border, or what is hidden */
+  guint8 inside;  /* its region does not touch them */
 } Run;
+
+/* Scratch memory of the Boolean maps of one channel.  The dilated
+ * regions are bit sets, 64 pixels a word: dilating along y is then an OR
+ * of a few words per row. */
+typedef struct
+{
+  Run     *runs;      /* one per pixel at most */
+  int     *row_start; /* each row's first run; h + 1 */
+  guint64 *wide;      /* the surrounded region dilated along x */
+  guint64 *dil;       /* … and along y */
+  int      n_words;   /* words of a row's bit set */
+  guint64 *seen;      /* what is visible, a bit set per row; NULL: all */
+  guint64 *ends[2];   /* where a run of each side ends: the other side or
+                       * a hidden pixel (one row) */
+  guint64 *above;     /* "channel > threshold" (one row) */
+} Scratch;
+
+#define WORD_BITS 64
 
 static int
 run_root (Run *runs,
@@ -406,63 +388,235 @@ run_join (Run *runs,
   runs[a].touches |= runs[b].touches;
 }
 
+/* Sets bits @a … @b (inclusive) of the bit set @row. */
+static void
+set_bits (guint64 *row,
+          int      a,
+          int      b)
+{
+  int     wa = a / WORD_BITS, wb = b / WORD_BITS;
+  guint64 ma = G_MAXUINT64 << (a % WORD_BITS);
+  guint64 mb = G_MAXUINT64 >> (WORD_BITS - 1 - b % WORD_BITS);
+
+  if (wa == wb)
+    {
+      row[wa] |= ma & mb;
+      return;
+    }
+  row[wa] |= ma;
+  for (int k = wa + 1; k < wb; k++)
+    row[k] = G_MAXUINT64;
+  row[wb] |= mb;
+}
+
+/* Adds @weight to @acc where the bit set @bits (@n_words from pixel 0)
+ * is set, a run of set bits at a time. */
+static void
+add_bits (float         *acc,
+          const guint64 *bits,
+          int            n_words,
+          float          weight)
+{
+  for (int k = 0; k < n_words; k++)
+    {
+      guint64 m = bits[k];
+      float  *a = acc + (gsize) k * WORD_BITS;
+
+      while (m != 0)
+        {
+          int     b = __builtin_ctzll (m);
+          guint64 rest = ~(m >> b);
+          int     len = rest == 0 ? WORD_BITS - b : __builtin_ctzll (rest);
+
+          for (int x = b; x < b + len; x++)
+            a[x] += weight;
+          m = len == WORD_BITS ? 0 : m & ~(((G_GUINT64_CONSTANT (1) << len) - 1) << b);
+        }
+    }
+}
+
+/* Adds the surrounded region of @side (its runs marked inside, in rows
+ * @y0 … @y1 and columns @x0 … @x1) to @acc: dilated by a @width × @width
+ * square, divided by its dilated area to the power @norm (0.5 is its L2
+ * norm).  The square is a dilation along x, each run widened, then one
+ * along y, an OR of rows; only the box the dilation reaches is touched,
+ * and each pixel gets the same sum in the same order as a pass over the
+ * whole map would give it. */
+static void
+accumulate_side (float   *acc,
+                 Scratch *s,
+                 int      side,
+                 int      w,
+                 int      h,
+                 int      y0,
+                 int      y1,
+                 int      x0,
+                 int      x1,
+                 int      width,
+                 double   norm)
+{
+  int   r = width / 2;
+  int   bx0 = MAX (0, x0 - r), bx1 = MIN (w - 1, x1 + r);
+  int   by0 = MAX (0, y0 - r), by1 = MIN (h - 1, y1 + r);
+  int   wa = bx0 / WORD_BITS, span = bx1 / WORD_BITS - wa + 1;
+  gsize n_set = 0;
+  float weight;
+
+  memset (s->wide, 0, (gsize) (y1 - y0 + 1) * span * sizeof *s->wide);
+  for (int y = y0; y <= y1; y++)
+    {
+      guint64 *row = s->wide + (gsize) (y - y0) * span;
+
+      for (int i = s->row_start[y]; i < s->row_start[y + 1]; i++)
+        {
+          const Run *run = &s->runs[i];
+
+          if (run->side == side && run->inside)
+            set_bits (row, MAX (bx0, run->x0 - r) - wa * WORD_BITS,
+                      MIN (bx1, run->x1 + r) - wa * WORD_BITS);
+        }
+    }
+
+  for (int y = by0; y <= by1; y++)
+    {
+      guint64 *d = s->dil + (gsize) (y - by0) * span;
+
+      memset (d, 0, span * sizeof *d);
+      for (int yy = MAX (y0, y - r); yy <= MIN (y1, y + r); yy++)
+        {
+          const guint64 *row = s->wide + (gsize) (yy - y0) * span;
+
+          for (int k = 0; k < span; k++)
+            d[k] |= row[k];
+        }
+      for (int k = 0; k < span; k++)
+        n_set += __builtin_popcountll (d[k]);
+    }
+  if (n_set == 0)
+    return;
+
+  /* A binary map's L2 norm is the square root of its area. */
+  weight = norm == 0.5 ? 1.0f / sqrtf ((float) n_set) : (float) pow ((double) n_set, -norm);
+  for (int y = by0; y <= by1; y++)
+    add_bits (acc + (gsize) y * w + (gsize) wa * WORD_BITS, s->dil + (gsize) (y - by0) * span,
+              span, weight);
+}
+
+/* Which of the eight bytes at @p are above @t, as the low eight bits
+ * (bit i: byte i), eight at a time in one word: v > t when v + (255 − t)
+ * carries out of its byte, and the carry out of bit 7 is the majority of
+ * the two bits 7 and the carry into it.  The multiplication gathers the
+ * eight carries into the top byte (they land on distinct bits). */
+static guint64
+bytes_above (const guint8 *p,
+             guint8        t)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64       a, b = G_GUINT64_CONSTANT (0x0101010101010101) * (guint8) (255 - t), sum, carry;
+
+  memcpy (&a, p, sizeof a);
+  a = GUINT64_FROM_LE (a);
+  sum = (a & ~high) + (b & ~high);
+  carry = ((a & b) | (sum & (a ^ b))) & high;
+  return ((carry >> 7) * G_GUINT64_CONSTANT (0x0102040810204080)) >> 56;
+}
+
+/* The first set bit at or after @from of the bit set @bits (@n_words),
+ * or @end when there is none before it. */
+static int
+next_set (const guint64 *bits,
+          int            n_words,
+          int            from,
+          int            end)
+{
+  int     k = from / WORD_BITS;
+  guint64 m = bits[k] & (G_MAXUINT64 << (from % WORD_BITS));
+
+  while (m == 0)
+    {
+      if (++k >= n_words)
+        return end;
+      m = bits[k];
+    }
+  return MIN (end, k * WORD_BITS + __builtin_ctzll (m));
+}
+
 /* The Boolean map "channel > @t" and its complement: the regions of each
  * that are not 8-connected to the border (or to what is hidden), added to
- * @acc.  @chan is the channel, @hidden (NULL: nothing hidden) the hidden
- * pixels, @anchor_sum each row's running count of the pixels that touch
- * the border or a hidden pixel (w + 1 per row); @runs (one per pixel),
- * @row_start (h + 1), @region, @dil and @tmp are scratch.  Runs of
- * pixels joined row by row: what a flood from the border would reach,
- * in a few passes over memory. */
+ * @acc.  @chan is the channel, @s->seen (NULL: all) what is visible,
+ * @anchor_sum each row's running count of the pixels that touch
+ * the border or a hidden pixel (w + 1 per row).  Runs of pixels joined
+ * row by row: what a flood from the border would reach, in a few passes
+ * over memory. */
 static void
 boolean_map (const guint8 *chan,
              guint8        t,
-             const guint8 *hidden,
              const int    *anchor_sum,
              int           w,
              int           h,
              int           dilate,
              double        norm,
              float        *acc,
-             Run          *runs,
-             int          *row_start,
-             guint8       *region,
-             guint8       *dil,
-             guint8       *tmp)
+             Scratch      *s)
 {
-  gboolean any[2] = { FALSE, FALSE };
-  int      n_runs = 0;
+  Run     *runs = s->runs;
+  int     *row_start = s->row_start;
+  int      n_runs = 0, nw = s->n_words;
+  int      x0[2] = { w, w }, x1[2] = { -1, -1 }, y0[2] = { h, h }, y1[2] = { -1, -1 };
+  guint64 *above = s->above;
 
   for (int y = 0; y < h; y++)
     {
-      const guint8 *c = chan + (gsize) y * w;
-      const guint8 *hid = hidden != NULL ? hidden + (gsize) y * w : NULL;
-      const int    *sum = anchor_sum + (gsize) y * (w + 1);
-      int           x = 0, prev = y > 0 ? row_start[y - 1] : 0, prev_end = n_runs;
+      const guint8  *c = chan + (gsize) y * w;
+      const guint64 *seen = s->seen != NULL ? s->seen + (gsize) y * nw : NULL;
+      const int     *sum = anchor_sum + (gsize) y * (w + 1);
+      int            x = 0, prev = y > 0 ? row_start[y - 1] : 0, prev_end = n_runs;
+
+      /* The row as bit sets, without a branch per pixel: a run ends at
+       * the next set bit of its side's set. */
+      for (int k = 0; k < nw; k++)
+        {
+          const guint8 *ck = c + k * WORD_BITS;
+          int           n_bits = MIN (WORD_BITS, w - k * WORD_BITS), i = 0;
+          guint64       m = 0;
+
+          for (; i + 8 <= n_bits; i += 8)
+            m |= bytes_above (ck + i, t) << i;
+          for (; i < n_bits; i++)
+            m |= (guint64) (ck[i] > t) << i;
+          above[k] = m;
+          s->ends[1][k] = ~above[k];
+          s->ends[0][k] = above[k];
+          if (seen != NULL)
+            {
+              s->ends[1][k] |= ~seen[k];
+              s->ends[0][k] |= ~seen[k];
+            }
+        }
 
       row_start[y] = n_runs;
       while (x < w)
         {
           guint8 side;
-          int    x0 = x;
+          int    x_start;
           Run   *r;
 
-          if (hid != NULL && hid[x])
+          if (seen != NULL && !(seen[x / WORD_BITS] >> (x % WORD_BITS) & 1))
             {
-              x++;
+              x = next_set (seen, nw, x, w);
               continue;
             }
-          side = c[x] > t;
-          while (x < w && (hid == NULL || !hid[x]) && (c[x] > t) == side)
-            x++;
+          x_start = x;
+          side = (above[x / WORD_BITS] >> (x % WORD_BITS)) & 1;
+          x = next_set (s->ends[side], nw, x, w);
           r = &runs[n_runs];
-          r->x0 = x0;
+          r->x0 = x_start;
           r->x1 = x - 1;
           r->parent = n_runs;
           r->side = side;
-          r->touches = y == 0 || y == h - 1 || sum[x] > sum[x0];
+          r->touches = y == 0 || y == h - 1 || sum[x] > sum[x_start];
           /* The runs above that touch this one, corners included. */
-          while (prev < prev_end && runs[prev].x1 < x0 - 1)
+          while (prev < prev_end && runs[prev].x1 < x_start - 1)
             prev++;
           for (int k = prev; k < prev_end && runs[k].x0 <= x; k++)
             if (runs[k].side == side)
@@ -474,20 +628,21 @@ boolean_map (const guint8 *chan,
 
   for (int y = 0; y < h; y++)
     for (int i = row_start[y]; i < row_start[y + 1]; i++)
-      if (!runs[run_root (runs, i)].touches)
-        any[runs[i].side] = TRUE;
+      {
+        Run *run = &runs[i];
+
+        run->inside = !runs[run_root (runs, i)].touches;
+        if (!run->inside)
+          continue;
+        y0[run->side] = MIN (y0[run->side], y);
+        y1[run->side] = y;
+        x0[run->side] = MIN (x0[run->side], run->x0);
+        x1[run->side] = MAX (x1[run->side], run->x1);
+      }
 
   for (int side = 0; side < 2; side++)
-    {
-      if (!any[side])
-        continue;
-      memset (region, 0, (gsize) w * h);
-      for (int y = 0; y < h; y++)
-        for (int i = row_start[y]; i < row_start[y + 1]; i++)
-          if (runs[i].side == side && !runs[run_root (runs, i)].touches)
-            memset (region + (gsize) y * w + runs[i].x0, 1, runs[i].x1 - runs[i].x0 + 1);
-      accumulate (acc, region, dil, tmp, w, h, dilate, norm);
-    }
+    if (y1[side] >= 0)
+      accumulate_side (acc, s, side, w, h, y0[side], y1[side], x0[side], x1[side], dilate, norm);
 }
 
 /* Each row's running count (w + 1 per row) of the visible pixels that
@@ -521,6 +676,55 @@ anchor_sums (const guint8 *hidden,
   return sum;
 }
 
+void
+eyl_attention_boolean_maps (const guint8 *chan,
+                            const guint8 *visible,
+                            int           w,
+                            int           h,
+                            int           step,
+                            int           dilate,
+                            double        norm,
+                            float        *acc)
+{
+  gsize               n = (gsize) w * h;
+  g_autofree guint8  *hidden = NULL;
+  g_autofree int     *anchor_sum = NULL;
+  g_autofree Run     *runs = g_new (Run, n);
+  g_autofree int     *row_start = g_new (int, h + 1);
+  int                 nw = (w + WORD_BITS - 1) / WORD_BITS;
+  g_autofree guint64 *wide = g_new (guint64, (gsize) h * nw);
+  g_autofree guint64 *dil = g_new (guint64, (gsize) h * nw);
+  g_autofree guint64 *seen = NULL;
+  g_autofree guint64 *ends = g_new (guint64, 3 * nw);
+  Scratch             s = { runs, row_start, wide, dil, nw, NULL, { ends, ends + nw }, ends + 2 * nw };
+  int                 lo = 255, hi = 0;
+
+  g_return_if_fail (chan != NULL && acc != NULL && w > 0 && h > 0);
+
+  step = MAX (step, 1);
+  dilate = MAX (dilate, 1);
+  if (visible != NULL)
+    {
+      hidden = g_new (guint8, n);
+      seen = g_new0 (guint64, (gsize) h * nw);
+      for (gsize i = 0; i < n; i++)
+        hidden[i] = !visible[i];
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          seen[(gsize) y * nw + x / WORD_BITS] |= (guint64) (visible[(gsize) y * w + x] != 0)
+                                                  << (x % WORD_BITS);
+      s.seen = seen;
+    }
+  anchor_sum = anchor_sums (hidden, w, h);
+  for (gsize i = 0; i < n; i++)
+    {
+      lo = MIN (lo, chan[i]);
+      hi = MAX (hi, chan[i]);
+    }
+  for (int t = lo; t < hi; t += step)
+    boolean_map (chan, (guint8) t, anchor_sum, w, h, dilate, norm, acc, &s);
+}
+
 /* Grey dilation (max filter) by a @width × @width square. */
 static void
 dilate_grey (float *map,
@@ -551,6 +755,35 @@ dilate_grey (float *map,
       }
 }
 
+/* @out[x] += @k × @in[x] for x < @n: four lanes at a time where the
+ * compiler has vector types, each lane the same single-precision multiply
+ * and add as the plain loop. */
+static void
+add_scaled (float       *out,
+            const float *in,
+            float        k,
+            int          n)
+{
+  int x = 0;
+
+#if defined(__GNUC__)
+  typedef float Float4 __attribute__ ((vector_size (16)));
+  Float4        kk = { k, k, k, k };
+
+  for (; x + 4 <= n; x += 4)
+    {
+      Float4 a, b;
+
+      memcpy (&a, out + x, sizeof a);
+      memcpy (&b, in + x, sizeof b);
+      a += kk * b;
+      memcpy (out + x, &a, sizeof a);
+    }
+#endif
+  for (; x < n; x++)
+    out[x] += k * in[x];
+}
+
 /* Separable Gaussian blur of σ @sigma px, truncated at 3σ; near the
  * border the kernel is renormalised over the pixels inside. */
 void
@@ -562,6 +795,7 @@ eyl_blur_plane (float *map,
   int               r = (int) ceil (3 * sigma);
   g_autofree float *k = NULL;
   g_autofree float *tmp = g_new (float, (gsize) w *h);
+  g_autofree float *wsum = g_new (float, w);
 
   if (sigma <= 0)
     return;
@@ -569,30 +803,45 @@ eyl_blur_plane (float *map,
   for (int i = -r; i <= r; i++)
     k[i + r] = expf ((float) (-(i * i) / (2 * sigma * sigma)));
 
+  /* Each tap over the whole row, the taps in turn: every pixel sums its
+   * taps in the order of the kernel, as a tap loop per pixel would, but
+   * the pixels' sums no longer wait on each other. */
+  for (int x = 0; x < w; x++)
+    wsum[x] = 0;
+  for (int i = -r; i <= r; i++)
+    for (int x = MAX (0, -i); x <= MIN (w - 1, w - 1 - i); x++)
+      wsum[x] += k[i + r];
   for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        float s = 0, ws = 0;
+    {
+      const float *in = map + (gsize) y * w;
+      float       *out = tmp + (gsize) y * w;
 
-        for (int i = MAX (-r, -x); i <= MIN (r, w - 1 - x); i++)
-          {
-            s += k[i + r] * map[(gsize) y * w + x + i];
-            ws += k[i + r];
-          }
-        tmp[(gsize) y * w + x] = s / ws;
-      }
+      memset (out, 0, w * sizeof *out);
+      for (int i = -r; i <= r; i++)
+        if (MIN (w - 1, w - 1 - i) >= MAX (0, -i))
+          add_scaled (out + MAX (0, -i), in + MAX (0, -i) + i, k[i + r],
+                      MIN (w - 1, w - 1 - i) - MAX (0, -i) + 1);
+      for (int x = 0; x < w; x++)
+        out[x] /= wsum[x];
+    }
+  /* Along y a row at a time, the taps in the same order for each pixel
+   * as along x: memory is read in rows. */
   for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        float s = 0, ws = 0;
+    {
+      float *out = map + (gsize) y * w;
+      float  ws = 0;
 
-        for (int i = MAX (-r, -y); i <= MIN (r, h - 1 - y); i++)
-          {
-            s += k[i + r] * tmp[(gsize) (y + i) * w + x];
-            ws += k[i + r];
-          }
-        map[(gsize) y * w + x] = s / ws;
-      }
+      memset (out, 0, w * sizeof *out);
+      for (int i = MAX (-r, -y); i <= MIN (r, h - 1 - y); i++)
+        {
+          const float *in = tmp + (gsize) (y + i) * w;
+
+          add_scaled (out, in, k[i + r], w);
+          ws += k[i + r];
+        }
+      for (int x = 0; x < w; x++)
+        out[x] /= ws;
+    }
 }
 
 /* The mean attention map of BMS at one resolution, @w × @h. */
@@ -606,40 +855,13 @@ bms_at (cairo_surface_t          *image,
   cairo_surface_t   *small = eyl_image_scaled (image, CAIRO_FORMAT_RGB24, w, h, CAIRO_FILTER_GOOD);
   gsize              n = (gsize) w * h;
   g_autofree guint8 *ch = feature_channels (small, visible, p->whiten);
-  g_autofree Run    *runs = g_new (Run, n);
-  g_autofree int    *row_start = g_new (int, h + 1);
-  g_autofree guint8 *hidden = NULL;
-  g_autofree int    *anchor_sum = NULL;
-  g_autofree guint8 *region = g_new (guint8, n);
-  g_autofree guint8 *dil = g_new (guint8, n);
-  g_autofree guint8 *tmp = g_new (guint8, n);
-  float             *acc = g_new0 (float, n);
-  int                step = MAX (p->step, 1);
-
   g_autofree guint8 *plain = p->lab_plain ? feature_channels (small, visible, -1) : NULL;
+  float             *acc = g_new0 (float, n);
 
   cairo_surface_destroy (small);
-  if (visible != NULL)
-    {
-      hidden = g_new (guint8, n);
-      for (gsize i = 0; i < n; i++)
-        hidden[i] = !visible[i];
-    }
-  anchor_sum = anchor_sums (hidden, w, h);
   for (int c = 0; c < (plain != NULL ? 6 : 3); c++)
-    {
-      const guint8 *chan = c < 3 ? ch + c * n : plain + (c - 3) * n;
-      int           lo = 255, hi = 0;
-
-      for (gsize i = 0; i < n; i++)
-        {
-          lo = MIN (lo, chan[i]);
-          hi = MAX (hi, chan[i]);
-        }
-      for (int t = lo; t < hi; t += step)
-        boolean_map (chan, (guint8) t, hidden, anchor_sum, w, h, MAX (p->dilate, 1), p->norm,
-                     acc, runs, row_start, region, dil, tmp);
-    }
+    eyl_attention_boolean_maps (c < 3 ? ch + c * n : plain + (c - 3) * n, visible, w, h, p->step,
+                                p->dilate, p->norm, acc);
   return acc;
 }
 
@@ -936,6 +1158,63 @@ eyl_attention_map_compute (cairo_surface_t          *image,
   return map;
 }
 
+/* The map's sum, in index order. */
+static double
+map_total (const EylAttentionMap *map)
+{
+  double total = 0;
+
+  for (gsize i = 0; i < (gsize) map->width * map->height; i++)
+    total += map->values[i];
+  return total;
+}
+
+/* The first and last of @n cells whose centres, @c0 + (i + ½) / @n ×
+ * @span, lie in [@lo, @hi); @first > @last when none does.  The centres
+ * grow with i, so those that do are one range. */
+static void
+cells_in (int    n,
+          double c0,
+          double span,
+          double lo,
+          double hi,
+          int   *first,
+          int   *last)
+{
+  *first = n;
+  *last = -1;
+  for (int i = 0; i < n; i++)
+    {
+      double c = c0 + (i + 0.5) / n * span;
+
+      if (c >= lo && c < hi)
+        {
+          *first = MIN (*first, i);
+          *last = i;
+        }
+    }
+}
+
+/* The map's sum over the pixels whose centres (0…1 of the image) lie in
+ * the box, in index order: only the box's rows and columns are read. */
+static double
+map_inside (const EylAttentionMap *map,
+            double                 x0,
+            double                 y0,
+            double                 x1,
+            double                 y1)
+{
+  double inside = 0;
+  int    cx0, cx1, cy0, cy1;
+
+  cells_in (map->width, 0, 1, x0, x1, &cx0, &cx1);
+  cells_in (map->height, 0, 1, y0, y1, &cy0, &cy1);
+  for (int y = cy0; y <= cy1; y++)
+    for (int x = cx0; x <= cx1; x++)
+      inside += map->values[(gsize) y * map->width + x];
+  return inside;
+}
+
 double
 eyl_attention_map_share (const EylAttentionMap *map,
                          double                 x0,
@@ -943,23 +1222,12 @@ eyl_attention_map_share (const EylAttentionMap *map,
                          double                 x1,
                          double                 y1)
 {
-  double total = 0, inside = 0;
-  gsize  n;
+  double total;
 
   g_return_val_if_fail (map != NULL, 0);
 
-  n = (gsize) map->width * map->height;
-  for (gsize i = 0; i < n; i++)
-    {
-      /* Pixel centres in 0…1 of the image. */
-      double u = ((i % map->width) + 0.5) / map->width;
-      double v = ((i / map->width) + 0.5) / map->height;
-
-      total += map->values[i];
-      if (u >= x0 && u < x1 && v >= y0 && v < y1)
-        inside += map->values[i];
-    }
-  return total > 0 ? inside / total : 0;
+  total = map_total (map);
+  return total > 0 ? map_inside (map, x0, y0, x1, y1) / total : 0;
 }
 
 guint
@@ -971,6 +1239,8 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
   int               w, h;
   gsize             size;
   g_autofree float *v = NULL;
+  g_autofree float *dip = NULL;
+  gsize             n_dip;
   double            sigma;
   guint             found = 0;
 
@@ -982,6 +1252,13 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
   size = (gsize) w * h;
   v = g_memdup2 (map->values, size * sizeof (float));
   sigma = MAX (ior_radius * MAX (w, h), 1.0);
+  /* The inhibition's factor by squared distance, a whole number of px²,
+   * out to where it is 1 in float: 1 − e^(−d²/2σ²) with e below 2^−27
+   * rounds to 1. */
+  n_dip = (gsize) ceil (2 * sigma * sigma * 27 * G_LN2) + 1;
+  dip = g_new (float, n_dip);
+  for (gsize d2 = 0; d2 < n_dip; d2++)
+    dip[d2] = (float) (1 - exp (-(double) d2 / (2 * sigma * sigma)));
 
   while (found < n)
     {
@@ -1004,13 +1281,17 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
        * rising again: the next fixation goes to another object, not to
        * the rim of this one. */
       for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++)
-          {
-            double dx = x - (double) (best % w), dy = y - (double) (best / w);
+        {
+          gsize dy2 = (gsize) (y - (int) (best / w)) * (gsize) (y - (int) (best / w));
 
-            v[(gsize) y * w + x] *= (float) (1 - exp (-(dx * dx + dy * dy) /
-                                                      (2 * sigma * sigma)));
-          }
+          for (int x = 0; x < w && dy2 < n_dip; x++)
+            {
+              gsize d2 = dy2 + (gsize) (x - (int) (best % w)) * (gsize) (x - (int) (best % w));
+
+              if (d2 < n_dip)
+                v[(gsize) y * w + x] *= dip[d2];
+            }
+        }
       {
         float half = 0.5f * map->values[best];
         g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -1209,29 +1490,30 @@ group_share (const EylAttentionMap *map,
              GPtrArray             *elements,
              gboolean (*member) (const EylElement *))
 {
-  double total = 0, inside = 0;
-  double aw = raster->area.x1 - raster->area.x0, ah = raster->area.y1 - raster->area.y0;
+  double             total = 0, inside = 0;
+  double             aw = raster->area.x1 - raster->area.x0, ah = raster->area.y1 - raster->area.y0;
+  gsize              n = (gsize) map->width * map->height;
+  g_autofree guint8 *in_group = g_new0 (guint8, n);
 
-  for (int y = 0; y < map->height; y++)
-    for (int x = 0; x < map->width; x++)
-      {
-        double v = map->values[(gsize) y * map->width + x];
-        double x_pt = raster->area.x0 + (x + 0.5) / map->width * aw;
-        double y_pt = raster->area.y0 + (y + 0.5) / map->height * ah;
+  /* The pixels whose centres lie in a member's box, marked box by box. */
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (elements, i);
+      int               x0, x1, y0, y1;
 
-        total += v;
-        for (guint i = 0; v > 0 && i < elements->len; i++)
-          {
-            const EylElement *el = g_ptr_array_index (elements, i);
-
-            if (member (el) && x_pt >= el->box.x0 && x_pt < el->box.x1 &&
-                y_pt >= el->box.y0 && y_pt < el->box.y1)
-              {
-                inside += v;
-                break;
-              }
-          }
-      }
+      if (!member (el))
+        continue;
+      cells_in (map->width, raster->area.x0, aw, el->box.x0, el->box.x1, &x0, &x1);
+      cells_in (map->height, raster->area.y0, ah, el->box.y0, el->box.y1, &y0, &y1);
+      for (int y = y0; y <= y1; y++)
+        memset (in_group + (gsize) y * map->width + x0, 1, MAX (0, x1 - x0 + 1));
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      total += map->values[i];
+      if (map->values[i] > 0 && in_group[i])
+        inside += map->values[i];
+    }
   return total > 0 ? inside / total : 0;
 }
 
@@ -1294,7 +1576,7 @@ eyl_attention_for_page (EylRaster          *raster,
   JsonObject          *out, *kinds;
   JsonArray           *list;
   EylAttentionFixation fix[PAGE_FIXATIONS];
-  double               aw, ah, customer, brand;
+  double               aw, ah, customer, brand, total;
   gboolean             any_seen;
   guint                n;
 
@@ -1311,6 +1593,7 @@ eyl_attention_for_page (EylRaster          *raster,
   cairo_surface_destroy (mask);
   aw = raster->area.x1 - raster->area.x0;
   ah = raster->area.y1 - raster->area.y0;
+  total = map_total (map);
 
   out = json_object_new ();
   json_object_set_string_member (out, "model", "boolean-map-saliency");
@@ -1322,10 +1605,12 @@ eyl_attention_for_page (EylRaster          *raster,
       const EylElement *el = g_ptr_array_index (elements, i);
       JsonObject       *item = json_object_new ();
       const char       *kind = eyl_element_kind_to_string (el->kind);
-      double            share = eyl_attention_map_share (map, (el->box.x0 - raster->area.x0) / aw,
-                                                         (el->box.y0 - raster->area.y0) / ah,
-                                                         (el->box.x1 - raster->area.x0) / aw,
-                                                         (el->box.y1 - raster->area.y0) / ah);
+      double            share = total > 0 ? map_inside (map, (el->box.x0 - raster->area.x0) / aw,
+                                                        (el->box.y0 - raster->area.y0) / ah,
+                                                        (el->box.x1 - raster->area.x0) / aw,
+                                                        (el->box.y1 - raster->area.y0) / ah) /
+                                     total
+                                          : 0;
 
       json_object_set_string_member (item, "element", el->id);
       json_object_set_string_member (item, "kind", kind);
