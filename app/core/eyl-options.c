@@ -328,26 +328,27 @@ eyl_format_range (double   lo_mm,
 
 /* The vocabulary's words ------------------------------------------------ */
 
+/* clang-format off */
 static const char *const legibility_labels[] = {
-  [EYL_LEGIBILITY_1_200] = N_ ("1:200 (FAA)"),
-                               [EYL_LEGIBILITY_20_ARCMIN] = N_ ("20 arcminutes"),
-                                                                [EYL_LEGIBILITY_1_300] = N_ ("1:300 (lenient)"),
-                                                                                             [EYL_LEGIBILITY_INCH_PER_10FT] = N_ ("1 inch per 10 feet"),
-                                                                                                                                  [EYL_LEGIBILITY_ADA_703_5] = N_ ("ADA 703.5"),
-                                                                                                                                  };
+  [EYL_LEGIBILITY_1_200] = N_("1:200 (FAA)"),
+  [EYL_LEGIBILITY_20_ARCMIN] = N_("20 arcminutes"),
+  [EYL_LEGIBILITY_1_300] = N_("1:300 (lenient)"),
+  [EYL_LEGIBILITY_INCH_PER_10FT] = N_("1 inch per 10 feet"),
+  [EYL_LEGIBILITY_ADA_703_5] = N_("ADA 703.5"),
+};
 
 static const char *const legibility_explanations[] = {
-  [EYL_LEGIBILITY_1_200] = N_ ("Cap height at least 1/200 of the reading distance: 10 mm at 2 m (FAA)."),
-                               [EYL_LEGIBILITY_20_ARCMIN] = N_ ("Capitals subtend at least 20 minutes of arc: 11.6 mm at 2 m (human factors)."),
-                                                                [EYL_LEGIBILITY_1_300] = N_ ("Cap height at least 1/300 of the distance: a lenient rule for short reads."),
-                                                                                             [EYL_LEGIBILITY_INCH_PER_10FT] = N_ ("One inch of letter height per ten feet of distance (sign industry)."),
-                                                                                                                                  [EYL_LEGIBILITY_ADA_703_5] = N_ ("ADA 2010 Table 703.5.5: depends on the distance and the mounting height."),
-                                                                                                                                  };
+  [EYL_LEGIBILITY_1_200] = N_("Cap height at least 1/200 of the reading distance: 10 mm at 2 m (FAA)."),
+  [EYL_LEGIBILITY_20_ARCMIN] = N_("Capitals subtend at least 20 minutes of arc: 11.6 mm at 2 m (human factors)."),
+  [EYL_LEGIBILITY_1_300] = N_("Cap height at least 1/300 of the distance: a lenient rule for short reads."),
+  [EYL_LEGIBILITY_INCH_PER_10FT] = N_("One inch of letter height per ten feet of distance (sign industry)."),
+  [EYL_LEGIBILITY_ADA_703_5] = N_("ADA 2010 Table 703.5.5: depends on the distance and the mounting height."),
+};
 
 static const char *const units_labels[] = {
-  [EYL_UNITS_MM] = N_ ("Millimetres and metres"),
-                       [EYL_UNITS_IN] = N_ ("Inches and feet"),
-                       };
+  [EYL_UNITS_MM] = N_("Millimetres and metres"),
+  [EYL_UNITS_IN] = N_("Inches and feet"),
+};
 
 /* Viewer populations (DESIGN.md 3.1): standing eye heights P5 woman to
  * P95 man; seated / wheelchair viewers ~1100–1300 mm. */
@@ -356,12 +357,13 @@ static const struct
   const char *label;
   double      min_mm, max_mm;
 } populations[] = {
-  [EYL_POPULATION_BOTH] = { N_ ("UK and US adults"), 1405, 1825 },
-                            [EYL_POPULATION_UK] = { N_ ("UK adults"), 1405, 1745 },
-                                                    [EYL_POPULATION_US] = { N_ ("US adults"), 1420, 1825 },
-                                                                            [EYL_POPULATION_SEATED] = { N_ ("Seated viewers"), 1100, 1300 },
-                                                                                                        [EYL_POPULATION_CUSTOM] = { N_ ("Custom"), NAN, NAN },
-                                                                                                        };
+  [EYL_POPULATION_BOTH] = { N_("UK and US adults"), 1405, 1825 },
+  [EYL_POPULATION_UK] = { N_("UK adults"), 1405, 1745 },
+  [EYL_POPULATION_US] = { N_("US adults"), 1420, 1825 },
+  [EYL_POPULATION_SEATED] = { N_("Seated viewers"), 1100, 1300 },
+  [EYL_POPULATION_CUSTOM] = { N_("Custom"), NAN, NAN },
+};
+/* clang-format on */
 
 static const char *
 word (const char *const *words,

@@ -143,6 +143,7 @@ eyl_rule_finding_new (const EylRule    *rule,
 }
 
 /* Two forms so a sentence can start with the element or mention it. */
+/* clang-format off */
 static const struct
 {
   const char *capital;
@@ -153,20 +154,21 @@ static const struct
    * the object of a sentence ("At 0.8 m a phone camera sees the QR code
    * (…)"; German: accusative).  %s is the element's text. */
   [EYL_ELEMENT_URL] = { N_("The website %s"), N_("the website %s") },
-                        [EYL_ELEMENT_EMAIL] = { N_("The email address %s"), N_("the email address %s") },
-                                                [EYL_ELEMENT_PHONE] = { N_("The phone number %s"), N_("the phone number %s") },
-                                                                        [EYL_ELEMENT_SOCIAL] = { N_("The social media link %s"), N_("the social media link %s") },
-                                                                                                 [EYL_ELEMENT_QR] = { N_("The QR code (%s)"), N_("the QR code (%s)") },
-                                                                                                                      [EYL_ELEMENT_ADDRESS] = { N_("The address “%s”"), N_("the address “%s”") },
-                                                                                                                                                [EYL_ELEMENT_LOGO] = { N_("The logo"), N_("the logo") },
-                                                                                                                                                                       [EYL_ELEMENT_BRAND_NAME] = { N_("The brand name “%s”"), N_("the brand name “%s”") },
-                                                                                                                                                                                                    [EYL_ELEMENT_HEADLINE] = { N_("The headline “%s”"), N_("the headline “%s”") },
-                                                                                                                                                                                                                               [EYL_ELEMENT_CTA] = { N_("The call to action “%s”"), N_("the call to action “%s”") },
-                                                                                                                                                                                                                                                     [EYL_ELEMENT_OTHER_URL] = { N_("The web address %s"), N_("the web address %s") },
-                                                                                                                                                                                                                                                                                 [EYL_ELEMENT_BODY] = { N_("The text “%s”"), N_("the text “%s”") },
-                                                                                                                                                                                                                                                                                                        [EYL_ELEMENT_SPONSOR_LOGO] = { N_("The sponsors’ logos"), N_("the sponsors’ logos") },
-                                                                                                                                                                                                                                                                                                                                       [EYL_ELEMENT_REPEAT] = { N_("The repeated marks"), N_("the repeated marks") },
-                                                                                                                                                                                                                                                                                                                                       };
+  [EYL_ELEMENT_EMAIL] = { N_("The email address %s"), N_("the email address %s") },
+  [EYL_ELEMENT_PHONE] = { N_("The phone number %s"), N_("the phone number %s") },
+  [EYL_ELEMENT_SOCIAL] = { N_("The social media link %s"), N_("the social media link %s") },
+  [EYL_ELEMENT_QR] = { N_("The QR code (%s)"), N_("the QR code (%s)") },
+  [EYL_ELEMENT_ADDRESS] = { N_("The address “%s”"), N_("the address “%s”") },
+  [EYL_ELEMENT_LOGO] = { N_("The logo"), N_("the logo") },
+  [EYL_ELEMENT_BRAND_NAME] = { N_("The brand name “%s”"), N_("the brand name “%s”") },
+  [EYL_ELEMENT_HEADLINE] = { N_("The headline “%s”"), N_("the headline “%s”") },
+  [EYL_ELEMENT_CTA] = { N_("The call to action “%s”"), N_("the call to action “%s”") },
+  [EYL_ELEMENT_OTHER_URL] = { N_("The web address %s"), N_("the web address %s") },
+  [EYL_ELEMENT_BODY] = { N_("The text “%s”"), N_("the text “%s”") },
+  [EYL_ELEMENT_SPONSOR_LOGO] = { N_("The sponsors’ logos"), N_("the sponsors’ logos") },
+  [EYL_ELEMENT_REPEAT] = { N_("The repeated marks"), N_("the repeated marks") },
+};
+/* clang-format on */
 
 #define MAX_QUOTED_CHARS 40
 
@@ -560,15 +562,17 @@ eyl_rule_occluder_name (const EylRuleContext *ctx,
   return _("what stands in front of it");
 }
 
+/* clang-format off */
 /* Translators: names of legibility standards, used in "at 2.0 m the %s
  * standard asks for at least 10.0 mm" */
 static const char *legibility_names[] = {
   [EYL_LEGIBILITY_1_200] = N_("1:200 (FAA)"),
-                               [EYL_LEGIBILITY_20_ARCMIN] = N_("20 arcminutes"),
-                                                                [EYL_LEGIBILITY_1_300] = N_("1:300"),
-                                                                                             [EYL_LEGIBILITY_INCH_PER_10FT] = N_("1 inch per 10 feet"),
-                                                                                                                                  [EYL_LEGIBILITY_ADA_703_5] = N_("ADA 703.5"),
-                                                                                                                                  };
+  [EYL_LEGIBILITY_20_ARCMIN] = N_("20 arcminutes"),
+  [EYL_LEGIBILITY_1_300] = N_("1:300"),
+  [EYL_LEGIBILITY_INCH_PER_10FT] = N_("1 inch per 10 feet"),
+  [EYL_LEGIBILITY_ADA_703_5] = N_("ADA 703.5"),
+};
+/* clang-format on */
 
 const char *
 eyl_rule_legibility_name (EylLegibility standard)

@@ -64,18 +64,31 @@ about_action (GSimpleAction *action,
   static const char *developers[] = { "The Eyeline authors", NULL };
   GtkIconTheme      *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   GtkWidget         *about;
+  const char        *icon;
+  const char        *comments;
+  const char        *credits;
+  const char        *name = _("Eyeline");
+  const char        *authors = _("The Eyeline authors");
 
+  /* Until the app icon is installed: the eye of the empty state. */
+  icon = gtk_icon_theme_has_icon (theme, APPLICATION_ID) ? APPLICATION_ID : "view-reveal-symbolic";
+  comments = _("Checks print marketing for customer focus: places the banner, "
+               "poster or leaflet at true size in front of real visitors and "
+               "shows what they see, what a table hides and what is too small "
+               "to read.");
+  /* Translators: put your names here, one a line */
+  credits = _("translator-credits");
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
-                        "application-name", _("Eyeline"),
-                                               /* Until the app icon is installed: the eye of the empty state. */
-                                               "application-icon", gtk_icon_theme_has_icon (theme, APPLICATION_ID) ? APPLICATION_ID : "view-reveal-symbolic", "developer-name", _("The Eyeline authors"), "developers", developers, "version", PACKAGE_VERSION, "comments", _("Checks print marketing for customer focus: places the banner, "
-                                      "poster or leaflet at true size in front of real visitors and "
-                                      "shows what they see, what a table hides and what is too small "
-                                      "to read."),
-                                                                                                                                                                                                                                                                                "license-type", GTK_LICENSE_GPL_3_0,
-                                                                                                                                                                                                                                                                                /* Translators: put your names here, one a line */
-                                                                                                                                                                                                                                                                                "translator-credits", _("translator-credits"), NULL);
+                        "application-name", name,
+                        "application-icon", icon,
+                        "developer-name", authors,
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", comments,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", credits,
+                        NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 

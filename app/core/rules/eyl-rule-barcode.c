@@ -312,10 +312,14 @@ check_one (const EylPackaging *pack,
                                                     "(module %.3f mm); GS1 allows 80–200 %% "
                                                     "(0.264–0.660 mm)."),
                                                      name, 100 * b->magnification, b->module_mm);
+      /* 100 % with the quiet zones */
+      double           full_mm = g_str_equal (b->symbology, "EAN-8")   ? 26.73
+                                 : g_str_equal (b->symbology, "UPC-E") ? 22.11
+                                                                       : 37.29;
+      const char      *scale = small ? _("at least 80 %") : _("at most 200 %");
       g_autofree char *fix = g_strdup_printf (_("Scale the barcode to %s (100 %% is %.2f mm "
                                                 "wide with its quiet zones)."),
-                                                 small ? _("at least 80 %") : _("at most 200 %"), g_str_equal (b->symbology, "EAN-8") ? 26.73 : g_str_equal (b->symbology, "UPC-E") ? 22.11
-                                                                                                                                                                                      : 37.29);
+                                                 scale, full_mm);
 
       g_ptr_array_add (findings, barcode_finding (&eyl_rule_barcode_size,
                                                   small ? EYL_SEVERITY_ERROR
