@@ -474,9 +474,10 @@ test_turned_beside_pattern (void)
   result_clear (&result);
 }
 
-/* A folded leaflet's inside, printed upside down on the sheet: the page
- * pass reads noise all over, and its bands get no closer look, which
- * reads the same noise. */
+/* A folded leaflet's inside, printed upside down on the sheet: one page
+ * pass, which reads it upright (see turned-page-read-upright) or, without
+ * Tesseract's orientation data, reads noise all over; either way its
+ * bands get no closer look. */
 static const Line upside_down_lines[] = {
   { "Gemeinschaftliche Netzwerke verbinden Nachbarschaften", 290 * MM, 40 * MM, 4, G_PI },
   { "Unabhaengige Kommunikationsinfrastruktur selbstverwaltet", 290 * MM, 60 * MM, 4, G_PI },
