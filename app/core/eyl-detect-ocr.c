@@ -9,8 +9,8 @@
  * times its height.  Bands are looked for at every size, on the analysis
  * raster and on its halvings, so the same line is found whatever the
  * raster's resolution.  A page without a text layer is first read whole
- * (the page pass); its bands then get a second look where that read
- * little.
+ * (the page pass), the right way up (see page_turn); its bands then get
+ * a second look where that read little.
  *
  * Resolution: Tesseract reads best with an x-height of about 20 px or more
  * (Tesseract FAQ, "Is there a Minimum / Maximum Text Size?": "accuracy
