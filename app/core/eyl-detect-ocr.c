@@ -41,15 +41,10 @@
 #include "eyl-stage.h"
 
 /* Page pass on a page with no text layer: at most this many pixels, and
- * no finer than 200 dpi, never coarser than the analysis raster.  Body
- * text has an x-height of ~14 px there, which Tesseract reads as it does
- * at 300 dpi (the issue's `tesseract` runs: the same words, 17–28 % less
- * time); a line too small for that is read again larger (BAND_SMALL_PX),
- * unless it would be fine print at 300 dpi (FINE_PRINT_PPT, the
- * resolution tessdoc ImproveQuality calls best for body text). */
+ * no finer than 300 dpi (the resolution tessdoc ImproveQuality calls
+ * best for body text), never coarser than the analysis raster. */
 #define PAGE_PASS_PIXELS  (8.0 * 1000 * 1000)
-#define PAGE_PASS_MAX_PPT (200.0 / 72.0)
-#define FINE_PRINT_PPT    (300.0 / 72.0)
+#define PAGE_PASS_MAX_PPT (300.0 / 72.0)
 /* Band heights (ink of one row of letters, px): below BAND_SMALL_PX on
  * the page pass, a band is read again re-rendered so that it is
  * BAND_TARGET_PX tall (caps of ~30 px, x-height ~20 px, see above), at
@@ -2848,11 +2843,6 @@ eyl_detect_ocr (const EylPageData     *page,
        * that does not depend on the analysis raster's. */
       double area = eyl_rect_width (&clip) * eyl_rect_height (&clip);
       double scale = MIN (PAGE_PASS_MAX_PPT, sqrt (PAGE_PASS_PIXELS / MAX (area, 1.0)));
-      double fine = MIN (FINE_PRINT_PPT, sqrt (PAGE_PASS_PIXELS / MAX (area, 1.0)));
-
-      /* The second look gets what it had beside a page pass at
-       * FINE_PRINT_PPT: the pixels the page pass saves are saved. */
-      ocr.budget = TOTAL_PIXELS - (area * fine * fine - area * scale * scale);
 
       if (scale <= raster->scale * 1.2)
         page_image = crop_raster (raster, &clip, MIN (scale, raster->scale));
@@ -2897,22 +2887,12 @@ eyl_detect_ocr (const EylPageData     *page,
       ocr_gray_turned (&ocr, gray, scan->width, scan->height, &scan->area, scan->scale, ocr.turn,
                        PSM_SPARSE_TEXT);
       /* Then each band again that this pass did not read, or read with
-       * letters too small for Tesseract: on a page read coarser than
-       * PAGE_PASS_MAX_PPT, every small band; else those that are not fine
-       * print (too small even at FINE_PRINT_PPT, under ~6 pt: not worth
-       * rendering again) and were not read well. */
+       * letters too small for Tesseract.  Read at ~300 dpi, text too small
+       * for that is fine print (under ~6 pt): not worth rendering again. */
       band_read = bands_read (bands, scan, words);
       for (guint i = 0; i < bands->len; i++)
-        {
-          double height = g_array_index (bands, Band, i).height;
-
-          if (height >= BAND_SMALL_PX)
-            continue;
-          if (scan->scale < 0.8 * PAGE_PASS_MAX_PPT)
-            band_read[i] = FALSE;
-          else if (height * FINE_PRINT_PPT / scan->scale < BAND_SMALL_PX)
-            band_read[i] = TRUE;
-        }
+        if (g_array_index (bands, Band, i).height < BAND_SMALL_PX)
+          band_read[i] = scan->scale >= 0.8 * PAGE_PASS_MAX_PPT;
       if (noise_all_over (words))
         {
           /* A closer look reads more of the same. */
