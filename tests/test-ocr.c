@@ -474,10 +474,19 @@ test_turned_beside_pattern (void)
   result_clear (&result);
 }
 
-/* A folded leaflet's inside, printed upside down on the sheet: one page
- * pass, which reads it upright (see turned-page-read-upright) or, without
- * Tesseract's orientation data, reads noise all over; either way its
- * bands get no closer look. */
+/* Whether Tesseract's orientation data (tesseract-ocr-osd) is there. */
+static gboolean
+have_osd (void)
+{
+  return g_file_test ("/usr/share/tesseract-ocr/5/tessdata/osd.traineddata", G_FILE_TEST_EXISTS) ||
+         g_getenv ("TESSDATA_PREFIX") != NULL;
+}
+
+/* A folded leaflet's inside, printed upside down on the sheet: the page
+ * pass reads it upright (see turned-page-read-upright), no line of it
+ * turned a quarter; without Tesseract's orientation data it reads noise
+ * all over, and its bands get no closer look, which reads the same
+ * noise. */
 static const Line upside_down_lines[] = {
   { "Gemeinschaftliche Netzwerke verbinden Nachbarschaften", 290 * MM, 40 * MM, 4, G_PI },
   { "Unabhaengige Kommunikationsinfrastruktur selbstverwaltet", 290 * MM, 60 * MM, 4, G_PI },
@@ -501,8 +510,11 @@ test_upside_down_read_once (void)
   result = run (&page, FALSE, TRUE, NULL);
   after = eyl_detect_ocr_get_n_reads (&turned_after);
   g_test_message ("%u reads, %u of them turned", after - before, turned_after - turned_before);
-  /* The page pass, and no region. */
-  g_assert_cmpuint ((after - before) - (turned_after - turned_before), ==, 1);
+  if (have_osd ())
+    g_assert_cmpuint (turned_after - turned_before, ==, 0);
+  else
+    /* The page pass, and no region. */
+    g_assert_cmpuint ((after - before) - (turned_after - turned_before), ==, 1);
   g_assert_null (find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR));
   result_clear (&result);
 }
@@ -593,8 +605,7 @@ test_turned_page_read_upright (void)
 
   if (!eyl_fixture_have_ocr ())
     return;
-  if (!g_file_test ("/usr/share/tesseract-ocr/5/tessdata/osd.traineddata", G_FILE_TEST_EXISTS) &&
-      g_getenv ("TESSDATA_PREFIX") == NULL)
+  if (!have_osd ())
     {
       g_test_skip ("no orientation data (tesseract-ocr-osd)");
       return;
