@@ -24,6 +24,7 @@ packages="
   tesseract-ocr
   tesseract-ocr-eng
   tesseract-ocr-deu
+  tesseract-ocr-osd
   libzbar-dev
   libfftw3-dev
   librsvg2-dev

@@ -9,8 +9,8 @@
  * times its height.  Bands are looked for at every size, on the analysis
  * raster and on its halvings, so the same line is found whatever the
  * raster's resolution.  A page without a text layer is first read whole
- * (the page pass); its bands then get a second look where that read
- * little.
+ * (the page pass), the right way up (see page_turn); its bands then get
+ * a second look where that read little.
  *
  * Resolution: Tesseract reads best with an x-height of about 20 px or more
  * (Tesseract FAQ, "Is there a Minimum / Maximum Text Size?": "accuracy
@@ -155,6 +155,8 @@ typedef struct
 {
   char    *text;
   EylRect  box;             /* page space */
+  EylRect  upright;         /* the box on the page turned upright (see
+                             * page_turn): the order of reading */
   double   cap_height;      /* pt, 0 unknown: baseline to top of the ink */
   gboolean has_cap;         /* the word has a capital, digit or ascender */
   float    confidence;      /* 0 … 100 */
@@ -194,6 +196,9 @@ typedef struct
   guint              skipped;     /* regions past the budget */
   double             render_cost; /* what a render costs beyond its pixels, px */
   guint              turned_read; /* words read from turned lines */
+  EylRect            page_area;   /* what the page pass covers, pt */
+  int                turn;        /* quarter turns clockwise that make the
+                                   * page upright, 0 … 3 (see page_turn) */
 } Ocr;
 
 /* ------------------------------------------------------------------ */
@@ -314,6 +319,37 @@ choose_languages (const char *asked,
 
 /* ------------------------------------------------------------------ */
 /* Text-like ink */
+
+/* @src (@w × @h) turned 90° clockwise: @h wide, @w high. */
+static guint8 *
+turn_cw (const guint8 *src,
+         int           w,
+         int           h)
+{
+  guint8 *out = g_new (guint8, (gsize) w * h);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      out[(gsize) x * h + (h - 1 - y)] = src[(gsize) y * w + x];
+  return out;
+}
+
+/* @src (@w × @h) turned half a turn, in place. */
+static void
+turn_half (guint8 *src,
+           int     w,
+           int     h)
+{
+  gsize n = (gsize) w * h;
+
+  for (gsize i = 0; i < n / 2; i++)
+    {
+      guint8 t = src[i];
+
+      src[i] = src[n - 1 - i];
+      src[n - 1 - i] = t;
+    }
+}
 
 typedef struct
 {
@@ -899,6 +935,43 @@ find_bands_all_sizes (const guint8 *gray,
   return all;
 }
 
+/* The text-like ink of @gray (@w × @h) turned half a turn: the rows of
+ * a page printed upside down, looked for the right way up (its letters'
+ * dots and descenders then fall where the row search expects them), in
+ * pixels of @gray as it lies. */
+static GArray *
+find_bands_upside_down (const guint8 *gray,
+                        int           w,
+                        int           h,
+                        GArray       *blobs)
+{
+  g_autofree guint8 *turned = g_memdup2 (gray, (gsize) w * h);
+  guint              from = blobs->len;
+  GArray            *bands;
+
+  turn_half (turned, w, h);
+  bands = find_bands_all_sizes (turned, w, h, NULL, blobs);
+  for (guint i = 0; i < bands->len; i++)
+    {
+      Band *b = &g_array_index (bands, Band, i);
+      int   x0 = b->x0, y0 = b->y0, wall_x0 = b->wall_x0;
+
+      b->x0 = w - b->x1, b->x1 = w - x0;
+      b->y0 = h - b->y1, b->y1 = h - y0;
+      b->wall_x0 = b->wall_x1 < G_MAXINT ? w - b->wall_x1 : -1;
+      b->wall_x1 = wall_x0 >= 0 ? w - wall_x0 : G_MAXINT;
+    }
+  for (guint i = from; i < blobs->len; i++)
+    {
+      Comp *c = &g_array_index (blobs, Comp, i);
+      int   x0 = c->x0, y0 = c->y0;
+
+      c->x0 = w - c->x1, c->x1 = w - x0;
+      c->y0 = h - c->y1, c->y1 = h - y0;
+    }
+  return bands;
+}
+
 /* ------------------------------------------------------------------ */
 /* Tesseract */
 
@@ -1131,6 +1204,7 @@ ocr_gray (Ocr            *ocr,
           word.cap_height = (word.has_cap ? ink : ink / 0.7) / scale;
         }
 
+      word.upright = word.box;
       word.text = g_steal_pointer (&utf8);
       word.line = ocr->next_line;
       g_array_append_val (ocr->words, word);
@@ -1140,6 +1214,89 @@ ocr_gray (Ocr            *ocr,
   TessResultIteratorDelete (it);
   g_debug ("OCR of %d × %d px at %d ppi: %.0f ms", w, h, ppi,
            (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* @box (page space) on the page (@page) turned @turn quarter turns
+ * clockwise, relative to its top left corner. */
+static EylRect
+upright_box (const EylRect *box,
+             const EylRect *page,
+             int            turn)
+{
+  switch (turn)
+    {
+    case 1:
+      return (EylRect) { page->y1 - box->y1, box->x0 - page->x0, page->y1 - box->y0, box->x1 - page->x0 };
+    case 2:
+      return (EylRect) { page->x1 - box->x1, page->y1 - box->y1, page->x1 - box->x0, page->y1 - box->y0 };
+    case 3:
+      return (EylRect) { box->y0 - page->y0, page->x1 - box->x1, box->y1 - page->y0, page->x1 - box->x0 };
+    default:
+      return *box;
+    }
+}
+
+/* ocr_gray() on @gray turned @turn quarter turns clockwise (0 … 3): the
+ * page read upright.  The words' boxes are turned back into page space;
+ * their upright boxes keep the order they read in (see build_page). */
+static void
+ocr_gray_turned (Ocr            *ocr,
+                 const guint8   *gray,
+                 int             w,
+                 int             h,
+                 const EylRect  *area,
+                 double          scale,
+                 int             turn,
+                 TessPageSegMode psm)
+{
+  g_autofree guint8 *turned = NULL;
+  EylRect            origin = { 0, 0, 0, 0 };
+  guint              from = ocr->words->len;
+
+  if (turn == 0)
+    {
+      ocr_gray (ocr, gray, w, h, area, scale, psm);
+      return;
+    }
+  if (turn == 2)
+    {
+      turned = g_memdup2 (gray, (gsize) w * h);
+      turn_half (turned, w, h);
+      ocr_gray (ocr, turned, w, h, &origin, scale, psm);
+    }
+  else
+    {
+      turned = turn_cw (gray, w, h);
+      if (turn == 3)
+        turn_half (turned, h, w);
+      ocr_gray (ocr, turned, h, w, &origin, scale, psm);
+    }
+
+  for (guint i = from; i < ocr->words->len; i++)
+    {
+      Word *word = &g_array_index (ocr->words, Word, i);
+      /* Pixels of the turned image. */
+      double a0 = word->box.x0 * scale, a1 = word->box.x1 * scale;
+      double b0 = word->box.y0 * scale, b1 = word->box.y1 * scale;
+      double x0, y0, x1, y1;
+
+      /* Pixels of @gray: turn_cw() puts its (x, y) at (h − y, x). */
+      switch (turn)
+        {
+        case 1:
+          x0 = b0, x1 = b1, y0 = h - a1, y1 = h - a0;
+          break;
+        case 2:
+          x0 = w - a1, x1 = w - a0, y0 = h - b1, y1 = h - b0;
+          break;
+        default:
+          x0 = w - b1, x1 = w - b0, y0 = a0, y1 = a1;
+          break;
+        }
+      word->box = (EylRect) { area->x0 + x0 / scale, area->y0 + y0 / scale,
+                              area->x0 + x1 / scale, area->y0 + y1 / scale };
+      word->upright = upright_box (&word->box, &ocr->page_area, turn);
+    }
 }
 
 /* @area of @source at @scale (at most MAX_UPSCALE times finer): a crop,
@@ -1225,16 +1382,19 @@ erase_live_text (const EylPageData *page,
     }
 }
 
+/* Reads @raster turned @turn quarter turns clockwise (see
+ * ocr_gray_turned). */
 static void
 ocr_raster (Ocr             *ocr,
             const EylRaster *raster,
+            int              turn,
             TessPageSegMode  psm)
 {
   g_autofree guint8 *gray = eyl_raster_dup_gray (raster);
 
   if (ocr->live != NULL)
     erase_live_text (ocr->live, raster, gray);
-  ocr_gray (ocr, gray, raster->width, raster->height, &raster->area, raster->scale, psm);
+  ocr_gray_turned (ocr, gray, raster->width, raster->height, &raster->area, raster->scale, turn, psm);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1526,8 +1686,9 @@ ocr_region (Ocr             *ocr,
   g_debug ("region [%.0f %.0f %.0f %.0f] pt, priority %.2f, %d components, at %.2f px/pt (%s)",
            r->area.x0, r->area.y0, r->area.x1, r->area.y1, r->priority, r->n, image->scale,
            r->source == 0 ? "scan" : "render");
-  /* A band or a few lines: one uniform block. */
-  ocr_raster (ocr, image, PSM_SINGLE_BLOCK);
+  /* A band or a few lines: one uniform block.  Bands are level rows of
+   * ink: on a page upside down, rows of letters upside down. */
+  ocr_raster (ocr, image, ocr->turn == 2 ? 2 : 0, PSM_SINGLE_BLOCK);
   ocr->regions++;
 
   /* This closer look and what was read before in its area (the page
@@ -1607,7 +1768,7 @@ compare_word_position (gconstpointer a,
 
   if (p->line != q->line)
     return p->line < q->line ? -1 : 1;
-  return (p->box.x0 > q->box.x0) - (p->box.x0 < q->box.x0);
+  return (p->upright.x0 > q->upright.x0) - (p->upright.x0 < q->upright.x0);
 }
 
 typedef struct
@@ -1655,9 +1816,9 @@ join_rows (GArray *words)
       EylRect    *box = g_hash_table_lookup (boxes, GUINT_TO_POINTER (w->line));
 
       if (box == NULL)
-        g_hash_table_insert (boxes, GUINT_TO_POINTER (w->line), g_memdup2 (&w->box, sizeof w->box));
+        g_hash_table_insert (boxes, GUINT_TO_POINTER (w->line), g_memdup2 (&w->upright, sizeof w->upright));
       else
-        eyl_rect_union (box, &w->box);
+        eyl_rect_union (box, &w->upright);
     }
 
   keys = g_hash_table_get_keys_as_array (boxes, &n_keys);
@@ -1708,6 +1869,7 @@ merge_words (GArray *words,
 
       g_string_append (text, o->text);
       eyl_rect_union (&w->box, &o->box);
+      eyl_rect_union (&w->upright, &o->upright);
       w->confidence = MIN (w->confidence, o->confidence);
       if (o->sign_confidence >= 0)
         w->sign_confidence = w->sign_confidence < 0 ? o->sign_confidence
@@ -1878,14 +2040,14 @@ build_page (const EylPageData *page,
     {
       const Word *first = &g_array_index (words, Word, i);
       g_autoptr(GArray) caps = g_array_new (FALSE, FALSE, sizeof (double));
-      LineInfo info = { first->line, first->box.y0, 0, 0 };
+      LineInfo info = { first->line, first->upright.y0, 0, 0 };
       guint    j;
 
       for (j = i; j < words->len && g_array_index (words, Word, j).line == first->line; j++)
         {
           const Word *w = &g_array_index (words, Word, j);
 
-          info.y0 = MIN (info.y0, w->box.y0);
+          info.y0 = MIN (info.y0, w->upright.y0);
           if (w->cap_height > 0)
             g_array_append_val (caps, w->cap_height);
         }
@@ -2330,37 +2492,6 @@ on_turned_word (const GArray *words,
 /* Letters this tall (px) read best. */
 #define TURNED_LETTER_PX 32.0
 
-/* @src (@w × @h) turned 90° clockwise: @h wide, @w high. */
-static guint8 *
-turn_cw (const guint8 *src,
-         int           w,
-         int           h)
-{
-  guint8 *out = g_new (guint8, (gsize) w * h);
-
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      out[(gsize) x * h + (h - 1 - y)] = src[(gsize) y * w + x];
-  return out;
-}
-
-/* @src (@w × @h) turned half a turn, in place. */
-static void
-turn_half (guint8 *src,
-           int     w,
-           int     h)
-{
-  gsize n = (gsize) w * h;
-
-  for (gsize i = 0; i < n / 2; i++)
-    {
-      guint8 t = src[i];
-
-      src[i] = src[n - 1 - i];
-      src[n - 1 - i] = t;
-    }
-}
-
 /* Mean confidence of the letters of words @from … end of @words (each
  * word weighs as many letters as it has), or -1 without any.  A long
  * word read surely outweighs a short unsure scrap beside it: a label in
@@ -2461,6 +2592,7 @@ ocr_turned_area (Ocr             *ocr,
       /* Turned back: x = b, y = H − a. */
       w->box = (EylRect) { image->area.x0 + b0 / image->scale, image->area.y0 + (H - a1) / image->scale,
                            image->area.x0 + b1 / image->scale, image->area.y0 + (H - a0) / image->scale };
+      w->upright = w->box;
       w->line = ++ocr->next_line;
       w->turned = TRUE;
       ocr->turned_read++;
@@ -2593,6 +2725,60 @@ ocr_turned (Ocr             *ocr,
     }
 }
 
+/* ---- Pages printed turned ---- */
+
+/* A folded leaflet's inside is printed upside down on its sheet, a
+ * landscape piece may lie on a portrait page.  Tesseract's orientation
+ * detection (osd.traineddata: the legacy classifier tries a sample of
+ * the page's letters the four ways round) says which way round the page
+ * reads, and the page pass reads it so: one read, where the page as it
+ * lies reads as noise all over and its bands, read closer, as more of it.
+ * It looks at the page pass image made smaller, at most OSD_PIXELS and
+ * OSD_MAX_PPT: letters need only be recognisable shapes there
+ * (flyer-freifunk-myk-6page's inside: 180° with a confidence of 10.6 at
+ * 150 dpi, 10.7 at 200 dpi, 0.6 at 100 dpi). */
+#define OSD_PIXELS  (2.5 * 1000 * 1000)
+#define OSD_MAX_PPT (150.0 / 72.0)
+/* Trusted from this confidence on (the margin between the best way round
+ * and the next): Tesseract's own min_orientation_margin, under which its
+ * page layout keeps a page as it lies. */
+#define OSD_MIN_CONFIDENCE 7.0
+
+/* Quarter turns clockwise (0 … 3) that make @scan's text upright, 0 when
+ * Tesseract is not sure or has no orientation data. */
+static int
+page_turn (const EylRaster *scan)
+{
+  double area = eyl_rect_width (&scan->area) * eyl_rect_height (&scan->area);
+  double scale = MIN (scan->scale, MIN (OSD_MAX_PPT, sqrt (OSD_PIXELS / MAX (area, 1.0))));
+  g_autoptr(EylRaster) small = crop_raster (scan, &scan->area, scale);
+  g_autofree guint8 *gray = eyl_raster_dup_gray (small);
+  TessBaseAPI       *osd;
+  const char        *script = NULL;
+  float              confidence = 0, script_confidence = 0;
+  int                degrees = 0;
+  gboolean           found;
+
+  if (!language_installed ("osd"))
+    return 0;
+  osd = engine_take ("osd", NULL);
+  if (osd == NULL)
+    return 0;
+  eyl_stage_count ("tesseract-osd");
+  TessBaseAPISetPageSegMode (osd, PSM_OSD_ONLY);
+  TessBaseAPISetImage (osd, gray, small->width, small->height, 1, small->width);
+  TessBaseAPISetSourceResolution (osd, CLAMP ((int) lround (small->scale * 72.0), 70, 2400));
+  /* FALSE when it finds too few letters to tell. */
+  found = TessBaseAPIDetectOrientationScript (osd, &degrees, &confidence, &script, &script_confidence);
+  engine_give_back ("osd", osd);
+  g_debug ("orientation of a %d × %d px page image: %d° (confidence %.1f), %s", small->width,
+           small->height, found ? degrees : -1, found ? confidence : 0, found && script != NULL ? script : "?");
+  if (!found || confidence < OSD_MIN_CONFIDENCE)
+    return 0;
+  /* @degrees: how far the page is turned clockwise. */
+  return ((360 - degrees) / 90) % 4;
+}
+
 void
 eyl_detect_ocr (const EylPageData     *page,
                 const EylRaster       *raster,
@@ -2673,7 +2859,15 @@ eyl_detect_ocr (const EylPageData     *page,
 
   gray = eyl_raster_dup_gray (scan);
   blobs = g_array_new (FALSE, FALSE, sizeof (Comp));
-  bands = find_bands_all_sizes (gray, scan->width, scan->height, mask, blobs);
+  if (!live)
+    {
+      ocr.page_area = scan->area;
+      ocr.turn = page_turn (scan);
+    }
+  if (ocr.turn == 2)
+    bands = find_bands_upside_down (gray, scan->width, scan->height, blobs);
+  else
+    bands = find_bands_all_sizes (gray, scan->width, scan->height, mask, blobs);
   g_debug ("page %u: %u text-like bands of ink (%s text layer)", page->index, bands->len, live ? "with a" : "no");
   if (live && bands->len == 0)
     return;
@@ -2690,7 +2884,8 @@ eyl_detect_ocr (const EylPageData     *page,
        * paragraphs.  Measured on the corpus' 9 pages without a text
        * layer: PSM_SPARSE_TEXT found 17 contacts in 10.9 s, PSM_AUTO 12
        * in 14.7 s. */
-      ocr_gray (&ocr, gray, scan->width, scan->height, &scan->area, scan->scale, PSM_SPARSE_TEXT);
+      ocr_gray_turned (&ocr, gray, scan->width, scan->height, &scan->area, scan->scale, ocr.turn,
+                       PSM_SPARSE_TEXT);
       /* Then each band again that this pass did not read, or read with
        * letters too small for Tesseract.  Read at ~300 dpi, text too small
        * for that is fine print (under ~6 pt): not worth rendering again. */
@@ -2702,6 +2897,13 @@ eyl_detect_ocr (const EylPageData     *page,
         {
           /* A closer look reads more of the same. */
           g_debug ("page %u: the page pass read noise: no second look", page->index);
+          regions = g_array_new (FALSE, FALSE, sizeof (Region));
+        }
+      else if (ocr.turn % 2 == 1)
+        {
+          /* Its level rows of ink run across its lines, a letter of
+           * each: no text.  The lines the page pass left unread are
+           * turned bands (ocr_turned). */
           regions = g_array_new (FALSE, FALSE, sizeof (Region));
         }
       else
