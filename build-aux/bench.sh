@@ -93,7 +93,7 @@ cpu_of () {
 # and the whole corpus with --jobs 1 and --jobs 2 (wall clock: the
 # speed-up of the second processor).
 stage_table () {
-  local stages="open text render cap-heights detect ocr qr logos rules report other"
+  local stages="open text render cap-heights detect ocr qr barcodes logos rules attention report other"
   local pdf name e f g t line
   printf '%-30s %5s %7s %7s %5s %7s %7s %5s %6s %6s' file pages cpu floor ×  geom text × rss_MB tess
   for s in $stages; do printf ' %6.6s' "$s"; done

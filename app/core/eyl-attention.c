@@ -10,6 +10,7 @@
 #include "eyl-attention.h"
 #include "eyl-attention-private.h"
 #include "eyl-element.h"
+#include "eyl-stage.h"
 
 /* Parameters of Boolean Map Saliency as its authors set it for fixation
  * prediction (TPAMI 2016; the SMILER wrapper of their code): step 8,
@@ -1571,6 +1572,7 @@ eyl_attention_for_page (EylRaster          *raster,
                         const EylPlacement *placement,
                         GPtrArray          *elements)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_ATTENTION);
   g_autoptr(EylAttentionMap) map = NULL;
   cairo_surface_t     *mask;
   JsonObject          *out, *kinds;

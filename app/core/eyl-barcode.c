@@ -18,6 +18,7 @@
 
 #include "eyl-barcode.h"
 #include "eyl-render-cache.h"
+#include "eyl-stage.h"
 
 /* The detail render: px per mm of material (a 0.264 mm module, the
  * smallest allowed, gets 3 px), and its budget. */
@@ -1032,6 +1033,7 @@ eyl_detect_barcodes (const EylPageData *page,
                      const EylRenderer *renderer,
                      double             mm_per_pt)
 {
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_BARCODES);
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_barcode_free);
   g_autoptr(GArray) candidates = NULL;
   g_autofree guint8 *gray = NULL;

@@ -24,6 +24,8 @@ static const char *const stage_names[EYL_N_STAGES] = {
   "logos",
   "rules",
   "report",
+  "attention",
+  "barcodes",
 };
 
 static GMutex      lock;
