@@ -122,6 +122,43 @@ test_cpu_budget (void)
   g_assert_true (starved_result->ok);
 }
 
+/* The budget's verdicts: only the CPU time a worker worked decides while
+ * it works, however slowly a busy machine lets it; waiting without
+ * working is stopped at the backstop, anything at the limit. */
+static void
+test_budget_verdicts (void)
+{
+  static const struct
+  {
+    double           cpu_s, wall_s;
+    EylBudgetVerdict verdict;
+  } cases[] = {
+    { 0.0, 1.0, EYL_BUDGET_GOING_ON },  /* just begun */
+    { 8.0, 9.0, EYL_BUDGET_SPENT },     /* 80 % of 10 s worked */
+    { 5.0, 29.0, EYL_BUDGET_GOING_ON }, /* slow, before the backstop */
+    { 5.0, 40.0, EYL_BUDGET_GOING_ON }, /* a busy machine: 12 % of the time */
+    { 0.6, 40.0, EYL_BUDGET_STUCK },    /* 1.5 % of the time: barely works */
+    { 0.1, 30.0, EYL_BUDGET_STUCK },    /* waits without working */
+    { 0.1, 29.0, EYL_BUDGET_GOING_ON }, /* not yet at the backstop */
+    { -1.0, 30.0, EYL_BUDGET_STUCK },   /* CPU unknown: the wall clock */
+    { -1.0, 10.0, EYL_BUDGET_GOING_ON },
+    { 7.9, 200.0, EYL_BUDGET_STUCK }, /* the limit: 20 budgets */
+    { 7.9, 199.0, EYL_BUDGET_GOING_ON },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double           recheck = -1;
+      EylBudgetVerdict verdict = eyl_worker_budget_verdict (10.0, cases[i].cpu_s, cases[i].wall_s, &recheck);
+
+      g_test_message ("case %u: cpu %.1f s, wall %.1f s → %d, again in %.1f s", i, cases[i].cpu_s,
+                      cases[i].wall_s, verdict, recheck);
+      g_assert_cmpint (verdict, ==, cases[i].verdict);
+      if (verdict == EYL_BUDGET_GOING_ON)
+        g_assert_cmpfloat (recheck, >=, 0.5);
+    }
+}
+
 static void
 test_crash (void)
 {
@@ -843,6 +880,7 @@ main (int    argc,
 
   g_test_add_func ("/eyl/worker/hang", test_hang);
   g_test_add_func ("/eyl/worker/cpu-budget", test_cpu_budget);
+  g_test_add_func ("/eyl/worker/budget-verdicts", test_budget_verdicts);
   g_test_add_func ("/eyl/worker/crash", test_crash);
   g_test_add_func ("/eyl/worker/oom", test_oom);
   g_test_add_func ("/eyl/worker/memory-too-small", test_memory_too_small);

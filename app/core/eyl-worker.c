@@ -462,12 +462,42 @@ communicate_cb (GObject      *object,
 }
 
 /* The budget counts the worker's CPU time, so that a busy machine (or a
- * CLI suspended with Ctrl+Z) does not stop a healthy file; a worker that
- * waits without working is stopped at this many budgets of wall-clock
- * time. */
-#define WALL_CLOCK_BACKSTOP 3
-/* Share of the budget the worker must have worked for to be stopped. */
+ * CLI suspended with Ctrl+Z) does not stop a healthy file: a file's
+ * report must not depend on the load.  Share of the budget the worker
+ * must have worked for to be stopped. */
 #define CPU_SHARE_SPENT 0.8
+/* A worker that waits without working (a FIFO nobody writes to, a lock)
+ * is stopped after this many budgets of wall-clock time, when it worked
+ * for less than MIN_WORK_SHARE of that time; a worker that works slowly
+ * on a busy machine works on. */
+#define WALL_CLOCK_BACKSTOP 3
+#define MIN_WORK_SHARE      0.02
+/* However it works, no file waits longer than this many budgets. */
+#define WALL_CLOCK_LIMIT 20
+
+EylBudgetVerdict
+eyl_worker_budget_verdict (double  budget_s,
+                           double  cpu_s,
+                           double  wall_s,
+                           double *recheck_s)
+{
+  double limit;
+
+  *recheck_s = 0;
+  if (cpu_s >= CPU_SHARE_SPENT * budget_s)
+    return EYL_BUDGET_SPENT;
+  if (wall_s >= WALL_CLOCK_LIMIT * budget_s)
+    return EYL_BUDGET_STUCK;
+  if (wall_s >= WALL_CLOCK_BACKSTOP * budget_s && (cpu_s < 0 || cpu_s < MIN_WORK_SHARE * wall_s))
+    return EYL_BUDGET_STUCK;
+
+  /* Look again when the budget could be spent, or at the next wall-clock
+   * mark. */
+  limit = wall_s < WALL_CLOCK_BACKSTOP * budget_s ? WALL_CLOCK_BACKSTOP * budget_s
+                                                  : WALL_CLOCK_LIMIT * budget_s;
+  *recheck_s = CLAMP (budget_s - MAX (cpu_s, 0), 0.5, MAX (limit - wall_s, 0.5));
+  return EYL_BUDGET_GOING_ON;
+}
 
 /* User + system CPU time of process @pid (all its threads), s; a negative
  * value when it cannot be read (then the wall clock alone decides). */
@@ -505,15 +535,14 @@ timeout_cb (gpointer user_data)
   double     budget = run->config->timeout_s;
   double     cpu = process_cpu_s (g_subprocess_get_identifier (run->process));
   double     wall = (g_get_monotonic_time () - run->armed_at_us) / (double) G_USEC_PER_SEC;
+  double     recheck;
 
   g_clear_pointer (&run->timeout_source, g_source_unref);
-  if (cpu >= 0 && cpu - run->armed_cpu_s < CPU_SHARE_SPENT * budget &&
-      wall < WALL_CLOCK_BACKSTOP * budget)
+  if (eyl_worker_budget_verdict (budget, cpu >= 0 ? cpu - run->armed_cpu_s : -1, wall,
+                                 &recheck) == EYL_BUDGET_GOING_ON)
     {
-      /* Starved or suspended, not stuck: let it work out its budget,
-       * up to the backstop. */
-      arm_source (run, CLAMP (budget - (cpu - run->armed_cpu_s), 0.5,
-                              WALL_CLOCK_BACKSTOP * budget - wall));
+      /* Starved or suspended, not stuck: let it work out its budget. */
+      arm_source (run, recheck);
       return G_SOURCE_REMOVE;
     }
 

@@ -40,7 +40,7 @@ struct _EylWorkerConfig
   char      *exe;       /* the worker executable; $EYL_WORKER wins */
   GPtrArray *args;      /* char *: analysis options passed to the worker */
   char      *password;  /* may be NULL */
-  guint      timeout_s; /* wall-clock budget per page, 0 = none */
+  guint      timeout_s; /* budget per page in CPU seconds (eyl_worker_budget_verdict), 0 = none */
   guint      memory_mb; /* address-space limit of the worker, 0 = none, or at least
                             * EYL_WORKER_MIN_MEMORY_MB */
   GStrv      env;       /* extra environment of the worker, or NULL */
@@ -111,6 +111,23 @@ EylFileResult *eyl_worker_check_file (EylWorkerConfig *config,
 #define EYL_WORKER_MAX_FILES          64
 #define EYL_WORKER_RETIRE_RSS_DIVISOR 4
 #define EYL_WORKER_IDLE_S             30
+
+/* The per-page budget's verdict on a worker that used @cpu_s of CPU time
+ * (negative: unknown) in @wall_s since the page began: spent (it worked
+ * out its budget), stuck (it waited without working for several budgets,
+ * or waited far too long) or going on — then @recheck_s says when to look
+ * again.  Only the CPU time it worked decides on a busy machine. */
+typedef enum
+{
+  EYL_BUDGET_GOING_ON,
+  EYL_BUDGET_SPENT,
+  EYL_BUDGET_STUCK,
+} EylBudgetVerdict;
+
+EylBudgetVerdict eyl_worker_budget_verdict (double  budget_s,
+                                            double  cpu_s,
+                                            double  wall_s,
+                                            double *recheck_s);
 
 typedef struct _EylWorkerPool EylWorkerPool;
 
