@@ -777,6 +777,44 @@ eyl_document_view_set_inches (EylDocumentView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCHES]);
 }
 
+double
+eyl_document_view_get_zoom (EylDocumentView *self)
+{
+  g_return_val_if_fail (EYL_IS_DOCUMENT_VIEW (self), 1.0);
+  return eyl_page_view_get_zoom (self->page_view);
+}
+
+/* The page view's notify::zoom tells the change (page_zoom_changed_cb). */
+void
+eyl_document_view_set_zoom (EylDocumentView *self,
+                            double           zoom)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT_VIEW (self));
+  eyl_page_view_set_zoom (self->page_view, zoom);
+}
+
+void
+eyl_document_view_set_zoom_mode (EylDocumentView *self,
+                                 EylZoomMode      mode)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT_VIEW (self));
+  eyl_page_view_set_zoom_mode (self->page_view, mode);
+}
+
+void
+eyl_document_view_zoom_in (EylDocumentView *self)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT_VIEW (self));
+  eyl_page_view_zoom_in (self->page_view);
+}
+
+void
+eyl_document_view_zoom_out (EylDocumentView *self)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT_VIEW (self));
+  eyl_page_view_zoom_out (self->page_view);
+}
+
 void
 eyl_document_view_set_worker_config (EylDocumentView *self,
                                      EylWorkerConfig *config)

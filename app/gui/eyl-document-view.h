@@ -38,6 +38,14 @@ void             eyl_document_view_set_layers (EylDocumentView *self,
 gboolean eyl_document_view_get_inches (EylDocumentView *self);
 void     eyl_document_view_set_inches (EylDocumentView *self,
                                        gboolean         inches);
+/* The page's zoom ("zoom", 1: 72 dpi), a fit, or a step in or out. */
+double eyl_document_view_get_zoom (EylDocumentView *self);
+void   eyl_document_view_set_zoom (EylDocumentView *self,
+                                   double           zoom);
+void   eyl_document_view_set_zoom_mode (EylDocumentView *self,
+                                        EylZoomMode      mode);
+void   eyl_document_view_zoom_in (EylDocumentView *self);
+void   eyl_document_view_zoom_out (EylDocumentView *self);
 /* What renders the page from now on. */
 void eyl_document_view_set_worker_config (EylDocumentView *self,
                                           EylWorkerConfig *config);

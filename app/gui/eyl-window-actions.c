@@ -275,15 +275,15 @@ zoom_action (GtkWidget  *widget,
   EylWindow *self = EYL_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    eyl_page_view_zoom_in (self->page_view);
+    eyl_document_view_zoom_in (self->document_view);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    eyl_page_view_zoom_out (self->page_view);
+    eyl_document_view_zoom_out (self->document_view);
   else if (g_str_equal (action_name, "win.zoom-fit-page"))
-    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_PAGE);
+    eyl_document_view_set_zoom_mode (self->document_view, EYL_ZOOM_FIT_PAGE);
   else if (g_str_equal (action_name, "win.zoom-fit-width"))
-    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_WIDTH);
+    eyl_document_view_set_zoom_mode (self->document_view, EYL_ZOOM_FIT_WIDTH);
   else if (g_str_equal (action_name, "win.zoom-100"))
-    eyl_page_view_set_zoom (self->page_view, 1.0);
+    eyl_document_view_set_zoom (self->document_view, 1.0);
 }
 
 static void

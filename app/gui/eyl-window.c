@@ -746,7 +746,7 @@ page_zoom_changed_cb (EylDocumentView *view,
                       EylWindow       *self)
 {
   /* Translators: zoom level in percent */
-  g_autofree char *text = g_strdup_printf (_("%.0f %%"), eyl_page_view_get_zoom (self->page_view) * 100);
+  g_autofree char *text = g_strdup_printf (_("%.0f %%"), eyl_document_view_get_zoom (view) * 100);
 
   gtk_menu_button_set_label (self->zoom_menu_button, text);
   gtk_menu_button_set_label (self->zoom_menu_button_compact, text);
