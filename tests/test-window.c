@@ -482,7 +482,9 @@ static gboolean
 stacks_settled (gpointer data)
 {
   return !gtk_stack_get_transition_running (window->main_stack) &&
-         !gtk_stack_get_transition_running (window->page_stack);
+         !gtk_stack_get_transition_running (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window->document_view),
+                                                                                      EYL_TYPE_DOCUMENT_VIEW,
+                                                                                      "page_stack")));
 }
 
 static gboolean rechecked (gpointer data);

@@ -183,7 +183,7 @@ _eyl_window_update_actions (EylWindow *self)
                     eyl_document_item_get_status (self->current) != EYL_DOCUMENT_FAILED &&
                     eyl_document_item_get_status (self->current) != EYL_DOCUMENT_LOCKED;
 
-    gtk_widget_set_visible (self->side_scroller, side);
+    eyl_document_view_set_side_visible (self->document_view, side);
     /* Comparing, the findings are the compare view's own. */
     gtk_widget_set_visible (self->side_button,
                             side && g_strcmp0 (_eyl_window_visible_page (self), "compare") != 0);
@@ -213,8 +213,8 @@ _eyl_window_update_actions (EylWindow *self)
   gtk_widget_action_set_enabled (widget, "win.mark-logo", page);
   /* Not only from a page that could be checked: a skipped page must not
    * trap the user. */
-  gtk_widget_action_set_enabled (widget, "win.previous-page", n_pages > 0 && self->page_index > 0);
-  gtk_widget_action_set_enabled (widget, "win.next-page", self->page_index + 1 < n_pages);
+  gtk_widget_action_set_enabled (widget, "win.previous-page", n_pages > 0 && eyl_document_view_get_page (self->document_view) > 0);
+  gtk_widget_action_set_enabled (widget, "win.next-page", eyl_document_view_get_page (self->document_view) + 1 < n_pages);
   gtk_widget_action_set_enabled (widget, "win.next-document",
                                  g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
   gtk_widget_action_set_enabled (widget, "win.previous-document",
@@ -255,7 +255,7 @@ reload_action (GtkWidget  *widget,
   eyl_document_item_cancel (self->current);
   eyl_document_item_set_result (self->current, NULL);
   eyl_document_item_set_status (self->current, EYL_DOCUMENT_QUEUED);
-  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
+  eyl_document_view_forget_analysis (self->document_view);
   _eyl_window_schedule_checks (self);
 }
 
@@ -275,15 +275,15 @@ zoom_action (GtkWidget  *widget,
   EylWindow *self = EYL_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    eyl_page_view_zoom_in (self->page_view);
+    eyl_document_view_zoom_in (self->document_view);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    eyl_page_view_zoom_out (self->page_view);
+    eyl_document_view_zoom_out (self->document_view);
   else if (g_str_equal (action_name, "win.zoom-fit-page"))
-    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_PAGE);
+    eyl_document_view_set_zoom_mode (self->document_view, EYL_ZOOM_FIT_PAGE);
   else if (g_str_equal (action_name, "win.zoom-fit-width"))
-    eyl_page_view_set_zoom_mode (self->page_view, EYL_ZOOM_FIT_WIDTH);
+    eyl_document_view_set_zoom_mode (self->document_view, EYL_ZOOM_FIT_WIDTH);
   else if (g_str_equal (action_name, "win.zoom-100"))
-    eyl_page_view_set_zoom (self->page_view, 1.0);
+    eyl_document_view_set_zoom (self->document_view, 1.0);
 }
 
 static void
@@ -293,13 +293,15 @@ page_action (GtkWidget  *widget,
 {
   EylWindow *self = EYL_WINDOW (widget);
   guint      n_pages = self->current != NULL ? eyl_document_item_get_n_pages (self->current) : 0;
+  guint      page = eyl_document_view_get_page (self->document_view);
 
-  if (g_str_equal (action_name, "win.next-page") && self->page_index + 1 < n_pages)
-    self->page_index++;
-  else if (g_str_equal (action_name, "win.previous-page") && self->page_index > 0)
-    self->page_index--;
+  if (g_str_equal (action_name, "win.next-page") && page + 1 < n_pages)
+    page++;
+  else if (g_str_equal (action_name, "win.previous-page") && page > 0)
+    page--;
   else
     return;
+  eyl_document_view_set_page (self->document_view, page);
   _eyl_window_update_view (self);
 }
 
@@ -804,7 +806,7 @@ visitor_render (EylWindow   *self,
   config = _eyl_window_new_render_config (self);
   g_free (config->password);
   config->password = g_strdup (eyl_document_item_get_password (self->current));
-  eyl_worker_render_page_async (config, snapshot, self->page_index, visible, data->scale,
+  eyl_worker_render_page_async (config, snapshot, eyl_document_view_get_page (self->document_view), visible, data->scale,
                                 data->png, NULL, visitor_rendered_cb, data);
   g_clear_pointer (&config, eyl_worker_config_unref);
 }
@@ -844,7 +846,7 @@ _eyl_window_update_page_layer (EylWindow *self)
 {
   g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "page-layer");
   const char      *name = state != NULL ? g_variant_get_string (state, NULL) : "none";
-  EylPageAnalysis *analysis = self->shown_analysis;
+  EylPageAnalysis *analysis = eyl_document_view_get_analysis (self->document_view);
   gboolean         on = g_strcmp0 (name, "none") != 0 && self->current != NULL && analysis != NULL &&
                 analysis->placement != NULL;
   VisitorData *data;
@@ -900,7 +902,7 @@ _eyl_window_update_visitor_views (EylWindow *self)
   for (VisitorView view = VISITOR_ATTENTION; view <= VISITOR_WALKUP; view++)
     {
       GtkWindow      **slot = view == VISITOR_ATTENTION ? &self->attention_window : &self->walkup_window;
-      EylPageAnalysis *analysis = self->shown_analysis;
+      EylPageAnalysis *analysis = eyl_document_view_get_analysis (self->document_view);
 
       if (!visitor_view_on (self, view))
         {
@@ -1067,7 +1069,7 @@ static void update_net_quantity (EylWindow *self);
 void
 _eyl_window_update_front_panel (EylWindow *self)
 {
-  EylPageAnalysis *analysis = self->shown_analysis;
+  EylPageAnalysis *analysis = eyl_document_view_get_analysis (self->document_view);
   gboolean         net = analysis != NULL && analysis->packaging != NULL &&
                  analysis->packaging->panels != NULL && analysis->packaging->panels->len >= 2;
   GAction *choose = g_action_map_lookup_action (G_ACTION_MAP (self), "choose-front-panel");
@@ -1116,7 +1118,7 @@ static void
 panel_clicked_cb (EylWindow *self,
                   int        index)
 {
-  EylPageAnalysis *analysis = self->shown_analysis;
+  EylPageAnalysis *analysis = eyl_document_view_get_analysis (self->document_view);
   const EylPanel  *panel;
 
   if (analysis == NULL || analysis->packaging == NULL ||
@@ -1157,7 +1159,7 @@ update_net_quantity (EylWindow *self)
 {
   GAction *mark = g_action_map_lookup_action (G_ACTION_MAP (self), "mark-net-quantity");
   GAction *automatic = g_action_map_lookup_action (G_ACTION_MAP (self), "net-quantity-auto");
-  gboolean page = self->shown_analysis != NULL;
+  gboolean page = eyl_document_view_get_analysis (self->document_view) != NULL;
 
   if (mark == NULL)
     return;
@@ -1262,7 +1264,7 @@ _eyl_window_mark_net_quantity_at (EylWindow *self,
                                   double     x,
                                   double     y)
 {
-  EylPageAnalysis *analysis = self->shown_analysis;
+  EylPageAnalysis *analysis = eyl_document_view_get_analysis (self->document_view);
   double           ox, oy, ax, ay, px, py;
   EylRect          box = { 0 };
 
@@ -1323,7 +1325,7 @@ _eyl_window_mark_net_quantity_box (EylWindow     *self,
 {
   EylRect box_mm;
 
-  if (!marking_net_quantity (self) || self->shown_analysis == NULL || eyl_rect_is_empty (box))
+  if (!marking_net_quantity (self) || eyl_document_view_get_analysis (self->document_view) == NULL || eyl_rect_is_empty (box))
     return FALSE;
   box_mm = (EylRect) { box->x0 * EYL_MM_PER_PT, box->y0 * EYL_MM_PER_PT, box->x1 * EYL_MM_PER_PT,
                        box->y1 * EYL_MM_PER_PT };

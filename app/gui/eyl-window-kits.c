@@ -515,12 +515,12 @@ region_saved_cb (GObject      *source,
 }
 
 static void
-page_region_marked_cb (EylPageView *view,
-                       double       x0,
-                       double       y0,
-                       double       x1,
-                       double       y1,
-                       EylWindow   *self)
+page_region_marked_cb (EylDocumentView *view,
+                       double           x0,
+                       double           y0,
+                       double           x1,
+                       double           y1,
+                       EylWindow       *self)
 {
   EylRect region = { x0, y0, x1, y1 };
 
@@ -531,7 +531,7 @@ page_region_marked_cb (EylPageView *view,
     g_cancellable_cancel (self->mark_cancellable);
   g_clear_object (&self->mark_cancellable);
   self->mark_cancellable = g_cancellable_new ();
-  eyl_page_view_save_region_png_async (view, &region, self->mark_cancellable,
+  eyl_page_view_save_region_png_async (self->page_view, &region, self->mark_cancellable,
                                        region_saved_cb, g_object_ref (self));
   g_object_set (self, "mark-logo", FALSE, NULL);
 }

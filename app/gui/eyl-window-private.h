@@ -4,8 +4,8 @@
  * (eyl-window.c: documents, checks, opening; eyl-window-actions.c: the
  * win.* actions, their keys and their enabled state; eyl-window-kits.c: the
  * brand kits; eyl-window-export.c: the export; eyl-window-compare.c: two
- * versions side by side; eyl-window-view.c: the document shown — page,
- * legend, score card, findings list). */
+ * versions side by side; eyl-window-view.c: which document its
+ * EylDocumentView shows, and what follows it). */
 #pragma once
 
 #include <adwaita.h>
@@ -16,8 +16,8 @@
 #include "eyl-placement-panel.h"
 #include "eyl-scene-view.h"
 #include "eyl-batch.h"
-#include "eyl-failure-page.h"
 #include "eyl-compare-view.h"
+#include "eyl-document-view.h"
 
 G_BEGIN_DECLS
 
@@ -26,68 +26,40 @@ struct _EylWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
-  AdwToastOverlay   *toast_overlay;
-  AdwWindowTitle    *window_title;
-  GtkToggleButton   *sidebar_button;
-  GtkMenuButton     *zoom_menu_button;
-  GtkMenuButton     *zoom_menu_button_compact;
-  GtkStack          *main_stack;
-  GtkBox            *recent_box;
-  GtkListBox        *recent_list;
-  AdwFlap           *flap;
-  GtkListBox        *documents_list;
-  GtkStack          *page_stack;
-  GtkLabel          *loading_time;
-  GtkLabel          *loading_label;
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkToggleButton *sidebar_button;
+  GtkMenuButton   *zoom_menu_button;
+  GtkMenuButton   *zoom_menu_button_compact;
+  GtkStack        *main_stack;
+  GtkBox          *recent_box;
+  GtkListBox      *recent_list;
+  AdwFlap         *flap;
+  GtkListBox      *documents_list;
+  GtkRevealer     *export_revealer;
+  GtkLabel        *export_label;
+  GtkProgressBar  *export_progress;
+  GtkWidget       *side_button;
+  GtkWidget       *zoom_box;
+  GtkWidget       *overlay_button;
+  GtkMenuButton   *kit_button; /* the current document's brand kit */
+  EylDocumentView *document_view;
+  GtkWidget       *mark_logo_button;
+  GMenu           *recent_section;
+  /* Parts of document_view the window drives (not references). */
   EylPageView       *page_view;
-  EylFailurePage    *error_page;
-  AdwStatusPage     *locked_page;
-  GtkRevealer       *busy_revealer;
-  GtkRevealer       *export_revealer;
-  GtkLabel          *export_label;
-  GtkProgressBar    *export_progress;
-  GtkBox            *page_nav_box;
-  GtkWidget         *side_scroller;
-  AdwFlap           *side_flap;
-  GtkWidget         *side_button;
-  GtkWidget         *zoom_box;
-  GtkWidget         *overlay_button;
-  GtkMenuButton     *kit_button; /* the current document's brand kit */
-  GtkWidget         *mark_logo_button;
-  GtkLabel          *page_label;
-  GtkWidget         *summary_box;
-  GtkWidget         *notes_box;
-  GtkLabel          *notes_label;
-  GtkLabel          *score_label;
-  GtkWidget         *breakdown_expander;
-  GtkLabel          *breakdown_label;
-  GtkLabel          *counts_label;
-  GtkLabel          *placement_label;
-  GtkListView       *findings_view;
-  GtkWidget         *legend_expander;
-  GtkDrawingArea    *legend_area;
   EylPlacementPanel *placement_panel;
   EylSceneView      *scene_view;
-  GMenu             *recent_section;
 
-  GSettings          *settings;       /* NULL when the schema is not installed */
-  GListStore         *documents;      /* EylDocumentItem */
-  GListStore         *findings;       /* EylFindingObject */
-  GListStore         *finding_rows;   /* what the list shows: EylFindingGroup, then its
-                                          * EylFindingObject when unfolded */
-  GPtrArray          *finding_groups; /* EylFindingGroup, in list order */
-  GtkSingleSelection *findings_selection;
-  EylDocumentItem    *current;
-  guint               page_index;
-  EylScheduler       *scheduler;      /* checks and exports, MAX_CHECKS workers */
-  char               *read_key;       /* the worker options the results were read with */
-  EylPageAnalysis    *shown_analysis; /* what the findings list shows */
-  GCancellable       *mark_cancellable;
-  AdwMessageDialog   *password_dialog;
-  EylExportJob       *export_job; /* running or last export */
-  guint               export_pulse_id;
-  guint               loading_pulse_id; /* counts loading_seconds while a check runs */
-  guint               loading_seconds;
+  GSettings        *settings;  /* NULL when the schema is not installed */
+  GListStore       *documents; /* EylDocumentItem */
+  EylDocumentItem  *current;
+  EylScheduler     *scheduler; /* checks and exports, MAX_CHECKS workers */
+  char             *read_key;  /* the worker options the results were read with */
+  GCancellable     *mark_cancellable;
+  AdwMessageDialog *password_dialog;
+  EylExportJob     *export_job; /* running or last export */
+  guint             export_pulse_id;
 
   gboolean show_eye_band;
   gboolean show_hidden;
@@ -187,12 +159,6 @@ gboolean     _eyl_window_kit_ready (EylWindow *self);
 void         _eyl_window_update_kit_button (EylWindow *self);
 void         _eyl_window_setup_kit_switcher (EylWindow *self);
 void         _eyl_window_kits_class_init (GtkWidgetClass *widget_class);
-
-/* The document shown (eyl-window-view.c). */
-void _eyl_window_view_init (EylWindow *self);
-void _eyl_window_legend_init (EylWindow *self);
-void _eyl_window_view_class_init (GtkWidgetClass *widget_class);
-void _eyl_window_update_legend (EylWindow *self);
 
 /* Comparing two versions (eyl-window-compare.c). */
 void _eyl_window_compare_class_init (GtkWidgetClass *widget_class);

@@ -22,13 +22,10 @@
 
 #include "eyl-window-private.h"
 #include "eyl-document-row.h"
-#include "eyl-finding-row.h"
-#include "eyl-failure-page.h"
 #include "eyl-password-dialog.h"
 #include "eyl-brand-kit-dialog.h"
 #include "eyl-export-dialog.h"
 #include "eyl-export-job.h"
-#include "eyl-finding-object.h"
 #include "eyl-rules.h"
 #include "eyl-placement-panel.h"
 #include "eyl-scene-view.h"
@@ -466,22 +463,11 @@ _eyl_window_recheck_all (EylWindow *self)
   _eyl_window_schedule_checks (self);
 }
 
-/* A drag on the side view edits the placement panel's row, as typing
- * in it would. */
+/* The placement panel changed: the documents are read again when what
+ * the worker reads changed, else evaluated again here. */
 static void
-scene_edit_cb (EylSceneView *scene,
-               const char   *option,
-               gboolean      second,
-               double        value,
-               EylWindow    *self)
-{
-  (void) scene;
-  eyl_placement_panel_set_value (self->placement_panel, option, second, value);
-}
-
-static void
-placement_changed_cb (EylPlacementPanel *panel,
-                      EylWindow         *self)
+placement_changed_cb (EylDocumentView *view,
+                      EylWindow       *self)
 {
   g_autofree char *read_key = dup_read_key (self);
 
@@ -751,16 +737,16 @@ _eyl_window_visible_page (EylWindow *self)
     return "empty";
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "compare") == 0)
     return "compare";
-  return gtk_stack_get_visible_child_name (self->page_stack);
+  return eyl_document_view_get_state (self->document_view);
 }
 
 static void
-page_zoom_changed_cb (EylPageView *view,
-                      GParamSpec  *pspec,
-                      EylWindow   *self)
+page_zoom_changed_cb (EylDocumentView *view,
+                      GParamSpec      *pspec,
+                      EylWindow       *self)
 {
   /* Translators: zoom level in percent */
-  g_autofree char *text = g_strdup_printf (_("%.0f %%"), eyl_page_view_get_zoom (view) * 100);
+  g_autofree char *text = g_strdup_printf (_("%.0f %%"), eyl_document_view_get_zoom (view) * 100);
 
   gtk_menu_button_set_label (self->zoom_menu_button, text);
   gtk_menu_button_set_label (self->zoom_menu_button_compact, text);
@@ -795,8 +781,7 @@ toggle_notify_cb (EylWindow  *self,
 static void
 update_layers (EylWindow *self)
 {
-  eyl_page_view_set_layers (self->page_view, _eyl_window_current_layers (self));
-  _eyl_window_update_legend (self);
+  eyl_document_view_set_layers (self->document_view, _eyl_window_current_layers (self));
 }
 
 static void
@@ -804,8 +789,7 @@ units_changed_cb (GSettings  *settings,
                   const char *key,
                   EylWindow  *self)
 {
-  eyl_page_view_set_inches (self->page_view, g_settings_get_enum (settings, "units") == EYL_UNITS_IN);
-  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
+  eyl_document_view_set_inches (self->document_view, g_settings_get_enum (settings, "units") == EYL_UNITS_IN);
   if (self->current != NULL)
     _eyl_window_update_view (self);
 }
@@ -884,7 +868,7 @@ eyl_window_set_property (GObject      *object,
   else if (prop_id == PROP_SHOW_SIDEBAR)
     adw_flap_set_reveal_flap (self->flap, b);
   else if (prop_id == PROP_SHOW_FINDINGS)
-    adw_flap_set_reveal_flap (self->side_flap, b);
+    eyl_document_view_set_side_revealed (self->document_view, b);
   else
     update_layers (self);
   g_object_notify_by_pspec (object, pspec);
@@ -893,19 +877,33 @@ eyl_window_set_property (GObject      *object,
 /* The flaps fold and unfold by themselves with the window's width: the
  * actions follow them. */
 static void
-flap_revealed_cb (AdwFlap    *flap,
-                  GParamSpec *pspec,
-                  EylWindow  *self)
+set_revealed (EylWindow *self,
+              gboolean  *slot,
+              int        prop,
+              gboolean   revealed)
 {
-  gboolean  revealed = adw_flap_get_reveal_flap (flap);
-  gboolean *slot = flap == self->flap ? &self->show_sidebar : &self->show_findings;
-  int       prop = flap == self->flap ? PROP_SHOW_SIDEBAR : PROP_SHOW_FINDINGS;
-
   if (revealed != *slot)
     {
       *slot = revealed;
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
     }
+}
+
+static void
+flap_revealed_cb (AdwFlap    *flap,
+                  GParamSpec *pspec,
+                  EylWindow  *self)
+{
+  set_revealed (self, &self->show_sidebar, PROP_SHOW_SIDEBAR, adw_flap_get_reveal_flap (flap));
+}
+
+static void
+side_revealed_cb (EylDocumentView *view,
+                  GParamSpec      *pspec,
+                  EylWindow       *self)
+{
+  set_revealed (self, &self->show_findings, PROP_SHOW_FINDINGS,
+                eyl_document_view_get_side_revealed (view));
 }
 
 static void
@@ -939,18 +937,12 @@ eyl_window_dispose (GObject *object)
       g_clear_object (&self->export_job);
     }
   g_clear_handle_id (&self->export_pulse_id, g_source_remove);
-  g_clear_handle_id (&self->loading_pulse_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EYL_TYPE_WINDOW);
 
   g_clear_object (&self->current);
   g_clear_object (&self->documents);
-  g_clear_object (&self->findings_selection);
-  g_clear_object (&self->findings);
-  g_clear_object (&self->finding_rows);
-  g_clear_pointer (&self->finding_groups, g_ptr_array_unref);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->shown_analysis, eyl_page_analysis_unref);
   g_clear_pointer (&self->read_key, g_free);
   g_clear_pointer (&self->scheduler, eyl_scheduler_unref);
   if (self->kit_cancellable != NULL)
@@ -1006,11 +998,8 @@ eyl_window_class_init (EylWindowClass *klass)
   }
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (EYL_TYPE_PAGE_VIEW);
-  g_type_ensure (EYL_TYPE_PLACEMENT_PANEL);
-  g_type_ensure (EYL_TYPE_SCENE_VIEW);
-  g_type_ensure (EYL_TYPE_FAILURE_PAGE);
   g_type_ensure (EYL_TYPE_COMPARE_VIEW);
+  g_type_ensure (EYL_TYPE_DOCUMENT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/eyl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EylWindow, toast_overlay);
@@ -1023,48 +1012,24 @@ eyl_window_class_init (EylWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, documents_list);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, page_stack);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_time);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, loading_label);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, page_view);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, locked_page);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, export_progress);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, page_nav_box);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, side_scroller);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, side_flap);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, side_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, overlay_button);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, kit_button);
+  gtk_widget_class_bind_template_child (widget_class, EylWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, mark_logo_button);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, page_label);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, summary_box);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, notes_box);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, notes_label);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, score_label);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, breakdown_expander);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, breakdown_label);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, counts_label);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_label);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, findings_view);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, legend_expander);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, legend_area);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, placement_panel);
-  gtk_widget_class_bind_template_child (widget_class, EylWindow, scene_view);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, document_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, placement_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, scene_edit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, side_revealed_cb);
   gtk_widget_class_bind_template_child (widget_class, EylWindow, compare_view);
 
   _eyl_window_class_actions_init (widget_class);
   _eyl_window_kits_class_init (widget_class);
-  _eyl_window_view_class_init (widget_class);
   _eyl_window_compare_class_init (widget_class);
 }
 
@@ -1090,24 +1055,22 @@ eyl_window_init (EylWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->page_view = eyl_document_view_get_page_view (self->document_view);
+  self->placement_panel = eyl_document_view_get_placement_panel (self->document_view);
+  self->scene_view = eyl_document_view_get_scene_view (self->document_view);
+  eyl_document_view_add_overlay (self->document_view, GTK_WIDGET (self->export_revealer));
 
   _eyl_window_setup_kit_switcher (self);
   /* Calm: what is hidden and the markers; the rest on demand. */
   self->show_hidden = self->show_markers = TRUE;
   self->scheduler = eyl_scheduler_new (MAX_CHECKS);
   self->documents = g_list_store_new (EYL_TYPE_DOCUMENT_ITEM);
-  self->findings = g_list_store_new (EYL_TYPE_FINDING_OBJECT);
-  self->finding_rows = g_list_store_new (G_TYPE_OBJECT);
-  self->finding_groups = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_list_box_bind_model (self->documents_list, G_LIST_MODEL (self->documents),
                            create_document_row, self, NULL);
   g_signal_connect_object (self->documents, "items-changed", G_CALLBACK (documents_changed_cb), self, 0);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, 0);
-  g_signal_connect_object (self->side_flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, 0);
-  self->show_findings = adw_flap_get_reveal_flap (self->side_flap);
-
-  _eyl_window_view_init (self);
+  self->show_findings = eyl_document_view_get_side_revealed (self->document_view);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -1162,7 +1125,6 @@ eyl_window_init (EylWindow *self)
   }
   _eyl_window_visitor_views_init (self);
   _eyl_window_placement_actions_init (self);
-  _eyl_window_legend_init (self);
   update_layers (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -1195,7 +1157,7 @@ GListModel *
 eyl_window_get_findings (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->findings);
+  return eyl_document_view_get_findings (self->document_view);
 }
 
 EylPageView *
@@ -1223,21 +1185,21 @@ GtkWidget *
 eyl_window_get_legend (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->legend_area);
+  return eyl_document_view_get_legend (self->document_view);
 }
 
 GListModel *
 eyl_window_get_finding_rows (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->finding_rows);
+  return eyl_document_view_get_finding_rows (self->document_view);
 }
 
 GtkSelectionModel *
 eyl_window_get_finding_selection (EylWindow *self)
 {
   g_return_val_if_fail (EYL_IS_WINDOW (self), NULL);
-  return GTK_SELECTION_MODEL (self->findings_selection);
+  return eyl_document_view_get_finding_selection (self->document_view);
 }
 
 GtkWidget *
