@@ -720,8 +720,9 @@ test_no_contact (void)
 }
 
 /* A step-and-repeat (a photo wall): marks repeated over the wall.  No
- * contact on it is a warning that says why, not a stand's error; the
- * brand rules do not judge the marks, nor the logo in the middle. */
+ * contact on it is a warning that says why, not a stand's error, and no
+ * call to action a note; the brand rules do not judge the marks, nor the
+ * logo in the middle. */
 static void
 test_step_and_repeat (void)
 {
@@ -733,7 +734,10 @@ test_step_and_repeat (void)
   s.frame.material_w_mm = 3600; /* a stand's wall: an error without the pattern */
   situation_add (&s, EYL_ELEMENT_HEADLINE, "Tea, fresh", 75, 700, 1750, 1900, 100);
   expect_one (&s, "no-contact", EYL_SEVERITY_ERROR);
+  expect_one (&s, "no-call-to-action", EYL_SEVERITY_WARNING);
   situation_add (&s, EYL_ELEMENT_REPEAT, NULL, 20, 800, 100, 1950, 0);
+  /* there to be photographed: the missing invitation is a note */
+  expect_one (&s, "no-call-to-action", EYL_SEVERITY_INFO);
   findings = run_rule (&s, "no-contact");
   g_assert_cmpuint (findings->len, ==, 1);
   f = g_ptr_array_index (findings, 0);

@@ -62,6 +62,20 @@ eyl_rule_no_call_to_action_check (const EylRuleContext *ctx,
                                _("If the flag stands where people decide, add a short "
                               "imperative in large type."));
     }
+  /* A step-and-repeat wall is there to be photographed with its marks:
+   * what it lacks is a way to find you in the photos (no-contact says
+   * so), more than an invitation. */
+  else if (eyl_rule_step_and_repeat (ctx) != NULL)
+    {
+      finding->severity = EYL_SEVERITY_INFO;
+      eyl_finding_set_text (finding,
+                            _("No call to action was found. A step-and-repeat wall is "
+                              "there to be photographed with its marks; a short line "
+                              "(“Share with #…”) can still help."),
+                               _("If the wall should do more than appear in photos, repeat a "
+                              "short invitation in the pattern, such as “Share with "
+                              "#yourevent”."));
+    }
   /* A sign or poster on its own that names a way to reach you has a
    * next step, if unspoken: a visitor who wants more knows where to go.
    * At a stand, where people decide in a few seconds whether to stop,
