@@ -15,8 +15,8 @@ static const double far_views_m[] = { 8.0, 4.0, 2.0 };
 
 #define PAD_PX   16
 #define LABEL_PX 44
-/* A column is at least this wide, so that its label fits. */
-#define COLUMN_PX 150
+/* A column is at least this wide, so that its caption fits in a few lines. */
+#define COLUMN_PX 180
 /* The widest strip written, px (a backdrop seen from 2 m is wide). */
 #define MAX_WIDTH 4000
 
