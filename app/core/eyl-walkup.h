@@ -24,6 +24,60 @@ G_BEGIN_DECLS
 guint eyl_walkup_distances (const EylPlacement *placement,
                             double             *distances_m);
 
+/* What hides a band of the piece from a walk-up view. */
+typedef enum
+{
+  EYL_WALKUP_COVER_NONE,
+  EYL_WALKUP_COVER_TABLE,  /* the table and what stands on it */
+  EYL_WALKUP_COVER_CROWD,  /* people standing in front (far viewers only) */
+  EYL_WALKUP_COVER_STRIP,  /* a shelf-edge strip */
+  EYL_WALKUP_COVER_BASE,   /* a fixed band at the bottom: cassette, base, sleeve */
+  EYL_WALKUP_COVER_POCKET, /* a rack pocket */
+  EYL_WALKUP_COVER_RAIL,   /* a fixed band at the top: rail, clamp bar */
+} EylWalkupCover;
+
+/* What the median visitor cannot see from a distance: the piece below
+ * @below_mm and above @above_mm (mm above the floor; INFINITY when
+ * nothing hides the top), and what hides each. */
+typedef struct
+{
+  double         below_mm;
+  EylWalkupCover below_by;
+  double         above_mm;
+  EylWalkupCover above_by;
+} EylWalkupHidden;
+
+/* How a text fares in a walk-up view: hidden (by what
+ * eyl_walkup_hidden() names) and too small to read from there are
+ * different things, drawn differently. */
+typedef enum
+{
+  EYL_WALKUP_NOT_TEXT, /* no text or no measured cap height */
+  EYL_WALKUP_LEGIBLE,
+  EYL_WALKUP_HIDDEN,
+  EYL_WALKUP_TOO_SMALL, /* in sight, capitals below the standard there */
+} EylWalkupSight;
+
+/* What hides the piece from @distance_m (the scene's table and crowd
+ * seen from there, its fixed bands). */
+void eyl_walkup_hidden (const EylPlacement *placement,
+                        const EylPageFrame *frame,
+                        double              distance_m,
+                        EylWalkupHidden    *hidden);
+
+/* What hides a band, for a caption: "the crowd" (translated). */
+const char *eyl_walkup_cover_name (const EylPlacement *placement,
+                                   EylWalkupCover      cover);
+
+/* How @element fares from @distance_m: hidden when its centre is in a
+ * band eyl_walkup_hidden() gives, else too small or legible as
+ * eyl_walkup_legible() judges. */
+EylWalkupSight eyl_walkup_sight (const EylElement   *element,
+                                 const EylPageFrame *frame,
+                                 const EylPlacement *placement,
+                                 EylLegibility       legibility,
+                                 double              distance_m);
+
 /* Whether @element can be read from @distance_m by the median visitor:
  * not hidden from there and capitals at least what @legibility asks for
  * at that distance, divided by the placement's acuity.  Only for elements with text and a measured cap
@@ -35,7 +89,9 @@ gboolean eyl_walkup_legible (const EylElement   *element,
                              double              distance_m);
 
 /* One view: @artwork is the visible artwork (@frame->visible) rendered
- * at any resolution; the view is drawn at @px_per_degree pixels per
+ * at any resolution; what hides the piece from there greyed, legible
+ * texts framed in green, texts in sight but too small framed in dashed
+ * orange; the view is drawn at @px_per_degree pixels per
  * degree of visual angle, its detail limited to @acuity_arcmin for
  * normal eyes (divided by the placement's acuity: 2′ at 20/40).  New
  * RGB24 surface. */
@@ -48,10 +104,21 @@ cairo_surface_t *eyl_walkup_view (cairo_surface_t    *artwork,
                                   double              acuity_arcmin,
                                   double              px_per_degree);
 
+/* The caption under the view from @distance_m: the distance, how many
+ * of @elements' texts can be read, how many are hidden and how many too
+ * small, and what hides each greyed band ("Lower 56 % hidden by the
+ * crowd").  Newly allocated. */
+char *eyl_walkup_caption (GPtrArray          *elements,
+                          const EylPageFrame *frame,
+                          const EylPlacement *placement,
+                          EylLegibility       legibility,
+                          double              distance_m);
+
 /* The strip of the views at eyl_walkup_distances(), far to near, side by
  * side on one scale of visual angle (the nearest @height_px high), each
- * labelled with its distance and what can be read there.  New RGB24
- * surface. */
+ * captioned with its distance, what can be read there, how many texts
+ * are hidden or too small and what hides the greyed bands, over a legend
+ * of the marks.  New RGB24 surface. */
 cairo_surface_t *eyl_walkup_strip (cairo_surface_t    *artwork,
                                    const EylPageFrame *frame,
                                    const EylPlacement *placement,
