@@ -1062,15 +1062,17 @@ ink_init (Ink                     *ink,
   ink->bg[2] = (pick & 7) * 32 + 16;
 }
 
-/* The share of @rect (page space) on pixels far from the background;
- * 0 without pixels. */
+/* The share of @rect (page space) on marks: of a grid of cells over it,
+ * those with any pixel far from the background (a thin wordmark counts as
+ * much as a solid one); 0 without pixels. */
 static double
 ink_share (const Ink     *ink,
            const EylRect *rect)
 {
   const EylRaster *r = ink->raster;
+  const int        cols = 16, rows = 4, sub = 4;
   double           x0, y0, x1, y1;
-  guint            n = 0, on = 0;
+  guint            on = 0;
 
   if (r == NULL)
     return 0.0;
@@ -1080,18 +1082,24 @@ ink_share (const Ink     *ink,
   y1 = MIN ((rect->y1 - r->area.y0) * r->scale, r->height - 1);
   if (x1 <= x0 || y1 <= y0)
     return 0.0;
-  for (int j = 0; j < 16; j++)
-    for (int i = 0; i < 48; i++)
+  for (int cj = 0; cj < rows; cj++)
+    for (int ci = 0; ci < cols; ci++)
       {
-        int x = (int) (x0 + (i + 0.5) * (x1 - x0) / 48), y = (int) (y0 + (j + 0.5) * (y1 - y0) / 16);
-        int d = 0;
+        gboolean inked = FALSE;
 
-        for (int c = 0; c < 3; c++)
-          d = MAX (d, ABS ((int) raster_channel (r, x, y, c) - (int) ink->bg[c]));
-        n++;
-        on += d > 48;
+        for (int k = 0; k < sub * sub && !inked; k++)
+          {
+            int x = (int) (x0 + (ci + ((k % sub) + 0.5) / sub) * (x1 - x0) / cols);
+            int y = (int) (y0 + (cj + ((k / sub) + 0.5) / sub) * (y1 - y0) / rows);
+            int d = 0;
+
+            for (int c = 0; c < 3; c++)
+              d = MAX (d, ABS ((int) raster_channel (r, x, y, c) - (int) ink->bg[c]));
+            inked = d > 48;
+          }
+        on += inked;
       }
-  return n > 0 ? (double) on / n : 0.0;
+  return (double) on / (cols * rows);
 }
 
 /* Markers ------------------------------------------------------------- */
