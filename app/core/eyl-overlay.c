@@ -1593,7 +1593,12 @@ place_label (Placer          *pl,
           else
             /* A zone's label at the band's edge where the artwork has
              * the least ink (marks no detector boxed). */
-            cost += ink_share (&pl->ink, &r);
+            {
+              /* With a margin: a tag touching a mark's edge hides it. */
+              EylRect halo = rect_grow (&r, 3 * pl->p.u);
+
+              cost += ink_share (&pl->ink, &halo);
+            }
           if (cost < best)
             {
               best = cost;
