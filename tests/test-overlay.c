@@ -1029,6 +1029,127 @@ test_labels_off_text (void)
   g_assert_cmpuint (stats.shown, ==, stats.labels);
 }
 
+/* A page analysed with @placement_id, its elements and findings taken
+ * away; 400 × 600 pt unless @w_pt × @h_pt are given. */
+static EylPageAnalysis *
+empty_analysis (const char *placement_id,
+                double      w_pt,
+                double      h_pt)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, w_pt, h_pt);
+  g_autoptr(EylPageData) page = NULL;
+  EylPageAnalysis   *a;
+  EylAnalysisOptions options;
+  EylRect            line = { 20, 20, 120, 30 };
+
+  eyl_page_data_builder_add_text (builder, "Open day\n", &line, NULL, "DejaVu Sans", 9, 0x000000);
+  page = eyl_page_data_builder_end (builder);
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  options.placement = eyl_placement_set_lookup (set, placement_id);
+  g_assert_nonnull (options.placement);
+  a = eyl_analyse_page (page, &options);
+  g_assert_nonnull (a);
+  g_ptr_array_set_size (a->elements, 0);
+  g_ptr_array_set_size (a->findings, 0);
+  return a;
+}
+
+static const EylOverlayLabel *
+label_of_kind (GArray             *labels,
+               EylOverlayLabelKind kind)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_array_index (labels, EylOverlayLabel, i).kind == kind)
+      return &g_array_index (labels, EylOverlayLabel, i);
+  return NULL;
+}
+
+/* A mark no detector boxed, drawn with Cairo into the page's pixels right
+ * where the eye-level band's label went: the label moves off it, along
+ * the band's edge, and stays shown. */
+static void
+test_zone_label_off_ink (void)
+{
+  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", 400, 600);
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  const EylOverlayLabel *l;
+  EylOverlayOptions      o;
+  EylRect                mark, vis = a->frame.visible;
+  EylRaster             *raster;
+  cairo_t               *cr;
+
+  g_assert_nonnull (a->read);
+  eyl_overlay_options_init (&o);
+  o.layers = EYL_OVERLAY_PRINT;
+  o.px_per_pt = 1.0;
+  g_clear_pointer (&a->read->attention_raster, eyl_raster_unref);
+  before = eyl_overlay_layout_labels (a, &o);
+  l = label_of_kind (before, EYL_OVERLAY_LABEL_EYE_LEVEL);
+  g_assert_nonnull (l);
+  g_assert_true (l->shown);
+  g_test_message ("eye level on a blank page: %.0f,%.0f–%.0f,%.0f", l->box.x0, l->box.y0, l->box.x1,
+                  l->box.y1);
+
+  /* A dark mark, a little larger than that label, on white artwork. */
+  mark = (EylRect) { l->box.x0 - 6, l->box.y0 - 6, l->box.x1 + 6, l->box.y1 + 6 };
+  if (eyl_rect_is_empty (&vis))
+    vis = (EylRect) { 0, 0, a->width_pt, a->height_pt };
+  raster = eyl_raster_new (&vis, 2.0);
+  cr = eyl_raster_create_context (raster);
+  cairo_set_source_rgb (cr, 0.1, 0.2, 0.5);
+  cairo_rectangle (cr, mark.x0, mark.y0, mark.x1 - mark.x0, mark.y1 - mark.y0);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  a->read->attention_raster = raster;
+
+  after = eyl_overlay_layout_labels (a, &o);
+  l = label_of_kind (after, EYL_OVERLAY_LABEL_EYE_LEVEL);
+  g_assert_nonnull (l);
+  g_test_message ("eye level beside a drawn mark: %.0f,%.0f–%.0f,%.0f", l->box.x0, l->box.y0, l->box.x1,
+                  l->box.y1);
+  g_assert_true (l->shown);
+  g_assert_false (l->box.x1 > mark.x0 && l->box.x0 < mark.x1 && l->box.y1 > mark.y0 && l->box.y0 < mark.y1);
+}
+
+/* A small piece (a 153 × 230 mm sheet) exported at print scale: every
+ * label at least 2.5 % of the page's short side tall, so that it reads
+ * on the page-sized export. */
+static void
+test_labels_min_size (void)
+{
+  double w = 153 / 25.4 * 72, h = 230 / 25.4 * 72;
+  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", w, h);
+  g_autoptr(GArray) labels = NULL;
+  EylOverlayOptions o;
+  EylRect           box = { 40, 200, 200, 230 };
+  EylElement       *el = eyl_element_new (EYL_ELEMENT_URL, EYL_SOURCE_TEXT, "www.example.org", &box, 1.0);
+  guint             shown = 0;
+
+  el->id = g_strdup ("website");
+  g_ptr_array_add (a->elements, el);
+  eyl_overlay_options_init (&o);
+  o.layers = EYL_OVERLAY_PRINT;
+  o.px_per_pt = eyl_overlay_print_px_per_pt (a);
+  labels = eyl_overlay_layout_labels (a, &o);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const EylOverlayLabel *l = &g_array_index (labels, EylOverlayLabel, i);
+
+      if (!l->shown)
+        continue;
+      shown++;
+      g_test_message ("“%s”: %.1f pt tall on a %.0f pt short side", l->text, eyl_rect_height (&l->box),
+                      MIN (w, h));
+      g_assert_cmpfloat (eyl_rect_height (&l->box), >=, 0.025 * MIN (w, h));
+    }
+  g_assert_cmpuint (shown, >=, 2);
+}
+
 /* Corpus pages with body copy, small print and words no detector makes
  * an element of, analysed here so that the read keeps its text layer (a
  * report read back from JSON has none): the labels keep the rules and
@@ -1271,6 +1392,8 @@ main (int    argc,
   g_test_add_func ("/eyl/overlay/labels-off-text", test_labels_off_text);
   g_test_add_func ("/eyl/overlay/labels-off-text-corpus", test_labels_off_text_corpus);
   g_test_add_func ("/eyl/overlay/legend-off-page", test_legend_off_page);
+  g_test_add_func ("/eyl/overlay/zone-label-off-ink", test_zone_label_off_ink);
+  g_test_add_func ("/eyl/overlay/labels-min-size", test_labels_min_size);
   g_test_add_func ("/eyl/overlay/kind-styles", test_kind_styles);
   g_test_add_func ("/eyl/overlay/labels-corpus", test_labels_corpus);
 

@@ -36,6 +36,8 @@
 #define SUMMARY_MARGIN 42.0
 #define CROP_SIZE      84.0
 #define MARKER_COLUMN  26.0
+/* The coarse copy of a page the overlay reads its ink from. */
+#define ARTWORK_PIXELS (1000.0 * 1000.0)
 /* PNG exports: the long side of the page in pixels. */
 #define PNG_LONG_SIDE_PX 2000.0
 #define PNG_MAX_PIXELS   (16.0 * 1000 * 1000)
@@ -890,9 +892,23 @@ write_overlay_pdf (PopplerDocument *doc,
         {
           EylOverlayOptions options;
 
+          g_autoptr(EylRaster) artwork = NULL;
+
           eyl_overlay_options_init (&options);
           options.layers = EYL_OVERLAY_PRINT;
           options.px_per_pt = eyl_overlay_print_px_per_pt (analysis);
+          /* The page's pixels, coarse: the labels keep off its ink. */
+          {
+            cairo_t *acr;
+
+            artwork = eyl_raster_new (&(EylRect) { 0, 0, w, h }, MIN (2.0, sqrt (ARTWORK_PIXELS / (w * h))));
+            acr = eyl_raster_create_context (artwork);
+            cairo_set_source_surface (acr, recording, 0, 0);
+            cairo_paint (acr);
+            cairo_destroy (acr);
+            cairo_surface_flush (eyl_raster_get_surface (artwork));
+          }
+          options.artwork = artwork;
           eyl_overlay_paint (cr, analysis, &options);
         }
       cairo_show_page (cr);

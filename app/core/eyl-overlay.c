@@ -179,20 +179,6 @@ eyl_overlay_options_init (EylOverlayOptions *options)
   };
 }
 
-double
-eyl_overlay_print_px_per_pt (EylPageAnalysis *analysis)
-{
-  double side;
-
-  g_return_val_if_fail (analysis != NULL, 1.0);
-
-  side = MAX (analysis->frame.visible.x1 - analysis->frame.visible.x0,
-              analysis->frame.visible.y1 - analysis->frame.visible.y0);
-  if (side <= 0)
-    side = MAX (analysis->width_pt, analysis->height_pt);
-  return side > 0 ? PRINT_PAGE_PX / side : 1.0;
-}
-
 static double
 px_per_pt_of (const EylOverlayOptions *options)
 {
@@ -500,6 +486,42 @@ measure_text (EylPageAnalysis *analysis,
 #define TAG_PAD_X 4.0
 #define TAG_PAD_Y 1.5
 #define BADGE_GAP 3.0
+
+/* The smallest tag in print, per the page's short side: the export is
+ * looked at page-sized, and a small piece's labels stay legible. */
+#define MIN_TAG_SHARE 0.026
+
+double
+eyl_overlay_print_px_per_pt (EylPageAnalysis *analysis)
+{
+  double w, h, side, ppp, tw, th;
+
+  g_return_val_if_fail (analysis != NULL, 1.0);
+
+  /* The whole sheet the overlay draws on (a pack's net, not its front
+   * panel). */
+  {
+    EylRect area = overlay_area_of (analysis);
+
+    w = area.x1 - area.x0;
+    h = area.y1 - area.y0;
+  }
+  if (w <= 0 || h <= 0)
+    {
+      w = analysis->width_pt;
+      h = analysis->height_pt;
+    }
+  side = MAX (w, h);
+  if (side <= 0)
+    return 1.0;
+  ppp = PRINT_PAGE_PX / side;
+  /* The smallest tag (an element's, TAG_PX) at 1 px per pt. */
+  measure_text (analysis, 1.0, "Ag", TAG_PX, TRUE, &tw, &th);
+  th += 2 * TAG_PAD_Y;
+  if (MIN (w, h) > 0 && th > 0)
+    ppp = MIN (ppp, th / (MIN_TAG_SHARE * MIN (w, h)));
+  return ppp;
+}
 
 /* The size of a label's tag, page pt.  An element's label is its letter
  * on a white badge, then (unless @shortened) its kind's name. */
@@ -980,6 +1002,106 @@ place_cost (const EylRect *r,
   return area > 0 ? cost / area : 0.0;
 }
 
+/* Ink ------------------------------------------------------------------ */
+
+/* The page's pixels as the read rendered them (kept in the process that
+ * read the page), or NULL: a zone's label or the page-wide panel lies
+ * where the artwork has the least ink (a mark no detector boxed). */
+typedef struct
+{
+  const EylRaster *raster;
+  guint8           bg[3]; /* the artwork's most common colour */
+} Ink;
+
+#define INK_GRID 96
+
+static guint8
+raster_channel (const EylRaster *r,
+                int              x,
+                int              y,
+                int              c)
+{
+  guint32 v = *(const guint32 *) (r->data + (gsize) y * r->stride + (gsize) x * 4);
+
+  return (v >> (16 - 8 * c)) & 0xff;
+}
+
+static void
+ink_init (Ink                     *ink,
+          EylPageAnalysis         *a,
+          const EylOverlayOptions *options)
+{
+  const EylRaster  *r = options->artwork != NULL ? options->artwork
+                        : a->read != NULL        ? a->read->attention_raster
+                                                 : NULL;
+  g_autofree guint *counts = NULL;
+  guint             best = 0, pick = 0;
+
+  ink->raster = NULL;
+  if (r == NULL || r->data == NULL || r->width <= 0 || r->height <= 0 || r->scale <= 0)
+    return;
+  /* Colours in 8 × 8 × 8 bins over a coarse grid; the fullest bin's
+   * centre is the background. */
+  counts = g_new0 (guint, 512);
+  for (int j = 0; j < INK_GRID; j++)
+    for (int i = 0; i < INK_GRID; i++)
+      {
+        int   x = (int) ((i + 0.5) * r->width / INK_GRID), y = (int) ((j + 0.5) * r->height / INK_GRID);
+        guint bin = (raster_channel (r, x, y, 0) >> 5) << 6 | (raster_channel (r, x, y, 1) >> 5) << 3 |
+                    (raster_channel (r, x, y, 2) >> 5);
+
+        if (++counts[bin] > best)
+          {
+            best = counts[bin];
+            pick = bin;
+          }
+      }
+  ink->raster = r;
+  ink->bg[0] = ((pick >> 6) & 7) * 32 + 16;
+  ink->bg[1] = ((pick >> 3) & 7) * 32 + 16;
+  ink->bg[2] = (pick & 7) * 32 + 16;
+}
+
+/* The share of @rect (page space) on marks: of a grid of cells over it,
+ * those with any pixel far from the background (a thin wordmark counts as
+ * much as a solid one); 0 without pixels. */
+static double
+ink_share (const Ink     *ink,
+           const EylRect *rect)
+{
+  const EylRaster *r = ink->raster;
+  const int        cols = 16, rows = 4, sub = 4;
+  double           x0, y0, x1, y1;
+  guint            on = 0;
+
+  if (r == NULL)
+    return 0.0;
+  x0 = MAX ((rect->x0 - r->area.x0) * r->scale, 0);
+  y0 = MAX ((rect->y0 - r->area.y0) * r->scale, 0);
+  x1 = MIN ((rect->x1 - r->area.x0) * r->scale, r->width - 1);
+  y1 = MIN ((rect->y1 - r->area.y0) * r->scale, r->height - 1);
+  if (x1 <= x0 || y1 <= y0)
+    return 0.0;
+  for (int cj = 0; cj < rows; cj++)
+    for (int ci = 0; ci < cols; ci++)
+      {
+        gboolean inked = FALSE;
+
+        for (int k = 0; k < sub * sub && !inked; k++)
+          {
+            int x = (int) (x0 + (ci + ((k % sub) + 0.5) / sub) * (x1 - x0) / cols);
+            int y = (int) (y0 + (cj + ((k / sub) + 0.5) / sub) * (y1 - y0) / rows);
+            int d = 0;
+
+            for (int c = 0; c < 3; c++)
+              d = MAX (d, ABS ((int) raster_channel (r, x, y, c) - (int) ink->bg[c]));
+            inked = d > 48;
+          }
+        on += inked;
+      }
+  return (double) on / (cols * rows);
+}
+
 /* Markers ------------------------------------------------------------- */
 
 /* Where panels anchored at the top of the page (the page-wide markers)
@@ -1113,11 +1235,15 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
     w = lead + n_wide * (2 * r + gap) - gap + 6 * u;
     if (n_wide > 0 && ox + w <= vis.x1 - m)
       {
-        double xs[] = { ox, vis.x1 - m - w, ox, vis.x1 - m - w };
-        double ys[] = { oy, oy, vis.y1 - m - h, vis.y1 - m - h };
+        double third = (vis.x1 - m - w - ox) / 3;
+        double xs[] = { ox, vis.x1 - m - w, ox, vis.x1 - m - w, ox + third, ox + 2 * third, ox + third,
+                        ox + 2 * third };
+        double ys[] = { oy, oy, vis.y1 - m - h, vis.y1 - m - h, oy, oy, vis.y1 - m - h, vis.y1 - m - h };
         double best = INFINITY;
         guint  pick = 0;
+        Ink    ink;
 
+        ink_init (&ink, analysis, options);
         for (guint c = 0; c < G_N_ELEMENTS (xs); c++)
           {
             EylRect panel = { xs[c], ys[c], xs[c] + w, ys[c] + h };
@@ -1129,6 +1255,8 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
                   over += overlap_area (&panel, &g_array_index (boxes, EylRect, j));
                 cost = 10 + over / rect_area (&panel);
               }
+            /* Marks no detector boxed (a sponsor wall's) count too. */
+            cost += ink_share (&ink, &panel);
             if (cost < best - 1e-9)
               {
                 best = cost;
@@ -1272,6 +1400,7 @@ typedef struct
   GArray *hard;   /* EylRect */
   GArray *soft;   /* EylRect */
   GArray *labels; /* EylOverlayLabel */
+  Ink     ink;
 } Placer;
 
 /* Candidate top-left corners for a @w × @h tag naming @l. */
@@ -1341,8 +1470,15 @@ candidates (Placer                *pl,
       {
         /* Inside the zone at its inner edge, then just outside it, then
          * deeper inside; at the left, the right, the middle. */
-        double   xs[] = { a->x0 + m, a->x1 - m - w, (a->x0 + a->x1 - w) / 2,
-                          a->x0 + (a->x1 - a->x0 - w) / 4, a->x0 + 3 * (a->x1 - a->x0 - w) / 4 };
+        double   xs[] = { a->x0 + m,
+                          a->x1 - m - w,
+                          (a->x0 + a->x1 - w) / 2,
+                          a->x0 + (a->x1 - a->x0 - w) / 4,
+                          a->x0 + 3 * (a->x1 - a->x0 - w) / 4,
+                          a->x0 + (a->x1 - a->x0 - w) / 8,
+                          a->x0 + 3 * (a->x1 - a->x0 - w) / 8,
+                          a->x0 + 5 * (a->x1 - a->x0 - w) / 8,
+                          a->x0 + 7 * (a->x1 - a->x0 - w) / 8 };
         double   inner = low_edge ? a->y1 - h - 4 * u : a->y0 + 4 * u;
         double   outer = low_edge ? a->y1 + g : a->y0 - h - g;
         double   step = (h + 4 * u) * (low_edge ? -1 : 1);
@@ -1383,7 +1519,6 @@ candidates (Placer                *pl,
             ys[ny++] = a->y1 - h - 3 * u;
             ys[ny++] = a->y0 - h - 3 * u;
             ys[ny++] = a->y1 + 3 * u;
-            ys[ny++] = (a->y0 + a->y1 - h) / 2;
           }
         else
           {
@@ -1422,7 +1557,7 @@ place_label (Placer          *pl,
 
   for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
     {
-      double xs[64], ys[64], w, h;
+      double xs[96], ys[96], w, h;
       guint  n;
 
       if (texts[t] == NULL)
@@ -1448,7 +1583,22 @@ place_label (Placer          *pl,
            * a tag away from its element costs by its distance. */
           cost += t * 0.05;
           if (l->kind == EYL_OVERLAY_LABEL_ELEMENT)
-            cost += 0.02 * rect_distance (&r, &l->anchor) / h;
+            {
+              /* Next to its box, not a row further on (where it names
+               * the next line's element). */
+              double d = rect_distance (&r, &l->anchor);
+
+              cost += 0.02 * d / h + (d > eyl_rect_height (&l->anchor) ? 0.5 : 0.0);
+            }
+          else
+            /* A zone's label at the band's edge where the artwork has
+             * the least ink (marks no detector boxed). */
+            {
+              /* With a margin: a tag touching a mark's edge hides it. */
+              EylRect halo = rect_grow (&r, 3 * pl->p.u);
+
+              cost += ink_share (&pl->ink, &halo);
+            }
           if (cost < best)
             {
               best = cost;
@@ -1581,6 +1731,7 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
   g_array_set_clear_func (pl.labels, label_clear);
 
   collect_obstacles (analysis, &pl.vis, 1.0 * pl.p.u, pl.hard, pl.soft);
+  ink_init (&pl.ink, analysis, options);
   if (analysis->findings != NULL)
     {
       g_autoptr(GArray) markers = eyl_overlay_layout_markers (analysis, options);
@@ -1609,15 +1760,33 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
 
   if ((layers & EYL_OVERLAY_HIDDEN) && (layers & EYL_OVERLAY_ZONE_LABELS) && analysis->placement != NULL)
     {
-      Zone  zones[MAX_ZONES];
-      guint n = collect_zones (analysis, pl.vis, zones);
+      Zone     zones[MAX_ZONES];
+      guint    n = collect_zones (analysis, pl.vis, zones);
+      gboolean shared[MAX_ZONES] = { FALSE };
+      double   tw, th;
 
+      /* Zones whose edges lie closer than a tag's height would stack
+       * their tags: the first names them all, with its short text. */
+      tag_size (&pl.p, EYL_OVERLAY_LABEL_ZONE, 0, "Ag", FALSE, &tw, &th);
       for (guint i = 0; i < n; i++)
-        if (zones[i].label != NULL && !eyl_rect_is_empty (&zones[i].area))
+        if (zones[i].label != NULL && !eyl_rect_is_empty (&zones[i].area) && !shared[i])
           {
             EylOverlayLabel l = { EYL_OVERLAY_LABEL_ZONE, -1, zones[i].area, { 0 }, NULL, FALSE, FALSE };
+            guint           members = 1;
 
-            place_label (&pl, &l, zones[i].label, zones[i].short_label, zones[i].label_low);
+            for (guint j = i + 1; j < n; j++)
+              if (zones[j].label != NULL && !zones[j].vertical && !zones[i].vertical &&
+                  zones[j].label_low == zones[i].label_low && !shared[j] &&
+                  fabs (zones[j].line - zones[i].line) < 1.5 * th)
+                {
+                  shared[j] = TRUE;
+                  eyl_rect_union (&l.anchor, &zones[j].area);
+                  members++;
+                }
+            if (members > 1)
+              place_label (&pl, &l, zones[i].short_label, NULL, zones[i].label_low);
+            else
+              place_label (&pl, &l, zones[i].label, zones[i].short_label, zones[i].label_low);
           }
     }
 
@@ -1719,6 +1888,20 @@ paint_label (Paint                 *p,
   text_color_for (bg, fg);
 
   cairo_save (cr);
+  /* A tag moved further from its box than the box is tall: a leader
+   * line from the tag to the box's nearest point. */
+  if (l->kind == EYL_OVERLAY_LABEL_ELEMENT &&
+      rect_distance (&l->box, &l->anchor) > eyl_rect_height (&l->anchor))
+    {
+      double cx = CLAMP (x + w / 2, l->anchor.x0, l->anchor.x1);
+      double cy = CLAMP (y + h / 2, l->anchor.y0, l->anchor.y1);
+
+      cairo_move_to (cr, CLAMP (cx, x, x + w), CLAMP (cy, y, y + h));
+      cairo_line_to (cr, cx, cy);
+      cairo_set_line_width (cr, 1.0 * p->u);
+      cairo_set_source_rgba (cr, bg[0], bg[1], bg[2], 1);
+      cairo_stroke (cr);
+    }
   rounded_rect (cr, x, y, w, h, 3 * p->u);
   cairo_set_source_rgba (cr, bg[0], bg[1], bg[2], bg[3]);
   cairo_fill_preserve (cr);

@@ -57,6 +57,10 @@ typedef struct
   int hovered_element;
   /* Lengths in the labels in inches instead of mm. */
   gboolean inches;
+  /* The artwork's pixels (page space), or NULL: zone labels and the
+   * page-wide panel go where they cover the least ink.  Without it the
+   * read's raster when it was kept. */
+  EylRaster *artwork;
 } EylOverlayOptions;
 
 /* The calm layers (EYL_OVERLAY_CALM), 1 px per pt, nothing highlighted. */
