@@ -781,8 +781,6 @@ score_in_piece (EylPageAnalysis *page,
                 guint            cta_page)
 {
   JsonObject *breakdown = page->score_breakdown;
-  g_autoptr(GList) names = NULL;
-  int score = 0;
 
   if (breakdown == NULL || page->placement == NULL ||
       !(page->placement->held || page->placement->kind == EYL_PLACEMENT_LEAFLET))
@@ -803,14 +801,6 @@ score_in_piece (EylPageAnalysis *page,
 
       give_part (breakdown, "call_to_action", why);
     }
-
-  json_object_remove_member (breakdown, "error_cap");
-  names = json_object_get_members (breakdown);
-  for (GList *l = names; l != NULL; l = l->next)
-    score += (int) json_object_get_int_member (json_object_get_object_member (breakdown, l->data),
-                                               "points");
-  score = eyl_score_cap (breakdown, score, page->findings);
-  page->customer_focus = CLAMP (score, 0, 100);
 }
 
 /* The rule and colour pair a contrast finding is about ("low-contrast:
@@ -967,5 +957,16 @@ eyl_analysis_judge_piece (GPtrArray *pages)
 
       for (guint p = 0; p < pages->len; p++)
         score_in_piece (g_ptr_array_index (pages, p), p + 1, contact_page, cta_page);
+    }
+
+  /* The piece's rules above dropped findings (an error among them, at
+   * times) and gave parts: each page's score is added up again, so that
+   * the cap follows the findings the page keeps. */
+  for (guint p = 0; p < pages->len; p++)
+    {
+      EylPageAnalysis *page = g_ptr_array_index (pages, p);
+
+      if (page->score_breakdown != NULL)
+        page->customer_focus = eyl_score_total (page->score_breakdown, page->findings);
     }
 }
