@@ -803,6 +803,40 @@ score_in_piece (EylPageAnalysis *page,
     }
 }
 
+/* The piece lacks what piece rule @rule asks for, and the finding that
+ * says so is on one page only: the other pages' parts for it say where,
+ * lest a page without findings seem to lose points for nothing. */
+static void
+say_where_missing (GPtrArray  *pages,
+                   guint       rule,
+                   const char *part_name,
+                   const char *why)
+{
+  guint said = 0;
+
+  for (guint p = 0; p < pages->len && said == 0; p++)
+    {
+      const EylPageAnalysis *page = g_ptr_array_index (pages, p);
+
+      for (guint i = 0; i < page->findings->len && said == 0; i++)
+        if (is_piece_finding (g_ptr_array_index (page->findings, i), rule))
+          said = p + 1;
+    }
+  for (guint p = 0; p < pages->len && said > 0; p++)
+    {
+      const EylPageAnalysis *page = g_ptr_array_index (pages, p);
+      JsonObject            *part = page->score_breakdown != NULL
+                                        ? json_object_get_object_member (page->score_breakdown, part_name)
+                                        : NULL;
+      g_autofree char       *text = NULL;
+
+      if (p + 1 == said || part == NULL || json_object_get_int_member (part, "points") > 0)
+        continue;
+      text = g_strdup_printf (why, said);
+      json_object_set_string_member (part, "why", text);
+    }
+}
+
 /* The rule and colour pair a contrast finding is about ("low-contrast:
  * #4cbf5d on #ffffff"), or NULL. */
 static char *
@@ -957,6 +991,18 @@ eyl_analysis_judge_piece (GPtrArray *pages)
 
       for (guint p = 0; p < pages->len; p++)
         score_in_piece (g_ptr_array_index (pages, p), p + 1, contact_page, cta_page);
+      if (contact_page == 0)
+        {
+          /* TRANSLATORS: %u is a page number */
+          say_where_missing (pages, 0, "contact_visible",
+                             _("The piece has no contact details (see page %u)."));
+          say_where_missing (pages, 0, "contact_at_eye_level",
+                             _("The piece has no contact details (see page %u)."));
+        }
+      if (cta_page == 0)
+        /* TRANSLATORS: %u is a page number */
+        say_where_missing (pages, 1, "call_to_action",
+                           _("The piece has no call to action (see page %u)."));
     }
 
   /* The piece's rules above dropped findings (an error among them, at
