@@ -120,7 +120,7 @@ static const struct
 } part_names[] = {
   { "contact_visible", N_("Contact visible") },
     { "contact_at_eye_level", N_("Contact at eye level") },
-      { "legible", N_("Key text legible") },
+      { "legible", N_("Text legible") },
         { "call_to_action", N_("Call to action") },
           { "customer_before_brand", N_("Customer before brand") },
             { "you_language", N_("“You” language") },
@@ -141,7 +141,7 @@ eyl_score_breakdown_lines (JsonObject *breakdown)
           (part = json_object_get_object_member (breakdown, part_names[i].id)) == NULL)
         continue;
       if (!json_object_get_boolean_member_with_default (part, "judged", TRUE))
-        /* TRANSLATORS: "Key text legible: not judged — No text on the page." */
+        /* TRANSLATORS: "Text legible: not judged — No text on the page." */
         line = g_strdup_printf (_("%s: not judged — %s"), _(part_names[i].name),
                                                               json_object_get_string_member_with_default (part, "why", ""));
       else
