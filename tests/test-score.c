@@ -120,6 +120,21 @@ check_breakdown (JsonObject *breakdown,
   g_assert_cmpint (sum_max, ==, 100);
 }
 
+/* With the error cap: the parts, the cap's negative points among them,
+ * still add up to the score. */
+static void
+check_breakdown_capped (JsonObject *breakdown,
+                        int         score)
+{
+  g_autoptr(GList) names = json_object_get_members (breakdown);
+  gint64 sum = 0;
+
+  g_assert_true (json_object_has_member (breakdown, "error_cap"));
+  for (GList *l = names; l != NULL; l = l->next)
+    sum += json_object_get_int_member (json_object_get_object_member (breakdown, l->data), "points");
+  g_assert_cmpint (sum, ==, score);
+}
+
 static int
 score_page (Page        *p,
             JsonObject **breakdown)
@@ -352,6 +367,32 @@ test_held_leaflet_inside_cta (void)
   page_clear (&p);
 }
 
+/* Findings change after a page is scored (the piece's rules drop some):
+ * the total follows the findings the page keeps, the cap with them. */
+static void
+test_total_follows_findings (void)
+{
+  Page p;
+  g_autoptr(JsonObject) parts = NULL;
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+  EylRect none = { 0 };
+  int     score;
+
+  page_init (&p);
+  fill (&p, 1450);
+  score = eyl_score_customer_focus (&p.ctx, findings, &parts);
+  g_assert_cmpint (score, >, EYL_SCORE_ERROR_CAP);
+
+  g_ptr_array_add (findings, eyl_finding_new ("contact-hidden", EYL_SEVERITY_ERROR, NULL, &none));
+  g_assert_cmpint (eyl_score_total (parts, findings), ==, EYL_SCORE_ERROR_CAP);
+  check_breakdown_capped (parts, EYL_SCORE_ERROR_CAP);
+
+  g_ptr_array_set_size (findings, 0);
+  g_assert_cmpint (eyl_score_total (parts, findings), ==, score);
+  g_assert_false (json_object_has_member (parts, "error_cap"));
+  page_clear (&p);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/eyl/score/small-text-costs", test_small_text_costs);
   g_test_add_func ("/eyl/score/text-free-not-illegible", test_text_free_not_illegible);
   g_test_add_func ("/eyl/score/held-leaflet-inside-cta", test_held_leaflet_inside_cta);
+  g_test_add_func ("/eyl/score/total-follows-findings", test_total_follows_findings);
 
   return g_test_run ();
 }
