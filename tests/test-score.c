@@ -48,6 +48,34 @@ page_init (Page *p)
   p->ctx.legibility = EYL_LEGIBILITY_1_200;
 }
 
+/* An element @x0_mm … @x1_mm from the left edge, @bottom_mm … @top_mm
+ * above the floor, with capitals @cap_mm high. */
+static EylElement *
+page_add_at (Page          *p,
+             EylElementKind kind,
+             const char    *text,
+             double         x0_mm,
+             double         x1_mm,
+             double         bottom_mm,
+             double         top_mm,
+             double         cap_mm)
+{
+  const EylPageFrame *f = &p->frame;
+  EylRect             box;
+  EylElement         *el;
+
+  box.x0 = f->visible.x0 + x0_mm / f->mm_per_pt_x;
+  box.x1 = f->visible.x0 + x1_mm / f->mm_per_pt_x;
+  box.y0 = f->visible.y1 - (top_mm - f->bottom_floor_mm) / f->mm_per_pt_y;
+  box.y1 = f->visible.y1 - (bottom_mm - f->bottom_floor_mm) / f->mm_per_pt_y;
+  el = eyl_element_new (kind, EYL_SOURCE_TEXT, text, &box, 0.9);
+  el->id = g_strdup_printf ("p0e%u", p->elements->len);
+  el->cap_height = cap_mm / f->mm_per_pt_y;
+  eyl_analysis_place_element (el, &p->placement, f);
+  g_ptr_array_add (p->elements, el);
+  return el;
+}
+
 static void
 page_add (Page          *p,
           EylElementKind kind,
@@ -56,19 +84,7 @@ page_add (Page          *p,
           double         top_mm,
           double         cap_mm)
 {
-  const EylPageFrame *f = &p->frame;
-  EylRect             box;
-  EylElement         *el;
-
-  box.x0 = f->visible.x0 + 100 / f->mm_per_pt_x;
-  box.x1 = f->visible.x0 + 700 / f->mm_per_pt_x;
-  box.y0 = f->visible.y1 - (top_mm - f->bottom_floor_mm) / f->mm_per_pt_y;
-  box.y1 = f->visible.y1 - (bottom_mm - f->bottom_floor_mm) / f->mm_per_pt_y;
-  el = eyl_element_new (kind, EYL_SOURCE_TEXT, text, &box, 0.9);
-  el->id = g_strdup_printf ("p0e%u", p->elements->len);
-  el->cap_height = cap_mm / f->mm_per_pt_y;
-  eyl_analysis_place_element (el, &p->placement, f);
-  g_ptr_array_add (p->elements, el);
+  page_add_at (p, kind, text, 100, 700, bottom_mm, top_mm, cap_mm);
 }
 
 static void
@@ -104,6 +120,21 @@ check_breakdown (JsonObject *breakdown,
   g_assert_cmpint (sum_max, ==, 100);
 }
 
+/* With the error cap: the parts, the cap's negative points among them,
+ * still add up to the score. */
+static void
+check_breakdown_capped (JsonObject *breakdown,
+                        int         score)
+{
+  g_autoptr(GList) names = json_object_get_members (breakdown);
+  gint64 sum = 0;
+
+  g_assert_true (json_object_has_member (breakdown, "error_cap"));
+  for (GList *l = names; l != NULL; l = l->next)
+    sum += json_object_get_int_member (json_object_get_object_member (breakdown, l->data), "points");
+  g_assert_cmpint (sum, ==, score);
+}
+
 static int
 score_page (Page        *p,
             JsonObject **breakdown)
@@ -111,6 +142,8 @@ score_page (Page        *p,
   g_autoptr(GPtrArray) findings = eyl_rules_run (&p->ctx);
   int score = eyl_score_customer_focus (&p->ctx, findings, breakdown);
 
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("finding %s", ((EylFinding *) g_ptr_array_index (findings, i))->rule);
   check_breakdown (*breakdown, score);
   return score;
 }
@@ -228,6 +261,138 @@ test_small_text_costs (void)
   page_clear (&small);
 }
 
+static JsonObject *
+part (JsonObject *breakdown,
+      const char *name)
+{
+  g_assert_true (json_object_has_member (breakdown, name));
+  return json_object_get_object_member (breakdown, name);
+}
+
+/* A photo with the contact as a QR code beside it: nothing on the page is
+ * text.  Legibility has nothing to judge and is left out of the score,
+ * not failed; only the missing call to action costs. */
+static void
+test_text_free_not_illegible (void)
+{
+  Page p;
+  g_autoptr(JsonObject) parts = NULL;
+  JsonObject *legible;
+  int         score;
+
+  page_init (&p);
+  page_add (&p, EYL_ELEMENT_LOGO, NULL, 1000, 1400, 0);
+  page_add (&p, EYL_ELEMENT_QR, "https://northwind-tea.example/order", 1500, 1800, 0);
+  ((EylElement *) g_ptr_array_index (p.elements, 1))->decoded = TRUE;
+  score = score_page (&p, &parts);
+
+  legible = part (parts, "legible");
+  g_assert_false (json_object_get_boolean_member_with_default (legible, "judged", TRUE));
+  g_assert_cmpint (json_object_get_int_member (legible, "max"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (legible, "points"), ==, 0);
+  g_assert_false (json_object_has_member (parts, "error_cap"));
+  g_assert_cmpint (part_points (parts, "call_to_action"), ==, 0);
+  /* The parts that apply share the 100 points (check_breakdown), so
+   * legibility takes none: what the page loses, the other parts say. */
+  g_assert_cmpint (score, >, 100 - json_object_get_int_member (part (parts, "call_to_action"), "max") - json_object_get_int_member (part (parts, "contact_at_eye_level"), "max"));
+
+  {
+    g_auto(GStrv) lines = eyl_score_breakdown_lines (parts);
+    gboolean said = FALSE;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      said |= strstr (lines[i], "not judged") != NULL;
+    g_assert_true (said);
+  }
+  page_clear (&p);
+}
+
+/* A 297 × 99 mm sheet folded in three for a rack: the cover is the right
+ * panel, the others are folded in. */
+#define LEAFLET_W_MM 297.0
+#define LEAFLET_H_MM 99.0
+
+/* A line of 3 mm capitals @x0_mm from the left edge, @y0_mm from the top
+ * of the leaflet. */
+static void
+leaflet_add (Page          *p,
+             EylElementKind kind,
+             const char    *text,
+             double         x0_mm,
+             double         y0_mm)
+{
+  double      top_mm = p->frame.bottom_floor_mm + LEAFLET_H_MM - y0_mm;
+  EylElement *el = page_add_at (p, kind, text, x0_mm, x0_mm + 80, top_mm - 6, top_mm, 3);
+
+  /* As the analysis leaves a folded-in panel: the rack shows none of it. */
+  if ((el->box.x0 + el->box.x1) / 2.0 <
+      p->frame.visible.x0 + p->placement.cover_x0_fraction * (p->frame.visible.x1 - p->frame.visible.x0))
+    {
+      el->hidden_fraction = 1.0;
+      el->eye_zone_fraction = 0.0;
+    }
+}
+
+/* A leaflet is taken from the rack and read in the hand: a call to action
+ * in an inside panel is seen by its readers just as the contacts beside
+ * it are. */
+static void
+test_held_leaflet_inside_cta (void)
+{
+  Page    p;
+  EylRect visible = { 0, 0, LEAFLET_W_MM / EYL_MM_PER_PT, LEAFLET_H_MM / EYL_MM_PER_PT };
+  g_autoptr(JsonObject) parts = NULL;
+
+  page_init (&p);
+  p.placement.id = (char *) "test-leaflet";
+  p.placement.kind = EYL_PLACEMENT_LEAFLET;
+  p.placement.table_height_mm = 0;
+  p.placement.table_gap_mm = 0;
+  p.placement.distance_m = 1.0;
+  p.placement.hand_distance_m = 0.4;
+  p.placement.visible_top_fraction = 0.333;
+  p.placement.cover_x0_fraction = 2.0 / 3.0;
+  eyl_page_frame_init (&p.frame, &visible, LEAFLET_W_MM, LEAFLET_H_MM, &p.placement);
+
+  leaflet_add (&p, EYL_ELEMENT_HEADLINE, "Free Wi-Fi for your street", 205, 10);
+  leaflet_add (&p, EYL_ELEMENT_CTA, "Join us on Tuesday evenings", 10, 60);
+  leaflet_add (&p, EYL_ELEMENT_URL, "www.example.org", 10, 75);
+  g_assert_cmpfloat (((EylElement *) g_ptr_array_index (p.elements, 1))->hidden_fraction, ==, 1.0);
+  score_page (&p, &parts);
+
+  g_assert_cmpint (part_points (parts, "contact_visible"), ==,
+                   json_object_get_int_member (part (parts, "contact_visible"), "max"));
+  g_assert_cmpint (part_points (parts, "call_to_action"), ==,
+                   json_object_get_int_member (part (parts, "call_to_action"), "max"));
+  page_clear (&p);
+}
+
+/* Findings change after a page is scored (the piece's rules drop some):
+ * the total follows the findings the page keeps, the cap with them. */
+static void
+test_total_follows_findings (void)
+{
+  Page p;
+  g_autoptr(JsonObject) parts = NULL;
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+  EylRect none = { 0 };
+  int     score;
+
+  page_init (&p);
+  fill (&p, 1450);
+  score = eyl_score_customer_focus (&p.ctx, findings, &parts);
+  g_assert_cmpint (score, >, EYL_SCORE_ERROR_CAP);
+
+  g_ptr_array_add (findings, eyl_finding_new ("contact-hidden", EYL_SEVERITY_ERROR, NULL, &none));
+  g_assert_cmpint (eyl_score_total (parts, findings), ==, EYL_SCORE_ERROR_CAP);
+  check_breakdown_capped (parts, EYL_SCORE_ERROR_CAP);
+
+  g_ptr_array_set_size (findings, 0);
+  g_assert_cmpint (eyl_score_total (parts, findings), ==, score);
+  g_assert_false (json_object_has_member (parts, "error_cap"));
+  page_clear (&p);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +403,9 @@ main (int   argc,
   g_test_add_func ("/eyl/score/empty-page", test_empty_page);
   g_test_add_func ("/eyl/score/sticker-not-asked", test_sticker_not_asked);
   g_test_add_func ("/eyl/score/small-text-costs", test_small_text_costs);
+  g_test_add_func ("/eyl/score/text-free-not-illegible", test_text_free_not_illegible);
+  g_test_add_func ("/eyl/score/held-leaflet-inside-cta", test_held_leaflet_inside_cta);
+  g_test_add_func ("/eyl/score/total-follows-findings", test_total_follows_findings);
 
   return g_test_run ();
 }

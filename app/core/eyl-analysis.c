@@ -781,8 +781,6 @@ score_in_piece (EylPageAnalysis *page,
                 guint            cta_page)
 {
   JsonObject *breakdown = page->score_breakdown;
-  g_autoptr(GList) names = NULL;
-  int score = 0;
 
   if (breakdown == NULL || page->placement == NULL ||
       !(page->placement->held || page->placement->kind == EYL_PLACEMENT_LEAFLET))
@@ -803,14 +801,40 @@ score_in_piece (EylPageAnalysis *page,
 
       give_part (breakdown, "call_to_action", why);
     }
+}
 
-  json_object_remove_member (breakdown, "error_cap");
-  names = json_object_get_members (breakdown);
-  for (GList *l = names; l != NULL; l = l->next)
-    score += (int) json_object_get_int_member (json_object_get_object_member (breakdown, l->data),
-                                               "points");
-  score = eyl_score_cap (breakdown, score, page->findings);
-  page->customer_focus = CLAMP (score, 0, 100);
+/* The piece lacks what piece rule @rule asks for, and the finding that
+ * says so is on one page only: the other pages' parts for it say where,
+ * lest a page without findings seem to lose points for nothing. */
+static void
+say_where_missing (GPtrArray  *pages,
+                   guint       rule,
+                   const char *part_name,
+                   const char *why)
+{
+  guint said = 0;
+
+  for (guint p = 0; p < pages->len && said == 0; p++)
+    {
+      const EylPageAnalysis *page = g_ptr_array_index (pages, p);
+
+      for (guint i = 0; i < page->findings->len && said == 0; i++)
+        if (is_piece_finding (g_ptr_array_index (page->findings, i), rule))
+          said = p + 1;
+    }
+  for (guint p = 0; p < pages->len && said > 0; p++)
+    {
+      const EylPageAnalysis *page = g_ptr_array_index (pages, p);
+      JsonObject            *part = page->score_breakdown != NULL
+                                        ? json_object_get_object_member (page->score_breakdown, part_name)
+                                        : NULL;
+      g_autofree char       *text = NULL;
+
+      if (p + 1 == said || part == NULL || json_object_get_int_member (part, "points") > 0)
+        continue;
+      text = g_strdup_printf (why, said);
+      json_object_set_string_member (part, "why", text);
+    }
 }
 
 /* The rule and colour pair a contrast finding is about ("low-contrast:
@@ -967,5 +991,28 @@ eyl_analysis_judge_piece (GPtrArray *pages)
 
       for (guint p = 0; p < pages->len; p++)
         score_in_piece (g_ptr_array_index (pages, p), p + 1, contact_page, cta_page);
+      if (contact_page == 0)
+        {
+          /* TRANSLATORS: %u is a page number */
+          say_where_missing (pages, 0, "contact_visible",
+                             _("The piece has no contact details (see page %u)."));
+          say_where_missing (pages, 0, "contact_at_eye_level",
+                             _("The piece has no contact details (see page %u)."));
+        }
+      if (cta_page == 0)
+        /* TRANSLATORS: %u is a page number */
+        say_where_missing (pages, 1, "call_to_action",
+                           _("The piece has no call to action (see page %u)."));
+    }
+
+  /* The piece's rules above dropped findings (an error among them, at
+   * times) and gave parts: each page's score is added up again, so that
+   * the cap follows the findings the page keeps. */
+  for (guint p = 0; p < pages->len; p++)
+    {
+      EylPageAnalysis *page = g_ptr_array_index (pages, p);
+
+      if (page->score_breakdown != NULL)
+        page->customer_focus = eyl_score_total (page->score_breakdown, page->findings);
     }
 }

@@ -70,8 +70,15 @@ int eyl_score_cap (JsonObject *breakdown,
                    int         score,
                    GPtrArray  *findings);
 
+/* The score @breakdown's parts add up to, capped when @findings have an
+ * error (the "error_cap" part is redone): for a page whose parts or
+ * findings changed after it was scored. */
+int eyl_score_total (JsonObject *breakdown,
+                     GPtrArray  *findings);
+
 /* The breakdown as sentences for people, one per part in a fixed order:
- * "Contact visible: 30 of 30 — the best-placed contact is seen by …".
+ * "Contact visible: 30 of 30 — the best-placed contact is seen by …"
+ * ("Key text legible: not judged — …" for a part left out of the score).
  * Parts the breakdown lacks are left out; NULL-terminated, translated. */
 GStrv eyl_score_breakdown_lines (JsonObject *breakdown);
 

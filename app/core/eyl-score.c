@@ -11,18 +11,25 @@
 #include "eyl-stage.h"
 
 /* customer_focus, 0–100: how well the page serves a visitor who wants to
- * act on it.  Six parts, each rounded to whole points so that the parts
- * add up to the score exactly:
+ * act on it.  Six parts, weighted:
  *
  *   contact_visible        30  best contact's share of visitors who see it
- *                              (1 − hidden_fraction); 0 without a contact
+ *                              (1 − hidden_fraction; all of them on a piece
+ *                              read in the hand); 0 without a contact
  *   contact_at_eye_level   20  best contact's eye_zone_fraction
- *   legible                20  share of key text elements (contacts,
- *                              headline, call to action, brand name) whose
- *                              cap height meets the legibility standard
- *   call_to_action         10  best call to action's 1 − hidden_fraction
+ *   legible                20  share of the measured texts (key elements and
+ *                              body copy) whose cap height meets the
+ *                              legibility standard where they are read
+ *   call_to_action         10  best call to action's share of visitors who
+ *                              see it, as for contacts
  *   customer_before_brand  10  no brand-over-customer finding
  *   you_language           10  no we-vs-you finding
+ *
+ * A part with nothing to judge (legibility on a page without text) is
+ * left out, not failed: the weights of the parts that apply are scaled to
+ * 100, and the part is marked "judged": false with its reason.  Each part
+ * is rounded to whole points so that the parts add up to the score
+ * exactly.
  *
  * An error caps the score at EYL_SCORE_ERROR_CAP: a page a consultant would send
  * back is never "good".  The cap is a part of its own, "error_cap", with
@@ -31,22 +38,79 @@
  * Each part is {points, max, why} in the breakdown; the report writer puts
  * the breakdown into the JSON as it is. */
 
-static int
-add_part (JsonObject *breakdown,
+#define N_PARTS 6
+
+typedef struct
+{
+  const char *name;
+  int         weight;
+  double      share; /* < 0: not judged */
+  char       *why;
+} Part;
+
+static void
+set_part (Part       *part,
           const char *name,
+          int         weight,
           double      share,
-          int         max,
           const char *why)
 {
-  g_autoptr(JsonObject) part = json_object_new ();
-  int points = (int) lround (CLAMP (share, 0.0, 1.0) * max);
+  part->name = name;
+  part->weight = weight;
+  part->share = share < 0 ? -1.0 : CLAMP (share, 0.0, 1.0);
+  part->why = g_strdup (why);
+}
 
-  json_object_set_int_member (part, "points", points);
-  json_object_set_int_member (part, "max", max);
-  json_object_set_string_member (part, "why", why);
-  json_object_set_object_member (breakdown, name, g_steal_pointer (&part));
+/* The parts' maxima: the weights of the judged parts scaled to add up to
+ * 100, rounded by largest remainder (Hamilton) so the sum stays exact. */
+static int
+add_parts (JsonObject *breakdown,
+           Part       *parts,
+           guint       n_parts)
+{
+  int    max[N_PARTS] = { 0 };
+  double rest[N_PARTS] = { 0 };
+  int    total = 0, given = 0, score = 0;
 
-  return points;
+  g_assert (n_parts <= N_PARTS);
+  for (guint i = 0; i < n_parts; i++)
+    if (parts[i].share >= 0)
+      total += parts[i].weight;
+  for (guint i = 0; i < n_parts && total > 0; i++)
+    if (parts[i].share >= 0)
+      {
+        double exact = 100.0 * parts[i].weight / total;
+
+        max[i] = (int) floor (exact);
+        rest[i] = exact - max[i];
+        given += max[i];
+      }
+  for (; total > 0 && given < 100; given++)
+    {
+      guint best = 0;
+
+      for (guint i = 1; i < n_parts; i++)
+        if (rest[i] > rest[best])
+          best = i;
+      max[best]++;
+      rest[best] = -1;
+    }
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      g_autoptr(JsonObject) part = json_object_new ();
+      int points = parts[i].share >= 0 ? (int) lround (parts[i].share * max[i]) : 0;
+
+      json_object_set_int_member (part, "points", points);
+      json_object_set_int_member (part, "max", max[i]);
+      if (parts[i].share < 0)
+        json_object_set_boolean_member (part, "judged", FALSE);
+      json_object_set_string_member (part, "why", parts[i].why);
+      json_object_set_object_member (breakdown, parts[i].name, g_steal_pointer (&part));
+      g_clear_pointer (&parts[i].why, g_free);
+      score += points;
+    }
+  return score;
 }
 
 static const struct
@@ -56,7 +120,7 @@ static const struct
 } part_names[] = {
   { "contact_visible", N_("Contact visible") },
     { "contact_at_eye_level", N_("Contact at eye level") },
-      { "legible", N_("Key text legible") },
+      { "legible", N_("Text legible") },
         { "call_to_action", N_("Call to action") },
           { "customer_before_brand", N_("Customer before brand") },
             { "you_language", N_("“You” language") },
@@ -76,11 +140,16 @@ eyl_score_breakdown_lines (JsonObject *breakdown)
       if (!json_object_has_member (breakdown, part_names[i].id) ||
           (part = json_object_get_object_member (breakdown, part_names[i].id)) == NULL)
         continue;
-      /* TRANSLATORS: "Contact visible: 30 of 30 — The best-placed contact …" */
-      line = g_strdup_printf (_("%s: %d of %d — %s"), _(part_names[i].name),
-                                                          (int) json_object_get_int_member_with_default (part, "points", 0),
-                                                          (int) json_object_get_int_member_with_default (part, "max", 0),
-                                                          json_object_get_string_member_with_default (part, "why", ""));
+      if (!json_object_get_boolean_member_with_default (part, "judged", TRUE))
+        /* TRANSLATORS: "Text legible: not judged — No text on the page." */
+        line = g_strdup_printf (_("%s: not judged — %s"), _(part_names[i].name),
+                                                              json_object_get_string_member_with_default (part, "why", ""));
+      else
+        /* TRANSLATORS: "Contact visible: 30 of 30 — The best-placed contact …" */
+        line = g_strdup_printf (_("%s: %d of %d — %s"), _(part_names[i].name),
+                                                            (int) json_object_get_int_member_with_default (part, "points", 0),
+                                                            (int) json_object_get_int_member_with_default (part, "max", 0),
+                                                            json_object_get_string_member_with_default (part, "why", ""));
       g_strv_builder_add (lines, line);
     }
   return g_strv_builder_end (lines);
@@ -129,31 +198,53 @@ eyl_score_cap (JsonObject *breakdown,
 }
 
 int
+eyl_score_total (JsonObject *breakdown,
+                 GPtrArray  *findings)
+{
+  g_autoptr(GList) names = NULL;
+  int score = 0;
+
+  g_return_val_if_fail (breakdown != NULL, 0);
+
+  json_object_remove_member (breakdown, "error_cap");
+  names = json_object_get_members (breakdown);
+  for (GList *l = names; l != NULL; l = l->next)
+    score += (int) json_object_get_int_member_with_default (
+        json_object_get_object_member (breakdown, l->data), "points", 0);
+  return CLAMP (eyl_score_cap (breakdown, score, findings), 0, 100);
+}
+
+int
 eyl_score_customer_focus (const EylRuleContext *ctx,
                           GPtrArray            *findings,
                           JsonObject          **breakdown)
 {
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RULES);
-  g_autoptr(JsonObject) parts = json_object_new ();
+  g_autoptr(JsonObject) breakdown_parts = json_object_new ();
   g_autofree char *why = NULL;
+  Part             parts[N_PARTS] = { { 0 } };
   double           best_visible = -1, best_eye = -1, best_cta = -1;
   guint            n_text = 0, n_legible = 0;
-  gboolean         brand_first, we_first, asks_contact, asks_cta;
+  gboolean         brand_first, we_first, asks_contact, asks_cta, held;
   const char      *not_asked = _("Not asked of this kind of piece.");
-  int              score = 0;
+  int              score;
 
   g_return_val_if_fail (ctx != NULL, 0);
   g_return_val_if_fail (ctx->elements != NULL, 0);
 
   asks_contact = ctx->placement == NULL || ctx->placement->expects_contact;
   asks_cta = ctx->placement == NULL || ctx->placement->expects_cta;
+  held = ctx->placement != NULL && eyl_rule_piece_is_held (ctx);
 
   for (guint i = 0; i < ctx->elements->len; i++)
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
 
-      /* A piece read in the hand shows its contacts to every reader. */
-      if (eyl_rule_is_contact (el) && eyl_rule_piece_is_held (ctx))
+      /* A piece read in the hand shows its contacts and its call to action
+       * to every reader, those in panels folded in for the rack too: what
+       * the rack hides is the cover's business (as contact-hidden and
+       * key-content-hidden judge it). */
+      if (eyl_rule_is_contact (el) && held)
         {
           best_visible = 1.0;
           best_eye = 1.0;
@@ -164,7 +255,7 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
           best_eye = MAX (best_eye, el->eye_zone_fraction);
         }
       if (el->kind == EYL_ELEMENT_CTA)
-        best_cta = MAX (best_cta, 1.0 - el->hidden_fraction);
+        best_cta = MAX (best_cta, held ? 1.0 : 1.0 - el->hidden_fraction);
       if ((eyl_rule_has_text (el) || el->kind == EYL_ELEMENT_BODY) &&
           el->cap_height_mm > 0 && ctx->placement != NULL)
         {
@@ -181,33 +272,35 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
    * details, a pack's call to action) costs it nothing: the score agrees
    * with the findings, which do not ask for it either. */
   if (best_visible < 0 && !asks_contact)
-    score += add_part (parts, "contact_visible", 1, 30, not_asked);
+    set_part (&parts[0], "contact_visible", 30, 1, not_asked);
   else if (best_visible < 0)
-    score += add_part (parts, "contact_visible", 0, 30, _("No contact details were found."));
+    set_part (&parts[0], "contact_visible", 30, 0, _("No contact details were found."));
   else
     {
       why = g_strdup_printf (_("The best-placed contact is seen by %d %% of visitors."),
                                 eyl_rule_percent (best_visible));
-      score += add_part (parts, "contact_visible", best_visible, 30, why);
+      set_part (&parts[0], "contact_visible", 30, best_visible, why);
       g_clear_pointer (&why, g_free);
     }
 
   if (best_eye < 0 && !asks_contact)
-    score += add_part (parts, "contact_at_eye_level", 1, 20, not_asked);
+    set_part (&parts[1], "contact_at_eye_level", 20, 1, not_asked);
   else if (best_eye < 0)
-    score += add_part (parts, "contact_at_eye_level", 0, 20, _("No contact details were found."));
+    set_part (&parts[1], "contact_at_eye_level", 20, 0, _("No contact details were found."));
   else
     {
       why = g_strdup_printf (_("The best contact is in the eye-level zone of %d %% of visitors."),
                                 eyl_rule_percent (best_eye));
-      score += add_part (parts, "contact_at_eye_level", best_eye, 20, why);
+      set_part (&parts[1], "contact_at_eye_level", 20, best_eye, why);
       g_clear_pointer (&why, g_free);
     }
 
+  /* No text, no legibility to judge: a photo page is not illegible.  A
+   * missing contact or call to action is scored by its own part. */
   if (n_text == 0 && !asks_contact)
-    score += add_part (parts, "legible", 1, 20, _("Nothing on the piece needs reading."));
+    set_part (&parts[2], "legible", 20, 1, _("Nothing on the piece needs reading."));
   else if (n_text == 0)
-    score += add_part (parts, "legible", 0, 20, _("No measured text among the key elements."));
+    set_part (&parts[2], "legible", 20, -1, _("No text on the page."));
   else
     {
       g_autofree char *standard = eyl_rule_standard_name (ctx);
@@ -218,36 +311,37 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
       why = g_strdup_printf (_("%u of %u texts meet the %s standard where they are read "
                                "(titles from the aisle, copy and contacts up close)."),
                                 n_legible, n_text, standard);
-      score += add_part (parts, "legible", (double) n_legible / n_text, 20, why);
+      set_part (&parts[2], "legible", 20, (double) n_legible / n_text, why);
       g_clear_pointer (&why, g_free);
     }
 
   if (best_cta < 0 && !asks_cta)
-    score += add_part (parts, "call_to_action", 1, 10, not_asked);
+    set_part (&parts[3], "call_to_action", 10, 1, not_asked);
   else if (best_cta < 0)
-    score += add_part (parts, "call_to_action", 0, 10, _("No call to action was found."));
+    set_part (&parts[3], "call_to_action", 10, 0, _("No call to action was found."));
   else
     {
       why = g_strdup_printf (_("The call to action is seen by %d %% of visitors."),
                                 eyl_rule_percent (best_cta));
-      score += add_part (parts, "call_to_action", best_cta, 10, why);
+      set_part (&parts[3], "call_to_action", 10, best_cta, why);
       g_clear_pointer (&why, g_free);
     }
 
   brand_first = has_finding (findings, "brand-over-customer");
-  score += add_part (parts, "customer_before_brand", brand_first ? 0 : 1, 10,
-                     brand_first ? _("The brand takes the place of the customer’s information.")
-                                 : _("The brand does not crowd out the customer’s information."));
+  set_part (&parts[4], "customer_before_brand", 10, brand_first ? 0 : 1,
+            brand_first ? _("The brand takes the place of the customer’s information.")
+                        : _("The brand does not crowd out the customer’s information."));
 
   we_first = has_finding (findings, "we-vs-you");
-  score += add_part (parts, "you_language", we_first ? 0 : 1, 10,
-                     we_first ? _("The copy says “we” more than “you”.")
-                              : _("The copy does not talk about “we” more than “you”."));
+  set_part (&parts[5], "you_language", 10, we_first ? 0 : 1,
+            we_first ? _("The copy says “we” more than “you”.")
+                     : _("The copy does not talk about “we” more than “you”."));
 
-  score = eyl_score_cap (parts, score, findings);
+  score = add_parts (breakdown_parts, parts, N_PARTS);
+  score = eyl_score_cap (breakdown_parts, score, findings);
 
   if (breakdown != NULL)
-    *breakdown = g_steal_pointer (&parts);
+    *breakdown = g_steal_pointer (&breakdown_parts);
 
   return CLAMP (score, 0, 100);
 }
