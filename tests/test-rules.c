@@ -505,6 +505,19 @@ test_leaflet_in_rack (void)
   g_assert_nonnull (strstr (((EylFinding *) g_ptr_array_index (findings, 0))->message, "rack"));
   g_clear_pointer (&findings, g_ptr_array_unref);
 
+  /* A headline just under the default lip (34 mm on a 2 m sheet) shows
+   * in a shallower pocket: rack pockets vary, so this is no finding... */
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Fresh tea, delivered", 100, 600, 1250, 1300, 60);
+  findings = run_rule (&s, "brand-over-customer");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  /* ...but one a quarter of the sheet below the lip is in every pocket. */
+  g_ptr_array_remove_index (s.elements, s.elements->len - 1);
+  situation_add (&s, EYL_ELEMENT_HEADLINE, "Fresh tea, delivered", 100, 600, 800, 850, 60);
+  findings = run_rule (&s, "brand-over-customer");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
   /* The name comes up beside the logo: the rack shows whose it is. */
   situation_add (&s, EYL_ELEMENT_HEADLINE, "Fresh tea, delivered", 100, 600, 1500, 1600, 50);
   findings = run_rule (&s, "brand-over-customer");
@@ -523,8 +536,10 @@ test_piece_scene (void)
   g_autoptr(EylPlacement) inner = NULL;
   g_autoptr(EylPlacement) a0 = NULL;
   g_autoptr(EylPlacement) a4 = NULL;
+  g_autoptr(EylPlacement) a2 = NULL;
   g_autoptr(EylPlacement) sticker = NULL;
   g_autoptr(EylPlacement) given = NULL;
+  EylSizeMm a3_size = { 297, 420 };
 
   leaflet->visible_top_fraction = 0.333;
   leaflet->distance_m = 1.0;
@@ -544,6 +559,8 @@ test_piece_scene (void)
 
   poster->distance_m = 2.0;
   poster->scan_distance_m = 0.8;
+  g_array_append_val (poster->sizes, a3_size);
+  a2 = eyl_placement_for_piece (poster, 420, 594, 0, FALSE);
   a0 = eyl_placement_for_piece (poster, 841, 1189, 0, FALSE);
   a4 = eyl_placement_for_piece (poster, 210, 297, 0, FALSE);
   sticker = eyl_placement_for_piece (poster, 85, 55, 0, FALSE);
@@ -552,6 +569,13 @@ test_piece_scene (void)
   g_assert_cmpfloat (a4->distance_m, <, 1.0);
   g_assert_cmpfloat (a4->scan_distance_m, <, a0->scan_distance_m);
   g_assert_cmpfloat_with_epsilon (given->distance_m, 2.0, 1e-9);
+  /* Passers-by see a poster (A3 and up, the preset says) from its 2 m;
+   * a notice or a sticker is read by who stops; a given distance is all. */
+  g_assert_cmpfloat (a2->distance_m, <, 2.0);
+  g_assert_cmpfloat_with_epsilon (a2->passing_distance_m, 2.0, 1e-9);
+  g_assert_cmpfloat (a4->passing_distance_m, ==, 0);
+  g_assert_cmpfloat (sticker->passing_distance_m, ==, 0);
+  g_assert_cmpfloat (given->passing_distance_m, ==, 0);
   g_assert_true (a4->expects_contact);
   g_assert_false (sticker->expects_contact);
   g_assert_false (sticker->expects_cta);
@@ -1004,6 +1028,48 @@ test_low_contrast_near (void)
   headline->cap_height_mm = 12;
   headline->contrast_ratio = 4.2;
   expect_one (&s, "low-contrast", EYL_SEVERITY_WARNING);
+
+  /* 4.48:1 against 4.5:1 is a nit, and never reads as the 4.5 it fails. */
+  headline->contrast_ratio = 4.48;
+  findings = run_rule (&s, "low-contrast");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (((EylFinding *) g_ptr_array_index (findings, 0))->severity, ==, EYL_SEVERITY_INFO);
+  g_assert_nonnull (strstr (((EylFinding *) g_ptr_array_index (findings, 0))->message, "4.4:1"));
+  situation_clear (&s);
+}
+
+/* A wall poster stops people passing at the preset's distance with its
+ * headline and call to action; its copy is read once they step up. */
+static void
+test_poster_passing (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  EylFinding *f;
+
+  situation_init (&s, 0, 1.0, 0);
+  s.placement.kind = EYL_PLACEMENT_POSTER;
+  s.placement.passing_distance_m = 2.0;
+  /* 6 mm capitals: enough at 1 m (1:200 asks 5 mm), not at 2 m (10 mm). */
+  situation_add (&s, EYL_ELEMENT_CTA, "Call for talks", 100, 400, 1500, 1510, 6);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 100, 300, 1400, 1410, 6);
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpfloat_with_epsilon (measure (f, "needed_mm"), 10.0, 1e-6);
+  g_assert_nonnull (strstr (f->message, "2.0 m"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* "Details at www…": the next step, read with the website up close. */
+  situation_add (&s, EYL_ELEMENT_CTA, "Details at www.northwind-tea.example", 50, 500, 1398, 1412, 6);
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Without a passer-by's distance, all of it is read from 1 m. */
+  s.placement.passing_distance_m = 0;
+  findings = run_rule (&s, "text-too-small");
+  g_assert_cmpuint (findings->len, ==, 0);
   situation_clear (&s);
 }
 
@@ -1180,6 +1246,7 @@ main (int   argc,
   g_test_add_func ("/eyl/rules/contact-below-eye-level", test_contact_below_eye_level);
   g_test_add_func ("/eyl/rules/contact-above-eye-level", test_contact_above_eye_level);
   g_test_add_func ("/eyl/rules/brand-over-customer", test_brand_over_customer);
+  g_test_add_func ("/eyl/rules/poster-passing", test_poster_passing);
   g_test_add_func ("/eyl/rules/brand-hidden", test_brand_hidden);
   g_test_add_func ("/eyl/rules/key-content-hidden", test_key_content_hidden);
   g_test_add_func ("/eyl/rules/leaflet-in-rack", test_leaflet_in_rack);

@@ -1112,6 +1112,27 @@ eyl_placement_overrides_init (EylPlacementOverrides *overrides)
 /* Rack pockets take up to A4 portrait (210 mm wide) + a margin. */
 #define FOLDED_MIN_WIDTH_MM 230.0
 
+/* @width_mm × @height_mm is at least as large as the smallest of the
+ * sizes @base names (by its longer side, 5 % for trims and national
+ * formats: a US tabloid is an A3). */
+static gboolean
+is_poster_size (const EylPlacement *base,
+                double              width_mm,
+                double              height_mm)
+{
+  double smallest = G_MAXDOUBLE;
+
+  if (base->sizes == NULL || base->sizes->len == 0)
+    return FALSE;
+  for (guint i = 0; i < base->sizes->len; i++)
+    {
+      const EylSizeMm *size = &g_array_index (base->sizes, EylSizeMm, i);
+
+      smallest = MIN (smallest, MAX (size->width_mm, size->height_mm));
+    }
+  return MAX (width_mm, height_mm) >= 0.95 * smallest;
+}
+
 EylPlacement *
 eyl_placement_for_piece (const EylPlacement *base,
                          double              width_mm,
@@ -1172,9 +1193,17 @@ eyl_placement_for_piece (const EylPlacement *base,
     case EYL_PLACEMENT_POSTER:
       if (longer_m > 0)
         {
+          /* Passers-by see a poster — the sizes the preset names as its
+           * own — from the preset's distance: what makes them stop and
+           * step up must be read from there.  A notice or a sticker on
+           * the wall is read by who stops at it. */
           if (!distance_given)
-            self->distance_m = CLAMP (VIEW_DISTANCE_PER_SIDE * longer_m,
-                                      HAND_DISTANCE_M, MAX (self->distance_m, HAND_DISTANCE_M));
+            {
+              if (is_poster_size (base, width_mm, height_mm))
+                self->passing_distance_m = self->distance_m;
+              self->distance_m = CLAMP (VIEW_DISTANCE_PER_SIDE * longer_m,
+                                        HAND_DISTANCE_M, MAX (self->distance_m, HAND_DISTANCE_M));
+            }
           self->scan_distance_m = CLAMP (SCAN_DISTANCE_PER_SIDE * longer_m,
                                          HAND_SCAN_DISTANCE_M,
                                          MAX (self->scan_distance_m, HAND_SCAN_DISTANCE_M));

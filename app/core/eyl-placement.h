@@ -94,6 +94,9 @@ struct _EylPlacement
    * placement files: derived from the kind, the real size and the page. */
   gboolean held;            /* read in the hand, nothing hides it */
   double   hand_distance_m; /* > 0: what is not seen from afar is read here */
+  /* > 0: a wall poster's headline and call to action must stop people
+   * passing at this distance; its copy is read from distance_m. */
+  double   passing_distance_m;
   gboolean expects_contact; /* no-contact applies */
   gboolean expects_cta;     /* no-call-to-action applies */
   /* A sheet folded to go into the rack: the cover panel, the one the rack

@@ -488,6 +488,7 @@ build_placement (JsonBuilder        *builder,
   json_builder_set_member_name (builder, "held");
   json_builder_add_boolean_value (builder, p->held);
   add_double (builder, "hand_distance_m", p->hand_distance_m);
+  add_double (builder, "passing_distance_m", p->passing_distance_m);
   add_double (builder, "cover_x0_fraction", p->cover_x0_fraction);
   json_builder_set_member_name (builder, "expects_contact");
   json_builder_add_boolean_value (builder, p->expects_contact);
@@ -1361,6 +1362,11 @@ eyl_placement_from_json (JsonObject *object,
     return NULL;
   if (!(p->acuity > 0))
     p->acuity = 1.0;
+  /* Reports written before the passer-by's distance: none. */
+  if (!read_double (object, "passing_distance_m", TRUE, &p->passing_distance_m, error))
+    return NULL;
+  if (!(p->passing_distance_m > 0))
+    p->passing_distance_m = 0;
 
   reach = get_member (object, "needs_reach");
   if (reach != NULL)

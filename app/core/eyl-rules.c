@@ -423,6 +423,23 @@ titled_by_brand (const EylRuleContext *ctx,
   return FALSE;
 }
 
+/* A contact detail sits in @element's lines. */
+static gboolean
+carries_contact (const EylRuleContext *ctx,
+                 const EylElement     *element)
+{
+  for (guint i = 0; i < ctx->elements->len; i++)
+    {
+      const EylElement *el = g_ptr_array_index (ctx->elements, i);
+      EylRect           common;
+
+      if (el != element && eyl_rule_is_contact (el) &&
+          eyl_rect_intersect (&el->box, &element->box, &common))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 double
 eyl_rule_reading_distance (const EylRuleContext *ctx,
                            const EylElement     *element)
@@ -449,6 +466,15 @@ eyl_rule_reading_distance (const EylRuleContext *ctx,
   if (p->kind == EYL_PLACEMENT_POSTER && !p->held && p->hand_distance_m <= 0 &&
       eyl_rule_is_contact (element) && element->kind != EYL_ELEMENT_QR)
     return MIN (p->distance_m, EYL_RULE_BODY_DISTANCE_M);
+  /* What makes people stop at a poster — its headline, its call to
+   * action — is read by them passing, before they step up to its copy.
+   * A call to action that gives the way to reach you ("Details at
+   * www…") is the next step, read with the contacts by who stepped up. */
+  if (p->kind == EYL_PLACEMENT_POSTER && p->passing_distance_m > p->distance_m &&
+      (element->kind == EYL_ELEMENT_HEADLINE ||
+       (element->kind == EYL_ELEMENT_CTA && !carries_contact (ctx, element))) &&
+      !eyl_rule_is_hidden (ctx, element))
+    return p->passing_distance_m;
   if (p->held || p->hand_distance_m <= 0 || seen_from_aisle)
     return p->distance_m;
   return p->hand_distance_m;
@@ -608,7 +634,9 @@ eyl_rule_contrast_needed (const EylRuleContext *ctx,
 
   if (el->cap_height_mm > 0)
     {
-      double distance_m = eyl_rule_reading_distance (ctx, el);
+      /* Contrast is judged where the text is read: at a poster, by who
+       * has stepped up to it, not by who passes. */
+      double distance_m = MIN (eyl_rule_reading_distance (ctx, el), ctx->placement->distance_m);
       double min_cap = eyl_rule_min_cap_mm (ctx, distance_m, el->floor_bottom_mm);
 
       *large = min_cap > 0 && el->cap_height_mm >= LARGE_FACTOR * min_cap;

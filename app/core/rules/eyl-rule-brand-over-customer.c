@@ -45,6 +45,12 @@ append_attention (const EylRuleContext *ctx,
   *message = joined;
 }
 
+/* Rack pockets are not standardised (DESIGN.md 5): a pocket said to show
+ * the top third of a leaflet may show a quarter more of it.  What the rack
+ * shows is judged in the shallowest such pocket, so that the finding holds
+ * in every rack within that range, not just at the default's millimetre. */
+#define RACK_POCKETS_SHOW_UP_TO 1.25
+
 /* A leaflet's cover in the rack: what shows above the pocket is all a
  * passer-by sees.  When that is the logo alone — the name, the headline,
  * every word of a promise, even the web address down in the pocket — the
@@ -57,9 +63,10 @@ check_rack (const EylRuleContext *ctx,
   g_autoptr(EylFinding) finding = NULL;
   g_autofree char    *message = NULL;
   const EylPageFrame *f = ctx->frame;
-  double              lip = f->bottom_floor_mm +
-               f->material_h_mm * (1.0 - CLAMP (ctx->placement->visible_top_fraction, 0, 1));
-  double cover_x = f->visible.x0 + ctx->placement->cover_x0_fraction * (f->visible.x1 - f->visible.x0);
+  double              shown = CLAMP (ctx->placement->visible_top_fraction, 0, 1);
+  double              shown_most = MIN (1.0, shown * RACK_POCKETS_SHOW_UP_TO);
+  double              lip = f->bottom_floor_mm + f->material_h_mm * (1.0 - shown_most);
+  double              cover_x = f->visible.x0 + ctx->placement->cover_x0_fraction * (f->visible.x1 - f->visible.x0);
 
   for (guint i = 0; i < ctx->elements->len; i++)
     {
@@ -81,16 +88,19 @@ check_rack (const EylRuleContext *ctx,
   if (logo == NULL)
     return;
 
-  message = g_strdup_printf (_("In the rack only the logo shows above the pocket (the top "
-                               "%d %% of the leaflet): the name and the headline sit in the "
-                               "pocket, so a passer-by sees a mark and no reason to take it."),
-                                eyl_rule_percent (ctx->placement->visible_top_fraction));
+  /* TRANSLATORS: "the top 33–42 % of the leaflet" */
+  message = g_strdup_printf (_("In the rack only the logo shows above the pocket: in the top "
+                               "%d–%d %% of the leaflet that rack pockets show, the name and "
+                               "the headline sit in the pocket, so a passer-by sees a mark "
+                               "and no reason to take it."),
+                                eyl_rule_percent (shown), eyl_rule_percent (shown_most));
   append_attention (ctx, logo, &message);
   finding = eyl_rule_finding_new (&eyl_rule_brand_over_customer, logo);
   eyl_finding_set_text (finding, message,
                         _("Bring the name and the headline — what the reader gets — into "
                           "the top part that the rack shows, and make the logo smaller."));
-  eyl_finding_add_measure (finding, "visible_top_fraction", ctx->placement->visible_top_fraction);
+  eyl_finding_add_measure (finding, "visible_top_fraction", shown);
+  eyl_finding_add_measure (finding, "visible_top_fraction_most", shown_most);
   eyl_rule_add_attention_measures (ctx, finding);
   g_ptr_array_add (findings, g_steal_pointer (&finding));
 }
