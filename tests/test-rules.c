@@ -892,16 +892,32 @@ test_safe_zone (void)
   g_clear_pointer (&findings, g_ptr_array_unref);
   situation_clear (&s);
 
-  /* On a large format the tolerance grows with the margin: 36 mm against
-   * 40 mm is a note, 30 mm a warning. */
+  /* On a large format the tolerance grows with the margin: 36 mm under
+   * the top against 40 mm is a note, 30 mm a warning. */
   situation_init (&s, 0, 2.0, 0);
   s.placement.safe_margin_mm = 40;
-  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 36, 300, 1500, 1550, 30);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 300, 300, 1914, 1964, 30);
   expect_one (&s, "safe-zone", EYL_SEVERITY_INFO);
   situation_clear (&s);
   situation_init (&s, 0, 2.0, 0);
   s.placement.safe_margin_mm = 40;
-  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 30, 300, 1500, 1550, 30);
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 300, 300, 1920, 1970, 30);
+  expect_one (&s, "safe-zone", EYL_SEVERITY_WARNING);
+  situation_clear (&s);
+
+  /* 30 mm from a roll-up's side: nothing hides it there, a note; on a
+   * poster the same margin is a warning, and under the trim's own 10 mm
+   * margin it is one on a roll-up too. */
+  situation_init (&s, 0, 2.0, 0);
+  s.placement.safe_margin_mm = 40;
+  el = situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 30, 300, 1500, 1550, 30);
+  expect_one (&s, "safe-zone", EYL_SEVERITY_INFO);
+  s.placement.kind = EYL_PLACEMENT_POSTER;
+  expect_one (&s, "safe-zone", EYL_SEVERITY_WARNING);
+  situation_clear (&s);
+  situation_init (&s, 0, 2.0, 0);
+  s.placement.safe_margin_mm = 40;
+  situation_add (&s, EYL_ELEMENT_URL, "www.northwind-tea.example", 6, 300, 1500, 1550, 30);
   expect_one (&s, "safe-zone", EYL_SEVERITY_WARNING);
   situation_clear (&s);
 

@@ -57,13 +57,15 @@ bottom_band_name (const EylPlacement *p)
 /* What is wrong with @el's place, or NULL; @edge_mm is the distance that
  * fell short and @needed_mm what it should have been (negative when the
  * element is in the bleed or in a hidden band: no margin makes that
- * right).  Without @bands only the trimmed edges count. */
+ * right); @at_side: the edge that fell short is the left or right one.
+ * Without @bands only the trimmed edges count. */
 static char *
 check_element (const EylRuleContext *ctx,
                const EylElement     *el,
                gboolean              bands,
                double               *edge_mm,
-               double               *needed_mm)
+               double               *needed_mm,
+               gboolean             *at_side)
 {
   const EylPlacement *p = ctx->placement;
   const EylPageFrame *f = ctx->frame;
@@ -80,6 +82,7 @@ check_element (const EylRuleContext *ctx,
 
   *edge_mm = MIN (MIN (left, right), MIN (top, bottom));
   *needed_mm = -1;
+  *at_side = FALSE;
 
   if (*edge_mm < 0)
     return g_strdup_printf (_("reaches %.0f mm beyond the trimmed edge into the bleed, "
@@ -121,6 +124,7 @@ check_element (const EylRuleContext *ctx,
                                  MAX (top - p->hidden_top_mm, 0), margin);
     }
   *needed_mm = margin;
+  *at_side = side <= MIN (top, bottom);
   if (bottom < margin || top < margin || side < margin)
     return g_strdup_printf (_("is only %.0f mm from the edge; keep key content at "
                               "least %.0f mm inside"),
@@ -345,6 +349,7 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
       g_autofree char *message = NULL;
       g_autofree char *fix = NULL;
       double           edge_mm = 0, needed_mm = -1;
+      gboolean         at_side = FALSE;
 
       /* Another organisation's mark (a partner's, a funder's at the
        * foot) is judged against the trim only: the cut spoils any
@@ -360,7 +365,7 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
           eyl_rule_is_hidden (ctx, el))
         continue;
 
-      problem = check_element (ctx, el, !others, &edge_mm, &needed_mm);
+      problem = check_element (ctx, el, !others, &edge_mm, &needed_mm, &at_side);
       if (problem == NULL)
         continue;
       /* A shape that touches or runs off the trimmed edge is background
@@ -393,6 +398,11 @@ eyl_rule_safe_zone_check (const EylRuleContext *ctx,
       if (needed_mm >= 0 &&
           round (edge_mm) >= needed_mm - MAX (TRIVIAL_SHORTFALL_MM,
                                               TRIVIAL_SHORTFALL_SHARE * needed_mm))
+        finding->severity = EYL_SEVERITY_INFO;
+      /* A stand's banner hides nothing at its sides: its wide margin
+       * there keeps clear of edges that curl, a note once the cut's own
+       * margin is kept. */
+      if (at_side && edge_mm >= TRIM_MARGIN_MM && eyl_rule_is_display (ctx))
         finding->severity = EYL_SEVERITY_INFO;
       eyl_finding_set_text (finding, message, fix);
       eyl_finding_add_measure (finding, "edge_mm", edge_mm);
