@@ -151,7 +151,7 @@ eyl_rule_code_is_leftover (const EylRuleContext *ctx,
   const EylElement *brand;
   g_autofree char  *folded_text = NULL, *folded_payload = NULL, *folded_brand = NULL;
   g_auto(GStrv) words = NULL;
-  gboolean          unseen_word = FALSE;
+  gboolean unseen_word = FALSE;
 
   if (text == NULL || !is_name (payload) || (brand = piece_name (ctx)) == NULL)
     return FALSE;
@@ -196,9 +196,9 @@ add_finding (const EylRuleContext *ctx,
                                                 "from."),
                                                  symbology, quoted, quoted_name);
   const char      *fix = ctx->packaging != NULL && ctx->packaging->panels->len >= 2
-                           ? _("Replace the code with this piece's own — on a pack sold in "
+      ? _("Replace the code with this piece's own — on a pack sold in "
                                "shops, its GTIN as an EAN-13 or UPC-A symbol — or remove it.")
-                           : _("Replace the code with this piece's own, or remove it.");
+      : _("Replace the code with this piece's own, or remove it.");
 
   eyl_finding_set_text (finding, message, fix);
   g_ptr_array_add (findings, finding);
@@ -224,8 +224,7 @@ eyl_rule_code_leftover_check (const EylRuleContext *ctx,
       const EylBarcode *b = g_ptr_array_index (ctx->packaging->barcodes, i);
 
       if (eyl_rule_code_is_leftover (ctx, b->digits, &name))
-        add_finding (ctx, eyl_finding_new (eyl_rule_code_leftover.id,
-                                           eyl_rule_code_leftover.severity, NULL, &b->box),
+        add_finding (ctx, eyl_finding_new (eyl_rule_code_leftover.id, eyl_rule_code_leftover.severity, NULL, &b->box),
                      b->symbology, b->digits, name, findings);
     }
 }

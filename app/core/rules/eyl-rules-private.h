@@ -167,6 +167,10 @@ void eyl_rule_median_eye_zone (const EylRuleContext *ctx,
 gboolean eyl_rule_visible_eye_zone (const EylRuleContext *ctx,
                                     double               *low_mm,
                                     double               *high_mm);
+/* FALSE when eye level says nothing of the piece (contact-below-eye-level
+ * does not judge it): read in the hand, or seen whole within the eye-level
+ * zone from where it is read. */
+gboolean eyl_rule_eye_level_applies (const EylRuleContext *ctx);
 
 /* What hides the bottom of the material for @element: "the table",
  * "the base cassette", … translated, static. */
