@@ -618,6 +618,8 @@ test_rule_leftover (void)
     { "4006381333931", "Ubuntu 24.04 LTS", "Ubuntu", FALSE },
     { "LOT A2391", "Ubuntu 24.04 LTS", "Ubuntu", FALSE },
     { "WIFI:S:Arch Linux;T:WPA;P:secret;;", "Ubuntu 24.04 LTS", "Ubuntu", FALSE },
+    /* a message, not a name */
+    { "thank you for scanning", "Ubuntu 24.04 LTS", "Ubuntu", FALSE },
     /* the piece's name unknown: nothing to compare with */
     { "Arch Linux", "Ubuntu 24.04 LTS, a GNU/Linux distribution", NULL, FALSE },
   };

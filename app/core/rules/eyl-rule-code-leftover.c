@@ -67,8 +67,10 @@ squeeze (const char *folded)
 }
 
 /* A name in words: letters only (a digit makes it a code, a number or a
- * GTIN), at most MAX_WORDS words, one of MIN_NAME_WORD letters or more;
- * no link, address or structured payload ("WIFI:S:…", "BEGIN:VCARD"). */
+ * GTIN), at most MAX_WORDS words, one of MIN_NAME_WORD letters or more,
+ * each longer word with a capital as names have ("Arch Linux", "iPhone";
+ * a message, "thank you for scanning", is not a name); no link, address
+ * or structured payload ("WIFI:S:…", "BEGIN:VCARD"). */
 static gboolean
 is_name (const char *payload)
 {
@@ -81,7 +83,8 @@ is_name (const char *payload)
   words = g_strsplit_set (payload, " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      guint letters = 0;
+      guint    letters = 0;
+      gboolean capital = FALSE;
 
       if (*words[i] == '\0')
         continue;
@@ -90,7 +93,10 @@ is_name (const char *payload)
           gunichar c = g_utf8_get_char (p);
 
           if (g_unichar_isalpha (c))
-            letters++;
+            {
+              letters++;
+              capital |= g_unichar_isupper (c) || g_unichar_istitle (c);
+            }
           else if (g_unichar_isdigit (c))
             return FALSE;
           /* A dot between letters is a domain ("shop.example"), not a
@@ -98,6 +104,8 @@ is_name (const char *payload)
           else if (c == '.' && p[1] != '\0' && g_unichar_isalpha (g_utf8_get_char (p + 1)))
             return FALSE;
         }
+      if (letters > 3 && !capital)
+        return FALSE;
       n_words++;
       longest = MAX (longest, letters);
     }
