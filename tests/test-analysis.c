@@ -772,6 +772,24 @@ test_piece_score (void)
     g_assert_cmpint (sum, ==, first->customer_focus);
     g_assert_cmpint (first->customer_focus, >, alone->customer_focus);
   }
+
+  /* Two posters of one file on a wall: the piece's website is on the
+   * second, and no finding on the first says it lacks one — nor does its
+   * score. */
+  options.placement = eyl_placement_set_lookup (set, "poster-wall");
+  g_ptr_array_set_size (pages, 0);
+  g_ptr_array_add (pages, eyl_analyse_page (cover, &options));
+  g_ptr_array_add (pages, eyl_analyse_page (back, &options));
+  eyl_analysis_judge_piece (pages);
+  {
+    EylPageAnalysis *first = g_ptr_array_index (pages, 0);
+
+    g_assert_cmpuint (count_rule (first, "no-contact"), ==, 0);
+    part = json_object_get_object_member (first->score_breakdown, "contact_visible");
+    g_assert_cmpint (json_object_get_int_member (part, "points"), ==,
+                     json_object_get_int_member (part, "max"));
+    g_assert_nonnull (strstr (json_object_get_string_member (part, "why"), "page 2"));
+  }
 }
 
 /* A real size no print comes to (a wrong /UserUnit, a slip of the

@@ -336,6 +336,49 @@ test_barcode_placement (void)
     }
 }
 
+/* A Code 128 spelling out another product's name on a pack whose name is
+ * known: one finding, that it is left over (code-leftover), not a second
+ * that it is not a retail symbol; with the pack's name unknown, only the
+ * symbology note. */
+static void
+test_barcode_leftover (void)
+{
+  static const char *json =
+      "{\"mm_per_pt\": 1.0, \"front_panel\": 1,"
+      " \"panels\": ["
+      "  {\"role\": \"front\", \"box_pt\": [0, 0, 60, 100], \"width_mm\": 60, \"height_mm\": 100},"
+      "  {\"role\": \"panel\", \"box_pt\": [60, 0, 120, 100], \"width_mm\": 60, \"height_mm\": 100}],"
+      " \"barcodes\": [{\"symbology\": \"Code 128\", \"digits\": \"Arch Linux\","
+      "  \"check_digit_ok\": true, \"box_pt\": [70, 40, 110, 60]}]}";
+  EylRect box = { 5, 5, 55, 20 };
+
+  for (guint named = 0; named < 2; named++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(EylPackaging) pack = NULL;
+      g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+      g_autoptr(GPtrArray) leftover = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+      g_autoptr(GPtrArray) symbology = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+      EylRuleContext ctx = { 0 };
+
+      g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+      pack = eyl_packaging_from_json (json_node_get_object (json_parser_get_root (parser)));
+      if (named)
+        g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_INFERRED,
+                                                    "Ubuntu", &box, 0.8));
+      ctx.packaging = pack;
+      ctx.elements = elements;
+      ctx.text = "Ubuntu 24.04 LTS\nUbuntu is a GNU/Linux distribution.";
+      eyl_rules_lookup ("code-leftover")->check (&ctx, leftover);
+      eyl_rules_lookup ("barcode-symbology")->check (&ctx, symbology);
+      g_assert_cmpuint (leftover->len, ==, named ? 1 : 0);
+      g_assert_cmpuint (symbology->len, ==, named ? 0 : 1);
+      if (named)
+        g_assert_nonnull (strstr (((EylFinding *) g_ptr_array_index (leftover, 0))->message,
+                                  "Arch Linux"));
+    }
+}
+
 /* A barcode closer than 3 mm to its panel's fold is a safe-zone finding;
  * one across the fold is barcode-on-fold's, not this rule's too. */
 static void
@@ -955,6 +998,7 @@ main (int    argc,
   g_test_add_func ("/eyl/dieline/safe-zone-barcode", test_safe_zone_barcode);
   g_test_add_func ("/eyl/dieline/front-panel-names", test_front_panel_names);
   g_test_add_func ("/eyl/dieline/barcode-placement", test_barcode_placement);
+  g_test_add_func ("/eyl/dieline/barcode-leftover", test_barcode_leftover);
   g_test_add_func ("/eyl/dieline/export-summary", test_export_summary);
   g_test_add_func ("/eyl/label-rules/load", test_label_rules_load);
   g_test_add_func ("/eyl/label-rules/eu-1169-2011", test_label_rules_eu);

@@ -593,6 +593,72 @@ test_rule_unreadable (void)
   fixture_clear (&f);
 }
 
+/* A code that spells out a name the piece never prints, on a piece whose
+ * name is known: left over from a template.  The page's copy and its
+ * brand name are given; the code is drawn and read by zbar. */
+static void
+test_rule_leftover (void)
+{
+  static const struct
+  {
+    const char *payload, *text, *brand;
+    gboolean    leftover;
+  } cases[] = {
+    { "Arch Linux", "Ubuntu 24.04 LTS, a GNU/Linux distribution", "Ubuntu", TRUE },
+    /* loosely printed: case, punctuation, accents */
+    { "Arch Linux", "Ubuntu, made from the ARCH-LINUX box", "Ubuntu", FALSE },
+    { "Cafe Lumiere", "CAFÉ LUMIÈRE — open daily", "Rue Verte", FALSE },
+    /* each word printed: a shorter wording of the piece's own text */
+    { "Assam Tea", "Northwind Assam black tea, 250 g", "Northwind", FALSE },
+    /* the piece's name in the code */
+    { "Northwind Darjeeling", "Northwind first flush, 250 g", "Northwind", FALSE },
+    /* links, numbers, codes and structured payloads are never judged */
+    { "https://arch.example/box", "Ubuntu 24.04 LTS", "Ubuntu", FALSE },
+    { "arch.example", "Ubuntu 24.04 LTS", "Ubuntu", FALSE },
+    { "4006381333931", "Ubuntu 24.04 LTS", "Ubuntu", FALSE },
+    { "LOT A2391", "Ubuntu 24.04 LTS", "Ubuntu", FALSE },
+    { "WIFI:S:Arch Linux;T:WPA;P:secret;;", "Ubuntu 24.04 LTS", "Ubuntu", FALSE },
+    /* a message, not a name */
+    { "thank you for scanning", "Ubuntu 24.04 LTS", "Ubuntu", FALSE },
+    /* the piece's name unknown: nothing to compare with */
+    { "Arch Linux", "Ubuntu 24.04 LTS, a GNU/Linux distribution", NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
+      Situation s;
+      Fixture   f;
+      EylRect   brand_box = { 20 * PT_PER_MM, 20 * PT_PER_MM, 120 * PT_PER_MM, 40 * PT_PER_MM };
+
+      g_test_message ("“%s” on “%s”", cases[i].payload, cases[i].text);
+      fixture_init (&f, cases[i].payload);
+      f.module_mm = 2.0;
+      situation_init (&s, &f, 1000);
+      g_assert_cmpuint (s.elements->len, ==, 1);
+      g_assert_cmpstr (((EylElement *) g_ptr_array_index (s.elements, 0))->text, ==,
+                       cases[i].payload);
+      if (cases[i].brand != NULL)
+        g_ptr_array_add (s.elements, eyl_element_new (EYL_ELEMENT_BRAND_NAME, EYL_SOURCE_INFERRED,
+                                                      cases[i].brand, &brand_box, 0.8));
+      s.ctx.text = cases[i].text;
+      eyl_rule_code_leftover.check (&s.ctx, findings);
+      g_assert_cmpuint (findings->len, ==, cases[i].leftover ? 1 : 0);
+      if (cases[i].leftover)
+        {
+          EylFinding *finding = g_ptr_array_index (findings, 0);
+
+          g_test_message ("%s / %s", finding->message, finding->fix);
+          g_assert_cmpstr (finding->rule, ==, "code-leftover");
+          g_assert_cmpint (finding->severity, ==, EYL_SEVERITY_WARNING);
+          g_assert_nonnull (strstr (finding->message, cases[i].payload));
+          g_assert_nonnull (strstr (finding->message, cases[i].brand));
+        }
+      situation_clear (&s);
+      fixture_clear (&f);
+    }
+}
+
 #endif /* HAVE_QRENCODE */
 
 #ifndef HAVE_QRENCODE
@@ -725,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/eyl/qr/rule-too-small", test_rule_too_small);
   g_test_add_func ("/eyl/qr/rule-quiet-zone", test_rule_quiet_zone);
   g_test_add_func ("/eyl/qr/rule-unreadable", test_rule_unreadable);
+  g_test_add_func ("/eyl/qr/rule-leftover", test_rule_leftover);
   g_test_add_func ("/eyl/qr/one-scanner", test_one_scanner);
 #else
   g_test_add_func ("/eyl/qr/fixtures", test_no_qrencode);

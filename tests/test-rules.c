@@ -171,6 +171,7 @@ test_table (void)
     "we-vs-you",
     "placeholder-text",
     "cvd-low-contrast",
+    "code-leftover",
     /* packaging */
     "barcode-check-digit",
     "barcode-size",

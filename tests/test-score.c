@@ -216,14 +216,19 @@ test_empty_page (void)
   page_clear (&p);
 }
 
-/* A sticker carrying only a logo: nothing asked of it is missing, so
- * its score is not a failing one while its findings say nothing. */
+/* A sticker carrying only a logo: what the placement does not ask of it
+ * (contact details, a call to action) is left out as "not asked", as a
+ * part with nothing to judge is, and its score is not a failing one
+ * while its findings say nothing. */
 static void
 test_sticker_not_asked (void)
 {
-  Page p;
+  static const char *not_asked[] = { "contact_visible", "contact_at_eye_level", "call_to_action" };
+  Page               p;
   g_autoptr(JsonObject) parts = NULL;
-  int score;
+  g_auto(GStrv) lines = NULL;
+  guint n_lines = 0;
+  int   score;
 
   page_init (&p);
   p.placement.kind = EYL_PLACEMENT_STICKER;
@@ -231,10 +236,91 @@ test_sticker_not_asked (void)
   p.placement.expects_cta = FALSE;
   page_add (&p, EYL_ELEMENT_LOGO, NULL, 1650, 1720, 0);
   score = score_page (&p, &parts);
-  g_assert_cmpint (part_points (parts, "contact_visible"), ==, 30);
-  g_assert_cmpint (part_points (parts, "contact_at_eye_level"), ==, 20);
-  g_assert_cmpint (part_points (parts, "call_to_action"), ==, 10);
-  g_assert_cmpint (part_points (parts, "legible"), ==, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (not_asked); i++)
+    {
+      JsonObject *part = json_object_get_object_member (parts, not_asked[i]);
+
+      g_assert_false (json_object_get_boolean_member_with_default (part, "asked", TRUE));
+      g_assert_false (json_object_get_boolean_member_with_default (part, "judged", TRUE));
+      g_assert_cmpint (json_object_get_int_member (part, "max"), ==, 0);
+    }
+  g_assert_cmpint (score, ==, 100);
+  lines = eyl_score_breakdown_lines (parts);
+  for (guint i = 0; lines[i] != NULL; i++)
+    n_lines += strstr (lines[i], "not asked") != NULL;
+  g_assert_cmpuint (n_lines, ==, G_N_ELEMENTS (not_asked));
+  page_clear (&p);
+}
+
+/* A part loses points only where a finding says why: a contact in the
+ * eye-level zone of most visitors (not all) has no contact-below-eye-level
+ * finding and costs nothing; one below it for most has one and costs. */
+static void
+test_no_loss_without_finding (void)
+{
+  static const double shares[] = { 0.6, 0.3 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
+    {
+      Page p;
+      g_autoptr(JsonObject) parts = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      gboolean below = FALSE;
+
+      page_init (&p);
+      fill (&p, 1450);
+      for (guint e = 0; e < p.elements->len; e++)
+        {
+          EylElement *el = g_ptr_array_index (p.elements, e);
+
+          if (el->kind == EYL_ELEMENT_URL || el->kind == EYL_ELEMENT_PHONE)
+            el->eye_zone_fraction = shares[i];
+        }
+      findings = eyl_rules_run (&p.ctx);
+      for (guint f = 0; f < findings->len; f++)
+        below |= g_str_equal (((EylFinding *) g_ptr_array_index (findings, f))->rule,
+                              "contact-below-eye-level");
+      int score = eyl_score_customer_focus (&p.ctx, findings, &parts);
+
+      check_breakdown (parts, score);
+      g_test_message ("eye-level share %.1f: %s", shares[i], below ? "finding" : "no finding");
+      g_assert_true (below == (shares[i] < 0.5));
+      if (below)
+        g_assert_cmpint (part_points (parts, "contact_at_eye_level"), <, 20);
+      else
+        g_assert_cmpint (part_points (parts, "contact_at_eye_level"), ==, 20);
+      page_clear (&p);
+    }
+}
+
+/* A piece seen whole within the eye-level zone from where it is read (a
+ * 55 × 85 mm window sticker) is not judged for eye level, as
+ * contact-below-eye-level does not judge it: the part is left out, not
+ * lost, however low on it the contact is. */
+static void
+test_small_piece_eye_level (void)
+{
+  Page    p;
+  EylRect visible = { 0, 0, 55 / EYL_MM_PER_PT, 85 / EYL_MM_PER_PT };
+  g_autoptr(JsonObject) parts = NULL;
+  JsonObject *eye;
+  int         score;
+
+  page_init (&p);
+  p.placement.kind = EYL_PLACEMENT_POSTER;
+  p.placement.table_height_mm = 0;
+  p.placement.table_gap_mm = 0;
+  p.placement.centre_mm = 1100;
+  p.placement.expects_cta = FALSE;
+  eyl_page_frame_init (&p.frame, &visible, 55, 85, &p.placement);
+  page_add_at (&p, EYL_ELEMENT_HEADLINE, "Free Wi-Fi here", 5, 50,
+               p.frame.bottom_floor_mm + 60, p.frame.bottom_floor_mm + 80, 14);
+  page_add_at (&p, EYL_ELEMENT_URL, "wifi.example.org", 5, 50,
+               p.frame.bottom_floor_mm + 3, p.frame.bottom_floor_mm + 10, 14);
+  score = score_page (&p, &parts);
+  eye = json_object_get_object_member (parts, "contact_at_eye_level");
+  g_assert_false (json_object_get_boolean_member_with_default (eye, "judged", TRUE));
+  g_assert_true (json_object_get_boolean_member_with_default (eye, "asked", TRUE));
   g_assert_cmpint (score, ==, 100);
   page_clear (&p);
 }
@@ -402,6 +488,8 @@ main (int   argc,
   g_test_add_func ("/eyl/score/visible-beats-hidden", test_visible_beats_hidden);
   g_test_add_func ("/eyl/score/empty-page", test_empty_page);
   g_test_add_func ("/eyl/score/sticker-not-asked", test_sticker_not_asked);
+  g_test_add_func ("/eyl/score/no-loss-without-finding", test_no_loss_without_finding);
+  g_test_add_func ("/eyl/score/small-piece-eye-level", test_small_piece_eye_level);
   g_test_add_func ("/eyl/score/small-text-costs", test_small_text_costs);
   g_test_add_func ("/eyl/score/text-free-not-illegible", test_text_free_not_illegible);
   g_test_add_func ("/eyl/score/held-leaflet-inside-cta", test_held_leaflet_inside_cta);

@@ -769,11 +769,13 @@ give_part (JsonObject *breakdown,
   json_object_set_string_member (part, "why", why);
 }
 
-/* A page of a piece that is taken in the hand (a brochure's cover and
- * inside pages, a leaflet's back) has the piece's contact details and call
- * to action within reach on another page: its score does not lose the points a
- * single sheet without them would, as its findings do not say they are
- * missing.  An error still caps it. */
+/* A page of a piece whose contact details or call to action are on
+ * another page: the piece's rules above dropped the finding that would
+ * say they are missing here, so its score does not lose the points a
+ * single sheet without them would.  Taken in the hand (a brochure's cover
+ * and inside pages, a leaflet's back), they are within the reader's
+ * reach; on display, the part says where they are.  An error still caps
+ * it. */
 static void
 score_in_piece (EylPageAnalysis *page,
                 guint            page_number,
@@ -781,15 +783,18 @@ score_in_piece (EylPageAnalysis *page,
                 guint            cta_page)
 {
   JsonObject *breakdown = page->score_breakdown;
+  gboolean    held;
 
-  if (breakdown == NULL || page->placement == NULL ||
-      !(page->placement->held || page->placement->kind == EYL_PLACEMENT_LEAFLET))
+  if (breakdown == NULL || page->placement == NULL)
     return;
+  held = page->placement->held || page->placement->kind == EYL_PLACEMENT_LEAFLET;
   if (contact_page > 0 && contact_page != page_number)
     {
-      g_autofree char *why = g_strdup_printf (_("The piece’s contact details are on page %u, "
-                                                "in the reader’s hands."),
-                                                 contact_page);
+      g_autofree char *why = held ? g_strdup_printf (_("The piece’s contact details are on page %u, "
+                                                       "in the reader’s hands."),
+                                                        contact_page)
+                                  : g_strdup_printf (_("The piece’s contact details are on page %u."),
+                                                        contact_page);
 
       give_part (breakdown, "contact_visible", why);
       give_part (breakdown, "contact_at_eye_level", why);

@@ -31,6 +31,7 @@ static const EylRule *all_rules[] = {
   &eyl_rule_we_vs_you,
   &eyl_rule_placeholder_text,
   &eyl_rule_cvd_low_contrast,
+  &eyl_rule_code_leftover,
   /* packaging */
   &eyl_rule_barcode_check_digit,
   &eyl_rule_barcode_size,

@@ -25,9 +25,17 @@
  *   customer_before_brand  10  no brand-over-customer finding
  *   you_language           10  no we-vs-you finding
  *
- * A part with nothing to judge (legibility on a page without text) is
- * left out, not failed: the weights of the parts that apply are scaled to
- * 100, and the part is marked "judged": false with its reason.  Each part
+ * A part loses points only where a finding says why, on the page (or,
+ * for a piece of several pages, where the piece's finding is): a contact
+ * seen by 60 % of visitors costs nothing while contact-hidden does not
+ * call it hidden, so the score agrees with the findings.
+ *
+ * A part with nothing to judge (legibility on a page without text, eye
+ * level on a piece read in the hand) is left out, not failed: the weights
+ * of the parts that apply are scaled to 100, and the part is marked
+ * "judged": false with its reason.  A part the placement does not ask for
+ * (a sticker's contact details, a pack's call to action) is left out the
+ * same way and marked "asked": false too.  Each part
  * is rounded to whole points so that the parts add up to the score
  * exactly.
  *
@@ -45,6 +53,7 @@ typedef struct
   const char *name;
   int         weight;
   double      share; /* < 0: not judged */
+  gboolean    not_asked;
   char       *why;
 } Part;
 
@@ -58,7 +67,18 @@ set_part (Part       *part,
   part->name = name;
   part->weight = weight;
   part->share = share < 0 ? -1.0 : CLAMP (share, 0.0, 1.0);
+  part->not_asked = FALSE;
   part->why = g_strdup (why);
+}
+
+/* Left out: the placement does not ask for what the part scores. */
+static void
+set_part_not_asked (Part       *part,
+                    const char *name,
+                    int         weight)
+{
+  set_part (part, name, weight, -1, _("Not asked of this kind of piece."));
+  part->not_asked = TRUE;
 }
 
 /* The parts' maxima: the weights of the judged parts scaled to add up to
@@ -105,6 +125,8 @@ add_parts (JsonObject *breakdown,
       json_object_set_int_member (part, "max", max[i]);
       if (parts[i].share < 0)
         json_object_set_boolean_member (part, "judged", FALSE);
+      if (parts[i].not_asked)
+        json_object_set_boolean_member (part, "asked", FALSE);
       json_object_set_string_member (part, "why", parts[i].why);
       json_object_set_object_member (breakdown, parts[i].name, g_steal_pointer (&part));
       g_clear_pointer (&parts[i].why, g_free);
@@ -140,7 +162,11 @@ eyl_score_breakdown_lines (JsonObject *breakdown)
       if (!json_object_has_member (breakdown, part_names[i].id) ||
           (part = json_object_get_object_member (breakdown, part_names[i].id)) == NULL)
         continue;
-      if (!json_object_get_boolean_member_with_default (part, "judged", TRUE))
+      if (!json_object_get_boolean_member_with_default (part, "asked", TRUE))
+        /* TRANSLATORS: "Call to action: not asked — Not asked of this kind of piece." */
+        line = g_strdup_printf (_("%s: not asked — %s"), _(part_names[i].name),
+                                                             json_object_get_string_member_with_default (part, "why", ""));
+      else if (!json_object_get_boolean_member_with_default (part, "judged", TRUE))
         /* TRANSLATORS: "Text legible: not judged — No text on the page." */
         line = g_strdup_printf (_("%s: not judged — %s"), _(part_names[i].name),
                                                               json_object_get_string_member_with_default (part, "why", ""));
@@ -226,7 +252,6 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
   double           best_visible = -1, best_eye = -1, best_cta = -1;
   guint            n_text = 0, n_legible = 0;
   gboolean         brand_first, we_first, asks_contact, asks_cta, held;
-  const char      *not_asked = _("Not asked of this kind of piece.");
   int              score;
 
   g_return_val_if_fail (ctx != NULL, 0);
@@ -269,12 +294,21 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
     }
 
   /* What the scene does not ask of the piece (a sticker's contact
-   * details, a pack's call to action) costs it nothing: the score agrees
-   * with the findings, which do not ask for it either. */
+   * details, a pack's call to action) is left out: the findings do not
+   * ask for it either.  What it asks for loses points where a finding
+   * says so, and only there. */
   if (best_visible < 0 && !asks_contact)
-    set_part (&parts[0], "contact_visible", 30, 1, not_asked);
+    set_part_not_asked (&parts[0], "contact_visible", 30);
   else if (best_visible < 0)
     set_part (&parts[0], "contact_visible", 30, 0, _("No contact details were found."));
+  else if (eyl_rule_percent (best_visible) < 100 && !has_finding (findings, "contact-hidden"))
+    {
+      why = g_strdup_printf (_("The best-placed contact is seen by %d %% of visitors: too many "
+                               "to call it hidden."),
+                                eyl_rule_percent (best_visible));
+      set_part (&parts[0], "contact_visible", 30, 1, why);
+      g_clear_pointer (&why, g_free);
+    }
   else
     {
       why = g_strdup_printf (_("The best-placed contact is seen by %d %% of visitors."),
@@ -283,10 +317,29 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
       g_clear_pointer (&why, g_free);
     }
 
+  /* As contact-below-eye-level judges it: not in the hand, nor on a
+   * piece seen whole within the zone from where it is read. */
   if (best_eye < 0 && !asks_contact)
-    set_part (&parts[1], "contact_at_eye_level", 20, 1, not_asked);
+    set_part_not_asked (&parts[1], "contact_at_eye_level", 20);
   else if (best_eye < 0)
     set_part (&parts[1], "contact_at_eye_level", 20, 0, _("No contact details were found."));
+  else if (held)
+    set_part (&parts[1], "contact_at_eye_level", 20, -1,
+              _("The piece is read in the hand: eye level does not apply."));
+  else if (!eyl_rule_eye_level_applies (ctx))
+    set_part (&parts[1], "contact_at_eye_level", 20, -1,
+              _("The whole piece is within the eye-level zone from where it is read."));
+  /* A contact hidden from most is not seen at eye level either: the
+   * contact-hidden finding says why both parts lose. */
+  else if (eyl_rule_percent (best_eye) < 100 && !has_finding (findings, "contact-below-eye-level") &&
+           !has_finding (findings, "contact-hidden"))
+    {
+      why = g_strdup_printf (_("The best contact is in the eye-level zone of %d %% of visitors: "
+                               "most see it without looking up or down."),
+                                eyl_rule_percent (best_eye));
+      set_part (&parts[1], "contact_at_eye_level", 20, 1, why);
+      g_clear_pointer (&why, g_free);
+    }
   else
     {
       why = g_strdup_printf (_("The best contact is in the eye-level zone of %d %% of visitors."),
@@ -297,28 +350,41 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
 
   /* No text, no legibility to judge: a photo page is not illegible.  A
    * missing contact or call to action is scored by its own part. */
-  if (n_text == 0 && !asks_contact)
-    set_part (&parts[2], "legible", 20, 1, _("Nothing on the piece needs reading."));
-  else if (n_text == 0)
+  if (n_text == 0)
     set_part (&parts[2], "legible", 20, -1, _("No text on the page."));
   else
     {
       g_autofree char *standard = eyl_rule_standard_name (ctx);
+      gboolean         too_small = has_finding (findings, "text-too-small");
 
       /* Each at the distance it is read from, as text-too-small judges
        * it — not the walk-up view's fixed distances: the sentence says
-       * so, lest the two seem to disagree. */
-      why = g_strdup_printf (_("%u of %u texts meet the %s standard where they are read "
-                               "(titles from the aisle, copy and contacts up close)."),
-                                n_legible, n_text, standard);
-      set_part (&parts[2], "legible", 20, (double) n_legible / n_text, why);
+       * so, lest the two seem to disagree.  Without its finding, the
+       * texts that fall short are logotypes or near misses it spares. */
+      if (n_legible < n_text && !too_small)
+        why = g_strdup_printf (_("%u of %u texts meet the %s standard where they are read; "
+                                 "none falls short enough to be too small."),
+                                  n_legible, n_text, standard);
+      else
+        why = g_strdup_printf (_("%u of %u texts meet the %s standard where they are read "
+                                 "(titles from the aisle, copy and contacts up close)."),
+                                  n_legible, n_text, standard);
+      set_part (&parts[2], "legible", 20, too_small ? (double) n_legible / n_text : 1, why);
       g_clear_pointer (&why, g_free);
     }
 
   if (best_cta < 0 && !asks_cta)
-    set_part (&parts[3], "call_to_action", 10, 1, not_asked);
+    set_part_not_asked (&parts[3], "call_to_action", 10);
   else if (best_cta < 0)
     set_part (&parts[3], "call_to_action", 10, 0, _("No call to action was found."));
+  else if (eyl_rule_percent (best_cta) < 100 && !has_finding (findings, "key-content-hidden"))
+    {
+      why = g_strdup_printf (_("The call to action is seen by %d %% of visitors: too many to "
+                               "call it hidden."),
+                                eyl_rule_percent (best_cta));
+      set_part (&parts[3], "call_to_action", 10, 1, why);
+      g_clear_pointer (&why, g_free);
+    }
   else
     {
       why = g_strdup_printf (_("The call to action is seen by %d %% of visitors."),

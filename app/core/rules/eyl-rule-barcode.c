@@ -243,14 +243,17 @@ check_placement (const EylPackaging *pack,
                                                 "closed.")));
 }
 
-/* One note a page: a pack with symbols but none a checkout reads. */
+/* One note a page: a pack with symbols but none a checkout reads.  A
+ * symbol left over from a template (code-leftover) is not the pack's:
+ * that finding says what to print instead. */
 static void
-check_symbology (const EylPackaging *pack,
-                 GPtrArray          *findings)
+check_symbology (const EylRuleContext *ctx,
+                 GPtrArray            *findings)
 {
-  const EylBarcode *other = NULL;
-  g_autofree char  *name = NULL;
-  g_autofree char  *message = NULL;
+  const EylPackaging *pack = ctx->packaging;
+  const EylBarcode   *other = NULL;
+  g_autofree char    *name = NULL;
+  g_autofree char    *message = NULL;
 
   if (pack->panels->len < 2)
     return;
@@ -260,7 +263,7 @@ check_symbology (const EylPackaging *pack,
 
       if (eyl_barcode_is_retail (b->symbology))
         return;
-      if (other == NULL)
+      if (other == NULL && !eyl_rule_code_is_leftover (ctx, b->digits, NULL))
         other = b;
     }
   if (other == NULL)
@@ -413,7 +416,7 @@ check_rule (const EylRule        *rule,
   all = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
   for (guint i = 0; i < ctx->packaging->barcodes->len; i++)
     check_one (ctx->packaging, g_ptr_array_index (ctx->packaging->barcodes, i), all);
-  check_symbology (ctx->packaging, all);
+  check_symbology (ctx, all);
   for (guint i = 0; i < all->len; i++)
     {
       EylFinding *finding = g_ptr_array_index (all, i);

@@ -34,18 +34,26 @@ nearer_eye_level (const EylRuleContext *ctx,
   return (a_share > b_share) - (a_share < b_share);
 }
 
+/* Eye level means nothing for a piece in the hand, nor for one that is
+ * seen whole within the comfortable zone from where it is read (an A4
+ * or A3 poster on a wall: ±15° at 0.6–0.8 m spans its height). */
+gboolean
+eyl_rule_eye_level_applies (const EylRuleContext *ctx)
+{
+  if (ctx->placement == NULL || ctx->frame == NULL)
+    return TRUE;
+  return !eyl_rule_piece_is_held (ctx) &&
+         ctx->frame->material_h_mm > 2.0 * ctx->placement->distance_m * 1000.0 *
+                                         tan (ctx->placement->eye_zone_deg * G_PI / 180.0);
+}
+
 void
 eyl_rule_contact_below_eye_level_check (const EylRuleContext *ctx,
                                         GPtrArray            *findings)
 {
   double low, high;
 
-  /* Eye level means nothing for a piece in the hand, nor for one that is
-   * seen whole within the comfortable zone from where it is read (an A4
-   * or A3 poster on a wall: ±15° at 0.6–0.8 m spans its height). */
-  if (eyl_rule_piece_is_held (ctx) ||
-      ctx->frame->material_h_mm <= 2.0 * ctx->placement->distance_m * 1000.0 *
-                                       tan (ctx->placement->eye_zone_deg * G_PI / 180.0))
+  if (!eyl_rule_eye_level_applies (ctx))
     return;
 
   eyl_rule_median_eye_zone (ctx, &low, &high);

@@ -33,6 +33,7 @@ extern const EylRule eyl_rule_barcode_red_scanner;
 extern const EylRule eyl_rule_barcode_on_fold;
 extern const EylRule eyl_rule_barcode_placement;
 extern const EylRule eyl_rule_barcode_symbology;
+extern const EylRule eyl_rule_code_leftover;
 extern const EylRule eyl_rule_label_x_height;
 extern const EylRule eyl_rule_label_net_quantity;
 extern const EylRule eyl_rule_off_brand_font;
@@ -104,6 +105,15 @@ void eyl_rule_barcode_placement_check (const EylRuleContext *ctx,
                                        GPtrArray            *findings);
 void eyl_rule_barcode_symbology_check (const EylRuleContext *ctx,
                                        GPtrArray            *findings);
+/* rules/eyl-rule-code-leftover.c: TRUE when @payload, a code's
+ * content, is a name in words that the page's text never prints while
+ * the piece's own name is known (set in @name, owned by the context): a
+ * code left over from a template.  Links and numbers are never. */
+gboolean eyl_rule_code_is_leftover (const EylRuleContext *ctx,
+                                    const char           *payload,
+                                    const char          **name);
+void     eyl_rule_code_leftover_check (const EylRuleContext *ctx,
+                                       GPtrArray            *findings);
 /* Packaging: rules/eyl-rule-label.c */
 void eyl_rule_label_x_height_check (const EylRuleContext *ctx,
                                     GPtrArray            *findings);
@@ -157,6 +167,10 @@ void eyl_rule_median_eye_zone (const EylRuleContext *ctx,
 gboolean eyl_rule_visible_eye_zone (const EylRuleContext *ctx,
                                     double               *low_mm,
                                     double               *high_mm);
+/* FALSE when eye level says nothing of the piece (contact-below-eye-level
+ * does not judge it): read in the hand, or seen whole within the eye-level
+ * zone from where it is read. */
+gboolean eyl_rule_eye_level_applies (const EylRuleContext *ctx);
 
 /* What hides the bottom of the material for @element: "the table",
  * "the base cassette", … translated, static. */
