@@ -1579,18 +1579,31 @@ eyl_worker_pool_unref (EylWorkerPool *self)
    * They end at the end of their input; waiting a moment for that lets
    * them say goodbye (EYL_STAGE_TIMES) before a parent that exits takes
    * them along. */
-  while (self->idle->len > 0)
-    {
-      Served *served = served_ref (g_ptr_array_index (self->idle, 0));
+  {
+    g_autoptr(GPtrArray) ending = g_ptr_array_new_with_free_func ((GDestroyNotify) served_unref);
+    gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
 
-      served_retire (served);
-      /* Bounded: one that does not end by itself soon is ended. */
-      for (guint i = 0; i < 200 && g_subprocess_get_identifier (served->process) != NULL; i++)
-        g_usleep (10 * 1000);
-      if (g_subprocess_get_identifier (served->process) != NULL)
-        g_subprocess_force_exit (served->process);
-      served_unref (served);
-    }
+    /* All told at once, so they end side by side, not one after the
+     * other. */
+    while (self->idle->len > 0)
+      {
+        Served *served = served_ref (g_ptr_array_index (self->idle, 0));
+
+        g_ptr_array_add (ending, served);
+        served_retire (served);
+      }
+    /* Bounded: one that does not end by itself soon is ended. */
+    for (guint i = 0; i < ending->len; i++)
+      {
+        Served *served = g_ptr_array_index (ending, i);
+
+        while (g_subprocess_get_identifier (served->process) != NULL &&
+               g_get_monotonic_time () < deadline)
+          g_usleep (10 * 1000);
+        if (g_subprocess_get_identifier (served->process) != NULL)
+          g_subprocess_force_exit (served->process);
+      }
+  }
   /* A private main context (eyl_batch_run) is not run any more: what
    * the ended workers still have to say (end of output, exit) is read
    * here, or their reads would go with the context, unanswered. */
