@@ -143,13 +143,29 @@ stage_table () {
   echo " stages from EYL_STAGE_TIMES, \"other\" is process start and"
   echo " what no stage names; the renders OCR, QR and cap heights ask for count as render)"
 
-  local w1 w2 t0
-  t0=$(now); "$cli" check --format json --jobs 1 --fail-on never --timeout 0 "$corpus" >/dev/null 2>&1 || true
-  w1=$(echo "$(now) - $t0" | bc -l)
-  t0=$(now); "$cli" check --format json --jobs 2 --fail-on never --timeout 0 "$corpus" >/dev/null 2>&1 || true
-  w2=$(echo "$(now) - $t0" | bc -l)
+  # With the kernel's autogroups (/proc/sys/kernel/sched_autogroup_enabled)
+  # a busy machine gives this session one share of the processors however
+  # many processes it runs: the CPU time (every process's, from
+  # EYL_STAGE_TIMES: a worker may end after the parent), the load and the
+  # processors the run got tell whether the wall clock means anything.
+  local w1 w2 c1 c2 l1 l2 t0
+  jobs_run () {
+    rm -f "$tmp/jobs-stages"
+    t0=$(now)
+    EYL_STAGE_TIMES="$tmp/jobs-stages" "$cli" check --format json --jobs "$1" --fail-on never \
+      --timeout 0 "$corpus" >/dev/null 2>&1 || true
+    echo "$(now) - $t0" | bc -l
+  }
+  jobs_cpu () {
+    sleep 3 # the workers' last words
+    awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^cpu=/) { sub (/^cpu=/, "", $i); s += $i } } END { printf "%.1f", s }' "$tmp/jobs-stages"
+  }
+  l1=$(cut -d' ' -f1 /proc/loadavg); w1=$(jobs_run 1); c1=$(jobs_cpu)
+  l2=$(cut -d' ' -f1 /proc/loadavg); w2=$(jobs_run 2); c2=$(jobs_cpu)
   printf 'corpus, wall clock: --jobs 1 %.1f s, --jobs 2 %.1f s, speed-up %.2f (%d processors)\n' \
     "$w1" "$w2" "$(echo "$w1 / $w2" | bc -l)" "$(nproc)"
+  printf '        CPU: --jobs 1 %.1f s (%.2f processors, load %s), --jobs 2 %.1f s (%.2f processors, load %s)\n' \
+    "$c1" "$(echo "$c1 / $w1" | bc -l)" "$l1" "$c2" "$(echo "$c2 / $w2" | bc -l)" "$l2"
 }
 
 if want stages; then

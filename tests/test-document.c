@@ -323,6 +323,38 @@ test_images (void)
     }
 }
 
+/* An image drawn stretched (300 × 150 px on 144 × 144 pt): no size in
+ * the file has its aspect, so only a decode tells its pixels — skipped
+ * when the sizes are not wanted. */
+static void
+test_image_sizes_off (void)
+{
+  EylFixtureText texts[] = { { 72, 72, 12, "Image", 0 } };
+  EylFixturePage pg = {
+    .width_pt = 600,
+    .height_pt = 800,
+    .image_box = { 100, 300, 244, 444 },
+    .image_width_px = 300,
+    .image_height_px = 150,
+  };
+  g_autofree char *path = eyl_fixture_pdf ("image-stretched.pdf", &pg, texts, 1);
+
+  for (int wanted = 1; wanted >= 0; wanted--)
+    {
+      g_autoptr(EylDocument) doc = open_ok (path, NULL);
+      g_autoptr(EylPageData) page = NULL;
+      const EylImageInfo *img;
+
+      eyl_document_set_image_sizes (doc, wanted);
+      page = page_ok (doc, 0);
+      g_assert_cmpint (page->images->len, ==, 1);
+      img = &g_array_index (page->images, EylImageInfo, 0);
+      g_assert_cmpint (img->width_px, ==, wanted ? 300 : 0);
+      g_assert_cmpint (img->height_px, ==, wanted ? 150 : 0);
+      g_assert_cmpfloat_with_epsilon (img->box.y1 - img->box.y0, 144, 1.0);
+    }
+}
+
 static void
 test_trim_bleed (void)
 {
@@ -709,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/eyl/document/rotated", test_rotated);
   g_test_add_func ("/eyl/document/crop-offset", test_crop_offset);
   g_test_add_func ("/eyl/document/images", test_images);
+  g_test_add_func ("/eyl/document/image-sizes-off", test_image_sizes_off);
   g_test_add_func ("/eyl/document/trim-bleed", test_trim_bleed);
   g_test_add_func ("/eyl/document/user-unit", test_user_unit);
   g_test_add_func ("/eyl/document/banner", test_banner);

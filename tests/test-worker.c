@@ -633,14 +633,36 @@ damaged_banner (void)
   return eyl_fixture_bytes ("pool-damaged.pdf", data, len);
 }
 
+/* @paths checked in a batch of one worker at a time with @config: each
+ * file's report byte for byte what a worker of its own gives, every
+ * file but the one at @failing (-1: none) ok. */
+static void
+batch_as_alone (EylWorkerConfig   *config,
+                const char *const *paths,
+                int                failing)
+{
+  g_autoptr(EylWorkerConfig) alone = make_quick_config ();
+  g_autoptr(GPtrArray) results = eyl_batch_run (config, paths, 1, NULL, NULL, NULL);
+  guint n = g_strv_length ((GStrv) paths);
+
+  g_assert_cmpuint (results->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EylFileResult) own = eyl_worker_check_file (alone, paths[i], NULL);
+      g_autofree char *pooled_json = result_json (g_ptr_array_index (results, i));
+      g_autofree char *own_json = result_json (own);
+
+      g_assert_cmpint (own->ok, ==, (int) i != failing);
+      g_assert_cmpstr (pooled_json, ==, own_json);
+    }
+}
+
 /* Five files, one worker at a time: fewer workers than files, and each
  * file's report byte for byte what a worker of its own gives. */
 static void
 test_reuse (void)
 {
   g_autoptr(EylWorkerConfig) config = make_quick_config ();
-  g_autoptr(EylWorkerConfig) alone = make_quick_config ();
-  g_autoptr(GPtrArray) results = NULL;
   g_autofree char *stage_times = NULL;
   g_autofree char *served = NULL;
   g_auto(GStrv) paths = g_new0 (char *, 6);
@@ -653,22 +675,43 @@ test_reuse (void)
   paths[4] = eyl_fixture_banner ("pool-c.pdf", 0.2, TRUE);
   stage_times = count_workers (config, "pool-reuse.stages");
 
-  results = eyl_batch_run (config, (const char *const *) paths, 1, NULL, NULL, NULL);
-  g_assert_cmpuint (results->len, ==, 5);
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autoptr(EylFileResult) own = eyl_worker_check_file (alone, paths[i], NULL);
-      g_autofree char *pooled_json = result_json (g_ptr_array_index (results, i));
-      g_autofree char *own_json = result_json (own);
-
-      g_assert_cmpint (own->ok, ==, i != 3);
-      g_assert_cmpstr (pooled_json, ==, own_json);
-    }
+  batch_as_alone (config, (const char *const *) paths, 3);
 
   /* One worker served them all, and ended when the batch did. */
   served = files_per_worker (stage_times);
   g_test_message ("files per worker: %s", served);
   g_assert_cmpstr (served, ==, "5");
+}
+
+/* A served worker resident above the config's retire_rss_mb after a
+ * file makes way for a new one; the results stay what a worker of
+ * their own gives.  A limit of 1 MB retires every worker, none keeps
+ * every file in one. */
+static void
+test_retire_rss (void)
+{
+  static const guint       limits[] = { 1, 0 };
+  static const char *const expected[] = { "1,1,1", "3" };
+  g_auto(GStrv) paths = g_new0 (char *, 4);
+
+  paths[0] = eyl_fixture_banner ("pool-rss-a.pdf", 0.1, TRUE);
+  paths[1] = eyl_fixture_banner ("pool-rss-b.pdf", 0.1, FALSE);
+  paths[2] = eyl_fixture_banner ("pool-rss-c.pdf", 0.2, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      g_autoptr(EylWorkerConfig) config = make_quick_config ();
+      g_autofree char *stage_times = NULL;
+      g_autofree char *served = NULL;
+
+      NEED_CONFIG (config);
+      g_assert_cmpuint (config->retire_rss_mb, ==, EYL_WORKER_RETIRE_RSS_MB);
+      config->retire_rss_mb = limits[i];
+      stage_times = count_workers (config, "pool-rss.stages");
+      batch_as_alone (config, (const char *const *) paths, -1);
+      served = files_per_worker (stage_times);
+      g_test_message ("retire above %u MB: files per worker %s", limits[i], served);
+      g_assert_cmpstr (served, ==, expected[i]);
+    }
 }
 
 /* A password reaches the worker byte for byte, whether a worker of its
@@ -893,6 +936,7 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/batch-cancel", test_batch_cancel);
   g_test_add_func ("/eyl/worker/scheduler", test_scheduler);
   g_test_add_func ("/eyl/worker/pool-reuse", test_reuse);
+  g_test_add_func ("/eyl/worker/pool-retire-rss", test_retire_rss);
   g_test_add_func ("/eyl/worker/password-bytes", test_password_bytes);
   g_test_add_func ("/eyl/worker/pool-crash-in-batch", test_crash_in_batch);
   g_test_add_func ("/eyl/worker/pool-hang-in-batch", test_hang_in_batch);

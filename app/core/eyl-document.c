@@ -64,7 +64,8 @@ struct _EylDocument
   GPtrArray       *renderers;       /* RenderTarget, one per page asked for */
   PopplerDocument *shrunk;          /* the copy renders use, or NULL */
   gboolean         shrunk_tried;
-  guint8          *large_image; /* per page: 0 not known, 1 no, 2 an image over the budget */
+  guint8          *large_image;    /* per page: 0 not known, 1 no, 2 an image over the budget */
+  gboolean         no_image_sizes; /* eyl_document_set_image_sizes */
 };
 
 G_DEFINE_FINAL_TYPE (EylDocument, eyl_document, G_TYPE_OBJECT)
@@ -565,6 +566,15 @@ eyl_document_get_n_out_of_memory (EylDocument *self)
   return self->n_out_of_memory;
 }
 
+void
+eyl_document_set_image_sizes (EylDocument *self,
+                              gboolean     wanted)
+{
+  g_return_if_fail (EYL_IS_DOCUMENT (self));
+
+  self->no_image_sizes = !wanted;
+}
+
 guint
 eyl_document_get_n_repairs (EylDocument *self)
 {
@@ -742,7 +752,8 @@ static void
 extract_images (EylPageDataBuilder *builder,
                 PopplerPage        *page,
                 const EylPageBoxes *boxes,
-                GArray             *sizes)
+                GArray             *sizes,
+                gboolean            decode)
 {
   GList           *mapping = poppler_page_get_image_mapping (page);
   PopplerRectangle crop;
@@ -779,7 +790,7 @@ extract_images (EylPageDataBuilder *builder,
 
       /* Decoding runs the whole page again for each image: prefer the
        * sizes libqpdf reads from the image dictionaries. */
-      if (match_image_size (sizes, w, h, &px_w, &px_h))
+      if (match_image_size (sizes, w, h, &px_w, &px_h) || !decode)
         ;
       else if (decoded < MAX_IMAGE_DECODES)
         {
@@ -1411,7 +1422,7 @@ eyl_document_get_page_data (EylDocument  *self,
 
     if (self->boxes == NULL || !eyl_pdf_box_reader_get_image_sizes (self->boxes, index, sizes))
       g_clear_pointer (&sizes, g_array_unref);
-    extract_images (builder, page, &boxes, sizes);
+    extract_images (builder, page, &boxes, sizes, !self->no_image_sizes);
   }
   extract_links (builder, page, height);
   if (!g_cancellable_is_cancelled (cancellable))

@@ -226,6 +226,9 @@ eyl_worker_analyse_file (const char               *path,
   document = eyl_document_open (path, password, cancellable, &error);
   if (document == NULL)
     return eyl_file_result_new_error (path, error);
+  /* Only OCR asks for the images' pixel sizes (a Poppler pass per image
+   * the file leaves in doubt). */
+  eyl_document_set_image_sizes (document, options->pixels.ocr);
 
   /* The file itself is read again for what Poppler does not tell (a
    * pack's dieline). */

@@ -44,6 +44,7 @@ eyl_worker_config_new (const char *exe)
   self->args = g_ptr_array_new_with_free_func (g_free);
   self->timeout_s = EYL_WORKER_DEFAULT_TIMEOUT_S;
   self->memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
+  self->retire_rss_mb = EYL_WORKER_RETIRE_RSS_MB;
   self->guard = eyl_export_guard_new ();
 
   return self;
@@ -1082,8 +1083,9 @@ process_has_address_limit (const char *pid)
 }
 
 /* Whether a worker that checked a file keeps the room a new one gives
- * the next: its resident memory within 1/EYL_WORKER_RETIRE_RSS_DIVISOR of
- * the limit, its address space (what the limit counts) within half. */
+ * the next: its resident memory within the config's retire_rss_mb and
+ * 1/EYL_WORKER_RETIRE_RSS_DIVISOR of the limit, its address space (what
+ * the limit counts) within half of the limit. */
 static gboolean
 served_has_room (Served          *served,
                  EylWorkerConfig *config)
@@ -1093,15 +1095,18 @@ served_has_room (Served          *served,
 
   if (pid == NULL)
     return FALSE;
-  if (config->memory_mb == 0)
+  if (config->memory_mb == 0 && config->retire_rss_mb == 0)
     return TRUE;
   if (!process_memory_mb (pid, &size, &rss))
     return FALSE;
   g_debug ("worker %s after %u files: %" G_GUINT64_FORMAT " MB resident, %" G_GUINT64_FORMAT
            " MB address space",
            pid, served->n_files, rss, size);
-  return rss * EYL_WORKER_RETIRE_RSS_DIVISOR <= config->memory_mb &&
-         (size * 2 <= config->memory_mb || !process_has_address_limit (pid));
+  if (config->retire_rss_mb > 0 && rss > config->retire_rss_mb)
+    return FALSE;
+  return config->memory_mb == 0 ||
+         (rss * EYL_WORKER_RETIRE_RSS_DIVISOR <= config->memory_mb &&
+          (size * 2 <= config->memory_mb || !process_has_address_limit (pid)));
 }
 
 /* After a file: back to the pool, or retired. */
@@ -1574,18 +1579,31 @@ eyl_worker_pool_unref (EylWorkerPool *self)
    * They end at the end of their input; waiting a moment for that lets
    * them say goodbye (EYL_STAGE_TIMES) before a parent that exits takes
    * them along. */
-  while (self->idle->len > 0)
-    {
-      Served *served = served_ref (g_ptr_array_index (self->idle, 0));
+  {
+    g_autoptr(GPtrArray) ending = g_ptr_array_new_with_free_func ((GDestroyNotify) served_unref);
+    gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
 
-      served_retire (served);
-      /* Bounded: one that does not end by itself soon is ended. */
-      for (guint i = 0; i < 200 && g_subprocess_get_identifier (served->process) != NULL; i++)
-        g_usleep (10 * 1000);
-      if (g_subprocess_get_identifier (served->process) != NULL)
-        g_subprocess_force_exit (served->process);
-      served_unref (served);
-    }
+    /* All told at once, so they end side by side, not one after the
+     * other. */
+    while (self->idle->len > 0)
+      {
+        Served *served = served_ref (g_ptr_array_index (self->idle, 0));
+
+        g_ptr_array_add (ending, served);
+        served_retire (served);
+      }
+    /* Bounded: one that does not end by itself soon is ended. */
+    for (guint i = 0; i < ending->len; i++)
+      {
+        Served *served = g_ptr_array_index (ending, i);
+
+        while (g_subprocess_get_identifier (served->process) != NULL &&
+               g_get_monotonic_time () < deadline)
+          g_usleep (10 * 1000);
+        if (g_subprocess_get_identifier (served->process) != NULL)
+          g_subprocess_force_exit (served->process);
+      }
+  }
   /* A private main context (eyl_batch_run) is not run any more: what
    * the ended workers still have to say (end of output, exit) is read
    * here, or their reads would go with the context, unanswered. */

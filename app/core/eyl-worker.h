@@ -37,13 +37,15 @@ struct _EylWorkerConfig
   /*< private >*/
   gatomicrefcount ref_count;
   /*< public >*/
-  char      *exe;       /* the worker executable; $EYL_WORKER wins */
-  GPtrArray *args;      /* char *: analysis options passed to the worker */
-  char      *password;  /* may be NULL */
-  guint      timeout_s; /* budget per page in CPU seconds (eyl_worker_budget_verdict), 0 = none */
-  guint      memory_mb; /* address-space limit of the worker, 0 = none, or at least
+  char      *exe;           /* the worker executable; $EYL_WORKER wins */
+  GPtrArray *args;          /* char *: analysis options passed to the worker */
+  char      *password;      /* may be NULL */
+  guint      timeout_s;     /* budget per page in CPU seconds (eyl_worker_budget_verdict), 0 = none */
+  guint      memory_mb;     /* address-space limit of the worker, 0 = none, or at least
                             * EYL_WORKER_MIN_MEMORY_MB */
-  GStrv      env;       /* extra environment of the worker, or NULL */
+  guint      retire_rss_mb; /* a served worker resident above this after a file is
+                             * replaced (EYL_WORKER_RETIRE_RSS_MB), 0 = never for that */
+  GStrv      env;           /* extra environment of the worker, or NULL */
   /* Export (EYL_EXPORT_NONE: check only): the worker writes into a new
    * private folder inside export_dir; the parent publishes the files
    * when the worker exited cleanly (eyl_export_publish) and removes the
@@ -104,12 +106,16 @@ EylFileResult *eyl_worker_check_file (EylWorkerConfig *config,
  * would give it (a file that failed in a used worker is checked again
  * in a new one first), the next file gets a new worker.  A worker
  * retires after EYL_WORKER_MAX_FILES files, when after a file its
- * resident memory is above 1/EYL_WORKER_RETIRE_RSS_DIVISOR of its limit
- * or its address space above half of it (a worker checks a corpus file
- * in about 180 MB resident, 250 MB of address space), or after
- * EYL_WORKER_IDLE_S s without work. */
+ * resident memory is above the config's retire_rss_mb or
+ * 1/EYL_WORKER_RETIRE_RSS_DIVISOR of its limit, or its address space
+ * above half of the limit, or after EYL_WORKER_IDLE_S s without work.
+ * A fresh worker checks a corpus file in 50-290 MB resident; what a
+ * served one keeps after a file (its engines, a fragmented heap) adds
+ * to the next file's peak, so one that kept more than
+ * EYL_WORKER_RETIRE_RSS_MB makes way for a new one. */
 #define EYL_WORKER_MAX_FILES          64
 #define EYL_WORKER_RETIRE_RSS_DIVISOR 4
+#define EYL_WORKER_RETIRE_RSS_MB      160
 #define EYL_WORKER_IDLE_S             30
 
 /* The per-page budget's verdict on a worker that used @cpu_s of CPU time
