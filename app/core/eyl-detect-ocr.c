@@ -32,6 +32,7 @@
 #include <dlfcn.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 #include <cairo.h>
 #include <glib/gi18n.h>
 #include <tesseract/capi.h>
@@ -1115,6 +1116,17 @@ sign_confidence (TessResultIterator *it)
   return sign;
 }
 
+/* CPU time of this thread (µs), for the debug log. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 /* Reads @gray (covering @area at @scale px/pt) and appends its words. */
 static void
 ocr_gray (Ocr            *ocr,
@@ -1128,7 +1140,7 @@ ocr_gray (Ocr            *ocr,
   TessResultIterator *it;
   int                 ppi = (int) lround (scale * 72.0);
 
-  gint64 start = g_get_monotonic_time ();
+  gint64 start = thread_cpu_us ();
 
   ocr->pixels += (double) w * h;
   g_atomic_int_inc (&n_reads);
@@ -1212,8 +1224,8 @@ ocr_gray (Ocr            *ocr,
   while (TessResultIteratorNext (it, RIL_WORD));
 
   TessResultIteratorDelete (it);
-  g_debug ("OCR of %d × %d px at %d ppi: %.0f ms", w, h, ppi,
-           (g_get_monotonic_time () - start) / 1000.0);
+  g_debug ("OCR of %d × %d px at %d ppi, psm %d: %.0f ms CPU", w, h, ppi, (int) psm,
+           (thread_cpu_us () - start) / 1000.0);
 }
 
 /* @box (page space) on the page (@page) turned @turn quarter turns
@@ -2764,6 +2776,7 @@ page_turn (const EylRaster *scan)
   osd = engine_take ("osd", NULL);
   if (osd == NULL)
     return 0;
+  gint64 start = thread_cpu_us ();
   eyl_stage_count ("tesseract-osd");
   TessBaseAPISetPageSegMode (osd, PSM_OSD_ONLY);
   TessBaseAPISetImage (osd, gray, small->width, small->height, 1, small->width);
@@ -2771,8 +2784,8 @@ page_turn (const EylRaster *scan)
   /* FALSE when it finds too few letters to tell. */
   found = TessBaseAPIDetectOrientationScript (osd, &degrees, &confidence, &script, &script_confidence);
   engine_give_back ("osd", osd);
-  g_debug ("orientation of a %d × %d px page image: %d° (confidence %.1f), %s", small->width,
-           small->height, found ? degrees : -1, found ? confidence : 0, found && script != NULL ? script : "?");
+  g_debug ("orientation of a %d × %d px page image: %d° (confidence %.1f), %s, %.0f ms CPU", small->width,
+           small->height, found ? degrees : -1, found ? confidence : 0, found && script != NULL ? script : "?", (thread_cpu_us () - start) / 1000.0);
   if (!found || confidence < OSD_MIN_CONFIDENCE)
     return 0;
   /* @degrees: how far the page is turned clockwise. */
