@@ -172,6 +172,7 @@ test_table (void)
     "placeholder-text",
     "cvd-low-contrast",
     "code-leftover",
+    "picture-resolution",
     /* packaging */
     "barcode-check-digit",
     "barcode-size",
@@ -1055,6 +1056,53 @@ test_low_contrast_near (void)
   situation_clear (&s);
 }
 
+/* A picture's pixels show when each spans two arc-minutes or more from
+ * where people look closest; fills drawn as thin images are smooth. */
+static void
+test_picture_resolution (void)
+{
+  Situation s;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GArray) images = g_array_new (FALSE, TRUE, sizeof (EylImageInfo));
+  EylImageInfo image = { 0 };
+  EylFinding  *f;
+
+  situation_init (&s, 0, 2.0, 0);
+  s.ctx.images = images;
+  /* 500 mm square: 100 px is 5 mm a pixel, 8.6 arc-minutes at 2 m. */
+  image.box = (EylRect) { s.frame.visible.x0, s.frame.visible.y0,
+                          s.frame.visible.x0 + 500 / s.frame.mm_per_pt_x,
+                          s.frame.visible.y0 + 500 / s.frame.mm_per_pt_y };
+  image.width_px = image.height_px = 100;
+  g_array_append_val (images, image);
+  findings = run_rule (&s, "picture-resolution");
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (f->severity, ==, EYL_SEVERITY_WARNING);
+  g_assert_cmpfloat_with_epsilon (measure (f, "ppi"), 5.08, 0.01);
+  g_assert_cmpfloat_with_epsilon (measure (f, "arcmin_per_pixel"), 8.59, 0.01);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* 1000 px: 0.5 mm, under one arc-minute at 2 m; a 1 × 256 gradient. */
+  g_array_index (images, EylImageInfo, 0).width_px = 1000;
+  g_array_index (images, EylImageInfo, 0).height_px = 1000;
+  image.width_px = 1;
+  image.height_px = 256;
+  g_array_append_val (images, image);
+  findings = run_rule (&s, "picture-resolution");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* The same 0.5 mm pixels on a leaflet read in the hand at 0.4 m: 4.3
+   * arc-minutes. */
+  s.placement.hand_distance_m = 0.4;
+  findings = run_rule (&s, "picture-resolution");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (measure (g_ptr_array_index (findings, 0), "distance_m"), 0.4, 1e-9);
+  s.ctx.images = NULL;
+  situation_clear (&s);
+}
+
 /* A wall poster stops people passing at the preset's distance with its
  * headline and call to action; its copy is read once they step up. */
 static void
@@ -1264,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/eyl/rules/contact-above-eye-level", test_contact_above_eye_level);
   g_test_add_func ("/eyl/rules/brand-over-customer", test_brand_over_customer);
   g_test_add_func ("/eyl/rules/poster-passing", test_poster_passing);
+  g_test_add_func ("/eyl/rules/picture-resolution", test_picture_resolution);
   g_test_add_func ("/eyl/rules/brand-hidden", test_brand_hidden);
   g_test_add_func ("/eyl/rules/key-content-hidden", test_key_content_hidden);
   g_test_add_func ("/eyl/rules/leaflet-in-rack", test_leaflet_in_rack);

@@ -480,6 +480,7 @@ eyl_evaluate_page (EylPageRead              *read,
   ctx.packaging = self->packaging;
   ctx.brand_kit = options->brand_kit;
   ctx.text_layer = read->text_layer;
+  ctx.images = read->images;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = eyl_rules_run (&ctx);
@@ -842,13 +843,17 @@ say_where_missing (GPtrArray  *pages,
     }
 }
 
-/* The rule and colour pair a contrast finding is about ("low-contrast:
- * #4cbf5d on #ffffff"), or NULL. */
+/* The problem a finding shares with other pages, or NULL: the rule and
+ * colour pair of a contrast finding ("low-contrast: #4cbf5d on
+ * #ffffff"); pictures placed at too low a resolution (one export
+ * setting, not a page's). */
 static char *
 contrast_pair (const EylFinding *finding)
 {
   const char *fg, *bg;
 
+  if (g_str_equal (finding->rule, "picture-resolution"))
+    return g_strdup (finding->rule);
   if (!(g_str_equal (finding->rule, "low-contrast") ||
         g_str_equal (finding->rule, "cvd-low-contrast")) ||
       finding->measures == NULL)
@@ -918,12 +923,19 @@ one_contrast_per_pair (GPtrArray *pages)
         continue;
       for (guint k = 0; k < later->len; k++)
         g_string_append_printf (list, "%s%u", k > 0 ? ", " : "", g_array_index (later, guint, k));
-      /* TRANSLATORS: added to a contrast finding: "… The same colours
-       * are set on pages 4, 5, 6." */
-      message = g_strdup_printf (ngettext ("%s The same colours are set on page %s.",
-                                           "%s The same colours are set on pages %s.",
-                                           later->len),
-                                 kept->message, list->str);
+      if (g_str_equal (kept->rule, "picture-resolution"))
+        /* TRANSLATORS: added to a picture-resolution finding: "… Pictures
+         * on pages 4, 5, 6 are too." */
+        message = g_strdup_printf (ngettext ("%s Pictures on page %s are too.",
+                                             "%s Pictures on pages %s are too.", later->len),
+                                   kept->message, list->str);
+      else
+        /* TRANSLATORS: added to a contrast finding: "… The same colours
+         * are set on pages 4, 5, 6." */
+        message = g_strdup_printf (ngettext ("%s The same colours are set on page %s.",
+                                             "%s The same colours are set on pages %s.",
+                                             later->len),
+                                   kept->message, list->str);
       fix = g_strdup (kept->fix);
       eyl_finding_set_text (kept, message, fix);
       eyl_finding_add_measure (kept, "pages_also", later->len);

@@ -171,9 +171,11 @@ read_fields (GVariant    *dict,
 
 /* The text layer the brand kit's names are matched on (eyl-read.h):
  * (index, width, height, visible, glyphs, runs, lines). */
-#define GLYPH_TYPE      "(u(dddd)uu)"
-#define RUN_TYPE        "(uusdu)"
-#define LINE_TYPE       "(uu(dddd)dddbub)"
+#define GLYPH_TYPE "(u(dddd)uu)"
+#define RUN_TYPE   "(uusdu)"
+#define LINE_TYPE  "(uu(dddd)dddbub)"
+/* A picture: its box (page space) and its pixel size. */
+#define IMAGE_TYPE      "(ddddii)"
 #define TEXT_LAYER_TYPE "(udd(dddd)a" GLYPH_TYPE "a" RUN_TYPE "a" LINE_TYPE ")"
 
 static GVariant *
@@ -280,6 +282,19 @@ eyl_channel_page_read_to_variant (const EylPageRead *read)
   g_variant_builder_add (&builder, "{sv}", "warnings", g_variant_builder_end (&warnings));
   if (read->text_layer != NULL)
     g_variant_builder_add (&builder, "{sv}", "text_layer", text_layer_to_variant (read->text_layer));
+  if (read->images->len > 0)
+    {
+      g_auto(GVariantBuilder) images = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a" IMAGE_TYPE));
+
+      for (guint i = 0; i < read->images->len; i++)
+        {
+          const EylImageInfo *image = &g_array_index (read->images, EylImageInfo, i);
+
+          g_variant_builder_add (&images, IMAGE_TYPE, image->box.x0, image->box.y0, image->box.x1,
+                                 image->box.y1, image->width_px, image->height_px);
+        }
+      g_variant_builder_add (&builder, "{sv}", "images", g_variant_builder_end (&images));
+    }
   if (read->kit_names != NULL)
     g_variant_builder_add (&builder, "{sv}", "kit_names",
                            g_variant_new_strv ((const char *const *) read->kit_names, -1));
@@ -307,6 +322,7 @@ eyl_channel_page_read_from_variant (GVariant *variant)
   g_autoptr(GVariant) packaging = NULL;
   g_autoptr(GVariant) text_layer = NULL;
   g_autoptr(GVariant) kit_names = NULL;
+  g_autoptr(GVariant) images = NULL;
   EylPageRead *read;
 
   g_return_val_if_fail (variant != NULL, NULL);
@@ -336,6 +352,16 @@ eyl_channel_page_read_from_variant (GVariant *variant)
   text_layer = g_variant_lookup_value (variant, "text_layer", G_VARIANT_TYPE (TEXT_LAYER_TYPE));
   if (text_layer != NULL)
     read->text_layer = text_layer_from_variant (text_layer);
+  images = g_variant_lookup_value (variant, "images", G_VARIANT_TYPE ("a" IMAGE_TYPE));
+  for (gsize i = 0; images != NULL && i < g_variant_n_children (images); i++)
+    {
+      EylImageInfo image = { 0 };
+
+      g_variant_get_child (images, i, IMAGE_TYPE, &image.box.x0, &image.box.y0, &image.box.x1,
+                           &image.box.y1, &image.width_px, &image.height_px);
+      if (image.width_px > 0 && image.height_px > 0)
+        g_array_append_val (read->images, image);
+    }
   kit_names = g_variant_lookup_value (variant, "kit_names", G_VARIANT_TYPE_STRING_ARRAY);
   if (kit_names != NULL)
     read->kit_names = g_variant_dup_strv (kit_names, NULL);

@@ -30,6 +30,7 @@ eyl_page_read_new (void)
   g_atomic_ref_count_init (&self->ref_count);
   self->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->images = g_array_new (FALSE, FALSE, sizeof (EylImageInfo));
   return self;
 }
 
@@ -53,6 +54,7 @@ eyl_page_read_unref (EylPageRead *self)
   g_free (self->text);
   g_clear_pointer (&self->elements, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->images, g_array_unref);
   g_clear_pointer (&self->attention_raster, eyl_raster_unref);
   g_clear_pointer (&self->packaging, eyl_packaging_unref);
   g_clear_pointer (&self->text_layer, eyl_page_data_unref);
@@ -216,6 +218,13 @@ eyl_read_page (EylPageData              *page,
 
   for (guint i = 0; page->warnings != NULL && i < page->warnings->len; i++)
     g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (page->warnings, i)));
+  for (guint i = 0; page->images != NULL && i < page->images->len; i++)
+    {
+      const EylImageInfo *image = &g_array_index (page->images, EylImageInfo, i);
+
+      if (image->width_px > 0 && image->height_px > 0)
+        g_array_append_vals (self->images, image, 1);
+    }
 
   /* The real size sets the raster's resolution (px per mm of material). */
   eyl_analysis_options_resolve_size (options, self->width_pt, self->height_pt,

@@ -36,6 +36,8 @@ struct _EylPageRead
   GPtrArray *elements; /* EylElement, measured, in reading order;
                                       * geometry fields not filled */
   GPtrArray *warnings; /* char *, for the user */
+  GArray    *images;   /* EylImageInfo: the page's pictures whose pixel
+                        * size is known (page space) */
   /* The analysis raster: its size and resolution on the material; 0 when
    * none was made. */
   int    raster_w_px, raster_h_px;

@@ -32,6 +32,7 @@ static const EylRule *all_rules[] = {
   &eyl_rule_placeholder_text,
   &eyl_rule_cvd_low_contrast,
   &eyl_rule_code_leftover,
+  &eyl_rule_picture_resolution,
   /* packaging */
   &eyl_rule_barcode_check_digit,
   &eyl_rule_barcode_size,

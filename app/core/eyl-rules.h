@@ -31,6 +31,8 @@ typedef struct
   EylBrandKit                *brand_kit;  /* the kit checked with; may be NULL */
   const EylPageData          *text_layer; /* the read's text layer (fonts and colours
                                            * of the glyphs); may be NULL */
+  const GArray               *images;     /* EylImageInfo: the page's pictures with
+                                           * their pixel sizes; may be NULL */
 } EylRuleContext;
 
 typedef void (*EylRuleCheck) (const EylRuleContext *ctx,

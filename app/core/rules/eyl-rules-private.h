@@ -34,6 +34,7 @@ extern const EylRule eyl_rule_barcode_on_fold;
 extern const EylRule eyl_rule_barcode_placement;
 extern const EylRule eyl_rule_barcode_symbology;
 extern const EylRule eyl_rule_code_leftover;
+extern const EylRule eyl_rule_picture_resolution;
 extern const EylRule eyl_rule_label_x_height;
 extern const EylRule eyl_rule_label_net_quantity;
 extern const EylRule eyl_rule_off_brand_font;
@@ -112,6 +113,8 @@ void eyl_rule_barcode_symbology_check (const EylRuleContext *ctx,
 gboolean eyl_rule_code_is_leftover (const EylRuleContext *ctx,
                                     const char           *payload,
                                     const char          **name);
+void     eyl_rule_picture_resolution_check (const EylRuleContext *ctx,
+                                            GPtrArray            *findings);
 void     eyl_rule_code_leftover_check (const EylRuleContext *ctx,
                                        GPtrArray            *findings);
 /* Packaging: rules/eyl-rule-label.c */
