@@ -469,6 +469,59 @@ test_read_then_evaluate (void)
   g_assert_true (eyl_evaluate_needs_read (read, &options));
 }
 
+/* A page without a trim box, 3 mm a side larger than the size given, is
+ * that size with a printer's bleed: checked at 1:1, not shrunk.  Its
+ * pictures travel with the read through the worker's channel. */
+static void
+test_bleed_given_size (void)
+{
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(EylPageRead) read = NULL;
+  g_autoptr(EylPageRead) scaled = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EylPlacementSet) set = eyl_placement_set_new_default (warnings);
+  g_autoptr(EylFileResult) sent = eyl_file_result_new ("label.pdf");
+  g_autoptr(EylFileResult) received = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 101 / EYL_MM_PER_PT, 101 / EYL_MM_PER_PT);
+  EylRect             picture = { 20, 20, 120, 80 };
+  EylAnalysisOptions  options;
+  EylPageAnalysis    *analysis;
+  EylPageRead        *back;
+
+  eyl_page_data_builder_add_image (builder, &picture, 300, 180);
+  page = eyl_page_data_builder_end (builder);
+  eyl_analysis_options_init (&options);
+  options.placements = set;
+  options.overrides.size_w_mm = 95;
+  options.overrides.size_h_mm = 95;
+  read = eyl_read_page (page, NULL, &options);
+  g_assert_cmpfloat_with_epsilon (read->width_pt * EYL_MM_PER_PT, 95, 1e-6);
+  g_assert_cmpfloat_with_epsilon (read->visible.x0 * EYL_MM_PER_PT, 3, 1e-6);
+  g_assert_cmpuint (read->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (read->warnings, 0), "bleed"));
+  analysis = eyl_evaluate_page (read, &options, NULL);
+  g_assert_cmpfloat_with_epsilon (analysis->material_w_mm, 95, 1e-6);
+  g_ptr_array_add (sent->pages, analysis);
+  sent->n_pages = 1;
+
+  bytes = eyl_channel_write (sent);
+  received = eyl_channel_read (bytes, &error);
+  g_assert_no_error (error);
+  back = ((EylPageAnalysis *) g_ptr_array_index (received->pages, 0))->read;
+  g_assert_cmpuint (back->images->len, ==, 1);
+  g_assert_cmpint (g_array_index (back->images, EylImageInfo, 0).width_px, ==, 300);
+  g_assert_cmpfloat (g_array_index (back->images, EylImageInfo, 0).box.x1, ==, 120);
+
+  /* 10 mm a side is no bleed: the page is scaled to the size given. */
+  options.overrides.size_w_mm = 81;
+  options.overrides.size_h_mm = 81;
+  scaled = eyl_read_page (page, NULL, &options);
+  g_assert_cmpfloat_with_epsilon (scaled->width_pt * EYL_MM_PER_PT, 101, 1e-6);
+  g_assert_cmpuint (scaled->warnings->len, ==, 0);
+}
+
 /* The same elements, in the same order, at the same places. */
 static void
 assert_same_elements (GPtrArray *elements,
@@ -869,6 +922,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/eyl/analysis/chain", test_chain);
+  g_test_add_func ("/eyl/analysis/bleed-given-size", test_bleed_given_size);
   g_test_add_func ("/eyl/analysis/corrected", test_corrected);
   g_test_add_func ("/eyl/analysis/scaled-auto", test_scaled_auto);
   g_test_add_func ("/eyl/analysis/trim-offset", test_trim_offset);

@@ -192,6 +192,47 @@ read_pixels (EylPageRead              *self,
     g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (pixel_warnings, i)));
 }
 
+/* Printers ask for 3 mm of bleed a side, some for 5; a page larger than
+ * the size the user gave by 2–6 mm a side, alike on both axes (within
+ * BLEED_ALIKE_MM), with no trim box inside it to say where the cut runs: the
+ * excess is that bleed, not a reason to shrink the artwork. */
+#define BLEED_MIN_MM   2.0
+#define BLEED_MAX_MM   6.0
+#define BLEED_ALIKE_MM 0.5
+
+static void
+trim_given_bleed (EylPageRead              *self,
+                  const EylPageData        *page,
+                  const EylAnalysisOptions *options)
+{
+  double w_mm = options->overrides.size_w_mm, h_mm = options->overrides.size_h_mm;
+  double bleed_x, bleed_y;
+
+  /* A trim box the size of the page says nothing of where it is cut. */
+  if ((page->boxes.has_trim &&
+       (eyl_rect_width (&page->boxes.trim) < eyl_rect_width (&page->boxes.crop) - 1 ||
+        eyl_rect_height (&page->boxes.trim) < eyl_rect_height (&page->boxes.crop) - 1)) ||
+      !(isfinite (w_mm) && w_mm > 0 && isfinite (h_mm) && h_mm > 0))
+    return;
+  bleed_x = (eyl_rect_width (&self->visible) * EYL_MM_PER_PT - w_mm) / 2.0;
+  bleed_y = (eyl_rect_height (&self->visible) * EYL_MM_PER_PT - h_mm) / 2.0;
+  if (bleed_x < BLEED_MIN_MM || bleed_x > BLEED_MAX_MM || bleed_y < BLEED_MIN_MM ||
+      bleed_y > BLEED_MAX_MM || fabs (bleed_x - bleed_y) > BLEED_ALIKE_MM)
+    return;
+
+  self->visible.x0 += bleed_x / EYL_MM_PER_PT;
+  self->visible.x1 -= bleed_x / EYL_MM_PER_PT;
+  self->visible.y0 += bleed_y / EYL_MM_PER_PT;
+  self->visible.y1 -= bleed_y / EYL_MM_PER_PT;
+  self->width_pt = eyl_rect_width (&self->visible);
+  self->height_pt = eyl_rect_height (&self->visible);
+  g_ptr_array_add (self->warnings,
+                   g_strdup_printf (_("The page has no trim box and is %.0f × %.0f mm larger "
+                                      "than the size given: its outer %.0f mm are taken for "
+                                      "bleed, and the artwork inside is checked at 1:1."),
+                                       2 * bleed_x, 2 * bleed_y, (bleed_x + bleed_y) / 2.0));
+}
+
 EylPageRead *
 eyl_read_page (EylPageData              *page,
                const EylRenderer        *renderer,
@@ -214,6 +255,7 @@ eyl_read_page (EylPageData              *page,
   self->visible = page->visible;
   if (eyl_rect_is_empty (&self->visible))
     self->visible = (EylRect) { 0, 0, page->width, page->height };
+  trim_given_bleed (self, page, options);
   self->text = g_strdup (page->text);
 
   for (guint i = 0; page->warnings != NULL && i < page->warnings->len; i++)

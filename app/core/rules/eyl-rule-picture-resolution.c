@@ -19,10 +19,10 @@ const EylRule eyl_rule_picture_resolution = {
   .id = "picture-resolution",
   .severity = EYL_SEVERITY_WARNING,
   .title = N_("Picture resolution too low"),
-  .description = N_("A picture has so few pixels for its printed size that they show from "
+               .description = N_("A picture has so few pixels for its printed size that they show from "
                     "where people look at the piece."),
-  .check = eyl_rule_picture_resolution_check,
-};
+                                  .check = eyl_rule_picture_resolution_check,
+               };
 
 /* A pixel this many arc-minutes wide is seen even by 20/40 eyes. */
 #define SEEN_ARCMIN 2.0
@@ -88,9 +88,9 @@ eyl_rule_picture_resolution_check (const EylRuleContext *ctx,
                                "printed size: from %.1f m each pixel (%.1f mm) spans %.1f "
                                "arc-minutes, where the eye sees details of one — it prints "
                                "blocky or soft."),
-                             eyl_rect_width (&worst->box) * f->mm_per_pt_x,
-                             eyl_rect_height (&worst->box) * f->mm_per_pt_y, 25.4 / worst_pitch,
-                             distance_m, worst_pitch, worst_pitch / arcmin_mm);
+                                eyl_rect_width (&worst->box) * f->mm_per_pt_x,
+                                eyl_rect_height (&worst->box) * f->mm_per_pt_y, 25.4 / worst_pitch,
+                                distance_m, worst_pitch, worst_pitch / arcmin_mm);
   if (n_seen > 1)
     {
       /* TRANSLATORS: appended to the sentence above */
@@ -99,14 +99,14 @@ eyl_rule_picture_resolution_check (const EylRuleContext *ctx,
                                                             " %u more pictures on the page are too.",
                                                             n_seen - 1),
                                                n_seen - 1);
-      char *joined = g_strconcat (message, more, NULL);
+      char            *joined = g_strconcat (message, more, NULL);
 
       g_free (message);
       message = joined;
     }
   fix = g_strdup_printf (_("Place the original picture, with at least %.0f pixels per inch at "
                            "the printed size (one pixel per arc-minute from %.1f m)."),
-                         ceil (25.4 / arcmin_mm), distance_m);
+                            ceil (25.4 / arcmin_mm), distance_m);
 
   finding = eyl_finding_new (eyl_rule_picture_resolution.id, eyl_rule_picture_resolution.severity,
                              NULL, &shown);
