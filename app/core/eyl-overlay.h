@@ -87,6 +87,9 @@ typedef struct
   double   x, y;      /* centre, page pt */
   double   radius;    /* page pt */
   gboolean page_wide; /* no box: in the list at the top of the page */
+  /* A page-wide marker in a compact, see-through row without its
+   * caption: every place for the captioned row covered artwork. */
+  gboolean compact;
 } EylOverlayMarker;
 
 /* Where the markers go for @options->px_per_pt: beside each finding's box
