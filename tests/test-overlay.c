@@ -1116,6 +1116,138 @@ test_zone_label_off_ink (void)
   g_assert_false (l->box.x1 > mark.x0 && l->box.x0 < mark.x1 && l->box.y1 > mark.y0 && l->box.y0 < mark.y1);
 }
 
+/* Pixels of @a's visible area, white, with dark blocks @marks drawn in
+ * with Cairo, as the read's raster (the overlay's ink). */
+static void
+set_artwork (EylPageAnalysis *a,
+             const EylRect   *marks,
+             guint            n_marks)
+{
+  EylRect    vis = a->frame.visible;
+  EylRaster *raster;
+  cairo_t   *cr;
+
+  if (eyl_rect_is_empty (&vis))
+    vis = (EylRect) { 0, 0, a->width_pt, a->height_pt };
+  raster = eyl_raster_new (&vis, 2.0);
+  cr = eyl_raster_create_context (raster);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.15);
+  for (guint i = 0; i < n_marks; i++)
+    cairo_rectangle (cr, marks[i].x0, marks[i].y0, marks[i].x1 - marks[i].x0, marks[i].y1 - marks[i].y0);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  g_clear_pointer (&a->read->attention_raster, eyl_raster_unref);
+  a->read->attention_raster = raster;
+}
+
+static gboolean
+rects_meet (const EylRect *a,
+            const EylRect *b)
+{
+  return a->x1 > b->x0 && a->x0 < b->x1 && a->y1 > b->y0 && a->y0 < b->y1;
+}
+
+/* A dark block drawn with Cairo where an element's label went on blank
+ * artwork (a row's caption no detector boxed): the label moves to a
+ * place off it, stays shown and stays off its element. */
+static void
+test_element_label_off_ink (void)
+{
+  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", 400, 600);
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  const EylOverlayLabel *l;
+  EylOverlayOptions      o;
+  EylRect                box = { 150, 300, 260, 314 }, mark;
+  EylElement            *el = eyl_element_new (EYL_ELEMENT_URL, EYL_SOURCE_TEXT, "www.example.org", &box, 1.0);
+
+  g_assert_nonnull (a->read);
+  el->id = g_strdup ("website");
+  g_ptr_array_add (a->elements, el);
+  eyl_overlay_options_init (&o);
+  o.layers = EYL_OVERLAY_ELEMENTS | EYL_OVERLAY_LABELS;
+  o.px_per_pt = 1.0;
+  set_artwork (a, NULL, 0);
+  before = eyl_overlay_layout_labels (a, &o);
+  l = label_of_kind (before, EYL_OVERLAY_LABEL_ELEMENT);
+  g_assert_nonnull (l);
+  g_assert_true (l->shown);
+  g_test_message ("label on blank artwork: %.0f,%.0f–%.0f,%.0f", l->box.x0, l->box.y0, l->box.x1, l->box.y1);
+
+  /* The block covers that place and a margin round it, but not the
+   * element itself. */
+  mark = (EylRect) { l->box.x0 - 6, l->box.y0 - 6, l->box.x1 + 6, l->box.y1 + 6 };
+  if (mark.y1 > box.y0 && l->box.y1 <= box.y0)
+    mark.y1 = box.y0 - 1;
+  if (mark.y0 < box.y1 && l->box.y0 >= box.y1)
+    mark.y0 = box.y1 + 1;
+  if (mark.x1 > box.x0 && l->box.x1 <= box.x0)
+    mark.x1 = box.x0 - 1;
+  if (mark.x0 < box.x1 && l->box.x0 >= box.x1)
+    mark.x0 = box.x1 + 1;
+  g_assert_false (rects_meet (&mark, &box));
+  set_artwork (a, &mark, 1);
+
+  after = eyl_overlay_layout_labels (a, &o);
+  l = label_of_kind (after, EYL_OVERLAY_LABEL_ELEMENT);
+  g_assert_nonnull (l);
+  g_test_message ("label beside a drawn block: %.0f,%.0f–%.0f,%.0f", l->box.x0, l->box.y0, l->box.x1,
+                  l->box.y1);
+  g_assert_true (l->shown);
+  g_assert_false (l->shortened);
+  g_assert_false (rects_meet (&l->box, &mark));
+  g_assert_false (rects_meet (&l->box, &box));
+}
+
+/* Page-wide findings on artwork with marks all along its top and bottom
+ * edges but for a small clear corner: the captioned row fits nowhere
+ * without covering a mark, so the row goes compact, into the clear
+ * corner; on blank artwork it keeps its caption. */
+static void
+test_whole_page_compact (void)
+{
+  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", 400, 600);
+  g_autoptr(GArray) blank = NULL;
+  g_autoptr(GArray) marked = NULL;
+  EylOverlayOptions o;
+  EylRect           clear = { 320, 0, 400, 50 };
+  /* Top band but the clear corner, bottom band, both sides. */
+  EylRect marks[] = { { 0, 0, 320, 70 }, { 0, 50, 400, 70 }, { 0, 530, 400, 600 }, { 0, 0, 12, 600 }, { 388, 50, 400, 600 } };
+
+  g_assert_nonnull (a->read);
+  g_ptr_array_add (a->findings, eyl_finding_new ("no-contact", EYL_SEVERITY_WARNING, NULL, NULL));
+  g_ptr_array_add (a->findings, eyl_finding_new ("no-call-to-action", EYL_SEVERITY_WARNING, NULL, NULL));
+  eyl_overlay_options_init (&o);
+  o.layers = EYL_OVERLAY_FINDINGS;
+  o.px_per_pt = 1.0;
+
+  set_artwork (a, NULL, 0);
+  blank = eyl_overlay_layout_markers (a, &o);
+  g_assert_cmpuint (blank->len, ==, 2);
+  for (guint i = 0; i < blank->len; i++)
+    {
+      g_assert_true (g_array_index (blank, EylOverlayMarker, i).page_wide);
+      g_assert_false (g_array_index (blank, EylOverlayMarker, i).compact);
+    }
+
+  set_artwork (a, marks, G_N_ELEMENTS (marks));
+  marked = eyl_overlay_layout_markers (a, &o);
+  g_assert_cmpuint (marked->len, ==, 2);
+  for (guint i = 0; i < marked->len; i++)
+    {
+      const EylOverlayMarker *m = &g_array_index (marked, EylOverlayMarker, i);
+      EylRect                 mr = { m->x - m->radius, m->y - m->radius, m->x + m->radius, m->y + m->radius };
+
+      g_test_message ("marker %u at %.0f,%.0f", m->number, m->x, m->y);
+      g_assert_true (m->page_wide);
+      g_assert_true (m->compact);
+      g_assert_true (mr.x0 >= clear.x0 && mr.x1 <= clear.x1 && mr.y0 >= clear.y0 && mr.y1 <= clear.y1);
+    }
+}
+
 /* A small piece (a 153 × 230 mm sheet) exported at print scale: every
  * label at least 2.5 % of the page's short side tall, so that it reads
  * on the page-sized export. */
@@ -1393,6 +1525,8 @@ main (int    argc,
   g_test_add_func ("/eyl/overlay/labels-off-text-corpus", test_labels_off_text_corpus);
   g_test_add_func ("/eyl/overlay/legend-off-page", test_legend_off_page);
   g_test_add_func ("/eyl/overlay/zone-label-off-ink", test_zone_label_off_ink);
+  g_test_add_func ("/eyl/overlay/element-label-off-ink", test_element_label_off_ink);
+  g_test_add_func ("/eyl/overlay/whole-page-compact", test_whole_page_compact);
   g_test_add_func ("/eyl/overlay/labels-min-size", test_labels_min_size);
   g_test_add_func ("/eyl/overlay/kind-styles", test_kind_styles);
   g_test_add_func ("/eyl/overlay/labels-corpus", test_labels_corpus);
