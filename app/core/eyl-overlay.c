@@ -1208,6 +1208,7 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
   EylRect  vis;
   double   u, r, rr, gap, s, row_x, row_y;
   gboolean compact = FALSE;
+  Ink      ink;
 
   g_return_val_if_fail (analysis != NULL, NULL);
 
@@ -1234,6 +1235,7 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
   soft = g_array_new (FALSE, FALSE, sizeof (EylRect));
   boxes = g_array_new (FALSE, FALSE, sizeof (EylRect));
   collect_obstacles (analysis, &vis, 1 * u, boxes, soft);
+  ink_init (&ink, analysis, options);
 
   /* Page-wide findings: a row after a caption, in the corner where it
    * covers the fewest elements and the least ink (the top-left one
@@ -1248,11 +1250,9 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
     guint    n_wide = 0;
     double   best = INFINITY, best_ink = 0;
     gboolean picked = FALSE;
-    Ink      ink;
 
     for (guint i = 0; i < analysis->findings->len; i++)
       n_wide += eyl_rect_is_empty (&((EylFinding *) g_ptr_array_index (analysis->findings, i))->box);
-    ink_init (&ink, analysis, options);
     for (int pass = 0; pass < 2 && n_wide > 0 && (pass == 0 || best_ink > 0); pass++)
       {
         double lead = whole_page_lead (analysis, u, pass == 1);
@@ -1382,7 +1382,9 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
               continue;
             for (guint j = 0; j < boxes->len; j++)
               extra += overlap_area (&cr, &g_array_index (boxes, EylRect, j));
-            cost += 4 * extra / rect_area (&cr) + 0.01 * k;
+            /* Off the artwork's marks too, where the places beside the
+             * box differ (a wordmark next to its icon). */
+            cost += 4 * extra / rect_area (&cr) + ink_share (&ink, &cr) + 0.01 * k;
             if (cost < best)
               {
                 best = cost;
