@@ -818,6 +818,15 @@ rect_distance (const EylRect *a,
   return MAX (dx, dy);
 }
 
+/* From the point @x, @y to the nearest point of @r, 0 inside it. */
+static double
+point_distance (const EylRect *r,
+                double         x,
+                double         y)
+{
+  return hypot (MAX (0, MAX (r->x0 - x, x - r->x1)), MAX (0, MAX (r->y0 - y, y - r->y1)));
+}
+
 static gboolean
 element_is_large (EylPageAnalysis *a,
                   const EylRect   *box,
@@ -1578,6 +1587,32 @@ candidates (Placer                *pl,
   return n;
 }
 
+/* Would a tag at @r read as naming another element than @l's: is the
+ * middle of @r nearer another small drawn element than @l's own box (the
+ * tag under a list's first row, beside the second row's value)? */
+static gboolean
+names_another (Placer                *pl,
+               const EylOverlayLabel *l,
+               const EylRect         *r)
+{
+  EylPageAnalysis *a = pl->p.analysis;
+  double           cx = (r->x0 + r->x1) / 2, cy = (r->y0 + r->y1) / 2;
+  double           own = point_distance (&l->anchor, cx, cy);
+
+  for (guint i = 0; a->elements != NULL && i < a->elements->len; i++)
+    {
+      EylElement *el = g_ptr_array_index (a->elements, i);
+
+      /* Members of the label's group lie in its anchor. */
+      if (!kind_is_drawn (el->kind) || eyl_rect_is_empty (&el->box) || el->kind == EYL_ELEMENT_REPEAT ||
+          overlap_area (&el->box, &l->anchor) > 0 || element_is_large (a, &el->box, &pl->vis))
+        continue;
+      if (point_distance (&el->box, cx, cy) < own - pl->p.u)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Puts @l at the first free candidate place, in full, else shortened;
  * else the cheapest place on soft obstacles only; else not shown. */
 static void
@@ -1629,6 +1664,8 @@ place_label (Placer          *pl,
               double d = rect_distance (&r, &l->anchor);
 
               cost += 0.02 * d / h + (d > eyl_rect_height (&l->anchor) ? 0.5 : 0.0);
+              if (names_another (pl, l, &r))
+                cost += 0.3;
             }
           /* Where the artwork has the least ink (a row's caption, a mark
            * no detector boxed), with a margin: a tag touching a mark's
