@@ -1164,21 +1164,32 @@ test_zone_label_off_ink (void)
   assert_label_leaves_block (a, &o, EYL_OVERLAY_LABEL_EYE_LEVEL);
 }
 
+/* A blank 400 × 600 pt poster with one element of @kind at @box, and
+ * options drawing element boxes and their labels at 1 px per pt. */
+static EylPageAnalysis *
+one_element_analysis (EylElementKind     kind,
+                      const EylRect     *box,
+                      EylOverlayOptions *o)
+{
+  EylPageAnalysis *a = empty_analysis ("poster-wall", 400, 600);
+  EylElement      *el = eyl_element_new (kind, EYL_SOURCE_TEXT, "www.example.org", box, 1.0);
+
+  el->id = g_strdup ("element");
+  g_ptr_array_add (a->elements, el);
+  eyl_overlay_options_init (o);
+  o->layers = EYL_OVERLAY_ELEMENTS | EYL_OVERLAY_LABELS;
+  o->px_per_pt = 1.0;
+  return a;
+}
+
 /* A row's caption no detector boxed where an element's label went: the
  * label moves to a place off it and off its element. */
 static void
 test_element_label_off_ink (void)
 {
-  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", 400, 600);
   EylOverlayOptions o;
-  EylRect           box = { 150, 300, 260, 314 };
-  EylElement       *el = eyl_element_new (EYL_ELEMENT_URL, EYL_SOURCE_TEXT, "www.example.org", &box, 1.0);
+  g_autoptr(EylPageAnalysis) a = one_element_analysis (EYL_ELEMENT_URL, &(EylRect) { 150, 300, 260, 314 }, &o);
 
-  el->id = g_strdup ("website");
-  g_ptr_array_add (a->elements, el);
-  eyl_overlay_options_init (&o);
-  o.layers = EYL_OVERLAY_ELEMENTS | EYL_OVERLAY_LABELS;
-  o.px_per_pt = 1.0;
   assert_label_leaves_block (a, &o, EYL_OVERLAY_LABEL_ELEMENT);
 }
 
@@ -1188,19 +1199,12 @@ test_element_label_off_ink (void)
 static void
 test_large_label_inside_corner (void)
 {
-  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", 400, 600);
-  g_autoptr(GArray) labels = NULL;
+  EylOverlayOptions o;
+  EylRect           box = { 4, 4, 396, 596 };
+  g_autoptr(EylPageAnalysis) a = one_element_analysis (EYL_ELEMENT_HEADLINE, &box, &o);
+  g_autoptr(GArray) labels = eyl_overlay_layout_labels (a, &o);
   const EylOverlayLabel *l;
-  EylOverlayOptions      o;
-  EylRect                box = { 4, 4, 396, 596 };
-  EylElement            *el = eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_TEXT, "Open day", &box, 1.0);
 
-  el->id = g_strdup ("headline");
-  g_ptr_array_add (a->elements, el);
-  eyl_overlay_options_init (&o);
-  o.layers = EYL_OVERLAY_ELEMENTS | EYL_OVERLAY_LABELS;
-  o.px_per_pt = 1.0;
-  labels = eyl_overlay_layout_labels (a, &o);
   l = label_of_kind (labels, EYL_OVERLAY_LABEL_ELEMENT);
   g_assert_nonnull (l);
   g_assert_true (l->shown);
