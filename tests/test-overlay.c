@@ -1193,28 +1193,6 @@ test_element_label_off_ink (void)
   assert_label_leaves_block (a, &o, EYL_OVERLAY_LABEL_ELEMENT);
 }
 
-/* A headline block filling the artwork but for a margin thinner than
- * its label: no place round it is free, so the label goes in one of its
- * corners, inside it, rather than nowhere. */
-static void
-test_large_label_inside_corner (void)
-{
-  EylOverlayOptions o;
-  EylRect           box = { 4, 4, 396, 596 };
-  g_autoptr(EylPageAnalysis) a = one_element_analysis (EYL_ELEMENT_HEADLINE, &box, &o);
-  g_autoptr(GArray) labels = eyl_overlay_layout_labels (a, &o);
-  const EylOverlayLabel *l;
-
-  l = label_of_kind (labels, EYL_OVERLAY_LABEL_ELEMENT);
-  g_assert_nonnull (l);
-  g_assert_true (l->shown);
-  g_test_message ("label: %.0f,%.0f–%.0f,%.0f", l->box.x0, l->box.y0, l->box.x1, l->box.y1);
-  g_assert_true (l->box.x0 >= box.x0 && l->box.x1 <= box.x1 && l->box.y0 >= box.y0 && l->box.y1 <= box.y1);
-  /* In a corner: against two of its edges. */
-  g_assert_true (MIN (l->box.x0 - box.x0, box.x1 - l->box.x1) < 12);
-  g_assert_true (MIN (l->box.y0 - box.y0, box.y1 - l->box.y1) < 12);
-}
-
 /* Page-wide findings on artwork with marks all along its top and bottom
  * edges but for a small clear corner: the captioned row fits nowhere
  * without covering a mark, so the row goes compact, into the clear
@@ -1540,7 +1518,6 @@ main (int    argc,
   g_test_add_func ("/eyl/overlay/zone-label-off-ink", test_zone_label_off_ink);
   g_test_add_func ("/eyl/overlay/element-label-off-ink", test_element_label_off_ink);
   g_test_add_func ("/eyl/overlay/whole-page-compact", test_whole_page_compact);
-  g_test_add_func ("/eyl/overlay/large-label-inside-corner", test_large_label_inside_corner);
   g_test_add_func ("/eyl/overlay/labels-min-size", test_labels_min_size);
   g_test_add_func ("/eyl/overlay/kind-styles", test_kind_styles);
   g_test_add_func ("/eyl/overlay/labels-corpus", test_labels_corpus);

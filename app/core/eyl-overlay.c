@@ -1513,12 +1513,6 @@ candidates (Placer                *pl,
       ADD (a->x1 - w, a->y0 - 2 * (g + h));
       ADD (a->x0, a->y1 + 2 * g + h);
       ADD (a->x1 - w, a->y1 + 2 * g + h);
-      /* A large block's own corners, inside it (place_label() takes
-       * them for large blocks only, as a last resort). */
-      ADD (a->x0 + g, a->y0 + g);
-      ADD (a->x1 - g - w, a->y0 + g);
-      ADD (a->x0 + g, a->y1 - g - h);
-      ADD (a->x1 - g - w, a->y1 - g - h);
       break;
 
     case EYL_OVERLAY_LABEL_ZONE:
@@ -1630,15 +1624,11 @@ place_label (Placer          *pl,
 {
   const char *texts[2] = { full, brief };
   int         element_kind = 0;
-  gboolean    large = FALSE;
   double      best = INFINITY, gap = 1.0 * pl->p.u;
   EylRect     own = rect_grow (&l->anchor, 1.5 * pl->p.u);
 
   if (l->kind == EYL_OVERLAY_LABEL_ELEMENT)
-    {
-      element_kind = ((EylElement *) g_ptr_array_index (pl->p.analysis->elements, l->element))->kind;
-      large = element_is_large (pl->p.analysis, &l->anchor, &pl->vis);
-    }
+    element_kind = ((EylElement *) g_ptr_array_index (pl->p.analysis->elements, l->element))->kind;
 
   for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
     {
@@ -1656,12 +1646,9 @@ place_label (Placer          *pl,
           EylRect test = rect_grow (&r, gap);
           double  cost;
 
-          /* An element's label is never on its element, but in a corner
-           * of a large block (its box a soft obstacle: the label pays
-           * for covering it) when nowhere round it is free; a zone's or
-           * the band's is on its zone by design. */
-          if (l->kind == EYL_OVERLAY_LABEL_ELEMENT && overlap_area (&r, &own) > 0 &&
-              !(large && r.x0 >= own.x0 && r.x1 <= own.x1 && r.y0 >= own.y0 && r.y1 <= own.y1))
+          /* An element's label is never on its element; a zone's or the
+           * band's is on its zone by design. */
+          if (l->kind == EYL_OVERLAY_LABEL_ELEMENT && overlap_area (&r, &own) > 0)
             continue;
           cost = place_cost (&r, &pl->vis, pl->hard, pl->soft);
           if (cost < 0 || place_cost (&test, &(EylRect) { -INFINITY, -INFINITY, INFINITY, INFINITY },

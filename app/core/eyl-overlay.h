@@ -145,9 +145,7 @@ typedef struct
  * has one) are avoided too: a place costs by the share of it on text, and
  * by the share on the artwork's ink (@options->artwork), so a label goes
  * on empty artwork where there is some near what it names.  An element's
- * label costs more where it sits nearer another element than its own; a
- * large block's label may go in one of its own corners, inside it, when
- * no place round it is free.  A label with no free place is returned with shown FALSE.  The
+ * label costs more where it sits nearer another element than its own.  A label with no free place is returned with shown FALSE.  The
  * hovered or highlighted element is placed first.  An array of
  * EylOverlayLabel (the array frees the texts); the painter draws exactly
  * these, so a widget can use the boxes for hit tests or tooltips. */
