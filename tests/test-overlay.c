@@ -1067,53 +1067,176 @@ label_of_kind (GArray             *labels,
   return NULL;
 }
 
-/* A mark no detector boxed, drawn with Cairo into the page's pixels right
- * where the eye-level band's label went: the label moves off it, along
- * the band's edge, and stays shown. */
+/* Pixels of @a's visible area, white, with dark blocks @marks drawn in
+ * with Cairo, as the read's raster (the overlay's ink). */
 static void
-test_zone_label_off_ink (void)
+set_artwork (EylPageAnalysis *a,
+             const EylRect   *marks,
+             guint            n_marks)
 {
-  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", 400, 600);
-  g_autoptr(GArray) before = NULL;
-  g_autoptr(GArray) after = NULL;
-  const EylOverlayLabel *l;
-  EylOverlayOptions      o;
-  EylRect                mark, vis = a->frame.visible;
-  EylRaster             *raster;
-  cairo_t               *cr;
+  EylRect    vis = a->frame.visible;
+  EylRaster *raster;
+  cairo_t   *cr;
 
-  g_assert_nonnull (a->read);
-  eyl_overlay_options_init (&o);
-  o.layers = EYL_OVERLAY_PRINT;
-  o.px_per_pt = 1.0;
-  g_clear_pointer (&a->read->attention_raster, eyl_raster_unref);
-  before = eyl_overlay_layout_labels (a, &o);
-  l = label_of_kind (before, EYL_OVERLAY_LABEL_EYE_LEVEL);
-  g_assert_nonnull (l);
-  g_assert_true (l->shown);
-  g_test_message ("eye level on a blank page: %.0f,%.0f–%.0f,%.0f", l->box.x0, l->box.y0, l->box.x1,
-                  l->box.y1);
-
-  /* A dark mark, a little larger than that label, on white artwork. */
-  mark = (EylRect) { l->box.x0 - 6, l->box.y0 - 6, l->box.x1 + 6, l->box.y1 + 6 };
   if (eyl_rect_is_empty (&vis))
     vis = (EylRect) { 0, 0, a->width_pt, a->height_pt };
   raster = eyl_raster_new (&vis, 2.0);
   cr = eyl_raster_create_context (raster);
-  cairo_set_source_rgb (cr, 0.1, 0.2, 0.5);
-  cairo_rectangle (cr, mark.x0, mark.y0, mark.x1 - mark.x0, mark.y1 - mark.y0);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.15);
+  for (guint i = 0; i < n_marks; i++)
+    cairo_rectangle (cr, marks[i].x0, marks[i].y0, marks[i].x1 - marks[i].x0, marks[i].y1 - marks[i].y0);
   cairo_fill (cr);
   cairo_destroy (cr);
   cairo_surface_flush (eyl_raster_get_surface (raster));
+  g_clear_pointer (&a->read->attention_raster, eyl_raster_unref);
   a->read->attention_raster = raster;
+}
 
-  after = eyl_overlay_layout_labels (a, &o);
-  l = label_of_kind (after, EYL_OVERLAY_LABEL_EYE_LEVEL);
+static gboolean
+rects_meet (const EylRect *a,
+            const EylRect *b)
+{
+  return a->x1 > b->x0 && a->x0 < b->x1 && a->y1 > b->y0 && a->y0 < b->y1;
+}
+
+/* Lays out @a's labels on blank artwork, draws a dark block with Cairo
+ * where the first label of @kind went (a margin round it, but off what
+ * it names when that is an element), lays them out again: that label is
+ * still shown, in full, and off the block. */
+static void
+assert_label_leaves_block (EylPageAnalysis         *a,
+                           const EylOverlayOptions *o,
+                           EylOverlayLabelKind      kind)
+{
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  const EylOverlayLabel *l;
+  EylRect                mark, own;
+
+  g_assert_nonnull (a->read);
+  set_artwork (a, NULL, 0);
+  before = eyl_overlay_layout_labels (a, o);
+  l = label_of_kind (before, kind);
   g_assert_nonnull (l);
-  g_test_message ("eye level beside a drawn mark: %.0f,%.0f–%.0f,%.0f", l->box.x0, l->box.y0, l->box.x1,
-                  l->box.y1);
   g_assert_true (l->shown);
-  g_assert_false (l->box.x1 > mark.x0 && l->box.x0 < mark.x1 && l->box.y1 > mark.y0 && l->box.y0 < mark.y1);
+  g_test_message ("on blank artwork: %.0f,%.0f–%.0f,%.0f", l->box.x0, l->box.y0, l->box.x1, l->box.y1);
+
+  mark = (EylRect) { l->box.x0 - 6, l->box.y0 - 6, l->box.x1 + 6, l->box.y1 + 6 };
+  own = l->anchor;
+  if (kind == EYL_OVERLAY_LABEL_ELEMENT)
+    {
+      if (l->box.y1 <= own.y0)
+        mark.y1 = MIN (mark.y1, own.y0 - 1);
+      if (l->box.y0 >= own.y1)
+        mark.y0 = MAX (mark.y0, own.y1 + 1);
+      if (l->box.x1 <= own.x0)
+        mark.x1 = MIN (mark.x1, own.x0 - 1);
+      if (l->box.x0 >= own.x1)
+        mark.x0 = MAX (mark.x0, own.x1 + 1);
+      g_assert_false (rects_meet (&mark, &own));
+    }
+  set_artwork (a, &mark, 1);
+
+  after = eyl_overlay_layout_labels (a, o);
+  l = label_of_kind (after, kind);
+  g_assert_nonnull (l);
+  g_test_message ("beside a drawn block: %.0f,%.0f–%.0f,%.0f", l->box.x0, l->box.y0, l->box.x1, l->box.y1);
+  g_assert_true (l->shown);
+  g_assert_false (l->shortened);
+  g_assert_false (rects_meet (&l->box, &mark));
+  if (kind == EYL_OVERLAY_LABEL_ELEMENT)
+    g_assert_false (rects_meet (&l->box, &own));
+}
+
+/* A mark no detector boxed where the eye-level band's label went: the
+ * label moves off it, along the band's edge. */
+static void
+test_zone_label_off_ink (void)
+{
+  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", 400, 600);
+  EylOverlayOptions o;
+
+  eyl_overlay_options_init (&o);
+  o.layers = EYL_OVERLAY_PRINT;
+  o.px_per_pt = 1.0;
+  assert_label_leaves_block (a, &o, EYL_OVERLAY_LABEL_EYE_LEVEL);
+}
+
+/* A blank 400 × 600 pt poster with one element of @kind at @box, and
+ * options drawing element boxes and their labels at 1 px per pt. */
+static EylPageAnalysis *
+one_element_analysis (EylElementKind     kind,
+                      const EylRect     *box,
+                      EylOverlayOptions *o)
+{
+  EylPageAnalysis *a = empty_analysis ("poster-wall", 400, 600);
+  EylElement      *el = eyl_element_new (kind, EYL_SOURCE_TEXT, "www.example.org", box, 1.0);
+
+  el->id = g_strdup ("element");
+  g_ptr_array_add (a->elements, el);
+  eyl_overlay_options_init (o);
+  o->layers = EYL_OVERLAY_ELEMENTS | EYL_OVERLAY_LABELS;
+  o->px_per_pt = 1.0;
+  return a;
+}
+
+/* A row's caption no detector boxed where an element's label went: the
+ * label moves to a place off it and off its element. */
+static void
+test_element_label_off_ink (void)
+{
+  EylOverlayOptions o;
+  g_autoptr(EylPageAnalysis) a = one_element_analysis (EYL_ELEMENT_URL, &(EylRect) { 150, 300, 260, 314 }, &o);
+
+  assert_label_leaves_block (a, &o, EYL_OVERLAY_LABEL_ELEMENT);
+}
+
+/* Page-wide findings on artwork with marks all along its top and bottom
+ * edges but for a small clear corner: the captioned row fits nowhere
+ * without covering a mark, so the row goes compact, into the clear
+ * corner; on blank artwork it keeps its caption. */
+static void
+test_whole_page_compact (void)
+{
+  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", 400, 600);
+  g_autoptr(GArray) blank = NULL;
+  g_autoptr(GArray) marked = NULL;
+  EylOverlayOptions o;
+  EylRect           clear = { 320, 0, 400, 50 };
+  /* Top band but the clear corner, bottom band, both sides. */
+  EylRect marks[] = { { 0, 0, 320, 70 }, { 0, 50, 400, 70 }, { 0, 530, 400, 600 }, { 0, 0, 12, 600 }, { 388, 50, 400, 600 } };
+
+  g_assert_nonnull (a->read);
+  g_ptr_array_add (a->findings, eyl_finding_new ("no-contact", EYL_SEVERITY_WARNING, NULL, NULL));
+  g_ptr_array_add (a->findings, eyl_finding_new ("no-call-to-action", EYL_SEVERITY_WARNING, NULL, NULL));
+  eyl_overlay_options_init (&o);
+  o.layers = EYL_OVERLAY_FINDINGS;
+  o.px_per_pt = 1.0;
+
+  set_artwork (a, NULL, 0);
+  blank = eyl_overlay_layout_markers (a, &o);
+  g_assert_cmpuint (blank->len, ==, 2);
+  for (guint i = 0; i < blank->len; i++)
+    {
+      g_assert_true (g_array_index (blank, EylOverlayMarker, i).page_wide);
+      g_assert_false (g_array_index (blank, EylOverlayMarker, i).compact);
+    }
+
+  set_artwork (a, marks, G_N_ELEMENTS (marks));
+  marked = eyl_overlay_layout_markers (a, &o);
+  g_assert_cmpuint (marked->len, ==, 2);
+  for (guint i = 0; i < marked->len; i++)
+    {
+      const EylOverlayMarker *m = &g_array_index (marked, EylOverlayMarker, i);
+      EylRect                 mr = { m->x - m->radius, m->y - m->radius, m->x + m->radius, m->y + m->radius };
+
+      g_test_message ("marker %u at %.0f,%.0f", m->number, m->x, m->y);
+      g_assert_true (m->page_wide);
+      g_assert_true (m->compact);
+      g_assert_true (mr.x0 >= clear.x0 && mr.x1 <= clear.x1 && mr.y0 >= clear.y0 && mr.y1 <= clear.y1);
+    }
 }
 
 /* A small piece (a 153 × 230 mm sheet) exported at print scale: every
@@ -1393,6 +1516,8 @@ main (int    argc,
   g_test_add_func ("/eyl/overlay/labels-off-text-corpus", test_labels_off_text_corpus);
   g_test_add_func ("/eyl/overlay/legend-off-page", test_legend_off_page);
   g_test_add_func ("/eyl/overlay/zone-label-off-ink", test_zone_label_off_ink);
+  g_test_add_func ("/eyl/overlay/element-label-off-ink", test_element_label_off_ink);
+  g_test_add_func ("/eyl/overlay/whole-page-compact", test_whole_page_compact);
   g_test_add_func ("/eyl/overlay/labels-min-size", test_labels_min_size);
   g_test_add_func ("/eyl/overlay/kind-styles", test_kind_styles);
   g_test_add_func ("/eyl/overlay/labels-corpus", test_labels_corpus);

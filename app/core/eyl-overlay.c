@@ -818,6 +818,15 @@ rect_distance (const EylRect *a,
   return MAX (dx, dy);
 }
 
+/* From the point @x, @y to the nearest point of @r, 0 inside it. */
+static double
+point_distance (const EylRect *r,
+                double         x,
+                double         y)
+{
+  return hypot (MAX (0, MAX (r->x0 - x, x - r->x1)), MAX (0, MAX (r->y0 - y, y - r->y1)));
+}
+
 static gboolean
 element_is_large (EylPageAnalysis *a,
                   const EylRect   *box,
@@ -1145,15 +1154,28 @@ marker_is_drawn (const EylOverlayOptions *options,
 }
 
 /* From the panel's left edge to the first page-wide marker's: the
- * caption "Whole page" and its margins. */
+ * caption "Whole page" and its margins, or a margin only (@compact). */
 static double
 whole_page_lead (EylPageAnalysis *analysis,
-                 double           u)
+                 double           u,
+                 gboolean         compact)
 {
   double cw, ch;
 
+  if (compact)
+    return 5 * u;
   measure_text (analysis, u, _("Whole page"), TAG_PX, TRUE, &cw, &ch);
   return 22 * u + cw;
+}
+
+/* Is the row of page-wide markers in @markers compact? */
+static gboolean
+whole_page_compact (GArray *markers)
+{
+  for (guint i = 0; i < markers->len; i++)
+    if (g_array_index (markers, EylOverlayMarker, i).page_wide)
+      return g_array_index (markers, EylOverlayMarker, i).compact;
+  return FALSE;
 }
 
 /* The panel behind the row of page-wide markers, with its caption. */
@@ -1192,8 +1214,10 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
   g_autoptr(GArray) hard = NULL;
   g_autoptr(GArray) soft = NULL;
   g_autoptr(GArray) boxes = NULL;
-  EylRect vis;
-  double  u, r, rr, gap, s, row_x, row_y;
+  EylRect  vis;
+  double   u, r, rr, gap, s, row_x, row_y;
+  gboolean compact = FALSE;
+  Ink      ink;
 
   g_return_val_if_fail (analysis != NULL, NULL);
 
@@ -1220,31 +1244,45 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
   soft = g_array_new (FALSE, FALSE, sizeof (EylRect));
   boxes = g_array_new (FALSE, FALSE, sizeof (EylRect));
   collect_obstacles (analysis, &vis, 1 * u, boxes, soft);
+  ink_init (&ink, analysis, options);
 
   /* Page-wide findings: a row after a caption, in the corner where it
-   * covers the fewest elements (the top-left one first, below the top
-   * rail); wrapped at the top-left when one row is too long. */
+   * covers the fewest elements and the least ink (the top-left one
+   * first, below the top rail), else along the top or bottom edge.  When
+   * every such place covers artwork (a sponsor wall's marks in every
+   * corner), the row without its caption, compact and see-through, where
+   * it covers the least.  Wrapped at the top-left when one row is too
+   * long. */
   {
-    double lead = whole_page_lead (analysis, u);
-    double m = (MARGIN_PX - 2) * u, w, h = 2 * r + 10 * u;
-    double ox = vis.x0 + m, oy = top_inset (analysis, options, u) - 3 * u;
-    guint  n_wide = 0;
+    double   m = (MARGIN_PX - 2) * u, h = 2 * r + 10 * u;
+    double   ox = vis.x0 + m, oy = top_inset (analysis, options, u) - 3 * u;
+    guint    n_wide = 0;
+    double   best = INFINITY, best_ink = 0;
+    gboolean picked = FALSE;
 
     for (guint i = 0; i < analysis->findings->len; i++)
       n_wide += eyl_rect_is_empty (&((EylFinding *) g_ptr_array_index (analysis->findings, i))->box);
-    w = lead + n_wide * (2 * r + gap) - gap + 6 * u;
-    if (n_wide > 0 && ox + w <= vis.x1 - m)
+    for (int pass = 0; pass < 2 && n_wide > 0 && (pass == 0 || best_ink > 0); pass++)
       {
-        double third = (vis.x1 - m - w - ox) / 3;
-        double xs[] = { ox, vis.x1 - m - w, ox, vis.x1 - m - w, ox + third, ox + 2 * third, ox + third,
-                        ox + 2 * third };
-        double ys[] = { oy, oy, vis.y1 - m - h, vis.y1 - m - h, oy, oy, vis.y1 - m - h, vis.y1 - m - h };
-        double best = INFINITY;
-        guint  pick = 0;
-        Ink    ink;
+        double lead = whole_page_lead (analysis, u, pass == 1);
+        double w = lead + n_wide * (2 * r + gap) - gap + 6 * u;
+        double x0 = vis.x0 + m, x1 = vis.x1 - m - w, y0 = oy, y1 = vis.y1 - m - h;
+        double xs[4 + 2 * 8], ys[G_N_ELEMENTS (xs)];
+        guint  n = 0;
 
-        ink_init (&ink, analysis, options);
-        for (guint c = 0; c < G_N_ELEMENTS (xs); c++)
+        if (x0 + w > vis.x1 - m)
+          break;
+        /* The corners, then along the top and bottom edges. */
+        xs[n] = x0, ys[n++] = y0;
+        xs[n] = x1, ys[n++] = y0;
+        xs[n] = x0, ys[n++] = y1;
+        xs[n] = x1, ys[n++] = y1;
+        for (int k = 1; k <= 8; k++)
+          {
+            xs[n] = x0 + k * (x1 - x0) / 9, ys[n++] = y0;
+            xs[n] = x0 + k * (x1 - x0) / 9, ys[n++] = y1;
+          }
+        for (guint c = 0; c < n; c++)
           {
             EylRect panel = { xs[c], ys[c], xs[c] + w, ys[c] + h };
             double  cost = place_cost (&panel, &vis, boxes, soft), over = 0;
@@ -1255,23 +1293,31 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
                   over += overlap_area (&panel, &g_array_index (boxes, EylRect, j));
                 cost = 10 + over / rect_area (&panel);
               }
-            /* Marks no detector boxed (a sponsor wall's) count too. */
-            cost += ink_share (&ink, &panel);
+            /* Marks no detector boxed (a sponsor wall's) count too; the
+             * compact row only where the captioned one found no place
+             * clear of them. */
+            over = ink_share (&ink, &(EylRect) { panel.x0 - 2 * u, panel.y0 - 2 * u, panel.x1 + 2 * u,
+                                                 panel.y1 + 2 * u });
+            cost += over + 0.01 * pass;
             if (cost < best - 1e-9)
               {
                 best = cost;
-                pick = c;
+                best_ink = over;
+                ox = xs[c];
+                oy = ys[c];
+                compact = pass == 1;
+                picked = TRUE;
               }
           }
-        ox = xs[pick];
-        oy = ys[pick];
       }
-    row_x = ox + lead + r;
+    if (!picked)
+      ox = vis.x0 + m;
+    row_x = ox + whole_page_lead (analysis, u, compact) + r;
     row_y = oy + 5 * u + r;
-    if (n_wide > 0)
+    if (n_wide > 0 && !compact)
       {
         /* The caption: no boxed marker on it. */
-        EylRect caption = { ox, oy, ox + lead, oy + h };
+        EylRect caption = { ox, oy, ox + whole_page_lead (analysis, u, FALSE), oy + h };
 
         g_array_append_val (hard, caption);
       }
@@ -1288,6 +1334,7 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
       if (eyl_rect_is_empty (&f->box))
         {
           m.page_wide = TRUE;
+          m.compact = compact;
           m.x = row_x;
           m.y = row_y;
           row_x += 2 * r + gap;
@@ -1344,7 +1391,9 @@ eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
               continue;
             for (guint j = 0; j < boxes->len; j++)
               extra += overlap_area (&cr, &g_array_index (boxes, EylRect, j));
-            cost += 4 * extra / rect_area (&cr) + 0.01 * k;
+            /* Off the artwork's marks too, where the places beside the
+             * box differ (a wordmark next to its icon). */
+            cost += 4 * extra / rect_area (&cr) + ink_share (&ink, &cr) + 0.01 * k;
             if (cost < best)
               {
                 best = cost;
@@ -1538,6 +1587,32 @@ candidates (Placer                *pl,
   return n;
 }
 
+/* Would a tag at @r read as naming another element than @l's: is the
+ * middle of @r nearer another small drawn element than @l's own box (the
+ * tag under a list's first row, beside the second row's value)? */
+static gboolean
+names_another (Placer                *pl,
+               const EylOverlayLabel *l,
+               const EylRect         *r)
+{
+  EylPageAnalysis *a = pl->p.analysis;
+  double           cx = (r->x0 + r->x1) / 2, cy = (r->y0 + r->y1) / 2;
+  double           own = point_distance (&l->anchor, cx, cy);
+
+  for (guint i = 0; a->elements != NULL && i < a->elements->len; i++)
+    {
+      EylElement *el = g_ptr_array_index (a->elements, i);
+
+      /* Members of the label's group lie in its anchor. */
+      if (!kind_is_drawn (el->kind) || eyl_rect_is_empty (&el->box) || el->kind == EYL_ELEMENT_REPEAT ||
+          overlap_area (&el->box, &l->anchor) > 0 || element_is_large (a, &el->box, &pl->vis))
+        continue;
+      if (point_distance (&el->box, cx, cy) < own - pl->p.u)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Puts @l at the first free candidate place, in full, else shortened;
  * else the cheapest place on soft obstacles only; else not shown. */
 static void
@@ -1589,16 +1664,18 @@ place_label (Placer          *pl,
               double d = rect_distance (&r, &l->anchor);
 
               cost += 0.02 * d / h + (d > eyl_rect_height (&l->anchor) ? 0.5 : 0.0);
+              if (names_another (pl, l, &r))
+                cost += 0.3;
             }
-          else
-            /* A zone's label at the band's edge where the artwork has
-             * the least ink (marks no detector boxed). */
-            {
-              /* With a margin: a tag touching a mark's edge hides it. */
-              EylRect halo = rect_grow (&r, 3 * pl->p.u);
+          /* Where the artwork has the least ink (a row's caption, a mark
+           * no detector boxed), with a margin: a tag touching a mark's
+           * edge hides it.  An element's tag stands 5 u off its box, so
+           * the margin does not reach the element's own ink. */
+          {
+            EylRect halo = rect_grow (&r, 3 * pl->p.u);
 
-              cost += ink_share (&pl->ink, &halo);
-            }
+            cost += ink_share (&pl->ink, &halo);
+          }
           if (cost < best)
             {
               best = cost;
@@ -1745,7 +1822,8 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
             g_array_append_val (pl.hard, r);
           }
       if ((layers & EYL_OVERLAY_FINDINGS) &&
-          whole_page_panel (markers, pl.p.u, whole_page_lead (analysis, pl.p.u), &panel))
+          whole_page_panel (markers, pl.p.u,
+                            whole_page_lead (analysis, pl.p.u, whole_page_compact (markers)), &panel))
         g_array_append_val (pl.hard, panel);
     }
 
@@ -2335,7 +2413,24 @@ paint_findings (Paint  *p,
   int              hl = p->options->highlighted_finding;
   EylRect          panel;
 
-  if (whole_page_panel (markers, p->u, whole_page_lead (a, p->u), &panel))
+  if (whole_page_compact (markers) &&
+      whole_page_panel (markers, p->u, whole_page_lead (a, p->u, TRUE), &panel))
+    {
+      /* Compact: a see-through pill behind the markers, the artwork
+       * showing through it; the summary's table says what they are. */
+      cairo_t *cr = p->cr;
+
+      cairo_save (cr);
+      rounded_rect (cr, panel.x0, panel.y0, eyl_rect_width (&panel), eyl_rect_height (&panel),
+                    eyl_rect_height (&panel) / 2);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.45);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, 0.5);
+      cairo_set_line_width (cr, 1.0 * p->u);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  else if (whole_page_panel (markers, p->u, whole_page_lead (a, p->u, FALSE), &panel))
     {
       /* A panel behind the row of page-wide markers, with its caption. */
       cairo_t *cr = p->cr;

@@ -87,13 +87,19 @@ typedef struct
   double   x, y;      /* centre, page pt */
   double   radius;    /* page pt */
   gboolean page_wide; /* no box: in the list at the top of the page */
+  /* A page-wide marker in a compact, see-through row without its
+   * caption: every place for the captioned row covered artwork. */
+  gboolean compact;
 } EylOverlayMarker;
 
 /* Where the markers go for @options->px_per_pt: beside each finding's box
  * (right, above, left or below, outside it when there is room, off the
- * page's text lines when it can), none on another; several findings of
- * one box in a column; page-wide findings in a row at the top.  An array
- * of EylOverlayMarker, one per finding, in finding order. */
+ * page's text lines and the artwork's marks when it can), none on
+ * another; several findings of one box in a column; page-wide findings
+ * in a captioned row at the top or bottom edge where it covers the least
+ * (compact and see-through, without its caption, when every such place
+ * covers artwork).  An array of EylOverlayMarker, one per finding, in
+ * finding order. */
 GArray *eyl_overlay_layout_markers (EylPageAnalysis         *analysis,
                                     const EylOverlayOptions *options);
 
@@ -136,8 +142,10 @@ typedef struct
  * the artwork, off every finding's box, element box (small ones; large
  * blocks and body text are avoided when possible), marker and other
  * label.  The page's text lines (the read's text layer, when the analysis
- * has one) are avoided too: a place costs by the share of it on text, so
- * a label goes on empty artwork where there is some near what it names.  A label with no free place is returned with shown FALSE.  The
+ * has one) are avoided too: a place costs by the share of it on text, and
+ * by the share on the artwork's ink (@options->artwork), so a label goes
+ * on empty artwork where there is some near what it names.  An element's
+ * label costs more where it sits nearer another element than its own.  A label with no free place is returned with shown FALSE.  The
  * hovered or highlighted element is placed first.  An array of
  * EylOverlayLabel (the array frees the texts); the painter draws exactly
  * these, so a widget can use the boxes for hit tests or tooltips. */
