@@ -241,6 +241,30 @@ test_eye_level_band (void)
   g_assert_false (paints_eye_level ("leaflet-rack"));
 }
 
+static EylPageAnalysis *empty_analysis (const char *placement_id,
+                                        double      w_pt,
+                                        double      h_pt);
+
+/* Nor on a piece seen whole within the comfortable zone from where it
+ * is read: a round sticker on a wall, an A3 poster; an A0 is not. */
+static void
+test_eye_level_small_piece (void)
+{
+  static const struct
+  {
+    double   w_mm, h_mm;
+    gboolean band;
+  } pieces[] = { { 95, 95, FALSE }, { 297, 420, FALSE }, { 841, 1189, TRUE } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    {
+      g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", pieces[i].w_mm / EYL_MM_PER_PT,
+                                                      pieces[i].h_mm / EYL_MM_PER_PT);
+
+      g_assert_cmpint (eyl_page_has_eye_level (a->placement, &a->frame), ==, pieces[i].band);
+    }
+}
+
 /* In a rack, the part of a flagged box that sits in the pocket stays
  * hatched: the clear hole ends at the pocket's lip. */
 static void
@@ -1155,7 +1179,7 @@ assert_label_leaves_block (EylPageAnalysis         *a,
 static void
 test_zone_label_off_ink (void)
 {
-  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", 400, 600);
+  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", 2384, 3370);
   EylOverlayOptions o;
 
   eyl_overlay_options_init (&o);
@@ -1246,7 +1270,7 @@ static void
 test_labels_min_size (void)
 {
   double w = 153 / 25.4 * 72, h = 230 / 25.4 * 72;
-  g_autoptr(EylPageAnalysis) a = empty_analysis ("poster-wall", w, h);
+  g_autoptr(EylPageAnalysis) a = empty_analysis ("shelf-eye", w, h);
   g_autoptr(GArray) labels = NULL;
   EylOverlayOptions o;
   EylRect           box = { 40, 200, 200, 230 };
@@ -1507,6 +1531,7 @@ main (int    argc,
   g_test_add_func ("/eyl/overlay/hidden-zone-pixels", test_hidden_zone_pixels);
   g_test_add_func ("/eyl/overlay/element-box-pixels", test_element_box_pixels);
   g_test_add_func ("/eyl/overlay/eye-level-band", test_eye_level_band);
+  g_test_add_func ("/eyl/overlay/eye-level-small-piece", test_eye_level_small_piece);
   g_test_add_func ("/eyl/overlay/hole-ends-at-lip", test_hole_ends_at_lip);
   g_test_add_func ("/eyl/overlay/markers", test_markers);
   g_test_add_func ("/eyl/overlay/pictures", test_pictures);

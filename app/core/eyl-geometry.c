@@ -250,6 +250,18 @@ eyl_placement_has_eye_level (const EylPlacement *placement)
          !placement->held;
 }
 
+gboolean
+eyl_page_has_eye_level (const EylPlacement *placement,
+                        const EylPageFrame *frame)
+{
+  g_return_val_if_fail (placement != NULL, FALSE);
+  g_return_val_if_fail (frame != NULL, FALSE);
+
+  return eyl_placement_has_eye_level (placement) && !(placement->hand_distance_m > 0) &&
+         frame->material_h_mm > 2.0 * placement->distance_m * 1000.0 *
+                                    tan (placement->eye_zone_deg * G_PI / 180.0);
+}
+
 /* Population ------------------------------------------------------------ */
 
 static void

@@ -97,6 +97,11 @@ void eyl_eye_zone_for (const EylPlacement *placement,
  * (the rack shows its top, the rest is read in the hand), a sticker or
  * any piece read in the hand: the views draw no eye-level band there. */
 gboolean eyl_placement_has_eye_level (const EylPlacement *placement);
+/* Nor for a piece seen whole within the comfortable zone (±eye_zone_deg)
+ * from where it is read (an A4 poster on a wall at 0.7 m, a sticker):
+ * what the eye-level rules judge and the views draw. */
+gboolean eyl_page_has_eye_level (const EylPlacement *placement,
+                                 const EylPageFrame *frame);
 
 /* The viewer population: standing eye heights modelled as a normal
  * distribution whose 5th and 95th percentiles are eye_min_mm and

@@ -1869,7 +1869,7 @@ eyl_overlay_layout_labels (EylPageAnalysis         *analysis,
     }
 
   if ((layers & EYL_OVERLAY_EYE_LEVEL) && (layers & EYL_OVERLAY_ZONE_LABELS) &&
-      analysis->placement != NULL && eyl_placement_has_eye_level (analysis->placement))
+      analysis->placement != NULL && eyl_page_has_eye_level (analysis->placement, &analysis->frame))
     {
       const EylPageFrame *fr = &analysis->frame;
       EylEyeZone          zone;
@@ -2539,7 +2539,7 @@ legend_rows (EylPageAnalysis *const *pages,
       if (a == NULL)
         continue;
       placed |= a->placement != NULL;
-      eye_level |= a->placement != NULL && eyl_placement_has_eye_level (a->placement);
+      eye_level |= a->placement != NULL && eyl_page_has_eye_level (a->placement, &a->frame);
       if ((layers & EYL_OVERLAY_ELEMENTS) && a->elements != NULL)
         for (guint i = 0; i < a->elements->len; i++)
           {
@@ -2766,7 +2766,7 @@ eyl_overlay_paint (cairo_t                 *cr,
    * flagged elements.  The legend is not drawn here (see
    * eyl_overlay_paint_legend()). */
   if ((options->layers & EYL_OVERLAY_EYE_LEVEL) && analysis->placement != NULL &&
-      eyl_placement_has_eye_level (analysis->placement))
+      eyl_page_has_eye_level (analysis->placement, &analysis->frame))
     paint_eye_level (&p);
   if ((options->layers & EYL_OVERLAY_HIDDEN) && analysis->placement != NULL)
     paint_hidden (&p);

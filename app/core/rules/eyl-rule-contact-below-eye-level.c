@@ -42,9 +42,7 @@ eyl_rule_eye_level_applies (const EylRuleContext *ctx)
 {
   if (ctx->placement == NULL || ctx->frame == NULL)
     return TRUE;
-  return !eyl_rule_piece_is_held (ctx) &&
-         ctx->frame->material_h_mm > 2.0 * ctx->placement->distance_m * 1000.0 *
-                                         tan (ctx->placement->eye_zone_deg * G_PI / 180.0);
+  return !eyl_rule_piece_is_held (ctx) && eyl_page_has_eye_level (ctx->placement, ctx->frame);
 }
 
 void
