@@ -442,6 +442,49 @@ test_unreadable_with_good (void)
                    ==, 1);
 }
 
+/* The pictures of a page reach the rules: one of 20 px drawn 141 mm wide
+ * on an A4 poster (7 mm a pixel) prints blocky; 2000 px do not. */
+static void
+test_picture_resolution (void)
+{
+  for (guint fine = 0; fine <= 1; fine++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *pdf = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      EylFixtureText texts[] = { { 72, 72, 24, "Open day", 0 } };
+      EylFixturePage pg = {
+        .width_pt = 595,
+        .height_pt = 842,
+        .image_box = { 100, 200, 500, 600 },
+        .image_width_px = fine ? 2000 : 20,
+        .image_height_px = fine ? 2000 : 20,
+      };
+      JsonArray *findings;
+      guint      n = 0;
+
+      NEED_CLI ();
+      pdf = eyl_fixture_pdf (fine ? "cli-picture-fine.pdf" : "cli-picture-coarse.pdf", &pg, texts,
+                             G_N_ELEMENTS (texts));
+      run_cli (&run, "check", "--format", "json", "--fail-on", "never", "--placement", "poster-wall",
+               pdf, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_json (run.out);
+      findings = json_object_get_array_member (
+          json_array_get_object_element (
+              json_object_get_array_member (
+                  json_array_get_object_element (
+                      json_object_get_array_member (json_node_get_object (root), "files"), 0),
+                  "pages"),
+              0),
+          "findings");
+      for (guint i = 0; i < json_array_get_length (findings); i++)
+        n += g_str_equal (json_object_get_string_member (json_array_get_object_element (findings, i), "rule"),
+                          "picture-resolution");
+      g_assert_cmpuint (n, ==, fine ? 0 : 1);
+    }
+}
+
 /* The pixel options reach the worker: the analysis raster follows
  * --raster-px-per-mm within --raster-max-mpx, and --no-logos leaves the
  * logos out. */
@@ -1084,6 +1127,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/compare", test_compare);
   g_test_add_func ("/eyl/cli/unreadable-with-good", test_unreadable_with_good);
   g_test_add_func ("/eyl/cli/pixel-options", test_pixel_options);
+  g_test_add_func ("/eyl/cli/picture-resolution", test_picture_resolution);
   g_test_add_func ("/eyl/cli/json-and-csv", test_json_and_csv);
   g_test_add_func ("/eyl/cli/output-file", test_output_file);
   g_test_add_func ("/eyl/cli/output-special", test_output_special);

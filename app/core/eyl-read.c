@@ -233,6 +233,65 @@ trim_given_bleed (EylPageRead              *self,
                                        2 * bleed_x, 2 * bleed_y, (bleed_x + bleed_y) / 2.0));
 }
 
+/* A picture shows its pixels on the page when the rendered page varies
+ * where it lies, outside the lines of text and the smaller pictures set
+ * on it: one drawn faint as a watermark or a tint, or covered, spans less
+ * than a quarter of the paper's contrast there (the 5th and 95th
+ * percentiles of the luminance closer than SHOWS_MIN_SPREAD of 255). */
+#define SHOWS_SAMPLES    48
+#define SHOWS_MIN_SPREAD 64
+
+static gboolean
+image_shows (const EylRaster    *raster,
+             const EylPageData  *page,
+             const EylImageInfo *image)
+{
+  guint   histogram[256] = { 0 };
+  guint   n = 0, seen = 0;
+  int     low = -1, high = -1;
+  EylRect area;
+
+  if (!eyl_rect_intersect (&image->box, &raster->area, &area))
+    return FALSE;
+  for (int j = 0; j < SHOWS_SAMPLES; j++)
+    for (int i = 0; i < SHOWS_SAMPLES; i++)
+      {
+        double   x = area.x0 + (i + 0.5) * eyl_rect_width (&area) / SHOWS_SAMPLES;
+        double   y = area.y0 + (j + 0.5) * eyl_rect_height (&area) / SHOWS_SAMPLES;
+        gboolean in_text = FALSE;
+        double   px, py;
+        guint32  c;
+
+        for (guint k = 0; page->lines != NULL && k < page->lines->len && !in_text; k++)
+          in_text = eyl_rect_contains_point (&g_array_index (page->lines, EylTextLine, k).box, x, y);
+        for (guint k = 0; k < page->images->len && !in_text; k++)
+          {
+            const EylRect *other = &g_array_index (page->images, EylImageInfo, k).box;
+
+            in_text = eyl_rect_width (other) * eyl_rect_height (other) <
+                          eyl_rect_width (&image->box) * eyl_rect_height (&image->box) &&
+                      eyl_rect_contains_point (other, x, y);
+          }
+        if (in_text)
+          continue;
+        eyl_raster_page_to_pixel (raster, x, y, &px, &py);
+        c = eyl_raster_get_pixel (raster, (int) px, (int) py);
+        histogram[(2 * ((c >> 16) & 0xff) + 5 * ((c >> 8) & 0xff) + (c & 0xff)) / 8]++;
+        n++;
+      }
+  if (n == 0)
+    return FALSE;
+  for (int v = 0; v < 256; v++)
+    {
+      seen += histogram[v];
+      if (low < 0 && seen * 20 > n)
+        low = v;
+      if (high < 0 && seen * 20 >= n * 19)
+        high = v;
+    }
+  return high - low >= SHOWS_MIN_SPREAD;
+}
+
 EylPageRead *
 eyl_read_page (EylPageData              *page,
                const EylRenderer        *renderer,
@@ -260,14 +319,6 @@ eyl_read_page (EylPageData              *page,
 
   for (guint i = 0; page->warnings != NULL && i < page->warnings->len; i++)
     g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (page->warnings, i)));
-  for (guint i = 0; page->images != NULL && i < page->images->len; i++)
-    {
-      const EylImageInfo *image = &g_array_index (page->images, EylImageInfo, i);
-
-      if (image->width_px > 0 && image->height_px > 0)
-        g_array_append_vals (self->images, image, 1);
-    }
-
   /* The real size sets the raster's resolution (px per mm of material). */
   eyl_analysis_options_resolve_size (options, self->width_pt, self->height_pt,
                                      &self->material_w_mm, &self->material_h_mm,
@@ -276,6 +327,14 @@ eyl_read_page (EylPageData              *page,
   /* The analysis raster: rendered once, shared by every pixel detector. */
   if (renderer != NULL && renderer->render != NULL)
     raster = render_analysis_raster (self, renderer);
+
+  for (guint i = 0; page->images != NULL && i < page->images->len; i++)
+    {
+      const EylImageInfo *image = &g_array_index (page->images, EylImageInfo, i);
+
+      if (image->width_px > 0 && image->height_px > 0 && (raster == NULL || image_shows (raster, page, image)))
+        g_array_append_vals (self->images, image, 1);
+    }
 
   elements = eyl_detect_all (page, options->brand_kit);
   if (page->index < TEXT_LAYER_MAX_PAGE)
