@@ -1444,6 +1444,52 @@ check_lattice (gboolean stagger)
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &lattice), <, 0.05);
 }
 
+/* The element of @kind that says @text, or NULL. */
+static EylElement *
+find_text (GPtrArray     *elements,
+           EylElementKind kind,
+           const char    *text)
+{
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+
+      if (e->kind == kind && g_strcmp0 (e->text, text) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+/* A step-and-repeat wall carries marks, not a message: a short line read
+ * among its marks is a mark's wordmark (brand), not a headline; a longer
+ * line there stays a headline.  (The repeat finder alone: no sponsor
+ * block claims the lines first.) */
+static void
+test_repeats_words_among_marks (void)
+{
+  g_auto(Canvas) c;
+  EylRect     name = { 300, 680, 520, 730 }, slogan = { 300, 900, 700, 950 };
+  const char *long_text = "Meet the speakers at the stand today";
+
+  canvas_init (&c);
+  for (guint i = 0; i < WALL_COLS * WALL_ROWS; i++)
+    {
+      double x, y;
+
+      wall_cell (i, &x, &y);
+      cairo_new_path (c.cr);
+      draw_logo (c.cr, x, y, WALL_MARK, LOGO_COLOUR);
+    }
+  g_clear_pointer (&c.cr, cairo_destroy);
+  g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_OCR, "mobile era", &name, 0.86));
+  g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_OCR, long_text, &slogan, 0.86));
+  g_assert_true (eyl_detect_repeats (c.raster, c.elements));
+  log_elements (c.elements);
+  g_assert_nonnull (find_text (c.elements, EYL_ELEMENT_BRAND_NAME, "mobile era"));
+  g_assert_null (find_text (c.elements, EYL_ELEMENT_HEADLINE, "mobile era"));
+  g_assert_nonnull (find_text (c.elements, EYL_ELEMENT_HEADLINE, long_text));
+}
+
 static void
 test_repeats_lattice (void)
 {
@@ -1554,6 +1600,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/sponsor-row", test_candidates_sponsor_row);
   g_test_add_func ("/eyl/logos/repeats/lattice", test_repeats_lattice);
   g_test_add_func ("/eyl/logos/repeats/staggered", test_repeats_staggered);
+  g_test_add_func ("/eyl/logos/repeats/words-among-marks", test_repeats_words_among_marks);
   g_test_add_func ("/eyl/logos/repeats/different-marks", test_repeats_different_marks);
   g_test_add_func ("/eyl/logos/repeats/scatter", test_repeats_scatter);
   g_test_add_func ("/eyl/logos/candidates/qr", test_candidates_qr);
