@@ -1093,6 +1093,45 @@ test_candidates_icon_with_label (void)
   g_assert_cmpfloat (labelled, <, alone - 0.05);
 }
 
+/* A row of four pictograms drawn alike, each over a short label of its
+ * own (a flyer's row of benefits), in the lower part of the page: they
+ * illustrate the text — no sponsors' logos, no logo at all, and not one
+ * "word" of shapes.  The emblem at the top stays the logo. */
+static void
+test_candidates_labelled_icon_row (void)
+{
+  g_auto(Canvas) c;
+  EylRect            top = { 400, 80, 600, 280 }, row = { 100, 880, 900, 1010 };
+  static const char *labels[] = { "Discover", "Decode", "Explore", "Cure" };
+
+  canvas_init (&c);
+  draw_emblem (c.cr, top.x0, top.y0, eyl_rect_width (&top), 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 400, 12);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      double  x = 130 + i * 210, cx = x + 65;
+      EylRect label = { cx - 70, 960, cx + 70, 990 };
+
+      cairo_new_path (c.cr);
+      set_rgb (c.cr, 0xe67e22);
+      cairo_set_line_width (c.cr, 8);
+      cairo_arc (c.cr, cx, 880, 60, 0, 2 * G_PI);
+      cairo_stroke (c.cr);
+      /* A different drawing in each. */
+      if (i % 2 == 0)
+        cairo_rectangle (c.cr, cx - 25 + 5 * i, 855, 40, 40);
+      else
+        add_triangle (c.cr, cx - 30, 900, cx + 30, 900, cx, 850 + 4 * i);
+      cairo_fill (c.cr);
+      show_line (&c, labels[i], &label, 985, 26);
+    }
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &top), >, 0.8);
+  g_assert_cmpuint (count_kind (c.elements, EYL_ELEMENT_SPONSOR_LOGO), ==, 0);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &row), <, 0.05);
+}
+
 /* A pack's front: a large emblem standing across the top edge of a band
  * of light tints, its upper half on the white page, its lower half on
  * the band.  The emblem is whole, not cut by the band's edge: a logo. */
@@ -1610,6 +1649,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/emblem-in-middle", test_candidates_emblem_in_middle);
   g_test_add_func ("/eyl/logos/candidates/misread-wordmark", test_candidates_misread_wordmark);
   g_test_add_func ("/eyl/logos/candidates/icon-with-label", test_candidates_icon_with_label);
+  g_test_add_func ("/eyl/logos/candidates/labelled-icon-row", test_candidates_labelled_icon_row);
   g_test_add_func ("/eyl/logos/candidates/emblem-under-title", test_candidates_emblem_under_title);
   g_test_add_func ("/eyl/logos/candidates/read-sponsor-heading", test_candidates_read_sponsor_heading);
   g_test_add_func ("/eyl/logos/candidates/emblem-across-band", test_candidates_emblem_across_band);

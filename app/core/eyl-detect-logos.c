@@ -2851,11 +2851,13 @@ column_neighbours (const Box *a,
 }
 
 /* Sizes of the groups @related makes of the live candidates: @size[i] is
- * the number of candidates in i's group. */
+ * the number of candidates in i's group; @root[i] (when not NULL) the
+ * group's first candidate. */
 static void
 group_sizes (GArray *cands,
              gboolean (*related) (const Box *, const Box *),
-             guint *size)
+             guint *size,
+             guint *root)
 {
   g_autofree guint *group = NULL;
 
@@ -2894,6 +2896,8 @@ group_sizes (GArray *cands,
     }
   for (guint i = 0; i < cands->len; i++)
     size[i] = size[group[i]];
+  if (root != NULL)
+    memcpy (root, group, sizeof (guint) * cands->len);
 }
 
 /* A line of text right beside @b, level with it: the label of an icon. */
@@ -2913,6 +2917,92 @@ has_label_beside (const PageText *t,
         return TRUE;
     }
   return FALSE;
+}
+
+/* A line of text right under @b, centred on it and no wider than a
+ * column of its own (three of its widths, not across its neighbours):
+ * the label of an icon in a row of benefits or features. */
+static gboolean
+has_label_under (const PageText *t,
+                 const Box      *b)
+{
+  double bw = b->x1 - b->x0, bh = b->y1 - b->y0, cx = (b->x0 + b->x1) / 2.0;
+
+  for (guint i = 0; i < t->lines->len; i++)
+    {
+      const Box *l = &g_array_index (t->lines, Box, i);
+      double     lx = (l->x0 + l->x1) / 2.0;
+
+      if (l->y0 >= b->y1 - 0.1 * bh && l->y0 - b->y1 <= 0.6 * bh && l->x1 - l->x0 <= 3 * bw &&
+          ABS (lx - cx) <= 0.25 * bw && l->x0 >= cx - 1.5 * bw && l->x1 <= cx + 1.5 * bw)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A row (or column) of three or more shapes of one size, each over or
+ * beside a short label of its own: pictograms illustrating the text (a
+ * row of benefits, a list of features), not marks — neither the brand's
+ * logo nor partners' logos, and not to be joined into one "word" of
+ * shapes.  Letters of a wordmark have no label each; partners' marks
+ * are announced by a heading (checked first), vary in style and stand
+ * without captions.  Run on the shapes, before words are made. */
+static void
+drop_icon_rows (const Work        *work,
+                const EylRaster   *raster,
+                const EylPageData *page,
+                const EylPageData *read,
+                const PageText    *t,
+                GArray            *cands)
+{
+  g_autoptr(GArray) headings = NULL;
+  guint               *size[2], *root[2], *unlabelled[2];
+  g_autofree gboolean *labelled = NULL;
+
+  if (cands->len == 0)
+    return;
+  headings = sponsor_headings (work, raster, page, read);
+  labelled = g_new0 (gboolean, cands->len);
+  for (guint g = 0; g < 2; g++)
+    {
+      size[g] = g_new0 (guint, cands->len);
+      root[g] = g_new0 (guint, cands->len);
+      unlabelled[g] = g_new0 (guint, cands->len);
+      group_sizes (cands, g == 0 ? row_neighbours : column_neighbours, size[g], root[g]);
+    }
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const Candidate *c = &g_array_index (cands, Candidate, i);
+      gboolean         announced = FALSE;
+
+      if (c->gone)
+        continue;
+      for (guint k = 0; k < headings->len && !announced; k++)
+        announced = under_heading (work, &g_array_index (headings, Box, k), &c->box);
+      labelled[i] = !c->panel && !announced && (has_label_under (t, &c->box) || has_label_beside (t, &c->box));
+      for (guint g = 0; g < 2; g++)
+        unlabelled[g][root[g][i]] += !labelled[i];
+    }
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = &g_array_index (cands, Candidate, i);
+
+      if (c->gone || !labelled[i])
+        continue;
+      for (guint g = 0; g < 2 && !c->gone; g++)
+        if (size[g][i] >= 3 && unlabelled[g][root[g][i]] == 0)
+          {
+            g_debug ("labelled icon at %.2f %.2f", (c->box.x0 + c->box.x1) / 2.0 / work->w,
+                     (c->box.y0 + c->box.y1) / 2.0 / work->h);
+            c->gone = TRUE;
+          }
+    }
+  for (guint g = 0; g < 2; g++)
+    {
+      g_free (size[g]);
+      g_free (root[g]);
+      g_free (unlabelled[g]);
+    }
 }
 
 /* Icons of a set are drawn in one colour (greys and tints of it along
@@ -2939,8 +3029,8 @@ find_sponsors (const Work        *work,
   g_autofree guint *in_row = g_new0 (guint, cands->len);
   g_autofree guint *in_column = g_new0 (guint, cands->len);
 
-  group_sizes (cands, row_neighbours, in_row);
-  group_sizes (cands, column_neighbours, in_column);
+  group_sizes (cands, row_neighbours, in_row, NULL);
+  group_sizes (cands, column_neighbours, in_column, NULL);
 
   for (guint i = 0; i < cands->len; i++)
     {
@@ -3571,6 +3661,7 @@ detect_without_kit (const EylPageData *page,
   /* Pieces first: what is no mark must not join one. */
   judge (&work, raster, elements, &text, cands, "piece");
   merge_parts (cands, &work, MERGE_SHAPES);
+  drop_icon_rows (&work, raster, page, read, &text, cands);
   merge_parts (cands, &work, MERGE_WORDS);
   parts = g_array_copy (cands);
   merge_parts (cands, &work, MERGE_LOCK_UPS);
