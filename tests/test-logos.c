@@ -1093,6 +1093,31 @@ test_candidates_icon_with_label (void)
   g_assert_cmpfloat (labelled, <, alone - 0.05);
 }
 
+/* A coloured band across the top of a panel with a wordmark set on it,
+ * its letters standing down from the band: one blob of ink, but the
+ * band is no part of the mark — the logo's box is the word's, not the
+ * band's. */
+static void
+test_candidates_word_on_band (void)
+{
+  g_auto(Canvas) c;
+  EylRect     band = { 540, 60, 980, 80 }, word;
+  EylElement *logo;
+
+  canvas_init (&c);
+  set_rgb (c.cr, 0x3a8fd6);
+  cairo_rectangle (c.cr, band.x0, band.y0, eyl_rect_width (&band), eyl_rect_height (&band));
+  cairo_fill (c.cr);
+  word = draw_outlined_word (c.cr, "Fjordnet", 640, 128, 64);
+  draw_body (c.cr, c.builder, 80, 400, 20);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &word), >, 0.8);
+  logo = nearest_logo (c.elements, &word);
+  g_assert_cmpfloat (logo->box.x0, >, word.x0 - 20);
+  g_assert_cmpfloat (logo->box.x1, <, word.x1 + 20);
+}
+
 /* A row of four pictograms drawn alike, each over a short label of its
  * own (a flyer's row of benefits), in the lower part of the page: they
  * illustrate the text — no sponsors' logos, no logo at all, and not one
@@ -1650,6 +1675,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/misread-wordmark", test_candidates_misread_wordmark);
   g_test_add_func ("/eyl/logos/candidates/icon-with-label", test_candidates_icon_with_label);
   g_test_add_func ("/eyl/logos/candidates/labelled-icon-row", test_candidates_labelled_icon_row);
+  g_test_add_func ("/eyl/logos/candidates/word-on-band", test_candidates_word_on_band);
   g_test_add_func ("/eyl/logos/candidates/emblem-under-title", test_candidates_emblem_under_title);
   g_test_add_func ("/eyl/logos/candidates/read-sponsor-heading", test_candidates_read_sponsor_heading);
   g_test_add_func ("/eyl/logos/candidates/emblem-across-band", test_candidates_emblem_across_band);

@@ -2446,6 +2446,87 @@ blobs_in (const Work   *work,
       }
 }
 
+/* Ink of @work at (@x, @y), or at (@y, @x) when @turned. */
+static inline gboolean
+ink_at (const Work *work,
+        int         x,
+        int         y,
+        gboolean    turned)
+{
+  gsize i = turned ? (gsize) x * work->w + y : (gsize) y * work->w + x;
+
+  return work->ink[i] && !work->text[i];
+}
+
+/* The ink of line @u across [@v0, @v1) outside the rows of @band. */
+static int
+off_band (const Work   *work,
+          const guint8 *band,
+          int           u,
+          int           v0,
+          int           v1,
+          gboolean      turned)
+{
+  int n = 0;
+
+  for (int v = v0; v < v1; v++)
+    n += !band[v - v0] && ink_at (work, u, v, turned);
+  return n;
+}
+
+/* A coloured band with a mark or a line set on it is found as one blob:
+ * the band's stripe of rows inked from end to end joins the letters.
+ * The band is no mark: the box is cut back, at each end, to where
+ * something stands off the band (@turned: the same for a band down the
+ * side).  A mark of its own — type over a rule — loses only the rule's
+ * ends that run past it. */
+static void
+trim_band (const Work *work,
+           Box        *b,
+           gboolean    turned)
+{
+  int                u0 = turned ? b->y0 : b->x0, u1 = turned ? b->y1 : b->x1;
+  int                v0 = turned ? b->x0 : b->y0, v1 = turned ? b->x1 : b->y1;
+  g_autofree guint8 *band = g_new0 (guint8, v1 - v0);
+  int                n_band = 0, a = u0, z = u1;
+  double             fringe;
+
+  if (u1 - u0 < 2 * (v1 - v0))
+    return;
+  for (int v = v0; v < v1; v++)
+    {
+      int n = 0;
+
+      for (int u = u0; u < u1; u++)
+        n += ink_at (work, u, v, turned);
+      band[v - v0] = n >= 0.95 * (u1 - u0);
+      n_band += band[v - v0];
+    }
+  if (n_band == 0 || n_band == v1 - v0)
+    return;
+  /* Off the band: more ink outside its rows than its soft edge leaves. */
+  fringe = MAX (1.0, 0.15 * (v1 - v0 - n_band));
+  while (a < z && off_band (work, band, a, v0, v1, turned) <= fringe)
+    a++;
+  while (z > a && off_band (work, band, z - 1, v0, v1, turned) <= fringe)
+    z--;
+  if (z - a >= 0.9 * (u1 - u0) || z - a < 0.1 * (u1 - u0))
+    return;
+  g_debug ("band cut from %.3f-%.3f to %.3f-%.3f", (double) u0 / (turned ? work->h : work->w),
+           (double) u1 / (turned ? work->h : work->w), (double) a / (turned ? work->h : work->w),
+           (double) z / (turned ? work->h : work->w));
+  if (turned)
+    {
+      b->y0 = a;
+      b->y1 = z;
+    }
+  else
+    {
+      b->x0 = a;
+      b->x1 = z;
+    }
+}
+
 /* Blobs of ink that the text does not explain. */
 static void
 find_blobs (const Work *work,
@@ -2475,6 +2556,10 @@ find_blobs (const Work *work,
   remove_specks (mask, work->w, work->h);
   remove_bands (mask, work->w, work->h);
   blobs_in (work, mask, &all, NULL, 0, 0, &n_grounds, out);
+  for (guint i = 0; i < out->len; i++)
+    if (!g_array_index (out, Candidate, i).panel)
+      for (int turned = 0; turned < 2; turned++)
+        trim_band (work, &g_array_index (out, Candidate, i).box, turned);
 }
 
 /* A word: letters in a line, much wider than high. */
