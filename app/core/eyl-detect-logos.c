@@ -3025,13 +3025,14 @@ has_label_under (const PageText *t,
   return FALSE;
 }
 
-/* A row (or column) of three or more shapes of one size, each over or
- * beside a short label of its own: pictograms illustrating the text (a
+/* A row (or column) of three or more shapes of one size, each over a
+ * short label of its own: pictograms illustrating the text (a
  * row of benefits, a list of features), not marks — neither the brand's
  * logo nor partners' logos, and not to be joined into one "word" of
  * shapes.  Letters of a wordmark have no label each; partners' marks
  * are announced by a heading (checked first), vary in style and stand
- * without captions.  Run on the shapes, before words are made. */
+ * without captions.  A line beside a shape is no such label: it is as
+ * likely a lock-up's wordmark (an emblem and its name in a sponsor grid).  Run on the shapes, before words are made. */
 static void
 drop_icon_rows (const Work        *work,
                 const EylRaster   *raster,
@@ -3064,7 +3065,7 @@ drop_icon_rows (const Work        *work,
         continue;
       for (guint k = 0; k < headings->len && !announced; k++)
         announced = under_heading (work, &g_array_index (headings, Box, k), &c->box);
-      labelled[i] = !c->panel && !announced && (has_label_under (t, &c->box) || has_label_beside (t, &c->box));
+      labelled[i] = !c->panel && !announced && has_label_under (t, &c->box);
       for (guint g = 0; g < 2; g++)
         unlabelled[g][root[g][i]] += !labelled[i];
     }
