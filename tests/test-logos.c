@@ -1093,6 +1093,70 @@ test_candidates_icon_with_label (void)
   g_assert_cmpfloat (labelled, <, alone - 0.05);
 }
 
+/* A coloured band across the top of a panel with a wordmark set on it,
+ * its letters standing down from the band: one blob of ink, but the
+ * band is no part of the mark — the logo's box is the word's, not the
+ * band's. */
+static void
+test_candidates_word_on_band (void)
+{
+  g_auto(Canvas) c;
+  EylRect     band = { 540, 60, 980, 80 }, word;
+  EylElement *logo;
+
+  canvas_init (&c);
+  set_rgb (c.cr, 0x3a8fd6);
+  cairo_rectangle (c.cr, band.x0, band.y0, eyl_rect_width (&band), eyl_rect_height (&band));
+  cairo_fill (c.cr);
+  word = draw_outlined_word (c.cr, "Fjordnet", 640, 128, 64);
+  draw_body (c.cr, c.builder, 80, 400, 20);
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &word), >, 0.8);
+  logo = nearest_logo (c.elements, &word);
+  g_assert_cmpfloat (logo->box.x0, >, word.x0 - 20);
+  g_assert_cmpfloat (logo->box.x1, <, word.x1 + 20);
+}
+
+/* A row of four pictograms drawn alike, each over a short label of its
+ * own (a flyer's row of benefits), in the lower part of the page: they
+ * illustrate the text — no sponsors' logos, no logo at all, and not one
+ * "word" of shapes.  The emblem at the top stays the logo. */
+static void
+test_candidates_labelled_icon_row (void)
+{
+  g_auto(Canvas) c;
+  EylRect            top = { 400, 80, 600, 280 }, row = { 100, 880, 900, 1010 };
+  static const char *labels[] = { "Discover", "Decode", "Explore", "Cure" };
+
+  canvas_init (&c);
+  draw_emblem (c.cr, top.x0, top.y0, eyl_rect_width (&top), 0x1a4c99);
+  draw_body (c.cr, c.builder, 80, 400, 12);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      double  x = 130 + i * 210, cx = x + 65;
+      EylRect label = { cx - 70, 960, cx + 70, 990 };
+
+      cairo_new_path (c.cr);
+      set_rgb (c.cr, 0xe67e22);
+      cairo_set_line_width (c.cr, 8);
+      cairo_arc (c.cr, cx, 880, 60, 0, 2 * G_PI);
+      cairo_stroke (c.cr);
+      /* A different drawing in each. */
+      if (i % 2 == 0)
+        cairo_rectangle (c.cr, cx - 25 + 5 * i, 855, 40, 40);
+      else
+        add_triangle (c.cr, cx - 30, 900, cx + 30, 900, cx, 850 + 4 * i);
+      cairo_fill (c.cr);
+      show_line (&c, labels[i], &label, 985, 26);
+    }
+  canvas_detect (&c);
+
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &top), >, 0.8);
+  g_assert_cmpuint (count_kind (c.elements, EYL_ELEMENT_SPONSOR_LOGO), ==, 0);
+  g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &row), <, 0.05);
+}
+
 /* A pack's front: a large emblem standing across the top edge of a band
  * of light tints, its upper half on the white page, its lower half on
  * the band.  The emblem is whole, not cut by the band's edge: a logo. */
@@ -1444,6 +1508,52 @@ check_lattice (gboolean stagger)
   g_assert_cmpfloat (covered_by (c.elements, EYL_ELEMENT_LOGO, &lattice), <, 0.05);
 }
 
+/* The element of @kind that says @text, or NULL. */
+static EylElement *
+find_text (GPtrArray     *elements,
+           EylElementKind kind,
+           const char    *text)
+{
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement *e = elements->pdata[i];
+
+      if (e->kind == kind && g_strcmp0 (e->text, text) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+/* A step-and-repeat wall carries marks, not a message: a short line read
+ * among its marks is a mark's wordmark (brand), not a headline; a longer
+ * line there stays a headline.  (The repeat finder alone: no sponsor
+ * block claims the lines first.) */
+static void
+test_repeats_words_among_marks (void)
+{
+  g_auto(Canvas) c;
+  EylRect     name = { 300, 680, 520, 730 }, slogan = { 300, 900, 700, 950 };
+  const char *long_text = "Meet the speakers at the stand today";
+
+  canvas_init (&c);
+  for (guint i = 0; i < WALL_COLS * WALL_ROWS; i++)
+    {
+      double x, y;
+
+      wall_cell (i, &x, &y);
+      cairo_new_path (c.cr);
+      draw_logo (c.cr, x, y, WALL_MARK, LOGO_COLOUR);
+    }
+  g_clear_pointer (&c.cr, cairo_destroy);
+  g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_OCR, "mobile era", &name, 0.86));
+  g_ptr_array_add (c.elements, eyl_element_new (EYL_ELEMENT_HEADLINE, EYL_SOURCE_OCR, long_text, &slogan, 0.86));
+  g_assert_true (eyl_detect_repeats (c.raster, c.elements));
+  log_elements (c.elements);
+  g_assert_nonnull (find_text (c.elements, EYL_ELEMENT_BRAND_NAME, "mobile era"));
+  g_assert_null (find_text (c.elements, EYL_ELEMENT_HEADLINE, "mobile era"));
+  g_assert_nonnull (find_text (c.elements, EYL_ELEMENT_HEADLINE, long_text));
+}
+
 static void
 test_repeats_lattice (void)
 {
@@ -1554,6 +1664,7 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/sponsor-row", test_candidates_sponsor_row);
   g_test_add_func ("/eyl/logos/repeats/lattice", test_repeats_lattice);
   g_test_add_func ("/eyl/logos/repeats/staggered", test_repeats_staggered);
+  g_test_add_func ("/eyl/logos/repeats/words-among-marks", test_repeats_words_among_marks);
   g_test_add_func ("/eyl/logos/repeats/different-marks", test_repeats_different_marks);
   g_test_add_func ("/eyl/logos/repeats/scatter", test_repeats_scatter);
   g_test_add_func ("/eyl/logos/candidates/qr", test_candidates_qr);
@@ -1563,6 +1674,8 @@ main (int   argc,
   g_test_add_func ("/eyl/logos/candidates/emblem-in-middle", test_candidates_emblem_in_middle);
   g_test_add_func ("/eyl/logos/candidates/misread-wordmark", test_candidates_misread_wordmark);
   g_test_add_func ("/eyl/logos/candidates/icon-with-label", test_candidates_icon_with_label);
+  g_test_add_func ("/eyl/logos/candidates/labelled-icon-row", test_candidates_labelled_icon_row);
+  g_test_add_func ("/eyl/logos/candidates/word-on-band", test_candidates_word_on_band);
   g_test_add_func ("/eyl/logos/candidates/emblem-under-title", test_candidates_emblem_under_title);
   g_test_add_func ("/eyl/logos/candidates/read-sponsor-heading", test_candidates_read_sponsor_heading);
   g_test_add_func ("/eyl/logos/candidates/emblem-across-band", test_candidates_emblem_across_band);

@@ -2446,6 +2446,87 @@ blobs_in (const Work   *work,
       }
 }
 
+/* Ink of @work at (@x, @y), or at (@y, @x) when @turned. */
+static inline gboolean
+ink_at (const Work *work,
+        int         x,
+        int         y,
+        gboolean    turned)
+{
+  gsize i = turned ? (gsize) x * work->w + y : (gsize) y * work->w + x;
+
+  return work->ink[i] && !work->text[i];
+}
+
+/* The ink of line @u across [@v0, @v1) outside the rows of @band. */
+static int
+off_band (const Work   *work,
+          const guint8 *band,
+          int           u,
+          int           v0,
+          int           v1,
+          gboolean      turned)
+{
+  int n = 0;
+
+  for (int v = v0; v < v1; v++)
+    n += !band[v - v0] && ink_at (work, u, v, turned);
+  return n;
+}
+
+/* A coloured band with a mark or a line set on it is found as one blob:
+ * the band's stripe of rows inked from end to end joins the letters.
+ * The band is no mark: the box is cut back, at each end, to where
+ * something stands off the band (@turned: the same for a band down the
+ * side).  A mark of its own — type over a rule — loses only the rule's
+ * ends that run past it. */
+static void
+trim_band (const Work *work,
+           Box        *b,
+           gboolean    turned)
+{
+  int                u0 = turned ? b->y0 : b->x0, u1 = turned ? b->y1 : b->x1;
+  int                v0 = turned ? b->x0 : b->y0, v1 = turned ? b->x1 : b->y1;
+  g_autofree guint8 *band = g_new0 (guint8, v1 - v0);
+  int                n_band = 0, a = u0, z = u1;
+  double             fringe;
+
+  if (u1 - u0 < 2 * (v1 - v0))
+    return;
+  for (int v = v0; v < v1; v++)
+    {
+      int n = 0;
+
+      for (int u = u0; u < u1; u++)
+        n += ink_at (work, u, v, turned);
+      band[v - v0] = n >= 0.95 * (u1 - u0);
+      n_band += band[v - v0];
+    }
+  if (n_band == 0 || n_band == v1 - v0)
+    return;
+  /* Off the band: more ink outside its rows than its soft edge leaves. */
+  fringe = MAX (1.0, 0.15 * (v1 - v0 - n_band));
+  while (a < z && off_band (work, band, a, v0, v1, turned) <= fringe)
+    a++;
+  while (z > a && off_band (work, band, z - 1, v0, v1, turned) <= fringe)
+    z--;
+  if (z - a >= 0.9 * (u1 - u0) || z - a < 0.1 * (u1 - u0))
+    return;
+  g_debug ("band cut from %.3f-%.3f to %.3f-%.3f", (double) u0 / (turned ? work->h : work->w),
+           (double) u1 / (turned ? work->h : work->w), (double) a / (turned ? work->h : work->w),
+           (double) z / (turned ? work->h : work->w));
+  if (turned)
+    {
+      b->y0 = a;
+      b->y1 = z;
+    }
+  else
+    {
+      b->x0 = a;
+      b->x1 = z;
+    }
+}
+
 /* Blobs of ink that the text does not explain. */
 static void
 find_blobs (const Work *work,
@@ -2475,6 +2556,10 @@ find_blobs (const Work *work,
   remove_specks (mask, work->w, work->h);
   remove_bands (mask, work->w, work->h);
   blobs_in (work, mask, &all, NULL, 0, 0, &n_grounds, out);
+  for (guint i = 0; i < out->len; i++)
+    if (!g_array_index (out, Candidate, i).panel)
+      for (int turned = 0; turned < 2; turned++)
+        trim_band (work, &g_array_index (out, Candidate, i).box, turned);
 }
 
 /* A word: letters in a line, much wider than high. */
@@ -2851,11 +2936,13 @@ column_neighbours (const Box *a,
 }
 
 /* Sizes of the groups @related makes of the live candidates: @size[i] is
- * the number of candidates in i's group. */
+ * the number of candidates in i's group; @root[i] (when not NULL) the
+ * group's first candidate. */
 static void
 group_sizes (GArray *cands,
              gboolean (*related) (const Box *, const Box *),
-             guint *size)
+             guint *size,
+             guint *root)
 {
   g_autofree guint *group = NULL;
 
@@ -2894,6 +2981,8 @@ group_sizes (GArray *cands,
     }
   for (guint i = 0; i < cands->len; i++)
     size[i] = size[group[i]];
+  if (root != NULL)
+    memcpy (root, group, sizeof (guint) * cands->len);
 }
 
 /* A line of text right beside @b, level with it: the label of an icon. */
@@ -2913,6 +3002,93 @@ has_label_beside (const PageText *t,
         return TRUE;
     }
   return FALSE;
+}
+
+/* A line of text right under @b, centred on it and no wider than a
+ * column of its own (three of its widths, not across its neighbours):
+ * the label of an icon in a row of benefits or features. */
+static gboolean
+has_label_under (const PageText *t,
+                 const Box      *b)
+{
+  double bw = b->x1 - b->x0, bh = b->y1 - b->y0, cx = (b->x0 + b->x1) / 2.0;
+
+  for (guint i = 0; i < t->lines->len; i++)
+    {
+      const Box *l = &g_array_index (t->lines, Box, i);
+      double     lx = (l->x0 + l->x1) / 2.0;
+
+      if (l->y0 >= b->y1 - 0.1 * bh && l->y0 - b->y1 <= 0.6 * bh && l->x1 - l->x0 <= 3 * bw &&
+          ABS (lx - cx) <= 0.25 * bw && l->x0 >= cx - 1.5 * bw && l->x1 <= cx + 1.5 * bw)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A row (or column) of three or more shapes of one size, each over a
+ * short label of its own: pictograms illustrating the text (a
+ * row of benefits, a list of features), not marks — neither the brand's
+ * logo nor partners' logos, and not to be joined into one "word" of
+ * shapes.  Letters of a wordmark have no label each; partners' marks
+ * are announced by a heading (checked first), vary in style and stand
+ * without captions.  A line beside a shape is no such label: it is as
+ * likely a lock-up's wordmark (an emblem and its name in a sponsor grid).  Run on the shapes, before words are made. */
+static void
+drop_icon_rows (const Work        *work,
+                const EylRaster   *raster,
+                const EylPageData *page,
+                const EylPageData *read,
+                const PageText    *t,
+                GArray            *cands)
+{
+  g_autoptr(GArray) headings = NULL;
+  guint               *size[2], *root[2], *unlabelled[2];
+  g_autofree gboolean *labelled = NULL;
+
+  if (cands->len == 0)
+    return;
+  headings = sponsor_headings (work, raster, page, read);
+  labelled = g_new0 (gboolean, cands->len);
+  for (guint g = 0; g < 2; g++)
+    {
+      size[g] = g_new0 (guint, cands->len);
+      root[g] = g_new0 (guint, cands->len);
+      unlabelled[g] = g_new0 (guint, cands->len);
+      group_sizes (cands, g == 0 ? row_neighbours : column_neighbours, size[g], root[g]);
+    }
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const Candidate *c = &g_array_index (cands, Candidate, i);
+      gboolean         announced = FALSE;
+
+      if (c->gone)
+        continue;
+      for (guint k = 0; k < headings->len && !announced; k++)
+        announced = under_heading (work, &g_array_index (headings, Box, k), &c->box);
+      labelled[i] = !c->panel && !announced && has_label_under (t, &c->box);
+      for (guint g = 0; g < 2; g++)
+        unlabelled[g][root[g][i]] += !labelled[i];
+    }
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = &g_array_index (cands, Candidate, i);
+
+      if (c->gone || !labelled[i])
+        continue;
+      for (guint g = 0; g < 2 && !c->gone; g++)
+        if (size[g][i] >= 3 && unlabelled[g][root[g][i]] == 0)
+          {
+            g_debug ("labelled icon at %.2f %.2f", (c->box.x0 + c->box.x1) / 2.0 / work->w,
+                     (c->box.y0 + c->box.y1) / 2.0 / work->h);
+            c->gone = TRUE;
+          }
+    }
+  for (guint g = 0; g < 2; g++)
+    {
+      g_free (size[g]);
+      g_free (root[g]);
+      g_free (unlabelled[g]);
+    }
 }
 
 /* Icons of a set are drawn in one colour (greys and tints of it along
@@ -2939,8 +3115,8 @@ find_sponsors (const Work        *work,
   g_autofree guint *in_row = g_new0 (guint, cands->len);
   g_autofree guint *in_column = g_new0 (guint, cands->len);
 
-  group_sizes (cands, row_neighbours, in_row);
-  group_sizes (cands, column_neighbours, in_column);
+  group_sizes (cands, row_neighbours, in_row, NULL);
+  group_sizes (cands, column_neighbours, in_column, NULL);
 
   for (guint i = 0; i < cands->len; i++)
     {
@@ -3571,6 +3747,7 @@ detect_without_kit (const EylPageData *page,
   /* Pieces first: what is no mark must not join one. */
   judge (&work, raster, elements, &text, cands, "piece");
   merge_parts (cands, &work, MERGE_SHAPES);
+  drop_icon_rows (&work, raster, page, read, &text, cands);
   merge_parts (cands, &work, MERGE_WORDS);
   parts = g_array_copy (cands);
   merge_parts (cands, &work, MERGE_LOCK_UPS);

@@ -296,6 +296,34 @@ on_line (double c,
   return ABS (k - *line) <= ON_LINE * 1.5;
 }
 
+/* A step-and-repeat carries marks, not a message: a few words set among
+ * them (inside the lattice's span) are a mark's wordmark — the host's
+ * name beside its emblem — never the piece's headline.  A longer line
+ * there (a slogan, an invitation) stays one. */
+#define MARK_WORDS 3
+
+static void
+claim_mark_words (GPtrArray     *elements,
+                  const EylRect *lattice)
+{
+  for (guint i = 0; i < elements->len; i++)
+    {
+      EylElement      *el = g_ptr_array_index (elements, i);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) words = NULL;
+
+      if (el->kind != EYL_ELEMENT_HEADLINE || el->text == NULL ||
+          eyl_detect_rect_coverage (&el->box, lattice) < 0.9)
+        continue;
+      text = g_strstrip (g_strdup (el->text));
+      words = g_strsplit_set (text, " \t\n", -1);
+      if (g_strv_length (words) > MARK_WORDS)
+        continue;
+      g_debug ("“%s” among the marks: a wordmark, no headline", el->text);
+      el->kind = EYL_ELEMENT_BRAND_NAME;
+    }
+}
+
 gboolean
 eyl_detect_repeats (const EylRaster *raster,
                     GPtrArray       *elements)
@@ -402,6 +430,7 @@ eyl_detect_repeats (const EylRaster *raster,
           eyl_detect_rect_coverage (&el->box, &box) >= 0.5)
         g_ptr_array_remove_index (elements, i);
     }
+  claim_mark_words (elements, &box);
   g_ptr_array_add (elements, eyl_element_new (EYL_ELEMENT_REPEAT, EYL_SOURCE_RASTER, NULL, &box,
                                               (double) n_on / xs->len));
   return TRUE;
