@@ -79,6 +79,7 @@ eyl_rule_picture_resolution_check (const EylRuleContext *ctx,
   if (worst == NULL)
     return;
 
+  /* Its size as printed: the part of it on the piece. */
   eyl_rect_intersect (&worst->box, &f->visible, &shown);
   /* TRANSLATORS: "A picture of 1000 × 2000 mm has 10 pixels per inch at
    * its printed size: from 2.0 m each pixel (2.5 mm) spans 4.4
@@ -88,8 +89,8 @@ eyl_rule_picture_resolution_check (const EylRuleContext *ctx,
                                "printed size: from %.1f m each pixel (%.1f mm) spans %.1f "
                                "arc-minutes, where the eye sees details of one — it prints "
                                "blocky or soft."),
-                                eyl_rect_width (&worst->box) * f->mm_per_pt_x,
-                                eyl_rect_height (&worst->box) * f->mm_per_pt_y, 25.4 / worst_pitch,
+                                eyl_rect_width (&shown) * f->mm_per_pt_x,
+                                eyl_rect_height (&shown) * f->mm_per_pt_y, 25.4 / worst_pitch,
                                 distance_m, worst_pitch, worst_pitch / arcmin_mm);
   if (n_seen > 1)
     {
