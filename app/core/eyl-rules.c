@@ -363,9 +363,10 @@ eyl_rule_walkup_cite (const EylRuleContext *ctx,
     }
 
   if (n_legible == 0)
-    /* TRANSLATORS: "In the walk-up view from 4.0 m, none of …" */
-    return g_strdup_printf (_("In the walk-up view from %.1f m, none of the page’s key texts "
-                              "can be read."),
+    /* TRANSLATORS: "In the walk-up view from 4.0 m, none of …"; the key
+     * texts are the ones found (text the reading missed is not judged). */
+    return g_strdup_printf (_("In the walk-up view from %.1f m, none of the key texts found on "
+                              "the page can be read."),
                                distance_m);
   g_ptr_array_add (names, NULL);
   /* TRANSLATORS: joins the names of texts in a list */
