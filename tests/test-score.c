@@ -163,6 +163,8 @@ fill (Page  *p,
   page_add (p, EYL_ELEMENT_HEADLINE, "Fresh tea for your office", 1750, 1900, 100);
   page_add (p, EYL_ELEMENT_LOGO, NULL, 1650, 1720, 0);
   page_add (p, EYL_ELEMENT_CTA, "Order your free tasting box", 1000, 1040, 30);
+  /* a line of copy, for "you" language to judge */
+  page_add (p, EYL_ELEMENT_BODY, "Your team picks the teas, you get them every month", 1100, 1140, 30);
   page_add (p, EYL_ELEMENT_URL, "www.northwind-tea.example", contacts_bottom_mm,
             contacts_bottom_mm + 40, 30);
   page_add (p, EYL_ELEMENT_PHONE, "+44 20 7946 0958", contacts_bottom_mm - 60,
@@ -341,8 +343,14 @@ test_small_text_costs (void)
   page_add (&small, EYL_ELEMENT_PHONE, "+44 20 7946 0958", 1390, 1430, 6);
 
   g_assert_cmpint (score_page (&big, &big_parts), >, score_page (&small, &small_parts));
-  g_assert_cmpint (part_points (big_parts, "legible"), ==, 20);
-  g_assert_cmpint (part_points (small_parts, "legible"), ==, 10);
+  /* Contacts alone are no copy: "you" language is not judged, and the
+   * other parts share its weight. */
+  g_assert_false (json_object_get_boolean_member_with_default (
+      json_object_get_object_member (big_parts, "you_language"), "judged", TRUE));
+  g_assert_cmpint (part_points (big_parts, "legible"), ==,
+                   json_object_get_int_member (json_object_get_object_member (big_parts, "legible"), "max"));
+  g_assert_cmpint (part_points (big_parts, "legible"), >, 20);
+  g_assert_cmpint (2 * part_points (small_parts, "legible"), ==, part_points (big_parts, "legible"));
   page_clear (&big);
   page_clear (&small);
 }

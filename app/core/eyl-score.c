@@ -251,7 +251,7 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
   Part             parts[N_PARTS] = { { 0 } };
   double           best_visible = -1, best_eye = -1, best_cta = -1;
   guint            n_text = 0, n_legible = 0;
-  gboolean         brand_first, we_first, asks_contact, asks_cta, held;
+  gboolean         brand_first, we_first, asks_contact, asks_cta, held, has_copy = FALSE;
   int              score;
 
   g_return_val_if_fail (ctx != NULL, 0);
@@ -265,6 +265,7 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
     {
       const EylElement *el = g_ptr_array_index (ctx->elements, i);
 
+      has_copy |= el->kind == EYL_ELEMENT_BODY;
       /* A piece read in the hand shows its contacts and its call to action
        * to every reader, those in panels folded in for the rack too: what
        * the rack hides is the cover's business (as contact-hidden and
@@ -398,10 +399,16 @@ eyl_score_customer_focus (const EylRuleContext *ctx,
             brand_first ? _("The brand takes the place of the customer’s information.")
                         : _("The brand does not crowd out the customer’s information."));
 
+  /* "You" language is a quality of copy: a page of names, headings and
+   * contacts has none to judge. */
   we_first = has_finding (findings, "we-vs-you");
-  set_part (&parts[5], "you_language", 10, we_first ? 0 : 1,
-            we_first ? _("The copy says “we” more than “you”.")
-                     : _("The copy does not talk about “we” more than “you”."));
+  if (!we_first && !has_copy)
+    set_part (&parts[5], "you_language", 10, -1,
+              _("No copy on the page: only names, headings and contact details."));
+  else
+    set_part (&parts[5], "you_language", 10, we_first ? 0 : 1,
+              we_first ? _("The copy says “we” more than “you”.")
+                       : _("The copy does not talk about “we” more than “you”."));
 
   score = add_parts (breakdown_parts, parts, N_PARTS);
   score = eyl_score_cap (breakdown_parts, score, findings);
