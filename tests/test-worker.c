@@ -561,6 +561,10 @@ make_quick_config (void)
     {
       eyl_worker_config_add_arg (config, "--no-ocr");
       eyl_worker_config_add_arg (config, "--no-logos");
+      /* The tests count the files each served worker took: retirement
+       * for memory is pool-retire-rss's to test (with AddressSanitizer a
+       * worker stays resident above the default limit). */
+      config->retire_rss_mb = 0;
     }
   return config;
 }
@@ -668,9 +672,6 @@ test_reuse (void)
   g_auto(GStrv) paths = g_new0 (char *, 6);
 
   NEED_CONFIG (config);
-  /* Reuse is under test, not retirement (pool-retire-rss): with
-   * AddressSanitizer a worker stays resident above the default limit. */
-  config->retire_rss_mb = 0;
   paths[0] = eyl_fixture_banner ("pool-a.pdf", 0.1, TRUE);
   paths[1] = eyl_fixture_banner ("pool-b.pdf", 0.1, FALSE);
   paths[2] = damaged_banner ();
@@ -695,7 +696,11 @@ test_retire_rss (void)
 {
   static const guint       limits[] = { 1, 0 };
   static const char *const expected[] = { "1,1,1", "3" };
+  g_autoptr(EylWorkerConfig) defaults = make_config ();
   g_auto(GStrv) paths = g_new0 (char *, 4);
+
+  NEED_CONFIG (defaults);
+  g_assert_cmpuint (defaults->retire_rss_mb, ==, EYL_WORKER_RETIRE_RSS_MB);
 
   paths[0] = eyl_fixture_banner ("pool-rss-a.pdf", 0.1, TRUE);
   paths[1] = eyl_fixture_banner ("pool-rss-b.pdf", 0.1, FALSE);
@@ -707,7 +712,6 @@ test_retire_rss (void)
       g_autofree char *served = NULL;
 
       NEED_CONFIG (config);
-      g_assert_cmpuint (config->retire_rss_mb, ==, EYL_WORKER_RETIRE_RSS_MB);
       config->retire_rss_mb = limits[i];
       stage_times = count_workers (config, "pool-rss.stages");
       batch_as_alone (config, (const char *const *) paths, -1);
