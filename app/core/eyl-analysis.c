@@ -848,7 +848,7 @@ say_where_missing (GPtrArray  *pages,
  * #ffffff"); pictures placed at too low a resolution (one export
  * setting, not a page's). */
 static char *
-contrast_pair (const EylFinding *finding)
+shared_problem (const EylFinding *finding)
 {
   const char *fg, *bg;
 
@@ -869,7 +869,7 @@ contrast_pair (const EylFinding *finding)
  * finding for the piece, on the first page that has it, which names the
  * other pages, not one on every page (nor one per heading). */
 static void
-one_contrast_per_pair (GPtrArray *pages)
+one_finding_per_shared_problem (GPtrArray *pages)
 {
   g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) others = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
@@ -884,7 +884,7 @@ one_contrast_per_pair (GPtrArray *pages)
       for (guint i = 0; i < page->findings->len;)
         {
           EylFinding *finding = g_ptr_array_index (page->findings, i);
-          char       *pair = contrast_pair (finding);
+          char       *pair = shared_problem (finding);
           EylFinding *kept;
           GArray     *later;
           guint       number = p + 1;
@@ -947,7 +947,7 @@ eyl_analysis_judge_piece (GPtrArray *pages)
 {
   g_return_if_fail (pages != NULL);
 
-  one_contrast_per_pair (pages);
+  one_finding_per_shared_problem (pages);
 
   {
     g_autoptr(GPtrArray) names = piece_brand_names (pages);

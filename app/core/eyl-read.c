@@ -246,33 +246,40 @@ image_shows (const EylRaster    *raster,
              const EylPageData  *page,
              const EylImageInfo *image)
 {
+  g_autoptr(GArray) over = g_array_new (FALSE, FALSE, sizeof (EylRect));
   guint   histogram[256] = { 0 };
   guint   n = 0, seen = 0;
   int     low = -1, high = -1;
-  EylRect area;
+  EylRect area, common;
 
   if (!eyl_rect_intersect (&image->box, &raster->area, &area))
     return FALSE;
+  /* What is set over it, once: its lines of text, the smaller pictures. */
+  for (guint k = 0; page->lines != NULL && k < page->lines->len; k++)
+    if (eyl_rect_intersect (&g_array_index (page->lines, EylTextLine, k).box, &area, &common))
+      g_array_append_val (over, common);
+  for (guint k = 0; k < page->images->len; k++)
+    {
+      const EylRect *other = &g_array_index (page->images, EylImageInfo, k).box;
+
+      if (eyl_rect_width (other) * eyl_rect_height (other) <
+              eyl_rect_width (&image->box) * eyl_rect_height (&image->box) &&
+          eyl_rect_intersect (other, &area, &common))
+        g_array_append_val (over, common);
+    }
+
   for (int j = 0; j < SHOWS_SAMPLES; j++)
     for (int i = 0; i < SHOWS_SAMPLES; i++)
       {
         double   x = area.x0 + (i + 0.5) * eyl_rect_width (&area) / SHOWS_SAMPLES;
         double   y = area.y0 + (j + 0.5) * eyl_rect_height (&area) / SHOWS_SAMPLES;
-        gboolean in_text = FALSE;
+        gboolean covered = FALSE;
         double   px, py;
         guint32  c;
 
-        for (guint k = 0; page->lines != NULL && k < page->lines->len && !in_text; k++)
-          in_text = eyl_rect_contains_point (&g_array_index (page->lines, EylTextLine, k).box, x, y);
-        for (guint k = 0; k < page->images->len && !in_text; k++)
-          {
-            const EylRect *other = &g_array_index (page->images, EylImageInfo, k).box;
-
-            in_text = eyl_rect_width (other) * eyl_rect_height (other) <
-                          eyl_rect_width (&image->box) * eyl_rect_height (&image->box) &&
-                      eyl_rect_contains_point (other, x, y);
-          }
-        if (in_text)
+        for (guint k = 0; k < over->len && !covered; k++)
+          covered = eyl_rect_contains_point (&g_array_index (over, EylRect, k), x, y);
+        if (covered)
           continue;
         eyl_raster_page_to_pixel (raster, x, y, &px, &py);
         c = eyl_raster_get_pixel (raster, (int) px, (int) py);

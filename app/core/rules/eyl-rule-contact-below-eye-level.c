@@ -42,7 +42,7 @@ eyl_rule_eye_level_applies (const EylRuleContext *ctx)
 {
   if (ctx->placement == NULL || ctx->frame == NULL)
     return TRUE;
-  return !eyl_rule_piece_is_held (ctx) && eyl_page_has_eye_level (ctx->placement, ctx->frame);
+  return eyl_page_has_eye_level (ctx->placement, ctx->frame);
 }
 
 void
