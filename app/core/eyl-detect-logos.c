@@ -1679,6 +1679,38 @@ on_a_blend (guint32      px,
   return FALSE;
 }
 
+/* on_a_blend() of the pixels judged last, by a hash of their value: flat
+ * art repeats a few values over and over, so most are judged once. */
+#define BLEND_CACHE_SIZE 256
+
+typedef struct
+{
+  guint32 px[BLEND_CACHE_SIZE];
+  gint8   flat[BLEND_CACHE_SIZE]; /* -1 empty, else on_a_blend() of px */
+} BlendCache;
+
+static void
+blend_cache_init (BlendCache *cache)
+{
+  memset (cache->flat, -1, sizeof cache->flat);
+}
+
+static gboolean
+on_a_blend_cached (BlendCache  *cache,
+                   guint32      px,
+                   const double colours[FLAT_COLOURS][3],
+                   guint        n_top)
+{
+  guint slot = (px ^ (px >> 8) ^ (px >> 16) ^ (px >> 24)) % BLEND_CACHE_SIZE;
+
+  if (cache->flat[slot] < 0 || cache->px[slot] != px)
+    {
+      cache->px[slot] = px;
+      cache->flat[slot] = on_a_blend (px, colours, n_top) ? 1 : 0;
+    }
+  return cache->flat[slot];
+}
+
 /* The share of the work image's pixels in @b (where @where is set) that
  * are flat colours or their blends: a ground of a few tints (a poster in
  * two colours, a pack's printed panels) against a photo or a gradient. */
@@ -1693,6 +1725,7 @@ flat_share (const Work   *work,
                   0,
   } };
   guint              n = 0, n_flat = 0, n_top;
+  BlendCache         cache;
 
   for (int y = b->y0; y < b->y1; y++)
     for (int x = b->x0; x < b->x1; x++)
@@ -1708,10 +1741,11 @@ flat_share (const Work   *work,
           n++;
         }
   n_top = top_colours (hist, sums, colours);
+  blend_cache_init (&cache);
   for (int y = b->y0; y < b->y1; y++)
     for (int x = b->x0; x < b->x1; x++)
       if (where == NULL || where[(gsize) y * work->w + x])
-        n_flat += on_a_blend (work->rgb[(gsize) y * work->w + x], colours, n_top);
+        n_flat += on_a_blend_cached (&cache, work->rgb[(gsize) y * work->w + x], colours, n_top);
   return n > 0 ? (double) n_flat / n : 1;
 }
 
@@ -1733,6 +1767,7 @@ measure_looks (const Work *work,
   int                rx1 = MIN (raster->width, (int) ceil (c->x1 / work->factor));
   int                ry1 = MIN (raster->height, (int) ceil (c->y1 / work->factor));
   guint              n_px = 0, n_ink_px = 0;
+  BlendCache         cache;
 
   memset (looks, 0, sizeof *looks);
   for (int y = c->y0; y < c->y1; y++)
@@ -1790,12 +1825,13 @@ measure_looks (const Work *work,
   /* The commonest colours; flat art is made of them and of the blends
    * between two of them, a photo or a painting of much else. */
   n_top = top_colours (all_hist, sums, colours);
+  blend_cache_init (&cache);
   for (int y = ry0; y < ry1; y++)
     {
       const guint32 *row = (const guint32 *) (raster->data + (gsize) y * raster->stride);
 
       for (int x = rx0; x < rx1; x++)
-        n_flat += on_a_blend (row[x], colours, n_top);
+        n_flat += on_a_blend_cached (&cache, row[x], colours, n_top);
     }
   looks->flat = n_px > 0 ? (double) n_flat / n_px : 1;
   looks->fill = looks->n > 0 ? (double) looks->n_ink / looks->n : 0;

@@ -384,73 +384,118 @@ compare_int (gconstpointer a,
   return *(const int *) a - *(const int *) b;
 }
 
-/* Connected components (8-connected) of the pixels set in @ink; keeps
- * those that could be a letter, a word or a run of small letters. */
+/* A run of ink pixels on one row, a piece of a component (see
+ * find_components). */
+typedef struct
+{
+  int   x0, x1; /* pixels, inclusive-exclusive */
+  int   y;
+  guint parent; /* union-find: the first run of its component */
+  Comp  comp;   /* the component's box and count, on its first run */
+} Run;
+
+static guint
+run_root (Run  *runs,
+          guint i)
+{
+  while (runs[i].parent != i)
+    i = runs[i].parent = runs[runs[i].parent].parent;
+  return i;
+}
+
+/* Connected components (8-connected) of the pixels of @ink that are
+ * @value; keeps those that could be a letter, a word or a run of small
+ * letters, in the order of their first pixel (row by row).  Runs of ink
+ * are joined with the runs they touch on the row above (Rosenfeld &
+ * Pfaltz 1966, "Sequential operations in digital picture processing"),
+ * each component named by its first run. */
 static GArray *
 find_components (const guint8 *ink,
                  int           w,
-                 int           h)
+                 int           h,
+                 guint8        value)
 {
-  GArray            *comps = g_array_new (FALSE, FALSE, sizeof (Comp));
-  g_autofree guint8 *seen = g_malloc0 ((gsize) w * h);
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *comps = g_array_new (FALSE, FALSE, sizeof (Comp));
+  g_autoptr(GArray) run_array = g_array_new (FALSE, FALSE, sizeof (Run));
+  guint above_from = 0, above_to = 0;
+  Run  *runs;
 
-  for (int start = 0; start < w * h; start++)
+  for (int y = 0; y < h; y++)
     {
-      Comp c;
+      const guint8 *row = ink + (gsize) y * w;
+      guint         from = run_array->len, above = above_from;
+      int           x = 0;
 
-      if (!ink[start] || seen[start])
-        continue;
-
-      c.x0 = c.x1 = start % w;
-      c.y0 = c.y1 = start / w;
-      c.count = 0;
-      seen[start] = 1;
-      g_array_set_size (stack, 0);
-      g_array_append_val (stack, start);
-      while (stack->len > 0)
+      for (;;)
         {
-          int p = g_array_index (stack, int, stack->len - 1);
-          int px = p % w, py = p / w;
+          const guint8 *next = memchr (row + x, value, w - x);
+          Run           run;
 
-          g_array_set_size (stack, stack->len - 1);
-          c.count++;
-          c.x0 = MIN (c.x0, px);
-          c.x1 = MAX (c.x1, px);
-          c.y0 = MIN (c.y0, py);
-          c.y1 = MAX (c.y1, py);
-          for (int dy = -1; dy <= 1; dy++)
-            for (int dx = -1; dx <= 1; dx++)
-              {
-                int nx = px + dx, ny = py + dy, q;
+          if (next == NULL)
+            break;
+          x = next - row;
+          run.x0 = x;
+          while (x < w && row[x] == value)
+            x++;
+          run.x1 = x;
+          run.y = y;
+          run.parent = run_array->len;
+          g_array_append_val (run_array, run);
 
-                if (nx < 0 || ny < 0 || nx >= w || ny >= h)
-                  continue;
-                q = ny * w + nx;
-                if (ink[q] && !seen[q])
-                  {
-                    seen[q] = 1;
-                    g_array_append_val (stack, q);
-                  }
-              }
+          /* The runs above it that touch it, diagonally too. */
+          runs = (Run *) run_array->data;
+          while (above < above_to && runs[above].x1 < run.x0)
+            above++;
+          for (guint a = above; a < above_to && runs[a].x0 <= run.x1; a++)
+            {
+              guint ra = run_root (runs, a), rb = run_root (runs, run.parent);
+
+              if (ra != rb)
+                runs[MAX (ra, rb)].parent = MIN (ra, rb);
+            }
+          if (x >= w)
+            break;
         }
-      c.x1++;
-      c.y1++;
+      above_from = from;
+      above_to = run_array->len;
+    }
 
-      {
-        int    cw = c.x1 - c.x0, ch = c.y1 - c.y0;
-        double fill = (double) c.count / ((double) cw * ch);
+  /* A component's first run is its root, the lowest index: it comes
+   * before the others. */
+  runs = (Run *) run_array->data;
+  for (guint i = 0; i < run_array->len; i++)
+    {
+      Run  *run = &runs[i];
+      guint r = run_root (runs, i);
+      Comp *c = &runs[r].comp;
 
-        /* A letter, or letters run together at low resolution: not a
-         * dot of noise, not a tall block, not a solid bar or a frame. */
-        if (ch < 3 || ch > h / 3 || cw > 60 * ch || (cw <= 2 && ch <= 4))
-          continue;
-        if (fill > 0.92 && cw > 2 * ch)
-          continue;
-        if (fill < 0.06)
-          continue;
-        g_array_append_val (comps, c);
-      }
+      if (r == i)
+        *c = (Comp) { run->x0, run->y, run->x1, run->y + 1, 0 };
+      c->x0 = MIN (c->x0, run->x0);
+      c->x1 = MAX (c->x1, run->x1);
+      c->y1 = run->y + 1;
+      c->count += run->x1 - run->x0;
+    }
+  for (guint i = 0; i < run_array->len; i++)
+    {
+      const Comp *c = &runs[i].comp;
+      int         cw, ch;
+      double      fill;
+
+      if (runs[i].parent != i)
+        continue;
+      cw = c->x1 - c->x0;
+      ch = c->y1 - c->y0;
+      fill = (double) c->count / ((double) cw * ch);
+      /* A letter, or letters run together at low resolution: not a
+       * dot of noise, not a tall block, not a solid bar or a frame. */
+      if (ch < 3 || ch > h / 3 || cw > 60 * ch || (cw <= 2 && ch <= 4))
+        continue;
+      if (fill > 0.92 && cw > 2 * ch)
+        continue;
+      if (fill < 0.06)
+        continue;
+      g_array_append_val (comps, *c);
     }
 
   return comps;
@@ -714,66 +759,71 @@ find_bands (const guint8 *gray,
             const guint8 *mask,
             GArray       *blobs)
 {
-  g_autofree guint32 *sum = g_new (guint32, (gsize) (w + 1) * (h + 1));
-  g_autofree guint8  *ink = g_malloc0 ((gsize) w * h);
+  g_autofree guint32 *column = g_new0 (guint32, MAX (w, 1));
+  g_autofree guint32 *prefix = g_new (guint32, w + 1);
+  g_autofree guint8  *ink = g_malloc ((gsize) w * h);
+  g_autofree int     *left = g_new (int, MAX (w, 1));
+  g_autofree int     *right = g_new (int, MAX (w, 1));
   g_autoptr(GArray) comps = NULL;
   g_autoptr(GArray) all = NULL;
   GArray *bands = g_array_new (FALSE, FALSE, sizeof (Band));
 
-  /* Summed-area table for the local mean (Crow 1984, "Summed-area tables
-   * for texture mapping"). */
-  memset (sum, 0, sizeof (guint32) * (w + 1));
-  for (int y = 0; y < h; y++)
+  /* One pass marks both: 1 dark ink on a light ground, 2 light ink on a
+   * dark one (light-on-dark text, found as on the negative).  The window
+   * sums come from a sliding sum per column over the window's rows and a
+   * running sum along the row (a summed-area table kept two rows at a
+   * time, Crow 1984, "Summed-area tables for texture mapping").  The
+   * local mean is the sum over the area, rounded down: g < mean − T is
+   * (g + T + 1) · area ≤ sum, and g > mean + T is sum < (g − T) · area. */
+  for (int x = 0; x < w; x++)
     {
-      guint32 row = 0;
-
-      sum[(gsize) (y + 1) * (w + 1)] = 0;
-      for (int x = 0; x < w; x++)
-        {
-          row += gray[(gsize) y * w + x];
-          sum[(gsize) (y + 1) * (w + 1) + x + 1] = sum[(gsize) y * (w + 1) + x + 1] + row;
-        }
+      left[x] = MAX (0, x - MEAN_RADIUS);
+      right[x] = MIN (w, x + MEAN_RADIUS + 1);
     }
-
-  for (int y = 0; y < h; y++)
+  prefix[0] = 0;
+  for (int y = 0, added = 0, removed = 0; y < h; y++)
     {
-      int y0 = MAX (0, y - MEAN_RADIUS), y1 = MIN (h, y + MEAN_RADIUS + 1);
+      int           y0 = MAX (0, y - MEAN_RADIUS), y1 = MIN (h, y + MEAN_RADIUS + 1);
+      const guint8 *row = gray + (gsize) y * w;
+      const guint8 *mask_row = mask != NULL ? mask + (gsize) y * w : NULL;
+      guint8       *out = ink + (gsize) y * w;
 
-      for (int x = 0; x < w; x++)
+      for (; added < y1; added++)
         {
-          int     x0 = MAX (0, x - MEAN_RADIUS), x1 = MIN (w, x + MEAN_RADIUS + 1);
-          guint32 s = sum[(gsize) y1 * (w + 1) + x1] - sum[(gsize) y0 * (w + 1) + x1] - sum[(gsize) y1 * (w + 1) + x0] + sum[(gsize) y0 * (w + 1) + x0];
-          int     mean = (int) (s / (guint32) ((x1 - x0) * (y1 - y0)));
-          int     g = gray[(gsize) y * w + x];
+          const guint8 *in = gray + (gsize) added * w;
 
-          if (mask != NULL && mask[(gsize) y * w + x])
-            continue;
-          /* Dark ink on a light ground; light ink on a dark one is found
-           * by the second pass below. */
-          ink[(gsize) y * w + x] = g < mean - INK_THRESHOLD;
+          for (int x = 0; x < w; x++)
+            column[x] += in[x];
         }
-    }
+      for (; removed < y0; removed++)
+        {
+          const guint8 *gone = gray + (gsize) removed * w;
 
-  comps = find_components (ink, w, h);
-
-  /* Light-on-dark text: the same on the negative. */
-  for (int y = 0; y < h; y++)
-    {
-      int y0 = MAX (0, y - MEAN_RADIUS), y1 = MIN (h, y + MEAN_RADIUS + 1);
+          for (int x = 0; x < w; x++)
+            column[x] -= gone[x];
+        }
+      for (int x = 0; x < w; x++)
+        prefix[x + 1] = prefix[x] + column[x];
 
       for (int x = 0; x < w; x++)
         {
-          int     x0 = MAX (0, x - MEAN_RADIUS), x1 = MIN (w, x + MEAN_RADIUS + 1);
-          guint32 s = sum[(gsize) y1 * (w + 1) + x1] - sum[(gsize) y0 * (w + 1) + x1] - sum[(gsize) y1 * (w + 1) + x0] + sum[(gsize) y0 * (w + 1) + x0];
-          int     mean = (int) (s / (guint32) ((x1 - x0) * (y1 - y0)));
-          int     g = gray[(gsize) y * w + x];
+          int x0 = left[x], x1 = right[x];
+          int s = (int) (prefix[x1] - prefix[x0]);
+          int area = (x1 - x0) * (y1 - y0);
+          int g = row[x];
 
-          ink[(gsize) y * w + x] = (mask == NULL || !mask[(gsize) y * w + x]) &&
-                                   g > mean + INK_THRESHOLD;
+          if (mask_row != NULL && mask_row[x])
+            out[x] = 0;
+          else if ((g + INK_THRESHOLD + 1) * area <= s)
+            out[x] = 1;
+          else
+            out[x] = s < (g - INK_THRESHOLD) * area ? 2 : 0;
         }
     }
+
+  comps = find_components (ink, w, h, 1);
   {
-    g_autoptr(GArray) light = find_components (ink, w, h);
+    g_autoptr(GArray) light = find_components (ink, w, h, 2);
 
     g_array_append_vals (comps, light->data, light->len);
   }
