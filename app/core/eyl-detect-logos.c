@@ -1614,29 +1614,6 @@ ring_clear (const Work   *work,
   return ring_n > 0 ? CLAMP (1.0 - 4.0 * ring_ink / ring_n, 0, 1) : 1;
 }
 
-/* Distance in RGB from @p to the segment @a–@b: the colours an edge
- * between two flat colours blends through (anti-aliasing, a blurred
- * scan). */
-static double
-segment_distance (const double p[3],
-                  const double a[3],
-                  const double b[3])
-{
-  double ab[3], ap[3], len = 0, t = 0, d = 0;
-
-  for (int k = 0; k < 3; k++)
-    {
-      ab[k] = b[k] - a[k];
-      ap[k] = p[k] - a[k];
-      len += ab[k] * ab[k];
-      t += ap[k] * ab[k];
-    }
-  t = len > 0 ? CLAMP (t / len, 0, 1) : 0;
-  for (int k = 0; k < 3; k++)
-    d += (ap[k] - t * ab[k]) * (ap[k] - t * ab[k]);
-  return sqrt (d);
-}
-
 /* The FLAT_COLOURS commonest colours of a histogram of colour_bin()s
  * (@hist, emptied on the way; @sums: the bins' R, G, B sums) into
  * @colours.  Returns how many there are. */
@@ -1664,51 +1641,90 @@ top_colours (guint        *hist,
   return n_top;
 }
 
-/* Is @px one of @colours or a blend between two of them? */
-static gboolean
-on_a_blend (guint32      px,
-            const double colours[FLAT_COLOURS][3],
-            guint        n_top)
-{
-  double p[3] = { (px >> 16) & 0xff, (px >> 8) & 0xff, px & 0xff };
-
-  for (guint i = 0; i < n_top; i++)
-    for (guint j = i; j < n_top; j++)
-      if (segment_distance (p, colours[i], colours[j]) <= BLEND_TOLERANCE)
-        return TRUE;
-  return FALSE;
-}
-
-/* on_a_blend() of the pixels judged last, by a hash of their value: flat
- * art repeats a few values over and over, so most are judged once. */
+/* The flat colours of a box and the blends between two of them: the
+ * colours an edge between two flat colours blends through (anti-aliasing,
+ * a blurred scan), each pair's segment in RGB worked out once.  With the
+ * answers for the pixel values judged last, by a hash of the value: flat
+ * art repeats a few values over and over. */
 #define BLEND_CACHE_SIZE 256
 
 typedef struct
 {
+  double a[3], ab[3]; /* from a colour to the other */
+  double len;         /* |ab|² */
+} Segment;
+
+typedef struct
+{
+  Segment segments[FLAT_COLOURS * (FLAT_COLOURS + 1) / 2];
+  guint   n;
   guint32 px[BLEND_CACHE_SIZE];
   gint8   flat[BLEND_CACHE_SIZE]; /* -1 empty, else on_a_blend() of px */
-} BlendCache;
+} Blends;
 
 static void
-blend_cache_init (BlendCache *cache)
+blends_init (Blends      *blends,
+             const double colours[FLAT_COLOURS][3],
+             guint        n_top)
 {
-  memset (cache->flat, -1, sizeof cache->flat);
+  blends->n = 0;
+  for (guint i = 0; i < n_top; i++)
+    for (guint j = i; j < n_top; j++)
+      {
+        Segment *seg = &blends->segments[blends->n++];
+
+        seg->len = 0;
+        for (int k = 0; k < 3; k++)
+          {
+            seg->a[k] = colours[i][k];
+            seg->ab[k] = colours[j][k] - colours[i][k];
+            seg->len += seg->ab[k] * seg->ab[k];
+          }
+      }
+  memset (blends->flat, -1, sizeof blends->flat);
+}
+
+/* Is @px one of the colours or a blend between two of them: within
+ * BLEND_TOLERANCE in RGB of a segment?  Compared squared: a correctly
+ * rounded square root is at most 24 exactly when its argument is at most
+ * 576. */
+static gboolean
+on_a_blend (const Blends *blends,
+            guint32       px)
+{
+  double p[3] = { (px >> 16) & 0xff, (px >> 8) & 0xff, px & 0xff };
+
+  for (guint i = 0; i < blends->n; i++)
+    {
+      const Segment *seg = &blends->segments[i];
+      double         ap[3], t = 0, d = 0;
+
+      for (int k = 0; k < 3; k++)
+        {
+          ap[k] = p[k] - seg->a[k];
+          t += ap[k] * seg->ab[k];
+        }
+      t = seg->len > 0 ? CLAMP (t / seg->len, 0, 1) : 0;
+      for (int k = 0; k < 3; k++)
+        d += (ap[k] - t * seg->ab[k]) * (ap[k] - t * seg->ab[k]);
+      if (d <= BLEND_TOLERANCE * BLEND_TOLERANCE)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
-on_a_blend_cached (BlendCache  *cache,
-                   guint32      px,
-                   const double colours[FLAT_COLOURS][3],
-                   guint        n_top)
+on_a_blend_cached (Blends *blends,
+                   guint32 px)
 {
   guint slot = (px ^ (px >> 8) ^ (px >> 16) ^ (px >> 24)) % BLEND_CACHE_SIZE;
 
-  if (cache->flat[slot] < 0 || cache->px[slot] != px)
+  if (blends->flat[slot] < 0 || blends->px[slot] != px)
     {
-      cache->px[slot] = px;
-      cache->flat[slot] = on_a_blend (px, colours, n_top) ? 1 : 0;
+      blends->px[slot] = px;
+      blends->flat[slot] = on_a_blend (blends, px) ? 1 : 0;
     }
-  return cache->flat[slot];
+  return blends->flat[slot];
 }
 
 /* The share of the work image's pixels in @b (where @where is set) that
@@ -1725,7 +1741,7 @@ flat_share (const Work   *work,
                   0,
   } };
   guint              n = 0, n_flat = 0, n_top;
-  BlendCache         cache;
+  Blends             blends;
 
   for (int y = b->y0; y < b->y1; y++)
     for (int x = b->x0; x < b->x1; x++)
@@ -1741,11 +1757,11 @@ flat_share (const Work   *work,
           n++;
         }
   n_top = top_colours (hist, sums, colours);
-  blend_cache_init (&cache);
+  blends_init (&blends, colours, n_top);
   for (int y = b->y0; y < b->y1; y++)
     for (int x = b->x0; x < b->x1; x++)
       if (where == NULL || where[(gsize) y * work->w + x])
-        n_flat += on_a_blend_cached (&cache, work->rgb[(gsize) y * work->w + x], colours, n_top);
+        n_flat += on_a_blend_cached (&blends, work->rgb[(gsize) y * work->w + x]);
   return n > 0 ? (double) n_flat / n : 1;
 }
 
@@ -1767,7 +1783,7 @@ measure_looks (const Work *work,
   int                rx1 = MIN (raster->width, (int) ceil (c->x1 / work->factor));
   int                ry1 = MIN (raster->height, (int) ceil (c->y1 / work->factor));
   guint              n_px = 0, n_ink_px = 0;
-  BlendCache         cache;
+  Blends             blends;
 
   memset (looks, 0, sizeof *looks);
   for (int y = c->y0; y < c->y1; y++)
@@ -1825,13 +1841,13 @@ measure_looks (const Work *work,
   /* The commonest colours; flat art is made of them and of the blends
    * between two of them, a photo or a painting of much else. */
   n_top = top_colours (all_hist, sums, colours);
-  blend_cache_init (&cache);
+  blends_init (&blends, colours, n_top);
   for (int y = ry0; y < ry1; y++)
     {
       const guint32 *row = (const guint32 *) (raster->data + (gsize) y * raster->stride);
 
       for (int x = rx0; x < rx1; x++)
-        n_flat += on_a_blend_cached (&cache, row[x], colours, n_top);
+        n_flat += on_a_blend_cached (&blends, row[x]);
     }
   looks->flat = n_px > 0 ? (double) n_flat / n_px : 1;
   looks->fill = looks->n > 0 ? (double) looks->n_ink / looks->n : 0;
