@@ -1578,10 +1578,13 @@ eyl_worker_pool_unref (EylWorkerPool *self)
   /* Every file's run holds a reference: only waiting workers are left.
    * They end at the end of their input; waiting a moment for that lets
    * them say goodbye (EYL_STAGE_TIMES) before a parent that exits takes
-   * them along. */
+   * them along.  When stage times are asked for, longer: on a busy
+   * machine a worker's exit can take more than the usual moment, and a
+   * benchmark's row without the worker's line is wrong. */
   {
     g_autoptr(GPtrArray) ending = g_ptr_array_new_with_free_func ((GDestroyNotify) served_unref);
-    gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+    gint64 deadline = g_get_monotonic_time () +
+                      (g_getenv ("EYL_STAGE_TIMES") != NULL ? 30 : 2) * G_USEC_PER_SEC;
 
     /* All told at once, so they end side by side, not one after the
      * other. */
@@ -1591,6 +1594,15 @@ eyl_worker_pool_unref (EylWorkerPool *self)
 
         g_ptr_array_add (ending, served);
         served_retire (served);
+      }
+    /* Those retired after their last file (memory, count) are ending
+     * too: they say goodbye as well. */
+    for (guint i = 0; i < self->live->len; i++)
+      {
+        Served *served = g_ptr_array_index (self->live, i);
+
+        if (!g_ptr_array_find (ending, served, NULL))
+          g_ptr_array_add (ending, served_ref (served));
       }
     /* Bounded: one that does not end by itself soon is ended. */
     for (guint i = 0; i < ending->len; i++)
