@@ -1515,22 +1515,27 @@ bands_read (GArray          *bands,
  * symbols and hatching) stand on more of the same.  The ground is the
  * band's pixels away from its ink, with the same ink test as the band
  * finder's on the level the band was found on (see
- * find_bands_all_sizes); its ripple is the median difference between
- * neighbours in a row: the median, as the edges of light strokes the
- * ink test leaves out are a few of the pairs and a photo's grain is all
- * of them.  (Whether the components share a baseline does not tell a
- * photo's specks from letters: a band of two or three specks, most of
- * them, shares one by construction.) */
+ * find_bands_all_sizes); its ripple is the upper quartile of the
+ * differences between neighbours in a row: a quartile, as the edges of
+ * light strokes the ink test leaves out may be some of the pairs, while
+ * a photo's grain is all of them.  (Whether the components share a
+ * baseline does not tell a photo's specks from letters: most such bands
+ * are two or three specks, which share one by construction.) */
 
-/* The ground is flat when its neighbouring pixels differ by less than
- * this (grey levels, the median): text grounds, the OCR stress set's
- * photo-like ones included, differ by 0–1; the corpus' photos and maps
- * by 13 and more.  A sixth of the ink threshold: ink stands out from a
- * flat ground by at least six times its ripple. */
-#define FLAT_GROUND (INK_THRESHOLD / 6.0)
+/* The ground is flat when its ripple is under this (grey levels): text
+ * grounds, the OCR stress set's photo-like ones included, ripple by
+ * 0–4; the corpus' aerial photos by 6–30, its maps by 13–57.  An eighth
+ * of the ink threshold: ink stands out from a flat ground by at least
+ * eight times its ripple. */
+#define FLAT_GROUND (INK_THRESHOLD / 8.0)
+/* A ground of fewer pairs than this is none to speak of: a band that is
+ * solid ink (a QR code's modules, letters set tight at a few pixels) is
+ * read as before. */
+#define MIN_GROUND_PAIRS 16
 
 /* The ripple of @band's ground (see above) on @gray (@w × @h, the image
- * the band was found on), in grey levels; 0 when it has no ground. */
+ * the band was found on), in grey levels; 0 when it has too little
+ * ground to tell. */
 static double
 band_ground_ripple (const guint8 *gray,
                     int           w,
@@ -1619,13 +1624,15 @@ band_ground_ripple (const guint8 *gray,
           }
       }
 
-  for (guint v = 0; v < 256 && pairs > 0; v++)
+  if (pairs < MIN_GROUND_PAIRS)
+    return 0;
+  for (guint v = 0; v < 256; v++)
     {
       seen += ripple[v];
-      if (2 * seen >= pairs)
+      if (4 * seen >= 3 * pairs)
         return v;
     }
-  return 0;
+  return 255;
 }
 
 /* Bands of @image (at its scale) as regions to read at a scale that makes
@@ -1690,12 +1697,11 @@ regions_of_bands (GArray          *bands,
           /* Specks of a photo or a map, not letters: not worth the
            * closer look, which on their busy ground is the dearest of
            * all (a 0.9 Mpx map took Tesseract 2.5 s to read as noise). */
+          g_debug ("band [%d %d %d %d] px, %.0f px letters, %d components, ground ripple %.0f%s",
+                   band->x0, band->y0, band->x1, band->y1, band->height, band->n, ripple,
+                   ripple >= FLAT_GROUND ? ": a picture" : "");
           if (ripple >= FLAT_GROUND)
-            {
-              g_debug ("band [%d %d %d %d] px, %.0f px letters, %d components: a picture (ground ripple %.0f)",
-                       band->x0, band->y0, band->x1, band->y1, band->height, band->n, ripple);
-              continue;
-            }
+            continue;
         }
 
       /* Merge with a neighbour of a similar scale: a block of lines is
