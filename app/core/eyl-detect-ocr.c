@@ -1558,14 +1558,143 @@ bands_read (GArray          *bands,
   return read;
 }
 
+/* The photo test of a band: the ground its ink stands on.  Letters are
+ * set on paper, a tint, a gradient or a picture kept calm behind them
+ * (a designer's rule for legible text); the specks of a photo or a map
+ * that the band finder takes for small letters (leaves, roofs, a map's
+ * symbols and hatching) stand on more of the same.  The ground is the
+ * band's pixels away from its ink, with the same ink test as the band
+ * finder's on the level the band was found on (see
+ * find_bands_all_sizes); its ripple is the upper quartile of the
+ * differences between neighbours in a row: a quartile, as the edges of
+ * light strokes the ink test leaves out may be some of the pairs, while
+ * a photo's grain is all of them.  (Whether the components share a
+ * baseline does not tell a photo's specks from letters: most such bands
+ * are two or three specks, which share one by construction.) */
+
+/* The ground is flat when its ripple is under this (grey levels): text
+ * grounds, the OCR stress set's photo-like ones included, ripple by
+ * 0–4; the corpus' aerial photos by 6–30, its maps by 13–57.  An eighth
+ * of the ink threshold: ink stands out from a flat ground by at least
+ * eight times its ripple. */
+#define FLAT_GROUND (INK_THRESHOLD / 8.0)
+/* A ground of fewer pairs than this is none to speak of: a band that is
+ * solid ink (a QR code's modules, letters set tight at a few pixels) is
+ * read as before. */
+#define MIN_GROUND_PAIRS 16
+
+/* The ripple of @band's ground (see above) on @gray (@w × @h, the image
+ * the band was found on), in grey levels; 0 when it has too little
+ * ground to tell. */
+static double
+band_ground_ripple (const guint8 *gray,
+                    int           w,
+                    int           h,
+                    const Band   *band)
+{
+  int                 f = 1, lw, lh, bx0, by0, bx1, by1, cx0, cy0, cw, ch, bw, bh;
+  int                 n_dark = 0, n_light = 0;
+  g_autofree guint8  *crop = NULL;
+  g_autofree guint32 *sat = NULL;
+  g_autofree guint8  *ink = NULL;
+  guint               ripple[256] = {
+                  0,
+  };
+  guint pairs = 0, seen = 0;
+
+  /* The band's level: where its letters are at most LEVEL_MAX_BAND. */
+  while (band->height / f > LEVEL_MAX_BAND && MAX (w / f, h / f) / 2 >= LEVEL_MIN_SIDE)
+    f *= 2;
+  lw = w / f, lh = h / f;
+  bx0 = CLAMP (band->x0 / f, 0, lw), bx1 = CLAMP ((band->x1 + f - 1) / f, 0, lw);
+  by0 = CLAMP (band->y0 / f, 0, lh), by1 = CLAMP ((band->y1 + f - 1) / f, 0, lh);
+  bw = bx1 - bx0, bh = by1 - by0;
+  if (bw < 2 || bh < 2)
+    return 0;
+
+  /* The band and the window of the ink test around it, on its level,
+   * and its summed-area table. */
+  cx0 = MAX (0, bx0 - MEAN_RADIUS), cy0 = MAX (0, by0 - MEAN_RADIUS);
+  cw = MIN (lw, bx1 + MEAN_RADIUS) - cx0, ch = MIN (lh, by1 + MEAN_RADIUS) - cy0;
+  crop = g_malloc ((gsize) cw * ch);
+  sat = g_new0 (guint32, (gsize) (cw + 1) * (ch + 1));
+  for (int y = 0; y < ch; y++)
+    {
+      guint32 run = 0;
+
+      for (int x = 0; x < cw; x++)
+        {
+          guint v = 0;
+
+          for (int dy = 0; dy < f; dy++)
+            for (int dx = 0; dx < f; dx++)
+              v += gray[(gsize) ((cy0 + y) * f + dy) * w + (cx0 + x) * f + dx];
+          crop[(gsize) y * cw + x] = (guint8) (v / (guint) (f * f));
+          run += crop[(gsize) y * cw + x];
+          sat[(gsize) (y + 1) * (cw + 1) + x + 1] = sat[(gsize) y * (cw + 1) + x + 1] + run;
+        }
+    }
+
+  /* Ink of either polarity over the band (1 dark, 2 light); the band's
+   * is the one there is more of. */
+  ink = g_malloc0 ((gsize) bw * bh);
+  for (int y = 0; y < bh; y++)
+    for (int x = 0; x < bw; x++)
+      {
+        int     px = x + bx0 - cx0, py = y + by0 - cy0;
+        int     l = MAX (0, px - MEAN_RADIUS), r = MIN (cw, px + MEAN_RADIUS + 1);
+        int     t = MAX (0, py - MEAN_RADIUS), b = MIN (ch, py + MEAN_RADIUS + 1);
+        guint32 total = sat[(gsize) b * (cw + 1) + r] + sat[(gsize) t * (cw + 1) + l] -
+                        sat[(gsize) t * (cw + 1) + r] - sat[(gsize) b * (cw + 1) + l];
+        int mean = (int) (total / (guint32) ((r - l) * (b - t)));
+        int v = crop[(gsize) py * cw + px];
+
+        if (v < mean - INK_THRESHOLD)
+          ink[(gsize) y * bw + x] = 1, n_dark++;
+        else if (v > mean + INK_THRESHOLD)
+          ink[(gsize) y * bw + x] = 2, n_light++;
+      }
+
+  /* Neighbours in a row, neither of them next to the band's ink (its
+   * anti-aliased edges belong to the letters). */
+  for (int y = 0; y < bh; y++)
+    for (int x = 0; x + 1 < bw; x++)
+      {
+        const guint8 *row = crop + (gsize) (y + by0 - cy0) * cw + bx0 - cx0;
+        guint8        mine = n_dark >= n_light ? 1 : 2;
+        gboolean      near = FALSE;
+
+        for (int ny = MAX (0, y - 1); ny <= MIN (bh - 1, y + 1) && !near; ny++)
+          for (int nx = MAX (0, x - 1); nx <= MIN (bw - 1, x + 2) && !near; nx++)
+            near = ink[(gsize) ny * bw + nx] == mine;
+        if (!near)
+          {
+            ripple[abs ((int) row[x] - (int) row[x + 1])]++;
+            pairs++;
+          }
+      }
+
+  if (pairs < MIN_GROUND_PAIRS)
+    return 0;
+  for (guint v = 0; v < 256; v++)
+    {
+      seen += ripple[v];
+      if (4 * seen >= 3 * pairs)
+        return v;
+    }
+  return 255;
+}
+
 /* Bands of @image (at its scale) as regions to read at a scale that makes
  * their letters BAND_TARGET_PX tall (finer or coarser than @image), with
  * the priority of a contact line, at least @min_priority.  With @skip
- * (one per band), bands marked there are left out. */
+ * (one per band), bands marked there are left out; with @gray (@image's
+ * grey plane), bands on the busy ground of a picture too. */
 static GArray *
 regions_of_bands (GArray          *bands,
                   GArray          *blobs,
                   const EylRaster *image,
+                  const guint8    *gray,
                   const gboolean  *skip,
                   double           min_priority,
                   const EylRect   *clip)
@@ -1611,6 +1740,19 @@ regions_of_bands (GArray          *bands,
       r.priority = band_priority (band, image->width, image->height, blobs);
       if (r.priority < min_priority)
         continue;
+      if (gray != NULL)
+        {
+          double ripple = band_ground_ripple (gray, image->width, image->height, band);
+
+          /* Specks of a photo or a map, not letters: not worth the
+           * closer look, which on their busy ground is the dearest of
+           * all (a 0.9 Mpx map took Tesseract 2.5 s to read as noise). */
+          g_debug ("band [%d %d %d %d] px, %.0f px letters, %d components, ground ripple %.0f%s",
+                   band->x0, band->y0, band->x1, band->y1, band->height, band->n, ripple,
+                   ripple >= FLAT_GROUND ? ": a picture" : "");
+          if (ripple >= FLAT_GROUND)
+            continue;
+        }
 
       /* Merge with a neighbour of a similar scale: a block of lines is
        * read in one go, which Tesseract's layout also likes. */
@@ -2970,10 +3112,10 @@ eyl_detect_ocr (const EylPageData     *page,
           regions = g_array_new (FALSE, FALSE, sizeof (Region));
         }
       else
-        regions = regions_of_bands (bands, blobs, scan, band_read, MIN_SECOND_LOOK, &clip);
+        regions = regions_of_bands (bands, blobs, scan, gray, band_read, MIN_SECOND_LOOK, &clip);
     }
   else
-    regions = regions_of_bands (bands, blobs, scan, NULL, 0, &clip);
+    regions = regions_of_bands (bands, blobs, scan, gray, NULL, 0, &clip);
 
   ocr_regions (&ocr, scan, regions);
   ocr_turned (&ocr, scan, gray, mask, bands);
