@@ -436,11 +436,12 @@ test_small_text (void)
 /* test_small_text's page with a photo below the headline, whose specks
  * the band finder takes for rows of small letters: the outlined contact
  * line is read as before; the photo's rows are not read (its edge against
- * the white page, one band on a coarse level, may be, from the raster).
- * Level reads only: its columns are turned bands, read elsewhere. */
+ * the white page, one band on a coarse level, may be, from the raster),
+ * nor its columns, which line up as turned bands. */
 static gboolean
 small_text_photo_read (gboolean with_photo,
-                       guint   *level_reads)
+                       guint   *level_reads,
+                       guint   *turned_reads)
 {
   Page page = { 850 * MM, 2000 * MM, small_lines, G_N_ELEMENTS (small_lines), 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
   g_autoptr(GPtrArray) elements = NULL;
@@ -454,6 +455,7 @@ small_text_photo_read (gboolean with_photo,
   elements = run_small_text (&page, &raster_scale);
   after = eyl_detect_ocr_get_n_reads (&turned_after);
   *level_reads = (after - before) - (turned_after - turned_before);
+  *turned_reads = turned_after - turned_before;
 
   url = find (elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
   return url != NULL && g_str_equal (url->text, "www.northwind-tea.example");
@@ -462,15 +464,17 @@ small_text_photo_read (gboolean with_photo,
 static void
 test_photo_not_read (void)
 {
-  guint plain, photo;
+  guint plain, photo, plain_turned, photo_turned;
 
   if (!eyl_fixture_have_ocr ())
     return;
-  g_assert_true (small_text_photo_read (FALSE, &plain));
-  g_assert_true (small_text_photo_read (TRUE, &photo));
-  g_test_message ("level reads: %u without the photo, %u with it", plain, photo);
+  g_assert_true (small_text_photo_read (FALSE, &plain, &plain_turned));
+  g_assert_true (small_text_photo_read (TRUE, &photo, &photo_turned));
+  g_test_message ("level reads: %u without the photo, %u with it; turned: %u and %u", plain,
+                  photo, plain_turned, photo_turned);
   g_assert_cmpuint (plain, >=, 1);
   g_assert_cmpuint (photo, <=, plain + 1);
+  g_assert_cmpuint (photo_turned, ==, plain_turned);
 }
 
 /* A language that is not installed: one warning naming the package, and

@@ -2914,6 +2914,14 @@ ocr_turned (Ocr             *ocr,
             continue;
           }
       }
+      /* The specks of a photo or a map line up across the page as well
+       * as along it (see band_ground_ripple): not read, and no read
+       * spent on them. */
+      if (band_ground_ripple (turned, h, w, band) >= FLAT_GROUND)
+        {
+          g_debug ("turned band of %d letters on a picture's ground: not read", band->n);
+          continue;
+        }
       /* Turned back: x = turned y, y = h − turned x. */
       area = (EylRect) { scan->area.x0 + (band->y0 - margin) / scan->scale,
                          scan->area.y0 + (h - band->x1 - margin) / scan->scale,
