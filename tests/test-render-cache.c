@@ -216,6 +216,47 @@ test_render_alone (void)
   eyl_render_cache_free (cache);
 }
 
+/* Two pairs of regions far apart at one scale: two recordings, unless
+ * the renderer says a wide clip costs nothing more (no soft mask drawn
+ * through an image of the clip): then one pass over the page, clipped to
+ * the four regions, and each replay is still the render of its area. */
+static void
+test_far_groups_share (void)
+{
+  Page          p = { 2384, 3370 }; /* A0 */
+  EylRect       page_rect = { 0, 0, p.width, p.height };
+  const EylRect areas[] = { { 10.3, 10.7, 110.1, 90.2 },
+                            { 130.4, 20.9, 200.6, 100.3 },
+                            { 2150.2, 3190.5, 2260.8, 3280.1 },
+                            { 2280.1, 3250.3, 2370.7, 3350.9 } };
+
+  for (int wide = 0; wide <= 1; wide++)
+    {
+      EylRenderer     renderer;
+      EylRenderCache *cache;
+
+      p.n_draws = p.n_renders = 0;
+      page_renderer (&p, TRUE, &renderer);
+      renderer.wide_clips = wide;
+      cache = eyl_render_cache_new (&renderer, &page_rect);
+      for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+        eyl_render_cache_plan (cache, &areas[i], 4.0, 1.25);
+      for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+        {
+          g_autoptr(EylRaster) replayed = eyl_render_cache_render (cache, &areas[i], 4.0, NULL);
+          g_autoptr(EylRaster) rendered = NULL;
+
+          g_assert_nonnull (replayed);
+          g_assert_cmpfloat (replayed->scale, ==, 4.0);
+          rendered = page_render (&replayed->area, replayed->scale, &p, NULL);
+          assert_same_pixels (replayed, rendered);
+        }
+      g_assert_cmpuint (p.n_draws, ==, wide ? 1 : 2);
+      g_assert_cmpuint (eyl_render_cache_get_n_passes (cache), ==, wide ? 1 : 2);
+      eyl_render_cache_free (cache);
+    }
+}
+
 #ifdef HAVE_QRENCODE
 #define N_CODES 10
 
@@ -306,6 +347,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/eyl/render-cache/replay-identical", test_replay_identical);
   g_test_add_func ("/eyl/render-cache/render-alone", test_render_alone);
+  g_test_add_func ("/eyl/render-cache/far-groups-share", test_far_groups_share);
 #ifdef HAVE_QRENCODE
   g_test_add_func ("/eyl/render-cache/qr-once-per-scale", test_qr_once_per_scale);
 #endif

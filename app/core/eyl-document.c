@@ -1468,6 +1468,7 @@ typedef struct
 {
   EylDocument *document; /* not owned: the renderer lives no longer */
   guint        index;
+  guint8       clip_masks; /* 0 not known, 1 none, 2 some or not known */
 } RenderTarget;
 
 static EylRaster *
@@ -1594,9 +1595,19 @@ eyl_document_get_renderer (EylDocument *self,
       g_ptr_array_add (self->renderers, target);
     }
 
+  if (target->clip_masks == 0)
+    {
+      gboolean has = TRUE;
+
+      if (self->boxes == NULL || !eyl_pdf_box_reader_has_clip_masks (self->boxes, index, &has))
+        has = TRUE;
+      target->clip_masks = has ? 2 : 1;
+    }
+
   renderer->render = render_page_area;
   renderer->user_data = target;
   renderer->draw = draw_page;
+  renderer->wide_clips = target->clip_masks == 1;
   return TRUE;
 }
 

@@ -427,13 +427,167 @@ collect_image_sizes (qpdf_data   qpdf,
     }
 }
 
+/* Page @index's dictionary in *@page; FALSE when there is none. */
+static gboolean
+get_page (EylPdfBoxReader *reader,
+          guint            index,
+          qpdf_oh         *page)
+{
+  if (index >= (guint) reader->n_pages)
+    return FALSE;
+  *page = qpdf_get_page_n (reader->qpdf, index);
+  return !qpdf_failed (reader) && qpdf_oh_is_dictionary (reader->qpdf, *page);
+}
+
+/* Whether @smask (an ExtGState's /SMask) is a soft mask Poppler's Cairo
+ * output draws through an image of the whole clip: a luminosity mask, or
+ * any with a transfer function.  /None and alpha masks are not. */
+static gboolean
+smask_is_clip_image (qpdf_data qpdf,
+                     qpdf_oh   smask)
+{
+  qpdf_oh transfer;
+
+  if (!qpdf_oh_is_dictionary (qpdf, smask))
+    return FALSE;
+  transfer = qpdf_oh_get_key (qpdf, smask, "/TR");
+  return !qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, smask, "/S"), "/Alpha") ||
+         !(qpdf_oh_is_null (qpdf, transfer) || qpdf_oh_is_name_and_equals (qpdf, transfer, "/Identity"));
+}
+
+static gboolean find_clip_masks (qpdf_data   qpdf,
+                                 qpdf_oh     resources,
+                                 int         depth,
+                                 GHashTable *visited);
+
+/* find_clip_masks() over the resources of every stream or dictionary
+ * value of the dictionary @key of @resources (forms, patterns, Type 3
+ * fonts), and over the graphics states a shading pattern names. */
+static gboolean
+find_clip_masks_in (qpdf_data   qpdf,
+                    qpdf_oh     resources,
+                    const char *key,
+                    int         depth,
+                    GHashTable *visited)
+{
+  qpdf_oh dict = qpdf_oh_get_key (qpdf, resources, key);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  if (!qpdf_oh_is_dictionary (qpdf, dict))
+    return FALSE;
+  /* The key iterator is shared per qpdf_data: copy the keys before
+   * recursing. */
+  qpdf_oh_begin_dict_key_iter (qpdf, dict);
+  while (qpdf_oh_dict_more_keys (qpdf))
+    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (qpdf)));
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      qpdf_oh value = qpdf_oh_get_key (qpdf, dict, keys->pdata[i]);
+      qpdf_oh inner = qpdf_oh_is_stream (qpdf, value) ? qpdf_oh_get_dict (qpdf, value) : value;
+      qpdf_oh gs;
+
+      if (!qpdf_oh_is_dictionary (qpdf, inner) || !visit_object (qpdf, value, visited))
+        continue;
+      gs = qpdf_oh_get_key (qpdf, inner, "/ExtGState");
+      if (qpdf_oh_is_dictionary (qpdf, gs) && smask_is_clip_image (qpdf, qpdf_oh_get_key (qpdf, gs, "/SMask")))
+        return TRUE;
+      if (find_clip_masks (qpdf, qpdf_oh_get_key (qpdf, inner, "/Resources"), depth + 1, visited))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @resources, or a form, pattern or font it names, sets a soft
+ * mask smask_is_clip_image() is TRUE of; TRUE also when the resources
+ * nest deeper than they are walked. */
+static gboolean
+find_clip_masks (qpdf_data   qpdf,
+                 qpdf_oh     resources,
+                 int         depth,
+                 GHashTable *visited)
+{
+  qpdf_oh states;
+
+  if (!qpdf_oh_is_dictionary (qpdf, resources) || !visit_object (qpdf, resources, visited))
+    return FALSE;
+  if (depth > MAX_FORM_DEPTH)
+    return TRUE;
+
+  states = qpdf_oh_get_key (qpdf, resources, "/ExtGState");
+  if (qpdf_oh_is_dictionary (qpdf, states))
+    {
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+      qpdf_oh_begin_dict_key_iter (qpdf, states);
+      while (qpdf_oh_dict_more_keys (qpdf))
+        g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (qpdf)));
+      for (guint i = 0; i < keys->len; i++)
+        {
+          qpdf_oh gs = qpdf_oh_get_key (qpdf, states, keys->pdata[i]);
+
+          if (qpdf_oh_is_dictionary (qpdf, gs) && smask_is_clip_image (qpdf, qpdf_oh_get_key (qpdf, gs, "/SMask")))
+            return TRUE;
+        }
+    }
+  return find_clip_masks_in (qpdf, resources, "/XObject", depth, visited) ||
+         find_clip_masks_in (qpdf, resources, "/Pattern", depth, visited) ||
+         find_clip_masks_in (qpdf, resources, "/Font", depth, visited);
+}
+
+gboolean
+eyl_pdf_box_reader_has_clip_masks (EylPdfBoxReader *reader,
+                                   guint            index,
+                                   gboolean        *has)
+{
+  g_autoptr(GHashTable) visited = NULL;
+  qpdf_data qpdf;
+  qpdf_oh   page = 0, annots;
+  gboolean  found, ok;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (has != NULL, FALSE);
+
+  qpdf = reader->qpdf;
+  if (!get_page (reader, index, &page))
+    {
+      qpdf_oh_release_all (qpdf);
+      return FALSE;
+    }
+  visited = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  found = find_clip_masks (qpdf, get_inherited (qpdf, page, "/Resources", TRUE), 0, visited);
+  /* Poppler draws the annotations' normal appearances too. */
+  annots = qpdf_oh_get_key (qpdf, page, "/Annots");
+  for (int i = 0; !found && qpdf_oh_is_array (qpdf, annots) && i < qpdf_oh_get_array_n_items (qpdf, annots); i++)
+    {
+      qpdf_oh annot = qpdf_oh_get_array_item (qpdf, annots, i);
+      qpdf_oh ap = qpdf_oh_is_dictionary (qpdf, annot) ? qpdf_oh_get_key (qpdf, annot, "/AP") : 0;
+      qpdf_oh normal = ap != 0 && qpdf_oh_is_dictionary (qpdf, ap) ? qpdf_oh_get_key (qpdf, ap, "/N") : 0;
+
+      if (normal != 0 && qpdf_oh_is_stream (qpdf, normal))
+        found = find_clip_masks (qpdf, qpdf_oh_get_key (qpdf, qpdf_oh_get_dict (qpdf, normal), "/Resources"), 1, visited);
+      else if (normal != 0 && qpdf_oh_is_dictionary (qpdf, normal))
+        {
+          /* Appearance states: their streams as the resources of forms. */
+          qpdf_oh wrapper = qpdf_oh_new_dictionary (qpdf);
+
+          qpdf_oh_replace_key (qpdf, wrapper, "/XObject", normal);
+          found = find_clip_masks (qpdf, wrapper, 0, visited);
+        }
+    }
+  ok = !qpdf_failed (reader);
+  qpdf_oh_release_all (qpdf);
+  *has = found || !ok;
+  return ok;
+}
+
 gboolean
 eyl_pdf_box_reader_get_image_sizes (EylPdfBoxReader *reader,
                                     guint            index,
                                     GArray          *sizes)
 {
   qpdf_data qpdf;
-  qpdf_oh   page;
+  qpdf_oh   page = 0;
   gboolean  ok;
 
   g_return_val_if_fail (reader != NULL, FALSE);
@@ -443,8 +597,7 @@ eyl_pdf_box_reader_get_image_sizes (EylPdfBoxReader *reader,
     return FALSE;
 
   qpdf = reader->qpdf;
-  page = qpdf_get_page_n (qpdf, index);
-  ok = !qpdf_failed (reader) && qpdf_oh_is_dictionary (qpdf, page);
+  ok = get_page (reader, index, &page);
   if (ok)
     {
       g_autoptr(GHashTable) visited = g_hash_table_new_full (g_int64_hash, g_int64_equal,

@@ -28,6 +28,15 @@ gboolean eyl_pdf_box_reader_get_boxes (EylPdfBoxReader *reader,
 gboolean eyl_pdf_box_reader_get_image_sizes (EylPdfBoxReader *reader,
                                              guint            index,
                                              GArray          *sizes);
+/* Whether page @index, its annotations' appearances or a form, pattern
+ * or Type 3 font they use sets a soft mask that Poppler's Cairo output
+ * draws through an image of the whole clip (luminosity, or with a
+ * transfer function): a render whose clip spans regions far apart then
+ * costs memory and time for the whole span.  *@has is TRUE also when
+ * the page cannot be walked; FALSE when the page is missing. */
+gboolean eyl_pdf_box_reader_has_clip_masks (EylPdfBoxReader *reader,
+                                            guint            index,
+                                            gboolean        *has);
 /* Problems libqpdf repaired while reading (damaged cross-reference
  * table, …): appends their text to @messages (may be NULL) and returns
  * how many there were since the last call. */

@@ -264,6 +264,7 @@ eyl_renderer_init (EylRenderer *renderer)
   renderer->max_pixels = DEFAULT_MAX_PIXELS;
   renderer->min_pixels = DEFAULT_MIN_PIXELS;
   renderer->draw = NULL;
+  renderer->wide_clips = FALSE;
 }
 
 double

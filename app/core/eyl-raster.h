@@ -143,6 +143,10 @@ typedef struct
   double        max_pixels; /* budget of any one raster; default 16 Mpx */
   double        min_pixels; /* floor of the analysis raster; default 1 Mpx */
   EylDrawFunc   draw;       /* with user_data; NULL: regions are rendered one by one */
+  /* With draw: a pass clipped to regions far apart costs no more than one
+   * over a region (the page sets no soft mask drawn through an image of
+   * the clip's extents), so one recording may hold them; default FALSE. */
+  gboolean wide_clips;
 } EylRenderer;
 
 void eyl_renderer_init (EylRenderer *renderer);

@@ -24,16 +24,20 @@
  * candidates: 2.5 × the time). */
 #define RECORD_NEAR_PIXELS (8.0 * 1000 * 1000)
 #define RECORD_MAX_SPREAD  3.0
+/* The widest a recording of groups far apart may be, in pixels of its
+ * scale: Cairo's coordinates stay well within their fixed-point range. */
+#define RECORD_MAX_SIDE 32767.0
 
 typedef struct
 {
-  EylRect          area;     /* page space: every region planned in it */
-  double           coarsest; /* the coarsest scale planned in it */
-  double           scale;    /* the finest: what it is recorded at */
-  guint            n;        /* regions planned in it */
-  double           area_pt2; /* their areas summed, pt² */
-  cairo_surface_t *recording;
-  gboolean         failed; /* its regions are rendered by themselves */
+  EylRect          area;      /* page space: every region planned in it */
+  double           coarsest;  /* the coarsest scale planned in it */
+  double           scale;     /* the finest: what it is recorded at */
+  guint            n;         /* regions planned in it */
+  double           area_pt2;  /* their areas summed, pt² */
+  GArray          *areas;     /* EylRect: the regions planned in it */
+  cairo_surface_t *recording; /* may be shared with groups of its scale */
+  gboolean         failed;    /* its regions are rendered by themselves */
 } Group;
 
 struct _EylRenderCache
@@ -73,7 +77,12 @@ eyl_render_cache_free (EylRenderCache *self)
   if (self == NULL)
     return;
   for (guint i = 0; i < self->groups->len; i++)
-    g_clear_pointer (&g_array_index (self->groups, Group, i).recording, cairo_surface_destroy);
+    {
+      Group *g = &g_array_index (self->groups, Group, i);
+
+      g_clear_pointer (&g->recording, cairo_surface_destroy);
+      g_clear_pointer (&g->areas, g_array_unref);
+    }
   g_array_unref (self->groups);
   g_free (self);
 }
@@ -113,6 +122,7 @@ eyl_render_cache_plan (EylRenderCache *self,
           g->coarsest = coarsest;
           g->n++;
           g->area_pt2 += pixels_at (&area, 1);
+          g_array_append_val (g->areas, area);
           return;
         }
     }
@@ -122,6 +132,8 @@ eyl_render_cache_plan (EylRenderCache *self,
   group.scale = group.coarsest = scale;
   group.n = 1;
   group.area_pt2 = pixels_at (&area, 1);
+  group.areas = g_array_new (FALSE, FALSE, sizeof (EylRect));
+  g_array_append_val (group.areas, area);
   g_array_append_val (self->groups, group);
 }
 
@@ -145,23 +157,89 @@ find_group (EylRenderCache *self,
   return NULL;
 }
 
+/* @area snapped outwards to whole pixels of @scale: what a replay is
+ * bit-identical to a render of. */
+static EylRect
+snap (const EylRect *area,
+      double         scale)
+{
+  double x0 = floor (area->x0 * scale + 1e-6), y0 = floor (area->y0 * scale + 1e-6);
+  double x1 = MAX (ceil (area->x1 * scale - 1e-6), x0 + 1);
+  double y1 = MAX (ceil (area->y1 * scale - 1e-6), y0 + 1);
+
+  return (EylRect) { x0 / scale, y0 / scale, x1 / scale, y1 / scale };
+}
+
+/* Whether @h may share the recording made for @g: both hold several
+ * regions at one scale (so on one pixel grid; scales computed apart may
+ * differ in their last bits), neither is recorded yet, and the renderer
+ * says a clip around regions far apart costs no more than one around
+ * each. */
+static gboolean
+can_share (const EylRenderCache *self,
+           const Group          *g,
+           const Group          *h)
+{
+  return self->renderer.wide_clips && h->n >= 2 && !h->failed && h->recording == NULL &&
+         fabs (h->scale - g->scale) <= 1e-12 * g->scale;
+}
+
 /* Poppler draws the whole page once into a recording of @g's area at its
- * scale, in pixels of that scale from the page's top left. */
+ * scale, in pixels of that scale from the page's top left, clipped to
+ * its regions; groups of the same scale far apart share it when they
+ * can (can_share()): a pass decodes every image of the page whatever its
+ * clip, and a replay on the same pixel grid is the same whatever other
+ * regions the clip holds. */
 static gboolean
 record (EylRenderCache *self,
         Group          *g)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sharing = g_ptr_array_new ();
   double            s = g->scale;
-  int               x0 = (int) floor (g->area.x0 * s), y0 = (int) floor (g->area.y0 * s);
-  int               x1 = (int) ceil (g->area.x1 * s), y1 = (int) ceil (g->area.y1 * s);
-  cairo_rectangle_t extents = { x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1) };
+  EylRect           all = g->area;
+  int               x0, y0, x1, y1;
+  cairo_rectangle_t extents;
   cairo_surface_t  *recording;
   cairo_t          *cr;
   gboolean          ok;
 
+  g_ptr_array_add (sharing, g);
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      Group  *h = &g_array_index (self->groups, Group, i);
+      EylRect both = all;
+
+      eyl_rect_union (&both, &h->area);
+      if (h != g && can_share (self, g, h) && eyl_rect_width (&both) * s <= RECORD_MAX_SIDE &&
+          eyl_rect_height (&both) * s <= RECORD_MAX_SIDE)
+        {
+          g_ptr_array_add (sharing, h);
+          all = both;
+        }
+    }
+  x0 = (int) floor (all.x0 * s);
+  y0 = (int) floor (all.y0 * s);
+  x1 = (int) ceil (all.x1 * s);
+  y1 = (int) ceil (all.y1 * s);
+  extents = (cairo_rectangle_t) { x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1) };
+
   recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   cr = cairo_create (recording);
+  /* The regions, in whole pixels: nothing else of the page is kept. */
+  for (guint k = 0; k < sharing->len; k++)
+    {
+      const Group *h = g_ptr_array_index (sharing, k);
+
+      for (guint i = 0; i < h->areas->len; i++)
+        {
+          EylRect r = snap (&g_array_index (h->areas, EylRect, i), s);
+
+          cairo_rectangle (cr, round (r.x0 * s), round (r.y0 * s), round ((r.x1 - r.x0) * s),
+                           round ((r.y1 - r.y0) * s));
+        }
+    }
+  cairo_clip (cr);
   /* The white paper a raster starts with, so that a replay composites
    * every operation on what a render composites it on. */
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -178,11 +256,20 @@ record (EylRenderCache *self,
       g_debug ("no recording at %.3f px/pt: %s", s,
                error != NULL ? error->message : cairo_status_to_string (cairo_surface_status (recording)));
       cairo_surface_destroy (recording);
-      g->failed = TRUE;
+      for (guint k = 0; k < sharing->len; k++)
+        ((Group *) g_ptr_array_index (sharing, k))->failed = TRUE;
       return FALSE;
     }
-  g_debug ("page recorded at %.3f px/pt over %d × %d px", s, x1 - x0, y1 - y0);
-  g->recording = recording;
+  g_debug ("page recorded at %.3f px/pt over %d × %d px for %u groups", s, x1 - x0, y1 - y0,
+           sharing->len);
+  for (guint k = 0; k < sharing->len; k++)
+    {
+      Group *h = g_ptr_array_index (sharing, k);
+
+      h->recording = cairo_surface_reference (recording);
+      h->scale = s;
+    }
+  cairo_surface_destroy (recording);
   return TRUE;
 }
 
@@ -231,20 +318,9 @@ eyl_render_cache_render (EylRenderCache *self,
    * would hold all the page's images for one replay. */
   if (g != NULL && g->n >= 2 && !g->failed && (g->recording != NULL || record (self, g)))
     {
-      EylRaster *raster;
-      EylRect    snapped;
-      double     s = g->scale;
+      EylRect    snapped = snap (area, g->scale);
+      EylRaster *raster = replay (g->recording, &snapped, g->scale);
 
-      /* Whole pixels of the recording: what a replay is bit-identical
-       * to a render of. */
-      {
-        double x0 = floor (area->x0 * s + 1e-6), y0 = floor (area->y0 * s + 1e-6);
-        double x1 = MAX (ceil (area->x1 * s - 1e-6), x0 + 1);
-        double y1 = MAX (ceil (area->y1 * s - 1e-6), y0 + 1);
-
-        snapped = (EylRect) { x0 / s, y0 / s, x1 / s, y1 / s };
-      }
-      raster = replay (g->recording, &snapped, s);
       if (raster != NULL)
         return raster;
     }
