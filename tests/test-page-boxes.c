@@ -196,6 +196,73 @@ test_inherited (void)
   g_assert_cmpfloat (eyl_rect_width (&boxes.crop), ==, 0);
 }
 
+/* Soft masks that Poppler's Cairo output draws through an image of the
+ * whole clip (luminosity, or any with a transfer function), found on the
+ * page, inside a form it draws and in an annotation's appearance; an
+ * alpha mask, a form that draws itself and a page without masks are
+ * none. */
+static void
+test_clip_masks (void)
+{
+  const char *const objects[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R 6 0 R 7 0 R 8 0 R 9 0 R] /Count 7"
+    " /MediaBox [0 0 200 200] >>",
+    /* 3: a plain transparency, no mask */
+    "<< /Type /Page /Parent 2 0 R /Resources << /ExtGState << /G0 << /ca 0.5 >> >> >> >>",
+    /* 4: a luminosity mask on the page */
+    "<< /Type /Page /Parent 2 0 R /Resources << /ExtGState << /G0 << /SMask"
+    " << /Type /Mask /S /Luminosity /G 10 0 R >> >> >> >> >>",
+    /* 5: an alpha mask */
+    "<< /Type /Page /Parent 2 0 R /Resources << /ExtGState << /G0 << /SMask"
+    " << /Type /Mask /S /Alpha /G 10 0 R >> >> >> >> >>",
+    /* 6: an alpha mask with a transfer function, inside a form */
+    "<< /Type /Page /Parent 2 0 R /Resources << /XObject << /F0 11 0 R >> >> >>",
+    /* 7: a form that draws itself, no mask: the walk ends */
+    "<< /Type /Page /Parent 2 0 R /Resources << /XObject << /F1 12 0 R >> >> >>",
+    /* 8: a luminosity mask in an annotation's appearance */
+    "<< /Type /Page /Parent 2 0 R /Annots [ << /Type /Annot /Subtype /Square"
+    " /Rect [0 0 10 10] /AP << /N 13 0 R >> >> ] >>",
+    /* 9: a mask named /None */
+    "<< /Type /Page /Parent 2 0 R /Resources << /ExtGState << /G0 << /SMask /None >> >> >> >>",
+    /* 10: a mask's group */
+    "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Group << /S /Transparency >>"
+    " /Length 0 >>\nstream\n\nendstream",
+    /* 11 */
+    "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /ExtGState << /G0"
+    " << /SMask << /Type /Mask /S /Alpha /G 10 0 R /TR 14 0 R >> >> >> >> /Length 0 >>"
+    "\nstream\n\nendstream",
+    /* 12 */
+    "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject"
+    " << /F1 12 0 R >> >> /Length 0 >>\nstream\n\nendstream",
+    /* 13 */
+    "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /ExtGState << /G0"
+    " << /SMask << /Type /Mask /S /Luminosity /G 10 0 R >> >> >> >> /Length 0 >>"
+    "\nstream\n\nendstream",
+    /* 14: a transfer function */
+    "<< /FunctionType 2 /Domain [0 1] /C0 [1] /C1 [0] /N 1 >>",
+  };
+  const gboolean   expected[] = { FALSE, TRUE, FALSE, TRUE, FALSE, TRUE, FALSE };
+  g_autofree char *path = eyl_fixture_raw_pdf ("masks.pdf", objects, G_N_ELEMENTS (objects));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylPdfBoxReader) reader = eyl_pdf_box_reader_open (path, NULL, &error);
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean has = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (eyl_pdf_box_reader_get_n_pages (reader), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("page %u", i + 1);
+      g_assert_true (eyl_pdf_box_reader_has_clip_masks (reader, i, &has));
+      g_assert_cmpint (has, ==, expected[i]);
+    }
+  g_assert_false (eyl_pdf_box_reader_has_clip_masks (reader, G_N_ELEMENTS (expected), &has));
+  /* A page without resources has no images, and that is known. */
+  g_assert_true (eyl_pdf_box_reader_get_image_sizes (reader, 5, sizes));
+  g_assert_cmpuint (sizes->len, ==, 0);
+}
+
 static void
 test_encrypted (void)
 {
@@ -255,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/eyl/page-boxes/rotate-180-270", test_rotate_180_270);
   g_test_add_func ("/eyl/page-boxes/user-unit", test_user_unit);
   g_test_add_func ("/eyl/page-boxes/inherited", test_inherited);
+  g_test_add_func ("/eyl/page-boxes/clip-masks", test_clip_masks);
   g_test_add_func ("/eyl/page-boxes/encrypted", test_encrypted);
   g_test_add_func ("/eyl/page-boxes/not-pdf", test_not_pdf);
 

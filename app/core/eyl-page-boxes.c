@@ -389,7 +389,9 @@ collect_image_sizes (qpdf_data   qpdf,
   qpdf_oh xobjects;
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
-  if (depth > MAX_FORM_DEPTH || !qpdf_oh_is_dictionary (qpdf, resources) || !visit_object (qpdf, resources, visited))
+  /* 0: none (get_inherited); libqpdf takes handle 0 for an error. */
+  if (resources == 0 || depth > MAX_FORM_DEPTH || !qpdf_oh_is_dictionary (qpdf, resources) ||
+      !visit_object (qpdf, resources, visited))
     return;
   xobjects = qpdf_oh_get_key (qpdf, resources, "/XObject");
   if (!qpdf_oh_is_dictionary (qpdf, xobjects))
@@ -509,7 +511,8 @@ find_clip_masks (qpdf_data   qpdf,
 {
   qpdf_oh states;
 
-  if (!qpdf_oh_is_dictionary (qpdf, resources) || !visit_object (qpdf, resources, visited))
+  /* 0: none (get_inherited); libqpdf takes handle 0 for an error. */
+  if (resources == 0 || !qpdf_oh_is_dictionary (qpdf, resources) || !visit_object (qpdf, resources, visited))
     return FALSE;
   if (depth > MAX_FORM_DEPTH)
     return TRUE;
