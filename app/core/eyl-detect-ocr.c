@@ -1572,12 +1572,16 @@ bands_read (GArray          *bands,
  * baseline does not tell a photo's specks from letters: most such bands
  * are two or three specks, which share one by construction.) */
 
-/* The ground is flat when its ripple is under this (grey levels): text
- * grounds, the OCR stress set's photo-like ones included, ripple by
- * 0–4; the corpus' aerial photos by 6–30, its maps by 13–57.  An eighth
- * of the ink threshold: ink stands out from a flat ground by at least
- * eight times its ripple. */
-#define FLAT_GROUND (INK_THRESHOLD / 8.0)
+/* Letters stand out from their ground by at least this many times its
+ * ripple; a band whose ink does not is specks of a picture.  Text
+ * grounds, the OCR stress set's photo-like ones included, ripple by 0–4
+ * under ink of at least the ink threshold (48 grey levels); the corpus'
+ * aerial photos by 6–30, its maps by 13–57, under specks that barely
+ * pass that threshold.  Relative to the ink's own contrast, not in grey
+ * levels: letters in a picture compressed as a photo (a funder's logo
+ * set in a JPEG, its ground rippling by 10 around the strokes) stand out
+ * far more than that. */
+#define GROUND_CONTRAST 8.0
 /* A ground of fewer pairs than this is none to speak of: a band that is
  * solid ink (a QR code's modules, letters set tight at a few pixels) is
  * read as before. */
@@ -1585,12 +1589,13 @@ bands_read (GArray          *bands,
 
 /* The ripple of @band's ground (see above) on @gray (@w × @h, the image
  * the band was found on), in grey levels; 0 when it has too little
- * ground to tell. */
+ * ground to tell.  *@contrast: its ink's, in grey levels. */
 static double
 band_ground_ripple (const guint8 *gray,
                     int           w,
                     int           h,
-                    const Band   *band)
+                    const Band   *band,
+                    double       *contrast)
 {
   int                 f = 1, lw, lh, bx0, by0, bx1, by1, cx0, cy0, cw, ch, bw, bh;
   int                 n_dark = 0, n_light = 0;
@@ -1600,7 +1605,15 @@ band_ground_ripple (const guint8 *gray,
   guint               ripple[256] = {
                   0,
   };
+  guint dark_contrast[256] = {
+    0,
+  };
+  guint light_contrast[256] = {
+    0,
+  };
   guint pairs = 0, seen = 0;
+
+  *contrast = 0;
 
   /* The band's level: where its letters are at most LEVEL_MAX_BAND. */
   while (band->height / f > LEVEL_MAX_BAND && MAX (w / f, h / f) / 2 >= LEVEL_MIN_SIDE)
@@ -1650,10 +1663,27 @@ band_ground_ripple (const guint8 *gray,
         int v = crop[(gsize) py * cw + px];
 
         if (v < mean - INK_THRESHOLD)
-          ink[(gsize) y * bw + x] = 1, n_dark++;
+          ink[(gsize) y * bw + x] = 1, n_dark++, dark_contrast[MIN (255, mean - v)]++;
         else if (v > mean + INK_THRESHOLD)
-          ink[(gsize) y * bw + x] = 2, n_light++;
+          ink[(gsize) y * bw + x] = 2, n_light++, light_contrast[MIN (255, v - mean)]++;
       }
+
+  /* The ink's contrast: the median of its pixels' distance from their
+   * surroundings' mean. */
+  {
+    const guint *mine = n_dark >= n_light ? dark_contrast : light_contrast;
+    guint        n = MAX (n_dark, n_light), below = 0;
+
+    for (guint v = 0; v < 256 && n > 0; v++)
+      {
+        below += mine[v];
+        if (2 * below >= n)
+          {
+            *contrast = v;
+            break;
+          }
+      }
+  }
 
   /* Neighbours in a row, neither of them next to the band's ink (its
    * anti-aliased edges belong to the letters). */
@@ -1742,15 +1772,18 @@ regions_of_bands (GArray          *bands,
         continue;
       if (gray != NULL)
         {
-          double ripple = band_ground_ripple (gray, image->width, image->height, band);
+          double   contrast = 0;
+          double   ripple = band_ground_ripple (gray, image->width, image->height, band, &contrast);
+          gboolean picture = ripple > 0 && contrast < GROUND_CONTRAST * ripple;
 
           /* Specks of a photo or a map, not letters: not worth the
            * closer look, which on their busy ground is the dearest of
            * all (a 0.9 Mpx map took Tesseract 2.5 s to read as noise). */
-          g_debug ("band [%d %d %d %d] px, %.0f px letters, %d components, ground ripple %.0f%s",
-                   band->x0, band->y0, band->x1, band->y1, band->height, band->n, ripple,
-                   ripple >= FLAT_GROUND ? ": a picture" : "");
-          if (ripple >= FLAT_GROUND)
+          g_debug ("band [%d %d %d %d] px, %.0f px letters, %d components, ground ripple %.0f "
+                   "under ink of %.0f%s",
+                   band->x0, band->y0, band->x1, band->y1, band->height, band->n, ripple, contrast,
+                   picture ? ": a picture" : "");
+          if (picture)
             continue;
         }
 
@@ -2897,7 +2930,7 @@ ocr_turned (Ocr             *ocr,
   for (guint i = 0; i < bands->len && looked < TURNED_MAX_BANDS; i++)
     {
       const Band *band = &g_array_index (bands, Band, i);
-      double      margin = band->height;
+      double      margin = band->height, ripple, contrast;
       EylRect     area;
 
       if (band->n < TURNED_MIN_LETTERS)
@@ -2917,7 +2950,8 @@ ocr_turned (Ocr             *ocr,
       /* The specks of a photo or a map line up across the page as well
        * as along it (see band_ground_ripple): not read, and no read
        * spent on them. */
-      if (band_ground_ripple (turned, h, w, band) >= FLAT_GROUND)
+      if ((ripple = band_ground_ripple (turned, h, w, band, &contrast)) > 0 &&
+          contrast < GROUND_CONTRAST * ripple)
         {
           g_debug ("turned band of %d letters on a picture's ground: not read", band->n);
           continue;
