@@ -1587,6 +1587,25 @@ bands_read (GArray          *bands,
  * read as before. */
 #define MIN_GROUND_PAIRS 16
 
+/* The smallest value of a 256-bin histogram of @n counts at or above
+ * which lie at least @num/@den of them. */
+static guint
+histogram_rank (const guint *histogram,
+                guint        n,
+                guint        num,
+                guint        den)
+{
+  guint seen = 0;
+
+  for (guint v = 0; v < 256; v++)
+    {
+      seen += histogram[v];
+      if (den * seen >= num * n)
+        return v;
+    }
+  return 255;
+}
+
 /* The ripple of @band's ground (see above) on @gray (@w × @h, the image
  * the band was found on), in grey levels; 0 when it has too little
  * ground to tell.  *@contrast: its ink's, in grey levels. */
@@ -1611,7 +1630,8 @@ band_ground_ripple (const guint8 *gray,
   guint light_contrast[256] = {
     0,
   };
-  guint pairs = 0, seen = 0;
+  guint  pairs = 0;
+  guint8 mine;
 
   *contrast = 0;
 
@@ -1670,20 +1690,9 @@ band_ground_ripple (const guint8 *gray,
 
   /* The ink's contrast: the median of its pixels' distance from their
    * surroundings' mean. */
-  {
-    const guint *mine = n_dark >= n_light ? dark_contrast : light_contrast;
-    guint        n = MAX (n_dark, n_light), below = 0;
-
-    for (guint v = 0; v < 256 && n > 0; v++)
-      {
-        below += mine[v];
-        if (2 * below >= n)
-          {
-            *contrast = v;
-            break;
-          }
-      }
-  }
+  mine = n_dark >= n_light ? 1 : 2;
+  if (MAX (n_dark, n_light) > 0)
+    *contrast = histogram_rank (mine == 1 ? dark_contrast : light_contrast, MAX (n_dark, n_light), 1, 2);
 
   /* Neighbours in a row, neither of them next to the band's ink (its
    * anti-aliased edges belong to the letters). */
@@ -1691,7 +1700,6 @@ band_ground_ripple (const guint8 *gray,
     for (int x = 0; x + 1 < bw; x++)
       {
         const guint8 *row = crop + (gsize) (y + by0 - cy0) * cw + bx0 - cx0;
-        guint8        mine = n_dark >= n_light ? 1 : 2;
         gboolean      near = FALSE;
 
         for (int ny = MAX (0, y - 1); ny <= MIN (bh - 1, y + 1) && !near; ny++)
@@ -1706,13 +1714,27 @@ band_ground_ripple (const guint8 *gray,
 
   if (pairs < MIN_GROUND_PAIRS)
     return 0;
-  for (guint v = 0; v < 256; v++)
-    {
-      seen += ripple[v];
-      if (4 * seen >= 3 * pairs)
-        return v;
-    }
-  return 255;
+  return histogram_rank (ripple, pairs, 3, 4);
+}
+
+/* Whether @band of @gray (@w × @h, the image it was found on) is specks
+ * of a picture: ink that does not stand out from its ground by
+ * GROUND_CONTRAST times the ground's ripple. */
+static gboolean
+band_on_picture (const guint8 *gray,
+                 int           w,
+                 int           h,
+                 const Band   *band)
+{
+  double   contrast = 0;
+  double   ripple = band_ground_ripple (gray, w, h, band, &contrast);
+  gboolean picture = ripple > 0 && contrast < GROUND_CONTRAST * ripple;
+
+  g_debug ("band [%d %d %d %d] px, %.0f px letters, %d components, ground ripple %.0f "
+           "under ink of %.0f%s",
+           band->x0, band->y0, band->x1, band->y1, band->height, band->n, ripple, contrast,
+           picture ? ": a picture" : "");
+  return picture;
 }
 
 /* Bands of @image (at its scale) as regions to read at a scale that makes
@@ -1770,22 +1792,11 @@ regions_of_bands (GArray          *bands,
       r.priority = band_priority (band, image->width, image->height, blobs);
       if (r.priority < min_priority)
         continue;
-      if (gray != NULL)
-        {
-          double   contrast = 0;
-          double   ripple = band_ground_ripple (gray, image->width, image->height, band, &contrast);
-          gboolean picture = ripple > 0 && contrast < GROUND_CONTRAST * ripple;
-
-          /* Specks of a photo or a map, not letters: not worth the
-           * closer look, which on their busy ground is the dearest of
-           * all (a 0.9 Mpx map took Tesseract 2.5 s to read as noise). */
-          g_debug ("band [%d %d %d %d] px, %.0f px letters, %d components, ground ripple %.0f "
-                   "under ink of %.0f%s",
-                   band->x0, band->y0, band->x1, band->y1, band->height, band->n, ripple, contrast,
-                   picture ? ": a picture" : "");
-          if (picture)
-            continue;
-        }
+      /* Specks of a photo or a map, not letters: not worth the closer
+       * look, which on their busy ground is the dearest of all (a 0.9 Mpx
+       * map took Tesseract 2.5 s to read as noise). */
+      if (gray != NULL && band_on_picture (gray, image->width, image->height, band))
+        continue;
 
       /* Merge with a neighbour of a similar scale: a block of lines is
        * read in one go, which Tesseract's layout also likes. */
@@ -2930,7 +2941,7 @@ ocr_turned (Ocr             *ocr,
   for (guint i = 0; i < bands->len && looked < TURNED_MAX_BANDS; i++)
     {
       const Band *band = &g_array_index (bands, Band, i);
-      double      margin = band->height, ripple, contrast;
+      double      margin = band->height;
       EylRect     area;
 
       if (band->n < TURNED_MIN_LETTERS)
@@ -2948,10 +2959,9 @@ ocr_turned (Ocr             *ocr,
           }
       }
       /* The specks of a photo or a map line up across the page as well
-       * as along it (see band_ground_ripple): not read, and no read
+       * as along it (see band_on_picture): not read, and no read
        * spent on them. */
-      if ((ripple = band_ground_ripple (turned, h, w, band, &contrast)) > 0 &&
-          contrast < GROUND_CONTRAST * ripple)
+      if (band_on_picture (turned, h, w, band))
         {
           g_debug ("turned band of %d letters on a picture's ground: not read", band->n);
           continue;

@@ -1468,7 +1468,7 @@ typedef struct
 {
   EylDocument *document; /* not owned: the renderer lives no longer */
   guint        index;
-  guint8       clip_masks; /* 0 not known, 1 none, 2 some or not known */
+  guint8       clip_masks; /* 0 not yet asked, 1 none, 2 some or the page could not be walked */
 } RenderTarget;
 
 static EylRaster *
@@ -1597,10 +1597,11 @@ eyl_document_get_renderer (EylDocument *self,
 
   if (target->clip_masks == 0)
     {
+      /* Left TRUE when the page cannot be walked. */
       gboolean has = TRUE;
 
-      if (self->boxes == NULL || !eyl_pdf_box_reader_has_clip_masks (self->boxes, index, &has))
-        has = TRUE;
+      if (self->boxes != NULL)
+        eyl_pdf_box_reader_has_clip_masks (self->boxes, index, &has);
       target->clip_masks = has ? 2 : 1;
     }
 
