@@ -33,8 +33,7 @@ typedef struct
   EylRect          area;      /* page space: every region planned in it */
   double           coarsest;  /* the coarsest scale planned in it */
   double           scale;     /* the finest: what it is recorded at */
-  guint            n;         /* regions planned in it */
-  double           area_pt2;  /* their areas summed, pt² */
+  double           area_pt2;  /* the regions' areas summed, pt² */
   GArray          *areas;     /* EylRect: the regions planned in it */
   cairo_surface_t *recording; /* may be shared with groups of its scale */
   gboolean         failed;    /* its regions are rendered by themselves */
@@ -120,7 +119,6 @@ eyl_render_cache_plan (EylRenderCache *self,
           g->area = both;
           g->scale = finest;
           g->coarsest = coarsest;
-          g->n++;
           g->area_pt2 += pixels_at (&area, 1);
           g_array_append_val (g->areas, area);
           return;
@@ -130,7 +128,6 @@ eyl_render_cache_plan (EylRenderCache *self,
     return;
   group.area = area;
   group.scale = group.coarsest = scale;
-  group.n = 1;
   group.area_pt2 = pixels_at (&area, 1);
   group.areas = g_array_new (FALSE, FALSE, sizeof (EylRect));
   g_array_append_val (group.areas, area);
@@ -180,7 +177,7 @@ can_share (const EylRenderCache *self,
            const Group          *g,
            const Group          *h)
 {
-  return self->renderer.wide_clips && h->n >= 2 && !h->failed && h->recording == NULL &&
+  return self->renderer.wide_clips && h->areas->len >= 2 && !h->failed && h->recording == NULL &&
          fabs (h->scale - g->scale) <= 1e-12 * g->scale;
 }
 
@@ -316,7 +313,7 @@ eyl_render_cache_render (EylRenderCache *self,
   g = find_group (self, area, eyl_renderer_fit_scale (&self->renderer, area, scale));
   /* A region alone at its scale is rendered by itself: a recording
    * would hold all the page's images for one replay. */
-  if (g != NULL && g->n >= 2 && !g->failed && (g->recording != NULL || record (self, g)))
+  if (g != NULL && g->areas->len >= 2 && !g->failed && (g->recording != NULL || record (self, g)))
     {
       EylRect    snapped = snap (area, g->scale);
       EylRaster *raster = replay (g->recording, &snapped, g->scale);
@@ -326,7 +323,7 @@ eyl_render_cache_render (EylRenderCache *self,
     }
   self->n_passes++;
   eyl_stage_count ("region-renders");
-  return eyl_renderer_render (&self->renderer, area, g != NULL && g->n >= 2 ? g->scale : scale,
+  return eyl_renderer_render (&self->renderer, area, g != NULL && g->areas->len >= 2 ? g->scale : scale,
                               error);
 }
 
