@@ -8,6 +8,7 @@
 #include "eyl-document.h"
 #include "eyl-error.h"
 #include "eyl-fixtures.h"
+#include "eyl-image-placements.h"
 #include "eyl-render-source.h"
 
 #include <cairo-pdf.h>
@@ -267,57 +268,65 @@ test_crop_offset (void)
   g_assert_cmpfloat_with_epsilon (link->box.y1, c->box.y1, 3.0);
 }
 
-static void
-test_images (void)
+/* 300 × 150 px drawn 144 × 72 pt (2 × 1 in) at [100 300 244 372] on a
+ * 600 × 800 pt page, turned and cropped: where it lies on the page. */
+static const EylFixtureText image_texts[] = { { 72, 72, 12, "Image", 0 } };
+static const struct
 {
-  /* 300 × 150 px drawn 144 × 72 pt (2 × 1 in): 150 ppi */
-  EylFixtureText texts[] = { { 72, 72, 12, "Image", 0 } };
+  int     rotate;
+  double  crop[4];
+  EylRect want;
+} image_cases[] = {
+  { 0, { 0, 0, 0, 0 }, { 100, 300, 244, 372 } },
+  /* crop 50 left, 100 from the top */
+  { 0, { 50, 100, 550, 700 }, { 50, 200, 194, 272 } },
+  /* x' = 800 − v, y' = u */
+  { 90, { 0, 0, 0, 0 }, { 428, 100, 500, 244 } },
+  /* x' = 600 − (700 − y_pdf) on the 500 × 600 crop, y' = x − 50 */
+  { 90, { 50, 100, 550, 700 }, { 328, 50, 400, 194 } },
+  { 180, { 0, 0, 0, 0 }, { 356, 428, 500, 500 } },
+  /* x' = v, y' = 600 − u */
+  { 270, { 0, 0, 0, 0 }, { 300, 356, 372, 500 } },
+};
+
+/* The page of image case @i, written as @name. */
+static char *
+image_case_pdf (const char *name,
+                guint       i)
+{
   EylFixturePage pg = {
     .width_pt = 600,
     .height_pt = 800,
     .image_box = { 100, 300, 244, 372 },
     .image_width_px = 300,
     .image_height_px = 150,
-  };
-  struct
-  {
-    int     rotate;
-    double  crop[4];
-    EylRect want;
-  } cases[] = {
-    { 0, { 0, 0, 0, 0 }, { 100, 300, 244, 372 } },
-    /* crop 50 left, 100 from the top */
-    { 0, { 50, 100, 550, 700 }, { 50, 200, 194, 272 } },
-    /* x' = 800 − v, y' = u */
-    { 90, { 0, 0, 0, 0 }, { 428, 100, 500, 244 } },
-    /* x' = 600 − (700 − y_pdf) on the 500 × 600 crop, y' = x − 50 */
-    { 90, { 50, 100, 550, 700 }, { 328, 50, 400, 194 } },
-    { 180, { 0, 0, 0, 0 }, { 356, 428, 500, 500 } },
-    /* x' = v, y' = 600 − u */
-    { 270, { 0, 0, 0, 0 }, { 300, 356, 372, 500 } },
+    .rotate = image_cases[i].rotate,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  memcpy (pg.crop_box, image_cases[i].crop, sizeof pg.crop_box);
+  return eyl_fixture_pdf (name, &pg, image_texts, 1);
+}
+
+static void
+test_images (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (image_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("image-%u.pdf", i);
-      g_autofree char *path = NULL;
-      g_autoptr(EylDocument) doc = NULL;
-      g_autoptr(EylPageData) page = NULL;
+      g_autofree char *path = image_case_pdf (name, i);
+      g_autoptr(EylDocument) doc = open_ok (path, NULL);
+      g_autoptr(EylPageData) page = page_ok (doc, 0);
+      const EylRect      *want = &image_cases[i].want;
       const EylImageInfo *img;
 
-      pg.rotate = cases[i].rotate;
-      memcpy (pg.crop_box, cases[i].crop, sizeof pg.crop_box);
-      path = eyl_fixture_pdf (name, &pg, texts, 1);
-      doc = open_ok (path, NULL);
-      page = page_ok (doc, 0);
-
-      g_test_message ("rotate %d crop %g", cases[i].rotate, cases[i].crop[0]);
+      g_test_message ("rotate %d crop %g", image_cases[i].rotate, image_cases[i].crop[0]);
       g_assert_cmpint (page->images->len, ==, 1);
       img = &g_array_index (page->images, EylImageInfo, 0);
-      g_assert_cmpfloat_with_epsilon (img->box.x0, cases[i].want.x0, 1.0);
-      g_assert_cmpfloat_with_epsilon (img->box.y0, cases[i].want.y0, 1.0);
-      g_assert_cmpfloat_with_epsilon (img->box.x1, cases[i].want.x1, 1.0);
-      g_assert_cmpfloat_with_epsilon (img->box.y1, cases[i].want.y1, 1.0);
+      g_assert_cmpfloat_with_epsilon (img->box.x0, want->x0, 1.0);
+      g_assert_cmpfloat_with_epsilon (img->box.y0, want->y0, 1.0);
+      g_assert_cmpfloat_with_epsilon (img->box.x1, want->x1, 1.0);
+      g_assert_cmpfloat_with_epsilon (img->box.y1, want->y1, 1.0);
+      /* 300 × 150 px on 2 × 1 in */
       g_assert_cmpfloat_with_epsilon (img->ppi_x, 150, 2.0);
       g_assert_cmpfloat_with_epsilon (img->ppi_y, 150, 2.0);
     }
@@ -352,6 +361,106 @@ test_image_sizes_off (void)
       g_assert_cmpint (img->width_px, ==, wanted ? 300 : 0);
       g_assert_cmpint (img->height_px, ==, wanted ? 150 : 0);
       g_assert_cmpfloat_with_epsilon (img->box.y1 - img->box.y0, 144, 1.0);
+    }
+}
+
+/* Where each image is drawn and its pixel size, from the content stream:
+ * the boxes Poppler gives (test_images) on turned and cropped pages. */
+static void
+test_image_placements (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (image_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("placed-%u.pdf", i);
+      g_autofree char *path = image_case_pdf (name, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) placements = eyl_pdf_image_placements (path, NULL, 0, &error);
+      const EylRect           *want = &image_cases[i].want;
+      const EylImagePlacement *p;
+      int                      w = 0, h = 0;
+
+      g_assert_no_error (error);
+      g_test_message ("rotate %d crop %g", image_cases[i].rotate, image_cases[i].crop[0]);
+      g_assert_cmpint (placements->len, ==, 1);
+      p = &g_array_index (placements, EylImagePlacement, 0);
+      g_assert_cmpint (p->width_px, ==, 300);
+      g_assert_cmpint (p->height_px, ==, 150);
+      g_assert_cmpfloat_with_epsilon (p->box.x0, want->x0, 0.5);
+      g_assert_cmpfloat_with_epsilon (p->box.y0, want->y0, 0.5);
+      g_assert_cmpfloat_with_epsilon (p->box.x1, want->x1, 0.5);
+      g_assert_cmpfloat_with_epsilon (p->box.y1, want->y1, 0.5);
+      g_assert_true (eyl_image_placement_match (placements, want, &w, &h));
+      g_assert_cmpint (w, ==, 300);
+      g_assert_null (eyl_pdf_image_placements (path, NULL, 1, &error));
+      g_assert_error (error, EYL_ERROR, EYL_ERROR_PAGE);
+    }
+}
+
+/* Two images of one aspect ratio and different pixel sizes, one drawn
+ * inside a form: the aspect alone cannot tell which is which, where each
+ * is drawn does. */
+static void
+test_image_sizes_placed (void)
+{
+  static const struct
+  {
+    int     w, h;
+    EylRect box;
+  } images[] = {
+    { 40, 20, { 50, 50, 250, 150 } },
+    { 400, 200, { 300, 400, 400, 450 } },
+  };
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), "two-sizes.pdf", NULL);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 500, 600);
+  cairo_t         *cr = cairo_create (pdf);
+  g_autoptr(EylDocument) doc = NULL;
+  g_autoptr(EylPageData) page = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    {
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, images[i].w,
+                                                           images[i].h);
+      cairo_t         *icr = cairo_create (image);
+      cairo_pattern_t *ramp = cairo_pattern_create_linear (0, 0, images[i].w, images[i].h);
+
+      cairo_pattern_add_color_stop_rgb (ramp, 0, 0.9, 0.1, 0.1);
+      cairo_pattern_add_color_stop_rgb (ramp, 1, 0.1, 0.1, 0.9);
+      cairo_set_source (icr, ramp);
+      cairo_paint (icr);
+      cairo_pattern_destroy (ramp);
+      cairo_destroy (icr);
+
+      cairo_save (cr);
+      if (i == 1)
+        cairo_push_group (cr); /* a form XObject around the image */
+      cairo_translate (cr, images[i].box.x0, images[i].box.y0);
+      cairo_scale (cr, eyl_rect_width (&images[i].box) / images[i].w,
+                   eyl_rect_height (&images[i].box) / images[i].h);
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_paint (cr);
+      if (i == 1)
+        {
+          cairo_identity_matrix (cr);
+          cairo_pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, 0.5);
+        }
+      cairo_restore (cr);
+      cairo_surface_destroy (image);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+
+  doc = open_ok (path, NULL);
+  page = page_ok (doc, 0);
+  g_assert_cmpint (page->images->len, ==, 2);
+  for (guint i = 0; i < page->images->len; i++)
+    {
+      const EylImageInfo *img = &g_array_index (page->images, EylImageInfo, i);
+      guint               k = img->box.x0 < 275 ? 0 : 1;
+
+      g_assert_cmpfloat_with_epsilon (img->box.x0, images[k].box.x0, 1.0);
+      g_assert_cmpint (img->width_px, ==, images[k].w);
+      g_assert_cmpint (img->height_px, ==, images[k].h);
     }
 }
 
@@ -742,6 +851,8 @@ main (int   argc,
   g_test_add_func ("/eyl/document/crop-offset", test_crop_offset);
   g_test_add_func ("/eyl/document/images", test_images);
   g_test_add_func ("/eyl/document/image-sizes-off", test_image_sizes_off);
+  g_test_add_func ("/eyl/document/image-placements", test_image_placements);
+  g_test_add_func ("/eyl/document/image-sizes-placed", test_image_sizes_placed);
   g_test_add_func ("/eyl/document/trim-bleed", test_trim_bleed);
   g_test_add_func ("/eyl/document/user-unit", test_user_unit);
   g_test_add_func ("/eyl/document/banner", test_banner);

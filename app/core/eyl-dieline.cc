@@ -10,26 +10,15 @@
 #include "config.h"
 
 #define G_LOG_DOMAIN "eyl-dieline"
-/* qpdf 11: no PointerHolder in our code. */
-#define POINTERHOLDER_TRANSITION 4
-
-#include <cmath>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <set>
-#include <string>
-#include <vector>
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "eyl-dieline.h"
 #include "eyl-error.h"
+#include "eyl-pdf-content.hh"
 
 #define NAMES_RESOURCE "/io/github/eyeline/Eyeline/dielines/names.ini"
 
@@ -161,54 +150,8 @@ eyl_dieline_kind_for_name (const char     *name,
 
 namespace {
 
-struct Matrix
-{
-  double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
-
-  /* this × m: apply this first, then m (PDF's cm order). */
-  Matrix
-  then (const Matrix &m) const
-  {
-    Matrix r;
-
-    r.a = a * m.a + b * m.c;
-    r.b = a * m.b + b * m.d;
-    r.c = c * m.a + d * m.c;
-    r.d = c * m.b + d * m.d;
-    r.e = e * m.a + f * m.c + m.e;
-    r.f = e * m.b + f * m.d + m.f;
-    return r;
-  }
-
-  void
-  apply (double x, double y, double &ox, double &oy) const
-  {
-    ox = a * x + c * y + e;
-    oy = b * x + d * y + f;
-  }
-};
-
-static bool
-read_matrix (QPDFObjectHandle array,
-             Matrix          &m)
-{
-  double v[6];
-
-  if (!array.isArray () || array.getArrayNItems () != 6)
-    return false;
-  for (int i = 0; i < 6; i++)
-    {
-      QPDFObjectHandle item = array.getArrayItem (i);
-
-      if (!item.isNumber ())
-        return false;
-      v[i] = item.getNumericValue ();
-      if (!std::isfinite (v[i]))
-        return false;
-    }
-  m.a = v[0], m.b = v[1], m.c = v[2], m.d = v[3], m.e = v[4], m.f = v[5];
-  return true;
-}
+using eyl::Matrix;
+using eyl::read_matrix;
 
 static std::string
 name_text (QPDFObjectHandle h)
@@ -309,7 +252,7 @@ ocg_group (Output          &out,
   return -1;
 }
 
-class Parser : public QPDFObjectHandle::ParserCallbacks
+class Parser : public eyl::OperatorParser
 {
 public:
   Parser (Output          &out,
@@ -317,30 +260,13 @@ public:
           const Matrix    &ctm,
           int              oc_group,
           int              depth)
-    : out (out), resources (resources), depth (depth)
+    : OperatorParser (resources), out (out), depth (depth)
   {
     State s;
 
     s.ctm = ctm;
     states.push_back (s);
     marked.push_back (oc_group);
-  }
-
-  void
-  handleObject (QPDFObjectHandle obj) override
-  {
-    if (obj.isOperator ())
-      {
-        run (obj.getOperatorValue ());
-        operands.clear ();
-      }
-    else
-      operands.push_back (obj);
-  }
-
-  void
-  handleEOF () override
-  {
   }
 
 private:
@@ -351,33 +277,11 @@ private:
   };
 
   Output                        &out;
-  QPDFObjectHandle               resources;
   int                            depth;
-  std::vector<QPDFObjectHandle>  operands;
   std::vector<State>             states;
   std::vector<int>               marked;     /* OC group of each marked sequence, or -1 */
   std::vector<double>            path;       /* x0 y0 x1 y1 … in default user space */
   double cx = 0, cy = 0, sx = 0, sy = 0;     /* current point, subpath start (user) */
-
-  double
-  num (size_t i)
-  {
-    if (i >= operands.size () || !operands[i].isNumber ())
-      return NAN;
-    return operands[i].getNumericValue ();
-  }
-
-  QPDFObjectHandle
-  resource (const char *category,
-            size_t      i)
-  {
-    if (i >= operands.size () || !operands[i].isName () || !resources.isDictionary ())
-      return QPDFObjectHandle::newNull ();
-    QPDFObjectHandle dict = resources.getKey (category);
-    if (!dict.isDictionary ())
-      return QPDFObjectHandle::newNull ();
-    return dict.getKey (operands[i].getName ());
-  }
 
   void
   line_to (double x, double y)
@@ -496,7 +400,7 @@ private:
   }
 
   void
-  run (const std::string &op)
+  run (const std::string &op) override
   {
     if (op == "q")
       states.push_back (states.back ());
@@ -509,8 +413,7 @@ private:
       {
         Matrix m;
 
-        m.a = num (0), m.b = num (1), m.c = num (2), m.d = num (3), m.e = num (4), m.f = num (5);
-        if (std::isfinite (m.a + m.b + m.c + m.d + m.e + m.f))
+        if (operand_matrix (m))
           states.back ().ctm = m.then (states.back ().ctm);
       }
     else if (op == "CS")
@@ -589,106 +492,57 @@ eyl_dieline_read (const char *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* A file is read once for all its pages (the worker reads one file,
-   * page after page, on one thread): the last one is kept, on the heap
-   * and never destroyed at exit (libqpdf's own statics may be gone by
-   * then). */
-  static std::mutex lock;
-  static std::string *cached_path = new std::string ();
-  static std::unique_ptr<QPDF> *pdf_holder = new std::unique_ptr<QPDF> ();
-  static std::vector<QPDFPageObjectHelper> *pages_holder =
-    new std::vector<QPDFPageObjectHelper> ();
-  std::unique_ptr<QPDF> &pdf = *pdf_holder;
-  std::vector<QPDFPageObjectHelper> &pages = *pages_holder;
-  std::lock_guard<std::mutex> hold (lock);
-
   try
     {
-      Output out;
+      EylDieline *dieline = NULL;
 
-      if (pdf == nullptr || *cached_path != path)
-        {
-          pages.clear ();
-          pdf.reset (new QPDF ());
-          cached_path->clear ();
-          pdf->setSuppressWarnings (true);
-          pdf->processFile (path, password);
-          pages = QPDFPageDocumentHelper (*pdf).getAllPages ();
-          *cached_path = path;
-        }
-      if (index >= pages.size ())
-        return NULL;
+      eyl::with_page (path, password, index, [&] (QPDF &, QPDFPageObjectHelper &page) {
+        Output out;
+        Parser parser (out, page.getAttribute ("/Resources", false), Matrix (), -1, 0);
 
-      QPDFPageObjectHelper page = pages[index];
-      Parser parser (out, page.getAttribute ("/Resources", false), Matrix (), -1, 0);
+        page.parseContents (&parser);
+        /* No named dieline: every stroked line, for the caller to judge. */
+        if (out.segments.empty () && guess && !out.strokes.empty ())
+          {
+            int g = out.group (_("stroked lines"), false, false, EYL_DIELINE_OTHER);
 
-      page.parseContents (&parser);
-      /* No named dieline: every stroked line, for the caller to judge. */
-      if (out.segments.empty () && guess && !out.strokes.empty ())
-        {
-          int g = out.group (_("stroked lines"), false, false, EYL_DIELINE_OTHER);
+            out.groups[g].guessed = TRUE;
+            for (EylDielineSegment &s : out.strokes)
+              s.group = (guint) g;
+            out.segments.swap (out.strokes);
+          }
+        if (out.segments.empty ())
+          {
+            for (EylDielineGroup &g : out.groups)
+              g_free (g.name);
+            return;
+          }
 
-          out.groups[g].guessed = TRUE;
-          for (EylDielineSegment &s : out.strokes)
-            s.group = (guint) g;
-          out.segments.swap (out.strokes);
-        }
-      if (out.segments.empty ())
-        {
-          for (EylDielineGroup &g : out.groups)
-            g_free (g.name);
-          return NULL;
-        }
+        eyl::PageSpace space (page);
 
-      /* Default user space → page space: the crop box's top-left, y down,
-       * turned by /Rotate (as eyl-page-boxes does for the boxes). */
-      QPDFObjectHandle::Rectangle crop = page.getCropBox (false, false).getArrayAsRectangle ();
-      QPDFObjectHandle rotate_obj = page.getAttribute ("/Rotate", false);
-      int rotate = rotate_obj.isInteger () ? (int) (((rotate_obj.getIntValue () % 360) + 360) % 360) : 0;
-      double x0 = MIN (crop.llx, crop.urx), y0 = MIN (crop.lly, crop.ury);
-      double x1 = MAX (crop.llx, crop.urx), y1 = MAX (crop.lly, crop.ury);
-      double w = x1 - x0, h = y1 - y0;
+        dieline = g_new0 (EylDieline, 1);
+        dieline->page_width = space.width ();
+        dieline->page_height = space.height ();
+        dieline->groups = g_array_new (FALSE, FALSE, sizeof (EylDielineGroup));
+        dieline->segments = g_array_new (FALSE, FALSE, sizeof (EylDielineSegment));
+        for (EylDielineGroup &g : out.groups)
+          g_array_append_val (dieline->groups, g);
 
-      EylDieline *dieline = g_new0 (EylDieline, 1);
-      dieline->page_width = rotate == 90 || rotate == 270 ? h : w;
-      dieline->page_height = rotate == 90 || rotate == 270 ? w : h;
-      dieline->groups = g_array_new (FALSE, FALSE, sizeof (EylDielineGroup));
-      dieline->segments = g_array_new (FALSE, FALSE, sizeof (EylDielineSegment));
-      for (EylDielineGroup &g : out.groups)
-        g_array_append_val (dieline->groups, g);
-
-      for (EylDielineSegment s : out.segments)
-        {
-          double px[2] = { s.x0, s.x1 }, py[2] = { s.y0, s.y1 };
-
-          for (int k = 0; k < 2; k++)
-            {
-              double X = px[k] - x0, Y = y1 - py[k], tx = X, ty = Y;
-
-              switch (rotate)
-                {
-                case 90: tx = h - Y; ty = X; break;
-                case 180: tx = w - X; ty = h - Y; break;
-                case 270: tx = Y; ty = w - X; break;
-                default: break;
-                }
-              px[k] = tx;
-              py[k] = ty;
-            }
-          s.x0 = px[0], s.y0 = py[0], s.x1 = px[1], s.y1 = py[1];
-          g_array_append_val (dieline->segments, s);
-          g_array_index (dieline->groups, EylDielineGroup, s.group).length_pt +=
-            hypot (s.x1 - s.x0, s.y1 - s.y0);
-        }
-      g_debug ("page %u: %u dieline segments in %u groups", index, dieline->segments->len,
-               dieline->groups->len);
+        for (EylDielineSegment s : out.segments)
+          {
+            space.map (s.x0, s.y0, s.x0, s.y0);
+            space.map (s.x1, s.y1, s.x1, s.y1);
+            g_array_append_val (dieline->segments, s);
+            g_array_index (dieline->groups, EylDielineGroup, s.group).length_pt +=
+              hypot (s.x1 - s.x0, s.y1 - s.y0);
+          }
+        g_debug ("page %u: %u dieline segments in %u groups", index, dieline->segments->len,
+                 dieline->groups->len);
+      });
       return dieline;
     }
   catch (const std::exception &e)
     {
-      pages.clear ();
-      pdf.reset ();
-      cached_path->clear ();
       g_set_error (error, EYL_ERROR, EYL_ERROR_INVALID, _("Cannot read the dieline: %s"),
                    e.what ());
       return NULL;

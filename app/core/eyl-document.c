@@ -12,6 +12,7 @@
 #include "eyl-document.h"
 #include "eyl-stage.h"
 #include "eyl-error.h"
+#include "eyl-image-placements.h"
 #include "eyl-page-boxes.h"
 #include "eyl-render-source.h"
 #include "eyl-poppler-private.h"
@@ -748,14 +749,51 @@ match_image_size (GArray *sizes,
   return TRUE;
 }
 
+/* Where page @index draws its images, with their pixel sizes; NULL when
+ * libqpdf cannot tell. */
+static GArray *
+image_placements (EylDocument *self,
+                  guint        index)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *placements;
+
+  if (self->path == NULL)
+    return NULL;
+  placements = eyl_pdf_image_placements (self->path, self->password, index, &error);
+  if (placements == NULL)
+    g_debug ("page %u: %s", index, error->message);
+  return placements;
+}
+
+/* The pixel size of image @image_id, decoded: the whole page runs again. */
 static void
-extract_images (EylPageDataBuilder *builder,
+decode_image_size (PopplerPage *page,
+                   int          image_id,
+                   int         *px_w,
+                   int         *px_h)
+{
+  cairo_surface_t *surface = poppler_page_get_image (page, image_id);
+
+  eyl_stage_count ("image-decodes");
+  if (surface == NULL)
+    return;
+  *px_w = cairo_image_surface_get_width (surface);
+  *px_h = cairo_image_surface_get_height (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+extract_images (EylDocument        *self,
+                EylPageDataBuilder *builder,
                 PopplerPage        *page,
                 const EylPageBoxes *boxes,
                 GArray             *sizes,
                 gboolean            decode)
 {
-  GList           *mapping = poppler_page_get_image_mapping (page);
+  GList *mapping = poppler_page_get_image_mapping (page);
+  g_autoptr(GArray) placements = NULL;
+  gboolean         placed = FALSE;
   PopplerRectangle crop;
   guint            n = 0, decoded = 0, unknown = 0;
 
@@ -789,23 +827,25 @@ extract_images (EylPageDataBuilder *builder,
         }
 
       /* Decoding runs the whole page again for each image: prefer the
-       * sizes libqpdf reads from the image dictionaries. */
-      if (match_image_size (sizes, w, h, &px_w, &px_h) || !decode)
-        ;
-      else if (decoded < MAX_IMAGE_DECODES)
+       * sizes libqpdf reads from the image dictionaries, the one size of
+       * that aspect ratio on the page, else the dictionary of the image
+       * the content stream draws there. */
+      if (decode && !match_image_size (sizes, w, h, &px_w, &px_h))
         {
-          cairo_surface_t *surface = poppler_page_get_image (page, m->image_id);
-
-          decoded++;
-          if (surface != NULL)
+          if (!placed)
+            placements = image_placements (self, poppler_page_get_index (page));
+          placed = TRUE;
+          if (!eyl_image_placement_match (placements, &box, &px_w, &px_h))
             {
-              px_w = cairo_image_surface_get_width (surface);
-              px_h = cairo_image_surface_get_height (surface);
-              cairo_surface_destroy (surface);
+              g_debug ("page %d: image %d over [%.1f %.1f %.1f %.1f] pt: no one size placed there",
+                       poppler_page_get_index (page), m->image_id, box.x0, box.y0, box.x1, box.y1);
+              if (decoded < MAX_IMAGE_DECODES)
+                decode_image_size (page, m->image_id, &px_w, &px_h);
+              else
+                unknown++;
+              decoded++;
             }
         }
-      else
-        unknown++;
       /* ppi is per page-space axis: on a page turned a quarter the
        * image's rows run along the page's x axis. */
       if (boxes->rotate == 90 || boxes->rotate == 270)
@@ -1422,7 +1462,7 @@ eyl_document_get_page_data (EylDocument  *self,
 
     if (self->boxes == NULL || !eyl_pdf_box_reader_get_image_sizes (self->boxes, index, sizes))
       g_clear_pointer (&sizes, g_array_unref);
-    extract_images (builder, page, &boxes, sizes, !self->no_image_sizes);
+    extract_images (self, builder, page, &boxes, sizes, !self->no_image_sizes);
   }
   extract_links (builder, page, height);
   if (!g_cancellable_is_cancelled (cancellable))
