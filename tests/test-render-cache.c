@@ -216,6 +216,44 @@ test_render_alone (void)
   eyl_render_cache_free (cache);
 }
 
+/* Plans @areas at @scales on @p (A0) with wide clips or not, renders each
+ * through the cache and checks it against a render of what it covers;
+ * the cache's passes. */
+static guint
+render_planned (Page          *p,
+                const EylRect *areas,
+                const double  *scales,
+                guint          n,
+                gboolean       wide)
+{
+  EylRect         page_rect = { 0, 0, p->width, p->height };
+  EylRenderer     renderer;
+  EylRenderCache *cache;
+  guint           passes;
+
+  p->n_draws = p->n_renders = 0;
+  page_renderer (p, TRUE, &renderer);
+  renderer.wide_clips = wide;
+  cache = eyl_render_cache_new (&renderer, &page_rect);
+  for (guint i = 0; i < n; i++)
+    eyl_render_cache_plan (cache, &areas[i], scales[i], 1.25);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EylRaster) out = eyl_render_cache_render (cache, &areas[i], scales[i], NULL);
+      g_autoptr(EylRaster) rendered = NULL;
+
+      g_assert_nonnull (out);
+      g_assert_cmpfloat (out->scale, ==, scales[i]);
+      rendered = page_render (&out->area, out->scale, p, NULL);
+      assert_same_pixels (out, rendered);
+    }
+  /* The renders made here to compare are not the cache's. */
+  p->n_renders -= n;
+  passes = eyl_render_cache_get_n_passes (cache);
+  eyl_render_cache_free (cache);
+  return passes;
+}
+
 /* Two pairs of regions far apart at one scale: two recordings, unless
  * the renderer says a wide clip costs nothing more (no soft mask drawn
  * through an image of the clip): then one pass over the page, clipped to
@@ -224,36 +262,38 @@ static void
 test_far_groups_share (void)
 {
   Page          p = { 2384, 3370 }; /* A0 */
-  EylRect       page_rect = { 0, 0, p.width, p.height };
   const EylRect areas[] = { { 10.3, 10.7, 110.1, 90.2 },
                             { 130.4, 20.9, 200.6, 100.3 },
                             { 2150.2, 3190.5, 2260.8, 3280.1 },
                             { 2280.1, 3250.3, 2370.7, 3350.9 } };
+  const double  scales[] = { 4.0, 4.0, 4.0, 4.0 };
 
   for (int wide = 0; wide <= 1; wide++)
     {
-      EylRenderer     renderer;
-      EylRenderCache *cache;
-
-      p.n_draws = p.n_renders = 0;
-      page_renderer (&p, TRUE, &renderer);
-      renderer.wide_clips = wide;
-      cache = eyl_render_cache_new (&renderer, &page_rect);
-      for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-        eyl_render_cache_plan (cache, &areas[i], 4.0, 1.25);
-      for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-        {
-          g_autoptr(EylRaster) replayed = eyl_render_cache_render (cache, &areas[i], 4.0, NULL);
-          g_autoptr(EylRaster) rendered = NULL;
-
-          g_assert_nonnull (replayed);
-          g_assert_cmpfloat (replayed->scale, ==, 4.0);
-          rendered = page_render (&replayed->area, replayed->scale, &p, NULL);
-          assert_same_pixels (replayed, rendered);
-        }
+      g_assert_cmpuint (render_planned (&p, areas, scales, 4, wide), ==, wide ? 1 : 2);
       g_assert_cmpuint (p.n_draws, ==, wide ? 1 : 2);
-      g_assert_cmpuint (eyl_render_cache_get_n_passes (cache), ==, wide ? 1 : 2);
-      eyl_render_cache_free (cache);
+      g_assert_cmpuint (p.n_renders, ==, 0);
+    }
+}
+
+/* Two regions alone in their groups, far apart at one scale (OCR's
+ * renders of two corners of a poster), and a third alone at its own
+ * scale: with wide clips the two share one pass, each replay still the
+ * render of its area; the third is rendered by itself. */
+static void
+test_far_singles_share (void)
+{
+  Page          p = { 2384, 3370 }; /* A0 */
+  const EylRect areas[] = { { 10.3, 10.7, 410.1, 190.2 },
+                            { 1900.2, 3000.5, 2360.8, 3300.1 },
+                            { 1000.4, 1500.2, 1200.6, 1600.3 } };
+  const double  scales[] = { 3.05, 3.05, 1.52 };
+
+  for (int wide = 0; wide <= 1; wide++)
+    {
+      g_assert_cmpuint (render_planned (&p, areas, scales, 3, wide), ==, wide ? 2 : 3);
+      g_assert_cmpuint (p.n_draws, ==, wide ? 1 : 0);
+      g_assert_cmpuint (p.n_renders, ==, wide ? 1 : 3);
     }
 }
 
@@ -348,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/eyl/render-cache/replay-identical", test_replay_identical);
   g_test_add_func ("/eyl/render-cache/render-alone", test_render_alone);
   g_test_add_func ("/eyl/render-cache/far-groups-share", test_far_groups_share);
+  g_test_add_func ("/eyl/render-cache/far-singles-share", test_far_singles_share);
 #ifdef HAVE_QRENCODE
   g_test_add_func ("/eyl/render-cache/qr-once-per-scale", test_qr_once_per_scale);
 #endif

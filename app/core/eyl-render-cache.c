@@ -167,18 +167,32 @@ snap (const EylRect *area,
   return (EylRect) { x0 / scale, y0 / scale, x1 / scale, y1 / scale };
 }
 
-/* Whether @h may share the recording made for @g: both hold several
- * regions at one scale (so on one pixel grid; scales computed apart may
- * differ in their last bits), neither is recorded yet, and the renderer
- * says a clip around regions far apart costs no more than one around
- * each. */
+/* Whether @h may share the recording made for @g: both are at one scale
+ * (so on one pixel grid; scales computed apart may differ in their last
+ * bits), @h is not recorded yet, and the renderer says a clip around
+ * regions far apart costs no more than one around each. */
 static gboolean
 can_share (const EylRenderCache *self,
            const Group          *g,
            const Group          *h)
 {
-  return self->renderer.wide_clips && h->areas->len >= 2 && !h->failed && h->recording == NULL &&
+  return self->renderer.wide_clips && h != g && !h->failed && h->recording == NULL &&
          fabs (h->scale - g->scale) <= 1e-12 * g->scale;
+}
+
+/* Whether @g is worth a recording: it holds several regions, or another
+ * group at its scale will replay the same recording (regions far apart
+ * at one scale: OCR's renders of two corners of a page). */
+static gboolean
+worth_recording (const EylRenderCache *self,
+                 const Group          *g)
+{
+  if (g->areas->len >= 2 || g->recording != NULL)
+    return TRUE;
+  for (guint i = 0; i < self->groups->len; i++)
+    if (can_share (self, g, &g_array_index (self->groups, Group, i)))
+      return TRUE;
+  return FALSE;
 }
 
 /* Poppler draws the whole page once into a recording of @g's area at its
@@ -208,7 +222,7 @@ record (EylRenderCache *self,
       EylRect both = all;
 
       eyl_rect_union (&both, &h->area);
-      if (h != g && can_share (self, g, h) && eyl_rect_width (&both) * s <= RECORD_MAX_SIDE &&
+      if (can_share (self, g, h) && eyl_rect_width (&both) * s <= RECORD_MAX_SIDE &&
           eyl_rect_height (&both) * s <= RECORD_MAX_SIDE)
         {
           g_ptr_array_add (sharing, h);
@@ -313,7 +327,8 @@ eyl_render_cache_render (EylRenderCache *self,
   g = find_group (self, area, eyl_renderer_fit_scale (&self->renderer, area, scale));
   /* A region alone at its scale is rendered by itself: a recording
    * would hold all the page's images for one replay. */
-  if (g != NULL && g->areas->len >= 2 && !g->failed && (g->recording != NULL || record (self, g)))
+  if (g != NULL && worth_recording (self, g) && !g->failed &&
+      (g->recording != NULL || record (self, g)))
     {
       EylRect    snapped = snap (area, g->scale);
       EylRaster *raster = replay (g->recording, &snapped, g->scale);

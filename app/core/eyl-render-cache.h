@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-render-cache.h: one Poppler pass per page and scale for a reader
- * that renders many small regions (QR candidates, barcodes).
+ * that renders many small regions (QR candidates, barcodes, OCR's bands).
  *
  * Every Poppler pass decodes and colour-converts every image of the page,
  * however small its clip.  The reader plans the regions it will render
@@ -34,8 +34,10 @@ void eyl_render_cache_plan (EylRenderCache *self,
 /* @area at the scale planned for it (@scale when none was): replayed from
  * the recording of its scale, recorded now if it was not yet, over @area
  * snapped outwards to whole pixels; rendered by itself, as
- * eyl_renderer_render() does, when it was planned alone at its scale, not
- * planned or its recording would be too large. */
+ * eyl_renderer_render() does, when it was planned alone at its scale (and
+ * no region far away at that very scale shares a recording with it: see
+ * EylRenderer's wide_clips), not planned or its recording would be too
+ * large. */
 EylRaster *eyl_render_cache_render (EylRenderCache *self,
                                     const EylRect  *area,
                                     double          scale,
