@@ -1239,6 +1239,66 @@ test_picture_contacts (void)
   g_assert_false (picture_url_found (TRUE));
 }
 
+/* A sticker's web address alone on its page: its band covers a few
+ * percent of it, and the page pass reads the band alone; with lines of
+ * body text the bands cover a third of the page, which is read whole.
+ * Both read the address.  Which way each page was read is the count of
+ * bands-only page passes in the stage times, from a child process. */
+static const Line bands_only_lines[] = {
+  { "www.northwind-tea.example", 20 * MM, 40 * MM, 5, 0 },
+  { "Fresh leaves picked by hand every morning", 20 * MM, 60 * MM, 4, 0 },
+  { "Dried slowly in the shade of the hills", 20 * MM, 72 * MM, 4, 0 },
+  { "Packed the same day without any additives", 20 * MM, 84 * MM, 4, 0 },
+  { "Brewed best with water just off the boil", 20 * MM, 96 * MM, 4, 0 },
+  { "Three minutes for black and two for green", 20 * MM, 108 * MM, 4, 0 },
+  { "Keep it dry and away from light and spices", 20 * MM, 120 * MM, 4, 0 },
+  { "Best before the date printed on the bottom", 20 * MM, 132 * MM, 4, 0 },
+};
+
+/* Reads the page with the address and the next @n_lines lines. */
+static void
+read_bands_only_page (guint n_lines)
+{
+  Page              page = { 200 * MM, 200 * MM, bands_only_lines, 1 + n_lines, 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  Result            result = run (&page, FALSE, TRUE, NULL);
+  const EylElement *url = find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
+
+  g_assert_nonnull (url);
+  g_assert_cmpstr (url->text, ==, "www.northwind-tea.example");
+  result_clear (&result);
+}
+
+static void
+test_bands_only (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *times = NULL;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  if (g_test_subprocess ())
+    {
+      read_bands_only_page (0);
+      read_bands_only_page (G_N_ELEMENTS (bands_only_lines) - 1);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("eyl-bands-only-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "stages", NULL);
+  g_setenv ("EYL_STAGE_TIMES", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("EYL_STAGE_TIMES");
+  g_test_trap_assert_passed ();
+  g_assert_true (g_file_get_contents (path, &times, NULL, NULL));
+  g_test_message ("%s", times);
+  /* One of the two pages: the one with the address alone. */
+  g_assert_nonnull (strstr (times, " n_tesseract-bands-only=1 "));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1259,6 +1319,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/missing-language", test_missing_language);
   g_test_add_func ("/eyl/ocr/disabled", test_disabled);
   g_test_add_func ("/eyl/ocr/rollup-outlined-contacts-hidden", test_rollup_outlined_contacts_hidden);
+  g_test_add_func ("/eyl/ocr/bands-only", test_bands_only);
   g_test_add_func ("/eyl/ocr/resolution-stable", test_resolution_stable);
   g_test_add_func ("/eyl/ocr/german", test_german);
   g_test_add_func ("/eyl/ocr/one-engine", test_one_engine);

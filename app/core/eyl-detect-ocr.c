@@ -9,8 +9,9 @@
  * times its height.  Bands are looked for at every size, on the analysis
  * raster and on its halvings, so the same line is found whatever the
  * raster's resolution.  A page without a text layer is first read whole
- * (the page pass), the right way up (see page_turn); its bands then get
- * a second look where that read little.
+ * (the page pass; its bands alone when they cover little of it, see
+ * BANDS_ONLY_COVER), the right way up (see page_turn); its bands then
+ * get a second look where that read little.
  *
  * Resolution: Tesseract reads best with an x-height of about 20 px or more
  * (Tesseract FAQ, "Is there a Minimum / Maximum Text Size?": "accuracy
@@ -44,7 +45,24 @@
 
 /* Page pass on a page with no text layer: at most this many pixels, and
  * no finer than 300 dpi (the resolution tessdoc ImproveQuality calls
- * best for body text), never coarser than the analysis raster. */
+ * best for body text), never coarser than the analysis raster.
+ *
+ * Its cost is not its pixels: Tesseract scales each line it lays out to
+ * its network's input height, so most of the pass is reading lines
+ * (layout was 110–320 ms of the corpus' 0.5–1.9 s passes), and fewer
+ * pixels save little.  A scale picked from the page's own letters (their
+ * median heights over its bands, weighted by letter count) was measured
+ * on the corpus' 17 files without a text layer: 75 % of the letters at
+ * 20 px or more took the passes from 8.8 to 8.3 s and the OCR stage not
+ * at all (the letters made too small went to the second look), and
+ * flyer-rdmo-postcard-back lost a finding; at 16 px
+ * flyer-freifunk-myk-6page's "Wie kann ich mitmachen?" (letters of 23 px
+ * at 288 dpi, 16 px at 200 dpi) read "ekanni mitmachen?", and its call
+ * to action was lost.  The small pieces' text (flyers, labels, boxes:
+ * letters of 3.6–7 pt) needs the 300 dpi it gets; the big pieces'
+ * (flags, roll-ups, a backdrop: 20–70 pt) is already read at 25–60 dpi
+ * within this budget.  What is worth saving is the lines of noise, where
+ * the text-like bands cover little of the page (see BANDS_ONLY_COVER). */
 #define PAGE_PASS_PIXELS  (8.0 * 1000 * 1000)
 #define PAGE_PASS_MAX_PPT (300.0 / 72.0)
 /* Band heights (ink of one row of letters, px): below BAND_SMALL_PX on
@@ -2883,6 +2901,63 @@ ocr_turned_area (Ocr             *ocr,
     }
 }
 
+/* A page without a text layer whose text-like bands, with the margin a
+ * region gets around them (see regions_of_bands), cover at most this
+ * much of it: its page pass reads them alone, the rest painted in the
+ * page's commonest grey.  The rest is pictures, patterns and empty
+ * ground, which Tesseract lays out as lines and reads as noise at the
+ * cost of text (see PAGE_PASS_PIXELS): flyer-osgeo-brochure's map page,
+ * its bands on 11.8 % of it, was 251 lines and 1.6 s of noise, its
+ * bands alone 0.5 s (the file's OCR 2.5 -> 1.5 s); a round label's
+ * page pass 117 -> 22 ms, with the same findings.  The corpus' pages
+ * without a text layer have bands on 0–14 % (flags, the round label, a
+ * box's blank back, the map) or on 22 % and more; reading only the bands
+ * of the latter lost words the band finder does not take for a row of
+ * letters: poster-godot-godotcon2018's headline (28 %), a label's (37 %),
+ * flyer-freifunk-myk-back's web address (69 %). */
+#define BANDS_ONLY_COVER 0.18
+
+/* @gray (@w × @h) with all but @bands painted over, or NULL when they
+ * cover more than BANDS_ONLY_COVER of it. */
+static guint8 *
+bands_only (GArray       *bands,
+            const guint8 *gray,
+            int           w,
+            int           h)
+{
+  g_autofree guint8 *keep = g_malloc0 ((gsize) w * h);
+  gsize              n = (gsize) w * h, kept = 0, histogram[256] = { 0 };
+  guint8            *out;
+  guint8             ground = 255;
+
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const Band *band = &g_array_index (bands, Band, i);
+      int         pad = (int) ceil (MAX (2.0, 0.6 * band->height));
+      int         x0 = MAX (0, band->x0 - pad), x1 = MIN (w, band->x1 + pad);
+      int         y0 = MAX (0, band->y0 - pad), y1 = MIN (h, band->y1 + pad);
+
+      for (int y = y0; y < y1 && x0 < x1; y++)
+        memset (keep + (gsize) y * w + x0, 1, x1 - x0);
+    }
+  for (gsize k = 0; k < n; k++)
+    kept += keep[k];
+  g_debug ("the text-like bands cover %.1f %% of the page", 100.0 * kept / MAX (n, 1));
+  if (kept > BANDS_ONLY_COVER * n)
+    return NULL;
+
+  for (gsize k = 0; k < n; k++)
+    histogram[gray[k]]++;
+  for (guint v = 0; v < 256; v++)
+    if (histogram[v] > histogram[ground])
+      ground = v;
+  out = g_memdup2 (gray, n);
+  for (gsize k = 0; k < n; k++)
+    if (!keep[k])
+      out[k] = ground;
+  return out;
+}
+
 /* Whether @words (a page pass) are noise all over: see NOISE_MIN_WORDS. */
 static gboolean
 noise_all_over (GArray *words)
@@ -3178,8 +3253,17 @@ eyl_detect_ocr (const EylPageData     *page,
        * paragraphs.  Measured on the corpus' 9 pages without a text
        * layer: PSM_SPARSE_TEXT found 17 contacts in 10.9 s, PSM_AUTO 12
        * in 14.7 s. */
-      ocr_gray_turned (&ocr, gray, scan->width, scan->height, &scan->area, scan->scale, ocr.turn,
-                       PSM_SPARSE_TEXT);
+      {
+        /* A page turned a quarter has its lines across the level
+         * bands: read whole. */
+        g_autofree guint8 *only = ocr.turn % 2 == 0 ? bands_only (bands, gray, scan->width, scan->height) : NULL;
+
+        if (only != NULL)
+          eyl_stage_count ("tesseract-bands-only");
+
+        ocr_gray_turned (&ocr, only != NULL ? only : gray, scan->width, scan->height, &scan->area,
+                         scan->scale, ocr.turn, PSM_SPARSE_TEXT);
+      }
       /* Then each band again that this pass did not read, or read with
        * letters too small for Tesseract.  Read at ~300 dpi, text too small
        * for that is fine print (under ~6 pt): not worth rendering again. */
