@@ -95,7 +95,7 @@ cpu_of () {
 stage_table () {
   local stages="open text render cap-heights detect ocr qr barcodes logos rules attention report other"
   local pdf name e f g t line
-  printf '%-30s %5s %7s %7s %5s %7s %7s %5s %6s %6s' file pages cpu floor ×  geom text × rss_MB tess
+  printf '%-30s %5s %7s %7s %5s %7s %7s %5s %6s %6s %6s' file pages cpu floor ×  geom text × rss_MB tess passes
   for s in $stages; do printf ' %6.6s' "$s"; done
   echo
   : > "$tmp/stage-sums"
@@ -110,8 +110,8 @@ stage_table () {
     read -r g _ <<< "$(cpu_of "$cli" check --format json --jobs 1 --fail-on never --timeout 0 \
                          --no-ocr --no-qr --no-logos "$pdf")"
     read -r t _ <<< "$(cpu_of pdftotext -q -bbox-layout "$pdf" "$tmp/floor.html")"
-    # One line per process: the worker's peak RSS and Tesseract inits,
-    # the stages summed over the worker and the parent.
+    # One line per process: the worker's peak RSS, Tesseract inits and
+    # Poppler passes, the stages summed over the worker and the parent.
     line=$(awk -v stages="$stages" '
       { for (i = 1; i <= NF; i++) {
           split ($i, kv, "="); v[kv[1]] += kv[2]
@@ -119,7 +119,7 @@ stage_table () {
         }
         if ($2 == "name=worker") { split ($4, r, "="); if (r[2] > rss) rss = r[2] } }
       END {
-        printf "%.0f %d", rss / 1024, inits
+        printf "%.0f %d %d", rss / 1024, inits, v["n_poppler-passes"]
         n = split (stages, s, " ")
         for (i = 1; i <= n; i++) printf " %.3f", v[s[i]]
       }' "$tmp/stages" 2>/dev/null || echo 0)
@@ -132,14 +132,15 @@ stage_table () {
   awk -v stages="$stages" '
     { for (i = 1; i <= NF; i++) if (i == 5) { if ($i > rss) rss = $i } else if (i == 6) { if ($i > inits) inits = $i } else sum[i] += $i }
     END {
-      printf "%-30s %5s %7.2f %7.2f %5.1f %7.2f %7.2f %5.1f %6.0f %6d", "TOTAL", "", sum[1], sum[2],
-        sum[1] / (sum[2] + 0.001), sum[3], sum[4], sum[3] / (sum[4] + 0.001), rss, inits
-      for (i = 7; i <= NF; i++) printf " %6.2f", sum[i]
+      printf "%-30s %5s %7.2f %7.2f %5.1f %7.2f %7.2f %5.1f %6.0f %6d %6d", "TOTAL", "", sum[1], sum[2],
+        sum[1] / (sum[2] + 0.001), sum[3], sum[4], sum[3] / (sum[4] + 0.001), rss, inits, sum[7]
+      for (i = 8; i <= NF; i++) printf " %6.2f", sum[i]
       printf "\n"
     }' "$tmp/stage-sums"
   echo "(CPU s, user + system, one run each; floor: pdftoppm at Eyeline's raster resolution +"
   echo " pdftotext -bbox-layout; geom: --no-ocr --no-qr --no-logos against pdftotext -bbox-layout;"
   echo " rss_MB: the worker's peak; tess: Tesseract initialisations in the worker (TOTAL: the most);"
+  echo " passes: Poppler passes over a page (renders and recordings; TOTAL: their sum);"
   echo " stages from EYL_STAGE_TIMES, \"other\" is process start and"
   echo " what no stage names; the renders OCR, QR and cap heights ask for count as render)"
 
