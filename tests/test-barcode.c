@@ -12,6 +12,7 @@
 #include "eyl-pack-fixtures.h"
 #include "eyl-page-data.h"
 #include "eyl-raster.h"
+#include "eyl-zbar.h"
 
 #define PT_PER_MM (72.0 / 25.4)
 #define MM_PER_PT (25.4 / 72.0)
@@ -350,6 +351,37 @@ test_coarse_raster (void)
   g_assert_cmpfloat (b->quiet_left_modules, >=, 11);
 }
 
+/* The zbar scanners outlive a page: symbol after symbol, page after
+ * page, the barcode reader takes the process' scanners again and
+ * creates none. */
+static void
+test_one_scanner (void)
+{
+  static const char *const symbols[][2] = {
+    { "EAN-13", "4006381333931" },
+    { "EAN-8", "96385074" },
+    { "UPC-A", "036000291452" },
+  };
+  Symbol s;
+  guint  after_first;
+
+  symbol_init (&s, "EAN-13", "4006381333931");
+  eyl_barcode_free (detect_one (&s, 16.0));
+  after_first = eyl_zbar_get_n_scanner_inits ();
+  g_assert_cmpuint (after_first, >=, 1);
+
+  for (guint i = 0; i < 3 * G_N_ELEMENTS (symbols); i++)
+    {
+      g_autoptr(EylBarcode) b = NULL;
+
+      symbol_init (&s, symbols[i % G_N_ELEMENTS (symbols)][0],
+                   symbols[i % G_N_ELEMENTS (symbols)][1]);
+      b = detect_one (&s, 12.0 + i);
+      g_assert_cmpstr (b->digits, ==, symbols[i % G_N_ELEMENTS (symbols)][1]);
+    }
+  g_assert_cmpuint (eyl_zbar_get_n_scanner_inits (), ==, after_first);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,6 +399,7 @@ main (int    argc,
   g_test_add_func ("/eyl/barcode/other-symbologies", test_other_symbologies);
   g_test_add_func ("/eyl/barcode/vertical", test_vertical);
   g_test_add_func ("/eyl/barcode/coarse-raster", test_coarse_raster);
+  g_test_add_func ("/eyl/barcode/one-scanner", test_one_scanner);
 
   return g_test_run ();
 }

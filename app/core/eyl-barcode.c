@@ -14,11 +14,11 @@
 
 #include <math.h>
 #include <string.h>
-#include <zbar.h>
 
 #include "eyl-barcode.h"
 #include "eyl-render-cache.h"
 #include "eyl-stage.h"
+#include "eyl-zbar.h"
 
 /* The detail render: px per mm of material (a 0.264 mm module, the
  * smallest allowed, gets 3 px), and its budget. */
@@ -321,58 +321,32 @@ scan (const guint8 *gray,
       int           width,
       int           height)
 {
-  /* Code 128 too: packs carry it where a retail symbol belongs, and it
-   * is judged for that (rules/eyl-rule-barcode.c). */
-  static const zbar_symbol_type_t types[] = { ZBAR_EAN13, ZBAR_EAN8, ZBAR_UPCA, ZBAR_UPCE,
-                                              ZBAR_CODE128 };
-  GArray                         *reads = g_array_new (FALSE, TRUE, sizeof (Read));
-  zbar_image_scanner_t           *scanner;
-  zbar_image_t                   *image;
+  GArray *reads = g_array_new (FALSE, TRUE, sizeof (Read));
+  g_autoptr(GArray) symbols = NULL;
 
   g_array_set_clear_func (reads, read_clear);
   if (width < 16 || height < 8)
     return reads;
 
-  scanner = zbar_image_scanner_create ();
-  zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    zbar_image_scanner_set_config (scanner, types[i], ZBAR_CFG_ENABLE, 1);
+  symbols = eyl_zbar_scan (gray, width, height, EYL_ZBAR_RETAIL);
+  for (guint i = 0; i < symbols->len; i++)
+    {
+      const EylZbarSymbol *z = &g_array_index (symbols, EylZbarSymbol, i);
+      Read                 r = { 0 };
 
-  image = zbar_image_create ();
-  zbar_image_set_format (image, zbar_fourcc ('Y', '8', '0', '0'));
-  zbar_image_set_size (image, (unsigned) width, (unsigned) height);
-  zbar_image_set_data (image, gray, (unsigned long) width * height, NULL);
-
-  if (zbar_scan_image (scanner, image) > 0)
-    for (const zbar_symbol_t *sym = zbar_image_first_symbol (image); sym != NULL;
-         sym = zbar_symbol_next (sym))
-      {
-        Read     r = { 0 };
-        unsigned n = zbar_symbol_get_loc_size (sym);
-
-        if (n == 0 || zbar_symbol_get_data (sym) == NULL)
+      r.digits = g_strdup (z->data);
+      r.symbology = symbology_name (z->type, &r.digits);
+      if (r.symbology == NULL)
+        {
+          read_clear (&r);
           continue;
-        r.digits = g_strndup (zbar_symbol_get_data (sym), zbar_symbol_get_data_length (sym));
-        r.symbology = symbology_name (zbar_symbol_get_type (sym), &r.digits);
-        if (r.symbology == NULL)
-          {
-            read_clear (&r);
-            continue;
-          }
-        r.x0 = r.y0 = G_MAXDOUBLE;
-        r.x1 = r.y1 = -G_MAXDOUBLE;
-        for (unsigned i = 0; i < n; i++)
-          {
-            r.x0 = MIN (r.x0, zbar_symbol_get_loc_x (sym, i));
-            r.y0 = MIN (r.y0, zbar_symbol_get_loc_y (sym, i));
-            r.x1 = MAX (r.x1, zbar_symbol_get_loc_x (sym, i));
-            r.y1 = MAX (r.y1, zbar_symbol_get_loc_y (sym, i));
-          }
-        g_array_append_val (reads, r);
-      }
-
-  zbar_image_destroy (image);
-  zbar_image_scanner_destroy (scanner);
+        }
+      r.x0 = z->x0;
+      r.y0 = z->y0;
+      r.x1 = z->x1;
+      r.y1 = z->y1;
+      g_array_append_val (reads, r);
+    }
   return reads;
 }
 
