@@ -316,10 +316,13 @@ read_clear (gpointer data)
   g_free (r->digits);
 }
 
+/* The symbols zbar reads in @gray, dark on light; @flags as
+ * eyl_zbar_scan() takes them. */
 static GArray *
 scan (const guint8 *gray,
       int           width,
-      int           height)
+      int           height,
+      EylZbarFlags  flags)
 {
   GArray *reads = g_array_new (FALSE, TRUE, sizeof (Read));
   g_autoptr(GArray) symbols = NULL;
@@ -328,7 +331,10 @@ scan (const guint8 *gray,
   if (width < 16 || height < 8)
     return reads;
 
-  symbols = eyl_zbar_scan (gray, width, height, EYL_ZBAR_RETAIL);
+  /* The scanner the QR reader uses, so that the scan of the analysis
+   * raster it did is not done again: what else it reads (QR codes,
+   * Code 39) is no pack symbol and is dropped here. */
+  symbols = eyl_zbar_scan (gray, width, height, EYL_ZBAR_CODES, flags);
   for (guint i = 0; i < symbols->len; i++)
     {
       const EylZbarSymbol *z = &g_array_index (symbols, EylZbarSymbol, i);
@@ -814,22 +820,30 @@ dup_red (const EylRaster *raster)
   return red;
 }
 
-/* Every symbol zbar reads on @raster, measured there, added to @found. */
+/* Every symbol zbar reads on @raster (@gray its grey), measured there,
+ * added to @found; @flags as eyl_zbar_scan() takes them. */
 static void
 read_raster (const EylRaster *raster,
+             const guint8    *gray,
+             EylZbarFlags     flags,
              double           mm_per_pt,
              const EylRect   *page_rect,
              GPtrArray       *found)
 {
-  g_autofree guint8 *gray = eyl_raster_dup_gray (raster);
-  g_autoptr(GArray) reads = scan (gray, raster->width, raster->height);
+  g_autoptr(GArray) reads = scan (gray, raster->width, raster->height, flags);
+  g_autofree guint8 *red = NULL;
 
   if (reads->len == 0)
     {
-      g_free (gray);
-      gray = dup_red (raster);
-      g_array_unref (reads);
-      reads = scan (gray, raster->width, raster->height);
+      red = dup_red (raster);
+      /* Where every pixel is grey, the red channel is the grey (the luma
+       * weights sum to one): the same pixels would read the same. */
+      if (memcmp (red, gray, (gsize) raster->width * raster->height) != 0)
+        {
+          g_array_unref (reads);
+          reads = scan (red, raster->width, raster->height, EYL_ZBAR_DEFAULT);
+          gray = red;
+        }
     }
 
   for (guint i = 0; i < reads->len; i++)
@@ -1023,13 +1037,14 @@ eyl_detect_barcodes (const EylPageData *page,
     mm_per_pt = 25.4 / 72.0;
   page_rect = (EylRect) { 0, 0, page->width, page->height };
 
-  read_raster (raster, mm_per_pt, &page_rect, found);
+  /* The QR reader scanned the same grey of the same raster just before. */
+  gray = eyl_raster_dup_gray (raster);
+  read_raster (raster, gray, EYL_ZBAR_SHARED, mm_per_pt, &page_rect, found);
   if (renderer == NULL || renderer->render == NULL)
     return found;
 
   /* Where the raster is too coarse, a barcode is a patch of bars: render
    * it again at a few pixels per module. */
-  gray = eyl_raster_dup_gray (raster);
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   find_candidates (raster, gray, mm_per_pt, candidates);
   /* What the raster read with too few pixels a module to measure well is
@@ -1071,7 +1086,11 @@ eyl_detect_barcodes (const EylPageData *page,
       detail = eyl_render_cache_render (cache, &area, DETAIL_PX_PER_MM * mm_per_pt, NULL);
       n_rendered++;
       if (detail != NULL)
-        read_raster (detail, mm_per_pt, &page_rect, found);
+        {
+          g_autofree guint8 *detail_gray = eyl_raster_dup_gray (detail);
+
+          read_raster (detail, detail_gray, EYL_ZBAR_DEFAULT, mm_per_pt, &page_rect, found);
+        }
     }
   g_debug ("page %u: %u barcode candidates, %u rendered, %u symbols", page->index,
            candidates->len, n_rendered, found->len);

@@ -130,13 +130,14 @@ symbol_clear (gpointer data)
   g_free (s->data);
 }
 
-/* Reads every symbol zbar finds in @gray.  With @qr_only, only QR codes
- * (the readability ladder must not be fooled by a 1-D misread). */
+/* Reads every symbol of @kind zbar finds in @gray, light-on-dark ones
+ * too. */
 static GArray *
 scan_gray (const guint8 *gray,
            int           width,
            int           height,
-           gboolean      qr_only)
+           EylZbarKind   kind,
+           EylZbarFlags  flags)
 {
   GArray *symbols = g_array_new (FALSE, TRUE, sizeof (Symbol));
   g_autoptr(GArray) read = NULL;
@@ -145,7 +146,7 @@ scan_gray (const guint8 *gray,
   if (width < 8 || height < 8)
     return symbols;
 
-  read = eyl_zbar_scan (gray, width, height, qr_only ? EYL_ZBAR_QR : EYL_ZBAR_CODES);
+  read = eyl_zbar_scan (gray, width, height, kind, flags | EYL_ZBAR_INVERTED_TOO);
   for (guint i = 0; i < read->len; i++)
     {
       const EylZbarSymbol *z = &g_array_index (read, EylZbarSymbol, i);
@@ -1034,7 +1035,7 @@ decode_threshold (const Region *r,
       int                ow, oh;
       g_autofree guint8 *small = downsample (r->gray, r->width, wx0, wy0, wx1 - wx0,
                                              wy1 - wy0, ladder[i] / module_px, &ow, &oh);
-      g_autoptr(GArray) symbols = scan_gray (small, ow, oh, TRUE);
+      g_autoptr(GArray) symbols = scan_gray (small, ow, oh, EYL_ZBAR_QR, EYL_ZBAR_DEFAULT);
 
       for (guint k = 0; k < symbols->len; k++)
         if (g_strcmp0 (g_array_index (symbols, Symbol, k).data, payload) == 0)
@@ -1261,7 +1262,7 @@ scan_candidate (Ctx           *ctx,
            cand->x0, cand->y0, cand->x1, cand->y1, r.width, r.height,
            (g_get_monotonic_time () - t0) / 1000.0);
 
-  symbols = scan_gray (r.gray, r.width, r.height, FALSE);
+  symbols = scan_gray (r.gray, r.width, r.height, EYL_ZBAR_CODES, EYL_ZBAR_DEFAULT);
   for (guint i = 0; i < symbols->len; i++)
     {
       const Symbol *s = &g_array_index (symbols, Symbol, i);
@@ -1396,8 +1397,9 @@ eyl_detect_qr (const EylPageData *page,
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
-  /* What the raster reads by itself comes first: big codes. */
-  symbols = scan_gray (gray, raster->width, raster->height, FALSE);
+  /* What the raster reads by itself comes first: big codes.  The
+   * barcode reader reads the same raster next: the scan is shared. */
+  symbols = scan_gray (gray, raster->width, raster->height, EYL_ZBAR_CODES, EYL_ZBAR_SHARED);
   for (guint i = 0; i < symbols->len; i++)
     {
       const Symbol *s = &g_array_index (symbols, Symbol, i);

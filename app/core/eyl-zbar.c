@@ -11,39 +11,55 @@
 #define G_LOG_DOMAIN "eyl-zbar"
 
 #include <math.h>
+#include <string.h>
 
 #include "eyl-stage.h"
 #include "eyl-zbar.h"
 
+/* The scan kept for reuse, one per thread. */
+typedef struct
+{
+  EylZbarKind kind;
+  int         width, height;
+  guint8     *pixels; /* a copy: the same pixels are known exactly */
+  GArray     *symbols;
+  guint       n_found;
+} Shared;
+
+static void
+shared_free (gpointer data)
+{
+  Shared *shared = data;
+
+  g_free (shared->pixels);
+  g_array_unref (shared->symbols);
+  g_free (shared);
+}
+
 static GMutex     scanners_lock;
+static GPrivate   shared_scan = G_PRIVATE_INIT (shared_free);
 static GPtrArray *idle_scanners[EYL_ZBAR_N_KINDS]; /* of zbar_image_scanner_t */
 static gint       n_scanner_inits;                 /* atomic */
+static gint       n_shared;                        /* atomic */
 
 static zbar_image_scanner_t *
 scanner_new (EylZbarKind kind)
 {
-  /* Code 128 with the retail symbols: packs carry it where a retail
-   * symbol belongs, and it is judged for that (rules/eyl-rule-barcode.c). */
-  static const zbar_symbol_type_t retail[] = {
+  static const zbar_symbol_type_t linear[] = {
     ZBAR_EAN13,
     ZBAR_EAN8,
     ZBAR_UPCA,
     ZBAR_UPCE,
     ZBAR_CODE128,
+    ZBAR_CODE39,
   };
   zbar_image_scanner_t *scanner = zbar_image_scanner_create ();
 
   zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-  if (kind != EYL_ZBAR_RETAIL)
-    zbar_image_scanner_set_config (scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-  if (kind != EYL_ZBAR_QR)
-    for (guint i = 0; i < G_N_ELEMENTS (retail); i++)
-      zbar_image_scanner_set_config (scanner, retail[i], ZBAR_CFG_ENABLE, 1);
+  zbar_image_scanner_set_config (scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
   if (kind == EYL_ZBAR_CODES)
-    zbar_image_scanner_set_config (scanner, ZBAR_CODE39, ZBAR_CFG_ENABLE, 1);
-  /* Light-on-dark codes are common on dark designs (the GodotCon poster). */
-  if (kind != EYL_ZBAR_RETAIL)
-    zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_TEST_INVERTED, 1);
+    for (guint i = 0; i < G_N_ELEMENTS (linear); i++)
+      zbar_image_scanner_set_config (scanner, linear[i], ZBAR_CFG_ENABLE, 1);
 
   eyl_stage_count ("zbar-scanners");
   g_debug ("zbar scanner of kind %d created (%d in this process)", kind,
@@ -81,6 +97,12 @@ eyl_zbar_get_n_scanner_inits (void)
   return (guint) g_atomic_int_get (&n_scanner_inits);
 }
 
+guint
+eyl_zbar_get_n_shared (void)
+{
+  return (guint) g_atomic_int_get (&n_shared);
+}
+
 static void
 symbol_clear (gpointer data)
 {
@@ -89,61 +111,123 @@ symbol_clear (gpointer data)
   g_free (s->data);
 }
 
-GArray *
-eyl_zbar_scan (const guint8 *gray,
-               int           width,
-               int           height,
-               EylZbarKind   kind)
+/* One zbar pass over @gray; *n_found is what zbar counted (a symbol
+ * without a location or data is counted but not kept). */
+static GArray *
+scan_once (const guint8 *gray,
+           int           width,
+           int           height,
+           EylZbarKind   kind,
+           guint        *n_found)
 {
   GArray               *symbols = g_array_new (FALSE, TRUE, sizeof (EylZbarSymbol));
-  zbar_image_scanner_t *scanner;
-  zbar_image_t         *image;
-
-  g_return_val_if_fail (kind < EYL_ZBAR_N_KINDS, symbols);
+  zbar_image_scanner_t *scanner = scanner_take (kind);
+  zbar_image_t         *image = zbar_image_create ();
+  int                   n;
 
   g_array_set_clear_func (symbols, symbol_clear);
-  if (gray == NULL || width < 1 || height < 1)
-    return symbols;
-
-  scanner = scanner_take (kind);
-  image = zbar_image_create ();
   zbar_image_set_format (image, zbar_fourcc ('Y', '8', '0', '0'));
   zbar_image_set_size (image, (unsigned) width, (unsigned) height);
   /* No cleanup handler: @gray stays the caller's. */
   zbar_image_set_data (image, gray, (unsigned long) width * height, NULL);
 
-  if (zbar_scan_image (scanner, image) > 0)
+  n = zbar_scan_image (scanner, image);
+  *n_found = (guint) MAX (n, 0);
+  eyl_stage_count ("zbar-scans");
+  if (n > 0)
     for (const zbar_symbol_t *sym = zbar_image_first_symbol (image); sym != NULL;
          sym = zbar_symbol_next (sym))
       {
         EylZbarSymbol s = { 0 };
-        unsigned      n = zbar_symbol_get_loc_size (sym);
+        unsigned      loc = zbar_symbol_get_loc_size (sym);
         const char   *data = zbar_symbol_get_data (sym);
 
-        if (n == 0 || data == NULL)
+        if (loc == 0 || data == NULL)
           continue;
         s.type = zbar_symbol_get_type (sym);
         s.length = zbar_symbol_get_data_length (sym);
         s.data = g_strndup (data, s.length);
         s.x0 = s.y0 = G_MAXDOUBLE;
         s.x1 = s.y1 = -G_MAXDOUBLE;
-        for (unsigned i = 0; i < n; i++)
+        for (unsigned i = 0; i < loc; i++)
           {
             double x = zbar_symbol_get_loc_x (sym, i);
             double y = zbar_symbol_get_loc_y (sym, i);
-            double nx = zbar_symbol_get_loc_x (sym, (i + 1) % n);
-            double ny = zbar_symbol_get_loc_y (sym, (i + 1) % n);
+            double nx = zbar_symbol_get_loc_x (sym, (i + 1) % loc);
+            double ny = zbar_symbol_get_loc_y (sym, (i + 1) % loc);
 
             s.x0 = MIN (s.x0, x);
             s.y0 = MIN (s.y0, y);
             s.x1 = MAX (s.x1, x);
             s.y1 = MAX (s.y1, y);
-            s.side += hypot (nx - x, ny - y) / n;
+            s.side += hypot (nx - x, ny - y) / loc;
           }
         g_array_append_val (symbols, s);
       }
 
   zbar_image_destroy (image);
   scanner_give_back (kind, scanner);
+  return symbols;
+}
+
+GArray *
+eyl_zbar_scan (const guint8 *gray,
+               int           width,
+               int           height,
+               EylZbarKind   kind,
+               EylZbarFlags  flags)
+{
+  gsize   n_pixels = (gsize) MAX (width, 0) * MAX (height, 0);
+  Shared *shared = NULL;
+  GArray *symbols;
+  guint   n_found;
+
+  if (gray == NULL || n_pixels == 0 || kind >= EYL_ZBAR_N_KINDS)
+    {
+      symbols = g_array_new (FALSE, TRUE, sizeof (EylZbarSymbol));
+      g_array_set_clear_func (symbols, symbol_clear);
+      return symbols;
+    }
+
+  if (flags & EYL_ZBAR_SHARED)
+    {
+      shared = g_private_get (&shared_scan);
+      if (shared != NULL && shared->kind == kind && shared->width == width &&
+          shared->height == height && memcmp (shared->pixels, gray, n_pixels) == 0)
+        {
+          symbols = g_array_ref (shared->symbols);
+          n_found = shared->n_found;
+          g_atomic_int_inc (&n_shared);
+          eyl_stage_count ("zbar-shared-scans");
+        }
+      else
+        {
+          symbols = scan_once (gray, width, height, kind, &n_found);
+          shared = g_new0 (Shared, 1);
+          shared->kind = kind;
+          shared->width = width;
+          shared->height = height;
+          shared->pixels = g_memdup2 (gray, n_pixels);
+          shared->symbols = g_array_ref (symbols);
+          shared->n_found = n_found;
+          g_private_replace (&shared_scan, shared);
+        }
+    }
+  else
+    symbols = scan_once (gray, width, height, kind, &n_found);
+
+  /* What zbar's ZBAR_CFG_TEST_INVERTED does (a second pass over the
+   * complement when the first found nothing), done here so that the
+   * first pass can be shared with a reader that wants dark on light
+   * only. */
+  if (n_found == 0 && (flags & EYL_ZBAR_INVERTED_TOO))
+    {
+      g_autofree guint8 *inverted = g_malloc (n_pixels);
+
+      for (gsize i = 0; i < n_pixels; i++)
+        inverted[i] = 255 - gray[i];
+      g_array_unref (symbols);
+      symbols = scan_once (inverted, width, height, kind, &n_found);
+    }
   return symbols;
 }

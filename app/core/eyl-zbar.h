@@ -12,16 +12,27 @@ G_BEGIN_DECLS
 /* What a scan looks for. */
 typedef enum
 {
-  /* QR codes only, light-on-dark too: the readability ladder must not be
-   * fooled by a 1-D misread. */
+  /* QR codes only: the readability ladder must not be fooled by a 1-D
+   * misread. */
   EYL_ZBAR_QR,
-  /* QR codes and every linear symbology a contact may come in (EAN, UPC,
-   * Code 128, Code 39), light-on-dark too. */
+  /* QR codes and every linear symbology either reader wants: EAN, UPC,
+   * Code 128 (packs carry it where a retail symbol belongs) and Code 39
+   * (a web address may come in it). */
   EYL_ZBAR_CODES,
-  /* The symbols a pack carries (EAN, UPC, Code 128), dark on light. */
-  EYL_ZBAR_RETAIL,
   EYL_ZBAR_N_KINDS
 } EylZbarKind;
+
+typedef enum
+{
+  EYL_ZBAR_DEFAULT = 0,
+  /* When nothing reads, the image inverted too: light-on-dark codes are
+   * common on dark designs (the GodotCon poster). */
+  EYL_ZBAR_INVERTED_TOO = 1 << 0,
+  /* The scan is remembered for this thread, and a scan of the same
+   * pixels for the same kind asked with this flag is not done again: the
+   * QR and barcode readers both read the analysis raster. */
+  EYL_ZBAR_SHARED = 1 << 1,
+} EylZbarFlags;
 
 typedef struct
 {
@@ -33,11 +44,16 @@ typedef struct
 } EylZbarSymbol;
 
 /* Every symbol of @kind zbar reads in @gray (@width × @height, one byte a
- * pixel, not kept): an array of EylZbarSymbol that frees its members. */
+ * pixel, not kept): an array of EylZbarSymbol, not to be changed (it may
+ * be the one a shared scan keeps). */
 GArray *eyl_zbar_scan (const guint8 *gray,
                        int           width,
                        int           height,
-                       EylZbarKind   kind);
+                       EylZbarKind   kind,
+                       EylZbarFlags  flags);
+
+/* How many scans this process answered from a shared one. */
+guint eyl_zbar_get_n_shared (void);
 
 /* How many zbar scanners this process has created: at most one per kind
  * and thread scanning at once, whatever the number of pages and files. */
