@@ -199,6 +199,8 @@ eyl_zbar_scan (const guint8 *gray,
           n_found = shared->n_found;
           g_atomic_int_inc (&n_shared);
           eyl_stage_count ("zbar-shared-scans");
+          /* Shared once: the copy of the pixels is not held for longer. */
+          g_private_replace (&shared_scan, NULL);
         }
       else
         {
