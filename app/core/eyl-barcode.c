@@ -808,16 +808,29 @@ already_found (GPtrArray  *found,
 
 /* The raster as a red-light scanner sees it: its red channel.  Magenta
  * and red lines drawn over a symbol (a dieline shown on the artwork)
- * vanish in it. */
+ * vanish in it.  NULL where every pixel is grey: the red channel is then
+ * @gray (the luma weights sum to one), and the same pixels read the
+ * same. */
 static guint8 *
-dup_red (const EylRaster *raster)
+dup_red (const EylRaster *raster,
+         const guint8    *gray)
 {
-  guint8 *red = g_new (guint8, (gsize) raster->width * raster->height);
+  g_autofree guint8 *red = g_new (guint8, (gsize) raster->width * raster->height);
+  guint8             differ = 0;
 
   for (int y = 0; y < raster->height; y++)
-    for (int x = 0; x < raster->width; x++)
-      red[(gsize) y * raster->width + x] = (eyl_raster_get_pixel (raster, x, y) >> 16) & 0xff;
-  return red;
+    {
+      const guint32 *row = (const guint32 *) (raster->data + (gsize) y * raster->stride);
+      const guint8  *g = gray + (gsize) y * raster->width;
+      guint8        *out = red + (gsize) y * raster->width;
+
+      for (int x = 0; x < raster->width; x++)
+        {
+          out[x] = (row[x] >> 16) & 0xff;
+          differ |= out[x] ^ g[x];
+        }
+    }
+  return differ != 0 ? g_steal_pointer (&red) : NULL;
 }
 
 /* Every symbol zbar reads on @raster (@gray its grey), measured there,
@@ -833,17 +846,11 @@ read_raster (const EylRaster *raster,
   g_autoptr(GArray) reads = scan (gray, raster->width, raster->height, flags);
   g_autofree guint8 *red = NULL;
 
-  if (reads->len == 0)
+  if (reads->len == 0 && (red = dup_red (raster, gray)) != NULL)
     {
-      red = dup_red (raster);
-      /* Where every pixel is grey, the red channel is the grey (the luma
-       * weights sum to one): the same pixels would read the same. */
-      if (memcmp (red, gray, (gsize) raster->width * raster->height) != 0)
-        {
-          g_array_unref (reads);
-          reads = scan (red, raster->width, raster->height, EYL_ZBAR_DEFAULT);
-          gray = red;
-        }
+      g_array_unref (reads);
+      reads = scan (red, raster->width, raster->height, EYL_ZBAR_DEFAULT);
+      gray = red;
     }
 
   for (guint i = 0; i < reads->len; i++)
