@@ -7,12 +7,17 @@
 #include <math.h>
 #include <string.h>
 #include <cairo.h>
+#include <cairo-pdf.h>
 
 #include "eyl-barcode.h"
 #include "eyl-detect-pixels.h"
+#include "eyl-document.h"
+#include "eyl-fixtures.h"
 #include "eyl-pack-fixtures.h"
+#include "eyl-packaging.h"
 #include "eyl-page-data.h"
 #include "eyl-raster.h"
+#include "eyl-read.h"
 #include "eyl-zbar.h"
 
 #define PT_PER_MM (72.0 / 25.4)
@@ -427,6 +432,68 @@ test_shared_scan (void)
   g_assert_cmpfloat_with_epsilon (b->box.x0 + 3 * PT_PER_MM, a->box.x0, 0.5);
 }
 
+/* A file of a symbol a page, read page after page and then again, as a
+ * worker reads file after file: the scanners are made on the first page
+ * only, and on every page the barcode reader reads the QR reader's scan
+ * of the analysis raster. */
+static void
+test_pages_share_scans (void)
+{
+  static const char *const digits[] = { "4006381333931", "5901234123457", "9780201379624" };
+  g_autofree char         *path = g_build_filename (eyl_fixture_dir (), "barcode-pages.pdf", NULL);
+  cairo_surface_t         *surface = cairo_pdf_surface_create (path, PAGE_W_MM * PT_PER_MM,
+                                                               PAGE_H_MM * PT_PER_MM);
+  cairo_t                 *cr = cairo_create (surface);
+  guint                    n_inits = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    {
+      Symbol s;
+
+      symbol_init (&s, "EAN-13", digits[i]);
+      symbol_draw (&s, cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EylDocument) doc = eyl_document_open (path, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+        {
+          g_autoptr(EylPageData) page = eyl_document_get_page_data (doc, i, NULL, &error);
+          g_autoptr(EylPageRead) read = NULL;
+          EylAnalysisOptions options;
+          EylRenderer        renderer;
+          guint              n_shared = eyl_zbar_get_n_shared ();
+          const EylBarcode  *b;
+
+          g_assert_no_error (error);
+          eyl_renderer_init (&renderer);
+          g_assert_true (eyl_document_get_renderer (doc, i, &renderer));
+          eyl_analysis_options_init (&options);
+          options.pixels.ocr = options.pixels.logos = FALSE;
+          read = eyl_read_page (page, &renderer, &options);
+
+          g_assert_nonnull (read->packaging);
+          g_assert_cmpuint (read->packaging->barcodes->len, ==, 1);
+          b = g_ptr_array_index (read->packaging->barcodes, 0);
+          g_assert_cmpstr (b->digits, ==, digits[i]);
+          g_assert_cmpuint (eyl_zbar_get_n_shared (), ==, n_shared + 1);
+          if (pass == 0 && i == 0)
+            n_inits = eyl_zbar_get_n_scanner_inits ();
+          else
+            g_assert_cmpuint (eyl_zbar_get_n_scanner_inits (), ==, n_inits);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -446,6 +513,7 @@ main (int    argc,
   g_test_add_func ("/eyl/barcode/coarse-raster", test_coarse_raster);
   g_test_add_func ("/eyl/barcode/one-scanner", test_one_scanner);
   g_test_add_func ("/eyl/barcode/shared-scan", test_shared_scan);
+  g_test_add_func ("/eyl/barcode/pages-share-scans", test_pages_share_scans);
 
   return g_test_run ();
 }
