@@ -5,7 +5,12 @@
  * A scanner is configured once for its kind and kept for the life of
  * the process: taken for one scan and given back, so that two threads
  * never share one and a worker checking many files creates one of each
- * kind it needs (counted as zbar-scanners in the stage file). */
+ * kind it needs (counted as zbar-scanners in the stage file).
+ *
+ * A scan asked with EYL_ZBAR_SHARED is kept with a copy of its pixels,
+ * and the next such scan of the same pixels (compared byte for byte) for
+ * the same kind is answered from it (zbar-shared-scans): the barcode
+ * reader reads the analysis raster the QR reader has just read. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "eyl-zbar"
@@ -16,7 +21,11 @@
 #include "eyl-stage.h"
 #include "eyl-zbar.h"
 
-/* The scan kept for reuse, one per thread. */
+/* Scans kept for reuse: a few, for the process (a thread reading pages
+ * keeps one at a time between its QR and barcode readers; more threads
+ * than this only scan again). */
+#define MAX_SHARED 4
+
 typedef struct
 {
   EylZbarKind kind;
@@ -36,9 +45,9 @@ shared_free (gpointer data)
   g_free (shared);
 }
 
-static GMutex     scanners_lock;
-static GPrivate   shared_scan = G_PRIVATE_INIT (shared_free);
+static GMutex     scanners_lock;                   /* the idle scanners and the shared scans */
 static GPtrArray *idle_scanners[EYL_ZBAR_N_KINDS]; /* of zbar_image_scanner_t */
+static GPtrArray *shared_scans;                    /* of Shared, oldest first */
 static gint       n_scanner_inits;                 /* atomic */
 static gint       n_shared;                        /* atomic */
 
@@ -191,20 +200,32 @@ eyl_zbar_scan (const guint8 *gray,
 
   if (flags & EYL_ZBAR_SHARED)
     {
-      shared = g_private_get (&shared_scan);
-      if (shared != NULL && shared->kind == kind && shared->width == width &&
-          shared->height == height && memcmp (shared->pixels, gray, n_pixels) == 0)
+      g_mutex_lock (&scanners_lock);
+      for (guint i = 0; shared_scans != NULL && i < shared_scans->len && shared == NULL; i++)
         {
-          symbols = g_array_ref (shared->symbols);
-          n_found = shared->n_found;
-          g_atomic_int_inc (&n_shared);
-          eyl_stage_count ("zbar-shared-scans");
+          Shared *s = g_ptr_array_index (shared_scans, i);
+
           /* Shared once: the copy of the pixels is not held for longer. */
-          g_private_replace (&shared_scan, NULL);
+          if (s->kind == kind && s->width == width && s->height == height &&
+              memcmp (s->pixels, gray, n_pixels) == 0)
+            shared = g_ptr_array_steal_index (shared_scans, i);
         }
-      else
+      g_mutex_unlock (&scanners_lock);
+    }
+
+  if (shared != NULL)
+    {
+      symbols = g_array_ref (shared->symbols);
+      n_found = shared->n_found;
+      shared_free (shared);
+      g_atomic_int_inc (&n_shared);
+      eyl_stage_count ("zbar-shared-scans");
+    }
+  else
+    {
+      symbols = scan_once (gray, width, height, kind, &n_found);
+      if (flags & EYL_ZBAR_SHARED)
         {
-          symbols = scan_once (gray, width, height, kind, &n_found);
           shared = g_new0 (Shared, 1);
           shared->kind = kind;
           shared->width = width;
@@ -212,11 +233,15 @@ eyl_zbar_scan (const guint8 *gray,
           shared->pixels = g_memdup2 (gray, n_pixels);
           shared->symbols = g_array_ref (symbols);
           shared->n_found = n_found;
-          g_private_replace (&shared_scan, shared);
+          g_mutex_lock (&scanners_lock);
+          if (shared_scans == NULL)
+            shared_scans = g_ptr_array_new_with_free_func (shared_free);
+          if (shared_scans->len >= MAX_SHARED)
+            g_ptr_array_remove_index (shared_scans, 0);
+          g_ptr_array_add (shared_scans, shared);
+          g_mutex_unlock (&scanners_lock);
         }
     }
-  else
-    symbols = scan_once (gray, width, height, kind, &n_found);
 
   /* What zbar's ZBAR_CFG_TEST_INVERTED does (a second pass over the
    * complement when the first found nothing), done here so that the

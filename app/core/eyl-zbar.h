@@ -28,10 +28,10 @@ typedef enum
   /* When nothing reads, the image inverted too: light-on-dark codes are
    * common on dark designs (the GodotCon poster). */
   EYL_ZBAR_INVERTED_TOO = 1 << 0,
-  /* The scan is kept for this thread, and the next scan asked with this
-   * flag, of the same pixels for the same kind, is answered from it, not
-   * done again (once): the QR and barcode readers both read the analysis
-   * raster. */
+  /* The scan is kept (a few are, for the process), and the next scan
+   * asked with this flag, of the same pixels for the same kind, is
+   * answered from it, not done again (once): the QR and barcode readers
+   * both read the analysis raster. */
   EYL_ZBAR_SHARED = 1 << 1,
 } EylZbarFlags;
 
