@@ -7,11 +7,18 @@
 #include <math.h>
 #include <string.h>
 #include <cairo.h>
+#include <cairo-pdf.h>
 
 #include "eyl-barcode.h"
+#include "eyl-detect-pixels.h"
+#include "eyl-document.h"
+#include "eyl-fixtures.h"
 #include "eyl-pack-fixtures.h"
+#include "eyl-packaging.h"
 #include "eyl-page-data.h"
 #include "eyl-raster.h"
+#include "eyl-read.h"
+#include "eyl-zbar.h"
 
 #define PT_PER_MM (72.0 / 25.4)
 #define MM_PER_PT (25.4 / 72.0)
@@ -350,6 +357,153 @@ test_coarse_raster (void)
   g_assert_cmpfloat (b->quiet_left_modules, >=, 11);
 }
 
+/* The zbar scanners outlive a page: symbol after symbol, page after
+ * page, the barcode reader takes the process' scanners again and
+ * creates none. */
+static void
+test_one_scanner (void)
+{
+  static const char *const symbols[][2] = {
+    { "EAN-13", "4006381333931" },
+    { "EAN-8", "96385074" },
+    { "UPC-A", "036000291452" },
+  };
+  Symbol s;
+  guint  after_first;
+
+  symbol_init (&s, "EAN-13", "4006381333931");
+  eyl_barcode_free (detect_one (&s, 16.0));
+  after_first = eyl_zbar_get_n_scanner_inits ();
+  g_assert_cmpuint (after_first, >=, 1);
+
+  for (guint i = 0; i < 3 * G_N_ELEMENTS (symbols); i++)
+    {
+      g_autoptr(EylBarcode) b = NULL;
+
+      symbol_init (&s, symbols[i % G_N_ELEMENTS (symbols)][0],
+                   symbols[i % G_N_ELEMENTS (symbols)][1]);
+      b = detect_one (&s, 12.0 + i);
+      g_assert_cmpstr (b->digits, ==, symbols[i % G_N_ELEMENTS (symbols)][1]);
+    }
+  g_assert_cmpuint (eyl_zbar_get_n_scanner_inits (), ==, after_first);
+}
+
+/* The QR reader scans the analysis raster first (barcodes with a web
+ * address are its business); the barcode reader then reads that scan
+ * instead of scanning the same pixels again, and reads the same.  (A
+ * scale no other test draws at: scans are kept across tests.) */
+static void
+test_shared_scan (void)
+{
+  g_autoptr(EylPageData) page = page_new ();
+  EylRect area = { 0, 0, page->width, page->height };
+  g_autoptr(EylRaster) raster = NULL;
+  g_autoptr(EylRaster) moved = NULL;
+  g_autoptr(EylRaster) shifted = NULL;
+  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
+  g_autoptr(GPtrArray) alone = NULL;
+  g_autoptr(GPtrArray) after_qr = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  const EylBarcode *a, *b;
+  Symbol            s;
+  guint             n_shared = eyl_zbar_get_n_shared ();
+
+  symbol_init (&s, "EAN-13", "4006381333931");
+  raster = render_symbol (&s, &area, 10.5 * MM_PER_PT);
+  s.x_mm += 3;
+  moved = render_symbol (&s, &area, 10.5 * MM_PER_PT);
+  s.x_mm += 3;
+  shifted = render_symbol (&s, &area, 10.5 * MM_PER_PT);
+
+  alone = eyl_detect_barcodes (page, moved, NULL, MM_PER_PT);
+  g_assert_cmpuint (eyl_zbar_get_n_shared (), ==, n_shared);
+  eyl_detect_qr (page, raster, NULL, elements, NULL);
+  g_assert_cmpuint (elements->len, ==, 0); /* an EAN is no contact */
+  after_qr = eyl_detect_barcodes (page, raster, NULL, MM_PER_PT);
+  g_assert_cmpuint (eyl_zbar_get_n_shared (), ==, n_shared + 1);
+
+  /* Shared once; other pixels of the same size are scanned anew. */
+  again = eyl_detect_barcodes (page, raster, NULL, MM_PER_PT);
+  other = eyl_detect_barcodes (page, shifted, NULL, MM_PER_PT);
+  g_assert_cmpuint (eyl_zbar_get_n_shared (), ==, n_shared + 1);
+
+  g_assert_cmpuint (alone->len, ==, 1);
+  g_assert_cmpuint (after_qr->len, ==, 1);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_cmpuint (other->len, ==, 1);
+  a = g_ptr_array_index (again, 0);
+  b = g_ptr_array_index (after_qr, 0);
+  g_assert_cmpstr (b->digits, ==, a->digits);
+  g_assert_cmpfloat_with_epsilon (b->module_mm, a->module_mm, 1e-9);
+  g_assert_cmpfloat_with_epsilon (b->box.x0, a->box.x0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (b->quiet_left_modules, a->quiet_left_modules, 1e-9);
+  a = g_ptr_array_index (alone, 0);
+  g_assert_cmpfloat_with_epsilon (b->box.x0 + 3 * PT_PER_MM, a->box.x0, 0.5);
+}
+
+/* A file of a symbol a page, read page after page and then again, as a
+ * worker reads file after file: the scanners are made on the first page
+ * only, and on every page the barcode reader reads the QR reader's scan
+ * of the analysis raster. */
+static void
+test_pages_share_scans (void)
+{
+  static const char *const digits[] = { "4006381333931", "5901234123457", "9780201379624" };
+  g_autofree char         *path = g_build_filename (eyl_fixture_dir (), "barcode-pages.pdf", NULL);
+  cairo_surface_t         *surface = cairo_pdf_surface_create (path, PAGE_W_MM * PT_PER_MM,
+                                                               PAGE_H_MM * PT_PER_MM);
+  cairo_t                 *cr = cairo_create (surface);
+  guint                    n_inits = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    {
+      Symbol s;
+
+      symbol_init (&s, "EAN-13", digits[i]);
+      symbol_draw (&s, cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EylDocument) doc = eyl_document_open (path, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+        {
+          g_autoptr(EylPageData) page = eyl_document_get_page_data (doc, i, NULL, &error);
+          g_autoptr(EylPageRead) read = NULL;
+          EylAnalysisOptions options;
+          EylRenderer        renderer;
+          guint              n_shared = eyl_zbar_get_n_shared ();
+          const EylBarcode  *b;
+
+          g_assert_no_error (error);
+          eyl_renderer_init (&renderer);
+          g_assert_true (eyl_document_get_renderer (doc, i, &renderer));
+          eyl_analysis_options_init (&options);
+          options.pixels.ocr = options.pixels.logos = FALSE;
+          read = eyl_read_page (page, &renderer, &options);
+
+          g_assert_nonnull (read->packaging);
+          g_assert_cmpuint (read->packaging->barcodes->len, ==, 1);
+          b = g_ptr_array_index (read->packaging->barcodes, 0);
+          g_assert_cmpstr (b->digits, ==, digits[i]);
+          g_assert_cmpuint (eyl_zbar_get_n_shared (), ==, n_shared + 1);
+          if (pass == 0 && i == 0)
+            n_inits = eyl_zbar_get_n_scanner_inits ();
+          else
+            g_assert_cmpuint (eyl_zbar_get_n_scanner_inits (), ==, n_inits);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,6 +521,9 @@ main (int    argc,
   g_test_add_func ("/eyl/barcode/other-symbologies", test_other_symbologies);
   g_test_add_func ("/eyl/barcode/vertical", test_vertical);
   g_test_add_func ("/eyl/barcode/coarse-raster", test_coarse_raster);
+  g_test_add_func ("/eyl/barcode/one-scanner", test_one_scanner);
+  g_test_add_func ("/eyl/barcode/shared-scan", test_shared_scan);
+  g_test_add_func ("/eyl/barcode/pages-share-scans", test_pages_share_scans);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "eyl-document.h"
 #include "eyl-rules.h"
 #include "eyl-fixtures.h"
+#include "eyl-zbar.h"
 #include "rules/eyl-rules-private.h"
 
 #define PT_PER_MM (72.0 / 25.4)
@@ -281,12 +282,12 @@ test_one_scanner (void)
 
   fixture_init (&f, PAYLOAD);
   check_code (&f, FALSE, 6.0);
-  after_first = eyl_detect_qr_get_n_scanner_inits ();
+  after_first = eyl_zbar_get_n_scanner_inits ();
   g_assert_cmpuint (after_first, >=, 1);
   g_assert_cmpuint (after_first, <=, 2); /* QR codes only, and every symbology */
   check_code (&f, FALSE, 6.0);
   check_code (&f, TRUE, 6.0);
-  g_assert_cmpuint (eyl_detect_qr_get_n_scanner_inits (), ==, after_first);
+  g_assert_cmpuint (eyl_zbar_get_n_scanner_inits (), ==, after_first);
   fixture_clear (&f);
 }
 

@@ -14,11 +14,11 @@
 
 #include <math.h>
 #include <string.h>
-#include <zbar.h>
 
 #include "eyl-barcode.h"
 #include "eyl-render-cache.h"
 #include "eyl-stage.h"
+#include "eyl-zbar.h"
 
 /* The detail render: px per mm of material (a 0.264 mm module, the
  * smallest allowed, gets 3 px), and its budget. */
@@ -316,63 +316,43 @@ read_clear (gpointer data)
   g_free (r->digits);
 }
 
+/* The symbols zbar reads in @gray, dark on light; @flags as
+ * eyl_zbar_scan() takes them. */
 static GArray *
 scan (const guint8 *gray,
       int           width,
-      int           height)
+      int           height,
+      EylZbarFlags  flags)
 {
-  /* Code 128 too: packs carry it where a retail symbol belongs, and it
-   * is judged for that (rules/eyl-rule-barcode.c). */
-  static const zbar_symbol_type_t types[] = { ZBAR_EAN13, ZBAR_EAN8, ZBAR_UPCA, ZBAR_UPCE,
-                                              ZBAR_CODE128 };
-  GArray                         *reads = g_array_new (FALSE, TRUE, sizeof (Read));
-  zbar_image_scanner_t           *scanner;
-  zbar_image_t                   *image;
+  GArray *reads = g_array_new (FALSE, TRUE, sizeof (Read));
+  g_autoptr(GArray) symbols = NULL;
 
   g_array_set_clear_func (reads, read_clear);
   if (width < 16 || height < 8)
     return reads;
 
-  scanner = zbar_image_scanner_create ();
-  zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    zbar_image_scanner_set_config (scanner, types[i], ZBAR_CFG_ENABLE, 1);
+  /* The scanner the QR reader uses, so that the scan of the analysis
+   * raster it did is not done again: what else it reads (QR codes,
+   * Code 39) is no pack symbol and is dropped here. */
+  symbols = eyl_zbar_scan (gray, width, height, EYL_ZBAR_CODES, flags);
+  for (guint i = 0; i < symbols->len; i++)
+    {
+      const EylZbarSymbol *z = &g_array_index (symbols, EylZbarSymbol, i);
+      Read                 r = { 0 };
 
-  image = zbar_image_create ();
-  zbar_image_set_format (image, zbar_fourcc ('Y', '8', '0', '0'));
-  zbar_image_set_size (image, (unsigned) width, (unsigned) height);
-  zbar_image_set_data (image, gray, (unsigned long) width * height, NULL);
-
-  if (zbar_scan_image (scanner, image) > 0)
-    for (const zbar_symbol_t *sym = zbar_image_first_symbol (image); sym != NULL;
-         sym = zbar_symbol_next (sym))
-      {
-        Read     r = { 0 };
-        unsigned n = zbar_symbol_get_loc_size (sym);
-
-        if (n == 0 || zbar_symbol_get_data (sym) == NULL)
+      r.digits = g_strdup (z->data);
+      r.symbology = symbology_name (z->type, &r.digits);
+      if (r.symbology == NULL)
+        {
+          read_clear (&r);
           continue;
-        r.digits = g_strndup (zbar_symbol_get_data (sym), zbar_symbol_get_data_length (sym));
-        r.symbology = symbology_name (zbar_symbol_get_type (sym), &r.digits);
-        if (r.symbology == NULL)
-          {
-            read_clear (&r);
-            continue;
-          }
-        r.x0 = r.y0 = G_MAXDOUBLE;
-        r.x1 = r.y1 = -G_MAXDOUBLE;
-        for (unsigned i = 0; i < n; i++)
-          {
-            r.x0 = MIN (r.x0, zbar_symbol_get_loc_x (sym, i));
-            r.y0 = MIN (r.y0, zbar_symbol_get_loc_y (sym, i));
-            r.x1 = MAX (r.x1, zbar_symbol_get_loc_x (sym, i));
-            r.y1 = MAX (r.y1, zbar_symbol_get_loc_y (sym, i));
-          }
-        g_array_append_val (reads, r);
-      }
-
-  zbar_image_destroy (image);
-  zbar_image_scanner_destroy (scanner);
+        }
+      r.x0 = z->x0;
+      r.y0 = z->y0;
+      r.x1 = z->x1;
+      r.y1 = z->y1;
+      g_array_append_val (reads, r);
+    }
   return reads;
 }
 
@@ -828,34 +808,49 @@ already_found (GPtrArray  *found,
 
 /* The raster as a red-light scanner sees it: its red channel.  Magenta
  * and red lines drawn over a symbol (a dieline shown on the artwork)
- * vanish in it. */
+ * vanish in it.  NULL where every pixel is grey: the red channel is then
+ * @gray (the luma weights sum to one), and the same pixels read the
+ * same. */
 static guint8 *
-dup_red (const EylRaster *raster)
+dup_red (const EylRaster *raster,
+         const guint8    *gray)
 {
-  guint8 *red = g_new (guint8, (gsize) raster->width * raster->height);
+  g_autofree guint8 *red = g_new (guint8, (gsize) raster->width * raster->height);
+  guint8             differ = 0;
 
   for (int y = 0; y < raster->height; y++)
-    for (int x = 0; x < raster->width; x++)
-      red[(gsize) y * raster->width + x] = (eyl_raster_get_pixel (raster, x, y) >> 16) & 0xff;
-  return red;
+    {
+      const guint32 *row = (const guint32 *) (raster->data + (gsize) y * raster->stride);
+      const guint8  *g = gray + (gsize) y * raster->width;
+      guint8        *out = red + (gsize) y * raster->width;
+
+      for (int x = 0; x < raster->width; x++)
+        {
+          out[x] = (row[x] >> 16) & 0xff;
+          differ |= out[x] ^ g[x];
+        }
+    }
+  return differ != 0 ? g_steal_pointer (&red) : NULL;
 }
 
-/* Every symbol zbar reads on @raster, measured there, added to @found. */
+/* Every symbol zbar reads on @raster (@gray its grey), measured there,
+ * added to @found; @flags as eyl_zbar_scan() takes them. */
 static void
 read_raster (const EylRaster *raster,
+             const guint8    *gray,
+             EylZbarFlags     flags,
              double           mm_per_pt,
              const EylRect   *page_rect,
              GPtrArray       *found)
 {
-  g_autofree guint8 *gray = eyl_raster_dup_gray (raster);
-  g_autoptr(GArray) reads = scan (gray, raster->width, raster->height);
+  g_autoptr(GArray) reads = scan (gray, raster->width, raster->height, flags);
+  g_autofree guint8 *red = NULL;
 
-  if (reads->len == 0)
+  if (reads->len == 0 && (red = dup_red (raster, gray)) != NULL)
     {
-      g_free (gray);
-      gray = dup_red (raster);
       g_array_unref (reads);
-      reads = scan (gray, raster->width, raster->height);
+      reads = scan (red, raster->width, raster->height, EYL_ZBAR_DEFAULT);
+      gray = red;
     }
 
   for (guint i = 0; i < reads->len; i++)
@@ -1049,13 +1044,14 @@ eyl_detect_barcodes (const EylPageData *page,
     mm_per_pt = 25.4 / 72.0;
   page_rect = (EylRect) { 0, 0, page->width, page->height };
 
-  read_raster (raster, mm_per_pt, &page_rect, found);
+  /* The QR reader scanned the same grey of the same raster just before. */
+  gray = eyl_raster_dup_gray (raster);
+  read_raster (raster, gray, EYL_ZBAR_SHARED, mm_per_pt, &page_rect, found);
   if (renderer == NULL || renderer->render == NULL)
     return found;
 
   /* Where the raster is too coarse, a barcode is a patch of bars: render
    * it again at a few pixels per module. */
-  gray = eyl_raster_dup_gray (raster);
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   find_candidates (raster, gray, mm_per_pt, candidates);
   /* What the raster read with too few pixels a module to measure well is
@@ -1097,7 +1093,11 @@ eyl_detect_barcodes (const EylPageData *page,
       detail = eyl_render_cache_render (cache, &area, DETAIL_PX_PER_MM * mm_per_pt, NULL);
       n_rendered++;
       if (detail != NULL)
-        read_raster (detail, mm_per_pt, &page_rect, found);
+        {
+          g_autofree guint8 *detail_gray = eyl_raster_dup_gray (detail);
+
+          read_raster (detail, detail_gray, EYL_ZBAR_DEFAULT, mm_per_pt, &page_rect, found);
+        }
     }
   g_debug ("page %u: %u barcode candidates, %u rendered, %u symbols", page->index,
            candidates->len, n_rendered, found->len);

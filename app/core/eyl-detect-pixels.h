@@ -58,10 +58,6 @@ guint eyl_detect_ocr_get_n_reads (guint *turned);
  * a contact: kind QR with the URL as text), box, module size, quiet zone.
  * Finder-pattern-like areas that do not decode become QR elements with
  * decoded = FALSE. */
-/* How many zbar scanners this process has created (at most one per kind
- * and thread at a time, kept for the life of the process). */
-guint eyl_detect_qr_get_n_scanner_inits (void);
-
 void eyl_detect_qr (const EylPageData *page,
                     const EylRaster   *raster,
                     const EylRenderer *renderer,

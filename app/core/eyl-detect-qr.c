@@ -32,6 +32,7 @@
 #include "eyl-detect-pixels.h"
 #include "eyl-render-cache.h"
 #include "eyl-stage.h"
+#include "eyl-zbar.h"
 
 /* Candidates rendered again per page: bounds the work on a busy page (a
  * poster full of photos takes ~0.4 s a render).  The budget counts renders,
@@ -129,126 +130,38 @@ symbol_clear (gpointer data)
   g_free (s->data);
 }
 
-/* Long-lived scanners, one kind for QR codes only and one for every
- * symbology, kept for the life of the process: taken for one scan and
- * given back, so that threads never share one. */
-static GMutex     scanners_lock;
-static GPtrArray *idle_scanners[2]; /* [qr_only] of zbar_image_scanner_t */
-static gint       n_scanner_inits;  /* atomic */
-
-static zbar_image_scanner_t *
-scanner_take (gboolean qr_only)
-{
-  static const zbar_symbol_type_t linear[] = {
-    ZBAR_EAN13,
-    ZBAR_EAN8,
-    ZBAR_UPCA,
-    ZBAR_UPCE,
-    ZBAR_CODE128,
-    ZBAR_CODE39,
-  };
-  zbar_image_scanner_t *scanner = NULL;
-  GPtrArray            *idle;
-
-  g_mutex_lock (&scanners_lock);
-  idle = idle_scanners[qr_only != FALSE];
-  if (idle != NULL && idle->len > 0)
-    scanner = g_ptr_array_steal_index_fast (idle, idle->len - 1);
-  g_mutex_unlock (&scanners_lock);
-  if (scanner != NULL)
-    return scanner;
-
-  scanner = zbar_image_scanner_create ();
-  zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-  zbar_image_scanner_set_config (scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-  if (!qr_only)
-    for (guint i = 0; i < G_N_ELEMENTS (linear); i++)
-      zbar_image_scanner_set_config (scanner, linear[i], ZBAR_CFG_ENABLE, 1);
-  /* Light-on-dark codes are common on dark designs (the GodotCon poster). */
-  zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_TEST_INVERTED, 1);
-  eyl_stage_count ("zbar-scanners");
-  g_debug ("zbar scanner created (%d in this process)", g_atomic_int_add (&n_scanner_inits, 1) + 1);
-  return scanner;
-}
-
-static void
-scanner_give_back (gboolean              qr_only,
-                   zbar_image_scanner_t *scanner)
-{
-  g_mutex_lock (&scanners_lock);
-  if (idle_scanners[qr_only != FALSE] == NULL)
-    idle_scanners[qr_only != FALSE] = g_ptr_array_new ();
-  g_ptr_array_add (idle_scanners[qr_only != FALSE], scanner);
-  g_mutex_unlock (&scanners_lock);
-}
-
-guint
-eyl_detect_qr_get_n_scanner_inits (void)
-{
-  return (guint) g_atomic_int_get (&n_scanner_inits);
-}
-
-/* Reads every symbol zbar finds in @gray.  With @qr_only, only QR codes
- * (the readability ladder must not be fooled by a 1-D misread). */
+/* Reads every symbol of @kind zbar finds in @gray, light-on-dark ones
+ * too. */
 static GArray *
 scan_gray (const guint8 *gray,
            int           width,
            int           height,
-           gboolean      qr_only)
+           EylZbarKind   kind,
+           EylZbarFlags  flags)
 {
-  GArray               *symbols = g_array_new (FALSE, TRUE, sizeof (Symbol));
-  zbar_image_scanner_t *scanner;
-  zbar_image_t         *image;
+  GArray *symbols = g_array_new (FALSE, TRUE, sizeof (Symbol));
+  g_autoptr(GArray) read = NULL;
 
   g_array_set_clear_func (symbols, symbol_clear);
   if (width < 8 || height < 8)
     return symbols;
 
-  scanner = scanner_take (qr_only);
-  image = zbar_image_create ();
-  zbar_image_set_format (image, zbar_fourcc ('Y', '8', '0', '0'));
-  zbar_image_set_size (image, (unsigned) width, (unsigned) height);
-  /* No cleanup handler: @gray stays ours. */
-  zbar_image_set_data (image, gray, (unsigned long) width * height, NULL);
-
-  if (zbar_scan_image (scanner, image) > 0)
+  read = eyl_zbar_scan (gray, width, height, kind, flags | EYL_ZBAR_INVERTED_TOO);
+  for (guint i = 0; i < read->len; i++)
     {
-      for (const zbar_symbol_t *sym = zbar_image_first_symbol (image);
-           sym != NULL;
-           sym = zbar_symbol_next (sym))
-        {
-          Symbol      s = { 0 };
-          unsigned    n = zbar_symbol_get_loc_size (sym);
-          const char *data = zbar_symbol_get_data (sym);
+      const EylZbarSymbol *z = &g_array_index (read, EylZbarSymbol, i);
+      Symbol               s = { 0 };
 
-          if (n == 0 || data == NULL)
-            continue;
-
-          s.type = zbar_symbol_get_type (sym);
-          s.name = zbar_get_symbol_name (s.type);
-          s.data = g_utf8_make_valid (data, zbar_symbol_get_data_length (sym));
-          s.x0 = s.y0 = G_MAXDOUBLE;
-          s.x1 = s.y1 = -G_MAXDOUBLE;
-          for (unsigned i = 0; i < n; i++)
-            {
-              double x = zbar_symbol_get_loc_x (sym, i);
-              double y = zbar_symbol_get_loc_y (sym, i);
-              double nx = zbar_symbol_get_loc_x (sym, (i + 1) % n);
-              double ny = zbar_symbol_get_loc_y (sym, (i + 1) % n);
-
-              s.x0 = MIN (s.x0, x);
-              s.y0 = MIN (s.y0, y);
-              s.x1 = MAX (s.x1, x);
-              s.y1 = MAX (s.y1, y);
-              s.side += hypot (nx - x, ny - y) / n;
-            }
-          g_array_append_val (symbols, s);
-        }
+      s.type = z->type;
+      s.name = zbar_get_symbol_name (z->type);
+      s.data = g_utf8_make_valid (z->data, -1);
+      s.x0 = z->x0;
+      s.y0 = z->y0;
+      s.x1 = z->x1;
+      s.y1 = z->y1;
+      s.side = z->side;
+      g_array_append_val (symbols, s);
     }
-
-  zbar_image_destroy (image);
-  scanner_give_back (qr_only, scanner);
-
   return symbols;
 }
 
@@ -1122,7 +1035,7 @@ decode_threshold (const Region *r,
       int                ow, oh;
       g_autofree guint8 *small = downsample (r->gray, r->width, wx0, wy0, wx1 - wx0,
                                              wy1 - wy0, ladder[i] / module_px, &ow, &oh);
-      g_autoptr(GArray) symbols = scan_gray (small, ow, oh, TRUE);
+      g_autoptr(GArray) symbols = scan_gray (small, ow, oh, EYL_ZBAR_QR, EYL_ZBAR_DEFAULT);
 
       for (guint k = 0; k < symbols->len; k++)
         if (g_strcmp0 (g_array_index (symbols, Symbol, k).data, payload) == 0)
@@ -1349,7 +1262,7 @@ scan_candidate (Ctx           *ctx,
            cand->x0, cand->y0, cand->x1, cand->y1, r.width, r.height,
            (g_get_monotonic_time () - t0) / 1000.0);
 
-  symbols = scan_gray (r.gray, r.width, r.height, FALSE);
+  symbols = scan_gray (r.gray, r.width, r.height, EYL_ZBAR_CODES, EYL_ZBAR_DEFAULT);
   for (guint i = 0; i < symbols->len; i++)
     {
       const Symbol *s = &g_array_index (symbols, Symbol, i);
@@ -1484,8 +1397,9 @@ eyl_detect_qr (const EylPageData *page,
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
-  /* What the raster reads by itself comes first: big codes. */
-  symbols = scan_gray (gray, raster->width, raster->height, FALSE);
+  /* What the raster reads by itself comes first: big codes.  The
+   * barcode reader reads the same raster next: the scan is shared. */
+  symbols = scan_gray (gray, raster->width, raster->height, EYL_ZBAR_CODES, EYL_ZBAR_SHARED);
   for (guint i = 0; i < symbols->len; i++)
     {
       const Symbol *s = &g_array_index (symbols, Symbol, i);
