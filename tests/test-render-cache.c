@@ -276,8 +276,8 @@ test_far_groups_share (void)
     }
 }
 
-/* Two regions alone in their groups, far apart at one scale (OCR's
- * renders of two corners of a poster), and a third alone at its own
+/* Two regions alone in their groups, far apart at one scale (two QR
+ * candidates at two corners of a poster), and a third alone at its own
  * scale: with wide clips the two share one pass, each replay still the
  * render of its area; the third is rendered by itself. */
 static void

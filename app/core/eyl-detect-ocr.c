@@ -40,7 +40,6 @@
 
 #include "eyl-detect-pixels.h"
 #include "eyl-detect-private.h"
-#include "eyl-render-cache.h"
 #include "eyl-stage.h"
 
 /* Page pass on a page with no text layer: at most this many pixels, and
@@ -117,9 +116,6 @@
 #define RENDER_COST_PIXELS (6.0 * 1000 * 1000)
 #define SHARED_ENOUGH      0.7
 /* Regions are merged up to this size. */
-/* Renders share one recording only at one scale: each region is read
- * at the scale it asked for, as before recordings. */
-#define RENDERS_FINER 1.0
 #define MERGED_PIXELS (1.0 * 1000 * 1000)
 /* Without a renderer (tests) a region is upscaled from the raster, by at
  * most this factor (more invents nothing). */
@@ -220,7 +216,6 @@ typedef struct
   double             render_cost; /* what a render costs beyond its pixels, px */
   guint              turned_read; /* words read from turned lines */
   EylRect            page_area;   /* what the page pass covers, pt */
-  EylRect            page_rect;   /* the whole page, pt */
   int                turn;        /* quarter turns clockwise that make the
                                    * page upright, 0 … 3 (see page_turn) */
 } Ocr;
@@ -1428,21 +1423,6 @@ render_area (Ocr             *ocr,
   return out;
 }
 
-/* @area at @scale (or up to RENDERS_FINER finer) from @cache; NULL when
- * it cannot be rendered. */
-static EylRaster *
-render_cached (EylRenderCache *cache,
-               const EylRect  *area,
-               double          scale)
-{
-  g_autoptr(GError) error = NULL;
-  EylRaster *out = eyl_render_cache_render (cache, area, scale, &error);
-
-  if (out == NULL)
-    g_debug ("Could not render a region for OCR: %s", error->message);
-  return out;
-}
-
 /* Paints the live glyphs over @gray (@raster's) in its most common grey:
  * a region cut around an outlined line may show the edge of a live line
  * next to it, which Tesseract would read into the line's words. */
@@ -2014,22 +1994,9 @@ ocr_regions (Ocr             *ocr,
              GArray          *regions)
 {
   g_autoptr(GArray) renders = NULL;
-  g_autoptr(EylRenderCache) cache = NULL;
 
   g_array_sort (regions, compare_region_priority);
   renders = plan_regions (ocr, scan, regions);
-  /* Renders of about one scale replay one recording of the page at it:
-   * one Poppler pass, where each render was one. */
-  if (renders->len > 1 && ocr->renderer != NULL && ocr->renderer->render != NULL)
-    {
-      cache = eyl_render_cache_new (ocr->renderer, &ocr->page_rect);
-      for (guint k = 0; k < renders->len; k++)
-        {
-          const Render *render = &g_array_index (renders, Render, k);
-
-          eyl_render_cache_plan (cache, &render->area, render->scale, RENDERS_FINER);
-        }
-    }
 
   for (guint k = 0; k <= renders->len; k++)
     {
@@ -2040,10 +2007,7 @@ ocr_regions (Ocr             *ocr,
         {
           const Render *render = &g_array_index (renders, Render, k - 1);
 
-          if (cache != NULL)
-            rendered = render_cached (cache, &render->area, render->scale);
-          else
-            rendered = render_area (ocr, scan, &render->area, render->scale);
+          rendered = render_area (ocr, scan, &render->area, render->scale);
           ocr->renders++;
           /* A render that fails leaves the scan image, upscaled. */
           if (rendered != NULL)
@@ -3194,7 +3158,6 @@ eyl_detect_ocr (const EylPageData     *page,
   words = g_array_new (FALSE, FALSE, sizeof (Word));
   g_array_set_clear_func (words, word_clear);
   ocr.renderer = renderer;
-  ocr.page_rect = (EylRect) { 0, 0, page->width, page->height };
   ocr.words = words;
   ocr.budget = live ? LIVE_TOTAL_PIXELS : TOTAL_PIXELS;
   ocr.live = live ? page : NULL;

@@ -182,7 +182,7 @@ can_share (const EylRenderCache *self,
 
 /* Whether @g is worth a recording: it holds several regions, or another
  * group at its scale will replay the same recording (regions far apart
- * at one scale: OCR's renders of two corners of a page). */
+ * at one scale: QR candidates at two corners of a poster). */
 static gboolean
 worth_recording (const EylRenderCache *self,
                  const Group          *g)

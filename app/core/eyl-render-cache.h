@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-render-cache.h: one Poppler pass per page and scale for a reader
- * that renders many small regions (QR candidates, barcodes, OCR's bands).
+ * that renders many small regions (QR candidates, barcodes).
  *
  * Every Poppler pass decodes and colour-converts every image of the page,
  * however small its clip.  The reader plans the regions it will render
