@@ -24,4 +24,17 @@ GBytes *eyl_render_source_shrink_images (const char *path,
                                          double      max_pixels,
                                          guint      *n_shrunk);
 
+/* The copy of the PDF at @path in which every JPEG image larger than
+ * @max_pixels is shrunk to fit and other images are stored decoded, at
+ * most @max_decoded bytes of samples in all (Flate images first, the
+ * largest first); NULL when there is nothing worth doing or the file
+ * cannot be rewritten.  @n_shrunk and @n_decoded (may be NULL) are set
+ * to the number of images shrunk and stored decoded. */
+GBytes *eyl_render_source_new (const char *path,
+                               const char *password,
+                               double      max_pixels,
+                               gsize       max_decoded,
+                               guint      *n_shrunk,
+                               guint      *n_decoded);
+
 G_END_DECLS
