@@ -393,19 +393,17 @@ decode_image (qpdf_data qpdf,
 /* @qpdf written out, unencrypted, as bytes Poppler can open: through a
  * file that is then mapped, so that the copy is never held twice in
  * memory (libqpdf's buffer and ours); in memory when no such file can
- * be made. */
+ * be written. */
 static GBytes *
 write_copy (qpdf_data qpdf)
 {
   g_autofree char *tmp = NULL;
-  GBytes          *bytes = NULL;
-  int              fd;
+  g_autoptr(GMappedFile) mapped = NULL;
+  int fd;
 
   fd = g_file_open_tmp ("eyeline-render-XXXXXX.pdf", &tmp, NULL);
   if (fd >= 0)
     {
-      g_autoptr(GMappedFile) mapped = NULL;
-
       g_close (fd, NULL);
       qpdf_init_write (qpdf, tmp);
       qpdf_set_preserve_encryption (qpdf, QPDF_FALSE);
@@ -413,15 +411,17 @@ write_copy (qpdf_data qpdf)
       if ((qpdf_write (qpdf) & QPDF_ERRORS) == 0)
         mapped = g_mapped_file_new (tmp, FALSE, NULL);
       g_unlink (tmp);
-      return mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
+      if (mapped != NULL)
+        return g_mapped_file_get_bytes (mapped);
+      qpdf_get_error (qpdf);
     }
 
   qpdf_init_write_memory (qpdf);
   qpdf_set_preserve_encryption (qpdf, QPDF_FALSE);
   qpdf_set_stream_data_mode (qpdf, qpdf_s_preserve);
   if ((qpdf_write (qpdf) & QPDF_ERRORS) == 0 && qpdf_get_buffer (qpdf) != NULL)
-    bytes = g_bytes_new (qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf));
-  return bytes;
+    return g_bytes_new (qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf));
+  return NULL;
 }
 
 GBytes *
