@@ -131,10 +131,11 @@ shrink_jpeg (const guchar  *data,
   return out_buf;
 }
 
-/* @oh's /Filter is /DCTDecode alone. */
+/* @dict's /Filter is @name alone. */
 static gboolean
-is_dct_only (qpdf_data qpdf,
-             qpdf_oh   dict)
+has_only_filter (qpdf_data   qpdf,
+                 qpdf_oh     dict,
+                 const char *name)
 {
   qpdf_oh filter = qpdf_oh_get_key (qpdf, dict, "/Filter");
 
@@ -144,7 +145,7 @@ is_dct_only (qpdf_data qpdf,
         return FALSE;
       filter = qpdf_oh_get_array_item (qpdf, filter, 0);
     }
-  return qpdf_oh_is_name_and_equals (qpdf, filter, "/DCTDecode");
+  return qpdf_oh_is_name_and_equals (qpdf, filter, name);
 }
 
 /* Shrinks image stream @oh when it is a JPEG larger than @max_pixels. */
@@ -165,7 +166,7 @@ shrink_image (qpdf_data qpdf,
     return FALSE;
   w = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Width"));
   h = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Height"));
-  if (w <= 0 || h <= 0 || (double) w * h <= max_pixels || !is_dct_only (qpdf, dict) || qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/BitsPerComponent")) != 8 || qpdf_oh_has_key (qpdf, dict, "/DecodeParms"))
+  if (w <= 0 || h <= 0 || (double) w * h <= max_pixels || !has_only_filter (qpdf, dict, "/DCTDecode") || qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/BitsPerComponent")) != 8 || qpdf_oh_has_key (qpdf, dict, "/DecodeParms"))
     return FALSE;
 
   /* The JPEG itself, undecoded. */
@@ -303,8 +304,8 @@ compare_candidates (gconstpointer a,
 
 /* Image stream @oh as a candidate for storing decoded: an image whose
  * /ColorSpace and /BitsPerComponent the dictionary tells (Poppler asks a
- * JPEG or JPEG 2000 stream otherwise) and whose filters are libjpeg's
- * alone or ones libqpdf decodes. */
+ * JPEG or JPEG 2000 stream otherwise) and whose filter is /DCTDecode
+ * (libjpeg) or /FlateDecode (libqpdf, with its predictors) alone. */
 static gboolean
 decode_candidate (qpdf_data  qpdf,
                   qpdf_oh    oh,
@@ -322,9 +323,11 @@ decode_candidate (qpdf_data  qpdf,
   w = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Width"));
   h = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Height"));
   c->pixels = (double) w * h;
-  c->dct = is_dct_only (qpdf, dict);
-  /* Larger images are shrunk, or left as they are. */
-  return w > 0 && h > 0 && c->pixels <= max_pixels;
+  c->dct = has_only_filter (qpdf, dict, "/DCTDecode");
+  /* Larger images are shrunk, or left as they are.  Other filters
+   * (LZW, run length, ASCII, chains) are left too: no file read so far
+   * showed that libqpdf gives the samples Poppler does for them. */
+  return w > 0 && h > 0 && c->pixels <= max_pixels && (c->dct || has_only_filter (qpdf, dict, "/FlateDecode"));
 }
 
 /* Stores image stream @oh decoded (no /Filter, no /DecodeParms, the rest
@@ -372,8 +375,8 @@ decode_image (qpdf_data qpdf,
     }
   else
     {
-      /* libqpdf's zlib and Poppler's inflater agree on a sound stream;
-       * one libqpdf warns about is left as it is. */
+      /* libqpdf's zlib and Poppler's inflater agree on a sound stream
+       * (PNG predictors too); one libqpdf warns about is left as it is. */
       while (qpdf_more_warnings (qpdf))
         qpdf_next_warning (qpdf);
       if (qpdf_oh_get_stream_data (qpdf, oh, qpdf_dl_specialized, &filtered, &data, &len) != QPDF_SUCCESS || !filtered || data == NULL || qpdf_more_warnings (qpdf) || len > budget)
