@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -741,6 +742,27 @@ test_bad_page_index (void)
   g_assert_null (page);
 }
 
+/* An image surface of @pixbuf's size with @pixbuf as a JPEG attached:
+ * Cairo embeds the JPEG itself (/DCTDecode). */
+static cairo_surface_t *
+jpeg_surface (GdkPixbuf  *pixbuf,
+              const char *quality)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  gchar           *jpeg = NULL;
+  gsize            jpeg_len = 0;
+
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &jpeg_len, "jpeg", &error,
+                                            "quality", quality, NULL));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, gdk_pixbuf_get_width (pixbuf),
+                                      gdk_pixbuf_get_height (pixbuf));
+  cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, (guchar *) jpeg, jpeg_len,
+                               g_free, jpeg);
+  return image;
+}
+
 /* A PDF with one JPEG of @w × @h px, red on the left half and blue on
  * the right, drawn over its whole 400 × 300 pt page. */
 static char *
@@ -750,11 +772,8 @@ jpeg_page_pdf (const char *name,
 {
   g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, w, h);
   g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
-  g_autoptr(GError) error = NULL;
   guchar          *pixels = gdk_pixbuf_get_pixels (pixbuf);
   int              stride = gdk_pixbuf_get_rowstride (pixbuf);
-  gchar           *jpeg = NULL;
-  gsize            jpeg_len = 0;
   cairo_surface_t *image, *pdf;
   cairo_t         *cr;
 
@@ -767,14 +786,7 @@ jpeg_page_pdf (const char *name,
         p[1] = 20;
         p[2] = x < w / 2 ? 20 : 230;
       }
-  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &jpeg_len, "jpeg", &error,
-                                            "quality", "90", NULL));
-  g_assert_no_error (error);
-
-  /* Cairo embeds the JPEG itself (/DCTDecode) when it is attached. */
-  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, (guchar *) jpeg, jpeg_len,
-                               g_free, jpeg);
+  image = jpeg_surface (pixbuf, "90");
   pdf = cairo_pdf_surface_create (path, 400, 300);
   cr = cairo_create (pdf);
   cairo_scale (cr, 400.0 / w, 300.0 / h);
@@ -837,6 +849,131 @@ test_shrink_images (void)
   cairo_surface_destroy (surface);
 }
 
+/* Page 0 of @doc rendered at @scale px/pt onto white. */
+static cairo_surface_t *
+render_page (PopplerDocument *doc,
+             double           scale)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 0);
+  cairo_surface_t *surface;
+  double           w, h;
+  cairo_t         *cr;
+
+  poppler_page_get_size (page, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale),
+                                        (int) ceil (h * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* A page with a JPEG photo-like image (Cairo embeds it as /DCTDecode)
+ * and a translucent one (/FlateDecode with a soft mask) over it. */
+static char *
+mixed_images_pdf (const char *name)
+{
+  const int w = 900, h = 640;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, w, h);
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  guchar          *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int              stride = gdk_pixbuf_get_rowstride (pixbuf);
+  cairo_surface_t *photo, *overlay, *pdf;
+  cairo_t         *cr;
+  guint32          seed = 7;
+
+  /* Smooth gradients and noise: every IDCT and upsampling shows. */
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guchar *p = pixels + (gsize) y * stride + 3 * x;
+
+        seed = seed * 1103515245 + 12345;
+        p[0] = (guchar) ((x * 255 / w + (seed >> 24) % 24) & 0xff);
+        p[1] = (guchar) (y * 255 / h);
+        p[2] = (guchar) (((x + y) % 64) * 4);
+      }
+  photo = jpeg_surface (pixbuf, "85");
+
+  overlay = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 500, 400);
+  cr = cairo_create (overlay);
+  for (int i = 0; i < 40; i++)
+    {
+      cairo_set_source_rgba (cr, (i % 5) / 4.0, (i % 3) / 2.0, (i % 7) / 6.0, 0.3 + (i % 4) / 6.0);
+      cairo_arc (cr, 30 + 11 * i, 20 + (i * 37) % 380, 10 + i % 30, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+
+  pdf = cairo_pdf_surface_create (path, 400, 300);
+  cr = cairo_create (pdf);
+  cairo_save (cr);
+  cairo_scale (cr, 400.0 / w, 300.0 / h);
+  cairo_set_source_surface (cr, photo, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_translate (cr, 60, 40);
+  cairo_scale (cr, 0.5, 0.5);
+  cairo_set_source_surface (cr, overlay, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (overlay);
+  cairo_surface_destroy (photo);
+  return g_steal_pointer (&path);
+}
+
+/* The copy stores the JPEG, the Flate image and its soft mask decoded,
+ * and a page renders from it bit for bit as from the file, at the
+ * analysis scale and closer. */
+static void
+test_decoded_images (void)
+{
+  g_autofree char *path = mixed_images_pdf ("mixed-images.pdf");
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) small = NULL;
+  g_autoptr(PopplerDocument) original = NULL;
+  g_autoptr(PopplerDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  const double scales[] = { 1.0, 3.37, 6.0 };
+  guint        n_shrunk = 99, n_decoded = 0;
+
+  bytes = eyl_render_source_new (path, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (n_shrunk, ==, 0);
+  g_assert_cmpuint (n_decoded, ==, 3);
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               "/DCTDecode"));
+
+  /* A budget below the JPEG's 1.7 MB: the Flate images alone, too
+   * small to be worth a copy. */
+  small = eyl_render_source_new (path, NULL, 16e6, 1024 * 1024, &n_shrunk, &n_decoded);
+  g_assert_null (small);
+  g_assert_cmpuint (n_decoded, ==, 0);
+
+  original = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  copy = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      cairo_surface_t *a = render_page (original, scales[i]);
+      cairo_surface_t *b = render_page (copy, scales[i]);
+      gsize            len = (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a);
+
+      g_assert_cmpint (cairo_image_surface_get_stride (a), ==, cairo_image_surface_get_stride (b));
+      g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
+      g_assert_cmpmem (cairo_image_surface_get_data (a), len, cairo_image_surface_get_data (b), len);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,6 +1000,7 @@ main (int   argc,
   g_test_add_func ("/eyl/document/no-pages", test_no_pages);
   g_test_add_func ("/eyl/document/bad-page-index", test_bad_page_index);
   g_test_add_func ("/eyl/document/shrink-images", test_shrink_images);
+  g_test_add_func ("/eyl/document/decoded-images", test_decoded_images);
 
   return g_test_run ();
 }

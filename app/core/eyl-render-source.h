@@ -6,8 +6,15 @@
  * render of a page holding a 100 Mpx photo holds 400 MB.  The copy made
  * here has every such JPEG image decoded at a fraction of its size
  * (libjpeg's DCT scaling, which never holds the whole image) and encoded
- * again, so that no image holds more than the pixels asked for.  The
- * text layer stays read from the original file. */
+ * again, so that no image holds more than the pixels asked for.
+ *
+ * A pass also decodes every image the page draws, whatever its clip, and
+ * a page gets 3 to 20 passes: the copy stores the page's other JPEG and
+ * Flate images decoded (raw samples, no filter; their dictionaries
+ * otherwise as they were), within a budget of bytes, so that a pass only
+ * reads them.  The samples are those Poppler's own filters give, so a
+ * page without a shrunk image renders from the copy bit for bit as from
+ * the file.  The text layer stays read from the original file. */
 #pragma once
 
 #include <glib.h>
@@ -23,5 +30,18 @@ GBytes *eyl_render_source_shrink_images (const char *path,
                                          const char *password,
                                          double      max_pixels,
                                          guint      *n_shrunk);
+
+/* The copy of the PDF at @path in which every JPEG image larger than
+ * @max_pixels is shrunk to fit and other JPEG and Flate images are
+ * stored decoded, at most @max_decoded bytes of samples in all (Flate
+ * images first, the largest first); NULL when there is nothing worth doing or the file
+ * cannot be rewritten.  @n_shrunk and @n_decoded (may be NULL) are set
+ * to the number of images shrunk and stored decoded. */
+GBytes *eyl_render_source_new (const char *path,
+                               const char *password,
+                               double      max_pixels,
+                               gsize       max_decoded,
+                               guint      *n_shrunk,
+                               guint      *n_decoded);
 
 G_END_DECLS
