@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "eyl-read.h"
+#include "eyl-cap-heights.h"
 #include "eyl-packaging.h"
 #include "eyl-detect.h"
 #include "eyl-detect-pixels.h"
@@ -105,6 +106,33 @@ render_analysis_raster (EylPageRead       *self,
   g_debug ("page %u: analysis raster %d × %d px, %.3f px/mm", self->index,
            raster->width, raster->height, self->raster_px_per_mm);
   return raster;
+}
+
+/* @page with its lines' cap and x heights measured on @raster (when not
+ * NULL) and on finer bands @renderer renders for the lines too small in
+ * it: the analysis raster serves the measurement, which needs no render
+ * of the page of its own.  A new reference to @page when it has no line
+ * to measure or nothing can render them. */
+static EylPageData *
+measure_lines (EylPageData       *page,
+               const EylRaster   *raster,
+               const EylRenderer *renderer)
+{
+  g_autofree double *caps = NULL, *xs = NULL;
+  EylRect            whole = { 0, 0, page->width, page->height };
+  guint              n_lines = page->lines != NULL ? page->lines->len : 0;
+  gboolean           any = FALSE;
+
+  if (n_lines == 0 || (raster == NULL && (renderer == NULL || renderer->render == NULL)))
+    return eyl_page_data_ref (page);
+  caps = g_new0 (double, n_lines);
+  xs = g_new0 (double, n_lines);
+  eyl_measure_line_heights ((const EylGlyph *) (gpointer) page->glyphs->data,
+                            (const EylTextLine *) (gpointer) page->lines->data, n_lines,
+                            &whole, raster, renderer, NULL, caps, xs);
+  for (guint i = 0; i < n_lines && !any; i++)
+    any = caps[i] > 0 || xs[i] > 0;
+  return any ? eyl_page_data_new_with_line_metrics (page, caps, xs) : eyl_page_data_ref (page);
 }
 
 /* A contact that OCR read inside a picture placed on a page whose own text
@@ -307,6 +335,7 @@ eyl_read_page (EylPageData              *page,
   g_autoptr(EylPageRead) self = NULL;
   g_autoptr(EylRaster) raster = NULL;
   g_autoptr(GPtrArray) elements = NULL;
+  g_autoptr(EylPageData) measured = NULL;
   double         scale;
   EylScaleSource source;
 
@@ -331,9 +360,13 @@ eyl_read_page (EylPageData              *page,
                                      &self->material_w_mm, &self->material_h_mm,
                                      &scale, &source, NULL);
 
-  /* The analysis raster: rendered once, shared by every pixel detector. */
+  /* The analysis raster: rendered once, shared by every pixel detector
+   * and by the measure of the lines' cap heights, which every detector
+   * and rule reads from here on. */
   if (renderer != NULL && renderer->render != NULL)
     raster = render_analysis_raster (self, renderer);
+  measured = measure_lines (page, raster, renderer);
+  page = measured;
 
   for (guint i = 0; page->images != NULL && i < page->images->len; i++)
     {
