@@ -11,6 +11,7 @@
 #include "eyl-cap-heights.h"
 #include "eyl-document.h"
 #include "eyl-fixtures.h"
+#include "eyl-read.h"
 
 /* DejaVu Sans metrics (units per em 2048): cap height 1493 (0.729 em),
  * x-height 1120 (0.547 em). */
@@ -23,6 +24,7 @@ typedef struct
 {
   EylRenderer inner;
   guint       n_renders;
+  guint       n_draws;
 } Counting;
 
 static EylRaster *
@@ -256,56 +258,127 @@ test_rotated (void)
   check_metrics (page, "HELLO", 20, FALSE);
 }
 
-/* The Read stage measures the lines on its analysis raster: the element
- * of a line carries its measured cap height, and the read renders the
- * page once. */
+static gboolean
+counting_draw (cairo_t *cr,
+               gpointer user_data,
+               GError **error)
+{
+  Counting *counting = user_data;
+
+  counting->n_draws++;
+  return counting->inner.draw (cr, counting->inner.user_data, error);
+}
+
+/* The element whose text holds @needle, or fails. */
+static const EylElement *
+element_with (const EylPageRead *read,
+              const char        *needle)
+{
+  for (guint i = 0; i < read->elements->len; i++)
+    {
+      const EylElement *e = g_ptr_array_index (read->elements, i);
+
+      if (e->text != NULL && strstr (e->text, needle) != NULL)
+        return e;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The Read stage measures the lines on its analysis raster, and the
+ * small ones on finer bands: its text layer holds them, and each element
+ * carries its line's measured cap height.  With small lines far apart
+ * (@spread: long lines of 5 pt and 3 pt at the top and the bottom of the
+ * page, which one band render of 16 Mpx cannot serve: three renders), a renderer that can draw the page
+ * into a recording (@draw) makes one Poppler pass for it all, the
+ * analysis raster a replay of it bit for bit what a render gives; else
+ * the raster and the bands are rendered. */
 static void
-test_read_stage (void)
+check_read_stage (gboolean draw,
+                  gboolean spread)
 {
   EylFixtureText texts[] = {
-    { 40, 100, 40, "ZENITH KITES www.zenith-kite.example", 0x000000 },
+    { 40, 100, 40, "ZENITH KITES", 0x000000 },
+    { 40, 160, 5, "FINE PRINT TERMS zone FINE PRINT TERMS zone FINE PRINT TERMS zone "
+                  "FINE PRINT TERMS zone FINE PRINT TERMS zone FINE PRINT TERMS zone "
+                  "FINE PRINT TERMS zone FINE PRINT TERMS zone",
+      0x333333 },
+    { 40, 800, 3, "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone "
+                  "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone "
+                  "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone "
+                  "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone",
+      0x333333 },
   };
   EylFixturePage   pg = { .width_pt = 595, .height_pt = 842 };
-  g_autofree char *path = eyl_fixture_pdf ("read.pdf", &pg, texts, G_N_ELEMENTS (texts));
+  g_autofree char *path = eyl_fixture_pdf ("read.pdf", &pg, texts, spread ? 3 : 2);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylDocument) doc = eyl_document_open (path, NULL, NULL, &error);
   g_autoptr(EylPageData) page = NULL;
-  g_autoptr(EylPageAnalysis) analysis = NULL;
+  g_autoptr(EylPageRead) read = NULL;
+  g_autoptr(EylRaster) rendered = NULL;
+  const EylRaster   *raster;
   EylAnalysisOptions options;
-  Counting           counting;
+  Counting           counting = { 0 };
   EylRenderer        renderer;
-  const EylElement  *line = NULL;
+  gboolean           recorded = draw && spread;
 
   g_assert_no_error (error);
   page = eyl_document_get_page_data (doc, 0, NULL, &error);
   g_assert_no_error (error);
   eyl_renderer_init (&counting.inner);
   g_assert_true (eyl_document_get_renderer (doc, 0, &counting.inner));
-  counting.n_renders = 0;
   eyl_renderer_init (&renderer);
   renderer.render = counting_render;
+  renderer.draw = draw ? counting_draw : NULL;
   renderer.user_data = &counting;
 
   eyl_analysis_options_init (&options);
   options.overrides.size_w_mm = 210;
   options.overrides.size_h_mm = 297;
   options.pixels.ocr = options.pixels.qr = options.pixels.logos = FALSE;
-  analysis = eyl_analyse_page_full (page, &renderer, &options);
-  g_assert_nonnull (analysis);
-  for (guint i = 0; i < analysis->elements->len && line == NULL; i++)
-    {
-      const EylElement *e = g_ptr_array_index (analysis->elements, i);
+  read = eyl_read_page (page, &renderer, &options);
+  g_assert_nonnull (read);
 
-      if (e->text != NULL && strstr (e->text, "ZENITH") != NULL)
-        line = e;
-    }
-  g_assert_nonnull (line);
-  /* Measured, not the estimate from the font size (0.7 em, 28 pt). */
-  g_test_message ("cap height %.3f pt (DejaVu %.3f)", line->cap_height, DV_CAP * 40);
-  g_assert_cmpfloat_with_epsilon (line->cap_height, DV_CAP * 40, 0.01 * DV_CAP * 40);
-  /* 40 pt capitals are 41 px on the 1.4 px/pt analysis raster of A4
-   * (its floor of 1 Mpx): no render of their own. */
-  g_assert_cmpuint (counting.n_renders, ==, 1);
+  /* Measured, not the estimates from the font size (0.7 em); 40 pt
+   * capitals are 41 px on the 1.4 px/pt analysis raster of A4 (its floor
+   * of 1 Mpx), 5 pt ones 5 px, too few. */
+  g_assert_cmpfloat_with_epsilon (element_with (read, "ZENITH")->cap_height, DV_CAP * 40, 0.01 * DV_CAP * 40);
+  g_assert_nonnull (read->text_layer);
+  check_metrics (read->text_layer, "FINE PRINT", 5, TRUE);
+  if (spread)
+    check_metrics (read->text_layer, "TINY LEGAL", 3, TRUE);
+  g_assert_cmpuint (counting.n_draws, ==, recorded ? 1 : 0);
+  g_assert_cmpuint (counting.n_renders, ==, recorded ? 0 : spread ? 4
+                                                                  : 2);
+
+  raster = read->attention_raster;
+  g_assert_nonnull (raster);
+  rendered = eyl_renderer_render (&counting.inner, &raster->area, raster->scale, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rendered->width, ==, raster->width);
+  g_assert_cmpint (rendered->height, ==, raster->height);
+  for (int y = 0; y < raster->height; y++)
+    g_assert_cmpmem (raster->data + (gsize) y * raster->stride, raster->width * 4,
+                     rendered->data + (gsize) y * rendered->stride, rendered->width * 4);
+}
+
+static void
+test_read_stage_recorded (void)
+{
+  check_read_stage (TRUE, TRUE);
+}
+
+/* One band: a render of it costs less than a recording. */
+static void
+test_read_stage_one_band (void)
+{
+  check_read_stage (TRUE, FALSE);
+}
+
+static void
+test_read_stage_rendered (void)
+{
+  check_read_stage (FALSE, TRUE);
 }
 
 int
@@ -320,6 +393,8 @@ main (int   argc,
   g_test_add_func ("/eyl/cap-heights/light-on-dark", test_light_on_dark);
   g_test_add_func ("/eyl/cap-heights/tight-lines", test_tight_lines);
   g_test_add_func ("/eyl/cap-heights/rotated", test_rotated);
-  g_test_add_func ("/eyl/cap-heights/read-stage", test_read_stage);
+  g_test_add_func ("/eyl/cap-heights/read-stage-recorded", test_read_stage_recorded);
+  g_test_add_func ("/eyl/cap-heights/read-stage-one-band", test_read_stage_one_band);
+  g_test_add_func ("/eyl/cap-heights/read-stage-rendered", test_read_stage_rendered);
   return g_test_run ();
 }

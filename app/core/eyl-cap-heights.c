@@ -275,97 +275,35 @@ measure_groups (const EylRaster   *r,
     }
 }
 
-/* @area at @scale, or NULL (said in the debug log) when it cannot be
- * rendered: the lines keep their estimates. */
-static EylRaster *
-render_band (const EylRenderer *renderer,
-             const EylRect     *area,
-             double             scale)
+static gboolean
+rect_inside (const EylRect *inner,
+             const EylRect *outer)
 {
-  g_autoptr(GError) error = NULL;
-  EylRaster *raster = eyl_renderer_render (renderer, area, scale, &error);
-
-  if (raster == NULL)
-    g_debug ("cap heights: [%.1f %.1f %.1f %.1f] pt at %.3f px/pt not rendered: %s",
-             area->x0, area->y0, area->x1, area->y1, scale, error->message);
-  return raster;
+  return inner->x0 >= outer->x0 && inner->y0 >= outer->y0 && inner->x1 <= outer->x1 &&
+         inner->y1 <= outer->y1;
 }
 
-void
-eyl_measure_line_heights (const EylGlyph    *glyphs,
-                          const EylTextLine *lines,
-                          guint              n_lines,
-                          const EylRect     *page_rect,
-                          const EylRaster   *raster,
-                          const EylRenderer *renderer,
-                          GCancellable      *cancellable,
-                          double            *cap_heights,
-                          double            *x_heights)
+/* Small text: bands around groups of nearby lines that @scale (the page
+ * raster's) shows too small or not at all, each wanting a scale that
+ * gives the cap height TARGET_CAP_PX pixels. */
+static GArray *
+plan_bands (const EylGlyph    *glyphs,
+            const EylTextLine *lines,
+            guint              n_lines,
+            const LineMeasure *m,
+            double             width,
+            double             height,
+            double             scale,
+            GCancellable      *cancellable)
 {
-  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_CAP_HEIGHTS);
-  g_autofree LineMeasure *m = NULL;
-  g_autoptr(GArray) groups = NULL;
-  g_autoptr(EylRaster) r = NULL;
-  double width, height, scale, shared_scale;
+  GArray *groups = g_array_new (FALSE, FALSE, sizeof (BandGroup));
 
-  g_return_if_fail (n_lines == 0 || (glyphs != NULL && lines != NULL));
-  g_return_if_fail (page_rect != NULL && cap_heights != NULL && x_heights != NULL);
-
-  for (guint i = 0; i < n_lines; i++)
-    cap_heights[i] = x_heights[i] = 0;
-  if (n_lines == 0)
-    return;
-  width = page_rect->x1;
-  height = page_rect->y1;
-
-  /* Without the analysis raster, the whole page within RASTER_BUDGET_PX. */
-  if (raster == NULL)
-    {
-      if (renderer == NULL || renderer->render == NULL)
-        return;
-      scale = MIN (RASTER_MAX_SCALE, sqrt (RASTER_BUDGET_PX / MAX (width * height, 1e-6)));
-      r = render_band (renderer, page_rect, scale);
-      if (r == NULL)
-        return;
-      raster = r;
-    }
-  scale = raster->scale;
-
-  /* The lines whose letters @raster shows large enough: a line outside
-   * it (bleed, slug) measures 0 there and goes to the bands. */
-  m = g_new0 (LineMeasure, n_lines);
-  for (guint i = 0; i < n_lines; i++)
-    {
-      LineMeasure *lm = &m[i];
-      double       cap, x;
-
-      lm->vertical = line_is_vertical (glyphs, &lines[i]);
-      lm->est_cap = 0.7 * lines[i].font_size;
-      lm->covered = lines[i].box.x0 >= raster->area.x0 && lines[i].box.y0 >= raster->area.y0 &&
-                    lines[i].box.x1 <= raster->area.x0 + raster->width / scale &&
-                    lines[i].box.y1 <= raster->area.y0 + raster->height / scale;
-      if (!line_has_letters (glyphs, &lines[i]))
-        continue;
-      measure_line (raster, glyphs, &lines[i], lm);
-      cap = lm->cap;
-      x = lm->x;
-      lm->cap = lm->x = 0;
-      lm->cap_px_low = MAX (cap, x / 0.7) * scale;
-      accept_measure (lm, cap, x, scale);
-    }
-  g_clear_pointer (&r, eyl_raster_unref);
-  if (renderer == NULL || renderer->render == NULL)
-    goto done;
-
-  /* Small text: bands around groups of nearby lines, each wanting a
-   * scale that gives the cap height TARGET_CAP_PX pixels. */
-  groups = g_array_new (FALSE, FALSE, sizeof (BandGroup));
   for (guint i = 0; i < n_lines && groups->len < MAX_BAND_RENDERS; i++)
     {
-      LineMeasure *lm = &m[i];
-      EylRect      band;
-      double       want, best_scale, area;
-      guint        j;
+      const LineMeasure *lm = &m[i];
+      EylRect            band;
+      double             want, best_scale, area;
+      guint              j;
 
       if (!line_has_letters (glyphs, &lines[i]))
         continue;
@@ -420,25 +358,157 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
       i = j - 1;
     }
 
-  /* Each render runs the whole page through Poppler however small the
-   * band, so the bands are measured on one render of them all when it
-   * is fine enough within SHARED_BUDGET_PX; the others on their own. */
-  shared_scale = 0;
-  if (groups->len > 1)
+  return groups;
+}
+
+/* Each render runs the whole page through Poppler however small the
+ * band, so the bands are measured on one render of them all (@all at
+ * @scale) when it is fine enough within SHARED_BUDGET_PX; FALSE for
+ * fewer than two. */
+static gboolean
+plan_shared_band (GArray  *groups,
+                  EylRect *all,
+                  double  *scale)
+{
+  double finest = 0;
+
+  if (groups->len < 2)
+    return FALSE;
+  *all = g_array_index (groups, BandGroup, 0).band;
+  for (guint g = 0; g < groups->len; g++)
     {
-      EylRect all = g_array_index (groups, BandGroup, 0).band;
-      double  finest = 0;
+      const BandGroup *group = &g_array_index (groups, BandGroup, g);
 
-      for (guint g = 0; g < groups->len; g++)
-        {
-          const BandGroup *group = &g_array_index (groups, BandGroup, g);
+      eyl_rect_union (all, &group->band);
+      finest = MAX (finest, group->scale);
+    }
+  *scale = MIN (finest, sqrt (SHARED_BUDGET_PX / MAX (eyl_rect_width (all) * eyl_rect_height (all), 1e-6)));
+  return TRUE;
+}
 
-          eyl_rect_union (&all, &group->band);
-          finest = MAX (finest, group->scale);
-        }
-      shared_scale = MIN (finest, sqrt (SHARED_BUDGET_PX / MAX (eyl_rect_width (&all) *
-                                                                    eyl_rect_height (&all),
-                                                                1e-6)));
+guint
+eyl_count_line_height_renders (const EylGlyph    *glyphs,
+                               const EylTextLine *lines,
+                               guint              n_lines,
+                               const EylRect     *page_rect,
+                               const EylRect     *raster_area,
+                               double             raster_scale)
+{
+  g_autofree LineMeasure *m = NULL;
+  g_autoptr(GArray) groups = NULL;
+  EylRect all;
+  double  shared_scale;
+  guint   n = 1;
+
+  g_return_val_if_fail (n_lines == 0 || (glyphs != NULL && lines != NULL), 0);
+  g_return_val_if_fail (page_rect != NULL && raster_area != NULL, 0);
+
+  /* The lines' estimates stand for what the raster will show. */
+  m = g_new0 (LineMeasure, n_lines);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      m[i].est_cap = 0.7 * lines[i].font_size;
+      m[i].covered = rect_inside (&lines[i].box, raster_area);
+      if (m[i].covered)
+        m[i].cap_px_low = m[i].est_cap * raster_scale;
+    }
+  groups = plan_bands (glyphs, lines, n_lines, m, page_rect->x1, page_rect->y1, raster_scale, NULL);
+  if (groups->len == 0)
+    return 0;
+  if (!plan_shared_band (groups, &all, &shared_scale))
+    return 1;
+  for (guint g = 0; g < groups->len; g++)
+    if (g_array_index (groups, BandGroup, g).scale > shared_scale / SHARED_ENOUGH)
+      n++;
+  return n;
+}
+
+/* @area at @scale, or NULL (said in the debug log) when it cannot be
+ * rendered: the lines keep their estimates. */
+static EylRaster *
+render_band (const EylRenderer *renderer,
+             const EylRect     *area,
+             double             scale)
+{
+  g_autoptr(GError) error = NULL;
+  EylRaster *raster = eyl_renderer_render (renderer, area, scale, &error);
+
+  if (raster == NULL)
+    g_debug ("cap heights: [%.1f %.1f %.1f %.1f] pt at %.3f px/pt not rendered: %s",
+             area->x0, area->y0, area->x1, area->y1, scale, error->message);
+  return raster;
+}
+
+void
+eyl_measure_line_heights (const EylGlyph    *glyphs,
+                          const EylTextLine *lines,
+                          guint              n_lines,
+                          const EylRect     *page_rect,
+                          const EylRaster   *raster,
+                          const EylRenderer *renderer,
+                          GCancellable      *cancellable,
+                          double            *cap_heights,
+                          double            *x_heights)
+{
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_CAP_HEIGHTS);
+  g_autofree LineMeasure *m = NULL;
+  g_autoptr(GArray) groups = NULL;
+  g_autoptr(EylRaster) r = NULL;
+  EylRect all, shown;
+  double  width, height, scale, shared_scale;
+
+  g_return_if_fail (n_lines == 0 || (glyphs != NULL && lines != NULL));
+  g_return_if_fail (page_rect != NULL && cap_heights != NULL && x_heights != NULL);
+
+  for (guint i = 0; i < n_lines; i++)
+    cap_heights[i] = x_heights[i] = 0;
+  if (n_lines == 0)
+    return;
+  width = page_rect->x1;
+  height = page_rect->y1;
+
+  /* Without the analysis raster, the whole page within RASTER_BUDGET_PX. */
+  if (raster == NULL)
+    {
+      if (renderer == NULL || renderer->render == NULL)
+        return;
+      scale = MIN (RASTER_MAX_SCALE, sqrt (RASTER_BUDGET_PX / MAX (width * height, 1e-6)));
+      r = render_band (renderer, page_rect, scale);
+      if (r == NULL)
+        return;
+      raster = r;
+    }
+  scale = raster->scale;
+  shown = (EylRect) { raster->area.x0, raster->area.y0, raster->area.x0 + raster->width / scale,
+                      raster->area.y0 + raster->height / scale };
+
+  /* The lines whose letters @raster shows large enough: a line outside
+   * it (bleed, slug) measures 0 there and goes to the bands. */
+  m = g_new0 (LineMeasure, n_lines);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      LineMeasure *lm = &m[i];
+      double       cap, x;
+
+      lm->vertical = line_is_vertical (glyphs, &lines[i]);
+      lm->est_cap = 0.7 * lines[i].font_size;
+      lm->covered = rect_inside (&lines[i].box, &shown);
+      if (!line_has_letters (glyphs, &lines[i]))
+        continue;
+      measure_line (raster, glyphs, &lines[i], lm);
+      cap = lm->cap;
+      x = lm->x;
+      lm->cap = lm->x = 0;
+      lm->cap_px_low = MAX (cap, x / 0.7) * scale;
+      accept_measure (lm, cap, x, scale);
+    }
+  g_clear_pointer (&r, eyl_raster_unref);
+  if (renderer == NULL || renderer->render == NULL)
+    goto done;
+
+  groups = plan_bands (glyphs, lines, n_lines, m, width, height, scale, cancellable);
+  if (plan_shared_band (groups, &all, &shared_scale))
+    {
       r = render_band (renderer, &all, shared_scale);
       if (r != NULL)
         measure_groups (r, groups, shared_scale / SHARED_ENOUGH, glyphs, lines, m);

@@ -34,4 +34,14 @@ void eyl_measure_line_heights (const EylGlyph    *glyphs,
                                double            *cap_heights,
                                double            *x_heights);
 
+/* How many renders of bands eyl_measure_line_heights() would make after
+ * a raster of @raster_area at @raster_scale, were the lines' letters the
+ * size their font size suggests (0.7 em). */
+guint eyl_count_line_height_renders (const EylGlyph    *glyphs,
+                                     const EylTextLine *lines,
+                                     guint              n_lines,
+                                     const EylRect     *page_rect,
+                                     const EylRect     *raster_area,
+                                     double             raster_scale);
+
 G_END_DECLS
