@@ -87,7 +87,7 @@ measured_page (const EylFixturePage *pg,
   xs = g_new0 (double, page->lines->len);
   eyl_measure_line_heights ((const EylGlyph *) (gpointer) page->glyphs->data,
                             (const EylTextLine *) (gpointer) page->lines->data, page->lines->len,
-                            &whole, raster, &renderer, NULL, caps, xs);
+                            &whole, raster, &renderer, FALSE, NULL, caps, xs);
   *n_renders = counting.n_renders;
   return eyl_page_data_new_with_line_metrics (page, caps, xs);
 }

@@ -15,9 +15,14 @@
 #define RASTER_MAX_SCALE 8.0 /* px per pt */
 /* Cap heights smaller than this in the raster are re-measured on a band
  * rendered at a higher scale, aiming at TARGET_CAP_PX. */
-#define MIN_CAP_PX       12.0
-#define TARGET_CAP_PX    32.0
+#define MIN_CAP_PX    12.0
+#define TARGET_CAP_PX 32.0
+/* Bands planned at most; renders of them by themselves at most, when each
+ * is a Poppler pass; the most pixels replays of a recording may cost
+ * (about 0.3 s of CPU). */
+#define MAX_BAND_GROUPS  64
 #define MAX_BAND_RENDERS 12
+#define MAX_REPLAY_PX    (64.0 * 1000 * 1000)
 /* One render for all the bands: within this many pixels (64 MB), when it
  * gives a band at least SHARED_ENOUGH of the scale it wants. */
 #define SHARED_BUDGET_PX (16.0 * 1000 * 1000)
@@ -298,7 +303,7 @@ plan_bands (const EylGlyph    *glyphs,
 {
   GArray *groups = g_array_new (FALSE, FALSE, sizeof (BandGroup));
 
-  for (guint i = 0; i < n_lines && groups->len < MAX_BAND_RENDERS; i++)
+  for (guint i = 0; i < n_lines && groups->len < MAX_BAND_GROUPS; i++)
     {
       const LineMeasure *lm = &m[i];
       EylRect            band;
@@ -446,6 +451,7 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
                           const EylRect     *page_rect,
                           const EylRaster   *raster,
                           const EylRenderer *renderer,
+                          gboolean           replays,
                           GCancellable      *cancellable,
                           double            *cap_heights,
                           double            *x_heights)
@@ -455,7 +461,8 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
   g_autoptr(GArray) groups = NULL;
   g_autoptr(EylRaster) r = NULL;
   EylRect all, shown;
-  double  width, height, scale, shared_scale;
+  double  width, height, scale, shared_scale, replayed_px = 0;
+  guint   n_renders = 0;
 
   g_return_if_fail (n_lines == 0 || (glyphs != NULL && lines != NULL));
   g_return_if_fail (page_rect != NULL && cap_heights != NULL && x_heights != NULL);
@@ -510,6 +517,7 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
   if (plan_shared_band (groups, &all, &shared_scale))
     {
       r = render_band (renderer, &all, shared_scale);
+      n_renders++;
       if (r != NULL)
         measure_groups (r, groups, shared_scale / SHARED_ENOUGH, glyphs, lines, m);
       g_clear_pointer (&r, eyl_raster_unref);
@@ -517,9 +525,15 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
   for (guint g = 0; g < groups->len; g++)
     {
       const BandGroup *group = &g_array_index (groups, BandGroup, g);
+      double           px = eyl_rect_width (&group->band) * eyl_rect_height (&group->band) *
+                  group->scale * group->scale;
 
-      if (group->measured)
+      if (group->measured || (replays && replayed_px + px > MAX_REPLAY_PX))
         continue;
+      if (!replays && n_renders >= MAX_BAND_RENDERS + 1)
+        break;
+      n_renders++;
+      replayed_px += px;
       r = render_band (renderer, &group->band, group->scale);
       if (r != NULL)
         measure_groups (r, groups, 0, glyphs, lines, m);

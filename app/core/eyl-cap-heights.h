@@ -20,7 +20,9 @@ G_BEGIN_DECLS
 /* Measures @n_lines @lines (their glyphs in @glyphs) of the page
  * @page_rect (0, 0, width, height): on @raster (any part of the page at
  * any scale; NULL to render the whole page for them) and on bands
- * @renderer renders (NULL: @raster only).  Fills @cap_heights and
+ * @renderer renders (NULL: @raster only): 13 renders at most, as each is
+ * a Poppler pass, or with @replays (@renderer replays a recording of the
+ * page) all the bands within a budget of pixels.  Fills @cap_heights and
  * @x_heights (@n_lines each) in pt, 0 where a line was not measured (no
  * flat-topped letter, too few pixels, no contrast).  Runs on the thread
  * that owns the document behind @renderer. */
@@ -30,6 +32,7 @@ void eyl_measure_line_heights (const EylGlyph    *glyphs,
                                const EylRect     *page_rect,
                                const EylRaster   *raster,
                                const EylRenderer *renderer,
+                               gboolean           replays,
                                GCancellable      *cancellable,
                                double            *cap_heights,
                                double            *x_heights);

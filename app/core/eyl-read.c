@@ -278,7 +278,8 @@ render_analysis_raster (EylPageRead       *self,
 static EylPageData *
 measure_lines (EylPageData       *page,
                const EylRaster   *raster,
-               const EylRenderer *renderer)
+               const EylRenderer *renderer,
+               gboolean           replays)
 {
   g_autofree double *caps = NULL, *xs = NULL;
   EylRect            whole = { 0, 0, page->width, page->height };
@@ -291,7 +292,7 @@ measure_lines (EylPageData       *page,
   xs = g_new0 (double, n_lines);
   eyl_measure_line_heights ((const EylGlyph *) (gpointer) page->glyphs->data,
                             (const EylTextLine *) (gpointer) page->lines->data, n_lines,
-                            &whole, raster, renderer, NULL, caps, xs);
+                            &whole, raster, renderer, replays, NULL, caps, xs);
   for (guint i = 0; i < n_lines && !any; i++)
     any = caps[i] > 0 || xs[i] > 0;
   return any ? eyl_page_data_new_with_line_metrics (page, caps, xs) : eyl_page_data_ref (page);
@@ -536,10 +537,10 @@ eyl_read_page (EylPageData              *page,
       replayer.render = replay_region;
       replayer.user_data = &recording;
       replayer.draw = NULL;
-      measured = measure_lines (page, raster, &replayer);
+      measured = measure_lines (page, raster, &replayer, TRUE);
     }
   else
-    measured = measure_lines (page, raster, renderer);
+    measured = measure_lines (page, raster, renderer, FALSE);
   page = measured;
   page_recording_clear (&recording);
 
