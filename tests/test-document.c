@@ -16,12 +16,9 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include "eyl-poppler-private.h"
 
-/* DejaVu Sans metrics (units per em 2048): ascender 1901, descender 483,
- * cap height 1493 (0.729 em), x-height 1120 (0.547 em). */
+/* DejaVu Sans metrics (units per em 2048): ascender 1901, descender 483. */
 #define DV_ASCENT  (1901.0 / 2048)
 #define DV_DESCENT (483.0 / 2048)
-#define DV_CAP     0.729
-#define DV_X       0.547
 
 static EylDocument *
 open_ok (const char *path,
@@ -110,91 +107,6 @@ test_text_boxes (void)
 }
 
 static void
-check_metrics (const EylPageData *page,
-               const char        *text,
-               double             size,
-               gboolean           with_x)
-{
-  const EylTextLine *line = line_of (page, find_glyph (page, text));
-
-  g_test_message ("%s at %g pt: cap %.3f (want %.3f) x %.3f (want %.3f)", text, size,
-                  line->cap_height, DV_CAP * size, line->x_height, DV_X * size);
-  g_assert_true (line->measured);
-  g_assert_cmpfloat_with_epsilon (line->cap_height, DV_CAP * size, 0.05 * DV_CAP * size);
-  if (with_x)
-    g_assert_cmpfloat_with_epsilon (line->x_height, DV_X * size, 0.05 * DV_X * size);
-}
-
-static void
-test_cap_height (void)
-{
-  EylFixtureText texts[] = {
-    { 40, 100, 72, "HEFT vow", 0x000000 },
-    { 40, 200, 24, "THE LINK zoo wax", 0x202020 },
-    { 40, 260, 9, "FINE PRINT in wax", 0x000000 },
-    { 40, 300, 4, "TINY LEGAL TEXT now", 0x000000 },
-    { 40, 400, 30, "Light GREY text vex", 0x999999 },
-    /* no cap or x letter: keeps the estimate */
-    { 40, 500, 20, "0123 (9)", 0x000000 },
-  };
-  EylFixturePage   pg = { .width_pt = 595, .height_pt = 842 };
-  g_autofree char *path = eyl_fixture_pdf ("caps.pdf", &pg, texts, G_N_ELEMENTS (texts));
-  g_autoptr(EylDocument) doc = open_ok (path, NULL);
-  g_autoptr(EylPageData) page = page_ok (doc, 0);
-  const EylTextLine *digits;
-
-  check_metrics (page, "HEFT", 72, TRUE);
-  check_metrics (page, "THE LINK", 24, TRUE);
-  check_metrics (page, "FINE PRINT", 9, TRUE);
-  /* 4 pt is ~11 px in the page raster: measured on a finer band */
-  check_metrics (page, "TINY LEGAL", 4, TRUE);
-  check_metrics (page, "Light GREY", 30, TRUE);
-
-  digits = line_of (page, find_glyph (page, "0123"));
-  g_assert_false (digits->measured);
-  g_assert_cmpfloat_with_epsilon (digits->cap_height, 0.7 * 20, 1e-6);
-}
-
-static void
-test_cap_height_light_on_dark (void)
-{
-  EylFixtureText texts[] = {
-    { 30, 120, 36, "WHITE ON NAVY zzz", 0xffffff },
-    { 30, 220, 12, "ELEVEN TIMES zoo", 0xffee00 },
-  };
-  EylFixturePage pg = {
-    .width_pt = 500,
-    .height_pt = 300,
-    .fill_background = TRUE,
-    .background = 0x10204a,
-  };
-  g_autofree char *path = eyl_fixture_pdf ("dark.pdf", &pg, texts, G_N_ELEMENTS (texts));
-  g_autoptr(EylDocument) doc = open_ok (path, NULL);
-  g_autoptr(EylPageData) page = page_ok (doc, 0);
-
-  check_metrics (page, "WHITE", 36, TRUE);
-  check_metrics (page, "ELEVEN", 12, TRUE);
-}
-
-/* A light title set tight over a dark line: the title's glyph boxes
- * reach into the darker line, whose ink must not make the title's own
- * rows count as half inked. */
-static void
-test_cap_height_tight_lines (void)
-{
-  EylFixtureText texts[] = {
-    { 40, 100, 60, "TITLE ZINE", 0x4ab969 },
-    { 40, 112, 14, "Spatial database extender", 0x0a1a33 },
-  };
-  EylFixturePage   pg = { .width_pt = 500, .height_pt = 300 };
-  g_autofree char *path = eyl_fixture_pdf ("tight.pdf", &pg, texts, G_N_ELEMENTS (texts));
-  g_autoptr(EylDocument) doc = open_ok (path, NULL);
-  g_autoptr(EylPageData) page = page_ok (doc, 0);
-
-  check_metrics (page, "TITLE", 60, FALSE);
-}
-
-static void
 test_rotated (void)
 {
   EylFixtureText texts[] = {
@@ -225,9 +137,6 @@ test_rotated (void)
   g_assert_cmpfloat_with_epsilon (h->box.y0, 100, 1.0);
   g_assert_cmpfloat_with_epsilon (h->box.x0, 800 - 200 - DV_DESCENT * 20, 1.0);
   g_assert_cmpfloat_with_epsilon (h->box.x1, 800 - 200 + DV_ASCENT * 20, 1.0);
-
-  /* the cap height is measured across the vertical line */
-  check_metrics (page, "HELLO", 20, FALSE);
 
   /* the link lies over the word */
   g_assert_cmpint (page->links->len, ==, 1);
@@ -981,9 +890,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/eyl/document/text-boxes", test_text_boxes);
-  g_test_add_func ("/eyl/document/cap-height", test_cap_height);
-  g_test_add_func ("/eyl/document/cap-height-light-on-dark", test_cap_height_light_on_dark);
-  g_test_add_func ("/eyl/document/cap-height-tight-lines", test_cap_height_tight_lines);
   g_test_add_func ("/eyl/document/rotated", test_rotated);
   g_test_add_func ("/eyl/document/crop-offset", test_crop_offset);
   g_test_add_func ("/eyl/document/images", test_images);

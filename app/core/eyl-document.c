@@ -25,21 +25,6 @@
 /* Poppler messages kept word for word; the rest are only counted. */
 #define MAX_KEPT_MESSAGES 5
 
-/* The analysis raster: a pixel budget, never print resolution
- * (DESIGN.md 4: a 1 × 2 m banner at 300 dpi is ~280 Mpx). */
-#define RASTER_BUDGET_PX (4.0 * 1000 * 1000)
-#define RASTER_MAX_SCALE 8.0 /* px per pt */
-/* Cap heights smaller than this in the raster are re-measured on a band
- * rendered at a higher scale, aiming at TARGET_CAP_PX. */
-#define MIN_CAP_PX       12.0
-#define TARGET_CAP_PX    32.0
-#define MAX_BAND_RENDERS 12
-/* One render for all the bands: within this many pixels (64 MB), when it
- * gives a band at least SHARED_ENOUGH of the scale it wants. */
-#define SHARED_BUDGET_PX (16.0 * 1000 * 1000)
-#define SHARED_ENOUGH    0.8
-/* Below this the measurement is too coarse to trust: keep the estimate. */
-#define MIN_MEASURE_PX 6.0
 /* Images whose pixel size libqpdf cannot tell are decoded with Poppler,
  * this many per page at most (each call runs the whole page again). */
 #define MAX_IMAGE_DECODES 16
@@ -895,496 +880,6 @@ extract_links (EylPageDataBuilder *builder,
   poppler_page_free_link_mapping (mapping);
 }
 
-/* One Poppler pass over @page onto @cr.  Each pass decodes and colour
- * converts every image of the page, whatever the clip (0.6 s on a page
- * of 10 Mpx of ICC-based images): passes are counted (n_poppler-passes
- * of EYL_STAGE_TIMES) and traced with their CPU time. */
-static void
-render_pass (PopplerPage   *page,
-             cairo_t       *cr,
-             const char    *why,
-             const EylRect *area,
-             double         scale)
-{
-  struct timespec t0, t1;
-
-  eyl_stage_count ("poppler-passes");
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t0);
-  poppler_page_render (page, cr);
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t1);
-  g_debug ("Poppler pass (%s) over [%.1f %.1f %.1f %.1f] pt at %.3f px/pt: %.0f ms CPU", why,
-           area->x0, area->y0, area->x1, area->y1, scale,
-           (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) * 1e-6);
-}
-
-/* Page snapshot: measured cap and x heights */
-
-/* Page @index as renders draw it: from the copy with the largest images
- * shrunk and the others decoded (made once, when a page is first
- * rendered) when the page holds an image over IMAGE_BUDGET_PX or the copy
- * shrinks none (it then renders bit for bit as the file), else from the
- * file itself. */
-static PopplerPage *
-page_for_render (EylDocument *self,
-                 guint        index)
-{
-  if (self->large_image == NULL)
-    self->large_image = g_new0 (guint8, self->n_pages);
-  if (self->large_image[index] == 0)
-    {
-      g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (int));
-
-      self->large_image[index] = 1;
-      if (self->boxes != NULL && eyl_pdf_box_reader_get_image_sizes (self->boxes, index, sizes))
-        for (guint k = 0; k + 1 < sizes->len; k += 2)
-          if ((double) g_array_index (sizes, int, k) * g_array_index (sizes, int, k + 1) > IMAGE_BUDGET_PX)
-            self->large_image[index] = 2;
-    }
-  if (!self->shrunk_tried && self->path != NULL)
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      guint n_decoded = 0;
-
-      self->shrunk_tried = TRUE;
-      bytes = eyl_render_source_new (self->path, self->password, IMAGE_BUDGET_PX,
-                                     DECODED_BUDGET_BYTES, &self->n_shrunk, &n_decoded);
-      if (bytes != NULL)
-        self->shrunk = poppler_document_new_from_bytes (bytes, NULL, NULL);
-      if (self->shrunk != NULL && poppler_document_get_n_pages (self->shrunk) != (int) self->n_pages)
-        g_clear_object (&self->shrunk);
-      g_debug ("%s: %u images shrunk, %u decoded for rendering", self->path,
-               self->shrunk != NULL ? self->n_shrunk : 0, self->shrunk != NULL ? n_decoded : 0);
-    }
-  if (self->shrunk != NULL && (self->large_image[index] == 2 || self->n_shrunk == 0))
-    return poppler_document_get_page (self->shrunk, (int) index);
-  return poppler_document_get_page (self->poppler, (int) index);
-}
-
-/* The page, or @area of it, rendered at @scale px/pt onto a raster whose
- * user space is page space; NULL when it would be larger than Cairo's
- * 32767 px, the raster's pixel cap lowers the scale or it cannot be
- * allocated. */
-static EylRaster *
-snapshot_render (PopplerPage   *page,
-                 const EylRect *area,
-                 double         scale)
-{
-  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
-  g_autoptr(EylRaster) raster = NULL;
-  double   w = ceil (eyl_rect_width (area) * scale);
-  double   h = ceil (eyl_rect_height (area) * scale);
-  cairo_t *cr;
-
-  if (w <= 0 || h <= 0 || w > 32767 || h > 32767)
-    return NULL;
-  raster = eyl_raster_new (area, scale);
-  if (raster->scale != scale || raster->width != (int) w || raster->height != (int) h)
-    return NULL;
-
-  cr = eyl_raster_create_context (raster);
-  render_pass (page, cr, "cap heights", area, scale);
-  cairo_destroy (cr);
-  cairo_surface_flush (eyl_raster_get_surface (raster));
-  return g_steal_pointer (&raster);
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Ink extent of one glyph across its "up" axis, in pt, or 0.
- *
- * The background is the median luminance of a ring just outside the glyph
- * box, so light text on a dark panel works as well as dark on light.  Each
- * row (or column, for vertical text) gets a coverage: the largest contrast
- * to the background in it over the largest in its block of inked rows,
- * so anti-aliased edge rows count by the fraction they are inked.  The
- * glyph is the heaviest contiguous block; its summed coverage is the ink
- * height with sub-pixel precision for flat-topped, flat-bottomed letters. */
-static double
-measure_glyph (const EylRaster *r,
-               const EylRect   *box,
-               gboolean         vertical)
-{
-  int gx0, gy0, gx1, gy1, ring, n_along;
-  g_autoptr(GArray) ring_values = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree double *profile = NULL;
-  double             bg, max_contrast = 0, best_mass = 0, mass = 0;
-  int                inset, start = -1;
-
-  gx0 = (int) floor ((box->x0 - r->area.x0) * r->scale);
-  gy0 = (int) floor ((box->y0 - r->area.y0) * r->scale);
-  gx1 = (int) ceil ((box->x1 - r->area.x0) * r->scale);
-  gy1 = (int) ceil ((box->y1 - r->area.y0) * r->scale);
-  ring = MAX (2, (int) ((vertical ? gx1 - gx0 : gy1 - gy0) * 0.1));
-
-  if (gx0 - ring < 0 || gy0 - ring < 0 || gx1 + ring > r->width || gy1 + ring > r->height)
-    return 0;
-  if (gx1 - gx0 < 2 || gy1 - gy0 < 2)
-    return 0;
-
-  for (int y = gy0 - ring; y < gy1 + ring; y++)
-    for (int x = gx0 - ring; x < gx1 + ring; x++)
-      {
-        double v;
-
-        if (x >= gx0 && x < gx1 && y >= gy0 && y < gy1)
-          continue;
-        v = eyl_raster_get_luma (r, x, y);
-        g_array_append_val (ring_values, v);
-      }
-  g_array_sort (ring_values, compare_double);
-  bg = g_array_index (ring_values, double, ring_values->len / 2);
-
-  /* The middle of the advance box along the text: the neighbours' ink
-   * (kerning, italics) stays out. */
-  n_along = vertical ? gx1 - gx0 : gy1 - gy0;
-  profile = g_new0 (double, n_along);
-  inset = MAX (0, (int) ((vertical ? gy1 - gy0 : gx1 - gx0) * 0.12));
-
-  for (int a = 0; a < n_along; a++)
-    {
-      double row_max = 0;
-
-      for (int t = inset; t < (vertical ? gy1 - gy0 : gx1 - gx0) - inset; t++)
-        {
-          int x = vertical ? gx0 + a : gx0 + t;
-          int y = vertical ? gy0 + t : gy0 + a;
-
-          row_max = MAX (row_max, fabs (eyl_raster_get_luma (r, x, y) - bg));
-        }
-      profile[a] = row_max;
-      max_contrast = MAX (max_contrast, row_max);
-    }
-
-  /* Ink must clearly differ from the background. */
-  if (max_contrast < 40)
-    return 0;
-
-  /* Each contiguous block of inked rows is measured against its own
-   * contrast: a green title's rows count whole even where the box also
-   * reaches the navy line set tight under it. */
-  for (int a = 0; a <= n_along; a++)
-    {
-      double c = a < n_along ? profile[a] / max_contrast : 0;
-
-      if (c > 0.08 && start < 0)
-        start = a;
-      else if (c <= 0.08 && start >= 0)
-        {
-          double block_max = 0;
-
-          for (int b = start; b < a; b++)
-            block_max = MAX (block_max, profile[b]);
-          mass = 0;
-          for (int b = start; b < a; b++)
-            mass += MIN (profile[b] / block_max, 1.0);
-          best_mass = MAX (best_mass, mass);
-          start = -1;
-        }
-    }
-  return best_mass / r->scale;
-}
-
-typedef struct
-{
-  double   cap; /* pt, 0 = not measured */
-  double   x;
-  double   est_cap;
-  gboolean vertical;
-  double   cap_px_low; /* measured cap in the page raster, px */
-} LineMeasure;
-
-static gboolean
-is_cap_letter (gunichar c)
-{
-  /* Flat top and flat bottom: the ink is exactly the cap height. */
-  return strchr ("EFHIKLMNTZ", (int) c) != NULL && c < 128;
-}
-
-static gboolean
-is_x_letter (gunichar c)
-{
-  return c < 128 && strchr ("xzvwu", (int) c) != NULL;
-}
-
-static double
-median_of (GArray *values)
-{
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_double);
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return 0.5 * (g_array_index (values, double, values->len / 2 - 1) + g_array_index (values, double, values->len / 2));
-}
-
-static void
-measure_line (const EylRaster   *r,
-              const EylGlyph    *glyphs,
-              const EylTextLine *line,
-              LineMeasure       *out)
-{
-  g_autoptr(GArray) caps = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (guint i = line->start; i < line->end; i++)
-    {
-      const EylGlyph *g = &glyphs[i];
-      gboolean        cap = is_cap_letter (g->ch), x = is_x_letter (g->ch);
-      double          v;
-
-      if (!cap && !x)
-        continue;
-      v = measure_glyph (r, &g->box, out->vertical);
-      if (v <= 0)
-        continue;
-      g_array_append_val (cap ? caps : xs, v);
-    }
-
-  out->cap = median_of (caps);
-  out->x = median_of (xs);
-}
-
-static gboolean
-line_is_vertical (const EylGlyph    *glyphs,
-                  const EylTextLine *line)
-{
-  const EylGlyph *first = NULL, *last = NULL;
-
-  for (guint i = line->start; i < line->end; i++)
-    if (!eyl_rect_is_empty (&glyphs[i].box) && !g_unichar_isspace (glyphs[i].ch))
-      {
-        if (first == NULL)
-          first = &glyphs[i];
-        last = &glyphs[i];
-      }
-  if (first == NULL || first == last)
-    /* One glyph: a glyph box taller than wide is the usual case. */
-    return first != NULL && eyl_rect_width (&first->box) > 1.6 * eyl_rect_height (&first->box);
-
-  return fabs (last->box.y0 - first->box.y0) > fabs (last->box.x0 - first->box.x0);
-}
-
-static gboolean
-line_has_letters (const EylGlyph    *glyphs,
-                  const EylTextLine *line)
-{
-  for (guint i = line->start; i < line->end; i++)
-    if (is_cap_letter (glyphs[i].ch) || is_x_letter (glyphs[i].ch))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-accept_measure (LineMeasure *m,
-                double       cap,
-                double       x,
-                double       scale)
-{
-  /* Too few pixels: keep what is there only if it is the better figure. */
-  if (cap * scale >= MIN_MEASURE_PX)
-    m->cap = cap;
-  if (x * scale >= MIN_MEASURE_PX)
-    m->x = x;
-}
-
-/* A band of lines measured again on a finer render. */
-typedef struct
-{
-  EylRect  band;
-  double   scale;      /* wanted px per pt */
-  guint    first, end; /* its lines */
-  gboolean measured;
-} BandGroup;
-
-/* Measures on @r (covering them) the lines of the groups not measured yet
- * that @r is fine enough for: @r->scale at least their scale, or
- * @max_wanted at least it. */
-static void
-measure_groups (const EylRaster   *r,
-                GArray            *groups,
-                double             max_wanted,
-                const EylGlyph    *glyphs,
-                const EylTextLine *lines,
-                LineMeasure       *m)
-{
-  for (guint g = 0; g < groups->len; g++)
-    {
-      BandGroup *group = &g_array_index (groups, BandGroup, g);
-
-      if (group->measured || (group->scale > r->scale && group->scale > max_wanted) ||
-          group->band.x0 < r->area.x0 || group->band.y0 < r->area.y0 ||
-          group->band.x1 > r->area.x0 + r->width / r->scale ||
-          group->band.y1 > r->area.y0 + r->height / r->scale)
-        continue;
-      group->measured = TRUE;
-      for (guint k = group->first; k < group->end; k++)
-        {
-          LineMeasure hi = m[k];
-
-          if (!line_has_letters (glyphs, &lines[k]))
-            continue;
-          measure_line (r, glyphs, &lines[k], &hi);
-          accept_measure (&m[k], hi.cap, hi.x, r->scale);
-          m[k].cap_px_low = MIN_CAP_PX; /* done */
-        }
-    }
-}
-
-static void
-measure_lines (EylPageDataBuilder *builder,
-               PopplerPage        *page, /* as page_for_render gives it */
-               double              width,
-               double              height,
-               GCancellable       *cancellable)
-{
-  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_CAP_HEIGHTS);
-  const EylTextLine      *lines;
-  const EylGlyph         *glyphs;
-  g_autofree LineMeasure *m = NULL;
-  g_autoptr(GArray) groups = NULL;
-  g_autoptr(EylRaster) r = NULL;
-  EylRect whole = { 0, 0, width, height };
-  double  scale, shared_scale;
-  guint   n_lines = 0;
-
-  lines = eyl_page_data_builder_get_lines (builder, &n_lines);
-  glyphs = eyl_page_data_builder_get_glyphs (builder, NULL);
-  if (n_lines == 0)
-    return;
-
-  m = g_new0 (LineMeasure, n_lines);
-  scale = MIN (RASTER_MAX_SCALE, sqrt (RASTER_BUDGET_PX / (width * height)));
-  r = snapshot_render (page, &whole, scale);
-  if (r == NULL)
-    return;
-
-  for (guint i = 0; i < n_lines; i++)
-    {
-      LineMeasure *lm = &m[i];
-      double       cap, x;
-
-      lm->vertical = line_is_vertical (glyphs, &lines[i]);
-      lm->est_cap = 0.7 * lines[i].font_size;
-      if (!line_has_letters (glyphs, &lines[i]))
-        continue;
-      measure_line (r, glyphs, &lines[i], lm);
-      cap = lm->cap;
-      x = lm->x;
-      lm->cap = lm->x = 0;
-      lm->cap_px_low = MAX (cap, x / 0.7) * scale;
-      accept_measure (lm, cap, x, scale);
-    }
-  g_clear_pointer (&r, eyl_raster_unref);
-
-  /* Small text: bands around groups of nearby lines, each wanting a
-   * scale that gives the cap height TARGET_CAP_PX pixels. */
-  groups = g_array_new (FALSE, FALSE, sizeof (BandGroup));
-  for (guint i = 0; i < n_lines && groups->len < MAX_BAND_RENDERS; i++)
-    {
-      LineMeasure *lm = &m[i];
-      EylRect      band;
-      double       want, best_scale, area;
-      guint        j;
-
-      if (!line_has_letters (glyphs, &lines[i]))
-        continue;
-      if (lm->cap_px_low >= MIN_CAP_PX || lines[i].font_size <= 0 || eyl_rect_is_empty (&lines[i].box))
-        continue;
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      want = TARGET_CAP_PX / MAX (lm->est_cap, 0.05);
-      band = lines[i].box;
-      /* Group the following lines needing about the same scale that sit
-       * within a few line heights. */
-      for (j = i + 1; j < n_lines; j++)
-        {
-          EylRect            grown = band;
-          const EylTextLine *o = &lines[j];
-          double             o_want = TARGET_CAP_PX / MAX (0.7 * o->font_size, 0.05);
-
-          if (m[j].cap_px_low >= MIN_CAP_PX || o->font_size <= 0 || eyl_rect_is_empty (&o->box))
-            break;
-          if (o_want < want / 2 || o_want > want * 2)
-            break;
-          if (o->box.y0 > band.y1 + 3 * eyl_rect_height (&lines[i].box) || o->box.y1 < band.y0 - 3 * eyl_rect_height (&lines[i].box))
-            break;
-          eyl_rect_union (&grown, &o->box);
-          if (eyl_rect_width (&grown) * eyl_rect_height (&grown) * want * want > RASTER_BUDGET_PX)
-            break;
-          band = grown;
-        }
-
-      /* A margin for the background ring. */
-      {
-        double pad = MAX (2.0, 0.5 * eyl_rect_height (&band));
-
-        band.x0 = MAX (0, band.x0 - pad);
-        band.y0 = MAX (0, band.y0 - pad);
-        band.x1 = MIN (width, band.x1 + pad);
-        band.y1 = MIN (height, band.y1 + pad);
-      }
-      area = eyl_rect_width (&band) * eyl_rect_height (&band);
-      best_scale = MIN (want, sqrt (RASTER_BUDGET_PX / MAX (area, 1e-6)));
-      best_scale = MIN (best_scale, 400.0);
-
-      if (best_scale > scale * 1.2)
-        {
-          BandGroup g = { band, best_scale, i, j };
-
-          g_array_append_val (groups, g);
-        }
-      i = j - 1;
-    }
-
-  /* Each render runs the whole page through Poppler however small the
-   * band, so the bands are measured on one render of them all when it
-   * is fine enough within SHARED_BUDGET_PX; the others on their own. */
-  shared_scale = 0;
-  if (groups->len > 1)
-    {
-      EylRect all = g_array_index (groups, BandGroup, 0).band;
-      double  finest = 0;
-
-      for (guint g = 0; g < groups->len; g++)
-        {
-          const BandGroup *group = &g_array_index (groups, BandGroup, g);
-
-          eyl_rect_union (&all, &group->band);
-          finest = MAX (finest, group->scale);
-        }
-      shared_scale = MIN (finest, sqrt (SHARED_BUDGET_PX / MAX (eyl_rect_width (&all) *
-                                                                    eyl_rect_height (&all),
-                                                                1e-6)));
-      r = snapshot_render (page, &all, shared_scale);
-      if (r != NULL)
-        measure_groups (r, groups, shared_scale / SHARED_ENOUGH, glyphs, lines, m);
-      g_clear_pointer (&r, eyl_raster_unref);
-    }
-  for (guint g = 0; g < groups->len; g++)
-    {
-      const BandGroup *group = &g_array_index (groups, BandGroup, g);
-
-      if (group->measured)
-        continue;
-      r = snapshot_render (page, &group->band, group->scale);
-      if (r != NULL)
-        measure_groups (r, groups, 0, glyphs, lines, m);
-      g_clear_pointer (&r, eyl_raster_unref);
-    }
-
-  for (guint i = 0; i < n_lines; i++)
-    if (m[i].cap > 0 || m[i].x > 0)
-      eyl_page_data_builder_set_line_metrics (builder, i, m[i].cap, m[i].x);
-}
-
 /* Page snapshot */
 
 static void
@@ -1474,13 +969,6 @@ eyl_document_get_page_data (EylDocument  *self,
     extract_images (self, builder, page, &boxes, sizes, !self->no_image_sizes);
   }
   extract_links (builder, page, height);
-  if (!g_cancellable_is_cancelled (cancellable))
-    {
-      g_autoptr(PopplerPage) render_page = page_for_render (self, index);
-
-      if (render_page != NULL)
-        measure_lines (builder, render_page, width, height, cancellable);
-    }
 
   end_capture (self);
 
@@ -1512,6 +1000,69 @@ eyl_document_get_page_data (EylDocument  *self,
 }
 
 /* Rendering */
+
+/* One Poppler pass over @page onto @cr.  Each pass decodes and colour
+ * converts every image of the page, whatever the clip (0.6 s on a page
+ * of 10 Mpx of ICC-based images): passes are counted (n_poppler-passes
+ * of EYL_STAGE_TIMES) and traced with their CPU time. */
+static void
+render_pass (PopplerPage   *page,
+             cairo_t       *cr,
+             const char    *why,
+             const EylRect *area,
+             double         scale)
+{
+  struct timespec t0, t1;
+
+  eyl_stage_count ("poppler-passes");
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t0);
+  poppler_page_render (page, cr);
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t1);
+  g_debug ("Poppler pass (%s) over [%.1f %.1f %.1f %.1f] pt at %.3f px/pt: %.0f ms CPU", why,
+           area->x0, area->y0, area->x1, area->y1, scale,
+           (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) * 1e-6);
+}
+
+/* Page @index as renders draw it: from the copy with the largest images
+ * shrunk and the others decoded (made once, when a page is first
+ * rendered) when the page holds an image over IMAGE_BUDGET_PX or the copy
+ * shrinks none (it then renders bit for bit as the file), else from the
+ * file itself. */
+static PopplerPage *
+page_for_render (EylDocument *self,
+                 guint        index)
+{
+  if (self->large_image == NULL)
+    self->large_image = g_new0 (guint8, self->n_pages);
+  if (self->large_image[index] == 0)
+    {
+      g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (int));
+
+      self->large_image[index] = 1;
+      if (self->boxes != NULL && eyl_pdf_box_reader_get_image_sizes (self->boxes, index, sizes))
+        for (guint k = 0; k + 1 < sizes->len; k += 2)
+          if ((double) g_array_index (sizes, int, k) * g_array_index (sizes, int, k + 1) > IMAGE_BUDGET_PX)
+            self->large_image[index] = 2;
+    }
+  if (!self->shrunk_tried && self->path != NULL)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      guint n_decoded = 0;
+
+      self->shrunk_tried = TRUE;
+      bytes = eyl_render_source_new (self->path, self->password, IMAGE_BUDGET_PX,
+                                     DECODED_BUDGET_BYTES, &self->n_shrunk, &n_decoded);
+      if (bytes != NULL)
+        self->shrunk = poppler_document_new_from_bytes (bytes, NULL, NULL);
+      if (self->shrunk != NULL && poppler_document_get_n_pages (self->shrunk) != (int) self->n_pages)
+        g_clear_object (&self->shrunk);
+      g_debug ("%s: %u images shrunk, %u decoded for rendering", self->path,
+               self->shrunk != NULL ? self->n_shrunk : 0, self->shrunk != NULL ? n_decoded : 0);
+    }
+  if (self->shrunk != NULL && (self->large_image[index] == 2 || self->n_shrunk == 0))
+    return poppler_document_get_page (self->shrunk, (int) index);
+  return poppler_document_get_page (self->poppler, (int) index);
+}
 
 typedef struct
 {

@@ -38,9 +38,11 @@ GPtrArray *eyl_document_get_warnings (EylDocument *self);
 void eyl_document_set_image_sizes (EylDocument *self,
                                    gboolean     wanted);
 
-/* Snapshot of page @index: text, glyph boxes, runs, lines with measured
- * cap and x heights, images with ppi, links, page boxes.  EYL_ERROR_PAGE
- * when the page cannot be used (e.g. 0 × 0 pt). */
+/* Snapshot of page @index: text, glyph boxes, runs, lines (their cap and
+ * x heights estimated from the font size: the Read stage measures them on
+ * the page's pixels, eyl-cap-heights.h), images with ppi, links, page
+ * boxes.  No Poppler render.  EYL_ERROR_PAGE when the page cannot be used
+ * (e.g. 0 × 0 pt). */
 EylPageData *eyl_document_get_page_data (EylDocument  *self,
                                          guint         index,
                                          GCancellable *cancellable,

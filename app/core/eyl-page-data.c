@@ -298,6 +298,70 @@ eyl_page_data_visible_size (const EylPageData *self,
     *height_pt = eyl_rect_height (&self->visible) * unit;
 }
 
+/* When only one of the two was measured, the other follows from it by
+ * the same typical ratio the estimates use; neither: the estimates stay. */
+static void
+set_line_metrics (EylTextLine *line,
+                  double       cap_height,
+                  double       x_height)
+{
+  if (cap_height > 0 && x_height > 0)
+    {
+      line->cap_height = cap_height;
+      line->x_height = x_height;
+    }
+  else if (cap_height > 0)
+    {
+      line->cap_height = cap_height;
+      line->x_height = cap_height * X_ESTIMATE / CAP_ESTIMATE;
+    }
+  else if (x_height > 0)
+    {
+      line->x_height = x_height;
+      line->cap_height = x_height * CAP_ESTIMATE / X_ESTIMATE;
+    }
+  else
+    return;
+  line->measured = TRUE;
+}
+
+EylPageData *
+eyl_page_data_new_with_line_metrics (EylPageData  *self,
+                                     const double *cap_heights,
+                                     const double *x_heights)
+{
+  const EylPageDataReal *real = (const EylPageDataReal *) self;
+  EylPageDataReal       *copy_real;
+  EylPageData           *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (cap_heights != NULL && x_heights != NULL, NULL);
+
+  copy_real = g_new0 (EylPageDataReal, 1);
+  copy = &copy_real->pub;
+  g_atomic_ref_count_init (&copy->ref_count);
+  copy->index = self->index;
+  copy->width = self->width;
+  copy->height = self->height;
+  copy->boxes = self->boxes;
+  copy->visible = self->visible;
+  copy->text = g_strdup (self->text);
+  /* Never changed once made: shared, but for the lines. */
+  copy_real->offsets = real->offsets != NULL ? g_array_ref (real->offsets) : NULL;
+  copy->glyphs = self->glyphs != NULL ? g_array_ref (self->glyphs) : NULL;
+  copy->runs = self->runs != NULL ? g_array_ref (self->runs) : NULL;
+  copy->images = self->images != NULL ? g_array_ref (self->images) : NULL;
+  copy->links = self->links != NULL ? g_array_ref (self->links) : NULL;
+  copy->warnings = self->warnings != NULL ? g_ptr_array_ref (self->warnings) : NULL;
+  if (self->lines != NULL)
+    {
+      copy->lines = g_array_copy (self->lines);
+      for (guint i = 0; i < copy->lines->len; i++)
+        set_line_metrics (&g_array_index (copy->lines, EylTextLine, i), cap_heights[i], x_heights[i]);
+    }
+  return copy;
+}
+
 /* Builder */
 
 EylPageDataBuilder *
@@ -695,35 +759,14 @@ apply_metrics (EylPageDataBuilder *builder)
   for (guint i = 0; i < builder->metrics->len; i++)
     {
       const PendingMetrics *m = &g_array_index (builder->metrics, PendingMetrics, i);
-      EylTextLine          *line;
 
       if (m->line >= builder->lines->len)
         {
           g_debug ("line metrics for line %u of %u ignored", m->line, builder->lines->len);
           continue;
         }
-      line = &g_array_index (builder->lines, EylTextLine, m->line);
-
-      /* When only one of the two was measured, the other follows from it
-       * by the same typical ratio the estimates use. */
-      if (m->cap_height > 0 && m->x_height > 0)
-        {
-          line->cap_height = m->cap_height;
-          line->x_height = m->x_height;
-        }
-      else if (m->cap_height > 0)
-        {
-          line->cap_height = m->cap_height;
-          line->x_height = m->cap_height * X_ESTIMATE / CAP_ESTIMATE;
-        }
-      else if (m->x_height > 0)
-        {
-          line->x_height = m->x_height;
-          line->cap_height = m->x_height * CAP_ESTIMATE / X_ESTIMATE;
-        }
-      else
-        continue;
-      line->measured = TRUE;
+      set_line_metrics (&g_array_index (builder->lines, EylTextLine, m->line),
+                        m->cap_height, m->x_height);
     }
 }
 

@@ -145,6 +145,14 @@ EylPageData *eyl_page_data_new_from_text_layer (guint          index,
                                                 GArray        *runs,
                                                 GArray        *lines);
 
+/* A snapshot like @self whose line i has the cap and x heights
+ * @cap_heights[i] and @x_heights[i] (pt; one per line) where they are
+ * above 0 (measured; the other follows from one by the estimates' ratio),
+ * its own where both are 0.  Shares everything else with @self. */
+EylPageData *eyl_page_data_new_with_line_metrics (EylPageData  *self,
+                                                  const double *cap_heights,
+                                                  const double *x_heights);
+
 /* Builder: how EylDocument and the tests make snapshots. */
 typedef struct _EylPageDataBuilder EylPageDataBuilder;
 

@@ -7,6 +7,9 @@
 #include <math.h>
 
 #include "eyl-read.h"
+#include "eyl-cap-heights.h"
+#include "eyl-error.h"
+#include "eyl-stage.h"
 #include "eyl-packaging.h"
 #include "eyl-detect.h"
 #include "eyl-detect-pixels.h"
@@ -63,14 +66,146 @@ eyl_page_read_unref (EylPageRead *self)
   g_free (self);
 }
 
-/* The visible page rendered once at @renderer's resolution on the
- * material; NULL (with a warning) when it cannot be rendered. */
-static EylRaster *
-render_analysis_raster (EylPageRead       *self,
-                        const EylRenderer *renderer)
+/* The page drawn once by Poppler into a Cairo recording at the analysis
+ * raster's scale, in its pixels (the visible area's top left at 0, 0):
+ * the analysis raster and the finer bands the cap heights need are
+ * replays of it, so the page costs one Poppler pass (which decodes and
+ * colour-converts every image of the page whatever its clip: 0.4 s a
+ * pass on a poster with 40 Mpx of photographs). */
+typedef struct
+{
+  cairo_surface_t *surface;
+  EylRect          origin; /* the analysis raster's area */
+  double           scale;  /* px per pt */
+} PageRecording;
+
+static void
+page_recording_clear (PageRecording *self)
+{
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageRecording, page_recording_clear)
+
+/* Records @origin of @page, and the lines of its text outside it (a
+ * slug's, whose cap heights are measured too), with @renderer's draw
+ * function; FALSE (and nothing kept) when it has none or Cairo cannot. */
+static gboolean
+record_page (PageRecording     *self,
+             const EylRenderer *renderer,
+             const EylPageData *page,
+             const EylRect     *origin,
+             double             scale)
 {
   g_autoptr(GError) error = NULL;
-  EylRaster *raster;
+  EylRect           page_rect = { 0, 0, page->width, page->height };
+  cairo_rectangle_t extents;
+  cairo_t          *cr;
+  gboolean          ok;
+
+  if (renderer->draw == NULL)
+    return FALSE;
+  extents.x = floor ((page_rect.x0 - origin->x0) * scale);
+  extents.y = floor ((page_rect.y0 - origin->y0) * scale);
+  extents.width = MAX (ceil ((page_rect.x1 - origin->x0) * scale) - extents.x, 1);
+  extents.height = MAX (ceil ((page_rect.y1 - origin->y0) * scale) - extents.y, 1);
+  self->surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  self->origin = *origin;
+  self->scale = scale;
+
+  cr = cairo_create (self->surface);
+  /* The white paper a raster starts with, so that a replay composites
+   * every operation on what a render composites it on. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -origin->x0, -origin->y0);
+  /* The clip a render of @origin has, so that the analysis raster is a
+   * copy of the recording's pixels bit for bit what that render gives
+   * (at its edges too). */
+  cairo_rectangle (cr, origin->x0, origin->y0, eyl_rect_width (origin), eyl_rect_height (origin));
+  for (guint i = 0; page->lines != NULL && i < page->lines->len; i++)
+    {
+      EylRect box = g_array_index (page->lines, EylTextLine, i).box;
+      double  pad = MAX (2.0, 0.5 * eyl_rect_height (&box));
+
+      /* With the margin of its band (eyl-cap-heights.c). */
+      box = (EylRect) { box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad };
+      if (box.x0 >= origin->x0 && box.y0 >= origin->y0 && box.x1 <= origin->x1 && box.y1 <= origin->y1)
+        continue;
+      if (eyl_rect_intersect (&box, &page_rect, &box))
+        cairo_rectangle (cr, box.x0, box.y0, eyl_rect_width (&box), eyl_rect_height (&box));
+    }
+  cairo_clip (cr);
+  ok = renderer->draw (cr, renderer->user_data, &error) && cairo_status (cr) == CAIRO_STATUS_SUCCESS &&
+       cairo_surface_status (self->surface) == CAIRO_STATUS_SUCCESS;
+  cairo_destroy (cr);
+  if (!ok)
+    {
+      g_debug ("no recording of the page at %.3f px/pt: %s", scale,
+               error != NULL ? error->message : cairo_status_to_string (cairo_surface_status (self->surface)));
+      page_recording_clear (self);
+    }
+  return ok;
+}
+
+/* @area at @scale replayed from the recording (an EylRenderFunc): at the
+ * recorded scale on its pixel grid, what a render of it gives; finer, the
+ * page's vectors (its letters) drawn again at that scale. */
+static EylRaster *
+replay_region (const EylRect *area,
+               double         scale,
+               gpointer       user_data,
+               GError       **error)
+{
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
+  const PageRecording *self = user_data;
+  g_autoptr(EylRaster) raster = eyl_raster_new (area, scale);
+  double         dx = (self->origin.x0 - area->x0) * raster->scale;
+  double         dy = (self->origin.y0 - area->y0) * raster->scale;
+  cairo_t       *cr;
+  cairo_status_t status;
+
+  if (raster->scale == self->scale && fabs (dx - round (dx)) < 1e-6 && fabs (dy - round (dy)) < 1e-6)
+    {
+      /* On the recording's pixel grid: its pixels copied as they are. */
+      cr = cairo_create (eyl_raster_get_surface (raster));
+      cairo_set_source_surface (cr, self->surface, round (dx), round (dy));
+    }
+  else
+    {
+      cr = eyl_raster_create_context (raster);
+      cairo_rectangle (cr, area->x0, area->y0, eyl_rect_width (area), eyl_rect_height (area));
+      cairo_clip (cr);
+      cairo_translate (cr, self->origin.x0, self->origin.y0);
+      cairo_scale (cr, 1 / self->scale, 1 / self->scale);
+      cairo_set_source_surface (cr, self->surface, 0, 0);
+    }
+  cairo_paint (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, EYL_ERROR, status == CAIRO_STATUS_NO_MEMORY ? EYL_ERROR_MEMORY : EYL_ERROR_PAGE,
+                   "%s", cairo_status_to_string (status));
+      return NULL;
+    }
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  return g_steal_pointer (&raster);
+}
+
+/* The visible page rendered once at @renderer's resolution on the
+ * material, replayed from @recording when the renderer can draw the page
+ * into one (@recording left empty otherwise); NULL (with a warning) when
+ * it cannot be rendered. */
+static EylRaster *
+render_analysis_raster (EylPageRead       *self,
+                        const EylPageData *page,
+                        const EylRenderer *renderer,
+                        PageRecording     *recording)
+{
+  g_autoptr(GError) error = NULL;
+  EylRaster *raster = NULL;
   double     w_pt = eyl_rect_width (&self->visible);
   double     h_pt = eyl_rect_height (&self->visible);
   double     mm_per_pt, scale;
@@ -89,7 +224,34 @@ render_analysis_raster (EylPageRead       *self,
         scale *= sqrt (renderer->min_pixels / pixels);
     }
 
-  raster = eyl_renderer_render (renderer, &self->visible, scale, &error);
+  /* Recorded when the cap heights would need two band renders or more:
+   * a recording and its replay cost about one pass more than a render
+   * (backdrop-mobileera-photowall: 0.085 -> 0.158 s), the bands of
+   * poster-osgeo-gsoc-a0 eight (0.351 -> 0.261 s for the check).  Out of
+   * memory while recording or replaying: rendered as before, where the
+   * renderer counts it. */
+  if (!eyl_rect_is_empty (&self->visible) && scale > 0 && isfinite (scale) && page->lines != NULL &&
+      renderer->draw != NULL)
+    {
+      EylRect page_rect = { 0, 0, page->width, page->height };
+      double  fit = eyl_renderer_fit_scale (renderer, &self->visible, scale);
+
+      if (eyl_count_line_height_renders ((const EylGlyph *) (gpointer) page->glyphs->data,
+                                         (const EylTextLine *) (gpointer) page->lines->data,
+                                         page->lines->len, &page_rect, &self->visible, fit) >= 2)
+        record_page (recording, renderer, page, &self->visible, fit);
+    }
+  if (recording->surface != NULL)
+    {
+      raster = replay_region (&self->visible, recording->scale, recording, NULL);
+      if (raster == NULL || raster->scale != recording->scale)
+        {
+          g_clear_pointer (&raster, eyl_raster_unref);
+          page_recording_clear (recording);
+        }
+    }
+  if (raster == NULL)
+    raster = eyl_renderer_render (renderer, &self->visible, scale, &error);
   if (raster == NULL)
     {
       g_ptr_array_add (self->warnings,
@@ -102,9 +264,38 @@ render_analysis_raster (EylPageRead       *self,
   self->raster_w_px = raster->width;
   self->raster_h_px = raster->height;
   self->raster_px_per_mm = raster->scale / mm_per_pt;
-  g_debug ("page %u: analysis raster %d × %d px, %.3f px/mm", self->index,
-           raster->width, raster->height, self->raster_px_per_mm);
+  g_debug ("page %u: analysis raster %d × %d px, %.3f px/mm%s", self->index,
+           raster->width, raster->height, self->raster_px_per_mm,
+           recording->surface != NULL ? ", replayed" : "");
   return raster;
+}
+
+/* @page with its lines' cap and x heights measured on @raster (when not
+ * NULL) and on finer bands @renderer renders for the lines too small in
+ * it: the analysis raster serves the measurement, which needs no render
+ * of the page of its own.  A new reference to @page when it has no line
+ * to measure or nothing can render them. */
+static EylPageData *
+measure_lines (EylPageData       *page,
+               const EylRaster   *raster,
+               const EylRenderer *renderer,
+               gboolean           replays)
+{
+  g_autofree double *caps = NULL, *xs = NULL;
+  EylRect            whole = { 0, 0, page->width, page->height };
+  guint              n_lines = page->lines != NULL ? page->lines->len : 0;
+  gboolean           any = FALSE;
+
+  if (n_lines == 0 || (raster == NULL && (renderer == NULL || renderer->render == NULL)))
+    return eyl_page_data_ref (page);
+  caps = g_new0 (double, n_lines);
+  xs = g_new0 (double, n_lines);
+  eyl_measure_line_heights ((const EylGlyph *) (gpointer) page->glyphs->data,
+                            (const EylTextLine *) (gpointer) page->lines->data, n_lines,
+                            &whole, raster, renderer, replays, NULL, caps, xs);
+  for (guint i = 0; i < n_lines && !any; i++)
+    any = caps[i] > 0 || xs[i] > 0;
+  return any ? eyl_page_data_new_with_line_metrics (page, caps, xs) : eyl_page_data_ref (page);
 }
 
 /* A contact that OCR read inside a picture placed on a page whose own text
@@ -307,6 +498,8 @@ eyl_read_page (EylPageData              *page,
   g_autoptr(EylPageRead) self = NULL;
   g_autoptr(EylRaster) raster = NULL;
   g_autoptr(GPtrArray) elements = NULL;
+  g_autoptr(EylPageData) measured = NULL;
+  g_auto(PageRecording) recording = { NULL };
   double         scale;
   EylScaleSource source;
 
@@ -331,9 +524,25 @@ eyl_read_page (EylPageData              *page,
                                      &self->material_w_mm, &self->material_h_mm,
                                      &scale, &source, NULL);
 
-  /* The analysis raster: rendered once, shared by every pixel detector. */
+  /* The analysis raster: rendered once, shared by every pixel detector
+   * and by the measure of the lines' cap heights, which every detector
+   * and rule reads from here on. */
   if (renderer != NULL && renderer->render != NULL)
-    raster = render_analysis_raster (self, renderer);
+    raster = render_analysis_raster (self, page, renderer, &recording);
+  if (recording.surface != NULL)
+    {
+      /* The finer bands replayed from the recording: no pass of their own. */
+      EylRenderer replayer = *renderer;
+
+      replayer.render = replay_region;
+      replayer.user_data = &recording;
+      replayer.draw = NULL;
+      measured = measure_lines (page, raster, &replayer, TRUE);
+    }
+  else
+    measured = measure_lines (page, raster, renderer, FALSE);
+  page = measured;
+  page_recording_clear (&recording);
 
   for (guint i = 0; page->images != NULL && i < page->images->len; i++)
     {

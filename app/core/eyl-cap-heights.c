@@ -1,0 +1,558 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#define G_LOG_DOMAIN "eyl-cap-heights"
+
+#include <math.h>
+#include <string.h>
+
+#include "eyl-cap-heights.h"
+#include "eyl-stage.h"
+
+/* Without an analysis raster the page is rendered whole within this
+ * budget (~2.7 px/pt on A4). */
+#define RASTER_BUDGET_PX (4.0 * 1000 * 1000)
+#define RASTER_MAX_SCALE 8.0 /* px per pt */
+/* Cap heights smaller than this in the raster are re-measured on a band
+ * rendered at a higher scale, aiming at TARGET_CAP_PX. */
+#define MIN_CAP_PX    12.0
+#define TARGET_CAP_PX 32.0
+/* Bands planned at most; renders of them by themselves at most, when each
+ * is a Poppler pass; the most pixels replays of a recording may cost
+ * (about 0.3 s of CPU). */
+#define MAX_BAND_GROUPS  64
+#define MAX_BAND_RENDERS 12
+#define MAX_REPLAY_PX    (64.0 * 1000 * 1000)
+/* One render for all the bands: within this many pixels (64 MB), when it
+ * gives a band at least SHARED_ENOUGH of the scale it wants. */
+#define SHARED_BUDGET_PX (16.0 * 1000 * 1000)
+#define SHARED_ENOUGH    0.8
+/* Below this the measurement is too coarse to trust: keep the estimate. */
+#define MIN_MEASURE_PX 6.0
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Ink extent of one glyph across its "up" axis, in pt, or 0.
+ *
+ * The background is the median luminance of a ring just outside the glyph
+ * box, so light text on a dark panel works as well as dark on light.  Each
+ * row (or column, for vertical text) gets a coverage: the largest contrast
+ * to the background in it over the largest in its block of inked rows,
+ * so anti-aliased edge rows count by the fraction they are inked.  The
+ * glyph is the heaviest contiguous block; its summed coverage is the ink
+ * height with sub-pixel precision for flat-topped, flat-bottomed letters. */
+static double
+measure_glyph (const EylRaster *r,
+               const EylRect   *box,
+               gboolean         vertical)
+{
+  int gx0, gy0, gx1, gy1, ring, n_along;
+  g_autoptr(GArray) ring_values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree double *profile = NULL;
+  double             bg, max_contrast = 0, best_mass = 0, mass = 0;
+  int                inset, start = -1;
+
+  gx0 = (int) floor ((box->x0 - r->area.x0) * r->scale);
+  gy0 = (int) floor ((box->y0 - r->area.y0) * r->scale);
+  gx1 = (int) ceil ((box->x1 - r->area.x0) * r->scale);
+  gy1 = (int) ceil ((box->y1 - r->area.y0) * r->scale);
+  ring = MAX (2, (int) ((vertical ? gx1 - gx0 : gy1 - gy0) * 0.1));
+
+  if (gx0 - ring < 0 || gy0 - ring < 0 || gx1 + ring > r->width || gy1 + ring > r->height)
+    return 0;
+  if (gx1 - gx0 < 2 || gy1 - gy0 < 2)
+    return 0;
+
+  for (int y = gy0 - ring; y < gy1 + ring; y++)
+    for (int x = gx0 - ring; x < gx1 + ring; x++)
+      {
+        double v;
+
+        if (x >= gx0 && x < gx1 && y >= gy0 && y < gy1)
+          continue;
+        v = eyl_raster_get_luma (r, x, y);
+        g_array_append_val (ring_values, v);
+      }
+  g_array_sort (ring_values, compare_double);
+  bg = g_array_index (ring_values, double, ring_values->len / 2);
+
+  /* The middle of the advance box along the text: the neighbours' ink
+   * (kerning, italics) stays out. */
+  n_along = vertical ? gx1 - gx0 : gy1 - gy0;
+  profile = g_new0 (double, n_along);
+  inset = MAX (0, (int) ((vertical ? gy1 - gy0 : gx1 - gx0) * 0.12));
+
+  for (int a = 0; a < n_along; a++)
+    {
+      double row_max = 0;
+
+      for (int t = inset; t < (vertical ? gy1 - gy0 : gx1 - gx0) - inset; t++)
+        {
+          int x = vertical ? gx0 + a : gx0 + t;
+          int y = vertical ? gy0 + t : gy0 + a;
+
+          row_max = MAX (row_max, fabs (eyl_raster_get_luma (r, x, y) - bg));
+        }
+      profile[a] = row_max;
+      max_contrast = MAX (max_contrast, row_max);
+    }
+
+  /* Ink must clearly differ from the background. */
+  if (max_contrast < 40)
+    return 0;
+
+  /* Each contiguous block of inked rows is measured against its own
+   * contrast: a green title's rows count whole even where the box also
+   * reaches the navy line set tight under it. */
+  for (int a = 0; a <= n_along; a++)
+    {
+      double c = a < n_along ? profile[a] / max_contrast : 0;
+
+      if (c > 0.08 && start < 0)
+        start = a;
+      else if (c <= 0.08 && start >= 0)
+        {
+          double block_max = 0;
+
+          for (int b = start; b < a; b++)
+            block_max = MAX (block_max, profile[b]);
+          mass = 0;
+          for (int b = start; b < a; b++)
+            mass += MIN (profile[b] / block_max, 1.0);
+          best_mass = MAX (best_mass, mass);
+          start = -1;
+        }
+    }
+  return best_mass / r->scale;
+}
+
+typedef struct
+{
+  double   cap; /* pt, 0 = not measured */
+  double   x;
+  double   est_cap;
+  gboolean vertical;
+  double   cap_px_low; /* measured cap in the page raster, px */
+  gboolean covered;    /* the page raster shows the whole line */
+} LineMeasure;
+
+static gboolean
+is_cap_letter (gunichar c)
+{
+  /* Flat top and flat bottom: the ink is exactly the cap height. */
+  return strchr ("EFHIKLMNTZ", (int) c) != NULL && c < 128;
+}
+
+static gboolean
+is_x_letter (gunichar c)
+{
+  return c < 128 && strchr ("xzvwu", (int) c) != NULL;
+}
+
+static double
+median_of (GArray *values)
+{
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_double);
+  if (values->len % 2 == 1)
+    return g_array_index (values, double, values->len / 2);
+  return 0.5 * (g_array_index (values, double, values->len / 2 - 1) + g_array_index (values, double, values->len / 2));
+}
+
+static void
+measure_line (const EylRaster   *r,
+              const EylGlyph    *glyphs,
+              const EylTextLine *line,
+              LineMeasure       *out)
+{
+  g_autoptr(GArray) caps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = line->start; i < line->end; i++)
+    {
+      const EylGlyph *g = &glyphs[i];
+      gboolean        cap = is_cap_letter (g->ch), x = is_x_letter (g->ch);
+      double          v;
+
+      if (!cap && !x)
+        continue;
+      v = measure_glyph (r, &g->box, out->vertical);
+      if (v <= 0)
+        continue;
+      g_array_append_val (cap ? caps : xs, v);
+    }
+
+  out->cap = median_of (caps);
+  out->x = median_of (xs);
+}
+
+static gboolean
+line_is_vertical (const EylGlyph    *glyphs,
+                  const EylTextLine *line)
+{
+  const EylGlyph *first = NULL, *last = NULL;
+
+  for (guint i = line->start; i < line->end; i++)
+    if (!eyl_rect_is_empty (&glyphs[i].box) && !g_unichar_isspace (glyphs[i].ch))
+      {
+        if (first == NULL)
+          first = &glyphs[i];
+        last = &glyphs[i];
+      }
+  if (first == NULL || first == last)
+    /* One glyph: a glyph box taller than wide is the usual case. */
+    return first != NULL && eyl_rect_width (&first->box) > 1.6 * eyl_rect_height (&first->box);
+
+  return fabs (last->box.y0 - first->box.y0) > fabs (last->box.x0 - first->box.x0);
+}
+
+static gboolean
+line_has_letters (const EylGlyph    *glyphs,
+                  const EylTextLine *line)
+{
+  for (guint i = line->start; i < line->end; i++)
+    if (is_cap_letter (glyphs[i].ch) || is_x_letter (glyphs[i].ch))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+accept_measure (LineMeasure *m,
+                double       cap,
+                double       x,
+                double       scale)
+{
+  /* Too few pixels: keep what is there only if it is the better figure. */
+  if (cap * scale >= MIN_MEASURE_PX)
+    m->cap = cap;
+  if (x * scale >= MIN_MEASURE_PX)
+    m->x = x;
+}
+
+/* A band of lines measured again on a finer render. */
+typedef struct
+{
+  EylRect  band;
+  double   scale;      /* wanted px per pt */
+  guint    first, end; /* its lines */
+  gboolean measured;
+} BandGroup;
+
+/* Measures on @r (covering them) the lines of the groups not measured yet
+ * that @r is fine enough for: @r->scale at least their scale, or
+ * @max_wanted at least it. */
+static void
+measure_groups (const EylRaster   *r,
+                GArray            *groups,
+                double             max_wanted,
+                const EylGlyph    *glyphs,
+                const EylTextLine *lines,
+                LineMeasure       *m)
+{
+  for (guint g = 0; g < groups->len; g++)
+    {
+      BandGroup *group = &g_array_index (groups, BandGroup, g);
+
+      if (group->measured || (group->scale > r->scale && group->scale > max_wanted) ||
+          group->band.x0 < r->area.x0 || group->band.y0 < r->area.y0 ||
+          group->band.x1 > r->area.x0 + r->width / r->scale ||
+          group->band.y1 > r->area.y0 + r->height / r->scale)
+        continue;
+      group->measured = TRUE;
+      for (guint k = group->first; k < group->end; k++)
+        {
+          LineMeasure hi = m[k];
+
+          if (!line_has_letters (glyphs, &lines[k]))
+            continue;
+          measure_line (r, glyphs, &lines[k], &hi);
+          accept_measure (&m[k], hi.cap, hi.x, r->scale);
+          m[k].cap_px_low = MIN_CAP_PX; /* done */
+        }
+    }
+}
+
+static gboolean
+rect_inside (const EylRect *inner,
+             const EylRect *outer)
+{
+  return inner->x0 >= outer->x0 && inner->y0 >= outer->y0 && inner->x1 <= outer->x1 &&
+         inner->y1 <= outer->y1;
+}
+
+/* Small text: bands around groups of nearby lines that @scale (the page
+ * raster's) shows too small or not at all, each wanting a scale that
+ * gives the cap height TARGET_CAP_PX pixels. */
+static GArray *
+plan_bands (const EylGlyph    *glyphs,
+            const EylTextLine *lines,
+            guint              n_lines,
+            const LineMeasure *m,
+            double             width,
+            double             height,
+            double             scale,
+            GCancellable      *cancellable)
+{
+  GArray *groups = g_array_new (FALSE, FALSE, sizeof (BandGroup));
+
+  for (guint i = 0; i < n_lines && groups->len < MAX_BAND_GROUPS; i++)
+    {
+      const LineMeasure *lm = &m[i];
+      EylRect            band;
+      double             want, best_scale, area;
+      guint              j;
+
+      if (!line_has_letters (glyphs, &lines[i]))
+        continue;
+      if (lm->cap_px_low >= MIN_CAP_PX || lines[i].font_size <= 0 || eyl_rect_is_empty (&lines[i].box))
+        continue;
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      want = TARGET_CAP_PX / MAX (lm->est_cap, 0.05);
+      band = lines[i].box;
+      /* Group the following lines needing about the same scale that sit
+       * within a few line heights. */
+      for (j = i + 1; j < n_lines; j++)
+        {
+          EylRect            grown = band;
+          const EylTextLine *o = &lines[j];
+          double             o_want = TARGET_CAP_PX / MAX (0.7 * o->font_size, 0.05);
+
+          if (m[j].cap_px_low >= MIN_CAP_PX || o->font_size <= 0 || eyl_rect_is_empty (&o->box))
+            break;
+          if (o_want < want / 2 || o_want > want * 2)
+            break;
+          if (o->box.y0 > band.y1 + 3 * eyl_rect_height (&lines[i].box) || o->box.y1 < band.y0 - 3 * eyl_rect_height (&lines[i].box))
+            break;
+          eyl_rect_union (&grown, &o->box);
+          if (eyl_rect_width (&grown) * eyl_rect_height (&grown) * want * want > RASTER_BUDGET_PX)
+            break;
+          band = grown;
+        }
+
+      /* A margin for the background ring. */
+      {
+        double pad = MAX (2.0, 0.5 * eyl_rect_height (&band));
+
+        band.x0 = MAX (0, band.x0 - pad);
+        band.y0 = MAX (0, band.y0 - pad);
+        band.x1 = MIN (width, band.x1 + pad);
+        band.y1 = MIN (height, band.y1 + pad);
+      }
+      area = eyl_rect_width (&band) * eyl_rect_height (&band);
+      best_scale = MIN (want, sqrt (RASTER_BUDGET_PX / MAX (area, 1e-6)));
+      best_scale = MIN (best_scale, 400.0);
+
+      /* A band no finer than the page raster is worth a render only for
+       * lines the raster does not show. */
+      if (best_scale > scale * 1.2 || !lm->covered)
+        {
+          BandGroup g = { band, best_scale, i, j };
+
+          g_array_append_val (groups, g);
+        }
+      i = j - 1;
+    }
+
+  return groups;
+}
+
+/* Each render runs the whole page through Poppler however small the
+ * band, so the bands are measured on one render of them all (@all at
+ * @scale) when it is fine enough within SHARED_BUDGET_PX; FALSE for
+ * fewer than two. */
+static gboolean
+plan_shared_band (GArray  *groups,
+                  EylRect *all,
+                  double  *scale)
+{
+  double finest = 0;
+
+  if (groups->len < 2)
+    return FALSE;
+  *all = g_array_index (groups, BandGroup, 0).band;
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const BandGroup *group = &g_array_index (groups, BandGroup, g);
+
+      eyl_rect_union (all, &group->band);
+      finest = MAX (finest, group->scale);
+    }
+  *scale = MIN (finest, sqrt (SHARED_BUDGET_PX / MAX (eyl_rect_width (all) * eyl_rect_height (all), 1e-6)));
+  return TRUE;
+}
+
+guint
+eyl_count_line_height_renders (const EylGlyph    *glyphs,
+                               const EylTextLine *lines,
+                               guint              n_lines,
+                               const EylRect     *page_rect,
+                               const EylRect     *raster_area,
+                               double             raster_scale)
+{
+  g_autofree LineMeasure *m = NULL;
+  g_autoptr(GArray) groups = NULL;
+  EylRect all;
+  double  shared_scale;
+  guint   n = 1;
+
+  g_return_val_if_fail (n_lines == 0 || (glyphs != NULL && lines != NULL), 0);
+  g_return_val_if_fail (page_rect != NULL && raster_area != NULL, 0);
+
+  /* The lines' estimates stand for what the raster will show. */
+  m = g_new0 (LineMeasure, n_lines);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      m[i].est_cap = 0.7 * lines[i].font_size;
+      m[i].covered = rect_inside (&lines[i].box, raster_area);
+      if (m[i].covered)
+        m[i].cap_px_low = m[i].est_cap * raster_scale;
+    }
+  groups = plan_bands (glyphs, lines, n_lines, m, page_rect->x1, page_rect->y1, raster_scale, NULL);
+  if (groups->len == 0)
+    return 0;
+  if (!plan_shared_band (groups, &all, &shared_scale))
+    return 1;
+  for (guint g = 0; g < groups->len; g++)
+    if (g_array_index (groups, BandGroup, g).scale > shared_scale / SHARED_ENOUGH)
+      n++;
+  return n;
+}
+
+/* @area at @scale, or NULL (said in the debug log) when it cannot be
+ * rendered: the lines keep their estimates. */
+static EylRaster *
+render_band (const EylRenderer *renderer,
+             const EylRect     *area,
+             double             scale)
+{
+  g_autoptr(GError) error = NULL;
+  EylRaster *raster = eyl_renderer_render (renderer, area, scale, &error);
+
+  if (raster == NULL)
+    g_debug ("cap heights: [%.1f %.1f %.1f %.1f] pt at %.3f px/pt not rendered: %s",
+             area->x0, area->y0, area->x1, area->y1, scale, error->message);
+  return raster;
+}
+
+void
+eyl_measure_line_heights (const EylGlyph    *glyphs,
+                          const EylTextLine *lines,
+                          guint              n_lines,
+                          const EylRect     *page_rect,
+                          const EylRaster   *raster,
+                          const EylRenderer *renderer,
+                          gboolean           replays,
+                          GCancellable      *cancellable,
+                          double            *cap_heights,
+                          double            *x_heights)
+{
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_CAP_HEIGHTS);
+  g_autofree LineMeasure *m = NULL;
+  g_autoptr(GArray) groups = NULL;
+  g_autoptr(EylRaster) r = NULL;
+  EylRect all, shown;
+  double  width, height, scale, shared_scale, replayed_px = 0;
+  guint   n_renders = 0;
+
+  g_return_if_fail (n_lines == 0 || (glyphs != NULL && lines != NULL));
+  g_return_if_fail (page_rect != NULL && cap_heights != NULL && x_heights != NULL);
+
+  for (guint i = 0; i < n_lines; i++)
+    cap_heights[i] = x_heights[i] = 0;
+  if (n_lines == 0)
+    return;
+  width = page_rect->x1;
+  height = page_rect->y1;
+
+  /* Without the analysis raster, the whole page within RASTER_BUDGET_PX. */
+  if (raster == NULL)
+    {
+      if (renderer == NULL || renderer->render == NULL)
+        return;
+      scale = MIN (RASTER_MAX_SCALE, sqrt (RASTER_BUDGET_PX / MAX (width * height, 1e-6)));
+      r = render_band (renderer, page_rect, scale);
+      if (r == NULL)
+        return;
+      raster = r;
+    }
+  scale = raster->scale;
+  shown = (EylRect) { raster->area.x0, raster->area.y0, raster->area.x0 + raster->width / scale,
+                      raster->area.y0 + raster->height / scale };
+
+  /* The lines whose letters @raster shows large enough: a line outside
+   * it (bleed, slug) measures 0 there and goes to the bands. */
+  m = g_new0 (LineMeasure, n_lines);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      LineMeasure *lm = &m[i];
+      double       cap, x;
+
+      lm->vertical = line_is_vertical (glyphs, &lines[i]);
+      lm->est_cap = 0.7 * lines[i].font_size;
+      lm->covered = rect_inside (&lines[i].box, &shown);
+      if (!line_has_letters (glyphs, &lines[i]))
+        continue;
+      measure_line (raster, glyphs, &lines[i], lm);
+      cap = lm->cap;
+      x = lm->x;
+      lm->cap = lm->x = 0;
+      lm->cap_px_low = MAX (cap, x / 0.7) * scale;
+      accept_measure (lm, cap, x, scale);
+    }
+  g_clear_pointer (&r, eyl_raster_unref);
+  if (renderer == NULL || renderer->render == NULL)
+    goto done;
+
+  groups = plan_bands (glyphs, lines, n_lines, m, width, height, scale, cancellable);
+  if (plan_shared_band (groups, &all, &shared_scale))
+    {
+      r = render_band (renderer, &all, shared_scale);
+      n_renders++;
+      if (r != NULL)
+        measure_groups (r, groups, shared_scale / SHARED_ENOUGH, glyphs, lines, m);
+      g_clear_pointer (&r, eyl_raster_unref);
+    }
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const BandGroup *group = &g_array_index (groups, BandGroup, g);
+      double           px = eyl_rect_width (&group->band) * eyl_rect_height (&group->band) *
+                  group->scale * group->scale;
+
+      if (group->measured || (replays && replayed_px + px > MAX_REPLAY_PX))
+        continue;
+      if (!replays && n_renders >= MAX_BAND_RENDERS + 1)
+        break;
+      n_renders++;
+      replayed_px += px;
+      r = render_band (renderer, &group->band, group->scale);
+      if (r != NULL)
+        measure_groups (r, groups, 0, glyphs, lines, m);
+      g_clear_pointer (&r, eyl_raster_unref);
+    }
+
+done:
+  for (guint i = 0; i < n_lines; i++)
+    {
+      if ((m[i].cap > 0 || m[i].x > 0) && !g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          for (guint k = lines[i].start; k < lines[i].end && k < lines[i].start + 24; k++)
+            g_string_append_unichar (text, glyphs[k].ch);
+          g_debug ("line %u “%s” %.1f pt: cap %.3f x %.3f pt (%.1f px in the page raster)", i,
+                   text->str, lines[i].font_size, m[i].cap, m[i].x, m[i].cap_px_low);
+        }
+      cap_heights[i] = m[i].cap;
+      x_heights[i] = m[i].x;
+    }
+}

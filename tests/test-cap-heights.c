@@ -1,0 +1,400 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cap-heights.c: the cap and x heights of lines measured on rendered
+ * pixels (eyl-cap-heights.c): on the page rendered for them, on an
+ * analysis raster with finer bands only for the small lines, and the
+ * renders each costs. */
+#include "config.h"
+
+#include <string.h>
+
+#include "eyl-analysis.h"
+#include "eyl-cap-heights.h"
+#include "eyl-document.h"
+#include "eyl-fixtures.h"
+#include "eyl-read.h"
+
+/* DejaVu Sans metrics (units per em 2048): cap height 1493 (0.729 em),
+ * x-height 1120 (0.547 em). */
+#define DV_CAP 0.729
+#define DV_X   0.547
+
+/* A renderer that counts its renders (each a Poppler pass over the page)
+ * before it hands them to the document's. */
+typedef struct
+{
+  EylRenderer inner;
+  guint       n_renders;
+  guint       n_draws;
+} Counting;
+
+static EylRaster *
+counting_render (const EylRect *area,
+                 double         scale,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  Counting *counting = user_data;
+
+  counting->n_renders++;
+  return counting->inner.render (area, scale, counting->inner.user_data, error);
+}
+
+/* The page of @texts with its lines measured: on an analysis raster at
+ * @raster_scale px/pt over @raster_area (NULL: the whole page; the whole
+ * page rendered for them when @raster_scale is 0), and on bands.  The
+ * renders the measure made (the analysis raster not counted) in
+ * @n_renders. */
+static EylPageData *
+measured_page (const EylFixturePage *pg,
+               const EylFixtureText *texts,
+               guint                 n_texts,
+               double                raster_scale,
+               const EylRect        *raster_area,
+               guint                *n_renders)
+{
+  g_autofree char *path = eyl_fixture_pdf ("caps.pdf", pg, texts, n_texts);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylDocument) doc = eyl_document_open (path, NULL, NULL, &error);
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(EylRaster) raster = NULL;
+  g_autofree double *caps = NULL, *xs = NULL;
+  Counting           counting;
+  EylRenderer        renderer;
+  EylRect            whole;
+
+  g_assert_no_error (error);
+  page = eyl_document_get_page_data (doc, 0, NULL, &error);
+  g_assert_no_error (error);
+  /* The text layer alone: estimates. */
+  for (guint i = 0; i < page->lines->len; i++)
+    g_assert_false (g_array_index (page->lines, EylTextLine, i).measured);
+
+  whole = (EylRect) { 0, 0, page->width, page->height };
+  eyl_renderer_init (&counting.inner);
+  g_assert_true (eyl_document_get_renderer (doc, 0, &counting.inner));
+  counting.n_renders = 0;
+  eyl_renderer_init (&renderer);
+  renderer.render = counting_render;
+  renderer.user_data = &counting;
+  if (raster_scale > 0)
+    {
+      raster = eyl_renderer_render (&counting.inner, raster_area != NULL ? raster_area : &whole,
+                                    raster_scale, &error);
+      g_assert_no_error (error);
+    }
+
+  caps = g_new0 (double, page->lines->len);
+  xs = g_new0 (double, page->lines->len);
+  eyl_measure_line_heights ((const EylGlyph *) (gpointer) page->glyphs->data,
+                            (const EylTextLine *) (gpointer) page->lines->data, page->lines->len,
+                            &whole, raster, &renderer, FALSE, NULL, caps, xs);
+  *n_renders = counting.n_renders;
+  return eyl_page_data_new_with_line_metrics (page, caps, xs);
+}
+
+static const EylTextLine *
+line_with (const EylPageData *page,
+           const char        *text)
+{
+  const char *hit = strstr (page->text, text);
+  guint       glyph, line;
+
+  g_assert_nonnull (hit);
+  glyph = (guint) g_utf8_pointer_to_offset (page->text, hit);
+  line = g_array_index (page->glyphs, EylGlyph, glyph).line;
+  g_assert_cmpuint (line, <, page->lines->len);
+  return &g_array_index (page->lines, EylTextLine, line);
+}
+
+static void
+check_metrics (const EylPageData *page,
+               const char        *text,
+               double             size,
+               gboolean           with_x)
+{
+  const EylTextLine *line = line_with (page, text);
+
+  g_test_message ("%s at %g pt: cap %.3f (want %.3f) x %.3f (want %.3f)", text, size,
+                  line->cap_height, DV_CAP * size, line->x_height, DV_X * size);
+  g_assert_true (line->measured);
+  g_assert_cmpfloat_with_epsilon (line->cap_height, DV_CAP * size, 0.05 * DV_CAP * size);
+  if (with_x)
+    g_assert_cmpfloat_with_epsilon (line->x_height, DV_X * size, 0.05 * DV_X * size);
+}
+
+static EylFixtureText sizes_texts[] = {
+  { 40, 100, 72, "HEFT vow", 0x000000 },
+  { 40, 200, 24, "THE LINK zoo wax", 0x202020 },
+  { 40, 260, 9, "FINE PRINT in wax", 0x000000 },
+  { 40, 300, 4, "TINY LEGAL TEXT now", 0x000000 },
+  { 40, 400, 30, "Light GREY text vex", 0x999999 },
+  /* no cap or x letter: keeps the estimate */
+  { 40, 500, 20, "0123 (9)", 0x000000 },
+};
+
+/* The lines of sizes_texts measured with an analysis raster at
+ * @raster_scale (0: none), in @n_renders renders of their own. */
+static void
+check_sizes_at (double raster_scale,
+                guint  n_renders)
+{
+  EylFixturePage pg = { .width_pt = 595, .height_pt = 842 };
+  guint          renders = 0;
+  g_autoptr(EylPageData) page = measured_page (&pg, sizes_texts, G_N_ELEMENTS (sizes_texts), raster_scale, NULL, &renders);
+  const EylTextLine *digits;
+
+  check_metrics (page, "HEFT", 72, TRUE);
+  check_metrics (page, "THE LINK", 24, TRUE);
+  check_metrics (page, "FINE PRINT", 9, TRUE);
+  check_metrics (page, "TINY LEGAL", 4, TRUE);
+  check_metrics (page, "Light GREY", 30, TRUE);
+
+  digits = line_with (page, "0123");
+  g_assert_false (digits->measured);
+  g_assert_cmpfloat_with_epsilon (digits->cap_height, 0.7 * 20, 1e-6);
+  g_assert_cmpuint (renders, ==, n_renders);
+}
+
+/* Without an analysis raster the page is rendered whole for them (~2.7
+ * px/pt on A4), and the 4 pt line (~11 px there) again on a finer band. */
+static void
+test_whole_page (void)
+{
+  check_sizes_at (0, 2);
+}
+
+/* On an analysis raster of 1 px/pt the 72, 30 and 24 pt lines (caps of
+ * 17 px and more) are measured on it; the 9 and 4 pt lines on one render
+ * of both their bands, the only render the measure makes. */
+static void
+test_analysis_raster (void)
+{
+  check_sizes_at (1.0, 1);
+}
+
+/* Letters the analysis raster shows large enough cost no render. */
+static void
+test_large_only (void)
+{
+  EylFixtureText texts[] = {
+    { 40, 100, 60, "HEADLINE ZONE", 0x000000 },
+    { 40, 220, 36, "WHITE ON NAVY zzz", 0x10204a },
+  };
+  EylFixturePage pg = { .width_pt = 595, .height_pt = 842 };
+  guint          n_renders = 0;
+  g_autoptr(EylPageData) page = measured_page (&pg, texts, G_N_ELEMENTS (texts), 1.0, NULL, &n_renders);
+
+  check_metrics (page, "HEADLINE", 60, FALSE);
+  check_metrics (page, "WHITE", 36, TRUE);
+  g_assert_cmpuint (n_renders, ==, 0);
+}
+
+/* A line the analysis raster does not cover (it shows the trim box: the
+ * bleed and slug lie outside) is measured on a band. */
+static void
+test_outside_raster (void)
+{
+  EylFixtureText texts[] = {
+    { 40, 100, 48, "INSIDE THE TRIM", 0x000000 },
+    { 40, 560, 48, "IN THE SLUG zone", 0x000000 },
+  };
+  EylFixturePage pg = { .width_pt = 500, .height_pt = 600 };
+  EylRect        top = { 0, 0, 500, 400 };
+  guint          n_renders = 0;
+  g_autoptr(EylPageData) page = measured_page (&pg, texts, G_N_ELEMENTS (texts), 1.0, &top, &n_renders);
+
+  check_metrics (page, "INSIDE", 48, FALSE);
+  check_metrics (page, "SLUG", 48, TRUE);
+  g_assert_cmpuint (n_renders, ==, 1);
+}
+
+static void
+test_light_on_dark (void)
+{
+  EylFixtureText texts[] = {
+    { 30, 120, 36, "WHITE ON NAVY zzz", 0xffffff },
+    { 30, 220, 12, "ELEVEN TIMES zoo", 0xffee00 },
+  };
+  EylFixturePage pg = {
+    .width_pt = 500,
+    .height_pt = 300,
+    .fill_background = TRUE,
+    .background = 0x10204a,
+  };
+  guint n_renders = 0;
+  g_autoptr(EylPageData) page = measured_page (&pg, texts, G_N_ELEMENTS (texts), 1.5, NULL, &n_renders);
+
+  check_metrics (page, "WHITE", 36, TRUE);
+  check_metrics (page, "ELEVEN", 12, TRUE);
+}
+
+/* A light title set tight over a dark line: the title's glyph boxes
+ * reach into the darker line, whose ink must not make the title's own
+ * rows count as half inked. */
+static void
+test_tight_lines (void)
+{
+  EylFixtureText texts[] = {
+    { 40, 100, 60, "TITLE ZINE", 0x4ab969 },
+    { 40, 112, 14, "Spatial database extender", 0x0a1a33 },
+  };
+  EylFixturePage pg = { .width_pt = 500, .height_pt = 300 };
+  guint          n_renders = 0;
+  g_autoptr(EylPageData) page = measured_page (&pg, texts, G_N_ELEMENTS (texts), 0, NULL, &n_renders);
+
+  check_metrics (page, "TITLE", 60, FALSE);
+}
+
+/* On a page turned a quarter the text runs down the page: the cap height
+ * is measured across the vertical line. */
+static void
+test_rotated (void)
+{
+  EylFixtureText texts[] = { { 100, 200, 20, "HELLO", 0x000000 } };
+  EylFixturePage pg = { .width_pt = 600, .height_pt = 800, .rotate = 90 };
+  guint          n_renders = 0;
+  g_autoptr(EylPageData) page = measured_page (&pg, texts, 1, 2.0, NULL, &n_renders);
+
+  check_metrics (page, "HELLO", 20, FALSE);
+}
+
+static gboolean
+counting_draw (cairo_t *cr,
+               gpointer user_data,
+               GError **error)
+{
+  Counting *counting = user_data;
+
+  counting->n_draws++;
+  return counting->inner.draw (cr, counting->inner.user_data, error);
+}
+
+/* The element whose text holds @needle, or fails. */
+static const EylElement *
+element_with (const EylPageRead *read,
+              const char        *needle)
+{
+  for (guint i = 0; i < read->elements->len; i++)
+    {
+      const EylElement *e = g_ptr_array_index (read->elements, i);
+
+      if (e->text != NULL && strstr (e->text, needle) != NULL)
+        return e;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The Read stage measures the lines on its analysis raster, and the
+ * small ones on finer bands: its text layer holds them, and each element
+ * carries its line's measured cap height.  With small lines far apart
+ * (@spread: long lines of 5 pt and 3 pt at the top and the bottom of the
+ * page, which one band render of 16 Mpx cannot serve: three renders), a renderer that can draw the page
+ * into a recording (@draw) makes one Poppler pass for it all, the
+ * analysis raster a replay of it bit for bit what a render gives; else
+ * the raster and the bands are rendered. */
+static void
+check_read_stage (gboolean draw,
+                  gboolean spread)
+{
+  EylFixtureText texts[] = {
+    { 40, 100, 40, "ZENITH KITES", 0x000000 },
+    { 40, 160, 5, "FINE PRINT TERMS zone FINE PRINT TERMS zone FINE PRINT TERMS zone "
+                  "FINE PRINT TERMS zone FINE PRINT TERMS zone FINE PRINT TERMS zone "
+                  "FINE PRINT TERMS zone FINE PRINT TERMS zone",
+      0x333333 },
+    { 40, 800, 3, "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone "
+                  "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone "
+                  "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone "
+                  "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone",
+      0x333333 },
+  };
+  EylFixturePage   pg = { .width_pt = 595, .height_pt = 842 };
+  g_autofree char *path = eyl_fixture_pdf ("read.pdf", &pg, texts, spread ? 3 : 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EylDocument) doc = eyl_document_open (path, NULL, NULL, &error);
+  g_autoptr(EylPageData) page = NULL;
+  g_autoptr(EylPageRead) read = NULL;
+  g_autoptr(EylRaster) rendered = NULL;
+  const EylRaster   *raster;
+  EylAnalysisOptions options;
+  Counting           counting = { 0 };
+  EylRenderer        renderer;
+  gboolean           recorded = draw && spread;
+
+  g_assert_no_error (error);
+  page = eyl_document_get_page_data (doc, 0, NULL, &error);
+  g_assert_no_error (error);
+  eyl_renderer_init (&counting.inner);
+  g_assert_true (eyl_document_get_renderer (doc, 0, &counting.inner));
+  eyl_renderer_init (&renderer);
+  renderer.render = counting_render;
+  renderer.draw = draw ? counting_draw : NULL;
+  renderer.user_data = &counting;
+
+  eyl_analysis_options_init (&options);
+  options.overrides.size_w_mm = 210;
+  options.overrides.size_h_mm = 297;
+  options.pixels.ocr = options.pixels.qr = options.pixels.logos = FALSE;
+  read = eyl_read_page (page, &renderer, &options);
+  g_assert_nonnull (read);
+
+  /* Measured, not the estimates from the font size (0.7 em); 40 pt
+   * capitals are 41 px on the 1.4 px/pt analysis raster of A4 (its floor
+   * of 1 Mpx), 5 pt ones 5 px, too few. */
+  g_assert_cmpfloat_with_epsilon (element_with (read, "ZENITH")->cap_height, DV_CAP * 40, 0.01 * DV_CAP * 40);
+  g_assert_nonnull (read->text_layer);
+  check_metrics (read->text_layer, "FINE PRINT", 5, TRUE);
+  if (spread)
+    check_metrics (read->text_layer, "TINY LEGAL", 3, TRUE);
+  g_assert_cmpuint (counting.n_draws, ==, recorded ? 1 : 0);
+  g_assert_cmpuint (counting.n_renders, ==, recorded ? 0 : spread ? 4
+                                                                  : 2);
+
+  raster = read->attention_raster;
+  g_assert_nonnull (raster);
+  rendered = eyl_renderer_render (&counting.inner, &raster->area, raster->scale, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rendered->width, ==, raster->width);
+  g_assert_cmpint (rendered->height, ==, raster->height);
+  for (int y = 0; y < raster->height; y++)
+    g_assert_cmpmem (raster->data + (gsize) y * raster->stride, raster->width * 4,
+                     rendered->data + (gsize) y * rendered->stride, rendered->width * 4);
+}
+
+static void
+test_read_stage_recorded (void)
+{
+  check_read_stage (TRUE, TRUE);
+}
+
+/* One band: a render of it costs less than a recording. */
+static void
+test_read_stage_one_band (void)
+{
+  check_read_stage (TRUE, FALSE);
+}
+
+static void
+test_read_stage_rendered (void)
+{
+  check_read_stage (FALSE, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/eyl/cap-heights/whole-page", test_whole_page);
+  g_test_add_func ("/eyl/cap-heights/analysis-raster", test_analysis_raster);
+  g_test_add_func ("/eyl/cap-heights/large-only", test_large_only);
+  g_test_add_func ("/eyl/cap-heights/outside-raster", test_outside_raster);
+  g_test_add_func ("/eyl/cap-heights/light-on-dark", test_light_on_dark);
+  g_test_add_func ("/eyl/cap-heights/tight-lines", test_tight_lines);
+  g_test_add_func ("/eyl/cap-heights/rotated", test_rotated);
+  g_test_add_func ("/eyl/cap-heights/read-stage-recorded", test_read_stage_recorded);
+  g_test_add_func ("/eyl/cap-heights/read-stage-one-band", test_read_stage_one_band);
+  g_test_add_func ("/eyl/cap-heights/read-stage-rendered", test_read_stage_rendered);
+  return g_test_run ();
+}
