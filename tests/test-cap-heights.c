@@ -292,10 +292,15 @@ element_with (const EylPageRead *read,
  * page, which one band render of 16 Mpx cannot serve: three renders), a renderer that can draw the page
  * into a recording (@draw) makes one Poppler pass for it all, the
  * analysis raster a replay of it bit for bit what a render gives; else
- * the raster and the bands are rendered. */
+ * the raster and the bands are rendered.  With a picture on the page
+ * (@picture), only when its pixel size is known (@sizes): a recording
+ * holds the page's images at their own size, and one of unknown size
+ * could hold anything. */
 static void
 check_read_stage (gboolean draw,
-                  gboolean spread)
+                  gboolean spread,
+                  gboolean picture,
+                  gboolean sizes)
 {
   EylFixtureText texts[] = {
     { 40, 100, 40, "ZENITH KITES", 0x000000 },
@@ -310,9 +315,9 @@ check_read_stage (gboolean draw,
       0x333333 },
   };
   EylFixturePage   pg = { .width_pt = 595, .height_pt = 842 };
-  g_autofree char *path = eyl_fixture_pdf ("read.pdf", &pg, texts, spread ? 3 : 2);
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(EylDocument) doc = eyl_document_open (path, NULL, NULL, &error);
+  g_autoptr(EylDocument) doc = NULL;
   g_autoptr(EylPageData) page = NULL;
   g_autoptr(EylPageRead) read = NULL;
   g_autoptr(EylRaster) rendered = NULL;
@@ -320,9 +325,18 @@ check_read_stage (gboolean draw,
   EylAnalysisOptions options;
   Counting           counting = { 0 };
   EylRenderer        renderer;
-  gboolean           recorded = draw && spread;
+  gboolean           recorded = draw && spread && (!picture || sizes);
 
+  if (picture)
+    {
+      /* 300 × 150 px on 144 × 72 pt, clear of the lines */
+      pg.image_box[0] = 300, pg.image_box[1] = 400, pg.image_box[2] = 444, pg.image_box[3] = 472;
+      pg.image_width_px = 300, pg.image_height_px = 150;
+    }
+  path = eyl_fixture_pdf ("read.pdf", &pg, texts, spread ? 3 : 2);
+  doc = eyl_document_open (path, NULL, NULL, &error);
   g_assert_no_error (error);
+  eyl_document_set_image_sizes (doc, sizes);
   page = eyl_document_get_page_data (doc, 0, NULL, &error);
   g_assert_no_error (error);
   eyl_renderer_init (&counting.inner);
@@ -365,20 +379,28 @@ check_read_stage (gboolean draw,
 static void
 test_read_stage_recorded (void)
 {
-  check_read_stage (TRUE, TRUE);
+  check_read_stage (TRUE, TRUE, FALSE, TRUE);
+}
+
+/* A picture whose pixel size is known, then one whose is not. */
+static void
+test_read_stage_picture (void)
+{
+  check_read_stage (TRUE, TRUE, TRUE, TRUE);
+  check_read_stage (TRUE, TRUE, TRUE, FALSE);
 }
 
 /* One band: a render of it costs less than a recording. */
 static void
 test_read_stage_one_band (void)
 {
-  check_read_stage (TRUE, FALSE);
+  check_read_stage (TRUE, FALSE, FALSE, TRUE);
 }
 
 static void
 test_read_stage_rendered (void)
 {
-  check_read_stage (FALSE, TRUE);
+  check_read_stage (FALSE, TRUE, FALSE, TRUE);
 }
 
 int
@@ -396,5 +418,6 @@ main (int   argc,
   g_test_add_func ("/eyl/cap-heights/read-stage-recorded", test_read_stage_recorded);
   g_test_add_func ("/eyl/cap-heights/read-stage-one-band", test_read_stage_one_band);
   g_test_add_func ("/eyl/cap-heights/read-stage-rendered", test_read_stage_rendered);
+  g_test_add_func ("/eyl/cap-heights/read-stage-picture", test_read_stage_picture);
   return g_test_run ();
 }

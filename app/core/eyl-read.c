@@ -194,6 +194,32 @@ replay_region (const EylRect *area,
   return g_steal_pointer (&raster);
 }
 
+/* A recording holds every image Poppler draws into it at the image's
+ * own pixel size, 4 bytes a pixel, until it is freed: a page whose images
+ * hold more than this (64 MB, what a render may hold of one image: see
+ * IMAGE_BUDGET_PX in eyl-document.c) or whose images' sizes are not
+ * known is rendered, not recorded.  poster-rdmo-escience (25 Mpx of
+ * photographs and their masks) took the worker from 186 to 306 MB
+ * recorded, and its check was no faster. */
+#define RECORD_IMAGE_PX (16.0 * 1000 * 1000)
+
+/* Whether @page's images fit RECORD_IMAGE_PX. */
+static gboolean
+images_fit_recording (const EylPageData *page)
+{
+  double pixels = 0;
+
+  for (guint i = 0; page->images != NULL && i < page->images->len; i++)
+    {
+      const EylImageInfo *image = &g_array_index (page->images, EylImageInfo, i);
+
+      if (image->width_px <= 0 || image->height_px <= 0)
+        return FALSE;
+      pixels += (double) image->width_px * image->height_px;
+    }
+  return pixels <= RECORD_IMAGE_PX;
+}
+
 /* The visible page rendered once at @renderer's resolution on the
  * material, replayed from @recording when the renderer can draw the page
  * into one (@recording left empty otherwise); NULL (with a warning) when
@@ -227,11 +253,11 @@ render_analysis_raster (EylPageRead       *self,
   /* Recorded when the cap heights would need two band renders or more:
    * a recording and its replay cost about one pass more than a render
    * (backdrop-mobileera-photowall: 0.085 -> 0.158 s), the bands of
-   * poster-osgeo-gsoc-a0 eight (0.351 -> 0.261 s for the check).  Out of
-   * memory while recording or replaying: rendered as before, where the
-   * renderer counts it. */
+   * poster-osgeo-gsoc-a0 eight (0.351 -> 0.261 s for the check), and
+   * when its images fit RECORD_IMAGE_PX.  Out of memory while recording
+   * or replaying: rendered as before, where the renderer counts it. */
   if (!eyl_rect_is_empty (&self->visible) && scale > 0 && isfinite (scale) && page->lines != NULL &&
-      renderer->draw != NULL)
+      renderer->draw != NULL && images_fit_recording (page))
     {
       EylRect page_rect = { 0, 0, page->width, page->height };
       double  fit = eyl_renderer_fit_scale (renderer, &self->visible, scale);
