@@ -113,25 +113,8 @@ page_to_region (const Region *r,
   *py = (y - r->area.y0) * r->scale;
 }
 
-typedef struct
-{
-  zbar_symbol_type_t type;
-  const char        *name; /* zbar's, static */
-  char              *data;
-  double             x0, y0, x1, y1; /* bounding box of the location, px */
-  double             side;           /* mean side of the location polygon, px */
-} Symbol;
-
-static void
-symbol_clear (gpointer data)
-{
-  Symbol *s = data;
-
-  g_free (s->data);
-}
-
 /* Reads every symbol of @kind zbar finds in @gray, light-on-dark ones
- * too. */
+ * too: an array of EylZbarSymbol. */
 static GArray *
 scan_gray (const guint8 *gray,
            int           width,
@@ -139,30 +122,9 @@ scan_gray (const guint8 *gray,
            EylZbarKind   kind,
            EylZbarFlags  flags)
 {
-  GArray *symbols = g_array_new (FALSE, TRUE, sizeof (Symbol));
-  g_autoptr(GArray) read = NULL;
-
-  g_array_set_clear_func (symbols, symbol_clear);
   if (width < 8 || height < 8)
-    return symbols;
-
-  read = eyl_zbar_scan (gray, width, height, kind, flags | EYL_ZBAR_INVERTED_TOO);
-  for (guint i = 0; i < read->len; i++)
-    {
-      const EylZbarSymbol *z = &g_array_index (read, EylZbarSymbol, i);
-      Symbol               s = { 0 };
-
-      s.type = z->type;
-      s.name = zbar_get_symbol_name (z->type);
-      s.data = g_utf8_make_valid (z->data, -1);
-      s.x0 = z->x0;
-      s.y0 = z->y0;
-      s.x1 = z->x1;
-      s.y1 = z->y1;
-      s.side = z->side;
-      g_array_append_val (symbols, s);
-    }
-  return symbols;
+    return g_array_new (FALSE, TRUE, sizeof (EylZbarSymbol));
+  return eyl_zbar_scan (gray, width, height, kind, flags | EYL_ZBAR_INVERTED_TOO);
 }
 
 /* Otsu's threshold (N. Otsu, IEEE Trans. SMC 9(1), 1979) over a window. */
@@ -1038,7 +1000,7 @@ decode_threshold (const Region *r,
       g_autoptr(GArray) symbols = scan_gray (small, ow, oh, EYL_ZBAR_QR, EYL_ZBAR_DEFAULT);
 
       for (guint k = 0; k < symbols->len; k++)
-        if (g_strcmp0 (g_array_index (symbols, Symbol, k).data, payload) == 0)
+        if (g_strcmp0 (g_array_index (symbols, EylZbarSymbol, k).data, payload) == 0)
           return ladder[i];
     }
 
@@ -1046,9 +1008,9 @@ decode_threshold (const Region *r,
 }
 
 static EylElement *
-measure_symbol (Ctx          *ctx,
-                Region       *r,
-                const Symbol *s)
+measure_symbol (Ctx                 *ctx,
+                Region              *r,
+                const EylZbarSymbol *s)
 {
   g_autoptr(EylElement) el = NULL;
   double  x0 = s->x0, y0 = s->y0, x1 = s->x1, y1 = s->y1;
@@ -1060,14 +1022,14 @@ measure_symbol (Ctx          *ctx,
        * brand; its bars are not modules, so nothing is measured. */
       if (!is_url (s->data))
         {
-          g_debug ("skipping %s barcode %s", s->name, s->data);
+          g_debug ("skipping %s barcode %s", zbar_get_symbol_name (s->type), s->data);
           return NULL;
         }
       region_to_page (r, x0, y0, &box.x0, &box.y0);
       region_to_page (r, x1, y1, &box.x1, &box.y1);
       el = eyl_element_new (EYL_ELEMENT_QR, EYL_SOURCE_RASTER, s->data, &box, 0.9);
       el->decoded = TRUE;
-      el->symbology = g_strdup (s->name);
+      el->symbology = g_strdup (zbar_get_symbol_name (s->type));
       return g_steal_pointer (&el);
     }
 
@@ -1108,7 +1070,7 @@ measure_symbol (Ctx          *ctx,
     /* A Wi-Fi join code (ZXing's WIFI: format) connects a phone to a
      * network; it is no way to reach the brand. */
     el->third_party = g_ascii_strncasecmp (s->data, "WIFI:", 5) == 0;
-    el->symbology = g_strdup (s->name);
+    el->symbology = g_strdup (zbar_get_symbol_name (s->type));
     el->module_pt = module_px / r->scale;
 
     /* The quiet zone needs room around the code: render it again when the
@@ -1265,9 +1227,9 @@ scan_candidate (Ctx           *ctx,
   symbols = scan_gray (r.gray, r.width, r.height, EYL_ZBAR_CODES, EYL_ZBAR_DEFAULT);
   for (guint i = 0; i < symbols->len; i++)
     {
-      const Symbol *s = &g_array_index (symbols, Symbol, i);
-      EylRect       box;
-      EylElement   *el;
+      const EylZbarSymbol *s = &g_array_index (symbols, EylZbarSymbol, i);
+      EylRect              box;
+      EylElement          *el;
 
       region_to_page (&r, s->x0, s->y0, &box.x0, &box.y0);
       region_to_page (&r, s->x1, s->y1, &box.x1, &box.y1);
@@ -1402,8 +1364,8 @@ eyl_detect_qr (const EylPageData *page,
   symbols = scan_gray (gray, raster->width, raster->height, EYL_ZBAR_CODES, EYL_ZBAR_SHARED);
   for (guint i = 0; i < symbols->len; i++)
     {
-      const Symbol *s = &g_array_index (symbols, Symbol, i);
-      Candidate     c;
+      const EylZbarSymbol *s = &g_array_index (symbols, EylZbarSymbol, i);
+      Candidate            c;
 
       eyl_raster_pixel_to_page (raster, s->x0, s->y0, &c.box.x0, &c.box.y0);
       eyl_raster_pixel_to_page (raster, s->x1, s->y1, &c.box.x1, &c.box.y1);

@@ -154,8 +154,7 @@ scan_once (const guint8 *gray,
         if (loc == 0 || data == NULL)
           continue;
         s.type = zbar_symbol_get_type (sym);
-        s.length = zbar_symbol_get_data_length (sym);
-        s.data = g_strndup (data, s.length);
+        s.data = g_utf8_make_valid (data, zbar_symbol_get_data_length (sym));
         s.x0 = s.y0 = G_MAXDOUBLE;
         s.x1 = s.y1 = -G_MAXDOUBLE;
         for (unsigned i = 0; i < loc; i++)

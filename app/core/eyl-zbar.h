@@ -38,8 +38,7 @@ typedef enum
 typedef struct
 {
   zbar_symbol_type_t type;
-  char              *data;           /* zbar's bytes, NUL-terminated */
-  guint              length;         /* of @data, bytes */
+  char              *data;           /* zbar's bytes, made valid UTF-8 */
   double             x0, y0, x1, y1; /* bounding box of the location, px */
   double             side;           /* mean side of the location polygon, px */
 } EylZbarSymbol;
