@@ -819,8 +819,9 @@ extract_images (EylDocument        *self,
       /* Decoding runs the whole page again for each image: prefer the
        * sizes libqpdf reads from the image dictionaries, the one size of
        * that aspect ratio on the page, else the dictionary of the image
-       * the content stream draws there. */
-      if (decode && !match_image_size (sizes, w, h, &px_w, &px_h))
+       * the content stream draws there.  Both read only the file, so
+       * every mode has them (the picture resolution rule reads them). */
+      if (!match_image_size (sizes, w, h, &px_w, &px_h))
         {
           if (!placed)
             placements = image_placements (self, poppler_page_get_index (page));
@@ -829,7 +830,7 @@ extract_images (EylDocument        *self,
             {
               g_debug ("page %d: image %d over [%.1f %.1f %.1f %.1f] pt: no one size placed there",
                        poppler_page_get_index (page), m->image_id, box.x0, box.y0, box.x1, box.y1);
-              if (decoded < MAX_IMAGE_DECODES)
+              if (decode && decoded < MAX_IMAGE_DECODES)
                 decode_image_size (page, m->image_id, &px_w, &px_h);
               else
                 unknown++;

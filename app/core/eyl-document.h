@@ -31,10 +31,10 @@ guint eyl_document_get_n_repairs (EylDocument *self);
  * worker's address-space limit): their rasters are incomplete. */
 guint      eyl_document_get_n_out_of_memory (EylDocument *self);
 GPtrArray *eyl_document_get_warnings (EylDocument *self);
-/* Whether page data tells each image's pixel size (the default) where
- * the file's image dictionaries leave it open: that costs a Poppler pass
- * over the page per such image, and only OCR asks for the sizes (its
- * cost estimate).  Off, such images have a size of 0 × 0 px. */
+/* Whether page data decodes an image to tell its pixel size (the
+ * default) where neither the file's image dictionaries nor its content
+ * stream tell it: that costs a Poppler pass over the page per such image.
+ * Off, such images have a size of 0 × 0 px and the page a warning. */
 void eyl_document_set_image_sizes (EylDocument *self,
                                    gboolean     wanted);
 

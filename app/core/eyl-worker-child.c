@@ -226,8 +226,10 @@ eyl_worker_analyse_file (const char               *path,
   document = eyl_document_open (path, password, cancellable, &error);
   if (document == NULL)
     return eyl_file_result_new_error (path, error);
-  /* Only OCR asks for the images' pixel sizes (a Poppler pass per image
-   * the file leaves in doubt). */
+  /* An image neither its dictionary nor the content stream sizes is
+   * decoded for its size (a Poppler pass over the page each) only when
+   * OCR runs: a check without it is asked to be quick, and such an image
+   * is left unsized with a warning. */
   eyl_document_set_image_sizes (document, options->pixels.ocr);
 
   /* The file itself is read again for what Poppler does not tell (a
