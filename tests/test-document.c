@@ -14,6 +14,8 @@
 
 #include <cairo-pdf.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <lcms2.h>
+#include <qpdf/qpdf-c.h>
 #include "eyl-poppler-private.h"
 
 /* DejaVu Sans metrics (units per em 2048): ascender 1901, descender 483. */
@@ -782,6 +784,53 @@ render_page (PopplerDocument *doc,
   return surface;
 }
 
+/* Page 0 of the PDF at @path and of @copy render bit for bit alike at
+ * the analysis scale and closer. */
+static void
+assert_renders_alike (const char *path,
+                      GBytes     *copy)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(PopplerDocument) original = NULL;
+  g_autoptr(PopplerDocument) from_copy = NULL;
+  g_autoptr(GError) error = NULL;
+  const double scales[] = { 0.7, 1.0, 3.37, 6.0 };
+
+  original = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  from_copy = poppler_document_new_from_bytes (copy, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      cairo_surface_t *a = render_page (original, scales[i]);
+      cairo_surface_t *b = render_page (from_copy, scales[i]);
+      gsize            len = (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a);
+
+      g_assert_cmpint (cairo_image_surface_get_stride (a), ==, cairo_image_surface_get_stride (b));
+      g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
+      g_assert_cmpmem (cairo_image_surface_get_data (a), len, cairo_image_surface_get_data (b), len);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
+/* @image painted on @cr at (@x, @y) pt, scaled by @sx, @sy. */
+static void
+paint_image (cairo_t         *cr,
+             cairo_surface_t *image,
+             double           x,
+             double           y,
+             double           sx,
+             double           sy)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, sx, sy);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 /* A page with a JPEG photo-like image (Cairo embeds it as /DCTDecode)
  * and a translucent one (/FlateDecode with a soft mask) over it. */
 static char *
@@ -821,15 +870,8 @@ mixed_images_pdf (const char *name)
 
   pdf = cairo_pdf_surface_create (path, 400, 300);
   cr = cairo_create (pdf);
-  cairo_save (cr);
-  cairo_scale (cr, 400.0 / w, 300.0 / h);
-  cairo_set_source_surface (cr, photo, 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
-  cairo_translate (cr, 60, 40);
-  cairo_scale (cr, 0.5, 0.5);
-  cairo_set_source_surface (cr, overlay, 0, 0);
-  cairo_paint (cr);
+  paint_image (cr, photo, 0, 0, 400.0 / w, 300.0 / h);
+  paint_image (cr, overlay, 60, 40, 0.5, 0.5);
   cairo_destroy (cr);
   cairo_surface_destroy (pdf);
   cairo_surface_destroy (overlay);
@@ -844,14 +886,9 @@ static void
 test_decoded_images (void)
 {
   g_autofree char *path = mixed_images_pdf ("mixed-images.pdf");
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) small = NULL;
-  g_autoptr(PopplerDocument) original = NULL;
-  g_autoptr(PopplerDocument) copy = NULL;
-  g_autoptr(GError) error = NULL;
-  const double scales[] = { 1.0, 3.37, 6.0 };
-  guint        n_shrunk = 99, n_decoded = 0;
+  guint n_shrunk = 99, n_decoded = 0;
 
   bytes = eyl_render_source_new (path, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
   g_assert_nonnull (bytes);
@@ -866,22 +903,353 @@ test_decoded_images (void)
   g_assert_null (small);
   g_assert_cmpuint (n_decoded, ==, 0);
 
-  original = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  copy = poppler_document_new_from_bytes (bytes, NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
-    {
-      cairo_surface_t *a = render_page (original, scales[i]);
-      cairo_surface_t *b = render_page (copy, scales[i]);
-      gsize            len = (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a);
+  assert_renders_alike (path, bytes);
+}
 
-      g_assert_cmpint (cairo_image_surface_get_stride (a), ==, cairo_image_surface_get_stride (b));
-      g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
-      g_assert_cmpmem (cairo_image_surface_get_data (a), len, cairo_image_surface_get_data (b), len);
-      cairo_surface_destroy (a);
-      cairo_surface_destroy (b);
+/* @profile (closed) as bytes, with media white @white: one off D50
+ * makes absolute colorimetric differ from relative. */
+static GBytes *
+save_profile (cmsHPROFILE      profile,
+              const cmsCIEXYZ *white)
+{
+  cmsUInt32Number len = 0;
+  guchar         *data;
+
+  g_assert_true (cmsWriteTag (profile, cmsSigMediaWhitePointTag, white));
+  g_assert_true (cmsSaveProfileToMem (profile, NULL, &len));
+  data = g_malloc (len);
+  g_assert_true (cmsSaveProfileToMem (profile, data, &len));
+  cmsCloseProfile (profile);
+  return g_bytes_new_take (data, len);
+}
+
+/* An RGB profile far from sRGB (wide primaries, gamma 1.8): converted
+ * samples that merely passed through would show. */
+static GBytes *
+wide_rgb_profile (void)
+{
+  const cmsCIExyY       white = { 0.3127, 0.3290, 1.0 };
+  const cmsCIExyYTRIPLE primaries = { { 0.7347, 0.2653, 1.0 },
+                                      { 0.1152, 0.8264, 1.0 },
+                                      { 0.1566, 0.0177, 1.0 } };
+  cmsToneCurve         *gamma = cmsBuildGamma (NULL, 1.8);
+  cmsToneCurve         *curves[3] = { gamma, gamma, gamma };
+  const cmsCIEXYZ       d65 = { 0.9505, 1.0, 1.0890 };
+  cmsHPROFILE           profile = cmsCreateRGBProfile (&white, &primaries, curves);
+
+  cmsFreeToneCurve (gamma);
+  return save_profile (profile, &d65);
+}
+
+static cmsInt32Number
+cmyk_to_lab (const cmsUInt16Number in[],
+             cmsUInt16Number       out[],
+             void                 *rgb_to_lab)
+{
+  double          k = 1.0 - in[3] / 65535.0;
+  cmsUInt16Number rgb[3];
+
+  for (int i = 0; i < 3; i++)
+    rgb[i] = (cmsUInt16Number) (65535.0 * (1.0 - in[i] / 65535.0) * k * (0.8 + 0.1 * i));
+  cmsDoTransform (rgb_to_lab, rgb, out, 1);
+  return TRUE;
+}
+
+static cmsInt32Number
+lab_to_cmyk (const cmsUInt16Number in[],
+             cmsUInt16Number       out[],
+             void                 *user_data)
+{
+  out[0] = out[1] = out[2] = (cmsUInt16Number) (65535 - in[0]);
+  out[3] = 0;
+  return TRUE;
+}
+
+/* A CMYK profile with tables both ways (lcms2 finds its black point
+ * through the one from Lab), as press profiles are. */
+static GBytes *
+cmyk_profile (void)
+{
+  cmsHPROFILE     srgb = cmsCreate_sRGBProfile ();
+  cmsHPROFILE     lab = cmsCreateLab4Profile (NULL);
+  cmsHPROFILE     profile = cmsCreateProfilePlaceholder (NULL);
+  cmsHTRANSFORM   rgb_to_lab = cmsCreateTransform (srgb, TYPE_RGB_16, lab, TYPE_Lab_16,
+                                                   INTENT_RELATIVE_COLORIMETRIC, 0);
+  cmsPipeline    *lut = cmsPipelineAlloc (NULL, 4, 3), *back;
+  cmsStage       *clut = cmsStageAllocCLut16bit (NULL, 7, 4, 3, NULL);
+  const cmsCIEXYZ paper = { 0.90, 0.93, 0.70 };
+
+  cmsSetProfileVersion (profile, 4.3);
+  cmsSetDeviceClass (profile, cmsSigOutputClass);
+  cmsSetColorSpace (profile, cmsSigCmykData);
+  cmsSetPCS (profile, cmsSigLabData);
+  g_assert_true (cmsStageSampleCLut16bit (clut, cmyk_to_lab, rgb_to_lab, 0));
+  /* lutAtoBType wants curves on both sides of the table. */
+  cmsPipelineInsertStage (lut, cmsAT_END, cmsStageAllocToneCurves (NULL, 4, NULL));
+  cmsPipelineInsertStage (lut, cmsAT_END, clut);
+  cmsPipelineInsertStage (lut, cmsAT_END, cmsStageAllocToneCurves (NULL, 3, NULL));
+  g_assert_true (cmsWriteTag (profile, cmsSigAToB0Tag, lut));
+  back = cmsPipelineAlloc (NULL, 3, 4);
+  cmsPipelineInsertStage (back, cmsAT_END, cmsStageAllocToneCurves (NULL, 3, NULL));
+  clut = cmsStageAllocCLut16bit (NULL, 9, 3, 4, NULL);
+  g_assert_true (cmsStageSampleCLut16bit (clut, lab_to_cmyk, NULL, 0));
+  cmsPipelineInsertStage (back, cmsAT_END, clut);
+  cmsPipelineInsertStage (back, cmsAT_END, cmsStageAllocToneCurves (NULL, 4, NULL));
+  g_assert_true (cmsWriteTag (profile, cmsSigBToA0Tag, back));
+  cmsPipelineFree (lut);
+  cmsPipelineFree (back);
+  cmsDeleteTransform (rgb_to_lab);
+  cmsCloseProfile (lab);
+  cmsCloseProfile (srgb);
+  return save_profile (profile, &paper);
+}
+
+/* The image streams of @qpdf. */
+static GArray *
+image_streams (qpdf_data qpdf)
+{
+  GArray *images = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
+  int     size = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, qpdf_get_trailer (qpdf), "/Size"));
+
+  for (int id = 1; id < size; id++)
+    {
+      qpdf_oh oh = qpdf_get_object_by_id (qpdf, id, 0);
+
+      if (qpdf_oh_is_stream (qpdf, oh) && qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, qpdf_oh_get_dict (qpdf, oh), "/Subtype"), "/Image"))
+        g_array_append_val (images, oh);
     }
+  return images;
+}
+
+/* [/ICCBased profile] for a profile of @n components, as a new object. */
+static qpdf_oh
+icc_space (qpdf_data qpdf,
+           GBytes   *profile,
+           int       n)
+{
+  qpdf_oh       stream = qpdf_oh_new_stream (qpdf);
+  qpdf_oh       space = qpdf_oh_new_array (qpdf);
+  gsize         len;
+  const guchar *data = g_bytes_get_data (profile, &len);
+
+  qpdf_oh_replace_stream_data (qpdf, stream, data, len, qpdf_oh_new_null (qpdf),
+                               qpdf_oh_new_null (qpdf));
+  qpdf_oh_replace_key (qpdf, qpdf_oh_get_dict (qpdf, stream), "/N", qpdf_oh_new_integer (qpdf, n));
+  qpdf_oh_append_item (qpdf, space, qpdf_oh_new_name (qpdf, "/ICCBased"));
+  qpdf_oh_append_item (qpdf, space, stream);
+  return qpdf_make_indirect_object (qpdf, space);
+}
+
+/* A page with three ICC images: a Flate one and a JPEG through a wide
+ * RGB profile (the JPEG naming /Perceptual), and a CMYK one through a
+ * table profile, naming /AbsoluteColorimetric; with @default_rgb, the page's resources name a
+ * /DefaultRGB space too, with @set_intent its content sets an intent.  @plain is the same page before the images get
+ * their profiles (all DeviceRGB). */
+static char *
+icc_images_pdf (const char *name,
+                gboolean    default_rgb,
+                gboolean    set_intent,
+                char      **plain)
+{
+  const int w = 400, h = 300;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, w, h);
+  g_autoptr(GBytes) rgb_profile = wide_rgb_profile ();
+  g_autoptr(GBytes) press_profile = cmyk_profile ();
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  g_autofree char *plain_name = g_strconcat ("plain-", name, NULL);
+  cairo_surface_t *flat, *other, *photo, *pdf;
+  cairo_t         *cr;
+  qpdf_data        qpdf;
+  guint32          seed = 11;
+  g_autoptr(GArray) images = NULL;
+
+  /* Every value of every channel, and noise. */
+  flat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 64);
+  for (int y = 0; y < 64; y++)
+    {
+      guint32 *row = (guint32 *) (cairo_image_surface_get_data (flat) + y * cairo_image_surface_get_stride (flat));
+
+      for (int x = 0; x < 256; x++)
+        {
+          seed = seed * 1103515245 + 12345;
+          row[x] = ((guint32) x << 16) | ((guint32) ((x + 4 * y) & 0xff) << 8) | ((seed >> 24) & 0xff);
+        }
+    }
+  cairo_surface_mark_dirty (flat);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guchar *p = gdk_pixbuf_get_pixels (pixbuf) + (gsize) y * gdk_pixbuf_get_rowstride (pixbuf) + 3 * x;
+
+        p[0] = (guchar) (x * 255 / w);
+        p[1] = (guchar) (y * 255 / h);
+        p[2] = (guchar) (((x ^ y) & 31) * 8);
+      }
+  photo = jpeg_surface (pixbuf, "90");
+
+  *plain = g_build_filename (eyl_fixture_dir (), plain_name, NULL);
+  pdf = cairo_pdf_surface_create (*plain, 400, 300);
+  cr = cairo_create (pdf);
+  cairo_set_source_rgb (cr, 0.2, 0.5, 0.8);
+  cairo_rectangle (cr, 0, 0, 400, 20);
+  cairo_fill (cr);
+  paint_image (cr, flat, 10, 30, 1.0, 1.0);
+  paint_image (cr, photo, 10, 100, 0.6, 0.6);
+  /* The third image, an image of its own: its samples become CMYK
+   * below. */
+  other = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 100, 120);
+  paint_image (cr, other, 280, 100, 1.0, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (other);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (photo);
+
+  qpdf = qpdf_init ();
+  g_assert_cmpint (qpdf_read (qpdf, *plain, NULL) & QPDF_ERRORS, ==, 0);
+  images = image_streams (qpdf);
+  g_assert_cmpuint (images->len, ==, 3);
+  for (guint i = 0; i < images->len; i++)
+    {
+      qpdf_oh oh = g_array_index (images, qpdf_oh, i);
+      qpdf_oh dict = qpdf_oh_get_dict (qpdf, oh);
+
+      g_assert_false (qpdf_oh_has_key (qpdf, dict, "/SMask"));
+      if (i < 2)
+        qpdf_oh_replace_key (qpdf, dict, "/ColorSpace", icc_space (qpdf, rgb_profile, 3));
+      if (i > 0)
+        qpdf_oh_replace_key (qpdf, dict, "/Intent",
+                             qpdf_oh_new_name (qpdf, i == 1 ? "/Perceptual" : "/AbsoluteColorimetric"));
+      if (i == 2)
+        {
+          int     cw = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Width"));
+          int     ch = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Height"));
+          guchar *cmyk = g_malloc ((gsize) cw * ch * 4);
+
+          for (int k = 0; k < cw * ch * 4; k++)
+            cmyk[k] = (guchar) ((k * 37 + (k / (cw * 4)) * 5) & 0xff);
+          qpdf_oh_replace_stream_data (qpdf, oh, cmyk, (size_t) cw * ch * 4,
+                                       qpdf_oh_new_null (qpdf), qpdf_oh_new_null (qpdf));
+          qpdf_oh_replace_key (qpdf, dict, "/ColorSpace", icc_space (qpdf, press_profile, 4));
+          /* Cairo writes an image of one colour with fewer bits. */
+          qpdf_oh_replace_key (qpdf, dict, "/BitsPerComponent", qpdf_oh_new_integer (qpdf, 8));
+          qpdf_oh_remove_key (qpdf, dict, "/Decode");
+          g_free (cmyk);
+        }
+    }
+  if (default_rgb)
+    {
+      qpdf_oh resources = qpdf_oh_get_key (qpdf, qpdf_get_page_n (qpdf, 0), "/Resources");
+      qpdf_oh spaces = qpdf_oh_new_dictionary (qpdf);
+
+      qpdf_oh_replace_key (qpdf, spaces, "/DefaultRGB", icc_space (qpdf, rgb_profile, 3));
+      qpdf_oh_replace_key (qpdf, resources, "/ColorSpace", spaces);
+    }
+  if (set_intent)
+    {
+      qpdf_oh     page = qpdf_get_page_n (qpdf, 0);
+      qpdf_oh     contents = qpdf_oh_new_array (qpdf);
+      qpdf_oh     ri = qpdf_oh_new_stream (qpdf);
+      const char *op = "/Perceptual ri\n";
+
+      qpdf_oh_replace_stream_data (qpdf, ri, (const unsigned char *) op, strlen (op),
+                                   qpdf_oh_new_null (qpdf), qpdf_oh_new_null (qpdf));
+      qpdf_oh_append_item (qpdf, contents, ri);
+      qpdf_oh_append_item (qpdf, contents, qpdf_oh_get_key (qpdf, page, "/Contents"));
+      qpdf_oh_replace_key (qpdf, page, "/Contents", contents);
+    }
+  qpdf_init_write (qpdf, path);
+  qpdf_set_stream_data_mode (qpdf, qpdf_s_compress);
+  qpdf_set_static_ID (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
+  qpdf_cleanup (&qpdf);
+  cairo_surface_destroy (flat);
+  return g_steal_pointer (&path);
+}
+
+/* The number of images of PDF @bytes drawn through an ICC profile. */
+static guint
+count_icc_images (GBytes *bytes)
+{
+  qpdf_data   qpdf = qpdf_init ();
+  guint       n = 0;
+  gsize       len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autoptr(GArray) images = NULL;
+
+  g_assert_cmpint (qpdf_read_memory (qpdf, "copy", data, len, NULL) & QPDF_ERRORS, ==, 0);
+  images = image_streams (qpdf);
+  for (guint i = 0; i < images->len; i++)
+    {
+      qpdf_oh cs = qpdf_oh_get_key (qpdf, qpdf_oh_get_dict (qpdf, g_array_index (images, qpdf_oh, i)),
+                                    "/ColorSpace");
+
+      if (qpdf_oh_is_array (qpdf, cs) && qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_array_item (qpdf, cs, 0), "/ICCBased"))
+        n++;
+    }
+  qpdf_cleanup (&qpdf);
+  return n;
+}
+
+/* ICC images are stored as the DeviceRGB samples Poppler draws them
+ * with, and the page renders from the copy bit for bit as from the
+ * file; not where the page names a /DefaultRGB space, through which
+ * Poppler would draw DeviceRGB samples again. */
+static void
+test_icc_images (void)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *plain_again = NULL;
+  g_autofree char *plain_ri = NULL;
+  g_autofree char *path = icc_images_pdf ("icc-images.pdf", FALSE, FALSE, &plain);
+  g_autofree char *with_default = icc_images_pdf ("icc-default-rgb.pdf", TRUE, FALSE, &plain_again);
+  g_autofree char *with_ri = icc_images_pdf ("icc-ri.pdf", FALSE, TRUE, &plain_ri);
+  g_autofree char *plain_uri = g_filename_to_uri (plain, NULL, NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(PopplerDocument) plain_doc = NULL;
+  g_autoptr(PopplerDocument) icc_doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) some = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) original = NULL;
+  cairo_surface_t *a, *b;
+  guint            n_shrunk = 99, n_decoded = 0;
+  gsize            len;
+
+  /* The profiles change the pixels: a conversion that passed the
+   * samples through would not render alike. */
+  plain_doc = poppler_document_new_from_file (plain_uri, NULL, NULL);
+  icc_doc = poppler_document_new_from_file (uri, NULL, NULL);
+  a = render_page (plain_doc, 1.0);
+  b = render_page (icc_doc, 1.0);
+  len = (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a);
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), len), !=, 0);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  /* Under 1 MB of samples, but 0.1 Mpx of ICC images: worth a copy. */
+  file = g_mapped_file_new (path, FALSE, NULL);
+  original = g_mapped_file_get_bytes (file);
+  g_assert_cmpuint (count_icc_images (original), ==, 3);
+  bytes = eyl_render_source_new (path, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (n_shrunk, ==, 0);
+  g_assert_cmpuint (n_decoded, ==, 3);
+  g_assert_cmpuint (count_icc_images (bytes), ==, 0);
+  assert_renders_alike (path, bytes);
+
+  /* The images stay as they are, and their 0.4 MB of samples are not
+   * worth a copy. */
+  kept = eyl_render_source_new (with_default, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
+  g_assert_null (kept);
+
+  /* Content that sets an intent: the image that names none stays as it
+   * is, the two that name theirs are converted. */
+  some = eyl_render_source_new (with_ri, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
+  g_assert_nonnull (some);
+  g_assert_cmpuint (n_decoded, ==, 3);
+  g_assert_cmpuint (count_icc_images (some), ==, 1);
+  assert_renders_alike (with_ri, some);
 }
 
 int
@@ -894,6 +1262,7 @@ main (int   argc,
   g_test_add_func ("/eyl/document/rotated", test_rotated);
   g_test_add_func ("/eyl/document/crop-offset", test_crop_offset);
   g_test_add_func ("/eyl/document/images", test_images);
+  g_test_add_func ("/eyl/document/icc-images", test_icc_images);
   g_test_add_func ("/eyl/document/image-sizes-off", test_image_sizes_off);
   g_test_add_func ("/eyl/document/image-placements", test_image_placements);
   g_test_add_func ("/eyl/document/image-sizes-placed", test_image_sizes_placed);

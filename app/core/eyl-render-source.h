@@ -14,7 +14,14 @@
  * otherwise as they were), within a budget of bytes, so that a pass only
  * reads them.  The samples are those Poppler's own filters give, so a
  * page without a shrunk image renders from the copy bit for bit as from
- * the file.  The text layer stays read from the original file. */
+ * the file.
+ *
+ * A pass also colour-converts every ICCBased image through lcms2, pixel
+ * by pixel (unoptimised transforms: up to 125 ms a Mpx).  The copy
+ * stores such images, where nothing in the file makes Poppler draw them
+ * otherwise, as the DeviceRGB samples Poppler's transform gives, made
+ * once with the same transform.  The text layer stays read from the
+ * original file. */
 #pragma once
 
 #include <glib.h>
@@ -33,9 +40,10 @@ GBytes *eyl_render_source_shrink_images (const char *path,
 
 /* The copy of the PDF at @path in which every JPEG image larger than
  * @max_pixels is shrunk to fit and other JPEG and Flate images are
- * stored decoded, at most @max_decoded bytes of samples in all (Flate
- * images first, the largest first); NULL when there is nothing worth doing or the file
- * cannot be rewritten.  @n_shrunk and @n_decoded (may be NULL) are set
+ * stored decoded, at most @max_decoded bytes of samples in all (ICC
+ * images first, stored as DeviceRGB, then Flate images, the largest
+ * first); NULL when there is nothing worth doing or the file cannot be
+ * rewritten.  @n_shrunk and @n_decoded (may be NULL) are set
  * to the number of images shrunk and stored decoded. */
 GBytes *eyl_render_source_new (const char *path,
                                const char *password,
