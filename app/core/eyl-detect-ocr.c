@@ -1487,6 +1487,9 @@ typedef struct
   int      n;        /* ink components: how much it looks like text */
   double   priority; /* how likely a contact line: read first */
   gboolean planned;  /* within the budget */
+  EylRect  wanted;   /* what its bands the page pass did not pass over
+                      * (see bands_read) cover, page space; empty when
+                      * none */
   guint    source;   /* 0: cut from the scan image, else render i − 1 */
 } Region;
 
@@ -1538,22 +1541,53 @@ band_priority (const Band *band,
   return priority + MIN (band->n, 40) / 80.0;
 }
 
+/* A row of letters of BAND_SMALL_PX or more is a row of separate pieces
+ * of ink, one a letter or less (a letter's dot, an accent, the parts of
+ * '@'): a letter's advance is 0.5–1.2 times the height of the row's
+ * median piece (a capital's height, or an x-height), the gap between
+ * two letters a pixel or more at that size.  A band whose pieces are on
+ * average longer than MERGED_PIECE times its height is ink run together:
+ * a stripe, a wave, a pattern's cells; or letters joined (a script, type
+ * set touching).  The corpus' and the stress set's text lines the page
+ * pass passed over had pieces 0.45–0.6 times their height long; the
+ * stripes and patterns it passed over, 3.9–57 (and a few small ones,
+ * 1.0–1.8, read in a few ms). */
+#define MERGED_PIECE 2.0
+
 /* Per band of @image: TRUE when @words (read from @image) Tesseract is
  * sure of cover most of its ink, read well (WELL_READ).  Most of its ink,
  * not of its box: a row of headings across a folded flyer's panels is
  * one band with wide gaps, read whole by the page pass (read again, it
- * took 0.5 s on flyer-freifunk-myk-6page for the same words). */
+ * took 0.5 s on flyer-freifunk-myk-6page for the same words).
+ *
+ * *@passed_over: per band, whether it is ink the page pass passed over
+ * that is no row of letters (see MERGED_PIECE): ink of the size
+ * Tesseract reads best, in which it read no word at all, not even one it
+ * was unsure of.  Either alone says little: the page pass does drop whole
+ * lines of text (on a gradient, Tesseract's layout took two contact
+ * lines of the OCR stress set for no text), and merged ink it read words
+ * in may be a heading in a heavy face.  Together they are a stripe, a
+ * wave, a pattern, a box's artwork: on the corpus' pages without a text
+ * layer, leaving such ink out (see regions_of_bands) took the second
+ * looks from 121 reads and 5.0 s of Tesseract to 100 and 2.8 s, with the
+ * same elements (flyer-freifunk-myk-6page 2.1 -> 0.4 s: a heading row
+ * that a stripe across the panels made a region of 3300 × 252 px, and
+ * the stripes and patterns themselves). */
 static gboolean *
 bands_read (GArray          *bands,
             const EylRaster *image,
-            GArray          *words)
+            GArray          *words,
+            gboolean       **passed_over)
 {
   gboolean *read = g_new0 (gboolean, MAX (bands->len, 1));
+
+  *passed_over = g_new0 (gboolean, MAX (bands->len, 1));
 
   for (guint i = 0; i < bands->len; i++)
     {
       const Band *band = &g_array_index (bands, Band, i);
       double      pad = 0.3 * band->height, covered = 0, score = 0, letters = 0;
+      guint       any = 0;
       EylRect     box;
 
       eyl_raster_pixel_to_page (image, band->x0 - pad, band->y0 - pad, &box.x0, &box.y0);
@@ -1562,8 +1596,11 @@ bands_read (GArray          *bands,
         {
           const Word *w = &g_array_index (words, Word, j);
 
-          if (!w->weak && eyl_rect_contains_point (&box, 0.5 * (w->box.x0 + w->box.x1),
-                                                   0.5 * (w->box.y0 + w->box.y1)))
+          if (!eyl_rect_contains_point (&box, 0.5 * (w->box.x0 + w->box.x1),
+                                        0.5 * (w->box.y0 + w->box.y1)))
+            continue;
+          any++;
+          if (!w->weak)
             {
               covered += eyl_rect_width (&w->box);
               score += word_score (w);
@@ -1572,6 +1609,8 @@ bands_read (GArray          *bands,
         }
       read[i] = covered >= 0.6 * MIN (eyl_rect_width (&box), band->ink / image->scale) &&
                 score >= WELL_READ * letters;
+      (*passed_over)[i] = any == 0 && band->height >= BAND_SMALL_PX &&
+                          band->x1 - band->x0 > MERGED_PIECE * band->n * band->height;
     }
   return read;
 }
@@ -1759,13 +1798,16 @@ band_on_picture (const guint8 *gray,
  * their letters BAND_TARGET_PX tall (finer or coarser than @image), with
  * the priority of a contact line, at least @min_priority.  With @skip
  * (one per band), bands marked there are left out; with @gray (@image's
- * grey plane), bands on the busy ground of a picture too. */
+ * grey plane), bands on the busy ground of a picture too.  With
+ * @passed_over (one per band, see bands_read), the ink marked there is
+ * not read. */
 static GArray *
 regions_of_bands (GArray          *bands,
                   GArray          *blobs,
                   const EylRaster *image,
                   const guint8    *gray,
                   const gboolean  *skip,
+                  const gboolean  *passed_over,
                   double           min_priority,
                   const EylRect   *clip)
 {
@@ -1782,6 +1824,7 @@ regions_of_bands (GArray          *bands,
                         0,
                         0,
                         FALSE,
+                        { 0, 0, 0, 0 },
                         0 };
 
       if (skip != NULL && skip[i])
@@ -1803,6 +1846,8 @@ regions_of_bands (GArray          *bands,
       if (!eyl_rect_intersect (&r.area, clip, &r.area))
         continue;
       r.n = band->n;
+      if (passed_over == NULL || !passed_over[i])
+        r.wanted = r.area;
       /* The same letters get the same pixels whatever the resolution of
        * @image: big text is read smaller, small text is rendered
        * again larger. */
@@ -1838,6 +1883,10 @@ regions_of_bands (GArray          *bands,
               r.scale = MAX (r.scale, o->scale);
               r.n += o->n;
               r.priority = MAX (r.priority, o->priority);
+              if (eyl_rect_is_empty (&r.wanted))
+                r.wanted = o->wanted;
+              else if (!eyl_rect_is_empty (&o->wanted))
+                eyl_rect_union (&r.wanted, &o->wanted);
               g_array_remove_index_fast (regions, j);
               j = (guint) -1; /* the grown region may meet others */
             }
@@ -1845,6 +1894,23 @@ regions_of_bands (GArray          *bands,
       g_array_append_val (regions, r);
     }
 
+  /* Ink the page pass passed over is not read: a region of it alone
+   * goes, a region with lines read poorly too shrinks to those.  It
+   * still joined its neighbours above, as before, so that the lines
+   * read poorly are read at the same scale as before. */
+  for (guint j = regions->len; j-- > 0;)
+    {
+      Region *r = &g_array_index (regions, Region, j);
+
+      if (!eyl_rect_is_empty (&r->wanted))
+        {
+          eyl_rect_intersect (&r->area, &r->wanted, &r->area);
+          continue;
+        }
+      g_debug ("region [%.0f %.0f %.0f %.0f] pt: passed over by the page pass, not read",
+               r->area.x0, r->area.y0, r->area.x1, r->area.y1);
+      g_array_remove_index (regions, j);
+    }
   return regions;
 }
 
@@ -3211,6 +3277,7 @@ eyl_detect_ocr (const EylPageData     *page,
   if (!live)
     {
       g_autofree gboolean *band_read = NULL;
+      g_autofree gboolean *passed_over = NULL;
 
       /* Sparse text: posters and stickers are scattered words, not
        * paragraphs.  Measured on the corpus' 9 pages without a text
@@ -3230,7 +3297,7 @@ eyl_detect_ocr (const EylPageData     *page,
       /* Then each band again that this pass did not read, or read with
        * letters too small for Tesseract.  Read at ~300 dpi, text too small
        * for that is fine print (under ~6 pt): not worth rendering again. */
-      band_read = bands_read (bands, scan, words);
+      band_read = bands_read (bands, scan, words, &passed_over);
       for (guint i = 0; i < bands->len; i++)
         if (g_array_index (bands, Band, i).height < BAND_SMALL_PX)
           band_read[i] = scan->scale >= 0.8 * PAGE_PASS_MAX_PPT;
@@ -3248,10 +3315,11 @@ eyl_detect_ocr (const EylPageData     *page,
           regions = g_array_new (FALSE, FALSE, sizeof (Region));
         }
       else
-        regions = regions_of_bands (bands, blobs, scan, gray, band_read, MIN_SECOND_LOOK, &clip);
+        regions = regions_of_bands (bands, blobs, scan, gray, band_read, passed_over, MIN_SECOND_LOOK,
+                                    &clip);
     }
   else
-    regions = regions_of_bands (bands, blobs, scan, gray, NULL, 0, &clip);
+    regions = regions_of_bands (bands, blobs, scan, gray, NULL, NULL, 0, &clip);
 
   ocr_regions (&ocr, scan, regions);
   ocr_turned (&ocr, scan, gray, mask, bands);
