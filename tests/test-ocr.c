@@ -1124,6 +1124,21 @@ test_resolution_stable (void)
 /* German, outlined: umlauts and ß come through (tesseract-ocr-deu, which
  * install-deps.sh installs), and a German phone number, street address
  * and email are found. */
+/* TRUE when OCR can read German; skips the test otherwise. */
+static gboolean
+have_german (void)
+{
+  if (!eyl_fixture_have_ocr ())
+    return FALSE;
+  if (!g_file_test ("/usr/share/tesseract-ocr/5/tessdata/deu.traineddata", G_FILE_TEST_EXISTS) &&
+      g_getenv ("TESSDATA_PREFIX") == NULL)
+    {
+      g_test_skip ("tesseract-ocr-deu is not installed");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 test_german (void)
 {
@@ -1137,14 +1152,8 @@ test_german (void)
   cairo_surface_t   *surface;
   cairo_t           *cr;
 
-  if (!eyl_fixture_have_ocr ())
+  if (!have_german ())
     return;
-  if (!g_file_test ("/usr/share/tesseract-ocr/5/tessdata/deu.traineddata", G_FILE_TEST_EXISTS) &&
-      g_getenv ("TESSDATA_PREFIX") == NULL)
-    {
-      g_test_skip ("tesseract-ocr-deu is not installed");
-      return;
-    }
 
   /* Nothing live: every line is outlined. */
   surface = cairo_pdf_surface_create (path, 850 * MM, 2000 * MM);
@@ -1192,6 +1201,88 @@ test_german (void)
   g_assert_nonnull (strstr (address->text, "Straße des 17. Juni"));
   g_assert_nonnull (email);
   g_assert_cmpstr (email->text, ==, "kontakt@baeckerei-mueller.de");
+}
+
+/* A page whose text layer is @text (one line). */
+static EylPageData *
+text_page (const char *text)
+{
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, 595, 842);
+  EylRect             box = { 50, 50, 545, 60 };
+
+  eyl_page_data_builder_add_text (builder, text, &box, NULL, "DejaVu Sans", 10, 0x1a1a1a);
+  return eyl_page_data_builder_end (builder);
+}
+
+/* The language of a text layer: the one whose function words it is
+ * written with, among those asked for; none for a few words, a list of
+ * names or a text in two languages. */
+static void
+test_page_language (void)
+{
+  static const char *english =
+      "Our tea is picked by hand in the hills and sent to you within a week. "
+      "Ask for it at the counter, or order it from our shop on the web: we ship it to your door.";
+  static const char *german =
+      "Unser Tee wird in den Bergen von Hand gepflückt und ist in einer Woche bei Ihnen. "
+      "Fragen Sie an der Theke nach ihm oder bestellen Sie ihn auf unserer Seite: wir liefern ihn zu Ihnen.";
+  g_autofree char *both = g_strconcat (english, " ", german, NULL);
+  g_autoptr(EylPageData) en = text_page (english);
+  g_autoptr(EylPageData) de = text_page (german);
+  g_autoptr(EylPageData) mixed = text_page (both);
+  g_autoptr(EylPageData) label = text_page ("Northwind Tea · Darjeeling · Assam · 250 g · www.northwind-tea.example");
+  g_autoptr(EylPageData) short_text = text_page ("Fresh tea for you and your guests");
+
+  g_assert_cmpstr (eyl_detect_ocr_page_language (en, "deu+eng"), ==, "eng");
+  g_assert_cmpstr (eyl_detect_ocr_page_language (de, "deu+eng"), ==, "deu");
+  g_assert_cmpstr (eyl_detect_ocr_page_language (de, "eng+deu+fra"), ==, "deu");
+  /* Only among the languages asked for. */
+  g_assert_null (eyl_detect_ocr_page_language (de, "eng+fra"));
+  g_assert_null (eyl_detect_ocr_page_language (mixed, "deu+eng"));
+  g_assert_null (eyl_detect_ocr_page_language (label, "deu+eng"));
+  g_assert_null (eyl_detect_ocr_page_language (short_text, "deu+eng"));
+}
+
+/* A page with German sentences in its text layer and an outlined German
+ * headline: read in German alone, the headline keeps its umlaut. */
+static const Line german_lines[] = {
+  { "Unser Brot wird jeden Morgen von uns in der Backstube gebacken und ist ab sechs Uhr für Sie da.",
+    60 * MM, 300 * MM, 12 },
+  { "Frische Brötchen", 60 * MM, 600 * MM, 50 },
+};
+
+static void
+test_german_text_layer (void)
+{
+  Page page = { 850 * MM, 2000 * MM, german_lines, G_N_ELEMENTS (german_lines), 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  g_autoptr(EylPageData) data = NULL;
+  g_autoptr(EylPageData) read = NULL;
+  g_autoptr(EylRaster) raster = NULL;
+  g_autoptr(GPtrArray) elements = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  EylPageDataBuilder *builder;
+  EylRenderer         renderer;
+  EylRect             box;
+
+  if (!have_german ())
+    return;
+
+  /* The sentence is live text, the headline outlines only. */
+  builder = eyl_page_data_builder_new (0, page.width, page.height);
+  box = ink_box (&page, 0);
+  eyl_page_data_builder_add_text (builder, german_lines[0].text, &box, NULL, "DejaVu Sans",
+                                  german_lines[0].cap_mm * MM / CAP_EM, 0x1a1a1a);
+  data = eyl_page_data_builder_end (builder);
+  g_assert_cmpstr (eyl_detect_ocr_page_language (data, "deu+eng"), ==, "deu");
+  raster = analysis_raster (&page);
+  eyl_renderer_init (&renderer);
+  renderer.render = render_page;
+  renderer.user_data = &page;
+  elements = eyl_detect_all (data, NULL);
+  eyl_detect_ocr (data, raster, &renderer, NULL, NULL, elements, warnings, &read);
+  g_assert_nonnull (read);
+  g_test_message ("read: %s", read->text);
+  g_assert_nonnull (strstr (read->text, "Brötchen"));
 }
 
 /* One Tesseract per process and language set, reused page after page:
@@ -1400,6 +1491,8 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/resolution-stable", test_resolution_stable);
   g_test_add_func ("/eyl/ocr/german", test_german);
   g_test_add_func ("/eyl/ocr/one-engine", test_one_engine);
+  g_test_add_func ("/eyl/ocr/page-language", test_page_language);
+  g_test_add_func ("/eyl/ocr/german-text-layer", test_german_text_layer);
   g_test_add_func ("/eyl/ocr/picture-contacts", test_picture_contacts);
 
   return g_test_run ();

@@ -54,6 +54,12 @@ guint eyl_detect_ocr_get_n_engine_inits (void);
  * many of them lines set on end): the OCR work, for tests. */
 guint eyl_detect_ocr_get_n_reads (guint *turned);
 
+/* The one language of @languages ("deu+eng") @page's text layer is
+ * written in, NULL when its text is too short to tell or mixes them:
+ * what OCR reads that page's other ink in. */
+const char *eyl_detect_ocr_page_language (const EylPageData *page,
+                                          const char        *languages);
+
 /* QR codes and barcodes with zbar: decoded payload (a URL in a QR code is
  * a contact: kind QR with the URL as text), box, module size, quiet zone.
  * Finder-pattern-like areas that do not decode become QR elements with
