@@ -297,6 +297,128 @@ test_far_singles_share (void)
     }
 }
 
+/* The page's images, for what a pass costs: one photograph of @px_w ×
+ * @px_h pixels over @box. */
+static EylPageData *
+page_with_image (const Page    *p,
+                 const EylRect *box,
+                 int            px_w,
+                 int            px_h)
+{
+  EylPageDataBuilder *b = eyl_page_data_builder_new (0, p->width, p->height);
+
+  eyl_page_data_builder_add_image (b, box, px_w, px_h);
+  return eyl_page_data_builder_end (b);
+}
+
+/* Mean absolute difference of two rasters' grey, 0-255. */
+static double
+mean_difference (EylRaster *a,
+                 EylRaster *b)
+{
+  double sum = 0;
+
+  g_assert_cmpint (a->width, ==, b->width);
+  g_assert_cmpint (a->height, ==, b->height);
+  for (int y = 0; y < a->height; y++)
+    for (int x = 0; x < a->width; x++)
+      {
+        guint32 pa = eyl_raster_get_pixel (a, x, y), pb = eyl_raster_get_pixel (b, x, y);
+
+        for (int c = 0; c < 24; c += 8)
+          sum += ABS ((int) ((pa >> c) & 0xff) - (int) ((pb >> c) & 0xff));
+      }
+  return sum / (3.0 * a->width * a->height);
+}
+
+/* Regions of scales too far apart to share a recording (3 and 7 px/pt)
+ * on a page whose images make a pass costly: scouts replay both from one
+ * recording at the finest scale, the coarser scaled and so not called
+ * exact, yet close to its render; a render asked for after is the render
+ * itself.  With cheap passes (small images) or a recording that would
+ * hold too many image pixels, each scout is its render. */
+static void
+test_scouts_share_scales (void)
+{
+  Page          p = { 595.3, 841.9 };
+  EylRect       page_rect = { 0, 0, p.width, p.height };
+  const EylRect areas[] = { { 40.3, 60.7, 140.1, 150.2 }, { 300.4, 500.9, 340.6, 540.3 } };
+  const double  scales[] = { 3.0, 7.0 };
+  /* Costly: 6 Mpx over a corner no region meets; too much to hold: the
+   * same over the first region (drawn at 7 px/pt: 4.4 Mpx). */
+  const EylRect corner = { 500, 700, 590, 830 }, over = { 30, 50, 330, 350 };
+  const struct
+  {
+    const EylRect *box;
+    int            px_w, px_h;
+    guint          draws, renders;
+  } cases[] = {
+    { &corner, 3000, 2000, 1, 1 },
+    { &corner, 300, 200, 0, 2 },
+    { &over, 3000, 2000, 0, 2 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(EylPageData) page = page_with_image (&p, cases[c].box, cases[c].px_w, cases[c].px_h);
+      EylRenderer     renderer;
+      EylRenderCache *cache;
+      gboolean        merged = cases[c].draws > 0;
+
+      p.n_draws = p.n_renders = 0;
+      page_renderer (&p, TRUE, &renderer);
+      renderer.wide_clips = TRUE;
+      cache = eyl_render_cache_new (&renderer, &page_rect);
+      eyl_render_cache_weigh_images (cache, page);
+      for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+        eyl_render_cache_plan (cache, &areas[i], scales[i], 1.25);
+      for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+        {
+          gboolean exact;
+          g_autoptr(EylRaster) scout = eyl_render_cache_scout (cache, &areas[i], scales[i], &exact,
+                                                                NULL);
+          g_autoptr(EylRaster) rendered = NULL;
+          guint renders = p.n_renders;
+
+          g_assert_nonnull (scout);
+          g_assert_cmpint (exact, ==, !merged);
+          g_assert_cmpfloat (scout->scale, ==, scales[i]);
+          g_assert_cmpfloat (scout->area.x0, <=, areas[i].x0);
+          g_assert_cmpfloat (scout->area.y1, >=, areas[i].y1 - 1e-6);
+          rendered = page_render (&scout->area, scout->scale, &p, NULL);
+          p.n_renders = renders;
+          if (exact)
+            assert_same_pixels (scout, rendered);
+          else
+            {
+              double diff = mean_difference (scout, rendered);
+
+              g_test_message ("scout at %.1f px/pt: %.2f grey levels off its render", scales[i],
+                              diff);
+              g_assert_cmpfloat (diff, <, 4.0);
+            }
+        }
+      g_assert_cmpuint (p.n_draws, ==, cases[c].draws);
+      g_assert_cmpuint (p.n_renders, ==, cases[c].renders - (merged ? 1 : 0));
+      if (merged)
+        {
+          /* The look again: the render itself, a pass of its own. */
+          g_autoptr(EylRaster) again = eyl_render_cache_render (cache, &areas[0], scales[0], NULL);
+          g_autoptr(EylRaster) rendered = NULL;
+          guint renders = p.n_renders;
+
+          g_assert_cmpuint (renders, ==, 1);
+          rendered = page_render (&again->area, again->scale, &p, NULL);
+          assert_same_pixels (again, rendered);
+          p.n_renders = renders;
+        }
+      g_assert_cmpuint (p.n_draws + p.n_renders, ==, cases[c].draws + cases[c].renders);
+      g_assert_cmpuint (eyl_render_cache_get_n_passes (cache), ==,
+                        cases[c].draws + cases[c].renders);
+      eyl_render_cache_free (cache);
+    }
+}
+
 #ifdef HAVE_QRENCODE
 #define N_CODES 10
 
@@ -389,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/eyl/render-cache/render-alone", test_render_alone);
   g_test_add_func ("/eyl/render-cache/far-groups-share", test_far_groups_share);
   g_test_add_func ("/eyl/render-cache/far-singles-share", test_far_singles_share);
+  g_test_add_func ("/eyl/render-cache/scouts-share-scales", test_scouts_share_scales);
 #ifdef HAVE_QRENCODE
   g_test_add_func ("/eyl/render-cache/qr-once-per-scale", test_qr_once_per_scale);
 #endif

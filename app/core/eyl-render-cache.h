@@ -8,9 +8,12 @@
  * at that scale (Poppler draws once, into it), and each region is a
  * replay of it.  A replay at the recorded scale on the recording's pixel
  * grid (its origin at the page's top left) is bit-identical to a Poppler
- * render of that region, so a replayed region is snapped to that grid. */
+ * render of that region, so a replayed region is snapped to that grid.
+ * Where a pass is costly, a reader's first look at its regions (a scout)
+ * may share one recording across scales, at the cost of exactness. */
 #pragma once
 
+#include "eyl-page-data.h"
 #include "eyl-raster.h"
 
 G_BEGIN_DECLS
@@ -23,6 +26,12 @@ EylRenderCache *eyl_render_cache_new (const EylRenderer *renderer,
                                       const EylRect     *page_rect);
 void            eyl_render_cache_free (EylRenderCache *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EylRenderCache, eyl_render_cache_free)
+
+/* Weighs what a Poppler pass over @page costs by its images' pixels:
+ * where a pass costs far more than a replay, scouts share one recording
+ * across scales (eyl_render_cache_scout()).  Call before any render. */
+void eyl_render_cache_weigh_images (EylRenderCache    *self,
+                                    const EylPageData *page);
 
 /* Plans @area at @scale: it will be rendered at @scale or up to @finer
  * times finer, with every region planned at about that scale. */
@@ -42,6 +51,22 @@ EylRaster *eyl_render_cache_render (EylRenderCache *self,
                                     const EylRect  *area,
                                     double          scale,
                                     GError        **error);
+
+/* A first look at @area at @scale, for a reader that looks again with
+ * eyl_render_cache_render() where it sees anything: on a page whose
+ * passes are costly (eyl_render_cache_weigh_images()), the regions of
+ * every scale that one recording holds within the bounds of one of a
+ * single scale are replayed from one recording at the finest of them,
+ * scaled.  Such a replay is not bit-identical to a render at @scale:
+ * Poppler chose hairline widths and image sizes for the recording's
+ * scale (a hairline 0.6 px wide instead of 1 px can move a measured
+ * quiet zone), so @exact is FALSE for it; TRUE when the raster is what
+ * eyl_render_cache_render() gives. */
+EylRaster *eyl_render_cache_scout (EylRenderCache *self,
+                                   const EylRect  *area,
+                                   double          scale,
+                                   gboolean       *exact,
+                                   GError        **error);
 
 /* Poppler passes made: recordings and regions rendered by themselves. */
 guint eyl_render_cache_get_n_passes (const EylRenderCache *self);
