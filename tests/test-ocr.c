@@ -805,6 +805,35 @@ test_turned_page_read_upright (void)
   g_assert_cmpuint (read_leaflet (-G_PI / 2), <=, level + 2);
 }
 
+/* A page of running text tells by its ink alone that it lies level and
+ * upright (its letters rise above their rows far more often than they
+ * drop below): no orientation detection for it.  Printed upside down or
+ * set a quarter turned, the page is asked about once, and read upright.
+ * Read whole, both ways, as turned-page-read-upright checks. */
+static void
+test_upright_page_not_asked (void)
+{
+  guint before;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  if (!have_osd ())
+    {
+      g_test_skip ("no orientation data (tesseract-ocr-osd)");
+      return;
+    }
+
+  before = eyl_detect_ocr_get_n_orientations ();
+  read_leaflet (0);
+  g_assert_cmpuint (eyl_detect_ocr_get_n_orientations () - before, ==, 0);
+  before = eyl_detect_ocr_get_n_orientations ();
+  read_leaflet (G_PI);
+  g_assert_cmpuint (eyl_detect_ocr_get_n_orientations () - before, ==, 1);
+  before = eyl_detect_ocr_get_n_orientations ();
+  read_leaflet (G_PI / 2);
+  g_assert_cmpuint (eyl_detect_ocr_get_n_orientations () - before, ==, 1);
+}
+
 static void
 test_turned_wordmark_read (void)
 {
@@ -1482,6 +1511,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/turned-beside-pattern", test_turned_beside_pattern);
   g_test_add_func ("/eyl/ocr/upside-down-read-once", test_upside_down_read_once);
   g_test_add_func ("/eyl/ocr/turned-page-read-upright", test_turned_page_read_upright);
+  g_test_add_func ("/eyl/ocr/upright-page-not-asked", test_upright_page_not_asked);
   g_test_add_func ("/eyl/ocr/turned-wordmark-read", test_turned_wordmark_read);
   g_test_add_func ("/eyl/ocr/missing-language", test_missing_language);
   g_test_add_func ("/eyl/ocr/disabled", test_disabled);
