@@ -805,11 +805,11 @@ test_turned_page_read_upright (void)
   g_assert_cmpuint (read_leaflet (-G_PI / 2), <=, level + 2);
 }
 
-/* A page of running text tells by its ink alone that it lies level and
- * upright (its letters rise above their rows far more often than they
- * drop below): no orientation detection for it.  Printed upside down or
- * set a quarter turned, the page is asked about once, and read upright.
- * Read whole, both ways, as turned-page-read-upright checks. */
+/* A page of running text read as it lies reads surely: no orientation
+ * detection for it.  Printed upside down (its ink says so: its letters
+ * drop below their rows far more often than they rise) or set a quarter
+ * turned (read as it lies, noise), the page is asked about once, and
+ * read upright, as turned-page-read-upright checks. */
 static void
 test_upright_page_not_asked (void)
 {
