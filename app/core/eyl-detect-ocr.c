@@ -3549,6 +3549,7 @@ eyl_detect_ocr (const EylPageData     *page,
     {
       g_autofree gboolean *band_read = NULL;
       g_autofree gboolean *passed_over = NULL;
+      double               before = ocr.pixels;
 
       page_pass (&ocr, bands, gray, scan);
       if (!asked && !reads_upright (words))
@@ -3559,7 +3560,10 @@ eyl_detect_ocr (const EylPageData     *page,
           ocr.turn = page_turn (scan);
           if (ocr.turn != 0)
             {
+              /* What it read as it lay is dropped, and its pixels do
+               * not count against the regions' budget. */
               g_array_set_size (words, 0);
+              ocr.pixels = before;
               bands = bands_for_turn (bands, blobs, gray, scan->width, scan->height, ocr.turn);
               page_pass (&ocr, bands, gray, scan);
             }
