@@ -2996,11 +2996,16 @@ ocr_turned_area (Ocr             *ocr,
                  const EylRect   *area,
                  double           letter_px)
 {
-  double scale = scan->scale * MIN (TURNED_LETTER_PX / MAX (letter_px, 1.0), 8.0);
-  /* Letters taller than that are made smaller, cut from the scan: a
-   * band of big shapes read at the scan's scale took two reads of
-   * 5 Mpx each (flyer-freifunk-myk-6page), a render of its own for
-   * nothing finer than the scan. */
+  /* Letters of BAND_SMALL_PX or more are read at the scan's scale, as
+   * the page pass reads level ones: a render of its own was a Poppler
+   * pass (about 14 ms a band on the corpus, as much as half its reads)
+   * for letters Tesseract already reads well.  Smaller ones are
+   * rendered so that they are TURNED_LETTER_PX tall.  Letters taller
+   * than that are made smaller, cut from the scan: a band of big shapes
+   * read at the scan's scale took two reads of 5 Mpx each
+   * (flyer-freifunk-myk-6page). */
+  double scale = letter_px >= BAND_SMALL_PX ? scan->scale * MIN (TURNED_LETTER_PX / letter_px, 1.0)
+                                            : scan->scale * MIN (TURNED_LETTER_PX / MAX (letter_px, 1.0), 8.0);
   g_autoptr(EylRaster) image = scale <= scan->scale ? crop_raster (scan, area, scale)
                                                      : render_area (ocr, scan, area, scale);
   g_autofree guint8 *gray = NULL;
