@@ -42,6 +42,9 @@ typedef struct
   EylRect     dots;      /* a grid of round dots drawn here, pt (empty: none) */
   EylRect     photo;     /* a photo-like picture drawn here, pt (empty: none) */
   EylRect     waves;     /* wavy stripes across it, pt (empty: none) */
+  EylRect     watched;   /* renders of most of this box, but not of most
+                          * of the page, are counted, pt */
+  guint       watched_renders;
 } Page;
 
 /* Dots 4 mm across, 6 mm apart: rows of letter-sized ink either way
@@ -200,6 +203,16 @@ render_page (const EylRect *area,
 
   page->renders++;
   page->max_scale = MAX (page->max_scale, scale);
+  if (!eyl_rect_is_empty (&page->watched))
+    {
+      EylRect in;
+
+      if (eyl_rect_width (area) * eyl_rect_height (area) < 0.5 * page->width * page->height &&
+          eyl_rect_intersect (area, &page->watched, &in) &&
+          eyl_rect_width (&in) * eyl_rect_height (&in) >
+              0.5 * eyl_rect_width (&page->watched) * eyl_rect_height (&page->watched))
+        page->watched_renders++;
+    }
   draw_page (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (eyl_raster_get_surface (raster));
@@ -642,6 +655,38 @@ run_counted (Page  *page,
   return result;
 }
 
+/* The side panel's web address set in letters of a size Tesseract reads
+ * well on the page pass image (a 3.5 mm capital: x-heights of about 25 px
+ * there): read from that image, as the page pass reads level lines of
+ * that size, with no render of its own. */
+static const Line turned_mid_lines[] = {
+  { "Fresh tea every day", 40 * MM, 40 * MM, 12, 0 },
+  { "www.northwind-tea.example", 40 * MM, 280 * MM, 3.5, -G_PI / 2 },
+};
+
+static void
+test_turned_not_rendered (void)
+{
+  Page              page = { 300 * MM, 300 * MM, turned_mid_lines, G_N_ELEMENTS (turned_mid_lines), 0, 0, { 0, 0, 0, 0 } };
+  Result            result;
+  const EylElement *url;
+  guint             reads, turned;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+
+  page.watched = (EylRect) { 36 * MM, 170 * MM, 42 * MM, 280 * MM };
+  result = run_counted (&page, &reads, &turned);
+  url = find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
+  g_assert_nonnull (url);
+  g_assert_cmpstr (url->text, ==, "www.northwind-tea.example");
+  g_assert_cmpfloat (eyl_rect_height (&url->box), >, 3 * eyl_rect_width (&url->box));
+  g_test_message ("%u renders, %u of the address", page.renders, page.watched_renders);
+  g_assert_cmpuint (turned, >=, 1);
+  g_assert_cmpuint (page.watched_renders, ==, 0);
+  result_clear (&result);
+}
+
 static void
 test_passed_over_not_read (void)
 {
@@ -803,6 +848,35 @@ test_turned_page_read_upright (void)
   g_assert_cmpuint (read_leaflet (G_PI), <=, level + 2);
   g_assert_cmpuint (read_leaflet (G_PI / 2), <=, level + 2);
   g_assert_cmpuint (read_leaflet (-G_PI / 2), <=, level + 2);
+}
+
+/* A page of running text read as it lies reads surely: no orientation
+ * detection for it.  Printed upside down (its ink says so: its letters
+ * drop below their rows far more often than they rise) or set a quarter
+ * turned (read as it lies, noise), the page is asked about once, and
+ * read upright, as turned-page-read-upright checks. */
+static void
+test_upright_page_not_asked (void)
+{
+  guint before;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  if (!have_osd ())
+    {
+      g_test_skip ("no orientation data (tesseract-ocr-osd)");
+      return;
+    }
+
+  before = eyl_detect_ocr_get_n_orientations ();
+  read_leaflet (0);
+  g_assert_cmpuint (eyl_detect_ocr_get_n_orientations () - before, ==, 0);
+  before = eyl_detect_ocr_get_n_orientations ();
+  read_leaflet (G_PI);
+  g_assert_cmpuint (eyl_detect_ocr_get_n_orientations () - before, ==, 1);
+  before = eyl_detect_ocr_get_n_orientations ();
+  read_leaflet (G_PI / 2);
+  g_assert_cmpuint (eyl_detect_ocr_get_n_orientations () - before, ==, 1);
 }
 
 static void
@@ -1479,9 +1553,11 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/photo-not-read", test_photo_not_read);
   g_test_add_func ("/eyl/ocr/turned", test_turned);
   g_test_add_func ("/eyl/ocr/turned-labelled", test_turned_labelled);
+  g_test_add_func ("/eyl/ocr/turned-not-rendered", test_turned_not_rendered);
   g_test_add_func ("/eyl/ocr/turned-beside-pattern", test_turned_beside_pattern);
   g_test_add_func ("/eyl/ocr/upside-down-read-once", test_upside_down_read_once);
   g_test_add_func ("/eyl/ocr/turned-page-read-upright", test_turned_page_read_upright);
+  g_test_add_func ("/eyl/ocr/upright-page-not-asked", test_upright_page_not_asked);
   g_test_add_func ("/eyl/ocr/turned-wordmark-read", test_turned_wordmark_read);
   g_test_add_func ("/eyl/ocr/missing-language", test_missing_language);
   g_test_add_func ("/eyl/ocr/disabled", test_disabled);

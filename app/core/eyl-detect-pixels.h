@@ -54,6 +54,10 @@ guint eyl_detect_ocr_get_n_engine_inits (void);
  * many of them lines set on end): the OCR work, for tests. */
 guint eyl_detect_ocr_get_n_reads (guint *turned);
 
+/* How many times this process has asked Tesseract which way round a
+ * page reads (see eyl_detect_ocr): for tests. */
+guint eyl_detect_ocr_get_n_orientations (void);
+
 /* The one language of @languages ("deu+eng") @page's text layer is
  * written in, NULL when its text is too short to tell or mixes them:
  * what OCR reads that page's other ink in. */
