@@ -704,20 +704,32 @@ add_dense_squares (Ctx          *ctx,
 
   for (double sf = min_cells; sf <= max_cells; sf *= 1.12)
     {
-      int size = (int) sf;
+      int     size = (int) sf;
+      guint32 full;
 
       if (size == last)
         continue;
       last = size;
+      /* The fewest busy cells for a window nine tenths busy, found once a
+       * size: most windows fail on this integer comparison, which answers
+       * as the division by the window's area does (that division is
+       * monotonic), without it (tens of millions of windows on a
+       * backdrop's raster). */
+      full = (guint32) (0.9 * size * size);
+      while (full > 0 && (full - 1) / (double) (size * size) >= 0.9)
+        full--;
+      while (full / (double) (size * size) < 0.9)
+        full++;
       for (int y = 0; y + size <= ch; y++)
         for (int x = 0; x + size <= cw; x++)
           {
-            double inside = SUM (x, y, x + size, y + size) / (double) (size * size);
-            double side[4], ring;
-            Window w;
+            guint32 n_busy = SUM (x, y, x + size, y + size);
+            double  inside, side[4], ring;
+            Window  w;
 
-            if (inside < 0.9)
+            if (n_busy < full)
               continue;
+            inside = n_busy / (double) (size * size);
             /* The band one cell out on each side (a page edge is calm);
              * the two calmest sides count, so that a code crowded on one
              * or two sides — what qr-quiet-zone is for — is still found. */
