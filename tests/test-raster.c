@@ -283,6 +283,73 @@ test_luma (void)
   g_assert_cmpfloat_with_epsilon (eyl_raster_get_luma (raster, -2, 0), 255, 1e-9);
 }
 
+/* The averaged copy: each pixel the mean of the raster's pixels it
+ * covers, by channel and truncated; the same as a pixel-by-pixel box
+ * average at scales that do not divide the raster's size. */
+static void
+test_averaged (void)
+{
+  EylRect area = { 0, 0, 37, 23 };
+  g_autoptr(EylRaster) raster = eyl_raster_new (&area, 1.0);
+  cairo_t            *cr = eyl_raster_create_context (raster);
+  cairo_pattern_t    *ramp = cairo_pattern_create_linear (0, 0, 37, 23);
+  const double        factors[] = { 1.0, 0.5, 0.3, 0.13 };
+  g_autofree guint32 *half = NULL;
+  int                 w, h;
+
+  cairo_pattern_add_color_stop_rgb (ramp, 0, 0.9, 0.1, 0.4);
+  cairo_pattern_add_color_stop_rgb (ramp, 1, 0.1, 0.7, 1.0);
+  cairo_set_source (cr, ramp);
+  cairo_paint (cr);
+  cairo_pattern_destroy (ramp);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_rectangle (cr, 0, 0, 1, 1);
+  cairo_rectangle (cr, 1, 1, 1, 1);
+  cairo_rectangle (cr, 20.5, 3.25, 9, 11);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 1, 0, 1, 1);
+  cairo_rectangle (cr, 0, 1, 1, 1);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+
+  /* Two black and two white pixels: 510 / 4, truncated. */
+  half = eyl_raster_dup_averaged (raster, 0.5, &w, &h);
+  g_assert_cmpint (w, ==, 18);
+  g_assert_cmpint (h, ==, 11);
+  g_assert_cmphex (half[0], ==, 0x7f7f7f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
+    {
+      double              f = factors[i];
+      g_autofree guint32 *avg = eyl_raster_dup_averaged (raster, f, &w, &h);
+
+      g_assert_cmpint (w, ==, MAX (1, (int) (raster->width * f)));
+      g_assert_cmpint (h, ==, MAX (1, (int) (raster->height * f)));
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            int     sy0 = (int) (y / f), sy1 = MAX (sy0 + 1, MIN (raster->height, (int) ((y + 1) / f)));
+            int     sx0 = (int) (x / f), sx1 = MAX (sx0 + 1, MIN (raster->width, (int) ((x + 1) / f)));
+            guint64 sum[3] = { 0 }, n = 0;
+
+            for (int sy = sy0; sy < sy1; sy++)
+              for (int sx = sx0; sx < sx1; sx++)
+                {
+                  guint32 p = eyl_raster_get_pixel (raster, sx, sy);
+
+                  sum[0] += p >> 16 & 0xff;
+                  sum[1] += p >> 8 & 0xff;
+                  sum[2] += p & 0xff;
+                  n++;
+                }
+            g_assert_cmphex (avg[(gsize) y * w + x], ==,
+                             (guint32) (sum[0] / n << 16 | sum[1] / n << 8 | sum[2] / n));
+          }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/eyl/raster/budget", test_budget);
   g_test_add_func ("/eyl/raster/hard-cap", test_hard_cap);
   g_test_add_func ("/eyl/raster/luma", test_luma);
+  g_test_add_func ("/eyl/raster/averaged", test_averaged);
 
   return g_test_run ();
 }

@@ -551,19 +551,27 @@ window_activity (const guint8 *gray,
   guint64 acc = 0, n = 0;
   int     lo = 255, hi = 0;
 
+  /* The steps across, the steps down and the range in loops of their own,
+   * without two tests a pixel: every cell of the page is measured (0.75 %
+   * of the samples of a check of the largest files with the tests in the
+   * loop, 0.60 % without); the sums are the same integers. */
   for (int y = y0; y < y1; y++)
     {
       const guint8 *row = gray + (gsize) y * stride;
+      guint         row_acc = 0;
 
       for (int x = x0; x < x1; x++)
         {
           lo = MIN (lo, row[x]);
           hi = MAX (hi, row[x]);
-          if (x + 1 < x1)
-            acc += ABS (row[x + 1] - row[x]), n++;
-          if (y + 1 < y1)
-            acc += ABS (row[x + stride] - row[x]), n++;
         }
+      for (int x = x0; x + 1 < x1; x++)
+        row_acc += (guint) ABS (row[x + 1] - row[x]);
+      if (y + 1 < y1)
+        for (int x = x0; x < x1; x++)
+          row_acc += (guint) ABS (row[x + stride] - row[x]);
+      acc += row_acc;
+      n += (guint64) MAX (x1 - x0 - 1, 0) + (y + 1 < y1 ? (guint64) MAX (x1 - x0, 0) : 0);
     }
   *activity = n > 0 ? (double) acc / n : 0;
   *range = hi - lo;
@@ -696,20 +704,32 @@ add_dense_squares (Ctx          *ctx,
 
   for (double sf = min_cells; sf <= max_cells; sf *= 1.12)
     {
-      int size = (int) sf;
+      int     size = (int) sf;
+      guint32 full;
 
       if (size == last)
         continue;
       last = size;
+      /* The fewest busy cells for a window nine tenths busy, found once a
+       * size: most windows fail on this integer comparison, which answers
+       * as the division by the window's area does (that division is
+       * monotonic), without it (tens of millions of windows on a
+       * backdrop's raster). */
+      full = (guint32) (0.9 * size * size);
+      while (full > 0 && (full - 1) / (double) (size * size) >= 0.9)
+        full--;
+      while (full / (double) (size * size) < 0.9)
+        full++;
       for (int y = 0; y + size <= ch; y++)
         for (int x = 0; x + size <= cw; x++)
           {
-            double inside = SUM (x, y, x + size, y + size) / (double) (size * size);
-            double side[4], ring;
-            Window w;
+            guint32 n_busy = SUM (x, y, x + size, y + size);
+            double  inside, side[4], ring;
+            Window  w;
 
-            if (inside < 0.9)
+            if (n_busy < full)
               continue;
+            inside = n_busy / (double) (size * size);
             /* The band one cell out on each side (a page edge is calm);
              * the two calmest sides count, so that a code crowded on one
              * or two sides — what qr-quiet-zone is for — is still found. */

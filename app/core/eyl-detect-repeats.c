@@ -153,11 +153,16 @@ find_blobs (const Work *work)
 
   for (gsize start = 0; start < n; start++)
     {
-      Blob b = { G_MAXINT, G_MAXINT, -1, -1 };
+      Blob b;
       int  sp = 0;
 
       if (!grown[start] || seen[start])
         continue;
+      /* Set up only where a blob starts: a Blob is 2 kB with its grid,
+       * and clearing one for every pixel of the work image was most of
+       * the time of this search (1.1 % of a check of
+       * flyer-osgeo-brochure). */
+      b = (Blob) { G_MAXINT, G_MAXINT, -1, -1 };
       seen[start] = 1;
       stack[sp++] = (int) start;
       while (sp > 0)

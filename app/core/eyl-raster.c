@@ -154,7 +154,8 @@ eyl_raster_dup_averaged (const EylRaster *self,
                          int             *w,
                          int             *h)
 {
-  guint32 *rgb;
+  guint32        *rgb;
+  g_autofree int *sx0 = NULL, *sx1 = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (factor > 0 && factor <= 1, NULL);
@@ -162,29 +163,37 @@ eyl_raster_dup_averaged (const EylRaster *self,
   *w = MAX (1, (int) (self->width * factor));
   *h = MAX (1, (int) (self->height * factor));
   rgb = g_new (guint32, (gsize) *w * *h);
+  /* The source columns of each output column, worked out once for the
+   * image rather than once a pixel. */
+  sx0 = g_new (int, *w);
+  sx1 = g_new (int, *w);
+  for (int x = 0; x < *w; x++)
+    {
+      sx0[x] = (int) (x / factor);
+      sx1[x] = MAX (sx0[x] + 1, MIN (self->width, (int) ((x + 1) / factor)));
+    }
   cairo_surface_flush (self->surface);
   for (int y = 0; y < *h; y++)
     {
-      int sy0 = (int) (y / factor), sy1 = MAX (sy0 + 1, MIN (self->height, (int) ((y + 1) / factor)));
+      int      sy0 = (int) (y / factor), sy1 = MAX (sy0 + 1, MIN (self->height, (int) ((y + 1) / factor)));
+      guint32 *out = rgb + (gsize) y * *w;
 
       for (int x = 0; x < *w; x++)
         {
-          int     sx0 = (int) (x / factor), sx1 = MAX (sx0 + 1, MIN (self->width, (int) ((x + 1) / factor)));
-          guint64 r = 0, g = 0, b = 0, n = 0;
+          guint64 r = 0, g = 0, b = 0, n = (guint64) (sy1 - sy0) * (sx1[x] - sx0[x]);
 
           for (int sy = sy0; sy < sy1; sy++)
             {
               const guint32 *row = (const guint32 *) (self->data + (gsize) sy * self->stride);
 
-              for (int sx = sx0; sx < sx1; sx++)
+              for (int sx = sx0[x]; sx < sx1[x]; sx++)
                 {
                   r += (row[sx] >> 16) & 0xff;
                   g += (row[sx] >> 8) & 0xff;
                   b += row[sx] & 0xff;
-                  n++;
                 }
             }
-          rgb[(gsize) y * *w + x] = (guint32) ((r / n) << 16 | (g / n) << 8 | (b / n));
+          out[x] = (guint32) ((r / n) << 16 | (g / n) << 8 | (b / n));
         }
     }
   return rgb;
