@@ -1409,6 +1409,21 @@ test_phrases (void)
   g_assert_cmpuint (eyl_phrases_get ("cta")->len, >, 50);
   g_assert_cmpuint (eyl_phrases_get ("sponsors")->len, >, 10);
   g_assert_cmpuint (eyl_phrases_get ("no-such-list")->len, ==, 0);
+  /* One language's file alone: German's function words hold "und", not
+   * English's "the"; no file for a language, no words. */
+  {
+    const GArray *de = eyl_phrases_get_language ("function-words", "de");
+    gboolean      und = FALSE, the = FALSE;
+
+    for (guint i = 0; i < de->len; i++)
+      {
+        und |= g_str_equal (g_array_index (de, EylPhrase, i).text, "und");
+        the |= g_str_equal (g_array_index (de, EylPhrase, i).text, "the");
+      }
+    g_assert_true (und);
+    g_assert_false (the);
+    g_assert_cmpuint (eyl_phrases_get_language ("function-words", "xx")->len, ==, 0);
+  }
   g_assert_true (g_regex_match (eyl_phrases_regex ("sponsors"), "Gefördert durch:", 0, NULL));
   g_assert_false (g_regex_match (eyl_phrases_regex ("sponsors"), "Our partnership", 0, NULL));
 }

@@ -40,6 +40,7 @@
 
 #include "eyl-detect-pixels.h"
 #include "eyl-detect-private.h"
+#include "eyl-phrases.h"
 #include "eyl-stage.h"
 
 /* Page pass on a page with no text layer: at most this many pixels, and
@@ -336,27 +337,33 @@ choose_languages (const char *asked,
   return g_strjoinv ("+", (char **) use->pdata);
 }
 
-/* The most common short words of each default language (function words:
- * articles, pronouns, prepositions, conjunctions), which tell a text's
- * language from a few lines. */
+/* Tesseract's language codes and the ISO 639-1 names of the word lists
+ * kept as data (data/<list>/<language>.txt): the function words of each
+ * default language (articles, pronouns, prepositions, conjunctions, its
+ * commonest short words), which tell a text's language from a few lines. */
 static const struct
 {
-  const char *lang;
-  const char *words;
-} function_words[] = {
-  { "deu", " der die das und ist nicht mit für von zu den dem des ein eine einer auf auch sich sie wir ihr im bei oder aus nach wie wird sind über "
-           "unsere unser ihre ihren zum zur noch nur als " },
-  { "eng", " the and is not with for of to a an on also it they we you your our in at or from after how will are over "
-           "this that be by as can more " },
-  { "fra", " le la les et est pas avec pour de du des un une sur aussi il elle nous vous votre notre dans au aux ou après comment "
-           "sont plus ce cette qui que " },
-  { "nld", " de het een en is niet met voor van te op ook zij wij jij uw ons onze in bij of uit na hoe wordt zijn over dit dat "
-           "meer " },
-  { "ita", " il lo la gli le e è non con per di del della da un una su anche noi voi vostro nostro nel al alla o dopo come sono più "
-           "questo che " },
-  { "spa", " el la los las y es no con para de del un una sobre también nosotros vosotros su nuestro en al o después cómo son más "
-           "este esta que " },
+  const char *tesseract;
+  const char *iso;
+} list_languages[] = {
+  { "deu", "de" },
+  { "eng", "en" },
+  { "fra", "fr" },
+  { "nld", "nl" },
+  { "ita", "it" },
+  { "spa", "es" },
 };
+
+/* Whether @word is one of @words (EylPhrase, see eyl-phrases.h). */
+static gboolean
+phrase_listed (const GArray *words,
+               const char   *word)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (strcmp (g_array_index (words, EylPhrase, i).text, word) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 /* A page's text layer is in one language when this many of its words
  * are that language's function words, and at least PAGE_LANGUAGE_MARGIN
@@ -385,7 +392,8 @@ const char *
 eyl_detect_ocr_page_language (const EylPageData *page,
                               const char        *languages)
 {
-  guint hits[G_N_ELEMENTS (function_words)] = { 0 };
+  const GArray *words[G_N_ELEMENTS (list_languages)] = { NULL };
+  guint         hits[G_N_ELEMENTS (list_languages)] = { 0 };
   g_auto(GStrv) langs = NULL;
   g_autofree char *lower = NULL;
   g_autoptr(GString) token = NULL;
@@ -398,8 +406,11 @@ eyl_detect_ocr_page_language (const EylPageData *page,
   if (page->text == NULL)
     return NULL;
   langs = g_strsplit (languages, "+", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (list_languages); i++)
+    if (g_strv_contains ((const char *const *) langs, list_languages[i].tesseract))
+      words[i] = eyl_phrases_get_language ("function-words", list_languages[i].iso);
   lower = g_utf8_strdown (page->text, -1);
-  token = g_string_new (" ");
+  token = g_string_new (NULL);
   for (const char *p = lower;; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);
@@ -409,22 +420,18 @@ eyl_detect_ocr_page_language (const EylPageData *page,
           g_string_append_unichar (token, ch);
           continue;
         }
-      if (token->len > 1)
-        {
-          /* " word ": a whole word of the list. */
-          g_string_append_c (token, ' ');
-          for (guint i = 0; i < G_N_ELEMENTS (function_words); i++)
-            if (strstr (function_words[i].words, token->str) != NULL)
-              hits[i]++;
-          g_string_truncate (token, 1);
-        }
+      if (token->len > 0)
+        for (guint i = 0; i < G_N_ELEMENTS (list_languages); i++)
+          if (words[i] != NULL && phrase_listed (words[i], token->str))
+            hits[i]++;
+      g_string_truncate (token, 0);
       if (ch == 0)
         break;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (function_words); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (list_languages); i++)
     {
-      if (!g_strv_contains ((const char *const *) langs, function_words[i].lang))
+      if (words[i] == NULL)
         continue;
       if (hits[i] > best)
         {
@@ -436,10 +443,10 @@ eyl_detect_ocr_page_language (const EylPageData *page,
         second = hits[i];
     }
   g_debug ("page %u: %u function words of %s, %u of the next language", page->index, best,
-           best_i >= 0 ? function_words[best_i].lang : "none", second);
+           best_i >= 0 ? list_languages[best_i].tesseract : "none", second);
   if (best_i < 0 || best < PAGE_LANGUAGE_MIN_WORDS || best < PAGE_LANGUAGE_MARGIN * second)
     return NULL;
-  return function_words[best_i].lang;
+  return list_languages[best_i].tesseract;
 }
 
 /* ------------------------------------------------------------------ */

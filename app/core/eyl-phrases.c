@@ -105,8 +105,11 @@ compare_length_desc (gconstpointer a,
   return strcmp (x->text, y->text);
 }
 
+/* The phrases of @list, from its file for @language ("en") only when
+ * @language is not NULL. */
 static GArray *
-load_list (const char *list)
+load_list (const char *list,
+           const char *language)
 {
   GArray          *phrases = g_array_new (FALSE, FALSE, sizeof (EylPhrase));
   g_autofree char *dir = g_build_path ("/", RESOURCE_DIR, list, NULL);
@@ -122,6 +125,9 @@ load_list (const char *list)
       gsize         len = 0;
 
       if (!g_str_has_suffix (names[i], ".txt"))
+        continue;
+      if (language != NULL && (!g_str_has_prefix (names[i], language) ||
+                               strcmp (names[i] + strlen (language), ".txt") != 0))
         continue;
       bytes = g_resource_lookup_data (eyl_core_get_resource (), path,
                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
@@ -145,20 +151,23 @@ typedef struct
   gboolean regex_tried;
 } List;
 
-/* The entry of @list, loaded on first use.  Call with the lock held. */
+/* The entry of @list (of its file for @language alone, unless NULL),
+ * loaded on first use.  Call with the lock held. */
 static List *
-list_entry (const char *list)
+list_entry (const char *list,
+            const char *language)
 {
-  List *entry;
+  g_autofree char *key = language != NULL ? g_strconcat (list, "/", language, NULL) : g_strdup (list);
+  List            *entry;
 
   if (lists == NULL)
     lists = g_hash_table_new (g_str_hash, g_str_equal);
-  entry = g_hash_table_lookup (lists, list);
+  entry = g_hash_table_lookup (lists, key);
   if (entry == NULL)
     {
       entry = g_new0 (List, 1);
-      entry->phrases = load_list (list);
-      g_hash_table_insert (lists, g_strdup (list), entry);
+      entry->phrases = load_list (list, language);
+      g_hash_table_insert (lists, g_steal_pointer (&key), entry);
     }
   return entry;
 }
@@ -171,7 +180,23 @@ eyl_phrases_get (const char *list)
   g_return_val_if_fail (list != NULL, NULL);
 
   G_LOCK (lists);
-  phrases = list_entry (list)->phrases;
+  phrases = list_entry (list, NULL)->phrases;
+  G_UNLOCK (lists);
+
+  return phrases;
+}
+
+const GArray *
+eyl_phrases_get_language (const char *list,
+                          const char *language)
+{
+  const GArray *phrases;
+
+  g_return_val_if_fail (list != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  G_LOCK (lists);
+  phrases = list_entry (list, language)->phrases;
   G_UNLOCK (lists);
 
   return phrases;
@@ -190,7 +215,7 @@ eyl_phrases_regex (const char *list)
   alternation = eyl_phrases_pattern (list, 0, 0);
 
   G_LOCK (lists);
-  entry = list_entry (list);
+  entry = list_entry (list, NULL);
   if (!entry->regex_tried)
     {
       g_autofree char *pattern = g_strdup_printf ("(*UCP)(?<!\\w)(?:%s)(?!\\w)", alternation);

@@ -34,6 +34,12 @@ typedef struct
  * freed: safe on any thread. */
 const GArray *eyl_phrases_get (const char *list);
 
+/* The phrases of @list from its file for @language (ISO 639-1, "en")
+ * alone, longest first; an empty array when there is none.  Loaded once,
+ * shared, never freed. */
+const GArray *eyl_phrases_get_language (const char *list,
+                                        const char *language);
+
 /* The phrases of @list whose flags, masked by @mask, equal @flags, as a
  * regular-expression alternation ("visit|sign\s+up|…"): each escaped,
  * words joined by \s+, longest first.  Newly allocated; "(?!)" (never
