@@ -267,7 +267,7 @@ test_image_sizes_off (void)
       g_autoptr(EylPageData) page = NULL;
       const EylImageInfo *img;
 
-      eyl_document_set_image_sizes (doc, wanted);
+      eyl_document_set_image_decodes (doc, wanted);
       page = page_ok (doc, 0);
       g_assert_cmpint (page->images->len, ==, 1);
       img = &g_array_index (page->images, EylImageInfo, 0);

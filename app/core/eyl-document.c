@@ -54,9 +54,9 @@ struct _EylDocument
   GPtrArray       *renderers;       /* RenderTarget, one per page asked for */
   PopplerDocument *shrunk;          /* the copy renders use, or NULL */
   gboolean         shrunk_tried;
-  guint            n_shrunk;       /* images the copy has shrunk */
-  guint8          *large_image;    /* per page: 0 not known, 1 no, 2 an image over the budget */
-  gboolean         no_image_sizes; /* eyl_document_set_image_sizes */
+  guint            n_shrunk;         /* images the copy has shrunk */
+  guint8          *large_image;      /* per page: 0 not known, 1 no, 2 an image over the budget */
+  gboolean         no_image_decodes; /* eyl_document_set_image_decodes */
 };
 
 G_DEFINE_FINAL_TYPE (EylDocument, eyl_document, G_TYPE_OBJECT)
@@ -558,12 +558,12 @@ eyl_document_get_n_out_of_memory (EylDocument *self)
 }
 
 void
-eyl_document_set_image_sizes (EylDocument *self,
-                              gboolean     wanted)
+eyl_document_set_image_decodes (EylDocument *self,
+                                gboolean     wanted)
 {
   g_return_if_fail (EYL_IS_DOCUMENT (self));
 
-  self->no_image_sizes = !wanted;
+  self->no_image_decodes = !wanted;
 }
 
 guint
@@ -967,7 +967,7 @@ eyl_document_get_page_data (EylDocument  *self,
 
     if (self->boxes == NULL || !eyl_pdf_box_reader_get_image_sizes (self->boxes, index, sizes))
       g_clear_pointer (&sizes, g_array_unref);
-    extract_images (self, builder, page, &boxes, sizes, !self->no_image_sizes);
+    extract_images (self, builder, page, &boxes, sizes, !self->no_image_decodes);
   }
   extract_links (builder, page, height);
 

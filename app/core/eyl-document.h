@@ -35,8 +35,8 @@ GPtrArray *eyl_document_get_warnings (EylDocument *self);
  * default) where neither the file's image dictionaries nor its content
  * stream tell it: that costs a Poppler pass over the page per such image.
  * Off, such images have a size of 0 × 0 px and the page a warning. */
-void eyl_document_set_image_sizes (EylDocument *self,
-                                   gboolean     wanted);
+void eyl_document_set_image_decodes (EylDocument *self,
+                                     gboolean     wanted);
 
 /* Snapshot of page @index: text, glyph boxes, runs, lines (their cap and
  * x heights estimated from the font size: the Read stage measures them on

@@ -230,7 +230,7 @@ eyl_worker_analyse_file (const char               *path,
    * decoded for its size (a Poppler pass over the page each) only when
    * OCR runs: a check without it is asked to be quick, and such an image
    * is left unsized with a warning. */
-  eyl_document_set_image_sizes (document, options->pixels.ocr);
+  eyl_document_set_image_decodes (document, options->pixels.ocr);
 
   /* The file itself is read again for what Poppler does not tell (a
    * pack's dieline). */
