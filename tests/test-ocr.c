@@ -655,6 +655,48 @@ run_counted (Page  *page,
   return result;
 }
 
+/* The side panel's address beside a column of slashes set on end (a
+ * sticker's patterned border): each slash is a piece of one shape, and a
+ * band of nothing else is a pattern, not a line of letters: it is not
+ * read either way round (without the rule: 2 reads of noise more). */
+static const Line slashes_lines[] = {
+  { "Fresh tea every day", 40 * MM, 40 * MM, 12, 0 },
+  { "www.northwind-tea.example", 40 * MM, 280 * MM, 5, -G_PI / 2 },
+  { "/ / / / / / / / / / / /", 200 * MM, 280 * MM, 5, -G_PI / 2 },
+};
+
+/* run_counted() on @page, whose web address is set turned: found, read
+ * right and placed upright. */
+static Result
+run_turned_url (Page  *page,
+                guint *turned)
+{
+  guint             reads;
+  Result            result = run_counted (page, &reads, turned);
+  const EylElement *url = find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
+
+  g_assert_nonnull (url);
+  g_assert_cmpstr (url->text, ==, "www.northwind-tea.example");
+  g_assert_cmpfloat (eyl_rect_height (&url->box), >, 3 * eyl_rect_width (&url->box));
+  return result;
+}
+
+static void
+test_turned_pattern_not_read (void)
+{
+  Page   page = { 300 * MM, 300 * MM, slashes_lines, G_N_ELEMENTS (slashes_lines), 0, 0, { 0, 0, 0, 0 } };
+  Result result;
+  guint  turned;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+
+  result = run_turned_url (&page, &turned);
+  /* The address, read once or both ways round. */
+  g_assert_cmpuint (turned, <=, 2);
+  result_clear (&result);
+}
+
 /* The side panel's web address set in letters of a size Tesseract reads
  * well on the page pass image (a 3.5 mm capital: x-heights of about 25 px
  * there): read from that image, as the page pass reads level lines of
@@ -667,20 +709,15 @@ static const Line turned_mid_lines[] = {
 static void
 test_turned_not_rendered (void)
 {
-  Page              page = { 300 * MM, 300 * MM, turned_mid_lines, G_N_ELEMENTS (turned_mid_lines), 0, 0, { 0, 0, 0, 0 } };
-  Result            result;
-  const EylElement *url;
-  guint             reads, turned;
+  Page   page = { 300 * MM, 300 * MM, turned_mid_lines, G_N_ELEMENTS (turned_mid_lines), 0, 0, { 0, 0, 0, 0 } };
+  Result result;
+  guint  turned;
 
   if (!eyl_fixture_have_ocr ())
     return;
 
   page.watched = (EylRect) { 36 * MM, 170 * MM, 42 * MM, 280 * MM };
-  result = run_counted (&page, &reads, &turned);
-  url = find (result.elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
-  g_assert_nonnull (url);
-  g_assert_cmpstr (url->text, ==, "www.northwind-tea.example");
-  g_assert_cmpfloat (eyl_rect_height (&url->box), >, 3 * eyl_rect_width (&url->box));
+  result = run_turned_url (&page, &turned);
   g_test_message ("%u renders, %u of the address", page.renders, page.watched_renders);
   g_assert_cmpuint (turned, >=, 1);
   g_assert_cmpuint (page.watched_renders, ==, 0);
@@ -1617,6 +1654,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/turned-labelled", test_turned_labelled);
   g_test_add_func ("/eyl/ocr/turned-not-rendered", test_turned_not_rendered);
   g_test_add_func ("/eyl/ocr/turned-beside-pattern", test_turned_beside_pattern);
+  g_test_add_func ("/eyl/ocr/turned-pattern-not-read", test_turned_pattern_not_read);
   g_test_add_func ("/eyl/ocr/upside-down-read-once", test_upside_down_read_once);
   g_test_add_func ("/eyl/ocr/turned-page-read-upright", test_turned_page_read_upright);
   g_test_add_func ("/eyl/ocr/upright-page-not-asked", test_upright_page_not_asked);

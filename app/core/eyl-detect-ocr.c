@@ -499,6 +499,7 @@ typedef struct
   int    wall_x1; /* graphics to the right start here, or G_MAXINT */
   int    rise;    /* pieces that reach well above the row's usual top */
   int    drop;    /* … well below its usual bottom (see ASCENT) */
+  int    alike;   /* pieces of the shape of its median piece (see SAME_SHAPE) */
 } Band;
 
 static int
@@ -657,6 +658,10 @@ static void rows_of (GArray *comps,
  * text faces); a piece that passes the row's median top or bottom by
  * this share of its median height does either. */
 #define ASCENT 0.25
+/* Two pieces of ink are of one shape when their widths, heights and ink
+ * (pixel counts) differ by at most this share (at least a pixel of
+ * width and height, for antialiasing). */
+#define SAME_SHAPE 0.15
 
 static void
 add_band (GArray *comps,
@@ -668,7 +673,9 @@ add_band (GArray *comps,
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (int));
-  Band band = { G_MAXINT, G_MAXINT, 0, 0, 0, 0, 0, -1, G_MAXINT, 0, 0 };
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (int));
+  Band band = { G_MAXINT, G_MAXINT, 0, 0, 0, 0, 0, -1, G_MAXINT, 0, 0, 0 };
   int  ink_end = G_MININT;
 
   for (guint k = 0; k < members->len; k++)
@@ -684,7 +691,11 @@ add_band (GArray *comps,
       /* Members come in the order of x0: the union of their spans. */
       band.ink += MAX (0, c->x1 - MAX (c->x0, ink_end));
       ink_end = MAX (ink_end, c->x1);
+      int wc = c->x1 - c->x0;
+
       g_array_append_val (heights, hc);
+      g_array_append_val (widths, wc);
+      g_array_append_val (counts, c->count);
       g_array_append_val (tops, c->y0);
       g_array_append_val (bottoms, c->y1);
     }
@@ -702,6 +713,20 @@ add_band (GArray *comps,
 
         band.rise += c->y0 < top - ASCENT * band.height;
         band.drop += c->y1 > bottom + ASCENT * band.height;
+      }
+  }
+  g_array_sort (widths, compare_int);
+  g_array_sort (counts, compare_int);
+  {
+    int mw = g_array_index (widths, int, widths->len / 2), mc = g_array_index (counts, int, counts->len / 2);
+
+    for (guint k = 0; k < members->len; k++)
+      {
+        const Comp *c = &g_array_index (comps, Comp, g_array_index (members, guint, k));
+
+        band.alike += fabs ((double) (c->x1 - c->x0) - mw) <= MAX (1.0, SAME_SHAPE * mw) &&
+                      fabs ((double) (c->y1 - c->y0) - band.height) <= MAX (1.0, SAME_SHAPE * band.height) &&
+                      fabs ((double) c->count - mc) <= SAME_SHAPE * mc;
       }
   }
 
@@ -3295,6 +3320,20 @@ ocr_turned (Ocr             *ocr,
             continue;
           }
       }
+      /* One shape over and over is a pattern (a field of slashes, a
+       * dotted rule), not a word: the letters of a word differ in width
+       * or ink, and at TURNED_MIN_LETTERS or more all of one shape
+       * within SAME_SHAPE is a letter repeated ("wwwww", "-----").  The
+       * corpus' turned bands read as text had 0–13 pieces of one shape
+       * of 5–47 (13 of the 38 of a web address); those of a sticker's
+       * field of slashes all of them (7–9 of 7–9), and were read both
+       * ways round as noise (12 reads, 0.23 s). */
+      if (band->alike == band->n)
+        {
+          g_debug ("turned band of %d letters all of one shape: a pattern, not read", band->n);
+          looked++;
+          continue;
+        }
       /* The specks of a photo or a map line up across the page as well
        * as along it (see band_on_picture): not read, and no read
        * spent on them. */
