@@ -617,7 +617,7 @@ eyl_worker_child_serve (int                out_fd,
       if (variant == NULL)
         {
           if (error != NULL)
-            g_printerr ("eyeline-cli worker: %s\n", error->message);
+            g_printerr ("eyeline-worker: %s\n", error->message);
           return error == NULL;
         }
       g_variant_lookup (variant, "seq", "u", &request.seq);
@@ -628,7 +628,7 @@ eyl_worker_child_serve (int                out_fd,
       settings = g_variant_lookup_value (variant, "settings", G_VARIANT_TYPE_VARDICT);
       if (path == NULL || path[0] == '\0')
         {
-          g_printerr ("eyeline-cli worker: a request without a file\n");
+          g_printerr ("eyeline-worker: a request without a file\n");
           return FALSE;
         }
       request.path = path;
@@ -666,7 +666,7 @@ eyl_worker_child_serve (int                out_fd,
       if (!eyl_worker_child_write_all (out_fd, header, strlen (header)) ||
           !eyl_worker_child_write_all (out_fd, data, len))
         {
-          g_printerr ("eyeline-cli worker: %s\n", g_strerror (errno));
+          g_printerr ("eyeline-worker: %s\n", g_strerror (errno));
           return FALSE;
         }
       eyl_progress_set_request (0);
