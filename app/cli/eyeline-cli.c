@@ -25,7 +25,6 @@
 #include <glib-unix.h>
 
 #include "eyl-analysis.h"
-#include "eyl-attention.h"
 #include "eyl-batch.h"
 #include "eyl-brand-kit.h"
 #include "eyl-cli-analysis.h"
@@ -941,90 +940,27 @@ run_export (int    argc,
 
 /* ---------------------------------------------------------------------- */
 
-/* The predicted attention (model) of images: one 8-bit grey PNG per image
- * (what an eye-tracking set's scorer reads) and the first fixations. */
+/* The predicted attention (model) of images is the engine's: this
+ * command becomes eyeline-worker's attention mode (exec, so the exit
+ * status, the output and --help are the worker's), and the command line
+ * links none of the engine's libraries. */
 static int
 run_attention (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output_dir = NULL;
-  g_auto(GStrv) files = NULL;
-  int          n_fixations = 5;
-  guint        failed = 0;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
-      N_("Folder for the maps (created if missing)"), N_("DIR") },
-      { "fixations", 'n', 0, G_OPTION_ARG_INT, &n_fixations,
-        N_("How many predicted fixations to print (0–20, default 5)"), N_("N") },
-        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("IMAGE…") },
-          { NULL } };
+  g_autofree char *found = eyl_worker_find_exe ();
+  const char      *worker = eyl_worker_resolve_exe (found);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Writes the predicted attention (model, not eye tracking) of each "
-                                  "image as an 8-bit grey PNG named after it (photo.jpg → photo.png) "
-                                  "and prints the first fixations the model predicts, in order, as "
-                                  "fractions of the image's width and height."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return eyl_cli_usage_error ("%s", error->message);
-  if (output_dir == NULL || output_dir[0] == '\0')
-    return eyl_cli_usage_error (_("attention: --output DIR is needed"));
-  if (files == NULL || files[0] == NULL)
-    return eyl_cli_usage_error (_("attention: no image given"));
-  if (n_fixations < 0 || n_fixations > 20)
-    return eyl_cli_usage_error (_("--fixations: %d is not between 0 and 20"), n_fixations);
-  if (g_mkdir_with_parents (output_dir, 0755) != 0)
-    {
-      int              saved = errno;
-      g_autofree char *display = eyl_report_printable_path (output_dir);
-
-      eyl_cli_print_error ("%s: %s (%s)", display, g_strerror (saved), _("output"));
-      return EXIT_UNREADABLE;
-    }
-
-  for (guint i = 0; files[i] != NULL; i++)
-    {
-      g_autoptr(GError) file_error = NULL;
-      g_autoptr(EylAttentionMap) map = NULL;
-      g_autofree char     *base = g_path_get_basename (files[i]);
-      g_autofree char     *name = NULL;
-      g_autofree char     *out = NULL;
-      EylAttentionFixation fix[20];
-      cairo_surface_t     *image;
-      char                *dot;
-      guint                n;
-
-      image = eyl_attention_load_image (files[i], &file_error);
-      if (image == NULL)
-        {
-          eyl_cli_print_error ("%s", file_error->message);
-          failed++;
-          continue;
-        }
-      map = eyl_attention_map_compute (image, NULL, NULL);
-      cairo_surface_destroy (image);
-
-      dot = strrchr (base, '.');
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      name = g_strconcat (base, ".png", NULL);
-      out = g_build_filename (output_dir, name, NULL);
-      if (!eyl_attention_map_write_png (map, out, &file_error))
-        {
-          eyl_cli_print_error ("%s (%s)", file_error->message, _("output"));
-          failed++;
-          continue;
-        }
-      eyl_cli_print_path (out);
-      n = eyl_attention_map_fixations (map, n_fixations, EYL_ATTENTION_IOR_RADIUS, fix);
-      for (guint k = 0; k < n; k++)
-        /* Translators: a predicted fixation: order, x and y as fractions */
-        g_print (_("  fixation %u: %.3f, %.3f\n"), k + 1, fix[k].x, fix[k].y);
-    }
-  return failed > 0 ? EXIT_UNREADABLE : EXIT_CLEAN;
+  /* argv[0] ("eyeline-cli attention") names the command in --help. */
+  g_ptr_array_add (args, argv[0]);
+  g_ptr_array_add (args, (char *) "attention");
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, NULL);
+  execv (worker, (char **) args->pdata);
+  eyl_cli_print_error ("%s: %s", worker, g_strerror (errno));
+  return EXIT_UNREADABLE;
 }
 
 /* Two versions of one piece: each checked as "check" would, then

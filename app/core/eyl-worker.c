@@ -671,14 +671,20 @@ cancelled_cb (GCancellable *cancellable,
     g_subprocess_force_exit (run->process);
 }
 
-static const char *
-worker_exe (EylWorkerConfig *config)
+const char *
+eyl_worker_resolve_exe (const char *exe)
 {
   const char *env = g_getenv ("EYL_WORKER");
 
   if (env != NULL && env[0] != '\0')
     return env;
-  return config->exe;
+  return exe;
+}
+
+static const char *
+worker_exe (EylWorkerConfig *config)
+{
+  return eyl_worker_resolve_exe (config->exe);
 }
 
 /* The run of @task (its task data): what is checked before any worker

@@ -72,6 +72,9 @@ char *eyl_worker_find_exe (void);
  * from @self_exe's folder (bindir) so that an installed tree that was
  * moved (a DESTDIR) finds its own, else at the configured libexecdir. */
 char *eyl_worker_find_exe_for (const char *self_exe);
+/* The worker that is started for @exe: $EYL_WORKER when it is set (a
+ * wrapper that logs, say), else @exe. */
+const char *eyl_worker_resolve_exe (const char *exe);
 
 /* @exe: path of the worker executable (eyl_worker_find_exe(); $EYL_WORKER
  * overrides it when the worker is started).  Defaults: timeout
