@@ -95,6 +95,17 @@ if have readelf; then
   done
 fi
 
+# The command line starts workers and reports what they read: the engine's
+# libraries are the worker's alone (libeyeline-base, app/core/meson.build).
+if have readelf; then
+  engine=$(readelf -d "$B/eyeline-cli" | grep NEEDED | grep -oE 'lib(poppler|tesseract|qpdf|zbar|fftw3|rsvg|cairo|pango|gdk_pixbuf|gtk|adwaita)[^]]*' || true)
+  if [ -z "$engine" ]; then
+    ok "eyeline-cli links none of the engine's libraries"
+  else
+    fail "eyeline-cli links $(echo $engine)"
+  fi
+fi
+
 # --- the validators on the installed files ------------------------------
 if [ "$gui" = gui ]; then
   desktop=$D/applications/$app_id.desktop
