@@ -117,7 +117,7 @@ stage_table () {
           split ($i, kv, "="); v[kv[1]] += kv[2]
           if (kv[1] == "n_tesseract-inits" && kv[2] > inits) inits = kv[2]
         }
-        if ($2 == "name=worker") { split ($4, r, "="); if (r[2] > rss) rss = r[2] } }
+        if ($2 == "name=eyeline-worker") { split ($4, r, "="); if (r[2] > rss) rss = r[2] } }
       END {
         printf "%.0f %d %d", rss / 1024, inits, v["n_poppler-passes"]
         n = split (stages, s, " ")

@@ -5,14 +5,14 @@
 # installed eyeline-cli on the bundled sample.  Run by `meson test install`
 # (suite data):
 #
-#   check-install.sh BUILDDIR SRCDIR VERSION PREFIX BINDIR DATADIR MANDIR LOCALEDIR gui|no-gui
+#   check-install.sh BUILDDIR SRCDIR VERSION PREFIX BINDIR DATADIR MANDIR LOCALEDIR LIBEXECDIR gui|no-gui
 set -eu
 
-if [ $# -ne 9 ]; then
-  echo "usage: $0 BUILDDIR SRCDIR VERSION PREFIX BINDIR DATADIR MANDIR LOCALEDIR gui|no-gui" >&2
+if [ $# -ne 10 ]; then
+  echo "usage: $0 BUILDDIR SRCDIR VERSION PREFIX BINDIR DATADIR MANDIR LOCALEDIR LIBEXECDIR gui|no-gui" >&2
   exit 2
 fi
-build=$1 src=$2 version=$3 prefix=$4 bindir=$5 datadir=$6 mandir=$7 localedir=$8 gui=$9
+build=$1 src=$2 version=$3 prefix=$4 bindir=$5 datadir=$6 mandir=$7 localedir=$8 libexecdir=$9 gui=${10}
 app_id=io.github.eyeline.Eyeline
 
 # meson's directories are relative to the prefix unless absolute.
@@ -26,6 +26,7 @@ bindir=$(under_prefix "$bindir")
 datadir=$(under_prefix "$datadir")
 mandir=$(under_prefix "$mandir")
 localedir=$(under_prefix "$localedir")
+libexecdir=$(under_prefix "$libexecdir")
 
 dest=$(mktemp -d "${TMPDIR:-/tmp}/eyeline-install.XXXXXX")
 trap 'rm -rf "$dest"' EXIT INT TERM
@@ -53,6 +54,7 @@ B=$dest$bindir
 D=$dest$datadir
 M=$dest$mandir
 L=$dest$localedir
+X=$dest$libexecdir
 
 expect_file() {
   if [ -s "$1" ]; then ok "${1#"$dest"}"; else fail "missing ${1#"$dest"}"; fi
@@ -61,6 +63,9 @@ expect_file() {
 # --- the files -----------------------------------------------------------
 if [ -x "$B/eyeline-cli" ]; then ok "${B#"$dest"}/eyeline-cli"; else fail "no executable eyeline-cli"; fi
 expect_file "$M/man1/eyeline-cli.1"
+# The worker is no command for people: libexecdir, not bindir.
+if [ -x "$X/eyeline-worker" ]; then ok "${X#"$dest"}/eyeline-worker"; else fail "no executable eyeline-worker in libexecdir"; fi
+if [ -e "$B/eyeline-worker" ]; then fail "eyeline-worker in bindir"; else ok "no eyeline-worker in bindir"; fi
 
 if [ "$gui" = gui ]; then
   if [ -x "$B/eyeline" ]; then ok "${B#"$dest"}/eyeline"; else fail "no executable eyeline"; fi
@@ -80,7 +85,7 @@ done
 
 # Nothing points back into the build tree.
 if have readelf; then
-  for exe in "$B/eyeline-cli" "$B/eyeline"; do
+  for exe in "$B/eyeline-cli" "$B/eyeline" "$X/eyeline-worker"; do
     [ -f "$exe" ] || continue
     if readelf -d "$exe" | grep -E 'R(UN)?PATH' | grep -qF "$build"; then
       fail "$(basename "$exe") has a run path into the build tree"
@@ -88,6 +93,17 @@ if have readelf; then
       ok "$(basename "$exe") has no run path into the build tree"
     fi
   done
+fi
+
+# The command line starts workers and reports what they read: the engine's
+# libraries are the worker's alone (libeyeline-base, app/core/meson.build).
+if have readelf; then
+  engine=$(readelf -d "$B/eyeline-cli" | grep NEEDED | grep -oE 'lib(poppler|tesseract|qpdf|zbar|fftw3|rsvg|cairo|pango|gdk_pixbuf|gtk|adwaita)[^]]*' || true)
+  if [ -z "$engine" ]; then
+    ok "eyeline-cli links none of the engine's libraries"
+  else
+    fail "eyeline-cli links $(echo $engine)"
+  fi
 fi
 
 # --- the validators on the installed files ------------------------------
@@ -156,8 +172,9 @@ if have groff; then
 fi
 
 # --- the installed command line -----------------------------------------
-# The installed binary finds its worker (itself) and every preset with no
-# help from the build tree.
+# The installed binary finds its worker (eyeline-worker in libexecdir,
+# found from its own folder, so also under the DESTDIR) and every preset
+# with no help from the build tree.
 unset EYL_WORKER EYL_WORKER_SIMULATE EYL_WORKER_SIMULATE_EXPORT || true
 export XDG_CONFIG_HOME="$dest/config"
 

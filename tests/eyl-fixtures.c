@@ -13,6 +13,7 @@
 #include <qpdf/qpdf-c.h>
 
 #include "eyl-fixtures.h"
+#include "eyl-worker.h"
 
 #define MM_TO_PT (72.0 / 25.4)
 
@@ -400,6 +401,18 @@ eyl_fixture_cli (void)
   if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
     return NULL;
   return cli;
+}
+
+const char *
+eyl_fixture_worker (void)
+{
+  static char *worker;
+
+  if (worker == NULL && eyl_fixture_cli () != NULL)
+    worker = eyl_worker_find_exe_for (eyl_fixture_cli ());
+  if (worker == NULL || !g_file_test (worker, G_FILE_TEST_IS_EXECUTABLE))
+    return NULL;
+  return worker;
 }
 
 static char *

@@ -94,6 +94,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EylFixtureRun, eyl_fixture_run_clear)
 
 /* $EYL_CLI, or NULL when the tests are not run by meson. */
 const char *eyl_fixture_cli (void);
+/* The eyeline-worker of this build (found from $EYL_CLI as eyeline-cli
+ * finds it), or NULL. */
+const char *eyl_fixture_worker (void);
 
 /* Runs $EYL_CLI with the NULL-terminated @argv; @env ("NAME=value", may
  * be NULL) is added to the environment. */

@@ -904,7 +904,7 @@ worker_read (const char *path,
              const char *label_rules)
 {
   g_auto(EylCheckSettings) settings = { 0 };
-  EylWorkerConfig *config = eyl_worker_config_new (g_getenv ("EYL_CLI"));
+  EylWorkerConfig *config = eyl_worker_config_new (eyl_fixture_worker ());
   EylFileResult   *result;
 
   eyl_check_settings_init (&settings);

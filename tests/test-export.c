@@ -870,7 +870,7 @@ test_cancel (void)
 
   input = low_banner ("cancelled.pdf");
   dir = new_dir ("cancel-out");
-  config = eyl_worker_config_new (eyl_fixture_cli ());
+  config = eyl_worker_config_new (eyl_fixture_worker ());
   eyl_worker_config_add_arg (config, "--no-ocr");
   eyl_worker_config_setenv (config, "EYL_WORKER_SIMULATE_EXPORT", "hang");
   config->export_mode = EYL_EXPORT_OVERLAY;

@@ -1116,6 +1116,7 @@ set_artwork (EylPageAnalysis *a,
   cairo_surface_flush (eyl_raster_get_surface (raster));
   g_clear_pointer (&a->read->attention_raster, eyl_raster_unref);
   a->read->attention_raster = raster;
+  a->read->attention_raster_free = (GDestroyNotify) eyl_raster_unref;
 }
 
 static gboolean

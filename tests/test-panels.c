@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "eyl-brand-kit.h"
+#include "eyl-fixtures.h"
 #include "eyl-gui-fixtures.h"
 #include "eyl-pack-fixtures.h"
 #include "eyl-worker.h"
@@ -191,7 +192,7 @@ analyse_sample (const EylCheckSettings *settings)
   if (cli == NULL || root == NULL)
     return NULL;
 
-  config = eyl_worker_config_new (cli);
+  config = eyl_worker_config_new (eyl_fixture_worker ());
   if (settings != NULL)
     eyl_worker_config_set_settings (config, settings);
   path = g_build_filename (root, "data", "samples", "rollup-banner.pdf", NULL);
@@ -325,7 +326,7 @@ test_placement_panel_label_rules (void)
       return;
     }
   check.ocr = check.logos = FALSE;
-  config = eyl_worker_config_new (cli);
+  config = eyl_worker_config_new (eyl_fixture_worker ());
   eyl_worker_config_set_settings (config, &check);
   {
     g_autoptr(EylFileResult) result = eyl_worker_check_file (config, path, NULL);

@@ -26,6 +26,7 @@
 #include "eyl-finding-object.h"
 #include "eyl-preferences-window.h"
 #include "eyl-window.h"
+#include "eyl-worker.h"
 #include "eyl-gui-fixtures.h"
 
 /* Short enough that the two files that loop forever in Poppler cost
@@ -948,9 +949,13 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* The worker: the eyeline-cli of this build. */
+  /* The worker: the eyeline-worker of this build. */
   if (g_getenv ("EYL_WORKER") == NULL && g_getenv ("EYL_CLI") != NULL)
-    g_setenv ("EYL_WORKER", g_getenv ("EYL_CLI"), TRUE);
+    {
+      g_autofree char *worker = eyl_worker_find_exe_for (g_getenv ("EYL_CLI"));
+
+      g_setenv ("EYL_WORKER", worker, TRUE);
+    }
 
   g_test_init (&argc, &argv, NULL);
   signal (SIGABRT, abort_handler);

@@ -23,6 +23,7 @@
 #include "eyl-pack-fixtures.h"
 #include "eyl-gui-fixtures.h"
 #include "eyl-application.h"
+#include "eyl-worker.h"
 #include "eyl-brand-color-row.h"
 #include "eyl-brand-font-row.h"
 #include "eyl-brand-kit.h"
@@ -3094,9 +3095,13 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* The worker: the eyeline-cli of this build. */
+  /* The worker: the eyeline-worker of this build. */
   if (g_getenv ("EYL_WORKER") == NULL && g_getenv ("EYL_CLI") != NULL)
-    g_setenv ("EYL_WORKER", g_getenv ("EYL_CLI"), TRUE);
+    {
+      g_autofree char *worker = eyl_worker_find_exe_for (g_getenv ("EYL_CLI"));
+
+      g_setenv ("EYL_WORKER", worker, TRUE);
+    }
   /* Configuration (brand kits) and cache of this run only, emptied
    * before each test; the workers inherit them. */
   home = g_dir_make_tmp ("eyl-window-XXXXXX", &error);

@@ -25,11 +25,11 @@
 static EylWorkerConfig *
 make_config (void)
 {
-  const char *cli = g_getenv ("EYL_CLI");
+  const char *worker = eyl_fixture_worker ();
 
-  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+  if (worker == NULL)
     return NULL;
-  return eyl_worker_config_new (cli);
+  return eyl_worker_config_new (worker);
 }
 
 #define NEED_CONFIG(config)                                                \
@@ -300,7 +300,7 @@ test_typed_settings (void)
   typed = eyl_report_json_node_to_string (eyl_file_result_to_json (result), TRUE);
 
   {
-    const char *argv[] = { config->exe, "check", "--format=json", "--no-ocr", "--placement=rollup-behind-table",
+    const char *argv[] = { eyl_fixture_cli (), "check", "--format=json", "--no-ocr", "--placement=rollup-behind-table",
                            "--legibility=1:300", "--eye-mm=1500-1700", "--table-mm=900", "--acuity=20/40",
                            path, NULL };
 
@@ -921,6 +921,114 @@ test_export_crash_in_batch (void)
   g_assert_cmpstr (joined, ==, "pool-export-a-eyeline.pdf pool-export-b-eyeline.pdf");
 }
 
+/* An executable file at @dir/@name (its folders made). */
+static char *
+fake_exe (const char *dir,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char            *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "#!/bin/sh\n", -1, &error));
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+  return path;
+}
+
+/* Where eyeline-cli and the window find eyeline-worker: beside the
+ * command line in the build tree, in ../cli from the window's folder of
+ * the build tree, in libexecdir from bindir when installed (also when the
+ * installed tree was moved, as under a DESTDIR), else the configured
+ * libexecdir.  A worker file that cannot be run is passed over. */
+static void
+test_find_exe (void)
+{
+  g_autofree char *root = g_build_filename (eyl_fixture_dir (), "find-worker", NULL);
+  g_autofree char *build = g_build_filename (root, "build", NULL);
+  g_autofree char *dest = g_build_filename (root, "dest", "usr", NULL);
+  g_autofree char *none = g_build_filename (root, "none", NULL);
+  g_autofree char *cli = fake_exe (build, "app/cli/eyeline-cli");
+  g_autofree char *gui = fake_exe (build, "app/gui/eyeline");
+  g_autofree char *worker = fake_exe (build, "app/cli/" EYL_WORKER_EXE_NAME);
+  g_autofree char *installed_cli = fake_exe (dest, "bin/eyeline-cli");
+  g_autofree char *installed_worker_rel = g_build_filename ("bin", BINDIR_TO_LIBEXECDIR, EYL_WORKER_EXE_NAME, NULL);
+  g_autofree char *installed_worker = fake_exe (dest, installed_worker_rel);
+  g_autofree char *lonely = fake_exe (none, "bin/eyeline-cli");
+  g_autofree char *not_exe = NULL;
+  g_autofree char *fallback = g_build_filename (LIBEXECDIR, EYL_WORKER_EXE_NAME, NULL);
+  g_autofree char *found = NULL;
+  g_autofree char *expected = NULL;
+
+  found = eyl_worker_find_exe_for (cli);
+  g_assert_cmpstr (found, ==, worker);
+  g_clear_pointer (&found, g_free);
+  found = eyl_worker_find_exe_for (gui);
+  g_assert_cmpstr (found, ==, worker);
+  g_clear_pointer (&found, g_free);
+  found = eyl_worker_find_exe_for (installed_cli);
+  expected = g_canonicalize_filename (installed_worker, NULL);
+  g_assert_cmpstr (found, ==, expected);
+  g_clear_pointer (&found, g_free);
+
+  found = eyl_worker_find_exe_for (lonely);
+  g_assert_cmpstr (found, ==, fallback);
+  g_clear_pointer (&found, g_free);
+  found = eyl_worker_find_exe_for (NULL);
+  g_assert_cmpstr (found, ==, fallback);
+  g_clear_pointer (&found, g_free);
+
+  /* Not executable: passed over. */
+  not_exe = fake_exe (none, "bin/" EYL_WORKER_EXE_NAME);
+  g_assert_cmpint (g_chmod (not_exe, 0644), ==, 0);
+  found = eyl_worker_find_exe_for (lonely);
+  g_assert_cmpstr (found, ==, fallback);
+  g_clear_pointer (&found, g_free);
+
+  /* This build's own eyeline-cli finds this build's worker. */
+  if (eyl_fixture_cli () != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (eyl_fixture_cli ());
+      g_autofree char *built = g_build_filename (dir, EYL_WORKER_EXE_NAME, NULL);
+      g_autofree char *canonical = g_canonicalize_filename (built, NULL);
+
+      g_assert_cmpstr (eyl_fixture_worker (), ==, canonical);
+    }
+}
+
+/* $EYL_WORKER wins over the executable a config names (the team's
+ * wrapper scripts for a worker's debug log). */
+static void
+test_env_override (void)
+{
+  g_autoptr(EylWorkerConfig) config = NULL;
+  g_autoptr(EylFileResult) result = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("EYL_WORKER"));
+
+  if (eyl_fixture_worker () == NULL)
+    {
+      g_test_skip ("EYL_CLI is not set: run the tests with meson test");
+      return;
+    }
+  config = eyl_worker_config_new ("/nonexistent/" EYL_WORKER_EXE_NAME);
+  path = eyl_fixture_banner ("worker-env.pdf", 0.1, TRUE);
+  g_setenv ("EYL_WORKER", eyl_fixture_worker (), TRUE);
+  result = eyl_worker_check_file (config, path, NULL);
+  if (saved != NULL)
+    g_setenv ("EYL_WORKER", saved, TRUE);
+  else
+    g_unsetenv ("EYL_WORKER");
+  if (!result->ok)
+    g_test_message ("%s", result->error_message);
+  g_assert_true (result->ok);
+  g_clear_pointer (&result, eyl_file_result_unref);
+
+  /* Without it, the named executable is the one started. */
+  result = eyl_worker_check_file (config, path, NULL);
+  g_assert_false (result->ok);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -935,6 +1043,8 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/oom", test_oom);
   g_test_add_func ("/eyl/worker/memory-too-small", test_memory_too_small);
   g_test_add_func ("/eyl/worker/unreadable-result", test_unreadable_result);
+  g_test_add_func ("/eyl/worker/find-exe", test_find_exe);
+  g_test_add_func ("/eyl/worker/env-override", test_env_override);
   g_test_add_func ("/eyl/worker/good-file", test_good_file);
   g_test_add_func ("/eyl/worker/not-pdf", test_not_pdf);
   g_test_add_func ("/eyl/worker/typed-settings", test_typed_settings);

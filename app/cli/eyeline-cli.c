@@ -5,8 +5,8 @@
  *   eyeline-cli export --output DIR FILE… check and save annotated files
  *   eyeline-cli placements [--format json] list the placement presets
  *   eyeline-cli attention -o DIR IMAGE…   predicted attention maps (PNG)
- *   eyeline-cli worker [OPTIONS] FILE      (hidden) one file, JSON on stdout
  *
+ * Each file is checked by eyeline-worker (libexecdir, eyl_worker_find_exe).
  * Links the core only: no GTK, no display, no D-Bus. */
 #include "config.h"
 
@@ -25,10 +25,9 @@
 #include <glib-unix.h>
 
 #include "eyl-analysis.h"
-#include "eyl-attention.h"
 #include "eyl-batch.h"
 #include "eyl-brand-kit.h"
-#include "eyl-channel.h"
+#include "eyl-cli-analysis.h"
 #include "eyl-config-file.h"
 #include "eyl-export.h"
 #include "eyl-placement.h"
@@ -38,17 +37,8 @@
 #include "eyl-rules.h"
 #include "eyl-worker.h"
 
-/* The largest --memory-mb (1 TB) and --timeout (a week). */
-#define MAX_MEMORY_MB (1024 * 1024)
+/* The largest --timeout (a week). */
 #define MAX_TIMEOUT_S (7 * 24 * 3600)
-
-enum
-{
-  EXIT_CLEAN = 0,      /* nothing at or above --fail-on */
-  EXIT_FINDINGS = 1,   /* something is */
-  EXIT_USAGE = 2,      /* bad command line */
-  EXIT_UNREADABLE = 3, /* a file could not be read */
-};
 
 typedef enum
 {
@@ -57,611 +47,17 @@ typedef enum
   FORMAT_CSV,
 } Format;
 
-/* Options shared by `check` and `worker` (the parent forwards them). */
-typedef struct
-{
-  char    *placement;
-  char    *placement_file;
-  char    *check_options[16]; /* one per eyl_options_get_all() entry */
-  char    *legibility;
-  char    *brand_kit;
-  char    *memory_mb;
-  gboolean no_ocr;
-  gboolean no_qr;
-  gboolean no_logos;
-  char    *ocr_languages;
-  char    *raster_px_per_mm;
-  char    *raster_max_mpx;
-  char    *front_panel;
-  char    *label_rules;
-  char    *net_quantity;
-  char    *net_quantity_mm;
-} AnalysisArgs;
-
-/* What the analysis options turned into. */
-typedef struct
-{
-  EylPlacementSet   *placements;
-  EylPlacement      *placement; /* NULL for auto */
-  EylBrandKit       *brand_kit;
-  EylAnalysisOptions options;
-  guint              memory_mb;
-  GPtrArray         *label_rules;
-  EylCheckSettings   settings; /* what they were made from */
-} Analysis;
-
-static void
-analysis_args_clear (AnalysisArgs *args)
-{
-  g_free (args->placement);
-  g_free (args->placement_file);
-  for (guint i = 0; i < G_N_ELEMENTS (args->check_options); i++)
-    g_free (args->check_options[i]);
-  g_free (args->legibility);
-  g_free (args->brand_kit);
-  g_free (args->memory_mb);
-  g_free (args->ocr_languages);
-  g_free (args->raster_px_per_mm);
-  g_free (args->raster_max_mpx);
-  g_free (args->front_panel);
-  g_free (args->label_rules);
-  g_free (args->net_quantity);
-  g_free (args->net_quantity_mm);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnalysisArgs, analysis_args_clear)
-
-static void
-analysis_clear (Analysis *analysis)
-{
-  g_clear_pointer (&analysis->placements, eyl_placement_set_free);
-  g_clear_pointer (&analysis->placement, eyl_placement_unref);
-  g_clear_pointer (&analysis->brand_kit, eyl_brand_kit_unref);
-  g_clear_pointer (&analysis->label_rules, g_ptr_array_unref);
-  eyl_check_settings_clear (&analysis->settings);
-}
-
-static GOptionEntry *
-analysis_entries (AnalysisArgs *args)
-{
-  const GOptionEntry placement_entries[] = {
-    { "placement", 0, 0, G_OPTION_ARG_STRING, &args->placement,
-      N_("Where the material is seen: a preset id (see “placements”) or auto (default)"), N_("ID") },
-      { "placement-file", 0, 0, G_OPTION_ARG_FILENAME, &args->placement_file,
-        N_("Load a placement from a file (and use it unless --placement says otherwise)"), N_("FILE") },
-      };
-  GArray          *all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
-  guint            n_options;
-  const EylOption *options = eyl_options_get_all (&n_options);
-  GOptionEntry     entries[] = {
-        { "legibility", 0, 0, G_OPTION_ARG_STRING, &args->legibility,
-          N_("Legibility standard: 1:200 (default), 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
-              N_("STANDARD") },
-          { "brand-kit", 0, 0, G_OPTION_ARG_FILENAME, &args->brand_kit,
-            N_("Brand kit file (names, website, email, phone, logos)"), N_("FILE") },
-            { "memory-mb", 0, 0, G_OPTION_ARG_STRING, &args->memory_mb,
-              N_("Memory limit of each worker process in MB (0 = none)"), N_("MB") },
-              { "no-ocr", 0, 0, G_OPTION_ARG_NONE, &args->no_ocr,
-                N_("Do not read outlined or rasterised text with OCR"), NULL },
-                { "no-qr", 0, 0, G_OPTION_ARG_NONE, &args->no_qr,
-                  N_("Do not look for QR codes and barcodes"), NULL },
-                  { "no-logos", 0, 0, G_OPTION_ARG_NONE, &args->no_logos,
-                    N_("Do not look for logos on the rendered page"), NULL },
-                    { "ocr-languages", 0, 0, G_OPTION_ARG_STRING, &args->ocr_languages,
-                      N_("Tesseract languages for OCR, e.g. eng+deu (default: every installed one Eyeline knows)"),
-                          N_("LANGS") },
-                      { "raster-px-per-mm", 0, 0, G_OPTION_ARG_STRING, &args->raster_px_per_mm,
-                        N_("Resolution of the analysis raster in pixels per mm of the real size (default 1)"),
-                            N_("N") },
-                        { "raster-max-mpx", 0, 0, G_OPTION_ARG_STRING, &args->raster_max_mpx,
-                          N_("Largest analysis raster in megapixels; bigger pages are rendered coarser (default 16)"),
-                              N_("N") },
-                          { "front-panel", 0, 0, G_OPTION_ARG_STRING, &args->front_panel,
-                            N_("A pack's net: the panel (numbered as in the report) that faces the shopper "
-         "(default: the one with the largest brand and product name)"),
-                                N_("N") },
-                            { "label-rules", 0, 0, G_OPTION_ARG_STRING, &args->label_rules,
-                              N_("Label type-size rule sets to apply, comma-separated: eu-1169-2011, us-21cfr101-105 "
-         "or a file (an aid, not legal advice; default none)"),
-                                  N_("IDS") },
-                              { "net-quantity", 0, 0, G_OPTION_ARG_STRING, &args->net_quantity,
-                                N_("A pack's net quantity statement where Eyeline cannot tell: text of its line "
-         "(the label rule sets judge it; us-21cfr101-105 unless a set is chosen)"),
-                                    N_("TEXT") },
-                                { "net-quantity-mm", 0, 0, G_OPTION_ARG_STRING, &args->net_quantity_mm,
-                                  N_("The same as a box in mm from the page's top-left corner"),
-                                      N_("X0,Y0,X1,Y1") },
-                            };
-
-  /* The check settings come from the core's table (eyl-options.h). */
-  g_assert (n_options <= G_N_ELEMENTS (args->check_options));
-  g_array_append_vals (all, placement_entries, G_N_ELEMENTS (placement_entries));
-  for (guint i = 0; i < n_options; i++)
-    {
-      GOptionEntry entry = { options[i].name, 0, 0, G_OPTION_ARG_STRING,
-                             &args->check_options[i], options[i].description,
-                             options[i].arg_description };
-
-      g_array_append_val (all, entry);
-    }
-  g_array_append_vals (all, entries, G_N_ELEMENTS (entries));
-  return (GOptionEntry *) g_array_free (all, FALSE);
-}
-
-static void
-print_error_va (const char *format,
-                va_list     args) G_GNUC_PRINTF (1, 0);
-
-/* One line on standard error.  What it quotes — file names, messages
- * with words from a PDF — may hold control characters: they are shown
- * escaped, never sent to the terminal. */
-static void
-print_error_va (const char *format,
-                va_list     args)
-{
-  g_autofree char *message = g_strdup_vprintf (format, args);
-  g_autofree char *printable = eyl_report_printable (message);
-
-  g_printerr ("eyeline-cli: %s\n", printable);
-}
-
-static void
-print_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static void
-print_error (const char *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  print_error_va (format, args);
-  va_end (args);
-}
-
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  print_error_va (format, args);
-  va_end (args);
-
-  g_printerr ("%s\n", _("Try “eyeline-cli --help” for more information."));
-  return EXIT_USAGE;
-}
-
-/* A path on standard output, one a line, as people read it. */
-static void
-print_path (const char *path)
-{
-  g_autofree char *printable = eyl_report_printable_path (path);
-
-  g_print ("%s\n", printable);
-}
-
-static gboolean
-parse_uint (const char *str,
-            guint       max,
-            guint      *out)
-{
-  guint64 value;
-
-  if (str == NULL || !g_ascii_string_to_unsigned (str, 10, 0, max, &value, NULL))
-    return FALSE;
-  *out = (guint) value;
-  return TRUE;
-}
-
-/* --memory-mb: 0 (no limit) or EYL_WORKER_MIN_MEMORY_MB to MAX_MEMORY_MB.
- * Returns EXIT_CLEAN or EXIT_USAGE (after saying why). */
-static int
-parse_memory_mb (const char *str,
-                 guint      *out)
-{
-  if (!parse_uint (str, MAX_MEMORY_MB, out))
-    return usage_error (_("--memory-mb: “%s” is not a whole number of megabytes from %u to %u "
-                          "(0 = no limit)"),
-                           str, EYL_WORKER_MIN_MEMORY_MB, MAX_MEMORY_MB);
-  if (*out > 0 && *out < EYL_WORKER_MIN_MEMORY_MB)
-    return usage_error (_("--memory-mb: %u MB is too small: a worker needs at least %u MB "
-                          "(0 = no limit)"),
-                           *out, EYL_WORKER_MIN_MEMORY_MB);
-  return EXIT_CLEAN;
-}
-
-/* Tesseract language codes ("eng", "chi_sim", "script/Latin") joined by
- * '+', as its -l option takes them. */
-static gboolean
-valid_languages (const char *langs)
-{
-  g_auto(GStrv) parts = g_strsplit (langs, "+", -1);
-
-  if (parts[0] == NULL)
-    return FALSE;
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      if (parts[i][0] == '\0')
-        return FALSE;
-      for (const char *c = parts[i]; *c != '\0'; c++)
-        if (!g_ascii_isalnum (*c) && *c != '_' && *c != '-' && *c != '/')
-          return FALSE;
-    }
-  return TRUE;
-}
-
-/* The command line's analysis options, checked and typed as the workers
- * get them (eyl_worker_config_set_settings).  Returns EXIT_CLEAN or
- * EXIT_USAGE (after printing the problem). */
-static int
-analysis_args_to_settings (AnalysisArgs     *args,
-                           EylCheckSettings *settings)
-{
-  g_autoptr(GError) error = NULL;
-  guint            n_options;
-  const EylOption *options = eyl_options_get_all (&n_options);
-
-  eyl_check_settings_init (settings);
-  for (guint i = 0; i < n_options; i++)
-    if (args->check_options[i] != NULL && !eyl_option_parse (&options[i], args->check_options[i], &settings->overrides, &error))
-      return usage_error ("%s", error->message);
-  if (args->legibility != NULL && !eyl_legibility_from_string (args->legibility, &settings->legibility))
-    return usage_error (_("--legibility: “%s” is not one of 1:200, 20-arcmin, 1:300, 1in-per-10ft, ada-703.5"),
-                           args->legibility);
-
-  if (args->ocr_languages != NULL && !valid_languages (args->ocr_languages))
-    return usage_error (_("--ocr-languages: “%s” is not a list of Tesseract languages like eng+deu"),
-                           args->ocr_languages);
-  if (args->raster_px_per_mm != NULL && !eyl_options_parse_number (args->raster_px_per_mm, 0.05, 50,
-                                                                   &settings->raster_px_per_mm))
-    return usage_error (_("--raster-px-per-mm: “%s” is not a resolution from 0.05 to 50"),
-                           args->raster_px_per_mm);
-  if (args->raster_max_mpx != NULL && !eyl_options_parse_number (args->raster_max_mpx, 0.01, 64,
-                                                                 &settings->raster_max_mpx))
-    return usage_error (_("--raster-max-mpx: “%s” is not a number of megapixels from 0.01 to 64"),
-                           args->raster_max_mpx);
-  if (args->front_panel != NULL)
-    {
-      guint64 panel;
-
-      if (!g_ascii_string_to_unsigned (args->front_panel, 10, 1, 1000, &panel, NULL))
-        return usage_error (_("--front-panel: “%s” is not a panel number from 1 to 1000"),
-                               args->front_panel);
-      settings->front_panel = (int) panel;
-    }
-  settings->ocr = !args->no_ocr;
-  settings->qr = !args->no_qr;
-  settings->logos = !args->no_logos;
-  settings->ocr_languages = g_strdup (args->ocr_languages);
-  settings->placement = g_strdup (args->placement);
-  settings->placement_file = g_strdup (args->placement_file);
-  settings->brand_kit = g_strdup (args->brand_kit);
-  settings->label_rules = g_strdup (args->label_rules);
-  settings->net_quantity = g_strdup (args->net_quantity);
-  if (args->net_quantity_mm != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (args->net_quantity_mm, ",", -1);
-      double   v[4];
-      EylRect *box = &settings->net_quantity_mm;
-
-      for (guint i = 0; i < G_N_ELEMENTS (v); i++)
-        if (g_strv_length (parts) != G_N_ELEMENTS (v) || !eyl_options_parse_number (parts[i], 0, 100000, &v[i]))
-          return usage_error (_("--net-quantity-mm: “%s” is not a box X0,Y0,X1,Y1 in mm"), args->net_quantity_mm);
-      *box = (EylRect) { MIN (v[0], v[2]), MIN (v[1], v[3]), MAX (v[0], v[2]), MAX (v[1], v[3]) };
-      if (eyl_rect_is_empty (box))
-        return usage_error (_("--net-quantity-mm: “%s” is not a box X0,Y0,X1,Y1 in mm"), args->net_quantity_mm);
-    }
-  return EXIT_CLEAN;
-}
-
-/* Turns the typed settings into placements, overrides and a brand kit
- * (the worker's settings come typed from its parent).  Returns
- * EXIT_CLEAN or EXIT_USAGE (after printing the problem). */
-static int
-analysis_setup_settings (Analysis *analysis,
-                         gboolean  quiet_warnings)
-{
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  EylCheckSettings *settings = &analysis->settings;
-  const char       *placement_id = settings->placement;
-  g_autofree char  *file_id = NULL;
-  EylPlacement     *base = NULL;
-
-  eyl_analysis_options_init (&analysis->options);
-  analysis->options.overrides = settings->overrides;
-  analysis->options.legibility = settings->legibility;
-  if (isfinite (settings->raster_px_per_mm))
-    analysis->options.raster_px_per_mm = settings->raster_px_per_mm;
-  if (isfinite (settings->raster_max_mpx))
-    analysis->options.raster_max_pixels = settings->raster_max_mpx * 1e6;
-  analysis->options.front_panel = settings->front_panel;
-  if (settings->label_rules != NULL)
-    {
-      analysis->label_rules = eyl_label_rules_load (settings->label_rules, &error);
-      if (analysis->label_rules == NULL)
-        return usage_error ("--label-rules: %s", error->message);
-      analysis->options.label_rules = analysis->label_rules;
-    }
-  analysis->options.net_quantity = settings->net_quantity;
-  analysis->options.net_quantity_mm = settings->net_quantity_mm;
-  analysis->options.pixels.ocr = settings->ocr;
-  analysis->options.pixels.qr = settings->qr;
-  analysis->options.pixels.logos = settings->logos;
-  analysis->options.pixels.ocr_languages = settings->ocr_languages;
-
-  if (settings->brand_kit != NULL)
-    {
-      analysis->brand_kit = eyl_brand_kit_load (settings->brand_kit, &error);
-      if (analysis->brand_kit == NULL)
-        return usage_error ("--brand-kit: %s", error->message);
-      analysis->options.brand_kit = analysis->brand_kit;
-    }
-
-  analysis->placements = eyl_placement_set_new_default (warnings);
-  for (guint i = 0; !quiet_warnings && i < warnings->len; i++)
-    print_error ("%s", (const char *) g_ptr_array_index (warnings, i));
-  analysis->options.placements = analysis->placements;
-
-  if (settings->placement_file != NULL)
-    {
-      g_autoptr(EylPlacement) from_file = eyl_placement_new_from_file (settings->placement_file, &error);
-
-      if (from_file == NULL)
-        return usage_error ("--placement-file: %s", error->message);
-      file_id = g_strdup (from_file->id);
-      eyl_placement_set_add (analysis->placements, from_file);
-      if (placement_id == NULL || g_str_equal (placement_id, EYL_PLACEMENT_AUTO))
-        placement_id = file_id;
-      base = eyl_placement_set_lookup (analysis->placements, placement_id);
-    }
-  else if (placement_id != NULL && !g_str_equal (placement_id, EYL_PLACEMENT_AUTO))
-    base = eyl_placement_set_lookup (analysis->placements, placement_id);
-
-  if (placement_id != NULL && !g_str_equal (placement_id, EYL_PLACEMENT_AUTO) && base == NULL)
-    return usage_error (_("--placement: “%s” is not a known placement (see “eyeline-cli placements”)"),
-                           placement_id);
-
-  if (base != NULL)
-    analysis->placement = eyl_placement_apply_overrides (base, &settings->overrides);
-  analysis->options.placement = analysis->placement;
-
-  return EXIT_CLEAN;
-}
-
-/* The command line's analysis options into placements, overrides and a
- * brand kit.  Returns EXIT_CLEAN or EXIT_USAGE (after printing the problem). */
-static int
-analysis_setup (AnalysisArgs *args,
-                Analysis     *analysis,
-                gboolean      quiet_warnings)
-{
-  analysis->memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
-  if (args->memory_mb != NULL && parse_memory_mb (args->memory_mb, &analysis->memory_mb) != EXIT_CLEAN)
-    return EXIT_USAGE;
-  if (analysis_args_to_settings (args, &analysis->settings) != EXIT_CLEAN)
-    return EXIT_USAGE;
-  return analysis_setup_settings (analysis, quiet_warnings);
-}
-
 /* The workers get the settings typed, on their stdin: no setting travels
  * to them as command-line text. */
 static void
-forward_analysis_args (AnalysisArgs    *args,
-                       EylWorkerConfig *config)
+forward_analysis_args (EylCliAnalysisArgs *args,
+                       EylWorkerConfig    *config)
 {
   g_auto(EylCheckSettings) settings = { 0 };
 
-  /* analysis_setup() checked them already */
-  if (analysis_args_to_settings (args, &settings) == EXIT_CLEAN)
+  /* eyl_cli_analysis_setup() checked them already */
+  if (eyl_cli_analysis_args_to_settings (args, &settings) == EXIT_CLEAN)
     eyl_worker_config_set_settings (config, &settings);
-}
-
-/* ---------------------------------------------------------------------- */
-/* worker                                                                  */
-
-/* Export after a clean check: the result, or the export's error. */
-static EylFileResult *
-worker_export (EylFileResult *result,
-               EylExportMode  export_mode,
-               const char    *file,
-               const char    *password,
-               const char    *export_dir)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!result->ok || export_mode == EYL_EXPORT_NONE)
-    return result;
-  eyl_worker_child_simulate_export (file);
-  if (eyl_export_write (export_mode, file, password, result, export_dir, result->outputs, NULL,
-                        &error))
-    return result;
-  eyl_file_result_unref (result);
-  return eyl_file_result_new_error (file, error);
-}
-
-/* One file of `worker --serve` (eyl_worker_child_serve): checked as the
- * worker of one file checks it.  Settings that cannot be used end the
- * worker with the status that worker would end with. */
-static EylFileResult *
-serve_file (const EylWorkerRequest *request,
-            gpointer                user_data)
-{
-  AnalysisArgs *args = user_data;
-  g_autoptr(GError) error = NULL;
-  Analysis       analysis = { 0 };
-  EylFileResult *result;
-  int            status;
-
-  if (request->settings != NULL)
-    {
-      eyl_check_settings_init (&analysis.settings);
-      if (!eyl_check_settings_from_variant (request->settings, &analysis.settings, &error))
-        exit (usage_error ("%s", error->message));
-      status = analysis_setup_settings (&analysis, TRUE);
-    }
-  else
-    status = analysis_setup (args, &analysis, TRUE);
-  if (status != EXIT_CLEAN)
-    exit (status);
-  result = eyl_worker_analyse_file (request->path, request->password, &analysis.options, NULL);
-  result = worker_export (result, request->export_mode, request->path, request->password,
-                          request->export_dir);
-  analysis_clear (&analysis);
-  return result;
-}
-
-static int
-run_worker (int    argc,
-            char **argv)
-{
-  g_auto(AnalysisArgs) args = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
-  g_autofree GOptionEntry *entries = analysis_entries (&args);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EylFileResult) result = NULL;
-  g_autoptr(GBytes) answer = NULL;
-  const char      *json;
-  g_autofree char *password = NULL;
-  g_autofree char *export_str = NULL;
-  g_autofree char *export_dir = NULL;
-  g_autofree char *render_area = NULL;
-  g_autofree char *render_png = NULL;
-  g_autofree char *render_logo = NULL;
-  int              render_page = -1;
-  double           render_scale = 1.0;
-  gboolean         settings_on_stdin = FALSE;
-  gboolean         serve = FALSE;
-  Analysis         analysis = { 0 };
-  EylExportMode    export_mode = EYL_EXPORT_NONE;
-  GOptionEntry     export_entries[] = {
-        { "export", 0, 0, G_OPTION_ARG_STRING, &export_str, NULL, NULL },
-        { "export-dir", 0, 0, G_OPTION_ARG_FILENAME, &export_dir, NULL, NULL },
-        /* The window's page view (eyl_worker_render_page_async). */
-        { "render-page", 0, 0, G_OPTION_ARG_INT, &render_page, NULL, NULL },
-        { "render-area", 0, 0, G_OPTION_ARG_STRING, &render_area, NULL, NULL },
-        { "render-scale", 0, 0, G_OPTION_ARG_DOUBLE, &render_scale, NULL, NULL },
-        { "render-png", 0, 0, G_OPTION_ARG_FILENAME, &render_png, NULL, NULL },
-        /* A brand kit's logo, once per run (eyl_worker_prepare_brand_kit). */
-        { "render-logo", 0, 0, G_OPTION_ARG_FILENAME, &render_logo, NULL, NULL },
-        /* The parent's typed settings (eyl_worker_config_set_settings). */
-        { "settings-on-stdin", 0, 0, G_OPTION_ARG_NONE, &settings_on_stdin, NULL, NULL },
-        /* Files one after another (eyl_worker_child_serve). */
-        { "serve", 0, 0, G_OPTION_ARG_NONE, &serve, NULL, NULL },
-        { NULL }
-  };
-  const char *file = NULL;
-  int         out_fd;
-  int         status;
-  gsize       len;
-
-  /* Anything the engine prints (Poppler's own messages) goes to stderr;
-   * stdout carries the answer only (eyl-channel.h). */
-  out_fd = dup (STDOUT_FILENO);
-  if (out_fd < 0 || dup2 (STDERR_FILENO, STDOUT_FILENO) < 0)
-    {
-      g_printerr ("eyeline-cli worker: %s\n", g_strerror (errno));
-      return EXIT_USAGE;
-    }
-
-  context = g_option_context_new ("FILE");
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
-  if (export_str != NULL && !eyl_export_mode_from_string (export_str, &export_mode))
-    return usage_error (_("--export: “%s” is not overlay, annotations or png"), export_str);
-  if (export_mode != EYL_EXPORT_NONE && export_dir == NULL)
-    return usage_error (_("worker: --export needs --export-dir"));
-  if (serve)
-    {
-      guint memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
-
-      if (argc > 1)
-        return usage_error (_("worker: --serve reads its files on standard input"));
-      if (args.memory_mb != NULL && parse_memory_mb (args.memory_mb, &memory_mb) != EXIT_CLEAN)
-        return EXIT_USAGE;
-      eyl_worker_child_limit_memory (memory_mb);
-      return eyl_worker_child_serve (out_fd, serve_file, &args) ? EXIT_CLEAN : EXIT_UNREADABLE;
-    }
-  for (int i = 1; i < argc; i++)
-    {
-      if (file == NULL && g_str_equal (argv[i], "--") && i + 1 < argc)
-        continue;
-      if (file != NULL)
-        return usage_error (_("worker: exactly one FILE is needed"));
-      file = argv[i];
-    }
-  if (file == NULL)
-    return usage_error (_("worker: exactly one FILE is needed"));
-
-  /* Limit the address space before anything is opened, so that an
-   * allocation bomb fails here instead of taking the machine down. */
-  {
-    guint memory_mb = EYL_WORKER_DEFAULT_MEMORY_MB;
-
-    if (args.memory_mb != NULL && parse_memory_mb (args.memory_mb, &memory_mb) != EXIT_CLEAN)
-      return EXIT_USAGE;
-    eyl_worker_child_limit_memory (memory_mb);
-  }
-
-  if (settings_on_stdin && !eyl_worker_child_read_settings (&analysis.settings, &error))
-    {
-      analysis_clear (&analysis);
-      return usage_error ("%s", error->message);
-    }
-  password = eyl_worker_child_read_password ();
-  eyl_worker_child_simulate_file (file);
-
-  if (render_logo != NULL)
-    result = eyl_worker_render_logo (file, render_logo);
-  else if (render_png != NULL)
-    {
-      g_auto(GStrv) parts = render_area != NULL ? g_strsplit (render_area, ",", 5) : NULL;
-      EylRect area = { 0 };
-
-      if (parts != NULL && g_strv_length (parts) == 4)
-        area = (EylRect) { g_ascii_strtod (parts[0], NULL), g_ascii_strtod (parts[1], NULL),
-                           g_ascii_strtod (parts[2], NULL), g_ascii_strtod (parts[3], NULL) };
-      if (render_page < 0 || !(render_scale > 0) || eyl_rect_is_empty (&area))
-        return usage_error (_("worker: --render-png needs --render-page, --render-area and --render-scale"));
-      result = eyl_worker_render_page (file, password, (guint) render_page, &area,
-                                       render_scale, render_png);
-    }
-  else
-    {
-      status = settings_on_stdin ? analysis_setup_settings (&analysis, TRUE)
-                                 : analysis_setup (&args, &analysis, TRUE);
-      if (status != EXIT_CLEAN)
-        {
-          analysis_clear (&analysis);
-          return status;
-        }
-      result = eyl_worker_analyse_file (file, password, &analysis.options, NULL);
-    }
-  result = worker_export (g_steal_pointer (&result), export_mode, file, password, export_dir);
-  if (password != NULL)
-    memset (password, 0, strlen (password));
-
-  answer = eyl_channel_write (result);
-  json = g_bytes_get_data (answer, &len);
-  if (!eyl_worker_child_write_all (out_fd, json, len))
-    {
-      g_printerr ("eyeline-cli worker: %s\n", g_strerror (errno));
-      analysis_clear (&analysis);
-      return EXIT_UNREADABLE;
-    }
-  close (out_fd);
-
-  analysis_clear (&analysis);
-  return EXIT_CLEAN;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -730,17 +126,17 @@ run_placements (int    argc,
   g_option_context_set_summary (context, _("Lists the placement presets with their numbers."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return eyl_cli_usage_error ("%s", error->message);
   if (argc > 1)
-    return usage_error (_("placements: unexpected argument “%s”"), argv[1]);
+    return eyl_cli_usage_error (_("placements: unexpected argument “%s”"), argv[1]);
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    return usage_error (_("--format: “%s” is not text or json"), format);
+    return eyl_cli_usage_error (_("--format: “%s” is not text or json"), format);
 
   set = eyl_placement_set_new_default (warnings);
   for (guint i = 0; i < warnings->len; i++)
-    print_error ("%s", (const char *) g_ptr_array_index (warnings, i));
+    eyl_cli_print_error ("%s", (const char *) g_ptr_array_index (warnings, i));
   if (placement_file != NULL && !eyl_placement_set_add_file (set, placement_file, &error))
-    return usage_error ("--placement-file: %s", error->message);
+    return eyl_cli_usage_error ("--placement-file: %s", error->message);
 
   list = eyl_placement_set_list (set);
 
@@ -939,20 +335,20 @@ progress_cb (guint          done,
  * analysis. */
 typedef struct
 {
-  AnalysisArgs args;
-  char        *password;
-  char        *password_file;
-  char        *fail_on;
-  char        *jobs_str;
-  char        *timeout_str;
-  char       **files;
+  EylCliAnalysisArgs args;
+  char              *password;
+  char              *password_file;
+  char              *fail_on;
+  char              *jobs_str;
+  char              *timeout_str;
+  char             **files;
   /* parsed */
-  int      fail_level;
-  guint    jobs;
-  guint    timeout_s;
-  Analysis analysis;
-  char    *kit_copy; /* a --brand-kit from a pipe, saved for the workers */
-  char    *kit_dir;  /* the kit's logos as read once for the run, and its kit */
+  int            fail_level;
+  guint          jobs;
+  guint          timeout_s;
+  EylCliAnalysis analysis;
+  char          *kit_copy; /* a --brand-kit from a pipe, saved for the workers */
+  char          *kit_dir;  /* the kit's logos as read once for the run, and its kit */
 } Run;
 
 /* What the run made outside the output: gone at the end, or before a
@@ -970,7 +366,7 @@ run_remove_temp_files (Run *run)
 static void
 run_clear (Run *run)
 {
-  analysis_args_clear (&run->args);
+  eyl_cli_analysis_args_clear (&run->args);
   if (run->password != NULL)
     memset (run->password, 0, strlen (run->password));
   g_free (run->password);
@@ -979,7 +375,7 @@ run_clear (Run *run)
   g_free (run->jobs_str);
   g_free (run->timeout_str);
   g_strfreev (run->files);
-  analysis_clear (&run->analysis);
+  eyl_cli_analysis_clear (&run->analysis);
   run_remove_temp_files (run);
 }
 
@@ -1014,7 +410,7 @@ run_entries (Run *run)
 static int
 run_prepare_kit (Run *run)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe = eyl_worker_find_exe ();
   g_autoptr(EylWorkerConfig) config = eyl_worker_config_new (exe);
   g_autoptr(EylBrandKit) prepared = NULL;
   g_autoptr(GError) error = NULL;
@@ -1024,14 +420,14 @@ run_prepare_kit (Run *run)
   config->memory_mb = run->analysis.memory_mb;
   run->kit_dir = g_dir_make_tmp ("eyeline-logos-XXXXXX", &error);
   if (run->kit_dir == NULL)
-    return usage_error ("--brand-kit: %s", error->message);
+    return eyl_cli_usage_error ("--brand-kit: %s", error->message);
   prepared = eyl_worker_prepare_brand_kit (config, run->analysis.brand_kit, run->kit_dir,
                                            NULL, &error);
   if (prepared == NULL)
-    return usage_error ("--brand-kit: %s", error->message);
+    return eyl_cli_usage_error ("--brand-kit: %s", error->message);
   kit_path = g_build_filename (run->kit_dir, "brand-kit.ini", NULL);
   if (!eyl_brand_kit_save (prepared, kit_path, &error))
-    return usage_error ("--brand-kit: %s", error->message);
+    return eyl_cli_usage_error ("--brand-kit: %s", error->message);
   g_free (run->args.brand_kit);
   run->args.brand_kit = g_steal_pointer (&kit_path);
   return EXIT_CLEAN;
@@ -1049,7 +445,7 @@ run_setup (Run        *run,
   run->timeout_s = EYL_WORKER_DEFAULT_TIMEOUT_S;
 
   if (run->files == NULL || run->files[0] == NULL)
-    return usage_error (_("%s: no FILE given"), command);
+    return eyl_cli_usage_error (_("%s: no FILE given"), command);
   if (run->fail_on != NULL)
     {
       EylSeverity severity;
@@ -1059,24 +455,24 @@ run_setup (Run        *run,
       else if (eyl_severity_from_string (run->fail_on, &severity))
         run->fail_level = severity;
       else
-        return usage_error (_("--fail-on: “%s” is not error, warning, info or never"), run->fail_on);
+        return eyl_cli_usage_error (_("--fail-on: “%s” is not error, warning, info or never"), run->fail_on);
     }
-  if (run->jobs_str != NULL && (!parse_uint (run->jobs_str, 1024, &run->jobs) || run->jobs == 0))
-    return usage_error (_("--jobs: “%s” is not a number of jobs from 1 to 1024"), run->jobs_str);
-  if (run->timeout_str != NULL && !parse_uint (run->timeout_str, MAX_TIMEOUT_S, &run->timeout_s))
-    return usage_error (_("--timeout: “%s” is not a whole number of seconds from 0 to %u "
+  if (run->jobs_str != NULL && (!eyl_cli_parse_uint (run->jobs_str, 1024, &run->jobs) || run->jobs == 0))
+    return eyl_cli_usage_error (_("--jobs: “%s” is not a number of jobs from 1 to 1024"), run->jobs_str);
+  if (run->timeout_str != NULL && !eyl_cli_parse_uint (run->timeout_str, MAX_TIMEOUT_S, &run->timeout_s))
+    return eyl_cli_usage_error (_("--timeout: “%s” is not a whole number of seconds from 0 to %u "
                           "(0 = none)"),
-                           run->timeout_str, MAX_TIMEOUT_S);
+                                   run->timeout_str, MAX_TIMEOUT_S);
   if (run->password != NULL && run->password_file != NULL)
-    return usage_error (_("--password and --password-file cannot be used together"));
+    return eyl_cli_usage_error (_("--password and --password-file cannot be used together"));
   if (run->password_file != NULL)
     {
       run->password = read_password_file (run->password_file, &error);
       if (run->password == NULL)
-        return usage_error ("--password-file: %s", error->message);
+        return eyl_cli_usage_error ("--password-file: %s", error->message);
     }
 
-  status = analysis_setup (&run->args, &run->analysis, FALSE);
+  status = eyl_cli_analysis_setup (&run->args, &run->analysis, FALSE);
   if (status != EXIT_CLEAN)
     return status;
 
@@ -1087,7 +483,7 @@ run_setup (Run        *run,
       int fd = g_file_open_tmp ("eyeline-kit-XXXXXX.ini", &run->kit_copy, &error);
 
       if (fd < 0 || !g_close (fd, &error) || !eyl_brand_kit_save (run->analysis.brand_kit, run->kit_copy, &error))
-        return usage_error ("--brand-kit: %s", error->message);
+        return eyl_cli_usage_error ("--brand-kit: %s", error->message);
       g_free (run->args.brand_kit);
       run->args.brand_kit = g_strdup (run->kit_copy);
     }
@@ -1097,11 +493,10 @@ run_setup (Run        *run,
 }
 
 static EylWorkerConfig *
-run_config (Run        *run,
-            const char *argv0)
+run_config (Run *run)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  EylWorkerConfig *config = eyl_worker_config_new (exe != NULL ? exe : argv0);
+  g_autofree char *exe = eyl_worker_find_exe ();
+  EylWorkerConfig *config = eyl_worker_config_new (exe);
 
   forward_analysis_args (&run->args, config);
   config->timeout_s = run->timeout_s;
@@ -1220,8 +615,8 @@ run_batch (Run             *run,
           g_autofree char *path = eyl_report_printable_path (result->path);
 
           (*failed)++;
-          print_error ("%s: %s (%s)", path, result->error_message,
-                       eyl_error_code_to_string (result->error_code));
+          eyl_cli_print_error ("%s: %s (%s)", path, result->error_message,
+                               eyl_error_code_to_string (result->error_code));
         }
     }
   return report;
@@ -1245,7 +640,7 @@ run_check (int    argc,
 {
   g_auto(Run) run = { 0 };
   g_autoptr(GOptionContext) context = NULL;
-  g_autofree GOptionEntry *entries = analysis_entries (&run.args);
+  g_autofree GOptionEntry *entries = eyl_cli_analysis_entries (&run.args);
   g_autofree GOptionEntry *common_entries = run_entries (&run);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylWorkerConfig) config = NULL;
@@ -1288,7 +683,7 @@ run_check (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return eyl_cli_usage_error ("%s", error->message);
 
   if (format_str != NULL)
     {
@@ -1299,7 +694,7 @@ run_check (int    argc,
       else if (g_str_equal (format_str, "csv"))
         format = FORMAT_CSV;
       else
-        return usage_error (_("--format: “%s” is not text, json or csv"), format_str);
+        return eyl_cli_usage_error (_("--format: “%s” is not text, json or csv"), format_str);
     }
 
   status = run_setup (&run, "check");
@@ -1309,18 +704,18 @@ run_check (int    argc,
 
   paths = expand_inputs (run.files, FALSE, NULL);
   if (paths->len == 0)
-    return usage_error (_("check: no PDF files found"));
+    return eyl_cli_usage_error (_("check: no PDF files found"));
   if (output != NULL && g_str_equal (output, "-"))
     g_clear_pointer (&output, g_free);
   if (output != NULL && output_is_an_input (output, paths))
-    return usage_error (_("--output: “%s” is one of the input files; it is never overwritten"),
-                           output);
+    return eyl_cli_usage_error (_("--output: “%s” is one of the input files; it is never overwritten"),
+                                   output);
   /* Before the run: an unwritable target is found before any file is
    * checked. */
   if (output != NULL && (target = eyl_report_target_open (output, &error)) == NULL)
-    return usage_error ("--output: %s", error->message);
+    return eyl_cli_usage_error ("--output: %s", error->message);
 
-  config = run_config (&run, argv[0]);
+  config = run_config (&run);
   report = run_batch (&run, config, paths, &failed);
   if (interrupted ())
     {
@@ -1352,7 +747,7 @@ run_check (int    argc,
     {
       if (!eyl_report_target_commit (target, out, strlen (out), &error))
         {
-          print_error ("--output: %s", error->message);
+          eyl_cli_print_error ("--output: %s", error->message);
           return EXIT_USAGE;
         }
     }
@@ -1371,7 +766,7 @@ run_export (int    argc,
 {
   g_auto(Run) run = { 0 };
   g_autoptr(GOptionContext) context = NULL;
-  g_autofree GOptionEntry *entries = analysis_entries (&run.args);
+  g_autofree GOptionEntry *entries = eyl_cli_analysis_entries (&run.args);
   g_autofree GOptionEntry *common_entries = run_entries (&run);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylWorkerConfig) config = NULL;
@@ -1428,13 +823,13 @@ run_export (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return eyl_cli_usage_error ("%s", error->message);
   if (output_dir == NULL)
-    return usage_error (_("export: --output DIR is needed"));
+    return eyl_cli_usage_error (_("export: --output DIR is needed"));
   if (output_dir[0] == '\0')
-    return usage_error (_("--output: the folder name is empty"));
+    return eyl_cli_usage_error (_("--output: the folder name is empty"));
   if (mode_str != NULL && (!eyl_export_mode_from_string (mode_str, &mode) || mode == EYL_EXPORT_NONE))
-    return usage_error (_("--mode: “%s” is not overlay, annotations, png, walkup, cvd or attention"), mode_str);
+    return eyl_cli_usage_error (_("--mode: “%s” is not overlay, annotations, png, walkup, cvd or attention"), mode_str);
   if (report_str != NULL)
     {
       if (g_str_equal (report_str, "json"))
@@ -1442,7 +837,7 @@ run_export (int    argc,
       else if (g_str_equal (report_str, "csv"))
         report_format = FORMAT_CSV;
       else
-        return usage_error (_("--report: “%s” is not json or csv"), report_str);
+        return eyl_cli_usage_error (_("--report: “%s” is not json or csv"), report_str);
     }
 
   status = run_setup (&run, "export");
@@ -1451,7 +846,7 @@ run_export (int    argc,
   interrupt_catch ();
 
   if (g_file_test (output_dir, G_FILE_TEST_EXISTS) && !g_file_test (output_dir, G_FILE_TEST_IS_DIR))
-    return usage_error (_("--output: “%s” is not a folder"), output_dir);
+    return eyl_cli_usage_error (_("--output: “%s” is not a folder"), output_dir);
   if (g_mkdir_with_parents (output_dir, 0755) != 0)
     {
       int saved = errno;
@@ -1460,16 +855,16 @@ run_export (int    argc,
        * not an input file */
       g_autofree char *display = eyl_report_printable_path (output_dir);
 
-      print_error ("%s: %s (%s)", display, g_strerror (saved), _("output"));
+      eyl_cli_print_error ("%s: %s (%s)", display, g_strerror (saved), _("output"));
       return EXIT_UNREADABLE;
     }
   have_output_stat = g_stat (output_dir, &output_stat) == 0;
 
   paths = expand_inputs (run.files, recursive, have_output_stat ? &output_stat : NULL);
   if (paths->len == 0)
-    return usage_error (_("export: no PDF files found"));
+    return eyl_cli_usage_error (_("export: no PDF files found"));
 
-  config = run_config (&run, argv[0]);
+  config = run_config (&run);
   config->export_mode = mode;
   config->export_dir = g_strdup (output_dir);
   config->overwrite = overwrite;
@@ -1488,7 +883,7 @@ run_export (int    argc,
 
       for (guint k = 0; k < result->outputs->len; k++)
         {
-          print_path (g_ptr_array_index (result->outputs, k));
+          eyl_cli_print_path (g_ptr_array_index (result->outputs, k));
           n_outputs++;
         }
     }
@@ -1507,11 +902,11 @@ run_export (int    argc,
                                        text, strlen (text), overwrite, config->guard, &error);
       if (written == NULL)
         {
-          print_error ("%s (%s)", error->message, _("output"));
+          eyl_cli_print_error ("%s (%s)", error->message, _("output"));
           failed++;
         }
       else
-        print_path (written);
+        eyl_cli_print_path (written);
     }
 
   {
@@ -1545,90 +940,27 @@ run_export (int    argc,
 
 /* ---------------------------------------------------------------------- */
 
-/* The predicted attention (model) of images: one 8-bit grey PNG per image
- * (what an eye-tracking set's scorer reads) and the first fixations. */
+/* The predicted attention (model) of images is the engine's: this
+ * command becomes eyeline-worker's attention mode (exec, so the exit
+ * status, the output and --help are the worker's), and the command line
+ * links none of the engine's libraries. */
 static int
 run_attention (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output_dir = NULL;
-  g_auto(GStrv) files = NULL;
-  int          n_fixations = 5;
-  guint        failed = 0;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
-      N_("Folder for the maps (created if missing)"), N_("DIR") },
-      { "fixations", 'n', 0, G_OPTION_ARG_INT, &n_fixations,
-        N_("How many predicted fixations to print (0–20, default 5)"), N_("N") },
-        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("IMAGE…") },
-          { NULL } };
+  g_autofree char *found = eyl_worker_find_exe ();
+  const char      *worker = eyl_worker_resolve_exe (found);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Writes the predicted attention (model, not eye tracking) of each "
-                                  "image as an 8-bit grey PNG named after it (photo.jpg → photo.png) "
-                                  "and prints the first fixations the model predicts, in order, as "
-                                  "fractions of the image's width and height."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
-  if (output_dir == NULL || output_dir[0] == '\0')
-    return usage_error (_("attention: --output DIR is needed"));
-  if (files == NULL || files[0] == NULL)
-    return usage_error (_("attention: no image given"));
-  if (n_fixations < 0 || n_fixations > 20)
-    return usage_error (_("--fixations: %d is not between 0 and 20"), n_fixations);
-  if (g_mkdir_with_parents (output_dir, 0755) != 0)
-    {
-      int              saved = errno;
-      g_autofree char *display = eyl_report_printable_path (output_dir);
-
-      print_error ("%s: %s (%s)", display, g_strerror (saved), _("output"));
-      return EXIT_UNREADABLE;
-    }
-
-  for (guint i = 0; files[i] != NULL; i++)
-    {
-      g_autoptr(GError) file_error = NULL;
-      g_autoptr(EylAttentionMap) map = NULL;
-      g_autofree char     *base = g_path_get_basename (files[i]);
-      g_autofree char     *name = NULL;
-      g_autofree char     *out = NULL;
-      EylAttentionFixation fix[20];
-      cairo_surface_t     *image;
-      char                *dot;
-      guint                n;
-
-      image = eyl_attention_load_image (files[i], &file_error);
-      if (image == NULL)
-        {
-          print_error ("%s", file_error->message);
-          failed++;
-          continue;
-        }
-      map = eyl_attention_map_compute (image, NULL, NULL);
-      cairo_surface_destroy (image);
-
-      dot = strrchr (base, '.');
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      name = g_strconcat (base, ".png", NULL);
-      out = g_build_filename (output_dir, name, NULL);
-      if (!eyl_attention_map_write_png (map, out, &file_error))
-        {
-          print_error ("%s (%s)", file_error->message, _("output"));
-          failed++;
-          continue;
-        }
-      print_path (out);
-      n = eyl_attention_map_fixations (map, n_fixations, EYL_ATTENTION_IOR_RADIUS, fix);
-      for (guint k = 0; k < n; k++)
-        /* Translators: a predicted fixation: order, x and y as fractions */
-        g_print (_("  fixation %u: %.3f, %.3f\n"), k + 1, fix[k].x, fix[k].y);
-    }
-  return failed > 0 ? EXIT_UNREADABLE : EXIT_CLEAN;
+  /* argv[0] ("eyeline-cli attention") names the command in --help. */
+  g_ptr_array_add (args, argv[0]);
+  g_ptr_array_add (args, (char *) "attention");
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, NULL);
+  execv (worker, (char **) args->pdata);
+  eyl_cli_print_error ("%s: %s", worker, g_strerror (errno));
+  return EXIT_UNREADABLE;
 }
 
 /* Two versions of one piece: each checked as "check" would, then
@@ -1639,7 +971,7 @@ run_compare (int    argc,
 {
   g_auto(Run) run = { 0 };
   g_autoptr(GOptionContext) context = NULL;
-  g_autofree GOptionEntry *entries = analysis_entries (&run.args);
+  g_autofree GOptionEntry *entries = eyl_cli_analysis_entries (&run.args);
   g_autofree GOptionEntry *common_entries = run_entries (&run);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylWorkerConfig) config = NULL;
@@ -1674,26 +1006,26 @@ run_compare (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return eyl_cli_usage_error ("%s", error->message);
   if (format_str != NULL)
     {
       if (g_str_equal (format_str, "json"))
         json = TRUE;
       else if (!g_str_equal (format_str, "text"))
-        return usage_error (_("--format: “%s” is not text or json"), format_str);
+        return eyl_cli_usage_error (_("--format: “%s” is not text or json"), format_str);
     }
 
   status = run_setup (&run, "compare");
   if (status != EXIT_CLEAN)
     return status;
   if (g_strv_length (run.files) != 2)
-    return usage_error (_("compare: give two PDF files, the old version and the new"));
+    return eyl_cli_usage_error (_("compare: give two PDF files, the old version and the new"));
   interrupt_catch ();
 
   paths = g_ptr_array_new ();
   g_ptr_array_add (paths, run.files[0]);
   g_ptr_array_add (paths, run.files[1]);
-  config = run_config (&run, argv[0]);
+  config = run_config (&run);
   report = run_batch (&run, config, paths, &failed);
   if (interrupted ())
     interrupt_reraise (&run);
@@ -1807,8 +1139,5 @@ main (int    argc,
       argv[1] = (char *) "eyeline-cli attention";
       return run_attention (argc - 1, argv + 1);
     }
-  if (g_str_equal (command, "worker"))
-    return run_worker (argc - 1, argv + 1);
-
-  return usage_error (_("“%s” is not a command"), command);
+  return eyl_cli_usage_error (_("“%s” is not a command"), command);
 }

@@ -8,59 +8,10 @@
 #include <string.h>
 
 #include "eyl-analysis.h"
+#include "eyl-batch.h"
 #include "eyl-attention.h"
 #include "eyl-detect.h"
 #include "eyl-rules.h"
-
-/* clang-format would join this macro's lines into one. */
-/* clang-format off */
-G_DEFINE_BOXED_TYPE (EylPageAnalysis, eyl_page_analysis,
-                     eyl_page_analysis_ref, eyl_page_analysis_unref)
-/* clang-format on */
-
-EylPageAnalysis *
-eyl_page_analysis_new (void)
-{
-  EylPageAnalysis *self = g_new0 (EylPageAnalysis, 1);
-
-  g_atomic_ref_count_init (&self->ref_count);
-  self->scale = 1.0;
-  self->legibility = EYL_LEGIBILITY_1_200;
-  self->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
-  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_finding_unref);
-  self->warnings = g_ptr_array_new_with_free_func (g_free);
-
-  return self;
-}
-
-EylPageAnalysis *
-eyl_page_analysis_ref (EylPageAnalysis *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-void
-eyl_page_analysis_unref (EylPageAnalysis *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref_count))
-    return;
-
-  g_clear_pointer (&self->placement, eyl_placement_unref);
-  g_free (self->placement_reason);
-  g_clear_pointer (&self->elements, g_ptr_array_unref);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->score_breakdown, json_object_unref);
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
-  g_clear_pointer (&self->read, eyl_page_read_unref);
-  g_clear_pointer (&self->attention, json_object_unref);
-  g_clear_pointer (&self->packaging, eyl_packaging_unref);
-  g_free (self);
-}
 
 void
 eyl_analysis_place_element (EylElement         *element,
@@ -1032,4 +983,38 @@ eyl_analysis_judge_piece (GPtrArray *pages)
       if (page->score_breakdown != NULL)
         page->customer_focus = eyl_score_total (page->score_breakdown, page->findings);
     }
+}
+
+EylFileResult *
+eyl_file_result_evaluate (EylFileResult            *result,
+                          const EylAnalysisOptions *options)
+{
+  g_autoptr(EylFileResult) evaluated = NULL;
+  g_autoptr(GPtrArray) reads = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!result->ok)
+    return NULL;
+  reads = g_ptr_array_new ();
+  for (guint i = 0; i < result->pages->len; i++)
+    {
+      EylPageAnalysis *page = g_ptr_array_index (result->pages, i);
+
+      if (page->read == NULL || eyl_evaluate_needs_read (page->read, options))
+        return NULL;
+      g_ptr_array_add (reads, page->read);
+    }
+
+  evaluated = eyl_file_result_new (result->path);
+  evaluated->n_pages = result->n_pages;
+  for (guint i = 0; i < result->warnings->len; i++)
+    g_ptr_array_add (evaluated->warnings, g_strdup (g_ptr_array_index (result->warnings, i)));
+  for (guint i = 0; i < result->outputs->len; i++)
+    g_ptr_array_add (evaluated->outputs, g_strdup (g_ptr_array_index (result->outputs, i)));
+  pages = eyl_evaluate_pages (reads, options);
+  g_ptr_array_extend_and_steal (evaluated->pages, g_steal_pointer (&pages));
+  return g_steal_pointer (&evaluated);
 }

@@ -44,16 +44,6 @@
  * render's rounding) and still match. */
 #define RUN_TOLERANCE 0.8
 
-void
-eyl_barcode_free (EylBarcode *barcode)
-{
-  if (barcode == NULL)
-    return;
-  g_free (barcode->symbology);
-  g_free (barcode->digits);
-  g_free (barcode);
-}
-
 gboolean
 eyl_barcode_nominal (const char *symbology,
                      double     *bar_height_mm,

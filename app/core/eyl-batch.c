@@ -394,37 +394,3 @@ eyl_batch_run (EylWorkerConfig   *config,
 
   return eyl_batch_run_finish (result);
 }
-
-EylFileResult *
-eyl_file_result_evaluate (EylFileResult            *result,
-                          const EylAnalysisOptions *options)
-{
-  g_autoptr(EylFileResult) evaluated = NULL;
-  g_autoptr(GPtrArray) reads = NULL;
-  g_autoptr(GPtrArray) pages = NULL;
-
-  g_return_val_if_fail (result != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-
-  if (!result->ok)
-    return NULL;
-  reads = g_ptr_array_new ();
-  for (guint i = 0; i < result->pages->len; i++)
-    {
-      EylPageAnalysis *page = g_ptr_array_index (result->pages, i);
-
-      if (page->read == NULL || eyl_evaluate_needs_read (page->read, options))
-        return NULL;
-      g_ptr_array_add (reads, page->read);
-    }
-
-  evaluated = eyl_file_result_new (result->path);
-  evaluated->n_pages = result->n_pages;
-  for (guint i = 0; i < result->warnings->len; i++)
-    g_ptr_array_add (evaluated->warnings, g_strdup (g_ptr_array_index (result->warnings, i)));
-  for (guint i = 0; i < result->outputs->len; i++)
-    g_ptr_array_add (evaluated->outputs, g_strdup (g_ptr_array_index (result->outputs, i)));
-  pages = eyl_evaluate_pages (reads, options);
-  g_ptr_array_extend_and_steal (evaluated->pages, g_steal_pointer (&pages));
-  return g_steal_pointer (&evaluated);
-}

@@ -38,18 +38,6 @@
  * sampled on a grid). */
 #define MAX_SAMPLES (256 * 1024)
 
-void
-eyl_pixel_options_init (EylPixelOptions *options)
-{
-  g_return_if_fail (options != NULL);
-
-  memset (options, 0, sizeof *options);
-  options->ocr = TRUE;
-  options->ocr_languages = NULL;
-  options->qr = TRUE;
-  options->logos = TRUE;
-}
-
 /* WCAG 2.x relative luminance (WCAG 2.1, "relative luminance"): sRGB
  * channels linearised with the 0.03928 threshold of the definition, then
  * weighted 0.2126 R + 0.7152 G + 0.0722 B (ITU-R BT.709). */

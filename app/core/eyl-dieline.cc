@@ -29,28 +29,6 @@ extern "C" GResource *eyl_core_get_resource (void);
 /* Straight pieces a Bézier curve becomes. */
 #define CURVE_STEPS    8
 
-static const char *const kind_names[EYL_N_DIELINE_KINDS] = {
-  "cut", "crease", "perforation", "glue", "bleed", "other",
-};
-
-const char *
-eyl_dieline_kind_to_string (EylDielineKind kind)
-{
-  return (int) kind >= 0 && kind < EYL_N_DIELINE_KINDS ? kind_names[kind] : NULL;
-}
-
-void
-eyl_dieline_free (EylDieline *dieline)
-{
-  if (dieline == NULL)
-    return;
-  for (guint i = 0; i < dieline->groups->len; i++)
-    g_free (g_array_index (dieline->groups, EylDielineGroup, i).name);
-  g_array_unref (dieline->groups);
-  g_array_unref (dieline->segments);
-  g_free (dieline);
-}
-
 double
 eyl_dieline_length (const EylDieline *dieline,
                     EylDielineKind    kind)
@@ -89,7 +67,7 @@ load_names (GHashTable *table,
 {
   for (int k = 0; k < EYL_N_DIELINE_KINDS; k++)
     {
-      g_auto(GStrv) names = g_key_file_get_string_list (file, kind_names[k], "names", NULL,
+      g_auto(GStrv) names = g_key_file_get_string_list (file, eyl_dieline_kind_to_string ((EylDielineKind) k), "names", NULL,
                                                         NULL);
 
       for (guint i = 0; names != NULL && names[i] != NULL; i++)

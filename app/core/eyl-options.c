@@ -631,3 +631,15 @@ eyl_check_settings_dup_read_key (const EylCheckSettings *settings)
                           settings->brand_kit != NULL ? settings->brand_kit : "");
   return g_string_free (key, FALSE);
 }
+
+void
+eyl_pixel_options_init (EylPixelOptions *pixels)
+{
+  g_return_if_fail (pixels != NULL);
+
+  memset (pixels, 0, sizeof *pixels);
+  pixels->ocr = TRUE;
+  pixels->ocr_languages = NULL;
+  pixels->qr = TRUE;
+  pixels->logos = TRUE;
+}

@@ -23,49 +23,6 @@
  * change (a long document's text layers would weigh on the window). */
 #define TEXT_LAYER_MAX_PAGE 32
 
-G_DEFINE_BOXED_TYPE (EylPageRead, eyl_page_read, eyl_page_read_ref, eyl_page_read_unref)
-
-EylPageRead *
-eyl_page_read_new (void)
-{
-  EylPageRead *self = g_new0 (EylPageRead, 1);
-
-  g_atomic_ref_count_init (&self->ref_count);
-  self->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) eyl_element_unref);
-  self->warnings = g_ptr_array_new_with_free_func (g_free);
-  self->images = g_array_new (FALSE, FALSE, sizeof (EylImageInfo));
-  return self;
-}
-
-EylPageRead *
-eyl_page_read_ref (EylPageRead *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-void
-eyl_page_read_unref (EylPageRead *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref_count))
-    return;
-
-  g_free (self->text);
-  g_clear_pointer (&self->elements, g_ptr_array_unref);
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
-  g_clear_pointer (&self->images, g_array_unref);
-  g_clear_pointer (&self->attention_raster, eyl_raster_unref);
-  g_clear_pointer (&self->packaging, eyl_packaging_unref);
-  g_clear_pointer (&self->text_layer, eyl_page_data_unref);
-  g_strfreev (self->kit_names);
-  g_free (self->kit_contacts);
-  g_free (self);
-}
-
 /* The page drawn once by Poppler into a Cairo recording at the analysis
  * raster's scale, in its pixels (the visible area's top left at 0, 0):
  * the analysis raster and the finer bands the cap heights need are
@@ -616,6 +573,7 @@ eyl_read_page (EylPageData              *page,
                                  "it is not judged.")));
 
   self->attention_raster = g_steal_pointer (&raster);
+  self->attention_raster_free = (GDestroyNotify) eyl_raster_unref;
 
   return g_steal_pointer (&self);
 }

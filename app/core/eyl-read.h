@@ -48,6 +48,10 @@ struct _EylPageRead
    * the read may drop it (eyl_page_read_drop_pixels()) once evaluated.
    * NULL without a raster. */
   EylRaster *attention_raster;
+  /* How attention_raster is let go (eyl_raster_unref, set with it by the
+   * reader): a read is freed where no renderer is linked (the command
+   * line gets reads from its workers, never with a raster). */
+  GDestroyNotify attention_raster_free;
   /* A pack's sheet: its barcodes, dieline, panels and front panel
    * (eyl-packaging.h); NULL when none was read. */
   struct _EylPackaging *packaging;

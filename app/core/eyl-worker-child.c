@@ -82,15 +82,6 @@ eyl_worker_child_limit_memory (guint memory_mb)
 #endif
 }
 
-char *
-eyl_worker_encode_settings (GVariant *settings)
-{
-  g_autoptr(GVariant) normal = g_variant_get_normal_form (settings);
-  g_autofree char *encoded = g_base64_encode (g_variant_get_data (normal), g_variant_get_size (normal));
-
-  return g_strconcat (encoded, "\n", NULL);
-}
-
 /* One line of stdin without its line feed, or NULL at end of input. */
 static char *
 read_line (void)
@@ -135,14 +126,6 @@ eyl_worker_child_read_settings (EylCheckSettings *settings,
   bytes = g_bytes_new_take (data, len);
   variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, FALSE));
   return eyl_check_settings_from_variant (variant, settings, error);
-}
-
-char *
-eyl_worker_encode_password (const char *password)
-{
-  g_autofree char *encoded = g_base64_encode ((const guchar *) password, strlen (password));
-
-  return g_strconcat (encoded, "\n", NULL);
 }
 
 char *
@@ -503,40 +486,6 @@ eyl_worker_child_simulate_file (const char *path)
 /* A request is a path, a password and the settings: far below this. */
 #define REQUEST_MAX_BYTES (16 * 1024 * 1024)
 
-GBytes *
-eyl_worker_encode_request (const EylWorkerRequest *request)
-{
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
-  g_autoptr(GVariant) variant = NULL;
-  GString *frame;
-  gsize    len;
-
-  g_return_val_if_fail (request != NULL && request->path != NULL, NULL);
-
-  g_variant_builder_add (&builder, "{sv}", "seq", g_variant_new_uint32 (request->seq));
-  /* File names are bytes, not necessarily UTF-8. */
-  g_variant_builder_add (&builder, "{sv}", "path", g_variant_new_bytestring (request->path));
-  if (request->password != NULL)
-    g_variant_builder_add (&builder, "{sv}", "password", g_variant_new_bytestring (request->password));
-  if (request->settings != NULL)
-    g_variant_builder_add (&builder, "{sv}", "settings", request->settings);
-  if (request->export_mode != EYL_EXPORT_NONE && request->export_dir != NULL)
-    {
-      g_variant_builder_add (&builder, "{sv}", "export-mode",
-                             g_variant_new_string (eyl_export_mode_to_string (request->export_mode)));
-      g_variant_builder_add (&builder, "{sv}", "export-dir",
-                             g_variant_new_bytestring (request->export_dir));
-    }
-  variant = g_variant_ref_sink (g_variant_builder_end (&builder));
-  len = g_variant_get_size (variant);
-  frame = g_string_new (NULL);
-  g_string_printf (frame, "EYL-REQUEST %u %" G_GSIZE_FORMAT "\n", EYL_WORKER_PROTOCOL_VERSION, len);
-  g_string_append_len (frame, g_variant_get_data (variant), (gssize) len);
-  /* The password was in there: the variant's copy goes now. */
-  memset ((gpointer) g_variant_get_data (variant), 0, len);
-  return g_string_free_to_bytes (frame);
-}
-
 /* Reads one request; NULL at the end of input (and @error unset) or when
  * the frame is not one of this version (@error set). */
 static GVariant *
@@ -617,7 +566,7 @@ eyl_worker_child_serve (int                out_fd,
       if (variant == NULL)
         {
           if (error != NULL)
-            g_printerr ("eyeline-cli worker: %s\n", error->message);
+            g_printerr ("eyeline-worker: %s\n", error->message);
           return error == NULL;
         }
       g_variant_lookup (variant, "seq", "u", &request.seq);
@@ -628,7 +577,7 @@ eyl_worker_child_serve (int                out_fd,
       settings = g_variant_lookup_value (variant, "settings", G_VARIANT_TYPE_VARDICT);
       if (path == NULL || path[0] == '\0')
         {
-          g_printerr ("eyeline-cli worker: a request without a file\n");
+          g_printerr ("eyeline-worker: a request without a file\n");
           return FALSE;
         }
       request.path = path;
@@ -666,7 +615,7 @@ eyl_worker_child_serve (int                out_fd,
       if (!eyl_worker_child_write_all (out_fd, header, strlen (header)) ||
           !eyl_worker_child_write_all (out_fd, data, len))
         {
-          g_printerr ("eyeline-cli worker: %s\n", g_strerror (errno));
+          g_printerr ("eyeline-worker: %s\n", g_strerror (errno));
           return FALSE;
         }
       eyl_progress_set_request (0);

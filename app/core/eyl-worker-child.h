@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eyl-worker-child.h: the worker process's side of DESIGN.md "Isolation" —
- * what the `worker` subcommand of eyeline-cli runs: limits, the password
+ * what eyeline-worker runs: limits, the password
  * on stdin, the test hooks, progress for the parent's time budget, and
  * the file read and evaluated page by page.  The parent's side is
  * eyl-worker.h.  Progress for the time budget: eyl-progress.h. */

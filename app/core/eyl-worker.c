@@ -34,6 +34,37 @@
 /* ---------------------------------------------------------------------- */
 /* Configuration                                                           */
 
+char *
+eyl_worker_find_exe_for (const char *self_exe)
+{
+  /* Build tree first: a program run from it must not start an older
+   * installed worker. */
+  const char *candidates[] = { EYL_WORKER_EXE_NAME, "../cli/" EYL_WORKER_EXE_NAME,
+                               BINDIR_TO_LIBEXECDIR "/" EYL_WORKER_EXE_NAME };
+
+  if (self_exe != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self_exe);
+
+      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+        {
+          g_autofree char *path = g_build_filename (dir, candidates[i], NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+            return g_canonicalize_filename (path, NULL);
+        }
+    }
+  return g_build_filename (LIBEXECDIR, EYL_WORKER_EXE_NAME, NULL);
+}
+
+char *
+eyl_worker_find_exe (void)
+{
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  return eyl_worker_find_exe_for (self_exe);
+}
+
 EylWorkerConfig *
 eyl_worker_config_new (const char *exe)
 {
@@ -640,14 +671,20 @@ cancelled_cb (GCancellable *cancellable,
     g_subprocess_force_exit (run->process);
 }
 
-static const char *
-worker_exe (EylWorkerConfig *config)
+const char *
+eyl_worker_resolve_exe (const char *exe)
 {
   const char *env = g_getenv ("EYL_WORKER");
 
   if (env != NULL && env[0] != '\0')
     return env;
-  return config->exe;
+  return exe;
+}
+
+static const char *
+worker_exe (EylWorkerConfig *config)
+{
+  return eyl_worker_resolve_exe (config->exe);
 }
 
 /* The run of @task (its task data): what is checked before any worker
@@ -764,7 +801,6 @@ start_worker (GTask           *task,
   run = g_task_get_task_data (task);
 
   g_ptr_array_add (argv, g_strdup (worker_exe (config)));
-  g_ptr_array_add (argv, g_strdup ("worker"));
   for (guint i = 0; i < config->args->len; i++)
     g_ptr_array_add (argv, g_strdup (g_ptr_array_index (config->args, i)));
   if (config->settings != NULL)
@@ -1416,7 +1452,6 @@ served_spawn (EylWorkerPool   *pool,
   int     fds[2];
 
   g_ptr_array_add (argv, g_strdup (worker_exe (config)));
-  g_ptr_array_add (argv, g_strdup ("worker"));
   for (guint i = 0; i < config->args->len; i++)
     g_ptr_array_add (argv, g_strdup (g_ptr_array_index (config->args, i)));
   g_ptr_array_add (argv, g_strdup ("--memory-mb"));

@@ -2,12 +2,12 @@
 /* eyl-worker.h: each file is opened and analysed in a worker process
  * (DESIGN.md "Isolation").
  *
- * The parent side starts `<exe> worker [analysis options] -- FILE` with
- * GSubprocess, writes the password (if any) as one line on its stdin
+ * The parent side starts `eyeline-worker [analysis options] -- FILE`
+ * with GSubprocess, writes the password (if any) as one line on its stdin
  * (in base64, eyl_worker_encode_password),
  * enforces a wall-clock limit and turns a hang, a crash or a blow-up into
  * that file's error.  The child side (eyl_worker_child_*) is what the
- * `worker` subcommand of eyeline-cli runs. */
+ * eyeline-worker executable runs (installed in libexecdir). */
 #pragma once
 
 #include <gio/gio.h>
@@ -59,8 +59,25 @@ struct _EylWorkerConfig
   GVariant *settings;
 };
 
-/* @exe: path of the executable that has a `worker` subcommand (for the
- * CLI: g_file_read_link ("/proc/self/exe")).  Defaults: timeout
+/* The worker executable's file name. */
+#define EYL_WORKER_EXE_NAME "eyeline-worker"
+
+/* The worker executable of the running program (eyeline-cli, the window):
+ * eyl_worker_find_exe_for() of /proc/self/exe.  $EYL_WORKER, when set,
+ * still wins when the worker is started (eyl_worker_config_new). */
+char *eyl_worker_find_exe (void);
+/* The worker of the program @self_exe: eyeline-worker next to it (the
+ * build tree: the command line and its worker share a folder), in ../cli
+ * (the window's folder of the build tree), else in libexecdir, found
+ * from @self_exe's folder (bindir) so that an installed tree that was
+ * moved (a DESTDIR) finds its own, else at the configured libexecdir. */
+char *eyl_worker_find_exe_for (const char *self_exe);
+/* The worker that is started for @exe: $EYL_WORKER when it is set (a
+ * wrapper that logs, say), else @exe. */
+const char *eyl_worker_resolve_exe (const char *exe);
+
+/* @exe: path of the worker executable (eyl_worker_find_exe(); $EYL_WORKER
+ * overrides it when the worker is started).  Defaults: timeout
  * EYL_WORKER_DEFAULT_TIMEOUT_S, memory EYL_WORKER_DEFAULT_MEMORY_MB. */
 EylWorkerConfig *eyl_worker_config_new (const char *exe);
 EylWorkerConfig *eyl_worker_config_ref (EylWorkerConfig *self);

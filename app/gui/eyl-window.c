@@ -67,29 +67,13 @@ eyl_window_add_toast (EylWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
-/* The worker: $EYL_WORKER (read by the core), else eyeline-cli of the
- * build tree next to this binary, else the installed one. */
+/* The worker: $EYL_WORKER (read by the core), else eyeline-worker of
+ * the build tree, else the installed one (eyl_worker_find_exe, as
+ * eyeline-cli finds it). */
 char *
 _eyl_window_find_worker_exe (void)
 {
-  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *dir = NULL;
-  const char      *candidates[2];
-
-  if (self_exe != NULL)
-    {
-      dir = g_path_get_dirname (self_exe);
-      candidates[0] = "../cli/eyeline-cli";
-      candidates[1] = "eyeline-cli";
-      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-        {
-          g_autofree char *path = g_build_filename (dir, candidates[i], NULL);
-
-          if (g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
-            return g_canonicalize_filename (path, NULL);
-        }
-    }
-  return g_build_filename (BINDIR, "eyeline-cli", NULL);
+  return eyl_worker_find_exe ();
 }
 
 /* ------------------------------------------------------------------ */
