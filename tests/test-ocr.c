@@ -1540,6 +1540,69 @@ test_bands_only (void)
   g_rmdir (dir);
 }
 
+/* A flyer (A6) with a live headline, an outlined web address and, far
+ * below it, an outlined line of fine print: capitals 0.6 mm (1.7 pt)
+ * tall, type of about 2.3 pt.  With the analysis raster at 200 dpi its
+ * letters are bands of ~5 px, which would be read at 600 ppi.  The
+ * address is read; the fine print is not (see MIN_LETTER_PT). */
+static const Line fine_print_lines[] = {
+  { "Fresh tea every day", 10 * MM, 25 * MM, 6 },
+  { "www.northwind-tea.example", 10 * MM, 60 * MM, 3 },
+  { "OFFER SUBJECT TO AVAILABILITY AND OUR TERMS OF SALE", 10 * MM, 135 * MM, 0.6 },
+};
+
+/* test_fine_print's page with its first @n_lines lines: the levels lines
+ * OCR reads on it into *@reads; whether the address is found. */
+static gboolean
+fine_print_read (guint  n_lines,
+                 guint *reads)
+{
+  Page    page = { 105 * MM, 148 * MM, fine_print_lines, n_lines, 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  EylRect area = { 0, 0, page.width, page.height };
+  g_autoptr(EylPageData) data = NULL;
+  g_autoptr(EylRaster) raster = eyl_raster_new (&area, 200.0 / 72.0);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) elements = NULL;
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, page.width, page.height);
+  EylRenderer         renderer;
+  EylRect             box = ink_box (&page, 0);
+  cairo_t            *cr = eyl_raster_create_context (raster);
+  const EylElement   *url;
+  guint               before, after, turned_before, turned_after;
+
+  draw_page (&page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  eyl_page_data_builder_add_text (builder, fine_print_lines[0].text, &box, NULL, "DejaVu Sans",
+                                  6 * MM / CAP_EM, 0x1a1a1a);
+  data = eyl_page_data_builder_end (builder);
+  eyl_renderer_init (&renderer);
+  renderer.render = render_page;
+  renderer.user_data = &page;
+  elements = eyl_detect_all (data, NULL);
+
+  before = eyl_detect_ocr_get_n_reads (&turned_before);
+  eyl_detect_ocr (data, raster, &renderer, NULL, NULL, elements, warnings, NULL);
+  after = eyl_detect_ocr_get_n_reads (&turned_after);
+  *reads = (after - before) - (turned_after - turned_before);
+  url = find (elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
+  return url != NULL && g_str_equal (url->text, "www.northwind-tea.example");
+}
+
+static void
+test_fine_print_not_read (void)
+{
+  guint without, with;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  g_assert_true (fine_print_read (2, &without));
+  g_assert_true (fine_print_read (3, &with));
+  g_test_message ("level reads: %u without the fine print, %u with it", without, with);
+  g_assert_cmpuint (without, >=, 1);
+  g_assert_cmpuint (with, ==, without);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1570,6 +1633,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/page-language", test_page_language);
   g_test_add_func ("/eyl/ocr/german-text-layer", test_german_text_layer);
   g_test_add_func ("/eyl/ocr/picture-contacts", test_picture_contacts);
+  g_test_add_func ("/eyl/ocr/fine-print-not-read", test_fine_print_not_read);
 
   return g_test_run ();
 }

@@ -2060,6 +2060,40 @@ regions_of_bands (GArray          *bands,
   return regions;
 }
 
+/* Ink of a page with a text layer that is read at all: bands whose
+ * letters are at least MIN_LETTER_PT tall (the median height of their
+ * pieces of ink, on the page).  That median is an x-height or a capital
+ * where the letters stand apart (0.5–0.7 em) and a whole word, ascenders
+ * and descenders, where they run together at the raster's resolution
+ * (about 1 em): pieces under 2 pt are type of 2–4 pt, under the 5–6 pt
+ * that print is set in to be read at all (a legal line, a map's or a
+ * screenshot's labels, the small line under a funder's logo).  A contact,
+ * a call to action or a headline the text layer lacks is set to be read;
+ * the live text carries the fine print.  And these are the dearest reads
+ * there are: letters of 4–8 px on the analysis raster are read at
+ * BAND_MAX_PPT, strips of up to 2900 × 90 px that took Tesseract up to
+ * 280 ms each and read no word it was sure of in the corpus. */
+#define MIN_LETTER_PT 2.0
+
+static GArray *
+legible_bands (GArray          *bands,
+               const EylRaster *image)
+{
+  GArray *legible = g_array_sized_new (FALSE, FALSE, sizeof (Band), bands->len);
+
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const Band *band = &g_array_index (bands, Band, i);
+
+      if (band->height / image->scale >= MIN_LETTER_PT)
+        g_array_append_val (legible, *band);
+      else
+        g_debug ("band [%d %d %d %d] px: letters of %.1f pt, fine print, not read", band->x0,
+                 band->y0, band->x1, band->y1, band->height / image->scale);
+    }
+  return legible;
+}
+
 /* Likely contact lines first. */
 static int
 compare_region_priority (gconstpointer a,
@@ -3605,7 +3639,11 @@ eyl_detect_ocr (const EylPageData     *page,
                                     &clip);
     }
   else
-    regions = regions_of_bands (bands, blobs, scan, gray, NULL, NULL, 0, &clip);
+    {
+      g_autoptr(GArray) legible = legible_bands (bands, scan);
+
+      regions = regions_of_bands (legible, blobs, scan, gray, NULL, NULL, 0, &clip);
+    }
 
   ocr_regions (&ocr, scan, regions);
   ocr_turned (&ocr, scan, gray, mask, bands);
