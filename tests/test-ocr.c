@@ -45,6 +45,7 @@ typedef struct
   EylRect     watched;   /* renders of most of this box, but not of most
                           * of the page, are counted, pt */
   guint       watched_renders;
+  guint       draws; /* calls to the draw func (recordings) */
 } Page;
 
 /* Dots 4 mm across, 6 mm apart: rows of letter-sized ink either way
@@ -336,6 +337,14 @@ banner (void)
   return (Page) { 850 * MM, 2000 * MM, banner_lines, G_N_ELEMENTS (banner_lines), 0, 0, { 0, 0, 0, 0 } };
 }
 
+/* A roll-up 850 × 2000 mm at 1:1 with @lines, nothing else drawn. */
+static Page
+roll_up (const Line *lines,
+         guint       n_lines)
+{
+  return (Page) { 850 * MM, 2000 * MM, lines, n_lines, 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+}
+
 /* Asserts that @e is where line @i was drawn, within 3 mm. */
 static void
 assert_at (const EylElement *e,
@@ -452,7 +461,7 @@ run_small_text (Page   *page,
 static void
 test_small_text (void)
 {
-  Page page = { 850 * MM, 2000 * MM, small_lines, G_N_ELEMENTS (small_lines), 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  Page page = roll_up (small_lines, G_N_ELEMENTS (small_lines));
   g_autoptr(GPtrArray) elements = NULL;
   const EylElement *url;
   double            raster_scale;
@@ -484,7 +493,7 @@ small_text_photo_read (gboolean with_photo,
                        guint   *level_reads,
                        guint   *turned_reads)
 {
-  Page page = { 850 * MM, 2000 * MM, small_lines, G_N_ELEMENTS (small_lines), 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  Page page = roll_up (small_lines, G_N_ELEMENTS (small_lines));
   g_autoptr(GPtrArray) elements = NULL;
   const EylElement *url;
   guint             turned_before, turned_after, before, after;
@@ -1603,6 +1612,86 @@ test_fine_print_not_read (void)
   g_assert_cmpuint (with, ==, without);
 }
 
+/* A roll-up with a live headline and two outlined contact lines at its
+ * top and bottom, too far apart for one render, whose text layer lists
+ * photographs of 6 Mpx (not drawn: only their size counts).  Each Poppler
+ * pass over such a page decodes all its images, so the two renders are
+ * replays of one recording of the page; without the photographs each is
+ * rendered by itself, as before.  Both lines are read either way. */
+static const Line dear_lines[] = {
+  { "Fresh tea every day", 60 * MM, 200 * MM, 60 },
+  { "www.northwind-tea.example", 60 * MM, 400 * MM, 6 },
+  { "hello@northwind-tea.example", 400 * MM, 1900 * MM, 6 },
+};
+
+static gboolean
+draw_whole_page (cairo_t *cr,
+                 gpointer user_data,
+                 GError **error)
+{
+  Page *page = user_data;
+
+  page->draws++;
+  draw_page (page, cr);
+  return TRUE;
+}
+
+static void
+dear_page_read (gboolean with_photos,
+                guint   *renders,
+                guint   *draws)
+{
+  Page page = roll_up (dear_lines, G_N_ELEMENTS (dear_lines));
+  g_autoptr(EylPageData) data = NULL;
+  g_autoptr(EylRaster) raster = analysis_raster (&page);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) elements = NULL;
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, page.width, page.height);
+  EylRect             box = ink_box (&page, 0);
+  EylRect             photo = { 500 * MM, 600 * MM, 800 * MM, 1000 * MM };
+  EylRenderer         renderer;
+  const EylElement   *url, *email;
+
+  eyl_page_data_builder_add_text (builder, dear_lines[0].text, &box, NULL, "DejaVu Sans",
+                                  60 * MM / CAP_EM, 0x1a1a1a);
+  if (with_photos)
+    eyl_page_data_builder_add_image (builder, &photo, 3000, 2000);
+  data = eyl_page_data_builder_end (builder);
+  eyl_renderer_init (&renderer);
+  renderer.render = render_page;
+  renderer.draw = draw_whole_page;
+  renderer.wide_clips = TRUE;
+  renderer.user_data = &page;
+  elements = eyl_detect_all (data, NULL);
+  eyl_detect_ocr (data, raster, &renderer, NULL, NULL, elements, warnings, NULL);
+
+  url = find (elements, EYL_ELEMENT_URL, EYL_SOURCE_OCR);
+  email = find (elements, EYL_ELEMENT_EMAIL, EYL_SOURCE_OCR);
+  g_assert_nonnull (url);
+  g_assert_cmpstr (url->text, ==, "www.northwind-tea.example");
+  g_assert_nonnull (email);
+  g_assert_cmpstr (email->text, ==, "hello@northwind-tea.example");
+  *renders = page.renders;
+  *draws = page.draws;
+}
+
+static void
+test_dear_page_renders_shared (void)
+{
+  guint renders, draws;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  dear_page_read (FALSE, &renders, &draws);
+  g_test_message ("without photographs: %u renders, %u recordings", renders, draws);
+  g_assert_cmpuint (renders, ==, 2);
+  g_assert_cmpuint (draws, ==, 0);
+  dear_page_read (TRUE, &renders, &draws);
+  g_test_message ("with photographs: %u renders, %u recordings", renders, draws);
+  g_assert_cmpuint (renders, ==, 0);
+  g_assert_cmpuint (draws, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1634,6 +1723,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/german-text-layer", test_german_text_layer);
   g_test_add_func ("/eyl/ocr/picture-contacts", test_picture_contacts);
   g_test_add_func ("/eyl/ocr/fine-print-not-read", test_fine_print_not_read);
+  g_test_add_func ("/eyl/ocr/dear-page-renders-shared", test_dear_page_renders_shared);
 
   return g_test_run ();
 }

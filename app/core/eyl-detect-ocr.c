@@ -41,6 +41,7 @@
 #include "eyl-detect-pixels.h"
 #include "eyl-detect-private.h"
 #include "eyl-phrases.h"
+#include "eyl-render-cache.h"
 #include "eyl-stage.h"
 
 /* Page pass on a page with no text layer: at most this many pixels, and
@@ -2232,17 +2233,71 @@ ocr_region (Ocr             *ocr,
   }
 }
 
+/* A page with live text whose images have at least this many pixels
+ * makes a Poppler pass dear: every pass decodes and draws all of them,
+ * however small its clip, and its renders for regions are shared (see
+ * ocr_regions).  The corpus' poster with 17 Mpx of images took 0.31-0.36 s
+ * a pass, four of them for region reads of 10-70 ms each; pages with
+ * under 4 Mpx took 20-40 ms a pass (the render cache's MERGE_IMAGE_PX
+ * draws the same line). */
+#define DEAR_PASS_IMAGE_PX (4.0 * 1000 * 1000)
+/* Renders of such a page whose scales are this close share one Poppler
+ * pass, recorded at the finer scale: regions merge within the same
+ * ratio (regions_of_bands), and each is cut from its render at its own
+ * scale. */
+#define SHARED_PASS_FINER 1.6
+
+static double
+image_pixels (const EylPageData *page)
+{
+  double pixels = 0;
+
+  for (guint i = 0; page->images != NULL && i < page->images->len; i++)
+    {
+      const EylImageInfo *image = &g_array_index (page->images, EylImageInfo, i);
+
+      pixels += (double) MAX (image->width_px, 0) * MAX (image->height_px, 0);
+    }
+  return pixels;
+}
+
 /* Reads the regions the budget covers, each at its own scale: those cut
- * from @scan, then render by render. */
+ * from @scan, then render by render.
+ *
+ * On a page with live text whose passes are dear (DEAR_PASS_IMAGE_PX),
+ * the renders come from a render cache (eyl-render-cache.h): renders of
+ * about one scale (SHARED_PASS_FINER) from one recording, and, as its
+ * scouts, renders of every scale from one recording at the finest where
+ * its images allow.  A replay at another scale than it was recorded at
+ * is not bit-identical to a render (Poppler chose hairline widths and
+ * image sizes for the recording's), which Tesseract does not mind.  On
+ * other pages each render is a pass of its own, as before. */
 static void
 ocr_regions (Ocr             *ocr,
              const EylRaster *scan,
              GArray          *regions)
 {
   g_autoptr(GArray) renders = NULL;
+  g_autoptr(EylRenderCache) cache = NULL;
 
   g_array_sort (regions, compare_region_priority);
   renders = plan_regions (ocr, scan, regions);
+
+  if (ocr->live != NULL && renders->len > 1 && ocr->renderer != NULL &&
+      ocr->renderer->render != NULL && ocr->renderer->draw != NULL &&
+      image_pixels (ocr->live) >= DEAR_PASS_IMAGE_PX)
+    {
+      EylRect page_rect = { 0, 0, ocr->live->width, ocr->live->height };
+
+      cache = eyl_render_cache_new (ocr->renderer, &page_rect);
+      eyl_render_cache_weigh_images (cache, ocr->live);
+      for (guint k = 0; k < renders->len; k++)
+        {
+          const Render *render = &g_array_index (renders, Render, k);
+
+          eyl_render_cache_plan (cache, &render->area, render->scale, SHARED_PASS_FINER);
+        }
+    }
 
   for (guint k = 0; k <= renders->len; k++)
     {
@@ -2253,7 +2308,18 @@ ocr_regions (Ocr             *ocr,
         {
           const Render *render = &g_array_index (renders, Render, k - 1);
 
-          rendered = render_area (ocr, scan, &render->area, render->scale);
+          if (cache != NULL)
+            {
+              g_autoptr(GError) error = NULL;
+              gboolean exact;
+
+              rendered = eyl_render_cache_scout (cache, &render->area, render->scale, &exact, &error);
+              if (rendered == NULL)
+                g_debug ("Could not render a region for OCR: %s",
+                         error != NULL ? error->message : "no reason given");
+            }
+          else
+            rendered = render_area (ocr, scan, &render->area, render->scale);
           ocr->renders++;
           /* A render that fails leaves the scan image, upscaled. */
           if (rendered != NULL)
