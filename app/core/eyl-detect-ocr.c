@@ -2244,7 +2244,8 @@ ocr_region (Ocr             *ocr,
 /* Renders of such a page whose scales are this close share one Poppler
  * pass, recorded at the finer scale: regions merge within the same
  * ratio (regions_of_bands), and each is cut from its render at its own
- * scale. */
+ * scale.  On other pages only renders of one scale share a pass (many
+ * are at BAND_MAX_PPT), whose replays are what a render of each gives. */
 #define SHARED_PASS_FINER 1.6
 
 static double
@@ -2264,14 +2265,16 @@ image_pixels (const EylPageData *page)
 /* Reads the regions the budget covers, each at its own scale: those cut
  * from @scan, then render by render.
  *
- * On a page with live text whose passes are dear (DEAR_PASS_IMAGE_PX),
- * the renders come from a render cache (eyl-render-cache.h): renders of
- * about one scale (SHARED_PASS_FINER) from one recording, and, as its
- * scouts, renders of every scale from one recording at the finest where
- * its images allow.  A replay at another scale than it was recorded at
- * is not bit-identical to a render (Poppler chose hairline widths and
- * image sizes for the recording's), which Tesseract does not mind.  On
- * other pages each render is a pass of its own, as before. */
+ * On a page with live text, renders come from a render cache
+ * (eyl-render-cache.h): renders of one scale share one recording, a
+ * Poppler pass, where the renderer allows it.  Where passes are dear
+ * (DEAR_PASS_IMAGE_PX), renders of about one scale (SHARED_PASS_FINER)
+ * share one too, and, as the cache's scouts, renders of every scale one
+ * recorded at the finest where its images allow.  A replay at another
+ * scale than it was recorded at is not bit-identical to a render (Poppler
+ * chose hairline widths and image sizes for the recording's), which
+ * Tesseract does not mind.  A render alone at its scale is a pass of its
+ * own, as before. */
 static void
 ocr_regions (Ocr             *ocr,
              const EylRaster *scan,
@@ -2284,10 +2287,10 @@ ocr_regions (Ocr             *ocr,
   renders = plan_regions (ocr, scan, regions);
 
   if (ocr->live != NULL && renders->len > 1 && ocr->renderer != NULL &&
-      ocr->renderer->render != NULL && ocr->renderer->draw != NULL &&
-      image_pixels (ocr->live) >= DEAR_PASS_IMAGE_PX)
+      ocr->renderer->render != NULL && ocr->renderer->draw != NULL)
     {
       EylRect page_rect = { 0, 0, ocr->live->width, ocr->live->height };
+      double  finer = image_pixels (ocr->live) >= DEAR_PASS_IMAGE_PX ? SHARED_PASS_FINER : 1.0;
 
       cache = eyl_render_cache_new (ocr->renderer, &page_rect);
       eyl_render_cache_weigh_images (cache, ocr->live);
@@ -2295,7 +2298,7 @@ ocr_regions (Ocr             *ocr,
         {
           const Render *render = &g_array_index (renders, Render, k);
 
-          eyl_render_cache_plan (cache, &render->area, render->scale, SHARED_PASS_FINER);
+          eyl_render_cache_plan (cache, &render->area, render->scale, finer);
         }
     }
 
