@@ -45,6 +45,7 @@ typedef struct
   EylRect     watched;   /* renders of most of this box, but not of most
                           * of the page, are counted, pt */
   guint       watched_renders;
+  guint       draws; /* calls to the draw func (recordings) */
 } Page;
 
 /* Dots 4 mm across, 6 mm apart: rows of letter-sized ink either way
@@ -336,6 +337,14 @@ banner (void)
   return (Page) { 850 * MM, 2000 * MM, banner_lines, G_N_ELEMENTS (banner_lines), 0, 0, { 0, 0, 0, 0 } };
 }
 
+/* A roll-up 850 × 2000 mm at 1:1 with @lines, nothing else drawn. */
+static Page
+roll_up (const Line *lines,
+         guint       n_lines)
+{
+  return (Page) { 850 * MM, 2000 * MM, lines, n_lines, 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+}
+
 /* Asserts that @e is where line @i was drawn, within 3 mm. */
 static void
 assert_at (const EylElement *e,
@@ -452,7 +461,7 @@ run_small_text (Page   *page,
 static void
 test_small_text (void)
 {
-  Page page = { 850 * MM, 2000 * MM, small_lines, G_N_ELEMENTS (small_lines), 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  Page page = roll_up (small_lines, G_N_ELEMENTS (small_lines));
   g_autoptr(GPtrArray) elements = NULL;
   const EylElement *url;
   double            raster_scale;
@@ -484,7 +493,7 @@ small_text_photo_read (gboolean with_photo,
                        guint   *level_reads,
                        guint   *turned_reads)
 {
-  Page page = { 850 * MM, 2000 * MM, small_lines, G_N_ELEMENTS (small_lines), 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  Page page = roll_up (small_lines, G_N_ELEMENTS (small_lines));
   g_autoptr(GPtrArray) elements = NULL;
   const EylElement *url;
   guint             turned_before, turned_after, before, after;
@@ -1639,6 +1648,198 @@ test_nothing_to_read (void)
   g_assert_cmpint (atoi (painted + strlen (" n_ocr-bands-on-pictures=")), >=, 1);
 }
 
+/* A flyer (A6) with a live headline, an outlined web address and, far
+ * below it, an outlined line of fine print: capitals 0.6 mm (1.7 pt)
+ * tall, type of about 2.3 pt.  With the analysis raster at 200 dpi its
+ * letters are bands of ~5 px, which would be read at 600 ppi.  The
+ * address is read; the fine print is not (see MIN_LETTER_PT). */
+static const Line fine_print_lines[] = {
+  { "Fresh tea every day", 10 * MM, 25 * MM, 6 },
+  { "www.northwind-tea.example", 10 * MM, 60 * MM, 3 },
+  { "OFFER SUBJECT TO AVAILABILITY AND OUR TERMS OF SALE", 10 * MM, 135 * MM, 0.6 },
+};
+
+static gboolean
+draw_whole_page (cairo_t *cr,
+                 gpointer user_data,
+                 GError **error)
+{
+  Page *page = user_data;
+
+  page->draws++;
+  draw_page (page, cr);
+  return TRUE;
+}
+
+/* Runs the text detectors and then OCR on @page, whose first line alone
+ * is live text (its capitals @headline_mm tall), analysed at
+ * @raster_scale; its text layer lists photographs of @photo_px pixels
+ * (not drawn: only their size counts), none for 0.  The renderer draws
+ * the page for recordings too, with @wide_clips.  *@reads: the level
+ * reads OCR made. */
+static GPtrArray *
+run_headline_live (Page    *page,
+                   double   headline_mm,
+                   double   raster_scale,
+                   double   photo_px,
+                   gboolean wide_clips,
+                   guint   *reads)
+{
+  EylRect area = { 0, 0, page->width, page->height };
+  g_autoptr(EylPageData) data = NULL;
+  g_autoptr(EylRaster) raster = eyl_raster_new (&area, raster_scale);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  EylPageDataBuilder *builder = eyl_page_data_builder_new (0, page->width, page->height);
+  EylRect             box = ink_box (page, 0);
+  EylRect             photo = { 0.6 * page->width, 0.3 * page->height, 0.9 * page->width, 0.5 * page->height };
+  cairo_t            *cr = eyl_raster_create_context (raster);
+  EylRenderer         renderer;
+  GPtrArray          *elements;
+  guint               before, after, turned_before, turned_after;
+
+  draw_page (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  eyl_page_data_builder_add_text (builder, page->lines[0].text, &box, NULL, "DejaVu Sans",
+                                  headline_mm * MM / CAP_EM, 0x1a1a1a);
+  if (photo_px > 0)
+    eyl_page_data_builder_add_image (builder, &photo, (int) sqrt (photo_px), (int) sqrt (photo_px));
+  data = eyl_page_data_builder_end (builder);
+  eyl_renderer_init (&renderer);
+  renderer.render = render_page;
+  renderer.draw = draw_whole_page;
+  renderer.wide_clips = wide_clips;
+  renderer.user_data = page;
+  elements = eyl_detect_all (data, NULL);
+
+  before = eyl_detect_ocr_get_n_reads (&turned_before);
+  eyl_detect_ocr (data, raster, &renderer, NULL, NULL, elements, warnings, NULL);
+  after = eyl_detect_ocr_get_n_reads (&turned_after);
+  *reads = (after - before) - (turned_after - turned_before);
+  return elements;
+}
+
+/* Whether @kind was read by OCR as @text. */
+static gboolean
+read_as (GPtrArray     *elements,
+         EylElementKind kind,
+         const char    *text)
+{
+  const EylElement *e = find (elements, kind, EYL_SOURCE_OCR);
+
+  return e != NULL && g_str_equal (e->text, text);
+}
+
+/* test_fine_print's page with its first @n_lines lines: the level reads
+ * OCR makes on it into *@reads; whether the address is found. */
+static gboolean
+fine_print_read (guint  n_lines,
+                 guint *reads)
+{
+  Page page = { 105 * MM, 148 * MM, fine_print_lines, n_lines, 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  g_autoptr(GPtrArray) elements = run_headline_live (&page, 6, 200.0 / 72.0, 0, FALSE, reads);
+
+  return read_as (elements, EYL_ELEMENT_URL, "www.northwind-tea.example");
+}
+
+static void
+test_fine_print_not_read (void)
+{
+  guint without, with;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  g_assert_true (fine_print_read (2, &without));
+  g_assert_true (fine_print_read (3, &with));
+  g_test_message ("level reads: %u without the fine print, %u with it", without, with);
+  g_assert_cmpuint (without, >=, 1);
+  g_assert_cmpuint (with, ==, without);
+}
+
+/* A roll-up with a live headline and two outlined contact lines at its
+ * top and bottom, too far apart for one render, whose text layer lists
+ * photographs of 6 Mpx (not drawn: only their size counts).  Each Poppler
+ * pass over such a page decodes all its images, so the two renders are
+ * replays of one recording of the page; without the photographs each is
+ * rendered by itself, as before.  Both lines are read either way. */
+static const Line dear_lines[] = {
+  { "Fresh tea every day", 60 * MM, 200 * MM, 60 },
+  { "www.northwind-tea.example", 60 * MM, 400 * MM, 6 },
+  { "hello@northwind-tea.example", 400 * MM, 1900 * MM, 6 },
+};
+
+/* run_headline_live() on @page, whose other lines are the web address
+ * and the email address, both read; into *@renders and *@draws, the
+ * renders and recordings OCR asked for. */
+static void
+contacts_read (Page    *page,
+               double   headline_mm,
+               double   raster_scale,
+               double   photo_px,
+               gboolean wide_clips,
+               guint   *renders,
+               guint   *draws)
+{
+  g_autoptr(GPtrArray) elements = NULL;
+  guint reads;
+
+  elements = run_headline_live (page, headline_mm, raster_scale, photo_px, wide_clips, &reads);
+  g_assert_true (read_as (elements, EYL_ELEMENT_URL, "www.northwind-tea.example"));
+  g_assert_true (read_as (elements, EYL_ELEMENT_EMAIL, "hello@northwind-tea.example"));
+  *renders = page->renders;
+  *draws = page->draws;
+}
+
+static void
+test_dear_page_renders_shared (void)
+{
+  Page  plain = roll_up (dear_lines, G_N_ELEMENTS (dear_lines));
+  Page  photos = plain;
+  guint renders, draws;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  contacts_read (&plain, 60, 1.0 / MM, 0, TRUE, &renders, &draws);
+  g_test_message ("without photographs: %u renders, %u recordings", renders, draws);
+  g_assert_cmpuint (renders, ==, 2);
+  g_assert_cmpuint (draws, ==, 0);
+  contacts_read (&photos, 60, 1.0 / MM, 6e6, TRUE, &renders, &draws);
+  g_test_message ("with photographs: %u renders, %u recordings", renders, draws);
+  g_assert_cmpuint (renders, ==, 0);
+  g_assert_cmpuint (draws, ==, 1);
+}
+
+/* An A4 flyer, analysed at 200 dpi, with a live headline and two outlined
+ * contact lines of 1.2 mm capitals at its top and bottom: both are read
+ * at the finest scale OCR reads at, too far apart for one render.  Where
+ * the renderer lets one recording hold regions far apart (wide clips),
+ * they are replays of one Poppler pass, which give what a render of each
+ * gives; otherwise each is rendered by itself, as before. */
+static const Line same_scale_lines[] = {
+  { "Fresh tea every day", 20 * MM, 40 * MM, 8 },
+  { "www.northwind-tea.example", 20 * MM, 60 * MM, 1.2 },
+  { "hello@northwind-tea.example", 110 * MM, 285 * MM, 1.2 },
+};
+
+static void
+test_same_scale_renders_shared (void)
+{
+  Page  narrow = { 210 * MM, 297 * MM, same_scale_lines, G_N_ELEMENTS (same_scale_lines), 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  Page  wide = narrow;
+  guint renders, draws;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  contacts_read (&narrow, 8, 200.0 / 72.0, 0, FALSE, &renders, &draws);
+  g_test_message ("narrow clips: %u renders, %u recordings", renders, draws);
+  g_assert_cmpuint (renders, ==, 2);
+  g_assert_cmpuint (draws, ==, 0);
+  contacts_read (&wide, 8, 200.0 / 72.0, 0, TRUE, &renders, &draws);
+  g_test_message ("wide clips: %u renders, %u recordings", renders, draws);
+  g_assert_cmpuint (renders, ==, 0);
+  g_assert_cmpuint (draws, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1671,6 +1872,9 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/page-language", test_page_language);
   g_test_add_func ("/eyl/ocr/german-text-layer", test_german_text_layer);
   g_test_add_func ("/eyl/ocr/picture-contacts", test_picture_contacts);
+  g_test_add_func ("/eyl/ocr/fine-print-not-read", test_fine_print_not_read);
+  g_test_add_func ("/eyl/ocr/dear-page-renders-shared", test_dear_page_renders_shared);
+  g_test_add_func ("/eyl/ocr/same-scale-renders-shared", test_same_scale_renders_shared);
 
   return g_test_run ();
 }

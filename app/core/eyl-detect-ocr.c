@@ -41,6 +41,7 @@
 #include "eyl-detect-pixels.h"
 #include "eyl-detect-private.h"
 #include "eyl-phrases.h"
+#include "eyl-render-cache.h"
 #include "eyl-stage.h"
 
 /* Page pass on a page with no text layer: at most this many pixels, and
@@ -2085,6 +2086,40 @@ regions_of_bands (GArray          *bands,
   return regions;
 }
 
+/* Ink of a page with a text layer that is read at all: bands whose
+ * letters are at least MIN_LETTER_PT tall (the median height of their
+ * pieces of ink, on the page).  That median is an x-height or a capital
+ * where the letters stand apart (0.5–0.7 em) and a whole word, ascenders
+ * and descenders, where they run together at the raster's resolution
+ * (about 1 em): pieces under 2 pt are type of 2–4 pt, under the 5–6 pt
+ * that print is set in to be read at all (a legal line, a map's or a
+ * screenshot's labels, the small line under a funder's logo).  A contact,
+ * a call to action or a headline the text layer lacks is set to be read;
+ * the live text carries the fine print.  And these are the dearest reads
+ * there are: letters of 4–8 px on the analysis raster are read at
+ * BAND_MAX_PPT, strips of up to 2900 × 90 px that took Tesseract up to
+ * 280 ms each and read no word it was sure of in the corpus. */
+#define MIN_LETTER_PT 2.0
+
+static GArray *
+legible_bands (GArray          *bands,
+               const EylRaster *image)
+{
+  GArray *legible = g_array_sized_new (FALSE, FALSE, sizeof (Band), bands->len);
+
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const Band *band = &g_array_index (bands, Band, i);
+
+      if (band->height / image->scale >= MIN_LETTER_PT)
+        g_array_append_val (legible, *band);
+      else
+        g_debug ("band [%d %d %d %d] px: letters of %.1f pt, fine print, not read", band->x0,
+                 band->y0, band->x1, band->y1, band->height / image->scale);
+    }
+  return legible;
+}
+
 /* Likely contact lines first. */
 static int
 compare_region_priority (gconstpointer a,
@@ -2223,17 +2258,74 @@ ocr_region (Ocr             *ocr,
   }
 }
 
+/* A page with live text whose images have at least this many pixels
+ * makes a Poppler pass dear: every pass decodes and draws all of them,
+ * however small its clip, and its renders for regions are shared (see
+ * ocr_regions).  The corpus' poster with 17 Mpx of images took 0.31-0.36 s
+ * a pass, four of them for region reads of 10-70 ms each; pages with
+ * under 4 Mpx took 20-40 ms a pass (the render cache's MERGE_IMAGE_PX
+ * draws the same line). */
+#define DEAR_PASS_IMAGE_PX (4.0 * 1000 * 1000)
+/* Renders of such a page whose scales are this close share one Poppler
+ * pass, recorded at the finer scale: regions merge within the same
+ * ratio (regions_of_bands), and each is cut from its render at its own
+ * scale.  On other pages only renders of one scale share a pass (many
+ * are at BAND_MAX_PPT), whose replays are what a render of each gives. */
+#define SHARED_PASS_FINER 1.6
+
+static double
+image_pixels (const EylPageData *page)
+{
+  double pixels = 0;
+
+  for (guint i = 0; page->images != NULL && i < page->images->len; i++)
+    {
+      const EylImageInfo *image = &g_array_index (page->images, EylImageInfo, i);
+
+      pixels += (double) MAX (image->width_px, 0) * MAX (image->height_px, 0);
+    }
+  return pixels;
+}
+
 /* Reads the regions the budget covers, each at its own scale: those cut
- * from @scan, then render by render. */
+ * from @scan, then render by render.
+ *
+ * On a page with live text, renders come from a render cache
+ * (eyl-render-cache.h): renders of one scale share one recording, a
+ * Poppler pass, where the renderer allows it.  Where passes are dear
+ * (DEAR_PASS_IMAGE_PX), renders of about one scale (SHARED_PASS_FINER)
+ * share one too, and, as the cache's scouts, renders of every scale one
+ * recorded at the finest where its images allow.  A replay at another
+ * scale than it was recorded at is not bit-identical to a render (Poppler
+ * chose hairline widths and image sizes for the recording's), which
+ * Tesseract does not mind.  A render alone at its scale is a pass of its
+ * own, as before. */
 static void
 ocr_regions (Ocr             *ocr,
              const EylRaster *scan,
              GArray          *regions)
 {
   g_autoptr(GArray) renders = NULL;
+  g_autoptr(EylRenderCache) cache = NULL;
 
   g_array_sort (regions, compare_region_priority);
   renders = plan_regions (ocr, scan, regions);
+
+  if (ocr->live != NULL && renders->len > 1 && ocr->renderer != NULL &&
+      ocr->renderer->render != NULL && ocr->renderer->draw != NULL)
+    {
+      EylRect page_rect = { 0, 0, ocr->live->width, ocr->live->height };
+      double  finer = image_pixels (ocr->live) >= DEAR_PASS_IMAGE_PX ? SHARED_PASS_FINER : 1.0;
+
+      cache = eyl_render_cache_new (ocr->renderer, &page_rect);
+      eyl_render_cache_weigh_images (cache, ocr->live);
+      for (guint k = 0; k < renders->len; k++)
+        {
+          const Render *render = &g_array_index (renders, Render, k);
+
+          eyl_render_cache_plan (cache, &render->area, render->scale, finer);
+        }
+    }
 
   for (guint k = 0; k <= renders->len; k++)
     {
@@ -2244,7 +2336,18 @@ ocr_regions (Ocr             *ocr,
         {
           const Render *render = &g_array_index (renders, Render, k - 1);
 
-          rendered = render_area (ocr, scan, &render->area, render->scale);
+          if (cache != NULL)
+            {
+              g_autoptr(GError) error = NULL;
+              gboolean exact;
+
+              rendered = eyl_render_cache_scout (cache, &render->area, render->scale, &exact, &error);
+              if (rendered == NULL)
+                g_debug ("Could not render a region for OCR: %s",
+                         error != NULL ? error->message : "no reason given");
+            }
+          else
+            rendered = render_area (ocr, scan, &render->area, render->scale);
           ocr->renders++;
           /* A render that fails leaves the scan image, upscaled. */
           if (rendered != NULL)
@@ -3689,7 +3792,11 @@ eyl_detect_ocr (const EylPageData     *page,
                                     &clip);
     }
   else
-    regions = regions_of_bands (bands, blobs, scan, gray, NULL, NULL, 0, &clip);
+    {
+      g_autoptr(GArray) legible = legible_bands (bands, scan);
+
+      regions = regions_of_bands (legible, blobs, scan, gray, NULL, NULL, 0, &clip);
+    }
 
   ocr_regions (&ocr, scan, regions);
   ocr_turned (&ocr, scan, gray, mask, bands);
