@@ -1233,8 +1233,7 @@ assert_copy_converts (const char *path,
 
 /* ICC images are stored as the DeviceRGB samples Poppler draws them
  * with, and the page renders from the copy bit for bit as from the
- * file; not where the page names a /DefaultRGB space, through which
- * Poppler would draw DeviceRGB samples again. */
+ * file, under a /DefaultRGB space too. */
 static void
 test_icc_images (void)
 {
@@ -1244,8 +1243,9 @@ test_icc_images (void)
   g_autofree char *path = icc_images_pdf ("icc-images.pdf", FALSE, FALSE, &plain);
   g_autofree char *with_default = icc_images_pdf ("icc-default-rgb.pdf", TRUE, FALSE, &plain_again);
   g_autofree char *with_ri = icc_images_pdf ("icc-ri.pdf", FALSE, TRUE, &plain_ri);
-  g_autoptr(GBytes) kept = NULL;
-  guint n_shrunk = 99, n_decoded = 0;
+  g_autofree char *with_thumb = g_build_filename (eyl_fixture_dir (), "icc-default-rgb-thumb.pdf", NULL);
+  qpdf_data        qpdf;
+  g_autoptr(GArray) images = NULL;
 
   /* The profiles change the pixels: a conversion that passed the
    * samples through would not render alike. */
@@ -1254,10 +1254,21 @@ test_icc_images (void)
   /* Under 1 MB of samples, but 0.1 Mpx of ICC images: worth a copy. */
   assert_copy_converts (path, 3, 3, 0);
 
-  /* The images stay as they are, and their 0.4 MB of samples are not
-   * worth a copy. */
-  kept = eyl_render_source_new (with_default, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
-  g_assert_null (kept);
+  /* Under a /DefaultRGB the images are drawn through forms that set it
+   * to DeviceRGB: stored as DeviceRGB alone they would be drawn through
+   * the wide profile again, and not render alike. */
+  assert_copy_converts (with_default, 3, 3, 0);
+  /* Not an image referred to otherwise than from an /XObject entry (a
+   * thumbnail here): the form would not replace that reference. */
+  qpdf = qpdf_init ();
+  g_assert_cmpint (qpdf_read (qpdf, with_default, NULL) & QPDF_ERRORS, ==, 0);
+  images = image_streams (qpdf);
+  qpdf_oh_replace_key (qpdf, qpdf_get_page_n (qpdf, 0), "/Thumb", g_array_index (images, qpdf_oh, 0));
+  qpdf_init_write (qpdf, with_thumb);
+  qpdf_set_static_ID (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
+  qpdf_cleanup (&qpdf);
+  assert_copy_converts (with_thumb, 3, 3, 1);
 
   /* Content that sets an intent: the image that names none stays as it
    * is, the two that name theirs are converted. */
