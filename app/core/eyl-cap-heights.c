@@ -472,6 +472,8 @@ render_shared_band (const EylRenderer *renderer,
                     double             scale,
                     double             max_wanted)
 {
+  /* A render, whoever asks for it: the raster's white paper too. */
+  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylRaster) raster = NULL;
   double   fit = renderer->render != NULL ? eyl_renderer_fit_scale (renderer, all, scale) : scale;
