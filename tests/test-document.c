@@ -1190,10 +1190,50 @@ count_icc_images (GBytes *bytes)
   return n;
 }
 
+/* Page 0 of the PDFs at @a and @b render apart at 1 px/pt. */
+static void
+assert_render_apart (const char *a_path,
+                     const char *b_path)
+{
+  g_autofree char *a_uri = g_filename_to_uri (a_path, NULL, NULL);
+  g_autofree char *b_uri = g_filename_to_uri (b_path, NULL, NULL);
+  g_autoptr(PopplerDocument) a_doc = poppler_document_new_from_file (a_uri, NULL, NULL);
+  g_autoptr(PopplerDocument) b_doc = poppler_document_new_from_file (b_uri, NULL, NULL);
+  cairo_surface_t *a = render_page (a_doc, 1.0);
+  cairo_surface_t *b = render_page (b_doc, 1.0);
+  gsize            len = (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a);
+
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), len), !=, 0);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* The render copy of the PDF at @path, which holds @n_icc ICC images:
+ * @n_decoded images stored decoded, none shrunk, @n_icc_left ICC images
+ * left, and its page rendering bit for bit as the file's. */
+static void
+assert_copy_converts (const char *path,
+                      guint       n_icc,
+                      guint       n_decoded,
+                      guint       n_icc_left)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GBytes) original = g_mapped_file_get_bytes (file);
+  g_autoptr(GBytes) bytes = NULL;
+  guint n_shrunk = 99, decoded = 0;
+
+  g_assert_cmpuint (count_icc_images (original), ==, n_icc);
+  bytes = eyl_render_source_new (path, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &decoded);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (n_shrunk, ==, 0);
+  g_assert_cmpuint (decoded, ==, n_decoded);
+  g_assert_cmpuint (count_icc_images (bytes), ==, n_icc_left);
+  assert_renders_alike (path, bytes);
+}
+
 /* ICC images are stored as the DeviceRGB samples Poppler draws them
  * with, and the page renders from the copy bit for bit as from the
- * file; not where the page names a /DefaultRGB space, through which
- * Poppler would draw DeviceRGB samples again. */
+ * file, under a /DefaultRGB space too. */
 static void
 test_icc_images (void)
 {
@@ -1203,53 +1243,145 @@ test_icc_images (void)
   g_autofree char *path = icc_images_pdf ("icc-images.pdf", FALSE, FALSE, &plain);
   g_autofree char *with_default = icc_images_pdf ("icc-default-rgb.pdf", TRUE, FALSE, &plain_again);
   g_autofree char *with_ri = icc_images_pdf ("icc-ri.pdf", FALSE, TRUE, &plain_ri);
-  g_autofree char *plain_uri = g_filename_to_uri (plain, NULL, NULL);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(PopplerDocument) plain_doc = NULL;
-  g_autoptr(PopplerDocument) icc_doc = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) kept = NULL;
-  g_autoptr(GBytes) some = NULL;
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GBytes) original = NULL;
-  cairo_surface_t *a, *b;
-  guint            n_shrunk = 99, n_decoded = 0;
-  gsize            len;
+  g_autofree char *with_thumb = g_build_filename (eyl_fixture_dir (), "icc-default-rgb-thumb.pdf", NULL);
+  qpdf_data        qpdf;
+  g_autoptr(GArray) images = NULL;
 
   /* The profiles change the pixels: a conversion that passed the
    * samples through would not render alike. */
-  plain_doc = poppler_document_new_from_file (plain_uri, NULL, NULL);
-  icc_doc = poppler_document_new_from_file (uri, NULL, NULL);
-  a = render_page (plain_doc, 1.0);
-  b = render_page (icc_doc, 1.0);
-  len = (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a);
-  g_assert_cmpint (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), len), !=, 0);
-  cairo_surface_destroy (a);
-  cairo_surface_destroy (b);
+  assert_render_apart (plain, path);
 
   /* Under 1 MB of samples, but 0.1 Mpx of ICC images: worth a copy. */
-  file = g_mapped_file_new (path, FALSE, NULL);
-  original = g_mapped_file_get_bytes (file);
-  g_assert_cmpuint (count_icc_images (original), ==, 3);
-  bytes = eyl_render_source_new (path, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
-  g_assert_nonnull (bytes);
-  g_assert_cmpuint (n_shrunk, ==, 0);
-  g_assert_cmpuint (n_decoded, ==, 3);
-  g_assert_cmpuint (count_icc_images (bytes), ==, 0);
-  assert_renders_alike (path, bytes);
+  assert_copy_converts (path, 3, 3, 0);
 
-  /* The images stay as they are, and their 0.4 MB of samples are not
-   * worth a copy. */
-  kept = eyl_render_source_new (with_default, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
-  g_assert_null (kept);
+  /* Under a /DefaultRGB the images are drawn through forms that set it
+   * to DeviceRGB: stored as DeviceRGB alone they would be drawn through
+   * the wide profile again, and not render alike. */
+  assert_copy_converts (with_default, 3, 3, 0);
+  /* Not an image referred to otherwise than from an /XObject entry (a
+   * thumbnail here): the form would not replace that reference. */
+  qpdf = qpdf_init ();
+  g_assert_cmpint (qpdf_read (qpdf, with_default, NULL) & QPDF_ERRORS, ==, 0);
+  images = image_streams (qpdf);
+  qpdf_oh_replace_key (qpdf, qpdf_get_page_n (qpdf, 0), "/Thumb", g_array_index (images, qpdf_oh, 0));
+  qpdf_init_write (qpdf, with_thumb);
+  qpdf_set_static_ID (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
+  qpdf_cleanup (&qpdf);
+  assert_copy_converts (with_thumb, 3, 3, 1);
 
   /* Content that sets an intent: the image that names none stays as it
    * is, the two that name theirs are converted. */
-  some = eyl_render_source_new (with_ri, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
-  g_assert_nonnull (some);
-  g_assert_cmpuint (n_decoded, ==, 3);
-  g_assert_cmpuint (count_icc_images (some), ==, 1);
-  assert_renders_alike (with_ri, some);
+  assert_copy_converts (with_ri, 3, 3, 1);
+}
+
+/* @w × @h pixels of every value of red, noise from @seed in green,
+ * a pattern in blue, and alpha from opaque to clear: Cairo writes the
+ * alpha as a soft mask. */
+static cairo_surface_t *
+soft_masked_image (int     w,
+                   int     h,
+                   guint32 seed)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+
+  for (int y = 0; y < h; y++)
+    {
+      guint32 *row = (guint32 *) (cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image));
+
+      for (int x = 0; x < w; x++)
+        {
+          guint32 a = 255 - (guint32) (y * 255 / h);
+          guint32 r = (guint32) (x * 255 / w), g, b;
+
+          seed = seed * 1103515245 + 12345;
+          g = (seed >> 24) & 0xff;
+          b = (guint32) ((x ^ y) & 0xff);
+          /* Premultiplied, as Cairo keeps ARGB32. */
+          row[x] = (a << 24) | ((r * a / 255) << 16) | ((g * a / 255) << 8) | (b * a / 255);
+        }
+    }
+  cairo_surface_mark_dirty (image);
+  return image;
+}
+
+/* A page with two soft-masked images through a wide RGB profile, the
+ * second's soft mask naming a /Matte colour; @plain is the same page
+ * before the images get their profile. */
+static char *
+icc_soft_masked_pdf (const char *name,
+                     char      **plain)
+{
+  g_autoptr(GBytes) rgb_profile = wide_rgb_profile ();
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  g_autofree char *plain_name = g_strconcat ("plain-", name, NULL);
+  cairo_surface_t *pdf;
+  cairo_t         *cr;
+  qpdf_data        qpdf;
+  g_autoptr(GArray) images = NULL;
+  guint n_masked = 0;
+
+  *plain = g_build_filename (eyl_fixture_dir (), plain_name, NULL);
+  pdf = cairo_pdf_surface_create (*plain, 400, 650);
+  cr = cairo_create (pdf);
+  cairo_set_source_rgb (cr, 0.9, 0.3, 0.1);
+  cairo_paint (cr);
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_surface_t *image = soft_masked_image (400, 300, 7 + i);
+
+      paint_image (cr, image, 0, 330 * i, 1.0, 1.0);
+      cairo_surface_destroy (image);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+
+  qpdf = qpdf_init ();
+  g_assert_cmpint (qpdf_read (qpdf, *plain, NULL) & QPDF_ERRORS, ==, 0);
+  images = image_streams (qpdf);
+  for (guint i = 0; i < images->len; i++)
+    {
+      qpdf_oh oh = g_array_index (images, qpdf_oh, i);
+      qpdf_oh dict = qpdf_oh_get_dict (qpdf, oh);
+      qpdf_oh mask = qpdf_oh_get_key (qpdf, dict, "/SMask");
+
+      if (!qpdf_oh_is_stream (qpdf, mask))
+        continue;
+      qpdf_oh_replace_key (qpdf, dict, "/ColorSpace", icc_space (qpdf, rgb_profile, 3));
+      if (n_masked++ == 1)
+        {
+          qpdf_oh matte = qpdf_oh_new_array (qpdf);
+
+          for (int k = 0; k < 3; k++)
+            qpdf_oh_append_item (qpdf, matte, qpdf_oh_new_real_from_double (qpdf, 0.5, 2));
+          qpdf_oh_replace_key (qpdf, qpdf_oh_get_dict (qpdf, mask), "/Matte", matte);
+        }
+    }
+  g_assert_cmpuint (n_masked, ==, 2);
+  qpdf_init_write (qpdf, path);
+  qpdf_set_stream_data_mode (qpdf, qpdf_s_compress);
+  qpdf_set_static_ID (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
+  qpdf_cleanup (&qpdf);
+  return g_steal_pointer (&path);
+}
+
+/* A soft-masked ICC image is stored as the DeviceRGB samples Poppler
+ * draws it with, and the page renders from the copy bit for bit as from
+ * the file; not one whose soft mask names a /Matte colour, given in the
+ * image's colour space. */
+static void
+test_icc_soft_masked_images (void)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *path = icc_soft_masked_pdf ("icc-soft-masked.pdf", &plain);
+
+  /* The profile changes the pixels under the masks. */
+  assert_render_apart (plain, path);
+  /* Both images and both masks stored decoded (under 1 MB of samples,
+   * but 0.12 Mpx of ICC images converted); the image whose mask names a
+   * matte colour stays ICC. */
+  assert_copy_converts (path, 2, 4, 1);
 }
 
 int
@@ -1263,6 +1395,7 @@ main (int   argc,
   g_test_add_func ("/eyl/document/crop-offset", test_crop_offset);
   g_test_add_func ("/eyl/document/images", test_images);
   g_test_add_func ("/eyl/document/icc-images", test_icc_images);
+  g_test_add_func ("/eyl/document/icc-soft-masked-images", test_icc_soft_masked_images);
   g_test_add_func ("/eyl/document/image-sizes-off", test_image_sizes_off);
   g_test_add_func ("/eyl/document/image-placements", test_image_placements);
   g_test_add_func ("/eyl/document/image-sizes-placed", test_image_sizes_placed);

@@ -1005,11 +1005,14 @@ eyl_document_get_page_data (EylDocument  *self,
 /* One Poppler pass over @page onto @cr.  Each pass decodes and colour
  * converts every image of the page, whatever the clip (0.6 s on a page
  * of 10 Mpx of ICC-based images): passes are counted (n_poppler-passes
- * of EYL_STAGE_TIMES) and traced with their CPU time. */
+ * of EYL_STAGE_TIMES) and traced with their CPU time, their page and the
+ * stage that asked for them (known only under EYL_STAGE_TIMES: "other"
+ * without it). */
 static void
 render_pass (PopplerPage   *page,
              cairo_t       *cr,
              const char    *why,
+             EylStage       caller,
              const EylRect *area,
              double         scale)
 {
@@ -1019,8 +1022,9 @@ render_pass (PopplerPage   *page,
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t0);
   poppler_page_render (page, cr);
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t1);
-  g_debug ("Poppler pass (%s) over [%.1f %.1f %.1f %.1f] pt at %.3f px/pt: %.0f ms CPU", why,
-           area->x0, area->y0, area->x1, area->y1, scale,
+  g_debug ("Poppler pass (%s for %s) of page %d over [%.1f %.1f %.1f %.1f] pt at %.3f px/pt: "
+           "%.0f ms CPU",
+           why, eyl_stage_to_string (caller), poppler_page_get_index (page) + 1, area->x0, area->y0, area->x1, area->y1, scale,
            (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) * 1e-6);
 }
 
@@ -1112,7 +1116,7 @@ render_page_area (const EylRect *area,
   cr = eyl_raster_create_context (raster);
   cairo_rectangle (cr, area->x0, area->y0, eyl_rect_width (area), eyl_rect_height (area));
   cairo_clip (cr);
-  render_pass (page, cr, "region", area, scale);
+  render_pass (page, cr, "region", stage.previous, area, scale);
   status = cairo_status (cr);
   cairo_destroy (cr);
   end_capture (self);
@@ -1160,7 +1164,7 @@ draw_page (cairo_t *cr,
     cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
     cairo_user_to_device_distance (cr, &sx, &sy);
     clip = (EylRect) { x0, y0, x1, y1 };
-    render_pass (page, cr, "recording", &clip, hypot (sx, sy));
+    render_pass (page, cr, "recording", stage.previous, &clip, hypot (sx, sy));
   }
   end_capture (self);
   /* Out of memory is not counted here: the regions are then rendered

@@ -20,8 +20,10 @@
  * by pixel (unoptimised transforms: up to 125 ms a Mpx).  The copy
  * stores such images, where nothing in the file makes Poppler draw them
  * otherwise, as the DeviceRGB samples Poppler's transform gives, made
- * once with the same transform.  The text layer stays read from the
- * original file. */
+ * once with the same transform; under a /DefaultRGB space, through
+ * which Poppler would draw DeviceRGB samples again, each is drawn through
+ * a form XObject that sets /DefaultRGB to DeviceRGB.  The text layer
+ * stays read from the original file. */
 #pragma once
 
 #include <glib.h>
