@@ -1675,7 +1675,8 @@ draw_whole_page (cairo_t *cr,
  * is live text (its capitals @headline_mm tall), analysed at
  * @raster_scale; its text layer lists photographs of @photo_px pixels
  * (not drawn: only their size counts), none for 0.  The renderer draws
- * the page for recordings too, with @wide_clips.  *@reads: the level
+ * the page for recordings too, with @wide_clips.  The page stands for
+ * material @enlarged times its size (0: none given).  *@reads: the level
  * reads OCR made. */
 static GPtrArray *
 run_headline_live (Page    *page,
@@ -1683,9 +1684,11 @@ run_headline_live (Page    *page,
                    double   raster_scale,
                    double   photo_px,
                    gboolean wide_clips,
+                   double   enlarged,
                    guint   *reads)
 {
-  EylRect area = { 0, 0, page->width, page->height };
+  EylPixelOptions options;
+  EylRect         area = { 0, 0, page->width, page->height };
   g_autoptr(EylPageData) data = NULL;
   g_autoptr(EylRaster) raster = eyl_raster_new (&area, raster_scale);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
@@ -1713,7 +1716,10 @@ run_headline_live (Page    *page,
   elements = eyl_detect_all (data, NULL);
 
   before = eyl_detect_ocr_get_n_reads (&turned_before);
-  eyl_detect_ocr (data, raster, &renderer, NULL, NULL, elements, warnings, NULL);
+  eyl_pixel_options_init (&options);
+  options.mm_per_pt = enlarged * 25.4 / 72.0;
+  eyl_detect_ocr (data, raster, &renderer, NULL, enlarged > 0 ? &options : NULL, elements, warnings,
+                  NULL);
   after = eyl_detect_ocr_get_n_reads (&turned_after);
   *reads = (after - before) - (turned_after - turned_before);
   return elements;
@@ -1730,14 +1736,16 @@ read_as (GPtrArray     *elements,
   return e != NULL && g_str_equal (e->text, text);
 }
 
-/* test_fine_print's page with its first @n_lines lines: the level reads
- * OCR makes on it into *@reads; whether the address is found. */
+/* test_fine_print's page with its first @n_lines lines, standing for
+ * material @enlarged times its size (0: as it is): the level reads OCR
+ * makes on it into *@reads; whether the address is found. */
 static gboolean
 fine_print_read (guint  n_lines,
+                 double enlarged,
                  guint *reads)
 {
   Page page = { 105 * MM, 148 * MM, fine_print_lines, n_lines, 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
-  g_autoptr(GPtrArray) elements = run_headline_live (&page, 6, 200.0 / 72.0, 0, FALSE, reads);
+  g_autoptr(GPtrArray) elements = run_headline_live (&page, 6, 200.0 / 72.0, 0, FALSE, enlarged, reads);
 
   return read_as (elements, EYL_ELEMENT_URL, "www.northwind-tea.example");
 }
@@ -1745,15 +1753,20 @@ fine_print_read (guint  n_lines,
 static void
 test_fine_print_not_read (void)
 {
-  guint without, with;
+  guint without, with, poster;
 
   if (!eyl_fixture_have_ocr ())
     return;
-  g_assert_true (fine_print_read (2, &without));
-  g_assert_true (fine_print_read (3, &with));
+  g_assert_true (fine_print_read (2, 0, &without));
+  g_assert_true (fine_print_read (3, 0, &with));
   g_test_message ("level reads: %u without the fine print, %u with it", without, with);
   g_assert_cmpuint (without, >=, 1);
   g_assert_cmpuint (with, ==, without);
+  /* The same file as the artwork of a poster ten times its size: its
+   * "fine print" stands 6 mm tall there, and is read. */
+  g_assert_true (fine_print_read (3, 10, &poster));
+  g_test_message ("level reads at 1:10: %u", poster);
+  g_assert_cmpuint (poster, >, without);
 }
 
 /* A roll-up with a live headline and two outlined contact lines at its
@@ -1783,7 +1796,7 @@ contacts_read (Page    *page,
   g_autoptr(GPtrArray) elements = NULL;
   guint reads;
 
-  elements = run_headline_live (page, headline_mm, raster_scale, photo_px, wide_clips, &reads);
+  elements = run_headline_live (page, headline_mm, raster_scale, photo_px, wide_clips, 0, &reads);
   g_assert_true (read_as (elements, EYL_ELEMENT_URL, "www.northwind-tea.example"));
   g_assert_true (read_as (elements, EYL_ELEMENT_EMAIL, "hello@northwind-tea.example"));
   *renders = page->renders;

@@ -2088,7 +2088,8 @@ regions_of_bands (GArray          *bands,
 
 /* Ink of a page with a text layer that is read at all: bands whose
  * letters are at least MIN_LETTER_PT tall (the median height of their
- * pieces of ink, on the page).  That median is an x-height or a capital
+ * pieces of ink, at the real size: a roll-up's file drawn at 1:10 has
+ * 2 pt letters that stand 20 pt tall in the hall).  That median is an x-height or a capital
  * where the letters stand apart (0.5–0.7 em) and a whole word, ascenders
  * and descenders, where they run together at the raster's resolution
  * (about 1 em): pieces under 2 pt are type of 2–4 pt, under the 5–6 pt
@@ -2100,22 +2101,25 @@ regions_of_bands (GArray          *bands,
  * BAND_MAX_PPT, strips of up to 2900 × 90 px that took Tesseract up to
  * 280 ms each and read no word it was sure of in the corpus. */
 #define MIN_LETTER_PT 2.0
-
 static GArray *
 legible_bands (GArray          *bands,
-               const EylRaster *image)
+               const EylRaster *image,
+               double           mm_per_pt)
 {
   GArray *legible = g_array_sized_new (FALSE, FALSE, sizeof (Band), bands->len);
+  /* Real pt per pt of the page. */
+  double real = mm_per_pt > 0 ? mm_per_pt * 72.0 / 25.4 : 1.0;
 
   for (guint i = 0; i < bands->len; i++)
     {
       const Band *band = &g_array_index (bands, Band, i);
+      double      letters_pt = band->height / image->scale * real;
 
-      if (band->height / image->scale >= MIN_LETTER_PT)
+      if (letters_pt >= MIN_LETTER_PT)
         g_array_append_val (legible, *band);
       else
-        g_debug ("band [%d %d %d %d] px: letters of %.1f pt, fine print, not read", band->x0,
-                 band->y0, band->x1, band->y1, band->height / image->scale);
+        g_debug ("band [%d %d %d %d] px: letters of %.1f pt at the real size, fine print, not read",
+                 band->x0, band->y0, band->x1, band->y1, letters_pt);
     }
   return legible;
 }
@@ -3793,7 +3797,7 @@ eyl_detect_ocr (const EylPageData     *page,
     }
   else
     {
-      g_autoptr(GArray) legible = legible_bands (bands, scan);
+      g_autoptr(GArray) legible = legible_bands (bands, scan, options != NULL ? options->mm_per_pt : 0);
 
       regions = regions_of_bands (legible, blobs, scan, gray, NULL, NULL, 0, &clip);
     }

@@ -21,6 +21,9 @@ typedef struct
   const char *ocr_languages; /* "eng+deu"; NULL = every installed language we know */
   gboolean    qr;            /* default TRUE */
   gboolean    logos;         /* default TRUE */
+  /* The page's real size: mm of the material per pt of the page (set by
+   * the reader for each page); 0 = the page at 1:1. */
+  double mm_per_pt;
 } EylPixelOptions;
 
 void eyl_pixel_options_init (EylPixelOptions *options);

@@ -343,8 +343,13 @@ read_pixels (EylPageRead              *self,
 
   if (options->pixels.ocr)
     {
-      eyl_detect_ocr (page, raster, renderer, options->brand_kit, &options->pixels,
-                      elements, pixel_warnings, &words);
+      /* OCR judges the size of letters at the real size. */
+      EylPixelOptions pixels = options->pixels;
+
+      if (self->width_pt > 0 && self->material_w_mm > 0)
+        pixels.mm_per_pt = self->material_w_mm / self->width_pt;
+      eyl_detect_ocr (page, raster, renderer, options->brand_kit, &pixels, elements,
+                      pixel_warnings, &words);
       drop_contacts_in_pictures (page, elements, n_text);
     }
   if (options->pixels.qr)
