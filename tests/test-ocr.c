@@ -1803,11 +1803,22 @@ contacts_read (Page    *page,
   *draws = page->draws;
 }
 
+/* dear_lines with the contact lines half as tall (analysed at 2 px per
+ * mm, read at twice the scale), the web address on the photograph
+ * run_headline_live() lists (the middle of the roll-up's right half),
+ * the email address as far from it as before. */
+static const Line on_photo_lines[] = {
+  { "Fresh tea every day", 60 * MM, 200 * MM, 60 },
+  { "www.northwind-tea.example", 530 * MM, 700 * MM, 3 },
+  { "hello@northwind-tea.example", 20 * MM, 1950 * MM, 3 },
+};
+
 static void
 test_dear_page_renders_shared (void)
 {
   Page  plain = roll_up (dear_lines, G_N_ELEMENTS (dear_lines));
   Page  photos = plain;
+  Page  on_photo = roll_up (on_photo_lines, G_N_ELEMENTS (on_photo_lines));
   guint renders, draws;
 
   if (!eyl_fixture_have_ocr ())
@@ -1820,6 +1831,12 @@ test_dear_page_renders_shared (void)
   g_test_message ("with photographs: %u renders, %u recordings", renders, draws);
   g_assert_cmpuint (renders, ==, 0);
   g_assert_cmpuint (draws, ==, 1);
+  /* The web address set on a photograph: a recording would hold it (see
+   * RECORDED_IMAGE_PX), so each line is rendered by itself. */
+  contacts_read (&on_photo, 60, 2.0 / MM, 6e6, TRUE, &renders, &draws);
+  g_test_message ("a line on a photograph: %u renders, %u recordings", renders, draws);
+  g_assert_cmpuint (renders, >=, 2);
+  g_assert_cmpuint (draws, ==, 0);
 }
 
 /* An A4 flyer, analysed at 200 dpi, with a live headline and two outlined

@@ -2291,6 +2291,49 @@ image_pixels (const EylPageData *page)
   return pixels;
 }
 
+/* A recording holds each image its clip meets at the size it is drawn at
+ * the recording's scale, at most its own (eyl-render-cache.c), on top of
+ * the rasters replayed from it: OCR's renders share recordings only
+ * while the images they meet stay within this many pixels (16 MB), the
+ * render cache's own bound for a merged recording.  Without it the
+ * regions of poster-rdmo-escience, among its photographs, took its
+ * worker from 216 to 394 MB. */
+#define RECORDED_IMAGE_PX (4.0 * 1000 * 1000)
+
+/* The pixels of the images of @page that @renders meet, each at its size
+ * drawn at the finest of their scales, at most its own: what recordings
+ * of them would hold at most. */
+static double
+renders_image_pixels (const EylPageData *page,
+                      GArray            *renders)
+{
+  double finest = 0, pixels = 0;
+
+  for (guint k = 0; k < renders->len; k++)
+    finest = MAX (finest, g_array_index (renders, Render, k).scale);
+  for (guint i = 0; page->images != NULL && i < page->images->len; i++)
+    {
+      const EylImageInfo *image = &g_array_index (page->images, EylImageInfo, i);
+      gboolean            met = FALSE;
+
+      for (guint k = 0; k < renders->len && !met; k++)
+        {
+          EylRect both;
+
+          met = eyl_rect_intersect (&image->box, &g_array_index (renders, Render, k).area, &both) &&
+                !eyl_rect_is_empty (&both);
+        }
+      if (!met)
+        continue;
+      /* An image of no known size: held at its drawn size. */
+      pixels += MIN (image->width_px > 0 && image->height_px > 0
+                         ? (double) image->width_px * image->height_px
+                         : G_MAXDOUBLE,
+                     eyl_rect_width (&image->box) * eyl_rect_height (&image->box) * finest * finest);
+    }
+  return pixels;
+}
+
 /* Reads the regions the budget covers, each at its own scale: those cut
  * from @scan, then render by render.
  *
@@ -2316,7 +2359,8 @@ ocr_regions (Ocr             *ocr,
   renders = plan_regions (ocr, scan, regions);
 
   if (ocr->live != NULL && renders->len > 1 && ocr->renderer != NULL &&
-      ocr->renderer->render != NULL && ocr->renderer->draw != NULL)
+      ocr->renderer->render != NULL && ocr->renderer->draw != NULL &&
+      renders_image_pixels (ocr->live, renders) <= RECORDED_IMAGE_PX)
     {
       EylRect page_rect = { 0, 0, ocr->live->width, ocr->live->height };
       double  finer = image_pixels (ocr->live) >= DEAR_PASS_IMAGE_PX ? SHARED_PASS_FINER : 1.0;
