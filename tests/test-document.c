@@ -1254,6 +1254,7 @@ test_icc_images (void)
   g_autofree char *with_ri = icc_images_pdf ("icc-ri.pdf", FALSE, TRUE, &plain_ri);
   g_autofree char *with_thumb = g_build_filename (eyl_fixture_dir (), "icc-default-rgb-thumb.pdf", NULL);
   g_autofree char *with_mask = g_build_filename (eyl_fixture_dir (), "icc-masked.pdf", NULL);
+  g_autofree char *with_output_intent = g_build_filename (eyl_fixture_dir (), "icc-output-intent.pdf", NULL);
   qpdf_data        qpdf;
   g_autoptr(GArray) images = NULL;
 
@@ -1323,6 +1324,31 @@ test_icc_images (void)
   /* The masks change the page. */
   assert_render_apart (path, with_mask);
   assert_copy_converts (with_mask, 3, 5, 0);
+
+  /* A file with one output intent (an RGB profile here, as PDF/A files
+   * name sRGB) has Poppler convert ICC colours into that profile: so
+   * does the copy, or the page would not render alike. */
+  qpdf = qpdf_init ();
+  g_assert_cmpint (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS, ==, 0);
+  {
+    g_autoptr(GBytes) rgb_profile = wide_rgb_profile ();
+    qpdf_oh output_intent = qpdf_oh_new_dictionary (qpdf);
+    qpdf_oh output_intents = qpdf_oh_new_array (qpdf);
+    qpdf_oh space = icc_space (qpdf, rgb_profile, 3);
+
+    qpdf_oh_replace_key (qpdf, output_intent, "/Type", qpdf_oh_new_name (qpdf, "/OutputIntent"));
+    qpdf_oh_replace_key (qpdf, output_intent, "/S", qpdf_oh_new_name (qpdf, "/GTS_PDFA1"));
+    qpdf_oh_replace_key (qpdf, output_intent, "/OutputConditionIdentifier",
+                         qpdf_oh_new_unicode_string (qpdf, "wide"));
+    qpdf_oh_replace_key (qpdf, output_intent, "/DestOutputProfile", qpdf_oh_get_array_item (qpdf, space, 1));
+    qpdf_oh_append_item (qpdf, output_intents, output_intent);
+    qpdf_oh_replace_key (qpdf, qpdf_get_root (qpdf), "/OutputIntents", output_intents);
+  }
+  qpdf_init_write (qpdf, with_output_intent);
+  qpdf_set_static_ID (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
+  qpdf_cleanup (&qpdf);
+  assert_copy_converts (with_output_intent, 3, 3, 0);
 }
 
 /* @w × @h pixels of every value of red, noise from @seed in green,

@@ -802,16 +802,15 @@ draw_through_forms (qpdf_data   qpdf,
     }
 }
 
-/* Transforms from ICC profiles to sRGB, made as Poppler makes the one it
+/* Transforms from ICC profiles to RGB, made as Poppler makes the one it
  * draws ICC image lines with (GfxICCBasedColorSpace::buildTransforms):
  * the profile's bytes as its stream gives them, input
- * CHANNELS_SH(N) | BYTES_SH(1), output TYPE_RGB_8 into lcms2's own sRGB
- * (Poppler's display profile when none is set), not optimised, black
- * point compensation.  The same library with the same transform gives
+ * CHANNELS_SH(N) | BYTES_SH(1), output TYPE_RGB_8 into its display
+ * profile (display_profile), not optimised, black point compensation.  The same library with the same transform gives
  * the same bytes. */
 typedef struct
 {
-  cmsHPROFILE srgb;
+  cmsHPROFILE srgb;       /* the display profile (display_profile) */
   GHashTable *transforms; /* profile id * 4 + intent -> cmsHTRANSFORM, or NULL */
 } IccTransforms;
 
@@ -820,6 +819,53 @@ delete_transform (gpointer transform)
 {
   if (transform != NULL)
     cmsDeleteTransform (transform);
+}
+
+/* Poppler's display profile, into which it converts ICC colours: the
+ * DestOutputProfile of the file's output intent when the catalog names
+ * exactly one and lcms2 reads it (Gfx::initDisplayProfile), else lcms2's
+ * sRGB.  A file with an sRGB output intent (PDF/A) renders its ICC
+ * images through that profile's bytes, which lcms2's own sRGB does not
+ * match bit for bit.  A CMYK one leaves the colours in sRGB: the ICC
+ * image of flyer-arkumu-postcard, under a CMYK output intent, renders
+ * from the copy converted into sRGB bit for bit as from the file.
+ * FALSE when the profile is of another kind (no conversion then). */
+static gboolean
+display_profile (qpdf_data    qpdf,
+                 cmsHPROFILE *display)
+{
+  qpdf_oh        intents = qpdf_oh_get_key (qpdf, qpdf_get_root (qpdf), "/OutputIntents");
+  qpdf_oh        dest;
+  unsigned char *data = NULL;
+  size_t         len = 0;
+  cmsHPROFILE    profile = NULL;
+
+  *display = NULL;
+  if (qpdf_oh_is_array (qpdf, intents) && qpdf_oh_get_array_n_items (qpdf, intents) == 1)
+    {
+      dest = qpdf_oh_get_key (qpdf, qpdf_oh_get_array_item (qpdf, intents, 0), "/DestOutputProfile");
+      if (qpdf_oh_is_stream (qpdf, dest))
+        {
+          /* A profile whose filters libqpdf cannot undo may be one
+           * Poppler reads. */
+          if (!read_stream (qpdf, dest, &data, &len))
+            return FALSE;
+          profile = cmsOpenProfileFromMem (data, (cmsUInt32Number) len);
+          free (data);
+        }
+    }
+  if (profile != NULL && cmsGetColorSpace (profile) == cmsSigRgbData)
+    *display = profile;
+  else if (profile != NULL && cmsGetColorSpace (profile) != cmsSigCmykData)
+    {
+      cmsCloseProfile (profile);
+      return FALSE;
+    }
+  else if (profile != NULL)
+    cmsCloseProfile (profile);
+  if (*display == NULL)
+    *display = cmsCreate_sRGBProfile ();
+  return *display != NULL;
 }
 
 /* The transform of profile @c->profile_id for @intent, NULL when lcms2
@@ -840,8 +886,6 @@ icc_transform (qpdf_data        qpdf,
 
   if (g_hash_table_lookup_extended (t->transforms, key, NULL, &found))
     return found;
-  if (t->srgb == NULL)
-    t->srgb = cmsCreate_sRGBProfile ();
   if (read_stream (qpdf, qpdf_get_object_by_id (qpdf, c->profile_id, 0), &data, &len))
     profile = cmsOpenProfileFromMem (data, (cmsUInt32Number) len);
   free (data);
@@ -1093,6 +1137,7 @@ eyl_render_source_new (const char *path,
   double    converted_pixels = 0;
   guint     n_icc = 0, n_rgb = 0;
   int       rgb_profile = 0;
+  gboolean  no_display = FALSE;
   gboolean  read_content = FALSE, default_rgb = FALSE, intents = FALSE;
   g_autoptr(GHashTable) transforms = g_hash_table_new_full (NULL, NULL, NULL, delete_transform);
   g_autoptr(GHashTable) masks = g_hash_table_new (NULL, NULL);
@@ -1195,6 +1240,7 @@ eyl_render_source_new (const char *path,
                default_rgb ? "" : "no ", !read_content ? "not read for" : intents ? "may set"
                                                                                   : "sets no");
     }
+  no_display = n_icc > 0 && !display_profile (qpdf, &icc.srgb);
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
@@ -1202,7 +1248,7 @@ eyl_render_source_new (const char *path,
       /* An image whose dictionary names no intent is converted with the
        * graphics state's, relative colorimetric unless content sets one.
        * Under a /DefaultRGB, only one drawn through a form (References). */
-      if ((default_rgb && (!refs_read || !drawn_as_xobject_only (&refs, c->id))) ||
+      if (no_display || (default_rgb && (!refs_read || !drawn_as_xobject_only (&refs, c->id))) ||
           (c->intent == -1 && intents))
         c->n_icc = 0;
       else if (c->intent == -1)
