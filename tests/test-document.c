@@ -1166,17 +1166,26 @@ icc_images_pdf (const char *name,
   return g_steal_pointer (&path);
 }
 
+/* PDF @bytes, read with libqpdf. */
+static qpdf_data
+read_pdf_bytes (GBytes *bytes)
+{
+  qpdf_data   qpdf = qpdf_init ();
+  gsize       len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_assert_cmpint (qpdf_read_memory (qpdf, "copy", data, len, NULL) & QPDF_ERRORS, ==, 0);
+  return qpdf;
+}
+
 /* The number of images of PDF @bytes drawn through an ICC profile. */
 static guint
 count_icc_images (GBytes *bytes)
 {
-  qpdf_data   qpdf = qpdf_init ();
-  guint       n = 0;
-  gsize       len;
-  const char *data = g_bytes_get_data (bytes, &len);
+  qpdf_data qpdf = read_pdf_bytes (bytes);
+  guint     n = 0;
   g_autoptr(GArray) images = NULL;
 
-  g_assert_cmpint (qpdf_read_memory (qpdf, "copy", data, len, NULL) & QPDF_ERRORS, ==, 0);
   images = image_streams (qpdf);
   for (guint i = 0; i < images->len; i++)
     {
@@ -1244,6 +1253,8 @@ test_icc_images (void)
   g_autofree char *with_default = icc_images_pdf ("icc-default-rgb.pdf", TRUE, FALSE, &plain_again);
   g_autofree char *with_ri = icc_images_pdf ("icc-ri.pdf", FALSE, TRUE, &plain_ri);
   g_autofree char *with_thumb = g_build_filename (eyl_fixture_dir (), "icc-default-rgb-thumb.pdf", NULL);
+  g_autofree char *with_mask = g_build_filename (eyl_fixture_dir (), "icc-masked.pdf", NULL);
+  g_autofree char *with_output_intent = g_build_filename (eyl_fixture_dir (), "icc-output-intent.pdf", NULL);
   qpdf_data        qpdf;
   g_autoptr(GArray) images = NULL;
 
@@ -1273,6 +1284,71 @@ test_icc_images (void)
   /* Content that sets an intent: the image that names none stays as it
    * is, the two that name theirs are converted. */
   assert_copy_converts (with_ri, 3, 3, 1);
+
+  /* An image under a mask image is converted too: the mask is drawn
+   * apart from its samples. */
+  qpdf = qpdf_init ();
+  g_assert_cmpint (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS, ==, 0);
+  g_clear_pointer (&images, g_array_unref);
+  images = image_streams (qpdf);
+  for (guint i = 0; i < 2; i++)
+    {
+      qpdf_oh            image = g_array_index (images, qpdf_oh, i);
+      qpdf_oh            dict = qpdf_oh_get_dict (qpdf, image);
+      int                w = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Width"));
+      int                h = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Height"));
+      gsize              stride = (gsize) (w + 7) / 8;
+      g_autofree guchar *bits = g_malloc ((gsize) h * stride);
+      qpdf_oh            mask = qpdf_oh_new_stream (qpdf);
+      qpdf_oh            mask_dict = qpdf_oh_get_dict (qpdf, mask);
+
+      /* Diagonal stripes. */
+      for (int y = 0; y < h; y++)
+        for (gsize b = 0; b < stride; b++)
+          bits[y * stride + b] = (guchar) (0x0f << ((y / 4) % 4));
+      qpdf_oh_replace_stream_data (qpdf, mask, bits, (size_t) h * stride, qpdf_oh_new_null (qpdf),
+                                   qpdf_oh_new_null (qpdf));
+      qpdf_oh_replace_key (qpdf, mask_dict, "/Type", qpdf_oh_new_name (qpdf, "/XObject"));
+      qpdf_oh_replace_key (qpdf, mask_dict, "/Subtype", qpdf_oh_new_name (qpdf, "/Image"));
+      qpdf_oh_replace_key (qpdf, mask_dict, "/Width", qpdf_oh_new_integer (qpdf, w));
+      qpdf_oh_replace_key (qpdf, mask_dict, "/Height", qpdf_oh_new_integer (qpdf, h));
+      qpdf_oh_replace_key (qpdf, mask_dict, "/ImageMask", qpdf_oh_new_bool (qpdf, QPDF_TRUE));
+      qpdf_oh_replace_key (qpdf, mask_dict, "/BitsPerComponent", qpdf_oh_new_integer (qpdf, 1));
+      qpdf_oh_replace_key (qpdf, dict, "/Mask", qpdf_make_indirect_object (qpdf, mask));
+    }
+  qpdf_init_write (qpdf, with_mask);
+  qpdf_set_stream_data_mode (qpdf, qpdf_s_compress);
+  qpdf_set_static_ID (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
+  qpdf_cleanup (&qpdf);
+  /* The masks change the page. */
+  assert_render_apart (path, with_mask);
+  assert_copy_converts (with_mask, 3, 5, 0);
+
+  /* A file with one output intent (an RGB profile here, as PDF/A files
+   * name sRGB) has Poppler convert ICC colours into that profile: so
+   * does the copy, or the page would not render alike. */
+  qpdf = qpdf_init ();
+  g_assert_cmpint (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS, ==, 0);
+  {
+    g_autoptr(GBytes) rgb_profile = wide_rgb_profile ();
+    qpdf_oh output_intent = qpdf_oh_new_dictionary (qpdf);
+    qpdf_oh output_intents = qpdf_oh_new_array (qpdf);
+    qpdf_oh space = icc_space (qpdf, rgb_profile, 3);
+
+    qpdf_oh_replace_key (qpdf, output_intent, "/Type", qpdf_oh_new_name (qpdf, "/OutputIntent"));
+    qpdf_oh_replace_key (qpdf, output_intent, "/S", qpdf_oh_new_name (qpdf, "/GTS_PDFA1"));
+    qpdf_oh_replace_key (qpdf, output_intent, "/OutputConditionIdentifier",
+                         qpdf_oh_new_unicode_string (qpdf, "wide"));
+    qpdf_oh_replace_key (qpdf, output_intent, "/DestOutputProfile", qpdf_oh_get_array_item (qpdf, space, 1));
+    qpdf_oh_append_item (qpdf, output_intents, output_intent);
+    qpdf_oh_replace_key (qpdf, qpdf_get_root (qpdf), "/OutputIntents", output_intents);
+  }
+  qpdf_init_write (qpdf, with_output_intent);
+  qpdf_set_static_ID (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
+  qpdf_cleanup (&qpdf);
+  assert_copy_converts (with_output_intent, 3, 3, 0);
 }
 
 /* @w × @h pixels of every value of red, noise from @seed in green,
@@ -1384,6 +1460,142 @@ test_icc_soft_masked_images (void)
   assert_copy_converts (path, 2, 4, 1);
 }
 
+/* The number of form XObjects of PDF @bytes that set /DefaultRGB to
+ * DeviceRGB (those the copy draws converted images through). */
+static guint
+count_device_rgb_forms (GBytes *bytes)
+{
+  qpdf_data qpdf = read_pdf_bytes (bytes);
+  guint     n = 0;
+  int       size;
+
+  size = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, qpdf_get_trailer (qpdf), "/Size"));
+  for (int id = 1; id < size; id++)
+    {
+      qpdf_oh oh = qpdf_get_object_by_id (qpdf, id, 0);
+      qpdf_oh spaces;
+
+      if (!qpdf_oh_is_stream (qpdf, oh))
+        continue;
+      spaces = qpdf_oh_get_key (qpdf, qpdf_oh_get_key (qpdf, qpdf_oh_get_dict (qpdf, oh), "/Resources"), "/ColorSpace");
+      if (qpdf_oh_is_dictionary (qpdf, spaces) && qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, spaces, "/DefaultRGB"), "/DeviceRGB"))
+        n++;
+    }
+  qpdf_cleanup (&qpdf);
+  return n;
+}
+
+/* Page @index of the PDFs @a (a file) and @b (bytes) render alike or
+ * apart, as @alike says, at 1 px/pt. */
+static void
+assert_pages_compare (PopplerDocument *a_doc,
+                      int              a_index,
+                      PopplerDocument *b_doc,
+                      int              b_index,
+                      gboolean         alike)
+{
+  g_autoptr(PopplerPage) a_page = poppler_document_get_page (a_doc, a_index);
+  g_autoptr(PopplerPage) b_page = poppler_document_get_page (b_doc, b_index);
+  cairo_surface_t *a = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  cairo_surface_t *b = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  gsize            len = (gsize) cairo_image_surface_get_stride (a) * 300;
+  cairo_t         *cr;
+
+  cr = cairo_create (a);
+  poppler_page_render (a_page, cr);
+  cairo_destroy (cr);
+  cr = cairo_create (b);
+  poppler_page_render (b_page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  if (alike)
+    g_assert_cmpmem (cairo_image_surface_get_data (a), len, cairo_image_surface_get_data (b), len);
+  else
+    g_assert_cmpint (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), len), !=, 0);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* DeviceRGB images on a page whose resources name a /DefaultRGB
+ * profile are drawn through that profile: the copy stores them as the
+ * DeviceRGB samples Poppler draws, through forms that set /DefaultRGB to
+ * DeviceRGB, and the page renders bit for bit alike.  Not when a page
+ * draws them without that /DefaultRGB: the same samples draw other
+ * pixels there. */
+static void
+test_default_rgb_images (void)
+{
+  g_autoptr(GBytes) rgb_profile = wide_rgb_profile ();
+  g_autofree char *plain = NULL;
+  g_autofree char *icc = icc_images_pdf ("rgb-under-default.pdf", FALSE, FALSE, &plain);
+
+  g_assert_nonnull (icc);
+  g_autofree char *path = g_build_filename (eyl_fixture_dir (), "default-rgb-device.pdf", NULL);
+  g_autofree char *two_path = g_build_filename (eyl_fixture_dir (), "default-rgb-one-page.pdf", NULL);
+  g_autofree char *two_uri = g_filename_to_uri (two_path, NULL, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PopplerDocument) two_doc = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  qpdf_data qpdf;
+  qpdf_oh   page, resources, spaces, second, second_resources;
+  guint     n_shrunk = 0, n_decoded = 0;
+
+  /* The plain page (all DeviceRGB) with a /DefaultRGB in its resources. */
+  qpdf = qpdf_init ();
+  g_assert_cmpint (qpdf_read (qpdf, plain, NULL) & QPDF_ERRORS, ==, 0);
+  page = qpdf_get_page_n (qpdf, 0);
+  resources = qpdf_oh_get_key (qpdf, page, "/Resources");
+  spaces = qpdf_oh_new_dictionary (qpdf);
+  qpdf_oh_replace_key (qpdf, spaces, "/DefaultRGB", icc_space (qpdf, rgb_profile, 3));
+  qpdf_oh_replace_key (qpdf, resources, "/ColorSpace", spaces);
+  qpdf_init_write (qpdf, path);
+  qpdf_set_static_ID (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
+
+  /* And a second page drawing the same images without it. */
+  second = qpdf_oh_new_dictionary (qpdf);
+  second_resources = qpdf_oh_new_dictionary (qpdf);
+  keys = g_ptr_array_new_with_free_func (g_free);
+  qpdf_oh_begin_dict_key_iter (qpdf, resources);
+  while (qpdf_oh_dict_more_keys (qpdf))
+    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (qpdf)));
+  for (guint i = 0; i < keys->len; i++)
+    if (strcmp (g_ptr_array_index (keys, i), "/ColorSpace") != 0)
+      qpdf_oh_replace_key (qpdf, second_resources, g_ptr_array_index (keys, i),
+                           qpdf_oh_get_key (qpdf, resources, g_ptr_array_index (keys, i)));
+  qpdf_oh_replace_key (qpdf, second, "/Type", qpdf_oh_new_name (qpdf, "/Page"));
+  qpdf_oh_replace_key (qpdf, second, "/MediaBox", qpdf_oh_get_key (qpdf, page, "/MediaBox"));
+  qpdf_oh_replace_key (qpdf, second, "/Contents", qpdf_oh_get_key (qpdf, page, "/Contents"));
+  qpdf_oh_replace_key (qpdf, second, "/Resources", second_resources);
+  g_assert_cmpint (qpdf_add_page (qpdf, qpdf, qpdf_make_indirect_object (qpdf, second), QPDF_FALSE), ==, QPDF_SUCCESS);
+  qpdf_init_write (qpdf, two_path);
+  qpdf_set_static_ID (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
+  qpdf_cleanup (&qpdf);
+
+  /* The profile changes the pixels: stored as they were, the images
+   * would not render alike through the forms. */
+  assert_render_apart (plain, path);
+  bytes = eyl_render_source_new (path, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (n_shrunk, ==, 0);
+  g_assert_cmpuint (n_decoded, ==, 3);
+  /* The two 8-bit images (the third Cairo writes with fewer bits). */
+  g_assert_cmpuint (count_device_rgb_forms (bytes), ==, 2);
+  assert_renders_alike (path, bytes);
+
+  /* Drawn on a page without the /DefaultRGB too, the images render
+   * apart there: converted samples could not serve both pages. */
+  two_doc = poppler_document_new_from_file (two_uri, NULL, NULL);
+  g_assert_nonnull (two_doc);
+  assert_pages_compare (two_doc, 0, two_doc, 1, FALSE);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = eyl_render_source_new (two_path, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &n_decoded);
+  /* Nothing converted, and under 1 MB of samples: no copy at all. */
+  g_assert_null (bytes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1396,6 +1608,7 @@ main (int   argc,
   g_test_add_func ("/eyl/document/images", test_images);
   g_test_add_func ("/eyl/document/icc-images", test_icc_images);
   g_test_add_func ("/eyl/document/icc-soft-masked-images", test_icc_soft_masked_images);
+  g_test_add_func ("/eyl/document/default-rgb-images", test_default_rgb_images);
   g_test_add_func ("/eyl/document/image-sizes-off", test_image_sizes_off);
   g_test_add_func ("/eyl/document/image-placements", test_image_placements);
   g_test_add_func ("/eyl/document/image-sizes-placed", test_image_sizes_placed);

@@ -296,6 +296,10 @@ typedef struct
   int n_icc;
   int profile_id;
   int intent;
+  /* A DeviceRGB image, converted as an ICC one through the file's
+   * /DefaultRGB profile where every page names the same (see
+   * default_rgb_profile). */
+  gboolean device_rgb;
 } Candidate;
 
 /* ICC images first: a pass colour-converts each Mpx of them through
@@ -332,53 +336,84 @@ cms_intent (qpdf_data qpdf,
   return INTENT_RELATIVE_COLORIMETRIC;
 }
 
+/* Image @dict's samples go through its colour space's line transform
+ * as they are stored: 8 bits, no /Decode (it would change the bytes
+ * lcms2 reads), no /Mask of colour key ranges (of the samples as
+ * stored; a mask image is drawn apart from the samples, and
+ * poster-galaxy-factsheet-2025 has a 0.58 Mpx ICC photograph under one
+ * that lcms2 converted in each of its 7 passes) and no /SMask naming a /Matte colour (given in the image's
+ * colour space: read against DeviceRGB samples it would be another
+ * colour).  Poppler draws a soft-masked image's colours through the
+ * same line transform as any other's: converting them too takes 0.25 s
+ * passes over rollup-osgeo-02 and 03 down to 0.15 s. */
+static gboolean
+convertible_image (qpdf_data qpdf,
+                   qpdf_oh   dict)
+{
+  qpdf_oh smask = qpdf_oh_get_key (qpdf, dict, "/SMask");
+
+  if (qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/BitsPerComponent")) != 8 || qpdf_oh_has_key (qpdf, dict, "/Decode") || qpdf_oh_has_key (qpdf, dict, "/ImageMask"))
+    return FALSE;
+  if (qpdf_oh_has_key (qpdf, dict, "/Mask") && !qpdf_oh_is_stream (qpdf, qpdf_oh_get_key (qpdf, dict, "/Mask")))
+    return FALSE;
+  return !qpdf_oh_has_key (qpdf, dict, "/SMask") ||
+         (qpdf_oh_is_stream (qpdf, smask) &&
+          !qpdf_oh_has_key (qpdf, qpdf_oh_get_dict (qpdf, smask), "/Matte"));
+}
+
+/* The object id of the profile of ICCBased space @cs ([/ICCBased
+ * stream]) of 3 or 4 components, /Alternate absent or the device space
+ * of N (an alternate of another size fails the colour space in
+ * Poppler); 0 for any other space.  @n is set to N. */
+static int
+icc_profile (qpdf_data qpdf,
+             qpdf_oh   cs,
+             int      *n)
+{
+  qpdf_oh profile, pdict, alt;
+
+  if (!qpdf_oh_is_array (qpdf, cs) || qpdf_oh_get_array_n_items (qpdf, cs) != 2 || !qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_array_item (qpdf, cs, 0), "/ICCBased"))
+    return 0;
+  profile = qpdf_oh_get_array_item (qpdf, cs, 1);
+  if (!qpdf_oh_is_stream (qpdf, profile) || qpdf_oh_get_object_id (qpdf, profile) <= 0)
+    return 0;
+  pdict = qpdf_oh_get_dict (qpdf, profile);
+  if (!qpdf_oh_is_integer (qpdf, qpdf_oh_get_key (qpdf, pdict, "/N")))
+    return 0;
+  *n = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, pdict, "/N"));
+  alt = qpdf_oh_get_key (qpdf, pdict, "/Alternate");
+  if ((*n != 3 && *n != 4) || (qpdf_oh_has_key (qpdf, pdict, "/Alternate") && !qpdf_oh_is_name_and_equals (qpdf, alt, *n == 3 ? "/DeviceRGB" : "/DeviceCMYK")))
+    return 0;
+  return qpdf_oh_get_object_id (qpdf, profile);
+}
+
 /* Whether image @dict is one whose samples can be stored as Poppler
- * draws them, DeviceRGB: 8 bits, /ColorSpace [/ICCBased profile] with
- * /N 3 or 4 (N 1 images are drawn through a table of 256 colours, cheap
- * already), /Alternate absent or the device space of N components (an
- * alternate of another size fails the colour space in Poppler), no
- * /Decode (it would change the bytes lcms2 reads), no /Mask (its colour
- * key ranges are of the samples as stored) and no /SMask naming a /Matte
- * colour (given in the image's colour space: read against DeviceRGB
- * samples it would be another colour).  Poppler
- * draws a soft-masked image's colours through the same line transform
- * as any other's: converting them too takes 0.25 s passes over
- * rollup-osgeo-02 and 03 down to 0.15 s.  Fills @c's n_icc, profile_id
- * and intent. */
+ * draws them, DeviceRGB: a convertible_image() whose /ColorSpace is
+ * [/ICCBased profile] with /N 3 or 4 (N 1 images are drawn through a
+ * table of 256 colours, cheap already).  A DeviceRGB image that is
+ * otherwise convertible is marked as such (@c->device_rgb).  Fills
+ * @c's n_icc, profile_id and intent. */
 static gboolean
 icc_image (qpdf_data  qpdf,
            qpdf_oh    dict,
            Candidate *c)
 {
+  qpdf_oh intent = qpdf_oh_get_key (qpdf, dict, "/Intent");
   qpdf_oh cs = qpdf_oh_get_key (qpdf, dict, "/ColorSpace");
-  qpdf_oh profile, pdict, alt, intent, smask;
-  int     n;
+  int     n = 0;
 
-  if (qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/BitsPerComponent")) != 8 || qpdf_oh_has_key (qpdf, dict, "/Decode") || qpdf_oh_has_key (qpdf, dict, "/Mask") || qpdf_oh_has_key (qpdf, dict, "/ImageMask"))
+  if (!convertible_image (qpdf, dict))
     return FALSE;
-  smask = qpdf_oh_get_key (qpdf, dict, "/SMask");
-  if (qpdf_oh_has_key (qpdf, dict, "/SMask") &&
-      (!qpdf_oh_is_stream (qpdf, smask) ||
-       qpdf_oh_has_key (qpdf, qpdf_oh_get_dict (qpdf, smask), "/Matte")))
-    return FALSE;
-  if (!qpdf_oh_is_array (qpdf, cs) || qpdf_oh_get_array_n_items (qpdf, cs) != 2 || !qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_array_item (qpdf, cs, 0), "/ICCBased"))
-    return FALSE;
-  profile = qpdf_oh_get_array_item (qpdf, cs, 1);
-  if (!qpdf_oh_is_stream (qpdf, profile) || qpdf_oh_get_object_id (qpdf, profile) <= 0)
-    return FALSE;
-  pdict = qpdf_oh_get_dict (qpdf, profile);
-  if (!qpdf_oh_is_integer (qpdf, qpdf_oh_get_key (qpdf, pdict, "/N")))
-    return FALSE;
-  n = qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, pdict, "/N"));
-  alt = qpdf_oh_get_key (qpdf, pdict, "/Alternate");
-  if ((n != 3 && n != 4) || (qpdf_oh_has_key (qpdf, pdict, "/Alternate") && !qpdf_oh_is_name_and_equals (qpdf, alt, n == 3 ? "/DeviceRGB" : "/DeviceCMYK")))
-    return FALSE;
-
-  c->n_icc = n;
-  c->profile_id = qpdf_oh_get_object_id (qpdf, profile);
-  intent = qpdf_oh_get_key (qpdf, dict, "/Intent");
   c->intent = qpdf_oh_is_name (qpdf, intent) ? cms_intent (qpdf, intent) : -1;
-  return TRUE;
+  if (qpdf_oh_is_name_and_equals (qpdf, cs, "/DeviceRGB"))
+    {
+      /* Its profile, if any, is known once the file's are read. */
+      c->device_rgb = TRUE;
+      return FALSE;
+    }
+  c->profile_id = icc_profile (qpdf, cs, &n);
+  c->n_icc = n;
+  return c->profile_id > 0;
 }
 
 /* The bytes of stream @oh through its generic filters (Flate, LZW, run
@@ -455,7 +490,8 @@ scan_content (qpdf_data qpdf,
               gboolean *intents)
 {
   *default_rgb = *intents = FALSE;
-  for (int id = 1; id < MIN (size, MAX_OBJECTS) && !*default_rgb; id++)
+  /* Read through: under a /DefaultRGB, images are converted too. */
+  for (int id = 1; id < MIN (size, MAX_OBJECTS); id++)
     {
       qpdf_oh oh = qpdf_get_object_by_id (qpdf, id, 0);
       qpdf_oh dict = qpdf_oh_is_stream (qpdf, oh) ? qpdf_oh_get_dict (qpdf, oh) : oh;
@@ -498,6 +534,88 @@ dict_keys (qpdf_data qpdf,
   while (qpdf_oh_dict_more_keys (qpdf))
     g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (qpdf)));
   return keys;
+}
+
+/* The /DefaultRGB spaces met in the direct values of @oh: *@profile is
+ * the profile all name (icc_profile, 3 components), -1 once two differ,
+ * one is no such space, or a colour space is named /DeviceRGB or /RGB
+ * (an image's /DeviceRGB would be looked up as that). */
+static void
+find_default_rgb (qpdf_data qpdf,
+                  qpdf_oh   oh,
+                  int      *profile,
+                  int       depth)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  gboolean is_array = qpdf_oh_is_array (qpdf, oh);
+  int      n;
+
+  if (depth > 32 || *profile < 0 || (!is_array && !qpdf_oh_is_dictionary (qpdf, oh)))
+    return;
+  if (!is_array)
+    {
+      int components = 0;
+      int id = qpdf_oh_has_key (qpdf, oh, "/DefaultRGB") ? icc_profile (qpdf, qpdf_oh_get_key (qpdf, oh, "/DefaultRGB"), &components) : 0;
+
+      if (qpdf_oh_has_key (qpdf, oh, "/DeviceRGB") || qpdf_oh_has_key (qpdf, oh, "/RGB") ||
+          (qpdf_oh_has_key (qpdf, oh, "/DefaultRGB") &&
+           (id <= 0 || components != 3 || (*profile > 0 && *profile != id))))
+        {
+          *profile = -1;
+          return;
+        }
+      if (id > 0)
+        *profile = id;
+      keys = dict_keys (qpdf, oh);
+    }
+  n = is_array ? qpdf_oh_get_array_n_items (qpdf, oh) : (int) keys->len;
+  for (int i = 0; i < n; i++)
+    {
+      qpdf_oh value = is_array ? qpdf_oh_get_array_item (qpdf, oh, i) : qpdf_oh_get_key (qpdf, oh, g_ptr_array_index (keys, i));
+
+      if (!qpdf_oh_is_indirect (qpdf, value))
+        find_default_rgb (qpdf, value, profile, depth + 1);
+    }
+}
+
+/* The profile through which Poppler draws every DeviceRGB image of the
+ * file: the one every /DefaultRGB of the file names, when every page's
+ * resources (inherited too) name it, so that whatever forms, patterns or
+ * annotations draw an image, the lookup ends at it; 0 when there is no
+ * such profile.  Poppler looks /DefaultRGB up from the innermost
+ * resources out to the page's, and draws a DeviceRGB image through the
+ * space it finds with the transform it makes for an ICC image's. */
+static int
+default_rgb_profile (qpdf_data qpdf,
+                     int       size)
+{
+  int profile = 0;
+  int n_pages = qpdf_get_num_pages (qpdf);
+
+  for (int id = 1; id < size && profile >= 0; id++)
+    {
+      qpdf_oh oh = qpdf_get_object_by_id (qpdf, id, 0);
+
+      find_default_rgb (qpdf, qpdf_oh_is_stream (qpdf, oh) ? qpdf_oh_get_dict (qpdf, oh) : oh, &profile, 0);
+      if (id % 1024 == 0)
+        qpdf_oh_release_all (qpdf);
+    }
+  if (profile <= 0 || n_pages <= 0)
+    return 0;
+  for (int i = 0; i < n_pages; i++)
+    {
+      qpdf_oh node = qpdf_get_page_n (qpdf, (size_t) i);
+      int     depth = 0;
+
+      /* Resources are inherited from the nearest node naming them. */
+      while (!qpdf_oh_has_key (qpdf, node, "/Resources") && qpdf_oh_has_key (qpdf, node, "/Parent") && depth++ < 64)
+        node = qpdf_oh_get_key (qpdf, node, "/Parent");
+      node = qpdf_oh_get_key (qpdf, qpdf_oh_get_key (qpdf, node, "/Resources"), "/ColorSpace");
+      if (!qpdf_oh_is_dictionary (qpdf, node) || !qpdf_oh_has_key (qpdf, node, "/DefaultRGB"))
+        return 0;
+      qpdf_oh_release_all (qpdf);
+    }
+  return profile;
 }
 
 /* Where the file draws its images from.  Under a /DefaultRGB space
@@ -684,16 +802,15 @@ draw_through_forms (qpdf_data   qpdf,
     }
 }
 
-/* Transforms from ICC profiles to sRGB, made as Poppler makes the one it
+/* Transforms from ICC profiles to RGB, made as Poppler makes the one it
  * draws ICC image lines with (GfxICCBasedColorSpace::buildTransforms):
  * the profile's bytes as its stream gives them, input
- * CHANNELS_SH(N) | BYTES_SH(1), output TYPE_RGB_8 into lcms2's own sRGB
- * (Poppler's display profile when none is set), not optimised, black
- * point compensation.  The same library with the same transform gives
+ * CHANNELS_SH(N) | BYTES_SH(1), output TYPE_RGB_8 into its display
+ * profile (display_profile), not optimised, black point compensation.  The same library with the same transform gives
  * the same bytes. */
 typedef struct
 {
-  cmsHPROFILE srgb;
+  cmsHPROFILE srgb;       /* the display profile (display_profile) */
   GHashTable *transforms; /* profile id * 4 + intent -> cmsHTRANSFORM, or NULL */
 } IccTransforms;
 
@@ -702,6 +819,53 @@ delete_transform (gpointer transform)
 {
   if (transform != NULL)
     cmsDeleteTransform (transform);
+}
+
+/* Poppler's display profile, into which it converts ICC colours: the
+ * DestOutputProfile of the file's output intent when the catalog names
+ * exactly one and lcms2 reads it (Gfx::initDisplayProfile), else lcms2's
+ * sRGB.  A file with an sRGB output intent (PDF/A) renders its ICC
+ * images through that profile's bytes, which lcms2's own sRGB does not
+ * match bit for bit.  A CMYK one leaves the colours in sRGB: the ICC
+ * image of flyer-arkumu-postcard, under a CMYK output intent, renders
+ * from the copy converted into sRGB bit for bit as from the file.
+ * FALSE when the profile is of another kind (no conversion then). */
+static gboolean
+display_profile (qpdf_data    qpdf,
+                 cmsHPROFILE *display)
+{
+  qpdf_oh        intents = qpdf_oh_get_key (qpdf, qpdf_get_root (qpdf), "/OutputIntents");
+  qpdf_oh        dest;
+  unsigned char *data = NULL;
+  size_t         len = 0;
+  cmsHPROFILE    profile = NULL;
+
+  *display = NULL;
+  if (qpdf_oh_is_array (qpdf, intents) && qpdf_oh_get_array_n_items (qpdf, intents) == 1)
+    {
+      dest = qpdf_oh_get_key (qpdf, qpdf_oh_get_array_item (qpdf, intents, 0), "/DestOutputProfile");
+      if (qpdf_oh_is_stream (qpdf, dest))
+        {
+          /* A profile whose filters libqpdf cannot undo may be one
+           * Poppler reads. */
+          if (!read_stream (qpdf, dest, &data, &len))
+            return FALSE;
+          profile = cmsOpenProfileFromMem (data, (cmsUInt32Number) len);
+          free (data);
+        }
+    }
+  if (profile != NULL && cmsGetColorSpace (profile) == cmsSigRgbData)
+    *display = profile;
+  else if (profile != NULL && cmsGetColorSpace (profile) != cmsSigCmykData)
+    {
+      cmsCloseProfile (profile);
+      return FALSE;
+    }
+  else if (profile != NULL)
+    cmsCloseProfile (profile);
+  if (*display == NULL)
+    *display = cmsCreate_sRGBProfile ();
+  return *display != NULL;
 }
 
 /* The transform of profile @c->profile_id for @intent, NULL when lcms2
@@ -722,8 +886,6 @@ icc_transform (qpdf_data        qpdf,
 
   if (g_hash_table_lookup_extended (t->transforms, key, NULL, &found))
     return found;
-  if (t->srgb == NULL)
-    t->srgb = cmsCreate_sRGBProfile ();
   if (read_stream (qpdf, qpdf_get_object_by_id (qpdf, c->profile_id, 0), &data, &len))
     profile = cmsOpenProfileFromMem (data, (cmsUInt32Number) len);
   free (data);
@@ -737,11 +899,23 @@ icc_transform (qpdf_data        qpdf,
   return transform;
 }
 
+/* Colours converted lately: a transform gives each pixel's colour from
+ * its samples alone, and images repeat colours (graphics hold few; an
+ * unoptimised transform spends 40 to 125 ns a pixel).  Direct mapped. */
+#define COLOUR_CACHE_BITS 16
+typedef struct
+{
+  guint64 key[1 << COLOUR_CACHE_BITS]; /* samples | 1 << 32, 0: empty */
+  guchar  rgb[3 << COLOUR_CACHE_BITS];
+} ColourCache;
+
 /* @samples (@n_pixels of @n components) as DeviceRGB through @transform,
  * in place: 3 bytes a pixel.  Converted a block at a time, since lcms2
- * does not promise to read and write the same buffer. */
+ * does not promise to read and write the same buffer; colours met
+ * before are taken from @cache (emptied when the transform is another). */
 static void
 icc_to_rgb (cmsHTRANSFORM transform,
+            ColourCache  *cache,
             guchar       *samples,
             gsize         n_pixels,
             int           n)
@@ -750,13 +924,47 @@ icc_to_rgb (cmsHTRANSFORM transform,
   {
     BLOCK = 4096
   };
-  guchar rgb[3 * BLOCK];
+  guchar  rgb[3 * BLOCK];
+  guchar  missed[4 * BLOCK], missed_rgb[3 * BLOCK];
+  guint32 missed_at[BLOCK];
 
   for (gsize i = 0; i < n_pixels; i += BLOCK)
     {
       gsize k = MIN (n_pixels - i, (gsize) BLOCK);
+      guint n_missed = 0;
 
-      cmsDoTransform (transform, samples + i * n, rgb, (cmsUInt32Number) k);
+      for (gsize j = 0; j < k; j++)
+        {
+          const guchar *p = samples + (i + j) * n;
+          guint32       v = ((guint32) p[0] << 16) | ((guint32) p[1] << 8) | p[2];
+          guint32       slot;
+
+          if (n == 4)
+            v = (v << 8) | p[3];
+          slot = (v * 2654435761u) >> (32 - COLOUR_CACHE_BITS);
+          if (cache->key[slot] == ((guint64) v | G_GUINT64_CONSTANT (1) << 32))
+            memcpy (rgb + 3 * j, cache->rgb + 3 * slot, 3);
+          else
+            {
+              memcpy (missed + n * n_missed, p, n);
+              missed_at[n_missed++] = (guint32) j;
+            }
+        }
+      if (n_missed > 0)
+        cmsDoTransform (transform, missed, missed_rgb, n_missed);
+      for (guint m = 0; m < n_missed; m++)
+        {
+          const guchar *p = missed + n * m;
+          guint32       v = ((guint32) p[0] << 16) | ((guint32) p[1] << 8) | p[2];
+          guint32       slot;
+
+          if (n == 4)
+            v = (v << 8) | p[3];
+          slot = (v * 2654435761u) >> (32 - COLOUR_CACHE_BITS);
+          cache->key[slot] = (guint64) v | G_GUINT64_CONSTANT (1) << 32;
+          memcpy (cache->rgb + 3 * slot, missed_rgb + 3 * m, 3);
+          memcpy (rgb + 3 * missed_at[m], missed_rgb + 3 * m, 3);
+        }
       memcpy (samples + i * 3, rgb, 3 * k);
     }
 }
@@ -796,12 +1004,14 @@ decode_candidate (qpdf_data  qpdf,
 /* Stores image stream @oh decoded (no /Filter, no /DecodeParms, the rest
  * of its dictionary as it was) when its samples fit in @budget; returns
  * their size, or 0.  With @transform, an ICC image of @c->n_icc
- * components is stored as the DeviceRGB samples Poppler draws it with. */
+ * components is stored as the DeviceRGB samples Poppler draws it with
+ * (through @cache). */
 static gsize
 decode_image (qpdf_data        qpdf,
               qpdf_oh          oh,
               const Candidate *c,
               cmsHTRANSFORM    transform,
+              ColourCache     *cache,
               gsize            budget)
 {
   qpdf_oh        dict = qpdf_oh_get_dict (qpdf, oh);
@@ -859,7 +1069,7 @@ decode_image (qpdf_data        qpdf,
           free (samples);
           return 0;
         }
-      icc_to_rgb (transform, samples, n_pixels, c->n_icc);
+      icc_to_rgb (transform, cache, samples, n_pixels, c->n_icc);
       out_len = n_pixels * 3;
     }
   if (out_len > budget)
@@ -923,9 +1133,11 @@ eyl_render_source_new (const char *path,
   guint     shrunk = 0, decoded = 0;
   gsize     decoded_bytes = 0;
   int       size;
-  guint     converted = 0;
+  guint     converted = 0, converted_rgb = 0;
   double    converted_pixels = 0;
-  guint     n_icc = 0;
+  guint     n_icc = 0, n_rgb = 0;
+  int       rgb_profile = 0;
+  gboolean  no_display = FALSE;
   gboolean  read_content = FALSE, default_rgb = FALSE, intents = FALSE;
   g_autoptr(GHashTable) transforms = g_hash_table_new_full (NULL, NULL, NULL, delete_transform);
   g_autoptr(GHashTable) masks = g_hash_table_new (NULL, NULL);
@@ -933,9 +1145,11 @@ eyl_render_source_new (const char *path,
   g_autoptr(GHashTable) refs_all = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) refs_xobj = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) xobj_dicts = g_hash_table_new (NULL, NULL);
-  References    refs = { refs_all, refs_xobj, xobj_dicts, forms };
-  gboolean      refs_read = FALSE;
-  IccTransforms icc = { NULL, transforms };
+  References              refs = { refs_all, refs_xobj, xobj_dicts, forms };
+  gboolean                refs_read = FALSE;
+  IccTransforms           icc = { NULL, transforms };
+  g_autofree ColourCache *cache = NULL;
+  cmsHTRANSFORM           cached_transform = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -986,7 +1200,27 @@ eyl_render_source_new (const char *path,
       Candidate *c = &g_array_index (candidates, Candidate, i);
 
       if (g_hash_table_contains (masks, GINT_TO_POINTER (c->id)))
-        c->n_icc = 0;
+        c->n_icc = c->device_rgb = 0;
+      if (c->device_rgb)
+        n_rgb++;
+    }
+  /* DeviceRGB images are drawn through the file's /DefaultRGB profile,
+   * if any: converted as ICC images of it. */
+  if (n_rgb > 0)
+    {
+      scan_content (qpdf, size, FALSE, &default_rgb, &intents);
+      if (default_rgb)
+        rgb_profile = default_rgb_profile (qpdf, size);
+    }
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      if (c->device_rgb && rgb_profile > 0)
+        {
+          c->n_icc = 3;
+          c->profile_id = rgb_profile;
+        }
       if (c->n_icc > 0)
         n_icc++;
       if (c->n_icc > 0 && c->intent == -1)
@@ -1006,6 +1240,7 @@ eyl_render_source_new (const char *path,
                default_rgb ? "" : "no ", !read_content ? "not read for" : intents ? "may set"
                                                                                   : "sets no");
     }
+  no_display = n_icc > 0 && !display_profile (qpdf, &icc.srgb);
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
@@ -1013,7 +1248,7 @@ eyl_render_source_new (const char *path,
       /* An image whose dictionary names no intent is converted with the
        * graphics state's, relative colorimetric unless content sets one.
        * Under a /DefaultRGB, only one drawn through a form (References). */
-      if ((default_rgb && (!refs_read || !drawn_as_xobject_only (&refs, c->id))) ||
+      if (no_display || (default_rgb && (!refs_read || !drawn_as_xobject_only (&refs, c->id))) ||
           (c->intent == -1 && intents))
         c->n_icc = 0;
       else if (c->intent == -1)
@@ -1029,13 +1264,21 @@ eyl_render_source_new (const char *path,
 
       if (c->n_icc > 0)
         transform = icc_transform (qpdf, &icc, c, c->intent);
-      len = decode_image (qpdf, qpdf_get_object_by_id (qpdf, c->id, 0), c, transform,
+      if (transform != NULL && transform != cached_transform)
+        {
+          if (cache == NULL)
+            cache = g_new (ColourCache, 1);
+          memset (cache->key, 0, sizeof cache->key);
+          cached_transform = transform;
+        }
+      len = decode_image (qpdf, qpdf_get_object_by_id (qpdf, c->id, 0), c, transform, cache,
                           max_decoded - decoded_bytes);
       if (len > 0)
         decoded++;
       if (len > 0 && transform != NULL)
         {
           converted++;
+          converted_rgb += c->device_rgb;
           converted_pixels += c->pixels;
           if (default_rgb)
             g_hash_table_insert (refs.forms, GINT_TO_POINTER (c->id),
@@ -1063,8 +1306,9 @@ eyl_render_source_new (const char *path,
   if ((shrunk > 0 || decoded > 0) && !qpdf_has_error (qpdf))
     bytes = write_copy (qpdf);
   g_debug ("%s: %u images shrunk, %u stored decoded (%.1f MB, %u of them ICC images as "
-           "DeviceRGB, %.1f Mpx) for rendering",
-           path, shrunk, decoded, decoded_bytes / 1e6, converted, converted_pixels / 1e6);
+           "DeviceRGB, %.1f Mpx, %u of them DeviceRGB under /DefaultRGB) for rendering",
+           path, shrunk, decoded, decoded_bytes / 1e6, converted, converted_pixels / 1e6,
+           converted_rgb);
   qpdf_cleanup (&qpdf);
   if (bytes != NULL && n_shrunk != NULL)
     *n_shrunk = shrunk;

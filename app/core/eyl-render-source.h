@@ -22,7 +22,9 @@
  * otherwise, as the DeviceRGB samples Poppler's transform gives, made
  * once with the same transform; under a /DefaultRGB space, through
  * which Poppler would draw DeviceRGB samples again, each is drawn through
- * a form XObject that sets /DefaultRGB to DeviceRGB.  The text layer
+ * a form XObject that sets /DefaultRGB to DeviceRGB.  Where every page
+ * names the same /DefaultRGB profile, DeviceRGB images, which Poppler
+ * draws through it, are converted alike.  The text layer
  * stays read from the original file. */
 #pragma once
 
