@@ -38,15 +38,17 @@
 /* The shortest symbol worth a render, mm: EAN-8 at 80 % is 17.7 mm long. */
 #define MIN_CANDIDATE_MM 14.0
 #define MIN_RUN_MM       8.0
-/* How the detail render is scanned: zbar is fed every k-th row and
- * column only, k such that MIN_LINES lines still cross bars
+/* How a raster is scanned for pack symbols alone: zbar is fed every
+ * k-th row and column only, k such that MIN_LINES lines still cross bars
  * MIN_BAR_MM tall (a truncated EAN-13 at 80 % keeps ~ 8 mm; 5 mm is
  * below anything a till reads).  zbar reports an EAN once three lines
- * agree (its uncertainty 2), a Code 128 from one; 15 lines leave room
- * for lines lost to a scratch, a hairline or the bars' ends.  At 12 px a
- * mm that is every 4th line: a quarter of the pixels. */
+ * agree (its uncertainty 2), a Code 128 from one; 10 lines leave room
+ * for a third of them lost to a scratch, a hairline or the bars' ends
+ * (drawn symbols read from 2).  The detail render (12 px a mm) is
+ * scanned on every 6th line, the red channel of an analysis raster of
+ * 4 px a mm on every 2nd. */
 #define MIN_BAR_MM 5.0
-#define MIN_LINES  15.0
+#define MIN_LINES  10.0
 /* Fewer px a module than this and the measures are rounding. */
 #define MIN_MEASURE_PX 3.0
 /* A run may be this many modules off its table width (ink spread, the
@@ -834,9 +836,20 @@ dup_red (const EylRaster *raster,
   return differ != 0 ? g_steal_pointer (&red) : NULL;
 }
 
+/* The line step @raster is scanned at for pack symbols alone. */
+static int
+bar_line_step (const EylRaster *raster,
+               double           mm_per_pt)
+{
+  double px_per_mm = raster->scale / mm_per_pt;
+
+  return MAX (1, (int) floor (MIN_BAR_MM * px_per_mm / MIN_LINES + 1e-6));
+}
+
 /* Every symbol zbar reads on @raster (@gray its grey), measured there,
  * added to @found; @kind, @flags and @line_step as eyl_zbar_scan_lines()
- * takes them. */
+ * takes them for @gray (its red channel, when @gray reads nothing, is
+ * scanned for pack symbols alone). */
 static void
 read_raster (const EylRaster *raster,
              const guint8    *gray,
@@ -856,7 +869,7 @@ read_raster (const EylRaster *raster,
       /* Pack symbols only: what else the red channel shows, the QR
        * reader does not look for there. */
       reads = scan (red, raster->width, raster->height, EYL_ZBAR_PACK, EYL_ZBAR_DEFAULT,
-                    line_step);
+                    bar_line_step (raster, mm_per_pt));
       gray = red;
     }
 
@@ -1102,11 +1115,9 @@ eyl_detect_barcodes (const EylPageData *page,
       if (detail != NULL)
         {
           g_autofree guint8 *detail_gray = eyl_raster_dup_gray (detail);
-          double             px_per_mm = detail->scale / mm_per_pt;
-          int                step = MAX (1, (int) floor (MIN_BAR_MM * px_per_mm / MIN_LINES + 1e-6));
 
-          read_raster (detail, detail_gray, EYL_ZBAR_PACK, EYL_ZBAR_DEFAULT, step, mm_per_pt,
-                       &page_rect, found);
+          read_raster (detail, detail_gray, EYL_ZBAR_PACK, EYL_ZBAR_DEFAULT,
+                       bar_line_step (detail, mm_per_pt), mm_per_pt, &page_rect, found);
         }
     }
   g_debug ("page %u: %u barcode candidates, %u rendered, %u symbols", page->index,
