@@ -327,34 +327,80 @@ render_cb (const EylRect *area,
   return render_symbol (user_data, area, scale);
 }
 
-static void
-test_coarse_raster (void)
+/* @s on an analysis raster of 3 px per mm, rendered again in detail
+ * where the raster is too coarse (or not, without @renderer): what the
+ * reader finds. */
+static GPtrArray *
+detect_coarse (Symbol  *s,
+               gboolean renderer)
 {
   g_autoptr(EylPageData) page = page_new ();
   EylRect area = { 0, 0, page->width, page->height };
-  g_autoptr(EylRaster) raster = NULL;
+  g_autoptr(EylRaster) raster = render_symbol (s, &area, 3.0 * MM_PER_PT);
+  EylRenderer r;
+
+  eyl_renderer_init (&r);
+  r.render = render_cb;
+  r.user_data = s;
+  return eyl_detect_barcodes (page, raster, renderer ? &r : NULL, MM_PER_PT);
+}
+
+static void
+test_coarse_raster (void)
+{
   g_autoptr(GPtrArray) found = NULL;
-  EylRenderer       renderer;
   Symbol            s;
   const EylBarcode *b;
 
   symbol_init (&s, "EAN-13", "4006381333931");
   s.magnification = 0.9;
-  raster = render_symbol (&s, &area, 3.0 * MM_PER_PT);
 
-  found = eyl_detect_barcodes (page, raster, NULL, MM_PER_PT);
+  found = detect_coarse (&s, FALSE);
   g_assert_cmpuint (found->len, ==, 0);
   g_clear_pointer (&found, g_ptr_array_unref);
 
-  eyl_renderer_init (&renderer);
-  renderer.render = render_cb;
-  renderer.user_data = &s;
-  found = eyl_detect_barcodes (page, raster, &renderer, MM_PER_PT);
+  found = detect_coarse (&s, TRUE);
   g_assert_cmpuint (found->len, ==, 1);
   b = g_ptr_array_index (found, 0);
   g_assert_cmpstr (b->digits, ==, "4006381333931");
   g_assert_cmpfloat_with_epsilon (b->magnification, 0.9, 0.03);
   g_assert_cmpfloat (b->quiet_left_modules, >=, 11);
+}
+
+/* The detail render is scanned on every few lines only (MIN_BAR_MM,
+ * MIN_LINES): a truncated symbol at 80 %, its bars 5 mm tall, lying or
+ * standing, is still read there and measured whole. */
+static void
+check_short_bars (gboolean vertical)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  Symbol            s;
+  const EylBarcode *b;
+
+  symbol_init (&s, "EAN-13", "4006381333931");
+  s.magnification = 0.8;
+  s.height_mm = 5.0;
+  s.vertical = vertical;
+  found = detect_coarse (&s, TRUE);
+  g_assert_cmpuint (found->len, ==, 1);
+  b = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (b->digits, ==, "4006381333931");
+  g_assert_true (b->measured);
+  g_assert_cmpint (b->vertical, ==, vertical);
+  g_assert_cmpfloat_with_epsilon (b->magnification, 0.8, 0.03);
+  g_assert_cmpfloat_with_epsilon (b->bar_height_mm, 5.0, 0.3);
+}
+
+static void
+test_short_bars (void)
+{
+  check_short_bars (FALSE);
+}
+
+static void
+test_short_bars_vertical (void)
+{
+  check_short_bars (TRUE);
 }
 
 /* The zbar scanners outlive a page: symbol after symbol, page after
@@ -521,6 +567,8 @@ main (int    argc,
   g_test_add_func ("/eyl/barcode/other-symbologies", test_other_symbologies);
   g_test_add_func ("/eyl/barcode/vertical", test_vertical);
   g_test_add_func ("/eyl/barcode/coarse-raster", test_coarse_raster);
+  g_test_add_func ("/eyl/barcode/short-bars", test_short_bars);
+  g_test_add_func ("/eyl/barcode/short-bars-vertical", test_short_bars_vertical);
   g_test_add_func ("/eyl/barcode/one-scanner", test_one_scanner);
   g_test_add_func ("/eyl/barcode/shared-scan", test_shared_scan);
   g_test_add_func ("/eyl/barcode/pages-share-scans", test_pages_share_scans);

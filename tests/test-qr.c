@@ -660,6 +660,72 @@ test_rule_leftover (void)
     }
 }
 
+/* @f's code alone at @module_px px a module, its top-left corner
+ * @phase px off the pixel grid, with a 4-module quiet zone: grey bytes,
+ * @side px square. */
+static guint8 *
+draw_code_gray (const Fixture *f,
+                double         module_px,
+                double         phase,
+                int           *side)
+{
+  int              n = f->qr->width;
+  int              w = (int) ceil ((n + 8) * module_px + 1);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, w);
+  cairo_t         *cr = cairo_create (surface);
+  guint8          *gray = g_malloc ((gsize) w * w);
+  const guint8    *data;
+  int              stride;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (int j = 0; j < n; j++)
+    for (int i = 0; i < n; i++)
+      if (f->qr->data[j * n + i] & 1)
+        cairo_rectangle (cr, phase + (4 + i) * module_px, phase + (4 + j) * module_px,
+                         module_px, module_px);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < w; y++)
+    for (int x = 0; x < w; x++)
+      gray[y * w + x] = data[y * stride + 4 * x + 1]; /* green: grey here */
+  cairo_surface_destroy (surface);
+  *side = w;
+  return gray;
+}
+
+/* Candidate renders are scanned on every eyl_zbar_qr_line_step()-th line
+ * only: a code at the smallest module that step is claimed for still
+ * reads, whatever its phase on the pixel grid. */
+static void
+test_line_step (void)
+{
+  static const double modules[] = { 2.7, 3.0, 4.0, 6.0 };
+  Fixture             f;
+
+  g_assert_cmpint (eyl_zbar_qr_line_step (2.0), ==, 1);
+  g_assert_cmpint (eyl_zbar_qr_line_step (2.7), ==, 2);
+  fixture_init (&f, PAYLOAD);
+  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+    for (double phase = 0; phase < 1.0; phase += 0.25)
+      {
+        int                side, step = eyl_zbar_qr_line_step (modules[i]);
+        g_autofree guint8 *gray = draw_code_gray (&f, modules[i], phase, &side);
+        g_autoptr(GArray) symbols = eyl_zbar_scan_lines (gray, side, side, EYL_ZBAR_QR,
+                                                          EYL_ZBAR_DEFAULT, step);
+
+        g_test_message ("%.1f px a module, phase %.2f, every %d lines: %u read", modules[i],
+                        phase, step, symbols->len);
+        g_assert_cmpuint (symbols->len, ==, 1);
+        g_assert_cmpstr (g_array_index (symbols, EylZbarSymbol, 0).data, ==, PAYLOAD);
+      }
+  fixture_clear (&f);
+}
+
 #endif /* HAVE_QRENCODE */
 
 #ifndef HAVE_QRENCODE
@@ -794,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/eyl/qr/rule-unreadable", test_rule_unreadable);
   g_test_add_func ("/eyl/qr/rule-leftover", test_rule_leftover);
   g_test_add_func ("/eyl/qr/one-scanner", test_one_scanner);
+  g_test_add_func ("/eyl/qr/line-step", test_line_step);
 #else
   g_test_add_func ("/eyl/qr/fixtures", test_no_qrencode);
 #endif

@@ -38,6 +38,17 @@
 /* The shortest symbol worth a render, mm: EAN-8 at 80 % is 17.7 mm long. */
 #define MIN_CANDIDATE_MM 14.0
 #define MIN_RUN_MM       8.0
+/* How a raster is scanned for pack symbols alone: zbar is fed every
+ * k-th row and column only, k such that MIN_LINES lines still cross bars
+ * MIN_BAR_MM tall (a truncated EAN-13 at 80 % keeps ~ 8 mm; 5 mm is
+ * below anything a till reads).  zbar reports an EAN once three lines
+ * agree (its uncertainty 2), a Code 128 from one; 10 lines leave room
+ * for a third of them lost to a scratch, a hairline or the bars' ends
+ * (drawn symbols read from 2).  The detail render (12 px a mm) is
+ * scanned on every 6th line, the red channel of an analysis raster of
+ * 4 px a mm on every 2nd. */
+#define MIN_BAR_MM 5.0
+#define MIN_LINES  10.0
 /* Fewer px a module than this and the measures are rounding. */
 #define MIN_MEASURE_PX 3.0
 /* A run may be this many modules off its table width (ink spread, the
@@ -306,13 +317,15 @@ read_clear (gpointer data)
   g_free (r->digits);
 }
 
-/* The symbols zbar reads in @gray, dark on light; @flags as
- * eyl_zbar_scan() takes them. */
+/* The symbols zbar reads in @gray, dark on light; @kind, @flags and
+ * @line_step as eyl_zbar_scan_lines() takes them. */
 static GArray *
 scan (const guint8 *gray,
       int           width,
       int           height,
-      EylZbarFlags  flags)
+      EylZbarKind   kind,
+      EylZbarFlags  flags,
+      int           line_step)
 {
   GArray *reads = g_array_new (FALSE, TRUE, sizeof (Read));
   g_autoptr(GArray) symbols = NULL;
@@ -324,7 +337,7 @@ scan (const guint8 *gray,
   /* The scanner the QR reader uses, so that the scan of the analysis
    * raster it did is not done again: what else it reads (QR codes,
    * Code 39) is no pack symbol and is dropped here. */
-  symbols = eyl_zbar_scan (gray, width, height, EYL_ZBAR_CODES, flags);
+  symbols = eyl_zbar_scan_lines (gray, width, height, kind, flags, line_step);
   for (guint i = 0; i < symbols->len; i++)
     {
       const EylZbarSymbol *z = &g_array_index (symbols, EylZbarSymbol, i);
@@ -823,23 +836,40 @@ dup_red (const EylRaster *raster,
   return differ != 0 ? g_steal_pointer (&red) : NULL;
 }
 
+/* The line step @raster is scanned at for pack symbols alone. */
+static int
+bar_line_step (const EylRaster *raster,
+               double           mm_per_pt)
+{
+  double px_per_mm = raster->scale / mm_per_pt;
+
+  return MAX (1, (int) floor (MIN_BAR_MM * px_per_mm / MIN_LINES + 1e-6));
+}
+
 /* Every symbol zbar reads on @raster (@gray its grey), measured there,
- * added to @found; @flags as eyl_zbar_scan() takes them. */
+ * added to @found; @kind, @flags and @line_step as eyl_zbar_scan_lines()
+ * takes them for @gray (its red channel, when @gray reads nothing, is
+ * scanned for pack symbols alone). */
 static void
 read_raster (const EylRaster *raster,
              const guint8    *gray,
+             EylZbarKind      kind,
              EylZbarFlags     flags,
+             int              line_step,
              double           mm_per_pt,
              const EylRect   *page_rect,
              GPtrArray       *found)
 {
-  g_autoptr(GArray) reads = scan (gray, raster->width, raster->height, flags);
+  g_autoptr(GArray) reads = scan (gray, raster->width, raster->height, kind, flags, line_step);
   g_autofree guint8 *red = NULL;
 
   if (reads->len == 0 && (red = dup_red (raster, gray)) != NULL)
     {
       g_array_unref (reads);
-      reads = scan (red, raster->width, raster->height, EYL_ZBAR_DEFAULT);
+      /* Pack symbols only: what else the red channel shows, the QR
+       * reader does not look for there. */
+      reads = scan (red, raster->width, raster->height, EYL_ZBAR_PACK, EYL_ZBAR_DEFAULT,
+                    bar_line_step (raster, mm_per_pt));
       gray = red;
     }
 
@@ -1036,7 +1066,7 @@ eyl_detect_barcodes (const EylPageData *page,
 
   /* The QR reader scanned the same grey of the same raster just before. */
   gray = eyl_raster_dup_gray (raster);
-  read_raster (raster, gray, EYL_ZBAR_SHARED, mm_per_pt, &page_rect, found);
+  read_raster (raster, gray, EYL_ZBAR_CODES, EYL_ZBAR_SHARED, 1, mm_per_pt, &page_rect, found);
   if (renderer == NULL || renderer->render == NULL)
     return found;
 
@@ -1086,7 +1116,8 @@ eyl_detect_barcodes (const EylPageData *page,
         {
           g_autofree guint8 *detail_gray = eyl_raster_dup_gray (detail);
 
-          read_raster (detail, detail_gray, EYL_ZBAR_DEFAULT, mm_per_pt, &page_rect, found);
+          read_raster (detail, detail_gray, EYL_ZBAR_PACK, EYL_ZBAR_DEFAULT,
+                       bar_line_step (detail, mm_per_pt), mm_per_pt, &page_rect, found);
         }
     }
   g_debug ("page %u: %u barcode candidates, %u rendered, %u symbols", page->index,

@@ -50,6 +50,15 @@
  * that ISO/IEC 18004:2015 5.3.8 asks for, with room to spare. */
 #define CANDIDATE_MARGIN       0.3
 #define MEASURE_MARGIN_MODULES 6.0
+/* The smallest module a candidate's render is scanned for, px: a code of
+ * version 10 (57 modules, three times the bytes of any address a flyer
+ * prints) over a third of the candidate's longer side (DETAIL_PX), or a
+ * version 4 over a quarter.  Candidates are the code's own busy blob or
+ * image, or zbar's read on the raster, so the code fills most of them.
+ * At 2.7 px zbar's finder search still gets a line every 0.75 module
+ * when fed every 2nd row and column (eyl_zbar_qr_line_step()): half the
+ * pixels of each candidate scan. */
+#define CANDIDATE_MIN_MODULE_PX 2.7
 /* zbar reads clean codes from ~2 px per module; at this many px a code
  * that does not decode is damaged, not too coarse. */
 #define MIN_JUDGE_PX 3.0
@@ -114,17 +123,20 @@ page_to_region (const Region *r,
 }
 
 /* Reads every symbol of @kind zbar finds in @gray, light-on-dark ones
- * too: an array of EylZbarSymbol. */
+ * too, on every @line_step-th row and column: an array of
+ * EylZbarSymbol. */
 static GArray *
 scan_gray (const guint8 *gray,
            int           width,
            int           height,
            EylZbarKind   kind,
-           EylZbarFlags  flags)
+           EylZbarFlags  flags,
+           int           line_step)
 {
   if (width < 8 || height < 8)
     return g_array_new (FALSE, TRUE, sizeof (EylZbarSymbol));
-  return eyl_zbar_scan (gray, width, height, kind, flags | EYL_ZBAR_INVERTED_TOO);
+  return eyl_zbar_scan_lines (gray, width, height, kind, flags | EYL_ZBAR_INVERTED_TOO,
+                              line_step);
 }
 
 /* Otsu's threshold (N. Otsu, IEEE Trans. SMC 9(1), 1979) over a window. */
@@ -1033,7 +1045,7 @@ decode_threshold (const Region *r,
       int                ow, oh;
       g_autofree guint8 *small = downsample (r->gray, r->width, wx0, wy0, wx1 - wx0,
                                              wy1 - wy0, ladder[i] / module_px, &ow, &oh);
-      g_autoptr(GArray) symbols = scan_gray (small, ow, oh, EYL_ZBAR_QR, EYL_ZBAR_DEFAULT);
+      g_autoptr(GArray) symbols = scan_gray (small, ow, oh, EYL_ZBAR_QR, EYL_ZBAR_DEFAULT, 1);
 
       for (guint k = 0; k < symbols->len; k++)
         if (g_strcmp0 (g_array_index (symbols, EylZbarSymbol, k).data, payload) == 0)
@@ -1246,7 +1258,8 @@ static gboolean
 scout_sees_code (const Region *r)
 {
   g_autoptr(GArray) symbols = scan_gray (r->gray, r->width, r->height, EYL_ZBAR_CODES,
-                                          EYL_ZBAR_DEFAULT);
+                                          EYL_ZBAR_DEFAULT,
+                                          eyl_zbar_qr_line_step (CANDIDATE_MIN_MODULE_PX));
   g_autoptr(GArray) finders = NULL;
   int      threshold;
   gboolean dark_is_low;
@@ -1295,7 +1308,8 @@ scan_candidate (Ctx           *ctx,
            cand->x0, cand->y0, cand->x1, cand->y1, r.width, r.height,
            (g_get_monotonic_time () - t0) / 1000.0);
 
-  symbols = scan_gray (r.gray, r.width, r.height, EYL_ZBAR_CODES, EYL_ZBAR_DEFAULT);
+  symbols = scan_gray (r.gray, r.width, r.height, EYL_ZBAR_CODES, EYL_ZBAR_DEFAULT,
+                       eyl_zbar_qr_line_step (CANDIDATE_MIN_MODULE_PX));
   for (guint i = 0; i < symbols->len; i++)
     {
       const EylZbarSymbol *s = &g_array_index (symbols, EylZbarSymbol, i);
@@ -1432,7 +1446,7 @@ eyl_detect_qr (const EylPageData *page,
 
   /* What the raster reads by itself comes first: big codes.  The
    * barcode reader reads the same raster next: the scan is shared. */
-  symbols = scan_gray (gray, raster->width, raster->height, EYL_ZBAR_CODES, EYL_ZBAR_SHARED);
+  symbols = scan_gray (gray, raster->width, raster->height, EYL_ZBAR_CODES, EYL_ZBAR_SHARED, 1);
   for (guint i = 0; i < symbols->len; i++)
     {
       const EylZbarSymbol *s = &g_array_index (symbols, EylZbarSymbol, i);

@@ -159,13 +159,20 @@ eyl_stage_leave (EylStage previous)
 void
 eyl_stage_count (const char *what)
 {
+  eyl_stage_count_n (what, 1);
+}
+
+void
+eyl_stage_count_n (const char *what,
+                   guint       n)
+{
   if (!enabled ())
     return;
   g_mutex_lock (&lock);
   if (counts == NULL)
     counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_insert (counts, (gpointer) what,
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, what)) + 1));
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, what)) + n));
   g_mutex_unlock (&lock);
 }
 

@@ -40,6 +40,9 @@ const char *eyl_stage_to_string (EylStage stage);
 /* Counts one more of @what (a static string: "tesseract-inits") in this
  * process, written as n_WHAT=N beside the stages. */
 void eyl_stage_count (const char *what);
+/* Counts @n more of @what. */
+void eyl_stage_count_n (const char *what,
+                        guint       n);
 
 /* A stage for the rest of a C scope:
  *   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_OCR); */

@@ -29,6 +29,7 @@
 typedef struct
 {
   EylZbarKind kind;
+  int         line_step;
   int         width, height;
   guint8     *pixels; /* a copy: the same pixels are known exactly */
   GArray     *symbols;
@@ -60,14 +61,18 @@ scanner_new (EylZbarKind kind)
     ZBAR_UPCA,
     ZBAR_UPCE,
     ZBAR_CODE128,
-    ZBAR_CODE39,
+    ZBAR_CODE39, /* last: not a pack symbol */
   };
   zbar_image_scanner_t *scanner = zbar_image_scanner_create ();
 
   zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-  zbar_image_scanner_set_config (scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
+  if (kind != EYL_ZBAR_PACK)
+    zbar_image_scanner_set_config (scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
   if (kind == EYL_ZBAR_CODES)
     for (guint i = 0; i < G_N_ELEMENTS (linear); i++)
+      zbar_image_scanner_set_config (scanner, linear[i], ZBAR_CFG_ENABLE, 1);
+  if (kind == EYL_ZBAR_PACK)
+    for (guint i = 0; i + 1 < G_N_ELEMENTS (linear); i++)
       zbar_image_scanner_set_config (scanner, linear[i], ZBAR_CFG_ENABLE, 1);
 
   eyl_stage_count ("zbar-scanners");
@@ -106,6 +111,12 @@ eyl_zbar_get_n_scanner_inits (void)
   return (guint) g_atomic_int_get (&n_scanner_inits);
 }
 
+int
+eyl_zbar_qr_line_step (double module_px)
+{
+  return MAX (1, (int) floor (0.75 * module_px + 1e-6));
+}
+
 guint
 eyl_zbar_get_n_shared (void)
 {
@@ -127,6 +138,7 @@ scan_once (const guint8 *gray,
            int           width,
            int           height,
            EylZbarKind   kind,
+           int           line_step,
            guint        *n_found)
 {
   GArray               *symbols = g_array_new (FALSE, TRUE, sizeof (EylZbarSymbol));
@@ -139,10 +151,19 @@ scan_once (const guint8 *gray,
   zbar_image_set_size (image, (unsigned) width, (unsigned) height);
   /* No cleanup handler: @gray stays the caller's. */
   zbar_image_set_data (image, gray, (unsigned long) width * height, NULL);
+  /* Set for each scan: a scanner is kept for its kind, whatever the step. */
+  zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_X_DENSITY, line_step);
+  zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_Y_DENSITY, line_step);
 
   n = zbar_scan_image (scanner, image);
+  g_debug ("scan %d × %d, kind %d, every %d lines: %d found", width, height, kind, line_step,
+           n);
   *n_found = (guint) MAX (n, 0);
   eyl_stage_count ("zbar-scans");
+  /* The pixels fed to zbar (each once along a row and once along a
+   * column at step 1), in thousands: a file's scans sum to billions. */
+  eyl_stage_count_n ("zbar-kpixels",
+                     (guint) (((gsize) width * height / line_step + 500) / 1000));
   if (n > 0)
     for (const zbar_symbol_t *sym = zbar_image_first_symbol (image); sym != NULL;
          sym = zbar_symbol_next (sym))
@@ -185,11 +206,23 @@ eyl_zbar_scan (const guint8 *gray,
                EylZbarKind   kind,
                EylZbarFlags  flags)
 {
+  return eyl_zbar_scan_lines (gray, width, height, kind, flags, 1);
+}
+
+GArray *
+eyl_zbar_scan_lines (const guint8 *gray,
+                     int           width,
+                     int           height,
+                     EylZbarKind   kind,
+                     EylZbarFlags  flags,
+                     int           line_step)
+{
   gsize   n_pixels = (gsize) MAX (width, 0) * MAX (height, 0);
   Shared *shared = NULL;
   GArray *symbols;
   guint   n_found;
 
+  line_step = MAX (line_step, 1);
   if (gray == NULL || n_pixels == 0 || kind >= EYL_ZBAR_N_KINDS)
     {
       symbols = g_array_new (FALSE, TRUE, sizeof (EylZbarSymbol));
@@ -205,7 +238,7 @@ eyl_zbar_scan (const guint8 *gray,
           Shared *s = g_ptr_array_index (shared_scans, i);
 
           /* Shared once: the copy of the pixels is not held for longer. */
-          if (s->kind == kind && s->width == width && s->height == height &&
+          if (s->kind == kind && s->line_step == line_step && s->width == width && s->height == height &&
               memcmp (s->pixels, gray, n_pixels) == 0)
             shared = g_ptr_array_steal_index (shared_scans, i);
         }
@@ -222,11 +255,12 @@ eyl_zbar_scan (const guint8 *gray,
     }
   else
     {
-      symbols = scan_once (gray, width, height, kind, &n_found);
+      symbols = scan_once (gray, width, height, kind, line_step, &n_found);
       if (flags & EYL_ZBAR_SHARED)
         {
           shared = g_new0 (Shared, 1);
           shared->kind = kind;
+          shared->line_step = line_step;
           shared->width = width;
           shared->height = height;
           shared->pixels = g_memdup2 (gray, n_pixels);
@@ -253,7 +287,7 @@ eyl_zbar_scan (const guint8 *gray,
       for (gsize i = 0; i < n_pixels; i++)
         inverted[i] = 255 - gray[i];
       g_array_unref (symbols);
-      symbols = scan_once (inverted, width, height, kind, &n_found);
+      symbols = scan_once (inverted, width, height, kind, line_step, &n_found);
     }
   return symbols;
 }

@@ -19,6 +19,10 @@ typedef enum
    * Code 128 (packs carry it where a retail symbol belongs) and Code 39
    * (a web address may come in it). */
   EYL_ZBAR_CODES,
+  /* The pack symbols the barcode reader keeps (EAN, UPC, Code 128), no
+   * QR codes: zbar's QR finder works on every line it is fed, and the
+   * QR reader reads the codes on a render itself. */
+  EYL_ZBAR_PACK,
   EYL_ZBAR_N_KINDS
 } EylZbarKind;
 
@@ -51,6 +55,26 @@ GArray *eyl_zbar_scan (const guint8 *gray,
                        int           height,
                        EylZbarKind   kind,
                        EylZbarFlags  flags);
+
+/* As eyl_zbar_scan(), feeding zbar only every @line_step-th row and
+ * column (ZBAR_CFG_X_DENSITY and Y_DENSITY), each whole: the cost falls
+ * by @line_step, the resolution along a line stays.  A symbol is still
+ * read when enough of the lines cross it: see the callers for how many
+ * each decoder wants. */
+GArray *eyl_zbar_scan_lines (const guint8 *gray,
+                             int           width,
+                             int           height,
+                             EylZbarKind   kind,
+                             EylZbarFlags  flags,
+                             int           line_step);
+
+/* The coarsest line step at which zbar still finds the finder patterns
+ * of a QR code of @module_px px a module: zbar clusters the lines that
+ * cross a finder's 1:1:3:1:1 runs, and wants at least three of them, each
+ * within about a quarter of the core's 3-module run of the last
+ * (qr_finder_cluster_lines), so lines at most ~0.75 module apart.  1 at
+ * under 2.7 px a module, 2 up to 4 px, ... */
+int eyl_zbar_qr_line_step (double module_px);
 
 /* How many scans this process answered from a shared one. */
 guint eyl_zbar_get_n_shared (void);
