@@ -312,31 +312,6 @@ test_gray (void)
       }
 }
 
-/* A raster starts white even where it reuses the memory of a raster
- * that was drawn on and freed (large ones do). */
-static void
-test_reused_white (void)
-{
-  EylRect area = { 0, 0, 1200, 900 };
-
-  for (int round = 0; round < 3; round++)
-    {
-      g_autoptr(EylRaster) raster = eyl_raster_new (&area, 1.0);
-      cairo_t *cr;
-
-      cairo_surface_flush (eyl_raster_get_surface (raster));
-      for (int y = 0; y < raster->height; y += 7)
-        for (int x = 0; x < raster->width; x += 5)
-          g_assert_cmphex (eyl_raster_get_pixel (raster, x, y), ==, 0xffffff);
-      g_assert_cmphex (eyl_raster_get_pixel (raster, raster->width - 1, raster->height - 1), ==,
-                       0xffffff);
-      cr = eyl_raster_create_context (raster);
-      cairo_set_source_rgb (cr, 0.2, 0.4, 0.6);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-    }
-}
-
 /* The averaged copy: each pixel the mean of the raster's pixels it
  * covers, by channel and truncated; the same as a pixel-by-pixel box
  * average at scales that do not divide the raster's size. */
@@ -419,7 +394,6 @@ main (int   argc,
   g_test_add_func ("/eyl/raster/luma", test_luma);
   g_test_add_func ("/eyl/raster/averaged", test_averaged);
   g_test_add_func ("/eyl/raster/gray", test_gray);
-  g_test_add_func ("/eyl/raster/reused-white", test_reused_white);
 
   return g_test_run ();
 }

@@ -19,138 +19,6 @@
 
 G_DEFINE_BOXED_TYPE (EylRaster, eyl_raster, eyl_raster_ref, eyl_raster_unref)
 
-/* Pixel buffers of rasters that are gone, kept for the next raster.  A
- * check renders a dozen or more rasters of a few to 64 MB in turn (the
- * page, then OCR's areas); each fresh one came from mmap, so its first
- * paint faulted in and zeroed every page and its free unmapped them: 9 %
- * of a corpus run's CPU was the kernel doing that.  A reused buffer is
- * painted white like a fresh one, so the pixels are the same.  Only
- * large buffers (malloc keeps small ones itself), at most POOL_SLOTS of
- * them; none under AddressSanitizer, which must see every free. */
-#define POOL_MIN_BYTES ((gsize) 1 << 20)
-#define POOL_SLOTS     2
-
-#if defined(__SANITIZE_ADDRESS__)
-#define POOL_ENABLED 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define POOL_ENABLED 0
-#endif
-#endif
-#ifndef POOL_ENABLED
-#define POOL_ENABLED 1
-#endif
-
-typedef struct
-{
-  guint8 *data;
-  gsize   size;
-} PoolBuffer;
-
-G_LOCK_DEFINE_STATIC (pool);
-static PoolBuffer *pool[POOL_SLOTS];
-
-static const cairo_user_data_key_t pool_key;
-
-/* A buffer of at least @size bytes: the smallest pooled one that fits
- * without wasting more than its half, else a new one; NULL when out of
- * memory. */
-static PoolBuffer *
-pool_take (gsize size)
-{
-  PoolBuffer *buffer = NULL;
-  int         best = -1;
-
-  G_LOCK (pool);
-  for (int i = 0; i < POOL_SLOTS; i++)
-    if (pool[i] != NULL && pool[i]->size >= size && pool[i]->size / 2 <= size &&
-        (best < 0 || pool[i]->size < pool[best]->size))
-      best = i;
-  if (best >= 0)
-    {
-      buffer = pool[best];
-      pool[best] = NULL;
-    }
-  G_UNLOCK (pool);
-
-  if (buffer == NULL)
-    {
-      guint8 *data = g_try_malloc (size);
-
-      if (data == NULL)
-        return NULL;
-      buffer = g_new (PoolBuffer, 1);
-      buffer->data = data;
-      buffer->size = size;
-    }
-  return buffer;
-}
-
-static void
-pool_buffer_free (PoolBuffer *buffer)
-{
-  g_free (buffer->data);
-  g_free (buffer);
-}
-
-/* The surface that used @data is destroyed: keep its buffer, in place of
- * the smallest kept one if every slot is taken. */
-static void
-pool_give (void *data)
-{
-  PoolBuffer *buffer = data;
-  int         slot = -1;
-
-  G_LOCK (pool);
-  for (int i = 0; i < POOL_SLOTS; i++)
-    {
-      if (pool[i] == NULL)
-        {
-          slot = i;
-          break;
-        }
-      if (slot < 0 || pool[i]->size < pool[slot]->size)
-        slot = i;
-    }
-  if (pool[slot] == NULL || pool[slot]->size < buffer->size)
-    {
-      PoolBuffer *old = pool[slot];
-
-      pool[slot] = buffer;
-      buffer = old;
-    }
-  G_UNLOCK (pool);
-  if (buffer != NULL)
-    pool_buffer_free (buffer);
-}
-
-/* An RGB24 image surface of @w × @h, its memory from the pool when large;
- * in error when out of memory. */
-static cairo_surface_t *
-surface_new (int w,
-             int h)
-{
-  int              stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, w);
-  gsize            size = (gsize) stride * h;
-  PoolBuffer      *buffer;
-  cairo_surface_t *surface;
-
-  if (!POOL_ENABLED || size < POOL_MIN_BYTES || stride <= 0)
-    return cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  buffer = pool_take (size);
-  if (buffer == NULL)
-    return cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  surface = cairo_image_surface_create_for_data (buffer->data, CAIRO_FORMAT_RGB24, w, h, stride);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-      cairo_surface_set_user_data (surface, &pool_key, buffer, pool_give) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      pool_buffer_free (buffer);
-      return cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-    }
-  return surface;
-}
-
 EylRaster *
 eyl_raster_new (const EylRect *area,
                 double         scale)
@@ -182,7 +50,7 @@ eyl_raster_new (const EylRect *area,
   self->height = (int) CLAMP (h, 1, 32767);
   self->scale = scale;
   self->area = *area;
-  self->surface = surface_new (self->width, self->height);
+  self->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, self->width, self->height);
   self->data = cairo_image_surface_get_data (self->surface);
   self->stride = cairo_image_surface_get_stride (self->surface);
 
