@@ -283,6 +283,35 @@ test_luma (void)
   g_assert_cmpfloat_with_epsilon (eyl_raster_get_luma (raster, -2, 0), 255, 1e-9);
 }
 
+/* The grey copy: every pixel the fixed-point Rec. 709 luma of its own
+ * colour, on a row whose width is no multiple of eight (the copy works
+ * eight pixels at a time, the rest one by one). */
+static void
+test_gray (void)
+{
+  EylRect area = { 0, 0, 37, 5 };
+  g_autoptr(EylRaster) raster = eyl_raster_new (&area, 1.0);
+  g_autofree guint8 *gray = NULL;
+  guint32            seed = 12345;
+
+  for (int y = 0; y < raster->height; y++)
+    for (int x = 0; x < raster->width; x++)
+      {
+        seed = seed * 1103515245u + 12345u;
+        ((guint32 *) (raster->data + (gsize) y * raster->stride))[x] = seed >> 8;
+      }
+  cairo_surface_mark_dirty (eyl_raster_get_surface (raster));
+  gray = eyl_raster_dup_gray (raster);
+  for (int y = 0; y < raster->height; y++)
+    for (int x = 0; x < raster->width; x++)
+      {
+        guint32 p = eyl_raster_get_pixel (raster, x, y);
+        guint   want = (((p >> 16) & 0xff) * 13933 + ((p >> 8) & 0xff) * 46871 + (p & 0xff) * 4732) >> 16;
+
+        g_assert_cmpuint (gray[(gsize) y * raster->width + x], ==, want);
+      }
+}
+
 /* The averaged copy: each pixel the mean of the raster's pixels it
  * covers, by channel and truncated; the same as a pixel-by-pixel box
  * average at scales that do not divide the raster's size. */
@@ -364,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/eyl/raster/hard-cap", test_hard_cap);
   g_test_add_func ("/eyl/raster/luma", test_luma);
   g_test_add_func ("/eyl/raster/averaged", test_averaged);
+  g_test_add_func ("/eyl/raster/gray", test_gray);
 
   return g_test_run ();
 }

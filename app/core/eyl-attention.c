@@ -162,43 +162,61 @@ jacobi3 (double a[3][3],
     d[i] = a[i][i];
 }
 
-/* Median of nine bytes, by the exchange network of Paeth (Graphics
- * Gems, 1990): 19 compare-exchanges instead of a sort. */
-#define SORT2(a, b)          \
-  G_STMT_START               \
-  {                          \
-    guint8 lo_ = MIN (a, b); \
-    b = MAX (a, b);          \
-    a = lo_;                 \
-  }                          \
-  G_STMT_END
-
-static guint8
-median9 (guint8 p[9])
+static inline guint8
+median3 (guint8 a,
+         guint8 b,
+         guint8 c)
 {
-  SORT2 (p[1], p[2]);
-  SORT2 (p[4], p[5]);
-  SORT2 (p[7], p[8]);
-  SORT2 (p[0], p[1]);
-  SORT2 (p[3], p[4]);
-  SORT2 (p[6], p[7]);
-  SORT2 (p[1], p[2]);
-  SORT2 (p[4], p[5]);
-  SORT2 (p[7], p[8]);
-  SORT2 (p[0], p[3]);
-  SORT2 (p[5], p[8]);
-  SORT2 (p[4], p[7]);
-  SORT2 (p[3], p[6]);
-  SORT2 (p[1], p[4]);
-  SORT2 (p[2], p[5]);
-  SORT2 (p[4], p[7]);
-  SORT2 (p[4], p[2]);
-  SORT2 (p[6], p[4]);
-  SORT2 (p[4], p[2]);
-  return p[4];
+  return MAX (MIN (a, b), MIN (MAX (a, b), c));
 }
 
-#undef SORT2
+/* The 3 × 3 median filter of one row @y of @in (@w × @h, the border
+ * repeating its edge pixels) into @out.  Each column's three pixels are
+ * sorted once (into @lo, @mid, @hi, @w each) and serve the three windows
+ * that hold them; the median of the nine is then the median of the
+ * largest low, the median middle and the smallest high (Paeth, Graphics
+ * Gems, 1990) — the same value as sorting each window, at a third of the
+ * compare-exchanges. */
+static void
+median_row (const guint8 *in,
+            int           w,
+            int           h,
+            int           y,
+            guint8       *lo,
+            guint8       *mid,
+            guint8       *hi,
+            guint8       *out)
+{
+  const guint8 *up = in + (gsize) MAX (y - 1, 0) * w;
+  const guint8 *row = in + (gsize) y * w;
+  const guint8 *down = in + (gsize) MIN (y + 1, h - 1) * w;
+
+  for (int x = 0; x < w; x++)
+    {
+      guint8 a = MIN (up[x], row[x]), b = MAX (up[x], row[x]), c = down[x];
+
+      lo[x] = MIN (a, c);
+      hi[x] = MAX (b, c);
+      mid[x] = MAX (a, MIN (b, c));
+    }
+  for (int x = 0; x < w; x++)
+    {
+      int l = MAX (x - 1, 0), r = MIN (x + 1, w - 1);
+
+      out[x] = median3 (MAX (MAX (lo[l], lo[x]), lo[r]), median3 (mid[l], mid[x], mid[r]),
+                        MIN (MIN (hi[l], hi[x]), hi[r]));
+    }
+}
+
+/* Colours whose Lab is known (direct mapped): a page's pixels come in a
+ * few hundred colours, each converted once rather than once a run. */
+#define LAB_CACHE 4096
+
+typedef struct
+{
+  guint32 px;
+  double  lab[3];
+} LabCache;
 
 /* The three channels of the TPAMI version: CIE Lab, whitened (ZCA on the
  * colour covariance plus @ridge·I, which keeps a grey picture from having
@@ -209,20 +227,25 @@ feature_channels (cairo_surface_t *img,
                   const guint8    *visible,
                   double           ridge)
 {
-  int                w = cairo_image_surface_get_width (img);
-  int                h = cairo_image_surface_get_height (img);
-  int                stride = cairo_image_surface_get_stride (img);
-  const guint8      *data = cairo_image_surface_get_data (img);
-  gsize              n = (gsize) w * h;
-  g_autofree double *lab = g_new (double, 3 * n);
-  g_autofree guint8 *raw = g_new (guint8, 3 * n);
-  guint8            *out = g_new (guint8, 3 * n);
-  double             lut[256], mean[3] = { 0 }, cov[3][3] = { { 0 } }, count = 0;
-  double             wm[3][3];
-  guint32            last = 0;
+  int                  w = cairo_image_surface_get_width (img);
+  int                  h = cairo_image_surface_get_height (img);
+  int                  stride = cairo_image_surface_get_stride (img);
+  const guint8        *data = cairo_image_surface_get_data (img);
+  gsize                n = (gsize) w * h;
+  g_autofree double   *lab = g_new (double, 3 * n);
+  g_autofree guint8   *raw = g_new (guint8, 3 * n);
+  guint8              *out = g_new (guint8, 3 * n);
+  double               lut[256], mean[3] = { 0 }, cov[3][3] = { { 0 } }, count = 0;
+  double               wm[3][3];
+  guint32              last = 0;
+  g_autofree LabCache *cache = g_new (LabCache, LAB_CACHE);
+  g_autofree guint8   *sorted = g_new (guint8, 3 * (gsize) w);
 
   for (int i = 0; i < 256; i++)
     lut[i] = srgb_to_linear (i / 255.0);
+  /* No colour has a bit above the 24th: every slot starts empty. */
+  for (int i = 0; i < LAB_CACHE; i++)
+    cache[i].px = G_MAXUINT32;
 
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
@@ -230,14 +253,23 @@ feature_channels (cairo_surface_t *img,
         guint32 px = *(const guint32 *) (data + (gsize) y * stride + 4 * x) & 0xffffff;
         double *l = lab + 3 * ((gsize) y * w + x);
 
-        /* A page is mostly runs of one colour: its neighbour's Lab. */
+        /* A page is mostly runs of one colour: its neighbour's Lab; and
+         * a few colours over and over: the Lab a colour last had, in a
+         * small cache.  The same conversion, so the same bits. */
         if (x > 0 && px == last)
           memcpy (l, l - 3, 3 * sizeof *l);
         else
           {
-            double lin[3] = { lut[(px >> 16) & 0xff], lut[(px >> 8) & 0xff], lut[px & 0xff] };
+            guint slot = ((px * 2654435761u) >> 20) & (LAB_CACHE - 1);
 
-            rgb_to_lab (lin, l);
+            if (cache[slot].px != px)
+              {
+                double lin[3] = { lut[(px >> 16) & 0xff], lut[(px >> 8) & 0xff], lut[px & 0xff] };
+
+                cache[slot].px = px;
+                rgb_to_lab (lin, cache[slot].lab);
+              }
+            memcpy (l, cache[slot].lab, 3 * sizeof *l);
           }
         last = px;
         if (visible != NULL && !visible[(gsize) y * w + x])
@@ -308,20 +340,8 @@ feature_channels (cairo_surface_t *img,
         raw[c * n + i] = hi > lo ? (guint8) CLAMP ((ch[i] - lo) / (hi - lo) * 255 + 0.5, 0, 255)
                                  : 0;
       for (int y = 0; y < h; y++)
-        {
-          /* The border repeats its edge pixels. */
-          const guint8 *up = raw + c * n + (gsize) MAX (y - 1, 0) * w;
-          const guint8 *row = raw + c * n + (gsize) y * w;
-          const guint8 *down = raw + c * n + (gsize) MIN (y + 1, h - 1) * w;
-
-          for (int x = 0; x < w; x++)
-            {
-              int    l = MAX (x - 1, 0), r = MIN (x + 1, w - 1);
-              guint8 p[9] = { up[l], up[x], up[r], row[l], row[x], row[r], down[l], down[x], down[r] };
-
-              out[c * n + (gsize) y * w + x] = median9 (p);
-            }
-        }
+        median_row (raw + c * n, w, h, y, sorted, sorted + w, sorted + 2 * w,
+                    out + c * n + (gsize) y * w);
     }
   return out;
 }
@@ -654,23 +674,31 @@ anchor_sums (const guint8 *hidden,
              int           w,
              int           h)
 {
-  int *sum = g_new (int, (gsize) (w + 1) * h);
+  int               *sum = g_new (int, (gsize) (w + 1) * h);
+  g_autofree guint8 *column = hidden != NULL ? g_new (guint8, w) : NULL;
 
   for (int y = 0; y < h; y++)
     {
-      int *row = sum + (gsize) y * (w + 1);
+      int          *row = sum + (gsize) y * (w + 1);
+      const guint8 *here = hidden != NULL ? hidden + (gsize) y * w : NULL;
+
+      /* Whether any of the 3 pixels of each column around row @y is
+       * hidden: the 3 × 3 neighbourhood is then three columns' worth, one
+       * pass over the rows instead of nine reads a pixel.  Only rows
+       * inside the border need it. */
+      if (hidden != NULL && y > 0 && y < h - 1)
+        for (int x = 0; x < w; x++)
+          column[x] = (here[x - w] | here[x] | here[x + w]) != 0;
 
       row[0] = 0;
       for (int x = 0; x < w; x++)
         {
           gboolean anchor = x == 0 || y == 0 || x == w - 1 || y == h - 1;
 
-          if (hidden != NULL && hidden[(gsize) y * w + x])
+          if (here != NULL && here[x])
             anchor = FALSE;
-          else if (hidden != NULL && !anchor)
-            for (int dy = -1; dy <= 1 && !anchor; dy++)
-              for (int dx = -1; dx <= 1 && !anchor; dx++)
-                anchor = hidden[(gsize) (y + dy) * w + x + dx] != 0;
+          else if (here != NULL && !anchor)
+            anchor = column[x - 1] | column[x] | column[x + 1];
           row[x + 1] = row[x] + anchor;
         }
     }
@@ -1241,6 +1269,7 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
   gsize             size;
   g_autofree float *v = NULL;
   g_autofree float *dip = NULL;
+  g_autofree gsize *stack = NULL;
   gsize             n_dip;
   double            sigma;
   guint             found = 0;
@@ -1295,16 +1324,18 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
         }
       {
         float half = 0.5f * map->values[best];
-        g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gsize));
+        gsize top = 0;
 
-        g_array_append_val (stack, best);
+        /* A pixel is pushed only where it is zeroed: at most once. */
+        if (stack == NULL)
+          stack = g_new (gsize, size);
+        stack[top++] = best;
         v[best] = 0;
-        while (stack->len > 0)
+        while (top > 0)
           {
-            gsize i = g_array_index (stack, gsize, stack->len - 1);
+            gsize i = stack[--top];
             int   x = i % w, y = i / w;
 
-            g_array_set_size (stack, stack->len - 1);
             for (int dy = -1; dy <= 1; dy++)
               for (int dx = -1; dx <= 1; dx++)
                 {
@@ -1320,7 +1351,7 @@ eyl_attention_map_fixations (const EylAttentionMap *map,
                                    map->values[j] <= map->values[i]))
                     {
                       v[j] = 0;
-                      g_array_append_val (stack, j);
+                      stack[top++] = j;
                     }
                 }
           }

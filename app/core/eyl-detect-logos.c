@@ -2247,28 +2247,40 @@ local_contrast_ink (const Work   *work,
   for (int y = 0; y < bh; y++)
     for (int x = 0; x < bw; x++)
       {
-        gsize   i = (gsize) (y + b->y0) * w + x + b->x0;
-        int     x0 = MAX (0, x - radius), y0 = MAX (0, y - radius);
-        int     x1 = MIN (bw, x + radius + 1), y1 = MIN (bh, y + radius + 1);
-        double  mean[4];
-        guint32 c = work->rgb[i];
-        int     d = 0;
+        gsize    i = (gsize) (y + b->y0) * w + x + b->x0;
+        int      x0 = MAX (0, x - radius), y0 = MAX (0, y - radius);
+        int      x1 = MIN (bw, x + radius + 1), y1 = MIN (bh, y + radius + 1);
+        gint64   sum[4];
+        guint32  c = work->rgb[i];
+        gboolean differs = FALSE;
 
         if (!on[i])
           continue;
+        /* The tables hold whole numbers far below 2^53: exact. */
         for (int k = 0; k < 4; k++)
           {
             const double *s = sat + k * stride * (bh + 1);
 
-            mean[k] = s[(gsize) y1 * stride + x1] - s[(gsize) y0 * stride + x1] -
-                      s[(gsize) y1 * stride + x0] + s[(gsize) y0 * stride + x0];
+            sum[k] = (gint64) (s[(gsize) y1 * stride + x1] - s[(gsize) y0 * stride + x1] -
+                               s[(gsize) y1 * stride + x0] + s[(gsize) y0 * stride + x0]);
           }
-        if (mean[3] < 1)
+        if (sum[3] < 1)
           continue;
-        d = MAX (d, ABS ((int) ((c >> 16) & 0xff) - (int) lround (mean[0] / mean[3])));
-        d = MAX (d, ABS ((int) ((c >> 8) & 0xff) - (int) lround (mean[1] / mean[3])));
-        d = MAX (d, ABS ((int) (c & 0xff) - (int) lround (mean[2] / mean[3])));
-        sub[i] = !work->text[i] && d > threshold;
+        /* |v − round(sum / n)| > threshold, in integers: the mean
+         * rounded half up is m = ⌊(2·sum + n) / 2n⌋, and m < v − t holds
+         * when 2·sum + n < (v − t)·2n, m > v + t when 2·sum + n ≥
+         * (v + t + 1)·2n.  The same answer as lround of the quotient: a
+         * quotient that is not a half exactly is 1/2n or more away from
+         * one, far beyond a double's rounding.  Three divisions and
+         * lround calls a pixel were a tenth of the logos stage. */
+        for (int k = 0; k < 3 && !differs; k++)
+          {
+            gint64 v = (c >> (16 - 8 * k)) & 0xff, twice = 2 * sum[k] + sum[3];
+
+            differs = twice < (v - threshold) * 2 * sum[3] ||
+                      twice >= (v + threshold + 1) * 2 * sum[3];
+          }
+        sub[i] = !work->text[i] && differs;
       }
 }
 
