@@ -1003,9 +1003,13 @@ mark_ink_row (guint8 *restrict out,
 
       out[x] = ink_mark (row[x], (int) (prefix[x1] - prefix[x0]), (x1 - x0) * rows);
     }
-  if (mask_row != NULL)
-    for (x = 0; x < w; x++)
-      out[x] = mask_row[x] ? 0 : out[x];
+  if (mask_row == NULL)
+    return;
+  for (x = 0; x + INK_CHUNK <= w; x += INK_CHUNK)
+    for (int k = 0; k < INK_CHUNK; k++)
+      out[x + k] = mask_row[x + k] ? 0 : out[x + k];
+  for (; x < w; x++)
+    out[x] = mask_row[x] ? 0 : out[x];
 }
 
 /* Ink bands: rows of components of similar height, close together.
@@ -1067,6 +1071,33 @@ find_bands (const guint8 *gray,
 /* Levels down to an image of this many pixels on its longer side. */
 #define LEVEL_MIN_SIDE 400
 
+/* One row of half_size(): from rows @a and @b (2 × @hw px), 2 × 2 pixels
+ * averaged, or, unless @average, or-ed (a mask).  In chunks, as
+ * column_update(). */
+static inline void
+half_row (guint8 *restrict out,
+          const guint8 *restrict a,
+          const guint8 *restrict b,
+          int      hw,
+          gboolean average)
+{
+  int x = 0;
+
+  for (; x + INK_CHUNK <= hw; x += INK_CHUNK)
+    for (int k = 0; k < INK_CHUNK; k++)
+      {
+        int i = 2 * (x + k);
+
+        out[x + k] = average ? (a[i] + a[i + 1] + b[i] + b[i + 1] + 2) / 4 : a[i] | a[i + 1] | b[i] | b[i + 1];
+      }
+  for (; x < hw; x++)
+    {
+      int i = 2 * x;
+
+      out[x] = average ? (a[i] + a[i + 1] + b[i] + b[i + 1] + 2) / 4 : a[i] | a[i + 1] | b[i] | b[i + 1];
+    }
+}
+
 /* @gray (and @mask) at half the size, 2 × 2 pixels averaged (masked when
  * any was). */
 static guint8 *
@@ -1080,14 +1111,17 @@ half_size (const guint8  *gray,
   guint8 *half_mask = *mask != NULL ? g_malloc ((gsize) MAX (hw * hh, 1)) : NULL;
 
   for (int y = 0; y < hh; y++)
-    for (int x = 0; x < hw; x++)
-      {
-        gsize a = (gsize) (2 * y) * w + 2 * x, b = a + w;
+    {
+      const guint8 *a = gray + (gsize) (2 * y) * w;
 
-        half[(gsize) y * hw + x] = (gray[a] + gray[a + 1] + gray[b] + gray[b + 1] + 2) / 4;
-        if (half_mask != NULL)
-          half_mask[(gsize) y * hw + x] = (*mask)[a] | (*mask)[a + 1] | (*mask)[b] | (*mask)[b + 1];
-      }
+      half_row (half + (gsize) y * hw, a, a + w, hw, TRUE);
+      if (half_mask != NULL)
+        {
+          const guint8 *m = *mask + (gsize) (2 * y) * w;
+
+          half_row (half_mask + (gsize) y * hw, m, m + w, hw, FALSE);
+        }
+    }
   *mask = half_mask;
   return half;
 }
