@@ -3470,19 +3470,22 @@ ocr_turned (Ocr             *ocr,
             GArray          *level_bands)
 {
   int                w = scan->width, h = scan->height;
-  g_autofree guint8 *explained = g_malloc0 ((gsize) w * h);
   g_autofree guint8 *turned = turn_cw (gray, w, h);
-  g_autofree guint8 *turned_mask = NULL;
+  g_autofree guint8 *turned_mask = mask != NULL ? turn_cw (mask, w, h) : NULL;
   g_autoptr(GArray) blobs = g_array_new (FALSE, FALSE, sizeof (Comp));
   g_autoptr(GArray) bands = NULL;
   guint looked = 0;
 
-  if (mask != NULL)
-    memcpy (explained, mask, (gsize) w * h);
+  /* What is explained (the text layer's @mask, the words read level) is
+   * marked on the turned image directly: turn_cw() puts pixel (x, y) at
+   * (h − 1 − y, x), so a box's rows of pixels are runs of its turned
+   * rows.  A page without a text layer whose level reads explain nothing
+   * has no mask at all, which finds the same bands as an empty one. */
   for (guint i = 0; i < ocr->words->len; i++)
     {
       const Word *word = &g_array_index (ocr->words, Word, i);
       double      x0, y0, x1, y1;
+      int         ya, yb;
 
       /* Turned letters read level come out as short unsure scraps
        * ("Oo", "(Q)"): they explain nothing. */
@@ -3490,11 +3493,16 @@ ocr_turned (Ocr             *ocr,
         continue;
       eyl_raster_page_to_pixel (scan, word->box.x0, word->box.y0, &x0, &y0);
       eyl_raster_page_to_pixel (scan, word->box.x1, word->box.y1, &x1, &y1);
-      for (int y = CLAMP ((int) floor (y0) - 1, 0, h); y < CLAMP ((int) ceil (y1) + 1, 0, h); y++)
-        for (int x = CLAMP ((int) floor (x0) - 1, 0, w); x < CLAMP ((int) ceil (x1) + 1, 0, w); x++)
-          explained[(gsize) y * w + x] = 1;
+      ya = CLAMP ((int) floor (y0) - 1, 0, h), yb = CLAMP ((int) ceil (y1) + 1, 0, h);
+      if (ya >= yb)
+        continue;
+      for (int x = CLAMP ((int) floor (x0) - 1, 0, w); x < CLAMP ((int) ceil (x1) + 1, 0, w); x++)
+        {
+          if (turned_mask == NULL)
+            turned_mask = g_malloc0 ((gsize) w * h);
+          memset (turned_mask + (gsize) x * h + (h - yb), 1, yb - ya);
+        }
     }
-  turned_mask = turn_cw (explained, w, h);
   bands = find_bands_all_sizes (turned, h, w, turned_mask, blobs);
   g_array_sort (bands, compare_band_letters);
 
