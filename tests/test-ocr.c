@@ -1769,6 +1769,35 @@ test_fine_print_not_read (void)
   g_assert_cmpuint (poster, >, without);
 }
 
+/* test_fine_print_not_read's page without its web address: beside the
+ * live headline only fine print is ink to read, and it is not read.
+ * Tesseract starts at a page's first read, not before: a process that
+ * analyses only this page starts no engine (~60–150 ms CPU). */
+static const Line fine_print_only_lines[] = {
+  { "Fresh tea every day", 10 * MM, 25 * MM, 6 },
+  { "OFFER SUBJECT TO AVAILABILITY AND OUR TERMS OF SALE", 10 * MM, 135 * MM, 0.6 },
+};
+
+static void
+test_no_read_no_engine (void)
+{
+  if (!eyl_fixture_have_ocr ())
+    return;
+  if (g_test_subprocess ())
+    {
+      Page page = { 105 * MM, 148 * MM, fine_print_only_lines, G_N_ELEMENTS (fine_print_only_lines), 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+      g_autoptr(GPtrArray) elements = NULL;
+      guint reads;
+
+      elements = run_headline_live (&page, 6, 200.0 / 72.0, 0, FALSE, &reads);
+      g_assert_cmpuint (eyl_detect_ocr_get_n_reads (NULL), ==, 0);
+      g_assert_cmpuint (eyl_detect_ocr_get_n_engine_inits (), ==, 0);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* A roll-up with a live headline and two outlined contact lines at its
  * top and bottom, too far apart for one render, whose text layer lists
  * photographs of 6 Mpx (not drawn: only their size counts).  Each Poppler
@@ -1903,6 +1932,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/german-text-layer", test_german_text_layer);
   g_test_add_func ("/eyl/ocr/picture-contacts", test_picture_contacts);
   g_test_add_func ("/eyl/ocr/fine-print-not-read", test_fine_print_not_read);
+  g_test_add_func ("/eyl/ocr/no-read-no-engine", test_no_read_no_engine);
   g_test_add_func ("/eyl/ocr/dear-page-renders-shared", test_dear_page_renders_shared);
   g_test_add_func ("/eyl/ocr/same-scale-renders-shared", test_same_scale_renders_shared);
 

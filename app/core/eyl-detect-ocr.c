@@ -206,9 +206,12 @@ word_score (const Word *w)
 typedef struct
 {
   const EylRenderer *renderer;
-  const EylPageData *live; /* the page, when it has live text */
-  TessBaseAPI       *api;
-  GArray            *words; /* Word */
+  const EylPageData *live;      /* the page, when it has live text */
+  const char        *languages; /* what the engine reads */
+  GPtrArray         *warnings;
+  TessBaseAPI       *api;       /* taken at the first read (see ocr_engine) */
+  gboolean           no_engine; /* it could not start */
+  GArray            *words;     /* Word */
   guint              next_line;
   double             pixels;      /* OCR pixels spent */
   double             budget;      /* pixels it may spend on regions */
@@ -932,6 +935,83 @@ rows_of (GArray *comps,
     add_row (comps, g_ptr_array_index (rows, r), depth, walls, bands, blobs);
 }
 
+/* The window sums below run over whole rows of pixels in chunks of
+ * INK_CHUNK, each chunk a loop of fixed length over pointers that do not
+ * alias, which the compiler turns into vector code at -O2 (a row of
+ * bytes could otherwise alias the sums).  Measured on a 2480 × 3508
+ * page: 30 ms for the ink marks before, 12 ms so. */
+#define INK_CHUNK 16
+
+/* @in (a row of @w px) added to the column sums @column, or taken off
+ * them; inlined with @add constant. */
+static inline void
+column_update (guint32 *restrict column,
+               const guint8 *restrict in,
+               int      w,
+               gboolean add)
+{
+  int x = 0;
+
+  for (; x + INK_CHUNK <= w; x += INK_CHUNK)
+    for (int k = 0; k < INK_CHUNK; k++)
+      column[x + k] = add ? column[x + k] + in[x + k] : column[x + k] - in[x + k];
+  for (; x < w; x++)
+    column[x] = add ? column[x] + in[x] : column[x] - in[x];
+}
+
+/* 1 for dark ink, 2 for light ink, 0 for neither: a pixel of grey @g in
+ * a window of @area pixels summing to @s.  The local mean is the sum
+ * over the area, rounded down: g < mean − T is (g + T + 1) · area ≤ sum,
+ * and g > mean + T is sum < (g − T) · area. */
+static inline guint8
+ink_mark (int g,
+          int s,
+          int area)
+{
+  return (g + INK_THRESHOLD + 1) * area <= s ? 1 : s < (g - INK_THRESHOLD) * area ? 2
+                                                                                  : 0;
+}
+
+/* The marks of one row (@row, @w px) whose window spans @rows rows, from
+ * @prefix, the running sum of their column sums; 0 where @mask_row is
+ * set.  Windows that lie wholly inside the row share one area. */
+static void
+mark_ink_row (guint8 *restrict out,
+              const guint8 *restrict row,
+              const guint32 *restrict prefix,
+              const guint8 *restrict mask_row,
+              int w,
+              int rows)
+{
+  int inner0 = MIN (MEAN_RADIUS, w), inner1 = MAX (inner0, w - MEAN_RADIUS - 1);
+  int area = (2 * MEAN_RADIUS + 1) * rows;
+  int x;
+
+  for (x = 0; x < inner0; x++)
+    {
+      int x1 = MIN (w, x + MEAN_RADIUS + 1);
+
+      out[x] = ink_mark (row[x], (int) prefix[x1], x1 * rows);
+    }
+  for (; x + INK_CHUNK <= inner1; x += INK_CHUNK)
+    for (int k = 0; k < INK_CHUNK; k++)
+      out[x + k] = ink_mark (row[x + k], (int) (prefix[x + k + MEAN_RADIUS + 1] - prefix[x + k - MEAN_RADIUS]),
+                             area);
+  for (; x < w; x++)
+    {
+      int x0 = MAX (0, x - MEAN_RADIUS), x1 = MIN (w, x + MEAN_RADIUS + 1);
+
+      out[x] = ink_mark (row[x], (int) (prefix[x1] - prefix[x0]), (x1 - x0) * rows);
+    }
+  if (mask_row == NULL)
+    return;
+  for (x = 0; x + INK_CHUNK <= w; x += INK_CHUNK)
+    for (int k = 0; k < INK_CHUNK; k++)
+      out[x + k] = mask_row[x + k] ? 0 : out[x + k];
+  for (; x < w; x++)
+    out[x] = mask_row[x] ? 0 : out[x];
+}
+
 /* Ink bands: rows of components of similar height, close together.
  * Compact components that are in no band (an icon, a QR code, a logo)
  * are added to @blobs: they tell where a contact line may be. */
@@ -945,8 +1025,6 @@ find_bands (const guint8 *gray,
   g_autofree guint32 *column = g_new0 (guint32, MAX (w, 1));
   g_autofree guint32 *prefix = g_new (guint32, w + 1);
   g_autofree guint8  *ink = g_malloc ((gsize) w * h);
-  g_autofree int     *left = g_new (int, MAX (w, 1));
-  g_autofree int     *right = g_new (int, MAX (w, 1));
   g_autoptr(GArray) comps = NULL;
   g_autoptr(GArray) all = NULL;
   GArray *bands = g_array_new (FALSE, FALSE, sizeof (Band));
@@ -955,53 +1033,20 @@ find_bands (const guint8 *gray,
    * dark one (light-on-dark text, found as on the negative).  The window
    * sums come from a sliding sum per column over the window's rows and a
    * running sum along the row (a summed-area table kept two rows at a
-   * time, Crow 1984, "Summed-area tables for texture mapping").  The
-   * local mean is the sum over the area, rounded down: g < mean − T is
-   * (g + T + 1) · area ≤ sum, and g > mean + T is sum < (g − T) · area. */
-  for (int x = 0; x < w; x++)
-    {
-      left[x] = MAX (0, x - MEAN_RADIUS);
-      right[x] = MIN (w, x + MEAN_RADIUS + 1);
-    }
+   * time, Crow 1984, "Summed-area tables for texture mapping"). */
   prefix[0] = 0;
   for (int y = 0, added = 0, removed = 0; y < h; y++)
     {
-      int           y0 = MAX (0, y - MEAN_RADIUS), y1 = MIN (h, y + MEAN_RADIUS + 1);
-      const guint8 *row = gray + (gsize) y * w;
-      const guint8 *mask_row = mask != NULL ? mask + (gsize) y * w : NULL;
-      guint8       *out = ink + (gsize) y * w;
+      int y0 = MAX (0, y - MEAN_RADIUS), y1 = MIN (h, y + MEAN_RADIUS + 1);
 
       for (; added < y1; added++)
-        {
-          const guint8 *in = gray + (gsize) added * w;
-
-          for (int x = 0; x < w; x++)
-            column[x] += in[x];
-        }
+        column_update (column, gray + (gsize) added * w, w, TRUE);
       for (; removed < y0; removed++)
-        {
-          const guint8 *gone = gray + (gsize) removed * w;
-
-          for (int x = 0; x < w; x++)
-            column[x] -= gone[x];
-        }
+        column_update (column, gray + (gsize) removed * w, w, FALSE);
       for (int x = 0; x < w; x++)
         prefix[x + 1] = prefix[x] + column[x];
-
-      for (int x = 0; x < w; x++)
-        {
-          int x0 = left[x], x1 = right[x];
-          int s = (int) (prefix[x1] - prefix[x0]);
-          int area = (x1 - x0) * (y1 - y0);
-          int g = row[x];
-
-          if (mask_row != NULL && mask_row[x])
-            out[x] = 0;
-          else if ((g + INK_THRESHOLD + 1) * area <= s)
-            out[x] = 1;
-          else
-            out[x] = s < (g - INK_THRESHOLD) * area ? 2 : 0;
-        }
+      mark_ink_row (ink + (gsize) y * w, gray + (gsize) y * w, prefix,
+                    mask != NULL ? mask + (gsize) y * w : NULL, w, y1 - y0);
     }
 
   comps = find_components (ink, w, h, 1);
@@ -1026,6 +1071,33 @@ find_bands (const guint8 *gray,
 /* Levels down to an image of this many pixels on its longer side. */
 #define LEVEL_MIN_SIDE 400
 
+/* One row of half_size(): from rows @a and @b (2 × @hw px), 2 × 2 pixels
+ * averaged, or, unless @average, or-ed (a mask).  In chunks, as
+ * column_update(). */
+static inline void
+half_row (guint8 *restrict out,
+          const guint8 *restrict a,
+          const guint8 *restrict b,
+          int      hw,
+          gboolean average)
+{
+  int x = 0;
+
+  for (; x + INK_CHUNK <= hw; x += INK_CHUNK)
+    for (int k = 0; k < INK_CHUNK; k++)
+      {
+        int i = 2 * (x + k);
+
+        out[x + k] = average ? (a[i] + a[i + 1] + b[i] + b[i + 1] + 2) / 4 : a[i] | a[i + 1] | b[i] | b[i + 1];
+      }
+  for (; x < hw; x++)
+    {
+      int i = 2 * x;
+
+      out[x] = average ? (a[i] + a[i + 1] + b[i] + b[i + 1] + 2) / 4 : a[i] | a[i + 1] | b[i] | b[i + 1];
+    }
+}
+
 /* @gray (and @mask) at half the size, 2 × 2 pixels averaged (masked when
  * any was). */
 static guint8 *
@@ -1039,14 +1111,17 @@ half_size (const guint8  *gray,
   guint8 *half_mask = *mask != NULL ? g_malloc ((gsize) MAX (hw * hh, 1)) : NULL;
 
   for (int y = 0; y < hh; y++)
-    for (int x = 0; x < hw; x++)
-      {
-        gsize a = (gsize) (2 * y) * w + 2 * x, b = a + w;
+    {
+      const guint8 *a = gray + (gsize) (2 * y) * w;
 
-        half[(gsize) y * hw + x] = (gray[a] + gray[a + 1] + gray[b] + gray[b + 1] + 2) / 4;
-        if (half_mask != NULL)
-          half_mask[(gsize) y * hw + x] = (*mask)[a] | (*mask)[a + 1] | (*mask)[b] | (*mask)[b + 1];
-      }
+      half_row (half + (gsize) y * hw, a, a + w, hw, TRUE);
+      if (half_mask != NULL)
+        {
+          const guint8 *m = *mask + (gsize) (2 * y) * w;
+
+          half_row (half_mask + (gsize) y * hw, m, m + w, hw, FALSE);
+        }
+    }
   *mask = half_mask;
   return half;
 }
@@ -1367,6 +1442,22 @@ thread_cpu_us (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+/* The engine for @ocr's languages, taken from the pool when the page's
+ * first read is made, not before: a page with a text layer whose
+ * unexplained ink all turns out unreadable (no region left to read)
+ * starts none.  An engine costs 60–70 ms CPU to start for one language,
+ * ~150 ms for deu+eng, once per process. */
+static TessBaseAPI *
+ocr_engine (Ocr *ocr)
+{
+  if (ocr->api == NULL && !ocr->no_engine)
+    {
+      ocr->api = engine_take (ocr->languages, ocr->warnings);
+      ocr->no_engine = ocr->api == NULL;
+    }
+  return ocr->api;
+}
+
 /* Reads @gray (covering @area at @scale px/pt) and appends its words. */
 static void
 ocr_gray (Ocr            *ocr,
@@ -1380,8 +1471,11 @@ ocr_gray (Ocr            *ocr,
   TessResultIterator *it;
   int                 ppi = (int) lround (scale * 72.0);
 
-  gint64 start = thread_cpu_us ();
+  gint64 start;
 
+  if (ocr_engine (ocr) == NULL)
+    return;
+  start = thread_cpu_us ();
   ocr->pixels += (double) w * h;
   g_atomic_int_inc (&n_reads);
   eyl_stage_count ("tesseract-reads");
@@ -3424,19 +3518,22 @@ ocr_turned (Ocr             *ocr,
             GArray          *level_bands)
 {
   int                w = scan->width, h = scan->height;
-  g_autofree guint8 *explained = g_malloc0 ((gsize) w * h);
   g_autofree guint8 *turned = turn_cw (gray, w, h);
-  g_autofree guint8 *turned_mask = NULL;
+  g_autofree guint8 *turned_mask = mask != NULL ? turn_cw (mask, w, h) : NULL;
   g_autoptr(GArray) blobs = g_array_new (FALSE, FALSE, sizeof (Comp));
   g_autoptr(GArray) bands = NULL;
   guint looked = 0;
 
-  if (mask != NULL)
-    memcpy (explained, mask, (gsize) w * h);
+  /* What is explained (the text layer's @mask, the words read level) is
+   * marked on the turned image directly: turn_cw() puts pixel (x, y) at
+   * (h − 1 − y, x), so a box's rows of pixels are runs of its turned
+   * rows.  A page without a text layer whose level reads explain nothing
+   * has no mask at all, which finds the same bands as an empty one. */
   for (guint i = 0; i < ocr->words->len; i++)
     {
       const Word *word = &g_array_index (ocr->words, Word, i);
       double      x0, y0, x1, y1;
+      int         ya, yb;
 
       /* Turned letters read level come out as short unsure scraps
        * ("Oo", "(Q)"): they explain nothing. */
@@ -3444,11 +3541,16 @@ ocr_turned (Ocr             *ocr,
         continue;
       eyl_raster_page_to_pixel (scan, word->box.x0, word->box.y0, &x0, &y0);
       eyl_raster_page_to_pixel (scan, word->box.x1, word->box.y1, &x1, &y1);
-      for (int y = CLAMP ((int) floor (y0) - 1, 0, h); y < CLAMP ((int) ceil (y1) + 1, 0, h); y++)
-        for (int x = CLAMP ((int) floor (x0) - 1, 0, w); x < CLAMP ((int) ceil (x1) + 1, 0, w); x++)
-          explained[(gsize) y * w + x] = 1;
+      ya = CLAMP ((int) floor (y0) - 1, 0, h), yb = CLAMP ((int) ceil (y1) + 1, 0, h);
+      if (ya >= yb)
+        continue;
+      for (int x = CLAMP ((int) floor (x0) - 1, 0, w); x < CLAMP ((int) ceil (x1) + 1, 0, w); x++)
+        {
+          if (turned_mask == NULL)
+            turned_mask = g_malloc0 ((gsize) w * h);
+          memset (turned_mask + (gsize) x * h + (h - yb), 1, yb - ya);
+        }
     }
-  turned_mask = turn_cw (explained, w, h);
   bands = find_bands_all_sizes (turned, h, w, turned_mask, blobs);
   g_array_sort (bands, compare_band_letters);
 
@@ -3788,9 +3890,8 @@ eyl_detect_ocr (const EylPageData     *page,
           languages = g_strdup (one);
         }
     }
-  ocr.api = engine_take (languages, warnings);
-  if (ocr.api == NULL)
-    return;
+  ocr.languages = languages;
+  ocr.warnings = warnings;
 
   if (!live)
     {
@@ -3849,7 +3950,8 @@ eyl_detect_ocr (const EylPageData     *page,
   ocr_regions (&ocr, scan, regions);
   ocr_turned (&ocr, scan, gray, mask, bands);
 
-  engine_give_back (languages, g_steal_pointer (&ocr.api));
+  if (ocr.api != NULL)
+    engine_give_back (languages, g_steal_pointer (&ocr.api));
 
   if (words->len == 0)
     return;
