@@ -1789,7 +1789,7 @@ test_no_read_no_engine (void)
       g_autoptr(GPtrArray) elements = NULL;
       guint reads;
 
-      elements = run_headline_live (&page, 6, 200.0 / 72.0, 0, FALSE, &reads);
+      elements = run_headline_live (&page, 6, 200.0 / 72.0, 0, FALSE, 0, &reads);
       g_assert_cmpuint (eyl_detect_ocr_get_n_reads (NULL), ==, 0);
       g_assert_cmpuint (eyl_detect_ocr_get_n_engine_inits (), ==, 0);
       return;
