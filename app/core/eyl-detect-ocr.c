@@ -218,6 +218,7 @@ typedef struct
   guint              regions;     /* read */
   guint              renders;     /* of parts of the page */
   guint              skipped;     /* regions past the budget */
+  double             image_px;    /* pixels of the page's images */
   double             render_cost; /* what a render costs beyond its pixels, px */
   guint              turned_read; /* words read from turned lines */
   EylRect            page_area;   /* what the page pass covers, pt */
@@ -2457,7 +2458,7 @@ ocr_regions (Ocr             *ocr,
       renders_image_pixels (ocr->live, renders) <= RECORDED_IMAGE_PX)
     {
       EylRect page_rect = { 0, 0, ocr->live->width, ocr->live->height };
-      double  finer = image_pixels (ocr->live) >= DEAR_PASS_IMAGE_PX ? SHARED_PASS_FINER : 1.0;
+      double  finer = ocr->image_px >= DEAR_PASS_IMAGE_PX ? SHARED_PASS_FINER : 1.0;
 
       cache = eyl_render_cache_new (ocr->renderer, &page_rect);
       eyl_render_cache_weigh_images (cache, ocr->live);
@@ -3832,13 +3833,8 @@ eyl_detect_ocr (const EylPageData     *page,
   ocr.words = words;
   ocr.budget = live ? LIVE_TOTAL_PIXELS : TOTAL_PIXELS;
   ocr.live = live ? page : NULL;
-  ocr.render_cost = RENDER_COST_PIXELS;
-  for (guint i = 0; page->images != NULL && i < page->images->len; i++)
-    {
-      const EylImageInfo *image = &g_array_index (page->images, EylImageInfo, i);
-
-      ocr.render_cost += (double) image->width_px * image->height_px;
-    }
+  ocr.image_px = image_pixels (page);
+  ocr.render_cost = RENDER_COST_PIXELS + ocr.image_px;
 
   if (!live)
     {
