@@ -733,6 +733,35 @@ test_turned_not_rendered (void)
   result_clear (&result);
 }
 
+/* A box's side panel with two lines set on end, both reading top to
+ * bottom (turned clockwise on the page): the first is read both ways
+ * round, surely only anticlockwise; the second is read that way first,
+ * surely, and not again upside down (without the rule: 4 reads). */
+static const Line turned_down_lines[] = {
+  { "Fresh tea every day", 40 * MM, 40 * MM, 12, 0 },
+  { "www.northwind-tea.example", 230 * MM, 40 * MM, 5, G_PI / 2 },
+  { "hello@tea-house.example", 250 * MM, 60 * MM, 5, G_PI / 2 },
+};
+
+static void
+test_turned_same_way (void)
+{
+  Page              page = { 300 * MM, 300 * MM, turned_down_lines, G_N_ELEMENTS (turned_down_lines), 0, 0, { 0, 0, 0, 0 } };
+  Result            result;
+  const EylElement *url, *email;
+  guint             reads, turned;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+
+  result = run_counted (&page, &reads, &turned);
+  find_turned_contacts (result.elements, &url, &email);
+  g_assert_cmpfloat (eyl_rect_height (&url->box), >, 3 * eyl_rect_width (&url->box));
+  g_assert_cmpfloat (eyl_rect_height (&email->box), >, 3 * eyl_rect_width (&email->box));
+  g_assert_cmpuint (turned, ==, 3);
+  result_clear (&result);
+}
+
 static void
 test_passed_over_not_read (void)
 {
@@ -1915,6 +1944,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/turned-not-rendered", test_turned_not_rendered);
   g_test_add_func ("/eyl/ocr/turned-beside-pattern", test_turned_beside_pattern);
   g_test_add_func ("/eyl/ocr/turned-pattern-not-read", test_turned_pattern_not_read);
+  g_test_add_func ("/eyl/ocr/turned-same-way", test_turned_same_way);
   g_test_add_func ("/eyl/ocr/upside-down-read-once", test_upside_down_read_once);
   g_test_add_func ("/eyl/ocr/turned-page-read-upright", test_turned_page_read_upright);
   g_test_add_func ("/eyl/ocr/upright-page-not-asked", test_upright_page_not_asked);

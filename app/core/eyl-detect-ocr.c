@@ -3265,14 +3265,18 @@ mean_confidence (GArray *words,
 
 /* Reads @area (page space), where a band of letters runs top to bottom
  * or bottom to top: rendered (or cut from @scan) at a scale that gives
- * its letters TURNED_LETTER_PX, turned clockwise and read, then turned
- * half a turn more and read again; the surer reading is kept, its words'
- * boxes turned back into page space. */
+ * its letters TURNED_LETTER_PX, turned a quarter and read, then, unless
+ * that reading is sure (TURNED_SURE), turned half a turn more and read
+ * again; the surer reading is kept, its words' boxes turned back into
+ * page space.  *@half_first: whether to read it turned anticlockwise
+ * first (else clockwise); set to the way the band was read when it was
+ * kept. */
 static void
 ocr_turned_area (Ocr             *ocr,
                  const EylRaster *scan,
                  const EylRect   *area,
-                 double           letter_px)
+                 double           letter_px,
+                 gboolean        *half_first)
 {
   /* Letters of BAND_SMALL_PX or more are read at the scan's scale, as
    * the page pass reads level ones: a render of its own was a Poppler
@@ -3302,6 +3306,8 @@ ocr_turned_area (Ocr             *ocr,
   if (ocr->live != NULL)
     erase_live_text (ocr->live, image, gray);
   turned = turn_cw (gray, W, H);
+  if (*half_first)
+    turn_half (turned, H, W);
   g_atomic_int_inc (&n_turned_reads);
   ocr_gray (ocr, turned, H, W, &origin, image->scale, PSM_SINGLE_BLOCK);
   mid = ocr->words->len;
@@ -3314,14 +3320,17 @@ ocr_turned_area (Ocr             *ocr,
       ocr_gray (ocr, turned, H, W, &origin, image->scale, PSM_SINGLE_BLOCK);
       second = mean_confidence (ocr->words, mid);
     }
-  half = second > first;
-  g_debug ("turned band read with confidence %.0f clockwise, %.0f anticlockwise", first, second);
+  /* Whether the words kept were read turned anticlockwise. */
+  half = second > first ? !*half_first : *half_first;
+  g_debug ("turned band read with confidence %.0f %s, %.0f %s", first, *half_first ? "anticlockwise" : "clockwise",
+           second, *half_first ? "clockwise" : "anticlockwise");
   if (MAX (first, second) < TURNED_MIN_CONFIDENCE)
     {
       g_array_remove_range (ocr->words, from, ocr->words->len - from);
       return;
     }
-  if (half)
+  *half_first = half;
+  if (second > first)
     g_array_remove_range (ocr->words, from, mid - from);
   else
     g_array_remove_range (ocr->words, mid, ocr->words->len - mid);
@@ -3524,6 +3533,11 @@ ocr_turned (Ocr             *ocr,
   g_autoptr(GArray) blobs = g_array_new (FALSE, FALSE, sizeof (Comp));
   g_autoptr(GArray) bands = NULL;
   guint looked = 0;
+  /* The way the page's turned text read so far: a page's lines set on
+   * end mostly run the same way (a box's side panel, a flyer's spine),
+   * and a line read the right way round first at TURNED_SURE is not read
+   * upside down as well. */
+  gboolean half_first = FALSE;
 
   /* What is explained (the text layer's @mask, the words read level) is
    * marked on the turned image directly: turn_cw() puts pixel (x, y) at
@@ -3607,7 +3621,7 @@ ocr_turned (Ocr             *ocr,
         continue;
       g_debug ("turned band of %d letters at [%.0f %.0f %.0f %.0f]", band->n,
                area.x0, area.y0, area.x1, area.y1);
-      ocr_turned_area (ocr, scan, &area, band->height);
+      ocr_turned_area (ocr, scan, &area, band->height, &half_first);
       looked++;
     }
 }
