@@ -3230,9 +3230,13 @@ on_turned_word (const GArray *words,
 #define TURNED_MAX_BANDS      6
 #define TURNED_MIN_LETTERS    5
 #define TURNED_MIN_CONFIDENCE 70.0
-/* A first reading this sure (0 … 100) is the right way round: the line
- * is not read again upside down (which reads as noise, under 50). */
-#define TURNED_SURE 80.0
+/* A first reading this sure (0 … 100), as sure as words passed on as
+ * read, is the right way round: the line is not read again upside down.
+ * The corpus' turned lines kept read at most 61 the wrong way round
+ * (61 against 84, 54 against 72), so a reading of 70 or more is never
+ * beaten by the other way round; the second reads of those at 70–80
+ * (3 of the corpus' 61 bands) were spent for nothing. */
+#define TURNED_SURE READ_WORD_CONFIDENCE
 /* Ink that the level search already found in rows over at least this
  * share of a turned band's box is level text or a pattern (a photo's
  * grain, a map's hatching makes rows either way round), not a line set
