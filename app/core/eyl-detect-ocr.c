@@ -3326,8 +3326,10 @@ ocr_turned_area (Ocr             *ocr,
     }
   /* Whether the words kept were read turned anticlockwise. */
   half = second > first ? !*half_first : *half_first;
-  g_debug ("turned band read with confidence %.0f %s, %.0f %s", first, *half_first ? "anticlockwise" : "clockwise",
-           second, *half_first ? "clockwise" : "anticlockwise");
+  /* Clockwise first in the log, whichever way was read first (-1: not
+   * read that way, or no word). */
+  g_debug ("turned band read with confidence %.0f clockwise, %.0f anticlockwise", *half_first ? second : first,
+           *half_first ? first : second);
   if (MAX (first, second) < TURNED_MIN_CONFIDENCE)
     {
       g_array_remove_range (ocr->words, from, ocr->words->len - from);
