@@ -117,6 +117,147 @@ eyl_zbar_qr_line_step (double module_px)
   return MAX (1, (int) floor (0.75 * module_px + 1e-6));
 }
 
+/* Where a light-on-dark symbol can be: its ground (its quiet zone and
+ * its dark modules or bars) is darker than its light elements.  A cell
+ * of GROUND_CELL px with some contrast whose pixels are mostly in the
+ * darker half of its own range may hold such a ground; a cell of paper
+ * with dark text or a dark-on-light code on it is mostly light, a flat
+ * cell holds no edge.  A cell across a code's edge holds quiet zone (all
+ * dark) and code (half dark, but for a finder's corner): the cells
+ * around a code are flagged, and link up (GROUND_LINK cells apart, over
+ * a finder's corner) into a ring whose box holds the code.
+ * GROUND_MIN_RANGE is far below the contrast of a printed code.  Each
+ * box is grown by GROUND_MARGIN px (a quiet zone, the decoder's settling
+ * at the start of a line). */
+#define GROUND_CELL      8
+#define GROUND_MIN_RANGE 24
+#define GROUND_LINK      2
+#define GROUND_MARGIN    16
+/* Boxes over this share of the image: it is scanned whole, as a crop
+ * would spare little. */
+#define GROUND_WHOLE 0.6
+
+typedef struct
+{
+  int x0, y0, x1, y1;
+} Box;
+
+static gboolean
+boxes_touch (const Box *a,
+             const Box *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+GArray *
+eyl_zbar_dark_ground_boxes (const guint8 *gray,
+                            int           width,
+                            int           height)
+{
+  int                cw = (width + GROUND_CELL - 1) / GROUND_CELL;
+  int                ch = (height + GROUND_CELL - 1) / GROUND_CELL;
+  g_autofree guint8 *mark = g_new0 (guint8, (gsize) cw * ch);
+  g_autofree int    *stack = g_new (int, (gsize) cw * ch);
+  GArray            *boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  double             area = 0;
+  gboolean           merged;
+
+  for (int cy = 0; cy < ch; cy++)
+    for (int cx = 0; cx < cw; cx++)
+      {
+        int x0 = cx * GROUND_CELL, y0 = cy * GROUND_CELL;
+        int ex = MIN (x0 + GROUND_CELL, width), ey = MIN (y0 + GROUND_CELL, height);
+        int lo = 255, hi = 0, mid, n_dark = 0;
+
+        for (int y = y0; y < ey; y++)
+          for (int x = x0; x < ex; x++)
+            {
+              int g = gray[(gsize) y * width + x];
+
+              lo = MIN (lo, g);
+              hi = MAX (hi, g);
+            }
+        if (hi - lo < GROUND_MIN_RANGE)
+          continue;
+        mid = (lo + hi + 1) / 2;
+        for (int y = y0; y < ey; y++)
+          for (int x = x0; x < ex; x++)
+            n_dark += gray[(gsize) y * width + x] < mid;
+        if (2 * n_dark >= (ex - x0) * (ey - y0))
+          mark[cy * cw + cx] = 1;
+      }
+
+  /* Flagged cells GROUND_LINK apart or closer, gathered. */
+  for (int start = 0; start < cw * ch; start++)
+    {
+      int n = 0;
+      Box b = { cw, ch, -1, -1 };
+
+      if (mark[start] != 1)
+        continue;
+      mark[start] = 2;
+      stack[n++] = start;
+      while (n > 0)
+        {
+          int i = stack[--n], x = i % cw, y = i / cw;
+
+          b.x0 = MIN (b.x0, x);
+          b.y0 = MIN (b.y0, y);
+          b.x1 = MAX (b.x1, x + 1);
+          b.y1 = MAX (b.y1, y + 1);
+          for (int ny = MAX (0, y - GROUND_LINK); ny <= MIN (ch - 1, y + GROUND_LINK); ny++)
+            for (int nx = MAX (0, x - GROUND_LINK); nx <= MIN (cw - 1, x + GROUND_LINK); nx++)
+              if (mark[ny * cw + nx] == 1)
+                {
+                  mark[ny * cw + nx] = 2;
+                  stack[n++] = ny * cw + nx;
+                }
+        }
+      b.x0 = MAX (0, b.x0 * GROUND_CELL - GROUND_MARGIN);
+      b.y0 = MAX (0, b.y0 * GROUND_CELL - GROUND_MARGIN);
+      b.x1 = MIN (width, b.x1 * GROUND_CELL + GROUND_MARGIN);
+      b.y1 = MIN (height, b.y1 * GROUND_CELL + GROUND_MARGIN);
+      g_array_append_val (boxes, b);
+    }
+
+  /* Boxes that overlap, one: a symbol in both is scanned whole. */
+  do
+    {
+      merged = FALSE;
+      for (guint i = 0; i < boxes->len && !merged; i++)
+        for (guint k = i + 1; k < boxes->len && !merged; k++)
+          {
+            Box *a = &g_array_index (boxes, Box, i), *b = &g_array_index (boxes, Box, k);
+
+            if (boxes_touch (a, b))
+              {
+                a->x0 = MIN (a->x0, b->x0);
+                a->y0 = MIN (a->y0, b->y0);
+                a->x1 = MAX (a->x1, b->x1);
+                a->y1 = MAX (a->y1, b->y1);
+                g_array_remove_index_fast (boxes, k);
+                merged = TRUE;
+              }
+          }
+    }
+  while (merged);
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const Box *b = &g_array_index (boxes, Box, i);
+
+      area += (double) (b->x1 - b->x0) * (b->y1 - b->y0);
+    }
+  if (area >= GROUND_WHOLE * width * height)
+    {
+      Box whole = { 0, 0, width, height };
+
+      g_array_set_size (boxes, 0);
+      g_array_append_val (boxes, whole);
+    }
+  return boxes;
+}
+
 guint
 eyl_zbar_get_n_shared (void)
 {
@@ -279,15 +420,50 @@ eyl_zbar_scan_lines (const guint8 *gray,
   /* What zbar's ZBAR_CFG_TEST_INVERTED does (a second pass over the
    * complement when the first found nothing), done here so that the
    * first pass can be shared with a reader that wants dark on light
-   * only. */
+   * only; and only over the part of the image that has a dark ground. */
   if (n_found == 0 && (flags & EYL_ZBAR_INVERTED_TOO))
     {
-      g_autofree guint8 *inverted = g_malloc (n_pixels);
+      g_autoptr(GArray) boxes = eyl_zbar_dark_ground_boxes (gray, width, height);
 
-      for (gsize i = 0; i < n_pixels; i++)
-        inverted[i] = 255 - gray[i];
       g_array_unref (symbols);
-      symbols = scan_once (inverted, width, height, kind, line_step, &n_found);
+      symbols = g_array_new (FALSE, TRUE, sizeof (EylZbarSymbol));
+      g_array_set_clear_func (symbols, symbol_clear);
+      if (boxes->len == 0)
+        {
+          g_debug ("inverted scan of %d × %d skipped: no dark ground", width, height);
+          eyl_stage_count ("zbar-inverted-skips");
+        }
+      for (guint b = 0; b < boxes->len; b++)
+        {
+          const int         *box = &g_array_index (boxes, int, 4 * b);
+          int                x0 = box[0], y0 = box[1], w = box[2] - x0, h = box[3] - y0;
+          g_autofree guint8 *inverted = g_malloc ((gsize) w * h);
+          g_autoptr(GArray) part = NULL;
+          guint n_part;
+
+          g_debug ("inverted scan over %d,%d–%d,%d of %d × %d", x0, y0, box[2], box[3], width,
+                   height);
+          for (int y = 0; y < h; y++)
+            {
+              const guint8 *in = gray + (gsize) (y0 + y) * width + x0;
+              guint8       *out = inverted + (gsize) y * w;
+
+              for (int x = 0; x < w; x++)
+                out[x] = 255 - in[x];
+            }
+          part = scan_once (inverted, w, h, kind, line_step, &n_part);
+          for (guint i = 0; i < part->len; i++)
+            {
+              EylZbarSymbol s = g_array_index (part, EylZbarSymbol, i);
+
+              s.data = g_strdup (s.data);
+              s.x0 += x0;
+              s.x1 += x0;
+              s.y0 += y0;
+              s.y1 += y0;
+              g_array_append_val (symbols, s);
+            }
+        }
     }
   return symbols;
 }

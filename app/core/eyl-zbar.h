@@ -83,4 +83,11 @@ guint eyl_zbar_get_n_shared (void);
  * and thread scanning at once, whatever the number of pages and files. */
 guint eyl_zbar_get_n_scanner_inits (void);
 
+/* The boxes of @gray that may hold a light-on-dark symbol, each as four
+ * ints (x0, y0, x1, y1 px, ends excluded), none overlapping: empty when
+ * no part of it can.  The scan of the inverted image covers them alone. */
+GArray *eyl_zbar_dark_ground_boxes (const guint8 *gray,
+                                    int           width,
+                                    int           height);
+
 G_END_DECLS
