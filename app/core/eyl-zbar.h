@@ -30,7 +30,8 @@ typedef enum
 {
   EYL_ZBAR_DEFAULT = 0,
   /* When nothing reads, the image inverted too: light-on-dark codes are
-   * common on dark designs (the GodotCon poster). */
+   * common on dark designs (the GodotCon poster).  Only its boxes with a
+   * dark ground are (eyl_zbar_dark_ground_boxes()). */
   EYL_ZBAR_INVERTED_TOO = 1 << 0,
   /* The scan is kept (a few are, for the process), and the next scan
    * asked with this flag, of the same pixels for the same kind, is
