@@ -660,6 +660,27 @@ test_rule_leftover (void)
     }
 }
 
+/* The green channel of @surface (RGB24, grey here), one byte a pixel;
+ * @surface is destroyed. */
+static guint8 *
+gray_of_surface (cairo_surface_t *surface)
+{
+  int           w = cairo_image_surface_get_width (surface);
+  int           h = cairo_image_surface_get_height (surface);
+  guint8       *gray = g_malloc ((gsize) w * h);
+  const guint8 *data;
+  int           stride;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      gray[y * w + x] = data[y * stride + 4 * x + 1];
+  cairo_surface_destroy (surface);
+  return gray;
+}
+
 /* @f's code alone at @module_px px a module, its top-left corner
  * @phase px off the pixel grid, with a 4-module quiet zone: grey bytes,
  * @side px square. */
@@ -673,9 +694,6 @@ draw_code_gray (const Fixture *f,
   int              w = (int) ceil ((n + 8) * module_px + 1);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, w);
   cairo_t         *cr = cairo_create (surface);
-  guint8          *gray = g_malloc ((gsize) w * w);
-  const guint8    *data;
-  int              stride;
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -687,15 +705,8 @@ draw_code_gray (const Fixture *f,
                          module_px, module_px);
   cairo_fill (cr);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  for (int y = 0; y < w; y++)
-    for (int x = 0; x < w; x++)
-      gray[y * w + x] = data[y * stride + 4 * x + 1]; /* green: grey here */
-  cairo_surface_destroy (surface);
   *side = w;
-  return gray;
+  return gray_of_surface (surface);
 }
 
 /* Candidate renders are scanned on every eyl_zbar_qr_line_step()-th line
@@ -723,6 +734,116 @@ test_line_step (void)
         g_assert_cmpuint (symbols->len, ==, 1);
         g_assert_cmpstr (g_array_index (symbols, EylZbarSymbol, 0).data, ==, PAYLOAD);
       }
+  fixture_clear (&f);
+}
+
+/* A page of dark text on paper, and a light-on-dark code on a dark
+ * panel with a quiet zone of @quiet modules at (@x, @y) px: grey, one
+ * byte a pixel. */
+static guint8 *
+draw_dark_panel_page (const Fixture *f,
+                      int            width,
+                      int            height,
+                      double         x,
+                      double         y,
+                      double         module_px,
+                      double         quiet)
+{
+  int              n = f->qr->width;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t         *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  /* Lines of text: strokes 1 px wide, letters 3 px high, 6 px a line. */
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  for (int ty = 10; ty + 6 < height - 10; ty += 6)
+    for (int tx = 10; tx + 4 < width - 10; tx += 4)
+      if ((tx / 4 + ty / 6) % 7 != 0)
+        cairo_rectangle (cr, tx, ty, 1, 3);
+  cairo_fill (cr);
+  /* The panel, then the light modules (the code's dark ones are the
+   * panel). */
+  cairo_set_source_rgb (cr, 0.15, 0.17, 0.32);
+  cairo_rectangle (cr, x - quiet * module_px, y - quiet * module_px, (n + 2 * quiet) * module_px,
+                   (n + 2 * quiet) * module_px);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
+  for (int j = 0; j < n; j++)
+    for (int i = 0; i < n; i++)
+      if (f->qr->data[j * n + i] & 1)
+        cairo_rectangle (cr, x + i * module_px, y + j * module_px, module_px, module_px);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  return gray_of_surface (surface);
+}
+
+/* The inverted scan covers only the parts of an image with a dark
+ * ground: a page of text has none, and a light-on-dark code on a dark
+ * panel still reads there, wherever it sits on the cell grid, with a
+ * quiet zone of 4 modules or only 2, while most of the page is spared. */
+static void
+test_inverted_boxes (void)
+{
+  static const double modules[] = { 1.5, 2.0, 3.0, 4.0 };
+  static const double quiets[] = { 2.0, 4.0 };
+  const int           width = 420, height = 600;
+  Fixture             f;
+
+  fixture_init (&f, "www.godotengine.org/events");
+  {
+    g_autofree guint8 *text = draw_dark_panel_page (&f, width, height, -1000, -1000, 1, 0);
+    g_autoptr(GArray) boxes = eyl_zbar_dark_ground_boxes (text, width, height);
+    g_autoptr(GArray) symbols = eyl_zbar_scan_lines (text, width, height, EYL_ZBAR_CODES,
+                                                      EYL_ZBAR_INVERTED_TOO, 1);
+
+    g_assert_cmpuint (boxes->len, ==, 0);
+    g_assert_cmpuint (symbols->len, ==, 0);
+  }
+  for (guint m = 0; m < G_N_ELEMENTS (modules); m++)
+    for (guint q = 0; q < G_N_ELEMENTS (quiets); q++)
+      for (double phase = 0; phase < 8; phase += 3)
+        {
+          double             x = 200 + phase, y = 300 + phase;
+          double             side = f.qr->width * modules[m];
+          g_autofree guint8 *gray = draw_dark_panel_page (&f, width, height, x, y, modules[m],
+                                                          quiets[q]);
+          g_autoptr(GArray) boxes = eyl_zbar_dark_ground_boxes (gray, width, height);
+          g_autoptr(GArray) symbols = eyl_zbar_scan_lines (gray, width, height, EYL_ZBAR_CODES,
+                                                            EYL_ZBAR_INVERTED_TOO, 1);
+          g_autofree guint8 *inverted = g_malloc ((gsize) width * height);
+          g_autoptr(GArray) whole = NULL;
+          double               area = 0;
+          const EylZbarSymbol *s;
+
+          for (int i = 0; i < width * height; i++)
+            inverted[i] = 255 - gray[i];
+          whole = eyl_zbar_scan_lines (inverted, width, height, EYL_ZBAR_CODES, EYL_ZBAR_DEFAULT,
+                                       1);
+
+          for (guint i = 0; i < boxes->len; i++)
+            {
+              const EylZbarBox *b = &g_array_index (boxes, EylZbarBox, i);
+
+              area += (double) (b->x1 - b->x0) * (b->y1 - b->y0);
+            }
+          g_test_message ("%.1f px a module, quiet zone %.0f, at +%.1f px: %u boxes, %.0f %% of "
+                          "the page, %u read (%u over the whole page)",
+                          modules[m], quiets[q], phase, boxes->len, 100 * area / (width * height),
+                          symbols->len, whole->len);
+          g_assert_cmpfloat (area, <, 0.25 * width * height);
+          /* What the whole page inverted reads, and with whole pixels a
+           * module, the code. */
+          g_assert_cmpuint (symbols->len, ==, whole->len);
+          if (modules[m] != floor (modules[m]))
+            continue;
+          g_assert_cmpuint (symbols->len, ==, 1);
+          s = &g_array_index (symbols, EylZbarSymbol, 0);
+          g_assert_cmpstr (s->data, ==, f.payload);
+          /* Where the code is on the page, not on the crop. */
+          g_assert_cmpfloat (fabs (s->x0 - x), <, 2 * modules[m] + 1);
+          g_assert_cmpfloat (fabs (s->y1 - (y + side)), <, 2 * modules[m] + 1);
+        }
   fixture_clear (&f);
 }
 
@@ -861,6 +982,7 @@ main (int   argc,
   g_test_add_func ("/eyl/qr/rule-leftover", test_rule_leftover);
   g_test_add_func ("/eyl/qr/one-scanner", test_one_scanner);
   g_test_add_func ("/eyl/qr/line-step", test_line_step);
+  g_test_add_func ("/eyl/qr/inverted-boxes", test_inverted_boxes);
 #else
   g_test_add_func ("/eyl/qr/fixtures", test_no_qrencode);
 #endif

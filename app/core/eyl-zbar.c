@@ -117,6 +117,157 @@ eyl_zbar_qr_line_step (double module_px)
   return MAX (1, (int) floor (0.75 * module_px + 1e-6));
 }
 
+/* Where a light-on-dark symbol can be: its ground (its quiet zone and
+ * its dark modules or bars) is darker than its light elements.  A cell
+ * of GROUND_CELL px with some contrast whose pixels are mostly in the
+ * darker half of its own range may hold such a ground; a cell of paper
+ * with dark text or a dark-on-light code on it is mostly light, a flat
+ * cell holds no edge.  A cell across a code's edge holds quiet zone (all
+ * dark) and code (half dark, but for a finder's corner): the cells
+ * around a code are flagged, and link up (GROUND_LINK cells apart, over
+ * a finder's corner) into a ring whose box holds the code.
+ * GROUND_MIN_RANGE is far below the contrast of a printed code.  Each
+ * box is grown by GROUND_MARGIN px (a quiet zone, the decoder's settling
+ * at the start of a line).  Over the corpus' 44 files the inverted scans
+ * of analysis rasters fall from 71.7 to 37.3 million pixels, those of
+ * candidate renders from 25.2 to 15.0 million, and the same codes read. */
+#define GROUND_CELL      8
+#define GROUND_MIN_RANGE 24
+#define GROUND_LINK      2
+#define GROUND_MARGIN    16
+/* Boxes over this share of the image: it is scanned whole, as crops
+ * would spare little. */
+#define BOXES_WHOLE 0.9
+
+static gboolean
+boxes_touch (const EylZbarBox *a,
+             const EylZbarBox *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+GArray *
+eyl_zbar_cell_boxes (guint8 *mark,
+                     int     cell,
+                     int     link,
+                     int     margin,
+                     int     width,
+                     int     height)
+{
+  int             cw = (width + cell - 1) / cell, ch = (height + cell - 1) / cell;
+  g_autofree int *stack = g_new (int, (gsize) cw *ch);
+  GArray         *boxes = g_array_new (FALSE, FALSE, sizeof (EylZbarBox));
+  double          area = 0;
+  gboolean        merged;
+
+  /* Marked cells @link apart or closer, gathered. */
+  for (int start = 0; start < cw * ch; start++)
+    {
+      int        n = 0;
+      EylZbarBox b = { cw, ch, -1, -1 };
+
+      if (mark[start] != 1)
+        continue;
+      mark[start] = 2;
+      stack[n++] = start;
+      while (n > 0)
+        {
+          int i = stack[--n], x = i % cw, y = i / cw;
+
+          b.x0 = MIN (b.x0, x);
+          b.y0 = MIN (b.y0, y);
+          b.x1 = MAX (b.x1, x + 1);
+          b.y1 = MAX (b.y1, y + 1);
+          for (int ny = MAX (0, y - link); ny <= MIN (ch - 1, y + link); ny++)
+            for (int nx = MAX (0, x - link); nx <= MIN (cw - 1, x + link); nx++)
+              if (mark[ny * cw + nx] == 1)
+                {
+                  mark[ny * cw + nx] = 2;
+                  stack[n++] = ny * cw + nx;
+                }
+        }
+      b.x0 = MAX (0, b.x0 * cell - margin);
+      b.y0 = MAX (0, b.y0 * cell - margin);
+      b.x1 = MIN (width, b.x1 * cell + margin);
+      b.y1 = MIN (height, b.y1 * cell + margin);
+      g_array_append_val (boxes, b);
+    }
+
+  /* Boxes that overlap, one: a symbol in both is scanned whole. */
+  do
+    {
+      merged = FALSE;
+      for (guint i = 0; i < boxes->len && !merged; i++)
+        for (guint k = i + 1; k < boxes->len && !merged; k++)
+          {
+            EylZbarBox *a = &g_array_index (boxes, EylZbarBox, i);
+            EylZbarBox *b = &g_array_index (boxes, EylZbarBox, k);
+
+            if (boxes_touch (a, b))
+              {
+                a->x0 = MIN (a->x0, b->x0);
+                a->y0 = MIN (a->y0, b->y0);
+                a->x1 = MAX (a->x1, b->x1);
+                a->y1 = MAX (a->y1, b->y1);
+                g_array_remove_index_fast (boxes, k);
+                merged = TRUE;
+              }
+          }
+    }
+  while (merged);
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const EylZbarBox *b = &g_array_index (boxes, EylZbarBox, i);
+
+      area += (double) (b->x1 - b->x0) * (b->y1 - b->y0);
+    }
+  if (area >= BOXES_WHOLE * width * height)
+    {
+      EylZbarBox whole = { 0, 0, width, height };
+
+      g_array_set_size (boxes, 0);
+      g_array_append_val (boxes, whole);
+    }
+  return boxes;
+}
+
+GArray *
+eyl_zbar_dark_ground_boxes (const guint8 *gray,
+                            int           width,
+                            int           height)
+{
+  int                cw = (width + GROUND_CELL - 1) / GROUND_CELL;
+  int                ch = (height + GROUND_CELL - 1) / GROUND_CELL;
+  g_autofree guint8 *mark = g_new0 (guint8, (gsize) cw * ch);
+
+  for (int cy = 0; cy < ch; cy++)
+    for (int cx = 0; cx < cw; cx++)
+      {
+        int x0 = cx * GROUND_CELL, y0 = cy * GROUND_CELL;
+        int ex = MIN (x0 + GROUND_CELL, width), ey = MIN (y0 + GROUND_CELL, height);
+        int lo = 255, hi = 0, mid, n_dark = 0;
+
+        for (int y = y0; y < ey; y++)
+          for (int x = x0; x < ex; x++)
+            {
+              int g = gray[(gsize) y * width + x];
+
+              lo = MIN (lo, g);
+              hi = MAX (hi, g);
+            }
+        if (hi - lo < GROUND_MIN_RANGE)
+          continue;
+        mid = (lo + hi + 1) / 2;
+        for (int y = y0; y < ey; y++)
+          for (int x = x0; x < ex; x++)
+            n_dark += gray[(gsize) y * width + x] < mid;
+        if (2 * n_dark >= (ex - x0) * (ey - y0))
+          mark[cy * cw + cx] = 1;
+      }
+  return eyl_zbar_cell_boxes (mark, GROUND_CELL, GROUND_LINK, GROUND_MARGIN, width, height);
+}
+
 guint
 eyl_zbar_get_n_shared (void)
 {
@@ -199,6 +350,80 @@ scan_once (const guint8 *gray,
   return symbols;
 }
 
+/* One zbar pass over each of @boxes of @gray, inverted when @invert:
+ * the symbols of all, where they are in @gray.  A box starts on a line
+ * the whole image's scan would feed zbar (a multiple of @line_step), so
+ * that it is fed the same lines. */
+static GArray *
+scan_boxes (const guint8 *gray,
+            int           width,
+            int           height,
+            GArray       *boxes,
+            EylZbarKind   kind,
+            int           line_step,
+            gboolean      invert)
+{
+  GArray *symbols = g_array_new (FALSE, TRUE, sizeof (EylZbarSymbol));
+
+  g_array_set_clear_func (symbols, symbol_clear);
+  for (guint b = 0; b < boxes->len; b++)
+    {
+      const EylZbarBox  *box = &g_array_index (boxes, EylZbarBox, b);
+      int                x0 = box->x0 / line_step * line_step, y0 = box->y0 / line_step * line_step;
+      int                w = MIN (box->x1, width) - x0, h = MIN (box->y1, height) - y0;
+      g_autofree guint8 *crop = NULL;
+      g_autoptr(GArray) part = NULL;
+      guint n_part;
+
+      if (w <= 0 || h <= 0)
+        continue;
+      if (!invert && w == width && h == height)
+        {
+          /* The whole image: scanned as it is. */
+          g_array_unref (symbols);
+          return scan_once (gray, width, height, kind, line_step, &n_part);
+        }
+      crop = g_malloc ((gsize) w * h);
+      g_debug ("%s scan over %d,%d–%d,%d of %d × %d", invert ? "inverted" : "partial", x0, y0,
+               x0 + w, y0 + h, width, height);
+      for (int y = 0; y < h; y++)
+        {
+          const guint8 *in = gray + (gsize) (y0 + y) * width + x0;
+          guint8       *out = crop + (gsize) y * w;
+
+          if (invert)
+            for (int x = 0; x < w; x++)
+              out[x] = 255 - in[x];
+          else
+            memcpy (out, in, w);
+        }
+      part = scan_once (crop, w, h, kind, line_step, &n_part);
+      for (guint i = 0; i < part->len; i++)
+        {
+          EylZbarSymbol s = g_array_index (part, EylZbarSymbol, i);
+
+          s.data = g_strdup (s.data);
+          s.x0 += x0;
+          s.x1 += x0;
+          s.y0 += y0;
+          s.y1 += y0;
+          g_array_append_val (symbols, s);
+        }
+    }
+  return symbols;
+}
+
+GArray *
+eyl_zbar_scan_boxes (const guint8 *gray,
+                     int           width,
+                     int           height,
+                     GArray       *boxes,
+                     EylZbarKind   kind,
+                     int           line_step)
+{
+  return scan_boxes (gray, width, height, boxes, kind, MAX (line_step, 1), FALSE);
+}
+
 GArray *
 eyl_zbar_scan (const guint8 *gray,
                int           width,
@@ -279,15 +504,18 @@ eyl_zbar_scan_lines (const guint8 *gray,
   /* What zbar's ZBAR_CFG_TEST_INVERTED does (a second pass over the
    * complement when the first found nothing), done here so that the
    * first pass can be shared with a reader that wants dark on light
-   * only. */
+   * only; and only over the part of the image that has a dark ground. */
   if (n_found == 0 && (flags & EYL_ZBAR_INVERTED_TOO))
     {
-      g_autofree guint8 *inverted = g_malloc (n_pixels);
+      g_autoptr(GArray) boxes = eyl_zbar_dark_ground_boxes (gray, width, height);
 
-      for (gsize i = 0; i < n_pixels; i++)
-        inverted[i] = 255 - gray[i];
       g_array_unref (symbols);
-      symbols = scan_once (inverted, width, height, kind, line_step, &n_found);
+      if (boxes->len == 0)
+        {
+          g_debug ("inverted scan of %d × %d skipped: no dark ground", width, height);
+          eyl_stage_count ("zbar-inverted-skips");
+        }
+      symbols = scan_boxes (gray, width, height, boxes, kind, line_step, TRUE);
     }
   return symbols;
 }
