@@ -12,8 +12,10 @@
 #include "eyl-image-placements.h"
 #include "eyl-render-source.h"
 
+#include <stdio.h>
 #include <cairo-pdf.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <jpeglib.h>
 #include <lcms2.h>
 #include <qpdf/qpdf-c.h>
 #include "eyl-poppler-private.h"
@@ -1021,6 +1023,18 @@ image_streams (qpdf_data qpdf)
   return images;
 }
 
+/* @qpdf written to @path, its streams compressed, and closed. */
+static void
+write_compressed (qpdf_data   qpdf,
+                  const char *path)
+{
+  qpdf_init_write (qpdf, path);
+  qpdf_set_stream_data_mode (qpdf, qpdf_s_compress);
+  qpdf_set_static_ID (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
+  qpdf_cleanup (&qpdf);
+}
+
 /* [/ICCBased profile] for a profile of @n components, as a new object. */
 static qpdf_oh
 icc_space (qpdf_data qpdf,
@@ -1038,6 +1052,26 @@ icc_space (qpdf_data qpdf,
   qpdf_oh_append_item (qpdf, space, qpdf_oh_new_name (qpdf, "/ICCBased"));
   qpdf_oh_append_item (qpdf, space, stream);
   return qpdf_make_indirect_object (qpdf, space);
+}
+
+/* The file's one output intent, of @kind (/GTS_PDFA1, /GTS_PDFX),
+ * naming @profile of @n components. */
+static void
+set_output_intent (qpdf_data   qpdf,
+                   GBytes     *profile,
+                   int         n,
+                   const char *kind)
+{
+  qpdf_oh intent = qpdf_oh_new_dictionary (qpdf);
+  qpdf_oh intents = qpdf_oh_new_array (qpdf);
+  qpdf_oh space = icc_space (qpdf, profile, n);
+
+  qpdf_oh_replace_key (qpdf, intent, "/Type", qpdf_oh_new_name (qpdf, "/OutputIntent"));
+  qpdf_oh_replace_key (qpdf, intent, "/S", qpdf_oh_new_name (qpdf, kind));
+  qpdf_oh_replace_key (qpdf, intent, "/OutputConditionIdentifier", qpdf_oh_new_unicode_string (qpdf, "test"));
+  qpdf_oh_replace_key (qpdf, intent, "/DestOutputProfile", qpdf_oh_get_array_item (qpdf, space, 1));
+  qpdf_oh_append_item (qpdf, intents, intent);
+  qpdf_oh_replace_key (qpdf, qpdf_get_root (qpdf), "/OutputIntents", intents);
 }
 
 /* A page with three ICC images: a Flate one and a JPEG through a wide
@@ -1157,11 +1191,7 @@ icc_images_pdf (const char *name,
       qpdf_oh_append_item (qpdf, contents, qpdf_oh_get_key (qpdf, page, "/Contents"));
       qpdf_oh_replace_key (qpdf, page, "/Contents", contents);
     }
-  qpdf_init_write (qpdf, path);
-  qpdf_set_stream_data_mode (qpdf, qpdf_s_compress);
-  qpdf_set_static_ID (qpdf, QPDF_TRUE);
-  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
-  qpdf_cleanup (&qpdf);
+  write_compressed (qpdf, path);
   cairo_surface_destroy (flat);
   return g_steal_pointer (&path);
 }
@@ -1332,17 +1362,8 @@ test_icc_images (void)
   g_assert_cmpint (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS, ==, 0);
   {
     g_autoptr(GBytes) rgb_profile = wide_rgb_profile ();
-    qpdf_oh output_intent = qpdf_oh_new_dictionary (qpdf);
-    qpdf_oh output_intents = qpdf_oh_new_array (qpdf);
-    qpdf_oh space = icc_space (qpdf, rgb_profile, 3);
 
-    qpdf_oh_replace_key (qpdf, output_intent, "/Type", qpdf_oh_new_name (qpdf, "/OutputIntent"));
-    qpdf_oh_replace_key (qpdf, output_intent, "/S", qpdf_oh_new_name (qpdf, "/GTS_PDFA1"));
-    qpdf_oh_replace_key (qpdf, output_intent, "/OutputConditionIdentifier",
-                         qpdf_oh_new_unicode_string (qpdf, "wide"));
-    qpdf_oh_replace_key (qpdf, output_intent, "/DestOutputProfile", qpdf_oh_get_array_item (qpdf, space, 1));
-    qpdf_oh_append_item (qpdf, output_intents, output_intent);
-    qpdf_oh_replace_key (qpdf, qpdf_get_root (qpdf), "/OutputIntents", output_intents);
+    set_output_intent (qpdf, rgb_profile, 3, "/GTS_PDFA1");
   }
   qpdf_init_write (qpdf, with_output_intent);
   qpdf_set_static_ID (qpdf, QPDF_TRUE);
@@ -1434,11 +1455,7 @@ icc_soft_masked_pdf (const char *name,
         }
     }
   g_assert_cmpuint (n_masked, ==, 2);
-  qpdf_init_write (qpdf, path);
-  qpdf_set_stream_data_mode (qpdf, qpdf_s_compress);
-  qpdf_set_static_ID (qpdf, QPDF_TRUE);
-  g_assert_cmpint (qpdf_write (qpdf) & QPDF_ERRORS, ==, 0);
-  qpdf_cleanup (&qpdf);
+  write_compressed (qpdf, path);
   return g_steal_pointer (&path);
 }
 
@@ -1596,6 +1613,247 @@ test_default_rgb_images (void)
   g_assert_null (bytes);
 }
 
+/* @w × @h CMYK pixels as a JPEG (YCCK with an Adobe marker, as
+ * Photoshop writes them), its length in @len. */
+static guchar *
+cmyk_jpeg (const guchar  *cmyk,
+           int            w,
+           int            h,
+           unsigned long *len)
+{
+  struct jpeg_compress_struct out;
+  struct jpeg_error_mgr       err;
+  guchar                     *data = NULL;
+
+  out.err = jpeg_std_error (&err);
+  jpeg_create_compress (&out);
+  jpeg_mem_dest (&out, &data, len);
+  out.image_width = (JDIMENSION) w;
+  out.image_height = (JDIMENSION) h;
+  out.input_components = 4;
+  out.in_color_space = JCS_CMYK;
+  jpeg_set_defaults (&out);
+  jpeg_set_quality (&out, 90, TRUE);
+  jpeg_start_compress (&out, TRUE);
+  while (out.next_scanline < out.image_height)
+    {
+      JSAMPROW row = (JSAMPROW) (cmyk + (gsize) out.next_scanline * w * 4);
+
+      jpeg_write_scanlines (&out, &row, 1);
+    }
+  jpeg_finish_compress (&out);
+  jpeg_destroy_compress (&out);
+  return data;
+}
+
+/* A /Decode array of @values (@n of them, reals when @real). */
+static qpdf_oh
+decode_array (qpdf_data    qpdf,
+              const double values[],
+              guint        n,
+              gboolean     real)
+{
+  qpdf_oh decode = qpdf_oh_new_array (qpdf);
+
+  for (guint k = 0; k < n; k++)
+    qpdf_oh_append_item (qpdf, decode,
+                         real ? qpdf_oh_new_real_from_double (qpdf, values[k], 2)
+                              : qpdf_oh_new_integer (qpdf, (long long) values[k]));
+  return decode;
+}
+
+/* The number of DeviceCMYK images of PDF @bytes. */
+static guint
+count_cmyk_images (GBytes *bytes)
+{
+  qpdf_data qpdf = read_pdf_bytes (bytes);
+  guint     n = 0;
+  g_autoptr(GArray) images = image_streams (qpdf);
+
+  for (guint i = 0; i < images->len; i++)
+    if (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, qpdf_oh_get_dict (qpdf, g_array_index (images, qpdf_oh, i)), "/ColorSpace"), "/DeviceCMYK"))
+      n++;
+  qpdf_cleanup (&qpdf);
+  return n;
+}
+
+/* A page of four DeviceCMYK images of 256 × 256 px drawn at 1 px/pt:
+ * every cyan and magenta value with noise in yellow and black (Flate);
+ * a JPEG of smooth ramps and noise, inverted by its /Decode as
+ * Photoshop's are; a soft-masked one with a /Decode of integers that
+ * inverts two components; and one with a /Decode of reals.  With
+ * @default_cmyk the page's resources name a /DefaultCMYK space, with
+ * @output_intent the file names a CMYK output intent. */
+static char *
+cmyk_images_pdf (const char *name,
+                 gboolean    default_cmyk,
+                 gboolean    output_intent)
+{
+  const int          n = 256;
+  g_autofree char   *path = g_build_filename (eyl_fixture_dir (), name, NULL);
+  g_autofree char   *plain = g_strconcat (path, ".plain.pdf", NULL);
+  g_autofree guchar *cmyk = g_malloc ((gsize) n * n * 4);
+  g_autoptr(GArray) images = NULL;
+  cairo_surface_t *pdf;
+  cairo_t         *cr;
+  qpdf_data        qpdf;
+  guint32          seed = 5;
+  guint            n_masked = 0, n_plain = 0;
+
+  /* Placeholders Cairo writes as images of their own: the third with a
+   * soft mask. */
+  pdf = cairo_pdf_surface_create (plain, 2 * n + 30, 2 * n + 30);
+  cr = cairo_create (pdf);
+  cairo_set_source_rgb (cr, 0.9, 0.9, 0.2);
+  cairo_paint (cr);
+  for (int i = 0; i < 4; i++)
+    {
+      cairo_surface_t *image = i == 2 ? soft_masked_image (n, n, 3) : cairo_image_surface_create (CAIRO_FORMAT_RGB24, n, n);
+
+      if (i != 2)
+        {
+          /* Distinct contents, or Cairo writes one image for all. */
+          cairo_t *icr = cairo_create (image);
+
+          cairo_set_source_rgb (icr, i / 4.0, 0.5, 0.5);
+          cairo_paint (icr);
+          cairo_destroy (icr);
+        }
+      paint_image (cr, image, 10 + (i % 2) * (n + 10), 10 + (i / 2) * (n + 10), 1.0, 1.0);
+      cairo_surface_destroy (image);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+
+  qpdf = qpdf_init ();
+  g_assert_cmpint (qpdf_read (qpdf, plain, NULL) & QPDF_ERRORS, ==, 0);
+  images = image_streams (qpdf);
+  for (guint i = 0; i < images->len; i++)
+    {
+      qpdf_oh  oh = g_array_index (images, qpdf_oh, i);
+      qpdf_oh  dict = qpdf_oh_get_dict (qpdf, oh);
+      gboolean masked = qpdf_oh_has_key (qpdf, dict, "/SMask");
+      guint    kind;
+
+      if (qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/Width")) != n || qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, dict, "/ColorSpace"), "/DeviceGray"))
+        continue;
+      kind = masked ? 2 : n_plain == 0 ? 0
+                      : n_plain == 1   ? 1
+                                       : 3;
+      n_masked += masked;
+      n_plain += !masked;
+      for (int y = 0; y < n; y++)
+        for (int x = 0; x < n; x++)
+          {
+            guchar *p = cmyk + ((gsize) y * n + x) * 4;
+
+            seed = seed * 1103515245 + 12345;
+            if (kind == 1)
+              {
+                /* Smooth, for the JPEG, with a little noise. */
+                p[0] = (guchar) x;
+                p[1] = (guchar) y;
+                p[2] = (guchar) ((x + y) / 2);
+                p[3] = (guchar) (((x ^ y) & 63) + ((seed >> 28) & 7));
+              }
+            else
+              {
+                p[0] = (guchar) x;
+                p[1] = (guchar) y;
+                p[2] = (guchar) (seed >> 24);
+                p[3] = (guchar) (seed >> 16);
+              }
+          }
+      if (kind == 1)
+        {
+          unsigned long len = 0;
+          guchar       *jpeg = cmyk_jpeg (cmyk, n, n, &len);
+          const double  inverted[8] = { 1, 0, 1, 0, 1, 0, 1, 0 };
+
+          qpdf_oh_replace_stream_data (qpdf, oh, jpeg, len, qpdf_oh_new_name (qpdf, "/DCTDecode"),
+                                       qpdf_oh_new_null (qpdf));
+          qpdf_oh_replace_key (qpdf, dict, "/Decode", decode_array (qpdf, inverted, 8, FALSE));
+          free (jpeg);
+        }
+      else
+        {
+          const double two_inverted[8] = { 0, 1, 1, 0, 0, 1, 1, 0 };
+          const double reals[8] = { 0.1, 0.9, 0, 1, 0, 0.7, 0, 1 };
+
+          qpdf_oh_replace_stream_data (qpdf, oh, cmyk, (size_t) n * n * 4, qpdf_oh_new_null (qpdf),
+                                       qpdf_oh_new_null (qpdf));
+          if (kind == 2)
+            qpdf_oh_replace_key (qpdf, dict, "/Decode", decode_array (qpdf, two_inverted, 8, FALSE));
+          if (kind == 3)
+            qpdf_oh_replace_key (qpdf, dict, "/Decode", decode_array (qpdf, reals, 8, TRUE));
+        }
+      qpdf_oh_replace_key (qpdf, dict, "/ColorSpace", qpdf_oh_new_name (qpdf, "/DeviceCMYK"));
+      qpdf_oh_replace_key (qpdf, dict, "/BitsPerComponent", qpdf_oh_new_integer (qpdf, 8));
+    }
+  g_assert_cmpuint (n_masked, ==, 1);
+  g_assert_cmpuint (n_plain, ==, 3);
+  if (default_cmyk)
+    {
+      g_autoptr(GBytes) press_profile = cmyk_profile ();
+      qpdf_oh resources = qpdf_oh_get_key (qpdf, qpdf_get_page_n (qpdf, 0), "/Resources");
+      qpdf_oh spaces = qpdf_oh_new_dictionary (qpdf);
+
+      qpdf_oh_replace_key (qpdf, spaces, "/DefaultCMYK", icc_space (qpdf, press_profile, 4));
+      qpdf_oh_replace_key (qpdf, resources, "/ColorSpace", spaces);
+    }
+  if (output_intent)
+    {
+      g_autoptr(GBytes) press_profile = cmyk_profile ();
+
+      set_output_intent (qpdf, press_profile, 4, "/GTS_PDFX");
+    }
+  write_compressed (qpdf, path);
+  g_unlink (plain);
+  return g_steal_pointer (&path);
+}
+
+/* The render copy of the PDF at @path, which holds 4 DeviceCMYK images:
+ * all four and the soft mask stored decoded, none shrunk, @n_cmyk_left
+ * DeviceCMYK images left, and its page rendering bit for bit as the
+ * file's. */
+static void
+assert_copy_converts_cmyk (const char *path,
+                           guint       n_cmyk_left)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GBytes) original = g_mapped_file_get_bytes (file);
+  g_autoptr(GBytes) bytes = NULL;
+  guint n_shrunk = 99, decoded = 0;
+
+  g_assert_cmpuint (count_cmyk_images (original), ==, 4);
+  bytes = eyl_render_source_new (path, NULL, 16e6, 64 * 1024 * 1024, &n_shrunk, &decoded);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (n_shrunk, ==, 0);
+  g_assert_cmpuint (decoded, ==, 5);
+  g_assert_cmpuint (count_cmyk_images (bytes), ==, n_cmyk_left);
+  assert_renders_alike (path, bytes);
+}
+
+/* DeviceCMYK images are stored as the DeviceRGB samples Poppler draws
+ * them with, their integer /Decode applied, and the page renders from
+ * the copy bit for bit as from the file, under a CMYK output intent
+ * too; not one with a /Decode of reals, nor any under a /DefaultCMYK
+ * space, which Poppler would draw them through. */
+static void
+test_cmyk_images (void)
+{
+  g_autofree char *path = cmyk_images_pdf ("cmyk-images.pdf", FALSE, FALSE);
+  g_autofree char *with_intent = cmyk_images_pdf ("cmyk-output-intent.pdf", FALSE, TRUE);
+  g_autofree char *with_default = cmyk_images_pdf ("cmyk-default-cmyk.pdf", TRUE, FALSE);
+
+  /* The /DefaultCMYK profile changes the pixels: converted as the
+   * others, these images would not render alike. */
+  assert_render_apart (path, with_default);
+  assert_copy_converts_cmyk (path, 1);
+  assert_copy_converts_cmyk (with_intent, 1);
+  assert_copy_converts_cmyk (with_default, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1609,6 +1867,7 @@ main (int   argc,
   g_test_add_func ("/eyl/document/icc-images", test_icc_images);
   g_test_add_func ("/eyl/document/icc-soft-masked-images", test_icc_soft_masked_images);
   g_test_add_func ("/eyl/document/default-rgb-images", test_default_rgb_images);
+  g_test_add_func ("/eyl/document/cmyk-images", test_cmyk_images);
   g_test_add_func ("/eyl/document/image-sizes-off", test_image_sizes_off);
   g_test_add_func ("/eyl/document/image-placements", test_image_placements);
   g_test_add_func ("/eyl/document/image-sizes-placed", test_image_sizes_placed);
