@@ -1804,6 +1804,33 @@ test_panel_edge_not_read (void)
   g_assert_cmpuint (with, ==, without);
 }
 
+/* A page without a text layer: a headline, and a line half in a script
+ * no installed language reads (Cyrillic), of which the page pass reads
+ * the Latin words surely and the rest not: a band not read well (see
+ * WELL_READ), which would get a second look, a closer read of the same
+ * letters.  The page pass read as many letters surely as half the
+ * band's pieces of ink, and it is not read again (see
+ * READ_BEFORE_SHARE): the page pass is the only read (without the rule:
+ * 2). */
+static const Line foreign_lines[] = {
+  { "Fresh tea every day", 20 * MM, 40 * MM, 12, 0 },
+  { "Fresh tea Свежий чай", 20 * MM, 250 * MM, 5, 0 },
+};
+
+static void
+test_read_before_not_again (void)
+{
+  Page   page = { 300 * MM, 300 * MM, foreign_lines, G_N_ELEMENTS (foreign_lines), 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  Result result;
+  guint  reads, turned;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  result = run_counted (&page, &reads, &turned);
+  result_clear (&result);
+  g_assert_cmpuint (reads, ==, 1);
+}
+
 /* test_fine_print_not_read's page without its web address: beside the
  * live headline only fine print is ink to read, and it is not read.
  * Tesseract starts at a page's first read, not before: a process that
@@ -1969,6 +1996,7 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/fine-print-not-read", test_fine_print_not_read);
   g_test_add_func ("/eyl/ocr/no-read-no-engine", test_no_read_no_engine);
   g_test_add_func ("/eyl/ocr/panel-edge-not-read", test_panel_edge_not_read);
+  g_test_add_func ("/eyl/ocr/read-before-not-again", test_read_before_not_again);
   g_test_add_func ("/eyl/ocr/dear-page-renders-shared", test_dear_page_renders_shared);
   g_test_add_func ("/eyl/ocr/same-scale-renders-shared", test_same_scale_renders_shared);
 

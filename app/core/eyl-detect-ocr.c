@@ -2379,13 +2379,58 @@ plan_regions (Ocr             *ocr,
   return renders;
 }
 
+/* A region whose area earlier reads (the page pass, an overlapping
+ * region) read at least READ_BEFORE_SHARE as many letters surely as it
+ * has pieces of ink (its letters, most of them, in a Latin script) is
+ * not read again: a closer look keeps the better read of the two (see
+ * ocr_region), and where so much was read it is rarely its own.  On the
+ * corpus' 17 files without a text layer, 22 second looks were at such
+ * regions (0.5–12 sure letters a piece) and took 1.35 of the 3.1 s their
+ * region reads took: 16 of them read less than the page pass had, 5
+ * within 5 % more, one 35 % more, with the same findings
+ * (packaging-arch-box's block of body text in a script no installed
+ * language reads: 133 pieces, 70 letters read surely at 300 dpi, read
+ * again at 436 ppi in 0.5 s for 68).  Where the closer look read much
+ * more than the page pass, the page pass had read 0.02–0.36 sure letters
+ * a piece. */
+#define READ_BEFORE_SHARE 0.5
+
+/* The sure letters of the words read so far in @r's area (see
+ * word_score), confidence counted as a share. */
+static double
+read_before (const Ocr    *ocr,
+             const Region *r)
+{
+  double score = 0;
+
+  for (guint j = 0; j < ocr->words->len; j++)
+    {
+      const Word *w = &g_array_index (ocr->words, Word, j);
+
+      if (eyl_rect_contains_point (&r->area, 0.5 * (w->box.x0 + w->box.x1),
+                                   0.5 * (w->box.y0 + w->box.y1)))
+        score += word_score (w);
+    }
+  return score / 100.0;
+}
+
 static void
 ocr_region (Ocr             *ocr,
             const EylRaster *source,
             const Region    *r)
 {
-  g_autoptr(EylRaster) image = crop_raster (source, &r->area, region_scale (r, r->scale));
-  guint before = ocr->words->len;
+  g_autoptr(EylRaster) image = NULL;
+  guint  before = ocr->words->len;
+  double sure = read_before (ocr, r);
+
+  if (sure >= READ_BEFORE_SHARE * r->n)
+    {
+      g_debug ("region [%.0f %.0f %.0f %.0f] pt, %d components: %.0f letters read surely before, "
+               "not read again",
+               r->area.x0, r->area.y0, r->area.x1, r->area.y1, r->n, sure);
+      return;
+    }
+  image = crop_raster (source, &r->area, region_scale (r, r->scale));
 
   g_debug ("region [%.0f %.0f %.0f %.0f] pt, priority %.2f, %d components, at %.2f px/pt (%s)",
            r->area.x0, r->area.y0, r->area.x1, r->area.y1, r->priority, r->n, image->scale,
