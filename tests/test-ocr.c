@@ -46,6 +46,7 @@ typedef struct
                           * of the page, are counted, pt */
   guint       watched_renders;
   guint       draws; /* calls to the draw func (recordings) */
+  EylRect     panel; /* a teal panel drawn here, pt (empty: none) */
 } Page;
 
 /* Dots 4 mm across, 6 mm apart: rows of letter-sized ink either way
@@ -168,6 +169,13 @@ draw_page (Page    *page,
     draw_photo (page, cr);
   if (!eyl_rect_is_empty (&page->waves))
     draw_waves (page, cr);
+  if (!eyl_rect_is_empty (&page->panel))
+    {
+      cairo_set_source_rgb (cr, 0.4, 0.65, 0.7);
+      cairo_rectangle (cr, page->panel.x0, page->panel.y0, eyl_rect_width (&page->panel),
+                       eyl_rect_height (&page->panel));
+      cairo_fill (cr);
+    }
 }
 
 /* The ink box of line @i in page space. */
@@ -1831,6 +1839,60 @@ test_fine_print_not_read (void)
   g_assert_cmpuint (poster, >, without);
 }
 
+/* test_fine_print_not_read's flyer with a coloured panel right below
+ * its live headline, as wide as the page: the ink test marks the
+ * panel's top edge beside the headline's masked glyphs as two long
+ * pieces of ink, bands that would be read at their own scale.  They are
+ * the edge of a larger area, whose ink goes on below them (see
+ * EDGE_COLUMNS), and are not read: the reads are those of the page
+ * without the panel. */
+static void
+test_panel_edge_not_read (void)
+{
+  Page page = { 105 * MM, 148 * MM, fine_print_lines, 2, 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autoptr(GPtrArray) with_panel = NULL;
+  guint without, with;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  plain = run_headline_live (&page, 6, 200.0 / 72.0, 0, FALSE, 0, &without);
+  page.panel = (EylRect) { 0, 27 * MM, 105 * MM, 50 * MM };
+  with_panel = run_headline_live (&page, 6, 200.0 / 72.0, 0, FALSE, 0, &with);
+  g_test_message ("level reads: %u without the panel, %u with it", without, with);
+  g_assert_true (read_as (plain, EYL_ELEMENT_URL, "www.northwind-tea.example"));
+  g_assert_true (read_as (with_panel, EYL_ELEMENT_URL, "www.northwind-tea.example"));
+  g_assert_cmpuint (without, >=, 1);
+  g_assert_cmpuint (with, ==, without);
+}
+
+/* A page without a text layer: a headline, and a line half in a script
+ * no installed language reads (Cyrillic), of which the page pass reads
+ * the Latin words surely and the rest not: a band not read well (see
+ * WELL_READ), which would get a second look, a closer read of the same
+ * letters.  The page pass read as many letters surely as half the
+ * band's pieces of ink, and it is not read again (see
+ * READ_BEFORE_SHARE): the page pass is the only read (without the rule:
+ * 2). */
+static const Line foreign_lines[] = {
+  { "Fresh tea every day", 20 * MM, 40 * MM, 12, 0 },
+  { "Fresh tea Свежий чай", 20 * MM, 250 * MM, 5, 0 },
+};
+
+static void
+test_read_before_not_again (void)
+{
+  Page   page = { 300 * MM, 300 * MM, foreign_lines, G_N_ELEMENTS (foreign_lines), 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+  Result result;
+  guint  reads, turned;
+
+  if (!eyl_fixture_have_ocr ())
+    return;
+  result = run_counted (&page, &reads, &turned);
+  result_clear (&result);
+  g_assert_cmpuint (reads, ==, 1);
+}
+
 /* test_fine_print_not_read's page without its web address: beside the
  * live headline only fine print is ink to read, and it is not read.
  * Tesseract starts at a page's first read, not before: a process that
@@ -1997,6 +2059,8 @@ main (int   argc,
   g_test_add_func ("/eyl/ocr/picture-contacts", test_picture_contacts);
   g_test_add_func ("/eyl/ocr/fine-print-not-read", test_fine_print_not_read);
   g_test_add_func ("/eyl/ocr/no-read-no-engine", test_no_read_no_engine);
+  g_test_add_func ("/eyl/ocr/panel-edge-not-read", test_panel_edge_not_read);
+  g_test_add_func ("/eyl/ocr/read-before-not-again", test_read_before_not_again);
   g_test_add_func ("/eyl/ocr/dear-page-renders-shared", test_dear_page_renders_shared);
   g_test_add_func ("/eyl/ocr/same-scale-renders-shared", test_same_scale_renders_shared);
 
