@@ -280,20 +280,21 @@ find_finders (const Region *r,
   for (int y = y0; y < y1; y++)
     {
       int      n = 0;
-      gboolean first_ink = is_ink (r, x0, y, threshold, dark_is_low);
+      gboolean first_ink = is_ink (r, x0, y, threshold, dark_is_low), was = first_ink;
 
-      /* Run-length encode the row. */
+      /* Run-length encode the row, each pixel thresholded once. */
       for (int x = x0; x < x1; x++)
         {
           gboolean ink = is_ink (r, x, y, threshold, dark_is_low);
 
-          if (x == x0 || ink != is_ink (r, x - 1, y, threshold, dark_is_low))
+          if (x == x0 || ink != was)
             {
               starts[n] = x;
               lens[n] = 0;
               n++;
             }
           lens[n - 1]++;
+          was = ink;
         }
 
       /* Runs alternate; ink runs are the even ones when the row starts
@@ -804,6 +805,39 @@ add_dense_squares (Ctx          *ctx,
     }
 }
 
+/* Whether a cell of the analysis raster is busy: its grey range and its
+ * mean step between neighbours (window_activity()) both high enough.
+ * The range alone comes first: most cells of a page are paper or flat
+ * colour, below BUSY_RANGE, and their steps are then not summed (the
+ * same cells are busy; the busy cells of the corpus' 44 files took
+ * 0.20 s with the steps summed for every cell). */
+static gboolean
+cell_busy (const guint8 *gray,
+           int           stride,
+           int           x0,
+           int           y0,
+           int           x1,
+           int           y1)
+{
+  int    lo = 255, hi = 0, range;
+  double activity;
+
+  for (int y = y0; y < y1; y++)
+    {
+      const guint8 *row = gray + (gsize) y * stride;
+
+      for (int x = x0; x < x1; x++)
+        {
+          lo = MIN (lo, row[x]);
+          hi = MAX (hi, row[x]);
+        }
+    }
+  if (hi - lo < BUSY_RANGE)
+    return FALSE;
+  window_activity (gray, stride, x0, y0, x1, y1, &activity, &range);
+  return activity >= BUSY_ACTIVITY && range >= BUSY_RANGE;
+}
+
 /* Square blobs of busy cells the text layer does not explain. */
 static void
 add_blob_candidates (Ctx    *ctx,
@@ -821,13 +855,10 @@ add_blob_candidates (Ctx    *ctx,
   for (int cy = 0; cy < ch; cy++)
     for (int cx = 0; cx < cw; cx++)
       {
-        double activity;
-        int    range;
+        int x0 = cx * CELL, y0 = cy * CELL;
+        int x1 = MIN (x0 + CELL + 1, ra->width), y1 = MIN (y0 + CELL + 1, ra->height);
 
-        window_activity (ctx->raster_gray, ra->width, cx * CELL, cy * CELL,
-                         MIN (cx * CELL + CELL + 1, ra->width),
-                         MIN (cy * CELL + CELL + 1, ra->height), &activity, &range);
-        busy[cy * cw + cx] = activity >= BUSY_ACTIVITY && range >= BUSY_RANGE;
+        busy[cy * cw + cx] = cell_busy (ctx->raster_gray, ra->width, x0, y0, x1, y1);
       }
 
   /* Live text is busy too, and it is not a code. */
