@@ -322,7 +322,7 @@ test_averaged (void)
   g_autoptr(EylRaster) raster = eyl_raster_new (&area, 1.0);
   cairo_t            *cr = eyl_raster_create_context (raster);
   cairo_pattern_t    *ramp = cairo_pattern_create_linear (0, 0, 37, 23);
-  const double        factors[] = { 1.0, 0.5, 0.3, 0.13 };
+  const double        factors[] = { 1.0, 0.5, 0.3, 0.13, 0.08 };
   g_autofree guint32 *half = NULL;
   int                 w, h;
 
