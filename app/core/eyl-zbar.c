@@ -351,9 +351,14 @@ scan_once (const guint8 *gray,
 }
 
 /* One zbar pass over each of @boxes of @gray, inverted when @invert:
- * the symbols of all, where they are in @gray.  A box starts on a line
- * the whole image's scan would feed zbar (a multiple of @line_step), so
- * that it is fed the same lines. */
+ * the symbols of all, where they are in @gray.  A box starts on a
+ * multiple of @line_step, so that it is fed every @line_step-th line as
+ * the decoder model asks (see eyl_zbar_qr_line_step()); not always the
+ * very lines of a scan of the whole image: zbar starts a scan's rows at
+ * ((h - 1) % line_step + 1) / 2, turns at the end of each row, and a
+ * row's start differs.  An EAN-13 with slightly slanted bars, cut out at
+ * an odd place, is placed 2 px higher than over the whole image (at one
+ * line a step); what reads is the same on the corpus. */
 static GArray *
 scan_boxes (const guint8 *gray,
             int           width,
