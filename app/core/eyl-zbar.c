@@ -146,13 +146,17 @@ boxes_touch (const EylZbarBox *a,
   return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
-GArray *
-eyl_zbar_cell_boxes (guint8 *mark,
-                     int     cell,
-                     int     link,
-                     int     margin,
-                     int     width,
-                     int     height)
+/* The boxes of the cells marked 1 in @mark (@cell px square cells, row
+ * by row, over @width × @height px; changed): cells @link apart or
+ * closer make one box, grown by @margin px, and boxes that overlap are
+ * one.  Boxes over most of the image are the whole image. */
+static GArray *
+cell_boxes (guint8 *mark,
+            int     cell,
+            int     link,
+            int     margin,
+            int     width,
+            int     height)
 {
   int             cw = (width + cell - 1) / cell, ch = (height + cell - 1) / cell;
   g_autofree int *stack = g_new (int, (gsize) cw *ch);
@@ -265,7 +269,7 @@ eyl_zbar_dark_ground_boxes (const guint8 *gray,
         if (2 * n_dark >= (ex - x0) * (ey - y0))
           mark[cy * cw + cx] = 1;
       }
-  return eyl_zbar_cell_boxes (mark, GROUND_CELL, GROUND_LINK, GROUND_MARGIN, width, height);
+  return cell_boxes (mark, GROUND_CELL, GROUND_LINK, GROUND_MARGIN, width, height);
 }
 
 guint
@@ -350,23 +354,22 @@ scan_once (const guint8 *gray,
   return symbols;
 }
 
-/* One zbar pass over each of @boxes of @gray, inverted when @invert:
- * the symbols of all, where they are in @gray.  A box starts on a
- * multiple of @line_step, so that it is fed every @line_step-th line as
- * the decoder model asks (see eyl_zbar_qr_line_step()); not always the
- * very lines of a scan of the whole image: zbar starts a scan's rows at
+/* One zbar pass over each of @boxes of @gray inverted: the symbols of
+ * all, where they are in @gray.  A box starts on a multiple of
+ * @line_step, so that it is fed every @line_step-th line as the decoder
+ * model asks (see eyl_zbar_qr_line_step()); not always the very lines
+ * of a scan of the whole image: zbar starts a scan's rows at
  * ((h - 1) % line_step + 1) / 2, turns at the end of each row, and a
  * row's start differs.  An EAN-13 with slightly slanted bars, cut out at
  * an odd place, is placed 2 px higher than over the whole image (at one
  * line a step); what reads is the same on the corpus. */
 static GArray *
-scan_boxes (const guint8 *gray,
-            int           width,
-            int           height,
-            GArray       *boxes,
-            EylZbarKind   kind,
-            int           line_step,
-            gboolean      invert)
+scan_boxes_inverted (const guint8 *gray,
+                     int           width,
+                     int           height,
+                     GArray       *boxes,
+                     EylZbarKind   kind,
+                     int           line_step)
 {
   GArray *symbols = g_array_new (FALSE, TRUE, sizeof (EylZbarSymbol));
 
@@ -382,25 +385,15 @@ scan_boxes (const guint8 *gray,
 
       if (w <= 0 || h <= 0)
         continue;
-      if (!invert && w == width && h == height)
-        {
-          /* The whole image: scanned as it is. */
-          g_array_unref (symbols);
-          return scan_once (gray, width, height, kind, line_step, &n_part);
-        }
       crop = g_malloc ((gsize) w * h);
-      g_debug ("%s scan over %d,%d–%d,%d of %d × %d", invert ? "inverted" : "partial", x0, y0,
-               x0 + w, y0 + h, width, height);
+      g_debug ("inverted scan over %d,%d–%d,%d of %d × %d", x0, y0, x0 + w, y0 + h, width, height);
       for (int y = 0; y < h; y++)
         {
           const guint8 *in = gray + (gsize) (y0 + y) * width + x0;
           guint8       *out = crop + (gsize) y * w;
 
-          if (invert)
-            for (int x = 0; x < w; x++)
-              out[x] = 255 - in[x];
-          else
-            memcpy (out, in, w);
+          for (int x = 0; x < w; x++)
+            out[x] = 255 - in[x];
         }
       part = scan_once (crop, w, h, kind, line_step, &n_part);
       for (guint i = 0; i < part->len; i++)
@@ -416,17 +409,6 @@ scan_boxes (const guint8 *gray,
         }
     }
   return symbols;
-}
-
-GArray *
-eyl_zbar_scan_boxes (const guint8 *gray,
-                     int           width,
-                     int           height,
-                     GArray       *boxes,
-                     EylZbarKind   kind,
-                     int           line_step)
-{
-  return scan_boxes (gray, width, height, boxes, kind, MAX (line_step, 1), FALSE);
 }
 
 GArray *
@@ -520,7 +502,7 @@ eyl_zbar_scan_lines (const guint8 *gray,
           g_debug ("inverted scan of %d × %d skipped: no dark ground", width, height);
           eyl_stage_count ("zbar-inverted-skips");
         }
-      symbols = scan_boxes (gray, width, height, boxes, kind, line_step, TRUE);
+      symbols = scan_boxes_inverted (gray, width, height, boxes, kind, line_step);
     }
   return symbols;
 }

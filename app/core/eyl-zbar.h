@@ -90,32 +90,11 @@ typedef struct
   int x0, y0, x1, y1;
 } EylZbarBox;
 
-/* The boxes of the cells marked 1 in @mark (@cell px square cells, row
- * by row, over @width × @height px; changed): cells @link apart or
- * closer make one box, grown by @margin px, and boxes that overlap are
- * one.  Boxes over most of the image are the whole image. */
-GArray *eyl_zbar_cell_boxes (guint8 *mark,
-                             int     cell,
-                             int     link,
-                             int     margin,
-                             int     width,
-                             int     height);
-
 /* The boxes (EylZbarBox) of @gray that may hold a light-on-dark symbol,
  * none overlapping: empty when no part of it can.  The scan of the
  * inverted image covers them alone. */
 GArray *eyl_zbar_dark_ground_boxes (const guint8 *gray,
                                     int           width,
                                     int           height);
-
-/* As eyl_zbar_scan_lines() with no flags, over each of @boxes
- * (EylZbarBox, not overlapping) of @gray alone: the symbols where they
- * are in @gray. */
-GArray *eyl_zbar_scan_boxes (const guint8 *gray,
-                             int           width,
-                             int           height,
-                             GArray       *boxes,
-                             EylZbarKind   kind,
-                             int           line_step);
 
 G_END_DECLS
