@@ -475,7 +475,9 @@ cmyk_image (qpdf_data qpdf,
   qpdf_oh smask = qpdf_oh_get_key (qpdf, dict, "/SMask");
   guchar  lookup[4][256];
 
-  if (!qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, dict, "/ColorSpace"), "/DeviceCMYK") || qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/BitsPerComponent")) != 8 || qpdf_oh_has_key (qpdf, dict, "/ImageMask"))
+  if (!qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, dict, "/ColorSpace"), "/DeviceCMYK") ||
+      qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, dict, "/BitsPerComponent")) != 8 ||
+      qpdf_oh_has_key (qpdf, dict, "/ImageMask"))
     return FALSE;
   if (qpdf_oh_has_key (qpdf, dict, "/Mask") && !qpdf_oh_is_stream (qpdf, qpdf_oh_get_key (qpdf, dict, "/Mask")))
     return FALSE;
@@ -598,18 +600,31 @@ may_be_content (qpdf_data qpdf,
   return !qpdf_oh_has_key (qpdf, dict, "/Length1") && !qpdf_oh_has_key (qpdf, dict, "/Length2") && !qpdf_oh_has_key (qpdf, dict, "/N");
 }
 
-/* A colour space resource dictionary @cs naming /DefaultRGB. */
+/* Whether @dict, its /ColorSpace or its resources' /ColorSpace names
+ * the default space @key ("/DefaultRGB"). */
 static gboolean
-has_default_rgb (qpdf_data qpdf,
-                 qpdf_oh   cs)
+names_default (qpdf_data   qpdf,
+               qpdf_oh     dict,
+               const char *key)
 {
-  return qpdf_oh_is_dictionary (qpdf, cs) && qpdf_oh_has_key (qpdf, cs, "/DefaultRGB");
+  qpdf_oh resources = qpdf_oh_get_key (qpdf, dict, "/Resources");
+  qpdf_oh cs = qpdf_oh_get_key (qpdf, dict, "/ColorSpace");
+
+  if (qpdf_oh_has_key (qpdf, dict, key) || (qpdf_oh_is_dictionary (qpdf, cs) && qpdf_oh_has_key (qpdf, cs, key)))
+    return TRUE;
+  if (!qpdf_oh_is_dictionary (qpdf, resources))
+    return FALSE;
+  cs = qpdf_oh_get_key (qpdf, resources, "/ColorSpace");
+  return qpdf_oh_is_dictionary (qpdf, cs) && qpdf_oh_has_key (qpdf, cs, key);
 }
 
 /* What the file's content may change of how Poppler draws a DeviceRGB
- * image or converts an ICC one: *@default_rgb, some resources name a
- * /DefaultRGB space (Poppler would draw the stored samples through
- * it); *@intents, an ExtGState sets /RI or a content stream may hold an
+ * image or converts an ICC or DeviceCMYK one: *@default_rgb, some
+ * resources name a /DefaultRGB space (Poppler would draw the stored
+ * samples through it); *@default_cmyk, some name a /DefaultCMYK one (it
+ * would draw DeviceCMYK samples through that, not its own formula);
+ * every object is met, so a resource dictionary, held directly or not,
+ * is one of them or a value of one; *@intents, an ExtGState sets /RI or a content stream may hold an
  * `ri` operator (any "ri" token, in a string too), so that the intent of
  * an image whose dictionary names none is not known without walking
  * every page.  Content streams are read only when @read_content; a
@@ -619,9 +634,10 @@ scan_content (qpdf_data qpdf,
               int       size,
               gboolean  read_content,
               gboolean *default_rgb,
+              gboolean *default_cmyk,
               gboolean *intents)
 {
-  *default_rgb = *intents = FALSE;
+  *default_rgb = *default_cmyk = *intents = FALSE;
   /* Read through: under a /DefaultRGB, images are converted too. */
   for (int id = 1; id < MIN (size, MAX_OBJECTS); id++)
     {
@@ -630,10 +646,10 @@ scan_content (qpdf_data qpdf,
 
       if (qpdf_oh_is_dictionary (qpdf, dict))
         {
-          qpdf_oh resources = qpdf_oh_get_key (qpdf, dict, "/Resources");
-
-          if (qpdf_oh_has_key (qpdf, dict, "/DefaultRGB") || has_default_rgb (qpdf, qpdf_oh_get_key (qpdf, dict, "/ColorSpace")) || (qpdf_oh_is_dictionary (qpdf, resources) && has_default_rgb (qpdf, qpdf_oh_get_key (qpdf, resources, "/ColorSpace"))))
+          if (names_default (qpdf, dict, "/DefaultRGB"))
             *default_rgb = TRUE;
+          if (names_default (qpdf, dict, "/DefaultCMYK"))
+            *default_cmyk = TRUE;
           if (qpdf_oh_has_key (qpdf, dict, "/RI"))
             *intents = TRUE;
         }
@@ -666,56 +682,6 @@ dict_keys (qpdf_data qpdf,
   while (qpdf_oh_dict_more_keys (qpdf))
     g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (qpdf)));
   return keys;
-}
-
-/* Whether a direct value of @oh, or @oh itself, is a dictionary with a
- * /DefaultRGB or /DefaultCMYK key. */
-static gboolean
-names_default_space (qpdf_data qpdf,
-                     qpdf_oh   oh,
-                     int       depth)
-{
-  g_autoptr(GPtrArray) keys = NULL;
-  gboolean is_array = qpdf_oh_is_array (qpdf, oh);
-  int      n;
-
-  if (depth > 32 || (!is_array && !qpdf_oh_is_dictionary (qpdf, oh)))
-    return FALSE;
-  if (!is_array)
-    {
-      if (qpdf_oh_has_key (qpdf, oh, "/DefaultRGB") || qpdf_oh_has_key (qpdf, oh, "/DefaultCMYK"))
-        return TRUE;
-      keys = dict_keys (qpdf, oh);
-    }
-  n = is_array ? qpdf_oh_get_array_n_items (qpdf, oh) : (int) keys->len;
-  for (int i = 0; i < n; i++)
-    {
-      qpdf_oh value = is_array ? qpdf_oh_get_array_item (qpdf, oh, i) : qpdf_oh_get_key (qpdf, oh, g_ptr_array_index (keys, i));
-
-      if (!qpdf_oh_is_indirect (qpdf, value) && names_default_space (qpdf, value, depth + 1))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether DeviceCMYK images may be drawn otherwise than through
- * Poppler's own conversion, or their DeviceRGB copies otherwise than as
- * they are: some resources of the file name a /DefaultCMYK space
- * (Poppler draws DeviceCMYK samples through it) or a /DefaultRGB one. */
-static gboolean
-file_names_default_space (qpdf_data qpdf,
-                          int       size)
-{
-  for (int id = 1; id < MIN (size, MAX_OBJECTS); id++)
-    {
-      qpdf_oh oh = qpdf_get_object_by_id (qpdf, id, 0);
-
-      if (names_default_space (qpdf, qpdf_oh_is_stream (qpdf, oh) ? qpdf_oh_get_dict (qpdf, oh) : oh, 0))
-        return TRUE;
-      if (id % 1024 == 0)
-        qpdf_oh_release_all (qpdf);
-    }
-  return size >= MAX_OBJECTS;
 }
 
 /* The /DefaultRGB spaces met in the direct values of @oh: *@profile is
@@ -1351,7 +1317,7 @@ eyl_render_source_new (const char *path,
   guint     n_icc = 0, n_rgb = 0, n_cmyk = 0, converted_cmyk = 0;
   int       rgb_profile = 0;
   gboolean  no_display = FALSE;
-  gboolean  read_content = FALSE, default_rgb = FALSE, intents = FALSE;
+  gboolean  read_content = FALSE, default_rgb = FALSE, default_cmyk = FALSE, intents = FALSE;
   g_autoptr(GHashTable) transforms = g_hash_table_new_full (NULL, NULL, NULL, delete_transform);
   g_autoptr(GHashTable) masks = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) forms = g_hash_table_new (NULL, NULL);
@@ -1419,17 +1385,18 @@ eyl_render_source_new (const char *path,
       if (c->device_cmyk)
         n_cmyk++;
     }
-  if (n_cmyk > 0 && file_names_default_space (qpdf, size))
+  if (n_rgb > 0 || n_cmyk > 0)
+    scan_content (qpdf, size, FALSE, &default_rgb, &default_cmyk, &intents);
+  /* DeviceCMYK images are converted where Poppler would draw them with
+   * its own formula and their copies as they are (nor where the file
+   * has more objects than are looked at). */
+  if (n_cmyk > 0 && (default_cmyk || default_rgb || size >= MAX_OBJECTS))
     for (guint i = 0; i < candidates->len; i++)
       g_array_index (candidates, Candidate, i).device_cmyk = FALSE;
   /* DeviceRGB images are drawn through the file's /DefaultRGB profile,
    * if any: converted as ICC images of it. */
-  if (n_rgb > 0)
-    {
-      scan_content (qpdf, size, FALSE, &default_rgb, &intents);
-      if (default_rgb)
-        rgb_profile = default_rgb_profile (qpdf, size);
-    }
+  if (n_rgb > 0 && default_rgb)
+    rgb_profile = default_rgb_profile (qpdf, size);
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
@@ -1446,7 +1413,7 @@ eyl_render_source_new (const char *path,
     }
   if (n_icc > 0)
     {
-      scan_content (qpdf, size, read_content, &default_rgb, &intents);
+      scan_content (qpdf, size, read_content, &default_rgb, &default_cmyk, &intents);
       if (default_rgb && size < MAX_OBJECTS)
         {
           static const Visitor counting = { count_reference, count_xobject_entries };
