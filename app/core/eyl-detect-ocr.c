@@ -2395,11 +2395,14 @@ plan_regions (Ocr             *ocr,
  * a piece. */
 #define READ_BEFORE_SHARE 0.5
 
-/* The sure letters of the words read so far in @r's area (see
- * word_score), confidence counted as a share. */
-static double
-read_before (const Ocr    *ocr,
-             const Region *r)
+/* Whether earlier reads read @r's letters surely (see
+ * READ_BEFORE_SHARE): ocr_region() leaves it out.  Into *@sure, how
+ * many letters the words read so far in its area hold surely (see
+ * word_score, confidence counted as a share). */
+static gboolean
+read_surely_before (const Ocr    *ocr,
+                    const Region *r,
+                    double       *sure)
 {
   double score = 0;
 
@@ -2411,18 +2414,7 @@ read_before (const Ocr    *ocr,
                                    0.5 * (w->box.y0 + w->box.y1)))
         score += word_score (w);
     }
-  return score / 100.0;
-}
-
-/* Whether earlier reads read @r's letters surely (see
- * READ_BEFORE_SHARE): ocr_region() leaves it out.  Into *@sure, how
- * many letters they read surely. */
-static gboolean
-read_surely_before (const Ocr    *ocr,
-                    const Region *r,
-                    double       *sure)
-{
-  *sure = read_before (ocr, r);
+  *sure = score / 100.0;
   return *sure >= READ_BEFORE_SHARE * r->n;
 }
 
