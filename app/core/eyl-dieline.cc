@@ -19,11 +19,10 @@
 #include "eyl-dieline.h"
 #include "eyl-error.h"
 #include "eyl-pdf-content.hh"
+#include "eyl-resource.h"
 
 #define NAMES_RESOURCE "/io/github/eyeline/Eyeline/dielines/names.ini"
 
-/* The core's GResource (generated, not registered globally). */
-extern "C" GResource *eyl_core_get_resource (void);
 /* Form XObjects drawn inside forms: deeper is a loop or a bomb. */
 #define MAX_FORM_DEPTH 12
 /* Straight pieces a Bézier curve becomes. */
@@ -90,7 +89,7 @@ names_table (void)
   if (g_once_init_enter (&table))
     {
       GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autoptr(GBytes) bytes = g_resource_lookup_data (eyl_core_get_resource (),
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (eyl_core_resource (),
                                                         NAMES_RESOURCE,
                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       g_autoptr(GKeyFile) bundled = g_key_file_new ();

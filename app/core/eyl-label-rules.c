@@ -10,14 +10,13 @@
 #include "eyl-error.h"
 #include "eyl-label-rules.h"
 #include "eyl-packaging.h"
+#include "eyl-resource.h"
 
 #define RESOURCE_DIR "/io/github/eyeline/Eyeline/label-rules"
 #define MM_PER_IN    25.4
 #define MM2_PER_IN2  (25.4 * 25.4)
 /* Heights are measured to a tenth of a millimetre or so. */
 #define TOLERANCE_MM 0.05
-
-GResource *eyl_core_get_resource (void);
 
 void
 eyl_label_rule_set_free (EylLabelRuleSet *set)
@@ -36,7 +35,7 @@ eyl_label_rule_set_free (EylLabelRuleSet *set)
 GStrv
 eyl_label_rules_list (void)
 {
-  g_auto(GStrv) names = g_resource_enumerate_children (eyl_core_get_resource (), RESOURCE_DIR,
+  g_auto(GStrv) names = g_resource_enumerate_children (eyl_core_resource (), RESOURCE_DIR,
                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   GPtrArray *ids = g_ptr_array_new ();
 
@@ -131,7 +130,7 @@ eyl_label_rules_load (const char *ids,
 
       if (parts[i][0] == '\0')
         continue;
-      bytes = g_resource_lookup_data (eyl_core_get_resource (), path,
+      bytes = g_resource_lookup_data (eyl_core_resource (), path,
                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       if (bytes != NULL ? !g_key_file_load_from_bytes (file, bytes, G_KEY_FILE_NONE, error)
                         : !g_key_file_load_from_file (file, parts[i], G_KEY_FILE_NONE, NULL))

@@ -7,8 +7,7 @@
 #include <gio/gio.h>
 
 #include "eyl-phrases.h"
-
-GResource *eyl_core_get_resource (void);
+#include "eyl-resource.h"
 
 #define RESOURCE_DIR RESOURCE_BASE "/phrases"
 
@@ -115,7 +114,7 @@ load_list (const char *list,
   g_autofree char *dir = g_build_path ("/", RESOURCE_DIR, list, NULL);
   g_auto(GStrv) names = NULL;
 
-  names = g_resource_enumerate_children (eyl_core_get_resource (), dir,
+  names = g_resource_enumerate_children (eyl_core_resource (), dir,
                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
@@ -129,7 +128,7 @@ load_list (const char *list,
       if (language != NULL && (!g_str_has_prefix (names[i], language) ||
                                strcmp (names[i] + strlen (language), ".txt") != 0))
         continue;
-      bytes = g_resource_lookup_data (eyl_core_get_resource (), path,
+      bytes = g_resource_lookup_data (eyl_core_resource (), path,
                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       if (bytes == NULL)
         continue;
