@@ -434,6 +434,36 @@ test_one_scanner (void)
   g_assert_cmpuint (eyl_zbar_get_n_scanner_inits (), ==, after_first);
 }
 
+/* The red channel of a raster is scanned again when its grey reads
+ * nothing (a red scanner sees what the grey may not), but only where a
+ * pack symbol can read: a poster's raster of 1 px a mm gives the widest
+ * module (0.66 mm) less than a pixel, a raster of 2.9 px a mm nearly 2. */
+static guint
+passes_over_red_symbol (double px_per_mm)
+{
+  g_autoptr(EylPageData) page = page_new ();
+  EylRect area = { 0, 0, page->width, page->height };
+  g_autoptr(EylRaster) raster = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  Symbol s;
+  guint  before;
+
+  symbol_init (&s, "EAN-13", "4006381333931");
+  s.bar_rgb = 0xed1c24;
+  raster = render_symbol (&s, &area, px_per_mm * MM_PER_PT);
+  before = eyl_zbar_get_n_scans ();
+  found = eyl_detect_barcodes (page, raster, NULL, MM_PER_PT);
+  g_assert_cmpuint (found->len, ==, 0);
+  return eyl_zbar_get_n_scans () - before;
+}
+
+static void
+test_red_where_readable (void)
+{
+  g_assert_cmpuint (passes_over_red_symbol (1.0), ==, 1);
+  g_assert_cmpuint (passes_over_red_symbol (2.9), ==, 2);
+}
+
 /* The QR reader scans the analysis raster first (barcodes with a web
  * address are its business); the barcode reader then reads that scan
  * instead of scanning the same pixels again, and reads the same.  (A
@@ -570,6 +600,7 @@ main (int    argc,
   g_test_add_func ("/eyl/barcode/short-bars", test_short_bars);
   g_test_add_func ("/eyl/barcode/short-bars-vertical", test_short_bars_vertical);
   g_test_add_func ("/eyl/barcode/one-scanner", test_one_scanner);
+  g_test_add_func ("/eyl/barcode/red-where-readable", test_red_where_readable);
   g_test_add_func ("/eyl/barcode/shared-scan", test_shared_scan);
   g_test_add_func ("/eyl/barcode/pages-share-scans", test_pages_share_scans);
 

@@ -49,6 +49,10 @@
  * 4 px a mm on every 2nd. */
 #define MIN_BAR_MM 5.0
 #define MIN_LINES  10.0
+/* zbar resolves no bars narrower than about a pixel: an EAN-13 drawn
+ * with Cairo reads from 1.0 px a module (at one placement of four, at
+ * every placement from 1.4), never at 0.9 or less. */
+#define MIN_READ_PX 1.0
 /* Fewer px a module than this and the measures are rounding. */
 #define MIN_MEASURE_PX 3.0
 /* A run may be this many modules off its table width (ink spread, the
@@ -846,10 +850,26 @@ bar_line_step (const EylRaster *raster,
   return MAX (1, (int) floor (MIN_BAR_MM * px_per_mm / MIN_LINES + 1e-6));
 }
 
+/* Whether a pack symbol can read on @raster at all: its widest module
+ * (EAN/UPC at the largest magnification, 0.66 mm; a Code 128 set where
+ * a retail symbol belongs is drawn at the same sizes) gets MIN_READ_PX.
+ * A poster's raster of 1 px a mm gives 0.66 px: its red channel was
+ * scanned whole, on every line (bar_line_step()), for nothing — 37.7 of
+ * the 224 million pixels the corpus' 44 files fed zbar.  Symbols there
+ * are read on the detail renders of their candidates, as before. */
+static gboolean
+pack_symbol_readable (const EylRaster *raster,
+                      double           mm_per_pt)
+{
+  double px_per_mm = raster->scale / mm_per_pt;
+
+  return EYL_BARCODE_NOMINAL_X_MM * EYL_BARCODE_MAX_MAGNIFICATION * px_per_mm >= MIN_READ_PX;
+}
+
 /* Every symbol zbar reads on @raster (@gray its grey), measured there,
  * added to @found; @kind, @flags and @line_step as eyl_zbar_scan_lines()
- * takes them for @gray (its red channel, when @gray reads nothing, is
- * scanned for pack symbols alone). */
+ * takes them for @gray (its red channel, when @gray reads nothing and
+ * the raster can show a pack symbol, is scanned for pack symbols alone). */
 static void
 read_raster (const EylRaster *raster,
              const guint8    *gray,
@@ -863,7 +883,8 @@ read_raster (const EylRaster *raster,
   g_autoptr(GArray) reads = scan (gray, raster->width, raster->height, kind, flags, line_step);
   g_autofree guint8 *red = NULL;
 
-  if (reads->len == 0 && (red = dup_red (raster, gray)) != NULL)
+  if (reads->len == 0 && pack_symbol_readable (raster, mm_per_pt) &&
+      (red = dup_red (raster, gray)) != NULL)
     {
       g_array_unref (reads);
       /* Pack symbols only: what else the red channel shows, the QR
@@ -936,18 +957,27 @@ find_candidates (const EylRaster *raster,
   for (int cy = 0; cy < ch; cy++)
     for (int cx = 0; cx < cw; cx++)
       {
-        double sx = 0, sy = 0;
+        /* Integer sums, the bounds of the cell's steps set once: the
+         * same means as summing in doubles, and the barcodes stage over
+         * the corpus' 44 files 0.48 -> 0.45 CPU s. */
+        int    ey = MIN ((cy + 1) * CELL, raster->height - 1);
+        int    ex = MIN ((cx + 1) * CELL, raster->width - 1);
+        int    isx = 0, isy = 0;
+        double sx, sy;
 
-        for (int y = cy * CELL; y < (cy + 1) * CELL && y + 1 < raster->height; y++)
-          for (int x = cx * CELL; x < (cx + 1) * CELL && x + 1 < raster->width; x++)
-            {
-              int g = gray[(gsize) y * raster->width + x];
+        for (int y = cy * CELL; y < ey; y++)
+          {
+            const guint8 *row = gray + (gsize) y * raster->width;
+            const guint8 *below = row + raster->width;
 
-              sx += abs (gray[(gsize) y * raster->width + x + 1] - g);
-              sy += abs (gray[(gsize) (y + 1) * raster->width + x] - g);
-            }
-        sx /= CELL * CELL;
-        sy /= CELL * CELL;
+            for (int x = cx * CELL; x < ex; x++)
+              {
+                isx += abs (row[x + 1] - row[x]);
+                isy += abs (below[x] - row[x]);
+              }
+          }
+        sx = (double) isx / (CELL * CELL);
+        sy = (double) isy / (CELL * CELL);
         /* 1: bars standing (steps along x), 2: bars lying. */
         if (sx >= MIN_STEP && sx >= TEXTURE_RATIO * sy)
           mark[cy * cw + cx] = 1;

@@ -51,6 +51,7 @@ static GPtrArray *idle_scanners[EYL_ZBAR_N_KINDS]; /* of zbar_image_scanner_t */
 static GPtrArray *shared_scans;                    /* of Shared, oldest first */
 static gint       n_scanner_inits;                 /* atomic */
 static gint       n_shared;                        /* atomic */
+static gint       n_scans;                         /* atomic */
 
 static zbar_image_scanner_t *
 scanner_new (EylZbarKind kind)
@@ -278,6 +279,12 @@ eyl_zbar_get_n_shared (void)
   return (guint) g_atomic_int_get (&n_shared);
 }
 
+guint
+eyl_zbar_get_n_scans (void)
+{
+  return (guint) g_atomic_int_get (&n_scans);
+}
+
 static void
 symbol_clear (gpointer data)
 {
@@ -315,6 +322,7 @@ scan_once (const guint8 *gray,
            n);
   *n_found = (guint) MAX (n, 0);
   eyl_stage_count ("zbar-scans");
+  g_atomic_int_inc (&n_scans);
   /* The pixels fed to zbar (each once along a row and once along a
    * column at step 1), in thousands: a file's scans sum to billions. */
   eyl_stage_count_n ("zbar-kpixels",

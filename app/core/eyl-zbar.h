@@ -80,6 +80,10 @@ int eyl_zbar_qr_line_step (double module_px);
 /* How many scans this process answered from a shared one. */
 guint eyl_zbar_get_n_shared (void);
 
+/* How many zbar passes this process has made (the same count as
+ * zbar-scans in the stage file, kept whether or not that is written). */
+guint eyl_zbar_get_n_scans (void);
+
 /* How many zbar scanners this process has created: at most one per kind
  * and thread scanning at once, whatever the number of pages and files. */
 guint eyl_zbar_get_n_scanner_inits (void);
