@@ -603,6 +603,41 @@ test_median_reference (void)
   g_rand_free (rand);
 }
 
+/* The centre prior on a flat map is the Gaussian of σ = ¼ of each side
+ * about the middle, to the bit, on odd and even sides (the factor of one
+ * quarter is mirrored onto the others). */
+static void
+test_centre_prior (void)
+{
+  static const int sizes[][2] = { { 7, 5 }, { 8, 6 }, { 1, 1 }, { 2, 9 }, { 400, 283 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      int    w = sizes[k][0], h = sizes[k][1];
+      double centre = 0.3;
+      g_autoptr(EylAttentionMap) map = g_new0 (EylAttentionMap, 1);
+      g_autofree float *expect = g_new (float, (gsize) w *h);
+      float             hi = 0;
+
+      map->width = w;
+      map->height = h;
+      map->values = g_new (float, (gsize) w *h);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            double dx = (x + 0.5 - w / 2.0) / (0.25 * w);
+            double dy = (y + 0.5 - h / 2.0) / (0.25 * h);
+
+            map->values[y * w + x] = 1;
+            expect[y * w + x] = (float) (1 - centre + centre * exp (-(dx * dx + dy * dy) / 2));
+            hi = MAX (hi, expect[y * w + x]);
+          }
+      eyl_attention_map_refine (map, NULL, 0, centre, 1.0);
+      for (int i = 0; i < w * h; i++)
+        g_assert_true (map->values[i] == expect[i] / hi);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -615,6 +650,7 @@ main (int    argc,
   g_test_add_func ("/eyl/attention/surrounded-only", test_surrounded);
   g_test_add_func ("/eyl/attention/boolean-maps-reference", test_boolean_maps_reference);
   g_test_add_func ("/eyl/attention/median-reference", test_median_reference);
+  g_test_add_func ("/eyl/attention/centre-prior", test_centre_prior);
   g_test_add_func ("/eyl/attention/flat-image", test_flat);
   g_test_add_func ("/eyl/attention/png", test_png);
   g_test_add_func ("/eyl/attention/cli", test_cli);
