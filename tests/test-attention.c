@@ -561,6 +561,83 @@ test_boolean_maps_reference (void)
   cairo_surface_destroy (img);
 }
 
+static int
+compare_byte (const void *a,
+              const void *b)
+{
+  return *(const guint8 *) a - *(const guint8 *) b;
+}
+
+/* The median filter against sorting each 3 × 3 window (the border
+ * repeating its edge pixels), on widths on both sides of the sixteen
+ * pixels the filter may take at once and on few and many grey levels. */
+static void
+test_median_reference (void)
+{
+  static const int widths[] = { 1, 2, 3, 15, 16, 17, 18, 19, 33, 34, 35, 50, 401 };
+  GRand           *rand = g_rand_new_with_seed (7);
+
+  for (guint k = 0; k < G_N_ELEMENTS (widths); k++)
+    for (int levels = 2; levels <= 256; levels *= 8)
+      {
+        int                w = widths[k], h = 1 + (int) (k % 5);
+        g_autofree guint8 *in = g_new (guint8, (gsize) w * h);
+        g_autofree guint8 *out = g_new (guint8, (gsize) w * h);
+
+        for (int i = 0; i < w * h; i++)
+          in[i] = (guint8) g_rand_int_range (rand, 0, MIN (levels, 256));
+        eyl_attention_median3x3 (in, w, h, out);
+        for (int y = 0; y < h; y++)
+          for (int x = 0; x < w; x++)
+            {
+              guint8 win[9];
+              int    n = 0;
+
+              for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++)
+                  win[n++] = in[CLAMP (y + dy, 0, h - 1) * w + CLAMP (x + dx, 0, w - 1)];
+              qsort (win, 9, 1, compare_byte);
+              g_assert_cmpuint (out[y * w + x], ==, win[4]);
+            }
+      }
+  g_rand_free (rand);
+}
+
+/* The centre prior on a flat map is the Gaussian of σ = ¼ of each side
+ * about the middle, to the bit, on odd and even sides (the factor of one
+ * quarter is mirrored onto the others). */
+static void
+test_centre_prior (void)
+{
+  static const int sizes[][2] = { { 7, 5 }, { 8, 6 }, { 1, 1 }, { 2, 9 }, { 400, 283 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      int    w = sizes[k][0], h = sizes[k][1];
+      double centre = 0.3;
+      g_autoptr(EylAttentionMap) map = g_new0 (EylAttentionMap, 1);
+      g_autofree float *expect = g_new (float, (gsize) w *h);
+      float             hi = 0;
+
+      map->width = w;
+      map->height = h;
+      map->values = g_new (float, (gsize) w *h);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            double dx = (x + 0.5 - w / 2.0) / (0.25 * w);
+            double dy = (y + 0.5 - h / 2.0) / (0.25 * h);
+
+            map->values[y * w + x] = 1;
+            expect[y * w + x] = (float) (1 - centre + centre * exp (-(dx * dx + dy * dy) / 2));
+            hi = MAX (hi, expect[y * w + x]);
+          }
+      eyl_attention_map_refine (map, NULL, 0, centre, 1.0);
+      for (int i = 0; i < w * h; i++)
+        g_assert_true (map->values[i] == expect[i] / hi);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -572,6 +649,8 @@ main (int    argc,
   g_test_add_func ("/eyl/attention/hidden-gets-none", test_hidden);
   g_test_add_func ("/eyl/attention/surrounded-only", test_surrounded);
   g_test_add_func ("/eyl/attention/boolean-maps-reference", test_boolean_maps_reference);
+  g_test_add_func ("/eyl/attention/median-reference", test_median_reference);
+  g_test_add_func ("/eyl/attention/centre-prior", test_centre_prior);
   g_test_add_func ("/eyl/attention/flat-image", test_flat);
   g_test_add_func ("/eyl/attention/png", test_png);
   g_test_add_func ("/eyl/attention/cli", test_cli);

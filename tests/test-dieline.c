@@ -199,6 +199,66 @@ test_panels_sleeve_and_label (void)
   g_assert_cmpuint (lp->len, ==, 1);
 }
 
+/* A dieline of straight cut lines, in mm. */
+static EylDieline *
+cut_lines (const double (*lines)[4],
+           guint n)
+{
+  EylDieline     *d = g_new0 (EylDieline, 1);
+  EylDielineGroup group = { g_strdup ("Cut"), FALSE, TRUE, FALSE, EYL_DIELINE_CUT, 0 };
+
+  d->groups = g_array_new (FALSE, FALSE, sizeof (EylDielineGroup));
+  d->segments = g_array_new (FALSE, FALSE, sizeof (EylDielineSegment));
+  d->page_width = d->page_height = 200 * PT_PER_MM;
+  g_array_append_val (d->groups, group);
+  for (guint i = 0; i < n; i++)
+    {
+      EylDielineSegment s = { lines[i][0] * PT_PER_MM, lines[i][1] * PT_PER_MM,
+                              lines[i][2] * PT_PER_MM, lines[i][3] * PT_PER_MM, 0 };
+
+      g_array_append_val (d->segments, s);
+    }
+  return d;
+}
+
+/* An area whose parts only meet rows below where they start (a comb:
+ * three slots open at the bottom into one bar) is one panel, its area
+ * and box those of the whole comb; the panel under it is another. */
+static void
+test_panels_comb (void)
+{
+  static const double lines[][4] = {
+    { 0, 0, 120, 0 },
+    { 120, 0, 120, 140 },
+    { 120, 140, 0, 140 },
+    { 0, 140, 0, 0 },
+    { 0, 100, 120, 100 },
+    { 40, 0, 40, 60 },
+    { 80, 0, 80, 60 },
+  };
+  g_autoptr(EylDieline) d = cut_lines (lines, G_N_ELEMENTS (lines));
+  g_autoptr(GArray) panels = eyl_panels_from_dieline (d, MM_PER_PT);
+  const EylPanel *comb, *bottom;
+
+  g_assert_cmpuint (panels->len, ==, 2);
+  g_test_message ("comb %g mm2, bottom %g mm2", g_array_index (panels, EylPanel, 0).area_mm2,
+                  g_array_index (panels, EylPanel, 1).area_mm2);
+  comb = &g_array_index (panels, EylPanel, 0);
+  bottom = &g_array_index (panels, EylPanel, 1);
+  /* The lines take about 1.5 mm (3 half-millimetre cells, on the grid):
+   * 118.5 × 98.5 less two slots' 1.5 × 59.25, within 1 %. */
+  g_assert_cmpfloat_with_epsilon (comb->area_mm2, 118.5 * 98.5 - 2 * 1.5 * 59.25, 120);
+  g_assert_true (near (comb->box.x0, 0) && near (comb->box.x1, 120));
+  g_assert_true (near (comb->box.y0, 0) && near (comb->box.y1, 100));
+  g_assert_cmpfloat_with_epsilon (bottom->area_mm2, 118.5 * 38.5, 90);
+  g_assert_true (near (bottom->box.y0, 100) && near (bottom->box.y1, 140));
+  g_assert_false (comb->flap);
+  g_assert_false (bottom->flap);
+  g_assert_cmpint (panel_at (panels, 20, 30), ==, 0);
+  g_assert_cmpint (panel_at (panels, 100, 30), ==, 0);
+  g_assert_cmpint (panel_at (panels, 60, 120), ==, 1);
+}
+
 static EylElement *
 text_element (EylElementKind kind,
               const char    *text,
@@ -990,6 +1050,7 @@ main (int    argc,
   g_test_add_func ("/eyl/dieline/no-dieline", test_no_dieline);
   g_test_add_func ("/eyl/dieline/panels-tuck-end", test_panels_tuck_end);
   g_test_add_func ("/eyl/dieline/panels-sleeve-label", test_panels_sleeve_and_label);
+  g_test_add_func ("/eyl/dieline/panels-comb", test_panels_comb);
   g_test_add_func ("/eyl/dieline/front-panel", test_front_panel);
   g_test_add_func ("/eyl/dieline/check-cli", test_check_cli);
   g_test_add_func ("/eyl/dieline/check-cli-front-panel", test_check_cli_front_panel_option);

@@ -22,4 +22,11 @@ void eyl_attention_boolean_maps (const guint8 *chan,
                                  double        norm,
                                  float        *acc);
 
+/* The 3 × 3 median filter of @in (@w × @h, rows packed, the border
+ * repeating its edge pixels) into @out. */
+void eyl_attention_median3x3 (const guint8 *in,
+                              int           w,
+                              int           h,
+                              guint8       *out);
+
 G_END_DECLS

@@ -74,48 +74,92 @@ draw_segment (Grid                    *g,
     }
 }
 
-/* Fills the free cells connected to @start with @value; returns how many,
- * and their bounding box in cells. */
-static guint
-fill (Grid  *g,
-      int    start,
-      guint8 value,
-      int   *bx0,
-      int   *by0,
-      int   *bx1,
-      int   *by1)
+/* A horizontal run of free cells (columns @x0 … @x1, inclusive) in row
+ * @y; the runs of an area are joined 4-connected (union-find over
+ * @parent, the root the area's first run in reading order), and the root
+ * then holds the area's cell count and bounding box. */
+typedef struct
 {
-  /* A plain array as the stack: a GArray's calls per cell took most of
-   * the time on a large net (millions of cells). */
-  gsize           cap = 1024, len = 0;
-  g_autofree int *stack = g_new (int, cap);
-  guint           n = 0;
+  int   x0, x1, y;
+  int   parent;
+  guint n;
+  int   bx0, by0, bx1, by1;
+} Run;
 
-  *bx0 = *by0 = G_MAXINT;
-  *bx1 = *by1 = -1;
-  g->cells[start] = value;
-  stack[len++] = start;
-  while (len > 0)
+/* The root of run @i, halving the path on the way. */
+static int
+area_of (Run *runs,
+         int  i)
+{
+  while (runs[i].parent != i)
+    i = runs[i].parent = runs[runs[i].parent].parent;
+  return i;
+}
+
+static GArray *
+find_areas (const Grid *g)
+{
+  GArray *array = g_array_new (FALSE, FALSE, sizeof (Run));
+  int     prev = 0, prev_end = 0;
+
+  for (int y = 0; y < g->h; y++)
     {
-      int            i = stack[--len], x = i % g->w, y = i / g->w;
-      const int      nb[4] = { i - 1, i + 1, i - g->w, i + g->w };
-      const gboolean ok[4] = { x > 0, x + 1 < g->w, y > 0, y + 1 < g->h };
+      const guint8 *row = g->cells + (gsize) y * g->w;
+      const guint8 *end = row + g->w;
+      const guint8 *p = row;
+      int           here = (int) array->len;
 
-      n++;
-      *bx0 = MIN (*bx0, x);
-      *by0 = MIN (*by0, y);
-      *bx1 = MAX (*bx1, x);
-      *by1 = MAX (*by1, y);
-      for (int k = 0; k < 4; k++)
-        if (ok[k] && g->cells[nb[k]] == 0)
-          {
-            if (len == cap)
-              stack = g_renew (int, stack, cap *= 2);
-            g->cells[nb[k]] = value;
-            stack[len++] = nb[k];
-          }
+      while (p < end)
+        {
+          const guint8 *q;
+          Run           run;
+
+          if (*p != 0)
+            {
+              p++;
+              continue;
+            }
+          for (q = p; q < end && *q == 0; q++)
+            ;
+          run.x0 = (int) (p - row);
+          run.x1 = (int) (q - row) - 1;
+          run.y = y;
+          run.parent = (int) array->len;
+          run.n = 0;
+          run.bx0 = run.by0 = G_MAXINT;
+          run.bx1 = run.by1 = -1;
+          g_array_append_val (array, run);
+          p = q;
+        }
+      /* Join this row's runs to the overlapping runs of the row above
+       * (sharing a column: 4-connected). */
+      for (int i = here; i < (int) array->len; i++)
+        {
+          Run *runs = (Run *) array->data;
+
+          while (prev < prev_end && runs[prev].x1 < runs[i].x0)
+            prev++;
+          for (int k = prev; k < prev_end && runs[k].x0 <= runs[i].x1; k++)
+            {
+              int ra = area_of (runs, k), rb = area_of (runs, i);
+
+              runs[MAX (ra, rb)].parent = MIN (ra, rb);
+            }
+        }
+      prev = here;
+      prev_end = (int) array->len;
     }
-  return n;
+  for (guint i = 0; i < array->len; i++)
+    {
+      Run *runs = (Run *) array->data, *run = &runs[i], *root = &runs[area_of (runs, (int) i)];
+
+      root->n += (guint) (run->x1 - run->x0 + 1);
+      root->bx0 = MIN (root->bx0, run->x0);
+      root->by0 = MIN (root->by0, run->y);
+      root->bx1 = MAX (root->bx1, run->x1);
+      root->by1 = MAX (root->by1, run->y);
+    }
+  return array;
 }
 
 static int
@@ -196,7 +240,7 @@ eyl_panels_from_dieline (const EylDieline *dieline,
   double  x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
   double  largest = 0;
   Grid    g = { 0 };
-  int     bx0, by0, bx1, by1;
+  GArray *areas;
 
   if (dieline == NULL || !(mm_per_pt > 0))
     return panels;
@@ -233,29 +277,30 @@ eyl_panels_from_dieline (const EylDieline *dieline,
         draw_segment (&g, s);
     }
 
-  fill (&g, 0, 2, &bx0, &by0, &bx1, &by1);
-  for (int i = 0; i < g.w * g.h; i++)
+  areas = find_areas (&g);
+  g_free (g.cells);
+  /* The first area holds cell (0, 0), free: the outside of the net. */
+  for (guint i = 1; i < areas->len; i++)
     {
-      EylPanel p = { 0 };
-      guint    n;
+      const Run *a = &g_array_index (areas, Run, i);
+      EylPanel   p = { 0 };
 
-      if (g.cells[i] != 0)
+      if (a->parent != (int) i)
         continue;
-      n = fill (&g, i, 3, &bx0, &by0, &bx1, &by1);
-      p.area_mm2 = n * (g.cell_pt * mm_per_pt) * (g.cell_pt * mm_per_pt);
+      p.area_mm2 = a->n * (g.cell_pt * mm_per_pt) * (g.cell_pt * mm_per_pt);
       if (p.area_mm2 < MIN_PANEL_MM2)
         continue;
       /* The lines are drawn 1.5 cells wide: the panel reaches their middle. */
-      p.box.x0 = g.x0 + (bx0 - 1.5) * g.cell_pt;
-      p.box.y0 = g.y0 + (by0 - 1.5) * g.cell_pt;
-      p.box.x1 = g.x0 + (bx1 + 2.5) * g.cell_pt;
-      p.box.y1 = g.y0 + (by1 + 2.5) * g.cell_pt;
+      p.box.x0 = g.x0 + (a->bx0 - 1.5) * g.cell_pt;
+      p.box.y0 = g.y0 + (a->by0 - 1.5) * g.cell_pt;
+      p.box.x1 = g.x0 + (a->bx1 + 2.5) * g.cell_pt;
+      p.box.y1 = g.y0 + (a->by1 + 2.5) * g.cell_pt;
       p.width_mm = eyl_rect_width (&p.box) * mm_per_pt;
       p.height_mm = eyl_rect_height (&p.box) * mm_per_pt;
       largest = MAX (largest, p.area_mm2);
       g_array_append_val (panels, p);
     }
-  g_free (g.cells);
+  g_array_unref (areas);
 
   for (guint i = 0; i < panels->len; i++)
     {
