@@ -1306,12 +1306,30 @@ limit_openmp_threads (void)
     set_max_active_levels (0);
 }
 
+/* CPU time of this thread (µs), for the debug log. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 /* Long-lived engines.  Initialising Tesseract loads its language models
- * (~0.12 s for deu+eng, more under load): once per process, not once per
- * page.  An engine is taken from the pool for one page and given back
- * after it, so that a process analysing pages on several threads (the
- * window) never shares one; the pool keeps them, per language set, for as
- * long as the process lives. */
+ * (~0.1 s CPU for deu+eng, ~55 ms for one language, ~45 ms for osd):
+ * once per process, not once per page.  About 80 % of an init is not the
+ * models but Tesseract's table of universal character ambiguities
+ * (UnicharAmbigs::LoadUniversal, sorted list inserts), built for each
+ * language loaded, LSTM-only models too, though only the legacy engine
+ * consults it; no parameter skips it.  Measured over the corpus' 44
+ * files, one process each: 55 inits took 4.7 s CPU of the OCR stage's
+ * 21 s, the reads 14 s, orientation detection 0.4 s, our band finding
+ * (both directions) 0.7 s.  An engine is taken from the pool for one
+ * page and given back after it, so that a process analysing pages on
+ * several threads (the window) never shares one; the pool keeps them,
+ * per language set, for as long as the process lives. */
 static GMutex      engines_lock;
 static GHashTable *idle_engines;   /* languages → GPtrArray of TessBaseAPI */
 static gint        n_engine_inits; /* atomic */
@@ -1325,6 +1343,7 @@ engine_take (const char *languages,
 {
   TessBaseAPI *api = NULL;
   GPtrArray   *idle;
+  gint64       init_start;
 
   g_mutex_lock (&engines_lock);
   if (idle_engines == NULL)
@@ -1339,6 +1358,7 @@ engine_take (const char *languages,
   if (api != NULL)
     return api;
 
+  init_start = thread_cpu_us ();
   api = TessBaseAPICreate ();
   if (TessBaseAPIInit3 (api, tessdata_dir (), languages) != 0)
     {
@@ -1353,8 +1373,8 @@ engine_take (const char *languages,
   TessBaseAPISetVariable (api, "debug_file", "/dev/null");
   TessBaseAPISetVariable (api, "tessedit_write_images", "0");
   eyl_stage_count ("tesseract-inits");
-  g_debug ("Tesseract initialised with %s (%d in this process)", languages,
-           g_atomic_int_add (&n_engine_inits, 1) + 1);
+  g_debug ("Tesseract initialised with %s (%d in this process), %.0f ms CPU", languages,
+           g_atomic_int_add (&n_engine_inits, 1) + 1, (thread_cpu_us () - init_start) / 1000.0);
   return api;
 }
 
@@ -1432,22 +1452,10 @@ sign_confidence (TessResultIterator *it)
   return sign;
 }
 
-/* CPU time of this thread (µs), for the debug log. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
-    return 0;
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 /* The engine for @ocr's languages, taken from the pool when the page's
  * first read is made, not before: a page with a text layer whose
  * unexplained ink all turns out unreadable (no region left to read)
- * starts none.  An engine costs 60–70 ms CPU to start for one language,
- * ~150 ms for deu+eng, once per process. */
+ * starts none (what an engine costs to start: see engine_take). */
 static TessBaseAPI *
 ocr_engine (Ocr *ocr)
 {
