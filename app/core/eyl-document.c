@@ -1052,17 +1052,21 @@ page_for_render (EylDocument *self,
   if (!self->shrunk_tried && self->path != NULL)
     {
       g_autoptr(GBytes) bytes = NULL;
-      guint n_decoded = 0;
+      guint           n_decoded = 0;
+      struct timespec t0, t1;
 
       self->shrunk_tried = TRUE;
+      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t0);
       bytes = eyl_render_source_new (self->path, self->password, IMAGE_BUDGET_PX,
                                      DECODED_BUDGET_BYTES, &self->n_shrunk, &n_decoded);
       if (bytes != NULL)
         self->shrunk = poppler_document_new_from_bytes (bytes, NULL, NULL);
       if (self->shrunk != NULL && poppler_document_get_n_pages (self->shrunk) != (int) self->n_pages)
         g_clear_object (&self->shrunk);
-      g_debug ("%s: %u images shrunk, %u decoded for rendering", self->path,
-               self->shrunk != NULL ? self->n_shrunk : 0, self->shrunk != NULL ? n_decoded : 0);
+      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t1);
+      g_debug ("%s: %u images shrunk, %u decoded for rendering: %.0f ms CPU", self->path,
+               self->shrunk != NULL ? self->n_shrunk : 0, self->shrunk != NULL ? n_decoded : 0,
+               (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) * 1e-6);
     }
   if (self->shrunk != NULL && (self->large_image[index] == 2 || self->n_shrunk == 0))
     return poppler_document_get_page (self->shrunk, (int) index);
