@@ -481,3 +481,70 @@ eyl_fixture_have_ocr (void)
   g_test_skip ("tesseract-ocr-eng is not installed");
   return FALSE;
 }
+
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  guint    waiting;
+  gboolean go;
+  GFunc    func;
+  gpointer data;
+} Race;
+
+static gpointer
+race_thread (gpointer user_data)
+{
+  Race *race = user_data;
+
+  g_mutex_lock (&race->lock);
+  race->waiting++;
+  g_cond_broadcast (&race->cond);
+  while (!race->go)
+    g_cond_wait (&race->cond, &race->lock);
+  g_mutex_unlock (&race->lock);
+
+  race->func (race->data, NULL);
+  return NULL;
+}
+
+void
+eyl_fixture_race (guint    n_threads,
+                  GFunc    func,
+                  gpointer data)
+{
+  Race                 race = { .func = func, .data = data };
+  g_autofree GThread **threads = g_new (GThread *, n_threads);
+
+  g_mutex_init (&race.lock);
+  g_cond_init (&race.cond);
+  for (guint i = 0; i < n_threads; i++)
+    threads[i] = g_thread_new ("race", race_thread, &race);
+  /* All of them waiting, then all let go at once. */
+  g_mutex_lock (&race.lock);
+  while (race.waiting < n_threads)
+    g_cond_wait (&race.cond, &race.lock);
+  race.go = TRUE;
+  g_cond_broadcast (&race.cond);
+  g_mutex_unlock (&race.lock);
+  for (guint i = 0; i < n_threads; i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&race.lock);
+  g_cond_clear (&race.cond);
+}
+
+void
+eyl_fixture_in_fresh_processes (void (*body) (void),
+                                guint n_tries)
+{
+  if (g_test_subprocess ())
+    {
+      body ();
+      return;
+    }
+  for (guint i = 0; i < n_tries; i++)
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+    }
+}

@@ -113,4 +113,18 @@ gpointer eyl_fixture_spawn_cli (const char *const *env,
                                 guint              flags,
                                 int                stderr_fd);
 
+/* Runs @func (@data) on @n_threads threads let go at once: all are
+ * started and waiting on one condition first.  Returns when all have
+ * finished. */
+void eyl_fixture_race (guint    n_threads,
+                       GFunc    func,
+                       gpointer data);
+
+/* Runs @body in @n_tries processes of its own, one after the other, and
+ * fails the test when one of them fails: what only the first use in a
+ * process can get wrong gets a fresh process each try.  Call from the
+ * test function itself (g_test_trap_subprocess of the current test). */
+void eyl_fixture_in_fresh_processes (void (*body) (void),
+                                     guint n_tries);
+
 G_END_DECLS

@@ -7,77 +7,37 @@
 
 #include <gio/gio.h>
 
+#include "eyl-fixtures.h"
 #include "eyl-resource.h"
 
 #define N_THREADS 8
 #define N_TRIES   20
 
-typedef struct
+static void
+ask (gpointer data,
+     gpointer user_data)
 {
-  GMutex   lock;
-  GCond    cond;
-  guint    waiting;
-  gboolean go;
-  gint     missing; /* atomic: threads that got no bundle */
-} Start;
-
-static gpointer
-ask (gpointer data)
-{
-  Start *start = data;
-
-  g_mutex_lock (&start->lock);
-  start->waiting++;
-  g_cond_broadcast (&start->cond);
-  while (!start->go)
-    g_cond_wait (&start->cond, &start->lock);
-  g_mutex_unlock (&start->lock);
+  gint *missing = data; /* atomic: threads that got no bundle */
 
   if (eyl_core_resource () == NULL)
-    g_atomic_int_inc (&start->missing);
-  return NULL;
+    g_atomic_int_inc (missing);
 }
 
 static void
 race (void)
 {
-  Start    start = { 0 };
-  GThread *threads[N_THREADS];
+  gint missing = 0;
 
-  g_mutex_init (&start.lock);
-  g_cond_init (&start.cond);
-  for (guint i = 0; i < N_THREADS; i++)
-    threads[i] = g_thread_new ("ask", ask, &start);
-  /* All of them waiting, then all let go at once. */
-  g_mutex_lock (&start.lock);
-  while (start.waiting < N_THREADS)
-    g_cond_wait (&start.cond, &start.lock);
-  start.go = TRUE;
-  g_cond_broadcast (&start.cond);
-  g_mutex_unlock (&start.lock);
-  for (guint i = 0; i < N_THREADS; i++)
-    g_thread_join (threads[i]);
-
-  g_assert_cmpint (g_atomic_int_get (&start.missing), ==, 0);
+  eyl_fixture_race (N_THREADS, ask, &missing);
+  g_assert_cmpint (g_atomic_int_get (&missing), ==, 0);
   /* And what it holds can be read. */
   g_assert_nonnull (eyl_core_resource ());
-  g_mutex_clear (&start.lock);
-  g_cond_clear (&start.cond);
 }
 
 static void
 test_resource_threads (void)
 {
-  if (g_test_subprocess ())
-    {
-      race ();
-      return;
-    }
-  for (guint i = 0; i < N_TRIES; i++)
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-      g_test_trap_assert_passed ();
-    }
+  eyl_fixture_in_fresh_processes (race, N_TRIES);
 }
 
 int
