@@ -1337,6 +1337,29 @@ static gint        n_reads;        /* atomic */
 static gint        n_turned_reads; /* atomic */
 static gint        n_orientations; /* atomic */
 
+/* Tesseract's debug_file is a setting of the process (a static of its
+ * tprintf.cpp), not of an engine: set through each new engine after its
+ * init, it was written while engines on other threads read it for their
+ * messages.  Set once, before the first engine starts, through an engine
+ * not initialised (TessBaseAPI::SetVariable makes its settings then):
+ * about 2 ms CPU once, beside an init's 45-100 ms.  The first engine's
+ * own messages (a language that does not load) now go there too, as
+ * those of every later engine did; its warning says so in the report. */
+static void
+quiet_tesseract (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      TessBaseAPI *api = TessBaseAPICreate ();
+
+      TessBaseAPISetVariable (api, "debug_file", "/dev/null");
+      TessBaseAPIDelete (api);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static TessBaseAPI *
 engine_take (const char *languages,
              GPtrArray  *warnings)
@@ -1359,6 +1382,7 @@ engine_take (const char *languages,
     return api;
 
   init_start = thread_cpu_us ();
+  quiet_tesseract ();
   api = TessBaseAPICreate ();
   if (TessBaseAPIInit3 (api, tessdata_dir (), languages) != 0)
     {
@@ -1369,8 +1393,7 @@ engine_take (const char *languages,
       TessBaseAPIDelete (api);
       return NULL;
     }
-  /* Quiet, and no files written. */
-  TessBaseAPISetVariable (api, "debug_file", "/dev/null");
+  /* No files written (an engine's own setting). */
   TessBaseAPISetVariable (api, "tessedit_write_images", "0");
   eyl_stage_count ("tesseract-inits");
   g_debug ("Tesseract initialised with %s (%d in this process), %.0f ms CPU", languages,
