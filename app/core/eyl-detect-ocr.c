@@ -33,7 +33,6 @@
 #include <dlfcn.h>
 #include <math.h>
 #include <string.h>
-#include <time.h>
 #include <cairo.h>
 #include <glib/gi18n.h>
 #include <tesseract/capi.h>
@@ -1306,17 +1305,6 @@ limit_openmp_threads (void)
     set_max_active_levels (0);
 }
 
-/* CPU time of this thread (µs), for the debug log. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
-    return 0;
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 /* Long-lived engines.  Initialising Tesseract loads its language models
  * (~0.1 s CPU for deu+eng, ~55 ms for one language, ~45 ms for osd):
  * once per process, not once per page.  About 80 % of an init is not the
@@ -1366,7 +1354,7 @@ engine_take (const char *languages,
 {
   TessBaseAPI *api = NULL;
   GPtrArray   *idle;
-  gint64       init_start;
+  double       init_start;
 
   g_mutex_lock (&engines_lock);
   if (idle_engines == NULL)
@@ -1381,7 +1369,7 @@ engine_take (const char *languages,
   if (api != NULL)
     return api;
 
-  init_start = thread_cpu_us ();
+  init_start = eyl_stage_thread_cpu_ms ();
   quiet_tesseract ();
   api = TessBaseAPICreate ();
   if (TessBaseAPIInit3 (api, tessdata_dir (), languages) != 0)
@@ -1397,7 +1385,7 @@ engine_take (const char *languages,
   TessBaseAPISetVariable (api, "tessedit_write_images", "0");
   eyl_stage_count ("tesseract-inits");
   g_debug ("Tesseract initialised with %s (%d in this process), %.0f ms CPU", languages,
-           g_atomic_int_add (&n_engine_inits, 1) + 1, (thread_cpu_us () - init_start) / 1000.0);
+           g_atomic_int_add (&n_engine_inits, 1) + 1, eyl_stage_thread_cpu_ms () - init_start);
   return api;
 }
 
@@ -1503,11 +1491,11 @@ ocr_gray (Ocr            *ocr,
   TessResultIterator *it;
   int                 ppi = (int) lround (scale * 72.0);
 
-  gint64 start;
+  double start;
 
   if (ocr_engine (ocr) == NULL)
     return;
-  start = thread_cpu_us ();
+  start = eyl_stage_thread_cpu_ms ();
   ocr->pixels += (double) w * h;
   g_atomic_int_inc (&n_reads);
   eyl_stage_count ("tesseract-reads");
@@ -1591,7 +1579,7 @@ ocr_gray (Ocr            *ocr,
 
   TessResultIteratorDelete (it);
   g_debug ("OCR of %d × %d px at %d ppi, psm %d: %.0f ms CPU", w, h, ppi, (int) psm,
-           (thread_cpu_us () - start) / 1000.0);
+           eyl_stage_thread_cpu_ms () - start);
 }
 
 /* @box (page space) on the page (@page) turned @turn quarter turns
@@ -3927,7 +3915,7 @@ page_turn (const EylRaster *scan)
   osd = engine_take ("osd", NULL);
   if (osd == NULL)
     return 0;
-  gint64 start = thread_cpu_us ();
+  double start = eyl_stage_thread_cpu_ms ();
   eyl_stage_count ("tesseract-osd");
   g_atomic_int_inc (&n_orientations);
   TessBaseAPISetPageSegMode (osd, PSM_OSD_ONLY);
@@ -3937,7 +3925,7 @@ page_turn (const EylRaster *scan)
   found = TessBaseAPIDetectOrientationScript (osd, &degrees, &confidence, &script, &script_confidence);
   engine_give_back ("osd", osd);
   g_debug ("orientation of a %d × %d px page image: %d° (confidence %.1f), %s, %.0f ms CPU", small->width,
-           small->height, found ? degrees : -1, found ? confidence : 0, found && script != NULL ? script : "?", (thread_cpu_us () - start) / 1000.0);
+           small->height, found ? degrees : -1, found ? confidence : 0, found && script != NULL ? script : "?", eyl_stage_thread_cpu_ms () - start);
   if (!found || confidence < OSD_MIN_CONFIDENCE)
     return 0;
   /* @degrees: how far the page is turned clockwise. */

@@ -5,7 +5,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <time.h>
 #include <glib/gi18n.h>
 #include <cairo.h>
 
@@ -1016,16 +1015,15 @@ render_pass (PopplerPage   *page,
              const EylRect *area,
              double         scale)
 {
-  struct timespec t0, t1;
+  double start;
 
   eyl_stage_count ("poppler-passes");
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t0);
+  start = eyl_stage_thread_cpu_ms ();
   poppler_page_render (page, cr);
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t1);
   g_debug ("Poppler pass (%s for %s) of page %d over [%.1f %.1f %.1f %.1f] pt at %.3f px/pt: "
            "%.0f ms CPU",
            why, eyl_stage_to_string (caller), poppler_page_get_index (page) + 1, area->x0, area->y0, area->x1, area->y1, scale,
-           (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) * 1e-6);
+           eyl_stage_thread_cpu_ms () - start);
 }
 
 /* Page @index as renders draw it: from the copy with the largest images
@@ -1052,21 +1050,19 @@ page_for_render (EylDocument *self,
   if (!self->shrunk_tried && self->path != NULL)
     {
       g_autoptr(GBytes) bytes = NULL;
-      guint           n_decoded = 0;
-      struct timespec t0, t1;
+      guint  n_decoded = 0;
+      double start = eyl_stage_thread_cpu_ms ();
 
       self->shrunk_tried = TRUE;
-      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t0);
       bytes = eyl_render_source_new (self->path, self->password, IMAGE_BUDGET_PX,
                                      DECODED_BUDGET_BYTES, &self->n_shrunk, &n_decoded);
       if (bytes != NULL)
         self->shrunk = poppler_document_new_from_bytes (bytes, NULL, NULL);
       if (self->shrunk != NULL && poppler_document_get_n_pages (self->shrunk) != (int) self->n_pages)
         g_clear_object (&self->shrunk);
-      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t1);
       g_debug ("%s: %u images shrunk, %u decoded for rendering: %.0f ms CPU", self->path,
                self->shrunk != NULL ? self->n_shrunk : 0, self->shrunk != NULL ? n_decoded : 0,
-               (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) * 1e-6);
+               eyl_stage_thread_cpu_ms () - start);
     }
   if (self->shrunk != NULL && (self->large_image[index] == 2 || self->n_shrunk == 0))
     return poppler_document_get_page (self->shrunk, (int) index);

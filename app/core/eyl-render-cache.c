@@ -6,7 +6,6 @@
 #define G_LOG_DOMAIN "eyl-render-cache"
 
 #include <math.h>
-#include <time.h>
 
 #include "eyl-render-cache.h"
 #include "eyl-stage.h"
@@ -472,14 +471,14 @@ replay (cairo_surface_t *recording,
 {
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
   g_autoptr(EylRaster) raster = NULL;
-  cairo_t        *cr;
-  cairo_status_t  status;
-  struct timespec t0, t1;
+  cairo_t       *cr;
+  cairo_status_t status;
+  double         start;
 
   /* Traced with its CPU time, as Poppler passes are (eyl-document.c): a
    * recording defers the pass's drawing to its replays (a 6 Mpx OCR
    * region of a text-heavy page: 2 ms recording it, 95 ms replaying it). */
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t0);
+  start = eyl_stage_thread_cpu_ms ();
   raster = eyl_raster_new (area, scale);
   cr = cairo_create (eyl_raster_get_surface (raster));
 
@@ -500,11 +499,9 @@ replay (cairo_surface_t *recording,
   if (status != CAIRO_STATUS_SUCCESS || raster->scale != scale)
     return NULL;
   cairo_surface_flush (eyl_raster_get_surface (raster));
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t1);
   g_debug ("replay of [%.1f %.1f %.1f %.1f] pt at %.3f px/pt from a recording at %.3f px/pt: "
            "%.1f ms CPU",
-           area->x0, area->y0, area->x1, area->y1, scale, recorded,
-           (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) * 1e-6);
+           area->x0, area->y0, area->x1, area->y1, scale, recorded, eyl_stage_thread_cpu_ms () - start);
   return g_steal_pointer (&raster);
 }
 

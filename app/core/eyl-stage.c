@@ -40,14 +40,14 @@ static EylStage    peak_stage; /* the stage that ran when it rose */
 static GPrivate current = G_PRIVATE_INIT (NULL); /* EylStage + 1 */
 static GPrivate since = G_PRIVATE_INIT (g_free); /* double *, s */
 
-static double
-thread_cpu_s (void)
+double
+eyl_stage_thread_cpu_ms (void)
 {
   struct timespec ts;
 
   if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
     return 0;
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
+  return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
 }
 
 static void
@@ -117,7 +117,7 @@ switch_stage (EylStage stage)
 {
   guint    was = GPOINTER_TO_UINT (g_private_get (&current));
   EylStage previous = was > 0 ? (EylStage) (was - 1) : EYL_STAGE_NONE;
-  double  *t = g_private_get (&since), now = thread_cpu_s ();
+  double  *t = g_private_get (&since), now = eyl_stage_thread_cpu_ms () / 1e3;
 
   if (t == NULL)
     {

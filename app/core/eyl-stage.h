@@ -37,6 +37,9 @@ void     eyl_stage_leave (EylStage previous);
 
 const char *eyl_stage_to_string (EylStage stage);
 
+/* This thread's CPU time, ms (for the debug log's timings). */
+double eyl_stage_thread_cpu_ms (void);
+
 /* Counts one more of @what (a static string: "tesseract-inits") in this
  * process, written as n_WHAT=N beside the stages. */
 void eyl_stage_count (const char *what);
