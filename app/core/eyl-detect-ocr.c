@@ -37,6 +37,7 @@
 #include <glib/gi18n.h>
 #include <tesseract/capi.h>
 
+#include "eyl-areas.h"
 #include "eyl-detect-pixels.h"
 #include "eyl-detect-private.h"
 #include "eyl-phrases.h"
@@ -522,31 +523,9 @@ compare_int (gconstpointer a,
   return *(const int *) a - *(const int *) b;
 }
 
-/* A run of ink pixels on one row, a piece of a component (see
- * find_components). */
-typedef struct
-{
-  int   x0, x1; /* pixels, inclusive-exclusive */
-  int   y;
-  guint parent; /* union-find: the first run of its component */
-  Comp  comp;   /* the component's box and count, on its first run */
-} Run;
-
-static guint
-run_root (Run  *runs,
-          guint i)
-{
-  while (runs[i].parent != i)
-    i = runs[i].parent = runs[runs[i].parent].parent;
-  return i;
-}
-
-/* Connected components (8-connected) of the pixels of @ink that are
- * @value; keeps those that could be a letter, a word or a run of small
- * letters, in the order of their first pixel (row by row).  Runs of ink
- * are joined with the runs they touch on the row above (Rosenfeld &
- * Pfaltz 1966, "Sequential operations in digital picture processing"),
- * each component named by its first run. */
+/* Connected components (8-connected, eyl_areas_find()) of the pixels of
+ * @ink that are @value; keeps those that could be a letter, a word or a
+ * run of small letters, in the order of their first pixel (row by row). */
 static GArray *
 find_components (const guint8 *ink,
                  int           w,
@@ -554,77 +533,15 @@ find_components (const guint8 *ink,
                  guint8        value)
 {
   GArray *comps = g_array_new (FALSE, FALSE, sizeof (Comp));
-  g_autoptr(GArray) run_array = g_array_new (FALSE, FALSE, sizeof (Run));
-  guint above_from = 0, above_to = 0;
-  Run  *runs;
+  g_autoptr(GArray) areas = eyl_areas_find (ink, w, h, value, TRUE);
 
-  for (int y = 0; y < h; y++)
+  for (guint i = 0; i < areas->len; i++)
     {
-      const guint8 *row = ink + (gsize) y * w;
-      guint         from = run_array->len, above = above_from;
-      int           x = 0;
+      const EylArea *a = &g_array_index (areas, EylArea, i);
+      Comp           c = { a->x0, a->y0, a->x1, a->y1, (int) a->count };
+      int            cw = c.x1 - c.x0, ch = c.y1 - c.y0;
+      double         fill = (double) c.count / ((double) cw * ch);
 
-      for (;;)
-        {
-          const guint8 *next = memchr (row + x, value, w - x);
-          Run           run;
-
-          if (next == NULL)
-            break;
-          x = next - row;
-          run.x0 = x;
-          while (x < w && row[x] == value)
-            x++;
-          run.x1 = x;
-          run.y = y;
-          run.parent = run_array->len;
-          g_array_append_val (run_array, run);
-
-          /* The runs above it that touch it, diagonally too. */
-          runs = (Run *) run_array->data;
-          while (above < above_to && runs[above].x1 < run.x0)
-            above++;
-          for (guint a = above; a < above_to && runs[a].x0 <= run.x1; a++)
-            {
-              guint ra = run_root (runs, a), rb = run_root (runs, run.parent);
-
-              if (ra != rb)
-                runs[MAX (ra, rb)].parent = MIN (ra, rb);
-            }
-          if (x >= w)
-            break;
-        }
-      above_from = from;
-      above_to = run_array->len;
-    }
-
-  /* A component's first run is its root, the lowest index: it comes
-   * before the others. */
-  runs = (Run *) run_array->data;
-  for (guint i = 0; i < run_array->len; i++)
-    {
-      Run  *run = &runs[i];
-      guint r = run_root (runs, i);
-      Comp *c = &runs[r].comp;
-
-      if (r == i)
-        *c = (Comp) { run->x0, run->y, run->x1, run->y + 1, 0 };
-      c->x0 = MIN (c->x0, run->x0);
-      c->x1 = MAX (c->x1, run->x1);
-      c->y1 = run->y + 1;
-      c->count += run->x1 - run->x0;
-    }
-  for (guint i = 0; i < run_array->len; i++)
-    {
-      const Comp *c = &runs[i].comp;
-      int         cw, ch;
-      double      fill;
-
-      if (runs[i].parent != i)
-        continue;
-      cw = c->x1 - c->x0;
-      ch = c->y1 - c->y0;
-      fill = (double) c->count / ((double) cw * ch);
       /* A letter, or letters run together at low resolution: not a
        * dot of noise, not a tall block, not a solid bar or a frame. */
       if (ch < 3 || ch > h / 3 || cw > 60 * ch || (cw <= 2 && ch <= 4))
@@ -633,7 +550,7 @@ find_components (const guint8 *ink,
         continue;
       if (fill < 0.06)
         continue;
-      g_array_append_val (comps, *c);
+      g_array_append_val (comps, c);
     }
 
   return comps;

@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "eyl-areas.h"
 #include "eyl-panels.h"
 
 /* Grid cell on the material, mm; lines are drawn one cell wide on each
@@ -72,94 +73,6 @@ draw_segment (Grid                    *g,
 
       mark (g, (int) floor ((x - g->x0) / g->cell_pt), (int) floor ((y - g->y0) / g->cell_pt));
     }
-}
-
-/* A horizontal run of free cells (columns @x0 … @x1, inclusive) in row
- * @y; the runs of an area are joined 4-connected (union-find over
- * @parent, the root the area's first run in reading order), and the root
- * then holds the area's cell count and bounding box. */
-typedef struct
-{
-  int   x0, x1, y;
-  int   parent;
-  guint n;
-  int   bx0, by0, bx1, by1;
-} Run;
-
-/* The root of run @i, halving the path on the way. */
-static int
-area_of (Run *runs,
-         int  i)
-{
-  while (runs[i].parent != i)
-    i = runs[i].parent = runs[runs[i].parent].parent;
-  return i;
-}
-
-static GArray *
-find_areas (const Grid *g)
-{
-  GArray *array = g_array_new (FALSE, FALSE, sizeof (Run));
-  int     prev = 0, prev_end = 0;
-
-  for (int y = 0; y < g->h; y++)
-    {
-      const guint8 *row = g->cells + (gsize) y * g->w;
-      const guint8 *end = row + g->w;
-      const guint8 *p = row;
-      int           here = (int) array->len;
-
-      while (p < end)
-        {
-          const guint8 *q;
-          Run           run;
-
-          if (*p != 0)
-            {
-              p++;
-              continue;
-            }
-          for (q = p; q < end && *q == 0; q++)
-            ;
-          run.x0 = (int) (p - row);
-          run.x1 = (int) (q - row) - 1;
-          run.y = y;
-          run.parent = (int) array->len;
-          run.n = 0;
-          run.bx0 = run.by0 = G_MAXINT;
-          run.bx1 = run.by1 = -1;
-          g_array_append_val (array, run);
-          p = q;
-        }
-      /* Join this row's runs to the overlapping runs of the row above
-       * (sharing a column: 4-connected). */
-      for (int i = here; i < (int) array->len; i++)
-        {
-          Run *runs = (Run *) array->data;
-
-          while (prev < prev_end && runs[prev].x1 < runs[i].x0)
-            prev++;
-          for (int k = prev; k < prev_end && runs[k].x0 <= runs[i].x1; k++)
-            {
-              int ra = area_of (runs, k), rb = area_of (runs, i);
-
-              runs[MAX (ra, rb)].parent = MIN (ra, rb);
-            }
-        }
-      prev = here;
-      prev_end = (int) array->len;
-    }
-  for (guint i = 0; i < array->len; i++)
-    {
-      Run *runs = (Run *) array->data, *run = &runs[i], *root = &runs[area_of (runs, (int) i)];
-
-      root->n += (guint) (run->x1 - run->x0 + 1);
-      root->bx0 = MIN (root->bx0, run->x0);
-      root->by0 = MIN (root->by0, run->y);
-      root->bx1 = MAX (root->bx1, run->x1);
-      root->by1 = MAX (root->by1, run->y);
-    }
-  return array;
 }
 
 static int
@@ -277,24 +190,24 @@ eyl_panels_from_dieline (const EylDieline *dieline,
         draw_segment (&g, s);
     }
 
-  areas = find_areas (&g);
+  /* The free cells' areas (sharing a side: lines drawn corner to corner
+   * close), in the order of their first cell. */
+  areas = eyl_areas_find (g.cells, g.w, g.h, 0, FALSE);
   g_free (g.cells);
   /* The first area holds cell (0, 0), free: the outside of the net. */
   for (guint i = 1; i < areas->len; i++)
     {
-      const Run *a = &g_array_index (areas, Run, i);
-      EylPanel   p = { 0 };
+      const EylArea *a = &g_array_index (areas, EylArea, i);
+      EylPanel       p = { 0 };
 
-      if (a->parent != (int) i)
-        continue;
-      p.area_mm2 = a->n * (g.cell_pt * mm_per_pt) * (g.cell_pt * mm_per_pt);
+      p.area_mm2 = a->count * (g.cell_pt * mm_per_pt) * (g.cell_pt * mm_per_pt);
       if (p.area_mm2 < MIN_PANEL_MM2)
         continue;
       /* The lines are drawn 1.5 cells wide: the panel reaches their middle. */
-      p.box.x0 = g.x0 + (a->bx0 - 1.5) * g.cell_pt;
-      p.box.y0 = g.y0 + (a->by0 - 1.5) * g.cell_pt;
-      p.box.x1 = g.x0 + (a->bx1 + 2.5) * g.cell_pt;
-      p.box.y1 = g.y0 + (a->by1 + 2.5) * g.cell_pt;
+      p.box.x0 = g.x0 + (a->x0 - 1.5) * g.cell_pt;
+      p.box.y0 = g.y0 + (a->y0 - 1.5) * g.cell_pt;
+      p.box.x1 = g.x0 + (a->x1 + 1.5) * g.cell_pt;
+      p.box.y1 = g.y0 + (a->y1 + 1.5) * g.cell_pt;
       p.width_mm = eyl_rect_width (&p.box) * mm_per_pt;
       p.height_mm = eyl_rect_height (&p.box) * mm_per_pt;
       largest = MAX (largest, p.area_mm2);
