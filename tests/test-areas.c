@@ -10,12 +10,14 @@ static void
 test_areas_connectivity (void)
 {
   /* 1 marks the value looked for. */
+  /* clang-format off */
   static const guint8 grid[] = {
     1, 0, 0, 0, 1,
     0, 1, 0, 0, 1,
     0, 0, 0, 1, 1,
     1, 1, 0, 0, 0,
   };
+  /* clang-format on */
   g_autoptr(GArray) sides = eyl_areas_find (grid, 5, 4, 1, FALSE);
   g_autoptr(GArray) corners = eyl_areas_find (grid, 5, 4, 1, TRUE);
   const EylArea *a;
@@ -48,11 +50,13 @@ test_areas_connectivity (void)
 static void
 test_areas_joined_below (void)
 {
+  /* clang-format off */
   static const guint8 grid[] = {
     0, 1, 1, 0,
     0, 1, 1, 0,
     0, 0, 0, 0,
   };
+  /* clang-format on */
   g_autoptr(GArray) areas = eyl_areas_find (grid, 4, 3, 0, FALSE);
   const EylArea *a;
 
