@@ -6,8 +6,11 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
 
 #include "eyl-batch.h"
 #include "eyl-error.h"
@@ -721,6 +724,133 @@ test_retire_rss (void)
     }
 }
 
+/* What the pool measures of a served worker after a file ("worker PID
+ * after N files: M MB resident", its debug message), caught by
+ * rss_writer. */
+static GMutex  seen_lock;
+static char   *seen_pid;
+static guint64 seen_mb;
+
+static GLogWriterOutput
+rss_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+      domain = fields[i].value;
+    else if (g_str_equal (fields[i].key, "MESSAGE"))
+      message = fields[i].value;
+  if (g_strcmp0 (domain, "eyl-worker") == 0 && message != NULL)
+    {
+      char    pid[32];
+      guint   files;
+      guint64 mb;
+
+      if (sscanf (message, "worker %31s after %u files: %" G_GUINT64_FORMAT " MB resident", pid,
+                  &files, &mb) == 3)
+        {
+          g_mutex_lock (&seen_lock);
+          g_free (seen_pid);
+          seen_pid = g_strdup (pid);
+          seen_mb = mb;
+          g_mutex_unlock (&seen_lock);
+        }
+    }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static void
+pool_check_done_cb (GObject      *object,
+                    GAsyncResult *res,
+                    gpointer      user_data)
+{
+  EylFileResult **out = user_data;
+
+  *out = eyl_worker_check_file_finish (res);
+}
+
+/* An A4 leaflet whose words are outlines, no text layer: Tesseract
+ * reads the whole page, and what it allocated for that (the page's
+ * images, its layout) is freed after the page. */
+static char *
+outlined_leaflet_pdf (void)
+{
+  static const char *const lines[] = { "Open day at the lab", "Saturday 10 to 16",
+                                       "Free entry for everyone", "www.example.org" };
+  char                    *path = g_build_filename (eyl_fixture_dir (), "pool-trim.pdf", NULL);
+  cairo_surface_t         *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t                 *cr = cairo_create (pdf);
+
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 36);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      cairo_move_to (cr, 50, 150 + 150 * i);
+      cairo_text_path (cr, lines[i]);
+    }
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (pdf);
+  return path;
+}
+
+/* The resident memory a served worker keeps, as the pool measures it
+ * to decide whether the worker takes the next file, is what the worker
+ * keeps while it waits: the heap its file freed is given back before
+ * it answers, not after (then the pool saw the heap of the file just
+ * checked, and retired workers that kept far less). */
+static void
+test_rss_measured_trimmed (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_config ();
+  g_autoptr(EylWorkerPool) pool = eyl_worker_pool_new (1);
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(EylFileResult) result = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *statm_path = NULL;
+  g_autofree char *statm = NULL;
+  guint64          size = 0, resident = 0, idle_mb;
+
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer's allocator keeps freed memory whatever malloc_trim() does");
+  return;
+#endif
+  NEED_CONFIG (config);
+  if (!eyl_fixture_have_ocr ())
+    return;
+  path = outlined_leaflet_pdf ();
+  g_mutex_lock (&seen_lock);
+  g_clear_pointer (&seen_pid, g_free);
+  g_mutex_unlock (&seen_lock);
+
+  g_main_context_push_thread_default (context);
+  eyl_worker_pool_check_file_async (pool, config, path, NULL, pool_check_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+  g_assert_true (result->ok);
+
+  g_mutex_lock (&seen_lock);
+  g_assert_nonnull (seen_pid);
+  statm_path = g_strdup_printf ("/proc/%s/statm", seen_pid);
+  g_mutex_unlock (&seen_lock);
+  /* The worker waits for its next file now: whatever it was going to
+   * give back is given back after a second. */
+  g_usleep (G_USEC_PER_SEC);
+  g_assert_true (g_file_get_contents (statm_path, &statm, NULL, NULL));
+  g_assert_cmpint (sscanf (statm, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &size, &resident), ==, 2);
+  idle_mb = resident * (guint64) sysconf (_SC_PAGESIZE) / (1024 * 1024);
+  g_test_message ("measured after the file: %" G_GUINT64_FORMAT " MB, waiting: %" G_GUINT64_FORMAT " MB",
+                  seen_mb, idle_mb);
+  g_assert_cmpuint (seen_mb, <=, idle_mb + 2);
+}
+
 /* A password reaches the worker byte for byte, whether a worker of its
  * own or a served one opens the file: a carriage return at its end and
  * a line feed inside are part of it. */
@@ -1035,6 +1165,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   signal (SIGPIPE, SIG_IGN);
+  g_log_set_writer_func (rss_writer, NULL, NULL);
 
   g_test_add_func ("/eyl/worker/hang", test_hang);
   g_test_add_func ("/eyl/worker/cpu-budget", test_cpu_budget);
@@ -1054,6 +1185,7 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/scheduler", test_scheduler);
   g_test_add_func ("/eyl/worker/pool-reuse", test_reuse);
   g_test_add_func ("/eyl/worker/pool-retire-rss", test_retire_rss);
+  g_test_add_func ("/eyl/worker/pool-rss-measured-trimmed", test_rss_measured_trimmed);
   g_test_add_func ("/eyl/worker/password-bytes", test_password_bytes);
   g_test_add_func ("/eyl/worker/pool-crash-in-batch", test_crash_in_batch);
   g_test_add_func ("/eyl/worker/pool-hang-in-batch", test_hang_in_batch);

@@ -129,7 +129,13 @@ EylFileResult *eyl_worker_check_file (EylWorkerConfig *config,
  * A fresh worker checks a corpus file in 50-290 MB resident; what a
  * served one keeps after a file (its engines, a fragmented heap) adds
  * to the next file's peak, so one that kept more than
- * EYL_WORKER_RETIRE_RSS_MB makes way for a new one. */
+ * EYL_WORKER_RETIRE_RSS_MB makes way for a new one.  Measured over the
+ * corpus' 44 files in one run of one worker at a time: served workers
+ * keep 60-165 MB (Tesseract's engines for deu+eng, eng, deu and osd are
+ * ~80 MB of it), two workers served all 44 files with 6 Tesseract
+ * starts, and a served worker's peak reached 370 MB where a worker of
+ * its own peaks at 240 MB at most; at 100 MB the same run takes 8
+ * workers, 20 starts and peaks at 290 MB. */
 #define EYL_WORKER_MAX_FILES          64
 #define EYL_WORKER_RETIRE_RSS_DIVISOR 4
 #define EYL_WORKER_RETIRE_RSS_MB      160
