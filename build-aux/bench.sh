@@ -161,12 +161,26 @@ stage_table () {
     sleep 3 # the workers' last words
     awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^cpu=/) { sub (/^cpu=/, "", $i); s += $i } } END { printf "%.1f", s }' "$tmp/jobs-stages"
   }
-  l1=$(cut -d' ' -f1 /proc/loadavg); w1=$(jobs_run 1); c1=$(jobs_cpu)
-  l2=$(cut -d' ' -f1 /proc/loadavg); w2=$(jobs_run 2); c2=$(jobs_cpu)
+  # The workers that served the run: how many, how often they started
+  # Tesseract, the highest peak RSS of one.
+  jobs_workers () {
+    awk '$2 == "name=eyeline-worker" { n++
+           for (i = 1; i <= NF; i++) {
+             split ($i, kv, "=")
+             if (kv[1] == "n_tesseract-inits") inits += kv[2]
+             if (kv[1] == "maxrss_kb" && kv[2] > rss) rss = kv[2]
+           } }
+         END { printf "%d workers, %d Tesseract starts, peak %.0f MB", n, inits, rss / 1024 }' \
+      "$tmp/jobs-stages"
+  }
+  local s1 s2
+  l1=$(cut -d' ' -f1 /proc/loadavg); w1=$(jobs_run 1); c1=$(jobs_cpu); s1=$(jobs_workers)
+  l2=$(cut -d' ' -f1 /proc/loadavg); w2=$(jobs_run 2); c2=$(jobs_cpu); s2=$(jobs_workers)
   printf 'corpus, wall clock: --jobs 1 %.1f s, --jobs 2 %.1f s, speed-up %.2f (%d processors)\n' \
     "$w1" "$w2" "$(echo "$w1 / $w2" | bc -l)" "$(nproc)"
   printf '        CPU: --jobs 1 %.1f s (%.2f processors, load %s), --jobs 2 %.1f s (%.2f processors, load %s)\n' \
     "$c1" "$(echo "$c1 / $w1" | bc -l)" "$l1" "$c2" "$(echo "$c2 / $w2" | bc -l)" "$l2"
+  printf '        served: --jobs 1 %s; --jobs 2 %s\n' "$s1" "$s2"
 }
 
 if want stages; then
