@@ -29,6 +29,10 @@
 #define SHARED_ENOUGH    0.8
 /* Below this the measurement is too coarse to trust: keep the estimate. */
 #define MIN_MEASURE_PX 6.0
+/* The most pixels a band measured on its lines' replays stands for:
+ * half of what a raster holds before eyl_raster_new() lowers its scale
+ * (the bands stay within 16 Mpx). */
+#define MAX_GRID_PX (32.0 * 1000 * 1000)
 
 static int
 compare_double (gconstpointer a,
@@ -39,15 +43,33 @@ compare_double (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Ink extent of one glyph across its "up" axis, in pt, or 0.
- *
- * The background is the median luminance of a ring just outside the glyph
- * box, so light text on a dark panel works as well as dark on light.  Each
- * row (or column, for vertical text) gets a coverage: the largest contrast
- * to the background in it over the largest in its block of inked rows,
- * so anti-aliased edge rows count by the fraction they are inked.  The
- * glyph is the heaviest contiguous block; its summed coverage is the ink
- * height with sub-pixel precision for flat-topped, flat-bottomed letters. */
+/* The pixels measures read, on the grid of a raster over @area at @scale
+ * (@width × @height px): those of @pixels, whose first is the grid's
+ * (@x0, @y0).  Lines measured on a band from a replaying renderer each
+ * have theirs (measure_replayed()). */
+typedef struct
+{
+  EylRect          area;
+  double           scale;
+  int              width, height;
+  const EylRaster *pixels;
+  int              x0, y0;
+} Grid;
+
+static Grid
+grid_of (const EylRaster *r)
+{
+  return (Grid) { r->area, r->scale, r->width, r->height, r, 0, 0 };
+}
+
+static double
+grid_luma (const Grid *g,
+           int         x,
+           int         y)
+{
+  return eyl_raster_get_luma (g->pixels, x - g->x0, y - g->y0);
+}
+
 /* The pixels of a raster at @scale from @origin that measure_glyph()
  * reads of the glyph in @box: [*gx0, *gx1) × [*gy0, *gy1) and a ring of
  * *ring pixels around them. */
@@ -69,10 +91,19 @@ glyph_pixels (const EylRect *origin,
   *ring = MAX (2, (int) ((vertical ? *gx1 - *gx0 : *gy1 - *gy0) * 0.1));
 }
 
+/* Ink extent of one glyph across its "up" axis, in pt, or 0.
+ *
+ * The background is the median luminance of a ring just outside the glyph
+ * box, so light text on a dark panel works as well as dark on light.  Each
+ * row (or column, for vertical text) gets a coverage: the largest contrast
+ * to the background in it over the largest in its block of inked rows,
+ * so anti-aliased edge rows count by the fraction they are inked.  The
+ * glyph is the heaviest contiguous block; its summed coverage is the ink
+ * height with sub-pixel precision for flat-topped, flat-bottomed letters. */
 static double
-measure_glyph (const EylRaster *r,
-               const EylRect   *box,
-               gboolean         vertical)
+measure_glyph (const Grid    *r,
+               const EylRect *box,
+               gboolean       vertical)
 {
   int gx0, gy0, gx1, gy1, ring, n_along;
   g_autoptr(GArray) ring_values = g_array_new (FALSE, FALSE, sizeof (double));
@@ -84,7 +115,8 @@ measure_glyph (const EylRaster *r,
 
   if (gx0 - ring < 0 || gy0 - ring < 0 || gx1 + ring > r->width || gy1 + ring > r->height)
     return 0;
-  if (gx1 - gx0 < 2 || gy1 - gy0 < 2)
+  /* A grid without pixels: a line with nothing to read on it. */
+  if (gx1 - gx0 < 2 || gy1 - gy0 < 2 || r->pixels == NULL)
     return 0;
 
   for (int y = gy0 - ring; y < gy1 + ring; y++)
@@ -94,7 +126,7 @@ measure_glyph (const EylRaster *r,
 
         if (x >= gx0 && x < gx1 && y >= gy0 && y < gy1)
           continue;
-        v = eyl_raster_get_luma (r, x, y);
+        v = grid_luma (r, x, y);
         g_array_append_val (ring_values, v);
       }
   g_array_sort (ring_values, compare_double);
@@ -115,7 +147,7 @@ measure_glyph (const EylRaster *r,
           int x = vertical ? gx0 + a : gx0 + t;
           int y = vertical ? gy0 + t : gy0 + a;
 
-          row_max = MAX (row_max, fabs (eyl_raster_get_luma (r, x, y) - bg));
+          row_max = MAX (row_max, fabs (grid_luma (r, x, y) - bg));
         }
       profile[a] = row_max;
       max_contrast = MAX (max_contrast, row_max);
@@ -185,7 +217,7 @@ median_of (GArray *values)
 }
 
 static void
-measure_line (const EylRaster   *r,
+measure_line (const Grid        *r,
               const EylGlyph    *glyphs,
               const EylTextLine *line,
               LineMeasure       *out)
@@ -275,7 +307,7 @@ measures_group (const BandGroup *group,
 
 /* Whether measure_groups() measures @group on @r. */
 static gboolean
-raster_measures_group (const EylRaster *r,
+raster_measures_group (const Grid      *r,
                        const BandGroup *group,
                        double           max_wanted)
 {
@@ -284,16 +316,18 @@ raster_measures_group (const EylRaster *r,
          group->band.y1 <= r->area.y0 + r->height / r->scale;
 }
 
-/* Measures on @r (covering them) the lines of the groups not measured yet
+/* Measures on @r (covering them; each line on its pixels in @parts
+ * when not NULL) the lines of the groups not measured yet
  * that @r is fine enough for: @r->scale at least their scale, or
  * @max_wanted at least it. */
 static void
-measure_groups (const EylRaster   *r,
+measure_groups (const Grid        *r,
                 GArray            *groups,
                 double             max_wanted,
                 const EylGlyph    *glyphs,
                 const EylTextLine *lines,
-                LineMeasure       *m)
+                LineMeasure       *m,
+                const Grid        *parts)
 {
   for (guint g = 0; g < groups->len; g++)
     {
@@ -308,7 +342,7 @@ measure_groups (const EylRaster   *r,
 
           if (!line_has_letters (glyphs, &lines[k]))
             continue;
-          measure_line (r, glyphs, &lines[k], &hi);
+          measure_line (parts != NULL ? &parts[k] : r, glyphs, &lines[k], &hi);
           accept_measure (&m[k], hi.cap, hi.x, r->scale);
           m[k].cap_px_low = MIN_CAP_PX; /* done */
         }
@@ -479,11 +513,11 @@ render_band (const EylRenderer *renderer,
   return raster;
 }
 
-/* The pixels of @raster that measuring @line on it reads
+/* The pixels of @grid that measuring @line on it reads
  * (measure_glyph()): its letters' boxes and background rings, within
- * @raster; an empty rectangle when none. */
+ * @grid; an empty rectangle when none. */
 static void
-line_pixels (const EylRaster   *raster,
+line_pixels (const Grid        *grid,
              const EylGlyph    *glyphs,
              const EylTextLine *line,
              gboolean           vertical,
@@ -500,83 +534,101 @@ line_pixels (const EylRaster   *raster,
 
       if (!is_cap_letter (glyphs[i].ch) && !is_x_letter (glyphs[i].ch))
         continue;
-      glyph_pixels (&raster->area, raster->scale, &glyphs[i].box, vertical, &gx0, &gy0, &gx1, &gy1,
+      glyph_pixels (&grid->area, grid->scale, &glyphs[i].box, vertical, &gx0, &gy0, &gx1, &gy1,
                     &ring);
       *x0 = MIN (*x0, gx0 - ring);
       *y0 = MIN (*y0, gy0 - ring);
       *x1 = MAX (*x1, gx1 + ring);
       *y1 = MAX (*y1, gy1 + ring);
     }
-  *x0 = CLAMP (*x0, 0, raster->width);
-  *y0 = CLAMP (*y0, 0, raster->height);
-  *x1 = CLAMP (*x1, *x0, raster->width);
-  *y1 = CLAMP (*y1, *y0, raster->height);
+  *x0 = CLAMP (*x0, 0, grid->width);
+  *y0 = CLAMP (*y0, 0, grid->height);
+  *x1 = CLAMP (*x1, *x0, grid->width);
+  *y1 = CLAMP (*y1, *y0, grid->height);
 }
 
-/* @area at @scale (@renderer's fit) with only what measure_groups()
- * reads on it drawn, from a renderer that replays a recording of the
- * page (no Poppler pass): the letters of each line it measures, with
- * their background rings, replayed by themselves on its pixel grid and
- * copied in, the rest left white; NULL when one cannot be.  A replay of
- * a whole band draws the page's images and paths again at the band's
- * scale, where its lines' letters are a small part of it: the shared
- * band of poster-rdmo-a0 (3396 × 4713 px, 8 bands) took 150 ms, its 57
- * lines' letters 5 ms.  A replay on the same pixel grid gives the pixels
- * a replay of @area gives there. */
-static EylRaster *
-replay_lines (const EylRenderer *renderer,
-              const EylRect     *area,
-              double             scale,
-              GArray            *groups,
-              double             max_wanted,
-              const EylGlyph    *glyphs,
-              const EylTextLine *lines,
-              const LineMeasure *m)
+static void
+clear_parts (Grid *parts,
+             guint n_lines)
 {
-  g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
-  g_autoptr(EylRaster) raster = NULL;
+  for (guint k = 0; k < n_lines; k++)
+    g_clear_pointer ((EylRaster **) &parts[k].pixels, eyl_raster_unref);
+  g_free (parts);
+}
 
-  if (eyl_rect_is_empty (area) || !(scale > 0) || !isfinite (scale))
-    return NULL;
-  raster = eyl_raster_new (area, scale);
-  if (raster->scale != scale || cairo_surface_status (eyl_raster_get_surface (raster)) != CAIRO_STATUS_SUCCESS)
-    return NULL;
-  cairo_surface_flush (eyl_raster_get_surface (raster));
+/* The lines of @groups that a raster of @area at @scale (@renderer's fit)
+ * measures, measured (measure_groups()) on what they read of it alone,
+ * from a renderer that replays a recording of the page (no Poppler
+ * pass): each line's letters, with their background rings, replayed by
+ * themselves on the raster's pixel grid.  A replay of a whole band draws
+ * the page's images and paths again at the band's scale, where its
+ * lines' letters are a small part of it: the shared band of
+ * poster-rdmo-a0 (3396 × 4713 px, 8 bands) took 150 ms and a white
+ * raster of 64 MB, its 57 lines' letters 5 ms.  A replay on the same
+ * pixel grid gives the pixels a replay of @area gives there, and the
+ * measures are those of the whole band.  FALSE (nothing measured) when
+ * one cannot be replayed. */
+static gboolean
+measure_replayed (const EylRenderer *renderer,
+                  const EylRect     *area,
+                  double             scale,
+                  GArray            *groups,
+                  double             max_wanted,
+                  const EylGlyph    *glyphs,
+                  const EylTextLine *lines,
+                  guint              n_lines,
+                  LineMeasure       *m)
+{
+  Grid   grid = { *area, scale, 0, 0, NULL, 0, 0 }, *parts;
+  double w = eyl_rect_width (area) * scale, h = eyl_rect_height (area) * scale;
+
+  /* The size eyl_raster_new() gives a raster of @area at @scale, well
+   * within the pixels it holds without lowering the scale. */
+  if (eyl_rect_is_empty (area) || !(scale > 0) || !isfinite (scale) || !(w * h <= MAX_GRID_PX) ||
+      ceil (w) > 32767 || ceil (h) > 32767)
+    return FALSE;
+  grid.width = MAX ((int) ceil (w), 1);
+  grid.height = MAX ((int) ceil (h), 1);
+
+  parts = g_new0 (Grid, n_lines);
   for (guint g = 0; g < groups->len; g++)
     {
       const BandGroup *group = &g_array_index (groups, BandGroup, g);
 
-      if (!raster_measures_group (raster, group, max_wanted))
+      if (!raster_measures_group (&grid, group, max_wanted))
         continue;
       for (guint k = group->first; k < group->end; k++)
         {
-          g_autoptr(EylRaster) part = NULL;
           g_autoptr(GError) error = NULL;
-          EylRect letters;
-          int     x0, y0, x1, y1;
+          EylRaster *part;
+          EylRect    letters;
+          int        x0, y0, x1, y1;
 
+          parts[k] = grid;
           if (!line_has_letters (glyphs, &lines[k]))
             continue;
-          line_pixels (raster, glyphs, &lines[k], m[k].vertical, &x0, &y0, &x1, &y1);
+          line_pixels (&grid, glyphs, &lines[k], m[k].vertical, &x0, &y0, &x1, &y1);
           if (x1 <= x0 || y1 <= y0)
             continue;
           letters = (EylRect) { area->x0 + x0 / scale, area->y0 + y0 / scale, area->x0 + x1 / scale,
                                 area->y0 + y1 / scale };
           part = eyl_renderer_render (renderer, &letters, scale, &error);
+          parts[k].pixels = part;
+          parts[k].x0 = x0;
+          parts[k].y0 = y0;
           if (part == NULL || part->scale != scale || part->width < x1 - x0 || part->height < y1 - y0)
             {
               g_debug ("cap heights: letters [%.1f %.1f %.1f %.1f] pt at %.3f px/pt not replayed: %s",
                        letters.x0, letters.y0, letters.x1, letters.y1, scale,
                        error != NULL ? error->message : "not at its scale");
-              return NULL;
+              clear_parts (parts, n_lines);
+              return FALSE;
             }
-          for (int y = y0; y < y1; y++)
-            memcpy (raster->data + (gsize) y * raster->stride + (gsize) x0 * 4,
-                    part->data + (gsize) (y - y0) * part->stride, (gsize) (x1 - x0) * 4);
         }
     }
-  cairo_surface_mark_dirty (eyl_raster_get_surface (raster));
-  return g_steal_pointer (&raster);
+  measure_groups (&grid, groups, max_wanted, glyphs, lines, m, parts);
+  clear_parts (parts, n_lines);
+  return TRUE;
 }
 
 /* @all at @scale with only the bands of @groups that a raster at that
@@ -596,11 +648,7 @@ render_shared_band (const EylRenderer *renderer,
                     GArray            *groups,
                     const EylRect     *all,
                     double             scale,
-                    double             max_wanted,
-                    gboolean           replays,
-                    const EylGlyph    *glyphs,
-                    const EylTextLine *lines,
-                    const LineMeasure *m)
+                    double             max_wanted)
 {
   /* A render, whoever asks for it: the raster's white paper too. */
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
@@ -619,13 +667,6 @@ render_shared_band (const EylRenderer *renderer,
       g_debug ("cap heights: every band wants finer than [%.1f %.1f %.1f %.1f] pt at %.3f px/pt",
                all->x0, all->y0, all->x1, all->y1, fit);
       return NULL;
-    }
-  if (renderer->draw == NULL && replays && renderer->render != NULL && !eyl_rect_is_empty (all) &&
-      fit > 0 && isfinite (fit))
-    {
-      raster = replay_lines (renderer, all, fit, groups, max_wanted, glyphs, lines, m);
-      if (raster != NULL)
-        return g_steal_pointer (&raster);
     }
   if (renderer->draw == NULL || eyl_rect_is_empty (all) || !(fit > 0) || !isfinite (fit))
     return render_band (renderer, all, scale);
@@ -683,6 +724,7 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
   g_autoptr(GArray) groups = NULL;
   g_autoptr(EylRaster) r = NULL;
   EylRect all, shown;
+  Grid    page_grid;
   double  width, height, scale, shared_scale, replayed_px = 0;
   guint   n_renders = 0;
 
@@ -708,6 +750,7 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
       raster = r;
     }
   scale = raster->scale;
+  page_grid = grid_of (raster);
   shown = (EylRect) { raster->area.x0, raster->area.y0, raster->area.x0 + raster->width / scale,
                       raster->area.y0 + raster->height / scale };
 
@@ -724,7 +767,7 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
       lm->covered = rect_inside (&lines[i].box, &shown);
       if (!line_has_letters (glyphs, &lines[i]))
         continue;
-      measure_line (raster, glyphs, &lines[i], lm);
+      measure_line (&page_grid, glyphs, &lines[i], lm);
       cap = lm->cap;
       x = lm->x;
       lm->cap = lm->x = 0;
@@ -738,12 +781,22 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
   groups = plan_bands (glyphs, lines, n_lines, m, width, height, scale, cancellable);
   if (plan_shared_band (groups, &all, &shared_scale))
     {
-      r = render_shared_band (renderer, groups, &all, shared_scale, shared_scale / SHARED_ENOUGH,
-                              replays, glyphs, lines, m);
+      double max_wanted = shared_scale / SHARED_ENOUGH;
+
       n_renders++;
-      if (r != NULL)
-        measure_groups (r, groups, shared_scale / SHARED_ENOUGH, glyphs, lines, m);
-      g_clear_pointer (&r, eyl_raster_unref);
+      if (!replays || renderer->draw != NULL ||
+          !measure_replayed (renderer, &all, eyl_renderer_fit_scale (renderer, &all, shared_scale),
+                             groups, max_wanted, glyphs, lines, n_lines, m))
+        {
+          r = render_shared_band (renderer, groups, &all, shared_scale, max_wanted);
+          if (r != NULL)
+            {
+              Grid grid = grid_of (r);
+
+              measure_groups (&grid, groups, max_wanted, glyphs, lines, m, NULL);
+            }
+          g_clear_pointer (&r, eyl_raster_unref);
+        }
     }
   for (guint g = 0; g < groups->len; g++)
     {
@@ -757,14 +810,18 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
         break;
       n_renders++;
       replayed_px += px;
-      if (replays && renderer->draw == NULL)
-        r = replay_lines (renderer, &group->band,
-                          eyl_renderer_fit_scale (renderer, &group->band, group->scale), groups, 0,
-                          glyphs, lines, m);
-      if (r == NULL)
-        r = render_band (renderer, &group->band, group->scale);
+      if (replays && renderer->draw == NULL &&
+          measure_replayed (renderer, &group->band,
+                            eyl_renderer_fit_scale (renderer, &group->band, group->scale), groups, 0,
+                            glyphs, lines, n_lines, m))
+        continue;
+      r = render_band (renderer, &group->band, group->scale);
       if (r != NULL)
-        measure_groups (r, groups, 0, glyphs, lines, m);
+        {
+          Grid grid = grid_of (r);
+
+          measure_groups (&grid, groups, 0, glyphs, lines, m, NULL);
+        }
       g_clear_pointer (&r, eyl_raster_unref);
     }
 
