@@ -26,6 +26,10 @@ typedef struct
   guint       n_renders;
   guint       n_draws;
   double      n_pixels; /* of the renders */
+  /* The clip of the last draw: its rectangles in pt, or none when it is
+   * not pixel-aligned rectangles; px per pt. */
+  GArray *clip;
+  double  clip_scale;
 } Counting;
 
 static EylRaster *
@@ -268,8 +272,18 @@ counting_draw (cairo_t *cr,
                gpointer user_data,
                GError **error)
 {
-  Counting *counting = user_data;
+  Counting               *counting = user_data;
+  cairo_rectangle_list_t *clip = cairo_copy_clip_rectangle_list (cr);
+  cairo_matrix_t          matrix;
 
+  cairo_get_matrix (cr, &matrix);
+  counting->clip_scale = matrix.xx;
+  if (counting->clip == NULL)
+    counting->clip = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  g_array_set_size (counting->clip, 0);
+  if (clip->status == CAIRO_STATUS_SUCCESS)
+    g_array_append_vals (counting->clip, clip->rectangles, clip->num_rectangles);
+  cairo_rectangle_list_destroy (clip);
   counting->n_draws++;
   return counting->inner.draw (cr, counting->inner.user_data, error);
 }
@@ -451,11 +465,11 @@ measure_bands (EylDocument       *doc,
                             &whole, raster, &renderer, replays, NULL, caps, xs);
 }
 
-/* The lines of @texts on a page with a picture (a panel) between them,
+/* The page of @texts with a picture (a panel) between them, its lines
  * measured by measure_bands() on bands rendered whole (the renders in
  * @whole), then with @draw and @replays (in @other): every line measures
  * the same to the bit, and is measured. */
-static void
+static EylPageData *
 measure_panel_page (const EylFixtureText *texts,
                     guint                 n_texts,
                     gboolean              draw,
@@ -495,12 +509,15 @@ measure_panel_page (const EylFixtureText *texts,
   g_assert_cmpmem (xs, n_lines * sizeof (double), other_xs, n_lines * sizeof (double));
   for (guint i = 0; i < n_lines; i++)
     g_assert_cmpfloat (caps[i], >, 0);
+  return g_steal_pointer (&page);
 }
 
 /* Small lines at the top and the bottom of a page with a dark panel
- * between them: the render they share is drawn with only their bands in
- * its clip, and measures every line as a render of it all does, to the
- * bit. */
+ * between them: the render they share is drawn with only their letters
+ * and their background rings in its clip (each within its line's box
+ * grown by a quarter of its height, or 3 px: not the band's margin of
+ * half its height), and measures every line as a render of it all does,
+ * to the bit. */
 static void
 test_shared_band_drawn (void)
 {
@@ -510,12 +527,31 @@ test_shared_band_drawn (void)
     { 40, 800, 4, "TINY LEGAL LINE zone TINY LEGAL LINE zone", 0x333333 },
   };
   Counting whole = { 0 }, drawn = { 0 };
+  g_autoptr(EylPageData) page = measure_panel_page (texts, G_N_ELEMENTS (texts), TRUE, FALSE, &whole, &drawn);
 
-  measure_panel_page (texts, G_N_ELEMENTS (texts), TRUE, FALSE, &whole, &drawn);
   g_assert_cmpuint (whole.n_renders, ==, 1);
   g_assert_cmpuint (whole.n_draws, ==, 0);
   g_assert_cmpuint (drawn.n_renders, ==, 0);
   g_assert_cmpuint (drawn.n_draws, ==, 1);
+  g_assert_cmpuint (drawn.clip->len, >=, 2);
+  for (guint i = 0; i < drawn.clip->len; i++)
+    {
+      const cairo_rectangle_t *r = &g_array_index (drawn.clip, cairo_rectangle_t, i);
+      gboolean                 within = FALSE;
+
+      g_test_message ("clip %.1f %.1f %.1f × %.1f pt", r->x, r->y, r->width, r->height);
+      for (guint k = 0; k < page->lines->len && !within; k++)
+        {
+          EylRect box = g_array_index (page->lines, EylTextLine, k).box;
+          double  grow = MAX (0.25 * eyl_rect_height (&box), 3 / drawn.clip_scale);
+
+          within = r->x >= box.x0 - grow && r->y >= box.y0 - grow &&
+                   r->x + r->width <= box.x1 + grow && r->y + r->height <= box.y1 + grow;
+        }
+      g_assert_true (within);
+    }
+  g_clear_pointer (&whole.clip, g_array_unref);
+  g_clear_pointer (&drawn.clip, g_array_unref);
 }
 
 /* Small lines on a page with a picture between them, measured on bands
@@ -545,7 +581,9 @@ check_replayed_letters (gboolean spread)
   };
   Counting whole = { 0 }, replayed = { 0 };
 
-  measure_panel_page (spread ? spread_texts : texts, 3, FALSE, TRUE, &whole, &replayed);
+  g_autoptr(EylPageData) page = measure_panel_page (spread ? spread_texts : texts, 3, FALSE, TRUE, &whole,
+                                                     &replayed);
+
   g_assert_cmpuint (whole.n_renders, ==, spread ? 2 : 1);
   /* A replay a small line: its letters, not the picture beside them. */
   g_assert_cmpuint (replayed.n_renders, ==, 2);
