@@ -631,70 +631,59 @@ measure_replayed (const EylRenderer *renderer,
   return TRUE;
 }
 
-/* @all at @scale with only what measuring the bands of @groups that a
- * raster at that scale measures reads of them drawn (their lines'
- * letters and background rings, line_pixels(), within the bands), the
- * rest left white; NULL when it measures none (the bands all want
- * finer: a Poppler pass saved).  The shared band spans every band, often
- * the whole page at up to 16 Mpx (packaging-manjaro-box 121 ms,
- * flyer-osgeo-postgis 107 ms), and Cairo then composites the page only
- * where its lines are (88 and 42 ms); the letters alone are less again
- * (the render stage of packaging-manjaro-box 0.13 -> 0.058 s,
- * poster-rdmo-escience 0.45 -> 0.32 s).  They are clipped on whole
- * pixels and then to @all as a render clips it: within them the pixels
- * are those of a render of @all (as a replay of a recording of several
- * regions is a render's).  As render_band() when the renderer cannot
- * draw the page onto a context of ours. */
+/* @area at @fit (@renderer's) with only what measure_groups() reads of
+ * it drawn, the rest left white: the letters of the lines it measures
+ * with their background rings (line_pixels()), each line's within its
+ * band when @within_bands; NULL when @renderer cannot draw the page onto
+ * a context of ours.  Cairo composites the page's images and paths only
+ * there, where a render of a band or of the bands together composites
+ * them all over it (the render stage of packaging-manjaro-box 0.13 ->
+ * 0.058 s, poster-rdmo-escience 0.45 -> 0.32 s).  They are clipped on
+ * whole pixels and then to @area as a render clips it: within them the
+ * pixels are those of a render of @area (as a replay of a recording of
+ * several regions is a render's). */
 static EylRaster *
-render_shared_band (const EylRenderer *renderer,
-                    GArray            *groups,
-                    const EylRect     *all,
-                    double             scale,
-                    double             max_wanted,
-                    const EylGlyph    *glyphs,
-                    const EylTextLine *lines,
-                    const LineMeasure *m)
+draw_letters (const EylRenderer *renderer,
+              const EylRect     *area,
+              double             fit,
+              GArray            *groups,
+              double             max_wanted,
+              gboolean           within_bands,
+              const EylGlyph    *glyphs,
+              const EylTextLine *lines,
+              const LineMeasure *m)
 {
   /* A render, whoever asks for it: the raster's white paper too. */
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylRaster) raster = NULL;
-  double   fit = renderer->render != NULL ? eyl_renderer_fit_scale (renderer, all, scale) : scale;
-  guint    n_measured = 0;
   Grid     grid;
   cairo_t *cr;
   gboolean ok;
 
-  for (guint g = 0; g < groups->len; g++)
-    if (measures_group (&g_array_index (groups, BandGroup, g), fit, max_wanted))
-      n_measured++;
-  if (n_measured == 0)
-    {
-      g_debug ("cap heights: every band wants finer than [%.1f %.1f %.1f %.1f] pt at %.3f px/pt",
-               all->x0, all->y0, all->x1, all->y1, fit);
-      return NULL;
-    }
-  if (renderer->draw == NULL || eyl_rect_is_empty (all) || !(fit > 0) || !isfinite (fit))
-    return render_band (renderer, all, scale);
-  raster = eyl_raster_new (all, fit);
-  if (raster->scale != fit || raster->width < (int) floor (eyl_rect_width (all) * fit) ||
-      raster->height < (int) floor (eyl_rect_height (all) * fit))
-    return render_band (renderer, all, scale);
+  if (renderer->draw == NULL || eyl_rect_is_empty (area) || !(fit > 0) || !isfinite (fit))
+    return NULL;
+  raster = eyl_raster_new (area, fit);
+  if (raster->scale != fit || raster->width < (int) floor (eyl_rect_width (area) * fit) ||
+      raster->height < (int) floor (eyl_rect_height (area) * fit))
+    return NULL;
 
   grid = grid_of (raster);
   cr = cairo_create (eyl_raster_get_surface (raster));
   for (guint g = 0; g < groups->len; g++)
     {
       const BandGroup *group = &g_array_index (groups, BandGroup, g);
-      int              x0, y0, x1, y1;
+      int              x0 = 0, y0 = 0, x1 = raster->width, y1 = raster->height;
 
-      if (!measures_group (group, fit, max_wanted))
+      if (!raster_measures_group (&grid, group, max_wanted))
         continue;
-      x0 = (int) floor ((group->band.x0 - all->x0) * fit);
-      y0 = (int) floor ((group->band.y0 - all->y0) * fit);
-      x1 = (int) ceil ((group->band.x1 - all->x0) * fit);
-      y1 = (int) ceil ((group->band.y1 - all->y0) * fit);
-      /* Within the band, what its lines read: their letters. */
+      if (within_bands)
+        {
+          x0 = (int) floor ((group->band.x0 - area->x0) * fit);
+          y0 = (int) floor ((group->band.y0 - area->y0) * fit);
+          x1 = (int) ceil ((group->band.x1 - area->x0) * fit);
+          y1 = (int) ceil ((group->band.y1 - area->y0) * fit);
+        }
       for (guint k = group->first; k < group->end; k++)
         {
           int lx0, ly0, lx1, ly1;
@@ -712,20 +701,55 @@ render_shared_band (const EylRenderer *renderer,
     }
   cairo_clip (cr);
   cairo_scale (cr, fit, fit);
-  cairo_translate (cr, -all->x0, -all->y0);
-  cairo_rectangle (cr, all->x0, all->y0, eyl_rect_width (all), eyl_rect_height (all));
+  cairo_translate (cr, -area->x0, -area->y0);
+  cairo_rectangle (cr, area->x0, area->y0, eyl_rect_width (area), eyl_rect_height (area));
   cairo_clip (cr);
   ok = renderer->draw (cr, renderer->user_data, &error) && cairo_status (cr) == CAIRO_STATUS_SUCCESS;
   cairo_destroy (cr);
   if (!ok)
     {
-      g_debug ("cap heights: bands of [%.1f %.1f %.1f %.1f] pt at %.3f px/pt not drawn: %s",
-               all->x0, all->y0, all->x1, all->y1, fit, error != NULL ? error->message : "Cairo");
-      g_clear_pointer (&raster, eyl_raster_unref);
-      return render_band (renderer, all, scale);
+      g_debug ("cap heights: letters of [%.1f %.1f %.1f %.1f] pt at %.3f px/pt not drawn: %s",
+               area->x0, area->y0, area->x1, area->y1, fit, error != NULL ? error->message : "Cairo");
+      return NULL;
     }
   cairo_surface_flush (eyl_raster_get_surface (raster));
   return g_steal_pointer (&raster);
+}
+
+/* @all at @scale with only what measuring the bands of @groups that a
+ * raster at that scale measures reads of them drawn (draw_letters(),
+ * within the bands), the rest left white; NULL when it measures none
+ * (the bands all want finer: a Poppler pass saved).  The shared band
+ * spans every band, often the whole page at up to 16 Mpx
+ * (packaging-manjaro-box 121 ms, flyer-osgeo-postgis 107 ms), and Cairo
+ * then composites the page only where its lines are (88 and 42 ms with
+ * the bands in the clip).  As render_band() when the renderer cannot
+ * draw the page onto a context of ours. */
+static EylRaster *
+render_shared_band (const EylRenderer *renderer,
+                    GArray            *groups,
+                    const EylRect     *all,
+                    double             scale,
+                    double             max_wanted,
+                    const EylGlyph    *glyphs,
+                    const EylTextLine *lines,
+                    const LineMeasure *m)
+{
+  double     fit = renderer->render != NULL ? eyl_renderer_fit_scale (renderer, all, scale) : scale;
+  guint      n_measured = 0;
+  EylRaster *raster;
+
+  for (guint g = 0; g < groups->len; g++)
+    if (measures_group (&g_array_index (groups, BandGroup, g), fit, max_wanted))
+      n_measured++;
+  if (n_measured == 0)
+    {
+      g_debug ("cap heights: every band wants finer than [%.1f %.1f %.1f %.1f] pt at %.3f px/pt",
+               all->x0, all->y0, all->x1, all->y1, fit);
+      return NULL;
+    }
+  raster = draw_letters (renderer, all, fit, groups, max_wanted, TRUE, glyphs, lines, m);
+  return raster != NULL ? raster : render_band (renderer, all, scale);
 }
 
 void
@@ -836,7 +860,12 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
                             eyl_renderer_fit_scale (renderer, &group->band, group->scale), groups, 0,
                             glyphs, lines, n_lines, m))
         continue;
-      r = render_band (renderer, &group->band, group->scale);
+      if (!replays)
+        r = draw_letters (renderer, &group->band,
+                          eyl_renderer_fit_scale (renderer, &group->band, group->scale), groups, 0,
+                          FALSE, glyphs, lines, m);
+      if (r == NULL)
+        r = render_band (renderer, &group->band, group->scale);
       if (r != NULL)
         {
           Grid grid = grid_of (r);
