@@ -25,6 +25,11 @@ typedef struct
   EylRenderer inner;
   guint       n_renders;
   guint       n_draws;
+  double      n_pixels; /* of the renders */
+  /* The clip of the last draw: its rectangles in pt, or none when it is
+   * not pixel-aligned rectangles; px per pt. */
+  GArray *clip;
+  double  clip_scale;
 } Counting;
 
 static EylRaster *
@@ -33,10 +38,14 @@ counting_render (const EylRect *area,
                  gpointer       user_data,
                  GError       **error)
 {
-  Counting *counting = user_data;
+  Counting  *counting = user_data;
+  EylRaster *raster;
 
   counting->n_renders++;
-  return counting->inner.render (area, scale, counting->inner.user_data, error);
+  raster = counting->inner.render (area, scale, counting->inner.user_data, error);
+  if (raster != NULL)
+    counting->n_pixels += (double) raster->width * raster->height;
+  return raster;
 }
 
 /* The page of @texts with its lines measured: on an analysis raster at
@@ -263,8 +272,18 @@ counting_draw (cairo_t *cr,
                gpointer user_data,
                GError **error)
 {
-  Counting *counting = user_data;
+  Counting               *counting = user_data;
+  cairo_rectangle_list_t *clip = cairo_copy_clip_rectangle_list (cr);
+  cairo_matrix_t          matrix;
 
+  cairo_get_matrix (cr, &matrix);
+  counting->clip_scale = matrix.xx;
+  if (counting->clip == NULL)
+    counting->clip = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  g_array_set_size (counting->clip, 0);
+  if (clip->status == CAIRO_STATUS_SUCCESS)
+    g_array_append_vals (counting->clip, clip->rectangles, clip->num_rectangles);
+  cairo_rectangle_list_destroy (clip);
   counting->n_draws++;
   return counting->inner.draw (cr, counting->inner.user_data, error);
 }
@@ -371,9 +390,13 @@ check_read_stage (gboolean draw,
     check_metrics (read->text_layer, "TINY LEGAL", 3, TRUE);
   /* Spread, the bands want finer than the render they could share:
    * it is not made. */
-  g_assert_cmpuint (counting.n_draws, ==, recorded ? 1 : 0);
-  g_assert_cmpuint (counting.n_renders, ==, recorded ? 0 : spread ? 3
-                                                                  : 2);
+  g_assert_cmpuint (counting.n_draws + counting.n_renders, ==, recorded ? 1 : spread ? 3
+                                                                                     : 2);
+  /* Recorded, the page is drawn once; else each band is drawn with its
+   * letters in the clip when the renderer can draw, the analysis raster
+   * rendered. */
+  g_assert_cmpuint (counting.n_draws, ==, recorded ? 1 : draw ? (spread ? 2 : 1)
+                                                              : 0);
 
   raster = read->attention_raster;
   g_assert_nonnull (raster);
@@ -415,11 +438,13 @@ test_read_stage_rendered (void)
 
 /* The lines of @page measured on an analysis raster at 1.4 px/pt and on
  * bands rendered by @doc's renderer, its draw function left out unless
- * @draw; the Poppler passes in @counting. */
+ * @draw, told that its renders are replays (@replays); the Poppler
+ * passes in @counting. */
 static void
 measure_bands (EylDocument       *doc,
                const EylPageData *page,
                gboolean           draw,
+               gboolean           replays,
                Counting          *counting,
                double            *caps,
                double            *xs)
@@ -432,6 +457,7 @@ measure_bands (EylDocument       *doc,
   eyl_renderer_init (&counting->inner);
   g_assert_true (eyl_document_get_renderer (doc, 0, &counting->inner));
   counting->n_renders = counting->n_draws = 0;
+  counting->n_pixels = 0;
   eyl_renderer_init (&renderer);
   renderer.render = counting_render;
   renderer.draw = draw ? counting_draw : NULL;
@@ -440,34 +466,51 @@ measure_bands (EylDocument       *doc,
   g_assert_no_error (error);
   eyl_measure_line_heights ((const EylGlyph *) (gpointer) page->glyphs->data,
                             (const EylTextLine *) (gpointer) page->lines->data, page->lines->len,
-                            &whole, raster, &renderer, FALSE, NULL, caps, xs);
+                            &whole, raster, &renderer, replays, NULL, caps, xs);
 }
 
-/* Small lines at the top and the bottom of a page with a dark panel
- * between them: the render they share is drawn with only their bands in
- * its clip, and measures every line as a render of it all does, to the
- * bit. */
-static void
-test_shared_band_drawn (void)
+/* Small lines at the top and the bottom of a page, and the same with
+ * long lines of 5 pt and 3 pt (spread: their bands want finer than the
+ * render they could share and are rendered each by itself). */
+static const EylFixtureText panel_texts[] = {
+  { 40, 100, 40, "ZENITH KITES", 0x000000 },
+  { 40, 160, 5, "FINE PRINT TERMS zone FINE PRINT TERMS zone", 0x333333 },
+  { 40, 800, 4, "TINY LEGAL LINE zone TINY LEGAL LINE zone", 0x333333 },
+};
+static const EylFixtureText spread_texts[] = {
+  { 40, 100, 40, "ZENITH KITES", 0x000000 },
+  { 40, 160, 5, "FINE PRINT TERMS zone FINE PRINT TERMS zone FINE PRINT TERMS zone "
+                "FINE PRINT TERMS zone FINE PRINT TERMS zone FINE PRINT TERMS zone",
+    0x333333 },
+  { 40, 800, 3, "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone "
+                "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone "
+                "TINY LEGAL LINE zone TINY LEGAL LINE zone TINY LEGAL LINE zone",
+    0x333333 },
+};
+
+/* The page of @texts with a picture (a panel) between them, its lines
+ * measured by measure_bands() on bands rendered whole (the renders in
+ * @whole), then with @draw and @replays (in @other): every line measures
+ * the same to the bit, and is measured. */
+static EylPageData *
+measure_panel_page (const EylFixtureText *texts,
+                    guint                 n_texts,
+                    gboolean              draw,
+                    gboolean              replays,
+                    Counting             *whole,
+                    Counting             *other)
 {
-  EylFixtureText texts[] = {
-    { 40, 100, 40, "ZENITH KITES", 0x000000 },
-    { 40, 160, 5, "FINE PRINT TERMS zone FINE PRINT TERMS zone", 0x333333 },
-    { 40, 800, 4, "TINY LEGAL LINE zone TINY LEGAL LINE zone", 0x333333 },
-  };
   EylFixturePage   pg = { .width_pt = 595, .height_pt = 842 };
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EylDocument) doc = NULL;
   g_autoptr(EylPageData) page = NULL;
-  g_autofree double *caps = NULL, *xs = NULL, *drawn_caps = NULL, *drawn_xs = NULL;
-  Counting           counting = { 0 };
+  g_autofree double *caps = NULL, *xs = NULL, *other_caps = NULL, *other_xs = NULL;
   guint              n_lines;
 
-  /* The panel, a picture between the lines. */
   pg.image_box[0] = 40, pg.image_box[1] = 300, pg.image_box[2] = 540, pg.image_box[3] = 700;
   pg.image_width_px = 300, pg.image_height_px = 240;
-  path = eyl_fixture_pdf ("shared-band.pdf", &pg, texts, G_N_ELEMENTS (texts));
+  path = eyl_fixture_pdf ("panel.pdf", &pg, texts, n_texts);
   doc = eyl_document_open (path, NULL, NULL, &error);
   g_assert_no_error (error);
   page = eyl_document_get_page_data (doc, 0, NULL, &error);
@@ -475,22 +518,100 @@ test_shared_band_drawn (void)
   n_lines = page->lines->len;
   caps = g_new0 (double, n_lines);
   xs = g_new0 (double, n_lines);
-  drawn_caps = g_new0 (double, n_lines);
-  drawn_xs = g_new0 (double, n_lines);
+  other_caps = g_new0 (double, n_lines);
+  other_xs = g_new0 (double, n_lines);
 
-  measure_bands (doc, page, FALSE, &counting, caps, xs);
-  g_assert_cmpuint (counting.n_renders, ==, 1);
-  g_assert_cmpuint (counting.n_draws, ==, 0);
-  measure_bands (doc, page, TRUE, &counting, drawn_caps, drawn_xs);
-  g_assert_cmpuint (counting.n_renders, ==, 0);
-  g_assert_cmpuint (counting.n_draws, ==, 1);
+  measure_bands (doc, page, FALSE, FALSE, whole, caps, xs);
+  measure_bands (doc, page, draw, replays, other, other_caps, other_xs);
+  g_test_message ("%u renders of %.0f px, then %u of %.0f px and %u draws", whole->n_renders,
+                  whole->n_pixels, other->n_renders, other->n_pixels, other->n_draws);
   for (guint i = 0; i < n_lines; i++)
-    g_test_message ("line %u: cap %.4f / %.4f x %.4f / %.4f", i, caps[i], drawn_caps[i], xs[i], drawn_xs[i]);
-  g_assert_cmpmem (caps, n_lines * sizeof (double), drawn_caps, n_lines * sizeof (double));
-  g_assert_cmpmem (xs, n_lines * sizeof (double), drawn_xs, n_lines * sizeof (double));
-  /* The small lines are measured, on the shared render. */
+    g_test_message ("line %u: cap %.4f / %.4f x %.4f / %.4f", i, caps[i], other_caps[i], xs[i],
+                    other_xs[i]);
+  g_assert_cmpmem (caps, n_lines * sizeof (double), other_caps, n_lines * sizeof (double));
+  g_assert_cmpmem (xs, n_lines * sizeof (double), other_xs, n_lines * sizeof (double));
   for (guint i = 0; i < n_lines; i++)
     g_assert_cmpfloat (caps[i], >, 0);
+  return g_steal_pointer (&page);
+}
+
+/* Small lines at the top and the bottom of a page with a dark panel
+ * between them: the render they share (or with @spread each band's) is
+ * drawn with only their letters and their background rings in its clip
+ * (each within its line's box grown by a quarter of its height, or 3
+ * px: not the band's margin of half its height), and measures every line
+ * as a render of it all does, to the bit. */
+static void
+check_drawn (gboolean spread)
+{
+  Counting whole = { 0 }, drawn = { 0 };
+  g_autoptr(EylPageData) page = measure_panel_page (spread ? spread_texts : panel_texts, 3, TRUE, FALSE,
+                                                     &whole, &drawn);
+
+  g_assert_cmpuint (whole.n_renders, ==, spread ? 2 : 1);
+  g_assert_cmpuint (whole.n_draws, ==, 0);
+  g_assert_cmpuint (drawn.n_renders, ==, 0);
+  g_assert_cmpuint (drawn.n_draws, ==, spread ? 2 : 1);
+  g_assert_cmpuint (drawn.clip->len, >=, 1);
+  for (guint i = 0; i < drawn.clip->len; i++)
+    {
+      const cairo_rectangle_t *r = &g_array_index (drawn.clip, cairo_rectangle_t, i);
+      gboolean                 within = FALSE;
+
+      g_test_message ("clip %.1f %.1f %.1f × %.1f pt", r->x, r->y, r->width, r->height);
+      for (guint k = 0; k < page->lines->len && !within; k++)
+        {
+          EylRect box = g_array_index (page->lines, EylTextLine, k).box;
+          double  grow = MAX (0.25 * eyl_rect_height (&box), 3 / drawn.clip_scale);
+
+          within = r->x >= box.x0 - grow && r->y >= box.y0 - grow &&
+                   r->x + r->width <= box.x1 + grow && r->y + r->height <= box.y1 + grow;
+        }
+      g_assert_true (within);
+    }
+  g_clear_pointer (&whole.clip, g_array_unref);
+  g_clear_pointer (&drawn.clip, g_array_unref);
+}
+
+static void
+test_shared_band_drawn (void)
+{
+  check_drawn (FALSE);
+}
+
+/* One draw a band, each with its letters in the clip. */
+static void
+test_bands_drawn (void)
+{
+  check_drawn (TRUE);
+}
+
+/* Small lines on a page with a picture between them, measured on bands
+ * from a renderer that replays a recording: only their letters are
+ * replayed, one render a line, each on the band's pixel grid, and every
+ * line measures to the bit as on the whole band.  With @spread (long
+ * lines of 5 pt and 3 pt at the top and the bottom), the bands want
+ * finer than the render they could share and are rendered each by
+ * itself; else they share one. */
+static void
+check_replayed_letters (gboolean spread)
+{
+  Counting whole = { 0 }, replayed = { 0 };
+
+  g_autoptr(EylPageData) page = measure_panel_page (spread ? spread_texts : panel_texts, 3, FALSE, TRUE,
+                                                     &whole, &replayed);
+
+  g_assert_cmpuint (whole.n_renders, ==, spread ? 2 : 1);
+  /* A replay a small line: its letters, not the picture beside them. */
+  g_assert_cmpuint (replayed.n_renders, ==, 2);
+  g_assert_cmpfloat (replayed.n_pixels, <, 0.25 * whole.n_pixels);
+}
+
+static void
+test_replayed_letters (void)
+{
+  check_replayed_letters (FALSE);
+  check_replayed_letters (TRUE);
 }
 
 int
@@ -510,5 +631,7 @@ main (int   argc,
   g_test_add_func ("/eyl/cap-heights/read-stage-rendered", test_read_stage_rendered);
   g_test_add_func ("/eyl/cap-heights/read-stage-picture", test_read_stage_picture);
   g_test_add_func ("/eyl/cap-heights/shared-band-drawn", test_shared_band_drawn);
+  g_test_add_func ("/eyl/cap-heights/bands-drawn", test_bands_drawn);
+  g_test_add_func ("/eyl/cap-heights/replayed-letters", test_replayed_letters);
   return g_test_run ();
 }

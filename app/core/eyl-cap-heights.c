@@ -29,6 +29,10 @@
 #define SHARED_ENOUGH    0.8
 /* Below this the measurement is too coarse to trust: keep the estimate. */
 #define MIN_MEASURE_PX 6.0
+/* The most pixels a band measured on its lines' replays stands for:
+ * half of what a raster holds before eyl_raster_new() lowers its scale
+ * (the bands stay within 16 Mpx). */
+#define MAX_GRID_PX (32.0 * 1000 * 1000)
 
 static int
 compare_double (gconstpointer a,
@@ -37,6 +41,54 @@ compare_double (gconstpointer a,
   double x = *(const double *) a, y = *(const double *) b;
 
   return (x > y) - (x < y);
+}
+
+/* The pixels measures read, on the grid of a raster over @area at @scale
+ * (@width × @height px): those of @pixels, whose first is the grid's
+ * (@x0, @y0).  Lines measured on a band from a replaying renderer each
+ * have theirs (measure_replayed()). */
+typedef struct
+{
+  EylRect          area;
+  double           scale;
+  int              width, height;
+  const EylRaster *pixels;
+  int              x0, y0;
+} Grid;
+
+static Grid
+grid_of (const EylRaster *r)
+{
+  return (Grid) { r->area, r->scale, r->width, r->height, r, 0, 0 };
+}
+
+static double
+grid_luma (const Grid *g,
+           int         x,
+           int         y)
+{
+  return eyl_raster_get_luma (g->pixels, x - g->x0, y - g->y0);
+}
+
+/* The pixels of a raster at @scale from @origin that measure_glyph()
+ * reads of the glyph in @box: [*gx0, *gx1) × [*gy0, *gy1) and a ring of
+ * *ring pixels around them. */
+static void
+glyph_pixels (const EylRect *origin,
+              double         scale,
+              const EylRect *box,
+              gboolean       vertical,
+              int           *gx0,
+              int           *gy0,
+              int           *gx1,
+              int           *gy1,
+              int           *ring)
+{
+  *gx0 = (int) floor ((box->x0 - origin->x0) * scale);
+  *gy0 = (int) floor ((box->y0 - origin->y0) * scale);
+  *gx1 = (int) ceil ((box->x1 - origin->x0) * scale);
+  *gy1 = (int) ceil ((box->y1 - origin->y0) * scale);
+  *ring = MAX (2, (int) ((vertical ? *gx1 - *gx0 : *gy1 - *gy0) * 0.1));
 }
 
 /* Ink extent of one glyph across its "up" axis, in pt, or 0.
@@ -49,9 +101,9 @@ compare_double (gconstpointer a,
  * glyph is the heaviest contiguous block; its summed coverage is the ink
  * height with sub-pixel precision for flat-topped, flat-bottomed letters. */
 static double
-measure_glyph (const EylRaster *r,
-               const EylRect   *box,
-               gboolean         vertical)
+measure_glyph (const Grid    *r,
+               const EylRect *box,
+               gboolean       vertical)
 {
   int gx0, gy0, gx1, gy1, ring, n_along;
   g_autoptr(GArray) ring_values = g_array_new (FALSE, FALSE, sizeof (double));
@@ -59,15 +111,12 @@ measure_glyph (const EylRaster *r,
   double             bg, max_contrast = 0, best_mass = 0, mass = 0;
   int                inset, start = -1;
 
-  gx0 = (int) floor ((box->x0 - r->area.x0) * r->scale);
-  gy0 = (int) floor ((box->y0 - r->area.y0) * r->scale);
-  gx1 = (int) ceil ((box->x1 - r->area.x0) * r->scale);
-  gy1 = (int) ceil ((box->y1 - r->area.y0) * r->scale);
-  ring = MAX (2, (int) ((vertical ? gx1 - gx0 : gy1 - gy0) * 0.1));
+  glyph_pixels (&r->area, r->scale, box, vertical, &gx0, &gy0, &gx1, &gy1, &ring);
 
   if (gx0 - ring < 0 || gy0 - ring < 0 || gx1 + ring > r->width || gy1 + ring > r->height)
     return 0;
-  if (gx1 - gx0 < 2 || gy1 - gy0 < 2)
+  /* A grid without pixels: a line with nothing to read on it. */
+  if (gx1 - gx0 < 2 || gy1 - gy0 < 2 || r->pixels == NULL)
     return 0;
 
   for (int y = gy0 - ring; y < gy1 + ring; y++)
@@ -77,7 +126,7 @@ measure_glyph (const EylRaster *r,
 
         if (x >= gx0 && x < gx1 && y >= gy0 && y < gy1)
           continue;
-        v = eyl_raster_get_luma (r, x, y);
+        v = grid_luma (r, x, y);
         g_array_append_val (ring_values, v);
       }
   g_array_sort (ring_values, compare_double);
@@ -98,7 +147,7 @@ measure_glyph (const EylRaster *r,
           int x = vertical ? gx0 + a : gx0 + t;
           int y = vertical ? gy0 + t : gy0 + a;
 
-          row_max = MAX (row_max, fabs (eyl_raster_get_luma (r, x, y) - bg));
+          row_max = MAX (row_max, fabs (grid_luma (r, x, y) - bg));
         }
       profile[a] = row_max;
       max_contrast = MAX (max_contrast, row_max);
@@ -168,7 +217,7 @@ median_of (GArray *values)
 }
 
 static void
-measure_line (const EylRaster   *r,
+measure_line (const Grid        *r,
               const EylGlyph    *glyphs,
               const EylTextLine *line,
               LineMeasure       *out)
@@ -256,24 +305,35 @@ measures_group (const BandGroup *group,
   return !group->measured && (group->scale <= scale || group->scale <= max_wanted);
 }
 
-/* Measures on @r (covering them) the lines of the groups not measured yet
+/* Whether measure_groups() measures @group on @r. */
+static gboolean
+raster_measures_group (const Grid      *r,
+                       const BandGroup *group,
+                       double           max_wanted)
+{
+  return measures_group (group, r->scale, max_wanted) && group->band.x0 >= r->area.x0 &&
+         group->band.y0 >= r->area.y0 && group->band.x1 <= r->area.x0 + r->width / r->scale &&
+         group->band.y1 <= r->area.y0 + r->height / r->scale;
+}
+
+/* Measures on @r (covering them; each line on its pixels in @parts
+ * when not NULL) the lines of the groups not measured yet
  * that @r is fine enough for: @r->scale at least their scale, or
  * @max_wanted at least it. */
 static void
-measure_groups (const EylRaster   *r,
+measure_groups (const Grid        *r,
                 GArray            *groups,
                 double             max_wanted,
                 const EylGlyph    *glyphs,
                 const EylTextLine *lines,
-                LineMeasure       *m)
+                LineMeasure       *m,
+                const Grid        *parts)
 {
   for (guint g = 0; g < groups->len; g++)
     {
       BandGroup *group = &g_array_index (groups, BandGroup, g);
 
-      if (!measures_group (group, r->scale, max_wanted) || group->band.x0 < r->area.x0 || group->band.y0 < r->area.y0 ||
-          group->band.x1 > r->area.x0 + r->width / r->scale ||
-          group->band.y1 > r->area.y0 + r->height / r->scale)
+      if (!raster_measures_group (r, group, max_wanted))
         continue;
       group->measured = TRUE;
       for (guint k = group->first; k < group->end; k++)
@@ -282,7 +342,7 @@ measure_groups (const EylRaster   *r,
 
           if (!line_has_letters (glyphs, &lines[k]))
             continue;
-          measure_line (r, glyphs, &lines[k], &hi);
+          measure_line (parts != NULL ? &parts[k] : r, glyphs, &lines[k], &hi);
           accept_measure (&m[k], hi.cap, hi.x, r->scale);
           m[k].cap_px_low = MIN_CAP_PX; /* done */
         }
@@ -453,33 +513,231 @@ render_band (const EylRenderer *renderer,
   return raster;
 }
 
-/* @all at @scale with only the bands of @groups that a raster at that
- * scale measures drawn, the rest left white; NULL when it measures none
- * (the bands all want finer: a Poppler pass saved).  The shared band
- * spans every band, often the whole page at up to 16 Mpx
- * (packaging-manjaro-box 121 ms, flyer-osgeo-postgis 107 ms), and Cairo
- * then composites the page only where its lines are (88 and 42 ms).
- * The bands are clipped on whole pixels and then to @all as a render
- * clips it: within them the pixels are those of a render of @all (as a
- * replay of a recording of several regions is a render's), and a line's
- * glyphs and their background ring lie within its band's margin.  As
- * render_band() when the renderer cannot draw the page onto a context of
- * ours. */
+/* The pixels of @grid that measuring @line on it reads
+ * (measure_glyph()): its letters' boxes and background rings, within
+ * @grid; an empty rectangle when none. */
+static void
+line_pixels (const Grid        *grid,
+             const EylGlyph    *glyphs,
+             const EylTextLine *line,
+             gboolean           vertical,
+             int               *x0,
+             int               *y0,
+             int               *x1,
+             int               *y1)
+{
+  *x0 = *y0 = G_MAXINT;
+  *x1 = *y1 = G_MININT;
+  for (guint i = line->start; i < line->end; i++)
+    {
+      int gx0, gy0, gx1, gy1, ring;
+
+      if (!is_cap_letter (glyphs[i].ch) && !is_x_letter (glyphs[i].ch))
+        continue;
+      glyph_pixels (&grid->area, grid->scale, &glyphs[i].box, vertical, &gx0, &gy0, &gx1, &gy1,
+                    &ring);
+      *x0 = MIN (*x0, gx0 - ring);
+      *y0 = MIN (*y0, gy0 - ring);
+      *x1 = MAX (*x1, gx1 + ring);
+      *y1 = MAX (*y1, gy1 + ring);
+    }
+  *x0 = CLAMP (*x0, 0, grid->width);
+  *y0 = CLAMP (*y0, 0, grid->height);
+  *x1 = CLAMP (*x1, *x0, grid->width);
+  *y1 = CLAMP (*y1, *y0, grid->height);
+}
+
+static void
+clear_parts (Grid *parts,
+             guint n_lines)
+{
+  for (guint k = 0; k < n_lines; k++)
+    g_clear_pointer ((EylRaster **) &parts[k].pixels, eyl_raster_unref);
+  g_free (parts);
+}
+
+/* The lines of @groups that a raster of @area at @scale (@renderer's fit)
+ * measures, measured (measure_groups()) on what they read of it alone,
+ * from a renderer that replays a recording of the page (no Poppler
+ * pass): each line's letters, with their background rings, replayed by
+ * themselves on the raster's pixel grid.  A replay of a whole band draws
+ * the page's images and paths again at the band's scale, where its
+ * lines' letters are a small part of it: the shared band of
+ * poster-rdmo-a0 (3396 × 4713 px, 8 bands) took 150 ms and a white
+ * raster of 64 MB, its 57 lines' letters 5 ms.  A replay on the same
+ * pixel grid gives the pixels a replay of @area gives there, and the
+ * measures are those of the whole band.  FALSE (nothing measured) when
+ * one cannot be replayed. */
+static gboolean
+measure_replayed (const EylRenderer *renderer,
+                  const EylRect     *area,
+                  double             scale,
+                  GArray            *groups,
+                  double             max_wanted,
+                  const EylGlyph    *glyphs,
+                  const EylTextLine *lines,
+                  guint              n_lines,
+                  LineMeasure       *m)
+{
+  Grid   grid = { *area, scale, 0, 0, NULL, 0, 0 }, *parts;
+  double w = eyl_rect_width (area) * scale, h = eyl_rect_height (area) * scale;
+
+  /* The size eyl_raster_new() gives a raster of @area at @scale, well
+   * within the pixels it holds without lowering the scale. */
+  if (eyl_rect_is_empty (area) || !(scale > 0) || !isfinite (scale) || !(w * h <= MAX_GRID_PX) ||
+      ceil (w) > 32767 || ceil (h) > 32767)
+    return FALSE;
+  grid.width = MAX ((int) ceil (w), 1);
+  grid.height = MAX ((int) ceil (h), 1);
+
+  parts = g_new0 (Grid, n_lines);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const BandGroup *group = &g_array_index (groups, BandGroup, g);
+
+      if (!raster_measures_group (&grid, group, max_wanted))
+        continue;
+      for (guint k = group->first; k < group->end; k++)
+        {
+          g_autoptr(GError) error = NULL;
+          EylRaster *part;
+          EylRect    letters;
+          int        x0, y0, x1, y1;
+
+          parts[k] = grid;
+          if (!line_has_letters (glyphs, &lines[k]))
+            continue;
+          line_pixels (&grid, glyphs, &lines[k], m[k].vertical, &x0, &y0, &x1, &y1);
+          if (x1 <= x0 || y1 <= y0)
+            continue;
+          letters = (EylRect) { area->x0 + x0 / scale, area->y0 + y0 / scale, area->x0 + x1 / scale,
+                                area->y0 + y1 / scale };
+          part = eyl_renderer_render (renderer, &letters, scale, &error);
+          parts[k].pixels = part;
+          parts[k].x0 = x0;
+          parts[k].y0 = y0;
+          if (part == NULL || part->scale != scale || part->width < x1 - x0 || part->height < y1 - y0)
+            {
+              g_debug ("cap heights: letters [%.1f %.1f %.1f %.1f] pt at %.3f px/pt not replayed: %s",
+                       letters.x0, letters.y0, letters.x1, letters.y1, scale,
+                       error != NULL ? error->message : "not at its scale");
+              clear_parts (parts, n_lines);
+              return FALSE;
+            }
+        }
+    }
+  measure_groups (&grid, groups, max_wanted, glyphs, lines, m, parts);
+  clear_parts (parts, n_lines);
+  return TRUE;
+}
+
+/* @area at @fit (@renderer's) with only what measure_groups() reads of
+ * it drawn, the rest left white: the letters of the lines it measures
+ * with their background rings (line_pixels()), each line's within its
+ * band when @within_bands; NULL when @renderer cannot draw the page onto
+ * a context of ours.  Cairo composites the page's images and paths only
+ * there, where a render of a band or of the bands together composites
+ * them all over it (the render stage of packaging-manjaro-box 0.13 ->
+ * 0.058 s, poster-rdmo-escience 0.45 -> 0.32 s).  They are clipped on
+ * whole pixels and then to @area as a render clips it: within them the
+ * pixels are those of a render of @area (as a replay of a recording of
+ * several regions is a render's). */
 static EylRaster *
-render_shared_band (const EylRenderer *renderer,
-                    GArray            *groups,
-                    const EylRect     *all,
-                    double             scale,
-                    double             max_wanted)
+draw_letters (const EylRenderer *renderer,
+              const EylRect     *area,
+              double             fit,
+              GArray            *groups,
+              double             max_wanted,
+              gboolean           within_bands,
+              const EylGlyph    *glyphs,
+              const EylTextLine *lines,
+              const LineMeasure *m)
 {
   /* A render, whoever asks for it: the raster's white paper too. */
   g_auto(EylStageScope) stage = eyl_stage_scope (EYL_STAGE_RENDER);
   g_autoptr(GError) error = NULL;
   g_autoptr(EylRaster) raster = NULL;
-  double   fit = renderer->render != NULL ? eyl_renderer_fit_scale (renderer, all, scale) : scale;
-  guint    n_measured = 0;
+  Grid     grid;
   cairo_t *cr;
   gboolean ok;
+
+  if (renderer->draw == NULL || eyl_rect_is_empty (area) || !(fit > 0) || !isfinite (fit))
+    return NULL;
+  raster = eyl_raster_new (area, fit);
+  if (raster->scale != fit || raster->width < (int) floor (eyl_rect_width (area) * fit) ||
+      raster->height < (int) floor (eyl_rect_height (area) * fit))
+    return NULL;
+
+  grid = grid_of (raster);
+  cr = cairo_create (eyl_raster_get_surface (raster));
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const BandGroup *group = &g_array_index (groups, BandGroup, g);
+      int              x0 = 0, y0 = 0, x1 = raster->width, y1 = raster->height;
+
+      if (!raster_measures_group (&grid, group, max_wanted))
+        continue;
+      if (within_bands)
+        {
+          x0 = (int) floor ((group->band.x0 - area->x0) * fit);
+          y0 = (int) floor ((group->band.y0 - area->y0) * fit);
+          x1 = (int) ceil ((group->band.x1 - area->x0) * fit);
+          y1 = (int) ceil ((group->band.y1 - area->y0) * fit);
+        }
+      for (guint k = group->first; k < group->end; k++)
+        {
+          int lx0, ly0, lx1, ly1;
+
+          if (!line_has_letters (glyphs, &lines[k]))
+            continue;
+          line_pixels (&grid, glyphs, &lines[k], m[k].vertical, &lx0, &ly0, &lx1, &ly1);
+          lx0 = MAX (lx0, x0);
+          ly0 = MAX (ly0, y0);
+          lx1 = MIN (lx1, x1);
+          ly1 = MIN (ly1, y1);
+          if (lx1 > lx0 && ly1 > ly0)
+            cairo_rectangle (cr, lx0, ly0, lx1 - lx0, ly1 - ly0);
+        }
+    }
+  cairo_clip (cr);
+  cairo_scale (cr, fit, fit);
+  cairo_translate (cr, -area->x0, -area->y0);
+  cairo_rectangle (cr, area->x0, area->y0, eyl_rect_width (area), eyl_rect_height (area));
+  cairo_clip (cr);
+  ok = renderer->draw (cr, renderer->user_data, &error) && cairo_status (cr) == CAIRO_STATUS_SUCCESS;
+  cairo_destroy (cr);
+  if (!ok)
+    {
+      g_debug ("cap heights: letters of [%.1f %.1f %.1f %.1f] pt at %.3f px/pt not drawn: %s",
+               area->x0, area->y0, area->x1, area->y1, fit, error != NULL ? error->message : "Cairo");
+      return NULL;
+    }
+  cairo_surface_flush (eyl_raster_get_surface (raster));
+  return g_steal_pointer (&raster);
+}
+
+/* @all at @scale with only what measuring the bands of @groups that a
+ * raster at that scale measures reads of them drawn (draw_letters(),
+ * within the bands), the rest left white; NULL when it measures none
+ * (the bands all want finer: a Poppler pass saved).  The shared band
+ * spans every band, often the whole page at up to 16 Mpx
+ * (packaging-manjaro-box 121 ms, flyer-osgeo-postgis 107 ms), and Cairo
+ * then composites the page only where its lines are (88 and 42 ms with
+ * the bands in the clip).  As render_band() when the renderer cannot
+ * draw the page onto a context of ours. */
+static EylRaster *
+render_shared_band (const EylRenderer *renderer,
+                    GArray            *groups,
+                    const EylRect     *all,
+                    double             scale,
+                    double             max_wanted,
+                    const EylGlyph    *glyphs,
+                    const EylTextLine *lines,
+                    const LineMeasure *m)
+{
+  double     fit = renderer->render != NULL ? eyl_renderer_fit_scale (renderer, all, scale) : scale;
+  guint      n_measured = 0;
+  EylRaster *raster;
 
   for (guint g = 0; g < groups->len; g++)
     if (measures_group (&g_array_index (groups, BandGroup, g), fit, max_wanted))
@@ -490,43 +748,8 @@ render_shared_band (const EylRenderer *renderer,
                all->x0, all->y0, all->x1, all->y1, fit);
       return NULL;
     }
-  if (renderer->draw == NULL || eyl_rect_is_empty (all) || !(fit > 0) || !isfinite (fit))
-    return render_band (renderer, all, scale);
-  raster = eyl_raster_new (all, fit);
-  if (raster->scale != fit || raster->width < (int) floor (eyl_rect_width (all) * fit) ||
-      raster->height < (int) floor (eyl_rect_height (all) * fit))
-    return render_band (renderer, all, scale);
-
-  cr = cairo_create (eyl_raster_get_surface (raster));
-  for (guint g = 0; g < groups->len; g++)
-    {
-      const BandGroup *group = &g_array_index (groups, BandGroup, g);
-      double           x0, y0, x1, y1;
-
-      if (!measures_group (group, fit, max_wanted))
-        continue;
-      x0 = floor ((group->band.x0 - all->x0) * fit);
-      y0 = floor ((group->band.y0 - all->y0) * fit);
-      x1 = ceil ((group->band.x1 - all->x0) * fit);
-      y1 = ceil ((group->band.y1 - all->y0) * fit);
-      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-    }
-  cairo_clip (cr);
-  cairo_scale (cr, fit, fit);
-  cairo_translate (cr, -all->x0, -all->y0);
-  cairo_rectangle (cr, all->x0, all->y0, eyl_rect_width (all), eyl_rect_height (all));
-  cairo_clip (cr);
-  ok = renderer->draw (cr, renderer->user_data, &error) && cairo_status (cr) == CAIRO_STATUS_SUCCESS;
-  cairo_destroy (cr);
-  if (!ok)
-    {
-      g_debug ("cap heights: bands of [%.1f %.1f %.1f %.1f] pt at %.3f px/pt not drawn: %s",
-               all->x0, all->y0, all->x1, all->y1, fit, error != NULL ? error->message : "Cairo");
-      g_clear_pointer (&raster, eyl_raster_unref);
-      return render_band (renderer, all, scale);
-    }
-  cairo_surface_flush (eyl_raster_get_surface (raster));
-  return g_steal_pointer (&raster);
+  raster = draw_letters (renderer, all, fit, groups, max_wanted, TRUE, glyphs, lines, m);
+  return raster != NULL ? raster : render_band (renderer, all, scale);
 }
 
 void
@@ -546,6 +769,7 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
   g_autoptr(GArray) groups = NULL;
   g_autoptr(EylRaster) r = NULL;
   EylRect all, shown;
+  Grid    page_grid;
   double  width, height, scale, shared_scale, replayed_px = 0;
   guint   n_renders = 0;
 
@@ -571,6 +795,7 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
       raster = r;
     }
   scale = raster->scale;
+  page_grid = grid_of (raster);
   shown = (EylRect) { raster->area.x0, raster->area.y0, raster->area.x0 + raster->width / scale,
                       raster->area.y0 + raster->height / scale };
 
@@ -587,7 +812,7 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
       lm->covered = rect_inside (&lines[i].box, &shown);
       if (!line_has_letters (glyphs, &lines[i]))
         continue;
-      measure_line (raster, glyphs, &lines[i], lm);
+      measure_line (&page_grid, glyphs, &lines[i], lm);
       cap = lm->cap;
       x = lm->x;
       lm->cap = lm->x = 0;
@@ -601,11 +826,22 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
   groups = plan_bands (glyphs, lines, n_lines, m, width, height, scale, cancellable);
   if (plan_shared_band (groups, &all, &shared_scale))
     {
-      r = render_shared_band (renderer, groups, &all, shared_scale, shared_scale / SHARED_ENOUGH);
+      double max_wanted = shared_scale / SHARED_ENOUGH;
+
       n_renders++;
-      if (r != NULL)
-        measure_groups (r, groups, shared_scale / SHARED_ENOUGH, glyphs, lines, m);
-      g_clear_pointer (&r, eyl_raster_unref);
+      if (!replays || renderer->draw != NULL ||
+          !measure_replayed (renderer, &all, eyl_renderer_fit_scale (renderer, &all, shared_scale),
+                             groups, max_wanted, glyphs, lines, n_lines, m))
+        {
+          r = render_shared_band (renderer, groups, &all, shared_scale, max_wanted, glyphs, lines, m);
+          if (r != NULL)
+            {
+              Grid grid = grid_of (r);
+
+              measure_groups (&grid, groups, max_wanted, glyphs, lines, m, NULL);
+            }
+          g_clear_pointer (&r, eyl_raster_unref);
+        }
     }
   for (guint g = 0; g < groups->len; g++)
     {
@@ -619,9 +855,23 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
         break;
       n_renders++;
       replayed_px += px;
-      r = render_band (renderer, &group->band, group->scale);
+      if (replays && renderer->draw == NULL &&
+          measure_replayed (renderer, &group->band,
+                            eyl_renderer_fit_scale (renderer, &group->band, group->scale), groups, 0,
+                            glyphs, lines, n_lines, m))
+        continue;
+      if (!replays)
+        r = draw_letters (renderer, &group->band,
+                          eyl_renderer_fit_scale (renderer, &group->band, group->scale), groups, 0,
+                          FALSE, glyphs, lines, m);
+      if (r == NULL)
+        r = render_band (renderer, &group->band, group->scale);
       if (r != NULL)
-        measure_groups (r, groups, 0, glyphs, lines, m);
+        {
+          Grid grid = grid_of (r);
+
+          measure_groups (&grid, groups, 0, glyphs, lines, m, NULL);
+        }
       g_clear_pointer (&r, eyl_raster_unref);
     }
 
