@@ -716,40 +716,59 @@ draw_letters (const EylRenderer *renderer,
   return g_steal_pointer (&raster);
 }
 
-/* @all at @scale with only what measuring the bands of @groups that a
- * raster at that scale measures reads of them drawn (draw_letters(),
- * within the bands), the rest left white; NULL when it measures none
- * (the bands all want finer: a Poppler pass saved).  The shared band
- * spans every band, often the whole page at up to 16 Mpx
- * (packaging-manjaro-box 121 ms, flyer-osgeo-postgis 107 ms), and Cairo
- * then composites the page only where its lines are (88 and 42 ms with
- * the bands in the clip).  As render_band() when the renderer cannot
- * draw the page onto a context of ours. */
-static EylRaster *
-render_shared_band (const EylRenderer *renderer,
-                    GArray            *groups,
-                    const EylRect     *all,
-                    double             scale,
-                    double             max_wanted,
-                    const EylGlyph    *glyphs,
-                    const EylTextLine *lines,
-                    const LineMeasure *m)
+/* Measures the lines of @groups that a raster of @area at @scale
+ * measures (measure_groups(), @max_wanted as there) on as little drawing
+ * as gives their pixels: from a renderer that replays a recording
+ * (@replays) each line's letters replayed by themselves
+ * (measure_replayed()); else @area with only their letters drawn
+ * (draw_letters(), each line's within its band when @within_bands);
+ * else, or when neither can be made, @area rendered whole. */
+static void
+measure_on (const EylRenderer *renderer,
+            gboolean           replays,
+            const EylRect     *area,
+            double             scale,
+            GArray            *groups,
+            double             max_wanted,
+            gboolean           within_bands,
+            const EylGlyph    *glyphs,
+            const EylTextLine *lines,
+            guint              n_lines,
+            LineMeasure       *m)
 {
-  double     fit = renderer->render != NULL ? eyl_renderer_fit_scale (renderer, all, scale) : scale;
-  guint      n_measured = 0;
-  EylRaster *raster;
+  double fit = eyl_renderer_fit_scale (renderer, area, scale);
+  g_autoptr(EylRaster) r = NULL;
+  Grid grid;
+
+  if (replays && measure_replayed (renderer, area, fit, groups, max_wanted, glyphs, lines, n_lines, m))
+    return;
+  r = draw_letters (renderer, area, fit, groups, max_wanted, within_bands, glyphs, lines, m);
+  if (r == NULL)
+    r = render_band (renderer, area, scale);
+  if (r == NULL)
+    return;
+  grid = grid_of (r);
+  measure_groups (&grid, groups, max_wanted, glyphs, lines, m, NULL);
+}
+
+/* Whether a raster of @all at @renderer's fit to @scale measures any of
+ * @groups; if none (the bands all want finer) the render they would
+ * share is a Poppler pass saved. */
+static gboolean
+shared_band_measures (const EylRenderer *renderer,
+                      GArray            *groups,
+                      const EylRect     *all,
+                      double             scale,
+                      double             max_wanted)
+{
+  double fit = eyl_renderer_fit_scale (renderer, all, scale);
 
   for (guint g = 0; g < groups->len; g++)
     if (measures_group (&g_array_index (groups, BandGroup, g), fit, max_wanted))
-      n_measured++;
-  if (n_measured == 0)
-    {
-      g_debug ("cap heights: every band wants finer than [%.1f %.1f %.1f %.1f] pt at %.3f px/pt",
-               all->x0, all->y0, all->x1, all->y1, fit);
-      return NULL;
-    }
-  raster = draw_letters (renderer, all, fit, groups, max_wanted, TRUE, glyphs, lines, m);
-  return raster != NULL ? raster : render_band (renderer, all, scale);
+      return TRUE;
+  g_debug ("cap heights: every band wants finer than [%.1f %.1f %.1f %.1f] pt at %.3f px/pt",
+           all->x0, all->y0, all->x1, all->y1, fit);
+  return FALSE;
 }
 
 void
@@ -829,19 +848,12 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
       double max_wanted = shared_scale / SHARED_ENOUGH;
 
       n_renders++;
-      if (!replays || renderer->draw != NULL ||
-          !measure_replayed (renderer, &all, eyl_renderer_fit_scale (renderer, &all, shared_scale),
-                             groups, max_wanted, glyphs, lines, n_lines, m))
-        {
-          r = render_shared_band (renderer, groups, &all, shared_scale, max_wanted, glyphs, lines, m);
-          if (r != NULL)
-            {
-              Grid grid = grid_of (r);
-
-              measure_groups (&grid, groups, max_wanted, glyphs, lines, m, NULL);
-            }
-          g_clear_pointer (&r, eyl_raster_unref);
-        }
+      /* The shared band spans every band, often the whole page at up to
+       * 16 Mpx (packaging-manjaro-box 121 ms, flyer-osgeo-postgis 107 ms
+       * rendered whole), where its lines' letters are a small part. */
+      if (shared_band_measures (renderer, groups, &all, shared_scale, max_wanted))
+        measure_on (renderer, replays, &all, shared_scale, groups, max_wanted, TRUE, glyphs, lines,
+                    n_lines, m);
     }
   for (guint g = 0; g < groups->len; g++)
     {
@@ -855,24 +867,8 @@ eyl_measure_line_heights (const EylGlyph    *glyphs,
         break;
       n_renders++;
       replayed_px += px;
-      if (replays && renderer->draw == NULL &&
-          measure_replayed (renderer, &group->band,
-                            eyl_renderer_fit_scale (renderer, &group->band, group->scale), groups, 0,
-                            glyphs, lines, n_lines, m))
-        continue;
-      if (!replays)
-        r = draw_letters (renderer, &group->band,
-                          eyl_renderer_fit_scale (renderer, &group->band, group->scale), groups, 0,
-                          FALSE, glyphs, lines, m);
-      if (r == NULL)
-        r = render_band (renderer, &group->band, group->scale);
-      if (r != NULL)
-        {
-          Grid grid = grid_of (r);
-
-          measure_groups (&grid, groups, 0, glyphs, lines, m, NULL);
-        }
-      g_clear_pointer (&r, eyl_raster_unref);
+      measure_on (renderer, replays, &group->band, group->scale, groups, 0, FALSE, glyphs, lines,
+                  n_lines, m);
     }
 
 done:
