@@ -1002,9 +1002,9 @@ test_non_utf8_name (void)
 }
 
 static gboolean
-tmp_has_kit_copy (void)
+tmp_has_kit_copy (const char *tmp)
 {
-  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (tmp, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -1060,8 +1060,13 @@ test_config_keys_and_pipes (void)
     g_autoptr(GBytes) err = NULL;
     g_autoptr(GError) error = NULL;
     g_autofree char *out_text = NULL;
+    /* A temporary folder of its own: other test runs on the machine
+     * make and remove their copies in the system's meanwhile. */
+    g_autofree char *tmp = g_build_filename (eyl_fixture_dir (), "kit-tmp", NULL);
+    g_autofree char *tmp_env = g_strconcat ("TMPDIR=", tmp, NULL);
 
-    process = eyl_fixture_spawn_cli (NULL, (const char *[]) { "check", "--format", "json", "--brand-kit", "/dev/stdin", banner, NULL },
+    g_assert_cmpint (g_mkdir_with_parents (tmp, 0700), ==, 0);
+    process = eyl_fixture_spawn_cli ((const char *[]) { tmp_env, NULL }, (const char *[]) { "check", "--format", "json", "--brand-kit", "/dev/stdin", banner, NULL },
                                      G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, -1);
     g_subprocess_communicate (process, in, NULL, &out, &err, &error);
     g_assert_no_error (error);
@@ -1071,7 +1076,7 @@ test_config_keys_and_pipes (void)
     g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
     /* the workers used the kit */
     g_assert_nonnull (strstr (out_text, "\"source\": \"brand_kit\""));
-    g_assert_false (tmp_has_kit_copy ());
+    g_assert_false (tmp_has_kit_copy (tmp));
   }
 }
 
