@@ -951,6 +951,35 @@ test_crash_in_batch (void)
   g_assert_cmpstr (served, ==, "2");
 }
 
+/* A worker that ends with exit status 0 without answering, alone and in
+ * the middle of a batch: an error that names the file, not a crash of
+ * the caller (a served worker's missing answer was read as one). */
+static void
+test_exit_in_batch (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_quick_config ();
+  g_autoptr(EylWorkerConfig) alone = make_quick_config ();
+  g_autoptr(EylFileResult) own = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *served = NULL;
+  g_autofree char *gone = NULL;
+  EylFileResult   *failed;
+
+  NEED_CONFIG (config);
+  results = batch_with_failure (config, "exit", 1, 1, &gone, &served);
+  failed = g_ptr_array_index (results, 1);
+  g_test_message ("%s", failed->error_message);
+  g_assert_cmpint (failed->error_code, ==, EYL_ERROR_ENGINE_CRASH);
+  g_assert_nonnull (strstr (failed->error_message, "pool-exit.pdf"));
+  g_assert_nonnull (strstr (failed->error_message, "without an answer"));
+
+  eyl_worker_config_setenv (alone, "EYL_WORKER_SIMULATE", "exit");
+  own = eyl_worker_check_file (alone, gone, NULL);
+  g_assert_false (own->ok);
+  g_assert_cmpint (own->error_code, ==, EYL_ERROR_ENGINE_CRASH);
+  g_assert_cmpstr (own->error_message, ==, failed->error_message);
+}
+
 /* A file that hangs in the middle of a batch is stopped after its
  * budget; the next file gets a new worker. */
 static void
@@ -1189,6 +1218,7 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/password-bytes", test_password_bytes);
   g_test_add_func ("/eyl/worker/pool-crash-in-batch", test_crash_in_batch);
   g_test_add_func ("/eyl/worker/pool-hang-in-batch", test_hang_in_batch);
+  g_test_add_func ("/eyl/worker/pool-exit-in-batch", test_exit_in_batch);
   g_test_add_func ("/eyl/worker/pool-oom-in-batch", test_oom_in_batch);
   g_test_add_func ("/eyl/worker/pool-export-crash-in-batch", test_export_crash_in_batch);
 

@@ -382,6 +382,11 @@ map_outcome (WorkerRun *run,
     }
 
 answered:
+  /* Gone with exit status 0 and not a byte of an answer (a served
+   * worker's answer is NULL then). */
+  if (stdout_bytes == NULL || g_bytes_get_size (stdout_bytes) == 0)
+    return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
+                         _("The worker for “%s” ended without an answer."), name);
   result = eyl_channel_read (stdout_bytes, &error);
   if (result == NULL)
     return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
