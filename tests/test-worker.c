@@ -7,6 +7,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -980,6 +981,77 @@ test_exit_in_batch (void)
   g_assert_cmpstr (own->error_message, ==, failed->error_message);
 }
 
+/* The orphan a worker left behind (EYL_WORKER_SIMULATE=orphan-pipes),
+ * from @pid_file: whether it still lived, and now it does not. */
+static gboolean
+orphan_lived (const char *pid_file)
+{
+  g_autofree char *text = NULL;
+  gboolean         lived;
+  int              pid;
+
+  g_assert_true (g_file_get_contents (pid_file, &text, NULL, NULL));
+  pid = atoi (text);
+  g_assert_cmpint (pid, >, 1);
+  {
+    /* Alive, not a zombie nobody reaped (the state after the name). */
+    g_autofree char *stat_path = g_strdup_printf ("/proc/%d/stat", pid);
+    g_autofree char *stat = NULL;
+    const char      *end;
+
+    lived = g_file_get_contents (stat_path, &stat, NULL, NULL) &&
+            (end = strrchr (stat, ')')) != NULL && end[1] == ' ' && end[2] != 'Z' && end[2] != 'X';
+  }
+  kill (pid, SIGKILL);
+  return lived;
+}
+
+/* A worker that ends without answering and leaves a process behind that
+ * holds its pipes open: the file fails while that process still lives
+ * (the pipes are read for a moment after the worker's end, not until
+ * they close), alone and in a batch. */
+static void
+test_orphan_pipes (void)
+{
+  g_autoptr(EylWorkerConfig) config = make_quick_config ();
+  g_autoptr(EylWorkerConfig) alone = make_quick_config ();
+  g_autoptr(EylFileResult) own = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *pid_file = NULL;
+  g_autofree char *served = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *gone = NULL;
+  EylFileResult   *failed;
+
+  NEED_CONFIG (config);
+  dir = g_dir_make_tmp ("eyl-orphan-XXXXXX", NULL);
+  pid_file = g_build_filename (dir, "orphan.pid", NULL);
+
+  eyl_worker_config_setenv (alone, "EYL_WORKER_SIMULATE", "orphan-pipes");
+  eyl_worker_config_setenv (alone, "EYL_WORKER_ORPHAN_PID_FILE", pid_file);
+  path = some_pdf ();
+  own = eyl_worker_check_file (alone, path, NULL);
+  g_test_message ("%s", own->error_message);
+  g_assert_false (own->ok);
+  g_assert_cmpint (own->error_code, ==, EYL_ERROR_ENGINE_CRASH);
+  g_assert_nonnull (strstr (own->error_message, "without an answer"));
+  g_assert_true (orphan_lived (pid_file));
+  g_unlink (pid_file);
+
+  eyl_worker_config_setenv (config, "EYL_WORKER_ORPHAN_PID_FILE", pid_file);
+  results = batch_with_failure (config, "orphan-pipes", 1, 1, &gone, &served);
+  failed = g_ptr_array_index (results, 1);
+  g_test_message ("%s", failed->error_message);
+  g_assert_cmpint (failed->error_code, ==, EYL_ERROR_ENGINE_CRASH);
+  g_assert_nonnull (strstr (failed->error_message, "without an answer"));
+  /* The file was tried once more in a new worker (the first had served
+   * a file before), which left an orphan of its own. */
+  g_assert_true (orphan_lived (pid_file));
+  g_unlink (pid_file);
+  g_rmdir (dir);
+}
+
 /* A file that hangs in the middle of a batch is stopped after its
  * budget; the next file gets a new worker. */
 static void
@@ -1219,6 +1291,7 @@ main (int    argc,
   g_test_add_func ("/eyl/worker/pool-crash-in-batch", test_crash_in_batch);
   g_test_add_func ("/eyl/worker/pool-hang-in-batch", test_hang_in_batch);
   g_test_add_func ("/eyl/worker/pool-exit-in-batch", test_exit_in_batch);
+  g_test_add_func ("/eyl/worker/orphan-pipes", test_orphan_pipes);
   g_test_add_func ("/eyl/worker/pool-oom-in-batch", test_oom_in_batch);
   g_test_add_func ("/eyl/worker/pool-export-crash-in-batch", test_export_crash_in_batch);
 

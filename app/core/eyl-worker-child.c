@@ -176,6 +176,27 @@ eyl_worker_child_simulate (void)
       signal (SIGSEGV, SIG_DFL);
       raise (SIGSEGV);
     }
+  else if (g_str_equal (what, "orphan-pipes"))
+    {
+      /* Gone without an answer, leaving behind a process that holds its
+       * pipes open (for 30 s at most); its PID goes to the file named by
+       * EYL_WORKER_ORPHAN_PID_FILE. */
+      const char *pid_file = g_getenv ("EYL_WORKER_ORPHAN_PID_FILE");
+      pid_t       child = fork ();
+
+      if (child == 0)
+        {
+          sleep (30);
+          _exit (0);
+        }
+      if (child > 0 && pid_file != NULL)
+        {
+          g_autofree char *text = g_strdup_printf ("%d", (int) child);
+
+          g_file_set_contents (pid_file, text, -1, NULL);
+        }
+      _exit (0);
+    }
   else if (g_str_equal (what, "exit"))
     /* Gone without an answer, as if all was well. */
     _exit (0);

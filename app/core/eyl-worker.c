@@ -30,6 +30,8 @@
 
 /* How many lines of the worker's stderr are kept for diagnosis. */
 #define STDERR_TAIL_LINES 8
+/* How long the pipes of a worker that ended are read still. */
+#define EYL_WORKER_PIPES_GRACE_MS 1000
 
 /* ---------------------------------------------------------------------- */
 /* Configuration                                                           */
@@ -166,7 +168,9 @@ typedef struct
   GBytes          *stdout_bytes; /* kept while waiting for that turn */
   GBytes          *stderr_bytes;
   GError          *communicate_error;
-  GInputStream    *progress; /* read end of the progress pipe */
+  GCancellable    *pipes;        /* a worker of one file: its pipes' reading */
+  gboolean         communicated; /* … is over */
+  GInputStream    *progress;     /* read end of the progress pipe */
   char             progress_buf[256];
   EylWorkerStage   stage; /* what the worker last said it does */
   guint            page;  /* 1-based, 0 before the first page */
@@ -179,6 +183,7 @@ typedef struct
   EylWorkerPool *pool;
   guint32        seq;      /* the request's number, 0 for a worker of one file */
   gboolean       answered; /* the worker answered and serves on */
+  gboolean       garbled;  /* it wrote what is not an answer (and was stopped) */
   gboolean       retried;  /* in a new worker after a used one failed */
 } WorkerRun;
 
@@ -196,6 +201,7 @@ worker_run_free (WorkerRun *run)
   g_clear_object (&run->process);
   g_clear_object (&run->progress);
   g_clear_pointer (&run->context, g_main_context_unref);
+  g_clear_object (&run->pipes);
   /* Published files were moved out; whatever is left is partial. */
   if (run->temp_dir != NULL)
     eyl_export_remove_temp_dir (run->temp_dir);
@@ -345,6 +351,11 @@ map_outcome (WorkerRun *run,
   if (run->answered)
     goto answered;
 
+  /* Stopped by us for what it wrote, whatever its end looks like. */
+  if (run->garbled)
+    return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
+                         _("The worker for “%s” returned an unreadable result."), name);
+
   if (communicate_error != NULL && !g_subprocess_get_if_exited (run->process) && !g_subprocess_get_if_signaled (run->process))
     return error_result (run->path, EYL_ERROR_ENGINE_CRASH,
                          _("The worker for “%s” could not be run: %s"),
@@ -475,6 +486,42 @@ finish_after_worker (GTask *task)
   g_object_unref (task);
 }
 
+static gboolean
+pipes_grace_cb (gpointer user_data)
+{
+  g_debug ("the pipes of a worker that ended, no longer read");
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* A worker ended.  Its pipes are read to their end, but a process it
+ * left behind may hold them open for ever: they are read for
+ * EYL_WORKER_PIPES_GRACE_MS more, then @pipes (their reads') is
+ * cancelled and the file fails with what came. */
+static void
+pipes_grace (GMainContext *context,
+             GCancellable *pipes)
+{
+  g_autoptr(GSource) grace = g_timeout_source_new (EYL_WORKER_PIPES_GRACE_MS);
+
+  g_source_set_callback (grace, pipes_grace_cb, g_object_ref (pipes), g_object_unref);
+  g_source_set_static_name (grace, "[eyeline] worker pipes");
+  g_source_attach (grace, context);
+}
+
+static void
+own_exited_cb (GObject      *object,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WorkerRun *run = g_task_get_task_data (task);
+
+  g_subprocess_wait_finish (G_SUBPROCESS (object), res, NULL);
+  if (!run->communicated)
+    pipes_grace (run->context, run->pipes);
+}
+
 static void
 communicate_cb (GObject      *object,
                 GAsyncResult *res,
@@ -486,6 +533,7 @@ communicate_cb (GObject      *object,
   g_subprocess_communicate_finish (G_SUBPROCESS (object), res,
                                    &run->stdout_bytes, &run->stderr_bytes,
                                    &run->communicate_error);
+  run->communicated = TRUE;
 
   /* communicate can return (e.g. a broken stdin pipe) before the process
    * is reaped: the exit status is only known after wait. */
@@ -896,10 +944,13 @@ start_worker (GTask           *task,
                                                  run, NULL);
     }
 
-  /* No cancellable here: cancelling kills the worker (cancelled_cb) and
-   * communicate then finishes normally with what was read. */
-  g_subprocess_communicate_async (run->process, stdin_bytes, NULL,
+  /* Not the caller's cancellable: cancelling kills the worker
+   * (cancelled_cb) and communicate then finishes normally with what was
+   * read.  Its own is for pipes that outlive the worker (own_exited_cb). */
+  run->pipes = g_cancellable_new ();
+  g_subprocess_communicate_async (run->process, stdin_bytes, run->pipes,
                                   communicate_cb, g_object_ref (task));
+  g_subprocess_wait_async (run->process, NULL, own_exited_cb, g_object_ref (task));
 }
 
 void
@@ -994,6 +1045,7 @@ typedef struct
   guint             n_files;    /* answered */
   GTask            *task;       /* the file being checked, or NULL */
   GSource          *idle_source;
+  GCancellable     *pipes; /* its pipes' reads (see pipes_grace) */
 } Served;
 
 static Served *
@@ -1016,6 +1068,7 @@ served_unref (Served *served)
   g_clear_object (&served->out);
   g_clear_object (&served->err);
   g_clear_object (&served->progress);
+  g_clear_object (&served->pipes);
   g_string_free (served->err_text, TRUE);
   g_clear_pointer (&served->answer, g_bytes_unref);
   g_clear_pointer (&served->err_answer, g_bytes_unref);
@@ -1233,6 +1286,7 @@ served_fail (Served *served)
       g_debug ("worker for %s failed after %u files: once more in a new worker", run->path,
                run->seq - 1);
       run->retried = TRUE;
+      run->garbled = FALSE;
       run_detach (run);
       run->stage = EYL_WORKER_STAGE_ANALYSIS;
       run->page = run->n_pages = 0;
@@ -1285,6 +1339,8 @@ served_exited_cb (GObject      *object,
   g_subprocess_wait_finish (G_SUBPROCESS (object), res, NULL);
   served->exited = TRUE;
   served_retire (served);
+  if (!served->err_closed)
+    pipes_grace (g_main_context_get_thread_default (), served->pipes);
   served_fail (served);
   served_unref (served);
 }
@@ -1294,6 +1350,8 @@ served_exited_cb (GObject      *object,
 static void
 served_break (Served *served)
 {
+  if (served->task != NULL)
+    ((WorkerRun *) g_task_get_task_data (served->task))->garbled = TRUE;
   if (!served->broken)
     {
       served->broken = TRUE;
@@ -1360,14 +1418,14 @@ answer_header_cb (GObject      *object,
   served->answer_buf = g_malloc (len > 0 ? len : 1);
   served->answer_len = len;
   g_input_stream_read_all_async (G_INPUT_STREAM (object), served->answer_buf, len,
-                                 G_PRIORITY_DEFAULT, NULL, answer_body_cb, served);
+                                 G_PRIORITY_DEFAULT, served->pipes, answer_body_cb, served);
 }
 
 static void
 read_answer_header (Served *served)
 {
-  g_data_input_stream_read_line_async (served->out, G_PRIORITY_DEFAULT, NULL, answer_header_cb,
-                                       served_ref (served));
+  g_data_input_stream_read_line_async (served->out, G_PRIORITY_DEFAULT, served->pipes,
+                                       answer_header_cb, served_ref (served));
 }
 
 /* The current file's messages end at its end mark. */
@@ -1410,7 +1468,7 @@ err_read_cb (GObject      *object,
       g_string_append_len (served->err_text, served->err_buf, n);
       split_messages (served);
       g_input_stream_read_async (served->err, served->err_buf, sizeof served->err_buf,
-                                 G_PRIORITY_DEFAULT, NULL, err_read_cb, served_ref (served));
+                                 G_PRIORITY_DEFAULT, served->pipes, err_read_cb, served_ref (served));
     }
   else
     {
@@ -1440,8 +1498,8 @@ served_progress_cb (GObject      *object,
             arm_timeout (run);
         }
       g_input_stream_read_async (served->progress, served->progress_buf,
-                                 sizeof served->progress_buf - 1, G_PRIORITY_DEFAULT, NULL,
-                                 served_progress_cb, served_ref (served));
+                                 sizeof served->progress_buf - 1, G_PRIORITY_DEFAULT,
+                                 served->pipes, served_progress_cb, served_ref (served));
     }
   served_unref (served);
 }
@@ -1497,6 +1555,7 @@ served_spawn (EylWorkerPool   *pool,
   g_ptr_array_add (pool->live, served);
   served->key = served_key (config);
   served->err_text = g_string_new (NULL);
+  served->pipes = g_cancellable_new ();
   served->in = g_object_ref (g_subprocess_get_stdin_pipe (served->process));
   served->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (served->process));
   served->err = g_object_ref (g_subprocess_get_stderr_pipe (served->process));
@@ -1504,9 +1563,9 @@ served_spawn (EylWorkerPool   *pool,
 
   read_answer_header (served);
   g_input_stream_read_async (served->err, served->err_buf, sizeof served->err_buf,
-                             G_PRIORITY_DEFAULT, NULL, err_read_cb, served_ref (served));
+                             G_PRIORITY_DEFAULT, served->pipes, err_read_cb, served_ref (served));
   g_input_stream_read_async (served->progress, served->progress_buf,
-                             sizeof served->progress_buf - 1, G_PRIORITY_DEFAULT, NULL,
+                             sizeof served->progress_buf - 1, G_PRIORITY_DEFAULT, served->pipes,
                              served_progress_cb, served_ref (served));
   /* The first reference: the worker's life. */
   g_subprocess_wait_async (served->process, NULL, served_exited_cb, served);
