@@ -10,7 +10,8 @@
  * loop must keep answering (a 10 ms tick is timed), and afterwards the
  * window is still usable: another document, zoom, the export dialog,
  * the preferences, the style, and a clean close that stops the workers.
- * Each state is saved as /tmp/eyl-badpdfs-*.png for a person to look at.
+ * Each state is saved as eyl-badpdfs-*.png in the tests' build folder for a
+ * person to look at.
  * Exits 77 (skipped) when no display can be opened. */
 #include "config.h"
 
@@ -19,6 +20,7 @@
 #include <unistd.h>
 #include <sys/resource.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "eyl-application.h"
 #include "eyl-document-item.h"
@@ -90,7 +92,8 @@ typedef struct
 
 static EylApplication *app;
 static EylWindow      *window;
-static GPtrArray      *cases; /* Case *, NULL when the corpus is absent */
+static char           *tmp_dir; /* this run's TMPDIR: the window's snapshots */
+static GPtrArray      *cases;   /* Case *, NULL when the corpus is absent */
 static char           *skip_reason;
 
 /* ---------------------------------------------------------------------- */
@@ -938,6 +941,34 @@ test_close (void)
   g_assert_true (eyl_gui_wait_for (no_children, NULL, 10));
 }
 
+/* The copies of the files the window checked (its snapshots) are gone
+ * when the application shuts down, those of checks still under way when
+ * the window closed too (the 5000-page file's, left in the system's
+ * temporary folder by every run before). */
+static void
+test_snapshots_removed (void)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint       left = 0;
+
+  SKIP_WITHOUT_CORPUS ();
+
+  /* The application's end as a user's: run, then quit (the window
+   * activate opens goes with it). */
+  g_idle_add_once ((GSourceOnceFunc) g_application_quit, app);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+  dir = g_dir_open (tmp_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "eyeline-snapshot-"))
+      {
+        g_test_message ("left behind: %s", name);
+        left++;
+      }
+  g_assert_cmpuint (left, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -956,6 +987,16 @@ main (int   argc,
 
       g_setenv ("EYL_WORKER", worker, TRUE);
     }
+  /* A temporary folder of this run's own (before GLib reads TMPDIR once
+   * and for all): what the window leaves there is this run's. */
+  {
+    const char *system_tmp = g_getenv ("TMPDIR");
+
+    tmp_dir = g_build_filename (system_tmp != NULL && *system_tmp != '\0' ? system_tmp : "/tmp",
+                                "eyl-badpdfs-XXXXXX", NULL);
+    g_assert_nonnull (g_mkdtemp (tmp_dir));
+    g_setenv ("TMPDIR", tmp_dir, TRUE);
+  }
 
   g_test_init (&argc, &argv, NULL);
   signal (SIGABRT, abort_handler);
@@ -987,6 +1028,7 @@ main (int   argc,
   g_test_add_func ("/eyl/window-badpdfs/outcomes", test_outcomes);
   g_test_add_func ("/eyl/window-badpdfs/still-usable", test_still_usable);
   g_test_add_func ("/eyl/window-badpdfs/close", test_close);
+  g_test_add_func ("/eyl/window-badpdfs/snapshots-removed", test_snapshots_removed);
   status = g_test_run ();
 
   g_source_remove (tick_id);
@@ -999,5 +1041,22 @@ main (int   argc,
   g_clear_pointer (&cases, g_ptr_array_unref);
   g_free (skip_reason);
   g_object_unref (app);
+  /* Its pictures' second copies (eyl_gui_save_png), and then nothing
+   * when all went well (the test above). */
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (name, "eyl-badpdfs-") && g_str_has_suffix (name, ".png"))
+        {
+          g_autofree char *png = g_build_filename (tmp_dir, name, NULL);
+
+          g_unlink (png);
+        }
+  }
+  if (g_rmdir (tmp_dir) != 0)
+    g_printerr ("%s is not empty\n", tmp_dir);
+  g_free (tmp_dir);
   return status;
 }

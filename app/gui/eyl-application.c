@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "eyl-application.h"
+#include "eyl-document-item.h"
 #include "eyl-preferences-window.h"
 #include "eyl-window.h"
 
@@ -212,6 +213,16 @@ eyl_application_startup (GApplication *app)
                                          preferences_accels);
 }
 
+/* The copies of the files checked go with the application, also those
+ * of checks it did not wait for. */
+static void
+eyl_application_shutdown (GApplication *app)
+{
+  eyl_document_item_discard_all_snapshots ();
+
+  G_APPLICATION_CLASS (eyl_application_parent_class)->shutdown (app);
+}
+
 /* Read by the instance that opens the window (a running one opens the
  * files without comparing). */
 static int
@@ -244,6 +255,7 @@ eyl_application_class_init (EylApplicationClass *klass)
   app_class->activate = eyl_application_activate;
   app_class->open = eyl_application_open;
   app_class->startup = eyl_application_startup;
+  app_class->shutdown = eyl_application_shutdown;
   app_class->handle_local_options = eyl_application_handle_local_options;
 }
 

@@ -492,6 +492,22 @@ eyl_document_item_set_snapshot (EylDocumentItem *self,
   self->snapshot = snapshot;
 }
 
+/* Every snapshot this process made and has not discarded: removed at
+ * the latest when the application shuts down, whoever still holds one
+ * (a check under way when the window closed, its callback never run). */
+static GMutex      snapshots_lock;
+static GHashTable *snapshots; /* path → itself */
+
+static void
+snapshot_register (const char *snapshot)
+{
+  g_mutex_lock (&snapshots_lock);
+  if (snapshots == NULL)
+    snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (snapshots, g_strdup (snapshot));
+  g_mutex_unlock (&snapshots_lock);
+}
+
 void
 eyl_document_item_discard_snapshot (const char *snapshot)
 {
@@ -502,6 +518,29 @@ eyl_document_item_discard_snapshot (const char *snapshot)
   dir = g_path_get_dirname (snapshot);
   g_unlink (snapshot);
   g_rmdir (dir);
+  g_mutex_lock (&snapshots_lock);
+  if (snapshots != NULL)
+    g_hash_table_remove (snapshots, snapshot);
+  g_mutex_unlock (&snapshots_lock);
+}
+
+void
+eyl_document_item_discard_all_snapshots (void)
+{
+  g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer       path;
+
+  g_mutex_lock (&snapshots_lock);
+  if (snapshots != NULL)
+    {
+      g_hash_table_iter_init (&iter, snapshots);
+      while (g_hash_table_iter_next (&iter, &path, NULL))
+        g_ptr_array_add (left, g_strdup (path));
+    }
+  g_mutex_unlock (&snapshots_lock);
+  for (guint i = 0; i < left->len; i++)
+    eyl_document_item_discard_snapshot (g_ptr_array_index (left, i));
 }
 
 /* Copies @path into a new private folder under the same name (the
@@ -600,6 +639,8 @@ out:
     eyl_document_item_discard_snapshot (snapshot);
   else if (!ok && dir != NULL)
     g_rmdir (dir);
+  if (ok)
+    snapshot_register (snapshot);
   return ok ? g_steal_pointer (&snapshot) : NULL;
 }
 

@@ -92,6 +92,8 @@ void eyl_document_item_set_snapshot (EylDocumentItem *self,
 /* Removes a snapshot file and its private folder (NULL: nothing). */
 void eyl_document_item_discard_snapshot (const char *snapshot);
 void eyl_document_item_discard_snapshot_free (char *snapshot);
+/* Removes every snapshot of this process not discarded yet (at shutdown). */
+void eyl_document_item_discard_all_snapshots (void);
 
 /* The document's own brand kit: a kit name (eyl_brand_kit_list_names), ""
  * for none, NULL for the window's kit (Preferences, or the legacy kit). */
