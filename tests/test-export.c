@@ -16,11 +16,13 @@
 #include <poppler.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 
 #include "eyl-poppler-private.h"
 
 #include "eyl-cvd.h"
 #include "eyl-export.h"
+#include "eyl-export-private.h"
 #include "eyl-fixtures.h"
 #include "eyl-page-boxes.h"
 #include "eyl-report.h"
@@ -1114,6 +1116,36 @@ test_corpus_batch (void)
     }
 }
 
+/* The summary page quotes the file's text in the report's font: a
+ * script no installed font covers would show as boxes with hex codes
+ * (a box's Chinese product line on a machine without CJK fonts).  Such
+ * runs become an ellipsis; markup, entities and the rest stay.  Code
+ * points no Unicode version assigns have a glyph in no font anywhere. */
+static void
+test_missing_glyphs (void)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t         *cr = cairo_create (surface);
+  PangoLayout     *layout = pango_cairo_create_layout (cr);
+  const char      *plain = "<b>Info</b> · rule\nThe line “Tea &amp; more” is small.";
+  const char      *odd = "<b>Info</b> · rule\nThe line “\u0378\u0379 tea \u0378” &amp; <i>more</i>.";
+  g_autofree char *drawable = NULL;
+
+  pango_layout_set_markup (layout, plain, -1);
+  g_assert_null (eyl_export_markup_drawable (layout, plain));
+
+  pango_layout_set_markup (layout, odd, -1);
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), >, 0);
+  drawable = eyl_export_markup_drawable (layout, odd);
+  g_assert_cmpstr (drawable, ==, "<b>Info</b> · rule\nThe line “… tea …” &amp; <i>more</i>.");
+  pango_layout_set_markup (layout, drawable, -1);
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1121,6 +1153,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/eyl/export/output-names", test_output_names);
+  g_test_add_func ("/eyl/export/missing-glyphs", test_missing_glyphs);
   g_test_add_func ("/eyl/export/overlay-pdf", test_overlay_pdf);
   g_test_add_func ("/eyl/export/overlay-user-unit", test_overlay_user_unit);
   g_test_add_func ("/eyl/export/annotations", test_annotations);

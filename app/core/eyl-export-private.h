@@ -33,4 +33,11 @@ cairo_status_t eyl_export_sink_write (void                *closure,
 gboolean eyl_export_sink_close (EylExportSink *sink,
                                 GError       **error);
 
+struct _PangoLayout;
+
+/* @markup (set on @layout) with each run of characters that no font
+ * has a glyph for made one ellipsis; NULL when every one has. */
+char *eyl_export_markup_drawable (struct _PangoLayout *layout,
+                                  const char          *markup);
+
 G_END_DECLS

@@ -149,6 +149,118 @@ summary_page (Summary *s)
   s->n_pages++;
 }
 
+/* Decodes the character of @markup at *@p (an entity counts as one) and
+ * moves *@p past it; its UTF-8 length into *@len.  Tags are skipped. */
+static gboolean
+markup_next_char (const char **p,
+                  gsize       *len)
+{
+  while (**p == '<')
+    {
+      const char *end = strchr (*p, '>');
+
+      if (end == NULL)
+        return FALSE;
+      *p = end + 1;
+    }
+  if (**p == '\0')
+    return FALSE;
+  if (**p == '&')
+    {
+      const char *end = strchr (*p, ';');
+      gunichar    ch = 0;
+
+      if (end == NULL)
+        return FALSE;
+      if ((*p)[1] == '#')
+        ch = (*p)[2] == 'x' ? (gunichar) g_ascii_strtoull (*p + 3, NULL, 16)
+                            : (gunichar) g_ascii_strtoull (*p + 2, NULL, 10);
+      else
+        ch = '&'; /* &amp; &lt; &gt; &quot; &apos;: one byte each */
+      *len = g_unichar_to_utf8 (ch, NULL);
+      *p = end + 1;
+      return TRUE;
+    }
+  *len = g_utf8_next_char (*p) - *p;
+  *p += *len;
+  return TRUE;
+}
+
+char *
+eyl_export_markup_drawable (PangoLayout *layout,
+                            const char  *markup)
+{
+  const char          *text = pango_layout_get_text (layout);
+  gsize                n = strlen (text), at = 0;
+  g_autofree gboolean *missing = NULL;
+  PangoLayoutIter     *iter;
+  GString             *out;
+  const char          *p = markup;
+  gboolean             in_run = FALSE;
+
+  if (pango_layout_get_unknown_glyphs_count (layout) == 0)
+    return NULL;
+
+  /* Which bytes of the text have no glyph in any font. */
+  missing = g_new0 (gboolean, n + 1);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      if (run == NULL)
+        continue;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+          {
+            int start = run->item->offset + run->glyphs->log_clusters[i];
+            int end = run->item->offset + run->item->length;
+
+            for (int j = 0; j < run->glyphs->num_glyphs; j++)
+              if (run->item->offset + run->glyphs->log_clusters[j] > start)
+                end = MIN (end, run->item->offset + run->glyphs->log_clusters[j]);
+            for (int b = MAX (start, 0); b < end && (gsize) b < n; b++)
+              missing[b] = TRUE;
+          }
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  /* The markup again, each run of such characters one ellipsis. */
+  out = g_string_sized_new (strlen (markup));
+  while (*p != '\0')
+    {
+      const char *start = p;
+      gsize       len = 0;
+
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+
+          if (end == NULL)
+            break;
+          g_string_append_len (out, p, end + 1 - p);
+          p = end + 1;
+          continue;
+        }
+      if (!markup_next_char (&p, &len))
+        break;
+      if (at < n && missing[at])
+        {
+          if (!in_run)
+            g_string_append (out, "…");
+          in_run = TRUE;
+        }
+      else
+        {
+          g_string_append_len (out, start, p - start);
+          in_run = FALSE;
+        }
+      at += len;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static PangoLayout *
 summary_layout (Summary    *s,
                 const char *markup,
@@ -164,6 +276,15 @@ summary_layout (Summary    *s,
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (layout, markup, -1);
+  {
+    /* Text of a script no installed font covers (the file's own fonts
+     * drew it on its pages, the crop beside a finding shows it): an
+     * ellipsis, not a row of boxes with hex codes. */
+    g_autofree char *drawable = eyl_export_markup_drawable (layout, markup);
+
+    if (drawable != NULL)
+      pango_layout_set_markup (layout, drawable, -1);
+  }
   return layout;
 }
 
