@@ -674,6 +674,54 @@ test_output_special (void)
   g_assert_null (strstr (missing.err, "engine-crash"));
 }
 
+/* A report that cannot be written to standard output (a full disk
+ * behind a redirection, here /dev/full) is an error saying so, not a
+ * success with a cut report: check, as text and JSON, and compare. */
+static void
+test_stdout_full (void)
+{
+  const char *const modes[][6] = {
+    { "check", "--no-color", NULL },
+    { "check", "--format", "json", NULL },
+    { "compare", NULL },
+  };
+  g_autofree char *banner = NULL;
+
+  NEED_CLI ();
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  banner = eyl_fixture_banner ("cli-full.pdf", 0.1, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      g_ptr_array_add (argv, (char *) cli_path ());
+      for (guint k = 0; modes[i][k] != NULL; k++)
+        g_ptr_array_add (argv, (char *) modes[i][k]);
+      g_ptr_array_add (argv, banner);
+      if (g_str_equal (modes[i][0], "compare"))
+        g_ptr_array_add (argv, banner);
+      g_ptr_array_add (argv, NULL);
+      g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+      process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: exit %d: %s", modes[i][0], g_subprocess_get_exit_status (process), err);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+      g_assert_nonnull (strstr (err, "standard output"));
+      g_assert_nonnull (strstr (err, g_strerror (ENOSPC)));
+    }
+}
+
 /* Runs eyeline-cli with its standard error on a terminal (a pseudo
  * terminal read here), so that it shows its progress; returns what the
  * terminal got. */
@@ -1136,6 +1184,7 @@ main (int    argc,
   g_test_add_func ("/eyl/cli/json-and-csv", test_json_and_csv);
   g_test_add_func ("/eyl/cli/output-file", test_output_file);
   g_test_add_func ("/eyl/cli/output-special", test_output_special);
+  g_test_add_func ("/eyl/cli/stdout-full", test_stdout_full);
   g_test_add_func ("/eyl/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/eyl/cli/config-fifos", test_config_fifos);
   g_test_add_func ("/eyl/cli/config-keys-and-pipes", test_config_keys_and_pipes);

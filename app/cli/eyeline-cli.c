@@ -634,6 +634,23 @@ run_status (Run       *run,
   return EXIT_CLEAN;
 }
 
+/* @text on standard output, all of it: FALSE with a message when it
+ * could not be written (a full disk, an output closed early), so that a
+ * script does not take a cut report for a whole one. */
+static gboolean
+print_report (const char *text)
+{
+  int saved;
+
+  errno = 0;
+  if (fputs (text, stdout) != EOF && fflush (stdout) == 0 && !ferror (stdout))
+    return TRUE;
+  saved = errno != 0 ? errno : EIO;
+  /* TRANSLATORS: %s is the system's reason, e.g. "No space left on device" */
+  eyl_cli_print_error (_("standard output: Cannot write the report: %s"), g_strerror (saved));
+  return FALSE;
+}
+
 static int
 run_check (int    argc,
            char **argv)
@@ -751,11 +768,8 @@ run_check (int    argc,
           return EXIT_USAGE;
         }
     }
-  else
-    {
-      fputs (out, stdout);
-      fflush (stdout);
-    }
+  else if (!print_report (out))
+    return EXIT_USAGE;
 
   return run_status (&run, report, failed);
 }
@@ -1039,8 +1053,8 @@ run_compare (int    argc,
   else
     out = eyl_comparison_format_text (comparison,
                                       !no_color && isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL);
-  fputs (out, stdout);
-  fflush (stdout);
+  if (!print_report (out))
+    return EXIT_USAGE;
 
   worst = eyl_comparison_max_new_severity (comparison);
   return worst >= 0 && worst >= run.fail_level ? EXIT_FINDINGS : EXIT_CLEAN;
