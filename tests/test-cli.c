@@ -676,14 +676,18 @@ test_output_special (void)
 
 /* A report that cannot be written to standard output (a full disk
  * behind a redirection, here /dev/full) is an error saying so, not a
- * success with a cut report: check, as text and JSON, and compare. */
+ * success with a cut report: check, as text and JSON, compare, and
+ * export's list of outputs. */
 static void
 test_stdout_full (void)
 {
+  g_autofree char  *out_dir = g_build_filename (eyl_fixture_dir (), "full-exports", NULL);
   const char *const modes[][6] = {
     { "check", "--no-color", NULL },
     { "check", "--format", "json", NULL },
     { "compare", NULL },
+    /* its list of outputs */
+    { "export", "--overwrite", "-o", out_dir, NULL },
   };
   g_autofree char *banner = NULL;
 
@@ -694,6 +698,7 @@ test_stdout_full (void)
       return;
     }
   banner = eyl_fixture_banner ("cli-full.pdf", 0.1, FALSE);
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     {
       g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);

@@ -651,6 +651,23 @@ print_report (const char *text)
   return FALSE;
 }
 
+/* Whether all printed on standard output so far reached it (an export's
+ * list of outputs); else a message. */
+static gboolean
+stdout_written (void)
+{
+  int saved;
+
+  errno = 0;
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return TRUE;
+  saved = eyl_cli_stdout_errno () != 0 ? eyl_cli_stdout_errno () : errno != 0 ? errno
+                                                                              : EIO;
+  /* TRANSLATORS: %s is the system's reason, e.g. "No space left on device" */
+  eyl_cli_print_error (_("standard output: Cannot write the list of outputs: %s"), g_strerror (saved));
+  return FALSE;
+}
+
 static int
 run_check (int    argc,
            char **argv)
@@ -949,6 +966,8 @@ run_export (int    argc,
     g_printerr ("\n");
   }
 
+  if (!stdout_written ())
+    return EXIT_USAGE;
   return run_status (&run, report, failed);
 }
 

@@ -3,6 +3,7 @@
  * eyeline-worker (eyl-cli-analysis.h). */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -151,13 +152,25 @@ eyl_cli_usage_error (const char *format,
   return EXIT_USAGE;
 }
 
-/* A path on standard output, one a line, as people read it. */
+/* Why standard output first failed, 0 while it has not. */
+static int stdout_errno;
+
+/* A path on standard output, one a line, as people read it; at once
+ * (a script waits for it), and why it could not be written is kept. */
 void
 eyl_cli_print_path (const char *path)
 {
   g_autofree char *printable = eyl_report_printable_path (path);
 
-  g_print ("%s\n", printable);
+  errno = 0;
+  if ((fprintf (stdout, "%s\n", printable) < 0 || fflush (stdout) != 0) && stdout_errno == 0)
+    stdout_errno = errno != 0 ? errno : EIO;
+}
+
+int
+eyl_cli_stdout_errno (void)
+{
+  return stdout_errno;
 }
 
 gboolean

@@ -74,6 +74,8 @@ int eyl_cli_usage_error (const char *format,
                          ...) G_GNUC_PRINTF (1, 2);
 /* A path on standard output, one a line, as people read it. */
 void eyl_cli_print_path (const char *path);
+/* Why standard output first failed for eyl_cli_print_path(), 0 if not. */
+int eyl_cli_stdout_errno (void);
 
 gboolean eyl_cli_parse_uint (const char *str,
                              guint       max,
