@@ -60,7 +60,17 @@ eyl_rule_key_content_hidden_check (const EylRuleContext *ctx,
                                       name, eyl_rule_occluder_name (ctx, el),
                                       eyl_rule_percent (el->hidden_fraction),
                                       el->floor_bottom_mm, el->floor_top_mm);
-      if (eyl_rule_visible_eye_zone (ctx, &low, &high))
+      if (el->kind == EYL_ELEMENT_SPONSOR_LOGO)
+        {
+          if (eyl_rule_visible_eye_zone (ctx, &low, &high))
+            fix = g_strdup_printf (_("Move them up into the part everyone sees, %.0f–%.0f mm "
+                                     "above the floor."),
+                                      low, high);
+          else
+            fix = g_strdup (_("Move them as high on the piece as they go: no part of it is "
+                              "in the eye-level zone that nothing hides."));
+        }
+      else if (eyl_rule_visible_eye_zone (ctx, &low, &high))
         fix = g_strdup_printf (_("Move it up into the part everyone sees, %.0f–%.0f mm "
                                  "above the floor."),
                                   low, high);
