@@ -60,23 +60,20 @@ eyl_rule_key_content_hidden_check (const EylRuleContext *ctx,
                                       name, eyl_rule_occluder_name (ctx, el),
                                       eyl_rule_percent (el->hidden_fraction),
                                       el->floor_bottom_mm, el->floor_top_mm);
-      if (el->kind == EYL_ELEMENT_SPONSOR_LOGO)
-        {
-          if (eyl_rule_visible_eye_zone (ctx, &low, &high))
-            fix = g_strdup_printf (_("Move them up into the part everyone sees, %.0f–%.0f mm "
-                                     "above the floor."),
-                                      low, high);
-          else
-            fix = g_strdup (_("Move them as high on the piece as they go: no part of it is "
-                              "in the eye-level zone that nothing hides."));
-        }
-      else if (eyl_rule_visible_eye_zone (ctx, &low, &high))
-        fix = g_strdup_printf (_("Move it up into the part everyone sees, %.0f–%.0f mm "
-                                 "above the floor."),
-                                  low, high);
+      /* The sponsors' logos are "them". */
+      if (eyl_rule_visible_eye_zone (ctx, &low, &high))
+        fix = g_strdup_printf (el->kind == EYL_ELEMENT_SPONSOR_LOGO
+                               ? _("Move them up into the part everyone sees, %.0f–%.0f mm "
+                                       "above the floor.")
+                               : _("Move it up into the part everyone sees, %.0f–%.0f mm "
+                                       "above the floor."),
+                                    low, high);
       else
-        fix = g_strdup (_("Move it as high on the piece as it goes: no part of it is in "
-                          "the eye-level zone that nothing hides."));
+        fix = g_strdup (el->kind == EYL_ELEMENT_SPONSOR_LOGO
+                        ? _("Move them as high on the piece as they go: no part of it is "
+                                "in the eye-level zone that nothing hides.")
+                        : _("Move it as high on the piece as it goes: no part of it is in "
+                                "the eye-level zone that nothing hides."));
       finding = eyl_rule_finding_new (&eyl_rule_key_content_hidden, el);
       /* Sponsors paid to be seen: worth a note to whoever sold the space. */
       if (el->kind == EYL_ELEMENT_SPONSOR_LOGO)
