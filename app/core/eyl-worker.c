@@ -497,7 +497,9 @@ pipes_grace_cb (gpointer user_data)
 /* A worker ended.  Its pipes are read to their end, but a process it
  * left behind may hold them open for ever: they are read for
  * EYL_WORKER_PIPES_GRACE_MS more, then @pipes (their reads') is
- * cancelled and the file fails with what came. */
+ * cancelled and the file fails with what came (a served worker's answer
+ * and messages up to its end mark; nothing of a worker of one file,
+ * whose communicate gives nothing when it is stopped). */
 static void
 pipes_grace (GMainContext *context,
              GCancellable *pipes)
