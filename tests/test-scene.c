@@ -52,19 +52,28 @@ analyse (const char                  *placement_id,
 }
 
 static cairo_surface_t *
-paint (EylPageAnalysis       *analysis,
-       const EylSceneOptions *options)
+paint_sized (EylPageAnalysis       *analysis,
+             const EylSceneOptions *options,
+             int                    width,
+             int                    height)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t         *cr = cairo_create (surface);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  eyl_scene_paint (cr, W, H, analysis, options);
+  eyl_scene_paint (cr, width, height, analysis, options);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+static cairo_surface_t *
+paint (EylPageAnalysis       *analysis,
+       const EylSceneOptions *options)
+{
+  return paint_sized (analysis, options, W, H);
 }
 
 static void
@@ -235,8 +244,14 @@ test_paint_pixels (void)
   cairo_surface_destroy (surface);
 }
 
+/* Each placement's picture at @width × @height, saved as its name with
+ * @suffix; at most @most_overlaps pairs of labels in one of them lie on
+ * each other (a pixel of halo aside). */
 static void
-test_pictures (void)
+pictures_at (int         width,
+             int         height,
+             const char *suffix,
+             guint       most_overlaps)
 {
   struct
   {
@@ -245,21 +260,25 @@ test_pictures (void)
     gboolean    dark;
     const char *name;
   } cases[] = {
-    { "rollup-behind-table", 0, TRUE, "scene-rollup-dark.png" },
-    { "rollup-free-standing", 6.0, FALSE, "scene-crowd.png" },
-    { "poster-wall", 0, FALSE, "scene-poster.png" },
-    { "tabletop-banner", 0, FALSE, "scene-tabletop.png" },
-    { "leaflet-rack", 0, FALSE, "scene-leaflet.png" },
-    { "shelf-eye", 0, FALSE, "scene-shelf.png" },
-    { "backdrop-wall", 0, FALSE, "scene-backdrop.png" },
+    { "rollup-behind-table", 0, TRUE, "scene-rollup-dark" },
+    { "rollup-free-standing", 6.0, FALSE, "scene-crowd" },
+    { "poster-wall", 0, FALSE, "scene-poster" },
+    { "tabletop-banner", 0, FALSE, "scene-tabletop" },
+    { "leaflet-rack", 0, FALSE, "scene-leaflet" },
+    { "shelf-eye", 0, FALSE, "scene-shelf" },
+    { "backdrop-wall", 0, FALSE, "scene-backdrop" },
+    { "sticker", 0, FALSE, "scene-sticker" },
+    { "flag", 0, FALSE, "scene-flag" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       EylPlacementOverrides o;
       g_autoptr(EylPageAnalysis) a = NULL;
+      g_autofree char *name = g_strconcat (cases[i].name, suffix, ".png", NULL);
       EylSceneOptions  options;
       cairo_surface_t *surface;
+      guint            overlaps = 0;
 
       eyl_placement_overrides_init (&o);
       if (cases[i].distance_m > 0)
@@ -269,11 +288,10 @@ test_pictures (void)
       options.dark = cases[i].dark;
       options.paint_background = TRUE;
       options.label_boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-      surface = paint (a, &options);
-      save_png (surface, cases[i].name);
+      surface = paint_sized (a, &options, width, height);
+      save_png (surface, name);
       cairo_surface_destroy (surface);
 
-      /* No label lies on another (a pixel of halo aside). */
       for (guint j = 0; j < options.label_boxes->len; j++)
         for (guint k = j + 1; k < options.label_boxes->len; k++)
           {
@@ -283,11 +301,35 @@ test_pictures (void)
             double                   oy = MIN (p->y + p->height, q->y + q->height) - MAX (p->y, q->y);
 
             if (ox > 1 && oy > 1)
-              g_test_message ("%s: labels %u and %u overlap by %.0f × %.0f px", cases[i].placement, j, k, ox, oy);
-            g_assert_false (ox > 1 && oy > 1);
+              {
+                g_test_message ("%s at %d × %d: labels %u and %u overlap by %.0f × %.0f px",
+                                cases[i].placement, width, height, j, k, ox, oy);
+                overlaps++;
+              }
           }
+      g_assert_cmpuint (overlaps, <=, most_overlaps);
       g_array_unref (options.label_boxes);
     }
+}
+
+/* No label lies on another. */
+static void
+test_pictures (void)
+{
+  pictures_at (W, H, "", 0);
+}
+
+/* At the size of the window's scene pane: the axis labels, the viewing
+ * distance and the placement's name stay put and every other label gives
+ * way to them (the eye-level zone's ran into the height axis' "1.5 m",
+ * a viewer's sight into the viewing distance, the crowd's into the
+ * eye-level zone's: 10 pairs over these pictures).  One pair may remain
+ * where no free line is near: the two viewers' labels (170 px each) of a
+ * pack on a shelf. */
+static void
+test_pictures_narrow (void)
+{
+  pictures_at (390, 230, "-narrow", 1);
 }
 
 /* On a shelf the side view's sight lines go over the shelf-edge strip's
@@ -400,6 +442,7 @@ main (int    argc,
   g_test_add_func ("/eyl/scene/layout-live", test_layout_live);
   g_test_add_func ("/eyl/scene/paint-pixels", test_paint_pixels);
   g_test_add_func ("/eyl/scene/pictures", test_pictures);
+  g_test_add_func ("/eyl/scene/pictures-narrow", test_pictures_narrow);
   g_test_add_func ("/eyl/scene/shelf-strip", test_shelf_strip);
   g_test_add_func ("/eyl/scene/shelf-strip-drawn", test_shelf_strip_drawn);
 

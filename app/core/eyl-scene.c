@@ -800,9 +800,11 @@ paint_occluder (Scene *s)
           cairo_paint_with_alpha (cr, i == 1 ? 0.6 : 0.95);
           cairo_restore (cr);
         }
+      s->give_way = TRUE;
       /* TRANSLATORS: label of the people drawn between the viewer and a banner */
       text (s, _("Crowd"), X (s, g + 100), Y (s, top / EYE_TO_STATURE) - text_height (s) - 2,
                   ANCHOR_CENTER, s->fg, FALSE, 0.95);
+      s->give_way = FALSE;
     }
   (void) pl;
   cairo_restore (cr);
@@ -1041,7 +1043,10 @@ paint_eye_band (Scene *s)
     /* TRANSLATORS: the eye-level zone; %s is a range of heights */
     g_autofree char *label = g_strdup_printf (_("Eye level %s"), range);
 
+    /* Off the height axis' labels where the picture is narrow. */
+    s->give_way = TRUE;
     text (s, label, x0 + 8, Y (s, hi) + 3, ANCHOR_LEFT, edge, TRUE, 0.95);
+    s->give_way = FALSE;
   }
 }
 
@@ -1155,13 +1160,15 @@ eyl_scene_paint (cairo_t               *cr,
     }
 
   paint_grid (&s);
+  /* The labels fixed to their place (the viewing distance's dimension,
+   * the placement's name) before those that give way to them. */
+  paint_labels (&s);
   paint_eye_band (&s);
   paint_mount (&s);
   paint_material (&s);
   paint_occluder (&s);
   paint_figures (&s);
   paint_strip_label (&s);
-  paint_labels (&s);
   cairo_restore (cr);
   g_array_unref (s.placed);
 }
