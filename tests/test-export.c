@@ -997,6 +997,35 @@ test_output_names (void)
 
       g_assert_cmpstr (name, ==, cases[i].expected);
     }
+
+  /* A name near the file system's 255 bytes: cut to 200 so that the
+   * output's fits, on a character's boundary. */
+  {
+    g_autoptr(GString) ascii = g_string_new ("/x/");
+    g_autoptr(GString) accented = g_string_new ("/x/b");
+    g_autoptr(GString) want = g_string_new ("b");
+    g_autofree char *long_ascii = NULL;
+    g_autofree char *long_accented = NULL;
+
+    for (guint i = 0; i < 250; i++)
+      g_string_append_c (ascii, 'a');
+    g_string_append (ascii, ".pdf");
+    for (guint i = 0; i < 125; i++)
+      g_string_append (accented, "ä");
+    g_string_append (accented, ".pdf");
+    for (guint i = 0; i < 99; i++)
+      g_string_append (want, "ä");
+    g_string_append (want, "-colour-vision-p3.png");
+
+    long_ascii = eyl_export_output_name (ascii->str, EYL_EXPORT_OVERLAY, 0, 1);
+    g_assert_cmpuint (strlen (long_ascii), ==, 200 + strlen ("-eyeline.pdf"));
+    g_assert_true (g_str_has_prefix (long_ascii, "aaaa"));
+    g_assert_true (g_str_has_suffix (long_ascii, "-eyeline.pdf"));
+    /* byte 200 falls inside an "ä": cut before it */
+    long_accented = eyl_export_output_name (accented->str, EYL_EXPORT_CVD, 3, 12);
+    g_assert_true (g_utf8_validate (long_accented, -1, NULL));
+    g_assert_cmpstr (long_accented, ==, want->str);
+  }
 }
 
 /* Two inputs with the same base name in one run: two outputs. */

@@ -59,6 +59,12 @@ eyl_export_mode_from_string (const char    *string,
   return FALSE;
 }
 
+/* An output's name is its input's, cut to this many bytes, and a suffix:
+ * a file name holds at most 255 bytes (NAME_MAX on Linux file systems),
+ * and the longest suffix with a page and a number to keep it new
+ * ("-colour-vision-p99999-999.png") takes 29. */
+#define STEM_MAX_BYTES 200
+
 char *
 eyl_export_output_name (const char   *input_path,
                         EylExportMode mode,
@@ -80,6 +86,15 @@ eyl_export_output_name (const char   *input_path,
     stem++;
   if (*stem == '\0' || g_str_equal (base, G_DIR_SEPARATOR_S))
     stem = "document";
+  if (strlen (stem) > STEM_MAX_BYTES)
+    {
+      /* On a character's boundary when the name is UTF-8. */
+      char *end = (char *) stem + STEM_MAX_BYTES;
+
+      if (g_utf8_validate (stem, -1, NULL))
+        end = g_utf8_find_prev_char (stem, end + 1);
+      *end = '\0';
+    }
 
   switch (mode)
     {
